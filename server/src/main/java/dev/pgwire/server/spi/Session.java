@@ -1,0 +1,50 @@
+package dev.pgwire.server.spi;
+
+/**
+ * One client session. The server calls it from a worker thread, never from an event loop, and
+ * never two calls at once; calls may block. A handler that answers simple text queries implements
+ * just {@link #execute}.
+ *
+ * <p>A simple-protocol Query message is split into statements by the server; each runs through
+ * {@link #execute}. When a Query holds several statements and no transaction block is open the
+ * server wraps them in {@link #implicitTransaction} calls, giving PostgreSQL's rule that an error
+ * rolls back the whole message.
+ */
+@FunctionalInterface
+public interface Session {
+
+    /**
+     * Runs one SQL statement and writes its outcome to {@code sink}: optionally columns and rows,
+     * then exactly one of {@link ResultSink#complete} or {@link ResultSink#emptyQuery}. Throw a
+     * {@link dev.pgwire.protocol.PgException} to report an error; any other exception becomes
+     * XX000 with a generic message (and is logged).
+     */
+    void execute(String sql, ResultSink sink) throws Exception;
+
+    /** The transaction status reported in ReadyForQuery. Sessions without transactions stay idle. */
+    default TransactionStatus transactionStatus() {
+        return TransactionStatus.IDLE;
+    }
+
+    /**
+     * Brackets the statements of a multi-statement Query run outside a transaction block:
+     * {@code BEGIN} before the first, then {@code COMMIT} after the last, or {@code ROLLBACK} if one
+     * failed. A statement that opens or ends an explicit block takes over from the implicit one, as
+     * in PostgreSQL.
+     */
+    default void implicitTransaction(ImplicitTransaction step) throws Exception {
+    }
+
+    /**
+     * Asks the call running now to stop, from another thread (a CancelRequest). The call should
+     * end with a PgException 57014. Only called while a call is in flight.
+     */
+    default void cancel() {
+    }
+
+    /** The client went away or the server is shutting down; release resources. */
+    default void close() {
+    }
+
+    enum ImplicitTransaction { BEGIN, COMMIT, ROLLBACK }
+}
