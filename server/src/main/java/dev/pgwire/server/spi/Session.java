@@ -27,6 +27,14 @@ public interface Session {
     }
 
     /**
+     * Run-time parameters to report at startup (ParameterStatus), added to or replacing the
+     * server's defaults (server_version, TimeZone, DateStyle, …).
+     */
+    default java.util.Map<String, String> parameterStatus() {
+        return java.util.Map.of();
+    }
+
+    /**
      * Brackets the statements of a multi-statement Query run outside a transaction block:
      * {@code BEGIN} before the first, then {@code COMMIT} after the last, or {@code ROLLBACK} if one
      * failed. A statement that opens or ends an explicit block takes over from the implicit one, as

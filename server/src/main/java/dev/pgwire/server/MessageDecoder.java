@@ -1,0 +1,47 @@
+package dev.pgwire.server;
+
+import dev.pgwire.protocol.FrameReader;
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.message.FrontendMessages;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+
+import java.util.List;
+
+/**
+ * Turns the byte stream after authentication into {@link dev.pgwire.protocol.message.FrontendMessage}s.
+ * A malformed frame becomes a {@link PgException} passed downstream in order, after the messages
+ * before it, and everything after it is discarded: the stream cannot be resynchronised.
+ */
+final class MessageDecoder extends ByteToMessageDecoder {
+    static final String NAME = "decoder";
+
+    private final int maxMessageSize;
+    private boolean failed;
+
+    MessageDecoder(int maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (failed) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        try {
+            while (true) {
+                int size = FrameReader.typedFrameSize(in, maxMessageSize);
+                if (size < 0) return;
+                byte type = in.readByte();
+                ByteBuf body = in.readSlice(size - 1).skipBytes(4);
+                out.add(FrontendMessages.decode(type, body));
+            }
+        } catch (PgException e) {
+            failed = true;
+            in.skipBytes(in.readableBytes());
+            out.add(e);
+        }
+    }
+}

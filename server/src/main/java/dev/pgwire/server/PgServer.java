@@ -1,0 +1,225 @@
+package dev.pgwire.server;
+
+import dev.pgwire.server.auth.AuthConfig;
+import dev.pgwire.server.auth.CredentialStore;
+import dev.pgwire.server.spi.SessionFactory;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.channel.unix.UnixChannelOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A PostgreSQL wire-protocol server. Clients connect over TCP (optionally TLS) or a Unix socket,
+ * authenticate, and talk to a {@link dev.pgwire.server.spi.Session} opened by the
+ * {@link SessionFactory}.
+ *
+ * <pre>{@code
+ * try (PgServer server = PgServer.builder()
+ *         .port(0)
+ *         .sessionFactory(info -> (sql, sink) -> { ... })
+ *         .start()) {
+ *     int port = server.port();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class PgServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PgServer.class);
+
+    private final ServerConfig config;
+    private final SessionFactory factory;
+    private final EventLoopGroup group;
+    private final ExecutorService workers;
+    private final ServerState state;
+    private final List<Channel> listeners = new ArrayList<>();
+    private Path socketFile;
+    private int boundPort;
+
+    private PgServer(ServerConfig config, SessionFactory factory) {
+        this.config = config;
+        this.factory = factory;
+        IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        this.group = new MultiThreadIoEventLoopGroup(0, daemonThreads("pgwire-io"), io);
+        this.workers = Executors.newCachedThreadPool(daemonThreads("pgwire-worker"));
+        this.state = new ServerState(config, factory, workers);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private PgServer bind() throws IOException {
+        try {
+            if (config.host() != null) {
+                Class<? extends ServerChannel> type = Epoll.isAvailable()
+                        ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+                Channel ch = bootstrap(type).bind(config.host(), config.port()).sync().channel();
+                listeners.add(ch);
+                boundPort = ((InetSocketAddress) ch.localAddress()).getPort();
+            } else {
+                boundPort = config.port();
+            }
+            if (config.unixSocketDirectory() != null) {
+                if (!Epoll.isAvailable()) throw new IOException("Unix-domain sockets need the native epoll transport");
+                Files.createDirectories(config.unixSocketDirectory());
+                socketFile = config.unixSocketDirectory().resolve(".s.PGSQL." + boundPort);
+                Files.deleteIfExists(socketFile); // a stale file from a crashed run blocks bind
+                Channel ch = bootstrap(EpollServerDomainSocketChannel.class)
+                        .bind(new DomainSocketAddress(socketFile.toFile())).sync().channel();
+                listeners.add(ch);
+                socketFile.toFile().setWritable(true, false);
+                socketFile.toFile().setReadable(true, false);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IOException("interrupted while binding", e);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e instanceof IOException io ? io : new IOException("cannot listen: " + e.getMessage(), e);
+        }
+        log.info("listening on {}", listeners.stream().map(c -> String.valueOf(c.localAddress())).toList());
+        return this;
+    }
+
+    private ServerBootstrap bootstrap(Class<? extends ServerChannel> type) {
+        ServerBootstrap b = new ServerBootstrap()
+                .group(group)
+                .channel(type)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        state.initChannel(ch);
+                    }
+                });
+        if (type != EpollServerDomainSocketChannel.class) {
+            b.childOption(ChannelOption.TCP_NODELAY, true).childOption(ChannelOption.SO_KEEPALIVE, true);
+        }
+        return b;
+    }
+
+    /** The TCP port actually bound (useful with port 0). */
+    public int port() {
+        return boundPort;
+    }
+
+    /** The Unix socket file, or null. */
+    public Path unixSocket() {
+        return socketFile;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Sessions currently open. */
+    public int activeSessions() {
+        return state.activeSessions();
+    }
+
+    /**
+     * Stops accepting connections; idle sessions are closed at once with 57P01, sessions running a
+     * call get until {@code deadline} to finish it, then are cancelled and closed.
+     */
+    public void shutdown(Duration deadline) {
+        for (Channel ch : listeners) ch.close().awaitUninterruptibly();
+        listeners.clear();
+        state.shutdown(deadline);
+        if (socketFile != null) {
+            try {
+                Files.deleteIfExists(socketFile);
+            } catch (IOException e) {
+                log.warn("cannot remove {}: {}", socketFile, e.toString());
+            }
+        }
+        workers.shutdown();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+
+    @Override
+    public void close() {
+        shutdown(Duration.ofSeconds(5));
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Configures and starts a {@link PgServer}. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 5432;
+        private Path unixSocketDirectory;
+        private ServerConfig.TlsConfig tls;
+        private boolean tlsRequired;
+        private AuthConfig auth = AuthConfig.trustLoopback();
+        private CredentialStore credentials = new dev.pgwire.server.auth.InMemoryCredentialStore();
+        private int maxConnections = 100;
+        private int maxMessageSize = 256 * 1024 * 1024;
+        private Duration authTimeout = Duration.ofSeconds(60);
+        private Duration idleSessionTimeout;
+        private String serverVersion = "15.0";
+        private SessionFactory factory;
+
+        public Builder host(String host) { this.host = host; return this; }
+        public Builder port(int port) { this.port = port; return this; }
+        public Builder unixSocketDirectory(Path dir) { this.unixSocketDirectory = dir; return this; }
+        public Builder tls(Path certificateChain, Path privateKey) {
+            this.tls = new ServerConfig.TlsConfig(certificateChain, privateKey);
+            return this;
+        }
+        public Builder tlsRequired(boolean required) { this.tlsRequired = required; return this; }
+        public Builder auth(AuthConfig auth) { this.auth = auth; return this; }
+        public Builder credentials(CredentialStore credentials) { this.credentials = credentials; return this; }
+        public Builder maxConnections(int max) { this.maxConnections = max; return this; }
+        public Builder maxMessageSize(int bytes) { this.maxMessageSize = bytes; return this; }
+        public Builder authTimeout(Duration timeout) { this.authTimeout = timeout; return this; }
+        public Builder idleSessionTimeout(Duration timeout) { this.idleSessionTimeout = timeout; return this; }
+        public Builder serverVersion(String version) { this.serverVersion = version; return this; }
+        public Builder sessionFactory(SessionFactory factory) { this.factory = factory; return this; }
+
+        public ServerConfig config() {
+            return new ServerConfig(host, port, unixSocketDirectory, tls, tlsRequired, auth, credentials,
+                    maxConnections, maxMessageSize, authTimeout, idleSessionTimeout, serverVersion);
+        }
+
+        /** Binds the listeners and starts accepting connections. */
+        public PgServer start() throws IOException {
+            if (factory == null) throw new IllegalStateException("no sessionFactory configured");
+            return new PgServer(config(), factory).bind();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.pgwire.server;
+
+import dev.pgwire.server.spi.SessionFactory;
+import io.netty.channel.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What all connections of one server share: config, handler, workers, cancel keys, counts. */
+final class ServerState {
+    private static final Logger log = LoggerFactory.getLogger(ServerState.class);
+
+    final ServerConfig config;
+    final SessionFactory factory;
+    final ExecutorService workers;
+    final TlsSupport tls;
+    final CancelRegistry cancels = new CancelRegistry();
+    final SecureRandom random = new SecureRandom();
+    private final AtomicInteger nextProcessId = new AtomicInteger(1000);
+    private final AtomicInteger slots = new AtomicInteger();
+    private final Set<SessionHandler> sessions = ConcurrentHashMap.newKeySet();
+    private volatile boolean shuttingDown;
+
+    ServerState(ServerConfig config, SessionFactory factory, ExecutorService workers) {
+        this.config = config;
+        this.factory = factory;
+        this.workers = workers;
+        this.tls = config.tls() == null ? null : TlsSupport.create(config.tls());
+    }
+
+    void initChannel(Channel ch) {
+        ch.pipeline().addLast(StartupHandler.NAME, new StartupHandler(this));
+    }
+
+    int newProcessId() {
+        return nextProcessId.getAndIncrement() & 0x7FFF_FFFF;
+    }
+
+    /** Reserves a connection slot; false when the server is full or shutting down. */
+    boolean reserveSlot() {
+        if (shuttingDown) return false;
+        while (true) {
+            int n = slots.get();
+            if (n >= config.maxConnections()) return false;
+            if (slots.compareAndSet(n, n + 1)) return true;
+        }
+    }
+
+    void releaseSlot() {
+        slots.decrementAndGet();
+    }
+
+    boolean shuttingDown() {
+        return shuttingDown;
+    }
+
+    void register(SessionHandler s) {
+        sessions.add(s);
+    }
+
+    void unregister(SessionHandler s) {
+        sessions.remove(s);
+    }
+
+    int activeSessions() {
+        return sessions.size();
+    }
+
+    void shutdown(Duration deadline) {
+        shuttingDown = true;
+        long end = System.nanoTime() + deadline.toNanos();
+        for (SessionHandler s : sessions) s.beginShutdown();
+        for (SessionHandler s : sessions) {
+            long left = end - System.nanoTime();
+            if (!s.awaitClosed(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                log.warn("session {} still busy at the shutdown deadline; cancelling it", s.processId());
+                s.forceClose();
+            }
+        }
+    }
+}

@@ -1,0 +1,294 @@
+package dev.pgwire.server;
+
+import dev.pgwire.protocol.FrameReader;
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.protocol.message.Authentication;
+import dev.pgwire.protocol.message.BackendMessage;
+import dev.pgwire.protocol.message.CancelRequest;
+import dev.pgwire.protocol.message.ErrorResponse;
+import dev.pgwire.protocol.message.GSSENCRequest;
+import dev.pgwire.protocol.message.NegotiateProtocolVersion;
+import dev.pgwire.protocol.message.PasswordMessage;
+import dev.pgwire.protocol.message.SSLRequest;
+import dev.pgwire.protocol.message.StartupMessage;
+import dev.pgwire.protocol.message.StartupPacket;
+import dev.pgwire.protocol.message.Wire;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The startup phase of a connection (protocol section 55.2.1): SSLRequest / GSSENCRequest / direct
+ * TLS, CancelRequest, StartupMessage with version negotiation, then authentication. On success it
+ * hands the connection to {@link SessionHandler} and removes itself; the session handler never
+ * sees a pre-authentication byte.
+ */
+final class StartupHandler extends ByteToMessageDecoder {
+    static final String NAME = "startup";
+    private static final Logger log = LoggerFactory.getLogger(StartupHandler.class);
+    /** Authentication messages are small; PostgreSQL caps them similarly (PG_MAX_AUTH_TOKEN_LENGTH). */
+    private static final int MAX_AUTH_MESSAGE = 65_535;
+    private static final byte TLS_HANDSHAKE_RECORD = 0x16;
+
+    private enum Phase { FIRST_PACKET, STARTUP, AUTHENTICATING, OPENING, DONE }
+
+    private final ServerState server;
+    private Phase phase = Phase.FIRST_PACKET;
+    private boolean tls;
+    private boolean directTls;
+    private boolean sslRequested;
+    private boolean gssRequested;
+    private boolean holdsSlot;
+    private Authenticator authenticator;
+    private StartupMessage startup;
+    private int protocolMinor;
+    private ScheduledFuture<?> authTimer;
+
+    StartupHandler(ServerState server) {
+        this.server = server;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        authTimer = ctx.executor().schedule(() -> {
+            if (phase != Phase.DONE && ctx.channel().isActive()) {
+                fatal(ctx, new PgException(SqlState.QUERY_CANCELED, "canceling authentication due to timeout"));
+            }
+        }, server.config.authTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (phase != Phase.DONE) cleanup();
+        super.channelInactive(ctx);
+    }
+
+    private void cleanup() {
+        if (authTimer != null) authTimer.cancel(false);
+        if (holdsSlot) {
+            holdsSlot = false;
+            server.releaseSlot();
+        }
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        try {
+            while (in.isReadable() && ctx.channel().isActive()) {
+                switch (phase) {
+                    case FIRST_PACKET, STARTUP -> {
+                        if (!readStartupPacket(ctx, in)) return;
+                    }
+                    case AUTHENTICATING -> {
+                        if (!readAuthMessage(ctx, in)) return;
+                    }
+                    case OPENING, DONE -> {
+                        return; // bytes wait for the session handler
+                    }
+                }
+            }
+        } catch (PgException e) {
+            in.skipBytes(in.readableBytes());
+            fatal(ctx, e);
+        }
+    }
+
+    private boolean readStartupPacket(ChannelHandlerContext ctx, ByteBuf in) {
+        if (phase == Phase.FIRST_PACKET && !tls && in.getByte(in.readerIndex()) == TLS_HANDSHAKE_RECORD) {
+            startDirectTls(ctx, in);
+            return false;
+        }
+        int size = FrameReader.startupFrameSize(in, Wire.MAX_STARTUP_PACKET_LENGTH);
+        if (size < 0) return false;
+        ByteBuf body = in.readSlice(size).skipBytes(4);
+        StartupPacket packet = StartupPacket.decode(body);
+        phase = Phase.STARTUP;
+        if (packet instanceof SSLRequest) {
+            onSslRequest(ctx, in);
+            return false;
+        } else if (packet instanceof GSSENCRequest) {
+            if (gssRequested || tls) throw PgException.protocolViolation("unexpected GSSENCRequest");
+            gssRequested = true;
+            ctx.writeAndFlush(ctx.alloc().buffer(1).writeByte('N'));
+        } else if (packet instanceof CancelRequest cancel) {
+            // Answered by closing, whatever the outcome, so a client learns nothing (as PostgreSQL).
+            server.cancels.cancel(cancel.processId(), cancel.secretKey());
+            phase = Phase.DONE;
+            cleanup();
+            ctx.close();
+            return false;
+        } else if (packet instanceof StartupMessage sm) {
+            onStartupMessage(ctx, sm);
+        }
+        return true;
+    }
+
+    private void onSslRequest(ChannelHandlerContext ctx, ByteBuf in) {
+        if (tls || sslRequested) throw PgException.protocolViolation("unexpected SSLRequest");
+        sslRequested = true;
+        boolean canTls = server.tls != null && !(ctx.channel().localAddress() instanceof io.netty.channel.unix.DomainSocketAddress);
+        if (!canTls) {
+            ctx.writeAndFlush(ctx.alloc().buffer(1).writeByte('N'));
+            return;
+        }
+        // Bytes after SSLRequest and before the handshake would be plaintext the client believes
+        // encrypted (CVE-2021-23214): refuse them.
+        if (in.isReadable()) throw PgException.protocolViolation("received unencrypted data after SSL request");
+        SslHandler ssl = server.tls.context.newHandler(ctx.alloc());
+        ctx.writeAndFlush(ctx.alloc().buffer(1).writeByte('S')).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) ctx.close();
+        });
+        ctx.pipeline().addBefore(NAME, "tls", ssl);
+        tls = true;
+    }
+
+    private void startDirectTls(ChannelHandlerContext ctx, ByteBuf in) {
+        if (server.tls == null || ctx.channel().localAddress() instanceof io.netty.channel.unix.DomainSocketAddress) {
+            in.skipBytes(in.readableBytes());
+            log.debug("direct TLS attempted but TLS is not configured; closing {}", ctx.channel().remoteAddress());
+            phase = Phase.DONE;
+            cleanup();
+            ctx.close();
+            return;
+        }
+        tls = true;
+        directTls = true;
+        SslHandler ssl = server.tls.context.newHandler(ctx.alloc());
+        ctx.pipeline().addBefore(NAME, "tls", ssl);
+        // Hand the buffered ClientHello to the TLS handler we just put in front of us.
+        ByteBuf hello = in.readRetainedSlice(in.readableBytes());
+        ctx.pipeline().context(ssl).fireChannelRead(hello);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof SslHandshakeCompletionEvent done) {
+            if (!done.isSuccess()) {
+                log.debug("TLS handshake with {} failed: {}", ctx.channel().remoteAddress(), done.cause().toString());
+                ctx.close();
+                return;
+            }
+            if (directTls) {
+                SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+                if (!TlsSupport.ALPN_POSTGRESQL.equals(ssl.applicationProtocol())) {
+                    fatal(ctx, PgException.protocolViolation(
+                            "received direct SSL connection request without ALPN protocol negotiation extension"));
+                    return;
+                }
+            }
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    private void onStartupMessage(ChannelHandlerContext ctx, StartupMessage sm) {
+        if (server.config.tlsRequired() && !tls
+                && !(ctx.channel().localAddress() instanceof io.netty.channel.unix.DomainSocketAddress)) {
+            throw new PgException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+                    "SSL is required: connect with sslmode=require or stronger");
+        }
+        String user = sm.parameters().get("user");
+        if (user == null || user.isEmpty()) {
+            throw new PgException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "no PostgreSQL user name specified in startup packet");
+        }
+        if (!server.reserveSlot()) {
+            if (server.shuttingDown()) throw new PgException(SqlState.CANNOT_CONNECT_NOW, "the database system is shutting down");
+            throw new PgException(SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already");
+        }
+        holdsSlot = true;
+        startup = sm;
+        protocolMinor = Math.min(sm.minorVersion(), 2);
+        List<String> unknown = new ArrayList<>();
+        for (String name : sm.parameters().keySet()) {
+            if (name.startsWith("_pq_.")) unknown.add(name);
+        }
+        if (sm.minorVersion() > 2 || !unknown.isEmpty()) {
+            write(ctx, new NegotiateProtocolVersion(protocolMinor, unknown));
+        }
+        String database = sm.parameters().getOrDefault("database", user);
+        if (database.isEmpty()) database = user;
+        authenticator = new Authenticator(server, user, database, ctx.channel().remoteAddress(), tls,
+                tls ? server.tls.serverEndPoint : null);
+        phase = Phase.AUTHENTICATING;
+        BackendMessage first = authenticator.start();
+        write(ctx, first);
+        ctx.flush();
+        if (authenticator.succeeded()) onAuthenticated(ctx);
+    }
+
+    private boolean readAuthMessage(ChannelHandlerContext ctx, ByteBuf in) {
+        int size = FrameReader.typedFrameSize(in, MAX_AUTH_MESSAGE);
+        if (size < 0) return false;
+        byte type = in.readByte();
+        ByteBuf body = in.readSlice(size - 1).skipBytes(4);
+        if (type != 'p') {
+            if (type == 'X') {
+                phase = Phase.DONE;
+                cleanup();
+                ctx.close();
+                return false;
+            }
+            throw PgException.protocolViolation("expected password response, got message type " + (char) type);
+        }
+        BackendMessage reply = authenticator.onResponse(PasswordMessage.decode(body));
+        write(ctx, reply);
+        if (authenticator.succeeded() && !(reply instanceof Authentication.Ok)) write(ctx, Authentication.Ok.INSTANCE);
+        ctx.flush();
+        if (authenticator.succeeded()) onAuthenticated(ctx);
+        return true;
+    }
+
+    private void onAuthenticated(ChannelHandlerContext ctx) {
+        phase = Phase.OPENING;
+        if (authTimer != null) authTimer.cancel(false);
+        SessionHandler session = new SessionHandler(server, ctx.channel(), startup, authenticator.user(),
+                authenticator.database(), tls, protocolMinor);
+        holdsSlot = false; // the session owns the slot from here on
+        session.open(() -> {
+            // Runs on the event loop once the handler's session is open: switch the pipeline.
+            phase = Phase.DONE;
+            ctx.pipeline().addAfter(NAME, MessageDecoder.NAME, new MessageDecoder(server.config.maxMessageSize()));
+            ctx.pipeline().addAfter(MessageDecoder.NAME, SessionHandler.NAME, session);
+            ctx.pipeline().remove(this); // leftover bytes flow on to the MessageDecoder
+        });
+    }
+
+    private static void write(ChannelHandlerContext ctx, BackendMessage m) {
+        ByteBuf buf = ctx.alloc().buffer();
+        m.encode(buf);
+        ctx.write(buf);
+    }
+
+    private void fatal(ChannelHandlerContext ctx, PgException e) {
+        phase = Phase.DONE;
+        cleanup();
+        log.debug("startup of {} failed: {} {}", ctx.channel().remoteAddress(), e.sqlState(), e.getMessage());
+        e.withSeverity("FATAL");
+        ByteBuf buf = ctx.alloc().buffer();
+        ErrorResponse.of(e).encode(buf);
+        ctx.writeAndFlush(buf).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause.getCause() instanceof PgException pg) {
+            fatal(ctx, pg);
+        } else {
+            log.debug("connection {} failed during startup: {}", ctx.channel().remoteAddress(), cause.toString());
+            phase = Phase.DONE;
+            cleanup();
+            ctx.close();
+        }
+    }
+}

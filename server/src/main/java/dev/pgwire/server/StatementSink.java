@@ -1,0 +1,169 @@
+package dev.pgwire.server;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.protocol.message.CommandComplete;
+import dev.pgwire.protocol.message.EmptyQueryResponse;
+import dev.pgwire.protocol.message.NoticeResponse;
+import dev.pgwire.protocol.message.ParameterStatus;
+import dev.pgwire.protocol.message.RowDescription;
+import dev.pgwire.server.spi.Column;
+import dev.pgwire.server.spi.ResultSink;
+import dev.pgwire.server.spi.RowWriter;
+import io.netty.buffer.ByteBuf;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@link ResultSink} of one statement execution. DataRows are encoded in place: the writer
+ * reserves the length words, writes values straight into the output buffer and patches the
+ * lengths at the end, so streaming a row allocates nothing.
+ */
+final class StatementSink implements ResultSink, RowWriter {
+    private final Output out;
+    private final SessionHandler session;
+    private int columnCount = -1;
+    private long rows;
+    private boolean completed;
+    private ByteBuf row;       // non-null while a row is being written
+    private int rowStart;
+    private int valuesWritten;
+
+    StatementSink(Output out, SessionHandler session) {
+        this.out = out;
+        this.session = session;
+    }
+
+    @Override
+    public void describeColumns(List<Column> columns) {
+        checkOpen();
+        if (columnCount >= 0) throw new IllegalStateException("columns already described");
+        columnCount = columns.size();
+        List<RowDescription.Field> fields = new ArrayList<>(columns.size());
+        for (Column c : columns) {
+            fields.add(new RowDescription.Field(c.name(), c.tableOid(), c.columnNumber(), c.typeOid(), c.typeSize(),
+                    c.typeModifier(), (short) 0));
+        }
+        out.write(new RowDescription(fields));
+    }
+
+    @Override
+    public RowWriter row() {
+        checkOpen();
+        if (columnCount < 0) throw new IllegalStateException("describeColumns must come before rows");
+        if (row != null) throw new IllegalStateException("previous row not ended");
+        row = out.buffer();
+        rowStart = row.writerIndex();
+        row.writeByte('D');
+        row.writeInt(0);
+        row.writeShort(columnCount);
+        valuesWritten = 0;
+        return this;
+    }
+
+    @Override
+    public RowWriter text(CharSequence value) {
+        if (value == null) return nul();
+        ByteBuf b = startValue();
+        int at = b.writerIndex();
+        b.writeInt(0);
+        int n = b.writeCharSequence(value, StandardCharsets.UTF_8);
+        b.setInt(at, n);
+        return this;
+    }
+
+    @Override
+    public RowWriter bytes(byte[] value) {
+        if (value == null) return nul();
+        ByteBuf b = startValue();
+        b.writeInt(value.length);
+        b.writeBytes(value);
+        return this;
+    }
+
+    @Override
+    public RowWriter nul() {
+        startValue().writeInt(-1);
+        return this;
+    }
+
+    private ByteBuf startValue() {
+        if (row == null) throw new IllegalStateException("row() not called");
+        if (valuesWritten++ >= columnCount) {
+            throw new IllegalStateException("row has more than the " + columnCount + " described columns");
+        }
+        return row;
+    }
+
+    @Override
+    public void end() {
+        if (row == null) throw new IllegalStateException("row() not called");
+        if (valuesWritten != columnCount) {
+            throw new IllegalStateException("row has " + valuesWritten + " values, " + columnCount + " columns described");
+        }
+        row.setInt(rowStart + 1, row.writerIndex() - rowStart - 1);
+        row = null;
+        rows++;
+        out.flushIfFull();
+        if (session.cancelRequested()) {
+            throw new PgException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+        }
+    }
+
+    @Override
+    public void complete(String commandTag) {
+        checkOpen();
+        completed = true;
+        out.write(new CommandComplete(commandTag));
+    }
+
+    @Override
+    public void emptyQuery() {
+        checkOpen();
+        completed = true;
+        out.write(EmptyQueryResponse.INSTANCE);
+    }
+
+    @Override
+    public void notice(String severity, String sqlState, String message) {
+        out.write(NoticeResponse.of(severity, sqlState, message));
+    }
+
+    @Override
+    public void parameterStatus(String name, String value) {
+        session.parameterChanged(name, value);
+        out.write(new ParameterStatus(name, value));
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return session.cancelRequested();
+    }
+
+    boolean completed() {
+        return completed;
+    }
+
+    boolean described() {
+        return columnCount >= 0;
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    /** Removes a half-written row after the handler failed mid-row. */
+    void abandonPartialRow() {
+        if (row != null) {
+            row.writerIndex(rowStart);
+            row = null;
+        }
+    }
+
+    private void checkOpen() {
+        if (completed) throw new IllegalStateException("statement already completed");
+        if (row != null) throw new IllegalStateException("row not ended");
+    }
+}
