@@ -1,0 +1,169 @@
+package dev.pgwire.server;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.protocol.types.PgType;
+import dev.pgwire.server.spi.Column;
+import dev.pgwire.server.spi.ResultSink;
+import dev.pgwire.server.spi.Session;
+import dev.pgwire.server.spi.SessionFactory;
+import dev.pgwire.server.spi.SessionInfo;
+import dev.pgwire.server.spi.TransactionStatus;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A small command language for exercising the server without an engine:
+ * {@code echo X}, {@code rows N}, {@code error SQLSTATE}, {@code insert}, {@code count},
+ * {@code wait} (blocks until cancelled), {@code hold} (blocks until the test releases it),
+ * {@code whoami}, BEGIN / COMMIT / ROLLBACK.
+ */
+final class TestHandler implements SessionFactory {
+    /** Committed "inserts", to observe implicit-transaction rollback. */
+    final AtomicInteger committed = new AtomicInteger();
+    /** Released once per {@code hold} statement a test lets finish. */
+    final Semaphore holdRelease = new Semaphore(0);
+    /** Counted down when a {@code wait} or {@code hold} statement starts running. */
+    volatile CountDownLatch running = new CountDownLatch(1);
+    final AtomicInteger opened = new AtomicInteger();
+    final AtomicInteger closed = new AtomicInteger();
+
+    @Override
+    public Session open(SessionInfo info) {
+        if (info.database().equals("nosuchdb")) {
+            throw new PgException(SqlState.INVALID_CATALOG_NAME, "database \"nosuchdb\" does not exist");
+        }
+        opened.incrementAndGet();
+        return new TestSession(info);
+    }
+
+    final class TestSession implements Session {
+        private final SessionInfo info;
+        private TransactionStatus status = TransactionStatus.IDLE;
+        private int pending;
+        private boolean implicit;
+        private final CountDownLatch cancelled = new CountDownLatch(1);
+
+        TestSession(SessionInfo info) {
+            this.info = info;
+        }
+
+        @Override
+        public void execute(String sql, ResultSink sink) throws Exception {
+            String[] w = sql.trim().split("\\s+", 2);
+            String cmd = w[0].toLowerCase(Locale.ROOT);
+            String arg = w.length > 1 ? w[1] : "";
+            if (status == TransactionStatus.FAILED && !cmd.equals("rollback") && !cmd.equals("commit")) {
+                throw new PgException(SqlState.IN_FAILED_SQL_TRANSACTION,
+                        "current transaction is aborted, commands ignored until end of transaction block");
+            }
+            try {
+                run(cmd, arg, sink);
+            } catch (Exception e) {
+                if (status == TransactionStatus.IN_TRANSACTION) status = TransactionStatus.FAILED;
+                throw e;
+            }
+        }
+
+        private void run(String cmd, String arg, ResultSink sink) throws Exception {
+            switch (cmd) {
+                case "echo" -> {
+                    sink.describeColumns(List.of(Column.text("echo")));
+                    sink.row().text(arg).end();
+                    sink.complete("SELECT 1");
+                }
+                case "rows" -> {
+                    long n = Long.parseLong(arg);
+                    sink.describeColumns(List.of(Column.of("n", PgType.INT8), Column.text("t"), Column.of("z", PgType.INT4)));
+                    for (long i = 0; i < n; i++) sink.row().text(Long.toString(i)).text("row").nul().end();
+                    sink.complete("SELECT " + n);
+                }
+                case "set" -> sink.complete("SET");
+                case "error" -> throw new PgException(arg, "requested error " + arg).withDetail("detail").withHint("hint");
+                case "boom" -> throw new IllegalStateException("secret internal detail");
+                case "insert" -> {
+                    if (status == TransactionStatus.IDLE && !implicit) committed.incrementAndGet(); else pending++;
+                    sink.complete("INSERT 0 1");
+                }
+                case "count" -> {
+                    sink.describeColumns(List.of(Column.of("count", PgType.INT4)));
+                    sink.row().text(Integer.toString(committed.get())).end();
+                    sink.complete("SELECT 1");
+                }
+                case "whoami" -> {
+                    sink.describeColumns(List.of(Column.text("user"), Column.text("database"), Column.text("tls")));
+                    sink.row().text(info.user()).text(info.database()).text(Boolean.toString(info.tls())).end();
+                    sink.complete("SELECT 1");
+                }
+                case "notice" -> {
+                    sink.notice("NOTICE", "00000", "hello " + arg);
+                    sink.complete("DO");
+                }
+                case "wait" -> {
+                    running.countDown();
+                    if (!cancelled.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("never cancelled");
+                    throw new PgException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+                }
+                case "hold" -> {
+                    running.countDown();
+                    if (!holdRelease.tryAcquire(30, TimeUnit.SECONDS)) throw new IllegalStateException("never released");
+                    sink.complete("HOLD");
+                }
+                case "begin" -> {
+                    status = TransactionStatus.IN_TRANSACTION;
+                    implicit = false;
+                    sink.complete("BEGIN");
+                }
+                case "commit" -> {
+                    boolean failed = status == TransactionStatus.FAILED;
+                    if (!failed) committed.addAndGet(pending);
+                    pending = 0;
+                    status = TransactionStatus.IDLE;
+                    sink.complete(failed ? "ROLLBACK" : "COMMIT");
+                }
+                case "rollback" -> {
+                    pending = 0;
+                    status = TransactionStatus.IDLE;
+                    sink.complete("ROLLBACK");
+                }
+                default -> throw new PgException(SqlState.SYNTAX_ERROR, "syntax error at or near \"" + cmd + "\"").withPosition(1);
+            }
+        }
+
+        @Override
+        public void implicitTransaction(ImplicitTransaction step) {
+            switch (step) {
+                case BEGIN -> implicit = true;
+                case COMMIT -> {
+                    if (implicit && status == TransactionStatus.IDLE) committed.addAndGet(pending);
+                    if (status == TransactionStatus.IDLE) pending = 0;
+                    implicit = false;
+                }
+                case ROLLBACK -> {
+                    if (status == TransactionStatus.IDLE) pending = 0;
+                    implicit = false;
+                }
+            }
+        }
+
+        @Override
+        public TransactionStatus transactionStatus() {
+            return status;
+        }
+
+        @Override
+        public void cancel() {
+            cancelled.countDown();
+        }
+
+        @Override
+        public void close() {
+            closed.incrementAndGet();
+        }
+    }
+}
