@@ -167,9 +167,10 @@ final class StartupHandler extends ByteToMessageDecoder {
         directTls = true;
         SslHandler ssl = server.tls.context.newHandler(ctx.alloc());
         ctx.pipeline().addBefore(NAME, "tls", ssl);
-        // Hand the buffered ClientHello to the TLS handler we just put in front of us.
+        // Hand the buffered ClientHello to the TLS handler now at the head of the pipeline. A
+        // ClientHello yields only handshake output, so this does not re-enter our decode.
         ByteBuf hello = in.readRetainedSlice(in.readableBytes());
-        ctx.pipeline().context(ssl).fireChannelRead(hello);
+        ctx.pipeline().fireChannelRead(hello);
     }
 
     @Override
@@ -183,8 +184,12 @@ final class StartupHandler extends ByteToMessageDecoder {
             if (directTls) {
                 SslHandler ssl = ctx.pipeline().get(SslHandler.class);
                 if (!TlsSupport.ALPN_POSTGRESQL.equals(ssl.applicationProtocol())) {
-                    fatal(ctx, PgException.protocolViolation(
-                            "received direct SSL connection request without ALPN protocol negotiation extension"));
+                    // As PostgreSQL 17: the peer may not speak our protocol at all, so no ErrorResponse.
+                    log.info("received direct TLS connection from {} without ALPN protocol \"postgresql\"; closing",
+                            ctx.channel().remoteAddress());
+                    phase = Phase.DONE;
+                    cleanup();
+                    ctx.close();
                     return;
                 }
             }
