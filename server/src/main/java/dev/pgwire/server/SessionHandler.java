@@ -69,6 +69,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private final int processId;
     private final byte[] secretKey;
     private final Output out;
+    private final ExtendedQuery extended;
     private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final Object callLock = new Object();
@@ -95,6 +96,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         this.secretKey = new byte[protocolMinor >= 2 ? 32 : 4];
         server.random.nextBytes(secretKey);
         this.out = new Output(channel);
+        this.extended = new ExtendedQuery(this, out);
     }
 
     int processId() {
@@ -316,9 +318,11 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         FrontendMessage fm = (FrontendMessage) m;
         if (skipUntilSync && !(fm instanceof Sync) && !(fm instanceof Terminate)) return;
         if (fm instanceof Query q) {
+            extended.simpleQueryStarted();
             simpleQuery(q.sql());
         } else if (fm instanceof Sync) {
             skipUntilSync = false;
+            extended.sync(session);
             readyForQuery();
         } else if (fm instanceof Flush) {
             out.flush();
@@ -328,7 +332,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             channel.close();
         } else if (fm instanceof Parse || fm instanceof Bind || fm instanceof Describe || fm instanceof Execute
                 || fm instanceof Close) {
-            extendedUnsupported();
+            extendedMessage(fm);
         } else if (fm instanceof FunctionCall) {
             sendError(new PgException(SqlState.FEATURE_NOT_SUPPORTED, "fast-path function calls are not supported"));
             readyForQuery();
@@ -341,10 +345,41 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void extendedUnsupported() {
-        sendError(new PgException(SqlState.FEATURE_NOT_SUPPORTED, "the extended query protocol is not supported by this server yet")
-                .withHint("Use the simple query protocol (for example preferQueryMode=simple in pgjdbc)."));
-        skipUntilSync = true;
+    /** One message of an extended-protocol batch; an error skips the rest of the batch up to Sync. */
+    private void extendedMessage(FrontendMessage fm) {
+        beginCall();
+        try {
+            if (fm instanceof Parse p) {
+                extended.parse(session, p);
+            } else if (fm instanceof Bind b) {
+                extended.bind(b);
+            } else if (fm instanceof Describe d) {
+                extended.describe(d);
+            } else if (fm instanceof Execute e) {
+                extended.execute(session, e, moreExecutesQueued());
+            } else if (fm instanceof Close c) {
+                extended.close(c);
+            }
+        } catch (Throwable t) {
+            reportError(t);
+            extended.failed();
+            skipUntilSync = true;
+        } finally {
+            endCall();
+        }
+    }
+
+    /** Whether the batch already queued behind this Execute holds another Execute before Sync. */
+    private boolean moreExecutesQueued() {
+        for (Object m : inbox) {
+            if (m instanceof Execute) return true;
+            if (m instanceof Sync || m instanceof Query) return false;
+        }
+        return false;
+    }
+
+    void reportError(Throwable t) {
+        sendError(asPgException(t));
     }
 
     /**
@@ -389,12 +424,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         try {
             if (cancelRequested) throw new PgException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
             session.execute(sql, sink);
-            if (!sink.completed()) {
-                if (!sink.described()) {
-                    throw new IllegalStateException("handler returned without completing the statement");
-                }
-                sink.complete("SELECT " + sink.rows());
-            }
+            sink.completeIfNeeded();
             return true;
         } catch (Throwable t) {
             sink.abandonPartialRow();
@@ -446,6 +476,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
     private void closeSession() {
         out.discard();
+        extended.closeAll();
         Session s = session;
         session = null;
         if (s != null) {

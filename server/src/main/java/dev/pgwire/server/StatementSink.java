@@ -2,6 +2,7 @@ package dev.pgwire.server;
 
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
+import dev.pgwire.protocol.message.Bind;
 import dev.pgwire.protocol.message.CommandComplete;
 import dev.pgwire.protocol.message.EmptyQueryResponse;
 import dev.pgwire.protocol.message.NoticeResponse;
@@ -24,6 +25,11 @@ import java.util.List;
 final class StatementSink implements ResultSink, RowWriter {
     private final Output out;
     private final SessionHandler session;
+    /** Result format per column (0 text, 1 binary); null while all text. */
+    private short[] formats;
+    /** True when the server already sent RowDescription (extended protocol). */
+    private final boolean preDescribed;
+    private String tag;
     private int columnCount = -1;
     private long rows;
     private boolean completed;
@@ -31,14 +37,45 @@ final class StatementSink implements ResultSink, RowWriter {
     private int rowStart;
     private int valuesWritten;
 
+    /** A sink for the simple protocol: the handler describes the columns, all values are text. */
     StatementSink(Output out, SessionHandler session) {
         this.out = out;
         this.session = session;
+        this.preDescribed = false;
     }
+
+    /**
+     * A sink for a portal whose RowDescription the server has sent (or will not send, for
+     * Execute without Describe): {@code columns} null for no rows, formats as chosen at Bind.
+     */
+    StatementSink(Output out, SessionHandler session, List<Column> columns, short[] resultFormats) {
+        this.out = out;
+        this.session = session;
+        this.preDescribed = true;
+        if (columns != null) {
+            columnCount = columns.size();
+            boolean anyBinary = false;
+            short[] f = new short[columnCount];
+            for (int i = 0; i < columnCount; i++) {
+                f[i] = Bind.formatAt(resultFormats, i);
+                anyBinary |= f[i] != 0;
+            }
+            formats = anyBinary ? f : null;
+            binaryTypes = anyBinary ? columns.stream().mapToInt(Column::typeOid).toArray() : null;
+        }
+    }
+
+    private int[] binaryTypes;
 
     @Override
     public void describeColumns(List<Column> columns) {
         checkOpen();
+        if (preDescribed) {
+            if (columns.size() != columnCount) {
+                throw new IllegalStateException("portal described " + columnCount + " columns but wrote " + columns.size());
+            }
+            return;
+        }
         if (columnCount >= 0) throw new IllegalStateException("columns already described");
         columnCount = columns.size();
         List<RowDescription.Field> fields = new ArrayList<>(columns.size());
@@ -66,12 +103,19 @@ final class StatementSink implements ResultSink, RowWriter {
     @Override
     public RowWriter text(CharSequence value) {
         if (value == null) return nul();
+        if (formats != null && formats[valuesWritten] != 0) return binaryFromText(value);
         ByteBuf b = startValue();
         int at = b.writerIndex();
         b.writeInt(0);
         int n = b.writeCharSequence(value, StandardCharsets.UTF_8);
         b.setInt(at, n);
         return this;
+    }
+
+    private RowWriter binaryFromText(CharSequence value) {
+        int oid = binaryTypes[valuesWritten];
+        byte[] encoded = BinaryFallback.fromText(oid, value.toString());
+        return bytes(encoded);
     }
 
     @Override
@@ -116,6 +160,7 @@ final class StatementSink implements ResultSink, RowWriter {
     public void complete(String commandTag) {
         checkOpen();
         completed = true;
+        tag = commandTag;
         out.write(new CommandComplete(commandTag));
     }
 
@@ -142,16 +187,15 @@ final class StatementSink implements ResultSink, RowWriter {
         return session.cancelRequested();
     }
 
-    boolean completed() {
-        return completed;
+    /** Ends the statement for a handler that wrote rows but no command tag. */
+    void completeIfNeeded() {
+        if (completed) return;
+        if (columnCount < 0) throw new IllegalStateException("handler returned without completing the statement");
+        complete("SELECT " + rows);
     }
 
-    boolean described() {
-        return columnCount >= 0;
-    }
-
-    long rows() {
-        return rows;
+    String tag() {
+        return tag;
     }
 
     /** Removes a half-written row after the handler failed mid-row. */

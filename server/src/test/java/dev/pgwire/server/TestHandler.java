@@ -4,6 +4,9 @@ import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
 import dev.pgwire.protocol.types.PgType;
 import dev.pgwire.server.spi.Column;
+import dev.pgwire.server.spi.Parameters;
+import dev.pgwire.server.spi.Portal;
+import dev.pgwire.server.spi.PreparedStatement;
 import dev.pgwire.server.spi.ResultSink;
 import dev.pgwire.server.spi.Session;
 import dev.pgwire.server.spi.SessionFactory;
@@ -133,6 +136,77 @@ final class TestHandler implements SessionFactory {
                 }
                 default -> throw new PgException(SqlState.SYNTAX_ERROR, "syntax error at or near \"" + cmd + "\"").withPosition(1);
             }
+        }
+
+        /**
+         * Real prepared statements for {@code rows N} (streams with suspension) and
+         * {@code param $1} (echoes its text parameter); anything else takes the default.
+         */
+        @Override
+        public PreparedStatement prepare(String sql, int[] declared) throws Exception {
+            String[] w = sql.trim().split("\\s+", 2);
+            if (w[0].equalsIgnoreCase("rows")) {
+                long n = Long.parseLong(w[1]);
+                List<Column> cols = List.of(Column.of("n", PgType.INT8), Column.text("t"), Column.of("z", PgType.INT4));
+                return statement(new int[0], cols, params -> new Portal() {
+                    long next;
+
+                    @Override
+                    public List<Column> columns() {
+                        return cols;
+                    }
+
+                    @Override
+                    public boolean execute(int maxRows, ResultSink sink) {
+                        int sent = 0;
+                        while (next < n) {
+                            if (maxRows > 0 && sent == maxRows) return true;
+                            sink.row().text(Long.toString(next++)).text("row").nul().end();
+                            sent++;
+                        }
+                        sink.complete("SELECT " + sent);
+                        return false;
+                    }
+                });
+            }
+            if (w[0].equalsIgnoreCase("param")) {
+                int[] types = {declared.length > 0 && declared[0] != 0 ? declared[0] : PgType.TEXT.oid()};
+                List<Column> cols = List.of(Column.text("v"));
+                return statement(types, cols, params -> new Portal() {
+                    @Override
+                    public List<Column> columns() {
+                        return cols;
+                    }
+
+                    @Override
+                    public boolean execute(int maxRows, ResultSink sink) {
+                        sink.row().text(params.text(0)).end();
+                        sink.complete("SELECT 1");
+                        return false;
+                    }
+                });
+            }
+            return Session.super.prepare(sql, declared);
+        }
+
+        private PreparedStatement statement(int[] types, List<Column> cols,
+                                            java.util.function.Function<Parameters, Portal> bind) {
+            return new PreparedStatement() {
+                @Override
+                public int[] parameterTypes() {
+                    return types.clone();
+                }
+
+                @Override
+                public List<Column> columns() {
+                    return cols;
+                }
+
+                @Override
+                public Portal bind(Parameters parameters) {
+                    return bind.apply(parameters);
+                }
+            };
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.pgwire.protocol.message;
 
+import dev.pgwire.protocol.PgException;
 import io.netty.buffer.ByteBuf;
 
 import java.util.Arrays;
@@ -21,6 +22,9 @@ public record Bind(String portal, String statement, short[] parameterFormats, by
         Wire.checkCount(n, 4, in);
         byte[][] params = new byte[n][];
         for (int i = 0; i < n; i++) params[i] = Wire.readNullableBytes(in);
+        if (pf.length > 1 && pf.length != n) {
+            throw PgException.protocolViolation("bind message has " + pf.length + " parameter formats but " + n + " parameters");
+        }
         short[] rf = Wire.readShorts(in);
         return new Bind(portal, statement, pf, params, rf);
     }
@@ -47,7 +51,8 @@ public record Bind(String portal, String statement, short[] parameterFormats, by
         return formatAt(resultFormats, i);
     }
 
-    static short formatAt(short[] formats, int i) {
+    /** The format code for item {@code i} under the protocol's zero-one-or-n rule. */
+    public static short formatAt(short[] formats, int i) {
         if (formats.length == 0) return 0;
         if (formats.length == 1) return formats[0];
         return formats[i];

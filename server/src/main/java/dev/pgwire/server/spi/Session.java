@@ -21,6 +21,17 @@ public interface Session {
      */
     void execute(String sql, ResultSink sink) throws Exception;
 
+    /**
+     * Prepares a statement for the extended query protocol (Parse). {@code parameterTypes} holds
+     * the OIDs the client declared, 0 where it left the type open; the statement must keep the
+     * declared ones. The default serves handlers that only implement {@link #execute}: statements
+     * without parameters run through {@code execute} when first described or executed (their rows
+     * are then held until Execute), and binding parameter values fails with 0A000.
+     */
+    default PreparedStatement prepare(String sql, int[] parameterTypes) throws Exception {
+        return DeferredStatement.of(this, sql, parameterTypes);
+    }
+
     /** The transaction status reported in ReadyForQuery. Sessions without transactions stay idle. */
     default TransactionStatus transactionStatus() {
         return TransactionStatus.IDLE;

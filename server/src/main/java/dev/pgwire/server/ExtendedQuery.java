@@ -1,0 +1,279 @@
+package dev.pgwire.server;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.protocol.message.Bind;
+import dev.pgwire.protocol.message.BindComplete;
+import dev.pgwire.protocol.message.Close;
+import dev.pgwire.protocol.message.CloseComplete;
+import dev.pgwire.protocol.message.CommandComplete;
+import dev.pgwire.protocol.message.Describe;
+import dev.pgwire.protocol.message.Execute;
+import dev.pgwire.protocol.message.NoData;
+import dev.pgwire.protocol.message.ParameterDescription;
+import dev.pgwire.protocol.message.Parse;
+import dev.pgwire.protocol.message.ParseComplete;
+import dev.pgwire.protocol.message.PortalSuspended;
+import dev.pgwire.protocol.message.RowDescription;
+import dev.pgwire.server.spi.Column;
+import dev.pgwire.server.spi.Parameters;
+import dev.pgwire.server.spi.Portal;
+import dev.pgwire.server.spi.PreparedStatement;
+import dev.pgwire.server.spi.Session;
+import dev.pgwire.server.spi.TransactionStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The extended query protocol of one session (protocol section 55.2.3): named and unnamed
+ * prepared statements and portals with PostgreSQL's lifetimes, Describe, Execute with row limits.
+ * Errors propagate as {@link PgException} to the session handler, which sends ErrorResponse and
+ * skips to Sync.
+ */
+final class ExtendedQuery {
+    private static final Logger log = LoggerFactory.getLogger(ExtendedQuery.class);
+
+    private final SessionHandler handler;
+    private final Output out;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final Map<String, PortalState> portals = new HashMap<>();
+    /** An implicit transaction opened for this batch (reset at Sync). */
+    private boolean implicitOpen;
+    private boolean batchFailed;
+
+    ExtendedQuery(SessionHandler handler, Output out) {
+        this.handler = handler;
+        this.out = out;
+    }
+
+    /** A bound portal and what the server needs to send its rows. */
+    private static final class PortalState {
+        final Portal portal;
+        final short[] resultFormats;
+        List<Column> columns;
+        boolean columnsKnown;
+        boolean done;
+        String lastTag;
+
+        PortalState(Portal portal, short[] resultFormats) {
+            this.portal = portal;
+            this.resultFormats = resultFormats;
+        }
+
+        List<Column> columns() throws Exception {
+            if (!columnsKnown) {
+                columns = portal.columns();
+                columnsKnown = true;
+                if (columns != null && resultFormats.length > 1 && resultFormats.length != columns.size()) {
+                    throw PgException.protocolViolation("bind message has " + resultFormats.length
+                            + " result formats but query has " + columns.size() + " columns");
+                }
+            }
+            return columns;
+        }
+    }
+
+    void parse(Session session, Parse p) throws Exception {
+        String name = p.name();
+        if (!name.isEmpty() && statements.containsKey(name)) {
+            throw new PgException(SqlState.DUPLICATE_PREPARED_STATEMENT, "prepared statement \"" + name + "\" already exists");
+        }
+        List<String> parts = SqlSplitter.split(p.query());
+        if (parts.size() > 1) {
+            throw new PgException(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
+        }
+        PreparedStatement st = parts.isEmpty() ? new EmptyStatement(p.parameterTypes())
+                : session.prepare(p.query(), p.parameterTypes().clone());
+        if (name.isEmpty()) closeStatement("");
+        statements.put(name, st);
+        out.write(ParseComplete.INSTANCE);
+    }
+
+    void bind(Bind b) throws Exception {
+        PreparedStatement st = statements.get(b.statement());
+        if (st == null) throw unknownStatement(b.statement());
+        String name = b.portal();
+        if (!name.isEmpty() && portals.containsKey(name)) {
+            throw new PgException(SqlState.DUPLICATE_CURSOR, "cursor \"" + name + "\" already exists");
+        }
+        int[] types = st.parameterTypes();
+        int n = b.parameters().length;
+        short[] pf = b.parameterFormats();
+        if (pf.length > 1 && pf.length != n) {
+            throw PgException.protocolViolation("bind message has " + pf.length + " parameter formats but " + n + " parameters");
+        }
+        if (n != types.length) {
+            throw PgException.protocolViolation("bind message supplies " + n + " parameters, but prepared statement \""
+                    + b.statement() + "\" requires " + types.length);
+        }
+        short[] formats = new short[n];
+        for (int i = 0; i < n; i++) {
+            formats[i] = b.parameterFormat(i);
+            if (formats[i] != 0 && formats[i] != 1) throw PgException.protocolViolation("invalid format code " + formats[i]);
+        }
+        for (short f : b.resultFormats()) {
+            if (f != 0 && f != 1) throw PgException.protocolViolation("invalid format code " + f);
+        }
+        Portal portal = st.bind(new Parameters(types, formats, b.parameters()));
+        if (name.isEmpty()) closePortal("");
+        portals.put(name, new PortalState(portal, b.resultFormats()));
+        out.write(BindComplete.INSTANCE);
+    }
+
+    void describe(Describe d) throws Exception {
+        if (d.kind() == 'S') {
+            PreparedStatement st = statements.get(d.name());
+            if (st == null) throw unknownStatement(d.name());
+            out.write(new ParameterDescription(st.parameterTypes()));
+            writeDescription(st.columns(), new short[0]);
+        } else {
+            PortalState ps = portals.get(d.name());
+            if (ps == null) throw unknownPortal(d.name());
+            writeDescription(ps.columns(), ps.resultFormats);
+        }
+    }
+
+    private void writeDescription(List<Column> columns, short[] formats) {
+        if (columns == null) {
+            out.write(NoData.INSTANCE);
+            return;
+        }
+        List<RowDescription.Field> fields = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            fields.add(new RowDescription.Field(c.name(), c.tableOid(), c.columnNumber(), c.typeOid(), c.typeSize(),
+                    c.typeModifier(), Bind.formatAt(formats, i)));
+        }
+        out.write(new RowDescription(fields));
+    }
+
+    void execute(Session session, Execute e, boolean moreExecutesQueued) throws Exception {
+        PortalState ps = portals.get(e.portal());
+        if (ps == null) throw unknownPortal(e.portal());
+        if (ps.done) {
+            // A finished portal yields nothing more (PostgreSQL reports zero rows).
+            out.write(new CommandComplete(ps.lastTag != null && ps.lastTag.startsWith("SELECT") ? "SELECT 0" : ps.lastTag));
+            return;
+        }
+        if (!implicitOpen && moreExecutesQueued && session.transactionStatus() == TransactionStatus.IDLE) {
+            // Several statements in one batch share an implicit transaction, as in PostgreSQL.
+            session.implicitTransaction(Session.ImplicitTransaction.BEGIN);
+            implicitOpen = true;
+        }
+        List<Column> columns = ps.columns();
+        StatementSink sink = new StatementSink(out, handler, columns, ps.resultFormats);
+        try {
+            boolean suspended = ps.portal.execute(Math.max(0, e.maxRows()), sink);
+            if (suspended) {
+                out.write(PortalSuspended.INSTANCE);
+            } else {
+                sink.completeIfNeeded();
+                ps.done = true;
+                ps.lastTag = sink.tag();
+            }
+        } catch (Throwable t) {
+            sink.abandonPartialRow();
+            throw t;
+        }
+    }
+
+    void close(Close c) {
+        if (c.kind() == 'S') closeStatement(c.name()); else closePortal(c.name());
+        out.write(CloseComplete.INSTANCE);
+    }
+
+    /** An error inside the batch: the implicit transaction, if any, rolls back at Sync. */
+    void failed() {
+        batchFailed = true;
+    }
+
+    /** Sync: ends the implicit transaction; portals do not outlive their transaction. */
+    void sync(Session session) {
+        if (implicitOpen) {
+            implicitOpen = false;
+            try {
+                session.implicitTransaction(batchFailed ? Session.ImplicitTransaction.ROLLBACK
+                        : Session.ImplicitTransaction.COMMIT);
+            } catch (Throwable t) {
+                handler.reportError(t);
+            }
+        }
+        batchFailed = false;
+        if (session.transactionStatus() == TransactionStatus.IDLE) closeAllPortals();
+    }
+
+    /** A simple Query drops the unnamed statement and portal, as PostgreSQL does. */
+    void simpleQueryStarted() {
+        closeStatement("");
+        closePortal("");
+    }
+
+    void closeAll() {
+        closeAllPortals();
+        for (PreparedStatement st : statements.values()) closeQuietly(st);
+        statements.clear();
+    }
+
+    private void closeAllPortals() {
+        for (Iterator<PortalState> it = portals.values().iterator(); it.hasNext(); ) {
+            closeQuietly(it.next().portal);
+            it.remove();
+        }
+    }
+
+    private void closeStatement(String name) {
+        PreparedStatement st = statements.remove(name);
+        if (st != null) closeQuietly(st);
+    }
+
+    private void closePortal(String name) {
+        PortalState ps = portals.remove(name);
+        if (ps != null) closeQuietly(ps.portal);
+    }
+
+    private static void closeQuietly(Object o) {
+        try {
+            if (o instanceof Portal p) p.close(); else if (o instanceof PreparedStatement s) s.close();
+        } catch (Throwable t) {
+            log.warn("closing {} failed", o, t);
+        }
+    }
+
+    private static PgException unknownStatement(String name) {
+        return new PgException(SqlState.INVALID_SQL_STATEMENT_NAME, "prepared statement \"" + name + "\" does not exist");
+    }
+
+    private static PgException unknownPortal(String name) {
+        return new PgException(SqlState.INVALID_CURSOR_NAME, "portal \"" + name + "\" does not exist");
+    }
+
+    /** Parse of an empty query string: Execute answers EmptyQueryResponse. */
+    private record EmptyStatement(int[] parameterTypes) implements PreparedStatement {
+        @Override
+        public List<Column> columns() {
+            return null;
+        }
+
+        @Override
+        public Portal bind(Parameters parameters) {
+            return new Portal() {
+                @Override
+                public List<Column> columns() {
+                    return null;
+                }
+
+                @Override
+                public boolean execute(int maxRows, dev.pgwire.server.spi.ResultSink sink) {
+                    sink.emptyQuery();
+                    return false;
+                }
+            };
+        }
+    }
+}
