@@ -61,7 +61,8 @@ final class Output {
     }
 
     private void awaitWritable() {
-        if (channel.isWritable()) return;
+        // The event loop never waits (inline sessions): Netty queues the output instead.
+        if (channel.isWritable() || channel.eventLoop().inEventLoop()) return;
         synchronized (writable) {
             while (!channel.isWritable() && channel.isActive()) {
                 try {

@@ -75,6 +75,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private final Object callLock = new Object();
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private volatile Session session;
+    /** The session does not block: messages are handled on the event loop (see Session#mayBlock). */
+    private volatile boolean inline;
     private volatile boolean callInFlight;
     private volatile boolean cancelRequested;
     private volatile boolean closing;
@@ -126,6 +128,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
                 channel.eventLoop().execute(() -> sendFatal(e));
                 return;
             }
+            inline = !s.mayBlock();
             session = s;
             channel.eventLoop().execute(() -> {
                 if (!channel.isActive()) {
@@ -180,9 +183,26 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (closing) return;
+        if (inline && inbox.isEmpty() && !draining.get()) {
+            // A non-blocking session answers right here: no thread hand-off, one flush per read.
+            try {
+                handle(msg);
+            } catch (Throwable t) {
+                log.error("session {} failed handling {}", processId, msg, t);
+                out.discard();
+                channel.close();
+            }
+            return;
+        }
         inbox.add(msg);
         if (inbox.size() > INBOX_HIGH) channel.config().setAutoRead(false);
         scheduleDrain();
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (inline) out.flush(); // output of messages handled inline: one write per read
+        ctx.fireChannelReadComplete();
     }
 
     @Override
@@ -271,13 +291,17 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     // ---- worker side ----------------------------------------------------------------------
 
     private void scheduleDrain() {
-        if (draining.compareAndSet(false, true)) server.workers.execute(this::drain);
+        if (draining.compareAndSet(false, true)) {
+            // Inline sessions keep all their work, and their Output, on the event loop.
+            (inline ? channel.eventLoop() : server.workers).execute(this::drain);
+        }
     }
 
     private void drain() {
         while (true) {
             Object m = inbox.poll();
             if (m == null) {
+                out.flush();
                 draining.set(false);
                 // A message may have arrived between poll and set: claim it if no one else did.
                 if (inbox.isEmpty() || !draining.compareAndSet(false, true)) return;
@@ -455,7 +479,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             case 'E' -> ReadyForQuery.FAILED;
             default -> ReadyForQuery.IDLE;
         });
-        out.flush();
+        // Pipelined messages already queued: their output joins this in one write. Otherwise the
+        // client waits for this answer, so send it now. (Inline handling flushes once per read.)
+        if (inbox.isEmpty() && !channel.eventLoop().inEventLoop()) out.flush(); else out.flushIfFull();
     }
 
     private void sendError(PgException e) {

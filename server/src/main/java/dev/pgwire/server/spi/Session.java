@@ -32,6 +32,16 @@ public interface Session {
         return DeferredStatement.of(this, sql, parameterTypes);
     }
 
+    /**
+     * Whether calls may block (run a query, wait for I/O). Sessions that answer from memory can
+     * return false: the server then calls them on the connection's event loop, saving a thread
+     * hand-off per message. Such sessions must never block, and their output is not held back for
+     * slow readers, so they should produce small results.
+     */
+    default boolean mayBlock() {
+        return true;
+    }
+
     /** The transaction status reported in ReadyForQuery. Sessions without transactions stay idle. */
     default TransactionStatus transactionStatus() {
         return TransactionStatus.IDLE;
