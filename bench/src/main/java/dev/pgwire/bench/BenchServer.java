@@ -33,14 +33,21 @@ public final class BenchServer {
         Thread.currentThread().join();
     }
 
+    /** SET, BEGIN, COMMIT, ROLLBACK, END: acknowledged, nothing to do. */
+    static boolean isControl(String sql) {
+        for (String k : new String[] {"SET", "BEGIN", "COMMIT", "ROLLBACK", "END"}) {
+            if (sql.regionMatches(true, 0, k, 0, k.length())) return true;
+        }
+        return false;
+    }
+
     static final List<Column> ONE_INT = List.of(Column.of("?column?", PgType.INT4));
 
     /** Constant answers, computed on the event loop. */
     static final class NoopSession implements Session {
         @Override
         public void execute(String sql, ResultSink sink) {
-            if (sql.regionMatches(true, 0, "SET", 0, 3) || sql.regionMatches(true, 0, "BEGIN", 0, 5)
-                    || sql.regionMatches(true, 0, "END", 0, 3) || sql.regionMatches(true, 0, "COMMIT", 0, 6)) {
+            if (isControl(sql)) {
                 sink.complete(sql.split("\\s+", 2)[0].toUpperCase());
                 return;
             }
@@ -90,23 +97,105 @@ public final class BenchServer {
     static final List<Column> FOUR = List.of(Column.of("id", PgType.INT8), Column.text("name"),
             Column.of("score", PgType.FLOAT8), Column.of("flag", PgType.BOOL));
 
-    /** Streams generated rows; the row count comes from the SQL text ("SELECT 1000000"). */
+    /**
+     * Streams generated rows; the row count comes from the SQL text ("SELECT 1000000"). Also
+     * answers {@code PEAK}: the JVM's peak heap use in bytes since the previous PEAK.
+     */
     static final class GeneratingSession implements Session {
+        private boolean inBlock;
+
+        @Override
+        public dev.pgwire.server.spi.TransactionStatus transactionStatus() {
+            return inBlock ? dev.pgwire.server.spi.TransactionStatus.IN_TRANSACTION
+                    : dev.pgwire.server.spi.TransactionStatus.IDLE;
+        }
+
         @Override
         public void execute(String sql, ResultSink sink) {
-            if (sql.regionMatches(true, 0, "SET", 0, 3)) {
-                sink.complete("SET");
+            if (isControl(sql)) {
+                String tag = sql.split("\\s+", 2)[0].toUpperCase();
+                if (tag.equals("BEGIN")) inBlock = true;
+                if (tag.equals("COMMIT") || tag.equals("ROLLBACK") || tag.equals("END")) inBlock = false;
+                sink.complete(tag);
                 return;
             }
-            long n = Long.parseLong(sql.replaceAll("[^0-9]", ""));
-            sink.describeColumns(FOUR);
-            StringBuilder sb = new StringBuilder(16);
-            for (long i = 1; i <= n; i++) {
-                sb.setLength(0);
-                sb.append(i);
-                sink.row().text(sb).text("name").text("0.5").text((i & 1) == 0 ? "t" : "f").end();
+            if (sql.equalsIgnoreCase("PEAK")) {
+                sink.describeColumns(List.of(Column.of("peak_heap_bytes", PgType.INT8)));
+                sink.row().text(Long.toString(peakHeapAndReset())).end();
+                sink.complete("SELECT 1");
+                return;
             }
-            sink.complete("SELECT " + n);
+            sink.describeColumns(FOUR);
+            new Generator(rowCount(sql)).execute(0, sink);
         }
+
+        @Override
+        public PreparedStatement prepare(String sql, int[] parameterTypes) throws Exception {
+            if (isControl(sql) || sql.equalsIgnoreCase("PEAK")) {
+                return Session.super.prepare(sql, parameterTypes);
+            }
+            long n = rowCount(sql);
+            return new PreparedStatement() {
+                @Override
+                public int[] parameterTypes() {
+                    return new int[0];
+                }
+
+                @Override
+                public List<Column> columns() {
+                    return FOUR;
+                }
+
+                @Override
+                public Portal bind(Parameters parameters) {
+                    return new Generator(n);
+                }
+            };
+        }
+
+        private static long rowCount(String sql) {
+            return Long.parseLong(sql.replaceAll("[^0-9]", ""));
+        }
+    }
+
+    /** A portal over generated rows that can stop at a row limit and resume. */
+    static final class Generator implements Portal {
+        private final long n;
+        private long next = 1;
+        private final StringBuilder sb = new StringBuilder(16);
+
+        Generator(long n) {
+            this.n = n;
+        }
+
+        @Override
+        public List<Column> columns() {
+            return FOUR;
+        }
+
+        @Override
+        public boolean execute(int maxRows, ResultSink sink) {
+            long sent = 0;
+            for (; next <= n; next++) {
+                if (maxRows > 0 && sent == maxRows) return true;
+                sb.setLength(0);
+                sb.append(next);
+                sink.row().text(sb).text("name").text("0.5").text((next & 1) == 0 ? "t" : "f").end();
+                sent++;
+            }
+            sink.complete("SELECT " + sent);
+            return false;
+        }
+    }
+
+    static long peakHeapAndReset() {
+        long peak = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+                pool.resetPeakUsage();
+            }
+        }
+        return peak;
     }
 }
