@@ -22,7 +22,8 @@ public final class FrameReader {
             throw PgException.protocolViolation("message of type " + (in.getByte(in.readerIndex()) & 0xff)
                     + " too long: " + len + " bytes exceeds the limit of " + maxLength);
         }
-        return in.readableBytes() >= len + 1 ? len + 1 : -1;
+        // Compared as readable - 1 so that len + 1 cannot overflow when maxLength is Integer.MAX_VALUE.
+        return in.readableBytes() - 1 >= len ? len + 1 : -1;
     }
 
     /**

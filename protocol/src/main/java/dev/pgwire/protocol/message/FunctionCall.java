@@ -1,5 +1,6 @@
 package dev.pgwire.protocol.message;
 
+import dev.pgwire.protocol.PgException;
 import io.netty.buffer.ByteBuf;
 
 import java.util.Arrays;
@@ -15,6 +16,10 @@ public record FunctionCall(int functionOid, short[] argumentFormats, byte[][] ar
         Wire.checkCount(n, 4, in);
         byte[][] args = new byte[n][];
         for (int i = 0; i < n; i++) args[i] = Wire.readNullableBytes(in);
+        if (af.length > 1 && af.length != n) {
+            throw PgException.protocolViolation("function call message contains " + af.length + " argument formats but "
+                    + n + " arguments");
+        }
         return new FunctionCall(oid, af, args, in.readShort());
     }
 
