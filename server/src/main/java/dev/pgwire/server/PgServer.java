@@ -65,10 +65,15 @@ public final class PgServer implements AutoCloseable {
     private PgServer(ServerConfig config, SessionFactory factory) {
         this.config = config;
         this.factory = factory;
+        this.workers = Executors.newCachedThreadPool(daemonThreads("pgwire-worker"));
+        try {
+            this.state = new ServerState(config, factory, workers); // loads TLS material: may fail
+        } catch (RuntimeException e) {
+            workers.shutdown();
+            throw e;
+        }
         IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.group = new MultiThreadIoEventLoopGroup(0, daemonThreads("pgwire-io"), io);
-        this.workers = Executors.newCachedThreadPool(daemonThreads("pgwire-worker"));
-        this.state = new ServerState(config, factory, workers);
     }
 
     public static Builder builder() {
