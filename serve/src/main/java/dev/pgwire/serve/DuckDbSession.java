@@ -1,0 +1,402 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.server.spi.ResultSink;
+import dev.pgwire.server.spi.Session;
+import dev.pgwire.server.spi.TransactionStatus;
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A PostgreSQL session on one DuckDB connection: runs each statement on DuckDB, streams rows in
+ * PostgreSQL's text format, and keeps PostgreSQL's transaction block rules — the I/T/E status,
+ * 25P02 in a failed block, warnings for BEGIN inside and COMMIT outside a block, and the implicit
+ * transaction around a multi-statement Query.
+ *
+ * <p>Sessions come from {@link DuckDbSessionFactory#open}:
+ * <pre>{@code
+ * try (DuckDbSessionFactory factory = new DuckDbSessionFactory(Path.of("data"))) {
+ *     Session session = factory.open(new SessionInfo("alice", "shop", Map.of(), address, false, 1, 0));
+ *     session.execute("CREATE TABLE t (id int)", sink);   // sink receives "CREATE TABLE"
+ *     session.execute("SELECT * FROM t", sink);           // RowDescription (int4), rows, "SELECT 0"
+ *     session.close();
+ * }
+ * }</pre>
+ *
+ * <p>DuckDB runs with JDBC auto-commit on; transaction blocks are DuckDB's own
+ * {@code BEGIN TRANSACTION}/{@code COMMIT}/{@code ROLLBACK}. Not thread-safe except
+ * {@link #cancel}, which any thread may call while {@link #execute} runs.
+ */
+public final class DuckDbSession implements Session {
+    private static final Logger log = LoggerFactory.getLogger(DuckDbSession.class);
+    static final String TIMEOUT_MESSAGE = "canceling statement due to statement timeout";
+
+    private final DuckDBConnection connection;
+    private final DuckDbStatementRunner runner;
+    private final SessionParameters params;
+    private final ParameterCommands parameterCommands;
+    private final ScheduledExecutorService scheduler;
+    private final Runnable onClose;
+
+    private TransactionStatus status = TransactionStatus.IDLE;
+    /** Between implicitTransaction(BEGIN) and its COMMIT/ROLLBACK: a multi-statement Query is running. */
+    private boolean implicitBlock;
+    /** A DuckDB transaction was opened for the implicit block (lazily, by the first statement needing it). */
+    private boolean implicitOpen;
+    private String appliedTimeZone;
+    private String appliedSearchPath;
+    private boolean closed;
+
+    private long calls;
+    private volatile long currentCall;
+    private volatile long cancelledCall;
+    private volatile String cancelMessage;
+
+    DuckDbSession(DuckDBConnection connection, DuckDbStatementRunner.ConnectionSource scratch, SessionParameters params,
+                  ScheduledExecutorService scheduler, Runnable onClose) {
+        this.connection = connection;
+        this.runner = new DuckDbStatementRunner(connection, scratch, scheduler);
+        this.params = params;
+        this.parameterCommands = new ParameterCommands(params, runner);
+        this.scheduler = scheduler;
+        this.onClose = onClose;
+        applyDuckDbSettings();
+    }
+
+    @Override
+    public TransactionStatus transactionStatus() {
+        return status;
+    }
+
+    @Override
+    public void execute(String sql, ResultSink sink) {
+        long call = ++calls;
+        currentCall = call;
+        ScheduledFuture<?> timeout = scheduleStatementTimeout(call);
+        try {
+            StatementInfo info = StatementInfo.of(sql);
+            if (info.isEmpty()) {
+                sink.emptyQuery();
+                return;
+            }
+            if (status == TransactionStatus.FAILED && !info.command().endsFailedTransaction()) {
+                throw new PgException(SqlState.IN_FAILED_SQL_TRANSACTION,
+                        "current transaction is aborted, commands ignored until end of transaction block");
+            }
+            try {
+                dispatch(sql, info, sink, call);
+            } catch (RuntimeException e) {
+                PgException pg = asPgException(e, call);
+                afterError();
+                throw pg;
+            }
+            applyDuckDbSettings();
+            reportParameterChanges(sink);
+        } finally {
+            if (timeout != null) timeout.cancel(false);
+            currentCall = 0;
+        }
+    }
+
+    private void dispatch(String sql, StatementInfo info, ResultSink sink, long call) {
+        switch (info.command()) {
+            case BEGIN:
+            case START_TRANSACTION:
+                begin(info, sink);
+                break;
+            case COMMIT:
+                commit(sink);
+                break;
+            case ROLLBACK:
+                rollback(sink);
+                break;
+            case SAVEPOINT:
+            case RELEASE_SAVEPOINT:
+            case ROLLBACK_TO_SAVEPOINT:
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "savepoints are not supported");
+            case TWO_PHASE:
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "prepared transactions are not supported");
+            case COPY_STDIO:
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY FROM STDIN and COPY TO STDOUT are not supported yet");
+            case SET:
+                parameterCommands.set(sql, sink, inTransactionBlock(), (s, k) -> runOnDuckDb(s, StatementInfo.of(s), k, call));
+                break;
+            case RESET:
+                parameterCommands.reset(sql, sink, (s, k) -> runOnDuckDb(s, StatementInfo.of(s), k, call));
+                break;
+            case SHOW:
+                parameterCommands.show(sql, sink, (s, k) -> runOnDuckDb(s, StatementInfo.of(s), k, call));
+                break;
+            case DISCARD:
+                parameterCommands.discard(sql, sink, inTransactionBlock());
+                break;
+            default:
+                runOnDuckDb(sql, info, sink, call);
+        }
+    }
+
+    private void runOnDuckDb(String sql, StatementInfo info, ResultSink sink, long call) {
+        if (implicitBlock && status == TransactionStatus.IDLE && !implicitOpen) {
+            runner.execute("BEGIN TRANSACTION");
+            implicitOpen = true;
+        }
+        boolean duckDbTransaction = status != TransactionStatus.IDLE || implicitOpen;
+        runner.run(sql, info, sink, params.textSettings(), duckDbTransaction, () -> cancelledCall == call);
+        if (info.changesSchemas()) appliedSearchPath = null; // search_path may name the schema just made
+    }
+
+    // ---------------------------------------------------------------- transaction blocks
+
+    private void begin(StatementInfo info, ResultSink sink) {
+        String tag = info.command() == StatementInfo.Command.START_TRANSACTION ? "START TRANSACTION" : "BEGIN";
+        if (status == TransactionStatus.IN_TRANSACTION) {
+            warn(sink, SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
+            sink.complete(tag);
+            return;
+        }
+        if (implicitOpen) {
+            implicitOpen = false; // the implicit transaction becomes the explicit one, as in PostgreSQL
+        } else {
+            runner.execute("BEGIN TRANSACTION");
+        }
+        status = TransactionStatus.IN_TRANSACTION;
+        params.beginTransaction();
+        sink.complete(tag);
+    }
+
+    private void commit(ResultSink sink) {
+        if (status == TransactionStatus.FAILED) {
+            endExplicit(false);
+            sink.complete("ROLLBACK"); // PostgreSQL answers COMMIT of a failed block with ROLLBACK
+            return;
+        }
+        if (status == TransactionStatus.IN_TRANSACTION) {
+            endExplicit(true);
+            sink.complete("COMMIT");
+            return;
+        }
+        if (implicitBlock) endImplicit(true);
+        warn(sink, SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
+        sink.complete("COMMIT");
+    }
+
+    private void rollback(ResultSink sink) {
+        if (status != TransactionStatus.IDLE) {
+            endExplicit(false);
+        } else {
+            if (implicitBlock) endImplicit(false);
+            warn(sink, SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
+        }
+        sink.complete("ROLLBACK");
+    }
+
+    private void endExplicit(boolean commit) {
+        status = TransactionStatus.IDLE;
+        if (commit) {
+            try {
+                runner.execute("COMMIT");
+            } catch (PgException e) {
+                rollbackQuietly(); // a failed commit ends the transaction, as in PostgreSQL
+                params.rollback();
+                continueImplicitBlock();
+                throw e;
+            }
+            params.commit();
+        } else {
+            rollbackQuietly();
+            params.rollback();
+        }
+        continueImplicitBlock();
+    }
+
+    /** Ends the implicit transaction of a multi-statement Query; later statements start another. */
+    private void endImplicit(boolean commit) {
+        if (implicitOpen) {
+            implicitOpen = false;
+            if (commit) {
+                try {
+                    runner.execute("COMMIT");
+                } catch (PgException e) {
+                    rollbackQuietly();
+                    params.rollback();
+                    continueImplicitBlock();
+                    throw e;
+                }
+            } else {
+                rollbackQuietly();
+            }
+        }
+        if (commit) params.commit(); else params.rollback();
+        continueImplicitBlock();
+    }
+
+    private void continueImplicitBlock() {
+        if (implicitBlock) params.beginTransaction();
+    }
+
+    private void afterError() {
+        if (status == TransactionStatus.IN_TRANSACTION) {
+            status = TransactionStatus.FAILED;
+        } else if (status == TransactionStatus.IDLE && implicitBlock) {
+            // PostgreSQL rolls the whole implicit transaction back and skips the rest of the Query
+            endImplicit(false);
+        }
+    }
+
+    @Override
+    public void implicitTransaction(ImplicitTransaction step) {
+        switch (step) {
+            case BEGIN:
+                if (status == TransactionStatus.IDLE && !implicitBlock) {
+                    implicitBlock = true;
+                    params.beginTransaction();
+                }
+                break;
+            case COMMIT:
+            case ROLLBACK:
+                if (!implicitBlock) return;
+                implicitBlock = false;
+                if (status == TransactionStatus.IDLE) endImplicit(step == ImplicitTransaction.COMMIT);
+                applyDuckDbSettings();
+                break;
+            default:
+                throw new IllegalArgumentException(step.toString());
+        }
+    }
+
+    private boolean inTransactionBlock() {
+        return status != TransactionStatus.IDLE || implicitBlock;
+    }
+
+    private void rollbackQuietly() {
+        try {
+            runner.execute("ROLLBACK");
+        } catch (PgException e) {
+            log.debug("ROLLBACK on DuckDB failed: {}", e.getMessage()); // e.g. no transaction left after a failed COMMIT
+        }
+    }
+
+    // ---------------------------------------------------------------- cancel and timeout
+
+    @Override
+    public void cancel() {
+        requestCancel(currentCall, ErrorMapper.CANCELED_MESSAGE);
+    }
+
+    /** Whether a call is in flight (for tests and diagnostics). */
+    boolean isExecuting() {
+        return currentCall != 0;
+    }
+
+    private void requestCancel(long call, String message) {
+        if (call == 0 || call != currentCall) return;
+        cancelMessage = message;
+        cancelledCall = call;
+        runner.interrupt(() -> currentCall == call);
+    }
+
+    private ScheduledFuture<?> scheduleStatementTimeout(long call) {
+        long millis = params.statementTimeoutMillis();
+        if (millis <= 0) return null;
+        return scheduler.schedule(() -> requestCancel(call, TIMEOUT_MESSAGE), millis, TimeUnit.MILLISECONDS);
+    }
+
+    private PgException asPgException(RuntimeException e, long call) {
+        if (cancelledCall == call) {
+            return new PgException(SqlState.QUERY_CANCELED, cancelMessage == null ? ErrorMapper.CANCELED_MESSAGE : cancelMessage);
+        }
+        if (e instanceof PgException) return (PgException) e;
+        log.warn("unexpected failure running a statement", e);
+        return new PgException(SqlState.INTERNAL_ERROR, "internal error: " + e, e);
+    }
+
+    // ---------------------------------------------------------------- parameters
+
+    private void reportParameterChanges(ResultSink sink) {
+        for (Map.Entry<String, String> change : params.takeReportedChanges().entrySet()) {
+            sink.parameterStatus(change.getKey(), change.getValue());
+        }
+    }
+
+    /**
+     * Tells DuckDB the session's TimeZone and search_path, so casts and name lookup follow them.
+     * Values DuckDB would refuse are left out first: a failed SET would abort DuckDB's transaction,
+     * while PostgreSQL accepts schemas that do not exist (yet) in search_path.
+     */
+    private void applyDuckDbSettings() {
+        if (status == TransactionStatus.FAILED) return;
+        try {
+            applyTimeZoneAndSearchPath();
+        } catch (PgException e) {
+            log.warn("could not pass TimeZone/search_path to DuckDB: {}", e.getMessage());
+        }
+    }
+
+    private void applyTimeZoneAndSearchPath() {
+        String tz = params.get("TimeZone");
+        if (!tz.equals(appliedTimeZone)) {
+            appliedTimeZone = tz;
+            if (runner.queryValue("SELECT name FROM pg_timezone_names() WHERE name = ?", tz) != null) {
+                runner.execute("SET SESSION TimeZone = '" + tz.replace("'", "''") + "'");
+            } else {
+                log.debug("DuckDB does not know time zone {}; timestamptz input keeps its previous zone", tz);
+            }
+        }
+        String searchPath = params.get("search_path");
+        if (!searchPath.equals(appliedSearchPath)) {
+            appliedSearchPath = searchPath;
+            List<String> existing = runner.queryColumn("SELECT DISTINCT schema_name FROM duckdb_schemas()");
+            String duckDb = duckDbSearchPath(searchPath, existing);
+            runner.execute("SET SESSION search_path = '" + duckDb.replace("'", "''") + "'");
+        }
+    }
+
+    /** PostgreSQL's "$user", public → DuckDB's main; other schemas as named, if they exist. */
+    static String duckDbSearchPath(String pgSearchPath, List<String> existingSchemas) {
+        List<String> schemas = new ArrayList<>();
+        for (String item : pgSearchPath.split(",")) {
+            String s = item.trim();
+            if (s.startsWith("\"") && s.endsWith("\"") && s.length() >= 2) s = s.substring(1, s.length() - 1).replace("\"\"", "\"");
+            if (s.isEmpty() || s.equals("$user")) continue;
+            if (s.equals("public")) s = "main";
+            if (existingSchemas.contains(s) && !schemas.contains(s)) schemas.add(s);
+        }
+        if (schemas.isEmpty()) schemas.add("main");
+        return String.join(",", schemas);
+    }
+
+    private void warn(ResultSink sink, String sqlState, String message) {
+        if (params.sendsToClient("WARNING")) sink.notice("WARNING", sqlState, message);
+    }
+
+    // ---------------------------------------------------------------- close
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+        }
+        if (isExecuting()) runner.interruptOnce(); // closing waits for a running statement; make it short
+        try {
+            if (status != TransactionStatus.IDLE || implicitOpen) rollbackQuietly();
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                log.debug("closing a DuckDB connection failed: {}", e.getMessage());
+            }
+            onClose.run();
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns DuckDB errors into PostgreSQL errors: a SQLSTATE, PostgreSQL's wording where clients are
+ * known to match on it ({@code relation "x" does not exist}), DuckDB's own text as detail when it
+ * says more, its suggestions as hint, and the error position as a 1-based character index.
+ */
+final class ErrorMapper {
+    private ErrorMapper() {}
+
+    static final String CANCELED_MESSAGE = "canceling statement due to user request";
+
+    /**
+     * The message the JDBC driver gives when a streamed query fails before its first chunk: the
+     * real error is lost inside the driver (see {@link DuckDbStatementRunner}).
+     */
+    static final String LOST_ERROR_MESSAGE = "Invalid Input Error: Invalid result set";
+
+    static boolean isLostError(SQLException e) {
+        return LOST_ERROR_MESSAGE.equals(e.getMessage());
+    }
+
+    static PgException canceled() {
+        return new PgException(SqlState.QUERY_CANCELED, CANCELED_MESSAGE);
+    }
+
+    /** Maps a DuckDB error for the statement {@code sql} (used to turn byte offsets into positions). */
+    static PgException map(SQLException e, String sql) {
+        DuckDbError error = DuckDbError.parse(e.getMessage());
+        PgException pg = new PgException(map(error).fields()); // the fields constructor leaves the cause settable
+        pg.initCause(e);
+        Integer position = position(error, sql);
+        if (position != null && pg.field('P') == null) pg.withPosition(position);
+        return pg;
+    }
+
+    static PgException map(DuckDbError error) {
+        String kind = error.kind();
+        String msg = error.firstLine();
+        switch (kind) {
+            case "parser":
+            case "syntax":
+                return new PgException(SqlState.SYNTAX_ERROR, msg);
+            case "catalog":
+                return catalog(error, msg);
+            case "binder":
+                return binder(error, msg);
+            case "constraint":
+                return constraint(error, msg);
+            case "conversion":
+                return conversion(error, msg);
+            case "outofrange":
+                return outOfRange(error, msg);
+            case "invalidinput":
+                if (msg.toLowerCase(Locale.ROOT).startsWith("division by zero")) {
+                    return new PgException(SqlState.DIVISION_BY_ZERO, "division by zero").withDetail(msg);
+                }
+                return new PgException(SqlState.INTERNAL_ERROR, msg);
+            case "interrupt":
+                return canceled();
+            case "transactioncontext":
+                if (msg.contains("PRIMARY KEY or UNIQUE constraint violation")) {
+                    return new PgException(SqlState.UNIQUE_VIOLATION, "duplicate key value violates unique constraint").withDetail(msg);
+                }
+                if (msg.contains("Conflict") || msg.contains("conflict")) {
+                    return new PgException(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to concurrent update")
+                            .withDetail(msg);
+                }
+                if (msg.contains("transaction is aborted")) {
+                    return new PgException(SqlState.IN_FAILED_SQL_TRANSACTION,
+                            "current transaction is aborted, commands ignored until end of transaction block");
+                }
+                return new PgException(SqlState.INVALID_TRANSACTION_STATE, msg);
+            case "notimplemented":
+                return new PgException(SqlState.FEATURE_NOT_SUPPORTED, msg);
+            case "permission":
+                return new PgException(SqlState.INSUFFICIENT_PRIVILEGE, msg);
+            case "io":
+                return new PgException(msg.startsWith("No files found") ? "58P01" : SqlState.IO_ERROR, msg);
+            case "outofmemory":
+                return new PgException(SqlState.OUT_OF_MEMORY, msg);
+            case "dependency":
+                return new PgException("2BP01", msg);
+            case "mismatchtype":
+            case "type":
+                return new PgException(SqlState.DATATYPE_MISMATCH, msg);
+            case "sequence":
+                return new PgException("2200H", msg);
+            default:
+                return new PgException(SqlState.INTERNAL_ERROR, msg.isEmpty() ? "DuckDB reported an error without a message" : msg);
+        }
+    }
+
+    private static final Pattern WITH_NAME = Pattern.compile("^(.+?) with name \"?(.+?)\"? (does not exist|already exists)");
+
+    private static PgException catalog(DuckDbError e, String msg) {
+        Matcher m = WITH_NAME.matcher(msg);
+        String hint = suggestion(e.message());
+        if (m.find()) {
+            String what = m.group(1).toLowerCase(Locale.ROOT);
+            String name = e.field("name") != null ? e.field("name") : m.group(2);
+            boolean missing = m.group(3).equals("does not exist");
+            boolean relation = what.equals("table") || what.equals("view") || what.equals("index") || what.equals("sequence");
+            PgException pg;
+            if (missing && relation) {
+                pg = new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist");
+            } else if (!missing && relation) {
+                pg = new PgException(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
+            } else if (what.equals("schema")) {
+                pg = missing ? new PgException(SqlState.INVALID_SCHEMA_NAME, "schema \"" + name + "\" does not exist")
+                        : new PgException(SqlState.DUPLICATE_SCHEMA, "schema \"" + name + "\" already exists");
+            } else if (what.endsWith("function") || what.endsWith("macro")) {
+                pg = missing ? new PgException(SqlState.UNDEFINED_FUNCTION, "function " + name + " does not exist")
+                        : new PgException("42723", "function \"" + name + "\" already exists");
+            } else if (what.equals("type")) {
+                pg = missing ? new PgException(SqlState.UNDEFINED_OBJECT, "type \"" + name + "\" does not exist")
+                        : new PgException(SqlState.DUPLICATE_OBJECT, "type \"" + name + "\" already exists");
+            } else {
+                pg = missing ? new PgException(SqlState.UNDEFINED_OBJECT, msg) : new PgException(SqlState.DUPLICATE_OBJECT, msg);
+            }
+            return pg.withHint(hint);
+        }
+        if (msg.startsWith("Table with name") && msg.contains("does not exist because schema")) {
+            Matcher schema = Pattern.compile("schema \"([^\"]+)\" does not exist").matcher(msg);
+            if (schema.find()) return new PgException(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema.group(1) + "\" does not exist");
+        }
+        if (msg.startsWith("unrecognized configuration parameter")) {
+            return new PgException(SqlState.UNDEFINED_OBJECT, msg);
+        }
+        if (msg.contains("does not exist")) return new PgException(SqlState.UNDEFINED_OBJECT, msg).withHint(hint);
+        if (msg.contains("already exists")) return new PgException(SqlState.DUPLICATE_OBJECT, msg);
+        if (msg.startsWith("Could not drop")) return new PgException("2BP01", msg);
+        return new PgException(SqlState.UNDEFINED_OBJECT, msg).withHint(hint);
+    }
+
+    private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Referenced column \"(.+?)\" (not found|was not found)");
+    private static final Pattern NO_SUCH_COLUMN = Pattern.compile("Table \"(.+?)\" does not have a column (?:named|with name) \"(.+?)\"");
+    private static final Pattern REFERENCED_TABLE = Pattern.compile("Referenced table \"(.+?)\" not found");
+    private static final Pattern AMBIGUOUS = Pattern.compile("Ambiguous reference to column name \"(.+?)\"");
+
+    private static PgException binder(DuckDbError e, String msg) {
+        Matcher m;
+        if ((m = COLUMN_NOT_FOUND.matcher(msg)).find()) {
+            String candidates = e.field("candidates");
+            PgException pg = new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + m.group(1) + "\" does not exist");
+            return candidates == null || candidates.isEmpty() ? pg : pg.withHint("Candidate columns: " + candidates);
+        }
+        if ((m = NO_SUCH_COLUMN.matcher(msg)).find()) {
+            return new PgException(SqlState.UNDEFINED_COLUMN,
+                    "column \"" + m.group(2) + "\" of relation \"" + m.group(1) + "\" does not exist");
+        }
+        if ((m = REFERENCED_TABLE.matcher(msg)).find()) {
+            return new PgException(SqlState.UNDEFINED_TABLE, "missing FROM-clause entry for table \"" + m.group(1) + "\"");
+        }
+        if ((m = AMBIGUOUS.matcher(msg)).find()) {
+            return new PgException(SqlState.AMBIGUOUS_COLUMN, "column reference \"" + m.group(1) + "\" is ambiguous");
+        }
+        if (msg.contains("must appear in the GROUP BY clause")) {
+            return new PgException("42803", msg).withHint(rest(e.message()));
+        }
+        if (msg.startsWith("No function matches") || msg.startsWith("Could not choose a best candidate function")
+                || msg.contains("explicit cast")) {
+            return new PgException(SqlState.UNDEFINED_FUNCTION, msg).withHint("You might need to add explicit type casts.");
+        }
+        return new PgException(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, msg).withDetail(rest(e.message()));
+    }
+
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate key \"(.+)\" violates (primary key|unique) constraint");
+    private static final Pattern NOT_NULL = Pattern.compile("NOT NULL constraint failed: (?:(.+)\\.)?([^.]+)$");
+    private static final Pattern CHECK = Pattern.compile("CHECK constraint failed on table \"?([^\" ]+)\"?");
+
+    private static PgException constraint(DuckDbError e, String msg) {
+        Matcher m;
+        if ((m = DUPLICATE_KEY.matcher(msg)).find()) {
+            return new PgException(SqlState.UNIQUE_VIOLATION, "duplicate key value violates unique constraint")
+                    .withDetail(keyDetail(m.group(1)) + " already exists.");
+        }
+        if ((m = NOT_NULL.matcher(msg)).find()) {
+            String table = m.group(1);
+            String column = m.group(2);
+            return new PgException(SqlState.NOT_NULL_VIOLATION, "null value in column \"" + column + "\""
+                    + (table == null ? "" : " of relation \"" + table + "\"") + " violates not-null constraint");
+        }
+        if ((m = CHECK.matcher(msg)).find()) {
+            return new PgException(SqlState.CHECK_VIOLATION, "new row for relation \"" + m.group(1) + "\" violates check constraint")
+                    .withDetail(msg);
+        }
+        if (msg.toLowerCase(Locale.ROOT).contains("foreign key")) {
+            return new PgException(SqlState.FOREIGN_KEY_VIOLATION, msg);
+        }
+        return new PgException(SqlState.INTEGRITY_CONSTRAINT_VIOLATION, msg);
+    }
+
+    /** DuckDB's {@code a: 1, b: x} as PostgreSQL's {@code Key (a, b)=(1, x)}. */
+    private static String keyDetail(String duckKey) {
+        StringBuilder cols = new StringBuilder();
+        StringBuilder vals = new StringBuilder();
+        for (String part : duckKey.split(", ")) {
+            int colon = part.indexOf(": ");
+            if (colon < 0) return "Key " + duckKey;
+            if (cols.length() > 0) { cols.append(", "); vals.append(", "); }
+            cols.append(part, 0, colon);
+            vals.append(part.substring(colon + 2));
+        }
+        return "Key (" + cols + ")=(" + vals + ")";
+    }
+
+    private static final Pattern CONVERT_STRING = Pattern.compile("Could not convert string '(.*)' to ([A-Z0-9_]+)");
+    private static final Pattern CAST_RANGE = Pattern.compile(
+            "Type (\\w+) with value (.+) can't be cast because the value is out of range for the destination type (\\w+)");
+    private static final Pattern FIELD_FORMAT = Pattern.compile("invalid (date|timestamp|time) field format: \"(.*?)\"");
+    private static final Pattern FIELD_RANGE = Pattern.compile("(date|timestamp|time) field value out of range: \"(.*?)\"");
+
+    private static PgException conversion(DuckDbError e, String msg) {
+        Matcher m;
+        if ((m = CONVERT_STRING.matcher(msg)).find()) {
+            return new PgException(SqlState.INVALID_TEXT_REPRESENTATION,
+                    "invalid input syntax for type " + pgTypeName(m.group(2)) + ": \"" + m.group(1) + "\"");
+        }
+        if ((m = CAST_RANGE.matcher(msg)).find()) {
+            return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, pgTypeName(m.group(3)) + " out of range").withDetail(msg);
+        }
+        if ((m = FIELD_FORMAT.matcher(msg)).find()) {
+            return new PgException(SqlState.INVALID_DATETIME_FORMAT,
+                    "invalid input syntax for type " + m.group(1) + ": \"" + m.group(2) + "\"");
+        }
+        if ((m = FIELD_RANGE.matcher(msg)).find()) {
+            return new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "date/time field value out of range: \"" + m.group(2) + "\"");
+        }
+        if (msg.startsWith("Could not cast value") && msg.contains("DECIMAL")) {
+            return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow").withDetail(msg);
+        }
+        if (msg.startsWith("Malformed JSON")) {
+            return new PgException(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type json").withDetail(msg);
+        }
+        return new PgException(SqlState.INVALID_TEXT_REPRESENTATION, msg);
+    }
+
+    private static final Pattern OVERFLOW = Pattern.compile("Overflow in \\w+ of (\\w+)");
+
+    private static PgException outOfRange(DuckDbError e, String msg) {
+        Matcher m = OVERFLOW.matcher(msg);
+        if (m.find()) return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, pgTypeName(m.group(1)) + " out of range").withDetail(msg);
+        if (msg.startsWith("cannot take square root")) return new PgException("2201F", msg);
+        if (msg.startsWith("cannot take logarithm")) return new PgException("2201E", msg);
+        if (msg.toLowerCase(Locale.ROOT).contains("division by zero")) return new PgException(SqlState.DIVISION_BY_ZERO, "division by zero");
+        return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, msg);
+    }
+
+    private static final Map<String, String> PG_TYPE_NAMES = Map.ofEntries(
+            Map.entry("INT8", "tinyint"), Map.entry("TINYINT", "tinyint"),
+            Map.entry("INT16", "smallint"), Map.entry("SMALLINT", "smallint"),
+            Map.entry("INT32", "integer"), Map.entry("INTEGER", "integer"),
+            Map.entry("INT64", "bigint"), Map.entry("BIGINT", "bigint"),
+            Map.entry("INT128", "numeric"), Map.entry("HUGEINT", "numeric"),
+            Map.entry("UINT8", "utinyint"), Map.entry("UINT16", "usmallint"),
+            Map.entry("UINT32", "uinteger"), Map.entry("UINT64", "ubigint"),
+            Map.entry("DOUBLE", "double precision"), Map.entry("FLOAT", "real"),
+            Map.entry("BOOL", "boolean"), Map.entry("BOOLEAN", "boolean"),
+            Map.entry("DATE", "date"), Map.entry("TIMESTAMP", "timestamp without time zone"),
+            Map.entry("UUID", "uuid"), Map.entry("DECIMAL", "numeric"), Map.entry("VARCHAR", "text"),
+            Map.entry("BLOB", "bytea"), Map.entry("INTERVAL", "interval"));
+
+    private static String pgTypeName(String duckType) {
+        return PG_TYPE_NAMES.getOrDefault(duckType.toUpperCase(Locale.ROOT), duckType.toLowerCase(Locale.ROOT));
+    }
+
+    /** DuckDB's "Did you mean …" line, as a hint. */
+    private static String suggestion(String message) {
+        for (String line : message.split("\n")) {
+            String l = line.strip();
+            if (l.startsWith("Did you mean")) return l;
+        }
+        return null;
+    }
+
+    /** The message after its first line, or null when there is nothing more. */
+    private static String rest(String message) {
+        int nl = message.indexOf('\n');
+        if (nl < 0) return null;
+        String rest = message.substring(nl + 1).strip();
+        return rest.isEmpty() ? null : rest;
+    }
+
+    /**
+     * DuckDB reports a byte offset into the UTF-8 query ({@code "position":"14"}); PostgreSQL's P
+     * field counts characters from 1.
+     */
+    static Integer position(DuckDbError e, String sql) {
+        String p = e.field("position");
+        if (p == null || sql == null) return null;
+        int byteOffset;
+        try {
+            byteOffset = Integer.parseInt(p.trim());
+        } catch (NumberFormatException ex) {
+            return null;
+        }
+        byte[] utf8 = sql.getBytes(StandardCharsets.UTF_8);
+        if (byteOffset < 0 || byteOffset > utf8.length) return null;
+        String prefix = new String(utf8, 0, byteOffset, StandardCharsets.UTF_8);
+        return prefix.codePointCount(0, prefix.length()) + 1;
+    }
+}

@@ -1,0 +1,304 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A run-time parameter (GUC) the session answers itself: its canonical name (as SHOW and
+ * ParameterStatus spell it), boot value, whether changes are reported to the client, whether SET
+ * may change it, and how a SET value is checked and canonicalised.
+ */
+final class Guc {
+
+    /** Checks a SET value against the current one and returns the canonical new value. */
+    @FunctionalInterface
+    interface Normalizer {
+        String normalize(String current, String value);
+    }
+
+    final String name;
+    final String bootValue;
+    final boolean reported;
+    final boolean settable;
+    final String description;
+    private final Normalizer normalizer;
+
+    private Guc(String name, String bootValue, boolean reported, boolean settable, String description, Normalizer normalizer) {
+        this.name = name;
+        this.bootValue = bootValue;
+        this.reported = reported;
+        this.settable = settable;
+        this.description = description;
+        this.normalizer = normalizer;
+    }
+
+    String normalize(String current, String value) {
+        if (!settable) throw new PgException("55P02", "parameter \"" + name + "\" cannot be changed");
+        return normalizer.normalize(current, value);
+    }
+
+    // ---------------------------------------------------------------- registry
+
+    private static final Map<String, Guc> BY_LOWER_NAME = new TreeMap<>();
+
+    private static void def(String name, String boot, boolean reported, String description, Normalizer normalizer) {
+        BY_LOWER_NAME.put(name.toLowerCase(Locale.ROOT), new Guc(name, boot, reported, true, description, normalizer));
+    }
+
+    private static void readOnly(String name, String boot, boolean reported, String description) {
+        BY_LOWER_NAME.put(name.toLowerCase(Locale.ROOT), new Guc(name, boot, reported, false, description, null));
+    }
+
+    /** Boot values that depend on the connection are filled in by {@link SessionParameters}. */
+    static final String FROM_SESSION = "";
+
+    static {
+        readOnly("server_version", ServeParameters.SERVER_VERSION, true, "Shows the server version.");
+        readOnly("server_version_num", ServeParameters.SERVER_VERSION_NUM, false, "Shows the server version as an integer.");
+        readOnly("server_encoding", "UTF8", true, "Shows the server (database) character set encoding.");
+        readOnly("integer_datetimes", "on", true, "Shows whether datetimes are integer based.");
+        readOnly("is_superuser", "on", true, "Shows whether the current user is a superuser.");
+        readOnly("session_authorization", FROM_SESSION, true, "Sets the session user name.");
+        readOnly("in_hot_standby", "off", true, "Shows whether hot standby is currently active.");
+        readOnly("max_identifier_length", "63", false, "Shows the maximum identifier length.");
+        readOnly("block_size", "8192", false, "Shows the size of a disk block.");
+        readOnly("lc_collate", "C", false, "Shows the collation order locale.");
+        readOnly("lc_ctype", "C", false, "Shows the character classification and case conversion locale.");
+
+        def("application_name", "", true, "Sets the application name to be reported in statistics and logs.",
+                (cur, v) -> applicationName(v));
+        def("client_encoding", "UTF8", true, "Sets the client's character set encoding.", (cur, v) -> clientEncoding(v));
+        def("DateStyle", "ISO, MDY", true, "Sets the display format for date and time values.", Guc::dateStyle);
+        def("IntervalStyle", "postgres", true, "Sets the display format for interval values.",
+                (cur, v) -> oneOf("IntervalStyle", v, Set.of("postgres"), Set.of("postgres_verbose", "sql_standard", "iso_8601")));
+        def("TimeZone", FROM_SESSION, true, "Sets the time zone for displaying and interpreting time stamps.",
+                (cur, v) -> timeZoneName(v));
+        def("standard_conforming_strings", "on", true, "Causes '...' strings to treat backslashes literally.",
+                (cur, v) -> onlyOn("standard_conforming_strings", v));
+        def("default_transaction_read_only", "off", true, "Sets the default read-only status of new transactions.",
+                (cur, v) -> onlyOff("default_transaction_read_only", v));
+        def("transaction_read_only", "off", false, "Sets the current transaction's read-only status.",
+                (cur, v) -> onlyOff("transaction_read_only", v));
+        def("extra_float_digits", "1", false, "Sets the number of digits displayed for floating-point values.",
+                (cur, v) -> intInRange("extra_float_digits", v, -15, 3));
+        def("search_path", "\"$user\", public", false, "Sets the schema search order for names that are not schema-qualified.",
+                (cur, v) -> v);
+        def("statement_timeout", "0", false, "Sets the maximum allowed duration of any statement.", (cur, v) -> milliseconds("statement_timeout", v));
+        def("lock_timeout", "0", false, "Sets the maximum allowed duration of any wait for a lock.", (cur, v) -> milliseconds("lock_timeout", v));
+        def("idle_in_transaction_session_timeout", "0", false, "Sets the maximum allowed idle time between queries, when in a transaction.",
+                (cur, v) -> milliseconds("idle_in_transaction_session_timeout", v));
+        def("idle_session_timeout", "0", false, "Sets the maximum allowed idle time between queries, when not in a transaction.",
+                (cur, v) -> milliseconds("idle_session_timeout", v));
+        def("client_min_messages", "notice", false, "Sets the message levels that are sent to the client.",
+                (cur, v) -> oneOf("client_min_messages", v, Set.of("debug5", "debug4", "debug3", "debug2", "debug1", "debug", "log",
+                        "notice", "warning", "error"), Set.of()));
+        def("bytea_output", "hex", false, "Sets the output format for bytea.",
+                (cur, v) -> oneOf("bytea_output", v, Set.of("hex"), Set.of("escape")));
+        def("default_transaction_isolation", "read committed", false, "Sets the transaction isolation level of each new transaction.",
+                (cur, v) -> isolation("default_transaction_isolation", v));
+        def("transaction_isolation", "read committed", false, "Sets the current transaction's isolation level.",
+                (cur, v) -> isolation("transaction_isolation", v));
+        // accepted so that scripts (pg_dump output, ORMs) run; they change nothing here
+        for (String b : new String[] {"jit", "row_security", "check_function_bodies", "escape_string_warning", "synchronize_seqscans"}) {
+            def(b, b.equals("jit") ? "off" : "on", false, "Accepted for compatibility; has no effect.", (cur, v) -> bool(b, v));
+        }
+        for (String[] any : new String[][] {{"synchronous_commit", "on"}, {"xmloption", "content"}, {"default_tablespace", ""},
+                {"default_table_access_method", "heap"}, {"work_mem", "4MB"}, {"maintenance_work_mem", "64MB"},
+                {"timezone_abbreviations", "Default"}, {"lc_messages", "C"}, {"lc_monetary", "C"}, {"lc_numeric", "C"},
+                {"lc_time", "C"}}) {
+            def(any[0], any[1], false, "Accepted for compatibility; has no effect.", (cur, v) -> v);
+        }
+    }
+
+    /** The parameter with this name in any letter case, or null. */
+    static Guc lookup(String name) {
+        return BY_LOWER_NAME.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    static Collection<Guc> all() {
+        return BY_LOWER_NAME.values();
+    }
+
+    // ---------------------------------------------------------------- value checks
+
+    static PgException invalidValue(String name, String value) {
+        return new PgException(SqlState.INVALID_PARAMETER_VALUE, "invalid value for parameter \"" + name + "\": \"" + value + "\"");
+    }
+
+    private static String applicationName(String v) {
+        // PostgreSQL keeps application_name printable ASCII and shorter than NAMEDATALEN
+        StringBuilder sb = new StringBuilder();
+        v.codePoints().forEach(c -> sb.append(c >= 32 && c <= 126 ? (char) c : '?'));
+        return sb.length() > 63 ? sb.substring(0, 63) : sb.toString();
+    }
+
+    private static final Set<String> PG_ENCODINGS = Set.of("SQL_ASCII", "EUC_JP", "EUC_CN", "EUC_KR", "EUC_TW", "EUC_JIS_2004",
+            "MULE_INTERNAL", "LATIN1", "LATIN2", "LATIN3", "LATIN4", "LATIN5", "LATIN6", "LATIN7", "LATIN8", "LATIN9", "LATIN10",
+            "WIN1256", "WIN1258", "WIN866", "WIN874", "KOI8R", "WIN1251", "WIN1252", "ISO_8859_5", "ISO_8859_6", "ISO_8859_7",
+            "ISO_8859_8", "WIN1250", "WIN1253", "WIN1254", "WIN1255", "WIN1257", "KOI8U", "SJIS", "BIG5", "GBK", "UHC", "GB18030",
+            "JOHAB", "SHIFT_JIS_2004");
+
+    /**
+     * Only UTF8 is converted to; SQL_ASCII means "no conversion" in PostgreSQL, which is what a
+     * UTF8 pass-through does, and it is what libpq sends for client_encoding=auto under the C locale.
+     */
+    static String clientEncoding(String v) {
+        String canonical = v.trim().toUpperCase(Locale.ROOT).replace("-", "").replace("_", "");
+        if (canonical.equals("UTF8") || canonical.equals("UNICODE")) return "UTF8";
+        if (canonical.equals("SQLASCII")) return "SQL_ASCII";
+        for (String e : PG_ENCODINGS) {
+            if (e.replace("_", "").equals(canonical)) {
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "conversion between " + e + " and UTF8 is not supported")
+                        .withHint("Set client_encoding to UTF8.");
+            }
+        }
+        throw invalidValue("client_encoding", v);
+    }
+
+    private static String dateStyle(String current, String v) {
+        String order = current.contains("DMY") ? "DMY" : current.contains("YMD") ? "YMD" : "MDY";
+        for (String token : v.trim().split("[,\\s]+")) {
+            switch (token.toUpperCase(Locale.ROOT)) {
+                case "ISO": break;
+                case "MDY": case "US": case "NONEUROPEAN": order = "MDY"; break;
+                case "DMY": case "EUROPEAN": order = "DMY"; break;
+                case "YMD": order = "YMD"; break;
+                case "DEFAULT": order = "MDY"; break;
+                case "SQL": case "POSTGRES": case "GERMAN":
+                    throw invalidValue("DateStyle", v).withDetail("Only the ISO output style is supported.");
+                default:
+                    throw invalidValue("DateStyle", v).withDetail("Unrecognized key word: \"" + token + "\".");
+            }
+        }
+        return "ISO, " + order;
+    }
+
+    private static String oneOf(String name, String v, Set<String> supported, Set<String> unsupported) {
+        String lower = v.trim().toLowerCase(Locale.ROOT);
+        if (supported.contains(lower)) return lower;
+        PgException e = invalidValue(name, v);
+        if (unsupported.contains(lower)) e.withDetail("Only " + String.join(", ", supported) + " is supported.");
+        throw e;
+    }
+
+    private static final Pattern POSIX_OFFSET = Pattern.compile("^(?i)(?:UTC|GMT|UT)?([+-])(\\d{1,2})(?::?(\\d{2}))?(?::(\\d{2}))?$");
+
+    /**
+     * Time zone names as the IANA database has them, in any letter case, and POSIX-style offsets
+     * such as {@code UTC+5} or {@code GMT-05:30} — which, as in PostgreSQL, count hours west of
+     * Greenwich: {@code UTC+5} is five hours behind UTC (pgjdbc sends these for offset JVM zones).
+     */
+    static ZoneId timeZone(String v) {
+        String name = v.trim();
+        Matcher posix = POSIX_OFFSET.matcher(name);
+        if (posix.matches()) {
+            int sign = posix.group(1).equals("+") ? -1 : 1;
+            int h = Integer.parseInt(posix.group(2));
+            int m = posix.group(3) == null ? 0 : Integer.parseInt(posix.group(3));
+            int sec = posix.group(4) == null ? 0 : Integer.parseInt(posix.group(4));
+            if (h > 15 || m > 59 || sec > 59) throw invalidValue("TimeZone", v);
+            return java.time.ZoneOffset.ofTotalSeconds(sign * (h * 3600 + m * 60 + sec));
+        }
+        if (name.isEmpty()) throw invalidValue("TimeZone", v);
+        if (name.equalsIgnoreCase("UTC") || name.equalsIgnoreCase("Z") || name.equalsIgnoreCase("Zulu")) return ZoneId.of("UTC");
+        if (name.equalsIgnoreCase("GMT")) return ZoneId.of("GMT");
+        for (String id : ZoneId.getAvailableZoneIds()) {
+            if (id.equalsIgnoreCase(name)) return ZoneId.of(id);
+        }
+        throw invalidValue("TimeZone", v).withDetail("time zone \"" + name + "\" not recognized");
+    }
+
+    /** The name SHOW TimeZone gives: the IANA spelling, or a POSIX offset as written. */
+    private static String timeZoneName(String v) {
+        ZoneId zone = timeZone(v);
+        return zone instanceof java.time.ZoneOffset ? v.trim() : zone.getId();
+    }
+
+    static String bool(String name, String v) {
+        String lower = v.trim().toLowerCase(Locale.ROOT);
+        switch (lower) {
+            case "on": case "true": case "yes": case "1": case "t": case "y": return "on";
+            case "off": case "false": case "no": case "0": case "f": case "n": return "off";
+            default:
+                throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "parameter \"" + name + "\" requires a Boolean value");
+        }
+    }
+
+    private static String onlyOn(String name, String v) {
+        if (!bool(name, v).equals("on")) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "parameter \"" + name + "\" can only be set to on here");
+        }
+        return "on";
+    }
+
+    private static String onlyOff(String name, String v) {
+        if (!bool(name, v).equals("off")) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "parameter \"" + name + "\" can only be set to off here");
+        }
+        return "off";
+    }
+
+    private static String intInRange(String name, String v, int min, int max) {
+        int n;
+        try {
+            n = Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw invalidValue(name, v);
+        }
+        if (n < min || n > max) {
+            throw new PgException(SqlState.INVALID_PARAMETER_VALUE,
+                    n + " is outside the valid range for parameter \"" + name + "\" (" + min + " .. " + max + ")");
+        }
+        return Integer.toString(n);
+    }
+
+    private static final Pattern DURATION = Pattern.compile("^\\s*(\\d+)\\s*(ms|s|min|h|d)?\\s*$");
+    private static final Map<String, Long> UNIT_MS = new LinkedHashMap<>();
+
+    static {
+        UNIT_MS.put("d", 86_400_000L);
+        UNIT_MS.put("h", 3_600_000L);
+        UNIT_MS.put("min", 60_000L);
+        UNIT_MS.put("s", 1000L);
+        UNIT_MS.put("ms", 1L);
+    }
+
+    /** A time in milliseconds ("5000", "5s", "1min"), shown as SHOW does: in the largest exact unit. */
+    static String milliseconds(String name, String v) {
+        Matcher m = DURATION.matcher(v);
+        if (!m.matches()) throw invalidValue(name, v);
+        long ms = Long.parseLong(m.group(1)) * UNIT_MS.get(m.group(2) == null ? "ms" : m.group(2));
+        if (ms > Integer.MAX_VALUE) {
+            throw new PgException(SqlState.INVALID_PARAMETER_VALUE,
+                    ms + " ms is outside the valid range for parameter \"" + name + "\" (0 .. 2147483647)");
+        }
+        if (ms == 0) return "0";
+        for (Map.Entry<String, Long> unit : UNIT_MS.entrySet()) {
+            if (ms % unit.getValue() == 0) return (ms / unit.getValue()) + unit.getKey();
+        }
+        return ms + "ms";
+    }
+
+    /** Parses a value produced by {@link #milliseconds}. */
+    static long toMillis(String canonical) {
+        Matcher m = DURATION.matcher(canonical);
+        if (!m.matches()) return 0;
+        return Long.parseLong(m.group(1)) * UNIT_MS.get(m.group(2) == null ? "ms" : m.group(2));
+    }
+
+    private static String isolation(String name, String v) {
+        String lower = v.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        if (Set.of("read uncommitted", "read committed", "repeatable read", "serializable").contains(lower)) return lower;
+        throw invalidValue(name, v);
+    }
+}

@@ -1,0 +1,221 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One session's run-time parameters with PostgreSQL's transaction rules: a SET inside a
+ * transaction block is undone by ROLLBACK, SET LOCAL lasts until the end of the transaction, and
+ * RESET returns to the value the connection started with (startup parameters included).
+ */
+final class SessionParameters {
+
+    /** The parameters PostgreSQL 15 reports in ParameterStatus at startup, in its order. */
+    static final List<String> STARTUP_REPORTED = List.of("application_name", "client_encoding", "DateStyle",
+            "default_transaction_read_only", "in_hot_standby", "integer_datetimes", "IntervalStyle", "is_superuser",
+            "server_encoding", "server_version", "session_authorization", "standard_conforming_strings", "TimeZone");
+
+    private static final Set<String> NOT_PARAMETERS = Set.of("user", "database", "options", "replication",
+            "fallback_application_name");
+
+    private final Map<String, String> defaults = new HashMap<>();
+    private Map<String, String> session = new HashMap<>();
+    private final Map<String, String> local = new HashMap<>();
+    private Map<String, String> transactionStart; // session values when the transaction began; null outside one
+    private final Map<String, String> lastReported = new HashMap<>();
+
+    /**
+     * @throws PgException when a startup parameter has a value PostgreSQL would refuse
+     */
+    SessionParameters(String user, Map<String, String> startupParameters) {
+        for (Guc g : Guc.all()) defaults.put(g.name, g.bootValue);
+        defaults.put("session_authorization", user == null ? "" : user);
+        defaults.put("TimeZone", systemTimeZone());
+        Map<String, String> startup = new LinkedHashMap<>();
+        if (startupParameters != null) {
+            String options = startupParameters.get("options");
+            if (options != null) startup.putAll(parseOptions(options));
+            startupParameters.forEach((k, v) -> {
+                if (!NOT_PARAMETERS.contains(k)) startup.put(k, v);
+            });
+            if (!startup.containsKey("application_name") && startupParameters.containsKey("fallback_application_name")) {
+                startup.put("application_name", startupParameters.get("fallback_application_name"));
+            }
+        }
+        startup.forEach((name, value) -> {
+            Guc g = Guc.lookup(name);
+            if (g == null) {
+                if (name.contains(".")) defaults.put(name.toLowerCase(Locale.ROOT), value);
+                return; // unknown startup parameters are ignored rather than failing the connection
+            }
+            defaults.put(g.name, g.normalize(defaults.get(g.name), value));
+        });
+        session.putAll(defaults);
+        for (String name : STARTUP_REPORTED) lastReported.put(name, session.get(name));
+    }
+
+    private static String systemTimeZone() {
+        String id = ZoneId.systemDefault().getId();
+        return id.equals("Z") || id.equals("Etc/UTC") || id.equals("Etc/Universal") ? "UTC" : id;
+    }
+
+    /** {@code -c name=value} and {@code --name=value} items of the startup "options" string. */
+    static Map<String, String> parseOptions(String options) {
+        List<String> words = new ArrayList<>();
+        StringBuilder w = new StringBuilder();
+        for (int i = 0; i < options.length(); i++) {
+            char c = options.charAt(i);
+            if (c == '\\' && i + 1 < options.length()) {
+                w.append(options.charAt(++i));
+            } else if (Character.isWhitespace(c)) {
+                if (w.length() > 0) { words.add(w.toString()); w.setLength(0); }
+            } else {
+                w.append(c);
+            }
+        }
+        if (w.length() > 0) words.add(w.toString());
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            String item = null;
+            if (words.get(i).equals("-c") && i + 1 < words.size()) item = words.get(++i);
+            else if (words.get(i).startsWith("-c")) item = words.get(i).substring(2);
+            else if (words.get(i).startsWith("--")) item = words.get(i).substring(2);
+            if (item == null) continue;
+            int eq = item.indexOf('=');
+            if (eq > 0) out.put(item.substring(0, eq).replace('-', '_'), item.substring(eq + 1));
+        }
+        return out;
+    }
+
+    /** The parameters and values to report at startup. */
+    Map<String, String> startupReport() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : STARTUP_REPORTED) out.put(name, get(name));
+        return out;
+    }
+
+    /** The current value of a parameter (canonical or custom name), or null if unknown. */
+    String get(String name) {
+        String key = key(name);
+        if (key == null) return null;
+        String v = local.get(key);
+        return v != null ? v : session.get(key);
+    }
+
+    /** The canonical key: a known parameter's name, a custom (dotted) name in lower case, or null. */
+    String key(String name) {
+        Guc g = Guc.lookup(name);
+        if (g != null) return g.name;
+        String lower = name.toLowerCase(Locale.ROOT);
+        return session.containsKey(lower) || local.containsKey(lower) || lower.contains(".") ? lower : null;
+    }
+
+    /** SET: {@code value} is the text from the statement; null means DEFAULT. */
+    void set(String name, String value, boolean isLocal) {
+        Guc g = Guc.lookup(name);
+        String key = g != null ? g.name : name.toLowerCase(Locale.ROOT);
+        String newValue;
+        if (value == null) {
+            if (g != null && !g.settable) g.normalize(null, ""); // throws "cannot be changed"
+            newValue = defaults.get(key);
+        } else {
+            newValue = g != null ? g.normalize(get(key), value) : value;
+        }
+        if (isLocal) {
+            local.put(key, newValue);
+        } else {
+            local.remove(key);
+            if (newValue == null) session.remove(key); else session.put(key, newValue);
+        }
+    }
+
+    void reset(String name) {
+        set(name, null, false);
+    }
+
+    void resetAll() {
+        local.clear();
+        Map<String, String> next = new HashMap<>(defaults);
+        session = next;
+    }
+
+    boolean inTransaction() {
+        return transactionStart != null;
+    }
+
+    void beginTransaction() {
+        if (transactionStart == null) transactionStart = new HashMap<>(session);
+    }
+
+    void commit() {
+        transactionStart = null;
+        local.clear();
+    }
+
+    void rollback() {
+        if (transactionStart != null) session = transactionStart;
+        transactionStart = null;
+        local.clear();
+    }
+
+    /** Reported parameters whose value changed since they were last reported; marks them reported. */
+    Map<String, String> takeReportedChanges() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : STARTUP_REPORTED) {
+            String v = get(name);
+            if (v != null && !v.equals(lastReported.get(name))) {
+                out.put(name, v);
+                lastReported.put(name, v);
+            }
+        }
+        return out;
+    }
+
+    /** Every known parameter with its value and description, sorted by name (SHOW ALL). */
+    List<String[]> all() {
+        List<String[]> rows = new ArrayList<>();
+        for (Guc g : Guc.all()) rows.add(new String[] {g.name, get(g.name), g.description});
+        return rows;
+    }
+
+    ZoneId timeZone() {
+        try {
+            return Guc.timeZone(get("TimeZone"));
+        } catch (PgException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
+    int extraFloatDigits() {
+        return Integer.parseInt(get("extra_float_digits"));
+    }
+
+    PgColumnType.TextSettings textSettings() {
+        return new PgColumnType.TextSettings(timeZone(), extraFloatDigits());
+    }
+
+    long statementTimeoutMillis() {
+        return Guc.toMillis(get("statement_timeout"));
+    }
+
+    /** Whether a message of this severity reaches the client under client_min_messages. */
+    boolean sendsToClient(String severity) {
+        List<String> order = List.of("debug5", "debug4", "debug3", "debug2", "debug1", "debug", "log", "notice", "warning", "error");
+        int min = order.indexOf(get("client_min_messages"));
+        int level = order.indexOf(severity.toLowerCase(Locale.ROOT));
+        return level < 0 || level >= min;
+    }
+
+    static PgException unrecognized(String name) {
+        return new PgException(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name.toLowerCase(Locale.ROOT) + "\"");
+    }
+}
