@@ -97,6 +97,11 @@ public record PgType(int oid, String name, short size, int arrayOid) {
     public static final PgType UUID_ARRAY = def(2951, "_uuid", -1, 0);
     public static final PgType JSON_ARRAY = def(199, "_json", -1, 0);
     public static final PgType JSONB_ARRAY = def(3807, "_jsonb", -1, 0);
+    public static final PgType CHAR_ARRAY = def(1002, "_char", -1, 0);
+    public static final PgType NAME_ARRAY = def(1003, "_name", -1, 0);
+    public static final PgType CIDR_ARRAY = def(651, "_cidr", -1, 0);
+    public static final PgType INET_ARRAY = def(1041, "_inet", -1, 0);
+    public static final PgType TIMETZ_ARRAY = def(1270, "_timetz", -1, 0);
 
     /** The type with this OID, or null if it is not a built-in known here. */
     public static PgType byOid(int oid) {
@@ -106,6 +111,15 @@ public record PgType(int oid, String name, short size, int arrayOid) {
     /** The type with this pg_type.typname (e.g. "int4", "_text"), or null. */
     public static PgType byName(String name) {
         return BY_NAME.get(name);
+    }
+
+    /** For an array type, the built-in type of its elements; null otherwise. */
+    public PgType elementType() {
+        if (!name.startsWith("_")) return null;
+        for (PgType t : BY_OID.values()) {
+            if (t.arrayOid == oid && t.oid != oid) return t;
+        }
+        return null;
     }
 
     /** The array type whose elements are this type, or null. */
