@@ -78,6 +78,12 @@ public final class DuckDbSession implements Session {
         return status;
     }
 
+    /** PostgreSQL 15's startup ParameterStatus set, with the values the client asked for at startup. */
+    @Override
+    public Map<String, String> parameterStatus() {
+        return params.startupReport();
+    }
+
     @Override
     public void execute(String sql, ResultSink sink) {
         long call = ++calls;
