@@ -17,6 +17,9 @@ BENCH_JAVA_OPTS="-Xmx64m" start_bench_server generate
 cp="$root/bench/target/pgwire-bench.jar"
 client() { java -Xmx512m -cp "$cp" dev.pgwire.bench.LargeResultClient "$@"; }
 pg_sql="SELECT g::int8 AS id, 'name'::text AS name, 0.5::float8 AS score, (g % 2 = 0) AS flag FROM generate_series(1, $rows) g"
+# one unmeasured read each, so neither JVM side is measured cold
+client "jdbc:postgresql://127.0.0.1:$bench_port/bench?user=bench" "SELECT $rows" >/dev/null
+client "jdbc:postgresql://127.0.0.1:$pg_port/postgres?user=postgres" "$pg_sql" >/dev/null
 ours=(); theirs=()
 for r in $(seq 1 "$rounds"); do
   a=$(client "jdbc:postgresql://127.0.0.1:$bench_port/bench?user=bench" "SELECT $rows" | sed -E 's/.*rows_per_sec=([0-9]+).*/\1/')

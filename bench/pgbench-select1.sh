@@ -16,6 +16,10 @@ start_bench_server noop
 script="$work/select1.sql"
 echo "SELECT 1;" > "$script"
 
+# warm up both servers (JIT, connection paths) before measuring
+pgbench -n -h 127.0.0.1 -p "$bench_port" -U bench -c "$clients" -j 2 -T 3 -M prepared -f "$script" bench >/dev/null 2>&1
+pgbench -n -h 127.0.0.1 -p "$pg_port" -U postgres -c "$clients" -j 2 -T 3 -M prepared -f "$script" postgres >/dev/null 2>&1
+
 declare -A results
 for mode in simple prepared; do
   for r in $(seq 1 "$rounds"); do
