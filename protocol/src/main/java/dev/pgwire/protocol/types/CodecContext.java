@@ -102,33 +102,29 @@ public record CodecContext(ZoneId timeZone, int extraFloatDigits, String dateSty
                 || upper.equals("UCT") || upper.equals("ETC/UTC")) {
             return ZoneOffset.UTC;
         }
+        // POSIX: an optional abbreviation (letters, or <...>), then an offset WEST of Greenwich.
+        java.util.regex.Matcher m = POSIX.matcher(s);
+        if (m.matches()) {
+            int sign = "-".equals(m.group(1)) ? -1 : 1;
+            int secs = Integer.parseInt(m.group(2)) * 3600;
+            if (m.group(3) != null) secs += Integer.parseInt(m.group(3)) * 60;
+            if (m.group(4) != null) secs += Integer.parseInt(m.group(4));
+            try {
+                return ZoneOffset.ofTotalSeconds(-sign * secs);
+            } catch (DateTimeException e) {
+                return null;
+            }
+        }
         try {
             return ZoneId.of(s);
         } catch (DateTimeException ignored) {
-            // try the POSIX forms below
-        }
-        // POSIX: an optional abbreviation (letters, or <...>), then an offset WEST of Greenwich.
-        int i = 0;
-        if (s.charAt(0) == '<') {
-            i = s.indexOf('>');
-            if (i < 0) return null;
-            i++;
-        } else {
-            while (i < s.length() && Character.isLetter(s.charAt(i))) i++;
-        }
-        String off = s.substring(i);
-        if (!off.matches("[+-]?\\d{1,2}(:\\d{2}(:\\d{2})?)?")) return null;
-        int sign = off.startsWith("-") ? -1 : 1;
-        String[] parts = off.replaceFirst("^[+-]", "").split(":");
-        int secs = Integer.parseInt(parts[0]) * 3600;
-        if (parts.length > 1) secs += Integer.parseInt(parts[1]) * 60;
-        if (parts.length > 2) secs += Integer.parseInt(parts[2]);
-        try {
-            return ZoneOffset.ofTotalSeconds(-sign * secs);
-        } catch (DateTimeException e) {
-            return null;
+            // zone names are not case sensitive in PostgreSQL
+            return DateTimeText.zoneNamed(s.toLowerCase(Locale.ROOT));
         }
     }
+
+    private static final java.util.regex.Pattern POSIX =
+            java.util.regex.Pattern.compile("(?:[A-Za-z]{3,}|<[^>]*>)?([+-]?)(\\d{1,2})(?::(\\d{2})(?::(\\d{2}))?)?");
 
     /** True when DateStyle asks for day before month in ambiguous input (DMY, "European"). */
     boolean dayBeforeMonth() {

@@ -148,11 +148,8 @@ final class TextCodecs {
 
         @Override
         public String decodeBinary(ByteBuf in, int length, CodecContext ctx) {
-            // charrecv takes the first byte of whatever it is given (none: 0)
-            if (length == 0) return "";
-            int b = in.readUnsignedByte();
-            in.skipBytes(length - 1);
-            return charOut(b);
+            Errors.checkLength("\"char\"", length, 1);
+            return charOut(in.readUnsignedByte());
         }
     };
 
