@@ -120,7 +120,7 @@ final class ExtendedQuery {
         for (short f : b.resultFormats()) {
             if (f != 0 && f != 1) throw PgException.protocolViolation("invalid format code " + f);
         }
-        Portal portal = st.bind(new Parameters(types, formats, b.parameters()));
+        Portal portal = st.bind(new Parameters(types, formats, b.parameters(), handler.registry(), handler.codecContext()));
         if (name.isEmpty()) closePortal("");
         portals.put(name, new PortalState(portal, b.resultFormats()));
         out.write(BindComplete.INSTANCE);

@@ -1,5 +1,6 @@
 package dev.pgwire.server;
 
+import dev.pgwire.protocol.types.TypeRegistry;
 import dev.pgwire.server.spi.SessionFactory;
 import io.netty.channel.Channel;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ final class ServerState {
     final TlsSupport tls;
     final CancelRegistry cancels = new CancelRegistry();
     final SecureRandom random = new SecureRandom();
+    final TypeRegistry registry = TypeRegistry.standard();
     private final AtomicInteger nextProcessId = new AtomicInteger(1000);
     private final AtomicInteger slots = new AtomicInteger();
     private final Set<SessionHandler> sessions = ConcurrentHashMap.newKeySet();

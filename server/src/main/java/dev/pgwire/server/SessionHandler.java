@@ -21,6 +21,8 @@ import dev.pgwire.protocol.message.ReadyForQuery;
 import dev.pgwire.protocol.message.StartupMessage;
 import dev.pgwire.protocol.message.Sync;
 import dev.pgwire.protocol.message.Terminate;
+import dev.pgwire.protocol.types.CodecContext;
+import dev.pgwire.protocol.types.TypeRegistry;
 import dev.pgwire.server.spi.Session;
 import dev.pgwire.server.spi.SessionInfo;
 import dev.pgwire.server.spi.TransactionStatus;
@@ -72,8 +74,10 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private final ExtendedQuery extended;
     private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final java.util.concurrent.CountDownLatch sessionClosed = new java.util.concurrent.CountDownLatch(1);
     private final Object callLock = new Object();
     private final Map<String, String> parameters = new LinkedHashMap<>();
+    private volatile CodecContext codecContext = CodecContext.DEFAULT;
     private volatile Session session;
     /** The session does not block: messages are handled on the event loop (see Session#mayBlock). */
     private volatile boolean inline;
@@ -141,6 +145,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
                     parameters.put(p.getKey(), p.getValue());
                     new ParameterStatus(p.getKey(), p.getValue()).encode(buf);
                 }
+                codecContext = CodecContext.fromParameters(parameters);
                 new BackendKeyData(processId, secretKey).encode(buf);
                 ReadyForQuery.IDLE.encode(buf);
                 channel.writeAndFlush(buf, channel.voidPromise());
@@ -176,6 +181,18 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
     void parameterChanged(String name, String value) {
         parameters.put(name, value);
+        if (name.equals("TimeZone") || name.equals("DateStyle") || name.equals("IntervalStyle")) {
+            codecContext = CodecContext.fromParameters(parameters);
+        }
+    }
+
+    TypeRegistry registry() {
+        return server.registry;
+    }
+
+    /** How values are rendered for this session (TimeZone, DateStyle, …), from its parameters. */
+    CodecContext codecContext() {
+        return codecContext;
     }
 
     // ---- event loop side -------------------------------------------------------------------
@@ -262,8 +279,16 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         scheduleDrain();
     }
 
+    /** Waits until the connection is closed and the handler's session has been closed too. */
     boolean awaitClosed(long timeout, TimeUnit unit) {
-        return channel.closeFuture().awaitUninterruptibly(timeout, unit);
+        long end = System.nanoTime() + unit.toNanos(timeout);
+        if (!channel.closeFuture().awaitUninterruptibly(timeout, unit)) return false;
+        try {
+            return sessionClosed.await(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     void forceClose() {
@@ -505,12 +530,12 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         extended.closeAll();
         Session s = session;
         session = null;
-        if (s != null) {
-            try {
-                s.close();
-            } catch (Throwable t) {
-                log.warn("session {} close failed", processId, t);
-            }
+        try {
+            if (s != null) s.close();
+        } catch (Throwable t) {
+            log.warn("session {} close failed", processId, t);
+        } finally {
+            sessionClosed.countDown();
         }
     }
 

@@ -8,6 +8,8 @@ import dev.pgwire.protocol.message.EmptyQueryResponse;
 import dev.pgwire.protocol.message.NoticeResponse;
 import dev.pgwire.protocol.message.ParameterStatus;
 import dev.pgwire.protocol.message.RowDescription;
+import dev.pgwire.protocol.types.CodecContext;
+import dev.pgwire.protocol.types.TypeRegistry;
 import dev.pgwire.server.spi.Column;
 import dev.pgwire.server.spi.ResultSink;
 import dev.pgwire.server.spi.RowWriter;
@@ -61,11 +63,12 @@ final class StatementSink implements ResultSink, RowWriter {
                 anyBinary |= f[i] != 0;
             }
             formats = anyBinary ? f : null;
-            binaryTypes = anyBinary ? columns.stream().mapToInt(Column::typeOid).toArray() : null;
+            typeOids = columns.stream().mapToInt(Column::typeOid).toArray();
         }
     }
 
-    private int[] binaryTypes;
+    /** Type OID per column, for values the registry encodes. */
+    private int[] typeOids;
 
     @Override
     public void describeColumns(List<Column> columns) {
@@ -78,6 +81,7 @@ final class StatementSink implements ResultSink, RowWriter {
         }
         if (columnCount >= 0) throw new IllegalStateException("columns already described");
         columnCount = columns.size();
+        typeOids = columns.stream().mapToInt(Column::typeOid).toArray();
         List<RowDescription.Field> fields = new ArrayList<>(columns.size());
         for (Column c : columns) {
             fields.add(new RowDescription.Field(c.name(), c.tableOid(), c.columnNumber(), c.typeOid(), c.typeSize(),
@@ -113,9 +117,20 @@ final class StatementSink implements ResultSink, RowWriter {
     }
 
     private RowWriter binaryFromText(CharSequence value) {
-        int oid = binaryTypes[valuesWritten];
-        byte[] encoded = BinaryFallback.fromText(oid, value.toString());
-        return bytes(encoded);
+        int oid = typeOids[valuesWritten];
+        CodecContext ctx = session.codecContext();
+        Object decoded = session.registry().decodeText(oid, value.toString(), ctx);
+        session.registry().encode(oid, decoded, TypeRegistry.BINARY, ctx, startValue());
+        return this;
+    }
+
+    @Override
+    public RowWriter value(Object value) {
+        if (value == null) return nul();
+        int format = formats == null ? 0 : formats[valuesWritten];
+        int oid = typeOids[valuesWritten];
+        session.registry().encode(oid, value, format, session.codecContext(), startValue());
+        return this;
     }
 
     @Override

@@ -111,7 +111,10 @@ final class DeferredStatement implements PreparedStatement {
                 if (maxRows > 0 && sent == maxRows) return true;
                 RowWriter w = sink.row();
                 for (Object v : rows.get(next)) {
-                    if (v == null) w.nul(); else if (v instanceof byte[] b) w.bytes(b); else w.text((CharSequence) v);
+                    if (v == null) w.nul();
+                    else if (v instanceof byte[] b) w.bytes(b);
+                    else if (v instanceof CharSequence t) w.text(t);
+                    else w.value(v);
                 }
                 w.end();
                 rows.set(next++, null);
@@ -166,6 +169,12 @@ final class DeferredStatement implements PreparedStatement {
 
         @Override
         public RowWriter bytes(byte[] value) {
+            row[col++] = value;
+            return this;
+        }
+
+        @Override
+        public RowWriter value(Object value) {
             row[col++] = value;
             return this;
         }

@@ -1,7 +1,7 @@
 package dev.pgwire.server.spi;
 
-import dev.pgwire.protocol.PgException;
-import dev.pgwire.protocol.SqlState;
+import dev.pgwire.protocol.types.CodecContext;
+import dev.pgwire.protocol.types.TypeRegistry;
 
 import java.nio.charset.StandardCharsets;
 
@@ -15,11 +15,19 @@ public final class Parameters {
     private final int[] types;
     private final short[] formats;
     private final byte[][] values;
+    private final TypeRegistry registry;
+    private final CodecContext context;
 
     public Parameters(int[] types, short[] formats, byte[][] values) {
+        this(types, formats, values, TypeRegistry.standard(), CodecContext.DEFAULT);
+    }
+
+    public Parameters(int[] types, short[] formats, byte[][] values, TypeRegistry registry, CodecContext context) {
         this.types = types;
         this.formats = formats;
         this.values = values;
+        this.registry = registry;
+        this.context = context;
     }
 
     public int size() {
@@ -45,13 +53,22 @@ public final class Parameters {
         return values[i];
     }
 
-    /** A text-format value as a string; null for SQL NULL. Binary values are refused with 22P03. */
+    /**
+     * The value in PostgreSQL's text form; null for SQL NULL. A binary value is decoded by its
+     * type's codec and rendered as text (22P03 if malformed).
+     */
     public String text(int i) {
         if (values[i] == null) return null;
-        if (formats[i] != 0) {
-            throw new PgException(SqlState.INVALID_BINARY_REPRESENTATION,
-                    "parameter $" + (i + 1) + " was sent in binary format, which this server does not accept");
-        }
-        return new String(values[i], StandardCharsets.UTF_8);
+        if (formats[i] == 0) return new String(values[i], StandardCharsets.UTF_8);
+        return registry.encodeText(type(i), value(i), context);
+    }
+
+    /**
+     * The value decoded by the type registry as its Java type (Integer for int4, String for text,
+     * BigDecimal for numeric, LocalDate for date, …); null for SQL NULL. Malformed values raise
+     * 22P02 (text) or 22P03 (binary).
+     */
+    public Object value(int i) {
+        return registry.decode(type(i), values[i], formats[i], context);
     }
 }
