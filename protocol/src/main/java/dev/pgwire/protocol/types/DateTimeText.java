@@ -96,6 +96,8 @@ final class DateTimeText {
         int month;
         int day;
         boolean bc;
+        /** A year of one or two digits in a day- or month-first date: 70..99 and 0..69 mean 19xx and 20xx. */
+        boolean twoDigitYear;
         /** Microseconds of the day, 0..86400000000; -1 when no time was given. */
         long timeMicros = -1;
         /** An explicit numeric offset (seconds east), or null. */
@@ -252,10 +254,12 @@ final class DateTimeText {
             p.hasDate = true;
             p.month = namedMonth;
             p.day = parseField(yearFirst ? b : a, text);
-            p.year = adjustYear(ys, p.bc, text);
+            p.year = parseField(ys, text);
+            p.twoDigitYear = ys.length() <= 2;
         } else if (!loose.isEmpty()) {
             throw syntax(typeName, text);
         }
+        if (p.twoDigitYear && !p.bc) p.year += p.year < 70 ? 2000 : 1900;
         if (ampm != 0) {
             if (p.timeMicros < 0) throw syntax(typeName, text);
             long hour = p.timeMicros / (3600 * MICROS_PER_SECOND);
@@ -343,26 +347,31 @@ final class DateTimeText {
         String y;
         String m;
         String d;
+        boolean yearFirst;
         if (m1 > 0) {
-            boolean yearFirst = parts[0].length() >= 3;
+            yearFirst = parts[0].length() >= 3;
             y = yearFirst ? parts[0] : parts[2];
             d = yearFirst ? parts[2] : parts[0];
             m = null;
             p.month = m1;
         } else if (m0 > 0) {
+            yearFirst = false;
             m = null;
             p.month = m0;
             d = parts[1];
             y = parts[2];
         } else if (parts[0].length() >= 3 || ctx.yearFirst()) {
+            yearFirst = true;
             y = parts[0];
             m = parts[1];
             d = parts[2];
         } else if (ctx.dayBeforeMonth()) {
+            yearFirst = false;
             d = parts[0];
             m = parts[1];
             y = parts[2];
         } else {
+            yearFirst = false;
             m = parts[0];
             d = parts[1];
             y = parts[2];
@@ -371,14 +380,8 @@ final class DateTimeText {
         p.hasDate = true;
         if (m != null) p.month = parseField(m, text);
         p.day = parseField(d, text);
-        p.year = y.length() <= 2 && y != parts[0] ? adjustYear(y, p.bc, text) : parseField(y, text);
-    }
-
-    /** Two-digit years in month-first or day-first dates mean 1970..2069. */
-    private static int adjustYear(String y, boolean bc, String text) {
-        int v = parseField(y, text);
-        if (y.length() <= 2 && !bc) return v < 70 ? v + 2000 : v + 1900;
-        return v;
+        p.year = parseField(y, text);
+        p.twoDigitYear = !yearFirst && y.length() <= 2;
     }
 
     private static int parseField(String digits, String text) {

@@ -109,6 +109,7 @@ class TypeRegistryTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void registeringATypeAlsoRegistersItsArrayType() {
         PgType money = new PgType(5001, "cents", (short) 8, 5002);
         TypeRegistry r = TypeRegistry.standard();
