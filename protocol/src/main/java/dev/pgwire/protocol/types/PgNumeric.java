@@ -20,6 +20,9 @@ public final class PgNumeric extends Number implements Comparable<PgNumeric> {
     public static final PgNumeric POSITIVE_INFINITY = new PgNumeric(null, 1);
     public static final PgNumeric NEGATIVE_INFINITY = new PgNumeric(null, -1);
 
+    /** Digits before the decimal point numeric can hold (base-10000 weight up to 32767). */
+    private static final long MAX_DIGITS = 4L * 32768;
+
     /** Null for the special values. */
     private final BigDecimal value;
     /** For special values: 0 NaN, 1 +Infinity, -1 -Infinity. */
@@ -36,6 +39,10 @@ public final class PgNumeric extends Number implements Comparable<PgNumeric> {
      */
     public static PgNumeric of(BigDecimal value) {
         Objects.requireNonNull(value, "value");
+        if (value.scale() < 0 && value.signum() != 0 && (long) value.precision() - value.scale() > MAX_DIGITS) {
+            // more digits than numeric can hold; refuse before expanding them
+            throw Errors.numericOutOfRange("value overflows numeric format");
+        }
         return new PgNumeric(value.scale() < 0 ? value.setScale(0) : value, 0);
     }
 
