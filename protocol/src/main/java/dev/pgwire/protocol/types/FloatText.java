@@ -17,6 +17,11 @@ final class FloatText {
     private static final int DOUBLE_FIXED_LIMIT = 15;
     private static final int FLOAT_FIXED_LIMIT = 6;
 
+    /** Shortest output of a finite value (extra_float_digits ≥ 1), for tests. */
+    static String shortestFast(double v, boolean isFloat) {
+        return shortest(v, isFloat, true);
+    }
+
     static String formatDouble(double v, int extraFloatDigits) {
         if (Double.isNaN(v)) return "NaN";
         if (Double.isInfinite(v)) return v > 0 ? "Infinity" : "-Infinity";
@@ -33,6 +38,15 @@ final class FloatText {
 
     /** The shortest round-tripping decimal, closest to the exact value among those of that length. */
     private static String shortest(double v, boolean isFloat) {
+        return shortest(v, isFloat, true);
+    }
+
+    /** The same without the fast path, to check the fast path against. */
+    static String shortestBySearch(double v, boolean isFloat) {
+        return shortest(v, isFloat, false);
+    }
+
+    private static String shortest(double v, boolean isFloat, boolean allowFast) {
         if (v == 0) return (1 / v < 0) ? "-0" : "0";
         boolean neg = v < 0;
         double a = Math.abs(v);
@@ -45,6 +59,9 @@ final class FloatText {
             while (end > 1 && s.charAt(end - 1) == '0') end--;
             digits = s.substring(0, end);
             exp = s.length() - 1;
+        } else if (allowFast && fastShortest(a, isFloat)) {
+            digits = fastDigits.get();
+            exp = fastExp.get()[0];
         } else {
             BigDecimal exact = new BigDecimal(a);
             BigDecimal best = null;
@@ -61,6 +78,38 @@ final class FloatText {
             exp = digits.length() - 1 - best.scale();
         }
         return layout(neg, digits, exp, isFloat ? FLOAT_FIXED_LIMIT : DOUBLE_FIXED_LIMIT);
+    }
+
+    private static final ThreadLocal<String> fastDigits = new ThreadLocal<>();
+    private static final ThreadLocal<int[]> fastExp = ThreadLocal.withInitial(() -> new int[1]);
+
+    /**
+     * The common case without the search: the JDK's own repr always reads back, and when it has at
+     * most 15 significant digits for a double (6 for a float) no other decimal that short reads back
+     * as the same normal value (10^15 < 2^52, 10^6 < 2^23), so it is the shortest. Only Ryu's exclusion of
+     * the upper midpoint (1e23) must still be checked.
+     */
+    private static boolean fastShortest(double a, boolean isFloat) {
+        // Subnormals have fewer significant bits: the digit-count argument does not hold there.
+        if (a < (isFloat ? Float.MIN_NORMAL : Double.MIN_NORMAL)) return false;
+        String r = isFloat ? Float.toString((float) a) : Double.toString(a);
+        int e = r.indexOf('E');
+        int exp10 = e < 0 ? 0 : Integer.parseInt(r, e + 1, r.length(), 10);
+        String mantissa = e < 0 ? r : r.substring(0, e);
+        int dot = mantissa.indexOf('.');
+        String all = mantissa.substring(0, dot) + mantissa.substring(dot + 1);
+        int first = 0;
+        while (first < all.length() - 1 && all.charAt(first) == '0') first++;
+        int last = all.length();
+        while (last > first + 1 && all.charAt(last - 1) == '0') last--;
+        String digits = all.substring(first, last);
+        if (digits.length() > (isFloat ? 6 : 15)) return false;
+        int exp = exp10 + dot - 1 - first;
+        BigDecimal candidate = new BigDecimal(new java.math.BigInteger(digits), digits.length() - 1 - exp);
+        if (candidate.compareTo(upperMidpoint(a, isFloat)) >= 0) return false;
+        fastDigits.set(digits);
+        fastExp.get()[0] = exp;
+        return true;
     }
 
     /**
