@@ -2,6 +2,8 @@ package dev.pgwire.serve;
 
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
+import dev.pgwire.protocol.types.CodecContext;
+import dev.pgwire.server.spi.PreparedStatement;
 import dev.pgwire.server.spi.ResultSink;
 import dev.pgwire.server.spi.Session;
 import dev.pgwire.server.spi.TransactionStatus;
@@ -16,12 +18,15 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A PostgreSQL session on one DuckDB connection: runs each statement on DuckDB, streams rows in
- * PostgreSQL's text format, and keeps PostgreSQL's transaction block rules — the I/T/E status,
+ * PostgreSQL's formats, and keeps PostgreSQL's transaction block rules — the I/T/E status,
  * 25P02 in a failed block, warnings for BEGIN inside and COMMIT outside a block, and the implicit
- * transaction around a multi-statement Query.
+ * transaction around a multi-statement Query or a batch of Executes. Statements of the extended
+ * protocol are DuckDB prepared statements with natively bound parameters
+ * ({@link PreparedDuckDbStatement}, {@link DuckDbPortal}).
  *
  * <p>Sessions come from {@link DuckDbSessionFactory#open}:
  * <pre>{@code
@@ -35,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>DuckDB runs with JDBC auto-commit on; transaction blocks are DuckDB's own
  * {@code BEGIN TRANSACTION}/{@code COMMIT}/{@code ROLLBACK}. Not thread-safe except
- * {@link #cancel}, which any thread may call while {@link #execute} runs.
+ * {@link #cancel}, which any thread may call while a call runs.
  */
 public final class DuckDbSession implements Session {
     private static final Logger log = LoggerFactory.getLogger(DuckDbSession.class);
@@ -53,6 +58,8 @@ public final class DuckDbSession implements Session {
     private boolean implicitBlock;
     /** A DuckDB transaction was opened for the implicit block (lazily, by the first statement needing it). */
     private boolean implicitOpen;
+    /** The portal whose DuckDB result is open (suspended mid-way), if any. */
+    private DuckDbPortal openPortal;
     private String appliedTimeZone;
     private String appliedSearchPath;
     private boolean closed;
@@ -65,7 +72,7 @@ public final class DuckDbSession implements Session {
     DuckDbSession(DuckDBConnection connection, DuckDbStatementRunner.ConnectionSource scratch, SessionParameters params,
                   ScheduledExecutorService scheduler, Runnable onClose) {
         this.connection = connection;
-        this.runner = new DuckDbStatementRunner(connection, scratch, scheduler);
+        this.runner = new DuckDbStatementRunner(connection, scratch, scheduler, this::detachOpenPortal);
         this.params = params;
         this.parameterCommands = new ParameterCommands(params, runner);
         this.scheduler = scheduler;
@@ -86,32 +93,67 @@ public final class DuckDbSession implements Session {
 
     @Override
     public void execute(String sql, ResultSink sink) {
+        StatementInfo info = StatementInfo.of(sql);
+        if (info.isEmpty()) {
+            sink.emptyQuery();
+            return;
+        }
+        call(info, call -> {
+            dispatch(sql, info, sink, call);
+            applyDuckDbSettings();
+            reportParameterChanges(sink);
+            return null;
+        });
+    }
+
+    /**
+     * Prepares a statement for the extended protocol: natively on DuckDB, or — for the commands
+     * serve answers itself (transaction control, SET, SHOW, …) — as a statement that runs through
+     * {@link #execute} when executed.
+     */
+    @Override
+    public PreparedStatement prepare(String sql, int[] parameterTypes) {
+        StatementInfo info = StatementInfo.of(sql);
+        if (info.command() != StatementInfo.Command.OTHER) return CommandStatement.prepare(this, sql, info, parameterTypes);
+        return call(info, call -> PreparedDuckDbStatement.prepare(this, sql, info, parameterTypes));
+    }
+
+    /** One unit of work of a client message, given its call number (for cancel checks). */
+    @FunctionalInterface
+    interface Call<T> {
+        T run(long call);
+    }
+
+    /**
+     * Runs one message's work as PostgreSQL does: under statement_timeout and cancellable, refused
+     * with 25P02 in a failed transaction block (unless it ends the block), and any error mapped to
+     * a PostgreSQL error that fails the transaction block.
+     */
+    <T> T call(StatementInfo info, Call<T> body) {
         long call = ++calls;
         currentCall = call;
         ScheduledFuture<?> timeout = scheduleStatementTimeout(call);
         try {
-            StatementInfo info = StatementInfo.of(sql);
-            if (info.isEmpty()) {
-                sink.emptyQuery();
-                return;
-            }
             if (status == TransactionStatus.FAILED && !info.command().endsFailedTransaction()) {
                 throw new PgException(SqlState.IN_FAILED_SQL_TRANSACTION,
                         "current transaction is aborted, commands ignored until end of transaction block");
             }
             try {
-                dispatch(sql, info, sink, call);
+                return body.run(call);
             } catch (RuntimeException e) {
                 PgException pg = asPgException(e, call);
                 afterError();
                 throw pg;
             }
-            applyDuckDbSettings();
-            reportParameterChanges(sink);
         } finally {
             if (timeout != null) timeout.cancel(false);
             currentCall = 0;
         }
+    }
+
+    /** Whether the call numbered {@code call} was cancelled (or timed out). */
+    BooleanSupplier cancelled(long call) {
+        return () -> cancelledCall == call;
     }
 
     private void dispatch(String sql, StatementInfo info, ResultSink sink, long call) {
@@ -152,13 +194,77 @@ public final class DuckDbSession implements Session {
     }
 
     private void runOnDuckDb(String sql, StatementInfo info, ResultSink sink, long call) {
+        beginImplicitTransactionIfNeeded();
+        runner.run(sql, info, sink, params.codecContext(), inDuckDbTransaction(), cancelled(call));
+        if (info.changesSchemas()) appliedSearchPath = null; // search_path may name the schema just made
+    }
+
+    /** Opens DuckDB's transaction for an implicit block when the first statement needing one runs. */
+    void beginImplicitTransactionIfNeeded() {
         if (implicitBlock && status == TransactionStatus.IDLE && !implicitOpen) {
             runner.execute("BEGIN TRANSACTION");
             implicitOpen = true;
         }
-        boolean duckDbTransaction = status != TransactionStatus.IDLE || implicitOpen;
-        runner.run(sql, info, sink, params.textSettings(), duckDbTransaction, () -> cancelledCall == call);
-        if (info.changesSchemas()) appliedSearchPath = null; // search_path may name the schema just made
+    }
+
+    /** Whether DuckDB has a transaction open for this session (explicit or implicit). */
+    boolean inDuckDbTransaction() {
+        return status != TransactionStatus.IDLE || implicitOpen;
+    }
+
+    // ---------------------------------------------------------------- extended protocol support
+
+    DuckDbStatementRunner runner() {
+        return runner;
+    }
+
+    /** How values are rendered under the session's settings now. */
+    CodecContext codecContext() {
+        return params.codecContext();
+    }
+
+    /**
+     * Whether floats must be rendered by serve rather than by the server: the server is not told of
+     * extra_float_digits (PostgreSQL does not report it) and writes floats in their shortest exact
+     * form, which is PostgreSQL's output for any setting above 0.
+     */
+    boolean floatsNeedSessionRendering() {
+        return params.extraFloatDigits() < 1;
+    }
+
+    /** A portal now holds DuckDB's one open streaming result of this connection. */
+    void portalOpened(DuckDbPortal portal) {
+        openPortal = portal;
+    }
+
+    void portalClosed(DuckDbPortal portal) {
+        if (openPortal == portal) openPortal = null;
+    }
+
+    /**
+     * DuckDB runs nothing else on a connection while a streamed result is open: before anything
+     * else runs, a suspended portal reads the rest of its rows into memory and lets the result go.
+     */
+    void detachOpenPortal() {
+        DuckDbPortal portal = openPortal;
+        if (portal == null) return;
+        openPortal = null;
+        portal.detach();
+    }
+
+    /** Lets the open portal's result go without reading it: the portal ends with its transaction. */
+    private void abandonOpenPortal() {
+        DuckDbPortal portal = openPortal;
+        openPortal = null;
+        if (portal != null) portal.abandon();
+    }
+
+    /** After a portal's statement completed: schema changes may make search_path entries valid. */
+    void afterPortalStatement(StatementInfo info) {
+        if (info.changesSchemas()) {
+            appliedSearchPath = null;
+            applyDuckDbSettings();
+        }
     }
 
     // ---------------------------------------------------------------- transaction blocks
@@ -208,6 +314,7 @@ public final class DuckDbSession implements Session {
 
     private void endExplicit(boolean commit) {
         status = TransactionStatus.IDLE;
+        abandonOpenPortal(); // portals do not outlive their transaction
         if (commit) {
             try {
                 runner.execute("COMMIT");
@@ -272,7 +379,11 @@ public final class DuckDbSession implements Session {
             case ROLLBACK:
                 if (!implicitBlock) return;
                 implicitBlock = false;
-                if (status == TransactionStatus.IDLE) endImplicit(step == ImplicitTransaction.COMMIT);
+                if (status == TransactionStatus.IDLE) {
+                    // the batch ends here (Sync) and its portals with it: an unfinished one is not read on
+                    abandonOpenPortal();
+                    endImplicit(step == ImplicitTransaction.COMMIT);
+                }
                 applyDuckDbSettings();
                 break;
             default:
@@ -394,6 +505,7 @@ public final class DuckDbSession implements Session {
             closed = true;
         }
         if (isExecuting()) runner.interruptOnce(); // closing waits for a running statement; make it short
+        abandonOpenPortal();
         try {
             if (status != TransactionStatus.IDLE || implicitOpen) rollbackQuietly();
         } finally {

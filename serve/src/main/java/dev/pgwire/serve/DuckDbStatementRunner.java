@@ -2,6 +2,7 @@ package dev.pgwire.serve;
 
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
+import dev.pgwire.protocol.types.CodecContext;
 import dev.pgwire.server.spi.Column;
 import dev.pgwire.server.spi.ResultSink;
 import dev.pgwire.server.spi.RowWriter;
@@ -34,7 +35,11 @@ import java.util.function.BooleanSupplier;
  * streamed query fails before its first chunk (a bad cast, a division by zero — most errors of a
  * SELECT) the driver replaces the error with "Invalid result set"; {@link #recoverLostError}
  * then re-runs the statement through DuckDB's chunk API, which reports errors faithfully, inside a
- * transaction that is rolled back.
+ * transaction that is rolled back (a prepared statement with its parameters bound again).
+ *
+ * <p>DuckDB starts nothing on a connection while a streamed result is open on it; every method
+ * that starts something first runs the {@code beforeQuery} hook, which frees the connection of a
+ * suspended portal's result.
  */
 final class DuckDbStatementRunner {
     private static final Logger log = LoggerFactory.getLogger(DuckDbStatementRunner.class);
@@ -51,13 +56,23 @@ final class DuckDbStatementRunner {
 
     private final DuckDBConnection connection;
     private final ConnectionSource scratch;
+    /** Sets the parameters of a statement prepared again to learn a lost error. */
+    @FunctionalInterface
+    interface Rebinder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
     private final ScheduledExecutorService scheduler;
+    /** Run before anything starts on the connection: frees it of a suspended portal's open result. */
+    private final Runnable beforeQuery;
     private volatile Statement running;
 
-    DuckDbStatementRunner(DuckDBConnection connection, ConnectionSource scratch, ScheduledExecutorService scheduler) {
+    DuckDbStatementRunner(DuckDBConnection connection, ConnectionSource scratch, ScheduledExecutorService scheduler,
+                          Runnable beforeQuery) {
         this.connection = connection;
         this.scratch = scratch;
         this.scheduler = scheduler;
+        this.beforeQuery = beforeQuery;
     }
 
     /**
@@ -67,8 +82,9 @@ final class DuckDbStatementRunner {
      *                      error is re-run)
      * @param cancelled     polled between rows and after failures
      */
-    void run(String sql, StatementInfo info, ResultSink sink, PgColumnType.TextSettings settings, boolean inTransaction,
+    void run(String sql, StatementInfo info, ResultSink sink, CodecContext settings, boolean inTransaction,
              BooleanSupplier cancelled) {
+        beforeQuery.run();
         try (Statement st = connection.createStatement()) {
             st.setFetchSize(FETCH_SIZE);
             running = st;
@@ -79,7 +95,7 @@ final class DuckDbStatementRunner {
             } catch (SQLException e) {
                 running = null;
                 if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
-                if (ErrorMapper.isLostError(e)) throw recoverLostError(sql, inTransaction, cancelled);
+                if (ErrorMapper.isLostError(e)) throw recoverLostError(sql, ps -> { }, inTransaction, cancelled);
                 throw ErrorMapper.map(e, sql);
             }
             if (!hasResult || info.resultIsStatus()) {
@@ -97,7 +113,7 @@ final class DuckDbStatementRunner {
         }
     }
 
-    private void stream(ResultSet rs, StatementInfo info, ResultSink sink, PgColumnType.TextSettings settings,
+    private void stream(ResultSet rs, StatementInfo info, ResultSink sink, CodecContext settings,
                         BooleanSupplier cancelled) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
@@ -113,7 +129,6 @@ final class DuckDbStatementRunner {
             columns.add(types[i].column(md.getColumnLabel(i + 1)));
         }
         sink.describeColumns(columns);
-        StringBuilder text = new StringBuilder(64);
         long rows = 0;
         try {
             while (rs.next()) {
@@ -121,13 +136,7 @@ final class DuckDbStatementRunner {
                 RowWriter row = sink.row();
                 for (int i = 0; i < n; i++) {
                     Object value = types[i].read(rs, i + 1);
-                    if (value == null) {
-                        row.nul();
-                    } else {
-                        text.setLength(0);
-                        types[i].appendText(text, value, settings);
-                        row.text(text);
-                    }
+                    if (value == null) row.nul(); else row.text(types[i].text(value, settings));
                 }
                 row.end();
                 rows++;
@@ -148,7 +157,7 @@ final class DuckDbStatementRunner {
      * aborted. Only errors raised while executing are trusted; anything else means the re-run did
      * not reproduce the failure.
      */
-    private PgException recoverLostError(String sql, boolean inTransaction, BooleanSupplier cancelled) {
+    private PgException recoverLostError(String sql, Rebinder rebinder, boolean inTransaction, BooleanSupplier cancelled) {
         DuckDBConnection c = null;
         try {
             c = inTransaction ? scratch.open() : connection;
@@ -156,6 +165,7 @@ final class DuckDbStatementRunner {
                 begin.execute("BEGIN TRANSACTION");
             }
             try (DuckDBPreparedStatement ps = c.prepare(sql)) {
+                rebinder.bind(ps);
                 running = ps;
                 try (DuckDBChunkedResult result = ps.query()) {
                     result.nextChunk();
@@ -184,8 +194,48 @@ final class DuckDbStatementRunner {
                 .withHint("DuckDB's JDBC driver drops errors raised before a result's first rows, and re-running the statement did not reproduce it.");
     }
 
+    /** Prepares a statement on the session's connection (Parse). */
+    PreparedStatement prepare(String sql) {
+        beforeQuery.run();
+        try {
+            PreparedStatement ps = connection.prepareStatement(sql);
+            ps.setFetchSize(FETCH_SIZE);
+            return ps;
+        } catch (SQLException e) {
+            throw ErrorMapper.map(e, sql);
+        }
+    }
+
+    /**
+     * Executes a prepared statement whose parameters are set; true when it produced a result set
+     * (left open on {@code ps} for the caller to stream). A lost error is recovered by preparing
+     * {@code sql} again and binding it with {@code rebinder}.
+     */
+    boolean executePrepared(PreparedStatement ps, String sql, Rebinder rebinder, boolean inTransaction,
+                            BooleanSupplier cancelled) {
+        beforeQuery.run();
+        running = ps;
+        try {
+            if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
+            return ps.execute();
+        } catch (SQLException e) {
+            running = null;
+            if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
+            if (ErrorMapper.isLostError(e)) throw recoverLostError(sql, rebinder, inTransaction, cancelled);
+            throw ErrorMapper.map(e, sql);
+        } finally {
+            running = null;
+        }
+    }
+
+    /** Marks the statement whose rows are being read, so that a cancel interrupts it (null when done). */
+    void streaming(Statement statement) {
+        running = statement;
+    }
+
     /** Runs a statement whose result does not matter (BEGIN TRANSACTION, a SET). */
     void execute(String sql) {
+        beforeQuery.run();
         try (Statement st = connection.createStatement()) {
             running = st;
             st.execute(sql);
@@ -198,6 +248,7 @@ final class DuckDbStatementRunner {
 
     /** First column of the first row of a one-parameter query, or null. */
     String queryValue(String sql, String parameter) {
+        beforeQuery.run();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, parameter);
             try (ResultSet rs = ps.executeQuery()) {
@@ -211,6 +262,7 @@ final class DuckDbStatementRunner {
     /** The first column of every row of a query, as text. */
     List<String> queryColumn(String sql) {
         List<String> values = new ArrayList<>();
+        beforeQuery.run();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) values.add(rs.getString(1));
         } catch (SQLException e) {

@@ -176,6 +176,8 @@ final class ErrorMapper {
     }
 
     private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate key \"(.+)\" violates (primary key|unique) constraint");
+    /** A duplicate among the rows of one statement or one transaction. */
+    private static final Pattern DUPLICATE_IN_TRANSACTION = Pattern.compile("PRIMARY KEY or UNIQUE constraint violation: duplicate key \"(.*)\"");
     private static final Pattern NOT_NULL = Pattern.compile("NOT NULL constraint failed: (?:(.+)\\.)?([^.]+)$");
     private static final Pattern CHECK = Pattern.compile("CHECK constraint failed on table \"?([^\" ]+)\"?");
 
@@ -184,6 +186,10 @@ final class ErrorMapper {
         if ((m = DUPLICATE_KEY.matcher(msg)).find()) {
             return new PgException(SqlState.UNIQUE_VIOLATION, "duplicate key value violates unique constraint")
                     .withDetail(keyDetail(m.group(1)) + " already exists.");
+        }
+        if ((m = DUPLICATE_IN_TRANSACTION.matcher(msg)).find()) {
+            return new PgException(SqlState.UNIQUE_VIOLATION, "duplicate key value violates unique constraint")
+                    .withDetail("Key " + m.group(1) + " already exists.");
         }
         if ((m = NOT_NULL.matcher(msg)).find()) {
             String table = m.group(1);

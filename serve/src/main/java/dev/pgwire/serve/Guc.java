@@ -153,7 +153,8 @@ final class Guc {
      * UTF8 pass-through does, and it is what libpq sends for client_encoding=auto under the C locale.
      */
     static String clientEncoding(String v) {
-        String canonical = v.trim().toUpperCase(Locale.ROOT).replace("-", "").replace("_", "");
+        // as PostgreSQL's clean_encoding_name: only letters and digits count ('utf-8' is UTF8; asyncpg sends the quotes)
+        String canonical = v.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
         if (canonical.equals("UTF8") || canonical.equals("UNICODE")) return "UTF8";
         if (canonical.equals("SQLASCII")) return "SQL_ASCII";
         for (String e : PG_ENCODINGS) {

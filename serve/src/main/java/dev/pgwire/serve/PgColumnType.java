@@ -1,19 +1,20 @@
 package dev.pgwire.serve;
 
+import dev.pgwire.protocol.types.CodecContext;
 import dev.pgwire.protocol.types.PgType;
 import dev.pgwire.server.spi.Column;
+import dev.pgwire.server.spi.RowWriter;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneId;
 
 /**
  * How one DuckDB result column reaches a PostgreSQL client: the pg_type and type modifier
- * announced in RowDescription, how a value is read from the DuckDB result, and how it is written
- * in PostgreSQL's text format. A binary format encoder belongs here too, next to the text one.
+ * announced in RowDescription, how a value is read from the DuckDB result, and how it becomes the
+ * Java value the shared type registry writes for that pg_type (in text or binary).
  *
  * <p>Values come in two shapes: what {@link #read} returns for a top-level column, and the Java
- * objects the DuckDB driver puts inside lists. The text encoder accepts both.
+ * objects the DuckDB driver puts inside lists. The converter accepts both.
  */
 final class PgColumnType {
 
@@ -23,28 +24,35 @@ final class PgColumnType {
         Object read(ResultSet rs, int column) throws SQLException;
     }
 
-    /** Appends the PostgreSQL text form of a non-null value. */
+    /**
+     * Turns a non-null DuckDB value into the registry's Java value for the column's pg_type
+     * (LocalDateTime for timestamp, PgInterval for interval, PgArray for arrays, …), or into a
+     * {@link Literal} when the value only has a text form.
+     */
     @FunctionalInterface
-    interface TextEncoder {
-        void append(StringBuilder out, Object value, TextSettings settings);
+    interface Converter {
+        Object convert(Object duckDbValue, CodecContext ctx);
     }
 
-    /** The session settings that change text output. */
-    record TextSettings(ZoneId timeZone, int extraFloatDigits) {
+    /**
+     * A value PostgreSQL's type cannot hold exactly (a DuckDB list of lists of different lengths,
+     * an array of a type the registry has no codec for): sent as this text, in any format.
+     */
+    record Literal(String text) {
     }
 
     final String duckDbType;
     final PgType pgType;
     final int typeModifier;
     private final Reader reader;
-    private final TextEncoder text;
+    private final Converter converter;
 
-    PgColumnType(String duckDbType, PgType pgType, int typeModifier, Reader reader, TextEncoder text) {
+    PgColumnType(String duckDbType, PgType pgType, int typeModifier, Reader reader, Converter converter) {
         this.duckDbType = duckDbType;
         this.pgType = pgType;
         this.typeModifier = typeModifier;
         this.reader = reader;
-        this.text = text;
+        this.converter = converter;
     }
 
     Column column(String name) {
@@ -55,8 +63,42 @@ final class PgColumnType {
         return reader.read(rs, column);
     }
 
-    void appendText(StringBuilder out, Object value, TextSettings settings) {
-        text.append(out, value, settings);
+    /** The registry's Java value (or a Literal) for a non-null value as {@link #read} returned it. */
+    Object pgValue(Object duckDbValue, CodecContext ctx) {
+        return converter.convert(duckDbValue, ctx);
+    }
+
+    /** PostgreSQL's text output for a non-null value, in the session's settings. */
+    String text(Object duckDbValue, CodecContext ctx) {
+        Object v = pgValue(duckDbValue, ctx);
+        return v instanceof Literal l ? l.text() : PgTypes.REGISTRY.encodeText(pgType.oid(), v, ctx);
+    }
+
+    /**
+     * Writes a value (null for SQL NULL) in the format the client asked for. {@code textOnly} makes
+     * the session's own text rendering win over the server's (floats under an extra_float_digits
+     * the server does not know of).
+     */
+    void write(RowWriter row, Object duckDbValue, CodecContext ctx, boolean textOnly) {
+        if (duckDbValue == null) {
+            row.nul();
+            return;
+        }
+        Object v = pgValue(duckDbValue, ctx);
+        if (v instanceof Literal l) {
+            row.text(l.text());
+        } else if (textOnly) {
+            row.text(PgTypes.REGISTRY.encodeText(pgType.oid(), v, ctx));
+        } else {
+            row.value(v);
+        }
+    }
+
+    /** Whether the text form depends on extra_float_digits (float4, float8 and their arrays). */
+    boolean dependsOnExtraFloatDigits() {
+        int oid = pgType.oid();
+        return oid == PgType.FLOAT4.oid() || oid == PgType.FLOAT8.oid() || oid == PgType.FLOAT4_ARRAY.oid()
+                || oid == PgType.FLOAT8_ARRAY.oid();
     }
 
     @Override

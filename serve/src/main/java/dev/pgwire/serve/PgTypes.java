@@ -2,9 +2,11 @@ package dev.pgwire.serve;
 
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
+import dev.pgwire.protocol.types.PgNumeric;
 import dev.pgwire.protocol.types.PgType;
+import dev.pgwire.protocol.types.TypeRegistry;
+import dev.pgwire.serve.PgColumnType.Converter;
 import dev.pgwire.serve.PgColumnType.Reader;
-import dev.pgwire.serve.PgColumnType.TextEncoder;
 
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -16,22 +18,33 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Maps DuckDB column types (as {@code ResultSetMetaData.getColumnTypeName} spells them) to
- * PostgreSQL types. Integers widen to the next PostgreSQL integer that holds every value
- * (TINYINT → int2, UINTEGER → int8, UBIGINT/HUGEINT → numeric); nested types PostgreSQL lacks
- * (STRUCT, MAP, UNION) travel as text in DuckDB's own notation.
+ * PostgreSQL types, and DuckDB's values to the Java values of the shared type registry, which
+ * writes PostgreSQL's text and binary forms. Integers widen to the next PostgreSQL integer that
+ * holds every value (TINYINT → int2, UINTEGER → int8, UBIGINT/HUGEINT → numeric); nested types
+ * PostgreSQL lacks (STRUCT, MAP, UNION) travel as text in DuckDB's own notation.
  */
 final class PgTypes {
     private PgTypes() {}
 
+    /** The codecs serve writes values with; the same built-in set the server uses. */
+    static final TypeRegistry REGISTRY = TypeRegistry.standard();
+
     // array types PgType does not name
     private static final PgType TIMETZ_ARRAY = new PgType(1270, "_timetz", (short) -1, 0);
     private static final PgType VARBIT_ARRAY = new PgType(1563, "_varbit", (short) -1, 0);
+
+    static final long MICROS_PER_SECOND = 1_000_000L;
+    private static final long MICROS_PER_DAY = 86_400 * MICROS_PER_SECOND;
+    /** DuckDB's date infinities are the extreme int32 day numbers. */
+    private static final long DATE_INFINITY_DAYS = Integer.MAX_VALUE;
+    /** DuckDB's timestamp infinities are the extreme int64 microsecond counts. */
+    private static final long TIMESTAMP_INFINITY_MICROS = Long.MAX_VALUE;
 
     /** The mapping for a DuckDB type name such as {@code DECIMAL(10,3)} or {@code INTEGER[]}. */
     static PgColumnType forDuckDbType(String duckDbType) {
@@ -44,7 +57,7 @@ final class PgTypes {
         if (upper.startsWith("STRUCT") || upper.startsWith("MAP") || upper.startsWith("UNION")) return textual(t, PgType.TEXT);
         switch (upper) {
             case "BOOLEAN":
-                return new PgColumnType(t, PgType.BOOL, -1, objectReader(), (sb, v, s) -> sb.append((Boolean) v ? 't' : 'f'));
+                return new PgColumnType(t, PgType.BOOL, -1, objectReader(), (v, c) -> v);
             case "TINYINT":
             case "UTINYINT":
             case "SMALLINT":
@@ -60,13 +73,12 @@ final class PgTypes {
             case "UHUGEINT":
             case "BIGNUM":
             case "VARINT":
-                return integral(t, PgType.NUMERIC);
+                return new PgColumnType(t, PgType.NUMERIC, -1, objectReader(),
+                        (v, c) -> PgNumeric.of(v instanceof BigDecimal d ? d : new BigDecimal(v.toString())));
             case "FLOAT":
-                return new PgColumnType(t, PgType.FLOAT4, -1, objectReader(),
-                        (sb, v, s) -> sb.append(PgTextFormat.float4(((Number) v).floatValue(), s.extraFloatDigits())));
+                return new PgColumnType(t, PgType.FLOAT4, -1, objectReader(), (v, c) -> ((Number) v).floatValue());
             case "DOUBLE":
-                return new PgColumnType(t, PgType.FLOAT8, -1, objectReader(),
-                        (sb, v, s) -> sb.append(PgTextFormat.float8(((Number) v).doubleValue(), s.extraFloatDigits())));
+                return new PgColumnType(t, PgType.FLOAT8, -1, objectReader(), (v, c) -> ((Number) v).doubleValue());
             case "VARCHAR":
                 return textual(t, PgType.TEXT);
             case "JSON":
@@ -74,25 +86,27 @@ final class PgTypes {
             case "BIT":
                 return textual(t, PgType.VARBIT);
             case "BLOB":
-                return new PgColumnType(t, PgType.BYTEA, -1, (rs, i) -> rs.getBytes(i), PgTypes::appendBytea);
+                return new PgColumnType(t, PgType.BYTEA, -1, (rs, i) -> rs.getBytes(i), (v, c) -> bytes(v));
             case "UUID":
-                return new PgColumnType(t, PgType.UUID, -1, objectReader(), (sb, v, s) -> sb.append(v.toString().toLowerCase(Locale.ROOT)));
+                return new PgColumnType(t, PgType.UUID, -1, objectReader(),
+                        (v, c) -> v instanceof UUID ? v : UUID.fromString(v.toString()));
             case "DATE":
-                return new PgColumnType(t, PgType.DATE, -1, objectReader(), (sb, v, s) -> PgTextFormat.appendDate(sb, (LocalDate) v));
+                return new PgColumnType(t, PgType.DATE, -1, objectReader(), (v, c) -> date((LocalDate) v));
             case "TIME":
-                return new PgColumnType(t, PgType.TIME, -1, PgTypes::readTime, PgTypes::appendTime);
+                return new PgColumnType(t, PgType.TIME, -1, PgTypes::readTime, (v, c) -> time(v));
             case "TIME WITH TIME ZONE":
-                return new PgColumnType(t, PgType.TIMETZ, -1, objectReader(), PgTypes::appendTimeTz);
+                return new PgColumnType(t, PgType.TIMETZ, -1, objectReader(), (v, c) -> v);
             case "TIMESTAMP":
-                return new PgColumnType(t, PgType.TIMESTAMP, -1, PgTypes::readMicros, PgTypes::appendTimestamp);
+                return new PgColumnType(t, PgType.TIMESTAMP, -1, PgTypes::readMicros, (v, c) -> timestamp(v));
             case "TIMESTAMP_S":
             case "TIMESTAMP_MS":
             case "TIMESTAMP_NS":
-                return new PgColumnType(t, PgType.TIMESTAMP, -1, PgTypes::readLocalDateTime, PgTypes::appendTimestamp);
+                return new PgColumnType(t, PgType.TIMESTAMP, -1, PgTypes::readLocalDateTime, (v, c) -> timestamp(v));
             case "TIMESTAMP WITH TIME ZONE":
-                return new PgColumnType(t, PgType.TIMESTAMPTZ, -1, PgTypes::readMicros, PgTypes::appendTimestampTz);
+                return new PgColumnType(t, PgType.TIMESTAMPTZ, -1, PgTypes::readMicros, (v, c) -> timestampTz(v));
             case "INTERVAL":
-                return new PgColumnType(t, PgType.INTERVAL, -1, (rs, i) -> rs.getString(i), PgTypes::appendInterval);
+                return new PgColumnType(t, PgType.INTERVAL, -1, (rs, i) -> rs.getString(i),
+                        (v, c) -> DuckDbText.interval(v.toString()));
             default:
                 // "NULL" (an untyped NULL literal), VARIANT, GEOMETRY and whatever comes next
                 return textual(t, PgType.TEXT);
@@ -112,12 +126,12 @@ final class PgTypes {
     // ---------------------------------------------------------------- families
 
     private static PgColumnType integral(String duckDbType, PgType pgType) {
-        return new PgColumnType(duckDbType, pgType, -1, objectReader(), (sb, v, s) -> sb.append(v.toString()));
+        return new PgColumnType(duckDbType, pgType, -1, objectReader(), (v, c) -> v);
     }
 
     /** Columns whose DuckDB text already is the PostgreSQL text (or the best available). */
     private static PgColumnType textual(String duckDbType, PgType pgType) {
-        return new PgColumnType(duckDbType, pgType, -1, (rs, i) -> rs.getString(i), (sb, v, s) -> sb.append(v.toString()));
+        return new PgColumnType(duckDbType, pgType, -1, (rs, i) -> rs.getString(i), (v, c) -> v.toString());
     }
 
     private static PgColumnType decimal(String duckDbType) {
@@ -131,7 +145,7 @@ final class PgTypes {
             typmod = ((precision << 16) | scale) + 4; // VARHDRSZ, as numeric's typmod
         }
         return new PgColumnType(duckDbType, PgType.NUMERIC, typmod, (rs, i) -> rs.getBigDecimal(i),
-                (sb, v, s) -> sb.append(v instanceof BigDecimal ? ((BigDecimal) v).toPlainString() : v.toString()));
+                (v, c) -> PgNumeric.of(v instanceof BigDecimal d ? d : new BigDecimal(v.toString())));
     }
 
     /**
@@ -150,38 +164,19 @@ final class PgTypes {
             return textual(duckDbType, PgType.TEXT);
         }
         PgColumnType element = forDuckDbType(elementType);
-        TextEncoder encoder = (sb, v, s) -> appendArray(sb, v, element, s);
+        boolean nested = listElementType(elementType) != null;
+        boolean hasCodec = REGISTRY.codec(arrayType.oid()) != null;
+        Converter converter = (v, c) -> DuckDbText.array(toObjectArray(v), element, nested, leaf.pgType, hasCodec, c);
         String upperElement = elementType.toUpperCase(Locale.ROOT);
         Reader reader = upperElement.equals("TIMESTAMP") || upperElement.equals("TIMESTAMP WITH TIME ZONE")
                 ? PgTypes::readMicrosArray : PgTypes::readArray;
-        return new PgColumnType(duckDbType, arrayType, leaf.typeModifier, reader, encoder);
+        return new PgColumnType(duckDbType, arrayType, leaf.typeModifier, reader, converter);
     }
 
     private static PgType arrayTypeOf(PgType element) {
         if (element.oid() == PgType.TIMETZ.oid()) return TIMETZ_ARRAY;
         if (element.oid() == PgType.VARBIT.oid()) return VARBIT_ARRAY;
         return element.arrayType();
-    }
-
-    private static void appendArray(StringBuilder sb, Object value, PgColumnType element, PgColumnType.TextSettings s) {
-        Object[] items = (Object[]) value;
-        boolean nested = listElementType(element.duckDbType) != null;
-        sb.append('{');
-        StringBuilder item = new StringBuilder();
-        for (int i = 0; i < items.length; i++) {
-            if (i > 0) sb.append(',');
-            Object v = items[i];
-            if (v == null) {
-                sb.append("NULL");
-            } else if (nested) {
-                element.appendText(sb, toObjectArray(v), s);
-            } else {
-                item.setLength(0);
-                element.appendText(item, v, s);
-                PgTextFormat.appendArrayElement(sb, item);
-            }
-        }
-        sb.append('}');
     }
 
     // ---------------------------------------------------------------- readers
@@ -213,7 +208,7 @@ final class PgTypes {
         return values.toArray();
     }
 
-    private static Object[] toObjectArray(Object list) {
+    static Object[] toObjectArray(Object list) {
         try {
             return list instanceof Array ? (Object[]) ((Array) list).getArray() : (Object[]) list;
         } catch (SQLException e) {
@@ -241,72 +236,61 @@ final class PgTypes {
         try {
             return rs.getObject(i);
         } catch (DateTimeException e) {
-            return 24 * 3600 * PgTextFormat.MICROS_PER_SECOND;
+            return MICROS_PER_DAY;
         }
     }
 
-    // ---------------------------------------------------------------- encoders
+    // ---------------------------------------------------------------- conversions
 
-    private static void appendBytea(StringBuilder sb, Object v, PgColumnType.TextSettings s) {
-        byte[] bytes;
-        if (v instanceof byte[]) {
-            bytes = (byte[]) v;
-        } else {
-            try {
-                Blob blob = (Blob) v;
-                bytes = blob.getBytes(1, (int) blob.length());
-            } catch (SQLException e) {
-                throw new PgException(SqlState.INTERNAL_ERROR, "could not read blob value: " + e.getMessage(), e);
-            }
-        }
-        PgTextFormat.appendByteaHex(sb, bytes);
-    }
-
-    private static void appendTime(StringBuilder sb, Object v, PgColumnType.TextSettings s) {
-        if (v instanceof Long) {
-            PgTextFormat.appendTime(sb, (Long) v);
-        } else {
-            LocalTime t = (LocalTime) v;
-            PgTextFormat.appendTime(sb, t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1000);
+    private static byte[] bytes(Object v) {
+        if (v instanceof byte[] b) return b;
+        try {
+            Blob blob = (Blob) v;
+            return blob.getBytes(1, (int) blob.length());
+        } catch (SQLException e) {
+            throw new PgException(SqlState.INTERNAL_ERROR, "could not read blob value: " + e.getMessage(), e);
         }
     }
 
-    private static void appendTimeTz(StringBuilder sb, Object v, PgColumnType.TextSettings s) {
-        OffsetTime t = (OffsetTime) v;
-        LocalTime lt = t.toLocalTime();
-        PgTextFormat.appendTime(sb, lt.getHour(), lt.getMinute(), lt.getSecond(), lt.getNano() / 1000);
-        PgTextFormat.appendOffset(sb, t.getOffset().getTotalSeconds());
+    /** The registry writes LocalDate.MAX and MIN as infinity and -infinity. */
+    private static LocalDate date(LocalDate d) {
+        long day = d.toEpochDay();
+        if (day == DATE_INFINITY_DAYS) return LocalDate.MAX;
+        if (day == -DATE_INFINITY_DAYS) return LocalDate.MIN;
+        return d;
     }
 
-    private static void appendTimestamp(StringBuilder sb, Object v, PgColumnType.TextSettings s) {
-        if (v instanceof Long) {
-            PgTextFormat.appendTimestamp(sb, (Long) v);
-            return;
+    /** 24:00:00 is LocalTime.MAX for the registry. */
+    private static LocalTime time(Object v) {
+        if (v instanceof Long micros) {
+            return micros >= MICROS_PER_DAY ? LocalTime.MAX : LocalTime.ofNanoOfDay(micros * 1000);
         }
-        LocalDateTime t = v instanceof Timestamp ? ((Timestamp) v).toLocalDateTime() : (LocalDateTime) v;
-        if (t.getNano() % 1000 != 0) t = roundToMicros(t);
-        PgTextFormat.appendTimestamp(sb, epochMicrosOrInfinity(t));
+        return (LocalTime) v;
     }
 
-    private static void appendTimestampTz(StringBuilder sb, Object v, PgColumnType.TextSettings s) {
-        long micros;
-        if (v instanceof Long) {
-            micros = (Long) v;
-        } else {
-            OffsetDateTime t = (OffsetDateTime) v;
-            micros = epochMicrosOrInfinity(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+    private static LocalDateTime timestamp(Object v) {
+        if (v instanceof Long micros) {
+            if (micros == TIMESTAMP_INFINITY_MICROS) return LocalDateTime.MAX;
+            if (micros == -TIMESTAMP_INFINITY_MICROS) return LocalDateTime.MIN;
+            return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
+                    (int) Math.floorMod(micros, MICROS_PER_SECOND) * 1000, ZoneOffset.UTC);
         }
-        PgTextFormat.appendTimestampTz(sb, micros, s.timeZone());
+        LocalDateTime t = v instanceof Timestamp ts ? ts.toLocalDateTime() : (LocalDateTime) v;
+        if (t.equals(NS_INFINITY)) return LocalDateTime.MAX;
+        if (t.equals(NS_MINUS_INFINITY)) return LocalDateTime.MIN;
+        return t.getNano() % 1000 == 0 ? t : roundToMicros(t);
     }
 
-    private static void appendInterval(StringBuilder sb, Object v, PgColumnType.TextSettings s) {
-        long[] parts = PgTextFormat.parseDuckDbInterval(v.toString());
-        PgTextFormat.appendInterval(sb, (int) parts[0], (int) parts[1], parts[2]);
+    private static OffsetDateTime timestampTz(Object v) {
+        if (v instanceof OffsetDateTime t) return t;
+        long micros = (Long) v;
+        if (micros == TIMESTAMP_INFINITY_MICROS) return OffsetDateTime.MAX;
+        if (micros == -TIMESTAMP_INFINITY_MICROS) return OffsetDateTime.MIN;
+        return timestamp(micros).atOffset(ZoneOffset.UTC);
     }
 
     /** PostgreSQL keeps microseconds; TIMESTAMP_NS values round half up, as timestamp input does. */
     private static LocalDateTime roundToMicros(LocalDateTime t) {
-        if (t.equals(NS_INFINITY) || t.equals(NS_MINUS_INFINITY)) return t;
         long nanos = t.getNano() % 1000;
         LocalDateTime truncated = t.minusNanos(nanos);
         return nanos >= 500 ? truncated.plusNanos(1000) : truncated;
@@ -317,12 +301,4 @@ final class PgTypes {
             (int) (Long.MAX_VALUE % 1_000_000_000L), ZoneOffset.UTC);
     private static final LocalDateTime NS_MINUS_INFINITY = LocalDateTime.ofEpochSecond(-Long.MAX_VALUE / 1_000_000_000L - 1,
             (int) (1_000_000_000L - Long.MAX_VALUE % 1_000_000_000L), ZoneOffset.UTC);
-
-    private static long epochMicrosOrInfinity(LocalDateTime t) {
-        if (t.equals(NS_INFINITY)) return PgTextFormat.TIMESTAMP_INFINITY_MICROS;
-        if (t.equals(NS_MINUS_INFINITY)) return -PgTextFormat.TIMESTAMP_INFINITY_MICROS;
-        long seconds = t.toEpochSecond(ZoneOffset.UTC);
-        long micros = Math.addExact(Math.multiplyExact(seconds, PgTextFormat.MICROS_PER_SECOND), t.getNano() / 1000);
-        return micros;
-    }
 }

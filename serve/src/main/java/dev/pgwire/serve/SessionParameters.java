@@ -2,6 +2,7 @@ package dev.pgwire.serve;
 
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
+import dev.pgwire.protocol.types.CodecContext;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -199,8 +200,9 @@ final class SessionParameters {
         return Integer.parseInt(get("extra_float_digits"));
     }
 
-    PgColumnType.TextSettings textSettings() {
-        return new PgColumnType.TextSettings(timeZone(), extraFloatDigits());
+    /** How values are rendered as text under the current settings. */
+    CodecContext codecContext() {
+        return new CodecContext(timeZone(), extraFloatDigits(), get("DateStyle"), get("IntervalStyle"));
     }
 
     long statementTimeoutMillis() {

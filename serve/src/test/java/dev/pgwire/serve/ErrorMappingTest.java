@@ -62,6 +62,14 @@ class ErrorMappingTest extends SessionTestSupport {
     }
 
     @Test
+    void aDuplicateAmongTheRowsOfOneStatementIs23505Too() {
+        PgException e = fails("INSERT INTO t VALUES (7, 'y', 1), (7, 'z', 1)");
+        assertThat(e.sqlState()).isEqualTo("23505");
+        assertThat(e.getMessage()).isEqualTo("duplicate key value violates unique constraint");
+        assertThat(e.detail()).isEqualTo("Key 7 already exists.");
+    }
+
+    @Test
     void notNullIs23502() {
         PgException e = fails("INSERT INTO t VALUES (2, NULL, 1)");
         assertThat(e.sqlState()).isEqualTo("23502");

@@ -48,6 +48,8 @@ class ParameterTest extends SessionTestSupport {
         assertThat(status.get("TimeZone")).isIn(jvmZone, "UTC");
         assertThat(status).containsEntry("DateStyle", "ISO, DMY").containsEntry("application_name", "tool");
         assertThat(ServeParameters.initial(Map.of("user", "x", "client_encoding", "SQL_ASCII"))).containsEntry("client_encoding", "SQL_ASCII");
+        // asyncpg sends the value quoted; PostgreSQL ignores everything but letters and digits in encoding names
+        assertThat(ServeParameters.initial(Map.of("user", "x", "client_encoding", "'utf-8'"))).containsEntry("client_encoding", "UTF8");
         assertThatThrownBy(() -> ServeParameters.initial(Map.of("user", "x", "client_encoding", "LATIN1")))
                 .isInstanceOf(PgException.class).extracting(e -> ((PgException) e).sqlState()).isEqualTo("0A000");
     }

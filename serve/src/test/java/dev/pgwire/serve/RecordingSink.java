@@ -1,5 +1,6 @@
 package dev.pgwire.serve;
 
+import dev.pgwire.protocol.types.CodecContext;
 import dev.pgwire.server.spi.Column;
 import dev.pgwire.server.spi.ResultSink;
 import dev.pgwire.server.spi.RowWriter;
@@ -31,6 +32,15 @@ final class RecordingSink implements ResultSink {
         @Override
         public RowWriter text(CharSequence value) {
             current.add(value.toString());
+            return this;
+        }
+
+        /** Rendered as the server would for a text-format column, in the default settings. */
+        @Override
+        public RowWriter value(Object value) {
+            if (value == null) return nul();
+            int oid = columns.get(current.size()).typeOid();
+            current.add(PgTypes.REGISTRY.encodeText(oid, value, CodecContext.DEFAULT));
             return this;
         }
 

@@ -1,0 +1,237 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.protocol.types.CodecContext;
+import dev.pgwire.server.spi.Column;
+import dev.pgwire.server.spi.Portal;
+import dev.pgwire.server.spi.ResultSink;
+import dev.pgwire.server.spi.RowWriter;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A bound DuckDB prepared statement (a portal). The first Execute runs it; rows stream from
+ * DuckDB's result, and Execute with a row limit stops after that many rows with the result kept
+ * open, so the next Execute continues where it stopped (PortalSuspended in between).
+ *
+ * <p>DuckDB refuses to start anything on a connection while a streamed result is open, where
+ * PostgreSQL lets portals and other statements interleave freely. When something else is about to
+ * run on the session, a suspended portal therefore reads its remaining rows into memory
+ * ({@link #detach}) and serves later Executes from there.
+ */
+final class DuckDbPortal implements Portal {
+    private final DuckDbSession session;
+    private final PreparedDuckDbStatement statement;
+    private final ParameterBinder parameters;
+
+    private boolean started;
+    /** The DuckDB statement and its open result while rows are streamed from DuckDB. */
+    private java.sql.PreparedStatement running;
+    private ResultSet result;
+    /** Rows read ahead when the result had to be let go; values as the column types read them. */
+    private ArrayDeque<Object[]> buffered;
+    /** An error met while reading ahead, reported by the next Execute. */
+    private PgException pendingError;
+    /** The tag of a statement that returns no rows, once run. */
+    private String tag;
+    private long rowsSent;
+    /** The result's columns: the statement's, or — when DuckDB decides them at binding — the result's own. */
+    private List<Column> columns;
+    private PgColumnType[] types;
+
+    DuckDbPortal(DuckDbSession session, PreparedDuckDbStatement statement, ParameterBinder parameters) {
+        this.session = session;
+        this.statement = statement;
+        this.parameters = parameters;
+    }
+
+    @Override
+    public List<Column> columns() {
+        if (statement.columnsKnown()) return statement.columns();
+        if (!started) session.call(statement.info(), call -> {
+            start(call);
+            return null;
+        });
+        return columns;
+    }
+
+    @Override
+    public boolean execute(int maxRows, ResultSink sink) {
+        StatementInfo info = statement.info();
+        return session.call(info, call -> {
+            try {
+                if (!started) start(call);
+                if (tag != null) {
+                    sink.complete(tag);
+                    finish();
+                    session.afterPortalStatement(info);
+                    return false;
+                }
+                int sent = stream(maxRows, sink, session.cancelled(call));
+                if (sent < 0) return true;
+                finish();
+                // as PostgreSQL: a SELECT's tag counts the rows of this Execute, DML RETURNING all of them
+                sink.complete(info.tagForRows(info.main().equals("SELECT") ? sent : rowsSent));
+                session.afterPortalStatement(info);
+                return false;
+            } catch (RuntimeException e) {
+                finish();
+                throw e;
+            }
+        });
+    }
+
+    /** Binds the parameters and runs the statement on DuckDB (at the first Execute, or at Bind). */
+    void start(long call) {
+        started = true;
+        session.beginImplicitTransactionIfNeeded();
+        java.sql.PreparedStatement ps = statement.borrow();
+        running = ps;
+        try {
+            parameters.bind(ps);
+            boolean hasResult = session.runner().executePrepared(ps, statement.sql(), parameters::bind,
+                    session.inDuckDbTransaction(), session.cancelled(call));
+            ResultSet rs = hasResult ? ps.getResultSet() : null;
+            if (statement.columnsKnown()) {
+                columns = statement.columns();
+                types = statement.columnTypes();
+            } else if (rs != null) {
+                describe(rs.getMetaData());
+            }
+            if (columns == null) {
+                tag = statement.info().tagForUpdate(hasResult ? -1 : ps.getLargeUpdateCount());
+                finish();
+            } else {
+                result = rs;
+                session.portalOpened(this);
+            }
+        } catch (SQLException e) {
+            finish();
+            throw ErrorMapper.map(e, statement.sql());
+        } catch (RuntimeException e) {
+            finish();
+            throw e;
+        }
+    }
+
+    private void describe(java.sql.ResultSetMetaData md) throws SQLException {
+        int n = md.getColumnCount();
+        if (n == 0) return;
+        types = new PgColumnType[n];
+        List<Column> cols = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            types[i] = PgTypes.forDuckDbType(md.getColumnTypeName(i + 1));
+            cols.add(types[i].column(md.getColumnLabel(i + 1)));
+        }
+        columns = List.copyOf(cols);
+    }
+
+    /** Writes rows until the limit or the end: how many, or -1 when it stopped at the limit. */
+    private int stream(int maxRows, ResultSink sink, BooleanSupplier cancelled) {
+        CodecContext ctx = session.codecContext();
+        boolean floatsAsText = session.floatsNeedSessionRendering();
+        boolean[] textOnly = new boolean[types.length];
+        for (int i = 0; i < types.length; i++) textOnly[i] = floatsAsText && types[i].dependsOnExtraFloatDigits();
+        int sent = 0;
+        session.runner().streaming(running);
+        try {
+            while (true) {
+                if (maxRows > 0 && sent == maxRows) return -1;
+                Object[] row = nextRow(types);
+                if (row == null) break;
+                if (cancelled.getAsBoolean() || sink.isCancelled()) throw ErrorMapper.canceled();
+                RowWriter w = sink.row();
+                for (int i = 0; i < types.length; i++) types[i].write(w, row[i], ctx, textOnly[i]);
+                w.end();
+                sent++;
+                rowsSent++;
+            }
+        } catch (SQLException e) {
+            if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
+            throw ErrorMapper.map(e, statement.sql());
+        } catch (PgException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
+            // the driver converts whole chunks to Java objects and fails on values java.time lacks
+            throw new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "value out of range: " + e.getMessage(), e);
+        } finally {
+            session.runner().streaming(null);
+        }
+        return sent;
+    }
+
+    private Object[] nextRow(PgColumnType[] types) throws SQLException {
+        if (buffered != null) {
+            Object[] row = buffered.poll();
+            if (row == null && pendingError != null) throw pendingError;
+            return row;
+        }
+        if (result == null || !result.next()) return null;
+        return read(result, types);
+    }
+
+    private static Object[] read(ResultSet rs, PgColumnType[] types) throws SQLException {
+        Object[] row = new Object[types.length];
+        for (int i = 0; i < types.length; i++) row[i] = types[i].read(rs, i + 1);
+        return row;
+    }
+
+    /**
+     * Reads the rest of the result into memory and frees the connection for another statement.
+     * An error while reading is kept for the Execute that reaches it.
+     */
+    void detach() {
+        if (result == null) return;
+        buffered = new ArrayDeque<>();
+        try {
+            while (result.next()) buffered.add(read(result, types));
+        } catch (SQLException e) {
+            pendingError = ErrorMapper.map(e, statement.sql());
+        } catch (RuntimeException e) {
+            pendingError = e instanceof PgException pg ? pg
+                    : new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "value out of range: " + e.getMessage(), e);
+        }
+        releaseStatement();
+    }
+
+    /** The portal's transaction ended before it was finished (PostgreSQL drops such portals). */
+    void abandon() {
+        if (result == null) return;
+        pendingError = new PgException(SqlState.INVALID_CURSOR_NAME, "portal was closed at the end of its transaction");
+        buffered = new ArrayDeque<>();
+        releaseStatement();
+    }
+
+    /** Lets go of DuckDB's result and statement. */
+    private void finish() {
+        session.portalClosed(this);
+        releaseStatement();
+    }
+
+    private void releaseStatement() {
+        if (result != null) {
+            try {
+                result.close();
+            } catch (SQLException e) {
+                // the statement is released below; closing it ends the result too
+            }
+            result = null;
+        }
+        if (running != null) {
+            statement.release(running);
+            running = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        finish();
+        buffered = null;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.protocol.types.PgArray;
+import dev.pgwire.protocol.types.PgInet;
+import dev.pgwire.protocol.types.PgInterval;
+import dev.pgwire.protocol.types.PgNumeric;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+
+/**
+ * Binds parameter values, as the type registry decoded them from Bind, to a DuckDB prepared
+ * statement — always as values, never spliced into the SQL. Most Java values go in as they are;
+ * the few the DuckDB driver does not take, or takes wrongly, go in as text DuckDB casts to the
+ * parameter's type: infinities, dates before the common era, 24:00:00, timetz, intervals, inet.
+ */
+final class ParameterBinder {
+
+    private final Object[] values;
+    /** DuckDB's type name per parameter where known (for array element types), else null. */
+    private final String[] duckDbTypes;
+    private final int[] pgTypes;
+
+    ParameterBinder(Object[] values, int[] pgTypes, String[] duckDbTypes) {
+        this.values = values;
+        this.pgTypes = pgTypes;
+        this.duckDbTypes = duckDbTypes;
+    }
+
+    /** Sets every parameter of {@code ps}. */
+    void bind(PreparedStatement ps) throws SQLException {
+        ps.clearParameters();
+        for (int i = 0; i < values.length; i++) bind(ps, i + 1, values[i], i);
+    }
+
+    private void bind(PreparedStatement ps, int index, Object v, int i) throws SQLException {
+        if (v == null) {
+            ps.setNull(index, Types.NULL);
+        } else if (v instanceof PgArray a) {
+            ps.setArray(index, array(ps.getConnection(), a, elementType(i, a)));
+        } else {
+            Object scalar = scalar(v);
+            if (scalar instanceof String s) ps.setString(index, s); else ps.setObject(index, scalar);
+        }
+    }
+
+    /** The value as the DuckDB driver takes it. */
+    static Object scalar(Object v) {
+        if (v instanceof PgNumeric n) return n.isFinite() ? n.bigDecimal() : (Object) n.doubleValue();
+        if (v instanceof LocalDate d) {
+            if (d.equals(LocalDate.MAX)) return "infinity";
+            if (d.equals(LocalDate.MIN)) return "-infinity";
+            // the driver drops the era of years before 1
+            return d.getYear() <= 0 ? bc(d) : d;
+        }
+        if (v instanceof LocalDateTime t) {
+            if (t.equals(LocalDateTime.MAX)) return "infinity";
+            if (t.equals(LocalDateTime.MIN)) return "-infinity";
+            return t;
+        }
+        if (v instanceof OffsetDateTime t) {
+            if (t.toLocalDateTime().equals(LocalDateTime.MAX)) return "infinity";
+            if (t.toLocalDateTime().equals(LocalDateTime.MIN)) return "-infinity";
+            return t;
+        }
+        if (v instanceof LocalTime t) return t.equals(LocalTime.MAX) ? "24:00:00" : t;
+        if (v instanceof OffsetTime t) return t.toLocalTime().format(TIME) + t.getOffset().getId().replace("Z", "+00:00");
+        if (v instanceof PgInterval i) return DuckDbText.intervalInput(i);
+        if (v instanceof PgInet || v instanceof Character) return v.toString();
+        return v;
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
+
+    private static String bc(LocalDate d) {
+        return String.format("%04d-%02d-%02d (BC)", 1 - d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+    }
+
+    /** DuckDB's element type for an array parameter: from DuckDB's parameter type, else the array's element OID. */
+    private String elementType(int i, PgArray a) {
+        String duckDb = duckDbTypes[i];
+        if (duckDb != null) {
+            String element = duckDb;
+            while (PgTypes.listElementType(element) != null) element = PgTypes.listElementType(element);
+            if (!element.equals(duckDb)) return element;
+        }
+        String fromOid = ParameterTypes.duckDbType(a.elementOid());
+        if (fromOid == null) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "arrays of type " + a.elementOid()
+                    + " cannot be bound as parameters (parameter $" + (i + 1) + ", type " + pgTypes[i] + ")");
+        }
+        return fromOid;
+    }
+
+    /** A DuckDB list of lists for a multidimensional array, built dimension by dimension. */
+    private static java.sql.Array array(Connection c, PgArray a, String elementType) throws SQLException {
+        if (a.ndim() == 0) return c.createArrayOf(elementType, new Object[0]);
+        Object[] elements = a.elements();
+        for (int i = 0; i < elements.length; i++) if (elements[i] != null) elements[i] = scalar(elements[i]);
+        return nested(c, elements, a.dimensions(), 0, elementType);
+    }
+
+    private static java.sql.Array nested(Connection c, Object[] flat, int[] dims, int dim, String elementType)
+            throws SQLException {
+        String type = elementType + "[]".repeat(dims.length - dim - 1);
+        if (dim == dims.length - 1) return c.createArrayOf(type, flat);
+        int stride = flat.length / dims[dim];
+        Object[] parts = new Object[dims[dim]];
+        for (int i = 0; i < dims[dim]; i++) {
+            parts[i] = nested(c, Arrays.copyOfRange(flat, i * stride, (i + 1) * stride), dims, dim + 1, elementType);
+        }
+        return c.createArrayOf(type, parts);
+    }
+}

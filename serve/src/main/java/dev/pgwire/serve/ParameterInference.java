@@ -1,0 +1,125 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Types the parameters DuckDB leaves open, the way PostgreSQL resolves an {@code unknown}: as the
+ * declared type where there is one, else as text — and, where text does not fit because the
+ * parameter is an operand of an operator ({@code balance + $1}, {@code now() - $1}), as the type of
+ * the other operand, PostgreSQL's first guess for an unknown operand. The statement is prepared
+ * with {@code CAST($n AS type)} for each such parameter.
+ */
+final class ParameterInference {
+    /** DuckDB's binder names the failed call in its error: {@code +(INTEGER, VARCHAR)}. */
+    private static final Pattern BINARY_CALL = Pattern.compile("^([^\\w\\s(]+)\\((.+), (.+)\\)$");
+    private static final String TEXT = "VARCHAR";
+
+    private final DuckDbStatementRunner runner;
+    private final String sql;
+    /** DuckDB type to cast each parameter to, null for none. */
+    final String[] casts;
+    /** Parameters typed by guessing (declared by nobody), in order. */
+    private final List<Integer> guesses = new ArrayList<>();
+    String preparedSql;
+
+    ParameterInference(DuckDbStatementRunner runner, String sql, int count) {
+        this.runner = runner;
+        this.sql = sql;
+        this.casts = new String[count];
+    }
+
+    void declare(int parameter, String duckDbType) {
+        casts[parameter] = duckDbType;
+    }
+
+    void guess(int parameter) {
+        casts[parameter] = TEXT;
+        guesses.add(parameter);
+    }
+
+    boolean anyCasts() {
+        for (String c : casts) if (c != null) return true;
+        return false;
+    }
+
+    /** Prepares the statement with the casts, refining guesses until DuckDB accepts it. */
+    PreparedStatement prepare() {
+        PgException failure;
+        try {
+            return prepareTyped();
+        } catch (PgException e) {
+            failure = e;
+        }
+        // each round fixes one guessed parameter, or gives up
+        for (int round = 0; round < guesses.size(); round++) {
+            String other = otherOperandType(failure);
+            if (other == null) break;
+            boolean progressed = false;
+            for (int p : guesses) {
+                if (!casts[p].equals(TEXT)) continue;
+                casts[p] = other;
+                try {
+                    return prepareTyped();
+                } catch (PgException e) {
+                    if (!java.util.Objects.equals(position(e), position(failure))) {
+                        failure = e; // this parameter was the operand: the next error is elsewhere
+                        progressed = true;
+                        break;
+                    }
+                    casts[p] = TEXT;
+                }
+            }
+            if (!progressed) break;
+        }
+        if (guesses.isEmpty()) throw failure;
+        int first = guesses.get(0) + 1;
+        throw new PgException(SqlState.INDETERMINATE_DATATYPE, "could not determine data type of parameter $" + first)
+                .withHint("Add an explicit cast, such as $" + first + "::integer.")
+                .withDetail(failure.getMessage());
+    }
+
+    private PreparedStatement prepareTyped() {
+        preparedSql = ParameterTypes.withCasts(sql, casts);
+        return runner.prepare(preparedSql);
+    }
+
+    /**
+     * The other operand's type when DuckDB found no operator for a guessed text operand
+     * ({@code +(INTEGER, VARCHAR)} gives INTEGER), as a type a parameter can be cast to.
+     */
+    static String otherOperandType(PgException e) {
+        if (!(e.getCause() instanceof java.sql.SQLException sql)) return null;
+        String call = DuckDbError.parse(sql.getMessage()).field("call");
+        if (call == null) return null;
+        Matcher m = BINARY_CALL.matcher(call.trim());
+        if (!m.matches()) return null;
+        String left = m.group(2).trim();
+        String right = m.group(3).trim();
+        String other = isText(left) ? right : isText(right) ? left : null;
+        if (other == null || isText(other)) return null;
+        if (other.endsWith("_LITERAL")) other = other.substring(0, other.length() - "_LITERAL".length());
+        // a decimal literal's precision is not the parameter's: keep numeric's own
+        if (other.toUpperCase(Locale.ROOT).startsWith("DECIMAL")) return ParameterTypes.duckDbType(1700);
+        return other;
+    }
+
+    /** Where DuckDB's binder failed, in the prepared text. */
+    private static String position(PgException e) {
+        if (!(e.getCause() instanceof java.sql.SQLException sql)) return e.getMessage();
+        DuckDbError error = DuckDbError.parse(sql.getMessage());
+        String position = error.field("position");
+        return position != null ? position : error.message();
+    }
+
+    private static boolean isText(String duckDbType) {
+        return duckDbType.equals(TEXT) || duckDbType.equals("STRING_LITERAL");
+    }
+}

@@ -1,0 +1,279 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.protocol.types.PgType;
+import dev.pgwire.serve.SqlLexer.Kind;
+import dev.pgwire.serve.SqlLexer.Token;
+import dev.pgwire.server.spi.Column;
+import dev.pgwire.server.spi.Parameters;
+import dev.pgwire.server.spi.Portal;
+import dev.pgwire.server.spi.PreparedStatement;
+import org.duckdb.DuckDBResultSetMetaData;
+import org.duckdb.StatementReturnType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.ParameterMetaData;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A statement prepared by Parse as a DuckDB prepared statement, which PostgreSQL's {@code $n}
+ * placeholders are native to.
+ *
+ * <p>Parameter types follow PostgreSQL: a type the client declared is kept; otherwise DuckDB's
+ * inferred type is reported. Where DuckDB cannot infer a type ({@code SELECT $1}) the parameter is
+ * cast to the declared type, or to text as PostgreSQL resolves an unknown; if that does not
+ * prepare either, Parse fails with 42P18 as PostgreSQL does for a type it cannot determine. So
+ * the result columns are known at Parse, and Describe never runs the statement — except where
+ * DuckDB decides them from parameter values (table functions: {@code SELECT * FROM range($1)}):
+ * such a statement cannot be described before Bind, and its portal learns its columns by running.
+ *
+ * <pre>{@code
+ * PreparedStatement st = session.prepare("SELECT name FROM t WHERE id = $1", new int[] {0});
+ * st.parameterTypes();   // {23}: DuckDB inferred INTEGER from the column
+ * st.columns();          // [name text]
+ * Portal p = st.bind(parameters);
+ * }</pre>
+ */
+final class PreparedDuckDbStatement implements PreparedStatement {
+    private static final Logger log = LoggerFactory.getLogger(PreparedDuckDbStatement.class);
+
+    private final DuckDbSession session;
+    /** The SQL DuckDB prepared (with casts added for parameters it could not type). */
+    private final String sql;
+    private final StatementInfo info;
+    private final int[] parameterTypes;
+    /** How many parameters DuckDB takes (the client may declare more than the statement uses). */
+    private final int duckDbParameterCount;
+    private final String[] duckDbParameterTypes;
+    /** Null when the statement returns no rows. */
+    private final List<Column> columns;
+    private final PgColumnType[] columnTypes;
+    private final List<String> columnDuckDbTypes;
+    /** False when DuckDB decides the result columns only once parameter values are bound. */
+    private final boolean columnsKnown;
+    /** Runs at Bind, so that errors PostgreSQL raises while planning (constant folding) come from Bind. */
+    private final boolean runsAtBind;
+    /** A DuckDB statement not in use by a portal. */
+    private java.sql.PreparedStatement idle;
+    private boolean closed;
+
+    private PreparedDuckDbStatement(DuckDbSession session, String sql, StatementInfo info, int[] parameterTypes,
+                                    String[] duckDbParameterTypes, java.sql.PreparedStatement prepared) throws SQLException {
+        this.session = session;
+        this.sql = sql;
+        this.info = info;
+        this.parameterTypes = parameterTypes;
+        this.duckDbParameterTypes = duckDbParameterTypes;
+        this.duckDbParameterCount = prepared.getParameterMetaData().getParameterCount();
+        ResultSetMetaData md = prepared.getMetaData();
+        this.columnDuckDbTypes = resultTypes(md, info);
+        boolean unknown = columnDuckDbTypes != null && columnDuckDbTypes.stream().anyMatch(t -> t.equalsIgnoreCase("UNKNOWN"));
+        this.columnsKnown = !unknown || !returnsRows(sql, info);
+        if (columnDuckDbTypes == null || unknown) {
+            this.columns = null;
+            this.columnTypes = new PgColumnType[0];
+        } else {
+            List<Column> cols = new ArrayList<>();
+            this.columnTypes = new PgColumnType[columnDuckDbTypes.size()];
+            for (int i = 0; i < columnTypes.length; i++) {
+                columnTypes[i] = PgTypes.forDuckDbType(columnDuckDbTypes.get(i));
+                cols.add(columnTypes[i].column(md.getColumnLabel(i + 1)));
+            }
+            this.columns = List.copyOf(cols);
+        }
+        this.runsAtBind = isConstantSelect(sql);
+        this.idle = prepared;
+    }
+
+    /** Parse: prepares {@code sql} on the session's DuckDB connection. */
+    static PreparedDuckDbStatement prepare(DuckDbSession session, String sql, StatementInfo info, int[] declared) {
+        java.sql.PreparedStatement ps = session.runner().prepare(sql);
+        try {
+            ParameterMetaData pm = ps.getParameterMetaData();
+            int duckDbCount = pm.getParameterCount();
+            int highest = ParameterTypes.highestParameter(sql);
+            if (highest > duckDbCount) throw undetermined(duckDbCount + 1);
+            int n = Math.max(declared.length, duckDbCount);
+            int[] types = new int[n];
+            String[] duckDbTypes = new String[n];
+            ParameterInference inference = new ParameterInference(session.runner(), sql, n);
+            for (int i = 0; i < n; i++) {
+                int declaredOid = i < declared.length ? declared[i] : 0;
+                if (declaredOid == PgType.UNKNOWN.oid()) declaredOid = 0;
+                int inferred = 0;
+                if (i < duckDbCount) {
+                    duckDbTypes[i] = pm.getParameterTypeName(i + 1);
+                    inferred = ParameterTypes.pgOid(duckDbTypes[i]);
+                }
+                types[i] = declaredOid != 0 ? declaredOid : inferred != 0 ? inferred : PgType.TEXT.oid();
+                if (i >= duckDbCount || inferred != 0) continue;
+                // DuckDB would type it from the bound value; PostgreSQL types it now
+                String cast = declaredOid == 0 ? null : ParameterTypes.duckDbType(declaredOid);
+                if (cast != null) inference.declare(i, cast); else inference.guess(i);
+            }
+            if (inference.anyCasts()) {
+                closeQuietly(ps);
+                ps = null;
+                ps = inference.prepare();
+                pm = ps.getParameterMetaData();
+                for (int i = 0; i < duckDbCount; i++) {
+                    duckDbTypes[i] = pm.getParameterTypeName(i + 1);
+                    boolean undeclared = i >= declared.length || declared[i] == 0 || declared[i] == PgType.UNKNOWN.oid();
+                    int typed = ParameterTypes.pgOid(duckDbTypes[i]);
+                    if (undeclared && typed != 0) types[i] = typed;
+                }
+                PreparedDuckDbStatement st = new PreparedDuckDbStatement(session, inference.preparedSql, info, types,
+                        duckDbTypes, ps);
+                ps = null;
+                return st;
+            }
+            PreparedDuckDbStatement st = new PreparedDuckDbStatement(session, sql, info, types, duckDbTypes, ps);
+            ps = null;
+            return st;
+        } catch (SQLException e) {
+            throw ErrorMapper.map(e, sql);
+        } finally {
+            if (ps != null) closeQuietly(ps);
+        }
+    }
+
+    static PgException undetermined(int parameter) {
+        return new PgException(SqlState.INDETERMINATE_DATATYPE, "could not determine data type of parameter $" + parameter)
+                .withHint("Add an explicit cast, such as $" + parameter + "::integer.");
+    }
+
+    /** DuckDB's column types, or null when the statement returns no rows (PostgreSQL's NoData). */
+    private static List<String> resultTypes(ResultSetMetaData md, StatementInfo info) throws SQLException {
+        StatementReturnType kind = md.unwrap(DuckDBResultSetMetaData.class).getReturnType();
+        if (kind != StatementReturnType.QUERY_RESULT || md.getColumnCount() == 0 || info.resultIsStatus()) return null;
+        List<String> types = new ArrayList<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) types.add(md.getColumnTypeName(i));
+        return types;
+    }
+
+    /** Whether a statement whose columns DuckDB cannot tell yet will return rows. */
+    private static boolean returnsRows(String sql, StatementInfo info) {
+        switch (info.main()) {
+            case "INSERT", "UPDATE", "DELETE", "MERGE" -> {
+                SqlLexer lexer = new SqlLexer(sql);
+                for (Token t = lexer.next(); t.kind() != Kind.END; t = lexer.next()) {
+                    if (t.depth() == 0 && t.isWord("RETURNING")) return true;
+                }
+                return false;
+            }
+            case "CREATE", "DROP", "ALTER", "COPY", "ATTACH", "DETACH", "USE", "LOAD", "INSTALL", "CHECKPOINT", "VACUUM",
+                 "ANALYZE", "EXPORT", "IMPORT", "TRUNCATE", "COMMENT", "PREPARE", "EXECUTE", "DEALLOCATE" -> {
+                return false;
+            }
+            default -> {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * A SELECT that reads no table: PostgreSQL evaluates its constant expressions while planning,
+     * at Bind, so {@code SELECT 1/0} fails there and not at Execute.
+     */
+    static boolean isConstantSelect(String sql) {
+        SqlLexer lexer = new SqlLexer(sql);
+        Token first = lexer.next();
+        if (!first.isWord("SELECT")) return false;
+        for (Token t = lexer.next(); t.kind() != Kind.END; t = lexer.next()) {
+            if (t.isWord("FROM") || t.isWord("INTO")) return false;
+        }
+        return true;
+    }
+
+    @Override
+    public int[] parameterTypes() {
+        return parameterTypes.clone();
+    }
+
+    @Override
+    public List<Column> columns() {
+        if (!columnsKnown) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "the result columns of this statement are not known before its parameters are bound")
+                    .withHint("DuckDB decides the columns of a table function from its arguments; describe the portal instead.");
+        }
+        return columns;
+    }
+
+    boolean columnsKnown() {
+        return columnsKnown;
+    }
+
+    @Override
+    public Portal bind(Parameters parameters) {
+        return session.call(info, call -> {
+            Object[] values = new Object[duckDbParameterCount];
+            for (int i = 0; i < values.length; i++) values[i] = parameters.value(i);
+            DuckDbPortal portal = new DuckDbPortal(session, this,
+                    new ParameterBinder(values, parameterTypes, duckDbParameterTypes));
+            if (runsAtBind) portal.start(call);
+            return portal;
+        });
+    }
+
+    String sql() {
+        return sql;
+    }
+
+    StatementInfo info() {
+        return info;
+    }
+
+    PgColumnType[] columnTypes() {
+        return columnTypes;
+    }
+
+    /** A DuckDB statement for a portal to run: the idle one, or a new one if it is in use. */
+    java.sql.PreparedStatement borrow() {
+        session.detachOpenPortal();
+        java.sql.PreparedStatement ps = idle;
+        idle = null;
+        try {
+            if (ps != null && !ps.isClosed()) return ps;
+            ps = session.runner().prepare(sql);
+            List<String> now = resultTypes(ps.getMetaData(), info);
+            if (!java.util.Objects.equals(now, columnDuckDbTypes)) {
+                closeQuietly(ps);
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cached plan must not change result type");
+            }
+            return ps;
+        } catch (SQLException e) {
+            if (ps != null) closeQuietly(ps);
+            throw ErrorMapper.map(e, sql);
+        }
+    }
+
+    /** A portal is done with its DuckDB statement. */
+    void release(java.sql.PreparedStatement ps) {
+        if (!closed && idle == null) {
+            idle = ps;
+        } else {
+            closeQuietly(ps);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (idle != null) closeQuietly(idle);
+        idle = null;
+    }
+
+    static void closeQuietly(java.sql.Statement ps) {
+        try {
+            ps.close();
+        } catch (SQLException | RuntimeException e) {
+            log.debug("closing a DuckDB statement failed: {}", e.getMessage());
+        }
+    }
+}

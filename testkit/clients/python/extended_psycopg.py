@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+r"""Exercise the extended query protocol with psycopg 3 and print one JSON line per step.
+
+usage: extended_psycopg.py CONNINFO
+
+Runs a fixed scenario on an autocommit connection: a table with columns of several types,
+executemany inserts, parameters of several types in text and binary cursors, pipeline mode
+(including an error inside a pipeline), and prints for each step
+  {"step":"name","ok":true,"value":...}   or   {"step":"name","ok":false,"sqlstate":"22012","error":"DivisionByZero"}
+Values are the Python objects psycopg returned, made JSON-friendly (Decimal, dates, bytes,
+UUIDs as strings with their Python type name), so output from different servers can be compared.
+"""
+import datetime
+import decimal
+import json
+import sys
+import uuid
+
+import psycopg
+
+
+def emit(obj):
+    print(json.dumps(obj, separators=(",", ":"), ensure_ascii=False), flush=True)
+
+
+def plain(v):
+    """A JSON value that keeps the Python type visible."""
+    if v is None or isinstance(v, (bool, int, str)):
+        return v
+    if isinstance(v, float):
+        return {"float": repr(v)}
+    if isinstance(v, decimal.Decimal):
+        return {"Decimal": str(v)}
+    if isinstance(v, datetime.datetime):
+        return {"datetime": v.isoformat()}
+    if isinstance(v, datetime.date):
+        return {"date": v.isoformat()}
+    if isinstance(v, datetime.time):
+        return {"time": v.isoformat()}
+    if isinstance(v, datetime.timedelta):
+        return {"timedelta": str(v)}
+    if isinstance(v, (bytes, bytearray, memoryview)):
+        return {"bytes": bytes(v).hex()}
+    if isinstance(v, uuid.UUID):
+        return {"UUID": str(v)}
+    if isinstance(v, (list, tuple)):
+        return [plain(x) for x in v]
+    return {type(v).__name__: str(v)}
+
+
+def step(name, fn):
+    try:
+        emit({"step": name, "ok": True, "value": plain(fn())})
+    except psycopg.Error as e:
+        emit({"step": name, "ok": False, "sqlstate": e.sqlstate, "error": type(e).__name__})
+
+
+TZ = datetime.timezone(datetime.timedelta(hours=2))
+ROW = (1, "one ✓", decimal.Decimal("12.50"), datetime.datetime(2024, 1, 31, 13, 45, 0, 123456, tzinfo=TZ), True,
+       b"\x00\x01\xff", ["a b", None, "c"], uuid.UUID("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"), datetime.date(2024, 2, 29),
+       2.5, [1, 2, 3])
+INSERT = "INSERT INTO items VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+
+
+def main(argv):
+    if len(argv) != 2:
+        sys.stderr.write(__doc__)
+        return 64
+    sys.stdout.reconfigure(encoding="utf-8")
+    with psycopg.connect(argv[1], autocommit=True) as conn:
+        conn.execute("SET TimeZone = 'UTC'")
+        conn.execute("CREATE TABLE items (id INT PRIMARY KEY, name TEXT, price NUMERIC(10,2), created TIMESTAMPTZ, ok BOOLEAN, "
+                     "data BYTEA, tags TEXT[], u UUID, d DATE, f DOUBLE PRECISION, ints INT[])")
+
+        def executemany():
+            with conn.cursor() as cur:
+                rows = [ROW] + [(i, "n%d" % i, decimal.Decimal(i) / 4, ROW[3] + datetime.timedelta(days=i), i % 2 == 0,
+                                 bytes([i % 256]), ["t%d" % i], uuid.UUID(int=i), ROW[8], i / 8, [i])
+                                for i in range(2, 101)]
+                cur.executemany(INSERT, rows)
+            return conn.execute("SELECT count(*), sum(id)::bigint, sum(price) FROM items").fetchone()
+        step("executemany", executemany)
+
+        def select(binary):
+            with conn.cursor(binary=binary) as cur:
+                cur.execute("SELECT * FROM items WHERE id = %s", [1])
+                return cur.fetchall()
+        step("text_cursor", lambda: select(False))
+        step("binary_cursor", lambda: select(True))
+
+        def binary_range():
+            with conn.cursor(binary=True) as cur:
+                cur.execute("SELECT id, price, created, ok FROM items WHERE id BETWEEN %s AND %s ORDER BY id", [10, 14])
+                return cur.fetchall()
+        step("binary_range", binary_range)
+
+        def parameters(binary):
+            with conn.cursor(binary=binary) as cur:
+                cur.execute("SELECT %s::int + 1, %s::text, %s::numeric(10,3), %s::date, %s::timestamptz, %s::bool, "
+                            "%s::bytea, %s::uuid, %s::float8, %s::int[]",
+                            [41, "x y", decimal.Decimal("1.5"), datetime.date(2000, 1, 1), ROW[3], False, b"\xde\xad",
+                             ROW[7], 0.1, [4, None, 6]])
+                return cur.fetchone()
+        step("parameters_text", lambda: parameters(False))
+        step("parameters_binary", lambda: parameters(True))
+
+        def pipeline():
+            with conn.pipeline():
+                cur = conn.execute("SELECT %s::int * 2", [21])
+                cur2 = conn.execute("SELECT name FROM items WHERE id = %s", [2])
+            return [cur.fetchone(), cur2.fetchone()]
+        step("pipeline", pipeline)
+
+        def pipeline_error():
+            # in a transaction block, so that the rollback does not depend on how the server
+            # groups a pipeline that arrives in pieces
+            try:
+                with conn.transaction(), conn.pipeline():
+                    conn.execute(INSERT, (1000,) + ROW[1:])
+                    conn.execute("SELECT 10 / %s::int", [0])
+                    conn.execute(INSERT, (1001,) + ROW[1:])
+            except psycopg.errors.DivisionByZero as e:
+                after = conn.execute("SELECT count(*) FROM items WHERE id >= %s", [1000]).fetchone()
+                return ["DivisionByZero", e.sqlstate, after]
+            return "no error"
+        step("pipeline_error", pipeline_error)
+
+        step("unique_violation", lambda: conn.execute(INSERT, ROW))
+        step("undefined_table", lambda: conn.execute("SELECT * FROM missing WHERE id = %s", [1]))
+
+        def transaction():
+            with conn.transaction():
+                conn.execute(INSERT, (2000,) + ROW[1:])
+                inside = conn.execute("SELECT count(*) FROM items WHERE id = %s", [2000]).fetchone()
+            return [inside, conn.execute("SELECT count(*) FROM items").fetchone()]
+        step("transaction", transaction)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
