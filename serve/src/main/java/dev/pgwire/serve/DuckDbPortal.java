@@ -134,9 +134,6 @@ final class DuckDbPortal implements Portal {
     /** Writes rows until the limit or the end: how many, or -1 when it stopped at the limit. */
     private int stream(int maxRows, ResultSink sink, BooleanSupplier cancelled) {
         CodecContext ctx = session.codecContext();
-        boolean floatsAsText = session.floatsNeedSessionRendering();
-        boolean[] textOnly = new boolean[types.length];
-        for (int i = 0; i < types.length; i++) textOnly[i] = floatsAsText && types[i].dependsOnExtraFloatDigits();
         int sent = 0;
         session.runner().streaming(running);
         try {
@@ -146,7 +143,7 @@ final class DuckDbPortal implements Portal {
                 if (row == null) break;
                 if (cancelled.getAsBoolean() || sink.isCancelled()) throw ErrorMapper.canceled();
                 RowWriter w = sink.row();
-                for (int i = 0; i < types.length; i++) types[i].write(w, row[i], ctx, textOnly[i]);
+                for (int i = 0; i < types.length; i++) types[i].write(w, row[i], ctx);
                 w.end();
                 sent++;
                 rowsSent++;

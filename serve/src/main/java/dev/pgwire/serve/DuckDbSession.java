@@ -219,7 +219,8 @@ public final class DuckDbSession implements Session {
     }
 
     /** How values are rendered under the session's settings now. */
-    CodecContext codecContext() {
+    @Override
+    public CodecContext codecContext() {
         return params.codecContext();
     }
 
@@ -228,10 +229,6 @@ public final class DuckDbSession implements Session {
      * extra_float_digits (PostgreSQL does not report it) and writes floats in their shortest exact
      * form, which is PostgreSQL's output for any setting above 0.
      */
-    boolean floatsNeedSessionRendering() {
-        return params.extraFloatDigits() < 1;
-    }
-
     /** A portal now holds DuckDB's one open streaming result of this connection. */
     void portalOpened(DuckDbPortal portal) {
         openPortal = portal;

@@ -75,11 +75,10 @@ final class PgColumnType {
     }
 
     /**
-     * Writes a value (null for SQL NULL) in the format the client asked for. {@code textOnly} makes
-     * the session's own text rendering win over the server's (floats under an extra_float_digits
-     * the server does not know of).
+     * Writes a value (null for SQL NULL) in the format the client asked for; the server renders it
+     * under the session's CodecContext.
      */
-    void write(RowWriter row, Object duckDbValue, CodecContext ctx, boolean textOnly) {
+    void write(RowWriter row, Object duckDbValue, CodecContext ctx) {
         if (duckDbValue == null) {
             row.nul();
             return;
@@ -87,18 +86,9 @@ final class PgColumnType {
         Object v = pgValue(duckDbValue, ctx);
         if (v instanceof Literal l) {
             row.text(l.text());
-        } else if (textOnly) {
-            row.text(PgTypes.REGISTRY.encodeText(pgType.oid(), v, ctx));
         } else {
             row.value(v);
         }
-    }
-
-    /** Whether the text form depends on extra_float_digits (float4, float8 and their arrays). */
-    boolean dependsOnExtraFloatDigits() {
-        int oid = pgType.oid();
-        return oid == PgType.FLOAT4.oid() || oid == PgType.FLOAT8.oid() || oid == PgType.FLOAT4_ARRAY.oid()
-                || oid == PgType.FLOAT8_ARRAY.oid();
     }
 
     @Override

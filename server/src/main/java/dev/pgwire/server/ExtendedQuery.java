@@ -95,7 +95,19 @@ final class ExtendedQuery {
         out.write(ParseComplete.INSTANCE);
     }
 
-    void bind(Bind b) throws Exception {
+    /**
+     * Everything up to Sync outside a transaction block is one implicit transaction, as in
+     * PostgreSQL: an error anywhere in the batch rolls back what ran before it.
+     */
+    private void beginImplicitIfIdle(Session session) throws Exception {
+        if (!implicitOpen && session.transactionStatus() == TransactionStatus.IDLE) {
+            session.implicitTransaction(Session.ImplicitTransaction.BEGIN);
+            implicitOpen = true;
+        }
+    }
+
+    void bind(Session session, Bind b) throws Exception {
+        beginImplicitIfIdle(session);
         PreparedStatement st = statements.get(b.statement());
         if (st == null) throw unknownStatement(b.statement());
         String name = b.portal();
@@ -153,7 +165,7 @@ final class ExtendedQuery {
         out.write(new RowDescription(fields));
     }
 
-    void execute(Session session, Execute e, boolean moreExecutesQueued) throws Exception {
+    void execute(Session session, Execute e) throws Exception {
         PortalState ps = portals.get(e.portal());
         if (ps == null) throw unknownPortal(e.portal());
         if (ps.done) {
@@ -161,11 +173,7 @@ final class ExtendedQuery {
             out.write(new CommandComplete(ps.lastTag != null && ps.lastTag.startsWith("SELECT") ? "SELECT 0" : ps.lastTag));
             return;
         }
-        if (!implicitOpen && moreExecutesQueued && session.transactionStatus() == TransactionStatus.IDLE) {
-            // Several statements in one batch share an implicit transaction, as in PostgreSQL.
-            session.implicitTransaction(Session.ImplicitTransaction.BEGIN);
-            implicitOpen = true;
-        }
+        beginImplicitIfIdle(session);
         List<Column> columns = ps.columns();
         StatementSink sink = new StatementSink(out, handler, columns, ps.resultFormats);
         try {

@@ -192,7 +192,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
     /** How values are rendered for this session (TimeZone, DateStyle, …), from its parameters. */
     CodecContext codecContext() {
-        return codecContext;
+        Session s = session;
+        CodecContext own = s == null ? null : s.codecContext();
+        return own != null ? own : codecContext;
     }
 
     // ---- event loop side -------------------------------------------------------------------
@@ -401,11 +403,11 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             if (fm instanceof Parse p) {
                 extended.parse(session, p);
             } else if (fm instanceof Bind b) {
-                extended.bind(b);
+                extended.bind(session, b);
             } else if (fm instanceof Describe d) {
                 extended.describe(d);
             } else if (fm instanceof Execute e) {
-                extended.execute(session, e, moreExecutesQueued());
+                extended.execute(session, e);
             } else if (fm instanceof Close c) {
                 extended.close(c);
             }
@@ -416,15 +418,6 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         } finally {
             endCall();
         }
-    }
-
-    /** Whether the batch already queued behind this Execute holds another Execute before Sync. */
-    private boolean moreExecutesQueued() {
-        for (Object m : inbox) {
-            if (m instanceof Execute) return true;
-            if (m instanceof Sync || m instanceof Query) return false;
-        }
-        return false;
     }
 
     void reportError(Throwable t) {

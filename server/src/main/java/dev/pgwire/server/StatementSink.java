@@ -32,6 +32,7 @@ final class StatementSink implements ResultSink, RowWriter {
     /** True when the server already sent RowDescription (extended protocol). */
     private final boolean preDescribed;
     private String tag;
+    private CodecContext context;
     private int columnCount = -1;
     private long rows;
     private boolean completed;
@@ -118,7 +119,7 @@ final class StatementSink implements ResultSink, RowWriter {
 
     private RowWriter binaryFromText(CharSequence value) {
         int oid = typeOids[valuesWritten];
-        CodecContext ctx = session.codecContext();
+        CodecContext ctx = codecContext();
         Object decoded = session.registry().decodeText(oid, value.toString(), ctx);
         session.registry().encode(oid, decoded, TypeRegistry.BINARY, ctx, startValue());
         return this;
@@ -129,7 +130,7 @@ final class StatementSink implements ResultSink, RowWriter {
         if (value == null) return nul();
         int format = formats == null ? 0 : formats[valuesWritten];
         int oid = typeOids[valuesWritten];
-        session.registry().encode(oid, value, format, session.codecContext(), startValue());
+        session.registry().encode(oid, value, format, codecContext(), startValue());
         return this;
     }
 
@@ -211,6 +212,11 @@ final class StatementSink implements ResultSink, RowWriter {
 
     String tag() {
         return tag;
+    }
+
+    private CodecContext codecContext() {
+        if (context == null) context = session.codecContext();
+        return context;
     }
 
     /** Removes a half-written row after the handler failed mid-row. */

@@ -42,6 +42,15 @@ public interface Session {
         return true;
     }
 
+    /**
+     * How the server renders and reads values for this session: TimeZone, extra_float_digits,
+     * DateStyle, IntervalStyle. Null (the default) lets the server derive it from the parameters
+     * the session reported. Read once per statement.
+     */
+    default dev.pgwire.protocol.types.CodecContext codecContext() {
+        return null;
+    }
+
     /** The transaction status reported in ReadyForQuery. Sessions without transactions stay idle. */
     default TransactionStatus transactionStatus() {
         return TransactionStatus.IDLE;
