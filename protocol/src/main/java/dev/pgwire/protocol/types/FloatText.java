@@ -52,6 +52,7 @@ final class FloatText {
         double a = Math.abs(v);
         String digits;
         int exp;  // decimal exponent of the first digit
+        String fast;
         if (!isFloat && a < 0x1p53 && a == Math.rint(a)) {
             // Integers below 2^53 are exact and their plain digits (less trailing zeros) are shortest.
             String s = Long.toString((long) a);
@@ -59,9 +60,8 @@ final class FloatText {
             while (end > 1 && s.charAt(end - 1) == '0') end--;
             digits = s.substring(0, end);
             exp = s.length() - 1;
-        } else if (allowFast && fastShortest(a, isFloat)) {
-            digits = fastDigits.get();
-            exp = fastExp.get()[0];
+        } else if (allowFast && (fast = fastShortest(a, isFloat, neg)) != null) {
+            return fast;
         } else {
             BigDecimal exact = new BigDecimal(a);
             BigDecimal best = null;
@@ -80,36 +80,38 @@ final class FloatText {
         return layout(neg, digits, exp, isFloat ? FLOAT_FIXED_LIMIT : DOUBLE_FIXED_LIMIT);
     }
 
-    private static final ThreadLocal<String> fastDigits = new ThreadLocal<>();
-    private static final ThreadLocal<int[]> fastExp = ThreadLocal.withInitial(() -> new int[1]);
-
     /**
-     * The common case without the search: the JDK's own repr always reads back, and when it has at
-     * most 15 significant digits for a double (6 for a float) no other decimal that short reads back
-     * as the same normal value (10^15 < 2^52, 10^6 < 2^23), so it is the shortest. Only Ryu's exclusion of
-     * the upper midpoint (1e23) must still be checked.
+     * The common case without the search, or null: the JDK's own repr always reads back, and when
+     * it has at most 15 significant digits for a normal double (6 for a float) no other decimal that
+     * short reads back as the same value (10^15 < 2^52, 10^6 < 2^23), so it is the shortest. Ryu's
+     * exclusion of the upper midpoint (1e23) still applies; a short decimal can only be such a
+     * midpoint when it is an integer too large to be exact, the one case checked the slow way.
      */
-    private static boolean fastShortest(double a, boolean isFloat) {
-        // Subnormals have fewer significant bits: the digit-count argument does not hold there.
-        if (a < (isFloat ? Float.MIN_NORMAL : Double.MIN_NORMAL)) return false;
+    private static String fastShortest(double a, boolean isFloat, boolean neg) {
+        if (a < (isFloat ? Float.MIN_NORMAL : Double.MIN_NORMAL)) return null; // fewer bits there
         String r = isFloat ? Float.toString((float) a) : Double.toString(a);
         int e = r.indexOf('E');
         int exp10 = e < 0 ? 0 : Integer.parseInt(r, e + 1, r.length(), 10);
-        String mantissa = e < 0 ? r : r.substring(0, e);
-        int dot = mantissa.indexOf('.');
-        String all = mantissa.substring(0, dot) + mantissa.substring(dot + 1);
+        int mantissaEnd = e < 0 ? r.length() : e;
+        int dot = r.indexOf('.');
+        StringBuilder all = new StringBuilder(mantissaEnd);
+        all.append(r, 0, dot).append(r, dot + 1, mantissaEnd);
         int first = 0;
         while (first < all.length() - 1 && all.charAt(first) == '0') first++;
         int last = all.length();
         while (last > first + 1 && all.charAt(last - 1) == '0') last--;
+        int n = last - first;
+        if (n > (isFloat ? 6 : 15)) return null;
         String digits = all.substring(first, last);
-        if (digits.length() > (isFloat ? 6 : 15)) return false;
         int exp = exp10 + dot - 1 - first;
-        BigDecimal candidate = new BigDecimal(new java.math.BigInteger(digits), digits.length() - 1 - exp);
-        if (candidate.compareTo(upperMidpoint(a, isFloat)) >= 0) return false;
-        fastDigits.set(digits);
-        fastExp.get()[0] = exp;
-        return true;
+        // A decimal with a fractional part either has no finite binary expansion or is a short
+        // dyadic fraction, exactly representable: neither is a midpoint. Integers below 2^53 (2^24)
+        // are exact too.
+        if (exp - (n - 1) >= 0 && a >= (isFloat ? 0x1p24 : 0x1p53)) {
+            BigDecimal candidate = new BigDecimal(new java.math.BigInteger(digits), n - 1 - exp);
+            if (candidate.compareTo(upperMidpoint(a, isFloat)) >= 0) return null;
+        }
+        return layout(neg, digits, exp, isFloat ? FLOAT_FIXED_LIMIT : DOUBLE_FIXED_LIMIT);
     }
 
     /**
