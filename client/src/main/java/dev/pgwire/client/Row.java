@@ -78,7 +78,7 @@ public final class Row {
     public String getString(int i) {
         byte[] v = values[i];
         if (v == null) return null;
-        if (shape.formats[i] == TypeRegistry.TEXT) return new String(v, StandardCharsets.UTF_8);
+        if (shape.formats[i] == TypeRegistry.TEXT || isText(shape.oids[i])) return new String(v, StandardCharsets.UTF_8);
         Object o = get(i);
         return o instanceof String s ? s : shape.types.encodeText(shape.oids[i], o, shape.context);
     }
@@ -166,6 +166,11 @@ public final class Row {
         List<String> parts = new ArrayList<>(values.length);
         for (int i = 0; i < values.length; i++) parts.add(columnName(i) + "=" + getString(i));
         return "Row" + parts;
+    }
+
+    /** Types whose binary form is their text in UTF-8 (protocol: textsend, varcharsend, bpcharsend, namesend). */
+    private static boolean isText(int oid) {
+        return oid == 25 || oid == 1043 || oid == 1042 || oid == 19 || oid == 705 || oid == 114;
     }
 
     private int index(String column) {
