@@ -47,7 +47,12 @@ final class ClientKeys {
             throw new UncheckedIOException("sslkey: cannot read \"" + key + "\"", e);
         }
         if (pem.contains(PKCS8) || pem.contains(PKCS8_ENCRYPTED)) {
-            b.keyManager(cert.toFile(), key.toFile(), o.sslPassword());
+            try {
+                b.keyManager(cert.toFile(), key.toFile(), o.sslPassword());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("sslkey: cannot read the private key in \"" + key + "\""
+                        + (pem.contains(PKCS8_ENCRYPTED) ? " (is sslpassword right?)" : "") + ": " + e.getMessage(), e);
+            }
         } else if (pem.contains(PKCS1_RSA)) {
             if (pem.contains("ENCRYPTED")) {
                 throw new IllegalArgumentException("sslkey: encrypted PKCS#1 keys are not supported; use encrypted PKCS#8");

@@ -84,8 +84,11 @@ public final class PgAsyncConnection implements AutoCloseable {
 
     /**
      * Runs one statement with parameters ($1, $2, …) through the extended protocol (Parse, Bind,
-     * Execute, Sync with the unnamed statement): one round trip, results in text format. See
-     * {@link BoundParams} for how values are typed.
+     * Execute, Sync with the unnamed statement): one round trip, results in text format.
+     * Parameters whose Java type maps to a PostgreSQL type (Integer → int4, Long → int8, UUID,
+     * OffsetDateTime → timestamptz, arrays, Lists…) are declared as that type and sent in binary;
+     * Strings and nulls are sent as text for the server to type, so {@code WHERE id = $1} works
+     * with "42" as well as with 42.
      */
     public CompletableFuture<RowSet> execute(String sql, Object... params) {
         return submit(new ExtendedQueryCommand<>(sql, list(params), new RowSink.Collecting()));

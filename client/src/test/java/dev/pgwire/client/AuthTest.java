@@ -112,6 +112,47 @@ class AuthTest {
     }
 
     @Test
+    void clientKeyAsPkcs1RsaPem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        TlsCerts certs = TestCluster.certs();
+        byte[] pkcs1 = org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(certs.clientPrivateKey().getEncoded())
+                .parsePrivateKey().toASN1Primitive().getEncoded();
+        java.nio.file.Path key = dir.resolve("client-rsa.key");
+        java.nio.file.Files.writeString(key, "-----BEGIN RSA PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pkcs1)
+                + "\n-----END RSA PRIVATE KEY-----\n");
+        try (PgConnection c = PgConnection.connect(certConninfo(certs, key, ""))) {
+            assertThat(whoAmI(c)).isEqualTo("certuser");
+        }
+    }
+
+    @Test
+    void encryptedClientKeyWithSslpassword(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        TlsCerts certs = TestCluster.certs();
+        java.nio.file.Path key = dir.resolve("client-enc.key");
+        org.bouncycastle.operator.OutputEncryptor encryptor = new org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder(
+                org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC)
+                .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                .setPassword("key secret".toCharArray()).build();
+        java.io.StringWriter pem = new java.io.StringWriter();
+        try (org.bouncycastle.util.io.pem.PemWriter w = new org.bouncycastle.util.io.pem.PemWriter(pem)) {
+            w.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(certs.clientPrivateKey(), encryptor).generate());
+        }
+        java.nio.file.Files.writeString(key, pem.toString());
+        assertThat(pem.toString()).contains("BEGIN ENCRYPTED PRIVATE KEY");
+        try (PgConnection c = PgConnection.connect(certConninfo(certs, key, " sslpassword='key secret'"))) {
+            assertThat(whoAmI(c)).isEqualTo("certuser");
+        }
+        assertThatThrownBy(() -> PgConnection.connect(certConninfo(certs, key, " sslpassword=wrong")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sslkey").hasMessageContaining("sslpassword");
+    }
+
+    private static String certConninfo(TlsCerts certs, java.nio.file.Path key, String extra) {
+        return "host=127.0.0.1 port=" + TestCluster.get().port() + " dbname=postgres user=certuser"
+                + " sslmode=verify-full sslrootcert=" + certs.caCert() + " sslcert=" + certs.clientCert()
+                + " sslkey=" + key + extra;
+    }
+
+    @Test
     void certAuthenticationWithoutAClientCertificateFails() {
         TlsCerts certs = TestCluster.certs();
         String conninfo = "host=127.0.0.1 port=" + TestCluster.get().port() + " dbname=postgres user=certuser"
