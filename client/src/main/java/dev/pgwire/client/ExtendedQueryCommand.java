@@ -3,19 +3,11 @@ package dev.pgwire.client;
 import dev.pgwire.protocol.message.BackendMessage;
 import dev.pgwire.protocol.message.Bind;
 import dev.pgwire.protocol.message.BindComplete;
-import dev.pgwire.protocol.message.CommandComplete;
-import dev.pgwire.protocol.message.CopyData;
-import dev.pgwire.protocol.message.CopyDone;
-import dev.pgwire.protocol.message.CopyFail;
-import dev.pgwire.protocol.message.CopyResponse;
-import dev.pgwire.protocol.message.DataRow;
 import dev.pgwire.protocol.message.Describe;
-import dev.pgwire.protocol.message.EmptyQueryResponse;
 import dev.pgwire.protocol.message.Execute;
 import dev.pgwire.protocol.message.NoData;
 import dev.pgwire.protocol.message.Parse;
 import dev.pgwire.protocol.message.ParseComplete;
-import dev.pgwire.protocol.message.RowDescription;
 import dev.pgwire.protocol.message.Sync;
 import io.netty.buffer.ByteBuf;
 
@@ -30,25 +22,23 @@ import java.util.List;
  *       in binary where the registry can decode them.</li>
  * </ul>
  */
-final class ExtendedQueryCommand<T> extends Command<T> {
+final class ExtendedQueryCommand<T> extends RowsCommand<T> {
     private final String sql;
     private final PgPreparedStatement statement;
     private final List<?> params;
-    private final RowSink<T> sink;
-    private RowShape shape = RowShape.EMPTY;
 
     ExtendedQueryCommand(String sql, List<?> params, RowSink<T> sink) {
+        super(sink);
         this.sql = sql;
         this.statement = null;
         this.params = params;
-        this.sink = sink;
     }
 
     ExtendedQueryCommand(PgPreparedStatement statement, List<?> params, RowSink<T> sink) {
+        super(sink);
         this.sql = null;
         this.statement = statement;
         this.params = params;
-        this.sink = sink;
     }
 
     @Override
@@ -74,49 +64,13 @@ final class ExtendedQueryCommand<T> extends Command<T> {
 
     @Override
     void onMessage(BackendMessage m, ConnectionHandler conn) {
-        if (m instanceof DataRow d) {
-            sink.row(new Row(shape, d.values()));
-        } else if (m instanceof ParseComplete || m instanceof BindComplete) {
+        if (m instanceof ParseComplete || m instanceof BindComplete) {
             // expected acknowledgements
-        } else if (m instanceof RowDescription rd) {
-            shape = new RowShape(rd.fields(), conn.session.types, conn.session.codecContext);
-            sink.shape(shape);
         } else if (m instanceof NoData) {
             shape = RowShape.EMPTY;
             sink.shape(shape);
-        } else if (m instanceof CommandComplete c) {
-            sink.statementComplete(c.tag());
-        } else if (m instanceof EmptyQueryResponse) {
-            sink.statementComplete("");
-        } else if (m instanceof CopyResponse c) {
-            if (c.kind() != CopyResponse.Kind.OUT) {
-                // the Sync already sent is ignored in copy-in mode, so a second one ends the error
-                new CopyFail("COPY FROM STDIN is not supported here; use copyIn()").encode(conn.out());
-                Sync.INSTANCE.encode(conn.out());
-                conn.flush();
-            }
-        } else if (!(m instanceof CopyData) && !(m instanceof CopyDone)) {
+        } else if (!onResultMessage(m, conn, true)) {
             throw unexpected(m);
         }
-    }
-
-    @Override
-    void readComplete() {
-        sink.readComplete();
-    }
-
-    @Override
-    void complete(ConnectionHandler conn) {
-        try {
-            result.complete(sink.result());
-        } catch (RuntimeException e) {
-            result.completeExceptionally(e);
-        }
-    }
-
-    @Override
-    void fail(Throwable t) {
-        sink.failed(t);
-        super.fail(t);
     }
 }
