@@ -104,7 +104,7 @@ final class ScramClient {
         String withoutProof = "c=" + Base64.getEncoder().encodeToString(cbind) + ",r=" + nonce;
         authMessage = clientFirstBare + "," + serverFirst + "," + withoutProof;
 
-        saltedPassword = hi(SaslPrep.prepareOrKeep(password).getBytes(StandardCharsets.UTF_8), saltBytes, i);
+        saltedPassword = hi(dev.pgwire.protocol.auth.SaslPrep.prepare(password).getBytes(StandardCharsets.UTF_8), saltBytes, i);
         byte[] clientKey = hmac(saltedPassword, "Client Key".getBytes(StandardCharsets.US_ASCII));
         byte[] storedKey = sha256(clientKey);
         byte[] clientSignature = hmac(storedKey, authMessage.getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,7 @@
 package dev.pgwire.server.auth;
 
+import dev.pgwire.protocol.auth.SaslPrep;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package dev.pgwire.server.auth;
+package dev.pgwire.protocol.auth;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.pgwire.server.auth;
+package dev.pgwire.protocol.auth;
 
 import java.util.Arrays;
 

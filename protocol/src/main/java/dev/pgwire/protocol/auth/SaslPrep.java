@@ -1,6 +1,6 @@
-package dev.pgwire.server.auth;
+package dev.pgwire.protocol.auth;
 
-import dev.pgwire.server.auth.StringPrepTables.RangeSet;
+import dev.pgwire.protocol.auth.StringPrepTables.RangeSet;
 
 import java.text.Normalizer;
 
@@ -10,7 +10,7 @@ import java.text.Normalizer;
  * as it is rather than refused, so any password a client can type still works. Passwords that
  * are pure ASCII skip the processing altogether.
  */
-final class SaslPrep {
+public final class SaslPrep {
     private SaslPrep() {}
 
     /** RFC 3454 C.1.2: non-ASCII space characters, mapped to SPACE (RFC 4013 section 2.1). */
@@ -55,7 +55,7 @@ final class SaslPrep {
      * The password as SCRAM hashes it: SASLprep'd when SASLprep accepts it, otherwise unchanged
      * (as PostgreSQL does).
      */
-    static String prepare(String password) {
+    public static String prepare(String password) {
         if (isAscii(password)) return password;
         StringBuilder mapped = new StringBuilder(password.length());
         for (int i = 0; i < password.length(); ) {
