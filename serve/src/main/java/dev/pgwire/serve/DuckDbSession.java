@@ -504,6 +504,7 @@ public final class DuckDbSession implements Session {
         if (isExecuting()) runner.interruptOnce(); // closing waits for a running statement; make it short
         abandonOpenPortal();
         try {
+            runner.closeCachedStatements();
             if (status != TransactionStatus.IDLE || implicitOpen) rollbackQuietly();
         } finally {
             try {

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -66,6 +67,17 @@ final class DuckDbStatementRunner {
     /** Run before anything starts on the connection: frees it of a suspended portal's open result. */
     private final Runnable beforeQuery;
     private volatile Statement running;
+    /** Prepared SELECTs of the simple protocol by SQL text, least recently used first. */
+    private final java.util.LinkedHashMap<String, PreparedStatement> selects =
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+                    if (size() <= SELECT_CACHE_SIZE) return false;
+                    closeQuietly(eldest.getValue());
+                    return true;
+                }
+            };
+    private static final int SELECT_CACHE_SIZE = 64;
 
     DuckDbStatementRunner(DuckDBConnection connection, ConnectionSource scratch, ScheduledExecutorService scheduler,
                           Runnable beforeQuery) {
@@ -85,14 +97,18 @@ final class DuckDbStatementRunner {
     void run(String sql, StatementInfo info, ResultSink sink, CodecContext settings, boolean inTransaction,
              BooleanSupplier cancelled) {
         beforeQuery.run();
-        try (Statement st = connection.createStatement()) {
+        PreparedStatement cached = info.command() == StatementInfo.Command.OTHER && info.main().equals("SELECT")
+                ? cachedSelect(sql) : null;
+        try (Statement own = cached == null ? connection.createStatement() : null) {
+            Statement st = cached != null ? cached : own;
             st.setFetchSize(FETCH_SIZE);
             running = st;
             boolean hasResult;
             try {
                 if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
-                hasResult = st.execute(sql);
+                hasResult = cached != null ? cached.execute() : st.execute(sql);
             } catch (SQLException e) {
+                if (cached != null) forget(sql);
                 running = null;
                 if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
                 if (ErrorMapper.isLostError(e)) throw recoverLostError(sql, ps -> { }, inTransaction, cancelled);
@@ -110,6 +126,43 @@ final class DuckDbStatementRunner {
             throw ErrorMapper.map(e, sql);
         } finally {
             running = null;
+        }
+    }
+
+    /**
+     * The prepared form of a query the simple protocol runs again and again (pgbench, dashboards
+     * polling): DuckDB executes a prepared statement about twice as fast as it parses and plans the
+     * text anew, and re-binds it by itself when the catalog changes. Null when the text does not
+     * prepare; the plain path then reports the error.
+     */
+    private PreparedStatement cachedSelect(String sql) {
+        PreparedStatement ps = selects.get(sql);
+        if (ps != null) return ps;
+        try {
+            ps = connection.prepareStatement(sql);
+        } catch (SQLException e) {
+            return null;
+        }
+        selects.put(sql, ps);
+        return ps;
+    }
+
+    private void forget(String sql) {
+        PreparedStatement ps = selects.remove(sql);
+        if (ps != null) closeQuietly(ps);
+    }
+
+    /** Closes the cached statements (the session is closing). */
+    void closeCachedStatements() {
+        for (PreparedStatement ps : selects.values()) closeQuietly(ps);
+        selects.clear();
+    }
+
+    private static void closeQuietly(Statement st) {
+        try {
+            st.close();
+        } catch (SQLException e) {
+            log.debug("closing a cached statement failed: {}", e.getMessage());
         }
     }
 
