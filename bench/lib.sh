@@ -37,7 +37,7 @@ start_postgres() {
 
 start_bench_server() {
   bench_port=$(free_port)
-  java ${BENCH_JAVA_OPTS:--Xmx1g} -cp "$root/bench/target/pgwire-bench.jar" dev.pgwire.bench.BenchServer "$1" "$bench_port" \
+  java ${BENCH_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC} -cp "$root/bench/target/pgwire-bench.jar" dev.pgwire.bench.BenchServer "$1" "$bench_port" \
     > "$work/bench-server.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 100); do

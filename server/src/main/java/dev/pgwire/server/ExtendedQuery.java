@@ -42,7 +42,13 @@ final class ExtendedQuery {
     private final SessionHandler handler;
     private final Output out;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /** The unnamed portal, kept apart from the named ones: most drivers use only it. */
+    private PortalState unnamedPortal;
     private final Map<String, PortalState> portals = new HashMap<>();
+    /** The last RowDescription sent, reused while the same columns are described the same way. */
+    private List<Column> describedColumns;
+    private short[] describedFormats;
+    private RowDescription description;
     /** An implicit transaction opened for this batch (reset at Sync). */
     private boolean implicitOpen;
     private boolean batchFailed;
@@ -133,8 +139,12 @@ final class ExtendedQuery {
             if (f != 0 && f != 1) throw PgException.protocolViolation("invalid format code " + f);
         }
         Portal portal = st.bind(new Parameters(types, formats, b.parameters(), handler.registry(), handler.codecContext()));
-        if (name.isEmpty()) closePortal("");
-        portals.put(name, new PortalState(portal, b.resultFormats()));
+        if (name.isEmpty()) {
+            closePortal("");
+            unnamedPortal = new PortalState(portal, b.resultFormats());
+        } else {
+            portals.put(name, new PortalState(portal, b.resultFormats()));
+        }
         out.write(BindComplete.INSTANCE);
     }
 
@@ -145,15 +155,23 @@ final class ExtendedQuery {
             out.write(new ParameterDescription(st.parameterTypes()));
             writeDescription(st.columns(), new short[0]);
         } else {
-            PortalState ps = portals.get(d.name());
+            PortalState ps = portal(d.name());
             if (ps == null) throw unknownPortal(d.name());
             writeDescription(ps.columns(), ps.resultFormats);
         }
     }
 
+    private PortalState portal(String name) {
+        return name.isEmpty() ? unnamedPortal : portals.get(name);
+    }
+
     private void writeDescription(List<Column> columns, short[] formats) {
         if (columns == null) {
             out.write(NoData.INSTANCE);
+            return;
+        }
+        if (columns == describedColumns && java.util.Arrays.equals(formats, describedFormats)) {
+            out.write(description); // the same statement described again, as in a loop of executes
             return;
         }
         List<RowDescription.Field> fields = new ArrayList<>(columns.size());
@@ -162,11 +180,14 @@ final class ExtendedQuery {
             fields.add(new RowDescription.Field(c.name(), c.tableOid(), c.columnNumber(), c.typeOid(), c.typeSize(),
                     c.typeModifier(), Bind.formatAt(formats, i)));
         }
-        out.write(new RowDescription(fields));
+        description = new RowDescription(fields);
+        describedColumns = columns;
+        describedFormats = formats.clone();
+        out.write(description);
     }
 
     void execute(Session session, Execute e) throws Exception {
-        PortalState ps = portals.get(e.portal());
+        PortalState ps = portal(e.portal());
         if (ps == null) throw unknownPortal(e.portal());
         if (ps.done) {
             // A finished portal yields nothing more (PostgreSQL reports zero rows).
@@ -229,6 +250,8 @@ final class ExtendedQuery {
     }
 
     private void closeAllPortals() {
+        closePortal("");
+        if (portals.isEmpty()) return;
         for (Iterator<PortalState> it = portals.values().iterator(); it.hasNext(); ) {
             closeQuietly(it.next().portal);
             it.remove();
@@ -241,7 +264,13 @@ final class ExtendedQuery {
     }
 
     private void closePortal(String name) {
-        PortalState ps = portals.remove(name);
+        PortalState ps;
+        if (name.isEmpty()) {
+            ps = unnamedPortal;
+            unnamedPortal = null;
+        } else {
+            ps = portals.remove(name);
+        }
         if (ps != null) closeQuietly(ps.portal);
     }
 

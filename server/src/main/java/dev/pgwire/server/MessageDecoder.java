@@ -35,8 +35,17 @@ final class MessageDecoder extends ByteToMessageDecoder {
                 int size = FrameReader.typedFrameSize(in, maxMessageSize);
                 if (size < 0) return;
                 byte type = in.readByte();
-                ByteBuf body = in.readSlice(size - 1).skipBytes(4);
-                out.add(FrontendMessages.decode(type, body));
+                in.skipBytes(4);
+                // Decode in place: bound the buffer to this message instead of slicing it, which
+                // would allocate a view per message.
+                int end = in.readerIndex() + size - 5;
+                int writerIndex = in.writerIndex();
+                in.writerIndex(end);
+                try {
+                    out.add(FrontendMessages.decode(type, in));
+                } finally {
+                    in.writerIndex(writerIndex);
+                }
             }
         } catch (PgException e) {
             failed = true;

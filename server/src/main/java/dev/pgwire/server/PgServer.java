@@ -73,7 +73,7 @@ public final class PgServer implements AutoCloseable {
             throw e;
         }
         IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        this.group = new MultiThreadIoEventLoopGroup(0, daemonThreads("pgwire-io"), io);
+        this.group = new MultiThreadIoEventLoopGroup(config.ioThreads(), daemonThreads("pgwire-io"), io);
     }
 
     public static Builder builder() {
@@ -197,6 +197,7 @@ public final class PgServer implements AutoCloseable {
         private Duration authTimeout = Duration.ofSeconds(60);
         private Duration idleSessionTimeout;
         private String serverVersion = "15.0";
+        private int ioThreads = Runtime.getRuntime().availableProcessors();
         private SessionFactory factory;
 
         public Builder host(String host) { this.host = host; return this; }
@@ -214,11 +215,13 @@ public final class PgServer implements AutoCloseable {
         public Builder authTimeout(Duration timeout) { this.authTimeout = timeout; return this; }
         public Builder idleSessionTimeout(Duration timeout) { this.idleSessionTimeout = timeout; return this; }
         public Builder serverVersion(String version) { this.serverVersion = version; return this; }
+        /** Event-loop threads for socket I/O; one per core by default (the work itself runs elsewhere). */
+        public Builder ioThreads(int threads) { this.ioThreads = threads; return this; }
         public Builder sessionFactory(SessionFactory factory) { this.factory = factory; return this; }
 
         public ServerConfig config() {
             return new ServerConfig(host, port, unixSocketDirectory, tls, tlsRequired, auth, credentials,
-                    maxConnections, maxMessageSize, authTimeout, idleSessionTimeout, serverVersion);
+                    maxConnections, maxMessageSize, authTimeout, idleSessionTimeout, serverVersion, ioThreads);
         }
 
         /** Binds the listeners and starts accepting connections. */

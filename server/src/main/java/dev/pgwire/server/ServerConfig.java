@@ -2,7 +2,6 @@ package dev.pgwire.server;
 
 import dev.pgwire.server.auth.AuthConfig;
 import dev.pgwire.server.auth.CredentialStore;
-import dev.pgwire.server.auth.InMemoryCredentialStore;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,10 +22,11 @@ import java.util.Objects;
  * @param authTimeout         time allowed to complete startup and authentication
  * @param idleSessionTimeout  close idle sessions after this long (57P05); null for never
  * @param serverVersion       reported as server_version
+ * @param ioThreads           event-loop threads doing socket I/O
  */
 public record ServerConfig(String host, int port, Path unixSocketDirectory, TlsConfig tls, boolean tlsRequired,
                            AuthConfig auth, CredentialStore credentials, int maxConnections, int maxMessageSize,
-                           Duration authTimeout, Duration idleSessionTimeout, String serverVersion) {
+                           Duration authTimeout, Duration idleSessionTimeout, String serverVersion, int ioThreads) {
 
     public ServerConfig {
         Objects.requireNonNull(auth, "auth");
@@ -40,6 +40,7 @@ public record ServerConfig(String host, int port, Path unixSocketDirectory, TlsC
         if (maxMessageSize < 1024 || maxMessageSize > dev.pgwire.protocol.message.Wire.MAX_MESSAGE_LENGTH) {
             throw new IllegalArgumentException("maxMessageSize must be between 1024 and 1 GiB - 1");
         }
+        if (ioThreads < 1) throw new IllegalArgumentException("ioThreads must be at least 1");
         if (tlsRequired && tls == null) throw new IllegalArgumentException("TLS is required but no certificate is configured");
     }
 
@@ -49,10 +50,5 @@ public record ServerConfig(String host, int port, Path unixSocketDirectory, TlsC
             Objects.requireNonNull(certificateChain, "certificateChain");
             Objects.requireNonNull(privateKey, "privateKey");
         }
-    }
-
-    static ServerConfig defaults() {
-        return new ServerConfig("127.0.0.1", 5432, null, null, false, AuthConfig.trustLoopback(),
-                new InMemoryCredentialStore(), 100, 256 * 1024 * 1024, Duration.ofSeconds(60), null, "15.0");
     }
 }

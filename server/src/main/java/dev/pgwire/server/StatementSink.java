@@ -58,14 +58,19 @@ final class StatementSink implements ResultSink, RowWriter {
         if (columns != null) {
             columnCount = columns.size();
             boolean anyBinary = false;
-            short[] f = new short[columnCount];
-            for (int i = 0; i < columnCount; i++) {
-                f[i] = Bind.formatAt(resultFormats, i);
-                anyBinary |= f[i] != 0;
+            for (short code : resultFormats) anyBinary |= code != 0;
+            if (anyBinary) {
+                formats = new short[columnCount];
+                for (int i = 0; i < columnCount; i++) formats[i] = Bind.formatAt(resultFormats, i);
             }
-            formats = anyBinary ? f : null;
-            typeOids = columns.stream().mapToInt(Column::typeOid).toArray();
+            typeOids = typeOids(columns);
         }
+    }
+
+    private static int[] typeOids(List<Column> columns) {
+        int[] oids = new int[columns.size()];
+        for (int i = 0; i < oids.length; i++) oids[i] = columns.get(i).typeOid();
+        return oids;
     }
 
     /** Type OID per column, for values the registry encodes. */
@@ -82,7 +87,7 @@ final class StatementSink implements ResultSink, RowWriter {
         }
         if (columnCount >= 0) throw new IllegalStateException("columns already described");
         columnCount = columns.size();
-        typeOids = columns.stream().mapToInt(Column::typeOid).toArray();
+        typeOids = typeOids(columns);
         List<RowDescription.Field> fields = new ArrayList<>(columns.size());
         for (Column c : columns) {
             fields.add(new RowDescription.Field(c.name(), c.tableOid(), c.columnNumber(), c.typeOid(), c.typeSize(),

@@ -26,7 +26,8 @@ public final class Wire {
         int start = in.readerIndex();
         int end = in.forEachByte(start, in.readableBytes(), ByteProcessor.FIND_NUL);
         if (end < 0) throw PgException.protocolViolation("invalid string in message");
-        String s = in.toString(start, end - start, StandardCharsets.UTF_8);
+        // the unnamed statement and portal are "": no need to build a string for them
+        String s = end == start ? "" : in.toString(start, end - start, StandardCharsets.UTF_8);
         in.readerIndex(end + 1);
         return s;
     }
@@ -80,8 +81,11 @@ public final class Wire {
         return b;
     }
 
+    private static final short[] NO_SHORTS = new short[0];
+
     static short[] readShorts(ByteBuf in) {
         int n = in.readUnsignedShort();
+        if (n == 0) return NO_SHORTS; // arrays of messages are never written to after decoding
         if (n * 2 > in.readableBytes()) throw PgException.protocolViolation("invalid count " + n);
         short[] a = new short[n];
         for (int i = 0; i < n; i++) a[i] = in.readShort();
