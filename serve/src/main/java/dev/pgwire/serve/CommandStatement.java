@@ -4,14 +4,13 @@ import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
 import dev.pgwire.serve.SqlLexer.Kind;
 import dev.pgwire.serve.SqlLexer.Token;
+import dev.pgwire.server.spi.BufferedResult;
 import dev.pgwire.server.spi.Column;
 import dev.pgwire.server.spi.Parameters;
 import dev.pgwire.server.spi.Portal;
 import dev.pgwire.server.spi.PreparedStatement;
 import dev.pgwire.server.spi.ResultSink;
-import dev.pgwire.server.spi.RowWriter;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -59,7 +58,7 @@ final class CommandStatement implements PreparedStatement {
 
     @Override
     public List<Column> columns() {
-        return returnsRows() ? run().columns : null;
+        return returnsRows() ? run().columns() : null;
     }
 
     @Override
@@ -71,7 +70,7 @@ final class CommandStatement implements PreparedStatement {
             public List<Column> columns() {
                 if (!returnsRows()) return null;
                 if (described == null) described = run();
-                return described.columns;
+                return described.columns();
             }
 
             @Override
@@ -87,106 +86,5 @@ final class CommandStatement implements PreparedStatement {
         BufferedResult r = new BufferedResult();
         session.execute(sql, r);
         return r;
-    }
-
-    /** What a command wrote, to be replayed into the portal's sink (possibly in several Executes). */
-    private static final class BufferedResult implements ResultSink, RowWriter {
-        List<Column> columns = List.of();
-        private final List<Object[]> rows = new ArrayList<>();
-        private final List<String[]> messages = new ArrayList<>();
-        private Object[] row;
-        private int col;
-        private String tag;
-        private int next;
-
-        boolean replay(int maxRows, ResultSink sink) {
-            for (String[] m : messages) {
-                if (m[0] == null) sink.parameterStatus(m[1], m[2]); else sink.notice(m[0], m[1], m[2]);
-            }
-            messages.clear();
-            int sent = 0;
-            while (next < rows.size()) {
-                if (maxRows > 0 && sent == maxRows) return true;
-                RowWriter w = sink.row();
-                for (Object v : rows.get(next)) {
-                    if (v == null) w.nul();
-                    else if (v instanceof byte[] b) w.bytes(b);
-                    else if (v instanceof String s) w.text(s);
-                    else w.value(v);
-                }
-                w.end();
-                next++;
-                sent++;
-            }
-            sink.complete(tag != null ? tag : "SHOW");
-            return false;
-        }
-
-        @Override
-        public void describeColumns(List<Column> cols) {
-            columns = List.copyOf(cols);
-        }
-
-        @Override
-        public RowWriter row() {
-            row = new Object[columns.size()];
-            col = 0;
-            return this;
-        }
-
-        @Override
-        public void complete(String commandTag) {
-            tag = commandTag;
-        }
-
-        @Override
-        public void emptyQuery() {
-            tag = "";
-        }
-
-        @Override
-        public void notice(String severity, String sqlState, String message) {
-            messages.add(new String[] {severity, sqlState, message});
-        }
-
-        @Override
-        public void parameterStatus(String name, String value) {
-            messages.add(new String[] {null, name, value});
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public RowWriter text(CharSequence value) {
-            row[col++] = value == null ? null : value.toString();
-            return this;
-        }
-
-        @Override
-        public RowWriter bytes(byte[] value) {
-            row[col++] = value;
-            return this;
-        }
-
-        @Override
-        public RowWriter value(Object value) {
-            row[col++] = value;
-            return this;
-        }
-
-        @Override
-        public RowWriter nul() {
-            row[col++] = null;
-            return this;
-        }
-
-        @Override
-        public void end() {
-            rows.add(row);
-            row = null;
-        }
     }
 }

@@ -3,7 +3,6 @@ package dev.pgwire.server.spi;
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -76,119 +75,25 @@ final class DeferredStatement implements PreparedStatement {
     }
 
     /** Runs the statement once, on first describe or execute, and replays what it produced. */
-    private final class DeferredPortal implements Portal, ResultSink, RowWriter {
-        private boolean ran;
-        private List<Column> columns;
-        private final List<Object[]> rows = new ArrayList<>();
-        private final List<String[]> notices = new ArrayList<>();
-        private Object[] row;
-        private int col;
-        private String tag;
-        private boolean empty;
-        private int next;
+    private final class DeferredPortal implements Portal {
+        private BufferedResult result;
 
-        private void run() throws Exception {
-            if (ran) return;
-            ran = true;
-            session.execute(sql, this);
+        private BufferedResult run() throws Exception {
+            if (result == null) {
+                result = new BufferedResult();
+                session.execute(sql, result);
+            }
+            return result;
         }
 
         @Override
         public List<Column> columns() throws Exception {
-            run();
-            return columns;
+            return run().columns();
         }
 
         @Override
         public boolean execute(int maxRows, ResultSink sink) throws Exception {
-            run();
-            for (String[] n : notices) {
-                if (n[0] == null) sink.parameterStatus(n[1], n[2]); else sink.notice(n[0], n[1], n[2]);
-            }
-            notices.clear();
-            int sent = 0;
-            while (next < rows.size()) {
-                if (maxRows > 0 && sent == maxRows) return true;
-                RowWriter w = sink.row();
-                for (Object v : rows.get(next)) {
-                    if (v == null) w.nul();
-                    else if (v instanceof byte[] b) w.bytes(b);
-                    else if (v instanceof CharSequence t) w.text(t);
-                    else w.value(v);
-                }
-                w.end();
-                rows.set(next++, null);
-                sent++;
-            }
-            if (empty) sink.emptyQuery(); else sink.complete(tag != null ? tag : "SELECT " + rows.size());
-            return false;
-        }
-
-        @Override
-        public void describeColumns(List<Column> cols) {
-            columns = List.copyOf(cols);
-        }
-
-        @Override
-        public RowWriter row() {
-            row = new Object[columns.size()];
-            col = 0;
-            return this;
-        }
-
-        @Override
-        public void complete(String commandTag) {
-            tag = commandTag;
-        }
-
-        @Override
-        public void emptyQuery() {
-            empty = true;
-        }
-
-        @Override
-        public void notice(String severity, String sqlState, String message) {
-            notices.add(new String[] {severity, sqlState, message});
-        }
-
-        @Override
-        public void parameterStatus(String name, String value) {
-            notices.add(new String[] {null, name, value});
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public RowWriter text(CharSequence value) {
-            row[col++] = value == null ? null : value.toString();
-            return this;
-        }
-
-        @Override
-        public RowWriter bytes(byte[] value) {
-            row[col++] = value;
-            return this;
-        }
-
-        @Override
-        public RowWriter value(Object value) {
-            row[col++] = value;
-            return this;
-        }
-
-        @Override
-        public RowWriter nul() {
-            row[col++] = null;
-            return this;
-        }
-
-        @Override
-        public void end() {
-            rows.add(row);
-            row = null;
+            return run().replay(maxRows, sink);
         }
     }
 }
