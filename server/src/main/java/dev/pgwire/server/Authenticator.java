@@ -15,7 +15,6 @@ import dev.pgwire.server.auth.ScramVerifier;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
@@ -96,7 +95,7 @@ final class Authenticator {
         switch (step) {
             case CLEARTEXT -> {
                 String password = m.password();
-                if (password.isEmpty() || !checkCleartext(password)) throw authFailed();
+                if (password.isEmpty() || !credentials.verifyPassword(user, password)) throw authFailed();
                 return ok();
             }
             case MD5 -> {
@@ -126,18 +125,6 @@ final class Authenticator {
         step = Step.DONE;
         succeeded = true;
         return Authentication.Ok.INSTANCE;
-    }
-
-    private boolean checkCleartext(String password) {
-        Optional<ScramVerifier> v = credentials.scramVerifier(user);
-        if (v.isPresent()) {
-            ScramVerifier derived = ScramVerifier.derive(password, v.get().salt(), v.get().iterations());
-            return MessageDigest.isEqual(derived.storedKey(), v.get().storedKey())
-                    && MessageDigest.isEqual(derived.serverKey(), v.get().serverKey());
-        }
-        Optional<String> md5 = credentials.md5Hash(user);
-        return md5.isPresent() && MessageDigest.isEqual(
-                Md5Password.hash(user, password).getBytes(), md5.get().getBytes());
     }
 
     private PgException authFailed() {
