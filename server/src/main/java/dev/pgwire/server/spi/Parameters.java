@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
  * 1 binary), null for SQL NULL, with the statement's parameter types.
  */
 public final class Parameters {
+    /** The built-in types, for values bound without a server at hand (tests, tools). */
+    private static final TypeRegistry STANDARD = TypeRegistry.standard();
     public static final Parameters NONE = new Parameters(new int[0], new short[0], new byte[0][]);
 
     private final int[] types;
@@ -19,7 +21,7 @@ public final class Parameters {
     private final CodecContext context;
 
     public Parameters(int[] types, short[] formats, byte[][] values) {
-        this(types, formats, values, TypeRegistry.standard(), CodecContext.DEFAULT);
+        this(types, formats, values, STANDARD, CodecContext.DEFAULT);
     }
 
     public Parameters(int[] types, short[] formats, byte[][] values, TypeRegistry registry, CodecContext context) {
