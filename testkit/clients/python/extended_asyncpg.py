@@ -15,41 +15,12 @@ compared.
 import asyncio
 import datetime
 import decimal
-import json
 import sys
 import uuid
 
 import asyncpg
 
-
-def emit(obj):
-    print(json.dumps(obj, separators=(",", ":"), ensure_ascii=False), flush=True)
-
-
-def plain(v):
-    if v is None or isinstance(v, (bool, int, str)):
-        return v
-    if isinstance(v, float):
-        return {"float": repr(v)}
-    if isinstance(v, decimal.Decimal):
-        return {"Decimal": str(v)}
-    if isinstance(v, datetime.datetime):
-        return {"datetime": v.isoformat()}
-    if isinstance(v, datetime.date):
-        return {"date": v.isoformat()}
-    if isinstance(v, datetime.time):
-        return {"time": v.isoformat()}
-    if isinstance(v, datetime.timedelta):
-        return {"timedelta": str(v)}
-    if isinstance(v, (bytes, bytearray, memoryview)):
-        return {"bytes": bytes(v).hex()}
-    if isinstance(v, uuid.UUID):
-        return {"UUID": str(v)}
-    if isinstance(v, asyncpg.Record):
-        return [plain(x) for x in v.values()]
-    if isinstance(v, (list, tuple)):
-        return [plain(x) for x in v]
-    return {type(v).__name__: str(v)}
+from scenario_output import emit, plain
 
 
 async def step(name, coro_fn):

@@ -12,40 +12,12 @@ UUIDs as strings with their Python type name), so output from different servers 
 """
 import datetime
 import decimal
-import json
 import sys
 import uuid
 
 import psycopg
 
-
-def emit(obj):
-    print(json.dumps(obj, separators=(",", ":"), ensure_ascii=False), flush=True)
-
-
-def plain(v):
-    """A JSON value that keeps the Python type visible."""
-    if v is None or isinstance(v, (bool, int, str)):
-        return v
-    if isinstance(v, float):
-        return {"float": repr(v)}
-    if isinstance(v, decimal.Decimal):
-        return {"Decimal": str(v)}
-    if isinstance(v, datetime.datetime):
-        return {"datetime": v.isoformat()}
-    if isinstance(v, datetime.date):
-        return {"date": v.isoformat()}
-    if isinstance(v, datetime.time):
-        return {"time": v.isoformat()}
-    if isinstance(v, datetime.timedelta):
-        return {"timedelta": str(v)}
-    if isinstance(v, (bytes, bytearray, memoryview)):
-        return {"bytes": bytes(v).hex()}
-    if isinstance(v, uuid.UUID):
-        return {"UUID": str(v)}
-    if isinstance(v, (list, tuple)):
-        return [plain(x) for x in v]
-    return {type(v).__name__: str(v)}
+from scenario_output import emit, plain
 
 
 def step(name, fn):
