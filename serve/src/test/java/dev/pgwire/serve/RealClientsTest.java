@@ -112,28 +112,29 @@ class RealClientsTest {
         return client + "_" + auth + (tls ? "_tls" : "_plain");
     }
 
+    /** The conninfo, then the workload's statements: what every driver script takes. */
+    static List<String> scriptArgs(String client, String auth, boolean tls) {
+        List<String> args = new ArrayList<>(List.of(conninfo(auth, tls, db(client, auth, tls))));
+        args.addAll(WORKLOAD);
+        return args;
+    }
+
     @ParameterizedTest(name = "psycopg 3, {0}, tls={1}")
     @MethodSource("matrix")
     void psycopg3(String auth, boolean tls) throws Exception {
-        List<String> args = new ArrayList<>(List.of(conninfo(auth, tls, db("psycopg", auth, tls))));
-        args.addAll(WORKLOAD);
-        assertWorkload(Clients.python("run_psycopg.py", args, Map.of(), Duration.ofSeconds(60)));
+        assertWorkload(Clients.python("run_psycopg.py", scriptArgs("psycopg", auth, tls), Map.of(), Duration.ofSeconds(60)));
     }
 
     @ParameterizedTest(name = "psycopg2, {0}, tls={1}")
     @MethodSource("matrix")
     void psycopg2(String auth, boolean tls) throws Exception {
-        List<String> args = new ArrayList<>(List.of(conninfo(auth, tls, db("psycopg2", auth, tls))));
-        args.addAll(WORKLOAD);
-        assertWorkload(Clients.python("run_psycopg2.py", args, Map.of(), Duration.ofSeconds(60)));
+        assertWorkload(Clients.python("run_psycopg2.py", scriptArgs("psycopg2", auth, tls), Map.of(), Duration.ofSeconds(60)));
     }
 
     @ParameterizedTest(name = "node-postgres, {0}, tls={1}")
     @MethodSource("matrix")
     void nodePostgres(String auth, boolean tls) throws Exception {
-        List<String> args = new ArrayList<>(List.of(conninfo(auth, tls, db("nodepg", auth, tls))));
-        args.addAll(WORKLOAD);
-        assertWorkload(Clients.node("run_pg.js", args, Map.of(), Duration.ofSeconds(60)));
+        assertWorkload(Clients.node("run_pg.js", scriptArgs("nodepg", auth, tls), Map.of(), Duration.ofSeconds(60)));
     }
 
     @ParameterizedTest(name = "pgjdbc, {0}, tls={1}")
