@@ -1,0 +1,134 @@
+-- Arrays: literals, constructors, output quoting, subscripts and slices, ANY/ALL, the array
+-- functions and operators, unnest and array_agg, and array columns.
+
+-- name: int_literal
+SELECT '{1,2}'::int[];
+
+-- name: text_literal_quoting
+SELECT '{a,"b c"}'::text[];
+
+-- name: multi_dimensional_literal
+SELECT '{{1,2},{3,4}}'::int[];
+
+-- name: constructors
+SELECT ARRAY[1, 2, 3], ARRAY['a', 'b'], ARRAY[[1, 2], [3, 4]];
+
+-- name: empty
+SELECT ARRAY[]::int[], '{}'::text[];
+
+-- name: output_quoting
+SELECT ARRAY['x', NULL, 'NULL', '', 'a,b', 'q"t', 'back\slash', ' lead'];
+
+-- name: element_types
+SELECT ARRAY[1.5, 2.25]::numeric[], ARRAY[true, false], ARRAY['2024-01-02'::date], ARRAY['2024-01-02 03:04:05'::timestamp];
+
+-- name: mixed_numeric_constructor
+SELECT ARRAY[1, 2.5], pg_typeof(ARRAY[1, 2.5]);
+
+-- name: other_element_types
+SELECT '{1,2}'::bigint[], '{1.5}'::float8[], ARRAY['a', 'b']::varchar[], '{t,f}'::bool[];
+
+-- name: subscripts
+SELECT (ARRAY[10, 20, 30])[2], (ARRAY[10, 20, 30])[5], (ARRAY[10, 20, 30])[2:3], (ARRAY[[1, 2], [3, 4]])[2][1];
+
+-- name: any_all
+SELECT 2 = ANY(ARRAY[1, 2, 3]), 5 = ANY('{1,2,3}'::int[]), 1 = ALL(ARRAY[1, 1]), 3 <> ALL(ARRAY[1, 2]);
+
+-- name: any_with_nulls
+SELECT NULL::int = ANY(ARRAY[1]), 1 = ANY(ARRAY[NULL, 2]), 2 = ANY(ARRAY[NULL, 2]);
+
+-- name: dimension_functions
+SELECT array_length(ARRAY[1, 2, 3], 1), array_upper(ARRAY[1, 2, 3], 1), array_lower(ARRAY[1, 2], 1), array_ndims(ARRAY[[1], [2]]), cardinality(ARRAY[[1, 2], [3, 4]]);
+
+-- name: dimension_functions_empty
+SELECT array_length('{}'::int[], 1), array_upper('{}'::int[], 1), cardinality('{}'::int[]);
+
+-- name: array_dims
+SELECT array_dims(ARRAY[[1, 2, 3], [4, 5, 6]]), array_upper('{{1,2},{3,4}}'::int[], 2);
+
+-- name: remove_replace
+SELECT array_remove(ARRAY[1, 2, 3, 2], 2), array_replace(ARRAY[1, 2, 3], 2, 9), array_remove(ARRAY['a', NULL], NULL);
+
+-- name: append_prepend_cat
+SELECT array_append(ARRAY[1, 2], 3), array_prepend(0, ARRAY[1, 2]), array_cat(ARRAY[1], ARRAY[2, 3]);
+
+-- name: concat_operator
+SELECT ARRAY[1, 2] || ARRAY[3], ARRAY[1, 2] || 3, 0 || ARRAY[1, 2], ARRAY[[1, 2]] || ARRAY[3, 4];
+
+-- name: array_to_string
+SELECT array_to_string(ARRAY[1, 2, 3], '-'), array_to_string(ARRAY['a', NULL, 'c'], ','), array_to_string(ARRAY['a', NULL], ',', '?');
+
+-- name: positions
+SELECT array_position(ARRAY['a', 'b', 'c'], 'b'), array_position(ARRAY[1], 5), array_positions(ARRAY[1, 2, 1], 1);
+
+-- name: containment
+SELECT ARRAY[1, 2] @> ARRAY[1], ARRAY[1, 2] <@ ARRAY[1, 2, 3], ARRAY[1, 2] && ARRAY[2, 5], ARRAY[1] && ARRAY[3];
+
+-- name: comparison
+SELECT ARRAY[1, 2] = ARRAY[1, 2], ARRAY[1, 2] < ARRAY[1, 3], ARRAY[1, 2] < ARRAY[1, 2, 0], '{1,2}'::int[] = '{1,2}';
+
+-- name: array_fill
+SELECT array_fill(0, ARRAY[3]), array_fill('x'::text, ARRAY[2, 2]);
+
+-- name: string_to_array_cast
+SELECT string_to_array('1,2,3', ',')::int[];
+
+-- name: unnest_select_list
+SELECT unnest(ARRAY[3, 1, 2]) AS x ORDER BY x;
+
+-- name: unnest_multi_dimensional
+SELECT unnest(ARRAY[[1, 2], [3, 4]]) AS x ORDER BY x;
+
+-- name: unnest_with_ordinality
+SELECT * FROM unnest(ARRAY['b', 'a', 'c']) WITH ORDINALITY AS t(v, n) ORDER BY n;
+
+-- name: unnest_several_arrays
+SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a', 'b', 'c']) AS t(n, s) ORDER BY s;
+
+-- name: unnest_column_name
+SELECT * FROM unnest(ARRAY[1, 2]) ORDER BY 1;
+
+-- name: create_table
+CREATE TABLE posts (id int PRIMARY KEY, tags text[], scores int[]);
+
+-- name: insert
+INSERT INTO posts VALUES (1, '{sql,pg}', '{1,2}'), (2, ARRAY['java'], ARRAY[5]), (3, '{}', NULL);
+
+-- name: select_columns
+SELECT * FROM posts ORDER BY id;
+
+-- name: where_any
+SELECT id FROM posts WHERE 'pg' = ANY(tags) ORDER BY id;
+
+-- name: where_contains
+SELECT id FROM posts WHERE tags @> ARRAY['sql'] ORDER BY id;
+
+-- name: where_overlaps
+SELECT id FROM posts WHERE tags && '{java,pg}' ORDER BY id;
+
+-- name: column_functions
+SELECT id, cardinality(tags), array_length(tags, 1), tags[1] AS first_tag FROM posts ORDER BY id;
+
+-- name: update_append
+UPDATE posts SET tags = array_append(tags, 'new') WHERE id = 2 RETURNING tags;
+
+-- name: update_element
+UPDATE posts SET tags[1] = 'SQL' WHERE id = 1 RETURNING tags;
+
+-- name: array_agg
+SELECT array_agg(id ORDER BY id) FROM posts;
+
+-- name: array_agg_unnested
+SELECT array_agg(t ORDER BY t) FROM posts, unnest(tags) t;
+
+-- name: array_agg_null_element
+SELECT array_agg(x) FROM (VALUES (NULL::int)) v(x);
+
+-- name: array_agg_no_rows
+SELECT array_agg(x) FROM (SELECT 1 WHERE false) v(x);
+
+-- name: array_subquery
+SELECT ARRAY(SELECT id FROM posts ORDER BY id DESC);
+
+-- name: typeof_arrays
+SELECT pg_typeof('{1,2,3}'::int[]), pg_typeof(ARRAY['a']), pg_typeof(ARRAY[1.5]), pg_typeof('{}'::text[][]);

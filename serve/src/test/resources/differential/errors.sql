@@ -1,0 +1,327 @@
+-- Errors applications and ORMs act on: the SQLSTATE of unknown columns and tables, overflow,
+-- subqueries returning several rows, bad regular expressions, parameters without values,
+-- division by zero, constraint violations, syntax errors and invalid input.
+
+-- name: create_table
+CREATE TABLE t (id int PRIMARY KEY, name text NOT NULL, qty int CHECK (qty >= 0), parent int REFERENCES t(id));
+
+-- name: insert
+INSERT INTO t VALUES (1, 'a', 1, NULL);
+
+-- name: unknown_column_select
+-- expect-error: 42703
+SELECT nope FROM t;
+
+-- name: unknown_column_qualified
+-- expect-error: 42703
+SELECT t.nope FROM t;
+
+-- name: unknown_column_update_set
+-- expect-error: 42703
+UPDATE t SET nope = 1;
+
+-- name: unknown_column_update_where
+-- expect-error: 42703
+UPDATE t SET name = 'x' WHERE nope = 1;
+
+-- name: unknown_column_insert
+-- expect-error: 42703
+INSERT INTO t (id, nope) VALUES (2, 1);
+
+-- name: unknown_column_order_by
+-- expect-error: 42703
+SELECT id FROM t ORDER BY nope;
+
+-- name: unknown_table_select
+-- expect-error: 42P01
+SELECT * FROM missing;
+
+-- name: unknown_table_insert
+-- expect-error: 42P01
+INSERT INTO missing VALUES (1);
+
+-- name: unknown_table_drop
+-- expect-error: 42P01
+DROP TABLE missing;
+
+-- name: unknown_table_join
+-- expect-error: 42P01
+SELECT * FROM t JOIN missing m ON m.id = t.id;
+
+-- name: unknown_function
+-- expect-error: 42883
+SELECT unknown_function(1);
+
+-- name: operator_does_not_exist
+-- expect-error: 42883
+SELECT 1 + true;
+
+-- name: int_overflow_add
+-- expect-error: 22003
+SELECT 2147483647 + 1;
+
+-- name: int_overflow_multiply
+-- expect-error: 22003
+SELECT 2147483647::int * 2;
+
+-- name: smallint_overflow
+-- expect-error: 22003
+SELECT (-32768)::smallint - 1::smallint;
+
+-- name: int_overflow_cast
+-- expect-error: 22003
+SELECT 10000000000::int;
+
+-- name: float_overflow
+-- expect-error: 22003
+SELECT 1e308::float8 * 10;
+
+-- name: numeric_overflow
+-- expect-error: 22003
+SELECT 123.45::numeric(4,2);
+
+-- name: int_overflow_in_insert
+-- expect-error: 22003
+INSERT INTO t VALUES (3000000000, 'big', 0, NULL);
+
+-- name: subquery_several_rows
+-- expect-error: 21000
+SELECT (SELECT id FROM t UNION ALL SELECT 2);
+
+-- name: subquery_several_rows_in_where
+-- expect-error: 21000
+SELECT * FROM t WHERE id = (SELECT generate_series(1, 2));
+
+-- name: bad_regex
+-- expect-error: 2201B
+SELECT 'abc' ~ '(';
+
+-- name: bad_regex_function
+-- expect-error: 2201B
+SELECT regexp_replace('a', '[', 'b');
+
+-- name: parameter_without_value
+-- expect-error: 42P02
+SELECT $1;
+
+-- name: parameter_without_value_in_where
+-- expect-error: 42P02
+SELECT * FROM t WHERE id = $1;
+
+-- name: division_by_zero_int
+-- expect-error: 22012
+SELECT 1/0;
+
+-- name: division_by_zero_modulo
+-- expect-error: 22012
+SELECT 1 % 0;
+
+-- name: division_by_zero_numeric
+-- expect-error: 22012
+SELECT 1.0 / 0;
+
+-- name: division_by_zero_float
+-- expect-error: 22012
+SELECT 1::float8 / 0;
+
+-- name: division_by_zero_in_table
+-- expect-error: 22012
+SELECT id / (qty - 1) FROM t;
+
+-- name: unique_violation
+-- expect-error: 23505
+INSERT INTO t VALUES (1, 'dup', 0, NULL);
+
+-- name: unique_violation_same_statement
+-- expect-error: 23505
+INSERT INTO t (id, name) VALUES (2, 'x'), (2, 'y');
+
+-- name: not_null_violation_insert
+-- expect-error: 23502
+INSERT INTO t VALUES (2, NULL, 0, NULL);
+
+-- name: not_null_violation_update
+-- expect-error: 23502
+UPDATE t SET name = NULL;
+
+-- name: foreign_key_violation_insert
+-- expect-error: 23503
+INSERT INTO t VALUES (2, 'b', 0, 99);
+
+-- name: child_row
+INSERT INTO t VALUES (2, 'child', 0, 1);
+
+-- name: unique_violation_update
+-- expect-error: 23505
+UPDATE t SET id = 1 WHERE id = 2;
+
+-- name: foreign_key_violation_delete
+-- expect-error: 23503
+DELETE FROM t WHERE id = 1;
+
+-- name: check_violation
+-- expect-error: 23514
+INSERT INTO t VALUES (3, 'c', -1, NULL);
+
+-- name: check_violation_update
+-- expect-error: 23514
+UPDATE t SET qty = qty - 5;
+
+-- name: syntax_misspelled_keyword
+-- expect-error: 42601
+SELEC 1;
+
+-- name: syntax_dangling_operator
+-- expect-error: 42601
+SELECT 1 +;
+
+-- name: syntax_empty_where
+-- expect-error: 42601
+SELECT * FROM t WHERE;
+
+-- name: syntax_missing_table_name
+-- expect-error: 42601
+CREATE TABLE (x int);
+
+-- name: syntax_too_many_values
+-- expect-error: 42601
+INSERT INTO t VALUES (3, 'c', 0, NULL, 5);
+
+-- name: syntax_unterminated_string
+-- expect-error: 42601
+SELECT 'abc;
+
+-- name: invalid_integer
+-- expect-error: 22P02
+SELECT 'abc'::int;
+
+-- name: invalid_empty_integer
+-- expect-error: 22P02
+SELECT ''::int;
+
+-- name: invalid_boolean
+-- expect-error: 22P02
+SELECT 'x'::boolean;
+
+-- name: invalid_uuid
+-- expect-error: 22P02
+SELECT 'not a uuid'::uuid;
+
+-- name: invalid_array
+-- expect-error: 22P02
+SELECT '{1,2'::int[];
+
+-- name: invalid_json
+-- expect-error: 22P02
+SELECT '{"a":'::jsonb;
+
+-- name: invalid_integer_in_comparison
+-- expect-error: 22P02
+SELECT * FROM t WHERE id = 'x';
+
+-- name: invalid_integer_in_arithmetic
+-- expect-error: 22P02
+SELECT 1 + 'a';
+
+-- name: invalid_numeric
+-- expect-error: 22P02
+SELECT '1.2.3'::numeric;
+
+-- name: invalid_date
+-- expect-error: 22008
+SELECT '2024-13-01'::date;
+
+-- name: invalid_time
+-- expect-error: 22008
+SELECT '12:61'::time;
+
+-- name: invalid_date_syntax
+-- expect-error: 22007
+SELECT 'yesterday-ish'::date;
+
+-- name: invalid_interval
+-- expect-error: 22007
+SELECT 'abc'::interval;
+
+-- name: to_date_out_of_range
+-- expect-error: 22008
+SELECT to_date('2024-02-30', 'YYYY-MM-DD');
+
+-- name: make_date_out_of_range
+-- expect-error: 22008
+SELECT make_date(2024, 2, 30);
+
+-- name: group_by_missing
+-- expect-error: 42803
+SELECT id FROM t GROUP BY name;
+
+-- name: aggregate_in_where
+-- expect-error: 42803
+SELECT count(*) FROM t WHERE count(*) > 1;
+
+-- name: duplicate_table_reference
+-- expect-error: 42712
+SELECT id FROM t, t;
+
+-- name: ambiguous_column
+-- expect-error: 42702
+SELECT id FROM t a JOIN t b ON true;
+
+-- name: duplicate_table
+-- expect-error: 42P07
+CREATE TABLE t (x int);
+
+-- name: duplicate_column
+-- expect-error: 42701
+CREATE TABLE dupcol (a int, a int);
+
+-- name: negative_limit
+-- expect-error: 2201W
+SELECT * FROM t LIMIT -1;
+
+-- name: negative_substring_length
+-- expect-error: 22011
+SELECT substring('abc', 1, -1);
+
+-- name: sqrt_of_negative
+-- expect-error: 2201F
+SELECT sqrt(-1);
+
+-- name: log_of_zero
+-- expect-error: 2201E
+SELECT ln(0);
+
+-- name: order_by_position_out_of_range
+-- expect-error: 42P10
+SELECT id FROM t ORDER BY 5;
+
+-- name: distinct_order_by_not_selected
+-- expect-error: 42P10
+SELECT DISTINCT id FROM t ORDER BY name;
+
+-- name: cannot_cast
+-- expect-error: 42846
+SELECT CAST(ARRAY[1] AS int);
+
+-- name: and_needs_boolean
+-- expect-error: 42804
+SELECT 1 FROM t WHERE id = 1 AND name;
+
+-- name: union_column_count
+-- expect-error: 42601
+SELECT 1 UNION SELECT 1, 2;
+
+-- name: union_type_mismatch
+-- expect-error: 42804
+SELECT 1 UNION SELECT 'a'::text;
+
+-- name: null_character
+-- expect-error: 54000
+SELECT chr(0);
+
+-- name: unknown_sequence
+-- expect-error: 42P01
+SELECT nextval('nope');
+
+-- name: data_after_errors
+SELECT id, name, qty, parent FROM t ORDER BY id;

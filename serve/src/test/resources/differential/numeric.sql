@@ -1,0 +1,194 @@
+-- Numeric exactness: numeric literals, numeric columns with and without precision, rounding,
+-- overflow, NaN/Infinity, values beyond 38 digits, and the types of aggregates and division.
+
+-- name: literal_cast
+SELECT 12345.6789::numeric;
+
+-- name: literal_plain
+SELECT 12345.6789;
+
+-- name: literal_scales
+SELECT 1.10::numeric, 0.000::numeric, -0.5::numeric, 2.50 AS price;
+
+-- name: digits_39
+SELECT 123456789012345678901234567890123456789::numeric;
+
+-- name: digits_39_plain
+SELECT 123456789012345678901234567890123456789;
+
+-- name: fraction_40_digits
+SELECT 1.234567890123456789012345678901234567890::numeric;
+
+-- name: e30
+SELECT 1e30::numeric;
+
+-- name: e30_plain
+SELECT 1e30, 1.5e-10;
+
+-- name: exponent_cast
+SELECT 1.5e-10::numeric, 2E+3::numeric;
+
+-- name: create_table
+CREATE TABLE money_rows (
+    id int PRIMARY KEY,
+    amount numeric,
+    price numeric(10,2),
+    rate numeric(5,4),
+    big numeric(38,0)
+);
+
+-- name: insert
+INSERT INTO money_rows VALUES
+    (1, 12345.6789, 19.99, 0.0725, 12345678901234567890123456789012345678),
+    (2, 0.1, 5, 1, 1),
+    (3, -7.250, 0.005, 0.00005, 0),
+    (4, NULL, NULL, NULL, NULL);
+
+-- name: select_all
+SELECT * FROM money_rows ORDER BY id;
+
+-- name: insert_rounds_to_scale
+INSERT INTO money_rows VALUES (5, 2.675, 2.675, 0.12345, -1) RETURNING price, rate, big;
+
+-- name: insert_precision_overflow
+-- expect-error: 22003
+INSERT INTO money_rows VALUES (6, 1, 123456789.12, 1, 0);
+
+-- name: insert_scale_overflow
+-- expect-error: 22003
+INSERT INTO money_rows (id, rate) VALUES (7, 10);
+
+-- name: insert_big_overflow
+-- expect-error: 22003
+INSERT INTO money_rows (id, big) VALUES (8, 123456789012345678901234567890123456789);
+
+-- name: cast_overflow
+-- expect-error: 22003
+SELECT 1000::numeric(5,2);
+
+-- name: cast_rounds_half_away
+SELECT 1.005::numeric(5,2), 1.004::numeric(5,2), -1.005::numeric(5,2);
+
+-- name: where_numeric
+SELECT id, price FROM money_rows WHERE price > 5 ORDER BY price;
+
+-- name: sum_columns
+SELECT sum(amount), sum(price), sum(rate), sum(big) FROM money_rows;
+
+-- name: avg_price
+SELECT avg(price) FROM money_rows;
+
+-- name: avg_int
+SELECT avg(x) FROM (VALUES (1), (2), (2)) v(x);
+
+-- name: sum_int_type
+SELECT sum(x), pg_typeof(sum(x)) FROM (VALUES (1), (2)) v(x);
+
+-- name: sum_bigint_past_int8
+SELECT sum(x), pg_typeof(sum(x)) FROM (VALUES (9223372036854775807::bigint), (1::bigint)) v(x);
+
+-- name: avg_bigint_type
+SELECT avg(x::bigint), pg_typeof(avg(x::bigint)) FROM (VALUES (1), (2)) v(x);
+
+-- name: sum_float
+SELECT sum(x), pg_typeof(sum(x)) FROM (VALUES (0.1::float8), (0.2::float8)) v(x);
+
+-- name: count_type
+SELECT count(*), pg_typeof(count(*)) FROM money_rows;
+
+-- name: group_sum
+SELECT id % 2 AS parity, sum(price) FROM money_rows GROUP BY 1 ORDER BY 1;
+
+-- name: division_numeric
+SELECT 10::numeric / 3;
+
+-- name: division_int
+SELECT 10 / 3, 10 % 3, -7 / 2, -7 % 2;
+
+-- name: division_mixed
+SELECT 1 / 3.0, 2.50 / 0.5;
+
+-- name: multiply_scale
+SELECT 1.10 * 2.000, 0.1 + 0.2, 1.5 - 1.50;
+
+-- name: float_add
+SELECT 0.1::float8 + 0.2::float8;
+
+-- name: nan_infinity
+SELECT 'NaN'::numeric, 'Infinity'::numeric, '-Infinity'::numeric;
+
+-- name: nan_sorts_last
+SELECT x FROM (VALUES ('NaN'::numeric), (1e100::numeric), ('-Infinity'::numeric), ('Infinity'::numeric)) v(x) ORDER BY x;
+
+-- name: infinity_arithmetic
+SELECT 'Infinity'::numeric + 1, 'NaN'::numeric * 0;
+
+-- name: float_special
+SELECT 'NaN'::float8, 'Infinity'::float8, '-Infinity'::float4;
+
+-- name: round_numeric
+SELECT round(2.5::numeric), round(-2.5::numeric), round(1234.5678, 2), round(1234.5678, -2);
+
+-- name: trunc_numeric
+SELECT trunc(1234.5678, 1), trunc(-1.9::numeric);
+
+-- name: ceil_floor
+SELECT ceil(1.2::numeric), floor(-1.2::numeric), ceil(1.2::float8), floor(-1.5::float8);
+
+-- name: abs_sign
+SELECT abs(-3.50::numeric), sign(-3.50::numeric), sign(0::numeric);
+
+-- name: power
+SELECT power(2::numeric, 10), 2 ^ 10, 2.0 ^ 0.5;
+
+-- name: sqrt
+SELECT sqrt(2::numeric), sqrt(16::numeric);
+
+-- name: mod_numeric
+SELECT mod(10.5, 3), 10.5 % 3;
+
+-- name: numeric_to_int
+SELECT 2.5::int, 3.5::int, -2.5::int;
+
+-- name: float_to_int
+SELECT 2.5::float8::int, 3.5::float8::int, -2.5::float8::int;
+
+-- name: numeric_to_float
+SELECT 12345.6789::float8, 12345.6789::float4;
+
+-- name: literal_types
+SELECT pg_typeof(1), pg_typeof(1.5), pg_typeof(10000000000), pg_typeof(1e3), pg_typeof(1::float4);
+
+-- name: compare_scales
+SELECT 1.0::numeric = 1.00::numeric, 1.10 = 1.1, 2.0 > 1.99999999999999999999999;
+
+-- name: to_text
+SELECT 12345.6789::numeric::text, 1e30::numeric::text, 0.10::numeric::text;
+
+-- name: add_to_39_digits
+SELECT 99999999999999999999999999999999999999 + 1;
+
+-- name: negative_zero
+SELECT -0.0::numeric, 0.0 * -1;
+
+-- name: scale_function
+SELECT scale(12.345), scale(10::numeric);
+
+-- name: update_returning
+UPDATE money_rows SET amount = amount * 2 WHERE id = 1 RETURNING amount;
+
+-- name: int_cast_overflow
+-- expect-error: 22003
+SELECT 2147483648::int;
+
+-- name: bigint_add_overflow
+-- expect-error: 22003
+SELECT 9223372036854775807::bigint + 1;
+
+-- name: smallint_add_overflow
+-- expect-error: 22003
+SELECT 32767::smallint + 1::smallint;
+
+-- name: float_to_int_overflow
+-- expect-error: 22003
+SELECT 1e10::float8::int;

@@ -1,0 +1,329 @@
+-- Everyday queries: joins, grouping, window functions, CTEs, DISTINCT ON, paging, NULL ordering,
+-- conditional expressions, date/time arithmetic and output, DML with RETURNING / FROM / USING,
+-- upserts, views, and how booleans, floats and integers come out.
+
+-- name: create_dept
+CREATE TABLE dept (id int PRIMARY KEY, name text NOT NULL);
+
+-- name: create_emp
+CREATE TABLE emp (
+    id int PRIMARY KEY,
+    name text NOT NULL,
+    dept_id int REFERENCES dept(id),
+    salary numeric(10,2),
+    hired date,
+    manager_id int,
+    active boolean NOT NULL DEFAULT true
+);
+
+-- name: insert_dept
+INSERT INTO dept VALUES (1, 'Engineering'), (2, 'Sales'), (3, 'Empty');
+
+-- name: insert_emp
+INSERT INTO emp VALUES
+    (1, 'Ann', 1, 120000, '2019-03-01', NULL, true),
+    (2, 'Bob', 1, 95000.50, '2020-07-15', 1, true),
+    (3, 'Cid', 2, 70000, '2021-01-10', 1, false),
+    (4, 'Dee', 2, 82000, '2018-11-30', 3, true),
+    (5, 'Eve', NULL, NULL, NULL, NULL, true);
+
+-- name: inner_join
+SELECT e.name, d.name AS dept FROM emp e JOIN dept d ON d.id = e.dept_id ORDER BY e.id;
+
+-- name: left_join_same_column_names
+SELECT e.name, d.name FROM emp e LEFT JOIN dept d ON d.id = e.dept_id ORDER BY e.id;
+
+-- name: full_join
+SELECT e.name AS emp, d.name AS dept FROM emp e FULL JOIN dept d ON d.id = e.dept_id ORDER BY e.id NULLS LAST, d.id;
+
+-- name: self_join
+SELECT e.name, m.name AS manager FROM emp e LEFT JOIN emp m ON m.id = e.manager_id ORDER BY e.id;
+
+-- name: cross_join_values
+SELECT dept.id, n FROM dept CROSS JOIN (VALUES (1), (2)) v(n) ORDER BY dept.id, n;
+
+-- name: join_using
+SELECT id, e.name FROM emp e JOIN (SELECT 2 AS id UNION ALL SELECT 4) x USING (id) ORDER BY id;
+
+-- name: left_join_count
+SELECT d.name, count(e.id) FROM dept d LEFT JOIN emp e ON e.dept_id = d.id GROUP BY d.name ORDER BY d.name;
+
+-- name: group_by_aggregates
+SELECT dept_id, count(*), sum(salary), avg(salary), min(hired), max(hired) FROM emp GROUP BY dept_id ORDER BY dept_id NULLS FIRST;
+
+-- name: having
+SELECT dept_id, count(*) FROM emp GROUP BY dept_id HAVING count(*) > 1 ORDER BY dept_id;
+
+-- name: filter_bool_aggregates
+SELECT active, count(*) FILTER (WHERE salary > 80000) AS rich, bool_and(salary > 0), bool_or(manager_id IS NULL) FROM emp GROUP BY active ORDER BY active;
+
+-- name: rollup
+SELECT dept_id, active, count(*) FROM emp GROUP BY ROLLUP (dept_id, active) ORDER BY dept_id NULLS LAST, active NULLS LAST, 3;
+
+-- name: count_variants
+SELECT count(*), count(salary), count(DISTINCT dept_id) FROM emp;
+
+-- name: window_rank
+SELECT name, salary, rank() OVER (ORDER BY salary DESC NULLS LAST), row_number() OVER (PARTITION BY dept_id ORDER BY salary DESC) FROM emp ORDER BY id;
+
+-- name: window_sum_lag_lead
+SELECT name, sum(salary) OVER (PARTITION BY dept_id) AS dept_total, lag(name) OVER (ORDER BY id), lead(name, 1, '-') OVER (ORDER BY id) FROM emp ORDER BY id;
+
+-- name: window_frame_named
+SELECT id, sum(id) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW), first_value(name) OVER w, dense_rank() OVER (ORDER BY dept_id) FROM emp WINDOW w AS (ORDER BY id) ORDER BY id;
+
+-- name: window_distribution
+SELECT id, ntile(2) OVER (ORDER BY id), percent_rank() OVER (ORDER BY id), cume_dist() OVER (ORDER BY id) FROM emp ORDER BY id;
+
+-- name: window_running_total
+SELECT id, salary, sum(salary) OVER (ORDER BY id) AS running FROM emp ORDER BY id;
+
+-- name: cte
+WITH rich AS (SELECT * FROM emp WHERE salary > 80000) SELECT name FROM rich ORDER BY name;
+
+-- name: cte_recursive_tree
+WITH RECURSIVE chain(id, name, depth) AS (
+    SELECT id, name, 0 FROM emp WHERE manager_id IS NULL AND dept_id IS NOT NULL
+    UNION ALL
+    SELECT e.id, e.name, c.depth + 1 FROM emp e JOIN chain c ON e.manager_id = c.id
+)
+SELECT * FROM chain ORDER BY depth, id;
+
+-- name: cte_recursive_counter
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5) SELECT sum(i) FROM n;
+
+-- name: cte_recursive_fibonacci
+WITH RECURSIVE fib(a, b) AS (SELECT 0::bigint, 1::bigint UNION ALL SELECT b, a + b FROM fib WHERE b < 100) SELECT string_agg(a::text, ',' ORDER BY a) FROM fib;
+
+-- name: cte_data_modifying
+WITH moved AS (UPDATE emp SET manager_id = manager_id WHERE id = 4 RETURNING id) SELECT count(*) FROM moved;
+
+-- name: distinct_on
+SELECT DISTINCT ON (dept_id) dept_id, name, salary FROM emp ORDER BY dept_id, salary DESC;
+
+-- name: distinct
+SELECT DISTINCT dept_id FROM emp ORDER BY dept_id NULLS FIRST;
+
+-- name: limit_offset
+SELECT name FROM emp ORDER BY id LIMIT 2 OFFSET 1;
+
+-- name: offset_only
+SELECT name FROM emp ORDER BY id OFFSET 3;
+
+-- name: fetch_first
+SELECT name FROM emp ORDER BY id FETCH FIRST 2 ROWS ONLY;
+
+-- name: nulls_first
+SELECT name, salary FROM emp ORDER BY salary NULLS FIRST, id;
+
+-- name: nulls_default_desc
+SELECT name, salary FROM emp ORDER BY salary DESC, id;
+
+-- name: nulls_default_asc
+SELECT name, hired FROM emp ORDER BY hired, id;
+
+-- name: order_by_expression
+SELECT id, name FROM emp ORDER BY length(name) DESC, name LIMIT 3;
+
+-- name: case_searched
+SELECT name, CASE WHEN salary >= 100000 THEN 'high' WHEN salary >= 80000 THEN 'mid' ELSE 'low' END AS band FROM emp ORDER BY id;
+
+-- name: case_simple
+SELECT CASE dept_id WHEN 1 THEN 'eng' WHEN 2 THEN 'sales' END FROM emp ORDER BY id;
+
+-- name: coalesce_nullif_greatest
+SELECT name, COALESCE(salary, 0), NULLIF(dept_id, 2), GREATEST(salary, 90000), LEAST(hired, '2020-01-01') FROM emp ORDER BY id;
+
+-- name: string_agg
+SELECT string_agg(name, ', ' ORDER BY name) FROM emp;
+
+-- name: string_agg_grouped
+SELECT dept_id, string_agg(name, '/' ORDER BY name DESC) FROM emp GROUP BY dept_id ORDER BY dept_id NULLS LAST;
+
+-- name: where_in
+SELECT id, name FROM emp WHERE name IN ('Ann', 'Eve') ORDER BY id;
+
+-- name: where_between
+SELECT id FROM emp WHERE salary BETWEEN 80000 AND 100000 ORDER BY id;
+
+-- name: where_like
+SELECT id FROM emp WHERE name LIKE '_e%' ORDER BY id;
+
+-- name: where_exists
+SELECT id FROM emp WHERE EXISTS (SELECT 1 FROM dept WHERE dept.id = emp.dept_id AND dept.name = 'Sales') ORDER BY id;
+
+-- name: where_not_in_subquery
+SELECT id FROM emp WHERE dept_id NOT IN (SELECT id FROM dept WHERE name = 'Sales') ORDER BY id;
+
+-- name: where_scalar_subquery
+SELECT id FROM emp e WHERE e.salary > (SELECT avg(salary) FROM emp) ORDER BY id;
+
+-- name: where_date_literal
+SELECT name, hired FROM emp WHERE hired > '2020-01-01' ORDER BY hired;
+
+-- name: where_boolean_column
+SELECT name FROM emp WHERE active ORDER BY name DESC;
+
+-- name: union
+SELECT name FROM emp UNION SELECT name FROM dept ORDER BY 1;
+
+-- name: intersect_except
+SELECT dept_id FROM emp INTERSECT SELECT id FROM dept EXCEPT SELECT 2 ORDER BY 1;
+
+-- name: scalar_subqueries
+SELECT (SELECT max(salary) FROM emp) AS top, (SELECT count(*) FROM dept) AS depts;
+
+-- name: lateral
+SELECT d.name, x.cnt FROM dept d, LATERAL (SELECT count(*) AS cnt FROM emp e WHERE e.dept_id = d.id) x ORDER BY d.id;
+
+-- name: group_by_to_char
+SELECT to_char(hired, 'YYYY') AS y, count(*) FROM emp WHERE hired IS NOT NULL GROUP BY 1 ORDER BY 1;
+
+-- name: values_statement
+VALUES (1, 'a'), (2, 'b');
+
+-- name: table_statement
+TABLE dept ORDER BY id;
+
+-- name: date_arithmetic
+SELECT date '2024-01-31' + interval '1 month', date '2024-03-01' - date '2024-02-01', date '2024-03-05' + 10, timestamp '2024-03-05 10:00' - interval '90 minutes';
+
+-- name: timestamp_difference
+SELECT timestamp '2024-03-05 10:00' - timestamp '2024-03-01 08:30', interval '1 day' * 3, interval '1 hour' / 2;
+
+-- name: interval_output
+SELECT interval '1 year 2 months 3 days 04:05:06.789', interval '-1 day', interval '36 hours', interval '0';
+
+-- name: interval_input_forms
+SELECT interval '1.5 days', interval 'P1Y2M', interval '2 weeks', interval '-1 day +2 hours';
+
+-- name: date_time_output
+SELECT date '2024-02-29', time '13:45:00.5', timestamp '2024-03-05 10:00:00.123', '13:45:00+02'::timetz;
+
+-- name: timestamptz_output_utc
+SELECT timestamptz '2024-03-05 10:00:00+02', timestamptz '2024-03-05 10:00:00.5-05:30';
+
+-- name: timestamptz_at_time_zone
+SELECT timestamptz '2024-03-05 10:00:00+00' AT TIME ZONE 'Asia/Kolkata';
+
+-- name: timezone_new_york
+SET TimeZone = 'America/New_York';
+
+-- name: timestamptz_output_new_york
+SELECT timestamptz '2024-03-05 10:00:00+00', timestamptz '2024-07-05 10:00:00+00', timestamp '2024-03-05 10:00'::timestamptz;
+
+-- name: timezone_kolkata
+SET TimeZone = 'Asia/Kolkata';
+
+-- name: timestamptz_output_kolkata
+SELECT timestamptz '2024-03-05 10:00:00+00';
+
+-- name: timezone_back_to_utc
+SET TimeZone = 'UTC';
+
+-- name: date_comparisons
+SELECT '2024-03-05'::date < '2024-03-06'::date, date '2024-03-05'::timestamp, date '2024-03-05' = timestamp '2024-03-05 00:00';
+
+-- name: special_date_values
+SELECT 'infinity'::timestamp, '-infinity'::date, isfinite(date '2024-01-01');
+
+-- name: insert_returning_star
+INSERT INTO dept VALUES (4, 'Ops') RETURNING *;
+
+-- name: insert_returning_expressions
+INSERT INTO dept (id, name) VALUES (5, 'Legal'), (6, 'HR') RETURNING id, upper(name) AS upper_name;
+
+-- name: update_from
+UPDATE emp SET salary = salary * 1.1 FROM dept WHERE dept.id = emp.dept_id AND dept.name = 'Sales' RETURNING emp.name, emp.salary;
+
+-- name: delete_using_no_rows
+DELETE FROM emp USING dept WHERE dept.id = emp.dept_id AND dept.name = 'Nobody';
+
+-- name: delete_returning
+DELETE FROM emp WHERE NOT active RETURNING id, name;
+
+-- name: update_no_rows
+UPDATE emp SET salary = 0 WHERE id = 999;
+
+-- name: upsert_do_update
+INSERT INTO dept VALUES (4, 'Operations') ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name RETURNING *;
+
+-- name: upsert_do_nothing
+INSERT INTO dept VALUES (4, 'X') ON CONFLICT DO NOTHING;
+
+-- name: upsert_do_nothing_returning
+INSERT INTO dept VALUES (4, 'Y'), (7, 'New') ON CONFLICT (id) DO NOTHING RETURNING id;
+
+-- name: upsert_alias_where
+INSERT INTO dept AS d VALUES (5, 'Legal2') ON CONFLICT (id) DO UPDATE SET name = d.name || '+' WHERE d.id = 5 RETURNING name;
+
+-- name: upsert_on_constraint
+INSERT INTO dept VALUES (6, 'Human Resources') ON CONFLICT ON CONSTRAINT dept_pkey DO UPDATE SET name = EXCLUDED.name;
+
+-- name: counters_table
+CREATE TABLE counters (k text PRIMARY KEY, n int NOT NULL);
+
+-- name: counter_first
+INSERT INTO counters VALUES ('a', 1) ON CONFLICT (k) DO UPDATE SET n = counters.n + 1;
+
+-- name: counter_second
+INSERT INTO counters VALUES ('a', 1) ON CONFLICT (k) DO UPDATE SET n = counters.n + 1;
+
+-- name: counter_several
+INSERT INTO counters VALUES ('a', 1), ('b', 1) ON CONFLICT (k) DO UPDATE SET n = counters.n + EXCLUDED.n RETURNING k, n;
+
+-- name: counters_result
+SELECT * FROM counters ORDER BY k;
+
+-- name: dept_result
+SELECT * FROM dept ORDER BY id;
+
+-- name: view_create
+CREATE VIEW emp_view AS SELECT e.id, e.name, d.name AS dept FROM emp e LEFT JOIN dept d ON d.id = e.dept_id;
+
+-- name: view_select
+SELECT * FROM emp_view WHERE dept IS NOT NULL ORDER BY id;
+
+-- name: view_replace
+CREATE OR REPLACE VIEW emp_view AS SELECT e.id, e.name, d.name AS dept, e.salary FROM emp e LEFT JOIN dept d ON d.id = e.dept_id;
+
+-- name: view_select_replaced
+SELECT id, salary FROM emp_view ORDER BY id;
+
+-- name: view_drop
+DROP VIEW emp_view;
+
+-- name: boolean_output
+SELECT true, false, NULL::boolean, 't'::boolean, 'yes'::boolean, 'off'::boolean;
+
+-- name: boolean_expressions
+SELECT 1 = 1, 1 < 0, NULL = NULL, 1 IS NULL, true AND NULL, false AND NULL;
+
+-- name: float_output
+SELECT 1.0::float8, 0.1::float8, 1e100::float8, 1.23456789012345678::float8, 100000000000000000000::float8, -0.0::float8, 1e-7::float8;
+
+-- name: float4_output
+SELECT 1.5::float4, 3.14159::float4, 0.1::float4, 16777217::float4;
+
+-- name: float_division
+SELECT 1/3::float8, 2/3::float4, 10::float8 / 4;
+
+-- name: integer_limits
+SELECT 2147483647, -2147483648, 9223372036854775807, -9223372036854775808, 9223372036854775808;
+
+-- name: integer_literal_types
+SELECT pg_typeof(2147483647), pg_typeof(2147483648), pg_typeof(9223372036854775808);
+
+-- name: integer_overflow_add
+-- expect-error: 22003
+SELECT 2147483647 + 1;
+
+-- name: bigint_overflow_add
+-- expect-error: 22003
+SELECT 9223372036854775807 + 1;
+
+-- name: uuid_output
+SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'::uuid, '{a0eebc99-9c0b4ef8-bb6d6bb9-bd380a11}'::uuid;
+
+-- name: final_counts
+SELECT (SELECT count(*) FROM emp) AS emps, (SELECT count(*) FROM dept) AS depts;

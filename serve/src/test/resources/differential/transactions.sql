@@ -1,0 +1,287 @@
+-- Transactions: COMMIT and ROLLBACK with data checks, isolation levels, read-only transactions
+-- refusing writes (25006), savepoints, and errors inside blocks (25P02).
+
+-- name: create_table
+CREATE TABLE accounts (id int PRIMARY KEY, balance numeric(12,2) NOT NULL);
+
+-- name: insert
+INSERT INTO accounts VALUES (1, 100), (2, 50);
+
+-- name: show_isolation_default
+SHOW transaction_isolation;
+
+-- name: transfer_begin
+BEGIN;
+
+-- name: transfer_show_isolation
+SHOW transaction_isolation;
+
+-- name: transfer_debit
+UPDATE accounts SET balance = balance - 10 WHERE id = 1;
+
+-- name: transfer_credit
+UPDATE accounts SET balance = balance + 10 WHERE id = 2;
+
+-- name: transfer_commit
+COMMIT;
+
+-- name: transfer_result
+SELECT * FROM accounts ORDER BY id;
+
+-- name: rollback_begin
+BEGIN;
+
+-- name: rollback_delete
+DELETE FROM accounts;
+
+-- name: rollback_sees_own_delete
+SELECT count(*) FROM accounts;
+
+-- name: rollback
+ROLLBACK;
+
+-- name: rollback_result
+SELECT count(*) FROM accounts;
+
+-- name: read_only_begin
+BEGIN READ ONLY;
+
+-- name: read_only_select
+SELECT balance FROM accounts WHERE id = 1;
+
+-- name: read_only_show
+SHOW transaction_read_only;
+
+-- name: read_only_refuses_update
+-- expect-error: 25006
+UPDATE accounts SET balance = 0;
+
+-- name: read_only_aborted
+-- expect-error: 25P02
+SELECT 1;
+
+-- name: read_only_rollback
+ROLLBACK;
+
+-- name: read_only_refuses_insert_begin
+BEGIN TRANSACTION READ ONLY;
+
+-- name: read_only_refuses_insert
+-- expect-error: 25006
+INSERT INTO accounts VALUES (99, 9);
+
+-- name: read_only_refuses_insert_end
+ROLLBACK;
+
+-- name: serializable_begin
+BEGIN ISOLATION LEVEL SERIALIZABLE;
+
+-- name: serializable_show
+SHOW transaction_isolation;
+
+-- name: serializable_commit
+COMMIT;
+
+-- name: repeatable_read_begin
+BEGIN ISOLATION LEVEL REPEATABLE READ, READ WRITE;
+
+-- name: repeatable_read_show
+SELECT current_setting('transaction_isolation'), current_setting('transaction_read_only');
+
+-- name: repeatable_read_commit
+COMMIT;
+
+-- name: start_transaction
+START TRANSACTION;
+
+-- name: set_transaction_read_only
+SET TRANSACTION READ ONLY;
+
+-- name: set_transaction_refuses_insert
+-- expect-error: 25006
+INSERT INTO accounts VALUES (93, 1);
+
+-- name: set_transaction_rollback
+ROLLBACK;
+
+-- name: session_read_only
+SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY;
+
+-- name: session_read_only_show
+SHOW default_transaction_read_only;
+
+-- name: session_read_only_refuses_insert
+-- expect-error: 25006
+INSERT INTO accounts VALUES (94, 1);
+
+-- name: session_read_write
+SET default_transaction_read_only = off;
+
+-- name: default_isolation_set
+SET default_transaction_isolation = 'repeatable read';
+
+-- name: default_isolation_show
+SHOW transaction_isolation;
+
+-- name: default_isolation_reset
+RESET default_transaction_isolation;
+
+-- name: savepoint_begin
+BEGIN;
+
+-- name: savepoint_insert_before
+INSERT INTO accounts VALUES (3, 30);
+
+-- name: savepoint_a
+SAVEPOINT a;
+
+-- name: savepoint_insert_after
+INSERT INTO accounts VALUES (4, 40);
+
+-- name: savepoint_count_before_rollback
+SELECT count(*) FROM accounts;
+
+-- name: savepoint_rollback_to
+ROLLBACK TO SAVEPOINT a;
+
+-- name: savepoint_after_rollback_to
+SELECT id FROM accounts ORDER BY id;
+
+-- name: savepoint_b
+SAVEPOINT b;
+
+-- name: savepoint_update
+UPDATE accounts SET balance = 0 WHERE id = 3;
+
+-- name: savepoint_release
+RELEASE SAVEPOINT b;
+
+-- name: savepoint_after_release
+SELECT balance FROM accounts WHERE id = 3;
+
+-- name: savepoint_c
+SAVEPOINT c;
+
+-- name: savepoint_error
+-- expect-error: 23505
+INSERT INTO accounts VALUES (1, 0);
+
+-- name: savepoint_aborted
+-- expect-error: 25P02
+SELECT 1;
+
+-- name: savepoint_rollback_to_short
+ROLLBACK TO c;
+
+-- name: savepoint_usable_again
+SELECT id, balance FROM accounts ORDER BY id;
+
+-- name: savepoint_nested_d
+SAVEPOINT d;
+
+-- name: savepoint_nested_delete
+DELETE FROM accounts WHERE id = 2;
+
+-- name: savepoint_nested_e
+SAVEPOINT e;
+
+-- name: savepoint_nested_update
+UPDATE accounts SET balance = 1 WHERE id = 1;
+
+-- name: savepoint_nested_rollback_to_outer
+ROLLBACK TO SAVEPOINT d;
+
+-- name: savepoint_nested_result
+SELECT id, balance FROM accounts ORDER BY id;
+
+-- name: savepoint_commit
+COMMIT;
+
+-- name: savepoint_committed
+SELECT id, balance FROM accounts ORDER BY id;
+
+-- name: error_block_begin
+BEGIN;
+
+-- name: error_block_insert
+INSERT INTO accounts VALUES (5, 5);
+
+-- name: error_block_error
+-- expect-error: 22012
+SELECT 1/0;
+
+-- name: error_block_aborted
+-- expect-error: 25P02
+INSERT INTO accounts VALUES (6, 6);
+
+-- name: error_block_commit_rolls_back
+COMMIT;
+
+-- name: error_block_nothing_kept
+SELECT count(*) FROM accounts WHERE id IN (5, 6);
+
+-- name: rollback_to_outside_block
+-- expect-error: 25P01
+ROLLBACK TO SAVEPOINT nope;
+
+-- name: savepoint_outside_block
+-- expect-error: 25P01
+SAVEPOINT outside;
+
+-- name: commit_without_transaction
+COMMIT;
+
+-- name: rollback_without_transaction
+ROLLBACK;
+
+-- name: begin_twice_begin
+BEGIN;
+
+-- name: begin_twice_again
+BEGIN;
+
+-- name: begin_twice_commit
+COMMIT;
+
+-- name: release_unknown_begin
+BEGIN;
+
+-- name: release_unknown
+-- expect-error: 3B001
+RELEASE SAVEPOINT missing;
+
+-- name: release_unknown_rollback
+ROLLBACK;
+
+-- name: end_begin
+BEGIN;
+
+-- name: end_update
+UPDATE accounts SET balance = balance + 1 WHERE id = 1;
+
+-- name: end
+END;
+
+-- name: abort_begin
+BEGIN WORK;
+
+-- name: abort_update
+UPDATE accounts SET balance = 0 WHERE id = 1;
+
+-- name: abort
+ABORT;
+
+-- name: end_abort_result
+SELECT id, balance FROM accounts ORDER BY id;
+
+-- name: commit_and_chain_begin
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+
+-- name: commit_and_chain
+COMMIT AND CHAIN;
+
+-- name: commit_and_chain_keeps_isolation
+SHOW transaction_isolation;
+
+-- name: commit_and_chain_end
+COMMIT;
