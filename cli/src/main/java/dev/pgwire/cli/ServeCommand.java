@@ -1,6 +1,8 @@
 package dev.pgwire.cli;
 
 import dev.pgwire.serve.DuckDbSessionFactory;
+import dev.pgwire.serve.ServeOptions;
+import dev.pgwire.serve.sql.PgParser;
 import dev.pgwire.server.PgServer;
 import dev.pgwire.server.auth.AuthConfig;
 import dev.pgwire.server.auth.AuthMethod;
@@ -76,6 +78,21 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--in-memory", description = "Keep the database in memory only; it is gone at exit.")
     boolean inMemory;
+
+    @Option(names = "--create-databases-on-connect",
+            description = "Create a database when a client connects to one that does not exist"
+                    + " (default: only CREATE DATABASE creates one; a fresh data directory has postgres).")
+    boolean createDatabasesOnConnect;
+
+    @Option(names = "--max-databases", paramLabel = "N", defaultValue = "" + ServeOptions.DEFAULT_MAX_DATABASES,
+            description = "Databases allowed to exist at once (default: ${DEFAULT-VALUE}).")
+    int maxDatabases;
+
+    @Option(names = "--allow-external-access",
+            description = "Let SQL read and write server files, reach the network and load installed extensions"
+                    + " (DuckDB's read_csv, COPY ... TO 'file', ATTACH, LOAD). Every client then has the power of the"
+                    + " server's operating-system user: use only where all clients are trusted. (default: off)")
+    boolean allowExternalAccess;
 
     @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate chain; enables TLS (with --tls-key).")
     Path tlsCert;
@@ -170,6 +187,11 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private DuckDbSessionFactory openDatabase() {
+        try {
+            PgParser.ensureAvailable();
+        } catch (IllegalStateException e) {
+            throw new CliException(e.getMessage(), e);
+        }
         Path dir = inMemory ? null : dataDirectory();
         if (dir != null) {
             try {
@@ -179,10 +201,18 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         try {
-            return new DuckDbSessionFactory(dir);
+            return new DuckDbSessionFactory(serveOptions(dir));
         } catch (RuntimeException e) {
             throw new CliException("cannot open the database in " + (dir == null ? "memory" : dir) + ": " + e.getMessage(), e);
         }
+    }
+
+    ServeOptions serveOptions(Path dir) {
+        if (maxDatabases < 1) throw new CliException("--max-databases must be at least 1, not " + maxDatabases);
+        return ServeOptions.inDirectory(dir)
+                .withCreateDatabasesOnConnect(createDatabasesOnConnect)
+                .withExternalAccess(allowExternalAccess)
+                .withMaxDatabases(maxDatabases);
     }
 
     private PgServer listen(ServeSetup setup, DuckDbSessionFactory factory) {

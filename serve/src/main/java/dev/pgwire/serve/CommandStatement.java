@@ -1,9 +1,11 @@
 package dev.pgwire.serve;
 
+import dev.pgwire.serve.sql.StatementInfo;
+import dev.pgwire.serve.sql.SqlLexer;
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
-import dev.pgwire.serve.SqlLexer.Kind;
-import dev.pgwire.serve.SqlLexer.Token;
+import dev.pgwire.serve.sql.SqlLexer.Kind;
+import dev.pgwire.serve.sql.SqlLexer.Token;
 import dev.pgwire.server.spi.BufferedResult;
 import dev.pgwire.server.spi.Column;
 import dev.pgwire.server.spi.Parameters;

@@ -1,5 +1,7 @@
 package dev.pgwire.serve;
 
+import dev.pgwire.serve.sql.StatementInfo;
+import dev.pgwire.serve.sql.SqlLexer;
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
 import dev.pgwire.protocol.types.CodecContext;
@@ -94,7 +96,7 @@ final class DuckDbPortal implements Portal {
         running = ps;
         try {
             parameters.bind(ps);
-            boolean hasResult = session.runner().executePrepared(ps, statement.sql(), parameters::bind,
+            boolean hasResult = session.runner().executePrepared(ps, statement.translation(), parameters::bind,
                     session.inDuckDbTransaction(), session.cancelled(call));
             ResultSet rs = hasResult ? ps.getResultSet() : null;
             if (statement.columnsKnown()) {
@@ -112,7 +114,7 @@ final class DuckDbPortal implements Portal {
             }
         } catch (SQLException e) {
             finish();
-            throw ErrorMapper.map(e, statement.sql());
+            throw ErrorMapper.map(e, statement.translation());
         } catch (RuntimeException e) {
             finish();
             throw e;
@@ -150,7 +152,7 @@ final class DuckDbPortal implements Portal {
             }
         } catch (SQLException e) {
             if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
-            throw ErrorMapper.map(e, statement.sql());
+            throw ErrorMapper.map(e, statement.translation());
         } catch (PgException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -189,7 +191,7 @@ final class DuckDbPortal implements Portal {
         try {
             while (result.next()) buffered.add(read(result, types));
         } catch (SQLException e) {
-            pendingError = ErrorMapper.map(e, statement.sql());
+            pendingError = ErrorMapper.map(e, statement.translation());
         } catch (RuntimeException e) {
             pendingError = e instanceof PgException pg ? pg
                     : new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "value out of range: " + e.getMessage(), e);

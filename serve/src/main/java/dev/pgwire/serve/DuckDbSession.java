@@ -1,5 +1,7 @@
 package dev.pgwire.serve;
 
+import dev.pgwire.serve.sql.StatementInfo;
+import dev.pgwire.serve.sql.SqlLexer;
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
 import dev.pgwire.protocol.types.CodecContext;
@@ -7,6 +9,9 @@ import dev.pgwire.server.spi.PreparedStatement;
 import dev.pgwire.server.spi.ResultSink;
 import dev.pgwire.server.spi.Session;
 import dev.pgwire.server.spi.TransactionStatus;
+import dev.pgwire.serve.sql.SessionContext;
+import dev.pgwire.serve.sql.Translation;
+import dev.pgwire.serve.sql.Translator;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +50,15 @@ import java.util.function.BooleanSupplier;
 public final class DuckDbSession implements Session {
     private static final Logger log = LoggerFactory.getLogger(DuckDbSession.class);
     static final String TIMEOUT_MESSAGE = "canceling statement due to statement timeout";
+    /** PostgreSQL's default schema; a real schema in every DuckDB database serve opens. */
+    static final String DEFAULT_SCHEMA = "public";
 
     private final DuckDBConnection connection;
+    private final String database;
+    private final int processId;
+    private final Translator translator;
+    /** The schemas of search_path that exist, in order, as last applied to DuckDB. */
+    private List<String> schemasOnPath = List.of(DEFAULT_SCHEMA);
     private final DuckDbStatementRunner runner;
     private final SessionParameters params;
     private final ParameterCommands parameterCommands;
@@ -62,6 +74,9 @@ public final class DuckDbSession implements Session {
     private DuckDbPortal openPortal;
     private String appliedTimeZone;
     private String appliedSearchPath;
+    /** The SET statements that gave DuckDB the session's time zone and search path. */
+    private String duckDbTimeZone;
+    private String duckDbSearchPath;
     private boolean closed;
 
     private long calls;
@@ -70,8 +85,11 @@ public final class DuckDbSession implements Session {
     private volatile String cancelMessage;
 
     DuckDbSession(DuckDBConnection connection, DuckDbStatementRunner.ConnectionSource scratch, SessionParameters params,
-                  ScheduledExecutorService scheduler, Runnable onClose) {
+                  String database, int processId, ScheduledExecutorService scheduler, Runnable onClose) {
         this.connection = connection;
+        this.database = database;
+        this.processId = processId;
+        this.translator = new Translator(new Context());
         this.runner = new DuckDbStatementRunner(connection, scratch, scheduler, this::detachOpenPortal);
         this.params = params;
         this.parameterCommands = new ParameterCommands(params, runner);
@@ -93,17 +111,31 @@ public final class DuckDbSession implements Session {
 
     @Override
     public void execute(String sql, ResultSink sink) {
-        StatementInfo info = StatementInfo.of(sql);
-        if (info.isEmpty()) {
+        Translation t = translate(sql);
+        if (t.info().isEmpty()) {
             sink.emptyQuery();
             return;
         }
-        call(info, call -> {
-            dispatch(sql, info, sink, call);
+        call(t.info(), call -> {
+            dispatch(t, sink, call);
             applyDuckDbSettings();
             reportParameterChanges(sink);
             return null;
         });
+    }
+
+    /**
+     * The statement through serve's one translation step; a statement that does not translate
+     * (PostgreSQL's syntax error, say) fails like any statement, the transaction block with it.
+     */
+    Translation translate(String sql) {
+        try {
+            return translator.translate(sql);
+        } catch (RuntimeException e) {
+            PgException pg = asPgException(e, -1);
+            afterError();
+            throw pg;
+        }
     }
 
     /**
@@ -113,9 +145,9 @@ public final class DuckDbSession implements Session {
      */
     @Override
     public PreparedStatement prepare(String sql, int[] parameterTypes) {
-        StatementInfo info = StatementInfo.of(sql);
-        if (info.command() != StatementInfo.Command.OTHER) return CommandStatement.prepare(this, sql, info, parameterTypes);
-        return call(info, call -> PreparedDuckDbStatement.prepare(this, sql, info, parameterTypes));
+        Translation t = translate(sql);
+        if (t.answeredByServe()) return CommandStatement.prepare(this, sql, t.info(), parameterTypes);
+        return call(t.info(), call -> PreparedDuckDbStatement.prepare(this, t, parameterTypes));
     }
 
     /** One unit of work of a client message, given its call number (for cancel checks). */
@@ -156,7 +188,9 @@ public final class DuckDbSession implements Session {
         return () -> cancelledCall == call;
     }
 
-    private void dispatch(String sql, StatementInfo info, ResultSink sink, long call) {
+    private void dispatch(Translation t, ResultSink sink, long call) {
+        String sql = t.source();
+        StatementInfo info = t.info();
         switch (info.command()) {
             case BEGIN:
             case START_TRANSACTION:
@@ -177,26 +211,29 @@ public final class DuckDbSession implements Session {
             case COPY_STDIO:
                 throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY FROM STDIN and COPY TO STDOUT are not supported yet");
             case SET:
-                parameterCommands.set(sql, sink, inTransactionBlock(), (s, k) -> runOnDuckDb(s, StatementInfo.of(s), k, call));
+                parameterCommands.set(sql, sink, inTransactionBlock());
                 break;
             case RESET:
-                parameterCommands.reset(sql, sink, (s, k) -> runOnDuckDb(s, StatementInfo.of(s), k, call));
+                parameterCommands.reset(sql, sink);
                 break;
             case SHOW:
-                parameterCommands.show(sql, sink, (s, k) -> runOnDuckDb(s, StatementInfo.of(s), k, call));
+                parameterCommands.show(sql, sink, (s, k) -> runOnDuckDb(Translation.asWritten(s), k, call));
                 break;
             case DISCARD:
                 parameterCommands.discard(sql, sink, inTransactionBlock());
                 break;
             default:
-                runOnDuckDb(sql, info, sink, call);
+                if (t.answeredByServe()) {
+                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, info.main() + " is not supported");
+                }
+                runOnDuckDb(t, sink, call);
         }
     }
 
-    private void runOnDuckDb(String sql, StatementInfo info, ResultSink sink, long call) {
+    private void runOnDuckDb(Translation t, ResultSink sink, long call) {
         beginImplicitTransactionIfNeeded();
-        runner.run(sql, info, sink, params.codecContext(), inDuckDbTransaction(), cancelled(call));
-        if (info.changesSchemas()) appliedSearchPath = null; // search_path may name the schema just made
+        runner.run(t, sink, params.codecContext(), inDuckDbTransaction(), cancelled(call));
+        if (t.info().changesSchemas()) appliedSearchPath = null; // search_path may name the schema just made
     }
 
     /** Opens DuckDB's transaction for an implicit block when the first statement needing one runs. */
@@ -457,11 +494,20 @@ public final class DuckDbSession implements Session {
     }
 
     private void applyTimeZoneAndSearchPath() {
+        applyTimeZoneAndSearchPathOnce();
+        List<String> settings = new ArrayList<>();
+        if (duckDbTimeZone != null) settings.add(duckDbTimeZone);
+        if (duckDbSearchPath != null) settings.add(duckDbSearchPath);
+        runner.sessionSettings(settings);
+    }
+
+    private void applyTimeZoneAndSearchPathOnce() {
         String tz = params.get("TimeZone");
         if (!tz.equals(appliedTimeZone)) {
             appliedTimeZone = tz;
             if (runner.queryValue("SELECT name FROM pg_timezone_names() WHERE name = ?", tz) != null) {
-                runner.execute("SET SESSION TimeZone = '" + tz.replace("'", "''") + "'");
+                duckDbTimeZone = "SET SESSION TimeZone = '" + tz.replace("'", "''") + "'";
+                runner.execute(duckDbTimeZone);
             } else {
                 log.debug("DuckDB does not know time zone {}; timestamptz input keeps its previous zone", tz);
             }
@@ -469,24 +515,65 @@ public final class DuckDbSession implements Session {
         String searchPath = params.get("search_path");
         if (!searchPath.equals(appliedSearchPath)) {
             appliedSearchPath = searchPath;
-            List<String> existing = runner.queryColumn("SELECT DISTINCT schema_name FROM duckdb_schemas()");
-            String duckDb = duckDbSearchPath(searchPath, existing);
-            runner.execute("SET SESSION search_path = '" + duckDb.replace("'", "''") + "'");
+            List<String> existing = runner.queryColumn("SELECT DISTINCT schema_name FROM duckdb_schemas() WHERE NOT internal");
+            schemasOnPath = schemasOnPath(searchPath, existing);
+            String duckDb = schemasOnPath.isEmpty() ? DEFAULT_SCHEMA : String.join(",", schemasOnPath);
+            duckDbSearchPath = "SET SESSION search_path = '" + duckDb.replace("'", "''") + "'";
+            runner.execute(duckDbSearchPath);
         }
     }
 
-    /** PostgreSQL's "$user", public → DuckDB's main; other schemas as named, if they exist. */
-    static String duckDbSearchPath(String pgSearchPath, List<String> existingSchemas) {
+    /** The schemas of PostgreSQL's search_path that exist, in order ("$user" is a role's schema: none here). */
+    static List<String> schemasOnPath(String pgSearchPath, List<String> existingSchemas) {
         List<String> schemas = new ArrayList<>();
         for (String item : pgSearchPath.split(",")) {
             String s = item.trim();
             if (s.startsWith("\"") && s.endsWith("\"") && s.length() >= 2) s = s.substring(1, s.length() - 1).replace("\"\"", "\"");
             if (s.isEmpty() || s.equals("$user")) continue;
-            if (s.equals("public")) s = "main";
             if (existingSchemas.contains(s) && !schemas.contains(s)) schemas.add(s);
         }
-        if (schemas.isEmpty()) schemas.add("main");
-        return String.join(",", schemas);
+        return schemas;
+    }
+
+    /** What the translation needs of this session. */
+    private final class Context implements SessionContext {
+        @Override
+        public String user() {
+            return params.get("session_authorization");
+        }
+
+        @Override
+        public String database() {
+            return database;
+        }
+
+        @Override
+        public int backendPid() {
+            return processId;
+        }
+
+        @Override
+        public String currentSchema() {
+            return schemasOnPath.isEmpty() ? null : schemasOnPath.get(0);
+        }
+
+        @Override
+        public List<String> currentSchemas(boolean implicit) {
+            List<String> out = new ArrayList<>();
+            if (implicit && !schemasOnPath.contains("pg_catalog")) out.add("pg_catalog");
+            out.addAll(schemasOnPath);
+            return out;
+        }
+
+        @Override
+        public String setting(String name) {
+            return params.get(name);
+        }
+
+        @Override
+        public String versionText() {
+            return ServeParameters.versionText();
+        }
     }
 
     private void warn(ResultSink sink, String sqlState, String message) {

@@ -1,8 +1,11 @@
 package dev.pgwire.serve;
 
+import dev.pgwire.serve.sql.StatementInfo;
+import dev.pgwire.serve.sql.SqlLexer;
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
 import dev.pgwire.protocol.types.CodecContext;
+import dev.pgwire.serve.sql.Translation;
 import dev.pgwire.server.spi.Column;
 import dev.pgwire.server.spi.ResultSink;
 import dev.pgwire.server.spi.RowWriter;
@@ -67,6 +70,7 @@ final class DuckDbStatementRunner {
     /** Run before anything starts on the connection: frees it of a suspended portal's open result. */
     private final Runnable beforeQuery;
     private volatile Statement running;
+    private List<String> sessionSettings = List.of();
     /** Prepared SELECTs of the simple protocol by SQL text, least recently used first. */
     private final java.util.LinkedHashMap<String, PreparedStatement> selects =
             new java.util.LinkedHashMap<>(16, 0.75f, true) {
@@ -94,8 +98,9 @@ final class DuckDbStatementRunner {
      *                      error is re-run)
      * @param cancelled     polled between rows and after failures
      */
-    void run(String sql, StatementInfo info, ResultSink sink, CodecContext settings, boolean inTransaction,
-             BooleanSupplier cancelled) {
+    void run(Translation t, ResultSink sink, CodecContext settings, boolean inTransaction, BooleanSupplier cancelled) {
+        String sql = t.duckDbSql();
+        StatementInfo info = t.info();
         beforeQuery.run();
         PreparedStatement cached = info.command() == StatementInfo.Command.OTHER && info.main().equals("SELECT")
                 ? cachedSelect(sql) : null;
@@ -111,8 +116,8 @@ final class DuckDbStatementRunner {
                 if (cached != null) forget(sql);
                 running = null;
                 if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
-                if (ErrorMapper.isLostError(e)) throw recoverLostError(sql, ps -> { }, inTransaction, cancelled);
-                throw ErrorMapper.map(e, sql);
+                if (ErrorMapper.isLostError(e)) throw recoverLostError(t, ps -> { }, inTransaction, cancelled);
+                throw ErrorMapper.map(e, t);
             }
             if (!hasResult || info.resultIsStatus()) {
                 sink.complete(info.tagForUpdate(hasResult ? -1 : st.getLargeUpdateCount()));
@@ -123,7 +128,7 @@ final class DuckDbStatementRunner {
             }
         } catch (SQLException e) {
             if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
-            throw ErrorMapper.map(e, sql);
+            throw ErrorMapper.map(e, t);
         } finally {
             running = null;
         }
@@ -210,10 +215,16 @@ final class DuckDbStatementRunner {
      * aborted. Only errors raised while executing are trusted; anything else means the re-run did
      * not reproduce the failure.
      */
-    private PgException recoverLostError(String sql, Rebinder rebinder, boolean inTransaction, BooleanSupplier cancelled) {
+    private PgException recoverLostError(Translation t, Rebinder rebinder, boolean inTransaction, BooleanSupplier cancelled) {
+        String sql = t.duckDbSql();
         DuckDBConnection c = null;
         try {
             c = inTransaction ? scratch.open() : connection;
+            if (inTransaction) {
+                try (Statement settings = c.createStatement()) {
+                    for (String set : sessionSettings) settings.execute(set);
+                }
+            }
             try (Statement begin = c.createStatement()) {
                 begin.execute("BEGIN TRANSACTION");
             }
@@ -225,7 +236,7 @@ final class DuckDbStatementRunner {
                 } catch (SQLException rerun) {
                     if (cancelled.getAsBoolean()) return ErrorMapper.canceled();
                     DuckDbError error = DuckDbError.parse(rerun.getMessage());
-                    if (!CONTEXT_ERRORS.contains(error.kind())) return ErrorMapper.map(rerun, sql);
+                    if (!CONTEXT_ERRORS.contains(error.kind())) return ErrorMapper.map(rerun, t);
                     log.debug("re-run of a failed statement gave a different error: {}", rerun.getMessage());
                 } finally {
                     running = null;
@@ -247,15 +258,15 @@ final class DuckDbStatementRunner {
                 .withHint("DuckDB's JDBC driver drops errors raised before a result's first rows, and re-running the statement did not reproduce it.");
     }
 
-    /** Prepares a statement on the session's connection (Parse). */
-    PreparedStatement prepare(String sql) {
+    /** Prepares a statement's DuckDB SQL on the session's connection (Parse). */
+    PreparedStatement prepare(Translation t) {
         beforeQuery.run();
         try {
-            PreparedStatement ps = connection.prepareStatement(sql);
+            PreparedStatement ps = connection.prepareStatement(t.duckDbSql());
             ps.setFetchSize(FETCH_SIZE);
             return ps;
         } catch (SQLException e) {
-            throw ErrorMapper.map(e, sql);
+            throw ErrorMapper.map(e, t);
         }
     }
 
@@ -264,7 +275,7 @@ final class DuckDbStatementRunner {
      * (left open on {@code ps} for the caller to stream). A lost error is recovered by preparing
      * {@code sql} again and binding it with {@code rebinder}.
      */
-    boolean executePrepared(PreparedStatement ps, String sql, Rebinder rebinder, boolean inTransaction,
+    boolean executePrepared(PreparedStatement ps, Translation t, Rebinder rebinder, boolean inTransaction,
                             BooleanSupplier cancelled) {
         beforeQuery.run();
         running = ps;
@@ -274,11 +285,16 @@ final class DuckDbStatementRunner {
         } catch (SQLException e) {
             running = null;
             if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
-            if (ErrorMapper.isLostError(e)) throw recoverLostError(sql, rebinder, inTransaction, cancelled);
-            throw ErrorMapper.map(e, sql);
+            if (ErrorMapper.isLostError(e)) throw recoverLostError(t, rebinder, inTransaction, cancelled);
+            throw ErrorMapper.map(e, t);
         } finally {
             running = null;
         }
+    }
+
+    /** The session's SET statements for DuckDB (search_path, TimeZone), for connections opened to re-run a statement. */
+    void sessionSettings(List<String> statements) {
+        sessionSettings = List.copyOf(statements);
     }
 
     /** Marks the statement whose rows are being read, so that a cancel interrupts it (null when done). */

@@ -2,6 +2,7 @@ package dev.pgwire.serve;
 
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.sql.Translation;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -32,6 +33,24 @@ final class ErrorMapper {
 
     static PgException canceled() {
         return new PgException(SqlState.QUERY_CANCELED, CANCELED_MESSAGE);
+    }
+
+    /**
+     * Maps a DuckDB error of a translated statement: a position DuckDB reports in its SQL points at
+     * the same place of the client's SQL; a statement passed on as DuckDB dialect that DuckDB
+     * cannot parse either reports PostgreSQL's syntax error.
+     */
+    static PgException map(SQLException e, Translation t) {
+        DuckDbError error = DuckDbError.parse(e.getMessage());
+        if (t.parseError() != null && (error.kind().equals("parser") || error.kind().equals("syntax"))) return t.parseError();
+        PgException pg = new PgException(map(error).fields());
+        pg.initCause(e);
+        Integer duckDbPosition = position(error, t.duckDbSql());
+        if (duckDbPosition != null && pg.field('P') == null) {
+            Integer source = t.sourcePosition(duckDbPosition - 1);
+            if (source != null) pg.withPosition(source);
+        }
+        return pg;
     }
 
     /** Maps a DuckDB error for the statement {@code sql} (used to turn byte offsets into positions). */
@@ -148,12 +167,19 @@ final class ErrorMapper {
     private static final Pattern REFERENCED_TABLE = Pattern.compile("Referenced table \"(.+?)\" not found");
     private static final Pattern AMBIGUOUS = Pattern.compile("Ambiguous reference to column name \"(.+?)\"");
 
+    /** DuckDB's answer for a column that is missing but named like a result column of the same SELECT. */
+    private static final Pattern ALIAS_BEFORE_DEFINITION =
+            Pattern.compile("Column \"(.+?)\" referenced that exists in the SELECT clause - but this column cannot be referenced");
+
     private static PgException binder(DuckDbError e, String msg) {
         Matcher m;
         if ((m = COLUMN_NOT_FOUND.matcher(msg)).find()) {
             String candidates = e.field("candidates");
             PgException pg = new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + m.group(1) + "\" does not exist");
             return candidates == null || candidates.isEmpty() ? pg : pg.withHint("Candidate columns: " + candidates);
+        }
+        if ((m = ALIAS_BEFORE_DEFINITION.matcher(msg)).find()) {
+            return new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + m.group(1) + "\" does not exist");
         }
         if ((m = NO_SUCH_COLUMN.matcher(msg)).find()) {
             return new PgException(SqlState.UNDEFINED_COLUMN,

@@ -1,9 +1,11 @@
 package dev.pgwire.serve;
 
+import dev.pgwire.serve.sql.StatementInfo;
+import dev.pgwire.serve.sql.SqlLexer;
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
-import dev.pgwire.serve.SqlLexer.Kind;
-import dev.pgwire.serve.SqlLexer.Token;
+import dev.pgwire.serve.sql.SqlLexer.Kind;
+import dev.pgwire.serve.sql.SqlLexer.Token;
 import dev.pgwire.server.spi.Column;
 import dev.pgwire.server.spi.ResultSink;
 
@@ -35,7 +37,7 @@ final class ParameterCommands {
 
     // ---------------------------------------------------------------- SET
 
-    void set(String sql, ResultSink sink, boolean inTransactionBlock, DuckDbPassThrough duckDb) {
+    void set(String sql, ResultSink sink, boolean inTransactionBlock) {
         SqlLexer lexer = new SqlLexer(sql);
         lexer.next(); // SET
         Token t = lexer.next();
@@ -85,12 +87,16 @@ final class ParameterCommands {
             sink.complete("SET");
             return;
         }
-        if (isDuckDbSetting(name)) {
-            if (local) throw unsupported("SET LOCAL of DuckDB setting \"" + name + "\"");
-            duckDb.run(sql, sink);
-            return;
-        }
+        if (isDuckDbSetting(name)) throw engineSetting(name);
         throw SessionParameters.unrecognized(name);
+    }
+
+    /**
+     * The engine's own settings (memory, threads, file and extension access) are the operator's:
+     * they act on every session of the database, as PostgreSQL's superuser-only parameters do.
+     */
+    private static PgException engineSetting(String name) {
+        return new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to set parameter \"" + name + "\"");
     }
 
     /** SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL … sets default_transaction_isolation. */
@@ -113,7 +119,7 @@ final class ParameterCommands {
 
     // ---------------------------------------------------------------- RESET
 
-    void reset(String sql, ResultSink sink, DuckDbPassThrough duckDb) {
+    void reset(String sql, ResultSink sink) {
         SqlLexer lexer = new SqlLexer(sql);
         lexer.next(); // RESET
         Token t = lexer.next();
@@ -128,8 +134,7 @@ final class ParameterCommands {
             if (params.key(name) != null) {
                 params.reset(name);
             } else if (isDuckDbSetting(name)) {
-                duckDb.run(sql, sink);
-                return;
+                throw engineSetting(name);
             } else {
                 throw SessionParameters.unrecognized(name);
             }

@@ -3,6 +3,8 @@ package dev.pgwire.serve;
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
 
+import dev.pgwire.serve.sql.Translation;
+
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,7 @@ final class ParameterInference {
     private static final String TEXT = "VARCHAR";
 
     private final DuckDbStatementRunner runner;
+    private final Translation translation;
     private final String sql;
     /** DuckDB type to cast each parameter to, null for none. */
     final String[] casts;
@@ -30,9 +33,10 @@ final class ParameterInference {
     private final List<Integer> guesses = new ArrayList<>();
     String preparedSql;
 
-    ParameterInference(DuckDbStatementRunner runner, String sql, int count) {
+    ParameterInference(DuckDbStatementRunner runner, Translation translation, int count) {
         this.runner = runner;
-        this.sql = sql;
+        this.translation = translation;
+        this.sql = translation.duckDbSql();
         this.casts = new String[count];
     }
 
@@ -88,7 +92,7 @@ final class ParameterInference {
 
     private PreparedStatement prepareTyped() {
         preparedSql = ParameterTypes.withCasts(sql, casts);
-        return runner.prepare(preparedSql);
+        return runner.prepare(translation.withDuckDbSql(preparedSql));
     }
 
     /**

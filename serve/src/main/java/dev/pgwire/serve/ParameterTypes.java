@@ -1,8 +1,10 @@
 package dev.pgwire.serve;
 
+import dev.pgwire.serve.sql.StatementInfo;
+import dev.pgwire.serve.sql.SqlLexer;
 import dev.pgwire.protocol.types.PgType;
-import dev.pgwire.serve.SqlLexer.Kind;
-import dev.pgwire.serve.SqlLexer.Token;
+import dev.pgwire.serve.sql.SqlLexer.Kind;
+import dev.pgwire.serve.sql.SqlLexer.Token;
 
 import java.util.HashMap;
 import java.util.Locale;

@@ -1,10 +1,13 @@
 package dev.pgwire.serve;
 
+import dev.pgwire.serve.sql.StatementInfo;
+import dev.pgwire.serve.sql.Translation;
+import dev.pgwire.serve.sql.SqlLexer;
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
 import dev.pgwire.protocol.types.PgType;
-import dev.pgwire.serve.SqlLexer.Kind;
-import dev.pgwire.serve.SqlLexer.Token;
+import dev.pgwire.serve.sql.SqlLexer.Kind;
+import dev.pgwire.serve.sql.SqlLexer.Token;
 import dev.pgwire.server.spi.Column;
 import dev.pgwire.server.spi.Parameters;
 import dev.pgwire.server.spi.Portal;
@@ -43,7 +46,8 @@ final class PreparedDuckDbStatement implements PreparedStatement {
     private static final Logger log = LoggerFactory.getLogger(PreparedDuckDbStatement.class);
 
     private final DuckDbSession session;
-    /** The SQL DuckDB prepared (with casts added for parameters it could not type). */
+    /** The statement and the DuckDB SQL prepared for it (with casts added for parameters DuckDB could not type). */
+    private final Translation translation;
     private final String sql;
     private final StatementInfo info;
     private final int[] parameterTypes;
@@ -62,10 +66,11 @@ final class PreparedDuckDbStatement implements PreparedStatement {
     private java.sql.PreparedStatement idle;
     private boolean closed;
 
-    private PreparedDuckDbStatement(DuckDbSession session, String sql, StatementInfo info, int[] parameterTypes,
+    private PreparedDuckDbStatement(DuckDbSession session, Translation translation, StatementInfo info, int[] parameterTypes,
                                     String[] duckDbParameterTypes, java.sql.PreparedStatement prepared) throws SQLException {
         this.session = session;
-        this.sql = sql;
+        this.translation = translation;
+        this.sql = translation.duckDbSql();
         this.info = info;
         this.parameterTypes = parameterTypes;
         this.duckDbParameterTypes = duckDbParameterTypes;
@@ -90,9 +95,11 @@ final class PreparedDuckDbStatement implements PreparedStatement {
         this.idle = prepared;
     }
 
-    /** Parse: prepares {@code sql} on the session's DuckDB connection. */
-    static PreparedDuckDbStatement prepare(DuckDbSession session, String sql, StatementInfo info, int[] declared) {
-        java.sql.PreparedStatement ps = session.runner().prepare(sql);
+    /** Parse: prepares the statement's DuckDB SQL on the session's DuckDB connection. */
+    static PreparedDuckDbStatement prepare(DuckDbSession session, Translation t, int[] declared) {
+        String sql = t.duckDbSql();
+        StatementInfo info = t.info();
+        java.sql.PreparedStatement ps = session.runner().prepare(t);
         try {
             ParameterMetaData pm = ps.getParameterMetaData();
             int duckDbCount = pm.getParameterCount();
@@ -101,7 +108,7 @@ final class PreparedDuckDbStatement implements PreparedStatement {
             int n = Math.max(declared.length, duckDbCount);
             int[] types = new int[n];
             String[] duckDbTypes = new String[n];
-            ParameterInference inference = new ParameterInference(session.runner(), sql, n);
+            ParameterInference inference = new ParameterInference(session.runner(), t, n);
             for (int i = 0; i < n; i++) {
                 int declaredOid = i < declared.length ? declared[i] : 0;
                 if (declaredOid == PgType.UNKNOWN.oid()) declaredOid = 0;
@@ -127,16 +134,16 @@ final class PreparedDuckDbStatement implements PreparedStatement {
                     int typed = ParameterTypes.pgOid(duckDbTypes[i]);
                     if (undeclared && typed != 0) types[i] = typed;
                 }
-                PreparedDuckDbStatement st = new PreparedDuckDbStatement(session, inference.preparedSql, info, types,
-                        duckDbTypes, ps);
+                PreparedDuckDbStatement st = new PreparedDuckDbStatement(session, t.withDuckDbSql(inference.preparedSql), info,
+                        types, duckDbTypes, ps);
                 ps = null;
                 return st;
             }
-            PreparedDuckDbStatement st = new PreparedDuckDbStatement(session, sql, info, types, duckDbTypes, ps);
+            PreparedDuckDbStatement st = new PreparedDuckDbStatement(session, t, info, types, duckDbTypes, ps);
             ps = null;
             return st;
         } catch (SQLException e) {
-            throw ErrorMapper.map(e, sql);
+            throw ErrorMapper.map(e, t);
         } finally {
             if (ps != null) closeQuietly(ps);
         }
@@ -221,8 +228,8 @@ final class PreparedDuckDbStatement implements PreparedStatement {
         });
     }
 
-    String sql() {
-        return sql;
+    Translation translation() {
+        return translation;
     }
 
     StatementInfo info() {
@@ -240,7 +247,7 @@ final class PreparedDuckDbStatement implements PreparedStatement {
         idle = null;
         try {
             if (ps != null && !ps.isClosed()) return ps;
-            ps = session.runner().prepare(sql);
+            ps = session.runner().prepare(translation);
             List<String> now = resultTypes(ps.getMetaData(), info);
             if (!java.util.Objects.equals(now, columnDuckDbTypes)) {
                 closeQuietly(ps);
@@ -249,7 +256,7 @@ final class PreparedDuckDbStatement implements PreparedStatement {
             return ps;
         } catch (SQLException e) {
             if (ps != null) closeQuietly(ps);
-            throw ErrorMapper.map(e, sql);
+            throw ErrorMapper.map(e, translation);
         }
     }
 

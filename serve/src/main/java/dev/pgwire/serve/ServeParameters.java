@@ -21,6 +21,16 @@ public final class ServeParameters {
     /** The PostgreSQL version serve speaks for; drivers pick features by it. */
     public static final String SERVER_VERSION = "15.0";
 
+    /**
+     * What version() answers: PostgreSQL's form, which drivers and tools parse for the version
+     * number, naming serve and its DuckDB engine.
+     */
+    public static String versionText() {
+        return "PostgreSQL " + SERVER_VERSION + " (pgwire serve on DuckDB " + DuckDbVersion.VERSION + ") on "
+                + System.getProperty("os.arch") + "-" + System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT)
+                + ", 64-bit";
+    }
+
     /** {@link #SERVER_VERSION} as server_version_num. */
     public static final String SERVER_VERSION_NUM = "150000";
 

@@ -109,7 +109,10 @@ class CommandTagTest extends SessionTestSupport {
     }
 
     @Test
-    void copyToAndFromFilesCountRows(@TempDir Path dir) {
+    void copyToAndFromFilesCountRows(@TempDir Path dir) throws Exception {
+        factory.close();
+        factory = new DuckDbSessionFactory(ServeOptions.inMemory().withExternalAccess(true));
+        session = open("postgres");
         run("CREATE TABLE t AS SELECT * FROM range(4) r(x)");
         String file = dir.resolve("t.csv").toString().replace("'", "''");
         assertThat(run("COPY t TO '" + file + "' (HEADER)").tag).isEqualTo("COPY 4");

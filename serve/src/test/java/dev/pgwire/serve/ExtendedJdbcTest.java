@@ -43,7 +43,7 @@ class ExtendedJdbcTest {
 
     @BeforeAll
     static void start() throws Exception {
-        engine = new DuckDbSessionFactory(null);
+        engine = new DuckDbSessionFactory(ServeOptions.inMemory().withCreateDatabasesOnConnect(true));
         server = PgServer.builder().port(0).sessionFactory(engine).start();
     }
 

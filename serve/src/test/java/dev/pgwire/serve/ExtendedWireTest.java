@@ -51,7 +51,7 @@ class ExtendedWireTest {
     @BeforeAll
     static void start() throws Exception {
         postgres = PgCluster.builder().auth(PgCluster.AuthMethod.TRUST).start();
-        engine = new DuckDbSessionFactory(null);
+        engine = new DuckDbSessionFactory(ServeOptions.inMemory().withCreateDatabasesOnConnect(true));
         serve = PgServer.builder().port(0).sessionFactory(engine).start();
         String table = "CREATE TABLE t (id INT PRIMARY KEY, name TEXT)";
         String row = "INSERT INTO t VALUES (500, 'committed')";

@@ -46,7 +46,7 @@ class RealClientsTest {
     @BeforeAll
     static void start() throws Exception {
         certs = TlsCerts.generate(dir.resolve("certs"), "app");
-        engine = new DuckDbSessionFactory(dir.resolve("data"));
+        engine = new DuckDbSessionFactory(ServeOptions.inDirectory(dir.resolve("data")).withCreateDatabasesOnConnect(true));
         InMemoryCredentialStore users = new InMemoryCredentialStore().addPassword("app", PASSWORD);
         scram = server(AuthMethod.SCRAM_SHA_256, users);
         md5 = server(AuthMethod.MD5, users);

@@ -25,38 +25,51 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SessionFactoryTest {
 
+    static ServeOptions creating(Path dataDir) {
+        return ServeOptions.inDirectory(dataDir).withCreateDatabasesOnConnect(true);
+    }
+
     @Test
     void dataPersistsAcrossFactoryRestartsInFileMode(@TempDir Path tmp) throws Exception {
         Path dataDir = tmp.resolve("not-yet-there");
-        try (DuckDbSessionFactory factory = new DuckDbSessionFactory(dataDir)) {
+        try (DuckDbSessionFactory factory = new DuckDbSessionFactory(creating(dataDir))) {
             Session s = factory.open(info("alice", "shop", Map.of()));
             run(s, "CREATE TABLE orders (id INTEGER, item TEXT)");
             run(s, "INSERT INTO orders VALUES (1, 'tea'), (2, 'cake')");
             s.close();
         }
         assertThat(dataDir.resolve("shop.duckdb")).exists();
-        try (DuckDbSessionFactory factory = new DuckDbSessionFactory(dataDir)) {
+        try (DuckDbSessionFactory factory = new DuckDbSessionFactory(creating(dataDir))) {
             Session s = factory.open(info("bob", "shop", Map.of()));
             assertThat(run(s, "SELECT item FROM orders ORDER BY id").rows).containsExactly(List.of("tea"), List.of("cake"));
             Session other = factory.open(info("bob", "other", Map.of()));
             assertThat(fails(other, "SELECT * FROM orders").sqlState()).as("databases are separate files").isEqualTo("42P01");
-        }
-        try (var files = Files.list(dataDir)) {
-            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".duckdb"))).containsExactlyInAnyOrder("shop.duckdb", "other.duckdb");
+            assertThat(factory.databaseNames()).containsExactly("other", "postgres", "shop");
         }
     }
 
     @Test
-    void databaseDefaultsToTheUserName(@TempDir Path tmp) throws Exception {
+    void aFreshDataDirectoryHoldsPostgresAndUnknownDatabasesDoNotExist(@TempDir Path tmp) throws Exception {
         try (DuckDbSessionFactory factory = new DuckDbSessionFactory(tmp)) {
-            factory.open(info("carol", null, Map.of())).close();
+            assertThat(factory.databaseNames()).containsExactly("postgres");
+            factory.open(info("carol", "postgres", Map.of())).close();
+            assertThatThrownBy(() -> factory.open(info("carol", "shop", Map.of())))
+                    .isInstanceOfSatisfying(PgException.class, e -> {
+                        assertThat(e.sqlState()).isEqualTo("3D000");
+                        assertThat(e.getMessage()).isEqualTo("database \"shop\" does not exist");
+                    });
+            assertThatThrownBy(() -> factory.open(info("carol", null, Map.of())))
+                    .as("the database defaults to the user name, as in PostgreSQL")
+                    .isInstanceOfSatisfying(PgException.class, e -> assertThat(e.getMessage()).isEqualTo("database \"carol\" does not exist"));
         }
-        assertThat(tmp.resolve("carol.duckdb")).exists();
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".duckdb"))).containsExactly("postgres.duckdb");
+        }
     }
 
     @Test
     void inMemoryDatabasesAreSharedBySessionsOfOneNameOnly() throws Exception {
-        try (DuckDbSessionFactory factory = new DuckDbSessionFactory(null)) {
+        try (DuckDbSessionFactory factory = new DuckDbSessionFactory(ServeOptions.inMemory().withCreateDatabasesOnConnect(true))) {
             Session a = factory.open(info("u", "mem", Map.of()));
             Session b = factory.open(info("u", "mem", Map.of()));
             Session c = factory.open(info("u", "elsewhere", Map.of()));
@@ -69,42 +82,124 @@ class SessionFactoryTest {
             Session d = factory.open(info("u", "mem", Map.of()));
             assertThat(run(d, "SELECT v FROM shared").value()).as("the database outlives its sessions").isEqualTo("42");
         }
-        try (DuckDbSessionFactory factory = new DuckDbSessionFactory(null)) {
-            Session fresh = factory.open(info("u", "mem", Map.of()));
-            assertThat(fails(fresh, "SELECT v FROM shared").sqlState()).as("but not its factory").isEqualTo("42P01");
+        try (DuckDbSessionFactory factory = new DuckDbSessionFactory(ServeOptions.inMemory())) {
+            factory.open(info("u", "postgres", Map.of())).close();
+            assertThatThrownBy(() -> factory.open(info("u", "mem", Map.of())))
+                    .as("a new factory starts with postgres only")
+                    .isInstanceOfSatisfying(PgException.class, e -> assertThat(e.sqlState()).isEqualTo("3D000"));
         }
     }
 
     @Test
-    void unsafeDatabaseNamesDoNotExist() {
-        try (DuckDbSessionFactory factory = new DuckDbSessionFactory(null)) {
-            for (String name : new String[] {"../etc", "a/b", "a\\b", "..", ".", "nul\0byte", "x".repeat(64), "é".repeat(32), "tab\tname"}) {
+    void impossibleDatabaseNamesDoNotExist() {
+        try (DuckDbSessionFactory factory = new DuckDbSessionFactory(ServeOptions.inMemory().withCreateDatabasesOnConnect(true))) {
+            for (String name : new String[] {"nul\0byte", "x".repeat(64), "é".repeat(32)}) {
                 assertThatThrownBy(() -> factory.open(info("u", name, Map.of())))
                         .as(name)
-                        .isInstanceOfSatisfying(PgException.class, e -> {
-                            assertThat(e.sqlState()).isEqualTo("3D000");
-                            assertThat(e.getMessage()).isEqualTo("database \"" + name + "\" does not exist");
-                        });
+                        .isInstanceOfSatisfying(PgException.class, e -> assertThat(e.sqlState()).isEqualTo("3D000"));
             }
             assertThatThrownBy(() -> factory.open(info("", "", Map.of()))).isInstanceOf(PgException.class);
         }
     }
 
     @Test
-    void longestSafeNamesAndDotsInsideNamesAreFine(@TempDir Path tmp) throws Exception {
-        try (DuckDbSessionFactory factory = new DuckDbSessionFactory(tmp)) {
-            factory.open(info("u", "x".repeat(63), Map.of())).close();
-            factory.open(info("u", "v1.2", Map.of())).close();
+    void namesBecomeFileNamesInsideTheDataDirectoryOnly(@TempDir Path tmp) throws Exception {
+        Path dataDir = tmp.resolve("data");
+        String[] names = {"../etc", "a/b", "a\\b", "..", ".", "tab\tname", "Shop", "v1.2", "x".repeat(63), "é".repeat(31),
+                "x;allow_unsigned_extensions=true", "y?threads=1", ":memory:"};
+        try (DuckDbSessionFactory factory = new DuckDbSessionFactory(creating(dataDir))) {
+            for (String name : names) {
+                Session s = factory.open(info("u", name, Map.of()));
+                run(s, "CREATE TABLE marker (name TEXT)");
+                s.close();
+            }
+            assertThat(factory.databaseNames()).as("every name maps back to itself").contains(names);
         }
-        assertThat(tmp.resolve("x".repeat(63) + ".duckdb")).exists();
-        assertThat(tmp.resolve("v1.2.duckdb")).exists();
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("nothing outside the data directory").containsExactly("data");
+        }
+        try (var files = Files.list(dataDir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .allMatch(n -> n.matches("([a-z0-9_]|-[0-9A-F]{2})+\\.duckdb(\\.wal)?"), "lower-case letters, digits, _ and -XX escapes")
+                    .contains("-2E-2E-2Fetc.duckdb", "-53hop.duckdb", "x-3Ballow_unsigned_extensions-3Dtrue.duckdb");
+        }
+    }
+
+    @Test
+    void aDatabaseNameNeverSetsEngineOptions(@TempDir Path tmp) throws Exception {
+        try (DuckDbSessionFactory factory = new DuckDbSessionFactory(creating(tmp))) {
+            Session s = factory.open(info("u", "x;allow_unsigned_extensions=true;threads=1", Map.of()));
+            run(s, "CREATE TABLE t (v INTEGER)");
+            assertThat(run(s, "SELECT value FROM duckdb_settings() WHERE name = 'allow_unsigned_extensions'").value()).isEqualTo("false");
+            assertThat(run(s, "SELECT value <> '1' FROM duckdb_settings() WHERE name = 'threads'").value()).isEqualTo("t");
+        }
+    }
+
+    @Test
+    void enginesCloseWhenTheirLastSessionEnds(@TempDir Path tmp) throws Exception {
+        ServeOptions options = creating(tmp).withIdleClose(java.time.Duration.ZERO);
+        try (DuckDbSessionFactory factory = new DuckDbSessionFactory(options)) {
+            long threadsBefore = nativeThreads();
+            for (int i = 0; i < 20; i++) {
+                Session s = factory.open(info("u", "db" + i, Map.of()));
+                run(s, "SELECT 1");
+                s.close();
+                assertThat(factory.openEngines()).isZero();
+            }
+            Session a = factory.open(info("u", "db1", Map.of()));
+            Session b = factory.open(info("u", "db1", Map.of()));
+            assertThat(factory.openEngines()).isEqualTo(1);
+            a.close();
+            assertThat(factory.openEngines()).as("open while a session remains").isEqualTo(1);
+            b.close();
+            assertThat(factory.openEngines()).isZero();
+            if (threadsBefore > 0) {
+                assertThat(nativeThreads()).as("engine threads do not pile up").isLessThan(threadsBefore + 20);
+            }
+        }
+    }
+
+    /** The process's thread count, native engine threads included (Linux), or -1. */
+    private static long nativeThreads() throws Exception {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) return -1;
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("Threads:")) return Long.parseLong(line.substring(8).trim());
+        }
+        return -1;
+    }
+
+    @Test
+    void clientsCannotReachFilesOrExtensionsByDefault(@TempDir Path tmp) throws Exception {
+        Path secret = tmp.resolve("secret.csv");
+        Files.writeString(secret, "a,b\n1,2\n");
+        try (DuckDbSessionFactory factory = new DuckDbSessionFactory(ServeOptions.inMemory())) {
+            Session s = factory.open(info("u", "postgres", Map.of()));
+            for (String sql : new String[] {
+                    "SELECT * FROM read_csv('" + secret + "')",
+                    "COPY (SELECT 1) TO '" + tmp.resolve("out.csv") + "'",
+                    "ATTACH '" + tmp.resolve("other.duckdb") + "' AS other",
+                    "INSTALL httpfs",
+                    "LOAD httpfs"}) {
+                PgException e = fails(s, sql);
+                assertThat(e.sqlState()).as(sql).isIn("42501", "0A000", "42601");
+            }
+            assertThat(fails(s, "SELECT '10.0.0.1'::inet").getMessage()).as("no extension is fetched").doesNotContain("install");
+            assertThat(tmp.resolve("out.csv")).doesNotExist();
+            assertThat(tmp.resolve("other.duckdb")).doesNotExist();
+        }
+        try (DuckDbSessionFactory factory = new DuckDbSessionFactory(ServeOptions.inMemory().withExternalAccess(true))) {
+            Session s = factory.open(info("u", "postgres", Map.of()));
+            assertThat(run(s, "SELECT count(*) FROM read_csv('" + secret + "')").value())
+                    .as("the operator can allow it").isEqualTo("1");
+        }
     }
 
     @Test
     void sessionsOpenConcurrently(@TempDir Path tmp) throws Exception {
         int threads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try (DuckDbSessionFactory factory = new DuckDbSessionFactory(tmp)) {
+        try (DuckDbSessionFactory factory = new DuckDbSessionFactory(creating(tmp))) {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Session>> opened = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
@@ -124,10 +219,7 @@ class SessionFactoryTest {
             run(sessions.get(0), "CREATE TABLE hits AS SELECT 0 AS n");
             assertThat(run(sessions.get(6), "SELECT count(*) FROM hits").value()).isEqualTo("1");
             assertThat(fails(sessions.get(7), "SELECT count(*) FROM hits").sqlState()).isEqualTo("42P01");
-            try (var files = Files.list(tmp)) {
-                assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".duckdb")))
-                        .containsExactlyInAnyOrder("db0.duckdb", "db1.duckdb");
-            }
+            assertThat(factory.databaseNames()).containsExactly("db0", "db1", "postgres");
         } finally {
             pool.shutdownNow();
         }
@@ -135,11 +227,11 @@ class SessionFactoryTest {
 
     @Test
     void closingTheFactoryClosesSessionsAndRefusesNewOnes() throws Exception {
-        DuckDbSessionFactory factory = new DuckDbSessionFactory(null);
-        Session s = factory.open(info("u", "x", Map.of()));
+        DuckDbSessionFactory factory = new DuckDbSessionFactory(ServeOptions.inMemory());
+        Session s = factory.open(info("u", "postgres", Map.of()));
         factory.close();
         assertThatThrownBy(() -> s.execute("SELECT 1", new RecordingSink())).isInstanceOf(PgException.class);
-        assertThatThrownBy(() -> factory.open(info("u", "x", Map.of())))
+        assertThatThrownBy(() -> factory.open(info("u", "postgres", Map.of())))
                 .isInstanceOfSatisfying(PgException.class, e -> assertThat(e.sqlState()).isEqualTo("57P03"));
     }
 }

@@ -19,7 +19,7 @@ abstract class SessionTestSupport {
 
     @BeforeEach
     void openFactory() throws Exception {
-        factory = new DuckDbSessionFactory(null);
+        factory = new DuckDbSessionFactory(ServeOptions.inMemory().withCreateDatabasesOnConnect(true));
         session = open("test");
     }
 

@@ -21,7 +21,7 @@ class TypeFormattingTest extends SessionTestSupport {
     @Override
     @BeforeEach
     void openFactory() throws Exception {
-        if (shared == null) shared = new DuckDbSessionFactory(null);
+        if (shared == null) shared = new DuckDbSessionFactory(ServeOptions.inMemory().withCreateDatabasesOnConnect(true));
         factory = shared;
         session = open("types");
     }
@@ -47,10 +47,10 @@ class TypeFormattingTest extends SessionTestSupport {
             "255::UTINYINT|int2|255", "65535::USMALLINT|int4|65535", "4294967295::UINTEGER|int8|4294967295",
             "18446744073709551615::UBIGINT|numeric|18446744073709551615",
             "170141183460469231731687303715884105727::HUGEINT|numeric|170141183460469231731687303715884105727",
-            "1.5::FLOAT|float4|1.5", "0.1::FLOAT|float4|0.1", "0.1::DOUBLE|float8|0.1", "1e100::DOUBLE|float8|1e+100",
+            "1.5::REAL|float4|1.5", "0.1::REAL|float4|0.1", "1.5::FLOAT|float8|1.5", "0.1::DOUBLE|float8|0.1", "1e100::DOUBLE|float8|1e+100",
             "1.2345e-05::DOUBLE|float8|1.2345e-05", "0.1::DOUBLE + 0.2::DOUBLE|float8|0.30000000000000004",
             "'Infinity'::DOUBLE|float8|Infinity", "'-Infinity'::DOUBLE|float8|-Infinity", "'NaN'::DOUBLE|float8|NaN",
-            "'-inf'::FLOAT|float4|-Infinity", "-0.0::DOUBLE|float8|-0",
+            "'-inf'::REAL|float4|-Infinity", "-0.0::DOUBLE|float8|-0",
             "1.25::DECIMAL(10,3)|numeric|1.250", "-0.5::DECIMAL(4,2)|numeric|-0.50",
             "12345678901234567890.1234567890::DECIMAL(38,10)|numeric|12345678901234567890.1234567890",
             "7 / 2|int4|3",
@@ -157,7 +157,7 @@ class TypeFormattingTest extends SessionTestSupport {
     void extraFloatDigitsBelowOneUsesFixedPrecision() {
         run("SET extra_float_digits = 0");
         assertThat(text("0.1::DOUBLE + 0.2::DOUBLE")).isEqualTo("0.3");
-        assertThat(text("3.14159265::FLOAT")).isEqualTo("3.14159");
+        assertThat(text("3.14159265::REAL")).isEqualTo("3.14159");
         run("SET extra_float_digits = 3");
         assertThat(text("0.1::DOUBLE + 0.2::DOUBLE")).isEqualTo("0.30000000000000004");
     }

@@ -79,7 +79,7 @@ class DifferentialTest {
     private static List<DifferentialReport.Result> run(Map<String, List<CorpusStatement>> corpus) throws Exception {
         List<DifferentialReport.Result> results = new ArrayList<>();
         try (PgCluster postgres = PgCluster.builder().auth(PgCluster.AuthMethod.TRUST).start();
-             DuckDbSessionFactory engine = new DuckDbSessionFactory(null)) {
+             DuckDbSessionFactory engine = new DuckDbSessionFactory(dev.pgwire.serve.ServeOptions.inMemory().withCreateDatabasesOnConnect(true))) {
             PgServer serve = PgServer.builder().port(0).sessionFactory(engine).start();
             try (PgConnection admin = PgConnection.connect(postgresConninfo(postgres, "postgres"))) {
                 for (Map.Entry<String, List<CorpusStatement>> file : corpus.entrySet()) {

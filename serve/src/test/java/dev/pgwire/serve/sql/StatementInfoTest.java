@@ -1,6 +1,6 @@
-package dev.pgwire.serve;
+package dev.pgwire.serve.sql;
 
-import dev.pgwire.serve.StatementInfo.Command;
+import dev.pgwire.serve.sql.StatementInfo.Command;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

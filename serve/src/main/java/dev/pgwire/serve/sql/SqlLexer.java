@@ -1,4 +1,4 @@
-package dev.pgwire.serve;
+package dev.pgwire.serve.sql;
 
 import java.util.Locale;
 
@@ -7,9 +7,9 @@ import java.util.Locale;
  * space and comments ({@code --}, nested {@code /* *}{@code /}), and keeps string literals ('…',
  * E'…', $tag$…$tag$) and quoted identifiers whole so that keywords inside them are not seen.
  */
-final class SqlLexer {
+public final class SqlLexer {
 
-    enum Kind { WORD, QUOTED_IDENT, STRING, NUMBER, PARAM, OP, END }
+    public enum Kind { WORD, QUOTED_IDENT, STRING, NUMBER, PARAM, OP, END }
 
     /**
      * @param text  the token's value: a word upper-cased, a string or quoted identifier unquoted,
@@ -17,12 +17,12 @@ final class SqlLexer {
      * @param raw   the token as written
      * @param depth parenthesis depth before the token
      */
-    record Token(Kind kind, String text, String raw, int start, int end, int depth) {
-        boolean isWord(String upper) {
+    public record Token(Kind kind, String text, String raw, int start, int end, int depth) {
+        public boolean isWord(String upper) {
             return kind == Kind.WORD && text.equals(upper);
         }
 
-        boolean isOp(char c) {
+        public boolean isOp(char c) {
             return kind == Kind.OP && raw.length() == 1 && raw.charAt(0) == c;
         }
     }
@@ -32,12 +32,12 @@ final class SqlLexer {
     private int depth;
     private Token peeked;
 
-    SqlLexer(String sql) {
+    public SqlLexer(String sql) {
         this.sql = sql;
     }
 
     /** The next token, or a token of kind END. */
-    Token next() {
+    public Token next() {
         if (peeked != null) {
             Token t = peeked;
             peeked = null;
@@ -47,7 +47,7 @@ final class SqlLexer {
     }
 
     /** The token {@link #next} will return, without consuming it. */
-    Token peek() {
+    public Token peek() {
         if (peeked == null) peeked = lex();
         return peeked;
     }

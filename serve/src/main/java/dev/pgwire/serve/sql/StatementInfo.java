@@ -1,7 +1,7 @@
-package dev.pgwire.serve;
+package dev.pgwire.serve.sql;
 
-import dev.pgwire.serve.SqlLexer.Kind;
-import dev.pgwire.serve.SqlLexer.Token;
+import dev.pgwire.serve.sql.SqlLexer.Kind;
+import dev.pgwire.serve.sql.SqlLexer.Token;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,19 +11,20 @@ import java.util.Set;
  * What a statement is, read from its leading keywords: whether it is empty, which transaction or
  * parameter command it is, and the PostgreSQL command tag it completes with.
  *
- * @param command the statement's command, see {@link Command}
- * @param words   the leading words at parenthesis depth 0, upper-cased (at most a handful)
- * @param main    the keyword of the statement proper: the first word, or for {@code WITH …} the
- *                keyword after the common table expressions
+ * @param command    the statement's command, see {@link Command}
+ * @param main       the keyword of the statement proper: the first word, or for {@code WITH …} the
+ *                   keyword after the common table expressions
+ * @param objectType what CREATE, DROP and ALTER act on, as their command tag names it
+ *                   ({@code " TABLE"}, {@code " MATERIALIZED VIEW"}), or ""
  */
-record StatementInfo(Command command, List<String> words, String main) {
+public record StatementInfo(Command command, String main, String objectType) {
 
-    enum Command {
+    public enum Command {
         EMPTY, BEGIN, START_TRANSACTION, COMMIT, ROLLBACK, SAVEPOINT, RELEASE_SAVEPOINT, ROLLBACK_TO_SAVEPOINT,
         TWO_PHASE, SET, RESET, SHOW, DISCARD, COPY_STDIO, OTHER;
 
         /** PostgreSQL still accepts these in a failed transaction block. */
-        boolean endsFailedTransaction() {
+        public boolean endsFailedTransaction() {
             return this == COMMIT || this == ROLLBACK || this == ROLLBACK_TO_SAVEPOINT;
         }
     }
@@ -33,16 +34,16 @@ record StatementInfo(Command command, List<String> words, String main) {
     private static final Set<String> CREATE_MODIFIERS = Set.of("OR", "REPLACE", "TEMP", "TEMPORARY", "UNLOGGED", "GLOBAL",
             "LOCAL", "UNIQUE", "PERSISTENT", "TRANSIENT");
 
-    static StatementInfo of(String sql) {
+    public static StatementInfo of(String sql) {
         SqlLexer lexer = new SqlLexer(sql);
         List<String> words = new ArrayList<>();
         Token t = lexer.next();
         while (t.isOp(';')) t = lexer.next();
-        if (t.kind() == Kind.END) return new StatementInfo(Command.EMPTY, List.of(), "");
+        if (t.kind() == Kind.END) return new StatementInfo(Command.EMPTY, "", "");
         boolean parenthesized = t.isOp('(');
         while (t.isOp('(')) t = lexer.next();
         String first = t.kind() == Kind.WORD ? t.text() : "";
-        if (parenthesized) return new StatementInfo(Command.OTHER, List.of("SELECT"), "SELECT");
+        if (parenthesized) return new StatementInfo(Command.OTHER, "SELECT", "");
         String main = first;
         boolean stdio = false;
         int baseDepth = t.depth();
@@ -61,7 +62,7 @@ record StatementInfo(Command command, List<String> words, String main) {
         }
         if (main.equals("WITH")) main = "SELECT";
         if (main.equals("FROM") || main.equals("VALUES") || main.equals("TABLE")) main = "SELECT";
-        return new StatementInfo(command(words, stdio), List.copyOf(words), main);
+        return new StatementInfo(command(words, stdio), main, objectType(words, 1));
     }
 
     private static Command command(List<String> w, boolean stdio) {
@@ -100,27 +101,23 @@ record StatementInfo(Command command, List<String> words, String main) {
         }
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return command == Command.EMPTY;
     }
 
     /** CREATE SCHEMA, DROP SCHEMA, ATTACH and DETACH change which schemas a search_path can name. */
-    boolean changesSchemas() {
-        return ((main.equals("CREATE") || main.equals("DROP")) && objectType(1).equals(" SCHEMA"))
+    public boolean changesSchemas() {
+        return ((main.equals("CREATE") || main.equals("DROP")) && objectType.equals(" SCHEMA"))
                 || main.equals("ATTACH") || main.equals("DETACH");
     }
 
     /** DuckDB answers CHECKPOINT with a one-row status; PostgreSQL sends only the tag. */
-    boolean resultIsStatus() {
-        return main.equals("CHECKPOINT") || (main.equals("FORCE") && word(1).equals("CHECKPOINT"));
-    }
-
-    private String word(int i) {
-        return i < words.size() ? words.get(i) : "";
+    public boolean resultIsStatus() {
+        return main.equals("CHECKPOINT") || (main.equals("FORCE") && objectType.equals(" CHECKPOINT"));
     }
 
     /** The tag of a statement that returned {@code rows} rows. */
-    String tagForRows(long rows) {
+    public String tagForRows(long rows) {
         switch (main) {
             case "INSERT": return "INSERT 0 " + rows;
             case "UPDATE": return "UPDATE " + rows;
@@ -133,7 +130,7 @@ record StatementInfo(Command command, List<String> words, String main) {
     }
 
     /** The tag of a statement that returned no rows; {@code count} is DuckDB's update count or -1. */
-    String tagForUpdate(long count) {
+    public String tagForUpdate(long count) {
         long n = Math.max(count, 0);
         switch (main) {
             case "INSERT": return "INSERT 0 " + n;
@@ -146,7 +143,7 @@ record StatementInfo(Command command, List<String> words, String main) {
             case "CREATE": return createTag(count);
             case "DROP":
             case "ALTER":
-                return main + objectType(1);
+                return main + objectType;
             case "FORCE": return "CHECKPOINT";
             default:
                 return main.isEmpty() ? "SELECT 0" : main;
@@ -155,19 +152,19 @@ record StatementInfo(Command command, List<String> words, String main) {
 
     /** CREATE TABLE … AS reports rows, as PostgreSQL's "SELECT n". */
     private String createTag(long count) {
-        String type = objectType(1);
-        if (type.equals(" TABLE") && count >= 0) return "SELECT " + count;
-        return "CREATE" + type;
+        if (objectType.equals(" TABLE") && count >= 0) return "SELECT " + count;
+        return "CREATE" + objectType;
     }
 
     /** " TABLE", " MATERIALIZED VIEW", … from the words after CREATE/DROP/ALTER. */
-    private String objectType(int from) {
+    private static String objectType(List<String> words, int from) {
         int i = from;
-        while (i < words.size() && CREATE_MODIFIERS.contains(word(i))) i++;
-        String type = word(i);
+        while (i < words.size() && CREATE_MODIFIERS.contains(words.get(i))) i++;
+        String type = i < words.size() ? words.get(i) : "";
+        String next = i + 1 < words.size() ? words.get(i + 1) : "";
         if (type.isEmpty()) return "";
-        if (type.equals("MATERIALIZED") || type.equals("FOREIGN")) return " " + type + " " + word(i + 1);
-        if (type.equals("MACRO") && word(i + 1).equals("TABLE")) return " MACRO";
+        if (type.equals("MATERIALIZED") || type.equals("FOREIGN")) return " " + type + " " + next;
+        if (type.equals("MACRO") && next.equals("TABLE")) return " MACRO";
         return " " + type;
     }
 }

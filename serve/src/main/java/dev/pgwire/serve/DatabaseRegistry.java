@@ -1,0 +1,331 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The databases of one serve instance and their DuckDB engines. A database exists once created —
+ * by CREATE DATABASE, as {@code postgres} in a fresh data directory, or on first connect when the
+ * operator allows that — and each is one DuckDB instance: a file in the data directory, or
+ * memory. An engine opens when the first session connects and closes {@link ServeOptions#idleClose}
+ * after the last one leaves, so engine threads and memory follow the sessions, not the names ever
+ * used. Engines in memory stay open as long as the registry: they are the data.
+ *
+ * <p>Engine options never come from clients: every engine is opened with
+ * {@link #engineProperties} and the database name only ever becomes a file name through
+ * {@link DatabaseName#fileName}.
+ */
+final class DatabaseRegistry implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DatabaseRegistry.class);
+
+    /** The database initdb makes, so a fresh data directory can be connected to at once. */
+    static final String DEFAULT_DATABASE = "postgres";
+
+    /**
+     * DuckDB settings applied to each engine when it is opened: integer division for
+     * {@code int / int} (so {@code SELECT 1/0} fails with 22012 as in PostgreSQL), errors instead of
+     * NaN/Infinity from float arithmetic, PostgreSQL's NULL ordering (last ascending, first
+     * descending), unquoted identifiers folded to lower case, and machine-readable errors.
+     */
+    static final List<String> POSTGRES_COMPATIBILITY = List.of(
+            "SET integer_division = true",
+            "SET ieee_floating_point_ops = false",
+            "SET default_null_order = 'nulls_last_on_asc_first_on_desc'",
+            "SET preserve_identifier_case = 'lowercase'",
+            "SET errors_as_json = true");
+
+    private final ServeOptions options;
+    private final ScheduledExecutorService scheduler;
+    private final Map<String, Database> databases = new HashMap<>();
+    private boolean closed;
+
+    DatabaseRegistry(ServeOptions options, ScheduledExecutorService scheduler) {
+        this.options = options;
+        this.scheduler = scheduler;
+        if (options.dataDir() == null) {
+            databases.put(DEFAULT_DATABASE, new Database(DEFAULT_DATABASE));
+        } else {
+            try {
+                Files.createDirectories(options.dataDir());
+            } catch (IOException e) {
+                throw new PgException(SqlState.IO_ERROR, "could not create data directory \"" + options.dataDir() + "\": " + e.getMessage(), e);
+            }
+            if (names().isEmpty()) create(DEFAULT_DATABASE);
+        }
+    }
+
+    /** The DuckDB configuration every engine opens with; the operator's options decide external access. */
+    Properties engineProperties() {
+        Properties p = new Properties();
+        p.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");
+        p.setProperty("enable_external_access", Boolean.toString(options.externalAccess()));
+        // nothing a client writes makes the server download or load code
+        p.setProperty("autoinstall_known_extensions", "false");
+        p.setProperty("autoload_known_extensions", "false");
+        p.setProperty("allow_community_extensions", "false");
+        p.setProperty("allow_unsigned_extensions", "false");
+        return p;
+    }
+
+    /** One session's use of a database; {@link #close} ends it. */
+    final class Lease implements AutoCloseable {
+        private final Database db;
+        private boolean released;
+
+        private Lease(Database db) {
+            this.db = db;
+        }
+
+        String name() {
+            return db.name;
+        }
+
+        /** A new DuckDB connection to the database (the caller closes it). */
+        DuckDBConnection connect() throws SQLException {
+            return db.duplicate();
+        }
+
+        @Override
+        public void close() {
+            synchronized (DatabaseRegistry.this) {
+                if (released) return;
+                released = true;
+                release(db);
+            }
+        }
+    }
+
+    /**
+     * Starts a session's use of database {@code name}: 3D000 if it does not exist (unless the
+     * operator lets connections create databases).
+     */
+    Lease lease(String name) {
+        DatabaseName.check(name);
+        Database db;
+        synchronized (this) {
+            checkOpen();
+            db = databases.get(name);
+            if (db == null) {
+                if (!exists(name)) {
+                    if (!options.createDatabasesOnConnect()) {
+                        throw new PgException(SqlState.INVALID_CATALOG_NAME, "database \"" + DatabaseName.printable(name) + "\" does not exist");
+                    }
+                    create(name);
+                    db = databases.get(name);
+                }
+                if (db == null) {
+                    db = new Database(name);
+                    databases.put(name, db);
+                }
+            }
+            db.sessions++;
+            if (db.pendingClose != null) {
+                db.pendingClose.cancel(false);
+                db.pendingClose = null;
+            }
+        }
+        return new Lease(db);
+    }
+
+    private boolean exists(String name) {
+        if (databases.containsKey(name) && options.dataDir() == null) return true;
+        return options.dataDir() != null && Files.exists(file(name));
+    }
+
+    /** CREATE DATABASE: 42P04 when it exists, 53400 beyond the operator's limit. */
+    synchronized void create(String name) {
+        checkOpen();
+        if (!DatabaseName.isValid(name)) {
+            throw new PgException("42602", "invalid database name \"" + DatabaseName.printable(name) + "\"");
+        }
+        if (exists(name)) throw new PgException("42P04", "database \"" + name + "\" already exists");
+        if (names().size() >= options.maxDatabases()) {
+            throw new PgException("53400", "too many databases")
+                    .withDetail("This server allows " + options.maxDatabases() + " databases.");
+        }
+        if (options.dataDir() == null) {
+            databases.put(name, new Database(name));
+        } else {
+            Database db = new Database(name);
+            try {
+                db.duplicate().close(); // makes the file; the engine opens again at the first connect
+            } catch (SQLException e) {
+                throw ErrorMapper.map(e, (String) null);
+            } finally {
+                db.close();
+            }
+        }
+        log.info("created database \"{}\"", DatabaseName.printable(name));
+    }
+
+    /**
+     * DROP DATABASE: refused with 55006 while any session uses it (the dropping session included:
+     * PostgreSQL cannot drop the database it is connected to).
+     */
+    void drop(String name, boolean ifExists, String currentDatabase) {
+        Database db;
+        synchronized (this) {
+            checkOpen();
+            if (!DatabaseName.isValid(name) || !exists(name)) {
+                if (ifExists) return;
+                throw new PgException(SqlState.INVALID_CATALOG_NAME, "database \"" + DatabaseName.printable(name) + "\" does not exist");
+            }
+            if (name.equals(currentDatabase)) {
+                throw new PgException("55006", "cannot drop the currently open database");
+            }
+            db = databases.get(name);
+            if (db != null && db.sessions > 0) {
+                int n = db.sessions;
+                throw new PgException("55006", "database \"" + name + "\" is being accessed by other users")
+                        .withDetail("There " + (n == 1 ? "is 1 other session" : "are " + n + " other sessions") + " using the database.");
+            }
+            databases.remove(name);
+            if (db != null) db.close();
+            if (options.dataDir() != null) {
+                try {
+                    Files.deleteIfExists(file(name));
+                    Files.deleteIfExists(options.dataDir().resolve(DatabaseName.fileName(name) + ".wal"));
+                } catch (IOException e) {
+                    throw new PgException(SqlState.IO_ERROR, "could not remove database \"" + name + "\": " + e.getMessage(), e);
+                }
+            }
+        }
+        log.info("dropped database \"{}\"", DatabaseName.printable(name));
+    }
+
+    /** The databases that exist, sorted. */
+    synchronized List<String> names() {
+        TreeSet<String> names = new TreeSet<>();
+        if (options.dataDir() == null) {
+            names.addAll(databases.keySet());
+        } else {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(options.dataDir(), "*" + DatabaseName.SUFFIX)) {
+                for (Path f : files) DatabaseName.fromFileName(f.getFileName().toString()).ifPresent(names::add);
+            } catch (IOException e) {
+                throw new PgException(SqlState.IO_ERROR, "could not list the data directory: " + e.getMessage(), e);
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    /** How many engines are open now (for tests and monitoring). */
+    synchronized int openEngines() {
+        int n = 0;
+        for (Database db : databases.values()) if (db.isOpen()) n++;
+        return n;
+    }
+
+    private Path file(String name) {
+        return options.dataDir().resolve(DatabaseName.fileName(name));
+    }
+
+    private void checkOpen() {
+        if (closed) throw new PgException(SqlState.CANNOT_CONNECT_NOW, "the database system is shutting down");
+    }
+
+    private void release(Database db) {
+        db.sessions--;
+        if (db.sessions > 0 || options.dataDir() == null || closed) return;
+        long delay = options.idleClose().toMillis();
+        if (delay == 0) {
+            closeIfIdle(db);
+        } else {
+            db.pendingClose = scheduler.schedule(() -> {
+                synchronized (this) {
+                    closeIfIdle(db);
+                }
+            }, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void closeIfIdle(Database db) {
+        if (db.sessions > 0) return;
+        db.pendingClose = null;
+        databases.remove(db.name, db);
+        db.close();
+    }
+
+    @Override
+    public void close() {
+        List<Database> open;
+        synchronized (this) {
+            closed = true;
+            open = new ArrayList<>(databases.values());
+            databases.clear();
+        }
+        for (Database db : open) db.close();
+    }
+
+    /** One database: a root connection while the engine is open, duplicated per session. */
+    private final class Database {
+        private final String name;
+        private DuckDBConnection root;
+        /** Sessions using the database; guarded by the registry. */
+        private int sessions;
+        private ScheduledFuture<?> pendingClose;
+        private boolean closed;
+
+        Database(String name) {
+            this.name = name;
+        }
+
+        synchronized boolean isOpen() {
+            return root != null;
+        }
+
+        synchronized DuckDBConnection duplicate() throws SQLException {
+            if (closed) throw new PgException(SqlState.CANNOT_CONNECT_NOW, "the database system is shutting down");
+            if (root == null) root = openRoot();
+            return root.duplicate();
+        }
+
+        private DuckDBConnection openRoot() throws SQLException {
+            String url = options.dataDir() == null ? "jdbc:duckdb:" : "jdbc:duckdb:" + file(name).toAbsolutePath();
+            Connection c = new DuckDBDriver().connect(url, engineProperties());
+            DuckDBConnection duck = c.unwrap(DuckDBConnection.class);
+            try (Statement st = duck.createStatement()) {
+                for (String setting : POSTGRES_COMPATIBILITY) st.execute(setting);
+                st.execute("CREATE SCHEMA IF NOT EXISTS " + DuckDbSession.DEFAULT_SCHEMA);
+                Macros.install(st);
+            } catch (SQLException e) {
+                duck.close();
+                throw e;
+            }
+            log.debug("opened the engine of database \"{}\"", DatabaseName.printable(name));
+            return duck;
+        }
+
+        synchronized void close() {
+            closed = true;
+            if (root == null) return;
+            try {
+                root.close();
+            } catch (SQLException e) {
+                log.warn("closing database \"{}\" failed: {}", DatabaseName.printable(name), e.getMessage());
+            }
+            root = null;
+            log.debug("closed the engine of database \"{}\"", DatabaseName.printable(name));
+        }
+    }
+}

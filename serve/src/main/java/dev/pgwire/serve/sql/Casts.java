@@ -1,0 +1,106 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Casts with PostgreSQL's meaning. Constants are converted by PostgreSQL's input rules while
+ * translating — an array literal {@code '{1,2}'} becomes a DuckDB list, a bytea literal
+ * {@code '\xdeadbeef'} its bytes, a numeric constant a DECIMAL just wide enough to hold it — and
+ * casts that PostgreSQL defines to shorten a value ({@code varchar(n)}, {@code char(n)}) shorten it.
+ */
+final class Casts {
+    private Casts() {}
+
+    static void write(Emitter em, Node arg, Node typeName) {
+        SqlWriter w = em.w;
+        String base = TypeMapper.isBuiltin(typeName) ? TypeMapper.baseName(typeName).toLowerCase(Locale.ROOT) : "";
+        String constant = Operators.stringConstant(arg);
+        boolean stringConstant = constant != null && arg.is("A_Const");
+        if (TypeMapper.isArray(typeName)) {
+            if (stringConstant) {
+                ArrayLiteral.write(em, constant, em.types.elementType(typeName), base);
+                return;
+            }
+        } else {
+            switch (base) {
+                case "numeric", "decimal" -> {
+                    if (TypeMapper.typmods(typeName).isEmpty() && numericConstant(em, arg, constant)) return;
+                }
+                case "bytea" -> {
+                    if (stringConstant) {
+                        w.append(Bytea.literal(constant));
+                        return;
+                    }
+                }
+                case "varchar", "character varying", "bpchar", "char", "character" -> {
+                    List<Long> mods = TypeMapper.typmods(typeName);
+                    if (!mods.isEmpty()) {
+                        long n = mods.get(0);
+                        boolean pad = !base.contains("var");
+                        // an explicit cast shortens silently in PostgreSQL; char(n) also pads with spaces
+                        w.append(pad ? "rpad(left(CAST(" : "left(CAST(");
+                        em.expr(arg);
+                        w.append(" AS VARCHAR), ").append(n).append(')');
+                        if (pad) w.append(", ").append(n).append(", ' ')");
+                        return;
+                    }
+                }
+                case "float8", "float4", "double precision", "real", "float", "double" -> {
+                    if (arg.is("A_Const") && arg.has("fval")) {
+                        // a constant too wide for numeric still converts to float as PostgreSQL converts it
+                        w.append("CAST(").literal(arg.node("fval").str("fval")).append(" AS ")
+                                .append(em.types.duckDbType(typeName)).append(')');
+                        return;
+                    }
+                }
+                case "bool", "boolean" -> {
+                    if (stringConstant) {
+                        w.append(Booleans.parse(constant) ? "true" : "false");
+                        return;
+                    }
+                }
+                default -> { }
+            }
+        }
+        w.append("CAST(");
+        em.expr(arg);
+        w.append(" AS ").append(em.types.duckDbType(typeName)).append(')');
+    }
+
+    /**
+     * {@code <constant>::numeric}: the constant's exact value in a DECIMAL just wide enough, so
+     * {@code 1e30::numeric} and {@code '12345.6789'::numeric} keep every digit.
+     */
+    private static boolean numericConstant(Emitter em, Node arg, String text) {
+        BigDecimal v;
+        if (arg.is("A_Const") && arg.has("ival")) {
+            v = BigDecimal.valueOf(arg.node("ival").num("ival"));
+        } else if (arg.is("A_Const") && arg.has("fval")) {
+            v = Literals.exact(arg.node("fval").str("fval"));
+        } else if (text != null && arg.is("A_Const")) {
+            String t = text.trim();
+            String lower = t.toLowerCase(Locale.ROOT);
+            if (lower.equals("nan") || lower.endsWith("infinity") || lower.equals("inf") || lower.equals("-inf")) {
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "numeric value " + t + " cannot be stored")
+                        .withDetail("serve holds numeric values as exact decimals, which have no NaN or infinity.");
+            }
+            try {
+                v = Literals.exact(t);
+            } catch (NumberFormatException e) {
+                throw new PgException(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type numeric: \"" + text + "\"");
+            }
+        } else {
+            return false;
+        }
+        int scale = Math.max(v.scale(), 0);
+        int precision = Math.max(v.precision() - v.scale(), 0) + scale;
+        em.w.append("CAST(").literal(v.toPlainString()).append(" AS DECIMAL(").append(Math.max(precision, 1))
+                .append(',').append(scale).append("))");
+        return true;
+    }
+}

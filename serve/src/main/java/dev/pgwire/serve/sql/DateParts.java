@@ -1,0 +1,53 @@
+package dev.pgwire.serve.sql;
+
+import java.util.Locale;
+
+/**
+ * {@code EXTRACT} and {@code date_part} with PostgreSQL's results: EXTRACT gives numeric —
+ * seconds with six decimals, milliseconds with three, epoch as exact seconds — and date_part
+ * gives double precision with fractions of seconds. DuckDB's date_part answers whole numbers, so
+ * sub-minute fields are computed from its microseconds.
+ */
+final class DateParts {
+    private DateParts() {}
+
+    /** EXTRACT(field FROM source): numeric. */
+    static void extract(Emitter em, Node field, Node source) {
+        String f = fieldName(field);
+        if (f == null) {
+            em.w.append("date_part(");
+            em.expr(field);
+            em.w.append(", ");
+            em.expr(source);
+            em.w.append(')');
+            return;
+        }
+        String sql = switch (f) {
+            case "second", "seconds" -> "(CAST(date_part('microseconds', {0}) AS DECIMAL(18,0)) * 0.000001)";
+            case "millisecond", "milliseconds" -> "(CAST(date_part('microseconds', {0}) AS DECIMAL(18,0)) * 0.001)";
+            case "microsecond", "microseconds" -> "CAST(date_part('microseconds', {0}) AS DECIMAL(18,0))";
+            case "epoch" -> "(CAST(epoch_us({0}) AS DECIMAL(20,0)) * 0.000001)";
+            case "julian" -> "CAST(date_part('julian', {0}) AS DECIMAL(38,10))";
+            default -> "CAST(date_part(" + SqlWriter.quoteLiteral(f) + ", {0}) AS DECIMAL(18,0))";
+        };
+        em.expr(Expressions.duckDb(sql, source));
+    }
+
+    /** date_part(field, source): double precision. */
+    static Node datePart(Node field, Node source) {
+        String f = fieldName(field);
+        if (f == null) return null;
+        String sql = switch (f) {
+            case "second", "seconds" -> "(date_part('microseconds', {0}) / 1000000.0)";
+            case "millisecond", "milliseconds" -> "(date_part('microseconds', {0}) / 1000.0)";
+            case "epoch" -> "epoch({0})";
+            default -> "CAST(date_part(" + SqlWriter.quoteLiteral(f) + ", {0}) AS DOUBLE)";
+        };
+        return Expressions.duckDb(sql, source);
+    }
+
+    private static String fieldName(Node field) {
+        String s = Operators.stringConstant(field);
+        return s == null ? null : s.trim().toLowerCase(Locale.ROOT);
+    }
+}

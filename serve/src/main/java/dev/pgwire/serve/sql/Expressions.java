@@ -1,0 +1,250 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.serve.sql.Emitter.Untranslatable;
+
+import java.util.List;
+
+/**
+ * Writes expression nodes. Every operator expression is parenthesised, so PostgreSQL's and
+ * DuckDB's precedence tables never have to agree. Nodes the rewrites introduce for DuckDB-only
+ * spellings ({@code DuckDbSql}: a fragment with placeholders for its argument nodes) are written
+ * here too.
+ */
+final class Expressions {
+    private Expressions() {}
+
+    static void write(Emitter em, Node e) {
+        SqlWriter w = em.w;
+        switch (e.type() == null ? "" : e.type()) {
+            case "A_Const" -> constant(em, e);
+            case "ColumnRef" -> {
+                w.mark(e.location());
+                List<Node> fields = e.list("fields");
+                for (int i = 0; i < fields.size(); i++) {
+                    if (i > 0) w.append('.');
+                    Node f = fields.get(i);
+                    if (f.is("A_Star")) w.append('*'); else w.ident(f.str("sval"));
+                }
+            }
+            case "ParamRef" -> {
+                w.mark(e.location());
+                w.append('$').append(e.num("number"));
+            }
+            case "A_Expr" -> Operators.write(em, e);
+            case "BoolExpr" -> {
+                w.mark(e.location());
+                List<Node> args = e.list("args");
+                String op = e.str("boolop");
+                if (op.equals("NOT_EXPR")) {
+                    w.append("(NOT ");
+                    write(em, args.get(0));
+                    w.append(')');
+                    return;
+                }
+                w.append('(');
+                for (int i = 0; i < args.size(); i++) {
+                    if (i > 0) w.append(op.equals("AND_EXPR") ? " AND " : " OR ");
+                    write(em, args.get(i));
+                }
+                w.append(')');
+            }
+            case "TypeCast" -> {
+                w.mark(e.location());
+                Casts.write(em, e.node("arg"), e.node("typeName"));
+            }
+            case "FuncCall" -> Functions.write(em, e);
+            case "NullTest" -> {
+                w.append('(');
+                write(em, e.node("arg"));
+                w.append(e.str("nulltesttype").equals("IS_NULL") ? " IS NULL)" : " IS NOT NULL)");
+            }
+            case "BooleanTest" -> {
+                w.append('(');
+                write(em, e.node("arg"));
+                w.append(switch (e.str("booltesttype")) {
+                    case "IS_TRUE" -> " IS TRUE)";
+                    case "IS_NOT_TRUE" -> " IS NOT TRUE)";
+                    case "IS_FALSE" -> " IS FALSE)";
+                    case "IS_NOT_FALSE" -> " IS NOT FALSE)";
+                    case "IS_UNKNOWN" -> " IS NULL)";
+                    case "IS_NOT_UNKNOWN" -> " IS NOT NULL)";
+                    default -> throw new Untranslatable(e.str("booltesttype"));
+                });
+            }
+            case "CaseExpr" -> {
+                w.append("CASE");
+                if (e.node("arg") != null) {
+                    w.append(' ');
+                    write(em, e.node("arg"));
+                }
+                for (Node when : e.list("args")) {
+                    w.append(" WHEN ");
+                    write(em, when.node("expr"));
+                    w.append(" THEN ");
+                    em.expr(when.node("result"));
+                }
+                if (e.node("defresult") != null) {
+                    w.append(" ELSE ");
+                    write(em, e.node("defresult"));
+                }
+                w.append(" END");
+            }
+            case "CoalesceExpr" -> call(em, "coalesce", e.list("args"));
+            case "MinMaxExpr" -> call(em, e.str("op").equals("IS_GREATEST") ? "greatest" : "least", e.list("args"));
+            case "SubLink" -> SubLinks.write(em, e);
+            case "A_ArrayExpr" -> {
+                w.mark(e.location());
+                w.append('[');
+                em.exprList(e.list("elements"));
+                w.append(']');
+            }
+            case "RowExpr" -> {
+                List<Node> args = e.list("args");
+                if (args.size() == 1 && !e.str("row_format").equals("COERCE_IMPLICIT_CAST")) {
+                    w.append("row(");
+                    em.exprList(args);
+                    w.append(')');
+                } else {
+                    w.append('(');
+                    em.exprList(args);
+                    if (args.size() == 1) w.append(',');
+                    w.append(')');
+                }
+            }
+            case "A_Indirection" -> indirection(em, e);
+            case "CollateClause" -> Collations.write(em, e);
+            case "SQLValueFunction" -> sqlValueFunction(em, e);
+            case "SetToDefault" -> w.append("DEFAULT");
+            case "A_Star" -> w.append('*');
+            case "GroupingSet" -> groupingSet(em, e);
+            case "GroupingFunc" -> call(em, "grouping", e.list("args"));
+            case "DuckDbSql" -> duckDbSql(em, e);
+            default -> throw new Untranslatable(e.type() == null ? "struct" : e.type());
+        }
+    }
+
+    private static void call(Emitter em, String name, List<Node> args) {
+        em.w.append(name).append('(');
+        em.exprList(args);
+        em.w.append(')');
+    }
+
+    private static void constant(Emitter em, Node c) {
+        SqlWriter w = em.w;
+        w.mark(c.location());
+        if (c.bool("isnull")) {
+            w.append("NULL");
+        } else if (c.has("ival")) {
+            long v = c.node("ival").num("ival");
+            if (v < 0) w.append('(').append(v).append(')'); else w.append(v);
+        } else if (c.has("fval")) {
+            w.append(Literals.numeric(c.node("fval").str("fval")));
+        } else if (c.has("sval")) {
+            w.literal(c.node("sval").str("sval"));
+        } else if (c.has("boolval")) {
+            w.append(c.node("boolval").bool("boolval") ? "true" : "false");
+        } else if (c.has("bsval")) {
+            w.append(Literals.bitString(c.node("bsval").str("bsval")));
+        } else {
+            // an A_Const with every field at its default is the integer 0
+            w.append('0');
+        }
+    }
+
+    private static void indirection(Emitter em, Node e) {
+        SqlWriter w = em.w;
+        Node arg = e.node("arg");
+        boolean wrap = !arg.is("ColumnRef") && !arg.is("ParamRef");
+        if (wrap) w.append('(');
+        write(em, arg);
+        if (wrap) w.append(')');
+        for (Node step : e.list("indirection")) {
+            if (step.is("A_Indices")) {
+                w.append('[');
+                if (step.bool("is_slice")) {
+                    if (step.node("lidx") != null) write(em, step.node("lidx"));
+                    w.append(':');
+                    if (step.node("uidx") != null) write(em, step.node("uidx"));
+                } else {
+                    write(em, step.node("uidx"));
+                }
+                w.append(']');
+            } else if (step.is("String")) {
+                w.append('.').ident(step.str("sval"));
+            } else if (step.is("A_Star")) {
+                w.append(".*");
+            } else {
+                throw new Untranslatable("indirection " + step.type());
+            }
+        }
+    }
+
+    private static void sqlValueFunction(Emitter em, Node e) {
+        String op = e.str("op");
+        long precision = e.num("typmod");
+        String text = switch (op) {
+            case "SVFOP_CURRENT_DATE" -> "current_date";
+            case "SVFOP_CURRENT_TIME", "SVFOP_CURRENT_TIME_N" -> "CAST(current_timestamp AS TIMETZ)";
+            case "SVFOP_CURRENT_TIMESTAMP", "SVFOP_CURRENT_TIMESTAMP_N" -> "current_timestamp";
+            case "SVFOP_LOCALTIME", "SVFOP_LOCALTIME_N" -> "CAST(CAST(current_timestamp AS TIMESTAMP) AS TIME)";
+            case "SVFOP_LOCALTIMESTAMP", "SVFOP_LOCALTIMESTAMP_N" -> "CAST(current_timestamp AS TIMESTAMP)";
+            default -> throw new Untranslatable(op); // the user and catalog functions are rewritten to constants
+        };
+        if (op.endsWith("_N") && precision >= 0 && precision < 6) {
+            // current_timestamp(p): rounded to p fractional digits, as PostgreSQL rounds
+            long unit = (long) Math.pow(10, 6 - precision);
+            String type = op.contains("LOCAL") ? (op.contains("TIMESTAMP") ? "TIMESTAMP" : "TIME")
+                    : op.contains("TIMESTAMP") ? "TIMESTAMPTZ" : "TIMETZ";
+            em.w.append("CAST(make_timestamptz(CAST(round(epoch_us(current_timestamp) / ").append(unit).append(".0) AS BIGINT) * ")
+                    .append(unit).append(") AS ").append(type).append(')');
+        } else {
+            em.w.append(text);
+        }
+    }
+
+    private static void groupingSet(Emitter em, Node g) {
+        SqlWriter w = em.w;
+        switch (g.str("kind")) {
+            case "GROUPING_SET_EMPTY" -> w.append("()");
+            case "GROUPING_SET_SIMPLE" -> {
+                w.append('(');
+                em.exprList(g.list("content"));
+                w.append(')');
+            }
+            case "GROUPING_SET_ROLLUP" -> call(em, "ROLLUP", g.list("content"));
+            case "GROUPING_SET_CUBE" -> call(em, "CUBE", g.list("content"));
+            case "GROUPING_SET_SETS" -> {
+                w.append("GROUPING SETS (");
+                em.exprList(g.list("content"));
+                w.append(')');
+            }
+            default -> throw new Untranslatable(g.str("kind"));
+        }
+    }
+
+    /**
+     * A DuckDB fragment a rewrite produced: {@code sql} with {@code {0}}, {@code {1}}, … standing for
+     * the nodes in {@code args}.
+     */
+    static Node duckDb(String sql, Node... args) {
+        return Node.of("DuckDbSql").set("sql", sql).set("args", new java.util.ArrayList<>(List.of(args)));
+    }
+
+    private static void duckDbSql(Emitter em, Node e) {
+        String sql = e.str("sql");
+        List<Node> args = e.list("args");
+        int i = 0;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (c == '{') {
+                int close = sql.indexOf('}', i);
+                int index = Integer.parseInt(sql.substring(i + 1, close));
+                em.expr(args.get(index));
+                i = close + 1;
+            } else {
+                em.w.append(c);
+                i++;
+            }
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.sql.Emitter.Untranslatable;
+
+import java.util.List;
+
+/**
+ * Writes operator expressions ({@code A_Expr}) with PostgreSQL's meaning: {@code LIKE} escapes
+ * with a backslash unless told otherwise, {@code ~} matches anywhere in the string (DuckDB's
+ * {@code ~} must match all of it), {@code SIMILAR TO} patterns are translated to regular
+ * expressions as PostgreSQL's {@code similar_to_escape} does, {@code = ANY(array)} works on
+ * DuckDB lists, and {@code BETWEEN SYMMETRIC} orders its bounds.
+ */
+final class Operators {
+    private Operators() {}
+
+    static void write(Emitter em, Node e) {
+        SqlWriter w = em.w;
+        String kind = e.str("kind");
+        List<String> names = e.names("name");
+        String op = names.isEmpty() ? "" : names.get(names.size() - 1); // OPERATOR(pg_catalog.~) is ~
+        Node l = e.node("lexpr");
+        Node r = e.node("rexpr");
+        w.mark(e.location());
+        switch (kind) {
+            case "AEXPR_OP" -> operator(em, op, l, r);
+            case "AEXPR_OP_ANY", "AEXPR_OP_ALL" -> anyAll(em, op, l, r, kind.equals("AEXPR_OP_ALL"));
+            case "AEXPR_DISTINCT", "AEXPR_NOT_DISTINCT" -> {
+                w.append('(');
+                em.expr(l);
+                w.append(kind.equals("AEXPR_DISTINCT") ? " IS DISTINCT FROM " : " IS NOT DISTINCT FROM ");
+                em.expr(r);
+                w.append(')');
+            }
+            case "AEXPR_NULLIF" -> {
+                w.append("nullif(");
+                em.expr(l);
+                w.append(", ");
+                em.expr(r);
+                w.append(')');
+            }
+            case "AEXPR_IN" -> {
+                w.append('(');
+                em.expr(l);
+                w.append(op.equals("<>") ? " NOT IN (" : " IN (");
+                em.exprList(r.list("items"));
+                w.append("))");
+            }
+            case "AEXPR_LIKE", "AEXPR_ILIKE" -> like(em, op, l, r, kind.equals("AEXPR_ILIKE"));
+            case "AEXPR_SIMILAR" -> similar(em, op, l, r);
+            case "AEXPR_BETWEEN", "AEXPR_NOT_BETWEEN", "AEXPR_BETWEEN_SYM", "AEXPR_NOT_BETWEEN_SYM" -> between(em, kind, l, r);
+            default -> throw new Untranslatable(kind);
+        }
+    }
+
+    private static void operator(Emitter em, String op, Node l, Node r) {
+        SqlWriter w = em.w;
+        switch (op) {
+            case "~", "~*", "!~", "!~*" -> {
+                if (l == null) { // prefix ~ is bitwise not
+                    w.append("(~");
+                    em.expr(r);
+                    w.append(')');
+                    return;
+                }
+                boolean negate = op.startsWith("!");
+                w.append(negate ? "(NOT regexp_matches(" : "regexp_matches(");
+                em.expr(l);
+                w.append(", ");
+                em.expr(r);
+                if (op.endsWith("*")) w.append(", 'i'");
+                w.append(negate ? "))" : ")");
+                return;
+            }
+            case "~~", "!~~", "~~*", "!~~*" -> {
+                like(em, op, l, r, op.endsWith("*"));
+                return;
+            }
+            case "|/" -> {
+                unary(em, "sqrt", r);
+                return;
+            }
+            case "||/" -> {
+                unary(em, "cbrt", r);
+                return;
+            }
+            case "@" -> {
+                if (l == null) {
+                    unary(em, "abs", r);
+                    return;
+                }
+            }
+            case "#" -> {
+                if (l != null) { // bitwise xor
+                    w.append("xor(");
+                    em.expr(l);
+                    w.append(", ");
+                    em.expr(r);
+                    w.append(')');
+                    return;
+                }
+            }
+            case "?", "?|", "?&" -> {
+                // jsonb key tests; '?' would be a placeholder in DuckDB's grammar
+                Json.keyTest(em, op, l, r);
+                return;
+            }
+            case "->", "->>", "#>", "#>>", "@>", "<@", "#-" -> {
+                if (Json.operator(em, op, l, r)) return;
+            }
+            default -> { }
+        }
+        if (op.equals("^")) {
+            w.append("power(");
+            em.expr(l);
+            w.append(", ");
+            em.expr(r);
+            w.append(')');
+            return;
+        }
+        w.append('(');
+        if (l != null) {
+            em.expr(l);
+            w.append(' ');
+        }
+        w.append(op);
+        if (l != null) w.append(' ');
+        em.expr(r);
+        w.append(')');
+    }
+
+    private static void unary(Emitter em, String function, Node arg) {
+        em.w.append(function).append('(');
+        em.expr(arg);
+        em.w.append(')');
+    }
+
+    /**
+     * {@code x op ANY(array)}: DuckDB's ANY takes subqueries only, so arrays become list
+     * functions; NULL elements keep PostgreSQL's three-valued answer through
+     * {@code list_bool_or}/{@code list_bool_and} over the element comparisons.
+     */
+    private static void anyAll(Emitter em, String op, Node l, Node r, boolean all) {
+        SqlWriter w = em.w;
+        w.append(all ? "list_bool_and(list_transform(" : "list_bool_or(list_transform(");
+        em.expr(r);
+        w.append(", lambda pg_elem: (");
+        em.expr(l);
+        w.append(' ').append(op).append(" pg_elem)))");
+    }
+
+    private static void like(Emitter em, String op, Node l, Node r, boolean ilike) {
+        SqlWriter w = em.w;
+        boolean negate = op.startsWith("!");
+        Node pattern = r;
+        Node escape = null;
+        if (r != null && r.is("FuncCall") && lastName(r).equals("like_escape")) {
+            pattern = r.list("args").get(0);
+            escape = r.list("args").get(1);
+        }
+        w.append('(');
+        em.expr(l);
+        w.append(negate ? " NOT" : "").append(ilike ? " ILIKE " : " LIKE ");
+        em.expr(pattern);
+        if (escape == null) {
+            w.append(" ESCAPE '\\'"); // PostgreSQL's default escape character
+        } else if (!(escape.is("A_Const") && escape.has("sval") && escape.node("sval").str("sval").isEmpty())) {
+            w.append(" ESCAPE ");
+            em.expr(escape);
+        }
+        w.append(')');
+    }
+
+    private static void similar(Emitter em, String op, Node l, Node r) {
+        if (!r.is("FuncCall")) throw new Untranslatable("SIMILAR TO");
+        List<Node> args = r.list("args");
+        String pattern = stringConstant(args.get(0));
+        String escape = args.size() > 1 ? stringConstant(args.get(1)) : "\\";
+        if (pattern == null || escape == null) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "SIMILAR TO needs a constant pattern here");
+        }
+        SqlWriter w = em.w;
+        w.append(op.startsWith("!") ? "(NOT regexp_full_match(" : "(regexp_full_match(");
+        em.expr(l);
+        w.append(", ").literal(SimilarTo.toRegex(pattern, escape)).append("))");
+    }
+
+    private static void between(Emitter em, String kind, Node l, Node r) {
+        SqlWriter w = em.w;
+        List<Node> bounds = r.list("items");
+        boolean not = kind.startsWith("AEXPR_NOT");
+        boolean symmetric = kind.endsWith("_SYM");
+        w.append('(');
+        em.expr(l);
+        w.append(not ? " NOT BETWEEN " : " BETWEEN ");
+        if (symmetric) {
+            w.append("least(");
+            em.expr(bounds.get(0));
+            w.append(", ");
+            em.expr(bounds.get(1));
+            w.append(") AND greatest(");
+            em.expr(bounds.get(0));
+            w.append(", ");
+            em.expr(bounds.get(1));
+            w.append("))");
+            return;
+        }
+        em.expr(bounds.get(0));
+        w.append(" AND ");
+        em.expr(bounds.get(1));
+        w.append(')');
+    }
+
+    static String lastName(Node funcCall) {
+        List<String> names = funcCall.names("funcname");
+        return names.isEmpty() ? "" : names.get(names.size() - 1);
+    }
+
+    /** The value of a string constant (possibly cast), or null for anything else. */
+    static String stringConstant(Node n) {
+        if (n == null) return null;
+        if (n.is("TypeCast")) return stringConstant(n.node("arg"));
+        if (n.is("A_Const") && n.has("sval")) return n.node("sval").str("sval");
+        return null;
+    }
+}

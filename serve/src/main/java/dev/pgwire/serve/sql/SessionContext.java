@@ -1,0 +1,31 @@
+package dev.pgwire.serve.sql;
+
+import java.util.List;
+
+/**
+ * What a translation needs to know of the session it runs in: the answers of PostgreSQL's
+ * session functions ({@code current_user}, {@code current_database()}, {@code current_setting}, …)
+ * are constants of the statement.
+ */
+public interface SessionContext {
+    /** The login role. */
+    String user();
+
+    /** The PostgreSQL database the session is connected to. */
+    String database();
+
+    /** The process id the client was given in BackendKeyData. */
+    int backendPid();
+
+    /** The first schema of search_path that exists, or null. */
+    String currentSchema();
+
+    /** The schemas of search_path that exist, with pg_catalog first when {@code implicit}. */
+    List<String> currentSchemas(boolean implicit);
+
+    /** A run-time parameter's value as SHOW gives it, or null when there is no such parameter. */
+    String setting(String name);
+
+    /** The text version() returns. */
+    String versionText();
+}

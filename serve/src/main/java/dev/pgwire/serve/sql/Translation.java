@@ -1,0 +1,56 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.protocol.PgException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * One statement after translation: what it is ({@link #info}), its parse tree where PostgreSQL's
+ * grammar accepted it, and the SQL DuckDB runs for it — or null where serve answers the statement
+ * itself (transaction control, SET, SHOW, …).
+ *
+ * @param source    the statement as the client sent it
+ * @param info      its command and command tag
+ * @param tree      PostgreSQL's parse tree, or null when PostgreSQL's grammar does not accept the
+ *                  statement (it then goes to DuckDB as sent: DuckDB's own dialect)
+ * @param duckDbSql what DuckDB runs, or null when serve answers the statement itself
+ * @param parseError PostgreSQL's syntax error for a statement passed on as DuckDB dialect: the
+ *                  error to report if DuckDB does not accept it either
+ * @param positions maps a character offset of {@code duckDbSql} to a byte offset of {@code source}
+ *                  (-1 when unknown); null when DuckDB runs the source itself
+ */
+public record Translation(String source, StatementInfo info, Node tree, String duckDbSql, PgException parseError,
+                          IntUnaryOperator positions) {
+
+    /** A statement DuckDB runs exactly as written (SQL serve itself made for DuckDB). */
+    public static Translation asWritten(String sql) {
+        return new Translation(sql, StatementInfo.of(sql), null, sql, null, null);
+    }
+
+    /** The same statement with other DuckDB SQL (which has no map of positions back to the source). */
+    public Translation withDuckDbSql(String sql) {
+        return new Translation(source, info, tree, sql, parseError, null);
+    }
+
+    /** Whether serve answers the statement without DuckDB running it as a query. */
+    public boolean answeredByServe() {
+        return duckDbSql == null;
+    }
+
+    /**
+     * Where in the client's statement (a 1-based character position, as ErrorResponse's P field)
+     * lies what DuckDB reported at character {@code duckDbOffset} (0-based) of {@link #duckDbSql};
+     * null when unknown.
+     */
+    public Integer sourcePosition(int duckDbOffset) {
+        if (duckDbSql == null) return null;
+        if (positions == null) return duckDbSql.equals(source) ? duckDbOffset + 1 : null;
+        int byteOffset = positions.applyAsInt(duckDbOffset);
+        if (byteOffset < 0) return null;
+        byte[] utf8 = source.getBytes(StandardCharsets.UTF_8);
+        if (byteOffset > utf8.length) return null;
+        String prefix = new String(utf8, 0, byteOffset, StandardCharsets.UTF_8);
+        return prefix.codePointCount(0, prefix.length()) + 1;
+    }
+}

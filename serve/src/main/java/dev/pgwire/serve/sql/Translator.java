@@ -1,0 +1,102 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.sql.Emitter.Untranslatable;
+import dev.pgwire.serve.sql.SqlLexer.Kind;
+import dev.pgwire.serve.sql.SqlLexer.Token;
+import dev.pgwire.serve.sql.StatementInfo.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one translation step every statement takes on its way to DuckDB: PostgreSQL's parser reads
+ * it, the rewrites give it PostgreSQL's meaning on DuckDB, and {@link Emitter} writes the DuckDB
+ * SQL. Statements PostgreSQL's grammar does not accept go to DuckDB unchanged when they are
+ * DuckDB's own dialect of querying and defining data ({@code FROM t}, {@code PIVOT},
+ * {@code SUMMARIZE}, {@code CREATE MACRO}); anything else that does not parse is PostgreSQL's
+ * syntax error.
+ *
+ * <pre>{@code
+ * Translation t = new Translator(session).translate("SELECT count(*) FROM t");
+ * t.duckDbSql();     // SELECT count(*) AS count FROM t
+ * }</pre>
+ */
+public final class Translator {
+    private static final Logger log = LoggerFactory.getLogger(Translator.class);
+
+    /** Statements up to this many characters nest shallowly enough for any thread's stack. */
+    static final int INLINE_LIMIT = 1024;
+    /** DuckDB-dialect statements (which PostgreSQL's grammar refused) are passed on only this shallow. */
+    private static final int DIALECT_MAX_DEPTH = 64;
+    private static final Set<String> DIALECT_FIRST_WORDS = Set.of("SELECT", "FROM", "WITH", "VALUES", "TABLE", "PIVOT",
+            "UNPIVOT", "PIVOT_WIDER", "PIVOT_LONGER", "SUMMARIZE", "DESCRIBE", "INSERT", "UPDATE", "DELETE", "CREATE",
+            "ALTER", "DROP", "EXPLAIN");
+    private static final Set<String> DIALECT_REFUSED_OBJECTS = Set.of("SECRET", "PERSISTENT");
+
+    private final SessionContext session;
+
+    public Translator(SessionContext session) {
+        this.session = session;
+    }
+
+    /** Translates one statement (the server has split a Query's text into statements already). */
+    public Translation translate(String sql) {
+        if (sql.length() > INLINE_LIMIT) return BigStack.call(() -> translateHere(sql));
+        return translateHere(sql);
+    }
+
+    private Translation translateHere(String sql) {
+        List<PgParser.Statement> statements;
+        try {
+            statements = PgParser.parse(sql);
+        } catch (PgException e) {
+            return dialect(sql, e);
+        }
+        if (statements.isEmpty()) return new Translation(sql, new StatementInfo(Command.EMPTY, "", ""), null, null, null, null);
+        if (statements.size() > 1) {
+            throw new PgException(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
+        }
+        Node tree = statements.get(0).tree();
+        StatementInfo info = Classifier.classify(tree);
+        if (info.command() != Command.OTHER) return new Translation(sql, info, tree, null, null, null);
+        return emit(sql, info, tree);
+    }
+
+    private Translation emit(String sql, StatementInfo info, Node tree) {
+        if (!Emitter.handles(tree)) return new Translation(sql, info, tree, sql, null, null);
+        ColumnNames.assign(tree);
+        SessionFunctions.rewrite(tree, session);
+        SqlWriter w = new SqlWriter();
+        try {
+            new Emitter(w, new TypeMapper()).statement(tree);
+        } catch (Untranslatable e) {
+            log.debug("passing a statement to DuckDB as written: no translation of {}", e.getMessage());
+            return new Translation(sql, info, tree, sql, null, null);
+        }
+        return new Translation(sql, info, tree, w.toString(), null, w::sourceLocation);
+    }
+
+    /**
+     * A statement PostgreSQL's grammar refused: DuckDB's own dialect of the commands that query
+     * and define data goes to DuckDB as written (PostgreSQL's error is kept for when DuckDB refuses
+     * it too); anything else — DuckDB's commands that reach files, extensions or engine settings
+     * among them — is the syntax error.
+     */
+    private static Translation dialect(String sql, PgException error) {
+        if (!SqlState.SYNTAX_ERROR.equals(error.sqlState()) || error.getMessage().startsWith("memory exhausted")) throw error;
+        SqlLexer lexer = new SqlLexer(sql);
+        Token first = lexer.next();
+        while (first.isOp('(')) first = lexer.next();
+        if (first.kind() != Kind.WORD || !DIALECT_FIRST_WORDS.contains(first.text())) throw error;
+        Token second = lexer.next();
+        if (second.kind() == Kind.WORD && DIALECT_REFUSED_OBJECTS.contains(second.text())) throw error;
+        for (Token t = second; t.kind() != Kind.END; t = lexer.next()) {
+            if (t.depth() > DIALECT_MAX_DEPTH) throw error;
+        }
+        return new Translation(sql, StatementInfo.of(sql), null, sql, error, null);
+    }
+}
