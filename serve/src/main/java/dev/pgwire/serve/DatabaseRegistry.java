@@ -101,6 +101,11 @@ final class DatabaseRegistry implements AutoCloseable {
             return db.name;
         }
 
+        /** Moves whenever a session changes the database's catalog; sessions' caches of it compare. */
+        java.util.concurrent.atomic.AtomicLong catalogVersion() {
+            return db.catalogVersion;
+        }
+
         /** A new DuckDB connection to the database (the caller closes it). */
         DuckDBConnection connect() throws SQLException {
             return db.duplicate();
@@ -285,6 +290,7 @@ final class DatabaseRegistry implements AutoCloseable {
         private int sessions;
         private ScheduledFuture<?> pendingClose;
         private boolean closed;
+        private final java.util.concurrent.atomic.AtomicLong catalogVersion = new java.util.concurrent.atomic.AtomicLong();
 
         Database(String name) {
             this.name = name;
@@ -308,6 +314,7 @@ final class DatabaseRegistry implements AutoCloseable {
                 for (String setting : POSTGRES_COMPATIBILITY) st.execute(setting);
                 st.execute("CREATE SCHEMA IF NOT EXISTS " + DuckDbSession.DEFAULT_SCHEMA);
                 Macros.install(st);
+                EngineFunctions.register(duck);
             } catch (SQLException e) {
                 duck.close();
                 throw e;

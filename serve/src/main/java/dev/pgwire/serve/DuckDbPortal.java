@@ -127,7 +127,7 @@ final class DuckDbPortal implements Portal {
         types = new PgColumnType[n];
         List<Column> cols = new java.util.ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            types[i] = PgTypes.forDuckDbType(md.getColumnTypeName(i + 1));
+            types[i] = PgTypes.withHint(PgTypes.forDuckDbType(md.getColumnTypeName(i + 1)), statement.translation().resultType(i));
             cols.add(types[i].column(md.getColumnLabel(i + 1)));
         }
         columns = List.copyOf(cols);

@@ -9,6 +9,7 @@ import dev.pgwire.server.spi.PreparedStatement;
 import dev.pgwire.server.spi.ResultSink;
 import dev.pgwire.server.spi.Session;
 import dev.pgwire.server.spi.TransactionStatus;
+import dev.pgwire.serve.sql.CatalogView;
 import dev.pgwire.serve.sql.SessionContext;
 import dev.pgwire.serve.sql.Translation;
 import dev.pgwire.serve.sql.Translator;
@@ -57,6 +58,9 @@ public final class DuckDbSession implements Session {
     private final String database;
     private final int processId;
     private final Translator translator;
+    private SessionCatalog catalog;
+    /** The current transaction changed the catalog: a rollback changes it back. */
+    private boolean catalogChangedInTransaction;
     /** The schemas of search_path that exist, in order, as last applied to DuckDB. */
     private List<String> schemasOnPath = List.of(DEFAULT_SCHEMA);
     private final DuckDbStatementRunner runner;
@@ -74,6 +78,10 @@ public final class DuckDbSession implements Session {
     private DuckDbPortal openPortal;
     private String appliedTimeZone;
     private String appliedSearchPath;
+    /** Temporary tables to drop when the current transaction commits (ON COMMIT DROP). */
+    private final List<String> dropAtCommit = new ArrayList<>();
+    /** Temporary tables emptied at every commit (ON COMMIT DELETE ROWS). */
+    private final java.util.Set<String> emptyAtCommit = new java.util.LinkedHashSet<>();
     /** The SET statements that gave DuckDB the session's time zone and search path. */
     private String duckDbTimeZone;
     private String duckDbSearchPath;
@@ -85,12 +93,14 @@ public final class DuckDbSession implements Session {
     private volatile String cancelMessage;
 
     DuckDbSession(DuckDBConnection connection, DuckDbStatementRunner.ConnectionSource scratch, SessionParameters params,
-                  String database, int processId, ScheduledExecutorService scheduler, Runnable onClose) {
+                  String database, int processId, java.util.concurrent.atomic.AtomicLong catalogVersion,
+                  ScheduledExecutorService scheduler, Runnable onClose) {
         this.connection = connection;
         this.database = database;
         this.processId = processId;
         this.translator = new Translator(new Context());
         this.runner = new DuckDbStatementRunner(connection, scratch, scheduler, this::detachOpenPortal);
+        this.catalog = new SessionCatalog(runner, catalogVersion, () -> schemasOnPath);
         this.params = params;
         this.parameterCommands = new ParameterCommands(params, runner);
         this.scheduler = scheduler;
@@ -146,7 +156,7 @@ public final class DuckDbSession implements Session {
     @Override
     public PreparedStatement prepare(String sql, int[] parameterTypes) {
         Translation t = translate(sql);
-        if (t.answeredByServe()) return CommandStatement.prepare(this, sql, t.info(), parameterTypes);
+        if (t.answeredByServe() || t.runsAsScript()) return CommandStatement.prepare(this, sql, t.info(), parameterTypes);
         return call(t.info(), call -> PreparedDuckDbStatement.prepare(this, t, parameterTypes));
     }
 
@@ -231,9 +241,44 @@ public final class DuckDbSession implements Session {
     }
 
     private void runOnDuckDb(Translation t, ResultSink sink, long call) {
+        if (t.duckDbSql().isEmpty()) { // nothing DuckDB has to do (ALTER TABLE … OWNER TO, say)
+            sink.complete(t.info().tagForUpdate(-1));
+            return;
+        }
         beginImplicitTransactionIfNeeded();
-        runner.run(t, sink, params.codecContext(), inDuckDbTransaction(), cancelled(call));
+        try {
+            runner.run(t, sink, params.codecContext(), inDuckDbTransaction(), cancelled(call));
+        } finally {
+            if (t.info().changesCatalog()) {
+                catalog.changed();
+                catalogChangedInTransaction = inDuckDbTransaction();
+            }
+        }
         if (t.info().changesSchemas()) appliedSearchPath = null; // search_path may name the schema just made
+        Translation.OnCommit onCommit = t.onCommit();
+        if (onCommit != null) {
+            if (onCommit.drop()) dropAtCommit.add(onCommit.table()); else emptyAtCommit.add(onCommit.table());
+        }
+        if (!inDuckDbTransaction()) runCommitActions(); // the statement was its own transaction
+    }
+
+    /**
+     * ON COMMIT actions of temporary tables, run as part of the committing transaction: tables made
+     * ON COMMIT DROP go, tables made ON COMMIT DELETE ROWS are emptied.
+     */
+    private void runCommitActions() {
+        for (String table : emptyAtCommit) {
+            try {
+                runner.execute("DELETE FROM " + table);
+            } catch (PgException e) {
+                log.debug("emptying temporary table {} at commit: {}", table, e.getMessage()); // dropped meanwhile
+            }
+        }
+        for (String table : dropAtCommit) {
+            runner.execute("DROP TABLE IF EXISTS " + table);
+            emptyAtCommit.remove(table);
+        }
+        dropAtCommit.clear();
     }
 
     /** Opens DuckDB's transaction for an implicit block when the first statement needing one runs. */
@@ -351,6 +396,7 @@ public final class DuckDbSession implements Session {
         abandonOpenPortal(); // portals do not outlive their transaction
         if (commit) {
             try {
+                runCommitActions();
                 runner.execute("COMMIT");
             } catch (PgException e) {
                 rollbackQuietly(); // a failed commit ends the transaction, as in PostgreSQL
@@ -361,6 +407,7 @@ public final class DuckDbSession implements Session {
             params.commit();
         } else {
             rollbackQuietly();
+            dropAtCommit.clear();
             params.rollback();
         }
         continueImplicitBlock();
@@ -372,6 +419,7 @@ public final class DuckDbSession implements Session {
             implicitOpen = false;
             if (commit) {
                 try {
+                    runCommitActions();
                     runner.execute("COMMIT");
                 } catch (PgException e) {
                     rollbackQuietly();
@@ -381,6 +429,7 @@ public final class DuckDbSession implements Session {
                 }
             } else {
                 rollbackQuietly();
+                dropAtCommit.clear();
             }
         }
         if (commit) params.commit(); else params.rollback();
@@ -430,6 +479,10 @@ public final class DuckDbSession implements Session {
     }
 
     private void rollbackQuietly() {
+        if (catalogChangedInTransaction) {
+            catalog.changed();
+            catalogChangedInTransaction = false;
+        }
         try {
             runner.execute("ROLLBACK");
         } catch (PgException e) {
@@ -517,6 +570,7 @@ public final class DuckDbSession implements Session {
             appliedSearchPath = searchPath;
             List<String> existing = runner.queryColumn("SELECT DISTINCT schema_name FROM duckdb_schemas() WHERE NOT internal");
             schemasOnPath = schemasOnPath(searchPath, existing);
+            catalog.forget();
             String duckDb = schemasOnPath.isEmpty() ? DEFAULT_SCHEMA : String.join(",", schemasOnPath);
             duckDbSearchPath = "SET SESSION search_path = '" + duckDb.replace("'", "''") + "'";
             runner.execute(duckDbSearchPath);
@@ -573,6 +627,11 @@ public final class DuckDbSession implements Session {
         @Override
         public String versionText() {
             return ServeParameters.versionText();
+        }
+
+        @Override
+        public CatalogView catalog() {
+            return catalog;
         }
     }
 

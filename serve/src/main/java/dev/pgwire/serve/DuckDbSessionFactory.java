@@ -97,7 +97,8 @@ public final class DuckDbSessionFactory implements SessionFactory, AutoCloseable
         }
         DuckDbSession[] holder = new DuckDbSession[1];
         try {
-            holder[0] = new DuckDbSession(connection, lease::connect, params, lease.name(), info.processId(), scheduler, () -> {
+            holder[0] = new DuckDbSession(connection, lease::connect, params, lease.name(), info.processId(),
+                    lease.catalogVersion(), scheduler, () -> {
                 sessions.remove(holder[0]);
                 lease.close();
             });

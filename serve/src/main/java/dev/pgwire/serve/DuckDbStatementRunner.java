@@ -124,7 +124,7 @@ final class DuckDbStatementRunner {
                 return;
             }
             try (ResultSet rs = st.getResultSet()) {
-                stream(rs, info, sink, settings, cancelled);
+                stream(rs, t, sink, settings, cancelled);
             }
         } catch (SQLException e) {
             if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
@@ -171,8 +171,9 @@ final class DuckDbStatementRunner {
         }
     }
 
-    private void stream(ResultSet rs, StatementInfo info, ResultSink sink, CodecContext settings,
+    private void stream(ResultSet rs, Translation t, ResultSink sink, CodecContext settings,
                         BooleanSupplier cancelled) throws SQLException {
+        StatementInfo info = t.info();
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         if (n == 0) {
@@ -183,7 +184,7 @@ final class DuckDbStatementRunner {
         PgColumnType[] types = new PgColumnType[n];
         List<Column> columns = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            types[i] = PgTypes.forDuckDbType(md.getColumnTypeName(i + 1));
+            types[i] = PgTypes.withHint(PgTypes.forDuckDbType(md.getColumnTypeName(i + 1)), t.resultType(i));
             columns.add(types[i].column(md.getColumnLabel(i + 1)));
         }
         sink.describeColumns(columns);
@@ -326,6 +327,33 @@ final class DuckDbStatementRunner {
         } catch (SQLException e) {
             throw ErrorMapper.map(e, sql);
         }
+    }
+
+    /** Sets the parameters of a statement serve runs for itself. */
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /** Reads one row of such a statement's result. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a query of serve's own (on the catalog, say) and reads every row. */
+    <T> List<T> query(String sql, Binder binder, RowReader<T> reader) {
+        List<T> rows = new ArrayList<>();
+        beforeQuery.run();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) rows.add(reader.read(rs));
+            }
+        } catch (SQLException e) {
+            throw ErrorMapper.map(e, sql);
+        }
+        return rows;
     }
 
     /** The first column of every row of a query, as text. */

@@ -64,6 +64,8 @@ final class ErrorMapper {
     }
 
     static PgException map(DuckDbError error) {
+        PgException fromFunction = EngineError.from(error.message());
+        if (fromFunction != null) return fromFunction;
         String kind = error.kind();
         String msg = error.firstLine();
         switch (kind) {
@@ -205,6 +207,8 @@ final class ErrorMapper {
     /** A duplicate among the rows of one statement or one transaction. */
     private static final Pattern DUPLICATE_IN_TRANSACTION = Pattern.compile("PRIMARY KEY or UNIQUE constraint violation: duplicate key \"(.*)\"");
     private static final Pattern NOT_NULL = Pattern.compile("NOT NULL constraint failed: (?:(.+)\\.)?([^.]+)$");
+    /** The check serve adds to varchar(n) and char(n) columns (see Macros). */
+    private static final Pattern LENGTH_CHECK = Pattern.compile("pgwire\\.(varchar|bpchar)_fits\\(.*, (\\d+)\\)\\)");
     private static final Pattern CHECK = Pattern.compile("CHECK constraint failed on table \"?([^\" ]+)\"?");
 
     private static PgException constraint(DuckDbError e, String msg) {
@@ -222,6 +226,10 @@ final class ErrorMapper {
             String column = m.group(2);
             return new PgException(SqlState.NOT_NULL_VIOLATION, "null value in column \"" + column + "\""
                     + (table == null ? "" : " of relation \"" + table + "\"") + " violates not-null constraint");
+        }
+        if ((m = LENGTH_CHECK.matcher(msg)).find()) {
+            String type = m.group(1).equals("varchar") ? "character varying" : "character";
+            return new PgException(SqlState.STRING_DATA_RIGHT_TRUNCATION, "value too long for type " + type + "(" + m.group(2) + ")");
         }
         if ((m = CHECK.matcher(msg)).find()) {
             return new PgException(SqlState.CHECK_VIOLATION, "new row for relation \"" + m.group(1) + "\" violates check constraint")

@@ -25,7 +25,15 @@ final class Macros {
                     + " WHEN 'OBJECT' THEN list_contains(json_keys(CAST(j AS JSON)), k)"
                     + " WHEN 'ARRAY' THEN list_contains(json_extract_string(CAST(j AS JSON), '$[*]'), k)"
                     + " WHEN 'VARCHAR' THEN json_extract_string(CAST(j AS JSON), '$') = k"
-                    + " ELSE false END");
+                    + " ELSE false END",
+            // varchar(n) and char(n) columns hold at most n characters (trailing spaces beyond n are cut, as PostgreSQL does)
+            "CREATE OR REPLACE MACRO pgwire.varchar_fits(v, n) AS v IS NULL OR length(v) <= n OR length(rtrim(v, ' ')) <= n",
+            "CREATE OR REPLACE MACRO pgwire.bpchar_fits(v, n) AS v IS NULL OR length(v) <= n OR length(rtrim(v, ' ')) <= n",
+            // a value for a numeric column without modifier (DECIMAL(38,10)): stored only if no digit is lost
+            "CREATE OR REPLACE MACRO pgwire.exact_numeric(v) AS CASE WHEN v IS NULL THEN NULL"
+                    + " WHEN TRY_CAST(v AS DECIMAL(38,10)) = v THEN CAST(v AS DECIMAL(38,10))"
+                    + " ELSE error('pgwire:22003: numeric field overflow: ' || CAST(v AS VARCHAR)"
+                    + " || ' cannot be held exactly in a numeric column without precision (28 digits before and 10 after the point)') END");
 
     static void install(Statement st) throws SQLException {
         st.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);

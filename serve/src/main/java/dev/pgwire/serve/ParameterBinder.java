@@ -6,6 +6,7 @@ import dev.pgwire.protocol.types.PgArray;
 import dev.pgwire.protocol.types.PgInet;
 import dev.pgwire.protocol.types.PgInterval;
 import dev.pgwire.protocol.types.PgNumeric;
+import dev.pgwire.serve.sql.TargetCoercion;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -51,7 +52,26 @@ final class ParameterBinder {
             ps.setArray(index, array(ps.getConnection(), a, elementType(i, a)));
         } else {
             Object scalar = scalar(v);
+            checkExact(scalar, i);
             if (scalar instanceof String s) ps.setString(index, s); else ps.setObject(index, scalar);
+        }
+    }
+
+    /**
+     * A value bound to a numeric without modifier (DECIMAL(38,10) here) must fit it exactly: DuckDB
+     * would round it where PostgreSQL stores every digit.
+     */
+    private void checkExact(Object scalar, int i) {
+        String type = duckDbTypes[i];
+        if (type == null || !type.replace(" ", "").equalsIgnoreCase(TargetCoercion.UNCONSTRAINED_NUMERIC)) return;
+        if (scalar instanceof java.math.BigDecimal d) {
+            TargetCoercion.checkFits(d);
+        } else if (scalar instanceof String s) {
+            try {
+                TargetCoercion.checkFits(new java.math.BigDecimal(s.trim()));
+            } catch (NumberFormatException e) {
+                // DuckDB reports text that is no number
+            }
         }
     }
 

@@ -113,6 +113,71 @@ final class PgTypes {
         }
     }
 
+    /**
+     * The column as PostgreSQL reports it when the translation knows its PostgreSQL type and
+     * DuckDB's type says less: text that is varchar, char(n) (padded to its length) or name, json
+     * that is jsonb, numeric without a modifier (shown at its own scale), and numeric results
+     * DuckDB handed over as their exact text.
+     */
+    static PgColumnType withHint(PgColumnType base, dev.pgwire.serve.sql.SqlType hint) {
+        if (hint == null || hint.isArray()) return base;
+        int oid = base.pgType.oid();
+        boolean text = oid == PgType.TEXT.oid();
+        switch (hint.name()) {
+            case "varchar":
+                return text ? relabel(base, PgType.VARCHAR, hint.typmod()) : base;
+            case "name":
+                return text ? relabel(base, PgType.NAME, -1) : base;
+            case "bpchar":
+                if (!text) return base;
+                int length = hint.typmod() - 4;
+                return new PgColumnType(base.duckDbType, PgType.BPCHAR, hint.typmod(), base::read,
+                        (v, c) -> length > 0 ? padded(v.toString(), length) : v.toString());
+            case "jsonb":
+                return text || oid == PgType.JSON.oid() ? relabel(base, PgType.JSONB, -1) : base;
+            case "numeric":
+                if (text) {
+                    return new PgColumnType(base.duckDbType, PgType.NUMERIC, -1, base::read,
+                            (v, c) -> PgNumeric.of(new BigDecimal(v.toString())));
+                }
+                if (oid == PgType.NUMERIC.oid() && hint.typmod() == -1 && base.typeModifier != -1) {
+                    // numeric without a modifier is stored with serve's fixed scale: show the digits the value has
+                    boolean unconstrained = base.duckDbType.replace(" ", "").toUpperCase(java.util.Locale.ROOT).startsWith("DECIMAL(38,")
+                            && ((base.typeModifier - 4) & 0xffff) >= dev.pgwire.serve.sql.SqlType.UNCONSTRAINED_SCALE;
+                    return new PgColumnType(base.duckDbType, PgType.NUMERIC, -1, base::read,
+                            unconstrained ? (v, c) -> PgNumeric.of(minimalScale(v instanceof BigDecimal d ? d : new BigDecimal(v.toString())))
+                                    : base::pgValue);
+                }
+                return base;
+            case "regtype":
+            case "regclass":
+            case "regproc":
+            case "regnamespace":
+                PgType reg = hint.name().equals("regtype") ? PgType.REGTYPE : hint.name().equals("regclass") ? PgType.REGCLASS
+                        : hint.name().equals("regproc") ? PgType.REGPROC : PgType.REGNAMESPACE;
+                return text ? new PgColumnType(base.duckDbType, reg, -1, base::read, (v, c) -> new PgColumnType.Literal(v.toString()))
+                        : base;
+            default:
+                return base;
+        }
+    }
+
+    private static PgColumnType relabel(PgColumnType base, PgType type, int typmod) {
+        return new PgColumnType(base.duckDbType, type, typmod, base::read, base::pgValue);
+    }
+
+    private static String padded(String s, int length) {
+        int n = s.codePointCount(0, s.length());
+        return n >= length ? s : s + " ".repeat(length - n);
+    }
+
+    /** A numeric without declared scale shows the digits it has: DuckDB's fixed scale adds zeros. */
+    static BigDecimal minimalScale(BigDecimal d) {
+        if (d.signum() == 0) return BigDecimal.ZERO;
+        BigDecimal stripped = d.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     /** The element type of a DuckDB list or fixed-size array type name, or null. */
     static String listElementType(String duckDbType) {
         if (!duckDbType.endsWith("]")) return null;

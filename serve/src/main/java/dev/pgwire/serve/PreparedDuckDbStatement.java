@@ -86,7 +86,7 @@ final class PreparedDuckDbStatement implements PreparedStatement {
             List<Column> cols = new ArrayList<>();
             this.columnTypes = new PgColumnType[columnDuckDbTypes.size()];
             for (int i = 0; i < columnTypes.length; i++) {
-                columnTypes[i] = PgTypes.forDuckDbType(columnDuckDbTypes.get(i));
+                columnTypes[i] = PgTypes.withHint(PgTypes.forDuckDbType(columnDuckDbTypes.get(i)), translation.resultType(i));
                 cols.add(columnTypes[i].column(md.getColumnLabel(i + 1)));
             }
             this.columns = List.copyOf(cols);

@@ -171,7 +171,7 @@ class TypeFormattingTest extends SessionTestSupport {
         RecordingSink r = run("SELECT * FROM typed");
         int[] oids = r.columns.stream().mapToInt(Column::typeOid).toArray();
         assertThat(oids).containsExactly(PgType.BOOL.oid(), PgType.INT2.oid(), PgType.INT4.oid(), PgType.INT8.oid(),
-                PgType.FLOAT4.oid(), PgType.FLOAT8.oid(), PgType.NUMERIC.oid(), PgType.TEXT.oid(), PgType.TEXT.oid(),
+                PgType.FLOAT4.oid(), PgType.FLOAT8.oid(), PgType.NUMERIC.oid(), PgType.TEXT.oid(), PgType.VARCHAR.oid(),
                 PgType.BYTEA.oid(), PgType.DATE.oid(), PgType.TIME.oid(), PgType.TIMESTAMP.oid(), PgType.TIMESTAMPTZ.oid(),
                 PgType.INTERVAL.oid(), PgType.UUID.oid(), PgType.INT4_ARRAY.oid());
         assertThat(r.rows.get(0).subList(0, 15)).containsExactly("t", "1", "2", "3", "1.5", "2.5", "1234.50", "x", "y", "\\x01",

@@ -31,6 +31,11 @@ public final class Node {
         return new Node(type, new LinkedHashMap<>());
     }
 
+    /** A plain struct of the tree (a RangeVar held directly by a field, say) as a node of {@code type}. */
+    public static Node typed(String type, Node struct) {
+        return struct.type() != null ? struct : new Node(type, struct.fields);
+    }
+
     /** A {@code String} node, as names and identifiers appear in the tree. */
     public static Node string(String value) {
         return of("String").set("sval", value);

@@ -28,4 +28,9 @@ public interface SessionContext {
 
     /** The text version() returns. */
     String versionText();
+
+    /** The relations the session sees. */
+    default CatalogView catalog() {
+        return CatalogView.NONE;
+    }
 }

@@ -111,6 +111,11 @@ public record StatementInfo(Command command, String main, String objectType) {
                 || main.equals("ATTACH") || main.equals("DETACH");
     }
 
+    /** Whether the statement changes what tables, columns, types or sequences exist. */
+    public boolean changesCatalog() {
+        return main.equals("CREATE") || main.equals("DROP") || main.equals("ALTER") || main.equals("COMMENT");
+    }
+
     /** DuckDB answers CHECKPOINT with a one-row status; PostgreSQL sends only the tag. */
     public boolean resultIsStatus() {
         return main.equals("CHECKPOINT") || (main.equals("FORCE") && objectType.equals(" CHECKPOINT"));

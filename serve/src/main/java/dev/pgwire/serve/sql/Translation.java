@@ -3,6 +3,7 @@ package dev.pgwire.serve.sql;
 import dev.pgwire.protocol.PgException;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -19,9 +20,20 @@ import java.util.function.IntUnaryOperator;
  *                  error to report if DuckDB does not accept it either
  * @param positions maps a character offset of {@code duckDbSql} to a byte offset of {@code source}
  *                  (-1 when unknown); null when DuckDB runs the source itself
+ * @param resultTypes PostgreSQL's types of the result columns as far as known (entries may be null)
  */
 public record Translation(String source, StatementInfo info, Node tree, String duckDbSql, PgException parseError,
-                          IntUnaryOperator positions) {
+                          IntUnaryOperator positions, List<SqlType> resultTypes) {
+
+    public Translation(String source, StatementInfo info, Node tree, String duckDbSql, PgException parseError,
+                       IntUnaryOperator positions) {
+        this(source, info, tree, duckDbSql, parseError, positions, List.of());
+    }
+
+    /** The PostgreSQL type of result column {@code i} where the translation knows it, else null. */
+    public SqlType resultType(int i) {
+        return i < resultTypes.size() ? resultTypes.get(i) : null;
+    }
 
     /** A statement DuckDB runs exactly as written (SQL serve itself made for DuckDB). */
     public static Translation asWritten(String sql) {
@@ -30,7 +42,32 @@ public record Translation(String source, StatementInfo info, Node tree, String d
 
     /** The same statement with other DuckDB SQL (which has no map of positions back to the source). */
     public Translation withDuckDbSql(String sql) {
-        return new Translation(source, info, tree, sql, parseError, null);
+        return new Translation(source, info, tree, sql, parseError, null, resultTypes);
+    }
+
+    /**
+     * What a CREATE TEMPORARY TABLE … ON COMMIT DROP / DELETE ROWS asks to happen when the
+     * transaction commits (null for any other statement).
+     *
+     * @param table DuckDB's name of the temporary table
+     * @param drop  true to drop it at the end of this transaction, false to empty it at every commit
+     */
+    public record OnCommit(String table, boolean drop) {
+    }
+
+    public OnCommit onCommit() {
+        if (tree == null || !tree.is("CreateStmt")) return null;
+        String action = tree.str("oncommit");
+        if (!action.equals("ONCOMMIT_DROP") && !action.equals("ONCOMMIT_DELETE_ROWS")) return null;
+        return new OnCommit(SqlWriter.quoteIdent(tree.node("relation").str("relname")), action.equals("ONCOMMIT_DROP"));
+    }
+
+    /**
+     * Whether DuckDB runs the statement as a script of several statements (DDL that needs more than
+     * one), which cannot be prepared: the extended protocol runs it as a whole when executed.
+     */
+    public boolean runsAsScript() {
+        return tree != null && duckDbSql != null && (DdlEmitter.handles(tree) || DdlChanges.handles(tree));
     }
 
     /** Whether serve answers the statement without DuckDB running it as a query. */

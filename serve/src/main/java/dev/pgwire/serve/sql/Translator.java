@@ -67,17 +67,27 @@ public final class Translator {
     }
 
     private Translation emit(String sql, StatementInfo info, Node tree) {
-        if (!Emitter.handles(tree)) return new Translation(sql, info, tree, sql, null, null);
+        boolean query = Emitter.handles(tree);
+        boolean ddl = !query && (DdlEmitter.handles(tree) || DdlChanges.handles(tree));
+        if (!query && !ddl) return new Translation(sql, info, tree, sql, null, null);
         ColumnNames.assign(tree);
         SessionFunctions.rewrite(tree, session);
         SqlWriter w = new SqlWriter();
+        Emitter em = new Emitter(w, new TypeMapper());
         try {
-            new Emitter(w, new TypeMapper()).statement(tree);
+            if (query) {
+                TypedRewrites typed = new TypedRewrites(session.catalog());
+                typed.apply(tree);
+                em.statement(tree);
+                return new Translation(sql, info, tree, w.toString(), null, w::sourceLocation, typed.resultTypes());
+            }
+            // a script of several DuckDB statements: DuckDB's positions are per statement, so none are mapped
+            String script = DdlEmitter.handles(tree) ? new DdlEmitter(em, session).write(tree) : new DdlChanges(em, session).write(tree);
+            return new Translation(sql, info, tree, script, null, offset -> -1);
         } catch (Untranslatable e) {
             log.debug("passing a statement to DuckDB as written: no translation of {}", e.getMessage());
             return new Translation(sql, info, tree, sql, null, null);
         }
-        return new Translation(sql, info, tree, w.toString(), null, w::sourceLocation);
     }
 
     /**

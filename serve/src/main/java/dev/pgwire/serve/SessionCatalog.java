@@ -1,0 +1,104 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.serve.sql.CatalogView;
+import dev.pgwire.serve.sql.CatalogView.ColumnInfo;
+import dev.pgwire.serve.sql.CatalogView.Relation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The relations one session sees, read from DuckDB's catalog as PostgreSQL resolves names: the
+ * session's temporary tables first, then the schemas of its search_path in order. Answers are
+ * cached until the database's catalog changes (any session's DDL moves {@code version}).
+ */
+final class SessionCatalog implements CatalogView {
+    private static final String COLUMNS = "SELECT database_name = 'temp' AS temporary, schema_name, column_name, column_index,"
+            + " data_type, comment, is_nullable FROM duckdb_columns()"
+            + " WHERE table_name = ? AND (database_name = 'temp' OR database_name = current_database())"
+            + " AND (? IS NULL OR schema_name = ?) ORDER BY temporary DESC, schema_name, column_index";
+    private static final String IS_VIEW = "SELECT count(*) > 0 FROM duckdb_views()"
+            + " WHERE view_name = ? AND schema_name = ? AND NOT internal";
+
+    private final DuckDbStatementRunner runner;
+    private final AtomicLong version;
+    private final Supplier<List<String>> searchPath;
+    private final Map<String, Optional<Relation>> cache = new HashMap<>();
+    private long cachedVersion = -1;
+
+    SessionCatalog(DuckDbStatementRunner runner, AtomicLong version, Supplier<List<String>> searchPath) {
+        this.runner = runner;
+        this.version = version;
+        this.searchPath = searchPath;
+    }
+
+    /** Notes that this session changed the catalog (DDL, or the end of a transaction that made some). */
+    void changed() {
+        version.incrementAndGet();
+    }
+
+    /** Forgets what is cached (search_path changed). */
+    void forget() {
+        cache.clear();
+    }
+
+    @Override
+    public Relation relation(String schema, String name) {
+        long now = version.get();
+        if (now != cachedVersion) {
+            cache.clear();
+            cachedVersion = now;
+        }
+        String key = (schema == null ? "" : schema) + "\u0000" + name;
+        return cache.computeIfAbsent(key, k -> Optional.ofNullable(load(schema, name))).orElse(null);
+    }
+
+    private Relation load(String schema, String name) {
+        List<Object[]> rows = runner.query(COLUMNS, ps -> {
+            ps.setString(1, name);
+            ps.setString(2, schema);
+            ps.setString(3, schema);
+        }, rs -> new Object[] {rs.getBoolean(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                rs.getString(6), rs.getBoolean(7)});
+        if (rows.isEmpty()) return null;
+        // the temporary table wins, then the first schema of search_path that has the name
+        String chosen = null;
+        boolean temporary = false;
+        if ((Boolean) rows.get(0)[0] && schema == null) {
+            temporary = true;
+        } else if (schema != null) {
+            chosen = schema;
+        } else {
+            for (String s : searchPath.get()) {
+                for (Object[] r : rows) {
+                    if (!(Boolean) r[0] && s.equals(r[1])) {
+                        chosen = s;
+                        break;
+                    }
+                }
+                if (chosen != null) break;
+            }
+            if (chosen == null) return null;
+        }
+        List<ColumnInfo> columns = new ArrayList<>();
+        String relSchema = null;
+        for (Object[] r : rows) {
+            boolean temp = (Boolean) r[0];
+            if (temporary ? !temp : temp || !chosen.equals(r[1])) continue;
+            relSchema = (String) r[1];
+            String comment = (String) r[5];
+            columns.add(ColumnInfo.of((String) r[2], (Integer) r[3], (String) r[4], comment, !(Boolean) r[6]));
+        }
+        String s = relSchema;
+        boolean view = !temporary && Boolean.TRUE.equals(runner.query(IS_VIEW, ps -> {
+            ps.setString(1, name);
+            ps.setString(2, s);
+        }, rs -> rs.getBoolean(1)).get(0));
+        return new Relation(temporary ? "pg_temp" : relSchema, name, view, columns);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.pgwire.serve.sql;
+
+import java.util.List;
+
+/**
+ * The tables a translation may need to know: the relation a statement writes to (its columns'
+ * PostgreSQL types, sequences and identity) and the relations a query reads (to type and name its
+ * result columns). Resolved as the session sees them: its search_path, its temporary tables.
+ */
+public interface CatalogView {
+    /** The relation {@code name} (in {@code schema}, or found on search_path when null), or null. */
+    Relation relation(String schema, String name);
+
+    /** A table or view and its columns in order. */
+    record Relation(String schema, String name, boolean view, List<ColumnInfo> columns) {
+        public ColumnInfo column(String column) {
+            for (ColumnInfo c : columns) if (c.name().equals(column)) return c;
+            return null;
+        }
+    }
+
+    /**
+     * One column: its DuckDB type, its PostgreSQL type where serve recorded one when the column was
+     * made (else null: the DuckDB type's usual PostgreSQL type applies), and what serve keeps of
+     * PostgreSQL's definition.
+     *
+     * @param number   attnum: 1 for the first column
+     * @param sequence the sequence a serial or identity column draws from, or null
+     * @param identity "a" (ALWAYS), "d" (BY DEFAULT) or "" for a column that is not an identity
+     */
+    record ColumnInfo(String name, int number, String duckDbType, PgTypeName pgType, boolean notNull, String sequence,
+                      String identity) {
+
+        /** A column as DuckDB's catalog lists it; {@code comment} holds what serve recorded of it. */
+        public static ColumnInfo of(String name, int number, String duckDbType, String comment, boolean notNull) {
+            Node meta = ColumnMeta.read(comment);
+            return new ColumnInfo(name, number, duckDbType, ColumnMeta.type(meta), notNull,
+                    meta.has("sequence") ? meta.str("sequence") : null, meta.str("identity"));
+        }
+    }
+
+    CatalogView NONE = (schema, name) -> null;
+}

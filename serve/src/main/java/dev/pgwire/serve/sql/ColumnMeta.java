@@ -1,0 +1,87 @@
+package dev.pgwire.serve.sql;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What serve keeps of a column's PostgreSQL definition, stored as a small JSON object in the
+ * DuckDB column's comment (so it follows the column through renames and goes with it when it is
+ * dropped): the declared type and modifier, the sequence of a serial or identity column, the
+ * identity kind, and the column's PostgreSQL comment (COMMENT ON COLUMN).
+ *
+ * <pre>{@code
+ * {"pg_type":"varchar","typmod":14,"description":"customer name"}
+ * }</pre>
+ */
+final class ColumnMeta {
+    private ColumnMeta() {}
+
+    static String write(PgTypeName type, String sequence, String identity, String description) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (type != null) {
+            m.put("pg_type", type.name());
+            if (type.typmod() != -1) m.put("typmod", type.typmod());
+            if (type.dimensions() > 0) m.put("dims", type.dimensions());
+            if (!type.builtin()) m.put("user_type", true);
+        }
+        if (sequence != null) m.put("sequence", sequence);
+        if (identity != null && !identity.isEmpty()) m.put("identity", identity);
+        if (description != null) m.put("description", description);
+        return toJson(m);
+    }
+
+    /** The stored metadata, or an empty node when the comment is absent or not serve's JSON. */
+    static Node read(String comment) {
+        if (comment == null || !comment.startsWith("{")) return Node.of(null);
+        try {
+            Object o = ParseTreeJson.read(comment.getBytes(java.nio.charset.StandardCharsets.UTF_8), 8);
+            return o instanceof Node n && n.type() == null ? n : Node.of(null);
+        } catch (RuntimeException e) {
+            return Node.of(null);
+        }
+    }
+
+    static PgTypeName type(Node meta) {
+        if (!meta.has("pg_type")) return null;
+        return new PgTypeName(meta.str("pg_type"), meta.has("typmod") ? (int) meta.num("typmod") : -1,
+                (int) meta.num("dims"), !meta.bool("user_type"));
+    }
+
+    /** A comment that is not serve's JSON is a description someone wrote in DuckDB. */
+    static String description(String comment) {
+        if (comment == null) return null;
+        Node meta = read(comment);
+        if (meta.fields().isEmpty() && !comment.startsWith("{")) return comment;
+        return meta.has("description") ? meta.str("description") : null;
+    }
+
+    static String toJson(Map<String, Object> m) {
+        StringBuilder sb = new StringBuilder("{");
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            if (sb.length() > 1) sb.append(',');
+            string(sb, e.getKey());
+            sb.append(':');
+            Object v = e.getValue();
+            if (v instanceof String s) string(sb, s); else sb.append(v);
+        }
+        return sb.append('}').toString();
+    }
+
+    private static void string(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c)); else sb.append(c);
+                }
+            }
+        }
+        sb.append('"');
+    }
+}

@@ -1,0 +1,315 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.sql.CatalogView.ColumnInfo;
+import dev.pgwire.serve.sql.CatalogView.Relation;
+import dev.pgwire.serve.sql.Emitter.Untranslatable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes DuckDB SQL for PostgreSQL statements that change or remove what exists: DROP, ALTER
+ * TABLE, renames, TRUNCATE, COMMENT ON, ALTER SEQUENCE. These consult the catalog for what
+ * PostgreSQL keeps implicitly — the sequences a table's serial columns own go with it, TRUNCATE …
+ * RESTART IDENTITY restarts them, a column's comment lives beside its recorded type.
+ */
+final class DdlChanges {
+    private final Emitter em;
+    private final SessionContext session;
+    private final List<String> script = new ArrayList<>();
+
+    DdlChanges(Emitter em, SessionContext session) {
+        this.em = em;
+        this.session = session;
+    }
+
+    static boolean handles(Node stmt) {
+        return switch (stmt.type()) {
+            case "DropStmt", "AlterTableStmt", "RenameStmt", "TruncateStmt", "CommentStmt", "AlterSeqStmt" -> true;
+            default -> false;
+        };
+    }
+
+    /** The DuckDB script; empty when PostgreSQL would do nothing (DROP … IF EXISTS of nothing, say). */
+    String write(Node stmt) {
+        switch (stmt.type()) {
+            case "DropStmt" -> drop(stmt);
+            case "AlterTableStmt" -> alterTable(stmt);
+            case "RenameStmt" -> rename(stmt);
+            case "TruncateStmt" -> truncate(stmt);
+            case "CommentStmt" -> comment(stmt);
+            case "AlterSeqStmt" -> alterSequence(stmt);
+            default -> throw new Untranslatable(stmt.type());
+        }
+        return String.join(";\n", script);
+    }
+
+    // ---------------------------------------------------------------- DROP
+
+    private void drop(Node s) {
+        String type = s.str("removeType");
+        boolean ifExists = s.bool("missing_ok");
+        boolean cascade = s.str("behavior").equals("DROP_CASCADE");
+        String keyword = switch (type) {
+            case "OBJECT_TABLE" -> "TABLE";
+            case "OBJECT_VIEW" -> "VIEW";
+            case "OBJECT_INDEX" -> "INDEX";
+            case "OBJECT_SEQUENCE" -> "SEQUENCE";
+            case "OBJECT_SCHEMA" -> "SCHEMA";
+            case "OBJECT_TYPE", "OBJECT_DOMAIN" -> "TYPE";
+            case "OBJECT_MATVIEW" -> "TABLE";
+            case "OBJECT_FUNCTION" -> "MACRO";
+            default -> throw DdlEmitter.unsupported("DROP " + Classifier.objectName(type));
+        };
+        for (Node object : s.list("objects")) {
+            List<String> name = objectName(object, type);
+            String qualified = dotted(name);
+            List<String> owned = type.equals("OBJECT_TABLE") ? ownedSequences(name) : List.of();
+            script.add("DROP " + keyword + (ifExists ? " IF EXISTS " : " ") + qualified + (cascade ? " CASCADE" : ""));
+            for (String seq : owned) script.add("DROP SEQUENCE IF EXISTS " + seq);
+        }
+    }
+
+    /** The sequences serial and identity columns of a table own (dropped with it, as in PostgreSQL). */
+    private List<String> ownedSequences(List<String> name) {
+        Relation r = relation(name);
+        List<String> seqs = new ArrayList<>();
+        if (r == null) return seqs;
+        for (ColumnInfo c : r.columns()) {
+            if (c.sequence() != null) seqs.add(quoteQualified(c.sequence()));
+        }
+        return seqs;
+    }
+
+    private static List<String> objectName(Node object, String type) {
+        if (object.is("List")) return stringsOf(object.list("items"));
+        if (object.is("String")) return List.of(object.str("sval"));
+        if (object.is("TypeName")) return object.names("names");
+        if (object.is("ObjectWithArgs")) return object.names("objname");
+        throw new Untranslatable("DROP " + type + " of " + object.type());
+    }
+
+    private static List<String> stringsOf(List<Node> items) {
+        List<String> out = new ArrayList<>();
+        for (Node n : items) out.add(n.str("sval"));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- ALTER TABLE
+
+    private void alterTable(Node s) {
+        Node rel = s.node("relation");
+        String objtype = s.str("objtype");
+        if (!objtype.equals("OBJECT_TABLE")) throw DdlEmitter.unsupported("ALTER " + Classifier.objectName(objtype));
+        String target = "ALTER TABLE " + (s.bool("missing_ok") ? "IF EXISTS " : "") + relationText(rel);
+        for (Node cmd : s.list("cmds")) {
+            String subtype = cmd.str("subtype");
+            String column = cmd.str("name");
+            switch (subtype) {
+                case "AT_AddColumn" -> addColumn(target, rel, cmd);
+                case "AT_DropColumn" -> script.add(target + " DROP COLUMN " + (cmd.bool("missing_ok") ? "IF EXISTS " : "")
+                        + SqlWriter.quoteIdent(column) + (cmd.str("behavior").equals("DROP_CASCADE") ? " CASCADE" : ""));
+                case "AT_ColumnDefault" -> {
+                    if (cmd.node("def") == null) {
+                        script.add(target + " ALTER COLUMN " + SqlWriter.quoteIdent(column) + " DROP DEFAULT");
+                    } else {
+                        script.add(target + " ALTER COLUMN " + SqlWriter.quoteIdent(column) + " SET DEFAULT " + expr(cmd.node("def")));
+                    }
+                }
+                case "AT_SetNotNull" -> script.add(target + " ALTER COLUMN " + SqlWriter.quoteIdent(column) + " SET NOT NULL");
+                case "AT_DropNotNull" -> script.add(target + " ALTER COLUMN " + SqlWriter.quoteIdent(column) + " DROP NOT NULL");
+                case "AT_AlterColumnType" -> alterType(target, rel, cmd);
+                case "AT_AddConstraint" -> addConstraint(target, cmd.node("def"));
+                case "AT_DropConstraint" -> throw DdlEmitter.unsupported("ALTER TABLE … DROP CONSTRAINT")
+                        .withDetail("DuckDB cannot remove a constraint from an existing table.");
+                case "AT_ChangeOwner", "AT_SetRelOptions", "AT_ResetRelOptions", "AT_SetStatistics", "AT_ClusterOn",
+                     "AT_DropCluster", "AT_SetLogged", "AT_SetUnLogged", "AT_EnableRowSecurity", "AT_DisableRowSecurity" -> {
+                    // storage and ownership details that change no answer here
+                }
+                default -> throw DdlEmitter.unsupported("ALTER TABLE " + subtype.substring(3).replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase());
+            }
+        }
+    }
+
+    private void addColumn(String target, Node rel, Node cmd) {
+        Node def = cmd.node("def");
+        Node typeName = def.node("typeName");
+        if (PgTypeName.isSerial(typeName)) throw DdlEmitter.unsupported("adding a serial column to an existing table");
+        for (Node c : def.list("constraints")) {
+            String t = c.str("contype");
+            if (!t.equals("CONSTR_NOTNULL") && !t.equals("CONSTR_NULL") && !t.equals("CONSTR_DEFAULT")) {
+                throw DdlEmitter.unsupported("ALTER TABLE … ADD COLUMN with a " + t.substring(7).toLowerCase() + " constraint");
+            }
+        }
+        PgTypeName pg = PgTypeName.of(typeName);
+        StringBuilder sb = new StringBuilder(target).append(" ADD COLUMN ");
+        if (cmd.bool("missing_ok")) sb.append("IF NOT EXISTS ");
+        sb.append(SqlWriter.quoteIdent(def.str("colname"))).append(' ').append(em.types.duckDbType(typeName));
+        for (Node c : def.list("constraints")) {
+            switch (c.str("contype")) {
+                case "CONSTR_NOTNULL" -> sb.append(" NOT NULL");
+                case "CONSTR_DEFAULT" -> sb.append(" DEFAULT ").append(expr(c.node("raw_expr")));
+                default -> { }
+            }
+        }
+        script.add(sb.toString());
+        script.add("COMMENT ON COLUMN " + relationText(rel) + "." + SqlWriter.quoteIdent(def.str("colname")) + " IS "
+                + SqlWriter.quoteLiteral(ColumnMeta.write(pg, null, "", null)));
+    }
+
+    private void alterType(String target, Node rel, Node cmd) {
+        Node def = cmd.node("def");
+        Node typeName = def.node("typeName");
+        String column = cmd.str("name");
+        StringBuilder sb = new StringBuilder(target).append(" ALTER COLUMN ").append(SqlWriter.quoteIdent(column))
+                .append(" TYPE ").append(em.types.duckDbType(typeName));
+        if (def.node("raw_default") != null) sb.append(" USING ").append(expr(def.node("raw_default")));
+        script.add(sb.toString());
+        ColumnInfo old = column(rel, column);
+        script.add("COMMENT ON COLUMN " + relationText(rel) + "." + SqlWriter.quoteIdent(column) + " IS "
+                + SqlWriter.quoteLiteral(ColumnMeta.write(PgTypeName.of(typeName), old == null ? null : old.sequence(),
+                old == null ? "" : old.identity(), null)));
+    }
+
+    private void addConstraint(String target, Node c) {
+        switch (c.str("contype")) {
+            case "CONSTR_PRIMARY" -> script.add(target + " ADD PRIMARY KEY (" + identList(c.names("keys")) + ")");
+            default -> throw DdlEmitter.unsupported("ALTER TABLE … ADD " + c.str("contype").substring(7).replace('_', ' ') + " constraint")
+                    .withDetail("DuckDB adds only primary keys to existing tables; declare other constraints in CREATE TABLE.");
+        }
+    }
+
+    // ---------------------------------------------------------------- renames, TRUNCATE, COMMENT, sequences
+
+    private void rename(Node s) {
+        String type = s.str("renameType");
+        Node rel = s.node("relation");
+        String newName = SqlWriter.quoteIdent(s.str("newname"));
+        String ifExists = s.bool("missing_ok") ? "IF EXISTS " : "";
+        switch (type) {
+            case "OBJECT_TABLE" -> script.add("ALTER TABLE " + ifExists + relationText(rel) + " RENAME TO " + newName);
+            case "OBJECT_VIEW" -> script.add("ALTER VIEW " + ifExists + relationText(rel) + " RENAME TO " + newName);
+            case "OBJECT_COLUMN" -> script.add("ALTER TABLE " + ifExists + relationText(rel) + " RENAME COLUMN "
+                    + SqlWriter.quoteIdent(s.str("subname")) + " TO " + newName);
+            default -> throw DdlEmitter.unsupported("ALTER " + Classifier.objectName(type) + " … RENAME");
+        }
+    }
+
+    private void truncate(Node s) {
+        for (Node rel : s.list("relations")) {
+            script.add("DELETE FROM " + relationText(rel));
+            if (!s.bool("restart_seqs")) continue;
+            Relation r = session.catalog().relation(emptyToNull(rel.str("schemaname")), rel.str("relname"));
+            if (r == null) continue;
+            for (ColumnInfo c : r.columns()) {
+                if (c.sequence() != null) {
+                    script.add("SELECT setval(" + SqlWriter.quoteLiteral(c.sequence()) + ", (SELECT start_value FROM duckdb_sequences()"
+                            + " WHERE sequence_name = " + SqlWriter.quoteLiteral(last(c.sequence())) + " LIMIT 1), false)");
+                }
+            }
+        }
+    }
+
+    private void comment(Node s) {
+        String type = s.str("objtype");
+        Node object = s.node("object");
+        String text = s.has("comment") ? s.str("comment") : null;
+        switch (type) {
+            case "OBJECT_COLUMN" -> {
+                List<String> name = stringsOf(object.list("items"));
+                List<String> table = name.subList(0, name.size() - 1);
+                String column = name.get(name.size() - 1);
+                Relation r = relation(table);
+                if (r == null) throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + String.join(".", table) + "\" does not exist");
+                ColumnInfo c = r.column(column);
+                if (c == null) {
+                    throw new PgException(SqlState.UNDEFINED_COLUMN,
+                            "column \"" + column + "\" of relation \"" + r.name() + "\" does not exist");
+                }
+                script.add("COMMENT ON COLUMN " + dotted(table) + "." + SqlWriter.quoteIdent(column) + " IS "
+                        + SqlWriter.quoteLiteral(ColumnMeta.write(c.pgType(), c.sequence(), c.identity(), text)));
+            }
+            case "OBJECT_TABLE", "OBJECT_VIEW", "OBJECT_SEQUENCE", "OBJECT_INDEX" -> {
+                List<String> name = stringsOf(object.list("items"));
+                script.add("COMMENT ON " + Classifier.objectName(type) + " " + dotted(name) + " IS "
+                        + (text == null ? "NULL" : SqlWriter.quoteLiteral(text)));
+            }
+            default -> throw DdlEmitter.unsupported("COMMENT ON " + Classifier.objectName(type));
+        }
+    }
+
+    private void alterSequence(Node s) {
+        Node rel = s.node("sequence");
+        String name = SqlWriter.quoteLiteral(relationPlain(rel));
+        for (Node o : s.list("options")) {
+            switch (o.str("defname")) {
+                case "restart" -> {
+                    Node arg = o.node("arg");
+                    if (arg == null) {
+                        script.add("SELECT setval(" + name + ", (SELECT start_value FROM duckdb_sequences() WHERE sequence_name = "
+                                + SqlWriter.quoteLiteral(rel.str("relname")) + " LIMIT 1), false)");
+                    } else {
+                        script.add("SELECT setval(" + name + ", " + arg.num("ival") + ", false)");
+                    }
+                }
+                case "owned_by", "cache" -> { }
+                default -> throw DdlEmitter.unsupported("ALTER SEQUENCE … " + o.str("defname").toUpperCase());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Relation relation(List<String> name) {
+        String schema = name.size() > 1 ? name.get(name.size() - 2) : null;
+        return session.catalog().relation(schema, name.get(name.size() - 1));
+    }
+
+    private ColumnInfo column(Node rel, String column) {
+        Relation r = session.catalog().relation(emptyToNull(rel.str("schemaname")), rel.str("relname"));
+        return r == null ? null : r.column(column);
+    }
+
+    private String expr(Node e) {
+        SqlWriter w = new SqlWriter();
+        new Emitter(w, em.types).expr(e);
+        return w.toString();
+    }
+
+    private static String relationText(Node rel) {
+        StringBuilder sb = new StringBuilder();
+        if (!rel.str("schemaname").isEmpty()) sb.append(SqlWriter.quoteIdent(rel.str("schemaname"))).append('.');
+        return sb.append(SqlWriter.quoteIdent(rel.str("relname"))).toString();
+    }
+
+    private static String relationPlain(Node rel) {
+        return (rel.str("schemaname").isEmpty() ? "" : rel.str("schemaname") + ".") + rel.str("relname");
+    }
+
+    private static String dotted(List<String> names) {
+        List<String> quoted = new ArrayList<>();
+        for (String n : names) quoted.add(SqlWriter.quoteIdent(n));
+        return String.join(".", quoted);
+    }
+
+    private static String identList(List<String> names) {
+        List<String> quoted = new ArrayList<>();
+        for (String n : names) quoted.add(SqlWriter.quoteIdent(n));
+        return String.join(", ", quoted);
+    }
+
+    private static String quoteQualified(String dottedName) {
+        return dotted(List.of(dottedName.split("\\.")));
+    }
+
+    private static String last(String dottedName) {
+        int dot = dottedName.lastIndexOf('.');
+        return dot < 0 ? dottedName : dottedName.substring(dot + 1);
+    }
+
+    private static String emptyToNull(String s) {
+        return s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,395 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.sql.Emitter.Untranslatable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes DuckDB DDL for PostgreSQL's CREATE TABLE, CREATE INDEX, CREATE SEQUENCE, CREATE VIEW,
+ * CREATE TABLE AS and CREATE SCHEMA. One PostgreSQL statement may become several DuckDB statements
+ * (a serial column's sequence before its table; each column's PostgreSQL definition, kept in its
+ * comment, after it), written as one script. What DuckDB cannot hold is refused with 0A000 rather
+ * than accepted and ignored.
+ */
+final class DdlEmitter {
+    private final Emitter em;
+    private final SessionContext session;
+    /** The statements of the script, the main one among them. */
+    private final List<String> script = new ArrayList<>();
+    private final List<String> after = new ArrayList<>();
+
+    DdlEmitter(Emitter em, SessionContext session) {
+        this.em = em;
+        this.session = session;
+    }
+
+    /** Whether this class writes statements of this kind. */
+    static boolean handles(Node stmt) {
+        return switch (stmt.type()) {
+            case "CreateStmt", "IndexStmt", "CreateSeqStmt", "ViewStmt", "CreateTableAsStmt", "CreateSchemaStmt",
+                 "CreateEnumStmt" -> true;
+            default -> false;
+        };
+    }
+
+    /** The DuckDB script for {@code stmt}: statements separated by ";\n". */
+    String write(Node stmt) {
+        SqlWriter main = em.w;
+        switch (stmt.type()) {
+            case "CreateStmt" -> createTable(stmt);
+            case "IndexStmt" -> createIndex(stmt);
+            case "CreateSeqStmt" -> createSequence(stmt);
+            case "ViewStmt" -> createView(stmt);
+            case "CreateTableAsStmt" -> createTableAs(stmt);
+            case "CreateSchemaStmt" -> createSchema(stmt);
+            case "CreateEnumStmt" -> createEnum(stmt);
+            default -> throw new Untranslatable(stmt.type());
+        }
+        script.add(main.toString());
+        script.addAll(after);
+        return String.join(";\n", script);
+    }
+
+    // ---------------------------------------------------------------- CREATE TABLE
+
+    private void createTable(Node s) {
+        Node rel = s.node("relation");
+        if (s.has("inhRelations")) throw unsupported("table inheritance (INHERITS)");
+        if (s.node("partspec") != null) throw unsupported("partitioned tables");
+        if (s.node("ofTypename") != null) throw unsupported("typed tables (OF type)");
+        if (s.has("partbound")) throw unsupported("partitions");
+        boolean temp = rel.str("relpersistence").equals("t");
+        String schema = temp ? null : schemaOf(rel);
+        String table = rel.str("relname");
+        SqlWriter w = em.w;
+        w.append(temp ? "CREATE TEMPORARY TABLE " : "CREATE TABLE ");
+        if (s.bool("if_not_exists")) w.append("IF NOT EXISTS ");
+        relationName(rel, schema);
+        w.append(" (");
+        boolean first = true;
+        for (Node elt : s.list("tableElts")) {
+            if (!first) w.append(", ");
+            first = false;
+            switch (elt.type()) {
+                case "ColumnDef" -> column(elt, schema, table, temp, s.bool("if_not_exists"));
+                case "Constraint" -> tableConstraint(elt);
+                case "TableLikeClause" -> throw unsupported("CREATE TABLE … (LIKE …)");
+                default -> throw new Untranslatable(elt.type());
+            }
+        }
+        w.append(')');
+        String onCommit = s.str("oncommit");
+        if (!temp && (onCommit.equals("ONCOMMIT_DROP") || onCommit.equals("ONCOMMIT_DELETE_ROWS"))) {
+            throw new PgException("42P16", "ON COMMIT can only be used on temporary tables");
+        }
+    }
+
+    private void column(Node def, String schema, String table, boolean temp, boolean ifNotExists) {
+        SqlWriter w = em.w;
+        String name = def.str("colname");
+        Node typeName = def.node("typeName");
+        PgTypeName pg = PgTypeName.of(typeName);
+        String sequence = null;
+        String identity = "";
+        Node identityOptions = null;
+        if (PgTypeName.isSerial(typeName)) {
+            sequence = table + "_" + name + "_seq";
+        }
+        for (Node c : def.list("constraints")) {
+            if (c.str("contype").equals("CONSTR_IDENTITY")) {
+                if (sequence != null) throw new PgException(SqlState.SYNTAX_ERROR, "multiple default values specified for column \"" + name + "\" of table \"" + table + "\"");
+                sequence = table + "_" + name + "_seq";
+                identity = c.str("generated_when");
+                identityOptions = c;
+            }
+        }
+        w.ident(name).append(' ').append(sequence != null ? serialType(pg) : em.types.duckDbType(typeName));
+        if (def.node("collClause") != null) checkCollation(def.node("collClause").names("collname"));
+        boolean notNull = false;
+        if (sequence != null) {
+            String qualified = schema == null ? sequence : schema + "." + sequence;
+            script.add((temp ? "CREATE TEMPORARY SEQUENCE " : "CREATE SEQUENCE ") + (ifNotExists ? "IF NOT EXISTS " : "")
+                    + SqlWriter.quoteIdent(schema == null ? sequence : schema) + (schema == null ? "" : "." + SqlWriter.quoteIdent(sequence))
+                    + (identityOptions == null ? "" : sequenceOptions(identityOptions.list("options"))));
+            w.append(" DEFAULT nextval(").literal(qualified).append(") NOT NULL");
+            notNull = true;
+        }
+        for (Node c : def.list("constraints")) {
+            switch (c.str("contype")) {
+                case "CONSTR_NOTNULL" -> {
+                    if (!notNull) w.append(" NOT NULL");
+                    notNull = true;
+                }
+                case "CONSTR_NULL" -> w.append(" NULL");
+                case "CONSTR_DEFAULT" -> {
+                    if (sequence != null) throw new PgException(SqlState.SYNTAX_ERROR, "multiple default values specified for column \"" + name + "\" of table \"" + table + "\"");
+                    w.append(" DEFAULT ");
+                    em.expr(c.node("raw_expr"));
+                }
+                case "CONSTR_IDENTITY" -> { }
+                case "CONSTR_GENERATED" -> {
+                    w.append(" GENERATED ALWAYS AS (");
+                    em.expr(c.node("raw_expr"));
+                    w.append(')');
+                }
+                case "CONSTR_CHECK" -> {
+                    w.append(" CHECK (");
+                    em.expr(c.node("raw_expr"));
+                    w.append(')');
+                }
+                case "CONSTR_PRIMARY" -> w.append(" PRIMARY KEY");
+                case "CONSTR_UNIQUE" -> {
+                    if (c.bool("nulls_not_distinct")) throw unsupported("UNIQUE NULLS NOT DISTINCT");
+                    w.append(" UNIQUE");
+                }
+                case "CONSTR_FOREIGN" -> {
+                    w.append(" REFERENCES ");
+                    references(c);
+                }
+                case "CONSTR_ATTR_DEFERRABLE", "CONSTR_ATTR_NOT_DEFERRABLE", "CONSTR_ATTR_DEFERRED", "CONSTR_ATTR_IMMEDIATE" -> { }
+                default -> throw new Untranslatable(c.str("contype"));
+            }
+        }
+        lengthCheck(name, pg);
+        after.add("COMMENT ON COLUMN " + qualifiedRelation(schema, table) + "." + SqlWriter.quoteIdent(name) + " IS "
+                + SqlWriter.quoteLiteral(ColumnMeta.write(pg, sequence, identity, null)));
+    }
+
+    /** varchar(n) and char(n) hold at most n characters: a check DuckDB enforces, recognised in its error. */
+    private void lengthCheck(String column, PgTypeName pg) {
+        if (pg.typmod() < 0 || pg.isArray() || !(pg.name().equals("varchar") || pg.name().equals("bpchar"))) return;
+        em.w.append(" CHECK (pgwire.").append(pg.name()).append("_fits(").ident(column).append(", ")
+                .append(pg.typmod() - 4).append("))");
+    }
+
+    private static String serialType(PgTypeName pg) {
+        return switch (pg.name()) {
+            case "int2" -> "SMALLINT";
+            case "int8" -> "BIGINT";
+            case "int4" -> "INTEGER";
+            default -> throw new PgException(SqlState.INVALID_PARAMETER_VALUE,
+                    "identity column type must be smallint, integer, or bigint");
+        };
+    }
+
+    private void tableConstraint(Node c) {
+        SqlWriter w = em.w;
+        switch (c.str("contype")) {
+            case "CONSTR_PRIMARY" -> {
+                w.append("PRIMARY KEY (");
+                em.identList(c.names("keys"));
+                w.append(')');
+            }
+            case "CONSTR_UNIQUE" -> {
+                if (c.bool("nulls_not_distinct")) throw unsupported("UNIQUE NULLS NOT DISTINCT");
+                w.append("UNIQUE (");
+                em.identList(c.names("keys"));
+                w.append(')');
+            }
+            case "CONSTR_CHECK" -> {
+                w.append("CHECK (");
+                em.expr(c.node("raw_expr"));
+                w.append(')');
+            }
+            case "CONSTR_FOREIGN" -> {
+                w.append("FOREIGN KEY (");
+                em.identList(c.names("fk_attrs"));
+                w.append(") REFERENCES ");
+                references(c);
+            }
+            case "CONSTR_EXCLUSION" -> throw unsupported("exclusion constraints");
+            default -> throw new Untranslatable(c.str("contype"));
+        }
+    }
+
+    private void references(Node c) {
+        for (String action : new String[] {c.str("fk_del_action"), c.str("fk_upd_action")}) {
+            if (action.equals("c") || action.equals("n") || action.equals("d")) {
+                throw unsupported("foreign keys with ON DELETE/ON UPDATE CASCADE, SET NULL or SET DEFAULT")
+                        .withDetail("DuckDB enforces foreign keys only as NO ACTION/RESTRICT.");
+            }
+        }
+        Node pk = c.node("pktable");
+        em.rangeVar(pk, false);
+        if (c.has("pk_attrs")) {
+            em.w.append(" (");
+            em.identList(c.names("pk_attrs"));
+            em.w.append(')');
+        }
+    }
+
+    private String sequenceOptions(List<Node> options) {
+        StringBuilder sb = new StringBuilder();
+        for (Node o : options) {
+            Node arg = o.node("arg");
+            String value = arg == null ? null : arg.is("Integer") ? Long.toString(arg.num("ival"))
+                    : arg.is("Float") ? arg.str("fval") : null;
+            switch (o.str("defname")) {
+                case "increment" -> sb.append(" INCREMENT BY ").append(value);
+                case "start" -> sb.append(" START WITH ").append(value);
+                case "minvalue" -> sb.append(value == null ? " NO MINVALUE" : " MINVALUE " + value);
+                case "maxvalue" -> sb.append(value == null ? " NO MAXVALUE" : " MAXVALUE " + value);
+                case "cycle" -> sb.append(arg != null && arg.is("Boolean") && arg.bool("boolval") ? " CYCLE" : " NO CYCLE");
+                case "cache", "owned_by", "as", "sequence_name" -> { }
+                default -> throw unsupported("sequence option " + o.str("defname"));
+            }
+        }
+        return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- other CREATEs
+
+    private void createIndex(Node s) {
+        SqlWriter w = em.w;
+        if (s.node("whereClause") != null && s.bool("unique")) {
+            throw unsupported("partial unique indexes (CREATE UNIQUE INDEX … WHERE)")
+                    .withDetail("DuckDB indexes cover every row of a table; a unique index on part of it cannot be enforced.");
+        }
+        Node rel = s.node("relation");
+        List<Node> elems = s.list("indexParams");
+        String name = s.str("idxname");
+        if (name.isEmpty()) name = indexName(rel.str("relname"), elems, s.bool("unique"));
+        w.append(s.bool("unique") ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
+        if (s.bool("if_not_exists")) w.append("IF NOT EXISTS ");
+        w.ident(name).append(" ON ");
+        em.rangeVar(rel, false);
+        w.append(" (");
+        for (int i = 0; i < elems.size(); i++) {
+            if (i > 0) w.append(", ");
+            Node e = elems.get(i);
+            if (e.node("expr") != null) {
+                w.append('(');
+                em.expr(e.node("expr"));
+                w.append(')');
+            } else {
+                w.ident(e.str("name"));
+            }
+        }
+        // an index is an access path: DuckDB's cover all rows, which a partial (non-unique) one's answers include
+        w.append(')');
+    }
+
+    private static String indexName(String table, List<Node> elems, boolean unique) {
+        StringBuilder sb = new StringBuilder(table);
+        for (Node e : elems) sb.append('_').append(e.str("name").isEmpty() ? "expr" : e.str("name"));
+        return sb.append(unique ? "_key" : "_idx").toString();
+    }
+
+    private void createSequence(Node s) {
+        Node rel = s.node("sequence");
+        boolean temp = rel.str("relpersistence").equals("t");
+        em.w.append(temp ? "CREATE TEMPORARY SEQUENCE " : "CREATE SEQUENCE ");
+        if (s.bool("if_not_exists")) em.w.append("IF NOT EXISTS ");
+        em.rangeVar(rel, false);
+        em.w.append(sequenceOptions(s.list("options")));
+    }
+
+    private void createView(Node s) {
+        SqlWriter w = em.w;
+        Node view = s.node("view");
+        if (s.node("options") != null && !s.list("options").isEmpty()) throw unsupported("view options");
+        if (!s.str("withCheckOption").isEmpty() && !s.str("withCheckOption").equals("NO_CHECK_OPTION")) {
+            throw unsupported("WITH CHECK OPTION");
+        }
+        w.append(s.bool("replace") ? "CREATE OR REPLACE " : "CREATE ");
+        if (view.str("relpersistence").equals("t")) w.append("TEMPORARY ");
+        w.append("VIEW ");
+        em.rangeVar(view, false);
+        if (s.has("aliases")) {
+            w.append(" (");
+            em.identList(s.names("aliases"));
+            w.append(')');
+        }
+        w.append(" AS ");
+        em.statement(s.node("query"));
+    }
+
+    private void createTableAs(Node s) {
+        SqlWriter w = em.w;
+        Node into = s.node("into");
+        Node rel = into.node("rel");
+        if (s.str("objtype").equals("OBJECT_MATVIEW")) throw unsupported("materialized views");
+        w.append(rel.str("relpersistence").equals("t") ? "CREATE TEMPORARY TABLE " : "CREATE TABLE ");
+        if (s.bool("if_not_exists")) w.append("IF NOT EXISTS ");
+        em.rangeVar(rel, false);
+        if (into.has("colNames")) {
+            w.append(" (");
+            em.identList(into.names("colNames"));
+            w.append(')');
+        }
+        w.append(" AS ");
+        if (into.bool("skipData")) {
+            w.append("SELECT * FROM (");
+            em.statement(s.node("query"));
+            w.append(") LIMIT 0");
+        } else {
+            em.statement(s.node("query"));
+        }
+    }
+
+    private void createSchema(Node s) {
+        if (s.has("schemaElts")) throw unsupported("CREATE SCHEMA with schema elements");
+        String name = s.str("schemaname");
+        if (name.isEmpty()) name = s.node("authrole") == null ? session.user() : s.node("authrole").str("rolename");
+        em.w.append("CREATE SCHEMA ");
+        if (s.bool("if_not_exists")) em.w.append("IF NOT EXISTS ");
+        em.w.ident(name);
+    }
+
+    private void createEnum(Node s) {
+        em.w.append("CREATE TYPE ").append(dotted(s.names("typeName"))).append(" AS ENUM (");
+        List<Node> vals = s.list("vals");
+        for (int i = 0; i < vals.size(); i++) {
+            if (i > 0) em.w.append(", ");
+            em.w.literal(vals.get(i).str("sval"));
+        }
+        em.w.append(')');
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** The schema a new relation lands in: the one named, else the first of search_path. */
+    private String schemaOf(Node rel) {
+        String schema = rel.str("schemaname");
+        return schema.isEmpty() ? session.currentSchema() : schema;
+    }
+
+    private void relationName(Node rel, String schema) {
+        if (!rel.str("catalogname").isEmpty()) em.w.ident(rel.str("catalogname")).append('.');
+        if (schema != null) em.w.ident(schema).append('.');
+        em.w.ident(rel.str("relname"));
+    }
+
+    private static String qualifiedRelation(String schema, String table) {
+        return (schema == null ? "" : SqlWriter.quoteIdent(schema) + ".") + SqlWriter.quoteIdent(table);
+    }
+
+    private static String dotted(List<String> names) {
+        StringBuilder sb = new StringBuilder();
+        for (String n : names) {
+            if (sb.length() > 0) sb.append('.');
+            sb.append(SqlWriter.quoteIdent(n));
+        }
+        return sb.toString();
+    }
+
+    private static void checkCollation(List<String> names) {
+        String name = names.get(names.size() - 1);
+        if (!(name.equals("default") || name.equals("C") || name.equals("POSIX") || name.equals("ucs_basic"))) {
+            throw new PgException(SqlState.UNDEFINED_OBJECT, "collation \"" + name + "\" for encoding \"UTF8\" does not exist");
+        }
+    }
+
+    static PgException unsupported(String what) {
+        return new PgException(SqlState.FEATURE_NOT_SUPPORTED, what + " " + (what.endsWith("s") ? "are" : "is") + " not supported")
+                .withDetail("serve stores data in DuckDB, which has no equivalent.");
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

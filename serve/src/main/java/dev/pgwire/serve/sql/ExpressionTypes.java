@@ -1,0 +1,278 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.serve.sql.TypeResolver.Col;
+import dev.pgwire.serve.sql.TypeResolver.Scope;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PostgreSQL's typing of expressions, for the cases the translation acts on: constants, columns,
+ * casts, arithmetic and comparison, CASE/COALESCE, subqueries, and the return types of the
+ * common functions and aggregates.
+ */
+final class ExpressionTypes {
+    private ExpressionTypes() {}
+
+    /** Functions whose result type does not depend on their arguments. */
+    private static final Map<String, SqlType> FIXED = Map.ofEntries(
+            Map.entry("count", SqlType.INT8), Map.entry("row_number", SqlType.INT8), Map.entry("rank", SqlType.INT8),
+            Map.entry("dense_rank", SqlType.INT8), Map.entry("ntile", SqlType.INT4),
+            Map.entry("percent_rank", SqlType.FLOAT8), Map.entry("cume_dist", SqlType.FLOAT8),
+            Map.entry("length", SqlType.INT4), Map.entry("char_length", SqlType.INT4),
+            Map.entry("character_length", SqlType.INT4), Map.entry("octet_length", SqlType.INT4),
+            Map.entry("bit_length", SqlType.INT4), Map.entry("strpos", SqlType.INT4), Map.entry("position", SqlType.INT4),
+            Map.entry("ascii", SqlType.INT4), Map.entry("array_length", SqlType.INT4), Map.entry("array_upper", SqlType.INT4),
+            Map.entry("array_lower", SqlType.INT4), Map.entry("cardinality", SqlType.INT4), Map.entry("array_ndims", SqlType.INT4),
+            Map.entry("array_position", SqlType.INT4), Map.entry("width_bucket", SqlType.INT4),
+            Map.entry("json_array_length", SqlType.INT4), Map.entry("jsonb_array_length", SqlType.INT4),
+            Map.entry("lower", SqlType.TEXT), Map.entry("upper", SqlType.TEXT), Map.entry("initcap", SqlType.TEXT),
+            Map.entry("substr", SqlType.TEXT), Map.entry("substring", SqlType.TEXT), Map.entry("replace", SqlType.TEXT),
+            Map.entry("btrim", SqlType.TEXT), Map.entry("ltrim", SqlType.TEXT), Map.entry("rtrim", SqlType.TEXT),
+            Map.entry("lpad", SqlType.TEXT), Map.entry("rpad", SqlType.TEXT), Map.entry("left", SqlType.TEXT),
+            Map.entry("right", SqlType.TEXT), Map.entry("repeat", SqlType.TEXT), Map.entry("reverse", SqlType.TEXT),
+            Map.entry("concat", SqlType.TEXT), Map.entry("concat_ws", SqlType.TEXT), Map.entry("format", SqlType.TEXT),
+            Map.entry("split_part", SqlType.TEXT), Map.entry("translate", SqlType.TEXT), Map.entry("md5", SqlType.TEXT),
+            Map.entry("to_hex", SqlType.TEXT), Map.entry("chr", SqlType.TEXT), Map.entry("quote_ident", SqlType.TEXT),
+            Map.entry("quote_literal", SqlType.TEXT), Map.entry("quote_nullable", SqlType.TEXT),
+            Map.entry("regexp_replace", SqlType.TEXT), Map.entry("string_agg", SqlType.TEXT), Map.entry("to_char", SqlType.TEXT),
+            Map.entry("array_to_string", SqlType.TEXT), Map.entry("encode", SqlType.TEXT), Map.entry("version", SqlType.TEXT),
+            Map.entry("current_setting", SqlType.TEXT), Map.entry("set_config", SqlType.TEXT),
+            Map.entry("json_typeof", SqlType.TEXT), Map.entry("jsonb_typeof", SqlType.TEXT), Map.entry("jsonb_pretty", SqlType.TEXT),
+            Map.entry("pg_size_pretty", SqlType.TEXT), Map.entry("pg_get_userbyid", SqlType.NAME),
+            Map.entry("current_database", SqlType.NAME), Map.entry("current_schema", SqlType.NAME),
+            Map.entry("current_user", SqlType.NAME), Map.entry("session_user", SqlType.NAME),
+            Map.entry("current_schemas", SqlType.NAME.arrayOf()),
+            Map.entry("now", SqlType.TIMESTAMPTZ), Map.entry("transaction_timestamp", SqlType.TIMESTAMPTZ),
+            Map.entry("statement_timestamp", SqlType.TIMESTAMPTZ), Map.entry("clock_timestamp", SqlType.TIMESTAMPTZ),
+            Map.entry("to_timestamp", SqlType.TIMESTAMPTZ), Map.entry("make_timestamptz", SqlType.TIMESTAMPTZ),
+            Map.entry("to_date", SqlType.DATE), Map.entry("make_date", SqlType.DATE), Map.entry("make_time", SqlType.TIME),
+            Map.entry("make_timestamp", SqlType.TIMESTAMP), Map.entry("age", SqlType.INTERVAL),
+            Map.entry("make_interval", SqlType.INTERVAL), Map.entry("justify_days", SqlType.INTERVAL),
+            Map.entry("justify_hours", SqlType.INTERVAL), Map.entry("justify_interval", SqlType.INTERVAL),
+            Map.entry("date_part", SqlType.FLOAT8), Map.entry("extract", SqlType.NUMERIC), Map.entry("to_number", SqlType.NUMERIC),
+            Map.entry("random", SqlType.FLOAT8), Map.entry("pi", SqlType.FLOAT8), Map.entry("gen_random_uuid", SqlType.UUID),
+            Map.entry("pg_backend_pid", SqlType.INT4), Map.entry("bool_and", SqlType.BOOL), Map.entry("bool_or", SqlType.BOOL),
+            Map.entry("every", SqlType.BOOL), Map.entry("starts_with", SqlType.BOOL), Map.entry("pg_typeof", SqlType.REGTYPE),
+            Map.entry("json_agg", SqlType.JSON), Map.entry("jsonb_agg", SqlType.JSONB), Map.entry("to_json", SqlType.JSON),
+            Map.entry("to_jsonb", SqlType.JSONB), Map.entry("json_build_object", SqlType.JSON),
+            Map.entry("jsonb_build_object", SqlType.JSONB), Map.entry("json_build_array", SqlType.JSON),
+            Map.entry("jsonb_build_array", SqlType.JSONB), Map.entry("json_object_agg", SqlType.JSON),
+            Map.entry("jsonb_object_agg", SqlType.JSONB), Map.entry("row_to_json", SqlType.JSON),
+            Map.entry("jsonb_set", SqlType.JSONB), Map.entry("jsonb_strip_nulls", SqlType.JSONB),
+            Map.entry("string_to_array", SqlType.TEXT.arrayOf()), Map.entry("regexp_match", SqlType.TEXT.arrayOf()),
+            Map.entry("regexp_matches", SqlType.TEXT.arrayOf()), Map.entry("regexp_split_to_array", SqlType.TEXT.arrayOf()),
+            Map.entry("decode", SqlType.BYTEA), Map.entry("sha256", SqlType.BYTEA), Map.entry("digest", SqlType.BYTEA),
+            Map.entry("nextval", SqlType.INT8), Map.entry("currval", SqlType.INT8), Map.entry("setval", SqlType.INT8),
+            Map.entry("lastval", SqlType.INT8), Map.entry("pg_get_serial_sequence", SqlType.TEXT),
+            Map.entry("stddev", SqlType.NUMERIC), Map.entry("variance", SqlType.NUMERIC));
+
+    /** Functions returning the type of their first argument. */
+    private static final java.util.Set<String> SAME_AS_FIRST = java.util.Set.of("min", "max", "abs", "lag", "lead",
+            "first_value", "last_value", "nth_value", "any_value", "greatest", "least", "coalesce", "nullif", "mode",
+            "date_trunc", "array_append", "array_remove", "array_replace", "array_cat", "trunc", "ceil", "ceiling",
+            "floor", "sign", "mod");
+
+    static SqlType infer(TypeResolver r, Node e, Scope scope) {
+        switch (e.type() == null ? "" : e.type()) {
+            case "A_Const" -> {
+                if (e.bool("isnull")) return SqlType.UNKNOWN;
+                if (e.has("ival")) return SqlType.INT4;
+                if (e.has("fval")) return isIntegral(e.node("fval").str("fval")) ? SqlType.INT8 : SqlType.NUMERIC;
+                if (e.has("boolval")) return SqlType.BOOL;
+                if (e.has("bsval")) return SqlType.BIT;
+                if (e.has("sval")) return SqlType.UNKNOWN;
+                return SqlType.INT4;
+            }
+            case "TypeCast" -> {
+                return SqlType.of(PgTypeName.of(e.node("typeName")));
+            }
+            case "ColumnRef" -> {
+                Col c = scope == null ? null : scope.resolve(e.names("fields"));
+                return c == null ? null : c.type();
+            }
+            case "A_Expr" -> {
+                return operator(r, e, scope);
+            }
+            case "BoolExpr", "NullTest", "BooleanTest" -> {
+                return SqlType.BOOL;
+            }
+            case "FuncCall" -> {
+                return function(r, e, scope);
+            }
+            case "CaseExpr" -> {
+                SqlType t = SqlType.UNKNOWN;
+                for (Node w : e.list("args")) t = SqlType.common(t, r.type(w.node("result"), scope));
+                if (e.node("defresult") != null) t = SqlType.common(t, r.type(e.node("defresult"), scope));
+                return t != null && t.isUnknown() ? SqlType.TEXT : t;
+            }
+            case "CoalesceExpr", "MinMaxExpr" -> {
+                SqlType t = SqlType.UNKNOWN;
+                for (Node a : e.list("args")) t = SqlType.common(t, r.type(a, scope));
+                return t != null && t.isUnknown() ? SqlType.TEXT : t;
+            }
+            case "SubLink" -> {
+                return switch (e.str("subLinkType")) {
+                    case "EXISTS_SUBLINK", "ANY_SUBLINK", "ALL_SUBLINK" -> SqlType.BOOL;
+                    case "EXPR_SUBLINK" -> {
+                        List<Col> cols = r.subquery(e.node("subselect"), scope);
+                        yield cols.isEmpty() ? null : cols.get(0).type();
+                    }
+                    case "ARRAY_SUBLINK" -> {
+                        List<Col> cols = r.subquery(e.node("subselect"), scope);
+                        yield cols.isEmpty() || cols.get(0).type() == null ? null : cols.get(0).type().arrayOf();
+                    }
+                    default -> null;
+                };
+            }
+            case "A_ArrayExpr" -> {
+                SqlType t = SqlType.UNKNOWN;
+                for (Node el : e.list("elements")) t = SqlType.common(t, r.type(el, scope));
+                if (t == null) return null;
+                return t.isUnknown() ? SqlType.TEXT.arrayOf() : (t.isArray() ? t.arrayOf() : t.arrayOf());
+            }
+            case "A_Indirection" -> {
+                SqlType t = r.type(e.node("arg"), scope);
+                if (t == null || !t.isArray()) return null;
+                boolean slice = false;
+                for (Node i : e.list("indirection")) if (i.is("A_Indices") && i.bool("is_slice")) slice = true;
+                return slice ? t : t.element();
+            }
+            case "CollateClause" -> {
+                return r.type(e.node("arg"), scope);
+            }
+            case "SQLValueFunction" -> {
+                return switch (e.str("op")) {
+                    case "SVFOP_CURRENT_DATE" -> SqlType.DATE;
+                    case "SVFOP_CURRENT_TIME", "SVFOP_CURRENT_TIME_N" -> SqlType.TIMETZ;
+                    case "SVFOP_CURRENT_TIMESTAMP", "SVFOP_CURRENT_TIMESTAMP_N" -> SqlType.TIMESTAMPTZ;
+                    case "SVFOP_LOCALTIME", "SVFOP_LOCALTIME_N" -> SqlType.TIME;
+                    case "SVFOP_LOCALTIMESTAMP", "SVFOP_LOCALTIMESTAMP_N" -> SqlType.TIMESTAMP;
+                    default -> SqlType.NAME;
+                };
+            }
+            case "ParamRef" -> {
+                return null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static boolean isIntegral(String text) {
+        int start = text.startsWith("-") ? 1 : 0;
+        for (int i = start; i < text.length(); i++) if (!Character.isDigit(text.charAt(i))) return false;
+        try {
+            Long.parseLong(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static SqlType operator(TypeResolver r, Node e, Scope scope) {
+        String kind = e.str("kind");
+        if (!kind.equals("AEXPR_OP")) {
+            return kind.equals("AEXPR_NULLIF") ? r.type(e.node("lexpr"), scope) : SqlType.BOOL;
+        }
+        List<String> names = e.names("name");
+        String op = names.get(names.size() - 1);
+        SqlType l = r.type(e.node("lexpr"), scope);
+        SqlType rt = r.type(e.node("rexpr"), scope);
+        switch (op) {
+            case "=", "<>", "!=", "<", ">", "<=", ">=", "~", "~*", "!~", "!~*", "~~", "!~~", "~~*", "!~~*", "@>", "<@", "?",
+                 "?|", "?&", "&&" -> {
+                return SqlType.BOOL;
+            }
+            case "||" -> {
+                if (l != null && l.isArray()) return l;
+                if (rt != null && rt.isArray()) return rt;
+                if (l != null && l.name().equals("jsonb")) return SqlType.JSONB;
+                if (l != null && l.name().equals("bytea")) return SqlType.BYTEA;
+                return SqlType.TEXT;
+            }
+            case "->" -> {
+                return l != null && l.name().equals("json") ? SqlType.JSON : SqlType.JSONB;
+            }
+            case "#>" -> {
+                return l != null && l.name().equals("json") ? SqlType.JSON : SqlType.JSONB;
+            }
+            case "->>", "#>>" -> {
+                return SqlType.TEXT;
+            }
+            default -> { }
+        }
+        if (e.node("lexpr") == null) return rt; // prefix - + ~
+        if (l == null || rt == null) return null;
+        if (l.isUnknown()) l = rt;
+        if (rt.isUnknown()) rt = l;
+        if (l.isNumber() && rt.isNumber()) return SqlType.numericPromotion(l, rt);
+        String a = l.name();
+        String b = rt.name();
+        if (a.equals("date") && rt.isInteger()) return SqlType.DATE;
+        if (a.equals("date") && b.equals("date") && op.equals("-")) return SqlType.INT4;
+        if (a.equals("date") && b.equals("interval")) return SqlType.TIMESTAMP;
+        if ((a.startsWith("timestamp")) && b.equals("interval")) return l.withoutTypmod();
+        if (a.startsWith("timestamp") && b.startsWith("timestamp") && op.equals("-")) return SqlType.INTERVAL;
+        if (a.equals("interval") && (b.equals("interval") || rt.isNumber())) return SqlType.INTERVAL;
+        if (l.isNumber() && b.equals("interval")) return SqlType.INTERVAL;
+        return null;
+    }
+
+    private static SqlType function(TypeResolver r, Node e, Scope scope) {
+        String name = Operators.lastName(e);
+        List<Node> args = e.list("args");
+        SqlType first = args.isEmpty() ? null : r.type(args.get(0), scope);
+        SqlType fixed = FIXED.get(name);
+        if (fixed != null) return fixed;
+        switch (name) {
+            case "sum" -> {
+                if (first == null) return null;
+                if (first.name().equals("int2") || first.name().equals("int4")) return SqlType.INT8;
+                if (first.name().equals("int8") || first.name().equals("numeric")) return SqlType.NUMERIC;
+                return first.withoutTypmod();
+            }
+            case "avg" -> {
+                if (first == null) return null;
+                if (first.isExactNumeric()) return SqlType.NUMERIC;
+                if (first.name().equals("interval")) return SqlType.INTERVAL;
+                return SqlType.FLOAT8;
+            }
+            case "stddev_samp", "stddev_pop", "var_samp", "var_pop" -> {
+                return first != null && first.isFloat() ? SqlType.FLOAT8 : SqlType.NUMERIC;
+            }
+            case "round" -> {
+                return first != null && first.isFloat() ? SqlType.FLOAT8 : SqlType.NUMERIC;
+            }
+            case "sqrt", "exp", "ln", "log", "log10", "power", "pow" -> {
+                // these have numeric versions; the rest of the math functions are float8 only
+                return first != null && first.isExactNumeric() ? SqlType.NUMERIC : SqlType.FLOAT8;
+            }
+            case "cbrt", "sin", "cos", "tan", "cot", "asin", "acos", "atan", "atan2", "degrees", "radians", "sind", "cosd" -> {
+                return SqlType.FLOAT8;
+            }
+            case "array_agg" -> {
+                return first == null ? null : first.isUnknown() ? SqlType.TEXT.arrayOf() : first.arrayOf();
+            }
+            case "generate_series", "unnest" -> {
+                if (name.equals("unnest")) return first != null && first.isArray() ? first.element() : null;
+                return first == null || first.isUnknown() ? null : first.withoutTypmod();
+            }
+            default -> {
+                if (SAME_AS_FIRST.contains(name)) {
+                    SqlType t = first;
+                    if (name.equals("coalesce") || name.equals("greatest") || name.equals("least")) {
+                        for (Node a : args) t = SqlType.common(t, r.type(a, scope));
+                    }
+                    if (name.equals("date_trunc") && args.size() >= 2) {
+                        SqlType src = r.type(args.get(1), scope);
+                        return src != null && src.name().equals("date") ? SqlType.TIMESTAMPTZ : src;
+                    }
+                    return t == null ? null : t.isUnknown() ? SqlType.TEXT : t.withoutTypmod();
+                }
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.sql.CatalogView.ColumnInfo;
+import dev.pgwire.serve.sql.CatalogView.Relation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Values written to a table's columns (INSERT's VALUES and SELECT list, UPDATE's SET, ON CONFLICT
+ * … DO UPDATE) as PostgreSQL assigns them. An untyped string constant takes the column's type with
+ * PostgreSQL's input rules ({@code '\xdeadbeef'} into bytea is four bytes, {@code '{1,2}'} into
+ * int[] is an array, {@code 'yes'} into boolean is true); a value a numeric column without modifier
+ * cannot hold exactly is an error (22003), never rounded; a GENERATED ALWAYS identity column takes
+ * only its default unless OVERRIDING SYSTEM VALUE.
+ */
+public final class TargetCoercion {
+    private TargetCoercion() {}
+
+    /** DuckDB's type for a numeric column without modifier. */
+    public static final String UNCONSTRAINED_NUMERIC = TypeMapper.UNCONSTRAINED_NUMERIC;
+
+    static void insert(Node stmt, CatalogView catalog, TypeResolver types) {
+        Node rel = stmt.node("relation");
+        Relation r = catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
+        if (r == null || r.view()) return;
+        List<ColumnInfo> targets = new ArrayList<>();
+        if (stmt.has("cols")) {
+            for (Node c : stmt.list("cols")) {
+                ColumnInfo col = r.column(c.str("name"));
+                if (col == null) {
+                    throw new PgException(SqlState.UNDEFINED_COLUMN,
+                            "column \"" + c.str("name") + "\" of relation \"" + r.name() + "\" does not exist");
+                }
+                targets.add(col);
+            }
+        } else {
+            targets.addAll(r.columns());
+        }
+        Node select = stmt.node("selectStmt");
+        if (select == null) return;
+        boolean overriding = stmt.str("override").equals("OVERRIDING_SYSTEM_VALUE");
+        if (select.has("valuesLists")) {
+            for (Node row : select.list("valuesLists")) {
+                List<Node> items = row.list("items");
+                for (int i = 0; i < items.size() && i < targets.size(); i++) {
+                    checkIdentity(targets.get(i), items.get(i), overriding);
+                    items.set(i, coerce(items.get(i), targets.get(i), types));
+                }
+            }
+        } else if (select.has("targetList") && !select.has("larg")) {
+            List<Node> list = select.list("targetList");
+            for (int i = 0; i < list.size() && i < targets.size(); i++) {
+                Node t = list.get(i);
+                checkIdentity(targets.get(i), t.node("val"), overriding);
+                t.set("val", coerce(t.node("val"), targets.get(i), types));
+            }
+        }
+    }
+
+    static void update(Node stmt, CatalogView catalog, TypeResolver types) {
+        Node rel = stmt.node("relation");
+        Relation r = catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
+        if (r == null || r.view()) return;
+        setList(stmt.list("targetList"), r, types);
+    }
+
+    /** ON CONFLICT … DO UPDATE SET of an INSERT into {@code stmt}'s relation. */
+    static void onConflict(Node stmt, CatalogView catalog, TypeResolver types) {
+        Node conflict = stmt.node("onConflictClause");
+        if (conflict == null || !conflict.has("targetList")) return;
+        Node rel = stmt.node("relation");
+        Relation r = catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
+        if (r != null) setList(conflict.list("targetList"), r, types);
+    }
+
+    private static void setList(List<Node> targets, Relation r, TypeResolver types) {
+        for (Node t : targets) {
+            ColumnInfo c = r.column(t.str("name"));
+            if (c == null || t.has("indirection")) continue;
+            Node val = t.node("val");
+            if (c.identity().equals("a") && val != null && !val.is("SetToDefault")) {
+                throw new PgException("428C9", "column \"" + c.name() + "\" can only be updated to DEFAULT")
+                        .withDetail("Column \"" + c.name() + "\" is an identity column defined as GENERATED ALWAYS.");
+            }
+            if (val != null && !val.is("MultiAssignRef")) t.set("val", coerce(val, c, types));
+        }
+    }
+
+    private static void checkIdentity(ColumnInfo c, Node value, boolean overriding) {
+        if (!c.identity().equals("a") || overriding || value == null || value.is("SetToDefault")) return;
+        throw new PgException("428C9", "cannot insert a non-DEFAULT value into column \"" + c.name() + "\"")
+                .withDetail("Column \"" + c.name() + "\" is an identity column defined as GENERATED ALWAYS.")
+                .withHint("Use OVERRIDING SYSTEM VALUE to override.");
+    }
+
+    /** The value as assigned to column {@code c}. */
+    static Node coerce(Node value, ColumnInfo c, TypeResolver types) {
+        if (value == null || value.is("SetToDefault")) return value;
+        SqlType target = c.pgType() != null ? SqlType.of(c.pgType()) : SqlType.ofDuckDb(c.duckDbType());
+        if (target == null) return value;
+        boolean unknownString = value.is("A_Const") && value.has("sval");
+        if (unknownString && needsInputRules(target)) {
+            return Node.of("TypeCast").set("arg", value).set("typeName", typeName(c, target)).set("location", value.location());
+        }
+        if (target.name().equals("numeric") && !target.isArray() && isUnconstrained(c)) return exactNumeric(value, types);
+        return value;
+    }
+
+    /** Types whose input rules differ between PostgreSQL and DuckDB for a string constant. */
+    private static boolean needsInputRules(SqlType t) {
+        return t.isArray() || t.name().equals("bytea") || t.name().equals("bool");
+    }
+
+    private static boolean isUnconstrained(ColumnInfo c) {
+        return c.duckDbType().replace(" ", "").equalsIgnoreCase(TypeMapper.UNCONSTRAINED_NUMERIC);
+    }
+
+    /**
+     * A value for a numeric column without modifier (DECIMAL(38,10) here): constants are checked
+     * now, anything computed at run time by DuckDB before it is stored.
+     */
+    private static Node exactNumeric(Node value, TypeResolver types) {
+        String text = null;
+        if (value.is("A_Const") && value.has("fval")) text = value.node("fval").str("fval");
+        else if (value.is("A_Const") && value.has("sval")) text = value.node("sval").str("sval").trim();
+        else if (value.is("A_Const") && value.has("ival")) return value;
+        if (text != null) {
+            try {
+                BigDecimal v = new BigDecimal(text);
+                checkFits(v);
+                return value;
+            } catch (NumberFormatException e) {
+                return value; // DuckDB reports the bad input
+            }
+        }
+        if (value.is("ParamRef") || value.is("A_Const")) return value; // parameters are checked as they are bound
+        return Expressions.duckDb("pgwire.exact_numeric({0})", value);
+    }
+
+    /** 22003 unless a numeric column without modifier holds {@code v} exactly. */
+    public static void checkFits(BigDecimal v) {
+        BigDecimal s = v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros();
+        int scale = Math.max(s.scale(), 0);
+        int integerDigits = Math.max(s.precision() - s.scale(), 0);
+        if (scale > TypeMapper.NUMERIC_SCALE || integerDigits > Literals.MAX_PRECISION - TypeMapper.NUMERIC_SCALE) {
+            throw notExact(v.toPlainString());
+        }
+    }
+
+    static PgException notExact(String value) {
+        return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow")
+                .withDetail("A numeric column without precision holds up to " + (Literals.MAX_PRECISION - TypeMapper.NUMERIC_SCALE)
+                        + " digits before and " + TypeMapper.NUMERIC_SCALE + " after the decimal point; " + value
+                        + " would have to be rounded.")
+                .withHint("Declare the column as numeric(p, s) to have values rounded to s digits.");
+    }
+
+    private static Node typeName(ColumnInfo c, SqlType t) {
+        List<Node> names = new ArrayList<>();
+        if (c.pgType() == null || c.pgType().builtin()) names.add(Node.string("pg_catalog"));
+        names.add(Node.string(t.name()));
+        Node typeName = Node.of(null).set("names", names).set("typemod", -1L);
+        if (t.isArray()) {
+            List<Node> bounds = new ArrayList<>();
+            for (int i = 0; i < t.dims(); i++) bounds.add(Node.of("Integer").set("ival", -1L));
+            typeName.set("arrayBounds", bounds);
+        }
+        return typeName;
+    }
+}

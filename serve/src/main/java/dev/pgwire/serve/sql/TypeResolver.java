@@ -1,0 +1,266 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.serve.sql.CatalogView.ColumnInfo;
+import dev.pgwire.serve.sql.CatalogView.Relation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Infers PostgreSQL's types for the expressions of a statement, as far as the translation needs
+ * them: names are resolved through the FROM clauses (tables from the catalog, subqueries, CTEs,
+ * joins) and expressions typed by PostgreSQL's rules for constants, operators and the common
+ * functions. Where a type cannot be told, the answer is null and the translation keeps DuckDB's.
+ */
+final class TypeResolver {
+
+    /** A column visible in a scope: its name, type, and where it comes from when it is a table's. */
+    record Col(String name, SqlType type, Relation relation, int number) {
+    }
+
+    /** One FROM item: the name it is referred to by and its columns. */
+    record Entry(String alias, List<Col> cols) {
+    }
+
+    /** The names visible at one level of a query, with the enclosing query's around it. */
+    static final class Scope {
+        final Scope parent;
+        final List<Entry> entries = new ArrayList<>();
+        final Map<String, List<Col>> ctes = new HashMap<>();
+
+        Scope(Scope parent) {
+            this.parent = parent;
+        }
+
+        List<Col> cte(String name) {
+            for (Scope s = this; s != null; s = s.parent) {
+                List<Col> c = s.ctes.get(name);
+                if (c != null) return c;
+            }
+            return null;
+        }
+
+        Col resolve(List<String> fields) {
+            for (Scope s = this; s != null; s = s.parent) {
+                Col c = s.resolveHere(fields);
+                if (c != null) return c;
+            }
+            return null;
+        }
+
+        private Col resolveHere(List<String> fields) {
+            String column = fields.get(fields.size() - 1);
+            String qualifier = fields.size() >= 2 ? fields.get(fields.size() - 2) : null;
+            for (Entry e : entries) {
+                if (qualifier != null && !qualifier.equals(e.alias)) continue;
+                for (Col c : e.cols) if (c.name.equals(column)) return c;
+            }
+            return null;
+        }
+    }
+
+    private final CatalogView catalog;
+    private final Map<Node, SqlType> types = new IdentityHashMap<>();
+    /** The scope each SELECT's expressions are typed in. */
+    private final Map<Node, Scope> scopes = new IdentityHashMap<>();
+
+    TypeResolver(CatalogView catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The scope a SELECT's target list, WHERE, GROUP BY and ORDER BY are resolved in (after {@link #select}). */
+    Scope scopeOf(Node select) {
+        return scopes.get(select);
+    }
+
+    /** The result columns of a SELECT (or VALUES, or set operation) in an enclosing scope. */
+    List<Col> select(Node s, Scope outer) {
+        Scope scope = new Scope(outer);
+        Node with = s.node("withClause");
+        if (with != null) {
+            for (Node cte : with.list("ctes")) {
+                List<Col> cols = new ArrayList<>();
+                Node q = cte.node("ctequery");
+                // a recursive CTE's columns are known from its first branch
+                Node first = q.node("larg") != null ? q.node("larg") : q;
+                if (cte.has("aliascolnames")) scope.ctes.put(cte.str("ctename"), List.of()); // self-reference while typing
+                List<Col> inner = q.is("SelectStmt") || q.type() == null ? select(first, scope) : List.of();
+                List<String> aliases = cte.names("aliascolnames");
+                for (int i = 0; i < inner.size(); i++) {
+                    String name = i < aliases.size() ? aliases.get(i) : inner.get(i).name;
+                    cols.add(new Col(name, inner.get(i).type, null, 0));
+                }
+                scope.ctes.put(cte.str("ctename"), cols);
+            }
+        }
+        String op = s.str("op");
+        if (!op.isEmpty() && !op.equals("SETOP_NONE")) {
+            List<Col> left = select(s.node("larg"), scope);
+            List<Col> right = select(s.node("rarg"), scope);
+            List<Col> out = new ArrayList<>();
+            for (int i = 0; i < left.size(); i++) {
+                SqlType t = i < right.size() ? SqlType.common(left.get(i).type, right.get(i).type) : left.get(i).type;
+                out.add(new Col(left.get(i).name, t, null, 0));
+            }
+            scopes.put(s, scope);
+            return out;
+        }
+        if (s.has("valuesLists")) {
+            List<Node> rows = s.list("valuesLists");
+            List<Col> out = new ArrayList<>();
+            if (rows.isEmpty()) return out;
+            List<Node> first = rows.get(0).list("items");
+            for (int i = 0; i < first.size(); i++) {
+                SqlType t = null;
+                for (Node row : rows) {
+                    SqlType ti = type(row.list("items").get(i), scope);
+                    t = t == null ? ti : SqlType.common(t, ti);
+                }
+                out.add(new Col("column" + (i + 1), t != null && t.isUnknown() ? SqlType.TEXT : t, null, 0));
+            }
+            scopes.put(s, scope);
+            return out;
+        }
+        for (Node item : s.list("fromClause")) fromItem(item, scope, scope.entries);
+        scopes.put(s, scope);
+        List<Col> out = new ArrayList<>();
+        for (Node target : s.list("targetList")) {
+            Node val = target.node("val");
+            if (val == null) continue;
+            if (val.is("ColumnRef") && val.list("fields").get(val.list("fields").size() - 1).is("A_Star")) {
+                List<String> fields = val.names("fields");
+                String qualifier = fields.size() > 1 ? fields.get(fields.size() - 2) : null;
+                for (Entry e : scope.entries) if (qualifier == null || qualifier.equals(e.alias)) out.addAll(e.cols);
+                continue;
+            }
+            SqlType t = type(val, scope);
+            Col source = val.is("ColumnRef") ? scope.resolve(val.names("fields")) : null;
+            String name = target.has("name") ? target.str("name") : ColumnNames.nameOf(val);
+            if (t != null && t.isUnknown()) t = SqlType.TEXT; // an unknown result is text, as PostgreSQL resolves it
+            out.add(source != null ? new Col(name, t, source.relation, source.number) : new Col(name, t, null, 0));
+        }
+        return out;
+    }
+
+    /** Adds the entries a FROM item makes visible (a join without alias: both sides). */
+    private void fromItem(Node item, Scope scope, List<Entry> out) {
+        switch (item.type()) {
+            case "RangeVar" -> {
+                String name = item.str("relname");
+                String schema = item.str("schemaname");
+                Node alias = item.node("alias");
+                String aliasName = alias != null ? alias.str("aliasname") : name;
+                List<Col> cols = new ArrayList<>();
+                List<Col> cte = schema.isEmpty() ? scope.cte(name) : null;
+                if (cte != null) {
+                    cols.addAll(cte);
+                } else {
+                    Relation r = catalog.relation(schema.isEmpty() ? null : schema, name);
+                    if (r != null) {
+                        for (ColumnInfo c : r.columns()) {
+                            SqlType t = c.pgType() != null ? SqlType.of(c.pgType()) : SqlType.ofDuckDb(c.duckDbType());
+                            cols.add(new Col(c.name(), t, r, c.number()));
+                        }
+                    }
+                }
+                out.add(new Entry(aliasName, renamed(cols, alias)));
+            }
+            case "RangeSubselect" -> {
+                Node alias = item.node("alias");
+                List<Col> cols = select(item.node("subquery"), item.bool("lateral") ? scope : scope.parent);
+                List<Col> plain = new ArrayList<>();
+                for (Col c : cols) plain.add(new Col(c.name, c.type, null, 0));
+                out.add(new Entry(alias == null ? "" : alias.str("aliasname"), renamed(plain, alias)));
+            }
+            case "JoinExpr" -> {
+                Node alias = item.node("alias");
+                List<Entry> sides = alias == null ? out : new ArrayList<>();
+                fromItem(item.node("larg"), scope, sides);
+                fromItem(item.node("rarg"), scope, sides);
+                if (alias != null) {
+                    List<Col> cols = new ArrayList<>();
+                    for (Entry e : sides) cols.addAll(e.cols);
+                    out.add(new Entry(alias.str("aliasname"), renamed(cols, alias)));
+                }
+            }
+            case "RangeFunction" -> {
+                Node alias = item.node("alias");
+                List<Node> functions = item.list("functions");
+                Node call = functions.isEmpty() ? null : functions.get(0).list("items").get(0);
+                List<Col> cols = new ArrayList<>();
+                if (call != null && call.is("FuncCall")) cols.add(new Col(Operators.lastName(call), setReturningType(call, scope), null, 0));
+                if (item.bool("ordinality")) cols.add(new Col("ordinality", SqlType.INT8, null, 0));
+                String aliasName = alias != null ? alias.str("aliasname") : (call != null && call.is("FuncCall") ? Operators.lastName(call) : "");
+                if (alias != null && !alias.has("colnames") && !cols.isEmpty()) {
+                    // a function returning one column takes the alias as its column name too
+                    cols.set(0, new Col(aliasName, cols.get(0).type, null, 0));
+                }
+                out.add(new Entry(aliasName, renamed(cols, alias)));
+            }
+            default -> out.add(new Entry("", List.of()));
+        }
+    }
+
+    private static List<Col> renamed(List<Col> cols, Node alias) {
+        if (alias == null || !alias.has("colnames")) return cols;
+        List<String> names = alias.names("colnames");
+        List<Col> out = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+            Col c = cols.get(i);
+            out.add(i < names.size() ? new Col(names.get(i), c.type, c.relation, c.number) : c);
+        }
+        return out;
+    }
+
+    private SqlType setReturningType(Node call, Scope scope) {
+        List<Node> args = call.list("args");
+        return switch (Operators.lastName(call)) {
+            case "generate_series" -> args.isEmpty() ? null : seriesType(type(args.get(0), scope));
+            case "unnest" -> {
+                SqlType a = args.isEmpty() ? null : type(args.get(0), scope);
+                yield a != null && a.isArray() ? a.element() : null;
+            }
+            case "generate_subscripts" -> SqlType.INT4;
+            case "jsonb_array_elements", "jsonb_each" -> SqlType.JSONB;
+            case "json_array_elements" -> SqlType.JSON;
+            case "jsonb_array_elements_text", "json_array_elements_text", "jsonb_object_keys", "json_object_keys",
+                 "regexp_split_to_table", "string_to_table" -> SqlType.TEXT;
+            default -> null;
+        };
+    }
+
+    private static SqlType seriesType(SqlType start) {
+        if (start == null) return null;
+        if (start.name().equals("timestamp") || start.name().equals("date")) {
+            return start.name().equals("date") ? SqlType.TIMESTAMPTZ : SqlType.TIMESTAMP;
+        }
+        return start.isUnknown() ? null : start.withoutTypmod();
+    }
+
+    /** The type of an expression in {@code scope}, or null when it cannot be told. */
+    SqlType type(Node e, Scope scope) {
+        if (e == null) return null;
+        if (types.containsKey(e)) return types.get(e);
+        SqlType t = ExpressionTypes.infer(this, e, scope);
+        types.put(e, t);
+        return t;
+    }
+
+    /** Remembers a type for a node a rewrite made (so later questions about it have an answer). */
+    void assume(Node e, SqlType t) {
+        types.put(e, t);
+    }
+
+    /** The columns a subquery returns (typed in its own scope, nested in {@code scope}). */
+    List<Col> subquery(Node select, Scope scope) {
+        return select(select, scope);
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

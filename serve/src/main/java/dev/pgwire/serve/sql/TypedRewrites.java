@@ -1,0 +1,326 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.serve.sql.TypeResolver.Col;
+import dev.pgwire.serve.sql.TypeResolver.Scope;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rewrites that depend on the types of their operands, so that DuckDB computes PostgreSQL's
+ * value of PostgreSQL's type: {@code sum} of int4 is int8, {@code length} is int4 and counts the
+ * bytes of a bytea, numeric division and {@code avg} of exact numbers are exact with PostgreSQL's
+ * scale, {@code round} of a double rounds half to even, {@code ||} joins arrays. It also records
+ * the PostgreSQL type of each result column, for the columns whose DuckDB type alone would be
+ * reported otherwise (varchar, char(n), name, jsonb, numeric without a modifier).
+ */
+final class TypedRewrites {
+    private final TypeResolver types;
+    private final CatalogView catalog;
+    /** The result columns of the statement, once rewritten. */
+    private List<Col> result = List.of();
+
+    TypedRewrites(CatalogView catalog) {
+        this.types = new TypeResolver(catalog);
+        this.catalog = catalog;
+    }
+
+    TypeResolver types() {
+        return types;
+    }
+
+    /** Rewrites a query or data-changing statement in place. */
+    void apply(Node stmt) {
+        switch (stmt.type()) {
+            case "SelectStmt" -> {
+                result = types.select(stmt, null);
+                select(stmt, null, true);
+            }
+            case "InsertStmt" -> {
+                TargetCoercion.insert(stmt, catalog, types);
+                TargetCoercion.onConflict(stmt, catalog, types);
+                dml(stmt);
+            }
+            case "UpdateStmt" -> {
+                TargetCoercion.update(stmt, catalog, types);
+                dml(stmt);
+            }
+            case "DeleteStmt" -> dml(stmt);
+            default -> { }
+        }
+    }
+
+    /** The PostgreSQL types of the statement's result columns (entries may be null: unknown). */
+    List<SqlType> resultTypes() {
+        List<SqlType> out = new ArrayList<>();
+        for (Col c : result) out.add(c.type());
+        return out;
+    }
+
+    List<Col> resultColumns() {
+        return result;
+    }
+
+    private void dml(Node stmt) {
+        Scope scope = new Scope(null);
+        Node rel = Node.typed("RangeVar", stmt.node("relation"));
+        List<Node> from = new ArrayList<>();
+        from.add(rel);
+        from.addAll(stmt.list("fromClause"));
+        from.addAll(stmt.list("usingClause"));
+        Node probe = Node.of("SelectStmt").set("fromClause", from).set("op", "SETOP_NONE");
+        types.select(probe, null);
+        Scope s = types.scopeOf(probe);
+        if (s != null) scope = s;
+        Node sel = stmt.node("selectStmt");
+        if (sel != null) select(sel, null, false);
+        rewriteList(stmt.list("targetList"), scope, "val");
+        rewriteField(stmt, "whereClause", scope);
+        if (stmt.has("returningList")) {
+            Node ret = Node.of("SelectStmt").set("targetList", stmt.list("returningList")).set("fromClause", from)
+                    .set("op", "SETOP_NONE");
+            result = types.select(ret, null);
+            rewriteList(stmt.list("returningList"), types.scopeOf(ret), "val");
+            for (int i = 0; i < stmt.list("returningList").size(); i++) topLevel(stmt.list("returningList").get(i), types.scopeOf(ret));
+        }
+    }
+
+    private void select(Node s, Scope outer, boolean top) {
+        if (types.scopeOf(s) == null) types.select(s, outer);
+        Scope scope = types.scopeOf(s);
+        Node with = s.node("withClause");
+        if (with != null) for (Node cte : with.list("ctes")) select(cte.node("ctequery"), scope, false);
+        if (s.node("larg") != null) {
+            select(s.node("larg"), scope, top);
+            select(s.node("rarg"), scope, false);
+            return;
+        }
+        for (Node item : s.list("fromClause")) fromItem(item, scope);
+        for (Node row : s.list("valuesLists")) rewriteItems(row.list("items"), scope);
+        rewriteList(s.list("targetList"), scope, "val");
+        if (top) for (Node t : s.list("targetList")) topLevel(t, scope);
+        rewriteField(s, "whereClause", scope);
+        rewriteField(s, "havingClause", scope);
+        rewriteItems(s.list("groupClause"), scope);
+        rewriteList(s.list("sortClause"), scope, "node");
+    }
+
+    private void fromItem(Node item, Scope scope) {
+        switch (item.type()) {
+            case "RangeSubselect" -> select(item.node("subquery"), scope, false);
+            case "JoinExpr" -> {
+                fromItem(item.node("larg"), scope);
+                fromItem(item.node("rarg"), scope);
+                rewriteField(item, "quals", scope);
+            }
+            default -> { }
+        }
+    }
+
+    private void rewriteList(List<Node> holders, Scope scope, String field) {
+        for (Node h : holders) rewriteField(h, field, scope);
+    }
+
+    private void rewriteItems(List<Node> items, Scope scope) {
+        for (int i = 0; i < items.size(); i++) items.set(i, expr(items.get(i), scope));
+    }
+
+    private void rewriteField(Node holder, String field, Scope scope) {
+        Node e = holder.node(field);
+        if (e != null) holder.set(field, expr(e, scope));
+    }
+
+    /**
+     * A result column whose value DuckDB holds with another precision than PostgreSQL shows it:
+     * numeric division and avg of exact numbers at top level are computed as PostgreSQL's text.
+     */
+    private void topLevel(Node target, Scope scope) {
+        Node val = target.node("val");
+        if (val != null && val.is("DuckDbSql") && val.bool("exactDivision")) {
+            target.set("val", Expressions.duckDb(val.str("topLevelSql"), val.list("args").toArray(new Node[0])));
+        }
+    }
+
+    /** Rewrites an expression bottom-up and returns its replacement (or itself). */
+    private Node expr(Node e, Scope scope) {
+        if (e == null || e.type() == null) return e;
+        switch (e.type()) {
+            case "SubLink" -> {
+                if (e.node("testexpr") != null) e.set("testexpr", expr(e.node("testexpr"), scope));
+                select(e.node("subselect"), scope, false);
+                return e;
+            }
+            case "A_Expr" -> {
+                if (e.node("lexpr") != null) e.set("lexpr", expr(e.node("lexpr"), scope));
+                Node r = e.node("rexpr");
+                if (r != null && r.is("List")) rewriteItems(r.list("items"), scope);
+                else if (r != null) e.set("rexpr", expr(r, scope));
+                return operator(e, scope);
+            }
+            case "FuncCall" -> {
+                rewriteItems(e.list("args"), scope);
+                if (e.node("agg_filter") != null) e.set("agg_filter", expr(e.node("agg_filter"), scope));
+                return function(e, scope);
+            }
+            case "CaseExpr" -> {
+                if (e.node("arg") != null) e.set("arg", expr(e.node("arg"), scope));
+                for (Node w : e.list("args")) {
+                    rewriteField(w, "expr", scope);
+                    rewriteField(w, "result", scope);
+                }
+                rewriteField(e, "defresult", scope);
+                return e;
+            }
+            case "TypeCast", "NullTest", "BooleanTest", "CollateClause", "A_Indirection" -> {
+                rewriteField(e, "arg", scope);
+                return e;
+            }
+            case "BoolExpr", "CoalesceExpr", "MinMaxExpr", "RowExpr" -> {
+                rewriteItems(e.list("args"), scope);
+                return e;
+            }
+            case "A_ArrayExpr" -> {
+                rewriteItems(e.list("elements"), scope);
+                return e;
+            }
+            default -> {
+                return e;
+            }
+        }
+    }
+
+    private static final java.util.Set<String> COMPARISONS = java.util.Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
+
+    private Node operator(Node e, Scope scope) {
+        String kind = e.str("kind");
+        if (kind.equals("AEXPR_IN") && e.node("lexpr") != null) {
+            SqlType l = types.type(e.node("lexpr"), scope);
+            List<Node> items = e.node("rexpr").list("items");
+            for (int i = 0; i < items.size(); i++) items.set(i, typedConstant(items.get(i), l));
+            return e;
+        }
+        if (!kind.equals("AEXPR_OP") || e.node("lexpr") == null) return e;
+        List<String> names = e.names("name");
+        String op = names.get(names.size() - 1);
+        SqlType l = types.type(e.node("lexpr"), scope);
+        SqlType r = types.type(e.node("rexpr"), scope);
+        if (COMPARISONS.contains(op)) {
+            // an untyped constant compared with a column takes the column's type, read by PostgreSQL's input rules
+            e.set("lexpr", typedConstant(e.node("lexpr"), r));
+            e.set("rexpr", typedConstant(e.node("rexpr"), l));
+            return e;
+        }
+        if (op.equals("||")) {
+            if (l != null && l.isArray() && r != null && r.isArray()) return call("list_concat", e.node("lexpr"), e.node("rexpr"));
+            if (l != null && l.isArray() && r != null && !r.isArray()) return call("list_append", e.node("lexpr"), e.node("rexpr"));
+            if (r != null && r.isArray() && l != null && !l.isArray()) return call("list_prepend", e.node("lexpr"), e.node("rexpr"));
+            return e;
+        }
+        if (op.equals("/") && l != null && r != null && l.isExactNumeric() && r.isExactNumeric()
+                && (l.name().equals("numeric") || r.name().equals("numeric"))) {
+            return exactDivision(e.node("lexpr"), e.node("rexpr"));
+        }
+        return e;
+    }
+
+    /** An untyped string constant as the given type, where PostgreSQL's input rules differ from DuckDB's. */
+    private Node typedConstant(Node constant, SqlType as) {
+        if (as == null || !constant.is("A_Const") || !constant.has("sval")) return constant;
+        if (!(as.isArray() || as.name().equals("bytea") || as.name().equals("bool"))) return constant;
+        List<Node> names = new ArrayList<>();
+        names.add(Node.string(as.name()));
+        Node typeName = Node.of(null).set("names", names).set("typemod", -1L);
+        if (as.isArray()) {
+            List<Node> bounds = new ArrayList<>();
+            for (int i = 0; i < as.dims(); i++) bounds.add(Node.of("Integer").set("ival", -1L));
+            typeName.set("arrayBounds", bounds);
+        }
+        Node cast = Node.of("TypeCast").set("arg", constant).set("typeName", typeName).set("location", constant.location());
+        types.assume(cast, as);
+        return cast;
+    }
+
+    /** Numeric division with PostgreSQL's result scale (at top level its exact text, nested 20 decimals). */
+    private Node exactDivision(Node a, Node b) {
+        Node n = Expressions.duckDb("pgwire_numeric_div(CAST({0} AS VARCHAR), CAST({1} AS VARCHAR))", a, b);
+        n.set("exactDivision", true);
+        n.set("topLevelSql", "pgwire_numeric_div_text(CAST({0} AS VARCHAR), CAST({1} AS VARCHAR))");
+        types.assume(n, SqlType.NUMERIC);
+        return n;
+    }
+
+    private Node function(Node f, Scope scope) {
+        if (f.node("over") != null) return f;
+        String name = Operators.lastName(f);
+        List<String> qualified = f.names("funcname");
+        if (qualified.size() > 1 && !qualified.get(0).equals("pg_catalog")) return f;
+        List<Node> args = f.list("args");
+        SqlType first = args.isEmpty() ? null : types.type(args.get(0), scope);
+        switch (name) {
+            case "sum" -> {
+                if (first != null && (first.name().equals("int2") || first.name().equals("int4")) && !first.isArray()) {
+                    return cast(f, "BIGINT", SqlType.INT8);
+                }
+            }
+            case "avg" -> {
+                if (first != null && first.isExactNumeric() && !f.bool("agg_distinct") && f.node("agg_filter") == null) {
+                    Node sum = FuncCallBuilder.copyAggregate(f, "sum");
+                    Node count = FuncCallBuilder.copyAggregate(f, "count");
+                    Node n = Expressions.duckDb("pgwire_numeric_div(CAST({0} AS VARCHAR), CAST(nullif({1}, 0) AS VARCHAR))", sum, count);
+                    n.set("exactDivision", true);
+                    n.set("topLevelSql", "pgwire_numeric_div_text(CAST({0} AS VARCHAR), CAST(nullif({1}, 0) AS VARCHAR))");
+                    types.assume(n, SqlType.NUMERIC);
+                    return n;
+                }
+            }
+            case "length", "char_length", "character_length" -> {
+                if (first != null && first.name().equals("bytea")) return intCall("octet_length", args);
+                return intCall("length", args);
+            }
+            case "octet_length" -> {
+                if (first != null && first.isText()) return intCall("strlen", args);
+                return intCall("octet_length", args);
+            }
+            case "strpos", "position", "ascii" -> {
+                return cast(f, "INTEGER", SqlType.INT4);
+            }
+            case "round" -> {
+                if (first != null && first.isFloat() && args.size() == 1) {
+                    Node n = Expressions.duckDb("round_even({0}, 0)", args.get(0));
+                    types.assume(n, SqlType.FLOAT8);
+                    return n;
+                }
+            }
+            default -> { }
+        }
+        return f;
+    }
+
+    private Node intCall(String function, List<Node> args) {
+        Node n = Expressions.duckDb("CAST(" + function + "({0}) AS INTEGER)", args.get(0));
+        types.assume(n, SqlType.INT4);
+        return n;
+    }
+
+    private Node cast(Node f, String duckDbType, SqlType pgType) {
+        Node n = Expressions.duckDb("CAST({0} AS " + duckDbType + ")", f);
+        types.assume(n, pgType);
+        return n;
+    }
+
+    private static Node call(String function, Node a, Node b) {
+        return Expressions.duckDb(function + "({0}, {1})", a, b);
+    }
+
+    /** Builds calls from parts of others. */
+    static final class FuncCallBuilder {
+        private FuncCallBuilder() {}
+
+        /** The same aggregate call (arguments, DISTINCT, FILTER, ORDER BY) under another name. */
+        static Node copyAggregate(Node f, String name) {
+            Node copy = f.copy();
+            copy.set("funcname", new ArrayList<>(List.of(Node.string(name))));
+            return copy;
+        }
+    }
+}
