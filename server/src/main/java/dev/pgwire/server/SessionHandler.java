@@ -42,7 +42,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -72,7 +71,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private final byte[] secretKey;
     private final Output out;
     private final ExtendedQuery extended;
-    private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
+    private final Inbox inbox = new Inbox();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final java.util.concurrent.CountDownLatch sessionClosed = new java.util.concurrent.CountDownLatch(1);
     private final Object callLock = new Object();
