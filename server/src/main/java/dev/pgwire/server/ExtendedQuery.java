@@ -33,14 +33,14 @@ import java.util.Map;
 /**
  * The extended query protocol of one session (protocol section 55.2.3): named and unnamed
  * prepared statements and portals with PostgreSQL's lifetimes, Describe, Execute with row limits.
- * Errors propagate as {@link PgException} to the session handler, which sends ErrorResponse and
- * skips to Sync.
+ * Errors propagate as {@link PgException} to the {@link SessionMachine}, which sends ErrorResponse
+ * and skips to Sync.
  */
 final class ExtendedQuery {
     private static final Logger log = LoggerFactory.getLogger(ExtendedQuery.class);
 
-    private final SessionHandler handler;
-    private final Output out;
+    private final SessionMachine machine;
+    private final SessionOutput out;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     /** The unnamed portal, kept apart from the named ones: most drivers use only it. */
     private PortalState unnamedPortal;
@@ -53,8 +53,8 @@ final class ExtendedQuery {
     private boolean implicitOpen;
     private boolean batchFailed;
 
-    ExtendedQuery(SessionHandler handler, Output out) {
-        this.handler = handler;
+    ExtendedQuery(SessionMachine machine, SessionOutput out) {
+        this.machine = machine;
         this.out = out;
     }
 
@@ -138,7 +138,7 @@ final class ExtendedQuery {
         for (short f : b.resultFormats()) {
             if (f != 0 && f != 1) throw PgException.protocolViolation("invalid format code " + f);
         }
-        Portal portal = st.bind(new Parameters(types, formats, b.parameters(), handler.registry(), handler.codecContext()));
+        Portal portal = st.bind(new Parameters(types, formats, b.parameters(), machine.registry(), machine.codecContext()));
         if (name.isEmpty()) {
             closePortal("");
             unnamedPortal = new PortalState(portal, b.resultFormats());
@@ -196,7 +196,7 @@ final class ExtendedQuery {
         }
         beginImplicitIfIdle(session);
         List<Column> columns = ps.columns();
-        StatementSink sink = new StatementSink(out, handler, columns, ps.resultFormats);
+        StatementSink sink = new StatementSink(out, machine, columns, ps.resultFormats);
         try {
             boolean suspended = ps.portal.execute(Math.max(0, e.maxRows()), sink);
             if (suspended) {
@@ -230,7 +230,7 @@ final class ExtendedQuery {
                 session.implicitTransaction(batchFailed ? Session.ImplicitTransaction.ROLLBACK
                         : Session.ImplicitTransaction.COMMIT);
             } catch (Throwable t) {
-                handler.reportError(t);
+                machine.reportError(t);
             }
         }
         batchFailed = false;
