@@ -14,13 +14,14 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -39,6 +40,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     /** Queued messages beyond which we stop reading the socket until the worker catches up. */
     private static final int INBOX_HIGH = 4096;
     private static final int INBOX_LOW = 1024;
+    /** After the shutdown deadline, how long a cancelled call gets to end before the session is cut off. */
+    private static final long TERMINATE_GRACE_MILLIS = 1000;
 
     private final ServerState server;
     private final Channel channel;
@@ -62,6 +65,12 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private volatile boolean closing;
     private volatile boolean shutdownRequested;
     private boolean closedOnce;
+    /** Messages the event loop has received (written by the event loop only). */
+    private volatile long received;
+    /** Messages the machine has been given (by the thread draining the inbox). */
+    private long handled;
+    /** Armed at ReadyForQuery when the session goes idle; event loop only. */
+    private ScheduledFuture<?> idleTimer;
 
     SessionHandler(ServerState server, Channel channel, StartupMessage startup, String user, String database,
                    boolean tls, int protocolMinor) {
@@ -105,7 +114,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             inline = !s.mayBlock();
-            machine = new SessionMachine(s, out, this::readyForQuery, server.registry, processId);
+            Duration idle = server.config.idleSessionTimeout();
+            machine = new SessionMachine(s, out, this::readyForQuery, server.registry, processId,
+                    idle == null ? 0 : Math.max(1, idle.toMillis()));
             channel.eventLoop().execute(() -> {
                 if (!channel.isActive()) {
                     closeSessionLater();
@@ -115,10 +126,6 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
                 machine.start(reported, secretKey);
                 out.flush();
                 onOpened.run();
-                if (server.config.idleSessionTimeout() != null) {
-                    long ms = server.config.idleSessionTimeout().toMillis();
-                    channel.pipeline().addBefore(NAME, "idle", new IdleStateHandler(ms, 0, 0, TimeUnit.MILLISECONDS));
-                }
                 opened = true;
                 if (shutdownRequested) beginShutdown();
             });
@@ -135,6 +142,11 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (closing || machine.isClosed()) return;
+        received++; // only this thread writes it
+        if (idleTimer != null) {
+            idleTimer.cancel(false); // the session is busy again
+            idleTimer = null;
+        }
         if (inline && inbox.isEmpty() && !draining.get()) {
             // A non-blocking session answers right here: no thread hand-off, one flush per read.
             try {
@@ -164,18 +176,6 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof IdleStateEvent) {
-            if (inbox.isEmpty() && !draining.get() && !closing) {
-                inbox.add(IdleMarker.INSTANCE);
-                scheduleDrain();
-            }
-            return;
-        }
-        super.userEventTriggered(ctx, evt);
-    }
-
-    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         log.debug("connection {} (pid {}) failed: {}", channel.remoteAddress(), processId, cause.toString());
         ctx.close();
@@ -183,6 +183,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
     private void onChannelClosed() {
         closing = true;
+        if (idleTimer != null) idleTimer.cancel(false);
         server.cancels.unregister(processId, this);
         server.unregister(this);
         server.releaseSlot();
@@ -225,9 +226,30 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * The shutdown deadline has passed with a call still running: it is cancelled and its end
+     * sends FATAL 57P01. A call that does not end within a grace period is cut off: the event loop
+     * sends the FATAL after the output already sent (always whole messages) and closes.
+     */
     void forceClose() {
-        cancelRunningCall();
-        channel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        SessionMachine m = machine;
+        if (m != null) m.terminateRunningCall();
+        if (!channel.closeFuture().awaitUninterruptibly(TERMINATE_GRACE_MILLIS)) {
+            channel.eventLoop().execute(() -> {
+                if (channel.isActive()) {
+                    sendFatal(new PgException(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command"));
+                }
+            });
+            if (!channel.closeFuture().awaitUninterruptibly(TERMINATE_GRACE_MILLIS)) {
+                channel.close().awaitUninterruptibly(TERMINATE_GRACE_MILLIS); // a client that does not read
+            }
+        }
+        // The handler's session is closed once its call returns (before the workers stop, if it does so soon).
+        try {
+            sessionClosed.await(TERMINATE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Cancels the call in flight, if any (CancelRequest). A late cancel does nothing. */
@@ -241,7 +263,17 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private void scheduleDrain() {
         if (draining.compareAndSet(false, true)) {
             // Inline sessions keep all their work, and their Output, on the event loop.
-            (inline ? channel.eventLoop() : server.workers).execute(this::drain);
+            try {
+                (inline ? channel.eventLoop() : server.workers).execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                // The server is stopping and its workers are gone: what is left (closing the
+                // handler's session) runs on the event loop, or here if that has stopped too.
+                try {
+                    channel.eventLoop().execute(this::drain);
+                } catch (RejectedExecutionException stopped) {
+                    drain();
+                }
+            }
         }
     }
 
@@ -273,25 +305,48 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             closeSession();
         } else if (m == ShutdownMarker.INSTANCE) {
             machine.shutdown();
-        } else if (m == IdleMarker.INSTANCE) {
-            // Idle means nothing queued and no transaction open, as PostgreSQL's idle_session_timeout.
-            if (inbox.isEmpty() && machine.transactionStatus() == TransactionStatus.IDLE) {
-                machine.idleTimeout(TransactionStatus.IDLE);
-            }
+        } else if (m instanceof IdleTimeout t) {
+            // Still idle: nothing arrived since the ReadyForQuery that armed the timer.
+            if (t.seq == received && t.seq == handled) machine.idleTimeout(t.status);
         } else if (closing) {
             return; // the connection is gone: what it sent last is not run
         } else if (m instanceof PgException protocolError) {
+            handled++;
             machine.protocolError(protocolError);
         } else {
+            handled++;
             machine.handle((FrontendMessage) m);
         }
     }
 
-    /** The Link's half: after ReadyForQuery, send the output now unless pipelined input is waiting. */
+    /**
+     * The Link's half: after ReadyForQuery, send the output now unless pipelined input is waiting,
+     * and start the idle clock if nothing arrived after the message this answers.
+     */
     private void readyForQuery(TransactionStatus status, long idleTimeoutMillis) {
         // Pipelined messages already queued: their output joins this in one write. Otherwise the
         // client waits for this answer, so send it now. (Inline handling flushes once per read.)
-        if (inbox.isEmpty() && !channel.eventLoop().inEventLoop()) out.flush(); else out.flushIfFull();
+        boolean inEventLoop = channel.eventLoop().inEventLoop();
+        if (inbox.isEmpty() && !inEventLoop) out.flush(); else out.flushIfFull();
+        if (idleTimeoutMillis <= 0) return;
+        long seq = handled;
+        if (inEventLoop) {
+            armIdleTimer(seq, status, idleTimeoutMillis);
+        } else {
+            channel.eventLoop().execute(() -> armIdleTimer(seq, status, idleTimeoutMillis));
+        }
+    }
+
+    /** Event loop: times the idle period that began with ReadyForQuery for message {@code seq}. */
+    private void armIdleTimer(long seq, TransactionStatus status, long millis) {
+        if (closing || seq != received) return; // busy again: the next ReadyForQuery arms it
+        if (idleTimer != null) idleTimer.cancel(false);
+        idleTimer = channel.eventLoop().schedule(() -> {
+            idleTimer = null;
+            if (closing || seq != received) return;
+            inbox.add(new IdleTimeout(seq, status));
+            scheduleDrain();
+        }, millis, TimeUnit.MILLISECONDS);
     }
 
     private void closeSession() {
@@ -311,5 +366,6 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
     private enum ShutdownMarker { INSTANCE }
 
-    private enum IdleMarker { INSTANCE }
+    /** The idle clock started at the ReadyForQuery after message {@code seq} ran out. */
+    private record IdleTimeout(long seq, TransactionStatus status) {}
 }

@@ -39,8 +39,8 @@ import java.util.TimeZone;
  *
  * <p>It is synchronous and knows no sockets or threads: {@link SessionHandler} feeds it from its
  * inbox on a worker thread (or the event loop), tests and the fuzz target feed it directly. Each
- * input is handled completely before the method returns. Only {@link #cancel} may be called from
- * another thread, while an input is being handled.
+ * input is handled completely before the method returns. Only {@link #cancel} and
+ * {@link #terminateRunningCall} may be called from another thread, while an input is being handled.
  */
 final class SessionMachine {
     private static final Logger log = LoggerFactory.getLogger(SessionMachine.class);
@@ -55,28 +55,40 @@ final class SessionMachine {
         void readyForQuery(TransactionStatus status, long idleTimeoutMillis);
     }
 
+    /** PostgreSQL's code for idle_in_transaction_session_timeout (not in {@link SqlState}'s list). */
+    static final String IDLE_IN_TRANSACTION_SESSION_TIMEOUT = "25P03";
+
     private final Session session;
     private final SessionOutput out;
     private final Link link;
     private final TypeRegistry registry;
     private final int processId;
+    private final long idleSessionTimeoutMillis;
     private final ExtendedQuery extended;
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private volatile CodecContext codecContext = CodecContext.DEFAULT;
     private final Object callLock = new Object();
     private volatile boolean callInFlight;
     private volatile boolean cancelRequested;
+    /** The server is shutting down past its deadline: the running call's end ends the session (57P01). */
+    private volatile boolean terminating;
     /** Terminate, a FATAL error or close(): nothing more is handled. */
     private volatile boolean closed;
     /** After an error in an extended-protocol batch, messages are skipped until Sync. */
     private boolean skipUntilSync;
 
-    SessionMachine(Session session, SessionOutput out, Link link, TypeRegistry registry, int processId) {
+    /**
+     * @param idleSessionTimeoutMillis how long the session may stay idle outside a transaction
+     *                                 block (idle_session_timeout); 0 for no limit
+     */
+    SessionMachine(Session session, SessionOutput out, Link link, TypeRegistry registry, int processId,
+                   long idleSessionTimeoutMillis) {
         this.session = session;
         this.out = out;
         this.link = link;
         this.registry = registry;
         this.processId = processId;
+        this.idleSessionTimeoutMillis = idleSessionTimeoutMillis;
         this.extended = new ExtendedQuery(this, out);
     }
 
@@ -116,10 +128,6 @@ final class SessionMachine {
         return closed;
     }
 
-    TransactionStatus transactionStatus() {
-        return session.transactionStatus();
-    }
-
     boolean cancelRequested() {
         return cancelRequested;
     }
@@ -146,6 +154,10 @@ final class SessionMachine {
     /** One frontend message, in arrival order. */
     void handle(FrontendMessage fm) {
         if (closed) return;
+        if (terminating) {
+            shutdown(); // the shutdown deadline has passed: nothing more runs
+            return;
+        }
         if (skipUntilSync && !(fm instanceof Sync) && !(fm instanceof Terminate)) return;
         if (fm instanceof Query q) {
             extended.simpleQueryStarted();
@@ -183,9 +195,16 @@ final class SessionMachine {
         fatal(new PgException(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command"));
     }
 
-    /** The session stayed idle past its timeout since the last ReadyForQuery, which reported {@code status}. */
+    /**
+     * The session stayed idle past its timeout since the last ReadyForQuery, which reported
+     * {@code status}: idle_session_timeout (57P05) outside a transaction block,
+     * idle_in_transaction_session_timeout (25P03) inside one.
+     */
     void idleTimeout(TransactionStatus status) {
-        fatal(new PgException(SqlState.IDLE_SESSION_TIMEOUT, "terminating connection due to idle-session timeout"));
+        fatal(status == TransactionStatus.IDLE
+                ? new PgException(SqlState.IDLE_SESSION_TIMEOUT, "terminating connection due to idle-session timeout")
+                : new PgException(IDLE_IN_TRANSACTION_SESSION_TIMEOUT,
+                        "terminating connection due to idle-in-transaction timeout"));
     }
 
     /** The connection is gone: releases every statement and portal and the handler's session. */
@@ -213,6 +232,15 @@ final class SessionMachine {
             log.warn("session {} cancel failed", processId, e);
         }
         return true;
+    }
+
+    /**
+     * The server's shutdown deadline has passed: cancels the running call, whose end then ends the
+     * session with FATAL 57P01 instead of its own outcome, as a PostgreSQL backend does on SIGTERM.
+     */
+    void terminateRunningCall() {
+        terminating = true;
+        cancel();
     }
 
     // ---- the protocol ------------------------------------------------------------------------
@@ -318,7 +346,17 @@ final class SessionMachine {
             case FAILED -> ReadyForQuery.FAILED;
             default -> ReadyForQuery.IDLE;
         });
-        link.readyForQuery(status, 0);
+        link.readyForQuery(status, status == TransactionStatus.IDLE ? idleSessionTimeoutMillis
+                : idleInTransactionTimeout());
+    }
+
+    private long idleInTransactionTimeout() {
+        try {
+            return Math.max(0, session.idleInTransactionSessionTimeoutMillis());
+        } catch (Throwable t) {
+            log.warn("session {}: idleInTransactionSessionTimeoutMillis failed", processId, t);
+            return 0;
+        }
     }
 
     private void sendError(PgException e) {
@@ -339,6 +377,10 @@ final class SessionMachine {
     }
 
     private PgException asPgException(Throwable t) {
+        if (terminating) {
+            return new PgException(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command")
+                    .withSeverity("FATAL");
+        }
         if (t instanceof PgException pg) return pg;
         if (cancelRequested) return new PgException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
         log.error("session {}: handler failed", processId, t);
