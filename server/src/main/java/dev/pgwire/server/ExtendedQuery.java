@@ -41,7 +41,7 @@ final class ExtendedQuery {
 
     private final SessionMachine machine;
     private final SessionOutput out;
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final Map<String, StatementEntry> statements = new HashMap<>();
     /** The unnamed portal, kept apart from the named ones: most drivers use only it. */
     private PortalState unnamedPortal;
     private final Map<String, PortalState> portals = new HashMap<>();
@@ -58,18 +58,24 @@ final class ExtendedQuery {
         this.out = out;
     }
 
+    /** A prepared statement and the bytes it holds in the session's memory (its text). */
+    private record StatementEntry(PreparedStatement statement, long bytes) {}
+
     /** A bound portal and what the server needs to send its rows. */
     private static final class PortalState {
         final Portal portal;
         final short[] resultFormats;
+        /** Bytes held in the session's memory: the parameter values. */
+        final long bytes;
         List<Column> columns;
         boolean columnsKnown;
         boolean done;
         String lastTag;
 
-        PortalState(Portal portal, short[] resultFormats) {
+        PortalState(Portal portal, short[] resultFormats, long bytes) {
             this.portal = portal;
             this.resultFormats = resultFormats;
+            this.bytes = bytes;
         }
 
         List<Column> columns() throws Exception {
@@ -94,10 +100,18 @@ final class ExtendedQuery {
         if (parts.size() > 1) {
             throw new PgException(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
         }
-        PreparedStatement st = parts.isEmpty() ? new EmptyStatement(p.parameterTypes())
-                : session.prepare(p.query(), p.parameterTypes().clone());
+        long bytes = 64 + 2L * p.query().length() + 4L * p.parameterTypes().length;
+        machine.memory().hold(bytes, "prepared statement");
+        PreparedStatement st;
+        try {
+            st = parts.isEmpty() ? new EmptyStatement(p.parameterTypes())
+                    : session.prepare(p.query(), p.parameterTypes().clone());
+        } catch (Throwable t) {
+            machine.memory().unhold(bytes);
+            throw t;
+        }
         if (name.isEmpty()) closeStatement("");
-        statements.put(name, st);
+        statements.put(name, new StatementEntry(st, bytes));
         out.write(ParseComplete.INSTANCE);
     }
 
@@ -114,8 +128,9 @@ final class ExtendedQuery {
 
     void bind(Session session, Bind b) throws Exception {
         beginImplicitIfIdle(session);
-        PreparedStatement st = statements.get(b.statement());
-        if (st == null) throw unknownStatement(b.statement());
+        StatementEntry entry = statements.get(b.statement());
+        if (entry == null) throw unknownStatement(b.statement());
+        PreparedStatement st = entry.statement();
         String name = b.portal();
         if (!name.isEmpty() && portals.containsKey(name)) {
             throw new PgException(SqlState.DUPLICATE_CURSOR, "cursor \"" + name + "\" already exists");
@@ -138,22 +153,31 @@ final class ExtendedQuery {
         for (short f : b.resultFormats()) {
             if (f != 0 && f != 1) throw PgException.protocolViolation("invalid format code " + f);
         }
-        Portal portal = st.bind(new Parameters(types, formats, b.parameters(), machine.registry(), machine.codecContext()));
+        long bytes = 64;
+        for (byte[] v : b.parameters()) bytes += 16 + (v == null ? 0 : v.length);
+        machine.memory().hold(bytes, "portal");
+        Portal portal;
+        try {
+            portal = st.bind(new Parameters(types, formats, b.parameters(), machine.registry(), machine.codecContext()));
+        } catch (Throwable t) {
+            machine.memory().unhold(bytes);
+            throw t;
+        }
         if (name.isEmpty()) {
             closePortal("");
-            unnamedPortal = new PortalState(portal, b.resultFormats());
+            unnamedPortal = new PortalState(portal, b.resultFormats(), bytes);
         } else {
-            portals.put(name, new PortalState(portal, b.resultFormats()));
+            portals.put(name, new PortalState(portal, b.resultFormats(), bytes));
         }
         out.write(BindComplete.INSTANCE);
     }
 
     void describe(Describe d) throws Exception {
         if (d.kind() == 'S') {
-            PreparedStatement st = statements.get(d.name());
-            if (st == null) throw unknownStatement(d.name());
-            out.write(new ParameterDescription(st.parameterTypes()));
-            writeDescription(st.columns(), new short[0]);
+            StatementEntry entry = statements.get(d.name());
+            if (entry == null) throw unknownStatement(d.name());
+            out.write(new ParameterDescription(entry.statement().parameterTypes()));
+            writeDescription(entry.statement().columns(), new short[0]);
         } else {
             PortalState ps = portal(d.name());
             if (ps == null) throw unknownPortal(d.name());
@@ -245,7 +269,10 @@ final class ExtendedQuery {
 
     void closeAll() {
         closeAllPortals();
-        for (PreparedStatement st : statements.values()) closeQuietly(st);
+        for (StatementEntry entry : statements.values()) {
+            machine.memory().unhold(entry.bytes());
+            closeQuietly(entry.statement());
+        }
         statements.clear();
     }
 
@@ -253,14 +280,19 @@ final class ExtendedQuery {
         closePortal("");
         if (portals.isEmpty()) return;
         for (Iterator<PortalState> it = portals.values().iterator(); it.hasNext(); ) {
-            closeQuietly(it.next().portal);
+            PortalState ps = it.next();
+            machine.memory().unhold(ps.bytes);
+            closeQuietly(ps.portal);
             it.remove();
         }
     }
 
     private void closeStatement(String name) {
-        PreparedStatement st = statements.remove(name);
-        if (st != null) closeQuietly(st);
+        StatementEntry entry = statements.remove(name);
+        if (entry != null) {
+            machine.memory().unhold(entry.bytes());
+            closeQuietly(entry.statement());
+        }
     }
 
     private void closePortal(String name) {
@@ -271,7 +303,10 @@ final class ExtendedQuery {
         } else {
             ps = portals.remove(name);
         }
-        if (ps != null) closeQuietly(ps.portal);
+        if (ps != null) {
+            machine.memory().unhold(ps.bytes);
+            closeQuietly(ps.portal);
+        }
     }
 
     private static void closeQuietly(Object o) {

@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The query phase of one connection: feeds decoded frontend messages to the session's
@@ -40,6 +41,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     /** Queued messages beyond which we stop reading the socket until the worker catches up. */
     private static final int INBOX_HIGH = 4096;
     private static final int INBOX_LOW = 1024;
+    /** Bytes of large messages queued beyond which we stop reading, whatever their count. */
+    private static final long READ_AHEAD_BYTES = 4L << 20;
     /** After the shutdown deadline, how long a cancelled call gets to end before the session is cut off. */
     private static final long TERMINATE_GRACE_MILLIS = 1000;
 
@@ -53,7 +56,10 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private final int processId;
     private final byte[] secretKey;
     private final Output out;
+    private final SessionMemory memory;
     private final Inbox inbox = new Inbox();
+    /** Bytes of large messages in the inbox. */
+    private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final CountDownLatch sessionClosed = new CountDownLatch(1);
     /** Set once the handler's session is open, before the greeting. */
@@ -86,6 +92,11 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         this.secretKey = new byte[protocolMinor >= 2 ? 32 : 4];
         server.random.nextBytes(secretKey);
         this.out = new Output(channel);
+        this.memory = new SessionMemory(server.memory, server.config.maxSessionMemory());
+    }
+
+    SessionMemory memory() {
+        return memory;
     }
 
     int processId() {
@@ -115,7 +126,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             }
             inline = !s.mayBlock();
             Duration idle = server.config.idleSessionTimeout();
-            machine = new SessionMachine(s, out, this::readyForQuery, server.registry, processId,
+            machine = new SessionMachine(s, out, this::readyForQuery, server.registry, memory, processId,
                     idle == null ? 0 : Math.max(1, idle.toMillis()));
             channel.eventLoop().execute(() -> {
                 if (!channel.isActive()) {
@@ -159,7 +170,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         inbox.add(msg);
-        if (inbox.size() > INBOX_HIGH) channel.config().setAutoRead(false);
+        long bytes = msg instanceof MessageDecoder.Large large ? queuedBytes.addAndGet(large.bytes()) : queuedBytes.get();
+        if (inbox.size() > INBOX_HIGH || bytes > READ_AHEAD_BYTES) channel.config().setAutoRead(false);
         scheduleDrain();
     }
 
@@ -287,7 +299,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
                 if (inbox.isEmpty() || !draining.compareAndSet(false, true)) return;
                 continue;
             }
-            if (!channel.config().isAutoRead() && inbox.size() < INBOX_LOW && !closing) {
+            if (m instanceof MessageDecoder.Large large) queuedBytes.addAndGet(-large.bytes());
+            if (!channel.config().isAutoRead() && inbox.size() < INBOX_LOW && queuedBytes.get() <= READ_AHEAD_BYTES / 2
+                    && !closing) {
                 channel.config().setAutoRead(true);
             }
             try {
@@ -301,7 +315,13 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void handle(Object m) {
-        if (m == CloseMarker.INSTANCE) {
+        if (m instanceof MessageDecoder.Large large) {
+            try {
+                handle(large.message());
+            } finally {
+                memory.releaseMessage(large.bytes());
+            }
+        } else if (m == CloseMarker.INSTANCE) {
             closeSession();
         } else if (m == ShutdownMarker.INSTANCE) {
             machine.shutdown();
@@ -313,6 +333,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         } else if (m instanceof PgException protocolError) {
             handled++;
             machine.protocolError(protocolError);
+        } else if (m instanceof MessageDecoder.Refused refused) {
+            handled++;
+            machine.refused(refused.type(), refused.error());
         } else {
             handled++;
             machine.handle((FrontendMessage) m);

@@ -62,6 +62,7 @@ final class SessionMachine {
     private final SessionOutput out;
     private final Link link;
     private final TypeRegistry registry;
+    private final SessionMemory memory;
     private final int processId;
     private final long idleSessionTimeoutMillis;
     private final ExtendedQuery extended;
@@ -81,12 +82,13 @@ final class SessionMachine {
      * @param idleSessionTimeoutMillis how long the session may stay idle outside a transaction
      *                                 block (idle_session_timeout); 0 for no limit
      */
-    SessionMachine(Session session, SessionOutput out, Link link, TypeRegistry registry, int processId,
-                   long idleSessionTimeoutMillis) {
+    SessionMachine(Session session, SessionOutput out, Link link, TypeRegistry registry, SessionMemory memory,
+                   int processId, long idleSessionTimeoutMillis) {
         this.session = session;
         this.out = out;
         this.link = link;
         this.registry = registry;
+        this.memory = memory;
         this.processId = processId;
         this.idleSessionTimeoutMillis = idleSessionTimeoutMillis;
         this.extended = new ExtendedQuery(this, out);
@@ -139,6 +141,10 @@ final class SessionMachine {
         }
     }
 
+    SessionMemory memory() {
+        return memory;
+    }
+
     TypeRegistry registry() {
         return registry;
     }
@@ -188,6 +194,33 @@ final class SessionMachine {
     /** The byte stream could not be read as messages (bad framing): FATAL, the stream is lost. */
     void protocolError(PgException e) {
         fatal(e);
+    }
+
+    /**
+     * A message refused for memory (see {@link SessionMemory}) in place of the message: answered
+     * with {@code error} as if the message had failed. A refused Query or FunctionCall gets its
+     * ReadyForQuery; a refused extended-protocol message fails its batch up to Sync.
+     */
+    void refused(byte type, PgException error) {
+        if (closed) return;
+        if (terminating) {
+            shutdown();
+            return;
+        }
+        if (skipUntilSync) return; // the batch has failed already: dropped like any message before Sync
+        switch (type) {
+            case 'Q', 'F' -> {
+                sendError(error);
+                readyForQuery();
+            }
+            case 'd', 'f' -> { } // COPY data outside COPY is ignored anyway
+            case 'p' -> fatal(PgException.protocolViolation("unexpected message PasswordMessage after authentication"));
+            default -> {
+                sendError(error);
+                extended.failed();
+                skipUntilSync = true;
+            }
+        }
     }
 
     /** The server is shutting down (between calls): FATAL 57P01. */
