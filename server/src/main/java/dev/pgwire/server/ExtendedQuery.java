@@ -8,6 +8,7 @@ import dev.pgwire.protocol.message.Close;
 import dev.pgwire.protocol.message.CloseComplete;
 import dev.pgwire.protocol.message.CommandComplete;
 import dev.pgwire.protocol.message.Describe;
+import dev.pgwire.protocol.message.EmptyQueryResponse;
 import dev.pgwire.protocol.message.Execute;
 import dev.pgwire.protocol.message.NoData;
 import dev.pgwire.protocol.message.ParameterDescription;
@@ -214,8 +215,13 @@ final class ExtendedQuery {
         PortalState ps = portal(e.portal());
         if (ps == null) throw unknownPortal(e.portal());
         if (ps.done) {
-            // A finished portal yields nothing more (PostgreSQL reports zero rows).
-            out.write(new CommandComplete(ps.lastTag != null && ps.lastTag.startsWith("SELECT") ? "SELECT 0" : ps.lastTag));
+            // A finished portal yields nothing more (PostgreSQL reports zero rows); one that held
+            // an empty query answers that again.
+            if (ps.lastTag == null) {
+                out.write(EmptyQueryResponse.INSTANCE);
+            } else {
+                out.write(new CommandComplete(ps.lastTag.startsWith("SELECT") ? "SELECT 0" : ps.lastTag));
+            }
             return;
         }
         beginImplicitIfIdle(session);

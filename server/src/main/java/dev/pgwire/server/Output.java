@@ -1,6 +1,5 @@
 package dev.pgwire.server;
 
-import dev.pgwire.protocol.message.BackendMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -34,11 +33,6 @@ final class Output implements SessionOutput {
     public ByteBuf buffer() {
         if (buf == null) buf = channel.alloc().ioBuffer(INITIAL_CAPACITY);
         return buf;
-    }
-
-    @Override
-    public void write(BackendMessage m) {
-        m.encode(buffer());
     }
 
     /** Sends what is pending if it has grown past the threshold, waiting for the socket if needed. */

@@ -13,8 +13,16 @@ interface SessionOutput {
     /** The buffer to encode into; valid until the next flush. */
     ByteBuf buffer();
 
+    /** Encodes {@code m}; if encoding fails, nothing of it stays behind (no half message is sent). */
     default void write(BackendMessage m) {
-        m.encode(buffer());
+        ByteBuf b = buffer();
+        int at = b.writerIndex();
+        try {
+            m.encode(b);
+        } catch (RuntimeException e) {
+            b.writerIndex(at);
+            throw e;
+        }
     }
 
     /** Sends what is pending if it has grown large, waiting for a slow reader if needed. */
