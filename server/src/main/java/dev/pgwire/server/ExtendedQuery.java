@@ -39,6 +39,8 @@ import java.util.Map;
  */
 final class ExtendedQuery {
     private static final Logger log = LoggerFactory.getLogger(ExtendedQuery.class);
+    /** Parameter and column counts travel as unsigned 16-bit integers. */
+    static final int MAX_COUNT = 65_535;
 
     private final SessionMachine machine;
     private final SessionOutput out;
@@ -107,6 +109,11 @@ final class ExtendedQuery {
         try {
             st = parts.isEmpty() ? new EmptyStatement(p.parameterTypes())
                     : session.prepare(p.query(), p.parameterTypes().clone());
+            if (st.parameterTypes().length > MAX_COUNT) {
+                closeQuietly(st);
+                throw new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED, "prepared statement has "
+                        + st.parameterTypes().length + " parameters, more than the protocol's " + MAX_COUNT);
+            }
         } catch (Throwable t) {
             machine.memory().unhold(bytes);
             throw t;
@@ -195,6 +202,7 @@ final class ExtendedQuery {
             out.write(NoData.INSTANCE);
             return;
         }
+        checkColumnCount(columns.size());
         if (columns == describedColumns && java.util.Arrays.equals(formats, describedFormats)) {
             out.write(description); // the same statement described again, as in a loop of executes
             return;
@@ -245,6 +253,13 @@ final class ExtendedQuery {
     void close(Close c) {
         if (c.kind() == 'S') closeStatement(c.name()); else closePortal(c.name());
         out.write(CloseComplete.INSTANCE);
+    }
+
+    /** Hands the batch's open implicit transaction, if any, to a simple Query that ends it. */
+    boolean takeImplicitTransaction() {
+        boolean open = implicitOpen;
+        implicitOpen = false;
+        return open;
     }
 
     /** An error inside the batch: the implicit transaction, if any, rolls back at Sync. */
@@ -320,6 +335,12 @@ final class ExtendedQuery {
             if (o instanceof Portal p) p.close(); else if (o instanceof PreparedStatement s) s.close();
         } catch (Throwable t) {
             log.warn("closing {} failed", o, t);
+        }
+    }
+
+    static void checkColumnCount(int n) {
+        if (n > MAX_COUNT) {
+            throw new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED, "result has " + n + " columns, more than the protocol's " + MAX_COUNT);
         }
     }
 

@@ -314,12 +314,17 @@ final class SessionMachine {
         List<String> statements = SqlSplitter.split(sql);
         beginCall();
         try {
+            // A Query sent inside the implicit transaction of an unfinished extended batch joins
+            // it and ends it, as in PostgreSQL; the Sync that follows finds nothing to end.
+            boolean joined = extended.takeImplicitTransaction();
             if (statements.isEmpty()) {
                 out.write(EmptyQueryResponse.INSTANCE);
+                if (joined) runStep(Session.ImplicitTransaction.COMMIT);
                 return;
             }
-            boolean implicit = statements.size() > 1 && session.transactionStatus() == TransactionStatus.IDLE;
-            if (implicit && !runStep(Session.ImplicitTransaction.BEGIN)) return;
+            boolean implicit = joined
+                    || statements.size() > 1 && session.transactionStatus() == TransactionStatus.IDLE;
+            if (implicit && !joined && !runStep(Session.ImplicitTransaction.BEGIN)) return;
             for (String statement : statements) {
                 if (!executeStatement(statement)) {
                     if (implicit) runStep(Session.ImplicitTransaction.ROLLBACK);

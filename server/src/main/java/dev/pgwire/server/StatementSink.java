@@ -86,6 +86,7 @@ final class StatementSink implements ResultSink, RowWriter {
             return;
         }
         if (columnCount >= 0) throw new IllegalStateException("columns already described");
+        ExtendedQuery.checkColumnCount(columns.size());
         columnCount = columns.size();
         typeOids = typeOids(columns);
         List<RowDescription.Field> fields = new ArrayList<>(columns.size());
