@@ -152,7 +152,10 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (closing || machine.isClosed()) return;
+        if (closing || machine.isClosed()) {
+            if (msg instanceof MessageDecoder.Large large) memory.releaseMessage(large.bytes());
+            return;
+        }
         received++; // only this thread writes it
         if (idleTimer != null) {
             idleTimer.cancel(false); // the session is busy again
@@ -169,9 +172,11 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             }
             return;
         }
-        inbox.add(msg);
         long bytes = msg instanceof MessageDecoder.Large large ? queuedBytes.addAndGet(large.bytes()) : queuedBytes.get();
-        if (inbox.size() > INBOX_HIGH || bytes > READ_AHEAD_BYTES) channel.config().setAutoRead(false);
+        // Stop reading before queueing: the worker, when it takes this message, sees it and
+        // reads on once it has caught up (set after, it could be missed by a worker that has).
+        if (inbox.size() >= INBOX_HIGH || bytes > READ_AHEAD_BYTES) channel.config().setAutoRead(false);
+        inbox.add(msg);
         scheduleDrain();
     }
 

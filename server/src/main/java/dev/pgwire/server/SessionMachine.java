@@ -77,6 +77,8 @@ final class SessionMachine {
     private volatile boolean closed;
     /** After an error in an extended-protocol batch, messages are skipped until Sync. */
     private boolean skipUntilSync;
+    /** close() has released the statements, portals and the handler's session. */
+    private boolean released;
 
     /**
      * @param idleSessionTimeoutMillis how long the session may stay idle outside a transaction
@@ -243,6 +245,8 @@ final class SessionMachine {
     /** The connection is gone: releases every statement and portal and the handler's session. */
     void close() {
         closed = true;
+        if (released) return;
+        released = true;
         extended.closeAll();
         try {
             session.close();
