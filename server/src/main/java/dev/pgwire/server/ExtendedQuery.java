@@ -8,6 +8,7 @@ import dev.pgwire.protocol.message.Close;
 import dev.pgwire.protocol.message.CloseComplete;
 import dev.pgwire.protocol.message.CommandComplete;
 import dev.pgwire.protocol.message.Describe;
+import dev.pgwire.protocol.message.EmptyQueryResponse;
 import dev.pgwire.protocol.message.Execute;
 import dev.pgwire.protocol.message.NoData;
 import dev.pgwire.protocol.message.ParameterDescription;
@@ -33,15 +34,17 @@ import java.util.Map;
 /**
  * The extended query protocol of one session (protocol section 55.2.3): named and unnamed
  * prepared statements and portals with PostgreSQL's lifetimes, Describe, Execute with row limits.
- * Errors propagate as {@link PgException} to the session handler, which sends ErrorResponse and
- * skips to Sync.
+ * Errors propagate as {@link PgException} to the {@link SessionMachine}, which sends ErrorResponse
+ * and skips to Sync.
  */
 final class ExtendedQuery {
     private static final Logger log = LoggerFactory.getLogger(ExtendedQuery.class);
+    /** Parameter and column counts travel as unsigned 16-bit integers. */
+    static final int MAX_COUNT = 65_535;
 
-    private final SessionHandler handler;
-    private final Output out;
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final SessionMachine machine;
+    private final SessionOutput out;
+    private final Map<String, StatementEntry> statements = new HashMap<>();
     /** The unnamed portal, kept apart from the named ones: most drivers use only it. */
     private PortalState unnamedPortal;
     private final Map<String, PortalState> portals = new HashMap<>();
@@ -53,23 +56,29 @@ final class ExtendedQuery {
     private boolean implicitOpen;
     private boolean batchFailed;
 
-    ExtendedQuery(SessionHandler handler, Output out) {
-        this.handler = handler;
+    ExtendedQuery(SessionMachine machine, SessionOutput out) {
+        this.machine = machine;
         this.out = out;
     }
+
+    /** A prepared statement and the bytes it holds in the session's memory (its text). */
+    private record StatementEntry(PreparedStatement statement, long bytes) {}
 
     /** A bound portal and what the server needs to send its rows. */
     private static final class PortalState {
         final Portal portal;
         final short[] resultFormats;
+        /** Bytes held in the session's memory: the parameter values. */
+        final long bytes;
         List<Column> columns;
         boolean columnsKnown;
         boolean done;
         String lastTag;
 
-        PortalState(Portal portal, short[] resultFormats) {
+        PortalState(Portal portal, short[] resultFormats, long bytes) {
             this.portal = portal;
             this.resultFormats = resultFormats;
+            this.bytes = bytes;
         }
 
         List<Column> columns() throws Exception {
@@ -94,10 +103,23 @@ final class ExtendedQuery {
         if (parts.size() > 1) {
             throw new PgException(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
         }
-        PreparedStatement st = parts.isEmpty() ? new EmptyStatement(p.parameterTypes())
-                : session.prepare(p.query(), p.parameterTypes().clone());
+        long bytes = 64 + 2L * p.query().length() + 4L * p.parameterTypes().length;
+        machine.memory().hold(bytes, "prepared statement");
+        PreparedStatement st;
+        try {
+            st = parts.isEmpty() ? new EmptyStatement(p.parameterTypes())
+                    : session.prepare(p.query(), p.parameterTypes().clone());
+            if (st.parameterTypes().length > MAX_COUNT) {
+                closeQuietly(st);
+                throw new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED, "prepared statement has "
+                        + st.parameterTypes().length + " parameters, more than the protocol's " + MAX_COUNT);
+            }
+        } catch (Throwable t) {
+            machine.memory().unhold(bytes);
+            throw t;
+        }
         if (name.isEmpty()) closeStatement("");
-        statements.put(name, st);
+        statements.put(name, new StatementEntry(st, bytes));
         out.write(ParseComplete.INSTANCE);
     }
 
@@ -114,8 +136,9 @@ final class ExtendedQuery {
 
     void bind(Session session, Bind b) throws Exception {
         beginImplicitIfIdle(session);
-        PreparedStatement st = statements.get(b.statement());
-        if (st == null) throw unknownStatement(b.statement());
+        StatementEntry entry = statements.get(b.statement());
+        if (entry == null) throw unknownStatement(b.statement());
+        PreparedStatement st = entry.statement();
         String name = b.portal();
         if (!name.isEmpty() && portals.containsKey(name)) {
             throw new PgException(SqlState.DUPLICATE_CURSOR, "cursor \"" + name + "\" already exists");
@@ -138,22 +161,31 @@ final class ExtendedQuery {
         for (short f : b.resultFormats()) {
             if (f != 0 && f != 1) throw PgException.protocolViolation("invalid format code " + f);
         }
-        Portal portal = st.bind(new Parameters(types, formats, b.parameters(), handler.registry(), handler.codecContext()));
+        long bytes = 64;
+        for (byte[] v : b.parameters()) bytes += 16 + (v == null ? 0 : v.length);
+        machine.memory().hold(bytes, "portal");
+        Portal portal;
+        try {
+            portal = st.bind(new Parameters(types, formats, b.parameters(), machine.registry(), machine.codecContext()));
+        } catch (Throwable t) {
+            machine.memory().unhold(bytes);
+            throw t;
+        }
         if (name.isEmpty()) {
             closePortal("");
-            unnamedPortal = new PortalState(portal, b.resultFormats());
+            unnamedPortal = new PortalState(portal, b.resultFormats(), bytes);
         } else {
-            portals.put(name, new PortalState(portal, b.resultFormats()));
+            portals.put(name, new PortalState(portal, b.resultFormats(), bytes));
         }
         out.write(BindComplete.INSTANCE);
     }
 
     void describe(Describe d) throws Exception {
         if (d.kind() == 'S') {
-            PreparedStatement st = statements.get(d.name());
-            if (st == null) throw unknownStatement(d.name());
-            out.write(new ParameterDescription(st.parameterTypes()));
-            writeDescription(st.columns(), new short[0]);
+            StatementEntry entry = statements.get(d.name());
+            if (entry == null) throw unknownStatement(d.name());
+            out.write(new ParameterDescription(entry.statement().parameterTypes()));
+            writeDescription(entry.statement().columns(), new short[0]);
         } else {
             PortalState ps = portal(d.name());
             if (ps == null) throw unknownPortal(d.name());
@@ -170,6 +202,7 @@ final class ExtendedQuery {
             out.write(NoData.INSTANCE);
             return;
         }
+        checkColumnCount(columns.size());
         if (columns == describedColumns && java.util.Arrays.equals(formats, describedFormats)) {
             out.write(description); // the same statement described again, as in a loop of executes
             return;
@@ -190,13 +223,18 @@ final class ExtendedQuery {
         PortalState ps = portal(e.portal());
         if (ps == null) throw unknownPortal(e.portal());
         if (ps.done) {
-            // A finished portal yields nothing more (PostgreSQL reports zero rows).
-            out.write(new CommandComplete(ps.lastTag != null && ps.lastTag.startsWith("SELECT") ? "SELECT 0" : ps.lastTag));
+            // A finished portal yields nothing more (PostgreSQL reports zero rows); one that held
+            // an empty query answers that again.
+            if (ps.lastTag == null) {
+                out.write(EmptyQueryResponse.INSTANCE);
+            } else {
+                out.write(new CommandComplete(ps.lastTag.startsWith("SELECT") ? "SELECT 0" : ps.lastTag));
+            }
             return;
         }
         beginImplicitIfIdle(session);
         List<Column> columns = ps.columns();
-        StatementSink sink = new StatementSink(out, handler, columns, ps.resultFormats);
+        StatementSink sink = new StatementSink(out, machine, columns, ps.resultFormats);
         try {
             boolean suspended = ps.portal.execute(Math.max(0, e.maxRows()), sink);
             if (suspended) {
@@ -217,6 +255,13 @@ final class ExtendedQuery {
         out.write(CloseComplete.INSTANCE);
     }
 
+    /** Hands the batch's open implicit transaction, if any, to a simple Query that ends it. */
+    boolean takeImplicitTransaction() {
+        boolean open = implicitOpen;
+        implicitOpen = false;
+        return open;
+    }
+
     /** An error inside the batch: the implicit transaction, if any, rolls back at Sync. */
     void failed() {
         batchFailed = true;
@@ -230,7 +275,7 @@ final class ExtendedQuery {
                 session.implicitTransaction(batchFailed ? Session.ImplicitTransaction.ROLLBACK
                         : Session.ImplicitTransaction.COMMIT);
             } catch (Throwable t) {
-                handler.reportError(t);
+                machine.reportError(t);
             }
         }
         batchFailed = false;
@@ -245,7 +290,10 @@ final class ExtendedQuery {
 
     void closeAll() {
         closeAllPortals();
-        for (PreparedStatement st : statements.values()) closeQuietly(st);
+        for (StatementEntry entry : statements.values()) {
+            machine.memory().unhold(entry.bytes());
+            closeQuietly(entry.statement());
+        }
         statements.clear();
     }
 
@@ -253,14 +301,19 @@ final class ExtendedQuery {
         closePortal("");
         if (portals.isEmpty()) return;
         for (Iterator<PortalState> it = portals.values().iterator(); it.hasNext(); ) {
-            closeQuietly(it.next().portal);
+            PortalState ps = it.next();
+            machine.memory().unhold(ps.bytes);
+            closeQuietly(ps.portal);
             it.remove();
         }
     }
 
     private void closeStatement(String name) {
-        PreparedStatement st = statements.remove(name);
-        if (st != null) closeQuietly(st);
+        StatementEntry entry = statements.remove(name);
+        if (entry != null) {
+            machine.memory().unhold(entry.bytes());
+            closeQuietly(entry.statement());
+        }
     }
 
     private void closePortal(String name) {
@@ -271,7 +324,10 @@ final class ExtendedQuery {
         } else {
             ps = portals.remove(name);
         }
-        if (ps != null) closeQuietly(ps.portal);
+        if (ps != null) {
+            machine.memory().unhold(ps.bytes);
+            closeQuietly(ps.portal);
+        }
     }
 
     private static void closeQuietly(Object o) {
@@ -279,6 +335,12 @@ final class ExtendedQuery {
             if (o instanceof Portal p) p.close(); else if (o instanceof PreparedStatement s) s.close();
         } catch (Throwable t) {
             log.warn("closing {} failed", o, t);
+        }
+    }
+
+    static void checkColumnCount(int n) {
+        if (n > MAX_COUNT) {
+            throw new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED, "result has " + n + " columns, more than the protocol's " + MAX_COUNT);
         }
     }
 

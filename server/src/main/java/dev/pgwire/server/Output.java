@@ -1,8 +1,12 @@
 package dev.pgwire.server;
 
-import dev.pgwire.protocol.message.BackendMessage;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.util.concurrent.ScheduledFuture;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * A session's pending output, written by its worker thread. Messages accumulate in one pooled
@@ -11,9 +15,11 @@ import io.netty.channel.Channel;
  * high-water mark the worker waits until it drains, so a slow reader holds back a large result
  * instead of the server buffering it.
  */
-final class Output {
+final class Output implements SessionOutput {
     static final int FLUSH_THRESHOLD = 64 * 1024;
     private static final int INITIAL_CAPACITY = 8 * 1024;
+    /** How long a last message may wait for a reader that does not read before the close is forced. */
+    private static final long CLOSE_GRACE_SECONDS = 10;
 
     private final Channel channel;
     private final Object writable = new Object();
@@ -23,25 +29,23 @@ final class Output {
         this.channel = channel;
     }
 
-    /** The buffer to encode into; valid until the next flush. */
-    ByteBuf buffer() {
+    @Override
+    public ByteBuf buffer() {
         if (buf == null) buf = channel.alloc().ioBuffer(INITIAL_CAPACITY);
         return buf;
     }
 
-    void write(BackendMessage m) {
-        m.encode(buffer());
-    }
-
     /** Sends what is pending if it has grown past the threshold, waiting for the socket if needed. */
-    void flushIfFull() {
+    @Override
+    public void flushIfFull() {
         if (buf != null && buf.readableBytes() >= FLUSH_THRESHOLD) {
             flush();
             awaitWritable();
         }
     }
 
-    void flush() {
+    @Override
+    public void flush() {
         ByteBuf b = buf;
         buf = null;
         if (b == null) return;
@@ -52,8 +56,24 @@ final class Output {
         channel.writeAndFlush(b, channel.voidPromise());
     }
 
-    /** Drops pending output (the connection is going away). */
-    void discard() {
+    @Override
+    public void flushAndClose() {
+        ByteBuf b = buf;
+        buf = null;
+        if (!channel.isActive()) {
+            if (b != null) b.release();
+            return;
+        }
+        // Queued after any earlier flush, so the close waits for everything sent before it.
+        channel.writeAndFlush(b != null ? b : Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        ScheduledFuture<?> force = channel.eventLoop().schedule(() -> {
+            channel.close();
+        }, CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+        channel.closeFuture().addListener(f -> force.cancel(false));
+    }
+
+    @Override
+    public void discard() {
         if (buf != null) {
             buf.release();
             buf = null;

@@ -145,6 +145,10 @@ public final class PgServer implements AutoCloseable {
         return config;
     }
 
+    ServerState state() {
+        return state;
+    }
+
     /** Sessions currently open. */
     public int activeSessions() {
         return state.activeSessions();
@@ -194,6 +198,8 @@ public final class PgServer implements AutoCloseable {
         private CredentialStore credentials = new dev.pgwire.server.auth.InMemoryCredentialStore();
         private int maxConnections = 100;
         private int maxMessageSize = 256 * 1024 * 1024;
+        private long maxSessionMemory = ServerConfig.defaultMaxSessionMemory();
+        private long maxServerMemory = ServerConfig.defaultMaxServerMemory();
         private Duration authTimeout = Duration.ofSeconds(60);
         private Duration idleSessionTimeout;
         private String serverVersion = "15.0";
@@ -212,6 +218,10 @@ public final class PgServer implements AutoCloseable {
         public Builder credentials(CredentialStore credentials) { this.credentials = credentials; return this; }
         public Builder maxConnections(int max) { this.maxConnections = max; return this; }
         public Builder maxMessageSize(int bytes) { this.maxMessageSize = bytes; return this; }
+        /** Bytes one session may hold in large messages and prepared statements (default: heap / 16). */
+        public Builder maxSessionMemory(long bytes) { this.maxSessionMemory = bytes; return this; }
+        /** Bytes all sessions together may hold so (default: heap / 8). */
+        public Builder maxServerMemory(long bytes) { this.maxServerMemory = bytes; return this; }
         public Builder authTimeout(Duration timeout) { this.authTimeout = timeout; return this; }
         public Builder idleSessionTimeout(Duration timeout) { this.idleSessionTimeout = timeout; return this; }
         public Builder serverVersion(String version) { this.serverVersion = version; return this; }
@@ -221,7 +231,8 @@ public final class PgServer implements AutoCloseable {
 
         public ServerConfig config() {
             return new ServerConfig(host, port, unixSocketDirectory, tls, tlsRequired, auth, credentials,
-                    maxConnections, maxMessageSize, authTimeout, idleSessionTimeout, serverVersion, ioThreads);
+                    maxConnections, maxMessageSize, maxSessionMemory, maxServerMemory, authTimeout, idleSessionTimeout,
+                    serverVersion, ioThreads);
         }
 
         /** Binds the listeners and starts accepting connections. */

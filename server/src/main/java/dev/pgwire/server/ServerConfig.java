@@ -18,7 +18,12 @@ import java.util.Objects;
  * @param auth                pg_hba-like rules choosing the method per connection
  * @param credentials         where passwords are checked
  * @param maxConnections      sessions allowed at once; more are refused with 53300
- * @param maxMessageSize      largest message accepted after authentication (≤ 1 GiB − 1)
+ * @param maxMessageSize      largest message accepted after authentication (≤ 1 GiB − 1); a longer
+ *                            one is a protocol violation (FATAL 08P01)
+ * @param maxSessionMemory    bytes one session may hold in large messages being received and run
+ *                            and in its prepared statements and portals; a message or Bind/Parse
+ *                            beyond it is answered with ERROR 54000 and the session goes on
+ * @param maxServerMemory     the same, for all sessions together; beyond it ERROR 53200
  * @param authTimeout         time allowed to complete startup and authentication
  * @param idleSessionTimeout  close idle sessions after this long (57P05); null for never
  * @param serverVersion       reported as server_version
@@ -26,6 +31,7 @@ import java.util.Objects;
  */
 public record ServerConfig(String host, int port, Path unixSocketDirectory, TlsConfig tls, boolean tlsRequired,
                            AuthConfig auth, CredentialStore credentials, int maxConnections, int maxMessageSize,
+                           long maxSessionMemory, long maxServerMemory,
                            Duration authTimeout, Duration idleSessionTimeout, String serverVersion, int ioThreads) {
 
     public ServerConfig {
@@ -40,8 +46,22 @@ public record ServerConfig(String host, int port, Path unixSocketDirectory, TlsC
         if (maxMessageSize < 1024 || maxMessageSize > dev.pgwire.protocol.message.Wire.MAX_MESSAGE_LENGTH) {
             throw new IllegalArgumentException("maxMessageSize must be between 1024 and 1 GiB - 1");
         }
+        if (maxSessionMemory < 64 * 1024) throw new IllegalArgumentException("maxSessionMemory must be at least 64 KiB");
+        if (maxServerMemory < maxSessionMemory) {
+            throw new IllegalArgumentException("maxServerMemory must be at least maxSessionMemory");
+        }
         if (ioThreads < 1) throw new IllegalArgumentException("ioThreads must be at least 1");
         if (tlsRequired && tls == null) throw new IllegalArgumentException("TLS is required but no certificate is configured");
+    }
+
+    /** One session's default memory limit: a sixteenth of the heap, between 16 MiB and 1 GiB. */
+    public static long defaultMaxSessionMemory() {
+        return Math.max(16L << 20, Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 16));
+    }
+
+    /** All sessions' default memory limit: an eighth of the heap, and at least one session's. */
+    public static long defaultMaxServerMemory() {
+        return Math.max(defaultMaxSessionMemory(), Runtime.getRuntime().maxMemory() / 8);
     }
 
     /** Certificate chain and private key, both PEM files (the key in PKCS#8). */

@@ -25,6 +25,7 @@ final class ServerState {
     final CancelRegistry cancels = new CancelRegistry();
     final SecureRandom random = new SecureRandom();
     final TypeRegistry registry = TypeRegistry.standard();
+    final MemoryBudget memory;
     private final AtomicInteger nextProcessId = new AtomicInteger(1000);
     private final AtomicInteger slots = new AtomicInteger();
     private final Set<SessionHandler> sessions = ConcurrentHashMap.newKeySet();
@@ -34,6 +35,7 @@ final class ServerState {
         this.config = config;
         this.factory = factory;
         this.workers = workers;
+        this.memory = new MemoryBudget(config.maxServerMemory());
         this.tls = config.tls() == null ? null : TlsSupport.create(config.tls());
     }
 

@@ -2,27 +2,9 @@ package dev.pgwire.server;
 
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
-import dev.pgwire.protocol.message.BackendKeyData;
-import dev.pgwire.protocol.message.Bind;
-import dev.pgwire.protocol.message.Close;
-import dev.pgwire.protocol.message.CopyData;
-import dev.pgwire.protocol.message.CopyDone;
-import dev.pgwire.protocol.message.CopyFail;
-import dev.pgwire.protocol.message.Describe;
 import dev.pgwire.protocol.message.ErrorResponse;
-import dev.pgwire.protocol.message.Execute;
-import dev.pgwire.protocol.message.Flush;
 import dev.pgwire.protocol.message.FrontendMessage;
-import dev.pgwire.protocol.message.FunctionCall;
-import dev.pgwire.protocol.message.ParameterStatus;
-import dev.pgwire.protocol.message.Parse;
-import dev.pgwire.protocol.message.Query;
-import dev.pgwire.protocol.message.ReadyForQuery;
 import dev.pgwire.protocol.message.StartupMessage;
-import dev.pgwire.protocol.message.Sync;
-import dev.pgwire.protocol.message.Terminate;
-import dev.pgwire.protocol.types.CodecContext;
-import dev.pgwire.protocol.types.TypeRegistry;
 import dev.pgwire.server.spi.Session;
 import dev.pgwire.server.spi.SessionInfo;
 import dev.pgwire.server.spi.TransactionStatus;
@@ -31,28 +13,27 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
-import java.util.TimeZone;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The query phase of one connection: the protocol state machine between decoded frontend messages
- * and the handler's {@link Session}.
+ * The query phase of one connection: feeds decoded frontend messages to the session's
+ * {@link SessionMachine}, in order, off the event loop.
  *
  * <p>Messages arrive on the event loop and are queued; a worker thread drains the queue in order,
  * so handler calls may block while the event loop keeps doing I/O, and a session never has two
- * calls in flight. Output goes through {@link Output}, flushed once per ReadyForQuery.
+ * calls in flight. Timers, shutdown and the closing of the connection reach the machine through
+ * the same queue. Output goes through {@link Output}, flushed once per ReadyForQuery.
  */
 final class SessionHandler extends ChannelInboundHandlerAdapter {
     static final String NAME = "session";
@@ -60,6 +41,10 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     /** Queued messages beyond which we stop reading the socket until the worker catches up. */
     private static final int INBOX_HIGH = 4096;
     private static final int INBOX_LOW = 1024;
+    /** Bytes of large messages queued beyond which we stop reading, whatever their count. */
+    private static final long READ_AHEAD_BYTES = 4L << 20;
+    /** After the shutdown deadline, how long a cancelled call gets to end before the session is cut off. */
+    private static final long TERMINATE_GRACE_MILLIS = 1000;
 
     private final ServerState server;
     private final Channel channel;
@@ -71,22 +56,27 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private final int processId;
     private final byte[] secretKey;
     private final Output out;
-    private final ExtendedQuery extended;
-    private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
+    private final SessionMemory memory;
+    private final Inbox inbox = new Inbox();
+    /** Bytes of large messages in the inbox. */
+    private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
-    private final java.util.concurrent.CountDownLatch sessionClosed = new java.util.concurrent.CountDownLatch(1);
-    private final Object callLock = new Object();
-    private final Map<String, String> parameters = new LinkedHashMap<>();
-    private volatile CodecContext codecContext = CodecContext.DEFAULT;
-    private volatile Session session;
+    private final CountDownLatch sessionClosed = new CountDownLatch(1);
+    /** Set once the handler's session is open, before the greeting. */
+    private volatile SessionMachine machine;
     /** The session does not block: messages are handled on the event loop (see Session#mayBlock). */
     private volatile boolean inline;
-    private volatile boolean callInFlight;
-    private volatile boolean cancelRequested;
+    /** The client has been greeted and the pipeline switched to this handler. */
+    private volatile boolean opened;
     private volatile boolean closing;
     private volatile boolean shutdownRequested;
-    /** After an error in an extended-protocol batch, messages are skipped until Sync. */
-    private boolean skipUntilSync;
+    private boolean closedOnce;
+    /** Messages the event loop has received (written by the event loop only). */
+    private volatile long received;
+    /** Messages the machine has been given (by the thread draining the inbox). */
+    private long handled;
+    /** Armed at ReadyForQuery when the session goes idle; event loop only. */
+    private ScheduledFuture<?> idleTimer;
 
     SessionHandler(ServerState server, Channel channel, StartupMessage startup, String user, String database,
                    boolean tls, int protocolMinor) {
@@ -102,7 +92,11 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         this.secretKey = new byte[protocolMinor >= 2 ? 32 : 4];
         server.random.nextBytes(secretKey);
         this.out = new Output(channel);
-        this.extended = new ExtendedQuery(this, out);
+        this.memory = new SessionMemory(server.memory, server.config.maxSessionMemory());
+    }
+
+    SessionMemory memory() {
+        return memory;
     }
 
     int processId() {
@@ -113,10 +107,6 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         return secretKey;
     }
 
-    boolean cancelRequested() {
-        return cancelRequested;
-    }
-
     /** Opens the handler's session off the event loop, then greets the client and calls {@code onOpened}. */
     void open(Runnable onOpened) {
         server.register(this);
@@ -124,84 +114,53 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         channel.closeFuture().addListener(f -> onChannelClosed());
         server.workers.execute(() -> {
             Session s;
+            Map<String, String> reported;
             try {
                 s = server.factory.open(new SessionInfo(user, database, startup.parameters(), channel.remoteAddress(),
                         tls, processId, protocolMinor));
+                reported = SessionMachine.initialParameters(startup.parameters(), user, server.config.serverVersion(), s);
             } catch (Throwable t) {
-                PgException e = asPgException(t);
+                PgException e = t instanceof PgException pg ? pg : internalError(t);
                 channel.eventLoop().execute(() -> sendFatal(e));
                 return;
             }
             inline = !s.mayBlock();
-            session = s;
+            Duration idle = server.config.idleSessionTimeout();
+            machine = new SessionMachine(s, out, this::readyForQuery, server.registry, memory, processId,
+                    idle == null ? 0 : Math.max(1, idle.toMillis()));
             channel.eventLoop().execute(() -> {
                 if (!channel.isActive()) {
                     closeSessionLater();
                     return;
                 }
                 server.cancels.register(processId, this);
-                ByteBuf buf = channel.alloc().ioBuffer(512);
-                for (Map.Entry<String, String> p : initialParameters(s).entrySet()) {
-                    parameters.put(p.getKey(), p.getValue());
-                    new ParameterStatus(p.getKey(), p.getValue()).encode(buf);
-                }
-                codecContext = CodecContext.fromParameters(parameters);
-                new BackendKeyData(processId, secretKey).encode(buf);
-                ReadyForQuery.IDLE.encode(buf);
-                channel.writeAndFlush(buf, channel.voidPromise());
+                machine.start(reported, secretKey);
+                out.flush();
                 onOpened.run();
-                if (server.config.idleSessionTimeout() != null) {
-                    long ms = server.config.idleSessionTimeout().toMillis();
-                    channel.pipeline().addBefore(NAME, "idle", new IdleStateHandler(ms, 0, 0, TimeUnit.MILLISECONDS));
-                }
+                opened = true;
                 if (shutdownRequested) beginShutdown();
             });
         });
     }
 
-    private Map<String, String> initialParameters(Session s) {
-        Map<String, String> startupParams = startup.parameters();
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("application_name", startupParams.getOrDefault("application_name", ""));
-        p.put("client_encoding", "UTF8");
-        p.put("DateStyle", "ISO, MDY");
-        p.put("default_transaction_read_only", "off");
-        p.put("in_hot_standby", "off");
-        p.put("integer_datetimes", "on");
-        p.put("IntervalStyle", "postgres");
-        p.put("is_superuser", "on");
-        p.put("server_encoding", "UTF8");
-        p.put("server_version", server.config.serverVersion());
-        p.put("session_authorization", user);
-        p.put("standard_conforming_strings", "on");
-        p.put("TimeZone", startupParams.getOrDefault("TimeZone", TimeZone.getDefault().getID()));
-        p.putAll(s.parameterStatus());
-        return p;
-    }
-
-    void parameterChanged(String name, String value) {
-        parameters.put(name, value);
-        if (name.equals("TimeZone") || name.equals("DateStyle") || name.equals("IntervalStyle")) {
-            codecContext = CodecContext.fromParameters(parameters);
-        }
-    }
-
-    TypeRegistry registry() {
-        return server.registry;
-    }
-
-    /** How values are rendered for this session (TimeZone, DateStyle, …), from its parameters. */
-    CodecContext codecContext() {
-        Session s = session;
-        CodecContext own = s == null ? null : s.codecContext();
-        return own != null ? own : codecContext;
+    private PgException internalError(Throwable t) {
+        log.error("session {}: handler failed", processId, t);
+        return new PgException(SqlState.INTERNAL_ERROR, "internal error: " + t.getClass().getSimpleName());
     }
 
     // ---- event loop side -------------------------------------------------------------------
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (closing) return;
+        if (closing || machine.isClosed()) {
+            if (msg instanceof MessageDecoder.Large large) memory.releaseMessage(large.bytes());
+            return;
+        }
+        received++; // only this thread writes it
+        if (idleTimer != null) {
+            idleTimer.cancel(false); // the session is busy again
+            idleTimer = null;
+        }
         if (inline && inbox.isEmpty() && !draining.get()) {
             // A non-blocking session answers right here: no thread hand-off, one flush per read.
             try {
@@ -213,8 +172,11 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             }
             return;
         }
+        long bytes = msg instanceof MessageDecoder.Large large ? queuedBytes.addAndGet(large.bytes()) : queuedBytes.get();
+        // Stop reading before queueing: the worker, when it takes this message, sees it and
+        // reads on once it has caught up (set after, it could be missed by a worker that has).
+        if (inbox.size() >= INBOX_HIGH || bytes > READ_AHEAD_BYTES) channel.config().setAutoRead(false);
         inbox.add(msg);
-        if (inbox.size() > INBOX_HIGH) channel.config().setAutoRead(false);
         scheduleDrain();
     }
 
@@ -231,19 +193,6 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof IdleStateEvent && !callInFlight && inbox.isEmpty() && !closing) {
-            Session s = session;
-            if (s != null && s.transactionStatus() == TransactionStatus.IDLE) {
-                sendFatal(new PgException(SqlState.IDLE_SESSION_TIMEOUT,
-                        "terminating connection due to idle-session timeout"));
-                return;
-            }
-        }
-        super.userEventTriggered(ctx, evt);
-    }
-
-    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         log.debug("connection {} (pid {}) failed: {}", channel.remoteAddress(), processId, cause.toString());
         ctx.close();
@@ -251,10 +200,11 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
     private void onChannelClosed() {
         closing = true;
+        if (idleTimer != null) idleTimer.cancel(false);
         server.cancels.unregister(processId, this);
         server.unregister(this);
         server.releaseSlot();
-        if (callInFlight) cancelRunningCall();
+        cancelRunningCall();
         closeSessionLater();
     }
 
@@ -276,7 +226,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
     void beginShutdown() {
         shutdownRequested = true;
-        if (session == null) return; // open() checks the flag when it completes
+        if (!opened) return; // open() checks the flag when it completes
         inbox.add(ShutdownMarker.INSTANCE);
         scheduleDrain();
     }
@@ -293,26 +243,36 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * The shutdown deadline has passed with a call still running: it is cancelled and its end
+     * sends FATAL 57P01. A call that does not end within a grace period is cut off: the event loop
+     * sends the FATAL after the output already sent (always whole messages) and closes.
+     */
     void forceClose() {
-        cancelRunningCall();
-        channel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        SessionMachine m = machine;
+        if (m != null) m.terminateRunningCall();
+        if (!channel.closeFuture().awaitUninterruptibly(TERMINATE_GRACE_MILLIS)) {
+            channel.eventLoop().execute(() -> {
+                if (channel.isActive()) {
+                    sendFatal(new PgException(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command"));
+                }
+            });
+            if (!channel.closeFuture().awaitUninterruptibly(TERMINATE_GRACE_MILLIS)) {
+                channel.close().awaitUninterruptibly(TERMINATE_GRACE_MILLIS); // a client that does not read
+            }
+        }
+        // The handler's session is closed once its call returns (before the workers stop, if it does so soon).
+        try {
+            sessionClosed.await(TERMINATE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Cancels the call in flight, if any (CancelRequest). A late cancel does nothing. */
     boolean cancelRunningCall() {
-        synchronized (callLock) {
-            if (!callInFlight) return false;
-            cancelRequested = true;
-        }
-        Session s = session;
-        if (s != null) {
-            try {
-                s.cancel();
-            } catch (RuntimeException e) {
-                log.warn("session {} cancel failed", processId, e);
-            }
-        }
-        return true;
+        SessionMachine m = machine;
+        return m != null && m.cancel();
     }
 
     // ---- worker side ----------------------------------------------------------------------
@@ -320,7 +280,17 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private void scheduleDrain() {
         if (draining.compareAndSet(false, true)) {
             // Inline sessions keep all their work, and their Output, on the event loop.
-            (inline ? channel.eventLoop() : server.workers).execute(this::drain);
+            try {
+                (inline ? channel.eventLoop() : server.workers).execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                // The server is stopping and its workers are gone: what is left (closing the
+                // handler's session) runs on the event loop, or here if that has stopped too.
+                try {
+                    channel.eventLoop().execute(this::drain);
+                } catch (RejectedExecutionException stopped) {
+                    drain();
+                }
+            }
         }
     }
 
@@ -334,7 +304,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
                 if (inbox.isEmpty() || !draining.compareAndSet(false, true)) return;
                 continue;
             }
-            if (!channel.config().isAutoRead() && inbox.size() < INBOX_LOW && !closing) {
+            if (m instanceof MessageDecoder.Large large) queuedBytes.addAndGet(-large.bytes());
+            if (!channel.config().isAutoRead() && inbox.size() < INBOX_LOW && queuedBytes.get() <= READ_AHEAD_BYTES / 2
+                    && !closing) {
                 channel.config().setAutoRead(true);
             }
             try {
@@ -348,185 +320,71 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void handle(Object m) {
-        if (m == CloseMarker.INSTANCE) {
+        if (m instanceof MessageDecoder.Large large) {
+            try {
+                handle(large.message());
+            } finally {
+                memory.releaseMessage(large.bytes());
+            }
+        } else if (m == CloseMarker.INSTANCE) {
             closeSession();
-            return;
-        }
-        if (m == ShutdownMarker.INSTANCE) {
-            out.flush();
-            if (channel.isActive()) {
-                channel.eventLoop().execute(() -> sendFatal(new PgException(SqlState.ADMIN_SHUTDOWN,
-                        "terminating connection due to administrator command")));
-            }
-            return;
-        }
-        if (closing || session == null) return;
-        if (m instanceof PgException protocolError) {
-            out.flush();
-            channel.eventLoop().execute(() -> sendFatal(protocolError));
-            return;
-        }
-        FrontendMessage fm = (FrontendMessage) m;
-        if (skipUntilSync && !(fm instanceof Sync) && !(fm instanceof Terminate)) return;
-        if (fm instanceof Query q) {
-            extended.simpleQueryStarted();
-            simpleQuery(q.sql());
-        } else if (fm instanceof Sync) {
-            skipUntilSync = false;
-            extended.sync(session);
-            readyForQuery();
-        } else if (fm instanceof Flush) {
-            out.flush();
-        } else if (fm instanceof Terminate) {
-            out.flush();
-            closing = true;
-            channel.close();
-        } else if (fm instanceof Parse || fm instanceof Bind || fm instanceof Describe || fm instanceof Execute
-                || fm instanceof Close) {
-            extendedMessage(fm);
-        } else if (fm instanceof FunctionCall) {
-            sendError(new PgException(SqlState.FEATURE_NOT_SUPPORTED, "fast-path function calls are not supported"));
-            readyForQuery();
-        } else if (fm instanceof CopyData || fm instanceof CopyDone || fm instanceof CopyFail) {
-            // Outside COPY these are ignored, as the protocol says: they may trail a failed COPY.
+        } else if (m == ShutdownMarker.INSTANCE) {
+            machine.shutdown();
+        } else if (m instanceof IdleTimeout t) {
+            // Still idle: nothing arrived since the ReadyForQuery that armed the timer.
+            if (t.seq == received && t.seq == handled) machine.idleTimeout(t.status);
+        } else if (closing) {
+            return; // the connection is gone: what it sent last is not run
+        } else if (m instanceof PgException protocolError) {
+            handled++;
+            machine.protocolError(protocolError);
+        } else if (m instanceof MessageDecoder.Refused refused) {
+            handled++;
+            machine.refused(refused.type(), refused.error());
         } else {
-            out.flush();
-            channel.eventLoop().execute(() -> sendFatal(PgException.protocolViolation(
-                    "unexpected message " + fm.getClass().getSimpleName() + " after authentication")));
+            handled++;
+            machine.handle((FrontendMessage) m);
         }
-    }
-
-    /** One message of an extended-protocol batch; an error skips the rest of the batch up to Sync. */
-    private void extendedMessage(FrontendMessage fm) {
-        beginCall();
-        try {
-            if (fm instanceof Parse p) {
-                extended.parse(session, p);
-            } else if (fm instanceof Bind b) {
-                extended.bind(session, b);
-            } else if (fm instanceof Describe d) {
-                extended.describe(d);
-            } else if (fm instanceof Execute e) {
-                extended.execute(session, e);
-            } else if (fm instanceof Close c) {
-                extended.close(c);
-            }
-        } catch (Throwable t) {
-            reportError(t);
-            extended.failed();
-            skipUntilSync = true;
-        } finally {
-            endCall();
-        }
-    }
-
-    void reportError(Throwable t) {
-        sendError(asPgException(t));
     }
 
     /**
-     * A Query message (protocol section 55.2.2): each statement runs in turn; an error ends the
-     * message; several statements outside a transaction block share one implicit transaction.
+     * The Link's half: after ReadyForQuery, send the output now unless pipelined input is waiting,
+     * and start the idle clock if nothing arrived after the message this answers.
      */
-    private void simpleQuery(String sql) {
-        List<String> statements = SqlSplitter.split(sql);
-        beginCall();
-        try {
-            if (statements.isEmpty()) {
-                out.write(dev.pgwire.protocol.message.EmptyQueryResponse.INSTANCE);
-                return;
-            }
-            boolean implicit = statements.size() > 1 && session.transactionStatus() == TransactionStatus.IDLE;
-            if (implicit && !runStep(Session.ImplicitTransaction.BEGIN)) return;
-            for (String statement : statements) {
-                if (!executeStatement(statement)) {
-                    if (implicit) runStep(Session.ImplicitTransaction.ROLLBACK);
-                    return;
-                }
-            }
-            if (implicit) runStep(Session.ImplicitTransaction.COMMIT);
-        } finally {
-            endCall();
-            readyForQuery();
-        }
-    }
-
-    private boolean runStep(Session.ImplicitTransaction step) {
-        try {
-            session.implicitTransaction(step);
-            return true;
-        } catch (Throwable t) {
-            sendError(asPgException(t));
-            return false;
-        }
-    }
-
-    private boolean executeStatement(String sql) {
-        StatementSink sink = new StatementSink(out, this);
-        try {
-            if (cancelRequested) throw new PgException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
-            session.execute(sql, sink);
-            sink.completeIfNeeded();
-            return true;
-        } catch (Throwable t) {
-            sink.abandonPartialRow();
-            sendError(asPgException(t));
-            return false;
-        }
-    }
-
-    private void beginCall() {
-        synchronized (callLock) {
-            cancelRequested = false;
-            callInFlight = true;
-        }
-    }
-
-    private void endCall() {
-        synchronized (callLock) {
-            callInFlight = false;
-            cancelRequested = false;
-        }
-    }
-
-    private void readyForQuery() {
-        Session s = session;
-        char status = s == null ? 'I' : s.transactionStatus().code;
-        out.write(switch (status) {
-            case 'T' -> ReadyForQuery.IN_TRANSACTION;
-            case 'E' -> ReadyForQuery.FAILED;
-            default -> ReadyForQuery.IDLE;
-        });
+    private void readyForQuery(TransactionStatus status, long idleTimeoutMillis) {
         // Pipelined messages already queued: their output joins this in one write. Otherwise the
         // client waits for this answer, so send it now. (Inline handling flushes once per read.)
-        if (inbox.isEmpty() && !channel.eventLoop().inEventLoop()) out.flush(); else out.flushIfFull();
-    }
-
-    private void sendError(PgException e) {
-        if (e.isFatal()) {
-            out.flush();
-            channel.eventLoop().execute(() -> sendFatal(e));
-            return;
+        boolean inEventLoop = channel.eventLoop().inEventLoop();
+        if (inbox.isEmpty() && !inEventLoop) out.flush(); else out.flushIfFull();
+        if (idleTimeoutMillis <= 0) return;
+        long seq = handled;
+        if (inEventLoop) {
+            armIdleTimer(seq, status, idleTimeoutMillis);
+        } else {
+            channel.eventLoop().execute(() -> armIdleTimer(seq, status, idleTimeoutMillis));
         }
-        out.write(ErrorResponse.of(e));
     }
 
-    private PgException asPgException(Throwable t) {
-        if (t instanceof PgException pg) return pg;
-        if (cancelRequested) return new PgException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
-        log.error("session {}: handler failed", processId, t);
-        return new PgException(SqlState.INTERNAL_ERROR, "internal error: " + t.getClass().getSimpleName());
+    /** Event loop: times the idle period that began with ReadyForQuery for message {@code seq}. */
+    private void armIdleTimer(long seq, TransactionStatus status, long millis) {
+        if (closing || seq != received) return; // busy again: the next ReadyForQuery arms it
+        if (idleTimer != null) idleTimer.cancel(false);
+        idleTimer = channel.eventLoop().schedule(() -> {
+            idleTimer = null;
+            if (closing || seq != received) return;
+            inbox.add(new IdleTimeout(seq, status));
+            scheduleDrain();
+        }, millis, TimeUnit.MILLISECONDS);
     }
 
     private void closeSession() {
         out.discard();
-        extended.closeAll();
-        Session s = session;
-        session = null;
+        SessionMachine m = machine;
         try {
-            if (s != null) s.close();
-        } catch (Throwable t) {
-            log.warn("session {} close failed", processId, t);
+            if (m != null && !closedOnce) {
+                closedOnce = true;
+                m.close();
+            }
         } finally {
             sessionClosed.countDown();
         }
@@ -535,4 +393,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private enum CloseMarker { INSTANCE }
 
     private enum ShutdownMarker { INSTANCE }
+
+    /** The idle clock started at the ReadyForQuery after message {@code seq} ran out. */
+    private record IdleTimeout(long seq, TransactionStatus status) {}
 }

@@ -263,7 +263,7 @@ final class StartupHandler extends ByteToMessageDecoder {
         session.open(() -> {
             // Runs on the event loop once the handler's session is open: switch the pipeline.
             phase = Phase.DONE;
-            ctx.pipeline().addAfter(NAME, MessageDecoder.NAME, new MessageDecoder(server.config.maxMessageSize()));
+            ctx.pipeline().addAfter(NAME, MessageDecoder.NAME, new MessageDecoder(server.config.maxMessageSize(), session.memory()));
             ctx.pipeline().addAfter(MessageDecoder.NAME, SessionHandler.NAME, session);
             ctx.pipeline().remove(this); // leftover bytes flow on to the MessageDecoder
         });

@@ -25,8 +25,8 @@ import java.util.List;
  * lengths at the end, so streaming a row allocates nothing.
  */
 final class StatementSink implements ResultSink, RowWriter {
-    private final Output out;
-    private final SessionHandler session;
+    private final SessionOutput out;
+    private final SessionMachine session;
     /** Result format per column (0 text, 1 binary); null while all text. */
     private short[] formats;
     /** True when the server already sent RowDescription (extended protocol). */
@@ -41,7 +41,7 @@ final class StatementSink implements ResultSink, RowWriter {
     private int valuesWritten;
 
     /** A sink for the simple protocol: the handler describes the columns, all values are text. */
-    StatementSink(Output out, SessionHandler session) {
+    StatementSink(SessionOutput out, SessionMachine session) {
         this.out = out;
         this.session = session;
         this.preDescribed = false;
@@ -51,7 +51,7 @@ final class StatementSink implements ResultSink, RowWriter {
      * A sink for a portal whose RowDescription the server has sent (or will not send, for
      * Execute without Describe): {@code columns} null for no rows, formats as chosen at Bind.
      */
-    StatementSink(Output out, SessionHandler session, List<Column> columns, short[] resultFormats) {
+    StatementSink(SessionOutput out, SessionMachine session, List<Column> columns, short[] resultFormats) {
         this.out = out;
         this.session = session;
         this.preDescribed = true;
@@ -86,6 +86,7 @@ final class StatementSink implements ResultSink, RowWriter {
             return;
         }
         if (columnCount >= 0) throw new IllegalStateException("columns already described");
+        ExtendedQuery.checkColumnCount(columns.size());
         columnCount = columns.size();
         typeOids = typeOids(columns);
         List<RowDescription.Field> fields = new ArrayList<>(columns.size());

@@ -148,6 +148,33 @@ class ExtendedQueryTest {
     }
 
     @Test
+    void execute_again_on_a_finished_portal_answers_zero_rows_or_the_empty_query_again() throws Exception {
+        try (RawConnection c = RawConnection.startup(server.port(), "a")) {
+            c.send(new Parse("", "", new int[0]), bind("", ""), new Execute("", 0), new Execute("", 0), Sync.INSTANCE);
+            assertThat(kinds(c.readUntilReady())).containsExactly("ParseComplete", "BindComplete",
+                    "EmptyQueryResponse", "EmptyQueryResponse", "ReadyForQuery");
+            c.send(new Parse("", "rows 2", new int[0]), bind("", ""), new Execute("", 0), new Execute("", 0), Sync.INSTANCE);
+            List<BackendMessage> got = c.readUntilReady();
+            assertThat(kinds(got)).containsExactly("ParseComplete", "BindComplete", "DataRow", "DataRow",
+                    "CommandComplete", "CommandComplete", "ReadyForQuery");
+            assertThat(got.get(5)).isEqualTo(new CommandComplete("SELECT 0"));
+        }
+    }
+
+    @Test
+    void a_query_inside_an_unfinished_batch_joins_and_ends_its_implicit_transaction() throws Exception {
+        int before = handler.committed.get();
+        try (RawConnection c = RawConnection.startup(server.port(), "a")) {
+            c.send(new Parse("", "insert", new int[0]), bind("", ""), new Execute("", 0), new Query("insert; insert"),
+                    Sync.INSTANCE);
+            assertThat(kinds(c.readUntilReady())).containsExactly("ParseComplete", "BindComplete", "CommandComplete",
+                    "CommandComplete", "CommandComplete", "ReadyForQuery");
+            assertThat(kinds(c.readUntilReady())).containsExactly("ReadyForQuery");
+            assertThat(handler.committed.get()).isEqualTo(before + 3); // committed once, by the Query
+        }
+    }
+
+    @Test
     void bind_with_the_wrong_number_of_parameters_is_08P01() throws Exception {
         try (RawConnection c = RawConnection.startup(server.port(), "a")) {
             c.send(new Parse("", "param $1", new int[0]), bind("", ""), Sync.INSTANCE);

@@ -35,6 +35,8 @@ final class TestHandler implements SessionFactory {
     volatile CountDownLatch running = new CountDownLatch(1);
     final AtomicInteger opened = new AtomicInteger();
     final AtomicInteger closed = new AtomicInteger();
+    /** Per process id: released when that session's {@code wait} starts (for tests that cancel it). */
+    final java.util.concurrent.ConcurrentHashMap<Integer, Semaphore> waitStarted = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public Session open(SessionInfo info) {
@@ -50,7 +52,7 @@ final class TestHandler implements SessionFactory {
         private TransactionStatus status = TransactionStatus.IDLE;
         private int pending;
         private boolean implicit;
-        private final CountDownLatch cancelled = new CountDownLatch(1);
+        private final Semaphore cancelled = new Semaphore(0);
 
         TestSession(SessionInfo info) {
             this.info = info;
@@ -109,7 +111,8 @@ final class TestHandler implements SessionFactory {
                 }
                 case "wait" -> {
                     running.countDown();
-                    if (!cancelled.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("never cancelled");
+                    waitStarted.computeIfAbsent(info.processId(), k -> new Semaphore(0)).release();
+                    if (!cancelled.tryAcquire(30, TimeUnit.SECONDS)) throw new IllegalStateException("never cancelled");
                     throw new PgException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
                 }
                 case "hold" -> {
@@ -232,7 +235,7 @@ final class TestHandler implements SessionFactory {
 
         @Override
         public void cancel() {
-            cancelled.countDown();
+            cancelled.release();
         }
 
         @Override

@@ -57,6 +57,17 @@ public interface Session {
     }
 
     /**
+     * How long, in milliseconds, the session may sit idle inside a transaction block before the
+     * server ends it with FATAL 25P03 ("terminating connection due to idle-in-transaction timeout"),
+     * as PostgreSQL's {@code idle_in_transaction_session_timeout}; 0 (the default) for no limit.
+     * The server asks each time it sends ReadyForQuery with status T or E, so a handler can return
+     * its current setting; the clock starts at that ReadyForQuery and stops at the next message.
+     */
+    default long idleInTransactionSessionTimeoutMillis() {
+        return 0;
+    }
+
+    /**
      * Run-time parameters to report at startup (ParameterStatus), added to or replacing the
      * server's defaults (server_version, TimeZone, DateStyle, …).
      */
