@@ -113,6 +113,12 @@ public final class DuckDbSession implements Session {
         return status;
     }
 
+    /** idle_in_transaction_session_timeout: the server ends a session idle this long inside a block (25P03). */
+    @Override
+    public long idleInTransactionSessionTimeoutMillis() {
+        return params.idleInTransactionTimeoutMillis();
+    }
+
     /** PostgreSQL 15's startup ParameterStatus set, with the values the client asked for at startup. */
     @Override
     public Map<String, String> parameterStatus() {

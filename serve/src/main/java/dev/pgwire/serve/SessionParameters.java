@@ -209,6 +209,10 @@ final class SessionParameters {
         return Guc.toMillis(get("statement_timeout"));
     }
 
+    long idleInTransactionTimeoutMillis() {
+        return Guc.toMillis(get("idle_in_transaction_session_timeout"));
+    }
+
     /** Whether a message of this severity reaches the client under client_min_messages. */
     boolean sendsToClient(String severity) {
         List<String> order = List.of("debug5", "debug4", "debug3", "debug2", "debug1", "debug", "log", "notice", "warning", "error");
