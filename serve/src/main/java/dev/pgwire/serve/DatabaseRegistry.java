@@ -101,6 +101,11 @@ final class DatabaseRegistry implements AutoCloseable {
             return db.name;
         }
 
+        /** Counts the database's committed writing transactions. */
+        java.util.concurrent.atomic.AtomicLong commits() {
+            return db.commits;
+        }
+
         /** Moves whenever a session changes the database's catalog; sessions' caches of it compare. */
         java.util.concurrent.atomic.AtomicLong catalogVersion() {
             return db.catalogVersion;
@@ -291,6 +296,7 @@ final class DatabaseRegistry implements AutoCloseable {
         private ScheduledFuture<?> pendingClose;
         private boolean closed;
         private final java.util.concurrent.atomic.AtomicLong catalogVersion = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
         Database(String name) {
             this.name = name;

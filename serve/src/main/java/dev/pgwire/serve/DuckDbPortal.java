@@ -105,6 +105,7 @@ final class DuckDbPortal implements Portal {
             } else if (rs != null) {
                 describe(rs.getMetaData());
             }
+            session.succeeded(statement.translation(), parameters);
             if (columns == null) {
                 tag = statement.info().tagForUpdate(hasResult ? -1 : ps.getLargeUpdateCount());
                 finish();

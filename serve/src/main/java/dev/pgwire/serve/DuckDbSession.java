@@ -59,6 +59,9 @@ public final class DuckDbSession implements Session {
     private final int processId;
     private final Translator translator;
     private SessionCatalog catalog;
+    private final Savepoints savepoints = new Savepoints();
+    /** The database's count of committed writing transactions (savepoint replays check it). */
+    private final java.util.concurrent.atomic.AtomicLong commits;
     /** The current transaction changed the catalog: a rollback changes it back. */
     private boolean catalogChangedInTransaction;
     /** The schemas of search_path that exist, in order, as last applied to DuckDB. */
@@ -94,8 +97,9 @@ public final class DuckDbSession implements Session {
 
     DuckDbSession(DuckDBConnection connection, DuckDbStatementRunner.ConnectionSource scratch, SessionParameters params,
                   String database, int processId, java.util.concurrent.atomic.AtomicLong catalogVersion,
-                  ScheduledExecutorService scheduler, Runnable onClose) {
+                  java.util.concurrent.atomic.AtomicLong commits, ScheduledExecutorService scheduler, Runnable onClose) {
         this.connection = connection;
+        this.commits = commits;
         this.database = database;
         this.processId = processId;
         this.translator = new Translator(new Context());
@@ -219,9 +223,20 @@ public final class DuckDbSession implements Session {
                 rollback(sink);
                 break;
             case SAVEPOINT:
+                requireBlock("SAVEPOINT");
+                savepoints.savepoint(savepointName(t));
+                sink.complete("SAVEPOINT");
+                break;
             case RELEASE_SAVEPOINT:
+                requireBlock("RELEASE SAVEPOINT");
+                savepoints.release(savepointName(t));
+                sink.complete("RELEASE");
+                break;
             case ROLLBACK_TO_SAVEPOINT:
-                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "savepoints are not supported");
+                requireBlock("ROLLBACK TO SAVEPOINT");
+                rollbackToSavepoint(savepointName(t));
+                sink.complete("ROLLBACK");
+                break;
             case TWO_PHASE:
                 throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "prepared transactions are not supported");
             case COPY_STDIO:
@@ -261,6 +276,7 @@ public final class DuckDbSession implements Session {
             }
         }
         if (t.info().changesSchemas()) appliedSearchPath = null; // search_path may name the schema just made
+        succeeded(t, null);
         Translation.OnCommit onCommit = t.onCommit();
         if (onCommit != null) {
             if (onCommit.drop()) dropAtCommit.add(onCommit.table()); else emptyAtCommit.add(onCommit.table());
@@ -354,6 +370,55 @@ public final class DuckDbSession implements Session {
 
     // ---------------------------------------------------------------- transaction blocks
 
+    // ---------------------------------------------------------------- savepoints
+
+    private static String savepointName(Translation t) {
+        return t.tree().str("savepoint_name");
+    }
+
+    /** Savepoints exist only in transaction blocks (25P01 elsewhere, as in PostgreSQL). */
+    private void requireBlock(String command) {
+        if (status == TransactionStatus.IDLE) {
+            throw new PgException("25P01", command + " can only be used in transaction blocks");
+        }
+    }
+
+    /**
+     * ROLLBACK TO SAVEPOINT: nothing to undo when nothing changed since the savepoint and DuckDB's
+     * transaction is still usable; otherwise a new DuckDB transaction with the statements before
+     * the savepoint run again ({@link Savepoints}).
+     */
+    private void rollbackToSavepoint(String name) {
+        if (status == TransactionStatus.IN_TRANSACTION && !savepoints.changedSince(name)) {
+            savepoints.rolledBackTo(name);
+            return;
+        }
+        List<Savepoints.Entry> replay = savepoints.rollbackTo(name, commits.get());
+        abandonOpenPortal();
+        status = TransactionStatus.FAILED; // until the replay has succeeded
+        rollbackQuietly();
+        runner.execute("BEGIN TRANSACTION");
+        for (Savepoints.Entry e : replay) {
+            if (e.parameters() == null) {
+                runner.execute(e.duckDbSql());
+            } else {
+                runner.executeWith(e.duckDbSql(), e.parameters()::bind);
+            }
+        }
+        catalog.changed(); // what the replay defined, and what the rollback undid
+        savepoints.rolledBackTo(name);
+        status = TransactionStatus.IN_TRANSACTION;
+    }
+
+    /** A statement of the transaction block succeeded: kept for rolling back to a savepoint. */
+    void succeeded(Translation t, ParameterBinder parameters) {
+        if (status == TransactionStatus.IN_TRANSACTION) {
+            savepoints.record(new Savepoints.Entry(t.duckDbSql(), parameters, t.replay()));
+        } else if (t.replay().writes()) {
+            commits.incrementAndGet();
+        }
+    }
+
     private void begin(StatementInfo info, ResultSink sink) {
         String tag = info.command() == StatementInfo.Command.START_TRANSACTION ? "START TRANSACTION" : "BEGIN";
         if (status == TransactionStatus.IN_TRANSACTION) {
@@ -367,6 +432,7 @@ public final class DuckDbSession implements Session {
             runner.execute("BEGIN TRANSACTION");
         }
         status = TransactionStatus.IN_TRANSACTION;
+        savepoints.begin(commits.get());
         params.beginTransaction();
         sink.complete(tag);
     }
@@ -400,6 +466,8 @@ public final class DuckDbSession implements Session {
     private void endExplicit(boolean commit) {
         status = TransactionStatus.IDLE;
         abandonOpenPortal(); // portals do not outlive their transaction
+        boolean wrote = savepoints.anyWrites();
+        savepoints.end();
         if (commit) {
             try {
                 runCommitActions();
@@ -410,6 +478,7 @@ public final class DuckDbSession implements Session {
                 continueImplicitBlock();
                 throw e;
             }
+            if (wrote) commits.incrementAndGet();
             params.commit();
         } else {
             rollbackQuietly();

@@ -316,6 +316,20 @@ final class DuckDbStatementRunner {
         }
     }
 
+    /** Runs a statement with parameters whose result does not matter (a savepoint replay). */
+    void executeWith(String sql, Binder binder) {
+        beforeQuery.run();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            running = ps;
+            binder.bind(ps);
+            ps.execute();
+        } catch (SQLException e) {
+            throw ErrorMapper.map(e, sql);
+        } finally {
+            running = null;
+        }
+    }
+
     /** First column of the first row of a one-parameter query, or null. */
     String queryValue(String sql, String parameter) {
         beforeQuery.run();

@@ -113,14 +113,6 @@ class TransactionTest extends SessionTestSupport {
     }
 
     @Test
-    void savepointsAreNotSupportedAndFailTheBlock() {
-        run("BEGIN");
-        assertThat(fails("SAVEPOINT a").sqlState()).isEqualTo("0A000");
-        assertThat(session.transactionStatus()).isEqualTo(TransactionStatus.FAILED);
-        run("ROLLBACK");
-    }
-
-    @Test
     void uniqueViolationAtCommitEndsTheBlock() {
         run("BEGIN");
         run("INSERT INTO t VALUES (1)");

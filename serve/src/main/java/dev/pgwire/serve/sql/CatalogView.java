@@ -29,13 +29,22 @@ public interface CatalogView {
      * @param identity "a" (ALWAYS), "d" (BY DEFAULT) or "" for a column that is not an identity
      */
     record ColumnInfo(String name, int number, String duckDbType, PgTypeName pgType, boolean notNull, String sequence,
-                      String identity) {
+                      String identity, String defaultExpr) {
 
         /** A column as DuckDB's catalog lists it; {@code comment} holds what serve recorded of it. */
-        public static ColumnInfo of(String name, int number, String duckDbType, String comment, boolean notNull) {
+        public static ColumnInfo of(String name, int number, String duckDbType, String comment, boolean notNull,
+                                    String defaultExpr) {
             Node meta = ColumnMeta.read(comment);
             return new ColumnInfo(name, number, duckDbType, ColumnMeta.type(meta), notNull,
-                    meta.has("sequence") ? meta.str("sequence") : null, meta.str("identity"));
+                    meta.has("sequence") ? meta.str("sequence") : null, meta.str("identity"), defaultExpr);
+        }
+
+        /** Whether the column's default gives another value each time (a sequence, the clock, a random value). */
+        public boolean volatileDefault() {
+            if (defaultExpr == null) return false;
+            String d = defaultExpr.toLowerCase(java.util.Locale.ROOT);
+            return d.contains("nextval") || d.contains("now()") || d.contains("current_") || d.contains("random")
+                    || d.contains("uuid") || d.contains("clock");
         }
     }
 

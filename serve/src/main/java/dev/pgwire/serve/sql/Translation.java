@@ -21,13 +21,14 @@ import java.util.function.IntUnaryOperator;
  * @param positions maps a character offset of {@code duckDbSql} to a byte offset of {@code source}
  *                  (-1 when unknown); null when DuckDB runs the source itself
  * @param resultTypes PostgreSQL's types of the result columns as far as known (entries may be null)
+ * @param replay    whether the statement changes data and could be run again to the same effect
  */
 public record Translation(String source, StatementInfo info, Node tree, String duckDbSql, PgException parseError,
-                          IntUnaryOperator positions, List<SqlType> resultTypes) {
+                          IntUnaryOperator positions, List<SqlType> resultTypes, ReplayInfo replay) {
 
     public Translation(String source, StatementInfo info, Node tree, String duckDbSql, PgException parseError,
                        IntUnaryOperator positions) {
-        this(source, info, tree, duckDbSql, parseError, positions, List.of());
+        this(source, info, tree, duckDbSql, parseError, positions, List.of(), ReplayInfo.UNKNOWN);
     }
 
     /** The PostgreSQL type of result column {@code i} where the translation knows it, else null. */
@@ -42,7 +43,7 @@ public record Translation(String source, StatementInfo info, Node tree, String d
 
     /** The same statement with other DuckDB SQL (which has no map of positions back to the source). */
     public Translation withDuckDbSql(String sql) {
-        return new Translation(source, info, tree, sql, parseError, null, resultTypes);
+        return new Translation(source, info, tree, sql, parseError, null, resultTypes, replay);
     }
 
     /**

@@ -70,6 +70,7 @@ public final class Translator {
         boolean query = Emitter.handles(tree);
         boolean ddl = !query && (DdlEmitter.handles(tree) || DdlChanges.handles(tree));
         if (!query && !ddl) return new Translation(sql, info, tree, sql, null, null);
+        ReplayInfo replay = ReplayInfo.of(tree, session.catalog());
         ColumnNames.assign(tree);
         SessionFunctions.rewrite(tree, session);
         SqlWriter w = new SqlWriter();
@@ -79,11 +80,11 @@ public final class Translator {
                 TypedRewrites typed = new TypedRewrites(session.catalog());
                 typed.apply(tree);
                 em.statement(tree);
-                return new Translation(sql, info, tree, w.toString(), null, w::sourceLocation, typed.resultTypes());
+                return new Translation(sql, info, tree, w.toString(), null, w::sourceLocation, typed.resultTypes(), replay);
             }
             // a script of several DuckDB statements: DuckDB's positions are per statement, so none are mapped
             String script = DdlEmitter.handles(tree) ? new DdlEmitter(em, session).write(tree) : new DdlChanges(em, session).write(tree);
-            return new Translation(sql, info, tree, script, null, offset -> -1);
+            return new Translation(sql, info, tree, script, null, offset -> -1, java.util.List.of(), replay);
         } catch (Untranslatable e) {
             log.debug("passing a statement to DuckDB as written: no translation of {}", e.getMessage());
             return new Translation(sql, info, tree, sql, null, null);

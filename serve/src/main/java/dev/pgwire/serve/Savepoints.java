@@ -1,0 +1,110 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.sql.ReplayInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PostgreSQL's savepoints on DuckDB, which has none. The statements of a transaction block that
+ * changed data are kept in order, with the savepoints among them; ROLLBACK TO SAVEPOINT rolls the
+ * DuckDB transaction back and runs the statements before the savepoint again, in a new one.
+ *
+ * <p>That restores the savepoint's state only when running them again has the same effect, so it
+ * is refused (0A000, the transaction stays failed and must be rolled back) when one of them calls
+ * something that answers differently each time — the clock, random values, a sequence, or a column
+ * default that does — or read tables that another session changed since the transaction began.
+ * When nothing was changed since the savepoint and DuckDB's transaction is still usable, there is
+ * nothing to undo.
+ */
+final class Savepoints {
+
+    /** A statement that changed data: what DuckDB ran, its parameters, and whether it can run again. */
+    record Entry(String duckDbSql, ParameterBinder parameters, ReplayInfo replay) {
+    }
+
+    private record Savepoint(String name, int entries) {
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+    private final List<Savepoint> savepoints = new ArrayList<>();
+    /** The database's commit count when the transaction began. */
+    private long commitsAtStart;
+
+    /** A transaction block begins. */
+    void begin(long commits) {
+        entries.clear();
+        savepoints.clear();
+        commitsAtStart = commits;
+    }
+
+    /** The transaction block ended. */
+    void end() {
+        entries.clear();
+        savepoints.clear();
+    }
+
+    boolean anyWrites() {
+        return !entries.isEmpty();
+    }
+
+    void record(Entry e) {
+        if (e.replay().writes()) entries.add(e);
+    }
+
+    void savepoint(String name) {
+        savepoints.add(new Savepoint(name, entries.size()));
+    }
+
+    /** RELEASE: the savepoint and every later one go; the changes stay. */
+    void release(String name) {
+        int i = find(name);
+        savepoints.subList(i, savepoints.size()).clear();
+    }
+
+    /** The statements to run again to reach savepoint {@code name}; the savepoints after it go. */
+    List<Entry> rollbackTo(String name, long commitsNow) {
+        int i = find(name);
+        Savepoint sp = savepoints.get(i);
+        List<Entry> before = new ArrayList<>(entries.subList(0, sp.entries));
+        for (Entry e : before) {
+            if (!e.replay().repeatable()) {
+                throw cannotRestore(name, "A statement before it gives another result each time it runs (it uses the clock,"
+                        + " random values or a sequence, or leaves such a column default to fill in).");
+            }
+            if (e.replay().readsData() && commitsNow != commitsAtStart) {
+                throw cannotRestore(name, "A statement before it read data that other sessions have changed since the"
+                        + " transaction began.");
+            }
+        }
+        return before;
+    }
+
+    /** Whether anything changed since savepoint {@code name}. */
+    boolean changedSince(String name) {
+        return entries.size() > savepoints.get(find(name)).entries;
+    }
+
+    /** After a successful ROLLBACK TO: the savepoint stays, later changes and savepoints are gone. */
+    void rolledBackTo(String name) {
+        int i = find(name);
+        Savepoint sp = savepoints.get(i);
+        entries.subList(sp.entries, entries.size()).clear();
+        savepoints.subList(i + 1, savepoints.size()).clear();
+    }
+
+    private int find(String name) {
+        for (int i = savepoints.size() - 1; i >= 0; i--) {
+            if (savepoints.get(i).name.equals(name)) return i;
+        }
+        throw new PgException("3B001", "savepoint \"" + name + "\" does not exist");
+    }
+
+    private static PgException cannotRestore(String name, String why) {
+        return new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cannot roll back to savepoint \"" + name + "\"")
+                .withDetail("serve restores a savepoint by running the transaction's earlier statements again. " + why)
+                .withHint("Roll back the whole transaction and run it again.");
+    }
+}

@@ -1,0 +1,123 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.types.PgType;
+import dev.pgwire.server.spi.Parameters;
+import dev.pgwire.server.spi.Portal;
+import dev.pgwire.server.spi.PreparedStatement;
+import dev.pgwire.server.spi.TransactionStatus;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SavepointTest extends SessionTestSupport {
+
+    @Test
+    void rollbackToASavepointAfterAFailedStatementKeepsWhatCameBefore() {
+        run("CREATE TABLE t (id INT PRIMARY KEY, v TEXT)");
+        run("BEGIN");
+        run("INSERT INTO t VALUES (1, 'kept')");
+        assertThat(run("SAVEPOINT a").tag).isEqualTo("SAVEPOINT");
+        run("INSERT INTO t VALUES (2, 'undone')");
+        assertThat(fails("INSERT INTO t VALUES (1, 'duplicate')").sqlState()).isEqualTo("23505");
+        assertThat(session.transactionStatus()).isEqualTo(TransactionStatus.FAILED);
+        assertThat(run("ROLLBACK TO SAVEPOINT a").tag).isEqualTo("ROLLBACK");
+        assertThat(session.transactionStatus()).isEqualTo(TransactionStatus.IN_TRANSACTION);
+        assertThat(run("SELECT id, v FROM t ORDER BY id").rows).containsExactly(List.of("1", "kept"));
+        run("INSERT INTO t VALUES (3, 'after')");
+        assertThat(run("COMMIT").tag).isEqualTo("COMMIT");
+        assertThat(run("SELECT id FROM t ORDER BY id").rows).containsExactly(List.of("1"), List.of("3"));
+    }
+
+    @Test
+    void savepointsNestAndReleaseAsInPostgres() {
+        run("CREATE TABLE t (id INT)");
+        run("BEGIN");
+        run("INSERT INTO t VALUES (1)");
+        run("SAVEPOINT a");
+        run("INSERT INTO t VALUES (2)");
+        run("SAVEPOINT b");
+        run("INSERT INTO t VALUES (3)");
+        assertThat(run("RELEASE SAVEPOINT b").tag).isEqualTo("RELEASE");
+        assertThat(fails("ROLLBACK TO b").sqlState()).as("released").isEqualTo("3B001");
+        run("ROLLBACK TO a"); // the failed block is restored to a
+        assertThat(run("SELECT count(*) FROM t").value()).isEqualTo("1");
+        run("ROLLBACK TO a");
+        assertThat(run("SAVEPOINT a").tag).as("the savepoint stays after ROLLBACK TO").isEqualTo("SAVEPOINT");
+        run("COMMIT");
+        assertThat(run("SELECT count(*) FROM t").value()).isEqualTo("1");
+    }
+
+    @Test
+    void savepointsOutsideABlockAre25P01() {
+        assertThat(fails("SAVEPOINT a").sqlState()).isEqualTo("25P01");
+        assertThat(fails("ROLLBACK TO SAVEPOINT a").sqlState()).isEqualTo("25P01");
+        assertThat(fails("RELEASE a").sqlState()).isEqualTo("25P01");
+        run("BEGIN");
+        assertThat(fails("ROLLBACK TO nope").sqlState()).isEqualTo("3B001");
+        run("ROLLBACK");
+    }
+
+    @Test
+    void aRollbackThatCannotBeRestoredIsRefusedAndTheBlockStaysFailed() {
+        run("CREATE TABLE s (id SERIAL PRIMARY KEY, v TEXT)");
+        run("BEGIN");
+        assertThat(run("INSERT INTO s (v) VALUES ('x') RETURNING id").value()).isEqualTo("1");
+        run("SAVEPOINT a");
+        assertThat(fails("INSERT INTO s VALUES (1, 'dup')").sqlState()).isEqualTo("23505");
+        PgException refused = fails("ROLLBACK TO SAVEPOINT a");
+        assertThat(refused.sqlState()).as("running the serial insert again would give another id").isEqualTo("0A000");
+        assertThat(session.transactionStatus()).isEqualTo(TransactionStatus.FAILED);
+        assertThat(fails("SELECT 1").sqlState()).isEqualTo("25P02");
+        assertThat(run("ROLLBACK").tag).isEqualTo("ROLLBACK");
+        assertThat(run("SELECT count(*) FROM s").value()).isEqualTo("0");
+    }
+
+    @Test
+    void nothingIsRunAgainWhenNothingChangedSinceTheSavepoint() {
+        run("CREATE TABLE s (id SERIAL PRIMARY KEY, at TIMESTAMPTZ DEFAULT now())");
+        run("BEGIN");
+        run("INSERT INTO s DEFAULT VALUES");
+        run("SAVEPOINT a");
+        run("SELECT * FROM s");
+        assertThat(run("ROLLBACK TO a").tag).isEqualTo("ROLLBACK");
+        run("COMMIT");
+        assertThat(run("SELECT count(*) FROM s").value()).isEqualTo("1");
+    }
+
+    @Test
+    void statementsThatReadDataAreNotRunAgainAfterOthersCommitted() throws Exception {
+        run("CREATE TABLE t (id INT PRIMARY KEY, n INT)");
+        run("INSERT INTO t VALUES (1, 0), (2, 0)");
+        run("BEGIN");
+        run("UPDATE t SET n = n + 1 WHERE id = 1");
+        run("SAVEPOINT a");
+        assertThat(fails("INSERT INTO t VALUES (1, 9)").sqlState()).isEqualTo("23505");
+        DuckDbSession other = open("test");
+        run(other, "INSERT INTO t VALUES (3, 0)");
+        assertThat(fails("ROLLBACK TO a").sqlState()).isEqualTo("0A000");
+        run("ROLLBACK");
+    }
+
+    @Test
+    void statementsOfTheExtendedProtocolAreRunAgainWithTheirParameters() throws Exception {
+        run("CREATE TABLE t (id INT PRIMARY KEY, v TEXT)");
+        run("BEGIN");
+        PreparedStatement insert = session.prepare("INSERT INTO t VALUES ($1, $2)", new int[] {PgType.INT4.oid(), PgType.TEXT.oid()});
+        Portal p = insert.bind(new Parameters(new int[] {PgType.INT4.oid(), PgType.TEXT.oid()}, new short[2],
+                new byte[][] {bytes("7"), bytes("seven")}));
+        p.execute(0, new RecordingSink());
+        run("SAVEPOINT a");
+        assertThat(fails("INSERT INTO t VALUES (7, 'again')").sqlState()).isEqualTo("23505");
+        run("ROLLBACK TO a");
+        assertThat(run("SELECT v FROM t WHERE id = 7").value()).isEqualTo("seven");
+        run("COMMIT");
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
