@@ -60,6 +60,8 @@ public final class DuckDbSession implements Session {
     private final Translator translator;
     private SessionCatalog catalog;
     private final Savepoints savepoints = new Savepoints();
+    private final SqlLevelStatements sqlLevel;
+    private final UtilityCommands utility;
     /** The database's count of committed writing transactions (savepoint replays check it). */
     private final java.util.concurrent.atomic.AtomicLong commits;
     /** The current transaction changed the catalog: a rollback changes it back. */
@@ -97,7 +99,8 @@ public final class DuckDbSession implements Session {
 
     DuckDbSession(DuckDBConnection connection, DuckDbStatementRunner.ConnectionSource scratch, SessionParameters params,
                   String database, int processId, java.util.concurrent.atomic.AtomicLong catalogVersion,
-                  java.util.concurrent.atomic.AtomicLong commits, ScheduledExecutorService scheduler, Runnable onClose) {
+                  java.util.concurrent.atomic.AtomicLong commits, DatabaseRegistry databases,
+                  ScheduledExecutorService scheduler, Runnable onClose) {
         this.connection = connection;
         this.commits = commits;
         this.database = database;
@@ -105,6 +108,8 @@ public final class DuckDbSession implements Session {
         this.translator = new Translator(new Context());
         this.runner = new DuckDbStatementRunner(connection, scratch, scheduler, this::detachOpenPortal);
         this.catalog = new SessionCatalog(runner, catalogVersion, () -> schemasOnPath);
+        this.sqlLevel = new SqlLevelStatements(this);
+        this.utility = new UtilityCommands(this, databases, database, sqlLevel, runner);
         this.params = params;
         this.parameterCommands = new ParameterCommands(params, runner);
         this.scheduler = scheduler;
@@ -170,6 +175,38 @@ public final class DuckDbSession implements Session {
         return call(t.info(), call -> PreparedDuckDbStatement.prepare(this, t, parameterTypes));
     }
 
+    /** Translates a statement parsed as part of another (PREPARE's query, DECLARE's). */
+    Translation translateTree(dev.pgwire.serve.sql.Node tree, String source) {
+        return translator.translate(tree, source);
+    }
+
+    /** A prepared statement for a translated statement (PREPARE, DECLARE CURSOR). */
+    PreparedStatement prepareTranslated(Translation t, int[] parameterTypes) {
+        if (t.answeredByServe() || t.runsAsScript()) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, t.info().main() + " cannot be prepared here");
+        }
+        return PreparedDuckDbStatement.prepare(this, t, parameterTypes);
+    }
+
+    /** The values of EXECUTE's arguments as text: constants as written, expressions as DuckDB computes them. */
+    List<String> evaluateAsText(List<dev.pgwire.serve.sql.Node> expressions) {
+        List<String> out = new ArrayList<>();
+        boolean allConstant = true;
+        for (dev.pgwire.serve.sql.Node e : expressions) {
+            String c = dev.pgwire.serve.sql.Constants.text(e);
+            if (c == null && !(e.is("A_Const") && e.bool("isnull"))) allConstant = false;
+            out.add(c);
+        }
+        if (allConstant) return out;
+        Translation t = translator.translate(dev.pgwire.serve.sql.Constants.selectOf(expressions), "");
+        List<List<String>> rows = runner.query("SELECT * FROM (" + t.duckDbSql() + ")", ps -> { }, rs -> {
+            List<String> row = new ArrayList<>();
+            for (int i = 1; i <= expressions.size(); i++) row.add(rs.getString(i));
+            return row;
+        });
+        return rows.get(0);
+    }
+
     /** One unit of work of a client message, given its call number (for cancel checks). */
     @FunctionalInterface
     interface Call<T> {
@@ -214,7 +251,7 @@ public final class DuckDbSession implements Session {
         switch (info.command()) {
             case BEGIN:
             case START_TRANSACTION:
-                begin(info, sink);
+                begin(info, t.tree() == null ? null : t.tree().list("options"), sink);
                 break;
             case COMMIT:
                 commit(sink);
@@ -242,16 +279,17 @@ public final class DuckDbSession implements Session {
             case COPY_STDIO:
                 throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY FROM STDIN and COPY TO STDOUT are not supported yet");
             case SET:
-                parameterCommands.set(sql, sink, inTransactionBlock());
-                break;
             case RESET:
-                parameterCommands.reset(sql, sink);
+                parameterCommands.set(t.tree(), sink, inTransactionBlock(), params.get("session_authorization"));
                 break;
             case SHOW:
-                parameterCommands.show(sql, sink, (s, k) -> runOnDuckDb(Translation.asWritten(s), k, call));
+                parameterCommands.show(t.tree(), sink);
                 break;
             case DISCARD:
-                parameterCommands.discard(sql, sink, inTransactionBlock());
+                discard(t, sink);
+                break;
+            case UTILITY:
+                utility.run(t, sink, inTransactionBlock());
                 break;
             default:
                 if (t.answeredByServe()) {
@@ -261,7 +299,40 @@ public final class DuckDbSession implements Session {
         }
     }
 
+    /**
+     * DISCARD: ALL and TEMP also drop the session's temporary tables (and ALL its SQL-level
+     * prepared statements and cursors), as a pooler expects of a connection it hands on.
+     */
+    private void discard(Translation t, ResultSink sink) {
+        String tag = parameterCommands.discard(t.tree(), inTransactionBlock());
+        if (tag.equals("DISCARD ALL") || tag.equals("DISCARD TEMP")) {
+            for (String table : runner.queryColumn("SELECT table_name FROM duckdb_tables() WHERE database_name = 'temp'")) {
+                runner.execute("DROP TABLE IF EXISTS temp.main." + dev.pgwire.serve.sql.SqlNames.quote(table));
+            }
+            for (String seq : runner.queryColumn("SELECT sequence_name FROM duckdb_sequences() WHERE database_name = 'temp'")) {
+                runner.execute("DROP SEQUENCE IF EXISTS temp.main." + dev.pgwire.serve.sql.SqlNames.quote(seq));
+            }
+            emptyAtCommit.clear();
+            dropAtCommit.clear();
+            catalog.changed();
+        }
+        if (tag.equals("DISCARD ALL")) sqlLevel.discardAll();
+        sink.complete(tag);
+    }
+
+    /**
+     * A read-only transaction (BEGIN READ ONLY, SET TRANSACTION READ ONLY,
+     * default_transaction_read_only) refuses what would change data or definitions (25006).
+     */
+    private void checkWritable(Translation t) {
+        String readOnly = params.get(status == TransactionStatus.IDLE ? "default_transaction_read_only" : "transaction_read_only");
+        if (!t.replay().writes() || !"on".equals(readOnly)) return;
+        throw new PgException("25006", "cannot execute " + t.info().tagForUpdate(-1).replaceAll(" [0-9 ]+$", "")
+                + " in a read-only transaction");
+    }
+
     private void runOnDuckDb(Translation t, ResultSink sink, long call) {
+        checkWritable(t);
         if (t.duckDbSql().isEmpty()) { // nothing DuckDB has to do (ALTER TABLE … OWNER TO, say)
             sink.complete(t.info().tagForUpdate(-1));
             return;
@@ -419,7 +490,7 @@ public final class DuckDbSession implements Session {
         }
     }
 
-    private void begin(StatementInfo info, ResultSink sink) {
+    private void begin(StatementInfo info, java.util.List<dev.pgwire.serve.sql.Node> options, ResultSink sink) {
         String tag = info.command() == StatementInfo.Command.START_TRANSACTION ? "START TRANSACTION" : "BEGIN";
         if (status == TransactionStatus.IN_TRANSACTION) {
             warn(sink, SqlState.ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
@@ -434,6 +505,10 @@ public final class DuckDbSession implements Session {
         status = TransactionStatus.IN_TRANSACTION;
         savepoints.begin(commits.get());
         params.beginTransaction();
+        // a block starts with the session's defaults, then BEGIN's own options
+        params.set("transaction_read_only", params.get("default_transaction_read_only"), true);
+        params.set("transaction_isolation", params.get("default_transaction_isolation"), true);
+        if (options != null) parameterCommands.transactionOptions(options, "", true);
         sink.complete(tag);
     }
 
@@ -465,6 +540,7 @@ public final class DuckDbSession implements Session {
 
     private void endExplicit(boolean commit) {
         status = TransactionStatus.IDLE;
+        sqlLevel.transactionEnded(commit);
         abandonOpenPortal(); // portals do not outlive their transaction
         boolean wrote = savepoints.anyWrites();
         savepoints.end();
@@ -490,6 +566,7 @@ public final class DuckDbSession implements Session {
 
     /** Ends the implicit transaction of a multi-statement Query; later statements start another. */
     private void endImplicit(boolean commit) {
+        sqlLevel.transactionEnded(commit);
         if (implicitOpen) {
             implicitOpen = false;
             if (commit) {

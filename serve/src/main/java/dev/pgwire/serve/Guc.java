@@ -86,9 +86,14 @@ final class Guc {
         def("standard_conforming_strings", "on", true, "Causes '...' strings to treat backslashes literally.",
                 (cur, v) -> onlyOn("standard_conforming_strings", v));
         def("default_transaction_read_only", "off", true, "Sets the default read-only status of new transactions.",
-                (cur, v) -> onlyOff("default_transaction_read_only", v));
+                (cur, v) -> bool("default_transaction_read_only", v));
         def("transaction_read_only", "off", false, "Sets the current transaction's read-only status.",
-                (cur, v) -> onlyOff("transaction_read_only", v));
+                (cur, v) -> bool("transaction_read_only", v));
+        def("default_transaction_deferrable", "off", false, "Sets the default deferrable status of new transactions.",
+                (cur, v) -> bool("default_transaction_deferrable", v));
+        def("transaction_deferrable", "off", false, "Whether to defer a read-only serializable transaction until it can be executed with no possible serialization failures.",
+                (cur, v) -> bool("transaction_deferrable", v));
+        def("role", "none", false, "Sets the current role.", (cur, v) -> v);
         def("extra_float_digits", "1", false, "Sets the number of digits displayed for floating-point values.",
                 (cur, v) -> intInRange("extra_float_digits", v, -15, 3));
         def("search_path", "\"$user\", public", false, "Sets the schema search order for names that are not schema-qualified.",
@@ -192,6 +197,9 @@ final class Guc {
         throw e;
     }
 
+    /** The name PostgreSQL gives a fixed offset set as a number or interval: {@code <+05:30>-05:30}. */
+    private static final Pattern FIXED_OFFSET =
+            Pattern.compile("^<([+-])(\\d{2})(?::(\\d{2}))?(?::(\\d{2}))?>[+-]\\d{2}(?::\\d{2}){0,2}$");
     private static final Pattern POSIX_OFFSET = Pattern.compile("^(?i)(?:UTC|GMT|UT)?([+-])(\\d{1,2})(?::?(\\d{2}))?(?::(\\d{2}))?$");
 
     /**
@@ -201,6 +209,14 @@ final class Guc {
      */
     static ZoneId timeZone(String v) {
         String name = v.trim();
+        Matcher fixed = FIXED_OFFSET.matcher(name);
+        if (fixed.matches()) {
+            int sign = fixed.group(1).equals("+") ? 1 : -1;
+            int seconds = Integer.parseInt(fixed.group(2)) * 3600
+                    + (fixed.group(3) == null ? 0 : Integer.parseInt(fixed.group(3)) * 60)
+                    + (fixed.group(4) == null ? 0 : Integer.parseInt(fixed.group(4)));
+            return java.time.ZoneOffset.ofTotalSeconds(sign * seconds);
+        }
         Matcher posix = POSIX_OFFSET.matcher(name);
         if (posix.matches()) {
             int sign = posix.group(1).equals("+") ? -1 : 1;

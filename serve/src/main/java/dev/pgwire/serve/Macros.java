@@ -37,6 +37,8 @@ final class Macros {
 
     static void install(Statement st) throws SQLException {
         st.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+        // the extensions CREATE EXTENSION recorded in this database (pg_extension)
+        st.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA + ".extensions (name VARCHAR PRIMARY KEY, version VARCHAR)");
         for (String sql : DEFINITIONS) st.execute(sql);
     }
 }

@@ -32,13 +32,14 @@ final class Classifier {
             case "CreateEnumStmt", "CompositeTypeStmt", "CreateRangeStmt" -> create(" TYPE");
             case "CreateDomainStmt" -> create(" DOMAIN");
             case "CreateFunctionStmt" -> create(stmt.bool("is_procedure") ? " PROCEDURE" : " FUNCTION");
-            case "CreateExtensionStmt" -> create(" EXTENSION");
-            case "CreatedbStmt" -> create(" DATABASE");
+            case "CreateExtensionStmt" -> new StatementInfo(Command.UTILITY, "CREATE", " EXTENSION");
+            case "CreatedbStmt" -> new StatementInfo(Command.UTILITY, "CREATE", " DATABASE");
             case "CreateRoleStmt" -> create(" ROLE");
             case "CreateTrigStmt" -> create(" TRIGGER");
             case "DefineStmt" -> create(" " + objectName(stmt.str("kind")));
-            case "DropStmt" -> new StatementInfo(Command.OTHER, "DROP", " " + objectName(stmt.str("removeType")));
-            case "DropdbStmt" -> new StatementInfo(Command.OTHER, "DROP", " DATABASE");
+            case "DropStmt" -> new StatementInfo(stmt.str("removeType").equals("OBJECT_EXTENSION") ? Command.UTILITY : Command.OTHER,
+                    "DROP", " " + objectName(stmt.str("removeType")));
+            case "DropdbStmt" -> new StatementInfo(Command.UTILITY, "DROP", " DATABASE");
             case "DropRoleStmt" -> new StatementInfo(Command.OTHER, "DROP", " ROLE");
             case "AlterTableStmt" -> new StatementInfo(Command.OTHER, "ALTER", " " + objectName(stmt.str("objtype")));
             case "AlterSeqStmt" -> new StatementInfo(Command.OTHER, "ALTER", " SEQUENCE");
@@ -60,21 +61,25 @@ final class Classifier {
             case "ExplainStmt" -> other("EXPLAIN");
             case "VacuumStmt" -> other(stmt.bool("is_vacuumcmd") ? "VACUUM" : "ANALYZE");
             case "CheckPointStmt" -> other("CHECKPOINT");
-            case "LockStmt" -> other("LOCK TABLE");
-            case "PrepareStmt" -> other("PREPARE");
-            case "ExecuteStmt" -> other("EXECUTE");
-            case "DeallocateStmt" -> other(stmt.has("name") ? "DEALLOCATE" : "DEALLOCATE ALL");
-            case "DeclareCursorStmt" -> other("DECLARE CURSOR");
-            case "FetchStmt" -> other(stmt.bool("ismove") ? "MOVE" : "FETCH");
-            case "ClosePortalStmt" -> other("CLOSE CURSOR");
-            case "ListenStmt" -> other("LISTEN");
-            case "UnlistenStmt" -> other("UNLISTEN");
-            case "NotifyStmt" -> other("NOTIFY");
-            case "DoStmt" -> other("DO");
+            case "LockStmt" -> utility("LOCK TABLE");
+            case "PrepareStmt" -> utility("PREPARE");
+            case "ExecuteStmt" -> utility("EXECUTE");
+            case "DeallocateStmt" -> utility(stmt.has("name") ? "DEALLOCATE" : "DEALLOCATE ALL");
+            case "DeclareCursorStmt" -> utility("DECLARE CURSOR");
+            case "FetchStmt" -> utility(stmt.bool("ismove") ? "MOVE" : "FETCH");
+            case "ClosePortalStmt" -> utility("CLOSE CURSOR");
+            case "ListenStmt" -> utility("LISTEN");
+            case "UnlistenStmt" -> utility("UNLISTEN");
+            case "NotifyStmt" -> utility("NOTIFY");
+            case "DoStmt" -> utility("DO");
             case "CallStmt" -> other("CALL");
-            case "LoadStmt" -> other("LOAD");
+            case "LoadStmt" -> utility("LOAD");
             default -> other(type.replace("Stmt", "").toUpperCase(Locale.ROOT));
         };
+    }
+
+    private static StatementInfo utility(String main) {
+        return new StatementInfo(Command.UTILITY, main, "");
     }
 
     private static StatementInfo other(String main) {

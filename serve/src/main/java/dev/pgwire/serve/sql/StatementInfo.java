@@ -21,7 +21,10 @@ public record StatementInfo(Command command, String main, String objectType) {
 
     public enum Command {
         EMPTY, BEGIN, START_TRANSACTION, COMMIT, ROLLBACK, SAVEPOINT, RELEASE_SAVEPOINT, ROLLBACK_TO_SAVEPOINT,
-        TWO_PHASE, SET, RESET, SHOW, DISCARD, COPY_STDIO, OTHER;
+        TWO_PHASE, SET, RESET, SHOW, DISCARD, COPY_STDIO,
+        /** Statements serve answers itself: PREPARE, EXECUTE, cursors, CREATE DATABASE, extensions, … */
+        UTILITY,
+        OTHER;
 
         /** PostgreSQL still accepts these in a failed transaction block. */
         public boolean endsFailedTransaction() {

@@ -49,6 +49,18 @@ public final class Translator {
         return translateHere(sql);
     }
 
+    /**
+     * Translates a statement already parsed — the query of PREPARE or DECLARE CURSOR — given the
+     * text it is part of (for positions).
+     */
+    public Translation translate(Node tree, String source) {
+        StatementInfo info = Classifier.classify(tree);
+        if (info.command() != Command.OTHER) {
+            throw new PgException(SqlState.SYNTAX_ERROR, "syntax error at or near \"" + info.main() + "\"");
+        }
+        return emit(source, info, tree);
+    }
+
     private Translation translateHere(String sql) {
         List<PgParser.Statement> statements;
         try {

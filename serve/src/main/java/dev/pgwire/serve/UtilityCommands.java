@@ -1,0 +1,144 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.sql.Node;
+import dev.pgwire.serve.sql.SqlNames;
+import dev.pgwire.serve.sql.Translation;
+import dev.pgwire.server.spi.ResultSink;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Statements serve answers itself rather than DuckDB: CREATE and DROP DATABASE, extensions, the
+ * SQL-level prepared statements and cursors, LOCK TABLE, and the commands PostgreSQL has that have
+ * no meaning here (DO, LOAD) — which are refused rather than accepted and ignored.
+ */
+final class UtilityCommands {
+
+    /** Extensions whose functions serve provides; CREATE EXTENSION of them records them (pg_extension). */
+    static final Map<String, String> AVAILABLE_EXTENSIONS = Map.of(
+            "plpgsql", "1.0", "pgcrypto", "1.3", "uuid-ossp", "1.1");
+
+    private final DuckDbSession session;
+    private final DatabaseRegistry databases;
+    private final String database;
+    private final SqlLevelStatements sqlLevel;
+    private final DuckDbStatementRunner runner;
+
+    UtilityCommands(DuckDbSession session, DatabaseRegistry databases, String database, SqlLevelStatements sqlLevel,
+                    DuckDbStatementRunner runner) {
+        this.session = session;
+        this.databases = databases;
+        this.database = database;
+        this.sqlLevel = sqlLevel;
+        this.runner = runner;
+    }
+
+    void run(Translation t, ResultSink sink, boolean inTransactionBlock) {
+        Node stmt = t.tree();
+        switch (stmt.type()) {
+            case "CreatedbStmt" -> {
+                outsideBlock("CREATE DATABASE", inTransactionBlock);
+                for (Node o : stmt.list("options")) checkDatabaseOption(o);
+                if (databases == null) throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "CREATE DATABASE is not available here");
+                databases.create(stmt.str("dbname"));
+                sink.complete("CREATE DATABASE");
+            }
+            case "DropdbStmt" -> {
+                outsideBlock("DROP DATABASE", inTransactionBlock);
+                if (databases == null) throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "DROP DATABASE is not available here");
+                databases.drop(stmt.str("dbname"), stmt.bool("missing_ok"), database);
+                sink.complete("DROP DATABASE");
+            }
+            case "CreateExtensionStmt" -> createExtension(stmt, sink);
+            case "DropStmt" -> dropExtensions(stmt, sink);
+            case "PrepareStmt" -> sqlLevel.prepare(stmt, t.source(), sink);
+            case "ExecuteStmt" -> sqlLevel.execute(stmt, sink);
+            case "DeallocateStmt" -> sqlLevel.deallocate(stmt, sink);
+            case "DeclareCursorStmt" -> sqlLevel.declare(stmt, t.source(), inTransactionBlock, sink);
+            case "FetchStmt" -> sqlLevel.fetch(stmt, sink);
+            case "ClosePortalStmt" -> sqlLevel.close(stmt, sink);
+            case "LockStmt" -> {
+                // DuckDB's transactions conflict at commit instead of waiting on locks (docs/SERVE.md)
+                if (!inTransactionBlock) throw new PgException("25P01", "LOCK TABLE can only be used in transaction blocks");
+                sink.complete("LOCK TABLE");
+            }
+            case "DoStmt" -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "DO blocks are not supported")
+                    .withDetail("serve runs SQL on DuckDB, which has no procedural language.");
+            case "LoadStmt" -> throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to load libraries");
+            default -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, t.info().main() + " is not supported");
+        }
+    }
+
+    private static void outsideBlock(String command, boolean inTransactionBlock) {
+        if (inTransactionBlock) {
+            throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION, command + " cannot run inside a transaction block");
+        }
+    }
+
+    /** CREATE DATABASE options: only what every database here is (UTF8, C) is accepted. */
+    private static void checkDatabaseOption(Node o) {
+        String name = o.str("defname");
+        Node arg = o.node("arg");
+        String value = arg == null ? "" : arg.is("String") ? arg.str("sval") : arg.is("Integer") ? Long.toString(arg.num("ival")) : "";
+        switch (name) {
+            case "encoding" -> {
+                if (!value.equalsIgnoreCase("UTF8") && !value.equalsIgnoreCase("UTF-8") && !value.equals("6")) {
+                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "encoding \"" + value + "\" is not supported")
+                            .withDetail("Every database here is UTF8.");
+                }
+            }
+            case "owner", "template", "connection_limit", "is_template", "allow_connections", "tablespace", "strategy",
+                 "oid", "locale_provider", "icu_locale", "collation_version" -> { }
+            case "locale", "lc_collate", "lc_ctype" -> {
+                if (!value.equals("C") && !value.equals("POSIX") && !value.equalsIgnoreCase("C.UTF-8")) {
+                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "locale \"" + value + "\" is not supported")
+                            .withDetail("Every database here sorts text by the C collation.");
+                }
+            }
+            default -> throw new PgException(SqlState.SYNTAX_ERROR, "option \"" + name + "\" not recognized");
+        }
+    }
+
+    private void createExtension(Node stmt, ResultSink sink) {
+        String name = stmt.str("extname");
+        String version = AVAILABLE_EXTENSIONS.get(name);
+        if (version == null) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "extension \"" + name + "\" is not available")
+                    .withDetail("serve provides the functions of " + String.join(", ", AVAILABLE_EXTENSIONS.keySet().stream().sorted().toList())
+                            + "; other extensions cannot be installed.");
+        }
+        boolean installed = name.equals("plpgsql") || installed(name);
+        if (installed) {
+            if (!stmt.bool("if_not_exists")) throw new PgException(SqlState.DUPLICATE_OBJECT, "extension \"" + name + "\" already exists");
+            sink.notice("NOTICE", SqlState.DUPLICATE_OBJECT, "extension \"" + name + "\" already exists, skipping");
+        } else {
+            runner.execute("INSERT INTO " + Macros.SCHEMA + ".extensions VALUES (" + SqlNames.literal(name) + ", "
+                    + SqlNames.literal(version) + ")");
+        }
+        sink.complete("CREATE EXTENSION");
+    }
+
+    private void dropExtensions(Node stmt, ResultSink sink) {
+        for (Node o : stmt.list("objects")) {
+            String name = o.str("sval");
+            if (!installed(name)) {
+                if (stmt.bool("missing_ok")) {
+                    sink.notice("NOTICE", SqlState.UNDEFINED_OBJECT, "extension \"" + name + "\" does not exist, skipping");
+                    continue;
+                }
+                throw new PgException(SqlState.UNDEFINED_OBJECT, "extension \"" + name + "\" does not exist");
+            }
+            runner.execute("DELETE FROM " + Macros.SCHEMA + ".extensions WHERE name = " + SqlNames.literal(name));
+        }
+        sink.complete("DROP EXTENSION");
+    }
+
+    private boolean installed(String name) {
+        List<String> found = runner.queryColumn("SELECT name FROM " + Macros.SCHEMA + ".extensions WHERE name = "
+                + SqlNames.literal(name));
+        return !found.isEmpty();
+    }
+}
