@@ -93,7 +93,7 @@ public final class PgFunctions {
         try {
             Set<String> present = new HashSet<>();
             try (PreparedStatement st = duckdb.prepareStatement(
-                    "SELECT DISTINCT function_name FROM duckdb_functions() WHERE function_name LIKE 'pg\\_%' ESCAPE '\\'");
+                    "SELECT DISTINCT function_name FROM duckdb_functions() WHERE function_type = 'scalar'");
                  ResultSet rs = st.executeQuery()) {
                 while (rs.next()) present.add(rs.getString(1));
             }

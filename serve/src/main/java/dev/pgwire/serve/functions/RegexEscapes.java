@@ -16,6 +16,14 @@ final class RegexEscapes {
     static final String DIGIT = "0-9";
     static final String SPACE = " \\t\\n\\x0B\\f\\r";
     static final String WORDCHARS = "A-Za-z0-9_";
+    /*
+     * The ends of the string as lookarounds rather than \A and \z: Java's \A sets the start of the
+     * match it appears in, even inside a lookbehind.
+     */
+    static final String START = "(?<![\\s\\S])";
+    static final String END = "(?![\\s\\S])";
+    static final String LINE_START = "(?<![^\\n])";
+    static final String LINE_END = "(?![^\\n])";
 
     enum Kind { PLAIN, CLASS, CLASS_COMPLEMENT, CONSTRAINT, BACKREF }
 
@@ -41,7 +49,7 @@ final class RegexEscapes {
         if (!alnum) return Escape.plain(c);
         switch (c) {
             case 'a': return Escape.plain(7);
-            case 'A': return new Escape(Kind.CONSTRAINT, 0, "\\A");
+            case 'A': return new Escape(Kind.CONSTRAINT, 0, START);
             case 'b': return Escape.plain('\b');
             case 'B': return Escape.plain('\\');
             case 'c':
@@ -67,7 +75,7 @@ final class RegexEscapes {
             case 'y': return new Escape(Kind.CONSTRAINT, 0, "(?:" + wordStart() + "|" + wordEnd() + ")");
             case 'Y': return new Escape(Kind.CONSTRAINT, 0,
                     "(?:(?<=" + WORD + ")(?=" + WORD + ")|(?<!" + WORD + ")(?!" + WORD + "))");
-            case 'Z': return new Escape(Kind.CONSTRAINT, 0, "\\z");
+            case 'Z': return new Escape(Kind.CONSTRAINT, 0, END);
             default: break;
         }
         if (c >= '1' && c <= '9') {

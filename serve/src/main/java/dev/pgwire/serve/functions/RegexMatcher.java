@@ -33,21 +33,21 @@ final class RegexMatcher {
         if (!m.find()) return null;
         int start = m.start();
         int end = m.end();
-        if (re.perlSafe()) return spans(m, re.groups());
+        if (re.perlSafe()) return spans(m, re.groups(), start, end);
         if (re.greedy()) {
             for (int e = s.length(); e > end; e = previous(s, e)) {
                 m.region(start, e);
-                if (m.matches()) return spans(m, re.groups());
+                if (m.matches()) return spans(m, re.groups(), start, e);
             }
         } else {
             for (int e = start; e < end; e = nextIndex(s, e)) {
                 m.region(start, e);
-                if (m.matches()) return spans(m, re.groups());
+                if (m.matches()) return spans(m, re.groups(), start, e);
             }
         }
         m.region(start, end);
         if (!m.matches()) throw new IllegalStateException("match vanished at " + start + ".." + end);
-        return spans(m, re.groups());
+        return spans(m, re.groups(), start, end);
     }
 
     /** All matches from {@code from}: PostgreSQL's setup_regexp_matches with or without the g flag. */
@@ -69,9 +69,12 @@ final class RegexMatcher {
         return found;
     }
 
-    private static int[] spans(Matcher m, int groups) {
+    /** The spans of a match known to be {@code start..end} (Java may misreport the start after a lookbehind). */
+    private static int[] spans(Matcher m, int groups, int start, int end) {
         int[] r = new int[2 * (groups + 1)];
-        for (int g = 0; g <= groups; g++) {
+        r[0] = start;
+        r[1] = end;
+        for (int g = 1; g <= groups; g++) {
             r[2 * g] = m.start(g);
             r[2 * g + 1] = m.end(g);
         }

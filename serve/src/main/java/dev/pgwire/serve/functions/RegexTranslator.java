@@ -230,11 +230,11 @@ final class RegexTranslator {
             }
             case '.' -> out.append(in.on(NLSTOP) ? "[^\\n]" : "(?s:.)");
             case '^' -> {
-                out.append(in.on(NLANCH) ? "(?:\\A|(?<=\\n))" : "\\A");
+                out.append(in.on(NLANCH) ? RegexEscapes.LINE_START : RegexEscapes.START);
                 return 0;
             }
             case '$' -> {
-                out.append(in.on(NLANCH) ? "(?:\\z|(?=\\n))" : "\\z");
+                out.append(in.on(NLANCH) ? RegexEscapes.LINE_END : RegexEscapes.END);
                 return 0;
             }
             case '\\' -> {
@@ -403,7 +403,7 @@ final class RegexTranslator {
             case '.' -> out.append(in.on(NLSTOP) ? "[^\\n]" : "(?s:.)");
             case '^' -> {
                 if (atStart) {
-                    out.append(in.on(NLANCH) ? "(?:\\A|(?<=\\n))" : "\\A");
+                    out.append(in.on(NLANCH) ? RegexEscapes.LINE_START : RegexEscapes.START);
                     afterAnchor = true;
                     return 0;
                 }
@@ -411,7 +411,7 @@ final class RegexTranslator {
             }
             case '$' -> {
                 if (in.atEnd() || in.startsWith("\\)")) {
-                    out.append(in.on(NLANCH) ? "(?:\\z|(?=\\n))" : "\\z");
+                    out.append(in.on(NLANCH) ? RegexEscapes.LINE_END : RegexEscapes.END);
                     return 0;
                 }
                 literal(out, c);

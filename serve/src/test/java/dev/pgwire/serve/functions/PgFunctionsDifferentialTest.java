@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class PgFunctionsDifferentialTest {
     private static final List<String> CORPUS = List.of("datetime.cases", "numbers.cases", "strings.cases",
-            "regex.cases");
+            "regex.cases", "matrix.cases");
 
     private static PgCluster postgres;
     private static Connection pg;
