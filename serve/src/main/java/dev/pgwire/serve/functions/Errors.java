@@ -18,6 +18,7 @@ final class Errors {
     static final String INVALID_TEXT_REPRESENTATION = "22P02";
     static final String SYNTAX_ERROR = "42601";
     static final String PROGRAM_LIMIT_EXCEEDED = "54000";
+    static final String STATEMENT_TOO_COMPLEX = "54001";
     static final String INTERNAL_ERROR = "XX000";
 
     static PgException error(String sqlState, String message) {

@@ -49,7 +49,7 @@ final class RegexBrackets {
                         out.append("[^").append(positive).append(in.on(NLSTOP) ? "\\n" : "").append(']');
                     } else {
                         out.append("(?:(?![").append(positive).append("])")
-                                .append(in.on(NLSTOP) ? "[^\\n]" : "(?s:.)").append(')');
+                                .append(in.on(NLSTOP) ? "[^\\n]" : "[\\s\\S]").append(')');
                     }
                     return;
                 }

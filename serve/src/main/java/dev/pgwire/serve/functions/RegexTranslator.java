@@ -2,8 +2,8 @@ package dev.pgwire.serve.functions;
 
 import dev.pgwire.serve.functions.RegexEscapes.Escape;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -52,15 +52,35 @@ final class RegexTranslator {
     /** Upper bound for unbounded repetition inside a lookbehind. */
     static final int LOOKBEHIND_MAX = 100_000;
 
-    /** A translated pattern: the Java pattern, PostgreSQL's group count, and matching preferences. */
-    record Compiled(Pattern pattern, int groups, boolean greedy, boolean perlSafe) {}
+    /**
+     * A translated pattern: the Java pattern, PostgreSQL's group count, the matching preference, and
+     * the longest text (in UTF-16 units) the RE can match, {@link Long#MAX_VALUE} when unbounded.
+     */
+    record Compiled(Pattern pattern, int groups, boolean greedy, boolean perlSafe, long maxLength) {}
+
+    /** What parsing a part of the RE found out: its preference (1 longest, -1 shortest, 0 none) and maximum length. */
+    private record Shape(int preference, long max) {
+        static final long UNBOUNDED = Long.MAX_VALUE;
+        static final Shape CONSTRAINT = new Shape(0, 0);
+        /** One character (a code point may take two UTF-16 units). */
+        static final Shape CHAR = new Shape(0, 2);
+
+        static long plus(long a, long b) {
+            return a == UNBOUNDED || b == UNBOUNDED || a + b < 0 ? UNBOUNDED : a + b;
+        }
+
+        static long times(long a, long n) {
+            if (a == 0 || n == 0) return 0;
+            return a == UNBOUNDED || n == UNBOUNDED || a > UNBOUNDED / n ? UNBOUNDED : a * n;
+        }
+    }
 
     private static final LruCache<String, Compiled> CACHE = new LruCache<>(256);
 
     private final RegexInput in;
     private final StringBuilder out = new StringBuilder();
     private int groups;
-    private final Set<Integer> completed = new HashSet<>();
+    private final Map<Integer, Long> completed = new HashMap<>();
     private int groupDepth;
     private int lookaround;
     private int lookbehind;
@@ -77,16 +97,16 @@ final class RegexTranslator {
 
     private Compiled translate() {
         prefixes();
-        int preference;
+        Shape shape;
         if (in.on(QUOTE)) {
+            shape = new Shape(0, in.src.length() - in.pos);
             while (!in.atEnd()) literal(out, in.next());
-            preference = 0;
         } else {
-            preference = regex();
+            shape = regex();
         }
         try {
             Pattern p = Pattern.compile(out.toString(), in.on(ICASE) ? Pattern.CASE_INSENSITIVE : 0);
-            return new Compiled(p, groups, preference >= 0, !complex);
+            return new Compiled(p, groups, shape.preference() >= 0, !complex, shape.max());
         } catch (PatternSyntaxException e) {
             throw Errors.error(Errors.FEATURE_NOT_SUPPORTED, "regular expression not supported: " + e.getDescription());
         }
@@ -141,9 +161,10 @@ final class RegexTranslator {
         return in.basic() ? in.startsWith("\\)") : !in.atEnd() && in.charAt() == ')';
     }
 
-    /** regex := branch ('|' branch)*; returns its preference: 1 longest, -1 shortest, 0 none. */
-    private int regex() {
-        int preference = branch();
+    /** regex := branch ('|' branch)*. */
+    private Shape regex() {
+        Shape first = branch();
+        long max = first.max();
         int branches = 1;
         while (true) {
             in.skip();
@@ -156,36 +177,38 @@ final class RegexTranslator {
                 in.pos++;
                 out.append('|');
                 complex = true;
-                branch();
+                max = Math.max(max, branch().max());
                 branches++;
                 continue;
             }
             break;
         }
-        return branches > 1 ? 1 : preference;
+        return new Shape(branches > 1 ? 1 : first.preference(), max);
     }
 
-    /** branch := qatom*; the preference of its first atom that has one. */
-    private int branch() {
+    /** branch := qatom*; its preference is that of its first atom that has one. */
+    private Shape branch() {
         int preference = 0;
+        long max = 0;
         boolean first = true;
         while (true) {
             in.skip();
             if (in.atEnd()) break;
             if (!in.basic() && in.charAt() == '|') break;
             if (atGroupClose() && (in.advanced() || in.basic() || groupDepth > 0)) break;
-            int p = in.basic() ? basicAtom(first) : atom();
+            Shape a = in.basic() ? basicAtom(first) : atom();
             first = false;
-            if (preference == 0) preference = p;
+            if (preference == 0) preference = a.preference();
+            max = Shape.plus(max, a.max());
         }
-        return preference;
+        return new Shape(preference, max);
     }
 
-    /** An atom of an extended or advanced RE with its quantifier; returns its preference. */
-    private int atom() {
+    /** An atom of an extended or advanced RE with its quantifier. */
+    private Shape atom() {
         int atomStart = out.length();
         int c = in.next();
-        int preference = 0;
+        Shape shape = Shape.CHAR;
         boolean singleChar = true;
         switch (c) {
             case '*', '+', '?' -> throw invalid(BADRPT);
@@ -200,42 +223,42 @@ final class RegexTranslator {
                     if (in.atEnd()) throw invalid(BADRPT);
                     int k = in.next();
                     switch (k) {
-                        case ':' -> preference = group("(?:", false);
+                        case ':' -> shape = group("(?:", false);
                         case '#' -> {
                             while (!in.atEnd() && in.charAt() != ')') in.pos++;
                             if (!in.atEnd()) in.pos++;
-                            return 0;
+                            return Shape.CONSTRAINT;
                         }
                         case '=', '!' -> {
                             lookaround(k == '=' ? "(?=" : "(?!", false);
-                            return 0;
+                            return Shape.CONSTRAINT;
                         }
                         case '<' -> {
                             if (in.atEnd()) throw invalid(BADRPT);
                             int k2 = in.next();
                             if (k2 != '=' && k2 != '!') throw invalid(BADRPT);
                             lookaround(k2 == '=' ? "(?<=" : "(?<!", true);
-                            return 0;
+                            return Shape.CONSTRAINT;
                         }
                         default -> throw invalid(BADRPT);
                     }
                 } else {
-                    preference = group(null, true);
+                    shape = group(null, true);
                 }
             }
             case ')' -> literal(out, c); // only an ERE gets here: an unbalanced ')' is ordinary
             case '[' -> {
-                if (wordBracket()) return 0;
+                if (wordBracket()) return Shape.CONSTRAINT;
                 RegexBrackets.translate(in, groups, out);
             }
-            case '.' -> out.append(in.on(NLSTOP) ? "[^\\n]" : "(?s:.)");
+            case '.' -> out.append(in.on(NLSTOP) ? "[^\\n]" : "[\\s\\S]");
             case '^' -> {
                 out.append(in.on(NLANCH) ? RegexEscapes.LINE_START : RegexEscapes.START);
-                return 0;
+                return Shape.CONSTRAINT;
             }
             case '$' -> {
                 out.append(in.on(NLANCH) ? RegexEscapes.LINE_END : RegexEscapes.END);
-                return 0;
+                return Shape.CONSTRAINT;
             }
             case '\\' -> {
                 if (in.atEnd()) throw invalid(EESCAPE);
@@ -250,17 +273,17 @@ final class RegexTranslator {
                     case CLASS_COMPLEMENT -> out.append("[^").append(e.text()).append(']');
                     case CONSTRAINT -> {
                         out.append(e.text());
-                        return 0;
+                        return Shape.CONSTRAINT;
                     }
                     case BACKREF -> {
-                        backReference(e.value());
+                        shape = backReference(e.value());
                         singleChar = false;
                     }
                 }
             }
             default -> literal(out, c);
         }
-        return quantifier(atomStart, preference, singleChar);
+        return quantifier(atomStart, shape, singleChar);
     }
 
     /** {@code [[:<:]]} and {@code [[:>:]]}, the word constraints, after the first '['. */
@@ -272,40 +295,75 @@ final class RegexTranslator {
         return true;
     }
 
-    private void backReference(int n) {
-        if (lookaround > 0 || !completed.contains(n)) throw invalid(ESUBREG);
+    private Shape backReference(int n) {
+        if (lookaround > 0 || !completed.containsKey(n)) throw invalid(ESUBREG);
         out.append("(?:\\").append(n).append(')');
         complex = true;
+        return new Shape(0, completed.get(n));
     }
 
-    /** An optional quantifier after the atom at {@code atomStart}; returns the resulting preference. */
-    private int quantifier(int atomStart, int atomPreference, boolean singleChar) {
+    /** An optional quantifier after the atom at {@code atomStart}. */
+    private Shape quantifier(int atomStart, Shape atom, boolean singleChar) {
         in.skip();
-        if (in.atEnd()) return atomPreference;
+        if (in.atEnd()) return atom;
         char c = in.charAt();
         String q;
         boolean fixed = false;
+        long max;
         if (c == '*' || c == '+' || c == '?') {
             in.pos++;
             q = lookbehind > 0 && c != '?' ? "{" + (c == '*' ? 0 : 1) + "," + LOOKBEHIND_MAX + "}" : String.valueOf(c);
+            max = c == '?' ? atom.max() : Shape.times(atom.max(), Shape.UNBOUNDED);
         } else if (c == '{' && in.digitAt(in.pos + 1)) {
             in.pos++;
             int[] b = bound();
             fixed = b[1] == -2;
             q = boundText(b);
+            max = Shape.times(atom.max(), b[1] == -2 ? b[0] : b[1] == -1 ? Shape.UNBOUNDED : b[1]);
         } else {
-            return atomPreference;
+            return atom;
         }
         boolean greedy = true;
         if (in.advanced() && !in.atEnd() && in.charAt() == '?') {
             in.pos++;
             greedy = false;
         }
-        out.insert(atomStart, "(?:").append(')').append(q);
+        wrap(atomStart);
+        out.append(q);
         if (!greedy) out.append('?');
         if (!singleChar || !greedy) complex = true;
-        if (fixed) return atomPreference;
-        return greedy ? 1 : -1;
+        if (fixed) return new Shape(atom.preference(), max);
+        return new Shape(greedy ? 1 : -1, max);
+    }
+
+    /**
+     * Makes the Java text of the atom from {@code atomStart} one quantifiable unit. A character or a
+     * character class already is one, and stays unwrapped: Java repeats those in a loop, where a
+     * repeated group recurses once per repetition.
+     */
+    private void wrap(int atomStart) {
+        String atom = out.substring(atomStart);
+        boolean simple = atom.length() == 1
+                || (atom.startsWith("\\x{") && atom.indexOf('}') == atom.length() - 1)
+                || (atom.startsWith("[") && closes(atom));
+        if (!simple) out.insert(atomStart, "(?:").append(')');
+    }
+
+    /** Whether a class text starting with '[' ends at its last character (no nested class follows it). */
+    private static boolean closes(String atom) {
+        int depth = 0;
+        for (int i = 0; i < atom.length(); i++) {
+            char c = atom.charAt(i);
+            if (c == '\\') {
+                i++;
+                if (atom.startsWith("x{", i)) i = atom.indexOf('}', i);
+            } else if (c == '[') {
+                depth++;
+            } else if (c == ']' && --depth == 0) {
+                return i == atom.length() - 1;
+            }
+        }
+        return false;
     }
 
     private String boundText(int[] b) {
@@ -347,7 +405,7 @@ final class RegexTranslator {
     }
 
     /** A parenthesized subexpression; capturing unless inside a lookaround. */
-    private int group(String open, boolean capturing) {
+    private Shape group(String open, boolean capturing) {
         int number = 0;
         if (capturing && lookaround == 0) {
             number = ++groups;
@@ -355,9 +413,9 @@ final class RegexTranslator {
         } else {
             out.append(open == null ? "(?:" : open);
         }
-        int preference = inside();
-        if (number > 0) completed.add(number);
-        return preference;
+        Shape shape = inside();
+        if (number > 0) completed.put(number, shape.max());
+        return shape;
     }
 
     private void lookaround(String open, boolean behind) {
@@ -371,14 +429,14 @@ final class RegexTranslator {
     }
 
     /** The content of a group up to and including its closing parenthesis. */
-    private int inside() {
+    private Shape inside() {
         groupDepth++;
-        int preference = regex();
+        Shape shape = regex();
         groupDepth--;
         if (!atGroupClose()) throw invalid(EPAREN);
         in.pos += in.basic() ? 2 : 1;
         out.append(')');
-        return preference;
+        return shape;
     }
 
     /**
@@ -386,33 +444,33 @@ final class RegexTranslator {
      * {@code + ? | { }} ordinary, {@code *} ordinary at the start, {@code ^} and {@code $} anchors only at
      * the ends.
      */
-    private int basicAtom(boolean atStart) {
+    private Shape basicAtom(boolean atStart) {
         int atomStart = out.length();
         int c = in.next();
         boolean singleChar = true;
-        int preference = 0;
+        Shape shape = Shape.CHAR;
         switch (c) {
             case '*' -> {
                 if (!atStart && !afterAnchor) throw invalid(BADRPT);
                 literal(out, c);
             }
             case '[' -> {
-                if (wordBracket()) return 0;
+                if (wordBracket()) return Shape.CONSTRAINT;
                 RegexBrackets.translate(in, groups, out);
             }
-            case '.' -> out.append(in.on(NLSTOP) ? "[^\\n]" : "(?s:.)");
+            case '.' -> out.append(in.on(NLSTOP) ? "[^\\n]" : "[\\s\\S]");
             case '^' -> {
                 if (atStart) {
                     out.append(in.on(NLANCH) ? RegexEscapes.LINE_START : RegexEscapes.START);
                     afterAnchor = true;
-                    return 0;
+                    return Shape.CONSTRAINT;
                 }
                 literal(out, c);
             }
             case '$' -> {
                 if (in.atEnd() || in.startsWith("\\)")) {
                     out.append(in.on(NLANCH) ? RegexEscapes.LINE_END : RegexEscapes.END);
-                    return 0;
+                    return Shape.CONSTRAINT;
                 }
                 literal(out, c);
             }
@@ -422,13 +480,13 @@ final class RegexTranslator {
                 if (e == '{') throw invalid(BADRPT);
                 if (e == '(') {
                     singleChar = false;
-                    preference = group(null, true);
+                    shape = group(null, true);
                 } else if (e == '<' || e == '>') {
                     out.append(e == '<' ? wordStart() : wordEnd());
                     afterAnchor = false;
-                    return 0;
+                    return Shape.CONSTRAINT;
                 } else if (e >= '1' && e <= '9') {
-                    backReference(e - '0');
+                    shape = backReference(e - '0');
                     singleChar = false;
                 } else {
                     literal(out, e);
@@ -439,18 +497,21 @@ final class RegexTranslator {
         afterAnchor = false;
         if (!in.atEnd() && in.charAt() == '*') {
             in.pos++;
-            out.insert(atomStart, "(?:").append(")*");
+            wrap(atomStart);
+            out.append('*');
             if (!singleChar) complex = true;
-            return 1;
+            return new Shape(1, Shape.times(shape.max(), Shape.UNBOUNDED));
         }
         if (in.startsWith("\\{")) {
             in.pos += 2;
             int[] b = bound();
-            out.insert(atomStart, "(?:").append(')').append(boundText(b));
+            wrap(atomStart);
+            out.append(boundText(b));
             if (!singleChar) complex = true;
-            return b[1] == -2 ? preference : 1;
+            long max = Shape.times(shape.max(), b[1] == -2 ? b[0] : b[1] == -1 ? Shape.UNBOUNDED : b[1]);
+            return new Shape(b[1] == -2 ? shape.preference() : 1, max);
         }
-        return preference;
+        return shape;
     }
 
     /** In a basic RE, a '*' right after '^' or '\(' is an ordinary character. */

@@ -73,7 +73,7 @@ final class Regexp {
         Flags f = Flags.parse(flags);
         if (f.global()) throw noGlobal("regexp_match()", "Use the regexp_matches function instead.");
         Compiled re = RegexTranslator.compile(pattern, f.cflags());
-        int[] m = RegexMatcher.find(re, s, 0);
+        int[] m = new RegexMatcher(re, s).find(0);
         return m == null ? null : matchElements(s, m, re.groups());
     }
 
@@ -82,7 +82,7 @@ final class Regexp {
         Flags f = Flags.parse(flags);
         Compiled re = RegexTranslator.compile(pattern, f.cflags());
         List<List<String>> out = new ArrayList<>();
-        for (int[] m : RegexMatcher.findAll(re, s, 0, f.global(), false)) out.add(matchElements(s, m, re.groups()));
+        for (int[] m : new RegexMatcher(re, s).findAll(0, f.global(), false)) out.add(matchElements(s, m, re.groups()));
         return out;
     }
 
@@ -106,8 +106,9 @@ final class Regexp {
         int dataPos = 0;
         int search = searchStart;
         int seen = 0;
+        RegexMatcher matcher = new RegexMatcher(re, s);
         int[] m;
-        while (search <= s.length() && (m = RegexMatcher.find(re, s, search)) != null) {
+        while (search <= s.length() && (m = matcher.find(search)) != null) {
             seen++;
             if (n > 0 && seen < n) {
                 search = m[0] == m[1] ? RegexMatcher.nextIndex(s, m[1]) : m[1];
@@ -159,7 +160,7 @@ final class Regexp {
         Compiled re = RegexTranslator.compile(pattern, f.cflags());
         List<String> out = new ArrayList<>();
         int start = 0;
-        for (int[] m : RegexMatcher.findAll(re, s, 0, true, true)) {
+        for (int[] m : new RegexMatcher(re, s).findAll(0, true, true)) {
             out.add(s.substring(start, m[0]));
             start = m[1];
         }
@@ -170,7 +171,7 @@ final class Regexp {
     /** substring(string from pattern): the first group's text if the pattern has groups, else the match. */
     static String substring(String s, String pattern) {
         Compiled re = RegexTranslator.compile(pattern, RegexInput.ADVANCED);
-        int[] m = RegexMatcher.find(re, s, 0);
+        int[] m = new RegexMatcher(re, s).find(0);
         if (m == null) return null;
         int g = re.groups() > 0 ? 1 : 0;
         return m[2 * g] < 0 ? null : s.substring(m[2 * g], m[2 * g + 1]);
@@ -180,7 +181,7 @@ final class Regexp {
     static boolean like(String s, String pattern, String flags) {
         Flags f = Flags.parse(flags);
         if (f.global()) throw noGlobal("regexp_like()", null);
-        return RegexMatcher.find(RegexTranslator.compile(pattern, f.cflags()), s, 0) != null;
+        return new RegexMatcher(RegexTranslator.compile(pattern, f.cflags()), s).find(0) != null;
     }
 
     /** regexp_count(string, pattern [, start [, flags]]). */
@@ -188,7 +189,8 @@ final class Regexp {
         if (start <= 0) throw badParameter("start", start);
         Flags f = Flags.parse(flags);
         if (f.global()) throw noGlobal("regexp_count()", null);
-        return RegexMatcher.findAll(RegexTranslator.compile(pattern, f.cflags()), s, charIndex(s, start - 1), true, false).size();
+        Compiled re = RegexTranslator.compile(pattern, f.cflags());
+        return new RegexMatcher(re, s).findAll(charIndex(s, start - 1), true, false).size();
     }
 
     /** regexp_substr(string, pattern [, start [, N [, flags [, subexpr]]]]). */
@@ -216,7 +218,7 @@ final class Regexp {
         if (f.global()) throw noGlobal(function, null);
         Compiled re = RegexTranslator.compile(pattern, f.cflags());
         if (subexpr > re.groups()) return null;
-        List<int[]> all = RegexMatcher.findAll(re, s, charIndex(s, start - 1), true, false);
+        List<int[]> all = new RegexMatcher(re, s).findAll(charIndex(s, start - 1), true, false);
         return n > all.size() ? null : all.get(n - 1);
     }
 

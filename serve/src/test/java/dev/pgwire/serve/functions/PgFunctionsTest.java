@@ -135,6 +135,15 @@ class PgFunctionsTest {
     }
 
     @Test
+    void aRepeatedGroupOverAVeryLongStringFailsCleanlyWhereJavaWouldOverflowItsStack() {
+        String longText = "foo bar ".repeat(100_000);
+        assertThatThrownBy(() -> PgFunctions.regexpReplace(longText, "(\\w|\\s)+", "X", "g"))
+                .isInstanceOfSatisfying(PgException.class, e -> assertThat(e.sqlState()).isEqualTo("54001"));
+        // a repeated character class needs no stack: Java loops over it
+        assertThat(PgFunctions.regexpReplace(longText, "[\\w\\s]+", "X", "g")).isEqualTo("X");
+    }
+
+    @Test
     void encodeDecodeAndStrings() {
         assertThat(PgFunctions.encode(new byte[] {0, (byte) 0xff, '\\'}, "escape")).isEqualTo("\\000\\377\\\\");
         assertThat(PgFunctions.encode("abc".getBytes(StandardCharsets.US_ASCII), "base64")).isEqualTo("YWJj");
