@@ -121,7 +121,7 @@ final class DateTemplate {
             kw("y", Field.Y, true, Mode.GREGORIAN));
 
     private static final String[] PREFIXES = {"FM", "fm", "TM", "tm"};
-    private static final LruCache<String, List<Node>> CACHE = new LruCache<>(128);
+    private static final TemplateCache<String, List<Node>> CACHE = new TemplateCache<>(128);
 
     private static Keyword kw(String name, Field field, boolean isDigit, Mode mode) {
         return new Keyword(name, field, isDigit, mode);

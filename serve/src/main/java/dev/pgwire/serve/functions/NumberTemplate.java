@@ -41,7 +41,7 @@ final class NumberTemplate {
             {"d", "D"}, {"eeee", "EEEE"}, {"fm", "FM"}, {"g", "G"}, {"l", "L"}, {"mi", "MI"}, {"pl", "PL"},
             {"pr", "PR"}, {"rn", "rn"}, {"sg", "SG"}, {"sp", "SP"}, {"s", "S"}, {"th", "th"}, {"v", "V"}};
 
-    private static final LruCache<String, NumberTemplate> CACHE = new LruCache<>(128);
+    private static final TemplateCache<String, NumberTemplate> CACHE = new TemplateCache<>(128);
 
     final List<Node> nodes;
     int pre;

@@ -41,7 +41,7 @@ import java.util.Set;
  * <tr><td>to_char(date, text) (PostgreSQL formats it as a timestamptz)</td><td>pg_to_char</td><td>(DATE, VARCHAR, VARCHAR zone) → VARCHAR</td></tr>
  * <tr><td>to_char(interval, text)</td><td>pg_to_char_interval</td><td>(VARCHAR interval, VARCHAR) → VARCHAR</td></tr>
  * <tr><td>to_char(integer|bigint|real|double precision, text)</td><td>pg_to_char</td><td>(INTEGER|BIGINT|FLOAT|DOUBLE, VARCHAR) → VARCHAR</td></tr>
- * <tr><td>to_char(numeric, text)</td><td>pg_to_char</td><td>(DECIMAL(38,18), VARCHAR) → VARCHAR</td></tr>
+ * <tr><td>to_char(numeric, text), for DECIMAL values below 10^20 with at most 18 decimals</td><td>pg_to_char</td><td>(DECIMAL(38,18), VARCHAR) → VARCHAR</td></tr>
  * <tr><td>to_char(numeric, text), exact, NaN and Infinity allowed</td><td>pg_to_char_numeric</td><td>(VARCHAR numeric, VARCHAR) → VARCHAR</td></tr>
  * <tr><td>to_date(text, text)</td><td>pg_to_date</td><td>(VARCHAR, VARCHAR) → DATE</td></tr>
  * <tr><td>to_timestamp(text, text)</td><td>pg_to_timestamp</td><td>(VARCHAR, VARCHAR, VARCHAR zone) → TIMESTAMPTZ</td></tr>
@@ -76,9 +76,11 @@ import java.util.Set;
  * {@code Invalid Input Error: [pgwire:22007] invalid value "x" for "YYYY"} (see
  * {@link PgFunctionError}, whose {@code decode} gives the PostgreSQL error back).
  *
- * <h2>Locale</h2>
+ * <h2>Locale and differences</h2>
  * As in a PostgreSQL database created with locale C: English names, {@code .} and {@code ,} in
- * numbers, ASCII-only case folding and character classes.
+ * numbers, ASCII-only case folding and character classes. The few places where the results can
+ * differ from PostgreSQL's are listed in the {@linkplain dev.pgwire.serve.functions package
+ * documentation}.
  */
 public final class PgFunctions {
     private PgFunctions() {}

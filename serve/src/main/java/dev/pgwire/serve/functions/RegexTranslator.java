@@ -75,7 +75,7 @@ final class RegexTranslator {
         }
     }
 
-    private static final LruCache<String, Compiled> CACHE = new LruCache<>(256);
+    private static final TemplateCache<String, Compiled> CACHE = new TemplateCache<>(256);
 
     private final RegexInput in;
     private final StringBuilder out = new StringBuilder();

@@ -23,7 +23,7 @@ final class ZoneAbbreviations {
 
     private static final Path ZONEINFO = Path.of("/usr/share/zoneinfo");
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_+\\-]+(/[A-Za-z0-9_+\\-]+)*");
-    private static final LruCache<String, Tzif> FILES = new LruCache<>(64);
+    private static final TemplateCache<String, Tzif> FILES = new TemplateCache<>(64);
     private static final Tzif NONE = new Tzif(new long[0], new int[0], new int[0], new boolean[0], new String[0], null, null);
 
     /** The abbreviation in effect in {@code zone} at {@code instant}. */

@@ -11,7 +11,7 @@ final class Zones {
     private Zones() {}
 
     private static final Map<String, String> BY_LOWER_CASE = new TreeMap<>();
-    private static final LruCache<String, ZoneId> CACHE = new LruCache<>(64);
+    private static final TemplateCache<String, ZoneId> CACHE = new TemplateCache<>(64);
 
     static {
         for (String id : ZoneId.getAvailableZoneIds()) BY_LOWER_CASE.put(id.toLowerCase(Locale.ROOT), id);

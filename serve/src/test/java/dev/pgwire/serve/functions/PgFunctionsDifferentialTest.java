@@ -11,6 +11,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,7 +41,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class PgFunctionsDifferentialTest {
     private static final List<String> CORPUS = List.of("datetime.cases", "numbers.cases", "strings.cases",
-            "regex.cases", "matrix.cases");
+            "regex.cases", "matrix.cases", "regression.cases");
+
+    /** Every case with PostgreSQL's outcome, written to {@code target/pg-functions-cases.txt} for reading. */
+    private static final Path REPORT = Path.of("target", "pg-functions-cases.txt");
+    private static final List<String> report = new ArrayList<>();
 
     private static PgCluster postgres;
     private static Connection pg;
@@ -56,7 +64,9 @@ class PgFunctionsDifferentialTest {
     }
 
     @AfterAll
-    static void stop() throws SQLException {
+    static void stop() throws SQLException, IOException {
+        Files.createDirectories(REPORT.getParent());
+        Files.write(REPORT, report, StandardCharsets.UTF_8);
         if (duck != null) duck.close();
         if (pg != null) pg.close();
         if (postgres != null) postgres.close();
@@ -69,6 +79,9 @@ class PgFunctionsDifferentialTest {
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
             String expected = postgresOutcome(c);
             String actual = duckDbOutcome(c);
+            synchronized (report) {
+                report.add(c + "\n    " + expected.replace("\n", "\n    "));
+            }
             assertEquals(expected, actual, c + "\nDuckDB: " + duckDbSql(c));
         }));
     }

@@ -74,6 +74,14 @@ class RegistrationTest {
     }
 
     @Test
+    void manyRowsAcrossDuckDbsThreadsGetTheirOwnResults() throws SQLException {
+        assertThat(row(duck, "SELECT count(DISTINCT pg_to_char(TIMESTAMP '2020-01-01' + to_minutes(i), "
+                + "'YYYY-MM-DD HH24:MI')), count(DISTINCT pg_regexp_replace(CAST(i AS VARCHAR), '(\\d)$', 'x\\1')), "
+                + "min(pg_to_char(i, 'FM999999th')) FROM range(100000) t(i)"))
+                .containsExactly("100000", "100000", "0th");
+    }
+
+    @Test
     void infiniteTimestampsAndDatesFormatAsNull() throws SQLException {
         assertThat(row(duck, "SELECT pg_to_char(TIMESTAMP 'infinity', 'YYYY'), pg_to_char(TIMESTAMPTZ '-infinity', "
                 + "'YYYY', 'UTC'), pg_to_char(DATE 'infinity', 'YYYY', 'UTC')")).containsExactly(null, null, null);
