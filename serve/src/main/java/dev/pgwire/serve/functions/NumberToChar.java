@@ -53,11 +53,9 @@ final class NumberToChar {
             return NumberProcessor.toChar(num, roman(r.intValue()), 0, '+');
         }
         if (num.is(EEEE)) {
-            String org = value.special() != null ? value.special() : numericSci(value.value(), num.post);
-            String numstr;
-            if (value.special() != null) numstr = sharpsForEeee(num);
-            else numstr = org.startsWith("-") ? org : " " + org;
-            return NumberProcessor.toChar(num, numstr, 0, '+');
+            if (value.special() != null) return NumberProcessor.toChar(num, sharpsForEeee(num), 0, '+');
+            String org = numericSci(value.value(), num.post);
+            return NumberProcessor.toChar(num, org.startsWith("-") ? org : " " + org, 0, '+');
         }
         String orgnum;
         if (value.special() != null) {
@@ -68,8 +66,8 @@ final class NumberToChar {
                 val = val.scaleByPowerOfTen(num.multi);
                 num.pre += num.multi;
             }
+            // numeric_round: half away from zero; numeric has no negative zero, nor has BigDecimal
             orgnum = val.setScale(num.post, RoundingMode.HALF_UP).toPlainString();
-            if (orgnum.startsWith("-") && new BigDecimal(orgnum).signum() == 0) orgnum = orgnum.substring(1);
         }
         return layOut(num, orgnum);
     }

@@ -10,7 +10,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Time zone abbreviations as PostgreSQL prints them ({@code TZ} in to_char): the abbreviations of the
@@ -24,13 +26,18 @@ final class ZoneAbbreviations {
     private static final Path ZONEINFO = Path.of("/usr/share/zoneinfo");
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_+\\-]+(/[A-Za-z0-9_+\\-]+)*");
     private static final TemplateCache<String, Tzif> FILES = new TemplateCache<>(64);
+    /** EST, MST and HST, which Java knows only as fixed offsets, by offset ("-05:00" to "EST"). */
+    private static final Map<String, String> FIXED_OFFSET_ZONES = ZoneId.SHORT_IDS.entrySet().stream()
+            .filter(e -> e.getValue().startsWith("-") || e.getValue().startsWith("+"))
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
     private static final Tzif NONE = new Tzif(new long[0], new int[0], new int[0], new boolean[0], new String[0], null, null);
 
     /** The abbreviation in effect in {@code zone} at {@code instant}. */
     static String at(ZoneId zone, Instant instant) {
         int offset = zone.getRules().getOffset(instant).getTotalSeconds();
         boolean dst = zone.getRules().isDaylightSavings(instant);
-        Tzif tz = zone instanceof ZoneOffset ? NONE : FILES.get(zone.getId(), ZoneAbbreviations::load);
+        String file = zone instanceof ZoneOffset ? FIXED_OFFSET_ZONES.get(zone.getId()) : zone.getId();
+        Tzif tz = file == null ? NONE : FILES.get(file, ZoneAbbreviations::load);
         String name = tz.abbreviation(instant.getEpochSecond(), offset, dst);
         if (name != null) return name;
         return DateTimeFormatter.ofPattern("zzz", Locale.ROOT).format(instant.atZone(zone));
