@@ -1,0 +1,150 @@
+package dev.pgwire.serve.functions;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Text arrays as JSON text, the form in which they cross into and out of DuckDB's Java functions
+ * (which take and return no LIST values): a text[] result is {@code ["a",null,"b"]}, which
+ * {@code CAST(CAST(x AS JSON) AS VARCHAR[])} turns into a DuckDB list; an array argument is
+ * {@code to_json(list)}. Nested arrays read as their elements in order, as PostgreSQL walks a
+ * multidimensional array; JSON booleans read as PostgreSQL prints booleans ({@code t}, {@code f}) and
+ * numbers as written.
+ */
+final class TextArrays {
+    private TextArrays() {}
+
+    static String toJson(List<String> items) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) out.append(',');
+            String s = items.get(i);
+            if (s == null) out.append("null");
+            else quote(out, s);
+        }
+        return out.append(']').toString();
+    }
+
+    static String toJsonNested(List<List<String>> rows) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < rows.size(); i++) {
+            if (i > 0) out.append(',');
+            out.append(toJson(rows.get(i)));
+        }
+        return out.append(']').toString();
+    }
+
+    private static void quote(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
+                    else out.append(c);
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    /** The elements of a JSON array (flattened); null for JSON null. */
+    static List<String> fromJson(String json) {
+        Reader r = new Reader(json);
+        r.ws();
+        List<String> out = new ArrayList<>();
+        r.array(out);
+        r.ws();
+        if (r.i != json.length()) throw r.bad();
+        return out;
+    }
+
+    private static final class Reader {
+        final String s;
+        int i;
+
+        Reader(String s) { this.s = s; }
+
+        IllegalArgumentException bad() {
+            return new IllegalArgumentException("not a JSON array: " + s);
+        }
+
+        void ws() {
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+        }
+
+        void array(List<String> out) {
+            if (i >= s.length() || s.charAt(i) != '[') throw bad();
+            i++;
+            ws();
+            if (i < s.length() && s.charAt(i) == ']') {
+                i++;
+                return;
+            }
+            while (true) {
+                ws();
+                if (i >= s.length()) throw bad();
+                char c = s.charAt(i);
+                if (c == '[') array(out);
+                else if (c == '"') out.add(string());
+                else out.add(scalar());
+                ws();
+                if (i >= s.length()) throw bad();
+                c = s.charAt(i++);
+                if (c == ']') return;
+                if (c != ',') throw bad();
+            }
+        }
+
+        String scalar() {
+            int start = i;
+            while (i < s.length() && ",]} \t\r\n".indexOf(s.charAt(i)) < 0) i++;
+            String t = s.substring(start, i);
+            return switch (t) {
+                case "null" -> null;
+                case "true" -> "t";
+                case "false" -> "f";
+                default -> {
+                    if (t.isEmpty()) throw bad();
+                    yield t;
+                }
+            };
+        }
+
+        String string() {
+            i++;
+            StringBuilder out = new StringBuilder();
+            while (i < s.length()) {
+                char c = s.charAt(i++);
+                if (c == '"') return out.toString();
+                if (c != '\\') {
+                    out.append(c);
+                    continue;
+                }
+                if (i >= s.length()) throw bad();
+                char e = s.charAt(i++);
+                switch (e) {
+                    case 'n' -> out.append('\n');
+                    case 'r' -> out.append('\r');
+                    case 't' -> out.append('\t');
+                    case 'b' -> out.append('\b');
+                    case 'f' -> out.append('\f');
+                    case 'u' -> {
+                        if (i + 4 > s.length()) throw bad();
+                        out.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                        i += 4;
+                    }
+                    default -> out.append(e);
+                }
+            }
+            throw bad();
+        }
+    }
+}
