@@ -98,6 +98,7 @@ public final class SqlState {
 
     // Class 54 — Program Limit Exceeded
     public static final String PROGRAM_LIMIT_EXCEEDED = "54000";
+    public static final String STATEMENT_TOO_COMPLEX = "54001";
 
     // Class 55 — Object Not In Prerequisite State
     public static final String OBJECT_NOT_IN_PREREQUISITE_STATE = "55000";
