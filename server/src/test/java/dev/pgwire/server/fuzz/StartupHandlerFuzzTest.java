@@ -58,7 +58,6 @@ class StartupHandlerFuzzTest {
     private static final Set<String> STARTUP_ERRORS = Set.of(SqlState.PROTOCOL_VIOLATION,
             SqlState.FEATURE_NOT_SUPPORTED, SqlState.INVALID_AUTHORIZATION_SPECIFICATION, SqlState.INVALID_PASSWORD);
     private static final int[] CHUNK_SIZES = {Integer.MAX_VALUE, 1, 2, 3, 5, 8, 13, 64};
-    private static final byte[] TERMINATE = {'X', 0, 0, 0, 4};
     private static final byte[] CANCEL_CODE = int32(Wire.CANCEL_REQUEST_CODE);
 
     private static final Server PLAIN = new Server(false);
@@ -194,9 +193,19 @@ class StartupHandlerFuzzTest {
         return BackendMessages.decode(b.getByte(b.readerIndex()), b.slice(b.readerIndex() + 5, size - 5));
     }
 
-    /** True if the bytes hold a CancelRequest code or a Terminate message, or begin a TLS handshake. */
+    /**
+     * True if the bytes hold a CancelRequest code or what may be a Terminate message ('X' and a
+     * length an authentication message may have: the handler, as PostgreSQL's query phase, does
+     * not look at a Terminate's body), or begin a TLS handshake.
+     */
     private static boolean asksToClose(byte[] input) {
-        return (input.length > 1 && input[1] == 0x16) || contains(input, CANCEL_CODE) || contains(input, TERMINATE);
+        if ((input.length > 1 && input[1] == 0x16) || contains(input, CANCEL_CODE)) return true;
+        for (int i = 1; i + 5 <= input.length; i++) {
+            if (input[i] != 'X') continue;
+            long length = (input[i + 1] & 0xffL) << 24 | (input[i + 2] & 0xff) << 16 | (input[i + 3] & 0xff) << 8 | (input[i + 4] & 0xff);
+            if (length >= 4 && length <= 65_535) return true;
+        }
+        return false;
     }
 
     private static boolean contains(byte[] haystack, byte[] needle) {
