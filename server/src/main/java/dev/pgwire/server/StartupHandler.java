@@ -244,7 +244,7 @@ final class StartupHandler extends ByteToMessageDecoder {
                 ctx.close();
                 return false;
             }
-            throw PgException.protocolViolation("expected password response, got message type " + (char) type);
+            throw PgException.protocolViolation("expected password response, got message type " + type);
         }
         BackendMessage reply = authenticator.onResponse(PasswordMessage.decode(body));
         write(ctx, reply);

@@ -37,11 +37,16 @@ public record NoticeResponse(Map<Character, String> fields) implements BackendMe
         return f;
     }
 
+    /**
+     * Field values are C strings: a NUL inside one (a message quoting client input) would end the
+     * field early and break the frame, so it is written as U+FFFD. The report must reach the
+     * client whatever it quotes.
+     */
     static void writeFields(ByteBuf out, char type, Map<Character, String> fields) {
         int at = Wire.beginMessage(out, type);
         for (Map.Entry<Character, String> e : fields.entrySet()) {
             out.writeByte(e.getKey());
-            Wire.writeCString(out, e.getValue());
+            Wire.writeCString(out, e.getValue().replace('\0', '\uFFFD'));
         }
         out.writeByte(0);
         Wire.endMessage(out, at);

@@ -1,11 +1,14 @@
 package dev.pgwire.protocol.types;
 
 import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,24 +45,114 @@ final class JsonText {
 
     private Object document() {
         skipSpace();
-        Object v = value(0);
+        Object v = value();
         skipSpace();
         if (pos != text.length()) throw error();
         return v;
     }
 
-    /** PostgreSQL limits nesting by stack depth; this keeps recursion bounded. */
-    private static final int MAX_DEPTH = 6400;
+    /*
+     * PostgreSQL's JSON parser recurses and stops with 54001 "stack depth limit exceeded" when the
+     * stack passes max_stack_depth (2MB by default). This parser keeps open containers on the heap
+     * instead, so no input reaches the Java stack, and charges each open container what it costs
+     * PostgreSQL 15: measured through a Bind parameter at the default setting, json_in takes
+     * arrays nested 14 555 deep and objects 13 100 deep, and mixes on the straight line between
+     * (6 894 array-object pairs, 1 439 runs of nine arrays and an object). An array level costs 9,
+     * an object level 10, and the budget is 131 000. (jsonb_in takes two array levels fewer.)
+     */
+    private static final int ARRAY_LEVEL_COST = 9;
+    private static final int OBJECT_LEVEL_COST = 10;
+    private static final int STACK_BUDGET = 131_000;
 
-    private Object value(int depth) {
-        if (depth > MAX_DEPTH) {
-            throw new PgException("54001", "stack depth limit exceeded");
+    /** A container being read: its members so far (when building) and the key awaiting a value. */
+    private static final class Open {
+        final boolean object;
+        final List<Object> items;
+        final Map<String, Object> members;
+        String key;
+
+        Open(boolean object, boolean build) {
+            this.object = object;
+            this.items = build && !object ? new ArrayList<>() : null;
+            this.members = build && object ? new LinkedHashMap<>() : null;
         }
-        if (pos >= text.length()) throw error();
-        char c = text.charAt(pos);
+
+        void add(Object v) {
+            if (items != null) {
+                items.add(v);
+            } else if (members != null) {
+                members.remove(key);  // the last duplicate wins
+                members.put(key, v);
+            }
+        }
+
+        Object value() {
+            return object ? members : items;
+        }
+
+        int cost() {
+            return object ? OBJECT_LEVEL_COST : ARRAY_LEVEL_COST;
+        }
+    }
+
+    /** One value starting at {@code pos}, which is past any whitespace. */
+    private Object value() {
+        ArrayDeque<Open> open = new ArrayDeque<>();
+        int cost = 0;
+        while (true) {
+            Object v;
+            char c = peek();
+            if (c == '[' || c == '{') {
+                Open container = new Open(c == '{', build);
+                cost += container.cost();
+                if (cost > STACK_BUDGET) throw stackDepthExceeded();
+                pos++;
+                skipSpace();
+                if (peek() != (container.object ? '}' : ']')) {
+                    open.push(container);
+                    if (container.object) container.key = memberName();
+                    continue;  // read its first value
+                }
+                pos++;
+                cost -= container.cost();
+                v = container.value();
+            } else {
+                v = scalar(c);
+            }
+            // v is complete: add it to the containers it ends, up to one that goes on with ','
+            while (true) {
+                Open container = open.peek();
+                if (container == null) return v;
+                container.add(v);
+                skipSpace();
+                char d = peek();
+                pos++;
+                if (d == ',') {
+                    skipSpace();
+                    if (container.object) container.key = memberName();
+                    break;
+                }
+                if (d != (container.object ? '}' : ']')) throw error();
+                open.pop();
+                cost -= container.cost();
+                v = container.value();
+            }
+        }
+    }
+
+    /** {@code "name" :} and the whitespace after it; {@code pos} is past any whitespace before it. */
+    private String memberName() {
+        if (peek() != '"') throw error();
+        String key = string();
+        skipSpace();
+        if (peek() != ':') throw error();
+        pos++;
+        skipSpace();
+        return key;
+    }
+
+    private Object scalar(char c) {
         switch (c) {
-            case '{': return object(depth);
-            case '[': return array(depth);
             case '"': return string();
             case 't': return literal("true", Boolean.TRUE);
             case 'f': return literal("false", Boolean.FALSE);
@@ -70,56 +163,11 @@ final class JsonText {
         }
     }
 
+    private static PgException stackDepthExceeded() {
+        return new PgException(SqlState.STATEMENT_TOO_COMPLEX, "stack depth limit exceeded");
+    }
+
     private enum JsonNull { NULL }
-
-    private Object object(int depth) {
-        pos++;
-        Map<String, Object> members = build ? new LinkedHashMap<>() : null;
-        skipSpace();
-        if (peek() == '}') {
-            pos++;
-            return members;
-        }
-        while (true) {
-            skipSpace();
-            if (peek() != '"') throw error();
-            String key = string();
-            skipSpace();
-            if (peek() != ':') throw error();
-            pos++;
-            skipSpace();
-            Object v = value(depth + 1);
-            if (build) {
-                members.remove(key);  // the last duplicate wins
-                members.put(key, v);
-            }
-            skipSpace();
-            char c = peek();
-            pos++;
-            if (c == '}') return members;
-            if (c != ',') throw error();
-        }
-    }
-
-    private Object array(int depth) {
-        pos++;
-        List<Object> items = build ? new ArrayList<>() : null;
-        skipSpace();
-        if (peek() == ']') {
-            pos++;
-            return items;
-        }
-        while (true) {
-            skipSpace();
-            Object v = value(depth + 1);
-            if (build) items.add(v);
-            skipSpace();
-            char c = peek();
-            pos++;
-            if (c == ']') return items;
-            if (c != ',') throw error();
-        }
-    }
 
     private String string() {
         pos++;
@@ -238,32 +286,56 @@ final class JsonText {
     private static final Comparator<byte[]> KEY_ORDER = Comparator.<byte[]>comparingInt(b -> b.length)
             .thenComparing(Arrays::compareUnsigned);
 
+    /** A container being written: the members or items still to come. */
+    private static final class Writing {
+        final Iterator<?> rest;
+        final boolean object;
+        boolean started;
+
+        Writing(Iterator<?> rest, boolean object) {
+            this.rest = rest;
+            this.object = object;
+        }
+    }
+
+    /** Writes the tree {@link #document} built, without recursion: its depth is the input's. */
     @SuppressWarnings("unchecked")
-    private static void write(Object v, StringBuilder sb) {
-        if (v instanceof Map<?, ?> m) {
-            List<Map.Entry<String, Object>> entries = new ArrayList<>(((Map<String, Object>) m).entrySet());
-            entries.sort(Comparator.comparing(e -> e.getKey().getBytes(StandardCharsets.UTF_8), KEY_ORDER));
-            sb.append('{');
-            for (int i = 0; i < entries.size(); i++) {
-                if (i > 0) sb.append(", ");
-                writeString(entries.get(i).getKey(), sb);
+    private static void write(Object root, StringBuilder sb) {
+        ArrayDeque<Writing> open = new ArrayDeque<>();
+        Object v = root;
+        while (true) {
+            if (v instanceof Map<?, ?> m) {
+                List<Map.Entry<String, Object>> entries = new ArrayList<>(((Map<String, Object>) m).entrySet());
+                entries.sort(Comparator.comparing(e -> e.getKey().getBytes(StandardCharsets.UTF_8), KEY_ORDER));
+                sb.append('{');
+                open.push(new Writing(entries.iterator(), true));
+            } else if (v instanceof List<?> l) {
+                sb.append('[');
+                open.push(new Writing(l.iterator(), false));
+            } else if (v instanceof String s) {
+                writeString(s, sb);
+            } else if (v == JsonNull.NULL) {
+                sb.append("null");
+            } else {
+                sb.append(v);  // Boolean or PgNumeric
+            }
+            // close the containers that are finished; the next value is in the innermost other one
+            Writing w;
+            while ((w = open.peek()) != null && !w.rest.hasNext()) {
+                sb.append(w.object ? '}' : ']');
+                open.pop();
+            }
+            if (w == null) return;
+            if (w.started) sb.append(", ");
+            w.started = true;
+            if (w.object) {
+                Map.Entry<String, Object> e = (Map.Entry<String, Object>) w.rest.next();
+                writeString(e.getKey(), sb);
                 sb.append(": ");
-                write(entries.get(i).getValue(), sb);
+                v = e.getValue();
+            } else {
+                v = w.rest.next();
             }
-            sb.append('}');
-        } else if (v instanceof List<?> l) {
-            sb.append('[');
-            for (int i = 0; i < l.size(); i++) {
-                if (i > 0) sb.append(", ");
-                write(l.get(i), sb);
-            }
-            sb.append(']');
-        } else if (v instanceof String s) {
-            writeString(s, sb);
-        } else if (v == JsonNull.NULL) {
-            sb.append("null");
-        } else {
-            sb.append(v);  // Boolean or PgNumeric
         }
     }
 

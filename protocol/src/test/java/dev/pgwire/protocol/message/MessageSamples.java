@@ -15,10 +15,10 @@ import static org.junit.jupiter.api.Named.named;
  * At least one instance of every message, with the edge cases the wire format allows: empty
  * strings and lists, NULL and empty values, non-ASCII text, 3.2's long cancel keys.
  */
-final class MessageSamples {
+public final class MessageSamples {
     private MessageSamples() {}
 
-    static List<Named<FrontendMessage>> frontend() {
+    public static List<Named<FrontendMessage>> frontend() {
         return List.of(
                 named("Bind with names, mixed formats, NULL and empty values",
                         new Bind("portal", "stmt", new short[] {0, 1, 0, 1},
@@ -56,7 +56,7 @@ final class MessageSamples {
                 named("Terminate", Terminate.INSTANCE));
     }
 
-    static List<Named<BackendMessage>> backend() {
+    public static List<Named<BackendMessage>> backend() {
         return List.of(
                 named("AuthenticationOk", Authentication.Ok.INSTANCE),
                 named("AuthenticationKerberosV5", new Authentication.KerberosV5()),
@@ -120,7 +120,7 @@ final class MessageSamples {
                 named("RowDescription without columns", new RowDescription(List.of())));
     }
 
-    static List<Named<StartupPacket>> startup() {
+    public static List<Named<StartupPacket>> startup() {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("user", "alice");
         params.put("database", "shop");

@@ -8,16 +8,16 @@ import java.util.List;
  * type, with the edge cases of the text formats (special values, BC, huge years, rounding,
  * quoting, offsets with seconds), and input forms other than PostgreSQL's own output.
  */
-final class Corpus {
+public final class Corpus {
     private Corpus() {}
 
     /** A literal of a type: {@code SELECT '<literal>'::<sqlType>}. */
-    record Case(String sqlType, String typeName, String literal) {
+    public record Case(String sqlType, String typeName, String literal) {
         String sql() {
             return "SELECT '" + literal.replace("'", "''") + "'::" + sqlType;
         }
 
-        int oid() {
+        public int oid() {
             return PgType.byName(typeName).oid();
         }
 
@@ -69,7 +69,7 @@ final class Corpus {
         return c;
     }
 
-    static List<Case> all() {
+    public static List<Case> all() {
         List<Case> c = new ArrayList<>();
         add(c, "bool", "bool", "t", "f", "true", "FALSE", "yes", "no", "on", "off", "1", "0", " t ", "Tr");
         add(c, "int2", "int2", "0", "-32768", "32767", "  42  ", "+7", "-0");
@@ -152,7 +152,7 @@ final class Corpus {
     }
 
     /** Literals PostgreSQL rejects; the SQLSTATE must match. */
-    static List<Case> invalid() {
+    public static List<Case> invalid() {
         List<Case> c = new ArrayList<>();
         add(c, "int4", "int4", "abc", "", "2147483648", "1.5", " ", "0x10", "1 2");
         add(c, "int2", "int2", "32768", "-32769");

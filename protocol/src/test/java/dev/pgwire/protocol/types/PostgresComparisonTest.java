@@ -137,6 +137,42 @@ class PostgresComparisonTest {
         assertThat(failures).as("rejections out of %d literals", cases.size()).isEmpty();
     }
 
+    @Test
+    void deepJsonParametersAreAcceptedAndRefusedAsPostgresDoes() throws Exception {
+        settings("UTC", 1);
+        CodecContext ctx = ctx("UTC", 1);
+        List<String> failures = new ArrayList<>();
+        String[][] shapes = {{"[", "]"}, {"{\"a\":", "}"}, {"[{\"a\":", "}]"}};
+        int compared = 0;
+        for (String[] shape : shapes) {
+            for (int depth : new int[] {1_000, 5_000, 10_000, 20_000, 100_000}) {
+                String json = shape[0].repeat(depth) + "1" + shape[1].repeat(depth);
+                for (String type : new String[] {"json", "jsonb"}) {
+                    compared++;
+                    String where = type + " " + shape[0] + " x " + depth;
+                    RawPgSession.Result r = session.fetch("SELECT $1::" + type, json.getBytes(StandardCharsets.UTF_8));
+                    int oid = PgType.byName(type).oid();
+                    try {
+                        Object ours = TYPES.decodeText(oid, json, ctx);
+                        if (r.error() != null) {
+                            failures.add(where + ": PostgreSQL raised " + r.error().sqlState() + ", we accepted it");
+                        } else if (!new String(r.text(), StandardCharsets.UTF_8).equals(ours)) {
+                            failures.add(where + ": read differently");
+                        }
+                    } catch (PgException e) {
+                        if (r.error() == null) {
+                            failures.add(where + ": PostgreSQL accepted it, we raised " + e.sqlState());
+                        } else if (!r.error().sqlState().equals(e.sqlState()) || !r.error().getMessage().equals(e.getMessage())) {
+                            failures.add(where + ": PostgreSQL raised " + r.error().sqlState() + " " + r.error().getMessage()
+                                    + ", we raised " + e.sqlState() + " " + e.getMessage());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(failures).as("deep json out of %d values", compared).isEmpty();
+    }
+
     private static String clip(String s) {
         return s.length() <= 400 ? s : s.substring(0, 400) + "...";
     }

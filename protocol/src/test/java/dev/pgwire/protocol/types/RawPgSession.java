@@ -73,12 +73,17 @@ final class RawPgSession implements AutoCloseable {
 
     /** Runs a one-column query twice in one batch: result format text, then binary. */
     Result fetch(String sql) throws IOException {
+        return fetch(sql, new byte[0][]);
+    }
+
+    /** As {@link #fetch(String)}, with parameters in text format ($1 is {@code parameters[0]}). */
+    Result fetch(String sql, byte[]... parameters) throws IOException {
         ByteBuf buf = Unpooled.buffer();
         try {
             new Parse("", sql, new int[0]).encode(buf);
-            new Bind("", "", new short[0], new byte[0][], new short[] {0}).encode(buf);
+            new Bind("", "", new short[0], parameters, new short[] {0}).encode(buf);
             new Execute("", 0).encode(buf);
-            new Bind("", "", new short[0], new byte[0][], new short[] {1}).encode(buf);
+            new Bind("", "", new short[0], parameters, new short[] {1}).encode(buf);
             new Execute("", 0).encode(buf);
             Sync.INSTANCE.encode(buf);
             write(buf);
