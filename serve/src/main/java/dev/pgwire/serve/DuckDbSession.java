@@ -785,6 +785,18 @@ public final class DuckDbSession implements Session {
         public CatalogView catalog() {
             return catalog;
         }
+
+        @Override
+        public String timeZoneName() {
+            return params.timeZone().getId();
+        }
+
+        @Override
+        public String setConfig(String name, String value, boolean isLocal) {
+            if (params.key(name) == null) throw SessionParameters.unrecognized(name);
+            params.set(name, value, isLocal && inTransactionBlock());
+            return params.get(name);
+        }
     }
 
     private void warn(ResultSink sink, String sqlState, String message) {

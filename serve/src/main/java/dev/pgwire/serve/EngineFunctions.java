@@ -21,6 +21,7 @@ final class EngineFunctions {
     static final int NESTED_DIVISION_SCALE = 20;
 
     static void register(Connection c) throws SQLException {
+        dev.pgwire.serve.functions.PgFunctions.register(c);
         // numeric division with PostgreSQL's result scale: as text (the exact value, for a result column)
         // and as DECIMAL(38,20) where the quotient feeds further arithmetic
         DuckDBFunctions.scalarFunction().withName("pgwire_numeric_div_text")

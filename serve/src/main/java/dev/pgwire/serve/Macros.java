@@ -32,7 +32,7 @@ final class Macros {
             // a value for a numeric column without modifier (DECIMAL(38,10)): stored only if no digit is lost
             "CREATE OR REPLACE MACRO pgwire.exact_numeric(v) AS CASE WHEN v IS NULL THEN NULL"
                     + " WHEN TRY_CAST(v AS DECIMAL(38,10)) = v THEN CAST(v AS DECIMAL(38,10))"
-                    + " ELSE error('pgwire:22003: numeric field overflow: ' || CAST(v AS VARCHAR)"
+                    + " ELSE error('[pgwire:22003] numeric field overflow: ' || CAST(v AS VARCHAR)"
                     + " || ' cannot be held exactly in a numeric column without precision (28 digits before and 10 after the point)') END");
 
     static void install(Statement st) throws SQLException {

@@ -80,7 +80,7 @@ public final class PgFunctionError {
     }
 
     /** What a scalar function throws so that DuckDB reports exactly {@link #encode(PgException)}. */
-    static RuntimeException forDuckDb(PgException e) {
+    public static RuntimeException forDuckDb(PgException e) {
         return new Reported(encode(e));
     }
 

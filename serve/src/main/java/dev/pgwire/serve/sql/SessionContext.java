@@ -29,6 +29,19 @@ public interface SessionContext {
     /** The text version() returns. */
     String versionText();
 
+    /** The session's time zone as a zone id ({@code Europe/Paris}, {@code UTC}, {@code +05:30}). */
+    default String timeZoneName() {
+        return "UTC";
+    }
+
+    /**
+     * set_config(name, value, is_local): sets a run-time parameter as SET does and returns its new
+     * value as SHOW gives it.
+     */
+    default String setConfig(String name, String value, boolean isLocal) {
+        throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.FEATURE_NOT_SUPPORTED, "set_config is not available here");
+    }
+
     /** The relations the session sees. */
     default CatalogView catalog() {
         return CatalogView.NONE;

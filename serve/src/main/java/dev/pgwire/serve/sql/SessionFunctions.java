@@ -42,6 +42,7 @@ final class SessionFunctions {
             case "pg_backend_pid" -> args.isEmpty() ? Expressions.duckDb("CAST(" + s.backendPid() + " AS INTEGER)") : null;
             case "current_schemas" -> args.size() == 1 ? schemas(args.get(0), s) : null;
             case "current_setting" -> args.size() == 1 || args.size() == 2 ? setting(args, s) : null;
+            case "set_config" -> args.size() == 3 ? setConfig(args, s) : null;
             default -> null;
         };
     }
@@ -69,6 +70,15 @@ final class SessionFunctions {
             throw new PgException(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name + "\"");
         }
         return text(value, "text");
+    }
+
+    /** set_config with constant arguments takes effect as the statement is translated, as SET would. */
+    private static Node setConfig(List<Node> args, SessionContext s) {
+        String name = Operators.stringConstant(args.get(0));
+        String value = Operators.stringConstant(args.get(1));
+        Boolean local = booleanConstant(args.get(2));
+        if (name == null || local == null || (value == null && !(args.get(1).is("A_Const") && args.get(1).bool("isnull")))) return null;
+        return text(s.setConfig(name, value, local), "text");
     }
 
     static Boolean booleanConstant(Node n) {

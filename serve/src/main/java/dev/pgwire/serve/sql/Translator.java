@@ -89,7 +89,7 @@ public final class Translator {
         Emitter em = new Emitter(w, new TypeMapper());
         try {
             if (query) {
-                TypedRewrites typed = new TypedRewrites(session.catalog());
+                TypedRewrites typed = new TypedRewrites(session);
                 typed.apply(tree);
                 em.statement(tree);
                 return new Translation(sql, info, tree, w.toString(), null, w::sourceLocation, typed.resultTypes(), replay);

@@ -20,9 +20,12 @@ final class TypedRewrites {
     /** The result columns of the statement, once rewritten. */
     private List<Col> result = List.of();
 
-    TypedRewrites(CatalogView catalog) {
+    private final SessionContext session;
+
+    TypedRewrites(SessionContext session) {
+        this.session = session;
+        this.catalog = session.catalog();
         this.types = new TypeResolver(catalog);
-        this.catalog = catalog;
     }
 
     TypeResolver types() {
@@ -97,6 +100,10 @@ final class TypedRewrites {
         }
         for (Node item : s.list("fromClause")) fromItem(item, scope);
         for (Node row : s.list("valuesLists")) rewriteItems(row.list("items"), scope);
+        for (Node t : s.list("targetList")) {
+            Node val = t.node("val");
+            if (val != null && val.is("FuncCall")) val.set("selectList", true); // set-returning calls return rows here
+        }
         rewriteList(s.list("targetList"), scope, "val");
         if (top) for (Node t : s.list("targetList")) topLevel(t, scope);
         rewriteField(s, "whereClause", scope);
@@ -291,9 +298,40 @@ final class TypedRewrites {
                     return n;
                 }
             }
+            case "pg_get_serial_sequence" -> {
+                String table = args.size() == 2 ? Operators.stringConstant(args.get(0)) : null;
+                String column = args.size() == 2 ? Operators.stringConstant(args.get(1)) : null;
+                if (table != null && column != null) return serialSequence(table, column);
+            }
             default -> { }
         }
+        SqlType resultType = types.type(f, scope);
+        List<SqlType> argTypes = new ArrayList<>();
+        for (Node a : args) argTypes.add(types.type(a, scope));
+        Node rewritten = PgFunctionCalls.rewrite(f, argTypes, session);
+        if (rewritten != null) {
+            types.assume(rewritten, resultType);
+            return rewritten;
+        }
         return f;
+    }
+
+    /** pg_get_serial_sequence('table', 'column'): the sequence a serial or identity column draws from. */
+    private Node serialSequence(String table, String column) {
+        String[] parts = table.split("\\.", 2);
+        CatalogView.Relation r = parts.length == 2 ? catalog.relation(parts[0], parts[1]) : catalog.relation(null, table);
+        if (r == null) {
+            throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.UNDEFINED_TABLE,
+                    "relation \"" + table + "\" does not exist");
+        }
+        CatalogView.ColumnInfo c = r.column(column);
+        if (c == null) {
+            throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.UNDEFINED_COLUMN,
+                    "column \"" + column + "\" of relation \"" + r.name() + "\" does not exist");
+        }
+        if (c.sequence() == null) return Expressions.duckDb("CAST(NULL AS VARCHAR)");
+        String seq = c.sequence().contains(".") ? c.sequence() : r.schema() + "." + c.sequence();
+        return Expressions.duckDb("CAST(" + SqlWriter.quoteLiteral(seq) + " AS VARCHAR)");
     }
 
     private Node intCall(String function, List<Node> args) {

@@ -1,0 +1,243 @@
+package dev.pgwire.serve.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Calls of PostgreSQL functions DuckDB lacks or computes otherwise, rewritten to the functions serve
+ * registers in every engine (the {@code pg_*} functions of {@code dev.pgwire.serve.functions}):
+ * to_char, to_date, to_timestamp, to_number, format, the regular-expression functions with
+ * PostgreSQL's expression syntax, encode/decode, initcap, to_hex, string_to_array, array_to_string,
+ * width_bucket, justify_*, make_interval. DuckDB's Java functions take no intervals, blobs or lists,
+ * so those cross as text (intervals), hex (bytea) and JSON (arrays).
+ */
+final class PgFunctionCalls {
+    private PgFunctionCalls() {}
+
+    /** The rewritten call, or null when the call is not one of these (or the types do not tell). */
+    static Node rewrite(Node f, List<SqlType> types, SessionContext session) {
+        String name = Operators.lastName(f);
+        List<Node> args = f.list("args");
+        int n = args.size();
+        SqlType first = n > 0 ? types.get(0) : null;
+        String zone = SqlWriter.quoteLiteral(session.timeZoneName());
+        switch (name) {
+            case "to_char" -> {
+                if (n != 2 || first == null) return null;
+                String t = first.name();
+                if (first.isArray()) return null;
+                return switch (t) {
+                    case "timestamp" -> sql("pg_to_char({0}, {1})", args);
+                    case "timestamptz", "date" -> sql("pg_to_char({0}, {1}, " + zone + ")", args);
+                    case "interval" -> sql("pg_to_char_interval(CAST({0} AS VARCHAR), {1})", args);
+                    case "numeric" -> sql("pg_to_char_numeric(CAST({0} AS VARCHAR), {1})", args);
+                    case "int2", "int4" -> sql("pg_to_char(CAST({0} AS INTEGER), {1})", args);
+                    case "int8" -> sql("pg_to_char(CAST({0} AS BIGINT), {1})", args);
+                    case "float4" -> sql("pg_to_char(CAST({0} AS FLOAT), {1})", args);
+                    case "float8" -> sql("pg_to_char(CAST({0} AS DOUBLE), {1})", args);
+                    default -> null;
+                };
+            }
+            case "to_date" -> {
+                return n == 2 ? sql("pg_to_date({0}, {1})", args) : null;
+            }
+            case "to_timestamp" -> {
+                return n == 2 ? sql("pg_to_timestamp({0}, {1}, " + zone + ")", args) : null;
+            }
+            case "to_number" -> {
+                return n == 2 ? sql("CAST(pg_to_number({0}, {1}) AS DECIMAL(38,10))", args) : null;
+            }
+            case "format" -> {
+                if (n == 0 || f.bool("func_variadic")) return null;
+                StringBuilder s = new StringBuilder("pg_format({0}");
+                for (int i = 1; i < n; i++) s.append(", ").append(pgText("{" + i + "}", types.get(i)));
+                return sql(s.append(')').toString(), args);
+            }
+            case "quote_ident", "quote_literal", "quote_nullable", "initcap" -> {
+                if (n != 1) return null;
+                return sql("pg_" + name + "(" + pgText("{0}", first) + ")", args);
+            }
+            case "regexp_match", "regexp_split_to_array" -> {
+                if (n < 2 || n > 3) return null;
+                return sql("CAST(CAST(pg_" + name + "(" + placeholders(n) + ") AS JSON) AS VARCHAR[])", args);
+            }
+            case "regexp_matches" -> {
+                if (n < 2 || n > 3) return null;
+                return sql("unnest(CAST(CAST(pg_regexp_matches(" + placeholders(n) + ") AS JSON) AS VARCHAR[][]))", args);
+            }
+            case "regexp_split_to_table" -> {
+                if (n < 2 || n > 3) return null;
+                return sql("unnest(CAST(CAST(pg_regexp_split_to_array(" + placeholders(n) + ") AS JSON) AS VARCHAR[]))", args);
+            }
+            case "regexp_replace", "regexp_like", "regexp_count", "regexp_substr", "regexp_instr" -> {
+                return sql("pg_" + name + "(" + placeholders(n) + ")", args);
+            }
+            case "encode" -> {
+                return n == 2 ? sql("pg_encode(hex({0}), {1})", args) : null;
+            }
+            case "decode" -> {
+                return n == 2 ? sql("unhex(pg_decode({0}, {1}))", args) : null;
+            }
+            case "to_hex" -> {
+                if (n != 1 || first == null) return null;
+                return sql(first.name().equals("int8") ? "pg_to_hex(CAST({0} AS BIGINT))" : "pg_to_hex(CAST({0} AS INTEGER))", args);
+            }
+            case "string_to_array" -> {
+                if (n < 2 || n > 3) return null;
+                return sql("CAST(CAST(pg_string_to_array(" + placeholders(n) + ") AS JSON) AS VARCHAR[])", args);
+            }
+            case "array_to_string" -> {
+                if (n < 2 || n > 3) return null;
+                return sql("pg_array_to_string(CAST(to_json({0}) AS VARCHAR), {1}" + (n == 3 ? ", {2}" : "") + ")", args);
+            }
+            case "width_bucket" -> {
+                if (n != 4 || first == null) return null;
+                if (first.isExactNumeric()) {
+                    return sql("pg_width_bucket_numeric(CAST({0} AS VARCHAR), CAST({1} AS VARCHAR), CAST({2} AS VARCHAR),"
+                            + " CAST({3} AS INTEGER))", args);
+                }
+                return sql("pg_width_bucket(CAST({0} AS DOUBLE), CAST({1} AS DOUBLE), CAST({2} AS DOUBLE), CAST({3} AS INTEGER))", args);
+            }
+            case "justify_days", "justify_hours", "justify_interval" -> {
+                return n == 1 ? sql("CAST(pg_" + name + "(CAST({0} AS VARCHAR)) AS INTERVAL)", args) : null;
+            }
+            case "make_interval" -> {
+                return makeInterval(args);
+            }
+            case "array_upper", "array_length" -> {
+                if (n != 2 || !isOne(args.get(1))) return null;
+                return sql("CAST(CASE WHEN len({0}) = 0 THEN NULL ELSE len({0}) END AS INTEGER)", args);
+            }
+            case "array_lower" -> {
+                if (n != 2 || !isOne(args.get(1))) return null;
+                return sql("CAST(CASE WHEN len({0}) = 0 THEN NULL ELSE 1 END AS INTEGER)", args);
+            }
+            case "cardinality" -> {
+                if (n != 1) return null;
+                return sql(first != null && first.dims() > 1 ? "CAST(len(flatten({0})) AS INTEGER)" : "CAST(len({0}) AS INTEGER)", args);
+            }
+            case "array_ndims" -> {
+                if (n != 1 || first == null || !first.isArray()) return null;
+                return sql("CASE WHEN len({0}) = 0 THEN NULL ELSE " + first.dims() + " END", args);
+            }
+            case "array_dims" -> {
+                if (n != 1 || first == null || first.dims() != 1) return null;
+                return sql("CASE WHEN len({0}) = 0 THEN NULL ELSE '[1:' || len({0}) || ']' END", args);
+            }
+            case "array_remove" -> {
+                return n == 2 ? sql("list_filter({0}, lambda pg_x: pg_x IS DISTINCT FROM {1})", args) : null;
+            }
+            case "array_replace" -> {
+                return n == 3 ? sql("list_transform({0}, lambda pg_x: CASE WHEN pg_x IS NOT DISTINCT FROM {1} THEN {2} ELSE pg_x END)", args) : null;
+            }
+            case "array_positions" -> {
+                return n == 2 ? sql("CAST(list_filter(range(1, len({0}) + 1), lambda pg_i: {0}[pg_i] IS NOT DISTINCT FROM {1}) AS INTEGER[])", args) : null;
+            }
+            case "array_position" -> {
+                return n == 2 ? sql("CAST(list_position({0}, {1}) AS INTEGER)", args) : null;
+            }
+            case "array_fill" -> {
+                return n == 2 ? sql("list_transform(range(CAST({1}[1] AS BIGINT)), lambda pg_i: {0})", args) : null;
+            }
+            case "unnest" -> {
+                if (n != 1 || first == null || first.dims() <= 1) return null;
+                return sql("unnest(flatten({0}))", args);
+            }
+            case "generate_series" -> {
+                // in the select list PostgreSQL returns one row per value; DuckDB's scalar form is a list
+                if (!f.bool("selectList") || n < 2) return null;
+                String cast = first != null && first.isInteger() && !first.name().equals("int8") ? "INTEGER" : null;
+                String series = "unnest(generate_series(" + placeholders(n) + "))";
+                return sql(cast == null ? series : "CAST(" + series + " AS " + cast + ")", args);
+            }
+            case "sha256", "sha224", "sha384", "sha512" -> {
+                return n == 1 && first != null && first.name().equals("bytea") ? sql("unhex(" + name + "({0}))", args) : null;
+            }
+            case "digest" -> {
+                String algorithm = n == 2 ? Operators.stringConstant(args.get(1)) : null;
+                if (algorithm == null) return null;
+                String fn = switch (algorithm.toLowerCase(java.util.Locale.ROOT)) {
+                    case "md5" -> "md5";
+                    case "sha1" -> "sha1";
+                    case "sha256" -> "sha256";
+                    default -> null;
+                };
+                return fn == null ? null : Expressions.duckDb("unhex(" + fn + "({0}))", args.get(0));
+            }
+            case "convert_from" -> {
+                return n == 2 ? Expressions.duckDb("decode({0})", args.get(0)) : null;
+            }
+            case "convert_to" -> {
+                return n == 2 ? Expressions.duckDb("encode({0})", args.get(0)) : null;
+            }
+            case "bit_length" -> {
+                if (n != 1 || first == null) return null;
+                return sql(first.name().equals("bytea") ? "CAST(octet_length({0}) * 8 AS INTEGER)" : "CAST(strlen({0}) * 8 AS INTEGER)", args);
+            }
+            case "substr", "substring" -> {
+                if (first == null || !first.name().equals("bytea") || n < 2) return null;
+                return sql(n == 2 ? "unhex(substring(hex({0}), 2 * {1} - 1))" : "unhex(substring(hex({0}), 2 * {1} - 1, 2 * {2}))", args);
+            }
+            case "pg_typeof" -> {
+                if (n != 1 || first == null || first.isUnknown() && !(args.get(0).is("A_Const") && args.get(0).has("sval"))) return null;
+                return Expressions.duckDb("CAST(" + SqlWriter.quoteLiteral(FormatType.displayName(first)) + " AS VARCHAR)");
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static boolean isOne(Node n) {
+        return n.is("A_Const") && n.has("ival") && n.node("ival").num("ival") == 1;
+    }
+
+    /** make_interval(years, months, weeks, days, hours, mins, secs), by position or by name. */
+    private static Node makeInterval(List<Node> args) {
+        String[] names = {"years", "months", "weeks", "days", "hours", "mins", "secs"};
+        Node[] values = new Node[names.length];
+        for (int i = 0; i < args.size(); i++) {
+            Node a = args.get(i);
+            if (a.is("NamedArgExpr")) {
+                int at = java.util.Arrays.asList(names).indexOf(a.str("name"));
+                if (at < 0) return null;
+                values[at] = a.node("arg");
+            } else if (i < names.length) {
+                values[i] = a;
+            }
+        }
+        StringBuilder s = new StringBuilder("CAST(pg_make_interval(");
+        List<Node> used = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            if (i > 0) s.append(", ");
+            if (values[i] == null) {
+                s.append(i == 6 ? "CAST(0 AS DOUBLE)" : "0");
+            } else {
+                s.append(i == 6 ? "CAST({" + used.size() + "} AS DOUBLE)" : "CAST({" + used.size() + "} AS INTEGER)");
+                used.add(values[i]);
+            }
+        }
+        return Expressions.duckDb(s.append(") AS INTERVAL)").toString(), used.toArray(new Node[0]));
+    }
+
+    /** A value as PostgreSQL's text output of it (booleans are t/f; other values as DuckDB writes them). */
+    private static String pgText(String placeholder, SqlType type) {
+        if (type != null && type.name().equals("bool") && !type.isArray()) {
+            return "CASE WHEN " + placeholder + " THEN 't' WHEN NOT " + placeholder + " THEN 'f' END";
+        }
+        return "CAST(" + placeholder + " AS VARCHAR)";
+    }
+
+    private static String placeholders(int n) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            if (i > 0) s.append(", ");
+            s.append('{').append(i).append('}');
+        }
+        return s.toString();
+    }
+
+    private static Node sql(String template, List<Node> args) {
+        return Expressions.duckDb(template, args.toArray(new Node[0]));
+    }
+}
