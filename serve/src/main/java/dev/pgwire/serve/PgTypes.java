@@ -134,7 +134,11 @@ final class PgTypes {
                 return new PgColumnType(base.duckDbType, PgType.BPCHAR, hint.typmod(), base::read,
                         (v, c) -> length > 0 ? padded(v.toString(), length) : v.toString());
             case "jsonb":
-                return text || oid == PgType.JSON.oid() ? relabel(base, PgType.JSONB, -1) : base;
+                // DuckDB keeps JSON as written; jsonb is PostgreSQL's normal form (sorted keys, one of each, spaced)
+                return text || oid == PgType.JSON.oid()
+                        ? new PgColumnType(base.duckDbType, PgType.JSONB, -1, base::read,
+                                (v, c) -> REGISTRY.decodeText(PgType.JSONB.oid(), v.toString(), c))
+                        : base;
             case "numeric":
                 if (text) {
                     return new PgColumnType(base.duckDbType, PgType.NUMERIC, -1, base::read,
