@@ -91,6 +91,7 @@ public final class DuckDbSession implements Session {
     private String duckDbTimeZone;
     private String duckDbSearchPath;
     private boolean closed;
+    private final java.util.function.Supplier<dev.pgwire.serve.catalog.CatalogStore> catalogStore;
 
     private long calls;
     private volatile long currentCall;
@@ -99,7 +100,8 @@ public final class DuckDbSession implements Session {
 
     DuckDbSession(DuckDBConnection connection, DuckDbStatementRunner.ConnectionSource scratch, SessionParameters params,
                   String database, int processId, java.util.concurrent.atomic.AtomicLong catalogVersion,
-                  java.util.concurrent.atomic.AtomicLong commits, DatabaseRegistry databases,
+                  java.util.concurrent.atomic.AtomicLong commits, java.util.function.Supplier<dev.pgwire.serve.catalog.CatalogStore> catalogStore,
+                  DatabaseRegistry databases,
                   ScheduledExecutorService scheduler, Runnable onClose) {
         this.connection = connection;
         this.commits = commits;
@@ -107,6 +109,8 @@ public final class DuckDbSession implements Session {
         this.processId = processId;
         this.translator = new Translator(new Context());
         this.runner = new DuckDbStatementRunner(connection, scratch, scheduler, this::detachOpenPortal);
+        this.catalogStore = catalogStore;
+        runner.catalogHook(() -> catalogStore.get().current());
         this.catalog = new SessionCatalog(runner, catalogVersion, () -> schemasOnPath);
         this.sqlLevel = new SqlLevelStatements(this);
         this.utility = new UtilityCommands(this, databases, database, sqlLevel, runner);
@@ -575,6 +579,7 @@ public final class DuckDbSession implements Session {
                 throw e;
             }
             if (wrote) commits.incrementAndGet();
+            catalogCommitted();
             params.commit();
         } else {
             rollbackQuietly();
@@ -599,6 +604,7 @@ public final class DuckDbSession implements Session {
                     continueImplicitBlock();
                     throw e;
                 }
+                catalogCommitted();
             } else {
                 rollbackQuietly();
                 dropAtCommit.clear();
@@ -648,6 +654,14 @@ public final class DuckDbSession implements Session {
 
     private boolean inTransactionBlock() {
         return status != TransactionStatus.IDLE || implicitBlock;
+    }
+
+    /** The transaction's definitions are committed: the shared catalog shows them from now on. */
+    private void catalogCommitted() {
+        if (catalogChangedInTransaction) {
+            catalog.changed();
+            catalogChangedInTransaction = false;
+        }
     }
 
     private void rollbackQuietly() {
@@ -804,6 +818,11 @@ public final class DuckDbSession implements Session {
         @Override
         public CatalogView catalog() {
             return catalog;
+        }
+
+        @Override
+        public dev.pgwire.serve.catalog.Snapshot catalogSnapshot() {
+            return catalogStore.get().current();
         }
 
         @Override

@@ -98,7 +98,7 @@ public final class DuckDbSessionFactory implements SessionFactory, AutoCloseable
         DuckDbSession[] holder = new DuckDbSession[1];
         try {
             holder[0] = new DuckDbSession(connection, lease::connect, params, lease.name(), info.processId(),
-                    lease.catalogVersion(), lease.commits(), databases, scheduler, () -> {
+                    lease.catalogVersion(), lease.commits(), lease::catalog, databases, scheduler, () -> {
                 sessions.remove(holder[0]);
                 lease.close();
             });

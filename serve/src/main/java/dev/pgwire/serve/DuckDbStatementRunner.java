@@ -102,6 +102,7 @@ final class DuckDbStatementRunner {
         String sql = t.duckDbSql();
         StatementInfo info = t.info();
         beforeQuery.run();
+        catalogReady(t);
         PreparedStatement cached = info.command() == StatementInfo.Command.OTHER && info.main().equals("SELECT")
                 ? cachedSelect(sql) : null;
         try (Statement own = cached == null ? connection.createStatement() : null) {
@@ -260,7 +261,19 @@ final class DuckDbStatementRunner {
     }
 
     /** Prepares a statement's DuckDB SQL on the session's connection (Parse). */
+    private Runnable catalogHook = () -> { };
+
+    /** What makes the catalog tables current before a statement reading them runs or is prepared. */
+    void catalogHook(Runnable hook) {
+        this.catalogHook = hook;
+    }
+
+    void catalogReady(Translation t) {
+        if (t.readsCatalog()) catalogHook.run();
+    }
+
     PreparedStatement prepare(Translation t) {
+        catalogReady(t);
         beforeQuery.run();
         try {
             PreparedStatement ps = connection.prepareStatement(t.duckDbSql());
