@@ -62,6 +62,7 @@ public final class DuckDbSession implements Session {
     private final Savepoints savepoints = new Savepoints();
     private final SqlLevelStatements sqlLevel;
     private final UtilityCommands utility;
+    private final CopyCommand copy;
     /** The database's count of committed writing transactions (savepoint replays check it). */
     private final java.util.concurrent.atomic.AtomicLong commits;
     /** The current transaction changed the catalog: a rollback changes it back. */
@@ -110,6 +111,7 @@ public final class DuckDbSession implements Session {
         this.catalog = new SessionCatalog(runner, catalogVersion, () -> schemasOnPath);
         this.sqlLevel = new SqlLevelStatements(this);
         this.utility = new UtilityCommands(this, databases, database, sqlLevel, runner);
+        this.copy = new CopyCommand(this, runner);
         this.params = params;
         this.parameterCommands = new ParameterCommands(params, runner);
         this.scheduler = scheduler;
@@ -290,7 +292,8 @@ public final class DuckDbSession implements Session {
             case TWO_PHASE:
                 throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "prepared transactions are not supported");
             case COPY_STDIO:
-                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY FROM STDIN and COPY TO STDOUT are not supported yet");
+                copy.run(t, sink, call);
+                break;
             case SET:
             case RESET:
                 parameterCommands.set(t.tree(), sink, inTransactionBlock(), params.get("session_authorization"));
@@ -821,6 +824,23 @@ public final class DuckDbSession implements Session {
 
     private void warn(ResultSink sink, String sqlState, String message) {
         if (params.sendsToClient("WARNING")) sink.notice("WARNING", sqlState, message);
+    }
+
+    // ---------------------------------------------------------------- COPY hooks
+
+    /** The relations as this session sees them (search_path, temporary tables). */
+    dev.pgwire.serve.sql.CatalogView catalogView() {
+        return catalog;
+    }
+
+    /** A run-time parameter's current value. */
+    String setting(String name) {
+        return params.get(name);
+    }
+
+    /** A COPY FROM STDIN failed between calls (CopyFail, a cancel): as an error of a statement. */
+    void copyFailed() {
+        afterError();
     }
 
     // ---------------------------------------------------------------- close

@@ -259,6 +259,12 @@ final class DuckDbStatementRunner {
                 .withHint("DuckDB's JDBC driver drops errors raised before a result's first rows, and re-running the statement did not reproduce it.");
     }
 
+    /** The session's DuckDB connection (COPY's appender writes through it). */
+    DuckDBConnection connection() {
+        beforeQuery.run();
+        return connection;
+    }
+
     /** Prepares a statement's DuckDB SQL on the session's connection (Parse). */
     PreparedStatement prepare(Translation t) {
         beforeQuery.run();
