@@ -63,6 +63,7 @@ public final class DuckDbSession implements Session {
     private final SqlLevelStatements sqlLevel;
     private final UtilityCommands utility;
     private final CopyCommand copy;
+    private final SessionNotifications notifications;
     /** The database's count of committed writing transactions (savepoint replays check it). */
     private final java.util.concurrent.atomic.AtomicLong commits;
     /** The current transaction changed the catalog: a rollback changes it back. */
@@ -112,6 +113,7 @@ public final class DuckDbSession implements Session {
         this.sqlLevel = new SqlLevelStatements(this);
         this.utility = new UtilityCommands(this, databases, database, sqlLevel, runner);
         this.copy = new CopyCommand(this, runner);
+        this.notifications = new SessionNotifications(processId);
         this.params = params;
         this.parameterCommands = new ParameterCommands(params, runner);
         this.scheduler = scheduler;
@@ -332,7 +334,10 @@ public final class DuckDbSession implements Session {
             dropAtCommit.clear();
             catalog.changed();
         }
-        if (tag.equals("DISCARD ALL")) sqlLevel.discardAll();
+        if (tag.equals("DISCARD ALL")) {
+            sqlLevel.discardAll();
+            notifications.unlistenAll(); // DISCARD ALL includes UNLISTEN *
+        }
         sink.complete(tag);
     }
 
@@ -579,10 +584,12 @@ public final class DuckDbSession implements Session {
             }
             if (wrote) commits.incrementAndGet();
             params.commit();
+            notifications.transactionEnded(true);
         } else {
             rollbackQuietly();
             dropAtCommit.clear();
             params.rollback();
+            notifications.transactionEnded(false);
         }
         continueImplicitBlock();
     }
@@ -608,6 +615,7 @@ public final class DuckDbSession implements Session {
             }
         }
         if (commit) params.commit(); else params.rollback();
+        notifications.transactionEnded(commit);
         continueImplicitBlock();
     }
 
@@ -843,6 +851,23 @@ public final class DuckDbSession implements Session {
         afterError();
     }
 
+    // ---------------------------------------------------------------- LISTEN/NOTIFY hooks
+
+    /** The server's way to this session's client: notifications go out through it. */
+    @Override
+    public void attach(dev.pgwire.server.spi.AsyncMessages client) {
+        notifications.attach(client);
+    }
+
+    /** The LISTEN/NOTIFY hub of the session's database. */
+    void useNotificationHub(NotificationHub hub) {
+        notifications.hub(hub);
+    }
+
+    SessionNotifications notifications() {
+        return notifications;
+    }
+
     // ---------------------------------------------------------------- close
 
     @Override
@@ -852,6 +877,7 @@ public final class DuckDbSession implements Session {
             closed = true;
         }
         if (isExecuting()) runner.interruptOnce(); // closing waits for a running statement; make it short
+        notifications.unlistenAll();
         abandonOpenPortal();
         try {
             runner.closeCachedStatements();
