@@ -203,15 +203,16 @@ final class CopyFromStdin implements CopyIn {
             return;
         }
         int n = columns.length;
-        if (count < n && !(n == 0 && count == 1)) {
-            throw withContext(new PgException(CopyTextReader.BAD_COPY_FILE_FORMAT, "missing data for column \""
-                    + columns[count].info.name() + "\""), "line " + lineNo + ": \"" + raw.text() + "\"");
-        }
+        // PostgreSQL's order (NextCopyFrom): extra data first, then column by column, missing data or conversion
         if (count > n && !(n == 0 && count == 1 && fields[0] != null && fields[0].isEmpty())) {
             throw withContext(new PgException(CopyTextReader.BAD_COPY_FILE_FORMAT, "extra data after last expected column"),
                     "line " + lineNo + ": \"" + raw.text() + "\"");
         }
         for (int i = 0; i < n; i++) {
+            if (i >= count) {
+                throw withContext(new PgException(CopyTextReader.BAD_COPY_FILE_FORMAT, "missing data for column \""
+                        + columns[i].info.name() + "\""), "line " + lineNo + ": \"" + raw.text() + "\"");
+            }
             try {
                 Object v = columns[i].fromText(fields[i], ctx);
                 columns[i].checkNotNull(v, row, columns);
