@@ -360,7 +360,11 @@ public final class DuckDbSession implements Session {
         }
         beginImplicitTransactionIfNeeded();
         try {
-            runner.run(t, sink, params.codecContext(), inDuckDbTransaction(), cancelled(call));
+            if (inDuckDbTransaction()) {
+                runner.run(t, sink, params.codecContext(), true, cancelled(call));
+            } else { // its own transaction: a write-write conflict is run again, unseen (ConflictRetry)
+                ConflictRetry.run(s -> runner.run(t, s, params.codecContext(), false, cancelled(call)), sink, cancelled(call));
+            }
         } catch (PgException e) {
             throw ConstraintErrors.enrich(e, t, catalog);
         } finally {
@@ -402,6 +406,24 @@ public final class DuckDbSession implements Session {
         if (implicitBlock && status == TransactionStatus.IDLE && !implicitOpen) {
             runner.execute("BEGIN TRANSACTION");
             implicitOpen = true;
+        }
+    }
+
+    /**
+     * Opens the implicit block's DuckDB transaction if needed; true when the statement about to run
+     * is the first of its transaction (an autocommit statement, or the first of an implicit block).
+     */
+    boolean beginFirstStatement() {
+        boolean wasOpen = inDuckDbTransaction();
+        beginImplicitTransactionIfNeeded();
+        return !wasOpen && status == TransactionStatus.IDLE;
+    }
+
+    /** After a conflict of the first statement of an implicit block: its transaction starts again. */
+    void restartImplicitTransaction() {
+        if (implicitOpen && status == TransactionStatus.IDLE) {
+            rollbackQuietly();
+            runner.execute("BEGIN TRANSACTION");
         }
     }
 
