@@ -62,6 +62,8 @@ public final class DuckDbSession implements Session {
     private final Savepoints savepoints = new Savepoints();
     private final SqlLevelStatements sqlLevel;
     private final UtilityCommands utility;
+    private final CopyCommand copy;
+    private final SessionNotifications notifications;
     /** The database's count of committed writing transactions (savepoint replays check it). */
     private final java.util.concurrent.atomic.AtomicLong commits;
     /** The current transaction changed the catalog: a rollback changes it back. */
@@ -114,6 +116,8 @@ public final class DuckDbSession implements Session {
         this.catalog = new SessionCatalog(runner, catalogVersion, () -> schemasOnPath);
         this.sqlLevel = new SqlLevelStatements(this);
         this.utility = new UtilityCommands(this, databases, database, sqlLevel, runner);
+        this.copy = new CopyCommand(this, runner);
+        this.notifications = new SessionNotifications(processId);
         this.params = params;
         this.parameterCommands = new ParameterCommands(params, runner);
         this.scheduler = scheduler;
@@ -294,7 +298,8 @@ public final class DuckDbSession implements Session {
             case TWO_PHASE:
                 throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "prepared transactions are not supported");
             case COPY_STDIO:
-                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY FROM STDIN and COPY TO STDOUT are not supported yet");
+                copy.run(t, sink, call);
+                break;
             case SET:
             case RESET:
                 parameterCommands.set(t.tree(), sink, inTransactionBlock(), params.get("session_authorization"));
@@ -333,7 +338,10 @@ public final class DuckDbSession implements Session {
             dropAtCommit.clear();
             catalog.changed();
         }
-        if (tag.equals("DISCARD ALL")) sqlLevel.discardAll();
+        if (tag.equals("DISCARD ALL")) {
+            sqlLevel.discardAll();
+            notifications.unlistenAll(); // DISCARD ALL includes UNLISTEN *
+        }
         sink.complete(tag);
     }
 
@@ -356,7 +364,11 @@ public final class DuckDbSession implements Session {
         }
         beginImplicitTransactionIfNeeded();
         try {
-            runner.run(t, sink, params.codecContext(), inDuckDbTransaction(), cancelled(call));
+            if (inDuckDbTransaction()) {
+                runner.run(t, sink, params.codecContext(), true, cancelled(call));
+            } else { // its own transaction: a write-write conflict is run again, unseen (ConflictRetry)
+                ConflictRetry.run(s -> runner.run(t, s, params.codecContext(), false, cancelled(call)), sink, cancelled(call));
+            }
         } catch (PgException e) {
             throw ConstraintErrors.enrich(e, t, catalog);
         } finally {
@@ -398,6 +410,24 @@ public final class DuckDbSession implements Session {
         if (implicitBlock && status == TransactionStatus.IDLE && !implicitOpen) {
             runner.execute("BEGIN TRANSACTION");
             implicitOpen = true;
+        }
+    }
+
+    /**
+     * Opens the implicit block's DuckDB transaction if needed; true when the statement about to run
+     * is the first of its transaction (an autocommit statement, or the first of an implicit block).
+     */
+    boolean beginFirstStatement() {
+        boolean wasOpen = inDuckDbTransaction();
+        beginImplicitTransactionIfNeeded();
+        return !wasOpen && status == TransactionStatus.IDLE;
+    }
+
+    /** After a conflict of the first statement of an implicit block: its transaction starts again. */
+    void restartImplicitTransaction() {
+        if (implicitOpen && status == TransactionStatus.IDLE) {
+            rollbackQuietly();
+            runner.execute("BEGIN TRANSACTION");
         }
     }
 
@@ -581,10 +611,12 @@ public final class DuckDbSession implements Session {
             if (wrote) commits.incrementAndGet();
             catalogCommitted();
             params.commit();
+            notifications.transactionEnded(true);
         } else {
             rollbackQuietly();
             dropAtCommit.clear();
             params.rollback();
+            notifications.transactionEnded(false);
         }
         continueImplicitBlock();
     }
@@ -611,6 +643,7 @@ public final class DuckDbSession implements Session {
             }
         }
         if (commit) params.commit(); else params.rollback();
+        notifications.transactionEnded(commit);
         continueImplicitBlock();
     }
 
@@ -842,6 +875,40 @@ public final class DuckDbSession implements Session {
         if (params.sendsToClient("WARNING")) sink.notice("WARNING", sqlState, message);
     }
 
+    // ---------------------------------------------------------------- COPY hooks
+
+    /** The relations as this session sees them (search_path, temporary tables). */
+    dev.pgwire.serve.sql.CatalogView catalogView() {
+        return catalog;
+    }
+
+    /** A run-time parameter's current value. */
+    String setting(String name) {
+        return params.get(name);
+    }
+
+    /** A COPY FROM STDIN failed between calls (CopyFail, a cancel): as an error of a statement. */
+    void copyFailed() {
+        afterError();
+    }
+
+    // ---------------------------------------------------------------- LISTEN/NOTIFY hooks
+
+    /** The server's way to this session's client: notifications go out through it. */
+    @Override
+    public void attach(dev.pgwire.server.spi.AsyncMessages client) {
+        notifications.attach(client);
+    }
+
+    /** The LISTEN/NOTIFY hub of the session's database. */
+    void useNotificationHub(NotificationHub hub) {
+        notifications.hub(hub);
+    }
+
+    SessionNotifications notifications() {
+        return notifications;
+    }
+
     // ---------------------------------------------------------------- close
 
     @Override
@@ -851,6 +918,7 @@ public final class DuckDbSession implements Session {
             closed = true;
         }
         if (isExecuting()) runner.interruptOnce(); // closing waits for a running statement; make it short
+        notifications.unlistenAll();
         abandonOpenPortal();
         try {
             runner.closeCachedStatements();

@@ -35,6 +35,8 @@ public final class DuckDbSessionFactory implements SessionFactory, AutoCloseable
     private final ServeOptions options;
     private final DatabaseRegistry databases;
     private final Set<DuckDbSession> sessions = ConcurrentHashMap.newKeySet();
+    /** LISTEN/NOTIFY of each database, shared by its sessions. */
+    private final java.util.Map<String, NotificationHub> hubs = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
     private volatile boolean closed;
 
@@ -107,6 +109,7 @@ public final class DuckDbSessionFactory implements SessionFactory, AutoCloseable
             lease.close();
             throw e;
         }
+        holder[0].useNotificationHub(hubs.computeIfAbsent(lease.name(), n -> new NotificationHub()));
         sessions.add(holder[0]);
         if (closed) {
             holder[0].close();

@@ -256,8 +256,14 @@ final class DuckDbStatementRunner {
             if (inTransaction && c != null) closeQuietly(c);
         }
         if (cancelled.getAsBoolean()) return ErrorMapper.canceled();
-        return new PgException(SqlState.INTERNAL_ERROR, "statement failed in DuckDB; the cause could not be determined")
+        return new PgException(SqlState.INTERNAL_ERROR, ConflictRetry.LOST_ERROR)
                 .withHint("DuckDB's JDBC driver drops errors raised before a result's first rows, and re-running the statement did not reproduce it.");
+    }
+
+    /** The session's DuckDB connection (COPY's appender writes through it). */
+    DuckDBConnection connection() {
+        beforeQuery.run();
+        return connection;
     }
 
     /** Prepares a statement's DuckDB SQL on the session's connection (Parse). */
