@@ -21,7 +21,7 @@ main(async ([uri]) => {
       }],
       ['array columns', async () => {
         await sql`create table pj_arrays (id int primary key, tags text[], scores int4[], big int8[])`;
-        await sql`insert into pj_arrays values (1, ${sql.array(['red', 'green'])}, ${sql.array([3, 1, 2])}, ${sql.array(['9007199254740993'])}::int8[])`;
+        await sql`insert into pj_arrays values (1, ${sql.array(['red', 'green'])}::text[], ${sql.array([3, 1, 2])}::int4[], ${sql.array(['9007199254740993'])}::int8[])`;
         await sql`insert into pj_arrays values (2, '{}', null, '{1,null}')`;
         return sql`select id, tags, scores, big, array_length(tags, 1) as n from pj_arrays order by id`;
       }],
