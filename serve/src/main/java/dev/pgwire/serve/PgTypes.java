@@ -163,6 +163,8 @@ final class PgTypes {
                 return text ? relabel(base, PgType.VARCHAR, hint.typmod()) : base;
             case "name":
                 return text ? relabel(base, PgType.NAME, -1) : base;
+            case "void":
+                return text ? relabel(base, PgType.VOID, -1) : base;
             case "bpchar":
                 if (!text) return base;
                 int length = hint.typmod() - 4;

@@ -229,7 +229,7 @@ final class TypeResolver {
             case "json_array_elements" -> SqlType.JSON;
             case "jsonb_array_elements_text", "json_array_elements_text", "jsonb_object_keys", "json_object_keys",
                  "regexp_split_to_table", "string_to_table" -> SqlType.TEXT;
-            default -> null;
+            default -> call.bool("pgwire_keep") ? type(call, scope) : null; // a scalar session function in FROM
         };
     }
 

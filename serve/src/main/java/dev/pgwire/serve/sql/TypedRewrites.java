@@ -391,6 +391,17 @@ final class TypedRewrites {
     /** An untyped string constant as the given type, where PostgreSQL's input rules differ from DuckDB's. */
     private Node typedConstant(Node constant, SqlType as) {
         if (as == null || !constant.is("A_Const") || !constant.has("sval")) return constant;
+        if (as.is(SqlType.BPCHAR)) {
+            // character(n) compares without trailing spaces, and serve keeps its values without them
+            String text = constant.node("sval").str("sval");
+            int end = text.length();
+            while (end > 0 && text.charAt(end - 1) == ' ') end--;
+            if (end == text.length()) return constant;
+            Node trimmed = Node.of("A_Const").set("sval", Node.of("String").set("sval", text.substring(0, end)))
+                    .set("location", constant.location());
+            types.assume(trimmed, SqlType.UNKNOWN);
+            return trimmed;
+        }
         if (!(as.isArray() || as.name().equals("bytea") || as.name().equals("bool"))) return constant;
         List<Node> names = new ArrayList<>();
         names.add(Node.string(as.name()));
@@ -440,9 +451,22 @@ final class TypedRewrites {
             }
             case "length", "char_length", "character_length" -> {
                 if (first != null && first.name().equals("bytea")) return intCall("octet_length", args);
+                if (first != null && first.is(SqlType.BPCHAR) && args.size() == 1) {
+                    // character(n)'s trailing spaces do not count (bpcharlen)
+                    Node n = Expressions.duckDb("CAST(length(rtrim({0}, ' ')) AS INTEGER)", args.get(0));
+                    types.assume(n, SqlType.INT4);
+                    return n;
+                }
                 return intCall("length", args);
             }
             case "octet_length" -> {
+                if (first != null && first.is(SqlType.BPCHAR) && first.typmod() > 4 && args.size() == 1) {
+                    // character(n) holds its padding (bpcharoctetlen); serve keeps the value without it
+                    Node n = Expressions.duckDb("CAST(strlen({0}) + greatest(" + (first.typmod() - 4) + " - length({0}), 0) AS INTEGER)",
+                            args.get(0));
+                    types.assume(n, SqlType.INT4);
+                    return n;
+                }
                 if (first != null && first.isText()) return intCall("strlen", args);
                 return intCall("octet_length", args);
             }
