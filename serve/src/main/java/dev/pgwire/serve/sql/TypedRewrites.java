@@ -368,6 +368,9 @@ final class TypedRewrites {
             // an untyped constant in arithmetic with a number is read as that number's type (22P02 if it is not one)
             if (r != null && r.isNumber()) e.set("lexpr", numberConstant(e.node("lexpr"), r));
             if (l != null && l.isNumber()) e.set("rexpr", numberConstant(e.node("rexpr"), l));
+            // real with an exact number is double precision in PostgreSQL (float8 is the preferred type)
+            if (l != null && r != null && l.is(SqlType.FLOAT4) && r.isExactNumeric()) e.set("lexpr", asDouble(e.node("lexpr")));
+            if (l != null && r != null && r.is(SqlType.FLOAT4) && l.isExactNumeric()) e.set("rexpr", asDouble(e.node("rexpr")));
         }
         if (COMPARISONS.contains(op)) {
             // an untyped constant compared with a column takes the column's type, read by PostgreSQL's input rules
@@ -386,6 +389,12 @@ final class TypedRewrites {
             return exactDivision(e.node("lexpr"), e.node("rexpr"));
         }
         return e;
+    }
+
+    private Node asDouble(Node e) {
+        Node cast = Expressions.duckDb("CAST({0} AS DOUBLE)", e);
+        types.assume(cast, SqlType.FLOAT8);
+        return cast;
     }
 
     /** An untyped string constant as the given type, where PostgreSQL's input rules differ from DuckDB's. */
@@ -469,6 +478,14 @@ final class TypedRewrites {
                 }
                 if (first != null && first.isText()) return intCall("strlen", args);
                 return intCall("octet_length", args);
+            }
+            case "chr" -> {
+                if (args.size() == 1) {
+                    Node n = Expressions.duckDb("CASE WHEN CAST({0} AS INTEGER) = 0 THEN error('[pgwire:54000] null character not permitted')"
+                            + " ELSE chr(CAST({0} AS INTEGER)) END", args.get(0));
+                    types.assume(n, SqlType.TEXT);
+                    return n;
+                }
             }
             case "strpos", "position", "ascii" -> {
                 return cast(f, "INTEGER", SqlType.INT4);
