@@ -176,7 +176,7 @@ final class ClientFrames {
         frame.release();
         if (st.touchesSessionState) c.mayTouchState = true;
         if (s.prepared.containsKey(st)) {
-            s.local(answer(alloc, "PREPARE", s.status));
+            s.local(answer(alloc, "PREPARE", s.status), true);
             return true;
         }
         prepareRoom(s);
@@ -200,27 +200,25 @@ final class ClientFrames {
         if (name.isEmpty()) {
             frame.release();
             forgetStatements();
-            s.local(answer(c.channel.alloc(), "DEALLOCATE ALL", s.status));
+            s.local(answer(c.channel.alloc(), "DEALLOCATE ALL", s.status), true);
             return true;
         }
         Prepared st = c.sqlStatements.remove(name);
         if (st == null) {
             st = c.statements.remove(name); // DEALLOCATE also drops protocol-level statements
         }
-        frame.release();
         if (st == null) {
-            localError(s, new PgException(SqlState.INVALID_SQL_STATEMENT_NAME,
-                    "prepared statement \"" + name + "\" does not exist"), true);
-            return true;
+            return false; // the server answers 26000 (and fails the transaction block, as it should)
         }
+        frame.release();
         registry.release(st);
-        s.local(answer(c.channel.alloc(), "DEALLOCATE", s.status));
+        s.local(answer(c.channel.alloc(), "DEALLOCATE", s.status), true);
         return true;
     }
 
     private static ByteBuf answer(ByteBufAllocator alloc, String tag, byte status) {
         ByteBuf b = Frames.commandComplete(alloc, tag);
-        b.writeBytes(Frames.readyForQuery(alloc, status));
+        b.writeByte('Z').writeInt(5).writeByte(status);
         return b;
     }
 
@@ -235,7 +233,7 @@ final class ClientFrames {
         } else {
             c.skipUntilSync = true;
         }
-        s.local(b);
+        s.local(b, simple);
     }
 
     /** Whether the text may hold SET, RESET, PREPARE, EXECUTE, DEALLOCATE or DISCARD. */

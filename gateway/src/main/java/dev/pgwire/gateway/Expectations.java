@@ -21,6 +21,8 @@ final class Expectations {
     static final byte QUERY_INJECTED = 12;
     /** An answer the gateway gives itself (a ByteBuf), written when it reaches the head. */
     static final byte LOCAL = 13;
+    /** A local answer that ends with ReadyForQuery (a Query answered by the gateway). */
+    static final byte LOCAL_READY = 14;
 
     private byte[] kinds = new byte[16];
     private Object[] refs = new Object[16];
@@ -81,12 +83,16 @@ final class Expectations {
         return false;
     }
 
+    static boolean local(byte kind) {
+        return kind == LOCAL || kind == LOCAL_READY;
+    }
+
     static boolean injected(byte kind) {
         return kind == PARSE_INJECTED || kind == CLOSE_INJECTED || kind == SYNC_INJECTED || kind == QUERY_INJECTED;
     }
 
     static boolean endsBatch(byte kind) {
-        return kind == SYNC || kind == SYNC_INJECTED || kind == QUERY || kind == QUERY_INJECTED;
+        return kind == SYNC || kind == SYNC_INJECTED || kind == QUERY || kind == QUERY_INJECTED || kind == LOCAL_READY;
     }
 
     /** Releases local answers still queued (the connection is gone). */

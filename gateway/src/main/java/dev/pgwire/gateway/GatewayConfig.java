@@ -145,6 +145,12 @@ public record GatewayConfig(
             return this;
         }
 
+        /** A [databases] entry as another configuration has it. */
+        public Builder database(String name, DatabaseConfig entry) {
+            databases.put(name, entry);
+            return this;
+        }
+
         /** A [databases] entry from a connection URI ({@code postgresql://user:pw@host:port/db?sslmode=...}). */
         public Builder database(String name, String uri) {
             return database(name, IniConfig.uriKeywords(uri));

@@ -119,8 +119,13 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
 
     /** Queues an answer the gateway gives itself, written in its turn among the server's answers. */
     void local(ByteBuf answer) {
-        expect.add(Expectations.LOCAL, answer);
-        if (expect.size() == 1 || expect.headKind() == Expectations.LOCAL) emitLocals();
+        local(answer, false);
+    }
+
+    /** As {@link #local(ByteBuf)}; {@code ready} when the answer ends with ReadyForQuery. */
+    void local(ByteBuf answer, boolean ready) {
+        expect.add(ready ? Expectations.LOCAL_READY : Expectations.LOCAL, answer);
+        if (Expectations.local(expect.headKind())) emitLocals();
     }
 
     // ---- reading ---------------------------------------------------------------------------
@@ -198,7 +203,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
             boolean forward = control(type, buf, start) && client != null;
             if (forward) extendRun(start, size); else flushRun();
             buf.readerIndex(start + size);
-            if (expect.headKind() == Expectations.LOCAL) emitLocals();
+            if (Expectations.local(expect.headKind())) emitLocals();
             if (type == 'Z') {
                 flushRun();
                 ClientSession c = client;
@@ -322,7 +327,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
 
     /** An entry dropped without its answer (its batch failed): take back what it assumed. */
     private void undo(byte kind, Object ref) {
-        if (kind == Expectations.LOCAL) {
+        if (Expectations.local(kind)) {
             ((ByteBuf) ref).release();
         } else if (kind == Expectations.PARSE || kind == Expectations.PARSE_INJECTED) {
             if (ref == UNNAMED) {
@@ -351,12 +356,21 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
 
     /** Writes queued local answers that have reached the head. */
     void emitLocals() {
-        while (expect.headKind() == Expectations.LOCAL) {
+        while (Expectations.local(expect.headKind())) {
+            boolean ready = expect.headKind() == Expectations.LOCAL_READY;
             ByteBuf b = (ByteBuf) expect.pop();
             flushRun();
             ClientSession c = client;
-            if (c != null) c.channel().write(b, c.channel().voidPromise());
-            else b.release();
+            if (c == null) {
+                b.release();
+                continue;
+            }
+            c.channel().write(b, c.channel().voidPromise());
+            if (ready) {
+                // The answer to a whole Query: the client may wait for it, and the connection may now go back.
+                c.flushToClient();
+                if (expect.isEmpty()) c.serverReady(this, true);
+            }
         }
     }
 
