@@ -97,6 +97,7 @@ final class AdminConsole implements FrameHandler {
                 String arg = w.size() > 1 ? w.get(1) : null;
                 switch (cmd) {
                     case "show" -> show(arg == null ? "" : arg);
+                    case "set", "reset", "begin", "commit", "rollback", "discard" -> complete(cmd.toUpperCase(java.util.Locale.ROOT));
                     case "reload" -> {
                         gateway.reload();
                         complete("RELOAD");

@@ -56,6 +56,13 @@ final class ClientFrames {
                 c.channel.write(Frames.empty(alloc, Frames.CLOSE_COMPLETE));
                 return true;
             }
+            case 'P' -> {
+                if (c.skipUntilSync) {
+                    frame.release();
+                    return true;
+                }
+                return transactionMode() && parseKnown(frame);
+            }
             default -> {
                 if (c.skipUntilSync) {
                     frame.release();
@@ -64,6 +71,29 @@ final class ClientFrames {
                 return false;
             }
         }
+    }
+
+    /**
+     * A named Parse of a statement PostgreSQL has accepted before needs no server connection: the
+     * name is mapped and ParseComplete answered here; the statement is prepared where it runs. (A
+     * driver that prepares synchronously while its other sessions hold every server connection
+     * thus never waits for one, as pgbench -M prepared does.)
+     */
+    private boolean parseKnown(ByteBuf frame) {
+        int start = frame.readerIndex();
+        int end = Frames.end(frame, start);
+        int nameEnd = Frames.cstringEnd(frame, start + 5, end);
+        if (nameEnd == start + 5) return false;
+        String name = Frames.string(frame, start + 5, nameEnd);
+        if (c.statements.containsKey(name)) return false;
+        Prepared st = registry.internValidated(frame, nameEnd + 1, end);
+        if (st == null) return false;
+        frame.release();
+        c.statements.put(name, st);
+        if (st.touchesSessionState) c.mayTouchState = true;
+        c.inBatch = true;
+        c.channel.write(Frames.empty(c.channel.alloc(), Frames.PARSE_COMPLETE));
+        return true;
     }
 
     void process(byte type, ByteBuf frame, ServerConnection s) {

@@ -59,6 +59,8 @@ final class ClientSession implements FrameHandler {
     private long pendingBytes;
     boolean waiting;
     long waitStartNanos;
+    /** Times a younger waiter got a connection first (under the pool's lock). */
+    int passedOver;
     private boolean closed;
     private boolean shutdownRequested;
     /** Frames after the last Sync have been sent: the server connection is needed until the Sync. */

@@ -31,6 +31,7 @@ final class Pool {
     private static final Logger log = LoggerFactory.getLogger(Pool.class);
     /** How far down the queues to look for a partner on the same event loop. */
     private static final int SAME_LOOP_SCAN = 8;
+    private static final int MAX_PASSED_OVER = 2;
     private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     final Gateway gateway;
@@ -137,6 +138,7 @@ final class Pool {
         synchronized (this) {
             if (!paused && waiters.isEmpty()) s = takeIdle(c.loop());
             if (s == null) {
+                c.passedOver = 0;
                 waiters.add(c);
                 open = mayOpen();
             }
@@ -173,19 +175,25 @@ final class Pool {
         return first;
     }
 
+    /**
+     * The oldest waiter, or one a little younger on {@code loop} (no move needed) — but the oldest
+     * is passed over at most {@link #MAX_PASSED_OVER} times, so no client waits much longer than FIFO.
+     */
     private ClientSession takeWaiter(EventLoop loop) {
-        ClientSession first = null;
-        int seen = 0;
-        for (Iterator<ClientSession> it = waiters.iterator(); it.hasNext(); ) {
-            ClientSession c = it.next();
-            if (first == null) first = c;
-            if (c.loop() == loop) {
-                it.remove();
-                return c;
+        ClientSession first = waiters.peek();
+        if (first == null) return null;
+        if (first.loop() != loop && first.passedOver < MAX_PASSED_OVER) {
+            int seen = 0;
+            for (Iterator<ClientSession> it = waiters.iterator(); it.hasNext() && seen++ < SAME_LOOP_SCAN; ) {
+                ClientSession c = it.next();
+                if (c.loop() == loop) {
+                    it.remove();
+                    first.passedOver++;
+                    return c;
+                }
             }
-            if (++seen >= SAME_LOOP_SCAN) break;
         }
-        if (first != null) waiters.remove(first);
+        waiters.poll();
         return first;
     }
 

@@ -253,7 +253,9 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
             }
             case '1' -> {
                 if (k != Expectations.PARSE && k != Expectations.PARSE_INJECTED) return unexpected(type, k);
-                expect.pop();
+                Object ref = expect.pop();
+                if (ref instanceof ParseUndo u) u.statement().validated = true;
+                else if (ref instanceof Prepared p) p.validated = true;
                 return k == Expectations.PARSE;
             }
             case '2' -> {

@@ -30,6 +30,8 @@ final class Statements {
         final boolean touchesSessionState;
         final Key key;
         final AtomicInteger refs = new AtomicInteger();
+        /** PostgreSQL has accepted it once: a client's Parse of it can be answered without a server. */
+        volatile boolean validated;
 
         Prepared(String name, byte[] parseBody, String sqlTypes, String sqlBody, boolean touches, Key key) {
             this.name = name;
@@ -96,6 +98,16 @@ final class Statements {
         Key key = new Key((byte) 'P', body);
         Prepared p = byKey.computeIfAbsent(key, k -> new Prepared("pgw_" + counter.incrementAndGet(), body, null, null,
                 SqlText.mayTouchSessionState(frame, bodyStart, bodyEnd, false), k));
+        p.refs.incrementAndGet();
+        return p;
+    }
+
+    /** The shared statement for a Parse body if PostgreSQL accepted it before (with one more reference), else null. */
+    Prepared internValidated(ByteBuf frame, int bodyStart, int bodyEnd) {
+        byte[] body = new byte[bodyEnd - bodyStart];
+        frame.getBytes(bodyStart, body);
+        Prepared p = byKey.get(new Key((byte) 'P', body));
+        if (p == null || !p.validated) return null;
         p.refs.incrementAndGet();
         return p;
     }
