@@ -1,5 +1,6 @@
 package dev.pgwire.serve;
 
+import dev.pgwire.serve.catalog.CatalogDefinitions;
 import dev.pgwire.serve.sql.CatalogView;
 import dev.pgwire.serve.sql.CatalogView.ColumnInfo;
 import dev.pgwire.serve.sql.CatalogView.Relation;
@@ -24,6 +25,10 @@ final class SessionCatalog implements CatalogView {
             + " AND (? IS NULL OR schema_name = ?) ORDER BY temporary DESC, schema_name, column_index";
     private static final String IS_VIEW = "SELECT count(*) > 0 FROM duckdb_views()"
             + " WHERE view_name = ? AND schema_name = ? AND NOT internal";
+    private static final String TABLE_COMMENT = "SELECT comment FROM duckdb_tables()"
+            + " WHERE table_name = ? AND schema_name = ? AND (database_name = 'temp') = ?";
+    private static final String REFERENCING = "SELECT schema_name, table_name FROM duckdb_tables()"
+            + " WHERE comment LIKE '%\"references\":' || ? || '%' AND (database_name = 'temp' OR database_name = current_database())";
 
     private final DuckDbStatementRunner runner;
     private final AtomicLong version;
@@ -49,6 +54,8 @@ final class SessionCatalog implements CatalogView {
 
     @Override
     public Relation relation(String schema, String name) {
+        Relation catalogRelation = catalogRelation(schema, name);
+        if (catalogRelation != null) return catalogRelation;
         long now = version.get();
         if (now != cachedVersion) {
             cache.clear();
@@ -56,6 +63,26 @@ final class SessionCatalog implements CatalogView {
         }
         String key = (schema == null ? "" : schema) + "\u0000" + name;
         return cache.computeIfAbsent(key, k -> Optional.ofNullable(load(schema, name))).orElse(null);
+    }
+
+    private static final Map<String, Relation> CATALOG_RELATIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A relation of pg_catalog (found first, as PostgreSQL searches pg_catalog before search_path)
+     * or of information_schema, with PostgreSQL's column types.
+     */
+    static Relation catalogRelation(String schema, String name) {
+        String s = schema == null ? CatalogDefinitions.PG_CATALOG : schema;
+        if (!s.equals(CatalogDefinitions.PG_CATALOG) && !s.equals(CatalogDefinitions.INFORMATION_SCHEMA)) return null;
+        CatalogDefinitions.Relation rel = CatalogDefinitions.get().relation(s, name);
+        if (rel == null) return null;
+        return CATALOG_RELATIONS.computeIfAbsent(s + "." + name, k -> {
+            List<ColumnInfo> columns = new ArrayList<>();
+            for (CatalogDefinitions.Column c : rel.columns()) {
+                columns.add(new ColumnInfo(c.name(), c.number(), c.duckDbType(), c.pgType(), c.notNull(), null, "", null, null));
+            }
+            return new Relation(s, name, rel.kind() == 'v', columns, null);
+        });
     }
 
     private Relation load(String schema, String name) {
@@ -99,6 +126,24 @@ final class SessionCatalog implements CatalogView {
             ps.setString(1, name);
             ps.setString(2, s);
         }, rs -> rs.getBoolean(1)).get(0));
-        return new Relation(temporary ? "pg_temp" : relSchema, name, view, columns);
+        boolean temp = temporary;
+        String comment = view ? null : runner.query(TABLE_COMMENT, ps -> {
+            ps.setString(1, name);
+            ps.setString(2, s);
+            ps.setBoolean(3, temp);
+        }, rs -> rs.getString(1)).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return new Relation(temporary ? "pg_temp" : relSchema, name, view, columns, comment);
+    }
+
+    @Override
+    public List<Relation> referencing(String table) {
+        List<String[]> names = runner.query(REFERENCING, ps -> ps.setString(1, dev.pgwire.serve.sql.SqlNames.jsonString(table)),
+                rs -> new String[] {rs.getString(1), rs.getString(2)});
+        List<Relation> out = new ArrayList<>();
+        for (String[] n : names) {
+            Relation r = relation(n[0], n[1]);
+            if (r != null) out.add(r);
+        }
+        return out;
     }
 }

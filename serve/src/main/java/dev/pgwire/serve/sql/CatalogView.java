@@ -11,8 +11,19 @@ public interface CatalogView {
     /** The relation {@code name} (in {@code schema}, or found on search_path when null), or null. */
     Relation relation(String schema, String name);
 
+    /** The tables with a foreign key referencing {@code table} (for the errors of deleting referenced rows). */
+    default List<Relation> referencing(String table) {
+        return List.of();
+    }
+
     /** A table or view and its columns in order. */
-    record Relation(String schema, String name, boolean view, List<ColumnInfo> columns) {
+    record Relation(String schema, String name, boolean view, List<ColumnInfo> columns, String comment) {
+
+        /** What serve recorded of the table's PostgreSQL definition (its constraints' names, its comment). */
+        public TableMeta meta() {
+            return TableMeta.read(comment);
+        }
+
         public ColumnInfo column(String column) {
             for (ColumnInfo c : columns) if (c.name().equals(column)) return c;
             return null;
@@ -27,16 +38,18 @@ public interface CatalogView {
      * @param number   attnum: 1 for the first column
      * @param sequence the sequence a serial or identity column draws from, or null
      * @param identity "a" (ALWAYS), "d" (BY DEFAULT) or "" for a column that is not an identity
+     * @param pgDefault the default as PostgreSQL shows it ({@link ColumnMeta#expressionPair}), or null
      */
     record ColumnInfo(String name, int number, String duckDbType, PgTypeName pgType, boolean notNull, String sequence,
-                      String identity, String defaultExpr) {
+                      String identity, String defaultExpr, String pgDefault) {
 
         /** A column as DuckDB's catalog lists it; {@code comment} holds what serve recorded of it. */
         public static ColumnInfo of(String name, int number, String duckDbType, String comment, boolean notNull,
                                     String defaultExpr) {
             Node meta = ColumnMeta.read(comment);
             return new ColumnInfo(name, number, duckDbType, ColumnMeta.type(meta), notNull,
-                    meta.has("sequence") ? meta.str("sequence") : null, meta.str("identity"), defaultExpr);
+                    meta.has("sequence") ? meta.str("sequence") : null, meta.str("identity"), defaultExpr,
+                    meta.has("default") ? meta.str("default") : null);
         }
 
         /** Whether the column's default gives another value each time (a sequence, the clock, a random value). */
@@ -49,4 +62,5 @@ public interface CatalogView {
     }
 
     CatalogView NONE = (schema, name) -> null;
+
 }

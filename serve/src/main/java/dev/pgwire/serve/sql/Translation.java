@@ -22,13 +22,15 @@ import java.util.function.IntUnaryOperator;
  *                  (-1 when unknown); null when DuckDB runs the source itself
  * @param resultTypes PostgreSQL's types of the result columns as far as known (entries may be null)
  * @param replay    whether the statement changes data and could be run again to the same effect
+ * @param readsCatalog whether the statement reads serve's pg_catalog or information_schema tables
+ *                  (which must be current before it runs)
  */
 public record Translation(String source, StatementInfo info, Node tree, String duckDbSql, PgException parseError,
-                          IntUnaryOperator positions, List<SqlType> resultTypes, ReplayInfo replay) {
+                          IntUnaryOperator positions, List<SqlType> resultTypes, ReplayInfo replay, boolean readsCatalog) {
 
     public Translation(String source, StatementInfo info, Node tree, String duckDbSql, PgException parseError,
                        IntUnaryOperator positions) {
-        this(source, info, tree, duckDbSql, parseError, positions, List.of(), ReplayInfo.UNKNOWN);
+        this(source, info, tree, duckDbSql, parseError, positions, List.of(), ReplayInfo.UNKNOWN, false);
     }
 
     /** The PostgreSQL type of result column {@code i} where the translation knows it, else null. */
@@ -43,7 +45,7 @@ public record Translation(String source, StatementInfo info, Node tree, String d
 
     /** The same statement with other DuckDB SQL (which has no map of positions back to the source). */
     public Translation withDuckDbSql(String sql) {
-        return new Translation(source, info, tree, sql, parseError, null, resultTypes, replay);
+        return new Translation(source, info, tree, sql, parseError, null, resultTypes, replay, readsCatalog);
     }
 
     /**
@@ -74,6 +76,15 @@ public record Translation(String source, StatementInfo info, Node tree, String d
     /** Whether serve answers the statement without DuckDB running it as a query. */
     public boolean answeredByServe() {
         return duckDbSql == null;
+    }
+
+    /** The 1-based character position of a byte offset of the source (a parse-tree location), or null. */
+    public Integer sourcePositionOfByte(int byteOffset) {
+        if (byteOffset < 0) return null;
+        byte[] utf8 = source.getBytes(StandardCharsets.UTF_8);
+        if (byteOffset > utf8.length) return null;
+        String prefix = new String(utf8, 0, byteOffset, StandardCharsets.UTF_8);
+        return prefix.codePointCount(0, prefix.length()) + 1;
     }
 
     /**

@@ -1,5 +1,9 @@
 package dev.pgwire.serve.sql;
 
+import dev.pgwire.serve.catalog.RegTypes;
+import dev.pgwire.serve.catalog.Snapshot;
+
+import dev.pgwire.protocol.PgException;
 import dev.pgwire.serve.sql.TypeResolver.Col;
 import dev.pgwire.serve.sql.TypeResolver.Scope;
 
@@ -96,6 +100,7 @@ final class TypedRewrites {
         if (s.node("larg") != null) {
             select(s.node("larg"), scope, top);
             select(s.node("rarg"), scope, false);
+            matchingSetOperationTypes(s, scope);
             return;
         }
         for (Node item : s.list("fromClause")) fromItem(item, scope);
@@ -112,9 +117,33 @@ final class TypedRewrites {
         rewriteList(s.list("sortClause"), scope, "node");
     }
 
+    /** UNION/INTERSECT/EXCEPT of a number with a string (or a boolean with anything else) is 42804, as in PostgreSQL. */
+    private void matchingSetOperationTypes(Node s, Scope scope) {
+        List<Col> left = types.select(s.node("larg"), scope);
+        List<Col> right = types.select(s.node("rarg"), scope);
+        for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
+            SqlType a = left.get(i).type();
+            SqlType b = right.get(i).type();
+            if (a == null || b == null || a.isUnknown() || b.isUnknown() || a.isArray() || b.isArray()) continue;
+            boolean clash = (a.isNumber() && b.isText() && !b.isUnknown()) || (a.isText() && b.isNumber())
+                    || (a.name().equals("bool") != b.name().equals("bool"));
+            if (clash) {
+                String op = s.str("op").replace("SETOP_", "");
+                throw new PgException("42804", op + " types " + FormatType.displayName(a) + " and " + FormatType.displayName(b)
+                        + " cannot be matched");
+            }
+        }
+    }
+
     private void fromItem(Node item, Scope scope) {
         switch (item.type()) {
             case "RangeSubselect" -> select(item.node("subquery"), scope, false);
+            case "RangeFunction" -> {
+                for (Node f : item.list("functions")) {
+                    List<Node> items = f.list("items");
+                    if (!items.isEmpty() && items.get(0) != null) items.set(0, expr(items.get(0), scope));
+                }
+            }
             case "JoinExpr" -> {
                 fromItem(item.node("larg"), scope);
                 fromItem(item.node("rarg"), scope);
@@ -143,9 +172,80 @@ final class TypedRewrites {
      */
     private void topLevel(Node target, Scope scope) {
         Node val = target.node("val");
+        SqlType t = val == null ? null : types.type(val, scope);
+        if (t != null && !t.isArray() && RegTypes.outputFunction(t.name()) != null) {
+            // an OID alias shows as the name it stands for
+            target.set("val", regOut(val, t.name()));
+            return;
+        }
         if (val != null && val.is("DuckDbSql") && val.bool("exactDivision")) {
             target.set("val", Expressions.duckDb(val.str("topLevelSql"), val.list("args").toArray(new Node[0])));
         }
+    }
+
+    private String searchPathLiteral() {
+        return SqlWriter.quoteLiteral(String.join(",", session.currentSchemas(true)));
+    }
+
+    /** Whether the statement calls serve's catalog functions (the catalog must be ready when it runs). */
+    private boolean usesCatalog;
+
+    boolean usesCatalog() {
+        return usesCatalog;
+    }
+
+    private Node regOut(Node val, String type) {
+        if (val.bool("regText")) return val; // already the name
+        if (type.equals("regtype") && val.has("regOid")) {
+            // a built-in type known while translating: its name is a constant too
+            String name = dev.pgwire.serve.catalog.TypeNames.regtype((int) val.num("regOid"));
+            if (name != null) {
+                Node out = Expressions.duckDb("CAST(" + SqlWriter.quoteLiteral(name) + " AS VARCHAR)");
+                types.assume(out, SqlType.REGTYPE);
+                return out;
+            }
+        }
+        usesCatalog = true;
+        String fn = RegTypes.outputFunction(type);
+        Node out = Expressions.duckDb(fn + "(CAST({0} AS BIGINT)" + (RegTypes.takesSearchPath(type) ? ", " + searchPathLiteral() : "") + ")", val);
+        types.assume(out, SqlType.of(type));
+        return out;
+    }
+
+    /**
+     * Casts to and from the OID alias types: a name becomes its OID (while translating when it is
+     * a constant, as PostgreSQL does it while parsing), an OID alias cast to text its name.
+     */
+    private Node regCast(Node cast, Scope scope) {
+        PgTypeName target = PgTypeName.of(cast.node("typeName"));
+        if (target.isArray()) return cast;
+        Node arg = cast.node("arg");
+        SqlType from = types.type(arg, scope);
+        if (RegTypes.NAMES.contains(target.name())) {
+            String constant = arg.is("A_Const") && arg.has("sval") ? Operators.stringConstant(arg) : null;
+            Node out;
+            if (constant != null) {
+                Snapshot snapshot = session.catalogSnapshot();
+                if (snapshot == null) return cast;
+                long oid = RegTypes.input(snapshot, target.name(), constant, session.currentSchemas(true));
+                out = Expressions.duckDb("CAST(" + oid + " AS BIGINT)").set("regOid", oid);
+            } else if (from != null && !from.isArray() && (from.isText() || from.isUnknown())) {
+                String fn = RegTypes.inputFunction(target.name());
+                if (fn == null) return cast;
+                usesCatalog = true;
+                out = Expressions.duckDb(fn + "(CAST({0} AS VARCHAR), " + searchPathLiteral() + ")", arg);
+            } else {
+                out = Expressions.duckDb("CAST({0} AS BIGINT)", arg);
+            }
+            types.assume(out, SqlType.of(target.name()));
+            return out;
+        }
+        if (from != null && !from.isArray() && RegTypes.outputFunction(from.name()) != null
+                && (target.name().equals("text") || target.name().equals("varchar") || target.name().equals("name")
+                || target.name().equals("bpchar"))) {
+            cast.set("arg", regOut(arg, from.name()));
+        }
+        return cast;
     }
 
     /** Rewrites an expression bottom-up and returns its replacement (or itself). */
@@ -178,11 +278,47 @@ final class TypedRewrites {
                 rewriteField(e, "defresult", scope);
                 return e;
             }
-            case "TypeCast", "NullTest", "BooleanTest", "CollateClause", "A_Indirection" -> {
+            case "TypeCast" -> {
+                rewriteField(e, "arg", scope);
+                return regCast(e, scope);
+            }
+            case "A_Indirection" -> {
+                rewriteField(e, "arg", scope);
+                SqlType t = types.type(e.node("arg"), scope);
+                for (Node step : e.list("indirection")) {
+                    if (step.is("A_Indices")) {
+                        rewriteField(step, "uidx", scope);
+                        rewriteField(step, "lidx", scope);
+                    }
+                }
+                if (t != null && !t.isArray() && (t.name().equals("int2vector") || t.name().equals("oidvector"))) {
+                    // int2vector and oidvector count their elements from 0
+                    for (Node step : e.list("indirection")) {
+                        if (!step.is("A_Indices")) continue;
+                        for (String bound : new String[] {"uidx", "lidx"}) {
+                            Node idx = step.node(bound);
+                            if (idx != null) step.set(bound, Expressions.duckDb("({0} + 1)", idx));
+                        }
+                    }
+                }
+                return e;
+            }
+            case "NullTest", "BooleanTest", "CollateClause" -> {
                 rewriteField(e, "arg", scope);
                 return e;
             }
-            case "BoolExpr", "CoalesceExpr", "MinMaxExpr", "RowExpr" -> {
+            case "BoolExpr" -> {
+                rewriteItems(e.list("args"), scope);
+                String op = e.str("boolop").replace("_EXPR", "");
+                for (Node a : e.list("args")) {
+                    SqlType t = types.type(a, scope);
+                    if (t != null && !t.isUnknown() && !(t.name().equals("bool") && !t.isArray())) {
+                        throw new PgException("42804", "argument of " + op + " must be type boolean, not type " + FormatType.displayName(t));
+                    }
+                }
+                return e;
+            }
+            case "CoalesceExpr", "MinMaxExpr", "RowExpr" -> {
                 rewriteItems(e.list("args"), scope);
                 return e;
             }
@@ -197,6 +333,23 @@ final class TypedRewrites {
     }
 
     private static final java.util.Set<String> COMPARISONS = java.util.Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
+    private static final java.util.Set<String> ARITHMETIC = java.util.Set.of("+", "-", "*", "/", "%");
+
+    private Node numberConstant(Node constant, SqlType as) {
+        if (!constant.is("A_Const") || !constant.has("sval")) return constant;
+        String duckDb = switch (as.name()) {
+            case "int2" -> "SMALLINT";
+            case "int4" -> "INTEGER";
+            case "int8" -> "BIGINT";
+            case "float4" -> "REAL";
+            case "float8" -> "DOUBLE";
+            default -> null;
+        };
+        if (duckDb == null) return constant;
+        Node cast = Expressions.duckDb("CAST({0} AS " + duckDb + ")", constant);
+        types.assume(cast, as);
+        return cast;
+    }
 
     private Node operator(Node e, Scope scope) {
         String kind = e.str("kind");
@@ -211,6 +364,11 @@ final class TypedRewrites {
         String op = names.get(names.size() - 1);
         SqlType l = types.type(e.node("lexpr"), scope);
         SqlType r = types.type(e.node("rexpr"), scope);
+        if (ARITHMETIC.contains(op)) {
+            // an untyped constant in arithmetic with a number is read as that number's type (22P02 if it is not one)
+            if (r != null && r.isNumber()) e.set("lexpr", numberConstant(e.node("lexpr"), r));
+            if (l != null && l.isNumber()) e.set("rexpr", numberConstant(e.node("rexpr"), l));
+        }
         if (COMPARISONS.contains(op)) {
             // an untyped constant compared with a column takes the column's type, read by PostgreSQL's input rules
             e.set("lexpr", typedConstant(e.node("lexpr"), r));
@@ -309,6 +467,7 @@ final class TypedRewrites {
         List<SqlType> argTypes = new ArrayList<>();
         for (Node a : args) argTypes.add(types.type(a, scope));
         Node rewritten = PgFunctionCalls.rewrite(f, argTypes, session);
+        if (rewritten == null) rewritten = CatalogCalls.rewrite(f, argTypes, session);
         if (rewritten != null) {
             types.assume(rewritten, resultType);
             return rewritten;
