@@ -173,21 +173,11 @@ final class ClientFrames {
             String dealloc = SqlText.deallocate(one);
             if (dealloc != null) return sqlDeallocate(dealloc, frame, s);
         }
-        boolean block = s.status != 'I';
         for (String st : stmts) {
             String w = SqlText.firstWord(st);
-            if (w.equals("begin") || w.equals("start")) block = true;
             if (w.equals("discard") || w.equals("deallocate")) s.watchTags = true;
             SqlText.Setting set = SqlText.setting(st);
-            if (set == null || set.name().equals("session characteristics")) continue;
-            if (block) {
-                c.pendingSettings = (c.pendingSettings != null ? c.pendingSettings : c.settings).with(set.name(), set.value());
-                s.watchTags = true;
-            } else {
-                c.settings = c.settings.with(set.name(), set.value());
-                s.settings = c.settings;
-            }
-            if (w.equals("commit") || w.equals("end") || w.equals("rollback") || w.equals("abort")) block = false;
+            if (set != null && !set.name().equals("session characteristics")) c.noteSetting(set.name(), set.value(), s);
         }
         return false;
     }
@@ -330,14 +320,7 @@ final class ClientFrames {
         String w = SqlText.firstWord(sql);
         if (!w.equals("set") && !w.equals("reset")) return;
         SqlText.Setting set = SqlText.setting(sql);
-        if (set == null || set.name().equals("session characteristics")) return;
-        if (s.status != 'I') {
-            c.pendingSettings = (c.pendingSettings != null ? c.pendingSettings : c.settings).with(set.name(), set.value());
-            s.watchTags = true;
-        } else {
-            c.settings = c.settings.with(set.name(), set.value());
-            s.settings = c.settings;
-        }
+        if (set != null && !set.name().equals("session characteristics")) c.noteSetting(set.name(), set.value(), s);
     }
 
     /** Makes room for one more statement on the connection: the least recently used is closed. */

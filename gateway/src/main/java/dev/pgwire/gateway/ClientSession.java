@@ -50,8 +50,13 @@ final class ClientSession implements FrameHandler {
     final Settings startupSettings;
     /** The session's settings as they stand; what a server connection is brought to before use. */
     Settings settings;
-    /** Settings made inside a transaction block: they count once it commits. */
+    /**
+     * Settings made since the last ReadyForQuery that found the session idle: they count once
+     * their transaction (implicit or a block) commits, and are dropped if it fails or rolls back.
+     */
     Settings pendingSettings;
+    /** What those statements leave on the server connection (RESET goes to its default, not the client's). */
+    Settings pendingServerSettings;
     /** What the client has been told of each reported parameter. */
     final Map<String, String> reported = new LinkedHashMap<>();
     ServerConnection server;
@@ -198,6 +203,12 @@ final class ClientSession implements FrameHandler {
         requestServer();
     }
 
+    /** A connection handed over could not reach this client's event loop: wait for another. */
+    void retryAcquire() {
+        waiting = false;
+        if (!closed || login != null) requestServer();
+    }
+
     private void requestServer() {
         if (waiting || server != null) return;
         waiting = true;
@@ -239,6 +250,12 @@ final class ClientSession implements FrameHandler {
             pool.release(s);
             return;
         }
+        if (!s.usable()) {
+            // It died between the pool's hand-off and now (PostgreSQL restarted, say): ask again.
+            pool.discard(s);
+            requestServer();
+            return;
+        }
         pool.stats.recordWait(System.nanoTime() - waitStartNanos);
         server = s;
         s.client = this;
@@ -255,11 +272,13 @@ final class ClientSession implements FrameHandler {
         s.channel.flush();
     }
 
-    private void replaySettings(ServerConnection s) {
+    /** Brings the server connection to the client's settings; true if that took a statement. */
+    private boolean replaySettings(ServerConnection s) {
         String sql = Settings.replay(s.settings, settings);
         if (sql != null) s.inject(sql, null);
         s.settings = settings;
         s.watchTags = pendingSettings != null;
+        return sql != null;
     }
 
     /** The pool could not give a connection: the error ends the client, as PgBouncer does. */
@@ -281,17 +300,23 @@ final class ClientSession implements FrameHandler {
         }
         if (!s.expect.isEmpty() || server != s) return;
         if (s.status == 'I' && pendingSettings != null) {
-            if (!errorInBatch) settings = pendingSettings;
+            if (!errorInBatch) {
+                settings = pendingSettings;
+                s.settings = pendingServerSettings;
+            }
             pendingSettings = null;
-            s.settings = settings;
+            pendingServerSettings = null;
             s.watchTags = false;
         }
+        // A RESET left the server's default where the client has its own startup value.
+        if (s.status == 'I' && s.settings != settings) replayNeeded = true;
         if (s.status == 'I') errorInBatch = false;
         if (replayNeeded && s.status == 'I') {
             replayNeeded = false;
-            replaySettings(s);
-            s.channel.flush();
-            return;
+            if (replaySettings(s)) {
+                s.channel.flush();
+                return; // serverReady again once the replay's ReadyForQuery arrives
+            }
         }
         if (inBatch || s.status != 'I') return;
         if (mayTouchState) {
@@ -362,10 +387,15 @@ final class ClientSession implements FrameHandler {
         String key = name.toLowerCase(Locale.ROOT);
         if (SETTABLE_REPORTED.contains(key)) {
             String literal = SqlText.quoteLiteral(value);
-            settings = settings.with(key, literal);
-            if (pendingSettings != null) pendingSettings = pendingSettings.with(key, literal);
             ServerConnection s = server;
-            if (s != null) s.settings = settings;
+            boolean same = s != null && s.settings == settings;
+            settings = settings.with(key, literal);
+            if (same) s.settings = settings;
+            else if (s != null) s.settings = s.settings.with(key, literal);
+            if (pendingSettings != null) {
+                pendingSettings = pendingSettings.with(key, literal);
+                pendingServerSettings = pendingServerSettings.with(key, literal);
+            }
         }
         return true;
     }
@@ -379,20 +409,44 @@ final class ClientSession implements FrameHandler {
         ServerConnection s = server;
         if (tag.equals("ROLLBACK")) {
             pendingSettings = null;
+            pendingServerSettings = null;
         } else if (tag.equals("COMMIT") && pendingSettings != null) {
             settings = pendingSettings;
+            if (s != null) s.settings = pendingServerSettings;
             pendingSettings = null;
-            if (s != null) s.settings = settings;
+            pendingServerSettings = null;
         } else if (tag.equals("DISCARD ALL") || tag.equals("DEALLOCATE ALL")) {
             if (s != null) s.prepared.clear();
             if (tag.equals("DISCARD ALL")) {
                 if (s != null) s.settings = Settings.EMPTY;
                 settings = startupSettings;
                 pendingSettings = null;
+                pendingServerSettings = null;
                 replayNeeded = !startupSettings.isEmpty();
                 frames.forgetStatements();
             }
         }
+    }
+
+    /**
+     * A SET or RESET of the client's ({@code value} null for RESET; name "all" for RESET ALL). It
+     * counts from the end of its transaction; RESET takes the client back to its startup value,
+     * which the server connection does not have, so it is set again before the connection goes on.
+     */
+    void noteSetting(String name, String value, ServerConnection s) {
+        Settings client = pendingSettings != null ? pendingSettings : settings;
+        Settings srv = pendingServerSettings != null ? pendingServerSettings : s.settings;
+        if (name.equals("all") && value == null) {
+            pendingSettings = startupSettings;
+            pendingServerSettings = Settings.EMPTY;
+        } else if (value == null) {
+            pendingSettings = client.with(name, startupSettings.values().get(name));
+            pendingServerSettings = srv.with(name, null);
+        } else {
+            pendingSettings = client.with(name, value);
+            pendingServerSettings = srv.with(name, value);
+        }
+        s.watchTags = true;
     }
 
     void parseFailed(ServerConnection.ParseUndo u) {
@@ -424,6 +478,7 @@ final class ClientSession implements FrameHandler {
         }
         inBatch = false;
         pendingSettings = null;
+        pendingServerSettings = null;
         channel.flush();
         channel.config().setAutoRead(true);
     }

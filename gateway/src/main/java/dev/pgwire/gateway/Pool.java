@@ -204,7 +204,8 @@ final class Pool {
             if (target.inEventLoop()) c.linked(s);
             else target.execute(() -> c.linked(s));
         } else {
-            s.loop().execute(() -> s.moveTo(target, () -> c.linked(s)));
+            // If the move fails (the connection died meanwhile), the client asks again.
+            s.loop().execute(() -> s.moveTo(target, () -> c.linked(s), () -> c.loop().execute(c::retryAcquire)));
         }
     }
 
@@ -263,6 +264,9 @@ final class Pool {
             discard(s);
             return;
         }
+        // The client may have stopped reading (and so stopped us reading the server): what the
+        // server still sends now goes nowhere, and must be read for the connection to come back.
+        s.channel.config().setAutoRead(true);
         if (!s.expect.isEmpty() || s.inClientBatch) {
             // The server may wait for COPY data or for a Sync; both are harmless where not needed.
             s.send(io.netty.buffer.Unpooled.wrappedBuffer(COPY_FAIL).retainedDuplicate(), (byte) 0, null);
@@ -460,10 +464,14 @@ final class Pool {
             all = new ArrayList<>(idle);
             idle.clear();
         }
-        for (ServerConnection s : all) s.loop().execute(() -> {
-            s.close();
-            discard(s);
-        });
+        for (ServerConnection s : all) {
+            Runnable close = () -> {
+                s.close();
+                discard(s);
+            };
+            if (s.loop().isShuttingDown()) s.channel.close(); // the gateway is stopping: no goodbye
+            else s.loop().execute(close);
+        }
     }
 
     synchronized int waiting() {

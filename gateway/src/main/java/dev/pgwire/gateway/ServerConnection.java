@@ -247,7 +247,10 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
                     if (c != null) c.errorInQuery();
                     return true;
                 }
-                // Extended protocol: the server skips to Sync; so do we.
+                // Extended protocol: the server skips to Sync; so do we. The implicit transaction
+                // (and any SET in it) is gone.
+                ClientSession c = client;
+                if (c != null && !Expectations.injected(k)) c.errorInQuery();
                 while (!expect.isEmpty() && !Expectations.endsBatch(expect.headKind())) undo(expect.headKind(), expect.pop());
                 return expect.headKind() != Expectations.SYNC_INJECTED;
             }
@@ -444,26 +447,31 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
         }));
     }
 
-    /** Moves the channel to another event loop (it must be idle: nothing owed, no client). */
-    void moveTo(EventLoop target, Runnable then) {
+    /**
+     * Moves the channel to another event loop (it must be idle: nothing owed, no client); runs
+     * {@code then} there, or {@code failed} if the channel could not move (it is closed and discarded).
+     */
+    void moveTo(EventLoop target, Runnable then, Runnable failed) {
         if (channel.eventLoop() == target) {
             then.run();
             return;
         }
         log.debug("server connection {} moves from {} to {}", id, channel.eventLoop(), target);
         channel.deregister().addListener(f -> {
-            log.debug("server connection {} deregistered: {}", id, f.isSuccess());
             if (!f.isSuccess()) {
                 channel.close();
+                pool.discard(this);
+                failed.run();
                 return;
             }
             target.register(channel).addListener(g -> {
                 if (g.isSuccess()) {
                     then.run();
                 } else {
-                    log.warn("server connection {} could not move event loops: {}", id, g.cause().toString());
+                    log.debug("server connection {} could not move event loops: {}", id, g.cause().toString());
                     channel.close();
                     pool.discard(this);
+                    failed.run();
                 }
             });
         });
