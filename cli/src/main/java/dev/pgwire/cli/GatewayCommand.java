@@ -100,6 +100,10 @@ final class GatewayCommand implements Callable<Integer> {
             description = "Prepared statements kept per server connection, least recently used closed first (default: 1000).")
     Integer maxPreparedStatements;
 
+    @Option(names = "--io-threads", paramLabel = "N",
+            description = "Event-loop threads; a client and its server connection share one (default: one per core).")
+    Integer ioThreads;
+
     @Option(names = "--metrics-listen", paramLabel = "HOST:PORT",
             description = "Serve Prometheus metrics at http://HOST:PORT/metrics (default: off).")
     String metricsListen;
@@ -194,6 +198,7 @@ final class GatewayCommand implements Callable<Integer> {
         if (serverIdleTimeout != null) b.serverIdleTimeout(serverIdleTimeout);
         if (serverLifetime != null) b.serverLifetime(serverLifetime);
         if (maxPreparedStatements != null) b.maxPreparedStatements(maxPreparedStatements);
+        if (ioThreads != null) b.ioThreads(ioThreads);
         if (tlsCert != null || tlsKey != null) b.tls(tlsCert, tlsKey);
         if (metricsListen != null) {
             int colon = metricsListen.lastIndexOf(':');
@@ -213,7 +218,7 @@ final class GatewayCommand implements Callable<Integer> {
                 .poolMode(c.poolMode()).defaultPoolSize(c.defaultPoolSize()).minPoolSize(c.minPoolSize())
                 .maxClientConn(c.maxClientConn()).serverIdleTimeout(c.serverIdleTimeout()).serverLifetime(c.serverLifetime())
                 .queryWaitTimeout(c.queryWaitTimeout()).serverConnectTimeout(c.serverConnectTimeout())
-                .maxPreparedStatements(c.maxPreparedStatements()).serverResetQuery(c.serverResetQuery())
+                .maxPreparedStatements(c.maxPreparedStatements()).serverResetQuery(c.serverResetQuery()).ioThreads(c.ioThreads())
                 .metrics(c.metricsHost(), c.metricsPort()).source(c.source());
         c.userPoolModes().forEach(b::userPoolMode);
         c.databases().values().forEach(d -> b.database(d.name(), d));

@@ -227,6 +227,7 @@ final class AdminConsole implements FrameHandler {
         m.put("query_wait_timeout", s(c.queryWaitTimeout().toSeconds()));
         m.put("server_connect_timeout", s(c.serverConnectTimeout().toSeconds()));
         m.put("max_prepared_statements", s(c.maxPreparedStatements()));
+        m.put("io_threads", s(c.ioThreads()));
         m.put("server_reset_query", c.serverResetQuery());
         m.put("admin_users", String.join(",", c.adminUsers()));
         List<List<String>> rows = new ArrayList<>();

@@ -72,6 +72,7 @@ public final class Gateway implements AutoCloseable {
                 .port(config.listenPort())
                 .unixSocketDirectory(config.unixSocketDir())
                 .maxConnections(config.maxClientConn())
+                .ioThreads(config.ioThreads())
                 .auth(authConfig(config))
                 .credentialSource((user, db) -> CompletableFuture.completedFuture(credentials))
                 .frameHandlerFactory(this::open);

@@ -31,7 +31,7 @@ public record GatewayConfig(
         PoolMode poolMode, int defaultPoolSize, int minPoolSize, int maxClientConn,
         Duration serverIdleTimeout, Duration serverLifetime, Duration queryWaitTimeout, Duration serverConnectTimeout,
         int maxPreparedStatements, String serverResetQuery,
-        String metricsHost, int metricsPort,
+        String metricsHost, int metricsPort, int ioThreads,
         Map<String, DatabaseConfig> databases, Map<String, PoolMode> userPoolModes,
         Path source) {
 
@@ -66,6 +66,7 @@ public record GatewayConfig(
         adminUsers = Set.copyOf(adminUsers);
         if (defaultPoolSize < 1) throw new IllegalArgumentException("default_pool_size must be at least 1");
         if (maxClientConn < 1) throw new IllegalArgumentException("max_client_conn must be at least 1");
+        if (ioThreads < 1) throw new IllegalArgumentException("io_threads must be at least 1");
         if (maxPreparedStatements < 1) throw new IllegalArgumentException("max_prepared_statements must be at least 1");
         if (databases.isEmpty()) throw new IllegalArgumentException("no databases configured: give --upstream or a [databases] section");
         if (!List.of("trust", "password", "md5", "scram-sha-256", "hba").contains(authType)) {
@@ -105,6 +106,7 @@ public record GatewayConfig(
         Duration queryWaitTimeout = Duration.ofMinutes(2);
         Duration serverConnectTimeout = Duration.ofSeconds(15);
         int maxPreparedStatements = 1000;
+        int ioThreads = Runtime.getRuntime().availableProcessors();
         String serverResetQuery = "DISCARD ALL";
         String metricsHost;
         int metricsPort;
@@ -128,6 +130,8 @@ public record GatewayConfig(
         public Builder queryWaitTimeout(Duration d) { this.queryWaitTimeout = d; return this; }
         public Builder serverConnectTimeout(Duration d) { this.serverConnectTimeout = d; return this; }
         public Builder maxPreparedStatements(int n) { this.maxPreparedStatements = n; return this; }
+        /** Event-loop threads (each serves its clients and their server connections); one per core by default. */
+        public Builder ioThreads(int n) { this.ioThreads = n; return this; }
         public Builder serverResetQuery(String sql) { this.serverResetQuery = sql; return this; }
         public Builder metrics(String host, int port) { this.metricsHost = host; this.metricsPort = port; return this; }
         public Builder source(Path file) { this.source = file; return this; }
@@ -169,7 +173,7 @@ public record GatewayConfig(
             return new GatewayConfig(listenHost, listenPort, unixSocketDir, authType, authFile, hbaFile, adminUsers,
                     tlsCert, tlsKey, poolMode, defaultPoolSize, minPoolSize, maxClientConn, serverIdleTimeout,
                     serverLifetime, queryWaitTimeout, serverConnectTimeout, maxPreparedStatements, serverResetQuery,
-                    metricsHost, metricsPort, databases, userPoolModes, source);
+                    metricsHost, metricsPort, ioThreads, databases, userPoolModes, source);
         }
     }
 }

@@ -105,6 +105,7 @@ public final class IniConfig {
             case "query_wait_timeout" -> b.queryWaitTimeout = duration(key, v);
             case "server_connect_timeout" -> b.serverConnectTimeout = duration(key, v);
             case "max_prepared_statements" -> b.maxPreparedStatements = integer(key, v);
+            case "io_threads" -> b.ioThreads = integer(key, v);
             case "server_reset_query" -> b.serverResetQuery = v;
             case "metrics_listen" -> {
                 int colon = v.lastIndexOf(':');
