@@ -187,4 +187,42 @@ class OperationsTest {
             assertThat(r.body()).containsPattern("pgwire_gateway_transactions_total\\{[^}]*\\} [3-9]");
         }
     }
+
+    @Test
+    void shutdown_lets_a_transaction_in_flight_finish_and_tells_idle_clients_57P01() throws Exception {
+        pg.psql("CREATE TABLE IF NOT EXISTS drained (id int)");
+        Gateway gw = SharedCluster.gateway(pg, PoolMode.TRANSACTION, 2);
+        try (Connection busy = connect(gw, "postgres"); Connection idle = connect(gw, "postgres")) {
+            busy.setAutoCommit(false);
+            try (Statement st = busy.createStatement()) {
+                st.execute("INSERT INTO drained VALUES (1)");
+            }
+            long t0 = System.nanoTime();
+            CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> gw.shutdown(Duration.ofSeconds(20)));
+            // New clients are refused at once; the idle one is told 57P01.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (true) {
+                try {
+                    connect(gw, "postgres").close();
+                } catch (SQLException refused) {
+                    break;
+                }
+                assertThat(System.nanoTime()).as("new connections refused").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            assertThatThrownBy(() -> one(idle, "SELECT 1")).isInstanceOf(SQLException.class);
+            assertThat(stopped).isNotDone();
+            // The transaction in flight goes on and commits; then its client is let go too.
+            try (Statement st = busy.createStatement()) {
+                st.execute("INSERT INTO drained VALUES (2)");
+            }
+            busy.commit();
+            stopped.get(10, TimeUnit.SECONDS);
+            assertThat(System.nanoTime() - t0).as("drained well before the deadline").isLessThan(TimeUnit.SECONDS.toNanos(15));
+            assertThatThrownBy(() -> one(busy, "SELECT 1")).isInstanceOf(SQLException.class);
+            assertThat(pg.psql("SELECT count(*) FROM drained").strip()).isEqualTo("2");
+        } finally {
+            gw.close();
+        }
+    }
 }
