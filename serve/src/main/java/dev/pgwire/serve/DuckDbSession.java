@@ -754,7 +754,8 @@ public final class DuckDbSession implements Session {
         }
         if (e instanceof PgException) return (PgException) e;
         log.warn("unexpected failure running a statement", e);
-        return new PgException(SqlState.INTERNAL_ERROR, "internal error: " + e, e);
+        // the client gets no Java text, as from the server (the log has the whole story)
+        return new PgException(SqlState.INTERNAL_ERROR, "internal error: " + e.getClass().getSimpleName(), e);
     }
 
     // ---------------------------------------------------------------- parameters
