@@ -70,7 +70,7 @@ async function client(args, index, deadline, seed) {
   while (Date.now() < deadline) {
     try {
       if (c === null) {
-        c = new Client({ host: args.host, port: args.port, database: args.db, user: args.user, connectionTimeoutMillis: 30000 });
+        c = new Client({ host: args.host, port: args.port, database: args.db, user: args.user, connectionTimeoutMillis: 120000 });
         c.on('error', () => {}); // a dropped connection is reported by the query that was running
         const t0 = process.hrtime.bigint();
         await c.connect();

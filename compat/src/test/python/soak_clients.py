@@ -109,7 +109,7 @@ def psycopg_client(args, index, deadline, seed):
             if conn is None or conn.closed:
                 t0 = time.monotonic()
                 conn = psycopg.connect(host=args["host"], port=args["port"], dbname=args["db"],
-                                       user=args["user"], autocommit=True, connect_timeout=30)
+                                       user=args["user"], autocommit=True, connect_timeout=120)
                 led.time("connect", time.monotonic() - t0)
             op = rng.random()
             t0 = time.monotonic()
@@ -260,7 +260,7 @@ async def asyncpg_client(args, index, deadline, seed):
             if conn is None or conn.is_closed():
                 t0 = time.monotonic()
                 conn = await asyncpg.connect(host=args["host"], port=args["port"], database=args["db"],
-                                             user=args["user"], ssl=False, timeout=30)
+                                             user=args["user"], ssl=False, timeout=120)
                 led.time("connect", time.monotonic() - t0)
             op = rng.random()
             t0 = time.monotonic()

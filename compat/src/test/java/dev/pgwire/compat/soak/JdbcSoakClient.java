@@ -35,7 +35,8 @@ final class JdbcSoakClient {
         this.url = "jdbc:postgresql://" + host + ":" + port + "/" + database;
         props.setProperty("user", user);
         props.setProperty("sslmode", "disable");
-        props.setProperty("connectTimeout", "30");
+        props.setProperty("connectTimeout", "120");
+        props.setProperty("loginTimeout", "120");
         this.name = "pgjdbc-" + index;
         this.led = new Ledger(name, "pgjdbc");
         this.r = new Random(seed);
