@@ -7,7 +7,7 @@
 #   - serve / DuckDB in-process: what translation and the wire cost (goal <= 1.05).
 #
 #   bench/analytics.sh [rows=10000000] [rounds=5]
-# run-all: 10000000 3
+# run-all: 10000000 5
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"

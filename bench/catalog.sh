@@ -19,8 +19,8 @@ start_postgres
 start_serve
 
 python3 "$here/python/catalog_schema.py" "$tables" > "$work/schema.sql"
-t=$(ms psql_pg -1 -f "$work/schema.sql"); echo "schema on postgres: $t ms" >&2
-t=$(ms psql_serve -1 -f "$work/schema.sql"); echo "schema on serve: $t ms" >&2
+ddl_pg=$(ms psql_pg -1 -f "$work/schema.sql"); echo "schema on postgres: $ddl_pg ms" >&2
+ddl_serve=$(ms psql_serve -1 -f "$work/schema.sql"); echo "schema on serve: $ddl_serve ms" >&2
 probe="t$(printf '%04d' $(( (tables + 1) / 2 )))"
 
 # the first catalog query after DDL builds serve's catalog; the warm-up reads are not measured,
@@ -57,6 +57,7 @@ row() {
   printf '%-44s %-10s %-14s %s\n' "$1" "$2" "$3" "$(ratio "$2" "$3")"
   report_row "$section" "$1 (ms)" "$2" "$3" "$(ratio "$2" "$3")" "<= 2x"
 }
+row "CREATE TABLE x $tables, one transaction (once)" "$ddl_serve" "$ddl_pg"
 row "psql -c 'SELECT 1' (connection)" "$(median ${t[conn.serve]})" "$(median ${t[conn.pg]})"
 row "psql \\dt" "$(median ${t[dt.serve]})" "$(median ${t[dt.pg]})"
 row "psql \\d $probe" "$(median ${t[d.serve]})" "$(median ${t[d.pg]})"
@@ -68,3 +69,13 @@ if grep -q '_error=' <<<"$sqla"; then
 else
   row "SQLAlchemy MetaData.reflect ($(field tables "$sqla") tables)" "$(field ours_ms "$sqla")" "$(field reference_ms "$sqla")"
 fi
+
+# where the time of psql's commands goes: each query psql sends, timed alone on both servers
+echo
+echo "the queries of psql's \\d $probe and \\dt, each alone (median of $rounds, ms):"
+printf '%8s %8s %8s  %s\n' serve postgres ratio query
+for cmd in "\\d $probe" "\\dt"; do
+  psql_serve -E -c "$cmd" 2>&1 | python3 "$here/python/query_times.py" \
+    "host=127.0.0.1 port=$serve_port user=postgres dbname=postgres" \
+    "host=127.0.0.1 port=$pg_port user=postgres dbname=postgres" "$rounds"
+done

@@ -6,8 +6,8 @@
 # serve / PostgreSQL (goal >= 1.5x for COPY FROM).
 #
 #   bench/copy.sh [rows=5000000] [rounds=3] [formats="text csv binary"]
-#   PROFILE=1 bench/copy.sh ...   # also records serve with JFR during its COPYs and prints the
-#                                 # hottest methods per direction
+#   PROFILE=1 bench/copy.sh ...   # also records serve with JFR over the measured rounds and
+#                                 # prints its hottest methods in COPY FROM and in COPY TO
 # run-all: 2000000 3
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,28 +23,30 @@ chmod 777 "$work"
 ddl="CREATE TABLE t (id bigint NOT NULL, name text, score float8, created timestamp)"
 psql_pg -c "$ddl"; psql_serve -c "$ddl"
 gen="SELECT g::int8, 'name ' || g, g * 0.25::float8, timestamp '2024-01-01' + g * interval '1 second' FROM generate_series(1, $rows) g"
+warm="SELECT g::int8, 'name ' || g, g * 0.25::float8, timestamp '2024-01-01' + g * interval '1 second' FROM generate_series(1, 200000) g"
 for f in $formats; do
   psql_pg -c "\\copy ($gen) TO '$work/in.$f' (FORMAT $f)"
+  psql_pg -c "\\copy ($warm) TO '$work/warm.$f' (FORMAT $f)"
 done
 ls -l "$work"/in.* >&2
+# 200 000 rows each way in every format first, unmeasured, so serve's JIT has compiled the paths
+for f in $formats; do
+  for target in serve pg; do
+    psql_$target -c "\\copy t FROM '$work/warm.$f' (FORMAT $f)" -c "\\copy t TO '/dev/null' (FORMAT $f)" -c "TRUNCATE t"
+  done
+done
 
-profile() { # profile NAME COMMAND...: runs COMMAND with serve recorded by JFR when PROFILE=1
-  local name="$1"; shift
-  if [ -z "${PROFILE:-}" ]; then "$@"; return; fi
-  jcmd "$serve_pid" JFR.start name="$name" settings=profile filename="$work/$name.jfr" >/dev/null
-  "$@"
-  jcmd "$serve_pid" JFR.stop name="$name" >/dev/null
-}
+[ -n "${PROFILE:-}" ] && jcmd "$serve_pid" JFR.start name=copy settings=profile filename="$work/copy.jfr" >/dev/null
 
 declare -A r
 for round in $(seq 1 "$rounds"); do
   for f in $formats; do
     for target in serve pg; do
       psql_$target -c "TRUNCATE t"
-      ms_in=$(profile "from-$f" ms psql_$target -c "\\copy t FROM '$work/in.$f' (FORMAT $f)")
+      ms_in=$(ms psql_$target -c "\\copy t FROM '$work/in.$f' (FORMAT $f)")
       n=$(psql_$target -At -c "SELECT count(*) FROM t")
       [ "$n" = "$rows" ] || { echo "COPY FROM $f on $target: $n rows, expected $rows" >&2; exit 1; }
-      ms_out=$(profile "to-$f" ms psql_$target -c "\\copy t TO '$work/out.$target.$f' (FORMAT $f)")
+      ms_out=$(ms psql_$target -c "\\copy t TO '$work/out.$target.$f' (FORMAT $f)")
       r[from.$f.$target]="${r[from.$f.$target]:-} $(( rows * 1000 / (ms_in > 0 ? ms_in : 1) ))"
       r[to.$f.$target]="${r[to.$f.$target]:-} $(( rows * 1000 / (ms_out > 0 ? ms_out : 1) ))"
     done
@@ -67,8 +69,9 @@ for dir in from to; do
   done
 done
 if [ -n "${PROFILE:-}" ]; then
-  for rec in "$work"/*.jfr; do
-    echo; echo "== serve during $(basename "$rec" .jfr) (last round) =="
-    python3 "$here/python/jfr_top.py" "$rec" 15
+  jcmd "$serve_pid" JFR.stop name=copy >/dev/null
+  for side in CopyFromStdin CopyToStdout; do
+    echo; echo "== serve during $side (JFR, all measured rounds and formats) =="
+    python3 "$here/python/jfr_top.py" "$work/copy.jfr" 25 "$side"
   done
 fi
