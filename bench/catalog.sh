@@ -53,12 +53,12 @@ field() { sed -E "s/.*$1=([0-9]+).*/\\1/" <<<"$2"; }
 section="Catalog: $tables tables x 20 columns"
 echo
 printf '%-44s %-10s %-14s %s\n' "median of $rounds (ms)" serve postgres-15 "serve/postgres"
-row() {
+row() { # row MEASURE SERVE_MS POSTGRES_MS [GOAL]
   printf '%-44s %-10s %-14s %s\n' "$1" "$2" "$3" "$(ratio "$2" "$3")"
-  report_row "$section" "$1 (ms)" "$2" "$3" "$(ratio "$2" "$3")" "<= 2x"
+  report_row "$section" "$1 (ms)" "$2" "$3" "$(ratio "$2" "$3")" "${4:-<= 2x}"
 }
-row "CREATE TABLE x $tables, one transaction (once)" "$ddl_serve" "$ddl_pg"
-row "psql -c 'SELECT 1' (connection)" "$(median ${t[conn.serve]})" "$(median ${t[conn.pg]})"
+row "CREATE TABLE x $tables, one transaction (once)" "$ddl_serve" "$ddl_pg" "-"
+row "psql -c 'SELECT 1' (connection)" "$(median ${t[conn.serve]})" "$(median ${t[conn.pg]})" "-"
 row "psql \\dt" "$(median ${t[dt.serve]})" "$(median ${t[dt.pg]})"
 row "psql \\d $probe" "$(median ${t[d.serve]})" "$(median ${t[d.pg]})"
 row "pgjdbc getColumns, all tables ($(field rows "$jdbc") rows)" "$(field ours_ms "$jdbc")" "$(field reference_ms "$jdbc")"
