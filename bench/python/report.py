@@ -8,8 +8,10 @@ Each REPORT.tsv is what one benchmark script wrote through bench/lib.sh (tab-sep
     chart  CHART TITLE XLABEL YLABEL
     note   SECTION TEXT
     run    NAME COMMAND EXIT_STATUS SECONDS          (added by run-all)
-The text between "<!-- run-all:begin -->" and "<!-- run-all:end -->" in DOC.md is replaced (the
-markers are added after the first paragraph when missing); everything else is left as written.
+The text between "<!-- run-all:begin -->" and "<!-- run-all:end -->" in DOC.md is rewritten (the
+markers are added after the first paragraph when missing): the part of each script that ran is
+replaced, the parts of scripts that did not run this time are kept; everything else in DOC.md is
+left as written.
 """
 import datetime
 import html
@@ -102,11 +104,9 @@ def main():
     rel = os.path.relpath(chart_dir, os.path.dirname(os.path.abspath(doc)))
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    md = [BEGIN, "", "## Latest run of `bench/run-all`", "",
-          f"{now}, {os.cpu_count()} cores, load average {load} when the report was written. Each table is one "
-          "script's medians; *ratio* is as the goal states it (ours ÷ reference for rates, "
-          "reference ÷ ours or ours ÷ reference for times as labelled).", ""]
+    parts = OrderedDict()  # script name -> its markdown
     for path in reports:
+        md = []
         entries = read(path)
         run = next((e for e in entries if e[0] == "run"), None)
         sections = OrderedDict()
@@ -143,10 +143,25 @@ def main():
             with open(os.path.join(chart_dir, chart + ".svg"), "w", encoding="utf-8") as f:
                 f.write(svg_chart(title, xlabel, ylabel, series))
             md += [f"![{title}]({rel}/{chart}.svg)", ""]
-    md.append(END)
-    block = "\n".join(md)
+        parts[name] = "\n".join(md[2:]).strip("\n")  # without its heading
 
     text = open(doc, encoding="utf-8").read() if os.path.exists(doc) else "# Benchmarks\n\n"
+    kept = OrderedDict()
+    if BEGIN in text and END in text:
+        old = text.split(BEGIN, 1)[1].split(END, 1)[0]
+        for chunk in old.split("\n### ")[1:]:
+            name, _, body = chunk.partition("\n")
+            kept[name.strip()] = body.strip("\n")
+    kept.update(parts)
+    md = [BEGIN, "", "## Latest run of `bench/run-all`", "",
+          f"Written {now} ({os.cpu_count()} cores, load average {load} at the end), for the scripts "
+          f"{', '.join(parts)}; the others keep the figures of their last run. Each table is one "
+          "script's medians; *ratio* is as the goal states it (ours ÷ reference for rates, "
+          "reference ÷ ours or ours ÷ reference for times as labelled).", ""]
+    for name in sorted(kept):
+        md += [f"### {name}", "", kept[name], ""]
+    md.append(END)
+    block = "\n".join(md)
     if BEGIN in text and END in text:
         head, rest = text.split(BEGIN, 1)
         tail = rest.split(END, 1)[1]
