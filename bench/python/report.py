@@ -154,7 +154,7 @@ def main():
             kept[name.strip()] = body.strip("\n")
     kept.update(parts)
     md = [BEGIN, "", "## Latest run of `bench/run-all`", "",
-          f"Written {now} ({os.cpu_count()} cores, load average {load} at the end), for the scripts "
+          f"Written {now} ({os.cpu_count()} cores, load average {load} when written), for the scripts "
           f"{', '.join(parts)}; the others keep the figures of their last run. Each table is one "
           "script's medians; *ratio* is as the goal states it (ours ÷ reference for rates, "
           "reference ÷ ours or ours ÷ reference for times as labelled).", ""]
