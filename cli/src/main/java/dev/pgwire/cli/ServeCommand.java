@@ -217,7 +217,8 @@ final class ServeCommand implements Callable<Integer> {
 
     private PgServer listen(ServeSetup setup, DuckDbSessionFactory factory) {
         try {
-            return setup.builder().sessionFactory(factory).start();
+            setup.ensureRoles(factory.roles());
+            return setup.builder(factory.roles()).sessionFactory(factory).start();
         } catch (IOException e) {
             closeQuietly(factory);
             String where = Hosts.withPort(listenHost(), port);

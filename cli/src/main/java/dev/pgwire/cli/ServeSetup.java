@@ -1,6 +1,7 @@
 package dev.pgwire.cli;
 
 import dev.pgwire.cli.Main.UsageError;
+import dev.pgwire.serve.Roles;
 import dev.pgwire.server.PgServer;
 import dev.pgwire.server.auth.AuthConfig;
 import dev.pgwire.server.auth.AuthMethod;
@@ -48,19 +49,50 @@ final class ServeSetup {
     }
 
     PgServer.Builder builder() {
+        return builder(null);
+    }
+
+    /**
+     * The server's settings; with {@code roles}, logins are checked against the passwords CREATE
+     * and ALTER ROLE set before the files given on the command line.
+     */
+    PgServer.Builder builder(Roles roles) {
+        List<CredentialStore> sources = new ArrayList<>();
+        if (roles != null) sources.add(roles);
+        sources.addAll(credentials);
         PgServer.Builder b = PgServer.builder()
                 .host(cmd.listenHost())
                 .port(cmd.port)
                 .unixSocketDirectory(cmd.socketDir)
                 .tlsRequired(cmd.tlsRequired)
                 .auth(auth)
-                .credentials(new Credentials(credentials))
+                .credentials(new Credentials(sources))
                 .maxConnections(cmd.maxConnections)
                 .authTimeout(cmd.authTimeout)
                 .idleSessionTimeout(cmd.idleSessionTimeout == null || cmd.idleSessionTimeout.isZero()
                         ? null : cmd.idleSessionTimeout);
         if (cmd.tlsCert != null) b.tls(cmd.tlsCert, cmd.tlsKey);
         return b;
+    }
+
+    /**
+     * The users the command line gives passwords for become roles if they are not yet (superusers
+     * that may log in, as initdb makes its user): {@code --user} (or postgres) with
+     * {@code --password-file}, and the users of {@code --credentials-file}.
+     */
+    void ensureRoles(Roles roles) {
+        List<String> users = new ArrayList<>();
+        if (cmd.passwordFile != null) users.add(cmd.user != null ? cmd.user : ServeCommand.DEFAULT_USER);
+        for (CredentialStore c : credentials) {
+            if (c instanceof CredentialFile f) users.addAll(f.users());
+        }
+        for (String user : users) {
+            try {
+                roles.ensureSuperuser(user);
+            } catch (RuntimeException e) {
+                throw new CliException("cannot create role \"" + user + "\": " + e.getMessage(), e);
+            }
+        }
     }
 
     private void checkOptions() {

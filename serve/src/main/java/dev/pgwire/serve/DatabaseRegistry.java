@@ -61,8 +61,7 @@ final class DatabaseRegistry implements AutoCloseable {
     private boolean closed;
     /** Moves whenever the server's databases or roles change (pg_database, pg_authid). */
     private final java.util.concurrent.atomic.AtomicLong clusterVersion = new java.util.concurrent.atomic.AtomicLong();
-    private volatile java.util.function.Supplier<List<dev.pgwire.serve.catalog.Cluster.Role>> roles =
-            () -> List.of(new dev.pgwire.serve.catalog.Cluster.Role(DEFAULT_DATABASE, true, true, true, true, true, true, -1, false));
+    private final Roles roles;
 
     DatabaseRegistry(ServeOptions options, ScheduledExecutorService scheduler) {
         this.options = options;
@@ -77,6 +76,16 @@ final class DatabaseRegistry implements AutoCloseable {
             }
             if (names().isEmpty()) create(DEFAULT_DATABASE);
         }
+        try {
+            roles = new Roles(options.dataDir(), this::rolesChanged);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new PgException(SqlState.IO_ERROR, "cannot use the roles of the data directory: " + e.getMessage(), e);
+        }
+    }
+
+    /** The server's roles (pg_authid) and the passwords logins are checked against. */
+    Roles roles() {
+        return roles;
     }
 
     /** The DuckDB configuration every engine opens with; the operator's options decide external access. */
@@ -203,13 +212,16 @@ final class DatabaseRegistry implements AutoCloseable {
      * DROP DATABASE: refused with 55006 while any session uses it (the dropping session included:
      * PostgreSQL cannot drop the database it is connected to).
      */
-    void drop(String name, boolean ifExists, String currentDatabase) {
+    void drop(String name, boolean ifExists, String currentDatabase, boolean superuser) {
         Database db;
         synchronized (this) {
             checkOpen();
             if (!DatabaseName.isValid(name) || !exists(name)) {
                 if (ifExists) return;
                 throw new PgException(SqlState.INVALID_CATALOG_NAME, "database \"" + DatabaseName.printable(name) + "\" does not exist");
+            }
+            if (!superuser) {
+                throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of database " + name);
             }
             if (name.equals(currentDatabase)) {
                 throw new PgException("55006", "cannot drop the currently open database");
@@ -237,15 +249,10 @@ final class DatabaseRegistry implements AutoCloseable {
 
     /** The server's databases and roles, as the catalog shows them. */
     dev.pgwire.serve.catalog.Cluster cluster() {
-        return new dev.pgwire.serve.catalog.Cluster(names(), roles.get());
+        return new dev.pgwire.serve.catalog.Cluster(names(), List.of(roles.catalogRoles()), roles.catalogMemberships());
     }
 
-    /** Where the roles come from; the catalog is told of changes through {@link #rolesChanged}. */
-    void roles(java.util.function.Supplier<List<dev.pgwire.serve.catalog.Cluster.Role>> source) {
-        this.roles = source;
-        rolesChanged();
-    }
-
+    /** The catalog rebuilds pg_authid and pg_auth_members after a change of the roles. */
     void rolesChanged() {
         clusterVersion.incrementAndGet();
     }

@@ -73,6 +73,7 @@ public final class DuckDbSession implements Session {
     private final DuckDbStatementRunner runner;
     private final SessionParameters params;
     private final ParameterCommands parameterCommands;
+    private final SessionRoles roles;
     private final ScheduledExecutorService scheduler;
     private final Runnable onClose;
 
@@ -115,11 +116,12 @@ public final class DuckDbSession implements Session {
         runner.catalogHook(() -> catalogStore.get().current());
         this.catalog = new SessionCatalog(runner, catalogVersion, () -> schemasOnPath);
         this.sqlLevel = new SqlLevelStatements(this);
-        this.utility = new UtilityCommands(this, databases, database, sqlLevel, runner);
+        this.roles = new SessionRoles(databases.roles(), params, params.get("session_authorization"));
+        this.utility = new UtilityCommands(this, databases, database, sqlLevel, runner, roles);
         this.copy = new CopyCommand(this, runner);
         this.notifications = new SessionNotifications(processId);
         this.params = params;
-        this.parameterCommands = new ParameterCommands(params, runner);
+        this.parameterCommands = new ParameterCommands(params, runner, roles);
         this.scheduler = scheduler;
         this.onClose = onClose;
         applyDuckDbSettings();
@@ -302,7 +304,7 @@ public final class DuckDbSession implements Session {
                 break;
             case SET:
             case RESET:
-                parameterCommands.set(t.tree(), sink, inTransactionBlock(), params.get("session_authorization"));
+                parameterCommands.set(t.tree(), sink, inTransactionBlock());
                 break;
             case SHOW:
                 parameterCommands.show(t.tree(), sink);
@@ -812,7 +814,17 @@ public final class DuckDbSession implements Session {
     private final class Context implements SessionContext {
         @Override
         public String user() {
-            return params.get("session_authorization");
+            return roles.currentUser();
+        }
+
+        @Override
+        public String sessionUser() {
+            return roles.sessionUser();
+        }
+
+        @Override
+        public boolean superuser() {
+            return roles.isSuperuser();
         }
 
         @Override
@@ -866,7 +878,12 @@ public final class DuckDbSession implements Session {
         @Override
         public String setConfig(String name, String value, boolean isLocal) {
             if (params.key(name) == null) throw SessionParameters.unrecognized(name);
-            params.set(name, value, isLocal && inTransactionBlock());
+            boolean local = isLocal && inTransactionBlock();
+            switch (params.key(name)) {
+                case "role" -> roles.setRole(value, local);
+                case "session_authorization" -> roles.setSessionAuthorization(value, local);
+                default -> params.set(name, value, local);
+            }
             return params.get(name);
         }
     }
