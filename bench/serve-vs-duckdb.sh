@@ -27,8 +27,8 @@ a=$(pgbench -n -h 127.0.0.1 -p "$port" -U bench -c "$clients" -j 2 -T "$secs" -f
 b=$(java -cp "$cp" dev.pgwire.bench.DuckDbInProcess qps "$clients" "$secs" "SELECT 1" | sed 's/qps=//')
 
 sql="SELECT range AS id, 'name' AS name, 0.5::DOUBLE AS score, range % 2 = 0 AS flag FROM range(1, $rows + 1)"
-java -cp "$cp" dev.pgwire.bench.LargeResultClient "jdbc:postgresql://127.0.0.1:$port/bench?user=bench" "$sql" 1 >/dev/null
-c=$(java -cp "$cp" dev.pgwire.bench.LargeResultClient "jdbc:postgresql://127.0.0.1:$port/bench?user=bench" "$sql" 1 \
+java -cp "$cp" dev.pgwire.bench.LargeResultClient "jdbc:postgresql://127.0.0.1:$port/postgres?user=postgres" "$sql" 1 >/dev/null
+c=$(java -cp "$cp" dev.pgwire.bench.LargeResultClient "jdbc:postgresql://127.0.0.1:$port/postgres?user=postgres" "$sql" 1 \
     | sed -E 's/.*rows_per_sec=([0-9]+).*/\1/')
 d=$(java -cp "$cp" dev.pgwire.bench.DuckDbInProcess rows "$sql" | sed -E 's/.*rows_per_sec=([0-9]+).*/\1/')
 

@@ -80,6 +80,9 @@ public final class DuckDbSession implements Session {
     private TransactionStatus status = TransactionStatus.IDLE;
     /** Between implicitTransaction(BEGIN) and its COMMIT/ROLLBACK: a multi-statement Query is running. */
     private boolean implicitBlock;
+    /** Statements run in the implicit block so far, and whether the one running came through a portal. */
+    private int implicitStatements;
+    private boolean portalCall;
     /** A DuckDB transaction was opened for the implicit block (lazily, by the first statement needing it). */
     private boolean implicitOpen;
     /** The portal whose DuckDB result is open (suspended mid-way), if any. */
@@ -142,6 +145,19 @@ public final class DuckDbSession implements Session {
     @Override
     public Map<String, String> parameterStatus() {
         return params.startupReport();
+    }
+
+    /**
+     * Executes a statement bound in the extended protocol: the first of a batch runs as on its own
+     * (PostgreSQL refuses commands that cannot run in a transaction block only in a pipeline).
+     */
+    void executeFromPortal(String sql, ResultSink sink) {
+        portalCall = true;
+        try {
+            execute(sql, sink);
+        } finally {
+            portalCall = false;
+        }
     }
 
     @Override
@@ -242,6 +258,7 @@ public final class DuckDbSession implements Session {
      * a PostgreSQL error that fails the transaction block.
      */
     <T> T call(StatementInfo info, Call<T> body) {
+        if (implicitBlock) implicitStatements++;
         long call = ++calls;
         currentCall = call;
         ScheduledFuture<?> timeout = scheduleStatementTimeout(call);
@@ -313,7 +330,7 @@ public final class DuckDbSession implements Session {
                 discard(t, sink);
                 break;
             case UTILITY:
-                utility.run(t, sink, inTransactionBlock());
+                utility.run(t, sink, inTransactionBlock(), inBlockForUtility());
                 break;
             default:
                 if (t.answeredByServe()) {
@@ -668,6 +685,7 @@ public final class DuckDbSession implements Session {
             case BEGIN:
                 if (status == TransactionStatus.IDLE && !implicitBlock) {
                     implicitBlock = true;
+                    implicitStatements = 0;
                     params.beginTransaction();
                 }
                 break;
@@ -689,6 +707,14 @@ public final class DuckDbSession implements Session {
 
     private boolean inTransactionBlock() {
         return status != TransactionStatus.IDLE || implicitBlock;
+    }
+
+    /**
+     * Where PostgreSQL refuses the commands that cannot run in a transaction block: an explicit
+     * block, a Query of several statements, or the second statement of an extended-protocol batch.
+     */
+    private boolean inBlockForUtility() {
+        return status != TransactionStatus.IDLE || implicitBlock && (!portalCall || implicitStatements > 1);
     }
 
     /** The transaction's definitions are committed: the shared catalog shows them from now on. */
@@ -825,6 +851,16 @@ public final class DuckDbSession implements Session {
         @Override
         public boolean superuser() {
             return roles.isSuperuser();
+        }
+
+        @Override
+        public String bootstrapSuperuser() {
+            return roles.roles().bootstrap();
+        }
+
+        @Override
+        public boolean roleExists(String name) {
+            return roles.roles().exists(name);
         }
 
         @Override

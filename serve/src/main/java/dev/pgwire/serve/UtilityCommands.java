@@ -40,11 +40,17 @@ final class UtilityCommands {
         this.roleCommands = new RoleCommands(roles);
     }
 
-    void run(Translation t, ResultSink sink, boolean inTransactionBlock) {
+    /**
+     * @param inTransactionBlock whether a transaction (explicit or implicit) is open
+     * @param preventedHere      whether PostgreSQL would refuse a command that cannot run in a
+     *                           transaction block here (an explicit block, a Query of several
+     *                           statements, a pipeline)
+     */
+    void run(Translation t, ResultSink sink, boolean inTransactionBlock, boolean preventedHere) {
         Node stmt = t.tree();
         switch (stmt.type()) {
             case "CreatedbStmt" -> {
-                outsideBlock("CREATE DATABASE", inTransactionBlock);
+                outsideBlock("CREATE DATABASE", preventedHere);
                 for (Node o : stmt.list("options")) checkDatabaseOption(o);
                 if (databases == null) throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "CREATE DATABASE is not available here");
                 if (!roles.canCreateDatabases()) throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to create database");
@@ -52,15 +58,15 @@ final class UtilityCommands {
                 sink.complete("CREATE DATABASE");
             }
             case "DropdbStmt" -> {
-                outsideBlock("DROP DATABASE", inTransactionBlock);
+                outsideBlock("DROP DATABASE", preventedHere);
                 if (databases == null) throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "DROP DATABASE is not available here");
                 // every database is owned by the bootstrap superuser (pg_database.datdba)
                 databases.drop(stmt.str("dbname"), stmt.bool("missing_ok"), database, roles.isSuperuser());
                 sink.complete("DROP DATABASE");
             }
             case "CreateRoleStmt", "AlterRoleStmt", "AlterRoleSetStmt", "DropRoleStmt", "GrantRoleStmt", "GrantStmt" ->
-                    roleCommands.run(t, sink, inTransactionBlock);
-            case "RenameStmt" -> roleCommands.run(t, sink, inTransactionBlock); // OBJECT_ROLE: the classifier routes only these here
+                    roleCommands.run(t, sink, preventedHere);
+            case "RenameStmt" -> roleCommands.run(t, sink, preventedHere); // OBJECT_ROLE: the classifier routes only these here
             case "AlterOwnerStmt" -> alterOwner(stmt, t.info().main() + t.info().objectType(), sink);
             case "CreateExtensionStmt" -> createExtension(stmt, sink);
             case "DropStmt" -> dropExtensions(stmt, sink);

@@ -44,7 +44,7 @@ class CopyClientsTest {
     }
 
     static String serveConninfo() {
-        return "host=127.0.0.1 port=" + serve.port() + " user=app dbname=postgres sslmode=disable";
+        return "host=127.0.0.1 port=" + serve.port() + " user=postgres dbname=postgres sslmode=disable";
     }
 
     static String serveUri() {

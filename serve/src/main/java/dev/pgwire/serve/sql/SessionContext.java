@@ -16,6 +16,16 @@ public interface SessionContext {
         return user();
     }
 
+    /** The role made with the data directory, owner of every object (OID 10). */
+    default String bootstrapSuperuser() {
+        return "postgres";
+    }
+
+    /** Whether a role of this name exists. */
+    default boolean roleExists(String name) {
+        return true;
+    }
+
     /** Whether the current role is a superuser. */
     default boolean superuser() {
         return true;
