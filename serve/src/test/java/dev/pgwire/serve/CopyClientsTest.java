@@ -48,7 +48,7 @@ class CopyClientsTest {
     }
 
     static String serveUri() {
-        return "postgresql://app@127.0.0.1:" + serve.port() + "/postgres";
+        return "postgresql://postgres@127.0.0.1:" + serve.port() + "/postgres";
     }
 
     static String pgUri() {

@@ -88,7 +88,7 @@ class ExtendedClientsTest {
     void asyncpgBinaryParametersPreparedStatementsAndErrorsAnswerAsPostgres() {
         Duration timeout = Duration.ofSeconds(60);
         var onServe = steps(Clients.python("extended_asyncpg.py",
-                List.of("postgresql://app@127.0.0.1:" + serve.port() + "/asyncpg"), Map.of(), timeout));
+                List.of("postgresql://postgres@127.0.0.1:" + serve.port() + "/asyncpg"), Map.of(), timeout));
         var onPostgres = steps(Clients.python("extended_asyncpg.py",
                 List.of("postgresql://" + postgres.superuser() + "@127.0.0.1:" + postgres.port() + "/postgres"), Map.of(), timeout));
         assertSameAnswers(onServe, onPostgres);
