@@ -227,6 +227,9 @@ final class ServeCommand implements Callable<Integer> {
                         + ": the address is already in use (is another server running? choose another --port)", e);
             }
             throw new CliException("cannot listen on " + where + ": " + messages(e), e);
+        } catch (CliException e) {
+            closeQuietly(factory);
+            throw e;
         } catch (RuntimeException e) {
             // e.g. a certificate or key that does not parse
             closeQuietly(factory);

@@ -93,6 +93,12 @@ final class ServeSetup {
                 throw new CliException("cannot create role \"" + user + "\": " + e.getMessage(), e);
             }
         }
+        boolean passwordRules = auth.rules().stream().anyMatch(r -> ServeCommand.isPasswordMethod(r.method()));
+        if (passwordRules && credentials.isEmpty() && !roles.hasPasswords()) {
+            throw new CliException((cmd.hbaFile != null ? "--hba-file " + cmd.hbaFile : "--auth " + cmd.auth)
+                    + " needs passwords, and no role of the data directory has one yet: add --password-file FILE"
+                    + " (and --user NAME) or --credentials-file FILE, or set one with ALTER ROLE over a trusted connection first");
+        }
     }
 
     private void checkOptions() {
@@ -109,7 +115,8 @@ final class ServeSetup {
             throw usage("--user names the user whose password --password-file holds; add --password-file");
         }
         boolean hasCredentials = cmd.passwordFile != null || cmd.credentialsFile != null;
-        if (cmd.hbaFile == null && cmd.usesPasswords() && !hasCredentials) {
+        // with a data directory, passwords may also come from its roles (checked once it is open)
+        if (cmd.hbaFile == null && cmd.usesPasswords() && !hasCredentials && cmd.inMemory) {
             throw usage("--auth " + cmd.auth + " needs passwords: add --password-file FILE (and --user NAME) or --credentials-file FILE");
         }
         if (!Hosts.isLoopback(cmd.listenHost()) && cmd.hbaFile == null && !cmd.usesPasswords()) {
@@ -165,7 +172,7 @@ final class ServeSetup {
     private void checkHbaRules() {
         Optional<AuthRule> needsPassword = auth.rules().stream()
                 .filter(r -> ServeCommand.isPasswordMethod(r.method())).findFirst();
-        if (needsPassword.isPresent() && credentials.isEmpty()) {
+        if (needsPassword.isPresent() && credentials.isEmpty() && cmd.inMemory) {
             throw usage("--hba-file rule '" + needsPassword.get() + "' needs passwords: add --password-file FILE or --credentials-file FILE");
         }
         if (!Hosts.isLoopback(cmd.listenHost())) {

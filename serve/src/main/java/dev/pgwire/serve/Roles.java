@@ -220,6 +220,11 @@ public final class Roles implements CredentialStore {
         return true;
     }
 
+    /** Whether any role has a password (a SCRAM verifier) to log in with. */
+    public synchronized boolean hasPasswords() {
+        return roles.values().stream().anyMatch(r -> r.password() != null && r.login());
+    }
+
     /** The names of the roles, the bootstrap superuser first. */
     public synchronized List<String> names() {
         return List.copyOf(roles.keySet());
