@@ -227,6 +227,7 @@ final class DatabaseRegistry implements AutoCloseable {
                 throw new PgException("55006", "cannot drop the currently open database");
             }
             db = databases.get(name);
+            awaitSessionsLeaving(db);
             if (db != null && db.sessions > 0) {
                 int n = db.sessions;
                 throw new PgException("55006", "database \"" + name + "\" is being accessed by other users")
@@ -245,6 +246,70 @@ final class DatabaseRegistry implements AutoCloseable {
         }
         clusterVersion.incrementAndGet();
         log.info("dropped database \"{}\"", DatabaseName.printable(name));
+    }
+
+    /**
+     * ALTER DATABASE … RENAME TO, with PostgreSQL's checks in its order: 3D000 for a missing
+     * database, 42501 for a role that does not own it (every database is the bootstrap
+     * superuser's), 42P04 when the new name is taken, 0A000 for the current database, 55006 while
+     * other sessions use it.
+     */
+    void rename(String from, String to, String currentDatabase, boolean superuser) {
+        synchronized (this) {
+            checkOpen();
+            if (!DatabaseName.isValid(from) || !exists(from)) {
+                throw new PgException(SqlState.INVALID_CATALOG_NAME, "database \"" + DatabaseName.printable(from) + "\" does not exist");
+            }
+            if (!superuser) throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of database " + from);
+            if (!DatabaseName.isValid(to)) {
+                throw new PgException("42602", "invalid database name \"" + DatabaseName.printable(to) + "\"");
+            }
+            if (exists(to)) throw new PgException("42P04", "database \"" + to + "\" already exists");
+            if (from.equals(currentDatabase)) throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "current database cannot be renamed");
+            Database db = databases.get(from);
+            awaitSessionsLeaving(db);
+            if (db != null && db.sessions > 0) {
+                int n = db.sessions;
+                throw new PgException("55006", "database \"" + from + "\" is being accessed by other users")
+                        .withDetail("There " + (n == 1 ? "is 1 other session" : "are " + n + " other sessions") + " using the database.");
+            }
+            if (options.dataDir() == null) {
+                databases.remove(from);
+                db.renamed(to);
+                databases.put(to, db);
+            } else {
+                if (db != null) {
+                    if (db.pendingClose != null) db.pendingClose.cancel(false);
+                    databases.remove(from);
+                    db.close();
+                }
+                try {
+                    Files.move(file(from), file(to));
+                    Path wal = options.dataDir().resolve(DatabaseName.fileName(from) + ".wal");
+                    if (Files.exists(wal)) Files.move(wal, options.dataDir().resolve(DatabaseName.fileName(to) + ".wal"));
+                } catch (IOException e) {
+                    throw new PgException(SqlState.IO_ERROR, "could not rename database \"" + from + "\": " + e.getMessage(), e);
+                }
+            }
+        }
+        clusterVersion.incrementAndGet();
+        log.info("renamed database \"{}\" to \"{}\"", DatabaseName.printable(from), DatabaseName.printable(to));
+    }
+
+    /**
+     * As PostgreSQL's CountOtherDBBackends: sessions that are ending (a client that just switched
+     * databases) get up to five seconds to leave before the database counts as in use.
+     */
+    private void awaitSessionsLeaving(Database db) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (db != null && db.sessions > 0 && System.nanoTime() < deadline) {
+            try {
+                wait(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The server's databases and roles, as the catalog shows them. */
@@ -289,6 +354,7 @@ final class DatabaseRegistry implements AutoCloseable {
 
     private void release(Database db) {
         db.sessions--;
+        notifyAll(); // a DROP or RENAME may be waiting for the database's sessions to leave
         if (db.sessions > 0 || options.dataDir() == null || closed) return;
         long delay = options.idleClose().toMillis();
         if (delay == 0) {
@@ -322,7 +388,8 @@ final class DatabaseRegistry implements AutoCloseable {
 
     /** One database: a root connection while the engine is open, duplicated per session. */
     private final class Database {
-        private final String name;
+        /** Guarded by the registry; changes only by ALTER DATABASE … RENAME while no session uses it. */
+        private String name;
         private DuckDBConnection root;
         /** Sessions using the database; guarded by the registry. */
         private int sessions;
@@ -334,6 +401,15 @@ final class DatabaseRegistry implements AutoCloseable {
 
         Database(String name) {
             this.name = name;
+        }
+
+        /** A database in memory gets its new name; its catalog is built again under it. */
+        synchronized void renamed(String newName) {
+            name = newName;
+            if (catalog != null) {
+                catalog.close();
+                catalog = null;
+            }
         }
 
         synchronized dev.pgwire.serve.catalog.CatalogStore catalog() {

@@ -66,7 +66,20 @@ final class UtilityCommands {
             }
             case "CreateRoleStmt", "AlterRoleStmt", "AlterRoleSetStmt", "DropRoleStmt", "GrantRoleStmt", "GrantStmt" ->
                     roleCommands.run(t, sink, preventedHere);
-            case "RenameStmt" -> roleCommands.run(t, sink, preventedHere); // OBJECT_ROLE: the classifier routes only these here
+            case "RenameStmt" -> {
+                if (stmt.str("renameType").equals("OBJECT_DATABASE")) {
+                    if (databases == null) throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "ALTER DATABASE is not available here");
+                    databases.rename(stmt.str("subname"), stmt.str("newname"), database, roles.isSuperuser());
+                    sink.complete("ALTER DATABASE");
+                } else {
+                    roleCommands.run(t, sink, preventedHere); // OBJECT_ROLE
+                }
+            }
+            case "AlterDatabaseSetStmt" -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "ALTER DATABASE … SET is not supported")
+                    .withDetail("serve keeps no per-database settings; set parameters in the session or in the connection's options.");
+            case "AlterDatabaseStmt", "AlterDatabaseRefreshCollStmt" ->
+                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "ALTER DATABASE options are not supported")
+                            .withDetail("Every database here allows connections without a limit, is no template and sorts by the C collation.");
             case "AlterOwnerStmt" -> alterOwner(stmt, t.info().main() + t.info().objectType(), sink);
             case "CreateExtensionStmt" -> createExtension(stmt, sink);
             case "DropStmt" -> dropExtensions(stmt, sink);

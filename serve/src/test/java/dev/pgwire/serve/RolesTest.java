@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Roles as PostgreSQL 15 has them: logins name a role that exists, CREATE / ALTER / DROP ROLE and
  * role memberships with PostgreSQL's permission rules and messages, passwords kept as SCRAM
  * verifiers in the data directory and used by the next login (pgjdbc and psql), SET ROLE and SET
- * SESSION AUTHORIZATION, and psql's \du. Messages and psql's output are compared with a real
- * PostgreSQL 15 given the same statements.
+ * SESSION AUTHORIZATION, and psql's \du; CREATE, RENAME and DROP DATABASE under those roles.
+ * Messages and psql's output are compared with a real PostgreSQL 15 given the same statements.
  */
 class RolesTest {
     static final String PASSWORD = "bootstrap pw";
@@ -361,6 +361,47 @@ class RolesTest {
     void statementsAndDuPrintWhatPostgres15Prints() {
         ExternalProcess.Result pg = psql(postgres.port(), "postgres", PASSWORD, SCRIPT);
         ExternalProcess.Result sv = psql(serve.port(), "postgres", PASSWORD, SCRIPT);
+        assertThat(pg.exitCode()).as(pg.stderr()).isZero();
+        assertThat(sv.stdout()).isEqualTo(pg.stdout());
+        assertThat(sv.stderr()).isEqualTo(pg.stderr());
+    }
+
+    /** CREATE, ALTER … RENAME and DROP DATABASE with the roles' permissions (the server's other half). */
+    static final String DATABASES = String.join("\n",
+            "CREATE DATABASE d1;",
+            "CREATE DATABASE d2;",
+            "ALTER DATABASE d1 RENAME TO d2;",
+            "ALTER DATABASE nod RENAME TO d3;",
+            "ALTER DATABASE postgres RENAME TO p2;",
+            "ALTER DATABASE d1 RENAME TO d3;",
+            "SELECT datname FROM pg_database WHERE NOT datistemplate ORDER BY 1;",
+            "CREATE ROLE dbuser LOGIN;",
+            "CREATE ROLE dbcreator CREATEDB;",
+            "SET ROLE dbuser;",
+            "CREATE DATABASE d5;",
+            "ALTER DATABASE d3 RENAME TO d4;",
+            "DROP DATABASE d3;",
+            "DROP DATABASE nod;",
+            "RESET ROLE;",
+            "CREATE DATABASE busy;",
+            "\\c busy",
+            "CREATE TABLE kept (x int);",
+            "INSERT INTO kept VALUES (7);",
+            "\\c postgres",
+            "ALTER DATABASE busy RENAME TO quiet;",
+            "\\c quiet",
+            "SELECT x, current_database() FROM kept;",
+            "\\c postgres",
+            "DROP DATABASE quiet;",
+            "DROP DATABASE d3;",
+            "DROP DATABASE d2;",
+            "DROP ROLE dbuser, dbcreator;",
+            "");
+
+    @Test
+    void databaseStatementsAnswerAsPostgres15() {
+        ExternalProcess.Result pg = psql(postgres.port(), "postgres", PASSWORD, DATABASES);
+        ExternalProcess.Result sv = psql(serve.port(), "postgres", PASSWORD, DATABASES);
         assertThat(pg.exitCode()).as(pg.stderr()).isZero();
         assertThat(sv.stdout()).isEqualTo(pg.stdout());
         assertThat(sv.stderr()).isEqualTo(pg.stderr());

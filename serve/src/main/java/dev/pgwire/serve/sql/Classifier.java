@@ -45,9 +45,11 @@ final class Classifier {
             case "AlterSeqStmt" -> new StatementInfo(Command.OTHER, "ALTER", " SEQUENCE");
             case "AlterEnumStmt" -> new StatementInfo(Command.OTHER, "ALTER", " TYPE");
             case "AlterDomainStmt" -> new StatementInfo(Command.OTHER, "ALTER", " DOMAIN");
-            case "AlterDatabaseStmt", "AlterDatabaseSetStmt" -> new StatementInfo(Command.OTHER, "ALTER", " DATABASE");
+            case "AlterDatabaseStmt", "AlterDatabaseSetStmt", "AlterDatabaseRefreshCollStmt" ->
+                    new StatementInfo(Command.UTILITY, "ALTER", " DATABASE");
             case "AlterRoleStmt", "AlterRoleSetStmt" -> new StatementInfo(Command.UTILITY, "ALTER", " ROLE");
-            case "RenameStmt" -> new StatementInfo(stmt.str("renameType").equals("OBJECT_ROLE") ? Command.UTILITY : Command.OTHER, "ALTER", " " + objectName(switch (stmt.str("renameType")) {
+            case "RenameStmt" -> new StatementInfo(stmt.str("renameType").equals("OBJECT_ROLE")
+                    || stmt.str("renameType").equals("OBJECT_DATABASE") ? Command.UTILITY : Command.OTHER, "ALTER", " " + objectName(switch (stmt.str("renameType")) {
                 // renaming a column or constraint alters the relation that holds it
                 case "OBJECT_COLUMN", "OBJECT_TABCONSTRAINT", "OBJECT_ATTRIBUTE" -> stmt.str("relationType");
                 default -> stmt.str("renameType");
