@@ -100,7 +100,10 @@ final class SessionParameters {
     /** The parameters and values to report at startup. */
     Map<String, String> startupReport() {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String name : STARTUP_REPORTED) out.put(name, get(name));
+        for (String name : STARTUP_REPORTED) {
+            out.put(name, get(name));
+            lastReported.put(name, get(name)); // what the session set up since (is_superuser) is reported once
+        }
         return out;
     }
 

@@ -159,11 +159,15 @@ class RolesTest {
         PgServer s = scramServer(f);
         try (PgServer trust = trustServer(f); Connection admin = asPostgres(trust); Statement st = admin.createStatement()) {
             st.execute("CREATE USER app PASSWORD 'first secret'");
+            st.execute("CREATE ROLE \"odd:%0A name é\"");
             try (Connection c = connect(s.port(), "app", "first secret"); Statement q = c.createStatement();
                  ResultSet rs = q.executeQuery("SELECT current_user, session_user")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("app");
                 assertThat(rs.getString(2)).isEqualTo("app");
+                PGConnection pg = c.unwrap(PGConnection.class);
+                assertThat(pg.getParameterStatus("is_superuser")).isEqualTo("off");
+                assertThat(pg.getParameterStatus("session_authorization")).isEqualTo("app");
             }
             assertThat(sqlState(() -> connect(s.port(), "app", "wrong").close()))
                     .isEqualTo("28P01 FATAL: password authentication failed for user \"app\"");
@@ -195,6 +199,7 @@ class RolesTest {
         assertThat(stored).doesNotContain("secret").contains("SCRAM-SHA-256$4096:");
 
         try (DuckDbSessionFactory again = new DuckDbSessionFactory(ServeOptions.inDirectory(data))) {
+            assertThat(again.roles().names()).containsExactly("postgres", "app", "odd:%0A name é");
             PgServer s2 = scramServer(again);
             try (Connection c = connect(s2.port(), "app", "third secret"); Statement q = c.createStatement();
                  ResultSet rs = q.executeQuery("SELECT rolname, rolvaliduntil FROM pg_roles WHERE rolname = 'app'")) {
