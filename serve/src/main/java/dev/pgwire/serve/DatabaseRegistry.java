@@ -66,20 +66,22 @@ final class DatabaseRegistry implements AutoCloseable {
     DatabaseRegistry(ServeOptions options, ScheduledExecutorService scheduler) {
         this.options = options;
         this.scheduler = scheduler;
-        if (options.dataDir() == null) {
-            databases.put(DEFAULT_DATABASE, new Database(DEFAULT_DATABASE));
-        } else {
+        if (options.dataDir() != null) {
             try {
                 Files.createDirectories(options.dataDir());
             } catch (IOException e) {
                 throw new PgException(SqlState.IO_ERROR, "could not create data directory \"" + options.dataDir() + "\": " + e.getMessage(), e);
             }
-            if (names().isEmpty()) create(DEFAULT_DATABASE);
         }
         try {
             roles = new Roles(options.dataDir(), this::rolesChanged);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new PgException(SqlState.IO_ERROR, "cannot use the roles of the data directory: " + e.getMessage(), e);
+        }
+        if (options.dataDir() == null) {
+            databases.put(DEFAULT_DATABASE, new Database(DEFAULT_DATABASE));
+        } else if (names().isEmpty()) {
+            create(DEFAULT_DATABASE);
         }
     }
 
@@ -458,6 +460,7 @@ final class DatabaseRegistry implements AutoCloseable {
                 st.execute("CREATE SCHEMA IF NOT EXISTS " + DuckDbSession.DEFAULT_SCHEMA);
                 Macros.install(st);
                 EngineFunctions.register(duck);
+                roles.registerFunctions(duck);
             } catch (SQLException e) {
                 duck.close();
                 throw e;

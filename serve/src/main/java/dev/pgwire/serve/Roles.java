@@ -182,6 +182,57 @@ public final class Roles implements CredentialStore {
         return List.copyOf(memberships);
     }
 
+    /**
+     * pg_has_role(member, role, privilege) in an engine: MEMBER (any membership; superusers have
+     * all), USAGE (the role's privileges reach the member through INHERIT roles), either WITH
+     * ADMIN OPTION / WITH GRANT OPTION; errors as PostgreSQL's for unknown roles and privileges.
+     */
+    void registerFunctions(java.sql.Connection c) throws java.sql.SQLException {
+        dev.pgwire.serve.functions.Udf.Type text = dev.pgwire.serve.functions.Udf.Type.VARCHAR;
+        dev.pgwire.serve.functions.Udf.register(c, new dev.pgwire.serve.functions.Udf.Signature("pgwire_has_role",
+                        List.of(text, text, text), null, dev.pgwire.serve.functions.Udf.Type.BOOLEAN, true),
+                args -> hasRole((String) args[0], (String) args[1], (String) args[2]));
+    }
+
+    synchronized boolean hasRole(String member, String role, String privilege) {
+        if (!exists(member)) throw missing(member);
+        if (!exists(role)) throw missing(role);
+        boolean any = false;
+        boolean admin = false;
+        boolean usage = false;
+        for (String item : privilege.split(",")) {
+            String p = item.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+            switch (p) {
+                case "member" -> any = true;
+                case "usage" -> usage = true;
+                case "member with admin option", "member with grant option", "usage with admin option", "usage with grant option" ->
+                        admin = true;
+                default -> throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "unrecognized privilege type: \"" + item.trim() + "\"");
+            }
+        }
+        if (any && isMember(member, role)) return true;
+        if (usage && hasPrivilegesOf(member, role)) return true;
+        return admin && (isSuperuser(member) || hasAdminOption(member, role));
+    }
+
+    /** Whether {@code member} has the privileges of {@code role}: itself, a superuser, or memberships through INHERIT roles. */
+    private boolean hasPrivilegesOf(String member, String role) {
+        if (member.equals(role) || isSuperuser(member)) return true;
+        Set<String> seen = new HashSet<>();
+        ArrayDeque<String> todo = new ArrayDeque<>(List.of(member));
+        while (!todo.isEmpty()) {
+            String m = todo.pop();
+            if (!seen.add(m)) continue;
+            if (!find(m).map(Role::inherit).orElse(false)) continue;
+            for (Membership x : memberships) {
+                if (!x.member().equals(m)) continue;
+                if (x.role().equals(role)) return true;
+                todo.push(x.role());
+            }
+        }
+        return false;
+    }
+
     // ---------------------------------------------------------------- CredentialStore
 
     @Override

@@ -412,6 +412,35 @@ class RolesTest {
         assertThat(sv.stderr()).isEqualTo(pg.stderr());
     }
 
+    /** pg_has_role by name and by OID, MEMBER, USAGE through INHERIT and NOINHERIT roles, ADMIN OPTION. */
+    static final String HAS_ROLE = String.join("\n",
+            "CREATE ROLE hr_a;",
+            "CREATE ROLE hr_b NOINHERIT LOGIN;",
+            "CREATE ROLE hr_c LOGIN;",
+            "GRANT hr_a TO hr_b;",
+            "GRANT hr_a TO hr_c WITH ADMIN OPTION;",
+            "SELECT pg_has_role('hr_b', 'hr_a', 'MEMBER'), pg_has_role('hr_b', 'hr_a', 'USAGE'), pg_has_role('hr_c', 'hr_a', 'USAGE'),"
+                    + " pg_has_role('hr_c', 'hr_a', 'MEMBER WITH ADMIN OPTION'), pg_has_role('hr_b', 'hr_a', 'member with admin option');",
+            "SELECT pg_has_role('hr_a', 'MEMBER'), pg_has_role('postgres', 'hr_b', 'USAGE');",
+            "SELECT rolname, pg_has_role(oid, 'MEMBER') FROM pg_roles WHERE rolname LIKE 'hr%' ORDER BY 1;",
+            "SELECT r.rolname, pg_has_role('hr_c', r.oid, 'USAGE') FROM pg_roles r WHERE rolname LIKE 'hr%' ORDER BY 1;",
+            "SELECT pg_has_role('nobody', 'hr_a', 'MEMBER');",
+            "SELECT pg_has_role('hr_b', 'hr_a', 'FLY');",
+            "SET ROLE hr_c;",
+            "SELECT pg_has_role('hr_a', 'USAGE'), pg_has_role('hr_b', 'USAGE');",
+            "RESET ROLE;",
+            "DROP ROLE hr_a, hr_b, hr_c;",
+            "");
+
+    @Test
+    void pgHasRoleAnswersAsPostgres15() {
+        ExternalProcess.Result pg = psql(postgres.port(), "postgres", PASSWORD, HAS_ROLE);
+        ExternalProcess.Result sv = psql(serve.port(), "postgres", PASSWORD, HAS_ROLE);
+        assertThat(pg.exitCode()).as(pg.stderr()).isZero();
+        assertThat(sv.stdout()).isEqualTo(pg.stdout());
+        assertThat(sv.stderr()).isEqualTo(pg.stderr());
+    }
+
     @Test
     void roleCommandsRunOutsideTransactionBlocksOnly() throws Exception {
         try (Connection c = serveAs("postgres", PASSWORD); Statement st = c.createStatement()) {
