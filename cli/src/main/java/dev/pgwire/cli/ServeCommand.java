@@ -217,7 +217,8 @@ final class ServeCommand implements Callable<Integer> {
 
     private PgServer listen(ServeSetup setup, DuckDbSessionFactory factory) {
         try {
-            return setup.builder().sessionFactory(factory).start();
+            setup.ensureRoles(factory.roles());
+            return setup.builder(factory.roles()).sessionFactory(factory).start();
         } catch (IOException e) {
             closeQuietly(factory);
             String where = Hosts.withPort(listenHost(), port);
@@ -226,6 +227,9 @@ final class ServeCommand implements Callable<Integer> {
                         + ": the address is already in use (is another server running? choose another --port)", e);
             }
             throw new CliException("cannot listen on " + where + ": " + messages(e), e);
+        } catch (CliException e) {
+            closeQuietly(factory);
+            throw e;
         } catch (RuntimeException e) {
             // e.g. a certificate or key that does not parse
             closeQuietly(factory);

@@ -1,6 +1,7 @@
 package dev.pgwire.cli;
 
 import dev.pgwire.cli.Main.UsageError;
+import dev.pgwire.serve.Roles;
 import dev.pgwire.server.PgServer;
 import dev.pgwire.server.auth.AuthConfig;
 import dev.pgwire.server.auth.AuthMethod;
@@ -48,19 +49,56 @@ final class ServeSetup {
     }
 
     PgServer.Builder builder() {
+        return builder(null);
+    }
+
+    /**
+     * The server's settings; with {@code roles}, logins are checked against the passwords CREATE
+     * and ALTER ROLE set before the files given on the command line.
+     */
+    PgServer.Builder builder(Roles roles) {
+        List<CredentialStore> sources = new ArrayList<>();
+        if (roles != null) sources.add(roles);
+        sources.addAll(credentials);
         PgServer.Builder b = PgServer.builder()
                 .host(cmd.listenHost())
                 .port(cmd.port)
                 .unixSocketDirectory(cmd.socketDir)
                 .tlsRequired(cmd.tlsRequired)
                 .auth(auth)
-                .credentials(new Credentials(credentials))
+                .credentials(new Credentials(sources))
                 .maxConnections(cmd.maxConnections)
                 .authTimeout(cmd.authTimeout)
                 .idleSessionTimeout(cmd.idleSessionTimeout == null || cmd.idleSessionTimeout.isZero()
                         ? null : cmd.idleSessionTimeout);
         if (cmd.tlsCert != null) b.tls(cmd.tlsCert, cmd.tlsKey);
         return b;
+    }
+
+    /**
+     * The users the command line gives passwords for become roles if they are not yet (superusers
+     * that may log in, as initdb makes its user): {@code --user} (or postgres) with
+     * {@code --password-file}, and the users of {@code --credentials-file}.
+     */
+    void ensureRoles(Roles roles) {
+        List<String> users = new ArrayList<>();
+        if (cmd.passwordFile != null) users.add(cmd.user != null ? cmd.user : ServeCommand.DEFAULT_USER);
+        for (CredentialStore c : credentials) {
+            if (c instanceof CredentialFile f) users.addAll(f.users());
+        }
+        for (String user : users) {
+            try {
+                roles.ensureSuperuser(user);
+            } catch (RuntimeException e) {
+                throw new CliException("cannot create role \"" + user + "\": " + e.getMessage(), e);
+            }
+        }
+        boolean passwordRules = auth.rules().stream().anyMatch(r -> ServeCommand.isPasswordMethod(r.method()));
+        if (passwordRules && credentials.isEmpty() && !roles.hasPasswords()) {
+            throw new CliException((cmd.hbaFile != null ? "--hba-file " + cmd.hbaFile : "--auth " + cmd.auth)
+                    + " needs passwords, and no role of the data directory has one yet: add --password-file FILE"
+                    + " (and --user NAME) or --credentials-file FILE, or set one with ALTER ROLE over a trusted connection first");
+        }
     }
 
     private void checkOptions() {
@@ -77,7 +115,8 @@ final class ServeSetup {
             throw usage("--user names the user whose password --password-file holds; add --password-file");
         }
         boolean hasCredentials = cmd.passwordFile != null || cmd.credentialsFile != null;
-        if (cmd.hbaFile == null && cmd.usesPasswords() && !hasCredentials) {
+        // with a data directory, passwords may also come from its roles (checked once it is open)
+        if (cmd.hbaFile == null && cmd.usesPasswords() && !hasCredentials && cmd.inMemory) {
             throw usage("--auth " + cmd.auth + " needs passwords: add --password-file FILE (and --user NAME) or --credentials-file FILE");
         }
         if (!Hosts.isLoopback(cmd.listenHost()) && cmd.hbaFile == null && !cmd.usesPasswords()) {
@@ -133,7 +172,7 @@ final class ServeSetup {
     private void checkHbaRules() {
         Optional<AuthRule> needsPassword = auth.rules().stream()
                 .filter(r -> ServeCommand.isPasswordMethod(r.method())).findFirst();
-        if (needsPassword.isPresent() && credentials.isEmpty()) {
+        if (needsPassword.isPresent() && credentials.isEmpty() && cmd.inMemory) {
             throw usage("--hba-file rule '" + needsPassword.get() + "' needs passwords: add --password-file FILE or --credentials-file FILE");
         }
         if (!Hosts.isLoopback(cmd.listenHost())) {

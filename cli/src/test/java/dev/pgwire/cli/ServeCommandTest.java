@@ -89,6 +89,38 @@ class ServeCommandTest {
     }
 
     @Test
+    void rolesOfTheDataDirectoryLogInWithThePasswordsSqlGaveThem() throws Exception {
+        Path data = dir.resolve("data");
+        Path pw = Files.writeString(dir.resolve("password"), "admin pw\n");
+        try (Serving serve = Cli.serve("--port", "0", "--data-dir", data.toString(), "--auth", "scram-sha-256",
+                "--user", "admin", "--password-file", pw.toString())) {
+            assertThatThrownBy(() -> connect(serve.port(), "nobody", "x").close())
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("28P01"));
+            try (Connection c = connect(serve.port(), "admin", "admin pw"); Statement st = c.createStatement()) {
+                assertThat(queryOne(c, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).isEqualTo("t");
+                st.execute("CREATE ROLE app LOGIN PASSWORD 'app pw'");
+            }
+            try (Connection c = connect(serve.port(), "app", "app pw")) {
+                assertThat(queryOne(c, "SELECT current_user")).isEqualTo("app");
+            }
+        }
+        // the next start needs no password file: the roles of the data directory have passwords
+        try (Serving serve = Cli.serve("--port", "0", "--data-dir", data.toString(), "--auth", "scram-sha-256")) {
+            try (Connection c = connect(serve.port(), "app", "app pw")) {
+                assertThat(queryOne(c, "SELECT session_user")).isEqualTo("app");
+            }
+        }
+    }
+
+    @Test
+    void aDataDirectoryWithoutPasswordsCannotStartWithPasswordAuthentication() {
+        Result r = Cli.run("serve", "--port", "0", "--data-dir", dir.resolve("fresh").toString(), "--auth", "scram-sha-256");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("--auth scram-sha-256 needs passwords, and no role of the data directory has one yet");
+    }
+
+    @Test
     void userAddWritesVerifiersThatServeAccepts() throws Exception {
         Path users = dir.resolve("users");
         Result added = Cli.runWithStdin("tr0ub4dor\n", "user", "add", "--credentials-file", users.toString(), "--user", "alice");

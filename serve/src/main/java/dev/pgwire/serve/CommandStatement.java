@@ -78,7 +78,7 @@ final class CommandStatement implements PreparedStatement {
             @Override
             public boolean execute(int maxRows, ResultSink sink) {
                 if (described != null) return described.replay(maxRows, sink);
-                session.execute(sql, sink);
+                session.executeFromPortal(sql, sink);
                 return false;
             }
         };

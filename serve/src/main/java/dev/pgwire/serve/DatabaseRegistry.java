@@ -61,22 +61,33 @@ final class DatabaseRegistry implements AutoCloseable {
     private boolean closed;
     /** Moves whenever the server's databases or roles change (pg_database, pg_authid). */
     private final java.util.concurrent.atomic.AtomicLong clusterVersion = new java.util.concurrent.atomic.AtomicLong();
-    private volatile java.util.function.Supplier<List<dev.pgwire.serve.catalog.Cluster.Role>> roles =
-            () -> List.of(new dev.pgwire.serve.catalog.Cluster.Role(DEFAULT_DATABASE, true, true, true, true, true, true, -1, false));
+    private final Roles roles;
 
     DatabaseRegistry(ServeOptions options, ScheduledExecutorService scheduler) {
         this.options = options;
         this.scheduler = scheduler;
-        if (options.dataDir() == null) {
-            databases.put(DEFAULT_DATABASE, new Database(DEFAULT_DATABASE));
-        } else {
+        if (options.dataDir() != null) {
             try {
                 Files.createDirectories(options.dataDir());
             } catch (IOException e) {
                 throw new PgException(SqlState.IO_ERROR, "could not create data directory \"" + options.dataDir() + "\": " + e.getMessage(), e);
             }
-            if (names().isEmpty()) create(DEFAULT_DATABASE);
         }
+        try {
+            roles = new Roles(options.dataDir(), this::rolesChanged);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new PgException(SqlState.IO_ERROR, "cannot use the roles of the data directory: " + e.getMessage(), e);
+        }
+        if (options.dataDir() == null) {
+            databases.put(DEFAULT_DATABASE, new Database(DEFAULT_DATABASE));
+        } else if (names().isEmpty()) {
+            create(DEFAULT_DATABASE);
+        }
+    }
+
+    /** The server's roles (pg_authid) and the passwords logins are checked against. */
+    Roles roles() {
+        return roles;
     }
 
     /** The DuckDB configuration every engine opens with; the operator's options decide external access. */
@@ -217,7 +228,7 @@ final class DatabaseRegistry implements AutoCloseable {
      * DROP DATABASE: refused with 55006 while any session uses it (the dropping session included:
      * PostgreSQL cannot drop the database it is connected to).
      */
-    void drop(String name, boolean ifExists, String currentDatabase) {
+    void drop(String name, boolean ifExists, String currentDatabase, boolean superuser) {
         Database db;
         synchronized (this) {
             checkOpen();
@@ -225,10 +236,14 @@ final class DatabaseRegistry implements AutoCloseable {
                 if (ifExists) return;
                 throw new PgException(SqlState.INVALID_CATALOG_NAME, "database \"" + DatabaseName.printable(name) + "\" does not exist");
             }
+            if (!superuser) {
+                throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of database " + name);
+            }
             if (name.equals(currentDatabase)) {
                 throw new PgException("55006", "cannot drop the currently open database");
             }
             db = databases.get(name);
+            awaitSessionsLeaving(db);
             if (db != null && db.sessions > 0) {
                 int n = db.sessions;
                 throw new PgException("55006", "database \"" + name + "\" is being accessed by other users")
@@ -249,17 +264,76 @@ final class DatabaseRegistry implements AutoCloseable {
         log.info("dropped database \"{}\"", DatabaseName.printable(name));
     }
 
+    /**
+     * ALTER DATABASE … RENAME TO, with PostgreSQL's checks in its order: 3D000 for a missing
+     * database, 42501 for a role that does not own it (every database is the bootstrap
+     * superuser's), 42P04 when the new name is taken, 0A000 for the current database, 55006 while
+     * other sessions use it.
+     */
+    void rename(String from, String to, String currentDatabase, boolean superuser) {
+        synchronized (this) {
+            checkOpen();
+            if (!DatabaseName.isValid(from) || !exists(from)) {
+                throw new PgException(SqlState.INVALID_CATALOG_NAME, "database \"" + DatabaseName.printable(from) + "\" does not exist");
+            }
+            if (!superuser) throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of database " + from);
+            if (!DatabaseName.isValid(to)) {
+                throw new PgException("42602", "invalid database name \"" + DatabaseName.printable(to) + "\"");
+            }
+            if (exists(to)) throw new PgException("42P04", "database \"" + to + "\" already exists");
+            if (from.equals(currentDatabase)) throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "current database cannot be renamed");
+            Database db = databases.get(from);
+            awaitSessionsLeaving(db);
+            if (db != null && db.sessions > 0) {
+                int n = db.sessions;
+                throw new PgException("55006", "database \"" + from + "\" is being accessed by other users")
+                        .withDetail("There " + (n == 1 ? "is 1 other session" : "are " + n + " other sessions") + " using the database.");
+            }
+            if (options.dataDir() == null) {
+                databases.remove(from);
+                db.renamed(to);
+                databases.put(to, db);
+            } else {
+                if (db != null) {
+                    if (db.pendingClose != null) db.pendingClose.cancel(false);
+                    databases.remove(from);
+                    db.close();
+                }
+                try {
+                    Files.move(file(from), file(to));
+                    Path wal = options.dataDir().resolve(DatabaseName.fileName(from) + ".wal");
+                    if (Files.exists(wal)) Files.move(wal, options.dataDir().resolve(DatabaseName.fileName(to) + ".wal"));
+                } catch (IOException e) {
+                    throw new PgException(SqlState.IO_ERROR, "could not rename database \"" + from + "\": " + e.getMessage(), e);
+                }
+            }
+        }
+        clusterVersion.incrementAndGet();
+        log.info("renamed database \"{}\" to \"{}\"", DatabaseName.printable(from), DatabaseName.printable(to));
+    }
+
+    /**
+     * As PostgreSQL's CountOtherDBBackends: sessions that are ending (a client that just switched
+     * databases) get up to five seconds to leave before the database counts as in use.
+     */
+    private void awaitSessionsLeaving(Database db) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (db != null && db.sessions > 0 && System.nanoTime() < deadline) {
+            try {
+                wait(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** The server's databases and roles, as the catalog shows them. */
     dev.pgwire.serve.catalog.Cluster cluster() {
-        return new dev.pgwire.serve.catalog.Cluster(names(), roles.get());
+        return new dev.pgwire.serve.catalog.Cluster(names(), List.of(roles.catalogRoles()), roles.catalogMemberships());
     }
 
-    /** Where the roles come from; the catalog is told of changes through {@link #rolesChanged}. */
-    void roles(java.util.function.Supplier<List<dev.pgwire.serve.catalog.Cluster.Role>> source) {
-        this.roles = source;
-        rolesChanged();
-    }
-
+    /** The catalog rebuilds pg_authid and pg_auth_members after a change of the roles. */
     void rolesChanged() {
         clusterVersion.incrementAndGet();
     }
@@ -296,6 +370,7 @@ final class DatabaseRegistry implements AutoCloseable {
 
     private void release(Database db) {
         db.sessions--;
+        notifyAll(); // a DROP or RENAME may be waiting for the database's sessions to leave
         if (db.sessions > 0 || options.dataDir() == null || closed) return;
         long delay = options.idleClose().toMillis();
         if (delay == 0) {
@@ -329,7 +404,8 @@ final class DatabaseRegistry implements AutoCloseable {
 
     /** One database: a root connection while the engine is open, duplicated per session. */
     private final class Database {
-        private final String name;
+        /** Guarded by the registry; changes only by ALTER DATABASE … RENAME while no session uses it. */
+        private String name;
         private DuckDBConnection root;
         /** Sessions using the database; guarded by the registry. */
         private int sessions;
@@ -344,6 +420,15 @@ final class DatabaseRegistry implements AutoCloseable {
 
         Database(String name) {
             this.name = name;
+        }
+
+        /** A database in memory gets its new name; its catalog is built again under it. */
+        synchronized void renamed(String newName) {
+            name = newName;
+            if (catalog != null) {
+                catalog.close();
+                catalog = null;
+            }
         }
 
         synchronized dev.pgwire.serve.catalog.CatalogStore catalog() {
@@ -394,6 +479,7 @@ final class DatabaseRegistry implements AutoCloseable {
                 EngineFunctions.register(duck);
                 registerAdvisoryLocks(duck, advisoryLocks);
                 registerSessionFunctions(duck, sessionsByPid);
+                roles.registerFunctions(duck);
             } catch (SQLException e) {
                 duck.close();
                 throw e;

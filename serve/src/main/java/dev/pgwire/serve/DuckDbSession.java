@@ -77,12 +77,16 @@ public final class DuckDbSession implements Session {
     private final DuckDbStatementRunner runner;
     private final SessionParameters params;
     private final ParameterCommands parameterCommands;
+    private final SessionRoles roles;
     private final ScheduledExecutorService scheduler;
     private final Runnable onClose;
 
     private TransactionStatus status = TransactionStatus.IDLE;
     /** Between implicitTransaction(BEGIN) and its COMMIT/ROLLBACK: a multi-statement Query is running. */
     private boolean implicitBlock;
+    /** Statements run in the implicit block so far, and whether the one running came through a portal. */
+    private int implicitStatements;
+    private boolean portalCall;
     /** A DuckDB transaction was opened for the implicit block (lazily, by the first statement needing it). */
     private boolean implicitOpen;
     /** The portal whose DuckDB result is open (suspended mid-way), if any. */
@@ -119,11 +123,12 @@ public final class DuckDbSession implements Session {
         runner.catalogHook(() -> catalogStore.get().current());
         this.catalog = new SessionCatalog(runner, catalogVersion, () -> schemasOnPath);
         this.sqlLevel = new SqlLevelStatements(this);
-        this.utility = new UtilityCommands(this, databases, database, sqlLevel, runner);
+        this.roles = new SessionRoles(databases.roles(), params, params.get("session_authorization"));
+        this.utility = new UtilityCommands(this, databases, database, sqlLevel, runner, roles);
         this.copy = new CopyCommand(this, runner);
         this.notifications = new SessionNotifications(processId);
         this.params = params;
-        this.parameterCommands = new ParameterCommands(params, runner);
+        this.parameterCommands = new ParameterCommands(params, runner, roles);
         this.scheduler = scheduler;
         this.onClose = onClose;
         applyDuckDbSettings();
@@ -144,6 +149,19 @@ public final class DuckDbSession implements Session {
     @Override
     public Map<String, String> parameterStatus() {
         return params.startupReport();
+    }
+
+    /**
+     * Executes a statement bound in the extended protocol: the first of a batch runs as on its own
+     * (PostgreSQL refuses commands that cannot run in a transaction block only in a pipeline).
+     */
+    void executeFromPortal(String sql, ResultSink sink) {
+        portalCall = true;
+        try {
+            execute(sql, sink);
+        } finally {
+            portalCall = false;
+        }
     }
 
     @Override
@@ -253,6 +271,7 @@ public final class DuckDbSession implements Session {
      * translated, say) stops it before it reaches DuckDB; one that comes later interrupts DuckDB.
      */
     <T> T call(StatementInfo info, ResultSink sink, Call<T> body) {
+        if (implicitBlock) implicitStatements++;
         long call = ++calls;
         currentCall = call;
         ScheduledFuture<?> timeout = scheduleStatementTimeout(call);
@@ -325,7 +344,7 @@ public final class DuckDbSession implements Session {
                 break;
             case SET:
             case RESET:
-                parameterCommands.set(t.tree(), sink, inTransactionBlock(), params.get("session_authorization"));
+                parameterCommands.set(t.tree(), sink, inTransactionBlock());
                 break;
             case SHOW:
                 parameterCommands.show(t.tree(), sink);
@@ -334,7 +353,7 @@ public final class DuckDbSession implements Session {
                 discard(t, sink);
                 break;
             case UTILITY:
-                utility.run(t, sink, inTransactionBlock());
+                utility.run(t, sink, inTransactionBlock(), inBlockForUtility());
                 break;
             default:
                 if (t.answeredByServe()) {
@@ -693,6 +712,7 @@ public final class DuckDbSession implements Session {
             case BEGIN:
                 if (status == TransactionStatus.IDLE && !implicitBlock) {
                     implicitBlock = true;
+                    implicitStatements = 0;
                     params.beginTransaction();
                 }
                 break;
@@ -714,6 +734,14 @@ public final class DuckDbSession implements Session {
 
     private boolean inTransactionBlock() {
         return status != TransactionStatus.IDLE || implicitBlock;
+    }
+
+    /**
+     * Where PostgreSQL refuses the commands that cannot run in a transaction block: an explicit
+     * block, a Query of several statements, or the second statement of an extended-protocol batch.
+     */
+    private boolean inBlockForUtility() {
+        return status != TransactionStatus.IDLE || implicitBlock && (!portalCall || implicitStatements > 1);
     }
 
     /** The transaction's definitions are committed: the shared catalog shows them from now on. */
@@ -841,7 +869,27 @@ public final class DuckDbSession implements Session {
     private final class Context implements SessionContext {
         @Override
         public String user() {
-            return params.get("session_authorization");
+            return roles.currentUser();
+        }
+
+        @Override
+        public String sessionUser() {
+            return roles.sessionUser();
+        }
+
+        @Override
+        public boolean superuser() {
+            return roles.isSuperuser();
+        }
+
+        @Override
+        public String bootstrapSuperuser() {
+            return roles.roles().bootstrap();
+        }
+
+        @Override
+        public boolean roleExists(String name) {
+            return roles.roles().exists(name);
         }
 
         @Override
@@ -895,7 +943,12 @@ public final class DuckDbSession implements Session {
         @Override
         public String setConfig(String name, String value, boolean isLocal) {
             if (params.key(name) == null) throw SessionParameters.unrecognized(name);
-            params.set(name, value, isLocal && inTransactionBlock());
+            boolean local = isLocal && inTransactionBlock();
+            switch (params.key(name)) {
+                case "role" -> roles.setRole(value, local);
+                case "session_authorization" -> roles.setSessionAuthorization(value, local);
+                default -> params.set(name, value, local);
+            }
             return params.get(name);
         }
     }

@@ -86,20 +86,66 @@ public final class DuckDbSessionFactory implements SessionFactory, AutoCloseable
         return databases;
     }
 
+    /**
+     * The server's roles: a login must name one that may log in, and as a
+     * {@link dev.pgwire.server.auth.CredentialStore} they hold the passwords CREATE and ALTER ROLE set.
+     */
+    public Roles roles() {
+        return databases.roles();
+    }
+
+    /** Sessions per login role, for CONNECTION LIMIT. */
+    private final java.util.Map<String, Integer> sessionsByRole = new java.util.HashMap<>();
+
+    /**
+     * As PostgreSQL after authentication: the user must be a role that may log in (28000, even
+     * under trust), within its connection limit (53300; superusers have none).
+     */
+    private String admit(String user) {
+        Roles.Role role = roles().find(user).orElseThrow(() ->
+                new PgException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "role \"" + user + "\" does not exist"));
+        if (!role.login()) {
+            throw new PgException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "role \"" + user + "\" is not permitted to log in");
+        }
+        synchronized (sessionsByRole) {
+            int n = sessionsByRole.getOrDefault(user, 0);
+            if (!role.superuser() && role.connectionLimit() >= 0 && n >= role.connectionLimit()) {
+                throw new PgException(SqlState.TOO_MANY_CONNECTIONS, "too many connections for role \"" + user + "\"");
+            }
+            sessionsByRole.put(user, n + 1);
+        }
+        return user;
+    }
+
+    private void leave(String user) {
+        synchronized (sessionsByRole) {
+            sessionsByRole.computeIfPresent(user, (k, n) -> n <= 1 ? null : n - 1);
+        }
+    }
+
     @Override
     public Session open(SessionInfo info) throws Exception {
         if (closed) throw new PgException(SqlState.CANNOT_CONNECT_NOW, "the database system is shutting down");
         String name = info.database() == null || info.database().isEmpty() ? info.user() : info.database();
         SessionParameters params = new SessionParameters(info.user(), info.parameters());
-        DatabaseRegistry.Lease lease = databases.lease(name);
+        String user = admit(info.user());
+        DatabaseRegistry.Lease lease;
+        try {
+            lease = databases.lease(name);
+        } catch (RuntimeException e) {
+            leave(user);
+            throw e;
+        }
         DuckDBConnection connection;
         try {
             connection = lease.connect();
         } catch (SQLException e) {
             lease.close();
+            leave(user);
             throw ErrorMapper.map(e, (String) null);
         } catch (RuntimeException e) {
             lease.close();
+            leave(user);
             throw e;
         }
         DuckDbSession[] holder = new DuckDbSession[1];
@@ -109,10 +155,12 @@ public final class DuckDbSessionFactory implements SessionFactory, AutoCloseable
                 sessions.remove(holder[0]);
                 lease.unregister(info.processId());
                 lease.close();
+                leave(user);
             });
         } catch (RuntimeException e) {
             connection.close();
             lease.close();
+            leave(user);
             throw e;
         }
         holder[0].useAdvisoryLocks(lease.advisoryLocks());

@@ -94,6 +94,9 @@ final class Guc {
         def("transaction_deferrable", "off", false, "Whether to defer a read-only serializable transaction until it can be executed with no possible serialization failures.",
                 (cur, v) -> bool("transaction_deferrable", v));
         def("role", "none", false, "Sets the current role.", (cur, v) -> v);
+        // roles keep SCRAM-SHA-256 verifiers only (psql's \password asks before computing one)
+        def("password_encryption", "scram-sha-256", false, "Chooses the algorithm for encrypting passwords.",
+                (cur, v) -> oneOf("password_encryption", v, Set.of("scram-sha-256"), Set.of("md5", "on")));
         def("extra_float_digits", "1", false, "Sets the number of digits displayed for floating-point values.",
                 (cur, v) -> intInRange("extra_float_digits", v, -15, 3));
         def("search_path", "\"$user\", public", false, "Sets the schema search order for names that are not schema-qualified.",

@@ -20,16 +20,18 @@ final class ParameterCommands {
 
     private final SessionParameters params;
     private final DuckDbStatementRunner runner;
+    private final SessionRoles roles;
 
-    ParameterCommands(SessionParameters params, DuckDbStatementRunner runner) {
+    ParameterCommands(SessionParameters params, DuckDbStatementRunner runner, SessionRoles roles) {
         this.params = params;
         this.runner = runner;
+        this.roles = roles;
     }
 
     // ---------------------------------------------------------------- SET and RESET
 
     /** A VariableSetStmt: SET, SET LOCAL, SET TRANSACTION, RESET, RESET ALL. */
-    void set(Node stmt, ResultSink sink, boolean inTransactionBlock, String user) {
+    void set(Node stmt, ResultSink sink, boolean inTransactionBlock) {
         String kind = stmt.str("kind");
         String name = stmt.str("name");
         boolean local = stmt.bool("is_local");
@@ -40,7 +42,7 @@ final class ParameterCommands {
                 return;
             }
             case "VAR_RESET" -> {
-                reset(name, user);
+                reset(name);
                 sink.complete("RESET");
                 return;
             }
@@ -61,8 +63,8 @@ final class ParameterCommands {
         }
         String value = kind.equals("VAR_SET_DEFAULT") ? null : value(name, stmt.list("args"));
         switch (name) {
-            case "role" -> role(value, user);
-            case "session_authorization" -> sessionAuthorization(value, user);
+            case "role" -> roles.setRole(value, local);
+            case "session_authorization" -> roles.setSessionAuthorization(value, local);
             default -> assign(name, value, local);
         }
         sink.complete("SET");
@@ -78,32 +80,15 @@ final class ParameterCommands {
         }
     }
 
-    private void reset(String name, String user) {
+    private void reset(String name) {
         switch (name) {
-            case "role" -> params.set("role", null, false);
-            case "session_authorization" -> sessionAuthorization(null, user);
+            case "role" -> roles.setRole(null, false);
+            case "session_authorization" -> roles.setSessionAuthorization(null, false);
             default -> {
                 if (params.key(name) != null) params.reset(name);
                 else if (isDuckDbSetting(name)) throw engineSetting(name);
                 else throw SessionParameters.unrecognized(name);
             }
-        }
-    }
-
-    /** SET ROLE: only the login role exists to switch to here (NONE returns to it). */
-    private void role(String value, String user) {
-        if (value == null || value.equals("none")) {
-            params.set("role", null, false);
-        } else if (value.equals(user)) {
-            params.set("role", value, false);
-        } else {
-            throw new PgException(SqlState.UNDEFINED_OBJECT, "role \"" + value + "\" does not exist");
-        }
-    }
-
-    private static void sessionAuthorization(String value, String user) {
-        if (value != null && !value.equals(user)) {
-            throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to set session authorization");
         }
     }
 
@@ -248,6 +233,7 @@ final class ParameterCommands {
                 if (inTransactionBlock) {
                     throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION, "DISCARD ALL cannot run inside a transaction block");
                 }
+                roles.setSessionAuthorization(null, false);
                 params.resetAll();
                 return "DISCARD ALL";
             }

@@ -100,7 +100,10 @@ final class SessionParameters {
     /** The parameters and values to report at startup. */
     Map<String, String> startupReport() {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String name : STARTUP_REPORTED) out.put(name, get(name));
+        for (String name : STARTUP_REPORTED) {
+            out.put(name, get(name));
+            lastReported.put(name, get(name)); // what the session set up since (is_superuser) is reported once
+        }
         return out;
     }
 
@@ -139,13 +142,33 @@ final class SessionParameters {
         }
     }
 
+    /**
+     * Sets a parameter that SET cannot change directly (session_authorization, is_superuser) or
+     * that serve checks itself (role), with SET's transaction rules.
+     */
+    void setInternal(String key, String value, boolean isLocal) {
+        if (isLocal) {
+            local.put(key, value);
+        } else {
+            local.remove(key);
+            session.put(key, value);
+        }
+    }
+
+    /** The identity parameters RESET ALL leaves alone, as PostgreSQL does (GUC_NO_RESET_ALL). */
+    private static final List<String> IDENTITY = List.of("session_authorization", "role", "is_superuser");
+
     void reset(String name) {
         set(name, null, false);
     }
 
     void resetAll() {
-        local.clear();
         Map<String, String> next = new HashMap<>(defaults);
+        for (String key : IDENTITY) {
+            String v = session.get(key);
+            if (v != null) next.put(key, v);
+        }
+        local.keySet().removeIf(k -> !IDENTITY.contains(k));
         session = next;
     }
 

@@ -26,32 +26,61 @@ final class UtilityCommands {
     private final String database;
     private final SqlLevelStatements sqlLevel;
     private final DuckDbStatementRunner runner;
+    private final SessionRoles roles;
+    private final RoleCommands roleCommands;
 
     UtilityCommands(DuckDbSession session, DatabaseRegistry databases, String database, SqlLevelStatements sqlLevel,
-                    DuckDbStatementRunner runner) {
+                    DuckDbStatementRunner runner, SessionRoles roles) {
         this.session = session;
         this.databases = databases;
         this.database = database;
         this.sqlLevel = sqlLevel;
         this.runner = runner;
+        this.roles = roles;
+        this.roleCommands = new RoleCommands(roles);
     }
 
-    void run(Translation t, ResultSink sink, boolean inTransactionBlock) {
+    /**
+     * @param inTransactionBlock whether a transaction (explicit or implicit) is open
+     * @param preventedHere      whether PostgreSQL would refuse a command that cannot run in a
+     *                           transaction block here (an explicit block, a Query of several
+     *                           statements, a pipeline)
+     */
+    void run(Translation t, ResultSink sink, boolean inTransactionBlock, boolean preventedHere) {
         Node stmt = t.tree();
         switch (stmt.type()) {
             case "CreatedbStmt" -> {
-                outsideBlock("CREATE DATABASE", inTransactionBlock);
+                outsideBlock("CREATE DATABASE", preventedHere);
                 for (Node o : stmt.list("options")) checkDatabaseOption(o);
                 if (databases == null) throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "CREATE DATABASE is not available here");
+                if (!roles.canCreateDatabases()) throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to create database");
                 databases.create(stmt.str("dbname"));
                 sink.complete("CREATE DATABASE");
             }
             case "DropdbStmt" -> {
-                outsideBlock("DROP DATABASE", inTransactionBlock);
+                outsideBlock("DROP DATABASE", preventedHere);
                 if (databases == null) throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "DROP DATABASE is not available here");
-                databases.drop(stmt.str("dbname"), stmt.bool("missing_ok"), database);
+                // every database is owned by the bootstrap superuser (pg_database.datdba)
+                databases.drop(stmt.str("dbname"), stmt.bool("missing_ok"), database, roles.isSuperuser());
                 sink.complete("DROP DATABASE");
             }
+            case "CreateRoleStmt", "AlterRoleStmt", "AlterRoleSetStmt", "DropRoleStmt", "GrantRoleStmt", "GrantStmt" ->
+                    roleCommands.run(t, sink, preventedHere);
+            case "RenameStmt" -> {
+                if (stmt.str("renameType").equals("OBJECT_DATABASE")) {
+                    if (databases == null) throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "ALTER DATABASE is not available here");
+                    databases.rename(stmt.str("subname"), stmt.str("newname"), database, roles.isSuperuser());
+                    sink.complete("ALTER DATABASE");
+                } else {
+                    roleCommands.run(t, sink, preventedHere); // OBJECT_ROLE
+                }
+            }
+            case "AlterDatabaseSetStmt" -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "ALTER DATABASE … SET is not supported")
+                    .withDetail("serve keeps no per-database settings; set parameters in the session or in the connection's options.");
+            case "AlterDatabaseStmt", "AlterDatabaseRefreshCollStmt" ->
+                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "ALTER DATABASE options are not supported")
+                            .withDetail("Every database here allows connections without a limit, is no template and sorts by the C collation.");
+            case "AlterOwnerStmt" -> alterOwner(stmt, t.info().main() + t.info().objectType(), sink);
             case "CreateExtensionStmt" -> createExtension(stmt, sink);
             case "DropStmt" -> dropExtensions(stmt, sink);
             case "PrepareStmt" -> sqlLevel.prepare(stmt, t.source(), sink);
@@ -83,6 +112,27 @@ final class UtilityCommands {
             case "LoadStmt" -> throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to load libraries");
             default -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, t.info().main() + " is not supported");
         }
+    }
+
+    /**
+     * ALTER … OWNER TO: every object here is owned by the bootstrap superuser (as the catalog
+     * says), so giving it to that role changes nothing and anything else is refused.
+     */
+    private void alterOwner(Node stmt, String tag, ResultSink sink) {
+        Node spec = stmt.node("newowner");
+        String owner = switch (spec.str("roletype")) {
+            case "ROLESPEC_CURRENT_USER", "ROLESPEC_CURRENT_ROLE" -> roles.currentUser();
+            case "ROLESPEC_SESSION_USER" -> roles.sessionUser();
+            default -> spec.str("rolename");
+        };
+        if (!roles.roles().exists(owner)) throw Roles.missing(owner);
+        if (!owner.equals(roles.roles().bootstrap())) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, tag + " … OWNER TO is not supported")
+                    .withDetail("Every object here is owned by the bootstrap superuser \"" + roles.roles().bootstrap()
+                            + "\"; serve does not keep other owners.");
+        }
+        if (!roles.isSuperuser()) throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "must be superuser to change owners here");
+        sink.complete(tag);
     }
 
     private static void outsideBlock(String command, boolean inTransactionBlock) {

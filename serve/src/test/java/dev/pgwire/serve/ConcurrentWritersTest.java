@@ -49,7 +49,7 @@ class ConcurrentWritersTest {
     }
 
     static Connection connect(String extra) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres?user=app" + extra);
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres?user=postgres" + extra);
     }
 
     static long scalar(String sql) throws SQLException {

@@ -44,11 +44,11 @@ class CopyClientsTest {
     }
 
     static String serveConninfo() {
-        return "host=127.0.0.1 port=" + serve.port() + " user=app dbname=postgres sslmode=disable";
+        return "host=127.0.0.1 port=" + serve.port() + " user=postgres dbname=postgres sslmode=disable";
     }
 
     static String serveUri() {
-        return "postgresql://app@127.0.0.1:" + serve.port() + "/postgres";
+        return "postgresql://postgres@127.0.0.1:" + serve.port() + "/postgres";
     }
 
     static String pgUri() {

@@ -39,7 +39,7 @@ class CopyTest {
     }
 
     static Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres?user=app");
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres?user=postgres");
     }
 
     static CopyManager copy(Connection c) throws SQLException {

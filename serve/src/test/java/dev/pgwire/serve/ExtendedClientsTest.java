@@ -48,7 +48,7 @@ class ExtendedClientsTest {
     }
 
     static String serveConninfo(String db) {
-        return "host=127.0.0.1 port=" + serve.port() + " user=app dbname=" + db + " sslmode=disable";
+        return "host=127.0.0.1 port=" + serve.port() + " user=postgres dbname=" + db + " sslmode=disable";
     }
 
     static String postgresConninfo() {
@@ -88,7 +88,7 @@ class ExtendedClientsTest {
     void asyncpgBinaryParametersPreparedStatementsAndErrorsAnswerAsPostgres() {
         Duration timeout = Duration.ofSeconds(60);
         var onServe = steps(Clients.python("extended_asyncpg.py",
-                List.of("postgresql://app@127.0.0.1:" + serve.port() + "/asyncpg"), Map.of(), timeout));
+                List.of("postgresql://postgres@127.0.0.1:" + serve.port() + "/asyncpg"), Map.of(), timeout));
         var onPostgres = steps(Clients.python("extended_asyncpg.py",
                 List.of("postgresql://" + postgres.superuser() + "@127.0.0.1:" + postgres.port() + "/postgres"), Map.of(), timeout));
         assertSameAnswers(onServe, onPostgres);
@@ -105,7 +105,7 @@ class ExtendedClientsTest {
     void nodePostgresNamedPreparedQueriesAndParameterizedInsertsAnswerAsPostgres() {
         Duration timeout = Duration.ofSeconds(60);
         var onServe = steps(Clients.node("extended_pg.js",
-                List.of("127.0.0.1", String.valueOf(serve.port()), "app", "nodepg"), Map.of(), timeout));
+                List.of("127.0.0.1", String.valueOf(serve.port()), "postgres", "nodepg"), Map.of(), timeout));
         var onPostgres = steps(Clients.node("extended_pg.js",
                 List.of("127.0.0.1", String.valueOf(postgres.port()), postgres.superuser(), "postgres"), Map.of(), timeout));
         assertSameAnswers(onServe, onPostgres);
@@ -125,7 +125,7 @@ class ExtendedClientsTest {
         Path script = dir.resolve("select_" + mode + ".sql");
         Files.writeString(script, "\\set id random(1, 1000)\nSELECT v FROM t WHERE id = :id;\n");
         List<String> command = new ArrayList<>(List.of(pgbench(), "-n", "-M", mode, "-c", "4", "-j", "2", "-t", "200",
-                "-f", script.toString(), "-h", "127.0.0.1", "-p", String.valueOf(serve.port()), "-U", "app", db));
+                "-f", script.toString(), "-h", "127.0.0.1", "-p", String.valueOf(serve.port()), "-U", "postgres", db));
         ExternalProcess.Result r = ExternalProcess.command(command).timeout(Duration.ofSeconds(60)).run();
         assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isZero();
         assertThat(r.stdout()).contains("query mode: " + mode)

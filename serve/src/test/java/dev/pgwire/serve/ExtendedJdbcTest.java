@@ -55,7 +55,7 @@ class ExtendedJdbcTest {
 
     static Connection connect(String db) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/" + db
-                + "?user=app&sslmode=disable&prepareThreshold=1&binaryTransfer=true");
+                + "?user=postgres&sslmode=disable&prepareThreshold=1&binaryTransfer=true");
     }
 
     @Test

@@ -38,7 +38,7 @@ class NotifyTest {
     }
 
     static Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres?user=app");
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres?user=postgres");
     }
 
     static void exec(Connection c, String sql) throws SQLException {
@@ -95,7 +95,7 @@ class NotifyTest {
     @Test
     void UNLISTEN_and_DISCARD_ALL_stop_listening() throws Exception {
         try (Connection listener = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port()
-                + "/postgres?user=app&preferQueryMode=simple"); Connection sender = connect()) {
+                + "/postgres?user=postgres&preferQueryMode=simple"); Connection sender = connect()) {
             exec(listener, "LISTEN a");
             exec(listener, "LISTEN b");
             exec(listener, "UNLISTEN a");
@@ -122,7 +122,7 @@ class NotifyTest {
             });
             notifier.start();
             ExternalProcess.Result r = Clients.psql(List.of("-h", "127.0.0.1", "-p", Integer.toString(server.port()),
-                    "-U", "app", "-d", "postgres"), "LISTEN from_jdbc;\n\\! sleep 3\nSELECT 1;\n", Map.of(), Duration.ofSeconds(30));
+                    "-U", "postgres", "-d", "postgres"), "LISTEN from_jdbc;\n\\! sleep 3\nSELECT 1;\n", Map.of(), Duration.ofSeconds(30));
             notifier.join();
             assertThat(r.stdout()).contains("Asynchronous notification \"from_jdbc\" with payload \"hello psql\" received from server process with PID");
         }

@@ -47,6 +47,7 @@ class RealClientsTest {
     static void start() throws Exception {
         certs = TlsCerts.generate(dir.resolve("certs"), "app");
         engine = new DuckDbSessionFactory(ServeOptions.inDirectory(dir.resolve("data")).withCreateDatabasesOnConnect(true));
+        engine.roles().ensureSuperuser("app");
         InMemoryCredentialStore users = new InMemoryCredentialStore().addPassword("app", PASSWORD);
         scram = server(AuthMethod.SCRAM_SHA_256, users);
         md5 = server(AuthMethod.MD5, users);

@@ -33,16 +33,16 @@ class SessionFactoryTest {
     void dataPersistsAcrossFactoryRestartsInFileMode(@TempDir Path tmp) throws Exception {
         Path dataDir = tmp.resolve("not-yet-there");
         try (DuckDbSessionFactory factory = new DuckDbSessionFactory(creating(dataDir))) {
-            Session s = factory.open(info("alice", "shop", Map.of()));
+            Session s = factory.open(info("postgres", "shop", Map.of()));
             run(s, "CREATE TABLE orders (id INTEGER, item TEXT)");
             run(s, "INSERT INTO orders VALUES (1, 'tea'), (2, 'cake')");
             s.close();
         }
         assertThat(dataDir.resolve("shop.duckdb")).exists();
         try (DuckDbSessionFactory factory = new DuckDbSessionFactory(creating(dataDir))) {
-            Session s = factory.open(info("bob", "shop", Map.of()));
+            Session s = factory.open(info("postgres", "shop", Map.of()));
             assertThat(run(s, "SELECT item FROM orders ORDER BY id").rows).containsExactly(List.of("tea"), List.of("cake"));
-            Session other = factory.open(info("bob", "other", Map.of()));
+            Session other = factory.open(info("postgres", "other", Map.of()));
             assertThat(fails(other, "SELECT * FROM orders").sqlState()).as("databases are separate files").isEqualTo("42P01");
             assertThat(factory.databaseNames()).containsExactly("other", "postgres", "shop");
         }
@@ -52,12 +52,13 @@ class SessionFactoryTest {
     void aFreshDataDirectoryHoldsPostgresAndUnknownDatabasesDoNotExist(@TempDir Path tmp) throws Exception {
         try (DuckDbSessionFactory factory = new DuckDbSessionFactory(tmp)) {
             assertThat(factory.databaseNames()).containsExactly("postgres");
-            factory.open(info("carol", "postgres", Map.of())).close();
-            assertThatThrownBy(() -> factory.open(info("carol", "shop", Map.of())))
+            factory.open(info("postgres", "postgres", Map.of())).close();
+            assertThatThrownBy(() -> factory.open(info("postgres", "shop", Map.of())))
                     .isInstanceOfSatisfying(PgException.class, e -> {
                         assertThat(e.sqlState()).isEqualTo("3D000");
                         assertThat(e.getMessage()).isEqualTo("database \"shop\" does not exist");
                     });
+            factory.roles().ensureSuperuser("carol");
             assertThatThrownBy(() -> factory.open(info("carol", null, Map.of())))
                     .as("the database defaults to the user name, as in PostgreSQL")
                     .isInstanceOfSatisfying(PgException.class, e -> assertThat(e.getMessage()).isEqualTo("database \"carol\" does not exist"));
@@ -70,21 +71,21 @@ class SessionFactoryTest {
     @Test
     void inMemoryDatabasesAreSharedBySessionsOfOneNameOnly() throws Exception {
         try (DuckDbSessionFactory factory = new DuckDbSessionFactory(ServeOptions.inMemory().withCreateDatabasesOnConnect(true))) {
-            Session a = factory.open(info("u", "mem", Map.of()));
-            Session b = factory.open(info("u", "mem", Map.of()));
-            Session c = factory.open(info("u", "elsewhere", Map.of()));
+            Session a = factory.open(info("postgres", "mem", Map.of()));
+            Session b = factory.open(info("postgres", "mem", Map.of()));
+            Session c = factory.open(info("postgres", "elsewhere", Map.of()));
             run(a, "CREATE TABLE shared (v INTEGER)");
             run(a, "INSERT INTO shared VALUES (42)");
             assertThat(run(b, "SELECT v FROM shared").value()).isEqualTo("42");
             assertThat(fails(c, "SELECT v FROM shared").sqlState()).isEqualTo("42P01");
             a.close();
             b.close();
-            Session d = factory.open(info("u", "mem", Map.of()));
+            Session d = factory.open(info("postgres", "mem", Map.of()));
             assertThat(run(d, "SELECT v FROM shared").value()).as("the database outlives its sessions").isEqualTo("42");
         }
         try (DuckDbSessionFactory factory = new DuckDbSessionFactory(ServeOptions.inMemory())) {
-            factory.open(info("u", "postgres", Map.of())).close();
-            assertThatThrownBy(() -> factory.open(info("u", "mem", Map.of())))
+            factory.open(info("postgres", "postgres", Map.of())).close();
+            assertThatThrownBy(() -> factory.open(info("postgres", "mem", Map.of())))
                     .as("a new factory starts with postgres only")
                     .isInstanceOfSatisfying(PgException.class, e -> assertThat(e.sqlState()).isEqualTo("3D000"));
         }
@@ -94,7 +95,7 @@ class SessionFactoryTest {
     void impossibleDatabaseNamesDoNotExist() {
         try (DuckDbSessionFactory factory = new DuckDbSessionFactory(ServeOptions.inMemory().withCreateDatabasesOnConnect(true))) {
             for (String name : new String[] {"nul\0byte", "x".repeat(64), "é".repeat(32)}) {
-                assertThatThrownBy(() -> factory.open(info("u", name, Map.of())))
+                assertThatThrownBy(() -> factory.open(info("postgres", name, Map.of())))
                         .as(name)
                         .isInstanceOfSatisfying(PgException.class, e -> assertThat(e.sqlState()).isEqualTo("3D000"));
             }
@@ -109,7 +110,7 @@ class SessionFactoryTest {
                 "x;allow_unsigned_extensions=true", "y?threads=1", ":memory:"};
         try (DuckDbSessionFactory factory = new DuckDbSessionFactory(creating(dataDir))) {
             for (String name : names) {
-                Session s = factory.open(info("u", name, Map.of()));
+                Session s = factory.open(info("postgres", name, Map.of()));
                 run(s, "CREATE TABLE marker (name TEXT)");
                 s.close();
             }
@@ -119,7 +120,7 @@ class SessionFactoryTest {
             assertThat(files.map(p -> p.getFileName().toString())).as("nothing outside the data directory").containsExactly("data");
         }
         try (var files = Files.list(dataDir)) {
-            assertThat(files.map(p -> p.getFileName().toString()))
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.equals(Roles.FILE_NAME)))
                     .allMatch(n -> n.matches("([a-z0-9_]|-[0-9A-F]{2})+\\.duckdb(\\.wal)?"), "lower-case letters, digits, _ and -XX escapes")
                     .contains("-2E-2E-2Fetc.duckdb", "-53hop.duckdb", "x-3Ballow_unsigned_extensions-3Dtrue.duckdb");
         }
@@ -128,7 +129,7 @@ class SessionFactoryTest {
     @Test
     void aDatabaseNameNeverSetsEngineOptions(@TempDir Path tmp) throws Exception {
         try (DuckDbSessionFactory factory = new DuckDbSessionFactory(creating(tmp))) {
-            Session s = factory.open(info("u", "x;allow_unsigned_extensions=true;threads=1", Map.of()));
+            Session s = factory.open(info("postgres", "x;allow_unsigned_extensions=true;threads=1", Map.of()));
             run(s, "CREATE TABLE t (v INTEGER)");
             assertThat(run(s, "SELECT value FROM duckdb_settings() WHERE name = 'allow_unsigned_extensions'").value()).isEqualTo("false");
             assertThat(run(s, "SELECT value <> '1' FROM duckdb_settings() WHERE name = 'threads'").value()).isEqualTo("t");
@@ -141,13 +142,13 @@ class SessionFactoryTest {
         try (DuckDbSessionFactory factory = new DuckDbSessionFactory(options)) {
             long threadsBefore = nativeThreads();
             for (int i = 0; i < 20; i++) {
-                Session s = factory.open(info("u", "db" + i, Map.of()));
+                Session s = factory.open(info("postgres", "db" + i, Map.of()));
                 run(s, "SELECT 1");
                 s.close();
                 assertThat(factory.openEngines()).isZero();
             }
-            Session a = factory.open(info("u", "db1", Map.of()));
-            Session b = factory.open(info("u", "db1", Map.of()));
+            Session a = factory.open(info("postgres", "db1", Map.of()));
+            Session b = factory.open(info("postgres", "db1", Map.of()));
             assertThat(factory.openEngines()).isEqualTo(1);
             a.close();
             assertThat(factory.openEngines()).as("open while a session remains").isEqualTo(1);
@@ -174,7 +175,7 @@ class SessionFactoryTest {
         Path secret = tmp.resolve("secret.csv");
         Files.writeString(secret, "a,b\n1,2\n");
         try (DuckDbSessionFactory factory = new DuckDbSessionFactory(ServeOptions.inMemory())) {
-            Session s = factory.open(info("u", "postgres", Map.of()));
+            Session s = factory.open(info("postgres", "postgres", Map.of()));
             for (String sql : new String[] {
                     "SELECT * FROM read_csv('" + secret + "')",
                     "COPY (SELECT 1) TO '" + tmp.resolve("out.csv") + "'",
@@ -189,7 +190,7 @@ class SessionFactoryTest {
             assertThat(tmp.resolve("other.duckdb")).doesNotExist();
         }
         try (DuckDbSessionFactory factory = new DuckDbSessionFactory(ServeOptions.inMemory().withExternalAccess(true))) {
-            Session s = factory.open(info("u", "postgres", Map.of()));
+            Session s = factory.open(info("postgres", "postgres", Map.of()));
             assertThat(run(s, "SELECT count(*) FROM read_csv('" + secret + "')").value())
                     .as("the operator can allow it").isEqualTo("1");
         }
@@ -206,7 +207,7 @@ class SessionFactoryTest {
                 String db = "db" + (i % 2);
                 Callable<Session> task = () -> {
                     start.await();
-                    Session s = factory.open(info("u", db, Map.of()));
+                    Session s = factory.open(info("postgres", db, Map.of()));
                     assertThat(run(s, "SELECT 42").value()).isEqualTo("42");
                     return s;
                 };
@@ -228,10 +229,10 @@ class SessionFactoryTest {
     @Test
     void closingTheFactoryClosesSessionsAndRefusesNewOnes() throws Exception {
         DuckDbSessionFactory factory = new DuckDbSessionFactory(ServeOptions.inMemory());
-        Session s = factory.open(info("u", "postgres", Map.of()));
+        Session s = factory.open(info("postgres", "postgres", Map.of()));
         factory.close();
         assertThatThrownBy(() -> s.execute("SELECT 1", new RecordingSink())).isInstanceOf(PgException.class);
-        assertThatThrownBy(() -> factory.open(info("u", "postgres", Map.of())))
+        assertThatThrownBy(() -> factory.open(info("postgres", "postgres", Map.of())))
                 .isInstanceOfSatisfying(PgException.class, e -> assertThat(e.sqlState()).isEqualTo("57P03"));
     }
 }

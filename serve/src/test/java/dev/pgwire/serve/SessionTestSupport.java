@@ -33,6 +33,7 @@ abstract class SessionTestSupport {
     }
 
     DuckDbSession open(String database, Map<String, String> startup) throws Exception {
+        factory.roles().ensureSuperuser("tester"); // what initdb -U tester makes
         return (DuckDbSession) factory.open(info("tester", database, startup));
     }
 

@@ -233,6 +233,9 @@ public final class CatalogStore implements AutoCloseable {
         else if (v instanceof Double d) a.append(d);
         else if (v instanceof String s) a.append(s);
         else if (v instanceof Collection<?> c) a.append(c);
+        // DuckDB keeps timestamps as microseconds, its infinities as the extremes of int64
+        else if (v instanceof java.time.OffsetDateTime t && t.equals(java.time.OffsetDateTime.MAX)) a.appendEpochMicros(Long.MAX_VALUE);
+        else if (v instanceof java.time.OffsetDateTime t && t.equals(java.time.OffsetDateTime.MIN)) a.appendEpochMicros(-Long.MAX_VALUE);
         else if (v instanceof java.time.OffsetDateTime t) a.append(t);
         else a.append(v.toString());
     }

@@ -94,7 +94,7 @@ final class PgCatalogRows {
     Map<String, Rows> build() {
         for (String t : List.of("pg_namespace", "pg_class", "pg_attribute", "pg_type", "pg_enum", "pg_index", "pg_constraint",
                 "pg_attrdef", "pg_depend", "pg_description", "pg_sequence", "pg_database", "pg_authid", "pg_roles", "pg_user",
-                "pg_auth_members", "pg_tables", "pg_views", "pg_indexes", "pg_sequences", "pg_stat_user_tables",
+                "pg_shadow", "pg_auth_members", "pg_tables", "pg_views", "pg_indexes", "pg_sequences", "pg_stat_user_tables",
                 "pg_stat_all_tables", "pg_statio_user_tables", "pg_statio_all_tables")) {
             rows(t);
         }
@@ -465,26 +465,39 @@ final class PgCatalogRows {
         Rows authid = rows("pg_authid");
         Rows roles = rows("pg_roles");
         Rows users = rows("pg_user");
+        Rows shadow = rows("pg_shadow");
+        Rows members = rows("pg_auth_members");
         for (Object[] p : Cluster.PREDEFINED) {
             authid.add().set("oid", p[0]).set("rolname", p[1]).set("rolinherit", true).set("rolconnlimit", -1);
             roles.add().set("oid", p[0]).set("rolname", p[1]).set("rolsuper", false).set("rolinherit", true)
                     .set("rolcreaterole", false).set("rolcreatedb", false).set("rolcanlogin", false).set("rolreplication", false)
                     .set("rolconnlimit", -1).set("rolpassword", "********").set("rolbypassrls", false);
         }
+        for (int[] m : Cluster.PREDEFINED_MEMBERSHIPS) {
+            members.add().set("roleid", m[0]).set("member", m[1]).set("grantor", Cluster.BOOTSTRAP_SUPERUSER).set("admin_option", false);
+        }
         for (Cluster.Role r : cluster.roles()) {
-            int oid = cluster.roleOid(r.name());
-            authid.add().set("oid", oid).set("rolname", r.name()).set("rolsuper", r.superuser()).set("rolinherit", true)
+            int oid = r.oid();
+            authid.add().set("oid", oid).set("rolname", r.name()).set("rolsuper", r.superuser()).set("rolinherit", r.inherit())
                     .set("rolcreaterole", r.createRole()).set("rolcreatedb", r.createDb()).set("rolcanlogin", r.login())
-                    .set("rolreplication", r.replication()).set("rolbypassrls", r.bypassRls()).set("rolconnlimit", r.connectionLimit());
-            roles.add().set("oid", oid).set("rolname", r.name()).set("rolsuper", r.superuser()).set("rolinherit", true)
+                    .set("rolreplication", r.replication()).set("rolbypassrls", r.bypassRls()).set("rolconnlimit", r.connectionLimit())
+                    .set("rolpassword", r.password()).set("rolvaliduntil", r.validUntil());
+            roles.add().set("oid", oid).set("rolname", r.name()).set("rolsuper", r.superuser()).set("rolinherit", r.inherit())
                     .set("rolcreaterole", r.createRole()).set("rolcreatedb", r.createDb()).set("rolcanlogin", r.login())
                     .set("rolreplication", r.replication()).set("rolconnlimit", r.connectionLimit()).set("rolpassword", "********")
-                    .set("rolbypassrls", r.bypassRls());
+                    .set("rolvaliduntil", r.validUntil()).set("rolbypassrls", r.bypassRls());
             if (r.login()) {
                 users.add().set("usename", r.name()).set("usesysid", oid).set("usecreatedb", r.createDb())
                         .set("usesuper", r.superuser()).set("userepl", r.replication()).set("usebypassrls", r.bypassRls())
-                        .set("passwd", "********");
+                        .set("passwd", "********").set("valuntil", r.validUntil());
+                shadow.add().set("usename", r.name()).set("usesysid", oid).set("usecreatedb", r.createDb())
+                        .set("usesuper", r.superuser()).set("userepl", r.replication()).set("usebypassrls", r.bypassRls())
+                        .set("passwd", r.password()).set("valuntil", r.validUntil());
             }
+        }
+        for (Cluster.Membership m : cluster.memberships()) {
+            members.add().set("roleid", m.role()).set("member", m.member()).set("grantor", m.grantor())
+                    .set("admin_option", m.adminOption());
         }
     }
 

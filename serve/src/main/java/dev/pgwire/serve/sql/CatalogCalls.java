@@ -40,6 +40,14 @@ final class CatalogCalls {
         return found[0];
     }
 
+    /** A role argument as its name: names as they are, OIDs looked up in pg_authid. */
+    private static String roleArg(SqlType t, int i) {
+        if (t != null && (t.name().equals("name") || t.name().equals("text") || t.name().equals("varchar") || t.isUnknown())) {
+            return "CAST({" + i + "} AS VARCHAR)";
+        }
+        return "pgwire_get_userbyid(CAST({" + i + "} AS BIGINT))"; // a function: the argument may name an outer column
+    }
+
     static Node rewrite(Node f, List<SqlType> types, SessionContext session) {
         String name = Operators.lastName(f);
         List<String> qualified = f.names("funcname");
@@ -118,7 +126,15 @@ final class CatalogCalls {
             case "has_table_privilege", "has_schema_privilege", "has_database_privilege", "has_column_privilege",
                  "has_any_column_privilege", "has_function_privilege", "has_sequence_privilege", "has_type_privilege",
                  "has_language_privilege", "has_tablespace_privilege", "has_foreign_data_wrapper_privilege",
-                 "has_server_privilege", "pg_has_role" -> sql("true", List.of());
+                 "has_server_privilege" -> sql("true", List.of());
+            case "pg_has_role" -> switch (n) {
+                // the current user, or a role given by name or OID; the engine answers from the roles' memberships
+                case 2 -> sql("pgwire_has_role(" + SqlWriter.quoteLiteral(session.user()) + ", " + roleArg(types.get(0), 0)
+                        + ", CAST({1} AS VARCHAR))", args);
+                case 3 -> sql("pgwire_has_role(" + roleArg(types.get(0), 0) + ", " + roleArg(types.get(1), 1)
+                        + ", CAST({2} AS VARCHAR))", args);
+                default -> null;
+            };
             case "pg_encoding_to_char" -> n == 1 ? sql("CASE CAST({0} AS INTEGER) WHEN 6 THEN 'UTF8' WHEN 0 THEN 'SQL_ASCII' ELSE '' END", args) : null;
             case "pg_char_to_encoding" -> n == 1 ? sql("CASE upper(CAST({0} AS VARCHAR)) WHEN 'UTF8' THEN 6 WHEN 'SQL_ASCII' THEN 0 ELSE -1 END", args) : null;
             case "pg_relation_size", "pg_total_relation_size", "pg_table_size", "pg_indexes_size" ->

@@ -20,6 +20,9 @@ import java.util.Set;
 final class CatalogRoutes {
     private CatalogRoutes() {}
 
+    /** The catalog relations only superusers may read. */
+    private static final Set<String> PASSWORDS = Set.of("pg_authid", "pg_shadow");
+
     /** Rewrites the statement's catalog references; true when it reads the catalog. */
     static boolean apply(Node tree, SessionContext session) {
         Set<String> ctes = new HashSet<>();
@@ -54,6 +57,11 @@ final class CatalogRoutes {
                 if (defs.relation(CatalogDefinitions.INFORMATION_SCHEMA, name) != null) target = CatalogStore.INFO;
             }
             if (target == null) continue;
+            if (target.equals(CatalogStore.PG) && PASSWORDS.contains(name) && !session.superuser()) {
+                // as PostgreSQL: the catalogs that hold password verifiers are for superusers only
+                throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for "
+                        + (name.equals("pg_authid") ? "table " : "view ") + name);
+            }
             reads[0] = true;
             r.set("catalogname", CatalogStore.DATABASE);
             r.set("schemaname", target);

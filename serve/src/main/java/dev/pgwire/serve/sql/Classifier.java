@@ -34,30 +34,32 @@ final class Classifier {
             case "CreateFunctionStmt" -> create(stmt.bool("is_procedure") ? " PROCEDURE" : " FUNCTION");
             case "CreateExtensionStmt" -> new StatementInfo(Command.UTILITY, "CREATE", " EXTENSION");
             case "CreatedbStmt" -> new StatementInfo(Command.UTILITY, "CREATE", " DATABASE");
-            case "CreateRoleStmt" -> create(" ROLE");
+            case "CreateRoleStmt" -> new StatementInfo(Command.UTILITY, "CREATE", " ROLE");
             case "CreateTrigStmt" -> create(" TRIGGER");
             case "DefineStmt" -> create(" " + objectName(stmt.str("kind")));
             case "DropStmt" -> new StatementInfo(stmt.str("removeType").equals("OBJECT_EXTENSION") ? Command.UTILITY : Command.OTHER,
                     "DROP", " " + objectName(stmt.str("removeType")));
             case "DropdbStmt" -> new StatementInfo(Command.UTILITY, "DROP", " DATABASE");
-            case "DropRoleStmt" -> new StatementInfo(Command.OTHER, "DROP", " ROLE");
+            case "DropRoleStmt" -> new StatementInfo(Command.UTILITY, "DROP", " ROLE");
             case "AlterTableStmt" -> new StatementInfo(Command.OTHER, "ALTER", " " + objectName(stmt.str("objtype")));
             case "AlterSeqStmt" -> new StatementInfo(Command.OTHER, "ALTER", " SEQUENCE");
             case "AlterEnumStmt" -> new StatementInfo(Command.OTHER, "ALTER", " TYPE");
             case "AlterDomainStmt" -> new StatementInfo(Command.OTHER, "ALTER", " DOMAIN");
-            case "AlterDatabaseStmt", "AlterDatabaseSetStmt" -> new StatementInfo(Command.OTHER, "ALTER", " DATABASE");
-            case "AlterRoleStmt", "AlterRoleSetStmt" -> new StatementInfo(Command.OTHER, "ALTER", " ROLE");
-            case "RenameStmt" -> new StatementInfo(Command.OTHER, "ALTER", " " + objectName(switch (stmt.str("renameType")) {
+            case "AlterDatabaseStmt", "AlterDatabaseSetStmt", "AlterDatabaseRefreshCollStmt" ->
+                    new StatementInfo(Command.UTILITY, "ALTER", " DATABASE");
+            case "AlterRoleStmt", "AlterRoleSetStmt" -> new StatementInfo(Command.UTILITY, "ALTER", " ROLE");
+            case "RenameStmt" -> new StatementInfo(stmt.str("renameType").equals("OBJECT_ROLE")
+                    || stmt.str("renameType").equals("OBJECT_DATABASE") ? Command.UTILITY : Command.OTHER, "ALTER", " " + objectName(switch (stmt.str("renameType")) {
                 // renaming a column or constraint alters the relation that holds it
                 case "OBJECT_COLUMN", "OBJECT_TABCONSTRAINT", "OBJECT_ATTRIBUTE" -> stmt.str("relationType");
                 default -> stmt.str("renameType");
             }));
-            case "AlterObjectSchemaStmt", "AlterOwnerStmt" ->
-                    new StatementInfo(Command.OTHER, "ALTER", " " + objectName(stmt.str("objectType")));
+            case "AlterObjectSchemaStmt" -> new StatementInfo(Command.OTHER, "ALTER", " " + objectName(stmt.str("objectType")));
+            case "AlterOwnerStmt" -> new StatementInfo(Command.UTILITY, "ALTER", " " + objectName(stmt.str("objectType")));
             case "TruncateStmt" -> other("TRUNCATE");
             case "CommentStmt" -> other("COMMENT");
-            case "GrantStmt" -> other(stmt.bool("is_grant") ? "GRANT" : "REVOKE");
-            case "GrantRoleStmt" -> other(stmt.bool("is_grant") ? "GRANT" : "REVOKE");
+            case "GrantStmt" -> utility(stmt.bool("is_grant") ? "GRANT" : "REVOKE");
+            case "GrantRoleStmt" -> utility(stmt.bool("is_grant") ? "GRANT" : "REVOKE");
             case "ExplainStmt" -> other("EXPLAIN");
             case "VacuumStmt" -> other(stmt.bool("is_vacuumcmd") ? "VACUUM" : "ANALYZE");
             case "CheckPointStmt" -> other("CHECKPOINT");

@@ -128,12 +128,34 @@ final class DdlChanges {
                 case "AT_AddConstraint" -> addConstraint(target, cmd.node("def"));
                 case "AT_DropConstraint" -> throw DdlEmitter.unsupported("ALTER TABLE … DROP CONSTRAINT")
                         .withDetail("DuckDB cannot remove a constraint from an existing table.");
-                case "AT_ChangeOwner", "AT_SetRelOptions", "AT_ResetRelOptions", "AT_SetStatistics", "AT_ClusterOn",
+                case "AT_ChangeOwner" -> changeOwner(cmd.node("newowner"));
+                case "AT_SetRelOptions", "AT_ResetRelOptions", "AT_SetStatistics", "AT_ClusterOn",
                      "AT_DropCluster", "AT_SetLogged", "AT_SetUnLogged", "AT_EnableRowSecurity", "AT_DisableRowSecurity" -> {
                     // storage and ownership details that change no answer here
                 }
                 default -> throw DdlEmitter.unsupported("ALTER TABLE " + subtype.substring(3).replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase());
             }
+        }
+    }
+
+    /**
+     * OWNER TO: every relation here is owned by the bootstrap superuser (as pg_class says), so
+     * giving it to that role changes nothing; another owner is refused rather than ignored.
+     */
+    private void changeOwner(Node spec) {
+        String owner = switch (spec.str("roletype")) {
+            case "ROLESPEC_CURRENT_USER", "ROLESPEC_CURRENT_ROLE" -> session.user();
+            case "ROLESPEC_SESSION_USER" -> session.sessionUser();
+            default -> spec.str("rolename");
+        };
+        if (!session.roleExists(owner)) {
+            throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.UNDEFINED_OBJECT, "role \"" + owner + "\" does not exist");
+        }
+        if (!owner.equals(session.bootstrapSuperuser())) {
+            throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.FEATURE_NOT_SUPPORTED,
+                    "ALTER TABLE … OWNER TO is not supported")
+                    .withDetail("Every object here is owned by the bootstrap superuser \"" + session.bootstrapSuperuser()
+                            + "\"; serve does not keep other owners.");
         }
     }
 

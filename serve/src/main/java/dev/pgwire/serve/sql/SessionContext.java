@@ -8,8 +8,28 @@ import java.util.List;
  * are constants of the statement.
  */
 public interface SessionContext {
-    /** The login role. */
+    /** The current role (current_user): the session user, or the role SET ROLE chose. */
     String user();
+
+    /** The session user (session_user): the login role, or the one SET SESSION AUTHORIZATION chose. */
+    default String sessionUser() {
+        return user();
+    }
+
+    /** The role made with the data directory, owner of every object (OID 10). */
+    default String bootstrapSuperuser() {
+        return "postgres";
+    }
+
+    /** Whether a role of this name exists. */
+    default boolean roleExists(String name) {
+        return true;
+    }
+
+    /** Whether the current role is a superuser. */
+    default boolean superuser() {
+        return true;
+    }
 
     /** The PostgreSQL database the session is connected to. */
     String database();

@@ -47,7 +47,8 @@ final class SessionFunctions {
     private static Node replacement(Node n, SessionContext s) {
         if (n.is("SQLValueFunction")) {
             return switch (n.str("op")) {
-                case "SVFOP_CURRENT_ROLE", "SVFOP_CURRENT_USER", "SVFOP_USER", "SVFOP_SESSION_USER" -> text(s.user(), "name");
+                case "SVFOP_CURRENT_ROLE", "SVFOP_CURRENT_USER", "SVFOP_USER" -> text(s.user(), "name");
+                case "SVFOP_SESSION_USER" -> text(s.sessionUser(), "name");
                 case "SVFOP_CURRENT_CATALOG" -> text(s.database(), "name");
                 case "SVFOP_CURRENT_SCHEMA" -> text(s.currentSchema(), "name");
                 default -> null;
@@ -61,7 +62,8 @@ final class SessionFunctions {
             case "version" -> args.isEmpty() ? text(s.versionText(), "text") : null;
             case "current_database" -> args.isEmpty() ? text(s.database(), "name") : null;
             case "current_schema" -> args.isEmpty() ? text(s.currentSchema(), "name") : null;
-            case "current_user", "session_user" -> args.isEmpty() ? text(s.user(), "name") : null;
+            case "current_user" -> args.isEmpty() ? text(s.user(), "name") : null;
+            case "session_user" -> args.isEmpty() ? text(s.sessionUser(), "name") : null;
             case "pg_backend_pid" -> args.isEmpty() ? Expressions.duckDb("CAST(" + s.backendPid() + " AS INTEGER)") : null;
             case "current_schemas" -> args.size() == 1 ? schemas(args.get(0), s) : null;
             case "current_setting" -> args.size() == 1 || args.size() == 2 ? setting(args, s) : null;
