@@ -94,6 +94,7 @@ import java.util.Set;
  * <tr><td>jsonb ? text</td><td>pg_jsonb_exists</td><td>(VARCHAR, VARCHAR) → BOOLEAN</td></tr>
  * <tr><td>jsonb ?| text[], jsonb ?& text[]</td><td>pg_jsonb_exists_any, pg_jsonb_exists_all</td><td>(VARCHAR, VARCHAR text[]) → BOOLEAN</td></tr>
  * <tr><td>jsonb = &lt;&gt; &lt; &lt;= &gt; &gt;= jsonb, ORDER BY jsonb (jsonb_cmp)</td><td>pg_jsonb_cmp</td><td>(VARCHAR, VARCHAR) → INTEGER -1, 0 or 1</td></tr>
+ * <tr><td>ORDER BY, GROUP BY, DISTINCT of jsonb: a key in jsonb's order, equal for equal values</td><td>pg_jsonb_sort_key</td><td>(VARCHAR) → VARCHAR compared bytewise</td></tr>
  * <tr><td>jsonb -> text, jsonb ->> text</td><td>pg_jsonb_object_field, pg_jsonb_object_field_text</td><td>(VARCHAR, VARCHAR) → VARCHAR</td></tr>
  * <tr><td>jsonb -> integer, jsonb ->> integer</td><td>pg_jsonb_array_element, pg_jsonb_array_element_text</td><td>(VARCHAR, INTEGER) → VARCHAR</td></tr>
  * <tr><td>jsonb #> text[], jsonb #>> text[]</td><td>pg_jsonb_extract_path, pg_jsonb_extract_path_text</td><td>(VARCHAR, VARCHAR text[]) → VARCHAR</td></tr>

@@ -232,6 +232,7 @@ final class Registrations {
             JsonbValue left = jsonb(a[0]);
             return JsonbOperators.compare(left, jsonb(a[1]));
         }, VARCHAR, VARCHAR);
+        b.strict("ORDER BY jsonb", "pg_jsonb_sort_key", VARCHAR, a -> JsonbSortKey.of(jsonb(a[0])), VARCHAR);
 
         // extraction
         b.strict("jsonb -> text", "pg_jsonb_object_field", VARCHAR,
