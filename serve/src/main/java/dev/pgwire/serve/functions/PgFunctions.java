@@ -115,7 +115,9 @@ import java.util.Set;
  * <tr><td>json_array_elements(json), json_array_elements_text(json), jsonb_array_elements(jsonb), jsonb_array_elements_text(jsonb)</td><td>pg_json_array_elements, pg_json_array_elements_text, pg_jsonb_array_elements, pg_jsonb_array_elements_text</td><td>(VARCHAR) → VARCHAR set of text</td></tr>
  * <tr><td>json_agg(x): its text from the JSON array of the values (no values: NULL)</td><td>pg_json_agg_format</td><td>(VARCHAR [, BOOLEAN x is a row or an array]) → VARCHAR</td></tr>
  * <tr><td>json_object_agg(k, v): its text from the JSON object of the pairs (no pairs: NULL)</td><td>pg_json_object_agg_format</td><td>(VARCHAR) → VARCHAR</td></tr>
- * <tr><td>to_json(date), to_json(timestamp), also inside to_jsonb</td><td>pg_to_json_date, pg_to_json_timestamp</td><td>(VARCHAR DuckDB's text of the value) → VARCHAR JSON string</td></tr>
+ * <tr><td>to_json(double precision), to_json(real), also as values of the build functions; to_jsonb(x) is
+ * pg_jsonb_out of to_json's text (a float's {@code 1e+20} becomes {@code 100000000000000000000})</td><td>pg_to_json_float8, pg_to_json_float4</td><td>(DOUBLE|FLOAT) → VARCHAR JSON number, or string for NaN and infinities</td></tr>
+ * <tr><td>to_json(date), to_json(timestamp)</td><td>pg_to_json_date, pg_to_json_timestamp</td><td>(VARCHAR DuckDB's text of the value) → VARCHAR JSON string</td></tr>
  * <tr><td>to_json(timestamptz)</td><td>pg_to_json_timestamptz</td><td>(TIMESTAMPTZ, VARCHAR zone) → VARCHAR JSON string</td></tr>
  * </table>
  *

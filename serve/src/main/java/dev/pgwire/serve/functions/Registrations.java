@@ -316,16 +316,18 @@ final class Registrations {
         b.strict("jsonb_array_elements_text(jsonb)", "pg_jsonb_array_elements_text", VARCHAR,
                 a -> JsonbFunctions.arrayElements(jsonb(a[0]), true), VARCHAR);
 
-        // the text of json aggregates, and of dates and timestamps in json
+        // the text of json aggregates, and of floating-point numbers, dates and timestamps in json
         b.strict("json_agg(anyelement)", "pg_json_agg_format", VARCHAR, a -> JsonBuild.aggFormat(s(a[0]), false), VARCHAR);
         b.strict("json_agg(record or array)", "pg_json_agg_format", VARCHAR,
                 a -> JsonBuild.aggFormat(s(a[0]), (Boolean) a[1]), VARCHAR, BOOLEAN);
         b.strict("json_object_agg(\"any\", \"any\")", "pg_json_object_agg_format", VARCHAR,
                 a -> JsonBuild.objectAggFormat(s(a[0])), VARCHAR);
-        b.strict("to_json(date)", "pg_to_json_date", VARCHAR, a -> JsonDateTimes.date(s(a[0])), VARCHAR);
-        b.strict("to_json(timestamp)", "pg_to_json_timestamp", VARCHAR, a -> JsonDateTimes.timestamp(s(a[0])), VARCHAR);
+        b.strict("to_json(double precision)", "pg_to_json_float8", VARCHAR, a -> JsonScalars.float8((Double) a[0]), DOUBLE);
+        b.strict("to_json(real)", "pg_to_json_float4", VARCHAR, a -> JsonScalars.float4((Float) a[0]), FLOAT);
+        b.strict("to_json(date)", "pg_to_json_date", VARCHAR, a -> JsonScalars.date(s(a[0])), VARCHAR);
+        b.strict("to_json(timestamp)", "pg_to_json_timestamp", VARCHAR, a -> JsonScalars.timestamp(s(a[0])), VARCHAR);
         b.strict("to_json(timestamptz)", "pg_to_json_timestamptz", VARCHAR,
-                a -> JsonDateTimes.timestamptz((Instant) a[0], Zones.of(s(a[1]))), TIMESTAMPTZ, VARCHAR);
+                a -> JsonScalars.timestamptz((Instant) a[0], Zones.of(s(a[1]))), TIMESTAMPTZ, VARCHAR);
     }
 
     /** jsonb_set_lax, whose arguments may be NULL. */

@@ -19,7 +19,7 @@
  * the text as written ({@code JsonGet} for the extraction operators, {@code JsonFunctions},
  * {@code JsonBuild}); jsonb is a {@code JsonbValue} tree that {@code Jsonb} reads and prints in the
  * normal form, which {@code JsonbOperators}, {@code JsonbPaths} and {@code JsonbFunctions} work on;
- * {@code JsonDateTimes} writes dates and timestamps as json does;</li>
+ * {@code JsonScalars} writes floating-point numbers, dates and timestamps as json does;</li>
  * <li>{@code Format}, {@code Encode}, {@code Strings}, {@code WidthBucket}, {@code Intervals}: one concept each;</li>
  * <li>{@code Registrations} lists the DuckDB signatures, {@code Udf} adapts a Java body to DuckDB's
  * vectors, {@link dev.pgwire.serve.functions.PgFunctionError} carries errors through DuckDB.</li>

@@ -21,7 +21,7 @@ import java.util.Set;
 record JsonCase(String source, String sql, String zone, String name, List<Arg> args, String duckDbQuery) {
 
     /** The type of a literal; UNKNOWN for a string without a cast, which takes the parameter's type. */
-    enum Kind { UNKNOWN, JSON, JSONB, TEXT, TEXT_ARRAY, INT, NUMERIC, BOOL, DATE, TIMESTAMP, TIMESTAMPTZ }
+    enum Kind { UNKNOWN, JSON, JSONB, TEXT, TEXT_ARRAY, INT, NUMERIC, FLOAT4, FLOAT8, BOOL, DATE, TIMESTAMP, TIMESTAMPTZ }
 
     /** A literal: its type, its PostgreSQL source, and its text (null for NULL). */
     record Arg(Kind kind, String sql, String text) {
@@ -126,6 +126,8 @@ record JsonCase(String source, String sql, String zone, String name, List<Arg> a
             case "text[]", "varchar[]" -> Kind.TEXT_ARRAY;
             case "int", "integer", "int4" -> Kind.INT;
             case "numeric" -> Kind.NUMERIC;
+            case "real", "float4" -> Kind.FLOAT4;
+            case "float8" -> Kind.FLOAT8;
             case "bool", "boolean" -> Kind.BOOL;
             case "date" -> Kind.DATE;
             case "timestamp" -> Kind.TIMESTAMP;

@@ -1,5 +1,9 @@
 package dev.pgwire.serve.functions;
 
+import dev.pgwire.protocol.types.CodecContext;
+import dev.pgwire.protocol.types.PgType;
+import dev.pgwire.protocol.types.TypeRegistry;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -8,15 +12,34 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * to_json and to_jsonb of dates and timestamps, which PostgreSQL writes in ISO 8601 whatever the
- * DateStyle (JsonEncodeDateTime, the XSD style): {@code "2024-01-02"},
+ * to_json and to_jsonb of the scalars json writes its own way. Floating-point numbers as float8out
+ * and float4out print them ({@code 1e+20}, {@code 0.1}), or as a string when that is no JSON number
+ * ({@code "NaN"}, {@code "Infinity"}). Dates and timestamps in ISO 8601 whatever the DateStyle
+ * (JsonEncodeDateTime, the XSD style): {@code "2024-01-02"},
  * {@code "2024-01-02T03:04:05.5"}, {@code "2024-01-02T03:04:05+01:00"}, {@code "0044-03-15 BC"},
  * {@code "infinity"}. Dates and timestamps come as DuckDB's text of them
  * ({@code 2024-01-02 03:04:05.5}, {@code 0044-03-15 (BC) 03:04:05}); a timestamptz comes as the value and
  * the session time zone, since DuckDB's text drops the seconds of historical offsets.
  */
-final class JsonDateTimes {
-    private JsonDateTimes() {}
+final class JsonScalars {
+    private JsonScalars() {}
+
+    private static final TypeRegistry TYPES = TypeRegistry.standard();
+
+    /** to_json(double precision). */
+    static String float8(double value) {
+        return number(TYPES.encodeText(PgType.FLOAT8.oid(), value, CodecContext.DEFAULT));
+    }
+
+    /** to_json(real). */
+    static String float4(float value) {
+        return number(TYPES.encodeText(PgType.FLOAT4.oid(), value, CodecContext.DEFAULT));
+    }
+
+    /** A number's text as datum_to_json writes it: as it is when it is a JSON number, else quoted. */
+    private static String number(String text) {
+        return Double.isFinite(Double.parseDouble(text)) ? text : Jsonb.escape(text);
+    }
 
     private static final Pattern DATE = Pattern.compile("(\\d{4,})-(\\d\\d)-(\\d\\d)( \\(BC\\)| BC)?");
     private static final Pattern TIMESTAMP =
