@@ -159,7 +159,7 @@ final class Jsonb {
      * and ELEMs in arrays, and a top-level scalar is an ELEM of a "raw scalar" pseudo array.
      */
     static final class Iterator {
-        private final class Frame {
+        private static final class Frame {
             final JsonbValue container;
             int index;
             boolean keyDone;

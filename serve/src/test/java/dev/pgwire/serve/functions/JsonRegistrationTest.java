@@ -113,7 +113,7 @@ class JsonRegistrationTest {
     @Test
     void manyRowsAcrossDuckDbsThreadsGetTheirOwnResults() throws SQLException {
         assertThat(rows("SELECT count(DISTINCT pg_jsonb_set('{\"a\": {\"b\": 0}}', '[\"a\", \"b\"]', CAST(i AS VARCHAR))), "
-                + "sum(CAST(pg_json_object_field_text('{\"n\": ' || i || '}', 'n') AS BIGINT)) FROM range(100000) t(i)"))
-                .containsExactly("100000 | 4999950000");
+                + "sum(CAST(pg_json_object_field_text('{\"n\": ' || i || '}', 'n') AS BIGINT)) FROM range(20000) t(i)"))
+                .containsExactly("20000 | 199990000");
     }
 }
