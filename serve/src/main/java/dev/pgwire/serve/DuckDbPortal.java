@@ -115,7 +115,10 @@ final class DuckDbPortal implements Portal {
             }
         } catch (SQLException e) {
             finish();
-            throw ErrorMapper.map(e, statement.translation());
+            throw session.constraintError(ErrorMapper.map(e, statement.translation()), statement.translation());
+        } catch (PgException e) {
+            finish();
+            throw session.constraintError(e, statement.translation());
         } catch (RuntimeException e) {
             finish();
             throw e;

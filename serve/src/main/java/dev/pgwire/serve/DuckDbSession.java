@@ -137,6 +137,7 @@ public final class DuckDbSession implements Session {
     @Override
     public void execute(String sql, ResultSink sink) {
         Translation t = translate(sql);
+        noParametersInSimpleQuery(t);
         if (t.info().isEmpty()) {
             sink.emptyQuery();
             return;
@@ -147,6 +148,18 @@ public final class DuckDbSession implements Session {
             reportParameterChanges(sink);
             return null;
         });
+    }
+
+    /** A Query message has no parameters: $n there is PostgreSQL's 42P02. */
+    private void noParametersInSimpleQuery(Translation t) {
+        if (t.tree() == null || t.info().command() == StatementInfo.Command.UTILITY) return;
+        dev.pgwire.serve.sql.Node param = dev.pgwire.serve.sql.Constants.firstParameter(t.tree());
+        if (param == null) return;
+        PgException e = new PgException("42P02", "there is no parameter $" + param.num("number"));
+        Integer position = t.sourcePositionOfByte(param.location());
+        if (position != null) e.withPosition(position);
+        afterError();
+        throw e;
     }
 
     /**
@@ -340,6 +353,8 @@ public final class DuckDbSession implements Session {
         beginImplicitTransactionIfNeeded();
         try {
             runner.run(t, sink, params.codecContext(), inDuckDbTransaction(), cancelled(call));
+        } catch (PgException e) {
+            throw ConstraintErrors.enrich(e, t, catalog);
         } finally {
             if (t.info().changesCatalog()) {
                 catalog.changed();
@@ -479,6 +494,11 @@ public final class DuckDbSession implements Session {
         catalog.changed(); // what the replay defined, and what the rollback undid
         savepoints.rolledBackTo(name);
         status = TransactionStatus.IN_TRANSACTION;
+    }
+
+    /** A constraint violation of {@code t} as PostgreSQL reports it (see {@link ConstraintErrors}). */
+    PgException constraintError(PgException e, Translation t) {
+        return ConstraintErrors.enrich(e, t, catalog);
     }
 
     /** A statement of the transaction block succeeded: kept for rolling back to a savepoint. */

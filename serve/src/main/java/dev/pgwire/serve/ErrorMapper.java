@@ -83,10 +83,7 @@ final class ErrorMapper {
             case "outofrange":
                 return outOfRange(error, msg);
             case "invalidinput":
-                if (msg.toLowerCase(Locale.ROOT).startsWith("division by zero")) {
-                    return new PgException(SqlState.DIVISION_BY_ZERO, "division by zero").withDetail(msg);
-                }
-                return new PgException(SqlState.INTERNAL_ERROR, msg);
+                return invalidInput(msg);
             case "interrupt":
                 return canceled();
             case "transactioncontext":
@@ -173,8 +170,54 @@ final class ErrorMapper {
     private static final Pattern ALIAS_BEFORE_DEFINITION =
             Pattern.compile("Column \"(.+?)\" referenced that exists in the SELECT clause - but this column cannot be referenced");
 
+    private static final Pattern CAST_UNIMPLEMENTED = Pattern.compile("Unimplemented type for cast \\((.+?) -> (.+?)\\)");
+    private static final Pattern ORDER_TERM = Pattern.compile("ORDER term out of range - should be between 1 and (\\d+)");
+
+    /** Errors DuckDB raises while running a statement on bad input. */
+    private static PgException invalidInput(String msg) {
+        String lower = msg.toLowerCase(Locale.ROOT);
+        Matcher m;
+        if (lower.startsWith("division by zero")) return new PgException(SqlState.DIVISION_BY_ZERO, "division by zero").withDetail(msg);
+        if (msg.startsWith("More than one row returned by a subquery")) {
+            return new PgException("21000", "more than one row returned by a subquery used as an expression");
+        }
+        if (msg.startsWith("Date out of range")) {
+            return new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "date field value out of range: "
+                    + msg.substring(msg.indexOf(':') + 1).trim());
+        }
+        if ((m = CAST_UNIMPLEMENTED.matcher(msg)).find()) {
+            return new PgException("42846", "cannot cast type " + pgTypeName(m.group(1)) + " to " + pgTypeName(m.group(2)));
+        }
+        if (isRegexError(lower)) return new PgException("2201B", "invalid regular expression: " + msg);
+        return new PgException(SqlState.INTERNAL_ERROR, msg);
+    }
+
+    /** RE2's messages for patterns it cannot compile (DuckDB's regular expressions). */
+    private static boolean isRegexError(String lower) {
+        return lower.startsWith("missing ") || lower.startsWith("invalid escape") || lower.startsWith("invalid character class")
+                || lower.startsWith("invalid repetition") || lower.startsWith("bad repetition") || lower.startsWith("trailing \\")
+                || lower.startsWith("unexpected )") || lower.startsWith("invalid perl") || lower.startsWith("invalid named capture")
+                || lower.startsWith("no argument for repetition") || lower.contains("regular expression");
+    }
+
     private static PgException binder(DuckDbError e, String msg) {
         Matcher m;
+        if (msg.startsWith("WHERE clause cannot contain aggregates")) {
+            return new PgException("42803", "aggregate functions are not allowed in WHERE");
+        }
+        if (msg.startsWith("LIMIT/OFFSET cannot be negative") || msg.startsWith("LIMIT cannot be negative")) {
+            return new PgException("2201W", "LIMIT must not be negative");
+        }
+        if (msg.startsWith("OFFSET cannot be negative")) return new PgException("2201X", "OFFSET must not be negative");
+        if ((m = ORDER_TERM.matcher(msg)).find()) {
+            return new PgException("42P10", "ORDER BY position is not in select list");
+        }
+        if (msg.startsWith("Set operations can only apply to expressions with the same number of result columns")) {
+            return new PgException(SqlState.SYNTAX_ERROR, "each UNION query must have the same number of columns");
+        }
+        if ((m = CAST_UNIMPLEMENTED.matcher(msg)).find()) {
+            return new PgException("42846", "cannot cast type " + pgTypeName(m.group(1)) + " to " + pgTypeName(m.group(2)));
+        }
         if ((m = COLUMN_NOT_FOUND.matcher(msg)).find()) {
             String candidates = e.field("candidates");
             PgException pg = new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + m.group(1) + "\" does not exist");
@@ -261,8 +304,19 @@ final class ErrorMapper {
     private static final Pattern FIELD_FORMAT = Pattern.compile("invalid (date|timestamp|time) field format: \"(.*?)\"");
     private static final Pattern FIELD_RANGE = Pattern.compile("(date|timestamp|time) field value out of range: \"(.*?)\"");
 
+    private static final Pattern CAST_OUT_OF_RANGE = Pattern.compile("Casting value \"(.*?)\" to type (DECIMAL\\(\\d+,\\d+\\)) failed: value is out of range");
+
     private static PgException conversion(DuckDbError e, String msg) {
         Matcher m;
+        if ((m = CAST_OUT_OF_RANGE.matcher(msg)).find()) {
+            return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow").withDetail(msg);
+        }
+        if ((m = CAST_UNIMPLEMENTED.matcher(msg)).find()) {
+            return new PgException("42846", "cannot cast type " + pgTypeName(m.group(1)) + " to " + pgTypeName(m.group(2)));
+        }
+        if (msg.startsWith("Date out of range")) {
+            return new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "date field value out of range: " + msg.substring(msg.indexOf(':') + 1).trim());
+        }
         if ((m = CONVERT_STRING.matcher(msg)).find()) {
             return new PgException(SqlState.INVALID_TEXT_REPRESENTATION,
                     "invalid input syntax for type " + pgTypeName(m.group(2)) + ": \"" + m.group(1) + "\"");
@@ -309,7 +363,9 @@ final class ErrorMapper {
             Map.entry("BOOL", "boolean"), Map.entry("BOOLEAN", "boolean"),
             Map.entry("DATE", "date"), Map.entry("TIMESTAMP", "timestamp without time zone"),
             Map.entry("UUID", "uuid"), Map.entry("DECIMAL", "numeric"), Map.entry("VARCHAR", "text"),
-            Map.entry("BLOB", "bytea"), Map.entry("INTERVAL", "interval"));
+            Map.entry("BLOB", "bytea"), Map.entry("INTERVAL", "interval"),
+            Map.entry("INTEGER[]", "integer[]"), Map.entry("BIGINT[]", "bigint[]"), Map.entry("VARCHAR[]", "text[]"),
+            Map.entry("TIMESTAMP WITH TIME ZONE", "timestamp with time zone"), Map.entry("JSON", "json"));
 
     private static String pgTypeName(String duckType) {
         return PG_TYPE_NAMES.getOrDefault(duckType.toUpperCase(Locale.ROOT), duckType.toLowerCase(Locale.ROOT));

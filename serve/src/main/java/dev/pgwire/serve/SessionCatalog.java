@@ -24,6 +24,10 @@ final class SessionCatalog implements CatalogView {
             + " AND (? IS NULL OR schema_name = ?) ORDER BY temporary DESC, schema_name, column_index";
     private static final String IS_VIEW = "SELECT count(*) > 0 FROM duckdb_views()"
             + " WHERE view_name = ? AND schema_name = ? AND NOT internal";
+    private static final String TABLE_COMMENT = "SELECT comment FROM duckdb_tables()"
+            + " WHERE table_name = ? AND schema_name = ? AND (database_name = 'temp') = ?";
+    private static final String REFERENCING = "SELECT schema_name, table_name FROM duckdb_tables()"
+            + " WHERE comment LIKE '%\"references\":' || ? || '%' AND (database_name = 'temp' OR database_name = current_database())";
 
     private final DuckDbStatementRunner runner;
     private final AtomicLong version;
@@ -99,6 +103,24 @@ final class SessionCatalog implements CatalogView {
             ps.setString(1, name);
             ps.setString(2, s);
         }, rs -> rs.getBoolean(1)).get(0));
-        return new Relation(temporary ? "pg_temp" : relSchema, name, view, columns);
+        boolean temp = temporary;
+        String comment = view ? null : runner.query(TABLE_COMMENT, ps -> {
+            ps.setString(1, name);
+            ps.setString(2, s);
+            ps.setBoolean(3, temp);
+        }, rs -> rs.getString(1)).stream().findFirst().orElse(null);
+        return new Relation(temporary ? "pg_temp" : relSchema, name, view, columns, comment);
+    }
+
+    @Override
+    public List<Relation> referencing(String table) {
+        List<String[]> names = runner.query(REFERENCING, ps -> ps.setString(1, dev.pgwire.serve.sql.SqlNames.jsonString(table)),
+                rs -> new String[] {rs.getString(1), rs.getString(2)});
+        List<Relation> out = new ArrayList<>();
+        for (String[] n : names) {
+            Relation r = relation(n[0], n[1]);
+            if (r != null) out.add(r);
+        }
+        return out;
     }
 }

@@ -11,8 +11,19 @@ public interface CatalogView {
     /** The relation {@code name} (in {@code schema}, or found on search_path when null), or null. */
     Relation relation(String schema, String name);
 
+    /** The tables with a foreign key referencing {@code table} (for the errors of deleting referenced rows). */
+    default List<Relation> referencing(String table) {
+        return List.of();
+    }
+
     /** A table or view and its columns in order. */
-    record Relation(String schema, String name, boolean view, List<ColumnInfo> columns) {
+    record Relation(String schema, String name, boolean view, List<ColumnInfo> columns, String comment) {
+
+        /** What serve recorded of the table's PostgreSQL definition (its constraints' names, its comment). */
+        public TableMeta meta() {
+            return TableMeta.read(comment);
+        }
+
         public ColumnInfo column(String column) {
             for (ColumnInfo c : columns) if (c.name().equals(column)) return c;
             return null;
@@ -49,4 +60,5 @@ public interface CatalogView {
     }
 
     CatalogView NONE = (schema, name) -> null;
+
 }

@@ -34,7 +34,7 @@ final class ColumnMeta {
     static Node read(String comment) {
         if (comment == null || !comment.startsWith("{")) return Node.of(null);
         try {
-            Object o = ParseTreeJson.read(comment.getBytes(java.nio.charset.StandardCharsets.UTF_8), 8);
+            Object o = ParseTreeJson.read(comment.getBytes(java.nio.charset.StandardCharsets.UTF_8), 16);
             return o instanceof Node n && n.type() == null ? n : Node.of(null);
         } catch (RuntimeException e) {
             return Node.of(null);
@@ -62,9 +62,24 @@ final class ColumnMeta {
             string(sb, e.getKey());
             sb.append(':');
             Object v = e.getValue();
-            if (v instanceof String s) string(sb, s); else sb.append(v);
+            if (v instanceof String s) {
+                string(sb, s);
+            } else if (v instanceof java.util.List<?> l) {
+                sb.append('[');
+                for (int i = 0; i < l.size(); i++) {
+                    if (i > 0) sb.append(',');
+                    string(sb, String.valueOf(l.get(i)));
+                }
+                sb.append(']');
+            } else {
+                sb.append(v);
+            }
         }
         return sb.append('}').toString();
+    }
+
+    static void appendString(StringBuilder sb, String s) {
+        string(sb, s);
     }
 
     private static void string(StringBuilder sb, String s) {

@@ -19,6 +19,15 @@ public final class Constants {
         return "0";
     }
 
+    /** The first $n of a statement, or null. */
+    public static Node firstParameter(Node tree) {
+        Node[] found = {null};
+        TreeWalker.forEachNode(tree, n -> {
+            if (found[0] == null && n.is("ParamRef")) found[0] = n;
+        });
+        return found[0];
+    }
+
     /** SELECT of the expressions, to compute them. */
     public static Node selectOf(List<Node> expressions) {
         List<Node> targets = new ArrayList<>();

@@ -99,8 +99,12 @@ final class DdlChanges {
 
     // ---------------------------------------------------------------- ALTER TABLE
 
+    /** The relation the ALTER TABLE being written acts on. */
+    private Node currentRelation;
+
     private void alterTable(Node s) {
         Node rel = s.node("relation");
+        currentRelation = rel;
         String objtype = s.str("objtype");
         if (!objtype.equals("OBJECT_TABLE")) throw DdlEmitter.unsupported("ALTER " + Classifier.objectName(objtype));
         String target = "ALTER TABLE " + (s.bool("missing_ok") ? "IF EXISTS " : "") + relationText(rel);
@@ -175,7 +179,15 @@ final class DdlChanges {
 
     private void addConstraint(String target, Node c) {
         switch (c.str("contype")) {
-            case "CONSTR_PRIMARY" -> script.add(target + " ADD PRIMARY KEY (" + identList(c.names("keys")) + ")");
+            case "CONSTR_PRIMARY" -> {
+                script.add(target + " ADD PRIMARY KEY (" + identList(c.names("keys")) + ")");
+                Relation r = session.catalog().relation(emptyToNull(currentRelation.str("schemaname")), currentRelation.str("relname"));
+                if (r != null) {
+                    String name = c.str("conname").isEmpty() ? r.name() + "_pkey" : c.str("conname");
+                    TableMeta meta = r.meta().withConstraint(new TableMeta.Constraint(name, "p", c.names("keys"), null, List.of()));
+                    script.add("COMMENT ON TABLE " + relationText(currentRelation) + " IS " + SqlWriter.quoteLiteral(meta.write()));
+                }
+            }
             default -> throw DdlEmitter.unsupported("ALTER TABLE … ADD " + c.str("contype").substring(7).replace('_', ' ') + " constraint")
                     .withDetail("DuckDB adds only primary keys to existing tables; declare other constraints in CREATE TABLE.");
         }
@@ -231,7 +243,13 @@ final class DdlChanges {
                 script.add("COMMENT ON COLUMN " + dotted(table) + "." + SqlWriter.quoteIdent(column) + " IS "
                         + SqlWriter.quoteLiteral(ColumnMeta.write(c.pgType(), c.sequence(), c.identity(), text)));
             }
-            case "OBJECT_TABLE", "OBJECT_VIEW", "OBJECT_SEQUENCE", "OBJECT_INDEX" -> {
+            case "OBJECT_TABLE" -> {
+                List<String> name = stringsOf(object.list("items"));
+                Relation r = relation(name);
+                if (r == null) throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + String.join(".", name) + "\" does not exist");
+                script.add("COMMENT ON TABLE " + dotted(name) + " IS " + SqlWriter.quoteLiteral(r.meta().withDescription(text).write()));
+            }
+            case "OBJECT_VIEW", "OBJECT_SEQUENCE", "OBJECT_INDEX" -> {
                 List<String> name = stringsOf(object.list("items"));
                 script.add("COMMENT ON " + Classifier.objectName(type) + " " + dotted(name) + " IS "
                         + (text == null ? "NULL" : SqlWriter.quoteLiteral(text)));

@@ -21,6 +21,9 @@ final class DdlEmitter {
     /** The statements of the script, the main one among them. */
     private final List<String> script = new ArrayList<>();
     private final List<String> after = new ArrayList<>();
+    /** The constraints of the table being made, with PostgreSQL's names. */
+    private final List<TableMeta.Constraint> constraints = new ArrayList<>();
+    private String tableName;
 
     DdlEmitter(Emitter em, SessionContext session) {
         this.em = em;
@@ -65,11 +68,18 @@ final class DdlEmitter {
         boolean temp = rel.str("relpersistence").equals("t");
         String schema = temp ? null : schemaOf(rel);
         String table = rel.str("relname");
+        tableName = table;
         SqlWriter w = em.w;
         w.append(temp ? "CREATE TEMPORARY TABLE " : "CREATE TABLE ");
         if (s.bool("if_not_exists")) w.append("IF NOT EXISTS ");
         relationName(rel, schema);
         w.append(" (");
+        java.util.Set<String> columnNames = new java.util.HashSet<>();
+        for (Node elt : s.list("tableElts")) {
+            if (elt.is("ColumnDef") && !columnNames.add(elt.str("colname"))) {
+                throw new PgException("42701", "column \"" + elt.str("colname") + "\" specified more than once");
+            }
+        }
         boolean first = true;
         for (Node elt : s.list("tableElts")) {
             if (!first) w.append(", ");
@@ -82,6 +92,8 @@ final class DdlEmitter {
             }
         }
         w.append(')');
+        after.add("COMMENT ON TABLE " + qualifiedRelation(schema, table) + " IS "
+                + SqlWriter.quoteLiteral(new TableMeta(constraints, null).write()));
         String onCommit = s.str("oncommit");
         if (!temp && (onCommit.equals("ONCOMMIT_DROP") || onCommit.equals("ONCOMMIT_DELETE_ROWS"))) {
             throw new PgException("42P16", "ON COMMIT can only be used on temporary tables");
@@ -140,15 +152,21 @@ final class DdlEmitter {
                     w.append(" CHECK (");
                     em.expr(c.node("raw_expr"));
                     w.append(')');
+                    record(c, "c", List.of(name), "check");
                 }
-                case "CONSTR_PRIMARY" -> w.append(" PRIMARY KEY");
+                case "CONSTR_PRIMARY" -> {
+                    w.append(" PRIMARY KEY");
+                    record(c, "p", List.of(name), null);
+                }
                 case "CONSTR_UNIQUE" -> {
                     if (c.bool("nulls_not_distinct")) throw unsupported("UNIQUE NULLS NOT DISTINCT");
                     w.append(" UNIQUE");
+                    record(c, "u", List.of(name), "key");
                 }
                 case "CONSTR_FOREIGN" -> {
                     w.append(" REFERENCES ");
                     references(c);
+                    record(c, "f", List.of(name), "fkey");
                 }
                 case "CONSTR_ATTR_DEFERRABLE", "CONSTR_ATTR_NOT_DEFERRABLE", "CONSTR_ATTR_DEFERRED", "CONSTR_ATTR_IMMEDIATE" -> { }
                 default -> throw new Untranslatable(c.str("contype"));
@@ -183,27 +201,54 @@ final class DdlEmitter {
                 w.append("PRIMARY KEY (");
                 em.identList(c.names("keys"));
                 w.append(')');
+                record(c, "p", c.names("keys"), null);
             }
             case "CONSTR_UNIQUE" -> {
                 if (c.bool("nulls_not_distinct")) throw unsupported("UNIQUE NULLS NOT DISTINCT");
                 w.append("UNIQUE (");
                 em.identList(c.names("keys"));
                 w.append(')');
+                record(c, "u", c.names("keys"), "key");
             }
             case "CONSTR_CHECK" -> {
+                Node expr = c.node("raw_expr").copy();
                 w.append("CHECK (");
                 em.expr(c.node("raw_expr"));
                 w.append(')');
+                List<String> cols = referencedColumns(expr);
+                record(c, "c", cols.size() == 1 ? cols : List.of(), "check");
             }
             case "CONSTR_FOREIGN" -> {
                 w.append("FOREIGN KEY (");
                 em.identList(c.names("fk_attrs"));
                 w.append(") REFERENCES ");
                 references(c);
+                record(c, "f", c.names("fk_attrs"), "fkey");
             }
             case "CONSTR_EXCLUSION" -> throw unsupported("exclusion constraints");
             default -> throw new Untranslatable(c.str("contype"));
         }
+    }
+
+    /** Notes a constraint under its name, or the name PostgreSQL would give it. */
+    private void record(Node c, String type, List<String> columns, String suffix) {
+        String name = c.str("conname");
+        if (name.isEmpty()) name = type.equals("p") ? tableName + "_pkey" : TableMeta.defaultName(tableName, columns, suffix);
+        Node pk = c.node("pktable");
+        constraints.add(new TableMeta.Constraint(name, type, columns, pk == null ? null : pk.str("relname"),
+                pk == null ? List.of() : c.names("pk_attrs")));
+    }
+
+    /** The distinct columns an expression names, in order. */
+    private static List<String> referencedColumns(Node expr) {
+        java.util.LinkedHashSet<String> cols = new java.util.LinkedHashSet<>();
+        TreeWalker.forEachNode(expr, n -> {
+            if (n.is("ColumnRef")) {
+                List<String> f = n.names("fields");
+                cols.add(f.get(f.size() - 1));
+            }
+        });
+        return new ArrayList<>(cols);
     }
 
     private void references(Node c) {
@@ -271,6 +316,18 @@ final class DdlEmitter {
         }
         // an index is an access path: DuckDB's cover all rows, which a partial (non-unique) one's answers include
         w.append(')');
+        if (s.bool("unique")) {
+            // a unique index is what PostgreSQL's errors name when it is violated
+            CatalogView.Relation r = session.catalog().relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"),
+                    rel.str("relname"));
+            if (r != null && !r.view()) {
+                List<String> cols = new ArrayList<>();
+                for (Node e : elems) if (e.node("expr") == null) cols.add(e.str("name"));
+                TableMeta meta = r.meta().withConstraint(new TableMeta.Constraint(name, "u", cols, null, List.of()));
+                after.add("COMMENT ON TABLE " + qualifiedRelation(r.schema().equals("pg_temp") ? null : r.schema(), r.name())
+                        + " IS " + SqlWriter.quoteLiteral(meta.write()));
+            }
+        }
     }
 
     private static String indexName(String table, List<Node> elems, boolean unique) {

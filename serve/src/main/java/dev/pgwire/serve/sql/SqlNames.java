@@ -9,6 +9,13 @@ public final class SqlNames {
         return SqlWriter.quoteIdent(identifier);
     }
 
+    /** A string as a JSON string (quoted and escaped). */
+    public static String jsonString(String value) {
+        StringBuilder sb = new StringBuilder();
+        ColumnMeta.appendString(sb, value);
+        return sb.toString();
+    }
+
     /** A string constant. */
     public static String literal(String value) {
         return SqlWriter.quoteLiteral(value);

@@ -46,6 +46,8 @@ public final class TargetCoercion {
         if (select.has("valuesLists")) {
             for (Node row : select.list("valuesLists")) {
                 List<Node> items = row.list("items");
+                if (items.size() > targets.size()) throw Checks.syntax("INSERT has more expressions than target columns");
+                if (stmt.has("cols") && items.size() < targets.size()) throw Checks.syntax("INSERT has more target columns than expressions");
                 for (int i = 0; i < items.size() && i < targets.size(); i++) {
                     checkIdentity(targets.get(i), items.get(i), overriding);
                     items.set(i, coerce(items.get(i), targets.get(i), types));
@@ -80,7 +82,11 @@ public final class TargetCoercion {
     private static void setList(List<Node> targets, Relation r, TypeResolver types) {
         for (Node t : targets) {
             ColumnInfo c = r.column(t.str("name"));
-            if (c == null || t.has("indirection")) continue;
+            if (c == null) {
+                throw new PgException(SqlState.UNDEFINED_COLUMN,
+                        "column \"" + t.str("name") + "\" of relation \"" + r.name() + "\" does not exist");
+            }
+            if (t.has("indirection")) continue;
             Node val = t.node("val");
             if (c.identity().equals("a") && val != null && !val.is("SetToDefault")) {
                 throw new PgException("428C9", "column \"" + c.name() + "\" can only be updated to DEFAULT")

@@ -76,6 +76,15 @@ public record Translation(String source, StatementInfo info, Node tree, String d
         return duckDbSql == null;
     }
 
+    /** The 1-based character position of a byte offset of the source (a parse-tree location), or null. */
+    public Integer sourcePositionOfByte(int byteOffset) {
+        if (byteOffset < 0) return null;
+        byte[] utf8 = source.getBytes(StandardCharsets.UTF_8);
+        if (byteOffset > utf8.length) return null;
+        String prefix = new String(utf8, 0, byteOffset, StandardCharsets.UTF_8);
+        return prefix.codePointCount(0, prefix.length()) + 1;
+    }
+
     /**
      * Where in the client's statement (a 1-based character position, as ErrorResponse's P field)
      * lies what DuckDB reported at character {@code duckDbOffset} (0-based) of {@link #duckDbSql};

@@ -83,6 +83,7 @@ public final class Translator {
         boolean ddl = !query && (DdlEmitter.handles(tree) || DdlChanges.handles(tree));
         if (!query && !ddl) return new Translation(sql, info, tree, sql, null, null);
         ReplayInfo replay = ReplayInfo.of(tree, session.catalog());
+        Checks.apply(tree);
         ColumnNames.assign(tree);
         SessionFunctions.rewrite(tree, session);
         SqlWriter w = new SqlWriter();

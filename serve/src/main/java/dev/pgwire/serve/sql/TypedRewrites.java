@@ -1,5 +1,6 @@
 package dev.pgwire.serve.sql;
 
+import dev.pgwire.protocol.PgException;
 import dev.pgwire.serve.sql.TypeResolver.Col;
 import dev.pgwire.serve.sql.TypeResolver.Scope;
 
@@ -96,6 +97,7 @@ final class TypedRewrites {
         if (s.node("larg") != null) {
             select(s.node("larg"), scope, top);
             select(s.node("rarg"), scope, false);
+            matchingSetOperationTypes(s, scope);
             return;
         }
         for (Node item : s.list("fromClause")) fromItem(item, scope);
@@ -110,6 +112,24 @@ final class TypedRewrites {
         rewriteField(s, "havingClause", scope);
         rewriteItems(s.list("groupClause"), scope);
         rewriteList(s.list("sortClause"), scope, "node");
+    }
+
+    /** UNION/INTERSECT/EXCEPT of a number with a string (or a boolean with anything else) is 42804, as in PostgreSQL. */
+    private void matchingSetOperationTypes(Node s, Scope scope) {
+        List<Col> left = types.select(s.node("larg"), scope);
+        List<Col> right = types.select(s.node("rarg"), scope);
+        for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
+            SqlType a = left.get(i).type();
+            SqlType b = right.get(i).type();
+            if (a == null || b == null || a.isUnknown() || b.isUnknown() || a.isArray() || b.isArray()) continue;
+            boolean clash = (a.isNumber() && b.isText() && !b.isUnknown()) || (a.isText() && b.isNumber())
+                    || (a.name().equals("bool") != b.name().equals("bool"));
+            if (clash) {
+                String op = s.str("op").replace("SETOP_", "");
+                throw new PgException("42804", op + " types " + FormatType.displayName(a) + " and " + FormatType.displayName(b)
+                        + " cannot be matched");
+            }
+        }
     }
 
     private void fromItem(Node item, Scope scope) {
@@ -182,7 +202,18 @@ final class TypedRewrites {
                 rewriteField(e, "arg", scope);
                 return e;
             }
-            case "BoolExpr", "CoalesceExpr", "MinMaxExpr", "RowExpr" -> {
+            case "BoolExpr" -> {
+                rewriteItems(e.list("args"), scope);
+                String op = e.str("boolop").replace("_EXPR", "");
+                for (Node a : e.list("args")) {
+                    SqlType t = types.type(a, scope);
+                    if (t != null && !t.isUnknown() && !(t.name().equals("bool") && !t.isArray())) {
+                        throw new PgException("42804", "argument of " + op + " must be type boolean, not type " + FormatType.displayName(t));
+                    }
+                }
+                return e;
+            }
+            case "CoalesceExpr", "MinMaxExpr", "RowExpr" -> {
                 rewriteItems(e.list("args"), scope);
                 return e;
             }
@@ -197,6 +228,23 @@ final class TypedRewrites {
     }
 
     private static final java.util.Set<String> COMPARISONS = java.util.Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
+    private static final java.util.Set<String> ARITHMETIC = java.util.Set.of("+", "-", "*", "/", "%");
+
+    private Node numberConstant(Node constant, SqlType as) {
+        if (!constant.is("A_Const") || !constant.has("sval")) return constant;
+        String duckDb = switch (as.name()) {
+            case "int2" -> "SMALLINT";
+            case "int4" -> "INTEGER";
+            case "int8" -> "BIGINT";
+            case "float4" -> "REAL";
+            case "float8" -> "DOUBLE";
+            default -> null;
+        };
+        if (duckDb == null) return constant;
+        Node cast = Expressions.duckDb("CAST({0} AS " + duckDb + ")", constant);
+        types.assume(cast, as);
+        return cast;
+    }
 
     private Node operator(Node e, Scope scope) {
         String kind = e.str("kind");
@@ -211,6 +259,11 @@ final class TypedRewrites {
         String op = names.get(names.size() - 1);
         SqlType l = types.type(e.node("lexpr"), scope);
         SqlType r = types.type(e.node("rexpr"), scope);
+        if (ARITHMETIC.contains(op)) {
+            // an untyped constant in arithmetic with a number is read as that number's type (22P02 if it is not one)
+            if (r != null && r.isNumber()) e.set("lexpr", numberConstant(e.node("lexpr"), r));
+            if (l != null && l.isNumber()) e.set("rexpr", numberConstant(e.node("rexpr"), l));
+        }
         if (COMPARISONS.contains(op)) {
             // an untyped constant compared with a column takes the column's type, read by PostgreSQL's input rules
             e.set("lexpr", typedConstant(e.node("lexpr"), r));

@@ -1,0 +1,158 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.protocol.message.ErrorField;
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.sql.CatalogView;
+import dev.pgwire.serve.sql.CatalogView.Relation;
+import dev.pgwire.serve.sql.Node;
+import dev.pgwire.serve.sql.TableMeta.Constraint;
+import dev.pgwire.serve.sql.Translation;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Constraint violations as PostgreSQL reports them: the constraint's name (PostgreSQL's, kept in
+ * the table's metadata), the message naming it, the key in the detail, and the schema, table and
+ * constraint fields drivers and ORMs read. DuckDB's own report names the key but not the
+ * constraint; the statement's target table and the key's columns find it.
+ */
+final class ConstraintErrors {
+    private ConstraintErrors() {}
+
+    /** DuckDB's keys: {@code "id: 1"} or {@code "a: 1, b: x"}. */
+    private static final Pattern KEY = Pattern.compile("(?:key|Key) \"(.+?)\"");
+    private static final Pattern TABLE = Pattern.compile("on table \"([^\"]+)\"");
+
+    static PgException enrich(PgException e, Translation t, CatalogView catalog) {
+        String state = e.sqlState();
+        if (!(SqlState.UNIQUE_VIOLATION.equals(state) || SqlState.FOREIGN_KEY_VIOLATION.equals(state)
+                || SqlState.CHECK_VIOLATION.equals(state)) || t == null || t.tree() == null) {
+            return e;
+        }
+        Node rel = t.tree().node("relation");
+        if (rel == null) return e;
+        String schema = rel.str("schemaname").isEmpty() ? null : rel.str("schemaname");
+        Relation r = catalog.relation(schema, rel.str("relname"));
+        if (r == null) return e;
+        String duckDb = e.getCause() == null ? String.valueOf(e.detail()) : e.getCause().getMessage();
+        try {
+            return switch (state) {
+                case SqlState.UNIQUE_VIOLATION -> unique(e, r, duckDb);
+                case SqlState.FOREIGN_KEY_VIOLATION -> foreignKey(e, r, duckDb, catalog, t.tree().is("DeleteStmt") || duckDb.contains("still referenced"));
+                default -> check(e, r, duckDb);
+            };
+        } catch (RuntimeException unexpected) {
+            return e; // the report stays as DuckDB's mapping made it
+        }
+    }
+
+    private static PgException unique(PgException e, Relation r, String duckDb) {
+        Key key = key(duckDb);
+        Constraint c = null;
+        for (Constraint k : r.meta().constraints()) {
+            if ((k.type().equals("p") || k.type().equals("u")) && key != null && new HashSet<>(k.columns()).equals(key.columnSet())) {
+                c = k;
+                break;
+            }
+        }
+        if (c == null && key == null) {
+            // a duplicate found at commit names only the value: the table's one unique key, if it has one
+            List<Constraint> keys = new ArrayList<>();
+            for (Constraint k : r.meta().constraints()) if (k.type().equals("p") || k.type().equals("u")) keys.add(k);
+            if (keys.size() == 1) c = keys.get(0);
+        }
+        if (c == null) return e;
+        PgException out = new PgException(SqlState.UNIQUE_VIOLATION, "duplicate key value violates unique constraint \"" + c.name() + "\"");
+        if (key != null) {
+            out.withDetail("Key (" + String.join(", ", key.columns) + ")=(" + String.join(", ", key.values) + ") already exists.");
+        } else if (e.detail() != null) {
+            out.withDetail(e.detail());
+        }
+        return fields(out, r, c.name());
+    }
+
+    private static PgException foreignKey(PgException e, Relation r, String duckDb, CatalogView catalog, boolean referenced) {
+        Key key = key(duckDb);
+        if (!referenced) {
+            for (Constraint k : r.meta().constraints()) {
+                if (k.type().equals("f") && key != null && new HashSet<>(k.columns()).equals(key.columnSet())) {
+                    PgException out = new PgException(SqlState.FOREIGN_KEY_VIOLATION, "insert or update on table \"" + r.name()
+                            + "\" violates foreign key constraint \"" + k.name() + "\"")
+                            .withDetail("Key (" + String.join(", ", key.columns) + ")=(" + String.join(", ", key.values)
+                                    + ") is not present in table \"" + k.references() + "\".");
+                    return fields(out, r, k.name());
+                }
+            }
+            return e;
+        }
+        for (Relation child : catalog.referencing(r.name())) {
+            for (Constraint k : child.meta().constraints()) {
+                if (!k.type().equals("f") || !r.name().equals(k.references())) continue;
+                PgException out = new PgException(SqlState.FOREIGN_KEY_VIOLATION, "update or delete on table \"" + r.name()
+                        + "\" violates foreign key constraint \"" + k.name() + "\" on table \"" + child.name() + "\"");
+                if (key != null) {
+                    out.withDetail("Key (" + String.join(", ", key.columns) + ")=(" + String.join(", ", key.values)
+                            + ") is still referenced from table \"" + child.name() + "\".");
+                }
+                return fields(out, child, k.name());
+            }
+        }
+        return e;
+    }
+
+    private static PgException check(PgException e, Relation r, String duckDb) {
+        List<Constraint> checks = new ArrayList<>();
+        for (Constraint k : r.meta().constraints()) if (k.type().equals("c")) checks.add(k);
+        Constraint c = null;
+        if (checks.size() == 1) {
+            c = checks.get(0);
+        } else {
+            int expr = duckDb.indexOf("CHECK(");
+            String text = expr < 0 ? duckDb : duckDb.substring(expr);
+            for (Constraint k : checks) {
+                if (!k.columns().isEmpty() && k.columns().stream().allMatch(col -> Pattern.compile("\\b" + Pattern.quote(col) + "\\b").matcher(text).find())) {
+                    c = k;
+                    break;
+                }
+            }
+        }
+        if (c == null) return e;
+        PgException out = new PgException(SqlState.CHECK_VIOLATION, "new row for relation \"" + r.name()
+                + "\" violates check constraint \"" + c.name() + "\"");
+        return fields(out, r, c.name());
+    }
+
+    private static PgException fields(PgException e, Relation r, String constraint) {
+        e.with(ErrorField.SCHEMA_NAME, r.schema().equals("pg_temp") ? "pg_temp" : r.schema());
+        e.with(ErrorField.TABLE_NAME, r.name());
+        e.with(ErrorField.CONSTRAINT_NAME, constraint);
+        return e;
+    }
+
+    /** The columns and values of the key DuckDB names. */
+    private record Key(List<String> columns, List<String> values) {
+        Set<String> columnSet() {
+            return new HashSet<>(columns);
+        }
+    }
+
+    private static Key key(String duckDb) {
+        Matcher m = KEY.matcher(duckDb);
+        if (!m.find()) return null;
+        List<String> cols = new ArrayList<>();
+        List<String> vals = new ArrayList<>();
+        for (String part : m.group(1).split(", ")) {
+            int colon = part.indexOf(": ");
+            if (colon < 0) return null; // a bare value: no column names to match
+            cols.add(part.substring(0, colon));
+            vals.add(part.substring(colon + 2));
+        }
+        return new Key(cols, vals);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.pgwire.serve.sql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What serve keeps of a table's PostgreSQL definition in the DuckDB table's comment: its
+ * constraints with PostgreSQL's names (DuckDB names them its own way, and PostgreSQL's errors,
+ * drivers and ORMs use the names) and the table's PostgreSQL comment.
+ *
+ * <pre>{@code
+ * {"constraints":[{"name":"t_pkey","type":"p","columns":["id"]},{"name":"t_parent_fkey","type":"f","columns":["parent"],"references":"t"}],"description":"…"}
+ * }</pre>
+ */
+public final class TableMeta {
+
+    /**
+     * One constraint: p primary key, u unique (or a unique index), f foreign key, c check.
+     *
+     * @param references the referenced table of a foreign key, else null
+     */
+    public record Constraint(String name, String type, List<String> columns, String references, List<String> referencedColumns) {
+    }
+
+    private final List<Constraint> constraints;
+    private final String description;
+
+    TableMeta(List<Constraint> constraints, String description) {
+        this.constraints = constraints;
+        this.description = description;
+    }
+
+    public List<Constraint> constraints() {
+        return constraints;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    TableMeta withConstraint(Constraint c) {
+        List<Constraint> all = new ArrayList<>(constraints);
+        all.add(c);
+        return new TableMeta(all, description);
+    }
+
+    TableMeta withDescription(String text) {
+        return new TableMeta(constraints, text);
+    }
+
+    /** The metadata in a DuckDB table comment (empty when there is none or it is someone else's text). */
+    public static TableMeta read(String comment) {
+        Node meta = ColumnMeta.read(comment);
+        List<Constraint> list = new ArrayList<>();
+        for (Object o : meta.list("constraints")) {
+            if (!(o instanceof Node c)) continue;
+            list.add(new Constraint(c.str("name"), c.str("type"), strings(c.get("columns")),
+                    c.has("references") ? c.str("references") : null, strings(c.get("referenced_columns"))));
+        }
+        String description = meta.has("description") ? meta.str("description") : ColumnMeta.description(comment);
+        return new TableMeta(list, description);
+    }
+
+    private static List<String> strings(Object v) {
+        List<String> out = new ArrayList<>();
+        if (v instanceof List<?> l) for (Object o : l) if (o instanceof String s) out.add(s);
+        return out;
+    }
+
+    String write() {
+        StringBuilder sb = new StringBuilder("{\"constraints\":[");
+        for (int i = 0; i < constraints.size(); i++) {
+            Constraint c = constraints.get(i);
+            if (i > 0) sb.append(',');
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", c.name());
+            m.put("type", c.type());
+            m.put("columns", c.columns());
+            if (c.references() != null) {
+                m.put("references", c.references());
+                m.put("referenced_columns", c.referencedColumns());
+            }
+            sb.append(ColumnMeta.toJson(m));
+        }
+        sb.append(']');
+        if (description != null) {
+            sb.append(",\"description\":");
+            ColumnMeta.appendString(sb, description);
+        }
+        return sb.append('}').toString();
+    }
+
+    static TableMeta empty() {
+        return new TableMeta(List.of(), null);
+    }
+
+    /** PostgreSQL's name for a constraint nobody named: table_columns_suffix, cut to 63 bytes as PostgreSQL cuts it. */
+    static String defaultName(String table, List<String> columns, String suffix) {
+        StringBuilder sb = new StringBuilder(table);
+        for (String c : columns) sb.append('_').append(c);
+        String name = sb.append('_').append(suffix).toString();
+        while (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63 && table.length() > 1) {
+            table = table.substring(0, table.length() - 1);
+            sb = new StringBuilder(table);
+            for (String c : columns) sb.append('_').append(c);
+            name = sb.append('_').append(suffix).toString();
+        }
+        return name;
+    }
+}
