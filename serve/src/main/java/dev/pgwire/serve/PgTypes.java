@@ -120,8 +120,9 @@ final class PgTypes {
      * DuckDB handed over as their exact text.
      */
     static PgColumnType withHint(PgColumnType base, dev.pgwire.serve.sql.SqlType hint) {
-        if (hint == null || hint.isArray()) return base;
+        if (hint == null) return base;
         int oid = base.pgType.oid();
+        if (hint.isArray()) return hint.is(dev.pgwire.serve.sql.SqlType.JSONB.arrayOf()) && oid == PgType.JSON_ARRAY.oid() ? jsonbArray(base) : base;
         boolean text = oid == PgType.TEXT.oid();
         switch (hint.name()) {
             case "varchar":
@@ -133,6 +134,10 @@ final class PgTypes {
                 int length = hint.typmod() - 4;
                 return new PgColumnType(base.duckDbType, PgType.BPCHAR, hint.typmod(), base::read,
                         (v, c) -> length > 0 ? padded(v.toString(), length) : v.toString());
+            case "json":
+                return text ? relabel(base, PgType.JSON, -1) : base;
+            case "record":
+                return text ? relabel(base, PgType.RECORD, -1) : base;
             case "jsonb":
                 // DuckDB keeps JSON as written; jsonb is PostgreSQL's normal form (sorted keys, one of each, spaced)
                 return text || oid == PgType.JSON.oid()
@@ -164,6 +169,20 @@ final class PgTypes {
             default:
                 return base;
         }
+    }
+
+    /** A DuckDB JSON[] that is a jsonb[]: its elements in jsonb's normal form. */
+    private static PgColumnType jsonbArray(PgColumnType base) {
+        return new PgColumnType(base.duckDbType, PgType.JSONB_ARRAY, -1, base::read, (v, c) -> {
+            Object value = base.pgValue(v, c);
+            if (!(value instanceof dev.pgwire.protocol.types.PgArray a)) return value;
+            Object[] elements = new Object[a.elements().length];
+            for (int i = 0; i < elements.length; i++) {
+                Object e = a.elements()[i];
+                elements[i] = e == null ? null : REGISTRY.decodeText(PgType.JSONB.oid(), e.toString(), c);
+            }
+            return new dev.pgwire.protocol.types.PgArray(PgType.JSONB.oid(), a.dimensions(), a.lowerBounds(), elements);
+        });
     }
 
     private static PgColumnType relabel(PgColumnType base, PgType type, int typmod) {

@@ -85,6 +85,7 @@ import java.util.Set;
  * <table>
  * <caption>PostgreSQL operator or function, DuckDB function, DuckDB signature</caption>
  * <tr><td>jsonb output (a jsonb DuckDB computed)</td><td>pg_jsonb_out</td><td>(VARCHAR) → VARCHAR jsonb</td></tr>
+ * <tr><td>json input (a text read as json: checked, kept as written)</td><td>pg_json_in</td><td>(VARCHAR) → VARCHAR json</td></tr>
  * <tr><td>jsonb #>> '{}' (a string unquoted, null as NULL)</td><td>pg_jsonb_text</td><td>(VARCHAR) → VARCHAR</td></tr>
  * <tr><td>jsonb || jsonb</td><td>pg_jsonb_concat</td><td>(VARCHAR, VARCHAR) → VARCHAR jsonb</td></tr>
  * <tr><td>jsonb - text, jsonb - integer</td><td>pg_jsonb_delete</td><td>(VARCHAR, VARCHAR|INTEGER) → VARCHAR jsonb</td></tr>

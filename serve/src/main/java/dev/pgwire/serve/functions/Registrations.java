@@ -206,6 +206,10 @@ final class Registrations {
         // jsonb output and operators
         b.strict("jsonb_out(jsonb)", "pg_jsonb_out", VARCHAR, a -> out(jsonb(a[0])), VARCHAR);
         b.strict("jsonb #>> '{}'", "pg_jsonb_text", VARCHAR, a -> text(jsonb(a[0])), VARCHAR);
+        b.strict("json_in(cstring)", "pg_json_in", VARCHAR, a -> {
+            JsonParser.validate(s(a[0]));
+            return s(a[0]);
+        }, VARCHAR);
         b.strict("jsonb || jsonb", "pg_jsonb_concat", VARCHAR,
                 a -> out(JsonbOperators.concat(jsonb(a[0]), jsonb(a[1]))), VARCHAR, VARCHAR);
         b.strict("jsonb - text", "pg_jsonb_delete", VARCHAR,

@@ -362,6 +362,7 @@ final class DdlEmitter {
             w.append(')');
         }
         w.append(" AS ");
+        new TypedRewrites(session).applyQuery(s.node("query"));
         em.statement(s.node("query"));
     }
 
@@ -379,6 +380,7 @@ final class DdlEmitter {
             w.append(')');
         }
         w.append(" AS ");
+        new TypedRewrites(session).applyQuery(s.node("query"));
         if (into.bool("skipData")) {
             w.append("SELECT * FROM (");
             em.statement(s.node("query"));

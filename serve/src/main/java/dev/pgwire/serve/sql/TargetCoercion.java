@@ -118,7 +118,7 @@ public final class TargetCoercion {
 
     /** Types whose input rules differ between PostgreSQL and DuckDB for a string constant. */
     private static boolean needsInputRules(SqlType t) {
-        return t.isArray() || t.name().equals("bytea") || t.name().equals("bool");
+        return t.isArray() || t.name().equals("bytea") || t.name().equals("bool") || t.isJson();
     }
 
     private static boolean isUnconstrained(ColumnInfo c) {

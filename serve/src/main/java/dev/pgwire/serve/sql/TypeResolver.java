@@ -192,10 +192,15 @@ final class TypeResolver {
                 List<Node> functions = item.list("functions");
                 Node call = functions.isEmpty() ? null : functions.get(0).list("items").get(0);
                 List<Col> cols = new ArrayList<>();
-                if (call != null && call.is("FuncCall")) cols.add(new Col(Operators.lastName(call), setReturningType(call, scope), null, 0));
+                JsonCalls.SetColumns json = call != null && call.is("FuncCall") ? JsonCalls.setColumns(Operators.lastName(call)) : null;
+                if (json != null) {
+                    for (int i = 0; i < json.names().size(); i++) cols.add(new Col(json.names().get(i), json.types().get(i), null, 0));
+                } else if (call != null && call.is("FuncCall")) {
+                    cols.add(new Col(Operators.lastName(call), setReturningType(call, scope), null, 0));
+                }
                 if (item.bool("ordinality")) cols.add(new Col("ordinality", SqlType.INT8, null, 0));
                 String aliasName = alias != null ? alias.str("aliasname") : (call != null && call.is("FuncCall") ? Operators.lastName(call) : "");
-                if (alias != null && !alias.has("colnames") && !cols.isEmpty()) {
+                if (alias != null && !alias.has("colnames") && !cols.isEmpty() && (json == null || !json.named())) {
                     // a function returning one column takes the alias as its column name too
                     cols.set(0, new Col(aliasName, cols.get(0).type, null, 0));
                 }
@@ -225,10 +230,7 @@ final class TypeResolver {
                 yield a != null && a.isArray() ? a.element() : null;
             }
             case "generate_subscripts" -> SqlType.INT4;
-            case "jsonb_array_elements", "jsonb_each" -> SqlType.JSONB;
-            case "json_array_elements" -> SqlType.JSON;
-            case "jsonb_array_elements_text", "json_array_elements_text", "jsonb_object_keys", "json_object_keys",
-                 "regexp_split_to_table", "string_to_table" -> SqlType.TEXT;
+            case "regexp_split_to_table", "string_to_table" -> SqlType.TEXT;
             default -> null;
         };
     }

@@ -22,11 +22,17 @@ final class TypedRewrites {
     private List<Col> result = List.of();
 
     private final SessionContext session;
+    private final JsonOperators json;
+    private final JsonCalls jsonCalls;
+    private final JsonbKeys jsonbKeys;
 
     TypedRewrites(SessionContext session) {
         this.session = session;
         this.catalog = session.catalog();
         this.types = new TypeResolver(catalog);
+        this.json = new JsonOperators(types);
+        this.jsonCalls = new JsonCalls(types, session);
+        this.jsonbKeys = new JsonbKeys(types);
     }
 
     TypeResolver types() {
@@ -52,6 +58,13 @@ final class TypedRewrites {
             case "DeleteStmt" -> dml(stmt);
             default -> { }
         }
+    }
+
+    /** Rewrites the query of CREATE VIEW or CREATE TABLE AS, which DuckDB keeps or runs as it is written. */
+    void applyQuery(Node query) {
+        if (!query.is("SelectStmt")) return;
+        types.select(query, null);
+        select(query, null, false);
     }
 
     /** The PostgreSQL types of the statement's result columns (entries may be null: unknown). */
@@ -112,6 +125,9 @@ final class TypedRewrites {
         rewriteField(s, "havingClause", scope);
         rewriteItems(s.list("groupClause"), scope);
         rewriteList(s.list("sortClause"), scope, "node");
+        List<Node> on = s.list("distinctClause");
+        if (!(on.size() == 1 && on.get(0).fields().isEmpty())) rewriteItems(on, scope);
+        jsonbKeys.apply(s, scope);
     }
 
     /** UNION/INTERSECT/EXCEPT of a number with a string (or a boolean with anything else) is 42804, as in PostgreSQL. */
@@ -139,6 +155,13 @@ final class TypedRewrites {
                 fromItem(item.node("larg"), scope);
                 fromItem(item.node("rarg"), scope);
                 rewriteField(item, "quals", scope);
+            }
+            case "RangeFunction" -> {
+                for (Node function : item.list("functions")) {
+                    Node call = function.list("items").isEmpty() ? null : function.list("items").get(0);
+                    if (call != null && call.is("FuncCall")) rewriteItems(call.list("args"), scope);
+                }
+                jsonCalls.from(item, scope);
             }
             default -> { }
         }
@@ -187,6 +210,10 @@ final class TypedRewrites {
             case "FuncCall" -> {
                 rewriteItems(e.list("args"), scope);
                 if (e.node("agg_filter") != null) e.set("agg_filter", expr(e.node("agg_filter"), scope));
+                if (!e.bool("agg_within_group")) {
+                    rewriteList(e.list("agg_order"), scope, "node");
+                    jsonbKeys.sortItems(e.list("agg_order"), scope, null);
+                }
                 return function(e, scope);
             }
             case "CaseExpr" -> {
@@ -198,7 +225,21 @@ final class TypedRewrites {
                 rewriteField(e, "defresult", scope);
                 return e;
             }
-            case "TypeCast", "NullTest", "BooleanTest", "CollateClause", "A_Indirection" -> {
+            case "TypeCast" -> {
+                rewriteField(e, "arg", scope);
+                Node cast = json.cast(e, e.node("arg"), types.type(e.node("arg"), scope), types.type(e, scope));
+                return cast != null ? cast : e;
+            }
+            case "A_Indirection" -> {
+                if (JsonCalls.isEachField(e.node("arg"), e.list("indirection"))) {
+                    rewriteItems(e.node("arg").list("args"), scope);
+                    return jsonCalls.eachField(e.node("arg"), e.list("indirection"), scope);
+                }
+                rewriteField(e, "arg", scope);
+                Node element = json.subscript(e.node("arg"), e.list("indirection"), types.type(e.node("arg"), scope));
+                return element != null ? element : e;
+            }
+            case "NullTest", "BooleanTest", "CollateClause" -> {
                 rewriteField(e, "arg", scope);
                 return e;
             }
@@ -251,14 +292,26 @@ final class TypedRewrites {
         if (kind.equals("AEXPR_IN") && e.node("lexpr") != null) {
             SqlType l = types.type(e.node("lexpr"), scope);
             List<Node> items = e.node("rexpr").list("items");
+            List<SqlType> itemTypes = new ArrayList<>();
+            for (Node item : items) itemTypes.add(types.type(item, scope));
+            List<String> in = e.names("name");
+            Node jsonb = json.in(e.node("lexpr"), items, in.get(in.size() - 1).equals("<>"), l, itemTypes);
+            if (jsonb != null) return jsonb;
             for (int i = 0; i < items.size(); i++) items.set(i, typedConstant(items.get(i), l));
             return e;
+        }
+        if (kind.equals("AEXPR_DISTINCT") || kind.equals("AEXPR_NOT_DISTINCT")) {
+            Node jsonb = json.distinct(e.node("lexpr"), e.node("rexpr"), kind.equals("AEXPR_NOT_DISTINCT"),
+                    types.type(e.node("lexpr"), scope), types.type(e.node("rexpr"), scope));
+            return jsonb != null ? jsonb : e;
         }
         if (!kind.equals("AEXPR_OP") || e.node("lexpr") == null) return e;
         List<String> names = e.names("name");
         String op = names.get(names.size() - 1);
         SqlType l = types.type(e.node("lexpr"), scope);
         SqlType r = types.type(e.node("rexpr"), scope);
+        Node jsonOperator = json.operator(op, e.node("lexpr"), e.node("rexpr"), l, r);
+        if (jsonOperator != null) return jsonOperator;
         if (ARITHMETIC.contains(op)) {
             // an untyped constant in arithmetic with a number is read as that number's type (22P02 if it is not one)
             if (r != null && r.isNumber()) e.set("lexpr", numberConstant(e.node("lexpr"), r));
@@ -358,6 +411,8 @@ final class TypedRewrites {
             }
             default -> { }
         }
+        Node jsonCall = jsonCalls.call(f, scope);
+        if (jsonCall != null) return jsonCall;
         SqlType resultType = types.type(f, scope);
         List<SqlType> argTypes = new ArrayList<>();
         for (Node a : args) argTypes.add(types.type(a, scope));
