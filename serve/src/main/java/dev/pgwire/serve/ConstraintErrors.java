@@ -71,6 +71,11 @@ final class ConstraintErrors {
         PgException out = new PgException(SqlState.UNIQUE_VIOLATION, "duplicate key value violates unique constraint \"" + c.name() + "\"");
         if (key != null) {
             out.withDetail("Key (" + String.join(", ", key.columns) + ")=(" + String.join(", ", key.values) + ") already exists.");
+        } else if (e.detail() != null && c.columns().size() == 1 && e.detail().startsWith("Key ")
+                && e.detail().endsWith(" already exists.") && !e.detail().startsWith("Key (")) {
+            // the value alone: the key's one column names it as PostgreSQL does
+            String value = e.detail().substring(4, e.detail().length() - " already exists.".length());
+            out.withDetail("Key (" + c.columns().get(0) + ")=(" + value + ") already exists.");
         } else if (e.detail() != null) {
             out.withDetail(e.detail());
         }

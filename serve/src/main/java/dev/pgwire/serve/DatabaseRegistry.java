@@ -59,6 +59,10 @@ final class DatabaseRegistry implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Map<String, Database> databases = new HashMap<>();
     private boolean closed;
+    /** Moves whenever the server's databases or roles change (pg_database, pg_authid). */
+    private final java.util.concurrent.atomic.AtomicLong clusterVersion = new java.util.concurrent.atomic.AtomicLong();
+    private volatile java.util.function.Supplier<List<dev.pgwire.serve.catalog.Cluster.Role>> roles =
+            () -> List.of(new dev.pgwire.serve.catalog.Cluster.Role(DEFAULT_DATABASE, true, true, true, true, true, true, -1, false));
 
     DatabaseRegistry(ServeOptions options, ScheduledExecutorService scheduler) {
         this.options = options;
@@ -114,6 +118,11 @@ final class DatabaseRegistry implements AutoCloseable {
         /** A new DuckDB connection to the database (the caller closes it). */
         DuckDBConnection connect() throws SQLException {
             return db.duplicate();
+        }
+
+        /** The database's pg_catalog and information_schema. */
+        dev.pgwire.serve.catalog.CatalogStore catalog() {
+            return db.catalog();
         }
 
         @Override
@@ -186,6 +195,7 @@ final class DatabaseRegistry implements AutoCloseable {
                 db.close();
             }
         }
+        clusterVersion.incrementAndGet();
         log.info("created database \"{}\"", DatabaseName.printable(name));
     }
 
@@ -221,7 +231,23 @@ final class DatabaseRegistry implements AutoCloseable {
                 }
             }
         }
+        clusterVersion.incrementAndGet();
         log.info("dropped database \"{}\"", DatabaseName.printable(name));
+    }
+
+    /** The server's databases and roles, as the catalog shows them. */
+    dev.pgwire.serve.catalog.Cluster cluster() {
+        return new dev.pgwire.serve.catalog.Cluster(names(), roles.get());
+    }
+
+    /** Where the roles come from; the catalog is told of changes through {@link #rolesChanged}. */
+    void roles(java.util.function.Supplier<List<dev.pgwire.serve.catalog.Cluster.Role>> source) {
+        this.roles = source;
+        rolesChanged();
+    }
+
+    void rolesChanged() {
+        clusterVersion.incrementAndGet();
     }
 
     /** The databases that exist, sorted. */
@@ -297,9 +323,37 @@ final class DatabaseRegistry implements AutoCloseable {
         private boolean closed;
         private final java.util.concurrent.atomic.AtomicLong catalogVersion = new java.util.concurrent.atomic.AtomicLong();
         private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+        private dev.pgwire.serve.catalog.CatalogStore catalog;
 
         Database(String name) {
             this.name = name;
+        }
+
+        synchronized dev.pgwire.serve.catalog.CatalogStore catalog() {
+            if (catalog == null) {
+                try {
+                    if (root == null) root = openRoot();
+                    catalog = new dev.pgwire.serve.catalog.CatalogStore(root.duplicate(), name, catalogVersion::get,
+                            DatabaseRegistry.this::cluster, clusterVersion::get, this::size, PgTypes::pgTypeName);
+                } catch (SQLException e) {
+                    throw ErrorMapper.map(e, (String) null);
+                }
+            }
+            return catalog;
+        }
+
+        /** pg_database_size: the database's file (and its write-ahead log) on disk; 0 in memory. */
+        private long size() {
+            if (options.dataDir() == null) return 0;
+            long size = 0;
+            for (Path p : List.of(file(name), options.dataDir().resolve(DatabaseName.fileName(name) + ".wal"))) {
+                try {
+                    if (Files.exists(p)) size += Files.size(p);
+                } catch (IOException e) {
+                    log.debug("size of {}: {}", p, e.getMessage());
+                }
+            }
+            return size;
         }
 
         synchronized boolean isOpen() {
@@ -331,6 +385,10 @@ final class DatabaseRegistry implements AutoCloseable {
 
         synchronized void close() {
             closed = true;
+            if (catalog != null) {
+                catalog.close();
+                catalog = null;
+            }
             if (root == null) return;
             try {
                 root.close();

@@ -91,14 +91,33 @@ final class DuckDbPortal implements Portal {
     /** Binds the parameters and runs the statement on DuckDB (at the first Execute, or at Bind). */
     void start(long call) {
         started = true;
-        session.beginImplicitTransactionIfNeeded();
+        boolean first = session.beginFirstStatement();
         java.sql.PreparedStatement ps = statement.borrow();
         running = ps;
         try {
             parameters.bind(ps);
-            boolean hasResult = session.runner().executePrepared(ps, statement.translation(), parameters::bind,
-                    session.inDuckDbTransaction(), session.cancelled(call));
-            ResultSet rs = hasResult ? ps.getResultSet() : null;
+            // the first statement of its transaction runs again on a write-write conflict (ConflictRetry)
+            boolean[] executed = new boolean[1];
+            ConflictRetry.Attempt attempt = sink -> {
+                try {
+                    if (running.isClosed()) { // DuckDB closes a statement whose transaction failed
+                        statement.release(running);
+                        running = statement.borrow();
+                        parameters.bind(running);
+                    }
+                } catch (SQLException e) {
+                    throw ErrorMapper.map(e, statement.translation());
+                }
+                executed[0] = session.runner().executePrepared(running, statement.translation(),
+                        parameters::bind, session.inDuckDbTransaction(), session.cancelled(call));
+            };
+            if (first) {
+                ConflictRetry.retrying(attempt, session::restartImplicitTransaction, session.cancelled(call));
+            } else {
+                attempt.run(null);
+            }
+            boolean hasResult = executed[0];
+            ResultSet rs = hasResult ? running.getResultSet() : null;
             if (statement.columnsKnown()) {
                 columns = statement.columns();
                 types = statement.columnTypes();
@@ -107,7 +126,7 @@ final class DuckDbPortal implements Portal {
             }
             session.succeeded(statement.translation(), parameters);
             if (columns == null) {
-                tag = statement.info().tagForUpdate(hasResult ? -1 : ps.getLargeUpdateCount());
+                tag = statement.info().tagForUpdate(hasResult ? -1 : running.getLargeUpdateCount());
                 finish();
             } else {
                 result = rs;

@@ -62,6 +62,8 @@ public final class DuckDbSession implements Session {
     private final Savepoints savepoints = new Savepoints();
     private final SqlLevelStatements sqlLevel;
     private final UtilityCommands utility;
+    private final CopyCommand copy;
+    private final SessionNotifications notifications;
     /** The database's count of committed writing transactions (savepoint replays check it). */
     private final java.util.concurrent.atomic.AtomicLong commits;
     /** The current transaction changed the catalog: a rollback changes it back. */
@@ -91,6 +93,7 @@ public final class DuckDbSession implements Session {
     private String duckDbTimeZone;
     private String duckDbSearchPath;
     private boolean closed;
+    private final java.util.function.Supplier<dev.pgwire.serve.catalog.CatalogStore> catalogStore;
 
     private long calls;
     private volatile long currentCall;
@@ -99,7 +102,8 @@ public final class DuckDbSession implements Session {
 
     DuckDbSession(DuckDBConnection connection, DuckDbStatementRunner.ConnectionSource scratch, SessionParameters params,
                   String database, int processId, java.util.concurrent.atomic.AtomicLong catalogVersion,
-                  java.util.concurrent.atomic.AtomicLong commits, DatabaseRegistry databases,
+                  java.util.concurrent.atomic.AtomicLong commits, java.util.function.Supplier<dev.pgwire.serve.catalog.CatalogStore> catalogStore,
+                  DatabaseRegistry databases,
                   ScheduledExecutorService scheduler, Runnable onClose) {
         this.connection = connection;
         this.commits = commits;
@@ -107,9 +111,13 @@ public final class DuckDbSession implements Session {
         this.processId = processId;
         this.translator = new Translator(new Context());
         this.runner = new DuckDbStatementRunner(connection, scratch, scheduler, this::detachOpenPortal);
+        this.catalogStore = catalogStore;
+        runner.catalogHook(() -> catalogStore.get().current());
         this.catalog = new SessionCatalog(runner, catalogVersion, () -> schemasOnPath);
         this.sqlLevel = new SqlLevelStatements(this);
         this.utility = new UtilityCommands(this, databases, database, sqlLevel, runner);
+        this.copy = new CopyCommand(this, runner);
+        this.notifications = new SessionNotifications(processId);
         this.params = params;
         this.parameterCommands = new ParameterCommands(params, runner);
         this.scheduler = scheduler;
@@ -290,7 +298,8 @@ public final class DuckDbSession implements Session {
             case TWO_PHASE:
                 throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "prepared transactions are not supported");
             case COPY_STDIO:
-                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY FROM STDIN and COPY TO STDOUT are not supported yet");
+                copy.run(t, sink, call);
+                break;
             case SET:
             case RESET:
                 parameterCommands.set(t.tree(), sink, inTransactionBlock(), params.get("session_authorization"));
@@ -329,7 +338,10 @@ public final class DuckDbSession implements Session {
             dropAtCommit.clear();
             catalog.changed();
         }
-        if (tag.equals("DISCARD ALL")) sqlLevel.discardAll();
+        if (tag.equals("DISCARD ALL")) {
+            sqlLevel.discardAll();
+            notifications.unlistenAll(); // DISCARD ALL includes UNLISTEN *
+        }
         sink.complete(tag);
     }
 
@@ -352,7 +364,11 @@ public final class DuckDbSession implements Session {
         }
         beginImplicitTransactionIfNeeded();
         try {
-            runner.run(t, sink, params.codecContext(), inDuckDbTransaction(), cancelled(call));
+            if (inDuckDbTransaction()) {
+                runner.run(t, sink, params.codecContext(), true, cancelled(call));
+            } else { // its own transaction: a write-write conflict is run again, unseen (ConflictRetry)
+                ConflictRetry.run(s -> runner.run(t, s, params.codecContext(), false, cancelled(call)), sink, cancelled(call));
+            }
         } catch (PgException e) {
             throw ConstraintErrors.enrich(e, t, catalog);
         } finally {
@@ -394,6 +410,24 @@ public final class DuckDbSession implements Session {
         if (implicitBlock && status == TransactionStatus.IDLE && !implicitOpen) {
             runner.execute("BEGIN TRANSACTION");
             implicitOpen = true;
+        }
+    }
+
+    /**
+     * Opens the implicit block's DuckDB transaction if needed; true when the statement about to run
+     * is the first of its transaction (an autocommit statement, or the first of an implicit block).
+     */
+    boolean beginFirstStatement() {
+        boolean wasOpen = inDuckDbTransaction();
+        beginImplicitTransactionIfNeeded();
+        return !wasOpen && status == TransactionStatus.IDLE;
+    }
+
+    /** After a conflict of the first statement of an implicit block: its transaction starts again. */
+    void restartImplicitTransaction() {
+        if (implicitOpen && status == TransactionStatus.IDLE) {
+            rollbackQuietly();
+            runner.execute("BEGIN TRANSACTION");
         }
     }
 
@@ -575,11 +609,14 @@ public final class DuckDbSession implements Session {
                 throw e;
             }
             if (wrote) commits.incrementAndGet();
+            catalogCommitted();
             params.commit();
+            notifications.transactionEnded(true);
         } else {
             rollbackQuietly();
             dropAtCommit.clear();
             params.rollback();
+            notifications.transactionEnded(false);
         }
         continueImplicitBlock();
     }
@@ -599,12 +636,14 @@ public final class DuckDbSession implements Session {
                     continueImplicitBlock();
                     throw e;
                 }
+                catalogCommitted();
             } else {
                 rollbackQuietly();
                 dropAtCommit.clear();
             }
         }
         if (commit) params.commit(); else params.rollback();
+        notifications.transactionEnded(commit);
         continueImplicitBlock();
     }
 
@@ -648,6 +687,14 @@ public final class DuckDbSession implements Session {
 
     private boolean inTransactionBlock() {
         return status != TransactionStatus.IDLE || implicitBlock;
+    }
+
+    /** The transaction's definitions are committed: the shared catalog shows them from now on. */
+    private void catalogCommitted() {
+        if (catalogChangedInTransaction) {
+            catalog.changed();
+            catalogChangedInTransaction = false;
+        }
     }
 
     private void rollbackQuietly() {
@@ -807,6 +854,11 @@ public final class DuckDbSession implements Session {
         }
 
         @Override
+        public dev.pgwire.serve.catalog.Snapshot catalogSnapshot() {
+            return catalogStore.get().current();
+        }
+
+        @Override
         public String timeZoneName() {
             return params.timeZone().getId();
         }
@@ -823,6 +875,40 @@ public final class DuckDbSession implements Session {
         if (params.sendsToClient("WARNING")) sink.notice("WARNING", sqlState, message);
     }
 
+    // ---------------------------------------------------------------- COPY hooks
+
+    /** The relations as this session sees them (search_path, temporary tables). */
+    dev.pgwire.serve.sql.CatalogView catalogView() {
+        return catalog;
+    }
+
+    /** A run-time parameter's current value. */
+    String setting(String name) {
+        return params.get(name);
+    }
+
+    /** A COPY FROM STDIN failed between calls (CopyFail, a cancel): as an error of a statement. */
+    void copyFailed() {
+        afterError();
+    }
+
+    // ---------------------------------------------------------------- LISTEN/NOTIFY hooks
+
+    /** The server's way to this session's client: notifications go out through it. */
+    @Override
+    public void attach(dev.pgwire.server.spi.AsyncMessages client) {
+        notifications.attach(client);
+    }
+
+    /** The LISTEN/NOTIFY hub of the session's database. */
+    void useNotificationHub(NotificationHub hub) {
+        notifications.hub(hub);
+    }
+
+    SessionNotifications notifications() {
+        return notifications;
+    }
+
     // ---------------------------------------------------------------- close
 
     @Override
@@ -832,6 +918,7 @@ public final class DuckDbSession implements Session {
             closed = true;
         }
         if (isExecuting()) runner.interruptOnce(); // closing waits for a running statement; make it short
+        notifications.unlistenAll();
         abandonOpenPortal();
         try {
             runner.closeCachedStatements();

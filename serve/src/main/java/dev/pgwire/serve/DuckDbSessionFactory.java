@@ -35,6 +35,8 @@ public final class DuckDbSessionFactory implements SessionFactory, AutoCloseable
     private final ServeOptions options;
     private final DatabaseRegistry databases;
     private final Set<DuckDbSession> sessions = ConcurrentHashMap.newKeySet();
+    /** LISTEN/NOTIFY of each database, shared by its sessions. */
+    private final java.util.Map<String, NotificationHub> hubs = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
     private volatile boolean closed;
 
@@ -98,7 +100,7 @@ public final class DuckDbSessionFactory implements SessionFactory, AutoCloseable
         DuckDbSession[] holder = new DuckDbSession[1];
         try {
             holder[0] = new DuckDbSession(connection, lease::connect, params, lease.name(), info.processId(),
-                    lease.catalogVersion(), lease.commits(), databases, scheduler, () -> {
+                    lease.catalogVersion(), lease.commits(), lease::catalog, databases, scheduler, () -> {
                 sessions.remove(holder[0]);
                 lease.close();
             });
@@ -107,6 +109,7 @@ public final class DuckDbSessionFactory implements SessionFactory, AutoCloseable
             lease.close();
             throw e;
         }
+        holder[0].useNotificationHub(hubs.computeIfAbsent(lease.name(), n -> new NotificationHub()));
         sessions.add(holder[0]);
         if (closed) {
             holder[0].close();

@@ -102,6 +102,7 @@ final class DuckDbStatementRunner {
         String sql = t.duckDbSql();
         StatementInfo info = t.info();
         beforeQuery.run();
+        catalogReady(t);
         PreparedStatement cached = info.command() == StatementInfo.Command.OTHER && info.main().equals("SELECT")
                 ? cachedSelect(sql) : null;
         try (Statement own = cached == null ? connection.createStatement() : null) {
@@ -255,12 +256,30 @@ final class DuckDbStatementRunner {
             if (inTransaction && c != null) closeQuietly(c);
         }
         if (cancelled.getAsBoolean()) return ErrorMapper.canceled();
-        return new PgException(SqlState.INTERNAL_ERROR, "statement failed in DuckDB; the cause could not be determined")
+        return new PgException(SqlState.INTERNAL_ERROR, ConflictRetry.LOST_ERROR)
                 .withHint("DuckDB's JDBC driver drops errors raised before a result's first rows, and re-running the statement did not reproduce it.");
     }
 
+    /** The session's DuckDB connection (COPY's appender writes through it). */
+    DuckDBConnection connection() {
+        beforeQuery.run();
+        return connection;
+    }
+
     /** Prepares a statement's DuckDB SQL on the session's connection (Parse). */
+    private Runnable catalogHook = () -> { };
+
+    /** What makes the catalog tables current before a statement reading them runs or is prepared. */
+    void catalogHook(Runnable hook) {
+        this.catalogHook = hook;
+    }
+
+    void catalogReady(Translation t) {
+        if (t.readsCatalog()) catalogHook.run();
+    }
+
     PreparedStatement prepare(Translation t) {
+        catalogReady(t);
         beforeQuery.run();
         try {
             PreparedStatement ps = connection.prepareStatement(t.duckDbSql());

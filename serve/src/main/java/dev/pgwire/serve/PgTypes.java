@@ -119,10 +119,45 @@ final class PgTypes {
      * that is jsonb, numeric without a modifier (shown at its own scale), and numeric results
      * DuckDB handed over as their exact text.
      */
+    /** Types of catalog columns the registry has no constant for. */
+    private static final java.util.Map<String, PgType> OTHER_TYPES = java.util.Map.of(
+            "pg_node_tree", new PgType(194, "pg_node_tree", (short) -1, 0), "aclitem", PgType.ACLITEM,
+            "pg_lsn", new PgType(3220, "pg_lsn", (short) 8, 3221), "anyarray", PgType.ANYARRAY,
+            "pg_ndistinct", new PgType(3361, "pg_ndistinct", (short) -1, 0),
+            "pg_dependencies", new PgType(3402, "pg_dependencies", (short) -1, 0),
+            "pg_mcv_list", new PgType(5017, "pg_mcv_list", (short) -1, 0));
+
+    /** Arrays of catalog types, announced with PostgreSQL's array OID. */
+    private static final java.util.Map<String, PgType> CATALOG_ARRAYS = java.util.Map.of(
+            "oid", new PgType(1028, "_oid", (short) -1, 0), "name", new PgType(1003, "_name", (short) -1, 0),
+            "char", new PgType(1002, "_char", (short) -1, 0), "aclitem", new PgType(1034, "_aclitem", (short) -1, 0),
+            "regtype", new PgType(2211, "_regtype", (short) -1, 0));
+
+    private static boolean integral(int oid) {
+        return oid == PgType.INT2.oid() || oid == PgType.INT4.oid() || oid == PgType.INT8.oid() || oid == PgType.OID.oid();
+    }
+
+    /** int2vector and oidvector print as their numbers separated by spaces. */
+    private static String vector(Object v) {
+        StringBuilder sb = new StringBuilder();
+        for (Object o : toObjectArray(v)) {
+            if (!sb.isEmpty()) sb.append(' ');
+            sb.append(o);
+        }
+        return sb.toString();
+    }
+
     static PgColumnType withHint(PgColumnType base, dev.pgwire.serve.sql.SqlType hint) {
+        if (hint != null && hint.isArray()) {
+            if (hint.is(dev.pgwire.serve.sql.SqlType.JSONB.arrayOf()) && base.pgType.oid() == PgType.JSON_ARRAY.oid()) return jsonbArray(base);
+            PgType array = CATALOG_ARRAYS.get(hint.name());
+            if (array == null || !base.pgType.name().startsWith("_")) return base;
+            // the elements print as the element type does; the array is announced as PostgreSQL's
+            return new PgColumnType(base.duckDbType, array, -1, base::read,
+                    (v, c) -> new PgColumnType.Literal(base.text(v, c)));
+        }
         if (hint == null) return base;
         int oid = base.pgType.oid();
-        if (hint.isArray()) return hint.is(dev.pgwire.serve.sql.SqlType.JSONB.arrayOf()) && oid == PgType.JSON_ARRAY.oid() ? jsonbArray(base) : base;
         boolean text = oid == PgType.TEXT.oid();
         switch (hint.name()) {
             case "varchar":
@@ -158,6 +193,29 @@ final class PgTypes {
                                     : base::pgValue);
                 }
                 return base;
+            case "oid":
+                return integral(oid) ? new PgColumnType(base.duckDbType, PgType.OID, -1, base::read,
+                        (v, c) -> ((Number) v).longValue()) : base;
+            case "xid":
+            case "cid":
+                return integral(oid) ? new PgColumnType(base.duckDbType, hint.name().equals("xid") ? PgType.XID : PgType.CID, -1,
+                        base::read, (v, c) -> new PgColumnType.Literal(v.toString())) : base;
+            case "char":
+                return text ? relabel(base, PgType.CHAR, -1) : base;
+            case "int2vector":
+            case "oidvector":
+                return new PgColumnType(base.duckDbType, hint.name().equals("int2vector") ? PgType.INT2VECTOR : PgType.OIDVECTOR, -1,
+                        base::read, (v, c) -> new PgColumnType.Literal(vector(v)));
+            case "pg_node_tree":
+            case "aclitem":
+            case "pg_lsn":
+            case "anyarray":
+            case "pg_ndistinct":
+            case "pg_dependencies":
+            case "pg_mcv_list":
+                PgType other = OTHER_TYPES.get(hint.name());
+                return text ? new PgColumnType(base.duckDbType, other, -1, base::read, (v, c) -> new PgColumnType.Literal(v.toString()))
+                        : base;
             case "regtype":
             case "regclass":
             case "regproc":
@@ -183,6 +241,14 @@ final class PgTypes {
             }
             return new dev.pgwire.protocol.types.PgArray(PgType.JSONB.oid(), a.dimensions(), a.lowerBounds(), elements);
         });
+    }
+
+    /** PostgreSQL's type of a DuckDB column type (for columns serve did not define itself). */
+    static dev.pgwire.serve.sql.PgTypeName pgTypeName(String duckDbType) {
+        PgColumnType t = forDuckDbType(duckDbType);
+        String name = t.pgType.name();
+        boolean array = name.startsWith("_") && listElementType(duckDbType.trim()) != null;
+        return new dev.pgwire.serve.sql.PgTypeName(array ? name.substring(1) : name, t.typeModifier, array ? 1 : 0, true);
     }
 
     private static PgColumnType relabel(PgColumnType base, PgType type, int typmod) {

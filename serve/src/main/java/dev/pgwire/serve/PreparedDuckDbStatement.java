@@ -109,9 +109,12 @@ final class PreparedDuckDbStatement implements PreparedStatement {
             int[] types = new int[n];
             String[] duckDbTypes = new String[n];
             ParameterInference inference = new ParameterInference(session.runner(), t, n);
+            java.util.Map<Integer, Integer> casts = dev.pgwire.serve.sql.ParameterCasts.of(t.tree());
             for (int i = 0; i < n; i++) {
                 int declaredOid = i < declared.length ? declared[i] : 0;
                 if (declaredOid == PgType.UNKNOWN.oid()) declaredOid = 0;
+                // a parameter the statement casts is described as the cast's type, as PostgreSQL describes it
+                if (declaredOid == 0) declaredOid = casts.getOrDefault(i + 1, 0);
                 int inferred = 0;
                 if (i < duckDbCount) {
                     duckDbTypes[i] = pm.getParameterTypeName(i + 1);
@@ -243,6 +246,7 @@ final class PreparedDuckDbStatement implements PreparedStatement {
     /** A DuckDB statement for a portal to run: the idle one, or a new one if it is in use. */
     java.sql.PreparedStatement borrow() {
         session.detachOpenPortal();
+        session.runner().catalogReady(translation);
         java.sql.PreparedStatement ps = idle;
         idle = null;
         try {

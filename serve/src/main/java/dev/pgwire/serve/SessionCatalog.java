@@ -1,5 +1,6 @@
 package dev.pgwire.serve;
 
+import dev.pgwire.serve.catalog.CatalogDefinitions;
 import dev.pgwire.serve.sql.CatalogView;
 import dev.pgwire.serve.sql.CatalogView.ColumnInfo;
 import dev.pgwire.serve.sql.CatalogView.Relation;
@@ -53,6 +54,8 @@ final class SessionCatalog implements CatalogView {
 
     @Override
     public Relation relation(String schema, String name) {
+        Relation catalogRelation = catalogRelation(schema, name);
+        if (catalogRelation != null) return catalogRelation;
         long now = version.get();
         if (now != cachedVersion) {
             cache.clear();
@@ -60,6 +63,26 @@ final class SessionCatalog implements CatalogView {
         }
         String key = (schema == null ? "" : schema) + "\u0000" + name;
         return cache.computeIfAbsent(key, k -> Optional.ofNullable(load(schema, name))).orElse(null);
+    }
+
+    private static final Map<String, Relation> CATALOG_RELATIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A relation of pg_catalog (found first, as PostgreSQL searches pg_catalog before search_path)
+     * or of information_schema, with PostgreSQL's column types.
+     */
+    static Relation catalogRelation(String schema, String name) {
+        String s = schema == null ? CatalogDefinitions.PG_CATALOG : schema;
+        if (!s.equals(CatalogDefinitions.PG_CATALOG) && !s.equals(CatalogDefinitions.INFORMATION_SCHEMA)) return null;
+        CatalogDefinitions.Relation rel = CatalogDefinitions.get().relation(s, name);
+        if (rel == null) return null;
+        return CATALOG_RELATIONS.computeIfAbsent(s + "." + name, k -> {
+            List<ColumnInfo> columns = new ArrayList<>();
+            for (CatalogDefinitions.Column c : rel.columns()) {
+                columns.add(new ColumnInfo(c.name(), c.number(), c.duckDbType(), c.pgType(), c.notNull(), null, "", null, null));
+            }
+            return new Relation(s, name, rel.kind() == 'v', columns, null);
+        });
     }
 
     private Relation load(String schema, String name) {
@@ -108,7 +131,7 @@ final class SessionCatalog implements CatalogView {
             ps.setString(1, name);
             ps.setString(2, s);
             ps.setBoolean(3, temp);
-        }, rs -> rs.getString(1)).stream().findFirst().orElse(null);
+        }, rs -> rs.getString(1)).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
         return new Relation(temporary ? "pg_temp" : relSchema, name, view, columns, comment);
     }
 

@@ -65,6 +65,19 @@ final class UtilityCommands {
                 if (!inTransactionBlock) throw new PgException("25P01", "LOCK TABLE can only be used in transaction blocks");
                 sink.complete("LOCK TABLE");
             }
+            case "ListenStmt" -> {
+                session.notifications().listen(stmt.str("conditionname"), inTransactionBlock);
+                sink.complete("LISTEN");
+            }
+            case "UnlistenStmt" -> {
+                session.notifications().unlisten(stmt.has("conditionname") ? stmt.str("conditionname") : null, inTransactionBlock);
+                sink.complete("UNLISTEN");
+            }
+            case "NotifyStmt" -> {
+                session.notifications().notify(stmt.str("conditionname"), stmt.has("payload") ? stmt.str("payload") : "",
+                        inTransactionBlock);
+                sink.complete("NOTIFY");
+            }
             case "DoStmt" -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "DO blocks are not supported")
                     .withDetail("serve runs SQL on DuckDB, which has no procedural language.");
             case "LoadStmt" -> throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to load libraries");

@@ -57,7 +57,7 @@ class ErrorMappingTest extends SessionTestSupport {
     void duplicateKeyIs23505WithThePostgresDetail() {
         PgException e = fails("INSERT INTO t VALUES (1, 'y', 1)");
         assertThat(e.sqlState()).isEqualTo("23505");
-        assertThat(e.getMessage()).isEqualTo("duplicate key value violates unique constraint");
+        assertThat(e.getMessage()).isEqualTo("duplicate key value violates unique constraint \"t_pkey\"");
         assertThat(e.detail()).isEqualTo("Key (a)=(1) already exists.");
     }
 
@@ -65,8 +65,8 @@ class ErrorMappingTest extends SessionTestSupport {
     void aDuplicateAmongTheRowsOfOneStatementIs23505Too() {
         PgException e = fails("INSERT INTO t VALUES (7, 'y', 1), (7, 'z', 1)");
         assertThat(e.sqlState()).isEqualTo("23505");
-        assertThat(e.getMessage()).isEqualTo("duplicate key value violates unique constraint");
-        assertThat(e.detail()).isEqualTo("Key 7 already exists.");
+        assertThat(e.getMessage()).isEqualTo("duplicate key value violates unique constraint \"t_pkey\"");
+        assertThat(e.detail()).isEqualTo("Key (a)=(7) already exists.");
     }
 
     @Test

@@ -237,6 +237,15 @@ final class ExtendedQuery {
         StatementSink sink = new StatementSink(out, machine, columns, ps.resultFormats);
         try {
             boolean suspended = ps.portal.execute(Math.max(0, e.maxRows()), sink);
+            dev.pgwire.server.spi.CopyIn copyIn = sink.copyInReceiver();
+            if (copyIn != null) {
+                // COPY FROM STDIN: the portal completes when the client's data has come
+                machine.startCopyIn(new SessionMachine.CopyInProgress(sink, copyIn, null, tag -> {
+                    ps.done = true;
+                    ps.lastTag = tag;
+                }));
+                return;
+            }
             if (suspended) {
                 out.write(PortalSuspended.INSTANCE);
             } else {

@@ -126,8 +126,20 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             }
             inline = !s.mayBlock();
             Duration idle = server.config.idleSessionTimeout();
-            machine = new SessionMachine(s, out, this::readyForQuery, server.registry, memory, processId,
+            SessionMachine m = new SessionMachine(s, out, this::readyForQuery, server.registry, memory, processId,
                     idle == null ? 0 : Math.max(1, idle.toMillis()));
+            try {
+                s.attach(m.asyncMessages(this::asyncMessagesWaiting));
+            } catch (Throwable t) {
+                PgException e = t instanceof PgException pg ? pg : internalError(t);
+                try {
+                    s.close();
+                } finally {
+                    channel.eventLoop().execute(() -> sendFatal(e));
+                }
+                return;
+            }
+            machine = m;
             channel.eventLoop().execute(() -> {
                 if (!channel.isActive()) {
                     closeSessionLater();
@@ -206,6 +218,13 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         server.releaseSlot();
         cancelRunningCall();
         closeSessionLater();
+    }
+
+    /** The handler queued a notification or parameter report: the machine sends it when it may. */
+    private void asyncMessagesWaiting() {
+        if (closing) return;
+        inbox.add(AsyncMarker.INSTANCE);
+        scheduleDrain();
     }
 
     private void closeSessionLater() {
@@ -328,6 +347,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             }
         } else if (m == CloseMarker.INSTANCE) {
             closeSession();
+        } else if (m == AsyncMarker.INSTANCE) {
+            if (!closing && opened) machine.deliverAsync(); // before the greeting, it goes out with it
         } else if (m == ShutdownMarker.INSTANCE) {
             machine.shutdown();
         } else if (m instanceof IdleTimeout t) {
@@ -393,6 +414,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private enum CloseMarker { INSTANCE }
 
     private enum ShutdownMarker { INSTANCE }
+
+    private enum AsyncMarker { INSTANCE }
 
     /** The idle clock started at the ReadyForQuery after message {@code seq} ran out. */
     private record IdleTimeout(long seq, TransactionStatus status) {}

@@ -3,6 +3,7 @@ package dev.pgwire.server;
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
 import dev.pgwire.protocol.message.BackendKeyData;
+import dev.pgwire.protocol.message.BackendMessage;
 import dev.pgwire.protocol.message.Bind;
 import dev.pgwire.protocol.message.Close;
 import dev.pgwire.protocol.message.CopyData;
@@ -15,6 +16,7 @@ import dev.pgwire.protocol.message.Execute;
 import dev.pgwire.protocol.message.Flush;
 import dev.pgwire.protocol.message.FrontendMessage;
 import dev.pgwire.protocol.message.FunctionCall;
+import dev.pgwire.protocol.message.NotificationResponse;
 import dev.pgwire.protocol.message.ParameterStatus;
 import dev.pgwire.protocol.message.Parse;
 import dev.pgwire.protocol.message.Query;
@@ -23,6 +25,8 @@ import dev.pgwire.protocol.message.Sync;
 import dev.pgwire.protocol.message.Terminate;
 import dev.pgwire.protocol.types.CodecContext;
 import dev.pgwire.protocol.types.TypeRegistry;
+import dev.pgwire.server.spi.AsyncMessages;
+import dev.pgwire.server.spi.CopyIn;
 import dev.pgwire.server.spi.Session;
 import dev.pgwire.server.spi.TransactionStatus;
 import org.slf4j.Logger;
@@ -32,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The protocol state machine of one session after authentication (protocol sections 55.2.2 and
@@ -79,6 +84,10 @@ final class SessionMachine {
     private boolean skipUntilSync;
     /** close() has released the statements, portals and the handler's session. */
     private boolean released;
+    /** COPY FROM STDIN under way: CopyData, CopyDone and CopyFail go to its receiver. */
+    private CopyInProgress copy;
+    /** Notifications and parameter reports waiting for the session to be idle outside a block. */
+    private final ConcurrentLinkedQueue<BackendMessage> asyncPending = new ConcurrentLinkedQueue<>();
 
     /**
      * @param idleSessionTimeoutMillis how long the session may stay idle outside a transaction
@@ -132,6 +141,43 @@ final class SessionMachine {
         return closed;
     }
 
+    /**
+     * The handler's means of sending its client messages of its own accord: they queue here and
+     * {@code wake} asks the driver to call {@link #deliverAsync} between messages.
+     */
+    AsyncMessages asyncMessages(Runnable wake) {
+        return new AsyncMessages() {
+            @Override
+            public void notification(int processId, String channel, String payload) {
+                post(new NotificationResponse(processId, channel, payload));
+            }
+
+            @Override
+            public void parameterStatus(String name, String value) {
+                post(new ParameterStatus(name, value));
+            }
+
+            private void post(BackendMessage m) {
+                if (closed) return;
+                asyncPending.add(m);
+                wake.run();
+            }
+        };
+    }
+
+    /** Between messages: sends waiting notifications if the session is idle outside a block. */
+    void deliverAsync() {
+        if (closed || copy != null || callInFlight || asyncPending.isEmpty()) return;
+        if (session.transactionStatus() == TransactionStatus.IDLE) writeAsync();
+    }
+
+    private void writeAsync() {
+        for (BackendMessage m; (m = asyncPending.poll()) != null; ) {
+            if (m instanceof ParameterStatus p) parameterChanged(p.name(), p.value());
+            out.write(m);
+        }
+    }
+
     boolean cancelRequested() {
         return cancelRequested;
     }
@@ -164,6 +210,10 @@ final class SessionMachine {
         if (closed) return;
         if (terminating) {
             shutdown(); // the shutdown deadline has passed: nothing more runs
+            return;
+        }
+        if (copy != null) {
+            copyMessage(fm);
             return;
         }
         if (skipUntilSync && !(fm instanceof Sync) && !(fm instanceof Terminate)) return;
@@ -209,6 +259,11 @@ final class SessionMachine {
             shutdown();
             return;
         }
+        if (copy != null) {
+            // data of the COPY was refused: the COPY cannot be completed without it
+            failCopy(type == 'd' ? error : unexpectedDuringCopy(type), error);
+            return;
+        }
         if (skipUntilSync) return; // the batch has failed already: dropped like any message before Sync
         switch (type) {
             case 'Q', 'F' -> {
@@ -247,6 +302,9 @@ final class SessionMachine {
         closed = true;
         if (released) return;
         released = true;
+        CopyInProgress c = copy;
+        copy = null;
+        if (c != null) abandonCopy(c, new PgException(SqlState.CONNECTION_FAILURE, "connection ended during COPY from stdin"));
         extended.closeAll();
         try {
             session.close();
@@ -302,7 +360,7 @@ final class SessionMachine {
             extended.failed();
             skipUntilSync = true;
         } finally {
-            endCall();
+            if (copy == null) endCall(); // a COPY FROM STDIN keeps the call open until its data has come
         }
     }
 
@@ -317,6 +375,7 @@ final class SessionMachine {
     private void simpleQuery(String sql) {
         List<String> statements = SqlSplitter.split(sql);
         beginCall();
+        boolean ended = true;
         try {
             // A Query sent inside the implicit transaction of an unfinished extended batch joins
             // it and ends it, as in PostgreSQL; the Sync that follows finds nothing to end.
@@ -329,17 +388,157 @@ final class SessionMachine {
             boolean implicit = joined
                     || statements.size() > 1 && session.transactionStatus() == TransactionStatus.IDLE;
             if (implicit && !joined && !runStep(Session.ImplicitTransaction.BEGIN)) return;
-            for (String statement : statements) {
-                if (!executeStatement(statement)) {
-                    if (implicit) runStep(Session.ImplicitTransaction.ROLLBACK);
-                    return;
-                }
-            }
-            if (implicit) runStep(Session.ImplicitTransaction.COMMIT);
+            ended = false;
+            ended = runStatements(new QueryRun(statements, implicit));
         } finally {
-            endCall();
-            readyForQuery();
+            if (ended) endQuery();
         }
+    }
+
+    /** The statements of a Query message and how far they have run. */
+    private static final class QueryRun {
+        final List<String> statements;
+        final boolean implicit;
+        int next;
+
+        QueryRun(List<String> statements, boolean implicit) {
+            this.statements = statements;
+            this.implicit = implicit;
+        }
+    }
+
+    /**
+     * Runs a Query's statements from where it stands. Returns false when a statement started
+     * COPY FROM STDIN: the Query goes on once its data has come; otherwise the Query is over (the
+     * caller ends it).
+     */
+    private boolean runStatements(QueryRun run) {
+        while (run.next < run.statements.size()) {
+            StatementSink sink = new StatementSink(out, this);
+            if (!executeStatement(run.statements.get(run.next++), sink)) {
+                if (run.implicit) runStep(Session.ImplicitTransaction.ROLLBACK);
+                return true;
+            }
+            CopyIn receiver = sink.copyInReceiver();
+            if (receiver != null) {
+                startCopyIn(new CopyInProgress(sink, receiver, run, null));
+                return false;
+            }
+        }
+        if (run.implicit) runStep(Session.ImplicitTransaction.COMMIT);
+        return true;
+    }
+
+    private void endQuery() {
+        endCall();
+        readyForQuery();
+    }
+
+    // ---- COPY FROM STDIN (protocol section 55.2.6) ---------------------------------------------
+
+    /**
+     * A COPY FROM STDIN under way: the statement's sink and receiver, and what follows its end —
+     * the rest of a Query, or (extended protocol) the portal's completion.
+     */
+    record CopyInProgress(StatementSink sink, CopyIn receiver, QueryRun query,
+                          java.util.function.Consumer<String> portalDone) {}
+
+    /** A statement started COPY FROM STDIN: CopyInResponse goes out, the call stays in flight. */
+    void startCopyIn(CopyInProgress c) {
+        copy = c;
+        c.sink().startCopyIn();
+    }
+
+    /** A message during COPY FROM STDIN. Flush and Sync are ignored there, as PostgreSQL does. */
+    private void copyMessage(FrontendMessage fm) {
+        CopyInProgress c = copy;
+        if (fm instanceof CopyData d) {
+            try {
+                if (cancelRequested) throw canceled();
+                c.receiver().data(d.data());
+            } catch (Throwable t) {
+                failCopy(asPgException(t), t);
+            }
+        } else if (fm instanceof CopyDone) {
+            String tag;
+            try {
+                if (cancelRequested) throw canceled();
+                tag = c.receiver().done();
+            } catch (Throwable t) {
+                failCopy(asPgException(t), t);
+                return;
+            }
+            copy = null;
+            c.sink().completeCopyIn(tag);
+            if (c.query() != null) {
+                boolean ended = true;
+                try {
+                    ended = runStatements(c.query());
+                } finally {
+                    if (ended) endQuery();
+                }
+            } else {
+                c.portalDone().accept(tag);
+                endCall();
+            }
+        } else if (fm instanceof CopyFail f) {
+            PgException e = new PgException(SqlState.QUERY_CANCELED, "COPY from stdin failed: " + f.message());
+            failCopy(e, e);
+        } else if (fm instanceof Terminate) {
+            copy = null;
+            abandonCopy(c, new PgException(SqlState.CONNECTION_FAILURE, "connection ended during COPY from stdin"));
+            closed = true;
+            out.flushAndClose();
+        } else if (!(fm instanceof Sync) && !(fm instanceof Flush)) {
+            PgException e = unexpectedDuringCopy(typeOf(fm));
+            failCopy(e, e);
+        }
+    }
+
+    /**
+     * The COPY failed: its receiver undoes it, the client gets {@code error}, and the Query ends
+     * (with ReadyForQuery) or the extended batch skips to Sync. What the client still sends of the
+     * COPY is then ignored.
+     */
+    private void failCopy(PgException error, Throwable cause) {
+        CopyInProgress c = copy;
+        copy = null;
+        abandonCopy(c, cause instanceof Exception ex ? ex : error);
+        sendError(error);
+        if (c.query() != null) {
+            if (c.query().implicit) runStep(Session.ImplicitTransaction.ROLLBACK);
+            endQuery();
+        } else {
+            extended.failed();
+            skipUntilSync = true;
+            endCall();
+        }
+    }
+
+    private void abandonCopy(CopyInProgress c, Exception reason) {
+        try {
+            c.receiver().fail(reason);
+        } catch (Throwable t) {
+            log.warn("session {}: ending a failed COPY failed", processId, t);
+        }
+    }
+
+    private static PgException unexpectedDuringCopy(int type) {
+        return PgException.protocolViolation(String.format("unexpected message type 0x%02X during COPY from stdin", type));
+    }
+
+    private static int typeOf(FrontendMessage fm) {
+        io.netty.buffer.ByteBuf b = io.netty.buffer.Unpooled.buffer();
+        try {
+            fm.encode(b);
+            return b.getByte(0) & 0xff;
+        } finally {
+            b.release();
+        }
+    }
+
+    private static PgException canceled() {
+        return new PgException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
     }
 
     private boolean runStep(Session.ImplicitTransaction step) {
@@ -352,8 +551,7 @@ final class SessionMachine {
         }
     }
 
-    private boolean executeStatement(String sql) {
-        StatementSink sink = new StatementSink(out, this);
+    private boolean executeStatement(String sql, StatementSink sink) {
         try {
             if (cancelRequested) throw new PgException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
             session.execute(sql, sink);
@@ -383,6 +581,7 @@ final class SessionMachine {
     private void readyForQuery() {
         if (closed) return; // a FATAL error ended the session: no ReadyForQuery follows it
         TransactionStatus status = session.transactionStatus();
+        if (status == TransactionStatus.IDLE && !asyncPending.isEmpty()) writeAsync();
         out.write(switch (status) {
             case IN_TRANSACTION -> ReadyForQuery.IN_TRANSACTION;
             case FAILED -> ReadyForQuery.FAILED;

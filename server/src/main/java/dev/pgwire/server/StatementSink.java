@@ -4,6 +4,8 @@ import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
 import dev.pgwire.protocol.message.Bind;
 import dev.pgwire.protocol.message.CommandComplete;
+import dev.pgwire.protocol.message.CopyDone;
+import dev.pgwire.protocol.message.CopyResponse;
 import dev.pgwire.protocol.message.EmptyQueryResponse;
 import dev.pgwire.protocol.message.NoticeResponse;
 import dev.pgwire.protocol.message.ParameterStatus;
@@ -11,6 +13,8 @@ import dev.pgwire.protocol.message.RowDescription;
 import dev.pgwire.protocol.types.CodecContext;
 import dev.pgwire.protocol.types.TypeRegistry;
 import dev.pgwire.server.spi.Column;
+import dev.pgwire.server.spi.CopyIn;
+import dev.pgwire.server.spi.CopyOut;
 import dev.pgwire.server.spi.ResultSink;
 import dev.pgwire.server.spi.RowWriter;
 import io.netty.buffer.ByteBuf;
@@ -39,6 +43,11 @@ final class StatementSink implements ResultSink, RowWriter {
     private ByteBuf row;       // non-null while a row is being written
     private int rowStart;
     private int valuesWritten;
+    /** COPY FROM STDIN asked for: the machine sends CopyInResponse when the call returns. */
+    private CopyIn copyIn;
+    private CopyResponse copyInResponse;
+    /** COPY TO STDOUT under way: CopyDone goes before the command tag. */
+    private boolean copyingOut;
 
     /** A sink for the simple protocol: the handler describes the columns, all values are text. */
     StatementSink(SessionOutput out, SessionMachine session) {
@@ -181,9 +190,91 @@ final class StatementSink implements ResultSink, RowWriter {
     @Override
     public void complete(String commandTag) {
         checkOpen();
+        if (copyIn != null) throw new IllegalStateException("COPY FROM STDIN completes when its data has arrived");
         completed = true;
         tag = commandTag;
+        if (copyingOut) {
+            copyingOut = false;
+            out.write(CopyDone.INSTANCE);
+        }
         out.write(new CommandComplete(commandTag));
+    }
+
+    @Override
+    public void copyIn(boolean binary, int columns, CopyIn receiver) {
+        checkOpen();
+        if (receiver == null) throw new NullPointerException("receiver");
+        if (columnCount >= 0 && !preDescribed || copyingOut || copyIn != null) {
+            throw new IllegalStateException("COPY FROM STDIN must be the statement's only outcome");
+        }
+        copyInResponse = new CopyResponse(CopyResponse.Kind.IN, binary ? 1 : 0, formats(binary, columns));
+        copyIn = receiver;
+    }
+
+    /** The receiver of a COPY FROM STDIN the statement started, or null. */
+    CopyIn copyInReceiver() {
+        return copyIn;
+    }
+
+    /** Sends CopyInResponse: the client sends its data from now on. */
+    void startCopyIn() {
+        out.write(copyInResponse);
+    }
+
+    /** The COPY FROM STDIN's data has arrived: the statement ends with {@code tag}. */
+    void completeCopyIn(String commandTag) {
+        copyIn = null;
+        complete(commandTag);
+    }
+
+    @Override
+    public CopyOut copyOut(boolean binary, int columns) {
+        checkOpen();
+        if (columnCount >= 0 && !preDescribed || copyingOut || copyIn != null) {
+            throw new IllegalStateException("COPY TO STDOUT must be the statement's only outcome");
+        }
+        out.write(new CopyResponse(CopyResponse.Kind.OUT, binary ? 1 : 0, formats(binary, columns)));
+        copyingOut = true;
+        return new CopyOut() {
+            @Override
+            public void write(byte[] data, int offset, int length) {
+                ByteBuf b = copyData();
+                b.writeInt(4 + length);
+                b.writeBytes(data, offset, length);
+                copyDataWritten();
+            }
+
+            @Override
+            public void write(CharSequence text) {
+                ByteBuf b = copyData();
+                int at = b.writerIndex();
+                b.writeInt(0);
+                int n = b.writeCharSequence(text, StandardCharsets.UTF_8);
+                b.setInt(at, 4 + n);
+                copyDataWritten();
+            }
+        };
+    }
+
+    private ByteBuf copyData() {
+        if (!copyingOut || completed) throw new IllegalStateException("COPY TO STDOUT has ended");
+        ByteBuf b = out.buffer();
+        b.writeByte('d');
+        return b;
+    }
+
+    private void copyDataWritten() {
+        out.flushIfFull();
+        if (session.cancelRequested()) {
+            throw new PgException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+        }
+    }
+
+    private static short[] formats(boolean binary, int columns) {
+        if (columns < 0 || columns > ExtendedQuery.MAX_COUNT) throw new IllegalArgumentException("columns: " + columns);
+        short[] f = new short[columns];
+        if (binary) java.util.Arrays.fill(f, (short) 1);
+        return f;
     }
 
     @Override
@@ -211,7 +302,7 @@ final class StatementSink implements ResultSink, RowWriter {
 
     /** Ends the statement for a handler that wrote rows but no command tag. */
     void completeIfNeeded() {
-        if (completed) return;
+        if (completed || copyIn != null) return;
         if (columnCount < 0) throw new IllegalStateException("handler returned without completing the statement");
         complete("SELECT " + rows);
     }

@@ -29,11 +29,11 @@ import java.util.List;
  * internal error (XX000) in the same form, and a stack overflow PostgreSQL's 54001 "stack depth limit
  * exceeded".
  */
-final class Udf {
+public final class Udf {
     private Udf() {}
 
     /** The DuckDB types these functions use, with the Java class each maps to. */
-    enum Type {
+    public enum Type {
         VARCHAR("String"), INTEGER("Integer"), BIGINT("Long"), DOUBLE("Double"), FLOAT("Float"), BOOLEAN("Boolean"),
         DATE("LocalDate"), TIMESTAMP("LocalDateTime"), TIMESTAMPTZ("Instant"), DECIMAL("BigDecimal (DECIMAL(38,18))");
 
@@ -65,12 +65,12 @@ final class Udf {
 
     /** The function body: the arguments in order, the result (null for SQL NULL). */
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         Object apply(Object[] args);
     }
 
     /** A registered signature, for documentation and tests. */
-    record Signature(String name, List<Type> parameters, Type varargs, Type result, boolean strict) {
+    public record Signature(String name, List<Type> parameters, Type varargs, Type result, boolean strict) {
         @Override
         public String toString() {
             StringBuilder s = new StringBuilder(name).append('(');
@@ -94,7 +94,7 @@ final class Udf {
     }
 
     /** Registers {@code sig} on {@code connection}'s database. */
-    static void register(Connection connection, Signature sig, Body body) throws SQLException {
+    public static void register(Connection connection, Signature sig, Body body) throws SQLException {
         List<DuckDBLogicalType> types = new ArrayList<>();
         try (DuckDBScalarFunctionBuilder b = DuckDBFunctions.scalarFunction()) {
             b.withName(sig.name());

@@ -38,16 +38,18 @@ public interface CatalogView {
      * @param number   attnum: 1 for the first column
      * @param sequence the sequence a serial or identity column draws from, or null
      * @param identity "a" (ALWAYS), "d" (BY DEFAULT) or "" for a column that is not an identity
+     * @param pgDefault the default as PostgreSQL shows it ({@link ColumnMeta#expressionPair}), or null
      */
     record ColumnInfo(String name, int number, String duckDbType, PgTypeName pgType, boolean notNull, String sequence,
-                      String identity, String defaultExpr) {
+                      String identity, String defaultExpr, String pgDefault) {
 
         /** A column as DuckDB's catalog lists it; {@code comment} holds what serve recorded of it. */
         public static ColumnInfo of(String name, int number, String duckDbType, String comment, boolean notNull,
                                     String defaultExpr) {
             Node meta = ColumnMeta.read(comment);
             return new ColumnInfo(name, number, duckDbType, ColumnMeta.type(meta), notNull,
-                    meta.has("sequence") ? meta.str("sequence") : null, meta.str("identity"), defaultExpr);
+                    meta.has("sequence") ? meta.str("sequence") : null, meta.str("identity"), defaultExpr,
+                    meta.has("default") ? meta.str("default") : null);
         }
 
         /** Whether the column's default gives another value each time (a sequence, the clock, a random value). */

@@ -13,10 +13,32 @@ import java.util.Map;
  * {"pg_type":"varchar","typmod":14,"description":"customer name"}
  * }</pre>
  */
-final class ColumnMeta {
+public final class ColumnMeta {
     private ColumnMeta() {}
 
     static String write(PgTypeName type, String sequence, String identity, String description) {
+        return write(type, sequence, identity, description, null);
+    }
+
+    /** The separator of an expression's two forms (plain, pretty) in one text. */
+    public static final char PRETTY_SEPARATOR = '\u001f';
+
+    /** An expression's text as PostgreSQL shows it plainly and in its pretty form, as one value. */
+    static String expressionPair(String plain, String pretty) {
+        if (plain == null) return null;
+        return pretty == null || pretty.equals(plain) ? plain : plain + PRETTY_SEPARATOR + pretty;
+    }
+
+    /** One of the two forms of {@link #expressionPair}. */
+    public static String form(String pair, boolean pretty) {
+        if (pair == null) return null;
+        int at = pair.indexOf(PRETTY_SEPARATOR);
+        if (at < 0) return pair;
+        return pretty ? pair.substring(at + 1) : pair.substring(0, at);
+    }
+
+    /** @param pgDefault the column default as PostgreSQL shows it ({@link #expressionPair}), or null */
+    static String write(PgTypeName type, String sequence, String identity, String description, String pgDefault) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (type != null) {
             m.put("pg_type", type.name());
@@ -27,6 +49,7 @@ final class ColumnMeta {
         if (sequence != null) m.put("sequence", sequence);
         if (identity != null && !identity.isEmpty()) m.put("identity", identity);
         if (description != null) m.put("description", description);
+        if (pgDefault != null) m.put("default", pgDefault);
         return toJson(m);
     }
 
@@ -48,7 +71,7 @@ final class ColumnMeta {
     }
 
     /** A comment that is not serve's JSON is a description someone wrote in DuckDB. */
-    static String description(String comment) {
+    public static String description(String comment) {
         if (comment == null) return null;
         Node meta = read(comment);
         if (meta.fields().isEmpty() && !comment.startsWith("{")) return comment;

@@ -241,7 +241,7 @@ final class DdlChanges {
                             "column \"" + column + "\" of relation \"" + r.name() + "\" does not exist");
                 }
                 script.add("COMMENT ON COLUMN " + dotted(table) + "." + SqlWriter.quoteIdent(column) + " IS "
-                        + SqlWriter.quoteLiteral(ColumnMeta.write(c.pgType(), c.sequence(), c.identity(), text)));
+                        + SqlWriter.quoteLiteral(ColumnMeta.write(c.pgType(), c.sequence(), c.identity(), text, c.pgDefault())));
             }
             case "OBJECT_TABLE" -> {
                 List<String> name = stringsOf(object.list("items"));

@@ -24,10 +24,20 @@ final class DdlEmitter {
     /** The constraints of the table being made, with PostgreSQL's names. */
     private final List<TableMeta.Constraint> constraints = new ArrayList<>();
     private String tableName;
+    /** The columns of the table being made and their types, for writing its expressions as PostgreSQL does. */
+    private final java.util.Map<String, PgTypeName> tableColumns = new java.util.HashMap<>();
 
     DdlEmitter(Emitter em, SessionContext session) {
         this.em = em;
         this.session = session;
+    }
+
+    private String source;
+
+    /** The statement's text (for definitions PostgreSQL shows as written, a view's query). */
+    DdlEmitter source(String sql) {
+        this.source = sql;
+        return this;
     }
 
     /** Whether this class writes statements of this kind. */
@@ -79,6 +89,7 @@ final class DdlEmitter {
             if (elt.is("ColumnDef") && !columnNames.add(elt.str("colname"))) {
                 throw new PgException("42701", "column \"" + elt.str("colname") + "\" specified more than once");
             }
+            if (elt.is("ColumnDef")) tableColumns.put(elt.str("colname"), PgTypeName.of(elt.node("typeName")));
         }
         boolean first = true;
         for (Node elt : s.list("tableElts")) {
@@ -122,6 +133,7 @@ final class DdlEmitter {
         w.ident(name).append(' ').append(sequence != null ? serialType(pg) : em.types.duckDbType(typeName));
         if (def.node("collClause") != null) checkCollation(def.node("collClause").names("collname"));
         boolean notNull = false;
+        String pgDefault = null;
         if (sequence != null) {
             String qualified = schema == null ? sequence : schema + "." + sequence;
             script.add((temp ? "CREATE TEMPORARY SEQUENCE " : "CREATE SEQUENCE ") + (ifNotExists ? "IF NOT EXISTS " : "")
@@ -140,6 +152,7 @@ final class DdlEmitter {
                 case "CONSTR_DEFAULT" -> {
                     if (sequence != null) throw new PgException(SqlState.SYNTAX_ERROR, "multiple default values specified for column \"" + name + "\" of table \"" + table + "\"");
                     w.append(" DEFAULT ");
+                    pgDefault = expressionPair(c.node("raw_expr"), pg);
                     em.expr(c.node("raw_expr"));
                 }
                 case "CONSTR_IDENTITY" -> { }
@@ -149,10 +162,11 @@ final class DdlEmitter {
                     w.append(')');
                 }
                 case "CONSTR_CHECK" -> {
+                    String expression = expressionPair(c.node("raw_expr"), null);
                     w.append(" CHECK (");
                     em.expr(c.node("raw_expr"));
                     w.append(')');
-                    record(c, "c", List.of(name), "check");
+                    record(c, "c", List.of(name), "check", expression);
                 }
                 case "CONSTR_PRIMARY" -> {
                     w.append(" PRIMARY KEY");
@@ -174,7 +188,7 @@ final class DdlEmitter {
         }
         lengthCheck(name, pg);
         after.add("COMMENT ON COLUMN " + qualifiedRelation(schema, table) + "." + SqlWriter.quoteIdent(name) + " IS "
-                + SqlWriter.quoteLiteral(ColumnMeta.write(pg, sequence, identity, null)));
+                + SqlWriter.quoteLiteral(ColumnMeta.write(pg, sequence, identity, null, pgDefault)));
     }
 
     /** varchar(n) and char(n) hold at most n characters: a check DuckDB enforces, recognised in its error. */
@@ -212,11 +226,12 @@ final class DdlEmitter {
             }
             case "CONSTR_CHECK" -> {
                 Node expr = c.node("raw_expr").copy();
+                String expression = expressionPair(expr, null);
                 w.append("CHECK (");
                 em.expr(c.node("raw_expr"));
                 w.append(')');
                 List<String> cols = referencedColumns(expr);
-                record(c, "c", cols.size() == 1 ? cols : List.of(), "check");
+                record(c, "c", cols.size() == 1 ? cols : List.of(), "check", expression);
             }
             case "CONSTR_FOREIGN" -> {
                 w.append("FOREIGN KEY (");
@@ -232,11 +247,24 @@ final class DdlEmitter {
 
     /** Notes a constraint under its name, or the name PostgreSQL would give it. */
     private void record(Node c, String type, List<String> columns, String suffix) {
+        record(c, type, columns, suffix, null);
+    }
+
+    private void record(Node c, String type, List<String> columns, String suffix, String expression) {
         String name = c.str("conname");
         if (name.isEmpty()) name = type.equals("p") ? tableName + "_pkey" : TableMeta.defaultName(tableName, columns, suffix);
         Node pk = c.node("pktable");
         constraints.add(new TableMeta.Constraint(name, type, columns, pk == null ? null : pk.str("relname"),
-                pk == null ? List.of() : c.names("pk_attrs")));
+                pk == null ? List.of() : c.names("pk_attrs"), expression, false));
+    }
+
+    /**
+     * An expression of the table being made as PostgreSQL shows it (plain and pretty), converted
+     * to {@code target} for a default; null when it cannot be written so.
+     */
+    private String expressionPair(Node expr, PgTypeName target) {
+        java.util.function.Function<String, PgTypeName> columns = tableColumns::get;
+        return ColumnMeta.expressionPair(PgDeparse.text(expr, target, columns, false), PgDeparse.text(expr, target, columns, true));
     }
 
     /** The distinct columns an expression names, in order. */
@@ -316,6 +344,7 @@ final class DdlEmitter {
         }
         // an index is an access path: DuckDB's cover all rows, which a partial (non-unique) one's answers include
         w.append(')');
+        indexDefinition(s, name, rel, elems);
         if (s.bool("unique")) {
             // a unique index is what PostgreSQL's errors name when it is violated
             CatalogView.Relation r = session.catalog().relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"),
@@ -323,11 +352,49 @@ final class DdlEmitter {
             if (r != null && !r.view()) {
                 List<String> cols = new ArrayList<>();
                 for (Node e : elems) if (e.node("expr") == null) cols.add(e.str("name"));
-                TableMeta meta = r.meta().withConstraint(new TableMeta.Constraint(name, "u", cols, null, List.of()));
+                TableMeta meta = r.meta().withConstraint(new TableMeta.Constraint(name, "u", cols, null, List.of(), null, true));
                 after.add("COMMENT ON TABLE " + qualifiedRelation(r.schema().equals("pg_temp") ? null : r.schema(), r.name())
                         + " IS " + SqlWriter.quoteLiteral(meta.write()));
             }
         }
+    }
+
+    /** Records the index as PostgreSQL shows it (pg_get_indexdef): its keys, expressions and predicate. */
+    private void indexDefinition(Node s, String name, Node rel, List<Node> elems) {
+        String schema = schemaOf(rel);
+        CatalogView.Relation r = session.catalog().relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"),
+                rel.str("relname"));
+        if (r == null) return;
+        java.util.function.Function<String, PgTypeName> columns = c -> {
+            CatalogView.ColumnInfo info = r.column(c);
+            if (info == null) return null;
+            if (info.pgType() != null) return info.pgType();
+            SqlType t = SqlType.ofDuckDb(info.duckDbType());
+            return t == null ? null : t.asTypeName();
+        };
+        List<String> keys = new ArrayList<>();
+        for (Node e : elems) {
+            if (e.node("expr") == null) {
+                keys.add(dev.pgwire.serve.catalog.TypeNames.quoteIdent(e.str("name")));
+                continue;
+            }
+            String text = PgDeparse.text(e.node("expr"), null, columns, false);
+            if (text == null) return;
+            boolean function = e.node("expr").is("FuncCall") || e.node("expr").is("SQLValueFunction");
+            keys.add(function ? text : "(" + text + ")");
+        }
+        StringBuilder def = new StringBuilder(s.bool("unique") ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
+                .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(name)).append(" ON ")
+                .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(r.schema())).append('.')
+                .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(r.name())).append(" USING btree (")
+                .append(String.join(", ", keys)).append(')');
+        if (s.node("whereClause") != null) {
+            String where = PgDeparse.text(s.node("whereClause"), null, columns, false);
+            if (where == null) return;
+            def.append(" WHERE ").append(where);
+        }
+        after.add("COMMENT ON INDEX " + qualifiedRelation(r.schema().equals("pg_temp") ? null : schema, name) + " IS "
+                + SqlWriter.quoteLiteral(new ObjectMeta(def.toString(), keys, null, null, null).write()));
     }
 
     private static String indexName(String table, List<Node> elems, boolean unique) {
@@ -362,8 +429,36 @@ final class DdlEmitter {
             w.append(')');
         }
         w.append(" AS ");
-        new TypedRewrites(session).applyQuery(s.node("query"));
-        em.statement(s.node("query"));
+        Node query = s.node("query");
+        TypedRewrites typed = new TypedRewrites(session);
+        typed.apply(query);
+        CatalogRoutes.apply(query, session);
+        em.statement(query);
+        // what PostgreSQL shows of the view: its query and its columns' types
+        List<String> types = new ArrayList<>();
+        for (SqlType t : typed.resultTypes()) {
+            SqlType c = t == null || t.isUnknown() ? SqlType.TEXT : t;
+            types.add((c.isArray() ? "_" : "") + c.name() + ":" + c.typmod());
+        }
+        boolean temp = view.str("relpersistence").equals("t");
+        after.add("COMMENT ON VIEW " + qualifiedRelation(temp ? null : schemaOf(view), view.str("relname")) + " IS "
+                + SqlWriter.quoteLiteral(new ObjectMeta(viewQueryText(), null, null, null, types).write()));
+    }
+
+    /** The text of CREATE VIEW's query: what follows its first AS outside parentheses. */
+    private String viewQueryText() {
+        if (source == null) return null;
+        SqlLexer lexer = new SqlLexer(source);
+        boolean seenView = false;
+        for (SqlLexer.Token t = lexer.next(); t.kind() != SqlLexer.Kind.END; t = lexer.next()) {
+            if (t.kind() == SqlLexer.Kind.WORD && t.text().equals("VIEW")) seenView = true;
+            if (seenView && t.depth() == 0 && t.kind() == SqlLexer.Kind.WORD && t.text().equals("AS")) {
+                String q = source.substring(t.end()).trim();
+                while (q.endsWith(";")) q = q.substring(0, q.length() - 1).trim();
+                return q + ";";
+            }
+        }
+        return null;
     }
 
     private void createTableAs(Node s) {

@@ -256,6 +256,11 @@ class Emitter {
 
     void rangeVar(Node r, boolean withAlias) {
         w.mark(r.location());
+        if (r.has("pgwire_subquery")) { // a catalog relation computed for the session (pg_settings)
+            w.append('(').append(r.str("pgwire_subquery")).append(')');
+            if (withAlias) alias(r.node("alias"));
+            return;
+        }
         if (!r.str("catalogname").isEmpty()) w.ident(r.str("catalogname")).append('.');
         if (!r.str("schemaname").isEmpty()) w.ident(r.str("schemaname")).append('.');
         w.ident(r.str("relname"));
@@ -306,6 +311,12 @@ class Emitter {
     }
 
     private void rangeFunction(Node f) {
+        if (f.has("pgwire_subquery")) { // a catalog function answered from serve's catalog tables
+            w.append('(').append(f.str("pgwire_subquery")).append(')');
+            Node a = f.node("alias");
+            if (a == null) w.append(" AS ").ident(f.str("pgwire_name")); else alias(a);
+            return;
+        }
         if (f.bool("lateral")) w.append("LATERAL ");
         List<Node> functions = f.list("functions");
         if (f.bool("is_rowsfrom") || functions.size() != 1) throw new Untranslatable("ROWS FROM");

@@ -236,8 +236,8 @@ final class Expressions {
         int i = 0;
         while (i < sql.length()) {
             char c = sql.charAt(i);
-            if (c == '{') {
-                int close = sql.indexOf('}', i);
+            int close = c == '{' ? sql.indexOf('}', i) : -1;
+            if (close > i + 1 && sql.substring(i + 1, close).chars().allMatch(Character::isDigit)) {
                 int index = Integer.parseInt(sql.substring(i + 1, close));
                 em.expr(args.get(index));
                 i = close + 1;

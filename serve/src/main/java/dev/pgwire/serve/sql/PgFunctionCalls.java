@@ -106,10 +106,19 @@ final class PgFunctionCalls {
             }
             case "array_upper", "array_length" -> {
                 if (n != 2 || !isOne(args.get(1))) return null;
+                if (name.equals("array_upper") && isVector(first)) {
+                    return sql("CAST(CASE WHEN len({0}) = 0 THEN NULL ELSE len({0}) - 1 END AS INTEGER)", args);
+                }
                 return sql("CAST(CASE WHEN len({0}) = 0 THEN NULL ELSE len({0}) END AS INTEGER)", args);
+            }
+            case "generate_subscripts" -> {
+                if (n != 2 || !isOne(args.get(1))) return null;
+                return sql(isVector(first) ? "unnest(CAST(range(0, len({0})) AS INTEGER[]))"
+                        : "unnest(CAST(range(1, len({0}) + 1) AS INTEGER[]))", args);
             }
             case "array_lower" -> {
                 if (n != 2 || !isOne(args.get(1))) return null;
+                if (isVector(first)) return sql("CAST(CASE WHEN len({0}) = 0 THEN NULL ELSE 0 END AS INTEGER)", args);
                 return sql("CAST(CASE WHEN len({0}) = 0 THEN NULL ELSE 1 END AS INTEGER)", args);
             }
             case "cardinality" -> {
@@ -180,12 +189,22 @@ final class PgFunctionCalls {
             }
             case "pg_typeof" -> {
                 if (n != 1 || first == null || first.isUnknown() && !(args.get(0).is("A_Const") && args.get(0).has("sval"))) return null;
-                return Expressions.duckDb("CAST(" + SqlWriter.quoteLiteral(FormatType.displayName(first)) + " AS VARCHAR)");
+                // the type's OID (regtype shows its name); a type without a built-in OID as its name
+                SqlType t = first.isUnknown() ? SqlType.UNKNOWN : first;
+                int oid = dev.pgwire.serve.catalog.Builtins.typeOid(t.isArray() ? "_" + t.name() : t.name());
+                if (oid != 0) return Expressions.duckDb("CAST(" + oid + " AS BIGINT)").set("regOid", (long) oid);
+                return Expressions.duckDb("CAST(" + SqlWriter.quoteLiteral(FormatType.displayName(first)) + " AS VARCHAR)")
+                        .set("regText", true);
             }
             default -> {
                 return null;
             }
         }
+    }
+
+    /** int2vector and oidvector: arrays whose subscripts start at 0. */
+    private static boolean isVector(SqlType t) {
+        return t != null && !t.isArray() && (t.name().equals("int2vector") || t.name().equals("oidvector"));
     }
 
     private static boolean isOne(Node n) {

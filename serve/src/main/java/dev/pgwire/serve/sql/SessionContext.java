@@ -46,4 +46,9 @@ public interface SessionContext {
     default CatalogView catalog() {
         return CatalogView.NONE;
     }
+
+    /** The database's catalog as of its last change (null where there is none, as in unit tests). */
+    default dev.pgwire.serve.catalog.Snapshot catalogSnapshot() {
+        return null;
+    }
 }

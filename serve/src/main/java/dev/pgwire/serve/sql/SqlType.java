@@ -105,6 +105,11 @@ public record SqlType(String name, int typmod, int dims) {
         return dims == 0 && (name.equals("date") || name.startsWith("timestamp") || name.startsWith("time"));
     }
 
+    /** This type as a declared type name (for the types of the built-in names). */
+    public PgTypeName asTypeName() {
+        return new PgTypeName(name, typmod, dims, true);
+    }
+
     /** The PostgreSQL type of a DuckDB type, as DuckDB's result metadata spells it. */
     public static SqlType ofDuckDb(String duckDbType) {
         String t = duckDbType.trim().toUpperCase(Locale.ROOT);

@@ -20,8 +20,14 @@ public final class TableMeta {
      * One constraint: p primary key, u unique (or a unique index), f foreign key, c check.
      *
      * @param references the referenced table of a foreign key, else null
+     * @param expression a check constraint's expression as PostgreSQL shows it, else null
+     * @param index      a unique index made by CREATE UNIQUE INDEX rather than a constraint
      */
-    public record Constraint(String name, String type, List<String> columns, String references, List<String> referencedColumns) {
+    public record Constraint(String name, String type, List<String> columns, String references, List<String> referencedColumns,
+                             String expression, boolean index) {
+        public Constraint(String name, String type, List<String> columns, String references, List<String> referencedColumns) {
+            this(name, type, columns, references, referencedColumns, null, false);
+        }
     }
 
     private final List<Constraint> constraints;
@@ -57,7 +63,8 @@ public final class TableMeta {
         for (Object o : meta.list("constraints")) {
             if (!(o instanceof Node c)) continue;
             list.add(new Constraint(c.str("name"), c.str("type"), strings(c.get("columns")),
-                    c.has("references") ? c.str("references") : null, strings(c.get("referenced_columns"))));
+                    c.has("references") ? c.str("references") : null, strings(c.get("referenced_columns")),
+                    c.has("expression") ? c.str("expression") : null, c.bool("index")));
         }
         String description = meta.has("description") ? meta.str("description") : ColumnMeta.description(comment);
         return new TableMeta(list, description);
@@ -82,6 +89,8 @@ public final class TableMeta {
                 m.put("references", c.references());
                 m.put("referenced_columns", c.referencedColumns());
             }
+            if (c.expression() != null) m.put("expression", c.expression());
+            if (c.index()) m.put("index", true);
             sb.append(ColumnMeta.toJson(m));
         }
         sb.append(']');

@@ -22,13 +22,15 @@ import java.util.function.IntUnaryOperator;
  *                  (-1 when unknown); null when DuckDB runs the source itself
  * @param resultTypes PostgreSQL's types of the result columns as far as known (entries may be null)
  * @param replay    whether the statement changes data and could be run again to the same effect
+ * @param readsCatalog whether the statement reads serve's pg_catalog or information_schema tables
+ *                  (which must be current before it runs)
  */
 public record Translation(String source, StatementInfo info, Node tree, String duckDbSql, PgException parseError,
-                          IntUnaryOperator positions, List<SqlType> resultTypes, ReplayInfo replay) {
+                          IntUnaryOperator positions, List<SqlType> resultTypes, ReplayInfo replay, boolean readsCatalog) {
 
     public Translation(String source, StatementInfo info, Node tree, String duckDbSql, PgException parseError,
                        IntUnaryOperator positions) {
-        this(source, info, tree, duckDbSql, parseError, positions, List.of(), ReplayInfo.UNKNOWN);
+        this(source, info, tree, duckDbSql, parseError, positions, List.of(), ReplayInfo.UNKNOWN, false);
     }
 
     /** The PostgreSQL type of result column {@code i} where the translation knows it, else null. */
@@ -43,7 +45,7 @@ public record Translation(String source, StatementInfo info, Node tree, String d
 
     /** The same statement with other DuckDB SQL (which has no map of positions back to the source). */
     public Translation withDuckDbSql(String sql) {
-        return new Translation(source, info, tree, sql, parseError, null, resultTypes, replay);
+        return new Translation(source, info, tree, sql, parseError, null, resultTypes, replay, readsCatalog);
     }
 
     /**

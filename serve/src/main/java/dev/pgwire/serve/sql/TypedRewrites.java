@@ -1,5 +1,8 @@
 package dev.pgwire.serve.sql;
 
+import dev.pgwire.serve.catalog.RegTypes;
+import dev.pgwire.serve.catalog.Snapshot;
+
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.serve.sql.TypeResolver.Col;
 import dev.pgwire.serve.sql.TypeResolver.Scope;
@@ -151,17 +154,24 @@ final class TypedRewrites {
     private void fromItem(Node item, Scope scope) {
         switch (item.type()) {
             case "RangeSubselect" -> select(item.node("subquery"), scope, false);
+            case "RangeFunction" -> {
+                for (Node f : item.list("functions")) {
+                    List<Node> items = f.list("items");
+                    Node call = items.isEmpty() ? null : items.get(0);
+                    if (call == null) continue;
+                    // json's set-returning functions become subqueries in FROM (below), not calls
+                    if (call.is("FuncCall") && JsonCalls.setColumns(Operators.lastName(call)) != null) {
+                        rewriteItems(call.list("args"), scope);
+                    } else {
+                        items.set(0, expr(call, scope));
+                    }
+                }
+                jsonCalls.from(item, scope);
+            }
             case "JoinExpr" -> {
                 fromItem(item.node("larg"), scope);
                 fromItem(item.node("rarg"), scope);
                 rewriteField(item, "quals", scope);
-            }
-            case "RangeFunction" -> {
-                for (Node function : item.list("functions")) {
-                    Node call = function.list("items").isEmpty() ? null : function.list("items").get(0);
-                    if (call != null && call.is("FuncCall")) rewriteItems(call.list("args"), scope);
-                }
-                jsonCalls.from(item, scope);
             }
             default -> { }
         }
@@ -186,9 +196,80 @@ final class TypedRewrites {
      */
     private void topLevel(Node target, Scope scope) {
         Node val = target.node("val");
+        SqlType t = val == null ? null : types.type(val, scope);
+        if (t != null && !t.isArray() && RegTypes.outputFunction(t.name()) != null) {
+            // an OID alias shows as the name it stands for
+            target.set("val", regOut(val, t.name()));
+            return;
+        }
         if (val != null && val.is("DuckDbSql") && val.bool("exactDivision")) {
             target.set("val", Expressions.duckDb(val.str("topLevelSql"), val.list("args").toArray(new Node[0])));
         }
+    }
+
+    private String searchPathLiteral() {
+        return SqlWriter.quoteLiteral(String.join(",", session.currentSchemas(true)));
+    }
+
+    /** Whether the statement calls serve's catalog functions (the catalog must be ready when it runs). */
+    private boolean usesCatalog;
+
+    boolean usesCatalog() {
+        return usesCatalog;
+    }
+
+    private Node regOut(Node val, String type) {
+        if (val.bool("regText")) return val; // already the name
+        if (type.equals("regtype") && val.has("regOid")) {
+            // a built-in type known while translating: its name is a constant too
+            String name = dev.pgwire.serve.catalog.TypeNames.regtype((int) val.num("regOid"));
+            if (name != null) {
+                Node out = Expressions.duckDb("CAST(" + SqlWriter.quoteLiteral(name) + " AS VARCHAR)");
+                types.assume(out, SqlType.REGTYPE);
+                return out;
+            }
+        }
+        usesCatalog = true;
+        String fn = RegTypes.outputFunction(type);
+        Node out = Expressions.duckDb(fn + "(CAST({0} AS BIGINT)" + (RegTypes.takesSearchPath(type) ? ", " + searchPathLiteral() : "") + ")", val);
+        types.assume(out, SqlType.of(type));
+        return out;
+    }
+
+    /**
+     * Casts to and from the OID alias types: a name becomes its OID (while translating when it is
+     * a constant, as PostgreSQL does it while parsing), an OID alias cast to text its name.
+     */
+    private Node regCast(Node cast, Scope scope) {
+        PgTypeName target = PgTypeName.of(cast.node("typeName"));
+        if (target.isArray()) return cast;
+        Node arg = cast.node("arg");
+        SqlType from = types.type(arg, scope);
+        if (RegTypes.NAMES.contains(target.name())) {
+            String constant = arg.is("A_Const") && arg.has("sval") ? Operators.stringConstant(arg) : null;
+            Node out;
+            if (constant != null) {
+                Snapshot snapshot = session.catalogSnapshot();
+                if (snapshot == null) return cast;
+                long oid = RegTypes.input(snapshot, target.name(), constant, session.currentSchemas(true));
+                out = Expressions.duckDb("CAST(" + oid + " AS BIGINT)").set("regOid", oid);
+            } else if (from != null && !from.isArray() && (from.isText() || from.isUnknown())) {
+                String fn = RegTypes.inputFunction(target.name());
+                if (fn == null) return cast;
+                usesCatalog = true;
+                out = Expressions.duckDb(fn + "(CAST({0} AS VARCHAR), " + searchPathLiteral() + ")", arg);
+            } else {
+                out = Expressions.duckDb("CAST({0} AS BIGINT)", arg);
+            }
+            types.assume(out, SqlType.of(target.name()));
+            return out;
+        }
+        if (from != null && !from.isArray() && RegTypes.outputFunction(from.name()) != null
+                && (target.name().equals("text") || target.name().equals("varchar") || target.name().equals("name")
+                || target.name().equals("bpchar"))) {
+            cast.set("arg", regOut(arg, from.name()));
+        }
+        return cast;
     }
 
     /** Rewrites an expression bottom-up and returns its replacement (or itself). */
@@ -228,7 +309,7 @@ final class TypedRewrites {
             case "TypeCast" -> {
                 rewriteField(e, "arg", scope);
                 Node cast = json.cast(e, e.node("arg"), types.type(e.node("arg"), scope), types.type(e, scope));
-                return cast != null ? cast : e;
+                return cast != null ? cast : regCast(e, scope);
             }
             case "A_Indirection" -> {
                 if (JsonCalls.isEachField(e.node("arg"), e.list("indirection"))) {
@@ -236,8 +317,26 @@ final class TypedRewrites {
                     return jsonCalls.eachField(e.node("arg"), e.list("indirection"), scope);
                 }
                 rewriteField(e, "arg", scope);
-                Node element = json.subscript(e.node("arg"), e.list("indirection"), types.type(e.node("arg"), scope));
-                return element != null ? element : e;
+                SqlType t = types.type(e.node("arg"), scope);
+                for (Node step : e.list("indirection")) {
+                    if (step.is("A_Indices")) {
+                        rewriteField(step, "uidx", scope);
+                        rewriteField(step, "lidx", scope);
+                    }
+                }
+                Node element = json.subscript(e.node("arg"), e.list("indirection"), t);
+                if (element != null) return element;
+                if (t != null && !t.isArray() && (t.name().equals("int2vector") || t.name().equals("oidvector"))) {
+                    // int2vector and oidvector count their elements from 0
+                    for (Node step : e.list("indirection")) {
+                        if (!step.is("A_Indices")) continue;
+                        for (String bound : new String[] {"uidx", "lidx"}) {
+                            Node idx = step.node(bound);
+                            if (idx != null) step.set(bound, Expressions.duckDb("({0} + 1)", idx));
+                        }
+                    }
+                }
+                return e;
             }
             case "NullTest", "BooleanTest", "CollateClause" -> {
                 rewriteField(e, "arg", scope);
@@ -417,6 +516,7 @@ final class TypedRewrites {
         List<SqlType> argTypes = new ArrayList<>();
         for (Node a : args) argTypes.add(types.type(a, scope));
         Node rewritten = PgFunctionCalls.rewrite(f, argTypes, session);
+        if (rewritten == null) rewritten = CatalogCalls.rewrite(f, argTypes, session);
         if (rewritten != null) {
             types.assume(rewritten, resultType);
             return rewritten;

@@ -25,6 +25,11 @@ public final class BufferedResult implements ResultSink, RowWriter {
     private String tag;
     private boolean empty;
     private int next;
+    /** A COPY the statement started: FROM STDIN is handed on at replay, TO STDOUT's data is held. */
+    private CopyIn copyIn;
+    private boolean copyBinary;
+    private int copyColumns;
+    private List<byte[]> copyOutData;
 
     /** The columns the statement described, or null if it returned no rows. */
     public List<Column> columns() {
@@ -40,6 +45,17 @@ public final class BufferedResult implements ResultSink, RowWriter {
             if (m[0] == null) sink.parameterStatus(m[1], m[2]); else sink.notice(m[0], m[1], m[2]);
         }
         messages.clear();
+        if (copyIn != null) {
+            sink.copyIn(copyBinary, copyColumns, copyIn);
+            return false;
+        }
+        if (copyOutData != null) {
+            CopyOut out = sink.copyOut(copyBinary, copyColumns);
+            for (byte[] data : copyOutData) out.write(data);
+            copyOutData = null;
+            sink.complete(tag);
+            return false;
+        }
         int sent = 0;
         while (next < rows.size()) {
             if (maxRows > 0 && sent == maxRows) return true;
@@ -93,6 +109,34 @@ public final class BufferedResult implements ResultSink, RowWriter {
     @Override
     public boolean isCancelled() {
         return false;
+    }
+
+    /** Held until {@link #replay}, which starts the COPY on the real sink with this receiver. */
+    @Override
+    public void copyIn(boolean binary, int columns, CopyIn receiver) {
+        copyIn = receiver;
+        copyBinary = binary;
+        copyColumns = columns;
+    }
+
+    /** The data is held until {@link #replay}. */
+    @Override
+    public CopyOut copyOut(boolean binary, int columns) {
+        copyBinary = binary;
+        copyColumns = columns;
+        List<byte[]> held = new ArrayList<>();
+        copyOutData = held;
+        return new CopyOut() {
+            @Override
+            public void write(byte[] data, int offset, int length) {
+                held.add(java.util.Arrays.copyOfRange(data, offset, offset + length));
+            }
+
+            @Override
+            public void write(CharSequence text) {
+                held.add(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        };
     }
 
     @Override

@@ -37,4 +37,28 @@ public interface ResultSink {
 
     /** True once the client asked to cancel this call; long loops should check and throw 57014. */
     boolean isCancelled();
+
+    /**
+     * Starts {@code COPY … FROM STDIN}: once the statement's call returns, the server sends
+     * CopyInResponse ({@code binary}: overall and column format 1, else 0, for {@code columns}
+     * columns) and feeds the client's data to {@code receiver} until CopyDone or CopyFail (see
+     * {@link CopyIn}); the statement's command tag comes from {@link CopyIn#done}. Call it instead
+     * of describing columns, as the statement's outcome. Sinks that cannot take COPY (the default)
+     * refuse with 0A000, before the client sends any data.
+     */
+    default void copyIn(boolean binary, int columns, CopyIn receiver) {
+        throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.FEATURE_NOT_SUPPORTED,
+                "COPY FROM STDIN is not supported here");
+    }
+
+    /**
+     * Starts {@code COPY … TO STDOUT}: sends CopyOutResponse ({@code binary}: overall and column
+     * format 1, else 0, for {@code columns} columns) and returns the writer of its CopyData; end
+     * the statement with {@link #complete} ({@code COPY n}). Sinks that cannot stream COPY (the
+     * default) refuse with 0A000.
+     */
+    default CopyOut copyOut(boolean binary, int columns) {
+        throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.FEATURE_NOT_SUPPORTED,
+                "COPY TO STDOUT is not supported here");
+    }
 }

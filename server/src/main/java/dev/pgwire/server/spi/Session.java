@@ -91,6 +91,14 @@ public interface Session {
     default void cancel() {
     }
 
+    /**
+     * Gives the session the means to send its client messages of its own accord (notifications,
+     * parameter reports): called once, after {@link SessionFactory#open} and before the client is
+     * greeted. The default ignores it.
+     */
+    default void attach(AsyncMessages client) {
+    }
+
     /** The client went away or the server is shutting down; release resources. */
     default void close() {
     }

@@ -1,0 +1,184 @@
+package dev.pgwire.compat.catalog;
+
+import dev.pgwire.compat.ServeErrors;
+import dev.pgwire.compat.Servers;
+import dev.pgwire.compat.Target;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestFactory;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+/**
+ * Replays the catalog queries tools send ({@code src/test/resources/catalog-queries/<tool>.sql}) on
+ * serve and PostgreSQL 15 with the catalog schema, one test per statement, grouped by tool. A
+ * statement PostgreSQL itself refuses here (it needed the session or server it was captured on) is
+ * aborted, not failed. On serve it must succeed with PostgreSQL's column names and rows, after
+ * {@link #mask}. Rows of a statement without ORDER BY are compared sorted.
+ *
+ * <pre>
+ * mvn -pl compat test -Dtest=CatalogQueryReplayTest -Dcompat.excludedGroups=none
+ * mvn -pl compat test -Dtest=CatalogQueryReplayTest -Dcompat.excludedGroups=none -Dcompat.replay.tools=psql,pgjdbc
+ * </pre>
+ */
+@Tag("catalog")
+class CatalogQueryReplayTest {
+
+    /** Types whose values are OIDs or transaction ids: assigned by each server on its own. */
+    static final Set<String> OID_TYPES = Set.of("oid", "regclass", "regtype", "regproc", "regprocedure", "regnamespace",
+            "regoper", "regoperator", "regrole", "regconfig", "xid", "xid8", "cid", "tid", "pg_lsn");
+    /** Columns holding OIDs as numbers (copied out of catalog columns or cast to int): per-server values. */
+    static final Set<String> OID_COLUMNS = Set.of("oid", "typelem", "typarray", "typrelid", "typbasetype", "attrelid",
+            "atttypid", "relnamespace", "typnamespace", "pronamespace", "conrelid", "confrelid", "conindid", "indexrelid",
+            "indrelid", "objoid", "classoid", "objid", "refobjid", "refclassid", "reltype", "reloftype", "relfilenode",
+            "reltoastrelid", "rngtypid", "rngsubtype", "rngtyparray", "typoid", "array_oid", "nspowner", "relowner",
+            "proowner", "typowner", "datdba", "rolid", "specific_name", "adrelid", "enumtypid", "starelid", "attcollation",
+            "typcollation", "relam", "prolang", "prorettype", "collation_oid", "type_oid", "table_oid");
+    /** Sizes and planner statistics: storage and statistics differ by engine. */
+    static final Set<String> STAT_COLUMNS = Set.of("reltuples", "relpages", "relallvisible", "cardinality", "pages",
+            "n_live_tup", "n_dead_tup", "seq_scan", "idx_scan", "estimated_rows", "row_estimate");
+    /** Values of the moment or the process: the clock, backend pids, transaction counters. */
+    static final Set<String> MOMENT_COLUMNS = Set.of("xmin", "age", "pg_backend_pid", "pid", "pg_postmaster_start_time",
+            "now", "txid_current", "backend_start", "query_start", "state_change", "xact_start");
+
+    /** PostgreSQL's first OID for user objects: OIDs below it are built in and the same on every server. */
+    static final long FIRST_NORMAL_OBJECT_ID = 16384;
+    static final Pattern NUMBER = Pattern.compile("\\b[0-9]{5,}\\b");
+
+    /**
+     * What may differ between the two servers, each for its reason: OIDs of user objects (at or
+     * above 16384, assigned by each server; built-in OIDs are fixed and must match), sizes and
+     * planner statistics, values of the moment or process, and the release and build in version
+     * strings (serve reports one PostgreSQL 15 release; the cluster is whichever Debian installed).
+     */
+    static String mask(String label, String type, String value) {
+        if (value == null) return null;
+        String l = label.toLowerCase(Locale.ROOT);
+        if (OID_TYPES.contains(type) || OID_COLUMNS.contains(l) || l.endsWith("oid") || l.endsWith("_oid")) {
+            return NUMBER.matcher(value).replaceAll(m ->
+                    Long.parseLong(m.group()) >= FIRST_NORMAL_OBJECT_ID ? "<oid>" : m.group());
+        }
+        if (STAT_COLUMNS.contains(l) || l.contains("size")) return "<stat>";
+        if (MOMENT_COLUMNS.contains(l)) return "<moment>";
+        if (value.startsWith("PostgreSQL 15.")) return "PostgreSQL 15.<minor> <build>";
+        if (l.equals("server_version") || (l.equals("setting") && value.matches("15\\.[0-9]+.*"))) {
+            return value.replaceAll("^15\\.[0-9]+.*", "15.<minor>");
+        }
+        if (l.equals("server_version_num") || value.matches("1500[0-9]{2}")) return "1500<minor>";
+        return value;
+    }
+
+    record Answer(String sqlState, String message, List<String> columns, List<List<String>> rows) {
+        boolean ok() {
+            return sqlState == null;
+        }
+    }
+
+    static Connection connect(Target t) throws SQLException {
+        Properties p = t.jdbcProperties();
+        p.setProperty("preferQueryMode", "simple");
+        return DriverManager.getConnection(t.jdbcUrl(CatalogSchema.DATABASE), p);
+    }
+
+    static Answer run(Connection c, String sql) {
+        try (Statement st = c.createStatement()) {
+            st.setQueryTimeout(20);
+            boolean rs = st.execute(sql);
+            ResultSet last = null;
+            for (boolean more = rs; ; more = st.getMoreResults()) {
+                if (more) last = st.getResultSet();
+                else if (st.getUpdateCount() == -1) break;
+                if (more && !sql.contains(";")) break;
+            }
+            if (last == null) return new Answer(null, null, List.of(), List.of());
+            ResultSetMetaData md = last.getMetaData();
+            List<String> columns = new ArrayList<>();
+            List<String> types = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                columns.add(md.getColumnLabel(i));
+                types.add(md.getColumnTypeName(i));
+            }
+            List<List<String>> rows = new ArrayList<>();
+            while (last.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= columns.size(); i++) row.add(mask(columns.get(i - 1), types.get(i - 1), last.getString(i)));
+                rows.add(row);
+            }
+            if (!sql.toLowerCase(Locale.ROOT).matches("(?s).*\\border\\s+by\\b.*")) {
+                rows.sort(Comparator.comparing(Object::toString));
+            }
+            return new Answer(null, null, columns, rows);
+        } catch (SQLException e) {
+            return new Answer(e.getSQLState() == null ? "-----" : e.getSQLState(),
+                    String.valueOf(e.getMessage()).lines().findFirst().orElse(""), List.of(), List.of());
+        }
+    }
+
+    @TestFactory
+    List<DynamicContainer> replay() throws SQLException {
+        CatalogSchema.loadBoth();
+        String only = System.getProperty("compat.replay.tools", "");
+        List<String> tools = only.isBlank() ? CatalogQueries.tools() : Arrays.asList(only.split(","));
+        List<DynamicContainer> out = new ArrayList<>();
+        try (Connection pg = connect(Servers.postgres()); Connection serve = connect(Servers.serve())) {
+            for (String tool : tools) {
+                List<DynamicTest> tests = new ArrayList<>();
+                for (CatalogQueries.Query q : CatalogQueries.read(tool)) {
+                    String name = tool + " #" + q.number() + ": " + abbreviate(q.purpose(), 90);
+                    if (q.skipReason() != null) continue;
+                    Answer want = run(pg, q.sql());
+                    int mark = ServeErrors.mark();
+                    Answer got = run(serve, q.sql());
+                    List<ServeErrors.Error> refused = ServeErrors.since(mark, CatalogSchema.DATABASE);
+                    tests.add(DynamicTest.dynamicTest(name, () -> check(q, want, got, refused)));
+                }
+                out.add(DynamicContainer.dynamicContainer(tool, tests));
+            }
+        }
+        return out;
+    }
+
+    /** Statements that list every database of the server: both servers hold the other test classes' databases. */
+    static boolean listsDatabases(String sql) {
+        return sql.toLowerCase(Locale.ROOT).contains("pg_database");
+    }
+
+    static void check(CatalogQueries.Query q, Answer want, Answer got, List<ServeErrors.Error> refused) {
+        if (!want.ok()) {
+            abort("PostgreSQL refuses it here too: [" + want.sqlState() + "] " + want.message());
+        }
+        String where = q.tool() + " #" + q.number() + " (" + q.purpose() + ")\n  SQL: " + q.sql().replaceAll("\\s+", " ");
+        if (!got.ok()) {
+            fail("serve refuses " + where + "\n  serve: [" + got.sqlState() + "] " + got.message()
+                    + (refused.isEmpty() ? "" : "\n  as recorded:" + ServeErrors.describe(refused)));
+        }
+        if (!want.columns().equals(got.columns())) {
+            fail("serve's columns differ for " + where + "\n  PostgreSQL: " + want.columns() + "\n  serve:      " + got.columns());
+        }
+        if (!listsDatabases(q.sql()) && !want.rows().equals(got.rows())) {
+            fail("serve's rows differ for " + where + "\n  PostgreSQL: " + abbreviate(want.rows().toString(), 3000)
+                    + "\n  serve:      " + abbreviate(got.rows().toString(), 3000));
+        }
+    }
+
+    static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "...";
+    }
+}

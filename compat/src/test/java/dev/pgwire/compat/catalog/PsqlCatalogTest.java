@@ -1,0 +1,72 @@
+package dev.pgwire.compat.catalog;
+
+import dev.pgwire.compat.ServeErrors;
+import dev.pgwire.compat.Servers;
+import dev.pgwire.compat.Target;
+import dev.pgwire.testkit.Clients;
+import dev.pgwire.testkit.ExternalProcess;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * psql 15's describe commands against serve and PostgreSQL over the catalog schema: the output of
+ * {@code psql -X -c '<command>'} must be PostgreSQL's, after {@link #mask} hides what legitimately
+ * differs between two servers.
+ *
+ * <pre>mvn -pl compat test -Dtest=PsqlCatalogTest -Dcompat.excludedGroups=none</pre>
+ */
+@Tag("catalog")
+class PsqlCatalogTest {
+
+    @BeforeAll
+    static void schema() {
+        CatalogSchema.loadBoth();
+    }
+
+    /**
+     * What may differ, each for a reason:
+     * <ul>
+     * <li>the port in {@code \conninfo}: each server listens on its own port;</li>
+     * <li>sizes ({@code 8192 bytes}, {@code 16 kB}) in the {@code +} forms and {@code \l+}: storage
+     *     differs by engine and by what the cluster wrote;</li>
+     * <li>nothing else: owners, names, types, ACLs and descriptions must match.</li>
+     * </ul>
+     */
+    static String mask(String out) {
+        return out.replaceAll("at port \"[0-9]+\"", "at port \"<port>\"")
+                .replaceAll("\\b[0-9]+ (bytes|kB|MB|GB)\\b", "<size>");
+    }
+
+    static ExternalProcess.Result psql(Target t, String command) {
+        return Clients.psql(List.of("-d", t.conninfo(CatalogSchema.DATABASE), "-P", "pager=off", "-c", command),
+                null, Map.of(), Duration.ofSeconds(30));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\\l " + CatalogSchema.DATABASE, "\\dt", "\\dt+", "\\dt app.*", "\\d customers", "\\d+ customers",
+            "\\d orders", "\\d app.item_refs", "\\dn", "\\df", "\\dv", "\\dm", "\\di", "\\ds", "\\du", "\\dT", "\\dx", "\\conninfo"})
+    void describesLikePostgres(String command) {
+        ExternalProcess.Result pg = psql(Servers.postgres(), command);
+        if (pg.exitCode() != 0 || !pg.stderr().isBlank()) {
+            fail("psql " + command + " fails against PostgreSQL itself: " + pg.stderr());
+        }
+        int mark = ServeErrors.mark();
+        ExternalProcess.Result serve = psql(Servers.serve(), command);
+        String want = mask(pg.stdout());
+        String got = mask(serve.stdout());
+        if (serve.exitCode() != 0 || !serve.stderr().isBlank() || !want.equals(got)) {
+            fail("psql " + command + " against serve:\n--- PostgreSQL ---\n" + want + "--- serve ---\n" + got
+                    + (serve.stderr().isBlank() ? "" : "--- serve stderr ---\n" + serve.stderr())
+                    + (ServeErrors.since(mark, CatalogSchema.DATABASE).isEmpty() ? ""
+                        : "statements serve refused:" + ServeErrors.describe(ServeErrors.since(mark, CatalogSchema.DATABASE))));
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.protocol.types.CodecContext;
+import dev.pgwire.protocol.types.PgNumeric;
+import dev.pgwire.protocol.types.PgType;
+import dev.pgwire.protocol.types.TypeRegistry;
+import dev.pgwire.serve.sql.CatalogView.ColumnInfo;
+import dev.pgwire.serve.sql.PgTypeName;
+import dev.pgwire.serve.sql.TargetCoercion;
+import io.netty.buffer.ByteBuf;
+import org.duckdb.DuckDBAppender;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * One column a COPY FROM writes: reads a field by PostgreSQL's input rules for the column's type
+ * (text through the type registry's text input, binary through its receive functions), checks it
+ * as PostgreSQL's column would (not null, the length of varchar(n) and char(n), numeric's
+ * precision and scale — rounded to the scale as PostgreSQL does, never beyond what DuckDB stores
+ * exactly), and appends it to DuckDB's appender in the column's DuckDB type.
+ */
+final class CopyColumn {
+    /** How a value reaches the appender; OTHER columns need the INSERT path. */
+    enum Kind { BOOL, INT2, INT4, INT8, FLOAT4, FLOAT8, DECIMAL, TEXT, BLOB, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, UUID, OTHER }
+
+    private static final TypeRegistry REGISTRY = PgTypes.REGISTRY;
+    private static final long DATE_INFINITY = Integer.MAX_VALUE;
+    private static final long TIMESTAMP_INFINITY = Long.MAX_VALUE;
+
+    final ColumnInfo info;
+    final int oid;
+    final Kind kind;
+    private final String table;
+    /** varchar(n) / char(n): the most characters; -1 for no limit. */
+    private final int maxLength;
+    private final boolean bpchar;
+    /** DECIMAL(p,s) as DuckDB stores it; -1 when not a decimal. */
+    private final int precision;
+    private final int scale;
+    /** numeric without modifier: stored exactly or refused. */
+    private final boolean unconstrained;
+
+    CopyColumn(ColumnInfo info, String table) {
+        this.info = info;
+        this.table = table;
+        String duck = info.duckDbType().trim().toUpperCase(Locale.ROOT);
+        PgTypeName declared = info.pgType();
+        PgType pg = declared != null ? PgType.byName(declared.typname()) : null;
+        if (pg == null) pg = PgTypes.forDuckDbType(info.duckDbType()).pgType;
+        this.oid = pg.oid();
+        int typmod = declared == null ? -1 : declared.typmod();
+        boolean textual = pg == PgType.VARCHAR || pg == PgType.BPCHAR;
+        this.maxLength = textual && typmod > 4 ? typmod - 4 : -1;
+        this.bpchar = pg == PgType.BPCHAR;
+        int p = -1;
+        int s = 0;
+        if (duck.startsWith("DECIMAL(")) {
+            String[] ps = duck.substring(8, duck.indexOf(')')).split(",");
+            p = Integer.parseInt(ps[0].trim());
+            s = Integer.parseInt(ps[1].trim());
+        }
+        this.precision = p;
+        this.scale = s;
+        this.unconstrained = duck.replace(" ", "").equals(TargetCoercion.UNCONSTRAINED_NUMERIC.replace(" ", "").toUpperCase(Locale.ROOT))
+                && (declared == null || declared.typmod() == -1);
+        this.kind = kind(duck, pg);
+    }
+
+    private static Kind kind(String duck, PgType pg) {
+        if (duck.startsWith("DECIMAL(")) return pg == PgType.NUMERIC ? Kind.DECIMAL : Kind.OTHER;
+        return switch (duck) {
+            case "BOOLEAN" -> pg == PgType.BOOL ? Kind.BOOL : Kind.OTHER;
+            case "SMALLINT" -> pg == PgType.INT2 ? Kind.INT2 : Kind.OTHER;
+            case "INTEGER" -> pg == PgType.INT4 ? Kind.INT4 : Kind.OTHER;
+            case "BIGINT" -> pg == PgType.INT8 ? Kind.INT8 : Kind.OTHER;
+            case "FLOAT" -> pg == PgType.FLOAT4 ? Kind.FLOAT4 : Kind.OTHER;
+            case "DOUBLE" -> pg == PgType.FLOAT8 ? Kind.FLOAT8 : Kind.OTHER;
+            case "VARCHAR" -> pg == PgType.TEXT || pg == PgType.VARCHAR || pg == PgType.BPCHAR || pg == PgType.NAME
+                    ? Kind.TEXT : Kind.OTHER;
+            case "BLOB" -> pg == PgType.BYTEA ? Kind.BLOB : Kind.OTHER;
+            case "DATE" -> pg == PgType.DATE ? Kind.DATE : Kind.OTHER;
+            case "TIME" -> pg == PgType.TIME ? Kind.TIME : Kind.OTHER;
+            case "TIMESTAMP" -> pg == PgType.TIMESTAMP ? Kind.TIMESTAMP : Kind.OTHER;
+            case "TIMESTAMP WITH TIME ZONE" -> pg == PgType.TIMESTAMPTZ ? Kind.TIMESTAMPTZ : Kind.OTHER;
+            case "UUID" -> pg == PgType.UUID ? Kind.UUID : Kind.OTHER;
+            default -> Kind.OTHER;
+        };
+    }
+
+    /** A text field as the column's value (null for NULL), by PostgreSQL's input function for its type. */
+    Object fromText(String field, CodecContext ctx) {
+        if (field == null) return null;
+        switch (kind) {
+            case TEXT:
+                return checkLength(field);
+            case INT4: {
+                int v = smallInt(field);
+                if (v != Integer.MIN_VALUE) return v;
+                break;
+            }
+            case INT8: {
+                int v = smallInt(field);
+                if (v != Integer.MIN_VALUE) return (long) v;
+                break;
+            }
+            default:
+                break;
+        }
+        return checked(REGISTRY.decodeText(oid, field, ctx));
+    }
+
+    /** A binary field ({@code length} bytes at the reader index of {@code in}, -1 for NULL) as the column's value. */
+    Object fromBinary(ByteBuf in, int length, CodecContext ctx) {
+        return checked(REGISTRY.decode(oid, in, length, TypeRegistry.BINARY, ctx));
+    }
+
+    /** Short runs of ASCII digits with an optional minus: most integer fields; MIN_VALUE when not such. */
+    private static int smallInt(String s) {
+        int n = s.length();
+        if (n == 0 || n > 9) return Integer.MIN_VALUE;
+        int i = s.charAt(0) == '-' ? 1 : 0;
+        if (i == n) return Integer.MIN_VALUE;
+        int v = 0;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return Integer.MIN_VALUE;
+            v = v * 10 + (c - '0');
+        }
+        return s.charAt(0) == '-' ? -v : v;
+    }
+
+    private Object checked(Object v) {
+        if (v instanceof String s) return checkLength(s);
+        if (v instanceof PgNumeric n && kind == Kind.DECIMAL) return decimal(n);
+        return v;
+    }
+
+    private String checkLength(String s) {
+        if (maxLength < 0) return s;
+        int n = s.codePointCount(0, s.length());
+        if (n <= maxLength) return s;
+        if (bpchar) {
+            // char(n) drops trailing spaces beyond its length, as PostgreSQL's bpchar input does
+            String head = s.substring(0, s.offsetByCodePoints(0, maxLength));
+            if (s.substring(head.length()).isBlank() && s.substring(head.length()).chars().allMatch(c -> c == ' ')) return head;
+        }
+        throw new PgException(SqlState.STRING_DATA_RIGHT_TRUNCATION, "value too long for type "
+                + (bpchar ? "character(" : "character varying(") + maxLength + ")");
+    }
+
+    /** numeric(p,s) rounds to its scale and refuses what then has too many digits; numeric without modifier must fit exactly. */
+    private BigDecimal decimal(PgNumeric n) {
+        if (!n.isFinite()) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cannot store " + n + " in column \"" + info.name()
+                    + "\": numeric columns here hold finite values only");
+        }
+        BigDecimal d = n.bigDecimal();
+        if (unconstrained) {
+            TargetCoercion.checkFits(d);
+            return d.setScale(scale, RoundingMode.UNNECESSARY);
+        }
+        BigDecimal r = d.setScale(scale, RoundingMode.HALF_UP);
+        if (r.precision() - r.scale() > precision - scale && r.signum() != 0) {
+            throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow")
+                    .withDetail("A field with precision " + precision + ", scale " + scale
+                            + " must round to an absolute value less than 10^" + (precision - scale) + ".");
+        }
+        return r;
+    }
+
+    /** The not-null check PostgreSQL makes per row (DuckDB would name no line). */
+    void checkNotNull(Object v, Object[] row, CopyColumn[] columns) {
+        if (v != null || !info.notNull()) return;
+        throw new PgException(SqlState.NOT_NULL_VIOLATION, "null value in column \"" + info.name() + "\" of relation \""
+                + table + "\" violates not-null constraint");
+    }
+
+    /** Appends a checked value (null for NULL) to the appender. */
+    void append(DuckDBAppender a, Object v) throws SQLException {
+        if (v == null) {
+            a.appendNull();
+            return;
+        }
+        switch (kind) {
+            case BOOL -> a.append((boolean) (Boolean) v);
+            case INT2 -> a.append(((Number) v).shortValue());
+            case INT4 -> a.append(((Number) v).intValue());
+            case INT8 -> a.append(((Number) v).longValue());
+            case FLOAT4 -> a.append(((Number) v).floatValue());
+            case FLOAT8 -> a.append(((Number) v).doubleValue());
+            case DECIMAL -> a.append((BigDecimal) v);
+            case TEXT -> a.append((String) v);
+            case BLOB -> a.append((byte[]) v);
+            case DATE -> {
+                LocalDate d = (LocalDate) v;
+                a.appendEpochDays((int) (d.equals(LocalDate.MAX) ? DATE_INFINITY : d.equals(LocalDate.MIN) ? -DATE_INFINITY
+                        : d.toEpochDay()));
+            }
+            case TIME -> {
+                LocalTime t = (LocalTime) v;
+                a.appendDayMicros(t.equals(LocalTime.MAX) ? 86_400_000_000L : t.toNanoOfDay() / 1000);
+            }
+            case TIMESTAMP -> a.appendEpochMicros(micros((LocalDateTime) v));
+            case TIMESTAMPTZ -> {
+                OffsetDateTime t = (OffsetDateTime) v;
+                a.appendEpochMicros(t.equals(OffsetDateTime.MAX) ? TIMESTAMP_INFINITY : t.equals(OffsetDateTime.MIN)
+                        ? -TIMESTAMP_INFINITY : micros(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()));
+            }
+            case UUID -> a.append((UUID) v);
+            default -> throw new IllegalStateException("column " + info.name() + " cannot be appended");
+        }
+    }
+
+    private static long micros(LocalDateTime t) {
+        if (t.equals(LocalDateTime.MAX)) return TIMESTAMP_INFINITY;
+        if (t.equals(LocalDateTime.MIN)) return -TIMESTAMP_INFINITY;
+        return Math.addExact(Math.multiplyExact(t.toEpochSecond(ZoneOffset.UTC), 1_000_000L), t.getNano() / 1000);
+    }
+}

@@ -1,0 +1,213 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.protocol.types.CodecContext;
+import dev.pgwire.serve.sql.CatalogView.ColumnInfo;
+import dev.pgwire.serve.sql.CatalogView.Relation;
+import dev.pgwire.serve.sql.Node;
+import dev.pgwire.serve.sql.SqlNames;
+import dev.pgwire.serve.sql.Translation;
+import dev.pgwire.server.spi.ResultSink;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * {@code COPY table [(columns)] FROM STDIN} and {@code COPY table [(columns)] | (query) TO STDOUT},
+ * read from PostgreSQL's parse tree (CopyStmt): options as PostgreSQL checks them, the relation
+ * and columns resolved as the session sees them, then the COPY handed to the server's COPY
+ * protocol — {@link CopyFromStdin} for data coming in, {@link CopyToStdout} for data going out.
+ */
+final class CopyCommand {
+    private final DuckDbSession session;
+    private final DuckDbStatementRunner runner;
+
+    CopyCommand(DuckDbSession session, DuckDbStatementRunner runner) {
+        this.session = session;
+        this.runner = runner;
+    }
+
+    void run(Translation t, ResultSink sink, long call) {
+        Node stmt = t.tree();
+        boolean from = stmt.bool("is_from");
+        CopyOptions options = CopyOptions.of(stmt.list("options"), from);
+        if (from) {
+            copyFrom(t, stmt, options, sink);
+        } else {
+            copyTo(t, stmt, options, sink, call);
+        }
+    }
+
+    private Relation relation(Node rel) {
+        String schema = rel.str("schemaname").isEmpty() ? null : rel.str("schemaname");
+        Relation r = session.catalogView().relation(schema, rel.str("relname"));
+        if (r == null) {
+            throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + (schema == null ? "" : schema + ".")
+                    + rel.str("relname") + "\" does not exist");
+        }
+        return r;
+    }
+
+    private static List<ColumnInfo> columns(Node stmt, Relation r) {
+        if (!stmt.has("attlist")) return r.columns();
+        List<ColumnInfo> out = new ArrayList<>();
+        for (Node n : stmt.list("attlist")) {
+            String name = n.str("sval");
+            ColumnInfo c = r.column(name);
+            if (c == null) {
+                throw new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \"" + r.name() + "\" does not exist");
+            }
+            if (out.contains(c)) throw new PgException(SqlState.DUPLICATE_COLUMN, "column \"" + name + "\" specified more than once");
+            out.add(c);
+        }
+        return out;
+    }
+
+    private void copyFrom(Translation t, Node stmt, CopyOptions options, ResultSink sink) {
+        Relation r = relation(stmt.node("relation"));
+        if (r.view()) {
+            throw new PgException(SqlState.WRONG_OBJECT_TYPE, "cannot copy to view \"" + r.name() + "\"")
+                    .withHint("To enable copying to a view, provide an INSTEAD OF INSERT trigger.");
+        }
+        if ("on".equals(session.setting(session.inDuckDbTransaction() ? "transaction_read_only" : "default_transaction_read_only"))) {
+            throw new PgException("25006", "cannot execute COPY FROM in a read-only transaction");
+        }
+        List<ColumnInfo> infos = columns(stmt, r);
+        List<CopyColumn> columns = new ArrayList<>();
+        boolean appendable = true;
+        for (ColumnInfo c : infos) {
+            CopyColumn col = new CopyColumn(c, r.name());
+            columns.add(col);
+            appendable &= col.kind != CopyColumn.Kind.OTHER;
+        }
+        boolean temp = r.schema().equals("pg_temp");
+        session.detachOpenPortal();
+        session.beginImplicitTransactionIfNeeded();
+        boolean own = !session.inDuckDbTransaction();
+        if (own) runner.execute("BEGIN TRANSACTION");
+        DuckDBAppender appender = null;
+        PreparedStatement insert = null;
+        CopyFromStdin.Staging staging = null;
+        try {
+            DuckDBConnection c = runner.connection();
+            if (appendable && leavesOutVolatileDefault(r, infos)) {
+                // DuckDB's appender computes a column's default once per chunk, so a serial column
+                // left out would repeat one value: rows go through a staging table and INSERT … SELECT
+                staging = staging(r, infos, temp);
+                appender = c.createAppender("temp", "main", staging.table());
+            } else if (appendable) {
+                try {
+                    appender = temp ? c.createAppender("temp", "main", r.name()) : c.createAppender(r.schema(), r.name());
+                } catch (SQLException e) {
+                    appender = null; // a column type the appender cannot write: the INSERT path takes it
+                }
+            }
+            if (appender == null) insert = c.prepareStatement(insertSql(r, infos, temp));
+        } catch (SQLException e) {
+            if (own) runner.execute("ROLLBACK");
+            throw ErrorMapper.map(e, (String) null);
+        } catch (RuntimeException e) {
+            if (own) runner.execute("ROLLBACK");
+            throw e;
+        }
+        CopyFromStdin receiver = new CopyFromStdin(host(t), options, r.name(), staging != null ? infos : r.columns(),
+                columns, own, appender, insert, staging);
+        sink.copyIn(options.format == CopyOptions.Format.BINARY, columns.size(), receiver);
+    }
+
+    private static boolean leavesOutVolatileDefault(Relation r, List<ColumnInfo> copied) {
+        for (ColumnInfo c : r.columns()) {
+            if (!copied.contains(c) && (c.sequence() != null || c.volatileDefault())) return true;
+        }
+        return false;
+    }
+
+    private CopyFromStdin.Staging staging(Relation r, List<ColumnInfo> infos, boolean temp) {
+        String name = "pgwire_copy_" + Long.toHexString(System.nanoTime());
+        StringJoiner defs = new StringJoiner(", ");
+        StringJoiner names = new StringJoiner(", ");
+        for (ColumnInfo c : infos) {
+            defs.add(SqlNames.quote(c.name()) + " " + c.duckDbType());
+            names.add(SqlNames.quote(c.name()));
+        }
+        String stagingTable = "temp.main." + SqlNames.quote(name);
+        runner.execute("CREATE TEMPORARY TABLE " + SqlNames.quote(name) + " (" + defs + ")");
+        String target = (temp ? "temp.main" : SqlNames.quote(r.schema())) + "." + SqlNames.quote(r.name());
+        return new CopyFromStdin.Staging(name, "INSERT INTO " + target + " (" + names + ") SELECT " + names + " FROM " + stagingTable,
+                "DELETE FROM " + stagingTable, "DROP TABLE IF EXISTS " + stagingTable);
+    }
+
+    private static String insertSql(Relation r, List<ColumnInfo> columns, boolean temp) {
+        StringJoiner names = new StringJoiner(", ");
+        StringJoiner values = new StringJoiner(", ");
+        for (ColumnInfo c : columns) {
+            names.add(SqlNames.quote(c.name()));
+            values.add("?");
+        }
+        String table = (temp ? "temp.main" : SqlNames.quote(r.schema())) + "." + SqlNames.quote(r.name());
+        return "INSERT INTO " + table + " (" + names + ") VALUES (" + values + ")";
+    }
+
+    private CopyFromStdin.Host host(Translation t) {
+        return new CopyFromStdin.Host() {
+            @Override
+            public void call(Runnable piece) {
+                session.call(t.info(), call -> {
+                    piece.run();
+                    return null;
+                });
+            }
+
+            @Override
+            public void failed() {
+                session.copyFailed();
+            }
+
+            @Override
+            public void succeeded() {
+                session.succeeded(t, null);
+            }
+
+            @Override
+            public void execute(String sql) {
+                runner.execute(sql);
+            }
+
+            @Override
+            public CodecContext codecContext() {
+                return session.codecContext();
+            }
+        };
+    }
+
+    private void copyTo(Translation t, Node stmt, CopyOptions options, ResultSink sink, long call) {
+        Translation query;
+        if (stmt.has("relation")) {
+            Node rel = stmt.node("relation");
+            Relation r = relation(rel);
+            if (r.view()) {
+                throw new PgException(SqlState.WRONG_OBJECT_TYPE, "cannot copy from view \"" + r.name() + "\"")
+                        .withHint("Try the COPY (SELECT ...) TO variant.");
+            }
+            StringJoiner names = new StringJoiner(", ");
+            for (ColumnInfo c : columns(stmt, r)) names.add(SqlNames.quote(c.name()));
+            String name = (rel.str("schemaname").isEmpty() ? "" : SqlNames.quote(rel.str("schemaname")) + ".")
+                    + SqlNames.quote(rel.str("relname"));
+            query = session.translate("SELECT " + names + " FROM " + name);
+        } else {
+            query = session.translateTree(stmt.node("query"), t.source());
+        }
+        if (query.duckDbSql() == null || query.answeredByServe()) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY (" + query.info().main() + ") TO is not supported");
+        }
+        CopyToStdout out = new CopyToStdout(sink, options, session.codecContext());
+        session.beginImplicitTransactionIfNeeded();
+        runner.run(query, out, session.codecContext(), session.inDuckDbTransaction(), session.cancelled(call));
+    }
+}

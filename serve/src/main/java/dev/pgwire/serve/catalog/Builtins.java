@@ -1,0 +1,174 @@
+package dev.pgwire.serve.catalog;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * PostgreSQL's built-in types, operators, functions and implicit casts (from its own catalogs),
+ * and the choice PostgreSQL makes among operators and functions of one name for given argument
+ * types — enough to write an expression the way PostgreSQL shows it back (with the implicit casts
+ * its analysis adds).
+ */
+public final class Builtins {
+    private Builtins() {}
+
+    /** 705: a string literal not yet given a type. */
+    public static final int UNKNOWN = 705;
+
+    /** An operator or function chosen for a call: the types its arguments take, and its result. */
+    public record Choice(String name, List<Integer> parameters, int result) {
+    }
+
+    private record Candidate(String name, List<Integer> parameters, int result, boolean retset) {
+    }
+
+    private static final Map<String, List<Candidate>> OPERATORS = new HashMap<>();
+    private static final Map<String, List<Candidate>> FUNCTIONS = new HashMap<>();
+    private static final Set<Long> IMPLICIT_CASTS = new HashSet<>();
+    private static final Map<Integer, String> CATEGORIES = new HashMap<>();
+    private static final Set<Integer> PREFERRED = new HashSet<>();
+    private static final Map<Integer, Integer> ELEMENTS = new HashMap<>();
+    private static final Map<Integer, Integer> ARRAYS = new HashMap<>();
+    private static final Set<Integer> POLYMORPHIC = Set.of(2283, 2776, 2277, 3500, 5077, 5078, 5079, 5080, 3831, 4537, 4538, 2276);
+
+    static {
+        StaticCatalog st = StaticCatalog.get();
+        Rows op = st.rows("pg_operator");
+        int oprname = op.column("oprname"), oprkind = op.column("oprkind"), oprleft = op.column("oprleft"),
+                oprright = op.column("oprright"), oprresult = op.column("oprresult");
+        for (Object[] r : op.rows) {
+            if (!"b".equals(r[oprkind]) && !"l".equals(r[oprkind])) continue;
+            List<Integer> params = new ArrayList<>();
+            if ("b".equals(r[oprkind])) params.add(((Long) r[oprleft]).intValue());
+            params.add(((Long) r[oprright]).intValue());
+            OPERATORS.computeIfAbsent((String) r[oprname], k -> new ArrayList<>())
+                    .add(new Candidate((String) r[oprname], params, ((Long) r[oprresult]).intValue(), false));
+        }
+        Rows proc = st.rows("pg_proc");
+        int proname = proc.column("proname"), argtypes = proc.column("proargtypes"), rettype = proc.column("prorettype"),
+                kind = proc.column("prokind"), retset = proc.column("proretset");
+        for (Object[] r : proc.rows) {
+            if (!"f".equals(r[kind]) && !"a".equals(r[kind]) && !"w".equals(r[kind])) continue;
+            List<Integer> params = new ArrayList<>();
+            if (r[argtypes] instanceof List<?> l) for (Object o : l) params.add(((Number) o).intValue());
+            FUNCTIONS.computeIfAbsent((String) r[proname], k -> new ArrayList<>())
+                    .add(new Candidate((String) r[proname], params, ((Long) r[rettype]).intValue(), (Boolean) r[retset]));
+        }
+        Rows cast = st.rows("pg_cast");
+        int src = cast.column("castsource"), dst = cast.column("casttarget"), ctx = cast.column("castcontext");
+        for (Object[] r : cast.rows) {
+            if ("i".equals(r[ctx])) IMPLICIT_CASTS.add(key(((Long) r[src]).intValue(), ((Long) r[dst]).intValue()));
+        }
+        Rows type = st.rows("pg_type");
+        int oid = type.column("oid"), cat = type.column("typcategory"), pref = type.column("typispreferred"),
+                elem = type.column("typelem"), array = type.column("typarray");
+        for (Object[] r : type.rows) {
+            int o = ((Long) r[oid]).intValue();
+            CATEGORIES.put(o, (String) r[cat]);
+            if (Boolean.TRUE.equals(r[pref])) PREFERRED.add(o);
+            if ("A".equals(r[cat])) ELEMENTS.put(o, ((Long) r[elem]).intValue());
+            int a = ((Long) r[array]).intValue();
+            if (a != 0) ARRAYS.put(o, a);
+        }
+    }
+
+    private static long key(int from, int to) {
+        return ((long) from << 32) | (to & 0xffffffffL);
+    }
+
+    /** A built-in type's OID by its pg_type name (int4, varchar, _text), or 0. */
+    public static int typeOid(String typname) {
+        return StaticCatalog.get().typeOid(typname);
+    }
+
+    public static String typeName(int oid) {
+        return StaticCatalog.get().typeName(oid);
+    }
+
+    /** The array type of a built-in type, or 0. */
+    public static int arrayOf(int oid) {
+        return ARRAYS.getOrDefault(oid, 0);
+    }
+
+    /** The element type of a built-in array type, or 0. */
+    public static int elementOf(int oid) {
+        return ELEMENTS.getOrDefault(oid, 0);
+    }
+
+    /** Whether PostgreSQL converts {@code from} to {@code to} implicitly (or they are the same). */
+    public static boolean implicitlyCoercible(int from, int to) {
+        return from == to || from == UNKNOWN || IMPLICIT_CASTS.contains(key(from, to));
+    }
+
+    /** The operator PostgreSQL chooses for {@code left op right} (left 0 for a prefix operator), or null. */
+    public static Choice operator(String name, int left, int right) {
+        List<Integer> args = left == 0 ? List.of(right) : List.of(left, right);
+        return choose(OPERATORS.getOrDefault(name, List.of()), args);
+    }
+
+    /** The function PostgreSQL chooses for {@code name(args)}, or null. */
+    public static Choice function(String name, List<Integer> args) {
+        return choose(FUNCTIONS.getOrDefault(name, List.of()), args);
+    }
+
+    /**
+     * PostgreSQL's candidate selection, simplified (func_select_candidate): exact matches win;
+     * then the candidates every argument converts to implicitly, preferring the most exact
+     * matches, then the preferred type of each argument's category; an unknown literal beside a
+     * known type is taken as that type first. Polymorphic parameters take the argument's type.
+     */
+    private static Choice choose(List<Candidate> all, List<Integer> args) {
+        List<Integer> probe = new ArrayList<>(args);
+        // an unknown literal next to a known type is first tried as that type
+        int known = 0;
+        for (int a : args) if (a != UNKNOWN) known = a;
+        if (known != 0) for (int i = 0; i < probe.size(); i++) if (probe.get(i) == UNKNOWN) probe.set(i, known);
+        Candidate best = null;
+        int bestExact = -1;
+        int bestPreferred = -1;
+        for (Candidate c : all) {
+            if (c.parameters().size() != args.size()) continue;
+            boolean ok = true;
+            int exact = 0;
+            int preferred = 0;
+            for (int i = 0; i < args.size() && ok; i++) {
+                int p = c.parameters().get(i);
+                int a = args.get(i);
+                if (POLYMORPHIC.contains(p)) continue;
+                if (p == probe.get(i)) {
+                    exact++;
+                } else if (!implicitlyCoercible(a, p)) {
+                    ok = false;
+                } else if (PREFERRED.contains(p)) {
+                    preferred++;
+                }
+            }
+            if (!ok) continue;
+            if (exact > bestExact || (exact == bestExact && preferred > bestPreferred)) {
+                best = c;
+                bestExact = exact;
+                bestPreferred = preferred;
+            }
+        }
+        if (best == null) return null;
+        List<Integer> params = new ArrayList<>();
+        int polymorphicAs = 0;
+        for (int i = 0; i < args.size(); i++) {
+            int p = best.parameters().get(i);
+            if (POLYMORPHIC.contains(p)) {
+                int a = probe.get(i);
+                params.add(a);
+                if (polymorphicAs == 0) polymorphicAs = p == 2277 ? elementOf(a) : a;
+            } else {
+                params.add(p);
+            }
+        }
+        int result = best.result();
+        if (POLYMORPHIC.contains(result)) result = result == 2277 ? arrayOf(polymorphicAs) : polymorphicAs;
+        return new Choice(best.name(), params, result);
+    }
+}

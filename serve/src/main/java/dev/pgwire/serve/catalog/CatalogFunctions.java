@@ -1,0 +1,335 @@
+package dev.pgwire.serve.catalog;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.functions.Udf;
+import dev.pgwire.serve.functions.Udf.Signature;
+import dev.pgwire.serve.functions.Udf.Type;
+import dev.pgwire.serve.sql.PgTypeName;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PostgreSQL's catalog functions, answered from the database's {@link Snapshot}: format_type,
+ * pg_get_userbyid, pg_get_indexdef, pg_get_constraintdef, pg_get_viewdef, obj_description and
+ * friends, the visibility tests, the input and output of the reg* types, pg_get_function_result
+ * and pg_get_function_arguments. Registered as DuckDB functions named {@code pgwire_*}; the
+ * translation calls them where PostgreSQL's names appear, passing the session's search_path
+ * where the answer depends on it.
+ */
+final class CatalogFunctions {
+    private CatalogFunctions() {}
+
+    static void register(Connection c, CatalogStore store) throws SQLException {
+        fn(c, "pgwire_format_type", List.of(Type.BIGINT, Type.INTEGER), Type.VARCHAR, false,
+                a -> a[0] == null ? null : formatType(store.current(), ((Long) a[0]).intValue(), (Integer) a[1]));
+        fn(c, "pgwire_get_userbyid", List.of(Type.BIGINT), Type.VARCHAR, true, a -> {
+            int oid = ((Long) a[0]).intValue();
+            String name = store.current().role(oid);
+            return name != null ? name : "unknown (OID=" + Integer.toUnsignedString(oid) + ")";
+        });
+        fn(c, "pgwire_get_indexdef", List.of(Type.BIGINT, Type.INTEGER, Type.BOOLEAN), Type.VARCHAR, true, a -> {
+            Snapshot s = store.current();
+            int oid = ((Long) a[0]).intValue();
+            int column = (Integer) a[1];
+            if (column == 0) return s.indexDefinitions.get(oid);
+            List<String> keys = s.indexKeys.get(oid);
+            return keys == null || column < 1 || column > keys.size() ? null : keys.get(column - 1);
+        });
+        fn(c, "pgwire_get_constraintdef", List.of(Type.BIGINT, Type.BOOLEAN), Type.VARCHAR, true,
+                a -> ((Boolean) a[1] ? store.current().prettyConstraintDefinitions : store.current().constraintDefinitions)
+                        .get(((Long) a[0]).intValue()));
+        fn(c, "pgwire_get_viewdef", List.of(Type.BIGINT, Type.BOOLEAN), Type.VARCHAR, true,
+                a -> store.current().viewDefinitions.get(((Long) a[0]).intValue()));
+        fn(c, "pgwire_get_viewdef_name", List.of(Type.VARCHAR, Type.VARCHAR), Type.VARCHAR, true, a -> {
+            Snapshot s = store.current();
+            return s.viewDefinitions.get(regclassIn(s, (String) a[0], (String) a[1]));
+        });
+        fn(c, "pgwire_obj_description", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, false, a -> {
+            if (a[0] == null) return null;
+            Snapshot s = store.current();
+            int oid = ((Long) a[0]).intValue();
+            if (a[1] == null) {
+                for (int classOid : new int[] {1259, 1247, 1255, 2615, 2606, 2601, 2617, 3456}) {
+                    String d = s.descriptions.get(Snapshot.descriptionKey(oid, classOid, 0));
+                    if (d != null) return d;
+                }
+                return null;
+            }
+            int classOid = s.relationOid("pg_catalog", (String) a[1]);
+            return s.descriptions.get(Snapshot.descriptionKey(oid, classOid, 0));
+        });
+        fn(c, "pgwire_col_description", List.of(Type.BIGINT, Type.INTEGER), Type.VARCHAR, true,
+                a -> store.current().descriptions.get(Snapshot.descriptionKey(((Long) a[0]).intValue(), 1259, (Integer) a[1])));
+        fn(c, "pgwire_shobj_description", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, true, a -> {
+            Snapshot s = store.current();
+            return s.sharedDescriptions.get(a[0] + "/" + s.relationOid("pg_catalog", (String) a[1]));
+        });
+        fn(c, "pgwire_table_is_visible", List.of(Type.BIGINT, Type.VARCHAR), Type.BOOLEAN, true,
+                a -> tableIsVisible(store.current(), ((Long) a[0]).intValue(), path((String) a[1])));
+        fn(c, "pgwire_type_is_visible", List.of(Type.BIGINT, Type.VARCHAR), Type.BOOLEAN, true,
+                a -> typeIsVisible(store.current(), ((Long) a[0]).intValue(), path((String) a[1])));
+        fn(c, "pgwire_function_is_visible", List.of(Type.BIGINT, Type.VARCHAR), Type.BOOLEAN, true, a -> {
+            Snapshot.ProcInfo p = store.current().proc(((Long) a[0]).intValue());
+            return p != null && path((String) a[1]).contains(p.schema());
+        });
+        fn(c, "pgwire_regclass_in", List.of(Type.VARCHAR, Type.VARCHAR), Type.BIGINT, true,
+                a -> (long) regclassIn(store.current(), (String) a[0], (String) a[1]));
+        fn(c, "pgwire_to_regclass", List.of(Type.VARCHAR, Type.VARCHAR), Type.BIGINT, true, a -> {
+            try {
+                return (long) regclassIn(store.current(), (String) a[0], (String) a[1]);
+            } catch (PgException e) {
+                return null;
+            }
+        });
+        fn(c, "pgwire_regclass_out", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, true,
+                a -> regclassOut(store.current(), ((Long) a[0]).intValue(), path((String) a[1])));
+        fn(c, "pgwire_regtype_in", List.of(Type.VARCHAR, Type.VARCHAR), Type.BIGINT, true,
+                a -> (long) regtypeIn(store.current(), (String) a[0], path((String) a[1]), true));
+        fn(c, "pgwire_to_regtype", List.of(Type.VARCHAR, Type.VARCHAR), Type.BIGINT, true, a -> {
+            int oid = regtypeIn(store.current(), (String) a[0], path((String) a[1]), false);
+            return oid == 0 ? null : (long) oid;
+        });
+        fn(c, "pgwire_regtype_out", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, true,
+                a -> regtypeOut(store.current(), ((Long) a[0]).intValue(), path((String) a[1])));
+        fn(c, "pgwire_regproc_in", List.of(Type.VARCHAR), Type.BIGINT, true, a -> (long) regprocIn(store.current(), (String) a[0]));
+        fn(c, "pgwire_regproc_out", List.of(Type.BIGINT), Type.VARCHAR, true, a -> {
+            int oid = ((Long) a[0]).intValue();
+            if (oid == 0) return "-";
+            Snapshot.ProcInfo p = store.current().proc(oid);
+            return p == null ? Integer.toString(oid) : p.name();
+        });
+        fn(c, "pgwire_regprocedure_out", List.of(Type.BIGINT), Type.VARCHAR, true, a -> {
+            int oid = ((Long) a[0]).intValue();
+            if (oid == 0) return "-";
+            Snapshot s = store.current();
+            Snapshot.ProcInfo p = s.proc(oid);
+            if (p == null) return Integer.toString(oid);
+            List<String> args = new ArrayList<>();
+            for (int t : p.argTypes()) args.add(formatType(s, t, null));
+            return p.name() + "(" + String.join(",", args) + ")";
+        });
+        fn(c, "pgwire_regnamespace_in", List.of(Type.VARCHAR), Type.BIGINT, true, a -> {
+            List<String> names = Names.parse((String) a[0]);
+            int oid = names.size() == 1 ? store.current().namespaceOid(names.get(0)) : 0;
+            if (oid == 0) throw new PgException(SqlState.INVALID_SCHEMA_NAME, "schema \"" + a[0] + "\" does not exist");
+            return (long) oid;
+        });
+        fn(c, "pgwire_regnamespace_out", List.of(Type.BIGINT), Type.VARCHAR, true, a -> {
+            String n = store.current().namespace(((Long) a[0]).intValue());
+            return n == null ? Long.toString((Long) a[0]) : PgCatalogRows.quoteIdent(n);
+        });
+        fn(c, "pgwire_regrole_in", List.of(Type.VARCHAR), Type.BIGINT, true, a -> {
+            List<String> names = Names.parse((String) a[0]);
+            int oid = names.size() == 1 ? store.current().roleOid(names.get(0)) : 0;
+            if (oid == 0) throw new PgException(SqlState.UNDEFINED_OBJECT, "role \"" + a[0] + "\" does not exist");
+            return (long) oid;
+        });
+        fn(c, "pgwire_regrole_out", List.of(Type.BIGINT), Type.VARCHAR, true, a -> {
+            String n = store.current().role(((Long) a[0]).intValue());
+            return n == null ? Long.toString((Long) a[0]) : PgCatalogRows.quoteIdent(n);
+        });
+        fn(c, "pgwire_get_function_result", List.of(Type.BIGINT), Type.VARCHAR, true,
+                a -> Functions.result(store.current(), ((Long) a[0]).intValue()));
+        fn(c, "pgwire_get_function_arguments", List.of(Type.BIGINT), Type.VARCHAR, true,
+                a -> Functions.arguments(store.current(), ((Long) a[0]).intValue(), true));
+        fn(c, "pgwire_get_function_identity_arguments", List.of(Type.BIGINT), Type.VARCHAR, true,
+                a -> Functions.arguments(store.current(), ((Long) a[0]).intValue(), false));
+        fn(c, "pgwire_size_pretty", List.of(Type.BIGINT), Type.VARCHAR, true, a -> sizePretty((Long) a[0]));
+        fn(c, "pgwire_database_size", List.of(Type.VARCHAR), Type.BIGINT, true, a -> {
+            Snapshot s = store.current();
+            if (!s.database.equals(a[0])) throw new PgException(SqlState.INVALID_CATALOG_NAME, "database \"" + a[0] + "\" does not exist");
+            return s.databaseSize;
+        });
+    }
+
+    private static void fn(Connection c, String name, List<Type> params, Type result, boolean strict, Udf.Body body) throws SQLException {
+        Udf.register(c, new Signature(name, params, null, result, strict), body);
+    }
+
+    /** pg_size_pretty(bigint): bytes, kB, MB, GB, TB, PB, halving and rounding as PostgreSQL 15 does. */
+    static String sizePretty(long size) {
+        long limit = 10 * 1024;
+        long limit2 = limit * 2 - 1;
+        if (Math.abs(size) < limit) return size + " bytes";
+        size >>= 9; // to half kB, for rounding
+        String[] units = {"kB", "MB", "GB", "TB"};
+        for (String unit : units) {
+            if (Math.abs(size) < limit2) return ((size + (size < 0 ? -1 : 1)) / 2) + " " + unit;
+            size >>= 10;
+        }
+        return ((size + (size < 0 ? -1 : 1)) / 2) + " PB";
+    }
+
+    static List<String> path(String searchPath) {
+        List<String> out = new ArrayList<>();
+        if (searchPath != null) for (String s : searchPath.split(",")) if (!s.isEmpty()) out.add(s);
+        if (!out.contains("pg_catalog")) out.add(0, "pg_catalog");
+        return out;
+    }
+
+    static String formatType(Snapshot s, int oid, Integer typmod) {
+        Snapshot.TypeInfo t = s.type(oid);
+        if (t == null) return "???";
+        boolean array = t.array();
+        Snapshot.TypeInfo base = array ? s.type(t.element()) : t;
+        if (base == null) return "???";
+        String schema = base.schema() == null || base.schema().equals("pg_catalog") || base.schema().equals("public") ? null : base.schema();
+        return FormatTypes.format(base.name(), array, typmod == null ? -1 : typmod, typmod != null, schema);
+    }
+
+    static boolean tableIsVisible(Snapshot s, int oid, List<String> path) {
+        Snapshot.RelationInfo r = s.relation(oid);
+        if (r == null) return false;
+        for (String schema : path) {
+            int found = s.relationOid(schema, r.name());
+            if (found != 0) return found == oid;
+        }
+        return false;
+    }
+
+    static boolean typeIsVisible(Snapshot s, int oid, List<String> path) {
+        Snapshot.TypeInfo t = s.type(oid);
+        if (t == null) return false;
+        for (String schema : path) {
+            int found = s.typeOid(schema, t.name());
+            if (found != 0) return found == oid;
+        }
+        return false;
+    }
+
+    /** 'name'::regclass: the relation on search_path (or in the schema named), else 42P01. */
+    static int regclassIn(Snapshot s, String text, String searchPath) {
+        if (isNumber(text)) return Integer.parseUnsignedInt(text.trim());
+        List<String> names = Names.parse(text);
+        if (names.size() == 2) {
+            int oid = s.relationOid(names.get(0), names.get(1));
+            if (oid != 0) return oid;
+        } else if (names.size() == 1) {
+            for (String schema : path(searchPath)) {
+                int oid = s.relationOid(schema, names.get(0));
+                if (oid != 0) return oid;
+            }
+        } else if (names.size() == 3) {
+            if (!names.get(0).equals(s.database)) {
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cross-database references are not implemented: " + text);
+            }
+            int oid = s.relationOid(names.get(1), names.get(2));
+            if (oid != 0) return oid;
+        } else {
+            throw new PgException("42602", "improper relation name (too many dotted names): " + text);
+        }
+        throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + text + "\" does not exist");
+    }
+
+    static String regclassOut(Snapshot s, int oid, List<String> path) {
+        Snapshot.RelationInfo r = s.relation(oid);
+        if (r == null) return Integer.toUnsignedString(oid);
+        String name = PgCatalogRows.quoteIdent(r.name());
+        return tableIsVisible(s, oid, path) ? name : PgCatalogRows.quoteIdent(r.schema()) + "." + name;
+    }
+
+    /** 'integer'::regtype and the like: PostgreSQL's type names, aliases and modifiers. */
+    static int regtypeIn(Snapshot s, String text, List<String> path, boolean raise) {
+        if (isNumber(text)) return Integer.parseUnsignedInt(text.trim());
+        dev.pgwire.serve.sql.PgTypeNames.Parsed parsed;
+        try {
+            parsed = dev.pgwire.serve.sql.PgTypeNames.parse(text);
+        } catch (PgException e) {
+            if (raise) throw e;
+            return 0;
+        }
+        PgTypeName t = parsed.type();
+        String name = t.isArray() ? PgCatalogRows.arrayName(t.name()) : t.name();
+        List<String> schemas = parsed.schema() != null ? List.of(parsed.schema()) : path;
+        for (String schema : schemas) {
+            int oid = s.typeOid(schema, name);
+            if (oid != 0) return oid;
+        }
+        if (raise) throw new PgException(SqlState.UNDEFINED_OBJECT, "type \"" + text + "\" does not exist");
+        return 0;
+    }
+
+    static String regtypeOut(Snapshot s, int oid, List<String> path) {
+        Snapshot.TypeInfo t = s.type(oid);
+        if (t == null) return Integer.toUnsignedString(oid);
+        Snapshot.TypeInfo base = t.array() ? s.type(t.element()) : t;
+        boolean visible = base != null && typeIsVisible(s, base.oid(), path);
+        String schema = visible || base == null ? null : base.schema();
+        return FormatTypes.format(base == null ? t.name() : base.name(), t.array(), -1, false, schema);
+    }
+
+    static int regprocIn(Snapshot s, String text) {
+        if (isNumber(text)) return Integer.parseUnsignedInt(text.trim());
+        if (text.equals("-")) return 0;
+        List<String> names = Names.parse(text);
+        String name = names.get(names.size() - 1);
+        List<Snapshot.ProcInfo> procs = s.procs(name);
+        if (names.size() == 2) procs = procs.stream().filter(p -> names.get(0).equals(p.schema())).toList();
+        if (procs.isEmpty()) throw new PgException(SqlState.UNDEFINED_FUNCTION, "function \"" + text + "\" does not exist");
+        if (procs.size() > 1) throw new PgException("42725", "more than one function named \"" + text + "\"");
+        return procs.get(0).oid();
+    }
+
+    private static boolean isNumber(String text) {
+        String t = text.trim();
+        if (t.isEmpty()) return false;
+        for (int i = 0; i < t.length(); i++) if (!Character.isDigit(t.charAt(i))) return false;
+        return t.length() <= 10;
+    }
+
+    /** Qualified names as PostgreSQL reads them in reg* input: dots between parts, quotes keep case. */
+    static final class Names {
+        private Names() {}
+
+        static List<String> parse(String text) {
+            List<String> out = new ArrayList<>();
+            StringBuilder sb = new StringBuilder();
+            int i = 0;
+            String t = text.trim();
+            boolean any = false;
+            while (i < t.length()) {
+                char ch = t.charAt(i);
+                if (ch == '"') {
+                    i++;
+                    while (i < t.length()) {
+                        char q = t.charAt(i++);
+                        if (q == '"') {
+                            if (i < t.length() && t.charAt(i) == '"') {
+                                sb.append('"');
+                                i++;
+                            } else {
+                                break;
+                            }
+                        } else {
+                            sb.append(q);
+                        }
+                    }
+                    any = true;
+                } else if (ch == '.') {
+                    if (!any) throw invalid(text);
+                    out.add(sb.toString());
+                    sb.setLength(0);
+                    any = false;
+                    i++;
+                } else if (Character.isWhitespace(ch)) {
+                    i++;
+                } else {
+                    sb.append(Character.toLowerCase(ch));
+                    any = true;
+                    i++;
+                }
+            }
+            if (!any) throw invalid(text);
+            out.add(sb.toString());
+            return out;
+        }
+
+        private static PgException invalid(String text) {
+            return new PgException("42602", "invalid name syntax: " + text);
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package dev.pgwire.serve.catalog;
+
+import dev.pgwire.serve.catalog.CatalogDefinitions.Column;
+import dev.pgwire.serve.catalog.CatalogDefinitions.Relation;
+import dev.pgwire.serve.sql.PgTypeName;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * One database's pg_catalog and information_schema: DuckDB tables of PostgreSQL's columns in an
+ * in-memory database attached to the engine ({@value #DATABASE}), holding the built-in rows and
+ * the rows for what users made, and a {@link Snapshot} of the same for lookups. Rebuilt on first
+ * use after a catalog change (or a change of the server's databases and roles), not per query;
+ * every session of the database reads the same tables.
+ *
+ * <p>The rows describe what is committed: a session's own uncommitted definitions show once it
+ * commits.
+ */
+public final class CatalogStore implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CatalogStore.class);
+
+    public static final String DATABASE = "pgwire_catalog";
+    /** Schema of the attached database holding pg_catalog's relations. */
+    public static final String PG = "pg";
+    /** Schema holding information_schema's. */
+    public static final String INFO = "info";
+
+    private final DuckDBConnection connection;
+    private final String database;
+    private final LongSupplier version;
+    private final Supplier<Cluster> cluster;
+    private final LongSupplier clusterVersion;
+    private final LongSupplier databaseSize;
+    private final Function<String, PgTypeName> pgTypeOf;
+    private boolean created;
+    private long builtVersion = -1;
+    private long builtClusterVersion = -1;
+    private volatile Snapshot snapshot;
+
+    /**
+     * @param connection     a connection of the engine, for this store alone (closed with it)
+     * @param version        moves whenever the database's catalog changes
+     * @param cluster        the server's databases and roles now
+     * @param clusterVersion moves whenever they change
+     * @param pgTypeOf       PostgreSQL's type for a DuckDB column type serve did not define
+     */
+    public CatalogStore(DuckDBConnection connection, String database, LongSupplier version, Supplier<Cluster> cluster,
+                        LongSupplier clusterVersion, LongSupplier databaseSize, Function<String, PgTypeName> pgTypeOf) {
+        this.connection = connection;
+        this.database = database;
+        this.version = version;
+        this.cluster = cluster;
+        this.clusterVersion = clusterVersion;
+        this.databaseSize = databaseSize;
+        this.pgTypeOf = pgTypeOf;
+    }
+
+    /** The catalog as of the last change, its tables filled (built now if anything changed since). */
+    public Snapshot current() {
+        Snapshot s = snapshot;
+        if (s != null && builtVersion == version.getAsLong() && builtClusterVersion == clusterVersion.getAsLong()) return s;
+        synchronized (this) {
+            long v = version.getAsLong();
+            long cv = clusterVersion.getAsLong();
+            if (snapshot != null && builtVersion == v && builtClusterVersion == cv) return snapshot;
+            try {
+                if (!created) create();
+                snapshot = rebuild();
+            } catch (SQLException e) {
+                throw new IllegalStateException("building the catalog of database \"" + database + "\" failed: " + e.getMessage(), e);
+            }
+            builtVersion = v;
+            builtClusterVersion = cv;
+            return snapshot;
+        }
+    }
+
+    /** The names of the run-time parameters pg_settings lists. */
+    public static List<String> settingNames() {
+        List<String> out = new ArrayList<>();
+        for (String[] s : StaticCatalog.get().settings()) out.add(s[0]);
+        return out;
+    }
+
+    /** The last snapshot built, without building (null before the first). */
+    public Snapshot lastBuilt() {
+        return snapshot;
+    }
+
+    private void create() throws SQLException {
+        long start = System.nanoTime();
+        try (Statement st = connection.createStatement()) {
+            st.execute("ATTACH IF NOT EXISTS ':memory:' AS " + DATABASE);
+            st.execute("CREATE SCHEMA IF NOT EXISTS " + DATABASE + "." + PG);
+            st.execute("CREATE SCHEMA IF NOT EXISTS " + DATABASE + "." + INFO);
+            for (Relation r : CatalogDefinitions.get().relations()) st.execute(createTable(r));
+            st.execute("CREATE TABLE IF NOT EXISTS " + DATABASE + "." + PG + ".pgwire_keywords"
+                    + " (word VARCHAR, catcode VARCHAR, barelabel BOOLEAN, catdesc VARCHAR, baredesc VARCHAR)");
+        }
+        connection.setAutoCommit(false);
+        try {
+            StaticCatalog stat = StaticCatalog.get();
+            for (String table : StaticCatalog.TABLES) {
+                if (DYNAMIC.contains(table)) continue; // appended with the database's rows
+                append(PG, table, stat.rows(table).rows);
+            }
+            append(PG, "pg_settings", settingsRows());
+            try (DuckDBAppender a = connection.createAppender(DATABASE, PG, "pgwire_keywords")) {
+                for (String[] k : stat.keywords()) {
+                    a.beginRow().append(k[0]).append(k[1]).append("true".equals(k[2]) || "t".equals(k[2])).append(k[3]).append(k[4]).endRow();
+                }
+            }
+            connection.commit();
+        } finally {
+            connection.setAutoCommit(true);
+        }
+        CatalogFunctions.register(connection, this);
+        created = true;
+        log.debug("created the catalog tables of database \"{}\" in {} ms", database, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The catalogs that hold both built-in rows and the database's. */
+    private static final java.util.Set<String> DYNAMIC = java.util.Set.of("pg_namespace", "pg_class", "pg_attribute", "pg_type",
+            "pg_index", "pg_description", "pg_extension");
+
+    private Snapshot rebuild() throws SQLException {
+        long start = System.nanoTime();
+        UserObjects user = UserObjects.read(connection, pgTypeOf);
+        Cluster c = cluster.get();
+        PgCatalogRows pg = new PgCatalogRows(user, c, database);
+        Map<String, Rows> pgRows = pg.build();
+        String owner = c.roles().isEmpty() ? "postgres" : c.roles().get(0).name();
+        Map<String, Rows> infoRows = new InformationSchemaRows(user, pg, database, owner).build();
+        Map<String, List<Object[]>> all = new HashMap<>();
+        StaticCatalog stat = StaticCatalog.get();
+        for (String table : StaticCatalog.TABLES) all.put(table, new ArrayList<>(stat.rows(table).rows));
+        for (Map.Entry<String, Rows> e : pgRows.entrySet()) {
+            all.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue().rows);
+        }
+        extensions(all);
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            for (Map.Entry<String, List<Object[]>> e : all.entrySet()) {
+                if (!DYNAMIC.contains(e.getKey()) && !pgRows.containsKey(e.getKey())) continue;
+                st.execute("DELETE FROM " + DATABASE + "." + PG + "." + e.getKey());
+                append(PG, e.getKey(), e.getValue());
+            }
+            for (Map.Entry<String, Rows> e : infoRows.entrySet()) {
+                st.execute("DELETE FROM " + DATABASE + "." + INFO + "." + e.getKey());
+                append(INFO, e.getKey(), e.getValue().rows);
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+        Snapshot s = Snapshot.of(database, databaseSize.getAsLong(), all, pg, user);
+        log.debug("built the catalog of database \"{}\" ({} relations) in {} ms", database, user.tables.size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return s;
+    }
+
+    /** pg_extension: plpgsql, and the extensions CREATE EXTENSION recorded in the database. */
+    private void extensions(Map<String, List<Object[]>> all) throws SQLException {
+        Rows ext = new Rows(CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_extension"));
+        try (Statement st = connection.createStatement();
+             var rs = st.executeQuery("SELECT name, version FROM pgwire.extensions ORDER BY name")) {
+            while (rs.next()) {
+                ext.add().set("oid", Oids.hash("x:" + rs.getString(1))).set("extname", rs.getString(1))
+                        .set("extowner", Cluster.BOOTSTRAP_SUPERUSER).set("extnamespace", PgCatalogRows.PUBLIC_NAMESPACE)
+                        .set("extrelocatable", true).set("extversion", rs.getString(2));
+            }
+        } catch (SQLException e) {
+            log.debug("no extensions recorded: {}", e.getMessage());
+        }
+        all.get("pg_extension").addAll(ext.rows);
+    }
+
+    private List<Object[]> settingsRows() {
+        Relation rel = CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_settings");
+        Rows rows = new Rows(rel);
+        for (String[] s : StaticCatalog.get().settings()) {
+            String[] f = s.clone();
+            // what this server reports: the setting's built-in value (a session's own values replace it when read)
+            f[rel.index("setting")] = f[rel.index("boot_val")];
+            f[rel.index("reset_val")] = f[rel.index("boot_val")];
+            f[rel.index("source")] = "default";
+            f[rel.index("sourcefile")] = null;
+            f[rel.index("sourceline")] = null;
+            rows.addText(f);
+        }
+        return rows.rows;
+    }
+
+    private void append(String schema, String table, Collection<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) return;
+        Relation rel = relationOf(schema, table);
+        try (DuckDBAppender a = connection.createAppender(DATABASE, schema, table)) {
+            for (Object[] row : rows) {
+                a.beginRow();
+                for (int i = 0; i < rel.columns().size(); i++) appendValue(a, i < row.length ? row[i] : null);
+                a.endRow();
+            }
+        }
+    }
+
+    private static Relation relationOf(String schema, String table) {
+        return CatalogDefinitions.get().relation(schema.equals(PG) ? CatalogDefinitions.PG_CATALOG : CatalogDefinitions.INFORMATION_SCHEMA, table);
+    }
+
+    private static void appendValue(DuckDBAppender a, Object v) throws SQLException {
+        if (v == null) a.appendNull();
+        else if (v instanceof Boolean b) a.append(b);
+        else if (v instanceof Short s) a.append(s);
+        else if (v instanceof Integer i) a.append(i);
+        else if (v instanceof Long l) a.append(l);
+        else if (v instanceof Float f) a.append(f);
+        else if (v instanceof Double d) a.append(d);
+        else if (v instanceof String s) a.append(s);
+        else if (v instanceof Collection<?> c) a.append(c);
+        else if (v instanceof java.time.OffsetDateTime t) a.append(t);
+        else a.append(v.toString());
+    }
+
+    static String createTable(Relation r) {
+        StringBuilder sb = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(DATABASE).append('.')
+                .append(r.schema().equals(CatalogDefinitions.PG_CATALOG) ? PG : INFO).append('.').append(UserObjects.quote(r.name())).append(" (");
+        for (int i = 0; i < r.columns().size(); i++) {
+            Column c = r.columns().get(i);
+            if (i > 0) sb.append(", ");
+            sb.append(UserObjects.quote(c.name())).append(' ').append(c.duckDbType());
+        }
+        return sb.append(')').toString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.debug("closing the catalog connection: {}", e.getMessage());
+        }
+    }
+}

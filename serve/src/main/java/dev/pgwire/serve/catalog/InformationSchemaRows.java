@@ -1,0 +1,245 @@
+package dev.pgwire.serve.catalog;
+
+import dev.pgwire.serve.catalog.CatalogDefinitions.Relation;
+import dev.pgwire.serve.catalog.UserObjects.Column;
+import dev.pgwire.serve.catalog.UserObjects.Sequence;
+import dev.pgwire.serve.catalog.UserObjects.Table;
+import dev.pgwire.serve.sql.PgTypeName;
+import dev.pgwire.serve.sql.TableMeta;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows of information_schema's views for a database, as PostgreSQL 15 computes them for a
+ * superuser: schemata, tables, columns, views, table_constraints, key_column_usage,
+ * referential_constraints, constraint_column_usage, check_constraints and sequences — for the
+ * user's objects and, where PostgreSQL lists them, the system catalogs.
+ */
+final class InformationSchemaRows {
+    private static final int VARHDRSZ = 4;
+
+    private final UserObjects user;
+    private final PgCatalogRows pg;
+    private final String database;
+    private final String owner;
+    private final CatalogDefinitions defs = CatalogDefinitions.get();
+    private final Map<String, Rows> out = new LinkedHashMap<>();
+
+    InformationSchemaRows(UserObjects user, PgCatalogRows pg, String database, String owner) {
+        this.user = user;
+        this.pg = pg;
+        this.database = database;
+        this.owner = owner;
+    }
+
+    private Rows rows(String view) {
+        return out.computeIfAbsent(view, v -> new Rows(defs.relation(CatalogDefinitions.INFORMATION_SCHEMA, v)));
+    }
+
+    Map<String, Rows> build() {
+        for (String v : List.of("schemata", "tables", "columns", "views", "table_constraints", "key_column_usage",
+                "referential_constraints", "constraint_column_usage", "check_constraints", "sequences")) {
+            rows(v);
+        }
+        for (String s : List.of("pg_catalog", "pg_toast", "information_schema")) schema(s, owner);
+        for (UserObjects.Schema s : user.schemas) schema(s.name(), s.name().equals("public") ? "pg_database_owner" : owner);
+        for (Relation r : defs.relations()) {
+            table(r.schema(), r.name(), r.kind() == 'v');
+            if (r.kind() == 'v') view(r.schema(), r.name(), StaticCatalog.get().viewDefinition(r.schema(), r.name()));
+            for (CatalogDefinitions.Column c : r.columns()) {
+                String typname = defs.typeName(c.typeOid());
+                boolean array = typname != null && typname.startsWith("_");
+                PgTypeName type = c.pgType();
+                column(r.schema(), r.name(), c.name(), c.number(), new PgTypeName(type.name(), c.typmod(), array ? 1 : 0, true),
+                        !c.notNull(), null, "", null, false, r.kind() == 'v');
+            }
+        }
+        for (Table t : user.tables) {
+            table(t.schema(), t.name(), t.view());
+            if (t.view()) view(t.schema(), t.name(), t.definition());
+            for (Column c : t.columns()) {
+                Sequence seq = c.identity() == null || c.identity().isEmpty() ? null : sequenceOf(t.schema(), c.sequence());
+                column(t.schema(), t.name(), c.name(), c.number(), c.type(), !c.notNull(), c.defaultExpr(), c.identity(), seq,
+                        c.generated(), t.view());
+            }
+            if (!t.view()) constraints(t);
+        }
+        for (Sequence s : user.sequences) sequence(s);
+        return out;
+    }
+
+    private Sequence sequenceOf(String schema, String name) {
+        for (Sequence s : user.sequences) if (s.schema().equals(schema) && s.name().equals(name)) return s;
+        return null;
+    }
+
+    private void schema(String name, String schemaOwner) {
+        rows("schemata").add().set("catalog_name", database).set("schema_name", name).set("schema_owner", schemaOwner);
+    }
+
+    private void table(String schema, String name, boolean view) {
+        rows("tables").add().set("table_catalog", database).set("table_schema", schema).set("table_name", name)
+                .set("table_type", view ? "VIEW" : "BASE TABLE").set("is_insertable_into", view ? "NO" : "YES")
+                .set("is_typed", "NO");
+    }
+
+    private void view(String schema, String name, String definition) {
+        rows("views").add().set("table_catalog", database).set("table_schema", schema).set("table_name", name)
+                .set("view_definition", definition).set("check_option", "NONE").set("is_updatable", "NO")
+                .set("is_insertable_into", "NO").set("is_trigger_updatable", "NO").set("is_trigger_deletable", "NO")
+                .set("is_trigger_insertable_into", "NO");
+    }
+
+    private void column(String schema, String table, String name, int number, PgTypeName type, boolean nullable,
+                        String defaultExpr, String identity, Sequence seq, boolean generated, boolean view) {
+        int typeOid = pg.typeOid(type);
+        boolean builtin = StaticCatalog.get().isBuiltinType(typeOid);
+        String base = type.name();
+        int typmod = type.typmod();
+        String dataType = type.isArray() ? "ARRAY" : !builtin ? "USER-DEFINED"
+                : FormatTypes.format(base, false, -1, false, null);
+        Rows.Row r = rows("columns").add().set("table_catalog", database).set("table_schema", schema).set("table_name", table)
+                .set("column_name", name).set("ordinal_position", number).set("column_default", generated ? null : dev.pgwire.serve.sql.ColumnMeta.form(defaultExpr, false))
+                .set("is_nullable", nullable ? "YES" : "NO").set("data_type", dataType)
+                .set("udt_catalog", database).set("udt_schema", builtin ? "pg_catalog" : enumSchema(base))
+                .set("udt_name", type.isArray() ? PgCatalogRows.arrayName(base) : base).set("dtd_identifier", Integer.toString(number))
+                .set("is_self_referencing", "NO").set("is_identity", identity == null || identity.isEmpty() ? "NO" : "YES")
+                .set("identity_cycle", seq != null && seq.cycle() ? "YES" : "NO")
+                .set("is_generated", generated ? "ALWAYS" : "NEVER").set("generation_expression", generated ? defaultExpr : null)
+                .set("is_updatable", view ? "NO" : "YES");
+        if (type.isArray()) return;
+        switch (base) {
+            case "varchar", "bpchar", "text" -> {
+                if (typmod > VARHDRSZ) r.set("character_maximum_length", typmod - VARHDRSZ);
+                r.set("character_octet_length", typmod > VARHDRSZ ? (typmod - VARHDRSZ) * 4 : 1073741824);
+            }
+            case "bit", "varbit" -> {
+                if (typmod > 0) r.set("character_maximum_length", typmod);
+            }
+            case "int2" -> r.set("numeric_precision", 16).set("numeric_precision_radix", 2).set("numeric_scale", 0);
+            case "int4" -> r.set("numeric_precision", 32).set("numeric_precision_radix", 2).set("numeric_scale", 0);
+            case "int8" -> r.set("numeric_precision", 64).set("numeric_precision_radix", 2).set("numeric_scale", 0);
+            case "float4" -> r.set("numeric_precision", 24).set("numeric_precision_radix", 2);
+            case "float8" -> r.set("numeric_precision", 53).set("numeric_precision_radix", 2);
+            case "numeric" -> {
+                r.set("numeric_precision_radix", 10);
+                if (typmod >= VARHDRSZ) {
+                    r.set("numeric_precision", ((typmod - VARHDRSZ) >> 16) & 0xffff).set("numeric_scale", (typmod - VARHDRSZ) & 0xffff);
+                }
+            }
+            case "date" -> r.set("datetime_precision", 0);
+            case "time", "timetz", "timestamp", "timestamptz" -> r.set("datetime_precision", typmod >= 0 ? typmod : 6);
+            case "interval" -> r.set("datetime_precision", typmod >= 0 && (typmod & 0xffff) != 0xffff ? typmod & 0xffff : 6);
+            default -> { }
+        }
+        if (seq != null) {
+            r.set("identity_generation", "a".equals(identity) ? "ALWAYS" : "BY DEFAULT")
+                    .set("identity_start", Long.toString(seq.start())).set("identity_increment", Long.toString(seq.increment()))
+                    .set("identity_maximum", Long.toString(seq.max())).set("identity_minimum", Long.toString(seq.min()));
+        }
+    }
+
+    private String enumSchema(String name) {
+        for (UserObjects.EnumType e : user.enums) if (e.name().equals(name)) return e.schema();
+        return "pg_catalog";
+    }
+
+    private void constraints(Table t) {
+        int relation = pg.relationOid(t.schema(), t.name());
+        for (Column c : t.columns()) {
+            if (!c.notNull()) continue;
+            String name = pg.namespaceOid(t.schema()) + "_" + relation + "_" + c.number() + "_not_null";
+            tableConstraint(t, name, "CHECK", false);
+            rows("check_constraints").add().set("constraint_catalog", database).set("constraint_schema", t.schema())
+                    .set("constraint_name", name).set("check_clause", PgCatalogRows.quoteIdent(c.name()) + " IS NOT NULL");
+        }
+        for (TableMeta.Constraint c : t.meta().constraints()) {
+            if (c.index()) continue;
+            String type = switch (c.type()) {
+                case "p" -> "PRIMARY KEY";
+                case "u" -> "UNIQUE";
+                case "f" -> "FOREIGN KEY";
+                default -> "CHECK";
+            };
+            tableConstraint(t, c.name(), type, c.type().equals("u"));
+            if (c.type().equals("c")) {
+                String def = Snapshot.constraintDefinition(c, t.schema(), false);
+                rows("check_constraints").add().set("constraint_catalog", database).set("constraint_schema", t.schema())
+                        .set("constraint_name", c.name()).set("check_clause", def.substring("CHECK ".length()));
+                for (String col : c.columns()) constraintColumn(t.schema(), t.name(), col, t.schema(), c.name());
+                continue;
+            }
+            List<String> referenced = c.type().equals("f") ? referencedColumns(t, c) : List.of();
+            for (int i = 0; i < c.columns().size(); i++) {
+                Rows.Row k = rows("key_column_usage").add().set("constraint_catalog", database).set("constraint_schema", t.schema())
+                        .set("constraint_name", c.name()).set("table_catalog", database).set("table_schema", t.schema())
+                        .set("table_name", t.name()).set("column_name", c.columns().get(i)).set("ordinal_position", i + 1);
+                if (c.type().equals("f")) k.set("position_in_unique_constraint", i + 1);
+            }
+            if (c.type().equals("f")) {
+                String refTable = c.references();
+                for (String col : referenced) constraintColumn(t.schema(), refTable, col, t.schema(), c.name());
+                String unique = uniqueConstraintOf(t.schema(), refTable, referenced);
+                rows("referential_constraints").add().set("constraint_catalog", database).set("constraint_schema", t.schema())
+                        .set("constraint_name", c.name()).set("unique_constraint_catalog", database)
+                        .set("unique_constraint_schema", unique == null ? null : t.schema()).set("unique_constraint_name", unique)
+                        .set("match_option", "NONE").set("update_rule", "NO ACTION").set("delete_rule", "NO ACTION");
+            } else {
+                for (String col : c.columns()) constraintColumn(t.schema(), t.name(), col, t.schema(), c.name());
+            }
+        }
+    }
+
+    private void tableConstraint(Table t, String name, String type, boolean unique) {
+        rows("table_constraints").add().set("constraint_catalog", database).set("constraint_schema", t.schema())
+                .set("constraint_name", name).set("table_catalog", database).set("table_schema", t.schema())
+                .set("table_name", t.name()).set("constraint_type", type).set("is_deferrable", "NO")
+                .set("initially_deferred", "NO").set("enforced", "YES").set("nulls_distinct", unique ? "YES" : null);
+    }
+
+    private void constraintColumn(String schema, String table, String column, String constraintSchema, String constraint) {
+        rows("constraint_column_usage").add().set("table_catalog", database).set("table_schema", schema).set("table_name", table)
+                .set("column_name", column).set("constraint_catalog", database).set("constraint_schema", constraintSchema)
+                .set("constraint_name", constraint);
+    }
+
+    private List<String> referencedColumns(Table t, TableMeta.Constraint c) {
+        if (!c.referencedColumns().isEmpty()) return c.referencedColumns();
+        for (Table r : user.tables) {
+            if (r.name().equals(c.references()) && (r.schema().equals(t.schema()) || r.schema().equals("public"))) {
+                for (TableMeta.Constraint k : r.meta().constraints()) if (k.type().equals("p")) return k.columns();
+            }
+        }
+        return List.of();
+    }
+
+    private String uniqueConstraintOf(String schema, String table, List<String> columns) {
+        for (Table r : user.tables) {
+            if (!r.name().equals(table) || !(r.schema().equals(schema) || r.schema().equals("public"))) continue;
+            for (TableMeta.Constraint k : r.meta().constraints()) {
+                if ((k.type().equals("p") || k.type().equals("u")) && k.columns().equals(columns)) return k.name();
+            }
+        }
+        return null;
+    }
+
+    private void sequence(Sequence s) {
+        String type = switch (s.type()) {
+            case "int2" -> "smallint";
+            case "int4" -> "integer";
+            default -> "bigint";
+        };
+        int precision = switch (s.type()) {
+            case "int2" -> 16;
+            case "int4" -> 32;
+            default -> 64;
+        };
+        rows("sequences").add().set("sequence_catalog", database).set("sequence_schema", s.schema()).set("sequence_name", s.name())
+                .set("data_type", type).set("numeric_precision", precision).set("numeric_precision_radix", 2).set("numeric_scale", 0)
+                .set("start_value", Long.toString(s.start())).set("minimum_value", Long.toString(s.min()))
+                .set("maximum_value", Long.toString(s.max())).set("increment", Long.toString(s.increment()))
+                .set("cycle_option", s.cycle() ? "YES" : "NO");
+    }
+}

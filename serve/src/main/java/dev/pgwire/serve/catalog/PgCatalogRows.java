@@ -1,0 +1,531 @@
+package dev.pgwire.serve.catalog;
+
+import dev.pgwire.serve.catalog.CatalogDefinitions.Relation;
+import dev.pgwire.serve.catalog.UserObjects.Column;
+import dev.pgwire.serve.catalog.UserObjects.EnumType;
+import dev.pgwire.serve.catalog.UserObjects.Index;
+import dev.pgwire.serve.catalog.UserObjects.Sequence;
+import dev.pgwire.serve.catalog.UserObjects.Table;
+import dev.pgwire.serve.sql.PgTypeName;
+import dev.pgwire.serve.sql.TableMeta;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows pg_catalog shows for what users made in a database (and for the server's databases
+ * and roles), as PostgreSQL 15 would have them for the same definitions: pg_namespace, pg_class,
+ * pg_attribute, pg_type, pg_enum, pg_index, pg_constraint, pg_attrdef, pg_depend, pg_description,
+ * pg_sequence, pg_database, pg_authid and the views over them (pg_roles, pg_tables, pg_indexes, …).
+ */
+final class PgCatalogRows {
+    static final int PG_CATALOG_NAMESPACE = 11;
+    static final int PUBLIC_NAMESPACE = 2200;
+    static final int PG_DATABASE_OWNER = 6171;
+    static final int HEAP = 2;
+    static final int BTREE = 403;
+    static final int PG_CLASS = 1259;
+    static final int PG_TYPE = 1247;
+    static final int PG_NAMESPACE = 2615;
+    static final int PG_CONSTRAINT = 2606;
+    static final int PG_ATTRDEF = 2604;
+    static final int DEFAULT_COLLATION = 100;
+
+    private final UserObjects user;
+    private final Cluster cluster;
+    private final String database;
+    private final StaticCatalog st = StaticCatalog.get();
+    private final CatalogDefinitions defs = CatalogDefinitions.get();
+    private final Map<String, Rows> out = new LinkedHashMap<>();
+    private final Oids oids;
+    private final String owner;
+    /** Relations by schema.name: OID and attnum by column name, for constraints and foreign keys. */
+    private final Map<String, Integer> relationOids = new HashMap<>();
+    private final Map<String, Map<String, Integer>> attnums = new HashMap<>();
+    private final Map<String, Integer> enumOids = new HashMap<>();
+    /** Tables some foreign key references (schema.name). */
+    private final java.util.Set<String> referenced = new java.util.HashSet<>();
+
+    PgCatalogRows(UserObjects user, Cluster cluster, String database) {
+        this.user = user;
+        this.cluster = cluster;
+        this.database = database;
+        this.owner = cluster.roles().isEmpty() ? "postgres" : cluster.roles().get(0).name();
+        this.oids = new Oids(keys(user));
+    }
+
+    /** Every user object's OID key, so OIDs are placed all at once. */
+    private static List<String> keys(UserObjects u) {
+        List<String> keys = new ArrayList<>();
+        for (UserObjects.Schema s : u.schemas) keys.add(Oids.namespace(s.name()));
+        for (Table t : u.tables) {
+            keys.add(Oids.relation(t.schema(), t.name()));
+            keys.add(Oids.type(t.schema(), t.name()));
+            keys.add(Oids.type(t.schema(), arrayName(t.name())));
+            for (Column c : t.columns()) if (c.defaultExpr() != null) keys.add(Oids.attrdef(t.schema(), t.name(), c.name()));
+            for (TableMeta.Constraint c : t.meta().constraints()) {
+                if (!c.index()) keys.add(Oids.constraint(t.schema(), t.name(), c.name()));
+                if (c.type().equals("p") || c.type().equals("u")) keys.add(Oids.relation(t.schema(), c.name()));
+            }
+        }
+        for (Index i : u.indexes) keys.add(Oids.relation(i.schema(), i.name()));
+        for (Sequence s : u.sequences) keys.add(Oids.relation(s.schema(), s.name()));
+        for (EnumType e : u.enums) {
+            keys.add(Oids.type(e.schema(), e.name()));
+            keys.add(Oids.type(e.schema(), arrayName(e.name())));
+            for (String l : e.labels()) keys.add(Oids.enumLabel(e.schema(), e.name(), l));
+        }
+        return keys;
+    }
+
+    static String arrayName(String name) {
+        String a = "_" + name;
+        while (a.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) a = a.substring(0, a.length() - 1);
+        return a;
+    }
+
+    Rows rows(String table) {
+        return out.computeIfAbsent(table, t -> new Rows(defs.relation(CatalogDefinitions.PG_CATALOG, t)));
+    }
+
+    Map<String, Rows> build() {
+        for (String t : List.of("pg_namespace", "pg_class", "pg_attribute", "pg_type", "pg_enum", "pg_index", "pg_constraint",
+                "pg_attrdef", "pg_depend", "pg_description", "pg_sequence", "pg_database", "pg_authid", "pg_roles", "pg_user",
+                "pg_auth_members", "pg_tables", "pg_views", "pg_indexes", "pg_sequences", "pg_stat_user_tables",
+                "pg_stat_all_tables", "pg_statio_user_tables", "pg_statio_all_tables")) {
+            rows(t);
+        }
+        namespaces();
+        enums();
+        for (Table t : user.tables) relationOids.put(t.schema() + "." + t.name(), oids.of(Oids.relation(t.schema(), t.name())));
+        for (Table t : user.tables) {
+            for (TableMeta.Constraint c : t.meta().constraints()) {
+                if (c.type().equals("f")) referenced.add(referencedKey(t.schema(), c.references()));
+            }
+        }
+        for (Table t : user.tables) table(t);
+        for (Table t : user.tables) constraints(t);
+        for (Index i : user.indexes) index(i);
+        for (Sequence s : user.sequences) sequence(s);
+        cluster();
+        builtinViews();
+        return out;
+    }
+
+    int namespaceOid(String schema) {
+        return switch (schema) {
+            case "public" -> PUBLIC_NAMESPACE;
+            case "pg_catalog" -> PG_CATALOG_NAMESPACE;
+            default -> oids.orZero(Oids.namespace(schema));
+        };
+    }
+
+    private void namespaces() {
+        Rows n = rows("pg_namespace");
+        for (UserObjects.Schema s : user.schemas) {
+            n.add().set("oid", namespaceOid(s.name())).set("nspname", s.name())
+                    .set("nspowner", s.name().equals("public") ? PG_DATABASE_OWNER : Cluster.BOOTSTRAP_SUPERUSER);
+        }
+    }
+
+    private void enums() {
+        Rows type = rows("pg_type");
+        Rows labels = rows("pg_enum");
+        for (EnumType e : user.enums) {
+            int oid = oids.of(Oids.type(e.schema(), e.name()));
+            int array = oids.of(Oids.type(e.schema(), arrayName(e.name())));
+            enumOids.put(e.name(), oid);
+            enumOids.put(e.schema() + "." + e.name(), oid);
+            type.add().set("oid", oid).set("typname", e.name()).set("typnamespace", namespaceOid(e.schema()))
+                    .set("typowner", Cluster.BOOTSTRAP_SUPERUSER).set("typlen", 4).set("typbyval", true).set("typtype", "e")
+                    .set("typcategory", "E").set("typisdefined", true).set("typdelim", ",").set("typarray", array)
+                    .set("typinput", 3504).set("typoutput", 3505).set("typreceive", 3532).set("typsend", 3533)
+                    .set("typalign", "i").set("typstorage", "p").set("typtypmod", -1);
+            arrayType(array, arrayName(e.name()), namespaceOid(e.schema()), oid, "i");
+            float order = 1;
+            for (String l : e.labels()) {
+                labels.add().set("oid", oids.of(Oids.enumLabel(e.schema(), e.name(), l))).set("enumtypid", oid)
+                        .set("enumsortorder", order++).set("enumlabel", l);
+            }
+            description(oid, PG_TYPE, 0, e.description());
+            depend(PG_TYPE, oid, 0, PG_NAMESPACE, namespaceOid(e.schema()), 0, "n");
+            depend(PG_TYPE, array, 0, PG_TYPE, oid, 0, "i");
+        }
+    }
+
+    private void arrayType(int oid, String name, int namespace, int element, String align) {
+        rows("pg_type").add().set("oid", oid).set("typname", name).set("typnamespace", namespace)
+                .set("typowner", Cluster.BOOTSTRAP_SUPERUSER).set("typlen", -1).set("typbyval", false).set("typtype", "b")
+                .set("typcategory", "A").set("typisdefined", true).set("typdelim", ",").set("typsubscript", 6179)
+                .set("typelem", element).set("typinput", 750).set("typoutput", 751).set("typreceive", 2400)
+                .set("typsend", 2401).set("typanalyze", 3816).set("typalign", align).set("typstorage", "x").set("typtypmod", -1);
+    }
+
+    /** The OID of a column's type: a built-in's, or a user enum's (or its array's). */
+    int typeOid(PgTypeName t) {
+        if (t.builtin()) {
+            int oid = st.typeOid(t.typname());
+            if (oid != 0) return oid;
+        }
+        Integer e = enumOids.get(t.name());
+        if (e != null) {
+            if (!t.isArray()) return e;
+            for (EnumType et : user.enums) {
+                if (et.name().equals(t.name())) return oids.of(Oids.type(et.schema(), arrayName(et.name())));
+            }
+        }
+        return st.typeOid(t.isArray() ? "_text" : "text");
+    }
+
+    private void table(Table t) {
+        int oid = relationOids.get(t.schema() + "." + t.name());
+        int namespace = namespaceOid(t.schema());
+        int rowType = oids.of(Oids.type(t.schema(), t.name()));
+        int arrayType = oids.of(Oids.type(t.schema(), arrayName(t.name())));
+        boolean view = t.view();
+        boolean hasIndex = t.meta().constraints().stream().anyMatch(c -> c.type().equals("p") || c.type().equals("u"))
+                || user.indexes.stream().anyMatch(i -> i.schema().equals(t.schema()) && i.table().equals(t.name()));
+        int checks = (int) t.meta().constraints().stream().filter(c -> c.type().equals("c")).count();
+        // foreign keys are enforced by triggers on both tables in PostgreSQL
+        boolean triggers = t.meta().constraints().stream().anyMatch(c -> c.type().equals("f"))
+                || referenced.contains(t.schema() + "." + t.name());
+        rows("pg_class").add().set("oid", oid).set("relname", t.name()).set("relnamespace", namespace).set("reltype", rowType)
+                .set("relowner", Cluster.BOOTSTRAP_SUPERUSER).set("relam", view ? 0 : HEAP).set("relfilenode", view ? 0 : oid)
+                .set("reltuples", view ? -1f : (float) t.estimatedRows()).set("relhasindex", hasIndex)
+                .set("relpersistence", "p").set("relkind", view ? "v" : "r").set("relnatts", t.columns().size())
+                .set("relchecks", checks).set("relhasrules", view).set("relhastriggers", triggers).set("relispopulated", true)
+                .set("relreplident", view ? "n" : "d");
+        rows("pg_type").add().set("oid", rowType).set("typname", t.name()).set("typnamespace", namespace)
+                .set("typowner", Cluster.BOOTSTRAP_SUPERUSER).set("typlen", -1).set("typtype", "c").set("typcategory", "C")
+                .set("typisdefined", true).set("typdelim", ",").set("typrelid", oid).set("typarray", arrayType)
+                .set("typinput", 2290).set("typoutput", 2291).set("typreceive", 2402).set("typsend", 2403)
+                .set("typalign", "d").set("typstorage", "x").set("typtypmod", -1);
+        arrayType(arrayType, arrayName(t.name()), namespace, rowType, "d");
+        depend(PG_TYPE, rowType, 0, PG_CLASS, oid, 0, "i");
+        depend(PG_TYPE, arrayType, 0, PG_TYPE, rowType, 0, "i");
+        depend(PG_CLASS, oid, 0, PG_NAMESPACE, namespace, 0, "n");
+        description(oid, PG_CLASS, 0, t.description());
+        Map<String, Integer> numbers = new HashMap<>();
+        attnums.put(t.schema() + "." + t.name(), numbers);
+        for (Column c : t.columns()) {
+            numbers.put(c.name(), c.number());
+            attribute(oid, c.name(), c.number(), c.type(), c.notNull(), c.defaultExpr() != null, c.identity(), c.generated());
+            if (c.defaultExpr() != null) {
+                int def = oids.of(Oids.attrdef(t.schema(), t.name(), c.name()));
+                rows("pg_attrdef").add().set("oid", def).set("adrelid", oid).set("adnum", c.number()).set("adbin", c.defaultExpr());
+                depend(PG_ATTRDEF, def, 0, PG_CLASS, oid, c.number(), "a");
+            }
+            description(oid, PG_CLASS, c.number(), c.description());
+            if (c.sequence() != null) {
+                String seqKey = Oids.relation(t.schema(), c.sequence());
+                int seq = oids.orZero(seqKey);
+                if (seq != 0) depend(PG_CLASS, seq, 0, PG_CLASS, oid, c.number(), c.identity().isEmpty() ? "a" : "i");
+            }
+        }
+        if (view) {
+            rows("pg_views").add().set("schemaname", t.schema()).set("viewname", t.name()).set("viewowner", owner)
+                    .set("definition", t.definition());
+        } else {
+            rows("pg_tables").add().set("schemaname", t.schema()).set("tablename", t.name()).set("tableowner", owner)
+                    .set("hasindexes", hasIndex).set("hasrules", false).set("hastriggers", triggers).set("rowsecurity", false);
+            for (String stats : List.of("pg_stat_user_tables", "pg_stat_all_tables")) {
+                rows(stats).add().set("relid", oid).set("schemaname", t.schema()).set("relname", t.name())
+                        .set("seq_scan", 0).set("seq_tup_read", 0).set("n_tup_ins", 0).set("n_tup_upd", 0).set("n_tup_del", 0)
+                        .set("n_tup_hot_upd", 0).set("n_live_tup", t.estimatedRows()).set("n_dead_tup", 0)
+                        .set("n_mod_since_analyze", 0).set("n_ins_since_vacuum", 0).set("vacuum_count", 0)
+                        .set("autovacuum_count", 0).set("analyze_count", 0).set("autoanalyze_count", 0);
+            }
+            for (String stats : List.of("pg_statio_user_tables", "pg_statio_all_tables")) {
+                rows(stats).add().set("relid", oid).set("schemaname", t.schema()).set("relname", t.name())
+                        .set("heap_blks_read", 0).set("heap_blks_hit", 0);
+            }
+        }
+    }
+
+    private void attribute(int relation, String name, int number, PgTypeName type, boolean notNull, boolean hasDefault,
+                           String identity, boolean generated) {
+        int typeOid = typeOid(type);
+        boolean builtin = st.isBuiltinType(typeOid);
+        boolean isEnum = !builtin && !type.isArray();
+        int collation = builtin ? st.typeCollation(typeOid) : 0;
+        if (type.isArray() && builtin) {
+            collation = st.typeCollation(elementOf(typeOid));
+        }
+        rows("pg_attribute").add().set("attrelid", relation).set("attname", name).set("atttypid", typeOid)
+                .set("attstattarget", -1).set("attlen", builtin ? st.typeLength(typeOid) : isEnum ? 4 : -1).set("attnum", number)
+                .set("attndims", type.dimensions()).set("attcacheoff", -1).set("atttypmod", type.typmod())
+                .set("attbyval", builtin ? st.typeByValue(typeOid) : isEnum).set("attalign", builtin ? st.typeAlign(typeOid) : "i")
+                .set("attstorage", builtin ? st.typeStorage(typeOid) : isEnum ? "p" : "x").set("attcompression", "")
+                .set("attnotnull", notNull).set("atthasdef", hasDefault).set("attidentity", identity == null ? "" : identity)
+                .set("attgenerated", generated ? "s" : "").set("attislocal", true).set("attcollation", collation);
+    }
+
+    private int elementOf(int arrayOid) {
+        for (Object[] row : st.rows("pg_type").rows) {
+            if (((Long) row[0]).intValue() == arrayOid) return ((Long) row[13]).intValue();
+        }
+        return 0;
+    }
+
+    private void constraints(Table t) {
+        int relation = relationOids.get(t.schema() + "." + t.name());
+        int namespace = namespaceOid(t.schema());
+        Map<String, Integer> numbers = attnums.get(t.schema() + "." + t.name());
+        for (TableMeta.Constraint c : t.meta().constraints()) {
+            if (c.index()) continue; // a unique index made by CREATE UNIQUE INDEX: DuckDB's index, listed with the others
+            List<Short> keys = new ArrayList<>();
+            for (String col : c.columns()) keys.add((short) (int) numbers.getOrDefault(col, 0));
+            int index = 0;
+            if (c.type().equals("p") || c.type().equals("u")) {
+                index = oids.of(Oids.relation(t.schema(), c.name()));
+                List<String> texts = new ArrayList<>();
+                for (String col : c.columns()) texts.add(quoteIdent(col));
+                String def = indexDefinition(c.name(), true, t.schema(), t.name(), texts, null);
+                indexRows(index, c.name(), namespace, relation, t.schema(), t.name(), true, c.type().equals("p"),
+                        c.columns(), keys, List.of(), null, def);
+            }
+            int oid = oids.of(Oids.constraint(t.schema(), t.name(), c.name()));
+            Rows.Row row = rows("pg_constraint").add().set("oid", oid).set("conname", c.name()).set("connamespace", namespace)
+                    .set("contype", c.type()).set("convalidated", true).set("conrelid", relation).set("conindid", index)
+                    .set("confupdtype", c.type().equals("f") ? "a" : " ").set("confdeltype", c.type().equals("f") ? "a" : " ")
+                    .set("confmatchtype", c.type().equals("f") ? "s" : " ").set("conislocal", true)
+                    .set("conkey", keys.isEmpty() ? null : keys);
+            if (c.type().equals("c")) {
+                row.set("conbin", c.expression());
+                if (keys.isEmpty()) row.set("conkey", null);
+            }
+            if (c.type().equals("f")) {
+                String refKey = referencedKey(t.schema(), c.references());
+                Integer ref = relationOids.get(refKey);
+                row.set("confrelid", ref == null ? 0 : ref);
+                Map<String, Integer> refNumbers = attnums.getOrDefault(refKey, Map.of());
+                List<String> refCols = c.referencedColumns().isEmpty() ? primaryKeyOf(refKey) : c.referencedColumns();
+                List<Short> refKeys = new ArrayList<>();
+                for (String col : refCols) refKeys.add((short) (int) refNumbers.getOrDefault(col, 0));
+                row.set("confkey", refKeys);
+                int refIndex = referencedIndex(refKey, refCols);
+                row.set("conindid", refIndex);
+                if (ref != null) depend(PG_CONSTRAINT, oid, 0, PG_CLASS, ref, 0, "n");
+            }
+            for (Short k : keys) depend(PG_CONSTRAINT, oid, 0, PG_CLASS, relation, k, "a");
+            if (index != 0) depend(PG_CLASS, index, 0, PG_CONSTRAINT, oid, 0, "i");
+        }
+    }
+
+    private String referencedKey(String schema, String table) {
+        if (table == null) return "";
+        if (table.contains(".")) return table;
+        if (relationOids.containsKey(schema + "." + table)) return schema + "." + table;
+        return "public." + table;
+    }
+
+    private List<String> primaryKeyOf(String key) {
+        for (Table t : user.tables) {
+            if ((t.schema() + "." + t.name()).equals(key)) {
+                for (TableMeta.Constraint c : t.meta().constraints()) if (c.type().equals("p")) return c.columns();
+            }
+        }
+        return List.of();
+    }
+
+    private int referencedIndex(String key, List<String> columns) {
+        for (Table t : user.tables) {
+            if (!(t.schema() + "." + t.name()).equals(key)) continue;
+            for (TableMeta.Constraint c : t.meta().constraints()) {
+                if ((c.type().equals("p") || c.type().equals("u")) && c.columns().equals(columns)) {
+                    return oids.orZero(Oids.relation(t.schema(), c.name()));
+                }
+            }
+        }
+        return 0;
+    }
+
+    private void index(Index i) {
+        String key = i.schema() + "." + i.table();
+        Integer relation = relationOids.get(key);
+        if (relation == null) return;
+        int oid = oids.of(Oids.relation(i.schema(), i.name()));
+        Map<String, Integer> numbers = attnums.getOrDefault(key, Map.of());
+        List<Short> keys = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        int e = 0;
+        for (String col : i.columns()) {
+            if (col == null) {
+                keys.add((short) 0);
+                texts.add(i.expressions().get(e++));
+            } else {
+                keys.add((short) (int) numbers.getOrDefault(col, 0));
+                texts.add(quoteIdent(col));
+            }
+        }
+        String def = i.definition() != null ? i.definition() : indexDefinition(i.name(), i.unique(), i.schema(), i.table(), texts, null);
+        indexRows(oid, i.name(), namespaceOid(i.schema()), relation, i.schema(), i.table(), i.unique(), false, i.columns(), keys,
+                i.expressions(), null, def);
+        description(oid, PG_CLASS, 0, i.description());
+        for (Short k : keys) if (k != 0) depend(PG_CLASS, oid, 0, PG_CLASS, relation, k, "a");
+    }
+
+    private void indexRows(int oid, String name, int namespace, int relation, String schema, String table, boolean unique,
+                           boolean primary, List<String> columns, List<Short> keys, List<String> expressions, String predicate,
+                           String definition) {
+        Table t = tableOf(schema, table);
+        rows("pg_class").add().set("oid", oid).set("relname", name).set("relnamespace", namespace)
+                .set("relowner", Cluster.BOOTSTRAP_SUPERUSER).set("relam", BTREE).set("relfilenode", oid).set("relpages", 1)
+                .set("relpersistence", "p").set("relkind", "i").set("relnatts", keys.size()).set("relispopulated", true)
+                .set("relreplident", "n");
+        List<Long> collations = new ArrayList<>();
+        List<Long> classes = new ArrayList<>();
+        List<Short> options = new ArrayList<>();
+        int e = 0;
+        for (int n = 0; n < keys.size(); n++) {
+            String col = columns.get(n);
+            Column c = col == null || t == null ? null : t.columns().stream().filter(x -> x.name().equals(col)).findFirst().orElse(null);
+            PgTypeName type = c == null ? new PgTypeName("text", -1, 0, true) : c.type();
+            int typeOid = typeOid(type);
+            String attname = col != null ? col : e == 0 ? "expr" : "expr" + e;
+            if (col == null) e++;
+            attribute(oid, attname, n + 1, type, false, false, "", false);
+            collations.add((long) (st.isBuiltinType(typeOid) ? st.typeCollation(typeOid) : 0));
+            classes.add((long) (st.isBuiltinType(typeOid) ? st.btreeClass(typeOid) : enumOids.containsValue(typeOid) ? 3474 : 0));
+            options.add((short) 0);
+        }
+        rows("pg_index").add().set("indexrelid", oid).set("indrelid", relation).set("indnatts", keys.size())
+                .set("indnkeyatts", keys.size()).set("indisunique", unique).set("indisprimary", primary).set("indimmediate", true)
+                .set("indisvalid", true).set("indisready", true).set("indislive", true).set("indkey", keys)
+                .set("indcollation", collations).set("indclass", classes).set("indoption", options)
+                .set("indexprs", expressions.isEmpty() ? null : String.join(", ", expressions)).set("indpred", predicate);
+        rows("pg_indexes").add().set("schemaname", schema).set("tablename", table).set("indexname", name).set("indexdef", definition);
+        indexDefinitions.put(oid, definition);
+        indexKeys.put(oid, expressionsByKey(columns, expressions));
+    }
+
+    /** pg_get_indexdef's answers, by index OID. */
+    final Map<Integer, String> indexDefinitions = new HashMap<>();
+    /** pg_get_indexdef(oid, column, …)'s answers: each key's text. */
+    final Map<Integer, List<String>> indexKeys = new HashMap<>();
+
+    private static List<String> expressionsByKey(List<String> columns, List<String> expressions) {
+        List<String> out = new ArrayList<>();
+        int e = 0;
+        for (String c : columns) out.add(c != null ? quoteIdent(c) : stripParens(expressions.get(e++)));
+        return out;
+    }
+
+    private static String stripParens(String s) {
+        while (s.startsWith("((") && s.endsWith("))")) s = s.substring(1, s.length() - 1);
+        return s;
+    }
+
+    private Table tableOf(String schema, String name) {
+        for (Table t : user.tables) if (t.schema().equals(schema) && t.name().equals(name)) return t;
+        return null;
+    }
+
+    static String indexDefinition(String name, boolean unique, String schema, String table, List<String> keys, String where) {
+        StringBuilder sb = new StringBuilder(unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ").append(quoteIdent(name))
+                .append(" ON ").append(quoteIdent(schema)).append('.').append(quoteIdent(table)).append(" USING btree (")
+                .append(String.join(", ", keys)).append(')');
+        if (where != null) sb.append(" WHERE ").append(where);
+        return sb.toString();
+    }
+
+    private void sequence(Sequence s) {
+        int oid = oids.of(Oids.relation(s.schema(), s.name()));
+        int namespace = namespaceOid(s.schema());
+        int type = st.typeOid(s.type());
+        rows("pg_class").add().set("oid", oid).set("relname", s.name()).set("relnamespace", namespace)
+                .set("relowner", Cluster.BOOTSTRAP_SUPERUSER).set("relfilenode", oid).set("relpages", 1).set("reltuples", 1f)
+                .set("relpersistence", "p").set("relkind", "S").set("relnatts", 3).set("relispopulated", true)
+                .set("relreplident", "n");
+        for (Object[] a : new Object[][] {{"last_value", 1}, {"log_cnt", 2}, {"is_called", 3}}) {
+            PgTypeName t = a[1].equals(3) ? new PgTypeName("bool", -1, 0, true) : new PgTypeName("int8", -1, 0, true);
+            attribute(oid, (String) a[0], (Integer) a[1], t, true, false, "", false);
+        }
+        rows("pg_sequence").add().set("seqrelid", oid).set("seqtypid", type).set("seqstart", s.start())
+                .set("seqincrement", s.increment()).set("seqmax", s.max()).set("seqmin", s.min()).set("seqcache", 1)
+                .set("seqcycle", s.cycle());
+        rows("pg_sequences").add().set("schemaname", s.schema()).set("sequencename", s.name()).set("sequenceowner", owner)
+                .set("data_type", type).set("start_value", s.start()).set("min_value", s.min()).set("max_value", s.max())
+                .set("increment_by", s.increment()).set("cycle", s.cycle()).set("cache_size", 1).set("last_value", s.lastValue());
+        depend(PG_CLASS, oid, 0, PG_NAMESPACE, namespace, 0, "n");
+        description(oid, PG_CLASS, 0, s.description());
+    }
+
+    private void cluster() {
+        Rows db = rows("pg_database");
+        for (String name : cluster.databases()) {
+            db.add().set("oid", Cluster.databaseOid(name)).set("datname", name).set("datdba", Cluster.BOOTSTRAP_SUPERUSER)
+                    .set("encoding", 6).set("datlocprovider", "c").set("datistemplate", false).set("datallowconn", true)
+                    .set("datconnlimit", -1).set("datfrozenxid", 716).set("datminmxid", 1).set("dattablespace", 1663)
+                    .set("datcollate", "C").set("datctype", "C");
+        }
+        Rows authid = rows("pg_authid");
+        Rows roles = rows("pg_roles");
+        Rows users = rows("pg_user");
+        for (Object[] p : Cluster.PREDEFINED) {
+            authid.add().set("oid", p[0]).set("rolname", p[1]).set("rolinherit", true).set("rolconnlimit", -1);
+            roles.add().set("oid", p[0]).set("rolname", p[1]).set("rolsuper", false).set("rolinherit", true)
+                    .set("rolcreaterole", false).set("rolcreatedb", false).set("rolcanlogin", false).set("rolreplication", false)
+                    .set("rolconnlimit", -1).set("rolpassword", "********").set("rolbypassrls", false);
+        }
+        for (Cluster.Role r : cluster.roles()) {
+            int oid = cluster.roleOid(r.name());
+            authid.add().set("oid", oid).set("rolname", r.name()).set("rolsuper", r.superuser()).set("rolinherit", true)
+                    .set("rolcreaterole", r.createRole()).set("rolcreatedb", r.createDb()).set("rolcanlogin", r.login())
+                    .set("rolreplication", r.replication()).set("rolbypassrls", r.bypassRls()).set("rolconnlimit", r.connectionLimit());
+            roles.add().set("oid", oid).set("rolname", r.name()).set("rolsuper", r.superuser()).set("rolinherit", true)
+                    .set("rolcreaterole", r.createRole()).set("rolcreatedb", r.createDb()).set("rolcanlogin", r.login())
+                    .set("rolreplication", r.replication()).set("rolconnlimit", r.connectionLimit()).set("rolpassword", "********")
+                    .set("rolbypassrls", r.bypassRls());
+            if (r.login()) {
+                users.add().set("usename", r.name()).set("usesysid", oid).set("usecreatedb", r.createDb())
+                        .set("usesuper", r.superuser()).set("userepl", r.replication()).set("usebypassrls", r.bypassRls())
+                        .set("passwd", "********");
+            }
+        }
+    }
+
+    /** pg_tables, pg_views and pg_indexes list the catalogs' own relations too. */
+    private void builtinViews() {
+        Rows cls = st.rows("pg_class");
+        int oidCol = cls.column("oid"), name = cls.column("relname"), nsp = cls.column("relnamespace"), kind = cls.column("relkind"),
+                hasIndex = cls.column("relhasindex"), shared = cls.column("relisshared");
+        for (Object[] r : cls.rows) {
+            String schema = ((Long) r[nsp]) == PG_CATALOG_NAMESPACE ? "pg_catalog" : "information_schema";
+            switch ((String) r[kind]) {
+                case "r" -> rows("pg_tables").add().set("schemaname", schema).set("tablename", r[name]).set("tableowner", owner)
+                        .set("tablespace", Boolean.TRUE.equals(r[shared]) ? "pg_global" : null).set("hasindexes", r[hasIndex])
+                        .set("hasrules", false).set("hastriggers", false).set("rowsecurity", false);
+                case "v" -> rows("pg_views").add().set("schemaname", schema).set("viewname", r[name]).set("viewowner", owner)
+                        .set("definition", st.viewDefinition(schema, (String) r[name]));
+                default -> { }
+            }
+        }
+    }
+
+    private void description(int oid, int classOid, int subId, String text) {
+        if (text == null) return;
+        rows("pg_description").add().set("objoid", oid).set("classoid", classOid).set("objsubid", subId).set("description", text);
+    }
+
+    private void depend(int classId, int objId, int objSub, int refClassId, int refObjId, int refObjSub, String type) {
+        rows("pg_depend").add().set("classid", classId).set("objid", objId).set("objsubid", objSub).set("refclassid", refClassId)
+                .set("refobjid", refObjId).set("refobjsubid", refObjSub).set("deptype", type);
+    }
+
+    static String quoteIdent(String name) {
+        if (name.matches("[a-z_][a-z0-9_$]*") && !Keywords.isReserved(name)) return name;
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    Relation relation(String name) {
+        return defs.relation(CatalogDefinitions.PG_CATALOG, name);
+    }
+
+    int relationOid(String schema, String name) {
+        return relationOids.getOrDefault(schema + "." + name, 0);
+    }
+}

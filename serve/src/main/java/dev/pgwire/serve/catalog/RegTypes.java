@@ -1,0 +1,60 @@
+package dev.pgwire.serve.catalog;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The OID alias types (regclass, regtype, regproc, regprocedure, regnamespace, regrole): their
+ * input from a name while a statement is translated, and the names of the functions that convert
+ * at run time ({@code pgwire_regclass_in(text, search_path)}, {@code pgwire_regclass_out(oid, search_path)}).
+ */
+public final class RegTypes {
+    private RegTypes() {}
+
+    public static final Set<String> NAMES = Set.of("regclass", "regtype", "regproc", "regprocedure", "regnamespace", "regrole",
+            "regoper", "regoperator", "regconfig", "regdictionary", "regcollation");
+
+    /** The OID a name denotes as {@code type} (PostgreSQL's error when there is none). */
+    public static long input(Snapshot s, String type, String text, List<String> searchPath) {
+        String path = String.join(",", searchPath);
+        return switch (type) {
+            case "regclass" -> CatalogFunctions.regclassIn(s, text, path);
+            case "regtype" -> CatalogFunctions.regtypeIn(s, text, CatalogFunctions.path(path), true);
+            case "regproc", "regprocedure" -> CatalogFunctions.regprocIn(s, text.contains("(") ? text.substring(0, text.indexOf('(')) : text);
+            case "regnamespace" -> {
+                List<String> names = CatalogFunctions.Names.parse(text);
+                int oid = names.size() == 1 ? s.namespaceOid(names.get(0)) : 0;
+                if (oid == 0) throw new dev.pgwire.protocol.PgException("3F000", "schema \"" + text + "\" does not exist");
+                yield oid;
+            }
+            case "regrole" -> {
+                List<String> names = CatalogFunctions.Names.parse(text);
+                int oid = names.size() == 1 ? s.roleOid(names.get(0)) : 0;
+                if (oid == 0) throw new dev.pgwire.protocol.PgException("42704", "role \"" + text + "\" does not exist");
+                yield oid;
+            }
+            default -> Long.parseLong(text.trim());
+        };
+    }
+
+    /** The run-time input function of a type, taking (text, search_path); null when there is none. */
+    public static String inputFunction(String type) {
+        return switch (type) {
+            case "regclass", "regtype" -> "pgwire_" + type + "_in";
+            default -> null;
+        };
+    }
+
+    /** The run-time output function of a type: (oid, search_path) for regclass and regtype, (oid) for the others. */
+    public static String outputFunction(String type) {
+        return switch (type) {
+            case "regclass", "regtype" -> "pgwire_" + type + "_out";
+            case "regproc", "regprocedure", "regnamespace", "regrole" -> "pgwire_" + type + "_out";
+            default -> null;
+        };
+    }
+
+    public static boolean takesSearchPath(String type) {
+        return type.equals("regclass") || type.equals("regtype");
+    }
+}

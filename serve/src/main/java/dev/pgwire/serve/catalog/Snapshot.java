@@ -1,0 +1,254 @@
+package dev.pgwire.serve.catalog;
+
+import dev.pgwire.serve.sql.TableMeta;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One state of a database's catalog as Java lookups, for the functions that read it (format_type,
+ * pg_get_indexdef, obj_description, regclass input and output, …) and for translating names to
+ * OIDs. Immutable: a catalog change builds a new one.
+ */
+public final class Snapshot {
+    /** A relation (table, view, index, sequence) of pg_class. */
+    public record RelationInfo(int oid, String schema, String name, char kind) {
+    }
+
+    /** A type of pg_type. */
+    public record TypeInfo(int oid, String schema, String name, int element, boolean array) {
+    }
+
+    /** A function of pg_proc: argument types (IN arguments), all argument types, modes and names. */
+    public record ProcInfo(int oid, String schema, String name, int returnType, boolean returnsSet, List<Integer> argTypes,
+                           List<Integer> allArgTypes, List<String> argModes, List<String> argNames, char kind, int defaults) {
+    }
+
+    final Map<Integer, RelationInfo> relations = new HashMap<>();
+    final Map<String, Integer> relationsByName = new HashMap<>();
+    final Map<Integer, String> namespaces = new HashMap<>();
+    final Map<String, Integer> namespacesByName = new HashMap<>();
+    final Map<Integer, TypeInfo> types = new HashMap<>();
+    final Map<String, Integer> typesByName = new HashMap<>();
+    final Map<Integer, ProcInfo> procs = new HashMap<>();
+    final Map<String, List<ProcInfo>> procsByName = new HashMap<>();
+    final Map<Integer, String> roles = new HashMap<>();
+    final Map<String, Integer> rolesByName = new HashMap<>();
+    final Map<Integer, String> constraintDefinitions = new HashMap<>();
+    final Map<Integer, String> prettyConstraintDefinitions = new HashMap<>();
+    final Map<Integer, String> indexDefinitions = new HashMap<>();
+    final Map<Integer, List<String>> indexKeys = new HashMap<>();
+    final Map<Integer, String> viewDefinitions = new HashMap<>();
+    final Map<String, String> descriptions = new HashMap<>();
+    final Map<String, String> sharedDescriptions = new HashMap<>();
+    final String database;
+    final long databaseSize;
+
+    Snapshot(String database, long databaseSize) {
+        this.database = database;
+        this.databaseSize = databaseSize;
+    }
+
+    /** Builds the lookups from all rows (built-in and the database's) of the catalogs. */
+    static Snapshot of(String database, long databaseSize, Map<String, List<Object[]>> all, PgCatalogRows built,
+                       UserObjects user) {
+        Snapshot s = new Snapshot(database, databaseSize);
+        CatalogDefinitions defs = CatalogDefinitions.get();
+        for (Object[] r : all.get("pg_namespace")) {
+            int oid = ((Long) r[0]).intValue();
+            s.namespaces.put(oid, (String) r[1]);
+            s.namespacesByName.put((String) r[1], oid);
+        }
+        var cls = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_class");
+        int relname = cls.index("relname"), relnsp = cls.index("relnamespace"), relkind = cls.index("relkind");
+        for (Object[] r : all.get("pg_class")) {
+            int oid = ((Long) r[0]).intValue();
+            String schema = s.namespaces.get(((Long) r[relnsp]).intValue());
+            RelationInfo info = new RelationInfo(oid, schema, (String) r[relname], ((String) r[relkind]).charAt(0));
+            s.relations.put(oid, info);
+            s.relationsByName.put(schema + "." + info.name(), oid);
+        }
+        var typ = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_type");
+        int typname = typ.index("typname"), typnsp = typ.index("typnamespace"), typelem = typ.index("typelem"),
+                typcat = typ.index("typcategory");
+        for (Object[] r : all.get("pg_type")) {
+            int oid = ((Long) r[0]).intValue();
+            String schema = s.namespaces.get(((Long) r[typnsp]).intValue());
+            int elem = ((Long) r[typelem]).intValue();
+            boolean array = elem != 0 && "A".equals(r[typcat]);
+            TypeInfo info = new TypeInfo(oid, schema, (String) r[typname], elem, array);
+            s.types.put(oid, info);
+            s.typesByName.putIfAbsent(schema + "." + info.name(), oid);
+        }
+        var proc = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_proc");
+        int proname = proc.index("proname"), pronsp = proc.index("pronamespace"), prorettype = proc.index("prorettype"),
+                proretset = proc.index("proretset"), proargtypes = proc.index("proargtypes"),
+                proallargtypes = proc.index("proallargtypes"), proargmodes = proc.index("proargmodes"),
+                proargnames = proc.index("proargnames"), prokind = proc.index("prokind"), pronargdefaults = proc.index("pronargdefaults");
+        for (Object[] r : all.get("pg_proc")) {
+            int oid = ((Long) r[0]).intValue();
+            ProcInfo info = new ProcInfo(oid, s.namespaces.get(((Long) r[pronsp]).intValue()), (String) r[proname],
+                    ((Long) r[prorettype]).intValue(), (Boolean) r[proretset], ints(r[proargtypes]), ints(r[proallargtypes]),
+                    strings(r[proargmodes]), strings(r[proargnames]), ((String) r[prokind]).charAt(0), (Short) r[pronargdefaults]);
+            s.procs.put(oid, info);
+            s.procsByName.computeIfAbsent(info.name(), k -> new ArrayList<>()).add(info);
+        }
+        var authid = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_authid");
+        int rolname = authid.index("rolname");
+        for (Object[] r : all.get("pg_authid")) {
+            int oid = ((Long) r[0]).intValue();
+            s.roles.put(oid, (String) r[rolname]);
+            s.rolesByName.put((String) r[rolname], oid);
+        }
+        var desc = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_description");
+        for (Object[] r : all.get("pg_description")) {
+            s.descriptions.put(descriptionKey(((Long) r[desc.index("objoid")]).intValue(), ((Long) r[desc.index("classoid")]).intValue(),
+                    (Integer) r[desc.index("objsubid")]), (String) r[desc.index("description")]);
+        }
+        var shdesc = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_shdescription");
+        for (Object[] r : all.get("pg_shdescription")) {
+            s.sharedDescriptions.put(((Long) r[shdesc.index("objoid")]) + "/" + r[shdesc.index("classoid")],
+                    (String) r[shdesc.index("description")]);
+        }
+        s.indexDefinitions.putAll(built.indexDefinitions);
+        s.indexKeys.putAll(built.indexKeys);
+        s.builtinIndexes(all);
+        for (UserObjects.Table t : user.tables) {
+            int relation = built.relationOid(t.schema(), t.name());
+            if (t.view()) s.viewDefinitions.put(relation, t.definition());
+            for (TableMeta.Constraint c : t.meta().constraints()) {
+                if (c.index()) continue;
+                Integer oid = s.constraintOid(t.schema(), t.name(), c.name(), all);
+                if (oid != null) {
+                    s.constraintDefinitions.put(oid, constraintDefinition(c, t.schema(), false));
+                    s.prettyConstraintDefinitions.put(oid, constraintDefinition(c, t.schema(), true));
+                }
+            }
+        }
+        for (RelationInfo r : s.relations.values()) {
+            if (r.kind() == 'v' && !s.viewDefinitions.containsKey(r.oid())) {
+                String def = StaticCatalog.get().viewDefinition(r.schema(), r.name());
+                if (def != null) s.viewDefinitions.put(r.oid(), def);
+            }
+        }
+        return s;
+    }
+
+    private Integer constraintOid(String schema, String table, String name, Map<String, List<Object[]>> all) {
+        Integer rel = relationsByName.get(schema + "." + table);
+        if (rel == null) return null;
+        var con = CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_constraint");
+        int conname = con.index("conname"), conrelid = con.index("conrelid");
+        for (Object[] r : all.get("pg_constraint")) {
+            if (name.equals(r[conname]) && ((Long) r[conrelid]).intValue() == rel) return ((Long) r[0]).intValue();
+        }
+        return null;
+    }
+
+    /** pg_get_indexdef of the catalogs' own indexes. */
+    private void builtinIndexes(Map<String, List<Object[]>> all) {
+        var idx = CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_index");
+        var att = CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_attribute");
+        Map<String, String> attnames = new HashMap<>();
+        int attrelid = att.index("attrelid"), attnum = att.index("attnum"), attname = att.index("attname");
+        for (Object[] a : StaticCatalog.get().rows("pg_attribute").rows) {
+            attnames.put(a[attrelid] + "/" + a[attnum], (String) a[attname]);
+        }
+        for (Object[] r : StaticCatalog.get().rows("pg_index").rows) {
+            int index = ((Long) r[idx.index("indexrelid")]).intValue();
+            int table = ((Long) r[idx.index("indrelid")]).intValue();
+            RelationInfo ti = relations.get(table);
+            RelationInfo ii = relations.get(index);
+            if (ti == null || ii == null) continue;
+            List<String> keys = new ArrayList<>();
+            @SuppressWarnings("unchecked")
+            List<Object> indkey = (List<Object>) r[idx.index("indkey")];
+            for (Object k : indkey) keys.add(PgCatalogRows.quoteIdent(attnames.getOrDefault(table + "/" + ((Number) k).longValue(), "?")));
+            indexDefinitions.put(index, PgCatalogRows.indexDefinition(ii.name(), Boolean.TRUE.equals(r[idx.index("indisunique")]),
+                    ti.schema(), ti.name(), keys, null));
+            indexKeys.put(index, keys);
+        }
+    }
+
+    /** pg_get_constraintdef of a constraint serve recorded. */
+    static String constraintDefinition(TableMeta.Constraint c, String schema, boolean pretty) {
+        List<String> cols = new ArrayList<>();
+        for (String col : c.columns()) cols.add(PgCatalogRows.quoteIdent(col));
+        return switch (c.type()) {
+            case "p" -> "PRIMARY KEY (" + String.join(", ", cols) + ")";
+            case "u" -> "UNIQUE (" + String.join(", ", cols) + ")";
+            case "f" -> {
+                List<String> ref = new ArrayList<>();
+                for (String col : c.referencedColumns()) ref.add(PgCatalogRows.quoteIdent(col));
+                yield "FOREIGN KEY (" + String.join(", ", cols) + ") REFERENCES " + PgCatalogRows.quoteIdent(c.references())
+                        + (ref.isEmpty() ? "" : "(" + String.join(", ", ref) + ")");
+            }
+            default -> "CHECK (" + (c.expression() == null ? "true" : dev.pgwire.serve.sql.ColumnMeta.form(c.expression(), pretty)) + ")";
+        };
+    }
+
+    static String descriptionKey(int objoid, int classoid, int subid) {
+        return objoid + "/" + classoid + "/" + subid;
+    }
+
+    private static List<Integer> ints(Object list) {
+        List<Integer> out = new ArrayList<>();
+        if (list instanceof List<?> l) for (Object o : l) out.add(o == null ? 0 : ((Number) o).intValue());
+        return out;
+    }
+
+    private static List<String> strings(Object list) {
+        List<String> out = new ArrayList<>();
+        if (list instanceof List<?> l) for (Object o : l) out.add((String) o);
+        return out;
+    }
+
+    // ---------------------------------------------------------------- lookups
+
+    public RelationInfo relation(int oid) {
+        return relations.get(oid);
+    }
+
+    /** A relation's OID by schema and name, or 0. */
+    public int relationOid(String schema, String name) {
+        return relationsByName.getOrDefault(schema + "." + name, 0);
+    }
+
+    public TypeInfo type(int oid) {
+        return types.get(oid);
+    }
+
+    public int typeOid(String schema, String name) {
+        return typesByName.getOrDefault(schema + "." + name, 0);
+    }
+
+    public String namespace(int oid) {
+        return namespaces.get(oid);
+    }
+
+    public int namespaceOid(String name) {
+        return namespacesByName.getOrDefault(name, 0);
+    }
+
+    public String role(int oid) {
+        return roles.get(oid);
+    }
+
+    public int roleOid(String name) {
+        return rolesByName.getOrDefault(name, 0);
+    }
+
+    public ProcInfo proc(int oid) {
+        return procs.get(oid);
+    }
+
+    public List<ProcInfo> procs(String name) {
+        return procsByName.getOrDefault(name, List.of());
+    }
+
+    public String database() {
+        return database;
+    }
+}

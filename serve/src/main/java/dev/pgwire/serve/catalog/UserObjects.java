@@ -1,0 +1,211 @@
+package dev.pgwire.serve.catalog;
+
+import dev.pgwire.serve.sql.CatalogView;
+import dev.pgwire.serve.sql.PgTypeName;
+import dev.pgwire.serve.sql.ObjectMeta;
+import dev.pgwire.serve.sql.TableMeta;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What users made in one database, read from DuckDB's own catalog and the PostgreSQL definitions
+ * serve keeps with each object (its metadata comments): schemas, tables and views with their
+ * columns and constraints, indexes, sequences and enum types.
+ */
+final class UserObjects {
+    /** DuckDB's schemas that are not the database's: the engine's own and serve's. */
+    static final Set<String> HIDDEN_SCHEMAS = Set.of("main", "pgwire", "information_schema", "pg_catalog");
+
+    record Schema(String name) {
+    }
+
+    record Column(String name, int number, PgTypeName type, boolean notNull, String defaultExpr, String identity,
+                  String sequence, String description, boolean generated) {
+    }
+
+    record Table(String schema, String name, boolean view, List<Column> columns, TableMeta meta, String definition,
+                 String description, long estimatedRows) {
+    }
+
+    /** An index made by CREATE INDEX: its key columns (null where the key is an expression). */
+    record Index(String schema, String name, String table, boolean unique, List<String> columns, List<String> expressions,
+                 String definition, String description) {
+    }
+
+    record Sequence(String schema, String name, String type, long start, long min, long max, long increment, boolean cycle,
+                    Long lastValue, String description) {
+    }
+
+    record EnumType(String schema, String name, List<String> labels, String description) {
+    }
+
+    final List<Schema> schemas = new ArrayList<>();
+    final List<Table> tables = new ArrayList<>();
+    final List<Index> indexes = new ArrayList<>();
+    final List<Sequence> sequences = new ArrayList<>();
+    final List<EnumType> enums = new ArrayList<>();
+
+    /**
+     * Reads the database {@code connection} is connected to (its committed state, or what the
+     * connection's open transaction sees).
+     *
+     * @param pgTypeOf PostgreSQL's type for a DuckDB type, for columns serve did not define
+     */
+    static UserObjects read(Connection connection, Function<String, PgTypeName> pgTypeOf) throws SQLException {
+        UserObjects u = new UserObjects();
+        try (Statement st = connection.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT DISTINCT schema_name FROM duckdb_schemas()"
+                    + " WHERE database_name = current_database() AND NOT internal ORDER BY 1")) {
+                while (rs.next()) if (!HIDDEN_SCHEMAS.contains(rs.getString(1))) u.schemas.add(new Schema(rs.getString(1)));
+            }
+            if (u.schemas.stream().noneMatch(s -> s.name.equals("public"))) {
+                // public is created with every database; it shows even when DuckDB lists it as internal
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_schemas() WHERE database_name = current_database()"
+                        + " AND schema_name = 'public'")) {
+                    if (rs.next() && rs.getLong(1) > 0) u.schemas.add(0, new Schema("public"));
+                }
+            }
+            Map<String, List<Column>> columns = new LinkedHashMap<>();
+            try (ResultSet rs = st.executeQuery("SELECT schema_name, table_name, column_name, column_index, data_type, comment,"
+                    + " is_nullable, column_default, is_generated FROM duckdb_columns() WHERE database_name = current_database()"
+                    + " ORDER BY schema_name, table_name, column_index")) {
+                while (rs.next()) {
+                    String schema = rs.getString(1);
+                    if (HIDDEN_SCHEMAS.contains(schema)) continue;
+                    CatalogView.ColumnInfo info = CatalogView.ColumnInfo.of(rs.getString(3), rs.getInt(4), rs.getString(5),
+                            rs.getString(6), !rs.getBoolean(7), rs.getString(8));
+                    PgTypeName type = info.pgType() != null ? info.pgType() : pgTypeOf.apply(rs.getString(5));
+                    columns.computeIfAbsent(schema + "." + rs.getString(2), k -> new ArrayList<>())
+                            .add(new Column(info.name(), info.number(), type, info.notNull(), defaultText(info, rs.getString(8)),
+                                    info.identity(), info.sequence(), dev.pgwire.serve.sql.ColumnMeta.description(rs.getString(6)), rs.getBoolean(9)));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT schema_name, table_name, comment, estimated_size FROM duckdb_tables()"
+                    + " WHERE database_name = current_database() ORDER BY 1, 2")) {
+                while (rs.next()) {
+                    String schema = rs.getString(1);
+                    if (HIDDEN_SCHEMAS.contains(schema)) continue;
+                    TableMeta meta = TableMeta.read(rs.getString(3));
+                    u.tables.add(new Table(schema, rs.getString(2), false, columns.getOrDefault(schema + "." + rs.getString(2), List.of()),
+                            meta, null, meta.description(), rs.getLong(4)));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT schema_name, view_name, comment, sql FROM duckdb_views()"
+                    + " WHERE database_name = current_database() AND NOT internal ORDER BY 1, 2")) {
+                while (rs.next()) {
+                    String schema = rs.getString(1);
+                    if (HIDDEN_SCHEMAS.contains(schema)) continue;
+                    ObjectMeta meta = ObjectMeta.read(rs.getString(3));
+                    List<Column> viewColumns = new ArrayList<>();
+                    for (Column c : columns.getOrDefault(schema + "." + rs.getString(2), List.of())) {
+                        PgTypeName recorded = meta.columnType(c.number() - 1);
+                        viewColumns.add(recorded == null ? c : new Column(c.name(), c.number(), recorded, false, null, "", null,
+                                c.description(), false));
+                    }
+                    u.tables.add(new Table(schema, rs.getString(2), true, viewColumns,
+                            TableMeta.read(null), meta.definition() != null ? meta.definition() : rs.getString(4),
+                            meta.description(), 0));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT schema_name, index_name, table_name, is_unique, expressions, sql, comment"
+                    + " FROM duckdb_indexes() WHERE database_name = current_database() ORDER BY 1, 2")) {
+                while (rs.next()) {
+                    String schema = rs.getString(1);
+                    if (HIDDEN_SCHEMAS.contains(schema)) continue;
+                    ObjectMeta meta = ObjectMeta.read(rs.getString(7));
+                    List<String> keys = meta.columns() != null ? meta.columns() : indexKeys(rs.getString(5));
+                    List<String> cols = new ArrayList<>();
+                    List<String> exprs = new ArrayList<>();
+                    for (String k : keys) {
+                        boolean expression = k.startsWith("(") || k.startsWith("'");
+                        cols.add(expression ? null : unquote(k));
+                        if (expression) exprs.add(k.startsWith("'") ? k.substring(1, k.length() - 1) : k);
+                    }
+                    u.indexes.add(new Index(schema, rs.getString(2), rs.getString(3), rs.getBoolean(4), cols, exprs,
+                            meta.definition(), meta.description()));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT schema_name, sequence_name, start_value, min_value, max_value, increment_by,"
+                    + " cycle, last_value, comment FROM duckdb_sequences() WHERE database_name = current_database() ORDER BY 1, 2")) {
+                while (rs.next()) {
+                    String schema = rs.getString(1);
+                    if (HIDDEN_SCHEMAS.contains(schema)) continue;
+                    ObjectMeta meta = ObjectMeta.read(rs.getString(9));
+                    long last = rs.getLong(8);
+                    Long lastValue = rs.wasNull() ? null : last;
+                    long max = rs.getLong(5);
+                    String type = meta.type() != null ? meta.type() : max == Short.MAX_VALUE ? "int2" : max == Integer.MAX_VALUE ? "int4" : "int8";
+                    u.sequences.add(new Sequence(schema, rs.getString(2), type, rs.getLong(3), rs.getLong(4), max, rs.getLong(6),
+                            rs.getBoolean(7), lastValue, meta.description()));
+                }
+            }
+            List<String[]> enumTypes = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT schema_name, type_name, comment FROM duckdb_types()"
+                    + " WHERE database_name = current_database() AND logical_type = 'ENUM' AND NOT internal ORDER BY 1, 2")) {
+                while (rs.next()) if (!HIDDEN_SCHEMAS.contains(rs.getString(1))) enumTypes.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+            }
+            for (String[] e : enumTypes) {
+                List<String> labels = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery("SELECT unnest(enum_range(NULL::" + quote(e[0]) + "." + quote(e[1]) + "))")) {
+                    while (rs.next()) labels.add(rs.getString(1));
+                }
+                u.enums.add(new EnumType(e[0], e[1], labels, ObjectMeta.read(e[2]).description()));
+            }
+        }
+        u.tables.sort(Comparator.comparing((Table t) -> t.schema).thenComparing(t -> t.name));
+        return u;
+    }
+
+    /** A column default as PostgreSQL shows it: serve's record of it, else DuckDB's text. */
+    private static String defaultText(CatalogView.ColumnInfo info, String duckDbDefault) {
+        if (info.sequence() != null && !info.identity().isEmpty()) return null; // identity columns have no default
+        if (info.sequence() != null) return "nextval('" + info.sequence().replace("'", "''") + "'::regclass)";
+        if (info.pgDefault() != null) return info.pgDefault();
+        return duckDbDefault;
+    }
+
+    /** The keys of DuckDB's index expression list: {@code [a, '((b + 1))']}. */
+    private static List<String> indexKeys(String expressions) {
+        List<String> out = new ArrayList<>();
+        if (expressions == null || expressions.length() < 2) return out;
+        String body = expressions.substring(1, expressions.length() - 1);
+        int depth = 0;
+        boolean quoted = false;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\'' ) quoted = !quoted;
+            if (!quoted && (c == '(' || c == '[')) depth++;
+            if (!quoted && (c == ')' || c == ']')) depth--;
+            if (c == ',' && depth == 0 && !quoted) {
+                out.add(sb.toString().trim());
+                sb.setLength(0);
+            } else {
+                sb.append(c);
+            }
+        }
+        if (!sb.isEmpty()) out.add(sb.toString().trim());
+        return out;
+    }
+
+    private static String unquote(String ident) {
+        if (ident.length() >= 2 && ident.startsWith("\"") && ident.endsWith("\"")) {
+            return ident.substring(1, ident.length() - 1).replace("\"\"", "\"");
+        }
+        return ident;
+    }
+
+    static String quote(String ident) {
+        return "\"" + ident.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,144 @@
+package dev.pgwire.serve.sql;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Calls of PostgreSQL's catalog functions, rewritten to the functions serve registers over its
+ * catalog (dev.pgwire.serve.catalog): format_type, pg_get_userbyid, pg_get_indexdef,
+ * pg_get_constraintdef, pg_get_viewdef, pg_get_expr, obj_description and friends, the
+ * visibility tests (given the session's search_path), to_regclass and to_regtype, the privilege
+ * tests, pg_get_function_result/arguments, pg_encoding_to_char and the size functions.
+ */
+final class CatalogCalls {
+    private CatalogCalls() {}
+
+    /** The functions rewritten here (all read serve's catalog tables or its snapshot). */
+    static final Set<String> NAMES = Set.of("format_type", "pg_get_userbyid", "pg_get_indexdef", "pg_get_constraintdef",
+            "pg_get_viewdef", "pg_get_expr", "obj_description", "col_description", "shobj_description", "pg_table_is_visible",
+            "pg_type_is_visible", "pg_function_is_visible", "pg_collation_is_visible", "pg_opclass_is_visible",
+            "pg_operator_is_visible", "pg_opfamily_is_visible", "pg_conversion_is_visible", "pg_ts_config_is_visible",
+            "pg_ts_dict_is_visible", "pg_ts_parser_is_visible", "pg_ts_template_is_visible", "pg_statistics_obj_is_visible",
+            "to_regclass", "to_regtype", "pg_get_function_result", "pg_get_function_arguments",
+            "pg_get_function_identity_arguments", "pg_database_size", "pg_sequence_last_value", "_pg_expandarray",
+            "has_table_privilege", "has_schema_privilege", "has_database_privilege", "has_column_privilege",
+            "has_any_column_privilege", "has_function_privilege", "has_sequence_privilege", "has_type_privilege",
+            "has_language_privilege", "has_tablespace_privilege", "has_foreign_data_wrapper_privilege",
+            "has_server_privilege", "pg_has_role", "pg_encoding_to_char", "pg_char_to_encoding", "pg_relation_size",
+            "pg_total_relation_size", "pg_table_size", "pg_indexes_size", "pg_size_pretty", "pg_is_in_recovery",
+            "pg_is_wal_replay_paused", "pg_tablespace_location", "pg_get_partkeydef", "pg_get_triggerdef", "pg_get_ruledef",
+            "pg_get_statisticsobjdef_columns", "pg_get_function_sqlbody", "pg_relation_is_publishable",
+            "pg_stat_get_numscans", "pg_describe_object", "pg_get_functiondef", "pg_postmaster_start_time",
+            "pg_conf_load_time", "txid_current", "pg_current_xact_id", "pg_get_keywords", "pg_partition_ancestors", "pg_partition_root");
+
+    /** Whether a statement calls any of them (it then reads the catalog). */
+    static boolean callsAny(Node tree) {
+        boolean[] found = {false};
+        TreeWalker.forEachNode(tree, n -> {
+            if (n.is("FuncCall") && NAMES.contains(Operators.lastName(n))) found[0] = true;
+        });
+        return found[0];
+    }
+
+    static Node rewrite(Node f, List<SqlType> types, SessionContext session) {
+        String name = Operators.lastName(f);
+        List<String> qualified = f.names("funcname");
+        if (qualified.size() > 1 && !qualified.get(0).equals("pg_catalog")
+                && !(qualified.get(0).equals("information_schema") && name.equals("_pg_expandarray"))) {
+            return null;
+        }
+        List<Node> args = f.list("args");
+        int n = args.size();
+        String path = SqlWriter.quoteLiteral(String.join(",", session.currentSchemas(true)));
+        return switch (name) {
+            case "format_type" -> n == 2 ? sql("pgwire_format_type(CAST({0} AS BIGINT), CAST({1} AS INTEGER))", args) : null;
+            case "pg_get_userbyid" -> n == 1 ? sql("pgwire_get_userbyid(CAST({0} AS BIGINT))", args) : null;
+            case "pg_get_indexdef" -> switch (n) {
+                case 1 -> sql("pgwire_get_indexdef(CAST({0} AS BIGINT), 0, false)", args);
+                case 3 -> sql("pgwire_get_indexdef(CAST({0} AS BIGINT), CAST({1} AS INTEGER), {2})", args);
+                default -> null;
+            };
+            case "pg_get_constraintdef" -> switch (n) {
+                case 1 -> sql("pgwire_get_constraintdef(CAST({0} AS BIGINT), false)", args);
+                case 2 -> sql("pgwire_get_constraintdef(CAST({0} AS BIGINT), coalesce({1}, false))", args);
+                default -> null;
+            };
+            case "pg_get_viewdef" -> {
+                if (n < 1 || n > 2) yield null;
+                SqlType t = types.get(0);
+                if (t != null && (t.name().equals("text") || t.isUnknown())) {
+                    yield sql("pgwire_get_viewdef_name(CAST({0} AS VARCHAR), " + path + ")", args);
+                }
+                yield sql("pgwire_get_viewdef(CAST({0} AS BIGINT), false)", args);
+            }
+            // adbin holds the expression's plain and pretty forms (ColumnMeta.expressionPair)
+            case "pg_get_expr" -> switch (n) {
+                case 2 -> sql("split_part(CAST({0} AS VARCHAR), chr(31), 1)", args);
+                case 3 -> sql("CASE WHEN coalesce({2}, false) AND strpos(CAST({0} AS VARCHAR), chr(31)) > 0"
+                        + " THEN split_part(CAST({0} AS VARCHAR), chr(31), 2) ELSE split_part(CAST({0} AS VARCHAR), chr(31), 1) END", args);
+                default -> null;
+            };
+            case "obj_description" -> switch (n) {
+                case 1 -> sql("pgwire_obj_description(CAST({0} AS BIGINT), NULL)", args);
+                case 2 -> sql("pgwire_obj_description(CAST({0} AS BIGINT), CAST({1} AS VARCHAR))", args);
+                default -> null;
+            };
+            case "col_description" -> n == 2 ? sql("pgwire_col_description(CAST({0} AS BIGINT), CAST({1} AS INTEGER))", args) : null;
+            case "shobj_description" -> n == 2 ? sql("pgwire_shobj_description(CAST({0} AS BIGINT), CAST({1} AS VARCHAR))", args) : null;
+            case "pg_table_is_visible" -> n == 1 ? sql("pgwire_table_is_visible(CAST({0} AS BIGINT), " + path + ")", args) : null;
+            case "pg_type_is_visible" -> n == 1 ? sql("pgwire_type_is_visible(CAST({0} AS BIGINT), " + path + ")", args) : null;
+            case "pg_function_is_visible" -> n == 1 ? sql("pgwire_function_is_visible(CAST({0} AS BIGINT), " + path + ")", args) : null;
+            case "pg_collation_is_visible", "pg_opclass_is_visible", "pg_operator_is_visible", "pg_opfamily_is_visible",
+                 "pg_conversion_is_visible", "pg_ts_config_is_visible", "pg_ts_dict_is_visible", "pg_ts_parser_is_visible",
+                 "pg_ts_template_is_visible", "pg_statistics_obj_is_visible" ->
+                    // every such object serve has is a built-in one of pg_catalog, always searched
+                    n == 1 ? sql("({0} IS NOT NULL OR NULL)", args) : null;
+            case "to_regclass" -> n == 1 ? sql("pgwire_to_regclass(CAST({0} AS VARCHAR), " + path + ")", args) : null;
+            case "to_regtype" -> n == 1 ? sql("pgwire_to_regtype(CAST({0} AS VARCHAR), " + path + ")", args) : null;
+            case "pg_get_function_result", "pg_get_function_arguments", "pg_get_function_identity_arguments" ->
+                    n == 1 ? sql("pgwire_" + name.substring(3) + "(CAST({0} AS BIGINT))", args) : null;
+            case "pg_database_size" -> {
+                if (n != 1) yield null;
+                SqlType t = types.get(0);
+                if (t != null && (t.name().equals("name") || t.name().equals("text") || t.isUnknown())) {
+                    yield sql("pgwire_database_size(CAST({0} AS VARCHAR))", args);
+                }
+                yield sql("pgwire_database_size((SELECT datname FROM pgwire_catalog.pg.pg_database WHERE oid = {0}))", args);
+            }
+            case "pg_sequence_last_value" -> n == 1 ? sql("(SELECT s.last_value FROM duckdb_sequences() AS s"
+                    + " JOIN pgwire_catalog.pg.pg_class AS c ON c.relname = s.sequence_name"
+                    + " JOIN pgwire_catalog.pg.pg_namespace AS ns ON ns.oid = c.relnamespace AND ns.nspname = s.schema_name"
+                    + " WHERE c.oid = {0} AND s.database_name = current_database())", args) : null;
+            case "_pg_expandarray" -> n == 1 ? sql("unnest(list_transform(range(1, len({0}) + 1),"
+                    + " lambda pg_i: {'x': {0}[pg_i], 'n': pg_i}))", args) : null;
+            case "has_table_privilege", "has_schema_privilege", "has_database_privilege", "has_column_privilege",
+                 "has_any_column_privilege", "has_function_privilege", "has_sequence_privilege", "has_type_privilege",
+                 "has_language_privilege", "has_tablespace_privilege", "has_foreign_data_wrapper_privilege",
+                 "has_server_privilege", "pg_has_role" -> sql("true", List.of());
+            case "pg_encoding_to_char" -> n == 1 ? sql("CASE CAST({0} AS INTEGER) WHEN 6 THEN 'UTF8' WHEN 0 THEN 'SQL_ASCII' ELSE '' END", args) : null;
+            case "pg_char_to_encoding" -> n == 1 ? sql("CASE upper(CAST({0} AS VARCHAR)) WHEN 'UTF8' THEN 6 WHEN 'SQL_ASCII' THEN 0 ELSE -1 END", args) : null;
+            case "pg_relation_size", "pg_total_relation_size", "pg_table_size", "pg_indexes_size" ->
+                    // DuckDB keeps no size per table: the blocks of a database file are shared by all its tables
+                    n >= 1 ? sql("CAST(0 AS BIGINT)", List.of()) : null;
+            case "pg_size_pretty" -> n == 1 ? sql("pgwire_size_pretty(CAST({0} AS BIGINT))", args) : null;
+            case "pg_is_in_recovery", "pg_is_wal_replay_paused", "pg_relation_is_publishable" -> sql("false", List.of());
+            case "pg_tablespace_location" -> sql("''", List.of());
+            case "pg_get_partkeydef", "pg_get_triggerdef", "pg_get_ruledef", "pg_get_statisticsobjdef_columns",
+                 "pg_get_function_sqlbody", "pg_describe_object", "pg_get_functiondef" -> sql("CAST(NULL AS VARCHAR)", List.of());
+            // no table is a partition: a relation's only ancestor is itself
+            case "pg_partition_ancestors" -> n == 1 ? sql("unnest([CAST({0} AS BIGINT)])", args) : null;
+            case "pg_partition_root" -> n == 1 ? sql("CAST({0} AS BIGINT)", args) : null;
+            case "pg_stat_get_numscans" -> sql("CAST(0 AS BIGINT)", List.of());
+            case "pg_postmaster_start_time", "pg_conf_load_time" -> sql("CAST(" + SqlWriter.quoteLiteral(START_TIME) + " AS TIMESTAMPTZ)", List.of());
+            case "txid_current", "pg_current_xact_id" -> sql("CAST(txid_current() AS BIGINT)", List.of());
+            default -> null;
+        };
+    }
+
+    /** When this server started (pg_postmaster_start_time). */
+    private static final String START_TIME = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString();
+
+    private static Node sql(String template, List<Node> args) {
+        return Expressions.duckDb(template, args.toArray(new Node[0]));
+    }
+}

@@ -1,0 +1,116 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.catalog.CatalogDefinitions;
+import dev.pgwire.serve.catalog.CatalogStore;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Points references to pg_catalog's and information_schema's relations at serve's catalog tables
+ * ({@link CatalogStore}). PostgreSQL searches pg_catalog before the schemas of search_path, so an
+ * unqualified {@code pg_class} is the catalog's even where a user table has that name; a CTE of
+ * the statement of that name still wins. pg_settings shows the session's own values. A name
+ * qualified with another database is PostgreSQL's 0A000.
+ */
+final class CatalogRoutes {
+    private CatalogRoutes() {}
+
+    /** Rewrites the statement's catalog references; true when it reads the catalog. */
+    static boolean apply(Node tree, SessionContext session) {
+        Set<String> ctes = new HashSet<>();
+        List<Node> rangeVars = new ArrayList<>();
+        boolean[] reads = {false};
+        TreeWalker.forEachNode(tree, n -> {
+            if (n.is("CommonTableExpr")) ctes.add(n.str("ctename"));
+            else if (n.is("RangeVar")) rangeVars.add(n);
+            else if (n.is("RangeFunction") && keywordsCall(n)) {
+                n.set("pgwire_subquery", "SELECT * FROM " + CatalogStore.DATABASE + "." + CatalogStore.PG + ".pgwire_keywords");
+                n.set("pgwire_name", "pg_get_keywords");
+                reads[0] = true;
+            }
+            else if (n.is("ColumnRef")) unqualifyCatalogColumn(n);
+        });
+        CatalogDefinitions defs = CatalogDefinitions.get();
+        for (Node r : rangeVars) {
+            String catalog = r.str("catalogname");
+            if (!catalog.isEmpty()) {
+                if (!catalog.equals(session.database())) {
+                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cross-database references are not implemented: "
+                            + catalog + "." + r.str("schemaname") + "." + r.str("relname"));
+                }
+                r.set("catalogname", "");
+            }
+            String schema = r.str("schemaname");
+            String name = r.str("relname");
+            String target = null;
+            if (schema.equals(CatalogDefinitions.PG_CATALOG) || (schema.isEmpty() && !ctes.contains(name))) {
+                if (defs.relation(CatalogDefinitions.PG_CATALOG, name) != null) target = CatalogStore.PG;
+            } else if (schema.equals(CatalogDefinitions.INFORMATION_SCHEMA)) {
+                if (defs.relation(CatalogDefinitions.INFORMATION_SCHEMA, name) != null) target = CatalogStore.INFO;
+            }
+            if (target == null) continue;
+            reads[0] = true;
+            r.set("catalogname", CatalogStore.DATABASE);
+            r.set("schemaname", target);
+            if (!r.has("alias")) {
+                // columns qualified with the relation's name (pg_class.oid) keep working
+                r.set("alias", Node.typed("Alias", Node.of(null).set("aliasname", name)));
+            }
+            if (target.equals(CatalogStore.PG) && name.equals("pg_settings")) r.set("pgwire_subquery", settingsQuery(session));
+        }
+        return reads[0];
+    }
+
+    /** {@code FROM pg_get_keywords()}. */
+    private static boolean keywordsCall(Node rangeFunction) {
+        List<Node> functions = rangeFunction.list("functions");
+        if (functions.size() != 1) return false;
+        Node call = functions.get(0).list("items").get(0);
+        return call != null && call.is("FuncCall") && Operators.lastName(call).equals("pg_get_keywords") && !call.has("args");
+    }
+
+    /** {@code pg_catalog.pg_class.oid}: the column of the relation, as the FROM clause names it. */
+    private static void unqualifyCatalogColumn(Node ref) {
+        List<Node> fields = ref.list("fields");
+        if (fields.size() != 3 || !fields.get(0).is("String")) return;
+        String schema = fields.get(0).str("sval");
+        if (schema.equals(CatalogDefinitions.PG_CATALOG) || schema.equals(CatalogDefinitions.INFORMATION_SCHEMA)) {
+            ref.set("fields", new ArrayList<>(fields.subList(1, 3)));
+        }
+    }
+
+    /**
+     * pg_settings as the session sees it: each setting's value for this session where serve
+     * keeps one, else its built-in value.
+     */
+    static String settingsQuery(SessionContext session) {
+        var rel = CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_settings");
+        StringBuilder values = new StringBuilder();
+        for (String name : dev.pgwire.serve.catalog.CatalogStore.settingNames()) {
+            String value;
+            try {
+                value = session.setting(name);
+            } catch (RuntimeException e) {
+                value = null;
+            }
+            if (value == null) continue;
+            values.append(values.isEmpty() ? "" : ", ").append('(').append(SqlWriter.quoteLiteral(name)).append(", ")
+                    .append(SqlWriter.quoteLiteral(value)).append(')');
+        }
+        StringBuilder sb = new StringBuilder("SELECT ");
+        for (int i = 0; i < rel.columns().size(); i++) {
+            String c = rel.columns().get(i).name();
+            if (i > 0) sb.append(", ");
+            if (c.equals("setting") && !values.isEmpty()) sb.append("coalesce(v.setting, s.setting) AS setting");
+            else sb.append("s.").append(SqlWriter.quoteIdent(c));
+        }
+        sb.append(" FROM ").append(CatalogStore.DATABASE).append('.').append(CatalogStore.PG).append(".pg_settings AS s");
+        if (!values.isEmpty()) sb.append(" LEFT JOIN (VALUES ").append(values).append(") AS v(name, setting) ON v.name = s.name");
+        return sb.toString();
+    }
+}

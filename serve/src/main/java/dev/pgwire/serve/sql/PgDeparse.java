@@ -1,0 +1,552 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.serve.catalog.Builtins;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * An expression of a definition (a column default, a check constraint, an index key or
+ * predicate) as PostgreSQL prints it back (pg_get_expr, pg_get_constraintdef, pg_get_indexdef):
+ * after PostgreSQL's analysis, with the types it gives constants ({@code 'x'::character varying}),
+ * the implicit casts it adds where they show ({@code price > (0)::numeric}), IN lists as
+ * {@code = ANY (ARRAY[…])}, BETWEEN as two comparisons, and its parentheses — every operator in
+ * parentheses, or in the pretty form only where precedence needs them.
+ *
+ * <p>Constructs this class does not know give null; the caller then keeps the text as written.
+ */
+public final class PgDeparse {
+    /** A type: a built-in's OID (0 for a user type), its pg_type name and modifier. */
+    public record Type(int oid, String name, int typmod) {
+        static Type of(int oid) {
+            return new Type(oid, Builtins.typeName(oid), -1);
+        }
+
+        static Type of(PgTypeName t) {
+            String typname = t.typname();
+            int oid = t.builtin() ? Builtins.typeOid(typname) : 0;
+            return new Type(oid, oid != 0 ? typname : t.isArray() ? t.name() + "[]" : t.name(), t.typmod());
+        }
+
+        boolean same(Type o) {
+            return o != null && (oid != 0 ? oid == o.oid : o.oid == 0 && name.equals(o.name));
+        }
+
+        String label() {
+            if (oid == 0) return name.endsWith("[]") ? quote(name.substring(0, name.length() - 2)) + "[]" : quote(name);
+            int element = Builtins.elementOf(oid);
+            boolean array = element != 0 && name.startsWith("_");
+            String base = array ? Builtins.typeName(element) : name;
+            return FormatTypeText.format(base, array, typmod);
+        }
+    }
+
+    /** The analysed expression: what PostgreSQL's parse analysis makes of the raw tree. */
+    private interface E {
+        Type type();
+    }
+
+    private record Var(String name, Type type) implements E {
+    }
+
+    /** A constant: {@code kind} i (integer), n (numeric text), b (boolean), s (string), null. */
+    private record Const(String text, char kind, Type type, boolean isNull) implements E {
+    }
+
+    private record Coerce(E arg, Type type, boolean implicit) implements E {
+    }
+
+    private record Op(String name, E left, E right, Type type) implements E {
+    }
+
+    private record Func(String name, List<E> args, Type type) implements E {
+    }
+
+    private record Bool(String op, List<E> args) implements E {
+        public Type type() {
+            return Type.of(16);
+        }
+    }
+
+    private record NullTest(E arg, boolean not) implements E {
+        public Type type() {
+            return Type.of(16);
+        }
+    }
+
+    private record AnyAll(String op, boolean any, E left, E array) implements E {
+        public Type type() {
+            return Type.of(16);
+        }
+    }
+
+    private record Arr(List<E> elements, Type type) implements E {
+    }
+
+    private record Keyword(String text, Type type) implements E {
+    }
+
+    private record Coalesce(List<E> args, Type type) implements E {
+    }
+
+    private record Case(List<E[]> whens, E otherwise, Type type) implements E {
+    }
+
+    /** Not something this class can write. */
+    private static final class Unknown extends RuntimeException {
+        Unknown() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final Function<String, Type> columns;
+    private final boolean pretty;
+    private final StringBuilder out = new StringBuilder();
+
+    private PgDeparse(Function<String, Type> columns, boolean pretty) {
+        this.columns = columns;
+        this.pretty = pretty;
+    }
+
+    /**
+     * The expression as pg_get_expr shows it, converted to {@code target} as a column default is
+     * (null for a check or index expression), or null when it cannot be written.
+     *
+     * @param columns the types of the table's columns by name (null for a column that is not there)
+     */
+    public static String text(Node expr, PgTypeName target, Function<String, PgTypeName> columns, boolean pretty) {
+        try {
+            PgDeparse d = new PgDeparse(name -> {
+                PgTypeName t = columns.apply(name);
+                return t == null ? null : Type.of(t);
+            }, pretty);
+            E e = d.analyse(expr);
+            if (target != null) e = d.coerceTo(e, Type.of(target), false);
+            if (e instanceof Const c && c.isNull() && target != null) return null; // a NULL default is no default
+            d.write(e, false, null);
+            return d.out.toString();
+        } catch (RuntimeException e) { // Unknown, or a construct analysed wrongly: the text as written stays
+            return null;
+        }
+    }
+
+    // ---------------------------------------------------------------- analysis
+
+    private E analyse(Node n) {
+        switch (n.type()) {
+            case "A_Const" -> {
+                if (n.bool("isnull")) return new Const("NULL", 'u', Type.of(Builtins.UNKNOWN), true);
+                if (n.has("ival")) {
+                    long v = n.node("ival").num("ival");
+                    return new Const(Long.toString(v), 'i', Type.of(v == (int) v ? 23 : 20), false);
+                }
+                if (n.has("fval")) {
+                    String f = n.node("fval").str("fval");
+                    boolean integral = f.chars().allMatch(ch -> Character.isDigit(ch) || ch == '-');
+                    return new Const(f, integral ? 'i' : 'n', Type.of(integral ? 20 : 1700), false);
+                }
+                if (n.has("boolval")) return new Const(n.node("boolval").bool("boolval") ? "true" : "false", 'b', Type.of(16), false);
+                if (n.has("sval")) return new Const(n.node("sval").str("sval"), 's', Type.of(Builtins.UNKNOWN), false);
+                if (n.has("bsval")) throw new Unknown();
+                return new Const(Long.toString(n.num("ival")), 'i', Type.of(23), false); // 0 is written as an empty ival
+            }
+            case "ColumnRef" -> {
+                List<Node> fields = n.list("fields");
+                Node last = fields.get(fields.size() - 1);
+                if (!last.is("String")) throw new Unknown();
+                Type t = columns.apply(last.str("sval"));
+                if (t == null) throw new Unknown();
+                return new Var(last.str("sval"), t);
+            }
+            case "TypeCast" -> {
+                PgTypeName target = PgTypeName.of(n.node("typeName"));
+                Type t = Type.of(target);
+                E arg = analyse(n.node("arg"));
+                if (arg instanceof Const c && (c.type().oid() == Builtins.UNKNOWN)) {
+                    return new Const(c.text(), c.isNull() ? 'u' : 's', t, c.isNull());
+                }
+                if (arg.type().same(t) && arg.type().typmod() == t.typmod()) return arg;
+                return new Coerce(arg, t, false);
+            }
+            case "A_Expr" -> {
+                return expression(n);
+            }
+            case "BoolExpr" -> {
+                String op = switch (n.str("boolop")) {
+                    case "AND_EXPR" -> "AND";
+                    case "OR_EXPR" -> "OR";
+                    default -> "NOT";
+                };
+                List<E> args = new ArrayList<>();
+                for (Node a : n.list("args")) args.add(coerceTo(analyse(a), Type.of(16), true));
+                return new Bool(op, args);
+            }
+            case "NullTest" -> {
+                return new NullTest(analyse(n.node("arg")), n.str("nulltesttype").equals("IS_NOT_NULL"));
+            }
+            case "FuncCall" -> {
+                return function(n);
+            }
+            case "SQLValueFunction" -> {
+                return keyword(n);
+            }
+            case "A_ArrayExpr" -> {
+                List<E> elems = new ArrayList<>();
+                for (Node el : n.list("elements")) elems.add(analyse(el));
+                Type common = null;
+                for (E e : elems) if (e.type().oid() != Builtins.UNKNOWN) common = common == null ? e.type() : common;
+                if (common == null) common = Type.of(25);
+                List<E> typed = new ArrayList<>();
+                for (E e : elems) typed.add(coerceTo(e, common, true));
+                int array = Builtins.arrayOf(common.oid());
+                if (array == 0) throw new Unknown();
+                return new Arr(typed, Type.of(array));
+            }
+            case "CoalesceExpr" -> {
+                List<E> args = new ArrayList<>();
+                for (Node a : n.list("args")) args.add(analyse(a));
+                Type common = null;
+                for (E e : args) if (e.type().oid() != Builtins.UNKNOWN) common = common == null ? e.type() : common;
+                if (common == null) common = Type.of(25);
+                List<E> typed = new ArrayList<>();
+                for (E e : args) typed.add(coerceTo(e, common, true));
+                return new Coalesce(typed, common);
+            }
+            case "CaseExpr" -> {
+                if (n.node("arg") != null) throw new Unknown();
+                List<E[]> whens = new ArrayList<>();
+                List<E> results = new ArrayList<>();
+                for (Node w : n.list("args")) {
+                    E cond = coerceTo(analyse(w.node("expr")), Type.of(16), true);
+                    E result = analyse(w.node("result"));
+                    whens.add(new E[] {cond, result});
+                    results.add(result);
+                }
+                E otherwise = n.node("defresult") == null ? null : analyse(n.node("defresult"));
+                if (otherwise != null) results.add(otherwise);
+                Type common = null;
+                for (E e : results) if (e.type().oid() != Builtins.UNKNOWN) common = common == null ? e.type() : common;
+                if (common == null) common = Type.of(25);
+                for (E[] w : whens) w[1] = coerceTo(w[1], common, true);
+                if (otherwise != null) otherwise = coerceTo(otherwise, common, true);
+                return new Case(whens, otherwise, common);
+            }
+            default -> throw new Unknown();
+        }
+    }
+
+    private E expression(Node n) {
+        String kind = n.str("kind");
+        List<String> opNames = n.names("name");
+        String op = opNames.isEmpty() ? "" : opNames.get(opNames.size() - 1);
+        switch (kind) {
+            case "AEXPR_OP" -> {
+                if (n.node("lexpr") == null) {
+                    E right = analyse(n.node("rexpr"));
+                    if (op.equals("-") && right instanceof Const c && (c.kind() == 'i' || c.kind() == 'n')) {
+                        // -1 is a negative constant, as PostgreSQL's grammar reads it
+                        return new Const("-" + c.text(), c.kind(), c.type(), false);
+                    }
+                    Builtins.Choice choice = Builtins.operator(op, 0, right.type().oid());
+                    if (choice == null) throw new Unknown();
+                    return new Op(op, null, coerceTo(right, Type.of(choice.parameters().get(0)), true), Type.of(choice.result()));
+                }
+                return binary(op, analyse(n.node("lexpr")), analyse(n.node("rexpr")));
+            }
+            case "AEXPR_LIKE", "AEXPR_ILIKE" -> {
+                String name = switch (op) {
+                    case "~~", "~~*", "!~~", "!~~*" -> op;
+                    default -> throw new Unknown();
+                };
+                return binary(name, analyse(n.node("lexpr")), analyse(n.node("rexpr")));
+            }
+            case "AEXPR_IN" -> {
+                E left = analyse(n.node("lexpr"));
+                List<E> elems = new ArrayList<>();
+                for (Node el : n.node("rexpr").list("items")) elems.add(analyse(el));
+                Type common = left.type();
+                List<E> typed = new ArrayList<>();
+                for (E e : elems) typed.add(coerceTo(e, common, true));
+                int array = Builtins.arrayOf(common.oid());
+                if (array == 0) throw new Unknown();
+                Builtins.Choice choice = Builtins.operator(op, common.oid(), common.oid());
+                if (choice == null) throw new Unknown();
+                Type param = Type.of(choice.parameters().get(0));
+                E arr = new Arr(typed, Type.of(array));
+                if (!param.same(common)) arr = new Coerce(arr, Type.of(Builtins.arrayOf(param.oid())), true);
+                return new AnyAll(op, op.equals("="), coerceTo(left, param, true), arr);
+            }
+            case "AEXPR_BETWEEN", "AEXPR_NOT_BETWEEN" -> {
+                List<Node> bounds = n.node("rexpr").list("items");
+                E low = binary(kind.equals("AEXPR_BETWEEN") ? ">=" : "<", analyse(n.node("lexpr")), analyse(bounds.get(0)));
+                E high = binary(kind.equals("AEXPR_BETWEEN") ? "<=" : ">", analyse(n.node("lexpr")), analyse(bounds.get(1)));
+                return new Bool(kind.equals("AEXPR_BETWEEN") ? "AND" : "OR", List.of(low, high));
+            }
+            default -> throw new Unknown();
+        }
+    }
+
+    private E binary(String op, E left, E right) {
+        int l = left.type().oid();
+        int r = right.type().oid();
+        if (l == 0 || r == 0) {
+            // a user type (an enum): compared with itself, an unknown literal taken as that type
+            Type user = l == 0 ? left.type() : right.type();
+            return new Op(op, coerceTo(left, user, true), coerceTo(right, user, true), Type.of(16));
+        }
+        Builtins.Choice choice = Builtins.operator(op, l, r);
+        if (choice == null) throw new Unknown();
+        return new Op(op, coerceTo(left, Type.of(choice.parameters().get(0)), true),
+                coerceTo(right, Type.of(choice.parameters().get(1)), true), Type.of(choice.result()));
+    }
+
+    private E function(Node n) {
+        List<String> names = n.names("funcname");
+        if (names.size() > 2 || (names.size() == 2 && !names.get(0).equals("pg_catalog"))) throw new Unknown();
+        if (n.bool("agg_star") || n.has("agg_order") || n.node("over") != null || n.bool("func_variadic")) throw new Unknown();
+        String name = names.get(names.size() - 1).toLowerCase(Locale.ROOT);
+        List<E> args = new ArrayList<>();
+        List<Integer> types = new ArrayList<>();
+        for (Node a : n.list("args")) {
+            if (a.is("NamedArgExpr")) throw new Unknown();
+            E e = analyse(a);
+            args.add(e);
+            types.add(e.type().oid() == 0 ? Builtins.UNKNOWN : e.type().oid());
+        }
+        Builtins.Choice choice = Builtins.function(name, types);
+        if (choice == null) throw new Unknown();
+        List<E> typed = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            int p = choice.parameters().get(i);
+            typed.add(p == Builtins.UNKNOWN || (args.get(i).type().oid() == 0) ? args.get(i) : coerceTo(args.get(i), Type.of(p), true));
+        }
+        return new Func(name, typed, Type.of(choice.result()));
+    }
+
+    private static E keyword(Node n) {
+        String op = n.str("op");
+        long typmod = n.num("typmod");
+        String precision = op.endsWith("_N") && typmod >= 0 ? "(" + typmod + ")" : "";
+        return switch (op) {
+            case "SVFOP_CURRENT_DATE" -> new Keyword("CURRENT_DATE", Type.of(1082));
+            case "SVFOP_CURRENT_TIME", "SVFOP_CURRENT_TIME_N" -> new Keyword("CURRENT_TIME" + precision, Type.of(1266));
+            case "SVFOP_CURRENT_TIMESTAMP", "SVFOP_CURRENT_TIMESTAMP_N" -> new Keyword("CURRENT_TIMESTAMP" + precision, Type.of(1184));
+            case "SVFOP_LOCALTIME", "SVFOP_LOCALTIME_N" -> new Keyword("LOCALTIME" + precision, Type.of(1083));
+            case "SVFOP_LOCALTIMESTAMP", "SVFOP_LOCALTIMESTAMP_N" -> new Keyword("LOCALTIMESTAMP" + precision, Type.of(1114));
+            case "SVFOP_CURRENT_ROLE" -> new Keyword("CURRENT_ROLE", Type.of(19));
+            case "SVFOP_CURRENT_USER" -> new Keyword("CURRENT_USER", Type.of(19));
+            case "SVFOP_USER" -> new Keyword("USER", Type.of(19));
+            case "SVFOP_SESSION_USER" -> new Keyword("SESSION_USER", Type.of(19));
+            case "SVFOP_CURRENT_CATALOG" -> new Keyword("CURRENT_CATALOG", Type.of(19));
+            case "SVFOP_CURRENT_SCHEMA" -> new Keyword("CURRENT_SCHEMA", Type.of(19));
+            default -> throw new Unknown();
+        };
+    }
+
+    /**
+     * {@code e} as a value of {@code target}: an unknown literal becomes a constant of that type
+     * (without the modifier, as PostgreSQL's literal coercion makes it), anything else of another
+     * type gets PostgreSQL's implicit cast.
+     */
+    private E coerceTo(E e, Type target, boolean implicitOnly) {
+        if (e instanceof Const c && c.type().oid() == Builtins.UNKNOWN) {
+            return new Const(c.text(), c.isNull() ? 'u' : 's', new Type(target.oid(), target.name(), -1), c.isNull());
+        }
+        if (e.type().same(target)) return e;
+        if (target.oid() != 0 && e.type().oid() != 0 && !Builtins.implicitlyCoercible(e.type().oid(), target.oid())) {
+            if (implicitOnly) throw new Unknown();
+        }
+        return new Coerce(e, new Type(target.oid(), target.name(), -1), true);
+    }
+
+    // ---------------------------------------------------------------- writing (ruleutils' rules)
+
+    private void write(E e, boolean showImplicit, E parent) {
+        if (e instanceof Var v) {
+            out.append(quote(v.name()));
+        } else if (e instanceof Const c) {
+            constant(c);
+        } else if (e instanceof Coerce c) {
+            if (c.implicit() && !showImplicit) {
+                write(c.arg(), false, parent);
+                return;
+            }
+            if (c.arg() instanceof Const k && k.type().same(c.type()) && k.type().typmod() == -1) {
+                constantValue(k);
+            } else {
+                if (!pretty) out.append('(');
+                writeParen(c.arg(), false, c);
+                if (!pretty) out.append(')');
+            }
+            out.append("::").append(c.type().label());
+        } else if (e instanceof Op o) {
+            if (!pretty) out.append('(');
+            if (o.left() != null) {
+                writeParen(o.left(), true, o);
+                out.append(' ');
+            }
+            out.append(o.name());
+            out.append(' ');
+            writeParen(o.right(), true, o);
+            if (!pretty) out.append(')');
+        } else if (e instanceof Func f) {
+            out.append(f.name()).append('(');
+            for (int i = 0; i < f.args().size(); i++) {
+                if (i > 0) out.append(", ");
+                write(f.args().get(i), true, f);
+            }
+            out.append(')');
+        } else if (e instanceof Bool b) {
+            if (!pretty) out.append('(');
+            if (b.op().equals("NOT")) {
+                out.append("NOT ");
+                writeParen(b.args().get(0), false, b);
+            } else {
+                for (int i = 0; i < b.args().size(); i++) {
+                    if (i > 0) out.append(' ').append(b.op()).append(' ');
+                    writeParen(b.args().get(i), false, b);
+                }
+            }
+            if (!pretty) out.append(')');
+        } else if (e instanceof NullTest t) {
+            if (!pretty) out.append('(');
+            writeParen(t.arg(), true, t);
+            out.append(t.not() ? " IS NOT NULL" : " IS NULL");
+            if (!pretty) out.append(')');
+        } else if (e instanceof AnyAll a) {
+            if (!pretty) out.append('(');
+            writeParen(a.left(), true, a);
+            out.append(' ').append(a.op()).append(a.any() ? " ANY (" : " ALL (");
+            writeParen(a.array(), true, a);
+            out.append(')');
+            if (!pretty) out.append(')');
+        } else if (e instanceof Arr a) {
+            out.append("ARRAY[");
+            for (int i = 0; i < a.elements().size(); i++) {
+                if (i > 0) out.append(", ");
+                write(a.elements().get(i), true, a);
+            }
+            out.append(']');
+        } else if (e instanceof Keyword k) {
+            out.append(k.text());
+        } else if (e instanceof Coalesce c) {
+            out.append("COALESCE(");
+            for (int i = 0; i < c.args().size(); i++) {
+                if (i > 0) out.append(", ");
+                write(c.args().get(i), true, c);
+            }
+            out.append(')');
+        } else if (e instanceof Case c) {
+            out.append("CASE");
+            for (E[] w : c.whens()) {
+                out.append(" WHEN ");
+                write(w[0], false, c);
+                out.append(" THEN ");
+                write(w[1], true, c);
+            }
+            if (c.otherwise() != null) {
+                out.append(" ELSE ");
+                write(c.otherwise(), true, c);
+            }
+            out.append(" END");
+        }
+    }
+
+    /** A sub-expression, in parentheses in the pretty form where it is not simple under {@code parent}. */
+    private void writeParen(E e, boolean showImplicit, E parent) {
+        boolean paren = pretty && !simple(e, parent);
+        if (paren) out.append('(');
+        write(e, showImplicit, parent);
+        if (paren) out.append(')');
+    }
+
+    /** ruleutils' isSimpleNode: whether an expression needs no parentheses under its parent. */
+    private static boolean simple(E e, E parent) {
+        boolean ownParentheses = parent instanceof Bool || parent instanceof Arr || parent instanceof Coalesce
+                || parent instanceof Case || parent instanceof Func;
+        if (e instanceof Op o) {
+            if (parent instanceof Op p) {
+                boolean lo = o.name().equals("+") || o.name().equals("-");
+                boolean hi = o.name().equals("*") || o.name().equals("/") || o.name().equals("%");
+                boolean plo = p.name().equals("+") || p.name().equals("-");
+                boolean phi = p.name().equals("*") || p.name().equals("/") || p.name().equals("%");
+                if (o.left() == null || p.left() == null || !(lo || hi) || !(plo || phi)) return false;
+                if (hi && plo) return true;
+                if (lo && phi) return false;
+                return p.left() == e;
+            }
+            return ownParentheses;
+        }
+        if (e instanceof NullTest || e instanceof AnyAll) return ownParentheses;
+        if (e instanceof Bool b) {
+            if (parent instanceof Bool p) {
+                return switch (b.op()) {
+                    case "NOT", "AND" -> p.op().equals("AND") || p.op().equals("OR");
+                    default -> p.op().equals("OR");
+                };
+            }
+            return parent instanceof Arr || parent instanceof Coalesce || parent instanceof Case || parent instanceof Func;
+        }
+        return true; // variables, constants, function calls, casts, arrays, keywords
+    }
+
+    private void constant(Const c) {
+        boolean label = constantValue(c);
+        if (label) out.append("::").append(c.type().label());
+    }
+
+    /** Writes a constant's value; returns whether it needs its type written after it. */
+    private boolean constantValue(Const c) {
+        if (c.isNull()) {
+            out.append("NULL");
+            return c.type().oid() != Builtins.UNKNOWN;
+        }
+        int type = c.type().oid();
+        String v = c.text();
+        switch (type) {
+            case 23 -> {
+                if (!v.startsWith("-")) {
+                    out.append(v);
+                    return false;
+                }
+                quoteLiteral(v);
+                return true;
+            }
+            case 1700 -> {
+                if (!v.isEmpty() && Character.isDigit(v.charAt(0)) && (v.contains(".") || v.contains("e") || v.contains("E"))) {
+                    out.append(v);
+                    return c.type().typmod() >= 0;
+                }
+                quoteLiteral(v);
+                return true;
+            }
+            case 16 -> {
+                out.append(c.kind() == 'b' ? v : Booleans.parse(v) ? "true" : "false");
+                return false;
+            }
+            default -> {
+                quoteLiteral(v);
+                return type != Builtins.UNKNOWN;
+            }
+        }
+    }
+
+    private void quoteLiteral(String v) {
+        out.append('\'').append(v.replace("'", "''")).append('\'');
+    }
+
+    static String quote(String ident) {
+        return dev.pgwire.serve.catalog.TypeNames.quoteIdent(ident);
+    }
+
+    /** format_type's names with modifiers, for type labels. */
+    static final class FormatTypeText {
+        private FormatTypeText() {}
+
+        static String format(String typname, boolean array, int typmod) {
+            return dev.pgwire.serve.catalog.TypeNames.format(typname, array, typmod);
+        }
+    }
+}

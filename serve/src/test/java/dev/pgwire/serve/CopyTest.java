@@ -1,0 +1,182 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.server.PgServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.util.PSQLException;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** COPY FROM STDIN and COPY TO STDOUT on serve, through pgjdbc's CopyManager. */
+class CopyTest {
+    static DuckDbSessionFactory engine;
+    static PgServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        engine = new DuckDbSessionFactory(ServeOptions.inMemory());
+        server = PgServer.builder().port(0).sessionFactory(engine).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        engine.close();
+    }
+
+    static Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres?user=app");
+    }
+
+    static CopyManager copy(Connection c) throws SQLException {
+        return c.unwrap(PGConnection.class).getCopyAPI();
+    }
+
+    static String copyOut(Connection c, String sql) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        copy(c).copyOut(sql, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    static String query(Connection c, String sql) throws SQLException {
+        StringBuilder b = new StringBuilder();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= n; i++) b.append(i > 1 ? "|" : "").append(rs.getString(i));
+                b.append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    static void exec(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    @Test
+    void text_format_with_NULLs_and_escapes_goes_in_and_comes_out_the_same() throws Exception {
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_text (id int, name text, price numeric(10,2), ok boolean, d date)");
+            String data = "1\tone\t1.50\tt\t2024-01-31\n"
+                    + "2\t\\N\t\\N\tf\t\\N\n"
+                    + "3\ttab\\there\\nnewline \\\\ back\t-0.01\ttrue\t1999-12-31\n";
+            long n = copy(c).copyIn("COPY t_text FROM STDIN", new StringReader(data));
+            assertThat(n).isEqualTo(3);
+            assertThat(query(c, "SELECT id, name, price, ok FROM t_text ORDER BY id"))
+                    .isEqualTo("1|one|1.50|t\n2|null|null|f\n3|tab\there\nnewline \\ back|-0.01|t\n");
+            assertThat(copyOut(c, "COPY t_text TO STDOUT")).isEqualTo(data.replace("\ttrue\t", "\tt\t"));
+        }
+    }
+
+    @Test
+    void csv_with_header_quotes_and_columns() throws Exception {
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_csv (id int, name text, note varchar(10))");
+            String data = "id,name\n1,\"a, b\"\n2,\"say \"\"hi\"\"\"\n3,\n4,\"\"\n5,\"two\nlines\"\n";
+            assertThat(copy(c).copyIn("COPY t_csv (id, name) FROM STDIN WITH (FORMAT csv, HEADER true)", new StringReader(data)))
+                    .isEqualTo(5);
+            assertThat(query(c, "SELECT id, name IS NULL, name FROM t_csv ORDER BY id"))
+                    .isEqualTo("1|f|a, b\n2|f|say \"hi\"\n3|t|null\n4|f|\n5|f|two\nlines\n");
+            assertThat(copyOut(c, "COPY t_csv (id, name) TO STDOUT WITH (FORMAT csv, HEADER)"))
+                    .isEqualTo("id,name\n1,\"a, b\"\n2,\"say \"\"hi\"\"\"\n3,\n4,\"\"\n5,\"two\nlines\"\n");
+            assertThat(copyOut(c, "COPY (SELECT id, name FROM t_csv WHERE id < 3 ORDER BY id) TO STDOUT CSV FORCE QUOTE *"))
+                    .isEqualTo("\"1\",\"a, b\"\n\"2\",\"say \"\"hi\"\"\"\n");
+        }
+    }
+
+    @Test
+    void a_bad_row_fails_the_COPY_naming_its_line_and_keeps_nothing() throws Exception {
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_bad (id int NOT NULL, name text)");
+            StringBuilder data = new StringBuilder();
+            for (int i = 1; i <= 1000; i++) data.append(i == 500 ? "x" : Integer.toString(i)).append("\tname\n");
+            assertThatThrownBy(() -> copy(c).copyIn("COPY t_bad FROM STDIN", new StringReader(data.toString())))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("22P02");
+                        assertThat(e.getServerErrorMessage().getWhere()).isEqualTo("COPY t_bad, line 500, column id: \"x\"");
+                    });
+            assertThat(query(c, "SELECT count(*) FROM t_bad")).isEqualTo("0\n");
+            assertThatThrownBy(() -> copy(c).copyIn("COPY t_bad FROM STDIN", new StringReader("1\ta\n\\N\tb\n")))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("23502"));
+            assertThatThrownBy(() -> copy(c).copyIn("COPY t_bad FROM STDIN", new StringReader("1\ta\n2\n")))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("22P04");
+                        assertThat(e.getMessage()).contains("missing data for column \"name\"");
+                    });
+            assertThat(query(c, "SELECT count(*) FROM t_bad")).isEqualTo("0\n");
+        }
+    }
+
+    @Test
+    void binary_format_round_trips() throws Exception {
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_bin (id bigint, name text, x float8, ts timestamp, n numeric(12,3))");
+            exec(c, "INSERT INTO t_bin VALUES (1, 'a', 1.5, '2024-01-01 10:00:00', 12.345), (2, NULL, NULL, NULL, NULL)");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            copy(c).copyOut("COPY t_bin TO STDOUT (FORMAT binary)", out);
+            exec(c, "CREATE TABLE t_bin2 (id bigint, name text, x float8, ts timestamp, n numeric(12,3))");
+            assertThat(copy(c).copyIn("COPY t_bin2 FROM STDIN (FORMAT binary)", new ByteArrayInputStream(out.toByteArray())))
+                    .isEqualTo(2);
+            assertThat(query(c, "SELECT * FROM t_bin2 ORDER BY id")).isEqualTo(query(c, "SELECT * FROM t_bin ORDER BY id"));
+        }
+    }
+
+    @Test
+    void a_COPY_inside_a_block_rolls_back_with_it() throws Exception {
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_block (id int)");
+            c.setAutoCommit(false);
+            copy(c).copyIn("COPY t_block FROM STDIN", new StringReader("1\n2\n"));
+            assertThat(query(c, "SELECT count(*) FROM t_block")).isEqualTo("2\n");
+            c.rollback();
+            c.setAutoCommit(true);
+            assertThat(query(c, "SELECT count(*) FROM t_block")).isEqualTo("0\n");
+        }
+    }
+
+    @Test
+    void defaults_fill_the_columns_COPY_leaves_out() throws Exception {
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_def (id serial PRIMARY KEY, name text, n int DEFAULT 7)");
+            copy(c).copyIn("COPY t_def (name) FROM STDIN", new StringReader("a\nb\n"));
+            assertThat(query(c, "SELECT id, name, n FROM t_def ORDER BY id")).isEqualTo("1|a|7\n2|b|7\n");
+        }
+    }
+
+    @Test
+    void tables_with_types_the_appender_cannot_write_take_the_insert_path() throws Exception {
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_iv (id int, span interval, tags text[])");
+            copy(c).copyIn("COPY t_iv FROM STDIN", new StringReader("1\t1 day 02:00:00\t{a,b}\n2\t\\N\t{}\n"));
+            assertThat(copyOut(c, "COPY t_iv TO STDOUT")).isEqualTo("1\t1 day 02:00:00\t{a,b}\n2\t\\N\t{}\n");
+        }
+    }
+
+    @Test
+    void COPY_to_or_from_a_server_file_is_refused() throws Exception {
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_file (id int)");
+            assertThatThrownBy(() -> exec(c, "COPY t_file TO '/tmp/pgwire-copy-test.csv'"))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+            assertThatThrownBy(() -> exec(c, "COPY t_file FROM '/etc/passwd'"))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+        }
+    }
+}
