@@ -48,9 +48,10 @@
  * character classes, as in a database created with {@code --locale=C}.</li>
  * <li>format() receives its arguments as text, so the caller converts each to its PostgreSQL text
  * output first ({@code t} for true, not DuckDB's {@code true}).</li>
- * <li>json and jsonb values of any depth are read and printed; PostgreSQL stops with 54001 "stack depth
- * limit exceeded" at about 14,500 nested arrays (fewer objects), while here only the operations that
- * recurse (containment, jsonb_strip_nulls) can run out of stack, with the same error.</li>
+ * <li>json and jsonb text is read without recursion, and refused with PostgreSQL's 54001 "stack depth
+ * limit exceeded" where PostgreSQL 15 refuses it at its default max_stack_depth (about 14,500 nested
+ * arrays, 13,100 objects); of the operations on values, those that recurse (containment,
+ * jsonb_strip_nulls) give the same error if the thread's stack runs out.</li>
  * <li>to_json(timestamptz) of an infinite value is NULL, since infinite timestamps reach Java functions
  * as NULL; the translator writes {@code "infinity"} itself.</li>
  * <li>Time zone offsets come from Java's time zone rules, the zone abbreviations printed by
