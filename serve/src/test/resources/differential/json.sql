@@ -655,3 +655,189 @@ SELECT DISTINCT ON (v) v, id FROM vals WHERE id < 14 ORDER BY v, id;
 
 -- name: jsonb_path_exists
 SELECT jsonb_path_exists('{"a":[1,2]}', '$.a[*] ? (@ > 1)'), jsonb_path_query_first('{"a":[1,2]}', '$.a[1]');
+
+-- deep documents: PostgreSQL's parser recurses up to max_stack_depth (54001 beyond); serve's keeps
+-- its containers on the heap and refuses at the same depth
+
+-- name: deep_jsonb
+SELECT jsonb_typeof((repeat('[', 10000) || repeat(']', 10000))::jsonb), jsonb_array_length((repeat('[', 10000) || repeat(']', 10000))::jsonb);
+
+-- name: deep_json
+SELECT json_typeof((repeat('[', 10000) || repeat(']', 10000))::json), (repeat('[', 10000) || repeat(']', 10000))::json -> 0 IS NOT NULL;
+
+-- name: deep_jsonb_objects_text
+SELECT length((repeat('{"a":', 10000) || '1' || repeat('}', 10000))::jsonb::text);
+
+-- name: too_deep_jsonb
+-- expect-error: 54001
+SELECT jsonb_typeof((repeat('[', 200000) || repeat(']', 200000))::jsonb);
+
+-- name: too_deep_json
+-- expect-error: 54001
+SELECT json_typeof((repeat('{"a":', 100000) || '1' || repeat('}', 100000))::json);
+
+-- casts, comparisons and set operations
+
+-- name: casts_scalar
+SELECT '1'::jsonb::int, '1.5'::jsonb::int, '1.5'::jsonb::numeric, 'true'::jsonb::bool, '"x"'::jsonb::text, '{"a":1}'::jsonb::json, '{"a" : 1}'::json::text;
+
+-- name: cast_string_to_int
+-- expect-error: 22023
+SELECT '"1"'::jsonb::int;
+
+-- name: compare_order
+SELECT '{"a":1}'::jsonb < '{"a":2}', '[1]'::jsonb > '{}', '1'::jsonb = '1.0', '"b"'::jsonb > '"a"';
+
+-- name: union_jsonb_constant
+SELECT x FROM (VALUES ('{"b":1, "a":[1, 2]}'::jsonb)) t(x) UNION SELECT '{"a":[1,2],"b":1}' ORDER BY 1;
+
+-- name: union_jsonb_order
+SELECT '[2]'::jsonb AS j UNION ALL SELECT '{}' UNION ALL SELECT '1' ORDER BY j;
+
+-- name: union_json
+-- expect-error: 42883
+SELECT '[]'::json UNION SELECT '[]'::json;
+
+-- name: union_all_json
+SELECT '[ ]'::json AS j UNION ALL SELECT '{}'::json;
+
+-- name: unicode
+SELECT '"\ud83d\ude00"'::jsonb, '"\u00e9"'::json, '"\u00e9"'::jsonb, '"\u00e9"'::jsonb ->> 0;
+
+-- name: unicode_nul_jsonb
+-- expect-error: 22P05
+SELECT '"\u0000"'::jsonb;
+
+-- name: unicode_nul_json
+SELECT '"\u0000"'::json;
+
+-- name: invalid_json_detail
+-- expect-error: 22P02
+SELECT '{"a":1'::json;
+
+-- name: numbers
+SELECT '1e1000'::jsonb::text = '1' || repeat('0', 1000), '-0'::jsonb, '1.0e2'::jsonb, '[1E+2, 0.000001e-3]'::jsonb;
+
+-- name: null_paths
+SELECT 'null'::jsonb -> 'a', '{"a":1}'::jsonb #> '{a,b}', '{"a":1}'::jsonb -> 'b', '[1]'::jsonb -> 5, '[1]'::jsonb -> -1;
+
+-- name: build_rows
+SELECT json_build_object('a', ROW(1, 'x')), jsonb_build_array(ROW(1, NULL));
+
+-- a table of items
+
+-- name: items_create
+CREATE TABLE items (id int PRIMARY KEY, body jsonb, raw json);
+
+-- name: items_insert
+INSERT INTO items VALUES (1, '{"name":"a","tags":["x","y"],"n":1}', '{"k" : [1, 2]}'), (2, '{"name":"b","n":2.50,"nested":{"z":true}}', '[1,2]'), (3, NULL, NULL);
+
+-- name: items_subscript
+SELECT body['tags'][0], body['nested']['z'], body['missing'] FROM items ORDER BY id;
+
+-- name: items_chained
+SELECT body -> 'tags' ->> 0, body #> '{tags,1}', jsonb_typeof(body -> 'n') FROM items ORDER BY id;
+
+-- name: items_coalesce_case
+SELECT COALESCE(body, '{}'), CASE WHEN id = 1 THEN body ELSE '[]' END FROM items ORDER BY id;
+
+-- name: items_union
+SELECT body FROM items WHERE id = 1 UNION SELECT '{"n":1,"name":"a","tags":["x","y"]}' ORDER BY 1;
+
+-- name: items_elements_in_select_list
+SELECT id, jsonb_array_elements_text(body -> 'tags') FROM items ORDER BY 1, 2;
+
+-- name: items_where_like
+SELECT id FROM items WHERE body->>'name' LIKE 'a%' ORDER BY id;
+
+-- name: items_contains
+SELECT id FROM items WHERE body @> '{"n": 2.5}' OR '{"n":1}' <@ body ORDER BY id;
+
+-- name: items_exists_any_all
+SELECT id, body ?| ARRAY['n', 'q'], body ?& ARRAY['n', 'tags'] FROM items ORDER BY id;
+
+-- name: items_delete_path
+SELECT id, body #- '{tags,0}', body - ARRAY['n','name'], body - 0 FROM items WHERE id = 1;
+
+-- name: items_object_keys_lateral
+SELECT i.id, k FROM items i, jsonb_object_keys(i.body) k ORDER BY 1, 2;
+
+-- name: items_group_by_type
+SELECT jsonb_typeof(body -> 'n') t, count(*) FROM items GROUP BY 1 ORDER BY 1;
+
+-- name: items_string_agg
+SELECT string_agg(body ->> 'name', ',' ORDER BY id) FROM items;
+
+-- name: items_json_column
+SELECT json_typeof(raw), json_array_length(raw -> 'k') FROM items ORDER BY id;
+
+-- name: items_pretty
+SELECT jsonb_pretty(body) FROM items WHERE id = 1;
+
+-- name: items_set_to_jsonb
+SELECT jsonb_set(body, '{name}', to_jsonb('x'::text)) FROM items WHERE id = 1;
+
+-- name: items_insert_select_build
+INSERT INTO items SELECT 4, jsonb_build_object('k', 1), json_build_array(1, 'a') RETURNING *;
+
+-- name: items_on_conflict_merge
+INSERT INTO items VALUES (1, '{"q":1}', NULL) ON CONFLICT (id) DO UPDATE SET body = items.body || EXCLUDED.body RETURNING body;
+
+-- name: items_on_conflict_where
+INSERT INTO items VALUES (2, '{"q":2}', '[]') ON CONFLICT (id) DO UPDATE SET raw = EXCLUDED.raw WHERE items.body ? 'nested' RETURNING raw;
+
+-- name: items_gin_index
+CREATE INDEX items_body_idx ON items USING gin (body);
+
+-- name: items_expression_index
+CREATE INDEX items_name_idx ON items ((body->>'name'));
+
+-- name: items_create_table_as
+CREATE TABLE items_copy AS SELECT id, body -> 'tags' AS tags, raw FROM items;
+
+-- name: items_create_table_as_read
+SELECT * FROM items_copy ORDER BY id;
+
+-- name: items_view
+CREATE VIEW items_view AS SELECT id, body ->> 'name' AS name, body FROM items;
+
+-- name: items_view_read
+SELECT * FROM items_view WHERE body ? 'name' ORDER BY id;
+
+-- name: items_info_schema
+SELECT column_name, data_type, udt_name FROM information_schema.columns WHERE table_name = 'items' ORDER BY ordinal_position;
+
+-- name: defaults_create
+CREATE TABLE settings (id int, j jsonb DEFAULT '{}', k json DEFAULT '[]' NOT NULL);
+
+-- name: defaults_insert
+INSERT INTO settings (id) VALUES (1) RETURNING *;
+
+-- name: defaults_add_column
+ALTER TABLE settings ADD COLUMN m jsonb DEFAULT '{"b":1,"a":2}';
+
+-- name: defaults_read
+SELECT *, pg_typeof(j), pg_typeof(k) FROM settings;
+
+-- name: jsonb_array_column
+CREATE TABLE doc_lists (a jsonb[]);
+
+-- name: jsonb_array_insert
+INSERT INTO doc_lists VALUES (ARRAY['{"b":1, "a":2}'::jsonb, '[1]']) RETURNING *;
+
+-- not yet in serve
+
+-- name: subscript_assignment
+UPDATE items SET body['n'] = '5' WHERE id = 1 RETURNING body;
+
+-- name: populate_record
+SELECT * FROM json_populate_record(NULL::items, '{"id": 5, "body": {"a":1}, "raw": [1, 2]}');
+
+-- name: to_record
+SELECT * FROM json_to_record('{"a":1,"b":"x","c":[1,2]}') AS x(a int, b text, c json);
+
+-- name: to_recordset
+SELECT * FROM jsonb_to_recordset('[{"a":1,"b":"x"},{"a":2}]') AS x(a int, b text) ORDER BY a;
+
+-- name: object_from_arrays
+SELECT jsonb_object('{a,1,b,2}'), json_object('{a,b}', '{1,2}');

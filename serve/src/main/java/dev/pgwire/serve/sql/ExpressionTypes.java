@@ -168,7 +168,7 @@ final class ExpressionTypes {
                 };
             }
             case "ParamRef" -> {
-                return null;
+                return r == null ? null : r.parameterType(e.num("number"));
             }
             default -> {
                 return null;

@@ -62,6 +62,15 @@ final class JsonOperators {
         if (l == null || r == null) return null;
         Kind a = kind(lt != null || types != null ? lt : constantType(l));
         Kind b = kind(rt != null || types != null ? rt : constantType(r));
+        // a parameter of no declared type is untyped like a string constant; where the operator reads it
+        // as jsonb it is cast to jsonb, so that it is described (and bound) as jsonb
+        if (a == Kind.JSONB && untypedParameter(r, rt)) {
+            b = Kind.UNKNOWN;
+            if (op.equals("@>") || op.equals("<@") || op.equals("||") || COMPARISONS.contains(op)) r = parameterAs(r, SqlType.JSONB);
+        } else if (b == Kind.JSONB && untypedParameter(l, lt)) {
+            a = Kind.UNKNOWN;
+            l = parameterAs(l, SqlType.JSONB);
+        }
         switch (op) {
             case "->", "->>" -> {
                 boolean json = jsonOperand(op, a, lt, rt);
@@ -163,9 +172,9 @@ final class JsonOperators {
                 case JSONB -> jsonb ? typed(to, "CAST({0} AS JSON)", arg) : typed(to, "CAST(pg_jsonb_out({0}) AS JSON)", arg);
                 case JSON -> jsonb ? typed(to, "CAST(pg_jsonb_out({0}) AS JSON)", arg) : typed(to, "CAST({0} AS JSON)", arg);
                 case UNKNOWN, TEXT, NONE -> {
-                    // a parameter stays json to DuckDB, so that its type is described as json
-                    String text = arg.is("ParamRef") ? "CAST({0} AS JSON)" : "CAST({0} AS VARCHAR)";
-                    yield typed(to, jsonb ? "CAST(pg_jsonb_out(" + text + ") AS JSON)" : "CAST(pg_json_in(" + text + ") AS JSON)", arg);
+                    // a parameter keeps its cast inside, which says what type it is described as
+                    Node value = arg.is("ParamRef") ? typeCast : arg;
+                    yield typed(to, jsonb ? "CAST(pg_jsonb_out(CAST({0} AS VARCHAR)) AS JSON)" : "CAST(pg_json_in(CAST({0} AS VARCHAR)) AS JSON)", value);
                 }
                 default -> throw cannotCast(from, to);
             };
@@ -220,6 +229,17 @@ final class JsonOperators {
             path.append("CAST({").append(args.size() - 1).append("} AS VARCHAR)");
         }
         return typed(SqlType.JSONB, path.append("]) AS VARCHAR)) AS JSON)").toString(), args.toArray(new Node[0]));
+    }
+
+    private boolean untypedParameter(Node n, SqlType t) {
+        return types != null && t == null && n.is("ParamRef");
+    }
+
+    /** {@code $n::type}, which is how PostgreSQL describes the parameter; the cast itself reads it by the type's rules. */
+    static Node parameterAs(Node param, SqlType type) {
+        List<Node> names = new ArrayList<>(List.of(Node.string("pg_catalog"), Node.string(type.name())));
+        Node typeName = Node.of(null).set("names", names).set("typemod", -1L);
+        return Node.of("TypeCast").set("arg", param).set("typeName", typeName).set("location", param.location());
     }
 
     // ---------------------------------------------------------------- operand rules

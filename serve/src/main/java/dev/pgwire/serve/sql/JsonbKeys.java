@@ -2,6 +2,7 @@ package dev.pgwire.serve.sql;
 
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.sql.TypeResolver.Col;
 import dev.pgwire.serve.sql.TypeResolver.Scope;
 
 import java.util.ArrayList;
@@ -47,6 +48,59 @@ final class JsonbKeys {
         }
         distinct(s, scope, targets);
         sortItems(s.list("sortClause"), scope, targets);
+    }
+
+    /**
+     * UNION, INTERSECT and EXCEPT: json has no equality, so only their ALL forms take it (42883);
+     * an untyped constant beside a jsonb column is jsonb, in its normal form, so that equal values
+     * meet as equal texts; ORDER BY a jsonb output column orders by its key.
+     */
+    void setOperation(Node s, Scope scope) {
+        List<Col> left = types.select(s.node("larg"), scope);
+        List<Col> right = types.select(s.node("rarg"), scope);
+        for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
+            SqlType a = left.get(i).type();
+            SqlType b = right.get(i).type();
+            if (!s.bool("all") && (isJson(a) || isJson(b))) throw noEquality();
+            if (isJsonb(a)) normalise(s.node("rarg"), i);
+            if (isJsonb(b)) normalise(s.node("larg"), i);
+        }
+        for (Node sort : s.list("sortClause")) {
+            Node item = sort.node("node");
+            int column = -1;
+            if (isPosition(item)) {
+                column = (int) item.node("ival").num("ival") - 1;
+            } else if (item.is("ColumnRef") && item.list("fields").size() == 1 && item.list("fields").get(0).is("String")) {
+                for (int i = 0; i < left.size(); i++) if (left.get(i).name().equals(last(item))) column = i;
+            }
+            if (column < 0 || column >= left.size() || left.get(column).name() == null) continue;
+            if (isJson(left.get(column).type())) {
+                throw new PgException(SqlState.UNDEFINED_FUNCTION, "could not identify an ordering operator for type json")
+                        .withHint("Use an explicit ordering operator or modify the query.");
+            }
+            if (!isJsonb(left.get(column).type()) || left.get(column).name().equals("?column?")) continue;
+            Node ref = Node.of("ColumnRef").set("fields", new ArrayList<>(List.of(Node.string(left.get(column).name()))));
+            sort.set("node", key(ref));
+        }
+    }
+
+    /** The string constant (untyped: it takes the other branch's type) at column {@code i} of a set operation's branch, as jsonb. */
+    private void normalise(Node branch, int i) {
+        List<Node> targets = branch.list("targetList");
+        if (branch.node("larg") != null || i >= targets.size()) return;
+        Node value = targets.get(i).node("val");
+        if (value == null || !value.is("A_Const") || !value.has("sval")) return;
+        Node jsonb = Expressions.duckDb("CAST(pg_jsonb_out(CAST({0} AS VARCHAR)) AS JSON)", value);
+        types.assume(jsonb, SqlType.JSONB);
+        targets.get(i).set("val", jsonb);
+    }
+
+    private static boolean isJsonb(SqlType t) {
+        return t != null && !t.isArray() && t.name().equals("jsonb");
+    }
+
+    private static boolean isJson(SqlType t) {
+        return t != null && !t.isArray() && t.name().equals("json");
     }
 
     /** ORDER BY items (of a query, or of an aggregate when {@code targets} is null) that order jsonb. */

@@ -109,7 +109,9 @@ public final class TargetCoercion {
         SqlType target = c.pgType() != null ? SqlType.of(c.pgType()) : SqlType.ofDuckDb(c.duckDbType());
         if (target == null) return value;
         boolean unknownString = value.is("A_Const") && value.has("sval");
-        if (unknownString && needsInputRules(target)) {
+        // a parameter into a json or jsonb column is of the column's type, as PostgreSQL describes it
+        boolean jsonParameter = value.is("ParamRef") && target.isJson() && types.type(value, null) == null;
+        if ((unknownString && needsInputRules(target)) || jsonParameter) {
             return Node.of("TypeCast").set("arg", value).set("typeName", typeName(c, target)).set("location", value.location());
         }
         if (target.name().equals("numeric") && !target.isArray() && isUnconstrained(c)) return exactNumeric(value, types);

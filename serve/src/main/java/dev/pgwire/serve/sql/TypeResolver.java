@@ -68,8 +68,37 @@ final class TypeResolver {
     /** The scope each SELECT's expressions are typed in. */
     private final Map<Node, Scope> scopes = new IdentityHashMap<>();
 
+    /** Parameters the client declared json or jsonb (the types the translation reads parameters by). */
+    private final Map<Integer, SqlType> parameters = new java.util.HashMap<>();
+
     TypeResolver(CatalogView catalog) {
         this.catalog = catalog;
+    }
+
+    /**
+     * The types the client declared in Parse for the parameters (0 for none). Only json and jsonb
+     * are taken: their operators and functions differ, and which one a parameter is cannot be
+     * told from DuckDB's type (both are JSON there).
+     */
+    void declareParameters(int[] oids) {
+        if (oids == null) return;
+        for (int i = 0; i < oids.length; i++) {
+            if (oids[i] == dev.pgwire.protocol.types.PgType.JSON.oid()) parameters.put(i + 1, SqlType.JSON);
+            if (oids[i] == dev.pgwire.protocol.types.PgType.JSONB.oid()) parameters.put(i + 1, SqlType.JSONB);
+        }
+    }
+
+    /** The declared type of parameter {@code number} where the translation reads it, else null. */
+    SqlType parameterType(long number) {
+        return parameters.get((int) number);
+    }
+
+    private static boolean stringConstantAt(Node branch, int i) {
+        if (branch == null || branch.node("larg") != null) return false;
+        List<Node> targets = branch.list("targetList");
+        if (i >= targets.size()) return false;
+        Node v = targets.get(i).node("val");
+        return v != null && v.is("A_Const") && v.has("sval");
     }
 
     /** The scope a SELECT's target list, WHERE, GROUP BY and ORDER BY are resolved in (after {@link #select}). */
@@ -104,6 +133,9 @@ final class TypeResolver {
             List<Col> out = new ArrayList<>();
             for (int i = 0; i < left.size(); i++) {
                 SqlType t = i < right.size() ? SqlType.common(left.get(i).type, right.get(i).type) : left.get(i).type;
+                // a string constant in one branch is untyped: it takes the other branch's type
+                if (i < right.size() && stringConstantAt(s.node("rarg"), i)) t = left.get(i).type;
+                else if (i < right.size() && stringConstantAt(s.node("larg"), i)) t = right.get(i).type;
                 out.add(new Col(left.get(i).name, t, null, 0));
             }
             scopes.put(s, scope);

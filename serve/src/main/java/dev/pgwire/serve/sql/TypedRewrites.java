@@ -30,12 +30,18 @@ final class TypedRewrites {
     private final JsonbKeys jsonbKeys;
 
     TypedRewrites(SessionContext session) {
+        this(session, null);
+    }
+
+    /** With the parameter types the client declared (see {@link TypeResolver#declareParameters}). */
+    TypedRewrites(SessionContext session, int[] declaredParameters) {
         this.session = session;
         this.catalog = session.catalog();
         this.types = new TypeResolver(catalog);
         this.json = new JsonOperators(types);
         this.jsonCalls = new JsonCalls(types, session);
         this.jsonbKeys = new JsonbKeys(types);
+        types.declareParameters(declaredParameters);
     }
 
     TypeResolver types() {
@@ -63,11 +69,11 @@ final class TypedRewrites {
         }
     }
 
-    /** Rewrites the query of CREATE VIEW or CREATE TABLE AS, which DuckDB keeps or runs as it is written. */
-    void applyQuery(Node query) {
-        if (!query.is("SelectStmt")) return;
-        types.select(query, null);
-        select(query, null, false);
+    /** The names of the statement's result columns. */
+    List<String> resultNames() {
+        List<String> out = new ArrayList<>();
+        for (Col c : result) out.add(c.name());
+        return out;
     }
 
     /** The PostgreSQL types of the statement's result columns (entries may be null: unknown). */
@@ -96,6 +102,19 @@ final class TypedRewrites {
         if (sel != null) select(sel, null, false);
         rewriteList(stmt.list("targetList"), scope, "val");
         rewriteField(stmt, "whereClause", scope);
+        Node conflict = stmt.node("onConflictClause");
+        if (conflict != null && conflict.has("targetList")) {
+            // ON CONFLICT … DO UPDATE sees the table's row and the row proposed for insertion as "excluded"
+            Node excluded = rel.copy().set("alias", Node.of("Alias").set("aliasname", "excluded"));
+            List<Node> both = new ArrayList<>(List.of(rel, excluded));
+            Node upsert = Node.of("SelectStmt").set("fromClause", both).set("op", "SETOP_NONE");
+            types.select(upsert, null);
+            Scope u = types.scopeOf(upsert);
+            if (u != null) {
+                rewriteList(conflict.list("targetList"), u, "val");
+                rewriteField(conflict, "whereClause", u);
+            }
+        }
         if (stmt.has("returningList")) {
             Node ret = Node.of("SelectStmt").set("targetList", stmt.list("returningList")).set("fromClause", from)
                     .set("op", "SETOP_NONE");
@@ -114,6 +133,7 @@ final class TypedRewrites {
             select(s.node("larg"), scope, top);
             select(s.node("rarg"), scope, false);
             matchingSetOperationTypes(s, scope);
+            jsonbKeys.setOperation(s, scope);
             return;
         }
         for (Node item : s.list("fromClause")) fromItem(item, scope);

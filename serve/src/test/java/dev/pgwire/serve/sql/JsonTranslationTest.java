@@ -87,4 +87,28 @@ class JsonTranslationTest {
     void viewsReadJsonOperatorsAsPostgreSqlDoes() {
         assertThat(duckDb("CREATE VIEW v AS SELECT '{\"a\":[1]}'::jsonb -> 'a' -> 0 AS x")).contains("pg_jsonb_array_element(");
     }
+
+    @Test
+    void setOperationsNeedJsonbsEqualityAndReadAConstantBesideJsonbAsJsonb() {
+        fails("SELECT '[]'::json UNION SELECT '[]'::json", "42883");
+        assertThat(duckDb("SELECT '[ ]'::json UNION ALL SELECT '{}'::json")).contains("UNION ALL");
+        Translation t = translate("SELECT '{}'::jsonb AS j UNION SELECT '{\"b\": 1, \"a\": 2}' ORDER BY j");
+        assertThat(t.duckDbSql()).contains("pg_jsonb_out(CAST('{\"b\": 1, \"a\": 2}' AS VARCHAR))")
+                .contains("ORDER BY pg_jsonb_sort_key(j)");
+        assertThat(t.resultType(0).name()).isEqualTo("jsonb");
+    }
+
+    @Test
+    void parametersDeclaredJsonOrJsonbChooseTheOperators() {
+        Translator translator = new Translator(TranslatorTest.SESSION);
+        int jsonb = dev.pgwire.protocol.types.PgType.JSONB.oid();
+        int json = dev.pgwire.protocol.types.PgType.JSON.oid();
+        assertThat(translator.translate("SELECT $1 @> '{}'", new int[] {jsonb}).duckDbSql()).contains("pg_jsonb_contains(");
+        assertThat(translator.translate("SELECT $1 -> 'a'", new int[] {json}).duckDbSql()).contains("pg_json_object_field(");
+        assertThat(translator.translate("SELECT $1 -> 'a'", new int[] {json}).resultType(0).name()).isEqualTo("json");
+        assertThatThrownBy(() -> translator.translate("SELECT $1 @> '{}'", new int[] {json}))
+                .isInstanceOfSatisfying(PgException.class, e -> assertThat(e.sqlState()).isEqualTo("42883"));
+        // an undeclared parameter beside jsonb is jsonb, so that it is described as jsonb
+        assertThat(translator.translate("SELECT '{}'::jsonb @> $1").duckDbSql()).contains("CAST($1 AS JSON)");
+    }
 }
