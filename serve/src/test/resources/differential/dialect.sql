@@ -299,3 +299,27 @@ RESET ALL;
 
 -- name: reset_all_result
 SELECT current_setting('application_name'), current_setting('search_path');
+
+-- name: session_function_in_from
+SELECT * FROM current_schema()
+
+-- name: session_function_in_from_aliased
+SELECT s.x FROM current_database() AS s(x)
+
+-- name: session_names_are_name
+SELECT current_database(), current_catalog, current_schema, current_user, session_user, current_role
+
+-- name: advisory_try_and_unlock
+SELECT pg_try_advisory_lock(1), pg_try_advisory_lock(1, 2), pg_advisory_unlock(1), pg_advisory_unlock(1, 2), pg_advisory_unlock(1)
+
+-- name: advisory_lock_void
+SELECT pg_advisory_lock(5), pg_advisory_unlock_all()
+
+-- name: advisory_xact_lock_outside_block
+SELECT pg_try_advisory_xact_lock(3), pg_advisory_xact_lock(3)
+
+-- name: set_config_computed
+SELECT set_config('application_name', 'app_' || 'x', false), current_setting('application_' || 'name')
+
+-- name: numeric_39_digits_cast
+SELECT 123456789012345678901234567890123456789::numeric + 1

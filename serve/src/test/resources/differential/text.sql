@@ -122,3 +122,46 @@ SELECT overlay('Txxxxas' PLACING 'hom' FROM 2 FOR 4);
 
 -- name: char_column_group_by
 SELECT code, count(*) FROM people GROUP BY code ORDER BY code;
+
+-- name: assign_setup
+CREATE TABLE lens (v varchar(3), c char(3), i int, b boolean, d date)
+
+-- name: assign_spaces_cut
+INSERT INTO lens (v, c) VALUES ('xyz   ', 'q  '), ('ab', 'ab'), ('', ' ')
+
+-- name: assign_lengths_read_back
+SELECT v, c, length(v), length(c), octet_length(c), c = 'ab', c = 'ab ', char_length(c) FROM lens ORDER BY v
+
+-- name: assign_too_long
+-- expect-error: 22001
+INSERT INTO lens (v) VALUES ('abcd')
+
+-- name: assign_too_long_char
+-- expect-error: 22001
+INSERT INTO lens (c) VALUES ('ab cd')
+
+-- name: assign_bool_into_int
+-- expect-error: 42804
+INSERT INTO lens (i) VALUES (true)
+
+-- name: assign_int_into_bool
+-- expect-error: 42804
+INSERT INTO lens (b) VALUES (1)
+
+-- name: assign_int_into_date
+-- expect-error: 42804
+INSERT INTO lens (d) VALUES (20240101)
+
+-- name: assign_update_bool_into_int
+-- expect-error: 42804
+UPDATE lens SET i = false
+
+-- name: assign_numeric_into_int_rounds
+INSERT INTO lens (i, b) VALUES (2.5, 'yes') RETURNING i, b
+
+-- name: assign_select_bool_into_int
+-- expect-error: 42804
+INSERT INTO lens (i) SELECT b FROM lens
+
+-- name: min_max_of_varchar_are_text
+SELECT min(v), max(v), min(c), max(c) FROM lens

@@ -148,13 +148,17 @@ final class CopyColumn {
 
     private String checkLength(String s) {
         if (maxLength < 0) return s;
+        if (bpchar) {
+            // character(n) is kept without its trailing spaces (its output pads them back)
+            int end = s.length();
+            while (end > 0 && s.charAt(end - 1) == ' ') end--;
+            s = s.substring(0, end);
+        }
         int n = s.codePointCount(0, s.length());
         if (n <= maxLength) return s;
-        if (bpchar) {
-            // char(n) drops trailing spaces beyond its length, as PostgreSQL's bpchar input does
-            String head = s.substring(0, s.offsetByCodePoints(0, maxLength));
-            if (s.substring(head.length()).isBlank() && s.substring(head.length()).chars().allMatch(c -> c == ' ')) return head;
-        }
+        // spaces beyond the length are cut, as PostgreSQL's varchar and bpchar input do
+        String head = s.substring(0, s.offsetByCodePoints(0, maxLength));
+        if (s.substring(head.length()).chars().allMatch(c -> c == ' ')) return head;
         throw new PgException(SqlState.STRING_DATA_RIGHT_TRUNCATION, "value too long for type "
                 + (bpchar ? "character(" : "character varying(") + maxLength + ")");
     }

@@ -115,6 +115,20 @@ final class DatabaseRegistry implements AutoCloseable {
             return db.catalogVersion;
         }
 
+        /** Makes a session known to the functions that act on their session (set_config with computed arguments). */
+        void register(int pid, DuckDbSession session) {
+            db.sessionsByPid.put(pid, session);
+        }
+
+        void unregister(int pid) {
+            db.sessionsByPid.remove(pid);
+        }
+
+        /** The advisory locks of the database's sessions. */
+        AdvisoryLocks advisoryLocks() {
+            return db.advisoryLocks;
+        }
+
         /** A new DuckDB connection to the database (the caller closes it). */
         DuckDBConnection connect() throws SQLException {
             return db.duplicate();
@@ -324,6 +338,9 @@ final class DatabaseRegistry implements AutoCloseable {
         private final java.util.concurrent.atomic.AtomicLong catalogVersion = new java.util.concurrent.atomic.AtomicLong();
         private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
         private dev.pgwire.serve.catalog.CatalogStore catalog;
+        private final AdvisoryLocks advisoryLocks = new AdvisoryLocks();
+        /** The database's sessions by process id, for the functions that act on their session. */
+        private final Map<Integer, DuckDbSession> sessionsByPid = new java.util.concurrent.ConcurrentHashMap<>();
 
         Database(String name) {
             this.name = name;
@@ -375,6 +392,8 @@ final class DatabaseRegistry implements AutoCloseable {
                 st.execute("CREATE SCHEMA IF NOT EXISTS " + DuckDbSession.DEFAULT_SCHEMA);
                 Macros.install(st);
                 EngineFunctions.register(duck);
+                registerAdvisoryLocks(duck, advisoryLocks);
+                registerSessionFunctions(duck, sessionsByPid);
             } catch (SQLException e) {
                 duck.close();
                 throw e;
@@ -398,5 +417,56 @@ final class DatabaseRegistry implements AutoCloseable {
             root = null;
             log.debug("closed the engine of database \"{}\"", DatabaseName.printable(name));
         }
+    }
+
+    /**
+     * {@code pgwire_advisory(op, pid, space, key)}: the advisory lock functions, which the
+     * translation calls with the session's process id (see SessionFunctions).
+     */
+    private static void registerAdvisoryLocks(java.sql.Connection c, AdvisoryLocks locks) throws SQLException {
+        dev.pgwire.serve.functions.Udf.Type v = dev.pgwire.serve.functions.Udf.Type.VARCHAR;
+        dev.pgwire.serve.functions.Udf.Type i = dev.pgwire.serve.functions.Udf.Type.INTEGER;
+        dev.pgwire.serve.functions.Udf.Type b = dev.pgwire.serve.functions.Udf.Type.BIGINT;
+        dev.pgwire.serve.functions.Udf.register(c, new dev.pgwire.serve.functions.Udf.Signature("pgwire_advisory",
+                List.of(v, i, i, b), null, dev.pgwire.serve.functions.Udf.Type.BOOLEAN, false), a -> {
+            String op = (String) a[0];
+            int pid = (Integer) a[1];
+            if (op.equals("unlock_all")) {
+                locks.unlockAll(pid);
+                return true;
+            }
+            if (a[3] == null) return null;
+            int space = (Integer) a[2];
+            long key = (Long) a[3];
+            boolean shared = op.endsWith("_shared");
+            boolean xact = op.contains("xact");
+            if (op.startsWith("unlock")) return locks.unlock(pid, space, key, !shared);
+            if (op.startsWith("try")) return locks.tryLock(pid, space, key, !shared, xact);
+            locks.lock(pid, space, key, !shared, xact);
+            return true;
+        }, true);
+    }
+
+    /**
+     * {@code pgwire_set_config(pid, name, value, is_local)} and {@code pgwire_current_setting(pid,
+     * name, missing_ok)}: set_config and current_setting whose arguments are known only when the
+     * statement runs (parameters, column values); constant ones are answered by the translation.
+     */
+    private static void registerSessionFunctions(java.sql.Connection c, Map<Integer, DuckDbSession> sessions) throws SQLException {
+        dev.pgwire.serve.functions.Udf.Type v = dev.pgwire.serve.functions.Udf.Type.VARCHAR;
+        dev.pgwire.serve.functions.Udf.Type i = dev.pgwire.serve.functions.Udf.Type.INTEGER;
+        dev.pgwire.serve.functions.Udf.Type b = dev.pgwire.serve.functions.Udf.Type.BOOLEAN;
+        dev.pgwire.serve.functions.Udf.register(c, new dev.pgwire.serve.functions.Udf.Signature("pgwire_set_config",
+                List.of(i, v, v, b), null, v, false), a -> {
+            DuckDbSession s = sessions.get((Integer) a[0]);
+            if (s == null || a[1] == null) return null;
+            return s.setConfigFromEngine((String) a[1], (String) a[2], Boolean.TRUE.equals(a[3]));
+        }, true);
+        dev.pgwire.serve.functions.Udf.register(c, new dev.pgwire.serve.functions.Udf.Signature("pgwire_current_setting",
+                List.of(i, v, b), null, v, false), a -> {
+            DuckDbSession s = sessions.get((Integer) a[0]);
+            if (s == null || a[1] == null) return null;
+            return s.settingFromEngine((String) a[1], Boolean.TRUE.equals(a[2]));
+        }, true);
     }
 }

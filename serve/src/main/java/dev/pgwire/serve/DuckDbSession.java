@@ -57,6 +57,10 @@ public final class DuckDbSession implements Session {
     private final DuckDBConnection connection;
     private final String database;
     private final int processId;
+    /** The database's advisory locks (a private set until the factory gives the shared one). */
+    private AdvisoryLocks advisoryLocks = new AdvisoryLocks();
+    /** set_config ran inside a statement: DuckDB's TimeZone and search_path are to be brought up to date. */
+    private volatile boolean settingsChangedByEngine;
     private final Translator translator;
     private SessionCatalog catalog;
     private final Savepoints savepoints = new Savepoints();
@@ -253,6 +257,10 @@ public final class DuckDbSession implements Session {
                 throw new PgException(SqlState.IN_FAILED_SQL_TRANSACTION,
                         "current transaction is aborted, commands ignored until end of transaction block");
             }
+            if (settingsChangedByEngine) {
+                settingsChangedByEngine = false;
+                applyDuckDbSettings();
+            }
             try {
                 return body.run(call);
             } catch (RuntimeException e) {
@@ -263,6 +271,7 @@ public final class DuckDbSession implements Session {
         } finally {
             if (timeout != null) timeout.cancel(false);
             currentCall = 0;
+            if (!inTransactionBlock() && !implicitOpen) advisoryLocks.transactionEnded(processId);
         }
     }
 
@@ -346,6 +355,7 @@ public final class DuckDbSession implements Session {
         if (tag.equals("DISCARD ALL")) {
             sqlLevel.discardAll();
             notifications.unlistenAll(); // DISCARD ALL includes UNLISTEN *
+            advisoryLocks.unlockAll(processId); // and pg_advisory_unlock_all()
         }
         sink.complete(tag);
     }
@@ -354,7 +364,7 @@ public final class DuckDbSession implements Session {
      * A read-only transaction (BEGIN READ ONLY, SET TRANSACTION READ ONLY,
      * default_transaction_read_only) refuses what would change data or definitions (25006).
      */
-    private void checkWritable(Translation t) {
+    void checkWritable(Translation t) {
         String readOnly = params.get(status == TransactionStatus.IDLE ? "default_transaction_read_only" : "transaction_read_only");
         if (!t.replay().writes() || !"on".equals(readOnly)) return;
         throw new PgException("25006", "cannot execute " + t.info().tagForUpdate(-1).replaceAll(" [0-9 ]+$", "")
@@ -617,11 +627,13 @@ public final class DuckDbSession implements Session {
             catalogCommitted();
             params.commit();
             notifications.transactionEnded(true);
+            advisoryLocks.transactionEnded(processId);
         } else {
             rollbackQuietly();
             dropAtCommit.clear();
             params.rollback();
             notifications.transactionEnded(false);
+            advisoryLocks.transactionEnded(processId);
         }
         continueImplicitBlock();
     }
@@ -649,6 +661,7 @@ public final class DuckDbSession implements Session {
         }
         if (commit) params.commit(); else params.rollback();
         notifications.transactionEnded(commit);
+        advisoryLocks.transactionEnded(processId);
         continueImplicitBlock();
     }
 
@@ -730,6 +743,7 @@ public final class DuckDbSession implements Session {
         if (call == 0 || call != currentCall) return;
         cancelMessage = message;
         cancelledCall = call;
+        advisoryLocks.cancel(processId); // a wait for an advisory lock ends too
         runner.interrupt(() -> currentCall == call);
     }
 
@@ -876,6 +890,27 @@ public final class DuckDbSession implements Session {
         }
     }
 
+    /** set_config run by DuckDB (computed arguments): DuckDB's own settings follow at the next call. */
+    String setConfigFromEngine(String name, String value, boolean isLocal) {
+        synchronized (params) {
+            if (params.key(name) == null) throw SessionParameters.unrecognized(name);
+            params.set(name, value, isLocal && inTransactionBlock());
+            settingsChangedByEngine = true;
+            return params.get(name);
+        }
+    }
+
+    /** current_setting run by DuckDB (a computed name). */
+    String settingFromEngine(String name, boolean missingOk) {
+        synchronized (params) {
+            if (params.key(name) == null) {
+                if (missingOk) return null;
+                throw SessionParameters.unrecognized(name);
+            }
+            return params.get(name);
+        }
+    }
+
     private void warn(ResultSink sink, String sqlState, String message) {
         if (params.sendsToClient("WARNING")) sink.notice("WARNING", sqlState, message);
     }
@@ -905,6 +940,11 @@ public final class DuckDbSession implements Session {
         notifications.attach(client);
     }
 
+    /** The advisory locks of the session's database. */
+    void useAdvisoryLocks(AdvisoryLocks locks) {
+        advisoryLocks = locks;
+    }
+
     /** The LISTEN/NOTIFY hub of the session's database. */
     void useNotificationHub(NotificationHub hub) {
         notifications.hub(hub);
@@ -923,6 +963,7 @@ public final class DuckDbSession implements Session {
             closed = true;
         }
         if (isExecuting()) runner.interruptOnce(); // closing waits for a running statement; make it short
+        advisoryLocks.sessionEnded(processId);
         notifications.unlistenAll();
         abandonOpenPortal();
         try {

@@ -102,6 +102,7 @@ public final class DuckDbSessionFactory implements SessionFactory, AutoCloseable
             holder[0] = new DuckDbSession(connection, lease::connect, params, lease.name(), info.processId(),
                     lease.catalogVersion(), lease.commits(), lease::catalog, databases, scheduler, () -> {
                 sessions.remove(holder[0]);
+                lease.unregister(info.processId());
                 lease.close();
             });
         } catch (RuntimeException e) {
@@ -109,6 +110,8 @@ public final class DuckDbSessionFactory implements SessionFactory, AutoCloseable
             lease.close();
             throw e;
         }
+        holder[0].useAdvisoryLocks(lease.advisoryLocks());
+        lease.register(info.processId(), holder[0]);
         holder[0].useNotificationHub(hubs.computeIfAbsent(lease.name(), n -> new NotificationHub()));
         sessions.add(holder[0]);
         if (closed) {

@@ -27,14 +27,16 @@ final class EngineFunctions {
         DuckDBFunctions.scalarFunction().withName("pgwire_numeric_div_text")
                 .withParameters(DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR)
                 .withReturnType(DuckDBColumnType.VARCHAR).withNullInNullOut()
-                .withFunction((String a, String b) -> EngineError.guard(() -> NumericDivision.divide(new BigDecimal(a), new BigDecimal(b)).toPlainString()))
+                .withFunction((String a, String b) -> a == null || b == null ? null
+                        : EngineError.guard(() -> NumericDivision.divide(new BigDecimal(a), new BigDecimal(b)).toPlainString()))
                 .register(c);
         try (DuckDBLogicalType decimal = DuckDBLogicalType.decimal(38, NESTED_DIVISION_SCALE)) {
             DuckDBFunctions.scalarFunction().withName("pgwire_numeric_div")
                     .withParameters(DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR)
                     .withReturnType(decimal).withNullInNullOut()
-                    .withFunction((String a, String b) -> EngineError.guard(() -> NumericDivision.divide(new BigDecimal(a), new BigDecimal(b))
-                            .setScale(NESTED_DIVISION_SCALE, RoundingMode.HALF_UP)))
+                    .withFunction((String a, String b) -> a == null || b == null ? null
+                            : EngineError.guard(() -> NumericDivision.divide(new BigDecimal(a), new BigDecimal(b))
+                                    .setScale(NESTED_DIVISION_SCALE, RoundingMode.HALF_UP)))
                     .register(c);
         }
     }

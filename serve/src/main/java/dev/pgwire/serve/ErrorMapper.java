@@ -239,6 +239,11 @@ final class ErrorMapper {
         if (msg.contains("must appear in the GROUP BY clause")) {
             return new PgException("42803", msg).withHint(rest(e.message()));
         }
+        if (msg.startsWith("DECIMAL type width must be between 1 and 38")) {
+            // an integer wider than 38 digits (held exactly as HUGEINT) met numeric arithmetic or a cast
+            return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric value out of range")
+                    .withDetail("Numbers are held exactly in at most 38 digits.");
+        }
         if (msg.startsWith("No function matches") || msg.startsWith("Could not choose a best candidate function")
                 || msg.contains("explicit cast")) {
             return new PgException(SqlState.UNDEFINED_FUNCTION, msg).withHint("You might need to add explicit type casts.");

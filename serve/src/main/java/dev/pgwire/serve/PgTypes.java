@@ -164,6 +164,12 @@ final class PgTypes {
                 return text ? relabel(base, PgType.VARCHAR, hint.typmod()) : base;
             case "name":
                 return text ? relabel(base, PgType.NAME, -1) : base;
+            case "void":
+                return text ? relabel(base, PgType.VOID, -1) : base;
+            case "int2":
+            case "int4":
+            case "int8":
+                return narrowed(base, hint.name());
             case "bpchar":
                 if (!text) return base;
                 int length = hint.typmod() - 4;
@@ -249,6 +255,39 @@ final class PgTypes {
         String name = t.pgType.name();
         boolean array = name.startsWith("_") && listElementType(duckDbType.trim()) != null;
         return new dev.pgwire.serve.sql.PgTypeName(array ? name.substring(1) : name, t.typeModifier, array ? 1 : 0, true);
+    }
+
+    /**
+     * An integer PostgreSQL types narrower than DuckDB computed it (generate_series over int4,
+     * date - date, ntile, sum(int4) over a window): the value converted, 22003 if it does not fit.
+     */
+    private static PgColumnType narrowed(PgColumnType base, String hint) {
+        String duck = base.duckDbType.trim().toUpperCase(java.util.Locale.ROOT);
+        boolean wider = switch (hint) {
+            case "int2" -> duck.equals("INTEGER") || duck.equals("BIGINT") || duck.equals("HUGEINT");
+            case "int4" -> duck.equals("BIGINT") || duck.equals("HUGEINT");
+            default -> duck.equals("HUGEINT");
+        };
+        if (!wider) return base;
+        PgType type = hint.equals("int2") ? PgType.INT2 : hint.equals("int4") ? PgType.INT4 : PgType.INT8;
+        long min = hint.equals("int2") ? Short.MIN_VALUE : hint.equals("int4") ? Integer.MIN_VALUE : Long.MIN_VALUE;
+        long max = hint.equals("int2") ? Short.MAX_VALUE : hint.equals("int4") ? Integer.MAX_VALUE : Long.MAX_VALUE;
+        String label = hint.equals("int2") ? "smallint" : hint.equals("int8") ? "bigint" : "integer";
+        return new PgColumnType(base.duckDbType, type, -1, base::read, (v, c) -> {
+            long l;
+            if (v instanceof Long || v instanceof Integer || v instanceof Short) {
+                l = ((Number) v).longValue();
+            } else {
+                BigDecimal d = v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
+                if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) l = d.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+                else l = d.longValueExact();
+            }
+            if (l < min || l > max || (hint.equals("int8") && !(v instanceof Long) && (l == Long.MIN_VALUE || l == Long.MAX_VALUE)
+                    && new BigDecimal(v.toString()).compareTo(BigDecimal.valueOf(l)) != 0)) {
+                throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.NUMERIC_VALUE_OUT_OF_RANGE, label + " out of range");
+            }
+            return hint.equals("int2") ? (Object) (short) l : hint.equals("int4") ? (Object) (int) l : (Object) l;
+        });
     }
 
     private static PgColumnType relabel(PgColumnType base, PgType type, int typmod) {

@@ -222,6 +222,7 @@ final class PreparedDuckDbStatement implements PreparedStatement {
     @Override
     public Portal bind(Parameters parameters) {
         return session.call(info, call -> {
+            session.checkWritable(translation);
             Object[] values = new Object[duckDbParameterCount];
             for (int i = 0; i < values.length; i++) values[i] = parameters.value(i);
             DuckDbPortal portal = new DuckDbPortal(session, this,

@@ -29,6 +29,7 @@ public final class Builtins {
     private static final Map<String, List<Candidate>> OPERATORS = new HashMap<>();
     private static final Map<String, List<Candidate>> FUNCTIONS = new HashMap<>();
     private static final Set<Long> IMPLICIT_CASTS = new HashSet<>();
+    private static final Set<Long> ASSIGNMENT_CASTS = new HashSet<>();
     private static final Map<Integer, String> CATEGORIES = new HashMap<>();
     private static final Set<Integer> PREFERRED = new HashSet<>();
     private static final Map<Integer, Integer> ELEMENTS = new HashMap<>();
@@ -61,7 +62,9 @@ public final class Builtins {
         Rows cast = st.rows("pg_cast");
         int src = cast.column("castsource"), dst = cast.column("casttarget"), ctx = cast.column("castcontext");
         for (Object[] r : cast.rows) {
-            if ("i".equals(r[ctx])) IMPLICIT_CASTS.add(key(((Long) r[src]).intValue(), ((Long) r[dst]).intValue()));
+            long k = key(((Long) r[src]).intValue(), ((Long) r[dst]).intValue());
+            if ("i".equals(r[ctx])) IMPLICIT_CASTS.add(k);
+            if ("i".equals(r[ctx]) || "a".equals(r[ctx])) ASSIGNMENT_CASTS.add(k);
         }
         Rows type = st.rows("pg_type");
         int oid = type.column("oid"), cat = type.column("typcategory"), pref = type.column("typispreferred"),
@@ -97,6 +100,20 @@ public final class Builtins {
     /** The element type of a built-in array type, or 0. */
     public static int elementOf(int oid) {
         return ELEMENTS.getOrDefault(oid, 0);
+    }
+
+    /**
+     * Whether PostgreSQL stores a value of type {@code from} into a column of type {@code to}
+     * (find_coercion_pathway in COERCION_ASSIGNMENT): the same type, an implicit or assignment
+     * cast, or the I/O conversion to a string type every type has.
+     */
+    public static boolean assignable(int from, int to) {
+        return implicitlyCoercible(from, to) || ASSIGNMENT_CASTS.contains(key(from, to)) || "S".equals(CATEGORIES.get(to));
+    }
+
+    /** A built-in type's pg_type.typcategory (N numeric, B boolean, D date/time, S string, …), or null. */
+    public static String category(int oid) {
+        return CATEGORIES.get(oid);
     }
 
     /** Whether PostgreSQL converts {@code from} to {@code to} implicitly (or they are the same). */

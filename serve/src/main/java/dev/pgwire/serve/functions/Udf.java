@@ -95,9 +95,18 @@ public final class Udf {
 
     /** Registers {@code sig} on {@code connection}'s database. */
     public static void register(Connection connection, Signature sig, Body body) throws SQLException {
+        register(connection, sig, body, false);
+    }
+
+    /**
+     * Registers a function; a volatile one (with side effects, or whose answer changes between
+     * calls) is never folded into a constant by DuckDB's optimizer and runs once per row.
+     */
+    public static void register(Connection connection, Signature sig, Body body, boolean isVolatile) throws SQLException {
         List<DuckDBLogicalType> types = new ArrayList<>();
         try (DuckDBScalarFunctionBuilder b = DuckDBFunctions.scalarFunction()) {
             b.withName(sig.name());
+            if (isVolatile) b.withVolatile();
             for (Type t : sig.parameters()) {
                 DuckDBLogicalType lt = t.logical();
                 types.add(lt);

@@ -41,12 +41,13 @@ final class Casts {
                     List<Long> mods = TypeMapper.typmods(typeName);
                     if (!mods.isEmpty()) {
                         long n = mods.get(0);
-                        boolean pad = !base.contains("var");
-                        // an explicit cast shortens silently in PostgreSQL; char(n) also pads with spaces
-                        w.append(pad ? "rpad(left(CAST(" : "left(CAST(");
+                        boolean bpchar = !base.contains("var");
+                        // an explicit cast shortens silently in PostgreSQL; char(n) is kept without its
+                        // trailing spaces (its output pads them back, comparisons ignore them)
+                        w.append(bpchar ? "rtrim(left(CAST(" : "left(CAST(");
                         em.expr(arg);
                         w.append(" AS VARCHAR), ").append(n).append(')');
-                        if (pad) w.append(", ").append(n).append(", ' ')");
+                        if (bpchar) w.append(", ' ')");
                         return;
                     }
                 }
@@ -98,7 +99,8 @@ final class Casts {
             return false;
         }
         int scale = Math.max(v.scale(), 0);
-        int precision = Math.max(v.precision() - v.scale(), 0) + scale;
+        // at least one digit before the point: DuckDB writes DECIMAL(2,2)'s 0.10 as ".10"
+        int precision = Math.min(Math.max(v.precision() - v.scale(), 1) + scale, Literals.MAX_PRECISION);
         em.w.append("CAST(").literal(v.toPlainString()).append(" AS DECIMAL(").append(Math.max(precision, 1))
                 .append(',').append(scale).append("))");
         return true;

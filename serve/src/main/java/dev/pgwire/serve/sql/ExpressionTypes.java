@@ -170,6 +170,9 @@ final class ExpressionTypes {
             case "ParamRef" -> {
                 return r == null ? null : r.parameterType(e.num("number"));
             }
+            case "DuckDbSql" -> {
+                return e.has("pgType") ? SqlType.of(e.str("pgType")) : null;
+            }
             default -> {
                 return null;
             }
@@ -287,9 +290,16 @@ final class ExpressionTypes {
                     if (name.equals("coalesce") || name.equals("greatest") || name.equals("least")) {
                         for (Node a : args) t = SqlType.common(t, r.type(a, scope));
                     }
+                    if ((name.equals("min") || name.equals("max")) && t != null && !t.isArray()
+                            && (t.name().equals("varchar") || t.name().equals("name"))) {
+                        return SqlType.TEXT; // min(text) and max(text) are the aggregates PostgreSQL picks
+                    }
                     if (name.equals("date_trunc") && args.size() >= 2) {
                         SqlType src = r.type(args.get(1), scope);
                         return src != null && src.name().equals("date") ? SqlType.TIMESTAMPTZ : src;
+                    }
+                    if ((name.equals("min") || name.equals("max")) && t != null && t.is(SqlType.BPCHAR)) {
+                        return t; // the column's length stays, so the value shows its padding
                     }
                     return t == null ? null : t.isUnknown() ? SqlType.TEXT : t.withoutTypmod();
                 }

@@ -188,7 +188,8 @@ final class PgFunctionCalls {
                 return sql(n == 2 ? "unhex(substring(hex({0}), 2 * {1} - 1))" : "unhex(substring(hex({0}), 2 * {1} - 1, 2 * {2}))", args);
             }
             case "pg_typeof" -> {
-                if (n != 1 || first == null || first.isUnknown() && !(args.get(0).is("A_Const") && args.get(0).has("sval"))) return null;
+                if (n != 1 || first == null || first.isUnknown()
+                        && !(args.get(0).is("A_Const") && (args.get(0).has("sval") || args.get(0).bool("isnull")))) return null;
                 // the type's OID (regtype shows its name); a type without a built-in OID as its name
                 SqlType t = first.isUnknown() ? SqlType.UNKNOWN : first;
                 int oid = dev.pgwire.serve.catalog.Builtins.typeOid(t.isArray() ? "_" + t.name() : t.name());

@@ -18,7 +18,30 @@ final class SessionFunctions {
 
     /** Replaces the session functions of {@code tree} in place. */
     static void rewrite(Node tree, SessionContext session) {
-        Rewrites.replaceExpressions(tree, n -> replacement(n, session));
+        Rewrites.replaceExpressions(tree, n -> {
+            if (n.is("RangeFunction")) {
+                inFrom(n, session);
+                return null;
+            }
+            return n.bool("pgwire_keep") ? null : replacement(n, session);
+        });
+    }
+
+    /**
+     * A session function in FROM ({@code SELECT * FROM current_schema()}) is a one-row relation
+     * with a column named after the function; the call stays in the tree for typing.
+     */
+    private static void inFrom(Node f, SessionContext session) {
+        List<Node> functions = f.list("functions");
+        if (f.has("pgwire_subquery") || f.bool("is_rowsfrom") || f.bool("ordinality") || functions.size() != 1) return;
+        Node call = functions.get(0).list("items").get(0);
+        if (call == null || !call.is("FuncCall")) return;
+        Node r = replacement(call, session);
+        if (r == null || !r.is("DuckDbSql") || !r.list("args").isEmpty()) return;
+        String name = Operators.lastName(call);
+        f.set("pgwire_subquery", "SELECT " + r.str("sql") + " AS " + SqlWriter.quoteIdent(name));
+        f.set("pgwire_name", name);
+        call.set("pgwire_keep", true);
     }
 
     private static Node replacement(Node n, SessionContext s) {
@@ -43,13 +66,34 @@ final class SessionFunctions {
             case "current_schemas" -> args.size() == 1 ? schemas(args.get(0), s) : null;
             case "current_setting" -> args.size() == 1 || args.size() == 2 ? setting(args, s) : null;
             case "set_config" -> args.size() == 3 ? setConfig(args, s) : null;
+            case "pg_advisory_lock", "pg_advisory_lock_shared", "pg_advisory_xact_lock", "pg_advisory_xact_lock_shared",
+                    "pg_try_advisory_lock", "pg_try_advisory_lock_shared", "pg_try_advisory_xact_lock",
+                    "pg_try_advisory_xact_lock_shared", "pg_advisory_unlock", "pg_advisory_unlock_shared",
+                    "pg_advisory_unlock_all" -> advisory(names.get(names.size() - 1), args, s);
             default -> null;
         };
     }
 
+    /**
+     * The advisory lock functions as calls of serve's lock table with the session's process id:
+     * one bigint key, or two integer keys (kept apart from bigint keys, as PostgreSQL does).
+     */
+    private static Node advisory(String function, List<Node> args, SessionContext s) {
+        String op = function.replace("pg_", "").replace("advisory_", "").replace("try_advisory", "try");
+        op = op.equals("try_lock") ? "try" : op.replace("try_lock", "try").replace("try_xact_lock", "try_xact");
+        boolean all = op.equals("unlock_all");
+        if (all ? !args.isEmpty() : args.size() != 1 && args.size() != 2) return null;
+        String key = all ? "NULL" : args.size() == 1 ? "CAST({0} AS BIGINT)"
+                : "((CAST(CAST({0} AS INTEGER) AS BIGINT) << 32) | (CAST(CAST({1} AS INTEGER) AS BIGINT) & 4294967295))";
+        String call = "pgwire_advisory('" + op + "', " + s.backendPid() + ", " + (args.size() == 2 ? 2 : 1) + ", " + key + ")";
+        boolean returnsVoid = !op.startsWith("try") && !op.startsWith("unlock") || all;
+        Node n = Expressions.duckDb(returnsVoid ? "CASE WHEN " + call + " THEN '' END" : call, args.toArray(new Node[0]));
+        return n.set("pgType", returnsVoid ? "void" : "bool");
+    }
+
     private static Node text(String value, String pgType) {
-        if (value == null) return Expressions.duckDb("CAST(NULL AS VARCHAR)");
-        return Expressions.duckDb("CAST(" + SqlWriter.quoteLiteral(value) + " AS VARCHAR)");
+        String sql = value == null ? "CAST(NULL AS VARCHAR)" : "CAST(" + SqlWriter.quoteLiteral(value) + " AS VARCHAR)";
+        return Expressions.duckDb(sql).set("pgType", pgType);
     }
 
     private static Node schemas(Node arg, SessionContext s) {
@@ -62,7 +106,13 @@ final class SessionFunctions {
 
     private static Node setting(List<Node> args, SessionContext s) {
         String name = Operators.stringConstant(args.get(0));
-        if (name == null) return null;
+        if (name == null || args.size() == 2 && booleanConstant(args.get(1)) == null) {
+            Node n = args.size() == 2
+                    ? Expressions.duckDb("pgwire_current_setting(" + s.backendPid() + ", CAST({0} AS VARCHAR), CAST({1} AS BOOLEAN))",
+                            args.get(0), args.get(1))
+                    : Expressions.duckDb("pgwire_current_setting(" + s.backendPid() + ", CAST({0} AS VARCHAR), false)", args.get(0));
+            return n.set("pgType", "text");
+        }
         boolean missingOk = args.size() == 2 && Boolean.TRUE.equals(booleanConstant(args.get(1)));
         String value = s.setting(name);
         if (value == null) {
@@ -77,7 +127,12 @@ final class SessionFunctions {
         String name = Operators.stringConstant(args.get(0));
         String value = Operators.stringConstant(args.get(1));
         Boolean local = booleanConstant(args.get(2));
-        if (name == null || local == null || (value == null && !(args.get(1).is("A_Const") && args.get(1).bool("isnull")))) return null;
+        if (name == null || local == null || (value == null && !(args.get(1).is("A_Const") && args.get(1).bool("isnull")))) {
+            // known only when the statement runs (a parameter, a column): the session's setting is changed then
+            return Expressions.duckDb("pgwire_set_config(" + s.backendPid()
+                    + ", CAST({0} AS VARCHAR), CAST({1} AS VARCHAR), CAST({2} AS BOOLEAN))", args.get(0), args.get(1), args.get(2))
+                    .set("pgType", "text");
+        }
         return text(s.setConfig(name, value, local), "text");
     }
 

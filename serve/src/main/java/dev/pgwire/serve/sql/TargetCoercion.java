@@ -55,10 +55,12 @@ public final class TargetCoercion {
             }
         } else if (select.has("targetList") && !select.has("larg")) {
             List<Node> list = select.list("targetList");
+            if (types.scopeOf(select) == null) types.select(select, null);
+            TypeResolver.Scope scope = types.scopeOf(select);
             for (int i = 0; i < list.size() && i < targets.size(); i++) {
                 Node t = list.get(i);
                 checkIdentity(targets.get(i), t.node("val"), overriding);
-                t.set("val", coerce(t.node("val"), targets.get(i), types));
+                t.set("val", coerce(t.node("val"), targets.get(i), types, scope));
             }
         }
     }
@@ -105,6 +107,11 @@ public final class TargetCoercion {
 
     /** The value as assigned to column {@code c}. */
     static Node coerce(Node value, ColumnInfo c, TypeResolver types) {
+        return coerce(value, c, types, null);
+    }
+
+    /** The value (an expression in {@code scope}) as assigned to column {@code c}. */
+    static Node coerce(Node value, ColumnInfo c, TypeResolver types, TypeResolver.Scope scope) {
         if (value == null || value.is("SetToDefault")) return value;
         SqlType target = c.pgType() != null ? SqlType.of(c.pgType()) : SqlType.ofDuckDb(c.duckDbType());
         if (target == null) return value;
@@ -114,8 +121,56 @@ public final class TargetCoercion {
         if ((unknownString && needsInputRules(target)) || jsonParameter) {
             return Node.of("TypeCast").set("arg", value).set("typeName", typeName(c, target)).set("location", value.location());
         }
+        checkAssignable(value, c, target, types, scope);
         if (target.name().equals("numeric") && !target.isArray() && isUnconstrained(c)) return exactNumeric(value, types);
+        if (!target.isArray() && target.typmod() > 4 && (target.name().equals("varchar") || target.name().equals("bpchar"))) {
+            return withLength(value, target, types);
+        }
         return value;
+    }
+
+    /**
+     * A value for a varchar(n) or character(n) column as PostgreSQL assigns it: spaces beyond n are
+     * cut (more than n other characters stay, for the column's check to refuse with 22001), and
+     * character(n) is kept without its trailing spaces, which its output pads back.
+     */
+    private static Node withLength(Node value, SqlType target, TypeResolver types) {
+        int n = target.typmod() - 4;
+        Node r = target.name().equals("bpchar")
+                ? Expressions.duckDb("rtrim(CAST({0} AS VARCHAR), ' ')", value)
+                : Expressions.duckDb("pgwire.varchar_assign(CAST({0} AS VARCHAR), " + n + ")", value);
+        r.set("location", value.location());
+        r.set("pgType", target.name());
+        types.assume(r, target);
+        return r;
+    }
+
+    /** Categories whose expression types the translation tells reliably: boolean, numeric, date/time. */
+    private static final java.util.Set<String> CHECKED_CATEGORIES = java.util.Set.of("B", "N", "D");
+
+    /**
+     * A value PostgreSQL has no assignment cast for ({@code true} into an integer column, a number
+     * into a boolean or a date column) is 42804, where DuckDB would convert it silently.
+     */
+    private static void checkAssignable(Node value, ColumnInfo c, SqlType target, TypeResolver types, TypeResolver.Scope scope) {
+        if (target.isArray()) return;
+        SqlType source;
+        try {
+            source = types.type(value, scope);
+        } catch (RuntimeException unknownScope) {
+            return;
+        }
+        if (source == null || source.isArray() || source.isUnknown()) return;
+        int from = dev.pgwire.serve.catalog.Builtins.typeOid(source.name());
+        int to = dev.pgwire.serve.catalog.Builtins.typeOid(target.name());
+        if (from == 0 || to == 0) return;
+        if (!CHECKED_CATEGORIES.contains(dev.pgwire.serve.catalog.Builtins.category(from))
+                || !CHECKED_CATEGORIES.contains(dev.pgwire.serve.catalog.Builtins.category(to))) return;
+        if (dev.pgwire.serve.catalog.Builtins.assignable(from, to)) return;
+        PgException e = new PgException(SqlState.DATATYPE_MISMATCH, "column \"" + c.name() + "\" is of type "
+                + FormatType.displayName(target) + " but expression is of type " + FormatType.displayName(source))
+                .withHint("You will need to rewrite or cast the expression.");
+        throw value.has("location") ? e.withPosition(value.location() + 1) : e;
     }
 
     /** Types whose input rules differ between PostgreSQL and DuckDB for a string constant. */

@@ -263,7 +263,7 @@ final class TypeResolver {
             }
             case "generate_subscripts" -> SqlType.INT4;
             case "regexp_split_to_table", "string_to_table" -> SqlType.TEXT;
-            default -> null;
+            default -> call.bool("pgwire_keep") ? type(call, scope) : null; // a scalar session function in FROM
         };
     }
 

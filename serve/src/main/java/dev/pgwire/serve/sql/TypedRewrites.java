@@ -435,6 +435,9 @@ final class TypedRewrites {
             // an untyped constant in arithmetic with a number is read as that number's type (22P02 if it is not one)
             if (r != null && r.isNumber()) e.set("lexpr", numberConstant(e.node("lexpr"), r));
             if (l != null && l.isNumber()) e.set("rexpr", numberConstant(e.node("rexpr"), l));
+            // real with an exact number is double precision in PostgreSQL (float8 is the preferred type)
+            if (l != null && r != null && l.is(SqlType.FLOAT4) && r.isExactNumeric()) e.set("lexpr", asDouble(e.node("lexpr")));
+            if (l != null && r != null && r.is(SqlType.FLOAT4) && l.isExactNumeric()) e.set("rexpr", asDouble(e.node("rexpr")));
         }
         if (COMPARISONS.contains(op)) {
             // an untyped constant compared with a column takes the column's type, read by PostgreSQL's input rules
@@ -455,9 +458,26 @@ final class TypedRewrites {
         return e;
     }
 
+    private Node asDouble(Node e) {
+        Node cast = Expressions.duckDb("CAST({0} AS DOUBLE)", e);
+        types.assume(cast, SqlType.FLOAT8);
+        return cast;
+    }
+
     /** An untyped string constant as the given type, where PostgreSQL's input rules differ from DuckDB's. */
     private Node typedConstant(Node constant, SqlType as) {
         if (as == null || !constant.is("A_Const") || !constant.has("sval")) return constant;
+        if (as.is(SqlType.BPCHAR)) {
+            // character(n) compares without trailing spaces, and serve keeps its values without them
+            String text = constant.node("sval").str("sval");
+            int end = text.length();
+            while (end > 0 && text.charAt(end - 1) == ' ') end--;
+            if (end == text.length()) return constant;
+            Node trimmed = Node.of("A_Const").set("sval", Node.of("String").set("sval", text.substring(0, end)))
+                    .set("location", constant.location());
+            types.assume(trimmed, SqlType.UNKNOWN);
+            return trimmed;
+        }
         if (!(as.isArray() || as.name().equals("bytea") || as.name().equals("bool"))) return constant;
         List<Node> names = new ArrayList<>();
         names.add(Node.string(as.name()));
@@ -507,11 +527,32 @@ final class TypedRewrites {
             }
             case "length", "char_length", "character_length" -> {
                 if (first != null && first.name().equals("bytea")) return intCall("octet_length", args);
+                if (first != null && first.is(SqlType.BPCHAR) && args.size() == 1) {
+                    // character(n)'s trailing spaces do not count (bpcharlen)
+                    Node n = Expressions.duckDb("CAST(length(rtrim({0}, ' ')) AS INTEGER)", args.get(0));
+                    types.assume(n, SqlType.INT4);
+                    return n;
+                }
                 return intCall("length", args);
             }
             case "octet_length" -> {
+                if (first != null && first.is(SqlType.BPCHAR) && first.typmod() > 4 && args.size() == 1) {
+                    // character(n) holds its padding (bpcharoctetlen); serve keeps the value without it
+                    Node n = Expressions.duckDb("CAST(strlen({0}) + greatest(" + (first.typmod() - 4) + " - length({0}), 0) AS INTEGER)",
+                            args.get(0));
+                    types.assume(n, SqlType.INT4);
+                    return n;
+                }
                 if (first != null && first.isText()) return intCall("strlen", args);
                 return intCall("octet_length", args);
+            }
+            case "chr" -> {
+                if (args.size() == 1) {
+                    Node n = Expressions.duckDb("CASE WHEN CAST({0} AS INTEGER) = 0 THEN error('[pgwire:54000] null character not permitted')"
+                            + " ELSE chr(CAST({0} AS INTEGER)) END", args.get(0));
+                    types.assume(n, SqlType.TEXT);
+                    return n;
+                }
             }
             case "strpos", "position", "ascii" -> {
                 return cast(f, "INTEGER", SqlType.INT4);

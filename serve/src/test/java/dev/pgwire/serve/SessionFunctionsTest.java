@@ -1,0 +1,143 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.server.PgServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Functions that act on the session: advisory locks across sessions, set_config and
+ * current_setting with arguments known only at run time, and the types PostgreSQL gives the
+ * session's names — through pgjdbc with server-side prepared statements.
+ */
+class SessionFunctionsTest {
+    static DuckDbSessionFactory engine;
+    static PgServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        engine = new DuckDbSessionFactory(ServeOptions.inMemory());
+        server = PgServer.builder().port(0).sessionFactory(engine).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        engine.close();
+    }
+
+    static Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port()
+                + "/postgres?user=postgres&prepareThreshold=1");
+    }
+
+    static String one(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void sessionLevelAdvisoryLocksExcludeOtherSessionsUntilUnlockedOrTheSessionEnds() throws Exception {
+        try (Connection a = connect(); Connection b = connect()) {
+            assertThat(one(a, "SELECT pg_try_advisory_lock(42)")).isEqualTo("t");
+            assertThat(one(a, "SELECT pg_try_advisory_lock(42)")).isEqualTo("t"); // re-entrant
+            assertThat(one(b, "SELECT pg_try_advisory_lock(?)", 42L)).isEqualTo("f");
+            assertThat(one(b, "SELECT pg_try_advisory_lock(0, 42)")).isEqualTo("t"); // two int4 keys are another lock
+            assertThat(one(a, "SELECT pg_advisory_unlock(42)")).isEqualTo("t");
+            assertThat(one(b, "SELECT pg_try_advisory_lock(42)")).isEqualTo("f"); // still held once
+            assertThat(one(a, "SELECT pg_advisory_unlock(42)")).isEqualTo("t");
+            assertThat(one(a, "SELECT pg_advisory_unlock(42)")).isEqualTo("f"); // not held any more
+            assertThat(one(b, "SELECT pg_try_advisory_lock(42)")).isEqualTo("t");
+            assertThat(one(a, "SELECT pg_try_advisory_lock_shared(43)")).isEqualTo("t");
+            assertThat(one(b, "SELECT pg_try_advisory_lock_shared(43)")).isEqualTo("t");
+            assertThat(one(b, "SELECT pg_try_advisory_lock(43)")).isEqualTo("f");
+        }
+        try (Connection c = connect()) { // the sessions ended: their locks went with them
+            assertThat(one(c, "SELECT pg_try_advisory_lock(42)")).isEqualTo("t");
+            assertThat(one(c, "SELECT pg_try_advisory_lock(43)")).isEqualTo("t");
+            one(c, "SELECT pg_advisory_unlock_all()");
+        }
+    }
+
+    @Test
+    void transactionLevelLocksAreReleasedWhenTheTransactionEnds() throws Exception {
+        try (Connection a = connect(); Connection b = connect()) {
+            a.setAutoCommit(false);
+            assertThat(one(a, "SELECT pg_try_advisory_xact_lock(?)", 7L)).isEqualTo("t");
+            assertThat(one(b, "SELECT pg_try_advisory_xact_lock(7)")).isEqualTo("f");
+            a.rollback();
+            assertThat(one(b, "SELECT pg_try_advisory_xact_lock(7)")).isEqualTo("t"); // and released after the statement
+            assertThat(one(a, "SELECT pg_try_advisory_xact_lock(7)")).isEqualTo("t");
+            a.commit();
+        }
+    }
+
+    @Test
+    void aWaitingLockIsGrantedWhenTheHolderUnlocksAndACancelledWaitEnds() throws Exception {
+        try (Connection a = connect(); Connection b = connect()) {
+            one(a, "SELECT pg_advisory_lock(99)");
+            CompletableFuture<String> waiter = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return one(b, "SELECT pg_advisory_lock(99)");
+                } catch (SQLException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            assertThat(waiter).isNotDone();
+            one(a, "SELECT pg_advisory_unlock(99)");
+            assertThat(waiter.get(10, TimeUnit.SECONDS)).isEmpty(); // void
+            try (Statement st = a.createStatement()) {
+                st.execute("SET statement_timeout = 200");
+                SQLException e = assertThrows(SQLException.class, () -> st.executeQuery("SELECT pg_advisory_lock(99)"));
+                assertThat(e.getSQLState()).isEqualTo("57014");
+            }
+        }
+    }
+
+    @Test
+    void setConfigAndCurrentSettingWithParametersChangeTheSession() throws Exception {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA IF NOT EXISTS app");
+            st.execute("CREATE TABLE IF NOT EXISTS app.only_here (x int)");
+            assertThat(one(c, "SELECT set_config('search_path', ?, false)", "app, public")).isEqualTo("app, public");
+            assertThat(one(c, "SHOW search_path")).isEqualTo("app, public");
+            assertThat(one(c, "SELECT count(*) FROM only_here")).isEqualTo("0");
+            assertThat(one(c, "SELECT current_setting(?)", "search_path")).isEqualTo("app, public");
+            SQLException e = assertThrows(SQLException.class, () -> one(c, "SELECT set_config(?, 'x', false)", "no_such_setting"));
+            assertThat(e.getSQLState()).isEqualTo("42704");
+            one(c, "SELECT set_config('search_path', 'public', false)");
+        }
+    }
+
+    @Test
+    void theSessionsNamesAreOfTypeNameAndWorkAsARelation() throws Exception {
+        try (Connection c = connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT current_database(), current_schema, current_user, session_user")) {
+            ResultSetMetaData md = rs.getMetaData();
+            for (int i = 1; i <= 4; i++) assertThat(md.getColumnTypeName(i)).isEqualTo("name");
+            try (ResultSet r2 = st.executeQuery("SELECT * FROM current_schema()")) {
+                assertThat(r2.getMetaData().getColumnName(1)).isEqualTo("current_schema");
+                assertThat(r2.next()).isTrue();
+                assertThat(r2.getString(1)).isEqualTo("public");
+            }
+        }
+    }
+}
