@@ -757,7 +757,7 @@ SELECT id FROM items WHERE body @> '{"n": 2.5}' OR '{"n":1}' <@ body ORDER BY id
 SELECT id, body ?| ARRAY['n', 'q'], body ?& ARRAY['n', 'tags'] FROM items ORDER BY id;
 
 -- name: items_delete_path
-SELECT id, body #- '{tags,0}', body - ARRAY['n','name'], body - 0 FROM items WHERE id = 1;
+SELECT id, body #- '{tags,0}', body - ARRAY['n','name'], (body -> 'tags') - 0 FROM items WHERE id = 1;
 
 -- name: items_object_keys_lateral
 SELECT i.id, k FROM items i, jsonb_object_keys(i.body) k ORDER BY 1, 2;
@@ -825,6 +825,30 @@ CREATE TABLE doc_lists (a jsonb[]);
 -- name: jsonb_array_insert
 INSERT INTO doc_lists VALUES (ARRAY['{"b":1, "a":2}'::jsonb, '[1]']) RETURNING *;
 
+-- objects from text arrays
+
+-- name: object_from_arrays
+SELECT jsonb_object('{a,1,b,2}'), json_object('{a,b}', '{1,2}'), json_object('{b,1,a,NULL,b,"x y"}'), jsonb_object('{b,1,a,NULL,b,"x y"}');
+
+-- name: object_from_pairs
+SELECT json_object('{{a,1},{b,2}}'), jsonb_object('{{b,"q\"t"},{a,NULL}}'), json_object('{}'), jsonb_object('{}', '{}');
+
+-- name: object_odd_elements
+-- expect-error: 2202E
+SELECT json_object('{a,1,b}');
+
+-- name: object_three_columns
+-- expect-error: 2202E
+SELECT jsonb_object('{{a,1,x},{b,2,y}}');
+
+-- name: object_mismatched
+-- expect-error: 2202E
+SELECT json_object('{a,b}', '{1}');
+
+-- name: object_null_key
+-- expect-error: 22004
+SELECT jsonb_object('{NULL,1}');
+
 -- not yet in serve
 
 -- name: subscript_assignment
@@ -839,5 +863,3 @@ SELECT * FROM json_to_record('{"a":1,"b":"x","c":[1,2]}') AS x(a int, b text, c 
 -- name: to_recordset
 SELECT * FROM jsonb_to_recordset('[{"a":1,"b":"x"},{"a":2}]') AS x(a int, b text) ORDER BY a;
 
--- name: object_from_arrays
-SELECT jsonb_object('{a,1,b,2}'), json_object('{a,b}', '{1,2}');

@@ -106,6 +106,7 @@ import java.util.Set;
  * <tr><td>jsonb_set_lax(jsonb, text[], jsonb [, boolean [, text]]), not strict</td><td>pg_jsonb_set_lax</td><td>(VARCHAR, VARCHAR, VARCHAR [, BOOLEAN [, VARCHAR]]) → VARCHAR jsonb</td></tr>
  * <tr><td>jsonb_insert(jsonb, text[], jsonb [, boolean])</td><td>pg_jsonb_insert</td><td>(VARCHAR, VARCHAR, VARCHAR [, BOOLEAN]) → VARCHAR jsonb</td></tr>
  * <tr><td>jsonb_strip_nulls(jsonb), json_strip_nulls(json)</td><td>pg_jsonb_strip_nulls, pg_json_strip_nulls</td><td>(VARCHAR) → VARCHAR</td></tr>
+ * <tr><td>json_object(text[] [, text[]]), jsonb_object(…) (text arrays as JSON arrays)</td><td>pg_json_object, pg_jsonb_object</td><td>(VARCHAR [, VARCHAR]) → VARCHAR</td></tr>
  * <tr><td>jsonb_pretty(jsonb)</td><td>pg_jsonb_pretty</td><td>(VARCHAR) → VARCHAR</td></tr>
  * <tr><td>jsonb_typeof(jsonb), json_typeof(json)</td><td>pg_jsonb_typeof, pg_json_typeof</td><td>(VARCHAR) → VARCHAR</td></tr>
  * <tr><td>jsonb_array_length(jsonb), json_array_length(json)</td><td>pg_jsonb_array_length, pg_json_array_length</td><td>(VARCHAR) → INTEGER</td></tr>

@@ -285,6 +285,11 @@ final class Registrations {
                 a -> out(JsonbFunctions.stripNulls(jsonb(a[0]))), VARCHAR);
         b.strict("json_strip_nulls(json)", "pg_json_strip_nulls", VARCHAR, a -> JsonFunctions.stripNulls(s(a[0])), VARCHAR);
         b.strict("jsonb_pretty(jsonb)", "pg_jsonb_pretty", VARCHAR, a -> Jsonb.pretty(jsonb(a[0])), VARCHAR);
+        b.strict("json_object(text[])", "pg_json_object", VARCHAR, a -> JsonObjects.object(s(a[0])), VARCHAR);
+        b.strict("json_object(text[], text[])", "pg_json_object", VARCHAR, a -> JsonObjects.object(s(a[0]), s(a[1])), VARCHAR, VARCHAR);
+        b.strict("jsonb_object(text[])", "pg_jsonb_object", VARCHAR, a -> out(jsonb(JsonObjects.object(s(a[0])))), VARCHAR);
+        b.strict("jsonb_object(text[], text[])", "pg_jsonb_object", VARCHAR,
+                a -> out(jsonb(JsonObjects.object(s(a[0]), s(a[1])))), VARCHAR, VARCHAR);
 
         // inspection and construction
         b.strict("jsonb_typeof(jsonb)", "pg_jsonb_typeof", VARCHAR, a -> Jsonb.typeName(jsonb(a[0])), VARCHAR);

@@ -62,6 +62,7 @@ final class ExpressionTypes {
             Map.entry("jsonb_set", SqlType.JSONB), Map.entry("jsonb_strip_nulls", SqlType.JSONB),
             Map.entry("jsonb_set_lax", SqlType.JSONB), Map.entry("jsonb_insert", SqlType.JSONB),
             Map.entry("json_strip_nulls", SqlType.JSON), Map.entry("array_to_json", SqlType.JSON),
+            Map.entry("json_object", SqlType.JSON), Map.entry("jsonb_object", SqlType.JSONB),
             Map.entry("json_extract_path", SqlType.JSON), Map.entry("jsonb_extract_path", SqlType.JSONB),
             Map.entry("json_extract_path_text", SqlType.TEXT), Map.entry("jsonb_extract_path_text", SqlType.TEXT),
             Map.entry("json_array_elements", SqlType.JSON), Map.entry("jsonb_array_elements", SqlType.JSONB),

@@ -99,6 +99,14 @@ final class JsonCalls {
                 for (int i = 3; i < n; i++) all.add(args.get(i));
                 return typed(SqlType.JSONB, sql.append(") AS JSON)").toString(), all.toArray(new Node[0]));
             }
+            case "json_object", "jsonb_object" -> {
+                if (n < 1 || n > 2) return null;
+                Node keys = textArray(name, args.get(0), ts, 0);
+                Node values = n == 2 ? textArray(name, args.get(1), ts, 1) : null;
+                SqlType result = name.equals("jsonb_object") ? SqlType.JSONB : SqlType.JSON;
+                return n == 1 ? typed(result, "CAST(pg_" + name + "({0}) AS JSON)", keys)
+                        : typed(result, "CAST(pg_" + name + "({0}, {1}) AS JSON)", keys, values);
+            }
             case "jsonb_typeof", "json_typeof", "jsonb_pretty" -> {
                 return one(name, args, ts, SqlType.TEXT, "pg_" + name + "({0})");
             }
