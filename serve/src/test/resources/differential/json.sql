@@ -849,6 +849,34 @@ SELECT json_object('{a,b}', '{1}');
 -- expect-error: 22004
 SELECT jsonb_object('{NULL,1}');
 
+-- records of the columns a query defines
+
+-- name: to_record
+SELECT * FROM json_to_record('{"a":1,"b":"x","c":[1, 2],"d":{"z" : 1}}') AS x(a int, b text, c json, d jsonb, e text);
+
+-- name: to_record_types
+SELECT a + 1, b, c, d FROM jsonb_to_record('{"a":"41","b":true,"c":2.50,"d":"2024-01-02","x":1}') AS r(a bigint, b boolean, c numeric, d date);
+
+-- name: to_record_nulls
+SELECT * FROM json_to_record('{"a":null,"b":"null"}') AS x(a text, b text, c int);
+
+-- name: to_record_bad_value
+-- expect-error: 22P02
+SELECT * FROM json_to_record('{"a":"x"}') AS x(a int);
+
+-- name: to_recordset
+SELECT * FROM jsonb_to_recordset('[{"a":1,"b":"x"},{"a":2}]') AS x(a int, b text) ORDER BY a;
+
+-- name: to_recordset_where
+SELECT t.name, sum(t.qty) FROM json_to_recordset('[{"name":"a","qty":2},{"name":"b","qty":1},{"name":"a","qty":3}]') AS t(name text, qty int) GROUP BY t.name ORDER BY 1;
+
+-- name: to_recordset_lateral
+SELECT i.id, r.x FROM items i, jsonb_to_recordset(jsonb_build_array(jsonb_build_object('x', i.id), jsonb_build_object('x', i.id * 10))) AS r(x int) WHERE i.id < 3 ORDER BY 1, 2;
+
+-- name: to_recordset_of_scalars
+-- expect-error: 22023
+SELECT * FROM json_to_recordset('[1, 2]') AS x(a int);
+
 -- not yet in serve
 
 -- name: subscript_assignment
@@ -857,9 +885,4 @@ UPDATE items SET body['n'] = '5' WHERE id = 1 RETURNING body;
 -- name: populate_record
 SELECT * FROM json_populate_record(NULL::items, '{"id": 5, "body": {"a":1}, "raw": [1, 2]}');
 
--- name: to_record
-SELECT * FROM json_to_record('{"a":1,"b":"x","c":[1,2]}') AS x(a int, b text, c json);
-
--- name: to_recordset
-SELECT * FROM jsonb_to_recordset('[{"a":1,"b":"x"},{"a":2}]') AS x(a int, b text) ORDER BY a;
 

@@ -257,6 +257,7 @@ final class JsonCalls {
         Node call = pair.get(0);
         if (call == null || !call.is("FuncCall")) return false;
         String name = Operators.lastName(call);
+        if (TO_RECORD.contains(name) && rangeFunction.has("coldeflist")) return toRecord(rangeFunction, call, name, scope);
         SetColumns set = setColumns(name);
         List<String> qualified = call.names("funcname");
         if (set == null || (qualified.size() > 1 && !qualified.get(0).equals("pg_catalog"))) return false;
@@ -281,6 +282,74 @@ final class JsonCalls {
         pair.set(0, Expressions.duckDb(sql.toString(), args.get(0)));
         rangeFunction.set("ordinality", null);
         rangeFunction.set("alias", alias(rangeFunction.node("alias"), name, set, ordinality));
+        return true;
+    }
+
+    /** The functions that read a record, or a set of them, of the columns the query defines ({@code AS x(a int, b text)}). */
+    static final java.util.Set<String> TO_RECORD = java.util.Set.of("json_to_record", "jsonb_to_record", "json_to_recordset",
+            "jsonb_to_recordset");
+
+    /** The columns {@code AS x(a int, b text)} defines for a json_to_record call, or null. */
+    static List<TypeResolver.Col> definedColumns(Node rangeFunction) {
+        if (!rangeFunction.has("coldeflist")) return null;
+        List<TypeResolver.Col> cols = new ArrayList<>();
+        for (Node def : rangeFunction.list("coldeflist")) {
+            cols.add(new TypeResolver.Col(def.str("colname"), SqlType.of(PgTypeName.of(def.node("typeName"))), null, 0));
+        }
+        return cols;
+    }
+
+    /**
+     * json_to_record(set) in FROM: each defined column is the object's member of that name as
+     * populate_record reads it — json and jsonb columns take the member's JSON, other types the
+     * member's text (a string unquoted, JSON null as NULL) through the type's input; a missing
+     * member is NULL. The set form reads each element of the array.
+     */
+    private boolean toRecord(Node rangeFunction, Node call, String name, Scope scope) {
+        List<Node> args = call.list("args");
+        if (args.size() != 1 || call.bool("func_variadic") || rangeFunction.bool("ordinality")) return false;
+        boolean jsonb = name.startsWith("jsonb");
+        List<SqlType> ts = new ArrayList<>();
+        ts.add(types.type(args.get(0), scope));
+        jsonArgument(name, jsonb, ts, 0);
+        String p = jsonb ? "pg_jsonb_" : "pg_json_";
+        List<Node> values = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        StringBuilder select = new StringBuilder("(SELECT ");
+        for (Node def : rangeFunction.list("coldeflist")) {
+            String column = def.str("colname");
+            SqlType t = SqlType.of(PgTypeName.of(def.node("typeName")));
+            String key = SqlWriter.quoteLiteral(column);
+            Node value;
+            if (t.isJson()) {
+                String field = p + "object_field(pg_r, " + key + ")";
+                value = Expressions.duckDb(t.name().equals("jsonb") ? "CAST(pg_jsonb_out(" + field + ") AS JSON)" : "CAST(" + field + " AS JSON)");
+            } else {
+                Node text = Expressions.duckDb(p + "object_field_text(pg_r, " + key + ")");
+                value = Node.of("TypeCast").set("arg", text).set("typeName", def.node("typeName")).set("location", -1L);
+            }
+            if (!values.isEmpty()) select.append(", ");
+            values.add(value);
+            names.add(column);
+            select.append('{').append(values.size()).append("} AS ").append(SqlWriter.quoteIdent(column));
+        }
+        if (name.endsWith("recordset")) {
+            select.append(" FROM unnest(CAST(CAST(").append(p).append("array_elements({0}) AS JSON) AS VARCHAR[])) AS pg_u(pg_r)");
+            select.append(" WHERE CASE WHEN ").append(p).append("typeof(pg_r) = 'object' THEN true ELSE error('[pgwire:22023] argument of ")
+                    .append(name).append(" must be an array of objects') END)");
+        } else {
+            select.append(" FROM (SELECT CASE WHEN ").append(p).append("typeof(CAST({0} AS VARCHAR)) = 'object' THEN CAST({0} AS VARCHAR)")
+                    .append(" ELSE error('[pgwire:22023] cannot call ").append(name).append(" on a non-object') END AS pg_r) AS pg_t)");
+        }
+        List<Node> all = new ArrayList<>();
+        all.add(args.get(0));
+        all.addAll(values);
+        rangeFunction.list("functions").get(0).list("items").set(0, Expressions.duckDb(select.toString(), all.toArray(new Node[0])));
+        String aliasName = rangeFunction.node("alias") != null ? rangeFunction.node("alias").str("aliasname") : name;
+        List<Node> colnames = new ArrayList<>();
+        for (String n : names) colnames.add(Node.string(n));
+        rangeFunction.set("alias", Node.of("Alias").set("aliasname", aliasName).set("colnames", colnames));
+        rangeFunction.set("coldeflist", null);
         return true;
     }
 

@@ -225,14 +225,17 @@ final class TypeResolver {
                 Node call = functions.isEmpty() ? null : functions.get(0).list("items").get(0);
                 List<Col> cols = new ArrayList<>();
                 JsonCalls.SetColumns json = call != null && call.is("FuncCall") ? JsonCalls.setColumns(Operators.lastName(call)) : null;
-                if (json != null) {
+                List<Col> defined = JsonCalls.definedColumns(item);
+                if (defined != null) {
+                    cols.addAll(defined);
+                } else if (json != null) {
                     for (int i = 0; i < json.names().size(); i++) cols.add(new Col(json.names().get(i), json.types().get(i), null, 0));
                 } else if (call != null && call.is("FuncCall")) {
                     cols.add(new Col(Operators.lastName(call), setReturningType(call, scope), null, 0));
                 }
                 if (item.bool("ordinality")) cols.add(new Col("ordinality", SqlType.INT8, null, 0));
                 String aliasName = alias != null ? alias.str("aliasname") : (call != null && call.is("FuncCall") ? Operators.lastName(call) : "");
-                if (alias != null && !alias.has("colnames") && !cols.isEmpty() && (json == null || !json.named())) {
+                if (alias != null && !alias.has("colnames") && !cols.isEmpty() && (json == null || !json.named()) && defined == null) {
                     // a function returning one column takes the alias as its column name too
                     cols.set(0, new Col(aliasName, cols.get(0).type, null, 0));
                 }
