@@ -873,6 +873,15 @@ SELECT t.name, sum(t.qty) FROM json_to_recordset('[{"name":"a","qty":2},{"name":
 -- name: to_recordset_lateral
 SELECT i.id, r.x FROM items i, jsonb_to_recordset(jsonb_build_array(jsonb_build_object('x', i.id), jsonb_build_object('x', i.id * 10))) AS r(x int) WHERE i.id < 3 ORDER BY 1, 2;
 
+-- name: populate_record
+SELECT * FROM json_populate_record(NULL::items, '{"id": 5, "body": {"b":1, "a":2}, "raw": [1,  2], "other": 1}');
+
+-- name: populate_recordset
+SELECT id, body FROM jsonb_populate_recordset(NULL::items, '[{"id": "6"}, {"id": 7, "body": null}, {"body": [1]}]') ORDER BY id;
+
+-- name: populate_insert
+INSERT INTO items SELECT * FROM json_populate_recordset(NULL::items, '[{"id": 8, "body": {"n": 8}}]') RETURNING *;
+
 -- name: to_recordset_of_scalars
 -- expect-error: 22023
 SELECT * FROM json_to_recordset('[1, 2]') AS x(a int);
@@ -882,7 +891,5 @@ SELECT * FROM json_to_recordset('[1, 2]') AS x(a int);
 -- name: subscript_assignment
 UPDATE items SET body['n'] = '5' WHERE id = 1 RETURNING body;
 
--- name: populate_record
-SELECT * FROM json_populate_record(NULL::items, '{"id": 5, "body": {"a":1}, "raw": [1, 2]}');
 
 

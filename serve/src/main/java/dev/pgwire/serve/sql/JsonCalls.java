@@ -23,8 +23,11 @@ final class JsonCalls {
     private final TypeResolver types;
     private final JsonText text;
 
+    private final CatalogView catalog;
+
     JsonCalls(TypeResolver types, SessionContext session) {
         this.types = types;
+        this.catalog = session.catalog();
         this.text = new JsonText(types, session);
     }
 
@@ -257,7 +260,11 @@ final class JsonCalls {
         Node call = pair.get(0);
         if (call == null || !call.is("FuncCall")) return false;
         String name = Operators.lastName(call);
-        if (TO_RECORD.contains(name) && rangeFunction.has("coldeflist")) return toRecord(rangeFunction, call, name, scope);
+        if (TO_RECORD.contains(name) && rangeFunction.has("coldeflist")) return toRecord(rangeFunction, call, name, scope, null);
+        if (POPULATE.contains(name) && !rangeFunction.has("coldeflist")) {
+            List<TypeResolver.Col> cols = populatedColumns(call, catalog);
+            return cols != null && toRecord(rangeFunction, call, name, scope, cols);
+        }
         SetColumns set = setColumns(name);
         List<String> qualified = call.names("funcname");
         if (set == null || (qualified.size() > 1 && !qualified.get(0).equals("pg_catalog"))) return false;
@@ -289,6 +296,32 @@ final class JsonCalls {
     static final java.util.Set<String> TO_RECORD = java.util.Set.of("json_to_record", "jsonb_to_record", "json_to_recordset",
             "jsonb_to_recordset");
 
+    /** json_populate_record(NULL::table, json) and its forms: records of a table's row type. */
+    static final java.util.Set<String> POPULATE = java.util.Set.of("json_populate_record", "jsonb_populate_record",
+            "json_populate_recordset", "jsonb_populate_recordset");
+
+    /**
+     * The columns of json_populate_record's row type, given as {@code NULL::table} (a base record
+     * of values is not read: null when it is given), or null.
+     */
+    static List<TypeResolver.Col> populatedColumns(Node call, CatalogView catalog) {
+        List<Node> args = call.list("args");
+        if (args.size() != 2 || !args.get(0).is("TypeCast")) return null;
+        Node base = args.get(0).node("arg");
+        if (base == null || !base.is("A_Const") || !base.bool("isnull")) return null;
+        List<String> names = args.get(0).node("typeName").names("names");
+        if (names.isEmpty() || names.size() > 2 || args.get(0).node("typeName").has("arrayBounds")) return null;
+        CatalogView.Relation r = catalog.relation(names.size() == 2 ? names.get(0) : null, names.get(names.size() - 1));
+        if (r == null) return null;
+        List<TypeResolver.Col> cols = new ArrayList<>();
+        for (CatalogView.ColumnInfo c : r.columns()) {
+            SqlType t = c.pgType() != null ? SqlType.of(c.pgType()) : SqlType.ofDuckDb(c.duckDbType());
+            if (t == null) return null;
+            cols.add(new TypeResolver.Col(c.name(), t.withoutTypmod(), null, 0));
+        }
+        return cols;
+    }
+
     /** The columns {@code AS x(a int, b text)} defines for a json_to_record call, or null. */
     static List<TypeResolver.Col> definedColumns(Node rangeFunction) {
         if (!rangeFunction.has("coldeflist")) return null;
@@ -300,13 +333,15 @@ final class JsonCalls {
     }
 
     /**
-     * json_to_record(set) in FROM: each defined column is the object's member of that name as
-     * populate_record reads it — json and jsonb columns take the member's JSON, other types the
-     * member's text (a string unquoted, JSON null as NULL) through the type's input; a missing
-     * member is NULL. The set form reads each element of the array.
+     * json_to_record(set) and json_populate_record(set) in FROM: each column (defined by the query,
+     * or the table's) is the object's member of that name as populate_record reads it — json and
+     * jsonb columns take the member's JSON, other types the member's text (a string unquoted)
+     * through the type's input; a missing member and JSON null are NULL. The set forms read each
+     * element of the array.
      */
-    private boolean toRecord(Node rangeFunction, Node call, String name, Scope scope) {
-        List<Node> args = call.list("args");
+    private boolean toRecord(Node rangeFunction, Node call, String name, Scope scope, List<TypeResolver.Col> populated) {
+        List<Node> args = new ArrayList<>(call.list("args"));
+        if (populated != null && args.size() == 2) args.remove(0);
         if (args.size() != 1 || call.bool("func_variadic") || rangeFunction.bool("ordinality")) return false;
         boolean jsonb = name.startsWith("jsonb");
         List<SqlType> ts = new ArrayList<>();
@@ -316,17 +351,20 @@ final class JsonCalls {
         List<Node> values = new ArrayList<>();
         List<String> names = new ArrayList<>();
         StringBuilder select = new StringBuilder("(SELECT ");
-        for (Node def : rangeFunction.list("coldeflist")) {
-            String column = def.str("colname");
-            SqlType t = SqlType.of(PgTypeName.of(def.node("typeName")));
+        List<TypeResolver.Col> defined = populated != null ? populated : definedColumns(rangeFunction);
+        for (TypeResolver.Col def : defined) {
+            String column = def.name();
+            SqlType t = def.type();
             String key = SqlWriter.quoteLiteral(column);
             Node value;
             if (t.isJson()) {
-                String field = p + "object_field(pg_r, " + key + ")";
+                // a JSON null member is SQL NULL, as populate_record reads it
+                String field = "CASE WHEN " + p + "typeof(" + p + "object_field(pg_r, " + key + ")) = 'null' THEN NULL ELSE "
+                        + p + "object_field(pg_r, " + key + ") END";
                 value = Expressions.duckDb(t.name().equals("jsonb") ? "CAST(pg_jsonb_out(" + field + ") AS JSON)" : "CAST(" + field + " AS JSON)");
             } else {
                 Node text = Expressions.duckDb(p + "object_field_text(pg_r, " + key + ")");
-                value = Node.of("TypeCast").set("arg", text).set("typeName", def.node("typeName")).set("location", -1L);
+                value = Node.of("TypeCast").set("arg", text).set("typeName", typeName(t)).set("location", -1L);
             }
             if (!values.isEmpty()) select.append(", ");
             values.add(value);
@@ -378,6 +416,17 @@ final class JsonCalls {
         if (t == null || t.isUnknown()) return;
         if (!t.isArray() && t.name().equals(jsonb ? "jsonb" : "json")) return;
         throw noFunction(name, ts);
+    }
+
+    private static Node typeName(SqlType t) {
+        List<Node> names = new ArrayList<>(List.of(Node.string("pg_catalog"), Node.string(t.name())));
+        Node typeName = Node.of(null).set("names", names).set("typemod", -1L);
+        if (t.isArray()) {
+            List<Node> bounds = new ArrayList<>();
+            for (int i = 0; i < t.dims(); i++) bounds.add(Node.of("Integer").set("ival", -1L));
+            typeName.set("arrayBounds", bounds);
+        }
+        return typeName;
     }
 
     /** A text[] argument as the JSON array the functions take (an untyped constant read as text[]). */

@@ -226,6 +226,9 @@ final class TypeResolver {
                 List<Col> cols = new ArrayList<>();
                 JsonCalls.SetColumns json = call != null && call.is("FuncCall") ? JsonCalls.setColumns(Operators.lastName(call)) : null;
                 List<Col> defined = JsonCalls.definedColumns(item);
+                if (defined == null && call != null && call.is("FuncCall") && JsonCalls.POPULATE.contains(Operators.lastName(call))) {
+                    defined = JsonCalls.populatedColumns(call, catalog);
+                }
                 if (defined != null) {
                     cols.addAll(defined);
                 } else if (json != null) {
