@@ -15,8 +15,7 @@ import java.util.Properties;
         mixinStandardHelpOptions = true,
         versionProvider = PgwireCommand.Version.class,
         description = "The PostgreSQL wire protocol for the JVM.",
-        // The pooling gateway joins here as GatewayCommand once the gateway module exists.
-        subcommands = {ServeCommand.class, UserCommand.class})
+        subcommands = {ServeCommand.class, GatewayCommand.class, UserCommand.class})
 final class PgwireCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -19,6 +19,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -133,11 +134,64 @@ final class Connector {
         };
     }
 
+    /**
+     * A raw connection: hosts and TLS attempts in libpq's order as for {@link #connect}, the
+     * first server that completes startup wins (target_session_attrs must be any).
+     */
+    static CompletableFuture<PgRawConnection> connectRaw(PgConnectOptions options, EventLoopGroup loop,
+                                                         Map<String, String> parameters) {
+        Connector c;
+        try {
+            if (options.targetSessionAttrs() != TargetSessionAttrs.ANY) {
+                throw new IllegalArgumentException("raw connections take target_session_attrs=any only");
+            }
+            c = new Connector(options, loop, TypeRegistry.standard());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        List<Host> hosts = new ArrayList<>(options.hosts());
+        if (options.loadBalanceHosts()) Collections.shuffle(hosts);
+        return c.rawHosts(hosts, 0, parameters);
+    }
+
+    private CompletableFuture<PgRawConnection> rawHosts(List<Host> hosts, int index, Map<String, String> parameters) {
+        if (index >= hosts.size()) return CompletableFuture.failedFuture(overallFailure());
+        Host host = hosts.get(index);
+        return rawHost(host, plans(host), 0, parameters).exceptionallyCompose(e -> {
+            Throwable t = unwrap(e);
+            if (t instanceof ConnectAttemptException a && a.kind != ConnectAttemptException.Kind.SERVER
+                    && a.kind != ConnectAttemptException.Kind.CLIENT) {
+                return rawHosts(hosts, index + 1, parameters);
+            }
+            return CompletableFuture.failedFuture(t instanceof ConnectAttemptException a ? a.error : t);
+        });
+    }
+
+    private CompletableFuture<PgRawConnection> rawHost(Host host, List<TlsMode> plans, int i, Map<String, String> parameters) {
+        TlsMode mode = plans.get(i);
+        CompletableFuture<PgRawConnection> promise = new CompletableFuture<>();
+        StartupHandler startup = new StartupHandler(options, host, mode, tls, new SessionState(types), null, promise, parameters);
+        start(host, startup, promise);
+        return promise.exceptionallyCompose(e -> {
+            Throwable t = unwrap(e);
+            ConnectAttemptException a = t instanceof ConnectAttemptException x ? x
+                    : new ConnectAttemptException(ConnectAttemptException.Kind.UNREACHABLE, asPgException(t), false);
+            record(host, a);
+            if (i + 1 < plans.size() && retryWithNextPlan(mode, a)) return rawHost(host, plans, i + 1, parameters);
+            return CompletableFuture.failedFuture(a);
+        });
+    }
+
     /** One TCP or Unix-socket connection through startup. */
     CompletableFuture<PgAsyncConnection> attempt(Host host, TlsMode mode) {
         CompletableFuture<PgAsyncConnection> promise = new CompletableFuture<>();
         SessionState session = new SessionState(types);
         StartupHandler startup = new StartupHandler(options, host, mode, tls, session, promise);
+        start(host, startup, promise);
+        return promise;
+    }
+
+    private void start(Host host, StartupHandler startup, CompletableFuture<?> promise) {
         long timeoutMillis = options.connectTimeout().toMillis();
         Bootstrap b = new Bootstrap()
                 .group(group)
@@ -169,7 +223,6 @@ final class Connector {
                 promise.whenComplete((c, e) -> timer.cancel(false));
             }
         });
-        return promise;
     }
 
     private void record(Host host, ConnectAttemptException a) {

@@ -59,6 +59,10 @@ final class StartupHandler extends ChannelInboundHandlerAdapter {
     private final TlsMode tlsMode;
     private final TlsSetup.Tls tls;
     private final CompletableFuture<PgAsyncConnection> promise;
+    /** For a raw connection (the pipeline is handed over bare after startup): its promise, else null. */
+    private final CompletableFuture<PgRawConnection> rawPromise;
+    /** The StartupMessage's parameters besides user and database for a raw connection, else null. */
+    private final Map<String, String> rawParameters;
     private final SessionState session;
     private State state;
     private SslHandler ssl;
@@ -68,12 +72,20 @@ final class StartupHandler extends ChannelInboundHandlerAdapter {
 
     StartupHandler(PgConnectOptions options, PgConnectOptions.Host host, TlsMode tlsMode, TlsSetup.Tls tls,
             SessionState session, CompletableFuture<PgAsyncConnection> promise) {
+        this(options, host, tlsMode, tls, session, promise, null, null);
+    }
+
+    StartupHandler(PgConnectOptions options, PgConnectOptions.Host host, TlsMode tlsMode, TlsSetup.Tls tls,
+            SessionState session, CompletableFuture<PgAsyncConnection> promise,
+            CompletableFuture<PgRawConnection> rawPromise, Map<String, String> rawParameters) {
         this.options = options;
         this.host = host;
         this.tlsMode = tlsMode;
         this.tls = tls;
         this.session = session;
         this.promise = promise;
+        this.rawPromise = rawPromise;
+        this.rawParameters = rawParameters;
     }
 
     @Override
@@ -162,13 +174,19 @@ final class StartupHandler extends ChannelInboundHandlerAdapter {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("user", options.user());
         p.put("database", options.database());
-        if (options.applicationName() != null && !options.applicationName().isEmpty()) {
-            p.put("application_name", options.applicationName());
+        if (rawParameters != null) {
+            rawParameters.forEach((k, v) -> {
+                if (!k.equals("user") && !k.equals("database")) p.put(k, v);
+            });
+        } else {
+            if (options.applicationName() != null && !options.applicationName().isEmpty()) {
+                p.put("application_name", options.applicationName());
+            }
+            p.put("client_encoding", "UTF8");
+            p.put("DateStyle", "ISO");
+            p.put("extra_float_digits", "3");
         }
-        p.put("client_encoding", "UTF8");
-        p.put("DateStyle", "ISO");
-        p.put("extra_float_digits", "3");
-        if (options.options() != null && !options.options().isEmpty()) p.put("options", options.options());
+        if (options.options() != null && !options.options().isEmpty()) p.putIfAbsent("options", options.options());
         state = State.AUTH;
         session.protocolVersion = options.maxProtocolVersion();
         write(ctx, new StartupMessage(options.maxProtocolVersion(), p));
@@ -285,6 +303,13 @@ final class StartupHandler extends ChannelInboundHandlerAdapter {
 
     private void ready(ChannelHandlerContext ctx) {
         state = State.DONE;
+        if (rawPromise != null) {
+            ctx.pipeline().remove("decoder");
+            ctx.pipeline().remove(this);
+            rawPromise.complete(new PgRawConnection(ctx.channel(), session, options, host, tls,
+                    tlsInUse ? tlsMode : TlsMode.NONE));
+            return;
+        }
         ConnectionHandler handler = new ConnectionHandler(ctx.channel(), session);
         ctx.pipeline().replace(this, "pg", handler);
         promise.complete(new PgAsyncConnection(handler, options, host, tls, tlsInUse ? tlsMode : TlsMode.NONE));
@@ -314,9 +339,10 @@ final class StartupHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void fail(ChannelHandlerContext ctx, ConnectAttemptException e) {
-        if (state == State.DONE || promise.isDone()) return;
+        CompletableFuture<?> p = rawPromise != null ? rawPromise : promise;
+        if (state == State.DONE || p.isDone()) return;
         state = State.DONE;
-        promise.completeExceptionally(e);
+        p.completeExceptionally(e);
         ctx.channel().close();
     }
 

@@ -12,6 +12,8 @@ import org.duckdb.DuckDBAppender;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The receiving end of {@code COPY table FROM STDIN}: reads the client's data as it arrives
@@ -64,6 +66,12 @@ final class CopyFromStdin implements CopyIn {
     private final CopyTextReader text;
     private final CopyBinaryReader binary;
     private DuckDBAppender appender;
+    /**
+     * DuckDB's appender refuses calls from any thread but the one that made it; the server runs a
+     * session's calls one at a time but on whichever worker thread is free, so each CopyData may
+     * arrive on another thread. The confinement is lifted and every use is under this lock.
+     */
+    private final Lock appenderLock;
     private PreparedStatement insert;
     private final Object[] row;
     private boolean headerPending;
@@ -84,6 +92,7 @@ final class CopyFromStdin implements CopyIn {
         for (int i = 0; i < this.columns.length; i++) dataIndex[tableColumns.indexOf(this.columns[i].info)] = i;
         this.ownTransaction = ownTransaction;
         this.appender = appender;
+        this.appenderLock = appender != null ? appender.unsafeBreakThreadConfinement() : new ReentrantLock();
         this.insert = insert;
         this.ctx = host.codecContext();
         this.row = new Object[this.columns.length];
@@ -157,7 +166,12 @@ final class CopyFromStdin implements CopyIn {
     public void fail(Exception reason) {
         if (ended) return;
         ended = true;
-        closeQuietly();
+        appenderLock.lock();
+        try {
+            closeQuietly();
+        } finally {
+            appenderLock.unlock();
+        }
         if (ownTransaction) {
             try {
                 host.execute("ROLLBACK");
@@ -170,11 +184,14 @@ final class CopyFromStdin implements CopyIn {
     }
 
     private void run(Runnable piece) {
+        appenderLock.lock();
         try {
             host.call(piece);
         } catch (RuntimeException e) {
             failedInCall = true;
             throw e;
+        } finally {
+            appenderLock.unlock();
         }
     }
 

@@ -65,7 +65,7 @@ final class DuckDbPortal implements Portal {
     @Override
     public boolean execute(int maxRows, ResultSink sink) {
         StatementInfo info = statement.info();
-        return session.call(info, call -> {
+        return session.call(info, sink, call -> {
             try {
                 if (!started) start(call);
                 if (tag != null) {

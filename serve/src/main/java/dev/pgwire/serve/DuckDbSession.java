@@ -154,7 +154,7 @@ public final class DuckDbSession implements Session {
             sink.emptyQuery();
             return;
         }
-        call(t.info(), call -> {
+        call(t.info(), sink, call -> {
             dispatch(t, sink, call);
             applyDuckDbSettings();
             reportParameterChanges(sink);
@@ -249,6 +249,15 @@ public final class DuckDbSession implements Session {
      * a PostgreSQL error that fails the transaction block.
      */
     <T> T call(StatementInfo info, Call<T> body) {
+        return call(info, null, body);
+    }
+
+    /**
+     * As {@link #call(StatementInfo, Call)}, for work that answers through {@code sink}: a cancel
+     * the server took for this message before the call began (while the statement was still being
+     * translated, say) stops it before it reaches DuckDB; one that comes later interrupts DuckDB.
+     */
+    <T> T call(StatementInfo info, ResultSink sink, Call<T> body) {
         long call = ++calls;
         currentCall = call;
         ScheduledFuture<?> timeout = scheduleStatementTimeout(call);
@@ -262,6 +271,11 @@ public final class DuckDbSession implements Session {
                 applyDuckDbSettings();
             }
             try {
+                if (sink != null && sink.isCancelled()) {
+                    cancelMessage = ErrorMapper.CANCELED_MESSAGE;
+                    cancelledCall = call;
+                    throw new PgException(SqlState.QUERY_CANCELED, ErrorMapper.CANCELED_MESSAGE);
+                }
                 return body.run(call);
             } catch (RuntimeException e) {
                 PgException pg = asPgException(e, call);
@@ -759,7 +773,8 @@ public final class DuckDbSession implements Session {
         }
         if (e instanceof PgException) return (PgException) e;
         log.warn("unexpected failure running a statement", e);
-        return new PgException(SqlState.INTERNAL_ERROR, "internal error: " + e, e);
+        // the client gets no Java text, as from the server (the log has the whole story)
+        return new PgException(SqlState.INTERNAL_ERROR, "internal error: " + e.getClass().getSimpleName(), e);
     }
 
     // ---------------------------------------------------------------- parameters

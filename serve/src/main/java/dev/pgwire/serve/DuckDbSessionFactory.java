@@ -77,6 +77,11 @@ public final class DuckDbSessionFactory implements SessionFactory, AutoCloseable
         return databases.openEngines();
     }
 
+    /** How many sessions are open now (opened and not yet closed). */
+    public int openSessions() {
+        return sessions.size();
+    }
+
     DatabaseRegistry databases() {
         return databases;
     }

@@ -69,7 +69,10 @@ final class DuckDbText {
 
     /** An interval as DuckDB reads it back exactly: {@code 14 months 3 days 14706000000 microseconds}. */
     static String intervalInput(PgInterval i) {
-        return i.months() + " months " + i.days() + " days " + i.microseconds() + " microseconds";
+        long micros = i.microseconds();
+        // DuckDB reads "-9223372036854775808" as minus a number one past the largest long
+        String us = micros == Long.MIN_VALUE ? (Long.MIN_VALUE + 1) + " microseconds -1 microseconds" : micros + " microseconds";
+        return i.months() + " months " + i.days() + " days " + us;
     }
 
     // ---------------------------------------------------------------- arrays

@@ -53,6 +53,7 @@ final class ParameterBinder {
         } else {
             Object scalar = scalar(v);
             checkExact(scalar, i);
+            checkTimestampRange(scalar, index);
             if (scalar instanceof String s) ps.setString(index, s); else ps.setObject(index, scalar);
         }
     }
@@ -72,6 +73,30 @@ final class ParameterBinder {
             } catch (NumberFormatException e) {
                 // DuckDB reports text that is no number
             }
+        }
+    }
+
+    /**
+     * DuckDB counts a timestamp's microseconds since 1970 in a long, so its range ends in 294247
+     * where PostgreSQL's reaches 294276: beyond it the driver failed with "long overflow".
+     */
+    private static void checkTimestampRange(Object scalar, int index) {
+        long seconds;
+        int nanos;
+        if (scalar instanceof LocalDateTime t) {
+            seconds = t.toEpochSecond(java.time.ZoneOffset.UTC);
+            nanos = t.getNano();
+        } else if (scalar instanceof OffsetDateTime t) {
+            seconds = t.toEpochSecond();
+            nanos = t.getNano();
+        } else {
+            return;
+        }
+        try {
+            Math.addExact(Math.multiplyExact(seconds, 1_000_000L), nanos / 1000);
+        } catch (ArithmeticException e) {
+            throw new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range")
+                    .withDetail("Parameter $" + index + " is beyond what DuckDB's timestamps hold (years 290309 BC to 294247 AD).");
         }
     }
 

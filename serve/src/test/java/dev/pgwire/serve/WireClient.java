@@ -27,9 +27,11 @@ import java.util.Map;
  * exactly as encoded, reads and decodes backend messages. Startup works with trust authentication.
  */
 final class WireClient implements AutoCloseable {
-    private final Socket socket;
+    final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
+    /** What the server sent from authentication up to the first ReadyForQuery (BackendKeyData among it). */
+    List<BackendMessage> greeting = List.of();
 
     private WireClient(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
@@ -48,6 +50,7 @@ final class WireClient implements AutoCloseable {
         for (BackendMessage m : startup) {
             if (m instanceof ErrorResponse e) throw new IOException("startup failed: " + e.fields());
         }
+        c.greeting = startup;
         return c;
     }
 
@@ -56,6 +59,18 @@ final class WireClient implements AutoCloseable {
         ByteBuf b = Unpooled.buffer();
         for (FrontendMessage m : messages) m.encode(b);
         write(b);
+    }
+
+    /** Sends bytes as they are (a message cut short, say). */
+    void raw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** Closes with a TCP reset instead of an orderly close, as a killed client's kernel may. */
+    void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
     }
 
     private void write(ByteBuf b) throws IOException {

@@ -31,7 +31,8 @@ final class Authenticator {
     private final SocketAddress remote;
     private final boolean tls;
     private final byte[] channelBinding;
-    private final CredentialStore credentials;
+    private final AuthMethod method;
+    private CredentialStore credentials;
     private Step step = Step.START;
     private byte[] md5Salt;
     private ScramServer scram;
@@ -45,7 +46,17 @@ final class Authenticator {
         this.remote = remote;
         this.tls = tls;
         this.channelBinding = channelBinding;
-        this.credentials = server.config.credentials();
+        this.method = server.config.auth().methodFor(user, database, remote, tls);
+    }
+
+    /** Whether the method checks a password, so that credentials must be looked up first. */
+    boolean needsCredentials() {
+        return method == AuthMethod.PASSWORD || method == AuthMethod.MD5 || method == AuthMethod.SCRAM_SHA_256;
+    }
+
+    /** The credentials to check against, looked up before {@link #start}. */
+    void credentials(CredentialStore store) {
+        this.credentials = store;
     }
 
     String user() { return user; }
@@ -54,7 +65,6 @@ final class Authenticator {
 
     /** The first authentication request to send. */
     BackendMessage start() {
-        AuthMethod method = server.config.auth().methodFor(user, database, remote, tls);
         switch (method) {
             case TRUST -> {
                 succeeded = true;

@@ -1,7 +1,10 @@
 package dev.pgwire.server;
 
 import dev.pgwire.server.auth.AuthConfig;
+import dev.pgwire.server.auth.CredentialSource;
 import dev.pgwire.server.auth.CredentialStore;
+import dev.pgwire.server.frame.FrameHandler;
+import dev.pgwire.server.frame.FrameHandlerFactory;
 import dev.pgwire.server.spi.SessionFactory;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -62,12 +65,14 @@ public final class PgServer implements AutoCloseable {
     private Path socketFile;
     private int boundPort;
 
-    private PgServer(ServerConfig config, SessionFactory factory) {
+    private PgServer(ServerConfig config, SessionFactory factory, FrameHandlerFactory frameFactory,
+                     CredentialSource credentialSource) {
         this.config = config;
         this.factory = factory;
         this.workers = Executors.newCachedThreadPool(daemonThreads("pgwire-worker"));
         try {
-            this.state = new ServerState(config, factory, workers); // loads TLS material: may fail
+            // loads TLS material: may fail
+            this.state = new ServerState(config, factory, frameFactory, credentialSource, workers);
         } catch (RuntimeException e) {
             workers.shutdown();
             throw e;
@@ -149,6 +154,11 @@ public final class PgServer implements AutoCloseable {
         return state;
     }
 
+    /** The event loops serving connections (one per core by default). */
+    public EventLoopGroup eventLoops() {
+        return group;
+    }
+
     /** Sessions currently open. */
     public int activeSessions() {
         return state.activeSessions();
@@ -205,6 +215,8 @@ public final class PgServer implements AutoCloseable {
         private String serverVersion = "15.0";
         private int ioThreads = Runtime.getRuntime().availableProcessors();
         private SessionFactory factory;
+        private FrameHandlerFactory frameFactory;
+        private CredentialSource credentialSource;
 
         public Builder host(String host) { this.host = host; return this; }
         public Builder port(int port) { this.port = port; return this; }
@@ -228,6 +240,13 @@ public final class PgServer implements AutoCloseable {
         /** Event-loop threads for socket I/O; one per core by default (the work itself runs elsewhere). */
         public Builder ioThreads(int threads) { this.ioThreads = threads; return this; }
         public Builder sessionFactory(SessionFactory factory) { this.factory = factory; return this; }
+        /**
+         * Serves connections at the frame level instead of through the engine SPI: after
+         * authentication each connection's frames go to a {@link FrameHandler} from this factory.
+         */
+        public Builder frameHandlerFactory(FrameHandlerFactory factory) { this.frameFactory = factory; return this; }
+        /** Looks up credentials per connection, possibly asynchronously; replaces {@link #credentials}. */
+        public Builder credentialSource(CredentialSource source) { this.credentialSource = source; return this; }
 
         public ServerConfig config() {
             return new ServerConfig(host, port, unixSocketDirectory, tls, tlsRequired, auth, credentials,
@@ -237,8 +256,10 @@ public final class PgServer implements AutoCloseable {
 
         /** Binds the listeners and starts accepting connections. */
         public PgServer start() throws IOException {
-            if (factory == null) throw new IllegalStateException("no sessionFactory configured");
-            return new PgServer(config(), factory).bind();
+            if ((factory == null) == (frameFactory == null)) {
+                throw new IllegalStateException("configure either a sessionFactory or a frameHandlerFactory");
+            }
+            return new PgServer(config(), factory, frameFactory, credentialSource).bind();
         }
     }
 }

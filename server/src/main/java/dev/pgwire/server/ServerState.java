@@ -1,6 +1,8 @@
 package dev.pgwire.server;
 
 import dev.pgwire.protocol.types.TypeRegistry;
+import dev.pgwire.server.auth.CredentialSource;
+import dev.pgwire.server.frame.FrameHandlerFactory;
 import dev.pgwire.server.spi.SessionFactory;
 import io.netty.channel.Channel;
 import org.slf4j.Logger;
@@ -20,6 +22,9 @@ final class ServerState {
 
     final ServerConfig config;
     final SessionFactory factory;
+    /** The frame layer's factory; when set, connections go to it instead of the engine SPI. */
+    final FrameHandlerFactory frameFactory;
+    final CredentialSource credentialSource;
     final ExecutorService workers;
     final TlsSupport tls;
     final CancelRegistry cancels = new CancelRegistry();
@@ -28,12 +33,19 @@ final class ServerState {
     final MemoryBudget memory;
     private final AtomicInteger nextProcessId = new AtomicInteger(1000);
     private final AtomicInteger slots = new AtomicInteger();
-    private final Set<SessionHandler> sessions = ConcurrentHashMap.newKeySet();
+    private final Set<LiveSession> sessions = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
 
     ServerState(ServerConfig config, SessionFactory factory, ExecutorService workers) {
+        this(config, factory, null, null, workers);
+    }
+
+    ServerState(ServerConfig config, SessionFactory factory, FrameHandlerFactory frameFactory,
+                CredentialSource credentialSource, ExecutorService workers) {
         this.config = config;
         this.factory = factory;
+        this.frameFactory = frameFactory;
+        this.credentialSource = credentialSource != null ? credentialSource : CredentialSource.of(config.credentials());
         this.workers = workers;
         this.memory = new MemoryBudget(config.maxServerMemory());
         this.tls = config.tls() == null ? null : TlsSupport.create(config.tls());
@@ -65,11 +77,11 @@ final class ServerState {
         return shuttingDown;
     }
 
-    void register(SessionHandler s) {
+    void register(LiveSession s) {
         sessions.add(s);
     }
 
-    void unregister(SessionHandler s) {
+    void unregister(LiveSession s) {
         sessions.remove(s);
     }
 
@@ -80,8 +92,8 @@ final class ServerState {
     void shutdown(Duration deadline) {
         shuttingDown = true;
         long end = System.nanoTime() + deadline.toNanos();
-        for (SessionHandler s : sessions) s.beginShutdown();
-        for (SessionHandler s : sessions) {
+        for (LiveSession s : sessions) s.beginShutdown();
+        for (LiveSession s : sessions) {
             long left = end - System.nanoTime();
             if (!s.awaitClosed(Math.max(0, left), TimeUnit.NANOSECONDS)) {
                 log.warn("session {} still busy at the shutdown deadline; cancelling it", s.processId());

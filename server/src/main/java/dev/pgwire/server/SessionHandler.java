@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * calls in flight. Timers, shutdown and the closing of the connection reach the machine through
  * the same queue. Output goes through {@link Output}, flushed once per ReadyForQuery.
  */
-final class SessionHandler extends ChannelInboundHandlerAdapter {
+final class SessionHandler extends ChannelInboundHandlerAdapter implements LiveSession {
     static final String NAME = "session";
     private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
     /** Queued messages beyond which we stop reading the socket until the worker catches up. */
@@ -99,11 +99,13 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         return memory;
     }
 
-    int processId() {
+    @Override
+    public int processId() {
         return processId;
     }
 
-    byte[] secretKey() {
+    @Override
+    public byte[] secretKey() {
         return secretKey;
     }
 
@@ -243,7 +245,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
     // ---- shutdown and cancel (any thread) ---------------------------------------------------
 
-    void beginShutdown() {
+    @Override
+    public void beginShutdown() {
         shutdownRequested = true;
         if (!opened) return; // open() checks the flag when it completes
         inbox.add(ShutdownMarker.INSTANCE);
@@ -251,7 +254,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Waits until the connection is closed and the handler's session has been closed too. */
-    boolean awaitClosed(long timeout, TimeUnit unit) {
+    @Override
+    public boolean awaitClosed(long timeout, TimeUnit unit) {
         long end = System.nanoTime() + unit.toNanos(timeout);
         if (!channel.closeFuture().awaitUninterruptibly(timeout, unit)) return false;
         try {
@@ -267,7 +271,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
      * sends FATAL 57P01. A call that does not end within a grace period is cut off: the event loop
      * sends the FATAL after the output already sent (always whole messages) and closes.
      */
-    void forceClose() {
+    @Override
+    public void forceClose() {
         SessionMachine m = machine;
         if (m != null) m.terminateRunningCall();
         if (!channel.closeFuture().awaitUninterruptibly(TERMINATE_GRACE_MILLIS)) {
@@ -289,7 +294,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Cancels the call in flight, if any (CancelRequest). A late cancel does nothing. */
-    boolean cancelRunningCall() {
+    @Override
+    public boolean cancelRunningCall() {
         SessionMachine m = machine;
         return m != null && m.cancel();
     }

@@ -14,6 +14,7 @@ import dev.pgwire.protocol.message.SSLRequest;
 import dev.pgwire.protocol.message.StartupMessage;
 import dev.pgwire.protocol.message.StartupPacket;
 import dev.pgwire.protocol.message.Wire;
+import dev.pgwire.server.spi.SessionInfo;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -41,7 +42,7 @@ final class StartupHandler extends ByteToMessageDecoder {
     private static final int MAX_AUTH_MESSAGE = 65_535;
     private static final byte TLS_HANDSHAKE_RECORD = 0x16;
 
-    private enum Phase { FIRST_PACKET, STARTUP, AUTHENTICATING, OPENING, DONE }
+    private enum Phase { FIRST_PACKET, STARTUP, LOOKUP, AUTHENTICATING, OPENING, DONE }
 
     private final ServerState server;
     private Phase phase = Phase.FIRST_PACKET;
@@ -94,8 +95,8 @@ final class StartupHandler extends ByteToMessageDecoder {
                     case AUTHENTICATING -> {
                         if (!readAuthMessage(ctx, in)) return;
                     }
-                    case OPENING, DONE -> {
-                        return; // bytes wait for the session handler
+                    case LOOKUP, OPENING, DONE -> {
+                        return; // bytes wait for the credentials, or for the session handler
                     }
                 }
             }
@@ -225,6 +226,38 @@ final class StartupHandler extends ByteToMessageDecoder {
         if (database.isEmpty()) database = user;
         authenticator = new Authenticator(server, user, database, ctx.channel().remoteAddress(), tls,
                 tls ? server.tls.serverEndPoint : null);
+        if (!authenticator.needsCredentials()) {
+            startAuthentication(ctx);
+            return;
+        }
+        // Credentials may come from elsewhere (an upstream server, a reloaded file): carry on
+        // once they are here, on the event loop; bytes arriving meanwhile wait in the buffer.
+        phase = Phase.LOOKUP;
+        server.credentialSource.credentialsFor(user, database).whenComplete((store, error) -> {
+            if (ctx.executor().inEventLoop()) credentialsFound(ctx, store, error);
+            else ctx.executor().execute(() -> credentialsFound(ctx, store, error));
+        });
+    }
+
+    private void credentialsFound(ChannelHandlerContext ctx, dev.pgwire.server.auth.CredentialStore store, Throwable error) {
+        if (phase != Phase.LOOKUP || !ctx.channel().isActive()) return;
+        try {
+            if (error != null || store == null) {
+                log.warn("credentials for {} could not be looked up: {}", authenticator.user(), String.valueOf(error));
+                throw new PgException(SqlState.INVALID_PASSWORD,
+                        "password authentication failed for user \"" + authenticator.user() + "\"");
+            }
+            authenticator.credentials(store);
+            startAuthentication(ctx);
+            if (internalBuffer().isReadable()) channelRead(ctx, io.netty.buffer.Unpooled.EMPTY_BUFFER);
+        } catch (PgException e) {
+            fatal(ctx, e);
+        } catch (Exception e) {
+            ctx.fireExceptionCaught(e);
+        }
+    }
+
+    private void startAuthentication(ChannelHandlerContext ctx) {
         phase = Phase.AUTHENTICATING;
         BackendMessage first = authenticator.start();
         write(ctx, first);
@@ -257,6 +290,10 @@ final class StartupHandler extends ByteToMessageDecoder {
     private void onAuthenticated(ChannelHandlerContext ctx) {
         phase = Phase.OPENING;
         if (authTimer != null) authTimer.cancel(false);
+        if (server.frameFactory != null) {
+            openFrameSession(ctx);
+            return;
+        }
         SessionHandler session = new SessionHandler(server, ctx.channel(), startup, authenticator.user(),
                 authenticator.database(), tls, protocolMinor);
         holdsSlot = false; // the session owns the slot from here on
@@ -266,6 +303,20 @@ final class StartupHandler extends ByteToMessageDecoder {
             ctx.pipeline().addAfter(NAME, MessageDecoder.NAME, new MessageDecoder(server.config.maxMessageSize(), session.memory()));
             ctx.pipeline().addAfter(MessageDecoder.NAME, SessionHandler.NAME, session);
             ctx.pipeline().remove(this); // leftover bytes flow on to the MessageDecoder
+        });
+    }
+
+    /** The frame layer: the embedder's handler gets the connection's frames from here on. */
+    private void openFrameSession(ChannelHandlerContext ctx) {
+        SessionInfo info = new SessionInfo(authenticator.user(), authenticator.database(), startup.parameters(),
+                ctx.channel().remoteAddress(), tls, server.newProcessId(), protocolMinor);
+        FrameSessionHandler session = new FrameSessionHandler(server, ctx.channel(), info);
+        holdsSlot = false; // the session owns the slot from here on
+        session.open(() -> {
+            phase = Phase.DONE;
+            ctx.pipeline().addAfter(NAME, FrameDecoder.NAME, new FrameDecoder(server.config.maxMessageSize()));
+            ctx.pipeline().addAfter(FrameDecoder.NAME, FrameSessionHandler.NAME, session);
+            ctx.pipeline().remove(this); // leftover bytes flow on to the FrameDecoder
         });
     }
 

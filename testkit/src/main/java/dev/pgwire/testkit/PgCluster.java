@@ -310,6 +310,16 @@ public final class PgCluster implements AutoCloseable {
         deleteRecursively(dir);
     }
 
+    /**
+     * {@code pg_ctl restart -m fast} on the same port: sessions are terminated (FATAL 57P01),
+     * the server comes back with the same data. Returns once it accepts connections again.
+     */
+    public synchronized void restartFast() {
+        if (!running) throw new IllegalStateException("not running");
+        run("pg_ctl restart", BIN.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-l", logFile.toString(),
+                "-m", "fast", "-w", "-t", Long.toString(PG_CTL_WAIT.toSeconds()), "-o", "-p " + port, "restart");
+    }
+
     @Override
     public void close() {
         stop();

@@ -99,6 +99,11 @@ final class Casts {
             return false;
         }
         int scale = Math.max(v.scale(), 0);
+        int digits = Math.max(v.precision() - v.scale(), 0) + scale;
+        if (digits > Literals.MAX_PRECISION) {
+            throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric value out of range: " + v.toPlainString())
+                    .withDetail("Numbers are held exactly in at most " + Literals.MAX_PRECISION + " digits.");
+        }
         // at least one digit before the point: DuckDB writes DECIMAL(2,2)'s 0.10 as ".10"
         int precision = Math.min(Math.max(v.precision() - v.scale(), 1) + scale, Literals.MAX_PRECISION);
         em.w.append("CAST(").literal(v.toPlainString()).append(" AS DECIMAL(").append(Math.max(precision, 1))

@@ -546,6 +546,44 @@ final class TypedRewrites {
                 if (first != null && first.isText()) return intCall("strlen", args);
                 return intCall("octet_length", args);
             }
+            case "concat", "concat_ws" -> {
+                // arguments are written by their types' output functions: a boolean is t or f
+                for (int i = 0; i < args.size(); i++) {
+                    SqlType t = types.type(args.get(i), scope);
+                    if (t != null && t.is(SqlType.BOOL)) {
+                        Node b = Expressions.duckDb("CASE WHEN {0} THEN 't' WHEN NOT {0} THEN 'f' END", args.get(i));
+                        types.assume(b, SqlType.TEXT);
+                        args.set(i, b);
+                    }
+                }
+                return f;
+            }
+            case "lpad", "rpad" -> {
+                if (args.size() == 2) {
+                    Node n = Expressions.duckDb(name + "(CAST({0} AS VARCHAR), CAST({1} AS INTEGER), ' ')", args.get(0), args.get(1));
+                    types.assume(n, SqlType.TEXT);
+                    return n;
+                }
+            }
+            case "num_nulls", "num_nonnulls" -> {
+                if (!args.isEmpty() && !f.bool("func_variadic")) {
+                    StringBuilder sql = new StringBuilder("CAST(0");
+                    for (int i = 0; i < args.size(); i++) {
+                        sql.append(" + CASE WHEN {").append(i).append(name.equals("num_nulls") ? "} IS NULL" : "} IS NOT NULL")
+                                .append(" THEN 1 ELSE 0 END");
+                    }
+                    Node n = Expressions.duckDb(sql.append(" AS INTEGER)").toString(), args.toArray(new Node[0]));
+                    types.assume(n, SqlType.INT4);
+                    return n;
+                }
+            }
+            case "pg_client_encoding" -> {
+                if (args.isEmpty()) {
+                    Node n = Expressions.duckDb("CAST('UTF8' AS VARCHAR)").set("pgType", "name");
+                    types.assume(n, SqlType.NAME);
+                    return n;
+                }
+            }
             case "chr" -> {
                 if (args.size() == 1) {
                     Node n = Expressions.duckDb("CASE WHEN CAST({0} AS INTEGER) = 0 THEN error('[pgwire:54000] null character not permitted')"

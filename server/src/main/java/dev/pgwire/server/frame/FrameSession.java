@@ -1,0 +1,26 @@
+package dev.pgwire.server.frame;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.server.spi.SessionInfo;
+import io.netty.channel.Channel;
+
+/**
+ * The client side of one frame-layer connection, as its {@link FrameHandler} sees it.
+ *
+ * <p>Write whole backend frames (type byte, length, body) to {@link #channel()} with
+ * {@code write}/{@code flush}, on its event loop; stop reading with
+ * {@code channel().config().setAutoRead(false)} while whatever receives the frames cannot keep up.
+ * Connections the handler opens itself (upstream) belong on {@code channel().eventLoop()}, so that
+ * a pair shares one thread and frames pass between them without locks.
+ */
+public interface FrameSession {
+
+    /** User, database, startup parameters, address, TLS, and the process id sent in BackendKeyData. */
+    SessionInfo info();
+
+    /** The client's channel. */
+    Channel channel();
+
+    /** Sends {@code error} with severity FATAL after what was written before, then closes the connection. */
+    void fatal(PgException error);
+}
