@@ -8,14 +8,15 @@
 #
 #   bench/client-bench.sh [rows=1000000] [statements=20000] [rounds=5]
 #   MVN_ARGS=-o bench/client-bench.sh      # build offline
+# run-all: 1000000 20000 3
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 rows="${1:-1000000}"; statements="${2:-20000}"; rounds="${3:-5}"
 source "$here/lib.sh"
 
-# always rebuild: an older jar would not have the client or ClientBench
-(cd "$root" && mvn -q -B ${MVN_ARGS:-} -DskipTests -pl bench -am install)
+
+build_bench_jar
 start_postgres
 
 cp="$root/bench/target/pgwire-bench.jar"
@@ -51,3 +52,8 @@ printf '%-38s %-14s %s\n' "SELECT 1 x $statements, pgjdbc" "$j1" "1.00x"
 printf '%-38s %-14s %s\n' "$rows rows, pgwire stream" "$ls" "$(ratio "$ls" "$lj")"
 printf '%-38s %-14s %s\n' "$rows rows, pgwire forEach" "$lf" "$(ratio "$lf" "$lj")"
 printf '%-38s %-14s %s\n' "$rows rows, pgjdbc (fetch 10000)" "$lj" "1.00x"
+section="pgwire client vs pgjdbc on PostgreSQL 15"
+report_row "$section" "SELECT 1 x $statements, pipelined (statements/s)" "$p1" "$j1" "$(ratio "$p1" "$j1")" "-"
+report_row "$section" "SELECT 1 x $statements, one at a time (statements/s)" "$s1" "$j1" "$(ratio "$s1" "$j1")" "-"
+report_row "$section" "$rows rows, stream (rows/s)" "$ls" "$lj" "$(ratio "$ls" "$lj")" "-"
+report_row "$section" "$rows rows, forEach (rows/s)" "$lf" "$lj" "$(ratio "$lf" "$lj")" "-"

@@ -1,5 +1,10 @@
-# Shared by the bench scripts: throwaway PostgreSQL 15, the bench server, medians and ratios.
-# Everything started here is stopped on exit.
+# Shared by the bench scripts: throwaway PostgreSQL 15, the bench server, `pgwire serve`, medians,
+# ratios and the report that bench/run-all collects. Everything started here is stopped on exit.
+#
+# A script takes part in bench/run-all when it is bench/*.sh and has a line
+#   # run-all: ARGS
+# (the arguments run-all passes; keep the run to a few minutes). It prints its own table and,
+# through report_row / report_point below, hands its figures to run-all.
 pg_bin=/usr/lib/postgresql/15/bin
 work="$(mktemp -d /tmp/pgwire-bench.XXXXXX)"
 pids=()
@@ -21,8 +26,44 @@ free_port() {
 
 build_bench_jar() {
   if [ ! -f "$root/bench/target/pgwire-bench.jar" ]; then
-    (cd "$root" && mvn -q -B -DskipTests -pl bench -am install)
+    (cd "$root" && mvn -q -B ${MVN_ARGS:-} -DskipTests -pl bench -am install)
   fi
+}
+
+build_serve_jar() {
+  if [ ! -f "$root/bench/target/pgwire-bench.jar" ] || [ ! -f "$root/cli/target/pgwire.jar" ]; then
+    (cd "$root" && mvn -q -B ${MVN_ARGS:-} -DskipTests -pl bench,cli -am install)
+  fi
+}
+
+# `pgwire serve --in-memory` on a free port (serve_port); extra arguments go to serve, JVM options
+# come from SERVE_JAVA_OPTS. Clients connect as postgres to the database postgres.
+start_serve() {
+  serve_port=$(free_port)
+  java ${SERVE_JAVA_OPTS:--Xmx2g} -jar "$root/cli/target/pgwire.jar" serve --in-memory --port "$serve_port" \
+    --max-connections 500 "$@" > "$work/serve.log" 2>&1 &
+  serve_pid=$!
+  pids+=($serve_pid)
+  for _ in $(seq 1 600); do
+    grep -q listening "$work/serve.log" 2>/dev/null && break
+    kill -0 "$serve_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  grep -q listening "$work/serve.log" || { cat "$work/serve.log" >&2; exit 1; }
+  echo "pgwire serve on 127.0.0.1:$serve_port" >&2
+}
+
+# psql against serve or PostgreSQL: psql_serve / psql_pg ARGS...
+psql_serve() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$serve_port" -U postgres -d postgres "$@"; }
+psql_pg() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres "$@"; }
+
+# Wall-clock milliseconds of a command (its output discarded): ms COMMAND ARGS...
+ms() {
+  local t0 t1
+  t0=$(date +%s%N)
+  "$@" >/dev/null
+  t1=$(date +%s%N)
+  echo $(( (t1 - t0) / 1000000 ))
 }
 
 start_postgres() {
@@ -54,4 +95,27 @@ median() {
 
 ratio() {
   awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx\n", a / b; else print "n/a" }'
+}
+
+# Figures for bench/run-all, written only when it runs the script (BENCH_REPORT names its file);
+# tabs separate the fields, so none may contain one.
+#   report_row SECTION MEASURE OURS REFERENCE RATIO GOAL   one row of the section's table
+#   report_point CHART SERIES X Y                          one point of a chart (x: clients)
+#   report_note SECTION TEXT                               a line under the section's table
+#   report_chart CHART TITLE XLABEL YLABEL                 how to draw the chart (an SVG)
+report_row() {
+  [ -n "${BENCH_REPORT:-}" ] || return 0
+  printf 'row\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$BENCH_REPORT"
+}
+report_point() {
+  [ -n "${BENCH_REPORT:-}" ] || return 0
+  printf 'point\t%s\t%s\t%s\t%s\n' "$@" >> "$BENCH_REPORT"
+}
+report_note() {
+  [ -n "${BENCH_REPORT:-}" ] || return 0
+  printf 'note\t%s\t%s\n' "$@" >> "$BENCH_REPORT"
+}
+report_chart() {
+  [ -n "${BENCH_REPORT:-}" ] || return 0
+  printf 'chart\t%s\t%s\t%s\t%s\n' "$@" >> "$BENCH_REPORT"
 }

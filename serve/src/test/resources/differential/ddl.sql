@@ -11,6 +11,9 @@ INSERT INTO tickets (title) VALUES ('a'), ('b') RETURNING id, title;
 -- name: serial_sequence_name
 SELECT pg_get_serial_sequence('tickets', 'id');
 
+-- name: serial_sequence_computed_arguments
+SELECT a.attname, pg_get_serial_sequence(CAST(CAST(a.attrelid AS regclass) AS text), a.attname) FROM pg_attribute a WHERE a.attrelid = 'tickets'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
+
 -- name: serial_currval
 SELECT currval('tickets_id_seq');
 

@@ -76,6 +76,12 @@ final class CatalogFunctions {
             Snapshot.ProcInfo p = store.current().proc(((Long) a[0]).intValue());
             return p != null && path((String) a[1]).contains(p.schema());
         });
+        fn(c, "pgwire_get_serial_sequence", List.of(Type.VARCHAR, Type.VARCHAR, Type.VARCHAR), Type.VARCHAR, true, a -> {
+            Snapshot s = store.current();
+            Snapshot.RelationInfo r = s.relation(regclassIn(s, (String) a[0], (String) a[2]));
+            if (r == null) return null;
+            return s.serialSequences.get(r.schema() + "." + r.name() + "\0" + a[1]);
+        });
         fn(c, "pgwire_regclass_in", List.of(Type.VARCHAR, Type.VARCHAR), Type.BIGINT, true,
                 a -> (long) regclassIn(store.current(), (String) a[0], (String) a[1]));
         fn(c, "pgwire_to_regclass", List.of(Type.VARCHAR, Type.VARCHAR), Type.BIGINT, true, a -> {

@@ -43,6 +43,8 @@ public final class Snapshot {
     final Map<Integer, String> viewDefinitions = new HashMap<>();
     final Map<String, String> descriptions = new HashMap<>();
     final Map<String, String> sharedDescriptions = new HashMap<>();
+    /** pg_get_serial_sequence's answers: "schema.table" NUL column → the owned sequence as PostgreSQL prints it. */
+    final Map<String, String> serialSequences = new HashMap<>();
     final String database;
     final long databaseSize;
 
@@ -69,6 +71,15 @@ public final class Snapshot {
             RelationInfo info = new RelationInfo(oid, schema, (String) r[relname], ((String) r[relkind]).charAt(0));
             s.relations.put(oid, info);
             s.relationsByName.put(schema + "." + info.name(), oid);
+        }
+        for (UserObjects.Table t : user.tables) {
+            for (UserObjects.Column c : t.columns()) {
+                if (c.sequence() == null) continue;
+                String seq = c.sequence().contains(".") ? c.sequence() : t.schema() + "." + c.sequence();
+                int dot = seq.indexOf('.');
+                s.serialSequences.put(t.schema() + "." + t.name() + "\0" + c.name(),
+                        TypeNames.quoteIdent(seq.substring(0, dot)) + "." + TypeNames.quoteIdent(seq.substring(dot + 1)));
+            }
         }
         var typ = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_type");
         int typname = typ.index("typname"), typnsp = typ.index("typnamespace"), typelem = typ.index("typelem"),
