@@ -233,10 +233,10 @@ final class StartupHandler extends ByteToMessageDecoder {
         // Credentials may come from elsewhere (an upstream server, a reloaded file): carry on
         // once they are here, on the event loop; bytes arriving meanwhile wait in the buffer.
         phase = Phase.LOOKUP;
-        server.credentialSource.credentialsFor(user, database).whenComplete((store, error) -> {
-            if (ctx.executor().inEventLoop()) credentialsFound(ctx, store, error);
-            else ctx.executor().execute(() -> credentialsFound(ctx, store, error));
-        });
+        // Always as a task of its own, never inside this decode call: an answer that is already
+        // there would otherwise re-enter the decoder with the bytes that follow the startup packet.
+        server.credentialSource.credentialsFor(user, database).whenComplete((store, error) ->
+                ctx.executor().execute(() -> credentialsFound(ctx, store, error)));
     }
 
     private void credentialsFound(ChannelHandlerContext ctx, dev.pgwire.server.auth.CredentialStore store, Throwable error) {
