@@ -197,8 +197,13 @@ public final class DuckDbSession implements Session {
      * (PostgreSQL's syntax error, say) fails like any statement, the transaction block with it.
      */
     Translation translate(String sql) {
+        return translate(sql, null);
+    }
+
+    /** {@link #translate(String)} of a statement the client prepares with parameter types it declared. */
+    Translation translate(String sql, int[] declaredParameters) {
         try {
-            return translator.translate(sql);
+            return translator.translate(sql, declaredParameters);
         } catch (RuntimeException e) {
             PgException pg = asPgException(e, -1);
             afterError();
@@ -213,7 +218,7 @@ public final class DuckDbSession implements Session {
      */
     @Override
     public PreparedStatement prepare(String sql, int[] parameterTypes) {
-        Translation t = translate(sql);
+        Translation t = translate(sql, parameterTypes);
         if (t.answeredByServe() || t.runsAsScript()) return CommandStatement.prepare(this, sql, t.info(), parameterTypes);
         return call(t.info(), call -> PreparedDuckDbStatement.prepare(this, t, parameterTypes));
     }

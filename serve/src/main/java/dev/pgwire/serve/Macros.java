@@ -15,17 +15,6 @@ final class Macros {
     static final String SCHEMA = "pgwire";
 
     static final List<String> DEFINITIONS = List.of(
-            // one step of a json path given at run time: a key (text) or a subscript (integer, negative from the end)
-            "CREATE OR REPLACE MACRO pgwire.json_step(k) AS CASE WHEN typeof(k) = 'VARCHAR'"
-                    + " THEN '$.\"' || replace(replace(CAST(k AS VARCHAR), '\\', '\\\\'), '\"', '\\\"') || '\"'"
-                    + " WHEN CAST(k AS BIGINT) < 0 THEN '$[#' || CAST(k AS VARCHAR) || ']'"
-                    + " ELSE '$[' || CAST(k AS VARCHAR) || ']' END",
-            // jsonb ? text: a top-level key, or a string element of a top-level array, or the string itself
-            "CREATE OR REPLACE MACRO pgwire.jsonb_exists(j, k) AS CASE json_type(CAST(j AS JSON))"
-                    + " WHEN 'OBJECT' THEN list_contains(json_keys(CAST(j AS JSON)), k)"
-                    + " WHEN 'ARRAY' THEN list_contains(json_extract_string(CAST(j AS JSON), '$[*]'), k)"
-                    + " WHEN 'VARCHAR' THEN json_extract_string(CAST(j AS JSON), '$') = k"
-                    + " ELSE false END",
             // varchar(n) and char(n) columns hold at most n characters (trailing spaces beyond n are cut, as PostgreSQL does)
             "CREATE OR REPLACE MACRO pgwire.varchar_fits(v, n) AS v IS NULL OR length(v) <= n OR length(rtrim(v, ' ')) <= n",
             "CREATE OR REPLACE MACRO pgwire.bpchar_fits(v, n) AS v IS NULL OR length(v) <= n OR length(rtrim(v, ' ')) <= n",

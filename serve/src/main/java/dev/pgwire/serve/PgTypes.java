@@ -149,6 +149,7 @@ final class PgTypes {
 
     static PgColumnType withHint(PgColumnType base, dev.pgwire.serve.sql.SqlType hint) {
         if (hint != null && hint.isArray()) {
+            if (hint.is(dev.pgwire.serve.sql.SqlType.JSONB.arrayOf()) && base.pgType.oid() == PgType.JSON_ARRAY.oid()) return jsonbArray(base);
             PgType array = CATALOG_ARRAYS.get(hint.name());
             if (array == null || !base.pgType.name().startsWith("_")) return base;
             // the elements print as the element type does; the array is announced as PostgreSQL's
@@ -174,6 +175,10 @@ final class PgTypes {
                 int length = hint.typmod() - 4;
                 return new PgColumnType(base.duckDbType, PgType.BPCHAR, hint.typmod(), base::read,
                         (v, c) -> length > 0 ? padded(v.toString(), length) : v.toString());
+            case "json":
+                return text ? relabel(base, PgType.JSON, -1) : base;
+            case "record":
+                return text ? relabel(base, PgType.RECORD, -1) : base;
             case "jsonb":
                 // DuckDB keeps JSON as written; jsonb is PostgreSQL's normal form (sorted keys, one of each, spaced)
                 return text || oid == PgType.JSON.oid()
@@ -228,6 +233,20 @@ final class PgTypes {
             default:
                 return base;
         }
+    }
+
+    /** A DuckDB JSON[] that is a jsonb[]: its elements in jsonb's normal form. */
+    private static PgColumnType jsonbArray(PgColumnType base) {
+        return new PgColumnType(base.duckDbType, PgType.JSONB_ARRAY, -1, base::read, (v, c) -> {
+            Object value = base.pgValue(v, c);
+            if (!(value instanceof dev.pgwire.protocol.types.PgArray a)) return value;
+            Object[] elements = new Object[a.elements().length];
+            for (int i = 0; i < elements.length; i++) {
+                Object e = a.elements()[i];
+                elements[i] = e == null ? null : REGISTRY.decodeText(PgType.JSONB.oid(), e.toString(), c);
+            }
+            return new dev.pgwire.protocol.types.PgArray(PgType.JSONB.oid(), a.dimensions(), a.lowerBounds(), elements);
+        });
     }
 
     /** PostgreSQL's type of a DuckDB column type (for columns serve did not define itself). */

@@ -4,6 +4,8 @@ import dev.pgwire.serve.catalog.CatalogDefinitions;
 import dev.pgwire.serve.sql.CatalogView;
 import dev.pgwire.serve.sql.CatalogView.ColumnInfo;
 import dev.pgwire.serve.sql.CatalogView.Relation;
+import dev.pgwire.serve.sql.ObjectMeta;
+import dev.pgwire.serve.sql.PgTypeName;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +25,7 @@ final class SessionCatalog implements CatalogView {
             + " data_type, comment, is_nullable, column_default FROM duckdb_columns()"
             + " WHERE table_name = ? AND (database_name = 'temp' OR database_name = current_database())"
             + " AND (? IS NULL OR schema_name = ?) ORDER BY temporary DESC, schema_name, column_index";
-    private static final String IS_VIEW = "SELECT count(*) > 0 FROM duckdb_views()"
+    private static final String VIEW_COMMENT = "SELECT coalesce(comment, '') FROM duckdb_views()"
             + " WHERE view_name = ? AND schema_name = ? AND NOT internal";
     private static final String TABLE_COMMENT = "SELECT comment FROM duckdb_tables()"
             + " WHERE table_name = ? AND schema_name = ? AND (database_name = 'temp') = ?";
@@ -122,10 +124,23 @@ final class SessionCatalog implements CatalogView {
             columns.add(ColumnInfo.of((String) r[2], (Integer) r[3], (String) r[4], comment, !(Boolean) r[6], (String) r[7]));
         }
         String s = relSchema;
-        boolean view = !temporary && Boolean.TRUE.equals(runner.query(IS_VIEW, ps -> {
+        List<String> viewComment = temporary ? List.of() : runner.query(VIEW_COMMENT, ps -> {
             ps.setString(1, name);
             ps.setString(2, s);
-        }, rs -> rs.getBoolean(1)).get(0));
+        }, rs -> rs.getString(1));
+        boolean view = !viewComment.isEmpty();
+        if (view) {
+            // DuckDB keeps json and jsonb alike as JSON: which a view's column is, its CREATE VIEW recorded
+            ObjectMeta meta = ObjectMeta.read(viewComment.get(0));
+            for (int i = 0; i < columns.size(); i++) {
+                PgTypeName recorded = meta.columnType(i);
+                ColumnInfo c = columns.get(i);
+                if (recorded != null && c.pgType() == null && (recorded.name().equals("json") || recorded.name().equals("jsonb"))) {
+                    columns.set(i, new ColumnInfo(c.name(), c.number(), c.duckDbType(), recorded, c.notNull(), c.sequence(),
+                            c.identity(), c.defaultExpr(), c.pgDefault()));
+                }
+            }
+        }
         boolean temp = temporary;
         String comment = view ? null : runner.query(TABLE_COMMENT, ps -> {
             ps.setString(1, name);

@@ -16,6 +16,8 @@ final class Errors {
     static final String INVALID_REGULAR_EXPRESSION = "2201B";
     static final String INVALID_PARAMETER_VALUE = "22023";
     static final String INVALID_TEXT_REPRESENTATION = "22P02";
+    static final String UNTRANSLATABLE_CHARACTER = "22P05";
+    static final String ARRAY_SUBSCRIPT_ERROR = "2202E";
     static final String SYNTAX_ERROR = "42601";
     static final String PROGRAM_LIMIT_EXCEEDED = "54000";
     static final String STATEMENT_TOO_COMPLEX = "54001";

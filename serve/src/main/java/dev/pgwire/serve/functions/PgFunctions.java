@@ -71,6 +71,58 @@ import java.util.Set;
  * <tr><td>make_interval(years, months, weeks, days, hours, mins, secs)</td><td>pg_make_interval</td><td>(INTEGER ×6, DOUBLE) → VARCHAR interval; the translator supplies 0 for omitted arguments</td></tr>
  * </table>
  *
+ * <h2>json and jsonb</h2>
+ * json and jsonb values cross as their JSON text (VARCHAR) both ways: a json argument is the text as
+ * written, a jsonb argument any JSON text (it is read as jsonb_in reads it), a jsonb result is
+ * PostgreSQL's normal form ({@code {"a": 1, "b": [1, 2]}}: keys unique and ordered, numbers as numeric
+ * prints them). A text[] argument is a JSON array ({@code CAST(to_json(list) AS VARCHAR)}); the values
+ * of the build functions are JSON texts ({@code to_json(value)}, NULL for SQL NULL) and their keys
+ * text. Set-returning functions return one JSON text of their rows: a set of text as a JSON array of
+ * strings, unnested by {@code unnest(CAST(CAST(r AS JSON) AS VARCHAR[]))}; a set of (key, value) as a
+ * JSON array of {@code {"key": k, "value": v}} objects whose value is the column's text or null,
+ * unnested into the two columns by {@code unnest(CAST(CAST(r AS JSON) AS STRUCT(key VARCHAR, value
+ * VARCHAR)[]), recursive := true)}. All are strict unless marked.
+ * <table>
+ * <caption>PostgreSQL operator or function, DuckDB function, DuckDB signature</caption>
+ * <tr><td>jsonb output (a jsonb DuckDB computed)</td><td>pg_jsonb_out</td><td>(VARCHAR) → VARCHAR jsonb</td></tr>
+ * <tr><td>json input (a text read as json: checked, kept as written)</td><td>pg_json_in</td><td>(VARCHAR) → VARCHAR json</td></tr>
+ * <tr><td>jsonb #>> '{}' (a string unquoted, null as NULL)</td><td>pg_jsonb_text</td><td>(VARCHAR) → VARCHAR</td></tr>
+ * <tr><td>jsonb || jsonb</td><td>pg_jsonb_concat</td><td>(VARCHAR, VARCHAR) → VARCHAR jsonb</td></tr>
+ * <tr><td>jsonb - text, jsonb - integer</td><td>pg_jsonb_delete</td><td>(VARCHAR, VARCHAR|INTEGER) → VARCHAR jsonb</td></tr>
+ * <tr><td>jsonb - text[]</td><td>pg_jsonb_delete_array</td><td>(VARCHAR, VARCHAR text[]) → VARCHAR jsonb</td></tr>
+ * <tr><td>jsonb #- text[]</td><td>pg_jsonb_delete_path</td><td>(VARCHAR, VARCHAR text[]) → VARCHAR jsonb</td></tr>
+ * <tr><td>jsonb @> jsonb, jsonb <@ jsonb</td><td>pg_jsonb_contains, pg_jsonb_contained</td><td>(VARCHAR, VARCHAR) → BOOLEAN</td></tr>
+ * <tr><td>jsonb ? text</td><td>pg_jsonb_exists</td><td>(VARCHAR, VARCHAR) → BOOLEAN</td></tr>
+ * <tr><td>jsonb ?| text[], jsonb ?& text[]</td><td>pg_jsonb_exists_any, pg_jsonb_exists_all</td><td>(VARCHAR, VARCHAR text[]) → BOOLEAN</td></tr>
+ * <tr><td>jsonb = &lt;&gt; &lt; &lt;= &gt; &gt;= jsonb, ORDER BY jsonb (jsonb_cmp)</td><td>pg_jsonb_cmp</td><td>(VARCHAR, VARCHAR) → INTEGER -1, 0 or 1</td></tr>
+ * <tr><td>ORDER BY, GROUP BY, DISTINCT of jsonb: a key in jsonb's order, equal for equal values</td><td>pg_jsonb_sort_key</td><td>(VARCHAR) → VARCHAR compared bytewise</td></tr>
+ * <tr><td>jsonb -> text, jsonb ->> text</td><td>pg_jsonb_object_field, pg_jsonb_object_field_text</td><td>(VARCHAR, VARCHAR) → VARCHAR</td></tr>
+ * <tr><td>jsonb -> integer, jsonb ->> integer</td><td>pg_jsonb_array_element, pg_jsonb_array_element_text</td><td>(VARCHAR, INTEGER) → VARCHAR</td></tr>
+ * <tr><td>jsonb #> text[], jsonb #>> text[]</td><td>pg_jsonb_extract_path, pg_jsonb_extract_path_text</td><td>(VARCHAR, VARCHAR text[]) → VARCHAR</td></tr>
+ * <tr><td>json -> text, json ->> text</td><td>pg_json_object_field, pg_json_object_field_text</td><td>(VARCHAR, VARCHAR) → VARCHAR</td></tr>
+ * <tr><td>json -> integer, json ->> integer</td><td>pg_json_array_element, pg_json_array_element_text</td><td>(VARCHAR, INTEGER) → VARCHAR</td></tr>
+ * <tr><td>json #> text[], json #>> text[]</td><td>pg_json_extract_path, pg_json_extract_path_text</td><td>(VARCHAR, VARCHAR text[]) → VARCHAR</td></tr>
+ * <tr><td>jsonb_set(jsonb, text[], jsonb [, boolean])</td><td>pg_jsonb_set</td><td>(VARCHAR, VARCHAR, VARCHAR [, BOOLEAN]) → VARCHAR jsonb</td></tr>
+ * <tr><td>jsonb_set_lax(jsonb, text[], jsonb [, boolean [, text]]), not strict</td><td>pg_jsonb_set_lax</td><td>(VARCHAR, VARCHAR, VARCHAR [, BOOLEAN [, VARCHAR]]) → VARCHAR jsonb</td></tr>
+ * <tr><td>jsonb_insert(jsonb, text[], jsonb [, boolean])</td><td>pg_jsonb_insert</td><td>(VARCHAR, VARCHAR, VARCHAR [, BOOLEAN]) → VARCHAR jsonb</td></tr>
+ * <tr><td>jsonb_strip_nulls(jsonb), json_strip_nulls(json)</td><td>pg_jsonb_strip_nulls, pg_json_strip_nulls</td><td>(VARCHAR) → VARCHAR</td></tr>
+ * <tr><td>json_object(text[] [, text[]]), jsonb_object(…) (text arrays as JSON arrays)</td><td>pg_json_object, pg_jsonb_object</td><td>(VARCHAR [, VARCHAR]) → VARCHAR</td></tr>
+ * <tr><td>jsonb_pretty(jsonb)</td><td>pg_jsonb_pretty</td><td>(VARCHAR) → VARCHAR</td></tr>
+ * <tr><td>jsonb_typeof(jsonb), json_typeof(json)</td><td>pg_jsonb_typeof, pg_json_typeof</td><td>(VARCHAR) → VARCHAR</td></tr>
+ * <tr><td>jsonb_array_length(jsonb), json_array_length(json)</td><td>pg_jsonb_array_length, pg_json_array_length</td><td>(VARCHAR) → INTEGER</td></tr>
+ * <tr><td>jsonb_build_object(VARIADIC "any"), json_build_object(VARIADIC "any"), not strict</td><td>pg_jsonb_build_object, pg_json_build_object</td><td>(VARCHAR...) → VARCHAR; keys as text, values as JSON text</td></tr>
+ * <tr><td>jsonb_build_array(VARIADIC "any"), json_build_array(VARIADIC "any"), not strict</td><td>pg_jsonb_build_array, pg_json_build_array</td><td>(VARCHAR...) → VARCHAR; values as JSON text</td></tr>
+ * <tr><td>json_object_keys(json), jsonb_object_keys(jsonb)</td><td>pg_json_object_keys, pg_jsonb_object_keys</td><td>(VARCHAR) → VARCHAR set of text</td></tr>
+ * <tr><td>json_each(json), json_each_text(json), jsonb_each(jsonb), jsonb_each_text(jsonb)</td><td>pg_json_each, pg_json_each_text, pg_jsonb_each, pg_jsonb_each_text</td><td>(VARCHAR) → VARCHAR set of (key, value)</td></tr>
+ * <tr><td>json_array_elements(json), json_array_elements_text(json), jsonb_array_elements(jsonb), jsonb_array_elements_text(jsonb)</td><td>pg_json_array_elements, pg_json_array_elements_text, pg_jsonb_array_elements, pg_jsonb_array_elements_text</td><td>(VARCHAR) → VARCHAR set of text</td></tr>
+ * <tr><td>json_agg(x): its text from the JSON array of the values (no values: NULL)</td><td>pg_json_agg_format</td><td>(VARCHAR [, BOOLEAN x is a row or an array]) → VARCHAR</td></tr>
+ * <tr><td>json_object_agg(k, v): its text from the JSON object of the pairs (no pairs: NULL)</td><td>pg_json_object_agg_format</td><td>(VARCHAR) → VARCHAR</td></tr>
+ * <tr><td>to_json(double precision), to_json(real), also as values of the build functions; to_jsonb(x) is
+ * pg_jsonb_out of to_json's text (a float's {@code 1e+20} becomes {@code 100000000000000000000})</td><td>pg_to_json_float8, pg_to_json_float4</td><td>(DOUBLE|FLOAT) → VARCHAR JSON number, or string for NaN and infinities</td></tr>
+ * <tr><td>to_json(date), to_json(timestamp)</td><td>pg_to_json_date, pg_to_json_timestamp</td><td>(VARCHAR DuckDB's text of the value) → VARCHAR JSON string</td></tr>
+ * <tr><td>to_json(timestamptz)</td><td>pg_to_json_timestamptz</td><td>(TIMESTAMPTZ, VARCHAR zone) → VARCHAR JSON string</td></tr>
+ * </table>
+ *
  * <h2>Errors</h2>
  * A function fails with PostgreSQL's SQLSTATE and message; inside DuckDB the error reads
  * {@code Invalid Input Error: [pgwire:22007] invalid value "x" for "YYYY"} (see

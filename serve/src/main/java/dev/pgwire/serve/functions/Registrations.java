@@ -188,7 +188,161 @@ final class Registrations {
                 "pg_make_interval", VARCHAR,
                 a -> Intervals.makeInterval(i(a[0]), i(a[1]), i(a[2]), i(a[3]), i(a[4]), i(a[5]), (Double) a[6]).toDuckDbText(),
                 INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, DOUBLE);
+
+        json(b);
         return List.copyOf(b.list);
+    }
+
+    private static JsonbValue jsonb(Object o) { return Jsonb.parse((String) o); }
+    private static String out(JsonbValue v) { return v == null ? null : Jsonb.out(v); }
+    private static String text(JsonbValue v) { return v == null ? null : Jsonb.asText(v); }
+    private static String[] strings(Object[] a) { return Arrays.copyOf(a, a.length, String[].class); }
+
+    /**
+     * json and jsonb: values cross as JSON text (VARCHAR) both ways, jsonb results in PostgreSQL's
+     * normal form; text[] arguments as JSON arrays; set-returning functions as one JSON text of rows.
+     */
+    private static void json(Builder b) {
+        // jsonb output and operators
+        b.strict("jsonb_out(jsonb)", "pg_jsonb_out", VARCHAR, a -> out(jsonb(a[0])), VARCHAR);
+        b.strict("jsonb #>> '{}'", "pg_jsonb_text", VARCHAR, a -> text(jsonb(a[0])), VARCHAR);
+        b.strict("json_in(cstring)", "pg_json_in", VARCHAR, a -> {
+            JsonParser.validate(s(a[0]));
+            return s(a[0]);
+        }, VARCHAR);
+        b.strict("jsonb || jsonb", "pg_jsonb_concat", VARCHAR,
+                a -> out(JsonbOperators.concat(jsonb(a[0]), jsonb(a[1]))), VARCHAR, VARCHAR);
+        b.strict("jsonb - text", "pg_jsonb_delete", VARCHAR,
+                a -> out(JsonbOperators.delete(jsonb(a[0]), s(a[1]))), VARCHAR, VARCHAR);
+        b.strict("jsonb - integer", "pg_jsonb_delete", VARCHAR,
+                a -> out(JsonbOperators.deleteIndex(jsonb(a[0]), i(a[1]))), VARCHAR, INTEGER);
+        b.strict("jsonb - text[]", "pg_jsonb_delete_array", VARCHAR,
+                a -> out(JsonbOperators.deleteArray(jsonb(a[0]), s(a[1]))), VARCHAR, VARCHAR);
+        b.strict("jsonb #- text[]", "pg_jsonb_delete_path", VARCHAR,
+                a -> out(JsonbPaths.deletePath(jsonb(a[0]), s(a[1]))), VARCHAR, VARCHAR);
+        b.strict("jsonb @> jsonb", "pg_jsonb_contains", BOOLEAN,
+                a -> JsonbOperators.contains(jsonb(a[0]), jsonb(a[1])), VARCHAR, VARCHAR);
+        b.strict("jsonb <@ jsonb", "pg_jsonb_contained", BOOLEAN, a -> {
+            JsonbValue left = jsonb(a[0]);
+            return JsonbOperators.contains(jsonb(a[1]), left);
+        }, VARCHAR, VARCHAR);
+        b.strict("jsonb ? text", "pg_jsonb_exists", BOOLEAN,
+                a -> JsonbOperators.exists(jsonb(a[0]), s(a[1])), VARCHAR, VARCHAR);
+        b.strict("jsonb ?| text[]", "pg_jsonb_exists_any", BOOLEAN,
+                a -> JsonbOperators.existsAny(jsonb(a[0]), s(a[1])), VARCHAR, VARCHAR);
+        b.strict("jsonb ?& text[]", "pg_jsonb_exists_all", BOOLEAN,
+                a -> JsonbOperators.existsAll(jsonb(a[0]), s(a[1])), VARCHAR, VARCHAR);
+        b.strict("jsonb_cmp(jsonb, jsonb)", "pg_jsonb_cmp", INTEGER, a -> {
+            JsonbValue left = jsonb(a[0]);
+            return JsonbOperators.compare(left, jsonb(a[1]));
+        }, VARCHAR, VARCHAR);
+        b.strict("ORDER BY jsonb", "pg_jsonb_sort_key", VARCHAR, a -> JsonbSortKey.of(jsonb(a[0])), VARCHAR);
+
+        // extraction
+        b.strict("jsonb -> text", "pg_jsonb_object_field", VARCHAR,
+                a -> out(JsonbPaths.objectField(jsonb(a[0]), s(a[1]))), VARCHAR, VARCHAR);
+        b.strict("jsonb ->> text", "pg_jsonb_object_field_text", VARCHAR,
+                a -> text(JsonbPaths.objectField(jsonb(a[0]), s(a[1]))), VARCHAR, VARCHAR);
+        b.strict("jsonb -> integer", "pg_jsonb_array_element", VARCHAR,
+                a -> out(JsonbPaths.arrayElement(jsonb(a[0]), i(a[1]))), VARCHAR, INTEGER);
+        b.strict("jsonb ->> integer", "pg_jsonb_array_element_text", VARCHAR,
+                a -> text(JsonbPaths.arrayElement(jsonb(a[0]), i(a[1]))), VARCHAR, INTEGER);
+        b.strict("jsonb #> text[]", "pg_jsonb_extract_path", VARCHAR,
+                a -> out(JsonbPaths.extractPath(jsonb(a[0]), JsonbPaths.textArray(s(a[1])))), VARCHAR, VARCHAR);
+        b.strict("jsonb #>> text[]", "pg_jsonb_extract_path_text", VARCHAR,
+                a -> text(JsonbPaths.extractPath(jsonb(a[0]), JsonbPaths.textArray(s(a[1])))), VARCHAR, VARCHAR);
+        b.strict("json -> text", "pg_json_object_field", VARCHAR,
+                a -> JsonGet.objectField(s(a[0]), s(a[1]), false), VARCHAR, VARCHAR);
+        b.strict("json ->> text", "pg_json_object_field_text", VARCHAR,
+                a -> JsonGet.objectField(s(a[0]), s(a[1]), true), VARCHAR, VARCHAR);
+        b.strict("json -> integer", "pg_json_array_element", VARCHAR,
+                a -> JsonGet.arrayElement(s(a[0]), i(a[1]), false), VARCHAR, INTEGER);
+        b.strict("json ->> integer", "pg_json_array_element_text", VARCHAR,
+                a -> JsonGet.arrayElement(s(a[0]), i(a[1]), true), VARCHAR, INTEGER);
+        b.strict("json #> text[]", "pg_json_extract_path", VARCHAR,
+                a -> JsonGet.extractPath(s(a[0]), s(a[1]), false), VARCHAR, VARCHAR);
+        b.strict("json #>> text[]", "pg_json_extract_path_text", VARCHAR,
+                a -> JsonGet.extractPath(s(a[0]), s(a[1]), true), VARCHAR, VARCHAR);
+
+        // modification
+        b.strict("jsonb_set(jsonb, text[], jsonb)", "pg_jsonb_set", VARCHAR,
+                a -> out(JsonbPaths.set(jsonb(a[0]), s(a[1]), jsonb(a[2]), true)), VARCHAR, VARCHAR, VARCHAR);
+        b.strict("jsonb_set(jsonb, text[], jsonb, boolean)", "pg_jsonb_set", VARCHAR,
+                a -> out(JsonbPaths.set(jsonb(a[0]), s(a[1]), jsonb(a[2]), (Boolean) a[3])),
+                VARCHAR, VARCHAR, VARCHAR, BOOLEAN);
+        b.lenient("jsonb_set_lax(jsonb, text[], jsonb)", "pg_jsonb_set_lax", VARCHAR,
+                a -> setLax(a[0], a[1], a[2], true, "use_json_null"), VARCHAR, VARCHAR, VARCHAR);
+        b.lenient("jsonb_set_lax(jsonb, text[], jsonb, boolean)", "pg_jsonb_set_lax", VARCHAR,
+                a -> setLax(a[0], a[1], a[2], (Boolean) a[3], "use_json_null"), VARCHAR, VARCHAR, VARCHAR, BOOLEAN);
+        b.lenient("jsonb_set_lax(jsonb, text[], jsonb, boolean, text)", "pg_jsonb_set_lax", VARCHAR,
+                a -> setLax(a[0], a[1], a[2], (Boolean) a[3], s(a[4])), VARCHAR, VARCHAR, VARCHAR, BOOLEAN, VARCHAR);
+        b.strict("jsonb_insert(jsonb, text[], jsonb)", "pg_jsonb_insert", VARCHAR,
+                a -> out(JsonbPaths.insert(jsonb(a[0]), s(a[1]), jsonb(a[2]), false)), VARCHAR, VARCHAR, VARCHAR);
+        b.strict("jsonb_insert(jsonb, text[], jsonb, boolean)", "pg_jsonb_insert", VARCHAR,
+                a -> out(JsonbPaths.insert(jsonb(a[0]), s(a[1]), jsonb(a[2]), (Boolean) a[3])),
+                VARCHAR, VARCHAR, VARCHAR, BOOLEAN);
+        b.strict("jsonb_strip_nulls(jsonb)", "pg_jsonb_strip_nulls", VARCHAR,
+                a -> out(JsonbFunctions.stripNulls(jsonb(a[0]))), VARCHAR);
+        b.strict("json_strip_nulls(json)", "pg_json_strip_nulls", VARCHAR, a -> JsonFunctions.stripNulls(s(a[0])), VARCHAR);
+        b.strict("jsonb_pretty(jsonb)", "pg_jsonb_pretty", VARCHAR, a -> Jsonb.pretty(jsonb(a[0])), VARCHAR);
+        b.strict("json_object(text[])", "pg_json_object", VARCHAR, a -> JsonObjects.object(s(a[0])), VARCHAR);
+        b.strict("json_object(text[], text[])", "pg_json_object", VARCHAR, a -> JsonObjects.object(s(a[0]), s(a[1])), VARCHAR, VARCHAR);
+        b.strict("jsonb_object(text[])", "pg_jsonb_object", VARCHAR, a -> out(jsonb(JsonObjects.object(s(a[0])))), VARCHAR);
+        b.strict("jsonb_object(text[], text[])", "pg_jsonb_object", VARCHAR,
+                a -> out(jsonb(JsonObjects.object(s(a[0]), s(a[1])))), VARCHAR, VARCHAR);
+
+        // inspection and construction
+        b.strict("jsonb_typeof(jsonb)", "pg_jsonb_typeof", VARCHAR, a -> Jsonb.typeName(jsonb(a[0])), VARCHAR);
+        b.strict("json_typeof(json)", "pg_json_typeof", VARCHAR, a -> JsonFunctions.typeOf(s(a[0])), VARCHAR);
+        b.strict("jsonb_array_length(jsonb)", "pg_jsonb_array_length", INTEGER,
+                a -> JsonbFunctions.arrayLength(jsonb(a[0])), VARCHAR);
+        b.strict("json_array_length(json)", "pg_json_array_length", INTEGER,
+                a -> JsonFunctions.arrayLength(s(a[0])), VARCHAR);
+        b.varargs("jsonb_build_object(VARIADIC \"any\")", "pg_jsonb_build_object", VARCHAR,
+                a -> out(JsonbFunctions.buildObject(strings(a))), VARCHAR);
+        b.varargs("json_build_object(VARIADIC \"any\")", "pg_json_build_object", VARCHAR,
+                a -> JsonBuild.buildObject(strings(a)), VARCHAR);
+        b.varargs("jsonb_build_array(VARIADIC \"any\")", "pg_jsonb_build_array", VARCHAR,
+                a -> out(JsonbFunctions.buildArray(strings(a))), VARCHAR);
+        b.varargs("json_build_array(VARIADIC \"any\")", "pg_json_build_array", VARCHAR,
+                a -> JsonBuild.buildArray(strings(a)), VARCHAR);
+
+        // set-returning functions, as one JSON text of rows
+        b.strict("json_object_keys(json)", "pg_json_object_keys", VARCHAR, a -> JsonFunctions.objectKeys(s(a[0])), VARCHAR);
+        b.strict("jsonb_object_keys(jsonb)", "pg_jsonb_object_keys", VARCHAR,
+                a -> JsonbFunctions.objectKeys(jsonb(a[0])), VARCHAR);
+        b.strict("json_each(json)", "pg_json_each", VARCHAR, a -> JsonFunctions.each(s(a[0]), false), VARCHAR);
+        b.strict("json_each_text(json)", "pg_json_each_text", VARCHAR, a -> JsonFunctions.each(s(a[0]), true), VARCHAR);
+        b.strict("jsonb_each(jsonb)", "pg_jsonb_each", VARCHAR, a -> JsonbFunctions.each(jsonb(a[0]), false), VARCHAR);
+        b.strict("jsonb_each_text(jsonb)", "pg_jsonb_each_text", VARCHAR,
+                a -> JsonbFunctions.each(jsonb(a[0]), true), VARCHAR);
+        b.strict("json_array_elements(json)", "pg_json_array_elements", VARCHAR,
+                a -> JsonFunctions.arrayElements(s(a[0]), false), VARCHAR);
+        b.strict("json_array_elements_text(json)", "pg_json_array_elements_text", VARCHAR,
+                a -> JsonFunctions.arrayElements(s(a[0]), true), VARCHAR);
+        b.strict("jsonb_array_elements(jsonb)", "pg_jsonb_array_elements", VARCHAR,
+                a -> JsonbFunctions.arrayElements(jsonb(a[0]), false), VARCHAR);
+        b.strict("jsonb_array_elements_text(jsonb)", "pg_jsonb_array_elements_text", VARCHAR,
+                a -> JsonbFunctions.arrayElements(jsonb(a[0]), true), VARCHAR);
+
+        // the text of json aggregates, and of floating-point numbers, dates and timestamps in json
+        b.strict("json_agg(anyelement)", "pg_json_agg_format", VARCHAR, a -> JsonBuild.aggFormat(s(a[0]), false), VARCHAR);
+        b.strict("json_agg(record or array)", "pg_json_agg_format", VARCHAR,
+                a -> JsonBuild.aggFormat(s(a[0]), (Boolean) a[1]), VARCHAR, BOOLEAN);
+        b.strict("json_object_agg(\"any\", \"any\")", "pg_json_object_agg_format", VARCHAR,
+                a -> JsonBuild.objectAggFormat(s(a[0])), VARCHAR);
+        b.strict("to_json(double precision)", "pg_to_json_float8", VARCHAR, a -> JsonScalars.float8((Double) a[0]), DOUBLE);
+        b.strict("to_json(real)", "pg_to_json_float4", VARCHAR, a -> JsonScalars.float4((Float) a[0]), FLOAT);
+        b.strict("to_json(date)", "pg_to_json_date", VARCHAR, a -> JsonScalars.date(s(a[0])), VARCHAR);
+        b.strict("to_json(timestamp)", "pg_to_json_timestamp", VARCHAR, a -> JsonScalars.timestamp(s(a[0])), VARCHAR);
+        b.strict("to_json(timestamptz)", "pg_to_json_timestamptz", VARCHAR,
+                a -> JsonScalars.timestamptz((Instant) a[0], Zones.of(s(a[1]))), TIMESTAMPTZ, VARCHAR);
+    }
+
+    /** jsonb_set_lax, whose arguments may be NULL. */
+    private static String setLax(Object in, Object path, Object value, Boolean create, String treatment) {
+        return out(JsonbPaths.setLax(in == null ? null : jsonb(in), (String) path, value == null ? null : jsonb(value),
+                create, treatment));
     }
 
     private static String json(List<String> items) {

@@ -26,7 +26,8 @@ import java.util.List;
  * returns NULL for any NULL argument without being called. Infinite dates and timestamps arrive as
  * null: the only functions taking them (to_char) return NULL for them, as PostgreSQL does. A
  * {@link PgException} becomes the DuckDB error text of {@link PgFunctionError}; any other exception an
- * internal error (XX000) in the same form.
+ * internal error (XX000) in the same form, and a stack overflow PostgreSQL's 54001 "stack depth limit
+ * exceeded".
  */
 public final class Udf {
     private Udf() {}
@@ -152,6 +153,12 @@ public final class Udf {
                 } catch (RuntimeException e) {
                     throw PgFunctionError.forDuckDb(new PgException(Errors.INTERNAL_ERROR,
                             "internal error in " + sig.name() + ": " + e));
+                } catch (StackOverflowError e) {
+                    // deeply nested input (json): what PostgreSQL reports when its stack runs out
+                    throw PgFunctionError.forDuckDb(Errors.error(Errors.STATEMENT_TOO_COMPLEX,
+                            "stack depth limit exceeded", null, "Increase the configuration parameter "
+                                    + "\"max_stack_depth\" (currently 2048kB), after ensuring the platform's "
+                                    + "stack depth limit is adequate."));
                 }
             }
             write(out, sig.result(), row, result);

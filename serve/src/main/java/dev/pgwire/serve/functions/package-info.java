@@ -14,6 +14,12 @@
  * <li>regular expressions: {@code RegexTranslator} with {@code RegexEscapes}, {@code RegexBrackets} and
  * {@code RegexInput} turns Spencer's syntax into a Java pattern, {@code RegexMatcher} finds the match
  * PostgreSQL's engine finds, {@code Regexp} implements the SQL functions;</li>
+ * <li>json and jsonb: {@code JsonLexer} and {@code JsonParser} are PostgreSQL's JSON lexer and parser,
+ * errors and the order of the semantic actions included; the json functions are those actions over
+ * the text as written ({@code JsonGet} for the extraction operators, {@code JsonFunctions},
+ * {@code JsonBuild}); jsonb is a {@code JsonbValue} tree that {@code Jsonb} reads and prints in the
+ * normal form, which {@code JsonbOperators}, {@code JsonbPaths} and {@code JsonbFunctions} work on;
+ * {@code JsonScalars} writes floating-point numbers, dates and timestamps as json does;</li>
  * <li>{@code Format}, {@code Encode}, {@code Strings}, {@code WidthBucket}, {@code Intervals}: one concept each;</li>
  * <li>{@code Registrations} lists the DuckDB signatures, {@code Udf} adapts a Java body to DuckDB's
  * vectors, {@link dev.pgwire.serve.functions.PgFunctionError} carries errors through DuckDB.</li>
@@ -42,6 +48,12 @@
  * character classes, as in a database created with {@code --locale=C}.</li>
  * <li>format() receives its arguments as text, so the caller converts each to its PostgreSQL text
  * output first ({@code t} for true, not DuckDB's {@code true}).</li>
+ * <li>json and jsonb text is read without recursion, and refused with PostgreSQL's 54001 "stack depth
+ * limit exceeded" where PostgreSQL 15 refuses it at its default max_stack_depth (about 14,500 nested
+ * arrays, 13,100 objects); of the operations on values, those that recurse (containment,
+ * jsonb_strip_nulls) give the same error if the thread's stack runs out.</li>
+ * <li>to_json(timestamptz) of an infinite value is NULL, since infinite timestamps reach Java functions
+ * as NULL; the translator writes {@code "infinity"} itself.</li>
  * <li>Time zone offsets come from Java's time zone rules, the zone abbreviations printed by
  * {@code TZ} from the system's zone files; the two use different releases of the IANA database only
  * if the JDK and the system are out of step.</li>

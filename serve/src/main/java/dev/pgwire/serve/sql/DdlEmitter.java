@@ -475,13 +475,25 @@ final class DdlEmitter {
             w.append(')');
         }
         w.append(" AS ");
-        if (into.bool("skipData")) {
+        TypedRewrites typed = new TypedRewrites(session);
+        typed.apply(s.node("query"));
+        List<String> comments = s.bool("if_not_exists") ? List.of() : jsonColumnTypes(rel, into.names("colNames"), typed);
+        if (into.bool("skipData") || !comments.isEmpty()) {
             w.append("SELECT * FROM (");
+            int start = w.length();
             em.statement(s.node("query"));
+            String query = w.toString().substring(start);
             w.append(") LIMIT 0");
+            after.addAll(comments);
+            // the rows go in last, so that the script's count is theirs (PostgreSQL's tag is "SELECT n")
+            if (!into.bool("skipData")) after.add("INSERT INTO " + qualifiedRelation(relSchema(rel), rel.str("relname")) + " " + query);
         } else {
             em.statement(s.node("query"));
         }
+    }
+
+    private String relSchema(Node rel) {
+        return rel.str("relpersistence").equals("t") ? null : schemaOf(rel);
     }
 
     private void createSchema(Node s) {
@@ -506,6 +518,25 @@ final class DdlEmitter {
     // ---------------------------------------------------------------- helpers
 
     /** The schema a new relation lands in: the one named, else the first of search_path. */
+    /**
+     * CREATE TABLE AS: DuckDB keeps json and jsonb alike as JSON, so the columns that are jsonb or
+     * json record which (the others' types follow from DuckDB's); the COMMENT statements that do.
+     */
+    private List<String> jsonColumnTypes(Node rel, List<String> given, TypedRewrites typed) {
+        List<SqlType> types = typed.resultTypes();
+        List<String> names = typed.resultNames();
+        List<String> comments = new ArrayList<>();
+        for (int i = 0; i < types.size() && i < names.size(); i++) {
+            SqlType t = types.get(i);
+            if (t == null || !(t.name().equals("json") || t.name().equals("jsonb"))) continue;
+            String name = i < given.size() ? given.get(i) : names.get(i);
+            PgTypeName pg = new PgTypeName(t.name(), -1, t.dims(), true);
+            comments.add("COMMENT ON COLUMN " + qualifiedRelation(relSchema(rel), rel.str("relname")) + "."
+                    + SqlWriter.quoteIdent(name) + " IS " + SqlWriter.quoteLiteral(ColumnMeta.write(pg, null, "", null, null)));
+        }
+        return comments;
+    }
+
     private String schemaOf(Node rel) {
         String schema = rel.str("schemaname");
         return schema.isEmpty() ? session.currentSchema() : schema;

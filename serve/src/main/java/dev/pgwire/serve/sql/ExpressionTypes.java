@@ -62,6 +62,16 @@ final class ExpressionTypes {
             Map.entry("jsonb_build_array", SqlType.JSONB), Map.entry("json_object_agg", SqlType.JSON),
             Map.entry("jsonb_object_agg", SqlType.JSONB), Map.entry("row_to_json", SqlType.JSON),
             Map.entry("jsonb_set", SqlType.JSONB), Map.entry("jsonb_strip_nulls", SqlType.JSONB),
+            Map.entry("jsonb_set_lax", SqlType.JSONB), Map.entry("jsonb_insert", SqlType.JSONB),
+            Map.entry("json_strip_nulls", SqlType.JSON), Map.entry("array_to_json", SqlType.JSON),
+            Map.entry("json_object", SqlType.JSON), Map.entry("jsonb_object", SqlType.JSONB),
+            Map.entry("json_extract_path", SqlType.JSON), Map.entry("jsonb_extract_path", SqlType.JSONB),
+            Map.entry("json_extract_path_text", SqlType.TEXT), Map.entry("jsonb_extract_path_text", SqlType.TEXT),
+            Map.entry("json_array_elements", SqlType.JSON), Map.entry("jsonb_array_elements", SqlType.JSONB),
+            Map.entry("json_array_elements_text", SqlType.TEXT), Map.entry("jsonb_array_elements_text", SqlType.TEXT),
+            Map.entry("json_object_keys", SqlType.TEXT), Map.entry("jsonb_object_keys", SqlType.TEXT),
+            Map.entry("json_each", SqlType.RECORD), Map.entry("jsonb_each", SqlType.RECORD),
+            Map.entry("json_each_text", SqlType.RECORD), Map.entry("jsonb_each_text", SqlType.RECORD),
             Map.entry("string_to_array", SqlType.TEXT.arrayOf()), Map.entry("regexp_match", SqlType.TEXT.arrayOf()),
             Map.entry("regexp_matches", SqlType.TEXT.arrayOf()), Map.entry("regexp_split_to_array", SqlType.TEXT.arrayOf()),
             Map.entry("decode", SqlType.BYTEA), Map.entry("sha256", SqlType.BYTEA), Map.entry("digest", SqlType.BYTEA),
@@ -134,7 +144,12 @@ final class ExpressionTypes {
                 return t.isUnknown() ? SqlType.TEXT.arrayOf() : (t.isArray() ? t.arrayOf() : t.arrayOf());
             }
             case "A_Indirection" -> {
+                if (JsonCalls.isEachField(e.node("arg"), e.list("indirection"))) {
+                    JsonCalls.SetColumns set = JsonCalls.setColumns(Operators.lastName(e.node("arg")));
+                    return set.types().get(set.names().indexOf(e.list("indirection").get(0).str("sval")));
+                }
                 SqlType t = r.type(e.node("arg"), scope);
+                if (t != null && t.is(SqlType.JSONB)) return SqlType.JSONB;
                 if (t != null && !t.isArray() && t.name().equals("int2vector")) return SqlType.INT2;
                 if (t != null && !t.isArray() && t.name().equals("oidvector")) return SqlType.OID;
                 if (t == null || !t.isArray()) return null;
@@ -156,7 +171,7 @@ final class ExpressionTypes {
                 };
             }
             case "ParamRef" -> {
-                return null;
+                return r == null ? null : r.parameterType(e.num("number"));
             }
             case "DuckDbSql" -> {
                 return e.has("pgType") ? SqlType.of(e.str("pgType")) : null;
@@ -195,9 +210,14 @@ final class ExpressionTypes {
             case "||" -> {
                 if (l != null && l.isArray()) return l;
                 if (rt != null && rt.isArray()) return rt;
-                if (l != null && l.name().equals("jsonb")) return SqlType.JSONB;
+                boolean lJsonb = l != null && l.name().equals("jsonb");
+                boolean rJsonb = rt != null && rt.name().equals("jsonb");
+                if ((lJsonb && (rJsonb || rt == null || rt.isUnknown())) || (rJsonb && l != null && l.isUnknown())) return SqlType.JSONB;
                 if (l != null && l.name().equals("bytea")) return SqlType.BYTEA;
                 return SqlType.TEXT;
+            }
+            case "#-" -> {
+                return SqlType.JSONB;
             }
             case "->" -> {
                 return l != null && l.name().equals("json") ? SqlType.JSON : SqlType.JSONB;
@@ -211,6 +231,7 @@ final class ExpressionTypes {
             default -> { }
         }
         if (e.node("lexpr") == null) return rt; // prefix - + ~
+        if (op.equals("-") && l != null && !l.isArray() && l.name().equals("jsonb")) return SqlType.JSONB;
         if (l == null || rt == null) return null;
         if (l.isUnknown()) l = rt;
         if (rt.isUnknown()) rt = l;

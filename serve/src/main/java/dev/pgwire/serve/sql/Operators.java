@@ -102,13 +102,13 @@ final class Operators {
                     return;
                 }
             }
-            case "?", "?|", "?&" -> {
-                // jsonb key tests; '?' would be a placeholder in DuckDB's grammar
-                Json.keyTest(em, op, l, r);
-                return;
-            }
-            case "->", "->>", "#>", "#>>", "@>", "<@", "#-" -> {
-                if (Json.operator(em, op, l, r)) return;
+            case "->", "->>", "#>", "#>>", "?", "?|", "?&", "#-" -> {
+                // the operators only json and jsonb have, in a statement that is not typed: read as jsonb's
+                Node json = new JsonOperators(null).operator(op, l, r, null, null);
+                if (json != null) {
+                    em.expr(json);
+                    return;
+                }
             }
             default -> { }
         }

@@ -35,6 +35,7 @@ public record SqlType(String name, int typmod, int dims) {
     public static final SqlType OID = of("oid");
     public static final SqlType REGTYPE = of("regtype");
     public static final SqlType REGCLASS = of("regclass");
+    public static final SqlType RECORD = of("record");
     public static final SqlType BIT = of("bit");
     public static final SqlType VARBIT = of("varbit");
 

@@ -69,7 +69,24 @@ public final class TargetCoercion {
         Node rel = stmt.node("relation");
         Relation r = catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
         if (r == null || r.view()) return;
-        setList(stmt.list("targetList"), r, types);
+        List<Node> from = new ArrayList<>();
+        from.add(Node.typed("RangeVar", rel));
+        from.addAll(stmt.list("fromClause"));
+        setList(stmt.list("targetList"), r, types, scope(types, from));
+    }
+
+    /**
+     * The scope SET's expressions are read in (the table, UPDATE's FROM, ON CONFLICT's excluded):
+     * their types are remembered, so they must be typed where their names resolve.
+     */
+    private static TypeResolver.Scope scope(TypeResolver types, List<Node> from) {
+        Node probe = Node.of("SelectStmt").set("fromClause", from).set("op", "SETOP_NONE");
+        try {
+            types.select(probe, null);
+        } catch (RuntimeException e) {
+            return null; // an unknown relation in FROM: the statement's own translation reports it
+        }
+        return types.scopeOf(probe);
     }
 
     /** ON CONFLICT … DO UPDATE SET of an INSERT into {@code stmt}'s relation. */
@@ -78,10 +95,13 @@ public final class TargetCoercion {
         if (conflict == null || !conflict.has("targetList")) return;
         Node rel = stmt.node("relation");
         Relation r = catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
-        if (r != null) setList(conflict.list("targetList"), r, types);
+        if (r == null) return;
+        Node table = Node.typed("RangeVar", rel);
+        Node excluded = table.copy().set("alias", Node.of("Alias").set("aliasname", "excluded"));
+        setList(conflict.list("targetList"), r, types, scope(types, new ArrayList<>(List.of(table, excluded))));
     }
 
-    private static void setList(List<Node> targets, Relation r, TypeResolver types) {
+    private static void setList(List<Node> targets, Relation r, TypeResolver types, TypeResolver.Scope scope) {
         for (Node t : targets) {
             ColumnInfo c = r.column(t.str("name"));
             if (c == null) {
@@ -94,7 +114,7 @@ public final class TargetCoercion {
                 throw new PgException("428C9", "column \"" + c.name() + "\" can only be updated to DEFAULT")
                         .withDetail("Column \"" + c.name() + "\" is an identity column defined as GENERATED ALWAYS.");
             }
-            if (val != null && !val.is("MultiAssignRef")) t.set("val", coerce(val, c, types));
+            if (val != null && !val.is("MultiAssignRef")) t.set("val", coerce(val, c, types, scope));
         }
     }
 
@@ -116,7 +136,9 @@ public final class TargetCoercion {
         SqlType target = c.pgType() != null ? SqlType.of(c.pgType()) : SqlType.ofDuckDb(c.duckDbType());
         if (target == null) return value;
         boolean unknownString = value.is("A_Const") && value.has("sval");
-        if (unknownString && needsInputRules(target)) {
+        // a parameter into a json or jsonb column is of the column's type, as PostgreSQL describes it
+        boolean jsonParameter = value.is("ParamRef") && target.isJson() && types.type(value, null) == null;
+        if ((unknownString && needsInputRules(target)) || jsonParameter) {
             return Node.of("TypeCast").set("arg", value).set("typeName", typeName(c, target)).set("location", value.location());
         }
         checkAssignable(value, c, target, types, scope);
@@ -173,7 +195,7 @@ public final class TargetCoercion {
 
     /** Types whose input rules differ between PostgreSQL and DuckDB for a string constant. */
     private static boolean needsInputRules(SqlType t) {
-        return t.isArray() || t.name().equals("bytea") || t.name().equals("bool");
+        return t.isArray() || t.name().equals("bytea") || t.name().equals("bool") || t.isJson();
     }
 
     private static boolean isUnconstrained(ColumnInfo c) {

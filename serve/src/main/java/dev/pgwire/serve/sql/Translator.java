@@ -45,8 +45,16 @@ public final class Translator {
 
     /** Translates one statement (the server has split a Query's text into statements already). */
     public Translation translate(String sql) {
-        if (sql.length() > INLINE_LIMIT) return BigStack.call(() -> translateHere(sql));
-        return translateHere(sql);
+        return translate(sql, null);
+    }
+
+    /**
+     * Translates one statement of the extended protocol given the parameter types the client
+     * declared in Parse (entries 0 where it declared none).
+     */
+    public Translation translate(String sql, int[] declaredParameters) {
+        if (sql.length() > INLINE_LIMIT) return BigStack.call(() -> translateHere(sql, declaredParameters));
+        return translateHere(sql, declaredParameters);
     }
 
     /**
@@ -58,10 +66,10 @@ public final class Translator {
         if (info.command() != Command.OTHER) {
             throw new PgException(SqlState.SYNTAX_ERROR, "syntax error at or near \"" + info.main() + "\"");
         }
-        return emit(source, info, tree);
+        return emit(source, info, tree, null);
     }
 
-    private Translation translateHere(String sql) {
+    private Translation translateHere(String sql, int[] declaredParameters) {
         List<PgParser.Statement> statements;
         try {
             statements = PgParser.parse(sql);
@@ -75,10 +83,10 @@ public final class Translator {
         Node tree = statements.get(0).tree();
         StatementInfo info = Classifier.classify(tree);
         if (info.command() != Command.OTHER) return new Translation(sql, info, tree, null, null, null);
-        return emit(sql, info, tree);
+        return emit(sql, info, tree, declaredParameters);
     }
 
-    private Translation emit(String sql, StatementInfo info, Node tree) {
+    private Translation emit(String sql, StatementInfo info, Node tree, int[] declaredParameters) {
         boolean query = Emitter.handles(tree);
         boolean ddl = !query && (DdlEmitter.handles(tree) || DdlChanges.handles(tree));
         if (!query && !ddl) return new Translation(sql, info, tree, sql, null, null);
@@ -91,7 +99,7 @@ public final class Translator {
         try {
             if (query) {
                 boolean callsCatalog = CatalogCalls.callsAny(tree);
-                TypedRewrites typed = new TypedRewrites(session);
+                TypedRewrites typed = new TypedRewrites(session, declaredParameters);
                 typed.apply(tree);
                 boolean readsCatalog = CatalogRoutes.apply(tree, session) || callsCatalog || typed.usesCatalog();
                 em.statement(tree);

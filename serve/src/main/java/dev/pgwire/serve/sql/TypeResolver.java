@@ -68,8 +68,37 @@ final class TypeResolver {
     /** The scope each SELECT's expressions are typed in. */
     private final Map<Node, Scope> scopes = new IdentityHashMap<>();
 
+    /** Parameters the client declared json or jsonb (the types the translation reads parameters by). */
+    private final Map<Integer, SqlType> parameters = new java.util.HashMap<>();
+
     TypeResolver(CatalogView catalog) {
         this.catalog = catalog;
+    }
+
+    /**
+     * The types the client declared in Parse for the parameters (0 for none). Only json and jsonb
+     * are taken: their operators and functions differ, and which one a parameter is cannot be
+     * told from DuckDB's type (both are JSON there).
+     */
+    void declareParameters(int[] oids) {
+        if (oids == null) return;
+        for (int i = 0; i < oids.length; i++) {
+            if (oids[i] == dev.pgwire.protocol.types.PgType.JSON.oid()) parameters.put(i + 1, SqlType.JSON);
+            if (oids[i] == dev.pgwire.protocol.types.PgType.JSONB.oid()) parameters.put(i + 1, SqlType.JSONB);
+        }
+    }
+
+    /** The declared type of parameter {@code number} where the translation reads it, else null. */
+    SqlType parameterType(long number) {
+        return parameters.get((int) number);
+    }
+
+    private static boolean stringConstantAt(Node branch, int i) {
+        if (branch == null || branch.node("larg") != null) return false;
+        List<Node> targets = branch.list("targetList");
+        if (i >= targets.size()) return false;
+        Node v = targets.get(i).node("val");
+        return v != null && v.is("A_Const") && v.has("sval");
     }
 
     /** The scope a SELECT's target list, WHERE, GROUP BY and ORDER BY are resolved in (after {@link #select}). */
@@ -104,6 +133,9 @@ final class TypeResolver {
             List<Col> out = new ArrayList<>();
             for (int i = 0; i < left.size(); i++) {
                 SqlType t = i < right.size() ? SqlType.common(left.get(i).type, right.get(i).type) : left.get(i).type;
+                // a string constant in one branch is untyped: it takes the other branch's type
+                if (i < right.size() && stringConstantAt(s.node("rarg"), i)) t = left.get(i).type;
+                else if (i < right.size() && stringConstantAt(s.node("larg"), i)) t = right.get(i).type;
                 out.add(new Col(left.get(i).name, t, null, 0));
             }
             scopes.put(s, scope);
@@ -192,10 +224,21 @@ final class TypeResolver {
                 List<Node> functions = item.list("functions");
                 Node call = functions.isEmpty() ? null : functions.get(0).list("items").get(0);
                 List<Col> cols = new ArrayList<>();
-                if (call != null && call.is("FuncCall")) cols.add(new Col(Operators.lastName(call), setReturningType(call, scope), null, 0));
+                JsonCalls.SetColumns json = call != null && call.is("FuncCall") ? JsonCalls.setColumns(Operators.lastName(call)) : null;
+                List<Col> defined = JsonCalls.definedColumns(item);
+                if (defined == null && call != null && call.is("FuncCall") && JsonCalls.POPULATE.contains(Operators.lastName(call))) {
+                    defined = JsonCalls.populatedColumns(call, catalog);
+                }
+                if (defined != null) {
+                    cols.addAll(defined);
+                } else if (json != null) {
+                    for (int i = 0; i < json.names().size(); i++) cols.add(new Col(json.names().get(i), json.types().get(i), null, 0));
+                } else if (call != null && call.is("FuncCall")) {
+                    cols.add(new Col(Operators.lastName(call), setReturningType(call, scope), null, 0));
+                }
                 if (item.bool("ordinality")) cols.add(new Col("ordinality", SqlType.INT8, null, 0));
                 String aliasName = alias != null ? alias.str("aliasname") : (call != null && call.is("FuncCall") ? Operators.lastName(call) : "");
-                if (alias != null && !alias.has("colnames") && !cols.isEmpty()) {
+                if (alias != null && !alias.has("colnames") && !cols.isEmpty() && (json == null || !json.named()) && defined == null) {
                     // a function returning one column takes the alias as its column name too
                     cols.set(0, new Col(aliasName, cols.get(0).type, null, 0));
                 }
@@ -225,10 +268,7 @@ final class TypeResolver {
                 yield a != null && a.isArray() ? a.element() : null;
             }
             case "generate_subscripts" -> SqlType.INT4;
-            case "jsonb_array_elements", "jsonb_each" -> SqlType.JSONB;
-            case "json_array_elements" -> SqlType.JSON;
-            case "jsonb_array_elements_text", "json_array_elements_text", "jsonb_object_keys", "json_object_keys",
-                 "regexp_split_to_table", "string_to_table" -> SqlType.TEXT;
+            case "regexp_split_to_table", "string_to_table" -> SqlType.TEXT;
             default -> call.bool("pgwire_keep") ? type(call, scope) : null; // a scalar session function in FROM
         };
     }

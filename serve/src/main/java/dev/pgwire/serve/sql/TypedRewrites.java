@@ -25,11 +25,23 @@ final class TypedRewrites {
     private List<Col> result = List.of();
 
     private final SessionContext session;
+    private final JsonOperators json;
+    private final JsonCalls jsonCalls;
+    private final JsonbKeys jsonbKeys;
 
     TypedRewrites(SessionContext session) {
+        this(session, null);
+    }
+
+    /** With the parameter types the client declared (see {@link TypeResolver#declareParameters}). */
+    TypedRewrites(SessionContext session, int[] declaredParameters) {
         this.session = session;
         this.catalog = session.catalog();
         this.types = new TypeResolver(catalog);
+        this.json = new JsonOperators(types);
+        this.jsonCalls = new JsonCalls(types, session);
+        this.jsonbKeys = new JsonbKeys(types);
+        types.declareParameters(declaredParameters);
     }
 
     TypeResolver types() {
@@ -55,6 +67,13 @@ final class TypedRewrites {
             case "DeleteStmt" -> dml(stmt);
             default -> { }
         }
+    }
+
+    /** The names of the statement's result columns. */
+    List<String> resultNames() {
+        List<String> out = new ArrayList<>();
+        for (Col c : result) out.add(c.name());
+        return out;
     }
 
     /** The PostgreSQL types of the statement's result columns (entries may be null: unknown). */
@@ -83,6 +102,19 @@ final class TypedRewrites {
         if (sel != null) select(sel, null, false);
         rewriteList(stmt.list("targetList"), scope, "val");
         rewriteField(stmt, "whereClause", scope);
+        Node conflict = stmt.node("onConflictClause");
+        if (conflict != null && conflict.has("targetList")) {
+            // ON CONFLICT … DO UPDATE sees the table's row and the row proposed for insertion as "excluded"
+            Node excluded = rel.copy().set("alias", Node.of("Alias").set("aliasname", "excluded"));
+            List<Node> both = new ArrayList<>(List.of(rel, excluded));
+            Node upsert = Node.of("SelectStmt").set("fromClause", both).set("op", "SETOP_NONE");
+            types.select(upsert, null);
+            Scope u = types.scopeOf(upsert);
+            if (u != null) {
+                rewriteList(conflict.list("targetList"), u, "val");
+                rewriteField(conflict, "whereClause", u);
+            }
+        }
         if (stmt.has("returningList")) {
             Node ret = Node.of("SelectStmt").set("targetList", stmt.list("returningList")).set("fromClause", from)
                     .set("op", "SETOP_NONE");
@@ -101,6 +133,7 @@ final class TypedRewrites {
             select(s.node("larg"), scope, top);
             select(s.node("rarg"), scope, false);
             matchingSetOperationTypes(s, scope);
+            jsonbKeys.setOperation(s, scope);
             return;
         }
         for (Node item : s.list("fromClause")) fromItem(item, scope);
@@ -115,6 +148,9 @@ final class TypedRewrites {
         rewriteField(s, "havingClause", scope);
         rewriteItems(s.list("groupClause"), scope);
         rewriteList(s.list("sortClause"), scope, "node");
+        List<Node> on = s.list("distinctClause");
+        if (!(on.size() == 1 && on.get(0).fields().isEmpty())) rewriteItems(on, scope);
+        jsonbKeys.apply(s, scope);
     }
 
     /** UNION/INTERSECT/EXCEPT of a number with a string (or a boolean with anything else) is 42804, as in PostgreSQL. */
@@ -141,8 +177,16 @@ final class TypedRewrites {
             case "RangeFunction" -> {
                 for (Node f : item.list("functions")) {
                     List<Node> items = f.list("items");
-                    if (!items.isEmpty() && items.get(0) != null) items.set(0, expr(items.get(0), scope));
+                    Node call = items.isEmpty() ? null : items.get(0);
+                    if (call == null) continue;
+                    // json's set-returning functions become subqueries in FROM (below), not calls
+                    if (call.is("FuncCall") && JsonCalls.setColumns(Operators.lastName(call)) != null) {
+                        rewriteItems(call.list("args"), scope);
+                    } else {
+                        items.set(0, expr(call, scope));
+                    }
                 }
+                jsonCalls.from(item, scope);
             }
             case "JoinExpr" -> {
                 fromItem(item.node("larg"), scope);
@@ -267,6 +311,10 @@ final class TypedRewrites {
             case "FuncCall" -> {
                 rewriteItems(e.list("args"), scope);
                 if (e.node("agg_filter") != null) e.set("agg_filter", expr(e.node("agg_filter"), scope));
+                if (!e.bool("agg_within_group")) {
+                    rewriteList(e.list("agg_order"), scope, "node");
+                    jsonbKeys.sortItems(e.list("agg_order"), scope, null);
+                }
                 return function(e, scope);
             }
             case "CaseExpr" -> {
@@ -280,9 +328,14 @@ final class TypedRewrites {
             }
             case "TypeCast" -> {
                 rewriteField(e, "arg", scope);
-                return regCast(e, scope);
+                Node cast = json.cast(e, e.node("arg"), types.type(e.node("arg"), scope), types.type(e, scope));
+                return cast != null ? cast : regCast(e, scope);
             }
             case "A_Indirection" -> {
+                if (JsonCalls.isEachField(e.node("arg"), e.list("indirection"))) {
+                    rewriteItems(e.node("arg").list("args"), scope);
+                    return jsonCalls.eachField(e.node("arg"), e.list("indirection"), scope);
+                }
                 rewriteField(e, "arg", scope);
                 SqlType t = types.type(e.node("arg"), scope);
                 for (Node step : e.list("indirection")) {
@@ -291,6 +344,8 @@ final class TypedRewrites {
                         rewriteField(step, "lidx", scope);
                     }
                 }
+                Node element = json.subscript(e.node("arg"), e.list("indirection"), t);
+                if (element != null) return element;
                 if (t != null && !t.isArray() && (t.name().equals("int2vector") || t.name().equals("oidvector"))) {
                     // int2vector and oidvector count their elements from 0
                     for (Node step : e.list("indirection")) {
@@ -356,14 +411,26 @@ final class TypedRewrites {
         if (kind.equals("AEXPR_IN") && e.node("lexpr") != null) {
             SqlType l = types.type(e.node("lexpr"), scope);
             List<Node> items = e.node("rexpr").list("items");
+            List<SqlType> itemTypes = new ArrayList<>();
+            for (Node item : items) itemTypes.add(types.type(item, scope));
+            List<String> in = e.names("name");
+            Node jsonb = json.in(e.node("lexpr"), items, in.get(in.size() - 1).equals("<>"), l, itemTypes);
+            if (jsonb != null) return jsonb;
             for (int i = 0; i < items.size(); i++) items.set(i, typedConstant(items.get(i), l));
             return e;
+        }
+        if (kind.equals("AEXPR_DISTINCT") || kind.equals("AEXPR_NOT_DISTINCT")) {
+            Node jsonb = json.distinct(e.node("lexpr"), e.node("rexpr"), kind.equals("AEXPR_NOT_DISTINCT"),
+                    types.type(e.node("lexpr"), scope), types.type(e.node("rexpr"), scope));
+            return jsonb != null ? jsonb : e;
         }
         if (!kind.equals("AEXPR_OP") || e.node("lexpr") == null) return e;
         List<String> names = e.names("name");
         String op = names.get(names.size() - 1);
         SqlType l = types.type(e.node("lexpr"), scope);
         SqlType r = types.type(e.node("rexpr"), scope);
+        Node jsonOperator = json.operator(op, e.node("lexpr"), e.node("rexpr"), l, r);
+        if (jsonOperator != null) return jsonOperator;
         if (ARITHMETIC.contains(op)) {
             // an untyped constant in arithmetic with a number is read as that number's type (22P02 if it is not one)
             if (r != null && r.isNumber()) e.set("lexpr", numberConstant(e.node("lexpr"), r));
@@ -542,6 +609,8 @@ final class TypedRewrites {
             }
             default -> { }
         }
+        Node jsonCall = jsonCalls.call(f, scope);
+        if (jsonCall != null) return jsonCall;
         SqlType resultType = types.type(f, scope);
         List<SqlType> argTypes = new ArrayList<>();
         for (Node a : args) argTypes.add(types.type(a, scope));
