@@ -143,8 +143,12 @@ public record GatewayConfig(
             Integer size = intOrNull(upstream.remove("pool_size"), "pool_size");
             Integer min = intOrNull(upstream.remove("min_pool_size"), "min_pool_size");
             String mode = upstream.remove("pool_mode");
-            upstream.remove("max_db_connections");
-            upstream.remove("reserve_pool");
+            for (String unsupported : new String[] {"max_db_connections", "reserve_pool"}) {
+                // refused rather than ignored: the operator would count on a limit that does not hold
+                if (upstream.containsKey(unsupported)) {
+                    throw new IllegalArgumentException(unsupported + " is not supported (the pool of a database is limited by pool_size)");
+                }
+            }
             databases.put(name, new DatabaseConfig(name, upstream, size, min, mode == null ? null : PoolMode.parse(mode)));
             return this;
         }

@@ -1,0 +1,25 @@
+package dev.pgwire.gateway;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The configuration file: what a [databases] entry takes, and what it refuses instead of ignoring. */
+class IniConfigTest {
+
+    @Test
+    void aDatabaseEntryTakesItsPoolSettings() {
+        GatewayConfig c = IniConfig.parse("[databases]\napp = host=127.0.0.1 port=5432 dbname=app pool_size=7\n", null);
+        assertThat(c.databases().get("app").poolSize()).isEqualTo(7);
+        assertThat(c.databases().get("app").upstream()).containsEntry("dbname", "app").doesNotContainKey("pool_size");
+    }
+
+    @Test
+    void limitsTheGatewayDoesNotEnforceAreRefusedNamingTheLine() {
+        for (String key : new String[] {"max_db_connections", "reserve_pool"}) {
+            assertThatThrownBy(() -> IniConfig.parse("[databases]\n\napp = host=127.0.0.1 dbname=app " + key + "=5\n", null))
+                    .hasMessageContaining("config:3:").hasMessageContaining(key).hasMessageContaining("not supported");
+        }
+    }
+}
