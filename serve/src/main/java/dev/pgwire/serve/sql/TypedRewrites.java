@@ -505,7 +505,8 @@ final class TypedRewrites {
         if (f.node("over") != null) return f;
         String name = Operators.lastName(f);
         List<String> qualified = f.names("funcname");
-        if (qualified.size() > 1 && !qualified.get(0).equals("pg_catalog")) return f;
+        if (qualified.size() > 1 && !qualified.get(0).equals("pg_catalog")
+                && !(qualified.get(0).equals("information_schema") && name.equals("_pg_expandarray"))) return f;
         List<Node> args = f.list("args");
         SqlType first = args.isEmpty() ? null : types.type(args.get(0), scope);
         switch (name) {
