@@ -59,7 +59,7 @@ class HostileInputTest {
     @Test
     void four_195_KB_nested_parenthesis_queries_are_refused_by_the_parser_as_by_PostgreSQL() throws IOException {
         String deep = "SELECT " + "(".repeat(97_500) + "1" + ")".repeat(97_500);
-        try (WireClient c = WireClient.connect(server.port(), "u", "postgres")) {
+        try (WireClient c = WireClient.connect(server.port(), "postgres", "postgres")) {
             for (int i = 0; i < 4; i++) {
                 List<BackendMessage> got = c.exchange(new Query(deep));
                 // PostgreSQL 15: ERROR 42601 memory exhausted at or near "(" (the grammar's stack)
@@ -75,7 +75,7 @@ class HostileInputTest {
         String sum = "SELECT " + "1+".repeat(50_000) + "1";
         String calls = "SELECT " + "abs(".repeat(20_000) + "1" + ")".repeat(20_000);
         String arrays = "SELECT " + "ARRAY[".repeat(20_000) + "1" + "]".repeat(20_000);
-        try (WireClient c = WireClient.connect(server.port(), "u", "postgres")) {
+        try (WireClient c = WireClient.connect(server.port(), "postgres", "postgres")) {
             for (String sql : List.of(sum, calls, arrays)) {
                 List<BackendMessage> simple = c.exchange(new Query(sql));
                 assertThat(code(simple)).as(sql.substring(0, 20)).isIn("54001", "42601");
@@ -89,7 +89,7 @@ class HostileInputTest {
 
     @Test
     void idle_in_transaction_session_timeout_ends_the_session_with_FATAL_25P03() throws IOException {
-        try (WireClient c = WireClient.connect(server.port(), "u", "postgres")) {
+        try (WireClient c = WireClient.connect(server.port(), "postgres", "postgres")) {
             assertThat(c.exchange(new Query("SET idle_in_transaction_session_timeout = '200ms'"))).last().isEqualTo(ReadyForQuery.IDLE);
             assertThat(c.exchange(new Query("SELECT 1"))).as("idle outside a transaction: no timeout").last().isEqualTo(ReadyForQuery.IDLE);
             assertThat(c.exchange(new Query("BEGIN"))).last().isEqualTo(ReadyForQuery.IN_TRANSACTION);
@@ -121,7 +121,7 @@ class HostileInputTest {
 
     @Test
     void parameters_beyond_what_duckdb_holds_are_errors_with_a_sqlstate_not_XX000_with_engine_text() throws IOException {
-        try (WireClient c = WireClient.connect(server.port(), "u", "postgres")) {
+        try (WireClient c = WireClient.connect(server.port(), "postgres", "postgres")) {
             // PostgreSQL's timestamps reach 294276, DuckDB's 294247: the driver's long overflowed ("long overflow", XX000)
             List<BackendMessage> ts = bind(c, "SELECT $1::timestamp", 1114,
                     "294270-01-01 00:00:00".getBytes(StandardCharsets.UTF_8), (short) 0);

@@ -217,7 +217,7 @@ class ServeStressTest {
     private static int client(int port, int id, long seed) throws Exception {
         Random r = new Random(seed);
         int answered = 0;
-        try (WireClient c = WireClient.connect(port, "u" + id, "postgres")) {
+        try (WireClient c = WireClient.connect(port, "postgres", "postgres")) {
             for (int round = 0; round < 12; round++) {
                 List<Request> batch = new ArrayList<>();
                 int n = 1 + r.nextInt(8);
@@ -265,7 +265,7 @@ class ServeStressTest {
         try (DuckDbSessionFactory engine = engine();
              PgServer server = PgServer.builder().port(0).sessionFactory(engine).start()) {
             for (int i = 0; i < 3; i++) {
-                WireClient c = WireClient.connect(server.port(), "gone", "postgres");
+                WireClient c = WireClient.connect(server.port(), "postgres", "postgres");
                 c.send(new Query(ENDLESS));
                 c.reset();
             }
@@ -311,12 +311,12 @@ class ServeStressTest {
     void a_client_that_never_reads_a_large_result_holds_back_only_its_own_session() throws Exception {
         try (DuckDbSessionFactory engine = engine();
              PgServer server = PgServer.builder().port(0).sessionFactory(engine).start()) {
-            WireClient stuck = WireClient.connect(server.port(), "stuck", "postgres");
+            WireClient stuck = WireClient.connect(server.port(), "postgres", "postgres");
             stuck.socket.setReceiveBufferSize(32 * 1024);
             stuck.send(new Query("SELECT i, repeat('x', 500) FROM generate_series(1, 100000000) AS g(i)"));
             // meanwhile other sessions are served, one after another and side by side
             for (int i = 0; i < 20; i++) {
-                try (WireClient other = WireClient.connect(server.port(), "other", "postgres")) {
+                try (WireClient other = WireClient.connect(server.port(), "postgres", "postgres")) {
                     List<BackendMessage> got = ask(other, "SELECT " + i);
                     assertThat(text(got.get(1), 0)).isEqualTo(Integer.toString(i));
                 }
@@ -324,7 +324,7 @@ class ServeStressTest {
             assertThat(await(() -> engine.openSessions() == 1, Duration.ofSeconds(30)))
                     .as("only the stuck session is left open: %d", engine.openSessions()).isTrue();
             long heapBefore = usedHeapAfterGc();
-            try (WireClient other = WireClient.connect(server.port(), "other", "postgres")) {
+            try (WireClient other = WireClient.connect(server.port(), "postgres", "postgres")) {
                 Series s = new Series(150);
                 other.send(s.messages().toArray(FrontendMessage[]::new));
                 s.check(answer(other), false);
@@ -362,7 +362,7 @@ class ServeStressTest {
             AtomicBoolean storming = new AtomicBoolean(true);
             AtomicInteger steadyAnswers = new AtomicInteger();
             CompletableFuture<Void> steady = CompletableFuture.runAsync(() -> {
-                try (WireClient c = WireClient.connect(server.port(), "steady", "postgres")) {
+                try (WireClient c = WireClient.connect(server.port(), "postgres", "postgres")) {
                     Random r = new Random(1);
                     for (int i = 0; storming.get() || i < 10; i++) {
                         Request q = r.nextBoolean() ? new Echo("steady" + i) : new Series(r.nextInt(100));
@@ -386,7 +386,7 @@ class ServeStressTest {
             awaitNothingLeft(server, engine);
             // every slot came back: as many sessions as the limit allows still get in and work
             List<WireClient> again = new ArrayList<>();
-            for (int i = 0; i < 64; i++) again.add(WireClient.connect(server.port(), "after", "postgres"));
+            for (int i = 0; i < 64; i++) again.add(WireClient.connect(server.port(), "postgres", "postgres"));
             assertThat(text(ask(again.get(63), "SELECT 42").get(1), 0)).isEqualTo("42");
             for (WireClient c : again) c.close();
         } finally {
@@ -399,7 +399,7 @@ class ServeStressTest {
         for (int attempt = 0; ; attempt++) {
             WireClient c;
             try {
-                c = WireClient.connect(port, "storm", "postgres");
+                c = WireClient.connect(port, "postgres", "postgres");
             } catch (IOException e) {
                 // 53300 while the server has not yet seen earlier resets: try again
                 assertThat(e.getMessage()).contains("53300");

@@ -55,7 +55,7 @@ class SoakTest {
     static final Set<String> EXPECTED_SQLSTATES = Set.of("40001");
 
     private static final String HOST = "127.0.0.1";
-    private static final String USER = "soak";
+    private static final String USER = "postgres";
     private static final String DB = "postgres";
 
     @Test
