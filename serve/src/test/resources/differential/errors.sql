@@ -325,3 +325,22 @@ SELECT nextval('nope');
 
 -- name: data_after_errors
 SELECT id, name, qty, parent FROM t ORDER BY id;
+
+-- name: repeat_beyond_1gb
+-- expect-error: 54000
+SELECT repeat('x', 2000000000)
+
+-- name: repeat_pieces_beyond_1gb
+-- expect-error: 54000
+SELECT repeat('abcd', 300000000)
+
+-- name: lpad_beyond_limit
+-- expect-error: 54000
+SELECT lpad('x', 300000000)
+
+-- name: repeat_and_pads_that_fit
+SELECT length(repeat('ab', 1000)), rpad('ab', 5, 'xy'), lpad('ab', 1), repeat('x', -1) = '', repeat(NULL, 3) IS NULL
+
+-- name: repeat_computed_beyond_1gb
+-- expect-error: 54000
+SELECT repeat(s, n) FROM (VALUES ('xy', 1000000000)) AS v(s, n)

@@ -458,6 +458,23 @@ final class TypedRewrites {
         return e;
     }
 
+    /** PostgreSQL's largest text value (MaxAllocSize less the header): longer results are 54000. */
+    private static final long MAX_TEXT_LENGTH = (1L << 30) - 1 - 4;
+
+    private static dev.pgwire.protocol.PgException tooLarge() {
+        return new dev.pgwire.protocol.PgException("54000", "requested length too large");
+    }
+
+    /** An integer constant's value (a negative one too), or null. */
+    private static Long integerConstant(Node n) {
+        if (n.is("A_Const") && n.has("ival")) return n.node("ival").num("ival");
+        if (n.is("A_Expr") && n.str("kind").equals("AEXPR_OP") && n.node("lexpr") == null && n.names("name").equals(List.of("-"))) {
+            Long v = integerConstant(n.node("rexpr"));
+            return v == null ? null : -v;
+        }
+        return null;
+    }
+
     private Node asDouble(Node e) {
         Node cast = Expressions.duckDb("CAST({0} AS DOUBLE)", e);
         types.assume(cast, SqlType.FLOAT8);
@@ -560,8 +577,29 @@ final class TypedRewrites {
                 return f;
             }
             case "lpad", "rpad" -> {
-                if (args.size() == 2) {
-                    Node n = Expressions.duckDb(name + "(CAST({0} AS VARCHAR), CAST({1} AS INTEGER), ' ')", args.get(0), args.get(1));
+                if (args.size() == 2 || args.size() == 3) {
+                    // PostgreSQL refuses a result beyond 1 GB (54000) before building it; so does serve
+                    Long length = integerConstant(args.get(1));
+                    if (length != null && length * 4 > MAX_TEXT_LENGTH) throw tooLarge();
+                    Node n = Expressions.duckDb("CASE WHEN CAST({1} AS BIGINT) * 4 > " + MAX_TEXT_LENGTH // 4: UTF-8's longest character
+                            + " THEN error('[pgwire:54000] requested length too large') ELSE " + name
+                            + "(CAST({0} AS VARCHAR), CAST({1} AS INTEGER), " + (args.size() == 2 ? "' '" : "CAST({2} AS VARCHAR)")
+                            + ") END", args.toArray(new Node[0]));
+                    types.assume(n, SqlType.TEXT);
+                    return n;
+                }
+            }
+            case "repeat" -> {
+                if (args.size() == 2 && (first == null || first.isText() || first.isUnknown())) {
+                    String text = Operators.stringConstant(args.get(0));
+                    Long count = integerConstant(args.get(1));
+                    if (text != null && count != null
+                            && (long) text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length * Math.max(count, 0) > MAX_TEXT_LENGTH) {
+                        throw tooLarge(); // DuckDB would fold the constant call, building it, before any check ran
+                    }
+                    Node n = Expressions.duckDb("CASE WHEN CAST(strlen(CAST({0} AS VARCHAR)) AS BIGINT) * greatest(CAST({1} AS BIGINT), 0) > "
+                            + MAX_TEXT_LENGTH + " THEN error('[pgwire:54000] requested length too large')"
+                            + " ELSE repeat(CAST({0} AS VARCHAR), CAST({1} AS BIGINT)) END", args.get(0), args.get(1));
                     types.assume(n, SqlType.TEXT);
                     return n;
                 }
