@@ -537,6 +537,7 @@ final class DatabaseRegistry implements AutoCloseable {
      * {@code pgwire_set_config(pid, name, value, is_local)} and {@code pgwire_current_setting(pid,
      * name, missing_ok)}: set_config and current_setting whose arguments are known only when the
      * statement runs (parameters, column values); constant ones are answered by the translation.
+     * {@code pgwire_notify(pid, channel, payload)}: pg_notify, sent when the session's transaction commits.
      */
     private static void registerSessionFunctions(java.sql.Connection c, Map<Integer, DuckDbSession> sessions) throws SQLException {
         dev.pgwire.serve.functions.Udf.Type v = dev.pgwire.serve.functions.Udf.Type.VARCHAR;
@@ -547,6 +548,13 @@ final class DatabaseRegistry implements AutoCloseable {
             DuckDbSession s = sessions.get((Integer) a[0]);
             if (s == null || a[1] == null) return null;
             return s.setConfigFromEngine((String) a[1], (String) a[2], Boolean.TRUE.equals(a[3]));
+        }, true);
+        dev.pgwire.serve.functions.Udf.register(c, new dev.pgwire.serve.functions.Udf.Signature("pgwire_notify",
+                List.of(i, v, v), null, b, false), a -> {
+            DuckDbSession s = sessions.get((Integer) a[0]);
+            if (s == null) return null;
+            s.notifyFromEngine((String) a[1], (String) a[2]);
+            return true;
         }, true);
         dev.pgwire.serve.functions.Udf.register(c, new dev.pgwire.serve.functions.Udf.Signature("pgwire_current_setting",
                 List.of(i, v, b), null, v, false), a -> {

@@ -61,6 +61,8 @@ public final class DuckDbSession implements Session {
     private AdvisoryLocks advisoryLocks = new AdvisoryLocks();
     /** set_config ran inside a statement: DuckDB's TimeZone and search_path are to be brought up to date. */
     private volatile boolean settingsChangedByEngine;
+    /** pg_notify ran inside a statement outside a transaction block: its notifications go at the statement's end. */
+    private volatile boolean notifiedByEngine;
     private final Translator translator;
     private SessionCatalog catalog;
     private final Savepoints savepoints = new Savepoints();
@@ -278,6 +280,7 @@ public final class DuckDbSession implements Session {
     <T> T call(StatementInfo info, ResultSink sink, Call<T> body) {
         if (implicitBlock) implicitStatements++;
         long call = ++calls;
+        boolean succeeded = false;
         currentCall = call;
         ScheduledFuture<?> timeout = scheduleStatementTimeout(call);
         try {
@@ -295,7 +298,9 @@ public final class DuckDbSession implements Session {
                     cancelledCall = call;
                     throw new PgException(SqlState.QUERY_CANCELED, ErrorMapper.CANCELED_MESSAGE);
                 }
-                return body.run(call);
+                T result = body.run(call);
+                succeeded = true;
+                return result;
             } catch (RuntimeException e) {
                 PgException pg = asPgException(e, call);
                 afterError();
@@ -304,7 +309,13 @@ public final class DuckDbSession implements Session {
         } finally {
             if (timeout != null) timeout.cancel(false);
             currentCall = 0;
-            if (!inTransactionBlock() && !implicitOpen) advisoryLocks.transactionEnded(processId);
+            if (!inTransactionBlock() && !implicitOpen) {
+                advisoryLocks.transactionEnded(processId);
+                if (notifiedByEngine) {
+                    notifiedByEngine = false;
+                    notifications.transactionEnded(succeeded);
+                }
+            }
         }
     }
 
@@ -965,6 +976,14 @@ public final class DuckDbSession implements Session {
             params.set(name, value, isLocal && inTransactionBlock());
             settingsChangedByEngine = true;
             return params.get(name);
+        }
+    }
+
+    /** pg_notify run by DuckDB: held until the statement's transaction commits, dropped if it rolls back. */
+    void notifyFromEngine(String channel, String payload) {
+        synchronized (params) {
+            notifications.notify(channel, payload, true);
+            notifiedByEngine = true;
         }
     }
 

@@ -127,4 +127,27 @@ class NotifyTest {
             assertThat(r.stdout()).contains("Asynchronous notification \"from_jdbc\" with payload \"hello psql\" received from server process with PID");
         }
     }
+
+    @Test
+    void pg_notify_sends_when_its_statement_or_transaction_commits_and_never_on_rollback() throws Exception {
+        try (Connection listener = connect(); Connection sender = connect()) {
+            exec(listener, "LISTEN fn");
+            try (java.sql.PreparedStatement ps = sender.prepareStatement("SELECT pg_notify(?, ?)")) {
+                ps.setString(1, "fn");
+                ps.setString(2, "autocommit");
+                ps.executeQuery().close();
+            }
+            assertThat(received(listener, 1, 5000)).containsExactly("fn:autocommit");
+
+            org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> exec(sender, "SELECT pg_notify('fn', 'failed'), 1 / d FROM (VALUES (1), (0)) v(d)"));
+            sender.setAutoCommit(false);
+            exec(sender, "SELECT pg_notify('fn', 'rolled back')");
+            sender.rollback();
+            exec(sender, "SELECT pg_notify('fn', 'in block')");
+            assertThat(received(listener, 1, 300)).isEmpty(); // not before the commit
+            sender.commit();
+            assertThat(received(listener, 1, 5000)).containsExactly("fn:in block");
+        }
+    }
 }

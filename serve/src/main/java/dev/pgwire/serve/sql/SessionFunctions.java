@@ -68,6 +68,10 @@ final class SessionFunctions {
             case "current_schemas" -> args.size() == 1 ? schemas(args.get(0), s) : null;
             case "current_setting" -> args.size() == 1 || args.size() == 2 ? setting(args, s) : null;
             case "set_config" -> args.size() == 3 ? setConfig(args, s) : null;
+            case "pg_notify" -> args.size() == 2
+                    ? Expressions.duckDb("CASE WHEN pgwire_notify(" + s.backendPid()
+                            + ", CAST({0} AS VARCHAR), CAST({1} AS VARCHAR)) THEN '' END", args.get(0), args.get(1)).set("pgType", "void")
+                    : null;
             case "pg_advisory_lock", "pg_advisory_lock_shared", "pg_advisory_xact_lock", "pg_advisory_xact_lock_shared",
                     "pg_try_advisory_lock", "pg_try_advisory_lock_shared", "pg_try_advisory_xact_lock",
                     "pg_try_advisory_xact_lock_shared", "pg_advisory_unlock", "pg_advisory_unlock_shared",
