@@ -505,6 +505,14 @@ final class DatabaseRegistry implements AutoCloseable {
         }
     }
 
+    /** Every open session of every database (pg_stat_activity). */
+    synchronized List<DuckDbSession> allSessions() {
+        List<DuckDbSession> out = new ArrayList<>();
+        for (Database db : databases.values()) out.addAll(db.sessionsByPid.values());
+        out.sort(java.util.Comparator.comparingInt(DuckDbSession::processId));
+        return out;
+    }
+
     /**
      * {@code pgwire_advisory(op, pid, space, key)}: the advisory lock functions, which the
      * translation calls with the session's process id (see SessionFunctions).

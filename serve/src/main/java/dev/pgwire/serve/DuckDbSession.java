@@ -57,12 +57,19 @@ public final class DuckDbSession implements Session {
     private final DuckDBConnection connection;
     private final String database;
     private final int processId;
+    private final DatabaseRegistry databaseRegistry;
     /** The database's advisory locks (a private set until the factory gives the shared one). */
     private AdvisoryLocks advisoryLocks = new AdvisoryLocks();
     /** set_config ran inside a statement: DuckDB's TimeZone and search_path are to be brought up to date. */
     private volatile boolean settingsChangedByEngine;
     /** pg_notify ran inside a statement outside a transaction block: its notifications go at the statement's end. */
     private volatile boolean notifiedByEngine;
+    /** For pg_stat_activity. */
+    private final java.time.Instant backendStart = java.time.Instant.now();
+    private volatile java.time.Instant queryStart;
+    private volatile java.time.Instant xactStart;
+    private volatile java.time.Instant stateChange = backendStart;
+    private volatile String lastQuery;
     private final Translator translator;
     private SessionCatalog catalog;
     private final Savepoints savepoints = new Savepoints();
@@ -127,6 +134,7 @@ public final class DuckDbSession implements Session {
         this.sqlLevel = new SqlLevelStatements(this);
         this.roles = new SessionRoles(databases.roles(), params, params.get("session_authorization"));
         this.utility = new UtilityCommands(this, databases, database, sqlLevel, runner, roles);
+        this.databaseRegistry = databases;
         this.copy = new CopyCommand(this, runner);
         this.notifications = new SessionNotifications(processId);
         this.params = params;
@@ -168,6 +176,7 @@ public final class DuckDbSession implements Session {
 
     @Override
     public void execute(String sql, ResultSink sink) {
+        lastQuery = sql;
         Translation t = translate(sql);
         noParametersInSimpleQuery(t);
         if (t.info().isEmpty()) {
@@ -220,6 +229,7 @@ public final class DuckDbSession implements Session {
      */
     @Override
     public PreparedStatement prepare(String sql, int[] parameterTypes) {
+        lastQuery = sql;
         Translation t = translate(sql, parameterTypes);
         if (t.answeredByServe() || t.runsAsScript()) return CommandStatement.prepare(this, sql, t.info(), parameterTypes);
         return call(t.info(), call -> PreparedDuckDbStatement.prepare(this, t, parameterTypes));
@@ -281,6 +291,8 @@ public final class DuckDbSession implements Session {
         if (implicitBlock) implicitStatements++;
         long call = ++calls;
         boolean succeeded = false;
+        queryStart = java.time.Instant.now();
+        if (xactStart == null) xactStart = queryStart;
         currentCall = call;
         ScheduledFuture<?> timeout = scheduleStatementTimeout(call);
         try {
@@ -309,7 +321,9 @@ public final class DuckDbSession implements Session {
         } finally {
             if (timeout != null) timeout.cancel(false);
             currentCall = 0;
+            stateChange = java.time.Instant.now();
             if (!inTransactionBlock() && !implicitOpen) {
+                xactStart = null;
                 advisoryLocks.transactionEnded(processId);
                 if (notifiedByEngine) {
                     notifiedByEngine = false;
@@ -942,6 +956,19 @@ public final class DuckDbSession implements Session {
         }
 
         @Override
+        public List<List<String>> activity() {
+            List<List<String>> rows = new ArrayList<>();
+            for (DuckDbSession s : databaseRegistry.allSessions()) {
+                try {
+                    rows.add(s.activity(s == DuckDbSession.this)); // the asking session is running this query
+                } catch (RuntimeException closing) {
+                    log.debug("a session left pg_stat_activity while it was read: {}", closing.toString());
+                }
+            }
+            return rows;
+        }
+
+        @Override
         public CatalogView catalog() {
             return catalog;
         }
@@ -977,6 +1004,30 @@ public final class DuckDbSession implements Session {
             settingsChangedByEngine = true;
             return params.get(name);
         }
+    }
+
+    int processId() {
+        return processId;
+    }
+
+    /**
+     * This session as a row of pg_stat_activity: datname, pid, usename, application_name,
+     * backend_start, xact_start, query_start, state_change, state, query (timestamps as UTC text).
+     */
+    List<String> activity(boolean asking) {
+        String state = asking || currentCall != 0 ? "active" : switch (status) {
+            case IDLE -> implicitBlock ? "idle in transaction" : "idle";
+            case IN_TRANSACTION -> "idle in transaction";
+            default -> "idle in transaction (aborted)";
+        };
+        return java.util.Arrays.asList(database, Integer.toString(processId), params.get("session_authorization"),
+                params.get("application_name"), utc(backendStart), utc(xactStart), utc(queryStart), utc(stateChange), state,
+                lastQuery == null ? "" : lastQuery);
+    }
+
+    private static String utc(java.time.Instant t) {
+        if (t == null) return null;
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(java.time.ZoneOffset.UTC).format(t) + "+00";
     }
 
     /** pg_notify run by DuckDB: held until the statement's transaction commits, dropped if it rolls back. */

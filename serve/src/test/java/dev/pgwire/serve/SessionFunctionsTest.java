@@ -140,4 +140,34 @@ class SessionFunctionsTest {
             }
         }
     }
+
+    @Test
+    void pgStatActivityShowsTheLiveSessions() throws Exception {
+        try (Connection a = connect(); Connection b = connect(); Statement sa = a.createStatement(); Statement sb = b.createStatement()) {
+            sb.execute("SET application_name = 'other_one'");
+            b.setAutoCommit(false);
+            sb.execute("SELECT 1");
+            int pidA = Integer.parseInt(one(a, "SELECT pg_backend_pid()"));
+            int pidB = Integer.parseInt(one(b, "SELECT pg_backend_pid()"));
+            try (ResultSet rs = sa.executeQuery("SELECT pid, datname, usename, application_name, state, query, backend_type,"
+                    + " backend_start <= now(), datid IS NOT NULL FROM pg_stat_activity WHERE pid IN (" + pidA + ", " + pidB + ") ORDER BY pid = "
+                    + pidA + " DESC")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(pidA);
+                assertThat(rs.getString(2)).isEqualTo("postgres");
+                assertThat(rs.getString(3)).isEqualTo("postgres");
+                assertThat(rs.getString(5)).isEqualTo("active");
+                assertThat(rs.getString(6)).contains("FROM pg_stat_activity");
+                assertThat(rs.getString(7)).isEqualTo("client backend");
+                assertThat(rs.getBoolean(8)).isTrue();
+                assertThat(rs.getBoolean(9)).isTrue();
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(pidB);
+                assertThat(rs.getString(4)).isEqualTo("other_one");
+                assertThat(rs.getString(5)).isEqualTo("idle in transaction");
+                assertThat(rs.next()).isFalse();
+            }
+            b.rollback();
+        }
+    }
 }

@@ -70,6 +70,7 @@ final class CatalogRoutes {
                 r.set("alias", Node.typed("Alias", Node.of(null).set("aliasname", name)));
             }
             if (target.equals(CatalogStore.PG) && name.equals("pg_settings")) r.set("pgwire_subquery", settingsQuery(session));
+            if (target.equals(CatalogStore.PG) && name.equals("pg_stat_activity")) r.set("pgwire_subquery", activityQuery(session));
         }
         return reads[0];
     }
@@ -90,6 +91,33 @@ final class CatalogRoutes {
         if (schema.equals(CatalogDefinitions.PG_CATALOG) || schema.equals(CatalogDefinitions.INFORMATION_SCHEMA)) {
             ref.set("fields", new ArrayList<>(fields.subList(1, 3)));
         }
+    }
+
+    /** pg_stat_activity: a row per live session of the server (client addresses are not shown). */
+    static String activityQuery(SessionContext session) {
+        String base = CatalogStore.DATABASE + "." + CatalogStore.PG;
+        StringBuilder values = new StringBuilder();
+        for (List<String> row : session.activity()) {
+            values.append(values.isEmpty() ? "" : ", ").append('(');
+            for (int i = 0; i < row.size(); i++) {
+                if (i > 0) values.append(", ");
+                values.append(row.get(i) == null ? "NULL" : SqlWriter.quoteLiteral(row.get(i)));
+            }
+            values.append(')');
+        }
+        if (values.isEmpty()) return "SELECT * FROM " + base + ".pg_stat_activity";
+        return "SELECT * FROM " + base + ".pg_stat_activity UNION ALL BY NAME"
+                + " SELECT CAST(d.oid AS BIGINT) AS datid, CAST(v.datname AS VARCHAR) AS datname, CAST(v.pid AS INTEGER) AS pid,"
+                + " CAST(a.oid AS BIGINT) AS usesysid, CAST(v.usename AS VARCHAR) AS usename,"
+                + " CAST(v.application_name AS VARCHAR) AS application_name,"
+                + " CAST(v.backend_start AS TIMESTAMPTZ) AS backend_start, CAST(v.xact_start AS TIMESTAMPTZ) AS xact_start,"
+                + " CAST(v.query_start AS TIMESTAMPTZ) AS query_start, CAST(v.state_change AS TIMESTAMPTZ) AS state_change,"
+                + " CAST(v.state AS VARCHAR) AS state, CAST(v.query AS VARCHAR) AS query,"
+                + " CAST('client backend' AS VARCHAR) AS backend_type"
+                + " FROM (VALUES " + values + ") AS v(datname, pid, usename, application_name, backend_start, xact_start,"
+                + " query_start, state_change, state, query)"
+                + " LEFT JOIN " + base + ".pg_database AS d ON d.datname = v.datname"
+                + " LEFT JOIN " + base + ".pg_authid AS a ON a.rolname = v.usename";
     }
 
     /**
