@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A COMMIT acknowledged to a client survives {@code kill -9} of the server: writers commit rows
  * (single-statement and two-statement transactions) while the serve process is killed; after a
  * restart on the same data directory every acknowledged row is there, and no row that no client
- * wrote.
+ * wrote. A second serve process on the same data directory is refused the database the first has
+ * open (55006) instead of hanging or sharing the file.
  */
 class CrashDurabilityTest {
     private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
@@ -70,6 +71,25 @@ class CrashDurabilityTest {
         } finally {
             second.process.destroy();
             second.process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aDatabaseAnotherServeProcessHasOpenIsRefusedWith55006NotAHang(@TempDir Path data) throws Exception {
+        Server first = Server.start(data);
+        Server second = Server.start(data); // both start: the database is opened when a session needs it
+        try (Connection holder = first.connect()) {
+            SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, second::connect);
+            assertThat(refused.getSQLState()).isEqualTo("55006");
+            assertThat(refused.getMessage()).contains("in use by another process");
+            try (Statement st = holder.createStatement(); ResultSet rs = st.executeQuery("SELECT 1")) {
+                assertThat(rs.next()).isTrue(); // the first process carries on
+            }
+        } finally {
+            for (Server s : List.of(first, second)) {
+                s.process.destroy();
+                s.process.waitFor(30, TimeUnit.SECONDS);
+            }
         }
     }
 

@@ -104,6 +104,14 @@ final class ErrorMapper {
             case "permission":
                 return new PgException(SqlState.INSUFFICIENT_PRIVILEGE, msg);
             case "io":
+                if (msg.startsWith("Could not set lock on file")) {
+                    // another process (a second serve on the same data directory) has the database open
+                    int held = msg.indexOf("Conflicting lock is held in");
+                    int see = msg.indexOf(". See also");
+                    return new PgException(SqlState.OBJECT_IN_USE, "the database is in use by another process")
+                            .withDetail(held < 0 ? msg : msg.substring(held, see > held ? see : msg.length()).trim())
+                            .withHint("Only one serve process can use a data directory at a time.");
+                }
                 return new PgException(msg.startsWith("No files found") ? "58P01" : SqlState.IO_ERROR, msg);
             case "outofmemory":
                 return new PgException(SqlState.OUT_OF_MEMORY, msg);
