@@ -8,7 +8,8 @@ import java.util.List;
  * registers in every engine (the {@code pg_*} functions of {@code dev.pgwire.serve.functions}):
  * to_char, to_date, to_timestamp, to_number, format, the regular-expression functions with
  * PostgreSQL's expression syntax, encode/decode, initcap, to_hex, string_to_array, array_to_string,
- * width_bucket, justify_*, make_interval. DuckDB's Java functions take no intervals, blobs or lists,
+ * width_bucket, justify_*, make_interval, concat (booleans as t/f), lpad/rpad/repeat (refused beyond
+ * PostgreSQL's 1 GB as it does), num_nulls, chr. DuckDB's Java functions take no intervals, blobs or lists,
  * so those cross as text (intervals), hex (bytea) and JSON (arrays).
  */
 final class PgFunctionCalls {
@@ -52,6 +53,53 @@ final class PgFunctionCalls {
                 StringBuilder s = new StringBuilder("pg_format({0}");
                 for (int i = 1; i < n; i++) s.append(", ").append(pgText("{" + i + "}", types.get(i)));
                 return sql(s.append(')').toString(), args);
+            }
+            case "concat", "concat_ws" -> {
+                // arguments are written by their types' output functions: a boolean is t or f
+                if (n == 0 || f.bool("func_variadic")) return null;
+                StringBuilder s = new StringBuilder(name).append('(');
+                for (int i = 0; i < n; i++) {
+                    SqlType t = types.get(i);
+                    s.append(i > 0 ? ", " : "").append(t != null && t.is(SqlType.BOOL) ? pgText("{" + i + "}", t) : "{" + i + "}");
+                }
+                return sql(s.append(')').toString(), args);
+            }
+            case "lpad", "rpad" -> {
+                if (n != 2 && n != 3) return null;
+                // PostgreSQL refuses a result beyond 1 GB (54000) before building it (4: UTF-8's longest character)
+                Long length = integerConstant(args.get(1));
+                if (length != null && length * 4 > MAX_TEXT_LENGTH) throw tooLarge();
+                return sql("CASE WHEN CAST({1} AS BIGINT) * 4 > " + MAX_TEXT_LENGTH + " THEN error('[pgwire:54000] " + TOO_LARGE
+                        + "') ELSE " + name + "(CAST({0} AS VARCHAR), CAST({1} AS INTEGER), "
+                        + (n == 2 ? "' '" : "CAST({2} AS VARCHAR)") + ") END", args);
+            }
+            case "repeat" -> {
+                if (n != 2 || first != null && !first.isText() && !first.isUnknown()) return null;
+                String text = Operators.stringConstant(args.get(0));
+                Long count = integerConstant(args.get(1));
+                if (text != null && count != null
+                        && (long) text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length * Math.max(count, 0) > MAX_TEXT_LENGTH) {
+                    throw tooLarge(); // DuckDB would fold the constant call, building the value, before any check ran
+                }
+                return sql("CASE WHEN CAST(strlen(CAST({0} AS VARCHAR)) AS BIGINT) * greatest(CAST({1} AS BIGINT), 0) > "
+                        + MAX_TEXT_LENGTH + " THEN error('[pgwire:54000] " + TOO_LARGE + "')"
+                        + " ELSE repeat(CAST({0} AS VARCHAR), CAST({1} AS BIGINT)) END", args);
+            }
+            case "num_nulls", "num_nonnulls" -> {
+                if (n == 0 || f.bool("func_variadic")) return null;
+                StringBuilder s = new StringBuilder("CAST(0");
+                for (int i = 0; i < n; i++) {
+                    s.append(" + CASE WHEN {").append(i).append(name.equals("num_nulls") ? "} IS NULL" : "} IS NOT NULL")
+                            .append(" THEN 1 ELSE 0 END");
+                }
+                return sql(s.append(" AS INTEGER)").toString(), args);
+            }
+            case "pg_client_encoding" -> {
+                return n == 0 ? sql("CAST('UTF8' AS VARCHAR)", args).set("pgType", "name") : null;
+            }
+            case "chr" -> {
+                return n == 1 ? sql("CASE WHEN CAST({0} AS INTEGER) = 0 THEN error('[pgwire:54000] null character not permitted')"
+                        + " ELSE chr(CAST({0} AS INTEGER)) END", args) : null;
             }
             case "quote_ident", "quote_literal", "quote_nullable", "initcap" -> {
                 if (n != 1) return null;
@@ -255,6 +303,24 @@ final class PgFunctionCalls {
             s.append('{').append(i).append('}');
         }
         return s.toString();
+    }
+
+    /** PostgreSQL's largest text value (MaxAllocSize less the header): longer results are 54000. */
+    private static final long MAX_TEXT_LENGTH = (1L << 30) - 1 - 4;
+    private static final String TOO_LARGE = "requested length too large";
+
+    private static dev.pgwire.protocol.PgException tooLarge() {
+        return new dev.pgwire.protocol.PgException("54000", TOO_LARGE);
+    }
+
+    /** An integer constant's value (a negative one too), or null. */
+    private static Long integerConstant(Node n) {
+        if (n.is("A_Const") && n.has("ival")) return n.node("ival").num("ival");
+        if (n.is("A_Expr") && n.str("kind").equals("AEXPR_OP") && n.node("lexpr") == null && n.names("name").equals(List.of("-"))) {
+            Long v = integerConstant(n.node("rexpr"));
+            return v == null ? null : -v;
+        }
+        return null;
     }
 
     private static Node sql(String template, List<Node> args) {

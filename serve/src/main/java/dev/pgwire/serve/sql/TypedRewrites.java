@@ -458,23 +458,6 @@ final class TypedRewrites {
         return e;
     }
 
-    /** PostgreSQL's largest text value (MaxAllocSize less the header): longer results are 54000. */
-    private static final long MAX_TEXT_LENGTH = (1L << 30) - 1 - 4;
-
-    private static dev.pgwire.protocol.PgException tooLarge() {
-        return new dev.pgwire.protocol.PgException("54000", "requested length too large");
-    }
-
-    /** An integer constant's value (a negative one too), or null. */
-    private static Long integerConstant(Node n) {
-        if (n.is("A_Const") && n.has("ival")) return n.node("ival").num("ival");
-        if (n.is("A_Expr") && n.str("kind").equals("AEXPR_OP") && n.node("lexpr") == null && n.names("name").equals(List.of("-"))) {
-            Long v = integerConstant(n.node("rexpr"));
-            return v == null ? null : -v;
-        }
-        return null;
-    }
-
     private Node asDouble(Node e) {
         Node cast = Expressions.duckDb("CAST({0} AS DOUBLE)", e);
         types.assume(cast, SqlType.FLOAT8);
@@ -563,73 +546,6 @@ final class TypedRewrites {
                 }
                 if (first != null && first.isText()) return intCall("strlen", args);
                 return intCall("octet_length", args);
-            }
-            case "concat", "concat_ws" -> {
-                // arguments are written by their types' output functions: a boolean is t or f
-                for (int i = 0; i < args.size(); i++) {
-                    SqlType t = types.type(args.get(i), scope);
-                    if (t != null && t.is(SqlType.BOOL)) {
-                        Node b = Expressions.duckDb("CASE WHEN {0} THEN 't' WHEN NOT {0} THEN 'f' END", args.get(i));
-                        types.assume(b, SqlType.TEXT);
-                        args.set(i, b);
-                    }
-                }
-                return f;
-            }
-            case "lpad", "rpad" -> {
-                if (args.size() == 2 || args.size() == 3) {
-                    // PostgreSQL refuses a result beyond 1 GB (54000) before building it; so does serve
-                    Long length = integerConstant(args.get(1));
-                    if (length != null && length * 4 > MAX_TEXT_LENGTH) throw tooLarge();
-                    Node n = Expressions.duckDb("CASE WHEN CAST({1} AS BIGINT) * 4 > " + MAX_TEXT_LENGTH // 4: UTF-8's longest character
-                            + " THEN error('[pgwire:54000] requested length too large') ELSE " + name
-                            + "(CAST({0} AS VARCHAR), CAST({1} AS INTEGER), " + (args.size() == 2 ? "' '" : "CAST({2} AS VARCHAR)")
-                            + ") END", args.toArray(new Node[0]));
-                    types.assume(n, SqlType.TEXT);
-                    return n;
-                }
-            }
-            case "repeat" -> {
-                if (args.size() == 2 && (first == null || first.isText() || first.isUnknown())) {
-                    String text = Operators.stringConstant(args.get(0));
-                    Long count = integerConstant(args.get(1));
-                    if (text != null && count != null
-                            && (long) text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length * Math.max(count, 0) > MAX_TEXT_LENGTH) {
-                        throw tooLarge(); // DuckDB would fold the constant call, building it, before any check ran
-                    }
-                    Node n = Expressions.duckDb("CASE WHEN CAST(strlen(CAST({0} AS VARCHAR)) AS BIGINT) * greatest(CAST({1} AS BIGINT), 0) > "
-                            + MAX_TEXT_LENGTH + " THEN error('[pgwire:54000] requested length too large')"
-                            + " ELSE repeat(CAST({0} AS VARCHAR), CAST({1} AS BIGINT)) END", args.get(0), args.get(1));
-                    types.assume(n, SqlType.TEXT);
-                    return n;
-                }
-            }
-            case "num_nulls", "num_nonnulls" -> {
-                if (!args.isEmpty() && !f.bool("func_variadic")) {
-                    StringBuilder sql = new StringBuilder("CAST(0");
-                    for (int i = 0; i < args.size(); i++) {
-                        sql.append(" + CASE WHEN {").append(i).append(name.equals("num_nulls") ? "} IS NULL" : "} IS NOT NULL")
-                                .append(" THEN 1 ELSE 0 END");
-                    }
-                    Node n = Expressions.duckDb(sql.append(" AS INTEGER)").toString(), args.toArray(new Node[0]));
-                    types.assume(n, SqlType.INT4);
-                    return n;
-                }
-            }
-            case "pg_client_encoding" -> {
-                if (args.isEmpty()) {
-                    Node n = Expressions.duckDb("CAST('UTF8' AS VARCHAR)").set("pgType", "name");
-                    types.assume(n, SqlType.NAME);
-                    return n;
-                }
-            }
-            case "chr" -> {
-                if (args.size() == 1) {
-                    Node n = Expressions.duckDb("CASE WHEN CAST({0} AS INTEGER) = 0 THEN error('[pgwire:54000] null character not permitted')"
-                            + " ELSE chr(CAST({0} AS INTEGER)) END", args.get(0));
-                    types.assume(n, SqlType.TEXT);
-                    return n;
-                }
             }
             case "strpos", "position", "ascii" -> {
                 return cast(f, "INTEGER", SqlType.INT4);
