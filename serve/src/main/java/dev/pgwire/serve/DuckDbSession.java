@@ -65,10 +65,11 @@ public final class DuckDbSession implements Session {
     /** pg_notify ran inside a statement outside a transaction block: its notifications go at the statement's end. */
     private volatile boolean notifiedByEngine;
     /** For pg_stat_activity. */
-    private final java.time.Instant backendStart = java.time.Instant.now();
-    private volatile java.time.Instant queryStart;
-    private volatile java.time.Instant xactStart;
-    private volatile java.time.Instant stateChange = backendStart;
+    private final long backendStart = System.currentTimeMillis();
+    /** Milliseconds since the epoch; 0 when there is none. */
+    private volatile long queryStart;
+    private volatile long xactStart;
+    private volatile long stateChange = backendStart;
     private volatile String lastQuery;
     private final Translator translator;
     private SessionCatalog catalog;
@@ -291,8 +292,8 @@ public final class DuckDbSession implements Session {
         if (implicitBlock) implicitStatements++;
         long call = ++calls;
         boolean succeeded = false;
-        queryStart = java.time.Instant.now();
-        if (xactStart == null) xactStart = queryStart;
+        queryStart = System.currentTimeMillis();
+        if (xactStart == 0) xactStart = queryStart;
         currentCall = call;
         ScheduledFuture<?> timeout = scheduleStatementTimeout(call);
         try {
@@ -321,9 +322,9 @@ public final class DuckDbSession implements Session {
         } finally {
             if (timeout != null) timeout.cancel(false);
             currentCall = 0;
-            stateChange = java.time.Instant.now();
+            stateChange = System.currentTimeMillis();
             if (!inTransactionBlock() && !implicitOpen) {
-                xactStart = null;
+                xactStart = 0;
                 advisoryLocks.transactionEnded(processId);
                 if (notifiedByEngine) {
                     notifiedByEngine = false;
@@ -1025,9 +1026,11 @@ public final class DuckDbSession implements Session {
                 lastQuery == null ? "" : lastQuery);
     }
 
-    private static String utc(java.time.Instant t) {
-        if (t == null) return null;
-        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(java.time.ZoneOffset.UTC).format(t) + "+00";
+    private static final java.time.format.DateTimeFormatter UTC =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC);
+
+    private static String utc(long epochMillis) {
+        return epochMillis == 0 ? null : UTC.format(java.time.Instant.ofEpochMilli(epochMillis)) + "+00";
     }
 
     /** pg_notify run by DuckDB: held until the statement's transaction commits, dropped if it rolls back. */
