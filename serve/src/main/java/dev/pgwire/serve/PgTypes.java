@@ -275,19 +275,19 @@ final class PgTypes {
         String label = hint.equals("int2") ? "smallint" : hint.equals("int8") ? "bigint" : "integer";
         return new PgColumnType(base.duckDbType, type, -1, base::read, (v, c) -> {
             long l;
-            if (v instanceof Long || v instanceof Integer || v instanceof Short) {
-                l = ((Number) v).longValue();
-            } else {
-                BigDecimal d = v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
-                if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) l = d.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-                else l = d.longValueExact();
+            try {
+                l = v instanceof Long || v instanceof Integer || v instanceof Short ? ((Number) v).longValue()
+                        : new BigDecimal(v.toString()).longValueExact(); // HUGEINT beyond bigint throws
+            } catch (ArithmeticException beyondBigint) {
+                throw outOfRange(label);
             }
-            if (l < min || l > max || (hint.equals("int8") && !(v instanceof Long) && (l == Long.MIN_VALUE || l == Long.MAX_VALUE)
-                    && new BigDecimal(v.toString()).compareTo(BigDecimal.valueOf(l)) != 0)) {
-                throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.NUMERIC_VALUE_OUT_OF_RANGE, label + " out of range");
-            }
+            if (l < min || l > max) throw outOfRange(label);
             return hint.equals("int2") ? (Object) (short) l : hint.equals("int4") ? (Object) (int) l : (Object) l;
         });
+    }
+
+    private static dev.pgwire.protocol.PgException outOfRange(String label) {
+        return new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.NUMERIC_VALUE_OUT_OF_RANGE, label + " out of range");
     }
 
     private static PgColumnType relabel(PgColumnType base, PgType type, int typmod) {

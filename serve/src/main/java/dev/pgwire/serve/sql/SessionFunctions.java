@@ -72,11 +72,7 @@ final class SessionFunctions {
                     ? Expressions.duckDb("CASE WHEN pgwire_notify(" + s.backendPid()
                             + ", CAST({0} AS VARCHAR), CAST({1} AS VARCHAR)) THEN '' END", args.get(0), args.get(1)).set("pgType", "void")
                     : null;
-            case "pg_advisory_lock", "pg_advisory_lock_shared", "pg_advisory_xact_lock", "pg_advisory_xact_lock_shared",
-                    "pg_try_advisory_lock", "pg_try_advisory_lock_shared", "pg_try_advisory_xact_lock",
-                    "pg_try_advisory_xact_lock_shared", "pg_advisory_unlock", "pg_advisory_unlock_shared",
-                    "pg_advisory_unlock_all" -> advisory(names.get(names.size() - 1), args, s);
-            default -> null;
+            default -> ADVISORY.containsKey(names.get(names.size() - 1)) ? advisory(names.get(names.size() - 1), args, s) : null;
         };
     }
 
@@ -84,15 +80,25 @@ final class SessionFunctions {
      * The advisory lock functions as calls of serve's lock table with the session's process id:
      * one bigint key, or two integer keys (kept apart from bigint keys, as PostgreSQL does).
      */
+    /** Each advisory lock function as the operation serve's lock table performs. */
+    private static final java.util.Map<String, String> ADVISORY = java.util.Map.ofEntries(
+            java.util.Map.entry("pg_advisory_lock", "lock"), java.util.Map.entry("pg_advisory_lock_shared", "lock_shared"),
+            java.util.Map.entry("pg_advisory_xact_lock", "xact_lock"),
+            java.util.Map.entry("pg_advisory_xact_lock_shared", "xact_lock_shared"),
+            java.util.Map.entry("pg_try_advisory_lock", "try"), java.util.Map.entry("pg_try_advisory_lock_shared", "try_shared"),
+            java.util.Map.entry("pg_try_advisory_xact_lock", "try_xact"),
+            java.util.Map.entry("pg_try_advisory_xact_lock_shared", "try_xact_shared"),
+            java.util.Map.entry("pg_advisory_unlock", "unlock"), java.util.Map.entry("pg_advisory_unlock_shared", "unlock_shared"),
+            java.util.Map.entry("pg_advisory_unlock_all", "unlock_all"));
+
     private static Node advisory(String function, List<Node> args, SessionContext s) {
-        String op = function.replace("pg_", "").replace("advisory_", "").replace("try_advisory", "try");
-        op = op.equals("try_lock") ? "try" : op.replace("try_lock", "try").replace("try_xact_lock", "try_xact");
+        String op = ADVISORY.get(function);
         boolean all = op.equals("unlock_all");
         if (all ? !args.isEmpty() : args.size() != 1 && args.size() != 2) return null;
         String key = all ? "NULL" : args.size() == 1 ? "CAST({0} AS BIGINT)"
                 : "((CAST(CAST({0} AS INTEGER) AS BIGINT) << 32) | (CAST(CAST({1} AS INTEGER) AS BIGINT) & 4294967295))";
         String call = "pgwire_advisory('" + op + "', " + s.backendPid() + ", " + (args.size() == 2 ? 2 : 1) + ", " + key + ")";
-        boolean returnsVoid = !op.startsWith("try") && !op.startsWith("unlock") || all;
+        boolean returnsVoid = all || !op.startsWith("try") && !op.startsWith("unlock");
         Node n = Expressions.duckDb(returnsVoid ? "CASE WHEN " + call + " THEN '' END" : call, args.toArray(new Node[0]));
         return n.set("pgType", returnsVoid ? "void" : "bool");
     }

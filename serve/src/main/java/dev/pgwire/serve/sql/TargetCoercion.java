@@ -174,12 +174,7 @@ public final class TargetCoercion {
      */
     private static void checkAssignable(Node value, ColumnInfo c, SqlType target, TypeResolver types, TypeResolver.Scope scope) {
         if (target.isArray()) return;
-        SqlType source;
-        try {
-            source = types.type(value, scope);
-        } catch (RuntimeException unknownScope) {
-            return;
-        }
+        SqlType source = types.type(value, scope);
         if (source == null || source.isArray() || source.isUnknown()) return;
         int from = dev.pgwire.serve.catalog.Builtins.typeOid(source.name());
         int to = dev.pgwire.serve.catalog.Builtins.typeOid(target.name());
