@@ -45,6 +45,8 @@ final class AdvisoryLocks {
     /** The lock each waiting session waits for. */
     private final Map<Integer, Key> waiting = new HashMap<>();
     private final Set<Integer> cancelled = new HashSet<>();
+    /** Sessions holding transaction-level locks (read without the table's lock at every statement's end). */
+    private final Set<Integer> transactionHolders = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** pg_advisory_lock and its variants: waits for the lock. */
     void lock(int pid, int space, long key, boolean exclusive, boolean transaction) {
@@ -89,36 +91,40 @@ final class AdvisoryLocks {
         return true;
     }
 
-    /** pg_advisory_unlock_all and the end of a session: every session-level hold of the session. */
+    /** pg_advisory_unlock_all: every session-level hold of the session. */
     synchronized void unlockAll(int pid) {
-        for (Map.Entry<Key, Lock> e : new ArrayList<>(locks.entrySet())) {
-            int[] counts = e.getValue().holders.get(pid);
-            if (counts == null) continue;
-            counts[0] = 0;
-            release(e.getKey(), e.getValue(), pid, counts);
-        }
+        releaseAll(pid, true, false);
     }
 
-    /** The end of a session's transaction: its transaction-level holds. */
-    synchronized void transactionEnded(int pid) {
-        for (Map.Entry<Key, Lock> e : new ArrayList<>(locks.entrySet())) {
-            int[] counts = e.getValue().holders.get(pid);
-            if (counts == null || counts[1] == 0) continue;
-            counts[1] = 0;
-            release(e.getKey(), e.getValue(), pid, counts);
+    /**
+     * The end of a session's transaction (after every statement outside a block): its
+     * transaction-level holds. Sessions that took none pass without taking the table's lock.
+     */
+    void transactionEnded(int pid) {
+        if (!transactionHolders.remove(pid)) return;
+        synchronized (this) {
+            releaseAll(pid, false, true);
         }
     }
 
     /** The end of a session: every hold it has; a wait of it ends. */
     synchronized void sessionEnded(int pid) {
         cancel(pid);
-        for (Map.Entry<Key, Lock> e : new ArrayList<>(locks.entrySet())) {
-            int[] counts = e.getValue().holders.get(pid);
+        transactionHolders.remove(pid);
+        releaseAll(pid, true, true);
+    }
+
+    private void releaseAll(int pid, boolean sessionLevel, boolean transactionLevel) {
+        for (java.util.Iterator<Map.Entry<Key, Lock>> it = locks.entrySet().iterator(); it.hasNext(); ) {
+            Lock l = it.next().getValue();
+            int[] counts = l.holders.get(pid);
             if (counts == null) continue;
-            counts[0] = 0;
-            counts[1] = 0;
-            release(e.getKey(), e.getValue(), pid, counts);
+            if (sessionLevel) counts[0] = 0;
+            if (transactionLevel) counts[1] = 0;
+            if (counts[0] == 0 && counts[1] == 0) l.holders.remove(pid);
+            if (l.holders.isEmpty()) it.remove();
         }
+        notifyAll();
     }
 
     /** Cancel of a session: its wait, if any, ends with 57014. */
@@ -127,18 +133,6 @@ final class AdvisoryLocks {
             cancelled.add(pid);
             notifyAll();
         }
-    }
-
-    /** The locks a session holds (for pg_locks), as {space, key, exclusive, count}. */
-    synchronized List<long[]> held(int pid) {
-        List<long[]> out = new ArrayList<>();
-        for (Map.Entry<Key, Lock> e : locks.entrySet()) {
-            int[] counts = e.getValue().holders.get(pid);
-            if (counts != null) {
-                out.add(new long[] {e.getKey().space(), e.getKey().key(), e.getValue().exclusive ? 1 : 0, counts[0] + counts[1]});
-            }
-        }
-        return out;
     }
 
     private boolean tryTake(int pid, Key k, boolean exclusive, boolean transaction) {
@@ -154,6 +148,7 @@ final class AdvisoryLocks {
         }
         int[] counts = l.holders.computeIfAbsent(pid, p -> new int[2]);
         counts[transaction ? 1 : 0]++;
+        if (transaction) transactionHolders.add(pid);
         return true;
     }
 

@@ -2,6 +2,7 @@ package dev.pgwire.serve;
 
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.functions.Udf;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
 import org.slf4j.Logger;
@@ -518,11 +519,11 @@ final class DatabaseRegistry implements AutoCloseable {
      * translation calls with the session's process id (see SessionFunctions).
      */
     private static void registerAdvisoryLocks(java.sql.Connection c, AdvisoryLocks locks) throws SQLException {
-        dev.pgwire.serve.functions.Udf.Type v = dev.pgwire.serve.functions.Udf.Type.VARCHAR;
-        dev.pgwire.serve.functions.Udf.Type i = dev.pgwire.serve.functions.Udf.Type.INTEGER;
-        dev.pgwire.serve.functions.Udf.Type b = dev.pgwire.serve.functions.Udf.Type.BIGINT;
-        dev.pgwire.serve.functions.Udf.register(c, new dev.pgwire.serve.functions.Udf.Signature("pgwire_advisory",
-                List.of(v, i, i, b), null, dev.pgwire.serve.functions.Udf.Type.BOOLEAN, false), a -> {
+        Udf.Type v = Udf.Type.VARCHAR;
+        Udf.Type i = Udf.Type.INTEGER;
+        Udf.Type b = Udf.Type.BIGINT;
+        Udf.register(c, new Udf.Signature("pgwire_advisory",
+                List.of(v, i, i, b), null, Udf.Type.BOOLEAN, false), a -> {
             String op = (String) a[0];
             int pid = (Integer) a[1];
             if (op.equals("unlock_all")) {
@@ -548,23 +549,23 @@ final class DatabaseRegistry implements AutoCloseable {
      * {@code pgwire_notify(pid, channel, payload)}: pg_notify, sent when the session's transaction commits.
      */
     private static void registerSessionFunctions(java.sql.Connection c, Map<Integer, DuckDbSession> sessions) throws SQLException {
-        dev.pgwire.serve.functions.Udf.Type v = dev.pgwire.serve.functions.Udf.Type.VARCHAR;
-        dev.pgwire.serve.functions.Udf.Type i = dev.pgwire.serve.functions.Udf.Type.INTEGER;
-        dev.pgwire.serve.functions.Udf.Type b = dev.pgwire.serve.functions.Udf.Type.BOOLEAN;
-        dev.pgwire.serve.functions.Udf.register(c, new dev.pgwire.serve.functions.Udf.Signature("pgwire_set_config",
+        Udf.Type v = Udf.Type.VARCHAR;
+        Udf.Type i = Udf.Type.INTEGER;
+        Udf.Type b = Udf.Type.BOOLEAN;
+        Udf.register(c, new Udf.Signature("pgwire_set_config",
                 List.of(i, v, v, b), null, v, false), a -> {
             DuckDbSession s = sessions.get((Integer) a[0]);
             if (s == null || a[1] == null) return null;
             return s.setConfigFromEngine((String) a[1], (String) a[2], Boolean.TRUE.equals(a[3]));
         }, true);
-        dev.pgwire.serve.functions.Udf.register(c, new dev.pgwire.serve.functions.Udf.Signature("pgwire_notify",
+        Udf.register(c, new Udf.Signature("pgwire_notify",
                 List.of(i, v, v), null, b, false), a -> {
             DuckDbSession s = sessions.get((Integer) a[0]);
             if (s == null) return null;
             s.notifyFromEngine((String) a[1], (String) a[2]);
             return true;
         }, true);
-        dev.pgwire.serve.functions.Udf.register(c, new dev.pgwire.serve.functions.Udf.Signature("pgwire_current_setting",
+        Udf.register(c, new Udf.Signature("pgwire_current_setting",
                 List.of(i, v, b), null, v, false), a -> {
             DuckDbSession s = sessions.get((Integer) a[0]);
             if (s == null || a[1] == null) return null;
