@@ -404,6 +404,20 @@ final class DatabaseRegistry implements AutoCloseable {
     }
 
     /** One database: a root connection while the engine is open, duplicated per session. */
+    /** pg_database_size: a database's file (and its write-ahead log) on disk; 0 in memory. */
+    private long size(String name) {
+        if (options.dataDir() == null) return 0;
+        long size = 0;
+        for (Path p : List.of(file(name), options.dataDir().resolve(DatabaseName.fileName(name) + ".wal"))) {
+            try {
+                if (Files.exists(p)) size += Files.size(p);
+            } catch (IOException e) {
+                log.debug("size of {}: {}", p, e.getMessage());
+            }
+        }
+        return size;
+    }
+
     private final class Database {
         /** Guarded by the registry; changes only by ALTER DATABASE … RENAME while no session uses it. */
         private String name;
@@ -437,26 +451,12 @@ final class DatabaseRegistry implements AutoCloseable {
                 try {
                     if (root == null) root = openRoot();
                     catalog = new dev.pgwire.serve.catalog.CatalogStore(root.duplicate(), name, catalogVersion::get,
-                            DatabaseRegistry.this::cluster, clusterVersion::get, this::size, PgTypes::pgTypeName);
+                            DatabaseRegistry.this::cluster, clusterVersion::get, DatabaseRegistry.this::size, PgTypes::pgTypeName);
                 } catch (SQLException e) {
                     throw ErrorMapper.map(e, (String) null);
                 }
             }
             return catalog;
-        }
-
-        /** pg_database_size: the database's file (and its write-ahead log) on disk; 0 in memory. */
-        private long size() {
-            if (options.dataDir() == null) return 0;
-            long size = 0;
-            for (Path p : List.of(file(name), options.dataDir().resolve(DatabaseName.fileName(name) + ".wal"))) {
-                try {
-                    if (Files.exists(p)) size += Files.size(p);
-                } catch (IOException e) {
-                    log.debug("size of {}: {}", p, e.getMessage());
-                }
-            }
-            return size;
         }
 
         synchronized boolean isOpen() {
@@ -479,7 +479,7 @@ final class DatabaseRegistry implements AutoCloseable {
                 Macros.install(st);
                 EngineFunctions.register(duck);
                 registerAdvisoryLocks(duck, advisoryLocks);
-                registerSessionFunctions(duck, sessionsByPid);
+                registerSessionFunctions(duck, sessionsByPid, DatabaseRegistry.this::session);
                 roles.registerFunctions(duck);
             } catch (SQLException e) {
                 duck.close();
@@ -504,6 +504,15 @@ final class DatabaseRegistry implements AutoCloseable {
             root = null;
             log.debug("closed the engine of database \"{}\"", DatabaseName.printable(name));
         }
+    }
+
+    /** The open session with process id {@code pid} in any database, or null. */
+    synchronized DuckDbSession session(int pid) {
+        for (Database db : databases.values()) {
+            DuckDbSession s = db.sessionsByPid.get(pid);
+            if (s != null) return s;
+        }
+        return null;
     }
 
     /** Every open session of every database (pg_stat_activity). */
@@ -548,7 +557,8 @@ final class DatabaseRegistry implements AutoCloseable {
      * statement runs (parameters, column values); constant ones are answered by the translation.
      * {@code pgwire_notify(pid, channel, payload)}: pg_notify, sent when the session's transaction commits.
      */
-    private static void registerSessionFunctions(java.sql.Connection c, Map<Integer, DuckDbSession> sessions) throws SQLException {
+    private static void registerSessionFunctions(java.sql.Connection c, Map<Integer, DuckDbSession> sessions,
+                                                 java.util.function.IntFunction<DuckDbSession> anySession) throws SQLException {
         Udf.Type v = Udf.Type.VARCHAR;
         Udf.Type i = Udf.Type.INTEGER;
         Udf.Type b = Udf.Type.BOOLEAN;
@@ -564,6 +574,11 @@ final class DatabaseRegistry implements AutoCloseable {
             if (s == null) return null;
             s.notifyFromEngine((String) a[1], (String) a[2]);
             return true;
+        }, true);
+        Udf.register(c, new Udf.Signature("pgwire_signal_backend",
+                List.of(i, i, b), null, b, true), a -> {
+            DuckDbSession caller = sessions.get((Integer) a[0]);
+            return caller == null ? null : BackendSignals.signal(caller, anySession.apply((Integer) a[1]), (Boolean) a[2]);
         }, true);
         Udf.register(c, new Udf.Signature("pgwire_current_setting",
                 List.of(i, v, b), null, v, false), a -> {

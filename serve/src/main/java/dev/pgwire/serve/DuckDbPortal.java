@@ -151,7 +151,7 @@ final class DuckDbPortal implements Portal {
         List<Column> cols = new java.util.ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             types[i] = PgTypes.withHint(PgTypes.forDuckDbType(md.getColumnTypeName(i + 1)), statement.translation().resultType(i));
-            cols.add(types[i].column(md.getColumnLabel(i + 1)));
+            cols.add(session.runner().describe(types[i], md.getColumnLabel(i + 1), statement.translation(), i));
         }
         columns = List.copyOf(cols);
     }

@@ -88,6 +88,8 @@ public final class DuckDbSession implements Session {
     private final SessionParameters params;
     private final ParameterCommands parameterCommands;
     private final SessionRoles roles;
+    /** The server's way to this session's client (notifications, termination). */
+    private volatile dev.pgwire.server.spi.AsyncMessages client;
     private final ScheduledExecutorService scheduler;
     private final Runnable onClose;
 
@@ -131,6 +133,7 @@ public final class DuckDbSession implements Session {
         this.runner = new DuckDbStatementRunner(connection, scratch, scheduler, this::detachOpenPortal);
         this.catalogStore = catalogStore;
         runner.catalogHook(() -> catalogStore.get().current());
+        runner.tableOids(o -> catalogStore.get().current().relationOid(o.schema(), o.table()));
         this.catalog = new SessionCatalog(runner, catalogVersion, () -> schemasOnPath);
         this.sqlLevel = new SqlLevelStatements(this);
         this.roles = new SessionRoles(databases.roles(), params, params.get("session_authorization"));
@@ -1078,7 +1081,18 @@ public final class DuckDbSession implements Session {
     /** The server's way to this session's client: notifications go out through it. */
     @Override
     public void attach(dev.pgwire.server.spi.AsyncMessages client) {
+        this.client = client;
         notifications.attach(client);
+    }
+
+    /** pg_terminate_backend of another session (or this one): FATAL 57P01 once its statement ends. */
+    void terminate() {
+        dev.pgwire.server.spi.AsyncMessages c = client;
+        if (c != null) c.terminate();
+    }
+
+    SessionRoles sessionRoles() {
+        return roles;
     }
 
     /** The advisory locks of the session's database. */

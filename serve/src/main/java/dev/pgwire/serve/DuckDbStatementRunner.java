@@ -186,7 +186,7 @@ final class DuckDbStatementRunner {
         List<Column> columns = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             types[i] = PgTypes.withHint(PgTypes.forDuckDbType(md.getColumnTypeName(i + 1)), t.resultType(i));
-            columns.add(types[i].column(md.getColumnLabel(i + 1)));
+            columns.add(describe(types[i], md.getColumnLabel(i + 1), t, i));
         }
         sink.describeColumns(columns);
         long rows = 0;
@@ -268,6 +268,26 @@ final class DuckDbStatementRunner {
 
     /** Prepares a statement's DuckDB SQL on the session's connection (Parse). */
     private Runnable catalogHook = () -> { };
+    private java.util.function.ToIntFunction<dev.pgwire.serve.sql.ColumnOrigin> tableOids = o -> 0;
+
+    /** How a result column's table is found in the catalog (its OID, 0 for none). */
+    void tableOids(java.util.function.ToIntFunction<dev.pgwire.serve.sql.ColumnOrigin> lookup) {
+        this.tableOids = lookup;
+    }
+
+    /** RowDescription's entry for result column {@code i} of {@code t}: its type, and the table column it is. */
+    Column describe(PgColumnType type, String label, Translation t, int i) {
+        dev.pgwire.serve.sql.ColumnOrigin o = t.resultOrigin(i);
+        if (o == null) return type.column(label);
+        int table;
+        try {
+            table = tableOids.applyAsInt(o);
+        } catch (RuntimeException e) {
+            log.debug("no table OID for {}.{}: {}", o.schema(), o.table(), e.getMessage());
+            table = 0;
+        }
+        return type.column(label, table, table == 0 ? 0 : o.number());
+    }
 
     /** What makes the catalog tables current before a statement reading them runs or is prepared. */
     void catalogHook(Runnable hook) {

@@ -59,6 +59,11 @@ final class PgColumnType {
         return Column.of(name, pgType, typeModifier);
     }
 
+    /** As a column of table {@code tableOid} (attnum {@code number}), or of none for 0. */
+    Column column(String name, int tableOid, int number) {
+        return new Column(name, pgType.oid(), pgType.size(), typeModifier, tableOid, (short) number);
+    }
+
     Object read(ResultSet rs, int column) throws SQLException {
         return reader.read(rs, column);
     }

@@ -87,7 +87,7 @@ final class PreparedDuckDbStatement implements PreparedStatement {
             this.columnTypes = new PgColumnType[columnDuckDbTypes.size()];
             for (int i = 0; i < columnTypes.length; i++) {
                 columnTypes[i] = PgTypes.withHint(PgTypes.forDuckDbType(columnDuckDbTypes.get(i)), translation.resultType(i));
-                cols.add(columnTypes[i].column(md.getColumnLabel(i + 1)));
+                cols.add(session.runner().describe(columnTypes[i], md.getColumnLabel(i + 1), translation, i));
             }
             this.columns = List.copyOf(cols);
         }

@@ -33,6 +33,11 @@ final class SessionRoles {
         return params.codecContext();
     }
 
+    /** The role the session logged in as (the role pg_stat_activity and pg_terminate_backend see). */
+    String loginRole() {
+        return authenticatedUser;
+    }
+
     String sessionUser() {
         return params.get("session_authorization");
     }

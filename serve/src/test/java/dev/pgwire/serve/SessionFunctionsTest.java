@@ -170,4 +170,65 @@ class SessionFunctionsTest {
             b.rollback();
         }
     }
+
+    /** Waits (bounded) until pg_stat_activity shows session {@code pid} running a statement. */
+    static void awaitActive(Connection c, int pid) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!"active".equals(one(c, "SELECT coalesce(max(state), '') FROM pg_stat_activity WHERE pid = ?", pid))) {
+            assertThat(System.nanoTime()).as("session %d never became active", pid).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void pgCancelBackendCancelsAnotherSessionsStatementAndTerminateEndsTheSession() throws Exception {
+        try (Connection a = connect(); Connection b = connect(); Connection c = connect()) {
+            int pidB = Integer.parseInt(one(b, "SELECT pg_backend_pid()"));
+            int pidC = Integer.parseInt(one(c, "SELECT pg_backend_pid()"));
+            one(a, "SELECT pg_advisory_lock(77)");
+            CompletableFuture<String> waiter = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return one(b, "SELECT pg_advisory_lock(77)");
+                } catch (SQLException e) {
+                    return e.getSQLState();
+                }
+            });
+            awaitActive(a, pidB);
+            assertThat(one(a, "SELECT pg_cancel_backend(?)", pidB)).isEqualTo("t");
+            assertThat(waiter.get(20, TimeUnit.SECONDS)).isEqualTo("57014");
+            assertThat(one(b, "SELECT 1")).isEqualTo("1"); // a cancelled statement leaves the session usable
+
+            assertThat(one(a, "SELECT pg_terminate_backend(?)", pidC)).isEqualTo("t");
+            SQLException gone = assertThrows(SQLException.class, () -> one(c, "SELECT 1"));
+            assertThat(gone.getSQLState()).isIn("57P01", "08006", "08003");
+            assertThat(one(a, "SELECT count(*) FROM pg_stat_activity WHERE pid = ?", pidC)).isEqualTo("0");
+
+            assertThat(one(a, "SELECT pg_cancel_backend(424242), pg_terminate_backend(424242)")).isEqualTo("f");
+            one(a, "SELECT pg_advisory_unlock(77)");
+        }
+    }
+
+    @Test
+    void onlyARoleWithTheTargetsPrivilegesMaySignalIt() throws Exception {
+        try (Connection admin = connect(); Statement st = admin.createStatement()) {
+            st.execute("CREATE ROLE signal_a LOGIN");
+            st.execute("CREATE ROLE signal_b LOGIN");
+            try (Connection a = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres?user=signal_a");
+                 Connection b = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres?user=signal_b")) {
+                int pidAdmin = Integer.parseInt(one(admin, "SELECT pg_backend_pid()"));
+                int pidB = Integer.parseInt(one(b, "SELECT pg_backend_pid()"));
+                SQLException su = assertThrows(SQLException.class, () -> one(a, "SELECT pg_cancel_backend(?)", pidAdmin));
+                assertThat(su.getSQLState()).isEqualTo("42501");
+                assertThat(su.getMessage()).contains("must be a superuser to cancel superuser query");
+                SQLException other = assertThrows(SQLException.class, () -> one(a, "SELECT pg_terminate_backend(?)", pidB));
+                assertThat(other.getSQLState()).isEqualTo("42501");
+                assertThat(other.getMessage()).contains("member of the role whose process is being terminated");
+                st.execute("GRANT signal_b TO signal_a");
+                assertThat(one(a, "SELECT pg_cancel_backend(?)", pidB)).isEqualTo("t");
+            } finally {
+                st.execute("DROP ROLE signal_a");
+                st.execute("DROP ROLE signal_b");
+            }
+        }
+    }
 }

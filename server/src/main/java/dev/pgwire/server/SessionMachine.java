@@ -78,6 +78,8 @@ final class SessionMachine {
     private volatile boolean cancelRequested;
     /** The server is shutting down past its deadline: the running call's end ends the session (57P01). */
     private volatile boolean terminating;
+    /** Another session terminated this one (pg_terminate_backend): FATAL 57P01 once no call runs. */
+    private volatile boolean terminateRequested;
     /** Terminate, a FATAL error or close(): nothing more is handled. */
     private volatile boolean closed;
     /** After an error in an extended-protocol batch, messages are skipped until Sync. */
@@ -157,6 +159,14 @@ final class SessionMachine {
                 post(new ParameterStatus(name, value));
             }
 
+            @Override
+            public void terminate() {
+                if (closed) return;
+                terminateRequested = true;
+                terminateRunningCall();
+                wake.run();
+            }
+
             private void post(BackendMessage m) {
                 if (closed) return;
                 asyncPending.add(m);
@@ -165,9 +175,17 @@ final class SessionMachine {
         };
     }
 
-    /** Between messages: sends waiting notifications if the session is idle outside a block. */
+    /**
+     * Between messages: ends a session another one terminated; sends waiting notifications if the
+     * session is idle outside a block.
+     */
     void deliverAsync() {
-        if (closed || copy != null || callInFlight || asyncPending.isEmpty()) return;
+        if (closed || callInFlight) return;
+        if (terminateRequested) {
+            shutdown();
+            return;
+        }
+        if (copy != null || asyncPending.isEmpty()) return;
         if (session.transactionStatus() == TransactionStatus.IDLE) writeAsync();
     }
 

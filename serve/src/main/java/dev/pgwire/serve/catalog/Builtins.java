@@ -16,6 +16,9 @@ import java.util.Set;
 public final class Builtins {
     private Builtins() {}
 
+    /** 2249: the pseudo-type record. */
+    private static final int RECORD = 2249;
+
     /** 705: a string literal not yet given a type. */
     public static final int UNKNOWN = 705;
 
@@ -125,6 +128,18 @@ public final class Builtins {
     public static Choice operator(String name, int left, int right) {
         List<Integer> args = left == 0 ? List.of(right) : List.of(left, right);
         return choose(OPERATORS.getOrDefault(name, List.of()), args);
+    }
+
+    /**
+     * Whether {@code name} is a built-in function none of whose forms returns a set: in FROM
+     * PostgreSQL makes it a one-row relation, where DuckDB knows only table functions.
+     */
+    public static boolean scalarFunction(String name) {
+        List<Candidate> forms = FUNCTIONS.get(name);
+        if (forms == null) return false;
+        // a record result (json_to_record) is a row of several columns
+        for (Candidate c : forms) if (c.retset() || c.result() == RECORD) return false;
+        return true;
     }
 
     /** The function PostgreSQL chooses for {@code name(args)}, or null. */

@@ -119,7 +119,7 @@ final class CatalogFunctions {
             return p.name() + "(" + String.join(",", args) + ")";
         });
         fn(c, "pgwire_regnamespace_in", List.of(Type.VARCHAR), Type.BIGINT, true, a -> {
-            List<String> names = Names.parse((String) a[0]);
+            List<String> names = QualifiedNames.parse((String) a[0]);
             int oid = names.size() == 1 ? store.current().namespaceOid(names.get(0)) : 0;
             if (oid == 0) throw new PgException(SqlState.INVALID_SCHEMA_NAME, "schema \"" + a[0] + "\" does not exist");
             return (long) oid;
@@ -129,7 +129,7 @@ final class CatalogFunctions {
             return n == null ? Long.toString((Long) a[0]) : PgCatalogRows.quoteIdent(n);
         });
         fn(c, "pgwire_regrole_in", List.of(Type.VARCHAR), Type.BIGINT, true, a -> {
-            List<String> names = Names.parse((String) a[0]);
+            List<String> names = QualifiedNames.parse((String) a[0]);
             int oid = names.size() == 1 ? store.current().roleOid(names.get(0)) : 0;
             if (oid == 0) throw new PgException(SqlState.UNDEFINED_OBJECT, "role \"" + a[0] + "\" does not exist");
             return (long) oid;
@@ -147,8 +147,7 @@ final class CatalogFunctions {
         fn(c, "pgwire_size_pretty", List.of(Type.BIGINT), Type.VARCHAR, true, a -> sizePretty((Long) a[0]));
         fn(c, "pgwire_database_size", List.of(Type.VARCHAR), Type.BIGINT, true, a -> {
             Snapshot s = store.current();
-            if (!s.database.equals(a[0])) throw new PgException(SqlState.INVALID_CATALOG_NAME, "database \"" + a[0] + "\" does not exist");
-            return s.databaseSize;
+            return s.database.equals(a[0]) ? s.databaseSize : store.databaseSize((String) a[0]);
         });
     }
 
@@ -210,7 +209,7 @@ final class CatalogFunctions {
     /** 'name'::regclass: the relation on search_path (or in the schema named), else 42P01. */
     static int regclassIn(Snapshot s, String text, String searchPath) {
         if (isNumber(text)) return Integer.parseUnsignedInt(text.trim());
-        List<String> names = Names.parse(text);
+        List<String> names = QualifiedNames.parse(text);
         if (names.size() == 2) {
             int oid = s.relationOid(names.get(0), names.get(1));
             if (oid != 0) return oid;
@@ -271,7 +270,7 @@ final class CatalogFunctions {
     static int regprocIn(Snapshot s, String text) {
         if (isNumber(text)) return Integer.parseUnsignedInt(text.trim());
         if (text.equals("-")) return 0;
-        List<String> names = Names.parse(text);
+        List<String> names = QualifiedNames.parse(text);
         String name = names.get(names.size() - 1);
         List<Snapshot.ProcInfo> procs = s.procs(name);
         if (names.size() == 2) procs = procs.stream().filter(p -> names.get(0).equals(p.schema())).toList();
@@ -285,57 +284,5 @@ final class CatalogFunctions {
         if (t.isEmpty()) return false;
         for (int i = 0; i < t.length(); i++) if (!Character.isDigit(t.charAt(i))) return false;
         return t.length() <= 10;
-    }
-
-    /** Qualified names as PostgreSQL reads them in reg* input: dots between parts, quotes keep case. */
-    static final class Names {
-        private Names() {}
-
-        static List<String> parse(String text) {
-            List<String> out = new ArrayList<>();
-            StringBuilder sb = new StringBuilder();
-            int i = 0;
-            String t = text.trim();
-            boolean any = false;
-            while (i < t.length()) {
-                char ch = t.charAt(i);
-                if (ch == '"') {
-                    i++;
-                    while (i < t.length()) {
-                        char q = t.charAt(i++);
-                        if (q == '"') {
-                            if (i < t.length() && t.charAt(i) == '"') {
-                                sb.append('"');
-                                i++;
-                            } else {
-                                break;
-                            }
-                        } else {
-                            sb.append(q);
-                        }
-                    }
-                    any = true;
-                } else if (ch == '.') {
-                    if (!any) throw invalid(text);
-                    out.add(sb.toString());
-                    sb.setLength(0);
-                    any = false;
-                    i++;
-                } else if (Character.isWhitespace(ch)) {
-                    i++;
-                } else {
-                    sb.append(Character.toLowerCase(ch));
-                    any = true;
-                    i++;
-                }
-            }
-            if (!any) throw invalid(text);
-            out.add(sb.toString());
-            return out;
-        }
-
-        private static PgException invalid(String text) {
-            return new PgException("42602", "invalid name syntax: " + text);
-        }
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * One database's pg_catalog and information_schema: DuckDB tables of PostgreSQL's columns in an
@@ -43,7 +44,7 @@ public final class CatalogStore implements AutoCloseable {
     private final LongSupplier version;
     private final Supplier<Cluster> cluster;
     private final LongSupplier clusterVersion;
-    private final LongSupplier databaseSize;
+    private final ToLongFunction<String> databaseSizes;
     private final Function<String, PgTypeName> pgTypeOf;
     private boolean created;
     private long builtVersion = -1;
@@ -58,14 +59,23 @@ public final class CatalogStore implements AutoCloseable {
      * @param pgTypeOf       PostgreSQL's type for a DuckDB column type serve did not define
      */
     public CatalogStore(DuckDBConnection connection, String database, LongSupplier version, Supplier<Cluster> cluster,
-                        LongSupplier clusterVersion, LongSupplier databaseSize, Function<String, PgTypeName> pgTypeOf) {
+                        LongSupplier clusterVersion, ToLongFunction<String> databaseSizes, Function<String, PgTypeName> pgTypeOf) {
         this.connection = connection;
         this.database = database;
         this.version = version;
         this.cluster = cluster;
         this.clusterVersion = clusterVersion;
-        this.databaseSize = databaseSize;
+        this.databaseSizes = databaseSizes;
         this.pgTypeOf = pgTypeOf;
+    }
+
+    /** pg_database_size(name): the size on disk of one of the server's databases; 3D000 for any other name. */
+    public long databaseSize(String name) {
+        if (!cluster.get().databases().contains(name)) {
+            throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.INVALID_CATALOG_NAME,
+                    "database \"" + name + "\" does not exist");
+        }
+        return databaseSizes.applyAsLong(name);
     }
 
     /** The catalog as of the last change, its tables filled (built now if anything changed since). */
@@ -169,7 +179,7 @@ public final class CatalogStore implements AutoCloseable {
         } finally {
             connection.setAutoCommit(true);
         }
-        Snapshot s = Snapshot.of(database, databaseSize.getAsLong(), all, pg, user);
+        Snapshot s = Snapshot.of(database, databaseSizes.applyAsLong(database), all, pg, user);
         log.debug("built the catalog of database \"{}\" ({} relations) in {} ms", database, user.tables.size(),
                 (System.nanoTime() - start) / 1_000_000);
         return s;

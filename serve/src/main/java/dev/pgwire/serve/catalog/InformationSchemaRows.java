@@ -57,6 +57,7 @@ final class InformationSchemaRows {
             }
         }
         for (Table t : user.tables) {
+            if (t.matView()) continue; // information_schema lists no materialized views
             table(t.schema(), t.name(), t.view());
             if (t.view()) view(t.schema(), t.name(), t.definition());
             for (Column c : t.columns()) {

@@ -94,7 +94,7 @@ final class PgCatalogRows {
     Map<String, Rows> build() {
         for (String t : List.of("pg_namespace", "pg_class", "pg_attribute", "pg_type", "pg_enum", "pg_index", "pg_constraint",
                 "pg_attrdef", "pg_depend", "pg_description", "pg_sequence", "pg_database", "pg_authid", "pg_roles", "pg_user",
-                "pg_shadow", "pg_auth_members", "pg_tables", "pg_views", "pg_indexes", "pg_sequences", "pg_stat_user_tables",
+                "pg_shadow", "pg_auth_members", "pg_tables", "pg_views", "pg_matviews", "pg_indexes", "pg_sequences", "pg_stat_user_tables",
                 "pg_stat_all_tables", "pg_statio_user_tables", "pg_statio_all_tables")) {
             rows(t);
         }
@@ -186,6 +186,7 @@ final class PgCatalogRows {
         int rowType = oids.of(Oids.type(t.schema(), t.name()));
         int arrayType = oids.of(Oids.type(t.schema(), arrayName(t.name())));
         boolean view = t.view();
+        boolean matView = t.matView();
         boolean hasIndex = t.meta().constraints().stream().anyMatch(c -> c.type().equals("p") || c.type().equals("u"))
                 || user.indexes.stream().anyMatch(i -> i.schema().equals(t.schema()) && i.table().equals(t.name()));
         int checks = (int) t.meta().constraints().stream().filter(c -> c.type().equals("c")).count();
@@ -195,7 +196,7 @@ final class PgCatalogRows {
         rows("pg_class").add().set("oid", oid).set("relname", t.name()).set("relnamespace", namespace).set("reltype", rowType)
                 .set("relowner", Cluster.BOOTSTRAP_SUPERUSER).set("relam", view ? 0 : HEAP).set("relfilenode", view ? 0 : oid)
                 .set("reltuples", view ? -1f : (float) t.estimatedRows()).set("relhasindex", hasIndex)
-                .set("relpersistence", "p").set("relkind", view ? "v" : "r").set("relnatts", t.columns().size())
+                .set("relpersistence", "p").set("relkind", view ? "v" : matView ? "m" : "r").set("relnatts", t.columns().size())
                 .set("relchecks", checks).set("relhasrules", view).set("relhastriggers", triggers).set("relispopulated", true)
                 .set("relreplident", view ? "n" : "d");
         rows("pg_type").add().set("oid", rowType).set("typname", t.name()).set("typnamespace", namespace)
@@ -225,12 +226,18 @@ final class PgCatalogRows {
                 if (seq != 0) depend(PG_CLASS, seq, 0, PG_CLASS, oid, c.number(), c.identity().isEmpty() ? "a" : "i");
             }
         }
+        if (!view) systemAttributes(oid);
         if (view) {
             rows("pg_views").add().set("schemaname", t.schema()).set("viewname", t.name()).set("viewowner", owner)
                     .set("definition", t.definition());
         } else {
-            rows("pg_tables").add().set("schemaname", t.schema()).set("tablename", t.name()).set("tableowner", owner)
-                    .set("hasindexes", hasIndex).set("hasrules", false).set("hastriggers", triggers).set("rowsecurity", false);
+            if (matView) {
+                rows("pg_matviews").add().set("schemaname", t.schema()).set("matviewname", t.name()).set("matviewowner", owner)
+                        .set("hasindexes", hasIndex).set("ispopulated", true).set("definition", t.definition());
+            } else {
+                rows("pg_tables").add().set("schemaname", t.schema()).set("tablename", t.name()).set("tableowner", owner)
+                        .set("hasindexes", hasIndex).set("hasrules", false).set("hastriggers", triggers).set("rowsecurity", false);
+            }
             for (String stats : List.of("pg_stat_user_tables", "pg_stat_all_tables")) {
                 rows(stats).add().set("relid", oid).set("schemaname", t.schema()).set("relname", t.name())
                         .set("seq_scan", 0).set("seq_tup_read", 0).set("n_tup_ins", 0).set("n_tup_upd", 0).set("n_tup_del", 0)
@@ -261,6 +268,20 @@ final class PgCatalogRows {
                 .set("attstorage", builtin ? st.typeStorage(typeOid) : isEnum ? "p" : "x").set("attcompression", "")
                 .set("attnotnull", notNull).set("atthasdef", hasDefault).set("attidentity", identity == null ? "" : identity)
                 .set("attgenerated", generated ? "s" : "").set("attislocal", true).set("attcollation", collation);
+    }
+
+    /** A table's system columns (ctid, xmin, cmin, xmax, cmax, tableoid) as PostgreSQL lists them, attnum -1 to -6. */
+    private void systemAttributes(int relation) {
+        String[] names = {"ctid", "xmin", "cmin", "xmax", "cmax", "tableoid"};
+        int[] types = {27, 28, 29, 28, 29, 26};
+        for (int i = 0; i < names.length; i++) {
+            boolean ctid = i == 0;
+            rows("pg_attribute").add().set("attrelid", relation).set("attname", names[i]).set("atttypid", types[i])
+                    .set("attstattarget", 0).set("attlen", ctid ? 6 : 4).set("attnum", -(i + 1)).set("attndims", 0)
+                    .set("attcacheoff", -1).set("atttypmod", -1).set("attbyval", !ctid).set("attalign", ctid ? "s" : "i")
+                    .set("attstorage", "p").set("attcompression", "").set("attnotnull", true).set("atthasdef", false)
+                    .set("attidentity", "").set("attgenerated", "").set("attislocal", true).set("attcollation", 0);
+        }
     }
 
     private int elementOf(int arrayOid) {

@@ -22,13 +22,13 @@ public final class RegTypes {
             case "regtype" -> CatalogFunctions.regtypeIn(s, text, CatalogFunctions.path(path), true);
             case "regproc", "regprocedure" -> CatalogFunctions.regprocIn(s, text.contains("(") ? text.substring(0, text.indexOf('(')) : text);
             case "regnamespace" -> {
-                List<String> names = CatalogFunctions.Names.parse(text);
+                List<String> names = QualifiedNames.parse(text);
                 int oid = names.size() == 1 ? s.namespaceOid(names.get(0)) : 0;
                 if (oid == 0) throw new dev.pgwire.protocol.PgException("3F000", "schema \"" + text + "\" does not exist");
                 yield oid;
             }
             case "regrole" -> {
-                List<String> names = CatalogFunctions.Names.parse(text);
+                List<String> names = QualifiedNames.parse(text);
                 int oid = names.size() == 1 ? s.roleOid(names.get(0)) : 0;
                 if (oid == 0) throw new dev.pgwire.protocol.PgException("42704", "role \"" + text + "\" does not exist");
                 yield oid;

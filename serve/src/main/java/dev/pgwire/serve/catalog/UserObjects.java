@@ -35,6 +35,11 @@ final class UserObjects {
 
     record Table(String schema, String name, boolean view, List<Column> columns, TableMeta meta, String definition,
                  String description, long estimatedRows) {
+
+        /** Whether the table holds a materialized view (relkind m). */
+        boolean matView() {
+            return !view && meta.matView() != null;
+        }
     }
 
     /** An index made by CREATE INDEX: its key columns (null where the key is an expression). */
@@ -96,8 +101,9 @@ final class UserObjects {
                     String schema = rs.getString(1);
                     if (HIDDEN_SCHEMAS.contains(schema)) continue;
                     TableMeta meta = TableMeta.read(rs.getString(3));
+                    // a materialized view is a table whose comment keeps its query
                     u.tables.add(new Table(schema, rs.getString(2), false, columns.getOrDefault(schema + "." + rs.getString(2), List.of()),
-                            meta, null, meta.description(), rs.getLong(4)));
+                            meta, meta.matView() != null ? meta.matView().definition() : null, meta.description(), rs.getLong(4)));
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT schema_name, view_name, comment, sql FROM duckdb_views()"

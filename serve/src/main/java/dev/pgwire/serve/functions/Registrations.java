@@ -166,6 +166,8 @@ final class Registrations {
                 a -> json(Strings.stringToArray(s(a[0]), s(a[1]), null)), VARCHAR, VARCHAR);
         b.lenient("string_to_array(text, text, text)", "pg_string_to_array", VARCHAR,
                 a -> json(Strings.stringToArray(s(a[0]), s(a[1]), s(a[2]))), VARCHAR, VARCHAR, VARCHAR);
+        b.strict("parse_ident(text, boolean)", "pg_parse_ident", VARCHAR,
+                a -> json(Strings.parseIdent(s(a[0]), (Boolean) a[1])), VARCHAR, BOOLEAN);
         b.strict("array_to_string(anyarray, text)", "pg_array_to_string", VARCHAR,
                 a -> Strings.arrayToString(TextArrays.fromJson(s(a[0])), s(a[1]), null), VARCHAR, VARCHAR);
         b.lenient("array_to_string(anyarray, text, text)", "pg_array_to_string", VARCHAR,

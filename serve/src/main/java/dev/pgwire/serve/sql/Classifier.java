@@ -57,6 +57,7 @@ final class Classifier {
             case "AlterObjectSchemaStmt" -> new StatementInfo(Command.OTHER, "ALTER", " " + objectName(stmt.str("objectType")));
             case "AlterOwnerStmt" -> new StatementInfo(Command.UTILITY, "ALTER", " " + objectName(stmt.str("objectType")));
             case "TruncateStmt" -> other("TRUNCATE");
+            case "RefreshMatViewStmt" -> other("REFRESH MATERIALIZED VIEW");
             case "CommentStmt" -> other("COMMENT");
             case "GrantStmt" -> utility(stmt.bool("is_grant") ? "GRANT" : "REVOKE");
             case "GrantRoleStmt" -> utility(stmt.bool("is_grant") ? "GRANT" : "REVOKE");

@@ -9,7 +9,8 @@ import java.util.List;
  * of something nameless the type's name, CASE gives {@code case}, and anything else
  * {@code ?column?}. The names are set on the tree's targets as aliases before rewriting, so the
  * names come from what the client wrote and DuckDB reports them unchanged. VALUES lists get
- * PostgreSQL's {@code column1}, {@code column2}, ….
+ * PostgreSQL's {@code column1}, {@code column2}, …. A system column (xmin, tableoid) is named too: it
+ * is answered by an expression.
  */
 final class ColumnNames {
     private ColumnNames() {}
@@ -32,7 +33,7 @@ final class ColumnNames {
             if (!t.is("ResTarget") || t.has("name")) continue;
             Node val = t.node("val");
             // a column keeps its own name in DuckDB too (and an alias equal to it confuses DuckDB's binder)
-            if (val == null || isStar(val) || val.is("ColumnRef")) continue;
+            if (val == null || isStar(val) || (val.is("ColumnRef") && !TypeResolver.SYSTEM_COLUMNS.containsKey(nameOf(val)))) continue;
             t.set("name", nameOf(val));
         }
     }
@@ -147,8 +148,13 @@ final class ColumnNames {
                 }
             }
             case "CaseExpr" -> {
-                name[0] = "case";
-                return 1;
+                // named after its ELSE result when that has a name of its own (FigureColnameInternal)
+                int strength = n.node("defresult") == null ? 0 : figure(n.node("defresult"), name);
+                if (strength <= 1) {
+                    name[0] = "case";
+                    return 1;
+                }
+                return strength;
             }
             case "A_ArrayExpr" -> {
                 name[0] = "array";

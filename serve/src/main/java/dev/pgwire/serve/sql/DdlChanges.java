@@ -27,7 +27,7 @@ final class DdlChanges {
 
     static boolean handles(Node stmt) {
         return switch (stmt.type()) {
-            case "DropStmt", "AlterTableStmt", "RenameStmt", "TruncateStmt", "CommentStmt", "AlterSeqStmt" -> true;
+            case "DropStmt", "AlterTableStmt", "RenameStmt", "TruncateStmt", "CommentStmt", "AlterSeqStmt", "RefreshMatViewStmt" -> true;
             default -> false;
         };
     }
@@ -39,6 +39,7 @@ final class DdlChanges {
             case "AlterTableStmt" -> alterTable(stmt);
             case "RenameStmt" -> rename(stmt);
             case "TruncateStmt" -> truncate(stmt);
+            case "RefreshMatViewStmt" -> refresh(stmt);
             case "CommentStmt" -> comment(stmt);
             case "AlterSeqStmt" -> alterSequence(stmt);
             default -> throw new Untranslatable(stmt.type());
@@ -66,6 +67,17 @@ final class DdlChanges {
         for (Node object : s.list("objects")) {
             List<String> name = objectName(object, type);
             String qualified = dotted(name);
+            if (type.equals("OBJECT_TABLE") || type.equals("OBJECT_MATVIEW")) {
+                // serve keeps a materialized view as a table: each DROP takes only its own kind
+                Relation r = relation(name);
+                boolean matView = r != null && !r.view() && r.meta().matView() != null;
+                if (r != null && !r.view() && matView != type.equals("OBJECT_MATVIEW")) {
+                    throw new PgException("42809", "\"" + name.get(name.size() - 1) + "\" is not a "
+                            + (matView ? "table" : "materialized view"))
+                            .withHint("Use DROP " + (matView ? "MATERIALIZED VIEW" : "TABLE") + " to remove a "
+                                    + (matView ? "materialized view" : "table") + ".");
+                }
+            }
             List<String> owned = type.equals("OBJECT_TABLE") ? ownedSequences(name) : List.of();
             script.add("DROP " + keyword + (ifExists ? " IF EXISTS " : " ") + qualified + (cascade ? " CASCADE" : ""));
             for (String seq : owned) script.add("DROP SEQUENCE IF EXISTS " + seq);
@@ -231,8 +243,24 @@ final class DdlChanges {
         }
     }
 
+    /**
+     * REFRESH MATERIALIZED VIEW: the table that holds it emptied and filled again from its query,
+     * in one transaction (CONCURRENTLY does the same: readers see the old rows until it commits).
+     */
+    private void refresh(Node s) {
+        Node rel = s.node("relation");
+        if (s.bool("skipData")) throw DdlEmitter.unsupported("REFRESH MATERIALIZED VIEW … WITH NO DATA");
+        Relation r = session.catalog().relation(emptyToNull(rel.str("schemaname")), rel.str("relname"));
+        if (r == null) throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + rel.str("relname") + "\" does not exist");
+        TableMeta.MatView mv = r.view() ? null : r.meta().matView();
+        if (mv == null) throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "\"" + rel.str("relname") + "\" is not a materialized view");
+        script.add("DELETE FROM " + relationText(rel));
+        script.add("INSERT INTO " + relationText(rel) + " " + mv.query());
+    }
+
     private void truncate(Node s) {
         for (Node rel : s.list("relations")) {
+            refuseMatView(rel);
             script.add("DELETE FROM " + relationText(rel));
             if (!s.bool("restart_seqs")) continue;
             Relation r = session.catalog().relation(emptyToNull(rel.str("schemaname")), rel.str("relname"));
@@ -243,6 +271,14 @@ final class DdlChanges {
                             + " WHERE sequence_name = " + SqlWriter.quoteLiteral(last(c.sequence())) + " LIMIT 1), false)");
                 }
             }
+        }
+    }
+
+    /** A materialized view changes only by REFRESH (PostgreSQL's 42809). */
+    private void refuseMatView(Node rel) {
+        Relation r = session.catalog().relation(emptyToNull(rel.str("schemaname")), rel.str("relname"));
+        if (r != null && !r.view() && r.meta().matView() != null) {
+            throw new PgException("42809", "\"" + rel.str("relname") + "\" is not a table");
         }
     }
 
@@ -265,7 +301,7 @@ final class DdlChanges {
                 script.add("COMMENT ON COLUMN " + dotted(table) + "." + SqlWriter.quoteIdent(column) + " IS "
                         + SqlWriter.quoteLiteral(ColumnMeta.write(c.pgType(), c.sequence(), c.identity(), text, c.pgDefault())));
             }
-            case "OBJECT_TABLE" -> {
+            case "OBJECT_TABLE", "OBJECT_MATVIEW" -> { // a materialized view is a table here
                 List<String> name = stringsOf(object.list("items"));
                 Relation r = relation(name);
                 if (r == null) throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + String.join(".", name) + "\" does not exist");

@@ -461,11 +461,28 @@ final class DdlEmitter {
         return null;
     }
 
+    /** CREATE MATERIALIZED VIEW's query as written: after its first AS, without a closing WITH [NO] DATA. */
+    private String matViewQueryText() {
+        String q = viewQueryText();
+        if (q == null) return null;
+        SqlLexer lexer = new SqlLexer(q);
+        List<SqlLexer.Token> tokens = new ArrayList<>();
+        for (SqlLexer.Token t = lexer.next(); t.kind() != SqlLexer.Kind.END; t = lexer.next()) tokens.add(t);
+        int n = tokens.size();
+        if (n > 0 && tokens.get(n - 1).isOp(';')) n--;
+        int cut = -1;
+        if (n >= 2 && tokens.get(n - 1).isWord("DATA") && tokens.get(n - 2).isWord("WITH")) cut = n - 2;
+        if (n >= 3 && tokens.get(n - 1).isWord("DATA") && tokens.get(n - 2).isWord("NO") && tokens.get(n - 3).isWord("WITH")) cut = n - 3;
+        if (cut < 0 || tokens.get(cut).depth() != 0) return q;
+        return q.substring(0, tokens.get(cut).start()).trim() + ";";
+    }
+
     private void createTableAs(Node s) {
         SqlWriter w = em.w;
         Node into = s.node("into");
         Node rel = into.node("rel");
-        if (s.str("objtype").equals("OBJECT_MATVIEW")) throw unsupported("materialized views");
+        boolean matView = s.str("objtype").equals("OBJECT_MATVIEW");
+        if (matView && into.bool("skipData")) throw unsupported("materialized views WITH NO DATA");
         w.append(rel.str("relpersistence").equals("t") ? "CREATE TEMPORARY TABLE " : "CREATE TABLE ");
         if (s.bool("if_not_exists")) w.append("IF NOT EXISTS ");
         em.rangeVar(rel, false);
@@ -477,14 +494,20 @@ final class DdlEmitter {
         w.append(" AS ");
         TypedRewrites typed = new TypedRewrites(session);
         typed.apply(s.node("query"));
-        List<String> comments = s.bool("if_not_exists") ? List.of() : jsonColumnTypes(rel, into.names("colNames"), typed);
-        if (into.bool("skipData") || !comments.isEmpty()) {
+        List<String> comments = s.bool("if_not_exists") ? List.of() : recordedColumnTypes(rel, into.names("colNames"), typed, matView);
+        if (into.bool("skipData") || !comments.isEmpty() || matView) {
             w.append("SELECT * FROM (");
             int start = w.length();
             em.statement(s.node("query"));
             String query = w.toString().substring(start);
             w.append(") LIMIT 0");
             after.addAll(comments);
+            if (matView) {
+                // a table that REFRESH fills again from the query kept in its comment
+                TableMeta meta = new TableMeta(List.of(), null, new TableMeta.MatView(matViewQueryText() != null ? matViewQueryText() : query, query));
+                after.add("COMMENT ON TABLE " + qualifiedRelation(relSchema(rel), rel.str("relname")) + " IS "
+                        + SqlWriter.quoteLiteral(meta.write()));
+            }
             // the rows go in last, so that the script's count is theirs (PostgreSQL's tag is "SELECT n")
             if (!into.bool("skipData")) after.add("INSERT INTO " + qualifiedRelation(relSchema(rel), rel.str("relname")) + " " + query);
         } else {
@@ -522,13 +545,19 @@ final class DdlEmitter {
      * CREATE TABLE AS: DuckDB keeps json and jsonb alike as JSON, so the columns that are jsonb or
      * json record which (the others' types follow from DuckDB's); the COMMENT statements that do.
      */
-    private List<String> jsonColumnTypes(Node rel, List<String> given, TypedRewrites typed) {
+    /**
+     * The column comments that keep PostgreSQL's type where DuckDB's column type does not tell it:
+     * json and jsonb, and — in a materialized view, whose rows only its query writes — numeric
+     * without a modifier (DuckDB's result is a DECIMAL of some precision).
+     */
+    private List<String> recordedColumnTypes(Node rel, List<String> given, TypedRewrites typed, boolean matView) {
         List<SqlType> types = typed.resultTypes();
         List<String> names = typed.resultNames();
         List<String> comments = new ArrayList<>();
         for (int i = 0; i < types.size() && i < names.size(); i++) {
             SqlType t = types.get(i);
-            if (t == null || !(t.name().equals("json") || t.name().equals("jsonb"))) continue;
+            boolean unconstrainedNumeric = matView && t != null && t.name().equals("numeric") && t.typmod() < 0;
+            if (t == null || !(t.name().equals("json") || t.name().equals("jsonb") || unconstrainedNumeric)) continue;
             String name = i < given.size() ? given.get(i) : names.get(i);
             PgTypeName pg = new PgTypeName(t.name(), -1, t.dims(), true);
             comments.add("COMMENT ON COLUMN " + qualifiedRelation(relSchema(rel), rel.str("relname")) + "."

@@ -319,6 +319,16 @@ class Emitter {
         }
         if (f.bool("lateral")) w.append("LATERAL ");
         List<Node> functions = f.list("functions");
+        if (f.has("pgwire_scalar")) { // a function returning one value: a one-row relation named after it
+            String name = f.str("pgwire_scalar");
+            Node a = f.node("alias");
+            String column = a != null && !a.has("colnames") ? a.str("aliasname") : name;
+            w.append("(SELECT ");
+            expr(functions.get(0).list("items").get(0));
+            w.append(" AS ").ident(column).append(')');
+            if (a == null) w.append(" AS ").ident(name); else alias(a);
+            return;
+        }
         if (f.bool("is_rowsfrom") || functions.size() != 1) throw new Untranslatable("ROWS FROM");
         List<Node> pair = functions.get(0).list("items");
         if (pair.size() > 1 && pair.get(1) != null && !pair.get(1).list("items").isEmpty()) {

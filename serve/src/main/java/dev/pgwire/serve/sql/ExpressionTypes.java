@@ -72,7 +72,7 @@ final class ExpressionTypes {
             Map.entry("json_object_keys", SqlType.TEXT), Map.entry("jsonb_object_keys", SqlType.TEXT),
             Map.entry("json_each", SqlType.RECORD), Map.entry("jsonb_each", SqlType.RECORD),
             Map.entry("json_each_text", SqlType.RECORD), Map.entry("jsonb_each_text", SqlType.RECORD),
-            Map.entry("string_to_array", SqlType.TEXT.arrayOf()), Map.entry("regexp_match", SqlType.TEXT.arrayOf()),
+            Map.entry("string_to_array", SqlType.TEXT.arrayOf()), Map.entry("parse_ident", SqlType.TEXT.arrayOf()), Map.entry("regexp_match", SqlType.TEXT.arrayOf()),
             Map.entry("regexp_matches", SqlType.TEXT.arrayOf()), Map.entry("regexp_split_to_array", SqlType.TEXT.arrayOf()),
             Map.entry("decode", SqlType.BYTEA), Map.entry("sha256", SqlType.BYTEA), Map.entry("digest", SqlType.BYTEA),
             Map.entry("nextval", SqlType.INT8), Map.entry("currval", SqlType.INT8), Map.entry("setval", SqlType.INT8),

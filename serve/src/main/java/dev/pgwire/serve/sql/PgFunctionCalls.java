@@ -134,6 +134,10 @@ final class PgFunctionCalls {
                 if (n < 2 || n > 3) return null;
                 return sql("CAST(CAST(pg_string_to_array(" + placeholders(n) + ") AS JSON) AS VARCHAR[])", args);
             }
+            case "parse_ident" -> {
+                if (n < 1 || n > 2) return null;
+                return sql("CAST(CAST(pg_parse_ident({0}, " + (n == 2 ? "{1}" : "true") + ") AS JSON) AS VARCHAR[])", args);
+            }
             case "array_to_string" -> {
                 if (n < 2 || n > 3) return null;
                 return sql("pg_array_to_string(CAST(to_json({0}) AS VARCHAR), {1}" + (n == 3 ? ", {2}" : "") + ")", args);

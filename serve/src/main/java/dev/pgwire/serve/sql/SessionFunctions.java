@@ -23,7 +23,10 @@ final class SessionFunctions {
                 inFrom(n, session);
                 return null;
             }
-            return n.bool("pgwire_keep") ? null : replacement(n, session);
+            if (n.bool("pgwire_keep")) return null;
+            Node r = replacement(n, session);
+            if (r != null) rewrite(r, session); // the arguments it kept: pg_terminate_backend(pg_backend_pid())
+            return r;
         });
     }
 
@@ -72,8 +75,24 @@ final class SessionFunctions {
                     ? Expressions.duckDb("CASE WHEN pgwire_notify(" + s.backendPid()
                             + ", CAST({0} AS VARCHAR), CAST({1} AS VARCHAR)) THEN '' END", args.get(0), args.get(1)).set("pgType", "void")
                     : null;
+            case "pg_cancel_backend" -> args.size() == 1 ? signal(s, args.get(0), false) : null;
+            case "pg_terminate_backend" -> args.size() == 1 || args.size() == 2 ? terminate(s, args) : null;
             default -> ADVISORY.containsKey(names.get(names.size() - 1)) ? advisory(names.get(names.size() - 1), args, s) : null;
         };
+    }
+
+    /** pg_cancel_backend(pid), pg_terminate_backend(pid): serve's signal to the session with that process id. */
+    private static Node signal(SessionContext s, Node pid, boolean terminate) {
+        return Expressions.duckDb("pgwire_signal_backend(" + s.backendPid() + ", CAST({0} AS INTEGER), " + terminate + ")", pid)
+                .set("pgType", "bool");
+    }
+
+    /** pg_terminate_backend(pid [, timeout]): the session ends at once, so there is nothing to wait for. */
+    private static Node terminate(SessionContext s, List<Node> args) {
+        if (args.size() == 1) return signal(s, args.get(0), true);
+        return Expressions.duckDb("CASE WHEN CAST({1} AS BIGINT) < 0 THEN error('[pgwire:22003] \"timeout\" must not be negative')"
+                + " ELSE pgwire_signal_backend(" + s.backendPid() + ", CAST({0} AS INTEGER), true) END", args.get(0), args.get(1))
+                .set("pgType", "bool");
     }
 
     /**

@@ -160,7 +160,7 @@ public record StatementInfo(Command command, String main, String objectType) {
 
     /** CREATE TABLE … AS reports rows, as PostgreSQL's "SELECT n". */
     private String createTag(long count) {
-        if (objectType.equals(" TABLE") && count >= 0) return "SELECT " + count;
+        if ((objectType.equals(" TABLE") || objectType.equals(" MATERIALIZED VIEW")) && count >= 0) return "SELECT " + count;
         return "CREATE" + objectType;
     }
 

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * What serve keeps of a table's PostgreSQL definition in the DuckDB table's comment: its
  * constraints with PostgreSQL's names (DuckDB names them its own way, and PostgreSQL's errors,
- * drivers and ORMs use the names) and the table's PostgreSQL comment.
+ * drivers and ORMs use the names), the table's PostgreSQL comment, and — for a materialized view,
+ * which serve keeps as a table — its query as written and as DuckDB runs it (REFRESH).
  *
  * <pre>{@code
  * {"constraints":[{"name":"t_pkey","type":"p","columns":["id"]},{"name":"t_parent_fkey","type":"f","columns":["parent"],"references":"t"}],"description":"…"}
@@ -30,12 +31,27 @@ public final class TableMeta {
         }
     }
 
+    /** A materialized view's query: as the client wrote it (pg_get_viewdef) and as DuckDB runs it. */
+    public record MatView(String definition, String query) {
+    }
+
     private final List<Constraint> constraints;
     private final String description;
+    private final MatView matView;
 
     TableMeta(List<Constraint> constraints, String description) {
+        this(constraints, description, null);
+    }
+
+    TableMeta(List<Constraint> constraints, String description, MatView matView) {
         this.constraints = constraints;
         this.description = description;
+        this.matView = matView;
+    }
+
+    /** The materialized view this table holds, or null for a table. */
+    public MatView matView() {
+        return matView;
     }
 
     public List<Constraint> constraints() {
@@ -49,11 +65,11 @@ public final class TableMeta {
     TableMeta withConstraint(Constraint c) {
         List<Constraint> all = new ArrayList<>(constraints);
         all.add(c);
-        return new TableMeta(all, description);
+        return new TableMeta(all, description, matView);
     }
 
     TableMeta withDescription(String text) {
-        return new TableMeta(constraints, text);
+        return new TableMeta(constraints, text, matView);
     }
 
     /** The metadata in a DuckDB table comment (empty when there is none or it is someone else's text). */
@@ -67,7 +83,8 @@ public final class TableMeta {
                     c.has("expression") ? c.str("expression") : null, c.bool("index")));
         }
         String description = meta.has("description") ? meta.str("description") : ColumnMeta.description(comment);
-        return new TableMeta(list, description);
+        Node mv = meta.node("matview");
+        return new TableMeta(list, description, mv == null ? null : new MatView(mv.str("definition"), mv.str("query")));
     }
 
     private static List<String> strings(Object v) {
@@ -97,6 +114,13 @@ public final class TableMeta {
         if (description != null) {
             sb.append(",\"description\":");
             ColumnMeta.appendString(sb, description);
+        }
+        if (matView != null) {
+            sb.append(",\"matview\":{\"definition\":");
+            ColumnMeta.appendString(sb, matView.definition());
+            sb.append(",\"query\":");
+            ColumnMeta.appendString(sb, matView.query());
+            sb.append('}');
         }
         return sb.append('}').toString();
     }

@@ -21,16 +21,23 @@ import java.util.function.IntUnaryOperator;
  * @param positions maps a character offset of {@code duckDbSql} to a byte offset of {@code source}
  *                  (-1 when unknown); null when DuckDB runs the source itself
  * @param resultTypes PostgreSQL's types of the result columns as far as known (entries may be null)
+ * @param resultOrigins the table column each result column is (entries null where it is none)
  * @param replay    whether the statement changes data and could be run again to the same effect
  * @param readsCatalog whether the statement reads serve's pg_catalog or information_schema tables
  *                  (which must be current before it runs)
  */
 public record Translation(String source, StatementInfo info, Node tree, String duckDbSql, PgException parseError,
-                          IntUnaryOperator positions, List<SqlType> resultTypes, ReplayInfo replay, boolean readsCatalog) {
+                          IntUnaryOperator positions, List<SqlType> resultTypes, List<ColumnOrigin> resultOrigins,
+                          ReplayInfo replay, boolean readsCatalog) {
 
     public Translation(String source, StatementInfo info, Node tree, String duckDbSql, PgException parseError,
                        IntUnaryOperator positions) {
-        this(source, info, tree, duckDbSql, parseError, positions, List.of(), ReplayInfo.UNKNOWN, false);
+        this(source, info, tree, duckDbSql, parseError, positions, List.of(), List.of(), ReplayInfo.UNKNOWN, false);
+    }
+
+    /** The table column result column {@code i} is, or null. */
+    public ColumnOrigin resultOrigin(int i) {
+        return i < resultOrigins.size() ? resultOrigins.get(i) : null;
     }
 
     /** The PostgreSQL type of result column {@code i} where the translation knows it, else null. */
@@ -45,7 +52,7 @@ public record Translation(String source, StatementInfo info, Node tree, String d
 
     /** The same statement with other DuckDB SQL (which has no map of positions back to the source). */
     public Translation withDuckDbSql(String sql) {
-        return new Translation(source, info, tree, sql, parseError, null, resultTypes, replay, readsCatalog);
+        return new Translation(source, info, tree, sql, parseError, null, resultTypes, resultOrigins, replay, readsCatalog);
     }
 
     /**

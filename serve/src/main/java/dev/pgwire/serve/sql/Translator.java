@@ -103,11 +103,12 @@ public final class Translator {
                 typed.apply(tree);
                 boolean readsCatalog = CatalogRoutes.apply(tree, session) || callsCatalog || typed.usesCatalog();
                 em.statement(tree);
-                return new Translation(sql, info, tree, w.toString(), null, w::sourceLocation, typed.resultTypes(), replay, readsCatalog);
+                return new Translation(sql, info, tree, w.toString(), null, w::sourceLocation, typed.resultTypes(), typed.resultOrigins(),
+                        replay, readsCatalog);
             }
             // a script of several DuckDB statements: DuckDB's positions are per statement, so none are mapped
             String script = DdlEmitter.handles(tree) ? new DdlEmitter(em, session).source(sql).write(tree) : new DdlChanges(em, session).write(tree);
-            return new Translation(sql, info, tree, script, null, offset -> -1, java.util.List.of(), replay, false);
+            return new Translation(sql, info, tree, script, null, offset -> -1, java.util.List.of(), java.util.List.of(), replay, false);
         } catch (Untranslatable e) {
             log.debug("passing a statement to DuckDB as written: no translation of {}", e.getMessage());
             return new Translation(sql, info, tree, sql, null, null);

@@ -1,5 +1,7 @@
 package dev.pgwire.serve.sql;
 
+import dev.pgwire.serve.catalog.Builtins;
+import dev.pgwire.serve.catalog.CatalogDefinitions;
 import dev.pgwire.serve.sql.CatalogView.ColumnInfo;
 import dev.pgwire.serve.sql.CatalogView.Relation;
 
@@ -22,9 +24,23 @@ final class TypeResolver {
     record Col(String name, SqlType type, Relation relation, int number) {
     }
 
-    /** One FROM item: the name it is referred to by and its columns. */
-    record Entry(String alias, List<Col> cols) {
+    /**
+     * One FROM item: the name it is referred to by, its columns, and the relation when it is a
+     * table of pg_catalog (whose system columns xmin, tableoid, … can be named too).
+     */
+    record Entry(String alias, List<Col> cols, Relation catalogTable) {
+        Entry(String alias, List<Col> cols) {
+            this(alias, cols, null);
+        }
     }
+
+    /** The system columns serve answers for pg_catalog's tables, with their attnum and type. */
+    static final Map<String, Col> SYSTEM_COLUMNS = Map.of(
+            "tableoid", new Col("tableoid", SqlType.OID, null, -6),
+            "cmax", new Col("cmax", SqlType.of("cid"), null, -5),
+            "xmax", new Col("xmax", SqlType.of("xid"), null, -4),
+            "cmin", new Col("cmin", SqlType.of("cid"), null, -3),
+            "xmin", new Col("xmin", SqlType.of("xid"), null, -2));
 
     /** The names visible at one level of a query, with the enclosing query's around it. */
     static final class Scope {
@@ -58,6 +74,12 @@ final class TypeResolver {
             for (Entry e : entries) {
                 if (qualifier != null && !qualifier.equals(e.alias)) continue;
                 for (Col c : e.cols) if (c.name.equals(column)) return c;
+            }
+            Col system = SYSTEM_COLUMNS.get(column);
+            if (system == null) return null;
+            for (Entry e : entries) {
+                if (e.catalogTable == null || (qualifier != null && !qualifier.equals(e.alias))) continue;
+                return new Col(column, system.type, e.catalogTable, system.number);
             }
             return null;
         }
@@ -188,6 +210,7 @@ final class TypeResolver {
                 String aliasName = alias != null ? alias.str("aliasname") : name;
                 List<Col> cols = new ArrayList<>();
                 List<Col> cte = schema.isEmpty() ? scope.cte(name) : null;
+                Relation table = null;
                 if (cte != null) {
                     cols.addAll(cte);
                 } else {
@@ -197,9 +220,10 @@ final class TypeResolver {
                             SqlType t = c.pgType() != null ? SqlType.of(c.pgType()) : SqlType.ofDuckDb(c.duckDbType());
                             cols.add(new Col(c.name(), t, r, c.number()));
                         }
+                        if (!r.view() && r.schema().equals(CatalogDefinitions.PG_CATALOG)) table = r;
                     }
                 }
-                out.add(new Entry(aliasName, renamed(cols, alias)));
+                out.add(new Entry(aliasName, renamed(cols, alias), table));
             }
             case "RangeSubselect" -> {
                 Node alias = item.node("alias");
@@ -269,7 +293,9 @@ final class TypeResolver {
             }
             case "generate_subscripts" -> SqlType.INT4;
             case "regexp_split_to_table", "string_to_table" -> SqlType.TEXT;
-            default -> call.bool("pgwire_keep") ? type(call, scope) : null; // a scalar session function in FROM
+            // a scalar function in FROM (a session function, string_to_array) is one row of its value
+            default -> call.bool("pgwire_keep") || (Builtins.scalarFunction(Operators.lastName(call))
+                    && !JsonCalls.POPULATE.contains(Operators.lastName(call))) ? type(call, scope) : null;
         };
     }
 

@@ -1,6 +1,9 @@
 package dev.pgwire.serve.sql;
 
+import dev.pgwire.serve.catalog.Builtins;
+import dev.pgwire.serve.catalog.CatalogDefinitions;
 import dev.pgwire.serve.catalog.RegTypes;
+import dev.pgwire.serve.catalog.TypeNames;
 import dev.pgwire.serve.catalog.Snapshot;
 
 import dev.pgwire.protocol.PgException;
@@ -83,6 +86,18 @@ final class TypedRewrites {
         return out;
     }
 
+    /** The table column each result column is (null where it is an expression, or of a subquery). */
+    List<ColumnOrigin> resultOrigins() {
+        List<ColumnOrigin> out = new ArrayList<>();
+        boolean any = false;
+        for (Col c : result) {
+            ColumnOrigin o = c.relation() != null && c.number() > 0 ? new ColumnOrigin(c.relation().schema(), c.relation().name(), c.number()) : null;
+            any |= o != null;
+            out.add(o);
+        }
+        return any ? out : List.of();
+    }
+
     List<Col> resultColumns() {
         return result;
     }
@@ -90,6 +105,10 @@ final class TypedRewrites {
     private void dml(Node stmt) {
         Scope scope = new Scope(null);
         Node rel = Node.typed("RangeVar", stmt.node("relation"));
+        CatalogView.Relation target = catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
+        if (target != null && !target.view() && target.meta().matView() != null) {
+            throw new PgException("42809", "cannot change materialized view \"" + rel.str("relname") + "\"");
+        }
         List<Node> from = new ArrayList<>();
         from.add(rel);
         from.addAll(stmt.list("fromClause"));
@@ -183,6 +202,11 @@ final class TypedRewrites {
                     if (call.is("FuncCall") && JsonCalls.setColumns(Operators.lastName(call)) != null) {
                         rewriteItems(call.list("args"), scope);
                     } else {
+                        if (call.is("FuncCall") && item.list("functions").size() == 1 && !item.bool("ordinality")
+                                && !call.bool("pgwire_keep") && Builtins.scalarFunction(Operators.lastName(call))
+                                && !JsonCalls.POPULATE.contains(Operators.lastName(call)) && JsonCalls.definedColumns(item) == null) {
+                            item.set("pgwire_scalar", Operators.lastName(call)); // emitted as a one-row subquery
+                        }
                         items.set(0, expr(call, scope));
                     }
                 }
@@ -381,10 +405,35 @@ final class TypedRewrites {
                 rewriteItems(e.list("elements"), scope);
                 return e;
             }
+            case "ColumnRef" -> {
+                return systemColumn(e, scope);
+            }
             default -> {
                 return e;
             }
         }
+    }
+
+    /**
+     * A system column of a pg_catalog table: tableoid is the table's OID; xmin is the current
+     * transaction (serve's catalog rows describe what is committed now, so a tool comparing xmin
+     * with an earlier one reads every row again rather than missing a change); xmax, cmin and
+     * cmax are 0, as for rows no transaction is deleting.
+     */
+    private Node systemColumn(Node ref, Scope scope) {
+        if (scope == null || ref.list("fields").isEmpty() || !ref.list("fields").get(ref.list("fields").size() - 1).is("String")) {
+            return ref;
+        }
+        TypeResolver.Col c = scope.resolve(ref.names("fields"));
+        if (c == null || c.number() >= 0 || c.relation() == null) return ref;
+        Node n = switch (c.name()) {
+            case "tableoid" -> Expressions.duckDb("CAST(" + CatalogDefinitions.get().relation(c.relation().schema(), c.relation().name()).oid()
+                    + " AS UINTEGER)");
+            case "xmin" -> Expressions.duckDb("CAST(txid_current() AS UINTEGER)");
+            default -> Expressions.duckDb("CAST(0 AS UINTEGER)");
+        };
+        types.assume(n, c.type());
+        return n;
     }
 
     private static final java.util.Set<String> COMPARISONS = java.util.Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
@@ -423,6 +472,13 @@ final class TypedRewrites {
             Node jsonb = json.distinct(e.node("lexpr"), e.node("rexpr"), kind.equals("AEXPR_NOT_DISTINCT"),
                     types.type(e.node("lexpr"), scope), types.type(e.node("rexpr"), scope));
             return jsonb != null ? jsonb : e;
+        }
+        if ((kind.equals("AEXPR_OP_ANY") || kind.equals("AEXPR_OP_ALL")) && e.node("lexpr") != null) {
+            // an untyped constant on the right of x op ANY is an array of x's type ('{r,p}' beside a "char" column)
+            SqlType l = types.type(e.node("lexpr"), scope);
+            SqlType element = l == null || l.isUnknown() || l.isArray() ? SqlType.TEXT : l.withoutTypmod();
+            e.set("rexpr", typedConstant(e.node("rexpr"), element.arrayOf()));
+            return e;
         }
         if (!kind.equals("AEXPR_OP") || e.node("lexpr") == null) return e;
         List<String> names = e.names("name");
@@ -557,6 +613,14 @@ final class TypedRewrites {
                     return n;
                 }
             }
+            case "age" -> {
+                if (first != null && args.size() == 1 && first.name().equals("xid") && !first.isArray()) {
+                    // age(xid): how many transactions ago, from the current one
+                    Node n = Expressions.duckDb("CAST(CAST(txid_current() AS BIGINT) - CAST({0} AS BIGINT) AS INTEGER)", args.get(0));
+                    types.assume(n, SqlType.INT4);
+                    return n;
+                }
+            }
             case "pg_get_serial_sequence" -> {
                 String table = args.size() == 2 ? Operators.stringConstant(args.get(0)) : null;
                 String column = args.size() == 2 ? Operators.stringConstant(args.get(1)) : null;
@@ -580,8 +644,11 @@ final class TypedRewrites {
 
     /** pg_get_serial_sequence('table', 'column'): the sequence a serial or identity column draws from. */
     private Node serialSequence(String table, String column) {
-        String[] parts = table.split("\\.", 2);
-        CatalogView.Relation r = parts.length == 2 ? catalog.relation(parts[0], parts[1]) : catalog.relation(null, table);
+        // the table is a name read by SQL's rules ('"Orders"', 'app.items'); the column is taken literally
+        List<String> parts = dev.pgwire.serve.catalog.QualifiedNames.parse(table);
+        if (parts.size() > 3) throw new dev.pgwire.protocol.PgException("42602", "improper relation name (too many dotted names): " + table);
+        CatalogView.Relation r = parts.size() == 1 ? catalog.relation(null, parts.get(0))
+                : catalog.relation(parts.get(parts.size() - 2), parts.get(parts.size() - 1));
         if (r == null) {
             throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.UNDEFINED_TABLE,
                     "relation \"" + table + "\" does not exist");
@@ -592,7 +659,11 @@ final class TypedRewrites {
                     "column \"" + column + "\" of relation \"" + r.name() + "\" does not exist");
         }
         if (c.sequence() == null) return Expressions.duckDb("CAST(NULL AS VARCHAR)");
-        String seq = c.sequence().contains(".") ? c.sequence() : r.schema() + "." + c.sequence();
+        // as PostgreSQL prints the sequence's name: schema-qualified, each part quoted where it must be
+        int dot = c.sequence().indexOf('.');
+        String seq = dot >= 0
+                ? TypeNames.quoteIdent(c.sequence().substring(0, dot)) + "." + TypeNames.quoteIdent(c.sequence().substring(dot + 1))
+                : TypeNames.quoteIdent(r.schema()) + "." + TypeNames.quoteIdent(c.sequence());
         return Expressions.duckDb("CAST(" + SqlWriter.quoteLiteral(seq) + " AS VARCHAR)");
     }
 

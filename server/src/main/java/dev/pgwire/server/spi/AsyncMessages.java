@@ -2,8 +2,8 @@ package dev.pgwire.server.spi;
 
 /**
  * Sends a session's client messages that answer no request of its own: NotificationResponse (a
- * NOTIFY of some session reaching a listener) and ParameterStatus (a run-time parameter that
- * changed). Handed to {@link Session#attach} once, before the client is greeted; any thread may
+ * NOTIFY of some session reaching a listener), ParameterStatus (a run-time parameter that
+ * changed) and the FATAL error of a session another one terminated. Handed to {@link Session#attach} once, before the client is greeted; any thread may
  * call it, at any time, and it never blocks.
  *
  * <p>Messages are held while the session is inside a transaction block or a call runs, and go out
@@ -24,4 +24,10 @@ public interface AsyncMessages {
 
     /** A ParameterStatus report. */
     void parameterStatus(String name, String value);
+
+    /**
+     * Ends the session as PostgreSQL's pg_terminate_backend does: a running call is cancelled and
+     * its end, or at once an idle session, sends FATAL 57P01 and closes the connection.
+     */
+    void terminate();
 }

@@ -1,0 +1,115 @@
+-- Materialized views: kept as a table filled from the query, refreshed by REFRESH, read-only
+-- otherwise, listed in pg_class (relkind m) and pg_matviews, absent from information_schema.
+
+-- name: create_table
+CREATE TABLE sales (id int PRIMARY KEY, region text NOT NULL, amount numeric(10,2));
+
+-- name: insert
+INSERT INTO sales VALUES (1, 'north', 10.50), (2, 'south', 20.25), (3, 'north', 4.00);
+
+-- name: create_matview
+CREATE MATERIALIZED VIEW region_totals AS SELECT region, sum(amount) AS total, count(*) AS n FROM sales GROUP BY region;
+
+-- name: read
+SELECT * FROM region_totals ORDER BY region;
+
+-- name: insert_more
+INSERT INTO sales VALUES (4, 'east', 1.00), (5, 'south', 0.75);
+
+-- name: stale_until_refreshed
+SELECT * FROM region_totals ORDER BY region;
+
+-- name: refresh
+REFRESH MATERIALIZED VIEW region_totals;
+
+-- name: read_refreshed
+SELECT * FROM region_totals ORDER BY region;
+
+-- name: unique_index
+CREATE UNIQUE INDEX region_totals_region ON region_totals (region);
+
+-- name: refresh_concurrently
+REFRESH MATERIALIZED VIEW CONCURRENTLY region_totals;
+
+-- name: read_after_concurrent
+SELECT region, total FROM region_totals ORDER BY region;
+
+-- name: refresh_in_block_begin
+BEGIN;
+
+-- name: refresh_in_block
+REFRESH MATERIALIZED VIEW region_totals;
+
+-- name: refresh_in_block_commit
+COMMIT;
+
+-- name: insert_refused
+-- expect-error: 42809
+INSERT INTO region_totals VALUES ('west', 1, 1);
+
+-- name: update_refused
+-- expect-error: 42809
+UPDATE region_totals SET total = 0;
+
+-- name: delete_refused
+-- expect-error: 42809
+DELETE FROM region_totals;
+
+-- name: truncate_refused
+-- expect-error: 42809
+TRUNCATE region_totals;
+
+-- name: refresh_a_table
+-- expect-error: 0A000
+REFRESH MATERIALIZED VIEW sales;
+
+-- name: refresh_missing
+-- expect-error: 42P01
+REFRESH MATERIALIZED VIEW no_such_view;
+
+-- name: drop_table_of_matview
+-- expect-error: 42809
+DROP TABLE region_totals;
+
+-- name: drop_matview_of_table
+-- expect-error: 42809
+DROP MATERIALIZED VIEW sales;
+
+-- name: catalog_relkind
+SELECT relname, relkind FROM pg_class WHERE relname IN ('sales', 'region_totals') ORDER BY 1;
+
+-- name: catalog_matviews
+SELECT schemaname, matviewname, ispopulated, hasindexes FROM pg_matviews;
+
+-- name: catalog_not_in_tables
+SELECT count(*) FROM pg_tables WHERE tablename = 'region_totals';
+
+-- name: information_schema_leaves_it_out
+SELECT count(*) FROM information_schema.tables WHERE table_name = 'region_totals';
+
+-- name: matview_columns
+SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'region_totals'::regclass AND attnum > 0 ORDER BY attnum;
+
+-- name: with_no_data
+CREATE MATERIALIZED VIEW later_totals AS SELECT region FROM sales WITH NO DATA;
+
+-- name: drop_matview
+DROP MATERIALIZED VIEW region_totals;
+
+-- name: catalog_after_drop
+SELECT count(*) FROM pg_matviews WHERE matviewname = 'region_totals';
+
+-- name: comment_on_matview
+CREATE MATERIALIZED VIEW commented AS SELECT id FROM sales;
+
+-- name: comment_on_matview_set
+COMMENT ON MATERIALIZED VIEW commented IS 'ids of sales';
+
+-- name: comment_on_matview_read
+SELECT obj_description('commented'::regclass, 'pg_class');
+
+-- name: comment_refresh_keeps
+REFRESH MATERIALIZED VIEW commented;
+
+-- name: comment_after_refresh
+SELECT obj_description('commented'::regclass, 'pg_class'), count(*) FROM commented;

@@ -1,0 +1,101 @@
+-- Constructs from the catalog queries of tools (pgcli, Grafana, DataGrip, psql, Django): untyped
+-- array literals under ANY, scalar functions in FROM, parse_ident, system columns of pg_catalog's
+-- tables, column names of CASE, and names read by SQL's rules in pg_get_serial_sequence.
+
+-- name: create_table
+CREATE TABLE "Orders" (id serial PRIMARY KEY, note text);
+
+-- name: create_plain_table
+CREATE TABLE items (id serial PRIMARY KEY, kind text, name text);
+
+-- name: insert_items
+INSERT INTO items (kind, name) VALUES ('r', 'one'), ('v', 'two'), ('f', 'three');
+
+-- name: any_untyped_array_literal
+SELECT name FROM items WHERE kind = ANY('{r,p,f}') ORDER BY id;
+
+-- name: all_untyped_array_literal
+SELECT name FROM items WHERE name <> ALL('{one,three}') ORDER BY id;
+
+-- name: any_untyped_array_literal_catalog
+SELECT relname FROM pg_catalog.pg_class c WHERE c.relkind = ANY('{r,p}') AND relname IN ('items', 'Orders') ORDER BY 1;
+
+-- name: scalar_function_in_from
+SELECT s[i] FROM generate_series(1, 3) AS i, string_to_array('a,b,c', ',') s ORDER BY i;
+
+-- name: scalar_function_in_from_unaliased
+SELECT * FROM upper('abc');
+
+-- name: scalar_function_in_from_column_alias
+SELECT v FROM lower('ABC') AS l(v);
+
+-- name: grafana_search_path_schemas
+SELECT CASE WHEN trim(s[i]) = '"$user"' THEN user ELSE trim(s[i]) END AS schema
+FROM generate_series(array_lower(string_to_array(current_setting('search_path'), ','), 1),
+                     array_upper(string_to_array(current_setting('search_path'), ','), 1)) AS i,
+     string_to_array(current_setting('search_path'), ',') s
+ORDER BY i;
+
+-- name: grafana_columns
+SELECT quote_ident(column_name) AS "column", data_type AS "type" FROM information_schema.columns
+WHERE CASE WHEN array_length(parse_ident('items'), 1) = 2
+           THEN quote_ident(table_schema) = (parse_ident('items'))[1] AND quote_ident(table_name) = (parse_ident('items'))[2]
+           ELSE quote_ident(table_name) = 'items' AND quote_ident(table_schema) IN (
+               SELECT CASE WHEN trim(s[i]) = '"$user"' THEN user ELSE trim(s[i]) END
+               FROM generate_series(array_lower(string_to_array(current_setting('search_path'), ','), 1),
+                                    array_upper(string_to_array(current_setting('search_path'), ','), 1)) AS i,
+                    string_to_array(current_setting('search_path'), ',') s)
+      END
+ORDER BY 1;
+
+-- name: parse_ident
+SELECT parse_ident('public.items'), parse_ident('"My Schema"."Tab"'), parse_ident('  a . b  '), parse_ident('x y', false);
+
+-- name: parse_ident_trailing_dot
+-- expect-error: 22023
+SELECT parse_ident('a.');
+
+-- name: parse_ident_junk
+-- expect-error: 22023
+SELECT parse_ident('a b');
+
+-- name: parse_ident_unclosed_quote
+-- expect-error: 22023
+SELECT parse_ident('"abc');
+
+-- name: case_named_after_else
+SELECT CASE WHEN c.reloftype = 0 THEN '' ELSE c.reloftype::regtype::text END, CASE WHEN true THEN 1 END,
+       CASE WHEN false THEN NULL ELSE array_to_string(ARRAY['a'], ',') END
+FROM pg_class c WHERE c.relname = 'items';
+
+-- name: catalog_tableoid
+SELECT l.tableoid::regclass, l.lanname FROM pg_catalog.pg_language l WHERE l.lanname = 'plpgsql';
+
+-- name: catalog_description_by_tableoid
+SELECT l.lanname, d.description FROM pg_catalog.pg_language l
+LEFT JOIN pg_catalog.pg_description d ON d.classoid = l.tableoid AND d.objoid = l.oid AND d.objsubid = 0
+WHERE l.lanplcallfoid != 0 ORDER BY 1;
+
+-- name: catalog_xmin
+SELECT c.relname, pg_typeof(c.xmin), age(c.xmin) >= 0 AS aged, c.xmin::varchar::bigint > 0 AS positive
+FROM pg_catalog.pg_class c WHERE c.relname = 'pg_class';
+
+-- name: system_columns_in_pg_attribute
+SELECT attname, attnum, atttypid::regtype FROM pg_attribute WHERE attrelid = 'items'::regclass AND attnum < 0 ORDER BY attnum;
+
+-- name: serial_sequence_quoted_table
+SELECT pg_get_serial_sequence('"Orders"', 'id'), pg_get_serial_sequence('public.items', 'id');
+
+-- name: django_sequence_reset
+SELECT setval(pg_get_serial_sequence('"Orders"', 'id'), coalesce(max("id"), 1), max("id") IS NOT null) FROM "Orders";
+
+-- name: serial_sequence_unquoted_mixed_case
+-- expect-error: 42P01
+SELECT pg_get_serial_sequence('Orders', 'id');
+
+-- name: terminate_negative_timeout
+-- expect-error: 22003
+SELECT pg_terminate_backend(pg_backend_pid(), -1);
+
+-- name: cancel_no_such_backend
+SELECT pg_cancel_backend(1);
