@@ -435,3 +435,65 @@ INSERT INTO defaults VALUES (2, DEFAULT, 'z', DEFAULT, true) RETURNING *;
 -- name: insert_default_values
 -- expect-error: 23502
 INSERT INTO defaults DEFAULT VALUES;
+
+-- name: unique_table
+CREATE TABLE accounts (id int PRIMARY KEY, email text, handle text);
+
+-- name: unique_rows
+INSERT INTO accounts VALUES (1, 'a@x', 'a'), (2, 'b@x', 'b'), (3, NULL, 'c'), (4, NULL, 'd');
+
+-- name: add_unique_constraint
+ALTER TABLE accounts ADD CONSTRAINT accounts_email_unique UNIQUE (email);
+
+-- name: added_unique_violated
+-- expect-error: 23505
+INSERT INTO accounts VALUES (5, 'a@x', 'e');
+
+-- name: added_unique_allows_nulls
+INSERT INTO accounts VALUES (6, NULL, 'f');
+
+-- name: add_unique_default_name
+ALTER TABLE accounts ADD UNIQUE (handle);
+
+-- name: added_unique_catalog
+SELECT conname, contype, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'accounts'::regclass ORDER BY conname;
+
+-- name: added_unique_index_listed_once
+SELECT indexrelid::regclass, indisunique, indisprimary FROM pg_index WHERE indrelid = 'accounts'::regclass ORDER BY 1::text;
+
+-- name: add_unique_duplicate_name
+-- expect-error: 42P07
+ALTER TABLE accounts ADD CONSTRAINT accounts_email_unique UNIQUE (handle);
+
+-- name: duplicates_table
+CREATE TABLE dups (v int);
+
+-- name: duplicates_rows
+INSERT INTO dups VALUES (1), (1);
+
+-- name: add_unique_on_duplicates
+-- expect-error: 23505
+ALTER TABLE dups ADD CONSTRAINT dups_v_key UNIQUE (v);
+
+-- name: duplicates_still_no_constraint
+SELECT count(*) FROM pg_constraint WHERE conrelid = 'dups'::regclass;
+
+-- name: add_unique_missing_column
+-- expect-error: 42703
+ALTER TABLE accounts ADD UNIQUE (nope);
+
+-- name: drop_added_unique
+ALTER TABLE accounts DROP CONSTRAINT accounts_email_unique;
+
+-- name: dropped_unique_allows
+INSERT INTO accounts VALUES (7, 'a@x', 'g');
+
+-- name: drop_added_unique_missing
+-- expect-error: 42704
+ALTER TABLE accounts DROP CONSTRAINT accounts_email_unique;
+
+-- name: drop_added_unique_if_exists
+ALTER TABLE accounts DROP CONSTRAINT IF EXISTS accounts_email_unique;
+
+-- name: unique_catalog_after_drop
+SELECT conname FROM pg_constraint WHERE conrelid = 'accounts'::regclass ORDER BY conname;

@@ -273,6 +273,11 @@ final class ErrorMapper {
             return new PgException(SqlState.UNIQUE_VIOLATION, "duplicate key value violates unique constraint")
                     .withDetail(keyDetail(m.group(1)) + " already exists.");
         }
+        if (msg.contains("Data contains duplicates on indexed column")) {
+            // CREATE UNIQUE INDEX (or ADD UNIQUE) over rows that already repeat a key
+            return new PgException(SqlState.UNIQUE_VIOLATION, "could not create unique index")
+                    .withDetail("The rows already hold duplicate values of the key.");
+        }
         if ((m = DUPLICATE_IN_TRANSACTION.matcher(msg)).find()) {
             return new PgException(SqlState.UNIQUE_VIOLATION, "duplicate key value violates unique constraint")
                     .withDetail("Key " + m.group(1) + " already exists.");

@@ -126,8 +126,10 @@ final class PgCatalogRows {
     private void namespaces() {
         Rows n = rows("pg_namespace");
         for (UserObjects.Schema s : user.schemas) {
-            n.add().set("oid", namespaceOid(s.name())).set("nspname", s.name())
+            Rows.Row row = n.add().set("oid", namespaceOid(s.name())).set("nspname", s.name())
                     .set("nspowner", s.name().equals("public") ? PG_DATABASE_OWNER : Cluster.BOOTSTRAP_SUPERUSER);
+            // public as initdb makes it: its owner may use and create in it, everyone may use it
+            if (s.name().equals("public")) row.set("nspacl", List.of("pg_database_owner=UC/pg_database_owner", "=U/pg_database_owner"));
         }
     }
 

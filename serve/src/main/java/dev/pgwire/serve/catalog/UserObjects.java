@@ -42,6 +42,16 @@ final class UserObjects {
         }
     }
 
+    /** Whether DuckDB's index {@code index} on a table is what a UNIQUE constraint added by ALTER TABLE is kept as. */
+    private static boolean backsConstraint(UserObjects u, String schema, String table, String index) {
+        for (Table t : u.tables) {
+            if (!t.schema().equals(schema) || !t.name().equals(table)) continue;
+            TableMeta.Constraint c = t.meta().constraint(index);
+            return c != null && c.backedByIndex();
+        }
+        return false;
+    }
+
     /** An index made by CREATE INDEX: its key columns (null where the key is an expression). */
     record Index(String schema, String name, String table, boolean unique, List<String> columns, List<String> expressions,
                  String definition, String description) {
@@ -128,6 +138,7 @@ final class UserObjects {
                 while (rs.next()) {
                     String schema = rs.getString(1);
                     if (HIDDEN_SCHEMAS.contains(schema)) continue;
+                    if (backsConstraint(u, schema, rs.getString(3), rs.getString(2))) continue; // shown as the constraint's index
                     ObjectMeta meta = ObjectMeta.read(rs.getString(7));
                     List<String> keys = meta.columns() != null ? meta.columns() : indexKeys(rs.getString(5));
                     List<String> cols = new ArrayList<>();

@@ -138,8 +138,7 @@ final class DdlChanges {
                 case "AT_DropNotNull" -> script.add(target + " ALTER COLUMN " + SqlWriter.quoteIdent(column) + " DROP NOT NULL");
                 case "AT_AlterColumnType" -> alterType(target, rel, cmd);
                 case "AT_AddConstraint" -> addConstraint(target, cmd.node("def"));
-                case "AT_DropConstraint" -> throw DdlEmitter.unsupported("ALTER TABLE … DROP CONSTRAINT")
-                        .withDetail("DuckDB cannot remove a constraint from an existing table.");
+                case "AT_DropConstraint" -> dropConstraint(cmd);
                 case "AT_ChangeOwner" -> changeOwner(cmd.node("newowner"));
                 case "AT_SetRelOptions", "AT_ResetRelOptions", "AT_SetStatistics", "AT_ClusterOn",
                      "AT_DropCluster", "AT_SetLogged", "AT_SetUnLogged", "AT_EnableRowSecurity", "AT_DisableRowSecurity" -> {
@@ -222,9 +221,56 @@ final class DdlChanges {
                     script.add("COMMENT ON TABLE " + relationText(currentRelation) + " IS " + SqlWriter.quoteLiteral(meta.write()));
                 }
             }
+            case "CONSTR_UNIQUE" -> addUnique(c);
             default -> throw DdlEmitter.unsupported("ALTER TABLE … ADD " + c.str("contype").substring(7).replace('_', ' ') + " constraint")
-                    .withDetail("DuckDB adds only primary keys to existing tables; declare other constraints in CREATE TABLE.");
+                    .withDetail("DuckDB adds only primary keys and unique constraints to existing tables; declare other"
+                            + " constraints in CREATE TABLE.");
         }
+    }
+
+    /**
+     * ADD [CONSTRAINT name] UNIQUE (columns): a unique index of the constraint's name, which enforces
+     * the same rule (NULLs distinct), recorded as the constraint so the catalog shows a constraint.
+     */
+    private void addUnique(Node c) {
+        Relation r = session.catalog().relation(emptyToNull(currentRelation.str("schemaname")), currentRelation.str("relname"));
+        if (r == null) throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + currentRelation.str("relname") + "\" does not exist");
+        if (c.bool("deferrable") || c.has("including") || c.bool("nulls_not_distinct") || c.has("indexname")) {
+            throw DdlEmitter.unsupported("ALTER TABLE … ADD UNIQUE with DEFERRABLE, INCLUDE, NULLS NOT DISTINCT or USING INDEX");
+        }
+        List<String> keys = c.names("keys");
+        for (String k : keys) {
+            if (r.column(k) == null) {
+                throw new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + k + "\" named in key does not exist");
+            }
+        }
+        String name = c.str("conname").isEmpty() ? TableMeta.defaultName(r.name(), keys, "key") : c.str("conname");
+        if (r.meta().constraint(name) != null) {
+            // the constraint's index is a relation of that name, as in PostgreSQL
+            throw new PgException("42P07", "relation \"" + name + "\" already exists");
+        }
+        script.add("CREATE UNIQUE INDEX " + SqlWriter.quoteIdent(name) + " ON " + relationText(currentRelation) + " (" + identList(keys) + ")");
+        TableMeta meta = r.meta().withConstraint(new TableMeta.Constraint(name, "u", keys, null, List.of(), null, false, true));
+        script.add("COMMENT ON TABLE " + relationText(currentRelation) + " IS " + SqlWriter.quoteLiteral(meta.write()));
+    }
+
+    /** DROP CONSTRAINT: one ALTER TABLE added (its index goes); DuckDB keeps the others for the table's life. */
+    private void dropConstraint(Node cmd) {
+        String name = cmd.str("name");
+        Relation r = session.catalog().relation(emptyToNull(currentRelation.str("schemaname")), currentRelation.str("relname"));
+        TableMeta.Constraint c = r == null ? null : r.meta().constraint(name);
+        if (c == null) {
+            if (cmd.bool("missing_ok")) return;
+            throw new PgException(SqlState.UNDEFINED_OBJECT, "constraint \"" + name + "\" of relation \""
+                    + currentRelation.str("relname") + "\" does not exist");
+        }
+        if (!c.backedByIndex()) {
+            throw DdlEmitter.unsupported("ALTER TABLE … DROP CONSTRAINT")
+                    .withDetail("DuckDB cannot remove a constraint declared in CREATE TABLE from an existing table.");
+        }
+        String schema = emptyToNull(currentRelation.str("schemaname"));
+        script.add("DROP INDEX " + (schema == null ? "" : SqlWriter.quoteIdent(schema) + ".") + SqlWriter.quoteIdent(name));
+        script.add("COMMENT ON TABLE " + relationText(currentRelation) + " IS " + SqlWriter.quoteLiteral(r.meta().withoutConstraint(name).write()));
     }
 
     // ---------------------------------------------------------------- renames, TRUNCATE, COMMENT, sequences

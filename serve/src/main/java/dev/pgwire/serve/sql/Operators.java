@@ -139,16 +139,21 @@ final class Operators {
 
     /**
      * {@code x op ANY(array)}: DuckDB's ANY takes subqueries only, so arrays become list
-     * functions; NULL elements keep PostgreSQL's three-valued answer through
-     * {@code list_bool_or}/{@code list_bool_and} over the element comparisons.
+     * functions, with PostgreSQL's three-valued answer: each element's comparison scores 2 when it
+     * decides (true for ANY, false for ALL), 1 when it is NULL, 0 otherwise, and the highest score
+     * answers — decided, else NULL if any comparison was NULL, else the other answer (also for
+     * an empty array); a NULL array stays NULL ({@code || [0]} keeps it so).
      */
     private static void anyAll(Emitter em, String op, Node l, Node r, boolean all) {
         SqlWriter w = em.w;
-        w.append(all ? "list_bool_and(list_transform(" : "list_bool_or(list_transform(");
+        w.append("(CASE list_max(list_transform(");
         em.expr(r);
-        w.append(", lambda pg_elem: (");
+        w.append(", lambda pg_elem: CASE WHEN ").append(all ? "NOT (" : "(");
         em.expr(l);
-        w.append(' ').append(op).append(" pg_elem)))");
+        w.append(' ').append(op).append(" pg_elem) THEN 2 WHEN (");
+        em.expr(l);
+        w.append(' ').append(op).append(" pg_elem) IS NULL THEN 1 ELSE 0 END) || [0]) WHEN 2 THEN ")
+                .append(all ? "false" : "true").append(" WHEN 0 THEN ").append(all ? "true" : "false").append(" END)");
     }
 
     private static void like(Emitter em, String op, Node l, Node r, boolean ilike) {

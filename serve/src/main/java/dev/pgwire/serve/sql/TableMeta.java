@@ -23,11 +23,18 @@ public final class TableMeta {
      * @param references the referenced table of a foreign key, else null
      * @param expression a check constraint's expression as PostgreSQL shows it, else null
      * @param index      a unique index made by CREATE UNIQUE INDEX rather than a constraint
+     * @param backedByIndex a UNIQUE constraint added by ALTER TABLE, which DuckDB keeps as a unique
+     *                   index of the constraint's name (DuckDB adds no other constraint to a table)
      */
     public record Constraint(String name, String type, List<String> columns, String references, List<String> referencedColumns,
-                             String expression, boolean index) {
+                             String expression, boolean index, boolean backedByIndex) {
         public Constraint(String name, String type, List<String> columns, String references, List<String> referencedColumns) {
-            this(name, type, columns, references, referencedColumns, null, false);
+            this(name, type, columns, references, referencedColumns, null, false, false);
+        }
+
+        public Constraint(String name, String type, List<String> columns, String references, List<String> referencedColumns,
+                          String expression, boolean index) {
+            this(name, type, columns, references, referencedColumns, expression, index, false);
         }
     }
 
@@ -68,6 +75,18 @@ public final class TableMeta {
         return new TableMeta(all, description, matView);
     }
 
+    TableMeta withoutConstraint(String name) {
+        List<Constraint> rest = new ArrayList<>();
+        for (Constraint c : constraints) if (!c.name().equals(name)) rest.add(c);
+        return new TableMeta(rest, description, matView);
+    }
+
+    /** The constraint named {@code name}, or null. */
+    public Constraint constraint(String name) {
+        for (Constraint c : constraints) if (c.name().equals(name)) return c;
+        return null;
+    }
+
     TableMeta withDescription(String text) {
         return new TableMeta(constraints, text, matView);
     }
@@ -80,7 +99,7 @@ public final class TableMeta {
             if (!(o instanceof Node c)) continue;
             list.add(new Constraint(c.str("name"), c.str("type"), strings(c.get("columns")),
                     c.has("references") ? c.str("references") : null, strings(c.get("referenced_columns")),
-                    c.has("expression") ? c.str("expression") : null, c.bool("index")));
+                    c.has("expression") ? c.str("expression") : null, c.bool("index"), c.bool("backed_by_index")));
         }
         String description = meta.has("description") ? meta.str("description") : ColumnMeta.description(comment);
         Node mv = meta.node("matview");
@@ -108,6 +127,7 @@ public final class TableMeta {
             }
             if (c.expression() != null) m.put("expression", c.expression());
             if (c.index()) m.put("index", true);
+            if (c.backedByIndex()) m.put("backed_by_index", true);
             sb.append(ColumnMeta.toJson(m));
         }
         sb.append(']');

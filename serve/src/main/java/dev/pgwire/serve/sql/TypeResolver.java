@@ -143,7 +143,8 @@ final class TypeResolver {
                 List<String> aliases = cte.names("aliascolnames");
                 for (int i = 0; i < inner.size(); i++) {
                     String name = i < aliases.size() ? aliases.get(i) : inner.get(i).name;
-                    cols.add(new Col(name, inner.get(i).type, null, 0));
+                    // a CTE's column is the table column it selects (not through a recursive CTE), as PostgreSQL marks it
+                    cols.add(with.bool("recursive") ? new Col(name, inner.get(i).type, null, 0) : passedOn(inner.get(i), name));
                 }
                 scope.ctes.put(cte.str("ctename"), cols);
             }
@@ -200,6 +201,11 @@ final class TypeResolver {
         return out;
     }
 
+    /** A column of a subquery or CTE: the table column it selects passes on (a system column does not). */
+    private static Col passedOn(Col c, String name) {
+        return c.number > 0 ? new Col(name, c.type, c.relation, c.number) : new Col(name, c.type, null, 0);
+    }
+
     /** Adds the entries a FROM item makes visible (a join without alias: both sides). */
     private void fromItem(Node item, Scope scope, List<Entry> out) {
         switch (item.type()) {
@@ -229,7 +235,7 @@ final class TypeResolver {
                 Node alias = item.node("alias");
                 List<Col> cols = select(item.node("subquery"), item.bool("lateral") ? scope : scope.parent);
                 List<Col> plain = new ArrayList<>();
-                for (Col c : cols) plain.add(new Col(c.name, c.type, null, 0));
+                for (Col c : cols) plain.add(passedOn(c, c.name));
                 out.add(new Entry(alias == null ? "" : alias.str("aliasname"), renamed(plain, alias)));
             }
             case "JoinExpr" -> {
