@@ -2,7 +2,8 @@
 # pgbench through `pgwire gateway` and through PgBouncer (both transaction pooling, the same pool
 # size) and straight to PostgreSQL 15, one PostgreSQL for all three, in one run. Rounds alternate
 # the targets so each sees the same machine noise; prints median TPS per workload and client
-# count, the gateway's ratio to PgBouncer and to direct, and the median average latency.
+# count, the gateway's ratio to PgBouncer and to direct, and the median p50 and p99 latency of
+# each target (from pgbench's per-transaction logs) with the gateway's ratios.
 #
 #   bench/gateway-vs-pgbouncer.sh [seconds-per-round=5] [rounds=3] [clients="16 64 256"] [pool-size=16]
 #
@@ -13,6 +14,14 @@
 # Needs pgbouncer (Debian package pgbouncer), pgbench, and a built cli/target/pgwire.jar
 # (`mvn -B -ntp -o -q install -DskipTests`). PGWIRE_JAVA_OPTS passes JVM options to the gateway,
 # GATEWAY_OPTS more `pgwire gateway` options (--io-threads 1, say), WORKLOADS a subset of the workloads.
+# BASELINE_JAR=path adds a second gateway from that jar (an earlier build, say) as the target
+# "baseline", in its own session or, with BASELINE_SESSION=shared, in this script's session.
+#
+# Every pooler runs in a session of its own, as a service does: PgBouncer's -d calls setsid(), and
+# so does every PostgreSQL backend. Where the kernel groups runnable tasks by session for fair
+# scheduling (sched_autogroup_enabled, on by default on desktop-configured kernels), a pooler left
+# in this script's session shares one CPU share with pgbench — on a busy machine at 1 000 clients
+# that alone took the gateway from PgBouncer's rate to 0.4x of it.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -30,12 +39,23 @@ as_pg "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres bench
 pgbench -i -q -s 10 -h 127.0.0.1 -p "$pg_port" -U postgres bench >/dev/null 2>&1
 echo "pgbench -i -s 10 done" >&2
 
-# The gateway: every database name opened on the same-named upstream one.
+# The gateway: every database name opened on the same-named upstream one. `setsid` execs in
+# place (a background job of a script is no process group leader), so $! is the JVM.
+start_gateway() { # jar port log own|shared
+  local session=setsid; [ "$4" = shared ] && session=
+  $session java ${PGWIRE_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC} -jar "$1" gateway --listen "127.0.0.1:$2" \
+    --upstream "postgresql://postgres@127.0.0.1:$pg_port/bench?sslmode=disable" \
+    --pool-mode transaction --pool-size "$pool" --max-client-conn 5000 ${GATEWAY_OPTS:-} > "$3" 2>&1 < /dev/null &
+  pids+=($!)
+}
 gw_port=$(free_port)
-java ${PGWIRE_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC} -jar "$jar" gateway --listen "127.0.0.1:$gw_port" \
-  --upstream "postgresql://postgres@127.0.0.1:$pg_port/bench?sslmode=disable" \
-  --pool-mode transaction --pool-size "$pool" --max-client-conn 5000 ${GATEWAY_OPTS:-} > "$work/gateway.log" 2>&1 &
-pids+=($!)
+start_gateway "$jar" "$gw_port" "$work/gateway.log" own
+poolers=("gateway $gw_port")
+if [ -n "${BASELINE_JAR:-}" ]; then
+  base_port=$(free_port)
+  start_gateway "$BASELINE_JAR" "$base_port" "$work/baseline.log" "${BASELINE_SESSION:-own}"
+  poolers+=("baseline $base_port")
+fi
 
 # PgBouncer: same pool mode and size; run as the postgres user (it refuses root).
 pgb_port=$(free_port)
@@ -60,7 +80,8 @@ echo '"postgres" ""' > "$work/pgbouncer/users.txt"
 # runuser's PAM session resets the descriptor limit; PgBouncer needs two per client.
 as_pg sh -c "ulimit -n \$(ulimit -Hn); exec pgbouncer -d '$work/pgbouncer/pgbouncer.ini'"
 
-for target in "gateway $gw_port" "pgbouncer $pgb_port"; do
+poolers+=("pgbouncer $pgb_port")
+for target in "${poolers[@]}"; do
   set -- $target
   for _ in $(seq 1 100); do
     psql -h 127.0.0.1 -p "$2" -U postgres -Atqc 'SELECT 1' bench >/dev/null 2>&1 && break
@@ -72,10 +93,13 @@ done
 pgb_pid=$(cat "$work/pgbouncer/pgbouncer.pid")
 pids+=("$pgb_pid")
 
-port_of() { case "$1" in gateway) echo "$gw_port" ;; pgbouncer) echo "$pgb_port" ;; direct) echo "$pg_port" ;; esac; }
+port_of() { case "$1" in gateway) echo "$gw_port" ;; baseline) echo "$base_port" ;; pgbouncer) echo "$pgb_port" ;; direct) echo "$pg_port" ;; esac; }
+targets=(); for p in "${poolers[@]}"; do targets+=("${p%% *}"); done; targets+=(direct)
 
-# One pgbench run; prints "tps latency-ms" (tps 0 when pgbench failed or aborted clients: PgBouncer
-# 1.18, Debian 12's, has no protocol-level prepared statements in transaction mode).
+# One pgbench run; prints "tps latency-ms p50-ms p99-ms" (all 0 when pgbench failed or aborted
+# clients: PgBouncer 1.18, Debian 12's, has no protocol-level prepared statements in transaction
+# mode). The percentiles come from pgbench's per-transaction log (--log; its third column is the
+# transaction's latency in microseconds), one file per pgbench thread, deleted once read.
 run() { # target workload clients
   local args
   case "$2" in
@@ -86,40 +110,56 @@ run() { # target workload clients
   esac
   local jobs=2; [ "$3" -lt 2 ] && jobs=1
   local d=$secs; [ "$3" -ge 1000 ] && d=$((secs * 2)) # a thousand connections take a while to open
-  local out
-  out=$(PGSSLMODE=disable timeout $((d * 4 + 120)) pgbench -n -h 127.0.0.1 -p "$(port_of "$1")" -U postgres -c "$3" -j "$jobs" -T "$d" $args bench 2>&1) \
-    || { echo "$out" | grep -m1 -E 'ERROR|FATAL|abort' >&2 || true; echo "0 0"; return; }
-  echo "$out" | awk '/^latency average/ {lat=$4} /^tps/ {tps=int($3)} END {print (tps ? tps : 0), (lat ? lat : 0)}'
+  local out logs="$work/txlog/$1.$2.$3"
+  mkdir -p "$work/txlog"; rm -f "$logs".*
+  out=$(PGSSLMODE=disable timeout $((d * 4 + 120)) pgbench -n -h 127.0.0.1 -p "$(port_of "$1")" -U postgres -c "$3" -j "$jobs" -T "$d" \
+      --log --log-prefix="$logs" $args bench 2>&1) \
+    || { echo "$out" | grep -m1 -E 'ERROR|FATAL|abort' >&2 || true; rm -f "$logs".*; echo "0 0 0 0"; return; }
+  local pct
+  pct=$(cat "$logs".* 2>/dev/null | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {
+      if (NR == 0) { print "0 0"; exit }
+      i50 = int(NR * 0.50 + 0.5); i99 = int(NR * 0.99 + 0.5); if (i50 < 1) i50 = 1; if (i99 < 1) i99 = 1
+      printf "%.3f %.3f\n", a[i50] / 1000, a[i99] / 1000 }')
+  rm -f "$logs".*
+  echo "$out" | awk -v pct="$pct" '/^latency average/ {lat=$4} /^tps/ {tps=int($3)} END {print (tps ? tps : 0), (lat ? lat : 0), pct}'
 }
 
 # Warm up (the gateway's JIT, both poolers' server connections).
-for t in gateway pgbouncer; do
+for t in "${targets[@]}"; do
+  [ "$t" = direct ] && continue
   PGSSLMODE=disable pgbench -n -h 127.0.0.1 -p "$(port_of $t)" -U postgres -c 16 -j 2 -T 3 -S -M prepared bench >/dev/null 2>&1 || true
 done
 
-declare -A tps lat
+declare -A tps lat p50 p99
 read -r -a workloads <<< "${WORKLOADS:-select-simple select-prepared tpcb churn}"
 smallest=$(printf '%s\n' $clients | sort -n | head -1)
 for w in "${workloads[@]}"; do
   for c in $clients; do
     [ "$w" = churn ] && [ "$c" != "$smallest" ] && continue
     for r in $(seq 1 "$rounds"); do
-      for t in gateway pgbouncer direct; do
+      for t in "${targets[@]}"; do
         [ "$t" = direct ] && [ "$c" -gt 64 ] && continue
-        read -r x l < <(run "$t" "$w" "$c")
+        read -r x l q50 q99 < <(run "$t" "$w" "$c")
         tps[$t.$w.$c]="${tps[$t.$w.$c]:-} $x"
         lat[$t.$w.$c]="${lat[$t.$w.$c]:-} $l"
-        echo "round $r $w c=$c $t: $x tps, $l ms" >&2
+        if [ "$x" != 0 ]; then # a failed run has no latencies
+          p50[$t.$w.$c]="${p50[$t.$w.$c]:-} $q50"
+          p99[$t.$w.$c]="${p99[$t.$w.$c]:-} $q99"
+        fi
+        echo "round $r $w c=$c $t: $x tps, $l ms average, p50 $q50 ms, p99 $q99 ms" >&2
       done
     done
   done
 done
 
-medf() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
+medf() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {if (NR == 0) print 0; else if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
+has_baseline=; [ -n "${BASELINE_JAR:-}" ] && has_baseline=1
 
 echo
 echo "median of $rounds rounds x ${secs}s; pool size $pool; TPS (average latency ms)"
-printf '%-16s %7s %16s %16s %16s %12s %10s\n' workload clients gateway pgbouncer direct gw/pgbouncer gw/direct
+printf '%-16s %7s %16s %16s %16s %12s %10s' workload clients gateway pgbouncer direct gw/pgbouncer gw/direct
+[ -n "$has_baseline" ] && printf ' %16s %12s' baseline base/pgbouncer
+echo
 for w in "${workloads[@]}"; do
   for c in $clients; do
     [ -z "${tps[gateway.$w.$c]:-}" ] && continue
@@ -130,6 +170,33 @@ for w in "${workloads[@]}"; do
     else
       dcol="-"; dr="-"
     fi
-    printf '%-16s %7s %16s %16s %16s %12s %10s\n' "$w" "$c" "$g ($gl)" "$b ($bl)" "$dcol" "$(ratio "$g" "$b")" "$dr"
+    printf '%-16s %7s %16s %16s %16s %12s %10s' "$w" "$c" "$g ($gl)" "$b ($bl)" "$dcol" "$(ratio "$g" "$b")" "$dr"
+    if [ -n "$has_baseline" ]; then
+      k=$(median ${tps[baseline.$w.$c]}); kl=$(medf ${lat[baseline.$w.$c]})
+      printf ' %16s %12s' "$k ($kl)" "$(ratio "$k" "$b")"
+    fi
+    echo
+  done
+done
+
+# Latency: medians over the rounds of each run's p50 and p99 (ms); the ratios are the gateway's
+# (above 1: the gateway adds latency).
+pq() { local v="${2}[$1]"; [ -n "${!v:-}" ] && echo "$(medf ${!v})" || echo "-"; }
+lratio() { [ "$1" = - ] || [ "$2" = - ] && { echo "-"; return; }; ratio "$1" "$2"; }
+echo
+echo "latency ms, p50 / p99 (median of $rounds rounds)"
+printf '%-16s %7s %18s %18s %18s %16s %16s' workload clients gateway pgbouncer direct gw/pgb-p50,p99 gw/dir-p50,p99
+[ -n "$has_baseline" ] && printf ' %18s' baseline
+echo
+for w in "${workloads[@]}"; do
+  for c in $clients; do
+    [ -z "${tps[gateway.$w.$c]:-}" ] && continue
+    g50=$(pq gateway.$w.$c p50); g99=$(pq gateway.$w.$c p99)
+    b50=$(pq pgbouncer.$w.$c p50); b99=$(pq pgbouncer.$w.$c p99)
+    d50=$(pq direct.$w.$c p50); d99=$(pq direct.$w.$c p99)
+    printf '%-16s %7s %18s %18s %18s %16s %16s' "$w" "$c" "$g50 / $g99" "$b50 / $b99" "$d50 / $d99" \
+      "$(lratio "$g50" "$b50") $(lratio "$g99" "$b99")" "$(lratio "$g50" "$d50") $(lratio "$g99" "$d99")"
+    [ -n "$has_baseline" ] && printf ' %18s' "$(pq baseline.$w.$c p50) / $(pq baseline.$w.$c p99)"
+    echo
   done
 done
