@@ -27,6 +27,8 @@ final class ConstraintErrors {
 
     /** DuckDB's keys: {@code "id: 1"} or {@code "a: 1, b: x"}. */
     private static final Pattern KEY = Pattern.compile("(?:key|Key) \"(.+?)\"");
+    /** A key as PostgreSQL's detail gives it: {@code Key (a, b)=(1, x) already exists.} */
+    private static final Pattern PG_KEY = Pattern.compile("^Key \\(([^()]+)\\)=\\((.*)\\) already exists\\.$");
     private static final Pattern TABLE = Pattern.compile("on table \"([^\"]+)\"");
 
     static PgException enrich(PgException e, Translation t, CatalogView catalog) {
@@ -40,7 +42,8 @@ final class ConstraintErrors {
         String schema = rel.str("schemaname").isEmpty() ? null : rel.str("schemaname");
         Relation r = catalog.relation(schema, rel.str("relname"));
         if (r == null) return e;
-        String duckDb = e.getCause() == null ? String.valueOf(e.detail()) : e.getCause().getMessage();
+        // DuckDB's JDBC driver reports errors as JSON, its quotes escaped
+        String duckDb = e.getCause() == null ? String.valueOf(e.detail()) : String.valueOf(e.getCause().getMessage()).replace("\\\"", "\"");
         try {
             return switch (state) {
                 case SqlState.UNIQUE_VIOLATION -> unique(e, r, duckDb);
@@ -148,6 +151,11 @@ final class ConstraintErrors {
     }
 
     private static Key key(String duckDb) {
+        Matcher pg = PG_KEY.matcher(duckDb);
+        if (pg.find()) {
+            // already in PostgreSQL's words (the mapping kept no DuckDB text): the columns, and the values as written
+            return new Key(List.of(pg.group(1).split(", ")), List.of(pg.group(2)));
+        }
         Matcher m = KEY.matcher(duckDb);
         if (!m.find()) return null;
         List<String> cols = new ArrayList<>();
