@@ -192,3 +192,37 @@ SELECT 32767::smallint + 1::smallint;
 -- name: float_to_int_overflow
 -- expect-error: 22003
 SELECT 1e10::float8::int;
+
+-- name: float8_mul_overflow
+-- expect-error: 22003
+SELECT 1e308::float8 * 10;
+
+-- name: float8_add_overflow
+-- expect-error: 22003
+SELECT 1e308::float8 + 1e308::float8;
+
+-- name: float8_sub_overflow
+-- expect-error: 22003
+SELECT -1e308::float8 - 1e308::float8;
+
+-- name: float8_mul_underflow
+-- expect-error: 22003
+SELECT 1e-308::float8 * 1e-308::float8;
+
+-- name: float8_div_overflow
+-- expect-error: 22003
+SELECT 1e308::float8 / 1e-10::float8;
+
+-- name: float8_div_underflow
+-- expect-error: 22003
+SELECT 1e-308::float8 / 1e308::float8;
+
+-- name: float4_mul_overflow
+-- expect-error: 22003
+SELECT 1e38::float4 * 10::float4;
+
+-- name: float_infinity_stays
+SELECT 'infinity'::float8 * 2, 'infinity'::float8 + 1, '-infinity'::float8 - 1, 5 / 'infinity'::float8, 0::float8 * 1e308::float8;
+
+-- name: float_arithmetic_within_range
+SELECT 1.5::float8 * 2, 1e300::float8 * 1e7::float8, 2.5::float4 * 2::float4, 10::float8 / 4, 1::float8 - 0.25, pg_typeof(1.5::float4 * 2);

@@ -24,7 +24,19 @@ final class Macros {
             "CREATE OR REPLACE MACRO pgwire.exact_numeric(v) AS CASE WHEN v IS NULL THEN NULL"
                     + " WHEN TRY_CAST(v AS DECIMAL(38,10)) = v THEN CAST(v AS DECIMAL(38,10))"
                     + " ELSE error('[pgwire:22003] numeric field overflow: ' || CAST(v AS VARCHAR)"
-                    + " || ' cannot be held exactly in a numeric column without precision (28 digits before and 10 after the point)') END");
+                    + " || ' cannot be held exactly in a numeric column without precision (28 digits before and 10 after the point)') END",
+            // real and double precision arithmetic: a result beyond the type's range from finite operands is 22003,
+            // as PostgreSQL's float8_mul and friends report it (DuckDB would answer Infinity or 0)
+            "CREATE OR REPLACE MACRO pgwire.float_add(a, b) AS CASE WHEN isinf(a + b) AND NOT isinf(a) AND NOT isinf(b)"
+                    + " THEN error('[pgwire:22003] value out of range: overflow') ELSE a + b END",
+            "CREATE OR REPLACE MACRO pgwire.float_sub(a, b) AS CASE WHEN isinf(a - b) AND NOT isinf(a) AND NOT isinf(b)"
+                    + " THEN error('[pgwire:22003] value out of range: overflow') ELSE a - b END",
+            "CREATE OR REPLACE MACRO pgwire.float_mul(a, b) AS CASE WHEN isinf(a * b) AND NOT isinf(a) AND NOT isinf(b)"
+                    + " THEN error('[pgwire:22003] value out of range: overflow')"
+                    + " WHEN a * b = 0 AND a <> 0 AND b <> 0 THEN error('[pgwire:22003] value out of range: underflow') ELSE a * b END",
+            "CREATE OR REPLACE MACRO pgwire.float_div(a, b) AS CASE WHEN isinf(a / b) AND NOT isinf(a)"
+                    + " THEN error('[pgwire:22003] value out of range: overflow')"
+                    + " WHEN a / b = 0 AND a <> 0 AND NOT isinf(b) THEN error('[pgwire:22003] value out of range: underflow') ELSE a / b END");
 
     static void install(Statement st) throws SQLException {
         st.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);

@@ -436,6 +436,23 @@ final class TypedRewrites {
         return n;
     }
 
+    /** real and double precision +, -, *, /: checked for overflow and underflow (pgwire.float_* macros), else null. */
+    private Node floatArithmetic(Node e, String op, SqlType l, SqlType r, Scope scope) {
+        if (l == null || r == null || l.isArray() || r.isArray() || !l.isNumber() || !r.isNumber() || !(l.isFloat() || r.isFloat())) return null;
+        String macro = switch (op) {
+            case "+" -> "float_add";
+            case "-" -> "float_sub";
+            case "*" -> "float_mul";
+            case "/" -> "float_div";
+            default -> null;
+        };
+        if (macro == null) return null;
+        SqlType result = types.type(e, scope);
+        Node n = Expressions.duckDb("pgwire." + macro + "({0}, {1})", e.node("lexpr"), e.node("rexpr"));
+        types.assume(n, result != null ? result : (l.is(SqlType.FLOAT4) && r.is(SqlType.FLOAT4) ? SqlType.FLOAT4 : SqlType.FLOAT8));
+        return n;
+    }
+
     private static final java.util.Set<String> COMPARISONS = java.util.Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
     private static final java.util.Set<String> ARITHMETIC = java.util.Set.of("+", "-", "*", "/", "%");
 
@@ -494,6 +511,8 @@ final class TypedRewrites {
             // real with an exact number is double precision in PostgreSQL (float8 is the preferred type)
             if (l != null && r != null && l.is(SqlType.FLOAT4) && r.isExactNumeric()) e.set("lexpr", asDouble(e.node("lexpr")));
             if (l != null && r != null && r.is(SqlType.FLOAT4) && l.isExactNumeric()) e.set("rexpr", asDouble(e.node("rexpr")));
+            Node checked = floatArithmetic(e, op, l, r, scope);
+            if (checked != null) return checked;
         }
         if (COMPARISONS.contains(op)) {
             // an untyped constant compared with a column takes the column's type, read by PostgreSQL's input rules
