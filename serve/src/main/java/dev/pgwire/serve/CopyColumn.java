@@ -50,6 +50,11 @@ final class CopyColumn {
     private final int scale;
     /** numeric without modifier: stored exactly or refused. */
     private final boolean unconstrained;
+    /**
+     * Values go to DuckDB's appender (not the INSERT path): timestamps and dates read by the ISO
+     * fast path may then stay numbers — epoch microseconds as a Long, epoch days as an Integer.
+     */
+    private boolean appending;
 
     CopyColumn(ColumnInfo info, String table) {
         this.info = info;
@@ -98,20 +103,40 @@ final class CopyColumn {
         };
     }
 
+    /** The values will go to DuckDB's appender, which takes timestamps and dates as numbers. */
+    void appending() {
+        appending = true;
+    }
+
     /** A text field as the column's value (null for NULL), by PostgreSQL's input function for its type. */
     Object fromText(String field, CodecContext ctx) {
         if (field == null) return null;
         switch (kind) {
             case TEXT:
                 return checkLength(field);
+            case TIMESTAMP: {
+                long micros = appending ? IsoDateTime.epochMicros(field) : IsoDateTime.NOT_ISO;
+                if (micros != IsoDateTime.NOT_ISO) return micros;
+                break;
+            }
+            case DATE: {
+                long day = appending ? IsoDateTime.epochDay(field) : IsoDateTime.NOT_ISO;
+                if (day != IsoDateTime.NOT_ISO) return (int) day;
+                break;
+            }
+            case FLOAT8: {
+                double v = PlainNumbers.decimal(field);
+                if (!Double.isNaN(v)) return v;
+                break;
+            }
             case INT4: {
                 int v = smallInt(field);
                 if (v != Integer.MIN_VALUE) return v;
                 break;
             }
             case INT8: {
-                int v = smallInt(field);
-                if (v != Integer.MIN_VALUE) return (long) v;
+                long v = PlainNumbers.integer(field, 18);
+                if (v != PlainNumbers.NOT_PLAIN) return v;
                 break;
             }
             default:
@@ -207,6 +232,10 @@ final class CopyColumn {
             case TEXT -> a.append((String) v);
             case BLOB -> a.append((byte[]) v);
             case DATE -> {
+                if (v instanceof Integer days) {
+                    a.appendEpochDays(days);
+                    return;
+                }
                 LocalDate d = (LocalDate) v;
                 a.appendEpochDays((int) (d.equals(LocalDate.MAX) ? DATE_INFINITY : d.equals(LocalDate.MIN) ? -DATE_INFINITY
                         : d.toEpochDay()));
@@ -215,7 +244,7 @@ final class CopyColumn {
                 LocalTime t = (LocalTime) v;
                 a.appendDayMicros(t.equals(LocalTime.MAX) ? 86_400_000_000L : t.toNanoOfDay() / 1000);
             }
-            case TIMESTAMP -> a.appendEpochMicros(micros((LocalDateTime) v));
+            case TIMESTAMP -> a.appendEpochMicros(v instanceof Long micros ? micros : micros((LocalDateTime) v));
             case TIMESTAMPTZ -> {
                 OffsetDateTime t = (OffsetDateTime) v;
                 a.appendEpochMicros(t.equals(OffsetDateTime.MAX) ? TIMESTAMP_INFINITY : t.equals(OffsetDateTime.MIN)

@@ -1,6 +1,7 @@
 package dev.pgwire.serve;
 
 import dev.pgwire.protocol.types.CodecContext;
+import dev.pgwire.protocol.types.PgType;
 import dev.pgwire.protocol.types.TypeRegistry;
 import dev.pgwire.server.spi.Column;
 import dev.pgwire.server.spi.CopyOut;
@@ -18,6 +19,11 @@ import java.util.List;
  * message per row as PostgreSQL sends them ({@code copyto.c}: CopyAttributeOutText and
  * CopyAttributeOutCSV escaping, the binary header sent with the first row and the trailer alone).
  * It is the {@link ResultSink} the runner writes to; the client's sink gets the COPY.
+ *
+ * <p>The runner hands over PostgreSQL's text of each value; in binary the common types in the
+ * plain shape PostgreSQL prints them (integers, decimals, ISO dates and timestamps, text) are
+ * turned into their binary form directly ({@link PlainNumbers}, {@link IsoDateTime}), anything
+ * else goes through the type's text input and binary output as before.
  */
 final class CopyToStdout implements ResultSink, RowWriter {
     private final ResultSink client;
@@ -26,8 +32,10 @@ final class CopyToStdout implements ResultSink, RowWriter {
     private final CodecContext ctx;
     private CopyOut out;
     private int[] oids;
+    /** Per column, the binary fast path its type has. */
+    private Binary[] binaryKinds;
     private boolean[] quoteColumn;
-    private final StringBuilder line = new StringBuilder(256);
+    private final CopyLine line = new CopyLine();
     private final ByteBuf binary = Unpooled.buffer(256);
     private boolean headerPending;
     private int column;
@@ -48,9 +56,11 @@ final class CopyToStdout implements ResultSink, RowWriter {
     public void describeColumns(List<Column> columns) {
         int n = columns.size();
         oids = new int[n];
+        binaryKinds = new Binary[n];
         quoteColumn = new boolean[n];
         for (int i = 0; i < n; i++) {
             oids[i] = columns.get(i).typeOid();
+            binaryKinds[i] = Binary.of(oids[i]);
             quoteColumn[i] = options.forceQuoteAll || forceQuote.contains(columns.get(i).name());
         }
         out = client.copyOut(options.format == CopyOptions.Format.BINARY, n);
@@ -61,12 +71,12 @@ final class CopyToStdout implements ResultSink, RowWriter {
             headerPending = true;
         } else if (options.header != CopyOptions.Header.NONE) {
             for (int i = 0; i < n; i++) {
-                if (i > 0) line.append((char) options.delimiter);
+                if (i > 0) line.ascii((char) options.delimiter);
                 if (options.format == CopyOptions.Format.CSV) csv(columns.get(i).name(), false, n == 1); else escapeText(columns.get(i).name());
             }
-            line.append('\n');
-            out.write(line);
-            line.setLength(0);
+            line.ascii('\n');
+            out.write(line.bytes(), 0, line.length());
+            line.clear();
         }
     }
 
@@ -83,7 +93,7 @@ final class CopyToStdout implements ResultSink, RowWriter {
             headerPending = false;
             binary.writeShort(oids.length);
         } else {
-            line.setLength(0);
+            line.clear();
         }
         return this;
     }
@@ -92,8 +102,10 @@ final class CopyToStdout implements ResultSink, RowWriter {
     public RowWriter text(CharSequence value) {
         if (value == null) return nul();
         if (options.format == CopyOptions.Format.BINARY) {
-            Object v = PgTypes.REGISTRY.decodeText(oids[column], value.toString(), ctx);
-            PgTypes.REGISTRY.encode(oids[column], v, TypeRegistry.BINARY, ctx, binary);
+            if (!binaryFast(binaryKinds[column], value)) {
+                Object v = PgTypes.REGISTRY.decodeText(oids[column], value.toString(), ctx);
+                PgTypes.REGISTRY.encode(oids[column], v, TypeRegistry.BINARY, ctx, binary);
+            }
         } else {
             separator();
             if (options.format == CopyOptions.Format.CSV) csv(value, quoteColumn[column], oids.length == 1); else escapeText(value);
@@ -131,7 +143,7 @@ final class CopyToStdout implements ResultSink, RowWriter {
     }
 
     private void separator() {
-        if (column > 0) line.append((char) options.delimiter);
+        if (column > 0) line.ascii((char) options.delimiter);
     }
 
     @Override
@@ -140,16 +152,92 @@ final class CopyToStdout implements ResultSink, RowWriter {
             out.write(binary.array(), binary.arrayOffset() + binary.readerIndex(), binary.readableBytes());
             binary.clear();
         } else {
-            line.append('\n');
-            out.write(line);
+            line.ascii('\n');
+            out.write(line.bytes(), 0, line.length());
         }
         rows++;
+    }
+
+    /** The binary fast paths: by the column's type, for values in the plain shape PostgreSQL prints. */
+    enum Binary {
+        NONE, INT2, INT4, INT8, FLOAT8, DATE, TIMESTAMP, TEXT;
+
+        static Binary of(int oid) {
+            if (oid == PgType.INT2.oid()) return INT2;
+            if (oid == PgType.INT4.oid()) return INT4;
+            if (oid == PgType.INT8.oid()) return INT8;
+            if (oid == PgType.FLOAT8.oid()) return FLOAT8;
+            if (oid == PgType.DATE.oid()) return DATE;
+            if (oid == PgType.TIMESTAMP.oid()) return TIMESTAMP;
+            if (oid == PgType.TEXT.oid() || oid == PgType.VARCHAR.oid() || oid == PgType.BPCHAR.oid()) return TEXT;
+            return NONE;
+        }
+    }
+
+    /**
+     * Writes {@code value} (PostgreSQL's text of a value of the column's type) in binary, length
+     * first, when it has the plain shape; false, with nothing written, otherwise. What it writes is
+     * what the type's text input followed by its binary output would.
+     */
+    private boolean binaryFast(Binary kind, CharSequence value) {
+        ByteBuf b = binary;
+        switch (kind) {
+            case INT2, INT4, INT8 -> {
+                long v = PlainNumbers.integer(value, kind == Binary.INT2 ? 4 : kind == Binary.INT4 ? 9 : 18);
+                if (v == PlainNumbers.NOT_PLAIN) return false;
+                if (kind == Binary.INT2) b.writeInt(2).writeShort((int) v);
+                else if (kind == Binary.INT4) b.writeInt(4).writeInt((int) v);
+                else b.writeInt(8).writeLong(v);
+                return true;
+            }
+            case FLOAT8 -> {
+                double v = PlainNumbers.decimal(value);
+                if (Double.isNaN(v)) return false;
+                b.writeInt(8).writeLong(Double.doubleToRawLongBits(v));
+                return true;
+            }
+            case DATE -> {
+                long day = IsoDateTime.epochDay(value);
+                if (day == IsoDateTime.NOT_ISO) return false;
+                b.writeInt(4).writeInt((int) (day - IsoDateTime.PG_EPOCH_DAY));
+                return true;
+            }
+            case TIMESTAMP -> {
+                long micros = IsoDateTime.epochMicros(value);
+                if (micros == IsoDateTime.NOT_ISO) return false;
+                b.writeInt(8).writeLong(micros - IsoDateTime.PG_EPOCH_DAY * IsoDateTime.MICROS_PER_DAY);
+                return true;
+            }
+            case TEXT -> {
+                // text's input refuses NUL: such a value takes the general path and its error
+                for (int i = 0, n = value.length(); i < n; i++) if (value.charAt(i) == 0) return false;
+                int at = b.writerIndex();
+                b.writeInt(0);
+                int len = b.writeCharSequence(value, StandardCharsets.UTF_8);
+                b.setInt(at, len);
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
     }
 
     /** PostgreSQL's CopyAttributeOutText: backslash escapes for control characters, backslash and the delimiter. */
     private void escapeText(CharSequence s) {
         char delimiter = (char) options.delimiter;
-        for (int i = 0, n = s.length(); i < n; i++) {
+        int n = s.length();
+        int plain = 0;
+        while (plain < n) {
+            char c = s.charAt(plain);
+            if (c < 0x20 || c == '\\' || c == delimiter) break;
+            plain++;
+        }
+        if (plain == n) {
+            line.append(s);
+            return;
+        }
+        for (int i = 0; i < n; ) {
             char c = s.charAt(i);
             if (c < 0x20) {
                 char e = switch (c) {
@@ -162,14 +250,18 @@ final class CopyToStdout implements ResultSink, RowWriter {
                     default -> 0;
                 };
                 if (e == 0 && c != delimiter) {
-                    line.append(c);
-                    continue;
+                    line.ascii(c);
+                } else {
+                    line.ascii('\\');
+                    line.ascii(e == 0 ? c : e);
                 }
-                line.append('\\').append(e == 0 ? c : e);
+                i++;
             } else if (c == '\\' || c == delimiter) {
-                line.append('\\').append(c);
+                line.ascii('\\');
+                line.ascii(c);
+                i++;
             } else {
-                line.append(c);
+                i = line.utf8(s, i);
             }
         }
     }
@@ -194,13 +286,13 @@ final class CopyToStdout implements ResultSink, RowWriter {
             line.append(s);
             return;
         }
-        line.append(quote);
-        for (int i = 0, n = s.length(); i < n; i++) {
+        line.ascii(quote);
+        for (int i = 0, n = s.length(); i < n; ) {
             char c = s.charAt(i);
-            if (c == quote || c == escape) line.append(escape);
-            line.append(c);
+            if (c == quote || c == escape) line.ascii(escape);
+            i = line.utf8(s, i);
         }
-        line.append(quote);
+        line.ascii(quote);
     }
 
     @Override
