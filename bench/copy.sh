@@ -70,8 +70,10 @@ for dir in from to; do
 done
 if [ -n "${PROFILE:-}" ]; then
   jcmd "$serve_pid" JFR.stop name=copy >/dev/null
-  for side in CopyFromStdin CopyToStdout; do
+  # COPY TO's rows are read from DuckDB and rendered by the statement runner below CopyCommand.copyTo,
+  # before CopyToStdout is on the stack: the filter takes all of it
+  for side in CopyFromStdin CopyCommand.copyTo; do
     echo; echo "== serve during $side (JFR, all measured rounds and formats) =="
-    python3 "$here/python/jfr_top.py" "$work/copy.jfr" 25 "$side"
+    python3 "$here/python/jfr_top.py" "$work/copy.jfr" 30 "$side"
   done
 fi

@@ -48,7 +48,39 @@ final class PlainNumbers {
             }
         }
         if (digits == 0) return Double.NaN;
-        double v = Double.parseDouble(s.toString());
+        double v = digits <= 15 ? exact(s) : Double.parseDouble(s.toString());
         return v == 0 || Double.isInfinite(v) ? Double.NaN : v;
+    }
+
+    /** Exact powers of ten as doubles: 10^0 … 10^22 (10^23 is the first that a double cannot hold). */
+    private static final double[] POWERS_OF_TEN = new double[23];
+
+    static {
+        double p = 1;
+        for (int i = 0; i < POWERS_OF_TEN.length; i++, p *= 10) POWERS_OF_TEN[i] = p;
+    }
+
+    /**
+     * A decimal of at most 15 digits, checked by {@link #decimal}: its digits as an integer are
+     * below 2^53 and its scale at most 15, so both are exact doubles and one correctly rounded
+     * division gives the correctly rounded value, the one Double.parseDouble gives (Clinger's fast
+     * path).
+     */
+    private static double exact(CharSequence s) {
+        int n = s.length();
+        boolean negative = s.charAt(0) == '-';
+        long m = 0;
+        int scale = -1;
+        for (int i = negative ? 1 : 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                scale = 0;
+            } else {
+                m = m * 10 + (c - '0');
+                if (scale >= 0) scale++;
+            }
+        }
+        double v = scale > 0 ? m / POWERS_OF_TEN[scale] : m;
+        return negative ? -v : v;
     }
 }

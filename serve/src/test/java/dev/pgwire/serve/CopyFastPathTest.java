@@ -158,6 +158,15 @@ class CopyFastPathTest {
             };
             inputs.add(REGISTRY.encodeText(PgType.FLOAT8.oid(), d, CTX));
             inputs.add(REGISTRY.encodeText(PgType.FLOAT8.oid(), d, CTX.withExtraFloatDigits(0)));
+            // decimals of 1 to 17 random digits with the point anywhere (15 and fewer take the exact division)
+            StringBuilder digits = new StringBuilder(r.nextBoolean() ? "-" : "");
+            int count = 1 + r.nextInt(17);
+            int point = r.nextInt(count);
+            for (int k = 0; k < count; k++) {
+                if (k == point && k > 0) digits.append('.');
+                digits.append((char) ('0' + r.nextInt(10)));
+            }
+            inputs.add(digits.toString());
         }
         int fastCount = 0;
         for (String s : inputs) {
