@@ -129,6 +129,31 @@ class CopyClientsTest {
     }
 
     @Test
+    void binary_and_text_COPY_TO_of_many_types_matches_PostgreSQL_byte_for_byte() throws Exception {
+        String script = "SET TimeZone = 'Europe/Berlin';\n"
+                + "CREATE TABLE many (id int, b bool, n numeric(10,2), u numeric, r real, tz timestamptz, tm time, iv interval,"
+                + " id2 uuid, by bytea, ia int[], ta text[], vc varchar(5), ch char(3), sm smallint);\n"
+                + "INSERT INTO many VALUES"
+                + " (1, true, 12.5, 1.000001, 0.1, '2024-03-31 01:30:00+00', '23:59:59.999999', '1 year 2 mons 3 days 04:05:06.7',"
+                + " 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '\\x00ff10', '{1,NULL,3}', '{a,\"b c\",NULL}', 'abc', 'x', -5),"
+                + " (2, false, -0.01, -123456789.123456789, 'Infinity', 'infinity', '00:00:00', '-1 days', "
+                + " '00000000-0000-0000-0000-000000000000', '\\x', '{}', '{}', '', 'ab', 32767),"
+                + " (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);\n"
+                + "\\copy (SELECT * FROM many ORDER BY id) TO '" + dir.resolve("OUT-many.bin") + "' WITH (FORMAT binary)\n"
+                + "\\copy (SELECT * FROM many ORDER BY id) TO '" + dir.resolve("OUT-many.txt") + "'\n"
+                + "\\copy (SELECT * FROM many ORDER BY id) TO '" + dir.resolve("OUT-many.csv") + "' WITH (FORMAT csv)\n";
+        ExternalProcess.Result onServe = psql(serveConninfo(), script.replace("OUT", "serve"));
+        ExternalProcess.Result onPostgres = psql(postgres.conninfo("postgres"), script.replace("OUT", "postgres"));
+        assertThat(onServe.stderr()).isEqualTo(onPostgres.stderr());
+        assertThat(onServe.stdout()).isEqualTo(onPostgres.stdout());
+        assertThat(onPostgres.stderr()).isEmpty();
+        assertThat(Files.size(dir.resolve("serve-many.bin"))).isGreaterThan(200);
+        for (String f : List.of("many.txt", "many.csv", "many.bin")) {
+            assertThat(Files.readAllBytes(dir.resolve("serve-" + f))).as(f).isEqualTo(Files.readAllBytes(dir.resolve("postgres-" + f)));
+        }
+    }
+
+    @Test
     void psycopg_and_asyncpg_copy_and_listen_as_on_PostgreSQL() {
         ExternalProcess.Result onServe = Clients.python("copy_notify.py", List.of(serveConninfo(), serveUri()), Map.of(),
                 Duration.ofSeconds(60));
