@@ -20,10 +20,10 @@ import java.util.List;
  * CopyAttributeOutCSV escaping, the binary header sent with the first row and the trailer alone).
  * It is the {@link ResultSink} the runner writes to; the client's sink gets the COPY.
  *
- * <p>The runner hands over PostgreSQL's text of each value; in binary the common types in the
- * plain shape PostgreSQL prints them (integers, decimals, ISO dates and timestamps, text) are
- * turned into their binary form directly ({@link PlainNumbers}, {@link IsoDateTime}), anything
- * else goes through the type's text input and binary output as before.
+ * <p>Values arrive as the type registry's Java values ({@link #value}); binary writes their
+ * binary form, text and csv their text output — integers, dates and timestamps of the common
+ * range rendered here without intermediate strings ({@link PlainText}), the rest by the registry.
+ * Values that only have a text form arrive as text ({@link #text}).
  */
 final class CopyToStdout implements ResultSink, RowWriter {
     private final ResultSink client;
@@ -32,8 +32,9 @@ final class CopyToStdout implements ResultSink, RowWriter {
     private final CodecContext ctx;
     private CopyOut out;
     private int[] oids;
-    /** Per column, the binary fast path its type has. */
-    private Binary[] binaryKinds;
+    /** Per column, the typed values it renders without the type registry ({@link PlainText}). */
+    private PlainText.Kind[] plainKinds;
+    private final PlainText plain = new PlainText();
     private boolean[] quoteColumn;
     private final CopyLine line = new CopyLine();
     private final ByteBuf binary = Unpooled.buffer(256);
@@ -56,11 +57,11 @@ final class CopyToStdout implements ResultSink, RowWriter {
     public void describeColumns(List<Column> columns) {
         int n = columns.size();
         oids = new int[n];
-        binaryKinds = new Binary[n];
+        plainKinds = new PlainText.Kind[n];
         quoteColumn = new boolean[n];
         for (int i = 0; i < n; i++) {
             oids[i] = columns.get(i).typeOid();
-            binaryKinds[i] = Binary.of(oids[i]);
+            plainKinds[i] = PlainText.Kind.of(oids[i]);
             quoteColumn[i] = options.forceQuoteAll || forceQuote.contains(columns.get(i).name());
         }
         out = client.copyOut(options.format == CopyOptions.Format.BINARY, n);
@@ -102,10 +103,8 @@ final class CopyToStdout implements ResultSink, RowWriter {
     public RowWriter text(CharSequence value) {
         if (value == null) return nul();
         if (options.format == CopyOptions.Format.BINARY) {
-            if (!binaryFast(binaryKinds[column], value)) {
-                Object v = PgTypes.REGISTRY.decodeText(oids[column], value.toString(), ctx);
-                PgTypes.REGISTRY.encode(oids[column], v, TypeRegistry.BINARY, ctx, binary);
-            }
+            Object v = PgTypes.REGISTRY.decodeText(oids[column], value.toString(), ctx);
+            PgTypes.REGISTRY.encode(oids[column], v, TypeRegistry.BINARY, ctx, binary);
         } else {
             separator();
             if (options.format == CopyOptions.Format.CSV) csv(value, quoteColumn[column], oids.length == 1); else escapeText(value);
@@ -127,7 +126,8 @@ final class CopyToStdout implements ResultSink, RowWriter {
             column++;
             return this;
         }
-        return text(PgTypes.REGISTRY.encodeText(oids[column], value, ctx));
+        CharSequence text = plain.render(plainKinds[column], value);
+        return text(text != null ? text : PgTypes.REGISTRY.encodeText(oids[column], value, ctx));
     }
 
     @Override
@@ -156,71 +156,6 @@ final class CopyToStdout implements ResultSink, RowWriter {
             out.write(line.bytes(), 0, line.length());
         }
         rows++;
-    }
-
-    /** The binary fast paths: by the column's type, for values in the plain shape PostgreSQL prints. */
-    enum Binary {
-        NONE, INT2, INT4, INT8, FLOAT8, DATE, TIMESTAMP, TEXT;
-
-        static Binary of(int oid) {
-            if (oid == PgType.INT2.oid()) return INT2;
-            if (oid == PgType.INT4.oid()) return INT4;
-            if (oid == PgType.INT8.oid()) return INT8;
-            if (oid == PgType.FLOAT8.oid()) return FLOAT8;
-            if (oid == PgType.DATE.oid()) return DATE;
-            if (oid == PgType.TIMESTAMP.oid()) return TIMESTAMP;
-            if (oid == PgType.TEXT.oid() || oid == PgType.VARCHAR.oid() || oid == PgType.BPCHAR.oid()) return TEXT;
-            return NONE;
-        }
-    }
-
-    /**
-     * Writes {@code value} (PostgreSQL's text of a value of the column's type) in binary, length
-     * first, when it has the plain shape; false, with nothing written, otherwise. What it writes is
-     * what the type's text input followed by its binary output would.
-     */
-    private boolean binaryFast(Binary kind, CharSequence value) {
-        ByteBuf b = binary;
-        switch (kind) {
-            case INT2, INT4, INT8 -> {
-                long v = PlainNumbers.integer(value, kind == Binary.INT2 ? 4 : kind == Binary.INT4 ? 9 : 18);
-                if (v == PlainNumbers.NOT_PLAIN) return false;
-                if (kind == Binary.INT2) b.writeInt(2).writeShort((int) v);
-                else if (kind == Binary.INT4) b.writeInt(4).writeInt((int) v);
-                else b.writeInt(8).writeLong(v);
-                return true;
-            }
-            case FLOAT8 -> {
-                double v = PlainNumbers.decimal(value);
-                if (Double.isNaN(v)) return false;
-                b.writeInt(8).writeLong(Double.doubleToRawLongBits(v));
-                return true;
-            }
-            case DATE -> {
-                long day = IsoDateTime.epochDay(value);
-                if (day == IsoDateTime.NOT_ISO) return false;
-                b.writeInt(4).writeInt((int) (day - IsoDateTime.PG_EPOCH_DAY));
-                return true;
-            }
-            case TIMESTAMP -> {
-                long micros = IsoDateTime.epochMicros(value);
-                if (micros == IsoDateTime.NOT_ISO) return false;
-                b.writeInt(8).writeLong(micros - IsoDateTime.PG_EPOCH_DAY * IsoDateTime.MICROS_PER_DAY);
-                return true;
-            }
-            case TEXT -> {
-                // text's input refuses NUL: such a value takes the general path and its error
-                for (int i = 0, n = value.length(); i < n; i++) if (value.charAt(i) == 0) return false;
-                int at = b.writerIndex();
-                b.writeInt(0);
-                int len = b.writeCharSequence(value, StandardCharsets.UTF_8);
-                b.setInt(at, len);
-                return true;
-            }
-            default -> {
-                return false;
-            }
-        }
     }
 
     /** PostgreSQL's CopyAttributeOutText: backslash escapes for control characters, backslash and the delimiter. */

@@ -19,8 +19,6 @@ final class IsoDateTime {
 
     static final long MICROS_PER_SECOND = 1_000_000L;
     static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
-    /** 2000-01-01, PostgreSQL's epoch, in days from 1970-01-01. */
-    static final long PG_EPOCH_DAY = 10_957;
 
     /** {@code YYYY-MM-DD} as days from 1970-01-01, or NOT_ISO. */
     static long epochDay(CharSequence s) {
