@@ -147,7 +147,28 @@ final class CopyColumn {
 
     /** A binary field ({@code length} bytes at the reader index of {@code in}, -1 for NULL) as the column's value. */
     Object fromBinary(ByteBuf in, int length, CodecContext ctx) {
+        if (kind == Kind.TIMESTAMP && appending && length == 8 && in.readableBytes() >= 8) {
+            long micros = epochMicros(in.getLong(in.readerIndex()));
+            if (micros != IsoDateTime.NOT_ISO) {
+                in.skipBytes(8);
+                return micros;
+            }
+        }
         return checked(REGISTRY.decode(oid, in, length, TypeRegistry.BINARY, ctx));
+    }
+
+    /** 0001-01-01 and 10000-01-01 in microseconds from 2000-01-01. */
+    private static final long FIRST_AD_MICROS = -63_082_281_600_000_000L;
+    private static final long YEAR_10000_MICROS = 252_455_616_000_000_000L;
+    private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
+
+    /**
+     * A binary timestamp (microseconds from 2000-01-01) of years 1 to 9999 as microseconds from
+     * 1970-01-01, what the general path's LocalDateTime becomes in the appender; NOT_ISO for
+     * anything else (infinities, BC, far future), which goes the general way.
+     */
+    static long epochMicros(long pgMicros) {
+        return pgMicros >= FIRST_AD_MICROS && pgMicros < YEAR_10000_MICROS ? pgMicros + PG_EPOCH_MICROS : IsoDateTime.NOT_ISO;
     }
 
     /** Short runs of ASCII digits with an optional minus: most integer fields; MIN_VALUE when not such. */

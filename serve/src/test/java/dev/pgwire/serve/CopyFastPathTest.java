@@ -183,6 +183,38 @@ class CopyFastPathTest {
     }
 
     @Test
+    void binary_timestamps_of_years_1_to_9999_are_the_microseconds_the_general_path_gives() {
+        Random r = new Random(5);
+        List<Long> inputs = new ArrayList<>(List.of(Long.MAX_VALUE, Long.MIN_VALUE, 0L, -1L, 1L,
+                -63_082_281_600_000_000L, -63_082_281_600_000_001L, 252_455_615_999_999_999L, 252_455_616_000_000_000L,
+                -211_813_488_000_000_000L, 9_223_371_331_199_999_999L));
+        for (int i = 0; i < 100_000; i++) inputs.add((long) ((r.nextDouble() * 2 - 1) * 400_000_000_000_000_000L));
+        int fastCount = 0;
+        for (long pg : inputs) {
+            long fast = CopyColumn.epochMicros(pg);
+            Object g;
+            try {
+                g = REGISTRY.decode(PgType.TIMESTAMP.oid(), io.netty.buffer.Unpooled.copyLong(pg), 8, TypeRegistry.BINARY, CTX);
+            } catch (PgException e) {
+                g = e;
+            }
+            if (fast == IsoDateTime.NOT_ISO) {
+                continue;
+            }
+            fastCount++;
+            assertThat(g).as("%d", pg).isInstanceOf(LocalDateTime.class);
+            LocalDateTime t = (LocalDateTime) g;
+            assertThat(t.getYear()).isBetween(1, 9999);
+            assertThat(fast).as("%d", pg).isEqualTo(epochMicros(t));
+        }
+        assertThat(fastCount).isGreaterThan(10_000);
+        assertThat(CopyColumn.epochMicros(Long.MAX_VALUE)).isEqualTo(IsoDateTime.NOT_ISO);
+        assertThat(CopyColumn.epochMicros(Long.MIN_VALUE)).isEqualTo(IsoDateTime.NOT_ISO);
+        assertThat(CopyColumn.epochMicros(-63_082_281_600_000_001L)).isEqualTo(IsoDateTime.NOT_ISO);
+        assertThat(CopyColumn.epochMicros(252_455_616_000_000_000L)).isEqualTo(IsoDateTime.NOT_ISO);
+    }
+
+    @Test
     void integers_dates_and_timestamps_render_as_the_registry_renders_them() {
         Random r = new Random(3);
         PlainText plain = new PlainText();
