@@ -50,6 +50,11 @@ final class CopyColumn {
     private final int scale;
     /** numeric without modifier: stored exactly or refused. */
     private final boolean unconstrained;
+    /**
+     * Values go to DuckDB's appender (not the INSERT path): timestamps and dates read by the ISO
+     * fast path may then stay numbers — epoch microseconds as a Long, epoch days as an Integer.
+     */
+    private boolean appending;
 
     CopyColumn(ColumnInfo info, String table) {
         this.info = info;
@@ -98,20 +103,40 @@ final class CopyColumn {
         };
     }
 
+    /** The values will go to DuckDB's appender, which takes timestamps and dates as numbers. */
+    void appending() {
+        appending = true;
+    }
+
     /** A text field as the column's value (null for NULL), by PostgreSQL's input function for its type. */
     Object fromText(String field, CodecContext ctx) {
         if (field == null) return null;
         switch (kind) {
             case TEXT:
                 return checkLength(field);
+            case TIMESTAMP: {
+                long micros = appending ? IsoDateTime.epochMicros(field) : IsoDateTime.NOT_ISO;
+                if (micros != IsoDateTime.NOT_ISO) return micros;
+                break;
+            }
+            case DATE: {
+                long day = appending ? IsoDateTime.epochDay(field) : IsoDateTime.NOT_ISO;
+                if (day != IsoDateTime.NOT_ISO) return (int) day;
+                break;
+            }
+            case FLOAT8: {
+                double v = PlainNumbers.decimal(field);
+                if (!Double.isNaN(v)) return v;
+                break;
+            }
             case INT4: {
                 int v = smallInt(field);
                 if (v != Integer.MIN_VALUE) return v;
                 break;
             }
             case INT8: {
-                int v = smallInt(field);
-                if (v != Integer.MIN_VALUE) return (long) v;
+                long v = PlainNumbers.integer(field, 18);
+                if (v != PlainNumbers.NOT_PLAIN) return v;
                 break;
             }
             default:
@@ -122,7 +147,28 @@ final class CopyColumn {
 
     /** A binary field ({@code length} bytes at the reader index of {@code in}, -1 for NULL) as the column's value. */
     Object fromBinary(ByteBuf in, int length, CodecContext ctx) {
+        if (kind == Kind.TIMESTAMP && appending && length == 8 && in.readableBytes() >= 8) {
+            long micros = epochMicros(in.getLong(in.readerIndex()));
+            if (micros != IsoDateTime.NOT_ISO) {
+                in.skipBytes(8);
+                return micros;
+            }
+        }
         return checked(REGISTRY.decode(oid, in, length, TypeRegistry.BINARY, ctx));
+    }
+
+    /** 0001-01-01 and 10000-01-01 in microseconds from 2000-01-01. */
+    private static final long FIRST_AD_MICROS = -63_082_281_600_000_000L;
+    private static final long YEAR_10000_MICROS = 252_455_616_000_000_000L;
+    private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
+
+    /**
+     * A binary timestamp (microseconds from 2000-01-01) of years 1 to 9999 as microseconds from
+     * 1970-01-01, what the general path's LocalDateTime becomes in the appender; NOT_ISO for
+     * anything else (infinities, BC, far future), which goes the general way.
+     */
+    static long epochMicros(long pgMicros) {
+        return pgMicros >= FIRST_AD_MICROS && pgMicros < YEAR_10000_MICROS ? pgMicros + PG_EPOCH_MICROS : IsoDateTime.NOT_ISO;
     }
 
     /** Short runs of ASCII digits with an optional minus: most integer fields; MIN_VALUE when not such. */
@@ -207,6 +253,10 @@ final class CopyColumn {
             case TEXT -> a.append((String) v);
             case BLOB -> a.append((byte[]) v);
             case DATE -> {
+                if (v instanceof Integer days) {
+                    a.appendEpochDays(days);
+                    return;
+                }
                 LocalDate d = (LocalDate) v;
                 a.appendEpochDays((int) (d.equals(LocalDate.MAX) ? DATE_INFINITY : d.equals(LocalDate.MIN) ? -DATE_INFINITY
                         : d.toEpochDay()));
@@ -215,7 +265,7 @@ final class CopyColumn {
                 LocalTime t = (LocalTime) v;
                 a.appendDayMicros(t.equals(LocalTime.MAX) ? 86_400_000_000L : t.toNanoOfDay() / 1000);
             }
-            case TIMESTAMP -> a.appendEpochMicros(micros((LocalDateTime) v));
+            case TIMESTAMP -> a.appendEpochMicros(v instanceof Long micros ? micros : micros((LocalDateTime) v));
             case TIMESTAMPTZ -> {
                 OffsetDateTime t = (OffsetDateTime) v;
                 a.appendEpochMicros(t.equals(OffsetDateTime.MAX) ? TIMESTAMP_INFINITY : t.equals(OffsetDateTime.MIN)

@@ -8,15 +8,20 @@ import dev.pgwire.serve.sql.CatalogView.Relation;
 import dev.pgwire.serve.sql.Node;
 import dev.pgwire.serve.sql.SqlNames;
 import dev.pgwire.serve.sql.Translation;
+import dev.pgwire.server.spi.Column;
 import dev.pgwire.server.spi.ResultSink;
+import dev.pgwire.server.spi.RowWriter;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code COPY table [(columns)] FROM STDIN} and {@code COPY table [(columns)] | (query) TO STDOUT},
@@ -208,6 +213,59 @@ final class CopyCommand {
         }
         CopyToStdout out = new CopyToStdout(sink, options, session.codecContext());
         session.beginImplicitTransactionIfNeeded();
-        runner.run(query, out, session.codecContext(), session.inDuckDbTransaction(), session.cancelled(call));
+        copyRows(query, out, session.codecContext(), session.inDuckDbTransaction(), session.cancelled(call));
+    }
+
+    /**
+     * Runs the query of a COPY TO and hands its rows to {@code out} as the type registry's values
+     * ({@link PgColumnType#write}), not as text: binary COPY writes each value's binary form
+     * directly, text and csv render it as the statement runner renders rows. The query goes through
+     * the runner's prepared-statement path, the one portals use (a lost error recovered, a cancel
+     * interrupting it).
+     */
+    private void copyRows(Translation query, CopyToStdout out, CodecContext ctx, boolean inTransaction,
+                          BooleanSupplier cancelled) {
+        PreparedStatement ps = runner.prepare(query);
+        try {
+            if (!runner.executePrepared(ps, query, p -> { }, inTransaction, cancelled)) {
+                out.complete("");
+                return;
+            }
+            runner.streaming(ps);
+            try (ResultSet rs = ps.getResultSet()) {
+                ResultSetMetaData md = rs.getMetaData();
+                int n = md.getColumnCount();
+                PgColumnType[] types = new PgColumnType[n];
+                List<Column> columns = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    types[i] = PgTypes.withHint(PgTypes.forDuckDbType(md.getColumnTypeName(i + 1)), query.resultType(i));
+                    columns.add(types[i].column(md.getColumnLabel(i + 1)));
+                }
+                if (n > 0) out.describeColumns(columns);
+                while (n > 0 && rs.next()) {
+                    if (cancelled.getAsBoolean() || out.isCancelled()) throw ErrorMapper.canceled();
+                    RowWriter row = out.row();
+                    for (int i = 0; i < n; i++) types[i].write(row, types[i].read(rs, i + 1), ctx);
+                    row.end();
+                }
+            }
+            out.complete("");
+        } catch (SQLException e) {
+            if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
+            throw ErrorMapper.map(e, query);
+        } catch (PgException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
+            // the driver converts whole chunks to Java objects and fails on values java.time lacks
+            throw new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "value out of range: " + e.getMessage(), e);
+        } finally {
+            runner.streaming(null);
+            try {
+                ps.close();
+            } catch (SQLException e) {
+                // the result is read or abandoned either way
+            }
+        }
     }
 }

@@ -92,6 +92,7 @@ final class CopyFromStdin implements CopyIn {
         for (int i = 0; i < this.columns.length; i++) dataIndex[tableColumns.indexOf(this.columns[i].info)] = i;
         this.ownTransaction = ownTransaction;
         this.appender = appender;
+        if (appender != null) for (CopyColumn c : this.columns) c.appending();
         this.appenderLock = appender != null ? appender.unsafeBreakThreadConfinement() : new ReentrantLock();
         this.insert = insert;
         this.ctx = host.codecContext();

@@ -55,6 +55,10 @@ final class CopyTextReader {
     private long line;
     private boolean finished;
     private String[] fields = new String[16];
+    /** The bytes of the record being handed out, for its error messages. */
+    private int rawStart;
+    private int rawEnd;
+    private final RawLine raw = () -> new String(buf, rawStart, rawEnd - rawStart, StandardCharsets.UTF_8);
     private byte[] scratch = new byte[256];
 
     CopyTextReader(CopyOptions o, boolean[] forceNotNull, boolean[] forceNull) {
@@ -167,9 +171,9 @@ final class CopyTextReader {
             return;
         }
         int n = csv ? splitCsv(s, e) : splitText(s, e);
-        int from = s;
-        int to = e;
-        out.record(fields, n, lineNo, () -> new String(buf, from, to - from, StandardCharsets.UTF_8));
+        rawStart = s;
+        rawEnd = e;
+        out.record(fields, n, lineNo, raw);
     }
 
     private int splitText(int s, int e) {
@@ -306,14 +310,10 @@ final class CopyTextReader {
 
     /** UTF-8 text, refused with PostgreSQL's 22021 when it is not valid UTF-8. */
     private String string(byte[] b, int off, int len) {
-        boolean ascii = true;
-        for (int k = off; k < off + len; k++) {
-            if (b[k] < 0) {
-                ascii = false;
-                break;
-            }
-        }
-        if (ascii) return new String(b, off, len, StandardCharsets.ISO_8859_1);
+        // the JDK's decoder (vectorised for ASCII) marks what is not UTF-8 with U+FFFD; only then,
+        // or for a real U+FFFD, the strict decoder decides
+        String s = new String(b, off, len, StandardCharsets.UTF_8);
+        if (s.indexOf('\uFFFD') < 0) return s;
         try {
             CharBuffer chars = utf8.reset().decode(ByteBuffer.wrap(b, off, len));
             return chars.toString();

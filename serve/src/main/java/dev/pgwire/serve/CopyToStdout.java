@@ -1,6 +1,7 @@
 package dev.pgwire.serve;
 
 import dev.pgwire.protocol.types.CodecContext;
+import dev.pgwire.protocol.types.PgType;
 import dev.pgwire.protocol.types.TypeRegistry;
 import dev.pgwire.server.spi.Column;
 import dev.pgwire.server.spi.CopyOut;
@@ -18,6 +19,11 @@ import java.util.List;
  * message per row as PostgreSQL sends them ({@code copyto.c}: CopyAttributeOutText and
  * CopyAttributeOutCSV escaping, the binary header sent with the first row and the trailer alone).
  * It is the {@link ResultSink} the runner writes to; the client's sink gets the COPY.
+ *
+ * <p>Values arrive as the type registry's Java values ({@link #value}); binary writes their
+ * binary form, text and csv their text output — integers, dates and timestamps of the common
+ * range rendered here without intermediate strings ({@link PlainText}), the rest by the registry.
+ * Values that only have a text form arrive as text ({@link #text}).
  */
 final class CopyToStdout implements ResultSink, RowWriter {
     private final ResultSink client;
@@ -26,8 +32,11 @@ final class CopyToStdout implements ResultSink, RowWriter {
     private final CodecContext ctx;
     private CopyOut out;
     private int[] oids;
+    /** Per column, the typed values it renders without the type registry ({@link PlainText}). */
+    private PlainText.Kind[] plainKinds;
+    private final PlainText plain = new PlainText();
     private boolean[] quoteColumn;
-    private final StringBuilder line = new StringBuilder(256);
+    private final CopyLine line = new CopyLine();
     private final ByteBuf binary = Unpooled.buffer(256);
     private boolean headerPending;
     private int column;
@@ -48,9 +57,11 @@ final class CopyToStdout implements ResultSink, RowWriter {
     public void describeColumns(List<Column> columns) {
         int n = columns.size();
         oids = new int[n];
+        plainKinds = new PlainText.Kind[n];
         quoteColumn = new boolean[n];
         for (int i = 0; i < n; i++) {
             oids[i] = columns.get(i).typeOid();
+            plainKinds[i] = PlainText.Kind.of(oids[i]);
             quoteColumn[i] = options.forceQuoteAll || forceQuote.contains(columns.get(i).name());
         }
         out = client.copyOut(options.format == CopyOptions.Format.BINARY, n);
@@ -61,12 +72,12 @@ final class CopyToStdout implements ResultSink, RowWriter {
             headerPending = true;
         } else if (options.header != CopyOptions.Header.NONE) {
             for (int i = 0; i < n; i++) {
-                if (i > 0) line.append((char) options.delimiter);
+                if (i > 0) line.ascii((char) options.delimiter);
                 if (options.format == CopyOptions.Format.CSV) csv(columns.get(i).name(), false, n == 1); else escapeText(columns.get(i).name());
             }
-            line.append('\n');
-            out.write(line);
-            line.setLength(0);
+            line.ascii('\n');
+            out.write(line.bytes(), 0, line.length());
+            line.clear();
         }
     }
 
@@ -83,7 +94,7 @@ final class CopyToStdout implements ResultSink, RowWriter {
             headerPending = false;
             binary.writeShort(oids.length);
         } else {
-            line.setLength(0);
+            line.clear();
         }
         return this;
     }
@@ -115,7 +126,8 @@ final class CopyToStdout implements ResultSink, RowWriter {
             column++;
             return this;
         }
-        return text(PgTypes.REGISTRY.encodeText(oids[column], value, ctx));
+        CharSequence text = plain.render(plainKinds[column], value);
+        return text(text != null ? text : PgTypes.REGISTRY.encodeText(oids[column], value, ctx));
     }
 
     @Override
@@ -131,7 +143,7 @@ final class CopyToStdout implements ResultSink, RowWriter {
     }
 
     private void separator() {
-        if (column > 0) line.append((char) options.delimiter);
+        if (column > 0) line.ascii((char) options.delimiter);
     }
 
     @Override
@@ -140,8 +152,8 @@ final class CopyToStdout implements ResultSink, RowWriter {
             out.write(binary.array(), binary.arrayOffset() + binary.readerIndex(), binary.readableBytes());
             binary.clear();
         } else {
-            line.append('\n');
-            out.write(line);
+            line.ascii('\n');
+            out.write(line.bytes(), 0, line.length());
         }
         rows++;
     }
@@ -149,7 +161,18 @@ final class CopyToStdout implements ResultSink, RowWriter {
     /** PostgreSQL's CopyAttributeOutText: backslash escapes for control characters, backslash and the delimiter. */
     private void escapeText(CharSequence s) {
         char delimiter = (char) options.delimiter;
-        for (int i = 0, n = s.length(); i < n; i++) {
+        int n = s.length();
+        int plain = 0;
+        while (plain < n) {
+            char c = s.charAt(plain);
+            if (c < 0x20 || c == '\\' || c == delimiter) break;
+            plain++;
+        }
+        if (plain == n) {
+            line.append(s);
+            return;
+        }
+        for (int i = 0; i < n; ) {
             char c = s.charAt(i);
             if (c < 0x20) {
                 char e = switch (c) {
@@ -162,14 +185,18 @@ final class CopyToStdout implements ResultSink, RowWriter {
                     default -> 0;
                 };
                 if (e == 0 && c != delimiter) {
-                    line.append(c);
-                    continue;
+                    line.ascii(c);
+                } else {
+                    line.ascii('\\');
+                    line.ascii(e == 0 ? c : e);
                 }
-                line.append('\\').append(e == 0 ? c : e);
+                i++;
             } else if (c == '\\' || c == delimiter) {
-                line.append('\\').append(c);
+                line.ascii('\\');
+                line.ascii(c);
+                i++;
             } else {
-                line.append(c);
+                i = line.utf8(s, i);
             }
         }
     }
@@ -194,13 +221,13 @@ final class CopyToStdout implements ResultSink, RowWriter {
             line.append(s);
             return;
         }
-        line.append(quote);
-        for (int i = 0, n = s.length(); i < n; i++) {
+        line.ascii(quote);
+        for (int i = 0, n = s.length(); i < n; ) {
             char c = s.charAt(i);
-            if (c == quote || c == escape) line.append(escape);
-            line.append(c);
+            if (c == quote || c == escape) line.ascii(escape);
+            i = line.utf8(s, i);
         }
-        line.append(quote);
+        line.ascii(quote);
     }
 
     @Override

@@ -84,6 +84,76 @@ class CopyClientsTest {
     }
 
     @Test
+    void psql_copy_of_edge_values_in_every_format_matches_PostgreSQL() throws Exception {
+        // values around COPY's fast paths (ISO timestamps and dates, plain numbers, text): the
+        // unusual ones must take the general path and come out as PostgreSQL's
+        String[][] rows = {
+                {"1", "2024-01-01 00:00:00", "2024-01-31", "0.25", "0", "0", "plain"},
+                {"2", "infinity", "infinity", "NaN", "-9223372036854775808", "-32768", "\u00fcn\u00efc\u00f6d\u00e9"},
+                {"3", "-infinity", "-infinity", "Infinity", "9223372036854775807", "32767", "tab\\there"},
+                {"4", "0044-03-15 12:00:00 BC", "0044-03-15 BC", "-Infinity", "007", "-7", "emoji \ud83d\ude00"},
+                {"5", "2024-01-01 24:00:00", "2024-02-29", "-0", " 42 ", "12", "back\\\\slash"},
+                {"6", "2024-01-01 23:59:60", "epoch", "1e+20", "+5", "1", "a,b"},
+                {"7", "2024-01-01 00:00:00.1234567", "1999-12-31", "1.5e-07", "1234567890123456789", "2", "\"quoted\""},
+                {"8", "2024-01-01T12:34:56.5", "5874897-12-31", "1.7976931348623157e+308", "-1", "3", ""},
+                {"9", " 2024-06-01 10:00:00 ", "0001-01-01", " 2.5", "10", "4", "\\N"},
+                {"10", "January 8, 1999 04:05:06", "2000-01-01", "0.1", "-0", "5", "x"},
+                {"11", "1999-01-08 04:05:06+02", "1970-01-01", "123456789012345678", "1", "6", "y"},
+                {"12", "9999-12-31 23:59:59.999999", "9999-12-31", "-123.456", "2", "7", "z"},
+                {"13", "2024-02-29 00:00:00.000001", "2000-02-29", "5e-324", "3", "8", "w"},
+                {"14", "\\N", "\\N", "\\N", "\\N", "\\N", "\\N"}};
+        StringBuilder text = new StringBuilder();
+        for (String[] r : rows) text.append(String.join("\t", r)).append('\n');
+        Path in = dir.resolve("edge.txt");
+        Files.writeString(in, text);
+        String table = "(id int, ts timestamp, d date, f float8, i8 bigint, i2 smallint, t text)";
+        String script = "CREATE TABLE edge " + table + ";\n"
+                + "CREATE TABLE edge2 " + table + ";\n"
+                + "CREATE TABLE edge3 " + table + ";\n"
+                + "\\copy edge FROM '" + in + "'\n"
+                + "\\copy (SELECT * FROM edge ORDER BY id) TO '" + dir.resolve("OUT-edge.txt") + "'\n"
+                + "\\copy (SELECT * FROM edge ORDER BY id) TO '" + dir.resolve("OUT-edge.csv") + "' WITH (FORMAT csv)\n"
+                + "\\copy (SELECT * FROM edge ORDER BY id) TO '" + dir.resolve("OUT-edge.bin") + "' WITH (FORMAT binary)\n"
+                + "\\copy edge2 FROM '" + dir.resolve("OUT-edge.bin") + "' WITH (FORMAT binary)\n"
+                + "\\copy edge3 FROM '" + dir.resolve("OUT-edge.csv") + "' WITH (FORMAT csv)\n"
+                + "SELECT * FROM edge2 ORDER BY id;\n"
+                + "SELECT * FROM edge3 ORDER BY id;\n";
+        ExternalProcess.Result onServe = psql(serveConninfo(), script.replace("OUT", "serve"));
+        ExternalProcess.Result onPostgres = psql(postgres.conninfo("postgres"), script.replace("OUT", "postgres"));
+        assertThat(onServe.stderr()).isEqualTo(onPostgres.stderr());
+        assertThat(onServe.stdout()).isEqualTo(onPostgres.stdout());
+        assertThat(onServe.stdout()).contains("(14 rows)");
+        for (String f : List.of("edge.txt", "edge.csv", "edge.bin")) {
+            assertThat(Files.readAllBytes(dir.resolve("serve-" + f))).as(f).isEqualTo(Files.readAllBytes(dir.resolve("postgres-" + f)));
+        }
+    }
+
+    @Test
+    void binary_and_text_COPY_TO_of_many_types_matches_PostgreSQL_byte_for_byte() throws Exception {
+        String script = "SET TimeZone = 'Europe/Berlin';\n"
+                + "CREATE TABLE many (id int, b bool, n numeric(10,2), u numeric, r real, tz timestamptz, tm time, iv interval,"
+                + " id2 uuid, by bytea, ia int[], ta text[], vc varchar(5), ch char(3), sm smallint);\n"
+                + "INSERT INTO many VALUES"
+                + " (1, true, 12.5, 1.000001, 0.1, '2024-03-31 01:30:00+00', '23:59:59.999999', '1 year 2 mons 3 days 04:05:06.7',"
+                + " 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '\\x00ff10', '{1,NULL,3}', '{a,\"b c\",NULL}', 'abc', 'x', -5),"
+                + " (2, false, -0.01, -123456789.123456789, 'Infinity', 'infinity', '00:00:00', '-1 days', "
+                + " '00000000-0000-0000-0000-000000000000', '\\x', '{}', '{}', '', 'ab', 32767),"
+                + " (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);\n"
+                + "\\copy (SELECT * FROM many ORDER BY id) TO '" + dir.resolve("OUT-many.bin") + "' WITH (FORMAT binary)\n"
+                + "\\copy (SELECT * FROM many ORDER BY id) TO '" + dir.resolve("OUT-many.txt") + "'\n"
+                + "\\copy (SELECT * FROM many ORDER BY id) TO '" + dir.resolve("OUT-many.csv") + "' WITH (FORMAT csv)\n";
+        ExternalProcess.Result onServe = psql(serveConninfo(), script.replace("OUT", "serve"));
+        ExternalProcess.Result onPostgres = psql(postgres.conninfo("postgres"), script.replace("OUT", "postgres"));
+        assertThat(onServe.stderr()).isEqualTo(onPostgres.stderr());
+        assertThat(onServe.stdout()).isEqualTo(onPostgres.stdout());
+        assertThat(onPostgres.stderr()).isEmpty();
+        assertThat(Files.size(dir.resolve("serve-many.bin"))).isGreaterThan(200);
+        for (String f : List.of("many.txt", "many.csv", "many.bin")) {
+            assertThat(Files.readAllBytes(dir.resolve("serve-" + f))).as(f).isEqualTo(Files.readAllBytes(dir.resolve("postgres-" + f)));
+        }
+    }
+
+    @Test
     void psycopg_and_asyncpg_copy_and_listen_as_on_PostgreSQL() {
         ExternalProcess.Result onServe = Clients.python("copy_notify.py", List.of(serveConninfo(), serveUri()), Map.of(),
                 Duration.ofSeconds(60));

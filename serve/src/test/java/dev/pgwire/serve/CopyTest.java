@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -121,6 +122,25 @@ class CopyTest {
                         assertThat(e.getMessage()).contains("missing data for column \"name\"");
                     });
             assertThat(query(c, "SELECT count(*) FROM t_bad")).isEqualTo("0\n");
+        }
+    }
+
+    @Test
+    void bytes_that_are_not_UTF_8_fail_the_COPY_with_22021_and_a_real_replacement_character_goes_in() throws Exception {
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_utf8 (id int, name text)");
+            byte[] bad = "1\tok\n2\tbad \u00ff\n".getBytes(StandardCharsets.ISO_8859_1);
+            for (String format : List.of("text", "csv")) {
+                assertThatThrownBy(() -> copy(c).copyIn("COPY t_utf8 FROM STDIN WITH (FORMAT " + format + ", DELIMITER E'\\t')",
+                        new ByteArrayInputStream(bad)))
+                        .isInstanceOfSatisfying(PSQLException.class, e -> {
+                            assertThat(e.getSQLState()).isEqualTo("22021");
+                            assertThat(e.getServerErrorMessage().getMessage()).isEqualTo("invalid byte sequence for encoding \"UTF8\": 0xff");
+                        });
+            }
+            byte[] good = "1\tr\u00e9pl \ufffd ok\n".getBytes(StandardCharsets.UTF_8);
+            assertThat(copy(c).copyIn("COPY t_utf8 FROM STDIN", new ByteArrayInputStream(good))).isEqualTo(1);
+            assertThat(query(c, "SELECT name FROM t_utf8")).isEqualTo("r\u00e9pl \ufffd ok\n");
         }
     }
 

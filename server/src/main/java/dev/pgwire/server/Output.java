@@ -16,7 +16,12 @@ import java.util.concurrent.TimeUnit;
  * instead of the server buffering it.
  */
 final class Output implements SessionOutput {
-    static final int FLUSH_THRESHOLD = 64 * 1024;
+    /**
+     * Every flush from a worker wakes the event loop (an eventfd write and, on a busy machine, a
+     * context switch): large streams (COPY TO, big results) go out in batches of this size — the
+     * channel's low water mark, so a flush never makes the channel unwritable by itself.
+     */
+    static final int FLUSH_THRESHOLD = 256 * 1024;
     private static final int INITIAL_CAPACITY = 8 * 1024;
     /** How long a last message may wait for a reader that does not read before the close is forced. */
     private static final long CLOSE_GRACE_SECONDS = 10;
