@@ -80,6 +80,9 @@ final class CopyCommand {
             throw new PgException(SqlState.WRONG_OBJECT_TYPE, "cannot copy to view \"" + r.name() + "\"")
                     .withHint("To enable copying to a view, provide an INSTEAD OF INSERT trigger.");
         }
+        if (r.meta().matView() != null) {
+            throw new PgException(SqlState.WRONG_OBJECT_TYPE, "cannot copy to materialized view \"" + r.name() + "\"");
+        }
         if ("on".equals(session.setting(session.inDuckDbTransaction() ? "transaction_read_only" : "default_transaction_read_only"))) {
             throw new PgException("25006", "cannot execute COPY FROM in a read-only transaction");
         }

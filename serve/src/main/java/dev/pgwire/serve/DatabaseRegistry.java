@@ -479,7 +479,7 @@ final class DatabaseRegistry implements AutoCloseable {
                 Macros.install(st);
                 EngineFunctions.register(duck);
                 registerAdvisoryLocks(duck, advisoryLocks);
-                registerSessionFunctions(duck, sessionsByPid, DatabaseRegistry.this::session);
+                registerSessionFunctions(duck, sessionsByPid, DatabaseRegistry.this::session, DatabaseRegistry.this::allSessions);
                 roles.registerFunctions(duck);
             } catch (SQLException e) {
                 duck.close();
@@ -558,7 +558,8 @@ final class DatabaseRegistry implements AutoCloseable {
      * {@code pgwire_notify(pid, channel, payload)}: pg_notify, sent when the session's transaction commits.
      */
     private static void registerSessionFunctions(java.sql.Connection c, Map<Integer, DuckDbSession> sessions,
-                                                 java.util.function.IntFunction<DuckDbSession> anySession) throws SQLException {
+                                                 java.util.function.IntFunction<DuckDbSession> anySession,
+                                                 java.util.function.Supplier<List<DuckDbSession>> allSessions) throws SQLException {
         Udf.Type v = Udf.Type.VARCHAR;
         Udf.Type i = Udf.Type.INTEGER;
         Udf.Type b = Udf.Type.BOOLEAN;
@@ -574,6 +575,18 @@ final class DatabaseRegistry implements AutoCloseable {
             if (s == null) return null;
             s.notifyFromEngine((String) a[1], (String) a[2]);
             return true;
+        }, true);
+        Udf.register(c, new Udf.Signature("pgwire_activity", List.of(i), null, v, true), a -> {
+            // pg_stat_activity as the statement runs: every session of the process, the asking one active
+            List<List<String>> rows = new ArrayList<>();
+            for (DuckDbSession s : allSessions.get()) {
+                try {
+                    rows.add(s.activity(s.processId() == (Integer) a[0]));
+                } catch (RuntimeException closing) {
+                    log.debug("a session left pg_stat_activity while it was read: {}", closing.toString());
+                }
+            }
+            return dev.pgwire.serve.sql.ActivityRows.json(rows);
         }, true);
         Udf.register(c, new Udf.Signature("pgwire_signal_backend",
                 List.of(i, i, b), null, b, true), a -> {

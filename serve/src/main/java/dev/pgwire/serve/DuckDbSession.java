@@ -960,19 +960,6 @@ public final class DuckDbSession implements Session {
         }
 
         @Override
-        public List<List<String>> activity() {
-            List<List<String>> rows = new ArrayList<>();
-            for (DuckDbSession s : databaseRegistry.allSessions()) {
-                try {
-                    rows.add(s.activity(s == DuckDbSession.this)); // the asking session is running this query
-                } catch (RuntimeException closing) {
-                    log.debug("a session left pg_stat_activity while it was read: {}", closing.toString());
-                }
-            }
-            return rows;
-        }
-
-        @Override
         public CatalogView catalog() {
             return catalog;
         }

@@ -145,6 +145,21 @@ class CopyTest {
     }
 
     @Test
+    void a_materialized_view_takes_no_COPY_FROM_but_copies_out() throws Exception {
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_src (id int, name text)");
+            exec(c, "INSERT INTO t_src VALUES (1, 'a'), (2, 'b')");
+            exec(c, "CREATE MATERIALIZED VIEW t_mv AS SELECT id, upper(name) AS name FROM t_src");
+            assertThatThrownBy(() -> copy(c).copyIn("COPY t_mv FROM STDIN", new StringReader("3\tc\n")))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("42809");
+                        assertThat(e.getMessage()).contains("cannot copy to materialized view \"t_mv\"");
+                    });
+            assertThat(copyOut(c, "COPY (SELECT * FROM t_mv ORDER BY id) TO STDOUT")).isEqualTo("1\tA\n2\tB\n");
+        }
+    }
+
+    @Test
     void binary_format_round_trips() throws Exception {
         try (Connection c = connect()) {
             exec(c, "CREATE TABLE t_bin (id bigint, name text, x float8, ts timestamp, n numeric(12,3))");

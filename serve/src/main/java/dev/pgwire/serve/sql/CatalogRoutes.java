@@ -96,16 +96,6 @@ final class CatalogRoutes {
     /** pg_stat_activity: a row per live session of the server (client addresses are not shown). */
     static String activityQuery(SessionContext session) {
         String base = CatalogStore.DATABASE + "." + CatalogStore.PG;
-        StringBuilder values = new StringBuilder();
-        for (List<String> row : session.activity()) {
-            values.append(values.isEmpty() ? "" : ", ").append('(');
-            for (int i = 0; i < row.size(); i++) {
-                if (i > 0) values.append(", ");
-                values.append(row.get(i) == null ? "NULL" : SqlWriter.quoteLiteral(row.get(i)));
-            }
-            values.append(')');
-        }
-        if (values.isEmpty()) return "SELECT * FROM " + base + ".pg_stat_activity";
         return "SELECT * FROM " + base + ".pg_stat_activity UNION ALL BY NAME"
                 + " SELECT CAST(d.oid AS BIGINT) AS datid, CAST(v.datname AS VARCHAR) AS datname, CAST(v.pid AS INTEGER) AS pid,"
                 + " CAST(a.oid AS BIGINT) AS usesysid, CAST(v.usename AS VARCHAR) AS usename,"
@@ -114,8 +104,7 @@ final class CatalogRoutes {
                 + " CAST(v.query_start AS TIMESTAMPTZ) AS query_start, CAST(v.state_change AS TIMESTAMPTZ) AS state_change,"
                 + " CAST(v.state AS VARCHAR) AS state, CAST(v.query AS VARCHAR) AS query,"
                 + " CAST('client backend' AS VARCHAR) AS backend_type"
-                + " FROM (VALUES " + values + ") AS v(datname, pid, usename, application_name, backend_start, xact_start,"
-                + " query_start, state_change, state, query)"
+                + " FROM " + ActivityRows.relation(session.backendPid()) + " AS v"
                 + " LEFT JOIN " + base + ".pg_database AS d ON d.datname = v.datname"
                 + " LEFT JOIN " + base + ".pg_authid AS a ON a.rolname = v.usename";
     }

@@ -63,14 +63,6 @@ public interface SessionContext {
     }
 
     /** The relations the session sees. */
-    /**
-     * The live sessions of the server, as pg_stat_activity shows them: datname, pid, usename,
-     * application_name, backend_start, xact_start, query_start, state_change, state, query.
-     */
-    default List<List<String>> activity() {
-        return List.of();
-    }
-
     default CatalogView catalog() {
         return CatalogView.NONE;
     }
