@@ -117,6 +117,8 @@ public final class DuckDbSession implements Session {
 
     private long calls;
     private volatile long currentCall;
+    /** The session is rolling DuckDB's transaction back after an error: a cancel's repeated interrupts hold off. */
+    private volatile boolean rollingBack;
     private volatile long cancelledCall;
     private volatile String cancelMessage;
 
@@ -791,10 +793,21 @@ public final class DuckDbSession implements Session {
             catalog.changed();
             catalogChangedInTransaction = false;
         }
+        // a cancelled statement's rollback must not be interrupted too: DuckDB's transaction would stay aborted
+        rollingBack = true;
         try {
-            runner.execute("ROLLBACK");
-        } catch (PgException e) {
-            log.debug("ROLLBACK on DuckDB failed: {}", e.getMessage()); // e.g. no transaction left after a failed COMMIT
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    runner.execute("ROLLBACK");
+                    return;
+                } catch (PgException e) {
+                    if (attempt < 3 && SqlState.QUERY_CANCELED.equals(e.sqlState())) continue; // an interrupt already on its way
+                    log.debug("ROLLBACK on DuckDB failed: {}", e.getMessage()); // e.g. no transaction left after a failed COMMIT
+                    return;
+                }
+            }
+        } finally {
+            rollingBack = false;
         }
     }
 
@@ -815,7 +828,7 @@ public final class DuckDbSession implements Session {
         cancelMessage = message;
         cancelledCall = call;
         advisoryLocks.cancel(processId); // a wait for an advisory lock ends too
-        runner.interrupt(() -> currentCall == call);
+        runner.interrupt(() -> currentCall == call && !rollingBack);
     }
 
     private ScheduledFuture<?> scheduleStatementTimeout(long call) {

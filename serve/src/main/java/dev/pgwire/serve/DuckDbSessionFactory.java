@@ -152,10 +152,10 @@ public final class DuckDbSessionFactory implements SessionFactory, AutoCloseable
         try {
             holder[0] = new DuckDbSession(connection, lease::connect, params, lease.name(), info.processId(),
                     lease.catalogVersion(), lease.commits(), lease::catalog, databases, scheduler, () -> {
+                leave(user); // first: once pg_stat_activity no longer lists the session, its connection slot is free
                 sessions.remove(holder[0]);
                 lease.unregister(info.processId());
                 lease.close();
-                leave(user);
             });
         } catch (RuntimeException e) {
             connection.close();

@@ -245,6 +245,16 @@ class RolesTest {
                 assertThat(sqlState(() -> serveAs("limited", "lim").close()))
                         .isEqualTo("53300 FATAL: too many connections for role \"limited\"");
             }
+            // the server ends a session after its client has gone: wait (bounded) until it has
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (true) {
+                try (java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE usename = 'limited'")) {
+                    rs.next();
+                    if (rs.getInt(1) == 0) break;
+                }
+                assertThat(System.nanoTime()).as("the first session of \"limited\" never ended").isLessThan(deadline);
+                Thread.onSpinWait();
+            }
             serveAs("limited", "lim").close();
             st.execute("DROP ROLE limited");
         }
