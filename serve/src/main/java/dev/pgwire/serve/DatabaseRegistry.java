@@ -588,6 +588,10 @@ final class DatabaseRegistry implements AutoCloseable {
             }
             return dev.pgwire.serve.sql.ActivityRows.json(rows);
         }, true);
+        Udf.register(c, new Udf.Signature("pgwire_listening_channels", List.of(i), null, v, true), a -> {
+            DuckDbSession s = sessions.get((Integer) a[0]);
+            return dev.pgwire.serve.sql.ColumnMeta.jsonStrings(s == null ? List.of() : s.listeningChannels());
+        }, true);
         Udf.register(c, new Udf.Signature("pgwire_signal_backend",
                 List.of(i, i, b), null, b, true), a -> {
             DuckDbSession caller = sessions.get((Integer) a[0]);

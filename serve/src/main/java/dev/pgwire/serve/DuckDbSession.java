@@ -1091,6 +1091,11 @@ public final class DuckDbSession implements Session {
         if (c != null) c.terminate();
     }
 
+    /** The channels the session listens on (pg_listening_channels). */
+    List<String> listeningChannels() {
+        return notifications.channels();
+    }
+
     SessionRoles sessionRoles() {
         return roles;
     }

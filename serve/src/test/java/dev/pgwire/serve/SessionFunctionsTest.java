@@ -237,4 +237,33 @@ class SessionFunctionsTest {
             }
         }
     }
+
+    @Test
+    void pgListeningChannelsAndPgSettingsAreReadWhenAPreparedStatementRuns() throws Exception {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            // one() prepares on the server once per text (prepareThreshold=1): later runs reuse the statement
+            String channels = "SELECT coalesce(string_agg(ch, ',' ORDER BY ch), '') FROM pg_listening_channels() AS ch";
+            assertThat(one(c, channels)).isEqualTo("");
+            st.execute("LISTEN alpha");
+            st.execute("LISTEN beta");
+            assertThat(one(c, channels)).isEqualTo("alpha,beta");
+            st.execute("UNLISTEN alpha");
+            assertThat(one(c, channels)).isEqualTo("beta");
+            assertThat(one(c, "SELECT pg_listening_channels()")).isEqualTo("beta");
+            String setting = "SELECT setting FROM pg_settings WHERE name = 'application_name'";
+            st.execute("SET application_name = 'first'");
+            assertThat(one(c, setting)).isEqualTo("first");
+            st.execute("SET application_name = 'second'");
+            assertThat(one(c, setting)).isEqualTo("second");
+            st.execute("UNLISTEN *");
+        }
+    }
+
+    @Test
+    void aSessionFunctionInFromTakesTheAliasAsItsColumnName() throws Exception {
+        try (Connection c = connect()) {
+            assertThat(one(c, "SELECT s FROM current_schema() AS s")).isEqualTo("public");
+            assertThat(one(c, "SELECT x FROM current_schema() AS s(x)")).isEqualTo("public");
+        }
+    }
 }

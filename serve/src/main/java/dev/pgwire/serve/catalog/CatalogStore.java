@@ -98,13 +98,6 @@ public final class CatalogStore implements AutoCloseable {
         }
     }
 
-    /** The names of the run-time parameters pg_settings lists. */
-    public static List<String> settingNames() {
-        List<String> out = new ArrayList<>();
-        for (String[] s : StaticCatalog.get().settings()) out.add(s[0]);
-        return out;
-    }
-
     /** The last snapshot built, without building (null before the first). */
     public Snapshot lastBuilt() {
         return snapshot;

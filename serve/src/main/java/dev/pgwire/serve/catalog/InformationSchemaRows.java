@@ -67,7 +67,16 @@ final class InformationSchemaRows {
             }
             if (!t.view()) constraints(t);
         }
-        for (Sequence s : user.sequences) sequence(s);
+        // an identity column's sequence is internal to it: information_schema.sequences leaves it out
+        java.util.Set<String> identity = new java.util.HashSet<>();
+        for (Table t : user.tables) {
+            for (Column c : t.columns()) {
+                if (c.sequence() != null && c.identity() != null && !c.identity().isEmpty()) {
+                    identity.add(c.sequence().contains(".") ? c.sequence() : t.schema() + "." + c.sequence());
+                }
+            }
+        }
+        for (Sequence s : user.sequences) if (!identity.contains(s.schema() + "." + s.name())) sequence(s);
         return out;
     }
 

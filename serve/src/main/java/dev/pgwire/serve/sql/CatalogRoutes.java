@@ -114,28 +114,20 @@ final class CatalogRoutes {
      * keeps one, else its built-in value.
      */
     static String settingsQuery(SessionContext session) {
+        // the session's own values, read when the statement runs (a prepared statement sees a later SET)
         var rel = CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_settings");
-        StringBuilder values = new StringBuilder();
-        for (String name : dev.pgwire.serve.catalog.CatalogStore.settingNames()) {
-            String value;
-            try {
-                value = session.setting(name);
-            } catch (RuntimeException e) {
-                value = null;
-            }
-            if (value == null) continue;
-            values.append(values.isEmpty() ? "" : ", ").append('(').append(SqlWriter.quoteLiteral(name)).append(", ")
-                    .append(SqlWriter.quoteLiteral(value)).append(')');
-        }
         StringBuilder sb = new StringBuilder("SELECT ");
         for (int i = 0; i < rel.columns().size(); i++) {
             String c = rel.columns().get(i).name();
             if (i > 0) sb.append(", ");
-            if (c.equals("setting") && !values.isEmpty()) sb.append("coalesce(v.setting, s.setting) AS setting");
-            else sb.append("s.").append(SqlWriter.quoteIdent(c));
+            if (c.equals("setting")) {
+                sb.append("coalesce(pgwire_current_setting(").append(session.backendPid())
+                        .append(", CAST(s.name AS VARCHAR), true), s.setting) AS setting");
+            } else {
+                sb.append("s.").append(SqlWriter.quoteIdent(c));
+            }
         }
         sb.append(" FROM ").append(CatalogStore.DATABASE).append('.').append(CatalogStore.PG).append(".pg_settings AS s");
-        if (!values.isEmpty()) sb.append(" LEFT JOIN (VALUES ").append(values).append(") AS v(name, setting) ON v.name = s.name");
         return sb.toString();
     }
 }

@@ -1,6 +1,7 @@
 package dev.pgwire.serve.sql;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -99,6 +100,16 @@ public final class ColumnMeta {
             }
         }
         return sb.append('}').toString();
+    }
+
+    /** A JSON array of strings (what serve's functions hand DuckDB for a text[] it casts from JSON). */
+    public static String jsonStrings(List<String> values) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) sb.append(',');
+            appendString(sb, values.get(i));
+        }
+        return sb.append(']').toString();
     }
 
     static void appendString(StringBuilder sb, String s) {

@@ -138,7 +138,8 @@ final class DdlEmitter {
             String qualified = schema == null ? sequence : schema + "." + sequence;
             script.add((temp ? "CREATE TEMPORARY SEQUENCE " : "CREATE SEQUENCE ") + (ifNotExists ? "IF NOT EXISTS " : "")
                     + SqlWriter.quoteIdent(schema == null ? sequence : schema) + (schema == null ? "" : "." + SqlWriter.quoteIdent(sequence))
-                    + (identityOptions == null ? "" : sequenceOptions(identityOptions.list("options"))));
+                    + (identityOptions == null ? "" : sequenceOptions(identityOptions.list("options")))
+                    + columnTypeBound(pg, identityOptions));
             w.append(" DEFAULT nextval(").literal(qualified).append(") NOT NULL");
             notNull = true;
         }
@@ -196,6 +197,23 @@ final class DdlEmitter {
         if (pg.typmod() < 0 || pg.isArray() || !(pg.name().equals("varchar") || pg.name().equals("bpchar"))) return;
         em.w.append(" CHECK (pgwire.").append(pg.name()).append("_fits(").ident(column).append(", ")
                 .append(pg.typmod() - 4).append("))");
+    }
+
+    /**
+     * The sequence of a serial or identity column is of the column's type (PostgreSQL's
+     * {@code AS integer}): its maximum is the type's, unless the column's options name one.
+     */
+    private static String columnTypeBound(PgTypeName pg, Node identityOptions) {
+        if (identityOptions != null) {
+            for (Node o : identityOptions.list("options")) {
+                if (o.str("defname").equals("maxvalue") || o.str("defname").equals("as")) return "";
+            }
+        }
+        return switch (pg.name()) {
+            case "int2" -> " MAXVALUE " + Short.MAX_VALUE;
+            case "int4" -> " MAXVALUE " + Integer.MAX_VALUE;
+            default -> "";
+        };
     }
 
     private static String serialType(PgTypeName pg) {

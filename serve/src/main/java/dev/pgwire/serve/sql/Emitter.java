@@ -314,7 +314,13 @@ class Emitter {
         if (f.has("pgwire_subquery")) { // a catalog function answered from serve's catalog tables
             w.append('(').append(f.str("pgwire_subquery")).append(')');
             Node a = f.node("alias");
-            if (a == null) w.append(" AS ").ident(f.str("pgwire_name")); else alias(a);
+            if (a == null) {
+                w.append(" AS ").ident(f.str("pgwire_name"));
+            } else if (f.bool("pgwire_single") && !a.has("colnames")) {
+                w.append(" AS ").ident(a.str("aliasname")).append('(').ident(a.str("aliasname")).append(')');
+            } else {
+                alias(a);
+            }
             return;
         }
         if (f.bool("lateral")) w.append("LATERAL ");

@@ -44,6 +44,7 @@ final class SessionFunctions {
         String name = Operators.lastName(call);
         f.set("pgwire_subquery", "SELECT " + r.str("sql") + " AS " + SqlWriter.quoteIdent(name));
         f.set("pgwire_name", name);
+        f.set("pgwire_single", true); // one column: an alias without column names names it too
         call.set("pgwire_keep", true);
     }
 
@@ -74,6 +75,10 @@ final class SessionFunctions {
             case "pg_notify" -> args.size() == 2
                     ? Expressions.duckDb("CASE WHEN pgwire_notify(" + s.backendPid()
                             + ", CAST({0} AS VARCHAR), CAST({1} AS VARCHAR)) THEN '' END", args.get(0), args.get(1)).set("pgType", "void")
+                    : null;
+            case "pg_listening_channels" -> args.isEmpty()
+                    ? Expressions.duckDb("unnest(CAST(CAST(pgwire_listening_channels(" + s.backendPid() + ") AS JSON) AS VARCHAR[]))")
+                            .set("pgType", "text")
                     : null;
             case "pg_cancel_backend" -> args.size() == 1 ? signal(s, args.get(0), false) : null;
             case "pg_terminate_backend" -> args.size() == 1 || args.size() == 2 ? terminate(s, args) : null;
