@@ -226,3 +226,29 @@ SELECT 'infinity'::float8 * 2, 'infinity'::float8 + 1, '-infinity'::float8 - 1, 
 
 -- name: float_arithmetic_within_range
 SELECT 1.5::float8 * 2, 1e300::float8 * 1e7::float8, 2.5::float4 * 2::float4, 10::float8 / 4, 1::float8 - 0.25, pg_typeof(1.5::float4 * 2);
+
+-- name: float_exp_overflow
+-- expect-error: 22003
+SELECT exp(1000::float8);
+
+-- name: float_exp_underflow
+-- expect-error: 22003
+SELECT exp(-1000::float8);
+
+-- name: float_exp_values
+SELECT exp(1::float8), exp('infinity'::float8), exp('-infinity'::float8), exp(0::float8);
+
+-- name: float_power_overflow
+-- expect-error: 22003
+SELECT power(10::float8, 400::float8);
+
+-- name: float_power_zero_negative
+-- expect-error: 2201F
+SELECT power(0::float8, -1::float8);
+
+-- name: float_power_negative_fraction
+-- expect-error: 2201F
+SELECT power(-8::float8, 0.5::float8);
+
+-- name: float_power_values
+SELECT power(2::float8, 10::float8), pow(-2::float8, 3::float8), power(2::float8, -2::float8), power(0::float8, 0::float8), power('infinity'::float8, 2::float8);

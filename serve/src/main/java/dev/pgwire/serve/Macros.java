@@ -36,7 +36,17 @@ final class Macros {
                     + " WHEN a * b = 0 AND a <> 0 AND b <> 0 THEN error('[pgwire:22003] value out of range: underflow') ELSE a * b END",
             "CREATE OR REPLACE MACRO pgwire.float_div(a, b) AS CASE WHEN isinf(a / b) AND NOT isinf(a)"
                     + " THEN error('[pgwire:22003] value out of range: overflow')"
-                    + " WHEN a / b = 0 AND a <> 0 AND NOT isinf(b) THEN error('[pgwire:22003] value out of range: underflow') ELSE a / b END");
+                    + " WHEN a / b = 0 AND a <> 0 AND NOT isinf(b) THEN error('[pgwire:22003] value out of range: underflow') ELSE a / b END",
+            // exp and power of double precision as PostgreSQL's dexp and dpow check them
+            "CREATE OR REPLACE MACRO pgwire.float_exp(x) AS CASE WHEN isnan(x) OR isinf(x) THEN exp(x)"
+                    + " WHEN isinf(exp(x)) THEN error('[pgwire:22003] value out of range: overflow')"
+                    + " WHEN exp(x) = 0 THEN error('[pgwire:22003] value out of range: underflow') ELSE exp(x) END",
+            "CREATE OR REPLACE MACRO pgwire.float_pow(a, b) AS CASE"
+                    + " WHEN a = 0 AND b < 0 THEN error('[pgwire:2201F] zero raised to a negative power is undefined')"
+                    + " WHEN a < 0 AND floor(b) <> b THEN error('[pgwire:2201F] a negative number raised to a non-integer power yields a complex result')"
+                    + " WHEN isinf(a) OR isinf(b) OR isnan(a) OR isnan(b) THEN pow(a, b)"
+                    + " WHEN isinf(pow(a, b)) THEN error('[pgwire:22003] value out of range: overflow')"
+                    + " WHEN pow(a, b) = 0 AND a <> 0 THEN error('[pgwire:22003] value out of range: underflow') ELSE pow(a, b) END");
 
     static void install(Statement st) throws SQLException {
         st.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);

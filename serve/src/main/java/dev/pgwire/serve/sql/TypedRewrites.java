@@ -632,6 +632,16 @@ final class TypedRewrites {
                     return n;
                 }
             }
+            case "exp", "power", "pow" -> {
+                // double precision: a result out of range, or power's undefined cases, are errors as in PostgreSQL
+                int n = f.list("args").size();
+                if (n == (name.equals("exp") ? 1 : 2) && SqlType.FLOAT8.is(types.type(f, scope))) {
+                    Node c = Expressions.duckDb(n == 1 ? "pgwire.float_exp(CAST({0} AS DOUBLE))"
+                            : "pgwire.float_pow(CAST({0} AS DOUBLE), CAST({1} AS DOUBLE))", args.toArray(new Node[0]));
+                    types.assume(c, SqlType.FLOAT8);
+                    return c;
+                }
+            }
             case "age" -> {
                 if (first != null && args.size() == 1 && first.name().equals("xid") && !first.isArray()) {
                     // age(xid): how many transactions ago, from the current one
