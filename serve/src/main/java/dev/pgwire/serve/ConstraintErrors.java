@@ -42,8 +42,8 @@ final class ConstraintErrors {
         String schema = rel.str("schemaname").isEmpty() ? null : rel.str("schemaname");
         Relation r = catalog.relation(schema, rel.str("relname"));
         if (r == null) return e;
-        // DuckDB's JDBC driver reports errors as JSON, its quotes escaped
-        String duckDb = e.getCause() == null ? String.valueOf(e.detail()) : String.valueOf(e.getCause().getMessage()).replace("\\\"", "\"");
+        // DuckDB's JDBC driver reports errors as JSON: its message, unescaped
+        String duckDb = e.getCause() == null ? String.valueOf(e.detail()) : DuckDbError.parse(e.getCause().getMessage()).message();
         try {
             return switch (state) {
                 case SqlState.UNIQUE_VIOLATION -> unique(e, r, duckDb);

@@ -1,0 +1,104 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.serve.functions.Udf;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The functions serve registers in each database's engine that reach its sessions while DuckDB
+ * runs a statement: advisory locks, set_config / current_setting, pg_notify,
+ * pg_stat_activity, pg_listening_channels, pg_cancel_backend / pg_terminate_backend. The
+ * translation calls them with the calling session's process id.
+ */
+final class SessionUdfs {
+    private static final Logger log = LoggerFactory.getLogger(SessionUdfs.class);
+
+    private SessionUdfs() {}
+
+    /**
+     * {@code pgwire_advisory(op, pid, space, key)}: the advisory lock functions, which the
+     * translation calls with the session's process id (see SessionFunctions).
+     */
+    static void registerAdvisoryLocks(java.sql.Connection c, AdvisoryLocks locks) throws SQLException {
+        Udf.Type v = Udf.Type.VARCHAR;
+        Udf.Type i = Udf.Type.INTEGER;
+        Udf.Type b = Udf.Type.BIGINT;
+        Udf.register(c, new Udf.Signature("pgwire_advisory",
+                List.of(v, i, i, b), null, Udf.Type.BOOLEAN, false), a -> {
+            String op = (String) a[0];
+            int pid = (Integer) a[1];
+            if (op.equals("unlock_all")) {
+                locks.unlockAll(pid);
+                return true;
+            }
+            if (a[3] == null) return null;
+            int space = (Integer) a[2];
+            long key = (Long) a[3];
+            boolean shared = op.endsWith("_shared");
+            boolean xact = op.contains("xact");
+            if (op.startsWith("unlock")) return locks.unlock(pid, space, key, !shared);
+            if (op.startsWith("try")) return locks.tryLock(pid, space, key, !shared, xact);
+            locks.lock(pid, space, key, !shared, xact);
+            return true;
+        }, true);
+    }
+
+    /**
+     * {@code pgwire_set_config(pid, name, value, is_local)} and {@code pgwire_current_setting(pid,
+     * name, missing_ok)}: set_config and current_setting whose arguments are known only when the
+     * statement runs (parameters, column values); constant ones are answered by the translation.
+     * {@code pgwire_notify(pid, channel, payload)}: pg_notify, sent when the session's transaction commits.
+     */
+    static void register(java.sql.Connection c, Map<Integer, DuckDbSession> sessions,
+                                                 java.util.function.IntFunction<DuckDbSession> anySession,
+                                                 java.util.function.Supplier<List<DuckDbSession>> allSessions) throws SQLException {
+        Udf.Type v = Udf.Type.VARCHAR;
+        Udf.Type i = Udf.Type.INTEGER;
+        Udf.Type b = Udf.Type.BOOLEAN;
+        Udf.register(c, new Udf.Signature("pgwire_set_config",
+                List.of(i, v, v, b), null, v, false), a -> {
+            DuckDbSession s = sessions.get((Integer) a[0]);
+            if (s == null || a[1] == null) return null;
+            return s.setConfigFromEngine((String) a[1], (String) a[2], Boolean.TRUE.equals(a[3]));
+        }, true);
+        Udf.register(c, new Udf.Signature("pgwire_notify",
+                List.of(i, v, v), null, b, false), a -> {
+            DuckDbSession s = sessions.get((Integer) a[0]);
+            if (s == null) return null;
+            s.notifyFromEngine((String) a[1], (String) a[2]);
+            return true;
+        }, true);
+        Udf.register(c, new Udf.Signature("pgwire_activity", List.of(i), null, v, true), a -> {
+            // pg_stat_activity as the statement runs: every session of the process, the asking one active
+            List<List<String>> rows = new ArrayList<>();
+            for (DuckDbSession s : allSessions.get()) {
+                try {
+                    rows.add(s.activity(s.processId() == (Integer) a[0]));
+                } catch (RuntimeException closing) {
+                    log.debug("a session left pg_stat_activity while it was read: {}", closing.toString());
+                }
+            }
+            return dev.pgwire.serve.sql.ActivityRows.json(rows);
+        }, true);
+        Udf.register(c, new Udf.Signature("pgwire_listening_channels", List.of(i), null, v, true), a -> {
+            DuckDbSession s = sessions.get((Integer) a[0]);
+            return dev.pgwire.serve.sql.ColumnMeta.jsonStrings(s == null ? List.of() : s.listeningChannels());
+        }, true);
+        Udf.register(c, new Udf.Signature("pgwire_signal_backend",
+                List.of(i, i, b), null, b, true), a -> {
+            DuckDbSession caller = sessions.get((Integer) a[0]);
+            return caller == null ? null : BackendSignals.signal(caller, anySession.apply((Integer) a[1]), (Boolean) a[2]);
+        }, true);
+        Udf.register(c, new Udf.Signature("pgwire_current_setting",
+                List.of(i, v, b), null, v, false), a -> {
+            DuckDbSession s = sessions.get((Integer) a[0]);
+            if (s == null || a[1] == null) return null;
+            return s.settingFromEngine((String) a[1], Boolean.TRUE.equals(a[2]));
+        }, true);
+    }
+}
