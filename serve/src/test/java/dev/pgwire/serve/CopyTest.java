@@ -1,9 +1,7 @@
 package dev.pgwire.serve;
 
-import dev.pgwire.server.PgServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.util.PSQLException;
@@ -24,20 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** COPY FROM STDIN and COPY TO STDOUT on serve, through pgjdbc's CopyManager. */
 class CopyTest {
-    static DuckDbSessionFactory engine;
-    static PgServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        engine = new DuckDbSessionFactory(ServeOptions.inMemory());
-        server = PgServer.builder().port(0).sessionFactory(engine).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        engine.close();
-    }
+    @RegisterExtension
+    static final InMemoryServe server = new InMemoryServe();
 
     static Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres?user=postgres");

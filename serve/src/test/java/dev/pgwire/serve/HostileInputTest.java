@@ -9,10 +9,8 @@ import dev.pgwire.protocol.message.Parse;
 import dev.pgwire.protocol.message.Query;
 import dev.pgwire.protocol.message.ReadyForQuery;
 import dev.pgwire.protocol.message.Sync;
-import dev.pgwire.server.PgServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -32,20 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * MemoryLimitsTest, JsonDepthTest/DeepJsonParameterTest, PhaseBoundaryTest and PipelineDepthTest.)
  */
 class HostileInputTest {
-    static DuckDbSessionFactory engine;
-    static PgServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        engine = new DuckDbSessionFactory(ServeOptions.inMemory());
-        server = PgServer.builder().port(0).sessionFactory(engine).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        engine.close();
-    }
+    @RegisterExtension
+    static final InMemoryServe server = new InMemoryServe();
 
     private static ErrorResponse error(List<BackendMessage> got) {
         for (BackendMessage m : got) if (m instanceof ErrorResponse e) return e;

@@ -1,9 +1,9 @@
 package dev.pgwire.serve;
 
-import dev.pgwire.server.PgServer;
 import dev.pgwire.testkit.PgCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,8 +35,8 @@ class ResultMetadataTest {
             "CREATE MATERIALIZED VIEW order_totals AS SELECT customer_id, sum(amount) AS total FROM orders GROUP BY customer_id");
 
     static PgCluster postgres;
-    static DuckDbSessionFactory engine;
-    static PgServer server;
+    @RegisterExtension
+    static final InMemoryServe server = new InMemoryServe();
     static Connection pg;
     static Connection serve;
 
@@ -44,8 +44,6 @@ class ResultMetadataTest {
     static void start() throws Exception {
         postgres = PgCluster.builder().auth(PgCluster.AuthMethod.TRUST).start();
         pg = DriverManager.getConnection(postgres.jdbcUrl("postgres") + "?sslmode=disable", "postgres", "");
-        engine = new DuckDbSessionFactory(ServeOptions.inMemory());
-        server = PgServer.builder().port(0).sessionFactory(engine).start();
         serve = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres?user=postgres");
         for (Connection c : List.of(pg, serve)) {
             try (Statement st = c.createStatement()) {
@@ -57,8 +55,6 @@ class ResultMetadataTest {
     @AfterAll
     static void stop() throws SQLException {
         if (serve != null) serve.close();
-        if (server != null) server.close();
-        if (engine != null) engine.close();
         if (pg != null) pg.close();
         if (postgres != null) postgres.close();
     }

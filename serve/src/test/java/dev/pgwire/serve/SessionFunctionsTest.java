@@ -1,9 +1,7 @@
 package dev.pgwire.serve;
 
-import dev.pgwire.server.PgServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,20 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * session's names — through pgjdbc with server-side prepared statements.
  */
 class SessionFunctionsTest {
-    static DuckDbSessionFactory engine;
-    static PgServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        engine = new DuckDbSessionFactory(ServeOptions.inMemory());
-        server = PgServer.builder().port(0).sessionFactory(engine).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        engine.close();
-    }
+    @RegisterExtension
+    static final InMemoryServe server = new InMemoryServe();
 
     static Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port()
