@@ -1,5 +1,6 @@
 package dev.pgwire.gateway;
 
+import dev.pgwire.server.SqlSplitter;
 import io.netty.buffer.ByteBuf;
 
 import java.util.ArrayList;
@@ -14,81 +15,9 @@ import java.util.Locale;
 final class SqlText {
     private SqlText() {}
 
-    /** One statement of a Query string: its text without the trailing semicolon. */
+    /** The statements of a Query string, each without its semicolon (the server's splitter). */
     static List<String> statements(String sql) {
-        List<String> out = new ArrayList<>(1);
-        int start = 0;
-        int i = 0;
-        int n = sql.length();
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (c == '\'' || c == '"') {
-                i = skipQuoted(sql, i, c);
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                while (i < n && sql.charAt(i) != '\n') i++;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                i = skipBlockComment(sql, i);
-            } else if (c == '$') {
-                i = skipDollar(sql, i);
-            } else if (c == ';') {
-                addIfNotBlank(out, sql.substring(start, i));
-                start = ++i;
-            } else {
-                i++;
-            }
-        }
-        addIfNotBlank(out, sql.substring(start));
-        return out;
-    }
-
-    private static void addIfNotBlank(List<String> out, String s) {
-        if (!words(s, 1).isEmpty()) out.add(s.strip());
-    }
-
-    private static int skipQuoted(String s, int i, char q) {
-        int n = s.length();
-        boolean backslash = q == '\'' && i > 0 && (s.charAt(i - 1) == 'E' || s.charAt(i - 1) == 'e');
-        i++;
-        while (i < n) {
-            char c = s.charAt(i);
-            if (backslash && c == '\\') {
-                i += 2;
-            } else if (c == q) {
-                if (i + 1 < n && s.charAt(i + 1) == q) i += 2;
-                else return i + 1;
-            } else {
-                i++;
-            }
-        }
-        return n;
-    }
-
-    private static int skipBlockComment(String s, int i) {
-        int depth = 0;
-        int n = s.length();
-        while (i < n) {
-            if (s.startsWith("/*", i)) {
-                depth++;
-                i += 2;
-            } else if (s.startsWith("*/", i)) {
-                depth--;
-                i += 2;
-                if (depth == 0) return i;
-            } else {
-                i++;
-            }
-        }
-        return n;
-    }
-
-    private static int skipDollar(String s, int i) {
-        int n = s.length();
-        int j = i + 1;
-        while (j < n && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) j++;
-        if (j >= n || s.charAt(j) != '$' || (j > i + 1 && Character.isDigit(s.charAt(i + 1)))) return i + 1;
-        String tag = s.substring(i, j + 1);
-        int close = s.indexOf(tag, j + 1);
-        return close < 0 ? n : close + tag.length();
+        return SqlSplitter.split(sql);
     }
 
     /** The first {@code max} words of a statement, lower-cased unless quoted, comments skipped. */
@@ -103,9 +32,9 @@ final class SqlText {
             } else if (c == '-' && i + 1 < n && s.charAt(i + 1) == '-') {
                 while (i < n && s.charAt(i) != '\n') i++;
             } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
-                i = skipBlockComment(s, i);
+                i = SqlSplitter.skipBlockComment(s, i);
             } else if (c == '"') {
-                int end = skipQuoted(s, i, '"');
+                int end = SqlSplitter.skipQuoted(s, i);
                 out.add(s.substring(i + 1, Math.max(i + 1, end - 1)).replace("\"\"", "\""));
                 i = end;
             } else if (Character.isLetter(c) || c == '_') {
@@ -207,11 +136,11 @@ final class SqlText {
                 continue;
             }
             if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
-                i = skipBlockComment(s, i);
+                i = SqlSplitter.skipBlockComment(s, i);
                 continue;
             }
             if (c == '"') {
-                i = skipQuoted(s, i, '"');
+                i = SqlSplitter.skipQuoted(s, i);
             } else if (Character.isLetter(c) || c == '_') {
                 while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '$')) i++;
             } else {
@@ -264,7 +193,7 @@ final class SqlText {
         for (int i = open; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\'' || c == '"') {
-                i = skipQuoted(s, i, c) - 1;
+                i = SqlSplitter.skipQuoted(s, i) - 1;
             } else if (c == '(') {
                 depth++;
             } else if (c == ')' && --depth == 0) {

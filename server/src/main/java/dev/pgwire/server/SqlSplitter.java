@@ -9,10 +9,11 @@ import java.util.List;
  * identifiers, dollar-quoted bodies ($tag$…$tag$), line comments and nested block comments do not
  * split. Statements that hold only whitespace and comments are dropped.
  */
-final class SqlSplitter {
+public final class SqlSplitter {
     private SqlSplitter() {}
 
-    static List<String> split(String sql) {
+    /** The statements of {@code sql}, each stripped, without the semicolons between them. */
+    public static List<String> split(String sql) {
         List<String> out = new ArrayList<>(2);
         int n = sql.length();
         int start = 0;
@@ -32,12 +33,8 @@ final class SqlSplitter {
                 i++;
             } else {
                 meaningful = true;
-                if (c == '\'') {
-                    boolean escapes = i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e')
-                            && (i < 2 || !isIdentChar(sql.charAt(i - 2)));
-                    i = skipQuoted(sql, i, '\'', escapes);
-                } else if (c == '"') {
-                    i = skipQuoted(sql, i, '"', false);
+                if (c == '\'' || c == '"') {
+                    i = skipQuoted(sql, i);
                 } else if (c == '$' && (i == 0 || !isIdentChar(sql.charAt(i - 1)))) {
                     i = skipDollarQuoted(sql, i);
                 } else {
@@ -58,7 +55,8 @@ final class SqlSplitter {
         return nl < 0 ? s.length() : nl + 1;
     }
 
-    private static int skipBlockComment(String s, int i) {
+    /** The index after the (nested) block comment that starts at {@code i}. */
+    public static int skipBlockComment(String s, int i) {
         int depth = 0;
         int n = s.length();
         while (i < n) {
@@ -74,6 +72,17 @@ final class SqlSplitter {
             }
         }
         return n;
+    }
+
+    /**
+     * The index after the string constant or quoted identifier whose opening quote is at {@code i}
+     * (an {@code E'…'} string takes backslash escapes).
+     */
+    public static int skipQuoted(String s, int i) {
+        char q = s.charAt(i);
+        boolean escapes = q == '\'' && i > 0 && (s.charAt(i - 1) == 'E' || s.charAt(i - 1) == 'e')
+                && (i < 2 || !isIdentChar(s.charAt(i - 2)));
+        return skipQuoted(s, i, q, escapes);
     }
 
     private static int skipQuoted(String s, int i, char q, boolean backslashEscapes) {
