@@ -460,39 +460,7 @@ final class DdlEmitter {
         }
         boolean temp = view.str("relpersistence").equals("t");
         after.add("COMMENT ON VIEW " + qualifiedRelation(temp ? null : schemaOf(view), view.str("relname")) + " IS "
-                + SqlWriter.quoteLiteral(new ObjectMeta(viewQueryText(), null, null, null, types).write()));
-    }
-
-    /** The text of CREATE VIEW's query: what follows its first AS outside parentheses. */
-    private String viewQueryText() {
-        if (source == null) return null;
-        SqlLexer lexer = new SqlLexer(source);
-        boolean seenView = false;
-        for (SqlLexer.Token t = lexer.next(); t.kind() != SqlLexer.Kind.END; t = lexer.next()) {
-            if (t.kind() == SqlLexer.Kind.WORD && t.text().equals("VIEW")) seenView = true;
-            if (seenView && t.depth() == 0 && t.kind() == SqlLexer.Kind.WORD && t.text().equals("AS")) {
-                String q = source.substring(t.end()).trim();
-                while (q.endsWith(";")) q = q.substring(0, q.length() - 1).trim();
-                return q + ";";
-            }
-        }
-        return null;
-    }
-
-    /** CREATE MATERIALIZED VIEW's query as written: after its first AS, without a closing WITH [NO] DATA. */
-    private String matViewQueryText() {
-        String q = viewQueryText();
-        if (q == null) return null;
-        SqlLexer lexer = new SqlLexer(q);
-        List<SqlLexer.Token> tokens = new ArrayList<>();
-        for (SqlLexer.Token t = lexer.next(); t.kind() != SqlLexer.Kind.END; t = lexer.next()) tokens.add(t);
-        int n = tokens.size();
-        if (n > 0 && tokens.get(n - 1).isOp(';')) n--;
-        int cut = -1;
-        if (n >= 2 && tokens.get(n - 1).isWord("DATA") && tokens.get(n - 2).isWord("WITH")) cut = n - 2;
-        if (n >= 3 && tokens.get(n - 1).isWord("DATA") && tokens.get(n - 2).isWord("NO") && tokens.get(n - 3).isWord("WITH")) cut = n - 3;
-        if (cut < 0 || tokens.get(cut).depth() != 0) return q;
-        return q.substring(0, tokens.get(cut).start()).trim() + ";";
+                + SqlWriter.quoteLiteral(new ObjectMeta(ViewText.query(source), null, null, null, types).write()));
     }
 
     private void createTableAs(Node s) {
@@ -522,7 +490,7 @@ final class DdlEmitter {
             after.addAll(comments);
             if (matView) {
                 // a table that REFRESH fills again from the query kept in its comment
-                TableMeta meta = new TableMeta(List.of(), null, new TableMeta.MatView(matViewQueryText() != null ? matViewQueryText() : query, query));
+                TableMeta meta = new TableMeta(List.of(), null, new TableMeta.MatView(ViewText.matViewQuery(source, query), query));
                 after.add("COMMENT ON TABLE " + qualifiedRelation(relSchema(rel), rel.str("relname")) + " IS "
                         + SqlWriter.quoteLiteral(meta.write()));
             }

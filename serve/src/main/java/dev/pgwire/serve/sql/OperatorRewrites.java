@@ -1,0 +1,166 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.serve.sql.TypeResolver.Scope;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Operators rewritten by their operands' types, as part of {@link TypedRewrites}: untyped
+ * constants read as the other operand's type (for comparisons, arithmetic, IN and ANY), real with
+ * an exact number computed in double precision, float arithmetic checked for overflow and
+ * underflow, numeric division with PostgreSQL's scale, {@code ||} on arrays, and json's operators.
+ */
+final class OperatorRewrites {
+    private final TypeResolver types;
+    private final JsonOperators json;
+
+    OperatorRewrites(TypeResolver types, JsonOperators json) {
+        this.types = types;
+        this.json = json;
+    }
+
+    /** real and double precision +, -, *, /: checked for overflow and underflow (pgwire.float_* macros), else null. */
+    private Node floatArithmetic(Node e, String op, SqlType l, SqlType r, Scope scope) {
+        if (l == null || r == null || l.isArray() || r.isArray() || !l.isNumber() || !r.isNumber() || !(l.isFloat() || r.isFloat())) return null;
+        String macro = switch (op) {
+            case "+" -> "float_add";
+            case "-" -> "float_sub";
+            case "*" -> "float_mul";
+            case "/" -> "float_div";
+            default -> null;
+        };
+        if (macro == null) return null;
+        SqlType result = types.type(e, scope);
+        Node n = Expressions.duckDb("pgwire." + macro + "({0}, {1})", e.node("lexpr"), e.node("rexpr"));
+        types.assume(n, result != null ? result : (l.is(SqlType.FLOAT4) && r.is(SqlType.FLOAT4) ? SqlType.FLOAT4 : SqlType.FLOAT8));
+        return n;
+    }
+
+    private static final java.util.Set<String> COMPARISONS = java.util.Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
+    private static final java.util.Set<String> ARITHMETIC = java.util.Set.of("+", "-", "*", "/", "%");
+
+    private Node numberConstant(Node constant, SqlType as) {
+        if (!constant.is("A_Const") || !constant.has("sval")) return constant;
+        String duckDb = switch (as.name()) {
+            case "int2" -> "SMALLINT";
+            case "int4" -> "INTEGER";
+            case "int8" -> "BIGINT";
+            case "float4" -> "REAL";
+            case "float8" -> "DOUBLE";
+            default -> null;
+        };
+        if (duckDb == null) return constant;
+        Node cast = Expressions.duckDb("CAST({0} AS " + duckDb + ")", constant);
+        types.assume(cast, as);
+        return cast;
+    }
+
+    Node rewrite(Node e, Scope scope) {
+        String kind = e.str("kind");
+        if (kind.equals("AEXPR_IN") && e.node("lexpr") != null) {
+            SqlType l = types.type(e.node("lexpr"), scope);
+            List<Node> items = e.node("rexpr").list("items");
+            List<SqlType> itemTypes = new ArrayList<>();
+            for (Node item : items) itemTypes.add(types.type(item, scope));
+            List<String> in = e.names("name");
+            Node jsonb = json.in(e.node("lexpr"), items, in.get(in.size() - 1).equals("<>"), l, itemTypes);
+            if (jsonb != null) return jsonb;
+            for (int i = 0; i < items.size(); i++) items.set(i, typedConstant(items.get(i), l));
+            return e;
+        }
+        if (kind.equals("AEXPR_DISTINCT") || kind.equals("AEXPR_NOT_DISTINCT")) {
+            Node jsonb = json.distinct(e.node("lexpr"), e.node("rexpr"), kind.equals("AEXPR_NOT_DISTINCT"),
+                    types.type(e.node("lexpr"), scope), types.type(e.node("rexpr"), scope));
+            return jsonb != null ? jsonb : e;
+        }
+        if ((kind.equals("AEXPR_OP_ANY") || kind.equals("AEXPR_OP_ALL")) && e.node("lexpr") != null) {
+            // an untyped constant on the right of x op ANY is an array of x's type ('{r,p}' beside a "char" column)
+            SqlType l = types.type(e.node("lexpr"), scope);
+            SqlType element = l == null || l.isUnknown() || l.isArray() ? SqlType.TEXT : l.withoutTypmod();
+            e.set("rexpr", typedConstant(e.node("rexpr"), element.arrayOf()));
+            return e;
+        }
+        if (!kind.equals("AEXPR_OP") || e.node("lexpr") == null) return e;
+        List<String> names = e.names("name");
+        String op = names.get(names.size() - 1);
+        SqlType l = types.type(e.node("lexpr"), scope);
+        SqlType r = types.type(e.node("rexpr"), scope);
+        Node jsonOperator = json.operator(op, e.node("lexpr"), e.node("rexpr"), l, r);
+        if (jsonOperator != null) return jsonOperator;
+        if (ARITHMETIC.contains(op)) {
+            // an untyped constant in arithmetic with a number is read as that number's type (22P02 if it is not one)
+            if (r != null && r.isNumber()) e.set("lexpr", numberConstant(e.node("lexpr"), r));
+            if (l != null && l.isNumber()) e.set("rexpr", numberConstant(e.node("rexpr"), l));
+            // real with an exact number is double precision in PostgreSQL (float8 is the preferred type)
+            if (l != null && r != null && l.is(SqlType.FLOAT4) && r.isExactNumeric()) e.set("lexpr", asDouble(e.node("lexpr")));
+            if (l != null && r != null && r.is(SqlType.FLOAT4) && l.isExactNumeric()) e.set("rexpr", asDouble(e.node("rexpr")));
+            Node checked = floatArithmetic(e, op, l, r, scope);
+            if (checked != null) return checked;
+        }
+        if (COMPARISONS.contains(op)) {
+            // an untyped constant compared with a column takes the column's type, read by PostgreSQL's input rules
+            e.set("lexpr", typedConstant(e.node("lexpr"), r));
+            e.set("rexpr", typedConstant(e.node("rexpr"), l));
+            return e;
+        }
+        if (op.equals("||")) {
+            if (l != null && l.isArray() && r != null && r.isArray()) return call("list_concat", e.node("lexpr"), e.node("rexpr"));
+            if (l != null && l.isArray() && r != null && !r.isArray()) return call("list_append", e.node("lexpr"), e.node("rexpr"));
+            if (r != null && r.isArray() && l != null && !l.isArray()) return call("list_prepend", e.node("lexpr"), e.node("rexpr"));
+            return e;
+        }
+        if (op.equals("/") && l != null && r != null && l.isExactNumeric() && r.isExactNumeric()
+                && (l.name().equals("numeric") || r.name().equals("numeric"))) {
+            return exactDivision(e.node("lexpr"), e.node("rexpr"));
+        }
+        return e;
+    }
+
+    private Node asDouble(Node e) {
+        Node cast = Expressions.duckDb("CAST({0} AS DOUBLE)", e);
+        types.assume(cast, SqlType.FLOAT8);
+        return cast;
+    }
+
+    /** An untyped string constant as the given type, where PostgreSQL's input rules differ from DuckDB's. */
+    private Node typedConstant(Node constant, SqlType as) {
+        if (as == null || !constant.is("A_Const") || !constant.has("sval")) return constant;
+        if (as.is(SqlType.BPCHAR)) {
+            // character(n) compares without trailing spaces, and serve keeps its values without them
+            String text = constant.node("sval").str("sval");
+            int end = text.length();
+            while (end > 0 && text.charAt(end - 1) == ' ') end--;
+            if (end == text.length()) return constant;
+            Node trimmed = Node.of("A_Const").set("sval", Node.of("String").set("sval", text.substring(0, end)))
+                    .set("location", constant.location());
+            types.assume(trimmed, SqlType.UNKNOWN);
+            return trimmed;
+        }
+        if (!(as.isArray() || as.name().equals("bytea") || as.name().equals("bool"))) return constant;
+        List<Node> names = new ArrayList<>();
+        names.add(Node.string(as.name()));
+        Node typeName = Node.of(null).set("names", names).set("typemod", -1L);
+        if (as.isArray()) {
+            List<Node> bounds = new ArrayList<>();
+            for (int i = 0; i < as.dims(); i++) bounds.add(Node.of("Integer").set("ival", -1L));
+            typeName.set("arrayBounds", bounds);
+        }
+        Node cast = Node.of("TypeCast").set("arg", constant).set("typeName", typeName).set("location", constant.location());
+        types.assume(cast, as);
+        return cast;
+    }
+
+    /** Numeric division with PostgreSQL's result scale (at top level its exact text, nested 20 decimals). */
+    private Node exactDivision(Node a, Node b) {
+        Node n = Expressions.duckDb("pgwire_numeric_div(CAST({0} AS VARCHAR), CAST({1} AS VARCHAR))", a, b);
+        n.set("exactDivision", true);
+        n.set("topLevelSql", "pgwire_numeric_div_text(CAST({0} AS VARCHAR), CAST({1} AS VARCHAR))");
+        types.assume(n, SqlType.NUMERIC);
+        return n;
+    }
+
+    private static Node call(String function, Node a, Node b) {
+        return Expressions.duckDb(function + "({0}, {1})", a, b);
+    }
+}
