@@ -98,7 +98,7 @@ final class CopyCommand {
         session.detachOpenPortal();
         session.beginImplicitTransactionIfNeeded();
         boolean own = !session.inDuckDbTransaction();
-        if (own) runner.execute("BEGIN TRANSACTION");
+        if (own) session.beginDuckDbTransaction();
         DuckDBAppender appender = null;
         PreparedStatement insert = null;
         CopyFromStdin.Staging staging = null;

@@ -487,7 +487,7 @@ public final class DuckDbSession implements Session {
     /** Opens DuckDB's transaction for an implicit block when the first statement needing one runs. */
     void beginImplicitTransactionIfNeeded() {
         if (implicitBlock && status == TransactionStatus.IDLE && !implicitOpen) {
-            runner.execute("BEGIN TRANSACTION");
+            beginDuckDbTransaction();
             implicitOpen = true;
         }
     }
@@ -506,7 +506,7 @@ public final class DuckDbSession implements Session {
     void restartImplicitTransaction() {
         if (implicitOpen && status == TransactionStatus.IDLE) {
             rollbackQuietly();
-            runner.execute("BEGIN TRANSACTION");
+            beginDuckDbTransaction();
         }
     }
 
@@ -596,7 +596,7 @@ public final class DuckDbSession implements Session {
         abandonOpenPortal();
         status = TransactionStatus.FAILED; // until the replay has succeeded
         rollbackQuietly();
-        runner.execute("BEGIN TRANSACTION");
+        beginDuckDbTransaction();
         for (Savepoints.Entry e : replay) {
             if (e.parameters() == null) {
                 runner.execute(e.duckDbSql());
@@ -633,7 +633,7 @@ public final class DuckDbSession implements Session {
         if (implicitOpen) {
             implicitOpen = false; // the implicit transaction becomes the explicit one, as in PostgreSQL
         } else {
-            runner.execute("BEGIN TRANSACTION");
+            beginDuckDbTransaction();
         }
         status = TransactionStatus.IN_TRANSACTION;
         savepoints.begin(commits.get());
@@ -785,6 +785,20 @@ public final class DuckDbSession implements Session {
         if (catalogChangedInTransaction) {
             catalog.changed();
             catalogChangedInTransaction = false;
+        }
+    }
+
+    /**
+     * Opens a DuckDB transaction. A BEGIN that fails (an interrupt landing on it) may still have
+     * opened one, which nothing would end: it is rolled back, so that DuckDB's state stays the
+     * session's.
+     */
+    void beginDuckDbTransaction() {
+        try {
+            runner.execute("BEGIN TRANSACTION");
+        } catch (PgException e) {
+            rollbackQuietly();
+            throw e;
         }
     }
 

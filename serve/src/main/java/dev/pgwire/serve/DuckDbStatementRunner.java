@@ -70,6 +70,7 @@ final class DuckDbStatementRunner {
     /** Run before anything starts on the connection: frees it of a suspended portal's open result. */
     private final Runnable beforeQuery;
     private volatile Statement running;
+    private final Object interruptLock = new Object();
     private List<String> sessionSettings = List.of();
     /** Prepared SELECTs of the simple protocol by SQL text, least recently used first. */
     private final java.util.LinkedHashMap<String, PreparedStatement> selects =
@@ -108,14 +109,14 @@ final class DuckDbStatementRunner {
         try (Statement own = cached == null ? connection.createStatement() : null) {
             Statement st = cached != null ? cached : own;
             st.setFetchSize(FETCH_SIZE);
-            running = st;
+            running(st);
             boolean hasResult;
             try {
                 if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
                 hasResult = cached != null ? cached.execute() : st.execute(sql);
             } catch (SQLException e) {
                 if (cached != null) forget(sql);
-                running = null;
+                running(null);
                 if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
                 if (ErrorMapper.isLostError(e)) throw recoverLostError(t, ps -> { }, inTransaction, cancelled);
                 throw ErrorMapper.map(e, t);
@@ -131,7 +132,7 @@ final class DuckDbStatementRunner {
             if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
             throw ErrorMapper.map(e, t);
         } finally {
-            running = null;
+            running(null);
         }
     }
 
@@ -232,7 +233,7 @@ final class DuckDbStatementRunner {
             }
             try (DuckDBPreparedStatement ps = c.prepare(sql)) {
                 rebinder.bind(ps);
-                running = ps;
+                running(ps);
                 try (DuckDBChunkedResult result = ps.query()) {
                     result.nextChunk();
                 } catch (SQLException rerun) {
@@ -241,7 +242,7 @@ final class DuckDbStatementRunner {
                     if (!CONTEXT_ERRORS.contains(error.kind())) return ErrorMapper.map(rerun, t);
                     log.debug("re-run of a failed statement gave a different error: {}", rerun.getMessage());
                 } finally {
-                    running = null;
+                    running(null);
                 }
             } catch (SQLException prepare) {
                 log.debug("re-run of a failed statement did not prepare: {}", prepare.getMessage());
@@ -318,17 +319,17 @@ final class DuckDbStatementRunner {
     boolean executePrepared(PreparedStatement ps, Translation t, Rebinder rebinder, boolean inTransaction,
                             BooleanSupplier cancelled) {
         beforeQuery.run();
-        running = ps;
+        running(ps);
         try {
             if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
             return ps.execute();
         } catch (SQLException e) {
-            running = null;
+            running(null);
             if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
             if (ErrorMapper.isLostError(e)) throw recoverLostError(t, rebinder, inTransaction, cancelled);
             throw ErrorMapper.map(e, t);
         } finally {
-            running = null;
+            running(null);
         }
     }
 
@@ -339,19 +340,19 @@ final class DuckDbStatementRunner {
 
     /** Marks the statement whose rows are being read, so that a cancel interrupts it (null when done). */
     void streaming(Statement statement) {
-        running = statement;
+        running(statement);
     }
 
     /** Runs a statement whose result does not matter (BEGIN TRANSACTION, a SET). */
     void execute(String sql) {
         beforeQuery.run();
         try (Statement st = connection.createStatement()) {
-            running = st;
+            running(st);
             st.execute(sql);
         } catch (SQLException e) {
             throw ErrorMapper.map(e, sql);
         } finally {
-            running = null;
+            running(null);
         }
     }
 
@@ -359,13 +360,13 @@ final class DuckDbStatementRunner {
     void executeWith(String sql, Binder binder) {
         beforeQuery.run();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            running = ps;
+            running(ps);
             binder.bind(ps);
             ps.execute();
         } catch (SQLException e) {
             throw ErrorMapper.map(e, sql);
         } finally {
-            running = null;
+            running(null);
         }
     }
 
@@ -422,34 +423,54 @@ final class DuckDbStatementRunner {
     }
 
     /**
+     * Marks the statement running now. Under the same lock as {@link #interrupt}: DuckDB interrupts
+     * a connection, not a statement, so an interrupt must never land after its statement ended and
+     * the next one (a ROLLBACK, the next call's BEGIN) began.
+     */
+    private void running(Statement statement) {
+        synchronized (interruptLock) {
+            running = statement;
+        }
+    }
+
+    /**
      * Interrupts the statement running now, and keeps doing so while it runs: an interrupt that
      * arrives before DuckDB has started the query is forgotten by DuckDB.
      *
-     * @param stillWanted false once the call that asked for the interrupt is over
+     * @param stillWanted false once the call that asked for the interrupt is over; checked under
+     *                    the lock that marks statements, so a statement begun after it turned false
+     *                    is never interrupted
      */
     void interrupt(BooleanSupplier stillWanted) {
-        interruptOnce();
+        if (!interruptIf(stillWanted)) return;
         ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
         synchronized (self) {
             self[0] = scheduler.scheduleWithFixedDelay(() -> {
-                if (!stillWanted.getAsBoolean()) {
+                if (!interruptIf(stillWanted)) {
                     synchronized (self) {
                         self[0].cancel(false);
                     }
-                    return;
                 }
-                interruptOnce();
             }, REINTERRUPT_MILLIS, REINTERRUPT_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
+    /** Interrupts whatever runs now (closing the session). */
     void interruptOnce() {
-        Statement s = running;
-        if (s == null) return;
-        try {
-            s.cancel();
-        } catch (SQLException | RuntimeException e) {
-            log.debug("interrupting a DuckDB statement failed: {}", e.getMessage());
+        interruptIf(() -> true);
+    }
+
+    private boolean interruptIf(BooleanSupplier wanted) {
+        synchronized (interruptLock) {
+            if (!wanted.getAsBoolean()) return false;
+            Statement s = running;
+            if (s == null) return true;
+            try {
+                s.cancel();
+            } catch (SQLException | RuntimeException e) {
+                log.debug("interrupting a DuckDB statement failed: {}", e.getMessage());
+            }
+            return true;
         }
     }
 

@@ -260,6 +260,49 @@ class ServeStressTest {
                 Duration.ofSeconds(30))).as("no session or engine left: %s", counts(server, engine)).isTrue();
     }
 
+    /**
+     * Cancels sent without pause while a session runs short pipelined batches: each lands on some
+     * statement, between statements, or on the BEGIN, COMMIT or ROLLBACK around them. Every
+     * answer is its result or 57014, and no cancel leaves DuckDB in a transaction the session does
+     * not know of (which answered a later, uncancelled statement with 25P02).
+     */
+    @Test
+    void cancels_landing_between_statements_never_leave_a_later_statement_in_a_failed_transaction() throws Exception {
+        try (DuckDbSessionFactory engine = engine();
+             PgServer server = PgServer.builder().port(0).sessionFactory(engine).start();
+             WireClient c = WireClient.connect(server.port(), "postgres", "postgres")) {
+            AtomicBoolean done = new AtomicBoolean();
+            AtomicInteger sent = new AtomicInteger();
+            Thread canceller = new Thread(() -> {
+                try {
+                    while (!done.get() && sent.incrementAndGet() < 5_000) cancel(server.port(), key(c));
+                } catch (IOException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            canceller.start();
+            List<String> codes = new ArrayList<>();
+            try {
+                for (int round = 0; round < 300; round++) {
+                    List<Request> batch = List.of(new Param(round), new Portal(10, 5), new Failing(), new Echo("r" + round));
+                    List<FrontendMessage> all = new ArrayList<>();
+                    for (Request q : batch) all.addAll(q.messages());
+                    c.send(all.toArray(FrontendMessage[]::new));
+                    for (Request q : batch) {
+                        List<BackendMessage> got = answer(c);
+                        for (BackendMessage m : got) if (m instanceof ErrorResponse e) codes.add(e.fields().get('C'));
+                        q.check(got, true);
+                    }
+                }
+            } finally {
+                done.set(true);
+                canceller.join();
+            }
+            assertThat(codes).as("cancels sent: %d", sent.get()).isSubsetOf("57014", "22012").contains("57014");
+            assertThat(text(ask(c, "SELECT 'still here'").get(1), 0)).isEqualTo("still here");
+        }
+    }
+
     @Test
     void a_client_reset_while_its_query_runs_inside_duckdb_has_the_query_stopped_and_the_session_closed() throws Exception {
         try (DuckDbSessionFactory engine = engine();
