@@ -240,6 +240,9 @@ final class SessionMachine {
             simpleQuery(q.sql());
         } else if (fm instanceof Sync) {
             skipUntilSync = false;
+            synchronized (callLock) {
+                cancelRequested = false; // a cancel lasts to the end of its batch
+            }
             extended.sync(session);
             readyForQuery();
         } else if (fm instanceof Flush) {
@@ -360,8 +363,11 @@ final class SessionMachine {
 
     /** One message of an extended-protocol batch; an error skips the rest of the batch up to Sync. */
     private void extendedMessage(FrontendMessage fm) {
-        beginCall();
+        beginBatchCall();
         try {
+            // a cancel taken while an earlier message of the batch ran (say its Bind, before the
+            // Execute started the query) stops the batch here, as PostgreSQL's pending cancel does
+            if (cancelRequested) throw canceled();
             if (fm instanceof Parse p) {
                 extended.parse(session, p);
             } else if (fm instanceof Bind b) {
@@ -378,7 +384,7 @@ final class SessionMachine {
             extended.failed();
             skipUntilSync = true;
         } finally {
-            if (copy == null) endCall(); // a COPY FROM STDIN keeps the call open until its data has come
+            if (copy == null) endBatchCall(); // a COPY FROM STDIN keeps the call open until its data has come
         }
     }
 
@@ -586,6 +592,19 @@ final class SessionMachine {
         synchronized (callLock) {
             cancelRequested = false;
             callInFlight = true;
+        }
+    }
+
+    /** A message of an extended batch: a cancel taken earlier in the batch stays until its Sync. */
+    private void beginBatchCall() {
+        synchronized (callLock) {
+            callInFlight = true;
+        }
+    }
+
+    private void endBatchCall() {
+        synchronized (callLock) {
+            callInFlight = false;
         }
     }
 

@@ -3,7 +3,12 @@ package dev.pgwire.server;
 import dev.pgwire.protocol.message.BackendKeyData;
 import dev.pgwire.protocol.message.BackendMessage;
 import dev.pgwire.protocol.message.CancelRequest;
+import dev.pgwire.protocol.message.Bind;
 import dev.pgwire.protocol.message.CommandComplete;
+import dev.pgwire.protocol.message.DataRow;
+import dev.pgwire.protocol.message.Execute;
+import dev.pgwire.protocol.message.Parse;
+import dev.pgwire.protocol.message.Sync;
 import dev.pgwire.protocol.message.ErrorResponse;
 import dev.pgwire.protocol.message.Query;
 import dev.pgwire.protocol.message.StartupMessage;
@@ -64,6 +69,28 @@ class CancelTest {
                 List<BackendMessage> got = c.readUntilReady();
                 assertThat(((ErrorResponse) got.get(0)).fields()).containsEntry('C', "57014");
             }
+        }
+    }
+
+    @Test
+    void a_cancel_taken_during_a_batchs_bind_stops_its_execute_and_ends_with_the_batch() throws Exception {
+        handler.running = new CountDownLatch(1);
+        try (RawConnection c = new RawConnection(server.port())) {
+            BackendKeyData key = connect(c, Wire.PROTOCOL_3_0);
+            c.send(new Parse("", "slowbind", new int[0]), new Bind("", "", new short[0], new byte[0][], new short[0]),
+                    new Execute("", 0), Sync.INSTANCE);
+            assertThat(handler.running.await(10, TimeUnit.SECONDS)).isTrue();
+            sendCancel(key.processId(), key.secretKey()); // the session ignores it: nothing of its own runs
+            handler.holdRelease.release();
+            List<BackendMessage> got = c.readUntilReady();
+            assertThat(got.stream().filter(m -> m instanceof ErrorResponse).map(m -> ((ErrorResponse) m).fields().get('C')))
+                    .containsExactly("57014");
+            assertThat(got.stream().noneMatch(m -> m instanceof DataRow)).isTrue();
+            // the cancel ended with its batch: the next one runs
+            c.send(new Parse("", "param $1", new int[0]),
+                    new Bind("", "", new short[0], new byte[][] {"after".getBytes(java.nio.charset.StandardCharsets.UTF_8)}, new short[0]),
+                    new Execute("", 0), Sync.INSTANCE);
+            assertThat(c.readUntilReady().stream().filter(m -> m instanceof DataRow).count()).isEqualTo(1);
         }
     }
 

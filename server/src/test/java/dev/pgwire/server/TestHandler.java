@@ -172,6 +172,30 @@ final class TestHandler implements SessionFactory {
                     }
                 });
             }
+            if (w[0].equalsIgnoreCase("slowbind")) { // Bind holds until released, deaf to cancel; Execute answers one row
+                List<Column> cols = List.of(Column.text("v"));
+                return statement(new int[0], cols, params -> {
+                    running.countDown();
+                    try {
+                        if (!holdRelease.tryAcquire(30, TimeUnit.SECONDS)) throw new IllegalStateException("never released");
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return new Portal() {
+                        @Override
+                        public List<Column> columns() {
+                            return cols;
+                        }
+
+                        @Override
+                        public boolean execute(int maxRows, ResultSink sink) {
+                            sink.row().text("ran").end();
+                            sink.complete("SELECT 1");
+                            return false;
+                        }
+                    };
+                });
+            }
             if (w[0].equalsIgnoreCase("param")) {
                 int[] types = {declared.length > 0 && declared[0] != 0 ? declared[0] : PgType.TEXT.oid()};
                 List<Column> cols = List.of(Column.text("v"));
