@@ -38,7 +38,7 @@ final class ConstraintErrors {
             return e;
         }
         Node rel = t.tree().node("relation");
-        if (rel == null) return e;
+        if (rel == null || isPostgresForeignKeyError(e)) return e;
         String schema = rel.str("schemaname").isEmpty() ? null : rel.str("schemaname");
         Relation r = catalog.relation(schema, rel.str("relname"));
         if (r == null) return e;
@@ -53,6 +53,13 @@ final class ConstraintErrors {
         } catch (RuntimeException unexpected) {
             return e; // the report stays as DuckDB's mapping made it
         }
+    }
+
+    /** A violation of a key serve enforces itself: reported as PostgreSQL reports it already. */
+    private static boolean isPostgresForeignKeyError(PgException e) {
+        String m = e.getMessage();
+        return SqlState.FOREIGN_KEY_VIOLATION.equals(e.sqlState()) && e.detail() != null
+                && (m.startsWith("insert or update on table \"") || m.startsWith("update or delete on table \""));
     }
 
     private static PgException unique(PgException e, Relation r, String duckDb) {
@@ -136,7 +143,8 @@ final class ConstraintErrors {
         return fields(out, r, c.name());
     }
 
-    private static PgException fields(PgException e, Relation r, String constraint) {
+    /** The schema, table and constraint fields of a violation (the table the constraint is on, as PostgreSQL gives them). */
+    static PgException fields(PgException e, Relation r, String constraint) {
         e.with(ErrorField.SCHEMA_NAME, r.schema().equals("pg_temp") ? "pg_temp" : r.schema());
         e.with(ErrorField.TABLE_NAME, r.name());
         e.with(ErrorField.CONSTRAINT_NAME, constraint);

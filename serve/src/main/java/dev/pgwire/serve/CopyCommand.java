@@ -183,6 +183,11 @@ final class CopyCommand {
             }
 
             @Override
+            public void rowsIn() {
+                session.foreignKeysAfter(t);
+            }
+
+            @Override
             public void execute(String sql) {
                 runner.execute(sql);
             }

@@ -38,6 +38,9 @@ final class CopyFromStdin implements CopyIn {
         /** The COPY is complete: record it as a statement of the transaction. */
         void succeeded();
 
+        /** Every row is in the table, before the COPY commits: its foreign keys are checked. */
+        void rowsIn();
+
         void execute(String sql);
 
         CodecContext codecContext();
@@ -156,6 +159,7 @@ final class CopyFromStdin implements CopyIn {
             } catch (SQLException e) {
                 throw withContext(ErrorMapper.map(e, (String) null), null);
             }
+            host.rowsIn();
             if (ownTransaction) host.execute("COMMIT");
             host.succeeded();
         });

@@ -132,6 +132,8 @@ final class DuckDbPortal implements Portal {
                 result = rs;
                 session.portalOpened(this);
             }
+            // foreign keys serve enforces (a RETURNING result is read into memory first)
+            session.foreignKeysAfter(statement.translation());
         } catch (SQLException e) {
             finish();
             throw session.constraintError(ErrorMapper.map(e, statement.translation()), statement.translation());

@@ -74,6 +74,7 @@ public final class DuckDbSession implements Session {
     private final Translator translator;
     private SessionCatalog catalog;
     private final Savepoints savepoints = new Savepoints();
+    private final ForeignKeys foreignKeys;
     private final SqlLevelStatements sqlLevel;
     private final UtilityCommands utility;
     private final CopyCommand copy;
@@ -137,6 +138,12 @@ public final class DuckDbSession implements Session {
         runner.catalogHook(() -> catalogStore.get().current());
         runner.tableOids(o -> catalogStore.get().current().relationOid(o.schema(), o.table()));
         this.catalog = new SessionCatalog(runner, catalogVersion, () -> schemasOnPath);
+        this.foreignKeys = new ForeignKeys(runner, catalog, sql -> {
+            // an action's rows go back with ROLLBACK TO SAVEPOINT too: kept to run again with the statement
+            if (status == TransactionStatus.IN_TRANSACTION) {
+                savepoints.record(new Savepoints.Entry(sql, null, new dev.pgwire.serve.sql.ReplayInfo(true, true, true)));
+            }
+        });
         this.sqlLevel = new SqlLevelStatements(this);
         this.roles = new SessionRoles(databases.roles(), params, params.get("session_authorization"));
         this.utility = new UtilityCommands(this, databases, database, sqlLevel, runner, roles);
@@ -389,6 +396,10 @@ public final class DuckDbSession implements Session {
                 discard(t, sink);
                 break;
             case UTILITY:
+                if (t.tree() != null && t.tree().is("ConstraintsSetStmt")) {
+                    setConstraints(t, sink);
+                    break;
+                }
                 utility.run(t, sink, inTransactionBlock(), inBlockForUtility());
                 break;
             default:
@@ -424,6 +435,16 @@ public final class DuckDbSession implements Session {
         sink.complete(tag);
     }
 
+    /** SET CONSTRAINTS: outside a transaction block only a warning, as in PostgreSQL. */
+    private void setConstraints(Translation t, ResultSink sink) {
+        if (!inTransactionBlock()) {
+            warn(sink, "25P01", "SET CONSTRAINTS can only be used in transaction blocks");
+        } else {
+            foreignKeys.setConstraints(t.tree());
+        }
+        sink.complete("SET CONSTRAINTS");
+    }
+
     /**
      * A read-only transaction (BEGIN READ ONLY, SET TRANSACTION READ ONLY,
      * default_transaction_read_only) refuses what would change data or definitions (25006).
@@ -441,10 +462,22 @@ public final class DuckDbSession implements Session {
             sink.complete(t.info().tagForUpdate(-1));
             return;
         }
+        // foreign keys serve enforces: checked (and acted on) once the statement has run, before its tag
+        List<ForeignKeys.Change> changes = foreignKeys.changes(t);
+        List<String> addedKeys = changes == null ? foreignKeys.addedKeys(t) : null;
+        boolean keys = changes != null || addedKeys != null;
         beginImplicitTransactionIfNeeded();
+        HeldTagSink held = keys ? new HeldTagSink(sink) : null;
+        boolean own = keys && !inDuckDbTransaction(); // a transaction of its own, so that a failed check undoes it
         try {
-            if (inDuckDbTransaction()) {
-                runner.run(t, sink, params.codecContext(), true, cancelled(call));
+            if (own) {
+                ConflictRetry.run(s -> ownTransaction(() -> {
+                    runner.run(t, s, params.codecContext(), true, cancelled(call));
+                    foreignKeyWork(t, changes, addedKeys, false);
+                }), held, cancelled(call));
+            } else if (inDuckDbTransaction()) {
+                runner.run(t, keys ? held : sink, params.codecContext(), true, cancelled(call));
+                if (keys) foreignKeyWork(t, changes, addedKeys, inTransactionBlock());
             } else { // its own transaction: a write-write conflict is run again, unseen (ConflictRetry)
                 ConflictRetry.run(s -> runner.run(t, s, params.codecContext(), false, cancelled(call)), sink, cancelled(call));
             }
@@ -456,13 +489,39 @@ public final class DuckDbSession implements Session {
                 catalogChangedInTransaction = inDuckDbTransaction();
             }
         }
+        if (held != null) held.release();
         if (t.info().changesSchemas()) appliedSearchPath = null; // search_path may name the schema just made
         succeeded(t, null);
         Translation.OnCommit onCommit = t.onCommit();
         if (onCommit != null) {
             if (onCommit.drop()) dropAtCommit.add(onCommit.table()); else emptyAtCommit.add(onCommit.table());
         }
-        if (!inDuckDbTransaction()) runCommitActions(); // the statement was its own transaction
+        if (!inDuckDbTransaction() && !own) runCommitActions(); // the statement was its own transaction
+    }
+
+    /** After a statement of the extended protocol ran in its batch's transaction: its foreign keys' actions and checks. */
+    void foreignKeysAfter(Translation t) {
+        List<ForeignKeys.Change> changes = foreignKeys.changes(t);
+        List<String> addedKeys = changes == null ? foreignKeys.addedKeys(t) : null;
+        if (changes != null || addedKeys != null) foreignKeyWork(t, changes, addedKeys, inTransactionBlock());
+    }
+
+    private void foreignKeyWork(Translation t, List<ForeignKeys.Change> changes, List<String> addedKeys, boolean inBlock) {
+        if (changes != null) foreignKeys.afterStatement(changes, inBlock);
+        if (addedKeys != null) foreignKeys.validateAdded(t, addedKeys);
+    }
+
+    /** Runs {@code body} in a DuckDB transaction of its own: committed after it, rolled back if it fails. */
+    void ownTransaction(Runnable body) {
+        beginDuckDbTransaction();
+        try {
+            body.run();
+            runCommitActions();
+            runner.execute("COMMIT");
+        } catch (RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        }
     }
 
     /**
@@ -679,9 +738,12 @@ public final class DuckDbSession implements Session {
         savepoints.end();
         if (commit) {
             try {
+                foreignKeys.beforeCommit();
+                foreignKeys.transactionEnded();
                 runCommitActions();
                 runner.execute("COMMIT");
             } catch (PgException e) {
+                foreignKeys.transactionEnded();
                 rollbackQuietly(); // a failed commit ends the transaction, as in PostgreSQL
                 params.rollback();
                 continueImplicitBlock();
@@ -693,6 +755,7 @@ public final class DuckDbSession implements Session {
             notifications.transactionEnded(true);
             advisoryLocks.transactionEnded(processId);
         } else {
+            foreignKeys.transactionEnded();
             rollbackQuietly();
             dropAtCommit.clear();
             params.rollback();
@@ -709,9 +772,11 @@ public final class DuckDbSession implements Session {
             implicitOpen = false;
             if (commit) {
                 try {
+                    foreignKeys.beforeCommit();
                     runCommitActions();
                     runner.execute("COMMIT");
                 } catch (PgException e) {
+                    foreignKeys.transactionEnded();
                     rollbackQuietly();
                     params.rollback();
                     continueImplicitBlock();
@@ -723,6 +788,7 @@ public final class DuckDbSession implements Session {
                 dropAtCommit.clear();
             }
         }
+        foreignKeys.transactionEnded();
         if (commit) params.commit(); else params.rollback();
         notifications.transactionEnded(commit);
         advisoryLocks.transactionEnded(processId);

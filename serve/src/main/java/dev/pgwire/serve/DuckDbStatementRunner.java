@@ -356,6 +356,38 @@ final class DuckDbStatementRunner {
         }
     }
 
+    /** Runs a statement of serve's own that changes rows (a foreign key's action): how many it changed. */
+    long executeCount(String sql) {
+        beforeQuery.run();
+        try (Statement st = connection.createStatement()) {
+            running(st);
+            st.execute(sql);
+            return st.getLargeUpdateCount();
+        } catch (SQLException e) {
+            throw ErrorMapper.map(e, sql);
+        } finally {
+            running(null);
+        }
+    }
+
+    /** The first row of a query of serve's own (a foreign key's check) as text, or null; cancellable. */
+    String[] firstRow(String sql) {
+        beforeQuery.run();
+        try (Statement st = connection.createStatement()) {
+            running(st);
+            try (ResultSet rs = st.executeQuery(sql)) {
+                if (!rs.next()) return null;
+                String[] row = new String[rs.getMetaData().getColumnCount()];
+                for (int i = 0; i < row.length; i++) row[i] = rs.getString(i + 1);
+                return row;
+            }
+        } catch (SQLException e) {
+            throw ErrorMapper.map(e, sql);
+        } finally {
+            running(null);
+        }
+    }
+
     /** Runs a statement with parameters whose result does not matter (a savepoint replay). */
     void executeWith(String sql, Binder binder) {
         beforeQuery.run();

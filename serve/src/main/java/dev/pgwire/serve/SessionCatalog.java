@@ -52,6 +52,7 @@ final class SessionCatalog implements CatalogView {
     /** Forgets what is cached (search_path changed). */
     void forget() {
         cache.clear();
+        referencing.clear();
     }
 
     @Override
@@ -61,6 +62,7 @@ final class SessionCatalog implements CatalogView {
         long now = version.get();
         if (now != cachedVersion) {
             cache.clear();
+            referencing.clear();
             cachedVersion = now;
         }
         String key = (schema == null ? "" : schema) + "\u0000" + name;
@@ -150,8 +152,24 @@ final class SessionCatalog implements CatalogView {
         return new Relation(temporary ? "pg_temp" : relSchema, name, view, columns, comment);
     }
 
+    private final Map<String, List<Relation>> referencing = new HashMap<>();
+
     @Override
     public List<Relation> referencing(String table) {
+        long now = version.get();
+        if (now != cachedVersion) {
+            cache.clear();
+            referencing.clear();
+            cachedVersion = now;
+        }
+        List<Relation> known = referencing.get(table);
+        if (known != null) return known;
+        List<Relation> found = loadReferencing(table);
+        referencing.put(table, found);
+        return found;
+    }
+
+    private List<Relation> loadReferencing(String table) {
         List<String[]> names = runner.query(REFERENCING, ps -> ps.setString(1, dev.pgwire.serve.sql.SqlNames.jsonString(table)),
                 rs -> new String[] {rs.getString(1), rs.getString(2)});
         List<Relation> out = new ArrayList<>();

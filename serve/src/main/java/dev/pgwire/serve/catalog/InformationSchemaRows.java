@@ -161,7 +161,7 @@ final class InformationSchemaRows {
         for (Column c : t.columns()) {
             if (!c.notNull()) continue;
             String name = pg.namespaceOid(t.schema()) + "_" + relation + "_" + c.number() + "_not_null";
-            tableConstraint(t, name, "CHECK", false);
+            tableConstraint(t, name, "CHECK", false, false, false);
             rows("check_constraints").add().set("constraint_catalog", database).set("constraint_schema", t.schema())
                     .set("constraint_name", name).set("check_clause", PgCatalogRows.quoteIdent(c.name()) + " IS NOT NULL");
         }
@@ -173,7 +173,9 @@ final class InformationSchemaRows {
                 case "f" -> "FOREIGN KEY";
                 default -> "CHECK";
             };
-            tableConstraint(t, c.name(), type, c.type().equals("u"));
+            boolean deferrable = c.rule() != null && c.rule().deferrable();
+            boolean deferred = c.rule() != null && c.rule().deferred();
+            tableConstraint(t, c.name(), type, c.type().equals("u"), deferrable, deferred);
             if (c.type().equals("c")) {
                 String def = Snapshot.constraintDefinition(c, t.schema(), false);
                 rows("check_constraints").add().set("constraint_catalog", database).set("constraint_schema", t.schema())
@@ -190,24 +192,28 @@ final class InformationSchemaRows {
             }
             if (c.type().equals("f")) {
                 String refTable = c.references();
-                for (String col : referenced) constraintColumn(t.schema(), refTable, col, t.schema(), c.name());
-                String unique = uniqueConstraintOf(t.schema(), refTable, referenced);
+                String refSchema = c.rule() != null ? c.rule().schema() : t.schema();
+                for (String col : referenced) constraintColumn(refSchema, refTable, col, t.schema(), c.name());
+                String unique = uniqueConstraintOf(refSchema, refTable, referenced);
                 rows("referential_constraints").add().set("constraint_catalog", database).set("constraint_schema", t.schema())
                         .set("constraint_name", c.name()).set("unique_constraint_catalog", database)
-                        .set("unique_constraint_schema", unique == null ? null : t.schema()).set("unique_constraint_name", unique)
-                        .set("match_option", "NONE").set("update_rule", "NO ACTION").set("delete_rule", "NO ACTION");
+                        .set("unique_constraint_schema", unique == null ? null : refSchema).set("unique_constraint_name", unique)
+                        .set("match_option", c.rule() != null && c.rule().match().equals("f") ? "FULL" : "NONE")
+                        .set("update_rule", Snapshot.actionText(c.rule() == null ? "a" : c.rule().onUpdate()))
+                        .set("delete_rule", Snapshot.actionText(c.rule() == null ? "a" : c.rule().onDelete()));
             } else {
                 for (String col : c.columns()) constraintColumn(t.schema(), t.name(), col, t.schema(), c.name());
             }
         }
     }
 
-    private void tableConstraint(Table t, String name, String type, boolean unique) {
+    private void tableConstraint(Table t, String name, String type, boolean unique, boolean deferrable, boolean deferred) {
         rows("table_constraints").add().set("constraint_catalog", database).set("constraint_schema", t.schema())
                 .set("constraint_name", name).set("table_catalog", database).set("table_schema", t.schema())
-                .set("table_name", t.name()).set("constraint_type", type).set("is_deferrable", "NO")
-                .set("initially_deferred", "NO").set("enforced", "YES").set("nulls_distinct", unique ? "YES" : null);
+                .set("table_name", t.name()).set("constraint_type", type).set("is_deferrable", deferrable ? "YES" : "NO")
+                .set("initially_deferred", deferred ? "YES" : "NO").set("enforced", "YES").set("nulls_distinct", unique ? "YES" : null);
     }
+
 
     private void constraintColumn(String schema, String table, String column, String constraintSchema, String constraint) {
         rows("constraint_column_usage").add().set("table_catalog", database).set("table_schema", schema).set("table_name", table)

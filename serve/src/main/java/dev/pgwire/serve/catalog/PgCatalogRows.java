@@ -103,7 +103,7 @@ final class PgCatalogRows {
         for (Table t : user.tables) relationOids.put(t.schema() + "." + t.name(), oids.of(Oids.relation(t.schema(), t.name())));
         for (Table t : user.tables) {
             for (TableMeta.Constraint c : t.meta().constraints()) {
-                if (c.type().equals("f")) referenced.add(referencedKey(t.schema(), c.references()));
+                if (c.type().equals("f")) referenced.add(c.rule() != null ? c.rule().schema() + "." + c.references() : referencedKey(t.schema(), c.references()));
             }
         }
         for (Table t : user.tables) table(t);
@@ -313,15 +313,19 @@ final class PgCatalogRows {
             int oid = oids.of(Oids.constraint(t.schema(), t.name(), c.name()));
             Rows.Row row = rows("pg_constraint").add().set("oid", oid).set("conname", c.name()).set("connamespace", namespace)
                     .set("contype", c.type()).set("convalidated", true).set("conrelid", relation).set("conindid", index)
-                    .set("confupdtype", c.type().equals("f") ? "a" : " ").set("confdeltype", c.type().equals("f") ? "a" : " ")
-                    .set("confmatchtype", c.type().equals("f") ? "s" : " ").set("conislocal", true)
+                    .set("confupdtype", !c.type().equals("f") ? " " : c.rule() == null ? "a" : c.rule().onUpdate())
+                    .set("confdeltype", !c.type().equals("f") ? " " : c.rule() == null ? "a" : c.rule().onDelete())
+                    .set("confmatchtype", !c.type().equals("f") ? " " : c.rule() == null ? "s" : c.rule().match())
+                    .set("condeferrable", c.rule() != null && c.rule().deferrable())
+                    .set("condeferred", c.rule() != null && c.rule().deferred())
+                    .set("convalidated", c.rule() == null || c.rule().validated()).set("conislocal", true)
                     .set("conkey", keys.isEmpty() ? null : keys);
             if (c.type().equals("c")) {
                 row.set("conbin", c.expression());
                 if (keys.isEmpty()) row.set("conkey", null);
             }
             if (c.type().equals("f")) {
-                String refKey = referencedKey(t.schema(), c.references());
+                String refKey = c.rule() != null ? c.rule().schema() + "." + c.references() : referencedKey(t.schema(), c.references());
                 Integer ref = relationOids.get(refKey);
                 row.set("confrelid", ref == null ? 0 : ref);
                 Map<String, Integer> refNumbers = attnums.getOrDefault(refKey, Map.of());

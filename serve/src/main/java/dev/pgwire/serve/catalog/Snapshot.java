@@ -193,10 +193,41 @@ public final class Snapshot {
             case "f" -> {
                 List<String> ref = new ArrayList<>();
                 for (String col : c.referencedColumns()) ref.add(PgCatalogRows.quoteIdent(col));
-                yield "FOREIGN KEY (" + String.join(", ", cols) + ") REFERENCES " + PgCatalogRows.quoteIdent(c.references())
-                        + (ref.isEmpty() ? "" : "(" + String.join(", ", ref) + ")");
+                StringBuilder def = new StringBuilder("FOREIGN KEY (").append(String.join(", ", cols)).append(") REFERENCES ");
+                TableMeta.ForeignKeyRule rule = c.rule();
+                if (rule != null && !rule.schema().equals(schema) && !rule.schema().equals("public")) {
+                    def.append(PgCatalogRows.quoteIdent(rule.schema())).append('.');
+                }
+                def.append(PgCatalogRows.quoteIdent(c.references())).append(ref.isEmpty() ? "" : "(" + String.join(", ", ref) + ")");
+                if (rule != null) {
+                    if (rule.match().equals("f")) def.append(" MATCH FULL");
+                    if (!rule.onUpdate().equals("a")) def.append(" ON UPDATE ").append(actionText(rule.onUpdate()));
+                    if (!rule.onDelete().equals("a")) {
+                        def.append(" ON DELETE ").append(actionText(rule.onDelete()));
+                        if (!rule.setColumns().isEmpty()) {
+                            List<String> set = new ArrayList<>();
+                            for (String col : rule.setColumns()) set.add(PgCatalogRows.quoteIdent(col));
+                            def.append(" (").append(String.join(", ", set)).append(')');
+                        }
+                    }
+                    if (rule.deferrable()) def.append(" DEFERRABLE");
+                    if (rule.deferred()) def.append(" INITIALLY DEFERRED");
+                    if (!rule.validated()) def.append(" NOT VALID");
+                }
+                yield def.toString();
             }
             default -> "CHECK (" + (c.expression() == null ? "true" : dev.pgwire.serve.sql.ColumnMeta.form(c.expression(), pretty)) + ")";
+        };
+    }
+
+    /** A referential action (confdeltype) as SQL spells it. */
+    static String actionText(String action) {
+        return switch (action) {
+            case "r" -> "RESTRICT";
+            case "c" -> "CASCADE";
+            case "n" -> "SET NULL";
+            case "d" -> "SET DEFAULT";
+            default -> "NO ACTION";
         };
     }
 

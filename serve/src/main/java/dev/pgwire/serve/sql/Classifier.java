@@ -65,6 +65,7 @@ final class Classifier {
             case "VacuumStmt" -> other(stmt.bool("is_vacuumcmd") ? "VACUUM" : "ANALYZE");
             case "CheckPointStmt" -> other("CHECKPOINT");
             case "LockStmt" -> utility("LOCK TABLE");
+            case "ConstraintsSetStmt" -> utility("SET CONSTRAINTS");
             case "PrepareStmt" -> utility("PREPARE");
             case "ExecuteStmt" -> utility("EXECUTE");
             case "DeallocateStmt" -> utility(stmt.has("name") ? "DEALLOCATE" : "DEALLOCATE ALL");

@@ -95,6 +95,10 @@ public final class ColumnMeta {
                     string(sb, String.valueOf(l.get(i)));
                 }
                 sb.append(']');
+            } else if (v instanceof Map<?, ?> nested) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> object = (Map<String, Object>) nested;
+                sb.append(toJson(object));
             } else {
                 sb.append(v);
             }

@@ -64,6 +64,14 @@ final class DdlChanges {
             case "OBJECT_FUNCTION" -> "MACRO";
             default -> throw DdlEmitter.unsupported("DROP " + Classifier.objectName(type));
         };
+        List<Relation> dropped = new ArrayList<>();
+        if (type.equals("OBJECT_TABLE")) {
+            for (Node object : s.list("objects")) {
+                Relation r = relation(objectName(object, type));
+                if (r != null && !r.view()) dropped.add(r);
+            }
+            dropReferencingKeys(dropped, cascade, "drop table");
+        }
         for (Node object : s.list("objects")) {
             List<String> name = objectName(object, type);
             String qualified = dotted(name);
@@ -82,6 +90,66 @@ final class DdlChanges {
             script.add("DROP " + keyword + (ifExists ? " IF EXISTS " : " ") + qualified + (cascade ? " CASCADE" : ""));
             for (String seq : owned) script.add("DROP SEQUENCE IF EXISTS " + seq);
         }
+    }
+
+    /** A foreign key serve enforces, of {@code table}, referencing {@code target}. */
+    private record Reference(Relation table, TableMeta.Constraint key) {
+    }
+
+    /** The keys of other tables (not among {@code tables}) that reference one of {@code tables}. */
+    private List<Reference> referencesTo(List<Relation> tables) {
+        List<Reference> out = new ArrayList<>();
+        for (Relation target : tables) {
+            for (Relation child : session.catalog().referencing(target.name())) {
+                if (contains(tables, child)) continue;
+                for (TableMeta.Constraint k : child.meta().constraints()) {
+                    if (k.rule() != null && k.references().equals(target.name()) && k.rule().schema().equals(target.schema())) {
+                        out.add(new Reference(child, k));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean contains(List<Relation> tables, Relation r) {
+        for (Relation t : tables) if (t.schema().equals(r.schema()) && t.name().equals(r.name())) return true;
+        return false;
+    }
+
+    /**
+     * Dropping tables other tables' foreign keys reference: refused (2BP01) as in PostgreSQL, or
+     * with CASCADE the keys go (the referencing tables stay).
+     */
+    private void dropReferencingKeys(List<Relation> tables, boolean cascade, String what) {
+        List<Reference> refs = referencesTo(tables);
+        if (refs.isEmpty()) return;
+        if (!cascade) {
+            List<String> lines = new ArrayList<>();
+            for (Reference r : refs) {
+                lines.add("constraint " + r.key().name() + " on table " + r.table().name() + " depends on table " + r.key().references());
+            }
+            throw new PgException("2BP01", "cannot " + what + " " + refs.get(0).key().references()
+                    + " because other objects depend on it")
+                    .withDetail(String.join("\n", lines))
+                    .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+        }
+        java.util.Map<String, TableMeta> metas = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Relation> byKey = new java.util.HashMap<>();
+        for (Reference r : refs) {
+            String key = r.table().schema() + "." + r.table().name();
+            byKey.put(key, r.table());
+            metas.put(key, metas.getOrDefault(key, r.table().meta()).withoutConstraint(r.key().name()));
+        }
+        for (java.util.Map.Entry<String, TableMeta> e : metas.entrySet()) {
+            script.add("COMMENT ON TABLE " + tableText(byKey.get(e.getKey())) + " IS " + SqlWriter.quoteLiteral(e.getValue().write()));
+        }
+    }
+
+    /** A table of the catalog as DuckDB SQL names it. */
+    private static String tableText(Relation r) {
+        if (r.schema().equals("pg_temp")) return "temp.main." + SqlWriter.quoteIdent(r.name());
+        return SqlWriter.quoteIdent(r.schema()) + "." + SqlWriter.quoteIdent(r.name());
     }
 
     /** The sequences serial and identity columns of a table own (dropped with it, as in PostgreSQL). */
@@ -113,6 +181,12 @@ final class DdlChanges {
 
     /** The relation the ALTER TABLE being written acts on. */
     private Node currentRelation;
+    /** What serve keeps of that table as the ALTER TABLE's commands so far leave it (null: unchanged). */
+    private TableMeta alteredMeta;
+
+    private TableMeta meta(Relation r) {
+        return alteredMeta != null ? alteredMeta : r.meta();
+    }
 
     private void alterTable(Node s) {
         Node rel = s.node("relation");
@@ -125,8 +199,11 @@ final class DdlChanges {
             String column = cmd.str("name");
             switch (subtype) {
                 case "AT_AddColumn" -> addColumn(target, rel, cmd);
-                case "AT_DropColumn" -> script.add(target + " DROP COLUMN " + (cmd.bool("missing_ok") ? "IF EXISTS " : "")
+                case "AT_DropColumn" -> {
+                    dropColumnKeys(rel, column);
+                    script.add(target + " DROP COLUMN " + (cmd.bool("missing_ok") ? "IF EXISTS " : "")
                         + SqlWriter.quoteIdent(column) + (cmd.str("behavior").equals("DROP_CASCADE") ? " CASCADE" : ""));
+                }
                 case "AT_ColumnDefault" -> {
                     if (cmd.node("def") == null) {
                         script.add(target + " ALTER COLUMN " + SqlWriter.quoteIdent(column) + " DROP DEFAULT");
@@ -146,6 +223,18 @@ final class DdlChanges {
                 }
                 default -> throw DdlEmitter.unsupported("ALTER TABLE " + subtype.substring(3).replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase());
             }
+        }
+        if (alteredMeta != null) {
+            script.add("COMMENT ON TABLE " + relationText(rel) + " IS " + SqlWriter.quoteLiteral(alteredMeta.write()));
+        }
+    }
+
+    /** A dropped column takes the table's foreign keys on it along, as in PostgreSQL. */
+    private void dropColumnKeys(Node rel, String column) {
+        Relation r = session.catalog().relation(emptyToNull(rel.str("schemaname")), rel.str("relname"));
+        if (r == null || r.view()) return;
+        for (TableMeta.Constraint c : meta(r).constraints()) {
+            if (c.rule() != null && c.columns().contains(column)) alteredMeta = meta(r).withoutConstraint(c.name());
         }
     }
 
@@ -217,11 +306,11 @@ final class DdlChanges {
                 Relation r = session.catalog().relation(emptyToNull(currentRelation.str("schemaname")), currentRelation.str("relname"));
                 if (r != null) {
                     String name = c.str("conname").isEmpty() ? r.name() + "_pkey" : c.str("conname");
-                    TableMeta meta = r.meta().withConstraint(new TableMeta.Constraint(name, "p", c.names("keys"), null, List.of()));
-                    script.add("COMMENT ON TABLE " + relationText(currentRelation) + " IS " + SqlWriter.quoteLiteral(meta.write()));
+                    alteredMeta = meta(r).withConstraint(new TableMeta.Constraint(name, "p", c.names("keys"), null, List.of()));
                 }
             }
             case "CONSTR_UNIQUE" -> addUnique(c);
+            case "CONSTR_FOREIGN" -> addForeignKey(c);
             default -> throw DdlEmitter.unsupported("ALTER TABLE … ADD " + c.str("contype").substring(7).replace('_', ' ') + " constraint")
                     .withDetail("DuckDB adds only primary keys and unique constraints to existing tables; declare other"
                             + " constraints in CREATE TABLE.");
@@ -245,24 +334,43 @@ final class DdlChanges {
             }
         }
         String name = c.str("conname").isEmpty() ? TableMeta.defaultName(r.name(), keys, "key") : c.str("conname");
-        if (r.meta().constraint(name) != null) {
+        if (meta(r).constraint(name) != null) {
             // the constraint's index is a relation of that name, as in PostgreSQL
             throw new PgException("42P07", "relation \"" + name + "\" already exists");
         }
         script.add("CREATE UNIQUE INDEX " + SqlWriter.quoteIdent(name) + " ON " + relationText(currentRelation) + " (" + identList(keys) + ")");
-        TableMeta meta = r.meta().withConstraint(new TableMeta.Constraint(name, "u", keys, null, List.of(), null, false, true));
-        script.add("COMMENT ON TABLE " + relationText(currentRelation) + " IS " + SqlWriter.quoteLiteral(meta.write()));
+        alteredMeta = meta(r).withConstraint(new TableMeta.Constraint(name, "u", keys, null, List.of(), null, false, true));
+    }
+
+    /**
+     * ADD [CONSTRAINT name] FOREIGN KEY: recorded for serve to enforce; the rows already there are
+     * checked when the statement has run (unless NOT VALID), by the session ({@code ForeignKeys}).
+     */
+    private void addForeignKey(Node c) {
+        Relation r = session.catalog().relation(emptyToNull(currentRelation.str("schemaname")), currentRelation.str("relname"));
+        if (r == null) throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + currentRelation.str("relname") + "\" does not exist");
+        List<String> columns = c.names("fk_attrs");
+        String name = c.str("conname").isEmpty() ? TableMeta.defaultName(r.name(), columns, "fkey") : c.str("conname");
+        if (meta(r).constraint(name) != null) {
+            throw new PgException("42710", "constraint \"" + name + "\" for relation \"" + r.name() + "\" already exists");
+        }
+        ForeignKeyDefinitions.Table table = ForeignKeyDefinitions.of(r);
+        alteredMeta = meta(r).withConstraint(ForeignKeyDefinitions.define(c, name, columns, table, null, session.catalog()));
     }
 
     /** DROP CONSTRAINT: one ALTER TABLE added (its index goes); DuckDB keeps the others for the table's life. */
     private void dropConstraint(Node cmd) {
         String name = cmd.str("name");
         Relation r = session.catalog().relation(emptyToNull(currentRelation.str("schemaname")), currentRelation.str("relname"));
-        TableMeta.Constraint c = r == null ? null : r.meta().constraint(name);
+        TableMeta.Constraint c = r == null ? null : meta(r).constraint(name);
         if (c == null) {
             if (cmd.bool("missing_ok")) return;
             throw new PgException(SqlState.UNDEFINED_OBJECT, "constraint \"" + name + "\" of relation \""
                     + currentRelation.str("relname") + "\" does not exist");
+        }
+        if (c.rule() != null) { // a foreign key serve enforces: forgetting it is all
+            alteredMeta = meta(r).withoutConstraint(name);
+            return;
         }
         if (!c.backedByIndex()) {
             throw DdlEmitter.unsupported("ALTER TABLE … DROP CONSTRAINT")
@@ -270,7 +378,7 @@ final class DdlChanges {
         }
         String schema = emptyToNull(currentRelation.str("schemaname"));
         script.add("DROP INDEX " + (schema == null ? "" : SqlWriter.quoteIdent(schema) + ".") + SqlWriter.quoteIdent(name));
-        script.add("COMMENT ON TABLE " + relationText(currentRelation) + " IS " + SqlWriter.quoteLiteral(r.meta().withoutConstraint(name).write()));
+        alteredMeta = meta(r).withoutConstraint(name);
     }
 
     // ---------------------------------------------------------------- renames, TRUNCATE, COMMENT, sequences
@@ -281,12 +389,75 @@ final class DdlChanges {
         String newName = SqlWriter.quoteIdent(s.str("newname"));
         String ifExists = s.bool("missing_ok") ? "IF EXISTS " : "";
         switch (type) {
-            case "OBJECT_TABLE" -> script.add("ALTER TABLE " + ifExists + relationText(rel) + " RENAME TO " + newName);
+            case "OBJECT_TABLE" -> {
+                script.add("ALTER TABLE " + ifExists + relationText(rel) + " RENAME TO " + newName);
+                renameInKeys(rel, s.str("newname"), null, null);
+            }
             case "OBJECT_VIEW" -> script.add("ALTER VIEW " + ifExists + relationText(rel) + " RENAME TO " + newName);
-            case "OBJECT_COLUMN" -> script.add("ALTER TABLE " + ifExists + relationText(rel) + " RENAME COLUMN "
-                    + SqlWriter.quoteIdent(s.str("subname")) + " TO " + newName);
+            case "OBJECT_COLUMN" -> {
+                script.add("ALTER TABLE " + ifExists + relationText(rel) + " RENAME COLUMN "
+                        + SqlWriter.quoteIdent(s.str("subname")) + " TO " + newName);
+                renameInKeys(rel, null, s.str("subname"), s.str("newname"));
+            }
             default -> throw DdlEmitter.unsupported("ALTER " + Classifier.objectName(type) + " … RENAME");
         }
+    }
+
+    /**
+     * What serve keeps of keys follows a rename: the table's own constraints name the renamed
+     * column, and the foreign keys of the tables referencing it its new name or its renamed column.
+     */
+    private void renameInKeys(Node rel, String newTable, String oldColumn, String newColumn) {
+        Relation r = session.catalog().relation(emptyToNull(rel.str("schemaname")), rel.str("relname"));
+        if (r == null || r.view()) return;
+        List<Reference> refs = referencesTo(List.of(r));
+        String renamed = newTable != null ? newTable : r.name();
+        String self = newTable != null ? tableText(new Relation(r.schema(), newTable, false, r.columns(), null)) : tableText(r);
+        TableMeta own = renamed(r.meta(), r, oldColumn, newColumn, newTable);
+        if (own != null) script.add("COMMENT ON TABLE " + self + " IS " + SqlWriter.quoteLiteral(own.write()));
+        java.util.Map<String, Relation> children = new java.util.LinkedHashMap<>();
+        for (Reference ref : refs) children.put(ref.table().schema() + "." + ref.table().name(), ref.table());
+        for (Relation child : children.values()) {
+            TableMeta meta = renamed(child.meta(), r, null, null, null);
+            TableMeta changed = referencesRenamed(meta == null ? child.meta() : meta, r, renamed, oldColumn, newColumn);
+            script.add("COMMENT ON TABLE " + tableText(child) + " IS " + SqlWriter.quoteLiteral(changed.write()));
+        }
+    }
+
+    /** {@code meta} with column {@code from} named {@code to} in the table's own constraints (and a self-reference renamed); null when unchanged. */
+    private static TableMeta renamed(TableMeta meta, Relation table, String from, String to, String newTable) {
+        if (from == null && newTable == null) return null;
+        TableMeta out = meta;
+        boolean changed = false;
+        for (TableMeta.Constraint c : meta.constraints()) {
+            List<String> cols = from == null ? c.columns() : replaced(c.columns(), from, to);
+            boolean self = c.rule() != null && c.references().equals(table.name()) && c.rule().schema().equals(table.schema());
+            List<String> refCols = self && from != null ? replaced(c.referencedColumns(), from, to) : c.referencedColumns();
+            String references = self && newTable != null ? newTable : c.references();
+            if (cols.equals(c.columns()) && refCols.equals(c.referencedColumns()) && java.util.Objects.equals(references, c.references())) continue;
+            out = out.replacing(new TableMeta.Constraint(c.name(), c.type(), cols, references, refCols,
+                    c.expression(), c.index(), c.backedByIndex(), c.rule()));
+            changed = true;
+        }
+        return changed ? out : null;
+    }
+
+    /** A referencing table's keys to {@code parent}, with its new name or renamed column. */
+    private static TableMeta referencesRenamed(TableMeta meta, Relation parent, String newName, String from, String to) {
+        TableMeta out = meta;
+        for (TableMeta.Constraint c : meta.constraints()) {
+            if (c.rule() == null || !c.references().equals(parent.name()) || !c.rule().schema().equals(parent.schema())) continue;
+            List<String> refCols = from == null ? c.referencedColumns() : replaced(c.referencedColumns(), from, to);
+            out = out.replacing(new TableMeta.Constraint(c.name(), c.type(), c.columns(), newName, refCols,
+                    c.expression(), c.index(), c.backedByIndex(), c.rule()));
+        }
+        return out;
+    }
+
+    private static List<String> replaced(List<String> names, String from, String to) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) out.add(n.equals(from) ? to : n);
+        return out;
     }
 
     /**
@@ -305,6 +476,28 @@ final class DdlChanges {
     }
 
     private void truncate(Node s) {
+        List<Relation> tables = new ArrayList<>();
+        for (Node rel : s.list("relations")) {
+            Relation r = session.catalog().relation(emptyToNull(rel.str("schemaname")), rel.str("relname"));
+            if (r != null && !r.view()) tables.add(r);
+        }
+        // a table other tables' foreign keys reference goes only with them (CASCADE adds them), as in PostgreSQL
+        List<Relation> also = new ArrayList<>();
+        for (List<Reference> refs = referencesTo(tables); !refs.isEmpty(); refs = referencesTo(tables)) {
+            if (!s.str("behavior").equals("DROP_CASCADE")) {
+                Reference r = refs.get(0);
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cannot truncate a table referenced in a foreign key constraint")
+                        .withDetail("Table \"" + r.table().name() + "\" references \"" + r.key().references() + "\".")
+                        .withHint("Truncate table \"" + r.table().name() + "\" at the same time, or use TRUNCATE ... CASCADE.");
+            }
+            for (Reference r : refs) {
+                if (!contains(tables, r.table())) {
+                    tables.add(r.table());
+                    also.add(r.table());
+                }
+            }
+        }
+        for (Relation r : also) script.add("DELETE FROM " + tableText(r));
         for (Node rel : s.list("relations")) {
             refuseMatView(rel);
             script.add("DELETE FROM " + relationText(rel));

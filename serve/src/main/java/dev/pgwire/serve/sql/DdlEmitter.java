@@ -24,8 +24,14 @@ final class DdlEmitter {
     /** The constraints of the table being made, with PostgreSQL's names. */
     private final List<TableMeta.Constraint> constraints = new ArrayList<>();
     private String tableName;
+    /** The foreign keys of the table being made: defined once its columns and keys are known. */
+    private final List<PendingKey> foreignKeys = new ArrayList<>();
+
+    private record PendingKey(Node constraint, List<String> columns) {
+    }
     /** The columns of the table being made and their types, for writing its expressions as PostgreSQL does. */
     private final java.util.Map<String, PgTypeName> tableColumns = new java.util.HashMap<>();
+    private final java.util.Map<String, Node> columnTypeNames = new java.util.HashMap<>();
 
     DdlEmitter(Emitter em, SessionContext session) {
         this.em = em;
@@ -89,10 +95,17 @@ final class DdlEmitter {
             if (elt.is("ColumnDef") && !columnNames.add(elt.str("colname"))) {
                 throw new PgException("42701", "column \"" + elt.str("colname") + "\" specified more than once");
             }
-            if (elt.is("ColumnDef")) tableColumns.put(elt.str("colname"), PgTypeName.of(elt.node("typeName")));
+            if (elt.is("ColumnDef")) {
+                tableColumns.put(elt.str("colname"), PgTypeName.of(elt.node("typeName")));
+                columnTypeNames.put(elt.str("colname"), elt.node("typeName"));
+            }
         }
         boolean first = true;
         for (Node elt : s.list("tableElts")) {
+            if (elt.is("Constraint") && elt.str("contype").equals("CONSTR_FOREIGN")) {
+                tableConstraint(elt); // kept by serve, not written for DuckDB
+                continue;
+            }
             if (!first) w.append(", ");
             first = false;
             switch (elt.type()) {
@@ -103,6 +116,7 @@ final class DdlEmitter {
             }
         }
         w.append(')');
+        defineForeignKeys(schema, table, temp);
         after.add("COMMENT ON TABLE " + qualifiedRelation(schema, table) + " IS "
                 + SqlWriter.quoteLiteral(new TableMeta(constraints, null).write()));
         String onCommit = s.str("oncommit");
@@ -178,11 +192,8 @@ final class DdlEmitter {
                     w.append(" UNIQUE");
                     record(c, "u", List.of(name), "key");
                 }
-                case "CONSTR_FOREIGN" -> {
-                    w.append(" REFERENCES ");
-                    references(c);
-                    record(c, "f", List.of(name), "fkey");
-                }
+                case "CONSTR_FOREIGN" -> foreignKeys.add(new PendingKey(ForeignKeyDefinitions.withAttributes(c, def.list("constraints")),
+                        List.of(name))); // serve enforces it (ForeignKeys): DuckDB is not told
                 case "CONSTR_ATTR_DEFERRABLE", "CONSTR_ATTR_NOT_DEFERRABLE", "CONSTR_ATTR_DEFERRED", "CONSTR_ATTR_IMMEDIATE" -> { }
                 default -> throw new Untranslatable(c.str("contype"));
             }
@@ -251,15 +262,22 @@ final class DdlEmitter {
                 List<String> cols = referencedColumns(expr);
                 record(c, "c", cols.size() == 1 ? cols : List.of(), "check", expression);
             }
-            case "CONSTR_FOREIGN" -> {
-                w.append("FOREIGN KEY (");
-                em.identList(c.names("fk_attrs"));
-                w.append(") REFERENCES ");
-                references(c);
-                record(c, "f", c.names("fk_attrs"), "fkey");
-            }
+            case "CONSTR_FOREIGN" -> foreignKeys.add(new PendingKey(c, c.names("fk_attrs")));
             case "CONSTR_EXCLUSION" -> throw unsupported("exclusion constraints");
             default -> throw new Untranslatable(c.str("contype"));
+        }
+    }
+
+    private void defineForeignKeys(String schema, String table, boolean temp) {
+        if (foreignKeys.isEmpty()) return;
+        java.util.Map<String, String> types = new java.util.HashMap<>();
+        for (java.util.Map.Entry<String, Node> e : columnTypeNames.entrySet()) types.put(e.getKey(),
+                PgTypeName.isSerial(e.getValue()) ? serialType(PgTypeName.of(e.getValue())) : em.types.duckDbType(e.getValue()));
+        ForeignKeyDefinitions.Table self = ForeignKeyDefinitions.of(schema, table, temp, types::get, constraints);
+        for (PendingKey k : foreignKeys) {
+            String name = k.constraint().str("conname");
+            if (name.isEmpty()) name = TableMeta.defaultName(table, k.columns(), "fkey");
+            constraints.add(ForeignKeyDefinitions.define(k.constraint(), name, k.columns(), self, self, session.catalog()));
         }
     }
 
@@ -295,22 +313,6 @@ final class DdlEmitter {
             }
         });
         return new ArrayList<>(cols);
-    }
-
-    private void references(Node c) {
-        for (String action : new String[] {c.str("fk_del_action"), c.str("fk_upd_action")}) {
-            if (action.equals("c") || action.equals("n") || action.equals("d")) {
-                throw unsupported("foreign keys with ON DELETE/ON UPDATE CASCADE, SET NULL or SET DEFAULT")
-                        .withDetail("DuckDB enforces foreign keys only as NO ACTION/RESTRICT.");
-            }
-        }
-        Node pk = c.node("pktable");
-        em.rangeVar(pk, false);
-        if (c.has("pk_attrs")) {
-            em.w.append(" (");
-            em.identList(c.names("pk_attrs"));
-            em.w.append(')');
-        }
     }
 
     private String sequenceOptions(List<Node> options) {

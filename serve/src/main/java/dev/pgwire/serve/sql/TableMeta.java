@@ -25,9 +25,16 @@ public final class TableMeta {
      * @param index      a unique index made by CREATE UNIQUE INDEX rather than a constraint
      * @param backedByIndex a UNIQUE constraint added by ALTER TABLE, which DuckDB keeps as a unique
      *                   index of the constraint's name (DuckDB adds no other constraint to a table)
+     * @param rule       a foreign key serve enforces itself ({@link ForeignKeyRule}); null for one
+     *                   DuckDB enforces (made before serve kept them) and for other constraints
      */
     public record Constraint(String name, String type, List<String> columns, String references, List<String> referencedColumns,
-                             String expression, boolean index, boolean backedByIndex) {
+                             String expression, boolean index, boolean backedByIndex, ForeignKeyRule rule) {
+        public Constraint(String name, String type, List<String> columns, String references, List<String> referencedColumns,
+                          String expression, boolean index, boolean backedByIndex) {
+            this(name, type, columns, references, referencedColumns, expression, index, backedByIndex, null);
+        }
+
         public Constraint(String name, String type, List<String> columns, String references, List<String> referencedColumns) {
             this(name, type, columns, references, referencedColumns, null, false, false);
         }
@@ -36,6 +43,20 @@ public final class TableMeta {
                           String expression, boolean index) {
             this(name, type, columns, references, referencedColumns, expression, index, false);
         }
+    }
+
+    /**
+     * How a foreign key serve enforces behaves, as pg_constraint spells it.
+     *
+     * @param schema     the referenced table's schema
+     * @param onDelete   confdeltype: a no action, r restrict, c cascade, n set null, d set default
+     * @param onUpdate   confupdtype, likewise
+     * @param match      confmatchtype: s simple, f full
+     * @param setColumns the columns ON DELETE SET NULL / SET DEFAULT (columns) sets; empty for all
+     * @param validated  false for a key added NOT VALID (rows before it are not checked)
+     */
+    public record ForeignKeyRule(String schema, String onDelete, String onUpdate, String match, boolean deferrable,
+                                 boolean deferred, List<String> setColumns, boolean validated) {
     }
 
     /** A materialized view's query: as the client wrote it (pg_get_viewdef) and as DuckDB runs it. */
@@ -81,6 +102,13 @@ public final class TableMeta {
         return new TableMeta(rest, description, matView);
     }
 
+    /** The constraint of {@code c}'s name replaced by {@code c}, in its place. */
+    TableMeta replacing(Constraint c) {
+        List<Constraint> all = new ArrayList<>();
+        for (Constraint old : constraints) all.add(old.name().equals(c.name()) ? c : old);
+        return new TableMeta(all, description, matView);
+    }
+
     /** The constraint named {@code name}, or null. */
     public Constraint constraint(String name) {
         for (Constraint c : constraints) if (c.name().equals(name)) return c;
@@ -99,11 +127,17 @@ public final class TableMeta {
             if (!(o instanceof Node c)) continue;
             list.add(new Constraint(c.str("name"), c.str("type"), strings(c.get("columns")),
                     c.has("references") ? c.str("references") : null, strings(c.get("referenced_columns")),
-                    c.has("expression") ? c.str("expression") : null, c.bool("index"), c.bool("backed_by_index")));
+                    c.has("expression") ? c.str("expression") : null, c.bool("index"), c.bool("backed_by_index"),
+                    c.node("fk") == null ? null : rule(c.node("fk"))));
         }
         String description = meta.has("description") ? meta.str("description") : ColumnMeta.description(comment);
         Node mv = meta.node("matview");
         return new TableMeta(list, description, mv == null ? null : new MatView(mv.str("definition"), mv.str("query")));
+    }
+
+    private static ForeignKeyRule rule(Node fk) {
+        return new ForeignKeyRule(fk.str("schema"), fk.str("delete"), fk.str("update"), fk.str("match"),
+                fk.bool("deferrable"), fk.bool("deferred"), strings(fk.get("set_columns")), !fk.bool("not_valid"));
     }
 
     private static List<String> strings(Object v) {
@@ -128,6 +162,19 @@ public final class TableMeta {
             if (c.expression() != null) m.put("expression", c.expression());
             if (c.index()) m.put("index", true);
             if (c.backedByIndex()) m.put("backed_by_index", true);
+            if (c.rule() != null) {
+                ForeignKeyRule r = c.rule();
+                Map<String, Object> fk = new LinkedHashMap<>();
+                fk.put("schema", r.schema());
+                fk.put("delete", r.onDelete());
+                fk.put("update", r.onUpdate());
+                fk.put("match", r.match());
+                if (r.deferrable()) fk.put("deferrable", true);
+                if (r.deferred()) fk.put("deferred", true);
+                if (!r.setColumns().isEmpty()) fk.put("set_columns", r.setColumns());
+                if (!r.validated()) fk.put("not_valid", true);
+                m.put("fk", fk);
+            }
             sb.append(ColumnMeta.toJson(m));
         }
         sb.append(']');
