@@ -45,7 +45,19 @@ public final class PgRawConnection {
      */
     public static CompletableFuture<PgRawConnection> connect(PgConnectOptions options, EventLoop loop,
                                                              Map<String, String> startupParameters) {
-        return Connector.connectRaw(options, loop, Map.copyOf(startupParameters));
+        return Connector.connectRaw(options, loop, Map.copyOf(startupParameters), null);
+    }
+
+    /**
+     * Connects as {@link #connect(PgConnectOptions, EventLoop, Map)} does, but answers a SCRAM
+     * request with {@code scramKeys} instead of a password (SCRAM pass-through: a proxy logs in
+     * as the user whose ClientKey it recovered from that user's own SCRAM login). The server's
+     * salt and iteration count must be the keys'; a request for md5 or a cleartext password is
+     * still answered with the password of {@code options} or the password file.
+     */
+    public static CompletableFuture<PgRawConnection> connect(PgConnectOptions options, EventLoop loop,
+                                                             Map<String, String> startupParameters, ScramKeys scramKeys) {
+        return Connector.connectRaw(options, loop, Map.copyOf(startupParameters), java.util.Objects.requireNonNull(scramKeys));
     }
 
     /** The channel, after startup: only the TLS handler (if any) is left in its pipeline. */
