@@ -60,6 +60,11 @@ final class Authenticator {
     }
 
     String user() { return user; }
+
+    /** The ClientKey of a successful SCRAM login (for the frame layer's pass-through), else null. */
+    dev.pgwire.server.auth.ScramClientKey scramClientKey() {
+        return succeeded && scram != null ? scram.clientKey().orElse(null) : null;
+    }
     String database() { return database; }
     boolean succeeded() { return succeeded; }
 

@@ -36,16 +36,20 @@ final class FrameSessionHandler extends ChannelInboundHandlerAdapter implements 
     private final Channel channel;
     private final SessionInfo info;
     private final byte[] secretKey;
+    /** The ClientKey of the client's SCRAM login, until the factory's open call returns. */
+    private dev.pgwire.server.auth.ScramClientKey scramClientKey;
     /** Set on the event loop once the factory's stage has completed and the client is greeted. */
     private FrameHandler handler;
     private volatile boolean opened;
     private volatile boolean shutdownRequested;
     private boolean closed;
 
-    FrameSessionHandler(ServerState server, Channel channel, SessionInfo info) {
+    FrameSessionHandler(ServerState server, Channel channel, SessionInfo info,
+                        dev.pgwire.server.auth.ScramClientKey scramClientKey) {
         this.server = server;
         this.channel = channel;
         this.info = info;
+        this.scramClientKey = scramClientKey;
         this.secretKey = new byte[info.protocolMinor() >= 2 ? 32 : 4];
         server.random.nextBytes(secretKey);
     }
@@ -58,6 +62,11 @@ final class FrameSessionHandler extends ChannelInboundHandlerAdapter implements 
     @Override
     public Channel channel() {
         return channel;
+    }
+
+    @Override
+    public java.util.Optional<dev.pgwire.server.auth.ScramClientKey> scramClientKey() {
+        return java.util.Optional.ofNullable(scramClientKey);
     }
 
     @Override
@@ -81,6 +90,8 @@ final class FrameSessionHandler extends ChannelInboundHandlerAdapter implements 
             });
         } catch (RuntimeException e) {
             opened(null, e, onOpened);
+        } finally {
+            scramClientKey = null; // the factory has taken what it needs; the secret stays no longer
         }
     }
 

@@ -57,6 +57,7 @@ public final class ScramServer {
     private String clientFirstBare;
     private String serverFirst;
     private String nonce;
+    private byte[] clientKey;
 
     /**
      * @param user              the user from the StartupMessage
@@ -96,6 +97,15 @@ public final class ScramServer {
     /** True after {@link #clientFinal} accepted the client's proof. */
     public boolean isSucceeded() {
         return state == State.SUCCEEDED;
+    }
+
+    /**
+     * The ClientKey recovered from the client's proof, with the verifier it was checked against;
+     * present only after {@link #clientFinal} accepted the proof of a known user.
+     */
+    public java.util.Optional<ScramClientKey> clientKey() {
+        return state == State.SUCCEEDED ? java.util.Optional.of(new ScramClientKey(verifier, clientKey))
+                : java.util.Optional.empty();
     }
 
     /**
@@ -223,6 +233,7 @@ public final class ScramServer {
         if (!proofValid || doomed) throw authenticationFailed();
 
         state = State.SUCCEEDED;
+        this.clientKey = clientKey;
         byte[] serverSignature = ScramCrypto.hmac(verifier.serverKey(), authMessage);
         return ("v=" + Base64.getEncoder().encodeToString(serverSignature)).getBytes(StandardCharsets.ISO_8859_1);
     }

@@ -21,6 +21,16 @@ public interface FrameSession {
     /** The client's channel. */
     Channel channel();
 
+    /**
+     * The ClientKey the client proved in a SCRAM-SHA-256 login, with the verifier it was checked
+     * against, for logging in upstream as the same user without the password (SCRAM
+     * pass-through). Present only while {@link FrameHandlerFactory#open} runs, and only after a
+     * SCRAM login; the handler must keep it in memory only and never log it.
+     */
+    default java.util.Optional<dev.pgwire.server.auth.ScramClientKey> scramClientKey() {
+        return java.util.Optional.empty();
+    }
+
     /** Sends {@code error} with severity FATAL after what was written before, then closes the connection. */
     void fatal(PgException error);
 }
