@@ -23,8 +23,9 @@ import java.util.Base64;
  * scram.verifyServerFinal(serverFinal);                // throws unless the server proved the password
  * }</pre>
  * With {@link ScramKeys} instead of a password (SCRAM pass-through) the ClientKey makes the proof
- * and the ServerKey checks the server's signature; the server's salt and iteration count must be
- * the keys' own, or the exchange fails before a proof is sent.
+ * and the ServerKey checks the server's signature. The server's salt and iteration count must be
+ * the keys' own; if they are not, a password given besides answers instead, and without one the
+ * exchange fails before a proof is sent.
  */
 final class ScramClient {
     static final String SCRAM_SHA_256 = "SCRAM-SHA-256";
@@ -43,9 +44,9 @@ final class ScramClient {
     private String authMessage;
     private byte[] serverKey;
 
-    /** With exactly one of {@code password} and {@code keys}. */
+    /** With a password, ScramKeys or both (the keys are used when the server's salt and iteration count are theirs). */
     ScramClient(String user, String password, ScramKeys keys, String gs2Header, byte[] channelBindingData, String clientNonce) {
-        if ((password == null) == (keys == null)) throw new IllegalArgumentException("a password or ScramKeys, not both");
+        if (password == null && keys == null) throw new IllegalArgumentException("a password or ScramKeys is needed");
         this.password = password;
         this.keys = keys;
         this.gs2Header = gs2Header;
@@ -67,14 +68,17 @@ final class ScramClient {
         return new ScramClient("", password, null, "p=tls-server-end-point,,", tlsServerEndPoint, nonce());
     }
 
-    /** SCRAM-SHA-256 with a ClientKey in place of the password; see {@link #plain}. */
-    static ScramClient plain(ScramKeys keys, boolean tlsInUse) {
-        return new ScramClient("", null, keys, tlsInUse ? "y,," : "n,,", null, nonce());
+    /**
+     * SCRAM-SHA-256 with a ClientKey in place of the password; see {@link #plain}. The password
+     * (null if none) answers a server whose salt or iteration count is not the keys'.
+     */
+    static ScramClient plain(ScramKeys keys, String password, boolean tlsInUse) {
+        return new ScramClient("", password, keys, tlsInUse ? "y,," : "n,,", null, nonce());
     }
 
-    /** SCRAM-SHA-256-PLUS with a ClientKey in place of the password. */
-    static ScramClient bound(ScramKeys keys, byte[] tlsServerEndPoint) {
-        return new ScramClient("", null, keys, "p=tls-server-end-point,,", tlsServerEndPoint, nonce());
+    /** SCRAM-SHA-256-PLUS with a ClientKey in place of the password (or the password, as for {@link #plain(ScramKeys, String, boolean)}). */
+    static ScramClient bound(ScramKeys keys, String password, byte[] tlsServerEndPoint) {
+        return new ScramClient("", password, keys, "p=tls-server-end-point,,", tlsServerEndPoint, nonce());
     }
 
     String mechanism() {
@@ -122,7 +126,7 @@ final class ScramClient {
         authMessage = clientFirstBare + "," + serverFirst + "," + withoutProof;
 
         byte[] clientKey;
-        if (keys != null) {
+        if (keys != null && (keys.matches(saltBytes, i) || password == null)) {
             // The ClientKey belongs to one salt and iteration count: another verifier (a changed
             // password) cannot be answered with it.
             if (!keys.matches(saltBytes, i)) {

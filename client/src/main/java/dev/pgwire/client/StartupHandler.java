@@ -263,14 +263,14 @@ final class StartupHandler extends ChannelInboundHandlerAdapter {
         X509Certificate cert = tlsInUse ? TlsSetup.peerCertificate(ssl) : null;
         if (tlsInUse && plusOffered && cb != ChannelBinding.DISABLE && cert != null) {
             byte[] endPoint = TlsSetup.tlsServerEndPoint(cert);
-            scram = scramKeys != null ? ScramClient.bound(scramKeys, endPoint) : ScramClient.bound(password(), endPoint);
+            scram = scramKeys != null ? ScramClient.bound(scramKeys, passwordIfAny(), endPoint) : ScramClient.bound(password(), endPoint);
         } else if (cb == ChannelBinding.REQUIRE) {
             throw clientFailure(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, tlsInUse
                     ? "channel binding is required, but server did not offer an authentication method that supports channel binding"
                     : "channel binding is required, but SSL is not in use");
         } else if (sasl.mechanisms().contains(ScramClient.SCRAM_SHA_256)) {
             boolean couldBind = tlsInUse && cb != ChannelBinding.DISABLE;
-            scram = scramKeys != null ? ScramClient.plain(scramKeys, couldBind) : ScramClient.plain(password(), couldBind);
+            scram = scramKeys != null ? ScramClient.plain(scramKeys, passwordIfAny(), couldBind) : ScramClient.plain(password(), couldBind);
         } else {
             throw clientFailure(SqlState.FEATURE_NOT_SUPPORTED,
                     "none of the server's SASL authentication mechanisms are supported: " + sasl.mechanisms());
@@ -285,10 +285,15 @@ final class StartupHandler extends ChannelInboundHandlerAdapter {
     }
 
     private String password() {
-        String pw = options.password();
-        if (pw == null) pw = PgPassFile.find(options.passfile(), host, options.database(), options.user());
+        String pw = passwordIfAny();
         if (pw == null) throw clientFailure(SqlState.INVALID_PASSWORD, "password authentication requested, but no password supplied");
         return pw;
+    }
+
+    /** The password given or found in the password file, or null. */
+    private String passwordIfAny() {
+        String pw = options.password();
+        return pw != null ? pw : PgPassFile.find(options.passfile(), host, options.database(), options.user());
     }
 
     /** "md5" + md5hex(md5hex(password + user) + salt): the AuthenticationMD5Password response. */

@@ -57,15 +57,26 @@ class AuthCryptoTest {
     @Test
     void aClientKeyIsNotOfferedToAServerWithAnotherSaltOrIterationCount() {
         ScramKeys keys = new ScramKeys(4096, new byte[] {1, 2, 3}, new byte[32], new byte[32]);
-        ScramClient otherSalt = ScramClient.plain(keys, false);
+        ScramClient otherSalt = ScramClient.plain(keys, null, false);
         String nonce = s(otherSalt.clientFirstMessage()).substring("n,,n=,r=".length());
         assertThatThrownBy(() -> otherSalt.clientFinalMessage(("r=" + nonce + "x,s=AQID,i=4095").getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(PgException.class).hasMessageContaining("pass-through")
                 .satisfies(e -> assertThat(((PgException) e).sqlState()).isEqualTo("28P01"));
-        ScramClient otherCount = ScramClient.plain(keys, false);
+        ScramClient otherCount = ScramClient.plain(keys, null, false);
         String nonce2 = s(otherCount.clientFirstMessage()).substring("n,,n=,r=".length());
         assertThatThrownBy(() -> otherCount.clientFinalMessage(("r=" + nonce2 + "x,s=AQIE,i=4096").getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(PgException.class).hasMessageContaining("pass-through");
+    }
+
+    @Test
+    void aPasswordGivenBesidesTheKeysAnswersAServerWithAnotherSalt() {
+        // the keys belong to another salt; the RFC's exchange is answered with the password
+        ScramKeys stale = new ScramKeys(4096, new byte[] {1, 2, 3}, new byte[32], new byte[32]);
+        ScramClient scram = new ScramClient("user", "pencil", stale, "n,,", null, "rOprNGfwEbeRWgbNEkqO");
+        byte[] last = scram.clientFinalMessage(("r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,"
+                + "s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096").getBytes(StandardCharsets.UTF_8));
+        assertThat(s(last)).endsWith(",p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=");
+        scram.verifyServerFinal("v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
