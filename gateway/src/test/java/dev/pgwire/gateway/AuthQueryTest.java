@@ -87,13 +87,17 @@ class AuthQueryTest {
     }
 
     private Gateway start(String authUser, String authQuery) throws Exception {
+        return start(authUser, authQuery, null);
+    }
+
+    private Gateway start(String authUser, String authQuery, Path authFile) throws Exception {
         Map<String, String> upstream = new LinkedHashMap<>();
         upstream.put("host", pg.host());
         upstream.put("port", Integer.toString(pg.port()));
         upstream.put("sslmode", "disable");
         upstream.put("passfile", passfile.toString());
         gw = Gateway.start(GatewayConfig.builder().listen("127.0.0.1", 0).authType("scram-sha-256")
-                .authUser(authUser).authQuery(authQuery)
+                .authUser(authUser).authQuery(authQuery).authFile(authFile)
                 .poolMode(PoolMode.TRANSACTION).defaultPoolSize(2).queryWaitTimeout(Duration.ofSeconds(20))
                 .database("*", upstream).build());
         return gw;
@@ -251,6 +255,29 @@ class AuthQueryTest {
         SQLException e = catchThrowableOfType(() -> connect("app", "app-secret").close(), SQLException.class);
         assertThat(e.getSQLState()).isEqualTo("28P01");
         assertThat(e.getMessage()).contains("password authentication failed for user \"app\"");
+    }
+
+    @Test
+    void an_auth_file_verifier_with_another_salt_than_postgresql_falls_back_to_a_password_or_fails_with_28P01() throws Exception {
+        // the gateway's own verifier for app: the same password, another salt than PostgreSQL's
+        Path users = dir.resolve("users-" + System.nanoTime());
+        dev.pgwire.server.auth.CredentialFile.addUser(users, "app", "app-secret");
+        start(null, null, users);
+        SQLException noPassword = catchThrowableOfType(() -> connect("app", "app-secret").close(), SQLException.class);
+        assertThat(noPassword.getSQLState()).isEqualTo("28P01");
+        assertThat(noPassword.getMessage()).contains("SCRAM pass-through failed");
+        gw.close();
+        gw = null;
+        Files.writeString(passfile, "127.0.0.1:" + pg.port() + ":*:gw_auth:lookup-secret\n"
+                + "127.0.0.1:" + pg.port() + ":*:app:app-secret\n");
+        try {
+            start(null, null, users);
+            try (Connection c = connect("app", "app-secret")) {
+                assertThat(one(c, "SELECT current_user")).isEqualTo("app");
+            }
+        } finally {
+            Files.writeString(passfile, "127.0.0.1:" + pg.port() + ":*:gw_auth:lookup-secret\n");
+        }
     }
 
     @Test

@@ -101,6 +101,8 @@ class ScramServerTest {
         byte[] serverFinal = server.clientFinal(client.clientFinal(server.clientFirst(PLUS, client.clientFirst())));
         assertThat(client.serverFinalValid(serverFinal)).isTrue();
         assertThat(server.channelBindingUsed()).isTrue();
+        // the proof covers the binding, but the ClientKey behind it is the password's all the same
+        assertThat(ScramCrypto.sha256(server.clientKey().orElseThrow().clientKey())).isEqualTo(ALICE.storedKey());
     }
 
     @Test
