@@ -1,5 +1,6 @@
 package dev.pgwire.client;
 
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -53,8 +54,8 @@ public final class ScramKeys {
     @Override
     public boolean equals(Object o) {
         return o instanceof ScramKeys k && k.iterations == iterations && Arrays.equals(k.salt, salt)
-                && java.security.MessageDigest.isEqual(k.clientKey, clientKey)
-                && java.security.MessageDigest.isEqual(k.serverKey, serverKey);
+                && MessageDigest.isEqual(k.clientKey, clientKey)
+                && MessageDigest.isEqual(k.serverKey, serverKey);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.pgwire.protocol.message.BackendKeyData;
 import dev.pgwire.protocol.message.ErrorResponse;
 import dev.pgwire.protocol.message.ParameterStatus;
 import dev.pgwire.protocol.message.ReadyForQuery;
+import dev.pgwire.server.auth.ScramClientKey;
 import dev.pgwire.server.frame.FrameHandler;
 import dev.pgwire.server.frame.FrameSession;
 import dev.pgwire.server.spi.SessionInfo;
@@ -20,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,7 +39,7 @@ final class FrameSessionHandler extends ChannelInboundHandlerAdapter implements 
     private final SessionInfo info;
     private final byte[] secretKey;
     /** The ClientKey of the client's SCRAM login, until the factory's open call returns. */
-    private dev.pgwire.server.auth.ScramClientKey scramClientKey;
+    private ScramClientKey scramClientKey;
     /** Set on the event loop once the factory's stage has completed and the client is greeted. */
     private FrameHandler handler;
     private volatile boolean opened;
@@ -45,7 +47,7 @@ final class FrameSessionHandler extends ChannelInboundHandlerAdapter implements 
     private boolean closed;
 
     FrameSessionHandler(ServerState server, Channel channel, SessionInfo info,
-                        dev.pgwire.server.auth.ScramClientKey scramClientKey) {
+                        ScramClientKey scramClientKey) {
         this.server = server;
         this.channel = channel;
         this.info = info;
@@ -65,8 +67,8 @@ final class FrameSessionHandler extends ChannelInboundHandlerAdapter implements 
     }
 
     @Override
-    public java.util.Optional<dev.pgwire.server.auth.ScramClientKey> scramClientKey() {
-        return java.util.Optional.ofNullable(scramClientKey);
+    public Optional<ScramClientKey> scramClientKey() {
+        return Optional.ofNullable(scramClientKey);
     }
 
     @Override

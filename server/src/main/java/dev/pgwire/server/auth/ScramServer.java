@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -103,9 +104,9 @@ public final class ScramServer {
      * The ClientKey recovered from the client's proof, with the verifier it was checked against;
      * present only after {@link #clientFinal} accepted the proof of a known user.
      */
-    public java.util.Optional<ScramClientKey> clientKey() {
-        return state == State.SUCCEEDED ? java.util.Optional.of(new ScramClientKey(verifier, clientKey))
-                : java.util.Optional.empty();
+    public Optional<ScramClientKey> clientKey() {
+        return state == State.SUCCEEDED ? Optional.of(new ScramClientKey(verifier, clientKey))
+                : Optional.empty();
     }
 
     /**

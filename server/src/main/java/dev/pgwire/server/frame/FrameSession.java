@@ -1,8 +1,11 @@
 package dev.pgwire.server.frame;
 
 import dev.pgwire.protocol.PgException;
+import dev.pgwire.server.auth.ScramClientKey;
 import dev.pgwire.server.spi.SessionInfo;
 import io.netty.channel.Channel;
+
+import java.util.Optional;
 
 /**
  * The client side of one frame-layer connection, as its {@link FrameHandler} sees it.
@@ -27,8 +30,8 @@ public interface FrameSession {
      * pass-through). Present only while {@link FrameHandlerFactory#open} runs, and only after a
      * SCRAM login; the handler must keep it in memory only and never log it.
      */
-    default java.util.Optional<dev.pgwire.server.auth.ScramClientKey> scramClientKey() {
-        return java.util.Optional.empty();
+    default Optional<ScramClientKey> scramClientKey() {
+        return Optional.empty();
     }
 
     /** Sends {@code error} with severity FATAL after what was written before, then closes the connection. */
