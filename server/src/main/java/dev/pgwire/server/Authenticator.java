@@ -61,7 +61,6 @@ final class Authenticator {
     }
 
     String user() { return user; }
-
     String database() { return database; }
     boolean succeeded() { return succeeded; }
 
