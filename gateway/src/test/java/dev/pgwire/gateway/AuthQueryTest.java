@@ -91,12 +91,16 @@ class AuthQueryTest {
     }
 
     private Gateway start(String authUser, String authQuery, Path authFile) throws Exception {
+        return start(authUser, authQuery, authFile, "scram-sha-256");
+    }
+
+    private Gateway start(String authUser, String authQuery, Path authFile, String authType) throws Exception {
         Map<String, String> upstream = new LinkedHashMap<>();
         upstream.put("host", pg.host());
         upstream.put("port", Integer.toString(pg.port()));
         upstream.put("sslmode", "disable");
         upstream.put("passfile", passfile.toString());
-        gw = Gateway.start(GatewayConfig.builder().listen("127.0.0.1", 0).authType("scram-sha-256")
+        gw = Gateway.start(GatewayConfig.builder().listen("127.0.0.1", 0).authType(authType)
                 .authUser(authUser).authQuery(authQuery).authFile(authFile)
                 .poolMode(PoolMode.TRANSACTION).defaultPoolSize(2).queryWaitTimeout(Duration.ofSeconds(20))
                 .database("*", upstream).build());
@@ -275,6 +279,36 @@ class AuthQueryTest {
             try (Connection c = connect("app", "app-secret")) {
                 assertThat(one(c, "SELECT current_user")).isEqualTo("app");
             }
+        } finally {
+            Files.writeString(passfile, "127.0.0.1:" + pg.port() + ":*:gw_auth:lookup-secret\n");
+        }
+    }
+
+    @Test
+    void a_plaintext_password_or_a_null_from_the_lookup_is_refused_as_a_wrong_password() throws Exception {
+        for (String query : new String[] {"SELECT $1::text, 'app-secret'::text", "SELECT $1::text, NULL::text"}) {
+            start("gw_auth", query);
+            SQLException e = catchThrowableOfType(() -> connect("app", "app-secret").close(), SQLException.class);
+            assertThat(e.getSQLState()).as(query).isEqualTo("28P01");
+            assertThat(e.getMessage()).contains("password authentication failed for user \"app\"");
+            gw.close();
+            gw = null;
+        }
+    }
+
+    @Test
+    void an_md5_hash_from_the_lookup_checks_an_md5_login() throws Exception {
+        // the md5 hash PostgreSQL would store for app-secret; upstream, app logs in with its password from .pgpass
+        String query = "SELECT $1::text, 'md5' || md5('app-secret' || $1::text)";
+        Files.writeString(passfile, "127.0.0.1:" + pg.port() + ":*:gw_auth:lookup-secret\n"
+                + "127.0.0.1:" + pg.port() + ":*:app:app-secret\n");
+        try {
+            start("gw_auth", query, null, "md5");
+            try (Connection c = connect("app", "app-secret")) {
+                assertThat(one(c, "SELECT current_user")).isEqualTo("app");
+            }
+            SQLException wrong = catchThrowableOfType(() -> connect("app", "wrong").close(), SQLException.class);
+            assertThat(wrong.getSQLState()).isEqualTo("28P01");
         } finally {
             Files.writeString(passfile, "127.0.0.1:" + pg.port() + ":*:gw_auth:lookup-secret\n");
         }
