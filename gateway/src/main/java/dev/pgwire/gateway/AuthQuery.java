@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +29,8 @@ import java.util.regex.Pattern;
  * <p>Nothing is cached: every login of such a user runs the query, so a changed password or a
  * dropped role counts from the next login. The lookups of one upstream database share one
  * connection of auth_user, kept open while it is used (pipelined, never blocking an event loop)
- * and closed after {@code server_idle_timeout} without use.
+ * and closed after {@code server_idle_timeout} without use. A lookup that takes longer than
+ * {@code server_connect_timeout} fails, and its connection is cancelled and replaced.
  *
  * <p>No row, a NULL password, or a value that is neither a verifier nor an md5 hash all give an
  * empty store: the login then fails as a wrong password does (28P01, after a SCRAM exchange
@@ -81,7 +84,20 @@ final class AuthQuery implements AutoCloseable {
         String sql = c.authQuery();
         return lookup.connection
                 .thenCompose(conn -> conn.execute(sql, user))
-                .thenApply(rows -> credentials(user, rows));
+                .thenApply(rows -> credentials(user, rows))
+                .orTimeout(c.serverConnectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((store, error) -> {
+                    // A lookup stuck upstream must not hold up the ones queued behind it: the next
+                    // lookup gets a connection of its own, and this one is cancelled and closed.
+                    if (error instanceof TimeoutException && connections.remove(key, lookup)) {
+                        log.warn("auth_query for user \"{}\" took longer than server_connect_timeout; "
+                                + "closing its connection", user);
+                        lookup.connection.thenAccept(conn -> {
+                            conn.cancelRequest();
+                            conn.closeAsync();
+                        });
+                    }
+                });
     }
 
     private static CredentialStore credentials(String user, RowSet rows) {

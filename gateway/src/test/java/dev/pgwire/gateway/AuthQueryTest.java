@@ -95,6 +95,11 @@ class AuthQueryTest {
     }
 
     private Gateway start(String authUser, String authQuery, Path authFile, String authType) throws Exception {
+        return start(authUser, authQuery, authFile, authType, Duration.ofSeconds(15));
+    }
+
+    private Gateway start(String authUser, String authQuery, Path authFile, String authType, Duration connectTimeout)
+            throws Exception {
         Map<String, String> upstream = new LinkedHashMap<>();
         upstream.put("host", pg.host());
         upstream.put("port", Integer.toString(pg.port()));
@@ -103,6 +108,7 @@ class AuthQueryTest {
         gw = Gateway.start(GatewayConfig.builder().listen("127.0.0.1", 0).authType(authType)
                 .authUser(authUser).authQuery(authQuery).authFile(authFile)
                 .poolMode(PoolMode.TRANSACTION).defaultPoolSize(2).queryWaitTimeout(Duration.ofSeconds(20))
+                .serverConnectTimeout(connectTimeout)
                 .database("*", upstream).build());
         return gw;
     }
@@ -312,6 +318,26 @@ class AuthQueryTest {
         } finally {
             Files.writeString(passfile, "127.0.0.1:" + pg.port() + ":*:gw_auth:lookup-secret\n");
         }
+    }
+
+    @Test
+    void a_lookup_stuck_upstream_fails_alone_and_the_next_one_gets_a_connection_of_its_own() throws Exception {
+        // the lookup of "slow" sleeps far longer than server_connect_timeout (once per row: slow
+        // must exist); app's does not
+        pg.psql("DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'slow') THEN "
+                + "CREATE ROLE slow LOGIN PASSWORD 'slow-secret'; END IF; END$$");
+        start("gw_auth", "SELECT usename, passwd FROM gateway.user_lookup($1) "
+                + "WHERE pg_sleep(CASE WHEN $1 = 'slow' THEN 60 ELSE 0 END) IS NOT NULL", null, "scram-sha-256",
+                Duration.ofSeconds(1));
+        long t0 = System.nanoTime();
+        SQLException slow = catchThrowableOfType(() -> connect("slow", "slow-secret").close(), SQLException.class);
+        assertThat(slow.getSQLState()).isEqualTo("28P01");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(30));
+        try (Connection c = connect("app", "app-secret")) {
+            assertThat(one(c, "SELECT current_user")).isEqualTo("app");
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("app's lookup did not wait behind the stuck one")
+                .isLessThan(Duration.ofSeconds(30));
     }
 
     @Test
