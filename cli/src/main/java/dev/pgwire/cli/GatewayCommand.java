@@ -80,6 +80,18 @@ final class GatewayCommand implements Callable<Integer> {
             description = "Users and password verifiers, as written by 'pgwire user add' (auth_file).")
     Path usersFile;
 
+    @Option(names = "--auth-user", paramLabel = "ROLE",
+            description = "Look up users missing from the users file upstream as this role, with --auth-query (auth_user).")
+    String authUser;
+
+    @Option(names = "--auth-query", paramLabel = "SQL",
+            description = "The lookup, the user name as $1 (default: " + GatewayConfig.DEFAULT_AUTH_QUERY + ").")
+    String authQuery;
+
+    @Option(names = "--auth-dbname", paramLabel = "DB",
+            description = "The database the lookup runs in (default: the one the client asked for).")
+    String authDbname;
+
     @Option(names = "--admin-users", paramLabel = "NAMES", split = ",",
             description = "Users allowed on the admin console (database pgwire); without it, local connections are.")
     String[] adminUsers;
@@ -193,6 +205,9 @@ final class GatewayCommand implements Callable<Integer> {
         if (maxClientConn != null) b.maxClientConn(maxClientConn);
         if (auth != null) b.authType(auth);
         if (usersFile != null) b.authFile(usersFile);
+        if (authUser != null) b.authUser(authUser);
+        if (authQuery != null) b.authQuery(authQuery);
+        if (authDbname != null) b.authDbname(authDbname);
         if (adminUsers != null) b.adminUsers(new LinkedHashSet<>(Arrays.asList(adminUsers)));
         if (queryWaitTimeout != null) b.queryWaitTimeout(queryWaitTimeout);
         if (serverIdleTimeout != null) b.serverIdleTimeout(serverIdleTimeout);
@@ -214,7 +229,8 @@ final class GatewayCommand implements Callable<Integer> {
 
     private static void copy(GatewayConfig c, GatewayConfig.Builder b) {
         b.listen(c.listenHost(), c.listenPort()).unixSocketDir(c.unixSocketDir()).authType(c.authType())
-                .authFile(c.authFile()).hbaFile(c.hbaFile()).adminUsers(c.adminUsers()).tls(c.tlsCert(), c.tlsKey())
+                .authFile(c.authFile()).hbaFile(c.hbaFile()).adminUsers(c.adminUsers())
+                .authUser(c.authUser()).authQuery(c.authQuery()).authDbname(c.authDbname()).tls(c.tlsCert(), c.tlsKey())
                 .poolMode(c.poolMode()).defaultPoolSize(c.defaultPoolSize()).minPoolSize(c.minPoolSize())
                 .maxClientConn(c.maxClientConn()).serverIdleTimeout(c.serverIdleTimeout()).serverLifetime(c.serverLifetime())
                 .queryWaitTimeout(c.queryWaitTimeout()).serverConnectTimeout(c.serverConnectTimeout())

@@ -59,6 +59,24 @@ class GatewayCommandTest {
     }
 
     @Test
+    void auth_user_options_and_their_ini_keys() throws Exception {
+        GatewayConfig c = config("--upstream", "postgresql://db.example/shop", "--auth", "scram-sha-256",
+                "--auth-user", "pgbouncer_auth", "--auth-dbname", "postgres");
+        assertThat(c.authUser()).isEqualTo("pgbouncer_auth");
+        assertThat(c.authQuery()).isEqualTo(GatewayConfig.DEFAULT_AUTH_QUERY);
+        assertThat(c.authDbname()).isEqualTo("postgres");
+        Path ini = dir.resolve("auth.ini");
+        Files.writeString(ini, "[databases]\n* = host=127.0.0.1\n"
+                + "[pgbouncer]\nauth_user = lookup\nauth_query = SELECT * FROM pgbouncer.user_lookup($1)\n");
+        GatewayConfig fromFile = config("--config", ini.toString());
+        assertThat(fromFile.authUser()).isEqualTo("lookup");
+        assertThat(fromFile.authQuery()).isEqualTo("SELECT * FROM pgbouncer.user_lookup($1)");
+        GatewayConfig overridden = config("--config", ini.toString(), "--auth-query", "SELECT usename, passwd FROM my_users($1)");
+        assertThat(overridden.authUser()).isEqualTo("lookup");
+        assertThat(overridden.authQuery()).isEqualTo("SELECT usename, passwd FROM my_users($1)");
+    }
+
+    @Test
     void without_upstream_or_config_it_says_what_is_missing() {
         assertThatThrownBy(() -> config("--pool-size", "3")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--upstream").hasMessageContaining("--config");

@@ -45,7 +45,19 @@ public final class PgRawConnection {
      */
     public static CompletableFuture<PgRawConnection> connect(PgConnectOptions options, EventLoop loop,
                                                              Map<String, String> startupParameters) {
-        return Connector.connectRaw(options, loop, Map.copyOf(startupParameters));
+        return Connector.connectRaw(options, loop, Map.copyOf(startupParameters), null);
+    }
+
+    /**
+     * Connects as {@link #connect(PgConnectOptions, EventLoop, Map)} does, but answers a SCRAM
+     * request with {@code scramKeys} instead of a password (SCRAM pass-through: a proxy logs in
+     * as the user whose ClientKey it recovered from that user's own SCRAM login). When the
+     * server's salt and iteration count are not the keys', and for a request of md5 or a cleartext
+     * password, the password of {@code options} or the password file answers, if there is one.
+     */
+    public static CompletableFuture<PgRawConnection> connect(PgConnectOptions options, EventLoop loop,
+                                                             Map<String, String> startupParameters, ScramKeys scramKeys) {
+        return Connector.connectRaw(options, loop, Map.copyOf(startupParameters), java.util.Objects.requireNonNull(scramKeys));
     }
 
     /** The channel, after startup: only the TLS handler (if any) is left in its pipeline. */

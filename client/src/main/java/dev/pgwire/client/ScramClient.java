@@ -22,6 +22,10 @@ import java.util.Base64;
  * byte[] last = scram.clientFinalMessage(serverFirst); // SASLResponse data
  * scram.verifyServerFinal(serverFinal);                // throws unless the server proved the password
  * }</pre>
+ * With {@link ScramKeys} instead of a password (SCRAM pass-through) the ClientKey makes the proof
+ * and the ServerKey checks the server's signature. The server's salt and iteration count must be
+ * the keys' own; if they are not, a password given besides answers instead, and without one the
+ * exchange fails before a proof is sent.
  */
 final class ScramClient {
     static final String SCRAM_SHA_256 = "SCRAM-SHA-256";
@@ -32,15 +36,19 @@ final class ScramClient {
     private static final int NONCE_BYTES = 18;
 
     private final String password;
+    private final ScramKeys keys;
     private final String gs2Header;
     private final byte[] channelBindingData;
     private final String clientNonce;
     private final String clientFirstBare;
     private String authMessage;
-    private byte[] saltedPassword;
+    private byte[] serverKey;
 
-    ScramClient(String user, String password, String gs2Header, byte[] channelBindingData, String clientNonce) {
+    /** With a password, ScramKeys or both (the keys are used when the server's salt and iteration count are theirs). */
+    ScramClient(String user, String password, ScramKeys keys, String gs2Header, byte[] channelBindingData, String clientNonce) {
+        if (password == null && keys == null) throw new IllegalArgumentException("a password or ScramKeys is needed");
         this.password = password;
+        this.keys = keys;
         this.gs2Header = gs2Header;
         this.channelBindingData = channelBindingData;
         this.clientNonce = clientNonce;
@@ -52,12 +60,25 @@ final class ScramClient {
      * the server did not offer PLUS: a downgrade the server can detect), "n" otherwise.
      */
     static ScramClient plain(String password, boolean tlsInUse) {
-        return new ScramClient("", password, tlsInUse ? "y,," : "n,,", null, nonce());
+        return new ScramClient("", password, null, tlsInUse ? "y,," : "n,,", null, nonce());
     }
 
     /** SCRAM-SHA-256-PLUS bound to the server certificate's {@code tls-server-end-point} hash. */
     static ScramClient bound(String password, byte[] tlsServerEndPoint) {
-        return new ScramClient("", password, "p=tls-server-end-point,,", tlsServerEndPoint, nonce());
+        return new ScramClient("", password, null, "p=tls-server-end-point,,", tlsServerEndPoint, nonce());
+    }
+
+    /**
+     * SCRAM-SHA-256 with a ClientKey in place of the password; see {@link #plain}. The password
+     * (null if none) answers a server whose salt or iteration count is not the keys'.
+     */
+    static ScramClient plain(ScramKeys keys, String password, boolean tlsInUse) {
+        return new ScramClient("", password, keys, tlsInUse ? "y,," : "n,,", null, nonce());
+    }
+
+    /** SCRAM-SHA-256-PLUS with a ClientKey in place of the password (or the password, as for {@link #plain(ScramKeys, String, boolean)}). */
+    static ScramClient bound(ScramKeys keys, String password, byte[] tlsServerEndPoint) {
+        return new ScramClient("", password, keys, "p=tls-server-end-point,,", tlsServerEndPoint, nonce());
     }
 
     String mechanism() {
@@ -104,8 +125,21 @@ final class ScramClient {
         String withoutProof = "c=" + Base64.getEncoder().encodeToString(cbind) + ",r=" + nonce;
         authMessage = clientFirstBare + "," + serverFirst + "," + withoutProof;
 
-        saltedPassword = hi(dev.pgwire.protocol.auth.SaslPrep.prepare(password).getBytes(StandardCharsets.UTF_8), saltBytes, i);
-        byte[] clientKey = hmac(saltedPassword, "Client Key".getBytes(StandardCharsets.US_ASCII));
+        byte[] clientKey;
+        if (keys != null && (keys.matches(saltBytes, i) || password == null)) {
+            // The ClientKey belongs to one salt and iteration count: another verifier (a changed
+            // password) cannot be answered with it.
+            if (!keys.matches(saltBytes, i)) {
+                throw new PgException(SqlState.INVALID_PASSWORD, "SCRAM pass-through failed: the server's salt and iteration "
+                        + "count are not those of the verifier the client logged in with (was the password changed?)");
+            }
+            clientKey = keys.clientKey();
+            serverKey = keys.serverKey();
+        } else {
+            byte[] saltedPassword = hi(dev.pgwire.protocol.auth.SaslPrep.prepare(password).getBytes(StandardCharsets.UTF_8), saltBytes, i);
+            clientKey = hmac(saltedPassword, "Client Key".getBytes(StandardCharsets.US_ASCII));
+            serverKey = hmac(saltedPassword, "Server Key".getBytes(StandardCharsets.US_ASCII));
+        }
         byte[] storedKey = sha256(clientKey);
         byte[] clientSignature = hmac(storedKey, authMessage.getBytes(StandardCharsets.UTF_8));
         byte[] proof = new byte[clientKey.length];
@@ -126,7 +160,6 @@ final class ScramClient {
         } catch (IllegalArgumentException e) {
             throw fail("malformed SCRAM server-final-message");
         }
-        byte[] serverKey = hmac(saltedPassword, "Server Key".getBytes(StandardCharsets.US_ASCII));
         byte[] expected = hmac(serverKey, authMessage.getBytes(StandardCharsets.UTF_8));
         if (!MessageDigest.isEqual(expected, signature)) throw fail("incorrect server signature");
     }

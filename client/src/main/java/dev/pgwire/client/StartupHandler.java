@@ -63,6 +63,8 @@ final class StartupHandler extends ChannelInboundHandlerAdapter {
     private final CompletableFuture<PgRawConnection> rawPromise;
     /** The StartupMessage's parameters besides user and database for a raw connection, else null. */
     private final Map<String, String> rawParameters;
+    /** A ClientKey to log in with by SCRAM instead of the password (pass-through), else null. */
+    private final ScramKeys scramKeys;
     private final SessionState session;
     private State state;
     private SslHandler ssl;
@@ -72,12 +74,12 @@ final class StartupHandler extends ChannelInboundHandlerAdapter {
 
     StartupHandler(PgConnectOptions options, PgConnectOptions.Host host, TlsMode tlsMode, TlsSetup.Tls tls,
             SessionState session, CompletableFuture<PgAsyncConnection> promise) {
-        this(options, host, tlsMode, tls, session, promise, null, null);
+        this(options, host, tlsMode, tls, session, promise, null, null, null);
     }
 
     StartupHandler(PgConnectOptions options, PgConnectOptions.Host host, TlsMode tlsMode, TlsSetup.Tls tls,
             SessionState session, CompletableFuture<PgAsyncConnection> promise,
-            CompletableFuture<PgRawConnection> rawPromise, Map<String, String> rawParameters) {
+            CompletableFuture<PgRawConnection> rawPromise, Map<String, String> rawParameters, ScramKeys scramKeys) {
         this.options = options;
         this.host = host;
         this.tlsMode = tlsMode;
@@ -86,6 +88,7 @@ final class StartupHandler extends ChannelInboundHandlerAdapter {
         this.promise = promise;
         this.rawPromise = rawPromise;
         this.rawParameters = rawParameters;
+        this.scramKeys = scramKeys;
     }
 
     @Override
@@ -259,13 +262,15 @@ final class StartupHandler extends ChannelInboundHandlerAdapter {
         ChannelBinding cb = options.channelBinding();
         X509Certificate cert = tlsInUse ? TlsSetup.peerCertificate(ssl) : null;
         if (tlsInUse && plusOffered && cb != ChannelBinding.DISABLE && cert != null) {
-            scram = ScramClient.bound(password(), TlsSetup.tlsServerEndPoint(cert));
+            byte[] endPoint = TlsSetup.tlsServerEndPoint(cert);
+            scram = scramKeys != null ? ScramClient.bound(scramKeys, passwordIfAny(), endPoint) : ScramClient.bound(password(), endPoint);
         } else if (cb == ChannelBinding.REQUIRE) {
             throw clientFailure(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, tlsInUse
                     ? "channel binding is required, but server did not offer an authentication method that supports channel binding"
                     : "channel binding is required, but SSL is not in use");
         } else if (sasl.mechanisms().contains(ScramClient.SCRAM_SHA_256)) {
-            scram = ScramClient.plain(password(), tlsInUse && cb != ChannelBinding.DISABLE);
+            boolean couldBind = tlsInUse && cb != ChannelBinding.DISABLE;
+            scram = scramKeys != null ? ScramClient.plain(scramKeys, passwordIfAny(), couldBind) : ScramClient.plain(password(), couldBind);
         } else {
             throw clientFailure(SqlState.FEATURE_NOT_SUPPORTED,
                     "none of the server's SASL authentication mechanisms are supported: " + sasl.mechanisms());
@@ -280,10 +285,15 @@ final class StartupHandler extends ChannelInboundHandlerAdapter {
     }
 
     private String password() {
-        String pw = options.password();
-        if (pw == null) pw = PgPassFile.find(options.passfile(), host, options.database(), options.user());
+        String pw = passwordIfAny();
         if (pw == null) throw clientFailure(SqlState.INVALID_PASSWORD, "password authentication requested, but no password supplied");
         return pw;
+    }
+
+    /** The password given or found in the password file, or null. */
+    private String passwordIfAny() {
+        String pw = options.password();
+        return pw != null ? pw : PgPassFile.find(options.passfile(), host, options.database(), options.user());
     }
 
     /** "md5" + md5hex(md5hex(password + user) + salt): the AuthenticationMD5Password response. */

@@ -30,7 +30,7 @@ class AuthCryptoTest {
 
     @Test
     void scramSha256MatchesTheExchangeOfRfc7677() {
-        ScramClient scram = new ScramClient("user", "pencil", "n,,", null, "rOprNGfwEbeRWgbNEkqO");
+        ScramClient scram = new ScramClient("user", "pencil", null, "n,,", null, "rOprNGfwEbeRWgbNEkqO");
         assertThat(s(scram.clientFirstMessage())).isEqualTo("n,,n=user,r=rOprNGfwEbeRWgbNEkqO");
         byte[] last = scram.clientFinalMessage(("r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,"
                 + "s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096").getBytes(StandardCharsets.UTF_8));
@@ -40,8 +40,48 @@ class AuthCryptoTest {
     }
 
     @Test
+    void aClientKeyInPlaceOfThePasswordGivesTheSameExchangeAsThePassword() {
+        byte[] salt = java.util.Base64.getDecoder().decode("W22ZaJ0SNY7soEsUEjb6gQ==");
+        byte[] salted = ScramClient.hi("pencil".getBytes(StandardCharsets.UTF_8), salt, 4096);
+        ScramKeys keys = new ScramKeys(4096, salt, ScramClient.hmac(salted, "Client Key".getBytes(StandardCharsets.US_ASCII)),
+                ScramClient.hmac(salted, "Server Key".getBytes(StandardCharsets.US_ASCII)));
+        ScramClient scram = new ScramClient("user", null, keys, "n,,", null, "rOprNGfwEbeRWgbNEkqO");
+        byte[] last = scram.clientFinalMessage(("r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,"
+                + "s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096").getBytes(StandardCharsets.UTF_8));
+        assertThat(s(last)).isEqualTo("c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,"
+                + "p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=");
+        scram.verifyServerFinal("v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=".getBytes(StandardCharsets.UTF_8));
+        assertThat(keys.toString()).doesNotContain(java.util.Base64.getEncoder().encodeToString(keys.clientKey()));
+    }
+
+    @Test
+    void aClientKeyIsNotOfferedToAServerWithAnotherSaltOrIterationCount() {
+        ScramKeys keys = new ScramKeys(4096, new byte[] {1, 2, 3}, new byte[32], new byte[32]);
+        ScramClient otherSalt = ScramClient.plain(keys, null, false);
+        String nonce = s(otherSalt.clientFirstMessage()).substring("n,,n=,r=".length());
+        assertThatThrownBy(() -> otherSalt.clientFinalMessage(("r=" + nonce + "x,s=AQID,i=4095").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(PgException.class).hasMessageContaining("pass-through")
+                .satisfies(e -> assertThat(((PgException) e).sqlState()).isEqualTo("28P01"));
+        ScramClient otherCount = ScramClient.plain(keys, null, false);
+        String nonce2 = s(otherCount.clientFirstMessage()).substring("n,,n=,r=".length());
+        assertThatThrownBy(() -> otherCount.clientFinalMessage(("r=" + nonce2 + "x,s=AQIE,i=4096").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(PgException.class).hasMessageContaining("pass-through");
+    }
+
+    @Test
+    void aPasswordGivenBesidesTheKeysAnswersAServerWithAnotherSalt() {
+        // the keys belong to another salt; the RFC's exchange is answered with the password
+        ScramKeys stale = new ScramKeys(4096, new byte[] {1, 2, 3}, new byte[32], new byte[32]);
+        ScramClient scram = new ScramClient("user", "pencil", stale, "n,,", null, "rOprNGfwEbeRWgbNEkqO");
+        byte[] last = scram.clientFinalMessage(("r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,"
+                + "s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096").getBytes(StandardCharsets.UTF_8));
+        assertThat(s(last)).endsWith(",p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=");
+        scram.verifyServerFinal("v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aServerThatDoesNotKnowThePasswordIsRejected() {
-        ScramClient scram = new ScramClient("user", "pencil", "n,,", null, "rOprNGfwEbeRWgbNEkqO");
+        ScramClient scram = new ScramClient("user", "pencil", null, "n,,", null, "rOprNGfwEbeRWgbNEkqO");
         scram.clientFinalMessage("r=rOprNGfwEbeRWgbNEkqOserver,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> scram.verifyServerFinal("v=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(PgException.class).hasMessageContaining("incorrect server signature");

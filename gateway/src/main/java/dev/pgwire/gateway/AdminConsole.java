@@ -218,6 +218,9 @@ final class AdminConsole implements FrameHandler {
         m.put("listen_port", s(c.listenPort()));
         m.put("auth_type", c.authType());
         m.put("auth_file", c.authFile() == null ? "" : c.authFile().toString());
+        m.put("auth_user", c.authUser() == null ? "" : c.authUser());
+        m.put("auth_query", c.authQuery());
+        m.put("auth_dbname", c.authDbname() == null ? "" : c.authDbname());
         m.put("pool_mode", c.poolMode().keyword());
         m.put("default_pool_size", s(c.defaultPoolSize()));
         m.put("min_pool_size", s(c.minPoolSize()));

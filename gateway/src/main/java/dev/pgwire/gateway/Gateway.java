@@ -54,6 +54,7 @@ public final class Gateway implements AutoCloseable {
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
     private final ScheduledExecutorService housekeeping;
     private final PgServer server;
+    private final AuthQuery authQuery;
     private final int metricsPort;
     private final long startedMillis = System.currentTimeMillis();
     private volatile boolean shuttingDown;
@@ -74,11 +75,12 @@ public final class Gateway implements AutoCloseable {
                 .maxConnections(config.maxClientConn())
                 .ioThreads(config.ioThreads())
                 .auth(authConfig(config))
-                .credentialSource((user, db) -> CompletableFuture.completedFuture(credentials))
+                .credentialSource(this::credentialsFor)
                 .frameHandlerFactory(this::open);
         if (config.tlsCert() != null) b.tls(config.tlsCert(), config.tlsKey());
         try {
             this.server = b.start();
+            this.authQuery = new AuthQuery(this, server.eventLoops());
             this.metricsPort = config.metricsHost() != null ? metrics.listen(config.metricsHost(), config.metricsPort()) : -1;
         } catch (IOException | RuntimeException e) {
             housekeeping.shutdownNow();
@@ -119,6 +121,20 @@ public final class Gateway implements AutoCloseable {
 
     private static CredentialStore loadCredentials(GatewayConfig c) {
         return c.authFile() == null ? new InMemoryCredentialStore() : CredentialFile.load(c.authFile());
+    }
+
+    /**
+     * auth_file first; a user missing from it is looked up upstream when auth_user is set (an
+     * admin-console login only with auth_dbname, the console having no upstream of its own).
+     */
+    private CompletionStage<CredentialStore> credentialsFor(String user, String database) {
+        CredentialStore file = credentials;
+        GatewayConfig c = config;
+        boolean console = database.equals(GatewayConfig.ADMIN_DATABASE) || database.equals("pgbouncer");
+        if (file.hasUser(user) || c.authUser() == null || (console && c.authDbname() == null)) {
+            return CompletableFuture.completedFuture(file);
+        }
+        return authQuery.credentialsFor(user, database);
     }
 
     public GatewayConfig config() {
@@ -181,6 +197,8 @@ public final class Gateway implements AutoCloseable {
             metrics.pool(p);
             return p;
         });
+        // SCRAM pass-through: the key the client just proved logs the pool in upstream as this user.
+        session.scramClientKey().ifPresent(pool::scramClientKey);
         ClientSession c = new ClientSession(this, pool, session);
         pool.clients.add(c);
         return c.open();
@@ -198,6 +216,7 @@ public final class Gateway implements AutoCloseable {
     private void maintain() {
         try {
             for (Pool p : pools.values()) p.maintain();
+            authQuery.closeIdle(config.serverIdleTimeout().toNanos());
         } catch (RuntimeException e) {
             log.error("housekeeping failed", e);
         }
@@ -222,6 +241,7 @@ public final class Gateway implements AutoCloseable {
         CredentialStore creds = loadCredentials(next);
         config = next;
         credentials = creds;
+        authQuery.close(); // auth_user, its database or server may have changed
         for (Pool p : pools.values()) {
             GatewayConfig.DatabaseConfig entry = next.database(p.database);
             if (entry == null) p.closeIdle();
@@ -270,6 +290,7 @@ public final class Gateway implements AutoCloseable {
                 p.closeIdle();
                 for (ServerConnection s : p.servers) s.channel.close();
             }
+            authQuery.close();
         } finally {
             housekeeping.shutdownNow();
             metrics.close();

@@ -27,6 +27,7 @@ import java.util.Set;
 public record GatewayConfig(
         String listenHost, int listenPort, Path unixSocketDir,
         String authType, Path authFile, Path hbaFile, Set<String> adminUsers,
+        String authUser, String authQuery, String authDbname,
         Path tlsCert, Path tlsKey,
         PoolMode poolMode, int defaultPoolSize, int minPoolSize, int maxClientConn,
         Duration serverIdleTimeout, Duration serverLifetime, Duration queryWaitTimeout, Duration serverConnectTimeout,
@@ -34,6 +35,9 @@ public record GatewayConfig(
         String metricsHost, int metricsPort, int ioThreads,
         Map<String, DatabaseConfig> databases, Map<String, PoolMode> userPoolModes,
         Path source) {
+
+    /** PgBouncer's default auth_query: the user's name and rolpassword (SCRAM verifier or md5 hash). */
+    public static final String DEFAULT_AUTH_QUERY = "SELECT usename, passwd FROM pg_shadow WHERE usename=$1";
 
     /** The name clients connect to for the admin console (PgBouncer's "pgbouncer" works too). */
     public static final String ADMIN_DATABASE = "pgwire";
@@ -57,6 +61,22 @@ public record GatewayConfig(
             if (connectTimeout != null) k.putIfAbsent("connect_timeout", Long.toString(Math.max(1, connectTimeout.toSeconds())));
             return PgConnectOptions.of(k, System.getenv());
         }
+
+        /**
+         * Connection options for auth_user's lookups in {@code database}: this entry's server and
+         * settings as {@code authUser}; the entry's password only if its user is auth_user (it
+         * belongs to that user), else the password file or PGPASSWORD.
+         */
+        PgConnectOptions lookupOptions(String database, String authUser, Duration connectTimeout) {
+            Map<String, String> k = new LinkedHashMap<>(upstream);
+            if (!authUser.equals(k.get("user"))) k.remove("password");
+            k.put("user", authUser);
+            k.putIfAbsent("dbname", database);
+            k.putIfAbsent("sslmode", "prefer");
+            k.putIfAbsent("application_name", "pgwire gateway auth_query");
+            if (connectTimeout != null) k.putIfAbsent("connect_timeout", Long.toString(Math.max(1, connectTimeout.toSeconds())));
+            return PgConnectOptions.of(k, System.getenv());
+        }
     }
 
     public GatewayConfig {
@@ -73,6 +93,9 @@ public record GatewayConfig(
             throw new IllegalArgumentException("auth_type must be trust, password, md5, scram-sha-256 or hba, not \"" + authType + "\"");
         }
         if (authType.equals("hba") && hbaFile == null) throw new IllegalArgumentException("auth_type hba needs auth_hba_file");
+        if (authUser != null && authUser.isEmpty()) authUser = null;
+        if (authDbname != null && authDbname.isEmpty()) authDbname = null;
+        if (authQuery == null || authQuery.isBlank()) authQuery = DEFAULT_AUTH_QUERY;
         if ((tlsCert == null) != (tlsKey == null)) throw new IllegalArgumentException("TLS needs both a certificate and a key");
     }
 
@@ -95,6 +118,9 @@ public record GatewayConfig(
         Path authFile;
         Path hbaFile;
         Set<String> adminUsers = Set.of();
+        String authUser;
+        String authQuery = DEFAULT_AUTH_QUERY;
+        String authDbname;
         Path tlsCert;
         Path tlsKey;
         PoolMode poolMode = PoolMode.TRANSACTION;
@@ -120,6 +146,12 @@ public record GatewayConfig(
         public Builder authFile(Path file) { this.authFile = file; return this; }
         public Builder hbaFile(Path file) { this.hbaFile = file; return this; }
         public Builder adminUsers(Set<String> users) { this.adminUsers = users; return this; }
+        /** The role that looks up users missing from auth_file with {@link #authQuery}; null: none. */
+        public Builder authUser(String user) { this.authUser = user; return this; }
+        /** The lookup's SQL, with the user name as $1 (default {@value #DEFAULT_AUTH_QUERY}). */
+        public Builder authQuery(String sql) { this.authQuery = sql; return this; }
+        /** The database the lookup runs in; null: the database the client asked for. */
+        public Builder authDbname(String db) { this.authDbname = db; return this; }
         public Builder tls(Path cert, Path key) { this.tlsCert = cert; this.tlsKey = key; return this; }
         public Builder poolMode(PoolMode mode) { this.poolMode = mode; return this; }
         public Builder defaultPoolSize(int n) { this.defaultPoolSize = n; return this; }
@@ -175,6 +207,7 @@ public record GatewayConfig(
 
         public GatewayConfig build() {
             return new GatewayConfig(listenHost, listenPort, unixSocketDir, authType, authFile, hbaFile, adminUsers,
+                    authUser, authQuery, authDbname,
                     tlsCert, tlsKey, poolMode, defaultPoolSize, minPoolSize, maxClientConn, serverIdleTimeout,
                     serverLifetime, queryWaitTimeout, serverConnectTimeout, maxPreparedStatements, serverResetQuery,
                     metricsHost, metricsPort, ioThreads, databases, userPoolModes, source);

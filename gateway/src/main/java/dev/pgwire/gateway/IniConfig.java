@@ -94,6 +94,9 @@ public final class IniConfig {
             case "auth_file" -> b.authFile = base.resolve(v);
             case "auth_hba_file" -> b.hbaFile = base.resolve(v);
             case "admin_users" -> b.adminUsers = list(v);
+            case "auth_user" -> b.authUser = v;
+            case "auth_query" -> b.authQuery = v;
+            case "auth_dbname" -> b.authDbname = v;
             case "client_tls_cert_file" -> b.tlsCert = base.resolve(v);
             case "client_tls_key_file" -> b.tlsKey = base.resolve(v);
             case "pool_mode" -> b.poolMode = PoolMode.parse(v);

@@ -2,6 +2,9 @@ package dev.pgwire.gateway;
 
 import dev.pgwire.client.PgConnectOptions;
 import dev.pgwire.client.PgRawConnection;
+import dev.pgwire.client.ScramKeys;
+import dev.pgwire.server.auth.ScramClientKey;
+import dev.pgwire.server.auth.ScramVerifier;
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
 import io.netty.channel.EventLoop;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +58,11 @@ final class Pool {
     private boolean paused;
     private long backoffMillis;
     private long backoffUntilNanos;
+    /**
+     * The ClientKey of this pool's user, from the latest SCRAM login of one of its clients, for
+     * logging in upstream without a password (SCRAM pass-through). In memory only, never logged.
+     */
+    private volatile ScramKeys scramKeys;
     /** The parameters a fresh server connection reports: every client's greeting starts from them. */
     private volatile Map<String, String> base;
     /** Startup settings (name NUL value) the server accepted, and what it reports for them. */
@@ -66,6 +75,12 @@ final class Pool {
         this.database = database;
         this.user = user;
         this.stats = new PoolStats(gateway.metrics.registry(), database, user);
+    }
+
+    /** A client of this pool's user proved this ClientKey: later upstream logins use it. */
+    void scramClientKey(ScramClientKey key) {
+        ScramVerifier v = key.verifier();
+        scramKeys = new ScramKeys(v.iterations(), v.salt(), key.clientKey(), v.serverKey());
     }
 
     void reconfigure(GatewayConfig.DatabaseConfig db) {
@@ -342,7 +357,11 @@ final class Pool {
             connectFailed(new PgException(SqlState.CONNECTION_FAILURE, "bad upstream settings: " + e.getMessage()), true);
             return;
         }
-        PgRawConnection.connect(options, loop, Map.of()).whenComplete((raw, error) -> {
+        // The key belongs to this pool's user: not to a user the database entry logs everyone in as.
+        ScramKeys keys = user.equals(options.user()) ? scramKeys : null;
+        CompletableFuture<PgRawConnection> opened = keys != null ? PgRawConnection.connect(options, loop, Map.of(), keys)
+                : PgRawConnection.connect(options, loop, Map.of());
+        opened.whenComplete((raw, error) -> {
             if (error != null) {
                 Throwable t = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 PgException e = t instanceof PgException p ? p : new PgException(SqlState.CONNECTION_FAILURE, String.valueOf(t.getMessage()));

@@ -22,4 +22,18 @@ class IniConfigTest {
                     .hasMessageContaining("config:3:").hasMessageContaining(key).hasMessageContaining("not supported");
         }
     }
+
+    @Test
+    void authUserAndAuthQueryAreReadAsPgBouncerNamesThemWithItsDefaultQuery() {
+        GatewayConfig c = IniConfig.parse("[databases]\n* = host=127.0.0.1\n[pgbouncer]\nauth_user = pgbouncer_auth\n", null);
+        assertThat(c.authUser()).isEqualTo("pgbouncer_auth");
+        assertThat(c.authQuery()).isEqualTo("SELECT usename, passwd FROM pg_shadow WHERE usename=$1");
+        assertThat(c.authDbname()).isNull();
+        GatewayConfig own = IniConfig.parse("[databases]\n* = host=127.0.0.1\n[pgwire]\nauth_user = lookup\n"
+                + "auth_query = SELECT * FROM pgbouncer.user_lookup($1)\nauth_dbname = postgres\n", null);
+        assertThat(own.authQuery()).isEqualTo("SELECT * FROM pgbouncer.user_lookup($1)");
+        assertThat(own.authDbname()).isEqualTo("postgres");
+        assertThat(GatewayConfig.builder().database("*", "postgresql://127.0.0.1").build().authUser())
+                .as("no lookups unless asked for").isNull();
+    }
 }

@@ -10,6 +10,7 @@ import dev.pgwire.protocol.message.SASLResponse;
 import dev.pgwire.server.auth.AuthMethod;
 import dev.pgwire.server.auth.CredentialStore;
 import dev.pgwire.server.auth.Md5Password;
+import dev.pgwire.server.auth.ScramClientKey;
 import dev.pgwire.server.auth.ScramServer;
 import dev.pgwire.server.auth.ScramVerifier;
 
@@ -62,6 +63,11 @@ final class Authenticator {
     String user() { return user; }
     String database() { return database; }
     boolean succeeded() { return succeeded; }
+
+    /** The ClientKey of a successful SCRAM login (for the frame layer's pass-through), else null. */
+    ScramClientKey scramClientKey() {
+        return succeeded && scram != null ? scram.clientKey().orElse(null) : null;
+    }
 
     /** The first authentication request to send. */
     BackendMessage start() {

@@ -6,6 +6,7 @@ import dev.pgwire.protocol.message.BackendKeyData;
 import dev.pgwire.protocol.message.ErrorResponse;
 import dev.pgwire.protocol.message.ParameterStatus;
 import dev.pgwire.protocol.message.ReadyForQuery;
+import dev.pgwire.server.auth.ScramClientKey;
 import dev.pgwire.server.frame.FrameHandler;
 import dev.pgwire.server.frame.FrameSession;
 import dev.pgwire.server.spi.SessionInfo;
@@ -20,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,16 +38,20 @@ final class FrameSessionHandler extends ChannelInboundHandlerAdapter implements 
     private final Channel channel;
     private final SessionInfo info;
     private final byte[] secretKey;
+    /** The ClientKey of the client's SCRAM login, until the factory's open call returns. */
+    private ScramClientKey scramClientKey;
     /** Set on the event loop once the factory's stage has completed and the client is greeted. */
     private FrameHandler handler;
     private volatile boolean opened;
     private volatile boolean shutdownRequested;
     private boolean closed;
 
-    FrameSessionHandler(ServerState server, Channel channel, SessionInfo info) {
+    FrameSessionHandler(ServerState server, Channel channel, SessionInfo info,
+                        ScramClientKey scramClientKey) {
         this.server = server;
         this.channel = channel;
         this.info = info;
+        this.scramClientKey = scramClientKey;
         this.secretKey = new byte[info.protocolMinor() >= 2 ? 32 : 4];
         server.random.nextBytes(secretKey);
     }
@@ -58,6 +64,11 @@ final class FrameSessionHandler extends ChannelInboundHandlerAdapter implements 
     @Override
     public Channel channel() {
         return channel;
+    }
+
+    @Override
+    public Optional<ScramClientKey> scramClientKey() {
+        return Optional.ofNullable(scramClientKey);
     }
 
     @Override
@@ -81,6 +92,8 @@ final class FrameSessionHandler extends ChannelInboundHandlerAdapter implements 
             });
         } catch (RuntimeException e) {
             opened(null, e, onOpened);
+        } finally {
+            scramClientKey = null; // the factory has taken what it needs; the secret stays no longer
         }
     }
 

@@ -310,7 +310,7 @@ final class StartupHandler extends ByteToMessageDecoder {
     private void openFrameSession(ChannelHandlerContext ctx) {
         SessionInfo info = new SessionInfo(authenticator.user(), authenticator.database(), startup.parameters(),
                 ctx.channel().remoteAddress(), tls, server.newProcessId(), protocolMinor);
-        FrameSessionHandler session = new FrameSessionHandler(server, ctx.channel(), info);
+        FrameSessionHandler session = new FrameSessionHandler(server, ctx.channel(), info, authenticator.scramClientKey());
         holdsSlot = false; // the session owns the slot from here on
         session.open(() -> {
             phase = Phase.DONE;

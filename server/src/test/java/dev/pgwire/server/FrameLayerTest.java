@@ -180,6 +180,33 @@ class FrameLayerTest {
     }
 
     @Test
+    void the_factory_sees_the_client_key_of_a_scram_login_and_only_while_it_opens() throws Exception {
+        dev.pgwire.server.auth.ScramVerifier verifier = dev.pgwire.server.auth.ScramVerifier.derive("s3cret");
+        InMemoryCredentialStore store = new InMemoryCredentialStore().addScramVerifier("alice", verifier);
+        List<java.util.Optional<dev.pgwire.server.auth.ScramClientKey>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<FrameSession> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (PgServer server = PgServer.builder().port(0)
+                .auth(AuthConfig.all(AuthMethod.SCRAM_SHA_256)).credentials(store)
+                .frameHandlerFactory(s -> {
+                    seen.add(s.scramClientKey());
+                    sessions.add(s);
+                    return CompletableFuture.completedFuture(new Echo(s, new AtomicInteger(), new CountDownLatch(1)));
+                })
+                .start()) {
+            String url = "jdbc:postgresql://127.0.0.1:" + server.port() + "/db?preferQueryMode=simple";
+            try (Connection conn = DriverManager.getConnection(url, "alice", "s3cret")) {
+                assertThat(conn.isClosed()).isFalse();
+                dev.pgwire.server.auth.ScramClientKey key = seen.get(0).orElseThrow();
+                // H(ClientKey) = StoredKey: the key the password derives, checked against this verifier
+                assertThat(java.security.MessageDigest.getInstance("SHA-256").digest(key.clientKey()))
+                        .isEqualTo(verifier.storedKey());
+                assertThat(key.verifier()).isEqualTo(verifier);
+                assertThat(sessions.get(0).scramClientKey()).as("forgotten once the factory has returned").isEmpty();
+            }
+        }
+    }
+
+    @Test
     void shutdown_asks_the_handler_to_finish_and_closes_what_is_left() throws Exception {
         CountDownLatch closed = new CountDownLatch(1);
         PgServer server = PgServer.builder().port(0)

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -57,6 +58,7 @@ public final class ScramServer {
     private String clientFirstBare;
     private String serverFirst;
     private String nonce;
+    private byte[] clientKey;
 
     /**
      * @param user              the user from the StartupMessage
@@ -96,6 +98,15 @@ public final class ScramServer {
     /** True after {@link #clientFinal} accepted the client's proof. */
     public boolean isSucceeded() {
         return state == State.SUCCEEDED;
+    }
+
+    /**
+     * The ClientKey recovered from the client's proof, with the verifier it was checked against;
+     * present only after {@link #clientFinal} accepted the proof of a known user.
+     */
+    public Optional<ScramClientKey> clientKey() {
+        return state == State.SUCCEEDED ? Optional.of(new ScramClientKey(verifier, clientKey))
+                : Optional.empty();
     }
 
     /**
@@ -223,6 +234,7 @@ public final class ScramServer {
         if (!proofValid || doomed) throw authenticationFailed();
 
         state = State.SUCCEEDED;
+        this.clientKey = clientKey;
         byte[] serverSignature = ScramCrypto.hmac(verifier.serverKey(), authMessage);
         return ("v=" + Base64.getEncoder().encodeToString(serverSignature)).getBytes(StandardCharsets.ISO_8859_1);
     }

@@ -1,8 +1,11 @@
 package dev.pgwire.server.frame;
 
 import dev.pgwire.protocol.PgException;
+import dev.pgwire.server.auth.ScramClientKey;
 import dev.pgwire.server.spi.SessionInfo;
 import io.netty.channel.Channel;
+
+import java.util.Optional;
 
 /**
  * The client side of one frame-layer connection, as its {@link FrameHandler} sees it.
@@ -20,6 +23,16 @@ public interface FrameSession {
 
     /** The client's channel. */
     Channel channel();
+
+    /**
+     * The ClientKey the client proved in a SCRAM-SHA-256 login, with the verifier it was checked
+     * against, for logging in upstream as the same user without the password (SCRAM
+     * pass-through). Present only while {@link FrameHandlerFactory#open} runs, and only after a
+     * SCRAM login; the handler must keep it in memory only and never log it.
+     */
+    default Optional<ScramClientKey> scramClientKey() {
+        return Optional.empty();
+    }
 
     /** Sends {@code error} with severity FATAL after what was written before, then closes the connection. */
     void fatal(PgException error);

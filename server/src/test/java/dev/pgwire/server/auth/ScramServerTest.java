@@ -56,6 +56,31 @@ class ScramServerTest {
         assertThat(client.serverFinalValid(server.clientFinal(clientFinal))).isTrue();
     }
 
+    @Test
+    void aSuccessfulExchangeYieldsTheClientKeyOfThePassword() {
+        byte[] salt = Base64.getDecoder().decode("W22ZaJ0SNY7soEsUEjb6gQ==");
+        ScramVerifier pencil = ScramVerifier.derive("pencil", salt, 4096);
+        ScramServer server = new ScramServer("user", pencil, null, () -> "%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0");
+        server.clientFirst(SCRAM, bytes("n,,n=user,r=rOprNGfwEbeRWgbNEkqO"));
+        assertThat(server.clientKey()).isEmpty();
+        server.clientFinal(bytes("c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,"
+                + "p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ="));
+        byte[] expected = ScramCrypto.hmac(ScramCrypto.saltedPassword("pencil", salt, 4096), ScramCrypto.CLIENT_KEY);
+        ScramClientKey key = server.clientKey().orElseThrow();
+        assertThat(key.clientKey()).isEqualTo(expected);
+        assertThat(key.verifier()).isEqualTo(pencil);
+        assertThat(key.toString()).doesNotContain(Base64.getEncoder().encodeToString(expected));
+    }
+
+    @Test
+    void aFailedExchangeYieldsNoClientKey() {
+        ScramServer server = new ScramServer("alice", ALICE, null);
+        ScramTestClient wrong = new ScramTestClient("alice", "wrong", "abc");
+        assertThatThrownBy(() -> server.clientFinal(wrong.clientFinal(server.clientFirst(SCRAM, wrong.clientFirst()))))
+                .isInstanceOf(PgException.class);
+        assertThat(server.clientKey()).isEmpty();
+    }
+
     // --- full exchanges ---------------------------------------------------------------------
 
     @Test
@@ -76,6 +101,8 @@ class ScramServerTest {
         byte[] serverFinal = server.clientFinal(client.clientFinal(server.clientFirst(PLUS, client.clientFirst())));
         assertThat(client.serverFinalValid(serverFinal)).isTrue();
         assertThat(server.channelBindingUsed()).isTrue();
+        // the proof covers the binding, but the ClientKey behind it is the password's all the same
+        assertThat(ScramCrypto.sha256(server.clientKey().orElseThrow().clientKey())).isEqualTo(ALICE.storedKey());
     }
 
     @Test
