@@ -860,6 +860,9 @@ public final class DuckDbSession implements Session {
      * session's.
      */
     void beginDuckDbTransaction() {
+        // the catalog's tables and functions as committed now: DuckDB gives the transaction a snapshot
+        // of them at its first read of any database, and a rebuild after that would be invisible to it
+        catalogStore.get().current();
         try {
             runner.execute("BEGIN TRANSACTION");
         } catch (PgException e) {
