@@ -497,3 +497,37 @@ ALTER TABLE accounts DROP CONSTRAINT IF EXISTS accounts_email_unique;
 
 -- name: unique_catalog_after_drop
 SELECT conname FROM pg_constraint WHERE conrelid = 'accounts'::regclass ORDER BY conname;
+
+-- name: indexed_table
+CREATE TABLE content_types (id int PRIMARY KEY, name varchar(100) NOT NULL, app_label varchar(100) NOT NULL, model varchar(100) NOT NULL);
+
+-- name: indexed_table_unique
+ALTER TABLE content_types ADD CONSTRAINT content_types_app_label_model_uniq UNIQUE (app_label, model);
+
+-- name: indexed_table_expression_index
+CREATE INDEX content_types_lower_model ON content_types (lower(model));
+
+-- name: indexed_table_fill
+INSERT INTO content_types VALUES (1, 'n', 'auth', 'user');
+
+-- name: indexed_table_drop_not_null
+ALTER TABLE content_types ALTER COLUMN name DROP NOT NULL;
+
+-- name: indexed_table_set_default
+ALTER TABLE content_types ALTER COLUMN name SET DEFAULT 'unnamed';
+
+-- name: indexed_table_rename_column
+ALTER TABLE content_types RENAME COLUMN model TO model_name;
+
+-- name: indexed_table_unique_still_enforced
+-- expect-error: 23505
+INSERT INTO content_types (id, app_label, model_name) VALUES (2, 'auth', 'user');
+
+-- name: indexed_table_rename
+ALTER TABLE content_types RENAME TO django_content_type;
+
+-- name: indexed_table_after
+SELECT id, name, app_label, model_name FROM django_content_type ORDER BY id;
+
+-- name: indexed_table_indexes
+SELECT indexname, indexdef LIKE '%(app_label, model_name)%' FROM pg_indexes WHERE tablename = 'django_content_type' ORDER BY indexname;

@@ -456,25 +456,29 @@ public final class DuckDbSession implements Session {
                 + " in a read-only transaction");
     }
 
-    private void runOnDuckDb(Translation t, ResultSink sink, long call) {
-        checkWritable(t);
-        if (t.duckDbSql().isEmpty()) { // nothing DuckDB has to do (ALTER TABLE … OWNER TO, say)
-            sink.complete(t.info().tagForUpdate(-1));
+    private void runOnDuckDb(Translation written, ResultSink sink, long call) {
+        checkWritable(written);
+        if (written.duckDbSql().isEmpty()) { // nothing DuckDB has to do (ALTER TABLE … OWNER TO, say)
+            sink.complete(written.info().tagForUpdate(-1));
             return;
         }
+        // an ALTER of a table with indexes: they are dropped and made again around it (IndexedAlter)
+        String aroundIndexes = IndexedAlter.around(written, alteredTable(written), runner);
+        Translation t = aroundIndexes == null ? written : written.withDuckDbSql(aroundIndexes);
         // foreign keys serve enforces: checked (and acted on) once the statement has run, before its tag
         List<ForeignKeys.Change> changes = foreignKeys.changes(t);
         List<String> addedKeys = changes == null ? foreignKeys.addedKeys(t) : null;
         boolean keys = changes != null || addedKeys != null;
         beginImplicitTransactionIfNeeded();
         HeldTagSink held = keys ? new HeldTagSink(sink) : null;
-        boolean own = keys && !inDuckDbTransaction(); // a transaction of its own, so that a failed check undoes it
+        // a transaction of its own, so that a failed check (or a part of the script) undoes it all
+        boolean own = (keys || aroundIndexes != null) && !inDuckDbTransaction();
         try {
             if (own) {
                 ConflictRetry.run(s -> ownTransaction(() -> {
                     runner.run(t, s, params.codecContext(), true, cancelled(call));
-                    foreignKeyWork(t, changes, addedKeys, false);
-                }), held, cancelled(call));
+                    if (keys) foreignKeyWork(t, changes, addedKeys, false);
+                }), keys ? held : sink, cancelled(call));
             } else if (inDuckDbTransaction()) {
                 runner.run(t, keys ? held : sink, params.codecContext(), true, cancelled(call));
                 if (keys) foreignKeyWork(t, changes, addedKeys, inTransactionBlock());
@@ -504,6 +508,14 @@ public final class DuckDbSession implements Session {
         List<ForeignKeys.Change> changes = foreignKeys.changes(t);
         List<String> addedKeys = changes == null ? foreignKeys.addedKeys(t) : null;
         if (changes != null || addedKeys != null) foreignKeyWork(t, changes, addedKeys, inTransactionBlock());
+    }
+
+    /** The table an ALTER TABLE or a rename of a table or column acts on, or null. */
+    private CatalogView.Relation alteredTable(Translation t) {
+        dev.pgwire.serve.sql.Node tree = t.tree();
+        if (tree == null || !(tree.is("AlterTableStmt") || tree.is("RenameStmt")) || tree.node("relation") == null) return null;
+        dev.pgwire.serve.sql.Node rel = tree.node("relation");
+        return catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
     }
 
     private void foreignKeyWork(Translation t, List<ForeignKeys.Change> changes, List<String> addedKeys, boolean inBlock) {

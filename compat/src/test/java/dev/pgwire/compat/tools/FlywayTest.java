@@ -5,7 +5,6 @@ import dev.pgwire.compat.Target;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -49,7 +48,6 @@ class FlywayTest {
     }
 
     @Test
-    @Tag("catalog")
     void migratesValidatesAndASecondMigrateDoesNothing() {
         JavaTool.assertLikePostgres("Flyway", "flyway_full", (t, db) -> {
             Flyway fw = flyway(t, db, "db/flyway");

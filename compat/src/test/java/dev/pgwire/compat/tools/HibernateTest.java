@@ -11,7 +11,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -25,7 +24,6 @@ import java.util.List;
  *
  * <pre>mvn -pl compat test -Dtest=HibernateTest</pre>
  */
-@Tag("catalog")
 class HibernateTest {
 
     @Entity

@@ -2,7 +2,6 @@ package dev.pgwire.compat.tools;
 
 import dev.pgwire.compat.Scripts;
 import dev.pgwire.compat.ToolRun;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,7 +24,6 @@ class KnexTest {
     }
 
     @Test
-    @Tag("catalog")
     void migratesRollsBackAndMigratesAgain() {
         List<String> steps = List.of("migrate latest", "history", "lock row", "column info", "has table and column", "crud",
                 "migrate status", "migrate rollback", "tables after rollback", "migrate latest again");

@@ -6,7 +6,6 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -18,7 +17,6 @@ import java.util.List;
  *
  * <pre>mvn -pl compat test -Dtest=LiquibaseTest</pre>
  */
-@Tag("catalog")
 class LiquibaseTest {
 
     @Test

@@ -2,7 +2,6 @@ package dev.pgwire.compat.tools;
 
 import dev.pgwire.compat.Scripts;
 import dev.pgwire.compat.ToolRun;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,7 +28,6 @@ class SqlAlchemyTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"psycopg", "psycopg2"})
-    @Tag("catalog")
     void createsAllInspectsRunsOrmCrudAndPandas(String driver) {
         List<String> steps = List.of("create_all", "inspect", "orm crud", "pandas");
         ToolRun.assertLikePostgres("SQLAlchemy + " + driver, "sqlalchemy_full_" + driver, steps, steps, Function.identity(),

@@ -2,7 +2,6 @@ package dev.pgwire.compat.tools;
 
 import dev.pgwire.compat.Scripts;
 import dev.pgwire.compat.ToolRun;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,7 +24,6 @@ class TypeOrmTest {
     }
 
     @Test
-    @Tag("catalog")
     void synchronizesRunsCrudAndSynchronizesAgainWithoutChanges() {
         List<String> steps = List.of("synchronize", "crud", "query builder", "transaction", "second synchronize");
         ToolRun.assertLikePostgres("TypeORM synchronize", "typeorm_sync", steps, steps, Function.identity(),

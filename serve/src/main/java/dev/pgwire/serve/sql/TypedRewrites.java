@@ -299,7 +299,11 @@ final class TypedRewrites {
                 if (snapshot == null) return cast;
                 long oid = RegTypes.input(snapshot, target.name(), constant, session.currentSchemas(true));
                 out = Expressions.duckDb("CAST(" + oid + " AS BIGINT)").set("regOid", oid);
-            } else if (from != null && !from.isArray() && (from.isText() || from.isUnknown())) {
+            } else if (from == null && arg.is("ParamRef")
+                    || from != null && !from.isArray() && (from.isText() || from.isUnknown())) {
+                // a name (or an OID as text) resolved when the statement runs: a parameter of no
+                // declared type is the cast's type in PostgreSQL, whose input takes names
+                // (SQLAlchemy binds 'pg_catalog.pg_class' to CAST($2 AS REGCLASS))
                 String fn = RegTypes.inputFunction(target.name());
                 if (fn == null) return cast;
                 usesCatalog = true;
