@@ -367,7 +367,7 @@ final class SessionMachine {
         try {
             // a cancel taken while an earlier message of the batch ran (say its Bind, before the
             // Execute started the query) stops the batch here, as PostgreSQL's pending cancel does
-            if (cancelRequested) throw canceled();
+            if (cancelRequested && (fm instanceof Bind || fm instanceof Describe || fm instanceof Execute)) throw canceled();
             if (fm instanceof Parse p) {
                 extended.parse(session, p);
             } else if (fm instanceof Bind b) {

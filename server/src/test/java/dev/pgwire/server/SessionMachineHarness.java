@@ -45,7 +45,8 @@ import java.util.Map;
  * readers and disconnects — and checks after each input that the output is well-formed (decoded
  * by the protocol module) and answers that input as the protocol says: every Sync and every Query
  * exactly one ReadyForQuery with the session's status, nothing at all while a failed batch skips
- * to Sync, nothing after a FATAL error or Terminate, no 57014 without a cancel, no exception out
+ * to Sync, nothing after a FATAL error or Terminate, no 57014 without a cancel (taken during that
+ * message's call, or during an earlier message of its extended batch), no exception out
  * of the machine, and at the end every byte of memory given back and the session closed once.
  */
 final class SessionMachineHarness implements SessionOutput, SessionMachine.Link, FuzzSession.World {
@@ -71,6 +72,8 @@ final class SessionMachineHarness implements SessionOutput, SessionMachine.Link,
     private boolean closedByMachine;
     private boolean disconnected;
     private boolean cancelledDuringCall;
+    /** A cancel took a call of the extended batch in progress: it stops the batch's later messages until Sync. */
+    private boolean cancelPendingInBatch;
     private boolean terminating;
     private boolean skipping;
 
@@ -134,8 +137,12 @@ final class SessionMachineHarness implements SessionOutput, SessionMachine.Link,
                 default -> null;
             };
             if (sent != null) {
+                boolean pendingBefore = cancelPendingInBatch && (sent instanceof Bind || sent instanceof Describe || sent instanceof Execute);
                 machine.handle(sent);
+                cancelledDuringCall |= pendingBefore;
                 check(sent, before);
+                if (sent instanceof Sync || sent instanceof Query) cancelPendingInBatch = false;
+                if (cancelledDuringCall && !(sent instanceof Sync || sent instanceof Query)) cancelPendingInBatch = true;
             } else {
                 other(op, before);
             }
