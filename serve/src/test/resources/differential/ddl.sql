@@ -531,3 +531,47 @@ SELECT id, name, app_label, model_name FROM django_content_type ORDER BY id;
 
 -- name: indexed_table_indexes
 SELECT indexname, indexdef LIKE '%(app_label, model_name)%' FROM pg_indexes WHERE tablename = 'django_content_type' ORDER BY indexname;
+
+-- name: rebuilt_table
+CREATE TABLE permissions (id serial PRIMARY KEY, name varchar(50) NOT NULL, note text, codename varchar(100) NOT NULL CHECK (codename <> ''));
+
+-- name: rebuilt_table_unique
+ALTER TABLE permissions ADD CONSTRAINT permissions_codename_uniq UNIQUE (codename);
+
+-- name: rebuilt_table_fill
+INSERT INTO permissions (name, note, codename) VALUES ('Can add', 'a', 'add'), ('Can delete', 'd', 'delete');
+
+-- name: rebuilt_table_too_long
+-- expect-error: 22001
+INSERT INTO permissions (name, codename) VALUES (repeat('x', 60), 'long');
+
+-- name: rebuilt_table_widen
+ALTER TABLE permissions ALTER COLUMN name TYPE varchar(255);
+
+-- name: rebuilt_table_widened_fits
+INSERT INTO permissions (name, codename) VALUES (repeat('x', 60), 'long');
+
+-- name: rebuilt_table_narrow_refused
+-- expect-error: 22001
+ALTER TABLE permissions ALTER COLUMN name TYPE varchar(10);
+
+-- name: rebuilt_table_drop_column_before_indexed
+ALTER TABLE permissions DROP COLUMN note;
+
+-- name: rebuilt_table_check_kept
+-- expect-error: 23514
+INSERT INTO permissions (name, codename) VALUES ('n', '');
+
+-- name: rebuilt_table_unique_kept
+-- expect-error: 23505
+INSERT INTO permissions (name, codename) VALUES ('n', 'add');
+
+-- name: rebuilt_table_serial_kept
+INSERT INTO permissions (name, codename) VALUES ('n', 'view') RETURNING id > 2;
+
+-- name: rebuilt_table_rows
+SELECT length(name), codename FROM permissions ORDER BY codename;
+
+-- name: rebuilt_table_columns
+SELECT column_name, data_type, character_maximum_length, is_nullable FROM information_schema.columns
+WHERE table_name = 'permissions' ORDER BY ordinal_position;

@@ -65,6 +65,16 @@ final class IndexedAlter {
             }
         }
         if (!alters) return null;
+        if (tree.is("AlterTableStmt") && tree.list("cmds").size() == 1) {
+            Node cmd = tree.list("cmds").get(0);
+            Change change = switch (cmd.str("subtype")) {
+                case "AT_DropColumn" -> new Change(cmd.str("name"), null, null, null);
+                case "AT_AlterColumnType" -> retype(t, cmd);
+                default -> null;
+            };
+            String rebuilt = change == null ? null : rebuild(t, table, change, runner);
+            if (rebuilt != null) return rebuilt;
+        }
         boolean temp = table.schema().equals("pg_temp");
         String schema = temp ? "main" : table.schema();
         List<String[]> indexes = runner.query(INDEXES, ps -> {
@@ -86,6 +96,155 @@ final class IndexedAlter {
                     + qualifier + SqlNames.quote(newTable) + " (" + expressions + ")");
         }
         return String.join(";\n", before) + ";\n" + t.duckDbSql() + ";\n" + String.join(";\n", after);
+    }
+
+    private static final String COLUMNS = "SELECT column_name, data_type, column_default, is_nullable, comment FROM duckdb_columns()"
+            + " WHERE table_name = ? AND schema_name = ? AND database_name = CASE WHEN ? THEN 'temp' ELSE current_database() END"
+            + " ORDER BY column_index";
+    private static final String CONSTRAINTS = "SELECT constraint_type, constraint_column_names, constraint_text FROM duckdb_constraints()"
+            + " WHERE table_name = ? AND schema_name = ? AND database_name = CASE WHEN ? THEN 'temp' ELSE current_database() END"
+            + " AND constraint_type IN ('PRIMARY KEY', 'UNIQUE', 'CHECK')";
+    private static final String TABLE = "SELECT comment, sql LIKE '%GENERATED ALWAYS%' FROM duckdb_tables()"
+            + " WHERE table_name = ? AND schema_name = ? AND database_name = CASE WHEN ? THEN 'temp' ELSE current_database() END";
+
+    /**
+     * A change of one column that DuckDB makes by rebuilding the table.
+     *
+     * @param type   the column's new DuckDB type, or null to drop the column
+     * @param select the new column's value from the old row (DuckDB SQL), for a new type
+     * @param check  the new type's length check (varchar(n), char(n)), or null
+     */
+    private record Change(String column, String type, String select, String check) {
+    }
+
+    /**
+     * ALTER COLUMN … TYPE, from the DuckDB statement serve wrote for it ({@code ALTER TABLE t ALTER
+     * COLUMN c TYPE x [USING e]}) and PostgreSQL's new type (for its length check).
+     */
+    private static Change retype(Translation t, Node cmd) {
+        String first = dev.pgwire.server.SqlSplitter.split(t.duckDbSql()).get(0);
+        SqlLexer lexer = new SqlLexer(first);
+        int typeAt = -1;
+        int usingAt = -1;
+        int usingEnd = -1;
+        for (SqlLexer.Token tok = lexer.next(); tok.kind() != SqlLexer.Kind.END; tok = lexer.next()) {
+            if (tok.depth() != 0) continue;
+            if (typeAt < 0 && tok.isWord("TYPE")) typeAt = tok.end();
+            else if (typeAt >= 0 && usingAt < 0 && tok.isWord("USING")) {
+                usingEnd = tok.start();
+                usingAt = tok.end();
+            }
+        }
+        if (typeAt < 0) return null;
+        String type = (usingAt < 0 ? first.substring(typeAt) : first.substring(typeAt, usingEnd)).trim();
+        String column = cmd.str("name");
+        String select = usingAt < 0 ? "CAST(" + SqlNames.quote(column) + " AS " + type + ")"
+                : "CAST((" + first.substring(usingAt).trim() + ") AS " + type + ")";
+        dev.pgwire.serve.sql.PgTypeName pg = dev.pgwire.serve.sql.PgTypeName.of(cmd.node("def").node("typeName"));
+        String check = pg.typmod() >= 0 && !pg.isArray() && (pg.name().equals("varchar") || pg.name().equals("bpchar"))
+                ? "CHECK (pgwire." + pg.name() + "_fits(" + SqlNames.quote(column) + ", " + (pg.typmod() - 4) + "))" : null;
+        return new Change(column, type, select, check);
+    }
+
+    /**
+     * Changes DuckDB refuses on a table with keys or checks — dropping a column before one with an
+     * index or a primary key or unique constraint ("an index depends on a column after it"),
+     * changing the type of a column with a CHECK (serve's varchar(n) length check among them) —
+     * made by building the table again: its columns, defaults, NOT NULL, constraints and comments
+     * as DuckDB's catalog gives them, the column dropped or of its new type (its length check
+     * replaced), its rows copied, its indexes made again; then the rest of the statement's script.
+     * Constraints and indexes on a dropped column go with it, as in PostgreSQL. Null when DuckDB
+     * makes the change itself.
+     */
+    private static String rebuild(Translation t, Relation table, Change change, DuckDbStatementRunner runner) {
+        String column = change.column();
+        boolean drop = change.type() == null;
+        boolean temp = table.schema().equals("pg_temp");
+        String schema = temp ? "main" : table.schema();
+        DuckDbStatementRunner.Binder where = ps -> {
+            ps.setString(1, table.name());
+            ps.setString(2, schema);
+            ps.setBoolean(3, temp);
+        };
+        List<String[]> columns = runner.query(COLUMNS, where, rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
+                Boolean.toString(rs.getBoolean(4)), rs.getString(5)});
+        int at = -1;
+        for (int i = 0; i < columns.size(); i++) if (columns.get(i)[0].equals(column)) at = i;
+        if (at < 0 || drop && at == columns.size() - 1) return null; // no such column (DuckDB says so), or the last one: DuckDB drops it
+        List<String[]> constraints = runner.query(CONSTRAINTS, where, rs -> {
+            Object[] names = (Object[]) rs.getArray(2).getArray();
+            StringBuilder cols = new StringBuilder();
+            for (Object n : names) cols.append(n).append('\u0000');
+            return new String[] {rs.getString(1), cols.toString(), rs.getString(3)};
+        });
+        List<String[]> indexes = runner.query(INDEXES, where, rs -> new String[] {rs.getString(1), Boolean.toString(rs.getBoolean(2)), rs.getString(3)});
+        boolean needed = false;
+        for (String[] c : constraints) {
+            boolean onColumn = List.of(c[1].split("\u0000")).contains(column);
+            needed |= drop ? !c[0].equals("CHECK") || !indexes.isEmpty() : c[0].equals("CHECK") && onColumn;
+        }
+        if (drop) needed |= !indexes.isEmpty();
+        if (!needed) return null;
+        List<Object[]> about = runner.query(TABLE, where, rs -> new Object[] {rs.getString(1), rs.getBoolean(2)});
+        if (about.isEmpty() || (Boolean) about.get(0)[1]) return null; // generated columns: left to DuckDB's refusal
+        String qualifier = temp ? "temp.main." : SqlNames.quote(schema) + ".";
+        String name = qualifier + SqlNames.quote(table.name());
+        String staging = SqlNames.quote(table.name() + "__pgwire_rebuild");
+        List<String> script = new ArrayList<>();
+        StringBuilder create = new StringBuilder("CREATE ").append(temp ? "TEMPORARY " : "").append("TABLE ")
+                .append(qualifier).append(staging).append(" (");
+        List<String> targets = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (String[] c : columns) {
+            boolean changed = c[0].equals(column);
+            if (changed && drop) continue;
+            if (!targets.isEmpty()) create.append(", ");
+            targets.add(SqlNames.quote(c[0]));
+            values.add(changed ? change.select() : SqlNames.quote(c[0]));
+            create.append(SqlNames.quote(c[0])).append(' ').append(changed ? change.type() : c[1]);
+            if (c[2] != null) create.append(" DEFAULT ").append(c[2]);
+            if (!Boolean.parseBoolean(c[3])) create.append(" NOT NULL");
+        }
+        for (String[] c : constraints) {
+            boolean onColumn = List.of(c[1].split("\u0000")).contains(column);
+            if (onColumn && (drop || c[0].equals("CHECK") && isLengthCheck(c[2]))) continue;
+            create.append(", ").append(c[2]);
+        }
+        if (change.check() != null) create.append(", ").append(change.check());
+        script.add(create.append(')').toString());
+        script.add("INSERT INTO " + qualifier + staging + " (" + String.join(", ", targets) + ") SELECT "
+                + String.join(", ", values) + " FROM " + name);
+        for (String[] index : indexes) script.add("DROP INDEX " + qualifier + SqlNames.quote(index[0]));
+        script.add("DROP TABLE " + name);
+        script.add("ALTER TABLE " + qualifier + staging + " RENAME TO " + SqlNames.quote(table.name()));
+        if (about.get(0)[0] != null) script.add("COMMENT ON TABLE " + name + " IS " + literal((String) about.get(0)[0]));
+        for (String[] c : columns) {
+            if (drop && c[0].equals(column) || c[4] == null) continue;
+            script.add("COMMENT ON COLUMN " + name + "." + SqlNames.quote(c[0]) + " IS " + literal(c[4]));
+        }
+        for (String[] index : indexes) {
+            String expressions = expressions(index[2]);
+            if (expressions == null || drop && mentions(expressions, Set.of(column))) continue;
+            script.add("CREATE " + ("true".equals(index[1]) ? "UNIQUE " : "") + "INDEX " + SqlNames.quote(index[0]) + " ON "
+                    + name + " (" + expressions + ")");
+        }
+        // the rest of the statement's script (what serve keeps of the column and the table's keys)
+        List<String> statements = dev.pgwire.server.SqlSplitter.split(t.duckDbSql());
+        script.addAll(statements.subList(1, statements.size()));
+        return String.join(";\n", script);
+    }
+
+    /** serve's check that a varchar(n) or char(n) value fits ({@code pgwire.varchar_fits(c, n)}). */
+    private static boolean isLengthCheck(String constraintText) {
+        SqlLexer lexer = new SqlLexer(constraintText);
+        for (SqlLexer.Token tok = lexer.next(); tok.kind() != SqlLexer.Kind.END; tok = lexer.next()) {
+            if (tok.isWord("VARCHAR_FITS") || tok.isWord("BPCHAR_FITS")) return true;
+        }
+        return false;
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /** The indexed expressions of DuckDB's {@code CREATE [UNIQUE] INDEX name ON table(expressions);}. */

@@ -229,13 +229,28 @@ final class DdlChanges {
         }
     }
 
-    /** A dropped column takes the table's foreign keys on it along, as in PostgreSQL. */
+    /** A dropped column takes the table's constraints and foreign keys on it along, as in PostgreSQL. */
     private void dropColumnKeys(Node rel, String column) {
         Relation r = session.catalog().relation(emptyToNull(rel.str("schemaname")), rel.str("relname"));
         if (r == null || r.view()) return;
         for (TableMeta.Constraint c : meta(r).constraints()) {
-            if (c.rule() != null && c.columns().contains(column)) alteredMeta = meta(r).withoutConstraint(c.name());
+            if (c.columns().contains(column) || c.type().equals("c") && mentions(ColumnMeta.form(c.expression(), false), column)) {
+                alteredMeta = meta(r).withoutConstraint(c.name());
+            }
         }
+    }
+
+    /** Whether an expression names the column (a word or quoted identifier of its name). */
+    private static boolean mentions(String expression, String column) {
+        if (expression == null) return false;
+        SqlLexer lexer = new SqlLexer(expression);
+        for (SqlLexer.Token t = lexer.next(); t.kind() != SqlLexer.Kind.END; t = lexer.next()) {
+            if (t.kind() == SqlLexer.Kind.QUOTED_IDENT && t.text().equals(column)
+                    || t.kind() == SqlLexer.Kind.WORD && t.text().equals(column.toUpperCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -43,7 +43,7 @@ public record PgTypeName(String name, int typmod, int dimensions, boolean builti
     }
 
     /** Reads a TypeName node of the parse tree. */
-    static PgTypeName of(Node typeName) {
+    public static PgTypeName of(Node typeName) {
         List<String> names = typeName.names("names");
         boolean builtin = TypeMapper.isBuiltin(typeName);
         String last = names.isEmpty() ? "" : names.get(names.size() - 1);
