@@ -85,6 +85,15 @@ SELECT * FROM unnest(ARRAY['b', 'a', 'c']) WITH ORDINALITY AS t(v, n) ORDER BY n
 -- name: unnest_several_arrays
 SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a', 'b', 'c']) AS t(n, s) ORDER BY s;
 
+-- name: unnest_several_arrays_unnamed
+SELECT * FROM unnest(ARRAY['x', 'y', 'z'], ARRAY[10, 20]::int2[]::integer[], ARRAY['a', 'b', 'c']::varchar[]) ORDER BY 1
+
+-- name: unnest_several_arrays_with_ordinality
+SELECT * FROM unnest(ARRAY[5, 6, 7], ARRAY['a']) WITH ORDINALITY AS t(n, s, i) ORDER BY i
+
+-- name: insert_from_unnest_several_arrays
+CREATE TABLE perms AS SELECT * FROM unnest(ARRAY['add', 'change'], ARRAY[1, 1]) AS t(codename, content_type_id)
+
 -- name: unnest_column_name
 SELECT * FROM unnest(ARRAY[1, 2]) ORDER BY 1;
 

@@ -340,7 +340,41 @@ class Emitter {
         if (pair.size() > 1 && pair.get(1) != null && !pair.get(1).list("items").isEmpty()) {
             throw new Untranslatable("column definition list");
         }
-        expr(pair.get(0));
+        Node call = pair.get(0);
+        if (call.is("FuncCall") && call.names("funcname").get(call.names("funcname").size() - 1).equals("unnest")
+                && call.list("args").size() > 1) {
+            // unnest(a, b, …): the arrays side by side, the shorter ones padded with NULL — DuckDB's
+            // unnests in one select list do just that (Django's bulk_create inserts from one)
+            List<Node> args = call.list("args");
+            w.append("(SELECT ");
+            for (int i = 0; i < args.size(); i++) {
+                if (i > 0) w.append(", ");
+                w.append("unnest(");
+                expr(args.get(i));
+                w.append(") AS ").ident("unnest_" + (i + 1));
+            }
+            if (f.bool("ordinality")) { // WITH ORDINALITY: 1, 2, … up to the longest array
+                w.append(", unnest(range(1, greatest(");
+                for (int i = 0; i < args.size(); i++) {
+                    if (i > 0) w.append(", ");
+                    w.append("coalesce(len(");
+                    expr(args.get(i));
+                    w.append("), 0)");
+                }
+                w.append(") + 1)) AS ").ident("ordinality");
+            }
+            w.append(')');
+            if (f.node("alias") != null) {
+                alias(f.node("alias"));
+            } else {
+                w.append(" AS unnest(");
+                for (int i = 0; i < args.size(); i++) w.append(i > 0 ? ", " : "").ident("unnest");
+                if (f.bool("ordinality")) w.append(", ").ident("ordinality");
+                w.append(')');
+            }
+            return;
+        }
+        expr(call);
         if (f.bool("ordinality")) w.append(" WITH ORDINALITY");
         alias(f.node("alias"));
     }

@@ -53,7 +53,8 @@ public final class TargetCoercion {
                     items.set(i, coerce(items.get(i), targets.get(i), types));
                 }
             }
-        } else if (select.has("targetList") && !select.has("larg")) {
+        } else if (select.has("targetList") && !select.has("larg") && !hasStar(select.list("targetList"))) {
+            // (a SELECT * lines its columns up with the targets only once DuckDB expands it: its values take DuckDB's casts)
             List<Node> list = select.list("targetList");
             if (types.scopeOf(select) == null) types.select(select, null);
             TypeResolver.Scope scope = types.scopeOf(select);
@@ -63,6 +64,17 @@ public final class TargetCoercion {
                 t.set("val", coerce(t.node("val"), targets.get(i), types, scope));
             }
         }
+    }
+
+    private static boolean hasStar(List<Node> targetList) {
+        for (Node t : targetList) {
+            Node v = t.node("val");
+            if (v != null && v.is("ColumnRef")) {
+                List<Node> fields = v.list("fields");
+                if (!fields.isEmpty() && fields.get(fields.size() - 1).is("A_Star")) return true;
+            }
+        }
+        return false;
     }
 
     static void update(Node stmt, CatalogView catalog, TypeResolver types) {
