@@ -327,3 +327,18 @@ SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, 'A0EEBC99-9C0B-4EF8-BB6D-6B
 
 -- name: final_counts
 SELECT (SELECT count(*) FROM emp) AS emps, (SELECT count(*) FROM dept) AS depts;
+
+-- name: group_by_primary_key_selects_other_columns
+SELECT "dept"."name" AS "name", COUNT("emp"."id") AS "n" FROM "dept" LEFT OUTER JOIN "emp" ON ("dept"."id" = "emp"."dept_id")
+WHERE "dept"."id" <= 3 GROUP BY "dept"."id" ORDER BY "dept"."name";
+
+-- name: group_by_primary_key_alias_and_unqualified
+SELECT d.id, d.name, count(e.id) FILTER (WHERE e.salary > 0) FROM dept d LEFT JOIN emp e ON e.dept_id = d.id
+WHERE d.id <= 3 GROUP BY d.id HAVING count(*) >= 0 ORDER BY d.name;
+
+-- name: group_by_primary_key_unqualified
+SELECT id, name FROM dept WHERE id <= 3 GROUP BY id ORDER BY name;
+
+-- name: group_by_non_key_column_refused
+-- expect-error: 42803
+SELECT e.name, count(*) FROM emp e JOIN dept d ON d.id = e.dept_id GROUP BY d.id;
