@@ -30,6 +30,17 @@ class DjangoTest {
     }
 
     @Test
+    void migratesAuthAndContentTypesRunsCrudAndIntrospects() {
+        List<String> steps = List.of("migrate", "crud", "introspection");
+        ToolRun.assertLikePostgres("Django", "django_migrate", steps, steps, Function.identity(),
+                (t, db) -> Scripts.python("django_flow.py", args(t, db, "migrate"), TIMEOUT));
+    }
+
+    /**
+     * Also a savepoint rolled back after an INSERT that took a serial id: serve refuses to run
+     * that INSERT again for ROLLBACK TO SAVEPOINT (its id would differ), so this one still fails.
+     */
+    @Test
     @Tag("catalog")
     void migratesAuthAndContentTypesRunsCrudAndAtomic() {
         List<String> steps = List.of("migrate", "crud", "atomic", "introspection");
