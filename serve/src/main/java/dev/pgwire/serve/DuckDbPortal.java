@@ -133,7 +133,7 @@ final class DuckDbPortal implements Portal {
                 session.portalOpened(this);
             }
             // foreign keys serve enforces (a RETURNING result is read into memory first)
-            session.foreignKeysAfter(statement.translation());
+            session.foreignKeysAfter(statement.translation(), parameters);
         } catch (SQLException e) {
             finish();
             throw session.constraintError(ErrorMapper.map(e, statement.translation()), statement.translation());

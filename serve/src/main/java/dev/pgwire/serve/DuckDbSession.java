@@ -505,9 +505,21 @@ public final class DuckDbSession implements Session {
 
     /** After a statement of the extended protocol ran in its batch's transaction: its foreign keys' actions and checks. */
     void foreignKeysAfter(Translation t) {
+        foreignKeysAfter(t, null);
+    }
+
+    /** As {@link #foreignKeysAfter(Translation)}, with the statement's bound parameters (or null). */
+    void foreignKeysAfter(Translation t, ParameterBinder parameters) {
         List<ForeignKeys.Change> changes = foreignKeys.changes(t);
         List<String> addedKeys = changes == null ? foreignKeys.addedKeys(t) : null;
-        if (changes != null || addedKeys != null) foreignKeyWork(t, changes, addedKeys, inTransactionBlock());
+        if (changes == null && addedKeys == null) return;
+        if (changes != null) foreignKeys.afterStatement(changes, inTransactionBlock(), inserted(t, parameters));
+        if (addedKeys != null) foreignKeys.validateAdded(t, addedKeys);
+    }
+
+    private static ForeignKeys.Inserted inserted(Translation t, ParameterBinder parameters) {
+        if (t.tree() == null || !t.tree().is("InsertStmt")) return null;
+        return new ForeignKeys.Inserted(t.tree(), n -> parameters == null ? ForeignKeys.NO_VALUE : parameters.value(n));
     }
 
     /** The table an ALTER TABLE or a rename of a table or column acts on, or null. */
@@ -519,7 +531,7 @@ public final class DuckDbSession implements Session {
     }
 
     private void foreignKeyWork(Translation t, List<ForeignKeys.Change> changes, List<String> addedKeys, boolean inBlock) {
-        if (changes != null) foreignKeys.afterStatement(changes, inBlock);
+        if (changes != null) foreignKeys.afterStatement(changes, inBlock, inserted(t, null));
         if (addedKeys != null) foreignKeys.validateAdded(t, addedKeys);
     }
 

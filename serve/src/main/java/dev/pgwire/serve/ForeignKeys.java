@@ -58,7 +58,17 @@ final class ForeignKeys {
     }
 
     /** A key between two tables, and the side its check speaks for (the referencing table's change or the referenced one's). */
-    private record Check(Relation child, TableMeta.Constraint key, Relation parent, boolean childSide) {
+    private record Check(Relation child, TableMeta.Constraint key, Relation parent, boolean childSide, Inserted inserted) {
+        Check(Relation child, TableMeta.Constraint key, Relation parent, boolean childSide) {
+            this(child, key, parent, childSide, null);
+        }
+    }
+
+    /**
+     * The statement's own INSERT … VALUES and its parameters ($n → value, as bound): the keys of
+     * the rows it gave are checked alone, rather than every row of the table.
+     */
+    record Inserted(Node stmt, java.util.function.IntFunction<Object> parameter) {
     }
 
     /**
@@ -150,6 +160,11 @@ final class ForeignKeys {
      * checks — deferred to commit for a deferred key when {@code inBlock}.
      */
     void afterStatement(List<Change> changes, boolean inBlock) {
+        afterStatement(changes, inBlock, null);
+    }
+
+    /** As {@link #afterStatement(List, boolean)}, for a statement that may be an INSERT … VALUES ({@code inserted}, or null). */
+    void afterStatement(List<Change> changes, boolean inBlock, Inserted inserted) {
         Deque<Change> work = new ArrayDeque<>(changes);
         Map<String, Check> checks = new LinkedHashMap<>();
         int steps = 0;
@@ -161,10 +176,11 @@ final class ForeignKeys {
             Relation table = change.table();
             // as the referencing table: rows it gained or changed must reference something
             if (change.kind() != 'd') {
+                boolean values = inserted != null && change == changes.get(0) && change.kind() == 'i';
                 for (TableMeta.Constraint k : keysOf(table)) {
                     if (!touches(change, k.columns())) continue;
                     Relation parent = parentOf(k, table);
-                    if (parent != null) checks.putIfAbsent(id(table, k), new Check(table, k, parent, true));
+                    if (parent != null) checks.putIfAbsent(id(table, k), new Check(table, k, parent, true, values ? inserted : null));
                 }
             }
             // as the referenced table: rows it lost or whose key changed
@@ -298,7 +314,8 @@ final class ForeignKeys {
 
     /** Fails with PostgreSQL's 23503 when a row of the key's table references nothing. */
     private void check(Check c) {
-        String[] row = violation(c);
+        String[] row = c.inserted() == null ? NOT_APPLICABLE : insertedViolation(c);
+        if (row == NOT_APPLICABLE) row = violation(c);
         if (row == null) return;
         TableMeta.Constraint k = c.key();
         boolean mixed = "true".equals(row[row.length - 1]);
@@ -325,6 +342,95 @@ final class ForeignKeys {
         if ("f".equals(k.rule().match())) sql.append(" OR (").append(anyNull(k)).append(" AND NOT ").append(allNull(k)).append(')');
         return runner.firstRow(sql.append(" LIMIT 1").toString());
     }
+
+    private static final String[] NOT_APPLICABLE = new String[0];
+
+    /**
+     * As {@link #violation}, for the rows of an INSERT … VALUES whose key columns are given as
+     * constants or parameters: their keys are looked up in the referenced table (by its key's
+     * index) instead of joining the whole referencing table. {@link #NOT_APPLICABLE} for any other
+     * statement.
+     */
+    private String[] insertedViolation(Check c) {
+        TableMeta.Constraint k = c.key();
+        Node stmt = c.inserted().stmt();
+        Node select = stmt.node("selectStmt");
+        if (!"s".equals(k.rule().match()) || stmt.node("onConflictClause") != null || select == null
+                || !select.has("valuesLists")) {
+            return NOT_APPLICABLE;
+        }
+        List<String> targets = new ArrayList<>();
+        if (stmt.has("cols")) {
+            for (Node col : stmt.list("cols")) targets.add((col.is("ResTarget") ? col : col.node("ResTarget")).str("name"));
+        } else {
+            for (dev.pgwire.serve.sql.CatalogView.ColumnInfo col : c.child().columns()) targets.add(col.name());
+        }
+        int[] at = new int[k.columns().size()];
+        String[] types = new String[at.length];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = targets.indexOf(k.columns().get(i));
+            dev.pgwire.serve.sql.CatalogView.ColumnInfo col = c.child().column(k.columns().get(i));
+            if (at[i] < 0 || col == null) return NOT_APPLICABLE;
+            types[i] = col.duckDbType();
+        }
+        List<Object> binds = new ArrayList<>();
+        StringBuilder rows = new StringBuilder();
+        for (Node row : select.list("valuesLists")) {
+            List<Node> items = row.list("items");
+            rows.append(rows.length() == 0 ? "(" : ", (");
+            for (int i = 0; i < at.length; i++) {
+                if (at[i] >= items.size()) return NOT_APPLICABLE;
+                String value = valueSql(items.get(at[i]), c.inserted(), binds);
+                if (value == null) return NOT_APPLICABLE;
+                rows.append(i > 0 ? ", " : "").append("CAST(").append(value).append(" AS ").append(types[i]).append(')');
+            }
+            rows.append(')');
+        }
+        StringBuilder sql = new StringBuilder("SELECT ");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < at.length; i++) names.add("k" + i);
+        for (String n : names) sql.append("CAST(").append(CHILD).append('.').append(n).append(" AS VARCHAR), ");
+        sql.append("false FROM (VALUES ").append(rows).append(") AS ").append(CHILD).append('(').append(String.join(", ", names))
+                .append(") WHERE ");
+        for (String n : names) sql.append(CHILD).append('.').append(n).append(" IS NOT NULL AND ");
+        sql.append("NOT EXISTS (SELECT 1 FROM ").append(name(c.parent())).append(" AS ").append(PARENT).append(" WHERE ");
+        for (int i = 0; i < at.length; i++) {
+            if (i > 0) sql.append(" AND ");
+            sql.append(PARENT).append('.').append(SqlNames.quote(k.referencedColumns().get(i))).append(" = ")
+                    .append(CHILD).append('.').append(names.get(i));
+        }
+        sql.append(") LIMIT 1");
+        List<String[]> found = runner.query(sql.toString(), ps -> {
+            for (int i = 0; i < binds.size(); i++) ps.setObject(i + 1, binds.get(i));
+        }, rs -> {
+            String[] r = new String[at.length + 1];
+            for (int i = 0; i < r.length; i++) r[i] = rs.getString(i + 1);
+            return r;
+        });
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** A constant or parameter of VALUES as DuckDB SQL ({@code ?} with its value added to {@code binds}); null for anything else. */
+    private static String valueSql(Node v, Inserted inserted, List<Object> binds) {
+        if (v.is("A_Const")) {
+            if (v.bool("isnull")) return "NULL";
+            Node i = v.node("ival");
+            if (i != null && i.has("ival")) return Long.toString(i.num("ival"));
+            Node str = v.node("sval");
+            if (str != null && str.has("sval")) return "'" + str.str("sval").replace("'", "''") + "'";
+            return null;
+        }
+        if (v.is("ParamRef")) {
+            Object value = inserted.parameter().apply((int) v.num("number"));
+            if (value == NO_VALUE) return null;
+            binds.add(value);
+            return "?";
+        }
+        return null;
+    }
+
+    /** What {@link Inserted#parameter()} answers for a parameter whose value cannot be bound here. */
+    static final Object NO_VALUE = new Object();
 
     /** A referencing row (as {@value #CHILD}) whose key is complete and matches no referenced row. */
     private String orphan(Check c) {

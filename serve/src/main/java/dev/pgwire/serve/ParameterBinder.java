@@ -39,6 +39,15 @@ final class ParameterBinder {
         this.duckDbTypes = duckDbTypes;
     }
 
+    /** Parameter {@code number} (1-based) as the DuckDB driver takes it, or {@link ForeignKeys#NO_VALUE} for an array or no such parameter. */
+    Object value(int number) {
+        if (number < 1 || number > values.length) return ForeignKeys.NO_VALUE;
+        Object v = values[number - 1];
+        if (v == null) return null;
+        if (v instanceof PgArray) return ForeignKeys.NO_VALUE;
+        return scalar(v);
+    }
+
     /** Sets every parameter of {@code ps}. */
     void bind(PreparedStatement ps) throws SQLException {
         ps.clearParameters();
