@@ -152,6 +152,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LiveS
                 out.flush();
                 onOpened.run();
                 opened = true;
+                // a notification posted after the greeting went out but before this flag was set
+                // found the session not yet open: delivered now, not at the client's next message
+                asyncMessagesWaiting();
                 if (shutdownRequested) beginShutdown();
             });
         });
