@@ -252,3 +252,31 @@ SELECT power(-8::float8, 0.5::float8);
 
 -- name: float_power_values
 SELECT power(2::float8, 10::float8), pow(-2::float8, 3::float8), power(2::float8, -2::float8), power(0::float8, 0::float8), power('infinity'::float8, 2::float8);
+
+-- name: insert_select_star_source
+CREATE TABLE star_source (label text, amount float8, note varchar(10));
+
+-- name: insert_select_star_target
+CREATE TABLE star_target (label varchar(5), amount numeric, note text);
+
+-- name: insert_select_star_fill
+INSERT INTO star_source VALUES ('a', 0.125, 'x'), ('b', 2.5, 'y');
+
+-- name: insert_select_star_exact
+INSERT INTO star_target SELECT * FROM star_source RETURNING *;
+
+-- name: insert_select_star_too_long
+-- expect-error: 22001
+INSERT INTO star_target SELECT * FROM (VALUES ('toolong', 1.5::float8, 'z')) AS v;
+
+-- name: insert_select_star_more_digits_than_kept
+INSERT INTO star_source VALUES ('c', 1.234567890123456789e-7, 'w');
+
+-- name: insert_select_star_digits
+INSERT INTO star_target SELECT * FROM star_source WHERE label = 'c';
+
+-- name: insert_select_star_fewer_columns
+INSERT INTO star_target SELECT s.label FROM (SELECT * FROM star_source WHERE label = 'a') s RETURNING label, amount;
+
+-- name: insert_values_fewer_columns
+INSERT INTO star_target VALUES ('v') RETURNING label, amount, note;

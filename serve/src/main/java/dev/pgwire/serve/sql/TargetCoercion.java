@@ -44,6 +44,7 @@ public final class TargetCoercion {
         if (select == null) return;
         boolean overriding = stmt.str("override").equals("OVERRIDING_SYSTEM_VALUE");
         if (select.has("valuesLists")) {
+            if (!select.list("valuesLists").isEmpty()) leadingColumns(stmt, targets, select.list("valuesLists").get(0).list("items").size());
             for (Node row : select.list("valuesLists")) {
                 List<Node> items = row.list("items");
                 if (items.size() > targets.size()) throw Checks.syntax("INSERT has more expressions than target columns");
@@ -53,9 +54,12 @@ public final class TargetCoercion {
                     items.set(i, coerce(items.get(i), targets.get(i), types));
                 }
             }
-        } else if (select.has("targetList") && !select.has("larg") && !hasStar(select.list("targetList"))) {
-            // (a SELECT * lines its columns up with the targets only once DuckDB expands it: its values take DuckDB's casts)
+        } else if (select.has("targetList") && !select.has("larg")) {
+            if (hasStar(select.list("targetList"))) {
+                select = starColumns(stmt, select, types, targets.size());
+            }
             List<Node> list = select.list("targetList");
+            leadingColumns(stmt, targets, list.size());
             if (types.scopeOf(select) == null) types.select(select, null);
             TypeResolver.Scope scope = types.scopeOf(select);
             for (int i = 0; i < list.size() && i < targets.size(); i++) {
@@ -64,6 +68,50 @@ public final class TargetCoercion {
                 t.set("val", coerce(t.node("val"), targets.get(i), types, scope));
             }
         }
+    }
+
+    /**
+     * A SELECT with a {@code *} as the INSERT's source, wrapped so that each of its columns is a
+     * column of its own ({@code SELECT s.c1, s.c2 FROM (SELECT * …) AS s(c1, c2)}) and is assigned
+     * to its target like any other value: a star left to DuckDB's casts would round a value into a
+     * numeric without precision. Where the star's columns are not known here the statement is
+     * refused (0A000) rather than run without those checks.
+     */
+    private static Node starColumns(Node stmt, Node select, TypeResolver types, int targets) {
+        List<TypeResolver.Col> cols = types.select(select, null);
+        if (cols == null || cols.isEmpty()) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "INSERT … SELECT * from a source whose columns are not known here")
+                    .withHint("Name the columns in the SELECT list.");
+        }
+        if (cols.size() > targets) throw Checks.syntax("INSERT has more expressions than target columns");
+        List<Node> names = new ArrayList<>();
+        List<Node> targetList = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+            String name = "pgwire_c" + (i + 1);
+            names.add(Node.string(name));
+            Node ref = Node.of("ColumnRef").set("fields", new ArrayList<>(List.of(Node.string("pgwire_star"), Node.string(name))));
+            targetList.add(Node.of("ResTarget").set("val", ref));
+        }
+        Node alias = Node.of(null).set("aliasname", "pgwire_star").set("colnames", names);
+        Node from = Node.of("RangeSubselect").set("subquery", select).set("alias", alias);
+        Node outer = Node.of("SelectStmt").set("targetList", targetList).set("fromClause", new ArrayList<>(List.of(from)))
+                .set("limitOption", "LIMIT_OPTION_DEFAULT").set("op", "SETOP_NONE");
+        stmt.set("selectStmt", outer);
+        types.select(outer, null);
+        return outer;
+    }
+
+    /**
+     * An INSERT without a column list that gives fewer values than the table has columns fills
+     * the first ones and leaves the rest to their defaults, as in PostgreSQL; DuckDB wants every
+     * column, so the columns given are named.
+     */
+    private static void leadingColumns(Node stmt, List<ColumnInfo> targets, int given) {
+        if (stmt.has("cols") || given >= targets.size() || given == 0) return;
+        List<Node> cols = new ArrayList<>();
+        for (int i = 0; i < given; i++) cols.add(Node.of("ResTarget").set("name", targets.get(i).name()));
+        stmt.set("cols", cols);
+        targets.subList(given, targets.size()).clear();
     }
 
     private static boolean hasStar(List<Node> targetList) {

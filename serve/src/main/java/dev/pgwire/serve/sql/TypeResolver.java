@@ -263,6 +263,11 @@ final class TypeResolver {
                     cols.addAll(defined);
                 } else if (json != null) {
                     for (int i = 0; i < json.names().size(); i++) cols.add(new Col(json.names().get(i), json.types().get(i), null, 0));
+                } else if (call != null && call.is("FuncCall") && Operators.lastName(call).equals("unnest") && call.list("args").size() > 1) {
+                    for (Node arg : call.list("args")) { // unnest(a, b, …): a column of each array's elements
+                        SqlType a = type(arg, scope);
+                        cols.add(new Col("unnest", a != null && a.isArray() ? a.element() : null, null, 0));
+                    }
                 } else if (call != null && call.is("FuncCall")) {
                     cols.add(new Col(Operators.lastName(call), setReturningType(call, scope), null, 0));
                 }
