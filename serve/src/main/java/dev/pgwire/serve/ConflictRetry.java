@@ -77,53 +77,42 @@ final class ConflictRetry {
 
     static final String LOST_ERROR = "statement failed in DuckDB; the cause could not be determined";
 
-    /** The client's sink, noting whether anything but the final tag went to it. */
-    private static final class Tracking implements ResultSink {
-        private final ResultSink sink;
+    /** The client's sink, noting whether anything went to it (beyond ParameterStatus). */
+    private static final class Tracking extends ForwardingSink {
         boolean wrote;
 
         Tracking(ResultSink sink) {
-            this.sink = sink;
+            super(sink);
         }
 
         @Override
         public void describeColumns(List<Column> columns) {
             wrote = true;
-            sink.describeColumns(columns);
+            super.describeColumns(columns);
         }
 
         @Override
         public RowWriter row() {
             wrote = true;
-            return sink.row();
+            return super.row();
         }
 
         @Override
         public void complete(String commandTag) {
             wrote = true;
-            sink.complete(commandTag);
+            super.complete(commandTag);
         }
 
         @Override
         public void emptyQuery() {
             wrote = true;
-            sink.emptyQuery();
+            super.emptyQuery();
         }
 
         @Override
         public void notice(String severity, String sqlState, String message) {
             wrote = true;
-            sink.notice(severity, sqlState, message);
-        }
-
-        @Override
-        public void parameterStatus(String name, String value) {
-            sink.parameterStatus(name, value);
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return sink.isCancelled();
+            super.notice(severity, sqlState, message);
         }
     }
 }

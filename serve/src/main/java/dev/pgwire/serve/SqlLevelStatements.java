@@ -214,13 +214,12 @@ final class SqlLevelStatements {
     private static final int CURSOR_OPT_HOLD = 0x0020;
 
     /** Passes rows on (or drops them for MOVE) and counts them; the caller writes the tag. */
-    private static final class CountingSink implements ResultSink {
-        private final ResultSink target;
+    private static final class CountingSink extends ForwardingSink {
         private final boolean drop;
         long rows;
 
         CountingSink(ResultSink target, boolean drop) {
-            this.target = target;
+            super(target);
             this.drop = drop;
         }
 
@@ -231,7 +230,7 @@ final class SqlLevelStatements {
         @Override
         public RowWriter row() {
             rows++;
-            return drop ? DroppedRow.INSTANCE : target.row();
+            return drop ? DroppedRow.INSTANCE : sink.row();
         }
 
         @Override
@@ -240,21 +239,6 @@ final class SqlLevelStatements {
 
         @Override
         public void emptyQuery() {
-        }
-
-        @Override
-        public void notice(String severity, String sqlState, String message) {
-            target.notice(severity, sqlState, message);
-        }
-
-        @Override
-        public void parameterStatus(String name, String value) {
-            target.parameterStatus(name, value);
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return target.isCancelled();
         }
     }
 
