@@ -146,7 +146,7 @@ final class CopyCommand {
         }
         String stagingTable = "temp.main." + SqlNames.quote(name);
         runner.execute("CREATE TEMPORARY TABLE " + SqlNames.quote(name) + " (" + defs + ")");
-        String target = (temp ? "temp.main" : SqlNames.quote(r.schema())) + "." + SqlNames.quote(r.name());
+        String target = SqlNames.table(r.schema(), r.name());
         return new CopyFromStdin.Staging(name, "INSERT INTO " + target + " (" + names + ") SELECT " + names + " FROM " + stagingTable,
                 "DELETE FROM " + stagingTable, "DROP TABLE IF EXISTS " + stagingTable);
     }
@@ -158,7 +158,7 @@ final class CopyCommand {
             names.add(SqlNames.quote(c.name()));
             values.add("?");
         }
-        String table = (temp ? "temp.main" : SqlNames.quote(r.schema())) + "." + SqlNames.quote(r.name());
+        String table = SqlNames.table(r.schema(), r.name());
         return "INSERT INTO " + table + " (" + names + ") VALUES (" + values + ")";
     }
 

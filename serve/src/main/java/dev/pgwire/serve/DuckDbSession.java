@@ -477,11 +477,11 @@ public final class DuckDbSession implements Session {
             if (own) {
                 ConflictRetry.run(s -> ownTransaction(() -> {
                     runner.run(t, s, params.codecContext(), true, cancelled(call));
-                    if (keys) foreignKeyWork(t, changes, addedKeys, false);
+                    if (keys) foreignKeyWork(t, changes, addedKeys, false, null);
                 }), keys ? held : sink, cancelled(call));
             } else if (inDuckDbTransaction()) {
                 runner.run(t, keys ? held : sink, params.codecContext(), true, cancelled(call));
-                if (keys) foreignKeyWork(t, changes, addedKeys, inTransactionBlock());
+                if (keys) foreignKeyWork(t, changes, addedKeys, inTransactionBlock(), null);
             } else { // its own transaction: a write-write conflict is run again, unseen (ConflictRetry)
                 ConflictRetry.run(s -> runner.run(t, s, params.codecContext(), false, cancelled(call)), sink, cancelled(call));
             }
@@ -512,9 +512,7 @@ public final class DuckDbSession implements Session {
     void foreignKeysAfter(Translation t, ParameterBinder parameters) {
         List<ForeignKeys.Change> changes = foreignKeys.changes(t);
         List<String> addedKeys = changes == null ? foreignKeys.addedKeys(t) : null;
-        if (changes == null && addedKeys == null) return;
-        if (changes != null) foreignKeys.afterStatement(changes, inTransactionBlock(), inserted(t, parameters));
-        if (addedKeys != null) foreignKeys.validateAdded(t, addedKeys);
+        foreignKeyWork(t, changes, addedKeys, inTransactionBlock(), parameters);
     }
 
     private static ForeignKeys.Inserted inserted(Translation t, ParameterBinder parameters) {
@@ -530,8 +528,9 @@ public final class DuckDbSession implements Session {
         return catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
     }
 
-    private void foreignKeyWork(Translation t, List<ForeignKeys.Change> changes, List<String> addedKeys, boolean inBlock) {
-        if (changes != null) foreignKeys.afterStatement(changes, inBlock, inserted(t, null));
+    private void foreignKeyWork(Translation t, List<ForeignKeys.Change> changes, List<String> addedKeys, boolean inBlock,
+                                ParameterBinder parameters) {
+        if (changes != null) foreignKeys.afterStatement(changes, inBlock, inserted(t, parameters));
         if (addedKeys != null) foreignKeys.validateAdded(t, addedKeys);
     }
 

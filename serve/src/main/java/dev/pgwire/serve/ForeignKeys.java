@@ -338,8 +338,8 @@ final class ForeignKeys {
         TableMeta.Constraint k = c.key();
         StringBuilder sql = new StringBuilder("SELECT ");
         for (String col : k.columns()) sql.append("CAST(").append(CHILD).append('.').append(SqlNames.quote(col)).append(" AS VARCHAR), ");
-        sql.append(anyNull(k)).append(" FROM ").append(name(c.child())).append(" AS ").append(CHILD).append(" WHERE ").append(orphan(c));
-        if ("f".equals(k.rule().match())) sql.append(" OR (").append(anyNull(k)).append(" AND NOT ").append(allNull(k)).append(')');
+        sql.append(nulls(k, " OR ")).append(" FROM ").append(name(c.child())).append(" AS ").append(CHILD).append(" WHERE ").append(orphan(c));
+        if ("f".equals(k.rule().match())) sql.append(" OR (").append(nulls(k, " OR ")).append(" AND NOT ").append(nulls(k, " AND ")).append(')');
         return runner.firstRow(sql.append(" LIMIT 1").toString());
     }
 
@@ -446,16 +446,11 @@ final class ForeignKeys {
         return sql.append("))").toString();
     }
 
-    private static String anyNull(TableMeta.Constraint k) {
+    /** Whether any ({@code " OR "}) or all ({@code " AND "}) of the key's columns are null. */
+    private static String nulls(TableMeta.Constraint k, String join) {
         List<String> parts = new ArrayList<>();
         for (String col : k.columns()) parts.add(CHILD + "." + SqlNames.quote(col) + " IS NULL");
-        return "(" + String.join(" OR ", parts) + ")";
-    }
-
-    private static String allNull(TableMeta.Constraint k) {
-        List<String> parts = new ArrayList<>();
-        for (String col : k.columns()) parts.add(CHILD + "." + SqlNames.quote(col) + " IS NULL");
-        return "(" + String.join(" AND ", parts) + ")";
+        return "(" + String.join(join, parts) + ")";
     }
 
     private long act(String sql) {
@@ -524,7 +519,6 @@ final class ForeignKeys {
 
     /** The table as DuckDB SQL names it. */
     private static String name(Relation r) {
-        if (r.schema().equals("pg_temp")) return "temp.main." + SqlNames.quote(r.name());
-        return SqlNames.quote(r.schema()) + "." + SqlNames.quote(r.name());
+        return SqlNames.table(r.schema(), r.name());
     }
 }

@@ -9,7 +9,6 @@ import dev.pgwire.serve.sql.Translation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -24,8 +23,9 @@ import java.util.Set;
 final class IndexedAlter {
     private IndexedAlter() {}
 
-    private static final String INDEXES = "SELECT index_name, is_unique, sql FROM duckdb_indexes()"
-            + " WHERE table_name = ? AND schema_name = ? AND database_name = CASE WHEN ? THEN 'temp' ELSE current_database() END";
+    /** The table of a catalog query: its name, DuckDB schema, and whether it is temporary ({@link #table}). */
+    private static final String OF_TABLE = " WHERE table_name = ? AND schema_name = ? AND database_name = CASE WHEN ? THEN 'temp' ELSE current_database() END";
+    private static final String INDEXES = "SELECT index_name, is_unique, sql FROM duckdb_indexes()" + OF_TABLE;
 
     /** The DuckDB script of {@code t} with the table's indexes dropped before and made after it; null when nothing needs it. */
     static String around(Translation t, Relation table, DuckDbStatementRunner runner) {
@@ -75,15 +75,9 @@ final class IndexedAlter {
             String rebuilt = change == null ? null : rebuild(t, table, change, runner);
             if (rebuilt != null) return rebuilt;
         }
-        boolean temp = table.schema().equals("pg_temp");
-        String schema = temp ? "main" : table.schema();
-        List<String[]> indexes = runner.query(INDEXES, ps -> {
-            ps.setString(1, table.name());
-            ps.setString(2, schema);
-            ps.setBoolean(3, temp);
-        }, rs -> new String[] {rs.getString(1), Boolean.toString(rs.getBoolean(2)), rs.getString(3)});
+        List<String[]> indexes = indexes(table, runner);
         if (indexes.isEmpty()) return null;
-        String qualifier = temp ? "temp.main." : SqlNames.quote(schema) + ".";
+        String qualifier = qualifier(table);
         List<String> before = new ArrayList<>();
         List<String> after = new ArrayList<>();
         for (String[] index : indexes) {
@@ -99,13 +93,10 @@ final class IndexedAlter {
     }
 
     private static final String COLUMNS = "SELECT column_name, data_type, column_default, is_nullable, comment FROM duckdb_columns()"
-            + " WHERE table_name = ? AND schema_name = ? AND database_name = CASE WHEN ? THEN 'temp' ELSE current_database() END"
-            + " ORDER BY column_index";
+            + OF_TABLE + " ORDER BY column_index";
     private static final String CONSTRAINTS = "SELECT constraint_type, constraint_column_names, constraint_text FROM duckdb_constraints()"
-            + " WHERE table_name = ? AND schema_name = ? AND database_name = CASE WHEN ? THEN 'temp' ELSE current_database() END"
-            + " AND constraint_type IN ('PRIMARY KEY', 'UNIQUE', 'CHECK')";
-    private static final String TABLE = "SELECT comment, sql LIKE '%GENERATED ALWAYS%' FROM duckdb_tables()"
-            + " WHERE table_name = ? AND schema_name = ? AND database_name = CASE WHEN ? THEN 'temp' ELSE current_database() END";
+            + OF_TABLE + " AND constraint_type IN ('PRIMARY KEY', 'UNIQUE', 'CHECK')";
+    private static final String TABLE = "SELECT comment, sql LIKE '%GENERATED ALWAYS%' FROM duckdb_tables()" + OF_TABLE;
 
     /**
      * A change of one column that DuckDB makes by rebuilding the table.
@@ -160,12 +151,7 @@ final class IndexedAlter {
         String column = change.column();
         boolean drop = change.type() == null;
         boolean temp = table.schema().equals("pg_temp");
-        String schema = temp ? "main" : table.schema();
-        DuckDbStatementRunner.Binder where = ps -> {
-            ps.setString(1, table.name());
-            ps.setString(2, schema);
-            ps.setBoolean(3, temp);
-        };
+        DuckDbStatementRunner.Binder where = table(table);
         List<String[]> columns = runner.query(COLUMNS, where, rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
                 Boolean.toString(rs.getBoolean(4)), rs.getString(5)});
         int at = -1;
@@ -177,7 +163,7 @@ final class IndexedAlter {
             for (Object n : names) cols.append(n).append('\u0000');
             return new String[] {rs.getString(1), cols.toString(), rs.getString(3)};
         });
-        List<String[]> indexes = runner.query(INDEXES, where, rs -> new String[] {rs.getString(1), Boolean.toString(rs.getBoolean(2)), rs.getString(3)});
+        List<String[]> indexes = indexes(table, runner);
         boolean needed = false;
         for (String[] c : constraints) {
             boolean onColumn = List.of(c[1].split("\u0000")).contains(column);
@@ -187,7 +173,7 @@ final class IndexedAlter {
         if (!needed) return null;
         List<Object[]> about = runner.query(TABLE, where, rs -> new Object[] {rs.getString(1), rs.getBoolean(2)});
         if (about.isEmpty() || (Boolean) about.get(0)[1]) return null; // generated columns: left to DuckDB's refusal
-        String qualifier = temp ? "temp.main." : SqlNames.quote(schema) + ".";
+        String qualifier = qualifier(table);
         String name = qualifier + SqlNames.quote(table.name());
         String staging = SqlNames.quote(table.name() + "__pgwire_rebuild");
         List<String> script = new ArrayList<>();
@@ -243,6 +229,26 @@ final class IndexedAlter {
         return false;
     }
 
+    /** Binds {@link #OF_TABLE}'s parameters for {@code table}. */
+    private static DuckDbStatementRunner.Binder table(Relation table) {
+        boolean temp = table.schema().equals("pg_temp");
+        return ps -> {
+            ps.setString(1, table.name());
+            ps.setString(2, temp ? "main" : table.schema());
+            ps.setBoolean(3, temp);
+        };
+    }
+
+    /** The table's indexes made by CREATE INDEX: name, whether unique, DuckDB's CREATE INDEX text. */
+    private static List<String[]> indexes(Relation table, DuckDbStatementRunner runner) {
+        return runner.query(INDEXES, table(table), rs -> new String[] {rs.getString(1), Boolean.toString(rs.getBoolean(2)), rs.getString(3)});
+    }
+
+    /** The prefix naming objects of the table's schema in DuckDB SQL. */
+    private static String qualifier(Relation table) {
+        return table.schema().equals("pg_temp") ? "temp.main." : SqlNames.quote(table.schema()) + ".";
+    }
+
     private static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
@@ -267,11 +273,7 @@ final class IndexedAlter {
     }
 
     private static boolean mentions(String expressions, Set<String> columns) {
-        if (columns.isEmpty()) return false;
-        SqlLexer lexer = new SqlLexer(expressions);
-        for (SqlLexer.Token tok = lexer.next(); tok.kind() != SqlLexer.Kind.END; tok = lexer.next()) {
-            for (String c : columns) if (names(tok, c)) return true;
-        }
+        for (String c : columns) if (SqlLexer.mentions(expressions, c)) return true;
         return false;
     }
 
@@ -281,16 +283,11 @@ final class IndexedAlter {
         int at = 0;
         SqlLexer lexer = new SqlLexer(expressions);
         for (SqlLexer.Token tok = lexer.next(); tok.kind() != SqlLexer.Kind.END; tok = lexer.next()) {
-            if (!names(tok, from)) continue;
+            if (!tok.names(from)) continue;
             out.append(expressions, at, tok.start()).append(SqlNames.quote(to));
             at = tok.end();
         }
         return out.append(expressions.substring(at)).toString();
     }
 
-    private static boolean names(SqlLexer.Token tok, String column) {
-        return tok.kind() == SqlLexer.Kind.QUOTED_IDENT && tok.text().equals(column)
-                || tok.kind() == SqlLexer.Kind.WORD && tok.text().equals(column.toUpperCase(Locale.ROOT))
-                && column.equals(column.toLowerCase(Locale.ROOT));
-    }
 }

@@ -25,6 +25,22 @@ public final class SqlLexer {
         public boolean isOp(char c) {
             return kind == Kind.OP && raw.length() == 1 && raw.charAt(0) == c;
         }
+
+        /** Whether the token names the identifier {@code name}: quoted as it is, or unquoted when it is lower case. */
+        public boolean names(String name) {
+            return kind == Kind.QUOTED_IDENT && text.equals(name)
+                    || kind == Kind.WORD && name.equals(name.toLowerCase(java.util.Locale.ROOT))
+                    && text.equals(name.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** Whether any token of {@code sql} names the identifier {@code name} (not inside a string). */
+    public static boolean mentions(String sql, String name) {
+        SqlLexer lexer = new SqlLexer(sql);
+        for (Token t = lexer.next(); t.kind() != Kind.END; t = lexer.next()) {
+            if (t.names(name)) return true;
+        }
+        return false;
     }
 
     private final String sql;

@@ -16,6 +16,14 @@ public final class SqlNames {
         return sb.toString();
     }
 
+    /**
+     * A table of the catalog as DuckDB SQL names it: {@code "schema"."name"}, or {@code temp.main."name"}
+     * for a temporary table (schema {@code pg_temp}).
+     */
+    public static String table(String schema, String name) {
+        return (schema.equals("pg_temp") ? "temp.main" : quote(schema)) + "." + quote(name);
+    }
+
     /** A string constant. */
     public static String literal(String value) {
         return SqlWriter.quoteLiteral(value);
