@@ -19,10 +19,12 @@ final class DdlChanges {
     private final Emitter em;
     private final SessionContext session;
     private final List<String> script = new ArrayList<>();
+    private final ReferencingKeys keys;
 
     DdlChanges(Emitter em, SessionContext session) {
         this.em = em;
         this.session = session;
+        this.keys = new ReferencingKeys(session, script);
     }
 
     static boolean handles(Node stmt) {
@@ -70,7 +72,7 @@ final class DdlChanges {
                 Relation r = relation(objectName(object, type));
                 if (r != null && !r.view()) dropped.add(r);
             }
-            dropReferencingKeys(dropped, cascade, "drop table");
+            keys.dropReferencing(dropped, cascade);
         }
         for (Node object : s.list("objects")) {
             List<String> name = objectName(object, type);
@@ -90,66 +92,6 @@ final class DdlChanges {
             script.add("DROP " + keyword + (ifExists ? " IF EXISTS " : " ") + qualified + (cascade ? " CASCADE" : ""));
             for (String seq : owned) script.add("DROP SEQUENCE IF EXISTS " + seq);
         }
-    }
-
-    /** A foreign key serve enforces, of {@code table}, referencing {@code target}. */
-    private record Reference(Relation table, TableMeta.Constraint key) {
-    }
-
-    /** The keys of other tables (not among {@code tables}) that reference one of {@code tables}. */
-    private List<Reference> referencesTo(List<Relation> tables) {
-        List<Reference> out = new ArrayList<>();
-        for (Relation target : tables) {
-            for (Relation child : session.catalog().referencing(target.name())) {
-                if (contains(tables, child)) continue;
-                for (TableMeta.Constraint k : child.meta().constraints()) {
-                    if (k.rule() != null && k.references().equals(target.name()) && k.rule().schema().equals(target.schema())) {
-                        out.add(new Reference(child, k));
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    private static boolean contains(List<Relation> tables, Relation r) {
-        for (Relation t : tables) if (t.schema().equals(r.schema()) && t.name().equals(r.name())) return true;
-        return false;
-    }
-
-    /**
-     * Dropping tables other tables' foreign keys reference: refused (2BP01) as in PostgreSQL, or
-     * with CASCADE the keys go (the referencing tables stay).
-     */
-    private void dropReferencingKeys(List<Relation> tables, boolean cascade, String what) {
-        List<Reference> refs = referencesTo(tables);
-        if (refs.isEmpty()) return;
-        if (!cascade) {
-            List<String> lines = new ArrayList<>();
-            for (Reference r : refs) {
-                lines.add("constraint " + r.key().name() + " on table " + r.table().name() + " depends on table " + r.key().references());
-            }
-            throw new PgException("2BP01", "cannot " + what + " " + refs.get(0).key().references()
-                    + " because other objects depend on it")
-                    .withDetail(String.join("\n", lines))
-                    .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
-        }
-        java.util.Map<String, TableMeta> metas = new java.util.LinkedHashMap<>();
-        java.util.Map<String, Relation> byKey = new java.util.HashMap<>();
-        for (Reference r : refs) {
-            String key = r.table().schema() + "." + r.table().name();
-            byKey.put(key, r.table());
-            metas.put(key, metas.getOrDefault(key, r.table().meta()).withoutConstraint(r.key().name()));
-        }
-        for (java.util.Map.Entry<String, TableMeta> e : metas.entrySet()) {
-            script.add("COMMENT ON TABLE " + tableText(byKey.get(e.getKey())) + " IS " + SqlWriter.quoteLiteral(e.getValue().write()));
-        }
-    }
-
-    /** A table of the catalog as DuckDB SQL names it. */
-    private static String tableText(Relation r) {
-        if (r.schema().equals("pg_temp")) return "temp.main." + SqlWriter.quoteIdent(r.name());
-        return SqlWriter.quoteIdent(r.schema()) + "." + SqlWriter.quoteIdent(r.name());
     }
 
     /** The sequences serial and identity columns of a table own (dropped with it, as in PostgreSQL). */
@@ -234,23 +176,11 @@ final class DdlChanges {
         Relation r = session.catalog().relation(emptyToNull(rel.str("schemaname")), rel.str("relname"));
         if (r == null || r.view()) return;
         for (TableMeta.Constraint c : meta(r).constraints()) {
-            if (c.columns().contains(column) || c.type().equals("c") && mentions(ColumnMeta.form(c.expression(), false), column)) {
+            if (c.columns().contains(column) || c.type().equals("c") && c.expression() != null
+                    && SqlLexer.mentions(ColumnMeta.form(c.expression(), false), column)) {
                 alteredMeta = meta(r).withoutConstraint(c.name());
             }
         }
-    }
-
-    /** Whether an expression names the column (a word or quoted identifier of its name). */
-    private static boolean mentions(String expression, String column) {
-        if (expression == null) return false;
-        SqlLexer lexer = new SqlLexer(expression);
-        for (SqlLexer.Token t = lexer.next(); t.kind() != SqlLexer.Kind.END; t = lexer.next()) {
-            if (t.kind() == SqlLexer.Kind.QUOTED_IDENT && t.text().equals(column)
-                    || t.kind() == SqlLexer.Kind.WORD && t.text().equals(column.toUpperCase(java.util.Locale.ROOT))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -406,73 +336,16 @@ final class DdlChanges {
         switch (type) {
             case "OBJECT_TABLE" -> {
                 script.add("ALTER TABLE " + ifExists + relationText(rel) + " RENAME TO " + newName);
-                renameInKeys(rel, s.str("newname"), null, null);
+                keys.renamed(relation(rel), s.str("newname"), null, null);
             }
             case "OBJECT_VIEW" -> script.add("ALTER VIEW " + ifExists + relationText(rel) + " RENAME TO " + newName);
             case "OBJECT_COLUMN" -> {
                 script.add("ALTER TABLE " + ifExists + relationText(rel) + " RENAME COLUMN "
                         + SqlWriter.quoteIdent(s.str("subname")) + " TO " + newName);
-                renameInKeys(rel, null, s.str("subname"), s.str("newname"));
+                keys.renamed(relation(rel), null, s.str("subname"), s.str("newname"));
             }
             default -> throw DdlEmitter.unsupported("ALTER " + Classifier.objectName(type) + " … RENAME");
         }
-    }
-
-    /**
-     * What serve keeps of keys follows a rename: the table's own constraints name the renamed
-     * column, and the foreign keys of the tables referencing it its new name or its renamed column.
-     */
-    private void renameInKeys(Node rel, String newTable, String oldColumn, String newColumn) {
-        Relation r = session.catalog().relation(emptyToNull(rel.str("schemaname")), rel.str("relname"));
-        if (r == null || r.view()) return;
-        List<Reference> refs = referencesTo(List.of(r));
-        String renamed = newTable != null ? newTable : r.name();
-        String self = newTable != null ? tableText(new Relation(r.schema(), newTable, false, r.columns(), null)) : tableText(r);
-        TableMeta own = renamed(r.meta(), r, oldColumn, newColumn, newTable);
-        if (own != null) script.add("COMMENT ON TABLE " + self + " IS " + SqlWriter.quoteLiteral(own.write()));
-        java.util.Map<String, Relation> children = new java.util.LinkedHashMap<>();
-        for (Reference ref : refs) children.put(ref.table().schema() + "." + ref.table().name(), ref.table());
-        for (Relation child : children.values()) {
-            TableMeta meta = renamed(child.meta(), r, null, null, null);
-            TableMeta changed = referencesRenamed(meta == null ? child.meta() : meta, r, renamed, oldColumn, newColumn);
-            script.add("COMMENT ON TABLE " + tableText(child) + " IS " + SqlWriter.quoteLiteral(changed.write()));
-        }
-    }
-
-    /** {@code meta} with column {@code from} named {@code to} in the table's own constraints (and a self-reference renamed); null when unchanged. */
-    private static TableMeta renamed(TableMeta meta, Relation table, String from, String to, String newTable) {
-        if (from == null && newTable == null) return null;
-        TableMeta out = meta;
-        boolean changed = false;
-        for (TableMeta.Constraint c : meta.constraints()) {
-            List<String> cols = from == null ? c.columns() : replaced(c.columns(), from, to);
-            boolean self = c.rule() != null && c.references().equals(table.name()) && c.rule().schema().equals(table.schema());
-            List<String> refCols = self && from != null ? replaced(c.referencedColumns(), from, to) : c.referencedColumns();
-            String references = self && newTable != null ? newTable : c.references();
-            if (cols.equals(c.columns()) && refCols.equals(c.referencedColumns()) && java.util.Objects.equals(references, c.references())) continue;
-            out = out.replacing(new TableMeta.Constraint(c.name(), c.type(), cols, references, refCols,
-                    c.expression(), c.index(), c.backedByIndex(), c.rule()));
-            changed = true;
-        }
-        return changed ? out : null;
-    }
-
-    /** A referencing table's keys to {@code parent}, with its new name or renamed column. */
-    private static TableMeta referencesRenamed(TableMeta meta, Relation parent, String newName, String from, String to) {
-        TableMeta out = meta;
-        for (TableMeta.Constraint c : meta.constraints()) {
-            if (c.rule() == null || !c.references().equals(parent.name()) || !c.rule().schema().equals(parent.schema())) continue;
-            List<String> refCols = from == null ? c.referencedColumns() : replaced(c.referencedColumns(), from, to);
-            out = out.replacing(new TableMeta.Constraint(c.name(), c.type(), c.columns(), newName, refCols,
-                    c.expression(), c.index(), c.backedByIndex(), c.rule()));
-        }
-        return out;
-    }
-
-    private static List<String> replaced(List<String> names, String from, String to) {
-        List<String> out = new ArrayList<>();
-        for (String n : names) out.add(n.equals(from) ? to : n);
-        return out;
     }
 
     /**
@@ -496,23 +369,9 @@ final class DdlChanges {
             Relation r = session.catalog().relation(emptyToNull(rel.str("schemaname")), rel.str("relname"));
             if (r != null && !r.view()) tables.add(r);
         }
-        // a table other tables' foreign keys reference goes only with them (CASCADE adds them), as in PostgreSQL
-        List<Relation> also = new ArrayList<>();
-        for (List<Reference> refs = referencesTo(tables); !refs.isEmpty(); refs = referencesTo(tables)) {
-            if (!s.str("behavior").equals("DROP_CASCADE")) {
-                Reference r = refs.get(0);
-                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cannot truncate a table referenced in a foreign key constraint")
-                        .withDetail("Table \"" + r.table().name() + "\" references \"" + r.key().references() + "\".")
-                        .withHint("Truncate table \"" + r.table().name() + "\" at the same time, or use TRUNCATE ... CASCADE.");
-            }
-            for (Reference r : refs) {
-                if (!contains(tables, r.table())) {
-                    tables.add(r.table());
-                    also.add(r.table());
-                }
-            }
+        for (Relation r : keys.truncatedWith(tables, s.str("behavior").equals("DROP_CASCADE"))) {
+            script.add("DELETE FROM " + SqlNames.table(r.schema(), r.name()));
         }
-        for (Relation r : also) script.add("DELETE FROM " + tableText(r));
         for (Node rel : s.list("relations")) {
             refuseMatView(rel);
             script.add("DELETE FROM " + relationText(rel));
@@ -595,6 +454,10 @@ final class DdlChanges {
     private Relation relation(List<String> name) {
         String schema = name.size() > 1 ? name.get(name.size() - 2) : null;
         return session.catalog().relation(schema, name.get(name.size() - 1));
+    }
+
+    private Relation relation(Node rel) {
+        return session.catalog().relation(emptyToNull(rel.str("schemaname")), rel.str("relname"));
     }
 
     private ColumnInfo column(Node rel, String column) {
