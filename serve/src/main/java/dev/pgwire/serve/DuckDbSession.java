@@ -456,8 +456,10 @@ public final class DuckDbSession implements Session {
                 + " in a read-only transaction");
     }
 
-    private void runOnDuckDb(Translation written, ResultSink sink, long call) {
-        checkWritable(written);
+    private void runOnDuckDb(Translation asSent, ResultSink sink, long call) {
+        checkWritable(asSent);
+        Translation written = status == TransactionStatus.IN_TRANSACTION
+                ? Savepoints.pinned(asSent, catalog, runner, translator::translate) : asSent;
         if (written.duckDbSql().isEmpty()) { // nothing DuckDB has to do (ALTER TABLE … OWNER TO, say)
             sink.complete(written.info().tagForUpdate(-1));
             return;

@@ -2,10 +2,17 @@ package dev.pgwire.serve;
 
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.sql.CatalogView;
+import dev.pgwire.serve.sql.Node;
+import dev.pgwire.serve.sql.PgParser;
+import dev.pgwire.serve.sql.PinnedSequences;
 import dev.pgwire.serve.sql.ReplayInfo;
+import dev.pgwire.serve.sql.Translation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * PostgreSQL's savepoints on DuckDB, which has none. The statements of a transaction block that
@@ -93,6 +100,29 @@ final class Savepoints {
         Savepoint sp = savepoints.get(i);
         entries.subList(sp.entries, entries.size()).clear();
         savepoints.subList(i + 1, savepoints.size()).clear();
+    }
+
+    /**
+     * {@code t} as it must run in a transaction block to be run again by a later ROLLBACK TO: an
+     * INSERT that leaves serial or identity columns to their sequences gets the sequences' values
+     * written in ({@link PinnedSequences}), drawn now from DuckDB in the statement's transaction.
+     * Anything else is {@code t} itself.
+     */
+    static Translation pinned(Translation t, CatalogView catalog, DuckDbStatementRunner runner,
+                              BiFunction<Node, String, Translation> translate) {
+        if (t.tree() == null || !t.tree().is("InsertStmt") || t.replay().repeatable()) return t;
+        List<PgParser.Statement> parsed = PgParser.parse(t.source());
+        if (parsed.size() != 1) return t;
+        Node tree = parsed.get(0).tree();
+        boolean pinned = PinnedSequences.apply(tree, catalog, (column, count) -> {
+            List<String> drawn = runner.queryColumn("SELECT " + column.defaultExpr() + " FROM range(" + count + ")");
+            long[] values = new long[drawn.size()];
+            for (int i = 0; i < values.length; i++) values[i] = Long.parseLong(drawn.get(i));
+            // the INSERT would have drawn them row by row: the first row gets the first value
+            if (values.length > 1 && values[values.length - 1] > values[0]) Arrays.sort(values);
+            return values;
+        });
+        return pinned ? translate.apply(tree, t.source()) : t;
     }
 
     private int find(String name) {

@@ -1,0 +1,94 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.serve.sql.CatalogView.ColumnInfo;
+import dev.pgwire.serve.sql.CatalogView.Relation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An INSERT … VALUES whose rows leave a serial or identity column to its sequence, rewritten so
+ * that the values the sequence gives are written into the statement: {@code INSERT INTO t (name)
+ * VALUES ('a')} becomes {@code INSERT INTO t (name, id) VALUES ('a', 41)}, 41 being what
+ * {@code nextval} gave. The statement then has the same effect each time it runs, which rolling
+ * back to a savepoint needs ({@link ReplayInfo}: serve restores a savepoint by running the
+ * transaction's earlier statements again, and a sequence never gives a value twice).
+ *
+ * <p>The sequence is advanced exactly as the INSERT would have advanced it — the same number of
+ * values, row by row — so currval, lastval and other sessions see what PostgreSQL shows them.
+ */
+public final class PinnedSequences {
+    private PinnedSequences() {}
+
+    /** Draws {@code count} values from the sequence of {@code column} by evaluating its default, in order. */
+    public interface Source {
+        long[] next(ColumnInfo column, int count);
+    }
+
+    /**
+     * {@code insert} (a fresh parse tree, changed in place) with its sequence defaults replaced by
+     * values from {@code source}; false when the statement is not an INSERT … VALUES that leaves a
+     * sequence column to its default, or has a shape this does not handle (then nothing was drawn).
+     */
+    public static boolean apply(Node insert, CatalogView catalog, Source source) {
+        if (!insert.is("InsertStmt") || insert.has("withClause") || insert.has("onConflictClause")) return false;
+        Node select = insert.node("selectStmt");
+        if (select == null || select.list("valuesLists").isEmpty()) return false;
+        Node rel = insert.node("relation");
+        Relation r = catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
+        if (r == null || r.view() || !insert.has("cols")) return false;
+        List<Node> cols = insert.list("cols");
+        List<Node> rows = select.list("valuesLists");
+        Map<ColumnInfo, List<Integer>> slots = new LinkedHashMap<>(); // column → row positions to fill, -1 = added
+        for (ColumnInfo c : r.columns()) {
+            if (c.sequence() == null || c.defaultExpr() == null) continue;
+            int position = -1;
+            for (int i = 0; i < cols.size(); i++) {
+                if (cols.get(i).str("name").equals(c.name())) {
+                    if (cols.get(i).has("indirection")) return false;
+                    position = i;
+                }
+            }
+            List<Integer> at = new ArrayList<>();
+            for (Node row : rows) {
+                List<Node> items = row.list("items");
+                if (items.size() != cols.size()) return false; // PostgreSQL's own error follows from the statement as written
+                if (position < 0) at.add(-1);
+                else if (items.get(position).is("SetToDefault")) at.add(position);
+            }
+            if (!at.isEmpty()) slots.put(c, at);
+        }
+        if (slots.isEmpty()) return false;
+        for (Map.Entry<ColumnInfo, List<Integer>> e : slots.entrySet()) {
+            ColumnInfo c = e.getKey();
+            long[] values = source.next(c, e.getValue().size());
+            boolean added = e.getValue().get(0) == -1;
+            if (added) cols.add(Node.of("ResTarget").set("name", c.name()));
+            int v = 0;
+            for (Node row : rows) {
+                List<Node> items = row.list("items");
+                if (added) {
+                    items.add(constant(values[v++]));
+                } else {
+                    int position = e.getValue().get(0);
+                    if (items.get(position).is("SetToDefault")) items.set(position, constant(values[v++]));
+                }
+            }
+        }
+        // the values are the column's own sequence's, as the default would have given them
+        for (ColumnInfo c : slots.keySet()) {
+            if ("a".equals(c.identity())) insert.set("override", "OVERRIDING_SYSTEM_VALUE");
+        }
+        return true;
+    }
+
+    private static Node constant(long value) {
+        Node c = Node.of("A_Const");
+        if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
+            return c.set("ival", Node.of("Integer").set("ival", value));
+        }
+        return c.set("fval", Node.of("Float").set("fval", Long.toString(value)));
+    }
+}
