@@ -141,3 +141,10 @@ SELECT ARRAY(SELECT id FROM posts ORDER BY id DESC);
 
 -- name: typeof_arrays
 SELECT pg_typeof('{1,2,3}'::int[]), pg_typeof(ARRAY['a']), pg_typeof(ARRAY[1.5]), pg_typeof('{}'::text[][]);
+
+-- name: array_cast_to_text
+SELECT ARRAY['a', 'b c', '', NULL, 'null', 'x"y', 'p\q', '{z}']::text AS t, ARRAY[1, NULL, 3]::text, ARRAY[[1, 2], [3, 4]]::text,
+       ARRAY[true, false]::text, (NULL::int[])::text, '{}'::int[]::text, ARRAY['x']::varchar;
+
+-- name: array_text_in_expressions
+SELECT ARRAY['a', 'b']::text || '!', length(ARRAY[10, 20]::text), ARRAY['a b']::text LIKE '%"%';

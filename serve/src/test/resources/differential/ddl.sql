@@ -215,6 +215,12 @@ SELECT id, m FROM moods ORDER BY m;
 -- name: enum_compare
 SELECT m FROM moods WHERE m > 'sad' ORDER BY m;
 
+-- name: enum_compare_in_and_between
+SELECT m FROM moods WHERE m IN ('ok', 'happy') AND m BETWEEN 'ok' AND 'happy' ORDER BY m;
+
+-- name: enum_constant_on_the_left
+SELECT m FROM moods WHERE 'ok' < m ORDER BY m;
+
 -- name: enum_invalid
 -- expect-error: 22P02
 INSERT INTO moods VALUES (4, 'angry');
@@ -575,3 +581,34 @@ SELECT length(name), codename FROM permissions ORDER BY codename;
 -- name: rebuilt_table_columns
 SELECT column_name, data_type, character_maximum_length, is_nullable FROM information_schema.columns
 WHERE table_name = 'permissions' ORDER BY ordinal_position;
+
+-- name: retype_indexed_table
+CREATE TABLE retyped (id serial PRIMARY KEY, title varchar(20) NOT NULL, code int UNIQUE);
+
+-- name: retype_indexed_index
+CREATE INDEX retyped_title ON retyped (title);
+
+-- name: retype_indexed_fill
+INSERT INTO retyped (title, code) VALUES ('a', 1), ('b', 2);
+
+-- name: retype_indexed_column
+ALTER TABLE retyped ALTER COLUMN title TYPE text;
+
+-- name: retype_unique_column
+ALTER TABLE retyped ALTER COLUMN code TYPE bigint;
+
+-- name: retype_unique_still_enforced
+-- expect-error: 23505
+INSERT INTO retyped (title, code) VALUES ('c', 2);
+
+-- name: retyped_rows_and_indexes
+SELECT r.id, r.title, r.code, (SELECT count(*) FROM pg_indexes WHERE tablename = 'retyped') FROM retyped r ORDER BY id;
+
+-- name: retyped_columns
+SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'retyped' ORDER BY ordinal_position;
+
+-- name: unnamed_unique_gets_a_free_name
+ALTER TABLE retyped ADD UNIQUE (code);
+
+-- name: unnamed_unique_names
+SELECT conname FROM pg_constraint WHERE conrelid = 'retyped'::regclass AND contype = 'u' ORDER BY conname;

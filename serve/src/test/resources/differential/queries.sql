@@ -342,3 +342,23 @@ SELECT id, name FROM dept WHERE id <= 3 GROUP BY id ORDER BY name;
 -- name: group_by_non_key_column_refused
 -- expect-error: 42803
 SELECT e.name, count(*) FROM emp e JOIN dept d ON d.id = e.dept_id GROUP BY d.id;
+
+-- name: timestamptz_offset_after_space
+SELECT '2026-12-05 02:35:06.023 +00:00'::timestamptz, '2026-12-05 02:35:06.023 +05:30'::timestamptz, '2026-12-05 02:35:06 -08'::timestamp;
+
+-- name: datetime_postgres_input
+SELECT 'Dec 5 2026 10:00 PST'::timestamptz, 'epoch'::timestamptz, '12/05/2026'::date, 'December 5, 2026'::date, '2026-12-05T10:00:00Z'::timestamptz;
+
+-- name: datetime_out_of_range
+-- expect-error: 22008
+SELECT '2026-13-05'::date;
+
+-- name: datetime_bad_syntax
+-- expect-error: 22007
+SELECT '2026-12-05 nonsense'::timestamptz;
+
+-- name: datetime_table
+CREATE TABLE stamps (t timestamptz, d date, l timestamp);
+
+-- name: datetime_insert_offsets
+INSERT INTO stamps VALUES ('2026-12-05 02:35:06.023 +00:00', 'Dec 5, 2026', '2026-12-05 02:35:06 +03:00') RETURNING *;

@@ -400,6 +400,10 @@ public final class DuckDbSession implements Session {
                     setConstraints(t, sink);
                     break;
                 }
+                if (t.tree() != null && t.tree().is("DoStmt")) {
+                    inlineBlock(t, sink, call);
+                    break;
+                }
                 utility.run(t, sink, inTransactionBlock(), inBlockForUtility());
                 break;
             default:
@@ -573,6 +577,7 @@ public final class DuckDbSession implements Session {
         if (implicitBlock && status == TransactionStatus.IDLE && !implicitOpen) {
             beginDuckDbTransaction();
             implicitOpen = true;
+            savepoints.begin(commits.get());
         }
     }
 
@@ -653,6 +658,85 @@ public final class DuckDbSession implements Session {
 
     // ---------------------------------------------------------------- transaction blocks
 
+    /**
+     * DO: the block runs in the session's transaction block, or outside one in a transaction of
+     * its own — which, in a Query of several statements, goes on as the Query's implicit
+     * transaction after the block ({@link InlineBlocks}).
+     */
+    private void inlineBlock(Translation t, ResultSink sink, long call) {
+        String body = InlineBlocks.body(t.tree());
+        boolean own = status == TransactionStatus.IDLE;
+        if (own) begin(t.info(), null, InlineBlocks.QUIET);
+        try {
+            new InlineBlocks(this, sink, call).runBlock(body);
+        } catch (RuntimeException e) {
+            if (own) endInlineBlock(false);
+            throw e;
+        }
+        if (own) endInlineBlock(true);
+        sink.complete("DO");
+    }
+
+    private void endInlineBlock(boolean commit) {
+        if (!implicitBlock) {
+            if (commit) commit(InlineBlocks.QUIET); else rollback(InlineBlocks.QUIET);
+            return;
+        }
+        status = TransactionStatus.IDLE; // the Query's implicit transaction goes on (or fails with the block)
+        savepoints.end();
+        implicitOpen = true;
+    }
+
+    /** A statement of a DO block, run in the block's call (its cancel and timeout are the block's). */
+    void runInBlock(String sql, ResultSink sink, long call) {
+        Translation t = translator.translate(sql);
+        if (t.info().isEmpty()) return;
+        StatementInfo.Command c = t.info().command();
+        if (c == StatementInfo.Command.COPY_STDIO) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cannot COPY to/from client in PL/pgSQL");
+        }
+        if (c.endsFailedTransaction() || c == StatementInfo.Command.BEGIN || c == StatementInfo.Command.START_TRANSACTION
+                || c == StatementInfo.Command.SAVEPOINT || c == StatementInfo.Command.RELEASE_SAVEPOINT
+                || c == StatementInfo.Command.TWO_PHASE) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "unsupported transaction command in PL/pgSQL");
+        }
+        noParametersInSimpleQuery(t);
+        dispatch(t, sink, call);
+        applyDuckDbSettings();
+    }
+
+    /** Enters a DO block's subtransaction (a block with an EXCEPTION clause). */
+    void blockSavepoint(String name) {
+        savepoints.savepoint(name);
+    }
+
+    /**
+     * Undoes what a DO block's subtransaction did, after an error its handler caught: nothing to
+     * do when nothing changed and DuckDB's transaction is still usable (the error came from serve,
+     * or from RAISE); otherwise as ROLLBACK TO SAVEPOINT.
+     */
+    void blockRollbackTo(String name) {
+        if (!savepoints.changedSince(name) && duckDbTransactionUsable()) {
+            savepoints.rolledBackTo(name);
+            return;
+        }
+        status = TransactionStatus.FAILED;
+        rollbackToSavepoint(name);
+    }
+
+    void blockRelease(String name) {
+        savepoints.release(name);
+    }
+
+    private boolean duckDbTransactionUsable() {
+        try {
+            runner.execute("SELECT 1");
+            return true;
+        } catch (PgException e) {
+            return false;
+        }
+    }
+
     // ---------------------------------------------------------------- savepoints
 
     private static String savepointName(Translation t) {
@@ -700,7 +784,7 @@ public final class DuckDbSession implements Session {
 
     /** A statement of the transaction block succeeded: kept for rolling back to a savepoint. */
     void succeeded(Translation t, ParameterBinder parameters) {
-        if (status == TransactionStatus.IN_TRANSACTION) {
+        if (status == TransactionStatus.IN_TRANSACTION || implicitOpen) {
             savepoints.record(new Savepoints.Entry(t.duckDbSql(), parameters, t.replay()));
         } else if (t.replay().writes()) {
             commits.incrementAndGet();
@@ -718,9 +802,9 @@ public final class DuckDbSession implements Session {
             implicitOpen = false; // the implicit transaction becomes the explicit one, as in PostgreSQL
         } else {
             beginDuckDbTransaction();
+            savepoints.begin(commits.get()); // (an implicit transaction's statements so far are kept already)
         }
         status = TransactionStatus.IN_TRANSACTION;
-        savepoints.begin(commits.get());
         params.beginTransaction();
         // a block starts with the session's defaults, then BEGIN's own options
         params.set("transaction_read_only", params.get("default_transaction_read_only"), true);
@@ -808,10 +892,12 @@ public final class DuckDbSession implements Session {
                     throw e;
                 }
                 catalogCommitted();
+                if (savepoints.anyWrites()) commits.incrementAndGet();
             } else {
                 rollbackQuietly();
                 dropAtCommit.clear();
             }
+            savepoints.end();
         }
         foreignKeys.transactionEnded();
         if (commit) params.commit(); else params.rollback();

@@ -140,7 +140,8 @@ final class IndexedAlter {
     /**
      * Changes DuckDB refuses on a table with keys or checks — dropping a column before one with an
      * index or a primary key or unique constraint ("an index depends on a column after it"),
-     * changing the type of a column with a CHECK (serve's varchar(n) length check among them) —
+     * changing the type of a column with a CHECK (serve's varchar(n) length check among them), a
+     * key or an index —
      * made by building the table again: its columns, defaults, NOT NULL, constraints and comments
      * as DuckDB's catalog gives them, the column dropped or of its new type (its length check
      * replaced), its rows copied, its indexes made again; then the rest of the statement's script.
@@ -170,6 +171,14 @@ final class IndexedAlter {
             needed |= drop ? !c[0].equals("CHECK") || !indexes.isEmpty() : c[0].equals("CHECK") && onColumn;
         }
         if (drop) needed |= !indexes.isEmpty();
+        if (!drop) {
+            // DuckDB cannot change the type of a key or indexed column, even with the index dropped first in the same transaction
+            for (String[] c : constraints) needed |= !c[0].equals("CHECK") && List.of(c[1].split("\u0000")).contains(column);
+            for (String[] index : indexes) {
+                String expressions = expressions(index[2]);
+                needed |= expressions == null || mentions(expressions, Set.of(column));
+            }
+        }
         if (!needed) return null;
         List<Object[]> about = runner.query(TABLE, where, rs -> new Object[] {rs.getString(1), rs.getBoolean(2)});
         if (about.isEmpty() || (Boolean) about.get(0)[1]) return null; // generated columns: left to DuckDB's refusal

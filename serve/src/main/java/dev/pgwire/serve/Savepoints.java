@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * PostgreSQL's savepoints on DuckDB, which has none. The statements of a transaction block that
- * changed data are kept in order, with the savepoints among them; ROLLBACK TO SAVEPOINT rolls the
+ * PostgreSQL's savepoints on DuckDB, which has none. The statements of a transaction (a block, or
+ * the implicit transaction of a Query of several statements, which BEGIN or DO can turn into a
+ * block) that changed data are kept in order, with the savepoints among them; ROLLBACK TO SAVEPOINT rolls the
  * DuckDB transaction back and runs the statements before the savepoint again, in a new one.
  *
  * <p>That restores the savepoint's state only when running them again has the same effect, so it

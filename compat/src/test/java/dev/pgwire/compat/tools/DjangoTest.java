@@ -28,8 +28,11 @@ class DjangoTest {
                 (t, db) -> Scripts.python("django_flow.py", args(t, db, "connect"), TIMEOUT));
     }
 
+    /**
+     * Migrations, CRUD, nested atomic blocks — a savepoint rolled back after an INSERT that took a
+     * serial id, which serve runs again with the id it got — and introspection.
+     */
     @Test
-    @Tag("catalog")
     void migratesAuthAndContentTypesRunsCrudAndAtomic() {
         List<String> steps = List.of("migrate", "crud", "atomic", "introspection");
         ToolRun.assertLikePostgres("Django", "django_full", steps, steps, Function.identity(),

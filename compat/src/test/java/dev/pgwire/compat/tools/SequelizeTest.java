@@ -2,7 +2,6 @@ package dev.pgwire.compat.tools;
 
 import dev.pgwire.compat.Scripts;
 import dev.pgwire.compat.ToolRun;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,7 +24,6 @@ class SequelizeTest {
     }
 
     @Test
-    @Tag("catalog")
     void syncsRunsCrudDescribesAndAlters() {
         List<String> steps = List.of("sync force", "crud", "transaction", "describe table", "show all tables", "show indexes", "sync alter");
         ToolRun.assertLikePostgres("Sequelize sync", "sequelize_sync", steps, steps, Function.identity(),

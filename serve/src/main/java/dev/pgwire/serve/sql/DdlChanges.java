@@ -278,13 +278,20 @@ final class DdlChanges {
                 throw new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + k + "\" named in key does not exist");
             }
         }
-        String name = c.str("conname").isEmpty() ? TableMeta.defaultName(r.name(), keys, "key") : c.str("conname");
+        String name = c.str("conname").isEmpty() ? freeName(r, TableMeta.defaultName(r.name(), keys, "key")) : c.str("conname");
         if (meta(r).constraint(name) != null) {
             // the constraint's index is a relation of that name, as in PostgreSQL
             throw new PgException("42P07", "relation \"" + name + "\" already exists");
         }
         script.add("CREATE UNIQUE INDEX " + SqlWriter.quoteIdent(name) + " ON " + relationText(currentRelation) + " (" + identList(keys) + ")");
         alteredMeta = meta(r).withConstraint(new TableMeta.Constraint(name, "u", keys, null, List.of(), null, false, true));
+    }
+
+    /** A constraint name of {@code r} not taken yet: {@code base}, else base1, base2, … as PostgreSQL chooses. */
+    private String freeName(Relation r, String base) {
+        String name = base;
+        for (int i = 1; meta(r).constraint(name) != null; i++) name = base + i;
+        return name;
     }
 
     /**
@@ -295,7 +302,7 @@ final class DdlChanges {
         Relation r = session.catalog().relation(emptyToNull(currentRelation.str("schemaname")), currentRelation.str("relname"));
         if (r == null) throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + currentRelation.str("relname") + "\" does not exist");
         List<String> columns = c.names("fk_attrs");
-        String name = c.str("conname").isEmpty() ? TableMeta.defaultName(r.name(), columns, "fkey") : c.str("conname");
+        String name = c.str("conname").isEmpty() ? freeName(r, TableMeta.defaultName(r.name(), columns, "fkey")) : c.str("conname");
         if (meta(r).constraint(name) != null) {
             throw new PgException("42710", "constraint \"" + name + "\" for relation \"" + r.name() + "\" already exists");
         }

@@ -64,10 +64,20 @@ public final class PgParser {
         public Pointer error;
     }
 
+    @Structure.FieldOrder({"plpgsql_funcs", "error"})
+    public static final class PlpgsqlParseResult extends Structure implements Structure.ByValue {
+        public Pointer plpgsql_funcs;
+        public Pointer error;
+    }
+
     interface LibPgQuery extends Library {
         ParseResult pg_query_parse(String input);
 
         void pg_query_free_parse_result(ParseResult result);
+
+        PlpgsqlParseResult pg_query_parse_plpgsql(String input);
+
+        void pg_query_free_plpgsql_parse_result(PlpgsqlParseResult result);
     }
 
     private static final class Holder {
@@ -125,6 +135,41 @@ public final class PgParser {
             return out;
         } finally {
             lib.pg_query_free_parse_result(result);
+        }
+    }
+
+    /**
+     * Parses the PL/pgSQL body of an inline code block (DO) into PostgreSQL's PL/pgSQL tree: the
+     * {@code PLpgSQL_function} node, its {@code datums} (variables) and {@code action} (the
+     * outermost block). A syntax error is 42601 with PostgreSQL's message.
+     */
+    public static Node parsePlpgsql(String body) {
+        String tag = "$pgwire_do$";
+        for (int i = 0; body.contains(tag); i++) tag = "$pgwire_do" + i + "$";
+        String function = "CREATE FUNCTION inline_code_block() RETURNS void LANGUAGE plpgsql AS " + tag + body + tag;
+        LibPgQuery lib = Holder.LIB;
+        PlpgsqlParseResult result = lib.pg_query_parse_plpgsql(function);
+        try {
+            if (result.error != null) {
+                Error e = new Error(result.error);
+                String message = e.message == null ? "syntax error" : e.message;
+                throw new PgException(message.startsWith("unrecognized exception condition") ? "42704" : SqlState.SYNTAX_ERROR, message)
+                        .with('W', "PL/pgSQL function inline_code_block line " + Math.max(1, e.lineno));
+            }
+            Pointer tree = result.plpgsql_funcs;
+            byte[] json = tree.getByteArray(0, (int) tree.indexOf(0, (byte) 0));
+            Object root;
+            try {
+                root = ParseTreeJson.read(json, MAX_TREE_DEPTH);
+            } catch (ParseTreeJson.TooDeep e) {
+                throw tooDeep();
+            }
+            if (root instanceof List<?> functions && !functions.isEmpty() && functions.get(0) instanceof Node f) {
+                return f.node("PLpgSQL_function") != null ? f.node("PLpgSQL_function") : f;
+            }
+            throw new PgException(SqlState.SYNTAX_ERROR, "syntax error in DO block");
+        } finally {
+            lib.pg_query_free_plpgsql_parse_result(result);
         }
     }
 

@@ -152,13 +152,34 @@ public final class TargetCoercion {
     /** ON CONFLICT … DO UPDATE SET of an INSERT into {@code stmt}'s relation. */
     static void onConflict(Node stmt, CatalogView catalog, TypeResolver types) {
         Node conflict = stmt.node("onConflictClause");
-        if (conflict == null || !conflict.has("targetList")) return;
+        if (conflict == null) return;
         Node rel = stmt.node("relation");
         Relation r = catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
         if (r == null) return;
+        Node infer = conflict.node("infer");
+        if (infer != null && !infer.str("conname").isEmpty()) onConstraint(infer, r);
+        if (!conflict.has("targetList")) return;
         Node table = Node.typed("RangeVar", rel);
         Node excluded = table.copy().set("alias", Node.of("Alias").set("aliasname", "excluded"));
         setList(conflict.list("targetList"), r, types, scope(types, new ArrayList<>(List.of(table, excluded))));
+    }
+
+    /**
+     * ON CONFLICT ON CONSTRAINT name: the columns of that primary key or unique constraint, which
+     * is how DuckDB names a conflict target.
+     */
+    private static void onConstraint(Node infer, Relation r) {
+        String name = infer.str("conname");
+        TableMeta.Constraint c = r.meta().constraint(name);
+        if (c == null) {
+            throw new PgException(SqlState.UNDEFINED_OBJECT, "constraint \"" + name + "\" for table \"" + r.name() + "\" does not exist");
+        }
+        if (!c.type().equals("p") && !c.type().equals("u")) {
+            throw new PgException("42809", "constraint in ON CONFLICT clause has no associated index");
+        }
+        List<Node> elems = new ArrayList<>();
+        for (String column : c.columns()) elems.add(Node.of("IndexElem").set("name", column));
+        infer.set("conname", null).set("indexElems", elems);
     }
 
     private static void setList(List<Node> targets, Relation r, TypeResolver types, TypeResolver.Scope scope) {
@@ -250,7 +271,8 @@ public final class TargetCoercion {
 
     /** Types whose input rules differ between PostgreSQL and DuckDB for a string constant. */
     private static boolean needsInputRules(SqlType t) {
-        return t.isArray() || t.name().equals("bytea") || t.name().equals("bool") || t.isJson();
+        return t.isArray() || t.name().equals("bytea") || t.name().equals("bool") || t.isJson()
+                || t.name().equals("timestamptz") || t.name().equals("timestamp") || t.name().equals("date");
     }
 
     private static boolean isUnconstrained(ColumnInfo c) {

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /** Visits every node of a tree, parents before children, without recursion. */
-final class TreeWalker {
+public final class TreeWalker {
     private TreeWalker() {}
 
-    static void forEachNode(Node root, Consumer<Node> visitor) {
+    public static void forEachNode(Node root, Consumer<Node> visitor) {
         ArrayDeque<Object> stack = new ArrayDeque<>();
         stack.push(root);
         while (!stack.isEmpty()) {

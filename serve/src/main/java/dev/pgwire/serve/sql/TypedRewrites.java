@@ -286,6 +286,51 @@ final class TypedRewrites {
      * Casts to and from the OID alias types: a name becomes its OID (while translating when it is
      * a constant, as PostgreSQL does it while parsing), an OID alias cast to text its name.
      */
+    private static final java.util.Set<String> COMPARISONS = java.util.Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
+
+    /**
+     * A comparison of an enum with string constants ({@code mood > 'sad'}, {@code mood IN ('a',
+     * 'b')}, BETWEEN): the constants are of the enum type, as PostgreSQL resolves them, so the
+     * comparison follows the enum's declaration order (DuckDB would compare them as text).
+     */
+    private void enumComparison(Node e, Scope scope) {
+        String kind = e.str("kind");
+        boolean in = kind.equals("AEXPR_IN");
+        boolean between = kind.startsWith("AEXPR_BETWEEN") || kind.startsWith("AEXPR_NOT_BETWEEN");
+        if (!in && !between && !(kind.equals("AEXPR_OP") && COMPARISONS.contains(lastOperatorName(e)))) return;
+        Node l = e.node("lexpr");
+        Node r = e.node("rexpr");
+        if (l == null || r == null) return;
+        SqlType lt = types.type(l, scope);
+        if (isEnum(lt)) {
+            if (r.is("List")) {
+                List<Node> items = r.list("items");
+                for (int i = 0; i < items.size(); i++) items.set(i, enumConstant(items.get(i), lt));
+            } else {
+                e.set("rexpr", enumConstant(r, lt));
+            }
+        } else if (!in && !between && isEnum(types.type(r, scope))) {
+            e.set("lexpr", enumConstant(l, types.type(r, scope)));
+        }
+    }
+
+    private static String lastOperatorName(Node aExpr) {
+        List<String> names = aExpr.names("name");
+        return names.isEmpty() ? "" : names.get(names.size() - 1);
+    }
+
+    /** A user type serve keeps as a DuckDB ENUM (the only user types there are). */
+    private static boolean isEnum(SqlType t) {
+        return t != null && !t.isArray() && !t.isUnknown() && !t.equals(SqlType.RECORD)
+                && dev.pgwire.serve.catalog.Builtins.typeOid(t.name()) == 0;
+    }
+
+    private static Node enumConstant(Node value, SqlType enumType) {
+        if (!value.is("A_Const") || !value.has("sval")) return value;
+        Node typeName = Node.of(null).set("names", new ArrayList<>(List.of(Node.string(enumType.name())))).set("typemod", -1L);
+        return Node.of("TypeCast").set("arg", value).set("typeName", typeName).set("location", value.location());
+    }
+
     private Node regCast(Node cast, Scope scope) {
         PgTypeName target = PgTypeName.of(cast.node("typeName"));
         if (target.isArray()) return cast;
@@ -336,6 +381,7 @@ final class TypedRewrites {
                 Node r = e.node("rexpr");
                 if (r != null && r.is("List")) rewriteItems(r.list("items"), scope);
                 else if (r != null) e.set("rexpr", expr(r, scope));
+                enumComparison(e, scope);
                 return operators.rewrite(e, scope);
             }
             case "FuncCall" -> {
@@ -358,6 +404,16 @@ final class TypedRewrites {
             }
             case "TypeCast" -> {
                 rewriteField(e, "arg", scope);
+                Node arg = e.node("arg");
+                if (arg.is("A_Const") && arg.has("sval")) {
+                    String iso = DateTimeLiterals.canonical(arg.node("sval").str("sval"), types.type(e, scope), session);
+                    if (iso != null) e.set("arg", Node.of("A_Const").set("sval", Node.string(iso)).set("location", arg.location()));
+                }
+                SqlType target = types.type(e, scope);
+                if (target != null && !target.isArray() && (target.name().equals("text") || target.name().equals("varchar"))) {
+                    Node text = ArrayText.of(e.node("arg"), types.type(e.node("arg"), scope));
+                    if (text != null) return text;
+                }
                 Node cast = json.cast(e, e.node("arg"), types.type(e.node("arg"), scope), types.type(e, scope));
                 return cast != null ? cast : regCast(e, scope);
             }

@@ -1,0 +1,43 @@
+package dev.pgwire.serve.sql;
+
+import java.util.Set;
+
+/**
+ * An array cast to text ({@code tags::text}, {@code ARRAY[1,2]::varchar}) in PostgreSQL's array
+ * notation — {@code {a,"b c",NULL}} — where DuckDB would write its list notation
+ * ({@code [a, b c, NULL]}). The elements are written as PostgreSQL's output functions write them
+ * and quoted by array_out's rules (empty, NULL, or holding braces, commas, quotes, backslashes or
+ * white space). Element types whose output DuckDB's text does not match are left as they are.
+ */
+final class ArrayText {
+    private ArrayText() {}
+
+    private static final Set<String> TEXTS = Set.of("text", "varchar", "bpchar", "name");
+    private static final Set<String> PLAIN = Set.of("int2", "int4", "int8", "uuid", "date");
+
+    /** The DuckDB expression writing {@code array} (of {@code type}) as PostgreSQL's text, or null. */
+    static Node of(Node array, SqlType type) {
+        if (type == null || !type.isArray()) return null;
+        String element = type.name();
+        String value;
+        if (TEXTS.contains(element)) {
+            value = "CASE WHEN e IS NULL THEN 'NULL' WHEN e = '' OR upper(e) = 'NULL'"
+                    + " OR regexp_matches(e, '[{},\"\\\\ \\t\\n\\r\\x0B\\f]')"
+                    + " THEN '\"' || replace(replace(e, '\\', '\\\\'), '\"', '\\\"') || '\"' ELSE e END";
+        } else if (PLAIN.contains(element)) {
+            value = "coalesce(CAST(e AS VARCHAR), 'NULL')";
+        } else if (element.equals("bool")) {
+            value = "CASE WHEN e IS NULL THEN 'NULL' WHEN e THEN 't' ELSE 'f' END";
+        } else {
+            return null;
+        }
+        String list = "l" + type.dims();
+        String level = "'{' || array_to_string(list_transform(l1, lambda e: " + value + "), ',') || '}'";
+        for (int d = 2; d <= type.dims(); d++) {
+            level = "'{' || array_to_string(list_transform(l" + d + ", lambda l" + (d - 1) + ": " + level + "), ',') || '}'";
+        }
+        // the array is named once: a lambda over a one-element list binds it (and keeps NULL NULL)
+        return Expressions.duckDb("list_transform([{0}], lambda " + list + ": CASE WHEN " + list + " IS NULL THEN NULL ELSE "
+                + level + " END)[1]", array);
+    }
+}
