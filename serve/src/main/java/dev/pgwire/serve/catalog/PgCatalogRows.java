@@ -425,12 +425,12 @@ final class PgCatalogRows {
                 .set("indcollation", collations).set("indclass", classes).set("indoption", options)
                 .set("indexprs", expressions.isEmpty() ? null : String.join(", ", expressions)).set("indpred", predicate);
         rows("pg_indexes").add().set("schemaname", schema).set("tablename", table).set("indexname", name).set("indexdef", definition);
-        indexDefinitions.put(oid, definition);
+        indexDefinitions.put(oid, RelationText.index(definition, schema, table));
         indexKeys.put(oid, expressionsByKey(columns, expressions));
     }
 
     /** pg_get_indexdef's answers, by index OID. */
-    final Map<Integer, String> indexDefinitions = new HashMap<>();
+    final Map<Integer, RelationText> indexDefinitions = new HashMap<>();
     /** pg_get_indexdef(oid, column, …)'s answers: each key's text. */
     final Map<Integer, List<String>> indexKeys = new HashMap<>();
 

@@ -36,9 +36,9 @@ public final class Snapshot {
     final Map<String, List<ProcInfo>> procsByName = new HashMap<>();
     final Map<Integer, String> roles = new HashMap<>();
     final Map<String, Integer> rolesByName = new HashMap<>();
-    final Map<Integer, String> constraintDefinitions = new HashMap<>();
-    final Map<Integer, String> prettyConstraintDefinitions = new HashMap<>();
-    final Map<Integer, String> indexDefinitions = new HashMap<>();
+    final Map<Integer, RelationText> constraintDefinitions = new HashMap<>();
+    final Map<Integer, RelationText> prettyConstraintDefinitions = new HashMap<>();
+    final Map<Integer, RelationText> indexDefinitions = new HashMap<>();
     final Map<Integer, List<String>> indexKeys = new HashMap<>();
     final Map<Integer, String> viewDefinitions = new HashMap<>();
     final Map<String, String> descriptions = new HashMap<>();
@@ -177,28 +177,25 @@ public final class Snapshot {
             @SuppressWarnings("unchecked")
             List<Object> indkey = (List<Object>) r[idx.index("indkey")];
             for (Object k : indkey) keys.add(PgCatalogRows.quoteIdent(attnames.getOrDefault(table + "/" + ((Number) k).longValue(), "?")));
-            indexDefinitions.put(index, PgCatalogRows.indexDefinition(ii.name(), Boolean.TRUE.equals(r[idx.index("indisunique")]),
-                    ti.schema(), ti.name(), keys, null));
+            indexDefinitions.put(index, RelationText.index(PgCatalogRows.indexDefinition(ii.name(),
+                    Boolean.TRUE.equals(r[idx.index("indisunique")]), ti.schema(), ti.name(), keys, null), ti.schema(), ti.name()));
             indexKeys.put(index, keys);
         }
     }
 
-    /** pg_get_constraintdef of a constraint serve recorded. */
-    static String constraintDefinition(TableMeta.Constraint c, String schema, boolean pretty) {
+    /** pg_get_constraintdef of a constraint serve recorded, {@code schema} being its table's. */
+    static RelationText constraintDefinition(TableMeta.Constraint c, String schema, boolean pretty) {
         List<String> cols = new ArrayList<>();
         for (String col : c.columns()) cols.add(PgCatalogRows.quoteIdent(col));
         return switch (c.type()) {
-            case "p" -> "PRIMARY KEY (" + String.join(", ", cols) + ")";
-            case "u" -> "UNIQUE (" + String.join(", ", cols) + ")";
+            case "p" -> RelationText.plain("PRIMARY KEY (" + String.join(", ", cols) + ")");
+            case "u" -> RelationText.plain("UNIQUE (" + String.join(", ", cols) + ")");
             case "f" -> {
                 List<String> ref = new ArrayList<>();
                 for (String col : c.referencedColumns()) ref.add(PgCatalogRows.quoteIdent(col));
-                StringBuilder def = new StringBuilder("FOREIGN KEY (").append(String.join(", ", cols)).append(") REFERENCES ");
+                String before = "FOREIGN KEY (" + String.join(", ", cols) + ") REFERENCES ";
                 TableMeta.ForeignKeyRule rule = c.rule();
-                if (rule != null && !rule.schema().equals(schema) && !rule.schema().equals("public")) {
-                    def.append(PgCatalogRows.quoteIdent(rule.schema())).append('.');
-                }
-                def.append(PgCatalogRows.quoteIdent(c.references())).append(ref.isEmpty() ? "" : "(" + String.join(", ", ref) + ")");
+                StringBuilder def = new StringBuilder(ref.isEmpty() ? "" : "(" + String.join(", ", ref) + ")");
                 if (rule != null) {
                     if (rule.match().equals("f")) def.append(" MATCH FULL");
                     if (!rule.onUpdate().equals("a")) def.append(" ON UPDATE ").append(actionText(rule.onUpdate()));
@@ -214,9 +211,10 @@ public final class Snapshot {
                     if (rule.deferred()) def.append(" INITIALLY DEFERRED");
                     if (!rule.validated()) def.append(" NOT VALID");
                 }
-                yield def.toString();
+                yield new RelationText(before, rule != null ? rule.schema() : schema, c.references(), def.toString());
             }
-            default -> "CHECK (" + (c.expression() == null ? "true" : dev.pgwire.serve.sql.ColumnMeta.form(c.expression(), pretty)) + ")";
+            default -> RelationText.plain("CHECK (" + (c.expression() == null ? "true"
+                    : dev.pgwire.serve.sql.ColumnMeta.form(c.expression(), pretty)) + ")");
         };
     }
 

@@ -62,13 +62,13 @@ final class CatalogCalls {
             case "format_type" -> n == 2 ? sql("pgwire_format_type(CAST({0} AS BIGINT), CAST({1} AS INTEGER))", args) : null;
             case "pg_get_userbyid" -> n == 1 ? sql("pgwire_get_userbyid(CAST({0} AS BIGINT))", args) : null;
             case "pg_get_indexdef" -> switch (n) {
-                case 1 -> sql("pgwire_get_indexdef(CAST({0} AS BIGINT), 0, false)", args);
-                case 3 -> sql("pgwire_get_indexdef(CAST({0} AS BIGINT), CAST({1} AS INTEGER), {2})", args);
+                case 1 -> sql("pgwire_get_indexdef(CAST({0} AS BIGINT), 0, false, " + path + ")", args);
+                case 3 -> sql("pgwire_get_indexdef(CAST({0} AS BIGINT), CAST({1} AS INTEGER), {2}, " + path + ")", args);
                 default -> null;
             };
             case "pg_get_constraintdef" -> switch (n) {
-                case 1 -> sql("pgwire_get_constraintdef(CAST({0} AS BIGINT), false)", args);
-                case 2 -> sql("pgwire_get_constraintdef(CAST({0} AS BIGINT), coalesce({1}, false))", args);
+                case 1 -> sql("pgwire_get_constraintdef(CAST({0} AS BIGINT), false, " + path + ")", args);
+                case 2 -> sql("pgwire_get_constraintdef(CAST({0} AS BIGINT), coalesce({1}, false), " + path + ")", args);
                 default -> null;
             };
             case "pg_get_viewdef" -> {
