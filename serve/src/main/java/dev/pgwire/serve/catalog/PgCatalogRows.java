@@ -319,6 +319,8 @@ final class PgCatalogRows {
                     .set("condeferrable", c.rule() != null && c.rule().deferrable())
                     .set("condeferred", c.rule() != null && c.rule().deferred())
                     .set("convalidated", c.rule() == null || c.rule().validated()).set("conislocal", true)
+                    // PostgreSQL marks index-backed and foreign-key constraints non-inheritable (they never are inherited)
+                    .set("connoinherit", !c.type().equals("c"))
                     .set("conkey", keys.isEmpty() ? null : keys);
             if (c.type().equals("c")) {
                 row.set("conbin", c.expression());
@@ -471,6 +473,7 @@ final class PgCatalogRows {
             PgTypeName t = a[1].equals(3) ? new PgTypeName("bool", -1, 0, true) : new PgTypeName("int8", -1, 0, true);
             attribute(oid, (String) a[0], (Integer) a[1], t, true, false, "", false);
         }
+        systemAttributes(oid); // a sequence is a one-row relation with system columns, as a table
         rows("pg_sequence").add().set("seqrelid", oid).set("seqtypid", type).set("seqstart", s.start())
                 .set("seqincrement", s.increment()).set("seqmax", s.max()).set("seqmin", s.min()).set("seqcache", 1)
                 .set("seqcycle", s.cycle());

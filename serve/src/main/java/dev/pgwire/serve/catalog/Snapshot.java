@@ -83,12 +83,13 @@ public final class Snapshot {
         }
         var typ = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_type");
         int typname = typ.index("typname"), typnsp = typ.index("typnamespace"), typelem = typ.index("typelem"),
-                typcat = typ.index("typcategory");
+                typcat = typ.index("typcategory"), typstorage = typ.index("typstorage");
         for (Object[] r : all.get("pg_type")) {
             int oid = ((Long) r[0]).intValue();
             String schema = s.namespaces.get(((Long) r[typnsp]).intValue());
             int elem = ((Long) r[typelem]).intValue();
-            boolean array = elem != 0 && "A".equals(r[typcat]);
+            // format_type's IsTrueArrayType: int2vector and oidvector (plain storage) are named as themselves
+            boolean array = elem != 0 && "A".equals(r[typcat]) && !"p".equals(r[typstorage]);
             TypeInfo info = new TypeInfo(oid, schema, (String) r[typname], elem, array);
             s.types.put(oid, info);
             s.typesByName.putIfAbsent(schema + "." + info.name(), oid);

@@ -117,10 +117,12 @@ final class CatalogCalls {
                 }
                 yield sql("pgwire_database_size((SELECT datname FROM pgwire_catalog.pg.pg_database WHERE oid = {0}))", args);
             }
-            case "pg_sequence_last_value" -> n == 1 ? sql("(SELECT s.last_value FROM duckdb_sequences() AS s"
-                    + " JOIN pgwire_catalog.pg.pg_class AS c ON c.relname = s.sequence_name"
-                    + " JOIN pgwire_catalog.pg.pg_namespace AS ns ON ns.oid = c.relnamespace AND ns.nspname = s.schema_name"
-                    + " WHERE c.oid = {0} AND s.database_name = current_database())", args) : null;
+            // the aliases are serve's own: the argument may name an outer query's c.oid (Liquibase's does)
+            case "pg_sequence_last_value" -> n == 1 ? sql("(SELECT pgwire_s.last_value FROM duckdb_sequences() AS pgwire_s"
+                    + " JOIN pgwire_catalog.pg.pg_class AS pgwire_c ON pgwire_c.relname = pgwire_s.sequence_name"
+                    + " JOIN pgwire_catalog.pg.pg_namespace AS pgwire_n ON pgwire_n.oid = pgwire_c.relnamespace"
+                    + " AND pgwire_n.nspname = pgwire_s.schema_name"
+                    + " WHERE pgwire_c.oid = {0} AND pgwire_s.database_name = current_database())", args) : null;
             case "_pg_expandarray" -> n == 1 ? sql("unnest(list_transform(range(1, len({0}) + 1),"
                     + " lambda pg_i: {'x': {0}[pg_i], 'n': pg_i}))", args) : null;
             case "has_table_privilege", "has_schema_privilege", "has_database_privilege", "has_column_privilege",
