@@ -36,13 +36,16 @@ class PsqlCatalogTest {
      * <ul>
      * <li>the port in {@code \conninfo}: each server listens on its own port;</li>
      * <li>sizes ({@code 8192 bytes}, {@code 16 kB}) in the {@code +} forms and {@code \l+}: storage
-     *     differs by engine and by what the cluster wrote;</li>
+     *     differs by engine and by what the cluster wrote (and with them the columns' padding);</li>
      * <li>nothing else: owners, names, types, ACLs and descriptions must match.</li>
      * </ul>
      */
     static String mask(String out) {
-        return out.replaceAll("at port \"[0-9]+\"", "at port \"<port>\"")
-                .replaceAll("\\b[0-9]+ (bytes|kB|MB|GB)\\b", "<size>");
+        String port = out.replaceAll("at port \"[0-9]+\"", "at port \"<port>\"");
+        String sized = port.replaceAll("\\b[0-9]+ (bytes|kB|MB|GB)\\b", "<size>");
+        // psql pads each column to its widest cell, so a size of another width moves the borders: with
+        // sizes in the table, the cells are compared without their padding
+        return sized.equals(port) ? sized : sized.replaceAll(" {2,}", " ").replaceAll("-{2,}", "-");
     }
 
     static ExternalProcess.Result psql(Target t, String command) {

@@ -195,11 +195,12 @@ final class PgCatalogRows {
         // foreign keys are enforced by triggers on both tables in PostgreSQL
         boolean triggers = t.meta().constraints().stream().anyMatch(c -> c.type().equals("f"))
                 || referenced.contains(t.schema() + "." + t.name());
+        // a view and a materialized view are their _RETURN rule in PostgreSQL (relhasrules)
         rows("pg_class").add().set("oid", oid).set("relname", t.name()).set("relnamespace", namespace).set("reltype", rowType)
                 .set("relowner", Cluster.BOOTSTRAP_SUPERUSER).set("relam", view ? 0 : HEAP).set("relfilenode", view ? 0 : oid)
                 .set("reltuples", view ? -1f : (float) t.estimatedRows()).set("relhasindex", hasIndex)
                 .set("relpersistence", "p").set("relkind", view ? "v" : matView ? "m" : "r").set("relnatts", t.columns().size())
-                .set("relchecks", checks).set("relhasrules", view).set("relhastriggers", triggers).set("relispopulated", true)
+                .set("relchecks", checks).set("relhasrules", view || matView).set("relhastriggers", triggers).set("relispopulated", true)
                 .set("relreplident", view ? "n" : "d");
         rows("pg_type").add().set("oid", rowType).set("typname", t.name()).set("typnamespace", namespace)
                 .set("typowner", Cluster.BOOTSTRAP_SUPERUSER).set("typlen", -1).set("typtype", "c").set("typcategory", "C")
