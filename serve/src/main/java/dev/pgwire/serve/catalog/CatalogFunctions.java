@@ -151,6 +151,11 @@ final class CatalogFunctions {
                 a -> Functions.arguments(store.current(), ((Long) a[0]).intValue(), true));
         fn(c, "pgwire_get_function_identity_arguments", List.of(Type.BIGINT), Type.VARCHAR, true,
                 a -> Functions.arguments(store.current(), ((Long) a[0]).intValue(), false));
+        fn(c, "pgwire_describe_object", List.of(Type.BIGINT, Type.BIGINT, Type.INTEGER, Type.VARCHAR), Type.VARCHAR, true, a -> {
+            Snapshot s = store.current();
+            return s.objectDescriptions.describe(s, ((Long) a[0]).intValue(), ((Long) a[1]).intValue(), (Integer) a[2],
+                    path((String) a[3]));
+        });
         fn(c, "pgwire_size_pretty", List.of(Type.BIGINT), Type.VARCHAR, true, a -> sizePretty((Long) a[0]));
         fn(c, "pgwire_database_size", List.of(Type.VARCHAR), Type.BIGINT, true, a -> {
             Snapshot s = store.current();

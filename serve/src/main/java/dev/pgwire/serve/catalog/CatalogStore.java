@@ -137,7 +137,7 @@ public final class CatalogStore implements AutoCloseable {
 
     /** The catalogs that hold both built-in rows and the database's. */
     private static final java.util.Set<String> DYNAMIC = java.util.Set.of("pg_namespace", "pg_class", "pg_attribute", "pg_type",
-            "pg_index", "pg_description", "pg_extension");
+            "pg_index", "pg_description", "pg_extension", "pg_constraint", "pg_depend");
 
     private Snapshot rebuild() throws SQLException {
         long start = System.nanoTime();

@@ -338,7 +338,8 @@ final class PgCatalogRows {
                 row.set("confkey", refKeys);
                 int refIndex = referencedIndex(refKey, refCols);
                 row.set("conindid", refIndex);
-                if (ref != null) depend(PG_CONSTRAINT, oid, 0, PG_CLASS, ref, 0, "n");
+                // on each referenced column, as PostgreSQL records it
+                if (ref != null) for (Short k : refKeys) depend(PG_CONSTRAINT, oid, 0, PG_CLASS, ref, k, "n");
             }
             for (Short k : keys) depend(PG_CONSTRAINT, oid, 0, PG_CLASS, relation, k, "a");
             if (index != 0) depend(PG_CLASS, index, 0, PG_CONSTRAINT, oid, 0, "i");

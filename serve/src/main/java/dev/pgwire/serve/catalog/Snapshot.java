@@ -45,6 +45,8 @@ public final class Snapshot {
     final Map<String, String> sharedDescriptions = new HashMap<>();
     /** pg_get_serial_sequence's answers: "schema.table" NUL column → the owned sequence as PostgreSQL prints it. */
     final Map<String, String> serialSequences = new HashMap<>();
+    /** pg_describe_object's names of objects. */
+    ObjectDescriptions objectDescriptions;
     final String database;
     final long databaseSize;
 
@@ -127,6 +129,8 @@ public final class Snapshot {
         s.indexDefinitions.putAll(built.indexDefinitions);
         s.indexKeys.putAll(built.indexKeys);
         s.builtinIndexes(all);
+        s.builtinConstraints();
+        s.objectDescriptions = new ObjectDescriptions(all);
         for (UserObjects.Table t : user.tables) {
             int relation = built.relationOid(t.schema(), t.name());
             if (t.view() || t.matView()) s.viewDefinitions.put(relation, t.definition());
@@ -181,6 +185,36 @@ public final class Snapshot {
             indexDefinitions.put(index, RelationText.index(PgCatalogRows.indexDefinition(ii.name(),
                     Boolean.TRUE.equals(r[idx.index("indisunique")]), ti.schema(), ti.name(), keys, null), ti.schema(), ti.name()));
             indexKeys.put(index, keys);
+        }
+    }
+
+    /** pg_get_constraintdef of the built-in constraints: the catalogs' keys and information_schema's domain checks. */
+    private void builtinConstraints() {
+        var con = CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_constraint");
+        var att = CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_attribute");
+        Map<String, String> attnames = new HashMap<>();
+        int attrelid = att.index("attrelid"), attnum = att.index("attnum"), attname = att.index("attname");
+        for (Object[] a : StaticCatalog.get().rows("pg_attribute").rows) {
+            attnames.put(a[attrelid] + "/" + a[attnum], (String) a[attname]);
+        }
+        int oid = con.index("oid"), contype = con.index("contype"), conrelid = con.index("conrelid"),
+                conkey = con.index("conkey"), conbin = con.index("conbin");
+        for (Object[] r : StaticCatalog.get().rows("pg_constraint").rows) {
+            int c = ((Long) r[oid]).intValue();
+            String type = (String) r[contype];
+            if (type.equals("c")) {
+                String[] forms = ((String) r[conbin]).split("\u001f", 2);
+                constraintDefinitions.put(c, RelationText.plain("CHECK (" + forms[0] + ")"));
+                prettyConstraintDefinitions.put(c, RelationText.plain("CHECK (" + forms[forms.length - 1] + ")"));
+                continue;
+            }
+            List<String> cols = new ArrayList<>();
+            @SuppressWarnings("unchecked")
+            List<Object> keys = (List<Object>) r[conkey];
+            for (Object k : keys) cols.add(PgCatalogRows.quoteIdent(attnames.getOrDefault(r[conrelid] + "/" + ((Number) k).longValue(), "?")));
+            RelationText def = RelationText.plain((type.equals("p") ? "PRIMARY KEY (" : "UNIQUE (") + String.join(", ", cols) + ")");
+            constraintDefinitions.put(c, def);
+            prettyConstraintDefinitions.put(c, def);
         }
     }
 

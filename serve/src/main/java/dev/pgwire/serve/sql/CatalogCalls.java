@@ -146,10 +146,12 @@ final class CatalogCalls {
             case "pg_is_in_recovery", "pg_is_wal_replay_paused", "pg_relation_is_publishable" -> sql("false", List.of());
             case "pg_tablespace_location" -> sql("''", List.of());
             case "pg_get_partkeydef", "pg_get_triggerdef", "pg_get_ruledef", "pg_get_statisticsobjdef_columns",
-                 "pg_get_function_sqlbody", "pg_describe_object", "pg_get_functiondef" -> sql("CAST(NULL AS VARCHAR)", List.of());
+                 "pg_get_function_sqlbody", "pg_get_functiondef" -> sql("CAST(NULL AS VARCHAR)", List.of());
             // no table is a partition: a relation's only ancestor is itself
             case "pg_partition_ancestors" -> n == 1 ? sql("unnest([CAST({0} AS BIGINT)])", args) : null;
             case "pg_partition_root" -> n == 1 ? sql("CAST({0} AS BIGINT)", args) : null;
+            case "pg_describe_object" -> n == 3 ? sql("pgwire_describe_object(CAST({0} AS BIGINT), CAST({1} AS BIGINT),"
+                    + " CAST({2} AS INTEGER), " + path + ")", args) : null;
             case "pg_stat_get_numscans" -> sql("CAST(0 AS BIGINT)", List.of());
             case "pg_postmaster_start_time", "pg_conf_load_time" -> sql("CAST(" + SqlWriter.quoteLiteral(START_TIME) + " AS TIMESTAMPTZ)", List.of());
             case "txid_current", "pg_current_xact_id" -> sql("CAST(txid_current() AS BIGINT)", List.of());
