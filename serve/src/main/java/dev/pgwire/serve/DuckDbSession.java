@@ -401,6 +401,10 @@ public final class DuckDbSession implements Session {
                     break;
                 }
                 utility.run(t, sink, inTransactionBlock(), inBlockForUtility());
+                if (info.main().equals("CREATE") || info.main().equals("DROP")) { // CREATE EXTENSION is pg_extension's
+                    catalog.changed();
+                    catalogChangedInTransaction = inDuckDbTransaction();
+                }
                 break;
             default:
                 if (t.answeredByServe()) {

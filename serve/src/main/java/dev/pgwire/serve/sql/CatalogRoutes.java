@@ -31,9 +31,11 @@ final class CatalogRoutes {
         TreeWalker.forEachNode(tree, n -> {
             if (n.is("CommonTableExpr")) ctes.add(n.str("ctename"));
             else if (n.is("RangeVar")) rangeVars.add(n);
-            else if (n.is("RangeFunction") && keywordsCall(n)) {
-                n.set("pgwire_subquery", "SELECT * FROM " + CatalogStore.DATABASE + "." + CatalogStore.PG + ".pgwire_keywords");
-                n.set("pgwire_name", "pg_get_keywords");
+            else if (n.is("RangeFunction") && catalogFunction(n) != null) {
+                String function = catalogFunction(n);
+                n.set("pgwire_subquery", "SELECT " + FUNCTION_COLUMNS.get(function) + " FROM " + CatalogStore.DATABASE + "."
+                        + CatalogStore.PG + "." + (function.equals("pg_get_keywords") ? "pgwire_keywords" : function));
+                n.set("pgwire_name", function);
                 reads[0] = true;
             }
             else if (n.is("ColumnRef")) unqualifyCatalogColumn(n);
@@ -71,16 +73,27 @@ final class CatalogRoutes {
             }
             if (target.equals(CatalogStore.PG) && name.equals("pg_settings")) r.set("pgwire_subquery", settingsQuery(session));
             if (target.equals(CatalogStore.PG) && name.equals("pg_stat_activity")) r.set("pgwire_subquery", activityQuery(session));
+            if (target.equals(CatalogStore.PG) && name.equals("pg_stat_gssapi")) r.set("pgwire_subquery", gssapiQuery(session));
         }
         return reads[0];
     }
 
-    /** {@code FROM pg_get_keywords()}. */
-    private static boolean keywordsCall(Node rangeFunction) {
+    /** The catalog's set-returning functions without arguments that serve answers from a table: their columns. */
+    private static final java.util.Map<String, String> FUNCTION_COLUMNS = java.util.Map.of(
+            "pg_get_keywords", "*",
+            "pg_available_extensions", "name, default_version, comment",
+            "pg_available_extension_versions", "name, version, superuser, trusted, relocatable, schema, requires, comment");
+
+    /** {@code FROM pg_get_keywords()} and the like: the function's name, or null. */
+    private static String catalogFunction(Node rangeFunction) {
         List<Node> functions = rangeFunction.list("functions");
-        if (functions.size() != 1) return false;
+        if (functions.size() != 1) return null;
         Node call = functions.get(0).list("items").get(0);
-        return call != null && call.is("FuncCall") && Operators.lastName(call).equals("pg_get_keywords") && !call.has("args");
+        if (call == null || !call.is("FuncCall") || call.has("args")) return null;
+        List<String> name = call.names("funcname");
+        if (name.size() > 1 && !name.get(0).equals(CatalogDefinitions.PG_CATALOG)) return null;
+        String function = Operators.lastName(call);
+        return FUNCTION_COLUMNS.containsKey(function) ? function : null;
     }
 
     /** {@code pg_catalog.pg_class.oid}: the column of the relation, as the FROM clause names it. */
@@ -107,6 +120,12 @@ final class CatalogRoutes {
                 + " FROM " + ActivityRows.relation(session.backendPid()) + " AS v"
                 + " LEFT JOIN " + base + ".pg_database AS d ON d.datname = v.datname"
                 + " LEFT JOIN " + base + ".pg_authid AS a ON a.rolname = v.usename";
+    }
+
+    /** pg_stat_gssapi: a row per live session, none of them authenticated or encrypted by GSSAPI (serve offers neither). */
+    static String gssapiQuery(SessionContext session) {
+        return "SELECT CAST(v.pid AS INTEGER) AS pid, false AS gss_authenticated, CAST(NULL AS VARCHAR) AS principal,"
+                + " false AS encrypted FROM " + ActivityRows.relation(session.backendPid()) + " AS v";
     }
 
     /**
