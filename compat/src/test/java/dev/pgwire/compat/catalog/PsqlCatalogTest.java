@@ -21,9 +21,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code psql -X -c '<command>'} must be PostgreSQL's, after {@link #mask} hides what legitimately
  * differs between two servers.
  *
+ * The commands that show objects serve does not make yet are tagged {@code catalog} (left out of
+ * the default build):
  * <pre>mvn -pl compat test -Dtest=PsqlCatalogTest -Dcompat.excludedGroups=none</pre>
  */
-@Tag("catalog")
 class PsqlCatalogTest {
 
     @BeforeAll
@@ -55,8 +56,24 @@ class PsqlCatalogTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"\\l " + CatalogSchema.DATABASE, "\\dt", "\\dt+", "\\dt app.*", "\\d customers", "\\d+ customers",
-            "\\d orders", "\\d app.item_refs", "\\dn", "\\df", "\\dv", "\\dm", "\\di", "\\ds", "\\du", "\\dT", "\\dx", "\\conninfo"})
+            "\\d app.item_refs", "\\dn", "\\dv", "\\dm", "\\ds", "\\du", "\\dx", "\\conninfo"})
     void describesLikePostgres(String command) {
+        compare(command);
+    }
+
+    /**
+     * The commands that show objects serve does not make yet: a function ({@code CREATE FUNCTION},
+     * in {@code \\df}), a domain and a composite type ({@code \\dT}), a partial unique index
+     * ({@code \\di}, {@code \\d orders}); see CatalogSchemaTest.
+     */
+    @Tag("catalog")
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\\df", "\\dT", "\\di", "\\d orders"})
+    void describesObjectsServeDoesNotMakeYet(String command) {
+        compare(command);
+    }
+
+    private static void compare(String command) {
         ExternalProcess.Result pg = psql(Servers.postgres(), command);
         if (pg.exitCode() != 0 || !pg.stderr().isBlank()) {
             fail("psql " + command + " fails against PostgreSQL itself: " + pg.stderr());
