@@ -1155,6 +1155,13 @@ public final class DuckDbSession implements Session {
     }
 
     /** current_setting run by DuckDB (a computed name). */
+    /** pg_settings.source of a parameter for this session ("session", "client"), or null for the server's. */
+    String settingSourceFromEngine(String name) {
+        synchronized (params) {
+            return params.source(name);
+        }
+    }
+
     String settingFromEngine(String name, boolean missingOk) {
         synchronized (params) {
             if (params.key(name) == null) {

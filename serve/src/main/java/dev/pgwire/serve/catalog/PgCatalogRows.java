@@ -338,8 +338,9 @@ final class PgCatalogRows {
                 row.set("confkey", refKeys);
                 int refIndex = referencedIndex(refKey, refCols);
                 row.set("conindid", refIndex);
-                // on each referenced column, as PostgreSQL records it
+                // on each referenced column and on the unique index it checks against, as PostgreSQL records it
                 if (ref != null) for (Short k : refKeys) depend(PG_CONSTRAINT, oid, 0, PG_CLASS, ref, k, "n");
+                if (refIndex != 0) depend(PG_CONSTRAINT, oid, 0, PG_CLASS, refIndex, 0, "n");
             }
             for (Short k : keys) depend(PG_CONSTRAINT, oid, 0, PG_CLASS, relation, k, "a");
             if (index != 0) depend(PG_CLASS, index, 0, PG_CONSTRAINT, oid, 0, "i");

@@ -142,6 +142,9 @@ final class CatalogRoutes {
             if (c.equals("setting")) {
                 sb.append("coalesce(pgwire_current_setting(").append(session.backendPid())
                         .append(", CAST(s.name AS VARCHAR), true), s.setting) AS setting");
+            } else if (c.equals("source")) {
+                sb.append("coalesce(pgwire_setting_source(").append(session.backendPid())
+                        .append(", CAST(s.name AS VARCHAR)), s.source) AS source");
             } else {
                 sb.append("s.").append(SqlWriter.quoteIdent(c));
             }
