@@ -99,6 +99,15 @@ class CatalogAnswersTest extends SessionTestSupport {
     }
 
     @Test
+    void timeZoneNamesAreTheZonesTimeZoneAccepts() {
+        assertThat(run("SELECT name, abbrev, utc_offset, is_dst FROM pg_timezone_names WHERE name IN ('UTC', 'Asia/Kolkata')"
+                + " ORDER BY name").rows).containsExactly(List.of("Asia/Kolkata", "IST", "05:30:00", "f"),
+                List.of("UTC", "UTC", "00:00:00", "f"));
+        String zone = run("SELECT name FROM pg_timezone_names WHERE name LIKE 'Europe/%' ORDER BY name LIMIT 1").value();
+        run("SET TimeZone = '" + zone + "'");
+    }
+
+    @Test
     void int2vectorAndOidvectorAreNamedAsThemselves() {
         assertThat(run("SELECT format_type(22, NULL), 30::regtype::text, format_type(1005, NULL)").rows)
                 .containsExactly(List.of("int2vector", "oidvector", "smallint[]"));

@@ -74,6 +74,7 @@ final class CatalogRoutes {
             if (target.equals(CatalogStore.PG) && name.equals("pg_settings")) r.set("pgwire_subquery", settingsQuery(session));
             if (target.equals(CatalogStore.PG) && name.equals("pg_stat_activity")) r.set("pgwire_subquery", activityQuery(session));
             if (target.equals(CatalogStore.PG) && name.equals("pg_stat_gssapi")) r.set("pgwire_subquery", gssapiQuery(session));
+            if (target.equals(CatalogStore.PG) && name.equals("pg_timezone_names")) r.set("pgwire_subquery", TIME_ZONE_NAMES);
         }
         return reads[0];
     }
@@ -121,6 +122,13 @@ final class CatalogRoutes {
                 + " LEFT JOIN " + base + ".pg_database AS d ON d.datname = v.datname"
                 + " LEFT JOIN " + base + ".pg_authid AS a ON a.rolname = v.usename";
     }
+
+    /** pg_timezone_names: the zones serve accepts for TimeZone, with their abbreviation and offset of the moment. */
+    private static final String TIME_ZONE_NAMES = "SELECT CAST(v.name AS VARCHAR) AS name, CAST(v.abbrev AS VARCHAR) AS abbrev,"
+            + " to_seconds(CAST(v.utc_offset AS BIGINT)) AS utc_offset, CAST(v.is_dst AS BOOLEAN) AS is_dst"
+            + " FROM (SELECT unnest(from_json(pgwire_timezone_names(),"
+            + " '[{\"name\":\"VARCHAR\",\"abbrev\":\"VARCHAR\",\"utc_offset\":\"BIGINT\",\"is_dst\":\"BOOLEAN\"}]'),"
+            + " recursive := true)) AS v";
 
     /** pg_stat_gssapi: a row per live session, none of them authenticated or encrypted by GSSAPI (serve offers neither). */
     static String gssapiQuery(SessionContext session) {
