@@ -1154,7 +1154,6 @@ public final class DuckDbSession implements Session {
         }
     }
 
-    /** current_setting run by DuckDB (a computed name). */
     /** pg_settings.source of a parameter for this session ("session", "client"), or null for the server's. */
     String settingSourceFromEngine(String name) {
         synchronized (params) {
@@ -1162,6 +1161,7 @@ public final class DuckDbSession implements Session {
         }
     }
 
+    /** current_setting run by DuckDB (a computed name). */
     String settingFromEngine(String name, boolean missingOk) {
         synchronized (params) {
             if (params.key(name) == null) {

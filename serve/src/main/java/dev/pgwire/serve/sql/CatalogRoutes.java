@@ -14,8 +14,9 @@ import java.util.Set;
  * Points references to pg_catalog's and information_schema's relations at serve's catalog tables
  * ({@link CatalogStore}). PostgreSQL searches pg_catalog before the schemas of search_path, so an
  * unqualified {@code pg_class} is the catalog's even where a user table has that name; a CTE of
- * the statement of that name still wins. pg_settings shows the session's own values. A name
- * qualified with another database is PostgreSQL's 0A000.
+ * the statement of that name still wins. pg_settings shows the session's own values and their
+ * sources, pg_stat_activity and pg_stat_gssapi the live sessions, pg_timezone_names the zones of
+ * the moment. A name qualified with another database is PostgreSQL's 0A000.
  */
 final class CatalogRoutes {
     private CatalogRoutes() {}
