@@ -405,6 +405,10 @@ public final class DuckDbSession implements Session {
                     break;
                 }
                 utility.run(t, sink, inTransactionBlock(), inBlockForUtility());
+                if (info.main().equals("CREATE") || info.main().equals("DROP")) { // CREATE EXTENSION is pg_extension's
+                    catalog.changed();
+                    catalogChangedInTransaction = inDuckDbTransaction();
+                }
                 break;
             default:
                 if (t.answeredByServe()) {
@@ -1235,6 +1239,13 @@ public final class DuckDbSession implements Session {
         synchronized (params) {
             notifications.notify(channel, payload, true);
             notifiedByEngine = true;
+        }
+    }
+
+    /** pg_settings.source of a parameter for this session ("session", "client"), or null for the server's. */
+    String settingSourceFromEngine(String name) {
+        synchronized (params) {
+            return params.source(name);
         }
     }
 

@@ -33,6 +33,12 @@ final class SessionParameters {
     private final Map<String, String> local = new HashMap<>();
     private Map<String, String> transactionStart; // session values when the transaction began; null outside one
     private final Map<String, String> lastReported = new HashMap<>();
+    /** The parameters the client gave at startup (pg_settings.source "client"). */
+    private final Set<String> fromClient = new java.util.HashSet<>();
+    /** The parameters SET changed in the session, and SET LOCAL in the transaction (source "session"). */
+    private Set<String> setInSession = new java.util.HashSet<>();
+    private final Set<String> setLocally = new java.util.HashSet<>();
+    private Set<String> setAtTransactionStart;
 
     /**
      * @throws PgException when a startup parameter has a value PostgreSQL would refuse
@@ -59,6 +65,7 @@ final class SessionParameters {
                 return; // unknown startup parameters are ignored rather than failing the connection
             }
             defaults.put(g.name, g.normalize(defaults.get(g.name), value));
+            fromClient.add(g.name);
         });
         session.putAll(defaults);
         for (String name : STARTUP_REPORTED) lastReported.put(name, session.get(name));
@@ -136,10 +143,25 @@ final class SessionParameters {
         }
         if (isLocal) {
             local.put(key, newValue);
+            setLocally.add(key);
         } else {
             local.remove(key);
+            setLocally.remove(key);
             if (newValue == null) session.remove(key); else session.put(key, newValue);
+            // SET … TO DEFAULT and RESET return to the value, and the source, the session started with
+            if (value == null) setInSession.remove(key); else setInSession.add(key);
         }
+    }
+
+    /**
+     * Where the current value of a parameter comes from, as pg_settings.source says it: "session"
+     * (SET), "client" (a startup parameter), or null for the server's own value.
+     */
+    String source(String name) {
+        String key = key(name);
+        if (key == null) return null;
+        if (setLocally.contains(key) || setInSession.contains(key)) return "session";
+        return fromClient.contains(key) ? "client" : null;
     }
 
     /**
@@ -169,6 +191,8 @@ final class SessionParameters {
             if (v != null) next.put(key, v);
         }
         local.keySet().removeIf(k -> !IDENTITY.contains(k));
+        setLocally.removeIf(k -> !IDENTITY.contains(k));
+        setInSession.removeIf(k -> !IDENTITY.contains(k));
         session = next;
     }
 
@@ -177,18 +201,28 @@ final class SessionParameters {
     }
 
     void beginTransaction() {
-        if (transactionStart == null) transactionStart = new HashMap<>(session);
+        if (transactionStart == null) {
+            transactionStart = new HashMap<>(session);
+            setAtTransactionStart = new java.util.HashSet<>(setInSession);
+        }
     }
 
     void commit() {
         transactionStart = null;
+        setAtTransactionStart = null;
         local.clear();
+        setLocally.clear();
     }
 
     void rollback() {
-        if (transactionStart != null) session = transactionStart;
+        if (transactionStart != null) {
+            session = transactionStart;
+            setInSession = setAtTransactionStart;
+        }
         transactionStart = null;
+        setAtTransactionStart = null;
         local.clear();
+        setLocally.clear();
     }
 
     /** Reported parameters whose value changed since they were last reported; marks them reported. */

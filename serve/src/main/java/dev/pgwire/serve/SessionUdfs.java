@@ -52,6 +52,7 @@ final class SessionUdfs {
      * {@code pgwire_set_config(pid, name, value, is_local)} and {@code pgwire_current_setting(pid,
      * name, missing_ok)}: set_config and current_setting whose arguments are known only when the
      * statement runs (parameters, column values); constant ones are answered by the translation.
+     * {@code pgwire_setting_source(pid, name)}: pg_settings.source where the session set the value.
      * {@code pgwire_notify(pid, channel, payload)}: pg_notify, sent when the session's transaction commits.
      */
     static void register(java.sql.Connection c, Map<Integer, DuckDbSession> sessions,
@@ -93,6 +94,11 @@ final class SessionUdfs {
                 List.of(i, i, b), null, b, true), a -> {
             DuckDbSession caller = sessions.get((Integer) a[0]);
             return caller == null ? null : BackendSignals.signal(caller, anySession.apply((Integer) a[1]), (Boolean) a[2]);
+        }, true);
+        Udf.register(c, new Udf.Signature("pgwire_setting_source",
+                List.of(i, v), null, v, false), a -> {
+            DuckDbSession s = sessions.get((Integer) a[0]);
+            return s == null || a[1] == null ? null : s.settingSourceFromEngine((String) a[1]);
         }, true);
         Udf.register(c, new Udf.Signature("pgwire_current_setting",
                 List.of(i, v, b), null, v, false), a -> {

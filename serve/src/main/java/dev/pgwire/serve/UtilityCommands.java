@@ -8,7 +8,6 @@ import dev.pgwire.serve.sql.Translation;
 import dev.pgwire.server.spi.ResultSink;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Statements serve answers itself rather than DuckDB: CREATE and DROP DATABASE, extensions, the
@@ -18,9 +17,6 @@ import java.util.Map;
 final class UtilityCommands {
 
     /** Extensions whose functions serve provides; CREATE EXTENSION of them records them (pg_extension). */
-    static final Map<String, String> AVAILABLE_EXTENSIONS = Map.of(
-            "plpgsql", "1.0", "pgcrypto", "1.3", "uuid-ossp", "1.1");
-
     private final DuckDbSession session;
     private final DatabaseRegistry databases;
     private final String database;
@@ -167,10 +163,10 @@ final class UtilityCommands {
 
     private void createExtension(Node stmt, ResultSink sink) {
         String name = stmt.str("extname");
-        String version = AVAILABLE_EXTENSIONS.get(name);
+        String version = dev.pgwire.serve.catalog.Extensions.version(name);
         if (version == null) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "extension \"" + name + "\" is not available")
-                    .withDetail("serve provides the functions of " + String.join(", ", AVAILABLE_EXTENSIONS.keySet().stream().sorted().toList())
+                    .withDetail("serve provides the functions of " + String.join(", ", dev.pgwire.serve.catalog.Extensions.names())
                             + "; other extensions cannot be installed.");
         }
         boolean installed = name.equals("plpgsql") || installed(name);

@@ -24,9 +24,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * pgjdbc's DatabaseMetaData over the catalog schema: each method's whole result set on serve must
  * be PostgreSQL's, column for column, except for the masked columns named at {@link #MASKED}.
  *
+ * The methods whose answer includes objects serve does not make yet (a domain, a composite type, a
+ * function, a partial unique index) are tagged {@code catalog}, left out of the default build:
  * <pre>mvn -pl compat test -Dtest=JdbcMetadataTest -Dcompat.excludedGroups=none</pre>
  */
-@Tag("catalog")
 class JdbcMetadataTest {
 
     /**
@@ -96,6 +97,7 @@ class JdbcMetadataTest {
         return errors.isEmpty() ? "" : "\n  statements serve refused:" + ServeErrors.describe(errors);
     }
 
+    @Tag("catalog") // lists a partial unique index and a composite type, which serve does not make yet (CatalogSchemaTest)
     @Test
     void getTables() {
         same("getTables(public)", md -> md.getTables(null, "public", "%", null));
@@ -125,6 +127,7 @@ class JdbcMetadataTest {
         same("getExportedKeys(customers)", md -> md.getExportedKeys(null, "public", "customers"));
     }
 
+    @Tag("catalog") // includes a partial unique index, which serve does not make yet (CatalogSchemaTest)
     @Test
     void getIndexInfo() {
         same("getIndexInfo(orders)", md -> md.getIndexInfo(null, "public", "orders", false, true));
@@ -148,11 +151,13 @@ class JdbcMetadataTest {
         });
     }
 
+    @Tag("catalog") // includes a domain and a composite type, which serve does not make yet (CatalogSchemaTest)
     @Test
     void getTypeInfo() {
         same("getTypeInfo()", DatabaseMetaData::getTypeInfo);
     }
 
+    @Tag("catalog") // includes a CREATE FUNCTION function, which serve does not make yet (CatalogSchemaTest)
     @Test
     void getFunctions() {
         same("getFunctions(public)", md -> md.getFunctions(null, "public", "%"));

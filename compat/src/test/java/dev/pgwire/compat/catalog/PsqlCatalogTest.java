@@ -21,9 +21,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code psql -X -c '<command>'} must be PostgreSQL's, after {@link #mask} hides what legitimately
  * differs between two servers.
  *
+ * The commands that show objects serve does not make yet are tagged {@code catalog} (left out of
+ * the default build):
  * <pre>mvn -pl compat test -Dtest=PsqlCatalogTest -Dcompat.excludedGroups=none</pre>
  */
-@Tag("catalog")
 class PsqlCatalogTest {
 
     @BeforeAll
@@ -36,13 +37,16 @@ class PsqlCatalogTest {
      * <ul>
      * <li>the port in {@code \conninfo}: each server listens on its own port;</li>
      * <li>sizes ({@code 8192 bytes}, {@code 16 kB}) in the {@code +} forms and {@code \l+}: storage
-     *     differs by engine and by what the cluster wrote;</li>
+     *     differs by engine and by what the cluster wrote (and with them the columns' padding);</li>
      * <li>nothing else: owners, names, types, ACLs and descriptions must match.</li>
      * </ul>
      */
     static String mask(String out) {
-        return out.replaceAll("at port \"[0-9]+\"", "at port \"<port>\"")
-                .replaceAll("\\b[0-9]+ (bytes|kB|MB|GB)\\b", "<size>");
+        String port = out.replaceAll("at port \"[0-9]+\"", "at port \"<port>\"");
+        String sized = port.replaceAll("\\b[0-9]+ (bytes|kB|MB|GB)\\b", "<size>");
+        // psql pads each column to its widest cell, so a size of another width moves the borders: with
+        // sizes in the table, the cells are compared without their padding
+        return sized.equals(port) ? sized : sized.replaceAll(" {2,}", " ").replaceAll("-{2,}", "-");
     }
 
     static ExternalProcess.Result psql(Target t, String command) {
@@ -52,8 +56,24 @@ class PsqlCatalogTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"\\l " + CatalogSchema.DATABASE, "\\dt", "\\dt+", "\\dt app.*", "\\d customers", "\\d+ customers",
-            "\\d orders", "\\d app.item_refs", "\\dn", "\\df", "\\dv", "\\dm", "\\di", "\\ds", "\\du", "\\dT", "\\dx", "\\conninfo"})
+            "\\d app.item_refs", "\\dn", "\\dv", "\\dm", "\\ds", "\\du", "\\dx", "\\conninfo"})
     void describesLikePostgres(String command) {
+        compare(command);
+    }
+
+    /**
+     * The commands that show objects serve does not make yet: a function ({@code CREATE FUNCTION},
+     * in {@code \\df}), a domain and a composite type ({@code \\dT}), a partial unique index
+     * ({@code \\di}, {@code \\d orders}); see CatalogSchemaTest.
+     */
+    @Tag("catalog")
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\\df", "\\dT", "\\di", "\\d orders"})
+    void describesObjectsServeDoesNotMakeYet(String command) {
+        compare(command);
+    }
+
+    private static void compare(String command) {
         ExternalProcess.Result pg = psql(Servers.postgres(), command);
         if (pg.exitCode() != 0 || !pg.stderr().isBlank()) {
             fail("psql " + command + " fails against PostgreSQL itself: " + pg.stderr());

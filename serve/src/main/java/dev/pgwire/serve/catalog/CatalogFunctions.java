@@ -31,17 +31,24 @@ final class CatalogFunctions {
             String name = store.current().role(oid);
             return name != null ? name : "unknown (OID=" + Integer.toUnsignedString(oid) + ")";
         });
-        fn(c, "pgwire_get_indexdef", List.of(Type.BIGINT, Type.INTEGER, Type.BOOLEAN), Type.VARCHAR, true, a -> {
+        // pretty (as psql's \d asks) names the table as the search_path sees it, else qualified
+        fn(c, "pgwire_get_indexdef", List.of(Type.BIGINT, Type.INTEGER, Type.BOOLEAN, Type.VARCHAR), Type.VARCHAR, true, a -> {
             Snapshot s = store.current();
             int oid = ((Long) a[0]).intValue();
             int column = (Integer) a[1];
-            if (column == 0) return s.indexDefinitions.get(oid);
+            if (column == 0) {
+                RelationText def = s.indexDefinitions.get(oid);
+                return def == null ? null : (Boolean) a[2] ? def.text(s, path((String) a[3])) : def.qualified();
+            }
             List<String> keys = s.indexKeys.get(oid);
             return keys == null || column < 1 || column > keys.size() ? null : keys.get(column - 1);
         });
-        fn(c, "pgwire_get_constraintdef", List.of(Type.BIGINT, Type.BOOLEAN), Type.VARCHAR, true,
-                a -> ((Boolean) a[1] ? store.current().prettyConstraintDefinitions : store.current().constraintDefinitions)
-                        .get(((Long) a[0]).intValue()));
+        // a referenced table is named as the search_path sees it, pretty or not (generate_relation_name)
+        fn(c, "pgwire_get_constraintdef", List.of(Type.BIGINT, Type.BOOLEAN, Type.VARCHAR), Type.VARCHAR, true, a -> {
+            Snapshot s = store.current();
+            RelationText def = ((Boolean) a[1] ? s.prettyConstraintDefinitions : s.constraintDefinitions).get(((Long) a[0]).intValue());
+            return def == null ? null : def.text(s, path((String) a[2]));
+        });
         fn(c, "pgwire_get_viewdef", List.of(Type.BIGINT, Type.BOOLEAN), Type.VARCHAR, true,
                 a -> store.current().viewDefinitions.get(((Long) a[0]).intValue()));
         fn(c, "pgwire_get_viewdef_name", List.of(Type.VARCHAR, Type.VARCHAR), Type.VARCHAR, true, a -> {
@@ -144,6 +151,14 @@ final class CatalogFunctions {
                 a -> Functions.arguments(store.current(), ((Long) a[0]).intValue(), true));
         fn(c, "pgwire_get_function_identity_arguments", List.of(Type.BIGINT), Type.VARCHAR, true,
                 a -> Functions.arguments(store.current(), ((Long) a[0]).intValue(), false));
+        fn(c, "pgwire_describe_object", List.of(Type.BIGINT, Type.BIGINT, Type.INTEGER, Type.VARCHAR), Type.VARCHAR, true, a -> {
+            Snapshot s = store.current();
+            return s.objectDescriptions.describe(s, ((Long) a[0]).intValue(), ((Long) a[1]).intValue(), (Integer) a[2],
+                    path((String) a[3]));
+        });
+        // read when the statement runs: offsets and abbreviations change with daylight saving
+        Udf.register(c, new Signature("pgwire_timezone_names", List.of(), null, Type.VARCHAR, false),
+                a -> dev.pgwire.serve.functions.TimeZoneNames.json(java.time.Instant.now()), true);
         fn(c, "pgwire_size_pretty", List.of(Type.BIGINT), Type.VARCHAR, true, a -> sizePretty((Long) a[0]));
         fn(c, "pgwire_database_size", List.of(Type.VARCHAR), Type.BIGINT, true, a -> {
             Snapshot s = store.current();

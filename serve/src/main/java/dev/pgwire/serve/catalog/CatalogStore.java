@@ -137,7 +137,8 @@ public final class CatalogStore implements AutoCloseable {
 
     /** The catalogs that hold both built-in rows and the database's. */
     private static final java.util.Set<String> DYNAMIC = java.util.Set.of("pg_namespace", "pg_class", "pg_attribute", "pg_type",
-            "pg_index", "pg_description", "pg_extension");
+            "pg_index", "pg_description", "pg_extension", "pg_constraint", "pg_depend", "pg_available_extensions",
+            "pg_available_extension_versions");
 
     private Snapshot rebuild() throws SQLException {
         long start = System.nanoTime();
@@ -178,7 +179,10 @@ public final class CatalogStore implements AutoCloseable {
         return s;
     }
 
-    /** pg_extension: plpgsql, and the extensions CREATE EXTENSION recorded in the database. */
+    /**
+     * pg_extension: plpgsql, and the extensions CREATE EXTENSION recorded in the database; and the
+     * extensions serve offers (pg_available_extensions and its versions) with the installed ones marked.
+     */
     private void extensions(Map<String, List<Object[]>> all) throws SQLException {
         Rows ext = new Rows(CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_extension"));
         try (Statement st = connection.createStatement();
@@ -192,6 +196,20 @@ public final class CatalogStore implements AutoCloseable {
             log.debug("no extensions recorded: {}", e.getMessage());
         }
         all.get("pg_extension").addAll(ext.rows);
+        java.util.Map<String, String> installed = new java.util.HashMap<>();
+        int extname = ext.column("extname"), extversion = ext.column("extversion");
+        for (Object[] r : all.get("pg_extension")) installed.put((String) r[extname], (String) r[extversion]);
+        Rows available = new Rows(CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_available_extensions"));
+        Rows versions = new Rows(CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_available_extension_versions"));
+        for (Extensions.Available a : Extensions.AVAILABLE) {
+            available.add().set("name", a.name()).set("default_version", a.version())
+                    .set("installed_version", installed.get(a.name())).set("comment", a.comment());
+            versions.add().set("name", a.name()).set("version", a.version()).set("installed", a.version().equals(installed.get(a.name())))
+                    .set("superuser", a.superuser()).set("trusted", a.trusted()).set("relocatable", a.relocatable())
+                    .set("schema", a.schema()).set("comment", a.comment());
+        }
+        all.put("pg_available_extensions", available.rows);
+        all.put("pg_available_extension_versions", versions.rows);
     }
 
     private List<Object[]> settingsRows() {

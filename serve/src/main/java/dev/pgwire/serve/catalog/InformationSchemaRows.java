@@ -177,7 +177,7 @@ final class InformationSchemaRows {
             boolean deferred = c.rule() != null && c.rule().deferred();
             tableConstraint(t, c.name(), type, c.type().equals("u"), deferrable, deferred);
             if (c.type().equals("c")) {
-                String def = Snapshot.constraintDefinition(c, t.schema(), false);
+                String def = Snapshot.constraintDefinition(c, t.schema(), false).qualified();
                 rows("check_constraints").add().set("constraint_catalog", database).set("constraint_schema", t.schema())
                         .set("constraint_name", c.name()).set("check_clause", def.substring("CHECK ".length()));
                 for (String col : c.columns()) constraintColumn(t.schema(), t.name(), col, t.schema(), c.name());

@@ -195,11 +195,12 @@ final class PgCatalogRows {
         // foreign keys are enforced by triggers on both tables in PostgreSQL
         boolean triggers = t.meta().constraints().stream().anyMatch(c -> c.type().equals("f"))
                 || referenced.contains(t.schema() + "." + t.name());
+        // a view and a materialized view are their _RETURN rule in PostgreSQL (relhasrules)
         rows("pg_class").add().set("oid", oid).set("relname", t.name()).set("relnamespace", namespace).set("reltype", rowType)
                 .set("relowner", Cluster.BOOTSTRAP_SUPERUSER).set("relam", view ? 0 : HEAP).set("relfilenode", view ? 0 : oid)
                 .set("reltuples", view ? -1f : (float) t.estimatedRows()).set("relhasindex", hasIndex)
                 .set("relpersistence", "p").set("relkind", view ? "v" : matView ? "m" : "r").set("relnatts", t.columns().size())
-                .set("relchecks", checks).set("relhasrules", view).set("relhastriggers", triggers).set("relispopulated", true)
+                .set("relchecks", checks).set("relhasrules", view || matView).set("relhastriggers", triggers).set("relispopulated", true)
                 .set("relreplident", view ? "n" : "d");
         rows("pg_type").add().set("oid", rowType).set("typname", t.name()).set("typnamespace", namespace)
                 .set("typowner", Cluster.BOOTSTRAP_SUPERUSER).set("typlen", -1).set("typtype", "c").set("typcategory", "C")
@@ -319,6 +320,8 @@ final class PgCatalogRows {
                     .set("condeferrable", c.rule() != null && c.rule().deferrable())
                     .set("condeferred", c.rule() != null && c.rule().deferred())
                     .set("convalidated", c.rule() == null || c.rule().validated()).set("conislocal", true)
+                    // PostgreSQL marks index-backed and foreign-key constraints non-inheritable (they never are inherited)
+                    .set("connoinherit", !c.type().equals("c"))
                     .set("conkey", keys.isEmpty() ? null : keys);
             if (c.type().equals("c")) {
                 row.set("conbin", c.expression());
@@ -335,7 +338,9 @@ final class PgCatalogRows {
                 row.set("confkey", refKeys);
                 int refIndex = referencedIndex(refKey, refCols);
                 row.set("conindid", refIndex);
-                if (ref != null) depend(PG_CONSTRAINT, oid, 0, PG_CLASS, ref, 0, "n");
+                // on each referenced column and on the unique index it checks against, as PostgreSQL records it
+                if (ref != null) for (Short k : refKeys) depend(PG_CONSTRAINT, oid, 0, PG_CLASS, ref, k, "n");
+                if (refIndex != 0) depend(PG_CONSTRAINT, oid, 0, PG_CLASS, refIndex, 0, "n");
             }
             for (Short k : keys) depend(PG_CONSTRAINT, oid, 0, PG_CLASS, relation, k, "a");
             if (index != 0) depend(PG_CLASS, index, 0, PG_CONSTRAINT, oid, 0, "i");
@@ -425,12 +430,12 @@ final class PgCatalogRows {
                 .set("indcollation", collations).set("indclass", classes).set("indoption", options)
                 .set("indexprs", expressions.isEmpty() ? null : String.join(", ", expressions)).set("indpred", predicate);
         rows("pg_indexes").add().set("schemaname", schema).set("tablename", table).set("indexname", name).set("indexdef", definition);
-        indexDefinitions.put(oid, definition);
+        indexDefinitions.put(oid, RelationText.index(definition, schema, table));
         indexKeys.put(oid, expressionsByKey(columns, expressions));
     }
 
     /** pg_get_indexdef's answers, by index OID. */
-    final Map<Integer, String> indexDefinitions = new HashMap<>();
+    final Map<Integer, RelationText> indexDefinitions = new HashMap<>();
     /** pg_get_indexdef(oid, column, …)'s answers: each key's text. */
     final Map<Integer, List<String>> indexKeys = new HashMap<>();
 
@@ -471,6 +476,7 @@ final class PgCatalogRows {
             PgTypeName t = a[1].equals(3) ? new PgTypeName("bool", -1, 0, true) : new PgTypeName("int8", -1, 0, true);
             attribute(oid, (String) a[0], (Integer) a[1], t, true, false, "", false);
         }
+        systemAttributes(oid); // a sequence is a one-row relation with system columns, as a table
         rows("pg_sequence").add().set("seqrelid", oid).set("seqtypid", type).set("seqstart", s.start())
                 .set("seqincrement", s.increment()).set("seqmax", s.max()).set("seqmin", s.min()).set("seqcache", 1)
                 .set("seqcycle", s.cycle());

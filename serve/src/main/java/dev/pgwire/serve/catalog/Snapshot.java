@@ -36,15 +36,17 @@ public final class Snapshot {
     final Map<String, List<ProcInfo>> procsByName = new HashMap<>();
     final Map<Integer, String> roles = new HashMap<>();
     final Map<String, Integer> rolesByName = new HashMap<>();
-    final Map<Integer, String> constraintDefinitions = new HashMap<>();
-    final Map<Integer, String> prettyConstraintDefinitions = new HashMap<>();
-    final Map<Integer, String> indexDefinitions = new HashMap<>();
+    final Map<Integer, RelationText> constraintDefinitions = new HashMap<>();
+    final Map<Integer, RelationText> prettyConstraintDefinitions = new HashMap<>();
+    final Map<Integer, RelationText> indexDefinitions = new HashMap<>();
     final Map<Integer, List<String>> indexKeys = new HashMap<>();
     final Map<Integer, String> viewDefinitions = new HashMap<>();
     final Map<String, String> descriptions = new HashMap<>();
     final Map<String, String> sharedDescriptions = new HashMap<>();
     /** pg_get_serial_sequence's answers: "schema.table" NUL column → the owned sequence as PostgreSQL prints it. */
     final Map<String, String> serialSequences = new HashMap<>();
+    /** pg_describe_object's names of objects. */
+    ObjectDescriptions objectDescriptions;
     final String database;
     final long databaseSize;
 
@@ -83,12 +85,13 @@ public final class Snapshot {
         }
         var typ = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_type");
         int typname = typ.index("typname"), typnsp = typ.index("typnamespace"), typelem = typ.index("typelem"),
-                typcat = typ.index("typcategory");
+                typcat = typ.index("typcategory"), typstorage = typ.index("typstorage");
         for (Object[] r : all.get("pg_type")) {
             int oid = ((Long) r[0]).intValue();
             String schema = s.namespaces.get(((Long) r[typnsp]).intValue());
             int elem = ((Long) r[typelem]).intValue();
-            boolean array = elem != 0 && "A".equals(r[typcat]);
+            // format_type's IsTrueArrayType: int2vector and oidvector (plain storage) are named as themselves
+            boolean array = elem != 0 && "A".equals(r[typcat]) && !"p".equals(r[typstorage]);
             TypeInfo info = new TypeInfo(oid, schema, (String) r[typname], elem, array);
             s.types.put(oid, info);
             s.typesByName.putIfAbsent(schema + "." + info.name(), oid);
@@ -126,6 +129,8 @@ public final class Snapshot {
         s.indexDefinitions.putAll(built.indexDefinitions);
         s.indexKeys.putAll(built.indexKeys);
         s.builtinIndexes(all);
+        s.builtinConstraints();
+        s.objectDescriptions = new ObjectDescriptions(all);
         for (UserObjects.Table t : user.tables) {
             int relation = built.relationOid(t.schema(), t.name());
             if (t.view() || t.matView()) s.viewDefinitions.put(relation, t.definition());
@@ -177,28 +182,55 @@ public final class Snapshot {
             @SuppressWarnings("unchecked")
             List<Object> indkey = (List<Object>) r[idx.index("indkey")];
             for (Object k : indkey) keys.add(PgCatalogRows.quoteIdent(attnames.getOrDefault(table + "/" + ((Number) k).longValue(), "?")));
-            indexDefinitions.put(index, PgCatalogRows.indexDefinition(ii.name(), Boolean.TRUE.equals(r[idx.index("indisunique")]),
-                    ti.schema(), ti.name(), keys, null));
+            indexDefinitions.put(index, RelationText.index(PgCatalogRows.indexDefinition(ii.name(),
+                    Boolean.TRUE.equals(r[idx.index("indisunique")]), ti.schema(), ti.name(), keys, null), ti.schema(), ti.name()));
             indexKeys.put(index, keys);
         }
     }
 
-    /** pg_get_constraintdef of a constraint serve recorded. */
-    static String constraintDefinition(TableMeta.Constraint c, String schema, boolean pretty) {
+    /** pg_get_constraintdef of the built-in constraints: the catalogs' keys and information_schema's domain checks. */
+    private void builtinConstraints() {
+        var con = CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_constraint");
+        var att = CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_attribute");
+        Map<String, String> attnames = new HashMap<>();
+        int attrelid = att.index("attrelid"), attnum = att.index("attnum"), attname = att.index("attname");
+        for (Object[] a : StaticCatalog.get().rows("pg_attribute").rows) {
+            attnames.put(a[attrelid] + "/" + a[attnum], (String) a[attname]);
+        }
+        int oid = con.index("oid"), contype = con.index("contype"), conrelid = con.index("conrelid"),
+                conkey = con.index("conkey"), conbin = con.index("conbin");
+        for (Object[] r : StaticCatalog.get().rows("pg_constraint").rows) {
+            int c = ((Long) r[oid]).intValue();
+            String type = (String) r[contype];
+            if (type.equals("c")) {
+                String[] forms = ((String) r[conbin]).split("\u001f", 2);
+                constraintDefinitions.put(c, RelationText.plain("CHECK (" + forms[0] + ")"));
+                prettyConstraintDefinitions.put(c, RelationText.plain("CHECK (" + forms[forms.length - 1] + ")"));
+                continue;
+            }
+            List<String> cols = new ArrayList<>();
+            @SuppressWarnings("unchecked")
+            List<Object> keys = (List<Object>) r[conkey];
+            for (Object k : keys) cols.add(PgCatalogRows.quoteIdent(attnames.getOrDefault(r[conrelid] + "/" + ((Number) k).longValue(), "?")));
+            RelationText def = RelationText.plain((type.equals("p") ? "PRIMARY KEY (" : "UNIQUE (") + String.join(", ", cols) + ")");
+            constraintDefinitions.put(c, def);
+            prettyConstraintDefinitions.put(c, def);
+        }
+    }
+
+    /** pg_get_constraintdef of a constraint serve recorded, {@code schema} being its table's. */
+    static RelationText constraintDefinition(TableMeta.Constraint c, String schema, boolean pretty) {
         List<String> cols = new ArrayList<>();
         for (String col : c.columns()) cols.add(PgCatalogRows.quoteIdent(col));
         return switch (c.type()) {
-            case "p" -> "PRIMARY KEY (" + String.join(", ", cols) + ")";
-            case "u" -> "UNIQUE (" + String.join(", ", cols) + ")";
+            case "p" -> RelationText.plain("PRIMARY KEY (" + String.join(", ", cols) + ")");
+            case "u" -> RelationText.plain("UNIQUE (" + String.join(", ", cols) + ")");
             case "f" -> {
                 List<String> ref = new ArrayList<>();
                 for (String col : c.referencedColumns()) ref.add(PgCatalogRows.quoteIdent(col));
-                StringBuilder def = new StringBuilder("FOREIGN KEY (").append(String.join(", ", cols)).append(") REFERENCES ");
+                String before = "FOREIGN KEY (" + String.join(", ", cols) + ") REFERENCES ";
                 TableMeta.ForeignKeyRule rule = c.rule();
-                if (rule != null && !rule.schema().equals(schema) && !rule.schema().equals("public")) {
-                    def.append(PgCatalogRows.quoteIdent(rule.schema())).append('.');
-                }
-                def.append(PgCatalogRows.quoteIdent(c.references())).append(ref.isEmpty() ? "" : "(" + String.join(", ", ref) + ")");
+                StringBuilder def = new StringBuilder(ref.isEmpty() ? "" : "(" + String.join(", ", ref) + ")");
                 if (rule != null) {
                     if (rule.match().equals("f")) def.append(" MATCH FULL");
                     if (!rule.onUpdate().equals("a")) def.append(" ON UPDATE ").append(actionText(rule.onUpdate()));
@@ -214,9 +246,10 @@ public final class Snapshot {
                     if (rule.deferred()) def.append(" INITIALLY DEFERRED");
                     if (!rule.validated()) def.append(" NOT VALID");
                 }
-                yield def.toString();
+                yield new RelationText(before, rule != null ? rule.schema() : schema, c.references(), def.toString());
             }
-            default -> "CHECK (" + (c.expression() == null ? "true" : dev.pgwire.serve.sql.ColumnMeta.form(c.expression(), pretty)) + ")";
+            default -> RelationText.plain("CHECK (" + (c.expression() == null ? "true"
+                    : dev.pgwire.serve.sql.ColumnMeta.form(c.expression(), pretty)) + ")");
         };
     }
 

@@ -11,15 +11,16 @@ import java.util.Map;
 /**
  * The rows of PostgreSQL's built-in objects, as a fresh PostgreSQL 15 database has them (exported
  * by bin/export-pg-catalog): types, functions, operators, casts, access methods, operator classes,
- * collations, languages, text-search objects, descriptions, and the catalogs' own pg_class,
- * pg_attribute and pg_index rows. Loaded once; never changed.
+ * collations, languages, text-search objects, descriptions, the catalogs' own pg_class,
+ * pg_attribute, pg_index and pg_constraint rows, information_schema's domain checks and plpgsql's
+ * membership of its extension (pg_depend). Loaded once; never changed.
  */
 final class StaticCatalog {
     /** The catalogs exported with their built-in rows. */
     static final List<String> TABLES = List.of("pg_type", "pg_proc", "pg_operator", "pg_cast", "pg_am", "pg_opclass",
             "pg_opfamily", "pg_language", "pg_range", "pg_aggregate", "pg_tablespace", "pg_conversion", "pg_ts_config",
             "pg_ts_dict", "pg_ts_parser", "pg_ts_template", "pg_extension", "pg_collation", "pg_namespace", "pg_class",
-            "pg_attribute", "pg_index", "pg_description", "pg_shdescription");
+            "pg_attribute", "pg_index", "pg_description", "pg_shdescription", "pg_constraint", "pg_depend");
 
     private static final StaticCatalog INSTANCE = new StaticCatalog();
 

@@ -62,13 +62,13 @@ final class CatalogCalls {
             case "format_type" -> n == 2 ? sql("pgwire_format_type(CAST({0} AS BIGINT), CAST({1} AS INTEGER))", args) : null;
             case "pg_get_userbyid" -> n == 1 ? sql("pgwire_get_userbyid(CAST({0} AS BIGINT))", args) : null;
             case "pg_get_indexdef" -> switch (n) {
-                case 1 -> sql("pgwire_get_indexdef(CAST({0} AS BIGINT), 0, false)", args);
-                case 3 -> sql("pgwire_get_indexdef(CAST({0} AS BIGINT), CAST({1} AS INTEGER), {2})", args);
+                case 1 -> sql("pgwire_get_indexdef(CAST({0} AS BIGINT), 0, false, " + path + ")", args);
+                case 3 -> sql("pgwire_get_indexdef(CAST({0} AS BIGINT), CAST({1} AS INTEGER), {2}, " + path + ")", args);
                 default -> null;
             };
             case "pg_get_constraintdef" -> switch (n) {
-                case 1 -> sql("pgwire_get_constraintdef(CAST({0} AS BIGINT), false)", args);
-                case 2 -> sql("pgwire_get_constraintdef(CAST({0} AS BIGINT), coalesce({1}, false))", args);
+                case 1 -> sql("pgwire_get_constraintdef(CAST({0} AS BIGINT), false, " + path + ")", args);
+                case 2 -> sql("pgwire_get_constraintdef(CAST({0} AS BIGINT), coalesce({1}, false), " + path + ")", args);
                 default -> null;
             };
             case "pg_get_viewdef" -> {
@@ -117,10 +117,12 @@ final class CatalogCalls {
                 }
                 yield sql("pgwire_database_size((SELECT datname FROM pgwire_catalog.pg.pg_database WHERE oid = {0}))", args);
             }
-            case "pg_sequence_last_value" -> n == 1 ? sql("(SELECT s.last_value FROM duckdb_sequences() AS s"
-                    + " JOIN pgwire_catalog.pg.pg_class AS c ON c.relname = s.sequence_name"
-                    + " JOIN pgwire_catalog.pg.pg_namespace AS ns ON ns.oid = c.relnamespace AND ns.nspname = s.schema_name"
-                    + " WHERE c.oid = {0} AND s.database_name = current_database())", args) : null;
+            // the aliases are serve's own: the argument may name an outer query's c.oid (Liquibase's does)
+            case "pg_sequence_last_value" -> n == 1 ? sql("(SELECT pgwire_s.last_value FROM duckdb_sequences() AS pgwire_s"
+                    + " JOIN pgwire_catalog.pg.pg_class AS pgwire_c ON pgwire_c.relname = pgwire_s.sequence_name"
+                    + " JOIN pgwire_catalog.pg.pg_namespace AS pgwire_n ON pgwire_n.oid = pgwire_c.relnamespace"
+                    + " AND pgwire_n.nspname = pgwire_s.schema_name"
+                    + " WHERE pgwire_c.oid = {0} AND pgwire_s.database_name = current_database())", args) : null;
             case "_pg_expandarray" -> n == 1 ? sql("unnest(list_transform(range(1, len({0}) + 1),"
                     + " lambda pg_i: {'x': {0}[pg_i], 'n': pg_i}))", args) : null;
             case "has_table_privilege", "has_schema_privilege", "has_database_privilege", "has_column_privilege",
@@ -144,10 +146,12 @@ final class CatalogCalls {
             case "pg_is_in_recovery", "pg_is_wal_replay_paused", "pg_relation_is_publishable" -> sql("false", List.of());
             case "pg_tablespace_location" -> sql("''", List.of());
             case "pg_get_partkeydef", "pg_get_triggerdef", "pg_get_ruledef", "pg_get_statisticsobjdef_columns",
-                 "pg_get_function_sqlbody", "pg_describe_object", "pg_get_functiondef" -> sql("CAST(NULL AS VARCHAR)", List.of());
+                 "pg_get_function_sqlbody", "pg_get_functiondef" -> sql("CAST(NULL AS VARCHAR)", List.of());
             // no table is a partition: a relation's only ancestor is itself
             case "pg_partition_ancestors" -> n == 1 ? sql("unnest([CAST({0} AS BIGINT)])", args) : null;
             case "pg_partition_root" -> n == 1 ? sql("CAST({0} AS BIGINT)", args) : null;
+            case "pg_describe_object" -> n == 3 ? sql("pgwire_describe_object(CAST({0} AS BIGINT), CAST({1} AS BIGINT),"
+                    + " CAST({2} AS INTEGER), " + path + ")", args) : null;
             case "pg_stat_get_numscans" -> sql("CAST(0 AS BIGINT)", List.of());
             case "pg_postmaster_start_time", "pg_conf_load_time" -> sql("CAST(" + SqlWriter.quoteLiteral(START_TIME) + " AS TIMESTAMPTZ)", List.of());
             case "txid_current", "pg_current_xact_id" -> sql("CAST(txid_current() AS BIGINT)", List.of());

@@ -14,8 +14,9 @@ import java.util.Set;
  * Points references to pg_catalog's and information_schema's relations at serve's catalog tables
  * ({@link CatalogStore}). PostgreSQL searches pg_catalog before the schemas of search_path, so an
  * unqualified {@code pg_class} is the catalog's even where a user table has that name; a CTE of
- * the statement of that name still wins. pg_settings shows the session's own values. A name
- * qualified with another database is PostgreSQL's 0A000.
+ * the statement of that name still wins. pg_settings shows the session's own values and their
+ * sources, pg_stat_activity and pg_stat_gssapi the live sessions, pg_timezone_names the zones of
+ * the moment. A name qualified with another database is PostgreSQL's 0A000.
  */
 final class CatalogRoutes {
     private CatalogRoutes() {}
@@ -31,9 +32,11 @@ final class CatalogRoutes {
         TreeWalker.forEachNode(tree, n -> {
             if (n.is("CommonTableExpr")) ctes.add(n.str("ctename"));
             else if (n.is("RangeVar")) rangeVars.add(n);
-            else if (n.is("RangeFunction") && keywordsCall(n)) {
-                n.set("pgwire_subquery", "SELECT * FROM " + CatalogStore.DATABASE + "." + CatalogStore.PG + ".pgwire_keywords");
-                n.set("pgwire_name", "pg_get_keywords");
+            else if (n.is("RangeFunction") && catalogFunction(n) != null) {
+                String function = catalogFunction(n);
+                n.set("pgwire_subquery", "SELECT " + FUNCTION_COLUMNS.get(function) + " FROM " + CatalogStore.DATABASE + "."
+                        + CatalogStore.PG + "." + (function.equals("pg_get_keywords") ? "pgwire_keywords" : function));
+                n.set("pgwire_name", function);
                 reads[0] = true;
             }
             else if (n.is("ColumnRef")) unqualifyCatalogColumn(n);
@@ -71,16 +74,28 @@ final class CatalogRoutes {
             }
             if (target.equals(CatalogStore.PG) && name.equals("pg_settings")) r.set("pgwire_subquery", settingsQuery(session));
             if (target.equals(CatalogStore.PG) && name.equals("pg_stat_activity")) r.set("pgwire_subquery", activityQuery(session));
+            if (target.equals(CatalogStore.PG) && name.equals("pg_stat_gssapi")) r.set("pgwire_subquery", gssapiQuery(session));
+            if (target.equals(CatalogStore.PG) && name.equals("pg_timezone_names")) r.set("pgwire_subquery", TIME_ZONE_NAMES);
         }
         return reads[0];
     }
 
-    /** {@code FROM pg_get_keywords()}. */
-    private static boolean keywordsCall(Node rangeFunction) {
+    /** The catalog's set-returning functions without arguments that serve answers from a table: their columns. */
+    private static final java.util.Map<String, String> FUNCTION_COLUMNS = java.util.Map.of(
+            "pg_get_keywords", "*",
+            "pg_available_extensions", "name, default_version, comment",
+            "pg_available_extension_versions", "name, version, superuser, trusted, relocatable, schema, requires, comment");
+
+    /** {@code FROM pg_get_keywords()} and the like: the function's name, or null. */
+    private static String catalogFunction(Node rangeFunction) {
         List<Node> functions = rangeFunction.list("functions");
-        if (functions.size() != 1) return false;
+        if (functions.size() != 1) return null;
         Node call = functions.get(0).list("items").get(0);
-        return call != null && call.is("FuncCall") && Operators.lastName(call).equals("pg_get_keywords") && !call.has("args");
+        if (call == null || !call.is("FuncCall") || call.has("args")) return null;
+        List<String> name = call.names("funcname");
+        if (name.size() > 1 && !name.get(0).equals(CatalogDefinitions.PG_CATALOG)) return null;
+        String function = Operators.lastName(call);
+        return FUNCTION_COLUMNS.containsKey(function) ? function : null;
     }
 
     /** {@code pg_catalog.pg_class.oid}: the column of the relation, as the FROM clause names it. */
@@ -109,6 +124,19 @@ final class CatalogRoutes {
                 + " LEFT JOIN " + base + ".pg_authid AS a ON a.rolname = v.usename";
     }
 
+    /** pg_timezone_names: the zones serve accepts for TimeZone, with their abbreviation and offset of the moment. */
+    private static final String TIME_ZONE_NAMES = "SELECT CAST(v.name AS VARCHAR) AS name, CAST(v.abbrev AS VARCHAR) AS abbrev,"
+            + " to_seconds(CAST(v.utc_offset AS BIGINT)) AS utc_offset, CAST(v.is_dst AS BOOLEAN) AS is_dst"
+            + " FROM (SELECT unnest(from_json(pgwire_timezone_names(),"
+            + " '[{\"name\":\"VARCHAR\",\"abbrev\":\"VARCHAR\",\"utc_offset\":\"BIGINT\",\"is_dst\":\"BOOLEAN\"}]'),"
+            + " recursive := true)) AS v";
+
+    /** pg_stat_gssapi: a row per live session, none of them authenticated or encrypted by GSSAPI (serve offers neither). */
+    static String gssapiQuery(SessionContext session) {
+        return "SELECT CAST(v.pid AS INTEGER) AS pid, false AS gss_authenticated, CAST(NULL AS VARCHAR) AS principal,"
+                + " false AS encrypted FROM " + ActivityRows.relation(session.backendPid()) + " AS v";
+    }
+
     /**
      * pg_settings as the session sees it: each setting's value for this session where serve
      * keeps one, else its built-in value.
@@ -123,6 +151,9 @@ final class CatalogRoutes {
             if (c.equals("setting")) {
                 sb.append("coalesce(pgwire_current_setting(").append(session.backendPid())
                         .append(", CAST(s.name AS VARCHAR), true), s.setting) AS setting");
+            } else if (c.equals("source")) {
+                sb.append("coalesce(pgwire_setting_source(").append(session.backendPid())
+                        .append(", CAST(s.name AS VARCHAR)), s.source) AS source");
             } else {
                 sb.append("s.").append(SqlWriter.quoteIdent(c));
             }

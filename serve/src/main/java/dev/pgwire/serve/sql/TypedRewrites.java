@@ -244,7 +244,8 @@ final class TypedRewrites {
         Node val = target.node("val");
         SqlType t = val == null ? null : types.type(val, scope);
         if (t != null && !t.isArray() && RegTypes.outputFunction(t.name()) != null) {
-            // an OID alias shows as the name it stands for
+            // an OID alias shows as the name it stands for; a column keeps its name once wrapped
+            if (!target.has("name") && val.is("ColumnRef")) target.set("name", ColumnNames.nameOf(val));
             target.set("val", regOut(val, t.name()));
             return;
         }
