@@ -362,3 +362,27 @@ CREATE TABLE stamps (t timestamptz, d date, l timestamp);
 
 -- name: datetime_insert_offsets
 INSERT INTO stamps VALUES ('2026-12-05 02:35:06.023 +00:00', 'Dec 5, 2026', '2026-12-05 02:35:06 +03:00') RETURNING *;
+
+-- name: join_left
+CREATE TABLE jl (x int, k int, z text);
+
+-- name: join_right
+CREATE TABLE jr (y int, k int, z text);
+
+-- name: join_fill
+INSERT INTO jl VALUES (1, 10, 'l'), (3, 30, 'only left'); INSERT INTO jr VALUES (2, 10, 'r'), (4, 40, 'only right');
+
+-- name: natural_join_star
+SELECT * FROM jl NATURAL JOIN jr ORDER BY k;
+
+-- name: using_join_star
+SELECT * FROM jl JOIN jr USING (k) ORDER BY k;
+
+-- name: using_left_join_star
+SELECT * FROM jl AS a LEFT JOIN jr AS b USING (k) ORDER BY k;
+
+-- name: using_full_join_star
+SELECT * FROM jl FULL JOIN jr USING (k) ORDER BY k;
+
+-- name: substring_pattern
+SELECT substring('foobar' FROM 'o.b'), substring('foobar' FROM 'o(.)b'), substring('foobar' FROM 'x'), substring('foobar', 'b.*');

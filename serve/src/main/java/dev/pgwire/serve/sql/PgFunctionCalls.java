@@ -236,6 +236,12 @@ final class PgFunctionCalls {
                 return sql(first.name().equals("bytea") ? "CAST(octet_length({0}) * 8 AS INTEGER)" : "CAST(strlen({0}) * 8 AS INTEGER)", args);
             }
             case "substr", "substring" -> {
+                SqlType second = n > 1 ? types.get(1) : null;
+                if (name.equals("substring") && n == 2 && (first == null || !first.name().equals("bytea")) && second != null
+                        && !second.isArray() && second.isText()) {
+                    // substring(text FROM pattern): the part the POSIX regular expression matches (its first group)
+                    return sql("pg_substring(CAST({0} AS VARCHAR), CAST({1} AS VARCHAR))", args);
+                }
                 if (first == null || !first.name().equals("bytea") || n < 2) return null;
                 return sql(n == 2 ? "unhex(substring(hex({0}), 2 * {1} - 1))" : "unhex(substring(hex({0}), 2 * {1} - 1, 2 * {2}))", args);
             }

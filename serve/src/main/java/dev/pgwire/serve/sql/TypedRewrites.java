@@ -57,6 +57,7 @@ final class TypedRewrites {
     void apply(Node stmt) {
         switch (stmt.type()) {
             case "SelectStmt" -> {
+                JoinStars.apply(stmt, catalog);
                 result = types.select(stmt, null);
                 select(stmt, null, true);
             }
