@@ -22,6 +22,12 @@ final class PgFunctionCalls {
         int n = args.size();
         SqlType first = n > 0 ? types.get(0) : null;
         String zone = SqlWriter.quoteLiteral(session.timeZoneName());
+        // a date where only the timestamptz form exists: PostgreSQL casts it (midnight in the session's zone)
+        if (name.equals("date_trunc") && n == 2 && isDate(types.get(1))) args.set(1, toTimestamptz(args.get(1)));
+        if (name.equals("generate_series") && n == 3 && isDate(first)) {
+            args.set(0, toTimestamptz(args.get(0)));
+            if (isDate(types.get(1))) args.set(1, toTimestamptz(args.get(1)));
+        }
         switch (name) {
             case "to_char" -> {
                 if (n != 2 || first == null) return null;
@@ -259,6 +265,14 @@ final class PgFunctionCalls {
                 return null;
             }
         }
+    }
+
+    private static boolean isDate(SqlType t) {
+        return t != null && !t.isArray() && t.name().equals("date");
+    }
+
+    private static Node toTimestamptz(Node value) {
+        return Expressions.duckDb("CAST({0} AS TIMESTAMPTZ)", value);
     }
 
     /** int2vector and oidvector: arrays whose subscripts start at 0. */
