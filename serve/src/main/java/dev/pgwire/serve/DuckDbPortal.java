@@ -1,6 +1,7 @@
 package dev.pgwire.serve;
 
 import dev.pgwire.serve.sql.StatementInfo;
+import dev.pgwire.serve.sql.Translation;
 import dev.pgwire.serve.sql.SqlLexer;
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
@@ -34,6 +35,8 @@ final class DuckDbPortal implements Portal {
     private boolean started;
     /** The DuckDB statement and its open result while rows are streamed from DuckDB. */
     private java.sql.PreparedStatement running;
+    /** Whether this run's INSERT has its sequence values written in, on a DuckDB statement of its own. */
+    private boolean pinned;
     private ResultSet result;
     /** Rows read ahead when the result had to be let go; values as the column types read them. */
     private ArrayDeque<Object[]> buffered;
@@ -92,7 +95,10 @@ final class DuckDbPortal implements Portal {
     void start(long call) {
         started = true;
         boolean first = session.beginFirstStatement();
-        java.sql.PreparedStatement ps = statement.borrow();
+        // in a transaction block, an INSERT drawing from sequences runs with the values written in (Savepoints.pinned)
+        Translation t = session.pinnedInBlock(statement.translation());
+        pinned = t != statement.translation();
+        java.sql.PreparedStatement ps = borrow(t);
         running = ps;
         try {
             parameters.bind(ps);
@@ -101,14 +107,14 @@ final class DuckDbPortal implements Portal {
             ConflictRetry.Attempt attempt = sink -> {
                 try {
                     if (running.isClosed()) { // DuckDB closes a statement whose transaction failed
-                        statement.release(running);
-                        running = statement.borrow();
+                        release(running);
+                        running = borrow(t);
                         parameters.bind(running);
                     }
                 } catch (SQLException e) {
                     throw ErrorMapper.map(e, statement.translation());
                 }
-                executed[0] = session.runner().executePrepared(running, statement.translation(),
+                executed[0] = session.runner().executePrepared(running, t,
                         parameters::bind, session.inDuckDbTransaction(), session.cancelled(call));
             };
             if (first) {
@@ -124,7 +130,7 @@ final class DuckDbPortal implements Portal {
             } else if (rs != null) {
                 describe(rs.getMetaData());
             }
-            session.succeeded(statement.translation(), parameters);
+            session.succeeded(t, parameters);
             if (columns == null) {
                 tag = statement.info().tagForUpdate(hasResult ? -1 : running.getLargeUpdateCount());
                 finish();
@@ -133,7 +139,7 @@ final class DuckDbPortal implements Portal {
                 session.portalOpened(this);
             }
             // foreign keys serve enforces (a RETURNING result is read into memory first)
-            session.foreignKeysAfter(statement.translation(), parameters);
+            session.foreignKeysAfter(t, parameters);
         } catch (SQLException e) {
             finish();
             throw session.constraintError(ErrorMapper.map(e, statement.translation()), statement.translation());
@@ -238,6 +244,25 @@ final class DuckDbPortal implements Portal {
         releaseStatement();
     }
 
+    /** The statement's DuckDB statement, or one of its own for a pinned INSERT (closed after use). */
+    private java.sql.PreparedStatement borrow(Translation t) {
+        if (!pinned) return statement.borrow();
+        session.detachOpenPortal();
+        return session.runner().prepare(t);
+    }
+
+    private void release(java.sql.PreparedStatement ps) {
+        if (!pinned) {
+            statement.release(ps);
+            return;
+        }
+        try {
+            ps.close();
+        } catch (SQLException e) {
+            // closing is all that is left to do with it
+        }
+    }
+
     private void releaseStatement() {
         if (result != null) {
             try {
@@ -248,7 +273,7 @@ final class DuckDbPortal implements Portal {
             result = null;
         }
         if (running != null) {
-            statement.release(running);
+            release(running);
             running = null;
         }
     }

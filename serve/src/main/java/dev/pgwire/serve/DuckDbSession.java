@@ -466,8 +466,7 @@ public final class DuckDbSession implements Session {
 
     private void runOnDuckDb(Translation asSent, ResultSink sink, long call) {
         checkWritable(asSent);
-        Translation written = status == TransactionStatus.IN_TRANSACTION
-                ? Savepoints.pinned(asSent, catalog, runner, translator::translate) : asSent;
+        Translation written = pinnedInBlock(asSent);
         if (written.duckDbSql().isEmpty()) { // nothing DuckDB has to do (ALTER TABLE … OWNER TO, say)
             sink.complete(written.info().tagForUpdate(-1));
             return;
@@ -689,6 +688,11 @@ public final class DuckDbSession implements Session {
         status = TransactionStatus.IDLE; // the Query's implicit transaction goes on (or fails with the block)
         savepoints.end();
         implicitOpen = true;
+    }
+
+    /** {@code t} as it runs in a transaction block, to be run again by ROLLBACK TO SAVEPOINT ({@link Savepoints#pinned}). */
+    Translation pinnedInBlock(Translation t) {
+        return status == TransactionStatus.IN_TRANSACTION ? Savepoints.pinned(t, catalog, runner, translator::translate) : t;
     }
 
     /** A statement of a DO block, run in the block's call (its cancel and timeout are the block's). */

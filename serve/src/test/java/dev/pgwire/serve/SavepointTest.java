@@ -141,6 +141,29 @@ class SavepointTest extends SessionTestSupport {
         run("COMMIT");
     }
 
+    @Test
+    void extendedProtocolInsertsDrawingFromSequencesAreRestoredWithTheirValues() throws Exception {
+        run("CREATE TABLE s (id SERIAL PRIMARY KEY, v TEXT)");
+        run("BEGIN");
+        PreparedStatement insert = session.prepare("INSERT INTO s (v) VALUES ($1) RETURNING id", new int[] {PgType.TEXT.oid()});
+        RecordingSink first = new RecordingSink();
+        Portal p1 = insert.bind(new Parameters(new int[] {PgType.TEXT.oid()}, new short[1], new byte[][] {bytes("kept")}));
+        first.describeColumns(p1.columns());
+        p1.execute(0, first);
+        assertThat(first.rows).containsExactly(List.of("1"));
+        run("SAVEPOINT a");
+        RecordingSink second = new RecordingSink();
+        Portal p2 = insert.bind(new Parameters(new int[] {PgType.TEXT.oid()}, new short[1], new byte[][] {bytes("undone")}));
+        second.describeColumns(p2.columns());
+        p2.execute(0, second);
+        assertThat(second.rows).containsExactly(List.of("2"));
+        assertThat(fails("INSERT INTO s VALUES (1, 'dup')").sqlState()).isEqualTo("23505");
+        run("ROLLBACK TO a");
+        assertThat(run("SELECT id, v FROM s ORDER BY id").rows).containsExactly(List.of("1", "kept"));
+        run("COMMIT");
+        assertThat(run("SELECT id, v FROM s ORDER BY id").rows).containsExactly(List.of("1", "kept"));
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
