@@ -335,6 +335,7 @@ public final class DuckDbSession implements Session {
             if (timeout != null) timeout.cancel(false);
             currentCall = 0;
             stateChange = System.currentTimeMillis();
+            if (!inTransactionBlock()) params.statementEnded();
             if (!inTransactionBlock() && !implicitOpen) {
                 xactStart = 0;
                 advisoryLocks.transactionEnded(processId);
@@ -1192,7 +1193,7 @@ public final class DuckDbSession implements Session {
         @Override
         public String setConfig(String name, String value, boolean isLocal) {
             if (params.key(name) == null) throw SessionParameters.unrecognized(name);
-            boolean local = isLocal && inTransactionBlock();
+            boolean local = isLocal; // outside a block: until the statement's transaction ends
             switch (params.key(name)) {
                 case "role" -> roles.setRole(value, local);
                 case "session_authorization" -> roles.setSessionAuthorization(value, local);
@@ -1206,7 +1207,7 @@ public final class DuckDbSession implements Session {
     String setConfigFromEngine(String name, String value, boolean isLocal) {
         synchronized (params) {
             if (params.key(name) == null) throw SessionParameters.unrecognized(name);
-            params.set(name, value, isLocal && inTransactionBlock());
+            params.set(name, value, isLocal);
             settingsChangedByEngine = true;
             return params.get(name);
         }

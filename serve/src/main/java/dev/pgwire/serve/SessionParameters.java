@@ -38,6 +38,11 @@ final class SessionParameters {
     /** The parameters SET changed in the session, and SET LOCAL in the transaction (source "session"). */
     private Set<String> setInSession = new java.util.HashSet<>();
     private final Set<String> setLocally = new java.util.HashSet<>();
+    /**
+     * Custom (dotted) parameters the session has set at some point: as in PostgreSQL they stay
+     * defined, with an empty value, after a RESET or the end of a SET LOCAL.
+     */
+    private final Set<String> placeholders = new java.util.HashSet<>();
     private Set<String> setAtTransactionStart;
 
     /**
@@ -119,7 +124,8 @@ final class SessionParameters {
         String key = key(name);
         if (key == null) return null;
         String v = local.get(key);
-        return v != null ? v : session.get(key);
+        if (v == null) v = session.get(key);
+        return v == null && placeholders.contains(key) ? "" : v;
     }
 
     /** The canonical key: a known parameter's name, a custom (dotted) name in lower case, or null. */
@@ -134,6 +140,7 @@ final class SessionParameters {
     void set(String name, String value, boolean isLocal) {
         Guc g = Guc.lookup(name);
         String key = g != null ? g.name : name.toLowerCase(Locale.ROOT);
+        if (g == null && key.contains(".")) placeholders.add(key);
         String newValue;
         if (value == null) {
             if (g != null && !g.settable) g.normalize(null, ""); // throws "cannot be changed"
@@ -205,6 +212,12 @@ final class SessionParameters {
             transactionStart = new HashMap<>(session);
             setAtTransactionStart = new java.util.HashSet<>(setInSession);
         }
+    }
+
+    /** A statement outside any transaction block ended: what it set locally (set_config(…, true)) goes. */
+    void statementEnded() {
+        local.clear();
+        setLocally.clear();
     }
 
     void commit() {
