@@ -136,6 +136,9 @@ final class DuckDbStatementRunner {
         }
     }
 
+    private java.util.function.LongSupplier definitions = () -> 0;
+    private long cachedAt = -1;
+
     /**
      * The prepared form of a query the simple protocol runs again and again (pgbench, dashboards
      * polling): DuckDB executes a prepared statement about twice as fast as it parses and plans the
@@ -143,6 +146,11 @@ final class DuckDbStatementRunner {
      * prepare; the plain path then reports the error.
      */
     private PreparedStatement cachedSelect(String sql) {
+        long now = definitions.getAsLong();
+        if (now != cachedAt) { // a definition changed (a SQL function DuckDB inlined when it prepared, say)
+            closeCachedStatements();
+            cachedAt = now;
+        }
         PreparedStatement ps = selects.get(sql);
         if (ps != null) return ps;
         try {
@@ -159,7 +167,17 @@ final class DuckDbStatementRunner {
         if (ps != null) closeQuietly(ps);
     }
 
-    /** Closes the cached statements (the session is closing). */
+    /** The database's catalog version: any session's DDL moves it. */
+    void definitions(java.util.function.LongSupplier version) {
+        this.definitions = version;
+    }
+
+    /** The catalog version now: prepared statements made at another one are prepared again. */
+    long definitionsVersion() {
+        return definitions.getAsLong();
+    }
+
+    /** Closes the cached statements (the session is closing, or definitions changed). */
     void closeCachedStatements() {
         for (PreparedStatement ps : selects.values()) closeQuietly(ps);
         selects.clear();

@@ -93,6 +93,7 @@ final class PreparedDuckDbStatement implements PreparedStatement {
         }
         this.runsAtBind = isConstantSelect(sql);
         this.idle = prepared;
+        this.preparedAt = session.runner().definitionsVersion();
     }
 
     /** Parse: prepares the statement's DuckDB SQL on the session's DuckDB connection. */
@@ -244,6 +245,9 @@ final class PreparedDuckDbStatement implements PreparedStatement {
         return columnTypes;
     }
 
+    /** The catalog version when the idle statement was prepared. */
+    private long preparedAt = -1;
+
     /** A DuckDB statement for a portal to run: the idle one, or a new one if it is in use. */
     java.sql.PreparedStatement borrow() {
         session.detachOpenPortal();
@@ -251,6 +255,12 @@ final class PreparedDuckDbStatement implements PreparedStatement {
         java.sql.PreparedStatement ps = idle;
         idle = null;
         try {
+            long version = session.runner().definitionsVersion();
+            if (ps != null && version != preparedAt) { // definitions changed since: prepared again, as PostgreSQL replans
+                closeQuietly(ps);
+                ps = null;
+            }
+            preparedAt = version;
             if (ps != null && !ps.isClosed()) return ps;
             ps = session.runner().prepare(translation);
             List<String> now = resultTypes(ps.getMetaData(), info);

@@ -192,6 +192,8 @@ class StressTest {
             int total = 0;
             for (CompletableFuture<Integer> run : runs) total += run.get(60, TimeUnit.SECONDS);
             assertThat(total).isGreaterThan(clients * 20);
+            // the server closes a session after its client left, on the session's own thread
+            assertThat(h.closedSessions.tryAcquire(clients, 30, TimeUnit.SECONDS)).isTrue();
             assertThat(server.state().memory.used()).isZero();
         } finally {
             pool.shutdownNow();

@@ -35,6 +35,8 @@ final class TestHandler implements SessionFactory {
     volatile CountDownLatch running = new CountDownLatch(1);
     final AtomicInteger opened = new AtomicInteger();
     final AtomicInteger closed = new AtomicInteger();
+    /** One permit per session closed, for waiting until the server has closed sessions whose clients left. */
+    final Semaphore closedSessions = new Semaphore(0);
     /** Per process id: released when that session's {@code wait} starts (for tests that cancel it). */
     final java.util.concurrent.ConcurrentHashMap<Integer, Semaphore> waitStarted = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -265,6 +267,7 @@ final class TestHandler implements SessionFactory {
         @Override
         public void close() {
             closed.incrementAndGet();
+            closedSessions.release();
         }
     }
 }

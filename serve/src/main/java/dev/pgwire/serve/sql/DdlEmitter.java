@@ -50,7 +50,7 @@ final class DdlEmitter {
     static boolean handles(Node stmt) {
         return switch (stmt.type()) {
             case "CreateStmt", "IndexStmt", "CreateSeqStmt", "ViewStmt", "CreateTableAsStmt", "CreateSchemaStmt",
-                 "CreateEnumStmt" -> true;
+                 "CreateEnumStmt", "CreateFunctionStmt" -> true;
             default -> false;
         };
     }
@@ -58,6 +58,7 @@ final class DdlEmitter {
     /** The DuckDB script for {@code stmt}: statements separated by ";\n". */
     String write(Node stmt) {
         SqlWriter main = em.w;
+        if (stmt.is("CreateFunctionStmt")) return SqlFunctions.create(stmt, session, source, em.types);
         switch (stmt.type()) {
             case "CreateStmt" -> createTable(stmt);
             case "IndexStmt" -> createIndex(stmt);

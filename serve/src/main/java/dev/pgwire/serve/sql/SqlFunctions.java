@@ -1,0 +1,177 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.catalog.Builtins;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CREATE FUNCTION … LANGUAGE sql as a DuckDB macro: the body (a query, or {@code RETURN
+ * expression}) goes through serve's translation with the parameters as typed {@code $n}, then each
+ * becomes a reference to the macro's parameter cast to the declared type, and the result is cast
+ * to the declared return type — so {@code add_one('5')} and {@code add_one(5)} both give an
+ * integer, as in PostgreSQL. RETURNS SETOF / TABLE makes a table macro (a function in FROM).
+ * What PostgreSQL keeps of the definition (arguments, result, volatility, body) is recorded in the
+ * macro's comment for the catalog (pg_proc, \df, pg_get_functiondef).
+ */
+final class SqlFunctions {
+    private SqlFunctions() {}
+
+    /** One argument or result column: its name and PostgreSQL type. */
+    record Param(String name, PgTypeName type, Node typeName) {
+    }
+
+    static String create(Node s, SessionContext session, String source, TypeMapper types) {
+        Map<String, String> options = new LinkedHashMap<>();
+        String body = null;
+        for (Node o : s.list("options")) {
+            Node arg = o.node("arg");
+            if (o.str("defname").equals("as")) {
+                List<Node> items = arg != null && arg.is("List") ? arg.list("items") : List.of();
+                if (items.size() != 1) throw new PgException(SqlState.SYNTAX_ERROR, "only one AS item needed for language \"sql\"");
+                body = items.get(0).str("sval");
+            } else if (arg != null && arg.is("String")) {
+                options.put(o.str("defname"), arg.str("sval"));
+            } else {
+                options.put(o.str("defname"), "");
+            }
+        }
+        String language = options.getOrDefault("language", "sql");
+        if (language.equals("plpgsql")) {
+            throw DdlEmitter.unsupported("functions in PL/pgSQL (DO blocks run PL/pgSQL; functions can be LANGUAGE sql)");
+        }
+        if (!language.equals("sql")) throw new PgException("42704", "language \"" + language + "\" does not exist");
+        if (body == null && s.node("sql_body") != null) body = returnBody(s.node("sql_body"), source);
+        if (body == null) throw new PgException("42P13", "no function body specified");
+
+        List<String> name = s.names("funcname");
+        String schema = name.size() > 1 ? name.get(name.size() - 2) : session.currentSchema();
+        String function = name.get(name.size() - 1);
+        List<Param> in = new ArrayList<>();
+        List<Param> out = new ArrayList<>();
+        for (Node p : s.list("parameters")) {
+            String mode = p.str("mode");
+            PgTypeName type = PgTypeName.of(p.node("argType"));
+            if (p.node("defexpr") != null) throw DdlEmitter.unsupported("default values of function parameters");
+            switch (mode) {
+                case "FUNC_PARAM_DEFAULT", "FUNC_PARAM_IN" -> in.add(new Param(p.str("name"), type, p.node("argType")));
+                case "FUNC_PARAM_TABLE" -> out.add(new Param(p.str("name"), type, p.node("argType")));
+                default -> throw DdlEmitter.unsupported("OUT, INOUT and VARIADIC function parameters");
+            }
+        }
+        Node returnType = s.node("returnType");
+        if (returnType == null) throw DdlEmitter.unsupported("procedures");
+        PgTypeName result = PgTypeName.of(returnType);
+        boolean set = returnType.bool("setof");
+        if (set && out.isEmpty()) out.add(new Param(function, result, returnType));
+        if (!set && result.name().equals("record")) throw DdlEmitter.unsupported("functions returning record");
+        if (result.name().equals("trigger") || result.name().equals("void")) {
+            throw DdlEmitter.unsupported("functions returning " + result.name());
+        }
+
+        String duckDb = translateBody(body, in, session, types);
+        String macro = SqlNames.quote(schema) + "." + SqlNames.quote(function);
+        StringBuilder sql = new StringBuilder(s.bool("replace") ? "CREATE OR REPLACE MACRO " : "CREATE MACRO ").append(macro).append('(');
+        for (int i = 0; i < in.size(); i++) {
+            if (i > 0) sql.append(", ");
+            sql.append(SqlNames.quote(argName(in, i)));
+        }
+        sql.append(") AS ");
+        if (!set) {
+            sql.append("CAST((").append(duckDb).append(") AS ").append(types.duckDbType(returnType)).append(')');
+        } else {
+            sql.append("TABLE SELECT ");
+            for (int i = 0; i < out.size(); i++) {
+                if (i > 0) sql.append(", ");
+                sql.append("CAST(pgwire_c").append(i).append(" AS ").append(types.duckDbType(out.get(i).typeName())).append(") AS ")
+                        .append(SqlNames.quote(out.get(i).name()));
+            }
+            sql.append(" FROM (").append(duckDb).append(") AS pgwire_f(");
+            for (int i = 0; i < out.size(); i++) sql.append(i > 0 ? ", " : "").append("pgwire_c").append(i);
+            sql.append(')');
+        }
+        String meta = meta(in, out, result, set, options.getOrDefault("volatility", "volatile"), body);
+        return sql + ";\nCOMMENT ON MACRO " + (set ? "TABLE " : "") + macro + " IS " + SqlNames.literal(meta);
+    }
+
+    /** A parameter's name in the macro: its own, or {@code $n}'s stand-in for an unnamed one. */
+    private static String argName(List<Param> in, int i) {
+        String n = in.get(i).name();
+        return n == null || n.isEmpty() ? "pgwire_arg" + (i + 1) : n;
+    }
+
+    /** {@code RETURN expression} as the query {@code SELECT expression}. */
+    private static String returnBody(Node sqlBody, String source) {
+        if (!sqlBody.is("ReturnStmt") || source == null) throw DdlEmitter.unsupported("BEGIN ATOMIC function bodies");
+        SqlLexer lexer = new SqlLexer(source);
+        int after = -1;
+        for (SqlLexer.Token t = lexer.next(); t.kind() != SqlLexer.Kind.END; t = lexer.next()) {
+            if (t.depth() == 0 && t.isWord("RETURN")) after = t.end();
+        }
+        if (after < 0) throw DdlEmitter.unsupported("this function body");
+        String expression = source.substring(after).trim();
+        if (expression.endsWith(";")) expression = expression.substring(0, expression.length() - 1);
+        return "SELECT " + expression;
+    }
+
+    private static String translateBody(String body, List<Param> in, SessionContext session, TypeMapper types) {
+        List<PgParser.Statement> statements = PgParser.parse(body);
+        if (statements.size() != 1 || !statements.get(0).tree().is("SelectStmt")) {
+            throw DdlEmitter.unsupported("SQL function bodies other than one query");
+        }
+        // parameters by name become $n, typed as declared
+        String numbered = ColumnReferences.apply(body, names -> {
+            if (names.size() != 1) return null;
+            for (int i = 0; i < in.size(); i++) if (names.get(0).equals(in.get(i).name())) return "$" + (i + 1);
+            return null;
+        }, null);
+        int[] declared = new int[in.size()];
+        for (int i = 0; i < in.size(); i++) {
+            PgTypeName t = in.get(i).type();
+            declared[i] = t.builtin() ? Builtins.typeOid(t.isArray() ? "_" + t.name() : t.name()) : 0;
+        }
+        Translation t = new Translator(session).translate(numbered, declared);
+        if (t.duckDbSql() == null || t.tree() == null || !t.tree().is("SelectStmt")) {
+            throw DdlEmitter.unsupported("this SQL function body");
+        }
+        // each $n: the macro's parameter as the declared type
+        String sql = t.duckDbSql();
+        StringBuilder out = new StringBuilder();
+        SqlLexer lexer = new SqlLexer(sql);
+        int copied = 0;
+        for (SqlLexer.Token tok = lexer.next(); tok.kind() != SqlLexer.Kind.END; tok = lexer.next()) {
+            if (tok.kind() != SqlLexer.Kind.PARAM) continue;
+            int n = Integer.parseInt(tok.raw().substring(1));
+            if (n < 1 || n > in.size()) throw new PgException("42P02", "there is no parameter $" + n);
+            out.append(sql, copied, tok.start()).append("CAST(").append(SqlNames.quote(argName(in, n - 1))).append(" AS ")
+                    .append(types.duckDbType(in.get(n - 1).typeName())).append(')');
+            copied = tok.end();
+        }
+        return out.append(sql.substring(copied)).toString();
+    }
+
+    private static String meta(List<Param> in, List<Param> out, PgTypeName result, boolean set, String volatility, String body) {
+        StringBuilder sb = new StringBuilder("{\"function\": {\"language\": \"sql\", \"args\": [");
+        for (int i = 0; i < in.size(); i++) {
+            if (i > 0) sb.append(", ");
+            sb.append("{\"name\": ").append(SqlNames.jsonString(in.get(i).name() == null ? "" : in.get(i).name()))
+                    .append(", \"type\": ").append(SqlNames.jsonString(in.get(i).type().name() + "[]".repeat(in.get(i).type().dimensions())))
+                    .append('}');
+        }
+        sb.append("], \"columns\": [");
+        for (int i = 0; i < out.size() && set; i++) {
+            if (i > 0) sb.append(", ");
+            sb.append("{\"name\": ").append(SqlNames.jsonString(out.get(i).name())).append(", \"type\": ")
+                    .append(SqlNames.jsonString(out.get(i).type().name() + "[]".repeat(out.get(i).type().dimensions()))).append('}');
+        }
+        sb.append("], \"returns\": ").append(SqlNames.jsonString(result.name() + "[]".repeat(result.dimensions())))
+                .append(", \"setof\": ").append(set)
+                .append(", \"volatility\": ").append(SqlNames.jsonString(volatility))
+                .append(", \"body\": ").append(SqlNames.jsonString(body)).append("}}");
+        return sb.toString();
+    }
+}
