@@ -73,6 +73,56 @@ final class CopyLine {
         return i + 1;
     }
 
+    /** {@code n} bytes of {@code src} from {@code offset}, as they are. */
+    void raw(byte[] src, int offset, int n) {
+        if (length + n > bytes.length) grow(n);
+        System.arraycopy(src, offset, bytes, length, n);
+        length += n;
+    }
+
+    /** The decimal digits of {@code v}, with a minus sign when negative (Long.toString's text). */
+    void digits(long v) {
+        if (length + 20 > bytes.length) grow(20);
+        byte[] b = bytes;
+        if (v < 0) {
+            b[length++] = '-';
+            if (v == Long.MIN_VALUE) {
+                // no positive counterpart: its last digit first
+                digits(-(v / 10));
+                b = bytes;
+                b[length++] = '8';
+                return;
+            }
+            v = -v;
+        }
+        int n = 1;
+        for (long t = v; t >= 10; t /= 10) n++;
+        int end = length + n;
+        for (int i = end - 1; i >= length; i--, v /= 10) b[i] = (byte) ('0' + v % 10);
+        length = end;
+    }
+
+    /** {@code v} (0 to 99) as two digits. */
+    void two(int v) {
+        if (length + 2 > bytes.length) grow(2);
+        bytes[length++] = (byte) ('0' + v / 10);
+        bytes[length++] = (byte) ('0' + v % 10);
+    }
+
+    /** {@code v} (0 to 9999) as four digits. */
+    void four(int v) {
+        if (length + 4 > bytes.length) grow(4);
+        bytes[length++] = (byte) ('0' + v / 1000);
+        bytes[length++] = (byte) ('0' + v / 100 % 10);
+        bytes[length++] = (byte) ('0' + v / 10 % 10);
+        bytes[length++] = (byte) ('0' + v % 10);
+    }
+
+    /** Makes room for {@code n} more bytes. */
+    void reserve(int n) {
+        if (length + n > bytes.length) grow(n);
+    }
+
     private void grow(int more) {
         bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
     }
