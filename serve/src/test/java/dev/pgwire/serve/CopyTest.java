@@ -200,4 +200,19 @@ class CopyTest {
                     .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
         }
     }
+
+    @Test
+    void a_COPY_TO_whose_query_fails_after_its_first_rows_fails_rather_than_ending_short() throws Exception {
+        // DuckDB streams the result: a value that fails to convert far into the table ends the
+        // stream of chunks as if it were complete, unless the error is asked for
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_late (id bigint, v text)");
+            exec(c, "INSERT INTO t_late SELECT g, CASE WHEN g < 1500000 THEN g::text ELSE 'x' END FROM generate_series(1, 2000000) g");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertThatThrownBy(() -> copy(c).copyOut("COPY (SELECT id, v::int8 FROM t_late) TO STDOUT", out))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22P02"));
+            assertThat(out.size()).as("rows sent before the failure").isGreaterThan(0);
+            assertThat(query(c, "SELECT count(*) FROM t_late")).isEqualTo("2000000\n");
+        }
+    }
 }
