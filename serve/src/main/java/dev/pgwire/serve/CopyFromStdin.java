@@ -98,6 +98,7 @@ final class CopyFromStdin implements CopyIn {
         if (appender != null) for (CopyColumn c : this.columns) c.appending();
         this.appenderLock = appender != null ? appender.unsafeBreakThreadConfinement() : new ReentrantLock();
         this.insert = insert;
+        this.appendsFields = appendsFields();
         this.ctx = host.codecContext();
         this.row = new Object[this.columns.length];
         this.headerPending = options.header != CopyOptions.Header.NONE;
@@ -268,6 +269,21 @@ final class CopyFromStdin implements CopyIn {
 
     // ---- binary
 
+    /**
+     * Binary tuples whose fields are the table's columns in order (no defaults to fill in) go to
+     * the appender field by field as they are read ({@link CopyColumn#appendBinary}), without a
+     * row of values in between; a field that fails fails the COPY, whose appender and transaction
+     * are then dropped, so the unfinished row never counts.
+     */
+    private final boolean appendsFields;
+
+    private boolean appendsFields() {
+        if (appender == null) return false;
+        if (dataIndex.length != columns.length) return false;
+        for (int i = 0; i < dataIndex.length; i++) if (dataIndex[i] != i) return false;
+        return true;
+    }
+
     private final CopyBinaryReader.Tuples tuples = new CopyBinaryReader.Tuples() {
         @Override
         public void begin(int fields, long tuple) {
@@ -276,22 +292,49 @@ final class CopyFromStdin implements CopyIn {
                 throw withContext(new PgException(CopyTextReader.BAD_COPY_FILE_FORMAT, "row field count is " + fields
                         + ", expected " + columns.length), "line " + tuple);
             }
+            if (appendsFields) {
+                try {
+                    appender.beginRow();
+                } catch (SQLException e) {
+                    throw withContext(ErrorMapper.map(e, (String) null), null);
+                }
+            }
         }
 
         @Override
         public void field(int column, ByteBuf in, int length) {
+            CopyColumn c = columns[column];
             try {
-                Object v = columns[column].fromBinary(in, length, ctx);
-                columns[column].checkNotNull(v, row, columns);
+                if (appendsFields) {
+                    if (length >= 0 && c.appendBinary(appender, in, length)) return;
+                    Object v = c.fromBinary(in, length, ctx);
+                    c.checkNotNull(v, row, columns);
+                    c.append(appender, v);
+                    return;
+                }
+                Object v = c.fromBinary(in, length, ctx);
+                c.checkNotNull(v, row, columns);
                 row[column] = v;
             } catch (PgException e) {
-                throw withContext(e, "line " + line + ", column " + columns[column].info.name());
+                throw withContext(e, "line " + line + ", column " + c.info.name());
+            } catch (SQLException e) {
+                throw withContext(ErrorMapper.map(e, (String) null), null);
             }
         }
 
         @Override
         public void end() {
-            writeRow();
+            if (!appendsFields) {
+                writeRow();
+                return;
+            }
+            try {
+                appender.endRow();
+                rowAppended();
+            } catch (SQLException e) {
+                throw withContext(ErrorMapper.map(e, (String) null), null);
+            }
+            rows++;
         }
     };
 
@@ -306,12 +349,7 @@ final class CopyFromStdin implements CopyIn {
                     if (k < 0) a.appendDefault(); else columns[k].append(a, row[k]);
                 }
                 a.endRow();
-                if (staging != null && ++staged == STAGED_ROWS) {
-                    staged = 0;
-                    a.flush();
-                    host.execute(staging.insert());
-                    host.execute(staging.clear());
-                }
+                rowAppended();
             } else {
                 int[] oids = new int[columns.length];
                 String[] duckTypes = new String[columns.length];
@@ -326,6 +364,16 @@ final class CopyFromStdin implements CopyIn {
             throw withContext(ErrorMapper.map(e, (String) null), appender != null ? null : "line " + line);
         }
         rows++;
+    }
+
+    /** A row is in the appender: a full staging table moves into the target. */
+    private void rowAppended() throws SQLException {
+        if (staging != null && ++staged == STAGED_ROWS) {
+            staged = 0;
+            appender.flush();
+            host.execute(staging.insert());
+            host.execute(staging.clear());
+        }
     }
 
     /** Adds PostgreSQL's CONTEXT line: {@code COPY t, <where>}. */

@@ -191,6 +191,81 @@ class CopyClientsTest {
         for (int i = 0; i < variants.size(); i++) files.add("vectors" + i);
         for (String f : files) assertSameBytes(f);
         assertThat(Files.readString(dir.resolve("serve-vectors0")).lines().count()).isEqualTo(6006);
+
+        // PostgreSQL's binary file read back: fields go to DuckDB's appender as they are read
+        String back = "SET TimeZone = 'UTC';\nCREATE TABLE vectors_bin " + columns + ";\n"
+                + "\\copy vectors_bin FROM '" + dir.resolve("postgres-vectors2") + "' WITH (FORMAT binary)\n"
+                + "\\copy (SELECT * FROM vectors_bin ORDER BY id) TO '" + dir.resolve("OUT-vectors-bin") + "'\n";
+        onServe = psql(serveConninfo(), back.replace("OUT", "serve"));
+        onPostgres = psql(postgres.conninfo("postgres"), back.replace("OUT", "postgres"));
+        assertThat(onServe.stderr()).isEqualTo(onPostgres.stderr());
+        assertThat(onServe.stdout()).isEqualTo(onPostgres.stdout()).contains("COPY 6006");
+        assertSameBytes("vectors-bin");
+    }
+
+    @Test
+    void bad_binary_fields_fail_COPY_FROM_as_on_PostgreSQL() throws Exception {
+        // each file one odd field after a good row: the same error, CONTEXT line and nothing kept,
+        // or the same values
+        record Field(int length, byte[] bytes) {}
+        java.util.function.Function<Object[], byte[]> file = fields -> {
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            java.io.DataOutputStream out = new java.io.DataOutputStream(b);
+            try {
+                out.write(CopyBinaryReader.SIGNATURE);
+                out.writeInt(0);
+                out.writeInt(0);
+                for (int row = 0; row < 2; row++) {
+                    out.writeShort(fields.length);
+                    for (Object f : fields) {
+                        Field field = row == 0 ? null : (Field) f;
+                        if (field == null) {
+                            // the first row: id 1, name "ok", flag true, n 7
+                            int i = java.util.Arrays.asList(fields).indexOf(f);
+                            byte[] good = switch (i) {
+                                case 0 -> new byte[]{0, 0, 0, 0, 0, 0, 0, 1};
+                                case 1 -> "ok".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                                case 2 -> new byte[]{1};
+                                default -> new byte[]{0, 0, 0, 7};
+                            };
+                            out.writeInt(good.length);
+                            out.write(good);
+                        } else {
+                            out.writeInt(field.length());
+                            if (field.bytes() != null) out.write(field.bytes());
+                        }
+                    }
+                }
+                out.writeShort(-1);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return b.toByteArray();
+        };
+        Field id = new Field(8, new byte[]{0, 0, 0, 0, 0, 0, 0, 2});
+        Field name = new Field(1, new byte[]{'x'});
+        Field flag = new Field(1, new byte[]{0});
+        Field n = new Field(4, new byte[]{0, 0, 0, 9});
+        Object[][] bad = {
+                {id, new Field(3, new byte[]{'a', 0, 'b'}), flag, n},              // NUL
+                {id, new Field(6, "abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8)), flag, n}, // over varchar(5)
+                {id, new Field(3, new byte[]{(byte) 0xe2, (byte) 0x82, (byte) 0xac}), flag, n}, // € fits
+                {id, new Field(2, new byte[]{(byte) 0xed, (byte) 0xa0}), flag, n},   // a cut surrogate
+                {id, new Field(2, new byte[]{(byte) 0xc3, 0x28}), flag, n},          // invalid UTF-8
+                {id, new Field(3, new byte[]{(byte) 0xe2, (byte) 0x82, 0x41}), flag, n}, // a bad third byte
+                {id, name, new Field(1, new byte[]{2}), n}};                       // bool byte 2 is true
+        StringBuilder script = new StringBuilder("CREATE TABLE bad_bin (id bigint NOT NULL, name varchar(5), flag bool, n int);\n");
+        for (int i = 0; i < bad.length; i++) {
+            Path p = dir.resolve("bad" + i + ".bin");
+            Files.write(p, file.apply(bad[i]));
+            script.append("\\copy bad_bin FROM '").append(p).append("' WITH (FORMAT binary)\n");
+        }
+        script.append("SELECT * FROM bad_bin ORDER BY id, name;\n");
+        ExternalProcess.Result onServe = psql(serveConninfo(), script.toString());
+        ExternalProcess.Result onPostgres = psql(postgres.conninfo("postgres"), script.toString());
+        assertThat(onServe.stderr()).isEqualTo(onPostgres.stderr());
+        assertThat(onServe.stdout()).isEqualTo(onPostgres.stdout());
+        assertThat(onPostgres.stdout()).contains("(4 rows)"); // the € file and the bool byte 2 (true) are good
     }
 
     /** serve's file {@code name} is PostgreSQL's, or the failure names where they part. */
