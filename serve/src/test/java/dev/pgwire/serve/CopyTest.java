@@ -215,4 +215,46 @@ class CopyTest {
             assertThat(query(c, "SELECT count(*) FROM t_late")).isEqualTo("2000000\n");
         }
     }
+
+    private static String rows(int from, int to) {
+        StringBuilder b = new StringBuilder();
+        for (int i = from; i <= to; i++) {
+            b.append(i).append("\tname ").append(i).append('\t').append(i * 0.25).append('\t')
+                    .append(i % 7 == 0 ? "\\N" : "2024-01-01 00:00:00").append('\n');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void a_COPY_of_many_appender_chunks_keeps_every_row_once() throws Exception {
+        // DuckDB inserts the appender's chunks many at a time: past several such batches, with and
+        // without a staging table (a serial column left out), every row arrives once
+        int n = 300_000;
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_many (id bigint NOT NULL, name text, score float8, at timestamp)");
+            assertThat(copy(c).copyIn("COPY t_many FROM STDIN", new StringReader(rows(1, n)))).isEqualTo(n);
+            assertThat(query(c, "SELECT count(*), count(DISTINCT id), sum(id), sum(length(name)), sum(score), count(at) FROM t_many"))
+                    .isEqualTo(n + "|" + n + "|" + (long) n * (n + 1) / 2 + "|" + query(c,
+                            "SELECT sum(length('name ' || g)) FROM generate_series(1, " + n + ") g").trim() + "|"
+                            + query(c, "SELECT sum(g * 0.25::float8) FROM generate_series(1, " + n + ") g").trim() + "|"
+                            + (n - n / 7) + "\n");
+            exec(c, "CREATE TABLE t_serial (k serial, id bigint NOT NULL, name text, score float8, at timestamp)");
+            assertThat(copy(c).copyIn("COPY t_serial (id, name, score, at) FROM STDIN", new StringReader(rows(1, n)))).isEqualTo(n);
+            assertThat(query(c, "SELECT count(*), count(DISTINCT k), min(k), max(k), sum(id) FROM t_serial"))
+                    .isEqualTo(n + "|" + n + "|1|" + n + "|" + (long) n * (n + 1) / 2 + "\n");
+        }
+    }
+
+    @Test
+    void a_key_violation_far_into_a_COPY_keeps_nothing_of_it() throws Exception {
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_key (id bigint PRIMARY KEY, name text, score float8, at timestamp)");
+            exec(c, "INSERT INTO t_key VALUES (0, 'zero', 0, NULL)");
+            // row 200 000 repeats row 1's key: DuckDB finds it when it inserts the batch holding it
+            String data = rows(1, 199_999) + rows(1, 1) + rows(200_001, 250_000);
+            assertThatThrownBy(() -> copy(c).copyIn("COPY t_key FROM STDIN", new StringReader(data)))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("23505"));
+            assertThat(query(c, "SELECT count(*) FROM t_key")).isEqualTo("1\n");
+        }
+    }
 }
