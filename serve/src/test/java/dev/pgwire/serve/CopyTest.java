@@ -257,4 +257,36 @@ class CopyTest {
             assertThat(query(c, "SELECT count(*) FROM t_key")).isEqualTo("1\n");
         }
     }
+
+    @Test
+    void a_cancel_ends_a_COPY_TO_that_streams_DuckDB_chunks() throws Exception {
+        try (Connection c = connect()) {
+            java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
+            java.io.OutputStream out = new java.io.OutputStream() {
+                long bytes;
+
+                @Override
+                public void write(int b) {
+                    write(new byte[]{(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    bytes += len;
+                    if (bytes > 1_000_000 && sent.compareAndSet(false, true)) {
+                        // a CancelRequest on its own connection, as psql's ^C sends it
+                        try {
+                            c.unwrap(org.postgresql.core.BaseConnection.class).cancelQuery();
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }
+            };
+            assertThatThrownBy(() -> copy(c).copyOut("COPY (SELECT g::int8, g::text FROM generate_series(1, 1000000000) g) TO STDOUT", out))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("57014"));
+            assertThat(sent).isTrue();
+            assertThat(query(c, "SELECT 1")).isEqualTo("1\n");
+        }
+    }
 }
