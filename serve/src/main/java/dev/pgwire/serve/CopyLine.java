@@ -80,6 +80,13 @@ final class CopyLine {
         length += n;
     }
 
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        long p = 1;
+        for (int i = 0; i < POWERS_OF_TEN.length; i++, p *= 10) POWERS_OF_TEN[i] = p;
+    }
+
     /** The decimal digits of {@code v}, with a minus sign when negative (Long.toString's text). */
     void digits(long v) {
         if (length + 20 > bytes.length) grow(20);
@@ -87,18 +94,39 @@ final class CopyLine {
         if (v < 0) {
             b[length++] = '-';
             if (v == Long.MIN_VALUE) {
-                // no positive counterpart: its last digit first
+                // no positive counterpart: its last digit after the others
                 digits(-(v / 10));
-                b = bytes;
-                b[length++] = '8';
+                bytes[length++] = '8';
                 return;
             }
             v = -v;
         }
         int n = 1;
-        for (long t = v; t >= 10; t /= 10) n++;
+        while (n < 19 && v >= POWERS_OF_TEN[n]) n++;
         int end = length + n;
-        for (int i = end - 1; i >= length; i--, v /= 10) b[i] = (byte) ('0' + v % 10);
+        int i = end;
+        // two digits per division, in int arithmetic once the value fits
+        while (v > Integer.MAX_VALUE) {
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            b[--i] = (byte) ('0' + r % 10);
+            b[--i] = (byte) ('0' + r / 10);
+            v = q;
+        }
+        int w = (int) v;
+        while (w >= 100) {
+            int q = w / 100;
+            int r = w - q * 100;
+            b[--i] = (byte) ('0' + r % 10);
+            b[--i] = (byte) ('0' + r / 10);
+            w = q;
+        }
+        if (w >= 10) {
+            b[--i] = (byte) ('0' + w % 10);
+            b[--i] = (byte) ('0' + w / 10);
+        } else {
+            b[--i] = (byte) ('0' + w);
+        }
         length = end;
     }
 
