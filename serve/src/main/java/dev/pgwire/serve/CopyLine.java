@@ -130,6 +130,13 @@ final class CopyLine {
         length = end;
     }
 
+    /** {@code v} (not negative) as exactly {@code width} digits, with leading zeros. */
+    void padded(long v, int width) {
+        if (length + width > bytes.length) grow(width);
+        for (int i = length + width - 1; i >= length; i--, v /= 10) bytes[i] = (byte) ('0' + v % 10);
+        length += width;
+    }
+
     /** {@code v} (0 to 99) as two digits. */
     void two(int v) {
         if (length + 2 > bytes.length) grow(2);

@@ -125,7 +125,7 @@ final class CopyVectors {
     private static Kind kind(PgColumnType t) {
         String duck = t.duckDbType.trim().toUpperCase(Locale.ROOT);
         int oid = t.pgType.oid();
-        Kind k = switch (duck) {
+        return switch (duck) {
             case "BOOLEAN" -> oid == PgType.BOOL.oid() ? Kind.BOOL : null;
             case "SMALLINT" -> oid == PgType.INT2.oid() ? Kind.INT2 : null;
             case "INTEGER" -> oid == PgType.INT4.oid() ? Kind.INT4 : null;
@@ -139,7 +139,6 @@ final class CopyVectors {
             case "TIMESTAMP WITH TIME ZONE" -> oid == PgType.TIMESTAMPTZ.oid() ? Kind.TIMESTAMPTZ : null;
             default -> null;
         };
-        return k;
     }
 
     /**
@@ -406,12 +405,7 @@ final class CopyVectors {
                 digits--;
             }
             line.ascii('.');
-            line.reserve(digits);
-            for (int p = digits - 1; p >= 0; p--) {
-                int div = 1;
-                for (int i = 0; i < p; i++) div *= 10;
-                line.ascii((char) ('0' + micros / div % 10));
-            }
+            line.padded(micros, digits);
         }
     }
 
@@ -448,8 +442,6 @@ final class CopyVectors {
         for (int i = 0; i < decimals; i++) unit *= 10;
         line.digits(digits / unit);
         line.ascii('.');
-        long fraction = digits % unit;
-        line.reserve(decimals);
-        for (long u = unit / 10; u > 0; u /= 10) line.ascii((char) ('0' + fraction / u % 10));
+        line.padded(digits % unit, decimals);
     }
 }
