@@ -289,4 +289,19 @@ class CopyTest {
             assertThat(query(c, "SELECT 1")).isEqualTo("1\n");
         }
     }
+
+    @Test
+    void constant_defaults_fill_columns_left_out_across_many_chunks() throws Exception {
+        // defaults the appender writes into each chunk itself (no staging table), past several
+        // chunks DuckDB receives in one batch
+        int n = 150_000;
+        StringBuilder data = new StringBuilder();
+        for (int i = 1; i <= n; i++) data.append(i).append('\n');
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_constdef (id int, n int DEFAULT 7, s text DEFAULT 'x')");
+            assertThat(copy(c).copyIn("COPY t_constdef (id) FROM STDIN", new StringReader(data.toString()))).isEqualTo(n);
+            assertThat(query(c, "SELECT count(*), count(DISTINCT id), sum(n), count(*) FILTER (WHERE s = 'x') FROM t_constdef"))
+                    .isEqualTo(n + "|" + n + "|" + 7L * n + "|" + n + "\n");
+        }
+    }
 }
