@@ -304,4 +304,25 @@ class CopyTest {
                     .isEqualTo(n + "|" + n + "|" + 7L * n + "|" + n + "\n");
         }
     }
+
+    @Test
+    void COPY_TO_of_constant_and_repeated_values_writes_every_row() throws Exception {
+        // DuckDB may compute a constant once for a whole chunk or share strings through a
+        // dictionary: each row still gets its own value
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_dict AS SELECT g::int8 AS id, CASE WHEN g % 3 = 0 THEN 'three' WHEN g % 3 = 1"
+                    + " THEN 'a rather long repeated string' ELSE NULL END AS s FROM generate_series(1, 5000) g");
+            String out = copyOut(c, "COPY (SELECT id, 'const'::text, NULL::text, 42::int8, s, upper(s) FROM t_dict ORDER BY id) TO STDOUT");
+            StringBuilder expected = new StringBuilder();
+            for (int g = 1; g <= 5000; g++) {
+                String s = g % 3 == 0 ? "three" : g % 3 == 1 ? "a rather long repeated string" : null;
+                expected.append(g).append("\tconst\t\\N\t42\t").append(s == null ? "\\N" : s).append('\t')
+                        .append(s == null ? "\\N" : s.toUpperCase(java.util.Locale.ROOT)).append('\n');
+            }
+            assertThat(out).isEqualTo(expected.toString());
+            // and straight from the table's scan, unsorted
+            String scanned = copyOut(c, "COPY (SELECT id, 'const'::text, NULL::text, 42::int8, s, upper(s) FROM t_dict) TO STDOUT");
+            assertThat(scanned.lines().sorted().toList()).isEqualTo(expected.toString().lines().sorted().toList());
+        }
+    }
 }
