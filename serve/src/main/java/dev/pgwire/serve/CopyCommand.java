@@ -243,7 +243,7 @@ final class CopyCommand {
             types[i] = PgTypes.withHint(PgTypes.forDuckDbType(md.getColumnTypeName(i + 1)), query.resultType(i));
             columns.add(types[i].column(md.getColumnLabel(i + 1)));
         }
-        CopyVectors.Kind[] kinds = CopyVectors.kinds(types, options(out));
+        CopyVectors.Kind[] kinds = CopyVectors.kinds(types, out.options());
         if (kinds == null) return false;
         runner.streaming(ps);
         DuckDBChunkedResult result;
@@ -261,10 +261,6 @@ final class CopyCommand {
         }
         out.complete("");
         return true;
-    }
-
-    private static CopyOptions options(CopyToStdout out) {
-        return out.options();
     }
 
     /**
