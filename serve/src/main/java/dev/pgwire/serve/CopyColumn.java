@@ -20,6 +20,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -154,7 +155,147 @@ final class CopyColumn {
                 return micros;
             }
         }
-        return checked(REGISTRY.decode(oid, in, length, TypeRegistry.BINARY, ctx));
+        int at = in.readerIndex();
+        try {
+            return checked(REGISTRY.decode(oid, in, length, TypeRegistry.BINARY, ctx));
+        } catch (PgException e) {
+            if (kind != Kind.TEXT || length <= 0 || !SqlState.CHARACTER_NOT_IN_REPERTOIRE.equals(e.sqlState())) throw e;
+            byte[] b = new byte[length];
+            in.getBytes(at, b);
+            throw invalidUtf8(b);
+        }
+    }
+
+    /** 0001-01-01 and 9999-12-31 as days from 2000-01-01; 2000-01-01 as days from 1970-01-01. */
+    private static final int FIRST_AD_PG_DAY = -730_119;
+    private static final int LAST_9999_PG_DAY = 2_921_939;
+    private static final int PG_EPOCH_DAY = 10_957;
+
+    /**
+     * Appends a binary field ({@code length} bytes at the reader index of {@code in}, not
+     * consumed) straight to the appender when it is one of the values read here without an
+     * intermediate object — integers, floats, booleans, dates and timestamps of years 1 to 9999,
+     * text that is valid UTF-8 without NUL and within the column's length — exactly as
+     * {@link #fromBinary} and {@link #append} would append it: true. False, with nothing appended,
+     * for anything else (NULL, a wrong length, infinities, invalid text, char(n), name, other
+     * types), which the general path reads, checks and refuses as PostgreSQL does.
+     */
+    boolean appendBinary(DuckDBAppender a, ByteBuf in, int length) throws SQLException {
+        int at = in.readerIndex();
+        switch (kind) {
+            case INT8 -> {
+                if (length != 8) return false;
+                a.append(in.getLong(at));
+            }
+            case INT4 -> {
+                if (length != 4) return false;
+                a.append(in.getInt(at));
+            }
+            case INT2 -> {
+                if (length != 2) return false;
+                a.append(in.getShort(at));
+            }
+            case FLOAT8 -> {
+                if (length != 8) return false;
+                a.append(Double.longBitsToDouble(in.getLong(at)));
+            }
+            case FLOAT4 -> {
+                if (length != 4) return false;
+                a.append(Float.intBitsToFloat(in.getInt(at)));
+            }
+            case BOOL -> {
+                if (length != 1) return false;
+                byte b = in.getByte(at);
+                if (b != 0 && b != 1) return false;
+                a.append(b == 1);
+            }
+            case TIMESTAMP -> {
+                if (length != 8 || !appending) return false;
+                long micros = epochMicros(in.getLong(at));
+                if (micros == IsoDateTime.NOT_ISO) return false;
+                a.appendEpochMicros(micros);
+            }
+            case DATE -> {
+                if (length != 4) return false;
+                int day = in.getInt(at);
+                if (day < FIRST_AD_PG_DAY || day > LAST_9999_PG_DAY) return false;
+                a.appendEpochDays(day + PG_EPOCH_DAY);
+            }
+            case TEXT -> {
+                if (length < 0 || bpchar || oid == PgType.NAME.oid()) return false;
+                byte[] b = new byte[length];
+                in.getBytes(at, b);
+                int characters = utf8Characters(b);
+                if (characters < 0) throw invalidUtf8(b);
+                if (maxLength >= 0 && characters > maxLength) return false;
+                a.append(b);
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The number of characters of valid UTF-8 without NUL (what PostgreSQL's text input takes as it is); -1 otherwise. */
+    static int utf8Characters(byte[] b) {
+        int n = 0;
+        for (int i = 0; i < b.length; n++) {
+            int c = b[i];
+            if (c > 0) {
+                i++;
+                continue;
+            }
+            if (c == 0) return -1;
+            c &= 0xff;
+            int more;
+            int min;
+            if (c >= 0xc2 && c <= 0xdf) {
+                more = 1;
+                min = 0x80;
+            } else if (c >= 0xe0 && c <= 0xef) {
+                more = 2;
+                min = 0x800;
+            } else if (c >= 0xf0 && c <= 0xf4) {
+                more = 3;
+                min = 0x10000;
+            } else {
+                return -1;
+            }
+            if (i + more >= b.length) return -1;
+            int cp = c & (0x3f >> more);
+            for (int k = 1; k <= more; k++) {
+                int d = b[i + k] & 0xff;
+                if ((d & 0xc0) != 0x80) return -1;
+                cp = cp << 6 | d & 0x3f;
+            }
+            if (cp < min || cp > 0x10ffff || cp >= 0xd800 && cp <= 0xdfff) return -1;
+            i += more + 1;
+        }
+        return n;
+    }
+
+    /**
+     * PostgreSQL's error for text that is not UTF-8 ({@code report_invalid_encoding}): the bytes
+     * of the first character that is invalid (or NUL), as many as its first byte announces.
+     */
+    static PgException invalidUtf8(byte[] b) {
+        int i = 0;
+        while (i < b.length) {
+            int c = b[i] & 0xff;
+            int length = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 1;
+            if (c == 0 || utf8Characters(Arrays.copyOfRange(b, i, Math.min(b.length, i + length))) != 1
+                    || i + length > b.length) {
+                StringBuilder hex = new StringBuilder();
+                for (int k = i; k < Math.min(b.length, i + length); k++) {
+                    if (hex.length() > 0) hex.append(' ');
+                    hex.append(String.format("0x%02x", b[k] & 0xff));
+                }
+                return new PgException(SqlState.CHARACTER_NOT_IN_REPERTOIRE, "invalid byte sequence for encoding \"UTF8\": " + hex);
+            }
+            i += length;
+        }
+        return new PgException(SqlState.CHARACTER_NOT_IN_REPERTOIRE, "invalid byte sequence for encoding \"UTF8\"");
     }
 
     /** 0001-01-01 and 10000-01-01 in microseconds from 2000-01-01. */

@@ -12,7 +12,9 @@ import dev.pgwire.server.spi.Column;
 import dev.pgwire.server.spi.ResultSink;
 import dev.pgwire.server.spi.RowWriter;
 import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBChunkedResult;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBPreparedStatement;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -225,6 +227,43 @@ final class CopyCommand {
     }
 
     /**
+     * The COPY through {@link CopyVectors} when it takes the query's columns (types known from the
+     * prepared statement, before it runs); false, with nothing run or sent, when the general path
+     * must do it — also when DuckDB lost the query's error, which that path recovers.
+     */
+    private boolean copyVectors(PreparedStatement ps, Translation query, CopyToStdout out, CodecContext ctx,
+                                BooleanSupplier cancelled) throws SQLException {
+        if (!CopyVectors.available() || !(ps instanceof DuckDBPreparedStatement duck)) return false;
+        ResultSetMetaData md = ps.getMetaData();
+        int n = md == null ? 0 : md.getColumnCount();
+        if (n == 0) return false;
+        PgColumnType[] types = new PgColumnType[n];
+        List<Column> columns = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            types[i] = PgTypes.withHint(PgTypes.forDuckDbType(md.getColumnTypeName(i + 1)), query.resultType(i));
+            columns.add(types[i].column(md.getColumnLabel(i + 1)));
+        }
+        CopyVectors.Kind[] kinds = CopyVectors.kinds(types, out.options());
+        if (kinds == null) return false;
+        runner.streaming(ps);
+        DuckDBChunkedResult result;
+        try {
+            if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
+            result = duck.query();
+        } catch (SQLException e) {
+            runner.streaming(null);
+            if (ErrorMapper.isLostError(e) && !cancelled.getAsBoolean()) return false;
+            throw e;
+        }
+        try (result) {
+            out.describeColumns(columns);
+            CopyVectors.copy(result, kinds, types, out, ctx, cancelled);
+        }
+        out.complete("");
+        return true;
+    }
+
+    /**
      * Runs the query of a COPY TO and hands its rows to {@code out} as the type registry's values
      * ({@link PgColumnType#write}), not as text: binary COPY writes each value's binary form
      * directly, text and csv render it as the statement runner renders rows. The query goes through
@@ -235,6 +274,7 @@ final class CopyCommand {
                           BooleanSupplier cancelled) {
         PreparedStatement ps = runner.prepare(query);
         try {
+            if (copyVectors(ps, query, out, ctx, cancelled)) return;
             if (!runner.executePrepared(ps, query, p -> { }, inTransaction, cancelled)) {
                 out.complete("");
                 return;

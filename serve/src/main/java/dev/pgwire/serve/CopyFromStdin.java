@@ -21,7 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * ({@link CopyColumn}) and streams the rows into DuckDB through its appender — or, for tables with
  * column types the appender cannot write, through a prepared INSERT — inside one transaction: its
  * own, or the session's block. Memory stays bounded whatever the size of the data: the readers hold
- * one unfinished row, the appender one chunk. A bad row fails the COPY with PostgreSQL's SQLSTATE
+ * one unfinished row, the appender a chunk and DuckDB the chunks it inserts together
+ * ({@link AppenderBatches}). A bad row fails the COPY with PostgreSQL's SQLSTATE
  * and a CONTEXT naming the line ({@code COPY t, line 3, column n: "x"}), and nothing of the COPY
  * is kept.
  */
@@ -69,6 +70,8 @@ final class CopyFromStdin implements CopyIn {
     private final CopyTextReader text;
     private final CopyBinaryReader binary;
     private DuckDBAppender appender;
+    /** Hands the appender's chunks to DuckDB many at a time; null without an appender. */
+    private final AppenderBatches batches;
     /**
      * DuckDB's appender refuses calls from any thread but the one that made it; the server runs a
      * session's calls one at a time but on whichever worker thread is free, so each CopyData may
@@ -95,9 +98,11 @@ final class CopyFromStdin implements CopyIn {
         for (int i = 0; i < this.columns.length; i++) dataIndex[tableColumns.indexOf(this.columns[i].info)] = i;
         this.ownTransaction = ownTransaction;
         this.appender = appender;
+        this.batches = appender != null ? new AppenderBatches(appender) : null;
         if (appender != null) for (CopyColumn c : this.columns) c.appending();
         this.appenderLock = appender != null ? appender.unsafeBreakThreadConfinement() : new ReentrantLock();
         this.insert = insert;
+        this.appendsFields = appendsFields();
         this.ctx = host.codecContext();
         this.row = new Object[this.columns.length];
         this.headerPending = options.header != CopyOptions.Header.NONE;
@@ -144,7 +149,7 @@ final class CopyFromStdin implements CopyIn {
             if (text != null) text.finish(this::record); else binary.finish();
             try {
                 if (appender != null) {
-                    appender.flush();
+                    batches.flush();
                     appender.close();
                     appender = null;
                 }
@@ -157,7 +162,7 @@ final class CopyFromStdin implements CopyIn {
                     insert = null;
                 }
             } catch (SQLException e) {
-                throw withContext(ErrorMapper.map(e, (String) null), null);
+                throw withContext(mapped(e), null);
             }
             host.rowsIn();
             if (ownTransaction) host.execute("COMMIT");
@@ -268,6 +273,21 @@ final class CopyFromStdin implements CopyIn {
 
     // ---- binary
 
+    /**
+     * Binary tuples whose fields are the table's columns in order (no defaults to fill in) go to
+     * the appender field by field as they are read ({@link CopyColumn#appendBinary}), without a
+     * row of values in between; a field that fails fails the COPY, whose appender and transaction
+     * are then dropped, so the unfinished row never counts.
+     */
+    private final boolean appendsFields;
+
+    private boolean appendsFields() {
+        if (appender == null) return false;
+        if (dataIndex.length != columns.length) return false;
+        for (int i = 0; i < dataIndex.length; i++) if (dataIndex[i] != i) return false;
+        return true;
+    }
+
     private final CopyBinaryReader.Tuples tuples = new CopyBinaryReader.Tuples() {
         @Override
         public void begin(int fields, long tuple) {
@@ -276,22 +296,49 @@ final class CopyFromStdin implements CopyIn {
                 throw withContext(new PgException(CopyTextReader.BAD_COPY_FILE_FORMAT, "row field count is " + fields
                         + ", expected " + columns.length), "line " + tuple);
             }
+            if (appendsFields) {
+                try {
+                    appender.beginRow();
+                } catch (SQLException e) {
+                    throw withContext(mapped(e), null);
+                }
+            }
         }
 
         @Override
         public void field(int column, ByteBuf in, int length) {
+            CopyColumn c = columns[column];
             try {
-                Object v = columns[column].fromBinary(in, length, ctx);
-                columns[column].checkNotNull(v, row, columns);
+                if (appendsFields) {
+                    if (length >= 0 && c.appendBinary(appender, in, length)) return;
+                    Object v = c.fromBinary(in, length, ctx);
+                    c.checkNotNull(v, row, columns);
+                    c.append(appender, v);
+                    return;
+                }
+                Object v = c.fromBinary(in, length, ctx);
+                c.checkNotNull(v, row, columns);
                 row[column] = v;
             } catch (PgException e) {
-                throw withContext(e, "line " + line + ", column " + columns[column].info.name());
+                throw withContext(e, "line " + line + ", column " + c.info.name());
+            } catch (SQLException e) {
+                throw withContext(mapped(e), null);
             }
         }
 
         @Override
         public void end() {
-            writeRow();
+            if (!appendsFields) {
+                writeRow();
+                return;
+            }
+            try {
+                appender.endRow();
+                rowAppended();
+            } catch (SQLException e) {
+                throw withContext(mapped(e), null);
+            }
+            rows++;
         }
     };
 
@@ -306,12 +353,7 @@ final class CopyFromStdin implements CopyIn {
                     if (k < 0) a.appendDefault(); else columns[k].append(a, row[k]);
                 }
                 a.endRow();
-                if (staging != null && ++staged == STAGED_ROWS) {
-                    staged = 0;
-                    a.flush();
-                    host.execute(staging.insert());
-                    host.execute(staging.clear());
-                }
+                rowAppended();
             } else {
                 int[] oids = new int[columns.length];
                 String[] duckTypes = new String[columns.length];
@@ -323,9 +365,34 @@ final class CopyFromStdin implements CopyIn {
                 insert.execute();
             }
         } catch (SQLException e) {
-            throw withContext(ErrorMapper.map(e, (String) null), appender != null ? null : "line " + line);
+            throw withContext(mapped(e), appender != null ? null : "line " + line);
         }
         rows++;
+    }
+
+    /** A row is in the appender: a full chunk goes to DuckDB, a full staging table moves into the target. */
+    private void rowAppended() throws SQLException {
+        batches.rowEnded();
+        if (staging != null && ++staged == STAGED_ROWS) {
+            staged = 0;
+            batches.flush();
+            host.execute(staging.insert());
+            host.execute(staging.clear());
+        }
+    }
+
+    /**
+     * A DuckDB error of the COPY as PostgreSQL's: the appender's errors come as
+     * {@code Failed to append: {"exception_type":"Constraint",…}}, DuckDB's error behind a prefix of
+     * the appender's own, which hid the error's kind (a duplicate key was XX000, not 23505).
+     */
+    private static PgException mapped(SQLException e) {
+        String message = e.getMessage();
+        String prefix = "Failed to append: ";
+        if (message != null && message.startsWith(prefix + "{")) {
+            e = new SQLException(message.substring(prefix.length()), e.getSQLState(), e);
+        }
+        return ErrorMapper.map(e, (String) null);
     }
 
     /** Adds PostgreSQL's CONTEXT line: {@code COPY t, <where>}. */

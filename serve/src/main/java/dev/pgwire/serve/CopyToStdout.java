@@ -11,6 +11,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,6 +30,8 @@ final class CopyToStdout implements ResultSink, RowWriter {
     private final ResultSink client;
     private final CopyOptions options;
     private final List<String> forceQuote;
+    /** The NULL string in UTF-8, which a csv value equal to it is quoted to differ from. */
+    private final byte[] nullBytes;
     private final CodecContext ctx;
     private CopyOut out;
     private int[] oids;
@@ -46,6 +49,7 @@ final class CopyToStdout implements ResultSink, RowWriter {
         this.client = client;
         this.options = options;
         this.forceQuote = options.forceQuote;
+        this.nullBytes = options.nullString == null ? new byte[0] : options.nullString.getBytes(StandardCharsets.UTF_8);
         this.ctx = ctx;
     }
 
@@ -140,6 +144,128 @@ final class CopyToStdout implements ResultSink, RowWriter {
         }
         column++;
         return this;
+    }
+
+    // ------------------------------------------------ the vector path ({@link CopyVectors})
+
+    CopyOptions options() {
+        return options;
+    }
+
+    boolean binary() {
+        return options.format == CopyOptions.Format.BINARY;
+    }
+
+    /**
+     * Text and csv: the line to which the caller appends a value's text that needs neither escapes
+     * nor quotes under these options ({@link CopyVectors#plainTextIsSafe}): after the separator
+     * and, for a column of FORCE_QUOTE, the opening quote. {@link #plainDone} ends the value.
+     */
+    CopyLine plainField() {
+        separator();
+        if (quoteColumn[column]) line.ascii((char) options.quote);
+        return line;
+    }
+
+    void plainDone() {
+        if (quoteColumn[column]) line.ascii((char) options.quote);
+        column++;
+    }
+
+    /** Binary: the row's buffer, to which the caller writes a value's length and bytes; {@link #binaryDone} ends it. */
+    ByteBuf binaryField() {
+        return binary;
+    }
+
+    void binaryDone() {
+        column++;
+    }
+
+    /** A text value as its UTF-8 bytes: escaped or quoted as {@link #text} would. */
+    void utf8(byte[] b, int offset, int length) {
+        if (options.format == CopyOptions.Format.BINARY) {
+            binary.writeInt(length);
+            binary.writeBytes(b, offset, length);
+        } else {
+            separator();
+            if (options.format == CopyOptions.Format.CSV) {
+                csv(b, offset, length, quoteColumn[column], oids.length == 1);
+            } else {
+                escapeText(b, offset, length);
+            }
+        }
+        column++;
+    }
+
+    /** {@link #escapeText(CharSequence)} over UTF-8 bytes: the delimiter is ASCII, so no byte of a longer character is special. */
+    private void escapeText(byte[] b, int offset, int length) {
+        int delimiter = options.delimiter;
+        int end = offset + length;
+        int plain = offset;
+        while (plain < end) {
+            int c = b[plain];
+            if (c >= 0 && (c < 0x20 || c == '\\' || c == delimiter)) break;
+            plain++;
+        }
+        line.raw(b, offset, plain - offset);
+        if (plain == end) return;
+        line.reserve(2 * (end - plain));
+        for (int i = plain; i < end; i++) {
+            int c = b[i];
+            if (c >= 0 && c < 0x20) {
+                char e = switch (c) {
+                    case '\b' -> 'b';
+                    case '\f' -> 'f';
+                    case '\n' -> 'n';
+                    case '\r' -> 'r';
+                    case '\t' -> 't';
+                    case 0x0b -> 'v';
+                    default -> 0;
+                };
+                if (e == 0 && c != delimiter) {
+                    line.ascii((char) c);
+                } else {
+                    line.ascii('\\');
+                    line.ascii(e == 0 ? (char) c : e);
+                }
+            } else if (c == '\\' || c == delimiter) {
+                line.ascii('\\');
+                line.ascii((char) c);
+            } else {
+                line.raw(b, i, 1);
+            }
+        }
+    }
+
+    /** {@link #csv(CharSequence, boolean, boolean)} over UTF-8 bytes. */
+    private void csv(byte[] b, int offset, int length, boolean forceQuote, boolean singleColumn) {
+        int delimiter = options.delimiter;
+        int quote = options.quote;
+        int escape = options.escape;
+        int end = offset + length;
+        boolean useQuote = forceQuote || Arrays.equals(b, offset, end, nullBytes, 0, nullBytes.length);
+        if (!useQuote) {
+            if (singleColumn && length == 2 && b[offset] == '\\' && b[offset + 1] == '.') {
+                useQuote = true;
+            } else {
+                for (int i = offset; i < end && !useQuote; i++) {
+                    int c = b[i];
+                    useQuote = c == delimiter || c == quote || c == '\n' || c == '\r';
+                }
+            }
+        }
+        if (!useQuote) {
+            line.raw(b, offset, length);
+            return;
+        }
+        line.reserve(2 * length + 2);
+        line.ascii((char) quote);
+        for (int i = offset; i < end; i++) {
+            int c = b[i];
+            if (c == quote || c == escape) line.ascii((char) escape);
+            line.raw(b, i, 1);
+        }
+        line.ascii((char) quote);
     }
 
     private void separator() {

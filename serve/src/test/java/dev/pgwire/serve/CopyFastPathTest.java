@@ -262,4 +262,37 @@ class CopyFastPathTest {
         assertThat(plain.render(PlainText.Kind.INT2, 70_000)).isNull();
         assertThat(plain.render(PlainText.Kind.INT4, 70_000L)).isNull();
     }
+
+    @Test
+    void binary_text_is_taken_as_it_is_exactly_when_it_is_UTF8_without_NUL() throws Exception {
+        Random r = new Random(29);
+        java.nio.charset.CharsetDecoder strict = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+        int valid = 0;
+        for (int i = 0; i < 200_000; i++) {
+            byte[] b = new byte[r.nextInt(8)];
+            for (int k = 0; k < b.length; k++) {
+                // mostly the bytes UTF-8 is made of, so that valid and nearly valid sequences are common
+                int kind = r.nextInt(6);
+                b[k] = (byte) (kind == 0 ? r.nextInt(0x80) : kind == 1 ? 0x80 + r.nextInt(0x40)
+                        : kind == 2 ? 0xc0 + r.nextInt(0x20) : kind == 3 ? 0xe0 + r.nextInt(0x10)
+                        : kind == 4 ? 0xf0 + r.nextInt(0x10) : r.nextInt(0x100));
+            }
+            String decoded;
+            try {
+                decoded = strict.reset().decode(java.nio.ByteBuffer.wrap(b)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                decoded = null;
+            }
+            boolean takes = decoded != null && decoded.indexOf('\0') < 0;
+            int n = CopyColumn.utf8Characters(b);
+            assertThat(n >= 0).as(java.util.HexFormat.of().formatHex(b)).isEqualTo(takes);
+            if (takes) {
+                valid++;
+                assertThat(n).isEqualTo(decoded.codePointCount(0, decoded.length()));
+            } else {
+                assertThat(CopyColumn.invalidUtf8(b).getMessage()).startsWith("invalid byte sequence for encoding \"UTF8\": 0x");
+            }
+        }
+        assertThat(valid).isGreaterThan(10_000);
+    }
 }

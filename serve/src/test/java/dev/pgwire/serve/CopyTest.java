@@ -200,4 +200,129 @@ class CopyTest {
                     .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
         }
     }
+
+    @Test
+    void a_COPY_TO_whose_query_fails_after_its_first_rows_fails_rather_than_ending_short() throws Exception {
+        // DuckDB streams the result: a value that fails to convert far into the table ends the
+        // stream of chunks as if it were complete, unless the error is asked for
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_late (id bigint, v text)");
+            exec(c, "INSERT INTO t_late SELECT g, CASE WHEN g < 1500000 THEN g::text ELSE 'x' END FROM generate_series(1, 2000000) g");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertThatThrownBy(() -> copy(c).copyOut("COPY (SELECT id, v::int8 FROM t_late) TO STDOUT", out))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22P02"));
+            assertThat(out.size()).as("rows sent before the failure").isGreaterThan(0);
+            assertThat(query(c, "SELECT count(*) FROM t_late")).isEqualTo("2000000\n");
+        }
+    }
+
+    private static String rows(int from, int to) {
+        StringBuilder b = new StringBuilder();
+        for (int i = from; i <= to; i++) {
+            b.append(i).append("\tname ").append(i).append('\t').append(i * 0.25).append('\t')
+                    .append(i % 7 == 0 ? "\\N" : "2024-01-01 00:00:00").append('\n');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void a_COPY_of_many_appender_chunks_keeps_every_row_once() throws Exception {
+        // DuckDB inserts the appender's chunks many at a time: past several such batches, with and
+        // without a staging table (a serial column left out), every row arrives once
+        int n = 300_000;
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_many (id bigint NOT NULL, name text, score float8, at timestamp)");
+            assertThat(copy(c).copyIn("COPY t_many FROM STDIN", new StringReader(rows(1, n)))).isEqualTo(n);
+            assertThat(query(c, "SELECT count(*), count(DISTINCT id), sum(id), sum(length(name)), sum(score), count(at) FROM t_many"))
+                    .isEqualTo(n + "|" + n + "|" + (long) n * (n + 1) / 2 + "|" + query(c,
+                            "SELECT sum(length('name ' || g)) FROM generate_series(1, " + n + ") g").trim() + "|"
+                            + query(c, "SELECT sum(g * 0.25::float8) FROM generate_series(1, " + n + ") g").trim() + "|"
+                            + (n - n / 7) + "\n");
+            exec(c, "CREATE TABLE t_serial (k serial, id bigint NOT NULL, name text, score float8, at timestamp)");
+            assertThat(copy(c).copyIn("COPY t_serial (id, name, score, at) FROM STDIN", new StringReader(rows(1, n)))).isEqualTo(n);
+            assertThat(query(c, "SELECT count(*), count(DISTINCT k), min(k), max(k), sum(id) FROM t_serial"))
+                    .isEqualTo(n + "|" + n + "|1|" + n + "|" + (long) n * (n + 1) / 2 + "\n");
+        }
+    }
+
+    @Test
+    void a_key_violation_far_into_a_COPY_keeps_nothing_of_it() throws Exception {
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_key (id bigint PRIMARY KEY, name text, score float8, at timestamp)");
+            exec(c, "INSERT INTO t_key VALUES (0, 'zero', 0, NULL)");
+            // row 200 000 repeats row 1's key: DuckDB finds it when it inserts the batch holding it
+            String data = rows(1, 199_999) + rows(1, 1) + rows(200_001, 250_000);
+            assertThatThrownBy(() -> copy(c).copyIn("COPY t_key FROM STDIN", new StringReader(data)))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("23505"));
+            assertThat(query(c, "SELECT count(*) FROM t_key")).isEqualTo("1\n");
+        }
+    }
+
+    @Test
+    void a_cancel_ends_a_COPY_TO_that_streams_DuckDB_chunks() throws Exception {
+        try (Connection c = connect()) {
+            java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
+            java.io.OutputStream out = new java.io.OutputStream() {
+                long bytes;
+
+                @Override
+                public void write(int b) {
+                    write(new byte[]{(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    bytes += len;
+                    if (bytes > 1_000_000 && sent.compareAndSet(false, true)) {
+                        // a CancelRequest on its own connection, as psql's ^C sends it
+                        try {
+                            c.unwrap(org.postgresql.core.BaseConnection.class).cancelQuery();
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }
+            };
+            assertThatThrownBy(() -> copy(c).copyOut("COPY (SELECT g::int8, g::text FROM generate_series(1, 1000000000) g) TO STDOUT", out))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("57014"));
+            assertThat(sent).isTrue();
+            assertThat(query(c, "SELECT 1")).isEqualTo("1\n");
+        }
+    }
+
+    @Test
+    void constant_defaults_fill_columns_left_out_across_many_chunks() throws Exception {
+        // defaults the appender writes into each chunk itself (no staging table), past several
+        // chunks DuckDB receives in one batch
+        int n = 150_000;
+        StringBuilder data = new StringBuilder();
+        for (int i = 1; i <= n; i++) data.append(i).append('\n');
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_constdef (id int, n int DEFAULT 7, s text DEFAULT 'x')");
+            assertThat(copy(c).copyIn("COPY t_constdef (id) FROM STDIN", new StringReader(data.toString()))).isEqualTo(n);
+            assertThat(query(c, "SELECT count(*), count(DISTINCT id), sum(n), count(*) FILTER (WHERE s = 'x') FROM t_constdef"))
+                    .isEqualTo(n + "|" + n + "|" + 7L * n + "|" + n + "\n");
+        }
+    }
+
+    @Test
+    void COPY_TO_of_constant_and_repeated_values_writes_every_row() throws Exception {
+        // DuckDB may compute a constant once for a whole chunk or share strings through a
+        // dictionary: each row still gets its own value
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_dict AS SELECT g::int8 AS id, CASE WHEN g % 3 = 0 THEN 'three' WHEN g % 3 = 1"
+                    + " THEN 'a rather long repeated string' ELSE NULL END AS s FROM generate_series(1, 5000) g");
+            String out = copyOut(c, "COPY (SELECT id, 'const'::text, NULL::text, 42::int8, s, upper(s) FROM t_dict ORDER BY id) TO STDOUT");
+            StringBuilder expected = new StringBuilder();
+            for (int g = 1; g <= 5000; g++) {
+                String s = g % 3 == 0 ? "three" : g % 3 == 1 ? "a rather long repeated string" : null;
+                expected.append(g).append("\tconst\t\\N\t42\t").append(s == null ? "\\N" : s).append('\t')
+                        .append(s == null ? "\\N" : s.toUpperCase(java.util.Locale.ROOT)).append('\n');
+            }
+            assertThat(out).isEqualTo(expected.toString());
+            // and straight from the table's scan, unsorted
+            String scanned = copyOut(c, "COPY (SELECT id, 'const'::text, NULL::text, 42::int8, s, upper(s) FROM t_dict) TO STDOUT");
+            assertThat(scanned.lines().sorted().toList()).isEqualTo(expected.toString().lines().sorted().toList());
+        }
+    }
 }
