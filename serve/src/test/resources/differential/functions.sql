@@ -175,3 +175,60 @@ SELECT * FROM pg_catalog.generate_series(1, 2) ORDER BY 1;
 
 -- name: srf_lateral_join
 SELECT v.x, g FROM (VALUES (1), (2)) v(x), generate_series(1, v.x) g ORDER BY v.x, g;
+
+-- name: sql_function_create
+CREATE FUNCTION add_one(i int) RETURNS int LANGUAGE sql IMMUTABLE AS 'select i + 1';
+
+-- name: sql_function_calls
+SELECT add_one(5), add_one('7'), public.add_one(-1), add_one(NULL);
+
+-- name: sql_function_return_form
+CREATE FUNCTION label(a int, b text) RETURNS text RETURN b || ':' || (a * 2)::text;
+
+-- name: sql_function_return_form_call
+SELECT label(21, 'x'), label(1, NULL);
+
+-- name: sql_function_table
+CREATE TABLE fn_items (id int, name text);
+
+-- name: sql_function_table_fill
+INSERT INTO fn_items VALUES (1, 'a'), (2, 'b'), (3, 'c');
+
+-- name: sql_function_returns_table
+CREATE FUNCTION items_after(n int) RETURNS TABLE (id int, name text) LANGUAGE sql STABLE AS $$ SELECT id, name FROM fn_items WHERE id > n ORDER BY id $$;
+
+-- name: sql_function_returns_table_call
+SELECT * FROM items_after(1);
+
+-- name: sql_function_setof
+CREATE FUNCTION item_ids() RETURNS SETOF int LANGUAGE sql AS 'SELECT id FROM fn_items ORDER BY id';
+
+-- name: sql_function_setof_call
+SELECT * FROM item_ids();
+
+-- name: sql_function_replace
+CREATE OR REPLACE FUNCTION add_one(i int) RETURNS int LANGUAGE sql AS 'select i + 100';
+
+-- name: sql_function_replaced_call
+SELECT add_one(5);
+
+-- name: sql_function_drop
+DROP FUNCTION add_one(int);
+
+-- name: sql_function_dropped_call
+-- expect-error: 42883
+SELECT add_one(5);
+
+-- name: sql_function_drop_missing
+-- expect-error: 42883
+DROP FUNCTION add_one(int);
+
+-- name: sql_function_drop_if_exists
+DROP FUNCTION IF EXISTS add_one(int);
+
+-- name: sql_function_drop_set_returning
+DROP FUNCTION items_after(int), item_ids();
+
+-- name: sql_function_drop_set_returning_gone
+-- expect-error: 42883
+SELECT * FROM item_ids();

@@ -475,6 +475,13 @@ public final class DuckDbSession implements Session {
         }
         // an ALTER of a table with indexes: they are dropped and made again around it (IndexedAlter)
         String aroundIndexes = IndexedAlter.around(written, alteredTable(written), runner);
+        String functionDrops = FunctionDrops.script(written, runner);
+        if (functionDrops != null && functionDrops.isEmpty()) { // DROP FUNCTION IF EXISTS of nothing there
+            sink.notice("NOTICE", "00000", "function does not exist, skipping");
+            sink.complete(written.info().tagForUpdate(-1));
+            return;
+        }
+        if (functionDrops != null) aroundIndexes = functionDrops;
         Translation t = aroundIndexes == null ? written : written.withDuckDbSql(aroundIndexes);
         // foreign keys serve enforces: checked (and acted on) once the statement has run, before its tag
         List<ForeignKeys.Change> changes = foreignKeys.changes(t);

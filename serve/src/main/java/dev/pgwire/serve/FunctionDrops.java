@@ -1,0 +1,66 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.serve.sql.Node;
+import dev.pgwire.serve.sql.SqlNames;
+import dev.pgwire.serve.sql.Translation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DROP FUNCTION of SQL functions, which serve keeps as DuckDB macros: a scalar function is a
+ * macro, a set-returning one a table macro, and DuckDB drops each only by its own kind. Which one
+ * a name is comes from DuckDB's catalog; a missing function is PostgreSQL's 42883 (a notice with IF
+ * EXISTS).
+ */
+final class FunctionDrops {
+    private FunctionDrops() {}
+
+    /** The DuckDB script dropping the functions of {@code t}, or null when {@code t} is no DROP FUNCTION. */
+    static String script(Translation t, DuckDbStatementRunner runner) {
+        Node tree = t.tree();
+        if (tree == null || !tree.is("DropStmt") || !tree.str("removeType").equals("OBJECT_FUNCTION")) return null;
+        boolean ifExists = tree.bool("missing_ok");
+        List<String> script = new ArrayList<>();
+        for (Node object : tree.list("objects")) {
+            List<String> name = object.names("objname");
+            String function = name.get(name.size() - 1);
+            String schema = name.size() > 1 ? name.get(name.size() - 2) : null;
+            List<String> kinds = runner.query("SELECT function_type FROM duckdb_functions() WHERE function_name = ?"
+                    + " AND (? IS NULL OR schema_name = ?) AND function_type IN ('macro', 'table_macro')"
+                    + " AND database_name = current_database() AND NOT internal LIMIT 1", ps -> {
+                        ps.setString(1, function);
+                        ps.setString(2, schema);
+                        ps.setString(3, schema);
+                    }, rs -> rs.getString(1));
+            String kind = kinds.isEmpty() ? null : kinds.get(0);
+            String qualified = (schema == null ? "" : SqlNames.quote(schema) + ".") + SqlNames.quote(function);
+            if (kind == null) {
+                if (ifExists) continue;
+                throw new PgException("42883", "function " + (schema == null ? "" : schema + ".") + function
+                        + (object.bool("args_unspecified") ? "" : "(" + String.join(", ", argumentTypes(object)) + ")") + " does not exist");
+            }
+            script.add("DROP MACRO " + (kind.equals("table_macro") ? "TABLE " : "") + qualified);
+        }
+        return script.isEmpty() ? "" : String.join(";\n", script);
+    }
+
+    private static List<String> argumentTypes(Node object) {
+        List<String> out = new ArrayList<>();
+        for (Node type : object.list("objargs")) {
+            List<String> names = type.names("names");
+            String n = names.get(names.size() - 1);
+            out.add(switch (n) {
+                case "int4" -> "integer";
+                case "int8" -> "bigint";
+                case "int2" -> "smallint";
+                case "bool" -> "boolean";
+                case "float8" -> "double precision";
+                case "varchar" -> "character varying";
+                default -> n;
+            });
+        }
+        return out;
+    }
+}
