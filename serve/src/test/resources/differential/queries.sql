@@ -386,3 +386,12 @@ SELECT * FROM jl FULL JOIN jr USING (k) ORDER BY k;
 
 -- name: substring_pattern
 SELECT substring('foobar' FROM 'o.b'), substring('foobar' FROM 'o(.)b'), substring('foobar' FROM 'x'), substring('foobar', 'b.*');
+
+-- name: interval_qualified_constants
+SELECT interval '1' hour, interval '2' day, interval '1:30' hour to minute, interval '@ 1 hour ago', interval 'P1DT2H30M';
+
+-- name: interval_column
+CREATE TABLE spans (s interval);
+
+-- name: interval_column_insert
+INSERT INTO spans VALUES ('P1Y2M'), ('1.5 days'), ('-1 day +2 hours') RETURNING s;

@@ -1,6 +1,7 @@
 package dev.pgwire.serve.sql;
 
 import dev.pgwire.protocol.types.CodecContext;
+import dev.pgwire.protocol.types.PgInterval;
 import dev.pgwire.protocol.types.PgType;
 import dev.pgwire.protocol.types.TypeRegistry;
 
@@ -16,6 +17,7 @@ import java.util.Set;
  * word after a space as a zone name, and knows neither DateStyle nor PostgreSQL's words), so a
  * value is either PostgreSQL's or PostgreSQL's error (22007, 22008), never another reading.
  * Words that depend on the moment (now, today, …), BC dates and infinities are left as written.
+ * Interval constants likewise: PostgreSQL's input, given to DuckDB as months, days and microseconds.
  */
 final class DateTimeLiterals {
     private DateTimeLiterals() {}
@@ -26,6 +28,13 @@ final class DateTimeLiterals {
     /** The constant {@code text} cast to {@code type}, as DuckDB must read it; null to leave it as written. */
     static String canonical(String text, SqlType type, SessionContext session) {
         if (type == null || type.isArray()) return null;
+        if (type.name().equals("interval")) {
+            if (type.typmod() != -1) return null; // interval '1' HOUR: the qualifier decides what a bare number means
+            // PostgreSQL's interval input (ISO 8601 P1Y2M, '@ 1 hour ago', fractional units, …), in fields DuckDB reads as they are
+            Object v = REGISTRY.decodeText(PgType.INTERVAL.oid(), text, CodecContext.DEFAULT);
+            if (!(v instanceof PgInterval i)) return null;
+            return i.months() + " months " + i.days() + " days " + i.microseconds() + " microseconds";
+        }
         PgType pg = switch (type.name()) {
             case "timestamptz" -> PgType.TIMESTAMPTZ;
             case "timestamp" -> PgType.TIMESTAMP;
