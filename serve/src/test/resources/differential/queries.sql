@@ -395,3 +395,6 @@ CREATE TABLE spans (s interval);
 
 -- name: interval_column_insert
 INSERT INTO spans VALUES ('P1Y2M'), ('1.5 days'), ('-1 day +2 hours') RETURNING s;
+
+-- name: interval_qualifier_truncates
+SELECT interval '1 day 2:03:04.5' hour to minute, interval '1 day 2:03:04.5' day, interval '14 months 3 days' year, interval '1.5' day, interval '90' minute;

@@ -25,6 +25,38 @@ final class DateTimeLiterals {
     private static final TypeRegistry REGISTRY = TypeRegistry.standard();
     private static final Set<String> MOMENT_WORDS = Set.of("now", "today", "tomorrow", "yesterday");
 
+    // PostgreSQL's interval field bits (the first typmod of INTERVAL … HOUR TO MINUTE)
+    private static final int MONTH = 1 << 1, YEAR = 1 << 2, DAY = 1 << 3, HOUR = 1 << 10, MINUTE = 1 << 11, SECOND = 1 << 12;
+    private static final long MICROS_PER_MINUTE = 60_000_000L, MICROS_PER_HOUR = 3_600_000_000L;
+
+    /**
+     * A constant cast to an interval with a field qualifier ({@code interval '1' hour}, {@code
+     * interval '1 day 2:03:04' hour to minute}): a bare number counts in the qualifier's last
+     * field, and the fields below it are dropped, as PostgreSQL reads them. Null to leave it.
+     */
+    static String qualifiedInterval(String text, long mask) {
+        if (mask == 0x7FFF || mask <= 0) return null;
+        String unit = (mask & SECOND) != 0 ? "second" : (mask & MINUTE) != 0 ? "minute" : (mask & HOUR) != 0 ? "hour"
+                : (mask & DAY) != 0 ? "day" : (mask & MONTH) != 0 ? "month" : (mask & YEAR) != 0 ? "year" : null;
+        if (unit == null) return null;
+        String t = text.trim();
+        boolean bare = !t.isEmpty() && t.chars().allMatch(c -> c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+');
+        Object v = REGISTRY.decodeText(PgType.INTERVAL.oid(), bare ? t + " " + unit : text, CodecContext.DEFAULT);
+        if (!(v instanceof PgInterval i)) return null;
+        int months = i.months();
+        int days = i.days();
+        long micros = i.microseconds();
+        switch (unit) {
+            case "year" -> { months = months / 12 * 12; days = 0; micros = 0; }
+            case "month" -> { days = 0; micros = 0; }
+            case "day" -> micros = 0;
+            case "hour" -> micros = micros / MICROS_PER_HOUR * MICROS_PER_HOUR;
+            case "minute" -> micros = micros / MICROS_PER_MINUTE * MICROS_PER_MINUTE;
+            default -> { }
+        }
+        return months + " months " + days + " days " + micros + " microseconds";
+    }
+
     /** The constant {@code text} cast to {@code type}, as DuckDB must read it; null to leave it as written. */
     static String canonical(String text, SqlType type, SessionContext session) {
         if (type == null || type.isArray()) return null;

@@ -408,7 +408,13 @@ final class TypedRewrites {
                 rewriteField(e, "arg", scope);
                 Node arg = e.node("arg");
                 if (arg.is("A_Const") && arg.has("sval")) {
-                    String iso = DateTimeLiterals.canonical(arg.node("sval").str("sval"), types.type(e, scope), session);
+                    List<Node> typmods = e.node("typeName").list("typmods");
+                    SqlType target = types.type(e, scope);
+                    boolean interval = target != null && !target.isArray() && target.name().equals("interval");
+                    String iso = typmods.isEmpty() ? DateTimeLiterals.canonical(arg.node("sval").str("sval"), target, session)
+                            : interval && typmods.get(0).is("A_Const") && typmods.get(0).has("ival")
+                            ? DateTimeLiterals.qualifiedInterval(arg.node("sval").str("sval"), typmods.get(0).node("ival").num("ival"))
+                            : null;
                     if (iso != null) e.set("arg", Node.of("A_Const").set("sval", Node.string(iso)).set("location", arg.location()));
                 }
                 SqlType target = types.type(e, scope);
