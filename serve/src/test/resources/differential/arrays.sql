@@ -148,3 +148,6 @@ SELECT ARRAY['a', 'b c', '', NULL, 'null', 'x"y', 'p\q', '{z}']::text AS t, ARRA
 
 -- name: array_text_in_expressions
 SELECT ARRAY['a', 'b']::text || '!', length(ARRAY[10, 20]::text), ARRAY['a b']::text LIKE '%"%';
+
+-- name: array_dims_and_deeper_bounds
+SELECT array_dims(ARRAY[1, 2]), array_dims('{}'::int[]), array_dims(ARRAY[[[1], [2]], [[3], [4]]]), array_length(ARRAY[[1, 2, 3], [4, 5, 6]], 2), array_upper(ARRAY[1, 2], 2);

@@ -232,3 +232,6 @@ DROP FUNCTION items_after(int), item_ids();
 -- name: sql_function_drop_set_returning_gone
 -- expect-error: 42883
 SELECT * FROM item_ids();
+
+-- name: string_to_table_forms
+SELECT string_to_table('a|b||c', '|', '') AS s;

@@ -140,6 +140,22 @@ final class PgFunctionCalls {
                 if (n < 2 || n > 3) return null;
                 return sql("CAST(CAST(pg_string_to_array(" + placeholders(n) + ") AS JSON) AS VARCHAR[])", args);
             }
+            case "string_to_table" -> {
+                if (n < 2 || n > 3) return null;
+                return sql("unnest(CAST(CAST(pg_string_to_array(" + placeholders(n) + ") AS JSON) AS VARCHAR[]))", args);
+            }
+            case "array_dims" -> {
+                // [1:n] per dimension, the lengths along the first element of each level; NULL for an empty array
+                if (n != 1 || first == null || !first.isArray()) return null;
+                StringBuilder dims = new StringBuilder("CASE WHEN len({0}) = 0 THEN NULL ELSE ");
+                String level = "{0}";
+                for (int d = 0; d < first.dims(); d++) {
+                    if (d > 0) dims.append(" || ");
+                    dims.append("'[1:' || len(").append(level).append(") || ']'");
+                    level = level + "[1]";
+                }
+                return sql(dims.append(" END").toString(), args);
+            }
             case "parse_ident" -> {
                 if (n < 1 || n > 2) return null;
                 return sql("CAST(CAST(pg_parse_ident({0}, " + (n == 2 ? "{1}" : "true") + ") AS JSON) AS VARCHAR[])", args);
@@ -163,6 +179,12 @@ final class PgFunctionCalls {
                 return makeInterval(args);
             }
             case "array_upper", "array_length" -> {
+                int dim = n == 2 ? constantDimension(args.get(1)) : 0;
+                if (n == 2 && dim > 1 && first != null && first.isArray() && !isVector(first)) {
+                    // a deeper dimension: the length along the first element of each level above it (NULL beyond the array's)
+                    if (dim > first.dims()) return sql("CAST(NULL AS INTEGER)", args);
+                    return sql("CAST(CASE WHEN len({0}) = 0 THEN NULL ELSE len({0}" + "[1]".repeat(dim - 1) + ") END AS INTEGER)", args);
+                }
                 if (n != 2 || !isOne(args.get(1))) return null;
                 if (name.equals("array_upper") && isVector(first)) {
                     return sql("CAST(CASE WHEN len({0}) = 0 THEN NULL ELSE len({0}) - 1 END AS INTEGER)", args);
@@ -186,10 +208,6 @@ final class PgFunctionCalls {
             case "array_ndims" -> {
                 if (n != 1 || first == null || !first.isArray()) return null;
                 return sql("CASE WHEN len({0}) = 0 THEN NULL ELSE " + first.dims() + " END", args);
-            }
-            case "array_dims" -> {
-                if (n != 1 || first == null || first.dims() != 1) return null;
-                return sql("CASE WHEN len({0}) = 0 THEN NULL ELSE '[1:' || len({0}) || ']' END", args);
             }
             case "array_remove" -> {
                 return n == 2 ? sql("list_filter({0}, lambda pg_x: pg_x IS DISTINCT FROM {1})", args) : null;
@@ -265,6 +283,11 @@ final class PgFunctionCalls {
                 return null;
             }
         }
+    }
+
+    /** A constant integer argument (an array dimension), or 0. */
+    private static int constantDimension(Node n) {
+        return n.is("A_Const") && n.has("ival") ? (int) n.node("ival").num("ival") : 0;
     }
 
     private static boolean isDate(SqlType t) {
