@@ -37,6 +37,7 @@ final class ConstraintErrors {
                 || SqlState.CHECK_VIOLATION.equals(state)) || t == null || t.tree() == null) {
             return e;
         }
+        if (e.getMessage().startsWith("value for domain ")) return e; // a domain's check: reported as PostgreSQL does
         Node rel = t.tree().node("relation");
         if (rel == null || isPostgresForeignKeyError(e)) return e;
         String schema = rel.str("schemaname").isEmpty() ? null : rel.str("schemaname");

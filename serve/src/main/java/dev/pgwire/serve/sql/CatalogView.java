@@ -61,6 +61,14 @@ public interface CatalogView {
         }
     }
 
+    /**
+     * The domain {@code name} (in {@code schema}, or found on search_path when null), or null when
+     * there is no such domain.
+     */
+    default DomainMeta domain(String schema, String name) {
+        return null;
+    }
+
     CatalogView NONE = (schema, name) -> null;
 
 }

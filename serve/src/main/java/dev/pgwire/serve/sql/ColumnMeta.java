@@ -40,6 +40,12 @@ public final class ColumnMeta {
 
     /** @param pgDefault the column default as PostgreSQL shows it ({@link #expressionPair}), or null */
     static String write(PgTypeName type, String sequence, String identity, String description, String pgDefault) {
+        return write(type, sequence, identity, description, pgDefault, null);
+    }
+
+    /** @param domain the domain the column is declared with (its type is then the domain's base type), or null */
+    static String write(PgTypeName type, String sequence, String identity, String description, String pgDefault,
+                        DomainMeta domain) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (type != null) {
             m.put("pg_type", type.name());
@@ -51,6 +57,10 @@ public final class ColumnMeta {
         if (identity != null && !identity.isEmpty()) m.put("identity", identity);
         if (description != null) m.put("description", description);
         if (pgDefault != null) m.put("default", pgDefault);
+        if (domain != null) {
+            m.put("domain", domain.name());
+            m.put("domain_schema", domain.schema());
+        }
         return toJson(m);
     }
 
