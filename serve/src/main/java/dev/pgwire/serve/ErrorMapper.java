@@ -267,8 +267,9 @@ final class ErrorMapper {
     /** The check serve adds to varchar(n) and char(n) columns (see Macros). */
     private static final Pattern LENGTH_CHECK = Pattern.compile("pgwire\\.(varchar|bpchar)_fits\\(.*, (\\d+)\\)\\)");
     private static final Pattern CHECK = Pattern.compile("CHECK constraint failed on table \"?([^\" ]+)\"?");
-    /** A domain's check on a column (see DdlEmitter): the domain's name and the constraint's, '' for NOT NULL. */
-    private static final Pattern DOMAIN_CHECK = Pattern.compile("pgwire\\.domain_check\\(.*, '((?:[^']|'')*)', '((?:[^']|'')*)'\\)");
+    /** A domain's check on a column (see DdlEmitter): the domain's schema and name and the constraint's, '' for NOT NULL. */
+    private static final Pattern DOMAIN_CHECK = Pattern.compile(
+            "pgwire\\.domain_check\\(.*, '((?:[^']|'')*)', '((?:[^']|'')*)', '((?:[^']|'')*)'\\)");
 
     private static PgException constraint(DuckDbError e, String msg) {
         Matcher m;
@@ -292,14 +293,16 @@ final class ErrorMapper {
                     + (table == null ? "" : " of relation \"" + table + "\"") + " violates not-null constraint");
         }
         if ((m = DOMAIN_CHECK.matcher(msg)).find()) {
-            String domain = m.group(1).replace("''", "'");
-            String constraint = m.group(2).replace("''", "'");
+            String schema = m.group(1).replace("''", "'");
+            String domain = m.group(2).replace("''", "'");
+            String constraint = m.group(3).replace("''", "'");
             if (constraint.isEmpty()) {
                 return new PgException(SqlState.NOT_NULL_VIOLATION, "domain " + domain + " does not allow null values")
-                        .with(ErrorField.DATA_TYPE_NAME, domain);
+                        .with(ErrorField.SCHEMA_NAME, schema).with(ErrorField.DATA_TYPE_NAME, domain);
             }
             return new PgException(SqlState.CHECK_VIOLATION, "value for domain " + domain + " violates check constraint \""
-                    + constraint + "\"").with(ErrorField.DATA_TYPE_NAME, domain).with(ErrorField.CONSTRAINT_NAME, constraint);
+                    + constraint + "\"").with(ErrorField.SCHEMA_NAME, schema).with(ErrorField.DATA_TYPE_NAME, domain)
+                    .with(ErrorField.CONSTRAINT_NAME, constraint);
         }
         if ((m = LENGTH_CHECK.matcher(msg)).find()) {
             String type = m.group(1).equals("varchar") ? "character varying" : "character";

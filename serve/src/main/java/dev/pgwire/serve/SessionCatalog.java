@@ -170,6 +170,17 @@ final class SessionCatalog implements CatalogView {
         return domains.computeIfAbsent(key, k -> Optional.ofNullable(loadDomain(schema, name))).orElse(null);
     }
 
+    private static final String DOMAIN_COLUMNS = "SELECT CASE WHEN database_name = 'temp' THEN 'pg_temp' ELSE schema_name END, table_name, column_name FROM duckdb_columns()"
+            + " WHERE (database_name = 'temp' OR database_name = current_database()) AND contains(comment, ?)"
+            + " ORDER BY schema_name, table_name, column_index";
+
+    @Override
+    public List<String[]> domainColumns(String schema, String name) {
+        String marker = DomainMeta.columnMarker(schema, name);
+        return runner.query(DOMAIN_COLUMNS, ps -> ps.setString(1, marker),
+                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+    }
+
     private DomainMeta loadDomain(String schema, String name) {
         List<String[]> rows = runner.query(DOMAINS, ps -> {
             ps.setString(1, name);

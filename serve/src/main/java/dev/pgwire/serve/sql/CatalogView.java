@@ -69,6 +69,11 @@ public interface CatalogView {
         return null;
     }
 
+    /** The columns declared with domain {@code schema.name}: each its schema (pg_temp for a temporary table), table and column name. */
+    default List<String[]> domainColumns(String schema, String name) {
+        return List.of();
+    }
+
     CatalogView NONE = (schema, name) -> null;
 
 }

@@ -88,9 +88,35 @@ final class DdlChanges {
                                     + (matView ? "materialized view" : "table") + ".");
                 }
             }
+            if (type.equals("OBJECT_DOMAIN") || type.equals("OBJECT_TYPE")) domainColumns(name, cascade);
             List<String> owned = type.equals("OBJECT_TABLE") ? ownedSequences(name) : List.of();
             script.add("DROP " + keyword + (ifExists ? " IF EXISTS " : " ") + qualified + (cascade ? " CASCADE" : ""));
             for (String seq : owned) script.add("DROP SEQUENCE IF EXISTS " + seq);
+        }
+    }
+
+    /**
+     * DROP DOMAIN of a domain columns are declared with: refused (2BP01) as PostgreSQL refuses it,
+     * or with CASCADE those columns are dropped first.
+     */
+    private void domainColumns(List<String> name, boolean cascade) {
+        DomainMeta d = session.catalog().domain(name.size() > 1 ? name.get(name.size() - 2) : null, name.get(name.size() - 1));
+        if (d == null) return;
+        List<String[]> columns = session.catalog().domainColumns(d.schema(), d.name());
+        if (columns.isEmpty()) return;
+        if (!cascade) {
+            StringBuilder detail = new StringBuilder();
+            for (String[] c : columns) {
+                if (detail.length() > 0) detail.append('\n');
+                detail.append("column ").append(c[2]).append(" of table ").append(c[1]).append(" depends on type ").append(d.name());
+            }
+            throw new PgException("2BP01", "cannot drop type " + d.name() + " because other objects depend on it")
+                    .withDetail(detail.toString()).withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+        }
+        for (String[] c : columns) {
+            String schema = c[0].equals("pg_temp") ? "temp.main" : SqlWriter.quoteIdent(c[0]);
+            script.add("ALTER TABLE " + schema + "." + SqlWriter.quoteIdent(c[1]) + " DROP COLUMN "
+                    + SqlWriter.quoteIdent(c[2]));
         }
     }
 

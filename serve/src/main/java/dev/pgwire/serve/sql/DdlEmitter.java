@@ -242,13 +242,14 @@ final class DdlEmitter {
         }
         Node ref = Node.of("ColumnRef").set("fields", new ArrayList<>(List.of(Node.string(column)))).set("location", -1L);
         if (d.notNull()) {
-            w.append(" CHECK (pgwire.domain_check(").ident(column).append(" IS NOT NULL, ").literal(d.name()).append(", ''))");
+            w.append(" CHECK (pgwire.domain_check(").ident(column).append(" IS NOT NULL, ").literal(d.schema()).append(", ").literal(d.name()).append(", ''))");
         }
         List<Node> checks = d.checks();
-        for (int i = 0; i < checks.size() && i < d.checkNames().size(); i++) {
+        List<String> names = d.namesInOrder();
+        for (int i = 0; i < checks.size(); i++) {
             w.append(" CHECK (pgwire.domain_check((");
             em.expr(DomainMeta.withValue(checks.get(i), ref));
-            w.append("), ").literal(d.name()).append(", ").literal(d.checkNames().get(i)).append("))");
+            w.append("), ").literal(d.schema()).append(", ").literal(d.name()).append(", ").literal(names.get(i)).append("))");
         }
     }
 

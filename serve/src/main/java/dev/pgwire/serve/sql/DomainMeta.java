@@ -58,6 +58,15 @@ public record DomainMeta(String schema, String name, String source, PgTypeName b
                 strings(m.get("checks")), strings(m.get("check_defs")), m.has("description") ? m.str("description") : null);
     }
 
+    /** What the comment of a column declared with domain {@code schema.name} holds (see ColumnMeta). */
+    public static String columnMarker(String schema, String name) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("domain", name);
+        m.put("domain_schema", schema);
+        String json = ColumnMeta.toJson(m);
+        return json.substring(1, json.length() - 1);
+    }
+
     /** This domain with another description. */
     public DomainMeta withDescription(String text) {
         return new DomainMeta(schema, name, source, base, notNull, pgDefault, checkNames, checkDefs, text);
@@ -68,11 +77,28 @@ public record DomainMeta(String schema, String name, String source, PgTypeName b
         return PgParser.parse(source).get(0).tree();
     }
 
-    /** The check expressions, in the order of {@link #checkNames}, as the parser reads them ({@code VALUE} a column named value). */
+    /** The check expressions, in the order of {@link #namesInOrder}, as the parser reads them ({@code VALUE} a column named value). */
     List<Node> checks() {
+        List<Node> declared = new ArrayList<>();
+        for (Node c : statement().list("constraints")) if (c.str("contype").equals("CONSTR_CHECK")) declared.add(c.node("raw_expr"));
         List<Node> out = new ArrayList<>();
-        for (Node c : statement().list("constraints")) if (c.str("contype").equals("CONSTR_CHECK")) out.add(c.node("raw_expr"));
+        for (int i : checkOrder()) if (i < declared.size()) out.add(declared.get(i));
         return out;
+    }
+
+    /** The check constraints' names in the order PostgreSQL tests them: by name. */
+    List<String> namesInOrder() {
+        List<String> out = new ArrayList<>();
+        for (int i : checkOrder()) out.add(checkNames.get(i));
+        return out;
+    }
+
+    /** Indexes of {@link #checkNames} sorted by name (PostgreSQL tests a domain's checks in that order). */
+    private List<Integer> checkOrder() {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < checkNames.size(); i++) order.add(i);
+        order.sort((a, b) -> checkNames.get(a).compareTo(checkNames.get(b)));
+        return order;
     }
 
     /** The default expression as written, or null. */
@@ -121,9 +147,9 @@ public record DomainMeta(String schema, String name, String source, PgTypeName b
         }
     }
 
-    /** The message of a value the check {@code index} refuses (23514). */
+    /** The message of a value the check {@code index} (of {@link #namesInOrder}) refuses (23514). */
     String checkMessage(int index) {
-        return "value for domain " + name + " violates check constraint \"" + checkNames.get(index) + "\"";
+        return "value for domain " + name + " violates check constraint \"" + namesInOrder().get(index) + "\"";
     }
 
     /** The message of a null the domain refuses (23502). */

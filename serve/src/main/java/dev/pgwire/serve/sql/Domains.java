@@ -51,7 +51,7 @@ final class Domains {
             sql.append(" WHEN {0} IS NULL THEN error(").append(SqlWriter.quoteLiteral("[pgwire:23502] " + d.nullMessage())).append(')');
         }
         List<Node> checks = d.checks();
-        for (int i = 0; i < checks.size() && i < d.checkNames().size(); i++) {
+        for (int i = 0; i < checks.size(); i++) {
             args.add(DomainMeta.withValue(checks.get(i), value, false));
             sql.append(" WHEN (").append('{').append(args.size() - 1).append("}) IS FALSE THEN error(")
                     .append(SqlWriter.quoteLiteral("[pgwire:23514] " + d.checkMessage(i))).append(')');
