@@ -81,6 +81,13 @@ public final class ColumnMeta {
                 (int) meta.num("dims"), !meta.bool("user_type"));
     }
 
+    /** The domain a column was declared with, as {schema, name}, or null (see {@link DomainMeta}). */
+    public static String[] domain(String comment) {
+        if (comment == null || !comment.contains("\"domain\":")) return null;
+        Node meta = read(comment);
+        return meta.has("domain") ? new String[] {meta.str("domain_schema"), meta.str("domain")} : null;
+    }
+
     /** A comment that is not serve's JSON is a description someone wrote in DuckDB. */
     public static String description(String comment) {
         if (comment == null) return null;
