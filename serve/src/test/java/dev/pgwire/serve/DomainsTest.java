@@ -125,4 +125,32 @@ class DomainsTest {
                     .isEqualTo("id\nc\n");
         }
     }
+
+    @Test
+    void the_catalog_shows_domains_as_postgresql_does() throws SQLException {
+        try (Connection c = connect()) {
+            assertThat(query(c, "SELECT typname, typtype, typbasetype::regtype, typtypmod, typnotnull, typdefault FROM pg_type"
+                    + " WHERE typname IN ('positive_int', 'code') ORDER BY 1"))
+                    .isEqualTo("code|d|character varying|9|t|'none'::character varying\npositive_int|d|integer|-1|f|null\n");
+            assertThat(query(c, "SELECT conname, contypid::regtype, pg_get_constraintdef(oid), pg_get_constraintdef(oid, true)"
+                    + " FROM pg_constraint WHERE contypid IN ('positive_int'::regtype, 'code'::regtype) ORDER BY 1"))
+                    .isEqualTo("code_check|code|CHECK ((length((VALUE)::text) > 1))|CHECK (length(VALUE::text) > 1)\n"
+                            + "code_lower|code|CHECK (((VALUE)::text = lower((VALUE)::text)))|CHECK (VALUE::text = lower(VALUE::text))\n"
+                            + "positive_int_check|positive_int|CHECK ((VALUE > 0))|CHECK (VALUE > 0)\n");
+            assertThat(query(c, "SELECT attname, atttypid::regtype, atttypmod, format_type(atttypid, atttypmod) FROM pg_attribute"
+                    + " WHERE attrelid = 'stock'::regclass AND attnum > 0 ORDER BY attnum"))
+                    .isEqualTo("id|integer|-1|integer\nqty|positive_int|-1|positive_int\nc|code|-1|code\n");
+            assertThat(query(c, "SELECT domain_name, data_type, character_maximum_length, domain_default FROM information_schema.domains"
+                    + " WHERE domain_schema = 'public' ORDER BY 1"))
+                    .isEqualTo("code|character varying|5|'none'::character varying\npositive_int|integer|null|null\n");
+            assertThat(query(c, "SELECT column_name, data_type, domain_name, udt_name FROM information_schema.columns"
+                    + " WHERE table_name = 'stock' ORDER BY ordinal_position"))
+                    .isEqualTo("id|integer|null|int4\nqty|integer|positive_int|int4\nc|character varying|code|varchar\n");
+            assertThat(query(c, "SELECT constraint_name, domain_name FROM information_schema.domain_constraints"
+                    + " WHERE domain_schema = 'public' ORDER BY 1"))
+                    .isEqualTo("code_check|code\ncode_lower|code\npositive_int_check|positive_int\n");
+            assertThat(query(c, "SELECT check_clause FROM information_schema.check_constraints WHERE constraint_name = 'positive_int_check'"))
+                    .isEqualTo("((VALUE > 0))\n");
+        }
+    }
 }
