@@ -40,12 +40,18 @@ public final class ColumnMeta {
 
     /** @param pgDefault the column default as PostgreSQL shows it ({@link #expressionPair}), or null */
     static String write(PgTypeName type, String sequence, String identity, String description, String pgDefault) {
-        return write(type, sequence, identity, description, pgDefault, null);
+        return write(type, sequence, identity, description, pgDefault, (String[]) null);
     }
 
     /** @param domain the domain the column is declared with (its type is then the domain's base type), or null */
     static String write(PgTypeName type, String sequence, String identity, String description, String pgDefault,
                         DomainMeta domain) {
+        return write(type, sequence, identity, description, pgDefault, domain == null ? null : new String[] {domain.schema(), domain.name()});
+    }
+
+    /** @param domain the column's domain as {schema, name}, or null */
+    static String write(PgTypeName type, String sequence, String identity, String description, String pgDefault,
+                        String[] domain) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (type != null) {
             m.put("pg_type", type.name());
@@ -58,8 +64,8 @@ public final class ColumnMeta {
         if (description != null) m.put("description", description);
         if (pgDefault != null) m.put("default", pgDefault);
         if (domain != null) {
-            m.put("domain", domain.name());
-            m.put("domain_schema", domain.schema());
+            m.put("domain", domain[1]);
+            m.put("domain_schema", domain[0]);
         }
         return toJson(m);
     }

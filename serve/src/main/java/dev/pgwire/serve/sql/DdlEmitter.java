@@ -586,7 +586,7 @@ final class DdlEmitter {
         String name = names.get(names.size() - 1);
         String schema = names.size() > 1 ? names.get(names.size() - 2) : session.currentSchema();
         Node typeName = s.node("typeName");
-        if (!TypeMapper.isBuiltin(typeName) && domainOf(typeName) != null) throw unsupported("domains over domains");
+        if (domainOf(typeName) != null) throw unsupported("domains over domains");
         if (PgTypeName.isSerial(typeName)) {
             throw new PgException(SqlState.UNDEFINED_OBJECT, "type \"" + TypeMapper.baseName(typeName) + "\" does not exist");
         }
