@@ -107,7 +107,9 @@ final class UserObjects {
                     // a column of a domain is of the domain's type (pg_attribute), which the domain's row describes
                     if (domain != null) type = new PgTypeName(domain[1], -1, 0, false);
                     columns.computeIfAbsent(schema + "." + rs.getString(2), k -> new ArrayList<>())
-                            .add(new Column(info.name(), info.number(), type, info.notNull(), defaultText(info, rs.getString(8)),
+                            .add(new Column(info.name(), info.number(), type, info.notNull(),
+                                    // the DuckDB column's default may be its domain's, which is not the column's own
+                                    defaultText(info, domain != null ? null : rs.getString(8)),
                                     info.identity(), info.sequence(), dev.pgwire.serve.sql.ColumnMeta.description(rs.getString(6)), rs.getBoolean(9)));
                 }
             }
