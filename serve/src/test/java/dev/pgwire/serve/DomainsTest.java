@@ -80,6 +80,29 @@ class DomainsTest {
     }
 
     @Test
+    void copy_from_stdin_is_checked() throws Exception {
+        try (Connection c = connect()) {
+            PSQLException e = catchThrowableOfType(() -> CopyTest.copy(c).copyIn("COPY stock FROM STDIN",
+                    new java.io.StringReader("1\t5\tab\n2\t-5\tcd\n")), PSQLException.class);
+            assertThat((Object) e).isNotNull();
+            assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("23514");
+            assertThat(query(c, "SELECT count(*) FROM stock")).isEqualTo("0\n");
+            CopyTest.copy(c).copyIn("COPY stock FROM STDIN", new java.io.StringReader("1\t5\tab\n"));
+            assertThat(query(c, "SELECT id, qty, c FROM stock")).isEqualTo("1|5|ab\n");
+        }
+    }
+
+    @Test
+    void arrays_of_a_domain_are_refused_rather_than_left_unchecked() throws SQLException {
+        try (Connection c = connect()) {
+            assertThat(error(c, "CREATE TABLE bad (q positive_int[])").getSQLState()).isEqualTo("0A000");
+            assertThat(error(c, "SELECT ARRAY[-1]::positive_int[]").getSQLState()).isEqualTo("0A000");
+            assertThat(error(c, "ALTER TABLE stock ADD COLUMN q2 positive_int").getSQLState()).isEqualTo("0A000");
+            assertThat(error(c, "ALTER DOMAIN positive_int ADD CHECK (VALUE < 100)").getSQLState()).isEqualTo("0A000");
+        }
+    }
+
+    @Test
     void extended_protocol_parameters_are_checked() throws SQLException {
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("INSERT INTO stock VALUES (?, ?, ?)")) {
             ps.setInt(1, 7);

@@ -145,6 +145,7 @@ final class DdlEmitter {
                 identityOptions = c;
             }
         }
+        Domains.refuseArray(typeName, session.catalog());
         DomainMeta domain = sequence == null ? domainOf(typeName) : null;
         if (domain != null) {
             // a domain's column holds its base type; the domain's checks, NOT NULL and default go with it

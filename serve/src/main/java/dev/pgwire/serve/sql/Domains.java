@@ -21,6 +21,14 @@ final class Domains {
         return catalog.domain(names.size() == 2 ? names.get(0) : null, names.get(names.size() - 1));
     }
 
+    /** Refuses an array of a domain (its elements' checks are not applied): 0A000 rather than unchecked values. */
+    static void refuseArray(Node typeName, CatalogView catalog) {
+        if (typeName == null || !TypeMapper.isArray(typeName)) return;
+        Node element = typeName.copy();
+        element.set("arrayBounds", null);
+        if (lookup(element, catalog) != null) throw DdlEmitter.unsupported("arrays of a domain");
+    }
+
     /** Whether the unqualified name is one of PostgreSQL's types (which a user's domain cannot hide here). */
     private static boolean isBuiltinName(Node typeName) {
         String name = PgTypeName.of(typeName).name();
@@ -34,6 +42,7 @@ final class Domains {
             if (n.is("TypeCast")) casts.add(n);
         });
         for (Node cast : casts) {
+            refuseArray(cast.node("typeName"), catalog);
             DomainMeta d = lookup(cast.node("typeName"), catalog);
             if (d == null) continue;
             Node base = d.statement().node("typeName");
