@@ -130,6 +130,9 @@ class DomainsTest {
             ServerErrorMessage e = error(c, "SELECT (-3)::positive_int");
             assertThat(e.getSQLState()).isEqualTo("23514");
             assertThat(e.getMessage()).isEqualTo("value for domain positive_int violates check constraint \"positive_int_check\"");
+            assertThat(e.getConstraint()).isEqualTo("positive_int_check");
+            assertThat(e.getDatatype()).isEqualTo("positive_int");
+            assertThat(e.getSchema()).isEqualTo("public");
             assertThat(error(c, "SELECT NULL::code").getMessage()).isEqualTo("domain code does not allow null values");
             assertThat(query(c, "SELECT CAST('ab' AS code)")).isEqualTo("ab\n");
         }
