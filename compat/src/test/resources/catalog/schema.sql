@@ -7,6 +7,7 @@
 CREATE SCHEMA app;
 CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
 CREATE DOMAIN posint AS integer CHECK (VALUE > 0);
+CREATE DOMAIN code AS varchar(10) NOT NULL DEFAULT 'none' CONSTRAINT code_lower CHECK (VALUE = lower(VALUE));
 CREATE TYPE pair AS (a int, b text);
 CREATE TABLE customers (id serial PRIMARY KEY, email varchar(200) NOT NULL UNIQUE, name text, created_at timestamptz DEFAULT now(), m mood, tags text[], CHECK (length(name) > 0));
 COMMENT ON TABLE customers IS 'customer table';
@@ -16,6 +17,7 @@ CREATE INDEX orders_customer_idx ON orders(customer_id);
 CREATE UNIQUE INDEX orders_amt_note ON orders(amount, note) WHERE amount > 0;
 CREATE TABLE app.items (sku text, region int, descr text, PRIMARY KEY (sku, region));
 CREATE TABLE app.item_refs (id int PRIMARY KEY, sku text, region int, FOREIGN KEY (sku, region) REFERENCES app.items(sku, region));
+CREATE TABLE stock_levels (id int PRIMARY KEY, qty posint, c code);
 CREATE VIEW big_orders AS SELECT * FROM orders WHERE amount > 100;
 CREATE MATERIALIZED VIEW order_totals AS SELECT customer_id, sum(amount) total FROM orders GROUP BY 1;
 CREATE SEQUENCE myseq START 10;

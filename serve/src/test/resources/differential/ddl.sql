@@ -253,6 +253,49 @@ SELECT id, qty FROM stock;
 -- name: domain_cast
 SELECT 3::positive_int, pg_typeof(3::positive_int);
 
+-- name: domain_cast_violated
+-- expect-error: 23514
+SELECT (-1)::positive_int;
+
+-- name: domain_not_null_create
+CREATE DOMAIN sku_code AS varchar(8) NOT NULL DEFAULT 'none' CONSTRAINT sku_lower CHECK (VALUE = lower(VALUE));
+
+-- name: domain_not_null_table
+CREATE TABLE skus (id int PRIMARY KEY, code sku_code);
+
+-- name: domain_default
+INSERT INTO skus (id) VALUES (1);
+
+-- name: domain_not_null_violated
+-- expect-error: 23502
+INSERT INTO skus VALUES (2, NULL);
+
+-- name: domain_named_check_violated
+-- expect-error: 23514
+UPDATE skus SET code = 'ABC';
+
+-- name: domain_select_default
+SELECT id, code, code || '!' FROM skus;
+
+-- name: domain_catalog
+SELECT typname, typtype, format_type(typbasetype, typtypmod), typnotnull, typdefault FROM pg_type WHERE typname IN ('positive_int', 'sku_code') ORDER BY 1;
+
+-- name: domain_constraints
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE contypid IN ('positive_int'::regtype, 'sku_code'::regtype) ORDER BY 1;
+
+-- name: domain_columns
+SELECT column_name, data_type, domain_name FROM information_schema.columns WHERE table_name = 'skus' ORDER BY ordinal_position;
+
+-- name: domain_drop_in_use
+-- expect-error: 2BP01
+DROP DOMAIN sku_code;
+
+-- name: domain_drop_table
+DROP TABLE skus;
+
+-- name: domain_drop
+DROP DOMAIN sku_code;
+
 -- name: unique_expression_index
 CREATE UNIQUE INDEX users_email_lower ON users (lower(email));
 

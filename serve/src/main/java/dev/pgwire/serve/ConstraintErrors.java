@@ -37,6 +37,7 @@ final class ConstraintErrors {
                 || SqlState.CHECK_VIOLATION.equals(state)) || t == null || t.tree() == null) {
             return e;
         }
+        if (e.getMessage().startsWith("value for domain ")) return domainFields(e, catalog);
         Node rel = t.tree().node("relation");
         if (rel == null || isPostgresForeignKeyError(e)) return e;
         String schema = rel.str("schemaname").isEmpty() ? null : rel.str("schemaname");
@@ -53,6 +54,21 @@ final class ConstraintErrors {
         } catch (RuntimeException unexpected) {
             return e; // the report stays as DuckDB's mapping made it
         }
+    }
+
+    /**
+     * A domain's check refusing a cast ({@code '0'::positive_int}): the error raised in DuckDB has
+     * PostgreSQL's message; the schema, data type and constraint fields are added from it.
+     */
+    private static PgException domainFields(PgException e, CatalogView catalog) {
+        String m = e.getMessage();
+        int at = m.lastIndexOf(" violates check constraint \"");
+        if (e.field(ErrorField.CONSTRAINT_NAME) != null || at < 0 || !m.endsWith("\"")) return e;
+        String domain = m.substring("value for domain ".length(), at);
+        String constraint = m.substring(at + " violates check constraint \"".length(), m.length() - 1);
+        dev.pgwire.serve.sql.DomainMeta d = catalog.domain(null, domain);
+        if (d != null) e.with(ErrorField.SCHEMA_NAME, d.schema());
+        return e.with(ErrorField.DATA_TYPE_NAME, domain).with(ErrorField.CONSTRAINT_NAME, constraint);
     }
 
     /** A violation of a key serve enforces itself: reported as PostgreSQL reports it already. */

@@ -17,6 +17,8 @@ record DuckDbError(String type, String message, Map<String, String> fields) {
 
     static DuckDbError parse(String raw) {
         String text = raw == null ? "" : raw.trim();
+        // the appender (COPY FROM STDIN) wraps the engine's error object
+        if (text.startsWith("Failed to append: {")) text = text.substring("Failed to append: ".length());
         String prefixType = null;
         int colon = text.indexOf(" Error: ");
         if (colon > 0 && !text.startsWith("{") && text.substring(0, colon).chars().allMatch(c -> c == ' ' || Character.isLetter(c))) {

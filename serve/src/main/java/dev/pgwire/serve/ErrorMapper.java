@@ -1,6 +1,7 @@
 package dev.pgwire.serve;
 
 import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.message.ErrorField;
 import dev.pgwire.protocol.SqlState;
 import dev.pgwire.serve.sql.Translation;
 
@@ -266,6 +267,9 @@ final class ErrorMapper {
     /** The check serve adds to varchar(n) and char(n) columns (see Macros). */
     private static final Pattern LENGTH_CHECK = Pattern.compile("pgwire\\.(varchar|bpchar)_fits\\(.*, (\\d+)\\)\\)");
     private static final Pattern CHECK = Pattern.compile("CHECK constraint failed on table \"?([^\" ]+)\"?");
+    /** A domain's check on a column (see DdlEmitter): the domain's schema and name and the constraint's, '' for NOT NULL. */
+    private static final Pattern DOMAIN_CHECK = Pattern.compile(
+            "pgwire\\.domain_check\\(.*, '((?:[^']|'')*)', '((?:[^']|'')*)', '((?:[^']|'')*)'\\)");
 
     private static PgException constraint(DuckDbError e, String msg) {
         Matcher m;
@@ -287,6 +291,18 @@ final class ErrorMapper {
             String column = m.group(2);
             return new PgException(SqlState.NOT_NULL_VIOLATION, "null value in column \"" + column + "\""
                     + (table == null ? "" : " of relation \"" + table + "\"") + " violates not-null constraint");
+        }
+        if ((m = DOMAIN_CHECK.matcher(msg)).find()) {
+            String schema = m.group(1).replace("''", "'");
+            String domain = m.group(2).replace("''", "'");
+            String constraint = m.group(3).replace("''", "'");
+            if (constraint.isEmpty()) {
+                return new PgException(SqlState.NOT_NULL_VIOLATION, "domain " + domain + " does not allow null values")
+                        .with(ErrorField.SCHEMA_NAME, schema).with(ErrorField.DATA_TYPE_NAME, domain);
+            }
+            return new PgException(SqlState.CHECK_VIOLATION, "value for domain " + domain + " violates check constraint \""
+                    + constraint + "\"").with(ErrorField.SCHEMA_NAME, schema).with(ErrorField.DATA_TYPE_NAME, domain)
+                    .with(ErrorField.CONSTRAINT_NAME, constraint);
         }
         if ((m = LENGTH_CHECK.matcher(msg)).find()) {
             String type = m.group(1).equals("varchar") ? "character varying" : "character";

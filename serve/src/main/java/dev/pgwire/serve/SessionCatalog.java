@@ -4,6 +4,7 @@ import dev.pgwire.serve.catalog.CatalogDefinitions;
 import dev.pgwire.serve.sql.CatalogView;
 import dev.pgwire.serve.sql.CatalogView.ColumnInfo;
 import dev.pgwire.serve.sql.CatalogView.Relation;
+import dev.pgwire.serve.sql.DomainMeta;
 import dev.pgwire.serve.sql.ObjectMeta;
 import dev.pgwire.serve.sql.PgTypeName;
 
@@ -53,6 +54,7 @@ final class SessionCatalog implements CatalogView {
     void forget() {
         cache.clear();
         referencing.clear();
+        domains.clear();
     }
 
     @Override
@@ -150,6 +152,47 @@ final class SessionCatalog implements CatalogView {
             ps.setBoolean(3, temp);
         }, rs -> rs.getString(1)).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
         return new Relation(temporary ? "pg_temp" : relSchema, name, view, columns, comment);
+    }
+
+    private static final String DOMAINS = "SELECT schema_name, comment FROM duckdb_types() WHERE type_name = ?"
+            + " AND database_name = current_database() AND (? IS NULL OR schema_name = ?) AND starts_with(comment, '{\"domain\":')";
+    private final Map<String, Optional<DomainMeta>> domains = new HashMap<>();
+    private long domainsVersion = -1;
+
+    @Override
+    public DomainMeta domain(String schema, String name) {
+        long now = version.get();
+        if (now != domainsVersion) {
+            domains.clear();
+            domainsVersion = now;
+        }
+        String key = (schema == null ? "" : schema) + "\u0000" + name;
+        return domains.computeIfAbsent(key, k -> Optional.ofNullable(loadDomain(schema, name))).orElse(null);
+    }
+
+    private static final String DOMAIN_COLUMNS = "SELECT CASE WHEN database_name = 'temp' THEN 'pg_temp' ELSE schema_name END, table_name, column_name FROM duckdb_columns()"
+            + " WHERE (database_name = 'temp' OR database_name = current_database()) AND contains(comment, ?)"
+            + " ORDER BY schema_name, table_name, column_index";
+
+    @Override
+    public List<String[]> domainColumns(String schema, String name) {
+        String marker = DomainMeta.columnMarker(schema, name);
+        return runner.query(DOMAIN_COLUMNS, ps -> ps.setString(1, marker),
+                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+    }
+
+    private DomainMeta loadDomain(String schema, String name) {
+        List<String[]> rows = runner.query(DOMAINS, ps -> {
+            ps.setString(1, name);
+            ps.setString(2, schema);
+            ps.setString(3, schema);
+        }, rs -> new String[] {rs.getString(1), rs.getString(2)});
+        if (rows.isEmpty()) return null;
+        List<String> order = schema == null ? searchPath.get() : List.of(schema);
+        for (String s : order) {
+            for (String[] r : rows) if (r[0].equals(s)) return DomainMeta.read(r[0], name, r[1]);
+        }
+        return null;
     }
 
     private final Map<String, List<Relation>> referencing = new HashMap<>();

@@ -56,14 +56,14 @@ class PsqlCatalogTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"\\l " + CatalogSchema.DATABASE, "\\dt", "\\dt+", "\\dt app.*", "\\d customers", "\\d+ customers",
-            "\\d app.item_refs", "\\dn", "\\dv", "\\dm", "\\ds", "\\du", "\\dx", "\\conninfo"})
+            "\\d app.item_refs", "\\dn", "\\dv", "\\dm", "\\ds", "\\du", "\\dx", "\\dD", "\\d+ stock_levels", "\\conninfo"})
     void describesLikePostgres(String command) {
         compare(command);
     }
 
     /**
      * The commands that show objects serve does not make yet: a function ({@code CREATE FUNCTION},
-     * in {@code \\df}), a domain and a composite type ({@code \\dT}), a partial unique index
+     * in {@code \\df}), a composite type ({@code \\dT}), a partial unique index
      * ({@code \\di}, {@code \\d orders}); see CatalogSchemaTest.
      */
     @Tag("catalog")

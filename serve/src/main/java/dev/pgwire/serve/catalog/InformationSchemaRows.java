@@ -4,6 +4,7 @@ import dev.pgwire.serve.catalog.CatalogDefinitions.Relation;
 import dev.pgwire.serve.catalog.UserObjects.Column;
 import dev.pgwire.serve.catalog.UserObjects.Sequence;
 import dev.pgwire.serve.catalog.UserObjects.Table;
+import dev.pgwire.serve.sql.DomainMeta;
 import dev.pgwire.serve.sql.PgTypeName;
 import dev.pgwire.serve.sql.TableMeta;
 
@@ -40,7 +41,8 @@ final class InformationSchemaRows {
 
     Map<String, Rows> build() {
         for (String v : List.of("schemata", "tables", "columns", "views", "table_constraints", "key_column_usage",
-                "referential_constraints", "constraint_column_usage", "check_constraints", "sequences")) {
+                "referential_constraints", "constraint_column_usage", "check_constraints", "sequences", "domains",
+                "domain_constraints")) {
             rows(v);
         }
         for (String s : List.of("pg_catalog", "pg_toast", "information_schema")) schema(s, owner);
@@ -67,6 +69,7 @@ final class InformationSchemaRows {
             }
             if (!t.view()) constraints(t);
         }
+        for (DomainMeta d : user.domains) domain(d);
         // an identity column's sequence is internal to it: information_schema.sequences leaves it out
         java.util.Set<String> identity = new java.util.HashSet<>();
         for (Table t : user.tables) {
@@ -104,21 +107,52 @@ final class InformationSchemaRows {
 
     private void column(String schema, String table, String name, int number, PgTypeName type, boolean nullable,
                         String defaultExpr, String identity, Sequence seq, boolean generated, boolean view) {
+        // a column of a domain: the domain's base type, and the domain named
+        DomainMeta domain = type.builtin() || type.isArray() ? null : user.domain(type.name());
+        if (domain != null) type = domain.base();
+        Rows.Row r = rows("columns").add().set("table_catalog", database).set("table_schema", schema).set("table_name", table)
+                .set("column_name", name).set("ordinal_position", number).set("column_default", generated ? null : dev.pgwire.serve.sql.ColumnMeta.form(defaultExpr, false))
+                .set("is_nullable", nullable ? "YES" : "NO").set("dtd_identifier", Integer.toString(number))
+                .set("is_self_referencing", "NO").set("is_identity", identity == null || identity.isEmpty() ? "NO" : "YES")
+                .set("identity_cycle", seq != null && seq.cycle() ? "YES" : "NO")
+                .set("is_generated", generated ? "ALWAYS" : "NEVER").set("generation_expression", generated ? defaultExpr : null)
+                .set("is_updatable", view ? "NO" : "YES");
+        if (domain != null) r.set("domain_catalog", database).set("domain_schema", domain.schema()).set("domain_name", domain.name());
+        typeColumns(r, type);
+        if (type.isArray()) return;
+        if (seq != null) {
+            r.set("identity_generation", "a".equals(identity) ? "ALWAYS" : "BY DEFAULT")
+                    .set("identity_start", Long.toString(seq.start())).set("identity_increment", Long.toString(seq.increment()))
+                    .set("identity_maximum", Long.toString(seq.max())).set("identity_minimum", Long.toString(seq.min()));
+        }
+    }
+
+    /** information_schema.domains and domain_constraints, and the domain's checks in check_constraints. */
+    private void domain(DomainMeta d) {
+        Rows.Row r = rows("domains").add().set("domain_catalog", database).set("domain_schema", d.schema())
+                .set("domain_name", d.name()).set("dtd_identifier", "1")
+                .set("domain_default", d.pgDefault() == null || d.pgDefault().isEmpty() ? null : dev.pgwire.serve.sql.ColumnMeta.form(d.pgDefault(), false));
+        typeColumns(r, d.base());
+        for (int i = 0; i < d.checkNames().size(); i++) {
+            rows("domain_constraints").add().set("constraint_catalog", database).set("constraint_schema", d.schema())
+                    .set("constraint_name", d.checkNames().get(i)).set("domain_catalog", database).set("domain_schema", d.schema())
+                    .set("domain_name", d.name()).set("is_deferrable", "NO").set("initially_deferred", "NO");
+            rows("check_constraints").add().set("constraint_catalog", database).set("constraint_schema", d.schema())
+                    .set("constraint_name", d.checkNames().get(i))
+                    .set("check_clause", "(" + dev.pgwire.serve.sql.ColumnMeta.form(d.checkDefs().get(i), false) + ")");
+        }
+    }
+
+    /** The columns a type fills in information_schema (columns, domains): data_type, udt_*, lengths, precision. */
+    private void typeColumns(Rows.Row r, PgTypeName type) {
         int typeOid = pg.typeOid(type);
         boolean builtin = StaticCatalog.get().isBuiltinType(typeOid);
         String base = type.name();
         int typmod = type.typmod();
         String dataType = type.isArray() ? "ARRAY" : !builtin ? "USER-DEFINED"
                 : FormatTypes.format(base, false, -1, false, null);
-        Rows.Row r = rows("columns").add().set("table_catalog", database).set("table_schema", schema).set("table_name", table)
-                .set("column_name", name).set("ordinal_position", number).set("column_default", generated ? null : dev.pgwire.serve.sql.ColumnMeta.form(defaultExpr, false))
-                .set("is_nullable", nullable ? "YES" : "NO").set("data_type", dataType)
-                .set("udt_catalog", database).set("udt_schema", builtin ? "pg_catalog" : enumSchema(base))
-                .set("udt_name", type.isArray() ? PgCatalogRows.arrayName(base) : base).set("dtd_identifier", Integer.toString(number))
-                .set("is_self_referencing", "NO").set("is_identity", identity == null || identity.isEmpty() ? "NO" : "YES")
-                .set("identity_cycle", seq != null && seq.cycle() ? "YES" : "NO")
-                .set("is_generated", generated ? "ALWAYS" : "NEVER").set("generation_expression", generated ? defaultExpr : null)
-                .set("is_updatable", view ? "NO" : "YES");
+        r.set("data_type", dataType).set("udt_catalog", database).set("udt_schema", builtin ? "pg_catalog" : enumSchema(base))
+                .set("udt_name", type.isArray() ? PgCatalogRows.arrayName(base) : base);
         if (type.isArray()) return;
         switch (base) {
             case "varchar", "bpchar", "text" -> {
@@ -143,11 +177,6 @@ final class InformationSchemaRows {
             case "time", "timetz", "timestamp", "timestamptz" -> r.set("datetime_precision", typmod >= 0 ? typmod : 6);
             case "interval" -> r.set("datetime_precision", typmod >= 0 && (typmod & 0xffff) != 0xffff ? typmod & 0xffff : 6);
             default -> { }
-        }
-        if (seq != null) {
-            r.set("identity_generation", "a".equals(identity) ? "ALWAYS" : "BY DEFAULT")
-                    .set("identity_start", Long.toString(seq.start())).set("identity_increment", Long.toString(seq.increment()))
-                    .set("identity_maximum", Long.toString(seq.max())).set("identity_minimum", Long.toString(seq.min()));
         }
     }
 

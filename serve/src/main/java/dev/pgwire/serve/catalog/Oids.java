@@ -74,6 +74,11 @@ final class Oids {
         return "c:" + schema + "." + table + "." + name;
     }
 
+    /** A check constraint of a domain. */
+    static String domainConstraint(String schema, String domain, String name) {
+        return "k:" + schema + "." + domain + "." + name;
+    }
+
     static String attrdef(String schema, String table, String column) {
         return "d:" + schema + "." + table + "." + column;
     }

@@ -6,6 +6,7 @@ import dev.pgwire.serve.catalog.UserObjects.EnumType;
 import dev.pgwire.serve.catalog.UserObjects.Index;
 import dev.pgwire.serve.catalog.UserObjects.Sequence;
 import dev.pgwire.serve.catalog.UserObjects.Table;
+import dev.pgwire.serve.sql.DomainMeta;
 import dev.pgwire.serve.sql.PgTypeName;
 import dev.pgwire.serve.sql.TableMeta;
 
@@ -73,6 +74,11 @@ final class PgCatalogRows {
         }
         for (Index i : u.indexes) keys.add(Oids.relation(i.schema(), i.name()));
         for (Sequence s : u.sequences) keys.add(Oids.relation(s.schema(), s.name()));
+        for (DomainMeta d : u.domains) {
+            keys.add(Oids.type(d.schema(), d.name()));
+            keys.add(Oids.type(d.schema(), arrayName(d.name())));
+            for (String c : d.checkNames()) keys.add(Oids.domainConstraint(d.schema(), d.name(), c));
+        }
         for (EnumType e : u.enums) {
             keys.add(Oids.type(e.schema(), e.name()));
             keys.add(Oids.type(e.schema(), arrayName(e.name())));
@@ -100,6 +106,7 @@ final class PgCatalogRows {
         }
         namespaces();
         enums();
+        domains();
         for (Table t : user.tables) relationOids.put(t.schema() + "." + t.name(), oids.of(Oids.relation(t.schema(), t.name())));
         for (Table t : user.tables) {
             for (TableMeta.Constraint c : t.meta().constraints()) {
@@ -158,6 +165,70 @@ final class PgCatalogRows {
         }
     }
 
+    /** The OIDs of the domains, by name and by schema.name. */
+    private final Map<String, Integer> domainOids = new HashMap<>();
+
+    /**
+     * A domain: its pg_type row (typtype d, over its base type, with the base type's storage), its
+     * array type, and a pg_constraint row for each check (contypid the domain).
+     */
+    private void domains() {
+        Rows type = rows("pg_type");
+        for (DomainMeta d : user.domains) {
+            int oid = oids.of(Oids.type(d.schema(), d.name()));
+            int array = oids.of(Oids.type(d.schema(), arrayName(d.name())));
+            domainOids.putIfAbsent(d.name(), oid);
+            domainOids.put(d.schema() + "." + d.name(), oid);
+            int namespace = namespaceOid(d.schema());
+            PgTypeName b = d.base();
+            int base = typeOid(b);
+            boolean builtin = st.isBuiltinType(base);
+            boolean isEnum = enumOids.containsValue(base);
+            String align = builtin ? st.typeAlign(base) : "i";
+            Rows.Row row = type.add().set("oid", oid).set("typname", d.name()).set("typnamespace", namespace)
+                    .set("typowner", Cluster.BOOTSTRAP_SUPERUSER).set("typlen", builtin ? st.typeLength(base) : isEnum ? 4 : -1)
+                    .set("typbyval", builtin ? st.typeByValue(base) : isEnum).set("typtype", "d")
+                    .set("typcategory", builtin ? st.typeCategory(base) : isEnum ? "E" : "A").set("typisdefined", true)
+                    .set("typdelim", ",").set("typarray", array)
+                    .set("typinput", 2597).set("typoutput", typeRef(base, "typoutput")).set("typreceive", 2598)
+                    .set("typsend", typeRef(base, "typsend")).set("typalign", align)
+                    .set("typstorage", builtin ? st.typeStorage(base) : isEnum ? "p" : "x").set("typnotnull", d.notNull())
+                    .set("typbasetype", base).set("typtypmod", b.typmod()).set("typndims", b.dimensions())
+                    .set("typcollation", builtin ? st.typeCollation(b.isArray() ? elementOf(base) : base) : 0);
+            if (d.pgDefault() != null && !d.pgDefault().isEmpty()) row.set("typdefault", dev.pgwire.serve.sql.ColumnMeta.form(d.pgDefault(), false));
+            arrayType(array, arrayName(d.name()), namespace, oid, align.equals("d") ? "d" : "i");
+            for (String c : d.checkNames()) {
+                int con = oids.of(Oids.domainConstraint(d.schema(), d.name(), c));
+                rows("pg_constraint").add().set("oid", con).set("conname", c).set("connamespace", namespace).set("contype", "c")
+                        .set("condeferrable", false).set("condeferred", false).set("convalidated", true).set("conrelid", 0)
+                        .set("contypid", oid).set("conindid", 0).set("conparentid", 0).set("confrelid", 0)
+                        .set("confupdtype", " ").set("confdeltype", " ").set("confmatchtype", " ").set("conislocal", true)
+                        .set("coninhcount", 0).set("connoinherit", false).set("conkey", null)
+                        .set("conbin", d.checkDefs().get(d.checkNames().indexOf(c)));
+                depend(PG_CONSTRAINT, con, 0, PG_TYPE, oid, 0, "a");
+            }
+            description(oid, PG_TYPE, 0, d.description());
+            depend(PG_TYPE, oid, 0, PG_NAMESPACE, namespaceOid(d.schema()), 0, "n");
+            depend(PG_TYPE, oid, 0, PG_TYPE, base, 0, "n");
+            depend(PG_TYPE, array, 0, PG_TYPE, oid, 0, "i");
+        }
+    }
+
+    /** The OID of a domain's check constraint, or null. */
+    Integer domainConstraintOid(String schema, String domain, String name) {
+        int oid = oids.orZero(Oids.domainConstraint(schema, domain, name));
+        return oid == 0 ? null : oid;
+    }
+
+    /** A regproc column of a built-in type's pg_type row (its output or send function), 0 when unknown. */
+    private long typeRef(int typeOid, String column) {
+        int at = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_type").index(column);
+        for (Object[] row : st.rows("pg_type").rows) {
+            if (((Long) row[0]).intValue() == typeOid) return ((Number) row[at]).longValue();
+        }
+        return enumOids.containsValue(typeOid) ? (column.equals("typoutput") ? 3505 : 3533) : 0;
+    }
+
     private void arrayType(int oid, String name, int namespace, int element, String align) {
         rows("pg_type").add().set("oid", oid).set("typname", name).set("typnamespace", namespace)
                 .set("typowner", Cluster.BOOTSTRAP_SUPERUSER).set("typlen", -1).set("typbyval", false).set("typtype", "b")
@@ -172,6 +243,8 @@ final class PgCatalogRows {
             int oid = st.typeOid(t.typname());
             if (oid != 0) return oid;
         }
+        Integer domain = domainOids.get(t.name());
+        if (domain != null && !t.isArray()) return domain;
         Integer e = enumOids.get(t.name());
         if (e != null) {
             if (!t.isArray()) return e;
@@ -258,17 +331,19 @@ final class PgCatalogRows {
     private void attribute(int relation, String name, int number, PgTypeName type, boolean notNull, boolean hasDefault,
                            String identity, boolean generated) {
         int typeOid = typeOid(type);
-        boolean builtin = st.isBuiltinType(typeOid);
-        boolean isEnum = !builtin && !type.isArray();
-        int collation = builtin ? st.typeCollation(typeOid) : 0;
+        DomainMeta domain = domainOids.containsValue(typeOid) ? user.domain(type.name()) : null;
+        int storageType = domain != null ? typeOid(domain.base()) : typeOid; // a domain's column is stored as its base type
+        boolean builtin = st.isBuiltinType(storageType);
+        boolean isEnum = !builtin && !type.isArray() && (domain == null || enumOids.containsValue(storageType));
+        int collation = builtin ? st.typeCollation(storageType) : 0;
         if (type.isArray() && builtin) {
             collation = st.typeCollation(elementOf(typeOid));
         }
         rows("pg_attribute").add().set("attrelid", relation).set("attname", name).set("atttypid", typeOid)
-                .set("attstattarget", -1).set("attlen", builtin ? st.typeLength(typeOid) : isEnum ? 4 : -1).set("attnum", number)
+                .set("attstattarget", -1).set("attlen", builtin ? st.typeLength(storageType) : isEnum ? 4 : -1).set("attnum", number)
                 .set("attndims", type.dimensions()).set("attcacheoff", -1).set("atttypmod", type.typmod())
-                .set("attbyval", builtin ? st.typeByValue(typeOid) : isEnum).set("attalign", builtin ? st.typeAlign(typeOid) : "i")
-                .set("attstorage", builtin ? st.typeStorage(typeOid) : isEnum ? "p" : "x").set("attcompression", "")
+                .set("attbyval", builtin ? st.typeByValue(storageType) : isEnum).set("attalign", builtin ? st.typeAlign(storageType) : "i")
+                .set("attstorage", builtin ? st.typeStorage(storageType) : isEnum ? "p" : "x").set("attcompression", "")
                 .set("attnotnull", notNull).set("atthasdef", hasDefault).set("attidentity", identity == null ? "" : identity)
                 .set("attgenerated", generated ? "s" : "").set("attislocal", true).set("attcollation", collation);
     }

@@ -143,6 +143,15 @@ public final class Snapshot {
                 }
             }
         }
+        for (dev.pgwire.serve.sql.DomainMeta d : user.domains) {
+            for (int i = 0; i < d.checkNames().size(); i++) {
+                Integer oid = built.domainConstraintOid(d.schema(), d.name(), d.checkNames().get(i));
+                if (oid == null) continue;
+                String def = d.checkDefs().get(i);
+                s.constraintDefinitions.put(oid, RelationText.plain("CHECK (" + dev.pgwire.serve.sql.ColumnMeta.form(def, false) + ")"));
+                s.prettyConstraintDefinitions.put(oid, RelationText.plain("CHECK (" + dev.pgwire.serve.sql.ColumnMeta.form(def, true) + ")"));
+            }
+        }
         for (RelationInfo r : s.relations.values()) {
             if (r.kind() == 'v' && !s.viewDefinitions.containsKey(r.oid())) {
                 String def = StaticCatalog.get().viewDefinition(r.schema(), r.name());

@@ -1,6 +1,8 @@
 package dev.pgwire.serve.catalog;
 
 import dev.pgwire.serve.sql.CatalogView;
+import dev.pgwire.serve.sql.ColumnMeta;
+import dev.pgwire.serve.sql.DomainMeta;
 import dev.pgwire.serve.sql.PgTypeName;
 import dev.pgwire.serve.sql.ObjectMeta;
 import dev.pgwire.serve.sql.TableMeta;
@@ -69,6 +71,7 @@ final class UserObjects {
     final List<Index> indexes = new ArrayList<>();
     final List<Sequence> sequences = new ArrayList<>();
     final List<EnumType> enums = new ArrayList<>();
+    final List<DomainMeta> domains = new ArrayList<>();
 
     /**
      * Reads the database {@code connection} is connected to (its committed state, or what the
@@ -100,8 +103,13 @@ final class UserObjects {
                     CatalogView.ColumnInfo info = CatalogView.ColumnInfo.of(rs.getString(3), rs.getInt(4), rs.getString(5),
                             rs.getString(6), !rs.getBoolean(7), rs.getString(8));
                     PgTypeName type = info.pgType() != null ? info.pgType() : pgTypeOf.apply(rs.getString(5));
+                    String[] domain = ColumnMeta.domain(rs.getString(6));
+                    // a column of a domain is of the domain's type (pg_attribute), which the domain's row describes
+                    if (domain != null) type = new PgTypeName(domain[1], -1, 0, false);
                     columns.computeIfAbsent(schema + "." + rs.getString(2), k -> new ArrayList<>())
-                            .add(new Column(info.name(), info.number(), type, info.notNull(), defaultText(info, rs.getString(8)),
+                            .add(new Column(info.name(), info.number(), type, info.notNull(),
+                                    // the DuckDB column's default may be its domain's, which is not the column's own
+                                    defaultText(info, domain != null ? null : rs.getString(8)),
                                     info.identity(), info.sequence(), dev.pgwire.serve.sql.ColumnMeta.description(rs.getString(6)), rs.getBoolean(9)));
                 }
             }
@@ -168,8 +176,16 @@ final class UserObjects {
             }
             List<String[]> enumTypes = new ArrayList<>();
             try (ResultSet rs = st.executeQuery("SELECT schema_name, type_name, comment FROM duckdb_types()"
-                    + " WHERE database_name = current_database() AND logical_type = 'ENUM' AND NOT internal ORDER BY 1, 2")) {
+                    + " WHERE database_name = current_database() AND logical_type = 'ENUM' AND NOT internal"
+                    + " AND NOT starts_with(coalesce(comment, ''), '{\"domain\":') ORDER BY 1, 2")) {
                 while (rs.next()) if (!HIDDEN_SCHEMAS.contains(rs.getString(1))) enumTypes.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+            }
+            try (ResultSet rs = st.executeQuery("SELECT schema_name, type_name, comment FROM duckdb_types()"
+                    + " WHERE database_name = current_database() AND starts_with(comment, '{\"domain\":') ORDER BY 1, 2")) {
+                while (rs.next()) {
+                    DomainMeta d = DomainMeta.read(rs.getString(1), rs.getString(2), rs.getString(3));
+                    if (d != null && !HIDDEN_SCHEMAS.contains(d.schema())) u.domains.add(d);
+                }
             }
             for (String[] e : enumTypes) {
                 List<String> labels = new ArrayList<>();
@@ -181,6 +197,12 @@ final class UserObjects {
         }
         u.tables.sort(Comparator.comparing((Table t) -> t.schema).thenComparing(t -> t.name));
         return u;
+    }
+
+    /** The domain named {@code name} (the first, when several schemas have one), or null. */
+    DomainMeta domain(String name) {
+        for (DomainMeta d : domains) if (d.name().equals(name)) return d;
+        return null;
     }
 
     /** A column default as PostgreSQL shows it: serve's record of it, else DuckDB's text. */

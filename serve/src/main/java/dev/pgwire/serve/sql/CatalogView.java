@@ -39,9 +39,15 @@ public interface CatalogView {
      * @param sequence the sequence a serial or identity column draws from, or null
      * @param identity "a" (ALWAYS), "d" (BY DEFAULT) or "" for a column that is not an identity
      * @param pgDefault the default as PostgreSQL shows it ({@link ColumnMeta#expressionPair}), or null
+     * @param domain   the domain the column is declared with, as {schema, name}, or null (pgType is then its base type)
      */
     record ColumnInfo(String name, int number, String duckDbType, PgTypeName pgType, boolean notNull, String sequence,
-                      String identity, String defaultExpr, String pgDefault) {
+                      String identity, String defaultExpr, String pgDefault, String[] domain) {
+
+        public ColumnInfo(String name, int number, String duckDbType, PgTypeName pgType, boolean notNull, String sequence,
+                          String identity, String defaultExpr, String pgDefault) {
+            this(name, number, duckDbType, pgType, notNull, sequence, identity, defaultExpr, pgDefault, null);
+        }
 
         /** A column as DuckDB's catalog lists it; {@code comment} holds what serve recorded of it. */
         public static ColumnInfo of(String name, int number, String duckDbType, String comment, boolean notNull,
@@ -49,7 +55,7 @@ public interface CatalogView {
             Node meta = ColumnMeta.read(comment);
             return new ColumnInfo(name, number, duckDbType, ColumnMeta.type(meta), notNull,
                     meta.has("sequence") ? meta.str("sequence") : null, meta.str("identity"), defaultExpr,
-                    meta.has("default") ? meta.str("default") : null);
+                    meta.has("default") ? meta.str("default") : null, ColumnMeta.domain(comment));
         }
 
         /** Whether the column's default gives another value each time (a sequence, the clock, a random value). */
@@ -59,6 +65,19 @@ public interface CatalogView {
             return d.contains("nextval") || d.contains("now()") || d.contains("current_") || d.contains("random")
                     || d.contains("uuid") || d.contains("clock");
         }
+    }
+
+    /**
+     * The domain {@code name} (in {@code schema}, or found on search_path when null), or null when
+     * there is no such domain.
+     */
+    default DomainMeta domain(String schema, String name) {
+        return null;
+    }
+
+    /** The columns declared with domain {@code schema.name}: each its schema (pg_temp for a temporary table), table and column name. */
+    default List<String[]> domainColumns(String schema, String name) {
+        return List.of();
     }
 
     CatalogView NONE = (schema, name) -> null;

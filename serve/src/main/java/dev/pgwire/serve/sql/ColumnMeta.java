@@ -40,6 +40,18 @@ public final class ColumnMeta {
 
     /** @param pgDefault the column default as PostgreSQL shows it ({@link #expressionPair}), or null */
     static String write(PgTypeName type, String sequence, String identity, String description, String pgDefault) {
+        return write(type, sequence, identity, description, pgDefault, (String[]) null);
+    }
+
+    /** @param domain the domain the column is declared with (its type is then the domain's base type), or null */
+    static String write(PgTypeName type, String sequence, String identity, String description, String pgDefault,
+                        DomainMeta domain) {
+        return write(type, sequence, identity, description, pgDefault, domain == null ? null : new String[] {domain.schema(), domain.name()});
+    }
+
+    /** @param domain the column's domain as {schema, name}, or null */
+    static String write(PgTypeName type, String sequence, String identity, String description, String pgDefault,
+                        String[] domain) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (type != null) {
             m.put("pg_type", type.name());
@@ -51,6 +63,10 @@ public final class ColumnMeta {
         if (identity != null && !identity.isEmpty()) m.put("identity", identity);
         if (description != null) m.put("description", description);
         if (pgDefault != null) m.put("default", pgDefault);
+        if (domain != null) {
+            m.put("domain", domain[1]);
+            m.put("domain_schema", domain[0]);
+        }
         return toJson(m);
     }
 
@@ -69,6 +85,13 @@ public final class ColumnMeta {
         if (!meta.has("pg_type")) return null;
         return new PgTypeName(meta.str("pg_type"), meta.has("typmod") ? (int) meta.num("typmod") : -1,
                 (int) meta.num("dims"), !meta.bool("user_type"));
+    }
+
+    /** The domain a column was declared with, as {schema, name}, or null (see {@link DomainMeta}). */
+    public static String[] domain(String comment) {
+        if (comment == null || !comment.contains("\"domain\":")) return null;
+        Node meta = read(comment);
+        return meta.has("domain") ? new String[] {meta.str("domain_schema"), meta.str("domain")} : null;
     }
 
     /** A comment that is not serve's JSON is a description someone wrote in DuckDB. */

@@ -29,7 +29,8 @@ final class DdlChanges {
 
     static boolean handles(Node stmt) {
         return switch (stmt.type()) {
-            case "DropStmt", "AlterTableStmt", "RenameStmt", "TruncateStmt", "CommentStmt", "AlterSeqStmt", "RefreshMatViewStmt" -> true;
+            case "DropStmt", "AlterTableStmt", "RenameStmt", "TruncateStmt", "CommentStmt", "AlterSeqStmt", "RefreshMatViewStmt",
+                 "AlterDomainStmt" -> true;
             default -> false;
         };
     }
@@ -44,6 +45,9 @@ final class DdlChanges {
             case "RefreshMatViewStmt" -> refresh(stmt);
             case "CommentStmt" -> comment(stmt);
             case "AlterSeqStmt" -> alterSequence(stmt);
+            // the domain's checks are in its columns' table definitions, which DuckDB cannot change
+            case "AlterDomainStmt" -> throw DdlEmitter.unsupported("ALTER DOMAIN")
+                    .withHint("Drop the domain (with its columns) and create it again.");
             default -> throw new Untranslatable(stmt.type());
         }
         return String.join(";\n", script);
@@ -88,9 +92,42 @@ final class DdlChanges {
                                     + (matView ? "materialized view" : "table") + ".");
                 }
             }
+            if (type.equals("OBJECT_DOMAIN") || type.equals("OBJECT_TYPE")) domainColumns(name, cascade);
             List<String> owned = type.equals("OBJECT_TABLE") ? ownedSequences(name) : List.of();
             script.add("DROP " + keyword + (ifExists ? " IF EXISTS " : " ") + qualified + (cascade ? " CASCADE" : ""));
             for (String seq : owned) script.add("DROP SEQUENCE IF EXISTS " + seq);
+        }
+    }
+
+    /**
+     * DROP DOMAIN of a domain columns are declared with: refused (2BP01) as PostgreSQL refuses it,
+     * or with CASCADE those columns are dropped first.
+     */
+    private void domainColumns(List<String> name, boolean cascade) {
+        DomainMeta d = session.catalog().domain(name.size() > 1 ? name.get(name.size() - 2) : null, name.get(name.size() - 1));
+        if (d == null) return;
+        List<String[]> columns = session.catalog().domainColumns(d.schema(), d.name());
+        if (columns.isEmpty()) return;
+        if (!cascade) {
+            StringBuilder detail = new StringBuilder();
+            for (String[] c : columns) {
+                if (detail.length() > 0) detail.append('\n');
+                detail.append("column ").append(c[2]).append(" of table ").append(c[1]).append(" depends on type ").append(d.name());
+            }
+            throw new PgException("2BP01", "cannot drop type " + d.name() + " because other objects depend on it")
+                    .withDetail(detail.toString()).withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+        }
+        for (String[] c : columns) {
+            String schema = c[0].equals("pg_temp") ? "temp.main" : SqlWriter.quoteIdent(c[0]);
+            script.add("ALTER TABLE " + schema + "." + SqlWriter.quoteIdent(c[1]) + " DROP COLUMN "
+                    + SqlWriter.quoteIdent(c[2]));
+        }
+    }
+
+    /** A domain's checks cannot be given to an existing table's column (DuckDB adds no CHECK there): refused, not ignored. */
+    private void refuseDomain(Node typeName, String what) {
+        if (Domains.lookup(typeName, session.catalog()) != null) {
+            throw DdlEmitter.unsupported(what).withDetail("A column gets a domain's checks when its table is created.");
         }
     }
 
@@ -214,6 +251,7 @@ final class DdlChanges {
                 throw DdlEmitter.unsupported("ALTER TABLE … ADD COLUMN with a " + t.substring(7).toLowerCase() + " constraint");
             }
         }
+        refuseDomain(typeName, "ALTER TABLE … ADD COLUMN of a domain");
         PgTypeName pg = PgTypeName.of(typeName);
         StringBuilder sb = new StringBuilder(target).append(" ADD COLUMN ");
         if (cmd.bool("missing_ok")) sb.append("IF NOT EXISTS ");
@@ -234,6 +272,9 @@ final class DdlChanges {
         Node def = cmd.node("def");
         Node typeName = def.node("typeName");
         String column = cmd.str("name");
+        refuseDomain(typeName, "ALTER TABLE … ALTER COLUMN … TYPE to a domain");
+        ColumnInfo current = column(rel, column);
+        if (current != null && current.domain() != null) throw DdlEmitter.unsupported("ALTER TABLE … ALTER COLUMN … TYPE of a column of a domain");
         StringBuilder sb = new StringBuilder(target).append(" ALTER COLUMN ").append(SqlWriter.quoteIdent(column))
                 .append(" TYPE ").append(em.types.duckDbType(typeName));
         if (def.node("raw_default") != null) sb.append(" USING ").append(expr(def.node("raw_default")));
@@ -419,7 +460,14 @@ final class DdlChanges {
                             "column \"" + column + "\" of relation \"" + r.name() + "\" does not exist");
                 }
                 script.add("COMMENT ON COLUMN " + dotted(table) + "." + SqlWriter.quoteIdent(column) + " IS "
-                        + SqlWriter.quoteLiteral(ColumnMeta.write(c.pgType(), c.sequence(), c.identity(), text, c.pgDefault())));
+                        + SqlWriter.quoteLiteral(ColumnMeta.write(c.pgType(), c.sequence(), c.identity(), text, c.pgDefault(), c.domain())));
+            }
+            case "OBJECT_DOMAIN" -> {
+                List<String> name = object.names("names");
+                DomainMeta d = session.catalog().domain(name.size() > 1 ? name.get(name.size() - 2) : null, name.get(name.size() - 1));
+                if (d == null) throw new PgException(SqlState.UNDEFINED_OBJECT, "type \"" + String.join(".", name) + "\" does not exist");
+                script.add("COMMENT ON TYPE " + SqlWriter.quoteIdent(d.schema()) + "." + SqlWriter.quoteIdent(d.name()) + " IS "
+                        + SqlWriter.quoteLiteral(d.withDescription(text).write()));
             }
             case "OBJECT_TABLE", "OBJECT_MATVIEW" -> { // a materialized view is a table here
                 List<String> name = stringsOf(object.list("items"));

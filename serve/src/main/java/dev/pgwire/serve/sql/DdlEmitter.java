@@ -50,7 +50,7 @@ final class DdlEmitter {
     static boolean handles(Node stmt) {
         return switch (stmt.type()) {
             case "CreateStmt", "IndexStmt", "CreateSeqStmt", "ViewStmt", "CreateTableAsStmt", "CreateSchemaStmt",
-                 "CreateEnumStmt", "CreateFunctionStmt" -> true;
+                 "CreateEnumStmt", "CreateFunctionStmt", "CreateDomainStmt" -> true;
             default -> false;
         };
     }
@@ -67,6 +67,7 @@ final class DdlEmitter {
             case "CreateTableAsStmt" -> createTableAs(stmt);
             case "CreateSchemaStmt" -> createSchema(stmt);
             case "CreateEnumStmt" -> createEnum(stmt);
+            case "CreateDomainStmt" -> createDomain(stmt);
             default -> throw new Untranslatable(stmt.type());
         }
         script.add(main.toString());
@@ -145,10 +146,18 @@ final class DdlEmitter {
                 identityOptions = c;
             }
         }
-        w.ident(name).append(' ').append(sequence != null ? serialType(pg) : em.types.duckDbType(typeName));
+        Domains.refuseArray(typeName, session.catalog());
+        DomainMeta domain = sequence == null ? domainOf(typeName) : null;
+        if (domain != null) {
+            // a domain's column holds its base type; the domain's checks, NOT NULL and default go with it
+            w.ident(name).append(' ').append(qualifiedType(domain));
+        } else {
+            w.ident(name).append(' ').append(sequence != null ? serialType(pg) : em.types.duckDbType(typeName));
+        }
         if (def.node("collClause") != null) checkCollation(def.node("collClause").names("collname"));
         boolean notNull = false;
         String pgDefault = null;
+        boolean hasDefault = false;
         if (sequence != null) {
             String qualified = schema == null ? sequence : schema + "." + sequence;
             script.add((temp ? "CREATE TEMPORARY SEQUENCE " : "CREATE SEQUENCE ") + (ifNotExists ? "IF NOT EXISTS " : "")
@@ -168,7 +177,8 @@ final class DdlEmitter {
                 case "CONSTR_DEFAULT" -> {
                     if (sequence != null) throw new PgException(SqlState.SYNTAX_ERROR, "multiple default values specified for column \"" + name + "\" of table \"" + table + "\"");
                     w.append(" DEFAULT ");
-                    pgDefault = expressionPair(c.node("raw_expr"), pg);
+                    hasDefault = true;
+                    pgDefault = expressionPair(c.node("raw_expr"), domain != null ? domain.base() : pg);
                     em.expr(c.node("raw_expr"));
                 }
                 case "CONSTR_IDENTITY" -> { }
@@ -199,9 +209,50 @@ final class DdlEmitter {
                 default -> throw new Untranslatable(c.str("contype"));
             }
         }
+        if (domain != null) {
+            domainConstraints(name, domain, hasDefault);
+            lengthCheck(name, domain.base());
+            after.add("COMMENT ON COLUMN " + qualifiedRelation(schema, table) + "." + SqlWriter.quoteIdent(name) + " IS "
+                    + SqlWriter.quoteLiteral(ColumnMeta.write(domain.base(), null, "", null, pgDefault, domain)));
+            return;
+        }
         lengthCheck(name, pg);
         after.add("COMMENT ON COLUMN " + qualifiedRelation(schema, table) + "." + SqlWriter.quoteIdent(name) + " IS "
                 + SqlWriter.quoteLiteral(ColumnMeta.write(pg, sequence, identity, null, pgDefault)));
+    }
+
+    /** The domain a column or cast is declared with, or null when its type is not a domain. */
+    private DomainMeta domainOf(Node typeName) {
+        return Domains.lookup(typeName, session.catalog());
+    }
+
+    private static String qualifiedType(DomainMeta d) {
+        return SqlWriter.quoteIdent(d.schema()) + "." + SqlWriter.quoteIdent(d.name());
+    }
+
+    /**
+     * A column of a domain: its default where the column has none, and the domain's NOT NULL and
+     * checks as the column's checks, each naming the domain and constraint for the error that
+     * PostgreSQL reports ({@code pgwire.domain_check}, recognised in DuckDB's error).
+     */
+    private void domainConstraints(String column, DomainMeta d, boolean hasDefault) {
+        SqlWriter w = em.w;
+        Node def = d.defaultExpr();
+        if (def != null && !hasDefault) {
+            w.append(" DEFAULT ");
+            em.expr(def);
+        }
+        Node ref = Node.of("ColumnRef").set("fields", new ArrayList<>(List.of(Node.string(column)))).set("location", -1L);
+        if (d.notNull()) {
+            w.append(" CHECK (pgwire.domain_check(").ident(column).append(" IS NOT NULL, ").literal(d.schema()).append(", ").literal(d.name()).append(", ''))");
+        }
+        List<Node> checks = d.checks();
+        List<String> names = d.namesInOrder();
+        for (int i = 0; i < checks.size(); i++) {
+            w.append(" CHECK (pgwire.domain_check((");
+            em.expr(DomainMeta.withValue(checks.get(i), ref));
+            w.append("), ").literal(d.schema()).append(", ").literal(d.name()).append(", ").literal(names.get(i)).append("))");
+        }
     }
 
     /** varchar(n) and char(n) hold at most n characters: a check DuckDB enforces, recognised in its error. */
@@ -525,6 +576,91 @@ final class DdlEmitter {
             em.w.literal(vals.get(i).str("sval"));
         }
         em.w.append(')');
+    }
+
+    /**
+     * CREATE DOMAIN: a DuckDB type alias of the base type, whose comment keeps the statement (its
+     * checks and default are applied from it to each column and cast of the domain) and what the
+     * catalog shows of the domain.
+     */
+    private void createDomain(Node s) {
+        List<String> names = s.names("domainname");
+        String name = names.get(names.size() - 1);
+        String schema = names.size() > 1 ? names.get(names.size() - 2) : session.currentSchema();
+        Node typeName = s.node("typeName");
+        if (domainOf(typeName) != null) throw unsupported("domains over domains");
+        if (PgTypeName.isSerial(typeName)) {
+            throw new PgException(SqlState.UNDEFINED_OBJECT, "type \"" + TypeMapper.baseName(typeName) + "\" does not exist");
+        }
+        PgTypeName base = PgTypeName.of(typeName);
+        String duckDb = em.types.duckDbType(typeName);
+        if (s.node("collClause") != null) checkCollation(s.node("collClause").names("collname"));
+        boolean notNull = false;
+        boolean nullable = false;
+        String pgDefault = null;
+        List<String> checkNames = new ArrayList<>();
+        List<String> checkDefs = new ArrayList<>();
+        for (Node c : s.list("constraints")) {
+            switch (c.str("contype")) {
+                case "CONSTR_NOTNULL" -> notNull = true;
+                case "CONSTR_NULL" -> nullable = true;
+                case "CONSTR_DEFAULT" -> {
+                    if (pgDefault != null) throw new PgException(SqlState.SYNTAX_ERROR, "multiple default expressions");
+                    pgDefault = ColumnMeta.expressionPair(PgDeparse.text(c.node("raw_expr"), base, col -> null, false),
+                            PgDeparse.text(c.node("raw_expr"), base, col -> null, true));
+                    if (pgDefault == null) pgDefault = "";
+                }
+                case "CONSTR_CHECK" -> {
+                    if (c.bool("is_no_inherit")) {
+                        throw new PgException("42P17", "check constraints for domains cannot be marked NO INHERIT");
+                    }
+                    String con = c.str("conname");
+                    if (con.isEmpty()) {
+                        con = name + "_check";
+                        for (int n = 1; checkNames.contains(con); n++) con = name + "_check" + n;
+                    } else if (checkNames.contains(con)) {
+                        throw new PgException("42710", "constraint \"" + con + "\" for domain \"" + name + "\" already exists");
+                    }
+                    checkNames.add(con);
+                    checkDefs.add(domainCheckText(c.node("raw_expr"), base));
+                }
+                case "CONSTR_UNIQUE" -> throw new PgException(SqlState.SYNTAX_ERROR, "unique constraints not possible for domains");
+                case "CONSTR_PRIMARY" -> throw new PgException(SqlState.SYNTAX_ERROR, "primary key constraints not possible for domains");
+                case "CONSTR_EXCLUSION" -> throw new PgException(SqlState.SYNTAX_ERROR, "exclusion constraints not possible for domains");
+                case "CONSTR_FOREIGN" -> throw new PgException(SqlState.SYNTAX_ERROR, "foreign key constraints not possible for domains");
+                default -> throw unsupported("this domain constraint");
+            }
+        }
+        if (notNull && nullable) throw new PgException(SqlState.SYNTAX_ERROR, "conflicting NULL/NOT NULL constraints");
+        DomainMeta meta = new DomainMeta(schema, name, source == null ? "" : sourceOf(s), base, notNull,
+                pgDefault, checkNames, checkDefs, null);
+        em.w.append("CREATE TYPE ").append(SqlWriter.quoteIdent(schema)).append('.').append(SqlWriter.quoteIdent(name))
+                .append(" AS ").append(duckDb);
+        after.add("COMMENT ON TYPE " + SqlWriter.quoteIdent(schema) + "." + SqlWriter.quoteIdent(name) + " IS "
+                + SqlWriter.quoteLiteral(meta.write()));
+    }
+
+    /** The statement's own text (the source may hold several statements): the parse tree's position and length. */
+    private String sourceOf(Node s) {
+        List<PgParser.Statement> all = PgParser.parse(source);
+        for (PgParser.Statement st : all) {
+            if (st.tree().is("CreateDomainStmt") && st.tree().names("domainname").equals(s.names("domainname"))) {
+                byte[] bytes = source.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                int from = st.location();
+                int to = st.length() == 0 ? bytes.length : from + st.length();
+                return new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8).trim();
+            }
+        }
+        return source;
+    }
+
+    /** A domain check's expression as PostgreSQL shows it (plain and pretty), VALUE as VALUE. */
+    private static String domainCheckText(Node expr, PgTypeName base) {
+        Node marked = DomainMeta.withValue(expr, Node.of("ColumnRef")
+                .set("fields", new ArrayList<>(List.of(Node.string(PgDeparse.DOMAIN_VALUE)))).set("location", -1L));
+        java.util.function.Function<String, PgTypeName> columns = c -> c.equals(PgDeparse.DOMAIN_VALUE) ? base : null;
+        String pair = ColumnMeta.expressionPair(PgDeparse.text(marked, null, columns, false), PgDeparse.text(marked, null, columns, true));
+        return pair == null ? "" : pair;
     }
 
     // ---------------------------------------------------------------- helpers

@@ -110,6 +110,9 @@ public final class PgDeparse {
         this.pretty = pretty;
     }
 
+    /** The name a domain check's VALUE is given to be written as VALUE (no column name holds a NUL). */
+    static final String DOMAIN_VALUE = "\u0000VALUE";
+
     /**
      * The expression as pg_get_expr shows it, converted to {@code target} as a column default is
      * (null for a check or index expression), or null when it cannot be written.
@@ -365,7 +368,7 @@ public final class PgDeparse {
 
     private void write(E e, boolean showImplicit, E parent) {
         if (e instanceof Var v) {
-            out.append(quote(v.name()));
+            out.append(v.name().equals(DOMAIN_VALUE) ? "VALUE" : quote(v.name()));
         } else if (e instanceof Const c) {
             constant(c);
         } else if (e instanceof Coerce c) {

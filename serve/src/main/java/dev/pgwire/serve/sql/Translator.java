@@ -103,6 +103,7 @@ public final class Translator {
                 TypedRewrites typed = new TypedRewrites(session, declaredParameters);
                 typed.apply(tree);
                 boolean readsCatalog = CatalogRoutes.apply(tree, session) || callsCatalog || typed.usesCatalog();
+                Domains.checkCasts(tree, session.catalog());
                 em.statement(tree);
                 return new Translation(sql, info, tree, w.toString(), null, w::sourceLocation, typed.resultTypes(), typed.resultOrigins(),
                         replay, readsCatalog);
