@@ -206,6 +206,11 @@ CREATE FUNCTION item_ids() RETURNS SETOF int LANGUAGE sql AS 'SELECT id FROM fn_
 -- name: sql_function_setof_call
 SELECT * FROM item_ids();
 
+-- name: sql_function_catalog
+SELECT proname, prorettype::regtype, proretset, provolatile, pronargs, proargnames, pg_get_function_arguments(oid),
+       pg_get_function_result(oid), prosrc
+FROM pg_proc WHERE pronamespace = 'public'::regnamespace ORDER BY proname;
+
 -- name: sql_function_replace
 CREATE OR REPLACE FUNCTION add_one(i int) RETURNS int LANGUAGE sql AS 'select i + 100';
 

@@ -140,12 +140,21 @@ public final class CatalogStore implements AutoCloseable {
             "pg_index", "pg_description", "pg_extension", "pg_constraint", "pg_depend", "pg_available_extensions",
             "pg_available_extension_versions");
 
+    /** Whether the pg_proc table holds SQL functions' rows (see {@link #rebuild}). */
+    private boolean procHasFunctions;
+
     private Snapshot rebuild() throws SQLException {
         long start = System.nanoTime();
         UserObjects user = UserObjects.read(connection, pgTypeOf);
         Cluster c = cluster.get();
         PgCatalogRows pg = new PgCatalogRows(user, c, database);
         Map<String, Rows> pgRows = pg.build();
+        // pg_proc is written again only while the database has SQL functions, and once after the last goes
+        boolean functions = pgRows.containsKey("pg_proc");
+        if (!functions && procHasFunctions) {
+            pgRows.put("pg_proc", new Rows(CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_proc")));
+        }
+        procHasFunctions = functions;
         String owner = c.roles().isEmpty() ? "postgres" : c.roles().get(0).name();
         Map<String, Rows> infoRows = new InformationSchemaRows(user, pg, database, owner).build();
         Map<String, List<Object[]>> all = new HashMap<>();

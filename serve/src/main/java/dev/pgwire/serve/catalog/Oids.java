@@ -86,4 +86,8 @@ final class Oids {
     static String enumLabel(String schema, String type, String label) {
         return "e:" + schema + "." + type + "." + label;
     }
+
+    static String function(String schema, String name) {
+        return "p:" + schema + "." + name;
+    }
 }

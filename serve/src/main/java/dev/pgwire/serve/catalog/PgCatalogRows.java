@@ -79,6 +79,7 @@ final class PgCatalogRows {
             keys.add(Oids.type(d.schema(), arrayName(d.name())));
             for (String c : d.checkNames()) keys.add(Oids.domainConstraint(d.schema(), d.name(), c));
         }
+        for (UserObjects.SqlFunction f : u.functions) keys.add(Oids.function(f.schema(), f.name()));
         for (EnumType e : u.enums) {
             keys.add(Oids.type(e.schema(), e.name()));
             keys.add(Oids.type(e.schema(), arrayName(e.name())));
@@ -117,6 +118,7 @@ final class PgCatalogRows {
         for (Table t : user.tables) constraints(t);
         for (Index i : user.indexes) index(i);
         for (Sequence s : user.sequences) sequence(s);
+        if (!user.functions.isEmpty()) functions();
         cluster();
         builtinViews();
         return out;
@@ -162,6 +164,52 @@ final class PgCatalogRows {
             description(oid, PG_TYPE, 0, e.description());
             depend(PG_TYPE, oid, 0, PG_NAMESPACE, namespaceOid(e.schema()), 0, "n");
             depend(PG_TYPE, array, 0, PG_TYPE, oid, 0, "i");
+        }
+    }
+
+    static final int PG_PROC = 1255;
+    private static final int SQL_LANGUAGE = 14;
+    private static final int RECORD = 2249;
+
+    /** SQL functions: pg_proc rows as CREATE FUNCTION … LANGUAGE sql makes them. */
+    private void functions() {
+        Rows proc = rows("pg_proc");
+        for (UserObjects.SqlFunction f : user.functions) {
+            dev.pgwire.serve.sql.FunctionMeta m = f.meta();
+            int oid = oids.of(Oids.function(f.schema(), f.name()));
+            List<Long> in = new ArrayList<>();
+            List<Long> all = new ArrayList<>();
+            List<String> modes = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (dev.pgwire.serve.sql.FunctionMeta.Param p : m.args()) {
+                in.add((long) typeOid(p.type()));
+                all.add((long) typeOid(p.type()));
+                modes.add("i");
+                names.add(p.name());
+            }
+            boolean table = m.setof() && !m.columns().isEmpty() && !(m.columns().size() == 1 && m.columns().get(0).name().equals(f.name()));
+            if (table) {
+                for (dev.pgwire.serve.sql.FunctionMeta.Param p : m.columns()) {
+                    all.add((long) typeOid(p.type()));
+                    modes.add("t");
+                    names.add(p.name());
+                }
+            }
+            boolean named = names.stream().anyMatch(n -> n != null && !n.isEmpty());
+            String volatility = switch (m.volatility()) {
+                case "immutable" -> "i";
+                case "stable" -> "s";
+                default -> "v";
+            };
+            proc.add().set("oid", oid).set("proname", f.name()).set("pronamespace", namespaceOid(f.schema()))
+                    .set("proowner", Cluster.BOOTSTRAP_SUPERUSER).set("prolang", SQL_LANGUAGE).set("procost", 100f)
+                    .set("prorows", m.setof() ? 1000f : 0f).set("provariadic", 0).set("prosupport", 0).set("prokind", "f")
+                    .set("prosecdef", false).set("proleakproof", false).set("proisstrict", false).set("proretset", m.setof())
+                    .set("provolatile", volatility).set("proparallel", "u").set("pronargs", in.size()).set("pronargdefaults", 0)
+                    .set("prorettype", table ? RECORD : typeOid(m.returns())).set("proargtypes", in)
+                    .set("proallargtypes", table ? all : null).set("proargmodes", table ? modes : null)
+                    .set("proargnames", named ? names : null).set("prosrc", m.body());
+            depend(PG_PROC, oid, 0, PG_NAMESPACE, namespaceOid(f.schema()), 0, "n");
         }
     }
 

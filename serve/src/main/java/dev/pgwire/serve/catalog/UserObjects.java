@@ -70,7 +70,12 @@ final class UserObjects {
     final List<Table> tables = new ArrayList<>();
     final List<Index> indexes = new ArrayList<>();
     final List<Sequence> sequences = new ArrayList<>();
+    /** A SQL function (a DuckDB macro serve made for CREATE FUNCTION … LANGUAGE sql). */
+    record SqlFunction(String schema, String name, dev.pgwire.serve.sql.FunctionMeta meta) {
+    }
+
     final List<EnumType> enums = new ArrayList<>();
+    final List<SqlFunction> functions = new ArrayList<>();
     final List<DomainMeta> domains = new ArrayList<>();
 
     /**
@@ -196,6 +201,15 @@ final class UserObjects {
             }
         }
         u.tables.sort(Comparator.comparing((Table t) -> t.schema).thenComparing(t -> t.name));
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT schema_name, function_name, comment FROM duckdb_functions()"
+                     + " WHERE database_name = current_database() AND function_type IN ('macro', 'table_macro')"
+                     + " AND NOT internal ORDER BY 1, 2")) {
+            while (rs.next()) {
+                dev.pgwire.serve.sql.FunctionMeta meta = dev.pgwire.serve.sql.FunctionMeta.read(rs.getString(3));
+                if (meta != null && !HIDDEN_SCHEMAS.contains(rs.getString(1))) u.functions.add(new SqlFunction(rs.getString(1), rs.getString(2), meta));
+            }
+        }
         return u;
     }
 

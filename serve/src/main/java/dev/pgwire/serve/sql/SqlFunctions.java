@@ -45,7 +45,8 @@ final class SqlFunctions {
             throw DdlEmitter.unsupported("functions in PL/pgSQL (DO blocks run PL/pgSQL; functions can be LANGUAGE sql)");
         }
         if (!language.equals("sql")) throw new PgException("42704", "language \"" + language + "\" does not exist");
-        if (body == null && s.node("sql_body") != null) body = returnBody(s.node("sql_body"), source);
+        boolean standardBody = body == null && s.node("sql_body") != null; // RETURN …: prosrc is empty, as in PostgreSQL
+        if (standardBody) body = returnBody(s.node("sql_body"), source);
         if (body == null) throw new PgException("42P13", "no function body specified");
 
         List<String> name = s.names("funcname");
@@ -94,8 +95,15 @@ final class SqlFunctions {
             for (int i = 0; i < out.size(); i++) sql.append(i > 0 ? ", " : "").append("pgwire_c").append(i);
             sql.append(')');
         }
-        String meta = meta(in, out, result, set, options.getOrDefault("volatility", "volatile"), body);
+        String meta = new FunctionMeta(params(in), set ? params(out) : List.of(), result, set,
+                options.getOrDefault("volatility", "volatile"), standardBody ? "" : body).write();
         return sql + ";\nCOMMENT ON MACRO " + (set ? "TABLE " : "") + macro + " IS " + SqlNames.literal(meta);
+    }
+
+    private static List<FunctionMeta.Param> params(List<Param> params) {
+        List<FunctionMeta.Param> out = new ArrayList<>();
+        for (Param p : params) out.add(new FunctionMeta.Param(p.name(), p.type()));
+        return out;
     }
 
     /** A parameter's name in the macro: its own, or {@code $n}'s stand-in for an unnamed one. */
@@ -152,26 +160,5 @@ final class SqlFunctions {
             copied = tok.end();
         }
         return out.append(sql.substring(copied)).toString();
-    }
-
-    private static String meta(List<Param> in, List<Param> out, PgTypeName result, boolean set, String volatility, String body) {
-        StringBuilder sb = new StringBuilder("{\"function\": {\"language\": \"sql\", \"args\": [");
-        for (int i = 0; i < in.size(); i++) {
-            if (i > 0) sb.append(", ");
-            sb.append("{\"name\": ").append(SqlNames.jsonString(in.get(i).name() == null ? "" : in.get(i).name()))
-                    .append(", \"type\": ").append(SqlNames.jsonString(in.get(i).type().name() + "[]".repeat(in.get(i).type().dimensions())))
-                    .append('}');
-        }
-        sb.append("], \"columns\": [");
-        for (int i = 0; i < out.size() && set; i++) {
-            if (i > 0) sb.append(", ");
-            sb.append("{\"name\": ").append(SqlNames.jsonString(out.get(i).name())).append(", \"type\": ")
-                    .append(SqlNames.jsonString(out.get(i).type().name() + "[]".repeat(out.get(i).type().dimensions()))).append('}');
-        }
-        sb.append("], \"returns\": ").append(SqlNames.jsonString(result.name() + "[]".repeat(result.dimensions())))
-                .append(", \"setof\": ").append(set)
-                .append(", \"volatility\": ").append(SqlNames.jsonString(volatility))
-                .append(", \"body\": ").append(SqlNames.jsonString(body)).append("}}");
-        return sb.toString();
     }
 }

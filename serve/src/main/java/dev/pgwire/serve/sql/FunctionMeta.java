@@ -1,0 +1,67 @@
+package dev.pgwire.serve.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What serve keeps of a SQL function's PostgreSQL definition, in its DuckDB macro's comment: the
+ * arguments and result columns (names and types as PostgreSQL names them, {@code int4},
+ * {@code text[]}), the result type, whether it returns a set, its volatility and its body.
+ */
+public record FunctionMeta(List<Param> args, List<Param> columns, PgTypeName returns, boolean setof, String volatility,
+                           String body) {
+
+    /** One argument or result column. */
+    public record Param(String name, PgTypeName type) {
+    }
+
+    /** The metadata in a macro's comment, or null when the comment is not a SQL function's. */
+    public static FunctionMeta read(String comment) {
+        Node meta = ColumnMeta.read(comment).node("function");
+        if (meta == null) return null;
+        return new FunctionMeta(params(meta.get("args")), params(meta.get("columns")), type(meta.node("returns")),
+                meta.bool("setof"), meta.str("volatility"), meta.str("body"));
+    }
+
+    String write() {
+        StringBuilder sb = new StringBuilder("{\"function\": {\"language\": \"sql\", \"args\": ");
+        params(sb, args);
+        sb.append(", \"columns\": ");
+        params(sb, columns);
+        sb.append(", \"returns\": ");
+        type(sb, returns);
+        sb.append(", \"setof\": ").append(setof).append(", \"volatility\": ").append(SqlNames.jsonString(volatility))
+                .append(", \"body\": ").append(SqlNames.jsonString(body)).append("}}");
+        return sb.toString();
+    }
+
+    private static void params(StringBuilder sb, List<Param> params) {
+        sb.append('[');
+        for (int i = 0; i < params.size(); i++) {
+            if (i > 0) sb.append(", ");
+            sb.append("{\"name\": ").append(SqlNames.jsonString(params.get(i).name() == null ? "" : params.get(i).name()))
+                    .append(", \"type\": ");
+            type(sb, params.get(i).type());
+            sb.append('}');
+        }
+        sb.append(']');
+    }
+
+    private static void type(StringBuilder sb, PgTypeName t) {
+        sb.append("{\"name\": ").append(SqlNames.jsonString(t.name())).append(", \"typmod\": ").append(t.typmod())
+                .append(", \"dims\": ").append(t.dimensions()).append(", \"builtin\": ").append(t.builtin()).append('}');
+    }
+
+    private static List<Param> params(Object list) {
+        List<Param> out = new ArrayList<>();
+        if (list instanceof List<?> l) {
+            for (Object o : l) if (o instanceof Node n) out.add(new Param(n.str("name"), type(n.node("type"))));
+        }
+        return out;
+    }
+
+    private static PgTypeName type(Node n) {
+        if (n == null) return new PgTypeName("text", -1, 0, true);
+        return new PgTypeName(n.str("name"), (int) n.num("typmod"), (int) n.num("dims"), n.bool("builtin"));
+    }
+}
