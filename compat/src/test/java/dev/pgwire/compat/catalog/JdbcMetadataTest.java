@@ -158,7 +158,6 @@ class JdbcMetadataTest {
         same("getTypeInfo()", DatabaseMetaData::getTypeInfo);
     }
 
-    @Tag("catalog") // includes a CREATE FUNCTION function, which serve does not make yet (CatalogSchemaTest)
     @Test
     void getFunctions() {
         same("getFunctions(public)", md -> md.getFunctions(null, "public", "%"));
