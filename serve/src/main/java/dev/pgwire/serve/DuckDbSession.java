@@ -331,6 +331,11 @@ public final class DuckDbSession implements Session {
                 PgException pg = asPgException(e, call);
                 afterError();
                 throw pg;
+            } catch (OutOfMemoryError e) {
+                // a value or result too large for the heap: this statement fails as any failing statement does
+                afterError();
+                throw new PgException(SqlState.OUT_OF_MEMORY, "out of memory")
+                        .withDetail("The statement needed more memory than the server's heap had free.");
             }
         } finally {
             if (timeout != null) timeout.cancel(false);

@@ -661,6 +661,12 @@ final class SessionMachine {
         }
         if (t instanceof PgException pg) return pg;
         if (cancelRequested) return new PgException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+        if (t instanceof OutOfMemoryError) {
+            // what failed to allocate is garbage now: the statement fails, the session and the others go on
+            log.warn("session {}: a statement ran out of heap: {}", processId, t.getMessage());
+            return new PgException(SqlState.OUT_OF_MEMORY, "out of memory")
+                    .withDetail("The statement needed more memory than the server's heap had free.");
+        }
         log.error("session {}: handler failed", processId, t);
         return new PgException(SqlState.INTERNAL_ERROR, "internal error: " + t.getClass().getSimpleName());
     }

@@ -119,6 +119,18 @@ class SimpleQueryTest {
     }
 
     @Test
+    void running_out_of_heap_in_a_statement_is_53200_and_the_session_goes_on() throws Exception {
+        try (RawConnection c = RawConnection.startup(server.port(), "alice")) {
+            c.send(new Query("oom"));
+            List<BackendMessage> got = c.readUntilReady();
+            ErrorResponse e = (ErrorResponse) got.get(0);
+            assertThat(e.fields()).containsEntry('C', "53200").containsEntry('M', "out of memory");
+            c.send(new Query("echo still here"));
+            assertThat(c.readUntilReady()).hasSize(4);
+        }
+    }
+
+    @Test
     void notices_reach_the_client_before_the_command_completes() throws Exception {
         try (RawConnection c = RawConnection.startup(server.port(), "alice")) {
             c.send(new Query("notice world"));

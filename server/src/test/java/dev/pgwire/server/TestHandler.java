@@ -93,6 +93,7 @@ final class TestHandler implements SessionFactory {
                 case "set" -> sink.complete("SET");
                 case "error" -> throw new PgException(arg, "requested error " + arg).withDetail("detail").withHint("hint");
                 case "boom" -> throw new IllegalStateException("secret internal detail");
+                case "oom" -> throw new OutOfMemoryError("Java heap space");
                 case "insert" -> {
                     if (status == TransactionStatus.IDLE && !implicit) committed.incrementAndGet(); else pending++;
                     sink.complete("INSERT 0 1");
