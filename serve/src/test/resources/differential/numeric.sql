@@ -280,3 +280,13 @@ INSERT INTO star_target SELECT s.label FROM (SELECT * FROM star_source WHERE lab
 
 -- name: insert_values_fewer_columns
 INSERT INTO star_target VALUES ('v') RETURNING label, amount, note;
+
+-- name: sum_float_overflow
+-- expect-error: 22003
+SELECT sum(x) FROM (VALUES (1e308::float8), (1e308::float8)) v(x);
+
+-- name: sum_float_infinite_input
+SELECT sum(x), sum(x) FILTER (WHERE x < 0), sum(DISTINCT x) FROM (VALUES ('Infinity'::float8), (1::float8), (1::float8), (-2::float8)) v(x);
+
+-- name: sum_float_grouped
+SELECT g, sum(x) FROM (VALUES (1, 1.5::float8), (1, 2.25::float8), (2, NULL::float8)) v(g, x) GROUP BY g ORDER BY g;

@@ -519,6 +519,15 @@ final class TypedRewrites {
                 if (first != null && (first.name().equals("int2") || first.name().equals("int4")) && !first.isArray()) {
                     return cast(f, "BIGINT", SqlType.INT8);
                 }
+                if (first != null && first.isFloat() && !first.isArray() && args.size() == 1) {
+                    // a sum beyond the type's range from finite inputs is 22003, as PostgreSQL's float8pl reports it
+                    Node anyInfinite = FuncCallBuilder.copyAggregate(f, "bool_or");
+                    anyInfinite.set("args", new ArrayList<>(List.of(Expressions.duckDb("isinf({0})", args.get(0).copy()))));
+                    Node n = Expressions.duckDb("CASE WHEN isinf({0}) AND NOT coalesce({1}, false)"
+                            + " THEN error('[pgwire:22003] value out of range: overflow') ELSE {0} END", f, anyInfinite);
+                    types.assume(n, first.withoutTypmod());
+                    return n;
+                }
             }
             case "avg" -> {
                 if (first != null && first.isExactNumeric() && !f.bool("agg_distinct") && f.node("agg_filter") == null) {
