@@ -398,3 +398,15 @@ INSERT INTO spans VALUES ('P1Y2M'), ('1.5 days'), ('-1 day +2 hours') RETURNING 
 
 -- name: interval_qualifier_truncates
 SELECT interval '1 day 2:03:04.5' hour to minute, interval '1 day 2:03:04.5' day, interval '14 months 3 days' year, interval '1.5' day, interval '90' minute;
+
+-- name: interval_qualified_column
+CREATE TABLE qspans (hm interval hour to minute, d interval day, n int);
+
+-- name: interval_qualified_column_insert
+INSERT INTO qspans VALUES ('1 day 02:03:04', '3 days 04:05:06', 1), ('5', '2', 2) RETURNING hm, d;
+
+-- name: interval_qualified_column_update
+UPDATE qspans SET hm = '7 hours 8 minutes 9 seconds' WHERE n = 1 RETURNING hm;
+
+-- name: interval_qualified_column_types
+SELECT attname, format_type(atttypid, atttypmod), atttypmod FROM pg_attribute WHERE attrelid = 'qspans'::regclass AND attnum > 0 ORDER BY attnum;

@@ -88,6 +88,13 @@ public record PgTypeName(String name, int typmod, int dimensions, boolean builti
                 if (p < 0) throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "TIMESTAMP(" + p + ") precision must not be negative");
                 return (int) Math.min(p, 6);
             }
+            case "interval" -> {
+                // INTERVAL_TYPMOD(precision, range): the fields qualifier (interval hour to minute) and seconds' precision
+                if (mods.isEmpty()) return -1;
+                long range = mods.get(0) & 0x7FFF;
+                long precision = mods.size() > 1 ? mods.get(1) : 0xFFFF;
+                return (int) ((range << 16) | (precision & 0xFFFF));
+            }
             case "bit", "varbit" -> {
                 if (mods.isEmpty()) return name.equals("bit") ? 1 : -1;
                 return mods.get(0).intValue();

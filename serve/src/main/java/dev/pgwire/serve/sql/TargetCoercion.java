@@ -217,6 +217,14 @@ public final class TargetCoercion {
         SqlType target = c.pgType() != null ? SqlType.of(c.pgType()) : SqlType.ofDuckDb(c.duckDbType());
         if (target == null) return value;
         boolean unknownString = value.is("A_Const") && value.has("sval");
+        if (unknownString && !target.isArray() && target.name().equals("interval") && target.typmod() != -1) {
+            // an interval column with a field qualifier (interval hour to minute) reads a string as PostgreSQL does
+            String text = DateTimeLiterals.qualifiedInterval(value.node("sval").str("sval"), (target.typmod() >> 16) & 0x7FFF);
+            if (text != null) {
+                Node constant = Node.of("A_Const").set("sval", Node.string(text)).set("location", value.location());
+                return Node.of("TypeCast").set("arg", constant).set("typeName", typeName(c, SqlType.INTERVAL)).set("location", value.location());
+            }
+        }
         // a parameter into a json or jsonb column is of the column's type, as PostgreSQL describes it
         boolean jsonParameter = value.is("ParamRef") && target.isJson() && types.type(value, null) == null;
         if ((unknownString && needsInputRules(target)) || jsonParameter) {
