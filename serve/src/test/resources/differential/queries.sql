@@ -410,3 +410,11 @@ UPDATE qspans SET hm = '7 hours 8 minutes 9 seconds' WHERE n = 1 RETURNING hm;
 
 -- name: interval_qualified_column_types
 SELECT attname, format_type(atttypid, atttypmod), atttypmod FROM pg_attribute WHERE attrelid = 'qspans'::regclass AND attnum > 0 ORDER BY attnum;
+
+-- name: interval_division
+SELECT interval '1 hour' / 2, interval '1 day' / 3, interval '1 month' / 7, interval '1 year 2 months 3 days 04:05:06.5' / 2.5,
+       interval '-1 day +2 hours' / 4, interval '10 days' / -3;
+
+-- name: interval_division_by_zero
+-- expect-error: 22012
+SELECT interval '1 hour' / 0;

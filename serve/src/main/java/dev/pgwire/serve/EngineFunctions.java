@@ -30,6 +30,13 @@ final class EngineFunctions {
                 .withFunction((String a, String b) -> a == null || b == null ? null
                         : EngineError.guard(() -> NumericDivision.divide(new BigDecimal(a), new BigDecimal(b)).toPlainString()))
                 .register(c);
+        // interval / number: DuckDB's interval text in, PostgreSQL's quotient as months, days and microseconds out
+        DuckDBFunctions.scalarFunction().withName("pgwire_interval_div")
+                .withParameters(DuckDBColumnType.VARCHAR, DuckDBColumnType.DOUBLE)
+                .withReturnType(DuckDBColumnType.VARCHAR).withNullInNullOut()
+                .withFunction((String span, Double factor) -> span == null || factor == null ? null
+                        : EngineError.guard(() -> IntervalDivision.divide(span, factor)))
+                .register(c);
         try (DuckDBLogicalType decimal = DuckDBLogicalType.decimal(38, NESTED_DIVISION_SCALE)) {
             DuckDBFunctions.scalarFunction().withName("pgwire_numeric_div")
                     .withParameters(DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR)
