@@ -240,3 +240,10 @@ SELECT * FROM item_ids();
 
 -- name: string_to_table_forms
 SELECT string_to_table('a|b||c', '|', '') AS s;
+
+-- name: div_exact
+SELECT div(1000000000000000000000000.5, 3), div(-7.9, 2.5), div(2.999999999999999999999996, 1), pg_typeof(div(7, 2));
+
+-- name: div_by_zero
+-- expect-error: 22012
+SELECT div(1, 0);

@@ -30,6 +30,17 @@ final class EngineFunctions {
                 .withFunction((String a, String b) -> a == null || b == null ? null
                         : EngineError.guard(() -> NumericDivision.divide(new BigDecimal(a), new BigDecimal(b)).toPlainString()))
                 .register(c);
+        // div(numeric, numeric): the integer part of the exact quotient (truncated toward zero), as PostgreSQL's numeric_div_trunc
+        DuckDBFunctions.scalarFunction().withName("pgwire_numeric_div_trunc")
+                .withParameters(DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR)
+                .withReturnType(DuckDBColumnType.VARCHAR).withNullInNullOut()
+                .withFunction((String a, String b) -> a == null || b == null ? null
+                        : EngineError.guard(() -> {
+                            BigDecimal divisor = new BigDecimal(b);
+                            if (divisor.signum() == 0) throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.DIVISION_BY_ZERO, "division by zero");
+                            return new BigDecimal(a).divideToIntegralValue(divisor).setScale(0, RoundingMode.DOWN).toPlainString();
+                        }))
+                .register(c);
         // interval / number: DuckDB's interval text in, PostgreSQL's quotient as months, days and microseconds out
         DuckDBFunctions.scalarFunction().withName("pgwire_interval_div")
                 .withParameters(DuckDBColumnType.VARCHAR, DuckDBColumnType.DOUBLE)

@@ -38,7 +38,7 @@ final class ExpressionTypes {
             Map.entry("to_hex", SqlType.TEXT), Map.entry("chr", SqlType.TEXT), Map.entry("quote_ident", SqlType.TEXT),
             Map.entry("quote_literal", SqlType.TEXT), Map.entry("quote_nullable", SqlType.TEXT),
             Map.entry("regexp_replace", SqlType.TEXT), Map.entry("string_agg", SqlType.TEXT), Map.entry("to_char", SqlType.TEXT),
-            Map.entry("array_to_string", SqlType.TEXT), Map.entry("enum_range", SqlType.TEXT.arrayOf()), Map.entry("array_dims", SqlType.TEXT),
+            Map.entry("array_to_string", SqlType.TEXT), Map.entry("enum_range", SqlType.TEXT.arrayOf()), Map.entry("array_dims", SqlType.TEXT), Map.entry("div", SqlType.NUMERIC),
             Map.entry("string_to_table", SqlType.TEXT), Map.entry("encode", SqlType.TEXT), Map.entry("version", SqlType.TEXT),
             Map.entry("current_setting", SqlType.TEXT), Map.entry("set_config", SqlType.TEXT),
             Map.entry("json_typeof", SqlType.TEXT), Map.entry("jsonb_typeof", SqlType.TEXT), Map.entry("jsonb_pretty", SqlType.TEXT),

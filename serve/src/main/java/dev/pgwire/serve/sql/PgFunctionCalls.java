@@ -140,6 +140,15 @@ final class PgFunctionCalls {
                 if (n < 2 || n > 3) return null;
                 return sql("CAST(CAST(pg_string_to_array(" + placeholders(n) + ") AS JSON) AS VARCHAR[])", args);
             }
+            case "div" -> {
+                // numeric's div: exact, whatever the arguments' scale (a numeric result, as PostgreSQL types it)
+                if (n != 2 || first == null || !first.isNumber() || first.isFloat()) return null;
+                SqlType second = types.get(1);
+                if (second == null || !second.isNumber() || second.isFloat()) return null;
+                Node div = Expressions.duckDb("CAST(pgwire_numeric_div_trunc(CAST({0} AS VARCHAR), CAST({1} AS VARCHAR)) AS "
+                        + TypeMapper.UNCONSTRAINED_NUMERIC + ")", args.get(0), args.get(1));
+                return div;
+            }
             case "string_to_table" -> {
                 if (n < 2 || n > 3) return null;
                 return sql("unnest(CAST(CAST(pg_string_to_array(" + placeholders(n) + ") AS JSON) AS VARCHAR[]))", args);
