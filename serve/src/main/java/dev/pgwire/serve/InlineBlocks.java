@@ -122,9 +122,8 @@ final class InlineBlocks implements Executor {
         if (session.cancelled(call).getAsBoolean() || client.isCancelled()) throw ErrorMapper.canceled();
     }
 
-    /** A statement's result as text, within the block's bound. */
-    private static final class Collector implements ResultSink, RowWriter {
-        private final ResultSink client;
+    /** A statement's result as text, within the block's bound; notices and parameter changes go on to the client. */
+    private static final class Collector extends ForwardingSink implements RowWriter {
         private final CodecContext context;
         final List<String> names = new ArrayList<>();
         final List<String> types = new ArrayList<>();
@@ -135,7 +134,7 @@ final class InlineBlocks implements Executor {
         String tag;
 
         Collector(ResultSink client, CodecContext context) {
-            this.client = client;
+            super(client);
             this.context = context;
         }
 
@@ -205,21 +204,6 @@ final class InlineBlocks implements Executor {
 
         @Override
         public void emptyQuery() {
-        }
-
-        @Override
-        public void notice(String severity, String sqlState, String message) {
-            client.notice(severity, sqlState, message);
-        }
-
-        @Override
-        public void parameterStatus(String name, String value) {
-            client.parameterStatus(name, value);
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return client.isCancelled();
         }
     }
 }
