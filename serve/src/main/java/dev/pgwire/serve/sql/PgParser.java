@@ -116,14 +116,7 @@ public final class PgParser {
         ParseResult result = lib.pg_query_parse(sql);
         try {
             if (result.error != null) throw syntaxError(new Error(result.error));
-            Pointer tree = result.parse_tree;
-            byte[] json = tree.getByteArray(0, (int) tree.indexOf(0, (byte) 0));
-            Object root;
-            try {
-                root = ParseTreeJson.read(json, MAX_TREE_DEPTH);
-            } catch (ParseTreeJson.TooDeep e) {
-                throw tooDeep();
-            }
+            Object root = tree(result.parse_tree);
             List<Statement> out = new ArrayList<>();
             if (root instanceof Node r) {
                 for (Node raw : r.list("stmts")) {
@@ -156,20 +149,22 @@ public final class PgParser {
                 throw new PgException(message.startsWith("unrecognized exception condition") ? "42704" : SqlState.SYNTAX_ERROR, message)
                         .with('W', "PL/pgSQL function inline_code_block line " + Math.max(1, e.lineno));
             }
-            Pointer tree = result.plpgsql_funcs;
-            byte[] json = tree.getByteArray(0, (int) tree.indexOf(0, (byte) 0));
-            Object root;
-            try {
-                root = ParseTreeJson.read(json, MAX_TREE_DEPTH);
-            } catch (ParseTreeJson.TooDeep e) {
-                throw tooDeep();
-            }
+            Object root = tree(result.plpgsql_funcs);
             if (root instanceof List<?> functions && !functions.isEmpty() && functions.get(0) instanceof Node f) {
                 return f.node("PLpgSQL_function") != null ? f.node("PLpgSQL_function") : f;
             }
             throw new PgException(SqlState.SYNTAX_ERROR, "syntax error in DO block");
         } finally {
             lib.pg_query_free_plpgsql_parse_result(result);
+        }
+    }
+
+    /** The JSON tree libpg_query wrote (a NUL-terminated string), read within the depth limit. */
+    private static Object tree(Pointer json) {
+        try {
+            return ParseTreeJson.read(json.getByteArray(0, (int) json.indexOf(0, (byte) 0)), MAX_TREE_DEPTH);
+        } catch (ParseTreeJson.TooDeep e) {
+            throw tooDeep();
         }
     }
 
