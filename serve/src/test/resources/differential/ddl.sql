@@ -316,6 +316,52 @@ INSERT INTO moods VALUES (5, 'happy');
 -- name: partial_unique_index_other_values
 INSERT INTO moods VALUES (6, 'sad');
 
+-- name: partial_unique_index_other_values_repeat
+INSERT INTO moods VALUES (7, 'sad');
+
+-- name: partial_unique_index_update_into
+-- expect-error: 23505
+UPDATE moods SET m = 'happy' WHERE id = 6;
+
+-- name: partial_unique_two_columns_table
+CREATE TABLE subscriptions (id int PRIMARY KEY, owner text, plan text, active boolean);
+
+-- name: partial_unique_two_columns
+CREATE UNIQUE INDEX subscriptions_owner_plan_active ON subscriptions (owner, plan) WHERE active;
+
+-- name: partial_unique_two_columns_rows
+INSERT INTO subscriptions VALUES (1, 'ann', 'pro', true), (2, 'ann', 'pro', false), (3, 'ann', 'pro', NULL),
+  (4, 'ann', NULL, true), (5, 'ann', NULL, true), (6, 'bob', 'pro', true);
+
+-- name: partial_unique_two_columns_violated
+-- expect-error: 23505
+INSERT INTO subscriptions VALUES (7, 'ann', 'pro', true);
+
+-- name: partial_unique_two_columns_in_one_statement
+-- expect-error: 23505
+INSERT INTO subscriptions VALUES (8, 'cy', 'pro', true), (9, 'cy', 'pro', true);
+
+-- name: partial_unique_reactivate
+-- expect-error: 23505
+UPDATE subscriptions SET active = true WHERE id = 2;
+
+-- name: partial_unique_deactivate_then_insert
+UPDATE subscriptions SET active = false WHERE id = 1;
+
+-- name: partial_unique_insert_after_deactivate
+INSERT INTO subscriptions VALUES (10, 'ann', 'pro', true);
+
+-- name: partial_unique_catalog
+SELECT c.relname, i.indisunique, pg_get_expr(i.indpred, i.indrelid), pg_get_indexdef(i.indexrelid)
+FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'subscriptions'::regclass ORDER BY 1;
+
+-- name: partial_unique_not_referenced_by_foreign_key
+-- expect-error: 42830
+CREATE TABLE subscription_notes (owner text, plan text, FOREIGN KEY (owner, plan) REFERENCES subscriptions (owner, plan));
+
+-- name: partial_unique_rows
+SELECT * FROM subscriptions ORDER BY id;
+
 -- name: index_if_not_exists
 CREATE INDEX IF NOT EXISTS orders_big ON orders (total);
 

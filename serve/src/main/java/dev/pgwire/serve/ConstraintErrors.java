@@ -87,11 +87,31 @@ final class ConstraintErrors {
                 break;
             }
         }
+        if (c == null) {
+            Key partial = partialKey(duckDb, r);
+            if (partial != null) {
+                key = partial;
+                for (Constraint k : r.meta().constraints()) if (k.partialUnique() && k.columns().equals(partial.columns)) c = k;
+            }
+        }
         if (c == null && key == null) {
-            // a duplicate found at commit names only the value: the table's one unique key, if it has one
+            // a duplicate among a statement's or a transaction's rows names only the values: the
+            // table's one unique key with that many columns, if it has one
+            Matcher m = KEY.matcher(duckDb);
+            int width = m.find() ? m.group(1).split(", ", -1).length : -1;
             List<Constraint> keys = new ArrayList<>();
-            for (Constraint k : r.meta().constraints()) if (k.type().equals("p") || k.type().equals("u")) keys.add(k);
-            if (keys.size() == 1) c = keys.get(0);
+            List<Constraint> sameWidth = new ArrayList<>();
+            for (Constraint k : r.meta().constraints()) {
+                if (!k.type().equals("p") && !k.type().equals("u")) continue;
+                keys.add(k);
+                if (k.columns().size() == width) sameWidth.add(k);
+            }
+            if (keys.size() == 1) {
+                c = keys.get(0);
+            } else if (sameWidth.size() == 1) {
+                c = sameWidth.get(0);
+                if (width > 1) key = new Key(c.columns(), List.of(m.group(1).split(", ", -1)));
+            }
         }
         if (c == null) return e;
         PgException out = new PgException(SqlState.UNIQUE_VIOLATION, "duplicate key value violates unique constraint \"" + c.name() + "\"");
@@ -172,6 +192,39 @@ final class ConstraintErrors {
         Set<String> columnSet() {
             return new HashSet<>(columns);
         }
+    }
+
+    /**
+     * The key of a partial unique index as DuckDB names it: each key is written
+     * {@code CASE WHEN predicate THEN (column) END} (see DdlEmitter), so the report reads
+     * {@code CASE  WHEN … THEN (email) ELSE … END: a, CASE  WHEN … END: 1}. The key's columns are
+     * those of the table's partial unique index whose columns, in order, are the THEN parts.
+     */
+    private static Key partialKey(String duckDb, Relation r) {
+        Matcher m = KEY.matcher(duckDb);
+        if (!m.find()) return null;
+        String text = m.group(1);
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int next = text.indexOf(", CASE  WHEN ", start);
+            parts.add(text.substring(start, next < 0 ? text.length() : next));
+            if (next < 0) break;
+            start = next + 2;
+        }
+        for (Constraint k : r.meta().constraints()) {
+            if (!k.partialUnique() || k.columns().size() != parts.size()) continue;
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                String part = parts.get(i);
+                String then = ") THEN (" + k.columns().get(i) + ") ELSE ";
+                int end = part.lastIndexOf(" END: ");
+                if (!part.startsWith("CASE  WHEN ") || !part.contains(then) || end < 0) break;
+                values.add(part.substring(end + " END: ".length()));
+            }
+            if (values.size() == parts.size()) return new Key(k.columns(), values);
+        }
+        return null;
     }
 
     private static Key key(String duckDb) {

@@ -218,6 +218,9 @@ final class ErrorMapper {
             return new PgException("2201W", "LIMIT must not be negative");
         }
         if (msg.startsWith("OFFSET cannot be negative")) return new PgException("2201X", "OFFSET must not be negative");
+        if (msg.startsWith("The specified columns as conflict target are not referenced by a UNIQUE/PRIMARY KEY")) {
+            return new PgException("42P10", "there is no unique or exclusion constraint matching the ON CONFLICT specification");
+        }
         if ((m = ORDER_TERM.matcher(msg)).find()) {
             return new PgException("42P10", "ORDER BY position is not in select list");
         }

@@ -264,7 +264,7 @@ final class InformationSchemaRows {
         for (Table r : user.tables) {
             if (!r.name().equals(table) || !(r.schema().equals(schema) || r.schema().equals("public"))) continue;
             for (TableMeta.Constraint k : r.meta().constraints()) {
-                if ((k.type().equals("p") || k.type().equals("u")) && k.columns().equals(columns)) return k.name();
+                if (k.key() && k.columns().equals(columns)) return k.name();
             }
         }
         return null;

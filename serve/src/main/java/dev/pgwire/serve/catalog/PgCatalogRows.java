@@ -490,7 +490,7 @@ final class PgCatalogRows {
         for (Table t : user.tables) {
             if (!(t.schema() + "." + t.name()).equals(key)) continue;
             for (TableMeta.Constraint c : t.meta().constraints()) {
-                if ((c.type().equals("p") || c.type().equals("u")) && c.columns().equals(columns)) {
+                if (c.key() && c.columns().equals(columns)) {
                     return oids.orZero(Oids.relation(t.schema(), c.name()));
                 }
             }
@@ -518,7 +518,7 @@ final class PgCatalogRows {
         }
         String def = i.definition() != null ? i.definition() : indexDefinition(i.name(), i.unique(), i.schema(), i.table(), texts, null);
         indexRows(oid, i.name(), namespaceOid(i.schema()), relation, i.schema(), i.table(), i.unique(), false, i.columns(), keys,
-                i.expressions(), null, def);
+                i.expressions(), i.predicate(), def);
         description(oid, PG_CLASS, 0, i.description());
         for (Short k : keys) if (k != 0) depend(PG_CLASS, oid, 0, PG_CLASS, relation, k, "a");
     }

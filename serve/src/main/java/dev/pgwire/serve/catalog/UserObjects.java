@@ -56,7 +56,7 @@ final class UserObjects {
 
     /** An index made by CREATE INDEX: its key columns (null where the key is an expression). */
     record Index(String schema, String name, String table, boolean unique, List<String> columns, List<String> expressions,
-                 String definition, String description) {
+                 String definition, String description, String predicate) {
     }
 
     record Sequence(String schema, String name, String type, long start, long min, long max, long increment, boolean cycle,
@@ -162,7 +162,7 @@ final class UserObjects {
                         if (expression) exprs.add(k.startsWith("'") ? k.substring(1, k.length() - 1) : k);
                     }
                     u.indexes.add(new Index(schema, rs.getString(2), rs.getString(3), rs.getBoolean(4), cols, exprs,
-                            meta.definition(), meta.description()));
+                            meta.definition(), meta.description(), meta.predicate()));
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT schema_name, sequence_name, start_value, min_value, max_value, increment_by,"

@@ -390,10 +390,8 @@ final class DdlEmitter {
 
     private void createIndex(Node s) {
         SqlWriter w = em.w;
-        if (s.node("whereClause") != null && s.bool("unique")) {
-            throw unsupported("partial unique indexes (CREATE UNIQUE INDEX … WHERE)")
-                    .withDetail("DuckDB indexes cover every row of a table; a unique index on part of it cannot be enforced.");
-        }
+        // a partial unique index: each key is NULL outside the predicate, and NULL keys never collide
+        Node partial = s.bool("unique") ? s.node("whereClause") : null;
         Node rel = s.node("relation");
         List<Node> elems = s.list("indexParams");
         String name = s.str("idxname");
@@ -406,12 +404,22 @@ final class DdlEmitter {
         for (int i = 0; i < elems.size(); i++) {
             if (i > 0) w.append(", ");
             Node e = elems.get(i);
-            if (e.node("expr") != null) {
+            if (partial != null) {
+                w.append("(CASE WHEN (");
+                em.expr(partial);
+                w.append(") THEN (");
+            } else if (e.node("expr") != null) {
                 w.append('(');
+            }
+            if (e.node("expr") != null) {
                 em.expr(e.node("expr"));
-                w.append(')');
             } else {
                 w.ident(e.str("name"));
+            }
+            if (partial != null) {
+                w.append(") END)");
+            } else if (e.node("expr") != null) {
+                w.append(')');
             }
         }
         // an index is an access path: DuckDB's cover all rows, which a partial (non-unique) one's answers include
@@ -424,7 +432,9 @@ final class DdlEmitter {
             if (r != null && !r.view()) {
                 List<String> cols = new ArrayList<>();
                 for (Node e : elems) if (e.node("expr") == null) cols.add(e.str("name"));
-                TableMeta meta = r.meta().withConstraint(new TableMeta.Constraint(name, "u", cols, null, List.of(), null, true));
+                String predicate = partial == null ? null : PgDeparse.text(partial, null, columnTypes(r), false);
+                if (partial != null && predicate == null) throw unsupported("this partial unique index's predicate");
+                TableMeta meta = r.meta().withConstraint(new TableMeta.Constraint(name, "u", cols, null, List.of(), predicate, true));
                 after.add("COMMENT ON TABLE " + qualifiedRelation(r.schema().equals("pg_temp") ? null : r.schema(), r.name())
                         + " IS " + SqlWriter.quoteLiteral(meta.write()));
             }
@@ -437,13 +447,7 @@ final class DdlEmitter {
         CatalogView.Relation r = session.catalog().relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"),
                 rel.str("relname"));
         if (r == null) return;
-        java.util.function.Function<String, PgTypeName> columns = c -> {
-            CatalogView.ColumnInfo info = r.column(c);
-            if (info == null) return null;
-            if (info.pgType() != null) return info.pgType();
-            SqlType t = SqlType.ofDuckDb(info.duckDbType());
-            return t == null ? null : t.asTypeName();
-        };
+        java.util.function.Function<String, PgTypeName> columns = columnTypes(r);
         List<String> keys = new ArrayList<>();
         for (Node e : elems) {
             if (e.node("expr") == null) {
@@ -460,13 +464,25 @@ final class DdlEmitter {
                 .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(r.schema())).append('.')
                 .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(r.name())).append(" USING btree (")
                 .append(String.join(", ", keys)).append(')');
+        String where = null;
         if (s.node("whereClause") != null) {
-            String where = PgDeparse.text(s.node("whereClause"), null, columns, false);
+            where = PgDeparse.text(s.node("whereClause"), null, columns, false);
             if (where == null) return;
             def.append(" WHERE ").append(where);
         }
         after.add("COMMENT ON INDEX " + qualifiedRelation(r.schema().equals("pg_temp") ? null : schema, name) + " IS "
-                + SqlWriter.quoteLiteral(new ObjectMeta(def.toString(), keys, null, null, null).write()));
+                + SqlWriter.quoteLiteral(new ObjectMeta(def.toString(), keys, null, null, null, where).write()));
+    }
+
+    /** A table's columns' PostgreSQL types, for writing its expressions as PostgreSQL shows them. */
+    private static java.util.function.Function<String, PgTypeName> columnTypes(CatalogView.Relation r) {
+        return c -> {
+            CatalogView.ColumnInfo info = r.column(c);
+            if (info == null) return null;
+            if (info.pgType() != null) return info.pgType();
+            SqlType t = SqlType.ofDuckDb(info.duckDbType());
+            return t == null ? null : t.asTypeName();
+        };
     }
 
     private static String indexName(String table, List<Node> elems, boolean unique) {

@@ -62,7 +62,7 @@ final class ForeignKeyDefinitions {
             public List<List<String>> uniqueKeys() {
                 List<List<String>> keys = new ArrayList<>();
                 for (TableMeta.Constraint c : r.meta().constraints()) {
-                    if (c.type().equals("p") || c.type().equals("u")) keys.add(c.columns());
+                    if (c.key()) keys.add(c.columns());
                 }
                 return keys;
             }
@@ -97,7 +97,7 @@ final class ForeignKeyDefinitions {
             public List<List<String>> uniqueKeys() {
                 List<List<String>> keys = new ArrayList<>();
                 for (TableMeta.Constraint c : constraints) {
-                    if (c.type().equals("p") || c.type().equals("u")) keys.add(c.columns());
+                    if (c.key()) keys.add(c.columns());
                 }
                 return keys;
             }

@@ -20,15 +20,21 @@ import java.util.Map;
  * @param type        a sequence's data type (int2, int4, int8), or null
  * @param description COMMENT ON's text, or null
  * @param types       a view's column types as PostgreSQL's names with modifier ({@code varchar:24}, {@code _int4:-1}), or null
+ * @param predicate   a partial index's predicate as PostgreSQL shows it (pg_index.indpred), or null
  */
-public record ObjectMeta(String definition, List<String> columns, String type, String description, List<String> types) {
+public record ObjectMeta(String definition, List<String> columns, String type, String description, List<String> types,
+                         String predicate) {
+
+    public ObjectMeta(String definition, List<String> columns, String type, String description, List<String> types) {
+        this(definition, columns, type, description, types, null);
+    }
 
     public static ObjectMeta read(String comment) {
         Node meta = ColumnMeta.read(comment);
         if (meta.fields().isEmpty()) return new ObjectMeta(null, null, null, ColumnMeta.description(comment), null);
         return new ObjectMeta(meta.has("definition") ? meta.str("definition") : null, strings(meta, "columns"),
                 meta.has("type") ? meta.str("type") : null, meta.has("description") ? meta.str("description") : null,
-                strings(meta, "types"));
+                strings(meta, "types"), meta.has("predicate") ? meta.str("predicate") : null);
     }
 
     private static List<String> strings(Node meta, String field) {
@@ -39,7 +45,7 @@ public record ObjectMeta(String definition, List<String> columns, String type, S
     }
 
     public ObjectMeta withDescription(String text) {
-        return new ObjectMeta(definition, columns, type, text, types);
+        return new ObjectMeta(definition, columns, type, text, types, predicate);
     }
 
     /** A view's column type as recorded, or null. */
@@ -60,6 +66,7 @@ public record ObjectMeta(String definition, List<String> columns, String type, S
         if (type != null) m.put("type", type);
         if (description != null) m.put("description", description);
         if (types != null) m.put("types", types);
+        if (predicate != null) m.put("predicate", predicate);
         return ColumnMeta.toJson(m);
     }
 }

@@ -21,7 +21,8 @@ public final class TableMeta {
      * One constraint: p primary key, u unique (or a unique index), f foreign key, c check.
      *
      * @param references the referenced table of a foreign key, else null
-     * @param expression a check constraint's expression as PostgreSQL shows it, else null
+     * @param expression a check constraint's expression as PostgreSQL shows it, a partial unique
+     *                   index's predicate likewise, else null
      * @param index      a unique index made by CREATE UNIQUE INDEX rather than a constraint
      * @param backedByIndex a UNIQUE constraint added by ALTER TABLE, which DuckDB keeps as a unique
      *                   index of the constraint's name (DuckDB adds no other constraint to a table)
@@ -33,6 +34,19 @@ public final class TableMeta {
         public Constraint(String name, String type, List<String> columns, String references, List<String> referencedColumns,
                           String expression, boolean index, boolean backedByIndex) {
             this(name, type, columns, references, referencedColumns, expression, index, backedByIndex, null);
+        }
+
+        /**
+         * Whether this is a key of the whole table: a primary key, a unique constraint or a unique
+         * index over every row (a partial unique index is none: a foreign key cannot reference it).
+         */
+        public boolean key() {
+            return type.equals("p") || type.equals("u") && expression == null;
+        }
+
+        /** A unique index over the rows its predicate holds for. */
+        public boolean partialUnique() {
+            return type.equals("u") && expression != null;
         }
 
         public Constraint(String name, String type, List<String> columns, String references, List<String> referencedColumns) {

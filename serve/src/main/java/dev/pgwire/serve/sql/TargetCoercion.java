@@ -158,10 +158,32 @@ public final class TargetCoercion {
         if (r == null) return;
         Node infer = conflict.node("infer");
         if (infer != null && !infer.str("conname").isEmpty()) onConstraint(infer, r);
+        if (infer != null && infer.has("indexElems")) partialArbiter(infer, r);
         if (!conflict.has("targetList")) return;
         Node table = Node.typed("RangeVar", rel);
         Node excluded = table.copy().set("alias", Node.of("Alias").set("aliasname", "excluded"));
         setList(conflict.list("targetList"), r, types, scope(types, new ArrayList<>(List.of(table, excluded))));
+    }
+
+    /**
+     * A conflict target only a partial unique index matches: DuckDB's ON CONFLICT names keys of
+     * the whole table, so the statement is refused rather than run against another arbiter.
+     */
+    private static void partialArbiter(Node infer, Relation r) {
+        java.util.Set<String> target = new java.util.HashSet<>();
+        for (Node e : infer.list("indexElems")) {
+            if (e.node("expr") != null) return;
+            target.add(e.str("name"));
+        }
+        boolean partial = false;
+        for (TableMeta.Constraint c : r.meta().constraints()) {
+            if (c.key() && target.equals(new java.util.HashSet<>(c.columns()))) return;
+            partial |= c.partialUnique() && target.equals(new java.util.HashSet<>(c.columns()));
+        }
+        if (partial) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "ON CONFLICT with a partial unique index as arbiter is not supported")
+                    .withDetail("A partial unique index is enforced, but DuckDB's ON CONFLICT only takes keys of the whole table.");
+        }
     }
 
     /**
