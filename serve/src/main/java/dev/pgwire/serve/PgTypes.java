@@ -26,8 +26,9 @@ import java.util.UUID;
  * Maps DuckDB column types (as {@code ResultSetMetaData.getColumnTypeName} spells them) to
  * PostgreSQL types, and DuckDB's values to the Java values of the shared type registry, which
  * writes PostgreSQL's text and binary forms. Integers widen to the next PostgreSQL integer that
- * holds every value (TINYINT → int2, UINTEGER → int8, UBIGINT/HUGEINT → numeric); nested types
- * PostgreSQL lacks (STRUCT, MAP, UNION) travel as text in DuckDB's own notation.
+ * holds every value (TINYINT → int2, UINTEGER → int8, UBIGINT/HUGEINT → numeric); STRUCT values
+ * (composite types, row constructors) travel as text in PostgreSQL's record notation
+ * ({@link RecordText}); MAP and UNION, which PostgreSQL lacks, as text in DuckDB's own notation.
  */
 final class PgTypes {
     private PgTypes() {}
@@ -54,7 +55,8 @@ final class PgTypes {
         if (element != null) return listOf(t, element);
         if (upper.startsWith("DECIMAL(") || upper.startsWith("NUMERIC(")) return decimal(t);
         if (upper.startsWith("ENUM")) return textual(t, PgType.TEXT);
-        if (upper.startsWith("STRUCT") || upper.startsWith("MAP") || upper.startsWith("UNION")) return textual(t, PgType.TEXT);
+        if (upper.startsWith("STRUCT(") || upper.startsWith("TUPLE(")) return RecordText.of(t);
+        if (upper.startsWith("MAP") || upper.startsWith("UNION")) return textual(t, PgType.TEXT);
         switch (upper) {
             case "BOOLEAN":
                 return new PgColumnType(t, PgType.BOOL, -1, objectReader(), (v, c) -> v);
@@ -352,8 +354,7 @@ final class PgTypes {
         PgColumnType leaf = forDuckDbType(inner);
         PgType arrayType = arrayTypeOf(leaf.pgType);
         String upperInner = inner.toUpperCase(Locale.ROOT);
-        if (arrayType == null || upperInner.startsWith("STRUCT") || upperInner.startsWith("MAP")
-                || upperInner.startsWith("UNION")) {
+        if (arrayType == null || upperInner.startsWith("MAP") || upperInner.startsWith("UNION")) {
             return textual(duckDbType, PgType.TEXT);
         }
         PgColumnType element = forDuckDbType(elementType);

@@ -54,7 +54,7 @@ final class SessionCatalog implements CatalogView {
     void forget() {
         cache.clear();
         referencing.clear();
-        domains.clear();
+        userTypes.clear();
     }
 
     @Override
@@ -154,20 +154,35 @@ final class SessionCatalog implements CatalogView {
         return new Relation(temporary ? "pg_temp" : relSchema, name, view, columns, comment);
     }
 
-    private static final String DOMAINS = "SELECT schema_name, comment FROM duckdb_types() WHERE type_name = ?"
-            + " AND database_name = current_database() AND (? IS NULL OR schema_name = ?) AND starts_with(comment, '{\"domain\":')";
-    private final Map<String, Optional<DomainMeta>> domains = new HashMap<>();
-    private long domainsVersion = -1;
+    /** The comment of a user type serve keeps metadata with: a domain's or a composite type's. */
+    private static final String USER_TYPES = "SELECT schema_name, comment FROM duckdb_types() WHERE type_name = ?"
+            + " AND database_name = current_database() AND (? IS NULL OR schema_name = ?)"
+            + " AND (starts_with(comment, '{\"domain\":') OR starts_with(comment, '{\"composite\":'))";
+    /** Each user type looked up since the catalog last changed: its schema and comment, or empty. */
+    private final Map<String, Optional<String[]>> userTypes = new HashMap<>();
+    private long userTypesVersion = -1;
 
     @Override
     public DomainMeta domain(String schema, String name) {
+        String[] type = userType(schema, name);
+        return type == null ? null : DomainMeta.read(type[0], name, type[1]);
+    }
+
+    @Override
+    public dev.pgwire.serve.sql.CompositeMeta composite(String schema, String name) {
+        String[] type = userType(schema, name);
+        return type == null || !dev.pgwire.serve.sql.CompositeMeta.isComposite(type[1]) ? null
+                : dev.pgwire.serve.sql.CompositeMeta.read(type[0], name, type[1]);
+    }
+
+    private String[] userType(String schema, String name) {
         long now = version.get();
-        if (now != domainsVersion) {
-            domains.clear();
-            domainsVersion = now;
+        if (now != userTypesVersion) {
+            userTypes.clear();
+            userTypesVersion = now;
         }
         String key = (schema == null ? "" : schema) + "\u0000" + name;
-        return domains.computeIfAbsent(key, k -> Optional.ofNullable(loadDomain(schema, name))).orElse(null);
+        return userTypes.computeIfAbsent(key, k -> Optional.ofNullable(loadUserType(schema, name))).orElse(null);
     }
 
     private static final String DOMAIN_COLUMNS = "SELECT CASE WHEN database_name = 'temp' THEN 'pg_temp' ELSE schema_name END, table_name, column_name FROM duckdb_columns()"
@@ -181,8 +196,16 @@ final class SessionCatalog implements CatalogView {
                 rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
     }
 
-    private DomainMeta loadDomain(String schema, String name) {
-        List<String[]> rows = runner.query(DOMAINS, ps -> {
+    @Override
+    public List<String[]> compositeColumns(String schema, String name) {
+        // columns keep their type's name only (resolved on search_path, as the column was declared)
+        String marker = "\"pg_type\":" + dev.pgwire.serve.sql.ColumnMeta.toJsonString(name);
+        return runner.query(DOMAIN_COLUMNS, ps -> ps.setString(1, marker),
+                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+    }
+
+    private String[] loadUserType(String schema, String name) {
+        List<String[]> rows = runner.query(USER_TYPES, ps -> {
             ps.setString(1, name);
             ps.setString(2, schema);
             ps.setString(3, schema);
@@ -190,7 +213,7 @@ final class SessionCatalog implements CatalogView {
         if (rows.isEmpty()) return null;
         List<String> order = schema == null ? searchPath.get() : List.of(schema);
         for (String s : order) {
-            for (String[] r : rows) if (r[0].equals(s)) return DomainMeta.read(r[0], name, r[1]);
+            for (String[] r : rows) if (r[0].equals(s)) return r;
         }
         return null;
     }

@@ -47,6 +47,8 @@ final class PgCatalogRows {
     private final Map<String, Integer> relationOids = new HashMap<>();
     private final Map<String, Map<String, Integer>> attnums = new HashMap<>();
     private final Map<String, Integer> enumOids = new HashMap<>();
+    /** A composite type's OID and its array type's, by name and by schema.name. */
+    private final Map<String, int[]> compositeOids = new HashMap<>();
     /** Tables some foreign key references (schema.name). */
     private final java.util.Set<String> referenced = new java.util.HashSet<>();
 
@@ -74,6 +76,11 @@ final class PgCatalogRows {
         }
         for (Index i : u.indexes) keys.add(Oids.relation(i.schema(), i.name()));
         for (Sequence s : u.sequences) keys.add(Oids.relation(s.schema(), s.name()));
+        for (dev.pgwire.serve.sql.CompositeMeta c : u.composites) {
+            keys.add(Oids.relation(c.schema(), c.name()));
+            keys.add(Oids.type(c.schema(), c.name()));
+            keys.add(Oids.type(c.schema(), arrayName(c.name())));
+        }
         for (DomainMeta d : u.domains) {
             keys.add(Oids.type(d.schema(), d.name()));
             keys.add(Oids.type(d.schema(), arrayName(d.name())));
@@ -108,6 +115,7 @@ final class PgCatalogRows {
         namespaces();
         enums();
         domains();
+        composites();
         for (Table t : user.tables) relationOids.put(t.schema() + "." + t.name(), oids.of(Oids.relation(t.schema(), t.name())));
         for (Table t : user.tables) {
             for (TableMeta.Constraint c : t.meta().constraints()) {
@@ -285,12 +293,46 @@ final class PgCatalogRows {
                 .set("typsend", 2401).set("typanalyze", 3816).set("typalign", align).set("typstorage", "x").set("typtypmod", -1);
     }
 
-    /** The OID of a column's type: a built-in's, or a user enum's (or its array's). */
+    /**
+     * A composite type: its pg_type row (typtype c) and array type, and the pg_class row (relkind
+     * c) whose pg_attribute rows are its attributes.
+     */
+    private void composites() {
+        for (dev.pgwire.serve.sql.CompositeMeta c : user.composites) {
+            int oid = oids.of(Oids.type(c.schema(), c.name()));
+            int array = oids.of(Oids.type(c.schema(), arrayName(c.name())));
+            int relation = oids.of(Oids.relation(c.schema(), c.name()));
+            int namespace = namespaceOid(c.schema());
+            compositeOids.putIfAbsent(c.name(), new int[] {oid, array});
+            compositeOids.put(c.schema() + "." + c.name(), new int[] {oid, array});
+            rows("pg_class").add().set("oid", relation).set("relname", c.name()).set("relnamespace", namespace).set("reltype", oid)
+                    .set("relowner", Cluster.BOOTSTRAP_SUPERUSER).set("relam", 0).set("relfilenode", 0).set("relpages", 0)
+                    .set("reltuples", -1f).set("relpersistence", "p").set("relkind", "c").set("relnatts", c.attributes().size())
+                    .set("relispopulated", true).set("relreplident", "n");
+            rows("pg_type").add().set("oid", oid).set("typname", c.name()).set("typnamespace", namespace)
+                    .set("typowner", Cluster.BOOTSTRAP_SUPERUSER).set("typlen", -1).set("typbyval", false).set("typtype", "c")
+                    .set("typcategory", "C").set("typisdefined", true).set("typdelim", ",").set("typrelid", relation)
+                    .set("typarray", array).set("typinput", 2290).set("typoutput", 2291).set("typreceive", 2402)
+                    .set("typsend", 2403).set("typalign", "d").set("typstorage", "x").set("typtypmod", -1);
+            arrayType(array, arrayName(c.name()), namespace, oid, "d");
+            for (int i = 0; i < c.attributes().size(); i++) {
+                attribute(relation, c.attributes().get(i), i + 1, c.types().get(i), false, false, "", false);
+            }
+            description(oid, PG_TYPE, 0, c.description());
+            depend(PG_TYPE, oid, 0, PG_NAMESPACE, namespace, 0, "n");
+            depend(PG_CLASS, relation, 0, PG_TYPE, oid, 0, "i");
+            depend(PG_TYPE, array, 0, PG_TYPE, oid, 0, "i");
+        }
+    }
+
+    /** The OID of a column's type: a built-in's, or a user enum's, domain's or composite type's (or its array's). */
     int typeOid(PgTypeName t) {
         if (t.builtin()) {
             int oid = st.typeOid(t.typname());
             if (oid != 0) return oid;
         }
+        int[] composite = compositeOids.get(t.name());
+        if (composite != null) return composite[t.isArray() ? 1 : 0];
         Integer domain = domainOids.get(t.name());
         if (domain != null && !t.isArray()) return domain;
         Integer e = enumOids.get(t.name());

@@ -22,7 +22,7 @@ import java.util.function.Function;
 /**
  * What users made in one database, read from DuckDB's own catalog and the PostgreSQL definitions
  * serve keeps with each object (its metadata comments): schemas, tables and views with their
- * columns and constraints, indexes, sequences and enum types.
+ * columns and constraints, indexes, sequences, enum and composite types, domains and SQL functions.
  */
 final class UserObjects {
     /** DuckDB's schemas that are not the database's: the engine's own and serve's. */
@@ -77,6 +77,7 @@ final class UserObjects {
     final List<EnumType> enums = new ArrayList<>();
     final List<SqlFunction> functions = new ArrayList<>();
     final List<DomainMeta> domains = new ArrayList<>();
+    final List<dev.pgwire.serve.sql.CompositeMeta> composites = new ArrayList<>();
 
     /**
      * Reads the database {@code connection} is connected to (its committed state, or what the
@@ -190,6 +191,14 @@ final class UserObjects {
                 while (rs.next()) {
                     DomainMeta d = DomainMeta.read(rs.getString(1), rs.getString(2), rs.getString(3));
                     if (d != null && !HIDDEN_SCHEMAS.contains(d.schema())) u.domains.add(d);
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT schema_name, type_name, comment FROM duckdb_types()"
+                    + " WHERE database_name = current_database() AND starts_with(comment, '{\"composite\":') ORDER BY 1, 2")) {
+                while (rs.next()) {
+                    if (!HIDDEN_SCHEMAS.contains(rs.getString(1))) {
+                        u.composites.add(dev.pgwire.serve.sql.CompositeMeta.read(rs.getString(1), rs.getString(2), rs.getString(3)));
+                    }
                 }
             }
             for (String[] e : enumTypes) {

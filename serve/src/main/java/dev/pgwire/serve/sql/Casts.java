@@ -68,9 +68,24 @@ final class Casts {
                 default -> { }
             }
         }
+        if (!TypeMapper.isArray(typeName) && !TypeMapper.knownBuiltin(base) && !arg.is("RowExpr") && composite(em, typeName) != null) {
+            // text read as PostgreSQL's record_in reads it, then DuckDB's cast of each quoted attribute
+            CompositeMeta c = composite(em, typeName);
+            w.append("CAST(pg_record_in(CAST(");
+            em.expr(arg);
+            w.append(" AS VARCHAR), ").append(c.attributes().size()).append(") AS ").append(em.types.duckDbType(typeName)).append(')');
+            return;
+        }
         w.append("CAST(");
         em.expr(arg);
         w.append(" AS ").append(em.types.duckDbType(typeName)).append(')');
+    }
+
+    /** The composite type a type name names, or null. */
+    static CompositeMeta composite(Emitter em, Node typeName) {
+        List<String> names = typeName.names("names");
+        if (names.isEmpty()) return null;
+        return em.types.catalog().composite(names.size() > 1 ? names.get(names.size() - 2) : null, names.get(names.size() - 1));
     }
 
     /**

@@ -75,8 +75,21 @@ public interface CatalogView {
         return null;
     }
 
+    /**
+     * The composite type {@code name} (in {@code schema}, or found on search_path when null), or
+     * null when there is no such composite type.
+     */
+    default CompositeMeta composite(String schema, String name) {
+        return null;
+    }
+
     /** The columns declared with domain {@code schema.name}: each its schema (pg_temp for a temporary table), table and column name. */
     default List<String[]> domainColumns(String schema, String name) {
+        return List.of();
+    }
+
+    /** The columns declared with composite type {@code schema.name}, as {@link #domainColumns}. */
+    default List<String[]> compositeColumns(String schema, String name) {
         return List.of();
     }
 

@@ -143,6 +143,13 @@ public final class ColumnMeta {
         string(sb, s);
     }
 
+    /** {@code s} as a JSON string, quoted and escaped as this class writes it. */
+    public static String toJsonString(String s) {
+        StringBuilder sb = new StringBuilder();
+        string(sb, s);
+        return sb.toString();
+    }
+
     private static void string(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {

@@ -92,7 +92,7 @@ final class DdlChanges {
                                     + (matView ? "materialized view" : "table") + ".");
                 }
             }
-            if (type.equals("OBJECT_DOMAIN") || type.equals("OBJECT_TYPE")) domainColumns(name, cascade);
+            if (type.equals("OBJECT_DOMAIN") || type.equals("OBJECT_TYPE")) typeColumns(name, cascade);
             List<String> owned = type.equals("OBJECT_TABLE") ? ownedSequences(name) : List.of();
             script.add("DROP " + keyword + (ifExists ? " IF EXISTS " : " ") + qualified + (cascade ? " CASCADE" : ""));
             for (String seq : owned) script.add("DROP SEQUENCE IF EXISTS " + seq);
@@ -100,21 +100,25 @@ final class DdlChanges {
     }
 
     /**
-     * DROP DOMAIN of a domain columns are declared with: refused (2BP01) as PostgreSQL refuses it,
-     * or with CASCADE those columns are dropped first.
+     * DROP DOMAIN or DROP TYPE of a domain or composite type columns are declared with: refused
+     * (2BP01) as PostgreSQL refuses it, or with CASCADE those columns are dropped first.
      */
-    private void domainColumns(List<String> name, boolean cascade) {
-        DomainMeta d = session.catalog().domain(name.size() > 1 ? name.get(name.size() - 2) : null, name.get(name.size() - 1));
-        if (d == null) return;
-        List<String[]> columns = session.catalog().domainColumns(d.schema(), d.name());
+    private void typeColumns(List<String> name, boolean cascade) {
+        String typeSchema = name.size() > 1 ? name.get(name.size() - 2) : null;
+        DomainMeta d = session.catalog().domain(typeSchema, name.get(name.size() - 1));
+        CompositeMeta composite = d != null ? null : session.catalog().composite(typeSchema, name.get(name.size() - 1));
+        if (d == null && composite == null) return;
+        String typeName = d != null ? d.name() : composite.name();
+        List<String[]> columns = d != null ? session.catalog().domainColumns(d.schema(), d.name())
+                : session.catalog().compositeColumns(composite.schema(), composite.name());
         if (columns.isEmpty()) return;
         if (!cascade) {
             StringBuilder detail = new StringBuilder();
             for (String[] c : columns) {
                 if (detail.length() > 0) detail.append('\n');
-                detail.append("column ").append(c[2]).append(" of table ").append(c[1]).append(" depends on type ").append(d.name());
+                detail.append("column ").append(c[2]).append(" of table ").append(c[1]).append(" depends on type ").append(typeName);
             }
-            throw new PgException("2BP01", "cannot drop type " + d.name() + " because other objects depend on it")
+            throw new PgException("2BP01", "cannot drop type " + typeName + " because other objects depend on it")
                     .withDetail(detail.toString()).withHint("Use DROP ... CASCADE to drop the dependent objects too.");
         }
         for (String[] c : columns) {

@@ -50,7 +50,7 @@ final class DdlEmitter {
     static boolean handles(Node stmt) {
         return switch (stmt.type()) {
             case "CreateStmt", "IndexStmt", "CreateSeqStmt", "ViewStmt", "CreateTableAsStmt", "CreateSchemaStmt",
-                 "CreateEnumStmt", "CreateFunctionStmt", "CreateDomainStmt" -> true;
+                 "CreateEnumStmt", "CreateFunctionStmt", "CreateDomainStmt", "CompositeTypeStmt" -> true;
             default -> false;
         };
     }
@@ -68,6 +68,7 @@ final class DdlEmitter {
             case "CreateSchemaStmt" -> createSchema(stmt);
             case "CreateEnumStmt" -> createEnum(stmt);
             case "CreateDomainStmt" -> createDomain(stmt);
+            case "CompositeTypeStmt" -> createComposite(stmt);
             default -> throw new Untranslatable(stmt.type());
         }
         script.add(main.toString());
@@ -654,6 +655,45 @@ final class DdlEmitter {
                 .append(" AS ").append(duckDb);
         after.add("COMMENT ON TYPE " + SqlWriter.quoteIdent(schema) + "." + SqlWriter.quoteIdent(name) + " IS "
                 + SqlWriter.quoteLiteral(meta.write()));
+    }
+
+    /**
+     * CREATE TYPE name AS (attributes): a DuckDB STRUCT type of the attributes' types, whose
+     * comment keeps their PostgreSQL types for the catalog. Attributes are built-in types or arrays
+     * of them; a length-limited string attribute is refused, as nothing would check its length.
+     */
+    private void createComposite(Node s) {
+        Node typevar = s.node("typevar");
+        String name = typevar.str("relname");
+        String schema = typevar.str("schemaname").isEmpty() ? session.currentSchema() : typevar.str("schemaname");
+        List<String> attributes = new ArrayList<>();
+        List<PgTypeName> types = new ArrayList<>();
+        StringBuilder struct = new StringBuilder("STRUCT(");
+        for (Node def : s.list("coldeflist")) {
+            String attribute = def.str("colname");
+            if (attributes.contains(attribute)) {
+                throw new PgException("42701", "column \"" + attribute + "\" specified more than once");
+            }
+            Node typeName = def.node("typeName");
+            if (PgTypeName.isSerial(typeName)) {
+                throw new PgException(SqlState.UNDEFINED_OBJECT, "type \"" + TypeMapper.baseName(typeName) + "\" does not exist");
+            }
+            if (def.node("collClause") != null) checkCollation(def.node("collClause").names("collname"));
+            PgTypeName type = PgTypeName.of(typeName);
+            if (!type.builtin()) throw unsupported("composite type attributes of user-defined types");
+            if (type.typmod() >= 0 && List.of("varchar", "bpchar", "bit", "varbit").contains(type.name())) {
+                throw unsupported("length-limited attributes of composite types");
+            }
+            if (!attributes.isEmpty()) struct.append(", ");
+            struct.append(SqlWriter.quoteIdent(attribute)).append(' ').append(em.types.duckDbType(typeName));
+            attributes.add(attribute);
+            types.add(type);
+        }
+        if (attributes.isEmpty()) throw unsupported("composite types without attributes");
+        em.w.append("CREATE TYPE ").append(SqlWriter.quoteIdent(schema)).append('.').append(SqlWriter.quoteIdent(name))
+                .append(" AS ").append(struct.append(')').toString());
+        after.add("COMMENT ON TYPE " + SqlWriter.quoteIdent(schema) + "." + SqlWriter.quoteIdent(name) + " IS "
+                + SqlWriter.quoteLiteral(new CompositeMeta(schema, name, attributes, types, null).write()));
     }
 
     /** The statement's own text (the source may hold several statements): the parse tree's position and length. */

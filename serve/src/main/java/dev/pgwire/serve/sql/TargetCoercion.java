@@ -236,6 +236,12 @@ public final class TargetCoercion {
     /** The value (an expression in {@code scope}) as assigned to column {@code c}. */
     static Node coerce(Node value, ColumnInfo c, TypeResolver types, TypeResolver.Scope scope) {
         if (value == null || value.is("SetToDefault")) return value;
+        if (c.pgType() != null && !TypeMapper.knownBuiltin(c.pgType().name()) && !c.pgType().isArray() && (value.is("A_Const") && value.has("sval") || value.is("ParamRef"))
+                && types.catalog().composite(null, c.pgType().name()) != null) {
+            // a string or parameter for a composite column is read as PostgreSQL's record_in reads it (see Casts)
+            Node typeName = Node.of(null).set("names", new ArrayList<>(List.of(Node.string(c.pgType().name())))).set("typemod", -1L);
+            return Node.of("TypeCast").set("arg", value).set("typeName", typeName).set("location", value.location());
+        }
         SqlType target = c.pgType() != null ? SqlType.of(c.pgType()) : SqlType.ofDuckDb(c.duckDbType());
         if (target == null) return value;
         boolean unknownString = value.is("A_Const") && value.has("sval");

@@ -95,7 +95,7 @@ public final class Translator {
         ColumnNames.assign(tree);
         SessionFunctions.rewrite(tree, session);
         SqlWriter w = new SqlWriter();
-        Emitter em = new Emitter(w, new TypeMapper());
+        Emitter em = new Emitter(w, new TypeMapper(session.catalog()));
         try {
             if (query) {
                 boolean callsCatalog = CatalogCalls.callsAny(tree);

@@ -14,6 +14,25 @@ import java.util.Map;
  * error, never rounded), {@code numeric(p, s)} is DECIMAL(p, s) up to DuckDB's 38 digits.
  */
 final class TypeMapper {
+    private final CatalogView catalog;
+
+    TypeMapper() {
+        this(CatalogView.NONE);
+    }
+
+    /** A mapper that knows the session's user types (composite types, whose casts from text serve reads itself). */
+    TypeMapper(CatalogView catalog) {
+        this.catalog = catalog;
+    }
+
+    CatalogView catalog() {
+        return catalog;
+    }
+
+    /** Whether a (lower-case) type name is one of PostgreSQL's built-in types this mapper knows. */
+    static boolean knownBuiltin(String lower) {
+        return SIMPLE.containsKey(lower) || lower.equals("numeric") || lower.equals("decimal");
+    }
     /** Fraction digits kept by {@code numeric} declared without precision. */
     static final int NUMERIC_SCALE = 10;
     static final String UNCONSTRAINED_NUMERIC = "DECIMAL(38," + NUMERIC_SCALE + ")";

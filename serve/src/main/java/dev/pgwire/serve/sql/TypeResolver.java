@@ -93,6 +93,11 @@ final class TypeResolver {
     /** Parameters the client declared json or jsonb (the types the translation reads parameters by). */
     private final Map<Integer, SqlType> parameters = new java.util.HashMap<>();
 
+    /** The relations and types the statement is typed against. */
+    CatalogView catalog() {
+        return catalog;
+    }
+
     TypeResolver(CatalogView catalog) {
         this.catalog = catalog;
     }

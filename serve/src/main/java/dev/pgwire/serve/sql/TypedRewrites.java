@@ -419,8 +419,12 @@ final class TypedRewrites {
                 }
                 SqlType target = types.type(e, scope);
                 if (target != null && !target.isArray() && (target.name().equals("text") || target.name().equals("varchar"))) {
-                    Node text = ArrayText.of(e.node("arg"), types.type(e.node("arg"), scope));
+                    SqlType from = types.type(e.node("arg"), scope);
+                    Node text = ArrayText.of(e.node("arg"), from);
                     if (text != null) return text;
+                    CompositeMeta composite = from == null || from.isArray() || TypeMapper.knownBuiltin(from.name()) ? null
+                            : types.catalog().composite(null, from.name());
+                    if (composite != null) return CompositeText.of(e.node("arg"), composite);
                 }
                 Node cast = json.cast(e, e.node("arg"), types.type(e.node("arg"), scope), types.type(e, scope));
                 return cast != null ? cast : regCast(e, scope);
@@ -452,7 +456,11 @@ final class TypedRewrites {
                 }
                 return e;
             }
-            case "NullTest", "BooleanTest", "CollateClause" -> {
+            case "NullTest" -> {
+                rewriteField(e, "arg", scope);
+                return CompositeText.nullTest(e, types.type(e.node("arg"), scope), types.catalog());
+            }
+            case "BooleanTest", "CollateClause" -> {
                 rewriteField(e, "arg", scope);
                 return e;
             }
