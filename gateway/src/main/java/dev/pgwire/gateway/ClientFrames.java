@@ -172,6 +172,8 @@ final class ClientFrames {
             if (x != null && c.sqlStatements.containsKey(x.name())) return sqlExecute(x, frame, s);
             String dealloc = SqlText.deallocate(one);
             if (dealloc != null) return sqlDeallocate(dealloc, frame, s);
+        } else if (rewriteStatements(stmts, frame, s)) {
+            return true;
         }
         for (String st : stmts) {
             String w = SqlText.firstWord(st);
@@ -180,6 +182,54 @@ final class ClientFrames {
             if (set != null && !set.name().equals("session characteristics")) c.noteSetting(set.name(), set.value(), s);
         }
         return false;
+    }
+
+    /**
+     * A Query of several statements: each EXECUTE of a statement the client prepared by SQL is
+     * sent under the statement's gateway name (prepared on this connection first if needed).
+     * PREPARE and DEALLOCATE of one name there are refused: whether they ran depends on the
+     * statements before them, which the gateway does not follow, and sent as they are they would
+     * leave the client's name on a connection other clients share.
+     */
+    private boolean rewriteStatements(List<String> stmts, ByteBuf frame, ServerConnection s) {
+        boolean rewrite = false;
+        for (String one : stmts) {
+            String dealloc = SqlText.deallocate(one);
+            if (SqlText.prepare(one) != null || (dealloc != null && !dealloc.isEmpty())) {
+                // The server raises the error, so that a transaction block fails there as the client is told.
+                frame.release();
+                s.send(Frames.query(c.channel.alloc(), "DO $pgwire$BEGIN RAISE EXCEPTION USING ERRCODE = 'feature_not_supported', "
+                        + "MESSAGE = '" + (dealloc != null ? "DEALLOCATE" : "PREPARE") + " in a query string of several "
+                        + "statements is not supported by the gateway in transaction pooling mode', "
+                        + "HINT = 'Send it as a query of its own.'; END$pgwire$"), Expectations.QUERY, null);
+                return true;
+            }
+            SqlText.Execute x = SqlText.execute(one);
+            if (x != null && c.sqlStatements.containsKey(x.name())) rewrite = true;
+        }
+        if (!rewrite) return false;
+        StringBuilder sql = new StringBuilder();
+        for (String one : stmts) {
+            SqlText.Execute x = SqlText.execute(one);
+            Prepared st = x == null ? null : c.sqlStatements.get(x.name());
+            if (sql.length() > 0) sql.append("\n;"); // a newline first ends a trailing line comment
+            if (st == null) {
+                sql.append(one);
+                continue;
+            }
+            if (st.touchesSessionState) c.mayTouchState = true;
+            ensurePrepared(s, st);
+            sql.append("EXECUTE ").append(st.name).append(x.args().isEmpty() ? "" : " " + x.args());
+        }
+        frame.release();
+        for (String one : stmts) {
+            String w = SqlText.firstWord(one);
+            if (w.equals("discard") || w.equals("deallocate")) s.watchTags = true;
+            SqlText.Setting set = SqlText.setting(one);
+            if (set != null && !set.name().equals("session characteristics")) c.noteSetting(set.name(), set.value(), s);
+        }
+        s.send(Frames.query(c.channel.alloc(), sql.toString()), Expectations.QUERY, null);
+        return true;
     }
 
     private boolean sqlPrepare(SqlText.Prepare p, ByteBuf frame, ServerConnection s) {
@@ -200,7 +250,7 @@ final class ClientFrames {
             return true;
         }
         prepareRoom(s);
-        s.prepared.put(st, Boolean.TRUE);
+        s.prepared.put(st, ServerConnection.CONFIRMED);
         s.send(Frames.query(alloc, st.prepareSql()), Expectations.QUERY, null);
         return true;
     }
@@ -311,7 +361,7 @@ final class ClientFrames {
             return;
         }
         prepareRoom(s);
-        s.prepared.put(st, Boolean.TRUE);
+        s.prepared.put(st, ServerConnection.CONFIRMED);
         s.send(st.parseFrame(c.channel.alloc()), Expectations.PARSE, new ServerConnection.ParseUndo(c, name, st));
     }
 
@@ -325,29 +375,49 @@ final class ClientFrames {
 
     /** Makes room for one more statement on the connection: the least recently used is closed. */
     private void prepareRoom(ServerConnection s) {
+        if (!s.strays.isEmpty()) {
+            for (Prepared p : s.strays) {
+                if (!s.prepared.containsKey(p)) close(s, p, p);
+            }
+            s.strays.clear();
+        }
         int max = c.gateway.config().maxPreparedStatements();
         while (s.prepared.size() >= max) {
-            Map.Entry<Prepared, Boolean> eldest = s.prepared.entrySet().iterator().next();
+            Map.Entry<Prepared, Long> eldest = s.prepared.entrySet().iterator().next();
             Prepared old = eldest.getKey();
             s.prepared.remove(old);
-            // Close works for statements made by PREPARE too; it rides in the client's batch.
-            byte[] n = old.name.getBytes(StandardCharsets.US_ASCII);
-            ByteBuf close = c.channel.alloc().ioBuffer(7 + n.length);
-            close.writeByte('C').writeInt(4 + 1 + n.length + 1).writeByte('S').writeBytes(n).writeByte(0);
-            s.send(close, Expectations.CLOSE_INJECTED, null);
+            // Close works for statements made by PREPARE too; it rides in the client's batch (and
+            // if that batch fails, the statement is a stray, closed next time).
+            close(s, old, old);
         }
     }
 
-    /** Prepares {@code st} on the connection first if it lacks it. */
+    /** An injected Close of a gateway statement; {@code stray} is what to close later if it is skipped. */
+    private void close(ServerConnection s, Prepared st, Prepared stray) {
+        byte[] n = st.name.getBytes(StandardCharsets.US_ASCII);
+        ByteBuf close = c.channel.alloc().ioBuffer(7 + n.length);
+        close.writeByte('C').writeInt(4 + 1 + n.length + 1).writeByte('S').writeBytes(n).writeByte(0);
+        s.send(close, Expectations.CLOSE_INJECTED, stray);
+    }
+
+    /**
+     * Prepares {@code st} on the connection first if it lacks it, or if its Parse went in an
+     * earlier batch still unanswered (which may fail, and take the Parse with it).
+     */
     private void ensurePrepared(ServerConnection s, Prepared st) {
-        if (s.prepared.get(st) != null) return;
-        prepareRoom(s);
-        s.prepared.put(st, Boolean.TRUE);
+        Long batch = s.prepared.get(st);
+        if (batch != null && (batch < 0 || batch == s.batches)) return;
+        if (batch == null) prepareRoom(s);
         if (st.isSql()) {
-            s.send(Frames.query(c.channel.alloc(), st.prepareSql()), Expectations.QUERY_INJECTED, null);
-        } else {
-            s.send(st.parseFrame(c.channel.alloc()), Expectations.PARSE_INJECTED, st);
+            s.prepared.put(st, ServerConnection.CONFIRMED);
+            s.send(Frames.query(c.channel.alloc(), st.prepareSql()), Expectations.QUERY_INJECTED, st);
+            return;
         }
+        s.prepared.put(st, s.batches);
+        // Closed first: the name may be on the server still (an earlier batch's Parse that did
+        // succeed, a Close skipped with its batch); closing a statement that does not exist is no error.
+        close(s, st, st);
+        s.send(st.parseFrame(c.channel.alloc()), Expectations.PARSE_INJECTED, new ServerConnection.Injection(st, s.batches));
     }
 
     /** The unnamed statement, prepared again if another Parse took its place on this connection. */

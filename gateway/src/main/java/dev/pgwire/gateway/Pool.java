@@ -348,6 +348,7 @@ final class Pool {
             String reset = gateway.config().serverResetQuery();
             s.inject(reset == null || reset.isBlank() ? "DISCARD ALL" : reset, srv -> {
                 srv.prepared.clear();
+                srv.strays.clear();
                 srv.settings = Settings.EMPTY;
                 srv.unnamedBy = null;
                 orphanReady(srv);
