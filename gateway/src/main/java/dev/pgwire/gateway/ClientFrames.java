@@ -337,12 +337,13 @@ final class ClientFrames {
             c.unnamedStamp++;
             s.unnamedBy = c;
             s.unnamedStamp = c.unnamedStamp;
+            s.unnamedBatch = s.batches;
             int queryEnd = Frames.cstringEnd(frame, start + 6, end);
             if (SqlText.mayTouchSessionState(frame, start + 6, Math.max(start + 6, queryEnd), c.pinnedReason != null)) {
                 c.mayTouchState = true;
             }
             if (queryEnd > start + 6) noteSetting(frame.toString(start + 6, queryEnd - start - 6, StandardCharsets.UTF_8), s);
-            forward(s, frame, Expectations.PARSE, ServerConnection.UNNAMED);
+            forward(s, frame, Expectations.PARSE, new ServerConnection.UnnamedParse(s.batches));
             return;
         }
         String name = Frames.string(frame, start + 5, nameEnd);
@@ -420,12 +421,18 @@ final class ClientFrames {
         s.send(st.parseFrame(c.channel.alloc()), Expectations.PARSE_INJECTED, new ServerConnection.Injection(st, s.batches));
     }
 
-    /** The unnamed statement, prepared again if another Parse took its place on this connection. */
+    /**
+     * The unnamed statement, prepared again if another Parse took its place on this connection,
+     * or if its Parse went in an earlier batch still unanswered (a failed batch skips it, and the
+     * server's unnamed statement could then be another client's).
+     */
     private void ensureUnnamed(ServerConnection s) {
-        if (c.unnamedParse == null || (s.unnamedBy == c && s.unnamedStamp == c.unnamedStamp)) return;
-        s.send(c.unnamedParse.retainedDuplicate(), Expectations.PARSE_INJECTED, ServerConnection.UNNAMED);
+        if (c.unnamedParse == null) return;
+        if (s.unnamedBy == c && s.unnamedStamp == c.unnamedStamp && (s.unnamedBatch < 0 || s.unnamedBatch == s.batches)) return;
+        s.send(c.unnamedParse.retainedDuplicate(), Expectations.PARSE_INJECTED, new ServerConnection.UnnamedParse(s.batches));
         s.unnamedBy = c;
         s.unnamedStamp = c.unnamedStamp;
+        s.unnamedBatch = s.batches;
     }
 
     private void bind(ByteBuf frame, ServerConnection s) {

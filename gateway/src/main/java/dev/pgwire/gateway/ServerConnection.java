@@ -31,8 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ServerConnection extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ServerConnection.class);
     private static final AtomicLong IDS = new AtomicLong();
-    /** Marks Parse entries of the unnamed statement. */
-    static final Object UNNAMED = new Object();
+    /** A Parse of the unnamed statement (the client's, or the gateway's again), sent in batch {@code batch}. */
+    record UnnamedParse(long batch) {}
 
     /** Something the gateway sent itself as a Query; told of its rows, error and end. */
     @FunctionalInterface
@@ -83,6 +83,12 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     /** The client whose unnamed statement the server now holds, and which one of its. */
     ClientSession unnamedBy;
     long unnamedStamp;
+    /**
+     * The batch whose Parse of the unnamed statement is still unanswered, or -1 once answered: if
+     * that batch fails, the Parse is skipped and the server keeps whatever unnamed statement it
+     * had — perhaps another client's — so later batches must not count on it.
+     */
+    long unnamedBatch = -1;
     int cancelsInFlight;
     Runnable afterCancels;
     /** Set while the pool owns this connection (idle); the connection's event loop only. */
@@ -279,8 +285,11 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
             case '1' -> {
                 if (k != Expectations.PARSE && k != Expectations.PARSE_INJECTED) return unexpected(type, k);
                 Object ref = expect.pop();
-                if (ref instanceof ParseUndo u) u.statement().validated = true;
-                else if (ref instanceof Injection i) {
+                if (ref instanceof UnnamedParse u) {
+                    if (u.batch() == unnamedBatch) unnamedBatch = -1;
+                } else if (ref instanceof ParseUndo u) {
+                    u.statement().validated = true;
+                } else if (ref instanceof Injection i) {
                     i.statement().validated = true;
                     // unless a later batch prepares it again (whose answer then decides)
                     Long batch = prepared.get(i.statement());
@@ -362,8 +371,8 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
         if (Expectations.local(kind)) {
             ((ByteBuf) ref).release();
         } else if (kind == Expectations.PARSE || kind == Expectations.PARSE_INJECTED) {
-            if (ref == UNNAMED) {
-                unnamedBy = null;
+            if (ref instanceof UnnamedParse u) {
+                if (u.batch() == unnamedBatch) unnamedBy = null;
             } else if (ref instanceof ParseUndo u) {
                 prepared.remove(u.statement());
                 u.client().parseFailed(u);

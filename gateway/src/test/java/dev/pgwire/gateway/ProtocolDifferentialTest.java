@@ -256,6 +256,26 @@ class ProtocolDifferentialTest {
         }
     }
 
+    @Test
+    void an_unnamed_parse_skipped_by_a_failed_batch_never_leaves_a_later_bind_on_another_clients_statement() throws Exception {
+        try (Conn a = Conn.open(true); Conn b = Conn.open(true)) {
+            // b leaves its unnamed statement on the gateway's one server connection
+            b.send(List.of(parse("", "SELECT 'b''s statement' AS s"), bind("", ""), new Execute("", 0), Sync.INSTANCE));
+            assertThat(readUntilReady(b)).anyMatch(f -> f.contains("b's statement"));
+            a.send(List.of(parse("a1", "SELECT $1::int AS n", 23), Sync.INSTANCE));
+            readUntilReady(a);
+            // a's first batch fails before its unnamed Parse, which PostgreSQL then skips; the
+            // second batch, sent before the first is answered, binds the unnamed statement
+            a.send(List.of(bind("", "a1", "x"), new Execute("", 0), parse("", "SELECT 'a''s statement' AS s"), Sync.INSTANCE,
+                    bind("", ""), new Execute("", 0), Sync.INSTANCE));
+            List<String> first = readUntilReady(a);
+            assertThat(first).anyMatch(f -> f.startsWith("E S=ERROR V=ERROR C=22P02"));
+            List<String> second = readUntilReady(a);
+            assertThat(second).noneMatch(f -> f.contains("b's statement"));
+            assertThat(second).anyMatch(f -> f.contains("a's statement"));
+        }
+    }
+
     private static List<String> readUntilReady(Conn c) throws IOException {
         List<String> out = new ArrayList<>();
         String f;
