@@ -196,12 +196,10 @@ final class ClientFrames {
         for (String one : stmts) {
             String dealloc = SqlText.deallocate(one);
             if (SqlText.prepare(one) != null || (dealloc != null && !dealloc.isEmpty())) {
-                // The server raises the error, so that a transaction block fails there as the client is told.
                 frame.release();
-                s.send(Frames.query(c.channel.alloc(), "DO $pgwire$BEGIN RAISE EXCEPTION USING ERRCODE = 'feature_not_supported', "
-                        + "MESSAGE = '" + (dealloc != null ? "DEALLOCATE" : "PREPARE") + " in a query string of several "
-                        + "statements is not supported by the gateway in transaction pooling mode', "
-                        + "HINT = 'Send it as a query of its own.'; END$pgwire$"), Expectations.QUERY, null);
+                raiseOnServer(s, SqlState.FEATURE_NOT_SUPPORTED, (dealloc != null ? "DEALLOCATE" : "PREPARE")
+                        + " in a query string of several statements is not supported by the gateway in transaction pooling mode",
+                        "Send it as a query of its own.");
                 return true;
             }
             SqlText.Execute x = SqlText.execute(one);
@@ -236,8 +234,11 @@ final class ClientFrames {
         ByteBufAllocator alloc = c.channel.alloc();
         if (c.sqlStatements.containsKey(p.name())) {
             frame.release();
-            localError(s, new PgException(SqlState.DUPLICATE_PREPARED_STATEMENT,
-                    "prepared statement \"" + p.name() + "\" already exists"), true);
+            String message = "prepared statement \"" + p.name() + "\" already exists";
+            // Inside a transaction block the block must fail on the server too, or a COMMIT the
+            // client expects to roll back would commit.
+            if (s.status == 'T') raiseOnServer(s, SqlState.DUPLICATE_PREPARED_STATEMENT, message, null);
+            else localError(s, new PgException(SqlState.DUPLICATE_PREPARED_STATEMENT, message), true);
             return true;
         }
         if (s.status == 'E') return false; // the server answers 25P02
@@ -284,6 +285,24 @@ final class ClientFrames {
         registry.release(st);
         s.local(answer(c.channel.alloc(), "DEALLOCATE", s.status), true);
         return true;
+    }
+
+    /**
+     * An error the gateway gives, raised by the server (a DO block's RAISE) in place of a Query,
+     * so that the server's transaction state follows: a transaction block fails there as the
+     * client is told. Its context field names the DO block.
+     */
+    private void raiseOnServer(ServerConnection s, String sqlState, String message, String hint) {
+        String body = "BEGIN RAISE EXCEPTION USING ERRCODE = '" + sqlState + "', MESSAGE = " + escapedLiteral(message)
+                + (hint == null ? "" : ", HINT = " + escapedLiteral(hint)) + "; END";
+        String tag = "$pgwire$";
+        for (int i = 0; body.contains(tag); i++) tag = "$pgwire" + i + "$";
+        s.send(Frames.query(c.channel.alloc(), "DO " + tag + body + tag), Expectations.QUERY, null);
+    }
+
+    /** An E'…' literal: the same text whatever standard_conforming_strings is. */
+    private static String escapedLiteral(String text) {
+        return "E'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     private static ByteBuf answer(ByteBufAllocator alloc, String tag, byte status) {

@@ -276,6 +276,29 @@ class ProtocolDifferentialTest {
         }
     }
 
+    @Test
+    void a_duplicate_prepare_answered_by_the_gateway_fails_the_transaction_block_on_the_server_too() throws Exception {
+        pg.psql("DROP TABLE IF EXISTS dup_block; CREATE TABLE dup_block (x int)");
+        try (Conn c = Conn.open(true)) {
+            for (String sql : List.of("BEGIN", "INSERT INTO dup_block VALUES (1)", "PREPARE dq AS SELECT 1")) {
+                c.send(List.of(new Query(sql)));
+                assertThat(readUntilReady(c)).last().isEqualTo("ZT");
+            }
+            c.send(List.of(new Query("PREPARE dq AS SELECT 2")));
+            assertThat(readUntilReady(c)).anyMatch(f -> f.startsWith("E S=ERROR V=ERROR C=42P05 M=prepared statement \"dq\" already exists"))
+                    .last().isEqualTo("ZE");
+            c.send(List.of(new Query("SELECT 1")));
+            assertThat(readUntilReady(c)).anyMatch(f -> f.startsWith("E S=ERROR V=ERROR C=25P02")).last().isEqualTo("ZE");
+            // COMMIT of a failed block rolls back, as PostgreSQL's own error would have made it
+            c.send(List.of(new Query("COMMIT")));
+            assertThat(readUntilReady(c)).contains("CROLLBACK\\x00").last().isEqualTo("ZI");
+            c.send(List.of(new Query("DEALLOCATE dq")));
+            readUntilReady(c);
+        }
+        assertThat(pg.psql("SELECT count(*) FROM dup_block").strip()).isEqualTo("0");
+        pg.psql("DROP TABLE dup_block");
+    }
+
     private static List<String> readUntilReady(Conn c) throws IOException {
         List<String> out = new ArrayList<>();
         String f;
