@@ -15,7 +15,9 @@
 # (`mvn -B -ntp -o -q install -DskipTests`). PGWIRE_JAVA_OPTS passes JVM options to the gateway,
 # GATEWAY_OPTS more `pgwire gateway` options (--io-threads 1, say), WORKLOADS a subset of the workloads.
 # BASELINE_JAR=path adds a second gateway from that jar (an earlier build, say) as the target
-# "baseline", in its own session or, with BASELINE_SESSION=shared, in this script's session.
+# "baseline", in its own session or, with BASELINE_SESSION=shared, in this script's session, with
+# BASELINE_JAVA_OPTS (default: PGWIRE_JAVA_OPTS) as its JVM options. Besides TPS and latency, the
+# script gives each pooler's CPU time (user + system, from /proc) per transaction.
 #
 # Every pooler runs in a session of its own, as a service does: PgBouncer's -d calls setsid(), and
 # so does every PostgreSQL backend. Where the kernel groups runnable tasks by session for fair
@@ -41,19 +43,22 @@ echo "pgbench -i -s 10 done" >&2
 
 # The gateway: every database name opened on the same-named upstream one. `setsid` execs in
 # place (a background job of a script is no process group leader), so $! is the JVM.
-start_gateway() { # jar port log own|shared
+start_gateway() { # jar port log own|shared [java-options]
   local session=setsid; [ "$4" = shared ] && session=
-  $session java ${PGWIRE_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC} -jar "$1" gateway --listen "127.0.0.1:$2" \
+  $session java ${5:-${PGWIRE_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC}} -jar "$1" gateway --listen "127.0.0.1:$2" \
     --upstream "postgresql://postgres@127.0.0.1:$pg_port/bench?sslmode=disable" \
     --pool-mode transaction --pool-size "$pool" --max-client-conn 5000 ${GATEWAY_OPTS:-} > "$3" 2>&1 < /dev/null &
   pids+=($!)
+  last_pid=$!
 }
 gw_port=$(free_port)
 start_gateway "$jar" "$gw_port" "$work/gateway.log" own
+gw_pid=$last_pid
 poolers=("gateway $gw_port")
 if [ -n "${BASELINE_JAR:-}" ]; then
   base_port=$(free_port)
-  start_gateway "$BASELINE_JAR" "$base_port" "$work/baseline.log" "${BASELINE_SESSION:-own}"
+  start_gateway "$BASELINE_JAR" "$base_port" "$work/baseline.log" "${BASELINE_SESSION:-own}" "${BASELINE_JAVA_OPTS:-}"
+  base_pid=$last_pid
   poolers+=("baseline $base_port")
 fi
 
@@ -93,10 +98,15 @@ done
 pgb_pid=$(cat "$work/pgbouncer/pgbouncer.pid")
 pids+=("$pgb_pid")
 
+pid_of() { case "$1" in gateway) echo "$gw_pid" ;; baseline) echo "${base_pid:-}" ;; pgbouncer) echo "$pgb_pid" ;; *) echo "" ;; esac; }
+# The pooler's CPU time so far (user + system), in clock ticks; 0 for direct.
+cpu_ticks() { local p; p=$(pid_of "$1"); [ -n "$p" ] && awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0; }
+hz=$(getconf CLK_TCK)
+
 port_of() { case "$1" in gateway) echo "$gw_port" ;; baseline) echo "$base_port" ;; pgbouncer) echo "$pgb_port" ;; direct) echo "$pg_port" ;; esac; }
 targets=(); for p in "${poolers[@]}"; do targets+=("${p%% *}"); done; targets+=(direct)
 
-# One pgbench run; prints "tps latency-ms p50-ms p99-ms" (all 0 when pgbench failed or aborted
+# One pgbench run; prints "tps latency-ms p50-ms p99-ms cpu-us" (all 0 when pgbench failed or aborted
 # clients: PgBouncer 1.18, Debian 12's, has no protocol-level prepared statements in transaction
 # mode). The percentiles come from pgbench's per-transaction log (--log; its third column is the
 # transaction's latency in microseconds), one file per pgbench thread, deleted once read.
@@ -110,18 +120,23 @@ run() { # target workload clients
   esac
   local jobs=2; [ "$3" -lt 2 ] && jobs=1
   local d=$secs; [ "$3" -ge 1000 ] && d=$((secs * 2)) # a thousand connections take a while to open
-  local out logs="$work/txlog/$1.$2.$3"
+  local out logs="$work/txlog/$1.$2.$3" cpu0 cpu1
   mkdir -p "$work/txlog"; rm -f "$logs".*
+  cpu0=$(cpu_ticks "$1")
   out=$(PGSSLMODE=disable timeout $((d * 4 + 120)) pgbench -n -h 127.0.0.1 -p "$(port_of "$1")" -U postgres -c "$3" -j "$jobs" -T "$d" \
       --log --log-prefix="$logs" $args bench 2>&1) \
-    || { echo "$out" | grep -m1 -E 'ERROR|FATAL|abort' >&2 || true; rm -f "$logs".*; echo "0 0 0 0"; return; }
+    || { echo "$out" | grep -m1 -E 'ERROR|FATAL|abort' >&2 || true; rm -f "$logs".*; echo "0 0 0 0 0"; return; }
+  cpu1=$(cpu_ticks "$1")
   local pct
   pct=$(cat "$logs".* 2>/dev/null | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {
       if (NR == 0) { print "0 0"; exit }
       i50 = int(NR * 0.50 + 0.5); i99 = int(NR * 0.99 + 0.5); if (i50 < 1) i50 = 1; if (i99 < 1) i99 = 1
       printf "%.3f %.3f\n", a[i50] / 1000, a[i99] / 1000 }')
   rm -f "$logs".*
-  echo "$out" | awk -v pct="$pct" '/^latency average/ {lat=$4} /^tps/ {tps=int($3)} END {print (tps ? tps : 0), (lat ? lat : 0), pct}'
+  # The pooler's CPU per transaction in microseconds, over the whole run (connecting included).
+  echo "$out" | awk -v pct="$pct" -v ticks=$((cpu1 - cpu0)) -v hz="$hz" '/^latency average/ {lat=$4} /^tps/ {tps=int($3)}
+      /^number of transactions actually processed/ {n=$NF; sub("/.*", "", n)}
+      END {print (tps ? tps : 0), (lat ? lat : 0), pct, (n > 0 ? sprintf("%.1f", ticks * 1e6 / hz / n) : 0)}'
 }
 
 # Warm up (the gateway's JIT, both poolers' server connections).
@@ -130,7 +145,7 @@ for t in "${targets[@]}"; do
   PGSSLMODE=disable pgbench -n -h 127.0.0.1 -p "$(port_of $t)" -U postgres -c 16 -j 2 -T 3 -S -M prepared bench >/dev/null 2>&1 || true
 done
 
-declare -A tps lat p50 p99
+declare -A tps lat p50 p99 cpu
 read -r -a workloads <<< "${WORKLOADS:-select-simple select-prepared tpcb churn}"
 smallest=$(printf '%s\n' $clients | sort -n | head -1)
 for w in "${workloads[@]}"; do
@@ -139,14 +154,15 @@ for w in "${workloads[@]}"; do
     for r in $(seq 1 "$rounds"); do
       for t in "${targets[@]}"; do
         [ "$t" = direct ] && [ "$c" -gt 64 ] && continue
-        read -r x l q50 q99 < <(run "$t" "$w" "$c")
+        read -r x l q50 q99 u < <(run "$t" "$w" "$c")
         tps[$t.$w.$c]="${tps[$t.$w.$c]:-} $x"
         lat[$t.$w.$c]="${lat[$t.$w.$c]:-} $l"
         if [ "$x" != 0 ]; then # a failed run has no latencies
           p50[$t.$w.$c]="${p50[$t.$w.$c]:-} $q50"
           p99[$t.$w.$c]="${p99[$t.$w.$c]:-} $q99"
+          [ "$t" != direct ] && cpu[$t.$w.$c]="${cpu[$t.$w.$c]:-} $u"
         fi
-        echo "round $r $w c=$c $t: $x tps, $l ms average, p50 $q50 ms, p99 $q99 ms" >&2
+        echo "round $r $w c=$c $t: $x tps, $l ms average, p50 $q50 ms, p99 $q99 ms, pooler CPU $u us/tx" >&2
       done
     done
   done
@@ -197,6 +213,26 @@ for w in "${workloads[@]}"; do
     printf '%-16s %7s %18s %18s %18s %16s %16s' "$w" "$c" "$g50 / $g99" "$b50 / $b99" "$d50 / $d99" \
       "$(lratio "$g50" "$b50") $(lratio "$g99" "$b99")" "$(lratio "$g50" "$d50") $(lratio "$g99" "$d99")"
     [ -n "$has_baseline" ] && printf ' %18s' "$(pq baseline.$w.$c p50) / $(pq baseline.$w.$c p99)"
+    echo
+  done
+done
+
+# CPU: medians over the rounds of each pooler's CPU time (user + system, from /proc) per
+# transaction, in microseconds. On a saturated machine this, not the pooler's speed, sets its rate.
+echo
+echo "pooler CPU us per transaction, user + system (median of $rounds rounds)"
+printf '%-16s %7s %10s %10s %12s' workload clients gateway pgbouncer gw/pgbouncer
+[ -n "$has_baseline" ] && printf ' %10s %12s' baseline gw/baseline
+echo
+for w in "${workloads[@]}"; do
+  for c in $clients; do
+    [ -z "${cpu[gateway.$w.$c]:-}" ] && continue
+    gu=$(pq gateway.$w.$c cpu); bu=$(pq pgbouncer.$w.$c cpu)
+    printf '%-16s %7s %10s %10s %12s' "$w" "$c" "$gu" "$bu" "$(lratio "$gu" "$bu")"
+    if [ -n "$has_baseline" ]; then
+      ku=$(pq baseline.$w.$c cpu)
+      printf ' %10s %12s' "$ku" "$(lratio "$gu" "$ku")"
+    fi
     echo
   done
 done

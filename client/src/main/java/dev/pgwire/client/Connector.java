@@ -139,7 +139,7 @@ final class Connector {
      * first server that completes startup wins (target_session_attrs must be any).
      */
     static CompletableFuture<PgRawConnection> connectRaw(PgConnectOptions options, EventLoopGroup loop,
-                                                         Map<String, String> parameters, ScramKeys scramKeys) {
+                                                         Map<String, String> parameters, PassThroughSecrets secrets) {
         Connector c;
         try {
             if (options.targetSessionAttrs() != TargetSessionAttrs.ANY) {
@@ -151,36 +151,36 @@ final class Connector {
         }
         List<Host> hosts = new ArrayList<>(options.hosts());
         if (options.loadBalanceHosts()) Collections.shuffle(hosts);
-        return c.rawHosts(hosts, 0, parameters, scramKeys);
+        return c.rawHosts(hosts, 0, parameters, secrets);
     }
 
     private CompletableFuture<PgRawConnection> rawHosts(List<Host> hosts, int index, Map<String, String> parameters,
-                                                        ScramKeys scramKeys) {
+                                                        PassThroughSecrets secrets) {
         if (index >= hosts.size()) return CompletableFuture.failedFuture(overallFailure());
         Host host = hosts.get(index);
-        return rawHost(host, plans(host), 0, parameters, scramKeys).exceptionallyCompose(e -> {
+        return rawHost(host, plans(host), 0, parameters, secrets).exceptionallyCompose(e -> {
             Throwable t = unwrap(e);
             if (t instanceof ConnectAttemptException a && a.kind != ConnectAttemptException.Kind.SERVER
                     && a.kind != ConnectAttemptException.Kind.CLIENT) {
-                return rawHosts(hosts, index + 1, parameters, scramKeys);
+                return rawHosts(hosts, index + 1, parameters, secrets);
             }
             return CompletableFuture.failedFuture(t instanceof ConnectAttemptException a ? a.error : t);
         });
     }
 
     private CompletableFuture<PgRawConnection> rawHost(Host host, List<TlsMode> plans, int i, Map<String, String> parameters,
-                                                       ScramKeys scramKeys) {
+                                                       PassThroughSecrets secrets) {
         TlsMode mode = plans.get(i);
         CompletableFuture<PgRawConnection> promise = new CompletableFuture<>();
         StartupHandler startup = new StartupHandler(options, host, mode, tls, new SessionState(types), null, promise, parameters,
-                scramKeys);
+                secrets);
         start(host, startup, promise);
         return promise.exceptionallyCompose(e -> {
             Throwable t = unwrap(e);
             ConnectAttemptException a = t instanceof ConnectAttemptException x ? x
                     : new ConnectAttemptException(ConnectAttemptException.Kind.UNREACHABLE, asPgException(t), false);
             record(host, a);
-            if (i + 1 < plans.size() && retryWithNextPlan(mode, a)) return rawHost(host, plans, i + 1, parameters, scramKeys);
+            if (i + 1 < plans.size() && retryWithNextPlan(mode, a)) return rawHost(host, plans, i + 1, parameters, secrets);
             return CompletableFuture.failedFuture(a);
         });
     }

@@ -57,7 +57,21 @@ public final class PgRawConnection {
      */
     public static CompletableFuture<PgRawConnection> connect(PgConnectOptions options, EventLoop loop,
                                                              Map<String, String> startupParameters, ScramKeys scramKeys) {
-        return Connector.connectRaw(options, loop, Map.copyOf(startupParameters), java.util.Objects.requireNonNull(scramKeys));
+        return Connector.connectRaw(options, loop, Map.copyOf(startupParameters),
+                PassThroughSecrets.of(java.util.Objects.requireNonNull(scramKeys), null));
+    }
+
+    /**
+     * Connects as {@link #connect(PgConnectOptions, EventLoop, Map, ScramKeys)} does, with the
+     * secrets a proxy holds for the user: SCRAM keys answer a SCRAM request (the password when
+     * the server's salt or iteration count are not theirs), an md5 hash answers an md5 request
+     * (in preference to a password: it is the user's secret as the server stores it). A
+     * cleartext request, or a request the secrets do not cover, needs the password of
+     * {@code options} or the password file.
+     */
+    public static CompletableFuture<PgRawConnection> connect(PgConnectOptions options, EventLoop loop,
+                                                             Map<String, String> startupParameters, PassThroughSecrets secrets) {
+        return Connector.connectRaw(options, loop, Map.copyOf(startupParameters), java.util.Objects.requireNonNull(secrets));
     }
 
     /** The channel, after startup: only the TLS handler (if any) is left in its pipeline. */

@@ -63,8 +63,9 @@ final class StartupHandler extends ChannelInboundHandlerAdapter {
     private final CompletableFuture<PgRawConnection> rawPromise;
     /** The StartupMessage's parameters besides user and database for a raw connection, else null. */
     private final Map<String, String> rawParameters;
-    /** A ClientKey to log in with by SCRAM instead of the password (pass-through), else null. */
+    /** A ClientKey for SCRAM, an md5 hash for md5, instead of the password (pass-through), else null. */
     private final ScramKeys scramKeys;
+    private final PassThroughSecrets secrets;
     private final SessionState session;
     private State state;
     private SslHandler ssl;
@@ -79,7 +80,7 @@ final class StartupHandler extends ChannelInboundHandlerAdapter {
 
     StartupHandler(PgConnectOptions options, PgConnectOptions.Host host, TlsMode tlsMode, TlsSetup.Tls tls,
             SessionState session, CompletableFuture<PgAsyncConnection> promise,
-            CompletableFuture<PgRawConnection> rawPromise, Map<String, String> rawParameters, ScramKeys scramKeys) {
+            CompletableFuture<PgRawConnection> rawPromise, Map<String, String> rawParameters, PassThroughSecrets secrets) {
         this.options = options;
         this.host = host;
         this.tlsMode = tlsMode;
@@ -88,7 +89,8 @@ final class StartupHandler extends ChannelInboundHandlerAdapter {
         this.promise = promise;
         this.rawPromise = rawPromise;
         this.rawParameters = rawParameters;
-        this.scramKeys = scramKeys;
+        this.secrets = secrets;
+        this.scramKeys = secrets == null ? null : secrets.scramKeys().orElse(null);
     }
 
     @Override
@@ -240,7 +242,9 @@ final class StartupHandler extends ChannelInboundHandlerAdapter {
             write(ctx, PasswordMessage.ofPassword(password()));
         } else if (a instanceof Authentication.MD5Password md5) {
             refuseWithoutBinding("md5");
-            write(ctx, PasswordMessage.ofPassword(md5(password(), options.user(), md5.salt())));
+            // md5 pass-through: the stored hash answers the challenge without the password
+            write(ctx, PasswordMessage.ofPassword(secrets != null && secrets.hasMd5Hash() ? secrets.md5Response(md5.salt())
+                    : md5(password(), options.user(), md5.salt())));
         } else if (a instanceof Authentication.SASL sasl) {
             chooseSasl(sasl);
             write(ctx, new SASLInitialResponse(scram.mechanism(), scram.clientFirstMessage()));

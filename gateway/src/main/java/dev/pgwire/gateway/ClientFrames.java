@@ -172,6 +172,8 @@ final class ClientFrames {
             if (x != null && c.sqlStatements.containsKey(x.name())) return sqlExecute(x, frame, s);
             String dealloc = SqlText.deallocate(one);
             if (dealloc != null) return sqlDeallocate(dealloc, frame, s);
+        } else if (rewriteStatements(stmts, frame, s)) {
+            return true;
         }
         for (String st : stmts) {
             String w = SqlText.firstWord(st);
@@ -182,12 +184,61 @@ final class ClientFrames {
         return false;
     }
 
+    /**
+     * A Query of several statements: each EXECUTE of a statement the client prepared by SQL is
+     * sent under the statement's gateway name (prepared on this connection first if needed).
+     * PREPARE and DEALLOCATE of one name there are refused: whether they ran depends on the
+     * statements before them, which the gateway does not follow, and sent as they are they would
+     * leave the client's name on a connection other clients share.
+     */
+    private boolean rewriteStatements(List<String> stmts, ByteBuf frame, ServerConnection s) {
+        boolean rewrite = false;
+        for (String one : stmts) {
+            String dealloc = SqlText.deallocate(one);
+            if (SqlText.prepare(one) != null || (dealloc != null && !dealloc.isEmpty())) {
+                frame.release();
+                raiseOnServer(s, SqlState.FEATURE_NOT_SUPPORTED, (dealloc != null ? "DEALLOCATE" : "PREPARE")
+                        + " in a query string of several statements is not supported by the gateway in transaction pooling mode",
+                        "Send it as a query of its own.");
+                return true;
+            }
+            SqlText.Execute x = SqlText.execute(one);
+            if (x != null && c.sqlStatements.containsKey(x.name())) rewrite = true;
+        }
+        if (!rewrite) return false;
+        StringBuilder sql = new StringBuilder();
+        for (String one : stmts) {
+            SqlText.Execute x = SqlText.execute(one);
+            Prepared st = x == null ? null : c.sqlStatements.get(x.name());
+            if (sql.length() > 0) sql.append("\n;"); // a newline first ends a trailing line comment
+            if (st == null) {
+                sql.append(one);
+                continue;
+            }
+            if (st.touchesSessionState) c.mayTouchState = true;
+            ensurePrepared(s, st);
+            sql.append("EXECUTE ").append(st.name).append(x.args().isEmpty() ? "" : " " + x.args());
+        }
+        frame.release();
+        for (String one : stmts) {
+            String w = SqlText.firstWord(one);
+            if (w.equals("discard") || w.equals("deallocate")) s.watchTags = true;
+            SqlText.Setting set = SqlText.setting(one);
+            if (set != null && !set.name().equals("session characteristics")) c.noteSetting(set.name(), set.value(), s);
+        }
+        s.send(Frames.query(c.channel.alloc(), sql.toString()), Expectations.QUERY, null);
+        return true;
+    }
+
     private boolean sqlPrepare(SqlText.Prepare p, ByteBuf frame, ServerConnection s) {
         ByteBufAllocator alloc = c.channel.alloc();
         if (c.sqlStatements.containsKey(p.name())) {
             frame.release();
-            localError(s, new PgException(SqlState.DUPLICATE_PREPARED_STATEMENT,
-                    "prepared statement \"" + p.name() + "\" already exists"), true);
+            String message = "prepared statement \"" + p.name() + "\" already exists";
+            // Inside a transaction block the block must fail on the server too, or a COMMIT the
+            // client expects to roll back would commit.
+            if (s.status == 'T') raiseOnServer(s, SqlState.DUPLICATE_PREPARED_STATEMENT, message, null);
+            else localError(s, new PgException(SqlState.DUPLICATE_PREPARED_STATEMENT, message), true);
             return true;
         }
         if (s.status == 'E') return false; // the server answers 25P02
@@ -200,7 +251,7 @@ final class ClientFrames {
             return true;
         }
         prepareRoom(s);
-        s.prepared.put(st, Boolean.TRUE);
+        s.prepared.put(st, ServerConnection.CONFIRMED);
         s.send(Frames.query(alloc, st.prepareSql()), Expectations.QUERY, null);
         return true;
     }
@@ -234,6 +285,24 @@ final class ClientFrames {
         registry.release(st);
         s.local(answer(c.channel.alloc(), "DEALLOCATE", s.status), true);
         return true;
+    }
+
+    /**
+     * An error the gateway gives, raised by the server (a DO block's RAISE) in place of a Query,
+     * so that the server's transaction state follows: a transaction block fails there as the
+     * client is told. Its context field names the DO block.
+     */
+    private void raiseOnServer(ServerConnection s, String sqlState, String message, String hint) {
+        String body = "BEGIN RAISE EXCEPTION USING ERRCODE = '" + sqlState + "', MESSAGE = " + escapedLiteral(message)
+                + (hint == null ? "" : ", HINT = " + escapedLiteral(hint)) + "; END";
+        String tag = "$pgwire$";
+        for (int i = 0; body.contains(tag); i++) tag = "$pgwire" + i + "$";
+        s.send(Frames.query(c.channel.alloc(), "DO " + tag + body + tag), Expectations.QUERY, null);
+    }
+
+    /** An E'…' literal: the same text whatever standard_conforming_strings is. */
+    private static String escapedLiteral(String text) {
+        return "E'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     private static ByteBuf answer(ByteBufAllocator alloc, String tag, byte status) {
@@ -287,12 +356,13 @@ final class ClientFrames {
             c.unnamedStamp++;
             s.unnamedBy = c;
             s.unnamedStamp = c.unnamedStamp;
+            s.unnamedBatch = s.batches;
             int queryEnd = Frames.cstringEnd(frame, start + 6, end);
             if (SqlText.mayTouchSessionState(frame, start + 6, Math.max(start + 6, queryEnd), c.pinnedReason != null)) {
                 c.mayTouchState = true;
             }
             if (queryEnd > start + 6) noteSetting(frame.toString(start + 6, queryEnd - start - 6, StandardCharsets.UTF_8), s);
-            forward(s, frame, Expectations.PARSE, ServerConnection.UNNAMED);
+            forward(s, frame, Expectations.PARSE, new ServerConnection.UnnamedParse(s.batches));
             return;
         }
         String name = Frames.string(frame, start + 5, nameEnd);
@@ -311,7 +381,7 @@ final class ClientFrames {
             return;
         }
         prepareRoom(s);
-        s.prepared.put(st, Boolean.TRUE);
+        s.prepared.put(st, ServerConnection.CONFIRMED);
         s.send(st.parseFrame(c.channel.alloc()), Expectations.PARSE, new ServerConnection.ParseUndo(c, name, st));
     }
 
@@ -325,37 +395,63 @@ final class ClientFrames {
 
     /** Makes room for one more statement on the connection: the least recently used is closed. */
     private void prepareRoom(ServerConnection s) {
+        if (!s.strays.isEmpty()) {
+            for (Prepared p : s.strays) {
+                if (!s.prepared.containsKey(p)) close(s, p, p);
+            }
+            s.strays.clear();
+        }
         int max = c.gateway.config().maxPreparedStatements();
         while (s.prepared.size() >= max) {
-            Map.Entry<Prepared, Boolean> eldest = s.prepared.entrySet().iterator().next();
+            Map.Entry<Prepared, Long> eldest = s.prepared.entrySet().iterator().next();
             Prepared old = eldest.getKey();
             s.prepared.remove(old);
-            // Close works for statements made by PREPARE too; it rides in the client's batch.
-            byte[] n = old.name.getBytes(StandardCharsets.US_ASCII);
-            ByteBuf close = c.channel.alloc().ioBuffer(7 + n.length);
-            close.writeByte('C').writeInt(4 + 1 + n.length + 1).writeByte('S').writeBytes(n).writeByte(0);
-            s.send(close, Expectations.CLOSE_INJECTED, null);
+            // Close works for statements made by PREPARE too; it rides in the client's batch (and
+            // if that batch fails, the statement is a stray, closed next time).
+            close(s, old, old);
         }
     }
 
-    /** Prepares {@code st} on the connection first if it lacks it. */
+    /** An injected Close of a gateway statement; {@code stray} is what to close later if it is skipped. */
+    private void close(ServerConnection s, Prepared st, Prepared stray) {
+        byte[] n = st.name.getBytes(StandardCharsets.US_ASCII);
+        ByteBuf close = c.channel.alloc().ioBuffer(7 + n.length);
+        close.writeByte('C').writeInt(4 + 1 + n.length + 1).writeByte('S').writeBytes(n).writeByte(0);
+        s.send(close, Expectations.CLOSE_INJECTED, stray);
+    }
+
+    /**
+     * Prepares {@code st} on the connection first if it lacks it, or if its Parse went in an
+     * earlier batch still unanswered (which may fail, and take the Parse with it).
+     */
     private void ensurePrepared(ServerConnection s, Prepared st) {
-        if (s.prepared.get(st) != null) return;
-        prepareRoom(s);
-        s.prepared.put(st, Boolean.TRUE);
+        Long batch = s.prepared.get(st);
+        if (batch != null && (batch < 0 || batch == s.batches)) return;
+        if (batch == null) prepareRoom(s);
         if (st.isSql()) {
-            s.send(Frames.query(c.channel.alloc(), st.prepareSql()), Expectations.QUERY_INJECTED, null);
-        } else {
-            s.send(st.parseFrame(c.channel.alloc()), Expectations.PARSE_INJECTED, st);
+            s.prepared.put(st, ServerConnection.CONFIRMED);
+            s.send(Frames.query(c.channel.alloc(), st.prepareSql()), Expectations.QUERY_INJECTED, st);
+            return;
         }
+        s.prepared.put(st, s.batches);
+        // Closed first: the name may be on the server still (an earlier batch's Parse that did
+        // succeed, a Close skipped with its batch); closing a statement that does not exist is no error.
+        close(s, st, st);
+        s.send(st.parseFrame(c.channel.alloc()), Expectations.PARSE_INJECTED, new ServerConnection.Injection(st, s.batches));
     }
 
-    /** The unnamed statement, prepared again if another Parse took its place on this connection. */
+    /**
+     * The unnamed statement, prepared again if another Parse took its place on this connection,
+     * or if its Parse went in an earlier batch still unanswered (a failed batch skips it, and the
+     * server's unnamed statement could then be another client's).
+     */
     private void ensureUnnamed(ServerConnection s) {
-        if (c.unnamedParse == null || (s.unnamedBy == c && s.unnamedStamp == c.unnamedStamp)) return;
-        s.send(c.unnamedParse.retainedDuplicate(), Expectations.PARSE_INJECTED, ServerConnection.UNNAMED);
+        if (c.unnamedParse == null) return;
+        if (s.unnamedBy == c && s.unnamedStamp == c.unnamedStamp && (s.unnamedBatch < 0 || s.unnamedBatch == s.batches)) return;
+        s.send(c.unnamedParse.retainedDuplicate(), Expectations.PARSE_INJECTED, new ServerConnection.UnnamedParse(s.batches));
         s.unnamedBy = c;
         s.unnamedStamp = c.unnamedStamp;
+        s.unnamedBatch = s.batches;
     }
 
     private void bind(ByteBuf frame, ServerConnection s) {

@@ -416,14 +416,18 @@ final class ClientSession implements FrameHandler {
             pendingSettings = null;
             pendingServerSettings = null;
         } else if (tag.equals("DISCARD ALL") || tag.equals("DEALLOCATE ALL")) {
-            if (s != null) s.prepared.clear();
+            if (s != null) {
+                s.prepared.clear();
+                s.strays.clear();
+            }
+            // Both drop every prepared statement of the session, protocol-level ones too.
+            frames.forgetStatements();
             if (tag.equals("DISCARD ALL")) {
                 if (s != null) s.settings = Settings.EMPTY;
                 settings = startupSettings;
                 pendingSettings = null;
                 pendingServerSettings = null;
                 replayNeeded = !startupSettings.isEmpty();
-                frames.forgetStatements();
             }
         }
     }

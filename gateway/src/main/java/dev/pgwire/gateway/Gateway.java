@@ -199,6 +199,8 @@ public final class Gateway implements AutoCloseable {
         });
         // SCRAM pass-through: the key the client just proved logs the pool in upstream as this user.
         session.scramClientKey().ifPresent(pool::scramClientKey);
+        // md5 pass-through: the md5 hash the client's login was checked against answers PostgreSQL's md5 challenge.
+        session.md5PasswordHash().ifPresent(pool::md5Hash);
         ClientSession c = new ClientSession(this, pool, session);
         pool.clients.add(c);
         return c.open();

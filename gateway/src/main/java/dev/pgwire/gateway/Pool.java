@@ -1,5 +1,6 @@
 package dev.pgwire.gateway;
 
+import dev.pgwire.client.PassThroughSecrets;
 import dev.pgwire.client.PgConnectOptions;
 import dev.pgwire.client.PgRawConnection;
 import dev.pgwire.client.ScramKeys;
@@ -63,6 +64,12 @@ final class Pool {
      * logging in upstream without a password (SCRAM pass-through). In memory only, never logged.
      */
     private volatile ScramKeys scramKeys;
+    /**
+     * This pool's user's md5 hash, from the credentials the latest password login of one of its
+     * clients was checked against, for answering PostgreSQL's md5 challenge without a password
+     * (md5 pass-through). In memory only, never logged.
+     */
+    private volatile String md5Hash;
     /** The parameters a fresh server connection reports: every client's greeting starts from them. */
     private volatile Map<String, String> base;
     /** Startup settings (name NUL value) the server accepted, and what it reports for them. */
@@ -81,6 +88,11 @@ final class Pool {
     void scramClientKey(ScramClientKey key) {
         ScramVerifier v = key.verifier();
         scramKeys = new ScramKeys(v.iterations(), v.salt(), key.clientKey(), v.serverKey());
+    }
+
+    /** A client of this pool's user logged in against this md5 hash: later upstream logins use it. */
+    void md5Hash(String hash) {
+        md5Hash = hash;
     }
 
     void reconfigure(GatewayConfig.DatabaseConfig db) {
@@ -336,6 +348,7 @@ final class Pool {
             String reset = gateway.config().serverResetQuery();
             s.inject(reset == null || reset.isBlank() ? "DISCARD ALL" : reset, srv -> {
                 srv.prepared.clear();
+                srv.strays.clear();
                 srv.settings = Settings.EMPTY;
                 srv.unnamedBy = null;
                 orphanReady(srv);
@@ -358,8 +371,12 @@ final class Pool {
             return;
         }
         // The key belongs to this pool's user: not to a user the database entry logs everyone in as.
-        ScramKeys keys = user.equals(options.user()) ? scramKeys : null;
-        CompletableFuture<PgRawConnection> opened = keys != null ? PgRawConnection.connect(options, loop, Map.of(), keys)
+        // So does the md5 hash, which is salted with the user name.
+        boolean ownUser = user.equals(options.user());
+        ScramKeys keys = ownUser ? scramKeys : null;
+        String hash = ownUser ? md5Hash : null;
+        CompletableFuture<PgRawConnection> opened = keys != null || hash != null
+                ? PgRawConnection.connect(options, loop, Map.of(), PassThroughSecrets.of(keys, hash))
                 : PgRawConnection.connect(options, loop, Map.of());
         opened.whenComplete((raw, error) -> {
             if (error != null) {

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ServerConnection extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ServerConnection.class);
     private static final AtomicLong IDS = new AtomicLong();
-    /** Marks Parse entries of the unnamed statement. */
-    static final Object UNNAMED = new Object();
+    /** A Parse of the unnamed statement (the client's, or the gateway's again), sent in batch {@code batch}. */
+    record UnnamedParse(long batch) {}
 
     /** Something the gateway sent itself as a Query; told of its rows, error and end. */
     @FunctionalInterface
@@ -47,6 +48,9 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     /** A client's Parse of a named statement: undone if it fails. */
     record ParseUndo(ClientSession client, String clientName, Prepared statement) {}
 
+    /** A Parse the gateway sent to prepare a statement here, in batch {@code batch}. */
+    record Injection(Prepared statement, long batch) {}
+
     final long id = IDS.incrementAndGet();
     final Pool pool;
     final PgRawConnection raw;
@@ -59,8 +63,17 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     final Map<String, String> initialParams;
     /** The settings this session has been brought to. */
     Settings settings = Settings.EMPTY;
-    /** Gateway statements prepared here, least recently used first. */
-    final LinkedHashMap<Prepared, Boolean> prepared = new LinkedHashMap<>(16, 0.75f, true);
+    /**
+     * Gateway statements prepared here, least recently used first: each {@link #CONFIRMED}, or
+     * the number of the batch whose injected Parse of it is still unanswered (if that batch
+     * fails, later batches cannot count on it).
+     */
+    final LinkedHashMap<Prepared, Long> prepared = new LinkedHashMap<>(16, 0.75f, true);
+    static final Long CONFIRMED = -1L;
+    /** Statements whose eviction Close was skipped with its failed batch: still on the server, to be closed. */
+    final ArrayList<Prepared> strays = new ArrayList<>();
+    /** Batches sent: each Sync or Query ends one. */
+    long batches;
     final Expectations expect = new Expectations();
     volatile ClientSession client;
     volatile byte status = 'I';
@@ -70,6 +83,12 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     /** The client whose unnamed statement the server now holds, and which one of its. */
     ClientSession unnamedBy;
     long unnamedStamp;
+    /**
+     * The batch whose Parse of the unnamed statement is still unanswered, or -1 once answered: if
+     * that batch fails, the Parse is skipped and the server keeps whatever unnamed statement it
+     * had — perhaps another client's — so later batches must not count on it.
+     */
+    long unnamedBatch = -1;
     int cancelsInFlight;
     Runnable afterCancels;
     /** Set while the pool owns this connection (idle); the connection's event loop only. */
@@ -109,7 +128,10 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     /** Writes a frame the gateway built or forwards; {@code kind} (0 for none) is what it owes. */
     void send(ByteBuf frame, byte kind, Object ref) {
         channel.write(frame, channel.voidPromise());
-        if (kind != 0) expect.add(kind, ref);
+        if (kind != 0) {
+            expect.add(kind, ref);
+            if (Expectations.endsBatch(kind)) batches++;
+        }
     }
 
     /** Sends a Query of the gateway's own; its answers go to {@code hook}, not to any client. */
@@ -192,9 +214,8 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
                 }
                 if (forward) {
                     extendRun(start, size);
-                } else if (hooked) {
-                    Injected h = (Injected) expect.headRef();
-                    if (h != null) h.row(buf, start);
+                } else if (hooked && expect.headRef() instanceof Injected h) {
+                    h.row(buf, start);
                 }
                 buf.skipBytes(size);
                 continue;
@@ -236,10 +257,17 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
                     return false; // the server closes next; the client is told then
                 }
                 if (k == Expectations.QUERY_INJECTED) {
-                    Injected h = (Injected) expect.headRef();
+                    Object ref = expect.headRef();
                     PgException e = Frames.decodeError(buf, start);
-                    if (h != null) h.error(e);
-                    else log.warn("server connection {}: the gateway's own statement failed: {}", id, e.getMessage());
+                    if (ref instanceof Injected h) {
+                        h.error(e);
+                    } else if (ref instanceof Prepared p) {
+                        // A PREPARE made for a client's EXECUTE failed (in a failed transaction block,
+                        // say): the statement is not on this connection; the EXECUTE behind it fails too.
+                        prepared.remove(p);
+                    } else {
+                        log.warn("server connection {}: the gateway's own statement failed: {}", id, e.getMessage());
+                    }
                     return false;
                 }
                 if (k == Expectations.QUERY) {
@@ -257,8 +285,16 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
             case '1' -> {
                 if (k != Expectations.PARSE && k != Expectations.PARSE_INJECTED) return unexpected(type, k);
                 Object ref = expect.pop();
-                if (ref instanceof ParseUndo u) u.statement().validated = true;
-                else if (ref instanceof Prepared p) p.validated = true;
+                if (ref instanceof UnnamedParse u) {
+                    if (u.batch() == unnamedBatch) unnamedBatch = -1;
+                } else if (ref instanceof ParseUndo u) {
+                    u.statement().validated = true;
+                } else if (ref instanceof Injection i) {
+                    i.statement().validated = true;
+                    // unless a later batch prepares it again (whose answer then decides)
+                    Long batch = prepared.get(i.statement());
+                    if (batch != null && batch == i.batch()) prepared.put(i.statement(), CONFIRMED);
+                }
                 return k == Expectations.PARSE;
             }
             case '2' -> {
@@ -335,14 +371,17 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
         if (Expectations.local(kind)) {
             ((ByteBuf) ref).release();
         } else if (kind == Expectations.PARSE || kind == Expectations.PARSE_INJECTED) {
-            if (ref == UNNAMED) {
-                unnamedBy = null;
+            if (ref instanceof UnnamedParse u) {
+                if (u.batch() == unnamedBatch) unnamedBy = null;
             } else if (ref instanceof ParseUndo u) {
                 prepared.remove(u.statement());
                 u.client().parseFailed(u);
-            } else if (ref instanceof Prepared p) {
-                prepared.remove(p);
+            } else if (ref instanceof Injection i) {
+                Long batch = prepared.get(i.statement());
+                if (batch != null && batch == i.batch()) prepared.remove(i.statement());
             }
+        } else if (kind == Expectations.CLOSE_INJECTED && ref instanceof Prepared p) {
+            strays.add(p); // it may still be here: closed when next a statement is prepared, unless in use by then
         }
     }
 

@@ -48,13 +48,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(120)
 class ProtocolDifferentialTest {
+    static final int MAX_PREPARED = 2;
     static PgCluster pg;
     static Gateway gw;
 
     @BeforeAll
     static void start() throws Exception {
         pg = SharedCluster.get();
-        gw = SharedCluster.gateway(pg, PoolMode.TRANSACTION, 1);
+        // Room for two statements per server connection: the scripts run with statements evicted
+        // (closed upstream) and prepared again where a client uses them next.
+        gw = Gateway.start(SharedCluster.config(pg, PoolMode.TRANSACTION, 1).maxPreparedStatements(MAX_PREPARED).build());
     }
 
     @AfterAll
@@ -147,6 +150,44 @@ class ProtocolDifferentialTest {
                 Step.of(new Query("EXECUTE q(1)")),
                 Step.of(new Query("DO $$ BEGIN RAISE NOTICE 'hello %', 42; END $$")),
                 Step.of(new Query("RESET search_path; SHOW search_path"))));
+        SCRIPTS.put("more named statements than a server connection keeps: evicted ones prepared again where used", List.of(
+                Step.of(parse("e1", "SELECT 1 AS e"), parse("e2", "SELECT $1::int * 2 AS e", 23),
+                        parse("e3", "SELECT $1::text || '?' AS e", 25), Sync.INSTANCE),
+                Step.of(bind("", "e1"), new Execute("", 0), bind("", "e2", "21"), new Execute("", 0),
+                        bind("", "e3", "x"), new Execute("", 0), bind("", "e1"), new Execute("", 0), Sync.INSTANCE),
+                Step.of(new Describe('S', "e2"), new Describe('S', "e3"), new Describe('S', "e1"), Sync.INSTANCE),
+                Step.of(new Query("PREPARE q1 AS SELECT 'q1' AS q")),
+                Step.of(new Query("PREPARE q2(int) AS SELECT $1 + 1 AS q")),
+                Step.of(bind("", "e3", "y"), new Execute("", 0), Sync.INSTANCE),
+                Step.of(new Query("EXECUTE q1")),
+                Step.of(new Query("EXECUTE q2(41)")),
+                Step.of(new Query("BEGIN")),
+                Step.of(bind("c1", "e2", "5"), bind("c2", "e1"), bind("c3", "e3", "z"), new Execute("c1", 0),
+                        new Execute("c3", 0), new Execute("c2", 0), Sync.INSTANCE),
+                Step.of(new Query("EXECUTE q1; EXECUTE q2(1); COMMIT")),
+                Step.of(bind("", "e2", "x"), new Execute("", 0), bind("", "e1"), new Execute("", 0), Sync.INSTANCE,
+                        bind("", "e1"), new Execute("", 0), Sync.INSTANCE),
+                Step.of(new Close('S', "e1"), Sync.INSTANCE),
+                Step.of(bind("", "e1"), new Execute("", 0), Sync.INSTANCE),
+                Step.of(new Query("DEALLOCATE ALL")),
+                Step.of(new Query("EXECUTE q1")),
+                Step.of(bind("", "e2", "1"), new Execute("", 0), Sync.INSTANCE),
+                Step.of(parse("e2", "SELECT 'e2 again' AS e"), bind("", "e2"), new Execute("", 0), Sync.INSTANCE)));
+        SCRIPTS.put("a pipeline's later batch uses statements whose preparation went in a failed earlier batch", List.of(
+                Step.of(parse("f1", "SELECT $1::int AS f", 23), parse("f2", "SELECT 'f2' AS f"), parse("f3", "SELECT 'f3' AS f"),
+                        Sync.INSTANCE),
+                Step.of(bind("", "f1", "x"), new Execute("", 0), bind("", "f2"), new Execute("", 0), Sync.INSTANCE,
+                        bind("", "f2"), new Execute("", 0), bind("", "f3"), new Execute("", 0), Sync.INSTANCE,
+                        bind("", "f1", "7"), new Execute("", 0), Sync.INSTANCE),
+                Step.of(new Query("PREPARE q3 AS SELECT 'q3' AS q")),
+                Step.of(bind("", "f2"), new Execute("", 0), bind("", "f3"), new Execute("", 0), Sync.INSTANCE),
+                Step.of(new Query("BEGIN")),
+                Step.of(new Query("SELECT 1/0")),
+                Step.of(new Query("EXECUTE q3")),
+                Step.of(bind("", "f1", "1"), new Execute("", 0), Sync.INSTANCE),
+                Step.of(new Query("ROLLBACK")),
+                Step.of(new Query("EXECUTE q3")),
+                Step.of(bind("", "f1", "1"), new Execute("", 0), Sync.INSTANCE)));
         SCRIPTS.put("cancel of a running query", List.of(
                 cancelled(new Query("SELECT pg_sleep(20) /* diff-cancel */")),
                 Step.of(new Query("SELECT 'next'"))));
@@ -174,6 +215,98 @@ class ProtocolDifferentialTest {
                 "s", "G", "H", "da,b", "I", "ZT", "ZE")) {
             assertThat(all).as("a response starting with " + expected).anyMatch(f -> f.startsWith(expected));
         }
+    }
+
+    @Test
+    void a_server_connection_keeps_at_most_max_prepared_statements_and_closes_the_evicted_ones() throws Exception {
+        try (Conn c = Conn.open(true)) {
+            List<FrontendMessage> batch = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                batch.add(parse("g" + i, "SELECT " + i + " AS lru_" + i));
+                batch.add(bind("", "g" + i));
+                batch.add(new Execute("", 0));
+            }
+            batch.add(Sync.INSTANCE);
+            c.send(batch);
+            List<String> answers = readUntilReady(c);
+            for (int i = 1; i <= 5; i++) assertThat(answers).contains("D\\x00\\x01\\x00\\x00\\x00\\x01" + i);
+            // the gateway's one server connection, asked by a simple Query (which prepares nothing)
+            c.send(List.of(new Query("SELECT count(*) || ':' || string_agg(statement, ',' ORDER BY statement) FROM pg_prepared_statements")));
+            assertThat(readUntilReady(c)).anyMatch(f -> f.endsWith(MAX_PREPARED + ":SELECT 4 AS lru_4,SELECT 5 AS lru_5"));
+        }
+    }
+
+    @Test
+    void prepare_in_a_query_of_several_statements_is_refused_and_fails_the_block_on_the_server_too() throws Exception {
+        try (Conn c = Conn.open(true)) {
+            c.send(List.of(new Query("SELECT 1; PREPARE m AS SELECT 1")));
+            assertThat(readUntilReady(c)).anyMatch(f -> f.startsWith("E S=ERROR V=ERROR C=0A000 M=PREPARE in a query string"))
+                    .last().isEqualTo("ZI");
+            c.send(List.of(new Query("EXECUTE m")));
+            assertThat(readUntilReady(c)).anyMatch(f -> f.startsWith("E S=ERROR V=ERROR C=26000 M=prepared statement \"m\" does not exist"));
+            c.send(List.of(new Query("BEGIN")));
+            readUntilReady(c);
+            c.send(List.of(new Query("SELECT 1; DEALLOCATE m")));
+            assertThat(readUntilReady(c)).anyMatch(f -> f.startsWith("E S=ERROR V=ERROR C=0A000 M=DEALLOCATE in a query string"))
+                    .last().isEqualTo("ZE");
+            c.send(List.of(new Query("SELECT 1")));
+            assertThat(readUntilReady(c)).anyMatch(f -> f.startsWith("E S=ERROR V=ERROR C=25P02"));
+            c.send(List.of(new Query("ROLLBACK")));
+            assertThat(readUntilReady(c)).last().isEqualTo("ZI");
+        }
+    }
+
+    @Test
+    void an_unnamed_parse_skipped_by_a_failed_batch_never_leaves_a_later_bind_on_another_clients_statement() throws Exception {
+        try (Conn a = Conn.open(true); Conn b = Conn.open(true)) {
+            // b leaves its unnamed statement on the gateway's one server connection
+            b.send(List.of(parse("", "SELECT 'b''s statement' AS s"), bind("", ""), new Execute("", 0), Sync.INSTANCE));
+            assertThat(readUntilReady(b)).anyMatch(f -> f.contains("b's statement"));
+            a.send(List.of(parse("a1", "SELECT $1::int AS n", 23), Sync.INSTANCE));
+            readUntilReady(a);
+            // a's first batch fails before its unnamed Parse, which PostgreSQL then skips; the
+            // second batch, sent before the first is answered, binds the unnamed statement
+            a.send(List.of(bind("", "a1", "x"), new Execute("", 0), parse("", "SELECT 'a''s statement' AS s"), Sync.INSTANCE,
+                    bind("", ""), new Execute("", 0), Sync.INSTANCE));
+            List<String> first = readUntilReady(a);
+            assertThat(first).anyMatch(f -> f.startsWith("E S=ERROR V=ERROR C=22P02"));
+            List<String> second = readUntilReady(a);
+            assertThat(second).noneMatch(f -> f.contains("b's statement"));
+            assertThat(second).anyMatch(f -> f.contains("a's statement"));
+        }
+    }
+
+    @Test
+    void a_duplicate_prepare_answered_by_the_gateway_fails_the_transaction_block_on_the_server_too() throws Exception {
+        pg.psql("DROP TABLE IF EXISTS dup_block; CREATE TABLE dup_block (x int)");
+        try (Conn c = Conn.open(true)) {
+            for (String sql : List.of("BEGIN", "INSERT INTO dup_block VALUES (1)", "PREPARE dq AS SELECT 1")) {
+                c.send(List.of(new Query(sql)));
+                assertThat(readUntilReady(c)).last().isEqualTo("ZT");
+            }
+            c.send(List.of(new Query("PREPARE dq AS SELECT 2")));
+            assertThat(readUntilReady(c)).anyMatch(f -> f.startsWith("E S=ERROR V=ERROR C=42P05 M=prepared statement \"dq\" already exists"))
+                    .last().isEqualTo("ZE");
+            c.send(List.of(new Query("SELECT 1")));
+            assertThat(readUntilReady(c)).anyMatch(f -> f.startsWith("E S=ERROR V=ERROR C=25P02")).last().isEqualTo("ZE");
+            // COMMIT of a failed block rolls back, as PostgreSQL's own error would have made it
+            c.send(List.of(new Query("COMMIT")));
+            assertThat(readUntilReady(c)).contains("CROLLBACK\\x00").last().isEqualTo("ZI");
+            c.send(List.of(new Query("DEALLOCATE dq")));
+            readUntilReady(c);
+        }
+        assertThat(pg.psql("SELECT count(*) FROM dup_block").strip()).isEqualTo("0");
+        pg.psql("DROP TABLE dup_block");
+    }
+
+    private static List<String> readUntilReady(Conn c) throws IOException {
+        List<String> out = new ArrayList<>();
+        String f;
+        do {
+            f = c.read();
+            out.add(f);
+        } while (!f.startsWith("Z"));
+        return out;
     }
 
     /** Runs a script on a fresh session; between steps another client uses the gateway's one server connection. */

@@ -69,6 +69,14 @@ final class Authenticator {
         return succeeded && scram != null ? scram.clientKey().orElse(null) : null;
     }
 
+    /**
+     * The md5 hash stored for the user, after a successful login checked against the stored
+     * credentials (for the frame layer's md5 pass-through), else null.
+     */
+    String md5Hash() {
+        return succeeded && credentials != null && needsCredentials() ? credentials.md5Hash(user).orElse(null) : null;
+    }
+
     /** The first authentication request to send. */
     BackendMessage start() {
         switch (method) {

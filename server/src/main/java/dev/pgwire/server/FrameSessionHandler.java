@@ -40,6 +40,8 @@ final class FrameSessionHandler extends ChannelInboundHandlerAdapter implements 
     private final byte[] secretKey;
     /** The ClientKey of the client's SCRAM login, until the factory's open call returns. */
     private ScramClientKey scramClientKey;
+    /** The md5 hash the client's login was checked against, until the factory's open call returns. */
+    private String md5Hash;
     /** Set on the event loop once the factory's stage has completed and the client is greeted. */
     private FrameHandler handler;
     private volatile boolean opened;
@@ -47,11 +49,12 @@ final class FrameSessionHandler extends ChannelInboundHandlerAdapter implements 
     private boolean closed;
 
     FrameSessionHandler(ServerState server, Channel channel, SessionInfo info,
-                        ScramClientKey scramClientKey) {
+                        ScramClientKey scramClientKey, String md5Hash) {
         this.server = server;
         this.channel = channel;
         this.info = info;
         this.scramClientKey = scramClientKey;
+        this.md5Hash = md5Hash;
         this.secretKey = new byte[info.protocolMinor() >= 2 ? 32 : 4];
         server.random.nextBytes(secretKey);
     }
@@ -69,6 +72,11 @@ final class FrameSessionHandler extends ChannelInboundHandlerAdapter implements 
     @Override
     public Optional<ScramClientKey> scramClientKey() {
         return Optional.ofNullable(scramClientKey);
+    }
+
+    @Override
+    public Optional<String> md5PasswordHash() {
+        return Optional.ofNullable(md5Hash);
     }
 
     @Override
@@ -93,7 +101,8 @@ final class FrameSessionHandler extends ChannelInboundHandlerAdapter implements 
         } catch (RuntimeException e) {
             opened(null, e, onOpened);
         } finally {
-            scramClientKey = null; // the factory has taken what it needs; the secret stays no longer
+            scramClientKey = null; // the factory has taken what it needs; the secrets stay no longer
+            md5Hash = null;
         }
     }
 

@@ -310,7 +310,8 @@ final class StartupHandler extends ByteToMessageDecoder {
     private void openFrameSession(ChannelHandlerContext ctx) {
         SessionInfo info = new SessionInfo(authenticator.user(), authenticator.database(), startup.parameters(),
                 ctx.channel().remoteAddress(), tls, server.newProcessId(), protocolMinor);
-        FrameSessionHandler session = new FrameSessionHandler(server, ctx.channel(), info, authenticator.scramClientKey());
+        FrameSessionHandler session = new FrameSessionHandler(server, ctx.channel(), info, authenticator.scramClientKey(),
+                authenticator.md5Hash());
         holdsSlot = false; // the session owns the slot from here on
         session.open(() -> {
             phase = Phase.DONE;

@@ -207,6 +207,33 @@ class FrameLayerTest {
     }
 
     @Test
+    void the_factory_sees_the_md5_hash_an_md5_or_cleartext_login_was_checked_against_and_only_while_it_opens() throws Exception {
+        String hash = dev.pgwire.server.auth.Md5Password.hash("alice", "s3cret");
+        InMemoryCredentialStore store = new InMemoryCredentialStore().addMd5Hash("alice", hash);
+        for (AuthMethod method : new AuthMethod[] {AuthMethod.MD5, AuthMethod.PASSWORD, AuthMethod.TRUST}) {
+            List<java.util.Optional<String>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<FrameSession> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try (PgServer server = PgServer.builder().port(0)
+                    .auth(AuthConfig.all(method)).credentials(store)
+                    .frameHandlerFactory(s -> {
+                        seen.add(s.md5PasswordHash());
+                        sessions.add(s);
+                        return CompletableFuture.completedFuture(new Echo(s, new AtomicInteger(), new CountDownLatch(1)));
+                    })
+                    .start()) {
+                String url = "jdbc:postgresql://127.0.0.1:" + server.port() + "/db?preferQueryMode=simple";
+                try (Connection conn = DriverManager.getConnection(url, "alice", "s3cret")) {
+                    assertThat(conn.isClosed()).isFalse();
+                    // a trust login proved nothing: no hash is handed on
+                    if (method == AuthMethod.TRUST) assertThat(seen.get(0)).as(method.name()).isEmpty();
+                    else assertThat(seen.get(0)).as(method.name()).contains(hash);
+                    assertThat(sessions.get(0).md5PasswordHash()).as("forgotten once the factory has returned").isEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
     void shutdown_asks_the_handler_to_finish_and_closes_what_is_left() throws Exception {
         CountDownLatch closed = new CountDownLatch(1);
         PgServer server = PgServer.builder().port(0)

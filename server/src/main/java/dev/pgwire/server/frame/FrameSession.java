@@ -34,6 +34,17 @@ public interface FrameSession {
         return Optional.empty();
     }
 
+    /**
+     * The user's md5 hash ({@code "md5" + hex(md5(password + user))}) from the credentials a
+     * successful password login (md5, cleartext or SCRAM) was checked against, for answering an
+     * upstream server's md5 challenge as the same user without the password (md5 pass-through).
+     * Present only while {@link FrameHandlerFactory#open} runs, and only when the credentials hold
+     * an md5 hash for the user; the handler must keep it in memory only and never log it.
+     */
+    default Optional<String> md5PasswordHash() {
+        return Optional.empty();
+    }
+
     /** Sends {@code error} with severity FATAL after what was written before, then closes the connection. */
     void fatal(PgException error);
 }
