@@ -43,7 +43,8 @@ final class Pool {
      */
     private static final int SAME_LOOP_SCAN = 64;
     private static final int MAX_PASSED_OVER = 16;
-    private static final long MAX_BACKOFF_MILLIS = 5_000;
+    /** The longest wait between attempts to reach an unreachable PostgreSQL: the pool heals within about a second of its return. */
+    private static final long MAX_BACKOFF_MILLIS = 1_000;
 
     final Gateway gateway;
     final String database;
