@@ -99,3 +99,6 @@ SELECT pg_terminate_backend(pg_backend_pid(), -1);
 
 -- name: cancel_no_such_backend
 SELECT pg_cancel_backend(1);
+
+-- name: invalid_oid_output
+SELECT 0::regtype, 0::regclass, 0::regproc, 0::regprocedure, 0::regnamespace, 0::regrole, format_type(0, NULL), format_type(99999, NULL);

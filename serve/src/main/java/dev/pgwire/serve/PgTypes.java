@@ -228,8 +228,16 @@ final class PgTypes {
             case "regclass":
             case "regproc":
             case "regnamespace":
-                PgType reg = hint.name().equals("regtype") ? PgType.REGTYPE : hint.name().equals("regclass") ? PgType.REGCLASS
-                        : hint.name().equals("regproc") ? PgType.REGPROC : PgType.REGNAMESPACE;
+            case "regprocedure":
+            case "regrole":
+                PgType reg = switch (hint.name()) {
+                    case "regtype" -> PgType.REGTYPE;
+                    case "regclass" -> PgType.REGCLASS;
+                    case "regproc" -> PgType.REGPROC;
+                    case "regprocedure" -> PgType.REGPROCEDURE;
+                    case "regrole" -> PgType.REGROLE;
+                    default -> PgType.REGNAMESPACE;
+                };
                 return text ? new PgColumnType(base.duckDbType, reg, -1, base::read, (v, c) -> new PgColumnType.Literal(v.toString()))
                         : base;
             default:

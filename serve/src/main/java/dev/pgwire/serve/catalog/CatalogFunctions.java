@@ -37,7 +37,8 @@ final class CatalogFunctions {
             int oid = ((Long) a[0]).intValue();
             int column = (Integer) a[1];
             if (column == 0) {
-                RelationText def = s.indexDefinitions.get(oid);
+                RelationText def = (Boolean) a[2] ? s.prettyIndexDefinitions.getOrDefault(oid, s.indexDefinitions.get(oid))
+                        : s.indexDefinitions.get(oid);
                 return def == null ? null : (Boolean) a[2] ? def.text(s, path((String) a[3])) : def.qualified();
             }
             List<String> keys = s.indexKeys.get(oid);
@@ -132,6 +133,7 @@ final class CatalogFunctions {
             return (long) oid;
         });
         fn(c, "pgwire_regnamespace_out", List.of(Type.BIGINT), Type.VARCHAR, true, a -> {
+            if ((Long) a[0] == 0) return "-";
             String n = store.current().namespace(((Long) a[0]).intValue());
             return n == null ? Long.toString((Long) a[0]) : PgCatalogRows.quoteIdent(n);
         });
@@ -142,6 +144,7 @@ final class CatalogFunctions {
             return (long) oid;
         });
         fn(c, "pgwire_regrole_out", List.of(Type.BIGINT), Type.VARCHAR, true, a -> {
+            if ((Long) a[0] == 0) return "-";
             String n = store.current().role(((Long) a[0]).intValue());
             return n == null ? Long.toString((Long) a[0]) : PgCatalogRows.quoteIdent(n);
         });
@@ -192,6 +195,7 @@ final class CatalogFunctions {
     }
 
     static String formatType(Snapshot s, int oid, Integer typmod) {
+        if (oid == 0) return "-";
         Snapshot.TypeInfo t = s.type(oid);
         if (t == null) return "???";
         boolean array = t.array();
@@ -246,6 +250,7 @@ final class CatalogFunctions {
     }
 
     static String regclassOut(Snapshot s, int oid, List<String> path) {
+        if (oid == 0) return "-";
         Snapshot.RelationInfo r = s.relation(oid);
         if (r == null) return Integer.toUnsignedString(oid);
         String name = PgCatalogRows.quoteIdent(r.name());
@@ -274,6 +279,7 @@ final class CatalogFunctions {
     }
 
     static String regtypeOut(Snapshot s, int oid, List<String> path) {
+        if (oid == 0) return "-";
         Snapshot.TypeInfo t = s.type(oid);
         if (t == null) return Integer.toUnsignedString(oid);
         Snapshot.TypeInfo base = t.array() ? s.type(t.element()) : t;

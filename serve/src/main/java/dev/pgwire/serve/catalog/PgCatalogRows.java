@@ -560,7 +560,12 @@ final class PgCatalogRows {
         }
         String def = i.definition() != null ? i.definition() : indexDefinition(i.name(), i.unique(), i.schema(), i.table(), texts, null);
         indexRows(oid, i.name(), namespaceOid(i.schema()), relation, i.schema(), i.table(), i.unique(), false, i.columns(), keys,
-                i.expressions(), i.predicate(), def);
+                i.expressions(), dev.pgwire.serve.sql.ColumnMeta.form(i.predicate(), false), def);
+        String plainWhere = " WHERE " + dev.pgwire.serve.sql.ColumnMeta.form(i.predicate(), false);
+        if (i.predicate() != null && def.endsWith(plainWhere)) {
+            prettyIndexDefinitions.put(oid, RelationText.index(def.substring(0, def.length() - plainWhere.length()) + " WHERE "
+                    + dev.pgwire.serve.sql.ColumnMeta.form(i.predicate(), true), i.schema(), i.table()));
+        }
         description(oid, PG_CLASS, 0, i.description());
         for (Short k : keys) if (k != 0) depend(PG_CLASS, oid, 0, PG_CLASS, relation, k, "a");
     }
@@ -601,6 +606,8 @@ final class PgCatalogRows {
 
     /** pg_get_indexdef's answers, by index OID. */
     final Map<Integer, RelationText> indexDefinitions = new HashMap<>();
+    /** pg_get_indexdef(oid, 0, true)'s answers where they differ (a partial index's predicate). */
+    final Map<Integer, RelationText> prettyIndexDefinitions = new HashMap<>();
     /** pg_get_indexdef(oid, column, …)'s answers: each key's text. */
     final Map<Integer, List<String>> indexKeys = new HashMap<>();
 

@@ -39,6 +39,7 @@ public final class Snapshot {
     final Map<Integer, RelationText> constraintDefinitions = new HashMap<>();
     final Map<Integer, RelationText> prettyConstraintDefinitions = new HashMap<>();
     final Map<Integer, RelationText> indexDefinitions = new HashMap<>();
+    final Map<Integer, RelationText> prettyIndexDefinitions = new HashMap<>();
     final Map<Integer, List<String>> indexKeys = new HashMap<>();
     final Map<Integer, String> viewDefinitions = new HashMap<>();
     final Map<String, String> descriptions = new HashMap<>();
@@ -127,6 +128,7 @@ public final class Snapshot {
                     (String) r[shdesc.index("description")]);
         }
         s.indexDefinitions.putAll(built.indexDefinitions);
+        s.prettyIndexDefinitions.putAll(built.prettyIndexDefinitions);
         s.indexKeys.putAll(built.indexKeys);
         s.builtinIndexes(all);
         s.builtinConstraints();

@@ -470,6 +470,8 @@ final class DdlEmitter {
             where = PgDeparse.text(s.node("whereClause"), null, columns, false);
             if (where == null) return;
             def.append(" WHERE ").append(where);
+            // psql's \d asks for the pretty form (no parentheses around the whole predicate)
+            where = ColumnMeta.expressionPair(where, PgDeparse.text(s.node("whereClause"), null, columns, true));
         }
         after.add("COMMENT ON INDEX " + qualifiedRelation(r.schema().equals("pg_temp") ? null : schema, name) + " IS "
                 + SqlWriter.quoteLiteral(new ObjectMeta(def.toString(), keys, null, null, null, where).write()));

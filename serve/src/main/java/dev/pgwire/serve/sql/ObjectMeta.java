@@ -20,7 +20,8 @@ import java.util.Map;
  * @param type        a sequence's data type (int2, int4, int8), or null
  * @param description COMMENT ON's text, or null
  * @param types       a view's column types as PostgreSQL's names with modifier ({@code varchar:24}, {@code _int4:-1}), or null
- * @param predicate   a partial index's predicate as PostgreSQL shows it (pg_index.indpred), or null
+ * @param predicate   a partial index's predicate as PostgreSQL shows it (pg_index.indpred) and pretty
+ *                    ({@link ColumnMeta#expressionPair}), or null
  */
 public record ObjectMeta(String definition, List<String> columns, String type, String description, List<String> types,
                          String predicate) {
