@@ -406,6 +406,14 @@ final class TypedRewrites {
             }
             case "TypeCast" -> {
                 rewriteField(e, "arg", scope);
+                SqlType castTo = types.type(e, scope);
+                if (castTo != null && !castTo.isArray() && castTo.name().equals("numeric") && castTo.typmod() >= 0) {
+                    Node narrow = ExactDivision.castArgument(e.node("arg"));
+                    if (narrow != e.node("arg")) {
+                        types.assume(narrow, SqlType.NUMERIC);
+                        e.set("arg", narrow);
+                    }
+                }
                 Node arg = e.node("arg");
                 if (arg.is("A_Const") && arg.has("sval")) {
                     List<Node> typmods = e.node("typeName").list("typmods");
@@ -530,12 +538,10 @@ final class TypedRewrites {
                 }
             }
             case "avg" -> {
-                if (first != null && first.isExactNumeric() && !f.bool("agg_distinct") && f.node("agg_filter") == null) {
+                if (first != null && first.isExactNumeric() && !first.isArray() && args.size() == 1) {
                     Node sum = FuncCallBuilder.copyAggregate(f, "sum");
                     Node count = FuncCallBuilder.copyAggregate(f, "count");
-                    Node n = Expressions.duckDb("pgwire_numeric_div(CAST({0} AS VARCHAR), CAST(nullif({1}, 0) AS VARCHAR))", sum, count);
-                    n.set("exactDivision", true);
-                    n.set("topLevelSql", "pgwire_numeric_div_text(CAST({0} AS VARCHAR), CAST(nullif({1}, 0) AS VARCHAR))");
+                    Node n = ExactDivision.average(sum, count, first);
                     types.assume(n, SqlType.NUMERIC);
                     return n;
                 }
