@@ -290,3 +290,90 @@ SELECT sum(x), sum(x) FILTER (WHERE x < 0), sum(DISTINCT x) FROM (VALUES ('Infin
 
 -- name: sum_float_grouped
 SELECT g, sum(x) FROM (VALUES (1, 1.5::float8), (1, 2.25::float8), (2, NULL::float8)) v(g, x) GROUP BY g ORDER BY g;
+
+-- Numeric division and avg: PostgreSQL's result scale depends on both operands' scales and
+-- magnitudes (select_div_scale), so each row's quotient has its own number of decimals.
+
+-- name: div_rows_table
+CREATE TABLE div_rows (id int PRIMARY KEY, a numeric(12,2), i int, b bigint, s smallint, m numeric(38,2), f numeric(38,30));
+
+-- name: div_rows_fill
+INSERT INTO div_rows VALUES
+    (1, 123.45, 7, 9223372036854775807, 32767, 999999999999999999999999999999999999.99, 0.123456789012345678901234567890),
+    (2, -0.01, -3, -9223372036854775808, -32768, -0.01, -0.000000000000000000000000000001),
+    (3, 0, 0, 0, 0, 0, 0),
+    (4, NULL, NULL, NULL, NULL, NULL, NULL),
+    (5, 9999999999.99, 2147483647, 12345678901234567, 1, 12345678901234567890.12, 1.5),
+    (6, 0.05, 1, 99999999999999999, 2, 0.05, 0.000000000000000000000000000005);
+
+-- name: div_by_constants
+SELECT id, a / 100.0, a / 4, a / 3, a / -0.5, a / 1e-20, a / 123456789012345678901234567890 FROM div_rows ORDER BY id;
+
+-- name: div_integers_by_numeric
+SELECT id, i / 100.0, b / 100.0, s / 8::numeric, i / 2.5, b / 3.0, 7 / 2.0, -7 / 0.25 FROM div_rows ORDER BY id;
+
+-- name: div_integer_by_numeric_column
+SELECT id, i / a, b / a, 1 / a FROM div_rows WHERE a <> 0 ORDER BY id;
+
+-- name: div_numeric_38_at_the_limit
+SELECT id, m / 3, m / 100.0, m / 0.01, f / 7, f / 100.0, m / a FROM div_rows WHERE id <> 3 ORDER BY id;
+
+-- name: div_small_magnitudes
+SELECT 0.00000001 / 3, 1 / 30000000000.0, 0.000000000000000000000000000001 / 7, 1e-30 / 1e30;
+
+-- name: div_cast_to_numeric
+SELECT id, CAST(a / 100.0 AS numeric(12,2)), CAST(b / 100.0 AS numeric(20,1)), CAST(i / 3.0 AS numeric(13,3)),
+    CAST(a / 8 AS numeric(14,4)), CAST(s / 0.5 AS numeric(8,1)), CAST(-a / 1000 AS numeric(12,2)) FROM div_rows ORDER BY id;
+
+-- name: div_compared
+SELECT id FROM div_rows WHERE a / 100.0 > 0.0001 AND i / 3.0 < 1000 ORDER BY id;
+
+-- name: div_sum_of_casts
+SELECT sum(CAST((g % 100000) / 100.0 AS numeric(12,2))), sum(CAST(g / 3.0 AS numeric(12,2))), max(CAST(-g / 8.0 AS numeric(12,3)))
+FROM generate_series(CAST(1 AS bigint), 10000) AS s(g);
+
+-- name: div_by_zero_column
+-- expect-error: 22012
+SELECT a / 0 FROM div_rows;
+
+-- name: div_by_zero_decimal
+-- expect-error: 22012
+SELECT a / 0.00 FROM div_rows;
+
+-- name: div_by_zero_value
+-- expect-error: 22012
+SELECT 1 / a FROM div_rows;
+
+-- name: div_by_zero_in_cast
+-- expect-error: 22012
+SELECT CAST(i / 0.0 AS numeric(10,2)) FROM div_rows;
+
+-- name: div_by_zero_no_rows
+SELECT a / 0, i / 0.0 FROM div_rows WHERE false;
+
+-- name: div_by_zero_null_only
+SELECT a / 0 FROM div_rows WHERE id = 4;
+
+-- name: avg_columns
+SELECT avg(a), avg(i), avg(b), avg(s), avg(f), pg_typeof(avg(i)), pg_typeof(avg(s)), pg_typeof(avg(b)) FROM div_rows;
+
+-- name: avg_numeric_38
+SELECT avg(m) FROM div_rows WHERE id > 1;
+
+-- name: avg_empty
+SELECT avg(a), avg(i), avg(b), avg(m) FROM div_rows WHERE false;
+
+-- name: avg_nulls_only
+SELECT avg(a), avg(i) FROM div_rows WHERE id = 4;
+
+-- name: avg_grouped
+SELECT id % 2 AS parity, avg(a), avg(i), avg(s) FROM div_rows GROUP BY 1 ORDER BY 1;
+
+-- name: avg_distinct_filter
+SELECT avg(DISTINCT a), avg(a) FILTER (WHERE a > 0), avg(DISTINCT i) FILTER (WHERE i <> 7), avg(m) FILTER (WHERE id > 1) FROM div_rows;
+
+-- name: avg_small_and_negative
+SELECT avg(x) FROM (VALUES (0.001::numeric(6,3)), (-0.002), (0.0005::numeric(6,4))) v(x);
+
+-- name: avg_integers_series
+SELECT avg(g), avg(CAST(g AS int)), avg(CAST(g % 1000 AS numeric(12,2)) / 7) FROM generate_series(CAST(1 AS bigint), 1000) AS s(g);
