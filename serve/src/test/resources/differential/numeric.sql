@@ -377,3 +377,17 @@ SELECT avg(x) FROM (VALUES (0.001::numeric(6,3)), (-0.002), (0.0005::numeric(6,4
 
 -- name: avg_integers_series
 SELECT avg(g), avg(CAST(g AS int)), avg(CAST(g % 1000 AS numeric(12,2)) / 7) FROM generate_series(CAST(1 AS bigint), 1000) AS s(g);
+
+-- name: div_cast_rounds_postgresqls_quotient
+SELECT id, CAST(a / 3 AS numeric(14,2)), CAST(i / 7.0 AS numeric(12,0)), CAST(b / 3.0 AS numeric(38,5)), CAST(-a / 6 AS numeric(12,1)),
+    CAST(m / 7 AS numeric(38,2)), CAST(f / 3 AS numeric(38,30)) FROM div_rows ORDER BY id;
+
+-- name: avg_cast
+SELECT CAST(avg(a) AS numeric(14,3)), CAST(avg(i) AS numeric(12,0)), CAST(avg(b) AS numeric(30,1)) FROM div_rows;
+
+-- name: div_cast_half_away_from_zero
+SELECT CAST(0.005 / 1 AS numeric(5,2)), CAST(-0.005::numeric(5,3) / 1 AS numeric(5,2)), CAST(2.5 / 2 AS numeric(4,0)), CAST(-2.5 / 2 AS numeric(4,0));
+
+-- name: div_cast_overflow
+-- expect-error: 22003
+SELECT CAST(a / 0.001 AS numeric(12,2)) FROM div_rows;

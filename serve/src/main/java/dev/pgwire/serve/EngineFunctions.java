@@ -42,6 +42,13 @@ final class EngineFunctions {
                 .withReturnType(DuckDBColumnType.VARCHAR)
                 .withVectorizedFunction((in, out) -> divideScaled(in, out, true))
                 .register(c);
+        // and rounded half away from zero to a given scale, as an unscaled value: the argument of a cast to numeric(p,s)
+        DuckDBFunctions.scalarFunction().withName("pgwire_numeric_div_scaled_round")
+                .withParameters(DuckDBColumnType.HUGEINT, DuckDBColumnType.INTEGER, DuckDBColumnType.HUGEINT, DuckDBColumnType.INTEGER,
+                        DuckDBColumnType.INTEGER)
+                .withReturnType(DuckDBColumnType.HUGEINT)
+                .withVectorizedFunction(EngineFunctions::divideScaledRounded)
+                .register(c);
         // div(numeric, numeric): the integer part of the exact quotient (truncated toward zero), as PostgreSQL's numeric_div_trunc
         DuckDBFunctions.scalarFunction().withName("pgwire_numeric_div_trunc")
                 .withParameters(DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR)
@@ -124,19 +131,47 @@ final class EngineFunctions {
                     out.setNull(row);
                     continue;
                 }
-                BigInteger x = numerators.getHugeInt(row);
-                BigInteger y = denominators.getHugeInt(row);
-                int sx = numeratorScales.getInt(row);
-                int sy = denominatorScales.getInt(row);
-                if (x.bitLength() < 63 && y.bitLength() < 63) {
-                    NumericDivision.divideUnscaled(x.longValue(), sx, y.longValue(), sy, q);
-                } else {
-                    NumericDivision.slow(new BigDecimal(x, sx), new BigDecimal(y, sy), q);
-                }
+                quotient(numerators.getHugeInt(row), numeratorScales.getInt(row), denominators.getHugeInt(row),
+                        denominatorScales.getInt(row), q);
                 write(out, row, q, text);
             }
         } catch (PgException e) {
             throw PgFunctionError.forDuckDb(e);
+        }
+    }
+
+    /** {@link #divideScaled}, the quotient rounded to the scale in the fifth column and written as its unscaled HUGEINT. */
+    private static void divideScaledRounded(DuckDBDataChunkReader in, DuckDBWritableVector out) {
+        DuckDBReadableVector numerators = in.vector(0);
+        DuckDBReadableVector numeratorScales = in.vector(1);
+        DuckDBReadableVector denominators = in.vector(2);
+        DuckDBReadableVector denominatorScales = in.vector(3);
+        DuckDBReadableVector scales = in.vector(4);
+        NumericDivision.Quotient q = new NumericDivision.Quotient();
+        try {
+            for (long row = 0, rows = in.rowCount(); row < rows; row++) {
+                if (numerators.isNull(row) || denominators.isNull(row)) {
+                    out.setNull(row);
+                    continue;
+                }
+                quotient(numerators.getHugeInt(row), numeratorScales.getInt(row), denominators.getHugeInt(row),
+                        denominatorScales.getInt(row), q);
+                BigInteger rounded = q.atScale(scales.getInt(row)).unscaledValue();
+                if (rounded.abs().compareTo(DECIMAL_LIMIT) >= 0) {
+                    throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+                }
+                out.setHugeInt(row, rounded);
+            }
+        } catch (PgException e) {
+            throw PgFunctionError.forDuckDb(e);
+        }
+    }
+
+    private static void quotient(BigInteger x, int sx, BigInteger y, int sy, NumericDivision.Quotient q) {
+        if (x.bitLength() < 63 && y.bitLength() < 63) {
+            NumericDivision.divideUnscaled(x.longValue(), sx, y.longValue(), sy, q);
+        } else {
+            NumericDivision.slow(new BigDecimal(x, sx), new BigDecimal(y, sy), q);
         }
     }
 

@@ -55,18 +55,27 @@ final class ExactDivision {
         n.set("exactDivision", true);
         n.set("topLevelSql", top);
         if (exact != null) n.set("narrowSql", exact[1].replace("%fallback%", top));
+        if (x != null && y != null) n.set("roundSql", x.call("pgwire_numeric_div_scaled_round", y));
         return n;
     }
 
     /**
-     * The quotient as the argument of a cast to numeric(p,s): where it has a form of its own exact
-     * value's scale (see {@link #byConstant}), that form, so DuckDB rounds once from a narrow
-     * decimal instead of from DECIMAL(38,20); else the quotient itself. PostgreSQL's cast rounds its
-     * quotient, and both forms hold exactly that value.
+     * The quotient as the argument of a cast to numeric(p,{@code scale}): where it has a form of its
+     * own exact value's scale (see {@link #byConstant}), that form, so DuckDB rounds once from a
+     * narrow decimal instead of from DECIMAL(38,20); where its operands' scales are known, the
+     * function's quotient already rounded to {@code scale} (PostgreSQL's cast rounds its quotient
+     * half away from zero, and so does the function); else the quotient itself.
      */
-    static Node castArgument(Node quotient) {
-        if (!quotient.is("DuckDbSql") || !quotient.has("narrowSql")) return quotient;
-        return Expressions.duckDb(quotient.str("narrowSql"), quotient.list("args").toArray(new Node[0]));
+    static Node castArgument(Node quotient, int scale) {
+        if (!quotient.is("DuckDbSql")) return quotient;
+        Node[] args = quotient.list("args").toArray(new Node[0]);
+        if (quotient.has("narrowSql")) return Expressions.duckDb(quotient.str("narrowSql"), args);
+        if (!quotient.has("roundSql") || scale < 0 || scale > MAX_DIGITS) return quotient;
+        // the function rounds PostgreSQL's quotient to the cast's scale itself: an unscaled value of that scale
+        String call = quotient.str("roundSql");
+        String rounded = "CAST(" + call.substring(0, call.length() - 1) + ", " + scale + ") AS DECIMAL(38,0))";
+        if (scale == 0) return Expressions.duckDb(rounded, args);
+        return Expressions.duckDb(rounded + " * CAST('0." + "0".repeat(scale - 1) + "1' AS DECIMAL(" + scale + "," + scale + "))", args);
     }
 
     /** {@code avg(x)} of an exact number: sum / count with PostgreSQL's scale, null over no rows. */
@@ -87,6 +96,7 @@ final class ExactDivision {
         Node q = Expressions.duckDb(nested, sum, count);
         q.set("exactDivision", true);
         q.set("topLevelSql", top);
+        if (s != null) q.set("roundSql", s.call("pgwire_numeric_div_scaled_round", n));
         return q;
     }
 

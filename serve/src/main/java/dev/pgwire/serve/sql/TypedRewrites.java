@@ -408,7 +408,7 @@ final class TypedRewrites {
                 rewriteField(e, "arg", scope);
                 SqlType castTo = types.type(e, scope);
                 if (castTo != null && !castTo.isArray() && castTo.name().equals("numeric") && castTo.typmod() >= 0) {
-                    Node narrow = ExactDivision.castArgument(e.node("arg"));
+                    Node narrow = ExactDivision.castArgument(e.node("arg"), (castTo.typmod() - 4) & 0xffff);
                     if (narrow != e.node("arg")) {
                         types.assume(narrow, SqlType.NUMERIC);
                         e.set("arg", narrow);

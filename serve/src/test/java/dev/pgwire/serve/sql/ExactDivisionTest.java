@@ -48,4 +48,14 @@ class ExactDivisionTest {
                 .contains("pgwire_numeric_div_scaled_text(CAST(sum(DISTINCT i) FILTER (WHERE (i > 0)) AS HUGEINT), 0,"
                         + " CAST(nullif(count(DISTINCT i) FILTER (WHERE (i > 0)), 0) AS HUGEINT), 0)");
     }
+
+    @Test
+    void aCastToNumericOfAQuotientOfKnownScalesIsRoundedByTheFunctionToTheCastsScale() {
+        assertThat(duckDb("SELECT CAST(g / 3.0 AS numeric(14,2)) FROM (SELECT CAST(1 AS bigint) AS g) t"))
+                .contains("CAST(CAST(pgwire_numeric_div_scaled_round(CAST(g AS HUGEINT), 0, CAST('30' AS HUGEINT), 1, 2) AS DECIMAL(38,0))"
+                        + " * CAST('0.01' AS DECIMAL(2,2)) AS DECIMAL(14,2))");
+        assertThat(duckDb("SELECT CAST(avg(i) AS numeric(10,0)) FROM (SELECT 1 AS i) t"))
+                .contains("CAST(CAST(pgwire_numeric_div_scaled_round(CAST(sum(i) AS HUGEINT), 0, CAST(nullif(count(i), 0) AS HUGEINT), 0, 0)"
+                        + " AS DECIMAL(38,0)) AS DECIMAL(10,0))");
+    }
 }
