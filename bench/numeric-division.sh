@@ -34,6 +34,7 @@ labels=(
   "sum of g / 3.0 cast to numeric(14,2)"
   "sum of g::numeric / 7 cast to numeric(14,2)"
   "avg of numeric(12,2), 100 000 groups"
+  "avg of numeric(12,2) as a result column, 100 000 groups"
   "INSERT ... SELECT (g % 100000) / 100.0 into numeric(12,2)"
 )
 queries=(
@@ -41,6 +42,7 @@ queries=(
   "SELECT sum(CAST(g / 3.0 AS numeric(14,2))) $series"
   "SELECT sum(CAST(CAST(g AS numeric) / 7 AS numeric(14,2))) $series"
   "SELECT count(*), CAST(sum(m) AS numeric(24,6)) FROM (SELECT g % 100000 AS k, avg(CAST(g % 1000 AS numeric(12,2))) AS m $series GROUP BY 1) t"
+  "SELECT g % 100000 AS k, avg(CAST(g % 1000 AS numeric(12,2))) AS m $series GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 3"
   "INSERT INTO amounts SELECT (g % 100000) / 100.0 $series"
 )
 
