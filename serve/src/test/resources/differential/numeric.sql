@@ -391,3 +391,14 @@ SELECT CAST(0.005 / 1 AS numeric(5,2)), CAST(-0.005::numeric(5,3) / 1 AS numeric
 -- name: div_cast_overflow
 -- expect-error: 22003
 SELECT CAST(a / 0.001 AS numeric(12,2)) FROM div_rows;
+
+-- A quotient in the result is PostgreSQL's text; ORDER BY it still sorts by the number.
+
+-- name: div_order_by_position_and_alias
+SELECT x, x / 3.0 AS q FROM (VALUES (1), (25), (100), (9), (-4)) v(x) ORDER BY q DESC, 1;
+
+-- name: avg_order_by_alias_and_position
+SELECT k, avg(x) AS m, avg(x * 2) FROM (VALUES (1, 1), (2, 25), (3, 100), (4, 9)) v(k, x) GROUP BY k ORDER BY m, 3 LIMIT 3;
+
+-- name: div_order_by_distinct
+SELECT DISTINCT x / 4.0 AS q FROM (VALUES (1), (25), (100), (9)) v(x) ORDER BY q;

@@ -165,11 +165,13 @@ final class TypedRewrites {
             if (val != null && val.is("FuncCall")) val.set("selectList", true); // set-returning calls return rows here
         }
         rewriteList(s.list("targetList"), scope, "val");
+        Node[] quotients = top ? quotients(s.list("targetList")) : null;
         if (top) for (Node t : s.list("targetList")) topLevel(t, scope);
         rewriteField(s, "whereClause", scope);
         rewriteField(s, "havingClause", scope);
         rewriteItems(s.list("groupClause"), scope);
         rewriteList(s.list("sortClause"), scope, "node");
+        if (quotients != null && s.list("distinctClause").isEmpty()) sortByQuotients(s, quotients);
         List<Node> on = s.list("distinctClause");
         if (!(on.size() == 1 && on.get(0).fields().isEmpty())) rewriteItems(on, scope);
         jsonbKeys.apply(s, scope);
@@ -252,6 +254,38 @@ final class TypedRewrites {
         }
         if (val != null && val.is("DuckDbSql") && val.bool("exactDivision")) {
             target.set("val", Expressions.duckDb(val.str("topLevelSql"), val.list("args").toArray(new Node[0])));
+        }
+    }
+
+    /** The numeric quotients (division, avg) among the result columns, by position; null entries for the others. */
+    private static Node[] quotients(List<Node> targets) {
+        Node[] out = new Node[targets.size()];
+        for (int i = 0; i < out.length; i++) {
+            Node val = targets.get(i).node("val");
+            if (val != null && val.is("DuckDbSql") && val.bool("exactDivision")) out[i] = val;
+        }
+        return out;
+    }
+
+    /**
+     * ORDER BY a result column that is a quotient (by position or by its alias) sorts by the
+     * number: the result column itself is PostgreSQL's text of it, which would sort as a string.
+     */
+    private static void sortByQuotients(Node s, Node[] quotients) {
+        List<Node> targets = s.list("targetList");
+        for (Node sortBy : s.list("sortClause")) {
+            Node key = sortBy.node("node");
+            if (key == null) continue;
+            int index = -1;
+            if (key.is("A_Const") && key.has("ival")) {
+                index = (int) key.node("ival").num("ival") - 1;
+            } else if (key.is("ColumnRef") && key.list("fields").size() == 1 && key.list("fields").get(0).is("String")) {
+                String name = key.names("fields").get(0);
+                for (int i = 0; i < targets.size() && index < 0; i++) {
+                    if (name.equals(targets.get(i).str("name"))) index = i;
+                }
+            }
+            if (index >= 0 && index < quotients.length && quotients[index] != null) sortBy.set("node", quotients[index].copy());
         }
     }
 

@@ -58,4 +58,12 @@ class ExactDivisionTest {
                 .contains("CAST(CAST(pgwire_numeric_div_scaled_round(CAST(sum(i) AS HUGEINT), 0, CAST(nullif(count(i), 0) AS HUGEINT), 0, 0)"
                         + " AS DECIMAL(38,0)) AS DECIMAL(10,0))");
     }
+
+    @Test
+    void orderByAQuotientResultColumnSortsByTheNumberNotItsText() {
+        assertThat(duckDb("SELECT x / 3.0 AS q FROM (SELECT 1 AS x) t ORDER BY q DESC, 1"))
+                .startsWith("SELECT pgwire_numeric_div_scaled_text(")
+                .endsWith("ORDER BY pgwire_numeric_div_scaled(CAST(x AS HUGEINT), 0, CAST('30' AS HUGEINT), 1) DESC,"
+                        + " pgwire_numeric_div_scaled(CAST(x AS HUGEINT), 0, CAST('30' AS HUGEINT), 1)");
+    }
 }
