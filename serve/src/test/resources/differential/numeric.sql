@@ -402,3 +402,12 @@ SELECT k, avg(x) AS m, avg(x * 2) FROM (VALUES (1, 1), (2, 25), (3, 100), (4, 9)
 
 -- name: div_order_by_distinct
 SELECT DISTINCT x / 4.0 AS q FROM (VALUES (1), (25), (100), (9)) v(x) ORDER BY q;
+
+-- name: avg_window
+SELECT k, x, avg(x) OVER (ORDER BY k), avg(x) OVER (PARTITION BY k % 2), avg(x::numeric(6,2)) OVER (ORDER BY k ROWS BETWEEN 1 PRECEDING AND CURRENT ROW),
+    CAST(avg(x) OVER (ORDER BY k) AS numeric(10,3)), avg(x) FILTER (WHERE x > 1) OVER (ORDER BY k)
+FROM (VALUES (1, 1), (2, 25), (3, NULL), (4, 9), (5, -7)) v(k, x) ORDER BY k;
+
+-- name: avg_window_named_and_sorted
+SELECT k, avg(x) OVER w AS m, avg(x) OVER (ORDER BY k) AS n FROM (VALUES (1, 1.5::numeric(4,1)), (2, 2.5), (3, 30)) v(k, x)
+WINDOW w AS (ORDER BY k) ORDER BY n DESC;

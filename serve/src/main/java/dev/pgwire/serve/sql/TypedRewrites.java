@@ -285,8 +285,19 @@ final class TypedRewrites {
                     if (name.equals(targets.get(i).str("name"))) index = i;
                 }
             }
-            if (index >= 0 && index < quotients.length && quotients[index] != null) sortBy.set("node", quotients[index].copy());
+            if (index >= 0 && index < quotients.length && quotients[index] != null && !namesAWindow(quotients[index])) {
+                sortBy.set("node", quotients[index].copy());
+            }
         }
+    }
+
+    /** Whether an expression uses a window of the WINDOW clause by name (DuckDB accepts those in the select list only). */
+    private static boolean namesAWindow(Node e) {
+        boolean[] named = {false};
+        TreeWalker.forEachNode(e, n -> {
+            if (n.is("WindowDef") && (!n.str("name").isEmpty() || !n.str("refname").isEmpty())) named[0] = true;
+        });
+        return named[0];
     }
 
     private String searchPathLiteral() {
@@ -549,7 +560,7 @@ final class TypedRewrites {
     }
 
     private Node function(Node f, Scope scope) {
-        if (f.node("over") != null) return f;
+        if (f.node("over") != null) return window(f, scope);
         String name = Operators.lastName(f);
         List<String> qualified = f.names("funcname");
         if (qualified.size() > 1 && !qualified.get(0).equals("pg_catalog")
@@ -648,6 +659,17 @@ final class TypedRewrites {
             return rewritten;
         }
         return f;
+    }
+
+    /** avg(x) OVER (…) of an exact number: sum(x) OVER (…) / count(x) OVER (…) with PostgreSQL's scale, as avg without a window. */
+    private Node window(Node f, Scope scope) {
+        List<Node> args = f.list("args");
+        if (!Operators.lastName(f).equals("avg") || args.size() != 1 || f.names("funcname").size() > 1) return f;
+        SqlType first = types.type(args.get(0), scope);
+        if (first == null || !first.isExactNumeric() || f.bool("agg_distinct")) return f;
+        Node n = ExactDivision.average(FuncCallBuilder.copyAggregate(f, "sum"), FuncCallBuilder.copyAggregate(f, "count"), first);
+        types.assume(n, SqlType.NUMERIC);
+        return n;
     }
 
     /** pg_get_serial_sequence('table', 'column'): the sequence a serial or identity column draws from. */
