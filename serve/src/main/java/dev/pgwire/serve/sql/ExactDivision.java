@@ -83,10 +83,9 @@ final class ExactDivision {
         Scaled s = null;
         if (isInteger(argument)) {
             s = new Scaled("CAST({0} AS HUGEINT)", 0);
-        } else if (argument.typmod() >= 0 && argument.name().equals("numeric")) {
-            int scale = (argument.typmod() - 4) & 0xffff;
+        } else if (precisionAndScale(argument) != null) {
             // DuckDB's sum of DECIMAL(p,s) is DECIMAL(38,s): its digits without the point are the unscaled value
-            if (scale <= MAX_DIGITS) s = new Scaled("CAST(replace(CAST({0} AS VARCHAR), '.', '') AS HUGEINT)", scale);
+            s = new Scaled("CAST(replace(CAST({0} AS VARCHAR), '.', '') AS HUGEINT)", precisionAndScale(argument)[1]);
         }
         Scaled n = new Scaled("CAST(nullif({1}, 0) AS HUGEINT)", 0);
         String nested = s != null ? s.call("pgwire_numeric_div_scaled", n)
