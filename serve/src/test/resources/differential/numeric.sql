@@ -290,3 +290,124 @@ SELECT sum(x), sum(x) FILTER (WHERE x < 0), sum(DISTINCT x) FROM (VALUES ('Infin
 
 -- name: sum_float_grouped
 SELECT g, sum(x) FROM (VALUES (1, 1.5::float8), (1, 2.25::float8), (2, NULL::float8)) v(g, x) GROUP BY g ORDER BY g;
+
+-- Numeric division and avg: PostgreSQL's result scale depends on both operands' scales and
+-- magnitudes (select_div_scale), so each row's quotient has its own number of decimals.
+
+-- name: div_rows_table
+CREATE TABLE div_rows (id int PRIMARY KEY, a numeric(12,2), i int, b bigint, s smallint, m numeric(38,2), f numeric(38,30));
+
+-- name: div_rows_fill
+INSERT INTO div_rows VALUES
+    (1, 123.45, 7, 9223372036854775807, 32767, 999999999999999999999999999999999999.99, 0.123456789012345678901234567890),
+    (2, -0.01, -3, -9223372036854775808, -32768, -0.01, -0.000000000000000000000000000001),
+    (3, 0, 0, 0, 0, 0, 0),
+    (4, NULL, NULL, NULL, NULL, NULL, NULL),
+    (5, 9999999999.99, 2147483647, 12345678901234567, 1, 12345678901234567890.12, 1.5),
+    (6, 0.05, 1, 99999999999999999, 2, 0.05, 0.000000000000000000000000000005);
+
+-- name: div_by_constants
+SELECT id, a / 100.0, a / 4, a / 3, a / -0.5, a / 1e-20, a / 123456789012345678901234567890 FROM div_rows ORDER BY id;
+
+-- name: div_integers_by_numeric
+SELECT id, i / 100.0, b / 100.0, s / 8::numeric, i / 2.5, b / 3.0, 7 / 2.0, -7 / 0.25 FROM div_rows ORDER BY id;
+
+-- name: div_integer_by_numeric_column
+SELECT id, i / a, b / a, 1 / a FROM div_rows WHERE a <> 0 ORDER BY id;
+
+-- name: div_numeric_38_at_the_limit
+SELECT id, m / 3, m / 100.0, m / 0.01, f / 7, f / 100.0, m / a FROM div_rows WHERE id <> 3 ORDER BY id;
+
+-- name: div_small_magnitudes
+SELECT 0.00000001 / 3, 1 / 30000000000.0, 0.000000000000000000000000000001 / 7, 1e-30 / 1e30;
+
+-- name: div_cast_to_numeric
+SELECT id, CAST(a / 100.0 AS numeric(12,2)), CAST(b / 100.0 AS numeric(20,1)), CAST(i / 3.0 AS numeric(13,3)),
+    CAST(a / 8 AS numeric(14,4)), CAST(s / 0.5 AS numeric(8,1)), CAST(-a / 1000 AS numeric(12,2)) FROM div_rows ORDER BY id;
+
+-- name: div_compared
+SELECT id FROM div_rows WHERE a / 100.0 > 0.0001 AND i / 3.0 < 1000 ORDER BY id;
+
+-- name: div_sum_of_casts
+SELECT sum(CAST((g % 100000) / 100.0 AS numeric(12,2))), sum(CAST(g / 3.0 AS numeric(12,2))), max(CAST(-g / 8.0 AS numeric(12,3)))
+FROM generate_series(CAST(1 AS bigint), 10000) AS s(g);
+
+-- name: div_by_zero_column
+-- expect-error: 22012
+SELECT a / 0 FROM div_rows;
+
+-- name: div_by_zero_decimal
+-- expect-error: 22012
+SELECT a / 0.00 FROM div_rows;
+
+-- name: div_by_zero_value
+-- expect-error: 22012
+SELECT 1 / a FROM div_rows;
+
+-- name: div_by_zero_in_cast
+-- expect-error: 22012
+SELECT CAST(i / 0.0 AS numeric(10,2)) FROM div_rows;
+
+-- name: div_by_zero_no_rows
+SELECT a / 0, i / 0.0 FROM div_rows WHERE false;
+
+-- name: div_by_zero_null_only
+SELECT a / 0 FROM div_rows WHERE id = 4;
+
+-- name: avg_columns
+SELECT avg(a), avg(i), avg(b), avg(s), avg(f), pg_typeof(avg(i)), pg_typeof(avg(s)), pg_typeof(avg(b)) FROM div_rows;
+
+-- name: avg_numeric_38
+SELECT avg(m) FROM div_rows WHERE id > 1;
+
+-- name: avg_empty
+SELECT avg(a), avg(i), avg(b), avg(m) FROM div_rows WHERE false;
+
+-- name: avg_nulls_only
+SELECT avg(a), avg(i) FROM div_rows WHERE id = 4;
+
+-- name: avg_grouped
+SELECT id % 2 AS parity, avg(a), avg(i), avg(s) FROM div_rows GROUP BY 1 ORDER BY 1;
+
+-- name: avg_distinct_filter
+SELECT avg(DISTINCT a), avg(a) FILTER (WHERE a > 0), avg(DISTINCT i) FILTER (WHERE i <> 7), avg(m) FILTER (WHERE id > 1) FROM div_rows;
+
+-- name: avg_small_and_negative
+SELECT avg(x) FROM (VALUES (0.001::numeric(6,3)), (-0.002), (0.0005::numeric(6,4))) v(x);
+
+-- name: avg_integers_series
+SELECT avg(g), avg(CAST(g AS int)), avg(CAST(g % 1000 AS numeric(12,2)) / 7) FROM generate_series(CAST(1 AS bigint), 1000) AS s(g);
+
+-- name: div_cast_rounds_postgresqls_quotient
+SELECT id, CAST(a / 3 AS numeric(14,2)), CAST(i / 7.0 AS numeric(12,0)), CAST(b / 3.0 AS numeric(38,5)), CAST(-a / 6 AS numeric(12,1)),
+    CAST(m / 7 AS numeric(38,2)), CAST(f / 3 AS numeric(38,30)) FROM div_rows ORDER BY id;
+
+-- name: avg_cast
+SELECT CAST(avg(a) AS numeric(14,3)), CAST(avg(i) AS numeric(12,0)), CAST(avg(b) AS numeric(30,1)) FROM div_rows;
+
+-- name: div_cast_half_away_from_zero
+SELECT CAST(0.005 / 1 AS numeric(5,2)), CAST(-0.005::numeric(5,3) / 1 AS numeric(5,2)), CAST(2.5 / 2 AS numeric(4,0)), CAST(-2.5 / 2 AS numeric(4,0));
+
+-- name: div_cast_overflow
+-- expect-error: 22003
+SELECT CAST(a / 0.001 AS numeric(12,2)) FROM div_rows;
+
+-- A quotient in the result is PostgreSQL's text; ORDER BY it still sorts by the number.
+
+-- name: div_order_by_position_and_alias
+SELECT x, x / 3.0 AS q FROM (VALUES (1), (25), (100), (9), (-4)) v(x) ORDER BY q DESC, 1;
+
+-- name: avg_order_by_alias_and_position
+SELECT k, avg(x) AS m, avg(x * 2) FROM (VALUES (1, 1), (2, 25), (3, 100), (4, 9)) v(k, x) GROUP BY k ORDER BY m, 3 LIMIT 3;
+
+-- name: div_order_by_distinct
+SELECT DISTINCT x / 4.0 AS q FROM (VALUES (1), (25), (100), (9)) v(x) ORDER BY q;
+
+-- name: avg_window
+SELECT k, x, avg(x) OVER (ORDER BY k), avg(x) OVER (PARTITION BY k % 2), avg(x::numeric(6,2)) OVER (ORDER BY k ROWS BETWEEN 1 PRECEDING AND CURRENT ROW),
+    CAST(avg(x) OVER (ORDER BY k) AS numeric(10,3)), avg(x) FILTER (WHERE x > 1) OVER (ORDER BY k)
+FROM (VALUES (1, 1), (2, 25), (3, NULL), (4, 9), (5, -7)) v(k, x) ORDER BY k;
+
+-- name: avg_window_named_and_sorted
+SELECT k, avg(x) OVER w AS m, avg(x) OVER (ORDER BY k) AS n FROM (VALUES (1, 1.5::numeric(4,1)), (2, 2.5), (3, 30)) v(k, x)
+WINDOW w AS (ORDER BY k) ORDER BY n DESC;

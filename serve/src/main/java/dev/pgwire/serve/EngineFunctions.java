@@ -1,10 +1,17 @@
 package dev.pgwire.serve;
 
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.functions.PgFunctionError;
 import org.duckdb.DuckDBColumnType;
+import org.duckdb.DuckDBDataChunkReader;
 import org.duckdb.DuckDBFunctions;
 import org.duckdb.DuckDBLogicalType;
+import org.duckdb.DuckDBReadableVector;
+import org.duckdb.DuckDBWritableVector;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,12 +30,24 @@ final class EngineFunctions {
     static void register(Connection c) throws SQLException {
         dev.pgwire.serve.functions.PgFunctions.register(c);
         // numeric division with PostgreSQL's result scale: as text (the exact value, for a result column)
-        // and as DECIMAL(38,20) where the quotient feeds further arithmetic
+        // and as DECIMAL(38,20) where the quotient feeds further arithmetic; a vector at a time
         DuckDBFunctions.scalarFunction().withName("pgwire_numeric_div_text")
                 .withParameters(DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR)
-                .withReturnType(DuckDBColumnType.VARCHAR).withNullInNullOut()
-                .withFunction((String a, String b) -> a == null || b == null ? null
-                        : EngineError.guard(() -> NumericDivision.divide(new BigDecimal(a), new BigDecimal(b)).toPlainString()))
+                .withReturnType(DuckDBColumnType.VARCHAR)
+                .withVectorizedFunction((in, out) -> divide(in, out, true))
+                .register(c);
+        // the same for operands whose scale the translation knows: unscaled values and their scales
+        DuckDBFunctions.scalarFunction().withName("pgwire_numeric_div_scaled_text")
+                .withParameters(DuckDBColumnType.HUGEINT, DuckDBColumnType.INTEGER, DuckDBColumnType.HUGEINT, DuckDBColumnType.INTEGER)
+                .withReturnType(DuckDBColumnType.VARCHAR)
+                .withVectorizedFunction((in, out) -> divideScaled(in, out, true))
+                .register(c);
+        // and rounded half away from zero to a given scale, as an unscaled value: the argument of a cast to numeric(p,s)
+        DuckDBFunctions.scalarFunction().withName("pgwire_numeric_div_scaled_round")
+                .withParameters(DuckDBColumnType.HUGEINT, DuckDBColumnType.INTEGER, DuckDBColumnType.HUGEINT, DuckDBColumnType.INTEGER,
+                        DuckDBColumnType.INTEGER)
+                .withReturnType(DuckDBColumnType.HUGEINT)
+                .withVectorizedFunction(EngineFunctions::divideScaledRounded)
                 .register(c);
         // div(numeric, numeric): the integer part of the exact quotient (truncated toward zero), as PostgreSQL's numeric_div_trunc
         DuckDBFunctions.scalarFunction().withName("pgwire_numeric_div_trunc")
@@ -51,11 +70,120 @@ final class EngineFunctions {
         try (DuckDBLogicalType decimal = DuckDBLogicalType.decimal(38, NESTED_DIVISION_SCALE)) {
             DuckDBFunctions.scalarFunction().withName("pgwire_numeric_div")
                     .withParameters(DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR)
-                    .withReturnType(decimal).withNullInNullOut()
-                    .withFunction((String a, String b) -> a == null || b == null ? null
-                            : EngineError.guard(() -> NumericDivision.divide(new BigDecimal(a), new BigDecimal(b))
-                                    .setScale(NESTED_DIVISION_SCALE, RoundingMode.HALF_UP)))
+                    .withReturnType(decimal)
+                    .withVectorizedFunction((in, out) -> divide(in, out, false))
+                    .register(c);
+            DuckDBFunctions.scalarFunction().withName("pgwire_numeric_div_scaled")
+                    .withParameters(DuckDBColumnType.HUGEINT, DuckDBColumnType.INTEGER, DuckDBColumnType.HUGEINT, DuckDBColumnType.INTEGER)
+                    .withReturnType(decimal)
+                    .withVectorizedFunction((in, out) -> divideScaled(in, out, false))
                     .register(c);
         }
+    }
+
+    /** The largest unscaled DECIMAL(38,s) value, plus one. */
+    private static final BigInteger DECIMAL_LIMIT = BigInteger.TEN.pow(38);
+
+    /**
+     * Divides a vector of numerators by a vector of denominators (both as DuckDB's text of an exact
+     * number), writing PostgreSQL's quotient as text or at {@link #NESTED_DIVISION_SCALE}; a null
+     * operand gives null.
+     */
+    private static void divide(DuckDBDataChunkReader in, DuckDBWritableVector out, boolean text) {
+        DuckDBReadableVector numerators = in.vector(0);
+        DuckDBReadableVector denominators = in.vector(1);
+        long[] a = new long[2];
+        long[] b = new long[2];
+        NumericDivision.Quotient q = new NumericDivision.Quotient();
+        try {
+            for (long row = 0, rows = in.rowCount(); row < rows; row++) {
+                if (numerators.isNull(row) || denominators.isNull(row)) {
+                    out.setNull(row);
+                    continue;
+                }
+                String x = numerators.getString(row);
+                String y = denominators.getString(row);
+                if (NumericDivision.parse(x, a) && NumericDivision.parse(y, b)) {
+                    NumericDivision.divideUnscaled(a[0], (int) a[1], b[0], (int) b[1], q);
+                } else {
+                    NumericDivision.slow(new BigDecimal(x), new BigDecimal(y), q);
+                }
+                write(out, row, q, text);
+            }
+        } catch (PgException e) {
+            throw PgFunctionError.forDuckDb(e);
+        }
+    }
+
+    /**
+     * The same for operands given as unscaled HUGEINT values and their scales (numerator,
+     * numerator's scale, denominator, denominator's scale): no text is read.
+     */
+    private static void divideScaled(DuckDBDataChunkReader in, DuckDBWritableVector out, boolean text) {
+        DuckDBReadableVector numerators = in.vector(0);
+        DuckDBReadableVector numeratorScales = in.vector(1);
+        DuckDBReadableVector denominators = in.vector(2);
+        DuckDBReadableVector denominatorScales = in.vector(3);
+        NumericDivision.Quotient q = new NumericDivision.Quotient();
+        try {
+            for (long row = 0, rows = in.rowCount(); row < rows; row++) {
+                if (numerators.isNull(row) || denominators.isNull(row)) {
+                    out.setNull(row);
+                    continue;
+                }
+                quotient(numerators.getHugeInt(row), numeratorScales.getInt(row), denominators.getHugeInt(row),
+                        denominatorScales.getInt(row), q);
+                write(out, row, q, text);
+            }
+        } catch (PgException e) {
+            throw PgFunctionError.forDuckDb(e);
+        }
+    }
+
+    /** {@link #divideScaled}, the quotient rounded to the scale in the fifth column and written as its unscaled HUGEINT. */
+    private static void divideScaledRounded(DuckDBDataChunkReader in, DuckDBWritableVector out) {
+        DuckDBReadableVector numerators = in.vector(0);
+        DuckDBReadableVector numeratorScales = in.vector(1);
+        DuckDBReadableVector denominators = in.vector(2);
+        DuckDBReadableVector denominatorScales = in.vector(3);
+        DuckDBReadableVector scales = in.vector(4);
+        NumericDivision.Quotient q = new NumericDivision.Quotient();
+        try {
+            for (long row = 0, rows = in.rowCount(); row < rows; row++) {
+                if (numerators.isNull(row) || denominators.isNull(row)) {
+                    out.setNull(row);
+                    continue;
+                }
+                quotient(numerators.getHugeInt(row), numeratorScales.getInt(row), denominators.getHugeInt(row),
+                        denominatorScales.getInt(row), q);
+                BigInteger rounded = q.atScale(scales.getInt(row)).unscaledValue();
+                if (rounded.abs().compareTo(DECIMAL_LIMIT) >= 0) {
+                    throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+                }
+                out.setHugeInt(row, rounded);
+            }
+        } catch (PgException e) {
+            throw PgFunctionError.forDuckDb(e);
+        }
+    }
+
+    private static void quotient(BigInteger x, int sx, BigInteger y, int sy, NumericDivision.Quotient q) {
+        if (x.bitLength() < 63 && y.bitLength() < 63) {
+            NumericDivision.divideUnscaled(x.longValue(), sx, y.longValue(), sy, q);
+        } else {
+            NumericDivision.slow(new BigDecimal(x, sx), new BigDecimal(y, sy), q);
+        }
+    }
+
+    private static void write(DuckDBWritableVector out, long row, NumericDivision.Quotient q, boolean text) {
+        if (text) {
+            out.setString(row, q.text());
+            return;
+        }
+        BigDecimal nested = q.atScale(NESTED_DIVISION_SCALE);
+        if (nested.unscaledValue().abs().compareTo(DECIMAL_LIMIT) >= 0) {
+            throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+        }
+        out.setBigDecimal(row, nested);
     }
 }

@@ -119,7 +119,7 @@ final class OperatorRewrites {
         }
         if (op.equals("/") && l != null && r != null && l.isExactNumeric() && r.isExactNumeric()
                 && (l.name().equals("numeric") || r.name().equals("numeric"))) {
-            return exactDivision(e.node("lexpr"), e.node("rexpr"));
+            return exactDivision(e.node("lexpr"), l, e.node("rexpr"), r);
         }
         return e;
     }
@@ -158,11 +158,9 @@ final class OperatorRewrites {
         return cast;
     }
 
-    /** Numeric division with PostgreSQL's result scale (at top level its exact text, nested 20 decimals). */
-    private Node exactDivision(Node a, Node b) {
-        Node n = Expressions.duckDb("pgwire_numeric_div(CAST({0} AS VARCHAR), CAST({1} AS VARCHAR))", a, b);
-        n.set("exactDivision", true);
-        n.set("topLevelSql", "pgwire_numeric_div_text(CAST({0} AS VARCHAR), CAST({1} AS VARCHAR))");
+    /** Numeric division with PostgreSQL's result scale (at top level its exact text, nested 20 decimals): see {@link ExactDivision}. */
+    private Node exactDivision(Node a, SqlType ta, Node b, SqlType tb) {
+        Node n = ExactDivision.divide(a, ta, b, tb);
         types.assume(n, SqlType.NUMERIC);
         return n;
     }

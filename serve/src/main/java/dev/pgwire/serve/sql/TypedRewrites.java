@@ -165,11 +165,13 @@ final class TypedRewrites {
             if (val != null && val.is("FuncCall")) val.set("selectList", true); // set-returning calls return rows here
         }
         rewriteList(s.list("targetList"), scope, "val");
+        Node[] quotients = top ? quotients(s.list("targetList")) : null;
         if (top) for (Node t : s.list("targetList")) topLevel(t, scope);
         rewriteField(s, "whereClause", scope);
         rewriteField(s, "havingClause", scope);
         rewriteItems(s.list("groupClause"), scope);
         rewriteList(s.list("sortClause"), scope, "node");
+        if (quotients != null && s.list("distinctClause").isEmpty()) sortByQuotients(s, quotients);
         List<Node> on = s.list("distinctClause");
         if (!(on.size() == 1 && on.get(0).fields().isEmpty())) rewriteItems(on, scope);
         jsonbKeys.apply(s, scope);
@@ -253,6 +255,49 @@ final class TypedRewrites {
         if (val != null && val.is("DuckDbSql") && val.bool("exactDivision")) {
             target.set("val", Expressions.duckDb(val.str("topLevelSql"), val.list("args").toArray(new Node[0])));
         }
+    }
+
+    /** The numeric quotients (division, avg) among the result columns, by position; null entries for the others. */
+    private static Node[] quotients(List<Node> targets) {
+        Node[] out = new Node[targets.size()];
+        for (int i = 0; i < out.length; i++) {
+            Node val = targets.get(i).node("val");
+            if (val != null && val.is("DuckDbSql") && val.bool("exactDivision")) out[i] = val;
+        }
+        return out;
+    }
+
+    /**
+     * ORDER BY a result column that is a quotient (by position or by its alias) sorts by the
+     * number: the result column itself is PostgreSQL's text of it, which would sort as a string.
+     */
+    private static void sortByQuotients(Node s, Node[] quotients) {
+        List<Node> targets = s.list("targetList");
+        for (Node sortBy : s.list("sortClause")) {
+            Node key = sortBy.node("node");
+            if (key == null) continue;
+            int index = -1;
+            if (key.is("A_Const") && key.has("ival")) {
+                index = (int) key.node("ival").num("ival") - 1;
+            } else if (key.is("ColumnRef") && key.list("fields").size() == 1 && key.list("fields").get(0).is("String")) {
+                String name = key.names("fields").get(0);
+                for (int i = 0; i < targets.size() && index < 0; i++) {
+                    if (name.equals(targets.get(i).str("name"))) index = i;
+                }
+            }
+            if (index >= 0 && index < quotients.length && quotients[index] != null && !namesAWindow(quotients[index])) {
+                sortBy.set("node", quotients[index].copy());
+            }
+        }
+    }
+
+    /** Whether an expression uses a window of the WINDOW clause by name (DuckDB accepts those in the select list only). */
+    private static boolean namesAWindow(Node e) {
+        boolean[] named = {false};
+        TreeWalker.forEachNode(e, n -> {
+            if (n.is("WindowDef") && (!n.str("name").isEmpty() || !n.str("refname").isEmpty())) named[0] = true;
+        });
+        return named[0];
     }
 
     private String searchPathLiteral() {
@@ -406,6 +451,14 @@ final class TypedRewrites {
             }
             case "TypeCast" -> {
                 rewriteField(e, "arg", scope);
+                SqlType castTo = types.type(e, scope);
+                if (castTo != null && !castTo.isArray() && castTo.name().equals("numeric") && castTo.typmod() >= 0) {
+                    Node narrow = ExactDivision.castArgument(e.node("arg"), (castTo.typmod() - 4) & 0xffff);
+                    if (narrow != e.node("arg")) {
+                        types.assume(narrow, SqlType.NUMERIC);
+                        e.set("arg", narrow);
+                    }
+                }
                 Node arg = e.node("arg");
                 if (arg.is("A_Const") && arg.has("sval")) {
                     List<Node> typmods = e.node("typeName").list("typmods");
@@ -515,7 +568,7 @@ final class TypedRewrites {
     }
 
     private Node function(Node f, Scope scope) {
-        if (f.node("over") != null) return f;
+        if (f.node("over") != null) return window(f, scope);
         String name = Operators.lastName(f);
         List<String> qualified = f.names("funcname");
         if (qualified.size() > 1 && !qualified.get(0).equals("pg_catalog")
@@ -538,12 +591,10 @@ final class TypedRewrites {
                 }
             }
             case "avg" -> {
-                if (first != null && first.isExactNumeric() && !f.bool("agg_distinct") && f.node("agg_filter") == null) {
+                if (first != null && first.isExactNumeric() && !first.isArray() && args.size() == 1) {
                     Node sum = FuncCallBuilder.copyAggregate(f, "sum");
                     Node count = FuncCallBuilder.copyAggregate(f, "count");
-                    Node n = Expressions.duckDb("pgwire_numeric_div(CAST({0} AS VARCHAR), CAST(nullif({1}, 0) AS VARCHAR))", sum, count);
-                    n.set("exactDivision", true);
-                    n.set("topLevelSql", "pgwire_numeric_div_text(CAST({0} AS VARCHAR), CAST(nullif({1}, 0) AS VARCHAR))");
+                    Node n = ExactDivision.average(sum, count, first);
                     types.assume(n, SqlType.NUMERIC);
                     return n;
                 }
@@ -616,6 +667,17 @@ final class TypedRewrites {
             return rewritten;
         }
         return f;
+    }
+
+    /** avg(x) OVER (…) of an exact number: sum(x) OVER (…) / count(x) OVER (…) with PostgreSQL's scale, as avg without a window. */
+    private Node window(Node f, Scope scope) {
+        List<Node> args = f.list("args");
+        if (!Operators.lastName(f).equals("avg") || args.size() != 1 || f.names("funcname").size() > 1) return f;
+        SqlType first = types.type(args.get(0), scope);
+        if (first == null || !first.isExactNumeric() || f.bool("agg_distinct")) return f;
+        Node n = ExactDivision.average(FuncCallBuilder.copyAggregate(f, "sum"), FuncCallBuilder.copyAggregate(f, "count"), first);
+        types.assume(n, SqlType.NUMERIC);
+        return n;
     }
 
     /** pg_get_serial_sequence('table', 'column'): the sequence a serial or identity column draws from. */
