@@ -11,6 +11,9 @@ import dev.pgwire.server.spi.Portal;
 import dev.pgwire.server.spi.ResultSink;
 import dev.pgwire.server.spi.RowWriter;
 
+import org.duckdb.DuckDBChunkedResult;
+import org.duckdb.DuckDBPreparedStatement;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -38,6 +41,8 @@ final class DuckDbPortal implements Portal {
     /** Whether this run's INSERT has its sequence values written in, on a DuckDB statement of its own. */
     private boolean pinned;
     private ResultSet result;
+    /** The result read from DuckDB's vectors instead ({@link ResultVectors}), when its columns allow. */
+    private ResultVectors vectorRows;
     /** Rows read ahead when the result had to be let go; values as the column types read them. */
     private ArrayDeque<Object[]> buffered;
     /** An error met while reading ahead, reported by the next Execute. */
@@ -100,10 +105,12 @@ final class DuckDbPortal implements Portal {
         pinned = t != statement.translation();
         java.sql.PreparedStatement ps = borrow(t);
         running = ps;
+        CopyVectors.Kind[] kinds = vectorKinds();
         try {
             parameters.bind(ps);
             // the first statement of its transaction runs again on a write-write conflict (ConflictRetry)
             boolean[] executed = new boolean[1];
+            DuckDBChunkedResult[] chunked = new DuckDBChunkedResult[1];
             ConflictRetry.Attempt attempt = sink -> {
                 try {
                     if (running.isClosed()) { // DuckDB closes a statement whose transaction failed
@@ -114,6 +121,12 @@ final class DuckDbPortal implements Portal {
                 } catch (SQLException e) {
                     throw ErrorMapper.map(e, statement.translation());
                 }
+                if (kinds != null && running instanceof DuckDBPreparedStatement duck) {
+                    chunked[0] = session.runner().queryPrepared(duck, t,
+                            parameters::bind, session.inDuckDbTransaction(), session.cancelled(call));
+                    executed[0] = true;
+                    return;
+                }
                 executed[0] = session.runner().executePrepared(running, t,
                         parameters::bind, session.inDuckDbTransaction(), session.cancelled(call));
             };
@@ -123,7 +136,8 @@ final class DuckDbPortal implements Portal {
                 attempt.run(null);
             }
             boolean hasResult = executed[0];
-            ResultSet rs = hasResult ? running.getResultSet() : null;
+            if (chunked[0] != null) vectorRows = new ResultVectors(chunked[0], kinds, statement.columnTypes());
+            ResultSet rs = hasResult && vectorRows == null ? running.getResultSet() : null;
             if (statement.columnsKnown()) {
                 columns = statement.columns();
                 types = statement.columnTypes();
@@ -152,6 +166,16 @@ final class DuckDbPortal implements Portal {
         }
     }
 
+    /**
+     * The kinds of the columns when the result can be read from DuckDB's vectors: a SELECT whose
+     * columns are known before it runs, all of types {@link ResultVectors} writes; else null.
+     */
+    private CopyVectors.Kind[] vectorKinds() {
+        if (pinned || !statement.columnsKnown() || !"SELECT".equals(statement.info().main())) return null;
+        PgColumnType[] known = statement.columnTypes();
+        return known == null ? null : CopyVectors.kinds(known);
+    }
+
     private void describe(java.sql.ResultSetMetaData md) throws SQLException {
         int n = md.getColumnCount();
         if (n == 0) return;
@@ -170,6 +194,20 @@ final class DuckDbPortal implements Portal {
         int sent = 0;
         session.runner().streaming(running);
         try {
+            if (vectorRows != null && buffered == null) {
+                boolean plainFloats = ctx.extraFloatDigits() > 0;
+                while (true) {
+                    if (maxRows > 0 && sent == maxRows) return -1;
+                    if (!vectorRows.hasRow()) break;
+                    if (cancelled.getAsBoolean() || sink.isCancelled()) throw ErrorMapper.canceled();
+                    RowWriter w = sink.row();
+                    vectorRows.writeRow(w, ctx, plainFloats);
+                    w.end();
+                    sent++;
+                    rowsSent++;
+                }
+                return sent;
+            }
             while (true) {
                 if (maxRows > 0 && sent == maxRows) return -1;
                 Object[] row = nextRow(types);
@@ -217,10 +255,14 @@ final class DuckDbPortal implements Portal {
      * An error while reading is kept for the Execute that reaches it.
      */
     void detach() {
-        if (result == null) return;
+        if (result == null && vectorRows == null) return;
         buffered = new ArrayDeque<>();
         try {
-            while (result.next()) buffered.add(read(result, types));
+            if (vectorRows != null) {
+                while (vectorRows.hasRow()) buffered.add(vectorRows.readRow());
+            } else {
+                while (result.next()) buffered.add(read(result, types));
+            }
         } catch (SQLException e) {
             pendingError = ErrorMapper.map(e, statement.translation());
         } catch (RuntimeException e) {
@@ -232,7 +274,7 @@ final class DuckDbPortal implements Portal {
 
     /** The portal's transaction ended before it was finished (PostgreSQL drops such portals). */
     void abandon() {
-        if (result == null) return;
+        if (result == null && vectorRows == null) return;
         pendingError = new PgException(SqlState.INVALID_CURSOR_NAME, "portal was closed at the end of its transaction");
         buffered = new ArrayDeque<>();
         releaseStatement();
@@ -264,6 +306,14 @@ final class DuckDbPortal implements Portal {
     }
 
     private void releaseStatement() {
+        if (vectorRows != null) {
+            try {
+                vectorRows.close();
+            } catch (SQLException e) {
+                // the statement is released below; closing it ends the result too
+            }
+            vectorRows = null;
+        }
         if (result != null) {
             try {
                 result.close();

@@ -351,6 +351,28 @@ final class DuckDbStatementRunner {
         }
     }
 
+    /**
+     * Executes a prepared statement whose parameters are set through DuckDB's chunk API: its result
+     * (left open for the caller to read chunk by chunk). Errors are handled as {@link #executePrepared}
+     * handles them.
+     */
+    DuckDBChunkedResult queryPrepared(DuckDBPreparedStatement ps, Translation t, Rebinder rebinder, boolean inTransaction,
+                                      BooleanSupplier cancelled) {
+        beforeQuery.run();
+        running(ps);
+        try {
+            if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
+            return ps.query();
+        } catch (SQLException e) {
+            running(null);
+            if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
+            if (ErrorMapper.isLostError(e)) throw recoverLostError(t, rebinder, inTransaction, cancelled);
+            throw ErrorMapper.map(e, t);
+        } finally {
+            running(null);
+        }
+    }
+
     /** The session's SET statements for DuckDB (search_path, TimeZone), for connections opened to re-run a statement. */
     void sessionSettings(List<String> statements) {
         sessionSettings = List.copyOf(statements);

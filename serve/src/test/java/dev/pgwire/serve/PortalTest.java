@@ -60,6 +60,23 @@ class PortalTest extends SessionTestSupport {
     }
 
     @Test
+    void anErrorDuckDbMeetsAfterHandingOverRowsFailsTheExecuteThatReachesIt() throws Exception {
+        // DuckDB streams about a million rows ahead before it meets the bad value, and then ends the
+        // chunks as if the result were complete: the error must still come out
+        Portal p = bind(session.prepare("SELECT CAST(CASE WHEN range = 3000000 THEN 'x' ELSE CAST(range AS VARCHAR) END AS INTEGER) AS v "
+                + "FROM range(1, 3000100)", new int[0]));
+        Step first = execute(p, 3);
+        assertThat(first.suspended()).isTrue();
+        assertThat(first.rows()).containsExactly(List.of("1"), List.of("2"), List.of("3"));
+        RecordingSink rest = new RecordingSink();
+        rest.keepRows = false;
+        rest.describeColumns(p.columns());
+        assertThatThrownBy(() -> p.execute(0, rest)).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.sqlState()).isEqualTo("22P02"));
+        assertThat(rest.count).isLessThan(3_000_000 - 3);
+    }
+
+    @Test
     void aSuspendedPortalKeepsItsRowsWhenOtherStatementsRunInBetween() throws Exception {
         run("CREATE TABLE nums AS SELECT range::INT AS x FROM range(10000)");
         PreparedStatement st = session.prepare("SELECT x FROM nums WHERE x < $1 ORDER BY x", new int[0]);
