@@ -16,7 +16,6 @@ import org.duckdb.DuckDBPreparedStatement;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -25,10 +24,13 @@ import java.util.function.BooleanSupplier;
  * DuckDB's result, and Execute with a row limit stops after that many rows with the result kept
  * open, so the next Execute continues where it stopped (PortalSuspended in between).
  *
- * <p>DuckDB refuses to start anything on a connection while a streamed result is open, where
- * PostgreSQL lets portals and other statements interleave freely. When something else is about to
- * run on the session, a suspended portal therefore reads its remaining rows into memory
- * ({@link #detach}) and serves later Executes from there.
+ * <p>A suspended portal holds no rows: each Execute reads on from DuckDB's open result (from its
+ * vectors, {@link ResultVectors}, where the column types allow). But DuckDB refuses to start
+ * anything on a connection while a streamed result is open, where PostgreSQL lets portals and
+ * other statements interleave freely. When something else is about to run on the session, a
+ * suspended portal therefore reads its remaining rows into {@link HeldRows} ({@link #detach}) —
+ * at most {@link HeldRows#MEMORY_ROWS} in memory, the rest in a temporary file — and serves later
+ * Executes from there.
  */
 final class DuckDbPortal implements Portal {
     private final DuckDbSession session;
@@ -43,8 +45,8 @@ final class DuckDbPortal implements Portal {
     private ResultSet result;
     /** The result read from DuckDB's vectors instead ({@link ResultVectors}), when its columns allow. */
     private ResultVectors vectorRows;
-    /** Rows read ahead when the result had to be let go; values as the column types read them. */
-    private ArrayDeque<Object[]> buffered;
+    /** The rows left when the result had to be let go: a bounded number in memory, the rest in a file. */
+    private HeldRows held;
     /** An error met while reading ahead, reported by the next Execute. */
     private PgException pendingError;
     /** The tag of a statement that returns no rows, once run. */
@@ -194,7 +196,23 @@ final class DuckDbPortal implements Portal {
         int sent = 0;
         session.runner().streaming(running);
         try {
-            if (vectorRows != null && buffered == null) {
+            if (held != null) {
+                while (true) {
+                    if (maxRows > 0 && sent == maxRows) return -1;
+                    if (held.isEmpty()) {
+                        if (pendingError != null) throw pendingError;
+                        break;
+                    }
+                    if (cancelled.getAsBoolean() || sink.isCancelled()) throw ErrorMapper.canceled();
+                    RowWriter w = sink.row();
+                    held.writeNext(w, ctx);
+                    w.end();
+                    sent++;
+                    rowsSent++;
+                }
+                return sent;
+            }
+            if (vectorRows != null) {
                 boolean plainFloats = ctx.extraFloatDigits() > 0;
                 while (true) {
                     if (maxRows > 0 && sent == maxRows) return -1;
@@ -235,11 +253,6 @@ final class DuckDbPortal implements Portal {
     }
 
     private Object[] nextRow(PgColumnType[] types) throws SQLException {
-        if (buffered != null) {
-            Object[] row = buffered.poll();
-            if (row == null && pendingError != null) throw pendingError;
-            return row;
-        }
         if (result == null || !result.next()) return null;
         return read(result, types);
     }
@@ -251,20 +264,24 @@ final class DuckDbPortal implements Portal {
     }
 
     /**
-     * Reads the rest of the result into memory and frees the connection for another statement.
-     * An error while reading is kept for the Execute that reaches it.
+     * Reads the rest of the result into {@link HeldRows} (a bounded number of rows in memory, the
+     * rest in a temporary file) and frees the connection for another statement. An error while
+     * reading is kept for the Execute that reaches it.
      */
     void detach() {
         if (result == null && vectorRows == null) return;
-        buffered = new ArrayDeque<>();
+        held = new HeldRows(types);
+        CodecContext ctx = session.codecContext();
         try {
             if (vectorRows != null) {
-                while (vectorRows.hasRow()) buffered.add(vectorRows.readRow());
+                while (vectorRows.hasRow()) held.add(vectorRows.readRow(), ctx);
             } else {
-                while (result.next()) buffered.add(read(result, types));
+                while (result.next()) held.add(read(result, types), ctx);
             }
         } catch (SQLException e) {
             pendingError = ErrorMapper.map(e, statement.translation());
+        } catch (java.io.IOException e) {
+            pendingError = new PgException(SqlState.IO_ERROR, "could not keep the rows of a suspended portal: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             pendingError = e instanceof PgException pg ? pg
                     : new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "value out of range: " + e.getMessage(), e);
@@ -276,7 +293,8 @@ final class DuckDbPortal implements Portal {
     void abandon() {
         if (result == null && vectorRows == null) return;
         pendingError = new PgException(SqlState.INVALID_CURSOR_NAME, "portal was closed at the end of its transaction");
-        buffered = new ArrayDeque<>();
+        if (held != null) held.close();
+        held = new HeldRows(types);
         releaseStatement();
     }
 
@@ -284,6 +302,12 @@ final class DuckDbPortal implements Portal {
     private void finish() {
         session.portalClosed(this);
         releaseStatement();
+        if (held != null) held.close();
+    }
+
+    /** The rows kept after the result was let go, or null while the portal reads from DuckDB. */
+    HeldRows heldRows() {
+        return held;
     }
 
     /** The statement's DuckDB statement, or one of its own for a pinned INSERT (closed after use). */
@@ -331,6 +355,6 @@ final class DuckDbPortal implements Portal {
     @Override
     public void close() {
         finish();
-        buffered = null;
+        held = null;
     }
 }

@@ -283,6 +283,22 @@ class ExtendedWireTest {
     }
 
     @Test
+    void rowsASuspendedPortalKeptAreRenderedInTheSettingsOfTheExecuteThatSendsThem() throws IOException {
+        String sql = "SELECT CAST(g AS DOUBLE PRECISION) / 3 AS f, "
+                + "CAST('2024-03-09 12:00:00+00' AS TIMESTAMP WITH TIME ZONE) + g * INTERVAL '1 hour' AS tz, "
+                + "CAST(g AS NUMERIC(12,2)) / 7 AS n, g * INTERVAL '1 day' AS iv "
+                + "FROM generate_series(1, 3000) AS g ORDER BY g";
+        for (short format : new short[] {0, 1}) {
+            Replies r = both(new Query("SET TimeZone = 'UTC'"), new Query("BEGIN"), parse(sql),
+                    new Bind("c", "", new short[0], new byte[0][], new short[] {format}), new Execute("c", 5), Sync.INSTANCE,
+                    new Query("SET extra_float_digits = 0"), new Query("SET TimeZone = 'America/New_York'"),
+                    new Execute("c", 0), Sync.INSTANCE, new Query("COMMIT"));
+            assertThat(shape(r.serve())).as("format %s", format).isEqualTo(shape(r.postgres()));
+            assertThat(dataRows(r.serve())).as("format %s", format).isEqualTo(dataRows(r.postgres())).hasSize(3000);
+        }
+    }
+
+    @Test
     void anErrorWhileReadingVectorsEndsTheRowsWithPostgresSqlState() throws IOException {
         String sql = "SELECT CAST(CASE WHEN g = 4500 THEN 'x' ELSE CAST(g AS TEXT) END AS INTEGER) AS v "
                 + "FROM generate_series(1, 5000) AS g";
