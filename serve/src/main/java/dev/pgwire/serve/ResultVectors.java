@@ -121,14 +121,14 @@ final class ResultVectors implements AutoCloseable {
                 double v = d.getDouble(r << 3);
                 int decimals = plainFloats ? CopyVectors.plainDecimals(v) : -1;
                 if (decimals < 0) {
-                    types[c].write(w, v, ctx);
+                    general(w, c, v, ctx);
                     return;
                 }
                 l.clear();
                 CopyVectors.plainFloat(l, v, decimals);
             }
             case FLOAT4 -> {
-                types[c].write(w, d.getFloat(r << 2), ctx);
+                general(w, c, d.getFloat(r << 2), ctx);
                 return;
             }
             case TEXT -> {
@@ -138,7 +138,7 @@ final class ResultVectors implements AutoCloseable {
             case DATE -> {
                 int day = d.getInt(r << 2);
                 if (day < CopyVectors.FIRST_AD_DAY || day > CopyVectors.LAST_DAY_9999) {
-                    types[c].write(w, vectors[c].getLocalDate(r), ctx);
+                    general(w, c, vectors[c].getLocalDate(r), ctx);
                     return;
                 }
                 l.clear();
@@ -147,7 +147,7 @@ final class ResultVectors implements AutoCloseable {
             case TIMESTAMP -> {
                 long micros = d.getLong(r << 3);
                 if (micros < CopyVectors.FIRST_AD_MICROS || micros >= CopyVectors.YEAR_10000_MICROS) {
-                    types[c].write(w, micros, ctx);
+                    general(w, c, micros, ctx);
                     return;
                 }
                 l.clear();
@@ -155,11 +155,20 @@ final class ResultVectors implements AutoCloseable {
             }
             // the session's time zone applies: the registry's
             case TIMESTAMPTZ -> {
-                types[c].write(w, d.getLong(r << 3), ctx);
+                general(w, c, d.getLong(r << 3), ctx);
                 return;
             }
         }
         w.utf8(l.bytes(), 0, l.length());
+    }
+
+    /**
+     * A value the type registry renders, as the general path reads it from the driver: its text in
+     * {@code ctx}, the session's settings (the server is not told of all of them, extra_float_digits
+     * among them).
+     */
+    private void general(RowWriter w, int c, Object duckDbValue, CodecContext ctx) {
+        w.text(types[c].text(duckDbValue, ctx));
     }
 
     private void binary(RowWriter w, int c, int r, CodecContext ctx) {

@@ -238,7 +238,7 @@ class ExtendedWireTest {
             + ") AS v(b, i2, i4, i8, f4, f8, s, d, ts, tz)";
 
     @Test
-    void valuesWrittenFromDuckDbVectorsAreByteForByteThoseOfPostgresInTextAndBinary() throws IOException {
+    void valuesWrittenFromDuckDbVectorsAreByteForByteThoseOfPostgresInTextAndBinaryAndBySimpleQuery() throws IOException {
         for (String zone : new String[] {"UTC", "America/New_York"}) {
             for (String digits : new String[] {"1", "0"}) {
                 for (short format : new short[] {0, 1}) {
@@ -249,6 +249,11 @@ class ExtendedWireTest {
                     assertThat(columns(r.serve())).as(as).isEqualTo(columns(r.postgres()));
                     assertThat(dataRows(r.serve())).as(as).isEqualTo(dataRows(r.postgres())).hasSize(7);
                 }
+                // the simple protocol reads the same vectors
+                Replies r = both(new Query("SET TimeZone = '" + zone + "'"), new Query("SET extra_float_digits = " + digits),
+                        new Query(VECTOR_VALUES), new Query(MANY_ROWS));
+                assertThat(shape(r.serve())).isEqualTo(shape(r.postgres()));
+                assertThat(dataRows(r.serve())).isEqualTo(dataRows(r.postgres())).hasSize(5007);
             }
         }
     }
