@@ -16,7 +16,7 @@ import java.sql.SQLException;
  * strings as their UTF-8 bytes, dates and timestamps of years 1 to 9999 as PostgreSQL's ISO text
  * or its binary day and microsecond counts. It takes the columns {@link CopyVectors#kinds} takes;
  * values outside the common range (infinities, BC, float8 whose shortest text needs the general
- * algorithm, float4, timestamptz's text) go to the type registry as the value the driver's
+ * algorithm, float4, timestamptz's text in a time zone with rules) go to the type registry as the value the driver's
  * ResultSet reads, so every value comes out byte for byte as the general path writes it.
  *
  * <p>Not thread-safe; one per open portal. The current chunk stays open between Executes.
@@ -34,6 +34,11 @@ final class ResultVectors implements AutoCloseable {
     private int rows;
     private int next;
     private boolean ended;
+    private static final int NOT_FIXED = Integer.MIN_VALUE;
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
+    /** The settings {@link #offsetSeconds} was found for. */
+    private CodecContext offsetContext;
+    private int offsetSeconds;
 
     ResultVectors(DuckDBChunkedResult result, CopyVectors.Kind[] kinds, PgColumnType[] types) {
         this.result = result;
@@ -153,13 +158,53 @@ final class ResultVectors implements AutoCloseable {
                 l.clear();
                 CopyVectors.timestamp(l, micros);
             }
-            // the session's time zone applies: the registry's
             case TIMESTAMPTZ -> {
-                general(w, c, d.getLong(r << 3), ctx);
-                return;
+                long micros = d.getLong(r << 3);
+                int offset = fixedOffset(ctx);
+                // a time zone of one fixed offset (UTC, say) is rendered here; zones with rules by the registry
+                if (offset == NOT_FIXED || micros < CopyVectors.FIRST_AD_MICROS - MICROS_PER_DAY
+                        || micros >= CopyVectors.YEAR_10000_MICROS + MICROS_PER_DAY) {
+                    general(w, c, micros, ctx);
+                    return;
+                }
+                long local = micros + offset * 1_000_000L;
+                if (local < CopyVectors.FIRST_AD_MICROS || local >= CopyVectors.YEAR_10000_MICROS) {
+                    general(w, c, micros, ctx);
+                    return;
+                }
+                l.clear();
+                CopyVectors.timestamp(l, local);
+                offset(l, offset);
             }
         }
         w.utf8(l.bytes(), 0, l.length());
+    }
+
+    /** The session's time zone's offset in seconds east when it has one fixed offset, else {@link #NOT_FIXED}. */
+    private int fixedOffset(CodecContext ctx) {
+        if (ctx != offsetContext) {
+            java.time.zone.ZoneRules rules = ctx.timeZone().getRules();
+            offsetSeconds = rules.isFixedOffset() ? rules.getOffset(java.time.Instant.EPOCH).getTotalSeconds() : NOT_FIXED;
+            offsetContext = ctx;
+        }
+        return offsetSeconds;
+    }
+
+    /** PostgreSQL's EncodeTimezone: {@code +00}, {@code +05:30}, {@code -04:56:02}. */
+    private static void offset(CopyLine l, int secondsEast) {
+        int a = Math.abs(secondsEast);
+        l.ascii(secondsEast < 0 ? '-' : '+');
+        l.two(a / 3600);
+        int min = a / 60 % 60;
+        int sec = a % 60;
+        if (min != 0 || sec != 0) {
+            l.ascii(':');
+            l.two(min);
+        }
+        if (sec != 0) {
+            l.ascii(':');
+            l.two(sec);
+        }
     }
 
     /**

@@ -239,7 +239,7 @@ class ExtendedWireTest {
 
     @Test
     void valuesWrittenFromDuckDbVectorsAreByteForByteThoseOfPostgresInTextAndBinaryAndBySimpleQuery() throws IOException {
-        for (String zone : new String[] {"UTC", "America/New_York"}) {
+        for (String zone : new String[] {"UTC", "America/New_York", "Etc/GMT-5"}) {
             for (String digits : new String[] {"1", "0"}) {
                 for (short format : new short[] {0, 1}) {
                     Replies r = both(new Query("SET TimeZone = '" + zone + "'"), new Query("SET extra_float_digits = " + digits),
