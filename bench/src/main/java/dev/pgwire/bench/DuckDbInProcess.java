@@ -23,7 +23,7 @@ public final class DuckDbInProcess {
             if (args[0].equals("qps")) {
                 qps(root, Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3]);
             } else {
-                rows(root, args[1]);
+                rows(root, args[1], args.length > 2 ? Integer.parseInt(args[2]) : 2);
             }
         }
     }
@@ -53,9 +53,9 @@ public final class DuckDbInProcess {
         System.out.println("qps=" + done.get() / seconds);
     }
 
-    private static void rows(DuckDBConnection root, String sql) throws Exception {
+    private static void rows(DuckDBConnection root, String sql, int reads) throws Exception {
         try (Statement st = root.createStatement()) {
-            for (int round = 0; round < 2; round++) { // the first read warms up
+            for (int round = 0; round < reads; round++) { // the reads before the last warm up
                 long start = System.nanoTime();
                 long n = 0;
                 long check = 0;
@@ -66,7 +66,7 @@ public final class DuckDbInProcess {
                     }
                 }
                 double secs = (System.nanoTime() - start) / 1e9;
-                if (round == 1) System.out.printf("rows=%d rows_per_sec=%d check=%d%n", n, (long) (n / secs), check);
+                if (round == reads - 1) System.out.printf("rows=%d rows_per_sec=%d check=%d%n", n, (long) (n / secs), check);
             }
         }
     }

@@ -181,8 +181,16 @@ final class CopyToStdout implements ResultSink, RowWriter {
         column++;
     }
 
-    /** A text value as its UTF-8 bytes: escaped or quoted as {@link #text} would. */
-    void utf8(byte[] b, int offset, int length) {
+    /**
+     * A value's text as its UTF-8 bytes: escaped or quoted as {@link #text} would; in binary, as
+     * they are for text and varchar (whose binary form they are), through {@link #text} otherwise.
+     */
+    @Override
+    public RowWriter utf8(byte[] b, int offset, int length) {
+        if (options.format == CopyOptions.Format.BINARY
+                && oids[column] != PgType.TEXT.oid() && oids[column] != PgType.VARCHAR.oid()) {
+            return text(new String(b, offset, length, StandardCharsets.UTF_8));
+        }
         if (options.format == CopyOptions.Format.BINARY) {
             binary.writeInt(length);
             binary.writeBytes(b, offset, length);
@@ -195,6 +203,7 @@ final class CopyToStdout implements ResultSink, RowWriter {
             }
         }
         column++;
+        return this;
     }
 
     /** {@link #escapeText(CharSequence)} over UTF-8 bytes: the delimiter is ASCII, so no byte of a longer character is special. */

@@ -53,8 +53,8 @@ final class CopyVectors {
         }
     }
 
-    private static final VarHandle DATA;
-    private static final VarHandle VALIDITY;
+    static final VarHandle DATA;
+    static final VarHandle VALIDITY;
     private static final MethodHandle STRING_BYTES;
     /** A streamed result ends without a chunk also when the query failed on the way: this says which. */
     private static final MethodHandle CHECK_ERROR;
@@ -83,16 +83,16 @@ final class CopyVectors {
     }
 
     /** DuckDB's strings of up to this many bytes are stored in the vector itself. */
-    private static final int INLINE_STRING = 12;
+    static final int INLINE_STRING = 12;
     private static final int STRING_WIDTH = 16;
     /** 0001-01-01 and 9999-12-31 as days from 1970-01-01; 2000-01-01, PostgreSQL's epoch. */
-    private static final int FIRST_AD_DAY = -719_162;
-    private static final int LAST_DAY_9999 = 2_932_896;
-    private static final int PG_EPOCH_DAY = 10_957;
+    static final int FIRST_AD_DAY = -719_162;
+    static final int LAST_DAY_9999 = 2_932_896;
+    static final int PG_EPOCH_DAY = 10_957;
     private static final long MICROS_PER_DAY = 86_400_000_000L;
-    private static final long FIRST_AD_MICROS = FIRST_AD_DAY * MICROS_PER_DAY;
-    private static final long YEAR_10000_MICROS = (LAST_DAY_9999 + 1L) * MICROS_PER_DAY;
-    private static final long PG_EPOCH_MICROS = PG_EPOCH_DAY * MICROS_PER_DAY;
+    static final long FIRST_AD_MICROS = FIRST_AD_DAY * MICROS_PER_DAY;
+    static final long YEAR_10000_MICROS = (LAST_DAY_9999 + 1L) * MICROS_PER_DAY;
+    static final long PG_EPOCH_MICROS = PG_EPOCH_DAY * MICROS_PER_DAY;
     private static final double[] POWERS_OF_TEN = new double[20];
 
     static {
@@ -112,8 +112,13 @@ final class CopyVectors {
      * unconverted (a bigint as int8, not as an oid or a narrowed int4).
      */
     static Kind[] kinds(PgColumnType[] types, CopyOptions options) {
-        if (!available() || types.length == 0) return null;
         if (options.format != CopyOptions.Format.BINARY && !plainTextIsSafe(options)) return null;
+        return kinds(types);
+    }
+
+    /** The kinds of a result's columns, or null when one of them needs the general path. */
+    static Kind[] kinds(PgColumnType[] types) {
+        if (!available() || types.length == 0) return null;
         Kind[] kinds = new Kind[types.length];
         for (int i = 0; i < types.length; i++) {
             kinds[i] = kind(types[i]);
@@ -215,7 +220,7 @@ final class CopyVectors {
         checkError(result);
     }
 
-    private static void checkError(DuckDBChunkedResult result) throws SQLException {
+    static void checkError(DuckDBChunkedResult result) throws SQLException {
         try {
             CHECK_ERROR.invokeExact(result);
         } catch (SQLException | RuntimeException | Error e) {
@@ -225,7 +230,7 @@ final class CopyVectors {
         }
     }
 
-    private static ByteBuffer nativeOrder(ByteBuffer b) {
+    static ByteBuffer nativeOrder(ByteBuffer b) {
         return b.order() == ByteOrder.nativeOrder() ? b : b.duplicate().order(ByteOrder.nativeOrder());
     }
 
@@ -348,22 +353,36 @@ final class CopyVectors {
      * a pointer) as its UTF-8 bytes.
      */
     private static void string(ByteBuffer data, DuckDBReadableVector vector, int r, CopyToStdout out, byte[] inline) {
-        int at = r * STRING_WIDTH;
-        int length = data.getInt(at);
+        int length = data.getInt(r * STRING_WIDTH);
         if (length <= INLINE_STRING) {
-            data.get(at + 4, inline, 0, length);
-            out.utf8(inline, 0, length);
+            out.utf8(inline(data, r, inline), 0, length);
             return;
         }
-        byte[] bytes;
+        byte[] bytes = stringBytes(data, r);
+        out.utf8(bytes, 0, bytes.length);
+    }
+
+    /** The byte length of row r's string. */
+    static int stringLength(ByteBuffer data, int r) {
+        return data.getInt(r * STRING_WIDTH);
+    }
+
+    /** Row r's string of at most {@link #INLINE_STRING} bytes, copied into {@code into}. */
+    static byte[] inline(ByteBuffer data, int r, byte[] into) {
+        int at = r * STRING_WIDTH;
+        data.get(at + 4, into, 0, data.getInt(at));
+        return into;
+    }
+
+    /** Row r's string (of any length) as a new array of its UTF-8 bytes. */
+    static byte[] stringBytes(ByteBuffer data, int r) {
         try {
-            bytes = (byte[]) STRING_BYTES.invokeExact(data, (long) r);
+            return (byte[]) STRING_BYTES.invokeExact(data, (long) r);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
-        out.utf8(bytes, 0, bytes.length);
     }
 
     /** YYYY-MM-DD of a day from 1970-01-01 in years 1 to 9999 (the proleptic Gregorian calendar PostgreSQL uses). */

@@ -11,9 +11,11 @@ import dev.pgwire.server.spi.Portal;
 import dev.pgwire.server.spi.ResultSink;
 import dev.pgwire.server.spi.RowWriter;
 
+import org.duckdb.DuckDBChunkedResult;
+import org.duckdb.DuckDBPreparedStatement;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -22,10 +24,13 @@ import java.util.function.BooleanSupplier;
  * DuckDB's result, and Execute with a row limit stops after that many rows with the result kept
  * open, so the next Execute continues where it stopped (PortalSuspended in between).
  *
- * <p>DuckDB refuses to start anything on a connection while a streamed result is open, where
- * PostgreSQL lets portals and other statements interleave freely. When something else is about to
- * run on the session, a suspended portal therefore reads its remaining rows into memory
- * ({@link #detach}) and serves later Executes from there.
+ * <p>A suspended portal holds no rows: each Execute reads on from DuckDB's open result (from its
+ * vectors, {@link ResultVectors}, where the column types allow). But DuckDB refuses to start
+ * anything on a connection while a streamed result is open, where PostgreSQL lets portals and
+ * other statements interleave freely. When something else is about to run on the session, a
+ * suspended portal therefore reads its remaining rows into {@link HeldRows} ({@link #detach}) —
+ * at most {@link HeldRows#MEMORY_ROWS} in memory, the rest in a temporary file — and serves later
+ * Executes from there.
  */
 final class DuckDbPortal implements Portal {
     private final DuckDbSession session;
@@ -38,8 +43,10 @@ final class DuckDbPortal implements Portal {
     /** Whether this run's INSERT has its sequence values written in, on a DuckDB statement of its own. */
     private boolean pinned;
     private ResultSet result;
-    /** Rows read ahead when the result had to be let go; values as the column types read them. */
-    private ArrayDeque<Object[]> buffered;
+    /** The result read from DuckDB's vectors instead ({@link ResultVectors}), when its columns allow. */
+    private ResultVectors vectorRows;
+    /** The rows left when the result had to be let go: a bounded number in memory, the rest in a file. */
+    private HeldRows held;
     /** An error met while reading ahead, reported by the next Execute. */
     private PgException pendingError;
     /** The tag of a statement that returns no rows, once run. */
@@ -100,10 +107,12 @@ final class DuckDbPortal implements Portal {
         pinned = t != statement.translation();
         java.sql.PreparedStatement ps = borrow(t);
         running = ps;
+        CopyVectors.Kind[] kinds = vectorKinds();
         try {
             parameters.bind(ps);
             // the first statement of its transaction runs again on a write-write conflict (ConflictRetry)
             boolean[] executed = new boolean[1];
+            DuckDBChunkedResult[] chunked = new DuckDBChunkedResult[1];
             ConflictRetry.Attempt attempt = sink -> {
                 try {
                     if (running.isClosed()) { // DuckDB closes a statement whose transaction failed
@@ -114,6 +123,12 @@ final class DuckDbPortal implements Portal {
                 } catch (SQLException e) {
                     throw ErrorMapper.map(e, statement.translation());
                 }
+                if (kinds != null && running instanceof DuckDBPreparedStatement duck) {
+                    chunked[0] = session.runner().queryPrepared(duck, t,
+                            parameters::bind, session.inDuckDbTransaction(), session.cancelled(call));
+                    executed[0] = true;
+                    return;
+                }
                 executed[0] = session.runner().executePrepared(running, t,
                         parameters::bind, session.inDuckDbTransaction(), session.cancelled(call));
             };
@@ -123,7 +138,8 @@ final class DuckDbPortal implements Portal {
                 attempt.run(null);
             }
             boolean hasResult = executed[0];
-            ResultSet rs = hasResult ? running.getResultSet() : null;
+            if (chunked[0] != null) vectorRows = new ResultVectors(chunked[0], kinds, statement.columnTypes());
+            ResultSet rs = hasResult && vectorRows == null ? running.getResultSet() : null;
             if (statement.columnsKnown()) {
                 columns = statement.columns();
                 types = statement.columnTypes();
@@ -152,6 +168,16 @@ final class DuckDbPortal implements Portal {
         }
     }
 
+    /**
+     * The kinds of the columns when the result can be read from DuckDB's vectors: a SELECT whose
+     * columns are known before it runs, all of types {@link ResultVectors} writes; else null.
+     */
+    private CopyVectors.Kind[] vectorKinds() {
+        if (pinned || !statement.columnsKnown() || !"SELECT".equals(statement.info().main())) return null;
+        PgColumnType[] known = statement.columnTypes();
+        return known == null ? null : CopyVectors.kinds(known);
+    }
+
     private void describe(java.sql.ResultSetMetaData md) throws SQLException {
         int n = md.getColumnCount();
         if (n == 0) return;
@@ -170,6 +196,36 @@ final class DuckDbPortal implements Portal {
         int sent = 0;
         session.runner().streaming(running);
         try {
+            if (held != null) {
+                while (true) {
+                    if (maxRows > 0 && sent == maxRows) return -1;
+                    if (held.isEmpty()) {
+                        if (pendingError != null) throw pendingError;
+                        break;
+                    }
+                    if (cancelled.getAsBoolean() || sink.isCancelled()) throw ErrorMapper.canceled();
+                    RowWriter w = sink.row();
+                    held.writeNext(w, ctx);
+                    w.end();
+                    sent++;
+                    rowsSent++;
+                }
+                return sent;
+            }
+            if (vectorRows != null) {
+                boolean plainFloats = ctx.extraFloatDigits() > 0;
+                while (true) {
+                    if (maxRows > 0 && sent == maxRows) return -1;
+                    if (!vectorRows.hasRow()) break;
+                    if (cancelled.getAsBoolean() || sink.isCancelled()) throw ErrorMapper.canceled();
+                    RowWriter w = sink.row();
+                    vectorRows.writeRow(w, ctx, plainFloats);
+                    w.end();
+                    sent++;
+                    rowsSent++;
+                }
+                return sent;
+            }
             while (true) {
                 if (maxRows > 0 && sent == maxRows) return -1;
                 Object[] row = nextRow(types);
@@ -197,11 +253,6 @@ final class DuckDbPortal implements Portal {
     }
 
     private Object[] nextRow(PgColumnType[] types) throws SQLException {
-        if (buffered != null) {
-            Object[] row = buffered.poll();
-            if (row == null && pendingError != null) throw pendingError;
-            return row;
-        }
         if (result == null || !result.next()) return null;
         return read(result, types);
     }
@@ -213,16 +264,24 @@ final class DuckDbPortal implements Portal {
     }
 
     /**
-     * Reads the rest of the result into memory and frees the connection for another statement.
-     * An error while reading is kept for the Execute that reaches it.
+     * Reads the rest of the result into {@link HeldRows} (a bounded number of rows in memory, the
+     * rest in a temporary file) and frees the connection for another statement. An error while
+     * reading is kept for the Execute that reaches it.
      */
     void detach() {
-        if (result == null) return;
-        buffered = new ArrayDeque<>();
+        if (result == null && vectorRows == null) return;
+        held = new HeldRows(types);
+        CodecContext ctx = session.codecContext();
         try {
-            while (result.next()) buffered.add(read(result, types));
+            if (vectorRows != null) {
+                while (vectorRows.hasRow()) held.add(vectorRows.readRow(), ctx);
+            } else {
+                while (result.next()) held.add(read(result, types), ctx);
+            }
         } catch (SQLException e) {
             pendingError = ErrorMapper.map(e, statement.translation());
+        } catch (java.io.IOException e) {
+            pendingError = new PgException(SqlState.IO_ERROR, "could not keep the rows of a suspended portal: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             pendingError = e instanceof PgException pg ? pg
                     : new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "value out of range: " + e.getMessage(), e);
@@ -232,9 +291,10 @@ final class DuckDbPortal implements Portal {
 
     /** The portal's transaction ended before it was finished (PostgreSQL drops such portals). */
     void abandon() {
-        if (result == null) return;
+        if (result == null && vectorRows == null) return;
         pendingError = new PgException(SqlState.INVALID_CURSOR_NAME, "portal was closed at the end of its transaction");
-        buffered = new ArrayDeque<>();
+        if (held != null) held.close();
+        held = new HeldRows(types);
         releaseStatement();
     }
 
@@ -242,6 +302,12 @@ final class DuckDbPortal implements Portal {
     private void finish() {
         session.portalClosed(this);
         releaseStatement();
+        if (held != null) held.close();
+    }
+
+    /** The rows kept after the result was let go, or null while the portal reads from DuckDB. */
+    HeldRows heldRows() {
+        return held;
     }
 
     /** The statement's DuckDB statement, or one of its own for a pinned INSERT (closed after use). */
@@ -264,6 +330,14 @@ final class DuckDbPortal implements Portal {
     }
 
     private void releaseStatement() {
+        if (vectorRows != null) {
+            try {
+                vectorRows.close();
+            } catch (SQLException e) {
+                // the statement is released below; closing it ends the result too
+            }
+            vectorRows = null;
+        }
         if (result != null) {
             try {
                 result.close();
@@ -281,6 +355,6 @@ final class DuckDbPortal implements Portal {
     @Override
     public void close() {
         finish();
-        buffered = null;
+        held = null;
     }
 }

@@ -106,6 +106,10 @@ final class DuckDbStatementRunner {
         catalogReady(t);
         PreparedStatement cached = info.command() == StatementInfo.Command.OTHER && info.main().equals("SELECT")
                 ? cachedSelect(sql) : null;
+        if (cached instanceof DuckDBPreparedStatement duck && !info.resultIsStatus()
+                && runVectors(duck, t, sink, settings, inTransaction, cancelled)) {
+            return;
+        }
         try (Statement own = cached == null ? connection.createStatement() : null) {
             Statement st = cached != null ? cached : own;
             st.setFetchSize(FETCH_SIZE);
@@ -134,6 +138,63 @@ final class DuckDbStatementRunner {
         } finally {
             running(null);
         }
+    }
+
+    /**
+     * Runs a cached SELECT whose result columns {@link ResultVectors} takes, reading DuckDB's
+     * vectors; false, with nothing run, when its columns need the general path.
+     */
+    private boolean runVectors(DuckDBPreparedStatement ps, Translation t, ResultSink sink, CodecContext settings,
+                               boolean inTransaction, BooleanSupplier cancelled) {
+        PgColumnType[] types;
+        List<Column> columns;
+        CopyVectors.Kind[] kinds;
+        try {
+            ResultSetMetaData md = ps.getMetaData();
+            int n = md == null ? 0 : md.getColumnCount();
+            if (n == 0) return false;
+            types = new PgColumnType[n];
+            columns = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                types[i] = PgTypes.withHint(PgTypes.forDuckDbType(md.getColumnTypeName(i + 1)), t.resultType(i));
+                columns.add(describe(types[i], md.getColumnLabel(i + 1), t, i));
+            }
+            kinds = CopyVectors.kinds(types);
+            if (kinds == null) return false;
+        } catch (SQLException e) {
+            return false;
+        }
+        DuckDBChunkedResult result;
+        running(ps);
+        try {
+            if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
+            result = ps.query();
+        } catch (SQLException e) {
+            forget(t.duckDbSql());
+            running(null);
+            if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
+            if (ErrorMapper.isLostError(e)) throw recoverLostError(t, p -> { }, inTransaction, cancelled);
+            throw ErrorMapper.map(e, t);
+        }
+        try (ResultVectors rows = new ResultVectors(result, kinds, types)) {
+            sink.describeColumns(columns);
+            boolean plainFloats = settings.extraFloatDigits() > 0;
+            long count = 0;
+            while (rows.hasRow()) {
+                if (cancelled.getAsBoolean() || sink.isCancelled()) throw ErrorMapper.canceled();
+                RowWriter row = sink.row();
+                rows.writeRow(row, settings, plainFloats);
+                row.end();
+                count++;
+            }
+            sink.complete(t.info().tagForRows(count));
+        } catch (SQLException e) {
+            if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
+            throw ErrorMapper.map(e, t);
+        } finally {
+            running(null);
+        }
+        return true;
     }
 
     private java.util.function.LongSupplier definitions = () -> 0;
@@ -341,6 +402,28 @@ final class DuckDbStatementRunner {
         try {
             if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
             return ps.execute();
+        } catch (SQLException e) {
+            running(null);
+            if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
+            if (ErrorMapper.isLostError(e)) throw recoverLostError(t, rebinder, inTransaction, cancelled);
+            throw ErrorMapper.map(e, t);
+        } finally {
+            running(null);
+        }
+    }
+
+    /**
+     * Executes a prepared statement whose parameters are set through DuckDB's chunk API: its result
+     * (left open for the caller to read chunk by chunk). Errors are handled as {@link #executePrepared}
+     * handles them.
+     */
+    DuckDBChunkedResult queryPrepared(DuckDBPreparedStatement ps, Translation t, Rebinder rebinder, boolean inTransaction,
+                                      BooleanSupplier cancelled) {
+        beforeQuery.run();
+        running(ps);
+        try {
+            if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
+            return ps.query();
         } catch (SQLException e) {
             running(null);
             if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();

@@ -60,6 +60,23 @@ class PortalTest extends SessionTestSupport {
     }
 
     @Test
+    void anErrorDuckDbMeetsAfterHandingOverRowsFailsTheExecuteThatReachesIt() throws Exception {
+        // DuckDB streams about a million rows ahead before it meets the bad value, and then ends the
+        // chunks as if the result were complete: the error must still come out
+        Portal p = bind(session.prepare("SELECT CAST(CASE WHEN range = 3000000 THEN 'x' ELSE CAST(range AS VARCHAR) END AS INTEGER) AS v "
+                + "FROM range(1, 3000100)", new int[0]));
+        Step first = execute(p, 3);
+        assertThat(first.suspended()).isTrue();
+        assertThat(first.rows()).containsExactly(List.of("1"), List.of("2"), List.of("3"));
+        RecordingSink rest = new RecordingSink();
+        rest.keepRows = false;
+        rest.describeColumns(p.columns());
+        assertThatThrownBy(() -> p.execute(0, rest)).isInstanceOfSatisfying(PgException.class,
+                e -> assertThat(e.sqlState()).isEqualTo("22P02"));
+        assertThat(rest.count).isLessThan(3_000_000 - 3);
+    }
+
+    @Test
     void aSuspendedPortalKeepsItsRowsWhenOtherStatementsRunInBetween() throws Exception {
         run("CREATE TABLE nums AS SELECT range::INT AS x FROM range(10000)");
         PreparedStatement st = session.prepare("SELECT x FROM nums WHERE x < $1 ORDER BY x", new int[0]);
@@ -74,6 +91,66 @@ class PortalTest extends SessionTestSupport {
         assertThat(rest.rows()).hasSize(9900);
         assertThat(rest.rows().get(0)).containsExactly("100");
         assertThat(rest.rows().get(9899)).containsExactly("9999");
+    }
+
+    /** Executes of {@code maxRows} until the portal completes, {@code between} after each suspension: the rows, counted. */
+    static long drain(Portal p, int maxRows, Runnable between) throws Exception {
+        long rows = 0;
+        while (true) {
+            RecordingSink sink = new RecordingSink();
+            sink.keepRows = false;
+            sink.describeColumns(p.columns());
+            boolean suspended = p.execute(maxRows, sink);
+            rows += sink.count;
+            if (!suspended) return rows;
+            between.run();
+        }
+    }
+
+    @Test
+    void aPortalReadWithASmallRowLimitKeepsNoRowsOfItsOwnBetweenExecutes() throws Exception {
+        Portal p = bind(session.prepare("SELECT range AS id, 'row ' || range AS label, range % 2 = 0 AS even, "
+                + "CAST(range AS DECIMAL(12,2)) / 7 AS n FROM range(300000)", new int[0]));
+        long[] suspensions = {0};
+        long rows = drain(p, 100, () -> {
+            suspensions[0]++;
+            // every row still comes from DuckDB's open result
+            assertThat(((DuckDbPortal) p).heldRows()).isNull();
+        });
+        assertThat(rows).isEqualTo(300_000);
+        assertThat(suspensions[0]).isEqualTo(3_000); // the last Execute finds no rows left and completes, as in PostgreSQL
+    }
+
+    /** Vector-read columns and columns read through the driver, with NULLs, for the rows a suspended portal keeps. */
+    static final String HELD_ROWS = "SELECT range AS id, CAST(range AS DOUBLE) / 3 AS f, CAST(range AS DECIMAL(12,2)) / 7 AS n, "
+            + "CAST('2024-01-01 00:00:00+00' AS TIMESTAMPTZ) + range * INTERVAL '1 second' AS tz, range * INTERVAL '1 day' AS iv, "
+            + "CASE WHEN range % 5 = 0 THEN NULL ELSE 'v' || range END AS s, ARRAY[range, NULL] AS a, "
+            + "CAST('2024-01-01' AS DATE) + CAST(range AS INTEGER) AS d FROM range(40000) ORDER BY range";
+
+    @Test
+    void aSuspendedPortalOverALargeResultKeepsABoundedNumberOfRowsInMemoryWhenAnotherStatementRuns() throws Exception {
+        for (String sql : new String[] {HELD_ROWS, HELD_ROWS.replace(", ARRAY[range, NULL] AS a", "")}) {
+            PreparedStatement st = session.prepare(sql, new int[0]);
+            List<List<String>> expected = execute(bind(st), 0).rows();
+            assertThat(expected).hasSize(40_000);
+            Portal p = bind(st);
+            Step first = execute(p, 10);
+            assertThat(first.suspended()).isTrue();
+            assertThat(run("SELECT 1").value()).isEqualTo("1");
+            HeldRows held = ((DuckDbPortal) p).heldRows();
+            assertThat(held.peakInMemory()).isEqualTo(HeldRows.MEMORY_ROWS);
+            assertThat(held.inFile()).isEqualTo(40_000 - 10 - HeldRows.MEMORY_ROWS);
+            List<List<String>> got = new java.util.ArrayList<>(first.rows());
+            Step next = execute(p, 5000);
+            assertThat(next.suspended()).isTrue();
+            got.addAll(next.rows());
+            run("SELECT 2"); // nothing more to let go of
+            Step rest = execute(p, 0);
+            assertThat(rest.suspended()).isFalse();
+            assertThat(rest.tag()).isEqualTo("SELECT " + (40_000 - 5010));
+            got.addAll(rest.rows());
+            assertThat(got).isEqualTo(expected);
+        }
     }
 
     @Test

@@ -24,6 +24,10 @@ final class RecordingSink implements ResultSink {
     boolean emptyQuery;
     int describeCalls;
     volatile boolean cancelled;
+    /** False to count rows without keeping them. */
+    boolean keepRows = true;
+    /** Rows written so far, kept or not. */
+    long count;
     /** Called after each complete row with the number of rows so far. */
     Consumer<Integer> onRow = n -> {};
 
@@ -60,9 +64,10 @@ final class RecordingSink implements ResultSink {
             if (current.size() != columns.size()) {
                 throw new AssertionError("row has " + current.size() + " values for " + columns.size() + " columns");
             }
-            rows.add(new ArrayList<>(current));
+            count++;
+            if (keepRows) rows.add(new ArrayList<>(current));
             current.clear();
-            onRow.accept(rows.size());
+            onRow.accept((int) count);
         }
     };
 

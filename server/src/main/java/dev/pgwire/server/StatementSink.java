@@ -159,6 +159,28 @@ final class StatementSink implements ResultSink, RowWriter {
     }
 
     @Override
+    public int format() {
+        return formats == null || valuesWritten >= columnCount ? 0 : formats[valuesWritten];
+    }
+
+    @Override
+    public RowWriter utf8(byte[] value, int offset, int length) {
+        if (format() != 0) {
+            return binaryFromText(new String(value, offset, length, StandardCharsets.UTF_8));
+        }
+        return bytes(value, offset, length);
+    }
+
+    @Override
+    public RowWriter bytes(byte[] value, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, value.length);
+        ByteBuf b = startValue();
+        b.writeInt(length);
+        b.writeBytes(value, offset, length);
+        return this;
+    }
+
+    @Override
     public RowWriter nul() {
         startValue().writeInt(-1);
         return this;

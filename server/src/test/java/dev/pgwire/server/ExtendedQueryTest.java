@@ -134,6 +134,25 @@ class ExtendedQueryTest {
     }
 
     @Test
+    void values_written_as_ranges_of_a_reused_array_arrive_in_the_format_chosen_at_bind() throws Exception {
+        try (RawConnection c = RawConnection.startup(server.port(), "a")) {
+            c.send(new Parse("s", "ranges", new int[0]),
+                    new Bind("", "s", NONE, new byte[0][], new short[] {0}), new Execute("", 0),
+                    new Bind("", "s", NONE, new byte[0][], new short[] {1}), new Execute("", 0), Sync.INSTANCE);
+            List<DataRow> rows = c.readUntilReady().stream().filter(DataRow.class::isInstance).map(DataRow.class::cast).toList();
+            assertThat(rows).hasSize(2);
+            byte[][] text = rows.get(0).values();
+            assertThat(new String(text[0], StandardCharsets.UTF_8)).isEqualTo("-5");
+            assertThat(new String(text[1], StandardCharsets.UTF_8)).isEqualTo("row");
+            assertThat(new String(text[2], StandardCharsets.UTF_8)).isEqualTo("42");
+            byte[][] binary = rows.get(1).values();
+            assertThat(java.nio.ByteBuffer.wrap(binary[0]).getLong()).isEqualTo(-5L);
+            assertThat(new String(binary[1], StandardCharsets.UTF_8)).isEqualTo("row");
+            assertThat(binary[2]).containsExactly(0, 0, 0, 42);
+        }
+    }
+
+    @Test
     void describe_reports_declared_parameter_types_and_the_formats_chosen_at_bind() throws Exception {
         try (RawConnection c = RawConnection.startup(server.port(), "a")) {
             c.send(new Parse("s", "param $1", new int[] {1043}), new Describe('S', "s"),

@@ -8,6 +8,7 @@ import dev.pgwire.server.spi.Parameters;
 import dev.pgwire.server.spi.Portal;
 import dev.pgwire.server.spi.PreparedStatement;
 import dev.pgwire.server.spi.ResultSink;
+import dev.pgwire.server.spi.RowWriter;
 import dev.pgwire.server.spi.Session;
 import dev.pgwire.server.spi.SessionFactory;
 import dev.pgwire.server.spi.SessionInfo;
@@ -171,6 +172,31 @@ final class TestHandler implements SessionFactory {
                             sent++;
                         }
                         sink.complete("SELECT " + sent);
+                        return false;
+                    }
+                });
+            }
+            if (w[0].equalsIgnoreCase("ranges")) { // one row written from ranges of a reused array: n int8, t text, z int4
+                List<Column> cols = List.of(Column.of("n", PgType.INT8), Column.text("t"), Column.of("z", PgType.INT4));
+                return statement(new int[0], cols, params -> new Portal() {
+                    @Override
+                    public List<Column> columns() {
+                        return cols;
+                    }
+
+                    @Override
+                    public boolean execute(int maxRows, ResultSink sink) {
+                        byte[] scratch = "..-5row42".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        RowWriter row = sink.row();
+                        if (row.format() == 0) {
+                            row.utf8(scratch, 2, 2);
+                        } else {
+                            row.bytes(new byte[] {9, -1, -1, -1, -1, -1, -1, -1, -5, 9}, 1, 8);
+                        }
+                        row.utf8(scratch, 4, 3); // text's bytes are the same in both formats
+                        row.utf8(scratch, 7, 2); // text in a binary column: the server converts it
+                        row.end();
+                        sink.complete("SELECT 1");
                         return false;
                     }
                 });

@@ -22,6 +22,32 @@ public interface RowWriter {
      */
     RowWriter value(Object value);
 
+    /**
+     * The format the next column's value is sent in: 0 text, 1 binary. A handler that has a value
+     * in both forms may write the one asked for; text is always accepted.
+     */
+    default int format() {
+        return 0;
+    }
+
+    /**
+     * The next column's value in PostgreSQL's text format, as {@code length} bytes of UTF-8 from
+     * {@code offset}: the same as {@link #text}, without a String. The bytes are copied before
+     * the call returns, so the array may be reused.
+     */
+    default RowWriter utf8(byte[] value, int offset, int length) {
+        return text(new String(value, offset, length, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The next column's value as {@code length} raw bytes from {@code offset}, already in the
+     * column's wire format ({@link #format}): the same as {@link #bytes(byte[])} for a range that
+     * is copied before the call returns.
+     */
+    default RowWriter bytes(byte[] value, int offset, int length) {
+        return bytes(java.util.Arrays.copyOfRange(value, offset, offset + length));
+    }
+
     /** The next column is SQL NULL. */
     RowWriter nul();
 
