@@ -418,3 +418,23 @@ SELECT interval '1 hour' / 2, interval '1 day' / 3, interval '1 month' / 7, inte
 -- name: interval_division_by_zero
 -- expect-error: 22012
 SELECT interval '1 hour' / 0;
+
+-- name: bc_constants
+SELECT CAST('0044-03-15 12:00:00 BC' AS timestamp), CAST('0044-03-15 BC' AS date), date '0001-01-01 BC', timestamp '2000-01-01 BC', timestamptz '0044-03-15 12:00:00+00 BC';
+
+-- name: bc_arithmetic
+SELECT date '0044-03-15 BC' + 1, date '0001-12-31 BC' + 1, timestamp '0044-03-15 12:00:00 BC' < timestamp '0001-01-01 00:00:00';
+
+-- name: bc_table
+CREATE TABLE ancient (id int, d date, t timestamp);
+
+-- name: bc_insert
+INSERT INTO ancient VALUES (1, '0044-03-15 BC', '0044-03-15 12:30:00 BC'), (2, '4713-11-24 BC', '0001-12-31 23:59:59.5 BC');
+
+-- name: bc_select
+SELECT id, d, t, extract(year FROM d) FROM ancient ORDER BY id;
+
+-- name: bc_year_fields
+SELECT x, extract(year FROM x), extract(decade FROM x), extract(century FROM x), extract(millennium FROM x), extract(isoyear FROM x),
+  date_part('year', x), date_part('century', x)
+FROM (VALUES (date '0044-03-15 BC'), (date '0001-01-01 BC'), (date '0001-01-01'), (date '2024-06-30'), (date '1000-12-31'), (date '1001-01-01'), (date '0010-01-01 BC'), (date '0011-01-01 BC')) AS v(x) ORDER BY x;

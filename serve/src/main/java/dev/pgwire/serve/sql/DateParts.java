@@ -28,9 +28,29 @@ final class DateParts {
             case "microsecond", "microseconds" -> "CAST(date_part('microseconds', {0}) AS DECIMAL(18,0))";
             case "epoch" -> "(CAST(epoch_us({0}) AS DECIMAL(20,0)) * 0.000001)";
             case "julian" -> "CAST(date_part('julian', {0}) AS DECIMAL(38,10))";
-            default -> "CAST(date_part(" + SqlWriter.quoteLiteral(f) + ", {0}) AS DECIMAL(18,0))";
+            default -> {
+                String year = yearField(f);
+                yield "CAST(" + (year != null ? year : "date_part(" + SqlWriter.quoteLiteral(f) + ", {0})") + " AS DECIMAL(18,0))";
+            }
         };
         em.expr(Expressions.duckDb(sql, source));
+    }
+
+    /**
+     * The year-based fields as PostgreSQL counts them, from DuckDB's astronomical year (1 BC is
+     * year 0): PostgreSQL has no year 0, so 44 BC is year -44, and decades, centuries and millennia
+     * before it count down from -1 (timestamp_part's DTK_YEAR, DTK_DECADE, DTK_CENTURY,
+     * DTK_MILLENNIUM, DTK_ISOYEAR). Null for other fields.
+     */
+    private static String yearField(String f) {
+        return switch (f) {
+            case "year", "years" -> "list_transform([date_part('year', {0})], lambda y: CASE WHEN y > 0 THEN y ELSE y - 1 END)[1]";
+            case "isoyear" -> "list_transform([date_part('isoyear', {0})], lambda y: CASE WHEN y > 0 THEN y ELSE y - 1 END)[1]";
+            case "decade", "decades" -> "list_transform([date_part('year', {0})], lambda y: CASE WHEN y >= 0 THEN y // 10 ELSE -((8 - (y - 1)) // 10) END)[1]";
+            case "century", "centuries" -> "list_transform([date_part('year', {0})], lambda y: CASE WHEN y > 0 THEN (y + 99) // 100 ELSE -((99 - (y - 1)) // 100) END)[1]";
+            case "millennium", "millennia" -> "list_transform([date_part('year', {0})], lambda y: CASE WHEN y > 0 THEN (y + 999) // 1000 ELSE -((999 - (y - 1)) // 1000) END)[1]";
+            default -> null;
+        };
     }
 
     /** date_part(field, source): double precision. */
@@ -41,7 +61,10 @@ final class DateParts {
             case "second", "seconds" -> "(date_part('microseconds', {0}) / 1000000.0)";
             case "millisecond", "milliseconds" -> "(date_part('microseconds', {0}) / 1000.0)";
             case "epoch" -> "epoch({0})";
-            default -> "CAST(date_part(" + SqlWriter.quoteLiteral(f) + ", {0}) AS DOUBLE)";
+            default -> {
+                String year = yearField(f);
+                yield "CAST(" + (year != null ? year : "date_part(" + SqlWriter.quoteLiteral(f) + ", {0})") + " AS DOUBLE)";
+            }
         };
         return Expressions.duckDb(sql, source);
     }

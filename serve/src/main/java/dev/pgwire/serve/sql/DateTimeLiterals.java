@@ -16,7 +16,8 @@ import java.util.Set;
  * DuckDB in the one ISO form it reads the same way. DuckDB's own reading differs (it takes the
  * word after a space as a zone name, and knows neither DateStyle nor PostgreSQL's words), so a
  * value is either PostgreSQL's or PostgreSQL's error (22007, 22008), never another reading.
- * Words that depend on the moment (now, today, …), BC dates and infinities are left as written.
+ * BC dates are given as astronomical years ({@code -0043} for 44 BC). Words that depend on the
+ * moment (now, today, …) and infinities are left as written.
  * Interval constants likewise: PostgreSQL's input, given to DuckDB as months, days and microseconds.
  */
 final class DateTimeLiterals {
@@ -81,6 +82,19 @@ final class DateTimeLiterals {
         if (dateStyle != null) ctx = ctx.withDateStyle(dateStyle);
         Object value = REGISTRY.decodeText(pg.oid(), text, ctx); // PostgreSQL's error for what it refuses
         String iso = REGISTRY.encodeText(pg.oid(), value, CodecContext.DEFAULT); // UTC, ISO
-        return iso.endsWith(" BC") ? null : iso;
+        return iso.endsWith(" BC") ? astronomical(iso) : iso;
+    }
+
+    /**
+     * PostgreSQL's {@code 0044-03-15 12:00:00 BC} as the astronomical year DuckDB reads,
+     * {@code -0043-03-15 12:00:00} (1 BC is year 0): DuckDB ignores a trailing BC on a timestamp.
+     */
+    private static String astronomical(String iso) {
+        String t = iso.substring(0, iso.length() - " BC".length());
+        int dash = t.indexOf('-');
+        if (dash <= 0) return null;
+        long year = Long.parseLong(t.substring(0, dash)) - 1;
+        String digits = Long.toString(year);
+        return (year == 0 ? "" : "-") + "0".repeat(Math.max(0, 4 - digits.length())) + digits + t.substring(dash);
     }
 }

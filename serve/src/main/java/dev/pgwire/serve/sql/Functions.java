@@ -51,6 +51,7 @@ final class Functions {
         List<Node> args = f.list("args");
         w.mark(f.location());
         if (catalog && f.str("funcformat").equals("COERCE_SQL_SYNTAX") && sqlSyntax(em, name, args)) return;
+        if (catalog && name.equals("date_part") && f.node("over") == null && sqlSyntax(em, name, args)) return;
         if (f.bool("func_variadic")) throw new Untranslatable("VARIADIC");
         for (Node a : args) if (a.is("NamedArgExpr")) throw new Untranslatable("named argument");
         if (catalog) {
@@ -105,6 +106,12 @@ final class Functions {
         switch (name) {
             case "extract" -> {
                 DateParts.extract(em, args.get(0), args.get(1));
+                return true;
+            }
+            case "date_part" -> {
+                Node part = args.size() == 2 ? DateParts.datePart(args.get(0), args.get(1)) : null;
+                if (part == null) return false;
+                em.expr(part);
                 return true;
             }
             case "position" -> {
