@@ -94,6 +94,25 @@ SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attreli
 -- name: catalog_array_type
 SELECT e.typname, a.typname FROM pg_type e JOIN pg_type a ON a.oid = e.typarray WHERE e.typname = 'pair';
 
+-- name: comment_on_type
+COMMENT ON TYPE pair IS 'two values';
+
+-- name: type_description
+SELECT obj_description('pair'::regtype, 'pg_type'), format_type('pair'::regtype, NULL);
+
+-- name: comment_on_enum_type
+CREATE TYPE light AS ENUM ('red', 'green');
+
+-- name: comment_on_enum_type_set
+COMMENT ON TYPE light IS 'traffic';
+
+-- name: enum_type_description
+SELECT obj_description('light'::regtype, 'pg_type');
+
+-- name: comment_on_missing_type
+-- expect-error: 42704
+COMMENT ON TYPE no_such_type IS 'x';
+
 -- name: drop_type_in_use
 -- expect-error: 2BP01
 DROP TYPE pair;

@@ -466,6 +466,22 @@ final class DdlChanges {
                 script.add("COMMENT ON COLUMN " + dotted(table) + "." + SqlWriter.quoteIdent(column) + " IS "
                         + SqlWriter.quoteLiteral(ColumnMeta.write(c.pgType(), c.sequence(), c.identity(), text, c.pgDefault(), c.domain())));
             }
+            case "OBJECT_TYPE" -> {
+                // a composite type keeps its attributes in its comment; an enum's comment is the text itself
+                List<String> name = object.names("names");
+                String typeSchema = name.size() > 1 ? name.get(name.size() - 2) : null;
+                CompositeMeta c = session.catalog().composite(typeSchema, name.get(name.size() - 1));
+                DomainMeta d = c != null ? null : session.catalog().domain(typeSchema, name.get(name.size() - 1));
+                if (c != null) {
+                    script.add("COMMENT ON TYPE " + SqlWriter.quoteIdent(c.schema()) + "." + SqlWriter.quoteIdent(c.name()) + " IS "
+                            + SqlWriter.quoteLiteral(c.withDescription(text).write()));
+                } else if (d != null) {
+                    script.add("COMMENT ON TYPE " + SqlWriter.quoteIdent(d.schema()) + "." + SqlWriter.quoteIdent(d.name()) + " IS "
+                            + SqlWriter.quoteLiteral(d.withDescription(text).write()));
+                } else {
+                    script.add("COMMENT ON TYPE " + dotted(name) + " IS " + (text == null ? "NULL" : SqlWriter.quoteLiteral(text)));
+                }
+            }
             case "OBJECT_DOMAIN" -> {
                 List<String> name = object.names("names");
                 DomainMeta d = session.catalog().domain(name.size() > 1 ? name.get(name.size() - 2) : null, name.get(name.size() - 1));
