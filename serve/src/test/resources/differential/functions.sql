@@ -247,3 +247,30 @@ SELECT div(1000000000000000000000000.5, 3), div(-7.9, 2.5), div(2.99999999999999
 -- name: div_by_zero
 -- expect-error: 22012
 SELECT div(1, 0);
+
+-- name: default_parameters
+CREATE FUNCTION add_tax(amount int, rate int DEFAULT 20, label text DEFAULT 'net') RETURNS text LANGUAGE sql
+AS $$ SELECT label || ': ' || (amount * (100 + rate) / 100)::text $$;
+
+-- name: default_parameters_all_left_out
+SELECT add_tax(100);
+
+-- name: default_parameters_one_given
+SELECT add_tax(100, 50);
+
+-- name: default_parameters_all_given
+SELECT add_tax(100, 50, 'gross');
+
+-- name: default_parameters_catalog
+SELECT proname, pronargs, pronargdefaults, pg_get_function_arguments(oid), pg_get_function_identity_arguments(oid)
+FROM pg_proc WHERE proname = 'add_tax';
+
+-- name: default_parameters_order
+-- expect-error: 42P13
+CREATE FUNCTION bad_defaults(a int DEFAULT 1, b int) RETURNS int LANGUAGE sql AS 'SELECT a + b';
+
+-- name: default_parameters_expression
+CREATE FUNCTION days_after(d date, n int DEFAULT 1 + 1) RETURNS date LANGUAGE sql RETURN d + n;
+
+-- name: default_parameters_expression_call
+SELECT days_after(date '2024-02-28'), days_after(date '2024-02-28', 3);

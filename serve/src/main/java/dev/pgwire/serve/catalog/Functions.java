@@ -42,6 +42,12 @@ final class Functions {
                 out.add(prefix + name(p, i) + CatalogFunctions.formatType(s, p.allArgTypes().get(i), null));
             }
         }
+        // pg_get_function_arguments shows the defaults of the last inputs; the identity arguments do not
+        List<String> defaults = all ? s.functionDefaults.getOrDefault(oid, List.of()) : List.of();
+        for (int d = 0; d < defaults.size() && d < out.size(); d++) {
+            int at = out.size() - defaults.size() + d;
+            out.set(at, out.get(at) + " DEFAULT " + defaults.get(d));
+        }
         return String.join(", ", out);
     }
 

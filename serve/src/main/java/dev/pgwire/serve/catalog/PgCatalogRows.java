@@ -189,7 +189,9 @@ final class PgCatalogRows {
             List<Long> all = new ArrayList<>();
             List<String> modes = new ArrayList<>();
             List<String> names = new ArrayList<>();
+            List<String> defaults = new ArrayList<>();
             for (dev.pgwire.serve.sql.FunctionMeta.Param p : m.args()) {
+                if (p.defaultText() != null) defaults.add(p.defaultText());
                 in.add((long) typeOid(p.type()));
                 all.add((long) typeOid(p.type()));
                 modes.add("i");
@@ -213,10 +215,12 @@ final class PgCatalogRows {
                     .set("proowner", Cluster.BOOTSTRAP_SUPERUSER).set("prolang", SQL_LANGUAGE).set("procost", 100f)
                     .set("prorows", m.setof() ? 1000f : 0f).set("provariadic", 0).set("prosupport", 0).set("prokind", "f")
                     .set("prosecdef", false).set("proleakproof", false).set("proisstrict", false).set("proretset", m.setof())
-                    .set("provolatile", volatility).set("proparallel", "u").set("pronargs", in.size()).set("pronargdefaults", 0)
+                    .set("provolatile", volatility).set("proparallel", "u").set("pronargs", in.size()).set("pronargdefaults", defaults.size())
+                    .set("proargdefaults", defaults.isEmpty() ? null : String.join(", ", defaults))
                     .set("prorettype", table ? RECORD : typeOid(m.returns())).set("proargtypes", in)
                     .set("proallargtypes", table ? all : null).set("proargmodes", table ? modes : null)
                     .set("proargnames", named ? names : null).set("prosrc", m.body());
+            if (!defaults.isEmpty()) functionDefaults.put(oid, defaults);
             depend(PG_PROC, oid, 0, PG_NAMESPACE, namespaceOid(f.schema()), 0, "n");
         }
     }
@@ -603,6 +607,9 @@ final class PgCatalogRows {
         indexDefinitions.put(oid, RelationText.index(definition, schema, table));
         indexKeys.put(oid, expressionsByKey(columns, expressions));
     }
+
+    /** The defaults of SQL functions' last arguments as PostgreSQL shows them, by function OID. */
+    final Map<Integer, List<String>> functionDefaults = new HashMap<>();
 
     /** pg_get_indexdef's answers, by index OID. */
     final Map<Integer, RelationText> indexDefinitions = new HashMap<>();

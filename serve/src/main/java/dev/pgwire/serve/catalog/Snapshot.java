@@ -41,6 +41,8 @@ public final class Snapshot {
     final Map<Integer, RelationText> indexDefinitions = new HashMap<>();
     final Map<Integer, RelationText> prettyIndexDefinitions = new HashMap<>();
     final Map<Integer, List<String>> indexKeys = new HashMap<>();
+    /** pg_get_function_arguments' DEFAULT texts of user functions' last arguments, by function OID. */
+    final Map<Integer, List<String>> functionDefaults = new HashMap<>();
     final Map<Integer, String> viewDefinitions = new HashMap<>();
     final Map<String, String> descriptions = new HashMap<>();
     final Map<String, String> sharedDescriptions = new HashMap<>();
@@ -130,6 +132,7 @@ public final class Snapshot {
         s.indexDefinitions.putAll(built.indexDefinitions);
         s.prettyIndexDefinitions.putAll(built.prettyIndexDefinitions);
         s.indexKeys.putAll(built.indexKeys);
+        s.functionDefaults.putAll(built.functionDefaults);
         s.builtinIndexes(all);
         s.builtinConstraints();
         s.objectDescriptions = new ObjectDescriptions(all);

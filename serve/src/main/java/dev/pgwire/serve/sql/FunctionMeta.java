@@ -11,8 +11,15 @@ import java.util.List;
 public record FunctionMeta(List<Param> args, List<Param> columns, PgTypeName returns, boolean setof, String volatility,
                            String body) {
 
-    /** One argument or result column. */
-    public record Param(String name, PgTypeName type) {
+    /**
+     * One argument or result column.
+     *
+     * @param defaultText an argument's default as PostgreSQL shows it ({@code 5}, {@code 'x'::text}), or null
+     */
+    public record Param(String name, PgTypeName type, String defaultText) {
+        public Param(String name, PgTypeName type) {
+            this(name, type, null);
+        }
     }
 
     /** The metadata in a macro's comment, or null when the comment is not a SQL function's. */
@@ -42,6 +49,7 @@ public record FunctionMeta(List<Param> args, List<Param> columns, PgTypeName ret
             sb.append("{\"name\": ").append(SqlNames.jsonString(params.get(i).name() == null ? "" : params.get(i).name()))
                     .append(", \"type\": ");
             type(sb, params.get(i).type());
+            if (params.get(i).defaultText() != null) sb.append(", \"default\": ").append(SqlNames.jsonString(params.get(i).defaultText()));
             sb.append('}');
         }
         sb.append(']');
@@ -55,7 +63,9 @@ public record FunctionMeta(List<Param> args, List<Param> columns, PgTypeName ret
     private static List<Param> params(Object list) {
         List<Param> out = new ArrayList<>();
         if (list instanceof List<?> l) {
-            for (Object o : l) if (o instanceof Node n) out.add(new Param(n.str("name"), type(n.node("type"))));
+            for (Object o : l) {
+                if (o instanceof Node n) out.add(new Param(n.str("name"), type(n.node("type")), n.has("default") ? n.str("default") : null));
+            }
         }
         return out;
     }

@@ -22,7 +22,7 @@ final class SqlFunctions {
     private SqlFunctions() {}
 
     /** One argument or result column: its name and PostgreSQL type. */
-    record Param(String name, PgTypeName type, Node typeName) {
+    record Param(String name, PgTypeName type, Node typeName, Node defexpr) {
     }
 
     static String create(Node s, SessionContext session, String source, TypeMapper types) {
@@ -57,10 +57,14 @@ final class SqlFunctions {
         for (Node p : s.list("parameters")) {
             String mode = p.str("mode");
             PgTypeName type = PgTypeName.of(p.node("argType"));
-            if (p.node("defexpr") != null) throw DdlEmitter.unsupported("default values of function parameters");
+            Node defexpr = p.node("defexpr");
+            if (defexpr == null && !in.isEmpty() && in.get(in.size() - 1).defexpr() != null
+                    && (mode.equals("FUNC_PARAM_DEFAULT") || mode.equals("FUNC_PARAM_IN"))) {
+                throw new PgException("42P13", "input parameters after one with a default value must also have defaults");
+            }
             switch (mode) {
-                case "FUNC_PARAM_DEFAULT", "FUNC_PARAM_IN" -> in.add(new Param(p.str("name"), type, p.node("argType")));
-                case "FUNC_PARAM_TABLE" -> out.add(new Param(p.str("name"), type, p.node("argType")));
+                case "FUNC_PARAM_DEFAULT", "FUNC_PARAM_IN" -> in.add(new Param(p.str("name"), type, p.node("argType"), defexpr));
+                case "FUNC_PARAM_TABLE" -> out.add(new Param(p.str("name"), type, p.node("argType"), null));
                 default -> throw DdlEmitter.unsupported("OUT, INOUT and VARIADIC function parameters");
             }
         }
@@ -68,7 +72,7 @@ final class SqlFunctions {
         if (returnType == null) throw DdlEmitter.unsupported("procedures");
         PgTypeName result = PgTypeName.of(returnType);
         boolean set = returnType.bool("setof");
-        if (set && out.isEmpty()) out.add(new Param(function, result, returnType));
+        if (set && out.isEmpty()) out.add(new Param(function, result, returnType, null));
         if (!set && result.name().equals("record")) throw DdlEmitter.unsupported("functions returning record");
         if (result.name().equals("trigger") || result.name().equals("void")) {
             throw DdlEmitter.unsupported("functions returning " + result.name());
@@ -80,6 +84,13 @@ final class SqlFunctions {
         for (int i = 0; i < in.size(); i++) {
             if (i > 0) sql.append(", ");
             sql.append(SqlNames.quote(argName(in, i)));
+            Node defexpr = in.get(i).defexpr();
+            if (defexpr != null) {
+                // the default as the parameter's type, evaluated where the call leaves the argument out
+                SqlWriter w = new SqlWriter();
+                new Emitter(w, types).expr(defexpr);
+                sql.append(" := CAST((").append(w).append(") AS ").append(types.duckDbType(in.get(i).typeName())).append(')');
+            }
         }
         sql.append(") AS ");
         if (!set) {
@@ -102,7 +113,11 @@ final class SqlFunctions {
 
     private static List<FunctionMeta.Param> params(List<Param> params) {
         List<FunctionMeta.Param> out = new ArrayList<>();
-        for (Param p : params) out.add(new FunctionMeta.Param(p.name(), p.type()));
+        for (Param p : params) {
+            String text = p.defexpr() == null ? null : PgDeparse.text(p.defexpr(), p.type(), c -> null, false);
+            if (p.defexpr() != null && text == null) throw DdlEmitter.unsupported("this parameter default");
+            out.add(new FunctionMeta.Param(p.name(), p.type(), text));
+        }
         return out;
     }
 
