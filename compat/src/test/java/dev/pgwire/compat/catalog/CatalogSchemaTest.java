@@ -1,7 +1,6 @@
 package dev.pgwire.compat.catalog;
 
 import dev.pgwire.compat.Servers;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,9 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * serve takes every statement of the catalog tests' schema ({@code catalog/schema.sql}) that
  * PostgreSQL takes.
  *
- * <pre>mvn -pl compat test -Dtest=CatalogSchemaTest -Dcompat.excludedGroups=none</pre>
+ * <pre>mvn -pl compat test -Dtest=CatalogSchemaTest</pre>
  */
-@Tag("catalog")
 class CatalogSchemaTest {
     @Test
     void serveLoadsTheWholeSchema() {

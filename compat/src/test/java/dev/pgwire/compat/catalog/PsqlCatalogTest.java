@@ -6,7 +6,6 @@ import dev.pgwire.compat.Target;
 import dev.pgwire.testkit.Clients;
 import dev.pgwire.testkit.ExternalProcess;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -56,19 +55,9 @@ class PsqlCatalogTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"\\l " + CatalogSchema.DATABASE, "\\dt", "\\dt+", "\\dt app.*", "\\d customers", "\\d+ customers",
-            "\\d app.item_refs", "\\dn", "\\dv", "\\dm", "\\ds", "\\du", "\\dx", "\\dD", "\\d+ stock_levels", "\\conninfo", "\\df"})
+            "\\d app.item_refs", "\\dn", "\\dv", "\\dm", "\\ds", "\\du", "\\dx", "\\dD", "\\d+ stock_levels", "\\conninfo", "\\df",
+            "\\dT", "\\di", "\\d orders", "\\d pair"})
     void describesLikePostgres(String command) {
-        compare(command);
-    }
-
-    /**
-     * The commands that show objects serve does not make yet: a composite type ({@code \\dT}), a partial unique index
-     * ({@code \\di}, {@code \\d orders}); see CatalogSchemaTest.
-     */
-    @Tag("catalog")
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"\\dT", "\\di", "\\d orders"})
-    void describesObjectsServeDoesNotMakeYet(String command) {
         compare(command);
     }
 
