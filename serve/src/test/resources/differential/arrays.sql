@@ -151,3 +151,12 @@ SELECT ARRAY['a', 'b']::text || '!', length(ARRAY[10, 20]::text), ARRAY['a b']::
 
 -- name: array_dims_and_deeper_bounds
 SELECT array_dims(ARRAY[1, 2]), array_dims('{}'::int[]), array_dims(ARRAY[[[1], [2]], [[3], [4]]]), array_length(ARRAY[[1, 2, 3], [4, 5, 6]], 2), array_upper(ARRAY[1, 2], 2);
+
+-- name: numeric_array_column_scale
+CREATE TABLE prices (id int, amounts numeric[]);
+
+-- name: numeric_array_column_insert
+INSERT INTO prices VALUES (1, '{1.5,2,0.25,-3}'), (2, ARRAY[10, 0.001]);
+
+-- name: numeric_array_column_select
+SELECT id, amounts, amounts[1] FROM prices ORDER BY id;

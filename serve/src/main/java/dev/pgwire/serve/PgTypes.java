@@ -152,6 +152,11 @@ final class PgTypes {
     static PgColumnType withHint(PgColumnType base, dev.pgwire.serve.sql.SqlType hint) {
         if (hint != null && hint.isArray()) {
             if (hint.is(dev.pgwire.serve.sql.SqlType.JSONB.arrayOf()) && base.pgType.oid() == PgType.JSON_ARRAY.oid()) return jsonbArray(base);
+            if (hint.name().equals("numeric") && hint.typmod() == -1 && base.pgType.oid() == PgType.NUMERIC.arrayType().oid()
+                    && base.duckDbType.replace(" ", "").toUpperCase(Locale.ROOT).startsWith("DECIMAL(38,")) {
+                // elements of numeric[] without a modifier show the digits they have, as a numeric does
+                return new PgColumnType(base.duckDbType, base.pgType, -1, base::read, (v, c) -> minimalScaleElements(base.pgValue(v, c)));
+            }
             PgType array = CATALOG_ARRAYS.get(hint.name());
             if (array == null || !base.pgType.name().startsWith("_")) return base;
             // the elements print as the element type does; the array is announced as PostgreSQL's
@@ -307,6 +312,16 @@ final class PgTypes {
     private static String padded(String s, int length) {
         int n = s.codePointCount(0, s.length());
         return n >= length ? s : s + " ".repeat(length - n);
+    }
+
+    /** The elements of a numeric array at their own scale (see {@link #minimalScale}). */
+    private static Object minimalScaleElements(Object value) {
+        if (!(value instanceof dev.pgwire.protocol.types.PgArray a)) return value;
+        Object[] elements = a.elements().clone();
+        for (int i = 0; i < elements.length; i++) {
+            if (elements[i] instanceof PgNumeric n && n.isFinite()) elements[i] = PgNumeric.of(minimalScale(n.bigDecimal()));
+        }
+        return new dev.pgwire.protocol.types.PgArray(a.elementOid(), a.dimensions(), a.lowerBounds(), elements);
     }
 
     /** A numeric without declared scale shows the digits it has: DuckDB's fixed scale adds zeros. */
