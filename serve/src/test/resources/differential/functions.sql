@@ -274,3 +274,6 @@ CREATE FUNCTION days_after(d date, n int DEFAULT 1 + 1) RETURNS date LANGUAGE sq
 
 -- name: default_parameters_expression_call
 SELECT days_after(date '2024-02-28'), days_after(date '2024-02-28', 3);
+
+-- name: named_arguments
+SELECT add_tax(100, label => 'gross'), add_tax(amount => 200), add_tax(100, rate => 5, label => 'x');

@@ -53,7 +53,8 @@ final class Functions {
         if (catalog && f.str("funcformat").equals("COERCE_SQL_SYNTAX") && sqlSyntax(em, name, args)) return;
         if (catalog && name.equals("date_part") && f.node("over") == null && sqlSyntax(em, name, args)) return;
         if (f.bool("func_variadic")) throw new Untranslatable("VARIADIC");
-        for (Node a : args) if (a.is("NamedArgExpr")) throw new Untranslatable("named argument");
+        boolean namedArgs = args.stream().anyMatch(a -> a.is("NamedArgExpr"));
+        if (namedArgs && catalog && names.size() == 2) throw new Untranslatable("named argument");
         if (catalog) {
             w.append(SqlWriter.quoteFunction(RENAMED.getOrDefault(name, name)));
         } else {
@@ -67,7 +68,21 @@ final class Functions {
             w.append('*');
         } else {
             if (f.bool("agg_distinct")) w.append("DISTINCT ");
-            em.exprList(args);
+            if (namedArgs) {
+                // f(a => 1): a SQL function's parameter by name, DuckDB's macro notation a := 1
+                for (int i = 0; i < args.size(); i++) {
+                    if (i > 0) w.append(", ");
+                    Node a = args.get(i);
+                    if (a.is("NamedArgExpr")) {
+                        w.ident(a.str("name")).append(" := ");
+                        em.expr(a.node("arg"));
+                    } else {
+                        em.expr(a);
+                    }
+                }
+            } else {
+                em.exprList(args);
+            }
             if (f.has("agg_order") && !f.bool("agg_within_group")) {
                 w.append(" ORDER BY ");
                 orderList(em, f.list("agg_order"));
