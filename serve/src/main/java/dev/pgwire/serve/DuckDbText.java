@@ -147,10 +147,28 @@ final class DuckDbText {
      * braces, the delimiter, quotes, backslashes or white space; quotes and backslashes escaped.
      */
     static void appendArrayElement(StringBuilder sb, String value) {
-        boolean quote = value.isEmpty() || value.equalsIgnoreCase("NULL");
+        appendQuoted(sb, value, value.equalsIgnoreCase("NULL"), '{', '}', '\\');
+    }
+
+    /**
+     * One attribute as record_out writes it: quoted when empty or holding parentheses, the
+     * delimiter, quotes, backslashes or white space; quotes and backslashes doubled.
+     */
+    static void appendRecordAttribute(StringBuilder sb, String value) {
+        appendQuoted(sb, value, false, '(', ')', '\0');
+    }
+
+    /**
+     * {@code value} as array_out and record_out write an element: in double quotes when it is
+     * empty, {@code alwaysQuote}, or holds {@code open}, {@code close}, a comma, a quote, a
+     * backslash or white space; inside the quotes each quote and backslash is preceded by
+     * {@code escape} ({@code '\0'}: by itself, doubled).
+     */
+    private static void appendQuoted(StringBuilder sb, String value, boolean alwaysQuote, char open, char close, char escape) {
+        boolean quote = alwaysQuote || value.isEmpty();
         for (int i = 0; i < value.length() && !quote; i++) {
             char c = value.charAt(i);
-            quote = c == '"' || c == '\\' || c == '{' || c == '}' || c == ',' || c == ' ' || c == '\t' || c == '\n'
+            quote = c == '"' || c == '\\' || c == open || c == close || c == ',' || c == ' ' || c == '\t' || c == '\n'
                     || c == '\r' || c == 0x0b || c == '\f';
         }
         if (!quote) {
@@ -160,7 +178,7 @@ final class DuckDbText {
         sb.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '"' || c == '\\') sb.append('\\');
+            if (c == '"' || c == '\\') sb.append(escape == '\0' ? c : escape);
             sb.append(c);
         }
         sb.append('"');

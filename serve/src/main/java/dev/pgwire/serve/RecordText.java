@@ -33,30 +33,10 @@ final class RecordText {
             StringBuilder sb = new StringBuilder().append('(');
             for (int i = 0; i < values.length; i++) {
                 if (i > 0) sb.append(',');
-                if (values[i] != null) append(sb, fields.get(i).text(values[i], c));
+                if (values[i] != null) DuckDbText.appendRecordAttribute(sb, fields.get(i).text(values[i], c));
             }
             return sb.append(')').toString();
         });
-    }
-
-    private static void append(StringBuilder sb, String value) {
-        boolean quote = value.isEmpty();
-        for (int i = 0; i < value.length() && !quote; i++) {
-            char c = value.charAt(i);
-            quote = c == '"' || c == '\\' || c == '(' || c == ')' || c == ',' || c == ' ' || c == '\t' || c == '\n'
-                    || c == '\r' || c == 0x0b || c == '\f';
-        }
-        if (!quote) {
-            sb.append(value);
-            return;
-        }
-        sb.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') sb.append(c);
-            sb.append(c);
-        }
-        sb.append('"');
     }
 
     /**
