@@ -397,11 +397,27 @@ final class DuckDbStatementRunner {
      */
     boolean executePrepared(PreparedStatement ps, Translation t, Rebinder rebinder, boolean inTransaction,
                             BooleanSupplier cancelled) {
+        return runPrepared(ps, ps::execute, t, rebinder, inTransaction, cancelled);
+    }
+
+    /**
+     * Executes a prepared statement whose parameters are set through DuckDB's chunk API: its result
+     * (left open for the caller to read chunk by chunk). Errors are handled as {@link #executePrepared}
+     * handles them.
+     */
+    DuckDBChunkedResult queryPrepared(DuckDBPreparedStatement ps, Translation t, Rebinder rebinder, boolean inTransaction,
+                                      BooleanSupplier cancelled) {
+        return runPrepared(ps, ps::query, t, rebinder, inTransaction, cancelled);
+    }
+
+    /** One run of a prepared statement: {@code call} it as the running statement, with cancel and lost-error recovery. */
+    private <R> R runPrepared(java.sql.Statement ps, PreparedCall<R> call, Translation t, Rebinder rebinder, boolean inTransaction,
+                              BooleanSupplier cancelled) {
         beforeQuery.run();
         running(ps);
         try {
             if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
-            return ps.execute();
+            return call.run();
         } catch (SQLException e) {
             running(null);
             if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
@@ -412,26 +428,8 @@ final class DuckDbStatementRunner {
         }
     }
 
-    /**
-     * Executes a prepared statement whose parameters are set through DuckDB's chunk API: its result
-     * (left open for the caller to read chunk by chunk). Errors are handled as {@link #executePrepared}
-     * handles them.
-     */
-    DuckDBChunkedResult queryPrepared(DuckDBPreparedStatement ps, Translation t, Rebinder rebinder, boolean inTransaction,
-                                      BooleanSupplier cancelled) {
-        beforeQuery.run();
-        running(ps);
-        try {
-            if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
-            return ps.query();
-        } catch (SQLException e) {
-            running(null);
-            if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
-            if (ErrorMapper.isLostError(e)) throw recoverLostError(t, rebinder, inTransaction, cancelled);
-            throw ErrorMapper.map(e, t);
-        } finally {
-            running(null);
-        }
+    private interface PreparedCall<R> {
+        R run() throws SQLException;
     }
 
     /** The session's SET statements for DuckDB (search_path, TimeZone), for connections opened to re-run a statement. */
