@@ -51,6 +51,8 @@ final class CopyColumn {
     private final int scale;
     /** numeric without modifier: stored exactly or refused. */
     private final boolean unconstrained;
+    /** Declared with a type of the user's (an enum or composite type, or an array of one). */
+    private final boolean userType;
     /**
      * Values go to DuckDB's appender (not the INSERT path): timestamps and dates read by the ISO
      * fast path may then stay numbers — epoch microseconds as a Long, epoch days as an Integer.
@@ -63,6 +65,7 @@ final class CopyColumn {
         String duck = info.duckDbType().trim().toUpperCase(Locale.ROOT);
         PgTypeName declared = info.pgType();
         PgType pg = declared != null ? PgType.byName(declared.typname()) : null;
+        this.userType = declared != null && pg == null;
         if (pg == null) pg = PgTypes.forDuckDbType(info.duckDbType()).pgType;
         this.oid = pg.oid();
         int typmod = declared == null ? -1 : declared.typmod();
@@ -156,6 +159,22 @@ final class CopyColumn {
             }
         }
         int at = in.readerIndex();
+        if (userType && length >= 12 && oid == PgType.TEXT_ARRAY.oid()) {
+            // an array of the user's enum type: its elements are labels, whose binary form is text's
+            ByteBuf copy = in.readBytes(length);
+            try {
+                copy.setInt(8, PgType.TEXT.oid());
+                return checked(REGISTRY.decode(oid, copy, length, TypeRegistry.BINARY, ctx));
+            } finally {
+                copy.release();
+            }
+        }
+        if (userType && length >= 0 && kind == Kind.OTHER && info.duckDbType().trim().toUpperCase(Locale.ROOT).startsWith("STRUCT(")) {
+            // a composite value in record_send's form: as the record text the text format would carry
+            byte[] b = new byte[length];
+            in.readBytes(b);
+            return RecordText.fromBinary(b, ctx);
+        }
         try {
             return checked(REGISTRY.decode(oid, in, length, TypeRegistry.BINARY, ctx));
         } catch (PgException e) {

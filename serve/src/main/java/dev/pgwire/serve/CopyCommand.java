@@ -240,7 +240,7 @@ final class CopyCommand {
         PgColumnType[] types = new PgColumnType[n];
         List<Column> columns = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            types[i] = PgTypes.withHint(PgTypes.forDuckDbType(md.getColumnTypeName(i + 1)), query.resultType(i));
+            types[i] = runner.columnType(md.getColumnTypeName(i + 1), query, i);
             columns.add(types[i].column(md.getColumnLabel(i + 1)));
         }
         CopyVectors.Kind[] kinds = CopyVectors.kinds(types, out.options());
@@ -286,7 +286,7 @@ final class CopyCommand {
                 PgColumnType[] types = new PgColumnType[n];
                 List<Column> columns = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    types[i] = PgTypes.withHint(PgTypes.forDuckDbType(md.getColumnTypeName(i + 1)), query.resultType(i));
+                    types[i] = runner.columnType(md.getColumnTypeName(i + 1), query, i);
                     columns.add(types[i].column(md.getColumnLabel(i + 1)));
                 }
                 if (n > 0) out.describeColumns(columns);

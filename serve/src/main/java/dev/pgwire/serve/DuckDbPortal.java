@@ -184,7 +184,7 @@ final class DuckDbPortal implements Portal {
         types = new PgColumnType[n];
         List<Column> cols = new java.util.ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            types[i] = PgTypes.withHint(PgTypes.forDuckDbType(md.getColumnTypeName(i + 1)), statement.translation().resultType(i));
+            types[i] = session.runner().columnType(md.getColumnTypeName(i + 1), statement.translation(), i);
             cols.add(session.runner().describe(types[i], md.getColumnLabel(i + 1), statement.translation(), i));
         }
         columns = List.copyOf(cols);

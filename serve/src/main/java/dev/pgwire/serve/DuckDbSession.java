@@ -138,6 +138,7 @@ public final class DuckDbSession implements Session {
         runner.catalogHook(() -> catalogStore.get().current());
         runner.tableOids(o -> catalogStore.get().current().relationOid(o.schema(), o.table()));
         this.catalog = new SessionCatalog(runner, catalogVersion, () -> schemasOnPath);
+        runner.userTypes(new SessionUserTypes(catalog, () -> catalogStore.get().current(), () -> schemasOnPath));
         runner.definitions(catalogVersion::get);
         this.foreignKeys = new ForeignKeys(runner, catalog, sql -> {
             // an action's rows go back with ROLLBACK TO SAVEPOINT too: kept to run again with the statement

@@ -156,7 +156,7 @@ final class DuckDbStatementRunner {
             types = new PgColumnType[n];
             columns = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                types[i] = PgTypes.withHint(PgTypes.forDuckDbType(md.getColumnTypeName(i + 1)), t.resultType(i));
+                types[i] = columnType(md.getColumnTypeName(i + 1), t, i);
                 columns.add(describe(types[i], md.getColumnLabel(i + 1), t, i));
             }
             kinds = CopyVectors.kinds(types);
@@ -265,7 +265,7 @@ final class DuckDbStatementRunner {
         PgColumnType[] types = new PgColumnType[n];
         List<Column> columns = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            types[i] = PgTypes.withHint(PgTypes.forDuckDbType(md.getColumnTypeName(i + 1)), t.resultType(i));
+            types[i] = columnType(md.getColumnTypeName(i + 1), t, i);
             columns.add(describe(types[i], md.getColumnLabel(i + 1), t, i));
         }
         sink.describeColumns(columns);
@@ -356,6 +356,22 @@ final class DuckDbStatementRunner {
     }
 
     /** RowDescription's entry for result column {@code i} of {@code t}: its type, and the table column it is. */
+    private UserTypes userTypes = UserTypes.NONE;
+
+    /** How result columns of the user's composite and enum types find their OIDs. */
+    void userTypes(UserTypes lookup) {
+        this.userTypes = lookup;
+    }
+
+    UserTypes userTypes() {
+        return userTypes;
+    }
+
+    /** Result column {@code i} of {@code t}, of DuckDB type {@code duckDbType}, as PostgreSQL describes it. */
+    PgColumnType columnType(String duckDbType, Translation t, int i) {
+        return PgTypes.resultColumn(duckDbType, t.resultType(i), userTypes);
+    }
+
     Column describe(PgColumnType type, String label, Translation t, int i) {
         dev.pgwire.serve.sql.ColumnOrigin o = t.resultOrigin(i);
         if (o == null) return type.column(label);

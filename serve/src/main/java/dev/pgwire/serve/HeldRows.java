@@ -40,6 +40,8 @@ final class HeldRows implements AutoCloseable {
     private static final byte NULL = 0;
     private static final byte VALUE = 1;
     private static final byte LITERAL = 2;
+    /** A literal with its binary form too (a composite or enum value): the text, then the binary. */
+    private static final byte LITERAL_BINARY = 3;
 
     private final PgColumnType[] types;
     private final ArrayDeque<Object[]> memory = new ArrayDeque<>();
@@ -73,8 +75,12 @@ final class HeldRows implements AutoCloseable {
             Object pg = types[i].pgValue(v, fileContext);
             String text;
             if (pg instanceof PgColumnType.Literal l) {
-                out.writeByte(LITERAL);
+                out.writeByte(l.binary() == null ? LITERAL : LITERAL_BINARY);
                 text = l.text();
+                if (l.binary() != null) {
+                    out.writeInt(l.binary().length);
+                    out.write(l.binary());
+                }
             } else {
                 out.writeByte(VALUE);
                 text = PgTypes.REGISTRY.encodeText(types[i].pgType.oid(), pg, fileContext);
@@ -142,10 +148,17 @@ final class HeldRows implements AutoCloseable {
                     w.nul();
                     continue;
                 }
+                byte[] binary = null;
+                if (tag == LITERAL_BINARY) {
+                    binary = new byte[in.readInt()];
+                    in.readFully(binary);
+                }
                 byte[] bytes = new byte[in.readInt()];
                 in.readFully(bytes);
                 String text = new String(bytes, StandardCharsets.UTF_8);
-                if (tag == LITERAL) {
+                if (binary != null && w.format() != 0) {
+                    w.bytes(binary);
+                } else if (tag != VALUE) {
                     w.text(text);
                 } else {
                     w.value(PgTypes.REGISTRY.decodeText(types[i].pgType.oid(), text, fileContext));

@@ -35,10 +35,14 @@ final class PgColumnType {
     }
 
     /**
-     * A value PostgreSQL's type cannot hold exactly (a DuckDB list of lists of different lengths,
-     * an array of a type the registry has no codec for): sent as this text, in any format.
+     * A value the registry has no codec for (a DuckDB list of lists of different lengths, an array
+     * of a type without codec, a composite or enum value): sent as this text, and in binary as
+     * {@code binary} where the column's type has a binary form serve wrote (else as the text).
      */
-    record Literal(String text) {
+    record Literal(String text, byte[] binary) {
+        Literal(String text) {
+            this(text, null);
+        }
     }
 
     final String duckDbType;
@@ -90,7 +94,8 @@ final class PgColumnType {
         }
         Object v = pgValue(duckDbValue, ctx);
         if (v instanceof Literal l) {
-            row.text(l.text());
+            if (l.binary() != null && row.format() != 0) row.bytes(l.binary());
+            else row.text(l.text());
         } else {
             row.value(v);
         }

@@ -39,6 +39,7 @@ final class PgTypes {
     // array types PgType does not name
     private static final PgType TIMETZ_ARRAY = new PgType(1270, "_timetz", (short) -1, 0);
     private static final PgType VARBIT_ARRAY = new PgType(1563, "_varbit", (short) -1, 0);
+    private static final PgType RECORD_ARRAY = new PgType(PgType.RECORD.arrayOid(), "_record", (short) -1, 0);
 
     static final long MICROS_PER_SECOND = 1_000_000L;
     private static final long MICROS_PER_DAY = 86_400 * MICROS_PER_SECOND;
@@ -147,6 +148,52 @@ final class PgTypes {
             sb.append(o);
         }
         return sb.toString();
+    }
+
+    /**
+     * A result column of DuckDB type {@code duckDbType} as PostgreSQL describes it, where the
+     * translation knows its PostgreSQL type as {@code hint} (or null): {@link #withHint} for
+     * built-in types; a STRUCT is a composite type of the user's ({@code users} gives its OID and
+     * attribute types) or {@code record}; an ENUM is the user's enum type (its OID; binary is the
+     * label's text, as enum_send writes it).
+     */
+    static PgColumnType resultColumn(String duckDbType, dev.pgwire.serve.sql.SqlType hint, UserTypes users) {
+        String upper = duckDbType.trim().toUpperCase(Locale.ROOT);
+        String element = listElementType(duckDbType.trim());
+        String upperElement = element == null ? "" : element.toUpperCase(Locale.ROOT);
+        if (element == null && (upper.startsWith("STRUCT(") || upper.startsWith("TUPLE("))) {
+            UserTypes.Composite c = hint != null && !hint.isArray() ? users.composite(hint.name()) : null;
+            return c != null ? RecordText.typed(duckDbType, c.type(), c.attributeTypes()) : RecordText.typed(duckDbType, PgType.RECORD, null);
+        }
+        if (upperElement.startsWith("STRUCT(") || upperElement.startsWith("TUPLE(")) {
+            UserTypes.Composite c = hint != null && hint.dims() == 1 ? users.composite(hint.name()) : null;
+            if (c != null && c.type().arrayOid() != 0) {
+                return RecordText.array(duckDbType, new PgType(c.type().arrayOid(), "_" + c.type().name(), (short) -1, 0),
+                        RecordText.typed(element, c.type(), c.attributeTypes()));
+            }
+            if (hint == null) return RecordText.array(duckDbType, RECORD_ARRAY, RecordText.typed(element, PgType.RECORD, null));
+        }
+        PgColumnType base = withHint(forDuckDbType(duckDbType), hint);
+        if (hint == null || !upper.startsWith("ENUM")) return base;
+        PgType enumType = users.enumType(hint.name());
+        if (enumType == null) return base;
+        if (!hint.isArray()) {
+            return new PgColumnType(duckDbType, enumType, -1, base::read, (v, c) -> {
+                String label = base.text(v, c);
+                return new PgColumnType.Literal(label, label.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            });
+        }
+        if (base.pgType.oid() != PgType.TEXT_ARRAY.oid() || enumType.arrayOid() == 0) return base;
+        // an array of labels: text[]'s text, and text[]'s binary with the enum as element type
+        // (enum_send writes a label as text does)
+        return new PgColumnType(duckDbType, new PgType(enumType.arrayOid(), "_" + enumType.name(), (short) -1, 0), -1, base::read,
+                (v, c) -> {
+                    Object pg = base.pgValue(v, c);
+                    if (!(pg instanceof dev.pgwire.protocol.types.PgArray a)) return pg;
+                    byte[] binary = REGISTRY.encode(PgType.TEXT_ARRAY.oid(), a, dev.pgwire.protocol.types.TypeRegistry.BINARY, c);
+                    java.nio.ByteBuffer.wrap(binary).putInt(8, enumType.oid());
+                    return new PgColumnType.Literal(REGISTRY.encodeText(PgType.TEXT_ARRAY.oid(), a, c), binary);
+                });
     }
 
     static PgColumnType withHint(PgColumnType base, dev.pgwire.serve.sql.SqlType hint) {
@@ -402,7 +449,7 @@ final class PgTypes {
         return (rs, i) -> rs.getObject(i);
     }
 
-    private static Object readArray(java.sql.ResultSet rs, int i) throws SQLException {
+    static Object readArray(java.sql.ResultSet rs, int i) throws SQLException {
         Array array = rs.getArray(i);
         return array == null ? null : toObjectArray(array);
     }

@@ -51,6 +51,11 @@ final class PreparedDuckDbStatement implements PreparedStatement {
     private final String sql;
     private final StatementInfo info;
     private final int[] parameterTypes;
+    /** Per parameter: {@link #COMPOSITE} or {@link #ENUM} for a parameter of such a type of the user's, else 0. */
+    private final byte[] userKinds;
+    private static final byte COMPOSITE = 1;
+    private static final byte ENUM = 2;
+    private static final int FIRST_USER_OID = 16384;
     /** How many parameters DuckDB takes (the client may declare more than the statement uses). */
     private final int duckDbParameterCount;
     private final String[] duckDbParameterTypes;
@@ -67,7 +72,8 @@ final class PreparedDuckDbStatement implements PreparedStatement {
     private boolean closed;
 
     private PreparedDuckDbStatement(DuckDbSession session, Translation translation, StatementInfo info, int[] parameterTypes,
-                                    String[] duckDbParameterTypes, java.sql.PreparedStatement prepared) throws SQLException {
+                                    String[] duckDbParameterTypes, byte[] userKinds, java.sql.PreparedStatement prepared) throws SQLException {
+        this.userKinds = userKinds;
         this.session = session;
         this.translation = translation;
         this.sql = translation.duckDbSql();
@@ -86,7 +92,7 @@ final class PreparedDuckDbStatement implements PreparedStatement {
             List<Column> cols = new ArrayList<>();
             this.columnTypes = new PgColumnType[columnDuckDbTypes.size()];
             for (int i = 0; i < columnTypes.length; i++) {
-                columnTypes[i] = PgTypes.withHint(PgTypes.forDuckDbType(columnDuckDbTypes.get(i)), translation.resultType(i));
+                columnTypes[i] = session.runner().columnType(columnDuckDbTypes.get(i), translation, i);
                 cols.add(session.runner().describe(columnTypes[i], md.getColumnLabel(i + 1), translation, i));
             }
             this.columns = List.copyOf(cols);
@@ -111,11 +117,24 @@ final class PreparedDuckDbStatement implements PreparedStatement {
             String[] duckDbTypes = new String[n];
             ParameterInference inference = new ParameterInference(session.runner(), t, n);
             java.util.Map<Integer, Integer> casts = dev.pgwire.serve.sql.ParameterCasts.of(t.tree());
+            java.util.Map<Integer, String> userCasts = dev.pgwire.serve.sql.ParameterCasts.userTypes(t.tree());
+            byte[] userKinds = new byte[n];
             for (int i = 0; i < n; i++) {
                 int declaredOid = i < declared.length ? declared[i] : 0;
                 if (declaredOid == PgType.UNKNOWN.oid()) declaredOid = 0;
                 // a parameter the statement casts is described as the cast's type, as PostgreSQL describes it
                 if (declaredOid == 0) declaredOid = casts.getOrDefault(i + 1, 0);
+                String userType = userCasts.get(i + 1);
+                if (userType != null && (declaredOid == 0 || declaredOid >= FIRST_USER_OID)) {
+                    // a parameter cast to a composite or enum type of the user's is of that type, as PostgreSQL describes it
+                    UserTypes.Composite composite = session.runner().userTypes().composite(userType);
+                    PgType enumType = composite == null ? session.runner().userTypes().enumType(userType) : null;
+                    int oid = composite != null ? composite.type().oid() : enumType != null ? enumType.oid() : 0;
+                    if (oid != 0 && (declaredOid == 0 || declaredOid == oid)) {
+                        declaredOid = oid;
+                        userKinds[i] = composite != null ? COMPOSITE : ENUM;
+                    }
+                }
                 int inferred = 0;
                 if (i < duckDbCount) {
                     duckDbTypes[i] = pm.getParameterTypeName(i + 1);
@@ -139,11 +158,11 @@ final class PreparedDuckDbStatement implements PreparedStatement {
                     if (undeclared && typed != 0) types[i] = typed;
                 }
                 PreparedDuckDbStatement st = new PreparedDuckDbStatement(session, t.withDuckDbSql(inference.preparedSql), info,
-                        types, duckDbTypes, ps);
+                        types, duckDbTypes, userKinds, ps);
                 ps = null;
                 return st;
             }
-            PreparedDuckDbStatement st = new PreparedDuckDbStatement(session, t, info, types, duckDbTypes, ps);
+            PreparedDuckDbStatement st = new PreparedDuckDbStatement(session, t, info, types, duckDbTypes, userKinds, ps);
             ps = null;
             return st;
         } catch (SQLException e) {
@@ -225,7 +244,14 @@ final class PreparedDuckDbStatement implements PreparedStatement {
         return session.call(info, call -> {
             session.checkWritable(translation);
             Object[] values = new Object[duckDbParameterCount];
-            for (int i = 0; i < values.length; i++) values[i] = parameters.value(i);
+            for (int i = 0; i < values.length; i++) {
+                values[i] = parameters.value(i);
+                // the registry has no codec for the user's types: binary values come as their bytes
+                if (values[i] instanceof byte[] b && i < userKinds.length && userKinds[i] != 0) {
+                    values[i] = userKinds[i] == COMPOSITE ? RecordText.fromBinary(b, session.codecContext())
+                            : new String(b, java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
             DuckDbPortal portal = new DuckDbPortal(session, this,
                     new ParameterBinder(values, parameterTypes, duckDbParameterTypes));
             if (runsAtBind) portal.start(call);

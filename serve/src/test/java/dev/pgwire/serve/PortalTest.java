@@ -125,7 +125,7 @@ class PortalTest extends SessionTestSupport {
     static final String HELD_ROWS = "SELECT range AS id, CAST(range AS DOUBLE) / 3 AS f, CAST(range AS DECIMAL(12,2)) / 7 AS n, "
             + "CAST('2024-01-01 00:00:00+00' AS TIMESTAMPTZ) + range * INTERVAL '1 second' AS tz, range * INTERVAL '1 day' AS iv, "
             + "CASE WHEN range % 5 = 0 THEN NULL ELSE 'v' || range END AS s, ARRAY[range, NULL] AS a, "
-            + "CAST('2024-01-01' AS DATE) + CAST(range AS INTEGER) AS d FROM range(40000) ORDER BY range";
+            + "CAST('2024-01-01' AS DATE) + CAST(range AS INTEGER) AS d, ROW(range, 'a b') AS r FROM range(40000) ORDER BY range";
 
     @Test
     void aSuspendedPortalOverALargeResultKeepsABoundedNumberOfRowsInMemoryWhenAnotherStatementRuns() throws Exception {

@@ -81,7 +81,7 @@ class TypeFormattingTest extends SessionTestSupport {
             "'{\"a\": [1, 2]}'::JSON|json|{\"a\": [1, 2]}",
             "'10101'::BIT|varbit|10101",
             "'b'::ENUM('a', 'b')|text|b",
-            "{'a': 1, 'b': 'x'}|text|(1,x)",
+            "{'a': 1, 'b': 'x'}|record|(1,x)",
             "[1, 2, NULL]|_int4|{1,2,NULL}", "[]::INTEGER[]|_int4|{}", "[[1, 2], [3, 4]]|_int4|{{1,2},{3,4}}",
             "[[1, 2], NULL]|_int4|{{1,2},NULL}", "[1, 2]::INTEGER[2]|_int4|{1,2}",
             "['a b', NULL, 'NULL', '', 'q\"x', 'c,d', '{x}', 'back\\slash', 'plain']|_text|{\"a b\",NULL,\"NULL\",\"\",\"q\\\"x\",\"c,d\",\"{x}\",\"back\\\\slash\",plain}",
@@ -92,7 +92,7 @@ class TypeFormattingTest extends SessionTestSupport {
             "[INTERVAL 1 DAY, INTERVAL '-1 second']|_interval|{\"1 day\",-00:00:01}",
             "[TIME '10:00:00']|_time|{10:00:00}", "['ab'::BLOB]|_bytea|{\"\\\\x6162\"}",
             "[UUID '550E8400-E29B-41D4-A716-446655440000']|_uuid|{550e8400-e29b-41d4-a716-446655440000}",
-            "[{'a': 1}]|_text|{(1)}"})
+            "[{'a': 1}]|2287|{(1)}"})
     void valuesInPostgresTextFormat(String expr, String pgType, String text) {
         RecordingSink r = run("SELECT " + expr + " AS v");
         assertThat(r.columns).hasSize(1);

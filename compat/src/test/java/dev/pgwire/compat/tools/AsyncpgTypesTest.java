@@ -2,7 +2,6 @@ package dev.pgwire.compat.tools;
 
 import dev.pgwire.compat.Scripts;
 import dev.pgwire.compat.ToolRun;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.util.function.Function;
  *
  * <pre>mvn -pl compat test -Dtest=AsyncpgTypesTest</pre>
  */
-@Tag("catalog")
 class AsyncpgTypesTest {
     @Test
     void introspectsArraysEnumsDomainsAndCompositeTypes() {

@@ -313,6 +313,11 @@ public final class Snapshot {
         return typesByName.getOrDefault(schema + "." + name, 0);
     }
 
+    /** The OID of type {@code name}'s array type (0 when it has none). */
+    public int arrayTypeOid(String schema, String name) {
+        return typeOid(schema, PgCatalogRows.arrayName(name));
+    }
+
     public String namespace(int oid) {
         return namespaces.get(oid);
     }

@@ -28,4 +28,22 @@ public final class ParameterCasts {
         });
         return out;
     }
+
+    /**
+     * Parameter number (1-based) → name of the type it is cast to, for parameters cast to a type
+     * that is not built in (a composite or enum type of the user's, found on the search path).
+     */
+    public static Map<Integer, String> userTypes(Node tree) {
+        Map<Integer, String> out = new HashMap<>();
+        if (tree == null) return out;
+        TreeWalker.forEachNode(tree, n -> {
+            if (!n.is("TypeCast")) return;
+            Node arg = n.node("arg");
+            Node typeName = n.node("typeName");
+            if (arg == null || !arg.is("ParamRef") || typeName == null || TypeMapper.isArray(typeName)) return;
+            PgTypeName t = PgTypeName.of(Node.typed("TypeName", typeName));
+            if (!t.builtin() || !TypeMapper.knownBuiltin(t.name())) out.putIfAbsent((int) arg.num("number"), t.name());
+        });
+        return out;
+    }
 }
