@@ -140,7 +140,13 @@ final class DuckDbPortal implements Portal {
             boolean hasResult = executed[0];
             if (chunked[0] != null) vectorRows = new ResultVectors(chunked[0], kinds, statement.columnTypes());
             ResultSet rs = hasResult && vectorRows == null ? running.getResultSet() : null;
-            if (statement.columnsKnown()) {
+            if (statement.columnsKnown() && statement.predicted()) {
+                if (rs != null) {
+                    describe(rs.getMetaData());
+                    checkDescribed();
+                }
+                columns = statement.columns();
+            } else if (statement.columnsKnown()) {
                 columns = statement.columns();
                 types = statement.columnTypes();
             } else if (rs != null) {
@@ -173,9 +179,24 @@ final class DuckDbPortal implements Portal {
      * columns are known before it runs, all of types {@link ResultVectors} writes; else null.
      */
     private CopyVectors.Kind[] vectorKinds() {
-        if (pinned || !statement.columnsKnown() || !"SELECT".equals(statement.info().main())) return null;
+        if (pinned || !statement.columnsKnown() || statement.predicted() || !"SELECT".equals(statement.info().main())) return null;
         PgColumnType[] known = statement.columnTypes();
         return known == null ? null : CopyVectors.kinds(known);
+    }
+
+    /**
+     * The columns DuckDB gives are of the types the statement described from its translation
+     * (clients decode the rows by that description); a column of another type is an error, never
+     * rows in a format the client does not expect.
+     */
+    private void checkDescribed() {
+        PgColumnType[] described = statement.columnTypes();
+        for (int i = 0; i < described.length; i++) {
+            if (i >= types.length || types[i].pgType.oid() != described[i].pgType.oid()) {
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "result column " + (i + 1) + " is not of the type described for it ("
+                        + described[i].pgType.name() + ") once the parameters are bound");
+            }
+        }
     }
 
     private void describe(java.sql.ResultSetMetaData md) throws SQLException {

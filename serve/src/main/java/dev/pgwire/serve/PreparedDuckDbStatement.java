@@ -65,6 +65,7 @@ final class PreparedDuckDbStatement implements PreparedStatement {
     private final List<String> columnDuckDbTypes;
     /** False when DuckDB decides the result columns only once parameter values are bound. */
     private final boolean columnsKnown;
+    private final boolean predicted;
     /** Runs at Bind, so that errors PostgreSQL raises while planning (constant folding) come from Bind. */
     private final boolean runsAtBind;
     /** A DuckDB statement not in use by a portal. */
@@ -83,23 +84,86 @@ final class PreparedDuckDbStatement implements PreparedStatement {
         this.duckDbParameterCount = prepared.getParameterMetaData().getParameterCount();
         ResultSetMetaData md = prepared.getMetaData();
         this.columnDuckDbTypes = resultTypes(md, info);
-        boolean unknown = columnDuckDbTypes != null && columnDuckDbTypes.stream().anyMatch(t -> t.equalsIgnoreCase("UNKNOWN"));
+        List<String> labels = new ArrayList<>();
+        if (md != null) for (int i = 1; i <= md.getColumnCount(); i++) labels.add(md.getColumnLabel(i));
+        List<String> known = columnDuckDbTypes == null ? null : predicted(columnDuckDbTypes, labels, translation);
+        boolean unknown = columnDuckDbTypes != null && known == null;
+        this.predicted = known != null && !known.equals(columnDuckDbTypes);
         this.columnsKnown = !unknown || !returnsRows(sql, info);
         if (columnDuckDbTypes == null || unknown) {
             this.columns = null;
             this.columnTypes = new PgColumnType[0];
         } else {
             List<Column> cols = new ArrayList<>();
-            this.columnTypes = new PgColumnType[columnDuckDbTypes.size()];
+            this.columnTypes = new PgColumnType[known.size()];
             for (int i = 0; i < columnTypes.length; i++) {
-                columnTypes[i] = session.runner().columnType(columnDuckDbTypes.get(i), translation, i);
-                cols.add(session.runner().describe(columnTypes[i], md.getColumnLabel(i + 1), translation, i));
+                columnTypes[i] = session.runner().columnType(known.get(i), translation, i);
+                cols.add(session.runner().describe(columnTypes[i], labels.get(i), translation, i));
             }
             this.columns = List.copyOf(cols);
         }
         this.runsAtBind = isConstantSelect(sql);
         this.idle = prepared;
         this.preparedAt = session.runner().definitionsVersion();
+    }
+
+    /**
+     * DuckDB's result column types, where DuckDB leaves some UNKNOWN until parameters are bound
+     * (a function over a parameter it binds again with the value: {@code len($1::int8[])}) filled
+     * in from the PostgreSQL type the translation gives the column, when that type has a DuckDB
+     * counterpart; null when a column stays unknown. A portal checks that the columns DuckDB then
+     * gives are of the types described ({@link #predicted()}).
+     */
+    private static List<String> predicted(List<String> duckDbTypes, List<String> labels, Translation t) {
+        if (!duckDbTypes.contains("UNKNOWN")) return duckDbTypes;
+        List<String> out = new ArrayList<>(duckDbTypes);
+        if (duckDbTypes.size() == 1) {
+            // DuckDB knows nothing yet, not even how many columns: they are the SELECT list's
+            List<String> names = selectListNames(t.tree());
+            if (names == null || names.size() != t.resultTypes().size()) return null;
+            labels.clear();
+            labels.addAll(names);
+            out = new ArrayList<>(java.util.Collections.nCopies(names.size(), "UNKNOWN"));
+        }
+        for (int i = 0; i < out.size(); i++) {
+            if (!out.get(i).equalsIgnoreCase("UNKNOWN")) continue;
+            dev.pgwire.serve.sql.SqlType hint = t.resultType(i);
+            PgType pg = hint == null ? null : PgType.byName(hint.name());
+            int oid = pg == null ? 0 : hint.dims() == 0 ? pg.oid() : hint.dims() == 1 ? pg.arrayOid() : 0;
+            String duckDb = oid == 0 || hint.typmod() != -1 ? null : ParameterTypes.duckDbType(oid);
+            if (duckDb == null) return null;
+            out.set(i, duckDb);
+        }
+        return out;
+    }
+
+    /**
+     * The result column names of a plain SELECT whose list names every column (an alias, or a
+     * column's own name; the translation has named every expression), or null.
+     */
+    private static List<String> selectListNames(dev.pgwire.serve.sql.Node tree) {
+        if (tree == null || !tree.is("SelectStmt") || !"SETOP_NONE".equals(tree.str("op")) || tree.has("valuesLists")) return null;
+        List<String> names = new ArrayList<>();
+        for (dev.pgwire.serve.sql.Node target : tree.list("targetList")) {
+            if (target.has("name")) {
+                names.add(target.str("name"));
+                continue;
+            }
+            dev.pgwire.serve.sql.Node val = target.node("val");
+            if (val == null || !val.is("ColumnRef")) return null;
+            List<dev.pgwire.serve.sql.Node> fields = val.list("fields");
+            if (fields.isEmpty() || !fields.get(fields.size() - 1).is("String")) return null;
+            names.add(fields.get(fields.size() - 1).str("sval"));
+        }
+        return names;
+    }
+
+    /**
+     * Whether the result columns were described from the translation's types where DuckDB did not
+     * tell them before binding: the portal then reads the columns DuckDB gives and checks them.
+     */
+    boolean predicted() {
+        return predicted;
     }
 
     /** Parse: prepares the statement's DuckDB SQL on the session's DuckDB connection. */

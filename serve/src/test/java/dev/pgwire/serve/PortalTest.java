@@ -237,6 +237,19 @@ class PortalTest extends SessionTestSupport {
     }
 
     @Test
+    void columnsDuckDbTypesOnlyOnceBoundAreDescribedAsTheTranslationTypesThem() throws Exception {
+        // DuckDB binds len() again with the parameter's value, so it reports nothing before Bind
+        PreparedStatement st = session.prepare("SELECT cardinality($1::int8[]) AS n, array_length($2::int4[], 1), 'x' AS s, "
+                + "array_upper($1::int8[], 1) AS u", new int[0]);
+        assertThat(st.columns()).extracting(Column::name, Column::typeOid).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("n", PgType.INT4.oid()),
+                org.assertj.core.groups.Tuple.tuple("array_length", PgType.INT4.oid()),
+                org.assertj.core.groups.Tuple.tuple("s", PgType.TEXT.oid()),
+                org.assertj.core.groups.Tuple.tuple("u", PgType.INT4.oid()));
+        assertThat(execute(bind(st, "{4,5,6}", "{}"), 0).rows()).containsExactly(java.util.Arrays.asList("3", null, "x", "3"));
+    }
+
+    @Test
     void anErrorInsideATransactionBlockFailsItUntilRollback() throws Exception {
         run("BEGIN");
         PreparedStatement div = session.prepare("SELECT 1 / $1::INT", new int[0]);

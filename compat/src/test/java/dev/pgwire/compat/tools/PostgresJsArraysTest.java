@@ -2,7 +2,6 @@ package dev.pgwire.compat.tools;
 
 import dev.pgwire.compat.Scripts;
 import dev.pgwire.compat.ToolRun;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,7 +14,6 @@ import java.util.function.Function;
  *
  * <pre>mvn -pl compat test -Dtest=PostgresJsArraysTest</pre>
  */
-@Tag("catalog")
 class PostgresJsArraysTest {
     @Test
     void sendsAndReadsArrays() {
