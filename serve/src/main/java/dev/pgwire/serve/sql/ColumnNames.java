@@ -19,12 +19,15 @@ final class ColumnNames {
 
     /** Names every unnamed target of every SELECT and RETURNING list in the tree. */
     static void assign(Node tree) {
+        if (tree.is("SelectStmt") && tree.has("valuesLists")) bareValues(tree);
         TreeWalker.forEachNode(tree, n -> {
             if (n.is("SelectStmt") || (n.type() == null && n.has("targetList") && n.has("op"))) {
                 nameTargets(n.list("targetList"));
             }
             if (n.has("returningList")) nameTargets(n.list("returningList"));
             if (n.is("RangeSubselect")) nameValuesAlias(n);
+            Node cte = n.is("CommonTableExpr") ? n.node("ctequery") : null;
+            if (cte != null && cte.is("SelectStmt") && cte.has("valuesLists") && !n.has("aliascolnames")) bareValues(cte);
         });
     }
 
@@ -39,6 +42,21 @@ final class ColumnNames {
     }
 
     /** {@code (VALUES …) AS v} without column names: PostgreSQL names them column1, column2, …. */
+    /**
+     * A VALUES statement as {@code SELECT * FROM (VALUES …) AS "*VALUES*"(column1, …)}, which is
+     * what PostgreSQL makes of it: its columns are named column1, column2, … (DuckDB's would be
+     * col0, col1, …); ORDER BY, LIMIT and OFFSET stay on the outer SELECT.
+     */
+    private static void bareValues(Node stmt) {
+        Node values = Node.of("SelectStmt").set("valuesLists", stmt.get("valuesLists")).set("op", "SETOP_NONE")
+                .set("limitOption", "LIMIT_OPTION_DEFAULT");
+        stmt.set("valuesLists", null);
+        Node star = Node.of("ColumnRef").set("fields", new ArrayList<>(List.of(Node.of("A_Star"))));
+        stmt.set("targetList", new ArrayList<>(List.of(Node.of("ResTarget").set("val", star))));
+        Node subselect = Node.of("RangeSubselect").set("subquery", values).set("alias", Node.of("Alias").set("aliasname", "*VALUES*"));
+        stmt.set("fromClause", new ArrayList<>(List.of(subselect)));
+    }
+
     private static void nameValuesAlias(Node rangeSubselect) {
         Node sub = rangeSubselect.node("subquery");
         Node alias = rangeSubselect.node("alias");

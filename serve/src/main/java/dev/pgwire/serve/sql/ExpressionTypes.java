@@ -22,7 +22,7 @@ final class ExpressionTypes {
             Map.entry("length", SqlType.INT4), Map.entry("char_length", SqlType.INT4),
             Map.entry("character_length", SqlType.INT4), Map.entry("octet_length", SqlType.INT4),
             Map.entry("bit_length", SqlType.INT4), Map.entry("strpos", SqlType.INT4), Map.entry("position", SqlType.INT4),
-            Map.entry("ascii", SqlType.INT4), Map.entry("array_length", SqlType.INT4), Map.entry("array_upper", SqlType.INT4),
+            Map.entry("ascii", SqlType.INT4), Map.entry("get_byte", SqlType.INT4), Map.entry("set_byte", SqlType.BYTEA), Map.entry("array_length", SqlType.INT4), Map.entry("array_upper", SqlType.INT4),
             Map.entry("array_lower", SqlType.INT4), Map.entry("cardinality", SqlType.INT4), Map.entry("array_ndims", SqlType.INT4),
             Map.entry("array_position", SqlType.INT4), Map.entry("width_bucket", SqlType.INT4),
             Map.entry("json_array_length", SqlType.INT4), Map.entry("jsonb_array_length", SqlType.INT4),
@@ -46,6 +46,7 @@ final class ExpressionTypes {
             Map.entry("current_database", SqlType.NAME), Map.entry("current_schema", SqlType.NAME),
             Map.entry("current_user", SqlType.NAME), Map.entry("session_user", SqlType.NAME),
             Map.entry("current_schemas", SqlType.NAME.arrayOf()),
+            Map.entry("to_regclass", SqlType.REGCLASS), Map.entry("to_regtype", SqlType.REGTYPE),
             Map.entry("now", SqlType.TIMESTAMPTZ), Map.entry("transaction_timestamp", SqlType.TIMESTAMPTZ),
             Map.entry("statement_timestamp", SqlType.TIMESTAMPTZ), Map.entry("clock_timestamp", SqlType.TIMESTAMPTZ),
             Map.entry("to_timestamp", SqlType.TIMESTAMPTZ), Map.entry("make_timestamptz", SqlType.TIMESTAMPTZ),
@@ -175,7 +176,9 @@ final class ExpressionTypes {
                 return r == null ? null : r.parameterType(e.num("number"));
             }
             case "DuckDbSql" -> {
-                return e.has("pgType") ? SqlType.of(e.str("pgType")) : null;
+                if (!e.has("pgType")) return null;
+                String t = e.str("pgType");
+                return t.startsWith("_") ? SqlType.of(t.substring(1)).arrayOf() : SqlType.of(t);
             }
             default -> {
                 return null;

@@ -126,6 +126,17 @@ final class PgFunctionCalls {
             case "regexp_replace", "regexp_like", "regexp_count", "regexp_substr", "regexp_instr" -> {
                 return sql("pg_" + name + "(" + placeholders(n) + ")", args);
             }
+            case "get_byte" -> {
+                return n == 2 ? sql("CAST(CASE WHEN CAST({1} AS BIGINT) < 0 OR CAST({1} AS BIGINT) >= octet_length({0}) "
+                        + "THEN error('[pgwire:2202E] index ' || CAST({1} AS BIGINT) || ' out of valid range, 0..' || (octet_length({0}) - 1)) "
+                        + "ELSE CAST(('0x' || substr(hex({0}), 2 * CAST({1} AS BIGINT) + 1, 2)) AS INTEGER) END AS INTEGER)", args) : null;
+            }
+            case "set_byte" -> {
+                return n == 3 ? sql("CASE WHEN CAST({1} AS BIGINT) < 0 OR CAST({1} AS BIGINT) >= octet_length({0}) "
+                        + "THEN error('[pgwire:2202E] index ' || CAST({1} AS BIGINT) || ' out of valid range, 0..' || (octet_length({0}) - 1)) "
+                        + "ELSE unhex(left(hex({0}), 2 * CAST({1} AS BIGINT)) || printf('%02X', CAST({2} AS INTEGER) & 255) "
+                        + "|| substr(hex({0}), 2 * CAST({1} AS BIGINT) + 3)) END", args) : null;
+            }
             case "encode" -> {
                 return n == 2 ? sql("pg_encode(hex({0}), {1})", args) : null;
             }

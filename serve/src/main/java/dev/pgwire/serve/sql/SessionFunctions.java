@@ -137,7 +137,7 @@ final class SessionFunctions {
         if (implicit == null) return null;
         List<String> quoted = new ArrayList<>();
         for (String schema : s.currentSchemas(implicit)) quoted.add(SqlWriter.quoteLiteral(schema));
-        return Expressions.duckDb("CAST([" + String.join(", ", quoted) + "] AS VARCHAR[])");
+        return Expressions.duckDb("CAST([" + String.join(", ", quoted) + "] AS VARCHAR[])").set("pgType", "_name");
     }
 
     private static Node setting(List<Node> args, SessionContext s) {

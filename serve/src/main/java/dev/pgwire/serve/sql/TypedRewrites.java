@@ -478,6 +478,12 @@ final class TypedRewrites {
                     CompositeMeta composite = from == null || from.isArray() || TypeMapper.knownBuiltin(from.name()) ? null
                             : types.catalog().composite(null, from.name());
                     if (composite != null) return CompositeText.of(e.node("arg"), composite);
+                    if (from != null && !from.isArray() && from.name().equals("bytea")) {
+                        // byteaout's text (hex): DuckDB's own BLOB-to-text cast escapes bytes instead
+                        Node hex = Expressions.duckDb("('\\x' || lower(hex({0})))", e.node("arg"));
+                        types.assume(hex, target.withoutTypmod());
+                        return hex;
+                    }
                 }
                 Node cast = json.cast(e, e.node("arg"), types.type(e.node("arg"), scope), types.type(e, scope));
                 return cast != null ? cast : regCast(e, scope);
@@ -621,7 +627,40 @@ final class TypedRewrites {
                 return intCall("octet_length", args);
             }
             case "strpos", "position", "ascii" -> {
+                if (first != null && !first.isArray() && first.name().equals("bytea") && args.size() == 2) {
+                    // byteapos: the first whole-byte match, found in the hex digits spaced a byte apart
+                    // (position(x IN b) is the call position(b, x))
+                    Node n = Expressions.duckDb("CAST((strpos(regexp_replace(hex({0}), '(..)', '\\1 ', 'g'), "
+                            + "regexp_replace(hex({1}), '(..)', '\\1 ', 'g')) + 2) // 3 AS INTEGER)", args.get(0), args.get(1));
+                    types.assume(n, SqlType.INT4);
+                    return n;
+                }
                 return cast(f, "INTEGER", SqlType.INT4);
+            }
+            case "gcd", "lcm" -> {
+                SqlType second = args.size() == 2 ? types.type(args.get(1), scope) : null;
+                if (first != null && second != null && !first.isArray() && !second.isArray()
+                        && (first.is(SqlType.INT4) || first.is(SqlType.INT2)) && (second.is(SqlType.INT4) || second.is(SqlType.INT2))) {
+                    return cast(f, "INTEGER", SqlType.INT4); // int4gcd, int4lcm (DuckDB computes them in BIGINT)
+                }
+            }
+            case "sign" -> {
+                if (first != null && first.name().equals("numeric") && !first.isArray() && args.size() == 1) {
+                    // numeric_sign answers a numeric (DuckDB's sign a TINYINT)
+                    Node n = Expressions.duckDb("CAST(sign({0}) AS DECIMAL(38,0))", args.get(0));
+                    types.assume(n, SqlType.NUMERIC);
+                    return n;
+                }
+            }
+            case "string_agg" -> {
+                if (first != null && !first.isArray() && first.name().equals("bytea") && args.size() == 2) {
+                    // DuckDB's string_agg takes text: the bytes travel as hex digits and come back as bytes
+                    f.set("args", new ArrayList<>(List.of(Expressions.duckDb("hex({0})", args.get(0)),
+                            Expressions.duckDb("hex({0})", args.get(1)))));
+                    Node n = Expressions.duckDb("unhex({0})", f);
+                    types.assume(n, first.withoutTypmod());
+                    return n;
+                }
             }
             case "round" -> {
                 if (first != null && first.isFloat() && args.size() == 1) {
