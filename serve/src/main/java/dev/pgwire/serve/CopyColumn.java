@@ -51,6 +51,8 @@ final class CopyColumn {
     private final int scale;
     /** numeric without modifier: stored exactly or refused. */
     private final boolean unconstrained;
+    /** timestamp(p), timestamptz(p), time(p) with p < 6: values are rounded to multiples of this many microseconds. */
+    private final long roundMicros;
     /** Declared with a type of the user's (an enum or composite type, or an array of one). */
     private final boolean userType;
     /**
@@ -83,7 +85,14 @@ final class CopyColumn {
         this.scale = s;
         this.unconstrained = duck.replace(" ", "").equals(TargetCoercion.UNCONSTRAINED_NUMERIC.replace(" ", "").toUpperCase(Locale.ROOT))
                 && (declared == null || declared.typmod() == -1);
-        this.kind = kind(duck, pg);
+        long roundTo = 1;
+        String name = declared == null || declared.isArray() ? "" : declared.name();
+        if ((name.equals("timestamp") || name.equals("timestamptz") || name.equals("time")) && typmod >= 0 && typmod < 6) {
+            for (int i = typmod; i < 6; i++) roundTo *= 10;
+        }
+        this.roundMicros = roundTo;
+        // a precision below microseconds is applied to each value (checked), so no fast path reads these
+        this.kind = roundTo > 1 ? Kind.OTHER : kind(duck, pg);
     }
 
     private static Kind kind(String duck, PgType pg) {
@@ -347,10 +356,40 @@ final class CopyColumn {
     }
 
     private Object checked(Object v) {
+        if (roundMicros > 1) return rounded(v);
         if (v instanceof String s) return checkLength(s);
         if (v instanceof PgNumeric n && kind == Kind.DECIMAL) return decimal(n);
         return v;
     }
+
+    /** PostgreSQL's AdjustTimestampForTypmod / AdjustTimeForTypmod: half away from zero, counted from 2000-01-01. */
+    private Object rounded(Object v) {
+        if (v instanceof LocalDateTime t && !t.equals(LocalDateTime.MAX) && !t.equals(LocalDateTime.MIN)) {
+            long us = java.time.temporal.ChronoUnit.MICROS.between(PG_EPOCH, t);
+            return t.plus(round(us) - us, java.time.temporal.ChronoUnit.MICROS);
+        }
+        if (v instanceof OffsetDateTime t && !t.equals(OffsetDateTime.MAX) && !t.equals(OffsetDateTime.MIN)) {
+            long us = java.time.temporal.ChronoUnit.MICROS.between(PG_EPOCH.atOffset(ZoneOffset.UTC), t);
+            return t.plus(round(us) - us, java.time.temporal.ChronoUnit.MICROS);
+        }
+        if (v instanceof LocalTime t) {
+            long us = t.toNanoOfDay() / 1000;
+            long r = round(us);
+            if (r >= 86_400_000_000L) {
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "time rounded up to 24:00:00 is not available in COPY")
+                        .withHint("Insert the value with INSERT instead.");
+            }
+            return LocalTime.ofNanoOfDay(r * 1000);
+        }
+        return v; // infinities and anything else stay as they are
+    }
+
+    private long round(long us) {
+        long half = roundMicros / 2;
+        return us >= 0 ? (us + half) / roundMicros * roundMicros : -((-us + half) / roundMicros * roundMicros);
+    }
+
+    private static final LocalDateTime PG_EPOCH = LocalDateTime.of(2000, 1, 1, 0, 0);
 
     private String checkLength(String s) {
         if (maxLength < 0) return s;

@@ -256,14 +256,15 @@ public final class TargetCoercion {
         // a parameter into a json or jsonb column is of the column's type, as PostgreSQL describes it
         boolean jsonParameter = value.is("ParamRef") && target.isJson() && types.type(value, null) == null;
         if ((unknownString && needsInputRules(target)) || jsonParameter) {
-            return Node.of("TypeCast").set("arg", value).set("typeName", typeName(c, target)).set("location", value.location());
+            Node cast = Node.of("TypeCast").set("arg", value).set("typeName", typeName(c, target)).set("location", value.location());
+            return DateTimePrecision.round(cast, target, types);
         }
         checkAssignable(value, c, target, types, scope);
         if (target.name().equals("numeric") && !target.isArray() && isUnconstrained(c)) return exactNumeric(value, types);
         if (!target.isArray() && target.typmod() > 4 && (target.name().equals("varchar") || target.name().equals("bpchar"))) {
             return withLength(value, target, types);
         }
-        return value;
+        return DateTimePrecision.round(value, target, types);
     }
 
     /**

@@ -485,6 +485,8 @@ final class TypedRewrites {
                         return hex;
                     }
                 }
+                Node rounded = DateTimePrecision.round(e, target, types);
+                if (rounded != e) return rounded;
                 Node cast = json.cast(e, e.node("arg"), types.type(e.node("arg"), scope), types.type(e, scope));
                 return cast != null ? cast : regCast(e, scope);
             }

@@ -1,0 +1,37 @@
+package dev.pgwire.serve.sql;
+
+/**
+ * Fractional-second precision of {@code timestamp(p)}, {@code timestamptz(p)} and {@code time(p)}
+ * applied as PostgreSQL applies it when a value is cast or stored (AdjustTimestampForTypmod,
+ * AdjustTimeForTypmod): rounded to p digits, half away from zero. DuckDB keeps microseconds
+ * whatever the declared precision, so without this a timestamp(3) column would hold and return
+ * digits PostgreSQL drops. Infinite timestamps stay as they are.
+ */
+final class DateTimePrecision {
+    private DateTimePrecision() {}
+
+    /** The value rounded to {@code target}'s precision, or the value itself where nothing is to round. */
+    static Node round(Node value, SqlType target, TypeResolver types) {
+        if (target == null || target.isArray() || target.typmod() < 0 || target.typmod() >= 6) return value;
+        String name = target.name();
+        boolean time = name.equals("time");
+        if (!time && !name.equals("timestamp") && !name.equals("timestamptz")) return value;
+        long scale = 1;
+        for (int i = target.typmod(); i < 6; i++) scale *= 10;
+        long half = scale / 2;
+        String duckDb = time ? "TIME" : name.equals("timestamp") ? "TIMESTAMP" : "TIMESTAMPTZ";
+        // microseconds since midnight or since the epoch; the value is read once (a lambda's argument)
+        // (timestamps count from PostgreSQL's epoch, 2000-01-01: half away from zero is measured from there)
+        String us = time ? "((hour(pg_t) * 60 + minute(pg_t)) * 60000000 + microsecond(pg_t))" : "(epoch_us(pg_t) - 946684800000000)";
+        String rounded = "CASE WHEN " + us + " >= 0 THEN (" + us + " + " + half + ") // " + scale + " * " + scale
+                + " ELSE -((-" + us + " + " + half + ") // " + scale + " * " + scale + ") END";
+        String adjust = "pg_t + to_microseconds(" + rounded + " - " + us + ")";
+        // time rounds up to 24:00:00 as PostgreSQL's does (DuckDB's addition would wrap to midnight)
+        String body = time ? "CASE WHEN " + rounded + " >= 86400000000 THEN CAST('24:00:00' AS TIME) ELSE " + adjust + " END"
+                : "CASE WHEN isinf(pg_t) THEN pg_t ELSE " + adjust + " END";
+        Node r = Expressions.duckDb("list_transform([CAST({0} AS " + duckDb + ")], lambda pg_t: " + body + ")[1]", value);
+        if (value.has("location")) r.set("location", value.location());
+        types.assume(r, target);
+        return r;
+    }
+}
