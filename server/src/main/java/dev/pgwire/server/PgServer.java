@@ -15,12 +15,14 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.channel.unix.IntegerUnixChannelOption;
 import io.netty.channel.unix.UnixChannelOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +57,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PgServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PgServer.class);
+
+    /** SO_KEEPALIVE as a raw option (Netty's server channels do not take it): SOL_SOCKET 1, SO_KEEPALIVE 9 on Linux. */
+    private static final IntegerUnixChannelOption SO_KEEPALIVE_LISTENER = new IntegerUnixChannelOption("SO_KEEPALIVE", 1, 9);
 
     private final ServerConfig config;
     private final SessionFactory factory;
@@ -130,7 +135,15 @@ public final class PgServer implements AutoCloseable {
                         state.initChannel(ch);
                     }
                 });
-        if (type != EpollServerDomainSocketChannel.class) {
+        if (type == EpollServerSocketChannel.class) {
+            // Linux gives an accepted socket the listening socket's options: SO_KEEPALIVE set here
+            // once instead of a system call per connection. Netty's own default turns TCP_NODELAY
+            // on for every accepted socket (one call, which a child option would repeat).
+            b.option(SO_KEEPALIVE_LISTENER, 1);
+            long defer = config.tcpDeferAccept().toSeconds();
+            // Woken once the startup packet is there, not also for the bare handshake (PgBouncer's default).
+            if (defer > 0) b.option(EpollChannelOption.TCP_DEFER_ACCEPT, (int) defer);
+        } else if (type != EpollServerDomainSocketChannel.class) {
             b.childOption(ChannelOption.TCP_NODELAY, true).childOption(ChannelOption.SO_KEEPALIVE, true);
         }
         return b;
@@ -152,6 +165,11 @@ public final class PgServer implements AutoCloseable {
 
     ServerState state() {
         return state;
+    }
+
+    /** The listening channels (TCP first, then the Unix socket). */
+    List<Channel> listeners() {
+        return listeners;
     }
 
     /** The event loops serving connections (one per core by default). */
@@ -214,6 +232,7 @@ public final class PgServer implements AutoCloseable {
         private Duration idleSessionTimeout;
         private String serverVersion = "15.0";
         private int ioThreads = Runtime.getRuntime().availableProcessors();
+        private Duration tcpDeferAccept = Duration.ZERO;
         private SessionFactory factory;
         private FrameHandlerFactory frameFactory;
         private CredentialSource credentialSource;
@@ -239,6 +258,12 @@ public final class PgServer implements AutoCloseable {
         public Builder serverVersion(String version) { this.serverVersion = version; return this; }
         /** Event-loop threads for socket I/O; one per core by default (the work itself runs elsewhere). */
         public Builder ioThreads(int threads) { this.ioThreads = threads; return this; }
+        /**
+         * TCP_DEFER_ACCEPT (Linux, native transport): the listener is woken for a connection once
+         * its first bytes arrive — or after about this long — not for the bare handshake; zero
+         * (the default) for off. Rounded down to whole seconds.
+         */
+        public Builder tcpDeferAccept(Duration wait) { this.tcpDeferAccept = wait; return this; }
         public Builder sessionFactory(SessionFactory factory) { this.factory = factory; return this; }
         /**
          * Serves connections at the frame level instead of through the engine SPI: after
@@ -251,7 +276,7 @@ public final class PgServer implements AutoCloseable {
         public ServerConfig config() {
             return new ServerConfig(host, port, unixSocketDirectory, tls, tlsRequired, auth, credentials,
                     maxConnections, maxMessageSize, maxSessionMemory, maxServerMemory, authTimeout, idleSessionTimeout,
-                    serverVersion, ioThreads);
+                    serverVersion, ioThreads, tcpDeferAccept);
         }
 
         /** Binds the listeners and starts accepting connections. */
