@@ -235,6 +235,7 @@ final class GatewayCommand implements Callable<Integer> {
                 .maxClientConn(c.maxClientConn()).serverIdleTimeout(c.serverIdleTimeout()).serverLifetime(c.serverLifetime())
                 .queryWaitTimeout(c.queryWaitTimeout()).serverConnectTimeout(c.serverConnectTimeout())
                 .maxPreparedStatements(c.maxPreparedStatements()).serverResetQuery(c.serverResetQuery()).ioThreads(c.ioThreads())
+                .tcpDeferAccept(c.tcpDeferAccept())
                 .metrics(c.metricsHost(), c.metricsPort()).source(c.source());
         c.userPoolModes().forEach(b::userPoolMode);
         c.databases().values().forEach(d -> b.database(d.name(), d));

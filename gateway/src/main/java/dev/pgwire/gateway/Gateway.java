@@ -74,6 +74,7 @@ public final class Gateway implements AutoCloseable {
                 .unixSocketDirectory(config.unixSocketDir())
                 .maxConnections(config.maxClientConn())
                 .ioThreads(config.ioThreads())
+                .tcpDeferAccept(config.tcpDeferAccept() ? GatewayConfig.TCP_DEFER_ACCEPT_WAIT : Duration.ZERO)
                 .auth(authConfig(config))
                 .credentialSource(this::credentialsFor)
                 .frameHandlerFactory(this::open);
