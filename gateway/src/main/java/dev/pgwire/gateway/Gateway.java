@@ -75,6 +75,7 @@ public final class Gateway implements AutoCloseable {
                 .maxConnections(config.maxClientConn())
                 .ioThreads(config.ioThreads())
                 .tcpDeferAccept(config.tcpDeferAccept() ? GatewayConfig.TCP_DEFER_ACCEPT_WAIT : Duration.ZERO)
+                .reusePort(config.soReuseport())
                 .auth(authConfig(config))
                 .credentialSource(this::credentialsFor)
                 .frameHandlerFactory(this::open);

@@ -32,7 +32,7 @@ public record GatewayConfig(
         PoolMode poolMode, int defaultPoolSize, int minPoolSize, int maxClientConn,
         Duration serverIdleTimeout, Duration serverLifetime, Duration queryWaitTimeout, Duration serverConnectTimeout,
         int maxPreparedStatements, String serverResetQuery,
-        String metricsHost, int metricsPort, int ioThreads, boolean tcpDeferAccept,
+        String metricsHost, int metricsPort, int ioThreads, boolean tcpDeferAccept, boolean soReuseport,
         Map<String, DatabaseConfig> databases, Map<String, PoolMode> userPoolModes,
         Path source) {
 
@@ -137,6 +137,7 @@ public record GatewayConfig(
         int maxPreparedStatements = 1000;
         int ioThreads = Runtime.getRuntime().availableProcessors();
         boolean tcpDeferAccept = true;
+        boolean soReuseport;
         String serverResetQuery = "DISCARD ALL";
         String metricsHost;
         int metricsPort;
@@ -174,6 +175,12 @@ public record GatewayConfig(
          * handshake. On by default, as in PgBouncer.
          */
         public Builder tcpDeferAccept(boolean on) { this.tcpDeferAccept = on; return this; }
+        /**
+         * One listening socket per event loop on the port (SO_REUSEPORT, Linux): each loop serves the
+         * clients it accepts, none is handed to another thread. Off by default, as in PgBouncer: with
+         * it another process of the same user can bind the port too and take some of the clients.
+         */
+        public Builder soReuseport(boolean on) { this.soReuseport = on; return this; }
         public Builder serverResetQuery(String sql) { this.serverResetQuery = sql; return this; }
         public Builder metrics(String host, int port) { this.metricsHost = host; this.metricsPort = port; return this; }
         public Builder source(Path file) { this.source = file; return this; }
@@ -220,7 +227,7 @@ public record GatewayConfig(
                     authUser, authQuery, authDbname,
                     tlsCert, tlsKey, poolMode, defaultPoolSize, minPoolSize, maxClientConn, serverIdleTimeout,
                     serverLifetime, queryWaitTimeout, serverConnectTimeout, maxPreparedStatements, serverResetQuery,
-                    metricsHost, metricsPort, ioThreads, tcpDeferAccept, databases, userPoolModes, source);
+                    metricsHost, metricsPort, ioThreads, tcpDeferAccept, soReuseport, databases, userPoolModes, source);
         }
     }
 }

@@ -110,6 +110,7 @@ public final class IniConfig {
             case "max_prepared_statements" -> b.maxPreparedStatements = integer(key, v);
             case "io_threads" -> b.ioThreads = integer(key, v);
             case "tcp_defer_accept" -> b.tcpDeferAccept = bool(key, v);
+            case "so_reuseport" -> b.soReuseport = bool(key, v);
             case "server_reset_query" -> b.serverResetQuery = v;
             case "metrics_listen" -> {
                 int colon = v.lastIndexOf(':');

@@ -10,6 +10,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -24,6 +25,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.channel.unix.IntegerUnixChannelOption;
 import io.netty.channel.unix.UnixChannelOption;
+import io.netty.util.concurrent.EventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,9 +97,23 @@ public final class PgServer implements AutoCloseable {
             if (config.host() != null) {
                 Class<? extends ServerChannel> type = Epoll.isAvailable()
                         ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-                Channel ch = bootstrap(type).bind(config.host(), config.port()).sync().channel();
-                listeners.add(ch);
-                boundPort = ((InetSocketAddress) ch.localAddress()).getPort();
+                if (config.reusePort() && type == EpollServerSocketChannel.class) {
+                    // One listener per event loop on the same port; the kernel spreads connections
+                    // over them and the loop that accepts one serves it: no hand-off between threads.
+                    int port = config.port();
+                    for (EventExecutor e : group) {
+                        EventLoop loop = (EventLoop) e;
+                        Channel ch = bootstrap(type, loop).option(EpollChannelOption.SO_REUSEPORT, true)
+                                .bind(config.host(), port).sync().channel();
+                        listeners.add(ch);
+                        port = ((InetSocketAddress) ch.localAddress()).getPort(); // port 0: the others join the first
+                    }
+                    boundPort = port;
+                } else {
+                    Channel ch = bootstrap(type).bind(config.host(), config.port()).sync().channel();
+                    listeners.add(ch);
+                    boundPort = ((InetSocketAddress) ch.localAddress()).getPort();
+                }
             } else {
                 boundPort = config.port();
             }
@@ -125,8 +141,13 @@ public final class PgServer implements AutoCloseable {
     }
 
     private ServerBootstrap bootstrap(Class<? extends ServerChannel> type) {
+        return bootstrap(type, group);
+    }
+
+    /** A listener whose connections are served by {@code g}'s loops (one loop: that loop). */
+    private ServerBootstrap bootstrap(Class<? extends ServerChannel> type, EventLoopGroup g) {
         ServerBootstrap b = new ServerBootstrap()
-                .group(group)
+                .group(g)
                 .channel(type)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childHandler(new ChannelInitializer<>() {
@@ -233,6 +254,7 @@ public final class PgServer implements AutoCloseable {
         private String serverVersion = "15.0";
         private int ioThreads = Runtime.getRuntime().availableProcessors();
         private Duration tcpDeferAccept = Duration.ZERO;
+        private boolean reusePort;
         private SessionFactory factory;
         private FrameHandlerFactory frameFactory;
         private CredentialSource credentialSource;
@@ -264,6 +286,13 @@ public final class PgServer implements AutoCloseable {
          * (the default) for off. Rounded down to whole seconds.
          */
         public Builder tcpDeferAccept(Duration wait) { this.tcpDeferAccept = wait; return this; }
+        /**
+         * One TCP listener per event loop, all on the port (SO_REUSEPORT; Linux, native transport):
+         * a connection is served by the loop that accepted it, without being handed to another
+         * thread. Off by default: with it, another process of the same user may bind the port as
+         * well and take a share of the connections (PgBouncer's so_reuseport).
+         */
+        public Builder reusePort(boolean on) { this.reusePort = on; return this; }
         public Builder sessionFactory(SessionFactory factory) { this.factory = factory; return this; }
         /**
          * Serves connections at the frame level instead of through the engine SPI: after
@@ -276,7 +305,7 @@ public final class PgServer implements AutoCloseable {
         public ServerConfig config() {
             return new ServerConfig(host, port, unixSocketDirectory, tls, tlsRequired, auth, credentials,
                     maxConnections, maxMessageSize, maxSessionMemory, maxServerMemory, authTimeout, idleSessionTimeout,
-                    serverVersion, ioThreads, tcpDeferAccept);
+                    serverVersion, ioThreads, tcpDeferAccept, reusePort);
         }
 
         /** Binds the listeners and starts accepting connections. */

@@ -31,12 +31,14 @@ import java.util.Objects;
  * @param tcpDeferAccept      TCP_DEFER_ACCEPT on the TCP listener (Linux, native transport): a
  *                            connection is accepted once its first bytes have arrived, or after
  *                            about this long; zero for off
+ * @param reusePort           one TCP listener per event loop sharing the port (SO_REUSEPORT; Linux,
+ *                            native transport), each loop serving the connections it accepts
  */
 public record ServerConfig(String host, int port, Path unixSocketDirectory, TlsConfig tls, boolean tlsRequired,
                            AuthConfig auth, CredentialStore credentials, int maxConnections, int maxMessageSize,
                            long maxSessionMemory, long maxServerMemory,
                            Duration authTimeout, Duration idleSessionTimeout, String serverVersion, int ioThreads,
-                           Duration tcpDeferAccept) {
+                           Duration tcpDeferAccept, boolean reusePort) {
 
     public ServerConfig {
         Objects.requireNonNull(auth, "auth");

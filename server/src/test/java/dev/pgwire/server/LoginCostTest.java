@@ -75,6 +75,42 @@ class LoginCostTest {
     }
 
     @Test
+    void with_reuse_port_each_event_loop_listens_on_the_port_and_serves_the_connections_it_accepts() throws Exception {
+        assumeTrue(Epoll.isAvailable(), "SO_REUSEPORT listeners need the native transport");
+        LinkedBlockingQueue<Channel> channels = new LinkedBlockingQueue<>();
+        CountDownLatch closed = new CountDownLatch(1);
+        try (PgServer server = PgServer.builder().port(0).ioThreads(3).reusePort(true)
+                .frameHandlerFactory(s -> {
+                    channels.add(s.channel());
+                    return CompletableFuture.completedFuture(new FrameLayerTest.Echo(s, new AtomicInteger(), closed));
+                })
+                .start()) {
+            assertThat(server.listeners()).hasSize(3);
+            assertThat(server.listeners()).allMatch(l -> ((java.net.InetSocketAddress) l.localAddress()).getPort() == server.port());
+            assertThat(server.listeners().stream().map(Channel::eventLoop).distinct()).hasSize(3);
+            List<RawConnection> clients = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 12; i++) clients.add(RawConnection.startup(server.port(), "u" + i));
+                for (int i = 0; i < 12; i++) {
+                    Channel ch = channels.poll(10, TimeUnit.SECONDS);
+                    assertThat(ch).isNotNull();
+                    assertThat(ch.eventLoop()).isSameAs(ch.parent().eventLoop());
+                    assertThat(server.listeners()).contains(ch.parent());
+                }
+                for (RawConnection c : clients) {
+                    c.send(new Query("SELECT 1"));
+                    assertThat(c.readUntilReady()).last().isEqualTo(ReadyForQuery.IDLE);
+                }
+            } finally {
+                for (RawConnection c : clients) c.close();
+            }
+        }
+        try (PgServer plain = PgServer.builder().port(0).ioThreads(3).sessionFactory(new TestHandler()).start()) {
+            assertThat(plain.listeners()).hasSize(1);
+        }
+    }
+
+    @Test
     void authentication_ok_waits_for_the_greeting_as_in_postgresql() throws Exception {
         CompletableFuture<FrameHandler> handler = new CompletableFuture<>();
         CountDownLatch closed = new CountDownLatch(1);
