@@ -139,14 +139,19 @@ run() { # target workload clients
       END {print (tps ? tps : 0), (lat ? lat : 0), pct, (n > 0 ? sprintf("%.1f", ticks * 1e6 / hz / n) : 0)}'
 }
 
-# Warm up (the gateway's JIT, both poolers' server connections).
+declare -A tps lat p50 p99 cpu
+read -r -a workloads <<< "${WORKLOADS:-select-simple select-prepared tpcb churn}"
+
+# Warm up (the gateway's JIT, both poolers' server connections). With the churn workload, logins
+# too: without it the JIT was still compiling the gateway's login path 10-20 s into the churn rounds,
+# up to ~100 us of compiler CPU per connection in the first of them.
 for t in "${targets[@]}"; do
   [ "$t" = direct ] && continue
   PGSSLMODE=disable pgbench -n -h 127.0.0.1 -p "$(port_of $t)" -U postgres -c 16 -j 2 -T 3 -S -M prepared bench >/dev/null 2>&1 || true
+  if [[ " ${workloads[*]} " == *" churn "* ]]; then
+    PGSSLMODE=disable pgbench -n -h 127.0.0.1 -p "$(port_of $t)" -U postgres -c 16 -j 2 -T 10 -S -C bench >/dev/null 2>&1 || true
+  fi
 done
-
-declare -A tps lat p50 p99 cpu
-read -r -a workloads <<< "${WORKLOADS:-select-simple select-prepared tpcb churn}"
 smallest=$(printf '%s\n' $clients | sort -n | head -1)
 for w in "${workloads[@]}"; do
   for c in $clients; do
