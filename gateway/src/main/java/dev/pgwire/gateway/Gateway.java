@@ -238,8 +238,8 @@ public final class Gateway implements AutoCloseable {
 
     /**
      * Applies a new configuration: pool sizes and modes, databases, credentials and timeouts take
-     * effect at once (a pool mode for clients' next transactions); the listen address, TLS and
-     * auth_type keep their values until restart.
+     * effect at once (a pool mode for clients' next transactions); the listen address and its
+     * socket options, TLS and auth_type keep their values until restart.
      */
     public void reload(GatewayConfig next) {
         CredentialStore creds = loadCredentials(next);
