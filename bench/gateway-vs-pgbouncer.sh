@@ -16,7 +16,8 @@
 # GATEWAY_OPTS more `pgwire gateway` options (--io-threads 1, say), WORKLOADS a subset of the workloads.
 # BASELINE_JAR=path adds a second gateway from that jar (an earlier build, say) as the target
 # "baseline", in its own session or, with BASELINE_SESSION=shared, in this script's session, with
-# BASELINE_JAVA_OPTS (default: PGWIRE_JAVA_OPTS) as its JVM options. Besides TPS and latency, the
+# BASELINE_JAVA_OPTS (default: PGWIRE_JAVA_OPTS) as its JVM options and BASELINE_GATEWAY_OPTS
+# (default: GATEWAY_OPTS) as its `pgwire gateway` options. Besides TPS and latency, the
 # script gives each pooler's CPU time (user + system, from /proc) per transaction.
 #
 # Every pooler runs in a session of its own, as a service does: PgBouncer's -d calls setsid(), and
@@ -43,11 +44,11 @@ echo "pgbench -i -s 10 done" >&2
 
 # The gateway: every database name opened on the same-named upstream one. `setsid` execs in
 # place (a background job of a script is no process group leader), so $! is the JVM.
-start_gateway() { # jar port log own|shared [java-options]
+start_gateway() { # jar port log own|shared [java-options] [gateway-options]
   local session=setsid; [ "$4" = shared ] && session=
   $session java ${5:-${PGWIRE_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC}} -jar "$1" gateway --listen "127.0.0.1:$2" \
     --upstream "postgresql://postgres@127.0.0.1:$pg_port/bench?sslmode=disable" \
-    --pool-mode transaction --pool-size "$pool" --max-client-conn 5000 ${GATEWAY_OPTS:-} > "$3" 2>&1 < /dev/null &
+    --pool-mode transaction --pool-size "$pool" --max-client-conn 5000 ${6-${GATEWAY_OPTS:-}} > "$3" 2>&1 < /dev/null &
   pids+=($!)
   last_pid=$!
 }
@@ -57,7 +58,8 @@ gw_pid=$last_pid
 poolers=("gateway $gw_port")
 if [ -n "${BASELINE_JAR:-}" ]; then
   base_port=$(free_port)
-  start_gateway "$BASELINE_JAR" "$base_port" "$work/baseline.log" "${BASELINE_SESSION:-own}" "${BASELINE_JAVA_OPTS:-}"
+  start_gateway "$BASELINE_JAR" "$base_port" "$work/baseline.log" "${BASELINE_SESSION:-own}" "${BASELINE_JAVA_OPTS:-}" \
+    "${BASELINE_GATEWAY_OPTS-${GATEWAY_OPTS:-}}"
   base_pid=$last_pid
   poolers+=("baseline $base_port")
 fi
@@ -139,14 +141,19 @@ run() { # target workload clients
       END {print (tps ? tps : 0), (lat ? lat : 0), pct, (n > 0 ? sprintf("%.1f", ticks * 1e6 / hz / n) : 0)}'
 }
 
-# Warm up (the gateway's JIT, both poolers' server connections).
+declare -A tps lat p50 p99 cpu
+read -r -a workloads <<< "${WORKLOADS:-select-simple select-prepared tpcb churn}"
+
+# Warm up (the gateway's JIT, both poolers' server connections). With the churn workload, logins
+# too, for CHURN_WARMUP seconds (default 30): without it the JIT was still compiling the gateway's
+# login path 10-20 s into the churn rounds (~100 us of compiler CPU per connection in the first).
 for t in "${targets[@]}"; do
   [ "$t" = direct ] && continue
   PGSSLMODE=disable pgbench -n -h 127.0.0.1 -p "$(port_of $t)" -U postgres -c 16 -j 2 -T 3 -S -M prepared bench >/dev/null 2>&1 || true
+  if [[ " ${workloads[*]} " == *" churn "* ]]; then
+    PGSSLMODE=disable pgbench -n -h 127.0.0.1 -p "$(port_of $t)" -U postgres -c 16 -j 2 -T "${CHURN_WARMUP:-30}" -S -C bench >/dev/null 2>&1 || true
+  fi
 done
-
-declare -A tps lat p50 p99 cpu
-read -r -a workloads <<< "${WORKLOADS:-select-simple select-prepared tpcb churn}"
 smallest=$(printf '%s\n' $clients | sort -n | head -1)
 for w in "${workloads[@]}"; do
   for c in $clients; do

@@ -116,6 +116,15 @@ final class GatewayCommand implements Callable<Integer> {
             description = "Event-loop threads; a client and its server connection share one (default: one per core).")
     Integer ioThreads;
 
+    @Option(names = "--so-reuseport", negatable = true,
+            description = "One listening socket per event-loop thread on the port (SO_REUSEPORT): each thread serves"
+                    + " the connections it accepts. Another process of the same user may then bind the port too (default: off).")
+    Boolean soReuseport;
+
+    @Option(names = "--tcp-defer-accept", negatable = true,
+            description = "TCP_DEFER_ACCEPT: a connection wakes the gateway once its first bytes arrive (default: on).")
+    Boolean tcpDeferAccept;
+
     @Option(names = "--metrics-listen", paramLabel = "HOST:PORT",
             description = "Serve Prometheus metrics at http://HOST:PORT/metrics (default: off).")
     String metricsListen;
@@ -214,6 +223,8 @@ final class GatewayCommand implements Callable<Integer> {
         if (serverLifetime != null) b.serverLifetime(serverLifetime);
         if (maxPreparedStatements != null) b.maxPreparedStatements(maxPreparedStatements);
         if (ioThreads != null) b.ioThreads(ioThreads);
+        if (soReuseport != null) b.soReuseport(soReuseport);
+        if (tcpDeferAccept != null) b.tcpDeferAccept(tcpDeferAccept);
         if (tlsCert != null || tlsKey != null) b.tls(tlsCert, tlsKey);
         if (metricsListen != null) {
             int colon = metricsListen.lastIndexOf(':');
@@ -235,6 +246,7 @@ final class GatewayCommand implements Callable<Integer> {
                 .maxClientConn(c.maxClientConn()).serverIdleTimeout(c.serverIdleTimeout()).serverLifetime(c.serverLifetime())
                 .queryWaitTimeout(c.queryWaitTimeout()).serverConnectTimeout(c.serverConnectTimeout())
                 .maxPreparedStatements(c.maxPreparedStatements()).serverResetQuery(c.serverResetQuery()).ioThreads(c.ioThreads())
+                .tcpDeferAccept(c.tcpDeferAccept()).soReuseport(c.soReuseport())
                 .metrics(c.metricsHost(), c.metricsPort()).source(c.source());
         c.userPoolModes().forEach(b::userPoolMode);
         c.databases().values().forEach(d -> b.database(d.name(), d));

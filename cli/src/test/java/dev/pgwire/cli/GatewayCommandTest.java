@@ -59,6 +59,24 @@ class GatewayCommandTest {
     }
 
     @Test
+    void listener_options_so_reuseport_and_tcp_defer_accept() throws Exception {
+        GatewayConfig d = config("--upstream", "postgresql://h/db");
+        assertThat(d.soReuseport()).isFalse();
+        assertThat(d.tcpDeferAccept()).isTrue();
+        GatewayConfig c = config("--upstream", "postgresql://h/db", "--so-reuseport", "--no-tcp-defer-accept");
+        assertThat(c.soReuseport()).isTrue();
+        assertThat(c.tcpDeferAccept()).isFalse();
+        Path ini = dir.resolve("listen.ini");
+        Files.writeString(ini, "[databases]\n* = host=127.0.0.1\n[pgwire]\nso_reuseport = 1\ntcp_defer_accept = 0\n");
+        GatewayConfig f = config("--config", ini.toString());
+        assertThat(f.soReuseport()).isTrue();
+        assertThat(f.tcpDeferAccept()).isFalse();
+        GatewayConfig o = config("--config", ini.toString(), "--no-so-reuseport", "--tcp-defer-accept");
+        assertThat(o.soReuseport()).isFalse();
+        assertThat(o.tcpDeferAccept()).isTrue();
+    }
+
+    @Test
     void auth_user_options_and_their_ini_keys() throws Exception {
         GatewayConfig c = config("--upstream", "postgresql://db.example/shop", "--auth", "scram-sha-256",
                 "--auth-user", "pgbouncer_auth", "--auth-dbname", "postgres");

@@ -74,6 +74,8 @@ public final class Gateway implements AutoCloseable {
                 .unixSocketDirectory(config.unixSocketDir())
                 .maxConnections(config.maxClientConn())
                 .ioThreads(config.ioThreads())
+                .tcpDeferAccept(config.tcpDeferAccept() ? GatewayConfig.TCP_DEFER_ACCEPT_WAIT : Duration.ZERO)
+                .reusePort(config.soReuseport())
                 .auth(authConfig(config))
                 .credentialSource(this::credentialsFor)
                 .frameHandlerFactory(this::open);
@@ -236,8 +238,8 @@ public final class Gateway implements AutoCloseable {
 
     /**
      * Applies a new configuration: pool sizes and modes, databases, credentials and timeouts take
-     * effect at once (a pool mode for clients' next transactions); the listen address, TLS and
-     * auth_type keep their values until restart.
+     * effect at once (a pool mode for clients' next transactions); the listen address and its
+     * socket options, TLS and auth_type keep their values until restart.
      */
     public void reload(GatewayConfig next) {
         CredentialStore creds = loadCredentials(next);

@@ -32,12 +32,15 @@ public record GatewayConfig(
         PoolMode poolMode, int defaultPoolSize, int minPoolSize, int maxClientConn,
         Duration serverIdleTimeout, Duration serverLifetime, Duration queryWaitTimeout, Duration serverConnectTimeout,
         int maxPreparedStatements, String serverResetQuery,
-        String metricsHost, int metricsPort, int ioThreads,
+        String metricsHost, int metricsPort, int ioThreads, boolean tcpDeferAccept, boolean soReuseport,
         Map<String, DatabaseConfig> databases, Map<String, PoolMode> userPoolModes,
         Path source) {
 
     /** PgBouncer's default auth_query: the user's name and rolpassword (SCRAM verifier or md5 hash). */
     public static final String DEFAULT_AUTH_QUERY = "SELECT usename, passwd FROM pg_shadow WHERE usename=$1";
+
+    /** How long TCP_DEFER_ACCEPT lets a silent connection wait before it is accepted anyway (PgBouncer's 45 s). */
+    public static final Duration TCP_DEFER_ACCEPT_WAIT = Duration.ofSeconds(45);
 
     /** The name clients connect to for the admin console (PgBouncer's "pgbouncer" works too). */
     public static final String ADMIN_DATABASE = "pgwire";
@@ -133,6 +136,8 @@ public record GatewayConfig(
         Duration serverConnectTimeout = Duration.ofSeconds(15);
         int maxPreparedStatements = 1000;
         int ioThreads = Runtime.getRuntime().availableProcessors();
+        boolean tcpDeferAccept = true;
+        boolean soReuseport;
         String serverResetQuery = "DISCARD ALL";
         String metricsHost;
         int metricsPort;
@@ -164,6 +169,18 @@ public record GatewayConfig(
         public Builder maxPreparedStatements(int n) { this.maxPreparedStatements = n; return this; }
         /** Event-loop threads (each serves its clients and their server connections); one per core by default. */
         public Builder ioThreads(int n) { this.ioThreads = n; return this; }
+        /**
+         * TCP_DEFER_ACCEPT on the listener (Linux): a client's connection is taken up once its first
+         * bytes are there (or after {@link #TCP_DEFER_ACCEPT_WAIT}), not woken for the bare
+         * handshake. On by default, as in PgBouncer.
+         */
+        public Builder tcpDeferAccept(boolean on) { this.tcpDeferAccept = on; return this; }
+        /**
+         * One listening socket per event loop on the port (SO_REUSEPORT, Linux): each loop serves the
+         * clients it accepts, none is handed to another thread. Off by default, as in PgBouncer: with
+         * it another process of the same user can bind the port too and take some of the clients.
+         */
+        public Builder soReuseport(boolean on) { this.soReuseport = on; return this; }
         public Builder serverResetQuery(String sql) { this.serverResetQuery = sql; return this; }
         public Builder metrics(String host, int port) { this.metricsHost = host; this.metricsPort = port; return this; }
         public Builder source(Path file) { this.source = file; return this; }
@@ -210,7 +227,7 @@ public record GatewayConfig(
                     authUser, authQuery, authDbname,
                     tlsCert, tlsKey, poolMode, defaultPoolSize, minPoolSize, maxClientConn, serverIdleTimeout,
                     serverLifetime, queryWaitTimeout, serverConnectTimeout, maxPreparedStatements, serverResetQuery,
-                    metricsHost, metricsPort, ioThreads, databases, userPoolModes, source);
+                    metricsHost, metricsPort, ioThreads, tcpDeferAccept, soReuseport, databases, userPoolModes, source);
         }
     }
 }

@@ -109,6 +109,8 @@ public final class IniConfig {
             case "server_connect_timeout" -> b.serverConnectTimeout = duration(key, v);
             case "max_prepared_statements" -> b.maxPreparedStatements = integer(key, v);
             case "io_threads" -> b.ioThreads = integer(key, v);
+            case "tcp_defer_accept" -> b.tcpDeferAccept = bool(key, v);
+            case "so_reuseport" -> b.soReuseport = bool(key, v);
             case "server_reset_query" -> b.serverResetQuery = v;
             case "metrics_listen" -> {
                 int colon = v.lastIndexOf(':');
@@ -149,6 +151,15 @@ public final class IniConfig {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a number, not \"" + v + "\"");
         }
+    }
+
+    /** PgBouncer's booleans: 1, 0 (and true, false, yes, no, on, off). */
+    static boolean bool(String key, String v) {
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes", "on" -> true;
+            case "0", "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(key + " must be 1 or 0, not \"" + v + "\"");
+        };
     }
 
     /** Seconds, or a number with ms, s, min or h. */

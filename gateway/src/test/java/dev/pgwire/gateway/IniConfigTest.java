@@ -36,4 +36,16 @@ class IniConfigTest {
         assertThat(GatewayConfig.builder().database("*", "postgresql://127.0.0.1").build().authUser())
                 .as("no lookups unless asked for").isNull();
     }
+
+    @Test
+    void tcpDeferAcceptIsOnAndSoReuseportOffUnlessSetWithPgBouncersBooleans() {
+        GatewayConfig d = IniConfig.parse("[databases]\n* = host=127.0.0.1\n", null);
+        assertThat(d.tcpDeferAccept()).isTrue();
+        assertThat(d.soReuseport()).isFalse();
+        GatewayConfig c = IniConfig.parse("[databases]\n* = host=127.0.0.1\n[pgbouncer]\ntcp_defer_accept = 0\nso_reuseport = 1\n", null);
+        assertThat(c.tcpDeferAccept()).isFalse();
+        assertThat(c.soReuseport()).isTrue();
+        assertThatThrownBy(() -> IniConfig.parse("[databases]\n* = host=127.0.0.1\n[pgbouncer]\nso_reuseport = maybe\n", null))
+                .hasMessageContaining("so_reuseport must be 1 or 0");
+    }
 }

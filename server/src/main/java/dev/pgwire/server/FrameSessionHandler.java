@@ -33,6 +33,8 @@ final class FrameSessionHandler extends ChannelInboundHandlerAdapter implements 
     static final String NAME = "frame-session";
     private static final Logger log = LoggerFactory.getLogger(FrameSessionHandler.class);
     private static final long TERMINATE_GRACE_MILLIS = 1000;
+    /** PostgreSQL 15's greeting (thirteen ParameterStatus, BackendKeyData, ReadyForQuery) is about 400 bytes. */
+    private static final int GREETING_CAPACITY = 512;
 
     private final ServerState server;
     private final Channel channel;
@@ -119,22 +121,19 @@ final class FrameSessionHandler extends ChannelInboundHandlerAdapter implements 
             return;
         }
         handler = h;
+        // The whole greeting in one buffer, sent in one system call with AuthenticationOk (written
+        // unflushed by the startup handler).
+        ByteBuf greeting = channel.alloc().ioBuffer(GREETING_CAPACITY);
         for (Map.Entry<String, String> p : h.parameterStatus().entrySet()) {
-            write(new ParameterStatus(p.getKey(), p.getValue()));
+            new ParameterStatus(p.getKey(), p.getValue()).encode(greeting);
         }
-        write(new BackendKeyData(info.processId(), secretKey));
-        write(new ReadyForQuery('I'));
-        channel.flush();
+        new BackendKeyData(info.processId(), secretKey).encode(greeting);
+        new ReadyForQuery('I').encode(greeting);
+        channel.writeAndFlush(greeting, channel.voidPromise());
         server.cancels.register(info.processId(), this);
         onOpened.run();
         opened = true;
         if (shutdownRequested) h.shutdown();
-    }
-
-    private void write(dev.pgwire.protocol.message.BackendMessage m) {
-        ByteBuf buf = channel.alloc().ioBuffer(64);
-        m.encode(buf);
-        channel.write(buf);
     }
 
     private PgException internalError(Throwable t) {

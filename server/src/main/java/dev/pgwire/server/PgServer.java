@@ -10,18 +10,22 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.channel.unix.IntegerUnixChannelOption;
 import io.netty.channel.unix.UnixChannelOption;
+import io.netty.util.concurrent.EventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +59,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PgServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PgServer.class);
+
+    /** SO_KEEPALIVE as a raw option (Netty's server channels do not take it): SOL_SOCKET 1, SO_KEEPALIVE 9 on Linux. */
+    private static final IntegerUnixChannelOption SO_KEEPALIVE_LISTENER = new IntegerUnixChannelOption("SO_KEEPALIVE", 1, 9);
 
     private final ServerConfig config;
     private final SessionFactory factory;
@@ -90,9 +97,23 @@ public final class PgServer implements AutoCloseable {
             if (config.host() != null) {
                 Class<? extends ServerChannel> type = Epoll.isAvailable()
                         ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-                Channel ch = bootstrap(type).bind(config.host(), config.port()).sync().channel();
-                listeners.add(ch);
-                boundPort = ((InetSocketAddress) ch.localAddress()).getPort();
+                if (config.reusePort() && type == EpollServerSocketChannel.class) {
+                    // One listener per event loop on the same port; the kernel spreads connections
+                    // over them and the loop that accepts one serves it: no hand-off between threads.
+                    int port = config.port();
+                    for (EventExecutor e : group) {
+                        EventLoop loop = (EventLoop) e;
+                        Channel ch = bootstrap(type, loop).option(EpollChannelOption.SO_REUSEPORT, true)
+                                .bind(config.host(), port).sync().channel();
+                        listeners.add(ch);
+                        port = ((InetSocketAddress) ch.localAddress()).getPort(); // port 0: the others join the first
+                    }
+                    boundPort = port;
+                } else {
+                    Channel ch = bootstrap(type).bind(config.host(), config.port()).sync().channel();
+                    listeners.add(ch);
+                    boundPort = ((InetSocketAddress) ch.localAddress()).getPort();
+                }
             } else {
                 boundPort = config.port();
             }
@@ -120,8 +141,13 @@ public final class PgServer implements AutoCloseable {
     }
 
     private ServerBootstrap bootstrap(Class<? extends ServerChannel> type) {
+        return bootstrap(type, group);
+    }
+
+    /** A listener whose connections are served by {@code g}'s loops (one loop: that loop). */
+    private ServerBootstrap bootstrap(Class<? extends ServerChannel> type, EventLoopGroup g) {
         ServerBootstrap b = new ServerBootstrap()
-                .group(group)
+                .group(g)
                 .channel(type)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childHandler(new ChannelInitializer<>() {
@@ -130,7 +156,15 @@ public final class PgServer implements AutoCloseable {
                         state.initChannel(ch);
                     }
                 });
-        if (type != EpollServerDomainSocketChannel.class) {
+        if (type == EpollServerSocketChannel.class) {
+            // Linux gives an accepted socket the listening socket's options: SO_KEEPALIVE set here
+            // once instead of a system call per connection. Netty's own default turns TCP_NODELAY
+            // on for every accepted socket (one call, which a child option would repeat).
+            b.option(SO_KEEPALIVE_LISTENER, 1);
+            long defer = config.tcpDeferAccept().toSeconds();
+            // Woken once the startup packet is there, not also for the bare handshake (PgBouncer's default).
+            if (defer > 0) b.option(EpollChannelOption.TCP_DEFER_ACCEPT, (int) defer);
+        } else if (type != EpollServerDomainSocketChannel.class) {
             b.childOption(ChannelOption.TCP_NODELAY, true).childOption(ChannelOption.SO_KEEPALIVE, true);
         }
         return b;
@@ -152,6 +186,11 @@ public final class PgServer implements AutoCloseable {
 
     ServerState state() {
         return state;
+    }
+
+    /** The listening channels (TCP first, then the Unix socket). */
+    List<Channel> listeners() {
+        return listeners;
     }
 
     /** The event loops serving connections (one per core by default). */
@@ -214,6 +253,8 @@ public final class PgServer implements AutoCloseable {
         private Duration idleSessionTimeout;
         private String serverVersion = "15.0";
         private int ioThreads = Runtime.getRuntime().availableProcessors();
+        private Duration tcpDeferAccept = Duration.ZERO;
+        private boolean reusePort;
         private SessionFactory factory;
         private FrameHandlerFactory frameFactory;
         private CredentialSource credentialSource;
@@ -239,6 +280,19 @@ public final class PgServer implements AutoCloseable {
         public Builder serverVersion(String version) { this.serverVersion = version; return this; }
         /** Event-loop threads for socket I/O; one per core by default (the work itself runs elsewhere). */
         public Builder ioThreads(int threads) { this.ioThreads = threads; return this; }
+        /**
+         * TCP_DEFER_ACCEPT (Linux, native transport): the listener is woken for a connection once
+         * its first bytes arrive — or after about this long — not for the bare handshake; zero
+         * (the default) for off. Rounded down to whole seconds.
+         */
+        public Builder tcpDeferAccept(Duration wait) { this.tcpDeferAccept = wait; return this; }
+        /**
+         * One TCP listener per event loop, all on the port (SO_REUSEPORT; Linux, native transport):
+         * a connection is served by the loop that accepted it, without being handed to another
+         * thread. Off by default: with it, another process of the same user may bind the port as
+         * well and take a share of the connections (PgBouncer's so_reuseport).
+         */
+        public Builder reusePort(boolean on) { this.reusePort = on; return this; }
         public Builder sessionFactory(SessionFactory factory) { this.factory = factory; return this; }
         /**
          * Serves connections at the frame level instead of through the engine SPI: after
@@ -251,7 +305,7 @@ public final class PgServer implements AutoCloseable {
         public ServerConfig config() {
             return new ServerConfig(host, port, unixSocketDirectory, tls, tlsRequired, auth, credentials,
                     maxConnections, maxMessageSize, maxSessionMemory, maxServerMemory, authTimeout, idleSessionTimeout,
-                    serverVersion, ioThreads);
+                    serverVersion, ioThreads, tcpDeferAccept, reusePort);
         }
 
         /** Binds the listeners and starts accepting connections. */

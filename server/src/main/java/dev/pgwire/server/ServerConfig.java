@@ -28,11 +28,17 @@ import java.util.Objects;
  * @param idleSessionTimeout  close idle sessions after this long (57P05); null for never
  * @param serverVersion       reported as server_version
  * @param ioThreads           event-loop threads doing socket I/O
+ * @param tcpDeferAccept      TCP_DEFER_ACCEPT on the TCP listener (Linux, native transport): a
+ *                            connection is accepted once its first bytes have arrived, or after
+ *                            about this long; zero for off
+ * @param reusePort           one TCP listener per event loop sharing the port (SO_REUSEPORT; Linux,
+ *                            native transport), each loop serving the connections it accepts
  */
 public record ServerConfig(String host, int port, Path unixSocketDirectory, TlsConfig tls, boolean tlsRequired,
                            AuthConfig auth, CredentialStore credentials, int maxConnections, int maxMessageSize,
                            long maxSessionMemory, long maxServerMemory,
-                           Duration authTimeout, Duration idleSessionTimeout, String serverVersion, int ioThreads) {
+                           Duration authTimeout, Duration idleSessionTimeout, String serverVersion, int ioThreads,
+                           Duration tcpDeferAccept, boolean reusePort) {
 
     public ServerConfig {
         Objects.requireNonNull(auth, "auth");
@@ -51,6 +57,10 @@ public record ServerConfig(String host, int port, Path unixSocketDirectory, TlsC
             throw new IllegalArgumentException("maxServerMemory must be at least maxSessionMemory");
         }
         if (ioThreads < 1) throw new IllegalArgumentException("ioThreads must be at least 1");
+        Objects.requireNonNull(tcpDeferAccept, "tcpDeferAccept");
+        if (tcpDeferAccept.isNegative() || tcpDeferAccept.toSeconds() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("tcpDeferAccept out of range: " + tcpDeferAccept);
+        }
         if (tlsRequired && tls == null) throw new IllegalArgumentException("TLS is required but no certificate is configured");
     }
 

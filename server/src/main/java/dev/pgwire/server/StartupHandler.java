@@ -261,8 +261,11 @@ final class StartupHandler extends ByteToMessageDecoder {
         phase = Phase.AUTHENTICATING;
         BackendMessage first = authenticator.start();
         write(ctx, first);
-        ctx.flush();
-        if (authenticator.succeeded()) onAuthenticated(ctx);
+        if (authenticator.succeeded()) {
+            onAuthenticated(ctx); // AuthenticationOk goes out with the greeting
+        } else {
+            ctx.flush();
+        }
     }
 
     private boolean readAuthMessage(ChannelHandlerContext ctx, ByteBuf in) {
@@ -281,12 +284,20 @@ final class StartupHandler extends ByteToMessageDecoder {
         }
         BackendMessage reply = authenticator.onResponse(PasswordMessage.decode(body));
         write(ctx, reply);
-        if (authenticator.succeeded() && !(reply instanceof Authentication.Ok)) write(ctx, Authentication.Ok.INSTANCE);
-        ctx.flush();
-        if (authenticator.succeeded()) onAuthenticated(ctx);
+        if (!authenticator.succeeded()) {
+            ctx.flush();
+            return true;
+        }
+        if (!(reply instanceof Authentication.Ok)) write(ctx, Authentication.Ok.INSTANCE);
+        onAuthenticated(ctx); // SASLFinal and AuthenticationOk go out with the greeting
         return true;
     }
 
+    /**
+     * Authentication succeeded. Its last messages are written but not flushed: as PostgreSQL does
+     * (which flushes AuthenticationOk and SASLFinal only once ready for queries), they go out in one
+     * system call with the greeting the session handler writes and flushes, or before its error.
+     */
     private void onAuthenticated(ChannelHandlerContext ctx) {
         phase = Phase.OPENING;
         if (authTimer != null) authTimer.cancel(false);
