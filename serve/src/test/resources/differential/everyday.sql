@@ -1,0 +1,1143 @@
+-- Everyday SQL as applications, ORMs and analysts send it, beyond the basics of queries.sql:
+-- window frames and ranking, CTEs (recursive and data-modifying), upsert variants, UPDATE ... FROM
+-- and DELETE ... USING, string and date/time functions, aggregates and grouping sets, how values
+-- come out, joins, set operations and subqueries, json/arrays in daily use, constraint errors,
+-- views, temp tables, sequences, ALTER TABLE, and information_schema queries.
+
+-- name: create_customers
+CREATE TABLE customers (
+    id serial PRIMARY KEY,
+    email text NOT NULL UNIQUE,
+    name text NOT NULL,
+    country char(2),
+    created_at timestamptz NOT NULL DEFAULT '2024-01-01 00:00:00+00',
+    score int CHECK (score BETWEEN 0 AND 100)
+);
+
+-- name: create_products
+CREATE TABLE products (sku text PRIMARY KEY, title text NOT NULL, price numeric(10,2) NOT NULL, tags text[] NOT NULL DEFAULT '{}', attrs jsonb);
+
+-- name: create_orders
+CREATE TABLE orders (
+    id bigserial PRIMARY KEY,
+    customer_id int NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+    placed_at timestamptz NOT NULL,
+    status text NOT NULL DEFAULT 'new',
+    total numeric(12,2)
+);
+
+-- name: create_order_items
+CREATE TABLE order_items (
+    order_id bigint REFERENCES orders(id) ON DELETE CASCADE,
+    sku text REFERENCES products(sku),
+    qty int NOT NULL CHECK (qty > 0),
+    unit_price numeric(10,2) NOT NULL,
+    PRIMARY KEY (order_id, sku)
+);
+
+-- name: fill_customers
+INSERT INTO customers (email, name, country, created_at, score) VALUES
+    ('ann@example.com', 'Ann Smith', 'US', '2024-01-05 09:00:00+00', 80),
+    ('bob@example.com', 'bob jones', 'GB', '2024-01-20 17:30:00+00', 55),
+    ('cid@example.org', 'Cid', 'US', '2024-02-11 23:15:00+00', NULL),
+    ('dee@example.net', 'Dee O''Neil', 'DE', '2024-03-01 00:00:00+00', 91),
+    ('eve@example.com', 'Eve', NULL, '2024-03-15 12:00:00+00', 55)
+RETURNING id, email;
+
+-- name: fill_products
+INSERT INTO products VALUES
+    ('A-1', 'Widget', 9.99, '{tools,small}', '{"color": "red", "weight": 1.5}'),
+    ('B-2', 'Gadget', 24.50, '{tools}', '{"color": "blue", "dims": [10, 20]}'),
+    ('C-3', 'Doohickey', 3.00, '{}', NULL),
+    ('D-4', 'Thingamajig', 120.00, '{big,tools}', '{"color": "red", "discontinued": true}');
+
+-- name: fill_orders
+INSERT INTO orders (customer_id, placed_at, status, total) VALUES
+    (1, '2024-01-06 10:00:00+00', 'paid', 34.49),
+    (1, '2024-02-14 08:30:00+00', 'paid', 120.00),
+    (2, '2024-01-21 12:00:00+00', 'cancelled', 9.99),
+    (3, '2024-02-12 01:00:00+00', 'paid', 6.00),
+    (4, '2024-03-02 15:45:00+00', 'new', NULL),
+    (1, '2024-03-20 19:00:00+00', 'new', 29.97);
+
+-- name: fill_order_items
+INSERT INTO order_items VALUES (1, 'A-1', 1, 9.99), (1, 'B-2', 1, 24.50), (2, 'D-4', 1, 120.00), (4, 'C-3', 2, 3.00), (6, 'A-1', 3, 9.99);
+
+-- Window functions
+
+-- name: window_row_number_partition
+SELECT customer_id, id, row_number() OVER (PARTITION BY customer_id ORDER BY placed_at DESC) AS rn FROM orders ORDER BY customer_id, rn;
+
+-- name: window_latest_per_group
+SELECT * FROM (SELECT o.*, row_number() OVER (PARTITION BY customer_id ORDER BY placed_at DESC) AS rn FROM orders o) t WHERE rn = 1 ORDER BY customer_id;
+
+-- name: window_rank_ties
+SELECT name, score, rank() OVER w, dense_rank() OVER w, percent_rank() OVER w, cume_dist() OVER w
+FROM customers WINDOW w AS (ORDER BY score DESC NULLS LAST) ORDER BY score DESC NULLS LAST, name;
+
+-- name: window_lag_lead_default
+SELECT id, total, lag(total, 1, 0) OVER (ORDER BY id), lead(total) OVER (ORDER BY id), total - lag(total) OVER (ORDER BY id) AS delta FROM orders ORDER BY id;
+
+-- name: window_running_and_moving
+SELECT id, total, sum(total) OVER (ORDER BY id ROWS UNBOUNDED PRECEDING) AS running,
+       avg(total) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS moving_avg
+FROM orders ORDER BY id;
+
+-- name: window_range_interval_frame
+SELECT id, placed_at, count(*) OVER (ORDER BY placed_at RANGE BETWEEN interval '30 days' PRECEDING AND CURRENT ROW) FROM orders ORDER BY id;
+
+-- name: window_first_last_nth
+SELECT id, first_value(id) OVER w, last_value(id) OVER w, nth_value(id, 2) OVER w
+FROM orders WINDOW w AS (PARTITION BY customer_id ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) ORDER BY id;
+
+-- name: window_last_value_default_frame
+SELECT id, last_value(id) OVER (PARTITION BY customer_id ORDER BY id), count(*) OVER (PARTITION BY customer_id ORDER BY id) FROM orders ORDER BY id;
+
+-- name: window_default_frame_peers
+SELECT status, id, sum(id) OVER (ORDER BY status) AS peers_included FROM orders ORDER BY status, id;
+
+-- name: window_aggregate_filter
+SELECT customer_id, id, count(*) FILTER (WHERE status = 'paid') OVER (PARTITION BY customer_id) AS paid,
+       sum(total) FILTER (WHERE status <> 'cancelled') OVER (PARTITION BY customer_id) AS kept
+FROM orders ORDER BY id;
+
+-- name: window_share_of_total
+SELECT id, total, round(100.0 * total / sum(total) OVER (), 2) AS pct FROM orders WHERE total IS NOT NULL ORDER BY id;
+
+-- name: window_ntile
+SELECT id, ntile(4) OVER (ORDER BY id) FROM orders ORDER BY id;
+
+-- name: window_groups_frame
+SELECT id, score, sum(score) OVER (ORDER BY score GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM customers ORDER BY id;
+
+-- name: window_exclude_current_row
+SELECT id, sum(id) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE CURRENT ROW) FROM orders ORDER BY id;
+
+-- name: window_in_order_by
+SELECT id FROM orders ORDER BY row_number() OVER (ORDER BY total DESC NULLS LAST), id;
+
+-- name: window_full_count_with_limit
+SELECT count(*) OVER () AS full_count, id FROM orders ORDER BY id LIMIT 2;
+
+-- name: window_lag_over_dates
+SELECT id, placed_at - lag(placed_at) OVER (PARTITION BY customer_id ORDER BY placed_at) AS since_previous FROM orders ORDER BY id;
+
+-- name: window_count_distinct_refused
+-- expect-error: 0A000
+SELECT count(DISTINCT status) OVER () FROM orders;
+
+-- name: window_function_in_where_refused
+-- expect-error: 42P20
+SELECT id FROM orders WHERE row_number() OVER (ORDER BY id) = 1;
+
+-- CTEs
+
+-- name: cte_multiple
+WITH paid AS (SELECT * FROM orders WHERE status = 'paid'),
+     per_customer AS (SELECT customer_id, count(*) AS n, sum(total) AS spent FROM paid GROUP BY customer_id)
+SELECT c.name, p.n, p.spent FROM per_customer p JOIN customers c ON c.id = p.customer_id ORDER BY p.spent DESC;
+
+-- name: cte_materialized
+WITH t AS MATERIALIZED (SELECT id, total FROM orders) SELECT count(*) FROM t WHERE total > 10;
+
+-- name: cte_not_materialized_column_list
+WITH t (order_id, amount) AS NOT MATERIALIZED (SELECT id, total FROM orders) SELECT max(order_id), sum(amount) FROM t;
+
+-- name: cte_recursive_dates
+WITH RECURSIVE d(day) AS (SELECT date '2024-02-27' UNION ALL SELECT day + 1 FROM d WHERE day < date '2024-03-02')
+SELECT day, to_char(day, 'Dy') FROM d ORDER BY day;
+
+-- name: create_categories
+CREATE TABLE categories (id int PRIMARY KEY, parent_id int REFERENCES categories(id), name text NOT NULL);
+
+-- name: fill_categories
+INSERT INTO categories VALUES (1, NULL, 'All'), (2, 1, 'Tools'), (3, 1, 'Toys'), (4, 2, 'Hammers'), (5, 4, 'Claw'), (6, 3, 'Dolls');
+
+-- name: cte_recursive_text_path
+WITH RECURSIVE tree AS (
+    SELECT id, name, name AS path, 1 AS depth FROM categories WHERE parent_id IS NULL
+    UNION ALL
+    SELECT c.id, c.name, tree.path || ' > ' || c.name, depth + 1 FROM categories c JOIN tree ON c.parent_id = tree.id
+)
+SELECT * FROM tree ORDER BY path;
+
+-- name: cte_recursive_array_path
+WITH RECURSIVE t(id, path) AS (
+    SELECT id, ARRAY[id] FROM categories WHERE parent_id IS NULL
+    UNION ALL
+    SELECT c.id, t.path || c.id FROM categories c JOIN t ON c.parent_id = t.id
+)
+SELECT id, path, array_length(path, 1) AS depth FROM t ORDER BY path;
+
+-- name: cte_recursive_ancestors
+WITH RECURSIVE up AS (
+    SELECT id, parent_id, name FROM categories WHERE id = 5
+    UNION ALL
+    SELECT c.id, c.parent_id, c.name FROM categories c JOIN up ON c.id = up.parent_id
+)
+SELECT string_agg(name, ' < ' ORDER BY id DESC) FROM up;
+
+-- name: cte_recursive_search_depth_first
+WITH RECURSIVE t AS (
+    SELECT id, parent_id, name FROM categories WHERE parent_id IS NULL
+    UNION ALL
+    SELECT c.id, c.parent_id, c.name FROM categories c JOIN t ON c.parent_id = t.id
+) SEARCH DEPTH FIRST BY id SET ord
+SELECT id, name FROM t ORDER BY ord;
+
+-- name: cte_recursive_union_dedup
+WITH RECURSIVE r(n) AS (SELECT 1 UNION SELECT (n % 3) + 1 FROM r) SELECT n FROM r ORDER BY n;
+
+-- name: cte_insert_returning_chain
+WITH new_customer AS (
+    INSERT INTO customers (email, name, country, created_at, score) VALUES ('fay@example.com', 'Fay', 'FR', '2024-03-30 08:00:00+00', 70) RETURNING id
+)
+INSERT INTO orders (customer_id, placed_at, total) SELECT id, '2024-04-01 10:00:00+00', 15.00 FROM new_customer RETURNING customer_id, status, total;
+
+-- name: create_table_like
+CREATE TABLE orders_like (LIKE orders INCLUDING DEFAULTS);
+
+-- name: create_orders_archive
+CREATE TABLE orders_archive (id bigint PRIMARY KEY, customer_id int, placed_at timestamptz, status text, total numeric(12,2));
+
+-- name: cte_delete_into_archive
+WITH moved AS (DELETE FROM orders WHERE status = 'cancelled' RETURNING *)
+INSERT INTO orders_archive SELECT id, customer_id, placed_at, status, total FROM moved;
+
+-- name: cte_delete_into_archive_star
+WITH moved AS (DELETE FROM orders_archive WHERE status = 'no such status' RETURNING *) INSERT INTO orders_archive SELECT * FROM moved;
+
+-- name: archive_contents
+SELECT id, customer_id, status, total FROM orders_archive ORDER BY id;
+
+-- name: cte_update_returning_select
+WITH upd AS (UPDATE products SET price = price * 1.10 WHERE 'tools' = ANY (tags) RETURNING sku, price) SELECT sku, price FROM upd ORDER BY sku;
+
+-- name: cte_fk_tables
+CREATE TABLE fk_parent (id int PRIMARY KEY);
+CREATE TABLE fk_cascade_child (pid int REFERENCES fk_parent(id) ON DELETE CASCADE, n int);
+CREATE TABLE fk_restrict_child (pid int REFERENCES fk_parent(id));
+INSERT INTO fk_parent VALUES (1), (2), (3);
+INSERT INTO fk_cascade_child VALUES (1, 1), (2, 2);
+INSERT INTO fk_restrict_child VALUES (3);
+
+-- name: cte_delete_cascades
+WITH d AS (DELETE FROM fk_parent WHERE id = 1 RETURNING id) SELECT count(*) FROM d;
+
+-- name: cte_delete_cascaded_rows
+SELECT pid, n FROM fk_cascade_child ORDER BY pid;
+
+-- name: cte_delete_restricted
+-- expect-error: 23503
+WITH d AS (DELETE FROM fk_parent WHERE id = 3 RETURNING id) SELECT count(*) FROM d;
+
+-- name: cte_insert_missing_parent
+-- expect-error: 23503
+WITH i AS (INSERT INTO fk_restrict_child VALUES (99) RETURNING pid) SELECT * FROM i;
+
+-- name: cte_fk_rows_after
+SELECT (SELECT array_agg(id ORDER BY id) FROM fk_parent) AS parents, (SELECT array_agg(pid ORDER BY pid) FROM fk_restrict_child) AS restricted;
+
+-- name: cte_modifying_count
+WITH d AS (DELETE FROM order_items WHERE qty > 100 RETURNING 1) SELECT count(*) FROM d;
+
+-- Upserts
+
+-- name: create_inventory
+CREATE TABLE inventory (sku text PRIMARY KEY, qty int NOT NULL DEFAULT 0, note text);
+
+-- name: upsert_excluded_add
+INSERT INTO inventory (sku, qty) VALUES ('A-1', 5), ('B-2', 3) ON CONFLICT (sku) DO UPDATE SET qty = inventory.qty + EXCLUDED.qty RETURNING *;
+
+-- name: upsert_excluded_add_again
+INSERT INTO inventory (sku, qty) VALUES ('A-1', 5), ('C-3', 1) ON CONFLICT (sku) DO UPDATE SET qty = inventory.qty + EXCLUDED.qty RETURNING sku, qty;
+
+-- name: upsert_set_excluded
+INSERT INTO inventory (sku, qty) VALUES ('A-1', 1), ('D-4', 1) ON CONFLICT (sku) DO UPDATE SET qty = EXCLUDED.qty;
+
+-- name: upsert_where_false_no_row
+INSERT INTO inventory VALUES ('A-1', 100, 'x') ON CONFLICT (sku) DO UPDATE SET qty = EXCLUDED.qty, note = EXCLUDED.note WHERE inventory.qty > 1000 RETURNING *;
+
+-- name: upsert_where_excluded
+INSERT INTO inventory VALUES ('B-2', 7, 'restock') ON CONFLICT (sku) DO UPDATE SET qty = EXCLUDED.qty, note = EXCLUDED.note WHERE EXCLUDED.qty > inventory.qty RETURNING *;
+
+-- name: upsert_row_set
+INSERT INTO inventory VALUES ('C-3', 1, 'a') ON CONFLICT (sku) DO UPDATE SET (qty, note) = (EXCLUDED.qty + 10, 'updated: ' || EXCLUDED.note) RETURNING *;
+
+-- name: upsert_coalesce_excluded
+INSERT INTO inventory VALUES ('D-4', 2, NULL) ON CONFLICT (sku) DO UPDATE SET note = coalesce(EXCLUDED.note, inventory.note, 'none') RETURNING sku, note;
+
+-- name: create_upsert_scratch
+CREATE TABLE upsert_scratch (k text PRIMARY KEY, n int);
+
+-- name: fill_upsert_scratch
+INSERT INTO upsert_scratch VALUES ('a', 1), ('b', 1);
+
+-- name: upsert_returning_order_do_nothing
+INSERT INTO upsert_scratch VALUES ('e', 0), ('c', 0), ('d', 0) ON CONFLICT (k) DO NOTHING RETURNING k;
+
+-- name: upsert_returning_order_do_update
+INSERT INTO upsert_scratch VALUES ('f', 0), ('b', 2), ('g', 0), ('a', 2) ON CONFLICT (k) DO UPDATE SET n = EXCLUDED.n RETURNING k, n;
+
+-- name: upsert_inserted_or_updated_xmax
+INSERT INTO upsert_scratch VALUES ('a', 3), ('h', 3) ON CONFLICT (k) DO UPDATE SET n = EXCLUDED.n RETURNING k, (xmax = 0) AS inserted;
+
+-- name: upsert_same_key_twice
+-- expect-error: 21000
+INSERT INTO upsert_scratch VALUES ('z', 1), ('z', 2) ON CONFLICT (k) DO UPDATE SET n = EXCLUDED.n;
+
+-- name: upsert_do_update_needs_target
+-- expect-error: 42601
+INSERT INTO upsert_scratch VALUES ('a', 1) ON CONFLICT DO UPDATE SET n = 1;
+
+-- name: upsert_target_without_unique
+-- expect-error: 42P10
+INSERT INTO upsert_scratch VALUES ('a', 1) ON CONFLICT (n) DO NOTHING;
+
+-- name: upsert_composite_key
+INSERT INTO order_items VALUES (1, 'A-1', 2, 9.99) ON CONFLICT (order_id, sku) DO UPDATE SET qty = order_items.qty + EXCLUDED.qty RETURNING order_id, sku, qty;
+
+-- name: upsert_on_unique_column
+INSERT INTO customers (email, name) VALUES ('ann@example.com', 'Ann S.') ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name RETURNING email, name, score;
+
+-- name: upsert_do_nothing_tag
+INSERT INTO customers (email, name, created_at) VALUES ('ann@example.com', 'X', '2024-04-02 00:00:00+00'), ('gus@example.com', 'Gus', '2024-04-02 00:00:00+00') ON CONFLICT DO NOTHING;
+
+-- name: inventory_result
+SELECT * FROM inventory ORDER BY sku;
+
+-- UPDATE ... FROM, DELETE ... USING, RETURNING
+
+-- name: update_from_aggregate_subquery
+UPDATE orders o SET total = s.amount
+FROM (SELECT order_id, sum(qty * unit_price) AS amount FROM order_items GROUP BY order_id) s
+WHERE s.order_id = o.id AND o.total IS DISTINCT FROM s.amount
+RETURNING o.id, o.total;
+
+-- name: update_from_join_alias
+UPDATE customers c SET score = coalesce(c.score, 0) + 1 FROM orders o WHERE o.customer_id = c.id AND o.status = 'new' RETURNING c.email, c.score;
+
+-- name: update_set_row
+UPDATE products SET (title, price) = ('Widget Pro', price + 1) WHERE sku = 'A-1' RETURNING *;
+
+-- name: update_set_row_subquery
+UPDATE products SET (title, price) = (SELECT title, price FROM products p2 WHERE p2.sku = 'C-3') WHERE sku = 'C-3' RETURNING sku, title, price;
+
+-- name: update_returning_expression
+UPDATE inventory SET qty = qty - 1 WHERE sku = 'A-1' RETURNING sku, qty, qty + 1 AS before, upper(sku) AS up;
+
+-- name: update_case_expression
+UPDATE orders SET status = CASE WHEN total IS NULL THEN 'draft' WHEN total > 100 THEN 'big' ELSE status END WHERE status = 'new' RETURNING id, status;
+
+-- name: update_with_subquery_in_set
+UPDATE customers SET score = (SELECT count(*) FROM orders WHERE orders.customer_id = customers.id) WHERE email = 'cid@example.org' RETURNING score;
+
+-- name: delete_using_join
+DELETE FROM order_items oi USING orders o WHERE o.id = oi.order_id AND o.status = 'draft' RETURNING oi.*;
+
+-- name: delete_returning_star
+DELETE FROM inventory WHERE note IS NULL AND qty < 3 RETURNING *;
+
+-- name: delete_where_not_exists
+DELETE FROM products p WHERE NOT EXISTS (SELECT 1 FROM order_items oi WHERE oi.sku = p.sku) AND p.sku = 'C-9';
+
+-- name: insert_select_ordered_returning
+INSERT INTO inventory (sku, qty) SELECT sku, 0 FROM products WHERE sku NOT IN (SELECT sku FROM inventory) ORDER BY sku RETURNING sku, qty, note;
+
+-- name: insert_default_values_returning
+CREATE TABLE audit (id serial PRIMARY KEY, at timestamptz DEFAULT '2024-01-01 00:00:00+00', who text DEFAULT current_user, note text);
+
+-- name: insert_default_values
+INSERT INTO audit DEFAULT VALUES RETURNING *;
+
+-- name: insert_returning_star_mixed_defaults
+INSERT INTO audit (note) VALUES ('second'), (DEFAULT) RETURNING id, who, note;
+
+-- String functions
+
+-- name: split_part_initcap_columns
+SELECT split_part(email, '@', 1) AS local, split_part(email, '@', 2) AS domain, initcap(name) FROM customers ORDER BY email;
+
+-- name: initcap_edges
+SELECT initcap('o''neil mc-donald 3rd école'), initcap('hello_world foo.bar'), initcap('ÉCOLE normale');
+
+-- name: pad_edges
+SELECT lpad('abc', 2), rpad('abc', 2), lpad('', 3, 'xy'), rpad('x', 0), rpad('é', 3, 'ü'), lpad('x', -1);
+
+-- name: pad_with_empty_fill
+SELECT lpad('5', 5, ''), rpad('5', 5, '');
+
+-- name: translate_delete
+SELECT translate('(555) 123-4567', '() -', ''), translate('hello', 'el', 'ip'), translate('abc', '', 'x');
+
+-- name: regexp_replace_flags
+SELECT regexp_replace('Hello World', 'o', '0', 'g'), regexp_replace('Hello World', 'WORLD', 'There', 'i'),
+       regexp_replace('a.b.c', '\.', '-', 'g'), regexp_replace('  many   spaces  ', '\s+', ' ', 'g');
+
+-- name: regexp_replace_everyday
+SELECT regexp_replace('abcabc', 'b', 'X'), regexp_replace('abc', '(a)(b)', '\2\1'), regexp_replace('phone: 555-1234', '\D', '', 'g'),
+       regexp_replace('John Smith', '(\w+) (\w+)', '\2, \1'), regexp_replace('x', 'y', 'z');
+
+-- name: regexp_replace_start_position
+SELECT regexp_replace('aaaa', 'a', 'b', 3), regexp_replace('aaaa', 'a', 'b', 2, 0), regexp_replace('abAB', 'a', 'x', 1, 0, 'i');
+
+-- name: regexp_newer_functions
+SELECT regexp_count('a1b22c333', '\d+'), regexp_like('Hello', 'h', 'i'), regexp_substr('a1b22c333', '\d+', 1, 2), regexp_instr('abcabc', 'c', 1, 2);
+
+-- name: substring_regex_forms
+SELECT substring('order #12345 shipped' FROM '#(\d+)'), substring('abc' FROM 2), substring('abc' FOR 2), substring('abc' FROM 0 FOR 2);
+
+-- name: substring_similar_escape
+SELECT substring('foobar' FROM '%#"o_b#"%' FOR '#'), substring('foobar', '%#"o_b#"%', '#');
+
+-- name: overlay_position_strpos
+SELECT overlay('1234567890' PLACING 'XXXX' FROM 1 FOR 6), overlay('abc' PLACING 'Z' FROM 2), position('@' IN 'ann@example.com'),
+       strpos('ann@example.com', '.'), position('' IN 'abc');
+
+-- name: left_right_negative
+SELECT left('hello', -1), right('hello', -2), left('hi', 10), right('', 3), left('héllo', 2);
+
+-- name: repeat_reverse
+SELECT repeat('-', 5) || '>', reverse('héllo'), repeat('ab', 0), reverse('');
+
+-- name: concat_ws_values
+SELECT concat_ws('/', 'a', NULL, '', 'b'), concat_ws(NULL, 'a', 'b'), concat('x', NULL), concat_ws(',', 1, 2.5, true, date '2024-01-01', 1.5::float8);
+
+-- name: format_everyday
+SELECT format('UPDATE %I SET %I = %L WHERE id = %s', 'user', 'Name', 'O''Brien', 42), format('%s%%', 10), format('%L', 3.5), format('%I', 'lower_ok'), format('%I', 'Has Space');
+
+-- name: format_arrays_and_nulls
+SELECT format('%s', ARRAY[1, 2]), format('%L', 'a\b'), format('[%s]', NULL::text), format('%1$s-%1$s', 'x'), format('%s', true), format('%s', 1.50);
+
+-- name: format_too_few_arguments
+-- expect-error: 22023
+SELECT format('%s %s', 'only one');
+
+-- name: chr_ascii_unicode
+SELECT chr(233), ascii('é'), chr(8364), ascii(''), ascii('abc');
+
+-- name: md5_of_columns
+SELECT email, md5(email), md5('') FROM customers WHERE email LIKE 'a%' ORDER BY email;
+
+-- name: upper_sharp_s
+SELECT upper('straße'), upper('Hello World'), lower('MiXeD 123');
+
+-- name: lengths_multibyte
+SELECT char_length('日本語'), octet_length('日本語'), bit_length('abc'), length(''), length(NULL::text);
+
+-- name: split_part_edges
+SELECT split_part('a,b', ',', 5), split_part('', ',', 1), split_part('abc', '', 1), split_part('a,,b', ',', 2) = '';
+
+-- name: split_part_zero
+-- expect-error: 22023
+SELECT split_part('a,b', ',', 0);
+
+-- name: like_ilike_columns
+SELECT name FROM customers WHERE name ILIKE '%SMITH%' OR email LIKE '%.org' ORDER BY name;
+
+-- name: like_literal_wildcards
+SELECT 'a_b' LIKE 'a\_b', '50%' LIKE '50\%', 'abc' LIKE 'ABC', 'abc' ILIKE 'A_C', 'x' LIKE '', '' LIKE '%', 'a\b' LIKE 'a\\b';
+
+-- name: like_any_array
+SELECT email FROM customers WHERE email LIKE ANY (ARRAY['%.org', '%.net']) ORDER BY email;
+
+-- name: ilike_all_array
+SELECT email FROM customers WHERE email ILIKE ALL (ARRAY['%E%', '%COM']) ORDER BY email;
+
+-- name: not_ilike_count
+SELECT count(*) FROM customers WHERE email NOT ILIKE '%EXAMPLE.COM';
+
+-- name: text_to_number_casts
+SELECT '  12  '::int, ' 3.5 '::numeric, 'Infinity'::float8, '-inf'::float8, 'nan'::float8, '1e3'::float8;
+
+-- name: hex_integer_input_refused
+-- expect-error: 22P02
+SELECT '0x1F'::int;
+
+-- name: quote_functions_more
+SELECT quote_literal(E'a\\b'), quote_ident('Order'), quote_ident('order'), quote_nullable(5), quote_ident('a"b');
+
+-- name: encode_digest
+SELECT encode('hello'::bytea, 'base64'), encode('hello'::bytea, 'hex'), convert_from(decode('aGVsbG8=', 'base64'), 'UTF8'), sha256('abc'::bytea), md5('abc'::bytea);
+
+-- name: string_agg_from_table
+SELECT country, string_agg(DISTINCT split_part(email, '@', 2), ';' ORDER BY split_part(email, '@', 2)) FROM customers GROUP BY country ORDER BY country NULLS LAST;
+
+-- Dates and times
+
+-- name: date_trunc_more
+SELECT date_trunc('quarter', timestamp '2024-05-17 13:14:15'), date_trunc('year', date '2024-05-17'), date_trunc('minute', timestamptz '2024-05-17 13:14:15.9+00'),
+       date_trunc('day', interval '2 days 3 hours'), pg_typeof(date_trunc('month', date '2024-05-17'));
+
+-- name: date_trunc_with_zone
+SELECT date_trunc('day', timestamptz '2024-05-17 02:00:00+00', 'America/New_York');
+
+-- name: date_trunc_group_by_month
+SELECT date_trunc('month', placed_at) AS month, count(*), sum(total) FROM orders GROUP BY 1 ORDER BY 1;
+
+-- name: age_more
+SELECT age(timestamp '2024-03-31', timestamp '2024-02-29'), age(timestamp '2023-12-31 23:00', timestamp '2024-01-01 01:00'), age(date '2000-02-29', date '2024-02-28'),
+       age(timestamptz '2024-06-01 00:00+00', timestamptz '1990-06-15 12:00+00');
+
+-- name: interval_arithmetic_output
+SELECT interval '1 month' - interval '1 day', interval '2 hours' * 1.5, interval '1 day' - interval '25 hours', interval '100 minutes', interval '3 days' / 2, -interval '1 year 1 second';
+
+-- name: interval_comparisons
+SELECT interval '1 day' = interval '24 hours', interval '1 month' = interval '30 days', interval '1 year' > interval '360 days', interval '36 hours' > interval '1 day 11 hours';
+
+-- name: month_end_arithmetic
+SELECT timestamp '2024-01-31 10:00' + interval '1 month', date '2024-02-29' + interval '1 year', date '2024-03-31' - interval '1 month', timestamp '2024-01-01' + interval '1.5 months';
+
+-- name: extract_epoch_more
+SELECT extract(epoch FROM timestamptz '2024-01-01 00:00:00+00'), extract(epoch FROM date '2024-01-01'), extract(epoch FROM interval '1 month'),
+       extract(epoch FROM timestamp '1970-01-01 00:00:01.5'), pg_typeof(extract(epoch FROM timestamptz '2024-01-01 00:00:00+00'));
+
+-- name: epoch_round_trip
+SELECT to_timestamp(extract(epoch FROM timestamptz '2024-05-17 13:14:15.25+00')), floor(extract(epoch FROM timestamptz '2024-05-17 13:14:15+00'))::bigint,
+       date_part('epoch', timestamptz '2024-05-17 13:14:15+00')::bigint;
+
+-- name: at_time_zone_both_directions
+SELECT timestamp '2024-07-01 12:00' AT TIME ZONE 'Europe/Berlin', timestamptz '2024-07-01 12:00+00' AT TIME ZONE 'Europe/Berlin',
+       timestamptz '2024-01-01 12:00+00' AT TIME ZONE 'America/Los_Angeles', timestamp '2024-03-10 02:30' AT TIME ZONE 'America/New_York';
+
+-- name: at_time_zone_offsets_and_abbreviations
+SELECT timestamptz '2024-07-01 12:00+00' AT TIME ZONE 'UTC', timestamptz '2024-07-01 12:00+00' AT TIME ZONE 'EST',
+       timezone('Asia/Tokyo', timestamptz '2024-07-01 12:00+00'), timestamptz '2024-07-01 12:00+00' AT TIME ZONE 'PST8PDT';
+
+-- name: at_time_zone_posix_offset_sign
+SELECT timestamptz '2024-07-01 12:00+00' AT TIME ZONE 'UTC+3', timestamp '2024-07-01 12:00' AT TIME ZONE 'UTC-3';
+
+-- name: at_time_zone_numeric_offset
+SELECT timestamptz '2024-07-01 12:00+00' AT TIME ZONE '+02', timestamptz '2024-07-01 12:00+00' AT TIME ZONE '-05:30';
+
+-- name: at_time_zone_column
+SELECT email, created_at AT TIME ZONE 'America/New_York' AS local_time, (created_at AT TIME ZONE 'Asia/Kolkata')::date AS local_day FROM customers ORDER BY email LIMIT 3;
+
+-- name: to_char_date_patterns
+SELECT to_char(timestamp '2024-03-05 04:07:09.5', 'YYYY-MM-DD"T"HH24:MI:SS'), to_char(timestamp '2024-03-05 16:07:09', 'Mon DD, YYYY HH12:MI PM'),
+       to_char(date '2024-03-05', 'Day'), to_char(date '2024-03-05', 'FMMM/FMDD/YY'), to_char(timestamp '2024-03-05 16:07:09.123', 'MS'),
+       to_char(date '2024-03-05', 'WW "week" J');
+
+-- name: to_char_timestamptz_zone
+SELECT to_char(timestamptz '2024-03-05 16:07:09+00', 'YYYY-MM-DD HH24:MI:SS TZ OF'), to_char(timestamptz '2024-03-05 16:07:09+00', 'TZH:TZM');
+
+-- name: to_char_number_patterns
+SELECT to_char(1234.5, 'FM9,999.00'), to_char(0.075, '0.99'), to_char(-1234, '9999PR'), to_char(12, 'FM99th'), to_char(1e6, '9.99EEEE'), to_char(7, 'FM000'), to_char(3.14159::float8, '9.99');
+
+-- name: make_date_parts
+SELECT make_date(2024, 12, 31), make_timestamp(2024, 2, 29, 23, 59, 59.999999), make_interval(years => 1, months => -1), make_date(-44, 3, 15);
+
+-- name: generate_series_timestamptz
+SELECT generate_series(timestamptz '2024-03-09 12:00+00', timestamptz '2024-03-12 12:00+00', interval '1 day') AS t ORDER BY t;
+
+-- name: generate_series_month_steps
+SELECT g::date FROM generate_series(date '2024-01-31', date '2024-06-30', interval '1 month') g ORDER BY g;
+
+-- name: generate_series_hours_count
+SELECT count(*) FROM generate_series(timestamp '2024-01-01', timestamp '2024-01-02', '1 hour');
+
+-- name: generate_series_calendar_left_join
+SELECT d::date AS day, count(o.id) FROM generate_series(date '2024-02-10', date '2024-02-15', interval '1 day') d
+LEFT JOIN orders o ON o.placed_at::date = d::date GROUP BY 1 ORDER BY 1;
+
+-- name: date_bin_values
+SELECT date_bin('15 minutes', timestamp '2024-03-05 10:38:20', timestamp '2000-01-01'), date_bin(interval '1 hour', timestamptz '2024-03-05 10:38:20+00', timestamptz '2024-01-01 00:30+00');
+
+-- name: date_bin_group_by
+SELECT date_bin('30 days', placed_at, timestamptz '2024-01-01 00:00+00') AS bucket, count(*) FROM orders GROUP BY 1 ORDER BY 1;
+
+-- name: date_integer_arithmetic
+SELECT date '2024-03-01' - 1, date '2024-03-01' - date '2023-03-01', pg_typeof(date '2024-03-01' - date '2023-03-01'), date '2024-01-01' + time '10:30';
+
+-- name: hours_between
+SELECT extract(epoch FROM timestamptz '2024-03-05 10:00+00' - timestamptz '2024-03-04 08:30+00') / 3600 AS hours;
+
+-- name: fixed_reference_window
+SELECT count(*) FROM orders WHERE placed_at > timestamptz '2024-03-21 00:00+00' - interval '30 days';
+
+-- name: now_deterministic_facts
+SELECT now() > timestamptz '2020-01-01', now() = now(), current_date >= date '2024-01-01', now()::date = current_date,
+       pg_typeof(now()), pg_typeof(current_date), pg_typeof(current_timestamp), pg_typeof(localtimestamp), pg_typeof(current_time);
+
+-- name: now_is_transaction_start
+SELECT now() = current_timestamp, now() = transaction_timestamp(), clock_timestamp() >= now();
+
+-- name: datetime_casts
+SELECT '2024-03-05'::timestamptz, '2024-03-05 10:00'::timestamp::date, timestamptz '2024-03-05 23:30-05'::date, '10:30'::time + interval '45 minutes', time '23:30' + interval '1 hour';
+
+-- name: overlaps_operator
+SELECT (date '2024-01-01', date '2024-02-01') OVERLAPS (date '2024-01-15', date '2024-03-01'), (date '2024-01-01', interval '1 day') OVERLAPS (date '2024-01-02', interval '1 day');
+
+-- name: iso_week_boundaries
+SELECT extract(isoyear FROM date '2024-12-30'), extract(week FROM date '2024-12-30'), to_char(date '2024-12-30', 'IYYY-"W"IW-ID'), extract(dow FROM date '2024-12-29');
+
+-- name: interval_output_more
+SELECT interval '1000 hours', interval '400 days', interval '0.000001 seconds', interval '1 year' * 0.5, interval '-1 month -2 days +3 hours', interval '1 day' * 1.5;
+
+-- name: interval_aggregates
+SELECT c.name, sum(o.placed_at - c.created_at), avg(o.placed_at - c.created_at), max(o.placed_at - c.created_at)
+FROM customers c JOIN orders o ON o.customer_id = c.id GROUP BY c.name ORDER BY c.name;
+
+-- name: timestamp_subtract_is_interval_days
+SELECT timestamp '2024-03-05' - timestamp '2024-01-01', timestamptz '2024-07-01 00:00+00' - timestamptz '2024-01-01 00:00+00', date '2024-03-05' - interval '1 hour';
+
+-- name: date_bin_months_refused
+-- expect-error: 0A000
+SELECT date_bin('1 month', timestamp '2024-03-05', timestamp '2024-01-01');
+
+-- Aggregates and grouping
+
+-- name: string_agg_order_desc_and_distinct
+SELECT string_agg(name, ', ' ORDER BY name DESC), string_agg(DISTINCT country, '|'), string_agg(country, '|' ORDER BY country NULLS FIRST) FROM customers;
+
+-- name: array_agg_distinct_and_ordered
+SELECT array_agg(DISTINCT status), array_agg(id ORDER BY placed_at DESC), array_agg(total ORDER BY id) FILTER (WHERE total > 20) FROM orders;
+
+-- name: array_agg_distinct_nulls
+SELECT array_agg(DISTINCT country) FROM customers;
+
+-- name: bool_and_or_every
+SELECT bool_and(score > 50), bool_or(score > 90), every(country IS NOT NULL), bool_and(NULL::boolean) FROM customers;
+
+-- name: percentile_cont_disc
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY score), percentile_disc(0.5) WITHIN GROUP (ORDER BY score),
+       percentile_cont(0.25) WITHIN GROUP (ORDER BY total), percentile_disc(0.9) WITHIN GROUP (ORDER BY total) FROM customers, orders WHERE orders.customer_id = customers.id;
+
+-- name: percentile_cont_array
+SELECT percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY score) FROM customers;
+
+-- name: percentile_grouped
+SELECT status, percentile_cont(0.5) WITHIN GROUP (ORDER BY total) AS median FROM orders GROUP BY status ORDER BY status;
+
+-- name: percentile_of_interval
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY placed_at - timestamptz '2024-01-01 00:00+00') FROM orders;
+
+-- name: mode_aggregate
+SELECT mode() WITHIN GROUP (ORDER BY score), mode() WITHIN GROUP (ORDER BY country) FROM customers;
+
+-- name: count_distinct_variants
+SELECT count(DISTINCT country), count(DISTINCT (country, score)), count(*) FILTER (WHERE score IS NULL), count(DISTINCT score) FILTER (WHERE score > 50) FROM customers;
+
+-- name: grouping_sets
+SELECT status, date_trunc('month', placed_at)::date AS month, count(*), sum(total)
+FROM orders GROUP BY GROUPING SETS ((status), (date_trunc('month', placed_at)::date), ()) ORDER BY status NULLS LAST, month NULLS LAST;
+
+-- name: rollup_with_grouping
+SELECT country, score > 60 AS high, count(*), grouping(country), grouping(country, score > 60)
+FROM customers GROUP BY ROLLUP (country, score > 60) ORDER BY grouping(country, score > 60), country NULLS LAST, high NULLS LAST;
+
+-- name: cube_labels
+SELECT coalesce(country, 'all') AS country, coalesce(status, 'all') AS status, count(*)
+FROM orders JOIN customers ON customers.id = orders.customer_id GROUP BY CUBE (country, status) ORDER BY 1, 2;
+
+-- name: group_by_rollup_having
+SELECT status, count(*) FROM orders GROUP BY ROLLUP (status) HAVING count(*) > 1 ORDER BY status NULLS FIRST;
+
+-- name: aggregate_empty_input
+SELECT count(*), sum(total), avg(total), max(total), string_agg(status, ','), array_agg(id), bool_and(true), json_agg(id) FROM orders WHERE false;
+
+-- name: sum_types
+SELECT pg_typeof(sum(score)), pg_typeof(sum(customers.id)), pg_typeof(avg(score)), pg_typeof(sum(total)), pg_typeof(sum(1.5::float4)), pg_typeof(count(*)) FROM customers, orders;
+
+-- name: typeof_of_aggregate_one_row
+SELECT pg_typeof(sum(score)) FROM customers;
+
+-- name: ambiguous_column_in_aggregate
+-- expect-error: 42702
+SELECT sum(id) FROM customers, orders;
+
+-- name: avg_integer_output
+SELECT avg(score), avg(score)::int, round(avg(score), 1), sum(score)::float8 / count(score) FROM customers;
+
+-- name: statistical_aggregates
+SELECT stddev(score), stddev_pop(score), variance(score), var_pop(score), corr(score, id), regr_slope(score, id) FROM customers;
+
+-- name: min_max_text_and_dates
+SELECT min(email), max(name), min(created_at), max(country), min(tags[1]) FROM customers, products WHERE products.sku = 'A-1';
+
+-- name: aggregate_order_by_in_subquery
+SELECT customer_id, (array_agg(status ORDER BY placed_at DESC))[1] AS last_status FROM orders GROUP BY customer_id ORDER BY customer_id;
+
+-- name: having_without_group_by
+SELECT count(*) FROM orders HAVING count(*) > 100;
+
+-- name: group_by_ordinal_and_alias
+SELECT upper(status) AS s, count(*) AS n FROM orders GROUP BY s ORDER BY n DESC, s;
+
+-- Casts and how values come out
+
+-- name: float_output_everyday
+SELECT 0.1::float8 + 0.2::float8, 1e100::float8, -0.0::float8, 'NaN'::float8, 1/3::float4, 100::float8 / 3, 2.5e-5::float8, 123456789012345678::float8;
+
+-- name: float_special_comparisons
+SELECT 'NaN'::float8 = 'NaN'::float8, 'NaN'::float8 > 'Infinity'::float8, -0.0::float8 = 0.0::float8, 'Infinity'::float8 + 1;
+
+-- name: float4_output_everyday
+SELECT 0.1::float4 + 0.2::float4, 1.1::float4 * 3, 1e38::float4, 3.4028235e38::float4;
+
+-- name: numeric_output_everyday
+SELECT 0.1 + 0.2, 1.0 / 3, 10.0 / 4, 2 * 1.50, 1e3::numeric, 1.230::numeric, (1.5)::numeric(5,1)::text, 7 / 2, 7 / 2.0, -7 / 2;
+
+-- name: numeric_rounding_casts
+SELECT 2.5::int, 3.5::int, (-2.5)::int, 2.5::float8::int, 3.5::float8::int, 0.5::bigint, 1.49999::int, '2.5'::float8::smallint;
+
+-- name: integer_overflow_multiply_bigint
+-- expect-error: 22003
+SELECT 9223372036854775807 * 2;
+
+-- name: integer_overflow_sum_column
+-- expect-error: 22003
+SELECT (score * 100000000)::int FROM customers WHERE score IS NOT NULL;
+
+-- name: smallint_cast_overflow
+-- expect-error: 22003
+SELECT 40000::smallint;
+
+-- name: integer_overflow_abs_min
+-- expect-error: 22003
+SELECT abs(-2147483648::int);
+
+-- name: integer_overflow_negate
+-- expect-error: 22003
+SELECT -(-2147483648)::int;
+
+-- name: division_by_zero_column
+-- expect-error: 22012
+SELECT total / (score - score) FROM orders JOIN customers ON customers.id = orders.customer_id WHERE score IS NOT NULL;
+
+-- name: division_by_zero_float_column
+-- expect-error: 22012
+SELECT score::float8 / 0 FROM customers;
+
+-- name: nullif_avoids_division_by_zero
+SELECT total / NULLIF(0, 0), coalesce(10 / NULLIF(0, 0), -1) FROM orders WHERE id = 1;
+
+-- name: invalid_input_numeric_column
+-- expect-error: 22P02
+SELECT * FROM orders WHERE total = 'abc';
+
+-- name: invalid_input_boolean_text
+-- expect-error: 22P02
+SELECT 'maybe'::boolean;
+
+-- name: invalid_input_date
+-- expect-error: 22007
+SELECT 'not a date'::date;
+
+-- name: invalid_input_int_with_fraction
+-- expect-error: 22P02
+SELECT '1.5'::int;
+
+-- name: invalid_input_bigint_with_spaces_inside
+-- expect-error: 22P02
+SELECT '1 000'::bigint;
+
+-- name: boolean_input_and_output
+SELECT 'true'::boolean, 'FALSE'::boolean, ' on '::boolean, 'y'::boolean, '0'::boolean, true::text, false::int, 1::boolean, 0::boolean;
+
+-- name: boolean_aggregate_output
+SELECT active_orders > 0 AS has_orders, count(*) FROM (SELECT c.id, count(o.id) AS active_orders FROM customers c LEFT JOIN orders o ON o.customer_id = c.id GROUP BY c.id) t GROUP BY 1 ORDER BY 1;
+
+-- name: cast_to_text_forms
+SELECT 42::text, 4.20::text, 1e-5::float8::text, true::text, date '2024-01-02'::text, interval '90 minutes'::text, '{1,2}'::int[]::text, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid::text;
+
+-- name: case_result_types
+SELECT CASE WHEN true THEN 1 ELSE 2.5 END, CASE WHEN false THEN 1 END, CASE WHEN true THEN 'a' ELSE NULL END, pg_typeof(CASE WHEN true THEN 1 ELSE 2.5 END),
+       pg_typeof(CASE WHEN true THEN 1 ELSE 2::bigint END);
+
+-- name: case_type_mismatch
+-- expect-error: 42804
+SELECT CASE WHEN true THEN 1 ELSE 'x'::text END;
+
+-- name: coalesce_types
+SELECT coalesce(NULL, 1, 2.5), pg_typeof(coalesce(NULL, 1, 2.5)), coalesce(NULL::text, 'x'), coalesce(score, 0) FROM customers WHERE email = 'cid@example.org';
+
+-- name: coalesce_type_mismatch
+-- expect-error: 22P02
+SELECT coalesce(1, 'x');
+
+-- name: nullif_types
+SELECT nullif(1, 1), nullif('a', 'b'), nullif(2.5, 2), pg_typeof(nullif(1, 1)), nullif(country, 'US') FROM customers WHERE email = 'ann@example.com';
+
+-- name: greatest_least_nulls
+SELECT greatest(1, NULL, 3), least(NULL::int, NULL), greatest('apple', 'banana'), least(date '2024-01-01', date '2023-01-01'), greatest(1, 2.5);
+
+-- name: is_distinct_from_null_safe
+SELECT count(*) FROM customers WHERE country IS DISTINCT FROM 'US';
+
+-- name: in_list_with_null
+SELECT 1 IN (1, NULL), 2 IN (1, NULL), 2 NOT IN (1, NULL), NULL IN (1, 2);
+
+-- Joins, set operations, paging
+
+-- name: left_join_is_null_anti
+SELECT c.email FROM customers c LEFT JOIN orders o ON o.customer_id = c.id WHERE o.id IS NULL ORDER BY c.email;
+
+-- name: full_join_coalesce
+SELECT coalesce(i.sku, p.sku) AS sku, i.qty, p.title FROM inventory i FULL JOIN products p ON p.sku = i.sku ORDER BY 1;
+
+-- name: join_using_qualified
+SELECT sku, p.title, oi.qty FROM order_items oi JOIN products p USING (sku) WHERE oi.order_id = 1 ORDER BY sku;
+
+-- name: join_using_alias
+SELECT j.sku, count(*) FROM order_items JOIN products USING (sku) AS j GROUP BY j.sku ORDER BY j.sku;
+
+-- name: lateral_top_n_per_group
+SELECT c.email, o.id, o.total FROM customers c CROSS JOIN LATERAL (SELECT id, total FROM orders WHERE customer_id = c.id ORDER BY total DESC NULLS LAST LIMIT 1) o ORDER BY c.email;
+
+-- name: left_join_lateral_on_true
+SELECT c.email, o.n FROM customers c LEFT JOIN LATERAL (SELECT count(*) AS n FROM orders WHERE customer_id = c.id AND status = 'paid') o ON true ORDER BY c.email;
+
+-- name: lateral_unnest_tags
+SELECT p.sku, t.tag FROM products p, LATERAL unnest(p.tags) AS t(tag) ORDER BY p.sku, t.tag;
+
+-- name: distinct_on_latest
+SELECT DISTINCT ON (customer_id) customer_id, id, placed_at FROM orders ORDER BY customer_id, placed_at DESC;
+
+-- name: distinct_on_expression
+SELECT DISTINCT ON (date_trunc('month', placed_at)) date_trunc('month', placed_at) AS m, id FROM orders ORDER BY date_trunc('month', placed_at), total DESC NULLS LAST;
+
+-- name: fetch_first_with_ties
+SELECT name, score FROM customers ORDER BY score DESC NULLS LAST FETCH FIRST 3 ROWS WITH TIES;
+
+-- name: fetch_first_with_ties_more
+SELECT name, score FROM customers WHERE score IS NOT NULL ORDER BY score FETCH FIRST 1 ROW WITH TIES;
+
+-- name: offset_fetch_next
+SELECT id FROM orders ORDER BY id OFFSET 2 ROWS FETCH NEXT 2 ROWS ONLY;
+
+-- name: limit_all_and_null
+SELECT count(*) FROM (SELECT id FROM orders ORDER BY id LIMIT ALL) a, (SELECT id FROM orders ORDER BY id LIMIT NULL) b;
+
+-- name: limit_expression
+SELECT id FROM orders ORDER BY id LIMIT (SELECT 1 + 1) OFFSET 1 * 2;
+
+-- name: union_all_ordering
+SELECT 'customer' AS kind, email AS label FROM customers UNION ALL SELECT 'product', title FROM products ORDER BY kind, label;
+
+-- name: union_type_resolution
+SELECT 1 AS x UNION SELECT 2.5 UNION SELECT NULL ORDER BY x NULLS FIRST;
+
+-- name: intersect_all_except_all
+SELECT x FROM (VALUES (1), (1), (2), (3)) a(x) INTERSECT ALL SELECT y FROM (VALUES (1), (1), (1), (2)) b(y) ORDER BY 1;
+
+-- name: except_all
+SELECT x FROM (VALUES (1), (1), (2), (3)) a(x) EXCEPT ALL SELECT y FROM (VALUES (1), (2)) b(y) ORDER BY 1;
+
+-- name: union_in_subquery_with_limit
+SELECT * FROM ((SELECT id FROM orders ORDER BY id LIMIT 2) UNION ALL (SELECT id FROM orders ORDER BY id DESC LIMIT 1)) t ORDER BY id;
+
+-- Subqueries
+
+-- name: exists_correlated
+SELECT email FROM customers c WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.total > 50) ORDER BY email;
+
+-- name: not_in_subquery_with_null
+SELECT count(*) FROM customers WHERE score NOT IN (SELECT score FROM customers WHERE country = 'US');
+
+-- name: any_all_subquery
+SELECT email FROM customers WHERE score > ALL (SELECT score FROM customers WHERE country = 'GB') AND score >= ANY (SELECT 90) ORDER BY email;
+
+-- name: any_all_empty
+SELECT 1 > ALL (SELECT 1 WHERE false), 1 = ANY (SELECT 1 WHERE false), NULL::int > ALL (SELECT 1 WHERE false);
+
+-- name: scalar_subquery_select_list
+SELECT email, (SELECT count(*) FROM orders o WHERE o.customer_id = c.id) AS n, (SELECT max(placed_at) FROM orders o WHERE o.customer_id = c.id) AS last FROM customers c ORDER BY email;
+
+-- name: scalar_subquery_several_rows
+-- expect-error: 21000
+SELECT email, (SELECT id FROM orders o WHERE o.customer_id = c.id) FROM customers c;
+
+-- name: scalar_subquery_several_columns
+-- expect-error: 42601
+SELECT (SELECT 1, 2);
+
+-- name: row_comparison_subquery
+SELECT (1, 'a') = (SELECT 1, 'a'), (1, 2) < (1, 3), (1, NULL) = (1, 2);
+
+-- name: in_subquery_multi_column
+SELECT id FROM orders WHERE (customer_id, status) IN (SELECT 1, 'paid' UNION ALL SELECT 3, 'paid') ORDER BY id;
+
+-- name: array_subquery_constructor
+SELECT email, ARRAY(SELECT id FROM orders o WHERE o.customer_id = c.id ORDER BY id) FROM customers c ORDER BY email;
+
+-- uuid, json and arrays in daily use
+
+-- name: uuid_table
+CREATE TABLE sessions (id uuid PRIMARY KEY, customer_id int, data jsonb NOT NULL DEFAULT '{}');
+
+-- name: uuid_insert_and_compare
+INSERT INTO sessions VALUES ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 1, '{"cart": [{"sku": "A-1", "qty": 2}], "theme": "dark"}'),
+    ('00000000-0000-0000-0000-000000000001', 2, '{"cart": [], "theme": null}') RETURNING id;
+
+-- name: uuid_order_and_text
+SELECT id, id::text AS t, upper(id::text), id = 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11' FROM sessions ORDER BY id;
+
+-- name: order_by_ambiguous_output_name
+-- expect-error: 42702
+SELECT id, id::text FROM sessions ORDER BY id;
+
+-- name: uuid_generated_shape
+SELECT length(gen_random_uuid()::text), gen_random_uuid() <> gen_random_uuid(), pg_typeof(gen_random_uuid());
+
+-- name: uuid_invalid
+-- expect-error: 22P02
+SELECT * FROM sessions WHERE id = 'a0eebc99';
+
+-- name: jsonb_build_object_from_columns
+SELECT jsonb_build_object('id', id, 'email', email, 'score', score, 'since', created_at) FROM customers WHERE email IN ('ann@example.com', 'cid@example.org') ORDER BY id;
+
+-- name: jsonb_agg_of_rows
+SELECT customer_id, jsonb_agg(jsonb_build_object('id', id, 'total', total) ORDER BY id) FROM orders GROUP BY customer_id ORDER BY customer_id;
+
+-- name: json_arrow_text_filters
+SELECT sku, attrs->>'color' AS color, (attrs->>'weight')::numeric AS weight, attrs->'dims'->>1 AS depth FROM products WHERE attrs->>'color' = 'red' ORDER BY sku;
+
+-- name: json_nested_cart_lateral
+SELECT s.customer_id, item->>'sku' AS sku, (item->>'qty')::int AS qty FROM sessions s, jsonb_array_elements(s.data->'cart') AS item ORDER BY 1, 2;
+
+-- name: jsonb_each_typeof
+SELECT key, jsonb_typeof(value), value FROM products, jsonb_each(attrs) WHERE sku = 'B-2' ORDER BY key;
+
+-- name: jsonb_set_update
+UPDATE sessions SET data = jsonb_set(data, '{theme}', '"light"') || '{"seen": true}' WHERE customer_id = 2 RETURNING data;
+
+-- name: jsonb_set_create_missing_nested
+SELECT jsonb_set('{"a": {}}', '{a,b}', '1'), jsonb_set('{"a": 1}', '{x,y}', '2'), jsonb_set('[1,2]', '{5}', '3'), jsonb_set('{"a":1}', '{a}', 'null');
+
+-- name: jsonb_remove_and_strip
+SELECT data - 'theme', data #- '{cart,0}', jsonb_strip_nulls(data) FROM sessions ORDER BY customer_id;
+
+-- name: json_null_handling
+SELECT '{"a": null}'::jsonb->'a', '{"a": null}'::jsonb->>'a' IS NULL, jsonb_typeof('{"a": null}'::jsonb->'a'), '{"a": null}'::jsonb ? 'a';
+
+-- name: jsonb_numeric_extraction
+SELECT ('{"p": 19.90}'::jsonb->>'p')::numeric, ('{"p": 19.90}'::jsonb->'p')::numeric, ('{"n": 1e2}'::jsonb->>'n'), '{"f": 0.1}'::jsonb->'f';
+
+-- name: row_to_json_of_query
+SELECT row_to_json(t) FROM (SELECT id, status, total FROM orders WHERE id = 1) t;
+
+-- name: json_agg_object_agg_from_query
+SELECT json_object_agg(sku, price ORDER BY sku), jsonb_object_agg(sku, tags) FROM products;
+
+-- name: array_any_column
+SELECT sku FROM products WHERE 'tools' = ANY (tags) AND NOT 'big' = ANY (tags) ORDER BY sku;
+
+-- name: array_contains_overlap_columns
+SELECT sku, tags @> ARRAY['tools'], tags && ARRAY['big', 'small'], ARRAY['tools'] <@ tags FROM products ORDER BY sku;
+
+-- name: array_length_cardinality_empty
+SELECT sku, array_length(tags, 1), cardinality(tags), coalesce(array_length(tags, 1), 0), array_upper(tags, 1) FROM products ORDER BY sku;
+
+-- name: unnest_with_ordinality_columns
+SELECT p.sku, t.tag, t.pos FROM products p, unnest(p.tags) WITH ORDINALITY AS t(tag, pos) ORDER BY p.sku, t.pos;
+
+-- name: array_position_and_remove
+SELECT array_position(tags, 'tools'), array_positions(ARRAY[1, 2, 1], 1), array_remove(tags, 'tools'), array_append(tags, 'new') FROM products WHERE sku = 'D-4';
+
+-- name: array_in_where_with_parameter_style
+SELECT id FROM orders WHERE id = ANY ('{1,2,99}'::bigint[]) ORDER BY id;
+
+-- name: array_to_string_and_back
+SELECT array_to_string(tags, ', '), string_to_array('a, b, c', ', '), array_to_string(ARRAY[1, NULL, 3], '-', '?') FROM products WHERE sku = 'A-1';
+
+-- name: array_sort_distinct_via_unnest
+SELECT ARRAY(SELECT DISTINCT unnest(tags) FROM products ORDER BY 1);
+
+-- name: array_update_append_column
+UPDATE products SET tags = array_append(tags, 'sale') WHERE sku = 'C-3' RETURNING tags;
+
+-- name: array_index_out_of_range
+SELECT tags[5], tags[0], tags[1:1], (ARRAY[10, 20, 30])[2:] FROM products WHERE sku = 'A-1';
+
+-- Constraint errors
+
+-- name: not_null_violation_named_column
+-- expect-error: 23502
+INSERT INTO customers (email, name) VALUES ('x@example.com', NULL);
+
+-- name: check_violation_named
+-- expect-error: 23514
+UPDATE customers SET score = 101 WHERE email = 'ann@example.com';
+
+-- name: fk_violation_insert
+-- expect-error: 23503
+INSERT INTO orders (customer_id, placed_at) VALUES (999, '2024-01-01 00:00+00');
+
+-- name: fk_violation_update_child
+-- expect-error: 23503
+UPDATE order_items SET sku = 'NOPE' WHERE order_id = 1 AND sku = 'B-2';
+
+-- name: fk_violation_delete_parent
+-- expect-error: 23503
+DELETE FROM products WHERE sku = 'B-2';
+
+-- name: unique_violation_email
+-- expect-error: 23505
+UPDATE customers SET email = 'bob@example.com' WHERE email = 'ann@example.com';
+
+-- name: unique_violation_case_insensitive_not
+INSERT INTO customers (email, name, created_at) VALUES ('ANN@example.com', 'Ann Upper', '2024-04-03 00:00+00') RETURNING email;
+
+-- name: check_violation_insert_select
+-- expect-error: 23514
+INSERT INTO order_items SELECT 1, 'C-3', 0, 1.00;
+
+-- name: not_null_default_null
+-- expect-error: 23502
+INSERT INTO orders (customer_id, placed_at, status) VALUES (1, '2024-01-01 00:00+00', NULL);
+
+-- Views, temp tables, sequences
+
+-- name: view_with_aggregates
+CREATE VIEW customer_stats AS SELECT c.id, c.email, count(o.id) AS orders, coalesce(sum(o.total), 0) AS spent FROM customers c LEFT JOIN orders o ON o.customer_id = c.id GROUP BY c.id, c.email;
+
+-- name: view_query
+SELECT email, orders, spent FROM customer_stats WHERE orders > 0 ORDER BY spent DESC, email;
+
+-- name: view_column_types
+SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'customer_stats' ORDER BY ordinal_position;
+
+-- name: view_update_simple
+CREATE VIEW us_customers AS SELECT id, email, name, country FROM customers WHERE country = 'US';
+
+-- name: view_update_through
+UPDATE us_customers SET name = name || ' (US)' WHERE email = 'cid@example.org' RETURNING name;
+
+-- name: view_definition
+SELECT table_name, is_updatable FROM information_schema.views WHERE table_schema = 'public' ORDER BY table_name;
+
+-- name: temp_table_create_as
+CREATE TEMP TABLE tmp_totals AS SELECT customer_id, sum(total) AS spent FROM orders GROUP BY customer_id;
+
+-- name: temp_table_select_join
+SELECT c.email, t.spent FROM tmp_totals t JOIN customers c ON c.id = t.customer_id ORDER BY t.spent DESC NULLS LAST, c.email;
+
+-- name: temp_table_schema_name
+SELECT count(*) FROM pg_class WHERE relname = 'tmp_totals' AND relpersistence = 't';
+
+-- name: create_table_as_with_data_types
+CREATE TABLE order_summary AS SELECT id, total::float8 AS total_f, placed_at::date AS day, status = 'paid' AS paid FROM orders;
+
+-- name: create_table_as_column_types
+SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'order_summary' ORDER BY ordinal_position;
+
+-- name: sequence_everyday
+CREATE SEQUENCE invoice_no START 1000 INCREMENT 10;
+
+-- name: sequence_nextval_in_insert
+CREATE TABLE invoices (no int PRIMARY KEY DEFAULT nextval('invoice_no'), amount numeric(8,2));
+
+-- name: sequence_default_used
+INSERT INTO invoices (amount) VALUES (10), (20.5) RETURNING no, amount;
+
+-- name: sequence_currval_lastval
+SELECT currval('invoice_no'), lastval(), nextval('invoice_no');
+
+-- name: sequence_setval_is_called
+SELECT setval('invoice_no', 5000, false), nextval('invoice_no'), setval('invoice_no', 42);
+
+-- name: sequence_catalog_view
+SELECT sequencename, start_value, increment_by, last_value FROM pg_sequences WHERE sequencename = 'invoice_no';
+
+-- name: serial_pg_get_serial_sequence
+SELECT pg_get_serial_sequence('customers', 'id'), pg_get_serial_sequence('orders', 'id');
+
+-- ALTER TABLE everyday changes
+
+-- name: alter_add_column_default
+ALTER TABLE invoices ADD COLUMN currency char(3) NOT NULL DEFAULT 'EUR';
+
+-- name: alter_add_column_default_read
+SELECT no, amount, currency FROM invoices ORDER BY no;
+
+-- name: alter_rename_column
+ALTER TABLE invoices RENAME COLUMN amount TO net_amount;
+
+-- name: alter_type_using
+ALTER TABLE invoices ALTER COLUMN net_amount TYPE int USING round(net_amount)::int;
+
+-- name: alter_type_using_read
+SELECT no, net_amount, pg_typeof(net_amount) FROM invoices ORDER BY no;
+
+-- name: alter_type_text_to_int_using
+ALTER TABLE invoices ADD COLUMN ref text;
+
+-- name: alter_type_text_to_int_using_fill
+UPDATE invoices SET ref = '00' || no::text;
+
+-- name: alter_type_text_to_int_using_apply
+ALTER TABLE invoices ALTER COLUMN ref TYPE bigint USING ref::bigint;
+
+-- name: alter_type_text_to_int_using_read
+SELECT no, ref, pg_typeof(ref) FROM invoices ORDER BY no;
+
+-- name: alter_set_default_and_drop_not_null
+ALTER TABLE invoices ALTER COLUMN currency SET DEFAULT 'USD', ALTER COLUMN currency DROP NOT NULL;
+
+-- name: alter_after_changes_insert
+INSERT INTO invoices (net_amount) VALUES (5) RETURNING net_amount, currency, ref;
+
+-- name: alter_set_not_null_fails
+-- expect-error: 23502
+ALTER TABLE customers ALTER COLUMN score SET NOT NULL;
+
+-- name: alter_add_column_if_not_exists
+ALTER TABLE invoices ADD COLUMN IF NOT EXISTS currency text;
+
+-- name: alter_add_column_if_not_exists_kept_type
+SELECT currency || '|', octet_length(currency), pg_typeof(currency) FROM invoices ORDER BY no;
+
+-- name: alter_drop_column_cascade_view
+ALTER TABLE invoices DROP COLUMN ref;
+
+-- name: alter_rename_table
+ALTER TABLE invoices RENAME TO bills;
+
+-- name: alter_columns_after
+SELECT column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_name = 'bills' ORDER BY ordinal_position;
+
+-- information_schema and catalog queries an application runs
+
+-- name: info_tables_list
+SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'orders_like' ORDER BY table_name;
+
+-- name: info_columns_of_customers
+SELECT column_name, data_type, character_maximum_length, numeric_precision, numeric_scale, is_nullable, column_default
+FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'customers' ORDER BY ordinal_position;
+
+-- name: info_primary_key_columns
+SELECT kcu.table_name, kcu.column_name, kcu.ordinal_position FROM information_schema.table_constraints tc
+JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = tc.constraint_name AND kcu.table_schema = tc.table_schema
+WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_name IN ('customers', 'order_items') ORDER BY 1, 3;
+
+-- name: info_foreign_keys
+SELECT tc.table_name, kcu.column_name, ccu.table_name AS foreign_table, ccu.column_name AS foreign_column, rc.delete_rule
+FROM information_schema.table_constraints tc
+JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = tc.constraint_name
+JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name
+JOIN information_schema.referential_constraints rc ON rc.constraint_name = tc.constraint_name
+WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_name IN ('orders', 'order_items') ORDER BY 1, 2;
+
+-- name: info_check_constraints
+SELECT cc.check_clause FROM information_schema.check_constraints cc
+JOIN information_schema.table_constraints tc ON tc.constraint_name = cc.constraint_name
+WHERE tc.table_name = 'customers' AND tc.constraint_type = 'CHECK' ORDER BY 1;
+
+-- name: info_table_exists_check
+SELECT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'customers'), to_regclass('public.nope') IS NULL;
+
+-- name: select_empty_target_list
+SELECT EXISTS (SELECT FROM customers WHERE score > 90);
+
+-- name: pg_indexes_of_table
+SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'customers' ORDER BY indexname;
+
+-- name: column_exists_via_pg_attribute
+SELECT attname, format_type(atttypid, atttypmod), attnotnull FROM pg_attribute WHERE attrelid = 'orders'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum;
+
+-- name: final_state_orders
+SELECT id, customer_id, status, total FROM orders ORDER BY id;
+
+-- name: final_state_customers
+SELECT id, email, country, score FROM customers ORDER BY email;
