@@ -1136,6 +1136,114 @@ SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'customers' ORDER B
 -- name: column_exists_via_pg_attribute
 SELECT attname, format_type(atttypid, atttypmod), attnotnull FROM pg_attribute WHERE attrelid = 'orders'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum;
 
+-- Column types in expressions, JSON of rows, and time zones other than UTC
+
+-- name: create_readings
+CREATE TABLE readings (id int PRIMARY KEY, ts timestamptz, d date, n numeric(10,2), f float8, c char(5), v varchar(20), b boolean);
+
+-- name: fill_readings
+INSERT INTO readings VALUES (1, '2024-03-10 06:30:00+00', '2024-03-10', -7.5, -7.5, 'ab', 'ab', true),
+    (2, '2024-11-03 05:30:00+00', '2024-11-03', 2.25, 0.125, 'xyz  ', 'xyz  ', false),
+    (3, '2024-12-31 23:59:59.999999+00', '2024-02-29', NULL, NULL, NULL, NULL, NULL);
+
+-- name: timestamptz_to_time
+SELECT id, ts::time, ts::timetz FROM readings ORDER BY id;
+
+-- name: timezone_new_york
+SET TimeZone = 'America/New_York';
+
+-- name: new_york_date_parts
+SELECT id, ts, ts::date, date_trunc('day', ts), extract(hour FROM ts), to_char(ts, 'YYYY-MM-DD HH24:MI TZ'), ts::timestamp FROM readings ORDER BY id;
+
+-- name: new_york_dst_arithmetic
+SELECT timestamptz '2024-03-09 12:00-05' + interval '1 day', timestamptz '2024-03-09 12:00-05' + interval '24 hours', timestamptz '2024-11-02 12:00-04' + interval '1 day',
+       '2024-03-10 02:30'::timestamptz, '2024-11-03 01:30'::timestamptz;
+
+-- name: new_york_series_over_dst
+SELECT generate_series(timestamptz '2024-03-09 00:00-05', timestamptz '2024-03-12 00:00-04', interval '1 day') AS t ORDER BY t;
+
+-- name: new_york_date_to_timestamptz
+SELECT d::timestamptz, (d + time '02:30')::timestamptz FROM readings ORDER BY id;
+
+-- name: timezone_utc_again
+SET TimeZone = 'UTC';
+
+-- name: char_column_pattern_matching
+SELECT id, c LIKE 'ab', c ILIKE 'AB', c ~ 'b$', c SIMILAR TO 'ab', c LIKE 'ab%' FROM readings ORDER BY id;
+
+-- name: char_column_where_like
+SELECT count(*) FROM readings WHERE c LIKE 'ab';
+
+-- name: char_column_in_json
+SELECT json_build_object('c', c, 'v', v), to_jsonb(c) FROM readings ORDER BY id;
+
+-- name: row_to_jsonb_with_char
+SELECT to_jsonb(r) - 'ts' FROM readings r ORDER BY id;
+
+-- name: jsonb_agg_distinct_order
+SELECT jsonb_agg(DISTINCT b), jsonb_object_agg(id, n ORDER BY id) FROM readings;
+
+-- name: coalesce_array_agg_empty
+SELECT coalesce(array_agg(id) FILTER (WHERE id > 10), '{}'), coalesce(NULL::text[], '{a,b}') FROM readings;
+
+-- name: array_concat_untyped_literal
+SELECT ARRAY[1] || '{2,3}', '{}'::int[] || 1;
+
+-- name: create_table_array_defaults
+CREATE TABLE labels (id int PRIMARY KEY, names varchar(50)[] NOT NULL DEFAULT '{}', codes int[] DEFAULT '{1,2}');
+
+-- name: array_default_used
+INSERT INTO labels (id) VALUES (1) RETURNING id, names, codes;
+
+-- name: array_default_explicit
+INSERT INTO labels VALUES (2, '{a,b}', '{3}') RETURNING names, codes;
+
+-- name: varchar_array_column_type
+SELECT names, pg_typeof(names) FROM labels ORDER BY id;
+
+-- name: sha256_of_literal
+SELECT sha256('x'), encode(sha256('x'), 'hex'), encode(sha256('x'::bytea), 'hex');
+
+-- name: float_underflow_input
+-- expect-error: 22003
+SELECT '1e-400'::float8;
+
+-- name: smallint_input_out_of_range
+-- expect-error: 22003
+SELECT '32768'::smallint;
+
+-- name: bigint_input_out_of_range
+-- expect-error: 22003
+SELECT '9223372036854775808'::bigint;
+
+-- name: round_float_with_places_refused
+-- expect-error: 42883
+SELECT round(2.675::float8, 2);
+
+-- name: values_numeric_scale
+SELECT * FROM (VALUES (1, 'a', 1.5), (2, NULL, 2)) v(i, s, n) ORDER BY i;
+
+-- name: generate_series_numeric
+SELECT generate_series(1.0, 2.0, 0.5) AS x ORDER BY x;
+
+-- name: round_of_stddev_numeric
+SELECT round(avg(n), 2), round(stddev(n), 4), pg_typeof(round(stddev(n), 4)) FROM readings;
+
+-- name: alter_drop_default_catalog
+ALTER TABLE labels ALTER COLUMN codes DROP DEFAULT;
+
+-- name: alter_drop_default_catalog_read
+SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'labels' ORDER BY ordinal_position;
+
+-- name: alter_add_column_with_foreign_key
+ALTER TABLE labels ADD COLUMN owner_id int REFERENCES customers(id) ON DELETE SET NULL;
+
+-- name: alter_rename_constraint
+ALTER TABLE labels RENAME CONSTRAINT labels_pkey TO labels_pk;
+
+-- name: relation_size_positive
+SELECT pg_total_relation_size('customers') > 0, pg_relation_size('customers') > 0, pg_size_pretty(123456789::bigint);
+
 -- name: final_state_orders
 SELECT id, customer_id, status, total FROM orders ORDER BY id;
 
