@@ -1244,6 +1244,64 @@ ALTER TABLE labels RENAME CONSTRAINT labels_pkey TO labels_pk;
 -- name: relation_size_positive
 SELECT pg_total_relation_size('customers') > 0, pg_relation_size('customers') > 0, pg_size_pretty(123456789::bigint);
 
+-- name: concat_ws_with_array
+SELECT concat_ws(',', ARRAY['x', 'y']), format('%s', ARRAY['a b', 'c']), format('%L', ARRAY['a']);
+
+-- name: concat_with_array
+SELECT concat('tags: ', ARRAY[1, 2]);
+
+-- name: having_output_alias_refused
+-- expect-error: 42703
+SELECT status, count(*) AS n FROM orders GROUP BY status HAVING n > 1;
+
+-- name: where_output_alias_refused
+-- expect-error: 42703
+SELECT id AS order_no FROM orders WHERE order_no > 1;
+
+-- name: order_by_alias_in_expression_refused
+-- expect-error: 42703
+SELECT id AS order_no FROM orders ORDER BY order_no + 1;
+
+-- name: returning_aggregate_refused
+-- expect-error: 42803
+UPDATE orders SET total = total WHERE id = 1 RETURNING count(*);
+
+-- name: merge_table
+CREATE TABLE stock (sku text PRIMARY KEY, qty int NOT NULL);
+
+-- name: merge_upsert
+MERGE INTO stock s USING (VALUES ('A-1', 5), ('B-2', 2)) v(sku, qty) ON s.sku = v.sku
+WHEN MATCHED THEN UPDATE SET qty = s.qty + v.qty WHEN NOT MATCHED THEN INSERT VALUES (v.sku, v.qty);
+
+-- name: merge_again_with_delete
+MERGE INTO stock s USING (VALUES ('A-1', -5), ('C-3', 1)) v(sku, qty) ON s.sku = v.sku
+WHEN MATCHED AND s.qty + v.qty <= 0 THEN DELETE WHEN MATCHED THEN UPDATE SET qty = s.qty + v.qty WHEN NOT MATCHED THEN INSERT VALUES (v.sku, v.qty);
+
+-- name: merge_result
+SELECT * FROM stock ORDER BY sku;
+
+-- name: generated_column_table
+CREATE TABLE line_totals (qty int, price numeric(8,2), total numeric(10,2) GENERATED ALWAYS AS (qty * price) STORED);
+
+-- name: generated_column_insert
+INSERT INTO line_totals (qty, price) VALUES (3, 2.50) RETURNING *;
+
+-- name: generated_column_insert_value_refused
+-- expect-error: 428C9
+INSERT INTO line_totals VALUES (1, 1.00, 5.00);
+
+-- name: partial_unique_upsert_table
+CREATE TABLE subscriptions (id int PRIMARY KEY, email text NOT NULL, active boolean NOT NULL);
+
+-- name: partial_unique_upsert_index
+CREATE UNIQUE INDEX subscriptions_active_email ON subscriptions (email) WHERE active;
+
+-- name: partial_unique_upsert_fill
+INSERT INTO subscriptions VALUES (1, 'a@example.com', true), (2, 'a@example.com', false);
+
+-- name: partial_unique_upsert
+INSERT INTO subscriptions VALUES (3, 'a@example.com', true) ON CONFLICT (email) WHERE active DO UPDATE SET id = subscriptions.id RETURNING id;
+
 -- name: final_state_orders
 SELECT id, customer_id, status, total FROM orders ORDER BY id;
 
