@@ -65,9 +65,6 @@ INSERT INTO order_items VALUES (1, 'A-1', 1, 9.99), (1, 'B-2', 1, 24.50), (2, 'D
 
 -- Window functions
 
--- name: window_row_number_partition
-SELECT customer_id, id, row_number() OVER (PARTITION BY customer_id ORDER BY placed_at DESC) AS rn FROM orders ORDER BY customer_id, rn;
-
 -- name: window_latest_per_group
 SELECT * FROM (SELECT o.*, row_number() OVER (PARTITION BY customer_id ORDER BY placed_at DESC) AS rn FROM orders o) t WHERE rn = 1 ORDER BY customer_id;
 
@@ -104,23 +101,11 @@ FROM orders ORDER BY id;
 -- name: window_share_of_total
 SELECT id, total, round(100.0 * total / sum(total) OVER (), 2) AS pct FROM orders WHERE total IS NOT NULL ORDER BY id;
 
--- name: window_ntile
-SELECT id, ntile(4) OVER (ORDER BY id) FROM orders ORDER BY id;
-
 -- name: window_groups_frame
 SELECT id, score, sum(score) OVER (ORDER BY score GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM customers ORDER BY id;
 
 -- name: window_exclude_current_row
 SELECT id, sum(id) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE CURRENT ROW) FROM orders ORDER BY id;
-
--- name: window_in_order_by
-SELECT id FROM orders ORDER BY row_number() OVER (ORDER BY total DESC NULLS LAST), id;
-
--- name: window_full_count_with_limit
-SELECT count(*) OVER () AS full_count, id FROM orders ORDER BY id LIMIT 2;
-
--- name: window_lag_over_dates
-SELECT id, placed_at - lag(placed_at) OVER (PARTITION BY customer_id ORDER BY placed_at) AS since_previous FROM orders ORDER BY id;
 
 -- name: window_count_distinct_refused
 -- expect-error: 0A000
@@ -137,15 +122,8 @@ WITH paid AS (SELECT * FROM orders WHERE status = 'paid'),
      per_customer AS (SELECT customer_id, count(*) AS n, sum(total) AS spent FROM paid GROUP BY customer_id)
 SELECT c.name, p.n, p.spent FROM per_customer p JOIN customers c ON c.id = p.customer_id ORDER BY p.spent DESC;
 
--- name: cte_materialized
-WITH t AS MATERIALIZED (SELECT id, total FROM orders) SELECT count(*) FROM t WHERE total > 10;
-
 -- name: cte_not_materialized_column_list
 WITH t (order_id, amount) AS NOT MATERIALIZED (SELECT id, total FROM orders) SELECT max(order_id), sum(amount) FROM t;
-
--- name: cte_recursive_dates
-WITH RECURSIVE d(day) AS (SELECT date '2024-02-27' UNION ALL SELECT day + 1 FROM d WHERE day < date '2024-03-02')
-SELECT day, to_char(day, 'Dy') FROM d ORDER BY day;
 
 -- name: create_categories
 CREATE TABLE categories (id int PRIMARY KEY, parent_id int REFERENCES categories(id), name text NOT NULL);
@@ -169,14 +147,6 @@ WITH RECURSIVE t(id, path) AS (
 )
 SELECT id, path, array_length(path, 1) AS depth FROM t ORDER BY path;
 
--- name: cte_recursive_ancestors
-WITH RECURSIVE up AS (
-    SELECT id, parent_id, name FROM categories WHERE id = 5
-    UNION ALL
-    SELECT c.id, c.parent_id, c.name FROM categories c JOIN up ON c.id = up.parent_id
-)
-SELECT string_agg(name, ' < ' ORDER BY id DESC) FROM up;
-
 -- name: cte_recursive_search_depth_first
 WITH RECURSIVE t AS (
     SELECT id, parent_id, name FROM categories WHERE parent_id IS NULL
@@ -184,9 +154,6 @@ WITH RECURSIVE t AS (
     SELECT c.id, c.parent_id, c.name FROM categories c JOIN t ON c.parent_id = t.id
 ) SEARCH DEPTH FIRST BY id SET ord
 SELECT id, name FROM t ORDER BY ord;
-
--- name: cte_recursive_union_dedup
-WITH RECURSIVE r(n) AS (SELECT 1 UNION SELECT (n % 3) + 1 FROM r) SELECT n FROM r ORDER BY n;
 
 -- name: cte_insert_returning_chain
 WITH new_customer AS (
@@ -355,9 +322,6 @@ INSERT INTO audit (note) VALUES ('second'), (DEFAULT) RETURNING id, who, note;
 
 -- String functions
 
--- name: split_part_initcap_columns
-SELECT split_part(email, '@', 1) AS local, split_part(email, '@', 2) AS domain, initcap(name) FROM customers ORDER BY email;
-
 -- name: initcap_edges
 SELECT initcap('o''neil mc-donald 3rd école'), initcap('hello_world foo.bar'), initcap('ÉCOLE normale');
 
@@ -366,13 +330,6 @@ SELECT lpad('abc', 2), rpad('abc', 2), lpad('', 3, 'xy'), rpad('x', 0), rpad('é
 
 -- name: pad_with_empty_fill
 SELECT lpad('5', 5, ''), rpad('5', 5, '');
-
--- name: translate_delete
-SELECT translate('(555) 123-4567', '() -', ''), translate('hello', 'el', 'ip'), translate('abc', '', 'x');
-
--- name: regexp_replace_flags
-SELECT regexp_replace('Hello World', 'o', '0', 'g'), regexp_replace('Hello World', 'WORLD', 'There', 'i'),
-       regexp_replace('a.b.c', '\.', '-', 'g'), regexp_replace('  many   spaces  ', '\s+', ' ', 'g');
 
 -- name: regexp_replace_everyday
 SELECT regexp_replace('abcabc', 'b', 'X'), regexp_replace('abc', '(a)(b)', '\2\1'), regexp_replace('phone: 555-1234', '\D', '', 'g'),
@@ -390,16 +347,6 @@ SELECT substring('order #12345 shipped' FROM '#(\d+)'), substring('abc' FROM 2),
 -- name: substring_similar_escape
 SELECT substring('foobar' FROM '%#"o_b#"%' FOR '#'), substring('foobar', '%#"o_b#"%', '#');
 
--- name: overlay_position_strpos
-SELECT overlay('1234567890' PLACING 'XXXX' FROM 1 FOR 6), overlay('abc' PLACING 'Z' FROM 2), position('@' IN 'ann@example.com'),
-       strpos('ann@example.com', '.'), position('' IN 'abc');
-
--- name: left_right_negative
-SELECT left('hello', -1), right('hello', -2), left('hi', 10), right('', 3), left('héllo', 2);
-
--- name: repeat_reverse
-SELECT repeat('-', 5) || '>', reverse('héllo'), repeat('ab', 0), reverse('');
-
 -- name: concat_ws_values
 SELECT concat_ws('/', 'a', NULL, '', 'b'), concat_ws(NULL, 'a', 'b'), concat('x', NULL), concat_ws(',', 1, 2.5, true, date '2024-01-01', 1.5::float8);
 
@@ -413,17 +360,8 @@ SELECT format('%s', ARRAY[1, 2]), format('%L', 'a\b'), format('[%s]', NULL::text
 -- expect-error: 22023
 SELECT format('%s %s', 'only one');
 
--- name: chr_ascii_unicode
-SELECT chr(233), ascii('é'), chr(8364), ascii(''), ascii('abc');
-
--- name: md5_of_columns
-SELECT email, md5(email), md5('') FROM customers WHERE email LIKE 'a%' ORDER BY email;
-
 -- name: upper_sharp_s
 SELECT upper('straße'), upper('Hello World'), lower('MiXeD 123');
-
--- name: lengths_multibyte
-SELECT char_length('日本語'), octet_length('日本語'), bit_length('abc'), length(''), length(NULL::text);
 
 -- name: split_part_edges
 SELECT split_part('a,b', ',', 5), split_part('', ',', 1), split_part('abc', '', 1), split_part('a,,b', ',', 2) = '';
@@ -435,39 +373,20 @@ SELECT split_part('a,b', ',', 0);
 -- name: like_ilike_columns
 SELECT name FROM customers WHERE name ILIKE '%SMITH%' OR email LIKE '%.org' ORDER BY name;
 
--- name: like_literal_wildcards
-SELECT 'a_b' LIKE 'a\_b', '50%' LIKE '50\%', 'abc' LIKE 'ABC', 'abc' ILIKE 'A_C', 'x' LIKE '', '' LIKE '%', 'a\b' LIKE 'a\\b';
-
 -- name: like_any_array
 SELECT email FROM customers WHERE email LIKE ANY (ARRAY['%.org', '%.net']) ORDER BY email;
 
 -- name: ilike_all_array
 SELECT email FROM customers WHERE email ILIKE ALL (ARRAY['%E%', '%COM']) ORDER BY email;
 
--- name: not_ilike_count
-SELECT count(*) FROM customers WHERE email NOT ILIKE '%EXAMPLE.COM';
-
--- name: text_to_number_casts
-SELECT '  12  '::int, ' 3.5 '::numeric, 'Infinity'::float8, '-inf'::float8, 'nan'::float8, '1e3'::float8;
-
 -- name: hex_integer_input_refused
 -- expect-error: 22P02
 SELECT '0x1F'::int;
-
--- name: quote_functions_more
-SELECT quote_literal(E'a\\b'), quote_ident('Order'), quote_ident('order'), quote_nullable(5), quote_ident('a"b');
-
--- name: encode_digest
-SELECT encode('hello'::bytea, 'base64'), encode('hello'::bytea, 'hex'), convert_from(decode('aGVsbG8=', 'base64'), 'UTF8'), sha256('abc'::bytea), md5('abc'::bytea);
 
 -- name: string_agg_from_table
 SELECT country, string_agg(DISTINCT split_part(email, '@', 2), ';' ORDER BY split_part(email, '@', 2)) FROM customers GROUP BY country ORDER BY country NULLS LAST;
 
 -- Dates and times
-
--- name: date_trunc_more
-SELECT date_trunc('quarter', timestamp '2024-05-17 13:14:15'), date_trunc('year', date '2024-05-17'), date_trunc('minute', timestamptz '2024-05-17 13:14:15.9+00'),
-       date_trunc('day', interval '2 days 3 hours'), pg_typeof(date_trunc('month', date '2024-05-17'));
 
 -- name: date_trunc_with_zone
 SELECT date_trunc('day', timestamptz '2024-05-17 02:00:00+00', 'America/New_York');
@@ -482,19 +401,12 @@ SELECT age(timestamp '2024-03-31', timestamp '2024-02-29'), age(timestamp '2023-
 -- name: interval_arithmetic_output
 SELECT interval '1 month' - interval '1 day', interval '2 hours' * 1.5, interval '1 day' - interval '25 hours', interval '100 minutes', interval '3 days' / 2, -interval '1 year 1 second';
 
--- name: interval_comparisons
-SELECT interval '1 day' = interval '24 hours', interval '1 month' = interval '30 days', interval '1 year' > interval '360 days', interval '36 hours' > interval '1 day 11 hours';
-
 -- name: month_end_arithmetic
 SELECT timestamp '2024-01-31 10:00' + interval '1 month', date '2024-02-29' + interval '1 year', date '2024-03-31' - interval '1 month', timestamp '2024-01-01' + interval '1.5 months';
 
 -- name: extract_epoch_more
 SELECT extract(epoch FROM timestamptz '2024-01-01 00:00:00+00'), extract(epoch FROM date '2024-01-01'), extract(epoch FROM interval '1 month'),
        extract(epoch FROM timestamp '1970-01-01 00:00:01.5'), pg_typeof(extract(epoch FROM timestamptz '2024-01-01 00:00:00+00'));
-
--- name: epoch_round_trip
-SELECT to_timestamp(extract(epoch FROM timestamptz '2024-05-17 13:14:15.25+00')), floor(extract(epoch FROM timestamptz '2024-05-17 13:14:15+00'))::bigint,
-       date_part('epoch', timestamptz '2024-05-17 13:14:15+00')::bigint;
 
 -- name: at_time_zone_both_directions
 SELECT timestamp '2024-07-01 12:00' AT TIME ZONE 'Europe/Berlin', timestamptz '2024-07-01 12:00+00' AT TIME ZONE 'Europe/Berlin',
@@ -533,9 +445,6 @@ SELECT generate_series(timestamptz '2024-03-09 12:00+00', timestamptz '2024-03-1
 -- name: generate_series_month_steps
 SELECT g::date FROM generate_series(date '2024-01-31', date '2024-06-30', interval '1 month') g ORDER BY g;
 
--- name: generate_series_hours_count
-SELECT count(*) FROM generate_series(timestamp '2024-01-01', timestamp '2024-01-02', '1 hour');
-
 -- name: generate_series_calendar_left_join
 SELECT d::date AS day, count(o.id) FROM generate_series(date '2024-02-10', date '2024-02-15', interval '1 day') d
 LEFT JOIN orders o ON o.placed_at::date = d::date GROUP BY 1 ORDER BY 1;
@@ -549,12 +458,6 @@ SELECT date_bin('30 days', placed_at, timestamptz '2024-01-01 00:00+00') AS buck
 -- name: date_integer_arithmetic
 SELECT date '2024-03-01' - 1, date '2024-03-01' - date '2023-03-01', pg_typeof(date '2024-03-01' - date '2023-03-01'), date '2024-01-01' + time '10:30';
 
--- name: hours_between
-SELECT extract(epoch FROM timestamptz '2024-03-05 10:00+00' - timestamptz '2024-03-04 08:30+00') / 3600 AS hours;
-
--- name: fixed_reference_window
-SELECT count(*) FROM orders WHERE placed_at > timestamptz '2024-03-21 00:00+00' - interval '30 days';
-
 -- name: now_deterministic_facts
 SELECT now() > timestamptz '2020-01-01', now() = now(), current_date >= date '2024-01-01', now()::date = current_date,
        pg_typeof(now()), pg_typeof(current_date), pg_typeof(current_timestamp), pg_typeof(localtimestamp), pg_typeof(current_time);
@@ -562,24 +465,12 @@ SELECT now() > timestamptz '2020-01-01', now() = now(), current_date >= date '20
 -- name: now_is_transaction_start
 SELECT now() = current_timestamp, now() = transaction_timestamp(), clock_timestamp() >= now();
 
--- name: datetime_casts
-SELECT '2024-03-05'::timestamptz, '2024-03-05 10:00'::timestamp::date, timestamptz '2024-03-05 23:30-05'::date, '10:30'::time + interval '45 minutes', time '23:30' + interval '1 hour';
-
 -- name: overlaps_operator
 SELECT (date '2024-01-01', date '2024-02-01') OVERLAPS (date '2024-01-15', date '2024-03-01'), (date '2024-01-01', interval '1 day') OVERLAPS (date '2024-01-02', interval '1 day');
-
--- name: iso_week_boundaries
-SELECT extract(isoyear FROM date '2024-12-30'), extract(week FROM date '2024-12-30'), to_char(date '2024-12-30', 'IYYY-"W"IW-ID'), extract(dow FROM date '2024-12-29');
-
--- name: interval_output_more
-SELECT interval '1000 hours', interval '400 days', interval '0.000001 seconds', interval '1 year' * 0.5, interval '-1 month -2 days +3 hours', interval '1 day' * 1.5;
 
 -- name: interval_aggregates
 SELECT c.name, sum(o.placed_at - c.created_at), avg(o.placed_at - c.created_at), max(o.placed_at - c.created_at)
 FROM customers c JOIN orders o ON o.customer_id = c.id GROUP BY c.name ORDER BY c.name;
-
--- name: timestamp_subtract_is_interval_days
-SELECT timestamp '2024-03-05' - timestamp '2024-01-01', timestamptz '2024-07-01 00:00+00' - timestamptz '2024-01-01 00:00+00', date '2024-03-05' - interval '1 hour';
 
 -- name: date_bin_months_refused
 -- expect-error: 0A000
@@ -595,9 +486,6 @@ SELECT array_agg(DISTINCT status), array_agg(id ORDER BY placed_at DESC), array_
 
 -- name: array_agg_distinct_nulls
 SELECT array_agg(DISTINCT country) FROM customers;
-
--- name: bool_and_or_every
-SELECT bool_and(score > 50), bool_or(score > 90), every(country IS NOT NULL), bool_and(NULL::boolean) FROM customers;
 
 -- name: percentile_cont_disc
 SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY score), percentile_disc(0.5) WITHIN GROUP (ORDER BY score),
@@ -646,23 +534,11 @@ SELECT pg_typeof(sum(score)) FROM customers;
 -- expect-error: 42702
 SELECT sum(id) FROM customers, orders;
 
--- name: avg_integer_output
-SELECT avg(score), avg(score)::int, round(avg(score), 1), sum(score)::float8 / count(score) FROM customers;
-
 -- name: statistical_aggregates
 SELECT stddev(score), stddev_pop(score), variance(score), var_pop(score), corr(score, id), regr_slope(score, id) FROM customers;
 
--- name: min_max_text_and_dates
-SELECT min(email), max(name), min(created_at), max(country), min(tags[1]) FROM customers, products WHERE products.sku = 'A-1';
-
 -- name: aggregate_order_by_in_subquery
 SELECT customer_id, (array_agg(status ORDER BY placed_at DESC))[1] AS last_status FROM orders GROUP BY customer_id ORDER BY customer_id;
-
--- name: having_without_group_by
-SELECT count(*) FROM orders HAVING count(*) > 100;
-
--- name: group_by_ordinal_and_alias
-SELECT upper(status) AS s, count(*) AS n FROM orders GROUP BY s ORDER BY n DESC, s;
 
 -- Casts and how values come out
 
@@ -672,26 +548,15 @@ SELECT 0.1::float8 + 0.2::float8, 1e100::float8, -0.0::float8, 'NaN'::float8, 1/
 -- name: float_special_comparisons
 SELECT 'NaN'::float8 = 'NaN'::float8, 'NaN'::float8 > 'Infinity'::float8, -0.0::float8 = 0.0::float8, 'Infinity'::float8 + 1;
 
--- name: float4_output_everyday
-SELECT 0.1::float4 + 0.2::float4, 1.1::float4 * 3, 1e38::float4, 3.4028235e38::float4;
-
 -- name: numeric_output_everyday
 SELECT 0.1 + 0.2, 1.0 / 3, 10.0 / 4, 2 * 1.50, 1e3::numeric, 1.230::numeric, (1.5)::numeric(5,1)::text, 7 / 2, 7 / 2.0, -7 / 2;
 
 -- name: numeric_rounding_casts
 SELECT 2.5::int, 3.5::int, (-2.5)::int, 2.5::float8::int, 3.5::float8::int, 0.5::bigint, 1.49999::int, '2.5'::float8::smallint;
 
--- name: integer_overflow_multiply_bigint
--- expect-error: 22003
-SELECT 9223372036854775807 * 2;
-
 -- name: integer_overflow_sum_column
 -- expect-error: 22003
 SELECT (score * 100000000)::int FROM customers WHERE score IS NOT NULL;
-
--- name: smallint_cast_overflow
--- expect-error: 22003
-SELECT 40000::smallint;
 
 -- name: integer_overflow_abs_min
 -- expect-error: 22003
@@ -705,24 +570,12 @@ SELECT -(-2147483648)::int;
 -- expect-error: 22012
 SELECT total / (score - score) FROM orders JOIN customers ON customers.id = orders.customer_id WHERE score IS NOT NULL;
 
--- name: division_by_zero_float_column
--- expect-error: 22012
-SELECT score::float8 / 0 FROM customers;
-
 -- name: nullif_avoids_division_by_zero
 SELECT total / NULLIF(0, 0), coalesce(10 / NULLIF(0, 0), -1) FROM orders WHERE id = 1;
 
 -- name: invalid_input_numeric_column
 -- expect-error: 22P02
 SELECT * FROM orders WHERE total = 'abc';
-
--- name: invalid_input_boolean_text
--- expect-error: 22P02
-SELECT 'maybe'::boolean;
-
--- name: invalid_input_date
--- expect-error: 22007
-SELECT 'not a date'::date;
 
 -- name: invalid_input_int_with_fraction
 -- expect-error: 22P02
@@ -734,9 +587,6 @@ SELECT '1 000'::bigint;
 
 -- name: boolean_input_and_output
 SELECT 'true'::boolean, 'FALSE'::boolean, ' on '::boolean, 'y'::boolean, '0'::boolean, true::text, false::int, 1::boolean, 0::boolean;
-
--- name: boolean_aggregate_output
-SELECT active_orders > 0 AS has_orders, count(*) FROM (SELECT c.id, count(o.id) AS active_orders FROM customers c LEFT JOIN orders o ON o.customer_id = c.id GROUP BY c.id) t GROUP BY 1 ORDER BY 1;
 
 -- name: cast_to_text_forms
 SELECT 42::text, 4.20::text, 1e-5::float8::text, true::text, date '2024-01-02'::text, interval '90 minutes'::text, '{1,2}'::int[]::text, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid::text;
@@ -759,25 +609,13 @@ SELECT coalesce(1, 'x');
 -- name: nullif_types
 SELECT nullif(1, 1), nullif('a', 'b'), nullif(2.5, 2), pg_typeof(nullif(1, 1)), nullif(country, 'US') FROM customers WHERE email = 'ann@example.com';
 
--- name: greatest_least_nulls
-SELECT greatest(1, NULL, 3), least(NULL::int, NULL), greatest('apple', 'banana'), least(date '2024-01-01', date '2023-01-01'), greatest(1, 2.5);
-
--- name: is_distinct_from_null_safe
-SELECT count(*) FROM customers WHERE country IS DISTINCT FROM 'US';
-
 -- name: in_list_with_null
 SELECT 1 IN (1, NULL), 2 IN (1, NULL), 2 NOT IN (1, NULL), NULL IN (1, 2);
 
 -- Joins, set operations, paging
 
--- name: left_join_is_null_anti
-SELECT c.email FROM customers c LEFT JOIN orders o ON o.customer_id = c.id WHERE o.id IS NULL ORDER BY c.email;
-
 -- name: full_join_coalesce
 SELECT coalesce(i.sku, p.sku) AS sku, i.qty, p.title FROM inventory i FULL JOIN products p ON p.sku = i.sku ORDER BY 1;
-
--- name: join_using_qualified
-SELECT sku, p.title, oi.qty FROM order_items oi JOIN products p USING (sku) WHERE oi.order_id = 1 ORDER BY sku;
 
 -- name: join_using_alias
 SELECT j.sku, count(*) FROM order_items JOIN products USING (sku) AS j GROUP BY j.sku ORDER BY j.sku;
@@ -791,9 +629,6 @@ SELECT c.email, o.n FROM customers c LEFT JOIN LATERAL (SELECT count(*) AS n FRO
 -- name: lateral_unnest_tags
 SELECT p.sku, t.tag FROM products p, LATERAL unnest(p.tags) AS t(tag) ORDER BY p.sku, t.tag;
 
--- name: distinct_on_latest
-SELECT DISTINCT ON (customer_id) customer_id, id, placed_at FROM orders ORDER BY customer_id, placed_at DESC;
-
 -- name: distinct_on_expression
 SELECT DISTINCT ON (date_trunc('month', placed_at)) date_trunc('month', placed_at) AS m, id FROM orders ORDER BY date_trunc('month', placed_at), total DESC NULLS LAST;
 
@@ -803,17 +638,8 @@ SELECT name, score FROM customers ORDER BY score DESC NULLS LAST FETCH FIRST 3 R
 -- name: fetch_first_with_ties_more
 SELECT name, score FROM customers WHERE score IS NOT NULL ORDER BY score FETCH FIRST 1 ROW WITH TIES;
 
--- name: offset_fetch_next
-SELECT id FROM orders ORDER BY id OFFSET 2 ROWS FETCH NEXT 2 ROWS ONLY;
-
 -- name: limit_all_and_null
 SELECT count(*) FROM (SELECT id FROM orders ORDER BY id LIMIT ALL) a, (SELECT id FROM orders ORDER BY id LIMIT NULL) b;
-
--- name: limit_expression
-SELECT id FROM orders ORDER BY id LIMIT (SELECT 1 + 1) OFFSET 1 * 2;
-
--- name: union_all_ordering
-SELECT 'customer' AS kind, email AS label FROM customers UNION ALL SELECT 'product', title FROM products ORDER BY kind, label;
 
 -- name: union_type_resolution
 SELECT 1 AS x UNION SELECT 2.5 UNION SELECT NULL ORDER BY x NULLS FIRST;
@@ -824,13 +650,7 @@ SELECT x FROM (VALUES (1), (1), (2), (3)) a(x) INTERSECT ALL SELECT y FROM (VALU
 -- name: except_all
 SELECT x FROM (VALUES (1), (1), (2), (3)) a(x) EXCEPT ALL SELECT y FROM (VALUES (1), (2)) b(y) ORDER BY 1;
 
--- name: union_in_subquery_with_limit
-SELECT * FROM ((SELECT id FROM orders ORDER BY id LIMIT 2) UNION ALL (SELECT id FROM orders ORDER BY id DESC LIMIT 1)) t ORDER BY id;
-
 -- Subqueries
-
--- name: exists_correlated
-SELECT email FROM customers c WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.total > 50) ORDER BY email;
 
 -- name: not_in_subquery_with_null
 SELECT count(*) FROM customers WHERE score NOT IN (SELECT score FROM customers WHERE country = 'US');
@@ -840,9 +660,6 @@ SELECT email FROM customers WHERE score > ALL (SELECT score FROM customers WHERE
 
 -- name: any_all_empty
 SELECT 1 > ALL (SELECT 1 WHERE false), 1 = ANY (SELECT 1 WHERE false), NULL::int > ALL (SELECT 1 WHERE false);
-
--- name: scalar_subquery_select_list
-SELECT email, (SELECT count(*) FROM orders o WHERE o.customer_id = c.id) AS n, (SELECT max(placed_at) FROM orders o WHERE o.customer_id = c.id) AS last FROM customers c ORDER BY email;
 
 -- name: scalar_subquery_several_rows
 -- expect-error: 21000
@@ -880,10 +697,6 @@ SELECT id, id::text FROM sessions ORDER BY id;
 -- name: uuid_generated_shape
 SELECT length(gen_random_uuid()::text), gen_random_uuid() <> gen_random_uuid(), pg_typeof(gen_random_uuid());
 
--- name: uuid_invalid
--- expect-error: 22P02
-SELECT * FROM sessions WHERE id = 'a0eebc99';
-
 -- name: jsonb_build_object_from_columns
 SELECT jsonb_build_object('id', id, 'email', email, 'score', score, 'since', created_at) FROM customers WHERE email IN ('ann@example.com', 'cid@example.org') ORDER BY id;
 
@@ -895,9 +708,6 @@ SELECT sku, attrs->>'color' AS color, (attrs->>'weight')::numeric AS weight, att
 
 -- name: json_nested_cart_lateral
 SELECT s.customer_id, item->>'sku' AS sku, (item->>'qty')::int AS qty FROM sessions s, jsonb_array_elements(s.data->'cart') AS item ORDER BY 1, 2;
-
--- name: jsonb_each_typeof
-SELECT key, jsonb_typeof(value), value FROM products, jsonb_each(attrs) WHERE sku = 'B-2' ORDER BY key;
 
 -- name: jsonb_set_update
 UPDATE sessions SET data = jsonb_set(data, '{theme}', '"light"') || '{"seen": true}' WHERE customer_id = 2 RETURNING data;
@@ -926,29 +736,17 @@ SELECT sku FROM products WHERE 'tools' = ANY (tags) AND NOT 'big' = ANY (tags) O
 -- name: array_contains_overlap_columns
 SELECT sku, tags @> ARRAY['tools'], tags && ARRAY['big', 'small'], ARRAY['tools'] <@ tags FROM products ORDER BY sku;
 
--- name: array_length_cardinality_empty
-SELECT sku, array_length(tags, 1), cardinality(tags), coalesce(array_length(tags, 1), 0), array_upper(tags, 1) FROM products ORDER BY sku;
-
 -- name: unnest_with_ordinality_columns
 SELECT p.sku, t.tag, t.pos FROM products p, unnest(p.tags) WITH ORDINALITY AS t(tag, pos) ORDER BY p.sku, t.pos;
 
--- name: array_position_and_remove
-SELECT array_position(tags, 'tools'), array_positions(ARRAY[1, 2, 1], 1), array_remove(tags, 'tools'), array_append(tags, 'new') FROM products WHERE sku = 'D-4';
-
 -- name: array_in_where_with_parameter_style
 SELECT id FROM orders WHERE id = ANY ('{1,2,99}'::bigint[]) ORDER BY id;
-
--- name: array_to_string_and_back
-SELECT array_to_string(tags, ', '), string_to_array('a, b, c', ', '), array_to_string(ARRAY[1, NULL, 3], '-', '?') FROM products WHERE sku = 'A-1';
 
 -- name: array_sort_distinct_via_unnest
 SELECT ARRAY(SELECT DISTINCT unnest(tags) FROM products ORDER BY 1);
 
 -- name: array_update_append_column
 UPDATE products SET tags = array_append(tags, 'sale') WHERE sku = 'C-3' RETURNING tags;
-
--- name: array_index_out_of_range
-SELECT tags[5], tags[0], tags[1:1], (ARRAY[10, 20, 30])[2:] FROM products WHERE sku = 'A-1';
 
 -- Constraint errors
 
@@ -1040,9 +838,6 @@ SELECT setval('invoice_no', 5000, false), nextval('invoice_no'), setval('invoice
 -- name: sequence_catalog_view
 SELECT sequencename, start_value, increment_by, last_value FROM pg_sequences WHERE sequencename = 'invoice_no';
 
--- name: serial_pg_get_serial_sequence
-SELECT pg_get_serial_sequence('customers', 'id'), pg_get_serial_sequence('orders', 'id');
-
 -- ALTER TABLE everyday changes
 
 -- name: alter_add_column_default
@@ -1132,9 +927,6 @@ SELECT EXISTS (SELECT FROM customers WHERE score > 90);
 
 -- name: pg_indexes_of_table
 SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'customers' ORDER BY indexname;
-
--- name: column_exists_via_pg_attribute
-SELECT attname, format_type(atttypid, atttypmod), attnotnull FROM pg_attribute WHERE attrelid = 'orders'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum;
 
 -- Column types in expressions, JSON of rows, and time zones other than UTC
 
