@@ -479,13 +479,13 @@ SELECT date_bin('1 month', timestamp '2024-03-05', timestamp '2024-01-01');
 -- Aggregates and grouping
 
 -- name: string_agg_order_desc_and_distinct
-SELECT string_agg(name, ', ' ORDER BY name DESC), string_agg(DISTINCT country, '|'), string_agg(country, '|' ORDER BY country NULLS FIRST) FROM customers;
+SELECT string_agg(name, ', ' ORDER BY name DESC), string_agg(DISTINCT country, '|' ORDER BY country), string_agg(country, '|' ORDER BY country NULLS FIRST) FROM customers;
 
 -- name: array_agg_distinct_and_ordered
-SELECT array_agg(DISTINCT status), array_agg(id ORDER BY placed_at DESC), array_agg(total ORDER BY id) FILTER (WHERE total > 20) FROM orders;
+SELECT array_agg(DISTINCT status ORDER BY status), array_agg(id ORDER BY placed_at DESC), array_agg(total ORDER BY id) FILTER (WHERE total > 20) FROM orders;
 
 -- name: array_agg_distinct_nulls
-SELECT array_agg(DISTINCT country) FROM customers;
+SELECT array_agg(DISTINCT country ORDER BY country) FROM customers;
 
 -- name: percentile_cont_disc
 SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY score), percentile_disc(0.5) WITHIN GROUP (ORDER BY score),
@@ -973,7 +973,7 @@ SELECT json_build_object('c', c, 'v', v), to_jsonb(c) FROM readings ORDER BY id;
 SELECT to_jsonb(r) - 'ts' FROM readings r ORDER BY id;
 
 -- name: jsonb_agg_distinct_order
-SELECT jsonb_agg(DISTINCT b), jsonb_object_agg(id, n ORDER BY id) FROM readings;
+SELECT jsonb_agg(DISTINCT b ORDER BY b), jsonb_object_agg(id, n ORDER BY id) FROM readings;
 
 -- name: coalesce_array_agg_empty
 SELECT coalesce(array_agg(id) FILTER (WHERE id > 10), '{}'), coalesce(NULL::text[], '{a,b}') FROM readings;
@@ -1093,6 +1093,17 @@ INSERT INTO subscriptions VALUES (1, 'a@example.com', true), (2, 'a@example.com'
 
 -- name: partial_unique_upsert
 INSERT INTO subscriptions VALUES (3, 'a@example.com', true) ON CONFLICT (email) WHERE active DO UPDATE SET id = subscriptions.id RETURNING id;
+
+-- name: orm_columns_with_defaults
+SELECT a.attname, format_type(a.atttypid, a.atttypmod), pg_get_expr(d.adbin, d.adrelid), a.attnotnull, col_description(a.attrelid, a.attnum), a.attidentity, a.attgenerated
+FROM pg_attribute a LEFT JOIN pg_attrdef d ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+WHERE a.attrelid = '"orders"'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
+
+-- name: orm_foreign_keys
+SELECT t2.oid::regclass::text AS to_table, a1.attname AS column, a2.attname AS primary_key, c.conname, c.confupdtype, c.confdeltype, c.convalidated
+FROM pg_constraint c JOIN pg_class t1 ON c.conrelid = t1.oid JOIN pg_class t2 ON c.confrelid = t2.oid
+JOIN pg_attribute a1 ON a1.attnum = c.conkey[1] AND a1.attrelid = t1.oid JOIN pg_attribute a2 ON a2.attnum = c.confkey[1] AND a2.attrelid = t2.oid
+WHERE c.contype = 'f' AND t1.relname IN ('orders', 'order_items') ORDER BY c.conname;
 
 -- name: final_state_orders
 SELECT id, customer_id, status, total FROM orders ORDER BY id;
