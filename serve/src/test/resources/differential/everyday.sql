@@ -98,14 +98,8 @@ SELECT customer_id, id, count(*) FILTER (WHERE status = 'paid') OVER (PARTITION 
        sum(total) FILTER (WHERE status <> 'cancelled') OVER (PARTITION BY customer_id) AS kept
 FROM orders ORDER BY id;
 
--- name: window_share_of_total
-SELECT id, total, round(100.0 * total / sum(total) OVER (), 2) AS pct FROM orders WHERE total IS NOT NULL ORDER BY id;
-
 -- name: window_groups_frame
 SELECT id, score, sum(score) OVER (ORDER BY score GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM customers ORDER BY id;
-
--- name: window_exclude_current_row
-SELECT id, sum(id) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE CURRENT ROW) FROM orders ORDER BY id;
 
 -- name: window_count_distinct_refused
 -- expect-error: 0A000
@@ -122,9 +116,6 @@ WITH paid AS (SELECT * FROM orders WHERE status = 'paid'),
      per_customer AS (SELECT customer_id, count(*) AS n, sum(total) AS spent FROM paid GROUP BY customer_id)
 SELECT c.name, p.n, p.spent FROM per_customer p JOIN customers c ON c.id = p.customer_id ORDER BY p.spent DESC;
 
--- name: cte_not_materialized_column_list
-WITH t (order_id, amount) AS NOT MATERIALIZED (SELECT id, total FROM orders) SELECT max(order_id), sum(amount) FROM t;
-
 -- name: create_categories
 CREATE TABLE categories (id int PRIMARY KEY, parent_id int REFERENCES categories(id), name text NOT NULL);
 
@@ -138,14 +129,6 @@ WITH RECURSIVE tree AS (
     SELECT c.id, c.name, tree.path || ' > ' || c.name, depth + 1 FROM categories c JOIN tree ON c.parent_id = tree.id
 )
 SELECT * FROM tree ORDER BY path;
-
--- name: cte_recursive_array_path
-WITH RECURSIVE t(id, path) AS (
-    SELECT id, ARRAY[id] FROM categories WHERE parent_id IS NULL
-    UNION ALL
-    SELECT c.id, t.path || c.id FROM categories c JOIN t ON c.parent_id = t.id
-)
-SELECT id, path, array_length(path, 1) AS depth FROM t ORDER BY path;
 
 -- name: cte_recursive_search_depth_first
 WITH RECURSIVE t AS (
@@ -335,20 +318,11 @@ SELECT lpad('5', 5, ''), rpad('5', 5, '');
 SELECT regexp_replace('abcabc', 'b', 'X'), regexp_replace('abc', '(a)(b)', '\2\1'), regexp_replace('phone: 555-1234', '\D', '', 'g'),
        regexp_replace('John Smith', '(\w+) (\w+)', '\2, \1'), regexp_replace('x', 'y', 'z');
 
--- name: regexp_replace_start_position
-SELECT regexp_replace('aaaa', 'a', 'b', 3), regexp_replace('aaaa', 'a', 'b', 2, 0), regexp_replace('abAB', 'a', 'x', 1, 0, 'i');
-
--- name: regexp_newer_functions
-SELECT regexp_count('a1b22c333', '\d+'), regexp_like('Hello', 'h', 'i'), regexp_substr('a1b22c333', '\d+', 1, 2), regexp_instr('abcabc', 'c', 1, 2);
-
 -- name: substring_regex_forms
 SELECT substring('order #12345 shipped' FROM '#(\d+)'), substring('abc' FROM 2), substring('abc' FOR 2), substring('abc' FROM 0 FOR 2);
 
 -- name: substring_similar_escape
 SELECT substring('foobar' FROM '%#"o_b#"%' FOR '#'), substring('foobar', '%#"o_b#"%', '#');
-
--- name: concat_ws_values
-SELECT concat_ws('/', 'a', NULL, '', 'b'), concat_ws(NULL, 'a', 'b'), concat('x', NULL), concat_ws(',', 1, 2.5, true, date '2024-01-01', 1.5::float8);
 
 -- name: format_everyday
 SELECT format('UPDATE %I SET %I = %L WHERE id = %s', 'user', 'Name', 'O''Brien', 42), format('%s%%', 10), format('%L', 3.5), format('%I', 'lower_ok'), format('%I', 'Has Space');
@@ -370,21 +344,12 @@ SELECT split_part('a,b', ',', 5), split_part('', ',', 1), split_part('abc', '', 
 -- expect-error: 22023
 SELECT split_part('a,b', ',', 0);
 
--- name: like_ilike_columns
-SELECT name FROM customers WHERE name ILIKE '%SMITH%' OR email LIKE '%.org' ORDER BY name;
-
 -- name: like_any_array
 SELECT email FROM customers WHERE email LIKE ANY (ARRAY['%.org', '%.net']) ORDER BY email;
-
--- name: ilike_all_array
-SELECT email FROM customers WHERE email ILIKE ALL (ARRAY['%E%', '%COM']) ORDER BY email;
 
 -- name: hex_integer_input_refused
 -- expect-error: 22P02
 SELECT '0x1F'::int;
-
--- name: string_agg_from_table
-SELECT country, string_agg(DISTINCT split_part(email, '@', 2), ';' ORDER BY split_part(email, '@', 2)) FROM customers GROUP BY country ORDER BY country NULLS LAST;
 
 -- Dates and times
 
@@ -397,12 +362,6 @@ SELECT date_trunc('month', placed_at) AS month, count(*), sum(total) FROM orders
 -- name: age_more
 SELECT age(timestamp '2024-03-31', timestamp '2024-02-29'), age(timestamp '2023-12-31 23:00', timestamp '2024-01-01 01:00'), age(date '2000-02-29', date '2024-02-28'),
        age(timestamptz '2024-06-01 00:00+00', timestamptz '1990-06-15 12:00+00');
-
--- name: interval_arithmetic_output
-SELECT interval '1 month' - interval '1 day', interval '2 hours' * 1.5, interval '1 day' - interval '25 hours', interval '100 minutes', interval '3 days' / 2, -interval '1 year 1 second';
-
--- name: month_end_arithmetic
-SELECT timestamp '2024-01-31 10:00' + interval '1 month', date '2024-02-29' + interval '1 year', date '2024-03-31' - interval '1 month', timestamp '2024-01-01' + interval '1.5 months';
 
 -- name: extract_epoch_more
 SELECT extract(epoch FROM timestamptz '2024-01-01 00:00:00+00'), extract(epoch FROM date '2024-01-01'), extract(epoch FROM interval '1 month'),
@@ -422,25 +381,16 @@ SELECT timestamptz '2024-07-01 12:00+00' AT TIME ZONE 'UTC+3', timestamp '2024-0
 -- name: at_time_zone_numeric_offset
 SELECT timestamptz '2024-07-01 12:00+00' AT TIME ZONE '+02', timestamptz '2024-07-01 12:00+00' AT TIME ZONE '-05:30';
 
--- name: at_time_zone_column
-SELECT email, created_at AT TIME ZONE 'America/New_York' AS local_time, (created_at AT TIME ZONE 'Asia/Kolkata')::date AS local_day FROM customers ORDER BY email LIMIT 3;
-
 -- name: to_char_date_patterns
 SELECT to_char(timestamp '2024-03-05 04:07:09.5', 'YYYY-MM-DD"T"HH24:MI:SS'), to_char(timestamp '2024-03-05 16:07:09', 'Mon DD, YYYY HH12:MI PM'),
        to_char(date '2024-03-05', 'Day'), to_char(date '2024-03-05', 'FMMM/FMDD/YY'), to_char(timestamp '2024-03-05 16:07:09.123', 'MS'),
        to_char(date '2024-03-05', 'WW "week" J');
-
--- name: to_char_timestamptz_zone
-SELECT to_char(timestamptz '2024-03-05 16:07:09+00', 'YYYY-MM-DD HH24:MI:SS TZ OF'), to_char(timestamptz '2024-03-05 16:07:09+00', 'TZH:TZM');
 
 -- name: to_char_number_patterns
 SELECT to_char(1234.5, 'FM9,999.00'), to_char(0.075, '0.99'), to_char(-1234, '9999PR'), to_char(12, 'FM99th'), to_char(1e6, '9.99EEEE'), to_char(7, 'FM000'), to_char(3.14159::float8, '9.99');
 
 -- name: make_date_parts
 SELECT make_date(2024, 12, 31), make_timestamp(2024, 2, 29, 23, 59, 59.999999), make_interval(years => 1, months => -1), make_date(-44, 3, 15);
-
--- name: generate_series_timestamptz
-SELECT generate_series(timestamptz '2024-03-09 12:00+00', timestamptz '2024-03-12 12:00+00', interval '1 day') AS t ORDER BY t;
 
 -- name: generate_series_month_steps
 SELECT g::date FROM generate_series(date '2024-01-31', date '2024-06-30', interval '1 month') g ORDER BY g;
@@ -454,9 +404,6 @@ SELECT date_bin('15 minutes', timestamp '2024-03-05 10:38:20', timestamp '2000-0
 
 -- name: date_bin_group_by
 SELECT date_bin('30 days', placed_at, timestamptz '2024-01-01 00:00+00') AS bucket, count(*) FROM orders GROUP BY 1 ORDER BY 1;
-
--- name: date_integer_arithmetic
-SELECT date '2024-03-01' - 1, date '2024-03-01' - date '2023-03-01', pg_typeof(date '2024-03-01' - date '2023-03-01'), date '2024-01-01' + time '10:30';
 
 -- name: now_deterministic_facts
 SELECT now() > timestamptz '2020-01-01', now() = now(), current_date >= date '2024-01-01', now()::date = current_date,
@@ -491,9 +438,6 @@ SELECT array_agg(DISTINCT country ORDER BY country) FROM customers;
 SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY score), percentile_disc(0.5) WITHIN GROUP (ORDER BY score),
        percentile_cont(0.25) WITHIN GROUP (ORDER BY total), percentile_disc(0.9) WITHIN GROUP (ORDER BY total) FROM customers, orders WHERE orders.customer_id = customers.id;
 
--- name: percentile_cont_array
-SELECT percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY score) FROM customers;
-
 -- name: percentile_grouped
 SELECT status, percentile_cont(0.5) WITHIN GROUP (ORDER BY total) AS median FROM orders GROUP BY status ORDER BY status;
 
@@ -514,13 +458,6 @@ FROM orders GROUP BY GROUPING SETS ((status), (date_trunc('month', placed_at)::d
 SELECT country, score > 60 AS high, count(*), grouping(country), grouping(country, score > 60)
 FROM customers GROUP BY ROLLUP (country, score > 60) ORDER BY grouping(country, score > 60), country NULLS LAST, high NULLS LAST;
 
--- name: cube_labels
-SELECT coalesce(country, 'all') AS country, coalesce(status, 'all') AS status, count(*)
-FROM orders JOIN customers ON customers.id = orders.customer_id GROUP BY CUBE (country, status) ORDER BY 1, 2;
-
--- name: group_by_rollup_having
-SELECT status, count(*) FROM orders GROUP BY ROLLUP (status) HAVING count(*) > 1 ORDER BY status NULLS FIRST;
-
 -- name: aggregate_empty_input
 SELECT count(*), sum(total), avg(total), max(total), string_agg(status, ','), array_agg(id), bool_and(true), json_agg(id) FROM orders WHERE false;
 
@@ -537,16 +474,10 @@ SELECT sum(id) FROM customers, orders;
 -- name: statistical_aggregates
 SELECT stddev(score), stddev_pop(score), variance(score), var_pop(score), corr(score, id), regr_slope(score, id) FROM customers;
 
--- name: aggregate_order_by_in_subquery
-SELECT customer_id, (array_agg(status ORDER BY placed_at DESC))[1] AS last_status FROM orders GROUP BY customer_id ORDER BY customer_id;
-
 -- Casts and how values come out
 
 -- name: float_output_everyday
 SELECT 0.1::float8 + 0.2::float8, 1e100::float8, -0.0::float8, 'NaN'::float8, 1/3::float4, 100::float8 / 3, 2.5e-5::float8, 123456789012345678::float8;
-
--- name: float_special_comparisons
-SELECT 'NaN'::float8 = 'NaN'::float8, 'NaN'::float8 > 'Infinity'::float8, -0.0::float8 = 0.0::float8, 'Infinity'::float8 + 1;
 
 -- name: numeric_output_everyday
 SELECT 0.1 + 0.2, 1.0 / 3, 10.0 / 4, 2 * 1.50, 1e3::numeric, 1.230::numeric, (1.5)::numeric(5,1)::text, 7 / 2, 7 / 2.0, -7 / 2;
@@ -569,9 +500,6 @@ SELECT -(-2147483648)::int;
 -- name: division_by_zero_column
 -- expect-error: 22012
 SELECT total / (score - score) FROM orders JOIN customers ON customers.id = orders.customer_id WHERE score IS NOT NULL;
-
--- name: nullif_avoids_division_by_zero
-SELECT total / NULLIF(0, 0), coalesce(10 / NULLIF(0, 0), -1) FROM orders WHERE id = 1;
 
 -- name: invalid_input_numeric_column
 -- expect-error: 22P02
@@ -606,12 +534,6 @@ SELECT coalesce(NULL, 1, 2.5), pg_typeof(coalesce(NULL, 1, 2.5)), coalesce(NULL:
 -- expect-error: 22P02
 SELECT coalesce(1, 'x');
 
--- name: nullif_types
-SELECT nullif(1, 1), nullif('a', 'b'), nullif(2.5, 2), pg_typeof(nullif(1, 1)), nullif(country, 'US') FROM customers WHERE email = 'ann@example.com';
-
--- name: in_list_with_null
-SELECT 1 IN (1, NULL), 2 IN (1, NULL), 2 NOT IN (1, NULL), NULL IN (1, 2);
-
 -- Joins, set operations, paging
 
 -- name: full_join_coalesce
@@ -638,9 +560,6 @@ SELECT name, score FROM customers ORDER BY score DESC NULLS LAST FETCH FIRST 3 R
 -- name: fetch_first_with_ties_more
 SELECT name, score FROM customers WHERE score IS NOT NULL ORDER BY score FETCH FIRST 1 ROW WITH TIES;
 
--- name: limit_all_and_null
-SELECT count(*) FROM (SELECT id FROM orders ORDER BY id LIMIT ALL) a, (SELECT id FROM orders ORDER BY id LIMIT NULL) b;
-
 -- name: union_type_resolution
 SELECT 1 AS x UNION SELECT 2.5 UNION SELECT NULL ORDER BY x NULLS FIRST;
 
@@ -658,9 +577,6 @@ SELECT count(*) FROM customers WHERE score NOT IN (SELECT score FROM customers W
 -- name: any_all_subquery
 SELECT email FROM customers WHERE score > ALL (SELECT score FROM customers WHERE country = 'GB') AND score >= ANY (SELECT 90) ORDER BY email;
 
--- name: any_all_empty
-SELECT 1 > ALL (SELECT 1 WHERE false), 1 = ANY (SELECT 1 WHERE false), NULL::int > ALL (SELECT 1 WHERE false);
-
 -- name: scalar_subquery_several_rows
 -- expect-error: 21000
 SELECT email, (SELECT id FROM orders o WHERE o.customer_id = c.id) FROM customers c;
@@ -675,9 +591,6 @@ SELECT (1, 'a') = (SELECT 1, 'a'), (1, 2) < (1, 3), (1, NULL) = (1, 2);
 -- name: in_subquery_multi_column
 SELECT id FROM orders WHERE (customer_id, status) IN (SELECT 1, 'paid' UNION ALL SELECT 3, 'paid') ORDER BY id;
 
--- name: array_subquery_constructor
-SELECT email, ARRAY(SELECT id FROM orders o WHERE o.customer_id = c.id ORDER BY id) FROM customers c ORDER BY email;
-
 -- uuid, json and arrays in daily use
 
 -- name: uuid_table
@@ -687,15 +600,9 @@ CREATE TABLE sessions (id uuid PRIMARY KEY, customer_id int, data jsonb NOT NULL
 INSERT INTO sessions VALUES ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 1, '{"cart": [{"sku": "A-1", "qty": 2}], "theme": "dark"}'),
     ('00000000-0000-0000-0000-000000000001', 2, '{"cart": [], "theme": null}') RETURNING id;
 
--- name: uuid_order_and_text
-SELECT id, id::text AS t, upper(id::text), id = 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11' FROM sessions ORDER BY id;
-
 -- name: order_by_ambiguous_output_name
 -- expect-error: 42702
 SELECT id, id::text FROM sessions ORDER BY id;
-
--- name: uuid_generated_shape
-SELECT length(gen_random_uuid()::text), gen_random_uuid() <> gen_random_uuid(), pg_typeof(gen_random_uuid());
 
 -- name: jsonb_build_object_from_columns
 SELECT jsonb_build_object('id', id, 'email', email, 'score', score, 'since', created_at) FROM customers WHERE email IN ('ann@example.com', 'cid@example.org') ORDER BY id;
@@ -712,38 +619,17 @@ SELECT s.customer_id, item->>'sku' AS sku, (item->>'qty')::int AS qty FROM sessi
 -- name: jsonb_set_update
 UPDATE sessions SET data = jsonb_set(data, '{theme}', '"light"') || '{"seen": true}' WHERE customer_id = 2 RETURNING data;
 
--- name: jsonb_set_create_missing_nested
-SELECT jsonb_set('{"a": {}}', '{a,b}', '1'), jsonb_set('{"a": 1}', '{x,y}', '2'), jsonb_set('[1,2]', '{5}', '3'), jsonb_set('{"a":1}', '{a}', 'null');
-
--- name: jsonb_remove_and_strip
-SELECT data - 'theme', data #- '{cart,0}', jsonb_strip_nulls(data) FROM sessions ORDER BY customer_id;
-
 -- name: json_null_handling
 SELECT '{"a": null}'::jsonb->'a', '{"a": null}'::jsonb->>'a' IS NULL, jsonb_typeof('{"a": null}'::jsonb->'a'), '{"a": null}'::jsonb ? 'a';
 
 -- name: jsonb_numeric_extraction
 SELECT ('{"p": 19.90}'::jsonb->>'p')::numeric, ('{"p": 19.90}'::jsonb->'p')::numeric, ('{"n": 1e2}'::jsonb->>'n'), '{"f": 0.1}'::jsonb->'f';
 
--- name: row_to_json_of_query
-SELECT row_to_json(t) FROM (SELECT id, status, total FROM orders WHERE id = 1) t;
-
--- name: json_agg_object_agg_from_query
-SELECT json_object_agg(sku, price ORDER BY sku), jsonb_object_agg(sku, tags) FROM products;
-
--- name: array_any_column
-SELECT sku FROM products WHERE 'tools' = ANY (tags) AND NOT 'big' = ANY (tags) ORDER BY sku;
-
 -- name: array_contains_overlap_columns
 SELECT sku, tags @> ARRAY['tools'], tags && ARRAY['big', 'small'], ARRAY['tools'] <@ tags FROM products ORDER BY sku;
 
 -- name: unnest_with_ordinality_columns
 SELECT p.sku, t.tag, t.pos FROM products p, unnest(p.tags) WITH ORDINALITY AS t(tag, pos) ORDER BY p.sku, t.pos;
-
--- name: array_in_where_with_parameter_style
-SELECT id FROM orders WHERE id = ANY ('{1,2,99}'::bigint[]) ORDER BY id;
-
--- name: array_sort_distinct_via_unnest
-SELECT ARRAY(SELECT DISTINCT unnest(tags) FROM products ORDER BY 1);
 
 -- name: array_update_append_column
 UPDATE products SET tags = array_append(tags, 'sale') WHERE sku = 'C-3' RETURNING tags;
@@ -901,11 +787,6 @@ SELECT table_name, table_type FROM information_schema.tables WHERE table_schema 
 SELECT column_name, data_type, character_maximum_length, numeric_precision, numeric_scale, is_nullable, column_default
 FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'customers' ORDER BY ordinal_position;
 
--- name: info_primary_key_columns
-SELECT kcu.table_name, kcu.column_name, kcu.ordinal_position FROM information_schema.table_constraints tc
-JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = tc.constraint_name AND kcu.table_schema = tc.table_schema
-WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_name IN ('customers', 'order_items') ORDER BY 1, 3;
-
 -- name: info_foreign_keys
 SELECT tc.table_name, kcu.column_name, ccu.table_name AS foreign_table, ccu.column_name AS foreign_column, rc.delete_rule
 FROM information_schema.table_constraints tc
@@ -914,19 +795,11 @@ JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.
 JOIN information_schema.referential_constraints rc ON rc.constraint_name = tc.constraint_name
 WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_name IN ('orders', 'order_items') ORDER BY 1, 2;
 
--- name: info_check_constraints
-SELECT cc.check_clause FROM information_schema.check_constraints cc
-JOIN information_schema.table_constraints tc ON tc.constraint_name = cc.constraint_name
-WHERE tc.table_name = 'customers' AND tc.constraint_type = 'CHECK' ORDER BY 1;
-
 -- name: info_table_exists_check
 SELECT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'customers'), to_regclass('public.nope') IS NULL;
 
 -- name: select_empty_target_list
 SELECT EXISTS (SELECT FROM customers WHERE score > 90);
-
--- name: pg_indexes_of_table
-SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'customers' ORDER BY indexname;
 
 -- Column types in expressions, JSON of rows, and time zones other than UTC
 
@@ -953,9 +826,6 @@ SELECT timestamptz '2024-03-09 12:00-05' + interval '1 day', timestamptz '2024-0
 
 -- name: new_york_series_over_dst
 SELECT generate_series(timestamptz '2024-03-09 00:00-05', timestamptz '2024-03-12 00:00-04', interval '1 day') AS t ORDER BY t;
-
--- name: new_york_date_to_timestamptz
-SELECT d::timestamptz, (d + time '02:30')::timestamptz FROM readings ORDER BY id;
 
 -- name: timezone_utc_again
 SET TimeZone = 'UTC';
@@ -999,6 +869,21 @@ SELECT sha256('x'), encode(sha256('x'), 'hex'), encode(sha256('x'::bytea), 'hex'
 -- name: float_underflow_input
 -- expect-error: 22003
 SELECT '1e-400'::float8;
+
+-- name: input_checks_table
+CREATE TABLE input_checks (i int, f float8);
+
+-- name: insert_text_fraction_into_int
+-- expect-error: 22P02
+INSERT INTO input_checks (i) VALUES ('1.5');
+
+-- name: insert_text_hex_into_int
+-- expect-error: 22P02
+INSERT INTO input_checks (i) VALUES ('0x10');
+
+-- name: insert_text_underflow_into_float
+-- expect-error: 22003
+INSERT INTO input_checks (f) VALUES ('1e-400');
 
 -- name: smallint_input_out_of_range
 -- expect-error: 22003
