@@ -893,6 +893,15 @@ SELECT '32768'::smallint;
 -- expect-error: 22003
 SELECT '9223372036854775808'::bigint;
 
+-- name: float_to_numeric_cast
+SELECT 3.14159265358979::float8::numeric, 1e20::float8::numeric, 123.456::float4::numeric, 0.1::float8::numeric, (1/3::float8)::numeric(10,5);
+
+-- name: special_datetime_inputs
+SELECT 'today'::date = current_date, 'tomorrow'::date - 'yesterday'::date, 'now'::timestamptz = now(), 'epoch'::date;
+
+-- name: time_difference
+SELECT time '10:00' - time '08:30', time '23:00' + interval '2 hours', time '10:00' < time '09:00';
+
 -- name: round_float_with_places_refused
 -- expect-error: 42883
 SELECT round(2.675::float8, 2);
