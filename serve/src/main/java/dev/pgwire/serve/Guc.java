@@ -203,7 +203,6 @@ final class Guc {
     /** The name PostgreSQL gives a fixed offset set as a number or interval: {@code <+05:30>-05:30}. */
     private static final Pattern FIXED_OFFSET =
             Pattern.compile("^<([+-])(\\d{2})(?::(\\d{2}))?(?::(\\d{2}))?>[+-]\\d{2}(?::\\d{2}){0,2}$");
-    private static final Pattern POSIX_OFFSET = Pattern.compile("^(?i)(?:UTC|GMT|UT)?([+-])(\\d{1,2})(?::?(\\d{2}))?(?::(\\d{2}))?$");
 
     /**
      * Time zone names as the IANA database has them, in any letter case, and POSIX-style offsets
@@ -220,14 +219,11 @@ final class Guc {
                     + (fixed.group(4) == null ? 0 : Integer.parseInt(fixed.group(4)));
             return java.time.ZoneOffset.ofTotalSeconds(sign * seconds);
         }
-        Matcher posix = POSIX_OFFSET.matcher(name);
-        if (posix.matches()) {
-            int sign = posix.group(1).equals("+") ? -1 : 1;
-            int h = Integer.parseInt(posix.group(2));
-            int m = posix.group(3) == null ? 0 : Integer.parseInt(posix.group(3));
-            int sec = posix.group(4) == null ? 0 : Integer.parseInt(posix.group(4));
-            if (h > 15 || m > 59 || sec > 59) throw invalidValue("TimeZone", v);
-            return java.time.ZoneOffset.ofTotalSeconds(sign * (h * 3600 + m * 60 + sec));
+        try {
+            java.time.ZoneOffset posix = dev.pgwire.serve.sql.TimeZones.posixOffset(name);
+            if (posix != null) return posix;
+        } catch (IllegalArgumentException e) {
+            throw invalidValue("TimeZone", v);
         }
         if (name.isEmpty()) throw invalidValue("TimeZone", v);
         if (name.equalsIgnoreCase("UTC") || name.equalsIgnoreCase("Z") || name.equalsIgnoreCase("Zulu")) return ZoneId.of("UTC");

@@ -43,6 +43,9 @@ final class Functions {
             Map.entry("stddev", "stddev_samp"),
             Map.entry("variance", "var_samp"));
 
+    /** Aggregates whose DISTINCT input PostgreSQL sorts, so their results come out in order. */
+    private static final java.util.Set<String> SORTED_DISTINCT = java.util.Set.of("string_agg", "array_agg", "json_agg", "jsonb_agg");
+
     static void write(Emitter em, Node f) {
         SqlWriter w = em.w;
         List<String> names = f.names("funcname");
@@ -86,12 +89,23 @@ final class Functions {
             if (f.has("agg_order") && !f.bool("agg_within_group")) {
                 w.append(" ORDER BY ");
                 orderList(em, f.list("agg_order"));
+            } else if (f.bool("agg_distinct") && catalog && SORTED_DISTINCT.contains(name) && !args.isEmpty() && f.node("over") == null) {
+                // PostgreSQL sorts a DISTINCT aggregate's input: the values come out in order (DuckDB's in hash order)
+                w.append(" ORDER BY ");
+                em.expr(args.get(0));
             }
         }
         w.append(')');
         if (f.bool("agg_within_group")) {
             w.append(" WITHIN GROUP (ORDER BY ");
-            orderList(em, f.list("agg_order"));
+            List<Node> order = f.list("agg_order");
+            if (catalog && name.equals("percentile_cont") && order.size() == 1 && order.get(0).node("node") != null) {
+                // percentile_cont interpolates in double precision (PostgreSQL has float8 and interval forms only)
+                Node sort = order.get(0).copy();
+                sort.set("node", Expressions.duckDb("CAST({0} AS DOUBLE)", sort.node("node")));
+                order = List.of(sort);
+            }
+            orderList(em, order);
             w.append(')');
         }
         if (f.node("agg_filter") != null) {

@@ -56,13 +56,15 @@ final class PgFunctionCalls {
             }
             case "format" -> {
                 if (n == 0 || f.bool("func_variadic")) return null;
+                arraysAsText(args, types);
                 StringBuilder s = new StringBuilder("pg_format({0}");
                 for (int i = 1; i < n; i++) s.append(", ").append(pgText("{" + i + "}", types.get(i)));
                 return sql(s.append(')').toString(), args);
             }
             case "concat", "concat_ws" -> {
-                // arguments are written by their types' output functions: a boolean is t or f
+                // arguments are written by their types' output functions: a boolean is t or f, an array {…}
                 if (n == 0 || f.bool("func_variadic")) return null;
+                arraysAsText(args, types);
                 StringBuilder s = new StringBuilder(name).append('(');
                 for (int i = 0; i < n; i++) {
                     SqlType t = types.get(i);
@@ -256,7 +258,44 @@ final class PgFunctionCalls {
                 return sql(cast == null ? series : "CAST(" + series + " AS " + cast + ")", args);
             }
             case "sha256", "sha224", "sha384", "sha512" -> {
+                if (n == 1 && first != null && first.isUnknown() && Operators.stringConstant(args.get(0)) != null) {
+                    // PostgreSQL's only sha256 takes bytea: an untyped literal is read as bytea
+                    args.set(0, Node.of("TypeCast").set("arg", args.get(0)).set("typeName", Node.of(null)
+                            .set("names", new java.util.ArrayList<>(List.of(Node.string("pg_catalog"), Node.string("bytea"))))
+                            .set("typemod", -1L)).set("location", args.get(0).location()));
+                    return sql("unhex(" + name + "({0}))", args);
+                }
                 return n == 1 && first != null && first.name().equals("bytea") ? sql("unhex(" + name + "({0}))", args) : null;
+            }
+            case "timezone" -> {
+                // AT TIME ZONE 'UTC+3': a POSIX offset counts west of Greenwich (DuckDB's names count east)
+                String zoneName = n == 2 ? Operators.stringConstant(args.get(0)) : null;
+                java.time.ZoneOffset offset;
+                try {
+                    offset = zoneName == null ? null : TimeZones.posixOffset(zoneName);
+                } catch (IllegalArgumentException e) {
+                    throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.INVALID_PARAMETER_VALUE,
+                            "time zone \"" + zoneName + "\" not recognized");
+                }
+                if (offset != null) {
+                    args.set(0, Node.of("A_Const").set("sval", Node.string(TimeZones.duckDbName(offset))).set("location", args.get(0).location()));
+                }
+                return null;
+            }
+            case "split_part" -> {
+                // an empty delimiter leaves the string whole (field 1 or -1); field 0 is an error
+                return n == 3 ? sql("CASE WHEN CAST({2} AS BIGINT) = 0 THEN error('[pgwire:22023] field position must not be zero') "
+                        + "WHEN {1} = '' THEN CASE WHEN CAST({2} AS BIGINT) IN (1, -1) THEN {0} ELSE '' END "
+                        + "ELSE split_part({0}, {1}, CAST({2} AS BIGINT)) END", args) : null;
+            }
+            case "make_date", "make_timestamp", "make_timestamptz" -> {
+                // a negative year is BC: -44 is 44 BC, DuckDB's astronomical year -43; year 0 does not exist
+                if (n < 3) return null;
+                Node year = args.get(0);
+                args.set(0, Expressions.duckDb("CASE WHEN CAST({0} AS BIGINT) = 0 THEN error('[pgwire:22008] date field value out of range: 0-' "
+                        + "|| CAST({1} AS VARCHAR) || '-' || CAST({2} AS VARCHAR)) WHEN CAST({0} AS BIGINT) < 0 THEN CAST({0} AS BIGINT) + 1 "
+                        + "ELSE CAST({0} AS BIGINT) END", year, args.get(1).copy(), args.get(2).copy()));
+                return null;
             }
             case "digest" -> {
                 String algorithm = n == 2 ? Operators.stringConstant(args.get(1)) : null;
@@ -295,6 +334,15 @@ final class PgFunctionCalls {
                 // the type's OID (regtype shows its name); a type without a built-in OID as its name
                 SqlType t = first.isUnknown() ? SqlType.UNKNOWN : first;
                 int oid = dev.pgwire.serve.catalog.Builtins.typeOid(t.isArray() ? "_" + t.name() : t.name());
+                boolean[] calls = {false};
+                TreeWalker.forEachNode(args.get(0), c -> calls[0] |= c.is("FuncCall"));
+                if (calls[0]) {
+                    // the argument stays evaluated: an aggregate or window call in it keeps the query's shape
+                    String typeName = oid != 0 ? dev.pgwire.serve.catalog.TypeNames.regtype(oid) : null;
+                    String quoted = SqlWriter.quoteLiteral(typeName != null ? typeName : FormatType.displayName(first));
+                    return Expressions.duckDb("CAST(CASE WHEN ({0}) IS NULL THEN " + quoted + " ELSE " + quoted + " END AS VARCHAR)", args.get(0))
+                            .set("regText", true);
+                }
                 if (oid != 0) return Expressions.duckDb("CAST(" + oid + " AS BIGINT)").set("regOid", (long) oid);
                 return Expressions.duckDb("CAST(" + SqlWriter.quoteLiteral(FormatType.displayName(first)) + " AS VARCHAR)")
                         .set("regText", true);
@@ -356,6 +404,17 @@ final class PgFunctionCalls {
     }
 
     /** A value as PostgreSQL's text output of it (booleans are t/f; other values as DuckDB writes them). */
+    /** Array arguments of format and concat as PostgreSQL's array text ({1,2}, not DuckDB's [1, 2]). */
+    private static void arraysAsText(List<Node> args, List<SqlType> types) {
+        for (int i = 0; i < args.size(); i++) {
+            Node text = i < types.size() ? ArrayText.of(args.get(i), types.get(i)) : null;
+            if (text != null) {
+                args.set(i, text);
+                types.set(i, SqlType.TEXT);
+            }
+        }
+    }
+
     private static String pgText(String placeholder, SqlType type) {
         if (type != null && type.name().equals("bool") && !type.isArray()) {
             return "CASE WHEN " + placeholder + " THEN 't' WHEN NOT " + placeholder + " THEN 'f' END";

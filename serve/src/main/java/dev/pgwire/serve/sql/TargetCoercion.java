@@ -245,6 +245,10 @@ public final class TargetCoercion {
         SqlType target = c.pgType() != null ? SqlType.of(c.pgType()) : SqlType.ofDuckDb(c.duckDbType());
         if (target == null) return value;
         boolean unknownString = value.is("A_Const") && value.has("sval");
+        if (unknownString) {
+            Node number = NumberInput.cast(value, target, types); // '1.5' into an integer column is 22P02, not 2
+            if (number != null) return number;
+        }
         if (unknownString && !target.isArray() && target.name().equals("interval") && target.typmod() != -1) {
             // an interval column with a field qualifier (interval hour to minute) reads a string as PostgreSQL does
             String text = DateTimeLiterals.qualifiedInterval(value.node("sval").str("sval"), (target.typmod() >> 16) & 0x7FFF);

@@ -451,7 +451,20 @@ final class TypedRewrites {
             }
             case "TypeCast" -> {
                 rewriteField(e, "arg", scope);
+                SqlType fromType = types.type(e.node("arg"), scope);
+                if (fromType != null && !fromType.isArray() && (fromType.isText() || fromType.isUnknown())) {
+                    Node number = NumberInput.cast(e.node("arg"), types.type(e, scope), types);
+                    if (number != null) return number;
+                }
                 SqlType castTo = types.type(e, scope);
+                if (castTo != null && !castTo.isArray() && castTo.name().equals("numeric") && fromType != null && !fromType.isArray()
+                        && fromType.isFloat()) {
+                    // float8_numeric / float4_numeric: through the shortest decimal of 15 (6) significant digits, not the binary value
+                    Node digits = Expressions.duckDb(fromType.name().equals("float4") ? "printf('%.6g', CAST({0} AS FLOAT))"
+                            : "printf('%.15g', CAST({0} AS DOUBLE))", e.node("arg"));
+                    types.assume(digits, SqlType.TEXT);
+                    e.set("arg", digits);
+                }
                 if (castTo != null && !castTo.isArray() && castTo.name().equals("numeric") && castTo.typmod() >= 0) {
                     Node narrow = ExactDivision.castArgument(e.node("arg"), (castTo.typmod() - 4) & 0xffff);
                     if (narrow != e.node("arg")) {

@@ -1,0 +1,91 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+
+import java.math.BigInteger;
+
+/**
+ * Text read as an integer or floating-point number by PostgreSQL's input functions (int2in,
+ * int4in, int8in, float4in, float8in), where DuckDB's casts are more lenient: DuckDB rounds
+ * {@code '1.5'} to 2, reads {@code '0x1F'} as 31 and {@code '1e-400'} as 0, values PostgreSQL
+ * refuses (22P02, 22003). A constant is checked while translating; other text when it is cast.
+ */
+final class NumberInput {
+    private NumberInput() {}
+
+    /** The cast of text {@code arg} to {@code target} as PostgreSQL reads it, or null when target is not such a type. */
+    static Node cast(Node arg, SqlType target, TypeResolver types) {
+        if (target == null || target.isArray()) return null;
+        String duckDb = switch (target.name()) {
+            case "int2" -> "SMALLINT";
+            case "int4" -> "INTEGER";
+            case "int8" -> "BIGINT";
+            case "float4" -> "FLOAT";
+            case "float8" -> "DOUBLE";
+            default -> null;
+        };
+        if (duckDb == null) return null;
+        boolean integer = target.isInteger();
+        String constant = arg.is("A_Const") && arg.has("sval") ? arg.node("sval").str("sval") : null;
+        Node out;
+        if (constant != null) {
+            String checked;
+            try {
+                checked = integer ? integer(constant, target.name()) : floating(constant, target.name());
+            } catch (PgException e) {
+                throw arg.has("location") ? e.withPosition(arg.location() + 1) : e;
+            }
+            out = Expressions.duckDb("CAST(" + SqlWriter.quoteLiteral(checked) + " AS " + duckDb + ")");
+        } else if (integer) {
+            String typeName = FormatType.displayName(target);
+            out = Expressions.duckDb("list_transform([CAST({0} AS VARCHAR)], lambda pg_s: CASE WHEN regexp_full_match(pg_s, '\\s*[+-]?[0-9]+\\s*') "
+                    + "THEN CAST(trim(pg_s) AS " + duckDb + ") ELSE error('[pgwire:22P02] invalid input syntax for type " + typeName
+                    + ": \"' || pg_s || '\"') END)[1]", arg);
+        } else {
+            return null; // DuckDB's float input agrees with PostgreSQL's but for range: constants are checked
+        }
+        if (arg.has("location")) out.set("location", arg.location());
+        types.assume(out, target.withoutTypmod());
+        return out;
+    }
+
+    private static String integer(String text, String type) {
+        String t = text.strip();
+        boolean ok = !t.isEmpty();
+        for (int i = 0; ok && i < t.length(); i++) {
+            char c = t.charAt(i);
+            ok = c >= '0' && c <= '9' || i == 0 && (c == '+' || c == '-') && t.length() > 1;
+        }
+        String name = type.equals("int2") ? "smallint" : type.equals("int4") ? "integer" : "bigint";
+        if (!ok) throw new PgException(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type " + name + ": \"" + text + "\"");
+        BigInteger v = new BigInteger(t.startsWith("+") ? t.substring(1) : t);
+        int bits = type.equals("int2") ? 15 : type.equals("int4") ? 31 : 63;
+        if (v.bitLength() > bits) {
+            throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value \"" + text + "\" is out of range for type " + name);
+        }
+        return v.toString();
+    }
+
+    private static String floating(String text, String type) {
+        String t = text.strip();
+        String name = type.equals("float4") ? "real" : "double precision";
+        String word = t.toLowerCase(java.util.Locale.ROOT).replaceFirst("^[+-]", "");
+        if (word.equals("infinity") || word.equals("inf") || word.equals("nan")) return t;
+        double v;
+        try {
+            v = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return text; // NaN, Infinity and their spellings: DuckDB's input reads them as PostgreSQL does
+        }
+        if (t.endsWith("f") || t.endsWith("F") || t.endsWith("d") || t.endsWith("D") || t.toLowerCase(java.util.Locale.ROOT).startsWith("0x")) {
+            throw new PgException(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type " + name + ": \"" + text + "\"");
+        }
+        boolean nonZeroDigits = t.chars().takeWhile(c -> c != 'e' && c != 'E').anyMatch(c -> c >= '1' && c <= '9');
+        double magnitude = Math.abs(v);
+        boolean outOfRange = Double.isInfinite(v) || v == 0 && nonZeroDigits
+                || type.equals("float4") && (magnitude > Float.MAX_VALUE || magnitude != 0 && magnitude < Float.MIN_VALUE);
+        if (outOfRange) throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "\"" + text + "\" is out of range for type " + name);
+        return t;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.pgwire.serve.sql;
+
+import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * POSIX-style time zone offsets such as {@code UTC+5}, {@code GMT-05:30} or {@code +02}, which
+ * PostgreSQL reads as hours <em>west</em> of Greenwich ({@code UTC+5} is five hours behind UTC),
+ * where ISO 8601 and DuckDB's time zone names count east.
+ */
+public final class TimeZones {
+    private TimeZones() {}
+
+    private static final Pattern POSIX_OFFSET = Pattern.compile("^(?i)(?:UTC|GMT|UT)?([+-])(\\d{1,2})(?::?(\\d{2}))?(?::(\\d{2}))?$");
+
+    /** The offset a POSIX-style name stands for, or null when the name is not one. */
+    public static ZoneOffset posixOffset(String name) {
+        Matcher posix = POSIX_OFFSET.matcher(name.trim());
+        if (!posix.matches()) return null;
+        int sign = posix.group(1).equals("+") ? -1 : 1;
+        int h = Integer.parseInt(posix.group(2));
+        int m = posix.group(3) == null ? 0 : Integer.parseInt(posix.group(3));
+        int sec = posix.group(4) == null ? 0 : Integer.parseInt(posix.group(4));
+        if (h > 15 || m > 59 || sec > 59) throw new IllegalArgumentException("time zone offset out of range: " + name);
+        return ZoneOffset.ofTotalSeconds(sign * (h * 3600 + m * 60 + sec));
+    }
+
+    /** The name DuckDB reads as {@code offset} ({@code UTC-03:00}: ISO's sign). */
+    public static String duckDbName(ZoneOffset offset) {
+        return offset.getTotalSeconds() == 0 ? "UTC" : "UTC" + offset.getId();
+    }
+}
