@@ -26,6 +26,40 @@ final class DateTimeLiterals {
     private static final TypeRegistry REGISTRY = TypeRegistry.standard();
     private static final Set<String> MOMENT_WORDS = Set.of("now", "today", "tomorrow", "yesterday");
 
+    /**
+     * A cast of one of the special inputs {@code 'now'}, {@code 'today'}, {@code 'tomorrow'},
+     * {@code 'yesterday'} to date, timestamp or timestamptz: the moment it names (now is the
+     * transaction's start, as PostgreSQL reads it), or null for anything else.
+     */
+    static boolean intervalHasMonths(String text) {
+        try {
+            return REGISTRY.decodeText(PgType.INTERVAL.oid(), text, CodecContext.DEFAULT) instanceof dev.pgwire.protocol.types.PgInterval i
+                    && i.months() != 0;
+        } catch (RuntimeException e) {
+            return false; // not an interval: the call reports it
+        }
+    }
+
+    static Node moment(Node arg, SqlType target) {
+        String text = arg.is("A_Const") && arg.has("sval") ? arg.node("sval").str("sval").trim().toLowerCase(java.util.Locale.ROOT) : null;
+        if (text == null || !MOMENT_WORDS.contains(text)) return null;
+        String duckDb = switch (target.name()) {
+            case "date" -> "DATE";
+            case "timestamp" -> "TIMESTAMP";
+            case "timestamptz" -> "TIMESTAMPTZ";
+            default -> null;
+        };
+        if (duckDb == null) return null;
+        String day = switch (text) {
+            case "today" -> "current_date";
+            case "tomorrow" -> "(current_date + 1)";
+            case "yesterday" -> "(current_date - 1)";
+            default -> null;
+        };
+        if (day == null) return Expressions.duckDb("CAST(now() AS " + duckDb + ")");
+        return Expressions.duckDb("CAST(" + day + " AS " + duckDb + ")");
+    }
+
     // PostgreSQL's interval field bits (the first typmod of INTERVAL … HOUR TO MINUTE)
     private static final int MONTH = 1 << 1, YEAR = 1 << 2, DAY = 1 << 3, HOUR = 1 << 10, MINUTE = 1 << 11, SECOND = 1 << 12;
     private static final long MICROS_PER_MINUTE = 60_000_000L, MICROS_PER_HOUR = 3_600_000_000L;

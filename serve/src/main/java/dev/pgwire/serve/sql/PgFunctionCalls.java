@@ -78,7 +78,9 @@ final class PgFunctionCalls {
                 Long length = integerConstant(args.get(1));
                 if (length != null && length * 4 > MAX_TEXT_LENGTH) throw tooLarge();
                 return sql("CASE WHEN CAST({1} AS BIGINT) * 4 > " + MAX_TEXT_LENGTH + " THEN error('[pgwire:54000] " + TOO_LARGE
-                        + "') ELSE " + name + "(CAST({0} AS VARCHAR), CAST({1} AS INTEGER), "
+                        + "') WHEN CAST({1} AS BIGINT) <= 0 THEN '' "
+                        + (n == 3 ? "WHEN CAST({2} AS VARCHAR) = '' THEN left(CAST({0} AS VARCHAR), CAST({1} AS INTEGER)) " : "")
+                        + "ELSE " + name + "(CAST({0} AS VARCHAR), CAST({1} AS INTEGER), "
                         + (n == 2 ? "' '" : "CAST({2} AS VARCHAR)") + ") END", args);
             }
             case "repeat" -> {
@@ -277,10 +279,27 @@ final class PgFunctionCalls {
                     throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.INVALID_PARAMETER_VALUE,
                             "time zone \"" + zoneName + "\" not recognized");
                 }
-                if (offset != null) {
-                    args.set(0, Node.of("A_Const").set("sval", Node.string(TimeZones.duckDbName(offset))).set("location", args.get(0).location()));
+                if (offset == null) return null;
+                // a fixed offset: shifted here (DuckDB's UTC+hh:mm names drop the minutes)
+                SqlType value = types.size() > 1 ? types.get(1) : null;
+                String seconds = "to_seconds(" + offset.getTotalSeconds() + ")";
+                if (value != null && value.is(SqlType.TIMESTAMPTZ)) {
+                    return Expressions.duckDb("(timezone('UTC', {0}) + " + seconds + ")", args.get(1));
                 }
+                if (value != null && value.is(SqlType.TIMESTAMP)) {
+                    return Expressions.duckDb("timezone('UTC', {0} - " + seconds + ")", args.get(1));
+                }
+                args.set(0, Node.of("A_Const").set("sval", Node.string(TimeZones.duckDbName(offset))).set("location", args.get(0).location()));
                 return null;
+            }
+            case "date_bin" -> {
+                if (n != 3) return null;
+                String stride = Operators.stringConstant(args.get(0));
+                if (stride != null && DateTimeLiterals.intervalHasMonths(stride)) {
+                    throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.FEATURE_NOT_SUPPORTED,
+                            "timestamps cannot be binned into intervals containing months or years");
+                }
+                return sql("time_bucket(CAST({0} AS INTERVAL), {1}, {2})", args);
             }
             case "split_part" -> {
                 // an empty delimiter leaves the string whole (field 1 or -1); field 0 is an error

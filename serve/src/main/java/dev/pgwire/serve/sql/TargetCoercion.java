@@ -157,6 +157,11 @@ public final class TargetCoercion {
         Relation r = catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
         if (r == null) return;
         Node infer = conflict.node("infer");
+        if (infer == null && "ONCONFLICT_UPDATE".equals(conflict.str("action"))) {
+            PgException e = new PgException(SqlState.SYNTAX_ERROR, "ON CONFLICT DO UPDATE requires inference specification or constraint name")
+                    .withHint("For example, ON CONFLICT (column_name).");
+            throw conflict.has("location") ? e.withPosition(conflict.location() + 1) : e;
+        }
         if (infer != null && !infer.str("conname").isEmpty()) onConstraint(infer, r);
         if (infer != null && infer.has("indexElems")) partialArbiter(infer, r);
         if (!conflict.has("targetList")) return;

@@ -457,6 +457,17 @@ final class TypedRewrites {
                     if (number != null) return number;
                 }
                 SqlType castTo = types.type(e, scope);
+                if (castTo != null && !castTo.isArray() && castTo.name().equals("time") && fromType != null && fromType.is(SqlType.TIMESTAMPTZ)) {
+                    // timestamptz_time: the local time of day in the session's zone (DuckDB casts only a timestamp)
+                    Node local = Expressions.duckDb("CAST({0} AS TIMESTAMP)", e.node("arg"));
+                    types.assume(local, SqlType.TIMESTAMP);
+                    e.set("arg", local);
+                }
+                Node moment = castTo == null || castTo.isArray() ? null : DateTimeLiterals.moment(e.node("arg"), castTo);
+                if (moment != null) {
+                    types.assume(moment, castTo.withoutTypmod());
+                    return moment;
+                }
                 if (castTo != null && !castTo.isArray() && castTo.name().equals("numeric") && fromType != null && !fromType.isArray()
                         && fromType.isFloat()) {
                     // float8_numeric / float4_numeric: through the shortest decimal of 15 (6) significant digits, not the binary value
@@ -651,6 +662,16 @@ final class TypedRewrites {
                     return n;
                 }
                 return cast(f, "INTEGER", SqlType.INT4);
+            }
+            case "extract" -> {
+                SqlType source = args.size() == 2 ? types.type(args.get(1), scope) : null;
+                String field = args.size() == 2 ? Operators.stringConstant(args.get(0)) : null;
+                if (source != null && source.is(SqlType.DATE) && "epoch".equalsIgnoreCase(field)) {
+                    // a date's epoch is whole seconds (numeric of scale 0)
+                    Node n = Expressions.duckDb("CAST(epoch_us(CAST({0} AS TIMESTAMP)) // 1000000 AS DECIMAL(20,0))", args.get(1));
+                    types.assume(n, SqlType.NUMERIC);
+                    return n;
+                }
             }
             case "gcd", "lcm" -> {
                 SqlType second = args.size() == 2 ? types.type(args.get(1), scope) : null;
