@@ -28,9 +28,13 @@ final class TypeResolver {
      * One FROM item: the name it is referred to by, its columns, and the relation when it is a
      * table of pg_catalog (whose system columns xmin, tableoid, … can be named too).
      */
-    record Entry(String alias, List<Col> cols, Relation catalogTable) {
+    record Entry(String alias, List<Col> cols, Relation catalogTable, boolean scalarFunction) {
         Entry(String alias, List<Col> cols) {
-            this(alias, cols, null);
+            this(alias, cols, null, false);
+        }
+
+        Entry(String alias, List<Col> cols, Relation catalogTable) {
+            this(alias, cols, catalogTable, false);
         }
     }
 
@@ -68,12 +72,32 @@ final class TypeResolver {
             return null;
         }
 
+        /**
+         * The column a bare name stands for when it names a function in FROM that returns one
+         * column ({@code jsonb_array_elements(…) AS item}: {@code item} is the value, as in
+         * PostgreSQL), and no column has that name; else null.
+         */
+        Col scalarFunctionColumn(String name) {
+            for (Scope s = this; s != null; s = s.parent) {
+                for (Entry e : s.entries) for (Col c : e.cols) if (c.name.equals(name)) return null;
+                for (Entry e : s.entries) {
+                    if (e.scalarFunction && e.alias.equals(name) && e.cols.size() == 1) return e.cols.get(0);
+                }
+            }
+            return null;
+        }
+
         private Col resolveHere(List<String> fields) {
             String column = fields.get(fields.size() - 1);
             String qualifier = fields.size() >= 2 ? fields.get(fields.size() - 2) : null;
             for (Entry e : entries) {
                 if (qualifier != null && !qualifier.equals(e.alias)) continue;
                 for (Col c : e.cols) if (c.name.equals(column)) return c;
+            }
+            if (qualifier == null) {
+                for (Entry e : entries) {
+                    if (e.scalarFunction && e.alias.equals(column) && e.cols.size() == 1) return e.cols.get(0);
+                }
             }
             Col system = SYSTEM_COLUMNS.get(column);
             if (system == null) return null;
@@ -282,7 +306,7 @@ final class TypeResolver {
                     // a function returning one column takes the alias as its column name too
                     cols.set(0, new Col(aliasName, cols.get(0).type, null, 0));
                 }
-                out.add(new Entry(aliasName, renamed(cols, alias)));
+                out.add(new Entry(aliasName, renamed(cols, alias), null, cols.size() == 1 && !item.bool("ordinality")));
             }
             default -> out.add(new Entry("", List.of()));
         }

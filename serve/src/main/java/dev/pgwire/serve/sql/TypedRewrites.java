@@ -165,6 +165,11 @@ final class TypedRewrites {
             if (val != null && val.is("FuncCall")) val.set("selectList", true); // set-returning calls return rows here
         }
         rewriteList(s.list("targetList"), scope, "val");
+        for (Node t : s.list("targetList")) {
+            // a one-column function's alias read as its value keeps the alias as the column's name
+            Node val = t.node("val");
+            if (val != null && val.has("scalarAlias") && !t.has("name")) t.set("name", val.str("scalarAlias"));
+        }
         Node[] quotients = top ? quotients(s.list("targetList")) : null;
         if (top) for (Node t : s.list("targetList")) topLevel(t, scope);
         rewriteField(s, "whereClause", scope);
@@ -569,6 +574,15 @@ final class TypedRewrites {
                 return e;
             }
             case "ColumnRef" -> {
+                List<String> fields = e.names("fields");
+                TypeResolver.Col value = scope != null && fields.size() == 1 && e.list("fields").get(0).is("String")
+                        ? scope.scalarFunctionColumn(fields.get(0)) : null;
+                if (value != null) {
+                    // the alias of a one-column function in FROM is its value (DuckDB reads it as a row)
+                    e.set("fields", new ArrayList<>(List.of(Node.string(fields.get(0)), Node.string(value.name()))));
+                    e.set("scalarAlias", fields.get(0));
+                    return e;
+                }
                 return systemColumn(e, scope);
             }
             default -> {
