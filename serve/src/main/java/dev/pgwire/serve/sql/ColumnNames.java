@@ -26,6 +26,13 @@ final class ColumnNames {
             }
             if (n.has("returningList")) nameTargets(n.list("returningList"));
             if (n.is("RangeSubselect")) nameValuesAlias(n);
+            Node exists = n.is("SubLink") && "EXISTS_SUBLINK".equals(n.str("subLinkType")) ? n.node("subselect") : null;
+            if (exists != null && exists.is("SelectStmt") && !exists.has("targetList") && !exists.has("valuesLists")
+                    && "SETOP_NONE".equals(exists.str("op"))) {
+                // EXISTS (SELECT FROM …): the columns do not matter, and DuckDB needs one
+                Node one = Node.of("A_Const").set("ival", Node.of("Integer").set("ival", 1L));
+                exists.set("targetList", new ArrayList<>(List.of(Node.of("ResTarget").set("val", one))));
+            }
             Node cte = n.is("CommonTableExpr") ? n.node("ctequery") : null;
             if (cte != null && cte.is("SelectStmt") && cte.has("valuesLists") && !n.has("aliascolnames")) bareValues(cte);
         });

@@ -190,6 +190,7 @@ final class TypedRewrites {
             SqlType a = left.get(i).type();
             SqlType b = right.get(i).type();
             if (a == null || b == null || a.isUnknown() || b.isUnknown() || a.isArray() || b.isArray()) continue;
+            if (nullConstant(s.node("larg"), i) || nullConstant(s.node("rarg"), i)) continue; // a bare NULL takes the other side's type
             boolean clash = (a.isNumber() && b.isText() && !b.isUnknown()) || (a.isText() && b.isNumber())
                     || (a.name().equals("bool") != b.name().equals("bool"));
             if (clash) {
@@ -198,6 +199,13 @@ final class TypedRewrites {
                         + " cannot be matched");
             }
         }
+    }
+
+    private static boolean nullConstant(Node select, int i) {
+        if (select == null || !(select.is("SelectStmt") || select.type() == null) || !"SETOP_NONE".equals(select.str("op"))) return false;
+        List<Node> targets = select.list("targetList");
+        Node val = i < targets.size() ? targets.get(i).node("val") : null;
+        return val != null && val.is("A_Const") && val.bool("isnull");
     }
 
     private void fromItem(Node item, Scope scope) {
