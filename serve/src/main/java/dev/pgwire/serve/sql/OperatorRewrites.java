@@ -97,6 +97,13 @@ final class OperatorRewrites {
             if (l != null && r != null && r.is(SqlType.FLOAT4) && l.isExactNumeric()) e.set("rexpr", asDouble(e.node("rexpr")));
             Node checked = floatArithmetic(e, op, l, r, scope);
             if (checked != null) return checked;
+            if (op.equals("-") && l != null && r != null && l.is(SqlType.TIME) && r.is(SqlType.TIME)) {
+                // time_mi_time: the interval between two times of day (DuckDB has no such operator)
+                String us = "((hour({0}) * 60 + minute({0})) * 60000000 + microsecond({0}))";
+                Node n = Expressions.duckDb("to_microseconds(" + us + " - " + us.replace("{0}", "{1}") + ")", e.node("lexpr"), e.node("rexpr"));
+                types.assume(n, SqlType.INTERVAL);
+                return n;
+            }
             if (op.equals("/") && l != null && !l.isArray() && l.name().equals("interval") && r != null && r.isNumber() && !r.isArray()) {
                 // interval / number as PostgreSQL's interval_div computes it (DuckDB has no such operator)
                 Node n = Expressions.duckDb("CAST(pgwire_interval_div(CAST({0} AS VARCHAR), CAST({1} AS DOUBLE)) AS INTERVAL)",
