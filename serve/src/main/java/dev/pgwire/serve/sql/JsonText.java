@@ -39,7 +39,10 @@ final class JsonText {
         return switch (type.isUnknown() ? "text" : type.name()) {
             case "json" -> sql("CAST({0} AS VARCHAR)", value);
             case "jsonb" -> sql("pg_jsonb_out({0})", value);
-            case "text", "varchar", "bpchar", "name", "char", "citext" -> sql("CAST(to_json(CAST({0} AS VARCHAR)) AS VARCHAR)", value);
+            // character(n) keeps its padding in json (serve holds the value without it)
+            case "bpchar" -> type.typmod() > 4 ? sql("CAST(to_json(rpad(CAST({0} AS VARCHAR), " + (type.typmod() - 4) + ", ' ')) AS VARCHAR)", value)
+                    : sql("CAST(to_json(CAST({0} AS VARCHAR)) AS VARCHAR)", value);
+            case "text", "varchar", "name", "char", "citext" -> sql("CAST(to_json(CAST({0} AS VARCHAR)) AS VARCHAR)", value);
             case "bool" -> sql("CAST(to_json(CAST({0} AS BOOLEAN)) AS VARCHAR)", value);
             case "int2", "int4", "int8", "oid" -> sql("CAST({0} AS VARCHAR)", value);
             case "numeric" -> numeric(value, type);

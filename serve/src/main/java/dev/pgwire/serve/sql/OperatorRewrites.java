@@ -38,6 +38,7 @@ final class OperatorRewrites {
     }
 
     private static final java.util.Set<String> COMPARISONS = java.util.Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
+    private static final java.util.Set<String> PATTERN_OPERATORS = java.util.Set.of("~", "~*", "!~", "!~*", "~~", "~~*", "!~~", "!~~*");
     private static final java.util.Set<String> ARITHMETIC = java.util.Set.of("+", "-", "*", "/", "%");
 
     private Node numberConstant(Node constant, SqlType as) {
@@ -80,6 +81,20 @@ final class OperatorRewrites {
             SqlType element = l == null || l.isUnknown() || l.isArray() ? SqlType.TEXT : l.withoutTypmod();
             e.set("rexpr", typedConstant(e.node("rexpr"), element.arrayOf()));
             return e;
+        }
+        List<String> opNames = e.names("name");
+        String pattern = opNames.isEmpty() ? "" : opNames.get(opNames.size() - 1);
+        if (e.node("lexpr") != null && (kind.equals("AEXPR_LIKE") || kind.equals("AEXPR_ILIKE") || kind.equals("AEXPR_SIMILAR")
+                || kind.equals("AEXPR_OP") && PATTERN_OPERATORS.contains(pattern))) {
+            // a character(n) value is matched with its padding, as PostgreSQL matches it ('ab   ' LIKE 'ab' is false);
+            // serve keeps such values without their trailing spaces
+            SqlType l = types.type(e.node("lexpr"), scope);
+            if (l != null && !l.isArray() && l.is(SqlType.BPCHAR) && l.typmod() > 4) {
+                Node padded = Expressions.duckDb("rpad(CAST({0} AS VARCHAR), " + (l.typmod() - 4) + ", ' ')", e.node("lexpr"));
+                types.assume(padded, SqlType.TEXT);
+                e.set("lexpr", padded);
+            }
+            if (!kind.equals("AEXPR_OP")) return e;
         }
         if (!kind.equals("AEXPR_OP") || e.node("lexpr") == null) return e;
         List<String> names = e.names("name");

@@ -487,6 +487,17 @@ final class TypedRewrites {
                     Node digits = Expressions.duckDb(fromType.name().equals("float4") ? "printf('%.6g', CAST({0} AS FLOAT))"
                             : "printf('%.15g', CAST({0} AS DOUBLE))", e.node("arg"));
                     types.assume(digits, SqlType.TEXT);
+                    if (castTo.typmod() < 0) {
+                        // numeric without modifier (DECIMAL(38,10) here): those digits exactly, or 22003 rather than rounded
+                        Node exact = Expressions.duckDb("list_transform([{0}], lambda pg_s: CASE WHEN pg_s IS NULL THEN NULL"
+                                + " WHEN lower(pg_s) IN ('nan', '-nan', 'inf', '-inf', 'infinity', '-infinity')"
+                                + " THEN error('[pgwire:0A000] numeric NaN and infinity are not supported')"
+                                + " WHEN CAST(TRY_CAST(pg_s AS DECIMAL(38,10)) AS DOUBLE) = CAST(pg_s AS DOUBLE) THEN CAST(pg_s AS DECIMAL(38,10))"
+                                + " ELSE error('[pgwire:22003] numeric field overflow: ' || pg_s || ' cannot be held exactly in a numeric"
+                                + " without precision (28 digits before and 10 after the point)') END)[1]", digits);
+                        types.assume(exact, castTo);
+                        return exact;
+                    }
                     e.set("arg", digits);
                 }
                 if (castTo != null && !castTo.isArray() && castTo.name().equals("numeric") && castTo.typmod() >= 0) {
