@@ -164,10 +164,43 @@ public final class TargetCoercion {
         }
         if (infer != null && !infer.str("conname").isEmpty()) onConstraint(infer, r);
         if (infer != null && infer.has("indexElems")) partialArbiter(infer, r);
+        if (infer != null && "ONCONFLICT_UPDATE".equals(conflict.str("action"))) sameKeyTwice(stmt, infer, r);
         if (!conflict.has("targetList")) return;
         Node table = Node.typed("RangeVar", rel);
         Node excluded = table.copy().set("alias", Node.of("Alias").set("aliasname", "excluded"));
         setList(conflict.list("targetList"), r, types, scope(types, new ArrayList<>(List.of(table, excluded))));
+    }
+
+    /**
+     * ON CONFLICT DO UPDATE whose VALUES propose the same key twice: PostgreSQL refuses the whole
+     * statement (21000), where DuckDB would keep one of the rows and drop the other. Checked here
+     * for keys written as constants.
+     */
+    private static void sameKeyTwice(Node stmt, Node infer, Relation r) {
+        Node select = stmt.node("selectStmt");
+        if (select == null || !select.has("valuesLists")) return;
+        List<String> columns = new ArrayList<>();
+        if (stmt.has("cols")) for (Node c : stmt.list("cols")) columns.add(c.str("name"));
+        else for (ColumnInfo c : r.columns()) columns.add(c.name());
+        List<Integer> keys = new ArrayList<>();
+        for (Node e : infer.list("indexElems")) {
+            if (e.node("expr") != null || !columns.contains(e.str("name"))) return;
+            keys.add(columns.indexOf(e.str("name")));
+        }
+        java.util.Set<List<String>> seen = new java.util.HashSet<>();
+        for (Node row : select.list("valuesLists")) {
+            List<Node> items = row.list("items");
+            List<String> key = new ArrayList<>();
+            for (int k : keys) {
+                Node v = k < items.size() ? items.get(k) : null;
+                if (v == null || !v.is("A_Const") || v.bool("isnull")) return; // a computed, NULL or parameter key: not checked here
+                key.add(String.valueOf(v.fields().values().iterator().next()));
+            }
+            if (!seen.add(key)) {
+                throw new PgException("21000", "ON CONFLICT DO UPDATE command cannot affect row a second time")
+                        .withHint("Ensure that no rows proposed for insertion within the same command have duplicate constrained values.");
+            }
+        }
     }
 
     /**
