@@ -7,6 +7,7 @@ import dev.pgwire.serve.catalog.TypeNames;
 import dev.pgwire.serve.catalog.Snapshot;
 
 import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
 import dev.pgwire.serve.sql.TypeResolver.Col;
 import dev.pgwire.serve.sql.TypeResolver.Scope;
 
@@ -737,6 +738,16 @@ final class TypedRewrites {
                     types.assume(n, SqlType.FLOAT8);
                     return n;
                 }
+                if (first != null && first.isFloat() && !first.isArray() && args.size() == 2) {
+                    // PostgreSQL rounds to places only in numeric: round(double precision, integer) does not exist
+                    PgException e = new PgException(SqlState.UNDEFINED_FUNCTION, "function round(" + FormatType.displayName(first)
+                            + ", integer) does not exist").withHint("No function matches the given name and argument types. "
+                            + "You might need to add explicit type casts.");
+                    throw f.has("location") ? e.withPosition(f.location() + 1) : e;
+                }
+            }
+            case "grouping" -> {
+                return cast(f, "INTEGER", SqlType.INT4); // int4, where DuckDB's is BIGINT
             }
             case "exp", "power", "pow" -> {
                 // double precision: a result out of range, or power's undefined cases, are errors as in PostgreSQL
@@ -780,6 +791,10 @@ final class TypedRewrites {
     /** avg(x) OVER (…) of an exact number: sum(x) OVER (…) / count(x) OVER (…) with PostgreSQL's scale, as avg without a window. */
     private Node window(Node f, Scope scope) {
         List<Node> args = f.list("args");
+        if (f.bool("agg_distinct")) {
+            PgException e = new PgException(SqlState.FEATURE_NOT_SUPPORTED, "DISTINCT is not implemented for window functions");
+            throw f.has("location") ? e.withPosition(f.location() + 1) : e;
+        }
         if (!Operators.lastName(f).equals("avg") || args.size() != 1 || f.names("funcname").size() > 1) return f;
         SqlType first = types.type(args.get(0), scope);
         if (first == null || !first.isExactNumeric() || f.bool("agg_distinct")) return f;
