@@ -74,6 +74,9 @@ final class SessionUdfs {
             s.notifyFromEngine((String) a[1], (String) a[2]);
             return true;
         }, true);
+        // clock_timestamp(): the wall clock at each call (DuckDB's now() is the transaction's start)
+        Udf.register(c, new Udf.Signature("pgwire_clock_timestamp", List.of(i), null, Udf.Type.TIMESTAMPTZ, false),
+                a -> java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), true);
         Udf.register(c, new Udf.Signature("pgwire_activity", List.of(i), null, v, true), a -> {
             // pg_stat_activity as the statement runs: every session of the process, the asking one active
             List<List<String>> rows = new ArrayList<>();

@@ -301,6 +301,9 @@ final class PgFunctionCalls {
                 }
                 return sql("time_bucket(CAST({0} AS INTERVAL), {1}, {2})", args);
             }
+            case "clock_timestamp" -> {
+                return n == 0 ? Expressions.duckDb("pgwire_clock_timestamp(0)") : null;
+            }
             case "split_part" -> {
                 // an empty delimiter leaves the string whole (field 1 or -1); field 0 is an error
                 return n == 3 ? sql("CASE WHEN CAST({2} AS BIGINT) = 0 THEN error('[pgwire:22023] field position must not be zero') "
