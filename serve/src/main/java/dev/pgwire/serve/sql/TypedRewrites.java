@@ -587,6 +587,15 @@ final class TypedRewrites {
             }
             case "CoalesceExpr", "MinMaxExpr", "RowExpr" -> {
                 rewriteItems(e.list("args"), scope);
+                SqlType common = e.is("RowExpr") ? null : types.type(e, scope);
+                if (common != null && !common.isArray() && common.isNumber()) {
+                    // an untyped string among numbers is read as the common type (coalesce(1, 'x') is 22P02)
+                    List<Node> args = e.list("args");
+                    for (int i = 0; i < args.size(); i++) {
+                        Node number = args.get(i).is("A_Const") && args.get(i).has("sval") ? NumberInput.cast(args.get(i), common, types) : null;
+                        if (number != null) args.set(i, number);
+                    }
+                }
                 return e;
             }
             case "A_ArrayExpr" -> {
