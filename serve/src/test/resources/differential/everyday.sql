@@ -1022,3 +1022,44 @@ SELECT id, customer_id, status, total FROM orders ORDER BY id;
 
 -- name: final_state_customers
 SELECT id, email, country, score FROM customers ORDER BY email;
+
+-- name: precision_table
+CREATE TABLE stamps (id int PRIMARY KEY, t0 time(0), ts2 timestamp(2), tz1 timestamptz(1));
+
+-- name: precision_insert_rounds
+INSERT INTO stamps VALUES (1, '23:59:59.6', '1999-12-31 23:59:59.995', '1990-06-01 12:00:00.05+00'), (2, '00:00:00.4', '2024-01-01 00:00:00.004', 'infinity');
+
+-- name: precision_update_rounds
+UPDATE stamps SET ts2 = '1960-01-01 00:00:00.005' WHERE id = 2;
+
+-- name: precision_read
+SELECT * FROM stamps ORDER BY id;
+
+-- name: precision_casts
+SELECT '10:11:12.75'::time(1), '2024-05-06 07:08:09.125'::timestamp(2), CAST('1969-12-31 23:59:59.5+00' AS timestamptz(0));
+
+-- name: number_input_in_coalesce
+-- expect-error: 22P02
+SELECT coalesce(1, 'x');
+
+-- name: number_input_spaces_and_signs
+SELECT ' 42 '::int, '-7'::int2, '+9'::int8, '1e300'::float8, '-Infinity'::float8, 'nan'::float8;
+
+-- name: number_input_text_column
+-- expect-error: 22P02
+SELECT (v || '.5')::int FROM (VALUES ('12')) AS t(v);
+
+-- name: union_null_arm
+SELECT NULL UNION ALL SELECT 1;
+
+-- name: bytea_position_boundary
+SELECT position('\xadbe'::bytea IN '\xdeadbeef'::bytea), position('\xeadb'::bytea IN '\xdeadbeef'::bytea);
+
+-- name: fixed_offset_minutes
+SELECT timestamp '2024-07-01 12:00' AT TIME ZONE 'UTC-05:30', timestamptz '2024-07-01 12:00+00' AT TIME ZONE 'GMT+9';
+
+-- name: exists_empty_select_list
+SELECT NOT EXISTS (SELECT FROM customers WHERE false);
+
+-- name: one_column_function_alias
+SELECT e, e::text FROM jsonb_array_elements_text('["a","b"]') AS e ORDER BY 1;
