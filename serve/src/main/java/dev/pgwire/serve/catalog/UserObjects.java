@@ -180,21 +180,22 @@ final class UserObjects {
                             rs.getBoolean(7), lastValue, meta.description()));
                 }
             }
+            // types in the order they were made, as pg_type's rows are in PostgreSQL (tools read it unordered)
             List<String[]> enumTypes = new ArrayList<>();
             try (ResultSet rs = st.executeQuery("SELECT schema_name, type_name, comment FROM duckdb_types()"
                     + " WHERE database_name = current_database() AND logical_type = 'ENUM' AND NOT internal"
-                    + " AND NOT starts_with(coalesce(comment, ''), '{\"domain\":') ORDER BY 1, 2")) {
+                    + " AND NOT starts_with(coalesce(comment, ''), '{\"domain\":') ORDER BY type_oid")) {
                 while (rs.next()) if (!HIDDEN_SCHEMAS.contains(rs.getString(1))) enumTypes.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
             }
             try (ResultSet rs = st.executeQuery("SELECT schema_name, type_name, comment FROM duckdb_types()"
-                    + " WHERE database_name = current_database() AND starts_with(comment, '{\"domain\":') ORDER BY 1, 2")) {
+                    + " WHERE database_name = current_database() AND starts_with(comment, '{\"domain\":') ORDER BY type_oid")) {
                 while (rs.next()) {
                     DomainMeta d = DomainMeta.read(rs.getString(1), rs.getString(2), rs.getString(3));
                     if (d != null && !HIDDEN_SCHEMAS.contains(d.schema())) u.domains.add(d);
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT schema_name, type_name, comment FROM duckdb_types()"
-                    + " WHERE database_name = current_database() AND starts_with(comment, '{\"composite\":') ORDER BY 1, 2")) {
+                    + " WHERE database_name = current_database() AND starts_with(comment, '{\"composite\":') ORDER BY type_oid")) {
                 while (rs.next()) {
                     if (!HIDDEN_SCHEMAS.contains(rs.getString(1))) {
                         u.composites.add(dev.pgwire.serve.sql.CompositeMeta.read(rs.getString(1), rs.getString(2), rs.getString(3)));
