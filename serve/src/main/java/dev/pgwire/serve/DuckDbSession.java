@@ -539,6 +539,14 @@ public final class DuckDbSession implements Session {
         foreignKeyWork(t, changes, addedKeys, inTransactionBlock(), parameters);
     }
 
+    /**
+     * Whether statement {@code t} changes (itself or in its WITH clause) a table with a foreign key
+     * serve enforces, or one such a key references.
+     */
+    boolean changesKeyedTables(Translation t) {
+        return foreignKeys.changes(t) != null;
+    }
+
     private static ForeignKeys.Inserted inserted(Translation t, ParameterBinder parameters) {
         if (t.tree() == null || !t.tree().is("InsertStmt")) return null;
         return new ForeignKeys.Inserted(t.tree(), n -> parameters == null ? ForeignKeys.NO_VALUE : parameters.value(n));
