@@ -474,6 +474,9 @@ public final class DuckDbSession implements Session {
 
     private void runOnDuckDb(Translation asSent, ResultSink sink, long call) {
         checkWritable(asSent);
+        for (String skipped : dev.pgwire.serve.sql.DdlChanges.skippedColumns(asSent.tree(), catalog)) {
+            sink.notice("NOTICE", "42701", skipped);
+        }
         Translation written = pinnedInBlock(asSent);
         if (written.duckDbSql().isEmpty()) { // nothing DuckDB has to do (ALTER TABLE … OWNER TO, say)
             sink.complete(written.info().tagForUpdate(-1));

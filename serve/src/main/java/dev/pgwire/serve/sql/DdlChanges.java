@@ -15,7 +15,7 @@ import java.util.List;
  * PostgreSQL keeps implicitly — the sequences a table's serial columns own go with it, TRUNCATE …
  * RESTART IDENTITY restarts them, a column's comment lives beside its recorded type.
  */
-final class DdlChanges {
+public final class DdlChanges {
     private final Emitter em;
     private final SessionContext session;
     private final List<String> script = new ArrayList<>();
@@ -51,6 +51,25 @@ final class DdlChanges {
             default -> throw new Untranslatable(stmt.type());
         }
         return String.join(";\n", script);
+    }
+
+    /**
+     * The NOTICEs PostgreSQL gives for ALTER TABLE {@code stmt} before it runs: each ADD COLUMN IF
+     * NOT EXISTS of a column the table has already, which changes nothing (SQLSTATE 42701).
+     */
+    public static List<String> skippedColumns(Node stmt, CatalogView catalog) {
+        if (stmt == null || !stmt.is("AlterTableStmt")) return List.of();
+        Node rel = stmt.node("relation");
+        Relation r = rel == null ? null : catalog.relation(emptyToNull(rel.str("schemaname")), rel.str("relname"));
+        if (r == null) return List.of();
+        List<String> out = new ArrayList<>();
+        for (Node cmd : stmt.list("cmds")) {
+            Node def = cmd.node("def");
+            if (cmd.str("subtype").equals("AT_AddColumn") && cmd.bool("missing_ok") && def != null && r.column(def.str("colname")) != null) {
+                out.add("column \"" + def.str("colname") + "\" of relation \"" + r.name() + "\" already exists, skipping");
+            }
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- DROP
@@ -247,6 +266,8 @@ final class DdlChanges {
 
     private void addColumn(String target, Node rel, Node cmd) {
         Node def = cmd.node("def");
+        // ADD COLUMN IF NOT EXISTS of a column there already: nothing changes (PostgreSQL's NOTICE, skippedColumns)
+        if (cmd.bool("missing_ok") && column(rel, def.str("colname")) != null) return;
         Node typeName = def.node("typeName");
         if (PgTypeName.isSerial(typeName)) throw DdlEmitter.unsupported("adding a serial column to an existing table");
         for (Node c : def.list("constraints")) {
