@@ -863,6 +863,16 @@ INSERT INTO labels VALUES (2, '{a,b}', '{3}') RETURNING names, codes;
 -- name: varchar_array_column_type
 SELECT names, pg_typeof(names) FROM labels ORDER BY id;
 
+-- name: array_default_set_and_add
+ALTER TABLE labels ALTER COLUMN names SET DEFAULT '{x}', ADD COLUMN tags text[] NOT NULL DEFAULT '{a,"b c"}';
+
+-- name: array_default_set_and_add_used
+INSERT INTO labels (id) VALUES (3) RETURNING id, codes, tags, names::text;
+
+-- name: array_default_catalog
+SELECT a.attname, pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d
+JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = 'labels'::regclass ORDER BY a.attnum;
+
 -- name: sha256_of_literal
 SELECT sha256('x'), encode(sha256('x'), 'hex'), encode(sha256('x'::bytea), 'hex');
 

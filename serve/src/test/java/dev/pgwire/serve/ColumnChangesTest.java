@@ -2,6 +2,7 @@ package dev.pgwire.serve;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.util.PSQLException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,11 +12,13 @@ import java.sql.Statement;
 import static dev.pgwire.serve.CopyTest.exec;
 import static dev.pgwire.serve.CopyTest.query;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * ALTER TABLE's column changes that migration tools write, through pgjdbc (extended protocol) and
  * the simple protocol: ADD COLUMN IF NOT EXISTS of a column there already changes nothing and says
- * so.
+ * so; an array column's default given as text ({@code DEFAULT '{}'}) is the array it stands for, in
+ * CREATE TABLE, ADD COLUMN and SET DEFAULT, and the catalog shows it as PostgreSQL 15 does.
  */
 class ColumnChangesTest {
     @RegisterExtension
@@ -45,6 +48,33 @@ class ColumnChangesTest {
                         + " WHERE table_name = 'invoices' ORDER BY ordinal_position"))
                         .isEqualTo("no|integer|null\ncurrency|character|'EUR'::bpchar\nnote|text|null\n");
             }
+        }
+    }
+
+    @Test
+    void untyped_array_defaults_are_arrays_of_the_column_type_and_the_catalog_shows_them_as_postgresql() throws SQLException {
+        try (Connection c = connect("extended")) {
+            exec(c, "DROP TABLE IF EXISTS labels");
+            exec(c, "CREATE TABLE labels (id int, names varchar(50)[] NOT NULL DEFAULT '{}', grid text[][] DEFAULT '{{a,b},{c,\"d e\"}}')");
+            exec(c, "INSERT INTO labels DEFAULT VALUES");
+            assertThat(query(c, "SELECT names, grid FROM labels")).isEqualTo("{}|{{a,b},{c,\"d e\"}}\n");
+            exec(c, "COMMENT ON COLUMN labels.names IS 'shown names'");
+            exec(c, "ALTER TABLE labels ALTER COLUMN names SET DEFAULT '{x,\"y z\"}', ADD COLUMN codes numeric(5,2)[] DEFAULT '{1.5,NULL}'");
+            exec(c, "INSERT INTO labels (id) VALUES (1)");
+            assertThat(query(c, "SELECT names, codes FROM labels WHERE id = 1")).isEqualTo("{x,\"y z\"}|{1.50,NULL}\n");
+            assertThat(query(c, "SELECT column_name, column_default FROM information_schema.columns"
+                    + " WHERE table_name = 'labels' ORDER BY ordinal_position"))
+                    .isEqualTo("id|null\nnames|'{x,\"y z\"}'::character varying[]\ngrid|'{{a,b},{c,\"d e\"}}'::text[]\n"
+                            + "codes|'{1.5,NULL}'::numeric[]\n");
+            assertThat(query(c, "SELECT col_description('labels'::regclass, 2)")).isEqualTo("shown names\n");
+            exec(c, "ALTER TABLE labels ALTER COLUMN codes DROP DEFAULT");
+            assertThat(query(c, "SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'labels'::regclass AND adnum = 4"))
+                    .isEmpty();
+            exec(c, "INSERT INTO labels (id) VALUES (2)");
+            assertThat(query(c, "SELECT codes FROM labels WHERE id = 2")).isEqualTo("null\n");
+            assertThatThrownBy(() -> exec(c, "CREATE TABLE bad_default (a int[] DEFAULT 'abc')")).isInstanceOf(PSQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22P02"))
+                    .hasMessageContaining("malformed array literal: \"abc\"");
         }
     }
 }
