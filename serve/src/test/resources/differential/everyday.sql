@@ -160,6 +160,14 @@ WITH moved AS (DELETE FROM orders_archive WHERE status = 'no such status' RETURN
 -- name: archive_contents
 SELECT id, customer_id, status, total FROM orders_archive ORDER BY id;
 
+-- name: cte_delete_into_archive_star_rows
+WITH moved AS (DELETE FROM orders_archive WHERE id = (SELECT min(id) FROM orders_archive) RETURNING *)
+INSERT INTO orders_archive SELECT * FROM moved RETURNING id, customer_id, status, total;
+
+-- name: cte_star_of_returning
+WITH moved AS (UPDATE orders_archive SET total = total WHERE id = (SELECT max(id) FROM orders_archive) RETURNING *)
+SELECT * FROM moved;
+
 -- name: cte_update_returning_select
 WITH upd AS (UPDATE products SET price = price * 1.10 WHERE 'tools' = ANY (tags) RETURNING sku, price) SELECT sku, price FROM upd ORDER BY sku;
 
