@@ -199,6 +199,9 @@ SELECT (SELECT array_agg(id ORDER BY id) FROM fk_parent) AS parents, (SELECT arr
 -- name: cte_modifying_count
 WITH d AS (DELETE FROM order_items WHERE qty > 100 RETURNING 1) SELECT count(*) FROM d;
 
+-- name: cte_modifying_then_modifying_tag
+WITH d AS (DELETE FROM order_items WHERE qty > 1000 RETURNING 1) UPDATE orders_archive SET total = total WHERE id > 0;
+
 -- Upserts
 
 -- name: create_inventory

@@ -129,6 +129,12 @@ final class DuckDbStatementRunner {
                 sink.complete(info.tagForUpdate(hasResult ? -1 : st.getLargeUpdateCount()));
                 return;
             }
+            if (DataChangeCount.applies(t)) { // DuckDB's one-row count: PostgreSQL sends only the tag
+                try (ResultSet rs = st.getResultSet()) {
+                    sink.complete(info.tagForUpdate(DataChangeCount.read(rs)));
+                }
+                return;
+            }
             try (ResultSet rs = st.getResultSet()) {
                 stream(rs, t, sink, settings, cancelled);
             }

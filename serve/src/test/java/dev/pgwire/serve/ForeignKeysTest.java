@@ -193,6 +193,14 @@ class ForeignKeysTest {
                 }
             }
             assertThat(query(c, "SELECT id, customer_id FROM orders ORDER BY id")).isEqualTo("10|1\n30|3\n");
+            // a DELETE with a DELETE in WITH: the count alone, as PostgreSQL, and the cascade
+            try (PreparedStatement delete = c.prepareStatement(
+                    "WITH gone AS (DELETE FROM items WHERE order_id = ? RETURNING id) DELETE FROM customers WHERE id = ?")) {
+                delete.setInt(1, 10);
+                delete.setInt(2, 1);
+                assertThat(delete.executeUpdate()).isEqualTo(1);
+            }
+            assertThat(query(c, "SELECT id, customer_id FROM orders ORDER BY id")).isEqualTo("30|3\n");
         }
     }
 
