@@ -226,4 +226,22 @@ class ForeignKeysTest {
             assertThat(query(c, "SELECT count(*) FROM pg_class WHERE relname = 'gone'")).isEqualTo("0\n");
         }
     }
+
+    @Test
+    void rollback_to_savepoint_in_the_simple_protocol_runs_earlier_cascades_again_after_their_statements() throws SQLException {
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port()
+                + "/postgres?user=postgres&preferQueryMode=simple")) {
+            exec(c, "DELETE FROM items");
+            exec(c, "BEGIN");
+            exec(c, "DELETE FROM customers WHERE id = 1"); // order 10 goes with it
+            assertThat(query(c, "WITH d AS (DELETE FROM customers WHERE id = 2 RETURNING id) SELECT count(*) FROM d")).isEqualTo("1\n");
+            exec(c, "SAVEPOINT s");
+            exec(c, "INSERT INTO customers VALUES (3, 'cy')");
+            exec(c, "ROLLBACK TO SAVEPOINT s"); // runs the DELETEs again, and their cascades after them
+            assertThat(query(c, "SELECT id FROM customers ORDER BY id")).isEqualTo("");
+            assertThat(query(c, "SELECT id FROM orders ORDER BY id")).isEqualTo("");
+            exec(c, "COMMIT");
+            assertThat(query(c, "SELECT count(*) FROM orders")).isEqualTo("0\n");
+        }
+    }
 }
