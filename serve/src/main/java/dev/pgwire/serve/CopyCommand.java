@@ -223,7 +223,7 @@ final class CopyCommand {
         }
         if (session.changesKeyedTables(query)) { // its rows go out before the keys could be checked
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
-                    "COPY (query) TO with data-modifying statements in WITH on tables with foreign keys is not supported")
+                    "COPY (query) TO of a query that changes tables with foreign keys is not supported")
                     .withHint("Run the statement as a query (SELECT, or INSERT/UPDATE/DELETE … RETURNING) instead.");
         }
         CopyToStdout out = new CopyToStdout(sink, options, session.codecContext());

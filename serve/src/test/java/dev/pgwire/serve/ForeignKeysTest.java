@@ -222,6 +222,9 @@ class ForeignKeysTest {
             assertThatThrownBy(() -> CopyTest.copyOut(c, "COPY (WITH d AS (DELETE FROM orders WHERE id = 10 RETURNING id) SELECT id FROM d) TO STDOUT"))
                     .isInstanceOf(PSQLException.class)
                     .satisfies(e -> assertThat(state((SQLException) e)).isEqualTo("0A000"));
+            assertThatThrownBy(() -> CopyTest.copyOut(c, "COPY (INSERT INTO orders VALUES (30, 99) RETURNING id) TO STDOUT"))
+                    .isInstanceOf(PSQLException.class)
+                    .satisfies(e -> assertThat(state((SQLException) e)).isEqualTo("0A000"));
             assertThat(query(c, "SELECT id FROM orders ORDER BY id")).isEqualTo("10\n20\n");
             assertThat(query(c, "SELECT count(*) FROM pg_class WHERE relname = 'gone'")).isEqualTo("0\n");
         }
