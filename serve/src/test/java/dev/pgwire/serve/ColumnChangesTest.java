@@ -67,6 +67,15 @@ class ColumnChangesTest {
                     .isEqualTo("id|null\nnames|'{x,\"y z\"}'::character varying[]\ngrid|'{{a,b},{c,\"d e\"}}'::text[]\n"
                             + "codes|'{1.5,NULL}'::numeric[]\n");
             assertThat(query(c, "SELECT col_description('labels'::regclass, 2)")).isEqualTo("shown names\n");
+            // a varchar(50)[] column is varchar[] (1015) as in PostgreSQL, in text and in binary
+            for (String mode : new String[] {"simple", "extended&prepareThreshold=-1"}) {
+                try (Connection b = connect(mode); Statement st = b.createStatement();
+                     java.sql.ResultSet rs = st.executeQuery("SELECT names FROM labels WHERE id = 1")) {
+                    assertThat(rs.getMetaData().getColumnTypeName(1)).as(mode).isEqualTo("_varchar");
+                    assertThat(rs.next()).isTrue();
+                    assertThat((Object[]) rs.getArray(1).getArray()).as(mode).containsExactly("x", "y z");
+                }
+            }
             exec(c, "ALTER TABLE labels ALTER COLUMN codes DROP DEFAULT");
             assertThat(query(c, "SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'labels'::regclass AND adnum = 4"))
                     .isEmpty();
