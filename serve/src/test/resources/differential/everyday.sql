@@ -160,6 +160,14 @@ WITH moved AS (DELETE FROM orders_archive WHERE status = 'no such status' RETURN
 -- name: archive_contents
 SELECT id, customer_id, status, total FROM orders_archive ORDER BY id;
 
+-- name: cte_delete_into_archive_star_rows
+WITH moved AS (DELETE FROM orders_archive WHERE id = (SELECT min(id) FROM orders_archive) RETURNING *)
+INSERT INTO orders_archive SELECT * FROM moved RETURNING id, customer_id, status, total;
+
+-- name: cte_star_of_returning
+WITH moved AS (UPDATE orders_archive SET total = total WHERE id = (SELECT max(id) FROM orders_archive) RETURNING *)
+SELECT * FROM moved;
+
 -- name: cte_update_returning_select
 WITH upd AS (UPDATE products SET price = price * 1.10 WHERE 'tools' = ANY (tags) RETURNING sku, price) SELECT sku, price FROM upd ORDER BY sku;
 
@@ -190,6 +198,9 @@ SELECT (SELECT array_agg(id ORDER BY id) FROM fk_parent) AS parents, (SELECT arr
 
 -- name: cte_modifying_count
 WITH d AS (DELETE FROM order_items WHERE qty > 100 RETURNING 1) SELECT count(*) FROM d;
+
+-- name: cte_modifying_then_modifying_tag
+WITH d AS (DELETE FROM order_items WHERE qty > 1000 RETURNING 1) UPDATE orders_archive SET total = total WHERE id > 0;
 
 -- Upserts
 
@@ -862,6 +873,16 @@ INSERT INTO labels VALUES (2, '{a,b}', '{3}') RETURNING names, codes;
 
 -- name: varchar_array_column_type
 SELECT names, pg_typeof(names) FROM labels ORDER BY id;
+
+-- name: array_default_set_and_add
+ALTER TABLE labels ALTER COLUMN names SET DEFAULT '{x}', ADD COLUMN tags text[] NOT NULL DEFAULT '{a,"b c"}';
+
+-- name: array_default_set_and_add_used
+INSERT INTO labels (id) VALUES (3) RETURNING id, codes, tags, names::text;
+
+-- name: array_default_catalog
+SELECT a.attname, pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d
+JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = 'labels'::regclass ORDER BY a.attnum;
 
 -- name: sha256_of_literal
 SELECT sha256('x'), encode(sha256('x'), 'hex'), encode(sha256('x'::bytea), 'hex');

@@ -221,6 +221,11 @@ final class CopyCommand {
         if (query.duckDbSql() == null || query.answeredByServe()) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY (" + query.info().main() + ") TO is not supported");
         }
+        if (session.changesKeyedTables(query)) { // its rows go out before the keys could be checked
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "COPY (query) TO of a query that changes tables with foreign keys is not supported")
+                    .withHint("Run the statement as a query (SELECT, or INSERT/UPDATE/DELETE … RETURNING) instead.");
+        }
         CopyToStdout out = new CopyToStdout(sink, options, session.codecContext());
         session.beginImplicitTransactionIfNeeded();
         copyRows(query, out, session.codecContext(), session.inDuckDbTransaction(), session.cancelled(call));

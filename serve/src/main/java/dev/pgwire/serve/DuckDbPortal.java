@@ -138,6 +138,13 @@ final class DuckDbPortal implements Portal {
                 attempt.run(null);
             }
             boolean hasResult = executed[0];
+            long counted = -1;
+            if (hasResult && chunked[0] == null && DataChangeCount.applies(t)) { // DuckDB's one-row count: PostgreSQL sends only the tag
+                try (ResultSet c = running.getResultSet()) {
+                    counted = DataChangeCount.read(c);
+                }
+                hasResult = false;
+            }
             if (chunked[0] != null) vectorRows = new ResultVectors(chunked[0], kinds, statement.columnTypes());
             ResultSet rs = hasResult && vectorRows == null ? running.getResultSet() : null;
             if (statement.columnsKnown() && statement.predicted()) {
@@ -154,7 +161,7 @@ final class DuckDbPortal implements Portal {
             }
             session.succeeded(t, parameters);
             if (columns == null) {
-                tag = statement.info().tagForUpdate(hasResult ? -1 : running.getLargeUpdateCount());
+                tag = statement.info().tagForUpdate(hasResult ? -1 : counted >= 0 ? counted : running.getLargeUpdateCount());
                 finish();
             } else {
                 result = rs;

@@ -474,6 +474,9 @@ public final class DuckDbSession implements Session {
 
     private void runOnDuckDb(Translation asSent, ResultSink sink, long call) {
         checkWritable(asSent);
+        for (String skipped : dev.pgwire.serve.sql.DdlChanges.skippedColumns(asSent.tree(), catalog)) {
+            sink.notice("NOTICE", "42701", skipped);
+        }
         Translation written = pinnedInBlock(asSent);
         if (written.duckDbSql().isEmpty()) { // nothing DuckDB has to do (ALTER TABLE … OWNER TO, say)
             sink.complete(written.info().tagForUpdate(-1));
@@ -497,6 +500,7 @@ public final class DuckDbSession implements Session {
         HeldTagSink held = keys ? new HeldTagSink(sink) : null;
         // a transaction of its own, so that a failed check (or a part of the script) undoes it all
         boolean own = (keys || aroundIndexes != null) && !inDuckDbTransaction();
+        boolean recorded = false;
         try {
             if (own) {
                 ConflictRetry.run(s -> ownTransaction(() -> {
@@ -505,7 +509,12 @@ public final class DuckDbSession implements Session {
                 }), keys ? held : sink, cancelled(call));
             } else if (inDuckDbTransaction()) {
                 runner.run(t, keys ? held : sink, params.codecContext(), true, cancelled(call));
-                if (keys) foreignKeyWork(t, changes, addedKeys, inTransactionBlock(), null);
+                if (keys) {
+                    // kept for ROLLBACK TO SAVEPOINT before the actions it makes run, so they run after it again
+                    succeeded(t, null);
+                    recorded = true;
+                    foreignKeyWork(t, changes, addedKeys, inTransactionBlock(), null);
+                }
             } else { // its own transaction: a write-write conflict is run again, unseen (ConflictRetry)
                 ConflictRetry.run(s -> runner.run(t, s, params.codecContext(), false, cancelled(call)), sink, cancelled(call));
             }
@@ -519,7 +528,7 @@ public final class DuckDbSession implements Session {
         }
         if (held != null) held.release();
         if (t.info().changesSchemas()) appliedSearchPath = null; // search_path may name the schema just made
-        succeeded(t, null);
+        if (!recorded) succeeded(t, null);
         Translation.OnCommit onCommit = t.onCommit();
         if (onCommit != null) {
             if (onCommit.drop()) dropAtCommit.add(onCommit.table()); else emptyAtCommit.add(onCommit.table());
@@ -537,6 +546,14 @@ public final class DuckDbSession implements Session {
         List<ForeignKeys.Change> changes = foreignKeys.changes(t);
         List<String> addedKeys = changes == null ? foreignKeys.addedKeys(t) : null;
         foreignKeyWork(t, changes, addedKeys, inTransactionBlock(), parameters);
+    }
+
+    /**
+     * Whether statement {@code t} changes (itself or in its WITH clause) a table with a foreign key
+     * serve enforces, or one such a key references.
+     */
+    boolean changesKeyedTables(Translation t) {
+        return foreignKeys.changes(t) != null;
     }
 
     private static ForeignKeys.Inserted inserted(Translation t, ParameterBinder parameters) {
@@ -788,13 +805,7 @@ public final class DuckDbSession implements Session {
         status = TransactionStatus.FAILED; // until the replay has succeeded
         rollbackQuietly();
         beginDuckDbTransaction();
-        for (Savepoints.Entry e : replay) {
-            if (e.parameters() == null) {
-                runner.execute(e.duckDbSql());
-            } else {
-                runner.executeWith(e.duckDbSql(), e.parameters()::bind);
-            }
-        }
+        for (Savepoints.Entry e : replay) runner.replay(e.duckDbSql(), e.parameters() == null ? null : e.parameters()::bind);
         catalog.changed(); // what the replay defined, and what the rollback undid
         savepoints.rolledBackTo(name);
         status = TransactionStatus.IN_TRANSACTION;

@@ -129,6 +129,12 @@ final class DuckDbStatementRunner {
                 sink.complete(info.tagForUpdate(hasResult ? -1 : st.getLargeUpdateCount()));
                 return;
             }
+            if (DataChangeCount.applies(t)) { // DuckDB's one-row count: PostgreSQL sends only the tag
+                try (ResultSet rs = st.getResultSet()) {
+                    sink.complete(info.tagForUpdate(DataChangeCount.read(rs)));
+                }
+                return;
+            }
             try (ResultSet rs = st.getResultSet()) {
                 stream(rs, t, sink, settings, cancelled);
             }
@@ -464,6 +470,37 @@ final class DuckDbStatementRunner {
         try (Statement st = connection.createStatement()) {
             running(st);
             st.execute(sql);
+        } catch (SQLException e) {
+            throw ErrorMapper.map(e, sql);
+        } finally {
+            running(null);
+        }
+    }
+
+    /**
+     * Runs a statement of the transaction again (ROLLBACK TO SAVEPOINT), with its parameters when
+     * {@code binder} is not null. A result it gives is read to its end: a SELECT whose WITH clause
+     * changes data makes all of its changes only when its rows are read (closing it early would
+     * interrupt it and abort DuckDB's transaction).
+     */
+    void replay(String sql, Binder binder) {
+        beforeQuery.run();
+        try (Statement st = binder == null ? connection.createStatement() : connection.prepareStatement(sql)) {
+            running(st);
+            boolean result;
+            if (binder != null && st instanceof PreparedStatement ps) {
+                binder.bind(ps);
+                result = ps.execute();
+            } else {
+                result = st.execute(sql);
+            }
+            if (result) {
+                try (ResultSet rs = st.getResultSet()) {
+                    while (rs.next()) {
+                        // read through
+                    }
+                }
+            }
         } catch (SQLException e) {
             throw ErrorMapper.map(e, sql);
         } finally {

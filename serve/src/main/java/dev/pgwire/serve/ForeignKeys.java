@@ -73,54 +73,110 @@ final class ForeignKeys {
 
     /**
      * The changes statement {@code t} makes that keys serve enforces could be broken by, or null
-     * when there are none (no such key on or to the table it changes): such a statement runs as
-     * before, with nothing more to do.
+     * when there are none (no such key on or to the tables it changes): such a statement runs as
+     * before, with nothing more to do. The changes are the statement's own, then those of every
+     * INSERT, UPDATE and DELETE in its WITH clause (data-modifying CTEs, and theirs in turn), which
+     * PostgreSQL checks and acts on at the end of the statement as it does the statement's own.
+     * EXPLAIN ANALYZE and CREATE TABLE AS make the changes of the query they run.
      */
     List<Change> changes(Translation t) {
         Node tree = t.tree();
         if (tree == null) return null;
+        Node run = executed(tree);
+        if (run == null) return null;
         List<Change> out = new ArrayList<>();
+        own(run, out);
+        withChanges(run, out);
+        for (Change c : out) {
+            if (!keysOf(c.table()).isEmpty() || !referencing(c.table()).isEmpty()) return out;
+        }
+        return null;
+    }
+
+    /**
+     * The statement that runs for {@code tree}: itself, or the query EXPLAIN ANALYZE or CREATE
+     * TABLE AS runs (null for an EXPLAIN that runs nothing).
+     */
+    private static Node executed(Node tree) {
         switch (tree.type()) {
+            case "ExplainStmt" -> {
+                for (Node o : tree.list("options")) {
+                    if (o.str("defname").equals("analyze") && analyzeOn(o)) return tree.node("query");
+                }
+                return null;
+            }
+            case "CreateTableAsStmt" -> {
+                return tree.node("query");
+            }
+            default -> {
+                return tree;
+            }
+        }
+    }
+
+    /** Whether EXPLAIN's ANALYZE option is on: given alone, or with a value that is true. */
+    private static boolean analyzeOn(Node option) {
+        Node arg = option.node("arg");
+        if (arg == null) return true;
+        String v = arg.is("Integer") ? Long.toString(arg.num("ival")) : arg.str("sval");
+        return !(v.equalsIgnoreCase("false") || v.equalsIgnoreCase("off") || v.equalsIgnoreCase("no") || v.equals("0"));
+    }
+
+    /** The changes of an INSERT, UPDATE, DELETE, MERGE or COPY FROM itself (none for anything else). */
+    private void own(Node stmt, List<Change> out) {
+        switch (stmt.type()) {
             case "InsertStmt" -> {
-                Relation r = relation(tree.node("relation"));
-                if (r == null) return null;
+                Relation r = relation(stmt.node("relation"));
+                if (r == null) return;
                 out.add(new Change(r, 'i', null));
-                Node conflict = tree.node("onConflictClause");
+                Node conflict = stmt.node("onConflictClause");
                 if (conflict != null && conflict.str("action").equals("ONCONFLICT_UPDATE")) {
                     out.add(new Change(r, 'u', targetColumns(conflict.list("targetList"))));
                 }
             }
             case "UpdateStmt" -> {
-                Relation r = relation(tree.node("relation"));
-                if (r == null) return null;
-                out.add(new Change(r, 'u', targetColumns(tree.list("targetList"))));
+                Relation r = relation(stmt.node("relation"));
+                if (r != null) out.add(new Change(r, 'u', targetColumns(stmt.list("targetList"))));
             }
             case "DeleteStmt" -> {
-                Relation r = relation(tree.node("relation"));
-                if (r == null) return null;
-                out.add(new Change(r, 'd', null));
+                Relation r = relation(stmt.node("relation"));
+                if (r != null) out.add(new Change(r, 'd', null));
             }
             case "MergeStmt" -> {
-                Relation r = relation(tree.node("relation"));
-                if (r == null) return null;
+                Relation r = relation(stmt.node("relation"));
+                if (r == null) return;
                 out.add(new Change(r, 'i', null));
                 out.add(new Change(r, 'u', null));
                 out.add(new Change(r, 'd', null));
             }
             case "CopyStmt" -> {
-                if (!tree.bool("is_from") || tree.node("relation") == null) return null;
-                Relation r = relation(tree.node("relation"));
-                if (r == null) return null;
-                out.add(new Change(r, 'i', null));
+                if (!stmt.bool("is_from") || stmt.node("relation") == null) return;
+                Relation r = relation(stmt.node("relation"));
+                if (r != null) out.add(new Change(r, 'i', null));
             }
             default -> {
-                return null;
             }
         }
-        for (Change c : out) {
-            if (!keysOf(c.table()).isEmpty() || !referencing(c.table()).isEmpty()) return out;
+    }
+
+    /**
+     * The changes of the data-modifying statements in the WITH clause of {@code stmt} (of the query
+     * of a COPY … TO), and of those in theirs. Elsewhere PostgreSQL and DuckDB refuse them (a WITH
+     * clause with one must be at the top level).
+     */
+    private void withChanges(Node stmt, List<Change> out) {
+        Node with = stmt.node("withClause");
+        if (with == null && stmt.is("CopyStmt") && stmt.node("query") != null) {
+            withChanges(stmt.node("query"), out);
+            return;
         }
-        return null;
+        if (with == null) return;
+        for (Node cte : with.list("ctes")) {
+            Node query = cte.node("ctequery");
+            if (query == null) continue;
+            own(query, out);
+            withChanges(query, out);
+        }
     }
 
     /**
@@ -176,7 +232,8 @@ final class ForeignKeys {
             Relation table = change.table();
             // as the referencing table: rows it gained or changed must reference something
             if (change.kind() != 'd') {
-                boolean values = inserted != null && change == changes.get(0) && change.kind() == 'i';
+                // the VALUES rows alone are checked only when nothing else of the statement changed the table
+                boolean values = inserted != null && changes.size() == 1 && change == changes.get(0) && change.kind() == 'i';
                 for (TableMeta.Constraint k : keysOf(table)) {
                     if (!touches(change, k.columns())) continue;
                     Relation parent = parentOf(k, table);

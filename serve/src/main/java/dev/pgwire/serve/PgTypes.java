@@ -196,6 +196,20 @@ final class PgTypes {
                 });
     }
 
+    /**
+     * A varchar[] column (DuckDB's VARCHAR[]) announced as PostgreSQL's varchar[] (1015): text[]'s
+     * text, and text[]'s binary with varchar as the element type (varcharsend writes as textsend).
+     */
+    private static PgColumnType varcharArray(PgColumnType base) {
+        return new PgColumnType(base.duckDbType, PgType.VARCHAR_ARRAY, -1, base::read, (v, c) -> {
+            Object pg = base.pgValue(v, c);
+            if (!(pg instanceof dev.pgwire.protocol.types.PgArray a)) return pg;
+            byte[] binary = REGISTRY.encode(PgType.TEXT_ARRAY.oid(), a, dev.pgwire.protocol.types.TypeRegistry.BINARY, c);
+            java.nio.ByteBuffer.wrap(binary).putInt(8, PgType.VARCHAR.oid());
+            return new PgColumnType.Literal(REGISTRY.encodeText(PgType.TEXT_ARRAY.oid(), a, c), binary);
+        });
+    }
+
     static PgColumnType withHint(PgColumnType base, dev.pgwire.serve.sql.SqlType hint) {
         if (hint != null && hint.isArray()) {
             if (hint.is(dev.pgwire.serve.sql.SqlType.JSONB.arrayOf()) && base.pgType.oid() == PgType.JSON_ARRAY.oid()) return jsonbArray(base);
@@ -204,6 +218,7 @@ final class PgTypes {
                 // elements of numeric[] without a modifier show the digits they have, as a numeric does
                 return new PgColumnType(base.duckDbType, base.pgType, -1, base::read, (v, c) -> minimalScaleElements(base.pgValue(v, c)));
             }
+            if (hint.name().equals("varchar") && hint.dims() == 1 && base.pgType.oid() == PgType.TEXT_ARRAY.oid()) return varcharArray(base);
             PgType array = CATALOG_ARRAYS.get(hint.name());
             if (array == null || !base.pgType.name().startsWith("_")) return base;
             // the elements print as the element type does; the array is announced as PostgreSQL's

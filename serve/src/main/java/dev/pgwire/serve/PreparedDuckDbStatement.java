@@ -83,7 +83,8 @@ final class PreparedDuckDbStatement implements PreparedStatement {
         this.duckDbParameterTypes = duckDbParameterTypes;
         this.duckDbParameterCount = prepared.getParameterMetaData().getParameterCount();
         ResultSetMetaData md = prepared.getMetaData();
-        this.columnDuckDbTypes = resultTypes(md, info);
+        // DuckDB's one-row count of a data-changing statement with data-changing CTEs: no rows in PostgreSQL
+        this.columnDuckDbTypes = DataChangeCount.applies(translation) ? null : resultTypes(md, info);
         List<String> labels = new ArrayList<>();
         if (md != null) for (int i = 1; i <= md.getColumnCount(); i++) labels.add(md.getColumnLabel(i));
         List<String> known = columnDuckDbTypes == null ? null : predicted(columnDuckDbTypes, labels, translation);

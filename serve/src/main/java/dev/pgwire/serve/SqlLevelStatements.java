@@ -116,7 +116,17 @@ final class SqlLevelStatements {
             throw new PgException("25P01", "DECLARE CURSOR can only be used in transaction blocks");
         }
         if (cursors.containsKey(name)) throw new PgException("42P03", "cursor \"" + name + "\" already exists");
-        Translation t = session.translateTree(stmt.node("query"), source);
+        Node query = stmt.node("query");
+        Node with = query == null ? null : query.node("withClause");
+        if (with != null) {
+            for (Node cte : with.list("ctes")) {
+                Node q = cte.node("ctequery");
+                if (q != null && (q.is("InsertStmt") || q.is("UpdateStmt") || q.is("DeleteStmt"))) {
+                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "DECLARE CURSOR must not contain data-modifying statements in WITH");
+                }
+            }
+        }
+        Translation t = session.translateTree(query, source);
         PreparedStatement st = session.prepareTranslated(t, new int[0]);
         cursors.put(name, new Cursor(bind(st, Parameters.NONE), hold));
         sink.complete("DECLARE CURSOR");

@@ -55,6 +55,25 @@ class CommandTagTest extends SessionTestSupport {
     }
 
     @Test
+    void dataChangingStatementsWithDataChangingCtesCompleteWithTheirTagAlone() {
+        run("CREATE TABLE t1 (a INTEGER)");
+        run("CREATE TABLE t2 (a INTEGER)");
+        run("INSERT INTO t1 VALUES (1), (2), (3)");
+        run("INSERT INTO t2 VALUES (1), (2), (3), (4)");
+        RecordingSink delete = run("WITH d AS (DELETE FROM t1 WHERE a = 1 RETURNING a) DELETE FROM t2 WHERE a > 1");
+        assertThat(delete.tag).isEqualTo("DELETE 3");
+        assertThat(delete.rows).isEmpty();
+        assertThat(delete.describeCalls).isZero();
+        RecordingSink insert = run("WITH d AS (DELETE FROM t1 RETURNING a) INSERT INTO t2 SELECT a FROM d");
+        assertThat(insert.tag).isEqualTo("INSERT 0 2");
+        assertThat(insert.describeCalls).isZero();
+        RecordingSink update = run("WITH i AS (INSERT INTO t1 VALUES (7) RETURNING a) UPDATE t2 SET a = a + 1");
+        assertThat(update.tag).isEqualTo("UPDATE 3");
+        assertThat(update.rows).isEmpty();
+        assertThat(run("SELECT a FROM t1").rows).containsExactly(java.util.List.of("7"));
+    }
+
+    @Test
     void createTableAsReportsRowsLikePostgres() {
         assertThat(run("CREATE TABLE five AS SELECT * FROM range(5)").tag).isEqualTo("SELECT 5");
         assertThat(run("CREATE TABLE none AS SELECT * FROM range(5) WHERE false").tag).isEqualTo("SELECT 0");

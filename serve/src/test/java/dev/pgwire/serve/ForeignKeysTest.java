@@ -160,4 +160,91 @@ class ForeignKeysTest {
             assertThat(query(c, "SELECT id FROM customers ORDER BY id")).isEqualTo("1\n3\n");
         }
     }
+
+    @Test
+    void data_modifying_statements_in_with_cascade_and_are_checked_through_the_extended_protocol() throws SQLException {
+        try (Connection c = connect();
+             PreparedStatement ps = c.prepareStatement("WITH d AS (DELETE FROM customers WHERE id = ? RETURNING id) SELECT count(*) FROM d")) {
+            exec(c, "DELETE FROM items WHERE id = 200");
+            ps.setInt(1, 2);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+            assertThat(query(c, "SELECT id FROM orders ORDER BY id")).isEqualTo("10\n"); // order 20 went with customer 2
+            // customer 1's order 10 is still referenced by item 100
+            ps.setInt(1, 1);
+            assertThatThrownBy(ps::executeQuery).isInstanceOf(PSQLException.class)
+                    .satisfies(e -> assertThat(state((SQLException) e)).isEqualTo("23503"))
+                    .hasMessageContaining("update or delete on table \"orders\"");
+            assertThat(query(c, "SELECT id FROM customers ORDER BY id")).isEqualTo("1\n");
+            // an INSERT in WITH of the table the statement's own VALUES go to: its rows are checked too
+            assertThatThrownBy(() -> exec(c, "WITH x AS (INSERT INTO orders VALUES (40, 99) RETURNING id) INSERT INTO orders VALUES (41, 1)"))
+                    .isInstanceOf(PSQLException.class)
+                    .satisfies(e -> assertThat(state((SQLException) e)).isEqualTo("23503"))
+                    .hasMessageContaining("Key (customer_id)=(99) is not present in table \"customers\"");
+            try (PreparedStatement insert = c.prepareStatement(
+                    "WITH x AS (INSERT INTO customers VALUES (?, 'cy') RETURNING id) INSERT INTO orders SELECT ?, id FROM x RETURNING id")) {
+                insert.setInt(1, 3);
+                insert.setInt(2, 30);
+                try (ResultSet rs = insert.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getInt(1)).isEqualTo(30);
+                }
+            }
+            assertThat(query(c, "SELECT id, customer_id FROM orders ORDER BY id")).isEqualTo("10|1\n30|3\n");
+            // a DELETE with a DELETE in WITH: the count alone, as PostgreSQL, and the cascade
+            try (PreparedStatement delete = c.prepareStatement(
+                    "WITH gone AS (DELETE FROM items WHERE order_id = ? RETURNING id) DELETE FROM customers WHERE id = ?")) {
+                delete.setInt(1, 10);
+                delete.setInt(2, 1);
+                assertThat(delete.executeUpdate()).isEqualTo(1);
+            }
+            assertThat(query(c, "SELECT id, customer_id FROM orders ORDER BY id")).isEqualTo("30|3\n");
+        }
+    }
+
+    @Test
+    void explain_analyze_and_create_table_as_are_checked_and_cursors_and_copy_to_refuse_changes_in_with() throws Exception {
+        try (Connection c = connect()) {
+            assertThatThrownBy(() -> exec(c, "EXPLAIN ANALYZE DELETE FROM orders WHERE id = 10")).isInstanceOf(PSQLException.class)
+                    .satisfies(e -> assertThat(state((SQLException) e)).isEqualTo("23503"));
+            assertThatThrownBy(() -> exec(c, "CREATE TABLE gone AS WITH d AS (DELETE FROM orders WHERE id = 10 RETURNING id) SELECT id FROM d"))
+                    .isInstanceOf(PSQLException.class)
+                    .satisfies(e -> assertThat(state((SQLException) e)).isEqualTo("23503"));
+            exec(c, "EXPLAIN DELETE FROM orders WHERE id = 10"); // runs nothing
+            exec(c, "BEGIN");
+            assertThatThrownBy(() -> exec(c, "DECLARE cur CURSOR FOR WITH d AS (DELETE FROM orders WHERE id = 10 RETURNING id) SELECT id FROM d"))
+                    .isInstanceOf(PSQLException.class)
+                    .satisfies(e -> assertThat(state((SQLException) e)).isEqualTo("0A000"))
+                    .hasMessageContaining("DECLARE CURSOR must not contain data-modifying statements in WITH");
+            exec(c, "ROLLBACK");
+            assertThatThrownBy(() -> CopyTest.copyOut(c, "COPY (WITH d AS (DELETE FROM orders WHERE id = 10 RETURNING id) SELECT id FROM d) TO STDOUT"))
+                    .isInstanceOf(PSQLException.class)
+                    .satisfies(e -> assertThat(state((SQLException) e)).isEqualTo("0A000"));
+            assertThatThrownBy(() -> CopyTest.copyOut(c, "COPY (INSERT INTO orders VALUES (30, 99) RETURNING id) TO STDOUT"))
+                    .isInstanceOf(PSQLException.class)
+                    .satisfies(e -> assertThat(state((SQLException) e)).isEqualTo("0A000"));
+            assertThat(query(c, "SELECT id FROM orders ORDER BY id")).isEqualTo("10\n20\n");
+            assertThat(query(c, "SELECT count(*) FROM pg_class WHERE relname = 'gone'")).isEqualTo("0\n");
+        }
+    }
+
+    @Test
+    void rollback_to_savepoint_in_the_simple_protocol_runs_earlier_cascades_again_after_their_statements() throws SQLException {
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port()
+                + "/postgres?user=postgres&preferQueryMode=simple")) {
+            exec(c, "DELETE FROM items");
+            exec(c, "BEGIN");
+            exec(c, "DELETE FROM customers WHERE id = 1"); // order 10 goes with it
+            assertThat(query(c, "WITH d AS (DELETE FROM customers WHERE id = 2 RETURNING id) SELECT count(*) FROM d")).isEqualTo("1\n");
+            exec(c, "SAVEPOINT s");
+            exec(c, "INSERT INTO customers VALUES (3, 'cy')");
+            exec(c, "ROLLBACK TO SAVEPOINT s"); // runs the DELETEs again, and their cascades after them
+            assertThat(query(c, "SELECT id FROM customers ORDER BY id")).isEqualTo("");
+            assertThat(query(c, "SELECT id FROM orders ORDER BY id")).isEqualTo("");
+            exec(c, "COMMIT");
+            assertThat(query(c, "SELECT count(*) FROM orders")).isEqualTo("0\n");
+        }
+    }
 }

@@ -40,13 +40,14 @@ public interface CatalogView {
      * @param identity "a" (ALWAYS), "d" (BY DEFAULT) or "" for a column that is not an identity
      * @param pgDefault the default as PostgreSQL shows it ({@link ColumnMeta#expressionPair}), or null
      * @param domain   the domain the column is declared with, as {schema, name}, or null (pgType is then its base type)
+     * @param description the column's comment (COMMENT ON COLUMN), or null
      */
     record ColumnInfo(String name, int number, String duckDbType, PgTypeName pgType, boolean notNull, String sequence,
-                      String identity, String defaultExpr, String pgDefault, String[] domain) {
+                      String identity, String defaultExpr, String pgDefault, String[] domain, String description) {
 
         public ColumnInfo(String name, int number, String duckDbType, PgTypeName pgType, boolean notNull, String sequence,
                           String identity, String defaultExpr, String pgDefault) {
-            this(name, number, duckDbType, pgType, notNull, sequence, identity, defaultExpr, pgDefault, null);
+            this(name, number, duckDbType, pgType, notNull, sequence, identity, defaultExpr, pgDefault, null, null);
         }
 
         /** A column as DuckDB's catalog lists it; {@code comment} holds what serve recorded of it. */
@@ -55,7 +56,7 @@ public interface CatalogView {
             Node meta = ColumnMeta.read(comment);
             return new ColumnInfo(name, number, duckDbType, ColumnMeta.type(meta), notNull,
                     meta.has("sequence") ? meta.str("sequence") : null, meta.str("identity"), defaultExpr,
-                    meta.has("default") ? meta.str("default") : null, ColumnMeta.domain(comment));
+                    meta.has("default") ? meta.str("default") : null, ColumnMeta.domain(comment), ColumnMeta.description(comment));
         }
 
         /** Whether the column's default gives another value each time (a sequence, the clock, a random value). */

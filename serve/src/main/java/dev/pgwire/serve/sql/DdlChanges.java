@@ -15,7 +15,7 @@ import java.util.List;
  * PostgreSQL keeps implicitly — the sequences a table's serial columns own go with it, TRUNCATE …
  * RESTART IDENTITY restarts them, a column's comment lives beside its recorded type.
  */
-final class DdlChanges {
+public final class DdlChanges {
     private final Emitter em;
     private final SessionContext session;
     private final List<String> script = new ArrayList<>();
@@ -51,6 +51,25 @@ final class DdlChanges {
             default -> throw new Untranslatable(stmt.type());
         }
         return String.join(";\n", script);
+    }
+
+    /**
+     * The NOTICEs PostgreSQL gives for ALTER TABLE {@code stmt} before it runs: each ADD COLUMN IF
+     * NOT EXISTS of a column the table has already, which changes nothing (SQLSTATE 42701).
+     */
+    public static List<String> skippedColumns(Node stmt, CatalogView catalog) {
+        if (stmt == null || !stmt.is("AlterTableStmt")) return List.of();
+        Node rel = stmt.node("relation");
+        Relation r = rel == null ? null : catalog.relation(emptyToNull(rel.str("schemaname")), rel.str("relname"));
+        if (r == null) return List.of();
+        List<String> out = new ArrayList<>();
+        for (Node cmd : stmt.list("cmds")) {
+            Node def = cmd.node("def");
+            if (cmd.str("subtype").equals("AT_AddColumn") && cmd.bool("missing_ok") && def != null && r.column(def.str("colname")) != null) {
+                out.add("column \"" + def.str("colname") + "\" of relation \"" + r.name() + "\" already exists, skipping");
+            }
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- DROP
@@ -187,13 +206,7 @@ final class DdlChanges {
                     script.add(target + " DROP COLUMN " + (cmd.bool("missing_ok") ? "IF EXISTS " : "")
                         + SqlWriter.quoteIdent(column) + (cmd.str("behavior").equals("DROP_CASCADE") ? " CASCADE" : ""));
                 }
-                case "AT_ColumnDefault" -> {
-                    if (cmd.node("def") == null) {
-                        script.add(target + " ALTER COLUMN " + SqlWriter.quoteIdent(column) + " DROP DEFAULT");
-                    } else {
-                        script.add(target + " ALTER COLUMN " + SqlWriter.quoteIdent(column) + " SET DEFAULT " + expr(cmd.node("def")));
-                    }
-                }
+                case "AT_ColumnDefault" -> columnDefault(target, rel, column, cmd.node("def"));
                 case "AT_SetNotNull" -> script.add(target + " ALTER COLUMN " + SqlWriter.quoteIdent(column) + " SET NOT NULL");
                 case "AT_DropNotNull" -> script.add(target + " ALTER COLUMN " + SqlWriter.quoteIdent(column) + " DROP NOT NULL");
                 case "AT_AlterColumnType" -> alterType(target, rel, cmd);
@@ -247,6 +260,8 @@ final class DdlChanges {
 
     private void addColumn(String target, Node rel, Node cmd) {
         Node def = cmd.node("def");
+        // ADD COLUMN IF NOT EXISTS of a column there already: nothing changes (PostgreSQL's NOTICE, skippedColumns)
+        if (cmd.bool("missing_ok") && column(rel, def.str("colname")) != null) return;
         Node typeName = def.node("typeName");
         if (PgTypeName.isSerial(typeName)) throw DdlEmitter.unsupported("adding a serial column to an existing table");
         for (Node c : def.list("constraints")) {
@@ -260,16 +275,50 @@ final class DdlChanges {
         StringBuilder sb = new StringBuilder(target).append(" ADD COLUMN ");
         if (cmd.bool("missing_ok")) sb.append("IF NOT EXISTS ");
         sb.append(SqlWriter.quoteIdent(def.str("colname"))).append(' ').append(em.types.duckDbType(typeName));
+        String pgDefault = null;
         for (Node c : def.list("constraints")) {
             switch (c.str("contype")) {
                 case "CONSTR_NOTNULL" -> sb.append(" NOT NULL");
-                case "CONSTR_DEFAULT" -> sb.append(" DEFAULT ").append(expr(c.node("raw_expr")));
+                case "CONSTR_DEFAULT" -> {
+                    SqlWriter w = new SqlWriter();
+                    Emitter e = new Emitter(w, em.types);
+                    if (!ArrayDefaults.write(e, c.node("raw_expr"), typeName)) e.expr(c.node("raw_expr"));
+                    sb.append(" DEFAULT ").append(w);
+                    pgDefault = defaultText(c.node("raw_expr"), pg);
+                }
                 default -> { }
             }
         }
         script.add(sb.toString());
         script.add("COMMENT ON COLUMN " + relationText(rel) + "." + SqlWriter.quoteIdent(def.str("colname")) + " IS "
-                + SqlWriter.quoteLiteral(ColumnMeta.write(pg, null, "", null)));
+                + SqlWriter.quoteLiteral(ColumnMeta.write(pg, null, "", null, pgDefault)));
+    }
+
+    /**
+     * ALTER COLUMN … SET DEFAULT / DROP DEFAULT: DuckDB's default changes, and so does the default
+     * serve records for the catalog (as PostgreSQL shows it: {@code '{}'::character varying[]}).
+     * An untyped string default of an array column is the array it stands for ({@link ArrayDefaults}).
+     */
+    private void columnDefault(String target, Node rel, String column, Node def) {
+        String alter = target + " ALTER COLUMN " + SqlWriter.quoteIdent(column);
+        ColumnInfo c = column(rel, column);
+        if (def == null) {
+            script.add(alter + " DROP DEFAULT");
+        } else {
+            SqlWriter w = new SqlWriter();
+            Emitter e = new Emitter(w, em.types);
+            if (c == null || c.domain() != null || !ArrayDefaults.write(e, def, c.duckDbType(), c.pgType())) e.expr(def);
+            script.add(alter + " SET DEFAULT " + w);
+        }
+        if (c == null || c.sequence() != null || c.pgType() == null) return; // a serial's default is its sequence's
+        String pgDefault = def == null ? null : defaultText(def, c.pgType());
+        script.add("COMMENT ON COLUMN " + relationText(rel) + "." + SqlWriter.quoteIdent(column) + " IS "
+                + SqlWriter.quoteLiteral(ColumnMeta.write(c.pgType(), null, c.identity(), c.description(), pgDefault, c.domain())));
+    }
+
+    /** A column default as PostgreSQL shows it, coerced to the column's type (null: DuckDB's text stands). */
+    private static String defaultText(Node expr, PgTypeName type) {
+        return ColumnMeta.expressionPair(PgDeparse.text(expr, type, name -> null, false), PgDeparse.text(expr, type, name -> null, true));
     }
 
     private void alterType(String target, Node rel, Node cmd) {

@@ -180,7 +180,7 @@ final class DdlEmitter {
                     w.append(" DEFAULT ");
                     hasDefault = true;
                     pgDefault = expressionPair(c.node("raw_expr"), domain != null ? domain.base() : pg);
-                    em.expr(c.node("raw_expr"));
+                    if (domain != null || !ArrayDefaults.write(em, c.node("raw_expr"), typeName)) em.expr(c.node("raw_expr"));
                 }
                 case "CONSTR_IDENTITY" -> { }
                 case "CONSTR_GENERATED" -> {

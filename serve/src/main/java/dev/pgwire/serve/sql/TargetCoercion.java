@@ -55,12 +55,13 @@ public final class TargetCoercion {
                 }
             }
         } else if (select.has("targetList") && !select.has("larg")) {
+            TypeResolver.Scope with = withScope(stmt, types);
             if (hasStar(select.list("targetList"))) {
-                select = starColumns(stmt, select, types, targets.size());
+                select = starColumns(stmt, select, types, targets.size(), with);
             }
             List<Node> list = select.list("targetList");
             leadingColumns(stmt, targets, list.size());
-            if (types.scopeOf(select) == null) types.select(select, null);
+            if (types.scopeOf(select) == null) types.select(select, with);
             TypeResolver.Scope scope = types.scopeOf(select);
             for (int i = 0; i < list.size() && i < targets.size(); i++) {
                 Node t = list.get(i);
@@ -77,8 +78,8 @@ public final class TargetCoercion {
      * numeric without precision. Where the star's columns are not known here the statement is
      * refused (0A000) rather than run without those checks.
      */
-    private static Node starColumns(Node stmt, Node select, TypeResolver types, int targets) {
-        List<TypeResolver.Col> cols = types.select(select, null);
+    private static Node starColumns(Node stmt, Node select, TypeResolver types, int targets, TypeResolver.Scope with) {
+        List<TypeResolver.Col> cols = types.select(select, with);
         if (cols == null || cols.isEmpty()) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "INSERT … SELECT * from a source whose columns are not known here")
                     .withHint("Name the columns in the SELECT list.");
@@ -97,8 +98,16 @@ public final class TargetCoercion {
         Node outer = Node.of("SelectStmt").set("targetList", targetList).set("fromClause", new ArrayList<>(List.of(from)))
                 .set("limitOption", "LIMIT_OPTION_DEFAULT").set("op", "SETOP_NONE");
         stmt.set("selectStmt", outer);
-        types.select(outer, null);
+        types.select(outer, with);
         return outer;
+    }
+
+    /** The scope of the INSERT's own WITH clause (its CTEs, data-modifying ones too), which its SELECT reads in; null without one. */
+    private static TypeResolver.Scope withScope(Node stmt, TypeResolver types) {
+        if (stmt.node("withClause") == null) return null;
+        Node holder = Node.of("SelectStmt").set("withClause", stmt.node("withClause")).set("op", "SETOP_NONE");
+        types.select(holder, null);
+        return types.scopeOf(holder);
     }
 
     /**

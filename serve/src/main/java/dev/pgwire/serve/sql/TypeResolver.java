@@ -152,6 +152,23 @@ final class TypeResolver {
         return v != null && v.is("A_Const") && v.has("sval");
     }
 
+    /**
+     * The columns of a data-modifying CTE (INSERT, UPDATE or DELETE … RETURNING): its RETURNING
+     * list read where it is, over the table the statement changes (and UPDATE's FROM, DELETE's
+     * USING); {@code RETURNING *} is the table's columns. None for a statement without RETURNING.
+     */
+    private List<Col> returning(Node q, Scope scope) {
+        if (!(q.is("InsertStmt") || q.is("UpdateStmt") || q.is("DeleteStmt")) || !q.has("returningList") || q.node("relation") == null) {
+            return List.of();
+        }
+        List<Node> from = new ArrayList<>();
+        from.add(Node.typed("RangeVar", q.node("relation")));
+        from.addAll(q.list("fromClause"));
+        from.addAll(q.list("usingClause"));
+        Node probe = Node.of("SelectStmt").set("targetList", q.list("returningList")).set("fromClause", from).set("op", "SETOP_NONE");
+        return select(probe, scope);
+    }
+
     /** The scope a SELECT's target list, WHERE, GROUP BY and ORDER BY are resolved in (after {@link #select}). */
     Scope scopeOf(Node select) {
         return scopes.get(select);
@@ -168,7 +185,7 @@ final class TypeResolver {
                 // a recursive CTE's columns are known from its first branch
                 Node first = q.node("larg") != null ? q.node("larg") : q;
                 if (cte.has("aliascolnames")) scope.ctes.put(cte.str("ctename"), List.of()); // self-reference while typing
-                List<Col> inner = q.is("SelectStmt") || q.type() == null ? select(first, scope) : List.of();
+                List<Col> inner = q.is("SelectStmt") || q.type() == null ? select(first, scope) : returning(q, scope);
                 List<String> aliases = cte.names("aliascolnames");
                 for (int i = 0; i < inner.size(); i++) {
                     String name = i < aliases.size() ? aliases.get(i) : inner.get(i).name;

@@ -1,0 +1,89 @@
+package dev.pgwire.serve;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.util.PSQLException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+
+import static dev.pgwire.serve.CopyTest.exec;
+import static dev.pgwire.serve.CopyTest.query;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * ALTER TABLE's column changes that migration tools write, through pgjdbc (extended protocol) and
+ * the simple protocol: ADD COLUMN IF NOT EXISTS of a column there already changes nothing and says
+ * so; an array column's default given as text ({@code DEFAULT '{}'}) is the array it stands for, in
+ * CREATE TABLE, ADD COLUMN and SET DEFAULT, and the catalog shows it as PostgreSQL 15 does.
+ */
+class ColumnChangesTest {
+    @RegisterExtension
+    static final InMemoryServe server = new InMemoryServe();
+
+    static Connection connect(String mode) throws SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port()
+                + "/postgres?user=postgres&preferQueryMode=" + mode);
+    }
+
+    @Test
+    void add_column_if_not_exists_of_a_column_there_keeps_it_and_gives_the_notice() throws SQLException {
+        for (String mode : new String[] {"simple", "extended"}) {
+            try (Connection c = connect(mode); Statement st = c.createStatement()) {
+                exec(c, "DROP TABLE IF EXISTS invoices");
+                exec(c, "CREATE TABLE invoices (no int, currency char(3) DEFAULT 'EUR')");
+                st.execute("ALTER TABLE invoices ADD COLUMN IF NOT EXISTS currency text, ADD COLUMN IF NOT EXISTS note text");
+                SQLWarning w = st.getWarnings();
+                assertThat((Object) w).as(mode).isNotNull();
+                assertThat(w.getMessage()).isEqualTo("column \"currency\" of relation \"invoices\" already exists, skipping");
+                assertThat(w.getSQLState()).isEqualTo("42701");
+                assertThat((Object) w.getNextWarning()).isNull();
+                exec(c, "INSERT INTO invoices (no, currency) VALUES (1, 'ab')");
+                assertThat(query(c, "SELECT currency || '|', octet_length(currency), pg_typeof(currency), note FROM invoices"))
+                        .isEqualTo("ab||3|character|null\n"); // char(3) to text loses its padding, as in PostgreSQL
+                assertThat(query(c, "SELECT column_name, data_type, column_default FROM information_schema.columns"
+                        + " WHERE table_name = 'invoices' ORDER BY ordinal_position"))
+                        .isEqualTo("no|integer|null\ncurrency|character|'EUR'::bpchar\nnote|text|null\n");
+            }
+        }
+    }
+
+    @Test
+    void untyped_array_defaults_are_arrays_of_the_column_type_and_the_catalog_shows_them_as_postgresql() throws SQLException {
+        try (Connection c = connect("extended")) {
+            exec(c, "DROP TABLE IF EXISTS labels");
+            exec(c, "CREATE TABLE labels (id int, names varchar(50)[] NOT NULL DEFAULT '{}', grid text[][] DEFAULT '{{a,b},{c,\"d e\"}}')");
+            exec(c, "INSERT INTO labels DEFAULT VALUES");
+            assertThat(query(c, "SELECT names, grid FROM labels")).isEqualTo("{}|{{a,b},{c,\"d e\"}}\n");
+            exec(c, "COMMENT ON COLUMN labels.names IS 'shown names'");
+            exec(c, "ALTER TABLE labels ALTER COLUMN names SET DEFAULT '{x,\"y z\"}', ADD COLUMN codes numeric(5,2)[] DEFAULT '{1.5,NULL}'");
+            exec(c, "INSERT INTO labels (id) VALUES (1)");
+            assertThat(query(c, "SELECT names, codes FROM labels WHERE id = 1")).isEqualTo("{x,\"y z\"}|{1.50,NULL}\n");
+            assertThat(query(c, "SELECT column_name, column_default FROM information_schema.columns"
+                    + " WHERE table_name = 'labels' ORDER BY ordinal_position"))
+                    .isEqualTo("id|null\nnames|'{x,\"y z\"}'::character varying[]\ngrid|'{{a,b},{c,\"d e\"}}'::text[]\n"
+                            + "codes|'{1.5,NULL}'::numeric[]\n");
+            assertThat(query(c, "SELECT col_description('labels'::regclass, 2)")).isEqualTo("shown names\n");
+            // a varchar(50)[] column is varchar[] (1015) as in PostgreSQL, in text and in binary
+            for (String mode : new String[] {"simple", "extended&prepareThreshold=-1"}) {
+                try (Connection b = connect(mode); Statement st = b.createStatement();
+                     java.sql.ResultSet rs = st.executeQuery("SELECT names FROM labels WHERE id = 1")) {
+                    assertThat(rs.getMetaData().getColumnTypeName(1)).as(mode).isEqualTo("_varchar");
+                    assertThat(rs.next()).isTrue();
+                    assertThat((Object[]) rs.getArray(1).getArray()).as(mode).containsExactly("x", "y z");
+                }
+            }
+            exec(c, "ALTER TABLE labels ALTER COLUMN codes DROP DEFAULT");
+            assertThat(query(c, "SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'labels'::regclass AND adnum = 4"))
+                    .isEmpty();
+            exec(c, "INSERT INTO labels (id) VALUES (2)");
+            assertThat(query(c, "SELECT codes FROM labels WHERE id = 2")).isEqualTo("null\n");
+            assertThatThrownBy(() -> exec(c, "CREATE TABLE bad_default (a int[] DEFAULT 'abc')")).isInstanceOf(PSQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22P02"))
+                    .hasMessageContaining("malformed array literal: \"abc\"");
+        }
+    }
+}
