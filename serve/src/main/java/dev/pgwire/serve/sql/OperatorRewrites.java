@@ -134,6 +134,14 @@ final class OperatorRewrites {
             return e;
         }
         if (op.equals("||")) {
+            // an untyped '{…}' beside an array is an array of its type (ARRAY[1] || '{2,3}')
+            if (l != null && l.isArray() && isUntypedString(e.node("rexpr"))) {
+                e.set("rexpr", typedConstant(e.node("rexpr"), l.withoutTypmod()));
+                r = l;
+            } else if (r != null && r.isArray() && isUntypedString(e.node("lexpr"))) {
+                e.set("lexpr", typedConstant(e.node("lexpr"), r.withoutTypmod()));
+                l = r;
+            }
             if (l != null && l.isArray() && r != null && r.isArray()) return call("list_concat", e.node("lexpr"), e.node("rexpr"));
             if (l != null && l.isArray() && r != null && !r.isArray()) return call("list_append", e.node("lexpr"), e.node("rexpr"));
             if (r != null && r.isArray() && l != null && !l.isArray()) return call("list_prepend", e.node("lexpr"), e.node("rexpr"));
@@ -146,6 +154,10 @@ final class OperatorRewrites {
         return e;
     }
 
+    private static boolean isUntypedString(Node n) {
+        return n != null && n.is("A_Const") && n.has("sval");
+    }
+
     private Node asDouble(Node e) {
         Node cast = Expressions.duckDb("CAST({0} AS DOUBLE)", e);
         types.assume(cast, SqlType.FLOAT8);
@@ -153,7 +165,7 @@ final class OperatorRewrites {
     }
 
     /** An untyped string constant as the given type, where PostgreSQL's input rules differ from DuckDB's. */
-    private Node typedConstant(Node constant, SqlType as) {
+    Node typedConstant(Node constant, SqlType as) {
         if (as == null || !constant.is("A_Const") || !constant.has("sval")) return constant;
         if (as.is(SqlType.BPCHAR)) {
             // character(n) compares without trailing spaces, and serve keeps its values without them

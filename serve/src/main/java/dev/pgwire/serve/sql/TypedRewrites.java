@@ -588,7 +588,13 @@ final class TypedRewrites {
             case "CoalesceExpr", "MinMaxExpr", "RowExpr" -> {
                 rewriteItems(e.list("args"), scope);
                 SqlType common = e.is("RowExpr") ? null : types.type(e, scope);
-                if (common != null && !common.isArray() && common.isNumber()) {
+                if (common != null && common.isArray()) {
+                    // an untyped '{…}' among arrays is an array of their type (coalesce(array_agg(x), '{}'))
+                    List<Node> args = e.list("args");
+                    for (int i = 0; i < args.size(); i++) {
+                        if (args.get(i).is("A_Const") && args.get(i).has("sval")) args.set(i, operators.typedConstant(args.get(i), common.withoutTypmod()));
+                    }
+                } else if (common != null && common.isNumber()) {
                     // an untyped string among numbers is read as the common type (coalesce(1, 'x') is 22P02)
                     List<Node> args = e.list("args");
                     for (int i = 0; i < args.size(); i++) {
