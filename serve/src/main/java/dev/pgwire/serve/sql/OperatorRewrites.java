@@ -133,6 +133,12 @@ final class OperatorRewrites {
             e.set("rexpr", typedConstant(e.node("rexpr"), l));
             return e;
         }
+        if ((op.equals("&&") || op.equals("@>") || op.equals("<@")) && (l != null && l.isArray() || r != null && r.isArray())) {
+            // an untyped '{…}' compared with an array is an array of its type (tags && '{a,b}')
+            if (l != null && l.isArray() && isUntypedString(e.node("rexpr"))) e.set("rexpr", typedConstant(e.node("rexpr"), l.withoutTypmod()));
+            if (r != null && r.isArray() && isUntypedString(e.node("lexpr"))) e.set("lexpr", typedConstant(e.node("lexpr"), r.withoutTypmod()));
+            return e;
+        }
         if (op.equals("||")) {
             // an untyped '{…}' beside an array is an array of its type (ARRAY[1] || '{2,3}')
             if (l != null && l.isArray() && isUntypedString(e.node("rexpr"))) {
