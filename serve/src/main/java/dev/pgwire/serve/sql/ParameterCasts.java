@@ -2,6 +2,7 @@ package dev.pgwire.serve.sql;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.ObjIntConsumer;
 
 /**
  * The types a statement gives its parameters by casting them ({@code $1::oid[]}): PostgreSQL
@@ -13,14 +14,9 @@ public final class ParameterCasts {
     /** Parameter number (1-based) → OID of the type it is cast to, for parameters cast to a built-in type. */
     public static Map<Integer, Integer> of(Node tree) {
         Map<Integer, Integer> out = new HashMap<>();
-        if (tree == null) return out;
-        TreeWalker.forEachNode(tree, n -> {
-            if (!n.is("TypeCast")) return;
-            Node arg = n.node("arg");
-            if (arg == null || !arg.is("ParamRef")) return;
-            int number = (int) arg.num("number");
+        forEachCast(tree, (typeName, number) -> {
             try {
-                int oid = PgTypeNames.oid(n.node("typeName"));
+                int oid = PgTypeNames.oid(typeName);
                 if (oid != 0) out.putIfAbsent(number, oid);
             } catch (RuntimeException e) {
                 // a type PostgreSQL's list here lacks: DuckDB's type describes the parameter
@@ -35,15 +31,20 @@ public final class ParameterCasts {
      */
     public static Map<Integer, String> userTypes(Node tree) {
         Map<Integer, String> out = new HashMap<>();
-        if (tree == null) return out;
-        TreeWalker.forEachNode(tree, n -> {
-            if (!n.is("TypeCast")) return;
-            Node arg = n.node("arg");
-            Node typeName = n.node("typeName");
-            if (arg == null || !arg.is("ParamRef") || typeName == null || TypeMapper.isArray(typeName)) return;
+        forEachCast(tree, (typeName, number) -> {
+            if (TypeMapper.isArray(typeName)) return;
             PgTypeName t = PgTypeName.of(Node.typed("TypeName", typeName));
-            if (!t.builtin() || !TypeMapper.knownBuiltin(t.name())) out.putIfAbsent((int) arg.num("number"), t.name());
+            if (!t.builtin() || !TypeMapper.knownBuiltin(t.name())) out.putIfAbsent(number, t.name());
         });
         return out;
+    }
+
+    /** Every cast of a parameter in the tree: the type name and the parameter's number. */
+    private static void forEachCast(Node tree, ObjIntConsumer<Node> cast) {
+        if (tree == null) return;
+        TreeWalker.forEachNode(tree, n -> {
+            Node arg = n.is("TypeCast") ? n.node("arg") : null;
+            if (arg != null && arg.is("ParamRef") && n.node("typeName") != null) cast.accept(n.node("typeName"), (int) arg.num("number"));
+        });
     }
 }
