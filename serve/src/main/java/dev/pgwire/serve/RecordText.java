@@ -64,6 +64,7 @@ final class RecordText {
             ByteBuf binary = Unpooled.buffer();
             try {
                 binary.writeInt(values.length);
+                boolean binaryForm = true;
                 for (int i = 0; i < values.length; i++) {
                     PgColumnType field = fields.get(i);
                     if (i > 0) text.append(',');
@@ -73,17 +74,21 @@ final class RecordText {
                         continue;
                     }
                     Object pg = field.pgValue(values[i], c);
-                    if (pg instanceof PgColumnType.Literal l) {
-                        DuckDbText.appendRecordAttribute(text, l.text());
-                        byte[] bytes = l.binary() != null ? l.binary() : PgTypes.REGISTRY.encode(field.pgType.oid(),
+                    PgColumnType.Literal l = pg instanceof PgColumnType.Literal literal ? literal : null;
+                    DuckDbText.appendRecordAttribute(text, l != null ? l.text() : PgTypes.REGISTRY.encodeText(field.pgType.oid(), pg, c));
+                    if (!binaryForm) continue;
+                    try {
+                        byte[] bytes = l == null ? null : l.binary() != null ? l.binary() : PgTypes.REGISTRY.encode(field.pgType.oid(),
                                 PgTypes.REGISTRY.decodeText(field.pgType.oid(), l.text(), c), TypeRegistry.BINARY, c);
-                        binary.writeInt(bytes.length).writeBytes(bytes);
-                    } else {
-                        DuckDbText.appendRecordAttribute(text, PgTypes.REGISTRY.encodeText(field.pgType.oid(), pg, c));
-                        PgTypes.REGISTRY.encode(field.pgType.oid(), pg, TypeRegistry.BINARY, c, binary);
+                        if (bytes != null) binary.writeInt(bytes.length).writeBytes(bytes);
+                        else PgTypes.REGISTRY.encode(field.pgType.oid(), pg, TypeRegistry.BINARY, c, binary);
+                    } catch (PgException e) {
+                        // an attribute without a binary form (an array of a type the registry has no codec for):
+                        // the text stands, and only a client asking for binary is refused
+                        binaryForm = false;
                     }
                 }
-                return new PgColumnType.Literal(text.append(')').toString(), ByteBufUtil.getBytes(binary));
+                return new PgColumnType.Literal(text.append(')').toString(), binaryForm ? ByteBufUtil.getBytes(binary) : null);
             } finally {
                 binary.release();
             }
@@ -101,6 +106,7 @@ final class RecordText {
             ByteBuf binary = Unpooled.buffer();
             try {
                 boolean nulls = false;
+                boolean binaryForm = true;
                 for (Object item : items) nulls |= item == null;
                 binary.writeInt(items.length == 0 ? 0 : 1).writeInt(nulls ? 1 : 0).writeInt(element.pgType.oid());
                 if (items.length > 0) binary.writeInt(items.length).writeInt(1);
@@ -113,9 +119,10 @@ final class RecordText {
                     }
                     PgColumnType.Literal l = (PgColumnType.Literal) element.pgValue(items[i], c);
                     DuckDbText.appendArrayElement(text, l.text());
-                    binary.writeInt(l.binary().length).writeBytes(l.binary());
+                    if (l.binary() == null) binaryForm = false;
+                    else binary.writeInt(l.binary().length).writeBytes(l.binary());
                 }
-                return new PgColumnType.Literal(text.append('}').toString(), ByteBufUtil.getBytes(binary));
+                return new PgColumnType.Literal(text.append('}').toString(), binaryForm ? ByteBufUtil.getBytes(binary) : null);
             } finally {
                 binary.release();
             }
