@@ -4,7 +4,8 @@
 connect: open a connection, create a table, insert, select through connection.cursor().
 full:    migrate with django.contrib.auth and contenttypes; CRUD with the ORM (User, Group,
          many-to-many, aggregate); transaction.atomic() rolled back by an exception and a nested
-         atomic (savepoint); introspection of the migrated tables.
+         atomic (savepoint); bulk_create with update_conflicts (an upsert whose RETURNING rows Django
+         assigns to its objects by position); introspection of the migrated tables.
 Django uses psycopg 3 when it is installed.
 """
 import sys
@@ -88,6 +89,20 @@ def atomic():
     return list(User.objects.order_by("id").values_list("username", flat=True))
 
 
+def bulk_upsert():
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+    ct = ContentType.objects.get(app_label="auth", model="group")
+    existing = list(Permission.objects.filter(content_type=ct).order_by("codename").values_list("codename", flat=True))
+    codenames = ["zz_new_b", existing[0], "zz_new_a", existing[-1], "aa_new_c"]
+    objs = [Permission(content_type=ct, codename=c, name="renamed " + c) for c in codenames]
+    Permission.objects.bulk_create(objs, update_conflicts=True, unique_fields=["content_type", "codename"],
+                                   update_fields=["name"])
+    # each object got the id of its own row: a wrong order would give one object another's id
+    return [[o.codename, Permission.objects.get(pk=o.pk).codename == o.codename,
+             Permission.objects.get(pk=o.pk).name] for o in objs]
+
+
 def introspect():
     from django.db import connection
     with connection.cursor() as c:
@@ -108,7 +123,7 @@ def main():
         run_steps([("connect", connect), ("create, insert, select", first)])
         return 0
     if run_steps([("migrate", migrate)]):
-        later = [("crud", crud), ("atomic", atomic), ("introspection", introspect)]
+        later = [("crud", crud), ("atomic", atomic), ("bulk upsert", bulk_upsert), ("introspection", introspect)]
         if mode == "migrate":  # everything but the nested savepoint
             later = [step for step in later if step[0] != "atomic"]
         run_steps(later, independent=True)

@@ -247,6 +247,35 @@ INSERT INTO upsert_scratch VALUES ('a', 3), ('h', 3) ON CONFLICT (k) DO UPDATE S
 -- expect-error: 21000
 INSERT INTO upsert_scratch VALUES ('z', 1), ('z', 2) ON CONFLICT (k) DO UPDATE SET n = EXCLUDED.n;
 
+-- name: upsert_unnest_returning_order
+INSERT INTO upsert_scratch (k, n) SELECT * FROM unnest('{q,a,p,b}'::text[], '{5,5,5,5}'::int[]) ON CONFLICT (k) DO UPDATE SET n = EXCLUDED.n RETURNING k, n;
+
+-- name: upsert_query_do_nothing_order
+INSERT INTO upsert_scratch AS s (k, n) SELECT 'm' || g, g FROM generate_series(1, 4) g ORDER BY g DESC ON CONFLICT DO NOTHING RETURNING s.k, s.n * 10 AS tens;
+
+-- name: upsert_query_same_key_twice
+-- expect-error: 21000
+INSERT INTO upsert_scratch (k, n) SELECT * FROM unnest('{y,y}'::text[], '{1,2}'::int[]) ON CONFLICT (k) DO UPDATE SET n = EXCLUDED.n RETURNING k;
+
+-- name: upsert_expression_keys_order
+INSERT INTO upsert_scratch VALUES ('r' || 2, 1), (upper('a'), 1), ('r' || 1, 1), ('a', 7) ON CONFLICT (k) DO UPDATE SET n = EXCLUDED.n + 1 RETURNING *;
+
+-- name: upsert_do_nothing_key_order
+INSERT INTO upsert_scratch (k, n) VALUES ('n2', NULL), ('n1', NULL) ON CONFLICT DO NOTHING RETURNING k, n IS NULL AS no_n;
+
+-- name: create_upsert_pair
+CREATE TABLE upsert_pair (a int, b text, v int, PRIMARY KEY (a, b));
+
+-- name: upsert_pair_order
+INSERT INTO upsert_pair VALUES (2, 'x', 1), (1, 'y', 1), (1, 'x', 1) ON CONFLICT (a, b) DO UPDATE SET v = upsert_pair.v + 1 RETURNING a, b, v;
+
+-- name: upsert_pair_order_again
+INSERT INTO upsert_pair VALUES (3, 'z', 1), (1, 'x', 1), (2, 'x', 1) ON CONFLICT (a, b) DO UPDATE SET v = upsert_pair.v + 1 RETURNING a, b, v;
+
+-- name: upsert_pair_same_key_twice
+-- expect-error: 21000
+INSERT INTO upsert_pair VALUES (5, 'q', 1), (5, lower('Q'), 2) ON CONFLICT (a, b) DO UPDATE SET v = 0 RETURNING a;
+
 -- name: upsert_do_update_needs_target
 -- expect-error: 42601
 INSERT INTO upsert_scratch VALUES ('a', 1) ON CONFLICT DO UPDATE SET n = 1;

@@ -29,12 +29,14 @@ class DjangoTest {
     }
 
     /**
-     * Migrations, CRUD, nested atomic blocks — a savepoint rolled back after an INSERT that took a
-     * serial id, which serve runs again with the id it got — and introspection.
+     * Migrations; CRUD; nested atomic blocks (a savepoint rolled back after an INSERT that took a
+     * serial id, which serve runs again with the id it got); an upsert through
+     * bulk_create(update_conflicts=True), whose RETURNING rows Django assigns to its objects by
+     * position; introspection.
      */
     @Test
     void migratesAuthAndContentTypesRunsCrudAndAtomic() {
-        List<String> steps = List.of("migrate", "crud", "atomic", "introspection");
+        List<String> steps = List.of("migrate", "crud", "atomic", "bulk upsert", "introspection");
         ToolRun.assertLikePostgres("Django", "django_full", steps, steps, Function.identity(),
                 (t, db) -> Scripts.python("django_flow.py", args(t, db, "full"), TIMEOUT));
     }

@@ -409,6 +409,16 @@ class Emitter {
     // ---------------------------------------------------------------- INSERT, UPDATE, DELETE
 
     private void insert(Node s) {
+        if (s.has(UpsertOrder.FIELD)) {
+            UpsertOrder.write(this, s);
+            return;
+        }
+        insertBody(s, null);
+        returning(s.list("returningList"));
+    }
+
+    /** INSERT without RETURNING; {@code source}, when not null, writes what stands for its VALUES or query. */
+    void insertBody(Node s, Runnable source) {
         with(s.node("withClause"));
         w.append("INSERT INTO ");
         Node rel = s.node("relation");
@@ -430,11 +440,10 @@ class Emitter {
             w.append(" DEFAULT VALUES");
         } else {
             w.append(' ');
-            statement(select);
+            if (source != null) source.run(); else statement(select);
         }
         Node conflict = s.node("onConflictClause");
         if (conflict != null) onConflict(conflict);
-        returning(s.list("returningList"));
     }
 
     private void onConflict(Node c) {

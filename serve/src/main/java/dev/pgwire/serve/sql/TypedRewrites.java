@@ -66,6 +66,7 @@ final class TypedRewrites {
                 TargetCoercion.insert(stmt, catalog, types);
                 TargetCoercion.onConflict(stmt, catalog, types);
                 dml(stmt);
+                UpsertOrder.mark(stmt, catalog);
             }
             case "UpdateStmt" -> {
                 TargetCoercion.update(stmt, catalog, types);

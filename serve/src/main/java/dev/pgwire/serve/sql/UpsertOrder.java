@@ -1,0 +1,240 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.serve.sql.CatalogView.ColumnInfo;
+import dev.pgwire.serve.sql.CatalogView.Relation;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rows of {@code INSERT … ON CONFLICT … RETURNING} in the order of the rows proposed for
+ * insertion, as PostgreSQL returns them. ORMs rely on that order: Django's bulk_create, Sequelize's
+ * bulkCreate and SQLAlchemy's upserts assign the returned keys to their objects by position. DuckDB
+ * returns the rows of an upsert in an order of its own (updated rows first, inserted ones
+ * reversed), so such a statement runs with its rows sorted by their key's place among the proposed
+ * rows. The key is the conflict target (for DO NOTHING without one, a primary key or unique
+ * constraint); every row returned has a key of its own, since DO UPDATE refuses to touch a row
+ * twice (21000) and DO NOTHING returns only rows it inserted.
+ * <ul>
+ * <li>VALUES of several rows:
+ * <pre>
+ * WITH pgwire_upsert AS (INSERT … VALUES … ON CONFLICT … RETURNING *)
+ * SELECT &lt;RETURNING list&gt; FROM pgwire_upsert AS t
+ * ORDER BY list_position([&lt;key of row 1&gt;, &lt;key of row 2&gt;, …], &lt;key of t&gt;)
+ * </pre>
+ * The key values are written twice, so this applies only where each row's key is a constant or a
+ * parameter (casts and operators over them included): a key from DEFAULT, a sequence, a random
+ * value or a subquery would not be the same value the second time.</li>
+ * <li>A query with its target columns named ({@code INSERT INTO t (a, b) SELECT … FROM unnest(…)},
+ * Django's bulk_create): the query's rows are numbered once, inserted in that order, and the
+ * returned rows sorted by the number of the first proposed row with their key.</li>
+ * </ul>
+ * Neither applies when DO UPDATE sets a key column (the returned key would no longer be the
+ * proposed one) or the INSERT has a WITH clause; such a statement runs as written and its rows
+ * come in DuckDB's order (docs/SERVE.md, Known differences).
+ */
+final class UpsertOrder {
+    private UpsertOrder() {}
+
+    /** The field of an InsertStmt holding the key the emitter orders by: a list of {@link Key}-shaped nodes. */
+    static final String FIELD = "pgwire_returning_order";
+
+    /** Functions whose value differs from one call to the next. */
+    private static final Set<String> VOLATILE = Set.of("nextval", "setval", "currval", "lastval", "random", "uuid",
+            "gen_random_uuid", "uuid_generate_v4", "random_uuid", "clock_timestamp", "timeofday", "txid_current",
+            "statement_timestamp", "random_normal", "setseed");
+
+    /** Marks {@code stmt} (an InsertStmt after its values were coerced) when its rows can be put in proposed order. */
+    static void mark(Node stmt, CatalogView catalog) {
+        Node conflict = stmt.node("onConflictClause");
+        Node select = stmt.node("selectStmt");
+        if (conflict == null || stmt.list("returningList").isEmpty() || stmt.has("withClause") || select == null) return;
+        boolean values = select.has("valuesLists");
+        if (values ? select.list("valuesLists").size() < 2 : !stmt.has("cols")) return;
+        Node rel = stmt.node("relation");
+        Relation r = catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
+        if (r == null || r.view()) return;
+        List<ColumnInfo> targets = new ArrayList<>();
+        if (stmt.has("cols")) {
+            for (Node c : stmt.list("cols")) {
+                if (c.has("indirection")) return;
+                targets.add(r.column(c.str("name")));
+            }
+        } else {
+            targets.addAll(r.columns());
+        }
+        Set<String> assigned = new HashSet<>();
+        for (Node t : conflict.list("targetList")) assigned.add(t.str("name"));
+        List<Node> rows = values ? select.list("valuesLists") : null;
+        List<Node> key = null;
+        Node infer = conflict.node("infer");
+        if (infer != null) {
+            List<String> columns = new ArrayList<>();
+            for (Node e : infer.list("indexElems")) {
+                if (e.node("expr") != null || e.str("name").isEmpty()) return;
+                columns.add(e.str("name"));
+            }
+            key = key(columns, targets, rows, assigned);
+        } else {
+            // DO NOTHING without a target: every key of the table is an arbiter; any one orders the rows
+            List<TableMeta.Constraint> keys = new ArrayList<>();
+            for (TableMeta.Constraint c : r.meta().constraints()) {
+                if (c.key()) {
+                    if (c.type().equals("p")) keys.add(0, c); else keys.add(c);
+                }
+            }
+            for (int i = 0; i < keys.size() && key == null; i++) key = key(keys.get(i).columns(), targets, rows, assigned);
+        }
+        if (key != null) stmt.set(FIELD, key);
+    }
+
+    /**
+     * The key {@code columns} as nodes (name, index among the target columns, DuckDB type), or null
+     * when one of them is not a target, has no stable value in every one of {@code rows} (the VALUES
+     * rows; null for a query) or is set by DO UPDATE.
+     */
+    private static List<Node> key(List<String> columns, List<ColumnInfo> targets, List<Node> rows, Set<String> assigned) {
+        if (columns.isEmpty()) return null;
+        List<Node> key = new ArrayList<>();
+        for (String column : columns) {
+            if (assigned.contains(column)) return null;
+            int index = -1;
+            for (int i = 0; i < targets.size(); i++) {
+                if (targets.get(i) != null && targets.get(i).name().equals(column)) index = i;
+            }
+            if (index < 0) return null;
+            for (Node row : rows == null ? List.<Node>of() : rows) {
+                List<Node> items = row.list("items");
+                if (index >= items.size() || !stable(items.get(index))) return null;
+            }
+            key.add(Node.of("UpsertKey").set("name", column).set("index", (long) index)
+                    .set("duckDbType", targets.get(index).duckDbType()));
+        }
+        return key;
+    }
+
+    /** Whether {@code e} gives the same value each time it is evaluated in one statement. */
+    static boolean stable(Node e) {
+        boolean[] ok = {true};
+        TreeWalker.forEachNode(e, n -> {
+            if (n.type() == null) return;
+            switch (n.type()) {
+                case "SetToDefault", "SubLink", "ColumnRef" -> ok[0] = false;
+                case "FuncCall" -> {
+                    List<Node> names = n.list("funcname");
+                    String name = names.isEmpty() ? "" : names.get(names.size() - 1).str("sval");
+                    if (VOLATILE.contains(name.toLowerCase(java.util.Locale.ROOT))) ok[0] = false;
+                }
+                case "DuckDbSql" -> {
+                    String sql = n.str("sql").toLowerCase(java.util.Locale.ROOT);
+                    for (String f : VOLATILE) if (sql.contains(f + "(")) ok[0] = false;
+                }
+                default -> { }
+            }
+        });
+        return ok[0];
+    }
+
+    /** Writes {@code stmt}, marked by {@link #mark}. */
+    static void write(Emitter em, Node stmt) {
+        SqlWriter w = em.w;
+        List<Node> key = stmt.list(FIELD);
+        Node select = stmt.node("selectStmt");
+        boolean values = select.has("valuesLists");
+        int n = stmt.list("cols").size();
+        if (values) {
+            w.append("WITH pgwire_upsert AS (");
+            em.insertBody(stmt, null);
+        } else {
+            // the query's rows, numbered once, then inserted in that order
+            w.append("WITH pgwire_rows AS MATERIALIZED (SELECT *, row_number() OVER () AS pgwire_ord FROM (");
+            em.statement(select);
+            w.append(") AS pgwire_s(");
+            for (int i = 0; i < n; i++) w.append(i > 0 ? ", " : "").append("pgwire_c").append(i + 1);
+            w.append(")), pgwire_upsert AS (");
+            em.insertBody(stmt, () -> {
+                w.append("SELECT ");
+                for (int i = 0; i < n; i++) w.append(i > 0 ? ", " : "").append("pgwire_c").append(i + 1);
+                w.append(" FROM pgwire_rows ORDER BY pgwire_ord");
+            });
+        }
+        w.append(" RETURNING *) SELECT ");
+        List<Node> returning = stmt.list("returningList");
+        for (int i = 0; i < returning.size(); i++) {
+            if (i > 0) w.append(", ");
+            em.resTarget(returning.get(i));
+        }
+        Node rel = stmt.node("relation");
+        String alias = rel.node("alias") != null ? rel.node("alias").str("aliasname") : rel.str("relname");
+        w.append(" FROM pgwire_upsert AS ").ident(alias);
+        List<Node> rows = values ? select.list("valuesLists") : null;
+        if ("ONCONFLICT_UPDATE".equals(stmt.node("onConflictClause").str("action"))) {
+            // two proposed rows with one key: PostgreSQL refuses the statement, DuckDB would keep one
+            w.append(" WHERE (SELECT CASE WHEN count(*) <> count(DISTINCT ");
+            row(w, key, k -> w.append("pgwire_c").append(key.get(k).num("index") + 1));
+            w.append(") THEN error('[pgwire:21000] ON CONFLICT DO UPDATE command cannot affect row a second time') ELSE true END FROM ");
+            if (values) {
+                w.append("(VALUES ");
+                for (int r = 0; r < rows.size(); r++) {
+                    w.append(r > 0 ? ", (" : "(");
+                    keyValues(em, key, rows.get(r), false);
+                    w.append(')');
+                }
+                w.append(") AS pgwire_k(");
+                for (int k = 0; k < key.size(); k++) w.append(k > 0 ? ", " : "").append("pgwire_c").append(key.get(k).num("index") + 1);
+                w.append(')');
+            } else {
+                w.append("pgwire_rows");
+            }
+            w.append(" WHERE ");
+            for (int k = 0; k < key.size(); k++) {
+                w.append(k > 0 ? " AND " : "").append("pgwire_c").append(key.get(k).num("index") + 1).append(" IS NOT NULL");
+            }
+            w.append(')');
+        }
+        w.append(" ORDER BY ");
+        if (values) {
+            w.append("list_position([");
+            for (int r = 0; r < rows.size(); r++) {
+                if (r > 0) w.append(", ");
+                keyValues(em, key, rows.get(r), key.size() > 1);
+            }
+            w.append("], ");
+            row(w, key, k -> w.ident(alias).append('.').ident(key.get(k).str("name")));
+            w.append(')');
+        } else {
+            w.append("(SELECT min(pgwire_ord) FROM pgwire_rows WHERE ");
+            row(w, key, k -> w.append("CAST(pgwire_c").append(key.get(k).num("index") + 1)
+                    .append(" AS ").append(key.get(k).str("duckDbType")).append(')'));
+            w.append(" IS NOT DISTINCT FROM ");
+            row(w, key, k -> w.ident(alias).append('.').ident(key.get(k).str("name")));
+            w.append(')');
+        }
+    }
+
+    /** The key of one VALUES row, each value cast to its column's type; a row() of them when {@code asRow}. */
+    private static void keyValues(Emitter em, List<Node> key, Node valuesRow, boolean asRow) {
+        SqlWriter w = em.w;
+        List<Node> items = valuesRow.list("items");
+        if (asRow) w.append("row(");
+        for (int k = 0; k < key.size(); k++) {
+            if (k > 0) w.append(", ");
+            w.append("CAST(");
+            em.expr(items.get((int) key.get(k).num("index")));
+            w.append(" AS ").append(key.get(k).str("duckDbType")).append(')');
+        }
+        if (asRow) w.append(')');
+    }
+
+    /** The key's values, each written by {@code value}: one value, or a row of several. */
+    private static void row(SqlWriter w, List<Node> key, java.util.function.IntConsumer value) {
+        if (key.size() > 1) w.append("row(");
+        for (int k = 0; k < key.size(); k++) {
+            if (k > 0) w.append(", ");
+            value.accept(k);
+        }
+        if (key.size() > 1) w.append(')');
+    }
+}
