@@ -300,12 +300,22 @@ final class DuckDbStatementRunner {
      * Finds the error the driver lost by running {@code sql} again in a transaction that is rolled
      * back: on the session's own connection when it has no transaction open (same temporary
      * objects and settings), else on a fresh connection, since the session's transaction is now
-     * aborted. Only errors raised while executing are trusted; anything else means the re-run did
-     * not reproduce the failure.
+     * aborted. That aborted transaction is rolled back first: DuckDB keeps the rows it wrote locked
+     * until then, and a statement that wrote rows before it failed (an upsert whose check fails
+     * after it ran) would otherwise meet its own writes in the re-run as a conflict. Only errors
+     * raised while executing are trusted; anything else means the re-run did not reproduce the
+     * failure.
      */
     private PgException recoverLostError(Translation t, Rebinder rebinder, boolean inTransaction, BooleanSupplier cancelled) {
         String sql = t.duckDbSql();
         DuckDBConnection c = null;
+        if (inTransaction) {
+            try (Statement rollback = connection.createStatement()) {
+                rollback.execute("ROLLBACK");
+            } catch (SQLException e) {
+                log.debug("ROLLBACK of the aborted transaction before a re-run failed: {}", e.getMessage());
+            }
+        }
         try {
             c = inTransaction ? scratch.open() : connection;
             if (inTransaction) {

@@ -122,6 +122,56 @@ class ExtendedJdbcTest {
         }
     }
 
+    /**
+     * An upsert's RETURNING rows come in the order the rows were proposed (ORMs assign them to their
+     * objects by position), whether the keys are parameters of a VALUES list or the elements of
+     * arrays unnested; one key proposed twice is 21000 — also when DuckDB's driver loses the error
+     * and serve re-runs the statement to learn it — and the transaction then rolls back cleanly.
+     */
+    @Test
+    void upsertReturnsItsRowsInProposedOrderAndRefusesAKeyProposedTwice() throws Exception {
+        try (Connection c = connect("upsert")) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE kv (k TEXT PRIMARY KEY, v INT)");
+                st.execute("INSERT INTO kv VALUES ('a', 1), ('b', 2)");
+            }
+            String values = "INSERT INTO kv VALUES (?, ?), (?, ?), (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v RETURNING k, v";
+            try (PreparedStatement ps = c.prepareStatement(values)) {
+                Object[] args = {"z", 1, "b", 5, "a", 7};
+                for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+                assertThat(rows(ps)).containsExactly("z=1", "b=5", "a=7");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO kv (k, v) SELECT * FROM unnest(?::text[], ?::int[]) ON CONFLICT (k) DO UPDATE SET v = excluded.v RETURNING k, v")) {
+                ps.setArray(1, c.createArrayOf("text", new String[] {"q", "a", "c", "b"}));
+                ps.setArray(2, c.createArrayOf("int4", new Integer[] {1, 2, 3, 4}));
+                assertThat(rows(ps)).containsExactly("q=1", "a=2", "c=3", "b=4");
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(values)) {
+                Object[] args = {"n", 1, "a", 8, "n", 2};
+                for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+                SQLException e = assertThrows(SQLException.class, ps::executeQuery);
+                assertThat(e.getSQLState()).isEqualTo("21000");
+            }
+            c.rollback();
+            c.setAutoCommit(true);
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT k, v FROM kv ORDER BY k")) {
+                List<String> all = new ArrayList<>();
+                while (rs.next()) all.add(rs.getString(1) + "=" + rs.getInt(2));
+                assertThat(all).containsExactly("a=2", "b=4", "c=3", "q=1", "z=1");
+            }
+        }
+    }
+
+    private static List<String> rows(PreparedStatement ps) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.add(rs.getString(1) + "=" + rs.getInt(2));
+        }
+        return out;
+    }
+
     @Test
     void expressionsOverParametersKeepTheDeclaredTypes() throws Exception {
         try (Connection c = connect("expressions"); PreparedStatement ps = c.prepareStatement(
