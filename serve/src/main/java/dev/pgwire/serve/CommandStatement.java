@@ -20,22 +20,27 @@ import java.util.List;
  * through the extended protocol (pgjdbc sends BEGIN as Parse/Bind/Execute). Execute runs it
  * through {@link DuckDbSession#execute}, exactly as in a simple Query. None of these commands
  * takes parameters. SHOW returns rows, so describing it runs it (it changes nothing) and the
- * portal replays those rows.
+ * portal replays those rows; EXPLAIN (which serve reshapes from DuckDB's) has its one column
+ * known beforehand and runs only when executed.
  */
 final class CommandStatement implements PreparedStatement {
     private final DuckDbSession session;
     private final String sql;
     private final StatementInfo info;
     private final int[] parameterTypes;
+    /** The columns when known without running the command (EXPLAIN's), else null. */
+    private final List<Column> known;
 
-    private CommandStatement(DuckDbSession session, String sql, StatementInfo info, int[] parameterTypes) {
+    private CommandStatement(DuckDbSession session, String sql, StatementInfo info, int[] parameterTypes, List<Column> known) {
         this.session = session;
         this.sql = sql;
         this.info = info;
         this.parameterTypes = parameterTypes;
+        this.known = known;
     }
 
-    static CommandStatement prepare(DuckDbSession session, String sql, StatementInfo info, int[] declared) {
+    /** @param known the command's result columns when they are known before it runs (EXPLAIN), else null */
+    static CommandStatement prepare(DuckDbSession session, String sql, StatementInfo info, int[] declared, List<Column> known) {
         return session.call(info, call -> {
             SqlLexer lexer = new SqlLexer(sql);
             for (Token t = lexer.next(); t.kind() != Kind.END; t = lexer.next()) {
@@ -45,12 +50,12 @@ final class CommandStatement implements PreparedStatement {
                             .withPosition(t.start() + 1);
                 }
             }
-            return new CommandStatement(session, sql, info, declared.clone());
+            return new CommandStatement(session, sql, info, declared.clone(), known);
         });
     }
 
     private boolean returnsRows() {
-        return info.command() == StatementInfo.Command.SHOW;
+        return info.command() == StatementInfo.Command.SHOW || known != null;
     }
 
     @Override
@@ -60,6 +65,7 @@ final class CommandStatement implements PreparedStatement {
 
     @Override
     public List<Column> columns() {
+        if (known != null) return known;
         return returnsRows() ? run().columns() : null;
     }
 
@@ -70,6 +76,7 @@ final class CommandStatement implements PreparedStatement {
 
             @Override
             public List<Column> columns() {
+                if (known != null) return known; // EXPLAIN ANALYZE runs its statement: only when executed
                 if (!returnsRows()) return null;
                 if (described == null) described = run();
                 return described.columns();

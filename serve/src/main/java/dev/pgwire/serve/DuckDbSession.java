@@ -11,6 +11,7 @@ import dev.pgwire.server.spi.Session;
 import dev.pgwire.server.spi.TransactionStatus;
 import dev.pgwire.serve.sql.CatalogView;
 import dev.pgwire.serve.sql.SessionContext;
+import dev.pgwire.serve.sql.Explain;
 import dev.pgwire.serve.sql.Translation;
 import dev.pgwire.serve.sql.Translator;
 import org.duckdb.DuckDBConnection;
@@ -246,7 +247,9 @@ public final class DuckDbSession implements Session {
     public PreparedStatement prepare(String sql, int[] parameterTypes) {
         lastQuery = sql;
         Translation t = translate(sql, parameterTypes);
-        if (t.answeredByServe() || t.runsAsScript()) return CommandStatement.prepare(this, sql, t.info(), parameterTypes);
+        if (t.answeredByServe() || t.runsAsScript()) return CommandStatement.prepare(this, sql, t.info(), parameterTypes, null);
+        Explain.Format explain = Explain.format(t.tree());
+        if (explain != null) return CommandStatement.prepare(this, sql, t.info(), parameterTypes, ExplainSink.columns(explain));
         return call(t.info(), call -> PreparedDuckDbStatement.prepare(this, t, parameterTypes));
     }
 
@@ -472,8 +475,10 @@ public final class DuckDbSession implements Session {
                 + " in a read-only transaction");
     }
 
-    private void runOnDuckDb(Translation asSent, ResultSink sink, long call) {
+    private void runOnDuckDb(Translation asSent, ResultSink client, long call) {
         checkWritable(asSent);
+        Explain.Format explain = Explain.format(asSent.tree());
+        ResultSink sink = explain == null ? client : new ExplainSink(client, explain);
         for (String skipped : dev.pgwire.serve.sql.DdlChanges.skippedColumns(asSent.tree(), catalog)) {
             sink.notice("NOTICE", "42701", skipped);
         }

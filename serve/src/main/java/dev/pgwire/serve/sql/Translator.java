@@ -87,6 +87,17 @@ public final class Translator {
     }
 
     private Translation emit(String sql, StatementInfo info, Node tree, int[] declaredParameters) {
+        if (Explain.handles(tree)) {
+            // EXPLAIN of the statement as it runs; its rows are put in PostgreSQL's shape as they are sent (ExplainSink)
+            String prefix = Explain.prefix(tree);
+            Node query = tree.node("query");
+            Translation inner = emit(sql, Classifier.classify(query), query, declaredParameters);
+            if (inner.duckDbSql() == null || inner.duckDbSql().equals(sql)) return new Translation(sql, info, tree, sql, null, null);
+            java.util.function.IntUnaryOperator at = inner.positions() == null ? null
+                    : offset -> offset < prefix.length() ? -1 : inner.positions().applyAsInt(offset - prefix.length());
+            return new Translation(sql, info, tree, prefix + inner.duckDbSql(), null, at, java.util.List.of(Explain.resultType(tree)),
+                    java.util.List.of(), inner.replay(), inner.readsCatalog());
+        }
         boolean query = Emitter.handles(tree);
         boolean ddl = !query && (DdlEmitter.handles(tree) || DdlChanges.handles(tree));
         if (!query && !ddl) return new Translation(sql, info, tree, sql, null, null);
