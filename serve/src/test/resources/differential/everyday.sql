@@ -313,6 +313,23 @@ UPDATE products SET (title, price) = ('Widget Pro', price + 1) WHERE sku = 'A-1'
 -- name: update_set_row_subquery
 UPDATE products SET (title, price) = (SELECT title, price FROM products p2 WHERE p2.sku = 'C-3') WHERE sku = 'C-3' RETURNING sku, title, price;
 
+-- name: update_set_row_subquery_correlated
+UPDATE products SET (title, price) = (SELECT upper(p2.title), p2.price + 1 FROM products p2 WHERE p2.sku = products.sku) WHERE sku = 'C-3' RETURNING sku, title, price;
+
+-- name: update_set_row_subquery_no_row
+UPDATE products SET (title, price) = (SELECT title, price FROM products p2 WHERE p2.sku = 'nope') WHERE sku = 'nope';
+
+-- name: update_set_row_subquery_aggregate
+UPDATE products SET (price, title) = (SELECT max(price), min(title) FROM products p2 WHERE p2.sku <> 'C-3') WHERE sku = 'C-3' RETURNING sku, title, price;
+
+-- name: update_set_row_subquery_two_rows
+-- expect-error: 21000
+UPDATE products SET (title, price) = (SELECT title, price FROM products p2) WHERE sku = 'C-3';
+
+-- name: update_set_row_subquery_column_count
+-- expect-error: 42601
+UPDATE products SET (title, price) = (SELECT title FROM products p2 WHERE p2.sku = 'C-3') WHERE sku = 'C-3';
+
 -- name: update_returning_expression
 UPDATE inventory SET qty = qty - 1 WHERE sku = 'A-1' RETURNING sku, qty, qty + 1 AS before, upper(sku) AS up;
 

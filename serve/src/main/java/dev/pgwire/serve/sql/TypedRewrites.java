@@ -63,12 +63,14 @@ final class TypedRewrites {
                 select(stmt, null, true);
             }
             case "InsertStmt" -> {
+                RowAssignments.apply(stmt);
                 TargetCoercion.insert(stmt, catalog, types);
                 TargetCoercion.onConflict(stmt, catalog, types);
                 dml(stmt);
                 UpsertOrder.mark(stmt, catalog);
             }
             case "UpdateStmt" -> {
+                RowAssignments.apply(stmt);
                 TargetCoercion.update(stmt, catalog, types);
                 dml(stmt);
             }
