@@ -243,6 +243,12 @@ INSERT INTO upsert_scratch VALUES ('f', 0), ('b', 2), ('g', 0), ('a', 2) ON CONF
 -- name: upsert_inserted_or_updated_xmax
 INSERT INTO upsert_scratch VALUES ('a', 3), ('h', 3) ON CONFLICT (k) DO UPDATE SET n = EXCLUDED.n RETURNING k, (xmax = 0) AS inserted;
 
+-- name: upsert_unnest_xmax
+INSERT INTO upsert_scratch (k, n) SELECT * FROM unnest('{x1,a,x2}'::text[], '{4,4,4}'::int[]) ON CONFLICT (k) DO UPDATE SET n = EXCLUDED.n RETURNING k, xmax::text::bigint = 0 AS inserted;
+
+-- name: upsert_do_nothing_xmax
+INSERT INTO upsert_scratch AS s VALUES ('x3', 1), ('a', 1) ON CONFLICT DO NOTHING RETURNING s.k, s.xmax = 0 AS inserted;
+
 -- name: upsert_same_key_twice
 -- expect-error: 21000
 INSERT INTO upsert_scratch VALUES ('z', 1), ('z', 2) ON CONFLICT (k) DO UPDATE SET n = EXCLUDED.n;

@@ -67,7 +67,7 @@ final class TypedRewrites {
                 TargetCoercion.insert(stmt, catalog, types);
                 TargetCoercion.onConflict(stmt, catalog, types);
                 dml(stmt);
-                UpsertOrder.mark(stmt, catalog);
+                UpsertOrder.mark(stmt, catalog, types);
             }
             case "UpdateStmt" -> {
                 RowAssignments.apply(stmt);

@@ -6,6 +6,7 @@ import dev.pgwire.serve.sql.CatalogView.Relation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,7 +48,7 @@ final class UpsertOrder {
             "statement_timestamp", "random_normal", "setseed");
 
     /** Marks {@code stmt} (an InsertStmt after its values were coerced) when its rows can be put in proposed order. */
-    static void mark(Node stmt, CatalogView catalog) {
+    static void mark(Node stmt, CatalogView catalog, TypeResolver types) {
         Node conflict = stmt.node("onConflictClause");
         Node select = stmt.node("selectStmt");
         if (conflict == null || stmt.list("returningList").isEmpty() || stmt.has("withClause") || select == null) return;
@@ -87,7 +88,75 @@ final class UpsertOrder {
             }
             for (int i = 0; i < keys.size() && key == null; i++) key = key(keys.get(i).columns(), targets, rows, assigned);
         }
-        if (key != null) stmt.set(FIELD, key);
+        if (key == null) return;
+        stmt.set(FIELD, key);
+        String alias = rel.node("alias") != null ? rel.node("alias").str("aliasname") : rel.str("relname");
+        StringBuilder existed = new StringBuilder("(CASE WHEN ");
+        for (int k = 0; k < key.size(); k++) {
+            existed.append(k == 0 ? (key.size() > 1 ? "row(" : "") : ", ").append(SqlWriter.quoteIdent(alias)).append('.')
+                    .append(SqlWriter.quoteIdent(key.get(k).str("name")));
+        }
+        existed.append(key.size() > 1 ? ")" : "")
+                .append(" IN (SELECT * FROM pgwire_before) THEN CAST(txid_current() AS UINTEGER) ELSE CAST(0 AS UINTEGER) END)");
+        // DO NOTHING returns only rows it inserted; DO UPDATE needs the keys there before, and for
+        // VALUES the rows as a query that waits for them (which DEFAULT cannot stand in)
+        boolean nothing = "ONCONFLICT_NOTHING".equals(conflict.str("action"));
+        if (!nothing && rows != null) {
+            boolean[] defaults = {false};
+            for (Node row : rows) TreeWalker.forEachNode(row, n -> defaults[0] |= n.type() != null && n.is("SetToDefault"));
+            if (defaults[0]) return;
+        }
+        boolean[] used = {false};
+        for (Node t : stmt.list("returningList")) {
+            replaceXmax(t, alias, rel.str("relname"), nothing ? "CAST(0 AS UINTEGER)" : existed.toString(), types, used);
+        }
+        if (used[0] && !nothing) stmt.set(XMAX, true);
+    }
+
+    /** The field of an InsertStmt marking that its RETURNING reads xmax (which needs the keys there before). */
+    static final String XMAX = "pgwire_returning_xmax";
+
+    /**
+     * Replaces the system column xmax of the table in {@code n} (not in subqueries, whose xmax is
+     * their own tables'): 0 for a row the statement inserted, the transaction's id for one it
+     * updated, as PostgreSQL's xmax tells them apart ({@code RETURNING (xmax = 0) AS inserted}).
+     */
+    private static void replaceXmax(Node n, String alias, String table, String existed, TypeResolver types, boolean[] used) {
+        for (Map.Entry<String, Object> e : new ArrayList<>(n.fields().entrySet())) {
+            Object v = e.getValue();
+            if (v instanceof Node child) {
+                if (isXmax(child, alias, table)) {
+                    n.set(e.getKey(), xmax(existed, child, types));
+                    used[0] = true;
+                } else if (!child.is("SubLink")) {
+                    replaceXmax(child, alias, table, existed, types, used);
+                }
+            } else if (v instanceof List<?> list) {
+                @SuppressWarnings("unchecked") List<Object> items = (List<Object>) list;
+                for (int i = 0; i < items.size(); i++) {
+                    if (!(items.get(i) instanceof Node child)) continue;
+                    if (isXmax(child, alias, table)) {
+                        items.set(i, xmax(existed, child, types));
+                        used[0] = true;
+                    } else if (!child.is("SubLink")) {
+                        replaceXmax(child, alias, table, existed, types, used);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean isXmax(Node n, String alias, String table) {
+        if (n.type() == null || !n.is("ColumnRef")) return false;
+        List<String> names = n.names("fields");
+        if (names.isEmpty() || !names.get(names.size() - 1).equals("xmax")) return false;
+        return names.size() == 1 || names.size() == 2 && (names.get(0).equals(alias) || names.get(0).equals(table));
+    }
+
+    private static Node xmax(String existed, Node ref, TypeResolver types) {
+        Node n = Expressions.duckDb(existed).set("location", ref.location());
+        types.assume(n, SqlType.of("xid"));
+        return n;
     }
 
     /**
@@ -145,19 +214,49 @@ final class UpsertOrder {
         boolean values = select.has("valuesLists");
         int n = stmt.list("cols").size();
         if (values) {
-            w.append("WITH pgwire_upsert AS (");
-            em.insertBody(stmt, null);
+            w.append("WITH ");
+            if (stmt.has(XMAX)) {
+                before(w, stmt, key, () -> {
+                    w.append("SELECT * FROM (VALUES ");
+                    List<Node> rows = select.list("valuesLists");
+                    for (int r = 0; r < rows.size(); r++) {
+                        w.append(r > 0 ? ", (" : "(");
+                        keyValues(em, key, rows.get(r), key.size() > 1);
+                        w.append(')');
+                    }
+                    w.append(")");
+                });
+            }
+            w.append("pgwire_upsert AS (");
+            if (stmt.has(XMAX)) {
+                em.insertBody(stmt, () -> {
+                    w.append("SELECT * FROM (");
+                    em.statement(select);
+                    w.append(") AS pgwire_v").append(AFTER_BEFORE);
+                });
+            } else {
+                em.insertBody(stmt, null);
+            }
         } else {
             // the query's rows, numbered once, then inserted in that order
             w.append("WITH pgwire_rows AS MATERIALIZED (SELECT *, row_number() OVER () AS pgwire_ord FROM (");
             em.statement(select);
             w.append(") AS pgwire_s(");
             for (int i = 0; i < n; i++) w.append(i > 0 ? ", " : "").append("pgwire_c").append(i + 1);
-            w.append(")), pgwire_upsert AS (");
+            w.append(")), ");
+            if (stmt.has(XMAX)) {
+                before(w, stmt, key, () -> {
+                    w.append("SELECT ");
+                    row(w, key, k -> w.append("CAST(pgwire_c").append(key.get(k).num("index") + 1)
+                            .append(" AS ").append(key.get(k).str("duckDbType")).append(')'));
+                    w.append(" FROM pgwire_rows");
+                });
+            }
+            w.append("pgwire_upsert AS (");
             em.insertBody(stmt, () -> {
                 w.append("SELECT ");
                 for (int i = 0; i < n; i++) w.append(i > 0 ? ", " : "").append("pgwire_c").append(i + 1);
-                w.append(" FROM pgwire_rows ORDER BY pgwire_ord");
+                w.append(" FROM pgwire_rows").append(stmt.has(XMAX) ? AFTER_BEFORE : "").append(" ORDER BY pgwire_ord");
             });
         }
         w.append(" RETURNING *) SELECT ");
@@ -212,6 +311,30 @@ final class UpsertOrder {
             row(w, key, k -> w.ident(alias).append('.').ident(key.get(k).str("name")));
             w.append(')');
         }
+    }
+
+    /**
+     * Makes the rows inserted wait for {@code pgwire_before}: DuckDB may run a WITH clause's
+     * queries in any order, but a query must be complete before the rows that read its result go on.
+     */
+    private static final String AFTER_BEFORE = " WHERE (SELECT count(*) FROM pgwire_before) >= 0";
+
+    /**
+     * {@code pgwire_before}: the keys among the proposed ones ({@code proposed} writes a query of
+     * them) that the table holds before the INSERT runs ({@link #AFTER_BEFORE} makes the INSERT wait
+     * for it).
+     */
+    private static void before(SqlWriter w, Node stmt, List<Node> key, Runnable proposed) {
+        Node rel = stmt.node("relation");
+        w.append("pgwire_before AS MATERIALIZED (SELECT ");
+        row(w, key, k -> w.ident(key.get(k).str("name")));
+        w.append(" FROM ");
+        if (!rel.str("schemaname").isEmpty()) w.ident(rel.str("schemaname")).append('.');
+        w.ident(rel.str("relname")).append(" WHERE ");
+        row(w, key, k -> w.ident(key.get(k).str("name")));
+        w.append(" IN (");
+        proposed.run();
+        w.append(")), ");
     }
 
     /** The key of one VALUES row, each value cast to its column's type; a row() of them when {@code asRow}. */
