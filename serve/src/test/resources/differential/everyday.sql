@@ -644,6 +644,41 @@ SELECT email FROM customers WHERE score > ALL (SELECT score FROM customers WHERE
 -- expect-error: 21000
 SELECT email, (SELECT id FROM orders o WHERE o.customer_id = c.id) FROM customers c;
 
+-- name: window_function_in_having_refused
+-- expect-error: 42P20
+SELECT status FROM orders GROUP BY status HAVING count(*) > rank() OVER (ORDER BY status);
+
+-- name: window_function_in_group_by_refused
+-- expect-error: 42P20
+SELECT count(*) FROM orders GROUP BY row_number() OVER ();
+
+-- name: window_function_in_update_where_refused
+-- expect-error: 42P20
+UPDATE orders SET total = total WHERE row_number() OVER () = 1;
+
+-- name: window_function_in_subquery_of_where
+SELECT count(*) FROM orders WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS r FROM orders) x WHERE r <= 2);
+
+-- name: aggregate_in_delete_returning_refused
+-- expect-error: 42803
+DELETE FROM orders WHERE false RETURNING max(id);
+
+-- name: aggregate_in_returning_subquery
+UPDATE orders SET total = total WHERE id = 1 RETURNING id, (SELECT count(*) FROM customers) > 0 AS any;
+
+-- name: returning_correlated_subquery
+UPDATE orders AS o SET total = total WHERE id = 1 RETURNING o.id, (SELECT c.email FROM customers c WHERE c.id = o.customer_id) AS email;
+
+-- name: returning_subquery_reads_changed_table
+UPDATE orders SET total = total WHERE id = 1 RETURNING id, (SELECT count(*) FROM orders) > 0 AS any;
+
+-- name: scalar_subquery_star_of_one_column
+SELECT (SELECT * FROM (SELECT 1) s);
+
+-- name: scalar_subquery_union_several_columns
+-- expect-error: 42601
+SELECT (SELECT 1, 2 UNION ALL SELECT 3, 4);
+
 -- name: scalar_subquery_several_columns
 -- expect-error: 42601
 SELECT (SELECT 1, 2);

@@ -11,17 +11,30 @@ import java.util.Set;
  * Rules PostgreSQL checks while analysing a statement that DuckDB checks differently or not at all,
  * applied before DuckDB sees the statement so that the client gets PostgreSQL's error: a table
  * name given twice in one FROM, ORDER BY of a SELECT DISTINCT naming what is not selected, a
- * negative substring length.
+ * negative substring length, a window function in WHERE, HAVING or GROUP BY, an aggregate in
+ * RETURNING, a scalar subquery of several columns.
  */
 final class Checks {
     private Checks() {}
 
     static void apply(Node stmt) {
+        Set<Node> rowSources = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        TreeWalker.forEachNode(stmt, n -> {
+            if (n.is("MultiAssignRef") && n.node("source") != null) rowSources.add(n.node("source"));
+        });
         TreeWalker.forEachNode(stmt, n -> {
             if (n.is("SelectStmt") || (n.type() == null && n.has("op") && n.has("targetList"))) {
                 duplicateFromNames(n.list("fromClause"));
                 distinctOrderBy(n);
+                noWindows(n.node("whereClause"), "WHERE");
+                noWindows(n.node("havingClause"), "HAVING");
+                for (Node g : n.list("groupClause")) noWindows(g, "GROUP BY");
             }
+            if (n.is("UpdateStmt") || n.is("DeleteStmt")) noWindows(n.node("whereClause"), "WHERE");
+            if (n.is("InsertStmt") || n.is("UpdateStmt") || n.is("DeleteStmt")) {
+                for (Node r : n.list("returningList")) noAggregates(r, "RETURNING");
+            }
+            if (n.is("SubLink") && "EXPR_SUBLINK".equals(n.str("subLinkType")) && !rowSources.contains(n)) oneColumn(n);
             if (n.is("FuncCall") && Operators.lastName(n).equals("substring") || n.is("FuncCall") && Operators.lastName(n).equals("substr")) {
                 List<Node> args = n.list("args");
                 if (args.size() == 3 && args.get(2).is("A_Const") && args.get(2).has("ival") && args.get(2).node("ival").num("ival") < 0) {
@@ -29,6 +42,63 @@ final class Checks {
                 }
             }
         });
+    }
+
+    /** Aggregates by PostgreSQL's names (an aggregate of the user's is not known here). */
+    private static final Set<String> AGGREGATES = Set.of("count", "sum", "avg", "min", "max", "string_agg", "array_agg",
+            "bool_and", "bool_or", "every", "any_value", "json_agg", "jsonb_agg", "json_object_agg", "jsonb_object_agg",
+            "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop", "bit_and", "bit_or", "bit_xor",
+            "mode", "percentile_cont", "percentile_disc", "xmlagg", "range_agg", "corr", "covar_pop", "covar_samp",
+            "regr_avgx", "regr_avgy", "regr_count", "regr_intercept", "regr_r2", "regr_slope", "regr_sxx", "regr_sxy", "regr_syy");
+
+    /** A window function in {@code clause} (outside its subqueries) is 42P20, as PostgreSQL refuses it. */
+    private static void noWindows(Node clause, String where) {
+        Node w = find(clause, n -> n.is("FuncCall") && n.node("over") != null);
+        if (w != null) {
+            throw new PgException("42P20", "window functions are not allowed in " + where)
+                    .withPosition(w.location() + 1);
+        }
+    }
+
+    /** An aggregate in {@code clause} (outside its subqueries) is 42803, as PostgreSQL refuses it. */
+    private static void noAggregates(Node clause, String where) {
+        Node a = find(clause, n -> n.is("FuncCall") && n.node("over") == null
+                && (AGGREGATES.contains(Operators.lastName(n)) || n.bool("agg_star") || n.bool("agg_distinct")
+                || n.has("agg_order") || n.node("agg_filter") != null));
+        if (a != null) {
+            throw new PgException("42803", "aggregate functions are not allowed in " + where)
+                    .withPosition(a.location() + 1);
+        }
+    }
+
+    /** The first node of {@code root} (not inside a subquery) that {@code test} holds for, or null. */
+    private static Node find(Node root, java.util.function.Predicate<Node> test) {
+        if (root == null) return null;
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>(List.of(root));
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            if (n.type() != null && test.test(n)) return n;
+            if (n.type() != null && n.is("SubLink")) continue;
+            for (Object v : n.fields().values()) {
+                if (v instanceof Node c) stack.push(c);
+                else if (v instanceof List<?> l) for (Object o : l) if (o instanceof Node c) stack.push(c);
+            }
+        }
+        return null;
+    }
+
+    /** A scalar subquery of several columns is 42601 (a row is compared with a row subquery, not used as a value). */
+    private static void oneColumn(Node sublink) {
+        Node select = sublink.node("subselect");
+        while (select != null && select.node("larg") != null) select = select.node("larg");
+        if (select == null || select.has("valuesLists")) return;
+        List<Node> targets = select.list("targetList");
+        if (targets.size() < 2) return;
+        for (Node t : targets) {
+            Node v = t.node("val");
+            if (v != null && v.is("ColumnRef") && v.list("fields").get(v.list("fields").size() - 1).is("A_Star")) return;
+        }
+        throw new PgException(SqlState.SYNTAX_ERROR, "subquery must return only one column").withPosition(sublink.location() + 1);
     }
 
     /** FROM t, t: PostgreSQL refuses the same name twice at one level (42712). */

@@ -411,10 +411,12 @@ class Emitter {
     private void insert(Node s) {
         if (s.has(UpsertOrder.FIELD)) {
             UpsertOrder.write(this, s);
-            return;
+        } else if (ReturningQuery.applies(s)) {
+            ReturningQuery.write(this, s, () -> insertBody(s, null));
+        } else {
+            insertBody(s, null);
+            returning(s.list("returningList"));
         }
-        insertBody(s, null);
-        returning(s.list("returningList"));
     }
 
     /** INSERT without RETURNING; {@code source}, when not null, writes what stands for its VALUES or query. */
@@ -471,6 +473,15 @@ class Emitter {
     }
 
     private void update(Node s) {
+        if (ReturningQuery.applies(s)) {
+            ReturningQuery.write(this, s, () -> updateBody(s));
+        } else {
+            updateBody(s);
+            returning(s.list("returningList"));
+        }
+    }
+
+    private void updateBody(Node s) {
         with(s.node("withClause"));
         w.append("UPDATE ");
         rangeVar(s.node("relation"), true);
@@ -478,7 +489,6 @@ class Emitter {
         setList(s.list("targetList"));
         fromClause(s.list("fromClause"));
         where(s.node("whereClause"));
-        returning(s.list("returningList"));
     }
 
     /** SET a = 1, (b, c) = (2, 3): MultiAssignRef targets are regrouped into their row. */
@@ -508,6 +518,15 @@ class Emitter {
     }
 
     private void delete(Node s) {
+        if (ReturningQuery.applies(s)) {
+            ReturningQuery.write(this, s, () -> deleteBody(s));
+        } else {
+            deleteBody(s);
+            returning(s.list("returningList"));
+        }
+    }
+
+    private void deleteBody(Node s) {
         with(s.node("withClause"));
         w.append("DELETE FROM ");
         rangeVar(s.node("relation"), true);
@@ -520,7 +539,6 @@ class Emitter {
             }
         }
         where(s.node("whereClause"));
-        returning(s.list("returningList"));
     }
 
     private void returning(List<Node> list) {

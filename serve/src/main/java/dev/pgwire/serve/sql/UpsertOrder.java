@@ -33,8 +33,10 @@ import java.util.Set;
  * returned rows sorted by the number of the first proposed row with their key.</li>
  * </ul>
  * Neither applies when DO UPDATE sets a key column (the returned key would no longer be the
- * proposed one) or the INSERT has a WITH clause; such a statement runs as written and its rows
- * come in DuckDB's order (docs/SERVE.md, Known differences).
+ * proposed one), the INSERT has a WITH clause, or a subquery of RETURNING reads the table (it
+ * would read the table as the INSERT left it, not as it was: {@link ReturningQuery#readsTarget});
+ * such a statement runs as written and its rows come in DuckDB's order (docs/SERVE.md, Known
+ * differences).
  */
 final class UpsertOrder {
     private UpsertOrder() {}
@@ -51,7 +53,8 @@ final class UpsertOrder {
     static void mark(Node stmt, CatalogView catalog, TypeResolver types) {
         Node conflict = stmt.node("onConflictClause");
         Node select = stmt.node("selectStmt");
-        if (conflict == null || stmt.list("returningList").isEmpty() || stmt.has("withClause") || select == null) return;
+        if (conflict == null || stmt.list("returningList").isEmpty() || stmt.has("withClause") || select == null
+                || ReturningQuery.readsTarget(stmt)) return;
         boolean values = select.has("valuesLists");
         if (values ? select.list("valuesLists").size() < 2 : !stmt.has("cols")) return;
         Node rel = stmt.node("relation");
