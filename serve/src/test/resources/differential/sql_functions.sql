@@ -69,3 +69,87 @@ COMMIT;
 
 -- name: lastval_after_setval
 SELECT setval('fn_seq_a', 42), lastval();
+
+-- name: overlaps_null_ends
+SELECT (date '2024-01-01', NULL::date) OVERLAPS (date '2024-01-01', date '2024-01-03') AS same_start,
+       (NULL::date, date '2024-01-05') OVERLAPS (date '2024-01-01', date '2024-01-03') AS instant_inside,
+       (NULL::date, NULL::date) OVERLAPS (date '2024-01-01', date '2024-01-03') AS no_period;
+
+-- name: overlaps_reversed_ends_and_intervals
+SELECT (time '10:00', time '09:00') OVERLAPS (time '09:30', interval '1 minute') AS times,
+       (timestamp '2024-01-01', interval '-1 day') OVERLAPS (timestamp '2023-12-31 12:00', timestamp '2023-12-31 13:00') AS negative_span,
+       (timestamptz '2024-01-01 00:00+00', timestamptz '2024-01-02 00:00+00') OVERLAPS (timestamptz '2024-01-02 00:00+00', interval '1 hour') AS touching;
+
+-- name: overlaps_in_where
+SELECT p FROM (VALUES (1, date '2024-01-01', date '2024-01-10'), (2, date '2024-02-01', date '2024-02-05'), (3, NULL, date '2024-01-05')) v(p, s, e)
+WHERE (s, e) OVERLAPS (date '2024-01-04', date '2024-01-06') ORDER BY p;
+
+-- name: interval_sum_keeps_fields_apart
+SELECT sum(x), avg(x) FROM (VALUES (interval '1 month 3 days'), (interval '25 hours'), (interval '-2 days 1 second'), (NULL)) t(x);
+
+-- name: interval_sum_months_and_days
+SELECT sum(x), avg(x), sum(x) FILTER (WHERE x > interval '2 days') FROM (VALUES (interval '1 month'), (interval '1 day')) t(x);
+
+-- name: interval_aggregates_of_nothing
+SELECT sum(x), avg(x), pg_typeof(sum(x)), pg_typeof(avg(x)) FROM (VALUES (NULL::interval)) t(x);
+
+-- name: interval_sum_grouped
+SELECT g, sum(x) FROM (VALUES (1, interval '1 hour'), (1, interval '90 minutes'), (2, interval '1 year')) t(g, x) GROUP BY g ORDER BY g;
+
+-- name: interval_percentiles
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x), percentile_cont(0.25) WITHIN GROUP (ORDER BY x), percentile_cont(0) WITHIN GROUP (ORDER BY x)
+FROM (VALUES (interval '1 month'), (interval '1 day'), (interval '3 hours'), (NULL)) t(x);
+
+-- name: interval_percentile_of_nothing
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM (VALUES (NULL::interval)) t(x);
+
+-- name: interval_percentile_out_of_range
+-- expect-error: 22003
+SELECT percentile_cont(1.5) WITHIN GROUP (ORDER BY x) FROM (VALUES (interval '1 day')) t(x);
+
+-- name: numeric_series_in_from
+SELECT * FROM generate_series(0.1, -0.3, -0.1);
+
+-- name: numeric_series_default_step
+SELECT x, pg_typeof(x) FROM generate_series(1.0, 3) AS x;
+
+-- name: numeric_series_empty_and_null
+SELECT (SELECT count(*) FROM generate_series(5.0, 1, 1)) AS backwards, (SELECT count(*) FROM generate_series(1.0, NULL, 1)) AS null_stop;
+
+-- name: numeric_series_exact_steps
+SELECT sum(x), count(*), max(x) FROM generate_series(0, 1, 0.1) x;
+
+-- name: numeric_series_zero_step
+-- expect-error: 22023
+SELECT * FROM generate_series(1.0, 2.0, 0);
+
+-- name: date_trunc_zone_across_dst
+SELECT date_trunc('month', timestamptz '2024-03-10 12:00:00+00', 'America/New_York'), date_trunc('hour', timestamptz '2024-03-10 07:30:00+00', 'America/New_York'),
+       date_trunc('day', NULL::timestamptz, 'UTC'), date_trunc('week', timestamptz '2024-05-17 02:00:00+00', '+05');
+
+-- name: date_trunc_zone_case_insensitive
+SELECT date_trunc('day', timestamptz '2024-05-17 02:00:00+00', 'europe/paris');
+
+-- name: date_trunc_zone_unknown
+-- expect-error: 22023
+SELECT date_trunc('day', timestamptz '2024-05-17 02:00:00+00', 'Nope/Zone');
+
+-- name: substring_similar_one_separator
+SELECT substring('foobar' FROM '%#"o_b%' FOR '#'), substring('foobar' FROM 'f(o|x)%' FOR '#'), substring('foobar' FROM 'x%' FOR '#');
+
+-- name: substring_similar_greedy_parts
+SELECT substring('foobar' FROM '%#"o%#"%' FOR '#'), substring('foobar' FROM '%#"o%#"%b%' FOR '#'), substring('fo"obar' FROM '%#"o"o#"%' FOR '#');
+
+-- name: substring_similar_nulls
+SELECT substring(NULL FROM '%' FOR '#'), substring('a' FROM '%' FOR NULL), substring('foobar' SIMILAR '%#"o_b#"%' ESCAPE '#');
+
+-- name: substring_similar_three_separators
+-- expect-error: 2200C
+SELECT substring('foobar' FROM '#"f#"oo#"bar' FOR '#');
+
+-- name: substring_similar_long_escape
+-- expect-error: 22025
+SELECT substring('foo' FROM '%' FOR '##');
+
+-- name: case_mapping_ascii_only
+SELECT upper('straße élan'), lower('ÉLAN ẞ MiXeD'), initcap('élan straße ÉCOLE'), upper(NULL), lower('AbC'::varchar(3));

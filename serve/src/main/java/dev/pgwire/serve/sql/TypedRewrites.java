@@ -227,6 +227,9 @@ final class TypedRewrites {
                             item.set("pgwire_scalar", Operators.lastName(call)); // emitted as a one-row subquery
                         }
                         items.set(0, expr(call, scope));
+                        if (items.get(0).has(NumericSeries.FROM_NAME) && item.node("alias") == null) {
+                            item.set("alias", Node.of("Alias").set("aliasname", items.get(0).str(NumericSeries.FROM_NAME)));
+                        }
                     }
                 }
                 jsonCalls.from(item, scope);
@@ -789,11 +792,17 @@ final class TypedRewrites {
             }
             default -> { }
         }
+        List<SqlType> argTypes = new ArrayList<>();
+        for (Node a : args) argTypes.add(types.type(a, scope));
+        Node standard = StandardCalls.rewrite(f, argTypes, e -> types.type(e, scope));
+        if (standard != null) {
+            SqlType t = types.type(f, scope);
+            types.assume(standard, t != null ? t : ExpressionTypes.infer(types, standard, scope));
+            return standard;
+        }
         Node jsonCall = jsonCalls.call(f, scope);
         if (jsonCall != null) return jsonCall;
         SqlType resultType = types.type(f, scope);
-        List<SqlType> argTypes = new ArrayList<>();
-        for (Node a : args) argTypes.add(types.type(a, scope));
         Node rewritten = PgFunctionCalls.rewrite(f, argTypes, session);
         if (rewritten == null) rewritten = CatalogCalls.rewrite(f, argTypes, session);
         if (rewritten != null) {
