@@ -153,3 +153,88 @@ SELECT substring('foo' FROM '%' FOR '##');
 
 -- name: case_mapping_ascii_only
 SELECT upper('straße élan'), lower('ÉLAN ẞ MiXeD'), initcap('élan straße ÉCOLE'), upper(NULL), lower('AbC'::varchar(3));
+
+-- name: ties_setup
+CREATE TABLE fn_scores (name text, score int, country text);
+
+-- name: ties_fill
+INSERT INTO fn_scores VALUES ('a', 80, 'US'), ('b', 90, 'DE'), ('c', 80, 'US'), ('d', NULL, 'FR'), ('e', 70, 'DE'), ('f', 90, 'US');
+
+-- name: ties_by_position_with_offset
+SELECT * FROM (SELECT name, score FROM fn_scores ORDER BY 2 DESC NULLS LAST OFFSET 1 ROWS FETCH FIRST 2 ROWS WITH TIES) t ORDER BY name;
+
+-- name: ties_by_output_alias_after_grouping
+SELECT country, count(*) AS n FROM fn_scores GROUP BY country ORDER BY n DESC FETCH FIRST 1 ROW WITH TIES;
+
+-- name: ties_zero_rows
+SELECT name AS s, score FROM fn_scores ORDER BY score FETCH FIRST 0 ROWS WITH TIES;
+
+-- name: ties_nulls_first
+SELECT name FROM fn_scores ORDER BY score NULLS FIRST FETCH FIRST 1 ROWS WITH TIES;
+
+-- name: ties_in_a_subquery
+SELECT count(*), min(name), max(name) FROM (SELECT name FROM fn_scores ORDER BY score DESC NULLS LAST FETCH FIRST 1 ROWS WITH TIES) t;
+
+-- name: ties_null_count
+-- expect-error: 2201W
+SELECT name FROM fn_scores ORDER BY score FETCH FIRST NULL ROWS WITH TIES;
+
+-- name: ties_negative_count
+-- expect-error: 2201W
+SELECT name FROM fn_scores ORDER BY score FETCH FIRST (0 - 1) ROWS WITH TIES;
+
+-- name: using_alias_setup
+CREATE TABLE fn_items (id int, sku text);
+
+-- name: using_alias_setup_products
+CREATE TABLE fn_products (sku text, title text);
+
+-- name: using_alias_fill
+INSERT INTO fn_items VALUES (1, 'x'), (2, 'x'), (3, 'y'), (4, 'z');
+
+-- name: using_alias_fill_products
+INSERT INTO fn_products VALUES ('x', 'X'), ('y', 'Y'), ('w', 'W');
+
+-- name: using_alias_left_star
+SELECT j.*, id FROM fn_items LEFT JOIN fn_products USING (sku) AS j ORDER BY id;
+
+-- name: using_alias_right
+SELECT j.sku, title FROM fn_items RIGHT JOIN fn_products USING (sku) AS j ORDER BY 1, 2;
+
+-- name: using_alias_full
+SELECT j.sku FROM fn_items FULL JOIN fn_products USING (sku) AS j ORDER BY 1;
+
+-- name: using_alias_in_where
+SELECT id FROM fn_items i JOIN fn_products p USING (sku) AS j WHERE j.sku = 'x' ORDER BY id;
+
+-- name: using_alias_other_column
+-- expect-error: 42703
+SELECT j.title FROM fn_items JOIN fn_products USING (sku) AS j;
+
+-- name: search_setup
+CREATE TABLE fn_tree (id int, parent_id int, name text);
+
+-- name: search_fill
+INSERT INTO fn_tree VALUES (1, NULL, 'root'), (2, 1, 'b'), (3, 1, 'a'), (4, 2, 'ba'), (5, 3, 'aa'), (6, 4, 'baa');
+
+-- name: search_breadth_first
+WITH RECURSIVE t AS (SELECT id, parent_id, name FROM fn_tree WHERE parent_id IS NULL UNION ALL SELECT c.id, c.parent_id, c.name FROM fn_tree c JOIN t ON c.parent_id = t.id)
+SEARCH BREADTH FIRST BY name SET ord SELECT id, name FROM t ORDER BY ord;
+
+-- name: search_depth_first_column_list_and_alias
+WITH RECURSIVE t(n, nm) AS (SELECT id, name FROM fn_tree WHERE parent_id IS NULL UNION ALL SELECT c.id, c.name FROM fn_tree c, t p WHERE c.parent_id = p.n)
+SEARCH DEPTH FIRST BY nm, n SET o SELECT n, nm FROM t ORDER BY o;
+
+-- name: cycle_setup
+CREATE TABLE fn_edges (a int, b int);
+
+-- name: cycle_fill
+INSERT INTO fn_edges VALUES (1, 2), (2, 3), (3, 1), (3, 4);
+
+-- name: cycle_boolean_mark
+WITH RECURSIVE g AS (SELECT a, b FROM fn_edges WHERE a = 1 UNION ALL SELECT e.a, e.b FROM fn_edges e JOIN g ON e.a = g.b)
+CYCLE a SET is_cycle USING path SELECT a, b, is_cycle FROM g ORDER BY a, b, is_cycle;
+
+-- name: cycle_text_mark
+WITH RECURSIVE g AS (SELECT a, b FROM fn_edges WHERE a = 1 UNION ALL SELECT e.a, e.b FROM fn_edges e JOIN g ON e.a = g.b)
+CYCLE a, b SET c TO 'Y' DEFAULT 'N' USING p SELECT a, b, c FROM g ORDER BY a, b, c;
