@@ -238,3 +238,18 @@ CYCLE a SET is_cycle USING path SELECT a, b, is_cycle FROM g ORDER BY a, b, is_c
 -- name: cycle_text_mark
 WITH RECURSIVE g AS (SELECT a, b FROM fn_edges WHERE a = 1 UNION ALL SELECT e.a, e.b FROM fn_edges e JOIN g ON e.a = g.b)
 CYCLE a, b SET c TO 'Y' DEFAULT 'N' USING p SELECT a, b, c FROM g ORDER BY a, b, c;
+
+-- name: lastval_insert_without_column_list
+INSERT INTO fn_serials VALUES (DEFAULT, 'g'), (DEFAULT, 'h') RETURNING id;
+
+-- name: lastval_after_insert_without_column_list
+SELECT lastval();
+
+-- name: lastval_serial_last_setup
+CREATE TABLE fn_tail (label text, n serial);
+
+-- name: lastval_insert_select_without_column_list
+INSERT INTO fn_tail SELECT 'x' || g FROM generate_series(1, 3) g;
+
+-- name: lastval_after_insert_select_without_column_list
+SELECT lastval(), (SELECT max(n) FROM fn_tail);

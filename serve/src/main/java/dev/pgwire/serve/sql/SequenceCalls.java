@@ -68,8 +68,13 @@ final class SequenceCalls {
         Node select = insert.node("selectStmt");
         boolean values = select != null && !select.list("valuesLists").isEmpty();
         boolean query = select != null && !values;
-        if (!insert.has("cols") && select != null) return; // the rows give the leading columns, whichever they are
         List<Node> cols = insert.has("cols") ? insert.list("cols") : new ArrayList<>();
+        if (!insert.has("cols") && select != null) {
+            // the rows give the leading columns: named here, so that the others can be added
+            int width = width(select);
+            if (width < 0 || width > r.columns().size()) return;
+            for (int i = 0; i < width; i++) cols.add(Node.of("ResTarget").set("name", r.columns().get(i).name()));
+        }
         List<Node> added = new ArrayList<>();
         boolean override = false;
         for (ColumnInfo c : r.columns()) {
@@ -136,6 +141,18 @@ final class SequenceCalls {
         cols.addAll(added);
         insert.set("cols", cols);
         if (override) insert.set("override", "OVERRIDING_SYSTEM_VALUE");
+    }
+
+    /** How many values each row of an INSERT's source has, or -1 where that is not known here (a *). */
+    private static int width(Node select) {
+        if (!select.list("valuesLists").isEmpty()) return select.list("valuesLists").get(0).list("items").size();
+        if (select.node("larg") != null) return width(select.node("larg"));
+        for (Node t : select.list("targetList")) {
+            Node val = t.node("val");
+            if (val == null || val.is("ColumnRef") && !val.list("fields").isEmpty()
+                    && val.list("fields").get(val.list("fields").size() - 1).is("A_Star")) return -1;
+        }
+        return select.list("targetList").size();
     }
 
     /** Whether the column's default is a nextval call (serial, identity, or DEFAULT nextval('…') as written). */
