@@ -253,3 +253,16 @@ INSERT INTO fn_tail SELECT 'x' || g FROM generate_series(1, 3) g;
 
 -- name: lastval_after_insert_select_without_column_list
 SELECT lastval(), (SELECT max(n) FROM fn_tail);
+
+-- name: interval_sum_over_a_window
+SELECT g, x, sum(x) OVER (PARTITION BY g ORDER BY x), avg(x) OVER (PARTITION BY g) FROM (VALUES (1, interval '1 hour'), (1, interval '1 day'), (2, interval '1 mon')) t(g, x) ORDER BY g, x;
+
+-- name: ties_over_distinct
+SELECT DISTINCT country, score / 10 AS decile FROM fn_scores ORDER BY decile DESC NULLS LAST, country FETCH FIRST 2 ROWS WITH TIES;
+
+-- name: ties_over_union
+SELECT * FROM (SELECT score FROM fn_scores UNION SELECT 85 ORDER BY 1 DESC NULLS LAST FETCH FIRST 2 ROWS WITH TIES) t ORDER BY score;
+
+-- name: ties_over_distinct_expression_not_listed
+-- expect-error: 42P10
+SELECT DISTINCT country FROM fn_scores ORDER BY score FETCH FIRST 1 ROWS WITH TIES;

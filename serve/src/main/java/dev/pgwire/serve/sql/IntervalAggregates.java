@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The aggregates of interval values DuckDB lacks, computed as PostgreSQL computes them:
  * {@code sum} adds months, days and time each on its own (interval_pl, no carrying between them),
- * {@code avg} is that sum divided by the count (interval_div), and {@code percentile_cont}
+ * {@code avg} is that sum divided by the count (interval_div), both also over a window, and {@code percentile_cont}
  * interpolates between the two nearest values with interval_mul and interval_pl.
  */
 final class IntervalAggregates {
@@ -35,6 +35,16 @@ final class IntervalAggregates {
             return percentile(f, value, args.get(0));
         }
         return null;
+    }
+
+    /** sum(interval) OVER (…) and avg(interval) OVER (…): the same, each part summed over the window. */
+    static Node window(Node f, SqlType argument) {
+        if (f.bool("agg_distinct") || f.names("funcname").size() > 1 && !f.names("funcname").get(0).equals("pg_catalog")
+                || !isInterval(argument)) return null;
+        Node sum = sum(f, f.list("args").get(0));
+        if (Operators.lastName(f).equals("sum")) return sum.set("pgType", "interval");
+        return Expressions.duckDb("CAST(pgwire_interval_div(CAST({0} AS VARCHAR), CAST({1} AS DOUBLE)) AS INTERVAL)", sum,
+                TypedRewrites.FuncCallBuilder.copyAggregate(f, "count")).set("pgType", "interval");
     }
 
     private static boolean isInterval(SqlType t) {

@@ -819,6 +819,13 @@ final class TypedRewrites {
             PgException e = new PgException(SqlState.FEATURE_NOT_SUPPORTED, "DISTINCT is not implemented for window functions");
             throw f.has("location") ? e.withPosition(f.location() + 1) : e;
         }
+        if (args.size() == 1 && (Operators.lastName(f).equals("sum") || Operators.lastName(f).equals("avg"))) {
+            Node interval = IntervalAggregates.window(f, types.type(args.get(0), scope));
+            if (interval != null) {
+                types.assume(interval, SqlType.INTERVAL);
+                return interval;
+            }
+        }
         if (!Operators.lastName(f).equals("avg") || args.size() != 1 || f.names("funcname").size() > 1) return f;
         SqlType first = types.type(args.get(0), scope);
         if (first == null || !first.isExactNumeric() || f.bool("agg_distinct")) return f;

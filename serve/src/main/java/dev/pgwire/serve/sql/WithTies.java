@@ -12,8 +12,9 @@ import java.util.List;
  * as written. A row ranks 1 + the number of rows sorting before it, so the n-th row after the
  * offset and every row tied with it are kept and nothing after them. The result columns, their
  * types and their order are the statement's own. A count PostgreSQL refuses is its 2201W (NULL
- * while translating, a negative value when the statement runs). DISTINCT and set operations,
- * whose rows are made after ranking would see them, are refused with 0A000.
+ * while translating, a negative value when the statement runs). A statement whose rows are made
+ * after a QUALIFY would rank them (DISTINCT, a set operation) is ranked over its finished rows
+ * ({@link TiedRows}).
  */
 final class WithTies {
     private WithTies() {}
@@ -38,8 +39,8 @@ final class WithTies {
         }
         boolean setOperation = !s.str("op").isEmpty() && !s.str("op").equals("SETOP_NONE");
         if (setOperation || s.has("distinctClause") || s.has("valuesLists")) {
-            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
-                    "FETCH FIRST … WITH TIES is not supported with DISTINCT, VALUES or UNION/INTERSECT/EXCEPT");
+            // rows made after ranking would see them (DISTINCT, UNION): ranked over the finished rows
+            TiedRows.wrap(s);
         }
         List<Node> order = new ArrayList<>();
         for (Node sortBy : s.list("sortClause")) {

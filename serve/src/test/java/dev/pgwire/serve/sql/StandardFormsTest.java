@@ -28,8 +28,19 @@ class StandardFormsTest {
                         + " <= (CASE WHEN 3 < 0 THEN error('[pgwire:2201W] LIMIT must not be negative') ELSE 3 END + coalesce(1, 0))"
                         + " ORDER BY 2 DESC NULLS LAST, a OFFSET 1");
         failsWith("SELECT a FROM t ORDER BY a FETCH FIRST NULL ROWS WITH TIES", "2201W");
-        failsWith("SELECT DISTINCT a FROM t ORDER BY a FETCH FIRST 1 ROWS WITH TIES", "0A000");
-        failsWith("SELECT a FROM t UNION SELECT a FROM u ORDER BY a FETCH FIRST 1 ROWS WITH TIES", "0A000");
+    }
+
+    @Test
+    void withTiesOverDistinctOrASetOperationRanksTheFinishedRows() {
+        assertThat(duckDb("SELECT DISTINCT a, b + 1 FROM t ORDER BY b + 1 DESC FETCH FIRST 1 ROWS WITH TIES"))
+                .isEqualTo("SELECT pgwire_ties.c1 AS a, pgwire_ties.c2 AS \"?column?\" FROM (SELECT DISTINCT a, (b + 1) AS \"?column?\" FROM t)"
+                        + " AS pgwire_ties(c1, c2) QUALIFY rank() OVER (ORDER BY pgwire_ties.c2 DESC)"
+                        + " <= (CASE WHEN 1 < 0 THEN error('[pgwire:2201W] LIMIT must not be negative') ELSE 1 END)"
+                        + " ORDER BY pgwire_ties.c2 DESC");
+        assertThat(duckDb("SELECT a FROM t UNION SELECT a FROM u ORDER BY a FETCH FIRST 1 ROWS WITH TIES"))
+                .startsWith("SELECT pgwire_ties.c1 AS a FROM (SELECT a FROM t UNION SELECT a FROM u) AS pgwire_ties(c1) QUALIFY");
+        failsWith("SELECT DISTINCT a FROM t ORDER BY a + 1 FETCH FIRST 1 ROWS WITH TIES", "42P10");
+        failsWith("SELECT DISTINCT * FROM t ORDER BY 1 FETCH FIRST 1 ROWS WITH TIES", "0A000");
     }
 
     @Test
