@@ -266,3 +266,11 @@ SELECT * FROM (SELECT score FROM fn_scores UNION SELECT 85 ORDER BY 1 DESC NULLS
 -- name: ties_over_distinct_expression_not_listed
 -- expect-error: 42P10
 SELECT DISTINCT country FROM fn_scores ORDER BY score FETCH FIRST 1 ROWS WITH TIES;
+
+-- name: search_and_cycle_columns_shown
+WITH RECURSIVE t AS (SELECT id, name FROM fn_tree WHERE parent_id IS NULL UNION ALL SELECT c.id, c.name FROM fn_tree c JOIN t ON c.parent_id = t.id)
+SEARCH DEPTH FIRST BY id SET ord CYCLE id SET is_cycle USING path SELECT * FROM t ORDER BY ord;
+
+-- name: search_breadth_first_column_shown
+WITH RECURSIVE t AS (SELECT id, name FROM fn_tree WHERE parent_id IS NULL UNION ALL SELECT c.id, c.name FROM fn_tree c JOIN t ON c.parent_id = t.id)
+SEARCH BREADTH FIRST BY id, name SET ord SELECT * FROM t ORDER BY ord;

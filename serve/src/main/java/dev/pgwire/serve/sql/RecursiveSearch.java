@@ -19,8 +19,8 @@ import java.util.List;
  *     mark is v where the row's c was on its parent's path (and the recursion stops below it), d
  *     otherwise.</li>
  * </ul>
- * The added columns compare as PostgreSQL's do (lists of rows, rows field by field); their values
- * show as DuckDB's lists of structs.
+ * The added columns are DuckDB lists of structs and structs, which compare as PostgreSQL's record
+ * arrays and records do (element by element, field by field) and show as they do.
  */
 final class RecursiveSearch {
     private RecursiveSearch() {}
@@ -51,10 +51,10 @@ final class RecursiveSearch {
             String seq = search.str("search_seq_column");
             List<String> by = search.names("search_col_list");
             if (search.bool("search_breadth_first")) {
+                // (depth, c…) as one row: the depth first, then the columns, as PostgreSQL's row shows them
                 addColumn(cte, first, recursive, seq,
-                        Expressions.duckDb("struct_pack(pg_depth := CAST(0 AS BIGINT), pg_row := " + row(by, names, first) + ")", values(by, names, first)),
-                        Expressions.duckDb("struct_pack(pg_depth := " + ref(parent, seq) + ".pg_depth + 1, pg_row := " + row(by, names, recursive)
-                                + ")", values(by, names, recursive)));
+                        Expressions.duckDb(row(by, "pg_depth := CAST(0 AS BIGINT), "), values(by, names, first)),
+                        Expressions.duckDb(row(by, "pg_depth := " + ref(parent, seq) + ".pg_depth + 1, "), values(by, names, recursive)));
             } else {
                 addColumn(cte, first, recursive, seq,
                         Expressions.duckDb("[" + row(by, names, first) + "]", values(by, names, first)),
@@ -117,7 +117,12 @@ final class RecursiveSearch {
 
     /** The struct of the named columns' values in one term, with placeholders {0}, {1}, …. */
     private static String row(List<String> by, List<String> names, Node term) {
-        StringBuilder s = new StringBuilder("struct_pack(");
+        return row(by, "");
+    }
+
+    /** The same, its fields after {@code leading} (fields of its own, each followed by ", "). */
+    private static String row(List<String> by, String leading) {
+        StringBuilder s = new StringBuilder("struct_pack(").append(leading);
         for (int i = 0; i < by.size(); i++) {
             if (i > 0) s.append(", ");
             s.append(SqlWriter.quoteIdent("pg_" + i)).append(" := {").append(i).append('}');
