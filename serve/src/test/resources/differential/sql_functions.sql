@@ -274,3 +274,16 @@ SEARCH DEPTH FIRST BY id SET ord CYCLE id SET is_cycle USING path SELECT * FROM 
 -- name: search_breadth_first_column_shown
 WITH RECURSIVE t AS (SELECT id, name FROM fn_tree WHERE parent_id IS NULL UNION ALL SELECT c.id, c.name FROM fn_tree c JOIN t ON c.parent_id = t.id)
 SEARCH BREADTH FIRST BY id, name SET ord SELECT * FROM t ORDER BY ord;
+
+-- name: view_with_standard_forms
+CREATE VIEW fn_top_products AS SELECT j.sku, count(*) AS n FROM fn_items JOIN fn_products USING (sku) AS j GROUP BY j.sku ORDER BY n DESC FETCH FIRST 1 ROW WITH TIES;
+
+-- name: view_with_standard_forms_read
+SELECT * FROM fn_top_products ORDER BY sku;
+
+-- name: create_table_as_with_search
+CREATE TABLE fn_tree_order AS WITH RECURSIVE t AS (SELECT id, name FROM fn_tree WHERE parent_id IS NULL UNION ALL SELECT c.id, c.name FROM fn_tree c JOIN t ON c.parent_id = t.id)
+SEARCH DEPTH FIRST BY name SET ord SELECT id, name, row_number() OVER (ORDER BY ord) AS position FROM t;
+
+-- name: create_table_as_with_search_read
+SELECT * FROM fn_tree_order ORDER BY position;

@@ -100,12 +100,9 @@ public final class Translator {
             if (query) {
                 boolean callsCatalog = CatalogCalls.callsAny(tree);
                 SequenceCalls.rewrite(tree, session);
-                JoinUsingAlias.apply(tree);
-                RecursiveSearch.apply(tree);
                 GroupByKeys.apply(tree, session.catalog());
                 TypedRewrites typed = new TypedRewrites(session, declaredParameters);
                 typed.apply(tree);
-                WithTies.apply(tree);
                 boolean readsCatalog = CatalogRoutes.apply(tree, session) || callsCatalog || typed.usesCatalog();
                 Domains.checkCasts(tree, session.catalog());
                 em.statement(tree);

@@ -56,6 +56,14 @@ final class TypedRewrites {
 
     /** Rewrites a query or data-changing statement in place. */
     void apply(Node stmt) {
+        // the SQL-standard forms DuckDB's grammar lacks, written out before the statement is typed
+        JoinUsingAlias.apply(stmt);
+        RecursiveSearch.apply(stmt);
+        applyTyped(stmt);
+        WithTies.apply(stmt); // over the rewritten sort keys
+    }
+
+    private void applyTyped(Node stmt) {
         switch (stmt.type()) {
             case "SelectStmt" -> {
                 JoinStars.apply(stmt, catalog);
