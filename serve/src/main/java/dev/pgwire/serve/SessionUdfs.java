@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The functions serve registers in each database's engine that reach its sessions while DuckDB
  * runs a statement: advisory locks, set_config / current_setting, pg_notify,
- * pg_stat_activity, pg_listening_channels, pg_cancel_backend / pg_terminate_backend. The
+ * pg_stat_activity, pg_listening_channels, pg_cancel_backend / pg_terminate_backend, lastval. The
  * translation calls them with the calling session's process id.
  */
 final class SessionUdfs {
@@ -102,6 +102,19 @@ final class SessionUdfs {
                 List.of(i, v), null, v, false), a -> {
             DuckDbSession s = sessions.get((Integer) a[0]);
             return s == null || a[1] == null ? null : s.settingSourceFromEngine((String) a[1]);
+        }, true);
+        // lastval(): every value a statement draws passes through pgwire_nextval_seen (see SequenceCalls)
+        Map<DuckDbSession, Long> lastValues = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+        Udf.register(c, new Udf.Signature("pgwire_nextval_seen", List.of(i, Udf.Type.BIGINT), null, Udf.Type.BIGINT, false), a -> {
+            DuckDbSession s = sessions.get((Integer) a[0]);
+            if (s != null && a[1] != null) lastValues.put(s, (Long) a[1]);
+            return a[1];
+        }, true);
+        Udf.register(c, new Udf.Signature("pgwire_lastval", List.of(i), null, Udf.Type.BIGINT, false), a -> {
+            DuckDbSession s = sessions.get((Integer) a[0]);
+            Long value = s == null ? null : lastValues.get(s);
+            if (value == null) throw new dev.pgwire.protocol.PgException("55000", "lastval is not yet defined in this session");
+            return value;
         }, true);
         Udf.register(c, new Udf.Signature("pgwire_current_setting",
                 List.of(i, v, b), null, v, false), a -> {

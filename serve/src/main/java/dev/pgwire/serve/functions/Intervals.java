@@ -1,6 +1,6 @@
 package dev.pgwire.serve.functions;
 
-/** justify_days, justify_hours, justify_interval and make_interval, with PostgreSQL's overflow errors. */
+/** justify_days, justify_hours, justify_interval, make_interval and interval * number, with PostgreSQL's overflow errors. */
 final class Intervals {
     private Intervals() {}
 
@@ -90,5 +90,36 @@ final class Intervals {
         long usLong = us >= -9.223372036854775808E18 && us < 9.223372036854775808E18 ? (long) us : Long.MIN_VALUE;
         long time = hours * 3_600_000_000L + mins * 60_000_000L + usLong;
         return new PgInterval(month, day, time);
+    }
+
+    /**
+     * interval * number as PostgreSQL 15's interval_mul computes it: months and days multiplied
+     * and truncated, their fractions carried down (30 days to a month, 86 400 seconds to a day),
+     * the time rounded to microseconds.
+     */
+    static PgInterval multiply(PgInterval span, double factor) {
+        double months = span.months() * factor;
+        double days = span.days() * factor;
+        if (Double.isNaN(months) || months > Integer.MAX_VALUE || months < Integer.MIN_VALUE
+                || Double.isNaN(days) || days > Integer.MAX_VALUE || days < Integer.MIN_VALUE) {
+            throw outOfRange();
+        }
+        int resultMonths = (int) months;
+        int resultDays = (int) days;
+        double monthRemainderDays = tsRound((months - resultMonths) * Calendar.DAYS_PER_MONTH);
+        double secRemainder = tsRound((days - resultDays + monthRemainderDays - (int) monthRemainderDays) * 86_400.0);
+        if (Math.abs(secRemainder) >= 86_400.0) {
+            resultDays += (int) (secRemainder / 86_400.0);
+            secRemainder -= (int) (secRemainder / 86_400.0) * 86_400.0;
+        }
+        resultDays += (int) monthRemainderDays;
+        double micros = Math.rint(span.micros() * factor + secRemainder * 1_000_000.0);
+        if (Double.isNaN(micros) || micros >= 9.223372036854775807E18 || micros < -9.223372036854775808E18) throw outOfRange();
+        return new PgInterval(resultMonths, resultDays, (long) micros);
+    }
+
+    /** PostgreSQL's TSROUND: to microsecond precision. */
+    private static double tsRound(double x) {
+        return Math.rint(x * 1_000_000.0) / 1_000_000.0;
     }
 }

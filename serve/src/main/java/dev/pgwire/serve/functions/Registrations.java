@@ -186,6 +186,8 @@ final class Registrations {
                 a -> Intervals.justifyHours(PgInterval.parse(s(a[0]))).toDuckDbText(), VARCHAR);
         b.strict("justify_interval(interval)", "pg_justify_interval", VARCHAR,
                 a -> Intervals.justifyInterval(PgInterval.parse(s(a[0]))).toDuckDbText(), VARCHAR);
+        b.strict("interval * double precision", "pg_interval_mul", VARCHAR,
+                a -> Intervals.multiply(PgInterval.parse(s(a[0])), (Double) a[1]).toDuckDbText(), VARCHAR, DOUBLE);
         b.strict("make_interval(integer, integer, integer, integer, integer, integer, double precision)",
                 "pg_make_interval", VARCHAR,
                 a -> Intervals.makeInterval(i(a[0]), i(a[1]), i(a[2]), i(a[3]), i(a[4]), i(a[5]), (Double) a[6]).toDuckDbText(),

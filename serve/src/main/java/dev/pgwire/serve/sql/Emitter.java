@@ -111,6 +111,10 @@ class Emitter {
                     windowSpec(windows.get(i));
                 }
             }
+            if (s.node(WithTies.QUALIFY) != null) { // FETCH … WITH TIES
+                w.append(" QUALIFY ");
+                expr(s.node(WithTies.QUALIFY));
+            }
         }
         orderBy(s.list("sortClause"));
         limit(s);

@@ -79,7 +79,7 @@ final class ExpressionTypes {
             Map.entry("decode", SqlType.BYTEA), Map.entry("sha256", SqlType.BYTEA), Map.entry("digest", SqlType.BYTEA),
             Map.entry("nextval", SqlType.INT8), Map.entry("currval", SqlType.INT8), Map.entry("setval", SqlType.INT8),
             Map.entry("lastval", SqlType.INT8), Map.entry("pg_get_serial_sequence", SqlType.TEXT),
-            Map.entry("stddev", SqlType.NUMERIC), Map.entry("variance", SqlType.NUMERIC));
+            Map.entry("stddev", SqlType.NUMERIC), Map.entry("variance", SqlType.NUMERIC), Map.entry("overlaps", SqlType.BOOL));
 
     /** Functions returning the type of their first argument. */
     private static final java.util.Set<String> SAME_AS_FIRST = java.util.Set.of("min", "max", "abs", "lag", "lead",
@@ -271,6 +271,13 @@ final class ExpressionTypes {
                 if (first.name().equals("interval")) return SqlType.INTERVAL;
                 return SqlType.FLOAT8;
             }
+            case "percentile_cont" -> {
+                // the interval form interpolates intervals; the other is double precision
+                List<Node> order = e.list("agg_order");
+                SqlType sorted = order.size() == 1 ? r.type(order.get(0).node("node"), scope) : null;
+                SqlType result = sorted != null && sorted.is(SqlType.INTERVAL) ? SqlType.INTERVAL : SqlType.FLOAT8;
+                return first != null && first.isArray() ? result.arrayOf() : result;
+            }
             case "stddev_samp", "stddev_pop", "var_samp", "var_pop" -> {
                 return first != null && first.isFloat() ? SqlType.FLOAT8 : SqlType.NUMERIC;
             }
@@ -289,6 +296,10 @@ final class ExpressionTypes {
             }
             case "generate_series", "unnest" -> {
                 if (name.equals("unnest")) return first != null && first.isArray() ? first.element() : null;
+                for (Node a : args) {
+                    SqlType t = r.type(a, scope);
+                    if (t != null && !t.isArray() && t.name().equals("numeric")) return SqlType.NUMERIC; // generate_series(numeric, …)
+                }
                 return first == null || first.isUnknown() ? null : first.withoutTypmod();
             }
             default -> {

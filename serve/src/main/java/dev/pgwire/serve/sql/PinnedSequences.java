@@ -85,7 +85,7 @@ public final class PinnedSequences {
     }
 
     private static Node constant(long value) {
-        Node c = Node.of("A_Const");
+        Node c = Node.of("A_Const").set(SequenceCalls.DRAWN, true); // lastval() sees it when the INSERT runs
         if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
             return c.set("ival", Node.of("Integer").set("ival", value));
         }

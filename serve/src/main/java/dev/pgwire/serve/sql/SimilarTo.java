@@ -13,18 +13,29 @@ final class SimilarTo {
     private SimilarTo() {}
 
     static String toRegex(String pattern, String escape) {
-        if (escape.length() > 1) throw new PgException("22025", "invalid escape string")
-                .withHint("Escape string must be empty or one character.");
-        char esc = escape.isEmpty() ? 0 : escape.charAt(0);
-        StringBuilder re = new StringBuilder("(?s:");
+        return "(?s:" + body(pattern, escapeChar(escape), false, true) + ")";
+    }
+
+    private static char escapeChar(String escape) {
+        if (escape.length() > 1) throw invalidEscape();
+        return escape.isEmpty() ? 0 : escape.charAt(0);
+    }
+
+    private static PgException invalidEscape() {
+        return new PgException("22025", "invalid escape string").withHint("Escape string must be empty or one character.");
+    }
+
+    /**
+     * The regular expression of a pattern (or of one part of it); {@code lazy} makes its
+     * repetitions match as little as they can, {@code capturing} keeps its parentheses groups.
+     */
+    private static String body(String pattern, char esc, boolean lazy, boolean capturing) {
+        StringBuilder re = new StringBuilder();
         boolean inBracket = false;
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
             if (esc != 0 && c == esc) {
-                if (i + 1 >= pattern.length()) {
-                    throw new PgException("22025", "invalid escape string")
-                            .withHint("Escape string must be empty or one character.");
-                }
+                if (i + 1 >= pattern.length()) throw invalidEscape();
                 char next = pattern.charAt(++i);
                 re.append(quote(next));
             } else if (inBracket) {
@@ -34,16 +45,74 @@ final class SimilarTo {
                 inBracket = true;
                 re.append(c);
             } else if (c == '%') {
-                re.append(".*");
+                re.append(lazy ? ".*?" : ".*");
             } else if (c == '_') {
                 re.append('.');
+            } else if (c == '(' && !capturing) {
+                re.append("(?:");
             } else if ("|*+?{}()".indexOf(c) >= 0) {
                 re.append(c);
+                if (lazy && "*+?}".indexOf(c) >= 0) re.append('?');
             } else {
                 re.append(quote(c));
             }
         }
-        return re.append(')').toString();
+        return re.toString();
+    }
+
+    /**
+     * substring(string FROM pattern FOR escape), also written substring(string SIMILAR pattern
+     * ESCAPE escape): the part of a whole-string match between the two escape-double-quote
+     * separators (the part before them as short as it can be, the part between as long as it
+     * can be), the whole match where there are none, NULL where the string does not match.
+     * PostgreSQL's 2200C for more than two separators; null (no rewrite) for a pattern or escape
+     * that is not a constant, or arguments that make it the substring(text, int, int) form.
+     */
+    static Node substring(Node f, java.util.List<SqlType> types) {
+        java.util.List<Node> args = f.list("args");
+        if (args.size() != 3) return null;
+        for (int i = 1; i < 3; i++) {
+            SqlType t = types.get(i);
+            if (t == null || t.isArray() || !t.isText()) return null;
+        }
+        Node escapeArg = args.get(2);
+        if (escapeArg.is("A_Const") && escapeArg.bool("isnull") || args.get(1).is("A_Const") && args.get(1).bool("isnull")) {
+            return Expressions.duckDb("CAST(NULL AS VARCHAR)").set("pgType", "text");
+        }
+        String pattern = Operators.stringConstant(args.get(1));
+        String escape = Operators.stringConstant(escapeArg);
+        if (pattern == null || escape == null) return null;
+        char esc = escapeChar(escape);
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (esc != 0 && c == esc && i + 1 < pattern.length() && pattern.charAt(i + 1) == '"') {
+                parts.add(part.toString());
+                part.setLength(0);
+                i++;
+            } else {
+                part.append(c);
+                if (esc != 0 && c == esc && i + 1 < pattern.length()) part.append(pattern.charAt(++i));
+            }
+        }
+        parts.add(part.toString());
+        if (parts.size() > 3) {
+            throw new PgException("2200C", "SQL regular expression may not contain more than two escape-double-quote separators");
+        }
+        String re;
+        int group;
+        if (parts.size() == 1) {
+            re = "^(?s:" + body(parts.get(0), esc, false, false) + ")$";
+            group = 0;
+        } else {
+            re = "^(?s:(?:" + body(parts.get(0), esc, true, false) + ")(" + body(parts.get(1), esc, false, false) + ")(?:"
+                    + (parts.size() == 3 ? body(parts.get(2), esc, false, false) : "") + "))$";
+            group = 1;
+        }
+        String literal = SqlWriter.quoteLiteral(re);
+        return Expressions.duckDb("CASE WHEN regexp_matches(CAST({0} AS VARCHAR), " + literal + ") THEN regexp_extract(CAST({0} AS VARCHAR), "
+                + literal + ", " + group + ") END", args.get(0)).set("pgType", "text");
     }
 
     private static String quote(char c) {

@@ -110,6 +110,7 @@ public final class Translator {
         try {
             if (query) {
                 boolean callsCatalog = CatalogCalls.callsAny(tree);
+                SequenceCalls.rewrite(tree, session);
                 GroupByKeys.apply(tree, session.catalog());
                 TypedRewrites typed = new TypedRewrites(session, declaredParameters);
                 typed.apply(tree);

@@ -343,7 +343,8 @@ final class TypeResolver {
     private SqlType setReturningType(Node call, Scope scope) {
         List<Node> args = call.list("args");
         return switch (Operators.lastName(call)) {
-            case "generate_series" -> args.isEmpty() ? null : seriesType(type(args.get(0), scope));
+            case "generate_series" -> args.isEmpty() ? null : type(call, scope) != null && type(call, scope).is(SqlType.NUMERIC)
+                    ? SqlType.NUMERIC : seriesType(type(args.get(0), scope));
             case "unnest" -> {
                 SqlType a = args.isEmpty() ? null : type(args.get(0), scope);
                 yield a != null && a.isArray() ? a.element() : null;

@@ -56,6 +56,14 @@ final class TypedRewrites {
 
     /** Rewrites a query or data-changing statement in place. */
     void apply(Node stmt) {
+        // the SQL-standard forms DuckDB's grammar lacks, written out before the statement is typed
+        JoinUsingAlias.apply(stmt);
+        RecursiveSearch.apply(stmt);
+        applyTyped(stmt);
+        WithTies.apply(stmt); // over the rewritten sort keys
+    }
+
+    private void applyTyped(Node stmt) {
         switch (stmt.type()) {
             case "SelectStmt" -> {
                 JoinStars.apply(stmt, catalog);
@@ -230,6 +238,9 @@ final class TypedRewrites {
                             item.set("pgwire_scalar", Operators.lastName(call)); // emitted as a one-row subquery
                         }
                         items.set(0, expr(call, scope));
+                        if (items.get(0).has(NumericSeries.FROM_NAME) && item.node("alias") == null) {
+                            item.set("alias", Node.of("Alias").set("aliasname", items.get(0).str(NumericSeries.FROM_NAME)));
+                        }
                     }
                 }
                 jsonCalls.from(item, scope);
@@ -792,11 +803,17 @@ final class TypedRewrites {
             }
             default -> { }
         }
+        List<SqlType> argTypes = new ArrayList<>();
+        for (Node a : args) argTypes.add(types.type(a, scope));
+        Node standard = StandardCalls.rewrite(f, argTypes, e -> types.type(e, scope));
+        if (standard != null) {
+            SqlType t = types.type(f, scope);
+            types.assume(standard, t != null ? t : ExpressionTypes.infer(types, standard, scope));
+            return standard;
+        }
         Node jsonCall = jsonCalls.call(f, scope);
         if (jsonCall != null) return jsonCall;
         SqlType resultType = types.type(f, scope);
-        List<SqlType> argTypes = new ArrayList<>();
-        for (Node a : args) argTypes.add(types.type(a, scope));
         Node rewritten = PgFunctionCalls.rewrite(f, argTypes, session);
         if (rewritten == null) rewritten = CatalogCalls.rewrite(f, argTypes, session);
         if (rewritten != null) {
@@ -812,6 +829,13 @@ final class TypedRewrites {
         if (f.bool("agg_distinct")) {
             PgException e = new PgException(SqlState.FEATURE_NOT_SUPPORTED, "DISTINCT is not implemented for window functions");
             throw f.has("location") ? e.withPosition(f.location() + 1) : e;
+        }
+        if (args.size() == 1 && (Operators.lastName(f).equals("sum") || Operators.lastName(f).equals("avg"))) {
+            Node interval = IntervalAggregates.window(f, types.type(args.get(0), scope));
+            if (interval != null) {
+                types.assume(interval, SqlType.INTERVAL);
+                return interval;
+            }
         }
         if (!Operators.lastName(f).equals("avg") || args.size() != 1 || f.names("funcname").size() > 1) return f;
         SqlType first = types.type(args.get(0), scope);

@@ -1,0 +1,174 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.serve.sql.CatalogView.ColumnInfo;
+import dev.pgwire.serve.sql.CatalogView.Relation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * lastval(): the value nextval last returned in this session, whichever sequence gave it. DuckDB
+ * keeps no such value, so every value a query or data-changing statement draws passes through
+ * {@code pgwire_nextval_seen(pid, value)}, which records it for the session, and lastval() asks
+ * {@code pgwire_lastval(pid)} (55000 before any). The draws are the explicit nextval calls and the
+ * sequence defaults an INSERT leaves to its serial or identity columns: those are written into the
+ * INSERT as values ({@code INSERT INTO t (name) VALUES ('a')} becomes {@code INSERT INTO t (name,
+ * id) VALUES ('a', pgwire_nextval_seen(pid, nextval('t_id_seq')))}), which is what the default
+ * would have drawn, row by row.
+ */
+final class SequenceCalls {
+    private SequenceCalls() {}
+
+    /** Marks a value {@link PinnedSequences} drew from a sequence and wrote into an INSERT. */
+    static final String DRAWN = "pgwire_drawn";
+
+    /** Rewrites the nextval and lastval calls of a query or data-changing statement, and an INSERT's sequence defaults. */
+    static void rewrite(Node tree, SessionContext session) {
+        int pid = session.backendPid();
+        if (tree.is("InsertStmt")) insertDefaults(tree, session.catalog(), pid);
+        Rewrites.replaceExpressions(tree, n -> replacement(n, pid));
+    }
+
+    private static Node replacement(Node n, int pid) {
+        if (n.is("A_Const") && n.bool(DRAWN)) return seen(pid, "{0}", n.copy().set(DRAWN, false));
+        if (!n.is("FuncCall") || n.node("over") != null || n.bool("pgwire_keep")) return null;
+        List<String> names = n.names("funcname");
+        if (names.size() > 2 || (names.size() == 2 && !names.get(0).equals("pg_catalog"))) return null;
+        List<Node> args = n.list("args");
+        String name = names.get(names.size() - 1);
+        if (name.equals("lastval") && args.isEmpty()) {
+            return Expressions.duckDb("pgwire_lastval(" + pid + ")").set("pgType", "int8");
+        }
+        if (name.equals("nextval") && args.size() == 1) {
+            for (int i = 0; i < args.size(); i++) {
+                Node holder = Node.of("List").set("items", new ArrayList<>(List.of(args.get(i))));
+                Rewrites.replaceExpressions(holder, c -> replacement(c, pid));
+                args.set(i, holder.list("items").get(0));
+            }
+            return seen(pid, "{0}", n.set("pgwire_keep", true));
+        }
+        return null;
+    }
+
+    private static Node seen(int pid, String value, Node... args) {
+        return Expressions.duckDb("pgwire_nextval_seen(" + pid + ", " + value + ")", args).set("pgType", "int8");
+    }
+
+    /**
+     * The sequence defaults an INSERT … VALUES (or DEFAULT VALUES, or INSERT … SELECT with its
+     * columns named) leaves to serial and identity columns, written in as seen draws. A column
+     * given a value in some rows and DEFAULT in others keeps its DEFAULTs where it is GENERATED
+     * ALWAYS (PostgreSQL's error about the values follows from the statement as written).
+     */
+    private static void insertDefaults(Node insert, CatalogView catalog, int pid) {
+        Node rel = insert.node("relation");
+        if (catalog == null || rel == null) return;
+        Relation r = catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
+        if (r == null || r.view()) return;
+        Node select = insert.node("selectStmt");
+        boolean values = select != null && !select.list("valuesLists").isEmpty();
+        boolean query = select != null && !values;
+        List<Node> cols = insert.has("cols") ? insert.list("cols") : new ArrayList<>();
+        if (!insert.has("cols") && select != null) {
+            // the rows give the leading columns: named here, so that the others can be added
+            int width = width(select);
+            if (width < 0 || width > r.columns().size()) return;
+            for (int i = 0; i < width; i++) cols.add(Node.of("ResTarget").set("name", r.columns().get(i).name()));
+        }
+        List<Node> added = new ArrayList<>();
+        boolean override = false;
+        for (ColumnInfo c : r.columns()) {
+            if (!drawsFromSequence(c)) continue;
+            int position = -1;
+            for (int i = 0; i < cols.size(); i++) {
+                if (cols.get(i).str("name").equals(c.name())) {
+                    if (cols.get(i).has("indirection")) return;
+                    position = i;
+                }
+            }
+            String draw = c.defaultExpr();
+            if (position < 0) {
+                added.add(Node.of("ResTarget").set("name", c.name()));
+                if (values) {
+                    for (Node row : select.list("valuesLists")) row.list("items").add(seen(pid, draw));
+                } else if (query) {
+                    continue; // added below, around the query
+                }
+                override |= "a".equals(c.identity());
+            } else if (values) {
+                boolean allDefault = true;
+                for (Node row : select.list("valuesLists")) {
+                    List<Node> items = row.list("items");
+                    if (position < items.size() && !items.get(position).is("SetToDefault")) allDefault = false;
+                }
+                if (!allDefault && "a".equals(c.identity())) continue;
+                for (Node row : select.list("valuesLists")) {
+                    List<Node> items = row.list("items");
+                    if (position < items.size() && items.get(position).is("SetToDefault")) items.set(position, seen(pid, draw));
+                }
+                override |= "a".equals(c.identity());
+            }
+        }
+        if (added.isEmpty() && !override) return;
+        if (query) {
+            // SELECT q.*, draws… FROM (query) AS q: one draw per row the query gives
+            if (added.isEmpty()) return;
+            List<Node> targets = new ArrayList<>();
+            targets.add(Node.of("ResTarget").set("val", Node.of("ColumnRef").set("fields",
+                    new ArrayList<>(List.of(Node.string("pgwire_rows"), Node.of("A_Star"))))));
+            for (Node col : added) {
+                ColumnInfo c = r.column(col.str("name"));
+                targets.add(Node.of("ResTarget").set("val", seen(pid, c.defaultExpr())).set("name", c.name()));
+                override |= "a".equals(c.identity());
+            }
+            Node sub = Node.of("RangeSubselect").set("subquery", select)
+                    .set("alias", Node.of("Alias").set("aliasname", "pgwire_rows"));
+            Node outer = Node.of("SelectStmt").set("targetList", targets).set("fromClause", new ArrayList<>(List.of(sub)))
+                    .set("op", "SETOP_NONE").set("limitOption", "LIMIT_OPTION_DEFAULT");
+            if (select.has("withClause")) {
+                outer.set("withClause", select.node("withClause"));
+                select.set("withClause", null);
+            }
+            insert.set("selectStmt", outer);
+        } else if (select == null) {
+            // DEFAULT VALUES: one row of the draws, the other columns still their defaults
+            List<Node> items = new ArrayList<>();
+            for (Node col : added) items.add(seen(pid, r.column(col.str("name")).defaultExpr()));
+            Node row = Node.of("List").set("items", items);
+            insert.set("selectStmt", Node.of("SelectStmt").set("valuesLists", new ArrayList<>(List.of(row)))
+                    .set("op", "SETOP_NONE").set("limitOption", "LIMIT_OPTION_DEFAULT"));
+        }
+        cols.addAll(added);
+        insert.set("cols", cols);
+        if (override) insert.set("override", "OVERRIDING_SYSTEM_VALUE");
+    }
+
+    /** How many values each row of an INSERT's source has, or -1 where that is not known here (a *). */
+    private static int width(Node select) {
+        if (!select.list("valuesLists").isEmpty()) return select.list("valuesLists").get(0).list("items").size();
+        if (select.node("larg") != null) return width(select.node("larg"));
+        for (Node t : select.list("targetList")) {
+            Node val = t.node("val");
+            if (val == null || val.is("ColumnRef") && !val.list("fields").isEmpty()
+                    && val.list("fields").get(val.list("fields").size() - 1).is("A_Star")) return -1;
+        }
+        return select.list("targetList").size();
+    }
+
+    /** Whether the column's default is a nextval call (serial, identity, or DEFAULT nextval('…') as written). */
+    private static boolean drawsFromSequence(ColumnInfo c) {
+        if (c.defaultExpr() == null) return false;
+        if (c.sequence() != null) return true;
+        List<PgParser.Statement> parsed;
+        try {
+            parsed = PgParser.parse("SELECT " + c.defaultExpr());
+        } catch (RuntimeException notPostgreSql) {
+            return false;
+        }
+        if (parsed.size() != 1) return false;
+        List<Node> targets = parsed.get(0).tree().list("targetList");
+        Node val = targets.size() == 1 ? targets.get(0).node("val") : null;
+        return val != null && val.is("FuncCall") && val.list("args").size() == 1 && Operators.lastName(val).equals("nextval")
+                && !val.has("over");
+    }
+}

@@ -1,0 +1,289 @@
+-- SQL-standard syntax and functions PostgreSQL gives its own meaning: lastval, OVERLAPS,
+-- aggregates of intervals, numeric series, date_trunc in a zone, substring's SIMILAR form,
+-- case mapping in a C-locale UTF-8 database, FETCH … WITH TIES, JOIN … USING … AS, and the
+-- SEARCH and CYCLE clauses of recursive queries: their edge cases (NULLs, errors).
+
+-- name: lastval_before_any_nextval
+-- expect-error: 55000
+SELECT lastval();
+
+-- name: lastval_setup_a
+CREATE SEQUENCE fn_seq_a START 100;
+
+-- name: lastval_setup_b
+CREATE SEQUENCE fn_seq_b START 500 INCREMENT 5;
+
+-- name: lastval_setup_serials
+CREATE TABLE fn_serials (id serial PRIMARY KEY, label text);
+
+-- name: lastval_setup_identities
+CREATE TABLE fn_identities (id int GENERATED ALWAYS AS IDENTITY (START 70), label text);
+
+-- name: lastval_any_sequence
+SELECT nextval('fn_seq_a'), nextval('fn_seq_b');
+
+-- name: lastval_after_two
+SELECT lastval();
+
+-- name: lastval_after_serial_insert
+INSERT INTO fn_serials (label) VALUES ('a'), ('b'), ('c');
+
+-- name: lastval_of_serial
+SELECT lastval(), currval('fn_serials_id_seq');
+
+-- name: lastval_after_identity_default_values
+INSERT INTO fn_identities DEFAULT VALUES;
+
+-- name: lastval_of_identity
+SELECT lastval();
+
+-- name: lastval_after_insert_select
+INSERT INTO fn_serials (label) SELECT 'x' || g FROM generate_series(1, 4) g;
+
+-- name: lastval_of_insert_select
+SELECT lastval(), (SELECT max(id) FROM fn_serials);
+
+-- name: lastval_explicit_default_item
+INSERT INTO fn_serials (id, label) VALUES (DEFAULT, 'd') RETURNING id;
+
+-- name: lastval_after_explicit_default_item
+SELECT lastval();
+
+-- name: lastval_not_moved_by_explicit_value
+INSERT INTO fn_serials (id, label) VALUES (1000, 'e');
+
+-- name: lastval_still_the_draw
+SELECT lastval();
+
+-- name: lastval_block_begin
+BEGIN;
+
+-- name: lastval_block_insert
+INSERT INTO fn_serials (label) VALUES ('f');
+
+-- name: lastval_in_a_transaction_block
+SELECT lastval();
+
+-- name: lastval_block_commit
+COMMIT;
+
+-- name: lastval_after_setval
+SELECT setval('fn_seq_a', 42), lastval();
+
+-- name: overlaps_null_ends
+SELECT (date '2024-01-01', NULL::date) OVERLAPS (date '2024-01-01', date '2024-01-03') AS same_start,
+       (NULL::date, date '2024-01-05') OVERLAPS (date '2024-01-01', date '2024-01-03') AS instant_inside,
+       (NULL::date, NULL::date) OVERLAPS (date '2024-01-01', date '2024-01-03') AS no_period;
+
+-- name: overlaps_reversed_ends_and_intervals
+SELECT (time '10:00', time '09:00') OVERLAPS (time '09:30', interval '1 minute') AS times,
+       (timestamp '2024-01-01', interval '-1 day') OVERLAPS (timestamp '2023-12-31 12:00', timestamp '2023-12-31 13:00') AS negative_span,
+       (timestamptz '2024-01-01 00:00+00', timestamptz '2024-01-02 00:00+00') OVERLAPS (timestamptz '2024-01-02 00:00+00', interval '1 hour') AS touching;
+
+-- name: overlaps_in_where
+SELECT p FROM (VALUES (1, date '2024-01-01', date '2024-01-10'), (2, date '2024-02-01', date '2024-02-05'), (3, NULL, date '2024-01-05')) v(p, s, e)
+WHERE (s, e) OVERLAPS (date '2024-01-04', date '2024-01-06') ORDER BY p;
+
+-- name: interval_sum_keeps_fields_apart
+SELECT sum(x), avg(x) FROM (VALUES (interval '1 month 3 days'), (interval '25 hours'), (interval '-2 days 1 second'), (NULL)) t(x);
+
+-- name: interval_sum_months_and_days
+SELECT sum(x), avg(x), sum(x) FILTER (WHERE x > interval '2 days') FROM (VALUES (interval '1 month'), (interval '1 day')) t(x);
+
+-- name: interval_aggregates_of_nothing
+SELECT sum(x), avg(x), pg_typeof(sum(x)), pg_typeof(avg(x)) FROM (VALUES (NULL::interval)) t(x);
+
+-- name: interval_sum_grouped
+SELECT g, sum(x) FROM (VALUES (1, interval '1 hour'), (1, interval '90 minutes'), (2, interval '1 year')) t(g, x) GROUP BY g ORDER BY g;
+
+-- name: interval_percentiles
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x), percentile_cont(0.25) WITHIN GROUP (ORDER BY x), percentile_cont(0) WITHIN GROUP (ORDER BY x)
+FROM (VALUES (interval '1 month'), (interval '1 day'), (interval '3 hours'), (NULL)) t(x);
+
+-- name: interval_percentile_of_nothing
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM (VALUES (NULL::interval)) t(x);
+
+-- name: interval_percentile_out_of_range
+-- expect-error: 22003
+SELECT percentile_cont(1.5) WITHIN GROUP (ORDER BY x) FROM (VALUES (interval '1 day')) t(x);
+
+-- name: numeric_series_in_from
+SELECT * FROM generate_series(0.1, -0.3, -0.1);
+
+-- name: numeric_series_default_step
+SELECT x, pg_typeof(x) FROM generate_series(1.0, 3) AS x;
+
+-- name: numeric_series_empty_and_null
+SELECT (SELECT count(*) FROM generate_series(5.0, 1, 1)) AS backwards, (SELECT count(*) FROM generate_series(1.0, NULL, 1)) AS null_stop;
+
+-- name: numeric_series_exact_steps
+SELECT sum(x), count(*), max(x) FROM generate_series(0, 1, 0.1) x;
+
+-- name: numeric_series_zero_step
+-- expect-error: 22023
+SELECT * FROM generate_series(1.0, 2.0, 0);
+
+-- name: date_trunc_zone_across_dst
+SELECT date_trunc('month', timestamptz '2024-03-10 12:00:00+00', 'America/New_York'), date_trunc('hour', timestamptz '2024-03-10 07:30:00+00', 'America/New_York'),
+       date_trunc('day', NULL::timestamptz, 'UTC'), date_trunc('week', timestamptz '2024-05-17 02:00:00+00', '+05');
+
+-- name: date_trunc_zone_case_insensitive
+SELECT date_trunc('day', timestamptz '2024-05-17 02:00:00+00', 'europe/paris');
+
+-- name: date_trunc_zone_unknown
+-- expect-error: 22023
+SELECT date_trunc('day', timestamptz '2024-05-17 02:00:00+00', 'Nope/Zone');
+
+-- name: substring_similar_one_separator
+SELECT substring('foobar' FROM '%#"o_b%' FOR '#'), substring('foobar' FROM 'f(o|x)%' FOR '#'), substring('foobar' FROM 'x%' FOR '#');
+
+-- name: substring_similar_greedy_parts
+SELECT substring('foobar' FROM '%#"o%#"%' FOR '#'), substring('foobar' FROM '%#"o%#"%b%' FOR '#'), substring('fo"obar' FROM '%#"o"o#"%' FOR '#');
+
+-- name: substring_similar_nulls
+SELECT substring(NULL FROM '%' FOR '#'), substring('a' FROM '%' FOR NULL), substring('foobar' SIMILAR '%#"o_b#"%' ESCAPE '#');
+
+-- name: substring_similar_three_separators
+-- expect-error: 2200C
+SELECT substring('foobar' FROM '#"f#"oo#"bar' FOR '#');
+
+-- name: substring_similar_long_escape
+-- expect-error: 22025
+SELECT substring('foo' FROM '%' FOR '##');
+
+-- name: case_mapping_ascii_only
+SELECT upper('straße élan'), lower('ÉLAN ẞ MiXeD'), initcap('élan straße ÉCOLE'), upper(NULL), lower('AbC'::varchar(3));
+
+-- name: ties_setup
+CREATE TABLE fn_scores (name text, score int, country text);
+
+-- name: ties_fill
+INSERT INTO fn_scores VALUES ('a', 80, 'US'), ('b', 90, 'DE'), ('c', 80, 'US'), ('d', NULL, 'FR'), ('e', 70, 'DE'), ('f', 90, 'US');
+
+-- name: ties_by_position_with_offset
+SELECT * FROM (SELECT name, score FROM fn_scores ORDER BY 2 DESC NULLS LAST OFFSET 1 ROWS FETCH FIRST 2 ROWS WITH TIES) t ORDER BY name;
+
+-- name: ties_by_output_alias_after_grouping
+SELECT country, count(*) AS n FROM fn_scores GROUP BY country ORDER BY n DESC FETCH FIRST 1 ROW WITH TIES;
+
+-- name: ties_zero_rows
+SELECT name AS s, score FROM fn_scores ORDER BY score FETCH FIRST 0 ROWS WITH TIES;
+
+-- name: ties_nulls_first
+SELECT name FROM fn_scores ORDER BY score NULLS FIRST FETCH FIRST 1 ROWS WITH TIES;
+
+-- name: ties_in_a_subquery
+SELECT count(*), min(name), max(name) FROM (SELECT name FROM fn_scores ORDER BY score DESC NULLS LAST FETCH FIRST 1 ROWS WITH TIES) t;
+
+-- name: ties_null_count
+-- expect-error: 2201W
+SELECT name FROM fn_scores ORDER BY score FETCH FIRST NULL ROWS WITH TIES;
+
+-- name: ties_negative_count
+-- expect-error: 2201W
+SELECT name FROM fn_scores ORDER BY score FETCH FIRST (0 - 1) ROWS WITH TIES;
+
+-- name: using_alias_setup
+CREATE TABLE fn_items (id int, sku text);
+
+-- name: using_alias_setup_products
+CREATE TABLE fn_products (sku text, title text);
+
+-- name: using_alias_fill
+INSERT INTO fn_items VALUES (1, 'x'), (2, 'x'), (3, 'y'), (4, 'z');
+
+-- name: using_alias_fill_products
+INSERT INTO fn_products VALUES ('x', 'X'), ('y', 'Y'), ('w', 'W');
+
+-- name: using_alias_left_star
+SELECT j.*, id FROM fn_items LEFT JOIN fn_products USING (sku) AS j ORDER BY id;
+
+-- name: using_alias_right
+SELECT j.sku, title FROM fn_items RIGHT JOIN fn_products USING (sku) AS j ORDER BY 1, 2;
+
+-- name: using_alias_full
+SELECT j.sku FROM fn_items FULL JOIN fn_products USING (sku) AS j ORDER BY 1;
+
+-- name: using_alias_in_where
+SELECT id FROM fn_items i JOIN fn_products p USING (sku) AS j WHERE j.sku = 'x' ORDER BY id;
+
+-- name: using_alias_other_column
+-- expect-error: 42703
+SELECT j.title FROM fn_items JOIN fn_products USING (sku) AS j;
+
+-- name: search_setup
+CREATE TABLE fn_tree (id int, parent_id int, name text);
+
+-- name: search_fill
+INSERT INTO fn_tree VALUES (1, NULL, 'root'), (2, 1, 'b'), (3, 1, 'a'), (4, 2, 'ba'), (5, 3, 'aa'), (6, 4, 'baa');
+
+-- name: search_breadth_first
+WITH RECURSIVE t AS (SELECT id, parent_id, name FROM fn_tree WHERE parent_id IS NULL UNION ALL SELECT c.id, c.parent_id, c.name FROM fn_tree c JOIN t ON c.parent_id = t.id)
+SEARCH BREADTH FIRST BY name SET ord SELECT id, name FROM t ORDER BY ord;
+
+-- name: search_depth_first_column_list_and_alias
+WITH RECURSIVE t(n, nm) AS (SELECT id, name FROM fn_tree WHERE parent_id IS NULL UNION ALL SELECT c.id, c.name FROM fn_tree c, t p WHERE c.parent_id = p.n)
+SEARCH DEPTH FIRST BY nm, n SET o SELECT n, nm FROM t ORDER BY o;
+
+-- name: cycle_setup
+CREATE TABLE fn_edges (a int, b int);
+
+-- name: cycle_fill
+INSERT INTO fn_edges VALUES (1, 2), (2, 3), (3, 1), (3, 4);
+
+-- name: cycle_boolean_mark
+WITH RECURSIVE g AS (SELECT a, b FROM fn_edges WHERE a = 1 UNION ALL SELECT e.a, e.b FROM fn_edges e JOIN g ON e.a = g.b)
+CYCLE a SET is_cycle USING path SELECT a, b, is_cycle FROM g ORDER BY a, b, is_cycle;
+
+-- name: cycle_text_mark
+WITH RECURSIVE g AS (SELECT a, b FROM fn_edges WHERE a = 1 UNION ALL SELECT e.a, e.b FROM fn_edges e JOIN g ON e.a = g.b)
+CYCLE a, b SET c TO 'Y' DEFAULT 'N' USING p SELECT a, b, c FROM g ORDER BY a, b, c;
+
+-- name: lastval_insert_without_column_list
+INSERT INTO fn_serials VALUES (DEFAULT, 'g'), (DEFAULT, 'h') RETURNING id;
+
+-- name: lastval_after_insert_without_column_list
+SELECT lastval();
+
+-- name: lastval_serial_last_setup
+CREATE TABLE fn_tail (label text, n serial);
+
+-- name: lastval_insert_select_without_column_list
+INSERT INTO fn_tail SELECT 'x' || g FROM generate_series(1, 3) g;
+
+-- name: lastval_after_insert_select_without_column_list
+SELECT lastval(), (SELECT max(n) FROM fn_tail);
+
+-- name: interval_sum_over_a_window
+SELECT g, x, sum(x) OVER (PARTITION BY g ORDER BY x), avg(x) OVER (PARTITION BY g) FROM (VALUES (1, interval '1 hour'), (1, interval '1 day'), (2, interval '1 mon')) t(g, x) ORDER BY g, x;
+
+-- name: ties_over_distinct
+SELECT DISTINCT country, score / 10 AS decile FROM fn_scores ORDER BY decile DESC NULLS LAST, country FETCH FIRST 2 ROWS WITH TIES;
+
+-- name: ties_over_union
+SELECT * FROM (SELECT score FROM fn_scores UNION SELECT 85 ORDER BY 1 DESC NULLS LAST FETCH FIRST 2 ROWS WITH TIES) t ORDER BY score;
+
+-- name: ties_over_distinct_expression_not_listed
+-- expect-error: 42P10
+SELECT DISTINCT country FROM fn_scores ORDER BY score FETCH FIRST 1 ROWS WITH TIES;
+
+-- name: search_and_cycle_columns_shown
+WITH RECURSIVE t AS (SELECT id, name FROM fn_tree WHERE parent_id IS NULL UNION ALL SELECT c.id, c.name FROM fn_tree c JOIN t ON c.parent_id = t.id)
+SEARCH DEPTH FIRST BY id SET ord CYCLE id SET is_cycle USING path SELECT * FROM t ORDER BY ord;
+
+-- name: search_breadth_first_column_shown
+WITH RECURSIVE t AS (SELECT id, name FROM fn_tree WHERE parent_id IS NULL UNION ALL SELECT c.id, c.name FROM fn_tree c JOIN t ON c.parent_id = t.id)
+SEARCH BREADTH FIRST BY id, name SET ord SELECT * FROM t ORDER BY ord;
+
+-- name: view_with_standard_forms
+CREATE VIEW fn_top_products AS SELECT j.sku, count(*) AS n FROM fn_items JOIN fn_products USING (sku) AS j GROUP BY j.sku ORDER BY n DESC FETCH FIRST 1 ROW WITH TIES;
+
+-- name: view_with_standard_forms_read
+SELECT * FROM fn_top_products ORDER BY sku;
+
+-- name: create_table_as_with_search
+CREATE TABLE fn_tree_order AS WITH RECURSIVE t AS (SELECT id, name FROM fn_tree WHERE parent_id IS NULL UNION ALL SELECT c.id, c.name FROM fn_tree c JOIN t ON c.parent_id = t.id)
+SEARCH DEPTH FIRST BY name SET ord SELECT id, name, row_number() OVER (ORDER BY ord) AS position FROM t;
+
+-- name: create_table_as_with_search_read
+SELECT * FROM fn_tree_order ORDER BY position;
