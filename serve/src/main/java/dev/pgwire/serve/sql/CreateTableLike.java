@@ -1,0 +1,142 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.catalog.FormatTypes;
+import dev.pgwire.serve.sql.CatalogView.ColumnInfo;
+import dev.pgwire.serve.sql.CatalogView.Relation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CREATE TABLE … (LIKE other [INCLUDING …]): each LIKE clause becomes the other table's columns,
+ * written as the client could have written them, so the table is made as any other. As PostgreSQL
+ * does, a column keeps its declared type (with modifier, domain) and its NOT NULL; its default
+ * only with INCLUDING DEFAULTS (a serial column's default draws from the other table's sequence),
+ * an identity with INCLUDING IDENTITY (a new sequence, from the same start), check constraints with
+ * INCLUDING CONSTRAINTS (same names), the primary key and unique constraints with INCLUDING
+ * INDEXES (named for the new table), and column comments with INCLUDING COMMENTS. Foreign keys
+ * are never copied. What serve cannot copy faithfully is refused rather than left out.
+ */
+final class CreateTableLike {
+    private CreateTableLike() {}
+
+    // PostgreSQL's CreateStmtLikeOption bits (parsenodes.h)
+    private static final int COMMENTS = 1;
+    private static final int CONSTRAINTS = 1 << 2;
+    private static final int DEFAULTS = 1 << 3;
+    private static final int GENERATED = 1 << 4;
+    private static final int IDENTITY = 1 << 5;
+    private static final int INDEXES = 1 << 6;
+
+    /** The default of a copied column as PostgreSQL shows it (a DEFAULT constraint's field): the other column's. */
+    static final String SHOWN_DEFAULT = "pgwire_shown_default";
+
+    /** The column description a copied column carries into its comment (INCLUDING COMMENTS). */
+    static final String DESCRIPTION = "pgwire_description";
+
+    /** The table elements with every LIKE clause replaced by what it stands for. */
+    static List<Node> expand(List<Node> elements, CatalogView catalog) {
+        List<Node> out = new ArrayList<>();
+        List<Node> constraints = new ArrayList<>();
+        for (Node e : elements) {
+            if (e.is("TableLikeClause")) {
+                like(e, catalog, out, constraints);
+            } else {
+                out.add(e);
+            }
+        }
+        out.addAll(constraints);
+        return out;
+    }
+
+    private static void like(Node clause, CatalogView catalog, List<Node> columns, List<Node> constraints) {
+        Node rel = clause.node("relation");
+        String schema = rel.str("schemaname").isEmpty() ? null : rel.str("schemaname");
+        Relation r = catalog.relation(schema, rel.str("relname"));
+        if (r == null) throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + rel.str("relname") + "\" does not exist");
+        long options = clause.num("options");
+        boolean matView = !r.view() && r.meta().matView() != null;
+        for (ColumnInfo c : r.columns()) {
+            Node def = column(c);
+            List<Node> cons = new ArrayList<>();
+            boolean identity = c.sequence() != null && c.identity() != null && !c.identity().isEmpty();
+            if (c.notNull() || identity) cons.add(constraint("CONSTR_NOTNULL"));
+            if (identity && (options & IDENTITY) != 0) {
+                throw DdlEmitter.unsupported("CREATE TABLE … (LIKE … INCLUDING IDENTITY) of an identity column")
+                        .withDetail("serve does not read the options of the column's sequence to copy them.");
+            }
+            String text = c.sequence() != null ? "nextval(" + SqlWriter.quoteLiteral(c.sequence()) + ")"
+                    : c.pgDefault() != null ? ColumnMeta.form(c.pgDefault(), false) : null;
+            if (text == null && c.defaultExpr() != null && !r.view() && c.domain() == null && (options & (DEFAULTS | GENERATED)) != 0) {
+                // a generated column's expression, or a default not written in PostgreSQL's SQL: DuckDB's text only
+                throw DdlEmitter.unsupported("CREATE TABLE … (LIKE … INCLUDING DEFAULTS or GENERATED) of a column whose default"
+                        + " or generation expression serve did not record").withDetail("The column is \"" + c.name() + "\".");
+            }
+            if ((options & DEFAULTS) != 0 && !identity && text != null) {
+                Node d = constraint("CONSTR_DEFAULT").set("raw_expr", expression(text));
+                // a serial's default draws from the other table's sequence, shown as PostgreSQL shows it
+                if (c.sequence() != null) d.set(SHOWN_DEFAULT, "nextval(" + SqlWriter.quoteLiteral(c.sequence()) + "::regclass)");
+                else d.set(SHOWN_DEFAULT, c.pgDefault());
+                cons.add(d);
+            }
+            def.set("constraints", cons);
+            if ((options & COMMENTS) != 0 && c.description() != null) def.set(DESCRIPTION, c.description());
+            columns.add(def);
+        }
+        if (r.view() || matView) return;
+        for (TableMeta.Constraint k : r.meta().constraints()) {
+            if (k.type().equals("c") && (options & CONSTRAINTS) != 0) {
+                if (k.expression() == null) throw DdlEmitter.unsupported("copying check constraint \"" + k.name() + "\"");
+                constraints.add(constraint("CONSTR_CHECK").set("conname", k.name())
+                        .set("raw_expr", expression(ColumnMeta.form(k.expression(), false))).set("initially_valid", true));
+            } else if ((k.type().equals("p") || k.type().equals("u")) && (options & INDEXES) != 0) {
+                if (k.index()) {
+                    throw DdlEmitter.unsupported("CREATE TABLE … (LIKE … INCLUDING INDEXES) of a table with unique index \"" + k.name() + "\"");
+                }
+                List<Node> keys = new ArrayList<>();
+                for (String col : k.columns()) keys.add(Node.string(col));
+                // the new table's own names (new_pkey, new_col_key), as PostgreSQL chooses them
+                constraints.add(constraint(k.type().equals("p") ? "CONSTR_PRIMARY" : "CONSTR_UNIQUE").set("keys", keys));
+            }
+        }
+    }
+
+    /** A column of the same name and declared type as {@code c}. */
+    private static Node column(ColumnInfo c) {
+        String type;
+        if (c.domain() != null) {
+            type = SqlWriter.quoteIdent(c.domain()[0]) + "." + SqlWriter.quoteIdent(c.domain()[1]);
+        } else {
+            PgTypeName t = c.pgType();
+            if (t == null) {
+                SqlType s = SqlType.ofDuckDb(c.duckDbType());
+                if (s == null) throw DdlEmitter.unsupported("copying column \"" + c.name() + "\" of DuckDB type " + c.duckDbType());
+                t = s.asTypeName();
+            }
+            type = t.builtin() ? builtinType(t) : SqlWriter.quoteIdent(t.name());
+            if (t.isArray()) type += "[]";
+        }
+        Node parsed = PgParser.parse("CREATE TABLE pgwire_like (pgwire_column " + type + ")").get(0).tree();
+        Node def = parsed.list("tableElts").get(0);
+        return def.set("colname", c.name());
+    }
+
+    /** A built-in type as format_type writes it (character varying(20), timestamp(3) with time zone…), which the grammar reads back. */
+    private static String builtinType(PgTypeName t) {
+        String written = FormatTypes.format(t.name(), false, t.typmod(), true, null);
+        return written.startsWith("\"") ? "pg_catalog." + written : written;
+    }
+
+    private static Node constraint(String type) {
+        return Node.of("Constraint").set("contype", type).set("location", -1L);
+    }
+
+    /** An expression PostgreSQL showed (a default, a check), read back as a parse tree. */
+    private static Node expression(String text) {
+        Node select = PgParser.parse("SELECT " + text).get(0).tree();
+        return select.list("targetList").get(0).node("val");
+    }
+
+}
