@@ -154,6 +154,21 @@ final class SessionCatalog implements CatalogView {
         return new Relation(temporary ? "pg_temp" : relSchema, name, view, columns, comment);
     }
 
+    private static final String SEQUENCE = "SELECT start_value, increment_by, min_value, max_value, cycle FROM duckdb_sequences()"
+            + " WHERE sequence_name = ? AND CASE WHEN ? THEN database_name = 'temp' ELSE database_name = current_database()"
+            + " AND schema_name = ? END";
+
+    @Override
+    public SequenceOptions sequence(String schema, String name) {
+        boolean temp = schema.equals("pg_temp");
+        return runner.query(SEQUENCE, ps -> {
+            ps.setString(1, name);
+            ps.setBoolean(2, temp);
+            ps.setString(3, schema);
+        }, rs -> new SequenceOptions(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getBoolean(5)))
+                .stream().findFirst().orElse(null);
+    }
+
     /** The comment of a user type serve keeps metadata with: a domain's or a composite type's. */
     private static final String USER_TYPES = "SELECT schema_name, comment FROM duckdb_types() WHERE type_name = ?"
             + " AND database_name = current_database() AND (? IS NULL OR schema_name = ?)"

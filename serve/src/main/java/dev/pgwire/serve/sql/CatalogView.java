@@ -94,6 +94,22 @@ public interface CatalogView {
         return List.of();
     }
 
+    /**
+     * A sequence's options as CREATE SEQUENCE sets them.
+     *
+     * @param start start value
+     * @param increment increment
+     * @param min   minimum value
+     * @param max   maximum value
+     */
+    record SequenceOptions(long start, long increment, long min, long max, boolean cycle) {
+    }
+
+    /** The options of sequence {@code name} of a table in {@code schema} (pg_temp for a temporary table's), or null. */
+    default SequenceOptions sequence(String schema, String name) {
+        return null;
+    }
+
     CatalogView NONE = (schema, name) -> null;
 
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * written as the client could have written them, so the table is made as any other. As PostgreSQL
  * does, a column keeps its declared type (with modifier, domain) and its NOT NULL; its default
  * only with INCLUDING DEFAULTS (a serial column's default draws from the other table's sequence),
- * an identity with INCLUDING IDENTITY (a new sequence, from the same start), check constraints with
+ * an identity with INCLUDING IDENTITY (a new sequence with the other's options), check constraints with
  * INCLUDING CONSTRAINTS (same names), the primary key and unique constraints with INCLUDING
  * INDEXES (named for the new table), and column comments with INCLUDING COMMENTS. Foreign keys
  * are never copied. What serve cannot copy faithfully is refused rather than left out.
@@ -63,10 +63,7 @@ final class CreateTableLike {
             List<Node> cons = new ArrayList<>();
             boolean identity = c.sequence() != null && c.identity() != null && !c.identity().isEmpty();
             if (c.notNull() || identity) cons.add(constraint("CONSTR_NOTNULL"));
-            if (identity && (options & IDENTITY) != 0) {
-                throw DdlEmitter.unsupported("CREATE TABLE … (LIKE … INCLUDING IDENTITY) of an identity column")
-                        .withDetail("serve does not read the options of the column's sequence to copy them.");
-            }
+            if (identity && (options & IDENTITY) != 0) cons.add(identity(r, c, catalog));
             String text = c.sequence() != null ? "nextval(" + SqlWriter.quoteLiteral(c.sequence()) + ")"
                     : c.pgDefault() != null ? ColumnMeta.form(c.pgDefault(), false) : null;
             if (text == null && c.defaultExpr() != null && !r.view() && c.domain() == null && (options & (DEFAULTS | GENERATED)) != 0) {
@@ -127,6 +124,24 @@ final class CreateTableLike {
     private static String builtinType(PgTypeName t) {
         String written = FormatTypes.format(t.name(), false, t.typmod(), true, null);
         return written.startsWith("\"") ? "pg_catalog." + written : written;
+    }
+
+    /** The identity of {@code c} for the new table: a sequence of its own, with the options of the other's. */
+    private static Node identity(Relation r, ColumnInfo c, CatalogView catalog) {
+        String sequence = c.sequence().substring(c.sequence().lastIndexOf('.') + 1);
+        CatalogView.SequenceOptions o = catalog.sequence(r.schema(), sequence);
+        if (o == null) throw DdlEmitter.unsupported("copying the identity of column \"" + c.name() + "\" (its sequence is gone)");
+        List<Node> options = new ArrayList<>();
+        options.add(option("start", o.start()));
+        options.add(option("increment", o.increment()));
+        options.add(option("minvalue", o.min()));
+        options.add(option("maxvalue", o.max()));
+        options.add(Node.of("DefElem").set("defname", "cycle").set("arg", Node.typed("Boolean", Node.of(null).set("boolval", o.cycle()))));
+        return constraint("CONSTR_IDENTITY").set("generated_when", c.identity()).set("options", options);
+    }
+
+    private static Node option(String name, long value) {
+        return Node.of("DefElem").set("defname", name).set("arg", Node.typed("Integer", Node.of(null).set("ival", value)));
     }
 
     private static Node constraint(String type) {
