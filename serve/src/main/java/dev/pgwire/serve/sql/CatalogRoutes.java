@@ -77,6 +77,10 @@ final class CatalogRoutes {
             if (target.equals(CatalogStore.PG) && name.equals("pg_stat_gssapi")) r.set("pgwire_subquery", gssapiQuery(session));
             if (target.equals(CatalogStore.PG) && name.equals("pg_timezone_names")) r.set("pgwire_subquery", TIME_ZONE_NAMES);
             if (target.equals(CatalogStore.PG) && name.equals("pg_sequences")) r.set("pgwire_subquery", SEQUENCES);
+            if (target.equals(CatalogStore.PG) && name.equals("pg_class")) r.set("pgwire_subquery", TempRelations.pgClass());
+            if (target.equals(CatalogStore.PG) && name.equals("pg_namespace")) {
+                r.set("pgwire_subquery", TempRelations.pgNamespace(session.backendPid()));
+            }
         }
         return reads[0];
     }
