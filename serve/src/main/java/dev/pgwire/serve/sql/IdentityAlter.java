@@ -40,12 +40,7 @@ final class IdentityAlter {
         for (Node o : def == null ? List.<Node>of() : def.list("items")) {
             Node arg = o.node("arg");
             switch (o.str("defname")) {
-                case "restart" -> out.add(arg == null
-                        ? "SELECT setval(" + SqlWriter.quoteLiteral(sequence) + ", (SELECT start_value FROM duckdb_sequences()"
-                                + " WHERE sequence_name = " + SqlWriter.quoteLiteral(last(c.sequence())) + " AND database_name = "
-                                + (r.schema().equals("pg_temp") ? "'temp'" : "current_database() AND schema_name = "
-                                + SqlWriter.quoteLiteral(r.schema())) + " LIMIT 1), false)"
-                        : "SELECT setval(" + SqlWriter.quoteLiteral(sequence) + ", " + integer(arg) + ", false)");
+                case "restart" -> out.add(restart(r, c, sequence, arg));
                 case "generated" -> identity = arg != null && arg.num("ival") == 'a' ? "a" : "d";
                 default -> throw DdlEmitter.unsupported("ALTER TABLE … ALTER COLUMN … SET " + o.str("defname").toUpperCase(java.util.Locale.ROOT))
                         .withDetail("DuckDB cannot change the options of an existing sequence.");
@@ -56,6 +51,22 @@ final class IdentityAlter {
                     ColumnMeta.write(c.pgType(), c.sequence(), identity, c.description(), c.pgDefault(), c.domain())));
         }
         return out;
+    }
+
+    /**
+     * setval of the column's sequence, so that its next value is {@code arg} (or the sequence's
+     * start); a value outside the sequence's bounds is PostgreSQL's 22023, raised in DuckDB.
+     */
+    private static String restart(Relation r, ColumnInfo c, String sequence, Node arg) {
+        String of = " FROM duckdb_sequences() WHERE sequence_name = " + SqlWriter.quoteLiteral(last(c.sequence()))
+                + " AND " + (r.schema().equals("pg_temp") ? "database_name = 'temp'"
+                : "database_name = current_database() AND schema_name = " + SqlWriter.quoteLiteral(r.schema()));
+        if (arg == null) return "SELECT setval(" + SqlWriter.quoteLiteral(sequence) + ", start_value, false)" + of;
+        String n = integer(arg);
+        return "SELECT CASE WHEN " + n + " < min_value THEN error('[pgwire:22023] RESTART value (" + n
+                + ") cannot be less than MINVALUE (' || min_value || ')') WHEN " + n + " > max_value THEN error('[pgwire:22023]"
+                + " RESTART value (" + n + ") cannot be greater than MAXVALUE (' || max_value || ')') ELSE setval("
+                + SqlWriter.quoteLiteral(sequence) + ", " + n + ", false) END" + of;
     }
 
     private static String integer(Node arg) {
