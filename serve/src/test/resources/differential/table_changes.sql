@@ -334,3 +334,93 @@ SELECT pg_relation_size('jobs_plain'), pg_relation_size('jobs_plain'::regclass);
 
 -- name: size_of_view
 SELECT pg_relation_size('pro_accounts');
+
+-- writing through simple views
+
+-- name: view_writes_table
+CREATE TABLE people (id serial PRIMARY KEY, name text NOT NULL, country char(2), score int, team_id int REFERENCES teams(id));
+
+-- name: view_writes_fill
+INSERT INTO people (name, country, score) VALUES ('Ann', 'US', 1), ('Bob', 'FR', 2), ('Cid', 'US', 3);
+
+-- name: view_simple
+CREATE VIEW us_people AS SELECT id, name, country FROM people WHERE country = 'US';
+
+-- name: view_renamed_columns
+CREATE VIEW scored (pid, label, points) AS SELECT p.id, upper(p.name), p.score FROM people p WHERE p.score > 1;
+
+-- name: view_grouped
+CREATE VIEW per_country AS SELECT country, count(*) AS n FROM people GROUP BY country;
+
+-- name: view_star
+CREATE VIEW all_people AS SELECT * FROM people;
+
+-- name: view_of_view
+CREATE VIEW top_scored AS SELECT pid, points FROM scored WHERE points < 10;
+
+-- name: view_update
+UPDATE us_people SET name = name || ' (US)' WHERE name = 'Cid' RETURNING name;
+
+-- name: view_update_outside_where
+UPDATE us_people SET name = 'x' WHERE name = 'Bob' RETURNING *;
+
+-- name: view_update_renamed_columns
+UPDATE scored SET points = points + 10 WHERE pid = 2 RETURNING *;
+
+-- name: view_update_with_alias
+UPDATE scored AS s SET points = s.points + 1 RETURNING s.label, pid;
+
+-- name: view_update_expression_column
+-- expect-error: 55000
+UPDATE scored SET label = 'no';
+
+-- name: view_update_grouped
+-- expect-error: 55000
+UPDATE per_country SET country = 'x';
+
+-- name: view_delete_grouped
+-- expect-error: 55000
+DELETE FROM per_country;
+
+-- name: view_insert
+INSERT INTO us_people (name, country) VALUES ('Dee', 'DE') RETURNING *;
+
+-- name: view_insert_without_columns
+INSERT INTO us_people VALUES (100, 'Eve', 'US') RETURNING id, name;
+
+-- name: view_insert_expression_column
+-- expect-error: 55000
+INSERT INTO scored (label) VALUES ('x');
+
+-- name: view_insert_base_not_null
+-- expect-error: 23502
+INSERT INTO scored (pid, points) VALUES (200, 5);
+
+-- name: view_delete
+DELETE FROM us_people WHERE name LIKE 'C%' RETURNING id;
+
+-- name: view_update_star
+UPDATE all_people SET score = 0 WHERE id = 1 RETURNING *;
+
+-- name: view_update_view_of_view
+UPDATE top_scored SET points = 9 WHERE pid = 2 RETURNING *;
+
+-- name: view_delete_with_subquery
+DELETE FROM scored WHERE pid IN (SELECT id FROM people WHERE country = 'DE') RETURNING pid;
+
+-- name: view_update_foreign_key_checked
+-- expect-error: 23503
+UPDATE all_people SET team_id = 99 WHERE id = 1;
+
+-- name: view_writes_result
+SELECT id, name, country, score FROM people ORDER BY id;
+
+-- name: view_updatable_catalog
+SELECT table_name, is_updatable, is_insertable_into FROM information_schema.views WHERE table_schema = 'public' ORDER BY table_name;
+
+-- name: view_updatable_columns
+SELECT table_name, column_name, is_updatable FROM information_schema.columns
+WHERE table_name IN ('scored', 'per_country', 'top_scored') ORDER BY table_name, ordinal_position;
+
+-- name: view_insertable_tables
+SELECT table_name, is_insertable_into FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'VIEW' ORDER BY 1;

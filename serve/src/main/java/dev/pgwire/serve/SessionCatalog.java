@@ -146,7 +146,8 @@ final class SessionCatalog implements CatalogView {
             }
         }
         boolean temp = temporary;
-        String comment = view ? null : runner.query(TABLE_COMMENT, ps -> {
+        // a view's comment keeps its query as written (ObjectMeta), which says whether it is updatable
+        String comment = view ? viewComment.get(0) : runner.query(TABLE_COMMENT, ps -> {
             ps.setString(1, name);
             ps.setString(2, s);
             ps.setBoolean(3, temp);
