@@ -371,7 +371,7 @@ UPDATE scored SET points = points + 10 WHERE pid = 2 RETURNING *;
 UPDATE scored AS s SET points = s.points + 1 RETURNING s.label, pid;
 
 -- name: view_update_expression_column
--- expect-error: 55000
+-- expect-error: 0A000
 UPDATE scored SET label = 'no';
 
 -- name: view_update_grouped
@@ -389,7 +389,7 @@ INSERT INTO us_people (name, country) VALUES ('Dee', 'DE') RETURNING *;
 INSERT INTO us_people VALUES (100, 'Eve', 'US') RETURNING id, name;
 
 -- name: view_insert_expression_column
--- expect-error: 55000
+-- expect-error: 0A000
 INSERT INTO scored (label) VALUES ('x');
 
 -- name: view_insert_base_not_null

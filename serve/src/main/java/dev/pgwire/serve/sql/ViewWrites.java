@@ -1,6 +1,7 @@
 package dev.pgwire.serve.sql;
 
 import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
 import dev.pgwire.serve.sql.CatalogView.Relation;
 
 import java.util.ArrayList;
@@ -11,8 +12,8 @@ import java.util.List;
  * statement on the view's base relation, as PostgreSQL's rewriter does: the view's columns become
  * the base columns (or, where read, the view's expressions), the view's WHERE is added to the
  * statement's (UPDATE, DELETE), and RETURNING returns the view's columns. A view PostgreSQL would
- * not update automatically is refused with its 55000, as is writing a view column that is not a
- * column of the base relation. The tree is changed in place.
+ * not update automatically is refused with its 55000, writing a view column that is not a column
+ * of the base relation with its 0A000. The tree is changed in place.
  */
 final class ViewWrites {
     private ViewWrites() {}
@@ -129,7 +130,7 @@ final class ViewWrites {
     }
 
     private static PgException notUpdatable(String verb, String column, Relation r) {
-        return new PgException("55000", "cannot " + verb + " column \"" + column + "\" of view \"" + r.name() + "\"")
+        return new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cannot " + verb + " column \"" + column + "\" of view \"" + r.name() + "\"")
                 .withDetail("View columns that are not columns of their base relation are not updatable.");
     }
 
