@@ -129,6 +129,34 @@ INSERT INTO jobs_plain (name) VALUES ('plain');
 SELECT c.relname, a.attidentity, a.attnotnull FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
 WHERE c.relname IN ('jobs_copy', 'jobs_plain') AND a.attname = 'id' ORDER BY 1;
 
+-- name: like_indexes_source
+CREATE TABLE readings (sensor int, at date, value int, serial_no text);
+
+-- name: like_indexes_source_index
+CREATE INDEX readings_by_sensor ON readings (sensor, at);
+
+-- name: like_indexes_source_unique_index
+CREATE UNIQUE INDEX readings_serial ON readings (serial_no);
+
+-- name: like_indexes
+CREATE TABLE readings_copy (LIKE readings INCLUDING INDEXES);
+
+-- name: like_indexes_read
+SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'readings_copy' ORDER BY 1;
+
+-- name: like_indexes_unique_fill
+INSERT INTO readings_copy VALUES (1, '2024-01-01', 5, 'A1');
+
+-- name: like_indexes_unique_enforced
+-- expect-error: 23505
+INSERT INTO readings_copy VALUES (2, '2024-01-02', 6, 'A1');
+
+-- name: like_without_indexes
+CREATE TABLE readings_bare (LIKE readings INCLUDING DEFAULTS);
+
+-- name: like_without_indexes_read
+SELECT count(*) FROM pg_indexes WHERE tablename = 'readings_bare';
+
 -- name: like_temporary
 CREATE TEMP TABLE acc_temp (LIKE accounts INCLUDING DEFAULTS);
 

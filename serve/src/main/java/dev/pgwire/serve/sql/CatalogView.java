@@ -110,6 +110,20 @@ public interface CatalogView {
         return null;
     }
 
+    /**
+     * An index made by CREATE INDEX on a table.
+     *
+     * @param keys      its keys as pg_get_indexdef shows them (column names, expressions), or null when unknown
+     * @param predicate a partial index's predicate, or null
+     */
+    record IndexInfo(String name, boolean unique, List<String> keys, String predicate) {
+    }
+
+    /** The indexes made by CREATE INDEX on table {@code r} (not those of its constraints). */
+    default List<IndexInfo> indexes(Relation r) {
+        return List.of();
+    }
+
     CatalogView NONE = (schema, name) -> null;
 
 }

@@ -15,8 +15,8 @@ import java.util.List;
  * does, a column keeps its declared type (with modifier, domain) and its NOT NULL; its default
  * only with INCLUDING DEFAULTS (a serial column's default draws from the other table's sequence),
  * an identity with INCLUDING IDENTITY (a new sequence with the other's options), check constraints with
- * INCLUDING CONSTRAINTS (same names), the primary key and unique constraints with INCLUDING
- * INDEXES (named for the new table), and column comments with INCLUDING COMMENTS. Foreign keys
+ * INCLUDING CONSTRAINTS (same names), the primary key, unique constraints and indexes of plain columns
+ * with INCLUDING INDEXES (named for the new table), and column comments with INCLUDING COMMENTS. Foreign keys
  * are never copied. What serve cannot copy faithfully is refused rather than left out.
  */
 final class CreateTableLike {
@@ -32,6 +32,9 @@ final class CreateTableLike {
 
     /** The default of a copied column as PostgreSQL shows it (a DEFAULT constraint's field): the other column's. */
     static final String SHOWN_DEFAULT = "pgwire_shown_default";
+
+    /** An index of the other table to make on the new one (INCLUDING INDEXES): unique, keys. */
+    static final String INDEX = "pgwire_LikeIndex";
 
     /** The column description a copied column carries into its comment (INCLUDING COMMENTS). */
     static final String DESCRIPTION = "pgwire_description";
@@ -89,15 +92,31 @@ final class CreateTableLike {
                 constraints.add(constraint("CONSTR_CHECK").set("conname", k.name())
                         .set("raw_expr", expression(ColumnMeta.form(k.expression(), false))).set("initially_valid", true));
             } else if ((k.type().equals("p") || k.type().equals("u")) && (options & INDEXES) != 0) {
-                if (k.index()) {
-                    throw DdlEmitter.unsupported("CREATE TABLE … (LIKE … INCLUDING INDEXES) of a table with unique index \"" + k.name() + "\"");
-                }
+                if (k.index()) continue; // a unique index made by CREATE UNIQUE INDEX: copied with the indexes below
                 List<Node> keys = new ArrayList<>();
                 for (String col : k.columns()) keys.add(Node.string(col));
                 // the new table's own names (new_pkey, new_col_key), as PostgreSQL chooses them
                 constraints.add(constraint(k.type().equals("p") ? "CONSTR_PRIMARY" : "CONSTR_UNIQUE").set("keys", keys));
             }
         }
+        if ((options & INDEXES) != 0) {
+            for (CatalogView.IndexInfo index : catalog.indexes(r)) constraints.add(index(r, index));
+        }
+    }
+
+    /** An index of the other table, for the new one ({@link #INDEX}): only indexes of plain columns are copied. */
+    private static Node index(Relation r, CatalogView.IndexInfo index) {
+        List<Node> columns = new ArrayList<>();
+        for (String key : index.keys() == null ? List.<String>of() : index.keys()) {
+            for (ColumnInfo c : r.columns()) {
+                if (dev.pgwire.serve.catalog.TypeNames.quoteIdent(c.name()).equals(key)) columns.add(Node.string(c.name()));
+            }
+        }
+        if (index.keys() == null || columns.size() != index.keys().size() || index.predicate() != null) {
+            throw DdlEmitter.unsupported("CREATE TABLE … (LIKE … INCLUDING INDEXES) of a table with an expression or partial index")
+                    .withDetail("Index \"" + index.name() + "\" is not of plain columns; create it on the new table yourself.");
+        }
+        return Node.of(INDEX).set("unique", index.unique()).set("keys", columns);
     }
 
     /** A column of the same name and declared type as {@code c}. */
