@@ -3,6 +3,7 @@ package dev.pgwire.serve.sql;
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
 import dev.pgwire.serve.catalog.FormatTypes;
+import dev.pgwire.serve.catalog.TypeNames;
 import dev.pgwire.serve.sql.CatalogView.ColumnInfo;
 import dev.pgwire.serve.sql.CatalogView.Relation;
 
@@ -109,7 +110,7 @@ final class CreateTableLike {
         List<Node> columns = new ArrayList<>();
         for (String key : index.keys() == null ? List.<String>of() : index.keys()) {
             for (ColumnInfo c : r.columns()) {
-                if (dev.pgwire.serve.catalog.TypeNames.quoteIdent(c.name()).equals(key)) columns.add(Node.string(c.name()));
+                if (TypeNames.quoteIdent(c.name()).equals(key)) columns.add(Node.string(c.name()));
             }
         }
         if (index.keys() == null || columns.size() != index.keys().size() || index.predicate() != null) {
@@ -117,6 +118,49 @@ final class CreateTableLike {
                     .withDetail("Index \"" + index.name() + "\" is not of plain columns; create it on the new table yourself.");
         }
         return Node.of(INDEX).set("unique", index.unique()).set("keys", columns);
+    }
+
+    /**
+     * The DuckDB statements that make the indexes LIKE … INCLUDING INDEXES copies ({@link #INDEX}
+     * elements) on the new table: each named as PostgreSQL names it (table_columns_idx, a number
+     * added while the name is taken), recorded as CREATE INDEX records one; a unique one is also
+     * added to {@code constraints}, the table's unique indexes, which its violations name.
+     *
+     * @param schema the new table's schema, null for a temporary table
+     */
+    static List<String> indexes(List<Node> indexes, String schema, String table, List<TableMeta.Constraint> constraints) {
+        List<String> out = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Node index : indexes) {
+            List<String> keys = index.names("keys");
+            String base = TableMeta.defaultName(table, keys, "idx");
+            String name = base;
+            for (int i = 1; taken(name, table, names, constraints); i++) name = base + i;
+            names.add(name);
+            boolean unique = index.bool("unique");
+            List<String> quoted = new ArrayList<>();
+            List<String> shown = new ArrayList<>();
+            for (String k : keys) {
+                quoted.add(SqlWriter.quoteIdent(k));
+                shown.add(TypeNames.quoteIdent(k));
+            }
+            String relation = (schema == null ? "" : SqlWriter.quoteIdent(schema) + ".") + SqlWriter.quoteIdent(table);
+            out.add((unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + SqlWriter.quoteIdent(name) + " ON " + relation
+                    + " (" + String.join(", ", quoted) + ")");
+            String definition = (unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + TypeNames.quoteIdent(name) + " ON "
+                    + TypeNames.quoteIdent(schema == null ? "pg_temp" : schema) + "." + TypeNames.quoteIdent(table)
+                    + " USING btree (" + String.join(", ", shown) + ")";
+            out.add("COMMENT ON INDEX " + (schema == null ? "" : SqlWriter.quoteIdent(schema) + ".") + SqlWriter.quoteIdent(name)
+                    + " IS " + SqlWriter.quoteLiteral(new ObjectMeta(definition, shown, null, null, null, null).write()));
+            if (unique) constraints.add(new TableMeta.Constraint(name, "u", keys, null, List.of(), null, true));
+        }
+        return out;
+    }
+
+    private static boolean taken(String name, String table, List<String> names, List<TableMeta.Constraint> constraints) {
+        if (names.contains(name) || name.equals(table)) return true;
+        for (TableMeta.Constraint c : constraints) if (c.name().equals(name)) return true;
+        return false;
     }
 
     /** A column of the same name and declared type as {@code c}. */

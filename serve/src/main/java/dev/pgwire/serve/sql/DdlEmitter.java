@@ -122,45 +122,13 @@ final class DdlEmitter {
         }
         w.append(')');
         defineForeignKeys(schema, table, temp);
-        for (Node index : likeIndexes) likeIndex(index, schema, table);
+        after.addAll(CreateTableLike.indexes(likeIndexes, schema, table, constraints));
         after.add("COMMENT ON TABLE " + qualifiedRelation(schema, table) + " IS "
                 + SqlWriter.quoteLiteral(new TableMeta(constraints, null).write()));
         String onCommit = s.str("oncommit");
         if (!temp && (onCommit.equals("ONCOMMIT_DROP") || onCommit.equals("ONCOMMIT_DELETE_ROWS"))) {
             throw new PgException("42P16", "ON COMMIT can only be used on temporary tables");
         }
-    }
-
-    /**
-     * An index LIKE … INCLUDING INDEXES copies: named as PostgreSQL names it (table_columns_idx, a
-     * number added while the name is taken), recorded as CREATE INDEX records one; a unique one is
-     * also the table's unique index, which its violations name.
-     */
-    private void likeIndex(Node index, String schema, String table) {
-        List<String> keys = index.names("keys");
-        String base = TableMeta.defaultName(table, keys, "idx");
-        String name = base;
-        for (int i = 1; usedName(name); i++) name = base + i;
-        likeIndexNames.add(name);
-        boolean unique = index.bool("unique");
-        List<String> shown = new ArrayList<>();
-        for (String k : keys) shown.add(dev.pgwire.serve.catalog.TypeNames.quoteIdent(k));
-        after.add((unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + SqlWriter.quoteIdent(name) + " ON "
-                + qualifiedRelation(schema, table) + " (" + String.join(", ", keys.stream().map(SqlWriter::quoteIdent).toList()) + ")");
-        String definition = (unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + dev.pgwire.serve.catalog.TypeNames.quoteIdent(name)
-                + " ON " + dev.pgwire.serve.catalog.TypeNames.quoteIdent(schema == null ? "pg_temp" : schema) + "."
-                + dev.pgwire.serve.catalog.TypeNames.quoteIdent(table) + " USING btree (" + String.join(", ", shown) + ")";
-        after.add("COMMENT ON INDEX " + qualifiedRelation(schema, name) + " IS "
-                + SqlWriter.quoteLiteral(new ObjectMeta(definition, shown, null, null, null, null).write()));
-        if (unique) constraints.add(new TableMeta.Constraint(name, "u", keys, null, List.of(), null, true));
-    }
-
-    private final List<String> likeIndexNames = new ArrayList<>();
-
-    private boolean usedName(String name) {
-        if (likeIndexNames.contains(name) || name.equals(tableName)) return true;
-        for (TableMeta.Constraint c : constraints) if (c.name().equals(name)) return true;
-        return false;
     }
 
     private void column(Node def, String schema, String table, boolean temp, boolean ifNotExists) {
