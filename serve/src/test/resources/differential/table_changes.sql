@@ -452,3 +452,18 @@ WHERE table_name IN ('scored', 'per_country', 'top_scored') ORDER BY table_name,
 
 -- name: view_insertable_tables
 SELECT table_name, is_insertable_into FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'VIEW' ORDER BY 1;
+
+-- ALTER TABLE IF EXISTS of no table changes nothing
+
+-- name: if_exists_restart
+ALTER TABLE IF EXISTS no_such_table ALTER COLUMN id RESTART WITH 5;
+
+-- name: if_exists_rename_constraint
+ALTER TABLE IF EXISTS no_such_table RENAME CONSTRAINT a TO b;
+
+-- name: if_exists_add_column_with_key
+ALTER TABLE IF EXISTS no_such_table ADD COLUMN team_id int REFERENCES teams(id);
+
+-- name: rename_constraint_no_table
+-- expect-error: 42P01
+ALTER TABLE no_such_table RENAME CONSTRAINT a TO b;

@@ -183,6 +183,8 @@ public final class DdlChanges {
 
     /** The relation the ALTER TABLE being written acts on. */
     private Node currentRelation;
+    /** Whether the ALTER TABLE being written says IF EXISTS. */
+    private boolean ifExists;
     /** What serve keeps of that table as the ALTER TABLE's commands so far leave it (null: unchanged). */
     private TableMeta alteredMeta;
 
@@ -193,6 +195,7 @@ public final class DdlChanges {
     private void alterTable(Node s) {
         Node rel = s.node("relation");
         currentRelation = rel;
+        ifExists = s.bool("missing_ok");
         String objtype = s.str("objtype");
         if (!objtype.equals("OBJECT_TABLE")) throw DdlEmitter.unsupported("ALTER " + Classifier.objectName(objtype));
         String target = "ALTER TABLE " + (s.bool("missing_ok") ? "IF EXISTS " : "") + relationText(rel);
@@ -212,7 +215,11 @@ public final class DdlChanges {
                 case "AT_AlterColumnType" -> alterType(target, rel, cmd);
                 case "AT_AddConstraint" -> addConstraint(target, cmd.node("def"));
                 case "AT_DropConstraint" -> dropConstraint(cmd);
-                case "AT_SetIdentity" -> script.addAll(IdentityAlter.write(cmd, relation(rel), rel.str("relname"), relationText(rel)));
+                case "AT_SetIdentity" -> {
+                    if (relation(rel) != null || !s.bool("missing_ok")) {
+                        script.addAll(IdentityAlter.write(cmd, relation(rel), rel.str("relname"), relationText(rel)));
+                    }
+                }
                 case "AT_ChangeOwner" -> changeOwner(cmd.node("newowner"));
                 case "AT_SetRelOptions", "AT_ResetRelOptions", "AT_SetStatistics", "AT_ClusterOn",
                      "AT_DropCluster", "AT_SetLogged", "AT_SetUnLogged", "AT_EnableRowSecurity", "AT_DisableRowSecurity" -> {
@@ -261,6 +268,7 @@ public final class DdlChanges {
 
     private void addColumn(String target, Node rel, Node cmd) {
         Node def = cmd.node("def");
+        if (ifExists && relation(rel) == null) return; // ALTER TABLE IF EXISTS of no table: nothing to add
         // ADD COLUMN IF NOT EXISTS of a column there already: nothing changes (PostgreSQL's NOTICE, skippedColumns)
         if (cmd.bool("missing_ok") && column(rel, def.str("colname")) != null) return;
         Node typeName = def.node("typeName");
@@ -302,6 +310,7 @@ public final class DdlChanges {
     /** ADD COLUMN … REFERENCES: the column's foreign key, as ADD FOREIGN KEY (column) would add it. */
     private void addColumnKey(Node def, Node c) {
         Relation r = relation(currentRelation);
+        if (r == null && ifExists) return; // ALTER TABLE IF EXISTS of no table: DuckDB's ALTER does nothing either
         if (r == null) throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + currentRelation.str("relname") + "\" does not exist");
         String column = def.str("colname");
         String name = c.str("conname").isEmpty() ? freeName(r, TableMeta.defaultName(r.name(), List.of(column), "fkey")) : c.str("conname");
@@ -467,6 +476,7 @@ public final class DdlChanges {
             }
             case "OBJECT_TABCONSTRAINT" -> {
                 Relation r = relation(rel);
+                if (r == null && s.bool("missing_ok")) return; // ALTER TABLE IF EXISTS of no table: nothing to do
                 String schema = r == null || r.schema().equals("pg_temp") ? null : r.schema();
                 script.addAll(ConstraintRename.write(r, rel.str("relname"), relationText(rel), s.str("subname"), s.str("newname"),
                         name -> session.catalog().relation(schema, name) != null));
