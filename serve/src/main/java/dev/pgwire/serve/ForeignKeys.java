@@ -193,6 +193,10 @@ final class ForeignKeys {
                     && def.bool("initially_valid")) {
                 names.add(def.str("conname"));
             }
+            // ADD COLUMN … REFERENCES: the column's default may already reference a row, or none
+            if (cmd.str("subtype").equals("AT_AddColumn") && def != null) {
+                for (Node c : def.list("constraints")) if (c.str("contype").equals("CONSTR_FOREIGN")) names.add(c.str("conname"));
+            }
         }
         return names.isEmpty() ? null : names;
     }

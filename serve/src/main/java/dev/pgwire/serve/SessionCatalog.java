@@ -146,12 +146,49 @@ final class SessionCatalog implements CatalogView {
             }
         }
         boolean temp = temporary;
-        String comment = view ? null : runner.query(TABLE_COMMENT, ps -> {
+        // a view's comment keeps its query as written (ObjectMeta), which says whether it is updatable
+        String comment = view ? viewComment.get(0) : runner.query(TABLE_COMMENT, ps -> {
             ps.setString(1, name);
             ps.setString(2, s);
             ps.setBoolean(3, temp);
         }, rs -> rs.getString(1)).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
         return new Relation(temporary ? "pg_temp" : relSchema, name, view, columns, comment);
+    }
+
+    private static final String INDEXES = "SELECT index_name, is_unique, comment FROM duckdb_indexes() WHERE table_name = ?"
+            + " AND CASE WHEN ? THEN database_name = 'temp' ELSE database_name = current_database() AND schema_name = ? END"
+            + " ORDER BY index_name";
+
+    @Override
+    public List<IndexInfo> indexes(Relation r) {
+        boolean temp = r.schema().equals("pg_temp");
+        List<IndexInfo> out = new ArrayList<>();
+        for (Object[] row : runner.query(INDEXES, ps -> {
+            ps.setString(1, r.name());
+            ps.setBoolean(2, temp);
+            ps.setString(3, r.schema());
+        }, rs -> new Object[] {rs.getString(1), rs.getBoolean(2), rs.getString(3)})) {
+            dev.pgwire.serve.sql.TableMeta.Constraint c = r.meta().constraint((String) row[0]);
+            if (c != null && c.backedByIndex()) continue; // a UNIQUE constraint ALTER TABLE added: the constraint
+            ObjectMeta meta = ObjectMeta.read((String) row[2]);
+            out.add(new IndexInfo((String) row[0], (Boolean) row[1], meta.columns(), meta.predicate()));
+        }
+        return out;
+    }
+
+    private static final String SEQUENCE = "SELECT start_value, increment_by, min_value, max_value, cycle FROM duckdb_sequences()"
+            + " WHERE sequence_name = ? AND CASE WHEN ? THEN database_name = 'temp' ELSE database_name = current_database()"
+            + " AND schema_name = ? END";
+
+    @Override
+    public SequenceOptions sequence(String schema, String name) {
+        boolean temp = schema.equals("pg_temp");
+        return runner.query(SEQUENCE, ps -> {
+            ps.setString(1, name);
+            ps.setBoolean(2, temp);
+            ps.setString(3, schema);
+        }, rs -> new SequenceOptions(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getBoolean(5)))
+                .stream().findFirst().orElse(null);
     }
 
     /** The comment of a user type serve keeps metadata with: a domain's or a composite type's. */

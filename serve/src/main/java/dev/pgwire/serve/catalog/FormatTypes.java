@@ -5,7 +5,7 @@ package dev.pgwire.serve.catalog;
  * ({@code character varying(20)}, {@code numeric(10,2)}, {@code timestamp(3) with time zone}),
  * {@code []} for arrays, other names as pg_type has them (quoted where needed).
  */
-final class FormatTypes {
+public final class FormatTypes {
     private FormatTypes() {}
 
     private static final int VARHDRSZ = 4;
@@ -17,7 +17,7 @@ final class FormatTypes {
      * @param typmodGiven whether a modifier was passed at all (format_type(t, NULL) differs for bpchar)
      * @param schema      the type's schema when it must be named (not visible), else null
      */
-    static String format(String typname, boolean array, int typmod, boolean typmodGiven, String schema) {
+    public static String format(String typname, boolean array, int typmod, boolean typmodGiven, String schema) {
         boolean withTypmod = typmodGiven && typmod >= 0;
         String s = switch (typname) {
             case "bit" -> withTypmod ? "bit(" + typmod + ")" : typmodGiven ? "\"bit\"" : "bit";

@@ -48,8 +48,8 @@ final class InformationSchemaRows {
         for (String s : List.of("pg_catalog", "pg_toast", "information_schema")) schema(s, owner);
         for (UserObjects.Schema s : user.schemas) schema(s.name(), s.name().equals("public") ? "pg_database_owner" : owner);
         for (Relation r : defs.relations()) {
-            table(r.schema(), r.name(), r.kind() == 'v');
-            if (r.kind() == 'v') view(r.schema(), r.name(), StaticCatalog.get().viewDefinition(r.schema(), r.name()));
+            table(r.schema(), r.name(), r.kind() == 'v', r.kind() != 'v');
+            if (r.kind() == 'v') view(r.schema(), r.name(), StaticCatalog.get().viewDefinition(r.schema(), r.name()), false);
             for (CatalogDefinitions.Column c : r.columns()) {
                 String typname = defs.typeName(c.typeOid());
                 boolean array = typname != null && typname.startsWith("_");
@@ -60,12 +60,17 @@ final class InformationSchemaRows {
         }
         for (Table t : user.tables) {
             if (t.matView()) continue; // information_schema lists no materialized views
-            table(t.schema(), t.name(), t.view());
-            if (t.view()) view(t.schema(), t.name(), t.definition());
+            // a simple view is updated through (ViewWrites): YES where PostgreSQL's rules say so
+            dev.pgwire.serve.sql.UpdatableViews.Simple simple = t.view() ? simpleView(t, 0) : null;
+            boolean updatable = simple != null && simple.anyUpdatable();
+            table(t.schema(), t.name(), t.view(), !t.view() || updatable);
+            if (t.view()) view(t.schema(), t.name(), t.definition(), updatable);
             for (Column c : t.columns()) {
                 Sequence seq = c.identity() == null || c.identity().isEmpty() ? null : sequenceOf(t.schema(), c.sequence());
+                boolean readOnly = t.view() && !(updatable && Boolean.TRUE.equals(
+                        dev.pgwire.serve.sql.UpdatableViews.updatableColumns(simple).get(c.name())));
                 column(t.schema(), t.name(), c.name(), c.number(), c.type(), !c.notNull(), c.defaultExpr(), c.identity(), seq,
-                        c.generated(), t.view());
+                        c.generated(), readOnly);
             }
             if (!t.view()) constraints(t);
         }
@@ -92,21 +97,47 @@ final class InformationSchemaRows {
         rows("schemata").add().set("catalog_name", database).set("schema_name", name).set("schema_owner", schemaOwner);
     }
 
-    private void table(String schema, String name, boolean view) {
+    /** A view PostgreSQL would update automatically ({@link dev.pgwire.serve.sql.UpdatableViews}), over a table or such a view. */
+    private dev.pgwire.serve.sql.UpdatableViews.Simple simpleView(Table view, int depth) {
+        List<String> names = new java.util.ArrayList<>();
+        for (Column c : view.columns()) names.add(c.name());
+        dev.pgwire.serve.sql.UpdatableViews.Simple s = dev.pgwire.serve.sql.UpdatableViews.simple(view.definition(), names, base -> {
+            Table b = baseOf(view, base.str("schemaname"), base.str("relname"));
+            if (b == null) return null;
+            List<String> columns = new java.util.ArrayList<>();
+            for (Column c : b.columns()) columns.add(c.name());
+            return columns;
+        });
+        if (s == null) return null;
+        Table base = baseOf(view, s.baseSchema() == null ? "" : s.baseSchema(), s.baseRelation());
+        if (base == null || base.matView()) return null;
+        if (base.view() && (depth > 16 || simpleView(base, depth + 1) == null)) return null;
+        return s;
+    }
+
+    /** The relation a view's FROM names: in the schema named, else the view's own, else public. */
+    private Table baseOf(Table view, String schema, String name) {
+        for (String s : schema.isEmpty() ? List.of(view.schema(), "public") : List.of(schema)) {
+            for (Table t : user.tables) if (t.schema().equals(s) && t.name().equals(name)) return t;
+        }
+        return null;
+    }
+
+    private void table(String schema, String name, boolean view, boolean insertable) {
         rows("tables").add().set("table_catalog", database).set("table_schema", schema).set("table_name", name)
-                .set("table_type", view ? "VIEW" : "BASE TABLE").set("is_insertable_into", view ? "NO" : "YES")
+                .set("table_type", view ? "VIEW" : "BASE TABLE").set("is_insertable_into", insertable ? "YES" : "NO")
                 .set("is_typed", "NO");
     }
 
-    private void view(String schema, String name, String definition) {
+    private void view(String schema, String name, String definition, boolean updatable) {
         rows("views").add().set("table_catalog", database).set("table_schema", schema).set("table_name", name)
-                .set("view_definition", definition).set("check_option", "NONE").set("is_updatable", "NO")
-                .set("is_insertable_into", "NO").set("is_trigger_updatable", "NO").set("is_trigger_deletable", "NO")
+                .set("view_definition", definition).set("check_option", "NONE").set("is_updatable", updatable ? "YES" : "NO")
+                .set("is_insertable_into", updatable ? "YES" : "NO").set("is_trigger_updatable", "NO").set("is_trigger_deletable", "NO")
                 .set("is_trigger_insertable_into", "NO");
     }
 
     private void column(String schema, String table, String name, int number, PgTypeName type, boolean nullable,
-                        String defaultExpr, String identity, Sequence seq, boolean generated, boolean view) {
+                        String defaultExpr, String identity, Sequence seq, boolean generated, boolean readOnly) {
         // a column of a domain: the domain's base type, and the domain named
         DomainMeta domain = type.builtin() || type.isArray() ? null : user.domain(type.name());
         if (domain != null) type = domain.base();
@@ -116,7 +147,7 @@ final class InformationSchemaRows {
                 .set("is_self_referencing", "NO").set("is_identity", identity == null || identity.isEmpty() ? "NO" : "YES")
                 .set("identity_cycle", seq != null && seq.cycle() ? "YES" : "NO")
                 .set("is_generated", generated ? "ALWAYS" : "NEVER").set("generation_expression", generated ? defaultExpr : null)
-                .set("is_updatable", view ? "NO" : "YES");
+                .set("is_updatable", readOnly ? "NO" : "YES");
         if (domain != null) r.set("domain_catalog", database).set("domain_schema", domain.schema()).set("domain_name", domain.name());
         typeColumns(r, type);
         if (type.isArray()) return;

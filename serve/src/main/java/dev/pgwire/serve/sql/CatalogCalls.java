@@ -139,9 +139,17 @@ final class CatalogCalls {
             };
             case "pg_encoding_to_char" -> n == 1 ? sql("CASE CAST({0} AS INTEGER) WHEN 6 THEN 'UTF8' WHEN 0 THEN 'SQL_ASCII' ELSE '' END", args) : null;
             case "pg_char_to_encoding" -> n == 1 ? sql("CASE upper(CAST({0} AS VARCHAR)) WHEN 'UTF8' THEN 6 WHEN 'SQL_ASCII' THEN 0 ELSE -1 END", args) : null;
-            case "pg_relation_size", "pg_total_relation_size", "pg_table_size", "pg_indexes_size" ->
-                    // DuckDB keeps no size per table: the blocks of a database file are shared by all its tables
-                    n >= 1 ? sql("CAST(0 AS BIGINT)", List.of()) : null;
+            // DuckDB reports no index sizes
+            case "pg_indexes_size" -> n == 1 ? sql("CAST(0 AS BIGINT)", List.of()) : null;
+            case "pg_relation_size", "pg_total_relation_size", "pg_table_size" -> {
+                if (n < 1 || n > 2) yield null;
+                // the table's estimated size for its main fork; the other forks (fsm, vm, init) are empty
+                String fork = n == 2 ? " AND CAST({1} AS VARCHAR) = 'main'" : "";
+                SqlType t = types.get(0);
+                String oid = t != null && (t.name().equals("text") || t.name().equals("varchar") || t.isUnknown())
+                        ? "pgwire_to_regclass(CAST({0} AS VARCHAR), " + path + ")" : "CAST({0} AS BIGINT)";
+                yield sql("CASE WHEN {0} IS NULL THEN NULL WHEN true" + fork + " THEN " + RelationSize.of(oid) + " ELSE CAST(0 AS BIGINT) END", args);
+            }
             case "pg_size_pretty" -> n == 1 ? sql("pgwire_size_pretty(CAST({0} AS BIGINT))", args) : null;
             case "pg_is_in_recovery", "pg_is_wal_replay_paused", "pg_relation_is_publishable" -> sql("false", List.of());
             case "pg_tablespace_location" -> sql("''", List.of());

@@ -76,6 +76,11 @@ final class CatalogRoutes {
             if (target.equals(CatalogStore.PG) && name.equals("pg_stat_activity")) r.set("pgwire_subquery", activityQuery(session));
             if (target.equals(CatalogStore.PG) && name.equals("pg_stat_gssapi")) r.set("pgwire_subquery", gssapiQuery(session));
             if (target.equals(CatalogStore.PG) && name.equals("pg_timezone_names")) r.set("pgwire_subquery", TIME_ZONE_NAMES);
+            if (target.equals(CatalogStore.PG) && name.equals("pg_sequences")) r.set("pgwire_subquery", SEQUENCES);
+            if (target.equals(CatalogStore.PG) && name.equals("pg_class")) r.set("pgwire_subquery", TempRelations.pgClass());
+            if (target.equals(CatalogStore.PG) && name.equals("pg_namespace")) {
+                r.set("pgwire_subquery", TempRelations.pgNamespace(session.backendPid()));
+            }
         }
         return reads[0];
     }
@@ -130,6 +135,15 @@ final class CatalogRoutes {
             + " FROM (SELECT unnest(from_json(pgwire_timezone_names(),"
             + " '[{\"name\":\"VARCHAR\",\"abbrev\":\"VARCHAR\",\"utc_offset\":\"BIGINT\",\"is_dst\":\"BOOLEAN\"}]'),"
             + " recursive := true)) AS v";
+
+    /**
+     * pg_sequences with each sequence's last value read when the statement runs: nextval and setval
+     * change no catalog, so the catalog's rows would show it as of the last DDL.
+     */
+    private static final String SEQUENCES = "SELECT s.* REPLACE (CAST(d.last_value AS BIGINT) AS last_value)"
+            + " FROM " + CatalogStore.DATABASE + "." + CatalogStore.PG + ".pg_sequences AS s"
+            + " LEFT JOIN duckdb_sequences() AS d ON d.database_name = current_database() AND d.schema_name = s.schemaname"
+            + " AND d.sequence_name = s.sequencename";
 
     /** pg_stat_gssapi: a row per live session, none of them authenticated or encrypted by GSSAPI (serve offers neither). */
     static String gssapiQuery(SessionContext session) {

@@ -94,6 +94,36 @@ public interface CatalogView {
         return List.of();
     }
 
+    /**
+     * A sequence's options as CREATE SEQUENCE sets them.
+     *
+     * @param start start value
+     * @param increment increment
+     * @param min   minimum value
+     * @param max   maximum value
+     */
+    record SequenceOptions(long start, long increment, long min, long max, boolean cycle) {
+    }
+
+    /** The options of sequence {@code name} of a table in {@code schema} (pg_temp for a temporary table's), or null. */
+    default SequenceOptions sequence(String schema, String name) {
+        return null;
+    }
+
+    /**
+     * An index made by CREATE INDEX on a table.
+     *
+     * @param keys      its keys as pg_get_indexdef shows them (column names, expressions), or null when unknown
+     * @param predicate a partial index's predicate, or null
+     */
+    record IndexInfo(String name, boolean unique, List<String> keys, String predicate) {
+    }
+
+    /** The indexes made by CREATE INDEX on table {@code r} (not those of its constraints). */
+    default List<IndexInfo> indexes(Relation r) {
+        return List.of();
+    }
+
     CatalogView NONE = (schema, name) -> null;
 
 }

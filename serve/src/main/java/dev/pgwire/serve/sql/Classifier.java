@@ -51,7 +51,8 @@ final class Classifier {
             case "RenameStmt" -> new StatementInfo(stmt.str("renameType").equals("OBJECT_ROLE")
                     || stmt.str("renameType").equals("OBJECT_DATABASE") ? Command.UTILITY : Command.OTHER, "ALTER", " " + objectName(switch (stmt.str("renameType")) {
                 // renaming a column or constraint alters the relation that holds it
-                case "OBJECT_COLUMN", "OBJECT_TABCONSTRAINT", "OBJECT_ATTRIBUTE" -> stmt.str("relationType");
+                case "OBJECT_COLUMN", "OBJECT_ATTRIBUTE" -> stmt.str("relationType");
+                case "OBJECT_TABCONSTRAINT" -> "OBJECT_TABLE"; // the grammar leaves relationType unset
                 default -> stmt.str("renameType");
             }));
             case "AlterObjectSchemaStmt" -> new StatementInfo(Command.OTHER, "ALTER", " " + objectName(stmt.str("objectType")));

@@ -183,6 +183,8 @@ public final class DdlChanges {
 
     /** The relation the ALTER TABLE being written acts on. */
     private Node currentRelation;
+    /** Whether the ALTER TABLE being written says IF EXISTS. */
+    private boolean ifExists;
     /** What serve keeps of that table as the ALTER TABLE's commands so far leave it (null: unchanged). */
     private TableMeta alteredMeta;
 
@@ -193,6 +195,7 @@ public final class DdlChanges {
     private void alterTable(Node s) {
         Node rel = s.node("relation");
         currentRelation = rel;
+        ifExists = s.bool("missing_ok");
         String objtype = s.str("objtype");
         if (!objtype.equals("OBJECT_TABLE")) throw DdlEmitter.unsupported("ALTER " + Classifier.objectName(objtype));
         String target = "ALTER TABLE " + (s.bool("missing_ok") ? "IF EXISTS " : "") + relationText(rel);
@@ -212,6 +215,11 @@ public final class DdlChanges {
                 case "AT_AlterColumnType" -> alterType(target, rel, cmd);
                 case "AT_AddConstraint" -> addConstraint(target, cmd.node("def"));
                 case "AT_DropConstraint" -> dropConstraint(cmd);
+                case "AT_SetIdentity" -> {
+                    if (relation(rel) != null || !s.bool("missing_ok")) {
+                        script.addAll(IdentityAlter.write(cmd, relation(rel), rel.str("relname"), relationText(rel)));
+                    }
+                }
                 case "AT_ChangeOwner" -> changeOwner(cmd.node("newowner"));
                 case "AT_SetRelOptions", "AT_ResetRelOptions", "AT_SetStatistics", "AT_ClusterOn",
                      "AT_DropCluster", "AT_SetLogged", "AT_SetUnLogged", "AT_EnableRowSecurity", "AT_DisableRowSecurity" -> {
@@ -260,13 +268,15 @@ public final class DdlChanges {
 
     private void addColumn(String target, Node rel, Node cmd) {
         Node def = cmd.node("def");
+        if (ifExists && relation(rel) == null) return; // ALTER TABLE IF EXISTS of no table: nothing to add
         // ADD COLUMN IF NOT EXISTS of a column there already: nothing changes (PostgreSQL's NOTICE, skippedColumns)
         if (cmd.bool("missing_ok") && column(rel, def.str("colname")) != null) return;
         Node typeName = def.node("typeName");
         if (PgTypeName.isSerial(typeName)) throw DdlEmitter.unsupported("adding a serial column to an existing table");
         for (Node c : def.list("constraints")) {
             String t = c.str("contype");
-            if (!t.equals("CONSTR_NOTNULL") && !t.equals("CONSTR_NULL") && !t.equals("CONSTR_DEFAULT")) {
+            if (!t.equals("CONSTR_NOTNULL") && !t.equals("CONSTR_NULL") && !t.equals("CONSTR_DEFAULT") && !t.equals("CONSTR_FOREIGN")
+                    && !t.startsWith("CONSTR_ATTR_")) {
                 throw DdlEmitter.unsupported("ALTER TABLE … ADD COLUMN with a " + t.substring(7).toLowerCase() + " constraint");
             }
         }
@@ -292,6 +302,25 @@ public final class DdlChanges {
         script.add(sb.toString());
         script.add("COMMENT ON COLUMN " + relationText(rel) + "." + SqlWriter.quoteIdent(def.str("colname")) + " IS "
                 + SqlWriter.quoteLiteral(ColumnMeta.write(pg, null, "", null, pgDefault)));
+        for (Node c : def.list("constraints")) {
+            if (c.str("contype").equals("CONSTR_FOREIGN")) addColumnKey(def, ForeignKeyDefinitions.withAttributes(c, def.list("constraints")));
+        }
+    }
+
+    /** ADD COLUMN … REFERENCES: the column's foreign key, as ADD FOREIGN KEY (column) would add it. */
+    private void addColumnKey(Node def, Node c) {
+        Relation r = relation(currentRelation);
+        if (r == null && ifExists) return; // ALTER TABLE IF EXISTS of no table: DuckDB's ALTER does nothing either
+        if (r == null) throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + currentRelation.str("relname") + "\" does not exist");
+        String column = def.str("colname");
+        String name = c.str("conname").isEmpty() ? freeName(r, TableMeta.defaultName(r.name(), List.of(column), "fkey")) : c.str("conname");
+        if (meta(r).constraint(name) != null) {
+            throw new PgException("42710", "constraint \"" + name + "\" for relation \"" + r.name() + "\" already exists");
+        }
+        ForeignKeyDefinitions.Table table = ForeignKeyDefinitions.withColumn(ForeignKeyDefinitions.of(r), column,
+                em.types.duckDbType(def.node("typeName")));
+        alteredMeta = meta(r).withConstraint(ForeignKeyDefinitions.define(c.copy().set("initially_valid", true), name, List.of(column),
+                table, null, session.catalog()));
     }
 
     /**
@@ -444,6 +473,13 @@ public final class DdlChanges {
                 script.add("ALTER TABLE " + ifExists + relationText(rel) + " RENAME COLUMN "
                         + SqlWriter.quoteIdent(s.str("subname")) + " TO " + newName);
                 keys.renamed(relation(rel), null, s.str("subname"), s.str("newname"));
+            }
+            case "OBJECT_TABCONSTRAINT" -> {
+                Relation r = relation(rel);
+                if (r == null && s.bool("missing_ok")) return; // ALTER TABLE IF EXISTS of no table: nothing to do
+                String schema = r == null || r.schema().equals("pg_temp") ? null : r.schema();
+                script.addAll(ConstraintRename.write(r, rel.str("relname"), relationText(rel), s.str("subname"), s.str("newname"),
+                        name -> session.catalog().relation(schema, name) != null));
             }
             default -> throw DdlEmitter.unsupported("ALTER " + Classifier.objectName(type) + " … RENAME");
         }

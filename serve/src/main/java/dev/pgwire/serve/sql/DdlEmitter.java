@@ -94,7 +94,10 @@ final class DdlEmitter {
         relationName(rel, schema);
         w.append(" (");
         java.util.Set<String> columnNames = new java.util.HashSet<>();
-        for (Node elt : s.list("tableElts")) {
+        List<Node> elements = new ArrayList<>(CreateTableLike.expand(s.list("tableElts"), session.catalog()));
+        List<Node> likeIndexes = new ArrayList<>(elements.stream().filter(e -> e.is(CreateTableLike.INDEX)).toList());
+        elements.removeAll(likeIndexes);
+        for (Node elt : elements) {
             if (elt.is("ColumnDef") && !columnNames.add(elt.str("colname"))) {
                 throw new PgException("42701", "column \"" + elt.str("colname") + "\" specified more than once");
             }
@@ -104,7 +107,7 @@ final class DdlEmitter {
             }
         }
         boolean first = true;
-        for (Node elt : s.list("tableElts")) {
+        for (Node elt : elements) {
             if (elt.is("Constraint") && elt.str("contype").equals("CONSTR_FOREIGN")) {
                 tableConstraint(elt); // kept by serve, not written for DuckDB
                 continue;
@@ -114,12 +117,12 @@ final class DdlEmitter {
             switch (elt.type()) {
                 case "ColumnDef" -> column(elt, schema, table, temp, s.bool("if_not_exists"));
                 case "Constraint" -> tableConstraint(elt);
-                case "TableLikeClause" -> throw unsupported("CREATE TABLE … (LIKE …)");
                 default -> throw new Untranslatable(elt.type());
             }
         }
         w.append(')');
         defineForeignKeys(schema, table, temp);
+        after.addAll(CreateTableLike.indexes(likeIndexes, schema, table, constraints));
         after.add("COMMENT ON TABLE " + qualifiedRelation(schema, table) + " IS "
                 + SqlWriter.quoteLiteral(new TableMeta(constraints, null).write()));
         String onCommit = s.str("oncommit");
@@ -179,7 +182,8 @@ final class DdlEmitter {
                     if (sequence != null) throw new PgException(SqlState.SYNTAX_ERROR, "multiple default values specified for column \"" + name + "\" of table \"" + table + "\"");
                     w.append(" DEFAULT ");
                     hasDefault = true;
-                    pgDefault = expressionPair(c.node("raw_expr"), domain != null ? domain.base() : pg);
+                    pgDefault = c.has(CreateTableLike.SHOWN_DEFAULT) ? c.str(CreateTableLike.SHOWN_DEFAULT)
+                            : expressionPair(c.node("raw_expr"), domain != null ? domain.base() : pg);
                     if (domain != null || !ArrayDefaults.write(em, c.node("raw_expr"), typeName)) em.expr(c.node("raw_expr"));
                 }
                 case "CONSTR_IDENTITY" -> { }
@@ -210,16 +214,18 @@ final class DdlEmitter {
                 default -> throw new Untranslatable(c.str("contype"));
             }
         }
+        // a column copied by LIKE … INCLUDING COMMENTS keeps its comment
+        String description = def.has(CreateTableLike.DESCRIPTION) ? def.str(CreateTableLike.DESCRIPTION) : null;
         if (domain != null) {
             domainConstraints(name, domain, hasDefault);
             lengthCheck(name, domain.base());
             after.add("COMMENT ON COLUMN " + qualifiedRelation(schema, table) + "." + SqlWriter.quoteIdent(name) + " IS "
-                    + SqlWriter.quoteLiteral(ColumnMeta.write(domain.base(), null, "", null, pgDefault, domain)));
+                    + SqlWriter.quoteLiteral(ColumnMeta.write(domain.base(), null, "", description, pgDefault, domain)));
             return;
         }
         lengthCheck(name, pg);
         after.add("COMMENT ON COLUMN " + qualifiedRelation(schema, table) + "." + SqlWriter.quoteIdent(name) + " IS "
-                + SqlWriter.quoteLiteral(ColumnMeta.write(pg, sequence, identity, null, pgDefault)));
+                + SqlWriter.quoteLiteral(ColumnMeta.write(pg, sequence, identity, description, pgDefault)));
     }
 
     /** The domain a column or cast is declared with, or null when its type is not a domain. */

@@ -73,6 +73,35 @@ final class ForeignKeyDefinitions {
         };
     }
 
+    /** {@code t} with a column ALTER TABLE … ADD COLUMN is adding to it. */
+    static Table withColumn(Table t, String column, String duckDbType) {
+        return new Table() {
+            public String schema() {
+                return t.schema();
+            }
+
+            public String name() {
+                return t.name();
+            }
+
+            public String columnType(String c) {
+                return c.equals(column) ? duckDbType : t.columnType(c);
+            }
+
+            public List<String> primaryKey() {
+                return t.primaryKey();
+            }
+
+            public List<List<String>> uniqueKeys() {
+                return t.uniqueKeys();
+            }
+
+            public boolean temporary() {
+                return t.temporary();
+            }
+        };
+    }
+
     /** A table being made: its columns and the keys declared so far. */
     static Table of(String schema, String name, boolean temporary, Function<String, String> columnTypes,
                     List<TableMeta.Constraint> constraints) {

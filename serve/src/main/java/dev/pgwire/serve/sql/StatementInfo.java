@@ -121,7 +121,9 @@ public record StatementInfo(Command command, String main, String objectType) {
 
     /** DuckDB answers CHECKPOINT with a one-row status; PostgreSQL sends only the tag. */
     public boolean resultIsStatus() {
-        return main.equals("CHECKPOINT") || (main.equals("FORCE") && objectType.equals(" CHECKPOINT"));
+        // ALTER and TRUNCATE may run as a script ending in setval (RESTART): PostgreSQL's answer is the tag alone
+        return main.equals("CHECKPOINT") || (main.equals("FORCE") && objectType.equals(" CHECKPOINT"))
+                || main.equals("ALTER") || main.equals("TRUNCATE");
     }
 
     /** The tag of a statement that returned {@code rows} rows. */

@@ -101,6 +101,7 @@ public final class Translator {
         boolean query = Emitter.handles(tree);
         boolean ddl = !query && (DdlEmitter.handles(tree) || DdlChanges.handles(tree));
         if (!query && !ddl) return new Translation(sql, info, tree, sql, null, null);
+        if (query) ViewWrites.apply(tree, session.catalog()); // INSERT, UPDATE, DELETE of a simple view: of its table
         ReplayInfo replay = ReplayInfo.of(tree, session.catalog());
         Checks.apply(tree);
         ColumnNames.assign(tree);
