@@ -1171,3 +1171,16 @@ SELECT NOT EXISTS (SELECT FROM customers WHERE false);
 
 -- name: one_column_function_alias
 SELECT e, e::text FROM jsonb_array_elements_text('["a","b"]') AS e ORDER BY 1;
+
+-- name: timetz_without_seconds
+SELECT '10:00+02'::timetz, '10:00:01.5-05:30'::timetz, time with time zone '04:05 +0130';
+
+-- name: timetz_out_of_range
+-- expect-error: 22008
+SELECT '25:00+02'::timetz;
+
+-- name: create_timetz_table
+CREATE TABLE timetz_values (t timetz);
+
+-- name: timetz_insert_without_seconds
+INSERT INTO timetz_values VALUES ('10:00+02'), ('23:59:59.5-03') RETURNING t;

@@ -106,6 +106,7 @@ final class DateTimeLiterals {
             case "timestamptz" -> PgType.TIMESTAMPTZ;
             case "timestamp" -> PgType.TIMESTAMP;
             case "date" -> PgType.DATE;
+            case "timetz" -> PgType.TIMETZ; // '10:00+02': DuckDB wants the seconds
             default -> null;
         };
         if (pg == null) return null;

@@ -360,7 +360,7 @@ public final class TargetCoercion {
     /** Types whose input rules differ between PostgreSQL and DuckDB for a string constant. */
     private static boolean needsInputRules(SqlType t) {
         return t.isArray() || t.name().equals("bytea") || t.name().equals("bool") || t.isJson()
-                || t.name().equals("timestamptz") || t.name().equals("timestamp") || t.name().equals("date")
+                || t.name().equals("timestamptz") || t.name().equals("timestamp") || t.name().equals("date") || t.name().equals("timetz")
                 || t.name().equals("interval") && t.typmod() == -1;
     }
 
