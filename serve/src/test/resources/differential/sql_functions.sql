@@ -287,3 +287,13 @@ SEARCH DEPTH FIRST BY name SET ord SELECT id, name, row_number() OVER (ORDER BY 
 
 -- name: create_table_as_with_search_read
 SELECT * FROM fn_tree_order ORDER BY position;
+
+-- name: lastval_before_discard_sequences
+SELECT nextval('fn_seq_a') > 0, lastval() > 0;
+
+-- name: discard_sequences
+DISCARD SEQUENCES;
+
+-- name: lastval_after_discard_sequences
+-- expect-error: 55000
+SELECT lastval();

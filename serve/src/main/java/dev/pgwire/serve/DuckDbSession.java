@@ -446,12 +446,24 @@ public final class DuckDbSession implements Session {
             dropAtCommit.clear();
             catalog.changed();
         }
+        if (tag.equals("DISCARD ALL") || tag.equals("DISCARD SEQUENCES")) lastSequenceValue = null;
         if (tag.equals("DISCARD ALL")) {
             sqlLevel.discardAll();
             notifications.unlistenAll(); // DISCARD ALL includes UNLISTEN *
             advisoryLocks.unlockAll(processId); // and pg_advisory_unlock_all()
         }
         sink.complete(tag);
+    }
+
+    /** The value lastval() answers: the last a sequence gave this session (null before any, or after DISCARD). */
+    private volatile Long lastSequenceValue;
+
+    void sequenceValueDrawn(long value) {
+        lastSequenceValue = value;
+    }
+
+    Long lastSequenceValue() {
+        return lastSequenceValue;
     }
 
     /** SET CONSTRAINTS: outside a transaction block only a warning, as in PostgreSQL. */

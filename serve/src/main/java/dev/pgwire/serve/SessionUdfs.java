@@ -104,15 +104,14 @@ final class SessionUdfs {
             return s == null || a[1] == null ? null : s.settingSourceFromEngine((String) a[1]);
         }, true);
         // lastval(): every value a statement draws passes through pgwire_nextval_seen (see SequenceCalls)
-        Map<DuckDbSession, Long> lastValues = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
         Udf.register(c, new Udf.Signature("pgwire_nextval_seen", List.of(i, Udf.Type.BIGINT), null, Udf.Type.BIGINT, false), a -> {
             DuckDbSession s = sessions.get((Integer) a[0]);
-            if (s != null && a[1] != null) lastValues.put(s, (Long) a[1]);
+            if (s != null && a[1] != null) s.sequenceValueDrawn((Long) a[1]);
             return a[1];
         }, true);
         Udf.register(c, new Udf.Signature("pgwire_lastval", List.of(i), null, Udf.Type.BIGINT, false), a -> {
             DuckDbSession s = sessions.get((Integer) a[0]);
-            Long value = s == null ? null : lastValues.get(s);
+            Long value = s == null ? null : s.lastSequenceValue();
             if (value == null) throw new dev.pgwire.protocol.PgException("55000", "lastval is not yet defined in this session");
             return value;
         }, true);
