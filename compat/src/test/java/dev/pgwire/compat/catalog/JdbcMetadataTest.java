@@ -5,7 +5,6 @@ import dev.pgwire.compat.ServeErrors;
 import dev.pgwire.compat.Servers;
 import dev.pgwire.compat.Target;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -23,10 +22,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * pgjdbc's DatabaseMetaData over the catalog schema: each method's whole result set on serve must
  * be PostgreSQL's, column for column, except for the masked columns named at {@link #MASKED}.
- *
- * getTypeInfo, whose rows agree but come in another order (pg_type's physical order decides the
- * order of types of one SQL type), is tagged {@code catalog}, left out of the default build:
- * <pre>mvn -pl compat test -Dtest=JdbcMetadataTest -Dcompat.excludedGroups=none</pre>
  */
 class JdbcMetadataTest {
 
@@ -150,7 +145,6 @@ class JdbcMetadataTest {
         });
     }
 
-    @Tag("catalog") // the same rows as PostgreSQL's in another order: pg_type's physical order decides ties
     @Test
     void getTypeInfo() {
         same("getTypeInfo()", DatabaseMetaData::getTypeInfo);

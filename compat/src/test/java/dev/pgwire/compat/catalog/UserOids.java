@@ -27,7 +27,7 @@ final class UserOids {
         while (m.find()) {
             long n = Long.parseLong(m.group());
             String replacement = m.group();
-            if (n >= CatalogQueryReplayTest.FIRST_NORMAL_OBJECT_ID && n <= 0xFFFFFFFFL) {
+            if (n >= CatalogQueryReplayTest.FIRST_NORMAL_OBJECT_ID && n <= 0xFFFFFFFFL && !bound(sql, m.start())) {
                 String onServe = serveOid(n, pg, serve);
                 if (onServe != null) replacement = onServe;
             }
@@ -35,6 +35,16 @@ final class UserOids {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * Whether the number at {@code start} is the bound of an ordering comparison ({@code oid >=
+     * 16384}: the user objects, node-postgres): a boundary between built-in and user OIDs, the same
+     * on every server, not an object of PostgreSQL's to look up on serve.
+     */
+    private static boolean bound(String sql, int start) {
+        String before = sql.substring(0, start).stripTrailing();
+        return before.endsWith(">") || before.endsWith("<") || before.endsWith(">=") || before.endsWith("<=");
     }
 
     private static String serveOid(long oid, Connection pg, Connection serve) {

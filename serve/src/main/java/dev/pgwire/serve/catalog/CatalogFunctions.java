@@ -162,6 +162,8 @@ final class CatalogFunctions {
         // read when the statement runs: offsets and abbreviations change with daylight saving
         Udf.register(c, new Signature("pgwire_timezone_names", List.of(), null, Type.VARCHAR, false),
                 a -> dev.pgwire.serve.functions.TimeZoneNames.json(java.time.Instant.now()), true);
+        Udf.register(c, new Signature("pgwire_timezone_abbrevs", List.of(), null, Type.VARCHAR, false),
+                a -> dev.pgwire.serve.functions.TimeZoneNames.abbreviationsJson(java.time.Instant.now()), true);
         fn(c, "pgwire_size_pretty", List.of(Type.BIGINT), Type.VARCHAR, true, a -> sizePretty((Long) a[0]));
         fn(c, "pgwire_database_size", List.of(Type.VARCHAR), Type.BIGINT, true, a -> {
             Snapshot s = store.current();

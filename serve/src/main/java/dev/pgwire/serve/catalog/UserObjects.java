@@ -87,6 +87,7 @@ final class UserObjects {
      */
     static UserObjects read(Connection connection, Function<String, PgTypeName> pgTypeOf) throws SQLException {
         UserObjects u = new UserObjects();
+        java.util.Map<Table, Long> created = new java.util.IdentityHashMap<>();
         try (Statement st = connection.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT DISTINCT schema_name FROM duckdb_schemas()"
                     + " WHERE database_name = current_database() AND NOT internal ORDER BY 1")) {
@@ -119,18 +120,20 @@ final class UserObjects {
                                     info.identity(), info.sequence(), dev.pgwire.serve.sql.ColumnMeta.description(rs.getString(6)), rs.getBoolean(9)));
                 }
             }
-            try (ResultSet rs = st.executeQuery("SELECT schema_name, table_name, comment, estimated_size FROM duckdb_tables()"
+            try (ResultSet rs = st.executeQuery("SELECT schema_name, table_name, comment, estimated_size, table_oid FROM duckdb_tables()"
                     + " WHERE database_name = current_database() ORDER BY 1, 2")) {
                 while (rs.next()) {
                     String schema = rs.getString(1);
                     if (HIDDEN_SCHEMAS.contains(schema)) continue;
                     TableMeta meta = TableMeta.read(rs.getString(3));
                     // a materialized view is a table whose comment keeps its query
-                    u.tables.add(new Table(schema, rs.getString(2), false, columns.getOrDefault(schema + "." + rs.getString(2), List.of()),
-                            meta, meta.matView() != null ? meta.matView().definition() : null, meta.description(), rs.getLong(4)));
+                    Table t = new Table(schema, rs.getString(2), false, columns.getOrDefault(schema + "." + rs.getString(2), List.of()),
+                            meta, meta.matView() != null ? meta.matView().definition() : null, meta.description(), rs.getLong(4));
+                    u.tables.add(t);
+                    created.put(t, rs.getLong(5));
                 }
             }
-            try (ResultSet rs = st.executeQuery("SELECT schema_name, view_name, comment, sql FROM duckdb_views()"
+            try (ResultSet rs = st.executeQuery("SELECT schema_name, view_name, comment, sql, view_oid FROM duckdb_views()"
                     + " WHERE database_name = current_database() AND NOT internal ORDER BY 1, 2")) {
                 while (rs.next()) {
                     String schema = rs.getString(1);
@@ -142,9 +145,11 @@ final class UserObjects {
                         viewColumns.add(recorded == null ? c : new Column(c.name(), c.number(), recorded, false, null, "", null,
                                 c.description(), false));
                     }
-                    u.tables.add(new Table(schema, rs.getString(2), true, viewColumns,
+                    Table t = new Table(schema, rs.getString(2), true, viewColumns,
                             TableMeta.read(null), meta.definition() != null ? meta.definition() : rs.getString(4),
-                            meta.description(), 0));
+                            meta.description(), 0);
+                    u.tables.add(t);
+                    created.put(t, rs.getLong(5));
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT schema_name, index_name, table_name, is_unique, expressions, sql, comment"
@@ -210,7 +215,10 @@ final class UserObjects {
                 u.enums.add(new EnumType(e[0], e[1], labels, ObjectMeta.read(e[2]).description()));
             }
         }
-        u.tables.sort(Comparator.comparing((Table t) -> t.schema).thenComparing(t -> t.name));
+        // in the order they were made (DuckDB's catalog OIDs count up), as PostgreSQL's rows are
+        // stored: queries without ORDER BY (pgjdbc's getTypeInfo) list them so
+        u.tables.sort(Comparator.comparingLong((Table t) -> created.getOrDefault(t, Long.MAX_VALUE))
+                .thenComparing(t -> t.schema).thenComparing(t -> t.name));
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT schema_name, function_name, comment FROM duckdb_functions()"
                      + " WHERE database_name = current_database() AND function_type IN ('macro', 'table_macro')"

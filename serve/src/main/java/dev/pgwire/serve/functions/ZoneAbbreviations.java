@@ -23,14 +23,14 @@ import java.util.stream.Collectors;
 final class ZoneAbbreviations {
     private ZoneAbbreviations() {}
 
-    private static final Path ZONEINFO = Path.of("/usr/share/zoneinfo");
+    static final Path ZONEINFO = Path.of("/usr/share/zoneinfo");
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_+\\-]+(/[A-Za-z0-9_+\\-]+)*");
     private static final TemplateCache<String, Tzif> FILES = new TemplateCache<>(64);
     /** EST, MST and HST, which Java knows only as fixed offsets, by offset ("-05:00" to "EST"). */
     private static final Map<String, String> FIXED_OFFSET_ZONES = ZoneId.SHORT_IDS.entrySet().stream()
             .filter(e -> e.getValue().startsWith("-") || e.getValue().startsWith("+"))
             .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
-    private static final Tzif NONE = new Tzif(new long[0], new int[0], new int[0], new boolean[0], new String[0], null, null);
+    private static final Tzif NONE = new Tzif(new long[0], new int[0], new int[0], new boolean[0], new String[0], null, null, 0, null);
 
     /** The abbreviation in effect in {@code zone} at {@code instant}. */
     static String at(ZoneId zone, Instant instant) {
@@ -43,6 +43,18 @@ final class ZoneAbbreviations {
         return DateTimeFormatter.ofPattern("zzz", Locale.ROOT).format(instant.atZone(zone));
     }
 
+    /** The system's zone file {@code id} (relative to /usr/share/zoneinfo), or null when there is none or it is no TZif file. */
+    static Tzif file(String id) {
+        Tzif tz = FILES.get(id, ZoneAbbreviations::load);
+        return tz == NONE ? null : tz;
+    }
+
+    /** The system's zone file {@code id} read now (not cached), or null. */
+    static Tzif read(String id) {
+        Tzif tz = load(id);
+        return tz == NONE ? null : tz;
+    }
+
     private static Tzif load(String id) {
         if (!SAFE_NAME.matcher(id).matches()) return NONE;
         try {
@@ -52,9 +64,9 @@ final class ZoneAbbreviations {
         }
     }
 
-    /** The parts of a TZif file that name local time types. */
-    private record Tzif(long[] transitions, int[] typeOfTransition, int[] utoff, boolean[] isDst, String[] abbr,
-                        String footerStd, String footerDst) {
+    /** The parts of a TZif file that name local time types; footer is its POSIX TZ string (or null). */
+    record Tzif(long[] transitions, int[] typeOfTransition, int[] utoff, boolean[] isDst, String[] abbr,
+                String footerStd, String footerDst, int leapSeconds, String footer) {
 
         String abbreviation(long epochSecond, int offset, boolean dst) {
             if (utoff.length == 0) return null;
@@ -110,6 +122,7 @@ final class ZoneAbbreviations {
             }
             String std = null;
             String dst = null;
+            String tzString = null;
             if (wide) {
                 b.position(b.position() + h.leapcnt * 12 + h.isstdcnt + h.isutcnt);
                 if (b.remaining() > 1 && b.get() == '\n') {
@@ -119,12 +132,13 @@ final class ZoneAbbreviations {
                         if (c == '\n') break;
                         footer.append((char) c);
                     }
-                    String[] names = posixNames(footer.toString());
+                    tzString = footer.toString();
+                    String[] names = posixNames(tzString);
                     std = names[0];
                     dst = names[1];
                 }
             }
-            return new Tzif(transitions, types, utoff, isDst, abbr, std, dst);
+            return new Tzif(transitions, types, utoff, isDst, abbr, std, dst, h.leapcnt, tzString);
         }
 
         /** The standard and daylight names of a POSIX TZ string such as {@code EST5EDT,M3.2.0,M11.1.0}. */

@@ -76,6 +76,7 @@ final class CatalogRoutes {
             if (target.equals(CatalogStore.PG) && name.equals("pg_stat_activity")) r.set("pgwire_subquery", activityQuery(session));
             if (target.equals(CatalogStore.PG) && name.equals("pg_stat_gssapi")) r.set("pgwire_subquery", gssapiQuery(session));
             if (target.equals(CatalogStore.PG) && name.equals("pg_timezone_names")) r.set("pgwire_subquery", TIME_ZONE_NAMES);
+            if (target.equals(CatalogStore.PG) && name.equals("pg_timezone_abbrevs")) r.set("pgwire_subquery", TIME_ZONE_ABBREVS);
             if (target.equals(CatalogStore.PG) && name.equals("pg_sequences")) r.set("pgwire_subquery", SEQUENCES);
             if (target.equals(CatalogStore.PG) && name.equals("pg_class")) r.set("pgwire_subquery", TempRelations.pgClass());
             if (target.equals(CatalogStore.PG) && name.equals("pg_namespace")) {
@@ -134,6 +135,13 @@ final class CatalogRoutes {
             + " to_seconds(CAST(v.utc_offset AS BIGINT)) AS utc_offset, CAST(v.is_dst AS BOOLEAN) AS is_dst"
             + " FROM (SELECT unnest(from_json(pgwire_timezone_names(),"
             + " '[{\"name\":\"VARCHAR\",\"abbrev\":\"VARCHAR\",\"utc_offset\":\"BIGINT\",\"is_dst\":\"BOOLEAN\"}]'),"
+            + " recursive := true)) AS v";
+
+    /** pg_timezone_abbrevs: PostgreSQL's Default abbreviations, those a zone defines with their meaning of the moment. */
+    private static final String TIME_ZONE_ABBREVS = "SELECT CAST(v.abbrev AS VARCHAR) AS abbrev,"
+            + " to_seconds(CAST(v.utc_offset AS BIGINT)) AS utc_offset, CAST(v.is_dst AS BOOLEAN) AS is_dst"
+            + " FROM (SELECT unnest(from_json(pgwire_timezone_abbrevs(),"
+            + " '[{\"abbrev\":\"VARCHAR\",\"utc_offset\":\"BIGINT\",\"is_dst\":\"BOOLEAN\"}]'),"
             + " recursive := true)) AS v";
 
     /**
