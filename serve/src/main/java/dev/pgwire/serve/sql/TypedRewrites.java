@@ -670,6 +670,9 @@ final class TypedRewrites {
                 && !(qualified.get(0).equals("information_schema") && name.equals("_pg_expandarray"))) return f;
         List<Node> args = f.list("args");
         SqlType first = args.isEmpty() ? null : types.type(args.get(0), scope);
+        Node statistic = StatisticalAggregates.rewrite(f, first);
+        if (statistic != null) types.assume(statistic, SqlType.NUMERIC);
+        if (statistic != null) return statistic;
         switch (name) {
             case "sum" -> {
                 if (first != null && (first.name().equals("int2") || first.name().equals("int4")) && !first.isArray()) {
@@ -837,6 +840,9 @@ final class TypedRewrites {
                 return interval;
             }
         }
+        Node statistic = args.size() == 1 && f.names("funcname").size() == 1 ? StatisticalAggregates.rewrite(f, types.type(args.get(0), scope)) : null;
+        if (statistic != null) types.assume(statistic, SqlType.NUMERIC);
+        if (statistic != null) return statistic;
         if (!Operators.lastName(f).equals("avg") || args.size() != 1 || f.names("funcname").size() > 1) return f;
         SqlType first = types.type(args.get(0), scope);
         if (first == null || !first.isExactNumeric() || f.bool("agg_distinct")) return f;

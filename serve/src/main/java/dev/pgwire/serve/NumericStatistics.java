@@ -1,0 +1,164 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.functions.PgFunctionError;
+import org.duckdb.DuckDBColumnType;
+import org.duckdb.DuckDBDataChunkReader;
+import org.duckdb.DuckDBFunctions;
+import org.duckdb.DuckDBLogicalType;
+import org.duckdb.DuckDBReadableVector;
+import org.duckdb.DuckDBWritableVector;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * PostgreSQL's variance and standard deviation of exact numbers (numeric.c:
+ * numeric_stddev_internal), from the count, the sum and the sum of squares DuckDB aggregates:
+ * {@code N·Σx² − (Σx)²} exact, divided by {@code N·(N−1)} (sample) or {@code N²} (population) at
+ * PostgreSQL's division scale (select_div_scale), and for the deviation the square root of that
+ * quotient at the same scale, rounded half away from zero. A numerator of zero or less is 0; a
+ * sample of fewer than two rows and an empty population are null.
+ *
+ * <p>Two forms of input: the sums as unscaled HUGEINT values (the sum of squares in two halves,
+ * {@code hi·2^64 + lo}, so no row count overflows it), for integers and numeric of at most 18
+ * digits; and the values themselves joined as text, for wider numeric.
+ */
+final class NumericStatistics {
+    private NumericStatistics() {}
+
+    /** What is computed: the kind argument of the functions. */
+    static final int VAR_SAMP = 0;
+    static final int VAR_POP = 1;
+    static final int STDDEV_SAMP = 2;
+    static final int STDDEV_POP = 3;
+
+    private static final BigInteger DECIMAL_LIMIT = BigInteger.TEN.pow(38);
+
+    static void register(Connection c) throws SQLException {
+        // (count, Σ unscaled, Σ unscaled² >> 64, Σ unscaled² & (2^64 − 1), scale, kind)
+        DuckDBColumnType[] sums = {DuckDBColumnType.BIGINT, DuckDBColumnType.HUGEINT, DuckDBColumnType.HUGEINT,
+                DuckDBColumnType.HUGEINT, DuckDBColumnType.INTEGER, DuckDBColumnType.INTEGER};
+        // (the values' text joined by commas, whether the values' scale is their digits' (numeric without modifier), kind)
+        DuckDBColumnType[] values = {DuckDBColumnType.VARCHAR, DuckDBColumnType.INTEGER, DuckDBColumnType.INTEGER};
+        DuckDBFunctions.scalarFunction().withName("pgwire_numeric_stat_text").withParameters(sums)
+                .withReturnType(DuckDBColumnType.VARCHAR)
+                .withVectorizedFunction((in, out) -> fromSums(in, out, true)).register(c);
+        DuckDBFunctions.scalarFunction().withName("pgwire_numeric_stat_values_text").withParameters(values)
+                .withReturnType(DuckDBColumnType.VARCHAR)
+                .withVectorizedFunction((in, out) -> fromValues(in, out, true)).register(c);
+        try (DuckDBLogicalType decimal = DuckDBLogicalType.decimal(38, EngineFunctions.NESTED_DIVISION_SCALE)) {
+            DuckDBFunctions.scalarFunction().withName("pgwire_numeric_stat").withParameters(sums)
+                    .withReturnType(decimal)
+                    .withVectorizedFunction((in, out) -> fromSums(in, out, false)).register(c);
+            DuckDBFunctions.scalarFunction().withName("pgwire_numeric_stat_values").withParameters(values)
+                    .withReturnType(decimal)
+                    .withVectorizedFunction((in, out) -> fromValues(in, out, false)).register(c);
+        }
+    }
+
+    private static void fromSums(DuckDBDataChunkReader in, DuckDBWritableVector out, boolean text) {
+        DuckDBReadableVector count = in.vector(0);
+        DuckDBReadableVector sum = in.vector(1);
+        DuckDBReadableVector high = in.vector(2);
+        DuckDBReadableVector low = in.vector(3);
+        DuckDBReadableVector scale = in.vector(4);
+        DuckDBReadableVector kind = in.vector(5);
+        try {
+            for (long row = 0, rows = in.rowCount(); row < rows; row++) {
+                if (count.isNull(row) || sum.isNull(row) || high.isNull(row) || low.isNull(row)) {
+                    out.setNull(row);
+                    continue;
+                }
+                int s = scale.getInt(row);
+                BigInteger squares = high.getHugeInt(row).shiftLeft(64).add(low.getHugeInt(row));
+                BigDecimal v = compute(count.getLong(row), new BigDecimal(sum.getHugeInt(row), s), new BigDecimal(squares, 2 * s),
+                        kind.getInt(row));
+                write(out, row, v, text);
+            }
+        } catch (PgException e) {
+            throw PgFunctionError.forDuckDb(e);
+        }
+    }
+
+    private static void fromValues(DuckDBDataChunkReader in, DuckDBWritableVector out, boolean text) {
+        DuckDBReadableVector joined = in.vector(0);
+        DuckDBReadableVector ownScale = in.vector(1);
+        DuckDBReadableVector kind = in.vector(2);
+        try {
+            for (long row = 0, rows = in.rowCount(); row < rows; row++) {
+                if (joined.isNull(row)) {
+                    out.setNull(row);
+                    continue;
+                }
+                String all = joined.getString(row);
+                boolean strip = ownScale.getInt(row) != 0;
+                long n = 0;
+                int dscale = 0;
+                BigDecimal sum = BigDecimal.ZERO;
+                BigDecimal squares = BigDecimal.ZERO;
+                for (int start = 0; start <= all.length(); ) {
+                    int end = all.indexOf(',', start);
+                    if (end < 0) end = all.length();
+                    BigDecimal x = new BigDecimal(all.substring(start, end));
+                    if (strip) {
+                        x = x.stripTrailingZeros();
+                        if (x.scale() < 0) x = x.setScale(0);
+                    }
+                    dscale = Math.max(dscale, x.scale());
+                    sum = sum.add(x);
+                    squares = squares.add(x.multiply(x));
+                    n++;
+                    start = end + 1;
+                }
+                BigDecimal v = compute(n, sum.setScale(dscale), squares.setScale(2 * dscale), kind.getInt(row));
+                write(out, row, v, text);
+            }
+        } catch (PgException e) {
+            throw PgFunctionError.forDuckDb(e);
+        }
+    }
+
+    private static void write(DuckDBWritableVector out, long row, BigDecimal v, boolean text) {
+        if (v == null) {
+            out.setNull(row);
+        } else if (text) {
+            out.setString(row, v.toPlainString());
+        } else {
+            BigDecimal nested = v.setScale(EngineFunctions.NESTED_DIVISION_SCALE, RoundingMode.HALF_UP);
+            if (nested.unscaledValue().abs().compareTo(DECIMAL_LIMIT) >= 0) {
+                throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+            }
+            out.setBigDecimal(row, nested);
+        }
+    }
+
+    /**
+     * numeric_stddev_internal for {@code n} values whose sum is {@code sum} (at the values' largest
+     * scale d) and whose sum of squares is {@code squares} (at scale 2d); null where PostgreSQL's is.
+     */
+    static BigDecimal compute(long n, BigDecimal sum, BigDecimal squares, int kind) {
+        boolean sample = kind == VAR_SAMP || kind == STDDEV_SAMP;
+        if (n <= (sample ? 1 : 0)) return null;
+        BigDecimal count = BigDecimal.valueOf(n);
+        BigDecimal numerator = count.multiply(squares).subtract(sum.multiply(sum));
+        if (numerator.signum() <= 0) return BigDecimal.ZERO;
+        BigDecimal denominator = count.multiply(sample ? BigDecimal.valueOf(n - 1) : count);
+        int rscale = NumericDivision.resultScale(numerator, denominator);
+        BigDecimal variance = numerator.divide(denominator, rscale, RoundingMode.HALF_UP);
+        if (kind == VAR_SAMP || kind == VAR_POP) return variance;
+        return sqrt(variance, rscale);
+    }
+
+    /** The square root of v ≥ 0 rounded half away from zero at {@code scale} digits (sqrt_var). */
+    static BigDecimal sqrt(BigDecimal v, int scale) {
+        // floor(√v) at scale + 1 digits, from the integer square root of v · 10^(2·(scale + 1)), then rounded
+        BigInteger scaled = v.movePointRight(2 * (scale + 1)).setScale(0, RoundingMode.DOWN).toBigIntegerExact();
+        BigInteger root = scaled.sqrt();
+        return new BigDecimal(root, scale + 1).setScale(scale, RoundingMode.HALF_UP);
+    }
+}

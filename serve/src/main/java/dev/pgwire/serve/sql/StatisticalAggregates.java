@@ -1,0 +1,101 @@
+package dev.pgwire.serve.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code stddev}, {@code stddev_samp}, {@code stddev_pop}, {@code variance}, {@code var_samp} and
+ * {@code var_pop} of exact numbers (int2, int4, int8, numeric) are numeric in PostgreSQL, with
+ * numeric_stddev_internal's digits; DuckDB's are double. The call becomes DuckDB aggregates of
+ * the count, the sum and the sum of squares — exact integers — and a function that finishes them
+ * as PostgreSQL does (NumericStatistics): PostgreSQL's text at top level, DECIMAL(38,20) where the
+ * value feeds further expressions, as numeric division's result (see {@link ExactDivision}).
+ *
+ * <ul>
+ *   <li>int2 and int4: Σx and Σx² of BIGINT, which DuckDB sums in HUGEINT.</li>
+ *   <li>int8 and numeric(p,s) with p ≤ 18: the unscaled value u as HUGEINT, Σu and Σu² split in
+ *       its high and low 64 bits, so that neither sum overflows.</li>
+ *   <li>wider numeric, numeric without modifier and DISTINCT: the values themselves, joined as
+ *       text, summed exactly by the function (slower, and memory in proportion to the rows).</li>
+ * </ul>
+ * The same holds for the window forms: each part is the same aggregate over the same window.
+ */
+final class StatisticalAggregates {
+    private StatisticalAggregates() {}
+
+    /** The kind argument of NumericStatistics for a function name, or -1 where the name is not one of them. */
+    static int kind(String name) {
+        return switch (name) {
+            case "var_samp", "variance" -> 0;
+            case "var_pop" -> 1;
+            case "stddev_samp", "stddev" -> 2;
+            case "stddev_pop" -> 3;
+            default -> -1;
+        };
+    }
+
+    /**
+     * The exact form of a statistical aggregate call {@code f} (arguments already rewritten, with
+     * or without OVER) whose argument has type {@code argument}; null where it stays as it is.
+     */
+    static Node rewrite(Node f, SqlType argument) {
+        int kind = kind(Operators.lastName(f));
+        List<Node> args = f.list("args");
+        if (kind < 0 || args.size() != 1 || f.bool("agg_star") || argument == null || !argument.isExactNumeric()) return null;
+        if (!argument.name().equals("numeric") && !isInteger(argument)) return null;
+        Node x = args.get(0);
+        int[] ps = precisionAndScale(argument);
+        String sums = null;
+        Node[] parts = null;
+        if (!f.bool("agg_distinct") && (argument.name().equals("int2") || argument.name().equals("int4"))) {
+            sums = "{0}, {1}, CAST(0 AS HUGEINT), {2}, 0, " + kind + ")";
+            parts = new Node[] {aggregate(f, "count", x.copy()),
+                    aggregate(f, "sum", Expressions.duckDb("CAST({0} AS BIGINT)", x.copy())),
+                    aggregate(f, "sum", Expressions.duckDb("CAST({0} AS BIGINT) * CAST({0} AS BIGINT)", x.copy()))};
+        } else if (!f.bool("agg_distinct") && (argument.name().equals("int8") || (ps != null && ps[0] <= 18))) {
+            int scale = ps == null ? 0 : ps[1];
+            String unscaled = ps == null || scale == 0 ? "CAST({0} AS HUGEINT)"
+                    : "CAST({0} * CAST('1" + "0".repeat(scale) + "' AS DECIMAL(" + (scale + 1) + ",0)) AS HUGEINT)";
+            String square = "(" + unscaled + " * " + unscaled + ")";
+            sums = "{0}, {1}, {2}, {3}, " + scale + ", " + kind + ")";
+            parts = new Node[] {aggregate(f, "count", x.copy()),
+                    aggregate(f, "sum", Expressions.duckDb(unscaled, x.copy())),
+                    aggregate(f, "sum", Expressions.duckDb(square + " >> 64", x.copy())),
+                    aggregate(f, "sum", Expressions.duckDb(square + " & CAST('18446744073709551615' AS HUGEINT)", x.copy()))};
+        }
+        Node n;
+        if (sums != null) {
+            n = Expressions.duckDb("pgwire_numeric_stat(" + sums, parts);
+            n.set("topLevelSql", "pgwire_numeric_stat_text(" + sums);
+        } else {
+            // the values' own digits decide the scale where the column's type does not (numeric without modifier)
+            String values = "{0}, " + (isInteger(argument) || ps != null ? 0 : 1) + ", " + kind + ")";
+            Node joined = aggregate(f, "string_agg", Expressions.duckDb("CAST({0} AS VARCHAR)", x.copy()));
+            joined.list("args").add(Expressions.duckDb("','"));
+            n = Expressions.duckDb("pgwire_numeric_stat_values(" + values, joined);
+            n.set("topLevelSql", "pgwire_numeric_stat_values_text(" + values);
+        }
+        n.set("exactDivision", true);
+        return n;
+    }
+
+    /** The call {@code f} (DISTINCT, FILTER, ORDER BY, OVER) as aggregate {@code name} of one argument. */
+    private static Node aggregate(Node f, String name, Node argument) {
+        Node copy = TypedRewrites.FuncCallBuilder.copyAggregate(f, name);
+        copy.set("args", new ArrayList<>(List.of(argument)));
+        return copy;
+    }
+
+    private static boolean isInteger(SqlType t) {
+        return t.name().equals("int2") || t.name().equals("int4") || t.name().equals("int8");
+    }
+
+    /** numeric(p,s) with 0 ≤ s ≤ p ≤ 38, else null. */
+    private static int[] precisionAndScale(SqlType t) {
+        if (!t.name().equals("numeric") || t.typmod() < 4) return null;
+        int p = ((t.typmod() - 4) >> 16) & 0xffff;
+        int s = (t.typmod() - 4) & 0xffff;
+        if (p < 1 || p > 38 || s > p) return null;
+        return new int[] {p, s};
+    }
+}
