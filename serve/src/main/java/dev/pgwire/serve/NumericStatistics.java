@@ -24,9 +24,10 @@ import java.sql.SQLException;
  * quotient at the same scale, rounded half away from zero. A numerator of zero or less is 0; a
  * sample of fewer than two rows and an empty population are null.
  *
- * <p>Two forms of input: the sums as unscaled HUGEINT values (the sum of squares in two halves,
- * {@code hi·2^64 + lo}, so no row count overflows it), for integers and numeric of at most 18
- * digits; and the values themselves joined as text, for wider numeric.
+ * <p>Two forms of input: the sums as unscaled HUGEINT values (the sum of squares in three parts,
+ * {@code h·2^64 + m·2^33 + l}, each a sum of 64-bit products, so no row count overflows them), for
+ * integers and numeric of at most 18 digits; and the values themselves joined as text, for wider
+ * numeric.
  */
 final class NumericStatistics {
     private NumericStatistics() {}
@@ -40,9 +41,9 @@ final class NumericStatistics {
     private static final BigInteger DECIMAL_LIMIT = BigInteger.TEN.pow(38);
 
     static void register(Connection c) throws SQLException {
-        // (count, Σ unscaled, Σ unscaled² >> 64, Σ unscaled² & (2^64 − 1), scale, kind)
+        // (count, Σ unscaled, then Σ unscaled² as three parts h·2^64 + m·2^33 + l, scale, kind)
         DuckDBColumnType[] sums = {DuckDBColumnType.BIGINT, DuckDBColumnType.HUGEINT, DuckDBColumnType.HUGEINT,
-                DuckDBColumnType.HUGEINT, DuckDBColumnType.INTEGER, DuckDBColumnType.INTEGER};
+                DuckDBColumnType.HUGEINT, DuckDBColumnType.HUGEINT, DuckDBColumnType.INTEGER, DuckDBColumnType.INTEGER};
         // (the values' text joined by commas, whether the values' scale is their digits' (numeric without modifier), kind)
         DuckDBColumnType[] values = {DuckDBColumnType.VARCHAR, DuckDBColumnType.INTEGER, DuckDBColumnType.INTEGER};
         DuckDBFunctions.scalarFunction().withName("pgwire_numeric_stat_text").withParameters(sums)
@@ -65,17 +66,18 @@ final class NumericStatistics {
         DuckDBReadableVector count = in.vector(0);
         DuckDBReadableVector sum = in.vector(1);
         DuckDBReadableVector high = in.vector(2);
-        DuckDBReadableVector low = in.vector(3);
-        DuckDBReadableVector scale = in.vector(4);
-        DuckDBReadableVector kind = in.vector(5);
+        DuckDBReadableVector middle = in.vector(3);
+        DuckDBReadableVector low = in.vector(4);
+        DuckDBReadableVector scale = in.vector(5);
+        DuckDBReadableVector kind = in.vector(6);
         try {
             for (long row = 0, rows = in.rowCount(); row < rows; row++) {
-                if (count.isNull(row) || sum.isNull(row) || high.isNull(row) || low.isNull(row)) {
+                if (count.isNull(row) || sum.isNull(row) || high.isNull(row) || middle.isNull(row) || low.isNull(row)) {
                     out.setNull(row);
                     continue;
                 }
                 int s = scale.getInt(row);
-                BigInteger squares = high.getHugeInt(row).shiftLeft(64).add(low.getHugeInt(row));
+                BigInteger squares = high.getHugeInt(row).shiftLeft(64).add(middle.getHugeInt(row).shiftLeft(33)).add(low.getHugeInt(row));
                 BigDecimal v = compute(count.getLong(row), new BigDecimal(sum.getHugeInt(row), s), new BigDecimal(squares, 2 * s),
                         kind.getInt(row));
                 write(out, row, v, text);

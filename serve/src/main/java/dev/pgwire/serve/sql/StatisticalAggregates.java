@@ -13,8 +13,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>int2 and int4: Σx and Σx² of BIGINT, which DuckDB sums in HUGEINT.</li>
- *   <li>int8 and numeric(p,s) with p ≤ 18: the unscaled value u as HUGEINT, Σu and Σu² split in
- *       its high and low 64 bits, so that neither sum overflows.</li>
+ *   <li>int8 and numeric(p,s) with p ≤ 18: the unscaled value u as BIGINT, Σu, and Σu² from the
+ *       products of u's high and low 32 bits, which 64 bits hold (DuckDB sums them in HUGEINT).</li>
  *   <li>wider numeric, numeric without modifier and DISTINCT: the values themselves, joined as
  *       text, summed exactly by the function (slower, and memory in proportion to the rows).</li>
  * </ul>
@@ -48,20 +48,23 @@ final class StatisticalAggregates {
         String sums = null;
         Node[] parts = null;
         if (!f.bool("agg_distinct") && (argument.name().equals("int2") || argument.name().equals("int4"))) {
-            sums = "{0}, {1}, CAST(0 AS HUGEINT), {2}, 0, " + kind + ")";
+            sums = "{0}, {1}, CAST(0 AS HUGEINT), CAST(0 AS HUGEINT), {2}, 0, " + kind + ")";
             parts = new Node[] {aggregate(f, "count", x.copy()),
                     aggregate(f, "sum", Expressions.duckDb("CAST({0} AS BIGINT)", x.copy())),
                     aggregate(f, "sum", Expressions.duckDb("CAST({0} AS BIGINT) * CAST({0} AS BIGINT)", x.copy()))};
         } else if (!f.bool("agg_distinct") && (argument.name().equals("int8") || (ps != null && ps[0] <= 18))) {
+            // u = h·2^32 + l with h = u >> 32 and 0 ≤ l < 2^32: u² = h²·2^64 + hl·2^33 + l², each product within 64 bits
             int scale = ps == null ? 0 : ps[1];
-            String unscaled = ps == null || scale == 0 ? "CAST({0} AS HUGEINT)"
-                    : "CAST({0} * CAST('1" + "0".repeat(scale) + "' AS DECIMAL(" + (scale + 1) + ",0)) AS HUGEINT)";
-            String square = "(" + unscaled + " * " + unscaled + ")";
-            sums = "{0}, {1}, {2}, {3}, " + scale + ", " + kind + ")";
+            String u = ps == null || scale == 0 ? "CAST({0} AS BIGINT)"
+                    : "CAST({0} * CAST('1" + "0".repeat(scale) + "' AS DECIMAL(" + (scale + 1) + ",0)) AS BIGINT)";
+            String h = "(" + u + " >> 32)";
+            String l = "(" + u + " & 4294967295)";
+            sums = "{0}, {1}, {2}, {3}, {4}, " + scale + ", " + kind + ")";
             parts = new Node[] {aggregate(f, "count", x.copy()),
-                    aggregate(f, "sum", Expressions.duckDb(unscaled, x.copy())),
-                    aggregate(f, "sum", Expressions.duckDb(square + " >> 64", x.copy())),
-                    aggregate(f, "sum", Expressions.duckDb(square + " & CAST('18446744073709551615' AS HUGEINT)", x.copy()))};
+                    aggregate(f, "sum", Expressions.duckDb(u, x.copy())),
+                    aggregate(f, "sum", Expressions.duckDb(h + " * " + h, x.copy())),
+                    aggregate(f, "sum", Expressions.duckDb(h + " * " + l, x.copy())),
+                    aggregate(f, "sum", Expressions.duckDb("CAST(" + l + " AS UBIGINT) * CAST(" + l + " AS UBIGINT)", x.copy()))};
         }
         Node n;
         if (sums != null) {
