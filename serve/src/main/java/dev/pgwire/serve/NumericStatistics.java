@@ -15,6 +15,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 
 /**
  * PostgreSQL's variance and standard deviation of exact numbers (numeric.c:
@@ -48,21 +49,32 @@ final class NumericStatistics {
         DuckDBColumnType[] values = {DuckDBColumnType.VARCHAR, DuckDBColumnType.INTEGER, DuckDBColumnType.INTEGER};
         DuckDBFunctions.scalarFunction().withName("pgwire_numeric_stat_text").withParameters(sums)
                 .withReturnType(DuckDBColumnType.VARCHAR)
-                .withVectorizedFunction((in, out) -> fromSums(in, out, true)).register(c);
+                .withVectorizedFunction((in, out) -> fromSums(in, out, TEXT)).register(c);
         DuckDBFunctions.scalarFunction().withName("pgwire_numeric_stat_values_text").withParameters(values)
                 .withReturnType(DuckDBColumnType.VARCHAR)
-                .withVectorizedFunction((in, out) -> fromValues(in, out, true)).register(c);
+                .withVectorizedFunction((in, out) -> fromValues(in, out, TEXT)).register(c);
+        // the same rounded half away from zero to a scale (a last argument), as an unscaled HUGEINT: round(…, n) and casts
+        DuckDBColumnType[] sumsRounded = Arrays.copyOf(sums, sums.length + 1);
+        sumsRounded[sums.length] = DuckDBColumnType.INTEGER;
+        DuckDBColumnType[] valuesRounded = Arrays.copyOf(values, values.length + 1);
+        valuesRounded[values.length] = DuckDBColumnType.INTEGER;
+        DuckDBFunctions.scalarFunction().withName("pgwire_numeric_stat_round").withParameters(sumsRounded)
+                .withReturnType(DuckDBColumnType.HUGEINT)
+                .withVectorizedFunction((in, out) -> fromSums(in, out, ROUNDED)).register(c);
+        DuckDBFunctions.scalarFunction().withName("pgwire_numeric_stat_values_round").withParameters(valuesRounded)
+                .withReturnType(DuckDBColumnType.HUGEINT)
+                .withVectorizedFunction((in, out) -> fromValues(in, out, ROUNDED)).register(c);
         try (DuckDBLogicalType decimal = DuckDBLogicalType.decimal(38, EngineFunctions.NESTED_DIVISION_SCALE)) {
             DuckDBFunctions.scalarFunction().withName("pgwire_numeric_stat").withParameters(sums)
                     .withReturnType(decimal)
-                    .withVectorizedFunction((in, out) -> fromSums(in, out, false)).register(c);
+                    .withVectorizedFunction((in, out) -> fromSums(in, out, NESTED)).register(c);
             DuckDBFunctions.scalarFunction().withName("pgwire_numeric_stat_values").withParameters(values)
                     .withReturnType(decimal)
-                    .withVectorizedFunction((in, out) -> fromValues(in, out, false)).register(c);
+                    .withVectorizedFunction((in, out) -> fromValues(in, out, NESTED)).register(c);
         }
     }
 
-    private static void fromSums(DuckDBDataChunkReader in, DuckDBWritableVector out, boolean text) {
+    private static void fromSums(DuckDBDataChunkReader in, DuckDBWritableVector out, int form) {
         DuckDBReadableVector count = in.vector(0);
         DuckDBReadableVector sum = in.vector(1);
         DuckDBReadableVector high = in.vector(2);
@@ -80,14 +92,14 @@ final class NumericStatistics {
                 BigInteger squares = high.getHugeInt(row).shiftLeft(64).add(middle.getHugeInt(row).shiftLeft(33)).add(low.getHugeInt(row));
                 BigDecimal v = compute(count.getLong(row), new BigDecimal(sum.getHugeInt(row), s), new BigDecimal(squares, 2 * s),
                         kind.getInt(row));
-                write(out, row, v, text);
+                write(out, row, v, form, form == ROUNDED ? in.vector(7).getInt(row) : 0);
             }
         } catch (PgException e) {
             throw PgFunctionError.forDuckDb(e);
         }
     }
 
-    private static void fromValues(DuckDBDataChunkReader in, DuckDBWritableVector out, boolean text) {
+    private static void fromValues(DuckDBDataChunkReader in, DuckDBWritableVector out, int form) {
         DuckDBReadableVector joined = in.vector(0);
         DuckDBReadableVector ownScale = in.vector(1);
         DuckDBReadableVector kind = in.vector(2);
@@ -118,24 +130,33 @@ final class NumericStatistics {
                     start = end + 1;
                 }
                 BigDecimal v = compute(n, sum.setScale(dscale), squares.setScale(2 * dscale), kind.getInt(row));
-                write(out, row, v, text);
+                write(out, row, v, form, form == ROUNDED ? in.vector(3).getInt(row) : 0);
             }
         } catch (PgException e) {
             throw PgFunctionError.forDuckDb(e);
         }
     }
 
-    private static void write(DuckDBWritableVector out, long row, BigDecimal v, boolean text) {
+    /** The forms of the result: PostgreSQL's text, DECIMAL(38,20), an unscaled HUGEINT at a given scale. */
+    private static final int TEXT = 0;
+    private static final int NESTED = 1;
+    private static final int ROUNDED = 2;
+
+    private static void write(DuckDBWritableVector out, long row, BigDecimal v, int form, int scale) {
         if (v == null) {
             out.setNull(row);
-        } else if (text) {
+        } else if (form == TEXT) {
             out.setString(row, v.toPlainString());
         } else {
-            BigDecimal nested = v.setScale(EngineFunctions.NESTED_DIVISION_SCALE, RoundingMode.HALF_UP);
+            BigDecimal nested = v.setScale(form == NESTED ? EngineFunctions.NESTED_DIVISION_SCALE : scale, RoundingMode.HALF_UP);
             if (nested.unscaledValue().abs().compareTo(DECIMAL_LIMIT) >= 0) {
                 throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
             }
-            out.setBigDecimal(row, nested);
+            if (form == NESTED) {
+                out.setBigDecimal(row, nested);
+            } else {
+                out.setHugeInt(row, nested.unscaledValue());
+            }
         }
     }
 

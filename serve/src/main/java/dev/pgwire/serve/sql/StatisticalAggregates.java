@@ -9,7 +9,8 @@ import java.util.List;
  * numeric_stddev_internal's digits; DuckDB's are double. The call becomes DuckDB aggregates of
  * the count, the sum and the sum of squares — exact integers — and a function that finishes them
  * as PostgreSQL does (NumericStatistics): PostgreSQL's text at top level, DECIMAL(38,20) where the
- * value feeds further expressions, as numeric division's result (see {@link ExactDivision}).
+ * value feeds further expressions, as numeric division's result (see {@link ExactDivision}); rounded
+ * to a scale once, where it is round's argument or cast to numeric(p,s).
  *
  * <ul>
  *   <li>int2 and int4: Σx and Σx² of BIGINT, which DuckDB sums in HUGEINT.</li>
@@ -70,6 +71,7 @@ final class StatisticalAggregates {
         if (sums != null) {
             n = Expressions.duckDb("pgwire_numeric_stat(" + sums, parts);
             n.set("topLevelSql", "pgwire_numeric_stat_text(" + sums);
+            n.set("roundSql", "pgwire_numeric_stat_round(" + sums);
         } else {
             // the values' own digits decide the scale where the column's type does not (numeric without modifier)
             String values = "{0}, " + (isInteger(argument) || ps != null ? 0 : 1) + ", " + kind + ")";
@@ -77,9 +79,29 @@ final class StatisticalAggregates {
             joined.list("args").add(Expressions.duckDb("','"));
             n = Expressions.duckDb("pgwire_numeric_stat_values(" + values, joined);
             n.set("topLevelSql", "pgwire_numeric_stat_values_text(" + values);
+            n.set("roundSql", "pgwire_numeric_stat_values_round(" + values);
         }
         n.set("exactDivision", true);
+        n.set("statistic", true);
         return n;
+    }
+
+    /**
+     * {@code round(statistic, places)} with constant places from 0 to 38: PostgreSQL's value rounded
+     * once, half away from zero, as DECIMAL(38,places) (PostgreSQL's display scale is the places),
+     * so that a statistic beyond DECIMAL(38,20)'s 18 whole digits still rounds; null otherwise.
+     */
+    static Node round(List<Node> args) {
+        if (args.size() != 2 || !args.get(0).is("DuckDbSql") || !args.get(0).bool("statistic")) return null;
+        Node places = args.get(1);
+        if (!places.is("A_Const") || !places.has("ival")) return null;
+        long n = places.node("ival").num("ival");
+        if (n < 0 || n > 38) return null;
+        Node rounded = ExactDivision.castArgument(args.get(0), (int) n);
+        // a result column is DuckDB's text of the decimal, every place shown (serve would drop trailing zeros of a wide scale)
+        rounded.set("exactDivision", true);
+        rounded.set("topLevelSql", "CAST(" + rounded.str("sql") + " AS VARCHAR)");
+        return rounded;
     }
 
     /** The call {@code f} (DISTINCT, FILTER, ORDER BY, OVER) as aggregate {@code name} of one argument. */

@@ -765,6 +765,9 @@ final class TypedRewrites {
                 }
             }
             case "round" -> {
+                Node rounded = StatisticalAggregates.round(args);
+                if (rounded != null) types.assume(rounded, SqlType.NUMERIC);
+                if (rounded != null) return rounded;
                 if (first != null && first.isFloat() && args.size() == 1) {
                     Node n = Expressions.duckDb("round_even({0}, 0)", args.get(0));
                     types.assume(n, SqlType.FLOAT8);
