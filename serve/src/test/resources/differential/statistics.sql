@@ -112,8 +112,11 @@ SELECT id, stddev_pop(amount) OVER () FROM samples ORDER BY id;
 -- name: subquery_value
 SELECT (SELECT variance(small) FROM samples) AS v;
 
+-- name: round_beyond_18_digits
+SELECT round(variance(i), 2), round(variance(big), 0), variance(big)::numeric(38,0) FROM samples WHERE id > 3;
+
 -- name: nested_beyond_18_digits
-SELECT round(variance(i), 2) FROM samples;
+SELECT variance(i) + 0 FROM samples;
 
 -- name: text_argument
 -- expect-error: 42883

@@ -37,9 +37,9 @@ final class StatisticalAggregates {
 
     /**
      * The exact form of a statistical aggregate call {@code f} (arguments already rewritten, with
-     * or without OVER) whose argument has type {@code argument}; null where it stays as it is.
+     * or without OVER) whose argument has type {@code argument}, typed numeric; null where it stays as it is.
      */
-    static Node rewrite(Node f, SqlType argument) {
+    static Node rewrite(Node f, SqlType argument, TypeResolver types) {
         int kind = kind(Operators.lastName(f));
         List<Node> args = f.list("args");
         if (kind < 0 || args.size() != 1 || f.bool("agg_star") || argument == null || !argument.isExactNumeric()) return null;
@@ -83,6 +83,7 @@ final class StatisticalAggregates {
         }
         n.set("exactDivision", true);
         n.set("statistic", true);
+        types.assume(n, SqlType.NUMERIC);
         return n;
     }
 
@@ -91,7 +92,7 @@ final class StatisticalAggregates {
      * once, half away from zero, as DECIMAL(38,places) (PostgreSQL's display scale is the places),
      * so that a statistic beyond DECIMAL(38,20)'s 18 whole digits still rounds; null otherwise.
      */
-    static Node round(List<Node> args) {
+    static Node round(List<Node> args, TypeResolver types) {
         if (args.size() != 2 || !args.get(0).is("DuckDbSql") || !args.get(0).bool("statistic")) return null;
         Node places = args.get(1);
         if (!places.is("A_Const") || !places.has("ival")) return null;
@@ -101,6 +102,7 @@ final class StatisticalAggregates {
         // a result column is DuckDB's text of the decimal, every place shown (serve would drop trailing zeros of a wide scale)
         rounded.set("exactDivision", true);
         rounded.set("topLevelSql", "CAST(" + rounded.str("sql") + " AS VARCHAR)");
+        types.assume(rounded, SqlType.NUMERIC);
         return rounded;
     }
 

@@ -670,8 +670,7 @@ final class TypedRewrites {
                 && !(qualified.get(0).equals("information_schema") && name.equals("_pg_expandarray"))) return f;
         List<Node> args = f.list("args");
         SqlType first = args.isEmpty() ? null : types.type(args.get(0), scope);
-        Node statistic = StatisticalAggregates.rewrite(f, first);
-        if (statistic != null) types.assume(statistic, SqlType.NUMERIC);
+        Node statistic = StatisticalAggregates.rewrite(f, first, types);
         if (statistic != null) return statistic;
         switch (name) {
             case "sum" -> {
@@ -765,8 +764,7 @@ final class TypedRewrites {
                 }
             }
             case "round" -> {
-                Node rounded = StatisticalAggregates.round(args);
-                if (rounded != null) types.assume(rounded, SqlType.NUMERIC);
+                Node rounded = StatisticalAggregates.round(args, types);
                 if (rounded != null) return rounded;
                 if (first != null && first.isFloat() && args.size() == 1) {
                     Node n = Expressions.duckDb("round_even({0}, 0)", args.get(0));
@@ -843,8 +841,7 @@ final class TypedRewrites {
                 return interval;
             }
         }
-        Node statistic = args.size() == 1 && f.names("funcname").size() == 1 ? StatisticalAggregates.rewrite(f, types.type(args.get(0), scope)) : null;
-        if (statistic != null) types.assume(statistic, SqlType.NUMERIC);
+        Node statistic = args.size() == 1 && f.names("funcname").size() == 1 ? StatisticalAggregates.rewrite(f, types.type(args.get(0), scope), types) : null;
         if (statistic != null) return statistic;
         if (!Operators.lastName(f).equals("avg") || args.size() != 1 || f.names("funcname").size() > 1) return f;
         SqlType first = types.type(args.get(0), scope);
