@@ -109,31 +109,107 @@ final class NumericStatistics {
                     out.setNull(row);
                     continue;
                 }
+                Sums sums = new Sums(ownScale.getInt(row) != 0);
                 String all = joined.getString(row);
-                boolean strip = ownScale.getInt(row) != 0;
-                long n = 0;
-                int dscale = 0;
-                BigDecimal sum = BigDecimal.ZERO;
-                BigDecimal squares = BigDecimal.ZERO;
                 for (int start = 0; start <= all.length(); ) {
                     int end = all.indexOf(',', start);
                     if (end < 0) end = all.length();
-                    BigDecimal x = new BigDecimal(all.substring(start, end));
-                    if (strip) {
-                        x = x.stripTrailingZeros();
-                        if (x.scale() < 0) x = x.setScale(0);
-                    }
-                    dscale = Math.max(dscale, x.scale());
-                    sum = sum.add(x);
-                    squares = squares.add(x.multiply(x));
-                    n++;
+                    sums.add(all.substring(start, end));
                     start = end + 1;
                 }
-                BigDecimal v = compute(n, sum.setScale(dscale), squares.setScale(2 * dscale), kind.getInt(row));
+                long n = sums.count;
+                BigDecimal sum = sums.sum();
+                BigDecimal squares = sums.squares();
+                BigDecimal v = compute(n, sum, squares, kind.getInt(row));
                 write(out, row, v, form, form == ROUNDED ? in.vector(3).getInt(row) : 0);
             }
         } catch (PgException e) {
             throw PgFunctionError.forDuckDb(e);
+        }
+    }
+
+    /**
+     * Exact Σx and Σx² of values given as text: those of at most 18 digits at the first value's
+     * scale in long arithmetic (Σx² as a 128-bit sum carried into a BigInteger now and then), the
+     * others as BigDecimal. With {@code strip} a value's scale is that of its digits without
+     * trailing fraction zeros (numeric without modifier, which DuckDB holds at a fixed scale).
+     */
+    private static final class Sums {
+        private final boolean strip;
+        private final long[] parsed = new long[2];
+        long count;
+        private int scale = -1;
+        private int fewestTrailingZeros = Integer.MAX_VALUE;
+        private long sumLong;
+        private BigInteger sumBig = BigInteger.ZERO;
+        private long squaresHigh;
+        private long squaresLow;
+        private BigInteger squaresBig = BigInteger.ZERO;
+        private BigDecimal otherSum = BigDecimal.ZERO;
+        private BigDecimal otherSquares = BigDecimal.ZERO;
+        private int otherScale;
+
+        Sums(boolean strip) {
+            this.strip = strip;
+        }
+
+        void add(String text) {
+            count++;
+            if (NumericDivision.parse(text, parsed) && (scale < 0 || parsed[1] == scale)) {
+                long u = parsed[0];
+                scale = (int) parsed[1];
+                if (strip && u != 0) {
+                    int zeros = 0;
+                    for (long v = u; zeros < scale && v % 10 == 0; v /= 10) zeros++;
+                    fewestTrailingZeros = Math.min(fewestTrailingZeros, zeros);
+                }
+                long total = sumLong + u;
+                if (((sumLong ^ total) & (u ^ total)) < 0) { // overflow: carry the long part over
+                    sumBig = sumBig.add(BigInteger.valueOf(sumLong));
+                    total = u;
+                }
+                sumLong = total;
+                // u² < 2^126: high part below 2^62, so two of them and a carry fit before the carry-over
+                long high = Math.multiplyHigh(u, u);
+                long low = u * u;
+                long newLow = squaresLow + low;
+                squaresHigh += high + (Long.compareUnsigned(newLow, squaresLow) < 0 ? 1 : 0);
+                squaresLow = newLow;
+                if (squaresHigh > (1L << 62)) flushSquares();
+                return;
+            }
+            BigDecimal x = new BigDecimal(text);
+            if (strip) {
+                x = x.signum() == 0 ? BigDecimal.ZERO : x.stripTrailingZeros();
+                if (x.scale() < 0) x = x.setScale(0);
+            }
+            otherScale = Math.max(otherScale, x.scale());
+            otherSum = otherSum.add(x);
+            otherSquares = otherSquares.add(x.multiply(x));
+        }
+
+        private void flushSquares() {
+            squaresBig = squaresBig.add(BigInteger.valueOf(squaresHigh).shiftLeft(64)
+                    .add(new BigInteger(Long.toUnsignedString(squaresLow))));
+            squaresHigh = 0;
+            squaresLow = 0;
+        }
+
+        /** The largest scale of the values (PostgreSQL's display scale of their sum). */
+        int dscale() {
+            int longScale = scale < 0 ? 0 : !strip ? scale : fewestTrailingZeros == Integer.MAX_VALUE ? 0 : scale - fewestTrailingZeros;
+            return Math.max(longScale, otherScale);
+        }
+
+        BigDecimal sum() {
+            BigDecimal longPart = new BigDecimal(sumBig.add(BigInteger.valueOf(sumLong)), Math.max(scale, 0));
+            return longPart.add(otherSum).setScale(dscale());
+        }
+
+        BigDecimal squares() {
+            flushSquares();
+            BigDecimal longPart = new BigDecimal(squaresBig, 2 * Math.max(scale, 0));
+            return longPart.add(otherSquares).setScale(2 * dscale());
         }
     }
 
