@@ -29,6 +29,7 @@ final class EngineFunctions {
 
     static void register(Connection c) throws SQLException {
         dev.pgwire.serve.functions.PgFunctions.register(c);
+        NumericStatistics.register(c);
         // numeric division with PostgreSQL's result scale: as text (the exact value, for a result column)
         // and as DECIMAL(38,20) where the quotient feeds further arithmetic; a vector at a time
         DuckDBFunctions.scalarFunction().withName("pgwire_numeric_div_text")

@@ -670,6 +670,8 @@ final class TypedRewrites {
                 && !(qualified.get(0).equals("information_schema") && name.equals("_pg_expandarray"))) return f;
         List<Node> args = f.list("args");
         SqlType first = args.isEmpty() ? null : types.type(args.get(0), scope);
+        Node statistic = StatisticalAggregates.rewrite(f, first, types);
+        if (statistic != null) return statistic;
         switch (name) {
             case "sum" -> {
                 if (first != null && (first.name().equals("int2") || first.name().equals("int4")) && !first.isArray()) {
@@ -762,6 +764,8 @@ final class TypedRewrites {
                 }
             }
             case "round" -> {
+                Node rounded = StatisticalAggregates.round(args, types);
+                if (rounded != null) return rounded;
                 if (first != null && first.isFloat() && args.size() == 1) {
                     Node n = Expressions.duckDb("round_even({0}, 0)", args.get(0));
                     types.assume(n, SqlType.FLOAT8);
@@ -837,6 +841,8 @@ final class TypedRewrites {
                 return interval;
             }
         }
+        Node statistic = args.size() == 1 && f.names("funcname").size() == 1 ? StatisticalAggregates.rewrite(f, types.type(args.get(0), scope), types) : null;
+        if (statistic != null) return statistic;
         if (!Operators.lastName(f).equals("avg") || args.size() != 1 || f.names("funcname").size() > 1) return f;
         SqlType first = types.type(args.get(0), scope);
         if (first == null || !first.isExactNumeric() || f.bool("agg_distinct")) return f;
