@@ -494,6 +494,8 @@ public final class DuckDbSession implements Session {
         for (String skipped : dev.pgwire.serve.sql.DdlChanges.skippedColumns(asSent.tree(), catalog)) {
             sink.notice("NOTICE", "42701", skipped);
         }
+        String missing = dev.pgwire.serve.sql.DdlChanges.missingRelation(asSent.tree(), catalog);
+        if (missing != null) sink.notice("NOTICE", "00000", missing);
         Translation written = pinnedInBlock(asSent);
         if (written.duckDbSql().isEmpty()) { // nothing DuckDB has to do (ALTER TABLE … OWNER TO, say)
             sink.complete(written.info().tagForUpdate(-1));

@@ -52,6 +52,28 @@ class ColumnChangesTest {
     }
 
     @Test
+    void alter_table_if_exists_of_no_table_changes_nothing_and_gives_the_notice() throws SQLException {
+        for (String mode : new String[] {"simple", "extended"}) {
+            try (Connection c = connect(mode); Statement st = c.createStatement()) {
+                for (String sql : new String[] {"ALTER TABLE IF EXISTS no_such_table ADD COLUMN x int",
+                        "ALTER TABLE IF EXISTS no_such_table RENAME COLUMN a TO b", "ALTER VIEW IF EXISTS no_such_view RENAME TO w"}) {
+                    st.execute(sql);
+                    SQLWarning w = st.getWarnings();
+                    assertThat((Object) w).as(mode + ": " + sql).isNotNull();
+                    assertThat(w.getMessage()).endsWith(" does not exist, skipping").startsWith("relation \"no_such_");
+                    assertThat(w.getSQLState()).isEqualTo("00000");
+                    st.clearWarnings();
+                }
+                exec(c, "DROP TABLE IF EXISTS present");
+                exec(c, "CREATE TABLE present (a int)");
+                st.execute("ALTER TABLE IF EXISTS present ADD COLUMN b int");
+                assertThat((Object) st.getWarnings()).as(mode).isNull(); // a table that is there: no notice
+                assertThat(query(c, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'present'")).isEqualTo("2\n");
+            }
+        }
+    }
+
+    @Test
     void untyped_array_defaults_are_arrays_of_the_column_type_and_the_catalog_shows_them_as_postgresql() throws SQLException {
         try (Connection c = connect("extended")) {
             exec(c, "DROP TABLE IF EXISTS labels");

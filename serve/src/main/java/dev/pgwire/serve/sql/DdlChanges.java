@@ -72,6 +72,19 @@ public final class DdlChanges {
         return out;
     }
 
+    /** PostgreSQL's NOTICE for ALTER TABLE IF EXISTS (or its RENAME) of a relation that does not exist, else null. */
+    public static String missingRelation(Node stmt, CatalogView catalog) {
+        if (stmt == null || !stmt.bool("missing_ok")) return null;
+        // of a table or view (the relations the catalog view knows), not of an index or sequence
+        String kind = stmt.is("AlterTableStmt") ? stmt.str("objtype")
+                : stmt.is("RenameStmt") ? (stmt.str("renameType").equals("OBJECT_COLUMN") ? stmt.str("relationType") : stmt.str("renameType"))
+                : "";
+        if (!kind.equals("OBJECT_TABLE") && !kind.equals("OBJECT_VIEW")) return null;
+        Node rel = stmt.node("relation");
+        if (rel == null || catalog.relation(emptyToNull(rel.str("schemaname")), rel.str("relname")) != null) return null;
+        return "relation \"" + rel.str("relname") + "\" does not exist, skipping";
+    }
+
     // ---------------------------------------------------------------- DROP
 
     private void drop(Node s) {
