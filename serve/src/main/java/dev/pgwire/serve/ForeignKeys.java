@@ -100,10 +100,7 @@ final class ForeignKeys {
     private static Node executed(Node tree) {
         switch (tree.type()) {
             case "ExplainStmt" -> {
-                for (Node o : tree.list("options")) {
-                    if (o.str("defname").equals("analyze") && analyzeOn(o)) return tree.node("query");
-                }
-                return null;
+                return dev.pgwire.serve.sql.Explain.analyzes(tree) ? tree.node("query") : null;
             }
             case "CreateTableAsStmt" -> {
                 return tree.node("query");
@@ -112,14 +109,6 @@ final class ForeignKeys {
                 return tree;
             }
         }
-    }
-
-    /** Whether EXPLAIN's ANALYZE option is on: given alone, or with a value that is true. */
-    private static boolean analyzeOn(Node option) {
-        Node arg = option.node("arg");
-        if (arg == null) return true;
-        String v = arg.is("Integer") ? Long.toString(arg.num("ival")) : arg.str("sval");
-        return !(v.equalsIgnoreCase("false") || v.equalsIgnoreCase("off") || v.equalsIgnoreCase("no") || v.equals("0"));
     }
 
     /** The changes of an INSERT, UPDATE, DELETE, MERGE or COPY FROM itself (none for anything else). */

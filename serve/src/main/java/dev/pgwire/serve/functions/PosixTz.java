@@ -67,19 +67,11 @@ record PosixTz(String std, int stdUtoff, String dst, int dstUtoff, String startR
         return day.toEpochDay() * 86400 + time - utoffBefore;
     }
 
+    /** A zone name of at least three letters (POSIX's rule), or one of any length quoted in {@code <…>}. */
     private static String name(String tz, int[] pos) {
-        int i = pos[0];
-        if (i >= tz.length()) return null;
-        if (tz.charAt(i) == '<') {
-            int end = tz.indexOf('>', i);
-            if (end < 0) return null;
-            pos[0] = end + 1;
-            return tz.substring(i + 1, end);
-        }
-        int start = i;
-        while (i < tz.length() && Character.isLetter(tz.charAt(i))) i++;
-        pos[0] = i;
-        return i - start >= 3 ? tz.substring(start, i) : null;
+        boolean quoted = pos[0] < tz.length() && tz.charAt(pos[0]) == '<';
+        String name = ZoneAbbreviations.Tzif.posixName(tz, pos);
+        return name != null && (quoted || name.length() >= 3) ? name : null;
     }
 
     /** [+-]hh[:mm[:ss]] at pos, in seconds. */

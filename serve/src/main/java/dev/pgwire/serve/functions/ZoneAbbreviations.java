@@ -151,7 +151,8 @@ final class ZoneAbbreviations {
             return out;
         }
 
-        private static String posixName(String tz, int[] pos) {
+        /** A POSIX TZ string's zone name at {@code pos} (plain letters, or {@code <…>} quoted), moving pos past it. */
+        static String posixName(String tz, int[] pos) {
             int i = pos[0];
             if (i >= tz.length()) return null;
             if (tz.charAt(i) == '<') {

@@ -40,6 +40,14 @@ public final class Explain {
         return options(tree).json() ? Format.JSON : Format.TEXT;
     }
 
+    /** Whether EXPLAIN {@code tree}'s ANALYZE option is on (given alone, or with a true value): it runs its statement. */
+    public static boolean analyzes(Node tree) {
+        for (Node o : tree.list("options")) {
+            if (o.str("defname").equals("analyze")) return bool("analyze", o.node("arg") == null ? null : argument(o.node("arg")));
+        }
+        return false;
+    }
+
     private record Options(boolean analyze, boolean json) {
     }
 

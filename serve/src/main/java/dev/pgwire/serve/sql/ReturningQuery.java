@@ -39,17 +39,31 @@ final class ReturningQuery {
 
     /** Writes {@code stmt}: {@code body} writes it without RETURNING. */
     static void write(Emitter em, Node stmt, Runnable body) {
-        SqlWriter w = em.w;
-        w.append("WITH pgwire_dml AS (");
+        em.w.append("WITH pgwire_dml AS (");
         body.run();
+        selectFrom(em, stmt, "pgwire_dml");
+    }
+
+    /**
+     * Ends the CTE that runs {@code stmt} with {@code RETURNING *} and selects the statement's
+     * RETURNING list from its rows, under the table's name or alias; the alias is returned.
+     */
+    static String selectFrom(Emitter em, Node stmt, String cte) {
+        SqlWriter w = em.w;
         w.append(" RETURNING *) SELECT ");
         List<Node> returning = stmt.list("returningList");
         for (int i = 0; i < returning.size(); i++) {
             if (i > 0) w.append(", ");
             em.resTarget(returning.get(i));
         }
+        String alias = alias(stmt);
+        w.append(" FROM ").append(cte).append(" AS ").ident(alias);
+        return alias;
+    }
+
+    /** The name the statement's RETURNING calls the changed table by: its alias, else its name. */
+    static String alias(Node stmt) {
         Node rel = stmt.node("relation");
-        String alias = rel.node("alias") != null ? rel.node("alias").str("aliasname") : rel.str("relname");
-        w.append(" FROM pgwire_dml AS ").ident(alias);
+        return rel.node("alias") != null ? rel.node("alias").str("aliasname") : rel.str("relname");
     }
 }

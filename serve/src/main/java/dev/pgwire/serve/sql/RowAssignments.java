@@ -5,8 +5,6 @@ import dev.pgwire.protocol.SqlState;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * {@code SET (a, b) = (SELECT x, y FROM …)} of UPDATE and of ON CONFLICT … DO UPDATE, which DuckDB
@@ -19,9 +17,6 @@ import java.util.Set;
  */
 final class RowAssignments {
     private RowAssignments() {}
-
-    private static final Set<String> VOLATILE = Set.of("random", "nextval", "setval", "gen_random_uuid", "uuid",
-            "uuid_generate_v4", "clock_timestamp", "timeofday", "random_normal", "setseed", "txid_current");
 
     /** Rewrites the SET list of {@code stmt} (UpdateStmt) and of its ON CONFLICT (InsertStmt) in place. */
     static void apply(Node stmt) {
@@ -65,11 +60,7 @@ final class RowAssignments {
             }
             boolean[] volatileCall = {false};
             TreeWalker.forEachNode(select, n -> {
-                if (n.type() != null && n.is("FuncCall")) {
-                    List<Node> names = n.list("funcname");
-                    String name = names.isEmpty() ? "" : names.get(names.size() - 1).str("sval");
-                    if (VOLATILE.contains(name.toLowerCase(Locale.ROOT))) volatileCall[0] = true;
-                }
+                if (n.type() != null && n.is("FuncCall") && UpsertOrder.volatileCall(n)) volatileCall[0] = true;
             });
             if (volatileCall[0]) refused = "a volatile function";
         }

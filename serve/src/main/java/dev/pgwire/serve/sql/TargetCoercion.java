@@ -27,19 +27,7 @@ public final class TargetCoercion {
         Node rel = stmt.node("relation");
         Relation r = catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
         if (r == null || r.view()) return;
-        List<ColumnInfo> targets = new ArrayList<>();
-        if (stmt.has("cols")) {
-            for (Node c : stmt.list("cols")) {
-                ColumnInfo col = r.column(c.str("name"));
-                if (col == null) {
-                    throw new PgException(SqlState.UNDEFINED_COLUMN,
-                            "column \"" + c.str("name") + "\" of relation \"" + r.name() + "\" does not exist");
-                }
-                targets.add(col);
-            }
-        } else {
-            targets.addAll(r.columns());
-        }
+        List<ColumnInfo> targets = targets(stmt, r);
         Node select = stmt.node("selectStmt");
         if (select == null) return;
         boolean overriding = stmt.str("override").equals("OVERRIDING_SYSTEM_VALUE");
@@ -266,6 +254,21 @@ public final class TargetCoercion {
             }
             if (val != null && !val.is("MultiAssignRef")) t.set("val", coerce(val, c, types, scope));
         }
+    }
+
+    /** The columns INSERT {@code stmt} into {@code r} writes, in the order of its values (42703 for one {@code r} lacks). */
+    static List<ColumnInfo> targets(Node stmt, Relation r) {
+        if (!stmt.has("cols")) return new ArrayList<>(r.columns());
+        List<ColumnInfo> targets = new ArrayList<>();
+        for (Node c : stmt.list("cols")) {
+            ColumnInfo col = r.column(c.str("name"));
+            if (col == null) {
+                throw new PgException(SqlState.UNDEFINED_COLUMN,
+                        "column \"" + c.str("name") + "\" of relation \"" + r.name() + "\" does not exist");
+            }
+            targets.add(col);
+        }
+        return targets;
     }
 
     private static void checkIdentity(ColumnInfo c, Node value, boolean overriding) {

@@ -45,9 +45,15 @@ final class UpsertOrder {
     static final String FIELD = "pgwire_returning_order";
 
     /** Functions whose value differs from one call to the next. */
-    private static final Set<String> VOLATILE = Set.of("nextval", "setval", "currval", "lastval", "random", "uuid",
+    static final Set<String> VOLATILE = Set.of("nextval", "setval", "currval", "lastval", "random", "uuid",
             "gen_random_uuid", "uuid_generate_v4", "random_uuid", "clock_timestamp", "timeofday", "txid_current",
             "statement_timestamp", "random_normal", "setseed");
+
+    /** Whether FuncCall {@code f} calls one of {@link #VOLATILE}. */
+    static boolean volatileCall(Node f) {
+        List<Node> names = f.list("funcname");
+        return !names.isEmpty() && VOLATILE.contains(names.get(names.size() - 1).str("sval").toLowerCase(java.util.Locale.ROOT));
+    }
 
     /** Marks {@code stmt} (an InsertStmt after its values were coerced) when its rows can be put in proposed order. */
     static void mark(Node stmt, CatalogView catalog, TypeResolver types) {
@@ -60,15 +66,8 @@ final class UpsertOrder {
         Node rel = stmt.node("relation");
         Relation r = catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
         if (r == null || r.view()) return;
-        List<ColumnInfo> targets = new ArrayList<>();
-        if (stmt.has("cols")) {
-            for (Node c : stmt.list("cols")) {
-                if (c.has("indirection")) return;
-                targets.add(r.column(c.str("name")));
-            }
-        } else {
-            targets.addAll(r.columns());
-        }
+        for (Node c : stmt.list("cols")) if (c.has("indirection")) return;
+        List<ColumnInfo> targets = TargetCoercion.targets(stmt, r);
         Set<String> assigned = new HashSet<>();
         for (Node t : conflict.list("targetList")) assigned.add(t.str("name"));
         List<Node> rows = values ? select.list("valuesLists") : null;
@@ -93,7 +92,7 @@ final class UpsertOrder {
         }
         if (key == null) return;
         stmt.set(FIELD, key);
-        String alias = rel.node("alias") != null ? rel.node("alias").str("aliasname") : rel.str("relname");
+        String alias = ReturningQuery.alias(stmt);
         StringBuilder existed = new StringBuilder("(CASE WHEN ");
         for (int k = 0; k < key.size(); k++) {
             existed.append(k == 0 ? (key.size() > 1 ? "row(" : "") : ", ").append(SqlWriter.quoteIdent(alias)).append('.')
@@ -194,11 +193,7 @@ final class UpsertOrder {
             if (n.type() == null) return;
             switch (n.type()) {
                 case "SetToDefault", "SubLink", "ColumnRef" -> ok[0] = false;
-                case "FuncCall" -> {
-                    List<Node> names = n.list("funcname");
-                    String name = names.isEmpty() ? "" : names.get(names.size() - 1).str("sval");
-                    if (VOLATILE.contains(name.toLowerCase(java.util.Locale.ROOT))) ok[0] = false;
-                }
+                case "FuncCall" -> ok[0] &= !volatileCall(n);
                 case "DuckDbSql" -> {
                     String sql = n.str("sql").toLowerCase(java.util.Locale.ROOT);
                     for (String f : VOLATILE) if (sql.contains(f + "(")) ok[0] = false;
@@ -262,15 +257,7 @@ final class UpsertOrder {
                 w.append(" FROM pgwire_rows").append(stmt.has(XMAX) ? AFTER_BEFORE : "").append(" ORDER BY pgwire_ord");
             });
         }
-        w.append(" RETURNING *) SELECT ");
-        List<Node> returning = stmt.list("returningList");
-        for (int i = 0; i < returning.size(); i++) {
-            if (i > 0) w.append(", ");
-            em.resTarget(returning.get(i));
-        }
-        Node rel = stmt.node("relation");
-        String alias = rel.node("alias") != null ? rel.node("alias").str("aliasname") : rel.str("relname");
-        w.append(" FROM pgwire_upsert AS ").ident(alias);
+        String alias = ReturningQuery.selectFrom(em, stmt, "pgwire_upsert");
         List<Node> rows = values ? select.list("valuesLists") : null;
         if ("ONCONFLICT_UPDATE".equals(stmt.node("onConflictClause").str("action"))) {
             // two proposed rows with one key: PostgreSQL refuses the statement, DuckDB would keep one
