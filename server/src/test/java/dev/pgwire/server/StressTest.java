@@ -94,6 +94,8 @@ class StressTest {
         }
 
         public void check(List<BackendMessage> got, boolean cancelled) {
+            // the cancel may land on Parse or Bind as well: then 57014 and ReadyForQuery are the whole answer
+            if (cancelled && isCancel(got) && got.size() <= 4 && got.stream().noneMatch(m -> m instanceof DataRow)) return;
             assertThat(got.get(0).getClass().getSimpleName()).isEqualTo("ParseComplete");
             assertThat(got.get(1).getClass().getSimpleName()).isEqualTo("BindComplete");
             int i = 2;
