@@ -475,7 +475,7 @@ final class DatabaseRegistry implements AutoCloseable {
             try (Statement st = duck.createStatement()) {
                 for (String setting : POSTGRES_COMPATIBILITY) st.execute(setting);
                 st.execute("CREATE SCHEMA IF NOT EXISTS " + DuckDbSession.DEFAULT_SCHEMA);
-                Macros.install(st);
+                Macros.install(duck);
                 EngineFunctions.register(duck);
                 SessionUdfs.registerAdvisoryLocks(duck, advisoryLocks);
                 SessionUdfs.register(duck, sessionsByPid, DatabaseRegistry.this::session, DatabaseRegistry.this::allSessions);

@@ -1,5 +1,6 @@
 package dev.pgwire.serve;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -7,7 +8,9 @@ import java.util.List;
 /**
  * DuckDB macros the translation calls for PostgreSQL behaviour that has no single DuckDB
  * function. They live in the schema {@value #SCHEMA} of every database serve opens and are
- * replaced at each open, so they always match the running version.
+ * replaced at each open, so they match the running version — except a macro the database's own
+ * objects depend on (a varchar(n) column's CHECK calls {@code varchar_fits}), which DuckDB keeps
+ * as those objects were made with it.
  */
 final class Macros {
     private Macros() {}
@@ -50,10 +53,26 @@ final class Macros {
                     + " WHEN isinf(pow(a, b)) THEN error('[pgwire:22003] value out of range: overflow')"
                     + " WHEN pow(a, b) = 0 AND a <> 0 THEN error('[pgwire:22003] value out of range: underflow') ELSE pow(a, b) END");
 
-    static void install(Statement st) throws SQLException {
-        st.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
-        // the extensions CREATE EXTENSION recorded in this database (pg_extension)
-        st.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA + ".extensions (name VARCHAR PRIMARY KEY, version VARCHAR)");
-        for (String sql : DEFINITIONS) st.execute(sql);
+    static void install(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+            // the extensions CREATE EXTENSION recorded in this database (pg_extension)
+            st.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA + ".extensions (name VARCHAR PRIMARY KEY, version VARCHAR)");
+        }
+        for (String sql : DEFINITIONS) {
+            // a statement each: DuckDB's driver closes a statement that failed
+            try (Statement st = c.createStatement()) {
+                st.execute(sql);
+            } catch (SQLException e) {
+                // the database's own objects use the macro (a varchar(n) column's CHECK, a view): DuckDB
+                // cannot replace it while they do, and the definition they were made with stays
+                if (!usedByOthers(e)) throw e;
+            }
+        }
+    }
+
+    private static boolean usedByOthers(SQLException e) {
+        String message = e.getMessage();
+        return message != null && message.contains("because there are entries that depend on it");
     }
 }
