@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
 final class ParameterInference {
     /** DuckDB's binder names the failed call in its error: {@code +(INTEGER, VARCHAR)}. */
     private static final Pattern BINARY_CALL = Pattern.compile("^([^\\w\\s(]+)\\((.+), (.+)\\)$");
+    /** … or the two types a comparison could not compare. */
+    private static final Pattern COMPARISON = Pattern.compile(
+            "Cannot compare values of type (.+) and type (.+?) - an explicit cast is required");
     private static final String TEXT = "VARCHAR";
 
     private final DuckDbStatementRunner runner;
@@ -44,9 +47,23 @@ final class ParameterInference {
         casts[parameter] = duckDbType;
     }
 
-    void guess(int parameter) {
-        casts[parameter] = TEXT;
+    /**
+     * Types an undeclared parameter as text, or as an array of text where DuckDB saw a list of
+     * an open type ({@code ANY[]}: {@code x = ANY($1)}, an array PostgreSQL types from x).
+     */
+    void guess(int parameter, String duckDbType) {
+        casts[parameter] = TEXT + dimensions(duckDbType);
         guesses.add(parameter);
+    }
+
+    private static String dimensions(String duckDbType) {
+        String t = duckDbType == null ? "" : duckDbType.trim();
+        StringBuilder dims = new StringBuilder();
+        while (t.endsWith("[]")) {
+            dims.append("[]");
+            t = t.substring(0, t.length() - 2);
+        }
+        return dims.toString();
     }
 
     boolean anyCasts() {
@@ -68,8 +85,9 @@ final class ParameterInference {
             if (other == null) break;
             boolean progressed = false;
             for (int p : guesses) {
-                if (!casts[p].equals(TEXT)) continue;
-                casts[p] = other;
+                String dims = dimensions(casts[p]);
+                if (!casts[p].equals(TEXT + dims)) continue;
+                casts[p] = other + dims;
                 try {
                     return prepareTyped();
                 } catch (PgException e) {
@@ -78,7 +96,7 @@ final class ParameterInference {
                         progressed = true;
                         break;
                     }
-                    casts[p] = TEXT;
+                    casts[p] = TEXT + dims;
                 }
             }
             if (!progressed) break;
@@ -101,12 +119,12 @@ final class ParameterInference {
      */
     static String otherOperandType(PgException e) {
         if (!(e.getCause() instanceof java.sql.SQLException sql)) return null;
-        String call = DuckDbError.parse(sql.getMessage()).field("call");
-        if (call == null) return null;
-        Matcher m = BINARY_CALL.matcher(call.trim());
-        if (!m.matches()) return null;
-        String left = m.group(2).trim();
-        String right = m.group(3).trim();
+        DuckDbError error = DuckDbError.parse(sql.getMessage());
+        String call = error.field("call");
+        Matcher m = call != null ? BINARY_CALL.matcher(call.trim()) : COMPARISON.matcher(error.message());
+        if (call != null ? !m.matches() : !m.find()) return null;
+        String left = m.group(call != null ? 2 : 1).trim();
+        String right = m.group(call != null ? 3 : 2).trim();
         String other = isText(left) ? right : isText(right) ? left : null;
         if (other == null || isText(other)) return null;
         if (other.endsWith("_LITERAL")) other = other.substring(0, other.length() - "_LITERAL".length());

@@ -53,11 +53,13 @@ final class ParameterTypes {
 
     /**
      * The PostgreSQL type of a parameter DuckDB typed as {@code duckDbType}, or 0 when DuckDB could
-     * not tell (it reports {@code INVALID} or {@code UNKNOWN} and decides when values are bound).
+     * not tell (it reports {@code INVALID} or {@code UNKNOWN} and decides when values are bound; a
+     * list of such, {@code ANY[]}, for an array whose element type is open, as in {@code = ANY($1)}).
      */
     static int pgOid(String duckDbType) {
         if (duckDbType == null) return 0;
         String t = duckDbType.trim().toUpperCase(Locale.ROOT);
+        while (t.endsWith("[]")) t = t.substring(0, t.length() - 2);
         if (t.isEmpty() || t.equals("INVALID") || t.equals("UNKNOWN") || t.equals("NULL") || t.equals("ANY")) return 0;
         return PgTypes.forDuckDbType(duckDbType).pgType.oid();
     }

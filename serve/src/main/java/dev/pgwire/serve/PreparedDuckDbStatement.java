@@ -209,7 +209,7 @@ final class PreparedDuckDbStatement implements PreparedStatement {
                 if (i >= duckDbCount || inferred != 0) continue;
                 // DuckDB would type it from the bound value; PostgreSQL types it now
                 String cast = declaredOid == 0 ? null : ParameterTypes.duckDbType(declaredOid);
-                if (cast != null) inference.declare(i, cast); else inference.guess(i);
+                if (cast != null) inference.declare(i, cast); else inference.guess(i, duckDbTypes[i]);
             }
             if (inference.anyCasts()) {
                 closeQuietly(ps);
