@@ -197,6 +197,24 @@ class PortalTest extends SessionTestSupport {
         assertThat(execute(bind(later, "2", "on "), 0).rows()).containsExactly(List.of("10.75", "21.500000000000", "on 2024-01-31"));
     }
 
+    /** {@code x = ANY($1)}: an array parameter, declared (psycopg's int2[] for a list) or not (a list of str). */
+    @Test
+    void anArrayParameterOfAnyIsTheDeclaredArrayOrAnArrayOfTheOtherOperandsType() throws Exception {
+        run("CREATE TABLE kinds (k TEXT, stamp TIMESTAMPTZ)");
+        run("INSERT INTO kinds VALUES ('r', TIMESTAMPTZ '2024-01-01 00:00:00+00'), ('v', NULL), ('i', NULL)");
+        PreparedStatement untypedText = session.prepare("SELECT k FROM kinds WHERE k = ANY($1) ORDER BY k", new int[0]);
+        assertThat(untypedText.parameterTypes()).containsExactly(PgType.TEXT.arrayOid());
+        assertThat(execute(bind(untypedText, "{r,v}"), 0).rows()).containsExactly(List.of("r"), List.of("v"));
+        PreparedStatement untypedInt = session.prepare("SELECT 2 = ANY($1) AS found", new int[0]);
+        assertThat(untypedInt.parameterTypes()).containsExactly(PgType.INT4.arrayOid());
+        assertThat(execute(bind(untypedInt, "{1,2}"), 0).rows()).containsExactly(List.of("t"));
+        PreparedStatement declared = session.prepare("SELECT 3 = ANY($1) AS found", new int[] {PgType.INT2.arrayOid()});
+        assertThat(execute(bind(declared, "{1,2}"), 0).rows()).containsExactly(List.of("f"));
+        PreparedStatement stamps = session.prepare("SELECT count(*) FROM kinds WHERE stamp < ANY($1)", new int[0]);
+        assertThat(stamps.parameterTypes()).containsExactly(PgType.TIMESTAMPTZ.arrayOid());
+        assertThat(execute(bind(stamps, "{\"2024-06-01 00:00:00+00\"}"), 0).rows()).containsExactly(List.of("1"));
+    }
+
     @Test
     void aParameterNothingTellsTheTypeOfIs42P18() throws Exception {
         PgException e = (PgException) org.assertj.core.api.Assertions.catchThrowable(

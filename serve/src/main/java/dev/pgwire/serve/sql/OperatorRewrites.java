@@ -79,7 +79,13 @@ final class OperatorRewrites {
             // an untyped constant on the right of x op ANY is an array of x's type ('{r,p}' beside a "char" column)
             SqlType l = types.type(e.node("lexpr"), scope);
             SqlType element = l == null || l.isUnknown() || l.isArray() ? SqlType.TEXT : l.withoutTypmod();
-            e.set("rexpr", typedConstant(e.node("rexpr"), element.arrayOf()));
+            Node right = e.node("rexpr");
+            if (right.is("ParamRef") && !types.parameterDeclared(right.num("number")) && l != null && !l.isUnknown() && !l.isArray()) {
+                // … and so is an untyped parameter: PostgreSQL describes x = ANY($1) with an integer x as integer[]
+                e.set("rexpr", cast(right, element.arrayOf()));
+                return e;
+            }
+            e.set("rexpr", typedConstant(right, element.arrayOf()));
             return e;
         }
         List<String> opNames = e.names("name");
@@ -185,6 +191,11 @@ final class OperatorRewrites {
             return trimmed;
         }
         if (!(as.isArray() || as.name().equals("bytea") || as.name().equals("bool"))) return constant;
+        return cast(constant, as);
+    }
+
+    /** {@code CAST(arg AS as)} in the parse tree's form, typed. */
+    private Node cast(Node constant, SqlType as) {
         List<Node> names = new ArrayList<>();
         names.add(Node.string(as.name()));
         Node typeName = Node.of(null).set("names", names).set("typemod", -1L);

@@ -116,6 +116,8 @@ final class TypeResolver {
 
     /** Parameters the client declared json or jsonb (the types the translation reads parameters by). */
     private final Map<Integer, SqlType> parameters = new java.util.HashMap<>();
+    /** Parameters the client declared a type for. */
+    private final java.util.Set<Integer> declared = new java.util.HashSet<>();
 
     /** The relations and types the statement is typed against. */
     CatalogView catalog() {
@@ -134,9 +136,15 @@ final class TypeResolver {
     void declareParameters(int[] oids) {
         if (oids == null) return;
         for (int i = 0; i < oids.length; i++) {
+            if (oids[i] != 0 && oids[i] != dev.pgwire.protocol.types.PgType.UNKNOWN.oid()) declared.add(i + 1);
             if (oids[i] == dev.pgwire.protocol.types.PgType.JSON.oid()) parameters.put(i + 1, SqlType.JSON);
             if (oids[i] == dev.pgwire.protocol.types.PgType.JSONB.oid()) parameters.put(i + 1, SqlType.JSONB);
         }
+    }
+
+    /** Whether the client declared a type for parameter {@code number} (PostgreSQL infers the others). */
+    boolean parameterDeclared(long number) {
+        return declared.contains((int) number);
     }
 
     /** The declared type of parameter {@code number} where the translation reads it, else null. */
