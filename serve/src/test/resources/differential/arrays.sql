@@ -160,3 +160,36 @@ INSERT INTO prices VALUES (1, '{1.5,2,0.25,-3}'), (2, ARRAY[10, 0.001]);
 
 -- name: numeric_array_column_select
 SELECT id, amounts, amounts[1] FROM prices ORDER BY id;
+
+-- Text cast to an array while the statement runs (array_in of a column's value, not a constant).
+-- name: text_column_setup
+CREATE TABLE array_texts (id int, t text);
+
+-- name: text_column_rows
+INSERT INTO array_texts VALUES (1, '{1,2,3}'), (2, '{}'), (3, NULL), (4, '{"a,b",NULL,"c\"d", e }'), (5, '{1.255,-1.245}'), (6, '{{1,2},{3,4}}'), (7, '{1.12345678901234}'), (8, 'junk');
+
+-- name: text_column_to_int_array
+SELECT id, t::int[], cardinality(t::int[]) FROM array_texts WHERE id IN (1, 2, 3) ORDER BY id;
+
+-- name: text_column_to_text_array
+SELECT t::text[], (t::text[])[4], array_length(t::text[], 1) FROM array_texts WHERE id = 4;
+
+-- name: text_column_to_numeric_typmod_array
+SELECT t::numeric(10,2)[], t::numeric[], t::float8[] FROM array_texts WHERE id = 5;
+
+-- name: text_column_malformed
+-- expect-error: 22P02
+SELECT t::int[] FROM array_texts WHERE id = 8;
+
+-- name: text_column_bad_element
+-- expect-error: 22P02
+SELECT t::int[] FROM array_texts WHERE id = 4;
+
+-- name: text_column_numeric_beyond_scale
+SELECT t::numeric[] FROM array_texts WHERE id = 7;
+
+-- name: text_column_two_dimensions
+SELECT t::int[] FROM array_texts WHERE id = 6;
+
+-- name: text_expression_to_array
+SELECT ('{' || id || ',' || id * 2 || '}')::bigint[] FROM array_texts WHERE id <= 3 ORDER BY id;

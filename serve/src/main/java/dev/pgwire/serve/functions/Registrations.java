@@ -339,6 +339,8 @@ final class Registrations {
         b.strict("to_json(real)", "pg_to_json_float4", VARCHAR, a -> JsonScalars.float4((Float) a[0]), FLOAT);
         b.strict("record_in(cstring, oid, integer)", "pg_record_in", VARCHAR, a -> RecordInput.toDuckDb(s(a[0]), i(a[1])),
                 VARCHAR, INTEGER);
+        b.strict("array_in(cstring, oid, integer)", "pg_array_in_text", VARCHAR,
+                a -> TextArrays.fromArrayText(s(a[0]), i(a[1])), VARCHAR, INTEGER);
         b.strict("to_json(date)", "pg_to_json_date", VARCHAR, a -> JsonScalars.date(s(a[0])), VARCHAR);
         b.strict("to_json(timestamp)", "pg_to_json_timestamp", VARCHAR, a -> JsonScalars.timestamp(s(a[0])), VARCHAR);
         b.strict("to_json(timestamptz)", "pg_to_json_timestamptz", VARCHAR,

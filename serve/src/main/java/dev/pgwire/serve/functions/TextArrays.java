@@ -1,5 +1,12 @@
 package dev.pgwire.serve.functions;
 
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.protocol.types.CodecContext;
+import dev.pgwire.protocol.types.PgArray;
+import dev.pgwire.protocol.types.PgType;
+import dev.pgwire.protocol.types.TypeRegistry;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,6 +60,44 @@ final class TextArrays {
             }
         }
         out.append('"');
+    }
+
+    /**
+     * array_in for a value read at run time ({@code x::int[]} of a text column): the elements of
+     * PostgreSQL's array text as a JSON array of strings, which DuckDB casts to the element type.
+     * A DuckDB list has one dimension per type, so a text of several dimensions is refused.
+     * With {@code exactScale} ≥ 0 (an array of numeric without modifier), an element with more
+     * fraction digits than that, or too many before the point, is 22003 rather than rounded.
+     */
+    static String fromArrayText(String text, int exactScale) {
+        PgArray a = (PgArray) TypeRegistry.standard().decodeText(PgType.TEXT_ARRAY.oid(), text, CodecContext.DEFAULT);
+        if (a.ndim() > 1) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "a multidimensional array cannot be read from text while a statement runs: \"" + text + "\"")
+                    .withHint("Write the array as a constant, or as ARRAY[[…], […]].");
+        }
+        List<String> items = new ArrayList<>();
+        for (Object o : a.elements()) {
+            String item = (String) o;
+            if (item != null && exactScale >= 0) exactNumeric(item, exactScale);
+            items.add(item);
+        }
+        return toJson(items);
+    }
+
+    private static void exactNumeric(String item, int scale) {
+        java.math.BigDecimal d;
+        try {
+            d = new java.math.BigDecimal(item.strip());
+        } catch (NumberFormatException e) {
+            return; // DuckDB's cast refuses it (22P02)
+        }
+        d = d.stripTrailingZeros();
+        if (d.scale() > scale || d.precision() - d.scale() > 38 - scale) {
+            throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow: " + item.strip()
+                    + " cannot be held exactly in a numeric without precision (" + (38 - scale) + " digits before and "
+                    + scale + " after the point)");
+        }
     }
 
     /** The elements of a JSON array (flattened); null for JSON null. */

@@ -485,6 +485,11 @@ final class TypedRewrites {
                     if (number != null) return number;
                 }
                 SqlType castTo = types.type(e, scope);
+                Node textArray = ArrayInput.atRunTime(e.node("arg"), fromType, castTo);
+                if (textArray != null) {
+                    types.assume(textArray, SqlType.TEXT.arrayOf());
+                    e.set("arg", textArray);
+                }
                 if (castTo != null && !castTo.isArray() && castTo.name().equals("time") && fromType != null && fromType.is(SqlType.TIMESTAMPTZ)) {
                     // timestamptz_time: the local time of day in the session's zone (DuckDB casts only a timestamp)
                     Node local = Expressions.duckDb("CAST({0} AS TIMESTAMP)", e.node("arg"));
