@@ -701,3 +701,16 @@ ALTER TABLE retyped ADD UNIQUE (code);
 
 -- name: unnamed_unique_names
 SELECT conname FROM pg_constraint WHERE conrelid = 'retyped'::regclass AND contype = 'u' ORDER BY conname;
+
+-- Column defaults that call PostgreSQL's functions serve provides itself.
+-- name: default_with_postgres_functions
+CREATE TABLE fn_defaults (id int, y text DEFAULT to_char(DATE '2024-03-05', 'YYYY-MM'), q text DEFAULT quote_ident('A b'), f text DEFAULT format('%s-%s', 'a', 1), m text DEFAULT regexp_replace('a1b2', '[0-9]', '', 'g'));
+
+-- name: default_with_postgres_functions_insert
+INSERT INTO fn_defaults (id) VALUES (1);
+
+-- name: default_with_postgres_functions_select
+SELECT * FROM fn_defaults;
+
+-- name: default_with_postgres_functions_shown
+SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'fn_defaults' AND column_name <> 'f' ORDER BY ordinal_position;

@@ -50,8 +50,9 @@ class SessionFactoryTest {
 
     /**
      * A database whose objects use serve's own macros (varchar(n) and char(n) columns check their
-     * length with one, a domain's check and views over them too) opens again after a restart, and
-     * its checks still hold: DuckDB refuses to replace a macro others depend on.
+     * length with one, a domain's check and views over them too; a default calls a function serve
+     * registers when it opens the database) opens again after a restart, and its checks still hold:
+     * DuckDB refuses to replace a macro others depend on.
      */
     @Test
     void aDatabaseWhoseTablesUseServesMacrosOpensAgain(@TempDir Path tmp) throws Exception {
@@ -59,7 +60,8 @@ class SessionFactoryTest {
         try (DuckDbSessionFactory factory = new DuckDbSessionFactory(creating(dataDir))) {
             Session s = factory.open(info("postgres", "shop", Map.of()));
             run(s, "CREATE DOMAIN code AS varchar(10) CONSTRAINT code_lower CHECK (VALUE = lower(VALUE))");
-            run(s, "CREATE TABLE items (sku varchar(5), grade char(2), c code, price real CHECK (price * 2 < 100))");
+            run(s, "CREATE TABLE items (sku varchar(5), grade char(2), c code, price real CHECK (price * 2 < 100),"
+                    + " label text DEFAULT to_char(DATE '2024-03-05', 'YYYY-MM'))");
             run(s, "CREATE VIEW item_codes AS SELECT sku::varchar(3) AS short_sku, price * 2.0::float8 AS doubled FROM items");
             run(s, "INSERT INTO items VALUES ('ab', 'x', 'tea', 1.5)");
             s.close();
@@ -73,6 +75,8 @@ class SessionFactoryTest {
             assertThat(fails(s, "INSERT INTO items (price) VALUES (60)").sqlState()).isEqualTo("23514");
             run(s, "INSERT INTO items VALUES ('cd', 'y', 'cake', 2)");
             assertThat(run(s, "SELECT count(*) FROM items").rows).containsExactly(List.of("2"));
+            assertThat(run(s, "SELECT DISTINCT label FROM items").rows).as("a default calling serve's own function")
+                    .containsExactly(List.of("2024-03"));
         }
     }
 

@@ -184,7 +184,9 @@ final class DdlEmitter {
                     hasDefault = true;
                     pgDefault = c.has(CreateTableLike.SHOWN_DEFAULT) ? c.str(CreateTableLike.SHOWN_DEFAULT)
                             : expressionPair(c.node("raw_expr"), domain != null ? domain.base() : pg);
-                    if (domain != null || !ArrayDefaults.write(em, c.node("raw_expr"), typeName)) em.expr(c.node("raw_expr"));
+                    if (domain != null || !ArrayDefaults.write(em, c.node("raw_expr"), typeName)) {
+                        em.expr(TypedRewrites.columnDefault(session, c.node("raw_expr")));
+                    }
                 }
                 case "CONSTR_IDENTITY" -> { }
                 case "CONSTR_GENERATED" -> {

@@ -54,6 +54,19 @@ final class TypedRewrites {
         return types;
     }
 
+    /**
+     * A column default's expression with the rewrites a query's expressions get (PostgreSQL's
+     * functions DuckDB names otherwise or lacks, {@code extract}, …); a default refers to no column.
+     */
+    static Node columnDefault(SessionContext session, Node expr) {
+        List<Node> targets = new ArrayList<>();
+        targets.add(Node.of("ResTarget").set("val", expr).set("location", expr.location()));
+        Node select = Node.of("SelectStmt").set("targetList", targets).set("limitOption", "LIMIT_OPTION_DEFAULT")
+                .set("op", "SETOP_NONE");
+        new TypedRewrites(session).apply(select);
+        return select.list("targetList").get(0).node("val");
+    }
+
     /** Rewrites a query or data-changing statement in place. */
     void apply(Node stmt) {
         // the SQL-standard forms DuckDB's grammar lacks, written out before the statement is typed
