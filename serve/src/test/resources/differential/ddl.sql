@@ -714,3 +714,13 @@ SELECT * FROM fn_defaults;
 
 -- name: default_with_postgres_functions_shown
 SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'fn_defaults' AND column_name <> 'f' ORDER BY ordinal_position;
+
+-- Generated columns' expressions as PostgreSQL deparses them (pg_attrdef, information_schema).
+-- name: generated_expressions_table
+CREATE TABLE gen_exprs (c char(3), a int, b numeric(10,2), e text GENERATED ALWAYS AS (upper(c)) STORED, t int GENERATED ALWAYS AS (a * 2 + 1) STORED, s numeric GENERATED ALWAYS AS (b * a) STORED, l text GENERATED ALWAYS AS (lower(c) || '-' || a) STORED);
+
+-- name: generated_expressions_attrdef
+SELECT attname, attgenerated, pg_get_expr(adbin, adrelid), pg_get_expr(adbin, adrelid, true) FROM pg_attrdef JOIN pg_attribute ON attrelid = adrelid AND attnum = adnum WHERE adrelid = 'gen_exprs'::regclass ORDER BY adnum;
+
+-- name: generated_expressions_information_schema
+SELECT column_name, column_default, is_generated, generation_expression FROM information_schema.columns WHERE table_name = 'gen_exprs' ORDER BY ordinal_position;

@@ -146,7 +146,7 @@ final class InformationSchemaRows {
                 .set("is_nullable", nullable ? "YES" : "NO").set("dtd_identifier", Integer.toString(number))
                 .set("is_self_referencing", "NO").set("is_identity", identity == null || identity.isEmpty() ? "NO" : "YES")
                 .set("identity_cycle", seq != null && seq.cycle() ? "YES" : "NO")
-                .set("is_generated", generated ? "ALWAYS" : "NEVER").set("generation_expression", generated ? defaultExpr : null)
+                .set("is_generated", generated ? "ALWAYS" : "NEVER").set("generation_expression", generated ? dev.pgwire.serve.sql.ColumnMeta.form(defaultExpr, false) : null)
                 .set("is_updatable", readOnly ? "NO" : "YES");
         if (domain != null) r.set("domain_catalog", database).set("domain_schema", domain.schema()).set("domain_name", domain.name());
         typeColumns(r, type);

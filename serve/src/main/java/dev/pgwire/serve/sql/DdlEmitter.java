@@ -190,6 +190,8 @@ final class DdlEmitter {
                 }
                 case "CONSTR_IDENTITY" -> { }
                 case "CONSTR_GENERATED" -> {
+                    // PostgreSQL keeps a generated column's expression where it keeps defaults (pg_attrdef)
+                    pgDefault = expressionPair(c.node("raw_expr"), null);
                     w.append(" GENERATED ALWAYS AS (");
                     em.expr(c.node("raw_expr"));
                     w.append(')');
