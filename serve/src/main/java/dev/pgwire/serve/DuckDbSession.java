@@ -116,6 +116,8 @@ public final class DuckDbSession implements Session {
     private String duckDbSearchPath;
     private boolean closed;
     private final java.util.function.Supplier<dev.pgwire.serve.catalog.CatalogStore> catalogStore;
+    /** The catalog's rows of the session's temporary objects (made at first use). */
+    private dev.pgwire.serve.catalog.TempCatalog temporaryCatalog;
 
     private long calls;
     private volatile long currentCall;
@@ -136,9 +138,13 @@ public final class DuckDbSession implements Session {
         this.translator = new Translator(new Context());
         this.runner = new DuckDbStatementRunner(connection, scratch, scheduler, this::detachOpenPortal);
         this.catalogStore = catalogStore;
-        runner.catalogHook(() -> catalogStore.get().current());
+        runner.catalogHook(() -> {
+            catalogStore.get().current();
+            temporaryCatalog().refresh(runner::connection);
+        });
         runner.tableOids(o -> catalogStore.get().current().relationOid(o.schema(), o.table()));
         this.catalog = new SessionCatalog(runner, catalogVersion, () -> schemasOnPath);
+        catalog.onChange(() -> temporaryCatalog().changed());
         runner.userTypes(new SessionUserTypes(catalog, () -> catalogStore.get().current(), () -> schemasOnPath));
         runner.definitions(catalogVersion::get);
         this.foreignKeys = new ForeignKeys(runner, catalog, sql -> {
@@ -427,6 +433,11 @@ public final class DuckDbSession implements Session {
                 }
                 runOnDuckDb(t, sink, call);
         }
+    }
+
+    private synchronized dev.pgwire.serve.catalog.TempCatalog temporaryCatalog() {
+        if (temporaryCatalog == null) temporaryCatalog = catalogStore.get().temporary(processId);
+        return temporaryCatalog;
     }
 
     /**
@@ -1204,6 +1215,8 @@ public final class DuckDbSession implements Session {
         @Override
         public List<String> currentSchemas(boolean implicit) {
             List<String> out = new ArrayList<>();
+            // the session's temporary schema is searched first once it exists, as in PostgreSQL
+            if (implicit && temporaryCatalog().hasObjects(runner::connection)) out.add(temporaryCatalog().schema());
             if (implicit && !schemasOnPath.contains("pg_catalog")) out.add("pg_catalog");
             out.addAll(schemasOnPath);
             return out;
@@ -1375,6 +1388,7 @@ public final class DuckDbSession implements Session {
         synchronized (this) {
             if (closed) return;
             closed = true;
+            if (temporaryCatalog != null) temporaryCatalog.close();
         }
         if (isExecuting()) runner.interruptOnce(); // closing waits for a running statement; make it short
         advisoryLocks.sessionEnded(processId);
