@@ -447,6 +447,9 @@ public final class DuckDbSession implements Session {
     private void discard(Translation t, ResultSink sink) {
         String tag = parameterCommands.discard(t.tree(), inTransactionBlock());
         if (tag.equals("DISCARD ALL") || tag.equals("DISCARD TEMP")) {
+            for (String view : runner.queryColumn("SELECT view_name FROM duckdb_views() WHERE database_name = 'temp' AND NOT internal")) {
+                runner.execute("DROP VIEW IF EXISTS temp.main." + dev.pgwire.serve.sql.SqlNames.quote(view));
+            }
             for (String table : runner.queryColumn("SELECT table_name FROM duckdb_tables() WHERE database_name = 'temp'")) {
                 runner.execute("DROP TABLE IF EXISTS temp.main." + dev.pgwire.serve.sql.SqlNames.quote(table));
             }

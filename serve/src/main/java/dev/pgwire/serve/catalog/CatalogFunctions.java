@@ -93,10 +93,10 @@ final class CatalogFunctions {
             return s.serialSequences.get(r.schema() + "." + r.name() + "\0" + a[1]);
         });
         fn(c, "pgwire_regclass_in", List.of(Type.VARCHAR, Type.VARCHAR), Type.BIGINT, true,
-                a -> (long) regclassIn(store.current(), (String) a[0], (String) a[1]));
+                a -> Integer.toUnsignedLong(regclassIn(store.current(), (String) a[0], (String) a[1])));
         fn(c, "pgwire_to_regclass", List.of(Type.VARCHAR, Type.VARCHAR), Type.BIGINT, true, a -> {
             try {
-                return (long) regclassIn(store.current(), (String) a[0], (String) a[1]);
+                return Integer.toUnsignedLong(regclassIn(store.current(), (String) a[0], (String) a[1]));
             } catch (PgException e) {
                 return null;
             }
