@@ -1216,10 +1216,15 @@ public final class DuckDbSession implements Session {
         }
 
         @Override
+        public String temporarySchema() {
+            return temporaryCatalog().hasObjects(runner::connection) ? temporaryCatalog().schema() : null;
+        }
+
+        @Override
         public List<String> currentSchemas(boolean implicit) {
             List<String> out = new ArrayList<>();
             // the session's temporary schema is searched first once it exists, as in PostgreSQL
-            if (implicit && temporaryCatalog().hasObjects(runner::connection)) out.add(temporaryCatalog().schema());
+            if (implicit && temporarySchema() != null) out.add(temporarySchema());
             if (implicit && !schemasOnPath.contains("pg_catalog")) out.add("pg_catalog");
             out.addAll(schemasOnPath);
             return out;
