@@ -1216,6 +1216,11 @@ public final class DuckDbSession implements Session {
         }
 
         @Override
+        public void temporaryRelationNamed() {
+            temporaryCatalog().mayHaveObjects();
+        }
+
+        @Override
         public String temporarySchema() {
             return temporaryCatalog().hasObjects(runner::connection) ? temporaryCatalog().schema() : null;
         }

@@ -49,6 +49,8 @@ public final class TempCatalog {
     private final Map<String, Integer> oids = new HashMap<>();
     private volatile State state = State.EMPTY;
     private boolean stale;
+    /** Whether the session ever named a temporary relation. */
+    private boolean mayHave;
 
     /** The rows (as JSON, by relation) and lookups of the temporary objects as last read. */
     private record State(Map<String, String> json, Snapshot snapshot, boolean any) {
@@ -92,6 +94,15 @@ public final class TempCatalog {
         stale = true;
     }
 
+    /**
+     * The session named a temporary relation: until it does, it has none, and its catalog
+     * changes need no look for them (which scans the catalog of every table).
+     */
+    public synchronized void mayHaveObjects() {
+        mayHave = true;
+        stale = true;
+    }
+
     /** Whether the session has temporary objects, reading them first when it changed its catalog since. */
     public boolean hasObjects(java.util.function.Supplier<Connection> connection) {
         refresh(connection);
@@ -101,6 +112,10 @@ public final class TempCatalog {
     /** Reads the session's temporary objects again if it changed its catalog since they were read. */
     public synchronized void refresh(java.util.function.Supplier<Connection> connection) {
         if (!stale) return;
+        if (!mayHave) {
+            stale = false;
+            return;
+        }
         try {
             state = read(connection.get());
         } catch (SQLException e) {

@@ -88,6 +88,15 @@ final class CatalogRoutes {
         return reads[0];
     }
 
+    /** Tells the session when a statement names a relation TEMP or in schema pg_temp (it may make one). */
+    static void noteTemporary(Node tree, SessionContext session) {
+        boolean[] named = {false};
+        // a RangeVar, tagged or not (CREATE's relation is a field of its own type)
+        TreeWalker.forEachNode(tree, n -> named[0] |= n.has("relname")
+                && (n.str("relpersistence").equals("t") || n.str("schemaname").startsWith("pg_temp")));
+        if (named[0]) session.temporaryRelationNamed();
+    }
+
     /** The catalog's set-returning functions without arguments that serve answers from a table: their columns. */
     private static final java.util.Map<String, String> FUNCTION_COLUMNS = java.util.Map.of(
             "pg_get_keywords", "*",
