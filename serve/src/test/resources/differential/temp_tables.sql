@@ -109,6 +109,10 @@ DISCARD TEMP;
 -- name: discarded
 SELECT count(*) FROM pg_class WHERE relpersistence = 't';
 
+-- name: temp_schema_stays
+SELECT pg_my_temp_schema() <> 0 AS kept, (current_schemas(true))[1] LIKE 'pg_temp_%' AS first,
+(SELECT count(*) FROM pg_namespace WHERE oid = pg_my_temp_schema()) AS listed;
+
 -- name: temp_in_transaction_begin
 BEGIN;
 

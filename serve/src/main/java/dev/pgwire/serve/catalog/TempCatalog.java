@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The shared catalog's tables hold what every session sees; a temporary object lives in one
  * session's DuckDB connection (its database {@code temp}), so its rows are built from that
- * connection after the session changes its catalog, and the catalog relations read them at run
- * time ({@code pgwire_temp_rows(pid, relation)}, {@link #routed}). Their OIDs lie above 2^31 (negative
+ * connection after the session changes its catalog (once it has named a temporary relation), and
+ * while it has some, the catalog relations it reads are unions with them, read at run time
+ * ({@code pgwire_temp_rows(pid, relation)}, {@link #routed}). Their OIDs lie above 2^31 (negative
  * as Java ints), outside the shared catalog's, each given once by a counter of the server, so an
  * OID names one session's object and keeps naming it while the object lives.
  */
@@ -51,6 +52,8 @@ public final class TempCatalog {
     private boolean stale;
     /** Whether the session ever named a temporary relation. */
     private boolean mayHave;
+    /** Whether the session's pg_temp_N exists (from its first temporary object on). */
+    private boolean schemaMade;
 
     /** The rows (as JSON, by relation) and lookups of the temporary objects as last read. */
     private record State(Map<String, String> json, Snapshot snapshot, boolean any) {
@@ -76,7 +79,7 @@ public final class TempCatalog {
         return schema;
     }
 
-    /** pg_my_temp_schema(): the OID of the session's temporary schema, 0 while it has no temporary object. */
+    /** pg_my_temp_schema(): the OID of the session's temporary schema, 0 before its first temporary object. */
     public long myTempSchema() {
         return state.any() ? Integer.toUnsignedLong(namespaceOid) : 0;
     }
@@ -103,7 +106,10 @@ public final class TempCatalog {
         stale = true;
     }
 
-    /** Whether the session has temporary objects, reading them first when it changed its catalog since. */
+    /**
+     * Whether the session has its temporary schema (made with its first temporary object), reading
+     * its temporary objects first when it changed its catalog since.
+     */
     public boolean hasObjects(java.util.function.Supplier<Connection> connection) {
         refresh(connection);
         return state.any();
@@ -134,8 +140,10 @@ public final class TempCatalog {
              ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM duckdb_tables() WHERE database_name = 'temp')"
                      + " + (SELECT count(*) FROM duckdb_views() WHERE database_name = 'temp' AND NOT internal)"
                      + " + (SELECT count(*) FROM duckdb_sequences() WHERE database_name = 'temp')")) {
-            if (rs.next() && rs.getLong(1) == 0) return State.EMPTY;
+            // as PostgreSQL's, the temporary schema made for the session's first temporary object stays
+            if (rs.next() && rs.getLong(1) == 0 && !schemaMade) return State.EMPTY;
         }
+        schemaMade = true;
         UserObjects user = UserObjects.readTemporary(connection, store.pgTypeOf(), schema);
         Map<String, Integer> given = new HashMap<>();
         for (String key : PgCatalogRows.keys(user)) given.put(key, oids.computeIfAbsent(key, k -> (int) NEXT_OID.getAndIncrement()));
@@ -187,8 +195,8 @@ public final class TempCatalog {
 
     /**
      * What a reference to catalog relation {@code relation} (schema.name of serve's catalog tables)
-     * reads in session {@code pid}: the shared rows and the session's own, or null when no
-     * temporary object has rows there.
+     * reads in session {@code pid}: the shared rows and the session's own, or null for a relation
+     * that never holds temporary objects' rows.
      */
     public static String routed(String relation, String from, int pid) {
         if (!RELATIONS.contains(relation)) return null;
