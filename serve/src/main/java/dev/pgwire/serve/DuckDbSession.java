@@ -116,6 +116,8 @@ public final class DuckDbSession implements Session {
     private String duckDbSearchPath;
     private boolean closed;
     private final java.util.function.Supplier<dev.pgwire.serve.catalog.CatalogStore> catalogStore;
+    /** The catalog's rows of the session's temporary objects (made at first use). */
+    private dev.pgwire.serve.catalog.TempCatalog temporaryCatalog;
 
     private long calls;
     private volatile long currentCall;
@@ -136,9 +138,13 @@ public final class DuckDbSession implements Session {
         this.translator = new Translator(new Context());
         this.runner = new DuckDbStatementRunner(connection, scratch, scheduler, this::detachOpenPortal);
         this.catalogStore = catalogStore;
-        runner.catalogHook(() -> catalogStore.get().current());
+        runner.catalogHook(() -> {
+            catalogStore.get().current();
+            temporaryCatalog().refresh(runner::connection);
+        });
         runner.tableOids(o -> catalogStore.get().current().relationOid(o.schema(), o.table()));
         this.catalog = new SessionCatalog(runner, catalogVersion, () -> schemasOnPath);
+        catalog.onChange(() -> temporaryCatalog().changed());
         runner.userTypes(new SessionUserTypes(catalog, () -> catalogStore.get().current(), () -> schemasOnPath));
         runner.definitions(catalogVersion::get);
         this.foreignKeys = new ForeignKeys(runner, catalog, sql -> {
@@ -429,6 +435,11 @@ public final class DuckDbSession implements Session {
         }
     }
 
+    private synchronized dev.pgwire.serve.catalog.TempCatalog temporaryCatalog() {
+        if (temporaryCatalog == null) temporaryCatalog = catalogStore.get().temporary(processId);
+        return temporaryCatalog;
+    }
+
     /**
      * DISCARD: ALL and TEMP also drop the session's temporary tables (and ALL its SQL-level
      * prepared statements and cursors), as a pooler expects of a connection it hands on.
@@ -436,6 +447,9 @@ public final class DuckDbSession implements Session {
     private void discard(Translation t, ResultSink sink) {
         String tag = parameterCommands.discard(t.tree(), inTransactionBlock());
         if (tag.equals("DISCARD ALL") || tag.equals("DISCARD TEMP")) {
+            for (String view : runner.queryColumn("SELECT view_name FROM duckdb_views() WHERE database_name = 'temp' AND NOT internal")) {
+                runner.execute("DROP VIEW IF EXISTS temp.main." + dev.pgwire.serve.sql.SqlNames.quote(view));
+            }
             for (String table : runner.queryColumn("SELECT table_name FROM duckdb_tables() WHERE database_name = 'temp'")) {
                 runner.execute("DROP TABLE IF EXISTS temp.main." + dev.pgwire.serve.sql.SqlNames.quote(table));
             }
@@ -1202,8 +1216,20 @@ public final class DuckDbSession implements Session {
         }
 
         @Override
+        public void temporaryRelationNamed() {
+            temporaryCatalog().mayHaveObjects();
+        }
+
+        @Override
+        public String temporarySchema() {
+            return temporaryCatalog().hasObjects(runner::connection) ? temporaryCatalog().schema() : null;
+        }
+
+        @Override
         public List<String> currentSchemas(boolean implicit) {
             List<String> out = new ArrayList<>();
+            // the session's temporary schema is searched first once it exists, as in PostgreSQL
+            if (implicit && temporarySchema() != null) out.add(temporarySchema());
             if (implicit && !schemasOnPath.contains("pg_catalog")) out.add("pg_catalog");
             out.addAll(schemasOnPath);
             return out;
@@ -1375,6 +1401,7 @@ public final class DuckDbSession implements Session {
         synchronized (this) {
             if (closed) return;
             closed = true;
+            if (temporaryCatalog != null) temporaryCatalog.close();
         }
         if (isExecuting()) runner.interruptOnce(); // closing waits for a running statement; make it short
         advisoryLocks.sessionEnded(processId);

@@ -48,6 +48,14 @@ final class SessionCatalog implements CatalogView {
     /** Notes that this session changed the catalog (DDL, or the end of a transaction that made some). */
     void changed() {
         version.incrementAndGet();
+        onChange.run();
+    }
+
+    private Runnable onChange = () -> { };
+
+    /** What else learns of the session's catalog changes (the catalog rows of its temporary objects). */
+    void onChange(Runnable listener) {
+        onChange = listener;
     }
 
     /** Forgets what is cached (search_path changed). */

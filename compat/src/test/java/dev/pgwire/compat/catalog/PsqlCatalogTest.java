@@ -48,6 +48,15 @@ class PsqlCatalogTest {
         return sized.equals(port) ? sized : sized.replaceAll(" {2,}", " ").replaceAll("-{2,}", "-");
     }
 
+    /**
+     * A session's temporary schema is pg_temp_ and its backend's number, which differs between
+     * the servers (and with it the columns' padding): compared as pg_temp_N without padding.
+     */
+    static String maskTemporary(String out) {
+        String named = out.replaceAll("pg_temp_[0-9]+", "pg_temp_N");
+        return named.equals(out) ? out : named.replaceAll(" {2,}", " ").replaceAll("-{2,}", "-");
+    }
+
     static ExternalProcess.Result psql(Target t, String command) {
         return Clients.psql(List.of("-d", t.conninfo(CatalogSchema.DATABASE), "-P", "pager=off", "-c", command),
                 null, Map.of(), Duration.ofSeconds(30));
@@ -61,15 +70,40 @@ class PsqlCatalogTest {
         compare(command);
     }
 
+    /** A temporary table with a serial key, a default, a unique column, a check and an index, made in the psql session. */
+    private static final String TEMPORARY = "CREATE TEMP TABLE tmp_orders (id serial PRIMARY KEY,"
+            + " status text NOT NULL DEFAULT 'new', ref int UNIQUE, CHECK (ref > 0)); CREATE INDEX tmp_orders_status ON tmp_orders (status)";
+
+    /**
+     * The describe commands on a temporary table made in the same session: it shows in the
+     * session's pg_temp_N (whose number is the backend's on each server, masked).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\\d tmp_orders", "\\dt tmp_orders", "\\di tmp_orders*", "\\dt pg_temp*.*"})
+    void describesTemporaryTablesLikePostgres(String command) {
+        compare(command, TEMPORARY);
+    }
+
     private static void compare(String command) {
-        ExternalProcess.Result pg = psql(Servers.postgres(), command);
+        compare(command, null);
+    }
+
+    /** Runs {@code setup} (quietly) then {@code command} in one psql session on both servers. */
+    private static ExternalProcess.Result psql(Target t, String command, String setup) {
+        if (setup == null) return psql(t, command);
+        return Clients.psql(List.of("-d", t.conninfo(CatalogSchema.DATABASE), "-P", "pager=off", "-q", "-c", setup, "-c", command),
+                null, Map.of(), Duration.ofSeconds(30));
+    }
+
+    private static void compare(String command, String setup) {
+        ExternalProcess.Result pg = psql(Servers.postgres(), command, setup);
         if (pg.exitCode() != 0 || !pg.stderr().isBlank()) {
             fail("psql " + command + " fails against PostgreSQL itself: " + pg.stderr());
         }
         int mark = ServeErrors.mark();
-        ExternalProcess.Result serve = psql(Servers.serve(), command);
-        String want = mask(pg.stdout());
-        String got = mask(serve.stdout());
+        ExternalProcess.Result serve = psql(Servers.serve(), command, setup);
+        String want = maskTemporary(mask(pg.stdout()));
+        String got = maskTemporary(mask(serve.stdout()));
         if (serve.exitCode() != 0 || !serve.stderr().isBlank() || !want.equals(got)) {
             fail("psql " + command + " against serve:\n--- PostgreSQL ---\n" + want + "--- serve ---\n" + got
                     + (serve.stderr().isBlank() ? "" : "--- serve stderr ---\n" + serve.stderr())

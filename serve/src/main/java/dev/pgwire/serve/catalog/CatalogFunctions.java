@@ -33,8 +33,8 @@ final class CatalogFunctions {
         });
         // pretty (as psql's \d asks) names the table as the search_path sees it, else qualified
         fn(c, "pgwire_get_indexdef", List.of(Type.BIGINT, Type.INTEGER, Type.BOOLEAN, Type.VARCHAR), Type.VARCHAR, true, a -> {
-            Snapshot s = store.current();
             int oid = ((Long) a[0]).intValue();
+            Snapshot s = at(store.current(), oid);
             int column = (Integer) a[1];
             if (column == 0) {
                 RelationText def = (Boolean) a[2] ? s.prettyIndexDefinitions.getOrDefault(oid, s.indexDefinitions.get(oid))
@@ -46,20 +46,20 @@ final class CatalogFunctions {
         });
         // a referenced table is named as the search_path sees it, pretty or not (generate_relation_name)
         fn(c, "pgwire_get_constraintdef", List.of(Type.BIGINT, Type.BOOLEAN, Type.VARCHAR), Type.VARCHAR, true, a -> {
-            Snapshot s = store.current();
+            Snapshot s = at(store.current(), ((Long) a[0]).intValue());
             RelationText def = ((Boolean) a[1] ? s.prettyConstraintDefinitions : s.constraintDefinitions).get(((Long) a[0]).intValue());
             return def == null ? null : def.text(s, path((String) a[2]));
         });
         fn(c, "pgwire_get_viewdef", List.of(Type.BIGINT, Type.BOOLEAN), Type.VARCHAR, true,
-                a -> store.current().viewDefinitions.get(((Long) a[0]).intValue()));
+                a -> at(store.current(), ((Long) a[0]).intValue()).viewDefinitions.get(((Long) a[0]).intValue()));
         fn(c, "pgwire_get_viewdef_name", List.of(Type.VARCHAR, Type.VARCHAR), Type.VARCHAR, true, a -> {
-            Snapshot s = store.current();
-            return s.viewDefinitions.get(regclassIn(s, (String) a[0], (String) a[1]));
+            int oid = regclassIn(store.current(), (String) a[0], (String) a[1]);
+            return at(store.current(), oid).viewDefinitions.get(oid);
         });
         fn(c, "pgwire_obj_description", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, false, a -> {
             if (a[0] == null) return null;
-            Snapshot s = store.current();
             int oid = ((Long) a[0]).intValue();
+            Snapshot s = at(store.current(), oid);
             if (a[1] == null) {
                 for (int classOid : new int[] {1259, 1247, 1255, 2615, 2606, 2601, 2617, 3456}) {
                     String d = s.descriptions.get(Snapshot.descriptionKey(oid, classOid, 0));
@@ -71,7 +71,8 @@ final class CatalogFunctions {
             return s.descriptions.get(Snapshot.descriptionKey(oid, classOid, 0));
         });
         fn(c, "pgwire_col_description", List.of(Type.BIGINT, Type.INTEGER), Type.VARCHAR, true,
-                a -> store.current().descriptions.get(Snapshot.descriptionKey(((Long) a[0]).intValue(), 1259, (Integer) a[1])));
+                a -> at(store.current(), ((Long) a[0]).intValue()).descriptions.get(
+                        Snapshot.descriptionKey(((Long) a[0]).intValue(), 1259, (Integer) a[1])));
         fn(c, "pgwire_shobj_description", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, true, a -> {
             Snapshot s = store.current();
             return s.sharedDescriptions.get(a[0] + "/" + s.relationOid("pg_catalog", (String) a[1]));
@@ -85,16 +86,17 @@ final class CatalogFunctions {
             return p != null && path((String) a[1]).contains(p.schema());
         });
         fn(c, "pgwire_get_serial_sequence", List.of(Type.VARCHAR, Type.VARCHAR, Type.VARCHAR), Type.VARCHAR, true, a -> {
-            Snapshot s = store.current();
-            Snapshot.RelationInfo r = s.relation(regclassIn(s, (String) a[0], (String) a[2]));
+            int oid = regclassIn(store.current(), (String) a[0], (String) a[2]);
+            Snapshot s = at(store.current(), oid);
+            Snapshot.RelationInfo r = s.relation(oid);
             if (r == null) return null;
             return s.serialSequences.get(r.schema() + "." + r.name() + "\0" + a[1]);
         });
         fn(c, "pgwire_regclass_in", List.of(Type.VARCHAR, Type.VARCHAR), Type.BIGINT, true,
-                a -> (long) regclassIn(store.current(), (String) a[0], (String) a[1]));
+                a -> Integer.toUnsignedLong(regclassIn(store.current(), (String) a[0], (String) a[1])));
         fn(c, "pgwire_to_regclass", List.of(Type.VARCHAR, Type.VARCHAR), Type.BIGINT, true, a -> {
             try {
-                return (long) regclassIn(store.current(), (String) a[0], (String) a[1]);
+                return Integer.toUnsignedLong(regclassIn(store.current(), (String) a[0], (String) a[1]));
             } catch (PgException e) {
                 return null;
             }
@@ -164,6 +166,15 @@ final class CatalogFunctions {
                 a -> dev.pgwire.serve.functions.TimeZoneNames.json(java.time.Instant.now()), true);
         Udf.register(c, new Signature("pgwire_timezone_abbrevs", List.of(), null, Type.VARCHAR, false),
                 a -> dev.pgwire.serve.functions.TimeZoneNames.abbreviationsJson(java.time.Instant.now()), true);
+        // a session's temporary objects (TempCatalog): its rows of a catalog relation, its pg_temp_N
+        fn(c, "pgwire_temp_rows", List.of(Type.INTEGER, Type.VARCHAR), Type.VARCHAR, true,
+                a -> TempCatalog.rows((Integer) a[0], (String) a[1]));
+        fn(c, "pgwire_my_temp_schema", List.of(Type.INTEGER), Type.BIGINT, true, a -> {
+            TempCatalog t = TempCatalog.of((Integer) a[0]);
+            return t == null ? 0L : t.myTempSchema();
+        });
+        fn(c, "pgwire_is_other_temp_schema", List.of(Type.INTEGER, Type.BIGINT), Type.BOOLEAN, true,
+                a -> TempCatalog.isOtherTempSchema((Integer) a[0], ((Long) a[1]).intValue()));
         fn(c, "pgwire_size_pretty", List.of(Type.BIGINT), Type.VARCHAR, true, a -> sizePretty((Long) a[0]));
         fn(c, "pgwire_database_size", List.of(Type.VARCHAR), Type.BIGINT, true, a -> {
             Snapshot s = store.current();
@@ -207,11 +218,26 @@ final class CatalogFunctions {
         return FormatTypes.format(base.name(), array, typmod == null ? -1 : typmod, typmod != null, schema);
     }
 
+    /** The lookups holding object {@code oid}: a session's temporary object's (TempCatalog), else {@code s}. */
+    static Snapshot at(Snapshot s, int oid) {
+        Snapshot temp = oid < 0 ? TempCatalog.byOid(oid) : null;
+        return temp != null ? temp : s;
+    }
+
+    /** A relation's OID by schema and name (a session's pg_temp_N among them), or 0. */
+    static int relationOid(Snapshot s, String schema, String name) {
+        if (schema.startsWith("pg_temp_")) {
+            Snapshot temp = TempCatalog.bySchema(schema);
+            return temp == null ? 0 : temp.relationOid(schema, name);
+        }
+        return s.relationOid(schema, name);
+    }
+
     static boolean tableIsVisible(Snapshot s, int oid, List<String> path) {
-        Snapshot.RelationInfo r = s.relation(oid);
+        Snapshot.RelationInfo r = at(s, oid).relation(oid);
         if (r == null) return false;
         for (String schema : path) {
-            int found = s.relationOid(schema, r.name());
+            int found = relationOid(s, schema, r.name());
             if (found != 0) return found == oid;
         }
         return false;
@@ -231,12 +257,16 @@ final class CatalogFunctions {
     static int regclassIn(Snapshot s, String text, String searchPath) {
         if (isNumber(text)) return Integer.parseUnsignedInt(text.trim());
         List<String> names = QualifiedNames.parse(text);
+        List<String> path = path(searchPath);
         if (names.size() == 2) {
-            int oid = s.relationOid(names.get(0), names.get(1));
+            String schema = names.get(0);
+            // pg_temp: the session's own temporary schema (the first on its path)
+            if (schema.equals("pg_temp")) schema = path.stream().filter(p -> p.startsWith("pg_temp_")).findFirst().orElse(schema);
+            int oid = relationOid(s, schema, names.get(1));
             if (oid != 0) return oid;
         } else if (names.size() == 1) {
-            for (String schema : path(searchPath)) {
-                int oid = s.relationOid(schema, names.get(0));
+            for (String schema : path) {
+                int oid = relationOid(s, schema, names.get(0));
                 if (oid != 0) return oid;
             }
         } else if (names.size() == 3) {
@@ -253,7 +283,7 @@ final class CatalogFunctions {
 
     static String regclassOut(Snapshot s, int oid, List<String> path) {
         if (oid == 0) return "-";
-        Snapshot.RelationInfo r = s.relation(oid);
+        Snapshot.RelationInfo r = at(s, oid).relation(oid);
         if (r == null) return Integer.toUnsignedString(oid);
         String name = PgCatalogRows.quoteIdent(r.name());
         return tableIsVisible(s, oid, path) ? name : PgCatalogRows.quoteIdent(r.schema()) + "." + name;

@@ -98,6 +98,23 @@ public final class CatalogStore implements AutoCloseable {
         }
     }
 
+    /** The catalog rows of session {@code pid}'s temporary objects (closed with the session). */
+    public TempCatalog temporary(int pid) {
+        return new TempCatalog(this, pid);
+    }
+
+    Function<String, PgTypeName> pgTypeOf() {
+        return pgTypeOf;
+    }
+
+    Cluster cluster() {
+        return cluster.get();
+    }
+
+    String database() {
+        return database;
+    }
+
     /** The last snapshot built, without building (null before the first). */
     public Snapshot lastBuilt() {
         return snapshot;

@@ -58,6 +58,28 @@ final class InformationSchemaRows {
                         !c.notNull(), null, "", null, false, r.kind() == 'v');
             }
         }
+        userObjects();
+        return out;
+    }
+
+    /**
+     * The rows of a session's temporary tables and views alone (tables, columns, views,
+     * constraints), their table_type LOCAL TEMPORARY, and of its schemas {@code tempSchema}
+     * (pg_temp_N) and pg_toast_temp_N.
+     */
+    Map<String, Rows> buildTemporary(String tempSchema) {
+        temporary = true;
+        schema(tempSchema, owner);
+        schema(tempSchema.replace("pg_temp_", "pg_toast_temp_"), owner);
+        userObjects();
+        return out;
+    }
+
+    /** Whether the rows are of a session's temporary objects. */
+    private boolean temporary;
+
+    /** The rows of what users made: tables, views, their columns and constraints, domains, sequences. */
+    private void userObjects() {
         for (Table t : user.tables) {
             if (t.matView()) continue; // information_schema lists no materialized views
             // a simple view is updated through (ViewWrites): YES where PostgreSQL's rules say so
@@ -85,7 +107,6 @@ final class InformationSchemaRows {
             }
         }
         for (Sequence s : user.sequences) if (!identity.contains(s.schema() + "." + s.name())) sequence(s);
-        return out;
     }
 
     private Sequence sequenceOf(String schema, String name) {
@@ -125,7 +146,7 @@ final class InformationSchemaRows {
 
     private void table(String schema, String name, boolean view, boolean insertable) {
         rows("tables").add().set("table_catalog", database).set("table_schema", schema).set("table_name", name)
-                .set("table_type", view ? "VIEW" : "BASE TABLE").set("is_insertable_into", insertable ? "YES" : "NO")
+                .set("table_type", temporary ? "LOCAL TEMPORARY" : view ? "VIEW" : "BASE TABLE").set("is_insertable_into", insertable ? "YES" : "NO")
                 .set("is_typed", "NO");
     }
 
@@ -220,7 +241,8 @@ final class InformationSchemaRows {
         int relation = pg.relationOid(t.schema(), t.name());
         for (Column c : t.columns()) {
             if (!c.notNull()) continue;
-            String name = pg.namespaceOid(t.schema()) + "_" + relation + "_" + c.number() + "_not_null";
+            String name = Integer.toUnsignedString(pg.namespaceOid(t.schema())) + "_" + Integer.toUnsignedString(relation) + "_"
+                    + c.number() + "_not_null";
             tableConstraint(t, name, "CHECK", false, false, false);
             rows("check_constraints").add().set("constraint_catalog", database).set("constraint_schema", t.schema())
                     .set("constraint_name", name).set("check_clause", PgCatalogRows.quoteIdent(c.name()) + " IS NOT NULL");

@@ -30,6 +30,11 @@ final class Oids {
         }
     }
 
+    /** OIDs given elsewhere (a session's temporary objects, {@link TempCatalog}). */
+    Oids(Map<String, Integer> given) {
+        assigned.putAll(given);
+    }
+
     private static Set<String> toSet(Iterable<String> keys) {
         Set<String> s = new HashSet<>();
         for (String k : keys) s.add(k);

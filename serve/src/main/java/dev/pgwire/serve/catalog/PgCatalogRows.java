@@ -52,16 +52,33 @@ final class PgCatalogRows {
     /** Tables some foreign key references (schema.name). */
     private final java.util.Set<String> referenced = new java.util.HashSet<>();
 
+    /** A session's temporary schema (pg_temp_N) and its OID, for the rows of its temporary objects; else null and 0. */
+    private final String tempSchema;
+    private final int tempNamespace;
+    /** relpersistence of the relations: p, or t for a session's temporary ones. */
+    private final String persistence;
+
     PgCatalogRows(UserObjects user, Cluster cluster, String database) {
+        this(user, cluster, database, new Oids(keys(user)), null, 0);
+    }
+
+    /**
+     * The rows of a session's temporary objects ({@link #buildTemporary}), in schema
+     * {@code tempSchema} of OID {@code tempNamespace}, with OIDs from {@code oids}.
+     */
+    PgCatalogRows(UserObjects user, Cluster cluster, String database, Oids oids, String tempSchema, int tempNamespace) {
         this.user = user;
         this.cluster = cluster;
         this.database = database;
         this.owner = cluster.roles().isEmpty() ? "postgres" : cluster.roles().get(0).name();
-        this.oids = new Oids(keys(user));
+        this.oids = oids;
+        this.tempSchema = tempSchema;
+        this.tempNamespace = tempNamespace;
+        this.persistence = tempSchema == null ? "p" : "t";
     }
 
     /** Every user object's OID key, so OIDs are placed all at once. */
-    private static List<String> keys(UserObjects u) {
+    static List<String> keys(UserObjects u) {
         List<String> keys = new ArrayList<>();
         for (UserObjects.Schema s : u.schemas) keys.add(Oids.namespace(s.name()));
         for (Table t : u.tables) {
@@ -132,7 +149,24 @@ final class PgCatalogRows {
         return out;
     }
 
+    /**
+     * The rows of the session's temporary relations alone (pg_class, pg_attribute, pg_index,
+     * pg_constraint, …), with pg_namespace's rows of its pg_temp_N and pg_toast_temp_N.
+     */
+    Map<String, Rows> buildTemporary() {
+        rows("pg_namespace").add().set("oid", tempNamespace).set("nspname", tempSchema).set("nspowner", Cluster.BOOTSTRAP_SUPERUSER);
+        rows("pg_namespace").add().set("oid", tempNamespace + 1).set("nspname", tempSchema.replace("pg_temp_", "pg_toast_temp_"))
+                .set("nspowner", Cluster.BOOTSTRAP_SUPERUSER);
+        for (Table t : user.tables) relationOids.put(t.schema() + "." + t.name(), oids.of(Oids.relation(t.schema(), t.name())));
+        for (Table t : user.tables) table(t);
+        for (Table t : user.tables) constraints(t);
+        for (Index i : user.indexes) index(i);
+        for (Sequence s : user.sequences) sequence(s);
+        return out;
+    }
+
     int namespaceOid(String schema) {
+        if (schema.equals(tempSchema)) return tempNamespace;
         return switch (schema) {
             case "public" -> PUBLIC_NAMESPACE;
             case "pg_catalog" -> PG_CATALOG_NAMESPACE;
@@ -311,7 +345,7 @@ final class PgCatalogRows {
             compositeOids.put(c.schema() + "." + c.name(), new int[] {oid, array});
             rows("pg_class").add().set("oid", relation).set("relname", c.name()).set("relnamespace", namespace).set("reltype", oid)
                     .set("relowner", Cluster.BOOTSTRAP_SUPERUSER).set("relam", 0).set("relfilenode", 0).set("relpages", 0)
-                    .set("reltuples", -1f).set("relpersistence", "p").set("relkind", "c").set("relnatts", c.attributes().size())
+                    .set("reltuples", -1f).set("relpersistence", persistence).set("relkind", "c").set("relnatts", c.attributes().size())
                     .set("relispopulated", true).set("relreplident", "n");
             rows("pg_type").add().set("oid", oid).set("typname", c.name()).set("typnamespace", namespace)
                     .set("typowner", Cluster.BOOTSTRAP_SUPERUSER).set("typlen", -1).set("typbyval", false).set("typtype", "c")
@@ -366,7 +400,7 @@ final class PgCatalogRows {
         rows("pg_class").add().set("oid", oid).set("relname", t.name()).set("relnamespace", namespace).set("reltype", rowType)
                 .set("relowner", Cluster.BOOTSTRAP_SUPERUSER).set("relam", view ? 0 : HEAP).set("relfilenode", view ? 0 : oid)
                 .set("reltuples", view ? -1f : (float) t.estimatedRows()).set("relhasindex", hasIndex)
-                .set("relpersistence", "p").set("relkind", view ? "v" : matView ? "m" : "r").set("relnatts", t.columns().size())
+                .set("relpersistence", persistence).set("relkind", view ? "v" : matView ? "m" : "r").set("relnatts", t.columns().size())
                 .set("relchecks", checks).set("relhasrules", view || matView).set("relhastriggers", triggers).set("relispopulated", true)
                 .set("relreplident", view ? "n" : "d");
         rows("pg_type").add().set("oid", rowType).set("typname", t.name()).set("typnamespace", namespace)
@@ -580,7 +614,7 @@ final class PgCatalogRows {
         Table t = tableOf(schema, table);
         rows("pg_class").add().set("oid", oid).set("relname", name).set("relnamespace", namespace)
                 .set("relowner", Cluster.BOOTSTRAP_SUPERUSER).set("relam", BTREE).set("relfilenode", oid).set("relpages", 1)
-                .set("relpersistence", "p").set("relkind", "i").set("relnatts", keys.size()).set("relispopulated", true)
+                .set("relpersistence", persistence).set("relkind", "i").set("relnatts", keys.size()).set("relispopulated", true)
                 .set("relreplident", "n");
         List<Long> collations = new ArrayList<>();
         List<Long> classes = new ArrayList<>();
@@ -649,7 +683,7 @@ final class PgCatalogRows {
         int type = st.typeOid(s.type());
         rows("pg_class").add().set("oid", oid).set("relname", s.name()).set("relnamespace", namespace)
                 .set("relowner", Cluster.BOOTSTRAP_SUPERUSER).set("relfilenode", oid).set("relpages", 1).set("reltuples", 1f)
-                .set("relpersistence", "p").set("relkind", "S").set("relnatts", 3).set("relispopulated", true)
+                .set("relpersistence", persistence).set("relkind", "S").set("relnatts", 3).set("relispopulated", true)
                 .set("relreplident", "n");
         for (Object[] a : new Object[][] {{"last_value", 1}, {"log_cnt", 2}, {"is_called", 3}}) {
             PgTypeName t = a[1].equals(3) ? new PgTypeName("bool", -1, 0, true) : new PgTypeName("int8", -1, 0, true);

@@ -18,7 +18,7 @@ public final class RegTypes {
     public static long input(Snapshot s, String type, String text, List<String> searchPath) {
         String path = String.join(",", searchPath);
         return switch (type) {
-            case "regclass" -> CatalogFunctions.regclassIn(s, text, path);
+            case "regclass" -> Integer.toUnsignedLong(CatalogFunctions.regclassIn(s, text, path));
             case "regtype" -> CatalogFunctions.regtypeIn(s, text, CatalogFunctions.path(path), true);
             case "regproc", "regprocedure" -> CatalogFunctions.regprocIn(s, text.contains("(") ? text.substring(0, text.indexOf('(')) : text);
             case "regnamespace" -> {

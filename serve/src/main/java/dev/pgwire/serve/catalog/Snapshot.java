@@ -77,15 +77,7 @@ public final class Snapshot {
             s.relations.put(oid, info);
             s.relationsByName.put(schema + "." + info.name(), oid);
         }
-        for (UserObjects.Table t : user.tables) {
-            for (UserObjects.Column c : t.columns()) {
-                if (c.sequence() == null) continue;
-                String seq = c.sequence().contains(".") ? c.sequence() : t.schema() + "." + c.sequence();
-                int dot = seq.indexOf('.');
-                s.serialSequences.put(t.schema() + "." + t.name() + "\0" + c.name(),
-                        TypeNames.quoteIdent(seq.substring(0, dot)) + "." + TypeNames.quoteIdent(seq.substring(dot + 1)));
-            }
-        }
+        s.serialSequences(user);
         var typ = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_type");
         int typname = typ.index("typname"), typnsp = typ.index("typnamespace"), typelem = typ.index("typelem"),
                 typcat = typ.index("typcategory"), typstorage = typ.index("typstorage");
@@ -136,18 +128,7 @@ public final class Snapshot {
         s.builtinIndexes(all);
         s.builtinConstraints();
         s.objectDescriptions = new ObjectDescriptions(all);
-        for (UserObjects.Table t : user.tables) {
-            int relation = built.relationOid(t.schema(), t.name());
-            if (t.view() || t.matView()) s.viewDefinitions.put(relation, t.definition());
-            for (TableMeta.Constraint c : t.meta().constraints()) {
-                if (c.index()) continue;
-                Integer oid = s.constraintOid(t.schema(), t.name(), c.name(), all);
-                if (oid != null) {
-                    s.constraintDefinitions.put(oid, constraintDefinition(c, t.schema(), false));
-                    s.prettyConstraintDefinitions.put(oid, constraintDefinition(c, t.schema(), true));
-                }
-            }
-        }
+        s.userDefinitions(user, built, all);
         for (dev.pgwire.serve.sql.DomainMeta d : user.domains) {
             for (int i = 0; i < d.checkNames().size(); i++) {
                 Integer oid = built.domainConstraintOid(d.schema(), d.name(), d.checkNames().get(i));
@@ -164,6 +145,75 @@ public final class Snapshot {
             }
         }
         return s;
+    }
+
+    /**
+     * The lookups of a session's temporary objects alone ({@link TempCatalog}): their relations,
+     * schemas, index and constraint definitions, view definitions, descriptions and owned sequences.
+     */
+    static Snapshot ofTemporary(String database, Map<String, Rows> rows, PgCatalogRows built, UserObjects user) {
+        Snapshot s = new Snapshot(database, 0);
+        Map<String, List<Object[]>> all = new HashMap<>();
+        for (Map.Entry<String, Rows> e : rows.entrySet()) all.put(e.getKey(), e.getValue().rows);
+        for (String table : List.of("pg_namespace", "pg_class", "pg_constraint", "pg_description")) all.putIfAbsent(table, List.of());
+        for (Object[] r : all.get("pg_namespace")) {
+            int oid = ((Long) r[0]).intValue();
+            s.namespaces.put(oid, (String) r[1]);
+            s.namespacesByName.put((String) r[1], oid);
+        }
+        var cls = CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_class");
+        int relname = cls.index("relname"), relnsp = cls.index("relnamespace"), relkind = cls.index("relkind");
+        for (Object[] r : all.get("pg_class")) {
+            int oid = ((Long) r[0]).intValue();
+            String schema = s.namespaces.get(((Long) r[relnsp]).intValue());
+            RelationInfo info = new RelationInfo(oid, schema, (String) r[relname], ((String) r[relkind]).charAt(0));
+            s.relations.put(oid, info);
+            s.relationsByName.put(schema + "." + info.name(), oid);
+        }
+        s.serialSequences(user);
+        var desc = CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_description");
+        for (Object[] r : all.get("pg_description")) {
+            s.descriptions.put(descriptionKey(((Long) r[desc.index("objoid")]).intValue(), ((Long) r[desc.index("classoid")]).intValue(),
+                    (Integer) r[desc.index("objsubid")]), (String) r[desc.index("description")]);
+        }
+        s.indexDefinitions.putAll(built.indexDefinitions);
+        s.prettyIndexDefinitions.putAll(built.prettyIndexDefinitions);
+        s.indexKeys.putAll(built.indexKeys);
+        s.userDefinitions(user, built, all);
+        return s;
+    }
+
+    /** Whether these lookups hold object {@code oid} (a relation, schema or constraint). */
+    boolean holds(int oid) {
+        return relations.containsKey(oid) || namespaces.containsKey(oid) || constraintDefinitions.containsKey(oid);
+    }
+
+    private void serialSequences(UserObjects user) {
+        for (UserObjects.Table t : user.tables) {
+            for (UserObjects.Column c : t.columns()) {
+                if (c.sequence() == null) continue;
+                String seq = c.sequence().contains(".") ? c.sequence() : t.schema() + "." + c.sequence();
+                int dot = seq.indexOf('.');
+                serialSequences.put(t.schema() + "." + t.name() + "\0" + c.name(),
+                        TypeNames.quoteIdent(seq.substring(0, dot)) + "." + TypeNames.quoteIdent(seq.substring(dot + 1)));
+            }
+        }
+    }
+
+    /** View definitions and the definitions of the constraints of what users made. */
+    private void userDefinitions(UserObjects user, PgCatalogRows built, Map<String, List<Object[]>> all) {
+        for (UserObjects.Table t : user.tables) {
+            int relation = built.relationOid(t.schema(), t.name());
+            if (t.view() || t.matView()) viewDefinitions.put(relation, t.definition());
+            for (TableMeta.Constraint c : t.meta().constraints()) {
+                if (c.index()) continue;
+                Integer oid = constraintOid(t.schema(), t.name(), c.name(), all);
+                if (oid != null) {
+                    constraintDefinitions.put(oid, constraintDefinition(c, t.schema(), false));
+                    prettyConstraintDefinitions.put(oid, constraintDefinition(c, t.schema(), true));
+                }
+            }
+        }
     }
 
     private Integer constraintOid(String schema, String table, String name, Map<String, List<Object[]>> all) {

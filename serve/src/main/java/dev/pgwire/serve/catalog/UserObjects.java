@@ -86,27 +86,47 @@ final class UserObjects {
      * @param pgTypeOf PostgreSQL's type for a DuckDB type, for columns serve did not define
      */
     static UserObjects read(Connection connection, Function<String, PgTypeName> pgTypeOf) throws SQLException {
+        return read(connection, pgTypeOf, "current_database()", s -> HIDDEN_SCHEMAS.contains(s) ? null : s);
+    }
+
+    /**
+     * The session's temporary tables, views, indexes and sequences ({@code connection}'s DuckDB
+     * database {@code temp}), in schema {@code tempSchema} (pg_temp_N).
+     */
+    static UserObjects readTemporary(Connection connection, Function<String, PgTypeName> pgTypeOf, String tempSchema)
+            throws SQLException {
+        UserObjects u = read(connection, pgTypeOf, "'temp'", s -> s.equals("main") ? tempSchema : null);
+        u.schemas.clear();
+        return u;
+    }
+
+    /**
+     * @param database the DuckDB database read, as SQL
+     * @param schemas  PostgreSQL's name of a DuckDB schema of it, null for one that is not shown
+     */
+    private static UserObjects read(Connection connection, Function<String, PgTypeName> pgTypeOf, String database,
+                                    java.util.function.UnaryOperator<String> schemas) throws SQLException {
         UserObjects u = new UserObjects();
         java.util.Map<Table, Long> created = new java.util.IdentityHashMap<>();
         try (Statement st = connection.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT DISTINCT schema_name FROM duckdb_schemas()"
-                    + " WHERE database_name = current_database() AND NOT internal ORDER BY 1")) {
-                while (rs.next()) if (!HIDDEN_SCHEMAS.contains(rs.getString(1))) u.schemas.add(new Schema(rs.getString(1)));
+                    + " WHERE database_name = " + database + " AND NOT internal ORDER BY 1")) {
+                while (rs.next()) if (schemas.apply(rs.getString(1)) != null) u.schemas.add(new Schema(schemas.apply(rs.getString(1))));
             }
             if (u.schemas.stream().noneMatch(s -> s.name.equals("public"))) {
                 // public is created with every database; it shows even when DuckDB lists it as internal
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_schemas() WHERE database_name = current_database()"
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_schemas() WHERE database_name = " + database
                         + " AND schema_name = 'public'")) {
                     if (rs.next() && rs.getLong(1) > 0) u.schemas.add(0, new Schema("public"));
                 }
             }
             Map<String, List<Column>> columns = new LinkedHashMap<>();
             try (ResultSet rs = st.executeQuery("SELECT schema_name, table_name, column_name, column_index, data_type, comment,"
-                    + " is_nullable, column_default, is_generated FROM duckdb_columns() WHERE database_name = current_database()"
+                    + " is_nullable, column_default, is_generated FROM duckdb_columns() WHERE database_name = " + database
                     + " ORDER BY schema_name, table_name, column_index")) {
                 while (rs.next()) {
-                    String schema = rs.getString(1);
-                    if (HIDDEN_SCHEMAS.contains(schema)) continue;
+                    String schema = schemas.apply(rs.getString(1));
+                    if (schema == null) continue;
                     CatalogView.ColumnInfo info = CatalogView.ColumnInfo.of(rs.getString(3), rs.getInt(4), rs.getString(5),
                             rs.getString(6), !rs.getBoolean(7), rs.getString(8));
                     PgTypeName type = info.pgType() != null ? info.pgType() : pgTypeOf.apply(rs.getString(5));
@@ -121,10 +141,10 @@ final class UserObjects {
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT schema_name, table_name, comment, estimated_size, table_oid FROM duckdb_tables()"
-                    + " WHERE database_name = current_database() ORDER BY 1, 2")) {
+                    + " WHERE database_name = " + database + " ORDER BY 1, 2")) {
                 while (rs.next()) {
-                    String schema = rs.getString(1);
-                    if (HIDDEN_SCHEMAS.contains(schema)) continue;
+                    String schema = schemas.apply(rs.getString(1));
+                    if (schema == null) continue;
                     TableMeta meta = TableMeta.read(rs.getString(3));
                     // a materialized view is a table whose comment keeps its query
                     Table t = new Table(schema, rs.getString(2), false, columns.getOrDefault(schema + "." + rs.getString(2), List.of()),
@@ -134,10 +154,10 @@ final class UserObjects {
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT schema_name, view_name, comment, sql, view_oid FROM duckdb_views()"
-                    + " WHERE database_name = current_database() AND NOT internal ORDER BY 1, 2")) {
+                    + " WHERE database_name = " + database + " AND NOT internal ORDER BY 1, 2")) {
                 while (rs.next()) {
-                    String schema = rs.getString(1);
-                    if (HIDDEN_SCHEMAS.contains(schema)) continue;
+                    String schema = schemas.apply(rs.getString(1));
+                    if (schema == null) continue;
                     ObjectMeta meta = ObjectMeta.read(rs.getString(3));
                     List<Column> viewColumns = new ArrayList<>();
                     for (Column c : columns.getOrDefault(schema + "." + rs.getString(2), List.of())) {
@@ -153,10 +173,10 @@ final class UserObjects {
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT schema_name, index_name, table_name, is_unique, expressions, sql, comment"
-                    + " FROM duckdb_indexes() WHERE database_name = current_database() ORDER BY 1, 2")) {
+                    + " FROM duckdb_indexes() WHERE database_name = " + database + " ORDER BY 1, 2")) {
                 while (rs.next()) {
-                    String schema = rs.getString(1);
-                    if (HIDDEN_SCHEMAS.contains(schema)) continue;
+                    String schema = schemas.apply(rs.getString(1));
+                    if (schema == null) continue;
                     if (backsConstraint(u, schema, rs.getString(3), rs.getString(2))) continue; // shown as the constraint's index
                     ObjectMeta meta = ObjectMeta.read(rs.getString(7));
                     List<String> keys = meta.columns() != null ? meta.columns() : indexKeys(rs.getString(5));
@@ -172,10 +192,10 @@ final class UserObjects {
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT schema_name, sequence_name, start_value, min_value, max_value, increment_by,"
-                    + " cycle, last_value, comment FROM duckdb_sequences() WHERE database_name = current_database() ORDER BY 1, 2")) {
+                    + " cycle, last_value, comment FROM duckdb_sequences() WHERE database_name = " + database + " ORDER BY 1, 2")) {
                 while (rs.next()) {
-                    String schema = rs.getString(1);
-                    if (HIDDEN_SCHEMAS.contains(schema)) continue;
+                    String schema = schemas.apply(rs.getString(1));
+                    if (schema == null) continue;
                     ObjectMeta meta = ObjectMeta.read(rs.getString(9));
                     long last = rs.getLong(8);
                     Long lastValue = rs.wasNull() ? null : last;
@@ -188,21 +208,21 @@ final class UserObjects {
             // types in the order they were made, as pg_type's rows are in PostgreSQL (tools read it unordered)
             List<String[]> enumTypes = new ArrayList<>();
             try (ResultSet rs = st.executeQuery("SELECT schema_name, type_name, comment FROM duckdb_types()"
-                    + " WHERE database_name = current_database() AND logical_type = 'ENUM' AND NOT internal"
+                    + " WHERE database_name = " + database + " AND logical_type = 'ENUM' AND NOT internal"
                     + " AND NOT starts_with(coalesce(comment, ''), '{\"domain\":') ORDER BY type_oid")) {
-                while (rs.next()) if (!HIDDEN_SCHEMAS.contains(rs.getString(1))) enumTypes.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                while (rs.next()) if (schemas.apply(rs.getString(1)) != null) enumTypes.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
             }
             try (ResultSet rs = st.executeQuery("SELECT schema_name, type_name, comment FROM duckdb_types()"
-                    + " WHERE database_name = current_database() AND starts_with(comment, '{\"domain\":') ORDER BY type_oid")) {
+                    + " WHERE database_name = " + database + " AND starts_with(comment, '{\"domain\":') ORDER BY type_oid")) {
                 while (rs.next()) {
                     DomainMeta d = DomainMeta.read(rs.getString(1), rs.getString(2), rs.getString(3));
-                    if (d != null && !HIDDEN_SCHEMAS.contains(d.schema())) u.domains.add(d);
+                    if (d != null && schemas.apply(d.schema()) != null) u.domains.add(d);
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT schema_name, type_name, comment FROM duckdb_types()"
-                    + " WHERE database_name = current_database() AND starts_with(comment, '{\"composite\":') ORDER BY type_oid")) {
+                    + " WHERE database_name = " + database + " AND starts_with(comment, '{\"composite\":') ORDER BY type_oid")) {
                 while (rs.next()) {
-                    if (!HIDDEN_SCHEMAS.contains(rs.getString(1))) {
+                    if (schemas.apply(rs.getString(1)) != null) {
                         u.composites.add(dev.pgwire.serve.sql.CompositeMeta.read(rs.getString(1), rs.getString(2), rs.getString(3)));
                     }
                 }
@@ -221,11 +241,11 @@ final class UserObjects {
                 .thenComparing(t -> t.schema).thenComparing(t -> t.name));
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT schema_name, function_name, comment FROM duckdb_functions()"
-                     + " WHERE database_name = current_database() AND function_type IN ('macro', 'table_macro')"
+                     + " WHERE database_name = " + database + " AND function_type IN ('macro', 'table_macro')"
                      + " AND NOT internal ORDER BY 1, 2")) {
             while (rs.next()) {
                 dev.pgwire.serve.sql.FunctionMeta meta = dev.pgwire.serve.sql.FunctionMeta.read(rs.getString(3));
-                if (meta != null && !HIDDEN_SCHEMAS.contains(rs.getString(1))) u.functions.add(new SqlFunction(rs.getString(1), rs.getString(2), meta));
+                if (meta != null && schemas.apply(rs.getString(1)) != null) u.functions.add(new SqlFunction(rs.getString(1), rs.getString(2), meta));
             }
         }
         return u;

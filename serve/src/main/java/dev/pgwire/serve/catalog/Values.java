@@ -34,7 +34,8 @@ final class Values {
             return switch (duckDbType) {
                 case "SMALLINT" -> n.shortValue();
                 case "INTEGER" -> n.intValue();
-                case "BIGINT" -> n.longValue();
+                // an OID held in a Java int reads as unsigned (a session's temporary objects' lie above 2^31)
+                case "BIGINT" -> n instanceof Integer i ? Integer.toUnsignedLong(i) : n.longValue();
                 case "REAL" -> n.floatValue();
                 case "DOUBLE" -> n.doubleValue();
                 case "VARCHAR" -> n.toString();

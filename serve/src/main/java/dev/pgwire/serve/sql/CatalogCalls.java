@@ -19,7 +19,8 @@ final class CatalogCalls {
             "pg_type_is_visible", "pg_function_is_visible", "pg_collation_is_visible", "pg_opclass_is_visible",
             "pg_operator_is_visible", "pg_opfamily_is_visible", "pg_conversion_is_visible", "pg_ts_config_is_visible",
             "pg_ts_dict_is_visible", "pg_ts_parser_is_visible", "pg_ts_template_is_visible", "pg_statistics_obj_is_visible",
-            "to_regclass", "to_regtype", "pg_get_serial_sequence", "pg_get_function_result", "pg_get_function_arguments",
+            "to_regclass", "to_regtype", "pg_my_temp_schema", "pg_is_other_temp_schema", "pg_get_serial_sequence",
+            "pg_get_function_result", "pg_get_function_arguments",
             "pg_get_function_identity_arguments", "pg_database_size", "pg_sequence_last_value", "_pg_expandarray",
             "has_table_privilege", "has_schema_privilege", "has_database_privilege", "has_column_privilege",
             "has_any_column_privilege", "has_function_privilege", "has_sequence_privilege", "has_type_privilege",
@@ -105,6 +106,9 @@ final class CatalogCalls {
                     || Operators.stringConstant(args.get(1)) == null)
                     // computed arguments (SQLAlchemy's reflection passes attrelid::regclass::text and attname)
                     ? sql("pgwire_get_serial_sequence(CAST({0} AS VARCHAR), CAST({1} AS VARCHAR), " + path + ")", args) : null;
+            case "pg_my_temp_schema" -> n == 0 ? sql("pgwire_my_temp_schema(" + session.backendPid() + ")", args) : null;
+            case "pg_is_other_temp_schema" -> n == 1
+                    ? sql("pgwire_is_other_temp_schema(" + session.backendPid() + ", CAST({0} AS BIGINT))", args) : null;
             case "to_regclass" -> n == 1 ? sql("pgwire_to_regclass(CAST({0} AS VARCHAR), " + path + ")", args) : null;
             case "to_regtype" -> n == 1 ? sql("pgwire_to_regtype(CAST({0} AS VARCHAR), " + path + ")", args) : null;
             case "pg_get_function_result", "pg_get_function_arguments", "pg_get_function_identity_arguments" ->

@@ -4,6 +4,7 @@ import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
 import dev.pgwire.serve.catalog.CatalogDefinitions;
 import dev.pgwire.serve.catalog.CatalogStore;
+import dev.pgwire.serve.catalog.TempCatalog;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,7 +15,8 @@ import java.util.Set;
  * Points references to pg_catalog's and information_schema's relations at serve's catalog tables
  * ({@link CatalogStore}). PostgreSQL searches pg_catalog before the schemas of search_path, so an
  * unqualified {@code pg_class} is the catalog's even where a user table has that name; a CTE of
- * the statement of that name still wins. pg_settings shows the session's own values and their
+ * the statement of that name still wins. The relations that describe tables show the session's
+ * temporary ones too ({@link TempCatalog}). pg_settings shows the session's own values and their
  * sources, pg_stat_activity and pg_stat_gssapi the live sessions, pg_timezone_names the zones of
  * the moment. A name qualified with another database is PostgreSQL's 0A000.
  */
@@ -78,12 +80,21 @@ final class CatalogRoutes {
             if (target.equals(CatalogStore.PG) && name.equals("pg_timezone_names")) r.set("pgwire_subquery", TIME_ZONE_NAMES);
             if (target.equals(CatalogStore.PG) && name.equals("pg_timezone_abbrevs")) r.set("pgwire_subquery", TIME_ZONE_ABBREVS);
             if (target.equals(CatalogStore.PG) && name.equals("pg_sequences")) r.set("pgwire_subquery", SEQUENCES);
-            if (target.equals(CatalogStore.PG) && name.equals("pg_class")) r.set("pgwire_subquery", TempRelations.pgClass());
-            if (target.equals(CatalogStore.PG) && name.equals("pg_namespace")) {
-                r.set("pgwire_subquery", TempRelations.pgNamespace(session.backendPid()));
-            }
+            // with the session's temporary objects' rows (read when the statement runs), while it has some
+            String withTemporary = session.temporarySchema() == null ? null : TempCatalog.routed(target + "." + name,
+                    CatalogStore.DATABASE + "." + target + "." + SqlWriter.quoteIdent(name), session.backendPid());
+            if (withTemporary != null && !r.has("pgwire_subquery")) r.set("pgwire_subquery", withTemporary);
         }
         return reads[0];
+    }
+
+    /** Tells the session when a statement names a relation TEMP or in schema pg_temp (it may make one). */
+    static void noteTemporary(Node tree, SessionContext session) {
+        boolean[] named = {false};
+        // a RangeVar, tagged or not (CREATE's relation is a field of its own type)
+        TreeWalker.forEachNode(tree, n -> named[0] |= n.has("relname")
+                && (n.str("relpersistence").equals("t") || n.str("schemaname").startsWith("pg_temp")));
+        if (named[0]) session.temporaryRelationNamed();
     }
 
     /** The catalog's set-returning functions without arguments that serve answers from a table: their columns. */

@@ -62,6 +62,18 @@ public interface SessionContext {
         throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.FEATURE_NOT_SUPPORTED, "set_config is not available here");
     }
 
+    /**
+     * A statement being translated names a relation TEMP or in schema pg_temp: the session may
+     * have temporary objects from now on (until then its catalog reads look for none).
+     */
+    default void temporaryRelationNamed() {
+    }
+
+    /** The session's temporary schema (pg_temp_N) while it has temporary objects, else null. */
+    default String temporarySchema() {
+        return null;
+    }
+
     /** The relations the session sees. */
     default CatalogView catalog() {
         return CatalogView.NONE;

@@ -98,6 +98,7 @@ public final class Translator {
             return new Translation(sql, info, tree, prefix + inner.duckDbSql(), null, at, java.util.List.of(Explain.resultType(tree)),
                     java.util.List.of(), inner.replay(), inner.readsCatalog());
         }
+        CatalogRoutes.noteTemporary(tree, session);
         boolean query = Emitter.handles(tree);
         boolean ddl = !query && (DdlEmitter.handles(tree) || DdlChanges.handles(tree));
         if (!query && !ddl) return new Translation(sql, info, tree, sql, null, null);

@@ -1,0 +1,266 @@
+package dev.pgwire.serve.catalog;
+
+import dev.pgwire.serve.catalog.CatalogDefinitions.Column;
+import dev.pgwire.serve.catalog.CatalogDefinitions.Relation;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One session's temporary tables, views, indexes and sequences in the catalog, as PostgreSQL
+ * shows them to that session alone: in its schema pg_temp_N (N its backend process id, with
+ * pg_toast_temp_N), relpersistence t, with their columns, defaults, keys, indexes and
+ * information_schema rows (table_type LOCAL TEMPORARY).
+ *
+ * <p>The shared catalog's tables hold what every session sees; a temporary object lives in one
+ * session's DuckDB connection (its database {@code temp}), so its rows are built from that
+ * connection after the session changes its catalog (once it has named a temporary relation), and
+ * while it has some, the catalog relations it reads are unions with them, read at run time
+ * ({@code pgwire_temp_rows(pid, relation)}, {@link #routed}). Their OIDs lie above 2^31 (negative
+ * as Java ints), outside the shared catalog's, each given once by a counter of the server, so an
+ * OID names one session's object and keeps naming it while the object lives.
+ */
+public final class TempCatalog {
+    /** The first OID of temporary objects (3 000 000 000: above every OID of the shared catalog). */
+    private static final long FIRST_OID = 3_000_000_000L;
+    private static final AtomicLong NEXT_OID = new AtomicLong(FIRST_OID);
+    private static final Map<Integer, TempCatalog> SESSIONS = new ConcurrentHashMap<>();
+
+    /** The catalog relations that can hold rows of temporary objects, as schema.name of serve's catalog tables. */
+    private static final List<String> RELATIONS = List.of("pg.pg_namespace", "pg.pg_class", "pg.pg_attribute", "pg.pg_attrdef",
+            "pg.pg_index", "pg.pg_constraint", "pg.pg_type", "pg.pg_depend", "pg.pg_description", "pg.pg_sequence",
+            "pg.pg_tables", "pg.pg_views", "pg.pg_indexes", "pg.pg_stat_user_tables", "pg.pg_stat_all_tables",
+            "pg.pg_statio_user_tables", "pg.pg_statio_all_tables", "info.schemata", "info.tables", "info.columns", "info.views",
+            "info.table_constraints", "info.key_column_usage", "info.referential_constraints",
+            "info.constraint_column_usage", "info.check_constraints", "info.sequences");
+
+    private final CatalogStore store;
+    private final int pid;
+    private final String schema;
+    private final int namespaceOid;
+    /** The OIDs given to this session's objects, by key (Oids): kept while the session lives. */
+    private final Map<String, Integer> oids = new HashMap<>();
+    private volatile State state = State.EMPTY;
+    private boolean stale;
+    /** Whether the session ever named a temporary relation. */
+    private boolean mayHave;
+    /** Whether the session's pg_temp_N exists (from its first temporary object on). */
+    private boolean schemaMade;
+
+    /** The rows (as JSON, by relation) and lookups of the temporary objects as last read. */
+    private record State(Map<String, String> json, Snapshot snapshot, boolean any) {
+        static final State EMPTY = new State(Map.of(), null, false);
+    }
+
+    TempCatalog(CatalogStore store, int pid) {
+        this.store = store;
+        this.pid = pid;
+        this.schema = "pg_temp_" + pid;
+        // pg_temp_N's OID, and pg_toast_temp_N's the next
+        this.namespaceOid = (int) NEXT_OID.getAndAdd(2);
+        SESSIONS.put(pid, this);
+    }
+
+    /** Session {@code pid}'s temporary objects, or null. */
+    static TempCatalog of(int pid) {
+        return SESSIONS.get(pid);
+    }
+
+    /** The session's pg_temp_N. */
+    public String schema() {
+        return schema;
+    }
+
+    /** pg_my_temp_schema(): the OID of the session's temporary schema, 0 before its first temporary object. */
+    public long myTempSchema() {
+        return state.any() ? Integer.toUnsignedLong(namespaceOid) : 0;
+    }
+
+    /** pg_is_other_temp_schema(oid): whether {@code oid} is another session's temporary schema. */
+    static boolean isOtherTempSchema(int pid, int oid) {
+        for (TempCatalog t : SESSIONS.values()) {
+            if (t.pid != pid && t.state.any() && (t.namespaceOid == oid || t.namespaceOid + 1 == oid)) return true;
+        }
+        return false;
+    }
+
+    /** The session changed its catalog: the temporary objects are read again before the catalog is next read. */
+    public synchronized void changed() {
+        stale = true;
+    }
+
+    /**
+     * The session named a temporary relation: until it does, it has none, and its catalog
+     * changes need no look for them (which scans the catalog of every table).
+     */
+    public synchronized void mayHaveObjects() {
+        mayHave = true;
+        stale = true;
+    }
+
+    /**
+     * Whether the session has its temporary schema (made with its first temporary object), reading
+     * its temporary objects first when it changed its catalog since.
+     */
+    public boolean hasObjects(java.util.function.Supplier<Connection> connection) {
+        refresh(connection);
+        return state.any();
+    }
+
+    /** Reads the session's temporary objects again if it changed its catalog since they were read. */
+    public synchronized void refresh(java.util.function.Supplier<Connection> connection) {
+        if (!stale) return;
+        if (!mayHave) {
+            stale = false;
+            return;
+        }
+        try {
+            state = read(connection.get());
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the temporary objects of session " + pid + " failed: " + e.getMessage(), e);
+        }
+        stale = false;
+    }
+
+    /** The session ended: its rows go. */
+    public void close() {
+        SESSIONS.remove(pid, this);
+    }
+
+    private State read(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM duckdb_tables() WHERE database_name = 'temp')"
+                     + " + (SELECT count(*) FROM duckdb_views() WHERE database_name = 'temp' AND NOT internal)"
+                     + " + (SELECT count(*) FROM duckdb_sequences() WHERE database_name = 'temp')")) {
+            // as PostgreSQL's, the temporary schema made for the session's first temporary object stays
+            if (rs.next() && rs.getLong(1) == 0 && !schemaMade) return State.EMPTY;
+        }
+        schemaMade = true;
+        UserObjects user = UserObjects.readTemporary(connection, store.pgTypeOf(), schema);
+        Map<String, Integer> given = new HashMap<>();
+        for (String key : PgCatalogRows.keys(user)) given.put(key, oids.computeIfAbsent(key, k -> (int) NEXT_OID.getAndIncrement()));
+        Cluster cluster = store.cluster();
+        PgCatalogRows pg = new PgCatalogRows(user, cluster, store.database(), new Oids(given), schema, namespaceOid);
+        Map<String, Rows> pgRows = pg.buildTemporary();
+        String owner = cluster.roles().isEmpty() ? "postgres" : cluster.roles().get(0).name();
+        Map<String, Rows> infoRows = new InformationSchemaRows(user, pg, store.database(), owner).buildTemporary(schema);
+        Map<String, String> json = new HashMap<>();
+        for (Map.Entry<String, Rows> e : pgRows.entrySet()) json.put(CatalogStore.PG + "." + e.getKey(), json(e.getValue()));
+        for (Map.Entry<String, Rows> e : infoRows.entrySet()) json.put(CatalogStore.INFO + "." + e.getKey(), json(e.getValue()));
+        return new State(json, Snapshot.ofTemporary(store.database(), pgRows, pg, user), true);
+    }
+
+    /** pgwire_temp_rows(pid, relation): the rows of session {@code pid}'s temporary objects in a catalog relation, as JSON. */
+    static String rows(int pid, String relation) {
+        TempCatalog t = SESSIONS.get(pid);
+        return t == null ? "[]" : t.state.json().getOrDefault(relation, "[]");
+    }
+
+    /** The lookups of the session whose temporary schema is first on {@code path}, or null. */
+    static Snapshot bySchemaOnPath(List<String> path) {
+        for (String s : path) {
+            if (!s.startsWith("pg_temp_")) continue;
+            return bySchema(s);
+        }
+        return null;
+    }
+
+    /** The lookups of the session whose temporary schema is {@code schema} (pg_temp_N), or null. */
+    static Snapshot bySchema(String schema) {
+        try {
+            TempCatalog t = SESSIONS.get(Integer.parseInt(schema.substring("pg_temp_".length())));
+            return t == null ? null : t.state.snapshot();
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The lookups holding temporary object {@code oid} (a negative int), or null. */
+    static Snapshot byOid(int oid) {
+        if (oid >= 0) return null;
+        for (TempCatalog t : SESSIONS.values()) {
+            Snapshot s = t.state.snapshot();
+            if (s != null && s.holds(oid)) return s;
+        }
+        return null;
+    }
+
+    /**
+     * What a reference to catalog relation {@code relation} (schema.name of serve's catalog tables)
+     * reads in session {@code pid}: the shared rows and the session's own, or null for a relation
+     * that never holds temporary objects' rows.
+     */
+    public static String routed(String relation, String from, int pid) {
+        if (!RELATIONS.contains(relation)) return null;
+        int dot = relation.indexOf('.');
+        Relation r = CatalogDefinitions.get().relation(relation.startsWith(CatalogStore.PG + ".") ? CatalogDefinitions.PG_CATALOG
+                : CatalogDefinitions.INFORMATION_SCHEMA, relation.substring(dot + 1));
+        StringBuilder type = new StringBuilder("[{");
+        for (int i = 0; i < r.columns().size(); i++) {
+            Column c = r.columns().get(i);
+            if (i > 0) type.append(',');
+            type.append('"').append(c.name().replace("\"", "\\\"")).append("\":\"").append(c.duckDbType()).append('"');
+        }
+        type.append("}]");
+        return "SELECT * FROM " + from + " UNION ALL BY NAME SELECT unnest(from_json(pgwire_temp_rows(" + pid + ", '" + relation
+                + "'), '" + type + "'), max_depth := 2)";
+    }
+
+    private static String json(Rows rows) {
+        StringBuilder sb = new StringBuilder("[");
+        List<Column> columns = rows.relation.columns();
+        for (Object[] row : rows.rows) {
+            if (sb.length() > 1) sb.append(',');
+            sb.append('{');
+            for (int i = 0; i < columns.size(); i++) {
+                if (i > 0) sb.append(',');
+                string(sb, columns.get(i).name());
+                sb.append(':');
+                value(sb, i < row.length ? row[i] : null);
+            }
+            sb.append('}');
+        }
+        return sb.append(']').toString();
+    }
+
+    private static void value(StringBuilder sb, Object v) {
+        if (v == null) sb.append("null");
+        else if (v instanceof Boolean || v instanceof Short || v instanceof Integer || v instanceof Long) sb.append(v);
+        else if (v instanceof Float f && Float.isFinite(f)) sb.append(f);
+        else if (v instanceof Double d && Double.isFinite(d)) sb.append(d);
+        else if (v instanceof Collection<?> c) {
+            sb.append('[');
+            boolean first = true;
+            for (Object o : c) {
+                if (!first) sb.append(',');
+                value(sb, o);
+                first = false;
+            }
+            sb.append(']');
+        } else string(sb, v.toString());
+    }
+
+    private static void string(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                default -> {
+                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
+                    else sb.append(c);
+                }
+            }
+        }
+        sb.append('"');
+    }
+}
