@@ -104,6 +104,7 @@ public final class Translator {
         if (query) ViewWrites.apply(tree, session.catalog()); // INSERT, UPDATE, DELETE of a simple view: of its table
         ReplayInfo replay = ReplayInfo.of(tree, session.catalog());
         Checks.apply(tree);
+        OutputNames.check(tree, session.catalog());
         ColumnNames.assign(tree);
         SessionFunctions.rewrite(tree, session);
         SqlWriter w = new SqlWriter();
