@@ -105,6 +105,7 @@ public final class Translator {
         ReplayInfo replay = ReplayInfo.of(tree, session.catalog());
         Checks.apply(tree);
         OutputNames.check(tree, session.catalog());
+        CommonTypes.values(tree, session.catalog());
         ColumnNames.assign(tree);
         SessionFunctions.rewrite(tree, session);
         SqlWriter w = new SqlWriter();

@@ -445,6 +445,7 @@ final class TypedRewrites {
     /** Rewrites an expression bottom-up and returns its replacement (or itself). */
     private Node expr(Node e, Scope scope) {
         if (e == null || e.type() == null) return e;
+        CommonTypes.check(e, types, scope);
         switch (e.type()) {
             case "SubLink" -> {
                 if (e.node("testexpr") != null) e.set("testexpr", expr(e.node("testexpr"), scope));
