@@ -103,6 +103,7 @@ public final class Translator {
         if (!query && !ddl) return new Translation(sql, info, tree, sql, null, null);
         if (query) ViewWrites.apply(tree, session.catalog()); // INSERT, UPDATE, DELETE of a simple view: of its table
         ReplayInfo replay = ReplayInfo.of(tree, session.catalog());
+        RowComparisons.apply(tree, session.catalog());
         Checks.apply(tree);
         OutputNames.check(tree, session.catalog());
         CommonTypes.values(tree, session.catalog());
