@@ -182,7 +182,7 @@ final class OutputNames {
         if (!op.isEmpty() && !op.equals("SETOP_NONE")) {
             List<String> left = select(s.node("larg"), ctes, forbidden);
             select(s.node("rarg"), ctes, forbidden);
-            walk(s.list("sortClause"), ctes, forbidden);
+            // ORDER BY of a set operation names its output columns: not checked here
             walk(s.node("limitCount"), ctes, forbidden);
             walk(s.node("limitOffset"), ctes, forbidden);
             return left;
