@@ -13,9 +13,9 @@ import java.util.Map;
  * different type categories (a number and a string, a boolean and a number, a date and an
  * interval) cannot be matched, 42804, and values of one category without an implicit cast to the
  * type chosen (jsonb and json, time and date, int[] and text[]) cannot be converted, 42846, where
- * DuckDB may convert one or fail with its own error.
- * The check speaks only where every value's type is certain (constants, casts, columns); an
- * untyped string or NULL takes the common type and is not counted.
+ * DuckDB may convert one or fail with its own error. UNION, INTERSECT and EXCEPT match their
+ * branches' columns the same way. The check speaks only where every value's type is certain
+ * (constants, casts, columns, arrays of those); an untyped string or NULL takes the common type and is not counted.
  */
 final class CommonTypes {
     private CommonTypes() {}
@@ -86,6 +86,86 @@ final class CommonTypes {
     }
 
     /**
+     * The columns of each UNION, INTERSECT and EXCEPT in {@code stmt}, left and right branch by
+     * branch as PostgreSQL matches them (a branch's columns of certain type only).
+     */
+    static void setOperations(Node stmt, CatalogView catalog) {
+        TypeResolver types = new TypeResolver(catalog);
+        java.util.Set<Node> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        TreeWalker.forEachNode(stmt, n -> {
+            if (setOperation(n) && !done.contains(n)) branch(n, types, done);
+        });
+    }
+
+    private static boolean setOperation(Node n) {
+        return n.node("larg") != null && n.node("rarg") != null && !n.str("op").isEmpty() && !n.str("op").equals("SETOP_NONE");
+    }
+
+    /** A branch's column types (null entries where not certain), checking the set operations in it; null when its columns cannot be lined up. */
+    private static List<SqlType> branch(Node s, TypeResolver types, java.util.Set<Node> done) {
+        if (setOperation(s)) {
+            done.add(s);
+            List<SqlType> left = branch(s.node("larg"), types, done);
+            List<SqlType> right = branch(s.node("rarg"), types, done);
+            if (left == null || right == null || left.size() != right.size()) return null;
+            String context = s.str("op").replace("SETOP_", "");
+            List<Node> rightValues = values(s.node("rarg"));
+            List<SqlType> out = new ArrayList<>();
+            for (int i = 0; i < left.size(); i++) {
+                if (left.get(i) == null || right.get(i) == null) {
+                    out.add(null);
+                    continue;
+                }
+                Node at = rightValues != null && i < rightValues.size() ? rightValues.get(i) : s;
+                SqlType chosen = common(java.util.Arrays.asList(left.get(i), right.get(i)), java.util.Arrays.asList(s, at), context);
+                out.add(chosen);
+            }
+            typeStrings(s.node("larg"), out);
+            typeStrings(s.node("rarg"), out);
+            return out;
+        }
+        if (s.node("withClause") != null || s.has("valuesLists")) return null;
+        List<Node> vals = values(s);
+        if (vals == null) return null;
+        types.select(s, null);
+        Scope scope = types.scopeOf(s);
+        List<SqlType> out = new ArrayList<>();
+        for (Node v : vals) out.add(certainType(v, types, scope));
+        return out;
+    }
+
+    /**
+     * An untyped string constant in a branch's column takes the column's type, as PostgreSQL
+     * resolves it ({@code SELECT 1 UNION SELECT '2'} is integers; DuckDB would make it text).
+     */
+    private static void typeStrings(Node branch, List<SqlType> types) {
+        if (setOperation(branch) || branch.has("valuesLists")) return;
+        List<Node> targets = branch.list("targetList");
+        for (int i = 0; i < targets.size() && i < types.size(); i++) {
+            Node t = targets.get(i);
+            Node v = t.node("val");
+            SqlType type = types.get(i);
+            if (type == null || type.isUnknown() || v == null || !v.is("A_Const") || !v.has("sval") || category(type) == 'S') continue;
+            if (!t.has("name")) t.set("name", ColumnNames.nameOf(v));
+            Node typeName = Node.of(null).set("names", new ArrayList<>(List.of(Node.string(type.name())))).set("typemod", -1L);
+            if (type.isArray()) typeName.set("arrayBounds", new ArrayList<>(List.of(Node.of("Integer").set("ival", -1L))));
+            t.set("val", Node.of("TypeCast").set("arg", v).set("typeName", typeName).set("location", v.location()));
+        }
+    }
+
+    /** The values of a plain SELECT's list, or null where a {@code *} (or a set operation) leaves them not lined up. */
+    private static List<Node> values(Node s) {
+        if (setOperation(s)) return null;
+        List<Node> out = new ArrayList<>();
+        for (Node t : s.list("targetList")) {
+            Node v = t.node("val");
+            if (v == null || v.is("ColumnRef") && v.list("fields").get(v.list("fields").size() - 1).is("A_Star")) return null;
+            out.add(v);
+        }
+        return out;
+    }
+
+    /**
      * select_common_type over {@code values}: 42804 when two of them are of different categories,
      * 42846 when one cannot be converted to the type chosen for all.
      */
@@ -96,11 +176,24 @@ final class CommonTypes {
             if (v == null) continue;
             SqlType t = certainType(v, types, scope);
             if (t == null) return;
-            if (t.isUnknown()) continue;
-            if (category(t) == null) return;
             known.add(t);
             at.add(v);
         }
+        common(known, at, context);
+    }
+
+    /** The type chosen for values of types {@code known} (at {@code at}, for positions), or null when that is not told here. */
+    private static SqlType common(List<SqlType> all, List<Node> allAt, String context) {
+        List<SqlType> known = new ArrayList<>();
+        List<Node> at = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            SqlType t = all.get(i);
+            if (t.isUnknown()) continue;
+            if (category(t) == null) return null;
+            known.add(t);
+            at.add(allAt.get(i));
+        }
+        if (known.isEmpty()) return SqlType.TEXT; // untyped values only: text, as PostgreSQL resolves them
         SqlType chosen = null;
         for (int i = 0; i < known.size(); i++) {
             SqlType t = known.get(i);
@@ -118,6 +211,7 @@ final class CommonTypes {
             throw new PgException("42846", (context.equals("CASE") ? "CASE/WHEN" : context) + " could not convert type "
                     + FormatType.displayName(known.get(i)) + " to " + FormatType.displayName(chosen)).withPosition(location(at.get(i)) + 1);
         }
+        return chosen;
     }
 
     private static Character category(SqlType t) {
@@ -159,6 +253,17 @@ final class CommonTypes {
     /** The type of a value whose type the translation knows for certain (a constant, a cast, a column), else null. */
     private static SqlType certainType(Node v, TypeResolver types, Scope scope) {
         if (v.is("FuncCall") && v.list("args").isEmpty() && CLOCK.contains(Operators.lastName(v))) return SqlType.TIMESTAMPTZ;
+        if (v.is("A_ArrayExpr") && !v.bool("pgwire_cast") && !v.list("elements").isEmpty()) {
+            // ARRAY[…] of elements of certain type: an array of their common type
+            List<SqlType> elements = new ArrayList<>();
+            for (Node el : v.list("elements")) {
+                SqlType t = el.is("A_ArrayExpr") ? null : certainType(el, types, scope);
+                if (t == null || t.isArray()) return null;
+                elements.add(t);
+            }
+            SqlType element = common(elements, v.list("elements"), "ARRAY");
+            return element == null ? null : new SqlType(element.name(), -1, 1);
+        }
         boolean certain = v.is("A_Const") || v.is("TypeCast") || v.is("ColumnRef") && scope != null || v.is("SQLValueFunction");
         return certain ? types.type(v, scope) : null;
     }

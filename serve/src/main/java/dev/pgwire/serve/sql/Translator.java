@@ -107,6 +107,7 @@ public final class Translator {
         Checks.apply(tree);
         OutputNames.check(tree, session.catalog());
         CommonTypes.values(tree, session.catalog());
+        CommonTypes.setOperations(tree, session.catalog());
         ColumnNames.assign(tree);
         SessionFunctions.rewrite(tree, session);
         SqlWriter w = new SqlWriter();
