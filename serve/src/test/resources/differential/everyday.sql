@@ -634,6 +634,32 @@ SELECT * FROM (VALUES (1), ('x'::text)) v;
 -- expect-error: 42846
 VALUES ('10:00'::time), ('2024-01-01'::date);
 
+-- name: union_string_constant_takes_the_type
+SELECT 1 UNION SELECT '2' UNION SELECT 10 ORDER BY 1;
+
+-- name: union_string_constant_of_another_type
+-- expect-error: 22P02
+SELECT 1 UNION SELECT '2.5';
+
+-- name: union_string_constants_of_a_date_column
+SELECT created_at FROM customers UNION SELECT '2020-01-01' ORDER BY 1 LIMIT 2;
+
+-- name: union_timestamp_and_integer
+-- expect-error: 42804
+SELECT created_at FROM customers UNION SELECT 1;
+
+-- name: union_jsonb_and_json
+-- expect-error: 42846
+SELECT attrs FROM products UNION ALL SELECT '{}'::json;
+
+-- name: union_arrays_of_other_elements
+-- expect-error: 42846
+SELECT ARRAY[1] UNION ALL SELECT tags FROM products;
+
+-- name: union_of_untyped_strings_is_text
+-- expect-error: 42804
+SELECT 'a' UNION SELECT 'b' UNION SELECT 1;
+
 -- name: coalesce_types
 SELECT coalesce(NULL, 1, 2.5), pg_typeof(coalesce(NULL, 1, 2.5)), coalesce(NULL::text, 'x'), coalesce(score, 0) FROM customers WHERE email = 'cid@example.org';
 

@@ -88,6 +88,11 @@ class QueryChecksTest {
         failsWith("SELECT greatest(1, '2024-01-01'::timestamptz)", "42804", "GREATEST types integer and timestamp with time zone cannot be matched");
         failsWith("SELECT ARRAY[1, 'x'::text]", "42804", "ARRAY types integer and text cannot be matched");
         failsWith("VALUES (1), ('x'::text)", "42804", "VALUES types integer and text cannot be matched");
+        failsWith("SELECT coalesce(ARRAY[1], ARRAY['a'::text])", "42846", "COALESCE could not convert type text[] to integer[]");
+        failsWith("SELECT now() UNION SELECT 1", "42804", "UNION types timestamp with time zone and integer cannot be matched");
+        failsWith("SELECT '{}'::json UNION ALL SELECT '{}'::jsonb", "42846", "UNION could not convert type jsonb to json");
+        failsWith("SELECT 'a' UNION SELECT 'b' UNION SELECT 1", "42804", "UNION types text and integer cannot be matched");
+        assertThat(duckDb("SELECT 1 UNION SELECT '2' UNION SELECT id FROM orders EXCEPT SELECT NULL")).isNotNull();
         // an untyped string takes the common type; a cast of the array gives the elements their type
         assertThat(duckDb("SELECT CASE WHEN true THEN 1 ELSE '2' END, ARRAY[1, '2'::text]::text[], coalesce(id, 2.5) FROM orders"))
                 .isNotNull();
