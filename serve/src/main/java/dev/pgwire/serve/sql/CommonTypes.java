@@ -44,10 +44,12 @@ final class CommonTypes {
                 List<Node> values = new ArrayList<>();
                 if (e.node("defresult") != null) values.add(e.node("defresult"));
                 for (Node w : e.list("args")) values.add(w.node("result"));
-                common(values, "CASE", types, scope);
+                SqlType chosen = common(values, "CASE", types, scope);
+                if (e.node("defresult") != null) e.set("defresult", typed(e.node("defresult"), chosen));
+                for (Node w : e.list("args")) w.set("result", typed(w.node("result"), chosen));
             }
-            case "CoalesceExpr" -> common(e.list("args"), "COALESCE", types, scope);
-            case "MinMaxExpr" -> common(e.list("args"), e.str("op").equals("IS_GREATEST") ? "GREATEST" : "LEAST", types, scope);
+            case "CoalesceExpr" -> typed(e.list("args"), common(e.list("args"), "COALESCE", types, scope));
+            case "MinMaxExpr" -> typed(e.list("args"), common(e.list("args"), e.str("op").equals("IS_GREATEST") ? "GREATEST" : "LEAST", types, scope));
             case "TypeCast" -> {
                 // ARRAY[…]::t[] gives its elements the type t[] names: no common type is chosen
                 if (e.node("arg") != null && e.node("arg").is("A_ArrayExpr")) e.node("arg").set("pgwire_cast", true);
@@ -55,7 +57,7 @@ final class CommonTypes {
             case "A_ArrayExpr" -> {
                 if (e.bool("pgwire_cast")) return;
                 for (Node el : e.list("elements")) if (el.is("A_ArrayExpr")) return; // sub-arrays
-                common(e.list("elements"), "ARRAY", types, scope);
+                typed(e.list("elements"), common(e.list("elements"), "ARRAY", types, scope));
             }
             default -> { }
         }
@@ -144,12 +146,10 @@ final class CommonTypes {
         for (int i = 0; i < targets.size() && i < types.size(); i++) {
             Node t = targets.get(i);
             Node v = t.node("val");
-            SqlType type = types.get(i);
-            if (type == null || type.isUnknown() || v == null || !v.is("A_Const") || !v.has("sval") || category(type) == 'S') continue;
+            Node cast = typed(v, types.get(i));
+            if (cast == v) continue;
             if (!t.has("name")) t.set("name", ColumnNames.nameOf(v));
-            Node typeName = Node.of(null).set("names", new ArrayList<>(List.of(Node.string(type.name())))).set("typemod", -1L);
-            if (type.isArray()) typeName.set("arrayBounds", new ArrayList<>(List.of(Node.of("Integer").set("ival", -1L))));
-            t.set("val", Node.of("TypeCast").set("arg", v).set("typeName", typeName).set("location", v.location()));
+            t.set("val", cast);
         }
     }
 
@@ -169,17 +169,33 @@ final class CommonTypes {
      * select_common_type over {@code values}: 42804 when two of them are of different categories,
      * 42846 when one cannot be converted to the type chosen for all.
      */
-    private static void common(List<Node> values, String context, TypeResolver types, Scope scope) {
+    private static SqlType common(List<Node> values, String context, TypeResolver types, Scope scope) {
         List<SqlType> known = new ArrayList<>();
         List<Node> at = new ArrayList<>();
         for (Node v : values) {
             if (v == null) continue;
             SqlType t = certainType(v, types, scope);
-            if (t == null) return;
+            if (t == null) return null;
             known.add(t);
             at.add(v);
         }
-        common(known, at, context);
+        return common(known, at, context);
+    }
+
+    /**
+     * An untyped string constant among values of type {@code chosen} is read as that type, as
+     * PostgreSQL resolves it ({@code CASE … THEN 1 ELSE '2' END} is an integer; DuckDB would make
+     * it text); other values as they are.
+     */
+    private static Node typed(Node v, SqlType chosen) {
+        if (chosen == null || chosen.isUnknown() || v == null || !v.is("A_Const") || !v.has("sval") || category(chosen) == 'S') return v;
+        Node typeName = Node.of(null).set("names", new ArrayList<>(List.of(Node.string(chosen.name())))).set("typemod", -1L);
+        if (chosen.isArray()) typeName.set("arrayBounds", new ArrayList<>(List.of(Node.of("Integer").set("ival", -1L))));
+        return Node.of("TypeCast").set("arg", v).set("typeName", typeName).set("location", v.location());
+    }
+
+    private static void typed(List<Node> values, SqlType chosen) {
+        for (int i = 0; i < values.size(); i++) values.set(i, typed(values.get(i), chosen));
     }
 
     /** The type chosen for values of types {@code known} (at {@code at}, for positions), or null when that is not told here. */
