@@ -660,6 +660,14 @@ SELECT ARRAY[1] UNION ALL SELECT tags FROM products;
 -- expect-error: 42804
 SELECT 'a' UNION SELECT 'b' UNION SELECT 1;
 
+-- name: case_string_constant_takes_the_type
+SELECT CASE WHEN false THEN 1 ELSE '2' END, pg_typeof(CASE WHEN false THEN 1 ELSE '2' END), CASE WHEN true THEN now() ELSE '2024-01-01' END > '2020-01-01',
+       greatest(1, '10'), ARRAY[1, '2'], CASE WHEN true THEN 'yes' ELSE false END;
+
+-- name: case_string_constant_of_another_type
+-- expect-error: 22P02
+SELECT CASE WHEN true THEN 1 ELSE 'x' END;
+
 -- name: coalesce_types
 SELECT coalesce(NULL, 1, 2.5), pg_typeof(coalesce(NULL, 1, 2.5)), coalesce(NULL::text, 'x'), coalesce(score, 0) FROM customers WHERE email = 'cid@example.org';
 

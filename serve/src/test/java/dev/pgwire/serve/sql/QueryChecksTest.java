@@ -93,6 +93,7 @@ class QueryChecksTest {
         failsWith("SELECT '{}'::json UNION ALL SELECT '{}'::jsonb", "42846", "UNION could not convert type jsonb to json");
         failsWith("SELECT 'a' UNION SELECT 'b' UNION SELECT 1", "42804", "UNION types text and integer cannot be matched");
         assertThat(duckDb("SELECT 1 UNION SELECT '2' UNION SELECT id FROM orders EXCEPT SELECT NULL")).isNotNull();
+        assertThat(duckDb("SELECT CASE WHEN false THEN 1 ELSE '2' END")).isEqualTo("SELECT CASE WHEN false THEN 1 ELSE CAST('2' AS INTEGER) END AS \"case\"");
         // an untyped string takes the common type; a cast of the array gives the elements their type
         assertThat(duckDb("SELECT CASE WHEN true THEN 1 ELSE '2' END, ARRAY[1, '2'::text]::text[], coalesce(id, 2.5) FROM orders"))
                 .isNotNull();
