@@ -166,7 +166,7 @@ final class RowComparisons {
      */
     private static Node fill(Node template, List<Node> left, List<Node> right, Node sub, int location) {
         substitute(template, left, right, sub, location);
-        return template;
+        return template; // the template is an A_Expr or BoolExpr or SubLink: never a placeholder itself
     }
 
     private static Object substituted(Object v, List<Node> left, List<Node> right, Node sub, int location) {
@@ -176,11 +176,7 @@ final class RowComparisons {
             if (name.startsWith("pgwire_l")) return left.get(Integer.parseInt(name.substring(8)) - 1).copy();
             if (name.startsWith("pgwire_r") && right != null) return right.get(Integer.parseInt(name.substring(8)) - 1).copy();
         }
-        if (n.is("RangeSubselect") && sub != null) {
-            n.set("subquery", sub);
-            n.node("alias").set("location", null);
-            return n;
-        }
+        if (n.is("RangeSubselect") && sub != null) return n.set("subquery", sub); // the subquery keeps its own positions
         substitute(n, left, right, sub, location);
         return n;
     }
