@@ -590,6 +590,84 @@ SELECT CASE WHEN true THEN 1 ELSE 2.5 END, CASE WHEN false THEN 1 END, CASE WHEN
 -- expect-error: 42804
 SELECT CASE WHEN true THEN 1 ELSE 'x'::text END;
 
+-- name: case_column_type_mismatch
+-- expect-error: 42804
+SELECT CASE WHEN score > 50 THEN name ELSE score END FROM customers;
+
+-- name: case_boolean_and_integer
+-- expect-error: 42804
+SELECT CASE WHEN true THEN true ELSE 1 END;
+
+-- name: case_date_and_interval
+-- expect-error: 42804
+SELECT CASE WHEN true THEN interval '1 day' ELSE created_at END FROM customers;
+
+-- name: case_jsonb_and_json
+-- expect-error: 42846
+SELECT CASE WHEN true THEN '{}'::jsonb ELSE '{}'::json END;
+
+-- name: case_matching_types
+SELECT CASE WHEN score > 60 THEN name ELSE 'low' END, CASE WHEN score IS NULL THEN created_at ELSE '2024-06-01'::date END,
+       CASE WHEN true THEN 1::int2 ELSE 2::bigint END
+FROM customers ORDER BY id;
+
+-- name: coalesce_column_type_mismatch
+-- expect-error: 42804
+SELECT coalesce(score, name) FROM customers;
+
+-- name: greatest_type_mismatch
+-- expect-error: 42804
+SELECT greatest(1, 'x'::text);
+
+-- name: array_type_mismatch
+-- expect-error: 42804
+SELECT ARRAY[id, email] FROM customers;
+
+-- name: array_of_one_category
+SELECT ARRAY[id, score], ARRAY[name, country] FROM customers ORDER BY id;
+
+-- name: values_type_mismatch
+-- expect-error: 42804
+SELECT * FROM (VALUES (1), ('x'::text)) v;
+
+-- name: values_time_and_date
+-- expect-error: 42846
+VALUES ('10:00'::time), ('2024-01-01'::date);
+
+-- name: union_string_constant_takes_the_type
+SELECT 1 UNION SELECT '2' UNION SELECT 10 ORDER BY 1;
+
+-- name: union_string_constant_of_another_type
+-- expect-error: 22P02
+SELECT 1 UNION SELECT '2.5';
+
+-- name: union_string_constants_of_a_date_column
+SELECT created_at FROM customers UNION SELECT '2020-01-01' ORDER BY 1 LIMIT 2;
+
+-- name: union_timestamp_and_integer
+-- expect-error: 42804
+SELECT created_at FROM customers UNION SELECT 1;
+
+-- name: union_jsonb_and_json
+-- expect-error: 42846
+SELECT attrs FROM products UNION ALL SELECT '{}'::json;
+
+-- name: union_arrays_of_other_elements
+-- expect-error: 42846
+SELECT ARRAY[1] UNION ALL SELECT tags FROM products;
+
+-- name: union_of_untyped_strings_is_text
+-- expect-error: 42804
+SELECT 'a' UNION SELECT 'b' UNION SELECT 1;
+
+-- name: case_string_constant_takes_the_type
+SELECT CASE WHEN false THEN 1 ELSE '2' END, pg_typeof(CASE WHEN false THEN 1 ELSE '2' END), CASE WHEN true THEN now() ELSE '2024-01-01' END > '2020-01-01',
+       greatest(1, '10'), ARRAY[1, '2'], CASE WHEN true THEN 'yes' ELSE false END;
+
+-- name: case_string_constant_of_another_type
+-- expect-error: 22P02
+SELECT CASE WHEN true THEN 1 ELSE 'x' END;
+
 -- name: coalesce_types
 SELECT coalesce(NULL, 1, 2.5), pg_typeof(coalesce(NULL, 1, 2.5)), coalesce(NULL::text, 'x'), coalesce(score, 0) FROM customers WHERE email = 'cid@example.org';
 
@@ -689,6 +767,41 @@ SELECT (1, 'a') = (SELECT 1, 'a'), (1, 2) < (1, 3), (1, NULL) = (1, 2);
 -- name: in_subquery_multi_column
 SELECT id FROM orders WHERE (customer_id, status) IN (SELECT 1, 'paid' UNION ALL SELECT 3, 'paid') ORDER BY id;
 
+-- name: row_comparison_nulls
+SELECT (1, NULL) = (1, 2), (1, NULL) = (2, 2), (1, NULL) <> (2, NULL), (1, NULL) < (2, NULL), (NULL, 1) < (1, 2), (1, NULL) <= (1, 2), ROW(1, 2) >= ROW(1, 2);
+
+-- name: row_in_list_nulls
+SELECT (1, NULL) IN ((1, 2)), (1, NULL) NOT IN ((2, 2)), (1, NULL) IN ((1, 2), (1, NULL)), (1, 2) IN ((1, 2), (3, NULL)), (1, 2) NOT IN ((1, 3), (2, NULL));
+
+-- name: row_comparison_subquery_cases
+SELECT (1, 'a') = (SELECT 1, 'b'), (1, NULL) = (SELECT 1, 'b'), (1, 'a') = (SELECT 1, 'a' WHERE false), (1, 'a') < (SELECT 1, 'b'),
+       (2, 'a') <> (SELECT 1, 'a'), ROW(1, 2) = (SELECT * FROM (VALUES (1, 2)) v);
+
+-- name: row_comparison_subquery_columns
+SELECT o.id FROM orders o WHERE (o.customer_id, o.status) = (SELECT c.id, 'paid' FROM customers c WHERE c.id = o.customer_id) ORDER BY 1;
+
+-- name: row_comparison_subquery_several_rows
+-- expect-error: 21000
+SELECT (1, 'a') = (SELECT 1, 'a' UNION ALL SELECT 2, 'b');
+
+-- name: row_comparison_subquery_too_few_columns
+-- expect-error: 42601
+SELECT (1, 2) = (SELECT 1);
+
+-- name: row_in_subquery_too_many_columns
+-- expect-error: 42601
+SELECT (1, 2) IN (SELECT 1, 2, 3);
+
+-- name: row_any_all_subquery
+SELECT customer_id, status, (customer_id, status) = ANY (SELECT 1, 'paid' UNION ALL SELECT NULL, 'new'),
+       (customer_id, status) < ANY (SELECT 2, 'a'), (customer_id, status) <> ALL (SELECT 1, 'paid'),
+       (customer_id, status) = ALL (SELECT 1, 'paid'), (customer_id, status) <> ANY (SELECT 1, 'paid'),
+       (customer_id, status) NOT IN (SELECT 1, 'paid' UNION ALL SELECT NULL, 'new')
+FROM orders ORDER BY id;
+
+-- name: row_any_all_empty_subquery
+SELECT (1, 2) < ANY (SELECT 1, 2 WHERE false), (1, 2) < ALL (SELECT 1, 2 WHERE false), (1, NULL) >= ALL (SELECT 1, 2), (1, NULL) > ANY (SELECT 0, 2);
+
 -- uuid, json and arrays in daily use
 
 -- name: uuid_table
@@ -701,6 +814,17 @@ INSERT INTO sessions VALUES ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 1, '{"cart"
 -- name: order_by_ambiguous_output_name
 -- expect-error: 42702
 SELECT id, id::text FROM sessions ORDER BY id;
+
+-- name: order_by_same_column_twice
+SELECT id, sessions.id, customer_id FROM sessions ORDER BY id;
+
+-- name: order_by_star_and_cast_with_the_name
+-- expect-error: 42702
+SELECT *, customer_id::text AS customer_id FROM sessions ORDER BY customer_id;
+
+-- name: order_by_ambiguous_join_columns
+-- expect-error: 42702
+SELECT s.customer_id, c.id AS customer_id FROM sessions s JOIN customers c ON c.id = s.customer_id ORDER BY customer_id;
 
 -- name: jsonb_build_object_from_columns
 SELECT jsonb_build_object('id', id, 'email', email, 'score', score, 'since', created_at) FROM customers WHERE email IN ('ann@example.com', 'cid@example.org') ORDER BY id;
@@ -1056,6 +1180,66 @@ SELECT id AS order_no FROM orders WHERE order_no > 1;
 -- expect-error: 42703
 SELECT id AS order_no FROM orders ORDER BY order_no + 1;
 
+-- name: where_output_alias_also_a_column
+-- orders has a column status: the name in WHERE is that column, not the output name
+SELECT id AS status FROM orders WHERE status = 'paid' ORDER BY 1;
+
+-- name: where_output_alias_of_a_view_column
+SELECT email AS spent FROM customer_stats WHERE spent > 0 ORDER BY 1;
+
+-- name: where_output_alias_of_a_cte_column
+WITH c(n, s) AS (SELECT id, status FROM orders) SELECT n AS s2 FROM c WHERE s = 'paid' AND n > 1 ORDER BY s2;
+
+-- name: where_output_alias_of_a_subquery_column
+SELECT q.n AS total FROM (SELECT id AS n, total FROM orders) q WHERE total > 1 ORDER BY 1;
+
+-- name: where_output_alias_of_a_subquery_refused
+-- expect-error: 42703
+SELECT q.n AS m FROM (SELECT id AS n FROM orders) q WHERE m > 1;
+
+-- name: where_output_alias_in_a_subquery_refused
+-- expect-error: 42703
+SELECT id AS order_no FROM orders o WHERE EXISTS (SELECT 1 FROM order_items i WHERE i.order_id = order_no);
+
+-- name: where_output_alias_of_a_function_column
+SELECT g AS x FROM generate_series(1, 3) AS g WHERE g > 1 ORDER BY x;
+
+-- name: select_list_output_alias_refused
+-- expect-error: 42703
+SELECT id AS n, n + 1 FROM orders;
+
+-- name: update_subquery_output_alias_refused
+-- expect-error: 42703
+UPDATE orders SET total = total WHERE id IN (SELECT order_id AS o FROM order_items WHERE o > 1);
+
+-- name: group_by_output_alias
+SELECT status AS s, count(*) AS n FROM orders GROUP BY s ORDER BY n DESC, s;
+
+-- name: group_by_output_alias_in_rollup
+SELECT status AS s, count(*) AS n FROM orders GROUP BY ROLLUP (s) ORDER BY s NULLS LAST;
+
+-- name: group_by_output_alias_in_expression_refused
+-- expect-error: 42703
+SELECT status AS s, count(*) FROM orders GROUP BY s || 'x';
+
+-- name: group_by_ambiguous_output_name
+-- expect-error: 42702
+SELECT id AS k, status AS k FROM orders GROUP BY k;
+
+-- name: order_by_output_alias_and_aggregate
+SELECT customer_id AS c, count(*) AS n FROM orders GROUP BY customer_id ORDER BY n DESC, c;
+
+-- name: order_by_alias_in_expression_also_a_column
+-- the expression reads the column total, not the output column named total
+SELECT id, id * 10 AS total FROM orders ORDER BY total IS NULL, id;
+
+-- name: output_alias_in_a_set_operation_order_by
+SELECT id AS n FROM orders WHERE id IN (SELECT id AS n FROM orders UNION SELECT 2 ORDER BY n DESC LIMIT 2) ORDER BY n;
+
+-- name: order_by_alias_in_subquery_refused
+-- expect-error: 42703
+SELECT id AS order_no FROM orders ORDER BY (SELECT order_no);
+
 -- name: returning_aggregate_refused
 -- expect-error: 42803
 UPDATE orders SET total = total WHERE id = 1 RETURNING count(*);
@@ -1083,6 +1267,33 @@ INSERT INTO line_totals (qty, price) VALUES (3, 2.50) RETURNING *;
 -- name: generated_column_insert_value_refused
 -- expect-error: 428C9
 INSERT INTO line_totals VALUES (1, 1.00, 5.00);
+
+-- name: generated_column_insert_default
+INSERT INTO line_totals VALUES (2, 1.25, DEFAULT) RETURNING *;
+
+-- name: generated_column_insert_named_default
+INSERT INTO line_totals (qty, total, price) VALUES (4, DEFAULT, 0.50), (5, DEFAULT, 1.00) RETURNING *;
+
+-- name: generated_column_insert_select_refused
+-- expect-error: 428C9
+INSERT INTO line_totals (qty, price, total) SELECT 1, 1.00, NULL;
+
+-- name: generated_column_update_refused
+-- expect-error: 428C9
+UPDATE line_totals SET total = 0;
+
+-- name: generated_column_update_row_refused
+-- expect-error: 428C9
+UPDATE line_totals SET (qty, total) = (1, 0);
+
+-- name: generated_column_update_default
+UPDATE line_totals SET qty = qty + 1, total = DEFAULT WHERE qty = 4 RETURNING *;
+
+-- name: generated_column_update_only_default
+UPDATE line_totals SET total = DEFAULT WHERE qty = 2 RETURNING *;
+
+-- name: generated_column_result
+SELECT * FROM line_totals ORDER BY qty, price;
 
 -- name: partial_unique_upsert_table
 CREATE TABLE subscriptions (id int PRIMARY KEY, email text NOT NULL, active boolean NOT NULL);

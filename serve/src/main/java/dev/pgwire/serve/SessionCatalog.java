@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  */
 final class SessionCatalog implements CatalogView {
     private static final String COLUMNS = "SELECT database_name = 'temp' AS temporary, schema_name, column_name, column_index,"
-            + " data_type, comment, is_nullable, column_default FROM duckdb_columns()"
+            + " data_type, comment, is_nullable, column_default, is_generated FROM duckdb_columns()"
             + " WHERE table_name = ? AND (database_name = 'temp' OR database_name = current_database())"
             + " AND (? IS NULL OR schema_name = ?) ORDER BY temporary DESC, schema_name, column_index";
     private static final String VIEW_COMMENT = "SELECT coalesce(comment, '') FROM duckdb_views()"
@@ -105,7 +105,7 @@ final class SessionCatalog implements CatalogView {
             ps.setString(2, schema);
             ps.setString(3, schema);
         }, rs -> new Object[] {rs.getBoolean(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                rs.getString(6), rs.getBoolean(7), rs.getString(8)});
+                rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getBoolean(9)});
         if (rows.isEmpty()) return null;
         // the temporary table wins, then the first schema of search_path that has the name
         String chosen = null;
@@ -133,7 +133,8 @@ final class SessionCatalog implements CatalogView {
             if (temporary ? !temp : temp || !chosen.equals(r[1])) continue;
             relSchema = (String) r[1];
             String comment = (String) r[5];
-            columns.add(ColumnInfo.of((String) r[2], (Integer) r[3], (String) r[4], comment, !(Boolean) r[6], (String) r[7]));
+            columns.add(ColumnInfo.of((String) r[2], (Integer) r[3], (String) r[4], comment, !(Boolean) r[6], (String) r[7])
+                    .generated((Boolean) r[8]));
         }
         String s = relSchema;
         List<String> viewComment = temporary ? List.of() : runner.query(VIEW_COMMENT, ps -> {

@@ -41,13 +41,26 @@ public interface CatalogView {
      * @param pgDefault the default as PostgreSQL shows it ({@link ColumnMeta#expressionPair}), or null
      * @param domain   the domain the column is declared with, as {schema, name}, or null (pgType is then its base type)
      * @param description the column's comment (COMMENT ON COLUMN), or null
+     * @param generated whether the column is GENERATED ALWAYS AS (…) STORED (its value is computed, never given)
      */
     record ColumnInfo(String name, int number, String duckDbType, PgTypeName pgType, boolean notNull, String sequence,
-                      String identity, String defaultExpr, String pgDefault, String[] domain, String description) {
+                      String identity, String defaultExpr, String pgDefault, String[] domain, String description,
+                      boolean generated) {
 
         public ColumnInfo(String name, int number, String duckDbType, PgTypeName pgType, boolean notNull, String sequence,
                           String identity, String defaultExpr, String pgDefault) {
-            this(name, number, duckDbType, pgType, notNull, sequence, identity, defaultExpr, pgDefault, null, null);
+            this(name, number, duckDbType, pgType, notNull, sequence, identity, defaultExpr, pgDefault, null, null, false);
+        }
+
+        public ColumnInfo(String name, int number, String duckDbType, PgTypeName pgType, boolean notNull, String sequence,
+                          String identity, String defaultExpr, String pgDefault, String[] domain, String description) {
+            this(name, number, duckDbType, pgType, notNull, sequence, identity, defaultExpr, pgDefault, domain, description, false);
+        }
+
+        /** This column, generated or not as {@code generated} says. */
+        public ColumnInfo generated(boolean generated) {
+            return new ColumnInfo(name, number, duckDbType, pgType, notNull, sequence, identity, defaultExpr, pgDefault, domain,
+                    description, generated);
         }
 
         /** A column as DuckDB's catalog lists it; {@code comment} holds what serve recorded of it. */

@@ -51,6 +51,11 @@ final class Checks {
             "mode", "percentile_cont", "percentile_disc", "xmlagg", "range_agg", "corr", "covar_pop", "covar_samp",
             "regr_avgx", "regr_avgy", "regr_count", "regr_intercept", "regr_r2", "regr_slope", "regr_sxx", "regr_sxy", "regr_syy");
 
+    /** Whether {@code name} is one of PostgreSQL's aggregates. */
+    static boolean isAggregate(String name) {
+        return AGGREGATES.contains(name);
+    }
+
     /** A window function in {@code clause} (outside its subqueries) is 42P20, as PostgreSQL refuses it. */
     private static void noWindows(Node clause, String where) {
         Node w = find(clause, n -> n.is("FuncCall") && n.node("over") != null);

@@ -15,7 +15,7 @@ import java.util.List;
  * PostgreSQL's input rules ({@code '\xdeadbeef'} into bytea is four bytes, {@code '{1,2}'} into
  * int[] is an array, {@code 'yes'} into boolean is true); a value a numeric column without modifier
  * cannot hold exactly is an error (22003), never rounded; a GENERATED ALWAYS identity column takes
- * only its default unless OVERRIDING SYSTEM VALUE.
+ * only its default unless OVERRIDING SYSTEM VALUE, a generated column only its default (428C9).
  */
 public final class TargetCoercion {
     private TargetCoercion() {}
@@ -42,6 +42,7 @@ public final class TargetCoercion {
                     items.set(i, coerce(items.get(i), targets.get(i), types));
                 }
             }
+            withoutGenerated(stmt, targets, select.list("valuesLists"));
         } else if (select.has("targetList") && !select.has("larg")) {
             TypeResolver.Scope with = withScope(stmt, types);
             if (hasStar(select.list("targetList"))) {
@@ -96,6 +97,25 @@ public final class TargetCoercion {
         Node holder = Node.of("SelectStmt").set("withClause", stmt.node("withClause")).set("op", "SETOP_NONE");
         types.select(holder, null);
         return types.scopeOf(holder);
+    }
+
+    /**
+     * DEFAULT for a generated column (the only value it takes, see {@link #checkIdentity}) is left
+     * out, with its column: DuckDB computes the column and takes no value for it, not even DEFAULT.
+     */
+    private static void withoutGenerated(Node stmt, List<ColumnInfo> targets, List<Node> rows) {
+        if (rows.isEmpty() || targets.stream().noneMatch(ColumnInfo::generated)) return;
+        if (rows.get(0).list("items").size() != targets.size()) return;
+        if (!stmt.has("cols")) {
+            List<Node> cols = new ArrayList<>();
+            for (ColumnInfo c : targets) cols.add(Node.of("ResTarget").set("name", c.name()));
+            stmt.set("cols", cols);
+        }
+        for (int i = targets.size() - 1; i >= 0; i--) {
+            if (!targets.get(i).generated()) continue;
+            stmt.list("cols").remove(i);
+            for (Node row : rows) row.list("items").remove(i);
+        }
     }
 
     /**
@@ -240,7 +260,7 @@ public final class TargetCoercion {
     }
 
     private static void setList(List<Node> targets, Relation r, TypeResolver types, TypeResolver.Scope scope) {
-        for (Node t : targets) {
+        for (Node t : List.copyOf(targets)) {
             ColumnInfo c = r.column(t.str("name"));
             if (c == null) {
                 throw new PgException(SqlState.UNDEFINED_COLUMN,
@@ -248,9 +268,23 @@ public final class TargetCoercion {
             }
             if (t.has("indirection")) continue;
             Node val = t.node("val");
-            if (c.identity().equals("a") && val != null && !val.is("SetToDefault")) {
+            Node assigned = val != null && val.is("MultiAssignRef") && val.node("source") != null && val.node("source").is("RowExpr")
+                    && val.num("colno") >= 1 && val.num("colno") <= val.node("source").list("args").size()
+                    ? val.node("source").list("args").get((int) val.num("colno") - 1) : val;
+            if ((c.identity().equals("a") || c.generated()) && assigned != null && !assigned.is("SetToDefault")) {
                 throw new PgException("428C9", "column \"" + c.name() + "\" can only be updated to DEFAULT")
-                        .withDetail("Column \"" + c.name() + "\" is an identity column defined as GENERATED ALWAYS.");
+                        .withDetail("Column \"" + c.name() + "\" is " + (c.generated() ? "a generated column."
+                                : "an identity column defined as GENERATED ALWAYS."));
+            }
+            if (c.generated() && val != null && val.is("SetToDefault")) {
+                // DuckDB computes the column and takes no assignment to it; a SET of nothing else sets a column to itself
+                targets.remove(t);
+                if (targets.isEmpty()) {
+                    ColumnInfo other = r.columns().stream().filter(o -> !o.generated()).findFirst().orElseThrow();
+                    Node ref = Node.of("ColumnRef").set("fields", new ArrayList<>(List.of(Node.string(other.name()))));
+                    targets.add(Node.of("ResTarget").set("name", other.name()).set("val", ref));
+                }
+                continue;
             }
             if (val != null && !val.is("MultiAssignRef")) t.set("val", coerce(val, c, types, scope));
         }
@@ -272,7 +306,12 @@ public final class TargetCoercion {
     }
 
     private static void checkIdentity(ColumnInfo c, Node value, boolean overriding) {
-        if (!c.identity().equals("a") || overriding || value == null || value.is("SetToDefault")) return;
+        if (value == null || value.is("SetToDefault")) return;
+        if (c.generated()) {
+            throw new PgException("428C9", "cannot insert a non-DEFAULT value into column \"" + c.name() + "\"")
+                    .withDetail("Column \"" + c.name() + "\" is a generated column.");
+        }
+        if (!c.identity().equals("a") || overriding) return;
         throw new PgException("428C9", "cannot insert a non-DEFAULT value into column \"" + c.name() + "\"")
                 .withDetail("Column \"" + c.name() + "\" is an identity column defined as GENERATED ALWAYS.")
                 .withHint("Use OVERRIDING SYSTEM VALUE to override.");

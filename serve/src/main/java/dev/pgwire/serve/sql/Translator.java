@@ -104,7 +104,11 @@ public final class Translator {
         if (!query && !ddl) return new Translation(sql, info, tree, sql, null, null);
         if (query) ViewWrites.apply(tree, session.catalog()); // INSERT, UPDATE, DELETE of a simple view: of its table
         ReplayInfo replay = ReplayInfo.of(tree, session.catalog());
+        RowComparisons.apply(tree, session.catalog());
         Checks.apply(tree);
+        OutputNames.check(tree, session.catalog());
+        CommonTypes.values(tree, session.catalog());
+        CommonTypes.setOperations(tree, session.catalog());
         ColumnNames.assign(tree);
         SessionFunctions.rewrite(tree, session);
         SqlWriter w = new SqlWriter();

@@ -179,7 +179,6 @@ final class TypedRewrites {
         if (s.node("larg") != null) {
             select(s.node("larg"), scope, top);
             select(s.node("rarg"), scope, false);
-            matchingSetOperationTypes(s, scope);
             jsonbKeys.setOperation(s, scope);
             return;
         }
@@ -205,32 +204,6 @@ final class TypedRewrites {
         List<Node> on = s.list("distinctClause");
         if (!(on.size() == 1 && on.get(0).fields().isEmpty())) rewriteItems(on, scope);
         jsonbKeys.apply(s, scope);
-    }
-
-    /** UNION/INTERSECT/EXCEPT of a number with a string (or a boolean with anything else) is 42804, as in PostgreSQL. */
-    private void matchingSetOperationTypes(Node s, Scope scope) {
-        List<Col> left = types.select(s.node("larg"), scope);
-        List<Col> right = types.select(s.node("rarg"), scope);
-        for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
-            SqlType a = left.get(i).type();
-            SqlType b = right.get(i).type();
-            if (a == null || b == null || a.isUnknown() || b.isUnknown() || a.isArray() || b.isArray()) continue;
-            if (nullConstant(s.node("larg"), i) || nullConstant(s.node("rarg"), i)) continue; // a bare NULL takes the other side's type
-            boolean clash = (a.isNumber() && b.isText() && !b.isUnknown()) || (a.isText() && b.isNumber())
-                    || (a.name().equals("bool") != b.name().equals("bool"));
-            if (clash) {
-                String op = s.str("op").replace("SETOP_", "");
-                throw new PgException("42804", op + " types " + FormatType.displayName(a) + " and " + FormatType.displayName(b)
-                        + " cannot be matched");
-            }
-        }
-    }
-
-    private static boolean nullConstant(Node select, int i) {
-        if (select == null || !(select.is("SelectStmt") || select.type() == null) || !"SETOP_NONE".equals(select.str("op"))) return false;
-        List<Node> targets = select.list("targetList");
-        Node val = i < targets.size() ? targets.get(i).node("val") : null;
-        return val != null && val.is("A_Const") && val.bool("isnull");
     }
 
     private void fromItem(Node item, Scope scope) {
@@ -458,6 +431,7 @@ final class TypedRewrites {
     /** Rewrites an expression bottom-up and returns its replacement (or itself). */
     private Node expr(Node e, Scope scope) {
         if (e == null || e.type() == null) return e;
+        CommonTypes.check(e, types, scope);
         switch (e.type()) {
             case "SubLink" -> {
                 if (e.node("testexpr") != null) e.set("testexpr", expr(e.node("testexpr"), scope));
