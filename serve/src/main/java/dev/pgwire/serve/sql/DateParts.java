@@ -43,12 +43,14 @@ final class DateParts {
      * DTK_MILLENNIUM, DTK_ISOYEAR). Null for other fields.
      */
     private static String yearField(String f) {
+        // the year is named three times rather than bound once by a lambda: DuckDB takes no lambda in
+        // a DEFAULT or CHECK (DEFAULT EXTRACT(YEAR FROM CURRENT_DATE))
+        String y = "date_part('" + (f.equals("isoyear") ? "isoyear" : "year") + "', {0})";
         return switch (f) {
-            case "year", "years" -> "list_transform([date_part('year', {0})], lambda y: CASE WHEN y > 0 THEN y ELSE y - 1 END)[1]";
-            case "isoyear" -> "list_transform([date_part('isoyear', {0})], lambda y: CASE WHEN y > 0 THEN y ELSE y - 1 END)[1]";
-            case "decade", "decades" -> "list_transform([date_part('year', {0})], lambda y: CASE WHEN y >= 0 THEN y // 10 ELSE -((8 - (y - 1)) // 10) END)[1]";
-            case "century", "centuries" -> "list_transform([date_part('year', {0})], lambda y: CASE WHEN y > 0 THEN (y + 99) // 100 ELSE -((99 - (y - 1)) // 100) END)[1]";
-            case "millennium", "millennia" -> "list_transform([date_part('year', {0})], lambda y: CASE WHEN y > 0 THEN (y + 999) // 1000 ELSE -((999 - (y - 1)) // 1000) END)[1]";
+            case "year", "years", "isoyear" -> "CASE WHEN " + y + " > 0 THEN " + y + " ELSE " + y + " - 1 END";
+            case "decade", "decades" -> "CASE WHEN " + y + " >= 0 THEN " + y + " // 10 ELSE -((8 - (" + y + " - 1)) // 10) END";
+            case "century", "centuries" -> "CASE WHEN " + y + " > 0 THEN (" + y + " + 99) // 100 ELSE -((99 - (" + y + " - 1)) // 100) END";
+            case "millennium", "millennia" -> "CASE WHEN " + y + " > 0 THEN (" + y + " + 999) // 1000 ELSE -((999 - (" + y + " - 1)) // 1000) END";
             default -> null;
         };
     }

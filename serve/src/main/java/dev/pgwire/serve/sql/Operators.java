@@ -146,6 +146,26 @@ final class Operators {
      */
     private static void anyAll(Emitter em, String op, Node l, Node r, boolean all) {
         SqlWriter w = em.w;
+        List<Node> elements = constructedElements(r);
+        if (elements != null) {
+            // ARRAY[a, b]: (x op a OR x op b), which has the same three values and needs no lambda
+            // (DuckDB takes none in a CHECK constraint or a DEFAULT: pg_dump writes IN lists so)
+            if (elements.isEmpty()) {
+                w.append(all ? "true" : "false");
+                return;
+            }
+            w.append('(');
+            for (int i = 0; i < elements.size(); i++) {
+                if (i > 0) w.append(all ? " AND " : " OR ");
+                w.append('(');
+                em.expr(l);
+                w.append(' ').append(op).append(' ');
+                em.expr(elements.get(i));
+                w.append(')');
+            }
+            w.append(')');
+            return;
+        }
         w.append("(CASE list_max(list_transform(");
         em.expr(r);
         w.append(", lambda pg_elem: CASE WHEN ").append(all ? "NOT (" : "(");
@@ -154,6 +174,24 @@ final class Operators {
         em.expr(l);
         w.append(' ').append(op).append(" pg_elem) IS NULL THEN 1 ELSE 0 END) || [0]) WHEN 2 THEN ")
                 .append(all ? "false" : "true").append(" WHEN 0 THEN ").append(all ? "true" : "false").append(" END)");
+    }
+
+    /**
+     * The elements of a one-dimensional {@code ARRAY[…]} (or {@code ARRAY[…]::type[]}, each element
+     * cast to the element type); null for any other array.
+     */
+    private static List<Node> constructedElements(Node r) {
+        Node array = r.is("TypeCast") ? r.node("arg") : r;
+        if (array == null || !array.is("A_ArrayExpr")) return null;
+        List<Node> elements = array.list("elements");
+        for (Node e : elements) if (e.is("A_ArrayExpr")) return null;
+        if (!r.is("TypeCast")) return elements;
+        Node typeName = r.node("typeName");
+        if (typeName == null || typeName.list("arrayBounds").size() != 1) return null;
+        Node elementType = typeName.copy().set("arrayBounds", new java.util.ArrayList<Node>());
+        List<Node> cast = new java.util.ArrayList<>();
+        for (Node e : elements) cast.add(Node.of("TypeCast").set("arg", e).set("typeName", elementType).set("location", e.location()));
+        return cast;
     }
 
     private static void like(Emitter em, String op, Node l, Node r, boolean ilike) {
