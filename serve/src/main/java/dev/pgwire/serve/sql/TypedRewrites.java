@@ -66,8 +66,8 @@ final class TypedRewrites {
     private void applyTyped(Node stmt) {
         switch (stmt.type()) {
             case "SelectStmt" -> {
-                JoinStars.apply(stmt, catalog);
                 result = types.select(stmt, null);
+                if (JoinStars.joinOrder(stmt, types.scopeOf(stmt))) result = types.select(stmt, null);
                 select(stmt, null, true);
             }
             case "InsertStmt" -> {
@@ -172,6 +172,7 @@ final class TypedRewrites {
         }
         for (Node item : s.list("fromClause")) fromItem(item, scope);
         for (Node row : s.list("valuesLists")) rewriteItems(row.list("items"), scope);
+        if (top) JoinStars.regColumns(s, scope);
         for (Node t : s.list("targetList")) {
             Node val = t.node("val");
             if (val != null && val.is("FuncCall")) val.set("selectList", true); // set-returning calls return rows here
