@@ -405,7 +405,7 @@ final class PgCatalogRows {
         if (!view) systemAttributes(oid);
         if (view) {
             rows("pg_views").add().set("schemaname", t.schema()).set("viewname", t.name()).set("viewowner", owner)
-                    .set("definition", t.definition());
+                    .set("definition", t.shownDefinition(false));
         } else {
             if (matView) {
                 rows("pg_matviews").add().set("schemaname", t.schema()).set("matviewname", t.name()).set("matviewowner", owner)

@@ -138,7 +138,9 @@ public final class Snapshot {
         s.objectDescriptions = new ObjectDescriptions(all);
         for (UserObjects.Table t : user.tables) {
             int relation = built.relationOid(t.schema(), t.name());
-            if (t.view() || t.matView()) s.viewDefinitions.put(relation, t.definition());
+            if (t.view() || t.matView()) {
+                s.viewDefinitions.put(relation, t.shown() != null ? t.shown() : t.definition());
+            }
             for (TableMeta.Constraint c : t.meta().constraints()) {
                 if (c.index()) continue;
                 Integer oid = s.constraintOid(t.schema(), t.name(), c.name(), all);

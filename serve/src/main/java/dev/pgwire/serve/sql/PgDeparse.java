@@ -44,11 +44,25 @@ public final class PgDeparse {
     }
 
     /** The analysed expression: what PostgreSQL's parse analysis makes of the raw tree. */
-    private interface E {
+    interface E {
         Type type();
     }
 
-    private record Var(String name, Type type) implements E {
+    /** A column: {@code qualifier} is the name of its FROM item where it is written qualified (a view's query), else null. */
+    record Var(String qualifier, String name, Type type) implements E {
+    }
+
+    /** A subquery of an expression ({@code (SELECT …)}, {@code x IN (SELECT …)}, {@code EXISTS (SELECT …)}). */
+    private record SubLink(String kind, E test, String op, Node select, Type type) implements E {
+    }
+
+    /** The subqueries of an expression, written by the query's writer (a view's). */
+    interface Subqueries {
+        /** The type of the subquery's one column. */
+        Type type(Node select);
+
+        /** The subquery as ruleutils writes it, indented from {@code indentLevel}. */
+        String text(Node select, int indentLevel);
     }
 
     /** A constant: {@code kind} i (integer), n (numeric text), b (boolean), s (string), null. */
@@ -61,7 +75,10 @@ public final class PgDeparse {
     private record Op(String name, E left, E right, Type type) implements E {
     }
 
-    private record Func(String name, List<E> args, Type type) implements E {
+    private record Func(String name, List<E> args, Type type, boolean star, boolean distinct, E filter) implements E {
+        Func(String name, List<E> args, Type type) {
+            this(name, args, type, false, false, null);
+        }
     }
 
     private record Bool(String op, List<E> args) implements E {
@@ -91,7 +108,8 @@ public final class PgDeparse {
     private record Coalesce(List<E> args, Type type) implements E {
     }
 
-    private record Case(List<E[]> whens, E otherwise, Type type) implements E {
+    /** A CASE; {@code arg} is the value a simple CASE compares (each WHEN is then the compared value alone), else null. */
+    private record Case(E arg, List<E[]> whens, E otherwise, Type type) implements E {
     }
 
     /** Not something this class can write. */
@@ -101,13 +119,66 @@ public final class PgDeparse {
         }
     }
 
-    private final Function<String, Type> columns;
+    private final Function<List<String>, Var> columns;
     private final boolean pretty;
-    private final StringBuilder out = new StringBuilder();
+    private final Subqueries subqueries;
+    private StringBuilder out = new StringBuilder();
+    /** ruleutils' indentLevel where the text is indented (a view's query), else -1: all on one line. */
+    private int indent = -1;
 
-    private PgDeparse(Function<String, Type> columns, boolean pretty) {
+    private PgDeparse(Function<List<String>, Var> columns, boolean pretty, Subqueries subqueries) {
         this.columns = columns;
         this.pretty = pretty;
+        this.subqueries = subqueries;
+    }
+
+    /** An analyser and writer of a view's expressions: {@code columns} resolves a column reference's names. */
+    static PgDeparse forQuery(Function<List<String>, Var> columns, boolean pretty, Subqueries subqueries) {
+        return new PgDeparse(columns, pretty, subqueries);
+    }
+
+    /** The expression analysed (throws where this class does not know a construct). */
+    E analysed(Node expr) {
+        return analyse(expr);
+    }
+
+    /** The expression's text at ruleutils' {@code indentLevel} (its CASE is indented from there). */
+    String text(E e, boolean showImplicit, int indentLevel) {
+        StringBuilder saved = out;
+        int savedIndent = indent;
+        out = new StringBuilder();
+        indent = indentLevel;
+        try {
+            write(e, showImplicit, null);
+            return out.toString();
+        } finally {
+            out = saved;
+            indent = savedIndent;
+        }
+    }
+
+    /**
+     * A GROUP BY or ORDER BY key as get_rule_sortgroupclause writes it: a column or constant as it
+     * is, a function call in parentheses, anything else in parentheses in the pretty form.
+     */
+    String sortKey(E e, int indentLevel) {
+        String text = text(e, true, indentLevel);
+        if (e instanceof Var || e instanceof Const) return text;
+        boolean paren = pretty || e instanceof Func;
+        return paren ? "(" + text + ")" : text;
+    }
+
+    static boolean isVar(E e) {
+        return e instanceof Var;
+    }
+
+    static String varName(E e) {
+        return e instanceof Var v ? v.name() : null;
+    }
+
+    /** A constant integer (a GROUP BY or ORDER BY position), or null. */
+    static Long position(Node n) {
+        return n != null && n.is("A_Const") && n.has("ival") ? n.node("ival").num("ival") : null;
     }
 
     /** The name a domain check's VALUE is given to be written as VALUE (no column name holds a NUL). */
@@ -121,10 +192,11 @@ public final class PgDeparse {
      */
     public static String text(Node expr, PgTypeName target, Function<String, PgTypeName> columns, boolean pretty) {
         try {
-            PgDeparse d = new PgDeparse(name -> {
+            PgDeparse d = new PgDeparse(fields -> {
+                String name = fields.get(fields.size() - 1);
                 PgTypeName t = columns.apply(name);
-                return t == null ? null : Type.of(t);
-            }, pretty);
+                return t == null ? null : new Var(null, name, Type.of(t));
+            }, pretty, null);
             E e = d.analyse(expr);
             if (target != null) e = d.coerceTo(e, Type.of(target), false);
             if (e instanceof Const c && c.isNull() && target != null) return null; // a NULL default is no default
@@ -156,12 +228,18 @@ public final class PgDeparse {
                 return new Const(Long.toString(n.num("ival")), 'i', Type.of(23), false); // 0 is written as an empty ival
             }
             case "ColumnRef" -> {
-                List<Node> fields = n.list("fields");
-                Node last = fields.get(fields.size() - 1);
-                if (!last.is("String")) throw new Unknown();
-                Type t = columns.apply(last.str("sval"));
-                if (t == null) throw new Unknown();
-                return new Var(last.str("sval"), t);
+                List<String> names = new ArrayList<>();
+                for (Node f : n.list("fields")) {
+                    if (!f.is("String")) throw new Unknown();
+                    names.add(f.str("sval"));
+                }
+                Var v = columns.apply(names);
+                if (v == null) throw new Unknown();
+                return v;
+            }
+            case "SubLink" -> {
+                if (subqueries == null) throw new Unknown();
+                return subLink(n);
             }
             case "TypeCast" -> {
                 PgTypeName target = PgTypeName.of(n.node("typeName"));
@@ -218,11 +296,20 @@ public final class PgDeparse {
                 return new Coalesce(typed, common);
             }
             case "CaseExpr" -> {
-                if (n.node("arg") != null) throw new Unknown();
+                E arg = n.node("arg") == null ? null : analyse(n.node("arg"));
                 List<E[]> whens = new ArrayList<>();
                 List<E> results = new ArrayList<>();
                 for (Node w : n.list("args")) {
-                    E cond = coerceTo(analyse(w.node("expr")), Type.of(16), true);
+                    E cond;
+                    if (arg != null) {
+                        // CASE x WHEN v: the parser's x = v, of which ruleutils writes v
+                        if (!(binary("=", arg, analyse(w.node("expr"))) instanceof Op o) || !o.left().type().same(arg.type())) {
+                            throw new Unknown();
+                        }
+                        cond = o.right();
+                    } else {
+                        cond = coerceTo(analyse(w.node("expr")), Type.of(16), true);
+                    }
                     E result = analyse(w.node("result"));
                     whens.add(new E[] {cond, result});
                     results.add(result);
@@ -234,7 +321,7 @@ public final class PgDeparse {
                 if (common == null) common = Type.of(25);
                 for (E[] w : whens) w[1] = coerceTo(w[1], common, true);
                 if (otherwise != null) otherwise = coerceTo(otherwise, common, true);
-                return new Case(whens, otherwise, common);
+                return new Case(arg, whens, otherwise, common);
             }
             default -> throw new Unknown();
         }
@@ -308,7 +395,7 @@ public final class PgDeparse {
     private E function(Node n) {
         List<String> names = n.names("funcname");
         if (names.size() > 2 || (names.size() == 2 && !names.get(0).equals("pg_catalog"))) throw new Unknown();
-        if (n.bool("agg_star") || n.has("agg_order") || n.node("over") != null || n.bool("func_variadic")) throw new Unknown();
+        if (n.has("agg_order") || n.node("over") != null || n.bool("func_variadic")) throw new Unknown();
         String name = names.get(names.size() - 1).toLowerCase(Locale.ROOT);
         List<E> args = new ArrayList<>();
         List<Integer> types = new ArrayList<>();
@@ -325,7 +412,41 @@ public final class PgDeparse {
             int p = choice.parameters().get(i);
             typed.add(p == Builtins.UNKNOWN || (args.get(i).type().oid() == 0) ? args.get(i) : coerceTo(args.get(i), Type.of(p), true));
         }
-        return new Func(name, typed, Type.of(choice.result()));
+        boolean star = n.bool("agg_star");
+        E filter = n.node("agg_filter") == null ? null : coerceTo(analyse(n.node("agg_filter")), Type.of(16), true);
+        if (!Builtins.aggregate(name) && (star || n.bool("agg_distinct") || filter != null)) throw new Unknown();
+        Type result = Type.of(choice.result());
+        if (POLYMORPHIC_RESULTS.contains(choice.result())) {
+            if (typed.isEmpty()) throw new Unknown();
+            result = typed.get(0).type(); // max(anyelement)-like: the argument's type
+        }
+        return new Func(name, typed, result, star, n.bool("agg_distinct"), filter);
+    }
+
+    private static final java.util.Set<Integer> POLYMORPHIC_RESULTS = java.util.Set.of(2283, 2277, 5077, 5078);
+
+    private E subLink(Node n) {
+        String kind = n.str("subLinkType");
+        Node select = n.node("subselect");
+        switch (kind) {
+            case "EXPR_SUBLINK" -> {
+                return new SubLink(kind, null, null, select, subqueries.type(select));
+            }
+            case "EXISTS_SUBLINK" -> {
+                return new SubLink(kind, null, null, select, Type.of(16));
+            }
+            case "ANY_SUBLINK", "ALL_SUBLINK" -> {
+                List<String> op = n.names("operName");
+                String name = op.isEmpty() ? "=" : op.get(op.size() - 1);
+                E test = analyse(n.node("testexpr"));
+                Type column = subqueries.type(select);
+                if (column == null) throw new Unknown();
+                E compared = binary(name, test, new Var(null, "", column));
+                if (!(compared instanceof Op o)) throw new Unknown();
+                return new SubLink(kind, o.left(), name, select, Type.of(16));
+            }
+            default -> throw new Unknown();
+        }
     }
 
     private static E keyword(Node n) {
@@ -368,6 +489,7 @@ public final class PgDeparse {
 
     private void write(E e, boolean showImplicit, E parent) {
         if (e instanceof Var v) {
+            if (v.qualifier() != null) out.append(quote(v.qualifier())).append('.');
             out.append(v.name().equals(DOMAIN_VALUE) ? "VALUE" : quote(v.name()));
         } else if (e instanceof Const c) {
             constant(c);
@@ -396,11 +518,20 @@ public final class PgDeparse {
             if (!pretty) out.append(')');
         } else if (e instanceof Func f) {
             out.append(f.name()).append('(');
+            if (f.star()) out.append('*');
+            if (f.distinct()) out.append("DISTINCT ");
             for (int i = 0; i < f.args().size(); i++) {
                 if (i > 0) out.append(", ");
                 write(f.args().get(i), true, f);
             }
             out.append(')');
+            if (f.filter() != null) {
+                out.append(" FILTER (WHERE ");
+                write(f.filter(), false, f);
+                out.append(')');
+            }
+        } else if (e instanceof SubLink s) {
+            subLinkText(s);
         } else if (e instanceof Bool b) {
             if (!pretty) out.append('(');
             if (b.op().equals("NOT")) {
@@ -442,7 +573,15 @@ public final class PgDeparse {
             }
             out.append(')');
         } else if (e instanceof Case c) {
+            if (indent >= 0) {
+                indentedCase(c);
+                return;
+            }
             out.append("CASE");
+            if (c.arg() != null) {
+                out.append(' ');
+                write(c.arg(), true, c);
+            }
             for (E[] w : c.whens()) {
                 out.append(" WHEN ");
                 write(w[0], false, c);
@@ -455,6 +594,57 @@ public final class PgDeparse {
             }
             out.append(" END");
         }
+    }
+
+    /** CASE as ruleutils indents it: each WHEN and the ELSE on a line of its own, four columns in. */
+    private void indentedCase(Case c) {
+        contextKeyword("CASE", 0, 4, 0);
+        if (c.arg() != null) {
+            out.append(' ');
+            write(c.arg(), true, c);
+        }
+        for (E[] w : c.whens()) {
+            contextKeyword("WHEN ", 0, 0, 0);
+            write(w[0], false, c);
+            out.append(" THEN ");
+            write(w[1], true, c);
+        }
+        if (c.otherwise() != null) {
+            contextKeyword("ELSE ", 0, 0, 0);
+            write(c.otherwise(), true, c);
+        }
+        contextKeyword("END", -4, 0, 0);
+    }
+
+    /** ruleutils' appendContextKeyword, in its indenting form. */
+    private void contextKeyword(String keyword, int before, int after, int plus) {
+        indent += before;
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == ' ') end--;
+        out.setLength(end);
+        out.append('\n').append(" ".repeat(Math.max(indent, 0) + plus)).append(keyword);
+        indent = Math.max(indent + after, 0);
+    }
+
+    /** get_sublink_expr: the subquery in parentheses, after its test and operator (= ANY as IN). */
+    private void subLinkText(SubLink s) {
+        out.append('(');
+        boolean paren = true;
+        switch (s.kind()) {
+            case "EXISTS_SUBLINK" -> out.append("EXISTS ");
+            case "ANY_SUBLINK" -> {
+                write(s.test(), true, s);
+                out.append(s.op().equals("=") ? " IN " : " " + s.op() + " ANY ");
+            }
+            case "ALL_SUBLINK" -> {
+                write(s.test(), true, s);
+                out.append(' ').append(s.op()).append(" ALL ");
+            }
+            default -> paren = false;
+        }
+        if (paren) out.append('(');
+        out.append(subqueries.text(s.select(), Math.max(indent, 0)));
+        out.append(paren ? "))" : ")");
     }
 
     /** A sub-expression, in parentheses in the pretty form where it is not simple under {@code parent}. */
@@ -482,7 +672,8 @@ public final class PgDeparse {
             }
             return ownParentheses;
         }
-        if (e instanceof NullTest || e instanceof AnyAll) return ownParentheses;
+        if (e instanceof NullTest) return ownParentheses;
+        if (e instanceof AnyAll) return false; // ScalarArrayOpExpr: in parentheses wherever it is not on its own
         if (e instanceof Bool b) {
             if (parent instanceof Bool p) {
                 return switch (b.op()) {
