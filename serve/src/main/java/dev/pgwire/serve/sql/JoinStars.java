@@ -17,7 +17,8 @@ import java.util.Set;
  * them ({@code x, k, y} for PostgreSQL's {@code k, x, y}), which moves values between positions.
  * A star over columns of the OID alias types ({@code SELECT t.* FROM pg_type t}: typinput,
  * typoutput, … are regproc) is written out column by column, so that each such column shows the
- * name it stands for, as a column named on its own does.
+ * name it stands for, as a column named on its own does; so is one over a column that needs its own
+ * writing among the result columns (an array counted from 0, {@link OidArrays}).
  */
 final class JoinStars {
     private JoinStars() {}
@@ -64,9 +65,10 @@ final class JoinStars {
 
     /**
      * Writes out the stars of a result's select list that take in a column of an OID alias type
-     * (regproc, regclass, regtype, …), each column qualified by the FROM item it comes from.
+     * (regproc, regclass, regtype, …) or one {@code special} says needs it (given the column as a
+     * qualified reference), each column qualified by the FROM item it comes from.
      */
-    static void regColumns(Node select, Scope scope) {
+    static void regColumns(Node select, Scope scope, java.util.function.Predicate<Node> special) {
         if (scope == null) return;
         List<Node> targets = select.list("targetList");
         for (int i = 0; i < targets.size(); i++) {
@@ -85,7 +87,8 @@ final class JoinStars {
             for (Entry e : entries) {
                 named &= !e.alias().isEmpty() && aliases.add(e.alias());
                 for (Col c : e.cols()) {
-                    reg |= c.type() != null && !c.type().isArray() && RegTypes.outputFunction(c.type().name()) != null;
+                    reg |= c.type() != null && !c.type().isArray() && RegTypes.outputFunction(c.type().name()) != null
+                            || !e.alias().isEmpty() && special.test(target(List.of(e.alias(), c.name())).node("val"));
                 }
             }
             if (!reg || !named) continue;

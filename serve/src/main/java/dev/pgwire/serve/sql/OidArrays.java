@@ -110,6 +110,12 @@ final class OidArrays {
         return null;
     }
 
+    /** Whether a column of a CTE or subquery in {@code select}'s FROM is an array counted from 0. */
+    static boolean countsFromZero(Node columnRef, Node select) {
+        Node definition = definition(columnRef, select);
+        return definition != null && definition.bool(ZERO_BASED);
+    }
+
     /**
      * The expression a column of a CTE or of a subquery in {@code select}'s FROM stands for, once
      * rewritten (the first branch's, for a set operation), or null.

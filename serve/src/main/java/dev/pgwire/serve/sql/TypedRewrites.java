@@ -172,7 +172,7 @@ final class TypedRewrites {
         }
         for (Node item : s.list("fromClause")) fromItem(item, scope);
         for (Node row : s.list("valuesLists")) rewriteItems(row.list("items"), scope);
-        if (top) JoinStars.regColumns(s, scope);
+        if (top) JoinStars.regColumns(s, scope, ref -> OidArrays.countsFromZero(ref, s));
         for (Node t : s.list("targetList")) {
             Node val = t.node("val");
             if (val != null && val.is("FuncCall")) val.set("selectList", true); // set-returning calls return rows here
