@@ -75,10 +75,14 @@ public final class PgDeparse {
     private record Op(String name, E left, E right, Type type) implements E {
     }
 
-    private record Func(String name, List<E> args, Type type, boolean star, boolean distinct, E filter) implements E {
+    private record Func(String name, List<E> args, Type type, boolean star, boolean distinct, E filter, Window over) implements E {
         Func(String name, List<E> args, Type type) {
-            this(name, args, type, false, false, null);
+            this(name, args, type, false, false, null, null);
         }
+    }
+
+    /** A window function's OVER (PARTITION BY … ORDER BY …), with the default frame. */
+    private record Window(List<E> partition, List<E> order, List<String> directions) {
     }
 
     private record Bool(String op, List<E> args) implements E {
@@ -395,7 +399,7 @@ public final class PgDeparse {
     private E function(Node n) {
         List<String> names = n.names("funcname");
         if (names.size() > 2 || (names.size() == 2 && !names.get(0).equals("pg_catalog"))) throw new Unknown();
-        if (n.has("agg_order") || n.node("over") != null || n.bool("func_variadic")) throw new Unknown();
+        if (n.has("agg_order") || n.bool("func_variadic")) throw new Unknown();
         String name = names.get(names.size() - 1).toLowerCase(Locale.ROOT);
         List<E> args = new ArrayList<>();
         List<Integer> types = new ArrayList<>();
@@ -420,7 +424,36 @@ public final class PgDeparse {
             if (typed.isEmpty()) throw new Unknown();
             result = typed.get(0).type(); // max(anyelement)-like: the argument's type
         }
-        return new Func(name, typed, result, star, n.bool("agg_distinct"), filter);
+        return new Func(name, typed, result, star, n.bool("agg_distinct"), filter, window(n.node("over")));
+    }
+
+    /** ruleutils' window: 0x1 marks a frame other than the default (RANGE UNBOUNDED PRECEDING to CURRENT ROW). */
+    private static final long FRAME_NOT_DEFAULT = 0x1;
+
+    private Window window(Node over) {
+        if (over == null) return null;
+        if (!over.str("name").isEmpty() || !over.str("refname").isEmpty() || (over.num("frameOptions") & FRAME_NOT_DEFAULT) != 0) {
+            throw new Unknown();
+        }
+        List<E> partition = new ArrayList<>();
+        for (Node p : over.list("partitionClause")) partition.add(analyse(p));
+        List<E> order = new ArrayList<>();
+        List<String> directions = new ArrayList<>();
+        for (Node o : over.list("orderClause")) {
+            order.add(analyse(o.node("node")));
+            directions.add(sortDirection(o));
+        }
+        return new Window(partition, order, directions);
+    }
+
+    /** What follows an ORDER BY key: DESC, and NULLS FIRST or LAST where they are not the direction's default. */
+    static String sortDirection(Node sortBy) {
+        String dir = sortBy.str("sortby_dir");
+        if (dir.equals("SORTBY_USING")) throw new Unknown();
+        boolean desc = dir.equals("SORTBY_DESC");
+        String nulls = sortBy.str("sortby_nulls");
+        return (desc ? " DESC" : "") + (nulls.equals("SORTBY_NULLS_FIRST") && !desc ? " NULLS FIRST" : "")
+                + (nulls.equals("SORTBY_NULLS_LAST") && desc ? " NULLS LAST" : "");
     }
 
     private static final java.util.Set<Integer> POLYMORPHIC_RESULTS = java.util.Set.of(2283, 2277, 5077, 5078);
@@ -528,6 +561,26 @@ public final class PgDeparse {
             if (f.filter() != null) {
                 out.append(" FILTER (WHERE ");
                 write(f.filter(), false, f);
+                out.append(')');
+            }
+            if (f.over() != null) {
+                out.append(" OVER (");
+                Window w = f.over();
+                if (!w.partition().isEmpty()) {
+                    out.append("PARTITION BY ");
+                    for (int i = 0; i < w.partition().size(); i++) {
+                        if (i > 0) out.append(", ");
+                        out.append(sortKey(w.partition().get(i), Math.max(indent, 0)));
+                    }
+                }
+                if (!w.order().isEmpty()) {
+                    if (!w.partition().isEmpty()) out.append(' ');
+                    out.append("ORDER BY ");
+                    for (int i = 0; i < w.order().size(); i++) {
+                        if (i > 0) out.append(", ");
+                        out.append(sortKey(w.order().get(i), Math.max(indent, 0))).append(w.directions().get(i));
+                    }
+                }
                 out.append(')');
             }
         } else if (e instanceof SubLink s) {

@@ -16,13 +16,13 @@ import java.util.Set;
  * indenting): one result column a line, each column qualified by its FROM item ({@code t.a}),
  * {@code *} written out, {@code AS} where the column's name is not the column's own, FROM, WHERE,
  * GROUP BY, HAVING, ORDER BY, OFFSET and LIMIT on lines of their own, joins with their keyword on a
- * new line, subqueries indented under the expression holding them, UNION/INTERSECT/EXCEPT between
- * their branches; expressions as {@link PgDeparse} writes them. The plain form keeps every operator
+ * new line, subqueries and WITH's queries indented under what holds them, UNION/INTERSECT/EXCEPT
+ * between their branches; expressions (window functions too) as {@link PgDeparse} writes them. The plain form keeps every operator
  * and the join tree in parentheses, the pretty form ({@code pg_get_viewdef(v, true)}) only where
  * they are needed.
  *
- * <p>Constructs this class does not know (WITH, subqueries in FROM, NATURAL joins, window
- * functions, …) give null; the view then shows its query as written.
+ * <p>Constructs this class does not know (WITH RECURSIVE, window frames, NATURAL joins, VALUES,
+ * …) give null; the view then shows its query as written.
  */
 final class ViewDeparse {
     /** ruleutils' PRETTYINDENT_STD, PRETTYINDENT_JOIN and PRETTYINDENT_VAR. */
@@ -57,6 +57,16 @@ final class ViewDeparse {
         final List<Item> items = new ArrayList<>();
         /** A join's USING columns, by name: the side's column an unqualified name stands for. */
         final List<Var> merged = new ArrayList<>();
+        /** The CTEs a WITH clause of this level names: their columns. */
+        final java.util.Map<String, Item> ctes = new java.util.HashMap<>();
+
+        Item cte(String name) {
+            for (Scope s = this; s != null; s = s.parent) {
+                Item i = s.ctes.get(name);
+                if (i != null) return i;
+            }
+            return null;
+        }
 
         Scope(Scope parent) {
             this.parent = parent;
@@ -159,7 +169,8 @@ final class ViewDeparse {
 
         void query(Node q, List<String> aliases, Scope parent) {
             if (!q.is("SelectStmt") && q.type() != null) throw new Unknown();
-            if (q.node("withClause") != null || q.has("valuesLists") || q.node("intoClause") != null
+            if (q.node("withClause") != null) parent = with(q.node("withClause"), parent);
+            if (q.has("valuesLists") || q.node("intoClause") != null
                     || !q.list("lockingClause").isEmpty() || !q.list("windowClause").isEmpty()) {
                 throw new Unknown();
             }
@@ -186,6 +197,7 @@ final class ViewDeparse {
         private void setOperation(Node q, List<String> names, Scope parent) {
             String op = q.str("op");
             if (op.isEmpty() || op.equals("SETOP_NONE")) {
+                if (q.node("withClause") != null) throw new Unknown();
                 boolean paren = !q.list("sortClause").isEmpty() || q.node("limitCount") != null || q.node("limitOffset") != null;
                 if (paren) out.append('(');
                 Writer inner = new Writer(indent);
@@ -195,8 +207,8 @@ final class ViewDeparse {
                 if (paren) out.append(')');
                 return;
             }
-            if (q.node("withClause") != null) throw new Unknown();
             Node left = q.node("larg");
+            if (left.node("withClause") != null || q.node("rarg").node("withClause") != null) throw new Unknown();
             boolean paren = left.node("larg") != null
                     && !(left.str("op").equals(op) && left.bool("all") == q.bool("all"));
             int sub = 0;
@@ -228,9 +240,50 @@ final class ViewDeparse {
             if (rparen) keyword(")", 0, 0, 0);
         }
 
+        /** get_with_clause: each CTE's query indented in its parentheses; returns the scope that sees them. */
+        private Scope with(Node with, Scope parent) {
+            if (with.bool("recursive")) throw new Unknown();
+            Scope scope = new Scope(parent);
+            indent += STD;
+            out.append(' ');
+            String sep = "WITH ";
+            for (Node cte : with.list("ctes")) {
+                if (cte.node("search_clause") != null || cte.node("cycle_clause") != null) throw new Unknown();
+                String name = cte.str("ctename");
+                out.append(sep).append(PgDeparse.quote(name));
+                List<String> aliases = cte.has("aliascolnames") ? cte.names("aliascolnames") : null;
+                if (aliases != null) {
+                    out.append('(');
+                    for (int i = 0; i < aliases.size(); i++) out.append(i > 0 ? ", " : "").append(PgDeparse.quote(aliases.get(i)));
+                    out.append(')');
+                }
+                out.append(" AS ");
+                switch (cte.str("ctematerialized")) {
+                    case "CTEMaterializeAlways" -> out.append("MATERIALIZED ");
+                    case "CTEMaterializeNever" -> out.append("NOT MATERIALIZED ");
+                    default -> { }
+                }
+                out.append('(');
+                keyword("", 0, 0, 0);
+                Node query = cte.node("ctequery");
+                Writer w = new Writer(indent);
+                w.query(query, null, scope);
+                out.append(w.out);
+                keyword("", 0, 0, 0);
+                out.append(')');
+                sep = ", ";
+                Node first = query;
+                while (first.node("larg") != null) first = first.node("larg");
+                scope.ctes.put(name, new Item(name, names(first, aliases, scope), columnTypes(query, scope)));
+            }
+            indent -= STD;
+            keyword("", 0, 0, 0);
+            return scope;
+        }
+
         /** get_basic_select_query and the clauses after it. */
         void basic(Node q, List<String> aliases, Scope parent) {
-            if (q.node("withClause") != null || q.has("valuesLists") || !q.list("windowClause").isEmpty()) throw new Unknown();
+            if (q.has("valuesLists") || !q.list("windowClause").isEmpty()) throw new Unknown();
             Scope scope = new Scope(parent);
             // the FROM items first (they name the columns), at the indentLevel ruleutils writes them at
             indent += STD;
@@ -343,13 +396,7 @@ final class ViewDeparse {
                     } else {
                         expression(d.sortKey(key(key, columns, names, d, true), indent));
                     }
-                    String dir = s.str("sortby_dir");
-                    String nulls = s.str("sortby_nulls");
-                    if (dir.equals("SORTBY_USING")) throw new Unknown();
-                    boolean desc = dir.equals("SORTBY_DESC");
-                    if (desc) out.append(" DESC");
-                    if (nulls.equals("SORTBY_NULLS_FIRST") && !desc) out.append(" NULLS FIRST");
-                    if (nulls.equals("SORTBY_NULLS_LAST") && desc) out.append(" NULLS LAST");
+                    out.append(PgDeparse.sortDirection(s));
                 }
             }
             if (q.str("limitOption").equals("LIMIT_OPTION_WITH_TIES")) throw new Unknown();
@@ -410,6 +457,17 @@ final class ViewDeparse {
                     String schema = item.str("schemaname");
                     String name = item.str("relname");
                     if (!item.str("catalogname").isEmpty()) throw new Unknown();
+                    Item cte = schema.isEmpty() ? scope.cte(name) : null;
+                    if (cte != null) {
+                        Node alias = item.node("alias");
+                        if (alias != null && alias.has("colnames")) throw new Unknown();
+                        String refname = alias != null ? alias.str("aliasname") : name;
+                        for (Item i : scope.items) if (i.refname().equals(refname)) throw new Unknown();
+                        Item added = new Item(refname, cte.names(), cte.types());
+                        scope.items.add(added);
+                        cols.addAll(added.all());
+                        return alias != null ? PgDeparse.quote(name) + " " + PgDeparse.quote(refname) : PgDeparse.quote(name);
+                    }
                     Relation r = catalog.relation(schema.isEmpty() ? null : schema, name);
                     if (r == null) throw new Unknown();
                     Node alias = item.node("alias");

@@ -81,10 +81,23 @@ class ViewDeparseTest {
     }
 
     @Test
+    void aWithClauseIndentsEachQueryInItsParentheses() {
+        String[] s = shown("WITH t AS (SELECT id FROM orders) SELECT id FROM t");
+        assertThat(s[0]).isEqualTo(" WITH t AS (\n         SELECT orders.id\n           FROM orders\n        )\n SELECT t.id\n   FROM t;");
+    }
+
+    @Test
+    void aWindowFunctionShowsItsPartitionAndOrder() {
+        String[] s = shown("SELECT id, sum(qty) OVER (PARTITION BY customer_id ORDER BY id DESC NULLS LAST) AS running FROM orders");
+        assertThat(s[0]).isEqualTo(" SELECT orders.id,\n    sum(orders.qty) OVER (PARTITION BY orders.customer_id ORDER BY orders.id DESC NULLS LAST)"
+                + " AS running\n   FROM orders;");
+    }
+
+    @Test
     void whatIsNotWrittenAsPostgreSqlDoesIsNull() {
-        Node select = PgParser.parse("WITH t AS (SELECT id FROM orders) SELECT id FROM t").get(0).tree();
-        assertThat(ViewDeparse.pair(select, List.of(), CATALOG)).isNull();
-        Node window = PgParser.parse("SELECT id, row_number() OVER (ORDER BY id) FROM orders").get(0).tree();
-        assertThat(ViewDeparse.pair(window, List.of(), CATALOG)).isNull();
+        Node recursive = PgParser.parse("WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t) SELECT n FROM t").get(0).tree();
+        assertThat(ViewDeparse.pair(recursive, List.of(), CATALOG)).isNull();
+        Node frame = PgParser.parse("SELECT id, sum(qty) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM orders").get(0).tree();
+        assertThat(ViewDeparse.pair(frame, List.of(), CATALOG)).isNull();
     }
 }
