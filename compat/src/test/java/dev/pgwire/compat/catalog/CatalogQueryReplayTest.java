@@ -6,7 +6,6 @@ import dev.pgwire.compat.Servers;
 import dev.pgwire.compat.Target;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
@@ -42,11 +41,10 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * {@value #ACCEPTED_FILE}.
  *
  * <pre>
- * mvn -pl compat test -Dtest=CatalogQueryReplayTest -Dcompat.excludedGroups=none
- * mvn -pl compat test -Dtest=CatalogQueryReplayTest -Dcompat.excludedGroups=none -Dcompat.replay.tools=psql,pgjdbc
+ * mvn -pl compat test -Dtest=CatalogQueryReplayTest
+ * mvn -pl compat test -Dtest=CatalogQueryReplayTest -Dcompat.replay.tools=psql,pgjdbc
  * </pre>
  */
-@Tag("catalog")
 class CatalogQueryReplayTest {
 
     /** Types whose values are OIDs or transaction ids: assigned by each server on its own. */
