@@ -31,78 +31,9 @@ final class ViewDeparse {
     private static final int VAR = 4;
 
     /** Not something this class can write. */
-    private static final class Unknown extends RuntimeException {
+    static final class Unknown extends RuntimeException {
         Unknown() {
             super(null, null, false, false);
-        }
-    }
-
-    /** A FROM item: the name it is referred to by and its columns. */
-    private record Item(String refname, List<String> names, List<Type> types) {
-        Var column(String name) {
-            int i = names.indexOf(name);
-            return i < 0 ? null : new Var(refname, name, types.get(i));
-        }
-
-        List<E> all() {
-            List<E> out = new ArrayList<>();
-            for (int i = 0; i < names.size(); i++) out.add(new Var(refname, names.get(i), types.get(i)));
-            return out;
-        }
-    }
-
-    /** The names one query level sees, inside the enclosing query's. */
-    private static final class Scope {
-        final Scope parent;
-        final List<Item> items = new ArrayList<>();
-        /** A join's USING columns, by name: the side's column an unqualified name stands for. */
-        final List<Var> merged = new ArrayList<>();
-        /** The CTEs a WITH clause of this level names: their columns. */
-        final java.util.Map<String, Item> ctes = new java.util.HashMap<>();
-
-        Item cte(String name) {
-            for (Scope s = this; s != null; s = s.parent) {
-                Item i = s.ctes.get(name);
-                if (i != null) return i;
-            }
-            return null;
-        }
-
-        Scope(Scope parent) {
-            this.parent = parent;
-        }
-
-        Var resolve(List<String> fields) {
-            for (Scope s = this; s != null; s = s.parent) {
-                Var v = s.resolveHere(fields);
-                if (v != null) return v;
-            }
-            throw new Unknown();
-        }
-
-        private Var resolveHere(List<String> fields) {
-            if (fields.size() == 1) {
-                String name = fields.get(0);
-                for (Var m : merged) if (m.name().equals(name)) return m;
-                Var found = null;
-                for (Item i : items) {
-                    Var v = i.column(name);
-                    if (v != null && found != null) throw new Unknown(); // ambiguous: PostgreSQL refuses it
-                    if (v != null) found = v;
-                }
-                return found;
-            }
-            if (fields.size() == 2) {
-                for (Item i : items) {
-                    if (i.refname().equals(fields.get(0))) {
-                        Var v = i.column(fields.get(1));
-                        if (v == null) throw new Unknown();
-                        return v;
-                    }
-                }
-                return null;
-            }
-            throw new Unknown();
         }
     }
 
@@ -167,7 +98,7 @@ final class ViewDeparse {
             out.append(text);
         }
 
-        void query(Node q, List<String> aliases, Scope parent) {
+        void query(Node q, List<String> aliases, ViewScope parent) {
             if (!q.is("SelectStmt") && q.type() != null) throw new Unknown();
             if (q.node("withClause") != null) parent = with(q.node("withClause"), parent);
             if (q.has("valuesLists") || q.node("intoClause") != null
@@ -178,7 +109,7 @@ final class ViewDeparse {
             if (!op.isEmpty() && !op.equals("SETOP_NONE")) {
                 List<String> names = names(leftmost(q), aliases, parent);
                 setOperation(q, names, parent);
-                Scope none = new Scope(parent);
+                ViewScope none = new ViewScope(parent);
                 PgDeparse d = deparser(none);
                 List<E> columns = new ArrayList<>();
                 for (String n : names) columns.add(null);
@@ -194,7 +125,7 @@ final class ViewDeparse {
         }
 
         /** get_setop_query: the branches, parenthesised where they nest. */
-        private void setOperation(Node q, List<String> names, Scope parent) {
+        private void setOperation(Node q, List<String> names, ViewScope parent) {
             String op = q.str("op");
             if (op.isEmpty() || op.equals("SETOP_NONE")) {
                 if (q.node("withClause") != null) throw new Unknown();
@@ -241,9 +172,9 @@ final class ViewDeparse {
         }
 
         /** get_with_clause: each CTE's query indented in its parentheses; returns the scope that sees them. */
-        private Scope with(Node with, Scope parent) {
+        private ViewScope with(Node with, ViewScope parent) {
             if (with.bool("recursive")) throw new Unknown();
-            Scope scope = new Scope(parent);
+            ViewScope scope = new ViewScope(parent);
             indent += STD;
             out.append(' ');
             String sep = "WITH ";
@@ -274,7 +205,7 @@ final class ViewDeparse {
                 sep = ", ";
                 Node first = query;
                 while (first.node("larg") != null) first = first.node("larg");
-                scope.ctes.put(name, new Item(name, names(first, aliases, scope), columnTypes(query, scope)));
+                scope.ctes.put(name, new ViewScope.Item(name, names(first, aliases, scope), columnTypes(query, scope)));
             }
             indent -= STD;
             keyword("", 0, 0, 0);
@@ -282,9 +213,9 @@ final class ViewDeparse {
         }
 
         /** get_basic_select_query and the clauses after it. */
-        void basic(Node q, List<String> aliases, Scope parent) {
+        void basic(Node q, List<String> aliases, ViewScope parent) {
             if (q.has("valuesLists") || !q.list("windowClause").isEmpty()) throw new Unknown();
-            Scope scope = new Scope(parent);
+            ViewScope scope = new ViewScope(parent);
             // the FROM items first (they name the columns), at the indentLevel ruleutils writes them at
             indent += STD;
             List<String> fromTexts = new ArrayList<>();
@@ -305,8 +236,8 @@ final class ViewDeparse {
                     if (fields.size() == 0) {
                         for (List<E> cols : fromColumns) for (E c : cols) add(columns, names, c);
                     } else if (fields.size() == 1) {
-                        Item item = null;
-                        for (Item i : scope.items) if (i.refname().equals(fields.get(0))) item = i;
+                        ViewScope.Item item = null;
+                        for (ViewScope.Item i : scope.items) if (i.refname().equals(fields.get(0))) item = i;
                         if (item == null) throw new Unknown();
                         for (E c : item.all()) add(columns, names, c);
                     } else {
@@ -450,20 +381,20 @@ final class ViewDeparse {
         }
 
         /** get_from_clause_item: a table (with its alias) or a join; adds its columns (for a star) to {@code cols}. */
-        private String fromItem(Node item, Scope scope, List<E> cols) {
+        private String fromItem(Node item, ViewScope scope, List<E> cols) {
             switch (item.type()) {
                 case "RangeVar" -> {
                     if (!item.bool("inh")) throw new Unknown(); // ONLY
                     String schema = item.str("schemaname");
                     String name = item.str("relname");
                     if (!item.str("catalogname").isEmpty()) throw new Unknown();
-                    Item cte = schema.isEmpty() ? scope.cte(name) : null;
+                    ViewScope.Item cte = schema.isEmpty() ? scope.cte(name) : null;
                     if (cte != null) {
                         Node alias = item.node("alias");
                         if (alias != null && alias.has("colnames")) throw new Unknown();
                         String refname = alias != null ? alias.str("aliasname") : name;
-                        for (Item i : scope.items) if (i.refname().equals(refname)) throw new Unknown();
-                        Item added = new Item(refname, cte.names(), cte.types());
+                        for (ViewScope.Item i : scope.items) if (i.refname().equals(refname)) throw new Unknown();
+                        ViewScope.Item added = new ViewScope.Item(refname, cte.names(), cte.types());
                         scope.items.add(added);
                         cols.addAll(added.all());
                         return alias != null ? PgDeparse.quote(name) + " " + PgDeparse.quote(refname) : PgDeparse.quote(name);
@@ -473,7 +404,7 @@ final class ViewDeparse {
                     Node alias = item.node("alias");
                     if (alias != null && alias.has("colnames")) throw new Unknown();
                     String refname = alias != null ? alias.str("aliasname") : name;
-                    for (Item i : scope.items) if (i.refname().equals(refname)) throw new Unknown();
+                    for (ViewScope.Item i : scope.items) if (i.refname().equals(refname)) throw new Unknown();
                     List<String> names = new ArrayList<>();
                     List<Type> types = new ArrayList<>();
                     for (ColumnInfo c : r.columns()) {
@@ -481,7 +412,7 @@ final class ViewDeparse {
                         names.add(c.name());
                         types.add(Type.of(t));
                     }
-                    Item added = new Item(refname, names, types);
+                    ViewScope.Item added = new ViewScope.Item(refname, names, types);
                     scope.items.add(added);
                     cols.addAll(added.all());
                     // named as the search_path finds it: qualified when another relation of that name comes first
@@ -497,10 +428,10 @@ final class ViewDeparse {
                     Node alias = item.node("alias");
                     if (alias == null || alias.has("colnames")) throw new Unknown();
                     String refname = alias.str("aliasname");
-                    for (Item i : scope.items) if (i.refname().equals(refname)) throw new Unknown();
+                    for (ViewScope.Item i : scope.items) if (i.refname().equals(refname)) throw new Unknown();
                     Node subquery = item.node("subquery");
-                    Scope outer = item.bool("lateral") ? scope : scope.parent;
-                    Item added = new Item(refname, names(leftmostOf(subquery), null, outer), columnTypes(subquery, outer));
+                    ViewScope outer = item.bool("lateral") ? scope : scope.parent;
+                    ViewScope.Item added = new ViewScope.Item(refname, names(leftmostOf(subquery), null, outer), columnTypes(subquery, outer));
                     Writer w = new Writer(indent);
                     w.query(subquery, null, outer);
                     scope.items.add(added);
@@ -511,7 +442,7 @@ final class ViewDeparse {
             }
         }
 
-        private String join(Node j, Scope scope, List<E> cols) {
+        private String join(Node j, ViewScope scope, List<E> cols) {
             if (j.bool("isNatural") || j.node("alias") != null || j.node("join_using_alias") != null) throw new Unknown();
             String type = j.str("jointype");
             StringBuilder saved = new StringBuilder(out);
@@ -576,7 +507,7 @@ final class ViewDeparse {
             return text;
         }
 
-        private PgDeparse deparser(Scope scope) {
+        private PgDeparse deparser(ViewScope scope) {
             return PgDeparse.forQuery(scope::resolve, pretty, new PgDeparse.Subqueries() {
                 @Override
                 public Type type(Node select) {
@@ -595,8 +526,8 @@ final class ViewDeparse {
     }
 
     /** The result names of a query (for a set operation: its first branch's, under the view's own names). */
-    private List<String> names(Node q, List<String> aliases, Scope parent) {
-        Scope scope = new Scope(parent);
+    private List<String> names(Node q, List<String> aliases, ViewScope parent) {
+        ViewScope scope = new ViewScope(parent);
         Writer w = new Writer(0);
         List<List<E>> from = new ArrayList<>();
         for (Node item : q.list("fromClause")) {
@@ -629,9 +560,9 @@ final class ViewDeparse {
     }
 
     /** The types of a subquery's result columns. */
-    private List<Type> columnTypes(Node q, Scope parent) {
+    private List<Type> columnTypes(Node q, ViewScope parent) {
         if (q.node("larg") != null) return columnTypes(q.node("larg"), parent);
-        Scope scope = new Scope(parent);
+        ViewScope scope = new ViewScope(parent);
         Writer w = new Writer(0);
         List<List<E>> from = new ArrayList<>();
         for (Node item : q.list("fromClause")) {
