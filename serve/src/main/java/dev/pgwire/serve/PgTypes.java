@@ -220,6 +220,7 @@ final class PgTypes {
             }
             if (hint.name().equals("varchar") && hint.dims() == 1 && base.pgType.oid() == PgType.TEXT_ARRAY.oid()) return varcharArray(base);
             PgType array = CATALOG_ARRAYS.get(hint.name());
+            if (base.pgType.oid() == PgType.TEXT.oid() && hint.dims() == 1) return arrayText(base, hint);
             if (array == null || !base.pgType.name().startsWith("_")) return base;
             // the elements print as the element type does; the array is announced as PostgreSQL's
             return new PgColumnType(base.duckDbType, array, -1, base::read,
@@ -310,6 +311,25 @@ final class PgTypes {
             default:
                 return base;
         }
+    }
+
+    /**
+     * An array the translation wrote as PostgreSQL's text (one counted from 0, as an oidvector cast
+     * to an array: {@code [0:1]={26,23}}): announced as its array type, read back from that text.
+     */
+    private static PgColumnType arrayText(PgColumnType base, dev.pgwire.serve.sql.SqlType hint) {
+        PgType array = CATALOG_ARRAYS.get(hint.name());
+        if (array == null) {
+            PgType element = PgType.byName(hint.name());
+            array = element == null ? null : element.arrayType();
+        }
+        if (array == null) return base;
+        PgType announced = array;
+        boolean codec = REGISTRY.codec(announced.oid()) != null;
+        return new PgColumnType(base.duckDbType, announced, -1, base::read, (v, c) -> {
+            String text = base.text(v, c);
+            return codec ? REGISTRY.decodeText(announced.oid(), text, c) : new PgColumnType.Literal(text);
+        });
     }
 
     /** A DuckDB JSON[] that is a jsonb[]: its elements in jsonb's normal form. */

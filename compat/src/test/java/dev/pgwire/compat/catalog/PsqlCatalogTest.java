@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  *
  * The commands that show objects serve does not make yet are tagged {@code catalog} (left out of
  * the default build):
- * <pre>mvn -pl compat test -Dtest=PsqlCatalogTest -Dcompat.excludedGroups=none</pre>
+ * <pre>mvn -pl compat test -Dtest=PsqlCatalogTest</pre>
  */
 class PsqlCatalogTest {
 

@@ -31,6 +31,8 @@ public final class Builtins {
 
     private static final Map<String, List<Candidate>> OPERATORS = new HashMap<>();
     private static final Map<String, List<Candidate>> FUNCTIONS = new HashMap<>();
+    /** The names of the built-in aggregates (pg_proc.prokind a). */
+    private static final java.util.Set<String> AGGREGATES = new java.util.HashSet<>();
     private static final Set<Long> IMPLICIT_CASTS = new HashSet<>();
     private static final Set<Long> ASSIGNMENT_CASTS = new HashSet<>();
     private static final Map<Integer, String> CATEGORIES = new HashMap<>();
@@ -57,6 +59,7 @@ public final class Builtins {
                 kind = proc.column("prokind"), retset = proc.column("proretset");
         for (Object[] r : proc.rows) {
             if (!"f".equals(r[kind]) && !"a".equals(r[kind]) && !"w".equals(r[kind])) continue;
+            if ("a".equals(r[kind])) AGGREGATES.add((String) r[proname]);
             List<Integer> params = new ArrayList<>();
             if (r[argtypes] instanceof List<?> l) for (Object o : l) params.add(((Number) o).intValue());
             FUNCTIONS.computeIfAbsent((String) r[proname], k -> new ArrayList<>())
@@ -128,6 +131,11 @@ public final class Builtins {
     public static Choice operator(String name, int left, int right) {
         List<Integer> args = left == 0 ? List.of(right) : List.of(left, right);
         return choose(OPERATORS.getOrDefault(name, List.of()), args);
+    }
+
+    /** Whether {@code name} is a built-in aggregate (count, sum, …). */
+    public static boolean aggregate(String name) {
+        return AGGREGATES.contains(name);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.pgwire.protocol.SqlState;
 import dev.pgwire.serve.functions.Udf;
 import dev.pgwire.serve.functions.Udf.Signature;
 import dev.pgwire.serve.functions.Udf.Type;
+import dev.pgwire.serve.sql.ColumnMeta;
 import dev.pgwire.serve.sql.PgTypeName;
 
 import java.sql.Connection;
@@ -50,12 +51,15 @@ final class CatalogFunctions {
             RelationText def = ((Boolean) a[1] ? s.prettyConstraintDefinitions : s.constraintDefinitions).get(((Long) a[0]).intValue());
             return def == null ? null : def.text(s, path((String) a[2]));
         });
+        // a user view's query is kept plain and pretty (ColumnMeta.expressionPair)
         fn(c, "pgwire_get_viewdef", List.of(Type.BIGINT, Type.BOOLEAN), Type.VARCHAR, true,
-                a -> at(store.current(), ((Long) a[0]).intValue()).viewDefinitions.get(((Long) a[0]).intValue()));
-        fn(c, "pgwire_get_viewdef_name", List.of(Type.VARCHAR, Type.VARCHAR), Type.VARCHAR, true, a -> {
+                a -> ColumnMeta.form(at(store.current(), ((Long) a[0]).intValue()).viewDefinitions.get(((Long) a[0]).intValue()), (Boolean) a[1]));
+        fn(c, "pgwire_get_viewdef_name", List.of(Type.VARCHAR, Type.VARCHAR, Type.BOOLEAN), Type.VARCHAR, true, a -> {
             int oid = regclassIn(store.current(), (String) a[0], (String) a[1]);
-            return at(store.current(), oid).viewDefinitions.get(oid);
+            return ColumnMeta.form(at(store.current(), oid).viewDefinitions.get(oid), (Boolean) a[2]);
         });
+        fn(c, "pgwire_argument_defaults", List.of(Type.VARCHAR), Type.VARCHAR, true,
+                a -> StaticCatalog.get().argumentDefaults((String) a[0]));
         fn(c, "pgwire_obj_description", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, false, a -> {
             if (a[0] == null) return null;
             int oid = ((Long) a[0]).intValue();

@@ -86,7 +86,7 @@ final class InformationSchemaRows {
             dev.pgwire.serve.sql.UpdatableViews.Simple simple = t.view() ? simpleView(t, 0) : null;
             boolean updatable = simple != null && simple.anyUpdatable();
             table(t.schema(), t.name(), t.view(), !t.view() || updatable);
-            if (t.view()) view(t.schema(), t.name(), t.definition(), updatable);
+            if (t.view()) view(t.schema(), t.name(), t.shownDefinition(false), updatable);
             for (Column c : t.columns()) {
                 Sequence seq = c.identity() == null || c.identity().isEmpty() ? null : sequenceOf(t.schema(), c.sequence());
                 boolean readOnly = t.view() && !(updatable && Boolean.TRUE.equals(

@@ -195,9 +195,9 @@ final class PgCatalogRows {
             type.add().set("oid", oid).set("typname", e.name()).set("typnamespace", namespaceOid(e.schema()))
                     .set("typowner", Cluster.BOOTSTRAP_SUPERUSER).set("typlen", 4).set("typbyval", true).set("typtype", "e")
                     .set("typcategory", "E").set("typisdefined", true).set("typdelim", ",").set("typarray", array)
-                    .set("typinput", 3504).set("typoutput", 3505).set("typreceive", 3532).set("typsend", 3533)
+                    .set("typinput", 3506).set("typoutput", 3507).set("typreceive", 3532).set("typsend", 3533)
                     .set("typalign", "i").set("typstorage", "p").set("typtypmod", -1);
-            arrayType(array, arrayName(e.name()), namespaceOid(e.schema()), oid, "i");
+            arrayType(array, arrayName(e.name()), namespaceOid(e.schema()), oid, "i", 0);
             float order = 1;
             for (String l : e.labels()) {
                 labels.add().set("oid", oids.of(Oids.enumLabel(e.schema(), e.name(), l))).set("enumtypid", oid)
@@ -279,6 +279,7 @@ final class PgCatalogRows {
             boolean builtin = st.isBuiltinType(base);
             boolean isEnum = enumOids.containsValue(base);
             String align = builtin ? st.typeAlign(base) : "i";
+            int collation = builtin ? st.typeCollation(b.isArray() ? elementOf(base) : base) : 0;
             Rows.Row row = type.add().set("oid", oid).set("typname", d.name()).set("typnamespace", namespace)
                     .set("typowner", Cluster.BOOTSTRAP_SUPERUSER).set("typlen", builtin ? st.typeLength(base) : isEnum ? 4 : -1)
                     .set("typbyval", builtin ? st.typeByValue(base) : isEnum).set("typtype", "d")
@@ -288,9 +289,12 @@ final class PgCatalogRows {
                     .set("typsend", typeRef(base, "typsend")).set("typalign", align)
                     .set("typstorage", builtin ? st.typeStorage(base) : isEnum ? "p" : "x").set("typnotnull", d.notNull())
                     .set("typbasetype", base).set("typtypmod", b.typmod()).set("typndims", b.dimensions())
-                    .set("typcollation", builtin ? st.typeCollation(b.isArray() ? elementOf(base) : base) : 0);
-            if (d.pgDefault() != null && !d.pgDefault().isEmpty()) row.set("typdefault", dev.pgwire.serve.sql.ColumnMeta.form(d.pgDefault(), false));
-            arrayType(array, arrayName(d.name()), namespace, oid, align.equals("d") ? "d" : "i");
+                    .set("typcollation", collation);
+            if (d.pgDefault() != null && !d.pgDefault().isEmpty()) {
+                // typdefaultbin, as adbin: the expression's text (pg_get_expr reads it), where PostgreSQL keeps its node tree
+                row.set("typdefault", dev.pgwire.serve.sql.ColumnMeta.form(d.pgDefault(), false)).set("typdefaultbin", d.pgDefault());
+            }
+            arrayType(array, arrayName(d.name()), namespace, oid, align.equals("d") ? "d" : "i", collation);
             for (String c : d.checkNames()) {
                 int con = oids.of(Oids.domainConstraint(d.schema(), d.name(), c));
                 rows("pg_constraint").add().set("oid", con).set("conname", c).set("connamespace", namespace).set("contype", "c")
@@ -320,15 +324,17 @@ final class PgCatalogRows {
         for (Object[] row : st.rows("pg_type").rows) {
             if (((Long) row[0]).intValue() == typeOid) return ((Number) row[at]).longValue();
         }
-        return enumOids.containsValue(typeOid) ? (column.equals("typoutput") ? 3505 : 3533) : 0;
+        return enumOids.containsValue(typeOid) ? (column.equals("typoutput") ? 3507 : 3533) : 0;
     }
 
-    private void arrayType(int oid, String name, int namespace, int element, String align) {
+    /** An array type over {@code element}: of its element's collation, as PostgreSQL makes it. */
+    private void arrayType(int oid, String name, int namespace, int element, String align, int collation) {
         rows("pg_type").add().set("oid", oid).set("typname", name).set("typnamespace", namespace)
                 .set("typowner", Cluster.BOOTSTRAP_SUPERUSER).set("typlen", -1).set("typbyval", false).set("typtype", "b")
                 .set("typcategory", "A").set("typisdefined", true).set("typdelim", ",").set("typsubscript", 6179)
                 .set("typelem", element).set("typinput", 750).set("typoutput", 751).set("typreceive", 2400)
-                .set("typsend", 2401).set("typanalyze", 3816).set("typalign", align).set("typstorage", "x").set("typtypmod", -1);
+                .set("typsend", 2401).set("typanalyze", 3816).set("typalign", align).set("typstorage", "x").set("typtypmod", -1)
+                .set("typcollation", collation);
     }
 
     /**
@@ -352,7 +358,7 @@ final class PgCatalogRows {
                     .set("typcategory", "C").set("typisdefined", true).set("typdelim", ",").set("typrelid", relation)
                     .set("typarray", array).set("typinput", 2290).set("typoutput", 2291).set("typreceive", 2402)
                     .set("typsend", 2403).set("typalign", "d").set("typstorage", "x").set("typtypmod", -1);
-            arrayType(array, arrayName(c.name()), namespace, oid, "d");
+            arrayType(array, arrayName(c.name()), namespace, oid, "d", 0);
             for (int i = 0; i < c.attributes().size(); i++) {
                 attribute(relation, c.attributes().get(i), i + 1, c.types().get(i), false, false, "", false);
             }
@@ -408,7 +414,7 @@ final class PgCatalogRows {
                 .set("typisdefined", true).set("typdelim", ",").set("typrelid", oid).set("typarray", arrayType)
                 .set("typinput", 2290).set("typoutput", 2291).set("typreceive", 2402).set("typsend", 2403)
                 .set("typalign", "d").set("typstorage", "x").set("typtypmod", -1);
-        arrayType(arrayType, arrayName(t.name()), namespace, rowType, "d");
+        arrayType(arrayType, arrayName(t.name()), namespace, rowType, "d", 0);
         depend(PG_TYPE, rowType, 0, PG_CLASS, oid, 0, "i");
         depend(PG_TYPE, arrayType, 0, PG_TYPE, rowType, 0, "i");
         depend(PG_CLASS, oid, 0, PG_NAMESPACE, namespace, 0, "n");
@@ -433,7 +439,7 @@ final class PgCatalogRows {
         if (!view) systemAttributes(oid);
         if (view) {
             rows("pg_views").add().set("schemaname", t.schema()).set("viewname", t.name()).set("viewowner", owner)
-                    .set("definition", t.definition());
+                    .set("definition", t.shownDefinition(false));
         } else {
             if (matView) {
                 rows("pg_matviews").add().set("schemaname", t.schema()).set("matviewname", t.name()).set("matviewowner", owner)

@@ -204,7 +204,7 @@ public final class Snapshot {
     private void userDefinitions(UserObjects user, PgCatalogRows built, Map<String, List<Object[]>> all) {
         for (UserObjects.Table t : user.tables) {
             int relation = built.relationOid(t.schema(), t.name());
-            if (t.view() || t.matView()) viewDefinitions.put(relation, t.definition());
+            if (t.view() || t.matView()) viewDefinitions.put(relation, t.shown() != null ? t.shown() : t.definition());
             for (TableMeta.Constraint c : t.meta().constraints()) {
                 if (c.index()) continue;
                 Integer oid = constraintOid(t.schema(), t.name(), c.name(), all);

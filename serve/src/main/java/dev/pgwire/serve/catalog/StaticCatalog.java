@@ -32,6 +32,8 @@ final class StaticCatalog {
     private final Map<Integer, Integer> btreeClasses = new HashMap<>();
     /** pg_get_viewdef of the built-in views, by schema.name. */
     private final Map<String, String> viewDefinitions = new HashMap<>();
+    /** pg_get_expr of the built-in functions' argument defaults, by their node tree (pg_proc.proargdefaults). */
+    private final Map<String, String> argumentDefaults = new HashMap<>();
     private final List<String[]> keywords;
     private final List<String[]> settings;
 
@@ -60,6 +62,7 @@ final class StaticCatalog {
             }
         }
         for (String[] v : CopyText.resource("data/pg_views.tsv")) viewDefinitions.put(v[0] + "." + v[1], v[2]);
+        for (String[] d : CopyText.resource("data/argdefaults.tsv")) argumentDefaults.put(d[0], d[1]);
         keywords = Collections.unmodifiableList(CopyText.resource("data/keywords.tsv"));
         settings = Collections.unmodifiableList(CopyText.resource("data/pg_settings.tsv"));
     }
@@ -74,6 +77,11 @@ final class StaticCatalog {
 
     Rows rows(String table) {
         return rows.get(table);
+    }
+
+    /** pg_get_expr of a built-in function's proargdefaults (a node tree), or null for another value. */
+    String argumentDefaults(String nodeTree) {
+        return argumentDefaults.get(nodeTree);
     }
 
     /** A built-in type's OID by pg_type.typname (pg_catalog's), or 0. */

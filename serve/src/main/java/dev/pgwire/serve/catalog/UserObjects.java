@@ -36,7 +36,20 @@ final class UserObjects {
     }
 
     record Table(String schema, String name, boolean view, List<Column> columns, TableMeta meta, String definition,
-                 String description, long estimatedRows) {
+                 String description, long estimatedRows, String shown) {
+
+        Table(String schema, String name, boolean view, List<Column> columns, TableMeta meta, String definition,
+              String description, long estimatedRows) {
+            this(schema, name, view, columns, meta, definition, description, estimatedRows, null);
+        }
+
+        /**
+         * A view's query as pg_get_viewdef shows it (plain, or pretty), or as written where serve
+         * could not write it as PostgreSQL does; a materialized view's query as written.
+         */
+        String shownDefinition(boolean pretty) {
+            return shown != null ? dev.pgwire.serve.sql.ColumnMeta.form(shown, pretty) : definition;
+        }
 
         /** Whether the table holds a materialized view (relkind m). */
         boolean matView() {
@@ -167,7 +180,7 @@ final class UserObjects {
                     }
                     Table t = new Table(schema, rs.getString(2), true, viewColumns,
                             TableMeta.read(null), meta.definition() != null ? meta.definition() : rs.getString(4),
-                            meta.description(), 0);
+                            meta.description(), 0, meta.shown());
                     u.tables.add(t);
                     created.put(t, rs.getLong(5));
                 }

@@ -75,16 +75,21 @@ final class CatalogCalls {
             case "pg_get_viewdef" -> {
                 if (n < 1 || n > 2) yield null;
                 SqlType t = types.get(0);
+                // pg_get_viewdef(view, pretty); (view, wrap column) is pretty too
+                SqlType second = n == 2 ? types.get(1) : null;
+                String pretty = n == 1 ? "false" : second != null && second.isInteger() ? "true" : "coalesce(CAST({1} AS BOOLEAN), false)";
                 if (t != null && (t.name().equals("text") || t.isUnknown())) {
-                    yield sql("pgwire_get_viewdef_name(CAST({0} AS VARCHAR), " + path + ")", args);
+                    yield sql("pgwire_get_viewdef_name(CAST({0} AS VARCHAR), " + path + ", " + pretty + ")", args);
                 }
-                yield sql("pgwire_get_viewdef(CAST({0} AS BIGINT), false)", args);
+                yield sql("pgwire_get_viewdef(CAST({0} AS BIGINT), " + pretty + ")", args);
             }
-            // adbin holds the expression's plain and pretty forms (ColumnMeta.expressionPair)
+            // adbin holds the expression's plain and pretty forms (ColumnMeta.expressionPair); the
+            // built-in functions' argument defaults are PostgreSQL's node trees, written as it writes them
             case "pg_get_expr" -> switch (n) {
-                case 2 -> sql("split_part(CAST({0} AS VARCHAR), chr(31), 1)", args);
-                case 3 -> sql("CASE WHEN coalesce({2}, false) AND strpos(CAST({0} AS VARCHAR), chr(31)) > 0"
-                        + " THEN split_part(CAST({0} AS VARCHAR), chr(31), 2) ELSE split_part(CAST({0} AS VARCHAR), chr(31), 1) END", args);
+                case 2 -> sql("coalesce(pgwire_argument_defaults(CAST({0} AS VARCHAR)), split_part(CAST({0} AS VARCHAR), chr(31), 1))", args);
+                case 3 -> sql("coalesce(pgwire_argument_defaults(CAST({0} AS VARCHAR)), CASE WHEN coalesce({2}, false)"
+                        + " AND strpos(CAST({0} AS VARCHAR), chr(31)) > 0 THEN split_part(CAST({0} AS VARCHAR), chr(31), 2)"
+                        + " ELSE split_part(CAST({0} AS VARCHAR), chr(31), 1) END)", args);
                 default -> null;
             };
             case "obj_description" -> switch (n) {

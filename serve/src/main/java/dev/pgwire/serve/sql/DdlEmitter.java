@@ -531,8 +531,17 @@ final class DdlEmitter {
         }
         w.append(" AS ");
         Node query = s.node("query");
+        // what pg_get_viewdef shows: PostgreSQL's text of the query as the client wrote it
+        String shown = ViewDeparse.pair(query.copy(), s.names("aliases"), session.catalog());
         TypedRewrites typed = new TypedRewrites(session);
         typed.apply(query);
+        List<String> columnNames = new ArrayList<>(typed.resultNames());
+        List<String> aliases = s.names("aliases");
+        for (int i = 0; i < aliases.size() && i < columnNames.size(); i++) columnNames.set(i, aliases.get(i));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String c : columnNames) {
+            if (!seen.add(c)) throw new PgException("42701", "column \"" + c + "\" specified more than once");
+        }
         CatalogRoutes.apply(query, session);
         em.statement(query);
         // what PostgreSQL shows of the view: its query and its columns' types
@@ -543,7 +552,7 @@ final class DdlEmitter {
         }
         boolean temp = view.str("relpersistence").equals("t");
         after.add("COMMENT ON VIEW " + qualifiedRelation(temp ? null : schemaOf(view), view.str("relname")) + " IS "
-                + SqlWriter.quoteLiteral(new ObjectMeta(ViewText.query(source), null, null, null, types).write()));
+                + SqlWriter.quoteLiteral(new ObjectMeta(ViewText.query(source), null, null, null, types, null, shown).write()));
     }
 
     private void createTableAs(Node s) {

@@ -22,12 +22,19 @@ import java.util.Map;
  * @param types       a view's column types as PostgreSQL's names with modifier ({@code varchar:24}, {@code _int4:-1}), or null
  * @param predicate   a partial index's predicate as PostgreSQL shows it (pg_index.indpred) and pretty
  *                    ({@link ColumnMeta#expressionPair}), or null
+ * @param shown       a view's query as pg_get_viewdef shows it, plain and pretty ({@link ColumnMeta#expressionPair});
+ *                    null where serve cannot write it as PostgreSQL does ({@code definition} is shown then)
  */
 public record ObjectMeta(String definition, List<String> columns, String type, String description, List<String> types,
-                         String predicate) {
+                         String predicate, String shown) {
 
     public ObjectMeta(String definition, List<String> columns, String type, String description, List<String> types) {
-        this(definition, columns, type, description, types, null);
+        this(definition, columns, type, description, types, null, null);
+    }
+
+    public ObjectMeta(String definition, List<String> columns, String type, String description, List<String> types,
+                      String predicate) {
+        this(definition, columns, type, description, types, predicate, null);
     }
 
     public static ObjectMeta read(String comment) {
@@ -35,7 +42,8 @@ public record ObjectMeta(String definition, List<String> columns, String type, S
         if (meta.fields().isEmpty()) return new ObjectMeta(null, null, null, ColumnMeta.description(comment), null);
         return new ObjectMeta(meta.has("definition") ? meta.str("definition") : null, strings(meta, "columns"),
                 meta.has("type") ? meta.str("type") : null, meta.has("description") ? meta.str("description") : null,
-                strings(meta, "types"), meta.has("predicate") ? meta.str("predicate") : null);
+                strings(meta, "types"), meta.has("predicate") ? meta.str("predicate") : null,
+                meta.has("shown") ? meta.str("shown") : null);
     }
 
     private static List<String> strings(Node meta, String field) {
@@ -46,7 +54,7 @@ public record ObjectMeta(String definition, List<String> columns, String type, S
     }
 
     public ObjectMeta withDescription(String text) {
-        return new ObjectMeta(definition, columns, type, text, types, predicate);
+        return new ObjectMeta(definition, columns, type, text, types, predicate, shown);
     }
 
     /** A view's column type as recorded, or null. */
@@ -68,6 +76,7 @@ public record ObjectMeta(String definition, List<String> columns, String type, S
         if (description != null) m.put("description", description);
         if (types != null) m.put("types", types);
         if (predicate != null) m.put("predicate", predicate);
+        if (shown != null) m.put("shown", shown);
         return ColumnMeta.toJson(m);
     }
 }

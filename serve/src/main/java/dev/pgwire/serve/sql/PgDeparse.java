@@ -15,7 +15,8 @@ import java.util.function.Function;
  * {@code = ANY (ARRAY[…])}, BETWEEN as two comparisons, and its parentheses — every operator in
  * parentheses, or in the pretty form only where precedence needs them.
  *
- * <p>Constructs this class does not know give null; the caller then keeps the text as written.
+ * <p>This class analyses the raw tree ({@link DeparseWriter} writes the result). Constructs it
+ * does not know give null; the caller then keeps the text as written.
  */
 public final class PgDeparse {
     /** A type: a built-in's OID (0 for a user type), its pg_type name and modifier. */
@@ -44,70 +45,126 @@ public final class PgDeparse {
     }
 
     /** The analysed expression: what PostgreSQL's parse analysis makes of the raw tree. */
-    private interface E {
+    interface E {
         Type type();
     }
 
-    private record Var(String name, Type type) implements E {
+    /** A column: {@code qualifier} is the name of its FROM item where it is written qualified (a view's query), else null. */
+    record Var(String qualifier, String name, Type type) implements E {
+    }
+
+    /** A subquery of an expression ({@code (SELECT …)}, {@code x IN (SELECT …)}, {@code EXISTS (SELECT …)}). */
+    record SubLink(String kind, E test, String op, Node select, Type type) implements E {
+    }
+
+    /** The subqueries of an expression, written by the query's writer (a view's). */
+    interface Subqueries {
+        /** The type of the subquery's one column. */
+        Type type(Node select);
+
+        /** The subquery as ruleutils writes it, indented from {@code indentLevel}. */
+        String text(Node select, int indentLevel);
     }
 
     /** A constant: {@code kind} i (integer), n (numeric text), b (boolean), s (string), null. */
-    private record Const(String text, char kind, Type type, boolean isNull) implements E {
+    record Const(String text, char kind, Type type, boolean isNull) implements E {
     }
 
-    private record Coerce(E arg, Type type, boolean implicit) implements E {
+    record Coerce(E arg, Type type, boolean implicit) implements E {
     }
 
-    private record Op(String name, E left, E right, Type type) implements E {
+    record Op(String name, E left, E right, Type type) implements E {
     }
 
-    private record Func(String name, List<E> args, Type type) implements E {
+    record Func(String name, List<E> args, Type type, boolean star, boolean distinct, E filter, Window over) implements E {
+        Func(String name, List<E> args, Type type) {
+            this(name, args, type, false, false, null, null);
+        }
     }
 
-    private record Bool(String op, List<E> args) implements E {
+    /** A window function's OVER (PARTITION BY … ORDER BY …), with the default frame. */
+    record Window(List<E> partition, List<E> order, List<String> directions) {
+    }
+
+    record Bool(String op, List<E> args) implements E {
         public Type type() {
             return Type.of(16);
         }
     }
 
-    private record NullTest(E arg, boolean not) implements E {
+    record NullTest(E arg, boolean not) implements E {
         public Type type() {
             return Type.of(16);
         }
     }
 
-    private record AnyAll(String op, boolean any, E left, E array) implements E {
+    record AnyAll(String op, boolean any, E left, E array) implements E {
         public Type type() {
             return Type.of(16);
         }
     }
 
-    private record Arr(List<E> elements, Type type) implements E {
+    record Arr(List<E> elements, Type type) implements E {
     }
 
-    private record Keyword(String text, Type type) implements E {
+    record Keyword(String text, Type type) implements E {
     }
 
-    private record Coalesce(List<E> args, Type type) implements E {
+    record Coalesce(List<E> args, Type type) implements E {
     }
 
-    private record Case(List<E[]> whens, E otherwise, Type type) implements E {
+    /** A CASE; {@code arg} is the value a simple CASE compares (each WHEN is then the compared value alone), else null. */
+    record Case(E arg, List<E[]> whens, E otherwise, Type type) implements E {
     }
 
     /** Not something this class can write. */
-    private static final class Unknown extends RuntimeException {
+    static final class Unknown extends RuntimeException {
         Unknown() {
             super(null, null, false, false);
         }
     }
 
-    private final Function<String, Type> columns;
-    private final boolean pretty;
-    private final StringBuilder out = new StringBuilder();
+    private final Function<List<String>, Var> columns;
+    private final Subqueries subqueries;
+    private final DeparseWriter writer;
 
-    private PgDeparse(Function<String, Type> columns, boolean pretty) {
+    private PgDeparse(Function<List<String>, Var> columns, boolean pretty, Subqueries subqueries) {
         this.columns = columns;
-        this.pretty = pretty;
+        this.subqueries = subqueries;
+        this.writer = new DeparseWriter(pretty, subqueries);
+    }
+
+    /** An analyser and writer of a view's expressions: {@code columns} resolves a column reference's names. */
+    static PgDeparse forQuery(Function<List<String>, Var> columns, boolean pretty, Subqueries subqueries) {
+        return new PgDeparse(columns, pretty, subqueries);
+    }
+
+    /** The expression analysed (throws where this class does not know a construct). */
+    E analysed(Node expr) {
+        return analyse(expr);
+    }
+
+    /** The expression's text at ruleutils' {@code indentLevel} (its CASE is indented from there). */
+    String text(E e, boolean showImplicit, int indentLevel) {
+        return writer.text(e, showImplicit, indentLevel);
+    }
+
+    /** A GROUP BY or ORDER BY key as get_rule_sortgroupclause writes it (see {@link DeparseWriter#sortKey}). */
+    String sortKey(E e, int indentLevel) {
+        return writer.sortKey(e, indentLevel);
+    }
+
+    static boolean isVar(E e) {
+        return e instanceof Var;
+    }
+
+    static String varName(E e) {
+        return e instanceof Var v ? v.name() : null;
+    }
+
+    /** A constant integer (a GROUP BY or ORDER BY position), or null. */
+    static Long position(Node n) {
+        return n != null && n.is("A_Const") && n.has("ival") ? n.node("ival").num("ival") : null;
     }
 
     /** The name a domain check's VALUE is given to be written as VALUE (no column name holds a NUL). */
@@ -121,15 +178,15 @@ public final class PgDeparse {
      */
     public static String text(Node expr, PgTypeName target, Function<String, PgTypeName> columns, boolean pretty) {
         try {
-            PgDeparse d = new PgDeparse(name -> {
+            PgDeparse d = new PgDeparse(fields -> {
+                String name = fields.get(fields.size() - 1);
                 PgTypeName t = columns.apply(name);
-                return t == null ? null : Type.of(t);
-            }, pretty);
+                return t == null ? null : new Var(null, name, Type.of(t));
+            }, pretty, null);
             E e = d.analyse(expr);
             if (target != null) e = d.coerceTo(e, Type.of(target), false);
             if (e instanceof Const c && c.isNull() && target != null) return null; // a NULL default is no default
-            d.write(e, false, null);
-            return d.out.toString();
+            return d.writer.text(e, false, -1);
         } catch (RuntimeException e) { // Unknown, or a construct analysed wrongly: the text as written stays
             return null;
         }
@@ -156,12 +213,18 @@ public final class PgDeparse {
                 return new Const(Long.toString(n.num("ival")), 'i', Type.of(23), false); // 0 is written as an empty ival
             }
             case "ColumnRef" -> {
-                List<Node> fields = n.list("fields");
-                Node last = fields.get(fields.size() - 1);
-                if (!last.is("String")) throw new Unknown();
-                Type t = columns.apply(last.str("sval"));
-                if (t == null) throw new Unknown();
-                return new Var(last.str("sval"), t);
+                List<String> names = new ArrayList<>();
+                for (Node f : n.list("fields")) {
+                    if (!f.is("String")) throw new Unknown();
+                    names.add(f.str("sval"));
+                }
+                Var v = columns.apply(names);
+                if (v == null) throw new Unknown();
+                return v;
+            }
+            case "SubLink" -> {
+                if (subqueries == null) throw new Unknown();
+                return subLink(n);
             }
             case "TypeCast" -> {
                 PgTypeName target = PgTypeName.of(n.node("typeName"));
@@ -218,11 +281,20 @@ public final class PgDeparse {
                 return new Coalesce(typed, common);
             }
             case "CaseExpr" -> {
-                if (n.node("arg") != null) throw new Unknown();
+                E arg = n.node("arg") == null ? null : analyse(n.node("arg"));
                 List<E[]> whens = new ArrayList<>();
                 List<E> results = new ArrayList<>();
                 for (Node w : n.list("args")) {
-                    E cond = coerceTo(analyse(w.node("expr")), Type.of(16), true);
+                    E cond;
+                    if (arg != null) {
+                        // CASE x WHEN v: the parser's x = v, of which ruleutils writes v
+                        if (!(binary("=", arg, analyse(w.node("expr"))) instanceof Op o) || !o.left().type().same(arg.type())) {
+                            throw new Unknown();
+                        }
+                        cond = o.right();
+                    } else {
+                        cond = coerceTo(analyse(w.node("expr")), Type.of(16), true);
+                    }
                     E result = analyse(w.node("result"));
                     whens.add(new E[] {cond, result});
                     results.add(result);
@@ -234,7 +306,7 @@ public final class PgDeparse {
                 if (common == null) common = Type.of(25);
                 for (E[] w : whens) w[1] = coerceTo(w[1], common, true);
                 if (otherwise != null) otherwise = coerceTo(otherwise, common, true);
-                return new Case(whens, otherwise, common);
+                return new Case(arg, whens, otherwise, common);
             }
             default -> throw new Unknown();
         }
@@ -308,7 +380,7 @@ public final class PgDeparse {
     private E function(Node n) {
         List<String> names = n.names("funcname");
         if (names.size() > 2 || (names.size() == 2 && !names.get(0).equals("pg_catalog"))) throw new Unknown();
-        if (n.bool("agg_star") || n.has("agg_order") || n.node("over") != null || n.bool("func_variadic")) throw new Unknown();
+        if (n.has("agg_order") || n.bool("func_variadic")) throw new Unknown();
         String name = names.get(names.size() - 1).toLowerCase(Locale.ROOT);
         List<E> args = new ArrayList<>();
         List<Integer> types = new ArrayList<>();
@@ -325,7 +397,70 @@ public final class PgDeparse {
             int p = choice.parameters().get(i);
             typed.add(p == Builtins.UNKNOWN || (args.get(i).type().oid() == 0) ? args.get(i) : coerceTo(args.get(i), Type.of(p), true));
         }
-        return new Func(name, typed, Type.of(choice.result()));
+        boolean star = n.bool("agg_star");
+        E filter = n.node("agg_filter") == null ? null : coerceTo(analyse(n.node("agg_filter")), Type.of(16), true);
+        if (!Builtins.aggregate(name) && (star || n.bool("agg_distinct") || filter != null)) throw new Unknown();
+        Type result = Type.of(choice.result());
+        if (POLYMORPHIC_RESULTS.contains(choice.result())) {
+            if (typed.isEmpty()) throw new Unknown();
+            result = typed.get(0).type(); // max(anyelement)-like: the argument's type
+        }
+        return new Func(name, typed, result, star, n.bool("agg_distinct"), filter, window(n.node("over")));
+    }
+
+    /** ruleutils' window: 0x1 marks a frame other than the default (RANGE UNBOUNDED PRECEDING to CURRENT ROW). */
+    private static final long FRAME_NOT_DEFAULT = 0x1;
+
+    private Window window(Node over) {
+        if (over == null) return null;
+        if (!over.str("name").isEmpty() || !over.str("refname").isEmpty() || (over.num("frameOptions") & FRAME_NOT_DEFAULT) != 0) {
+            throw new Unknown();
+        }
+        List<E> partition = new ArrayList<>();
+        for (Node p : over.list("partitionClause")) partition.add(analyse(p));
+        List<E> order = new ArrayList<>();
+        List<String> directions = new ArrayList<>();
+        for (Node o : over.list("orderClause")) {
+            order.add(analyse(o.node("node")));
+            directions.add(sortDirection(o));
+        }
+        return new Window(partition, order, directions);
+    }
+
+    /** What follows an ORDER BY key: DESC, and NULLS FIRST or LAST where they are not the direction's default. */
+    static String sortDirection(Node sortBy) {
+        String dir = sortBy.str("sortby_dir");
+        if (dir.equals("SORTBY_USING")) throw new Unknown();
+        boolean desc = dir.equals("SORTBY_DESC");
+        String nulls = sortBy.str("sortby_nulls");
+        return (desc ? " DESC" : "") + (nulls.equals("SORTBY_NULLS_FIRST") && !desc ? " NULLS FIRST" : "")
+                + (nulls.equals("SORTBY_NULLS_LAST") && desc ? " NULLS LAST" : "");
+    }
+
+    private static final java.util.Set<Integer> POLYMORPHIC_RESULTS = java.util.Set.of(2283, 2277, 5077, 5078);
+
+    private E subLink(Node n) {
+        String kind = n.str("subLinkType");
+        Node select = n.node("subselect");
+        switch (kind) {
+            case "EXPR_SUBLINK" -> {
+                return new SubLink(kind, null, null, select, subqueries.type(select));
+            }
+            case "EXISTS_SUBLINK" -> {
+                return new SubLink(kind, null, null, select, Type.of(16));
+            }
+            case "ANY_SUBLINK", "ALL_SUBLINK" -> {
+                List<String> op = n.names("operName");
+                String name = op.isEmpty() ? "=" : op.get(op.size() - 1);
+                E test = analyse(n.node("testexpr"));
+                Type column = subqueries.type(select);
+                if (column == null) throw new Unknown();
+                E compared = binary(name, test, new Var(null, "", column));
+                if (!(compared instanceof Op o)) throw new Unknown();
+                return new SubLink(kind, o.left(), name, select, Type.of(16));
+            }
+            default -> throw new Unknown();
+        }
     }
 
     private static E keyword(Node n) {
@@ -362,182 +497,6 @@ public final class PgDeparse {
             if (implicitOnly) throw new Unknown();
         }
         return new Coerce(e, new Type(target.oid(), target.name(), -1), true);
-    }
-
-    // ---------------------------------------------------------------- writing (ruleutils' rules)
-
-    private void write(E e, boolean showImplicit, E parent) {
-        if (e instanceof Var v) {
-            out.append(v.name().equals(DOMAIN_VALUE) ? "VALUE" : quote(v.name()));
-        } else if (e instanceof Const c) {
-            constant(c);
-        } else if (e instanceof Coerce c) {
-            if (c.implicit() && !showImplicit) {
-                write(c.arg(), false, parent);
-                return;
-            }
-            if (c.arg() instanceof Const k && k.type().same(c.type()) && k.type().typmod() == -1) {
-                constantValue(k);
-            } else {
-                if (!pretty) out.append('(');
-                writeParen(c.arg(), false, c);
-                if (!pretty) out.append(')');
-            }
-            out.append("::").append(c.type().label());
-        } else if (e instanceof Op o) {
-            if (!pretty) out.append('(');
-            if (o.left() != null) {
-                writeParen(o.left(), true, o);
-                out.append(' ');
-            }
-            out.append(o.name());
-            out.append(' ');
-            writeParen(o.right(), true, o);
-            if (!pretty) out.append(')');
-        } else if (e instanceof Func f) {
-            out.append(f.name()).append('(');
-            for (int i = 0; i < f.args().size(); i++) {
-                if (i > 0) out.append(", ");
-                write(f.args().get(i), true, f);
-            }
-            out.append(')');
-        } else if (e instanceof Bool b) {
-            if (!pretty) out.append('(');
-            if (b.op().equals("NOT")) {
-                out.append("NOT ");
-                writeParen(b.args().get(0), false, b);
-            } else {
-                for (int i = 0; i < b.args().size(); i++) {
-                    if (i > 0) out.append(' ').append(b.op()).append(' ');
-                    writeParen(b.args().get(i), false, b);
-                }
-            }
-            if (!pretty) out.append(')');
-        } else if (e instanceof NullTest t) {
-            if (!pretty) out.append('(');
-            writeParen(t.arg(), true, t);
-            out.append(t.not() ? " IS NOT NULL" : " IS NULL");
-            if (!pretty) out.append(')');
-        } else if (e instanceof AnyAll a) {
-            if (!pretty) out.append('(');
-            writeParen(a.left(), true, a);
-            out.append(' ').append(a.op()).append(a.any() ? " ANY (" : " ALL (");
-            writeParen(a.array(), true, a);
-            out.append(')');
-            if (!pretty) out.append(')');
-        } else if (e instanceof Arr a) {
-            out.append("ARRAY[");
-            for (int i = 0; i < a.elements().size(); i++) {
-                if (i > 0) out.append(", ");
-                write(a.elements().get(i), true, a);
-            }
-            out.append(']');
-        } else if (e instanceof Keyword k) {
-            out.append(k.text());
-        } else if (e instanceof Coalesce c) {
-            out.append("COALESCE(");
-            for (int i = 0; i < c.args().size(); i++) {
-                if (i > 0) out.append(", ");
-                write(c.args().get(i), true, c);
-            }
-            out.append(')');
-        } else if (e instanceof Case c) {
-            out.append("CASE");
-            for (E[] w : c.whens()) {
-                out.append(" WHEN ");
-                write(w[0], false, c);
-                out.append(" THEN ");
-                write(w[1], true, c);
-            }
-            if (c.otherwise() != null) {
-                out.append(" ELSE ");
-                write(c.otherwise(), true, c);
-            }
-            out.append(" END");
-        }
-    }
-
-    /** A sub-expression, in parentheses in the pretty form where it is not simple under {@code parent}. */
-    private void writeParen(E e, boolean showImplicit, E parent) {
-        boolean paren = pretty && !simple(e, parent);
-        if (paren) out.append('(');
-        write(e, showImplicit, parent);
-        if (paren) out.append(')');
-    }
-
-    /** ruleutils' isSimpleNode: whether an expression needs no parentheses under its parent. */
-    private static boolean simple(E e, E parent) {
-        boolean ownParentheses = parent instanceof Bool || parent instanceof Arr || parent instanceof Coalesce
-                || parent instanceof Case || parent instanceof Func;
-        if (e instanceof Op o) {
-            if (parent instanceof Op p) {
-                boolean lo = o.name().equals("+") || o.name().equals("-");
-                boolean hi = o.name().equals("*") || o.name().equals("/") || o.name().equals("%");
-                boolean plo = p.name().equals("+") || p.name().equals("-");
-                boolean phi = p.name().equals("*") || p.name().equals("/") || p.name().equals("%");
-                if (o.left() == null || p.left() == null || !(lo || hi) || !(plo || phi)) return false;
-                if (hi && plo) return true;
-                if (lo && phi) return false;
-                return p.left() == e;
-            }
-            return ownParentheses;
-        }
-        if (e instanceof NullTest || e instanceof AnyAll) return ownParentheses;
-        if (e instanceof Bool b) {
-            if (parent instanceof Bool p) {
-                return switch (b.op()) {
-                    case "NOT", "AND" -> p.op().equals("AND") || p.op().equals("OR");
-                    default -> p.op().equals("OR");
-                };
-            }
-            return parent instanceof Arr || parent instanceof Coalesce || parent instanceof Case || parent instanceof Func;
-        }
-        return true; // variables, constants, function calls, casts, arrays, keywords
-    }
-
-    private void constant(Const c) {
-        boolean label = constantValue(c);
-        if (label) out.append("::").append(c.type().label());
-    }
-
-    /** Writes a constant's value; returns whether it needs its type written after it. */
-    private boolean constantValue(Const c) {
-        if (c.isNull()) {
-            out.append("NULL");
-            return c.type().oid() != Builtins.UNKNOWN;
-        }
-        int type = c.type().oid();
-        String v = c.text();
-        switch (type) {
-            case 23 -> {
-                if (!v.startsWith("-")) {
-                    out.append(v);
-                    return false;
-                }
-                quoteLiteral(v);
-                return true;
-            }
-            case 1700 -> {
-                if (!v.isEmpty() && Character.isDigit(v.charAt(0)) && (v.contains(".") || v.contains("e") || v.contains("E"))) {
-                    out.append(v);
-                    return c.type().typmod() >= 0;
-                }
-                quoteLiteral(v);
-                return true;
-            }
-            case 16 -> {
-                out.append(c.kind() == 'b' ? v : Booleans.parse(v) ? "true" : "false");
-                return false;
-            }
-            default -> {
-                quoteLiteral(v);
-                return type != Builtins.UNKNOWN;
-            }
-        }
-    }
-
-    private void quoteLiteral(String v) {
-        out.append('\'').append(v.replace("'", "''")).append('\'');
     }
 
     static String quote(String ident) {

@@ -79,8 +79,8 @@ final class TypedRewrites {
     private void applyTyped(Node stmt) {
         switch (stmt.type()) {
             case "SelectStmt" -> {
-                JoinStars.apply(stmt, catalog);
                 result = types.select(stmt, null);
+                if (JoinStars.joinOrder(stmt, types.scopeOf(stmt))) result = types.select(stmt, null);
                 select(stmt, null, true);
             }
             case "InsertStmt" -> {
@@ -167,7 +167,7 @@ final class TypedRewrites {
                     .set("op", "SETOP_NONE");
             result = types.select(ret, null);
             rewriteList(stmt.list("returningList"), types.scopeOf(ret), "val");
-            for (int i = 0; i < stmt.list("returningList").size(); i++) topLevel(stmt.list("returningList").get(i), types.scopeOf(ret));
+            for (int i = 0; i < stmt.list("returningList").size(); i++) topLevel(stmt.list("returningList").get(i), types.scopeOf(ret), null);
         }
     }
 
@@ -184,6 +184,7 @@ final class TypedRewrites {
         }
         for (Node item : s.list("fromClause")) fromItem(item, scope);
         for (Node row : s.list("valuesLists")) rewriteItems(row.list("items"), scope);
+        if (top) JoinStars.regColumns(s, scope, ref -> OidArrays.countsFromZero(ref, s));
         for (Node t : s.list("targetList")) {
             Node val = t.node("val");
             if (val != null && val.is("FuncCall")) val.set("selectList", true); // set-returning calls return rows here
@@ -195,7 +196,14 @@ final class TypedRewrites {
             if (val != null && val.has("scalarAlias") && !t.has("name")) t.set("name", val.str("scalarAlias"));
         }
         Node[] quotients = top ? quotients(s.list("targetList")) : null;
-        if (top) for (Node t : s.list("targetList")) topLevel(t, scope);
+        if (top) {
+            List<Node> targets = s.list("targetList");
+            for (int i = 0; i < targets.size(); i++) {
+                Node before = targets.get(i).node("val");
+                // an array written as its text still sorts as the array
+                if (topLevel(targets.get(i), scope, s) && quotients[i] == null) quotients[i] = before;
+            }
+        }
         rewriteField(s, "whereClause", scope);
         rewriteField(s, "havingClause", scope);
         rewriteItems(s.list("groupClause"), scope);
@@ -257,18 +265,30 @@ final class TypedRewrites {
      * A result column whose value DuckDB holds with another precision than PostgreSQL shows it:
      * numeric division and avg of exact numbers at top level are computed as PostgreSQL's text.
      */
-    private void topLevel(Node target, Scope scope) {
+    private boolean topLevel(Node target, Scope scope, Node select) {
         Node val = target.node("val");
         SqlType t = val == null ? null : types.type(val, scope);
         if (t != null && !t.isArray() && RegTypes.outputFunction(t.name()) != null) {
             // an OID alias shows as the name it stands for; a column keeps its name once wrapped
             if (!target.has("name") && val.is("ColumnRef")) target.set("name", ColumnNames.nameOf(val));
             target.set("val", regOut(val, t.name()));
-            return;
+            return false;
+        }
+        if (t != null && t.dims() == 1 && OidArrays.isReg(t.name())) {
+            if (!target.has("name") && val.is("ColumnRef")) target.set("name", ColumnNames.nameOf(val));
+            val = OidArrays.resultNames(val, t.name(), types, this::regOut);
+            target.set("val", val);
+        }
+        Node bounded = val == null ? null : OidArrays.resultText(val, t, select);
+        if (bounded != null) {
+            if (!target.has("name") && val.is("ColumnRef")) target.set("name", ColumnNames.nameOf(val));
+            target.set("val", bounded);
+            return true;
         }
         if (val != null && val.is("DuckDbSql") && val.bool("exactDivision")) {
             target.set("val", Expressions.duckDb(val.str("topLevelSql"), val.list("args").toArray(new Node[0])));
         }
+        return false;
     }
 
     /** The numeric quotients (division, avg) among the result columns, by position; null entries for the others. */
@@ -394,7 +414,7 @@ final class TypedRewrites {
 
     private Node regCast(Node cast, Scope scope) {
         PgTypeName target = PgTypeName.of(cast.node("typeName"));
-        if (target.isArray()) return cast;
+        if (target.isArray()) return OidArrays.cast(cast, target, types.type(cast.node("arg"), scope), types, this::regOut);
         Node arg = cast.node("arg");
         SqlType from = types.type(arg, scope);
         if (RegTypes.NAMES.contains(target.name())) {

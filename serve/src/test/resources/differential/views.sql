@@ -1,0 +1,361 @@
+-- Views: what pg_get_viewdef, pg_views and information_schema.views show of a view's query, plain
+-- and pretty (PostgreSQL 15's ruleutils: one column a line, qualified columns, the star written
+-- out, parentheses and indentation), over joins, aggregates, CASE, casts, subqueries, ORDER BY,
+-- LIMIT and set operations.
+
+-- name: create_tables
+CREATE TABLE orders (id int PRIMARY KEY, customer_id int, amount numeric(10,2), qty int, note text, created date);
+
+-- name: create_customers
+CREATE TABLE customers (id int PRIMARY KEY, name varchar(40), city text);
+
+-- name: create_schema
+CREATE SCHEMA other;
+
+-- name: create_items
+CREATE TABLE other.items (id int, "Label" text, price numeric);
+
+-- name: create_mixed
+CREATE TABLE "Mixed" ("Id" int, val double precision, flag boolean, at timestamptz, tags text[]);
+
+-- name: create_star_where
+CREATE VIEW v_star_where AS SELECT * FROM orders WHERE amount > 100;
+
+-- name: star_where
+SELECT pg_get_viewdef('v_star_where'::regclass);
+
+-- name: star_where_pretty
+SELECT pg_get_viewdef('v_star_where', true);
+
+-- name: create_join_on
+CREATE VIEW v_join_on AS SELECT o.id, c.name AS customer, o.amount * o.qty AS total FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.note IS NOT NULL AND o.qty >= 2;
+
+-- name: join_on
+SELECT pg_get_viewdef('v_join_on'::regclass);
+
+-- name: join_on_pretty
+SELECT pg_get_viewdef('v_join_on', true);
+
+-- name: create_aggregates
+CREATE VIEW v_aggregates AS SELECT customer_id, count(*) AS n, sum(amount) AS total, max(created) FROM orders GROUP BY customer_id HAVING count(*) > 1 ORDER BY customer_id LIMIT 10;
+
+-- name: aggregates
+SELECT pg_get_viewdef('v_aggregates'::regclass);
+
+-- name: aggregates_pretty
+SELECT pg_get_viewdef('v_aggregates', true);
+
+-- name: create_case_cast_offset
+CREATE VIEW v_case_cast_offset AS SELECT id, CASE WHEN qty > 10 THEN 'big' WHEN qty > 5 THEN 'mid' ELSE 'small' END AS size, amount::int AS whole, note || '!' AS shout FROM orders ORDER BY id DESC OFFSET 5;
+
+-- name: case_cast_offset
+SELECT pg_get_viewdef('v_case_cast_offset'::regclass);
+
+-- name: case_cast_offset_pretty
+SELECT pg_get_viewdef('v_case_cast_offset', true);
+
+-- name: create_simple_case
+CREATE VIEW v_simple_case AS SELECT id, CASE note WHEN 'a' THEN 1 ELSE 0 END AS x FROM orders;
+
+-- name: simple_case
+SELECT pg_get_viewdef('v_simple_case'::regclass);
+
+-- name: simple_case_pretty
+SELECT pg_get_viewdef('v_simple_case', true);
+
+-- name: create_union
+CREATE VIEW v_union AS SELECT id FROM orders UNION SELECT id FROM customers;
+
+-- name: union
+SELECT pg_get_viewdef('v_union'::regclass);
+
+-- name: union_pretty
+SELECT pg_get_viewdef('v_union', true);
+
+-- name: create_union_all_ordered
+CREATE VIEW v_union_all_ordered AS SELECT id FROM orders UNION ALL SELECT id FROM customers ORDER BY 1;
+
+-- name: union_all_ordered
+SELECT pg_get_viewdef('v_union_all_ordered'::regclass);
+
+-- name: union_all_ordered_pretty
+SELECT pg_get_viewdef('v_union_all_ordered', true);
+
+-- name: create_intersect_except
+CREATE VIEW v_intersect_except AS SELECT id FROM orders INTERSECT SELECT id FROM customers EXCEPT SELECT id FROM other.items;
+
+-- name: intersect_except
+SELECT pg_get_viewdef('v_intersect_except'::regclass);
+
+-- name: intersect_except_pretty
+SELECT pg_get_viewdef('v_intersect_except', true);
+
+-- name: create_subqueries
+CREATE VIEW v_subqueries AS SELECT c.name, (SELECT count(*) FROM orders o WHERE o.customer_id = c.id) AS orders FROM customers c WHERE c.id IN (SELECT customer_id FROM orders);
+
+-- name: subqueries
+SELECT pg_get_viewdef('v_subqueries'::regclass);
+
+-- name: subqueries_pretty
+SELECT pg_get_viewdef('v_subqueries', true);
+
+-- name: create_exists_aliases
+CREATE VIEW v_exists_aliases AS SELECT id, note FROM orders WHERE EXISTS (SELECT 1 FROM customers c WHERE c.id = orders.customer_id);
+
+-- name: exists_aliases
+SELECT pg_get_viewdef('v_exists_aliases'::regclass);
+
+-- name: exists_aliases_pretty
+SELECT pg_get_viewdef('v_exists_aliases', true);
+
+-- name: create_not_in_all
+CREATE VIEW v_not_in_all AS SELECT id FROM orders WHERE id NOT IN (SELECT id FROM customers) AND qty > ALL (SELECT id FROM customers);
+
+-- name: not_in_all
+SELECT pg_get_viewdef('v_not_in_all'::regclass);
+
+-- name: not_in_all_pretty
+SELECT pg_get_viewdef('v_not_in_all', true);
+
+-- name: create_left_join_like
+CREATE VIEW v_left_join_like AS SELECT o.id, c.city FROM orders o LEFT JOIN customers c ON o.customer_id = c.id WHERE c.city = 'Oslo' OR c.city LIKE 'B%';
+
+-- name: left_join_like
+SELECT pg_get_viewdef('v_left_join_like'::regclass);
+
+-- name: left_join_like_pretty
+SELECT pg_get_viewdef('v_left_join_like', true);
+
+-- name: create_right_full_join
+CREATE VIEW v_right_full_join AS SELECT o.id, c.name, i.price FROM orders o RIGHT JOIN customers c ON c.id = o.customer_id FULL JOIN other.items i ON i.id = o.id;
+
+-- name: right_full_join
+SELECT pg_get_viewdef('v_right_full_join'::regclass);
+
+-- name: right_full_join_pretty
+SELECT pg_get_viewdef('v_right_full_join', true);
+
+-- name: create_join_using
+CREATE VIEW v_join_using AS SELECT * FROM orders JOIN customers USING (id);
+
+-- name: join_using
+SELECT pg_get_viewdef('v_join_using'::regclass);
+
+-- name: join_using_pretty
+SELECT pg_get_viewdef('v_join_using', true);
+
+-- name: create_comma_join
+CREATE VIEW v_comma_join AS SELECT a.id, b.id AS other FROM orders a, customers b WHERE a.customer_id = b.id;
+
+-- name: comma_join
+SELECT pg_get_viewdef('v_comma_join'::regclass);
+
+-- name: comma_join_pretty
+SELECT pg_get_viewdef('v_comma_join', true);
+
+-- name: create_distinct_between_in
+CREATE VIEW v_distinct_between_in AS SELECT DISTINCT customer_id FROM orders WHERE id BETWEEN 1 AND 10 AND note IN ('a', 'b');
+
+-- name: distinct_between_in
+SELECT pg_get_viewdef('v_distinct_between_in'::regclass);
+
+-- name: distinct_between_in_pretty
+SELECT pg_get_viewdef('v_distinct_between_in', true);
+
+-- name: create_distinct_on
+CREATE VIEW v_distinct_on AS SELECT DISTINCT ON (customer_id) customer_id, id FROM orders ORDER BY customer_id, id;
+
+-- name: distinct_on
+SELECT pg_get_viewdef('v_distinct_on'::regclass);
+
+-- name: distinct_on_pretty
+SELECT pg_get_viewdef('v_distinct_on', true);
+
+-- name: create_constants
+CREATE VIEW v_constants AS SELECT 1 AS one, 'x'::text AS t, true AS yes, NULL::int AS nothing;
+
+-- name: constants
+SELECT pg_get_viewdef('v_constants'::regclass);
+
+-- name: constants_pretty
+SELECT pg_get_viewdef('v_constants', true);
+
+-- name: create_nameless_column
+CREATE VIEW v_nameless_column AS SELECT 1, 'a'::text AS b;
+
+-- name: nameless_column
+SELECT pg_get_viewdef('v_nameless_column'::regclass);
+
+-- name: nameless_column_pretty
+SELECT pg_get_viewdef('v_nameless_column', true);
+
+-- name: create_dates_not
+CREATE VIEW v_dates_not AS SELECT id, amount FROM orders WHERE created > '2020-01-01' AND NOT (qty = 0);
+
+-- name: dates_not
+SELECT pg_get_viewdef('v_dates_not'::regclass);
+
+-- name: dates_not_pretty
+SELECT pg_get_viewdef('v_dates_not', true);
+
+-- name: create_functions
+CREATE VIEW v_functions AS SELECT id, coalesce(note, '') AS note, upper(note) AS up, length(note) FROM orders;
+
+-- name: functions
+SELECT pg_get_viewdef('v_functions'::regclass);
+
+-- name: functions_pretty
+SELECT pg_get_viewdef('v_functions', true);
+
+-- name: create_filter_distinct_aggregates
+CREATE VIEW v_filter_distinct_aggregates AS SELECT customer_id, avg(amount) FILTER (WHERE qty > 1) AS a, count(DISTINCT note) FROM orders GROUP BY 1;
+
+-- name: filter_distinct_aggregates
+SELECT pg_get_viewdef('v_filter_distinct_aggregates'::regclass);
+
+-- name: filter_distinct_aggregates_pretty
+SELECT pg_get_viewdef('v_filter_distinct_aggregates', true);
+
+-- name: create_quoted_names
+CREATE VIEW v_quoted_names AS SELECT "Id", val * 2 AS dbl, NOT flag AS nf, at FROM "Mixed" WHERE flag AND val > -1.5 ORDER BY val DESC NULLS LAST, "Id" LIMIT ALL;
+
+-- name: quoted_names
+SELECT pg_get_viewdef('v_quoted_names'::regclass);
+
+-- name: quoted_names_pretty
+SELECT pg_get_viewdef('v_quoted_names', true);
+
+-- name: create_typmod_casts
+CREATE VIEW v_typmod_casts AS SELECT id, note::varchar(5) AS short, amount::numeric(5,1), created + 1 AS next FROM orders;
+
+-- name: typmod_casts
+SELECT pg_get_viewdef('v_typmod_casts'::regclass);
+
+-- name: typmod_casts_pretty
+SELECT pg_get_viewdef('v_typmod_casts', true);
+
+-- name: create_order_by_aggregate
+CREATE VIEW v_order_by_aggregate AS SELECT customer_id, count(*) FROM orders GROUP BY customer_id ORDER BY count(*) DESC, 1;
+
+-- name: order_by_aggregate
+SELECT pg_get_viewdef('v_order_by_aggregate'::regclass);
+
+-- name: order_by_aggregate_pretty
+SELECT pg_get_viewdef('v_order_by_aggregate', true);
+
+-- name: create_other_schema
+CREATE VIEW v_other_schema AS SELECT i."Label", i.price FROM other.items i WHERE i."Label" LIKE '%x%' OR i."Label" IS NULL;
+
+-- name: other_schema
+SELECT pg_get_viewdef('v_other_schema'::regclass);
+
+-- name: other_schema_pretty
+SELECT pg_get_viewdef('v_other_schema', true);
+
+-- name: create_subquery_in_from
+CREATE VIEW v_subquery_in_from AS SELECT s.id FROM (SELECT id FROM orders) s;
+
+-- name: subquery_in_from
+SELECT pg_get_viewdef('v_subquery_in_from'::regclass);
+
+-- name: subquery_in_from_pretty
+SELECT pg_get_viewdef('v_subquery_in_from', true);
+
+-- name: create_expression_subqueries
+CREATE VIEW v_expression_subqueries AS SELECT (SELECT 1) AS a, 2 IN (SELECT 1) AS b, EXISTS (SELECT 1, 2 FROM orders) AS c, (SELECT x.n FROM (SELECT 1, 2 AS n) x) AS e;
+
+-- name: expression_subqueries
+SELECT pg_get_viewdef('v_expression_subqueries'::regclass);
+
+-- name: expression_subqueries_pretty
+SELECT pg_get_viewdef('v_expression_subqueries', true);
+
+-- name: create_view_over_view
+CREATE VIEW v_view_over_view AS SELECT v_star_where.id, v_star_where.note FROM v_star_where WHERE v_star_where.qty < 3;
+
+-- name: view_over_view
+SELECT pg_get_viewdef('v_view_over_view'::regclass);
+
+-- name: view_over_view_pretty
+SELECT pg_get_viewdef('v_view_over_view', true);
+
+-- name: create_expressions
+CREATE VIEW v_expressions AS SELECT id, qty BETWEEN 1 AND 5 AS small, note IN ('a','b') AS ab, coalesce(qty, 0) + 1 AS q FROM orders;
+
+-- name: expressions
+SELECT pg_get_viewdef('v_expressions'::regclass);
+
+-- name: expressions_pretty
+SELECT pg_get_viewdef('v_expressions', true);
+
+-- name: create_text_operators
+CREATE VIEW v_text_operators AS SELECT upper(name) || ' ' || lower(city) AS label, length(name) > 3 AS long FROM customers;
+
+-- name: text_operators
+SELECT pg_get_viewdef('v_text_operators'::regclass);
+
+-- name: text_operators_pretty
+SELECT pg_get_viewdef('v_text_operators', true);
+
+-- name: create_comparisons
+CREATE VIEW v_comparisons AS SELECT id, amount FROM orders WHERE amount >= 10.5 AND note <> '' AND qty < 100;
+
+-- name: comparisons
+SELECT pg_get_viewdef('v_comparisons'::regclass);
+
+-- name: comparisons_pretty
+SELECT pg_get_viewdef('v_comparisons', true);
+
+-- name: create_window_functions
+CREATE VIEW v_window_functions AS SELECT customer_id, sum(amount) OVER (PARTITION BY customer_id ORDER BY created DESC NULLS LAST, id) AS running, rank() OVER (ORDER BY qty DESC), count(*) OVER () AS total FROM orders;
+
+-- name: window_functions
+SELECT pg_get_viewdef('v_window_functions'::regclass);
+
+-- name: window_functions_pretty
+SELECT pg_get_viewdef('v_window_functions', true);
+
+-- name: create_with_ctes
+CREATE VIEW v_with_ctes AS WITH a(k, n) AS (SELECT customer_id, count(*) FROM orders GROUP BY customer_id), b AS MATERIALIZED (SELECT id, name FROM customers) SELECT b.name, a.n FROM a JOIN b ON b.id = a.k WHERE a.n > 1;
+
+-- name: with_ctes
+SELECT pg_get_viewdef('v_with_ctes'::regclass);
+
+-- name: with_ctes_pretty
+SELECT pg_get_viewdef('v_with_ctes', true);
+
+-- name: create_with_union
+CREATE VIEW v_with_union AS WITH t AS (SELECT id FROM orders) SELECT id FROM t UNION SELECT id FROM customers;
+
+-- name: with_union
+SELECT pg_get_viewdef('v_with_union'::regclass);
+
+-- name: with_union_pretty
+SELECT pg_get_viewdef('v_with_union', true);
+-- name: column_aliases
+CREATE VIEW v_aliases (a, b) AS SELECT id, note FROM orders;
+
+-- name: column_aliases_shown
+SELECT definition FROM pg_views WHERE viewname = 'v_aliases';
+
+-- name: information_schema_view
+SELECT view_definition FROM information_schema.views WHERE table_name = 'v_join_on';
+
+-- name: duplicate_column
+-- expect-error: 42701
+CREATE VIEW v_twice AS SELECT o.id, c.id FROM orders o CROSS JOIN customers c;
+
+-- name: star_over_pg_type
+SELECT t.* FROM pg_catalog.pg_type t WHERE t.typname IN ('int4', '_int4', 'numeric') ORDER BY t.typname;
+
+-- name: regtype_array_names
+SELECT proname, proargtypes::regtype[]::text[], proargtypes::int[], proargtypes::regtype[] FROM pg_proc WHERE proname IN ('abs', 'now', 'to_char') ORDER BY proname, proargtypes::int[];
+
+-- name: regtype_array_coalesce
+SELECT proname, COALESCE(proallargtypes::regtype[], proargtypes::regtype[])::text[] FROM pg_proc WHERE proname IN ('_pg_expandarray', '_pg_char_max_length') ORDER BY 1;
+
+-- name: vector_array_through_cte
+WITH p AS (SELECT proname, proargtypes::oid[] AS args FROM pg_proc WHERE proname = '_pg_char_max_length') SELECT * FROM p;
+
+-- name: natural_join_of_ctes
+WITH a AS (SELECT 1 AS x, 2 AS k), b AS (SELECT 2 AS k, 3 AS y) SELECT * FROM a NATURAL JOIN b;
