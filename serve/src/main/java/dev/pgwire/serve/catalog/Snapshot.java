@@ -63,20 +63,7 @@ public final class Snapshot {
                        UserObjects user) {
         Snapshot s = new Snapshot(database, databaseSize);
         CatalogDefinitions defs = CatalogDefinitions.get();
-        for (Object[] r : all.get("pg_namespace")) {
-            int oid = ((Long) r[0]).intValue();
-            s.namespaces.put(oid, (String) r[1]);
-            s.namespacesByName.put((String) r[1], oid);
-        }
-        var cls = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_class");
-        int relname = cls.index("relname"), relnsp = cls.index("relnamespace"), relkind = cls.index("relkind");
-        for (Object[] r : all.get("pg_class")) {
-            int oid = ((Long) r[0]).intValue();
-            String schema = s.namespaces.get(((Long) r[relnsp]).intValue());
-            RelationInfo info = new RelationInfo(oid, schema, (String) r[relname], ((String) r[relkind]).charAt(0));
-            s.relations.put(oid, info);
-            s.relationsByName.put(schema + "." + info.name(), oid);
-        }
+        s.namespacesAndRelations(all);
         s.serialSequences(user);
         var typ = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_type");
         int typname = typ.index("typname"), typnsp = typ.index("typnamespace"), typelem = typ.index("typelem"),
@@ -156,20 +143,7 @@ public final class Snapshot {
         Map<String, List<Object[]>> all = new HashMap<>();
         for (Map.Entry<String, Rows> e : rows.entrySet()) all.put(e.getKey(), e.getValue().rows);
         for (String table : List.of("pg_namespace", "pg_class", "pg_constraint", "pg_description")) all.putIfAbsent(table, List.of());
-        for (Object[] r : all.get("pg_namespace")) {
-            int oid = ((Long) r[0]).intValue();
-            s.namespaces.put(oid, (String) r[1]);
-            s.namespacesByName.put((String) r[1], oid);
-        }
-        var cls = CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_class");
-        int relname = cls.index("relname"), relnsp = cls.index("relnamespace"), relkind = cls.index("relkind");
-        for (Object[] r : all.get("pg_class")) {
-            int oid = ((Long) r[0]).intValue();
-            String schema = s.namespaces.get(((Long) r[relnsp]).intValue());
-            RelationInfo info = new RelationInfo(oid, schema, (String) r[relname], ((String) r[relkind]).charAt(0));
-            s.relations.put(oid, info);
-            s.relationsByName.put(schema + "." + info.name(), oid);
-        }
+        s.namespacesAndRelations(all);
         s.serialSequences(user);
         var desc = CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_description");
         for (Object[] r : all.get("pg_description")) {
@@ -201,6 +175,24 @@ public final class Snapshot {
     }
 
     /** View definitions and the definitions of the constraints of what users made. */
+    /** The schemas and relations by OID and by name, from the pg_namespace and pg_class rows. */
+    private void namespacesAndRelations(Map<String, List<Object[]>> all) {
+        for (Object[] r : all.get("pg_namespace")) {
+            int oid = ((Long) r[0]).intValue();
+            namespaces.put(oid, (String) r[1]);
+            namespacesByName.put((String) r[1], oid);
+        }
+        var cls = CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_class");
+        int relname = cls.index("relname"), relnsp = cls.index("relnamespace"), relkind = cls.index("relkind");
+        for (Object[] r : all.get("pg_class")) {
+            int oid = ((Long) r[0]).intValue();
+            String schema = namespaces.get(((Long) r[relnsp]).intValue());
+            RelationInfo info = new RelationInfo(oid, schema, (String) r[relname], ((String) r[relkind]).charAt(0));
+            relations.put(oid, info);
+            relationsByName.put(schema + "." + info.name(), oid);
+        }
+    }
+
     private void userDefinitions(UserObjects user, PgCatalogRows built, Map<String, List<Object[]>> all) {
         for (UserObjects.Table t : user.tables) {
             int relation = built.relationOid(t.schema(), t.name());

@@ -222,7 +222,7 @@ public final class TempCatalog {
             sb.append('{');
             for (int i = 0; i < columns.size(); i++) {
                 if (i > 0) sb.append(',');
-                string(sb, columns.get(i).name());
+                sb.append(dev.pgwire.serve.sql.ColumnMeta.toJsonString(columns.get(i).name()));
                 sb.append(':');
                 value(sb, i < row.length ? row[i] : null);
             }
@@ -245,22 +245,6 @@ public final class TempCatalog {
                 first = false;
             }
             sb.append(']');
-        } else string(sb, v.toString());
-    }
-
-    private static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        sb.append('"');
+        } else sb.append(dev.pgwire.serve.sql.ColumnMeta.toJsonString(v.toString()));
     }
 }

@@ -529,12 +529,7 @@ final class ViewDeparse {
     private List<String> names(Node q, List<String> aliases, ViewScope parent) {
         ViewScope scope = new ViewScope(parent);
         Writer w = new Writer(0);
-        List<List<E>> from = new ArrayList<>();
-        for (Node item : q.list("fromClause")) {
-            List<E> cols = new ArrayList<>();
-            w.fromItem(item, scope, cols);
-            from.add(cols);
-        }
+        List<List<E>> from = fromColumns(q, scope, w);
         List<String> names = new ArrayList<>();
         for (Node t : q.list("targetList")) {
             Node val = t.node("val");
@@ -554,6 +549,17 @@ final class ViewDeparse {
         return names;
     }
 
+    /** The columns each FROM item of {@code q} brings, its names entered in {@code scope}. */
+    private static List<List<E>> fromColumns(Node q, ViewScope scope, Writer w) {
+        List<List<E>> from = new ArrayList<>();
+        for (Node item : q.list("fromClause")) {
+            List<E> cols = new ArrayList<>();
+            w.fromItem(item, scope, cols);
+            from.add(cols);
+        }
+        return from;
+    }
+
     private static Node leftmostOf(Node q) {
         while (q.node("larg") != null) q = q.node("larg");
         return q;
@@ -564,12 +570,7 @@ final class ViewDeparse {
         if (q.node("larg") != null) return columnTypes(q.node("larg"), parent);
         ViewScope scope = new ViewScope(parent);
         Writer w = new Writer(0);
-        List<List<E>> from = new ArrayList<>();
-        for (Node item : q.list("fromClause")) {
-            List<E> cols = new ArrayList<>();
-            w.fromItem(item, scope, cols);
-            from.add(cols);
-        }
+        List<List<E>> from = fromColumns(q, scope, w);
         PgDeparse d = w.deparser(scope);
         List<Type> out = new ArrayList<>();
         for (Node t : q.list("targetList")) {
