@@ -991,6 +991,15 @@ ALTER TABLE invoices ADD COLUMN IF NOT EXISTS currency text;
 -- name: alter_add_column_if_not_exists_kept_type
 SELECT currency || '|', octet_length(currency), pg_typeof(currency) FROM invoices ORDER BY no;
 
+-- name: alter_add_column_if_not_exists_not_null
+ALTER TABLE invoices ADD COLUMN IF NOT EXISTS archived boolean DEFAULT false NOT NULL;
+
+-- name: alter_add_column_if_not_exists_not_null_again
+ALTER TABLE invoices ADD COLUMN IF NOT EXISTS archived boolean DEFAULT false NOT NULL;
+
+-- name: alter_add_column_if_not_exists_not_null_values
+SELECT count(*), bool_or(archived), pg_typeof(bool_or(archived)) FROM invoices;
+
 -- name: alter_drop_column_cascade_view
 ALTER TABLE invoices DROP COLUMN ref;
 

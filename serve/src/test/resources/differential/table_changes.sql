@@ -467,3 +467,29 @@ ALTER TABLE IF EXISTS no_such_table ADD COLUMN team_id int REFERENCES teams(id);
 -- name: rename_constraint_no_table
 -- expect-error: 42P01
 ALTER TABLE no_such_table RENAME CONSTRAINT a TO b;
+
+-- Indexes made again around an ALTER TABLE DuckDB cannot make on an indexed table keep their definitions.
+-- name: indexed_alter_setup
+CREATE TABLE indexed_alter (id int, meta jsonb, price numeric(10,2));
+
+-- name: indexed_alter_partial_unique
+CREATE UNIQUE INDEX indexed_alter_id ON indexed_alter (id) WHERE meta IS NOT NULL;
+
+-- name: indexed_alter_expression
+CREATE INDEX indexed_alter_lower ON indexed_alter (lower(meta::text));
+
+-- name: indexed_alter_retype
+ALTER TABLE indexed_alter ALTER COLUMN price TYPE numeric(12,2);
+
+-- name: indexed_alter_add_not_null
+ALTER TABLE indexed_alter ADD COLUMN IF NOT EXISTS flag boolean DEFAULT false NOT NULL;
+
+-- name: indexed_alter_definitions
+SELECT c.relname, pg_get_indexdef(i.indexrelid), i.indisunique FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'indexed_alter'::regclass ORDER BY 1;
+
+-- name: indexed_alter_still_unique
+-- expect-error: 23505
+INSERT INTO indexed_alter VALUES (1, '{}', 1), (1, '{}', 2);
+
+-- name: indexed_alter_partial_allows
+INSERT INTO indexed_alter VALUES (1, '{}', 1), (1, NULL, 2);

@@ -25,7 +25,7 @@ final class IndexedAlter {
 
     /** The table of a catalog query: its name, DuckDB schema, and whether it is temporary ({@link #table}). */
     private static final String OF_TABLE = " WHERE table_name = ? AND schema_name = ? AND database_name = CASE WHEN ? THEN 'temp' ELSE current_database() END";
-    private static final String INDEXES = "SELECT index_name, is_unique, sql FROM duckdb_indexes()" + OF_TABLE;
+    private static final String INDEXES = "SELECT index_name, is_unique, sql, comment FROM duckdb_indexes()" + OF_TABLE;
 
     /** The DuckDB script of {@code t} with the table's indexes dropped before and made after it; null when nothing needs it. */
     static String around(Translation t, Relation table, DuckDbStatementRunner runner) {
@@ -45,6 +45,9 @@ final class IndexedAlter {
                         alters = true;
                     }
                     case "AT_ColumnDefault", "AT_SetNotNull", "AT_DropNotNull", "AT_AlterColumnType" -> alters = true;
+                    // a column added NOT NULL is added, then made NOT NULL
+                    case "AT_AddColumn" -> alters |= cmd.node("def") != null
+                            && cmd.node("def").list("constraints").stream().anyMatch(c -> c.str("contype").equals("CONSTR_NOTNULL"));
                     case "AT_AddConstraint" -> alters |= cmd.node("def") != null && cmd.node("def").str("contype").equals("CONSTR_PRIMARY");
                     case "AT_DropConstraint" -> droppedIndexes.add(cmd.str("name"));
                     default -> { }
@@ -88,6 +91,8 @@ final class IndexedAlter {
             if (oldColumn != null) expressions = renamed(expressions, oldColumn, newColumn);
             after.add("CREATE " + ("true".equals(index[1]) ? "UNIQUE " : "") + "INDEX " + SqlNames.quote(name) + " ON "
                     + qualifier + SqlNames.quote(newTable) + " (" + expressions + ")");
+            // what serve keeps of the index (its definition as PostgreSQL shows it), unless a column it names was renamed
+            if (index[3] != null && oldColumn == null) after.add("COMMENT ON INDEX " + qualifier + SqlNames.quote(name) + " IS " + literal(index[3]));
         }
         return String.join(";\n", before) + ";\n" + t.duckDbSql() + ";\n" + String.join(";\n", after);
     }
@@ -222,6 +227,7 @@ final class IndexedAlter {
             if (expressions == null || drop && mentions(expressions, Set.of(column))) continue;
             script.add("CREATE " + ("true".equals(index[1]) ? "UNIQUE " : "") + "INDEX " + SqlNames.quote(index[0]) + " ON "
                     + name + " (" + expressions + ")");
+            if (index[3] != null) script.add("COMMENT ON INDEX " + qualifier(table) + SqlNames.quote(index[0]) + " IS " + literal(index[3]));
         }
         // the rest of the statement's script (what serve keeps of the column and the table's keys)
         List<String> statements = dev.pgwire.server.SqlSplitter.split(t.duckDbSql());
@@ -250,7 +256,8 @@ final class IndexedAlter {
 
     /** The table's indexes made by CREATE INDEX: name, whether unique, DuckDB's CREATE INDEX text. */
     private static List<String[]> indexes(Relation table, DuckDbStatementRunner runner) {
-        return runner.query(INDEXES, table(table), rs -> new String[] {rs.getString(1), Boolean.toString(rs.getBoolean(2)), rs.getString(3)});
+        return runner.query(INDEXES, table(table),
+                rs -> new String[] {rs.getString(1), Boolean.toString(rs.getBoolean(2)), rs.getString(3), rs.getString(4)});
     }
 
     /** The prefix naming objects of the table's schema in DuckDB SQL. */

@@ -296,7 +296,8 @@ public final class DdlChanges {
         refuseDomain(typeName, "ALTER TABLE … ADD COLUMN of a domain");
         PgTypeName pg = PgTypeName.of(typeName);
         StringBuilder sb = new StringBuilder(target).append(" ADD COLUMN ");
-        if (cmd.bool("missing_ok")) sb.append("IF NOT EXISTS ");
+        // the column is known to be new where the table is known (DuckDB refuses IF NOT EXISTS with NOT NULL)
+        if (cmd.bool("missing_ok") && relation(rel) == null) sb.append("IF NOT EXISTS ");
         sb.append(SqlWriter.quoteIdent(def.str("colname"))).append(' ').append(em.types.duckDbType(typeName));
         String pgDefault = null;
         for (Node c : def.list("constraints")) {
