@@ -724,3 +724,23 @@ SELECT attname, attgenerated, pg_get_expr(adbin, adrelid), pg_get_expr(adbin, ad
 
 -- name: generated_expressions_information_schema
 SELECT column_name, column_default, is_generated, generation_expression FROM information_schema.columns WHERE table_name = 'gen_exprs' ORDER BY ordinal_position;
+
+-- Index definitions with access methods, operator classes, orderings and INCLUDE columns.
+-- name: index_methods_table
+CREATE TABLE index_methods (id int, tags text[], body text, j jsonb);
+
+-- name: index_methods_create
+CREATE INDEX im_hash ON index_methods USING hash (id);
+CREATE INDEX im_brin ON index_methods USING brin (id);
+CREATE INDEX im_gin_j ON index_methods USING gin (j);
+CREATE INDEX im_gin_jp ON index_methods USING gin (j jsonb_path_ops);
+CREATE INDEX im_pattern ON index_methods USING btree (body text_pattern_ops);
+CREATE INDEX im_include ON index_methods (id) INCLUDE (body);
+CREATE INDEX im_desc ON index_methods (id DESC NULLS LAST, body NULLS FIRST, j DESC);
+CREATE INDEX im_default_opclass ON index_methods (id int4_ops);
+
+-- name: index_methods_definitions
+SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'index_methods'::regclass ORDER BY 1;
+
+-- name: index_methods_array_column
+CREATE INDEX im_gin_tags ON index_methods USING gin (tags);

@@ -405,6 +405,8 @@ final class DdlEmitter {
         Node partial = s.bool("unique") ? s.node("whereClause") : null;
         Node rel = s.node("relation");
         List<Node> elems = s.list("indexParams");
+        IndexKeys.refuseArrays(elems, session.catalog().relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"),
+                rel.str("relname")));
         String name = s.str("idxname");
         if (name.isEmpty()) name = indexName(rel.str("relname"), elems, s.bool("unique"));
         w.append(s.bool("unique") ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
@@ -470,11 +472,17 @@ final class DdlEmitter {
             boolean function = e.node("expr").is("FuncCall") || e.node("expr").is("SQLValueFunction");
             keys.add(function ? text : "(" + text + ")");
         }
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < elems.size(); i++) shown.add(keys.get(i) + IndexKeys.decoration(elems.get(i)));
+        String method = s.str("accessMethod") == null || s.str("accessMethod").isEmpty() ? "btree" : s.str("accessMethod");
         StringBuilder def = new StringBuilder(s.bool("unique") ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
                 .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(name)).append(" ON ")
                 .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(r.schema())).append('.')
-                .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(r.name())).append(" USING btree (")
-                .append(String.join(", ", keys)).append(')');
+                .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(r.name())).append(" USING ").append(method).append(" (")
+                .append(String.join(", ", shown)).append(')');
+        List<String> included = new ArrayList<>();
+        for (Node e : s.list("indexIncludingParams")) included.add(dev.pgwire.serve.catalog.TypeNames.quoteIdent(e.str("name")));
+        if (!included.isEmpty()) def.append(" INCLUDE (").append(String.join(", ", included)).append(')');
         String where = null;
         if (s.node("whereClause") != null) {
             where = PgDeparse.text(s.node("whereClause"), null, columns, false);
