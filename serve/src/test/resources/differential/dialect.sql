@@ -323,3 +323,13 @@ SELECT set_config('application_name', 'app_' || 'x', false), current_setting('ap
 
 -- name: numeric_39_digits_cast
 SELECT 123456789012345678901234567890123456789::numeric + 1
+
+-- citext is an extension's type, which serve does not provide: refused as PostgreSQL refuses it without the extension
+-- (rather than taken as text, whose comparisons are case-sensitive).
+-- name: citext_without_extension
+-- expect-error: 42704
+SELECT 'A'::citext = 'a'::citext;
+
+-- name: citext_column_without_extension
+-- expect-error: 42704
+CREATE TABLE citext_emails (email citext);

@@ -47,7 +47,7 @@ final class TypeMapper {
             Map.entry("float8", "DOUBLE"), Map.entry("double precision", "DOUBLE"), Map.entry("float", "DOUBLE"),
             Map.entry("text", "VARCHAR"), Map.entry("varchar", "VARCHAR"), Map.entry("character varying", "VARCHAR"),
             Map.entry("bpchar", "VARCHAR"), Map.entry("char", "VARCHAR"), Map.entry("character", "VARCHAR"),
-            Map.entry("name", "VARCHAR"), Map.entry("citext", "VARCHAR"),
+            Map.entry("name", "VARCHAR"),
             Map.entry("bytea", "BLOB"),
             Map.entry("date", "DATE"), Map.entry("time", "TIME"), Map.entry("timetz", "TIMETZ"),
             Map.entry("timestamp", "TIMESTAMP"), Map.entry("timestamptz", "TIMESTAMPTZ"),
