@@ -742,5 +742,8 @@ CREATE INDEX im_default_opclass ON index_methods (id int4_ops);
 -- name: index_methods_definitions
 SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'index_methods'::regclass ORDER BY 1;
 
+-- name: index_methods_access_methods
+SELECT c.relname, a.amname FROM pg_class c JOIN pg_am a ON a.oid = c.relam WHERE c.relname LIKE 'im\_%' ORDER BY 1;
+
 -- name: index_methods_array_column
 CREATE INDEX im_gin_tags ON index_methods USING gin (tags);

@@ -614,12 +614,27 @@ final class PgCatalogRows {
         for (Short k : keys) if (k != 0) depend(PG_CLASS, oid, 0, PG_CLASS, relation, k, "a");
     }
 
+    /** pg_am's OID of the access method an index was declared with, from its definition ({@code … USING gin (…)}). */
+    private static int accessMethod(String definition) {
+        int at = definition == null ? -1 : definition.indexOf(" USING ");
+        if (at < 0) return BTREE;
+        int end = definition.indexOf(' ', at + 7);
+        return switch (end < 0 ? "" : definition.substring(at + 7, end)) {
+            case "hash" -> 405;
+            case "gist" -> 783;
+            case "gin" -> 2742;
+            case "spgist" -> 4000;
+            case "brin" -> 3580;
+            default -> BTREE;
+        };
+    }
+
     private void indexRows(int oid, String name, int namespace, int relation, String schema, String table, boolean unique,
                            boolean primary, List<String> columns, List<Short> keys, List<String> expressions, String predicate,
                            String definition) {
         Table t = tableOf(schema, table);
         rows("pg_class").add().set("oid", oid).set("relname", name).set("relnamespace", namespace)
-                .set("relowner", Cluster.BOOTSTRAP_SUPERUSER).set("relam", BTREE).set("relfilenode", oid).set("relpages", 1)
+                .set("relowner", Cluster.BOOTSTRAP_SUPERUSER).set("relam", accessMethod(definition)).set("relfilenode", oid).set("relpages", 1)
                 .set("relpersistence", persistence).set("relkind", "i").set("relnatts", keys.size()).set("relispopulated", true)
                 .set("relreplident", "n");
         List<Long> collations = new ArrayList<>();
