@@ -78,21 +78,19 @@ final class IndexedAlter {
             String rebuilt = change == null ? null : rebuild(t, table, change, runner);
             if (rebuilt != null) return rebuilt;
         }
-        List<String[]> indexes = indexes(table, runner);
+        List<Index> indexes = indexes(table, runner);
         if (indexes.isEmpty()) return null;
         String qualifier = qualifier(table);
         List<String> before = new ArrayList<>();
         List<String> after = new ArrayList<>();
-        for (String[] index : indexes) {
-            String name = index[0];
+        for (Index index : indexes) {
+            String name = index.name();
             before.add("DROP INDEX " + qualifier + SqlNames.quote(name));
-            String expressions = expressions(index[2]);
+            String expressions = expressions(index.sql());
             if (expressions == null || droppedIndexes.contains(name) || mentions(expressions, droppedColumns)) continue;
             if (oldColumn != null) expressions = renamed(expressions, oldColumn, newColumn);
-            after.add("CREATE " + ("true".equals(index[1]) ? "UNIQUE " : "") + "INDEX " + SqlNames.quote(name) + " ON "
-                    + qualifier + SqlNames.quote(newTable) + " (" + expressions + ")");
-            // what serve keeps of the index (its definition as PostgreSQL shows it), unless a column it names was renamed
-            if (index[3] != null && oldColumn == null) after.add("COMMENT ON INDEX " + qualifier + SqlNames.quote(name) + " IS " + literal(index[3]));
+            // what serve keeps of the index goes with it, unless a column it names was renamed
+            after.addAll(index.remade(qualifier, qualifier + SqlNames.quote(newTable), expressions, oldColumn == null));
         }
         return String.join(";\n", before) + ";\n" + t.duckDbSql() + ";\n" + String.join(";\n", after);
     }
@@ -169,7 +167,7 @@ final class IndexedAlter {
             for (Object n : names) cols.append(n).append('\u0000');
             return new String[] {rs.getString(1), cols.toString(), rs.getString(3)};
         });
-        List<String[]> indexes = indexes(table, runner);
+        List<Index> indexes = indexes(table, runner);
         boolean needed = false;
         for (String[] c : constraints) {
             boolean onColumn = List.of(c[1].split("\u0000")).contains(column);
@@ -179,8 +177,8 @@ final class IndexedAlter {
         if (!drop) {
             // DuckDB cannot change the type of a key or indexed column, even with the index dropped first in the same transaction
             for (String[] c : constraints) needed |= !c[0].equals("CHECK") && List.of(c[1].split("\u0000")).contains(column);
-            for (String[] index : indexes) {
-                String expressions = expressions(index[2]);
+            for (Index index : indexes) {
+                String expressions = expressions(index.sql());
                 needed |= expressions == null || mentions(expressions, Set.of(column));
             }
         }
@@ -214,7 +212,7 @@ final class IndexedAlter {
         script.add(create.append(')').toString());
         script.add("INSERT INTO " + qualifier + staging + " (" + String.join(", ", targets) + ") SELECT "
                 + String.join(", ", values) + " FROM " + name);
-        for (String[] index : indexes) script.add("DROP INDEX " + qualifier + SqlNames.quote(index[0]));
+        for (Index index : indexes) script.add("DROP INDEX " + qualifier + SqlNames.quote(index.name()));
         script.add("DROP TABLE " + name);
         script.add("ALTER TABLE " + qualifier + staging + " RENAME TO " + SqlNames.quote(table.name()));
         if (about.get(0)[0] != null) script.add("COMMENT ON TABLE " + name + " IS " + literal((String) about.get(0)[0]));
@@ -222,12 +220,10 @@ final class IndexedAlter {
             if (drop && c[0].equals(column) || c[4] == null) continue;
             script.add("COMMENT ON COLUMN " + name + "." + SqlNames.quote(c[0]) + " IS " + literal(c[4]));
         }
-        for (String[] index : indexes) {
-            String expressions = expressions(index[2]);
+        for (Index index : indexes) {
+            String expressions = expressions(index.sql());
             if (expressions == null || drop && mentions(expressions, Set.of(column))) continue;
-            script.add("CREATE " + ("true".equals(index[1]) ? "UNIQUE " : "") + "INDEX " + SqlNames.quote(index[0]) + " ON "
-                    + name + " (" + expressions + ")");
-            if (index[3] != null) script.add("COMMENT ON INDEX " + qualifier(table) + SqlNames.quote(index[0]) + " IS " + literal(index[3]));
+            script.addAll(index.remade(qualifier, name, expressions, true));
         }
         // the rest of the statement's script (what serve keeps of the column and the table's keys)
         List<String> statements = dev.pgwire.server.SqlSplitter.split(t.duckDbSql());
@@ -254,10 +250,22 @@ final class IndexedAlter {
         };
     }
 
-    /** The table's indexes made by CREATE INDEX: name, whether unique, DuckDB's CREATE INDEX text. */
-    private static List<String[]> indexes(Relation table, DuckDbStatementRunner runner) {
-        return runner.query(INDEXES, table(table),
-                rs -> new String[] {rs.getString(1), Boolean.toString(rs.getBoolean(2)), rs.getString(3), rs.getString(4)});
+    /**
+     * An index made by CREATE INDEX: its name, whether unique, DuckDB's CREATE INDEX text and the
+     * comment in which serve keeps what PostgreSQL shows of it.
+     */
+    private record Index(String name, boolean unique, String sql, String comment) {
+        /** The statements that make it again on {@code table} over {@code expressions}, with its comment where {@code keepComment}. */
+        List<String> remade(String qualifier, String table, String expressions, boolean keepComment) {
+            List<String> out = new ArrayList<>();
+            out.add("CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + SqlNames.quote(name) + " ON " + table + " (" + expressions + ")");
+            if (comment != null && keepComment) out.add("COMMENT ON INDEX " + qualifier + SqlNames.quote(name) + " IS " + literal(comment));
+            return out;
+        }
+    }
+
+    private static List<Index> indexes(Relation table, DuckDbStatementRunner runner) {
+        return runner.query(INDEXES, table(table), rs -> new Index(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)));
     }
 
     /** The prefix naming objects of the table's schema in DuckDB SQL. */
