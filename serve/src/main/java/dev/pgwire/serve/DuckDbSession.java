@@ -123,6 +123,9 @@ public final class DuckDbSession implements Session {
     private volatile long currentCall;
     /** The session is rolling DuckDB's transaction back after an error: a cancel's repeated interrupts hold off. */
     private volatile boolean rollingBack;
+    /** The database's catalog version (any session's DDL moves it), and what it was when this session's DuckDB transaction began. */
+    private final java.util.concurrent.atomic.AtomicLong catalogVersion;
+    private long transactionCatalogVersion = -1;
     private volatile long cancelledCall;
     private volatile String cancelMessage;
 
@@ -135,6 +138,7 @@ public final class DuckDbSession implements Session {
         this.commits = commits;
         this.database = database;
         this.processId = processId;
+        this.catalogVersion = catalogVersion;
         this.translator = new Translator(new Context());
         this.runner = new DuckDbStatementRunner(connection, scratch, scheduler, this::detachOpenPortal);
         this.catalogStore = catalogStore;
@@ -1041,6 +1045,7 @@ public final class DuckDbSession implements Session {
         // the catalog's tables and functions as committed now: DuckDB gives the transaction a snapshot
         // of them at its first read of any database, and a rebuild after that would be invisible to it
         catalogStore.get().current();
+        transactionCatalogVersion = catalogVersion.get();
         try {
             runner.execute("BEGIN TRANSACTION");
         } catch (PgException e) {
@@ -1258,6 +1263,18 @@ public final class DuckDbSession implements Session {
         @Override
         public String timeZoneName() {
             return params.timeZone().getId();
+        }
+
+        /**
+         * The catalog version, where the catalog this session sees is the one committed at that
+         * version: always outside a transaction; inside one only while no DDL has happened since
+         * it began (its snapshot may be older than what is committed now). Else -1.
+         */
+        @Override
+        public long catalogVersion() {
+            long now = catalogVersion.get();
+            boolean open = status != TransactionStatus.IDLE || implicitOpen;
+            return open && transactionCatalogVersion != now ? -1 : now;
         }
 
         @Override

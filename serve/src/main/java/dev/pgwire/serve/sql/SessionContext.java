@@ -83,4 +83,12 @@ public interface SessionContext {
     default dev.pgwire.serve.catalog.Snapshot catalogSnapshot() {
         return null;
     }
+
+    /**
+     * The version of the database's catalog (any session's DDL moves it), or -1 where it is not
+     * kept: translations are then made afresh every time.
+     */
+    default long catalogVersion() {
+        return -1;
+    }
 }

@@ -37,10 +37,11 @@ public final class Translator {
             "ALTER", "DROP", "EXPLAIN");
     private static final Set<String> DIALECT_REFUSED_OBJECTS = Set.of("SECRET", "PERSISTENT");
 
-    private final SessionContext session;
+    private final TranslationCache.Recording session;
+    private final TranslationCache cache = new TranslationCache();
 
     public Translator(SessionContext session) {
-        this.session = session;
+        this.session = new TranslationCache.Recording(session);
     }
 
     /** Translates one statement (the server has split a Query's text into statements already). */
@@ -53,8 +54,23 @@ public final class Translator {
      * declared in Parse (entries 0 where it declared none).
      */
     public Translation translate(String sql, int[] declaredParameters) {
-        if (sql.length() > INLINE_LIMIT) return BigStack.call(() -> translateHere(sql, declaredParameters));
-        return translateHere(sql, declaredParameters);
+        Translation kept = cache.get(sql, declaredParameters, session);
+        if (kept != null) return kept;
+        long catalogVersion = session.catalogVersion();
+        boolean recording = session.start();
+        try {
+            Translation t = sql.length() > INLINE_LIMIT ? BigStack.call(() -> translateHere(sql, declaredParameters))
+                    : translateHere(sql, declaredParameters);
+            if (recording) cache.put(sql, declaredParameters, t, session, catalogVersion);
+            return t;
+        } finally {
+            if (recording) session.stop();
+        }
+    }
+
+    /** How many translations are kept for reuse (for tests). */
+    int kept() {
+        return cache.size();
     }
 
     /**
