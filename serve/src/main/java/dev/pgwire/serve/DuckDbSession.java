@@ -150,7 +150,7 @@ public final class DuckDbSession implements Session {
         this.catalog = new SessionCatalog(runner, catalogVersion, () -> schemasOnPath);
         catalog.onChange(() -> temporaryCatalog().changed());
         runner.userTypes(new SessionUserTypes(catalog, () -> catalogStore.get().current(), () -> schemasOnPath));
-        runner.definitions(catalogVersion::get);
+        runner.definitions(this::definitionsVersion);
         this.foreignKeys = new ForeignKeys(runner, catalog, sql -> {
             // an action's rows go back with ROLLBACK TO SAVEPOINT too: kept to run again with the statement
             if (status == TransactionStatus.IN_TRANSACTION) {
@@ -1160,6 +1160,7 @@ public final class DuckDbSession implements Session {
             List<String> existing = runner.queryColumn("SELECT DISTINCT schema_name FROM duckdb_schemas() WHERE NOT internal");
             schemasOnPath = schemasOnPath(searchPath, existing);
             catalog.forget();
+            searchPathChanges++;
             String duckDb = schemasOnPath.isEmpty() ? DEFAULT_SCHEMA : String.join(",", schemasOnPath);
             duckDbSearchPath = "SET SESSION search_path = '" + duckDb.replace("'", "''") + "'";
             runner.execute(duckDbSearchPath);
@@ -1176,6 +1177,38 @@ public final class DuckDbSession implements Session {
             if (existingSchemas.contains(s) && !schemas.contains(s)) schemas.add(s);
         }
         return schemas;
+    }
+
+    /**
+     * The catalog version, where the catalog this session sees is the one committed at that
+     * version: always outside a transaction; inside one only while no DDL has happened since it
+     * began (its snapshot may be older than what is committed now). Else -1.
+     */
+    private long visibleCatalogVersion() {
+        long now = catalogVersion.get();
+        boolean open = status != TransactionStatus.IDLE || implicitOpen;
+        return open && transactionCatalogVersion != now ? -1 : now;
+    }
+
+    private long searchPathChanges;
+    private long definitionsSeenCatalog = -1;
+    private long definitionsSeenPath;
+    private long definitions;
+
+    /**
+     * The version of the definitions this session's statements bind to, for the DuckDB statements
+     * it keeps prepared: it moves when the catalog it sees or its search_path changes; -1 while its
+     * transaction's snapshot is older than the catalog (nothing prepared is then reused).
+     */
+    private long definitionsVersion() {
+        long catalogNow = visibleCatalogVersion();
+        if (catalogNow < 0) return -1;
+        if (catalogNow != definitionsSeenCatalog || searchPathChanges != definitionsSeenPath) {
+            definitionsSeenCatalog = catalogNow;
+            definitionsSeenPath = searchPathChanges;
+            definitions++;
+        }
+        return definitions;
     }
 
     /** What the translation needs of this session. */
@@ -1265,16 +1298,9 @@ public final class DuckDbSession implements Session {
             return params.timeZone().getId();
         }
 
-        /**
-         * The catalog version, where the catalog this session sees is the one committed at that
-         * version: always outside a transaction; inside one only while no DDL has happened since
-         * it began (its snapshot may be older than what is committed now). Else -1.
-         */
         @Override
         public long catalogVersion() {
-            long now = catalogVersion.get();
-            boolean open = status != TransactionStatus.IDLE || implicitOpen;
-            return open && transactionCatalogVersion != now ? -1 : now;
+            return visibleCatalogVersion();
         }
 
         @Override

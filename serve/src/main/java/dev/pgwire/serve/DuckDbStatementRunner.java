@@ -214,6 +214,7 @@ final class DuckDbStatementRunner {
      */
     private PreparedStatement cachedSelect(String sql) {
         long now = definitions.getAsLong();
+        if (now < 0) return null; // a transaction whose snapshot is older than the catalog: nothing kept is reused
         if (now != cachedAt) { // a definition changed (a SQL function DuckDB inlined when it prepared, say)
             closeCachedStatements();
             cachedAt = now;
@@ -234,12 +235,12 @@ final class DuckDbStatementRunner {
         if (ps != null) closeQuietly(ps);
     }
 
-    /** The database's catalog version: any session's DDL moves it. */
+    /** The version of the definitions statements bind to (-1: none prepared may be reused). */
     void definitions(java.util.function.LongSupplier version) {
         this.definitions = version;
     }
 
-    /** The catalog version now: prepared statements made at another one are prepared again. */
+    /** The definitions' version now: prepared statements made at another one (or at -1) are prepared again. */
     long definitionsVersion() {
         return definitions.getAsLong();
     }

@@ -347,7 +347,7 @@ final class PreparedDuckDbStatement implements PreparedStatement {
         idle = null;
         try {
             long version = session.runner().definitionsVersion();
-            if (ps != null && version != preparedAt) { // definitions changed since: prepared again, as PostgreSQL replans
+            if (ps != null && (version != preparedAt || version < 0)) { // definitions changed since: prepared again, as PostgreSQL replans
                 closeQuietly(ps);
                 ps = null;
             }
