@@ -37,10 +37,11 @@ build_serve_jar() {
 }
 
 # `pgwire serve --in-memory` on a free port (serve_port); extra arguments go to serve, JVM options
-# come from SERVE_JAVA_OPTS. Clients connect as postgres to the database postgres.
+# come from SERVE_JAVA_OPTS, and SERVE_JAR names another build's jar to measure (a before/after
+# comparison; default cli/target/pgwire.jar). Clients connect as postgres to the database postgres.
 start_serve() {
   serve_port=$(free_port)
-  java ${SERVE_JAVA_OPTS:--Xmx2g} -jar "$root/cli/target/pgwire.jar" serve --in-memory --port "$serve_port" \
+  java ${SERVE_JAVA_OPTS:--Xmx2g} -jar "${SERVE_JAR:-$root/cli/target/pgwire.jar}" serve --in-memory --port "$serve_port" \
     --max-connections 500 "$@" > "$work/serve.log" 2>&1 &
   serve_pid=$!
   pids+=($serve_pid)

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * Turns DuckDB errors into PostgreSQL errors: a SQLSTATE, PostgreSQL's wording where clients are
  * known to match on it ({@code relation "x" does not exist}), DuckDB's own text as detail when it
- * says more, its suggestions as hint, and the error position as a 1-based character index.
+ * says more (never its "Did you mean" suggestions, which name its own objects), and the error position as a 1-based character index.
  */
 final class ErrorMapper {
     private ErrorMapper() {}
@@ -132,7 +132,8 @@ final class ErrorMapper {
 
     private static PgException catalog(DuckDbError e, String msg) {
         Matcher m = WITH_NAME.matcher(msg);
-        String hint = suggestion(e.message());
+        // DuckDB's "Did you mean …" suggestions are not passed on: they name DuckDB's own tables and
+        // functions (duckdb_tables, nanosecond), and PostgreSQL suggests nothing for these errors
         if (m.find()) {
             String what = m.group(1).toLowerCase(Locale.ROOT);
             String name = e.field("name") != null ? e.field("name") : m.group(2);
@@ -148,14 +149,14 @@ final class ErrorMapper {
                         : new PgException(SqlState.DUPLICATE_SCHEMA, "schema \"" + name + "\" already exists");
             } else if (what.endsWith("function") || what.endsWith("macro")) {
                 pg = missing ? new PgException(SqlState.UNDEFINED_FUNCTION, "function " + name + " does not exist")
-                        : new PgException("42723", "function \"" + name + "\" already exists");
+                        .withHint(NO_FUNCTION_MATCHES) : new PgException("42723", "function \"" + name + "\" already exists");
             } else if (what.equals("type")) {
                 pg = missing ? new PgException(SqlState.UNDEFINED_OBJECT, "type \"" + name + "\" does not exist")
                         : new PgException(SqlState.DUPLICATE_OBJECT, "type \"" + name + "\" already exists");
             } else {
                 pg = missing ? new PgException(SqlState.UNDEFINED_OBJECT, msg) : new PgException(SqlState.DUPLICATE_OBJECT, msg);
             }
-            return pg.withHint(hint);
+            return pg;
         }
         if (msg.startsWith("Table with name") && msg.contains("does not exist because schema")) {
             Matcher schema = Pattern.compile("schema \"([^\"]+)\" does not exist").matcher(msg);
@@ -164,10 +165,10 @@ final class ErrorMapper {
         if (msg.startsWith("unrecognized configuration parameter")) {
             return new PgException(SqlState.UNDEFINED_OBJECT, msg);
         }
-        if (msg.contains("does not exist")) return new PgException(SqlState.UNDEFINED_OBJECT, msg).withHint(hint);
+        if (msg.contains("does not exist")) return new PgException(SqlState.UNDEFINED_OBJECT, msg);
         if (msg.contains("already exists")) return new PgException(SqlState.DUPLICATE_OBJECT, msg);
         if (msg.startsWith("Could not drop")) return new PgException("2BP01", msg);
-        return new PgException(SqlState.UNDEFINED_OBJECT, msg).withHint(hint);
+        return new PgException(SqlState.UNDEFINED_OBJECT, msg);
     }
 
     private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Referenced column \"(.+?)\" (not found|was not found)");
@@ -408,14 +409,9 @@ final class ErrorMapper {
         return PG_TYPE_NAMES.getOrDefault(duckType.toUpperCase(Locale.ROOT), duckType.toLowerCase(Locale.ROOT));
     }
 
-    /** DuckDB's "Did you mean …" line, as a hint. */
-    private static String suggestion(String message) {
-        for (String line : message.split("\n")) {
-            String l = line.strip();
-            if (l.startsWith("Did you mean")) return l;
-        }
-        return null;
-    }
+    /** PostgreSQL's hint when no function of a name takes the arguments given. */
+    private static final String NO_FUNCTION_MATCHES =
+            "No function matches the given name and argument types. You might need to add explicit type casts.";
 
     /** The message after its first line, or null when there is nothing more. */
     private static String rest(String message) {
