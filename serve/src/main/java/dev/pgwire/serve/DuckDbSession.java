@@ -509,11 +509,15 @@ public final class DuckDbSession implements Session {
         checkWritable(asSent);
         Explain.Format explain = Explain.format(asSent.tree());
         ResultSink sink = explain == null ? client : new ExplainSink(client, explain);
-        for (String skipped : dev.pgwire.serve.sql.DdlChanges.skippedColumns(asSent.tree(), catalog)) {
-            sink.notice("NOTICE", "42701", skipped);
+        if (asSent.info().changesCatalog()) {
+            var notices = dev.pgwire.serve.sql.SkipNotices.of(asSent.tree(), catalog, new DuckDbObjects(runner, () -> schemasOnPath));
+            for (var n : notices) sink.notice("NOTICE", n.sqlState(), n.message());
+            String skipped = dev.pgwire.serve.sql.SkipNotices.skippedTag(asSent.tree(), notices);
+            if (skipped != null) { // CREATE … IF NOT EXISTS of what exists: nothing to do
+                sink.complete(skipped);
+                return;
+            }
         }
-        String missing = dev.pgwire.serve.sql.DdlChanges.missingRelation(asSent.tree(), catalog);
-        if (missing != null) sink.notice("NOTICE", "00000", missing);
         Translation written = pinnedInBlock(asSent);
         if (written.duckDbSql().isEmpty()) { // nothing DuckDB has to do (ALTER TABLE … OWNER TO, say)
             sink.complete(written.info().tagForUpdate(-1));

@@ -53,38 +53,6 @@ public final class DdlChanges {
         return String.join(";\n", script);
     }
 
-    /**
-     * The NOTICEs PostgreSQL gives for ALTER TABLE {@code stmt} before it runs: each ADD COLUMN IF
-     * NOT EXISTS of a column the table has already, which changes nothing (SQLSTATE 42701).
-     */
-    public static List<String> skippedColumns(Node stmt, CatalogView catalog) {
-        if (stmt == null || !stmt.is("AlterTableStmt")) return List.of();
-        Node rel = stmt.node("relation");
-        Relation r = rel == null ? null : catalog.relation(emptyToNull(rel.str("schemaname")), rel.str("relname"));
-        if (r == null) return List.of();
-        List<String> out = new ArrayList<>();
-        for (Node cmd : stmt.list("cmds")) {
-            Node def = cmd.node("def");
-            if (cmd.str("subtype").equals("AT_AddColumn") && cmd.bool("missing_ok") && def != null && r.column(def.str("colname")) != null) {
-                out.add("column \"" + def.str("colname") + "\" of relation \"" + r.name() + "\" already exists, skipping");
-            }
-        }
-        return out;
-    }
-
-    /** PostgreSQL's NOTICE for ALTER TABLE IF EXISTS (or its RENAME) of a relation that does not exist, else null. */
-    public static String missingRelation(Node stmt, CatalogView catalog) {
-        if (stmt == null || !stmt.bool("missing_ok")) return null;
-        // of a table or view (the relations the catalog view knows), not of an index or sequence
-        String kind = stmt.is("AlterTableStmt") ? stmt.str("objtype")
-                : stmt.is("RenameStmt") ? (stmt.str("renameType").equals("OBJECT_COLUMN") ? stmt.str("relationType") : stmt.str("renameType"))
-                : "";
-        if (!kind.equals("OBJECT_TABLE") && !kind.equals("OBJECT_VIEW")) return null;
-        Node rel = stmt.node("relation");
-        if (rel == null || catalog.relation(emptyToNull(rel.str("schemaname")), rel.str("relname")) != null) return null;
-        return "relation \"" + rel.str("relname") + "\" does not exist, skipping";
-    }
-
     // ---------------------------------------------------------------- DROP
 
     private void drop(Node s) {
@@ -178,7 +146,7 @@ public final class DdlChanges {
         return seqs;
     }
 
-    private static List<String> objectName(Node object, String type) {
+    static List<String> objectName(Node object, String type) {
         if (object.is("List")) return stringsOf(object.list("items"));
         if (object.is("String")) return List.of(object.str("sval"));
         if (object.is("TypeName")) return object.names("names");
