@@ -525,9 +525,8 @@ public final class DuckDbSession implements Session {
         }
         // an ALTER of a table with indexes: they are dropped and made again around it (IndexedAlter)
         String aroundIndexes = IndexedAlter.around(written, alteredTable(written), runner);
-        String functionDrops = FunctionDrops.script(written, runner);
+        String functionDrops = FunctionDrops.script(written, runner, notice -> sink.notice("NOTICE", "00000", notice));
         if (functionDrops != null && functionDrops.isEmpty()) { // DROP FUNCTION IF EXISTS of nothing there
-            sink.notice("NOTICE", "00000", "function does not exist, skipping");
             sink.complete(written.info().tagForUpdate(-1));
             return;
         }

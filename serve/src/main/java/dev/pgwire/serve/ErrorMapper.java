@@ -257,6 +257,12 @@ final class ErrorMapper {
             return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric value out of range")
                     .withDetail("Numbers are held exactly in at most 38 digits.");
         }
+        if (msg.startsWith("DO UPDATE SET clause cannot contain a subquery")) {
+            return new PgException(SqlState.FEATURE_NOT_SUPPORTED, "a subquery in ON CONFLICT … DO UPDATE SET is not supported");
+        }
+        if (msg.startsWith("SUBQUERY is not supported in returning statements")) {
+            return new PgException(SqlState.FEATURE_NOT_SUPPORTED, "a subquery in RETURNING is not supported");
+        }
         if (msg.startsWith("No function matches") || msg.startsWith("Could not choose a best candidate function")
                 || msg.contains("explicit cast")) {
             return new PgException(SqlState.UNDEFINED_FUNCTION, msg).withHint("You might need to add explicit type casts.");

@@ -17,8 +17,11 @@ import java.util.List;
 final class FunctionDrops {
     private FunctionDrops() {}
 
-    /** The DuckDB script dropping the functions of {@code t}, or null when {@code t} is no DROP FUNCTION. */
-    static String script(Translation t, DuckDbStatementRunner runner) {
+    /**
+     * The DuckDB script dropping the functions of {@code t}, or null when {@code t} is no DROP
+     * FUNCTION; with IF EXISTS, PostgreSQL's NOTICE for each function not there goes to {@code notices}.
+     */
+    static String script(Translation t, DuckDbStatementRunner runner, java.util.function.Consumer<String> notices) {
         Node tree = t.tree();
         if (tree == null || !tree.is("DropStmt") || !tree.str("removeType").equals("OBJECT_FUNCTION")) return null;
         boolean ifExists = tree.bool("missing_ok");
@@ -37,13 +40,28 @@ final class FunctionDrops {
             String kind = kinds.isEmpty() ? null : kinds.get(0);
             String qualified = (schema == null ? "" : SqlNames.quote(schema) + ".") + SqlNames.quote(function);
             if (kind == null) {
-                if (ifExists) continue;
+                if (ifExists) {
+                    notices.accept(schema != null && runner.queryValue("SELECT 1 FROM duckdb_schemas()"
+                            + " WHERE database_name = current_database() AND schema_name = ?", schema) == null
+                            ? "schema \"" + schema + "\" does not exist, skipping"
+                            : "function " + String.join(".", name) + "(" + String.join(",", writtenTypes(object)) + ") does not exist, skipping");
+                    continue;
+                }
                 throw new PgException("42883", "function " + (schema == null ? "" : schema + ".") + function
                         + (object.bool("args_unspecified") ? "" : "(" + String.join(", ", argumentTypes(object)) + ")") + " does not exist");
             }
             script.add("DROP MACRO " + (kind.equals("table_macro") ? "TABLE " : "") + qualified);
         }
         return script.isEmpty() ? "" : String.join(";\n", script);
+    }
+
+    /** The argument types as PostgreSQL's IF EXISTS notice names them: as parsed (pg_catalog.int4), without modifiers. */
+    private static List<String> writtenTypes(Node object) {
+        List<String> out = new ArrayList<>();
+        for (Node type : object.list("objargs")) {
+            out.add(String.join(".", type.names("names")) + "[]".repeat(type.list("arrayBounds").size()));
+        }
+        return out;
     }
 
     private static List<String> argumentTypes(Node object) {

@@ -61,4 +61,26 @@ class SkipNoticesTest extends SessionTestSupport {
         assertThat(notices("CREATE TABLE IF NOT EXISTS fresh (x int)")).isEmpty();
         assertThat(run("SELECT * FROM fresh").columnNames()).containsExactly("x");
     }
+
+    @Test
+    void drop_function_if_exists_names_the_function_as_written() {
+        assertThat(notices("DROP FUNCTION IF EXISTS nofn")).containsExactly("NOTICE 00000 function nofn() does not exist, skipping");
+        assertThat(notices("DROP FUNCTION IF EXISTS nofn(int, text, varchar(10), numeric(10,2), int[])")).containsExactly(
+                "NOTICE 00000 function nofn(pg_catalog.int4,text,pg_catalog.varchar,pg_catalog.numeric,pg_catalog.int4[]) does not exist, skipping");
+        assertThat(notices("DROP FUNCTION IF EXISTS public.nofn(bigint)")).containsExactly(
+                "NOTICE 00000 function public.nofn(pg_catalog.int8) does not exist, skipping");
+        assertThat(notices("DROP FUNCTION IF EXISTS nos.nofn(bigint)")).containsExactly("NOTICE 00000 schema \"nos\" does not exist, skipping");
+        run("CREATE FUNCTION add1(x int) RETURNS int LANGUAGE sql AS $$ SELECT x + 1 $$");
+        assertThat(notices("DROP FUNCTION IF EXISTS add1(int), nofn(timestamptz, double precision, boolean)")).containsExactly(
+                "NOTICE 00000 function nofn(timestamptz,pg_catalog.float8,pg_catalog.bool) does not exist, skipping");
+        assertThat(fails(session, "SELECT add1(1)").sqlState()).isEqualTo("42883");
+    }
+
+    @Test
+    void subqueries_where_duckdb_takes_none_are_feature_not_supported() {
+        run("CREATE TABLE inv (sku text PRIMARY KEY, qty int)");
+        assertThat(fails(session, "INSERT INTO inv VALUES ('a', 1) ON CONFLICT (sku) DO UPDATE SET qty = (SELECT 2)").sqlState())
+                .isEqualTo("0A000");
+        assertThat(fails(session, "INSERT INTO inv VALUES ('b', 1) RETURNING (SELECT count(*) FROM inv)").sqlState()).isEqualTo("0A000");
+    }
 }
