@@ -88,6 +88,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "Databases allowed to exist at once (default: ${DEFAULT-VALUE}).")
     int maxDatabases;
 
+    @Option(names = "--idle-close", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "10min",
+            description = "How long a database's engine stays open after its last session ends (default: ${DEFAULT-VALUE};"
+                    + " 0 closes it at once). Opening it again builds its catalog anew.")
+    Duration idleClose;
+
+    @Option(names = "--idle-engines", paramLabel = "N", defaultValue = "" + ServeOptions.DEFAULT_IDLE_ENGINES,
+            description = "Engines of databases without sessions kept open at most; beyond that the one idle longest"
+                    + " closes at once (default: ${DEFAULT-VALUE}).")
+    int idleEngines;
+
     @Option(names = "--allow-external-access",
             description = "Let SQL read and write server files, reach the network and load installed extensions"
                     + " (DuckDB's read_csv, COPY ... TO 'file', ATTACH, LOAD). Every client then has the power of the"
@@ -209,10 +219,13 @@ final class ServeCommand implements Callable<Integer> {
 
     ServeOptions serveOptions(Path dir) {
         if (maxDatabases < 1) throw new CliException("--max-databases must be at least 1, not " + maxDatabases);
+        if (idleEngines < 0) throw new CliException("--idle-engines must not be negative, not " + idleEngines);
         return ServeOptions.inDirectory(dir)
                 .withCreateDatabasesOnConnect(createDatabasesOnConnect)
                 .withExternalAccess(allowExternalAccess)
-                .withMaxDatabases(maxDatabases);
+                .withMaxDatabases(maxDatabases)
+                .withIdleClose(idleClose)
+                .withIdleEngines(idleEngines);
     }
 
     private PgServer listen(ServeSetup setup, DuckDbSessionFactory factory) {

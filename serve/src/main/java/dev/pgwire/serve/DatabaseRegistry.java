@@ -29,8 +29,10 @@ import java.util.concurrent.TimeUnit;
  * by CREATE DATABASE, as {@code postgres} in a fresh data directory, or on first connect when the
  * operator allows that — and each is one DuckDB instance: a file in the data directory, or
  * memory. An engine opens when the first session connects and closes {@link ServeOptions#idleClose}
- * after the last one leaves, so engine threads and memory follow the sessions, not the names ever
- * used. Engines in memory stay open as long as the registry: they are the data.
+ * after the last one leaves — at once when more than {@link ServeOptions#idleEngines} engines have
+ * no session, the one idle longest first — so engine threads and memory follow the sessions, not
+ * the names ever used, while a client that connects again soon finds its database open (opening
+ * builds the catalog anew). Engines in memory stay open as long as the registry: they are the data.
  *
  * <p>Engine options never come from clients: every engine is opened with
  * {@link #engineProperties} and the database name only ever becomes a file name through
@@ -58,6 +60,8 @@ final class DatabaseRegistry implements AutoCloseable {
     private final ServeOptions options;
     private final ScheduledExecutorService scheduler;
     private final Map<String, Database> databases = new HashMap<>();
+    /** Databases whose engine is open without sessions, the one idle longest first; guarded by the registry. */
+    private final java.util.LinkedHashSet<Database> idle = new java.util.LinkedHashSet<>();
     private boolean closed;
     /** Moves whenever the server's databases or roles change (pg_database, pg_authid). */
     private final java.util.concurrent.atomic.AtomicLong clusterVersion = new java.util.concurrent.atomic.AtomicLong();
@@ -184,10 +188,7 @@ final class DatabaseRegistry implements AutoCloseable {
                 }
             }
             db.sessions++;
-            if (db.pendingClose != null) {
-                db.pendingClose.cancel(false);
-                db.pendingClose = null;
-            }
+            keepOpen(db);
         }
         return new Lease(db);
     }
@@ -249,6 +250,7 @@ final class DatabaseRegistry implements AutoCloseable {
                 throw new PgException("55006", "database \"" + name + "\" is being accessed by other users")
                         .withDetail("There " + (n == 1 ? "is 1 other session" : "are " + n + " other sessions") + " using the database.");
             }
+            if (db != null) keepOpen(db); // (its pending close, if idle, is off: it closes now)
             databases.remove(name);
             if (db != null) db.close();
             if (options.dataDir() != null) {
@@ -295,7 +297,7 @@ final class DatabaseRegistry implements AutoCloseable {
                 databases.put(to, db);
             } else {
                 if (db != null) {
-                    if (db.pendingClose != null) db.pendingClose.cancel(false);
+                    keepOpen(db);
                     databases.remove(from);
                     db.close();
                 }
@@ -373,19 +375,36 @@ final class DatabaseRegistry implements AutoCloseable {
         notifyAll(); // a DROP or RENAME may be waiting for the database's sessions to leave
         if (db.sessions > 0 || options.dataDir() == null || closed) return;
         long delay = options.idleClose().toMillis();
-        if (delay == 0) {
+        if (delay == 0 || options.idleEngines() == 0) {
             closeIfIdle(db);
-        } else {
-            db.pendingClose = scheduler.schedule(() -> {
-                synchronized (this) {
-                    closeIfIdle(db);
-                }
-            }, delay, TimeUnit.MILLISECONDS);
+            return;
+        }
+        idle.add(db);
+        db.pendingClose = scheduler.schedule(() -> {
+            synchronized (this) {
+                closeIfIdle(db);
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+        // beyond the operator's number of engines without sessions, the one idle longest closes now
+        while (idle.size() > options.idleEngines()) {
+            Database longest = idle.iterator().next();
+            keepOpen(longest);
+            closeIfIdle(longest);
+        }
+    }
+
+    /** The database has a session again (or is being dropped or renamed): its engine's pending close is off. */
+    private void keepOpen(Database db) {
+        idle.remove(db);
+        if (db.pendingClose != null) {
+            db.pendingClose.cancel(false);
+            db.pendingClose = null;
         }
     }
 
     private void closeIfIdle(Database db) {
         if (db.sessions > 0) return;
+        idle.remove(db);
         db.pendingClose = null;
         databases.remove(db.name, db);
         db.close();
@@ -398,6 +417,7 @@ final class DatabaseRegistry implements AutoCloseable {
             closed = true;
             open = new ArrayList<>(databases.values());
             databases.clear();
+            idle.clear();
         }
         for (Database db : open) db.close();
     }

@@ -24,22 +24,26 @@ import java.util.Objects;
  *                                  refused with 53400)
  * @param idleClose                 how long a database's engine stays open after its last session ends
  *                                  (databases in memory stay open: closing would lose them)
+ * @param idleEngines               how many engines without sessions stay open (for up to idleClose);
+ *                                  beyond that the one idle longest closes at once
  */
 public record ServeOptions(Path dataDir, boolean createDatabasesOnConnect, boolean externalAccess, int maxDatabases,
-                           Duration idleClose) {
+                           Duration idleClose, int idleEngines) {
 
     public static final int DEFAULT_MAX_DATABASES = 1000;
-    public static final Duration DEFAULT_IDLE_CLOSE = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_IDLE_CLOSE = Duration.ofMinutes(10);
+    public static final int DEFAULT_IDLE_ENGINES = 4;
 
     public ServeOptions {
         Objects.requireNonNull(idleClose, "idleClose");
         if (maxDatabases < 1) throw new IllegalArgumentException("maxDatabases must be at least 1");
         if (idleClose.isNegative()) throw new IllegalArgumentException("idleClose must not be negative");
+        if (idleEngines < 0) throw new IllegalArgumentException("idleEngines must not be negative");
     }
 
     /** Databases in {@code dataDir} (null: in memory), with the safe defaults. */
     public static ServeOptions inDirectory(Path dataDir) {
-        return new ServeOptions(dataDir, false, false, DEFAULT_MAX_DATABASES, DEFAULT_IDLE_CLOSE);
+        return new ServeOptions(dataDir, false, false, DEFAULT_MAX_DATABASES, DEFAULT_IDLE_CLOSE, DEFAULT_IDLE_ENGINES);
     }
 
     /** Databases in memory, with the safe defaults. */
@@ -48,18 +52,22 @@ public record ServeOptions(Path dataDir, boolean createDatabasesOnConnect, boole
     }
 
     public ServeOptions withCreateDatabasesOnConnect(boolean create) {
-        return new ServeOptions(dataDir, create, externalAccess, maxDatabases, idleClose);
+        return new ServeOptions(dataDir, create, externalAccess, maxDatabases, idleClose, idleEngines);
     }
 
     public ServeOptions withExternalAccess(boolean allowed) {
-        return new ServeOptions(dataDir, createDatabasesOnConnect, allowed, maxDatabases, idleClose);
+        return new ServeOptions(dataDir, createDatabasesOnConnect, allowed, maxDatabases, idleClose, idleEngines);
     }
 
     public ServeOptions withMaxDatabases(int max) {
-        return new ServeOptions(dataDir, createDatabasesOnConnect, externalAccess, max, idleClose);
+        return new ServeOptions(dataDir, createDatabasesOnConnect, externalAccess, max, idleClose, idleEngines);
     }
 
     public ServeOptions withIdleClose(Duration delay) {
-        return new ServeOptions(dataDir, createDatabasesOnConnect, externalAccess, maxDatabases, delay);
+        return new ServeOptions(dataDir, createDatabasesOnConnect, externalAccess, maxDatabases, delay, idleEngines);
+    }
+
+    public ServeOptions withIdleEngines(int n) {
+        return new ServeOptions(dataDir, createDatabasesOnConnect, externalAccess, maxDatabases, idleClose, n);
     }
 }

@@ -76,7 +76,8 @@ class SoakTest {
         System.out.printf("soak: %d s, %d clients (pgjdbc %d, psycopg %d, asyncpg %d, node-postgres %d), seed %d%n",
                 seconds, clients, jdbc, psycopg, asyncpg, node, seed);
 
-        try (DuckDbSessionFactory engine = new DuckDbSessionFactory(ServeOptions.inDirectory(dataDir));
+        try (DuckDbSessionFactory engine = new DuckDbSessionFactory(ServeOptions.inDirectory(dataDir)
+                     .withIdleClose(Duration.ofSeconds(1)));
              PgServer server = PgServer.builder().host(HOST).port(0).maxConnections(clients + 50)
                      .sessionFactory(engine).start()) {
             int port = server.port();
