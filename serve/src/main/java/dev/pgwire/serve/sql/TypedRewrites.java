@@ -479,6 +479,11 @@ final class TypedRewrites {
                 if (e.node("arg") != null) e.set("arg", expr(e.node("arg"), scope));
                 for (Node w : e.list("args")) {
                     rewriteField(w, "expr", scope);
+                    if (e.node("arg") != null) {
+                        // CASE x WHEN y compares x = y
+                        OperatorRewrites.requireComparable("=", e.node("arg"), types.type(e.node("arg"), scope),
+                                w.node("expr"), types.type(w.node("expr"), scope), w.location());
+                    }
                     rewriteField(w, "result", scope);
                 }
                 rewriteField(e, "defresult", scope);
@@ -496,6 +501,12 @@ final class TypedRewrites {
                 if (textArray != null) {
                     types.assume(textArray, SqlType.TEXT.arrayOf());
                     e.set("arg", textArray);
+                }
+                Node floatText = castTo == null || castTo.isArray() || !castTo.isText() || castTo.isUnknown() ? null
+                        : Expressions.floatText(e.node("arg"), fromType);
+                if (floatText != null) {
+                    types.assume(floatText, SqlType.TEXT);
+                    e.set("arg", floatText);
                 }
                 if (castTo != null && !castTo.isArray() && castTo.name().equals("time") && fromType != null && fromType.is(SqlType.TIMESTAMPTZ)) {
                     // timestamptz_time: the local time of day in the session's zone (DuckDB casts only a timestamp)
