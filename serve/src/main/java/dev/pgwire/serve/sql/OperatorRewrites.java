@@ -74,6 +74,11 @@ final class OperatorRewrites {
             for (int i = 0; i < items.size(); i++) items.set(i, typedConstant(items.get(i), l));
             return e;
         }
+        if (kind.equals("AEXPR_NULLIF")) {
+            requireComparable("=", e.node("lexpr"), types.type(e.node("lexpr"), scope), e.node("rexpr"), types.type(e.node("rexpr"), scope),
+                    e.location());
+            return e;
+        }
         if (kind.equals("AEXPR_DISTINCT") || kind.equals("AEXPR_NOT_DISTINCT")) {
             Node jsonb = json.distinct(e.node("lexpr"), e.node("rexpr"), kind.equals("AEXPR_NOT_DISTINCT"),
                     types.type(e.node("lexpr"), scope), types.type(e.node("rexpr"), scope));

@@ -187,7 +187,10 @@ final class PgFunctionCalls {
             }
             case "array_to_string" -> {
                 if (n < 2 || n > 3) return null;
-                return sql("pg_array_to_string(CAST(to_json({0}) AS VARCHAR), {1}" + (n == 3 ? ", {2}" : "") + ")", args);
+                // float elements as float8out writes them (1, 1e+15), not as DuckDB's JSON numbers (1.0, 1000000000000000.0)
+                String array = first != null && first.dims() == 1 && first.element().isFloat()
+                        ? "list_transform({0}, lambda pg_e: " + pgText("pg_e", first.element()) + ")" : "{0}";
+                return sql("pg_array_to_string(CAST(to_json(" + array + ") AS VARCHAR), {1}" + (n == 3 ? ", {2}" : "") + ")", args);
             }
             case "width_bucket" -> {
                 if (n != 4 || first == null) return null;
