@@ -190,3 +190,16 @@ SELECT nullif(1, 'a'::text)
 
 -- name: nullif_untyped_literal
 SELECT nullif(1, '1'), nullif('a'::text, ''), nullif(2.5, 2)
+
+-- name: generate_series_steps
+SELECT (SELECT array_agg(g) FROM generate_series(5, 1, -2) AS g), (SELECT array_agg(g) FROM generate_series(1.0, 2.0, 0.5) AS g)
+
+-- name: rounding_and_remainders
+SELECT round(2.5), round(-2.5), round(2.567, 2), round(1234.5, -2), trunc(2.567, 1), mod(-7, 3), div(-7, 2), 7 / -2, 5 % -3, -5 % 3
+
+-- name: small_integer_result_types
+SELECT 10::int2 / 3::int2, pg_typeof(10::int2 / 3::int2), pg_typeof(1::int2 + 1), pg_typeof(1 + 1.5), pg_typeof(1::float4 + 1)
+
+-- name: float_overflow_multiplication
+-- expect-error: 22003
+SELECT 1e300::float8 * 1e300::float8

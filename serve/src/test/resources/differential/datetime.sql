@@ -158,6 +158,30 @@ SELECT timestamptz '2024-01-01 00:00+00' AT TIME ZONE 'Mars/Olympus'
 -- expect-error: 22023
 SELECT date_trunc('fortnight', timestamp '2024-01-01')
 
+-- name: date_trunc_zone_across_dst
+SELECT date_trunc('day', timestamptz '2024-03-10 12:00+00', 'America/New_York'), date_trunc('month', timestamptz '2024-11-03 12:00+00', 'Europe/Paris')
+
+-- name: timestamptz_zone_input_across_dst
+SELECT timestamptz '2024-03-10 01:59:59 America/New_York' + interval '1 minute', timestamptz '2024-03-09 12:00 America/New_York' + interval '1 day'
+
+-- name: age_of_timestamptz
+SELECT age(timestamptz '2024-03-10 00:00+00', timestamptz '2023-02-28 12:00+00')
+
+-- name: interval_times_fraction
+SELECT interval '1 mon' * 1.5, interval '1 day' * 0.3, interval '7 days' / 7, interval '1 hour' / 0.5
+
+-- name: interval_justify_negative
+SELECT justify_interval(interval '-1 mon 40 days'), interval '25 hours' - interval '1 day'
+
+-- name: to_char_more_patterns
+SELECT to_char(timestamp '2024-03-10 00:05:00', 'HH12:MI PM'), to_char(date '2024-01-01', 'WW W D ID J'), to_char(123.456, '999D99S'), to_char(-0.5, 'FM990.00')
+
+-- name: extract_century_decade_julian
+SELECT extract(century FROM date '2024-01-01'), extract(millennium FROM date '2001-01-01'), extract(decade FROM date '2024-05-05'), extract(julian FROM date '2024-01-01')
+
+-- name: leap_year_arithmetic
+SELECT date '2024-02-29' + interval '1 year', (date '2024-01-31' + interval '1 month')::date, date_part('epoch', interval '1 month')
+
 -- name: set_time_zone_then_display
 SET TimeZone = 'America/New_York'
 
