@@ -136,3 +136,6 @@ SELECT format('[%s]', code), concat_ws('/', code, city) FROM people ORDER BY id
 
 -- name: people_rows_as_text
 SELECT p::text FROM people p ORDER BY id
+
+-- name: substr_null_arguments
+SELECT substr('abc', NULL::int, 2) IS NULL, substr('abc', 1, NULL::int) IS NULL, substr('abc', NULL::int) IS NULL, substr('abc', -1, NULL::int) IS NULL, substr('abc', -5, 2) = ''

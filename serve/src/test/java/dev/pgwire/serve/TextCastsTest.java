@@ -17,7 +17,8 @@ class TextCastsTest extends SessionTestSupport {
             "`'v=' || 1.0::float8`|v=1", "concat(1e20::float8, 'x')|1e+20x", "format('%s', 2.0::float4)|2",
             "ARRAY[1.0::float8, 1e15]::text|{1,1e+15}", "array_to_string(ARRAY[1.0::float8, 2.5], ',')|1,2.5",
             "ROW(1, 'a b', NULL, true, '')::text|`(1,\"a b\",,t,\"\")`", "ROW(1)::text|(1)", "ROW(NULL::bool)::text|()",
-            "substr('abcdef', -1, 3)|a", "substr('abcdef', 0)|abcdef", "`concat('ab'::char(4), '|')`|`ab  |`",
+            "substr('abcdef', -1, 3)|a", "substr('abcdef', 0)|abcdef", "substr('abcdef', -5, 2)|``",
+            "substr('abc', NULL::int, 2) IS NULL|t", "substr('abc', NULL::int) IS NULL|t", "substr('abc', -1, NULL::int) IS NULL|t", "`concat('ab'::char(4), '|')`|`ab  |`",
     })
     void valuesAsText(String expr, String expected) {
         assertThat(text(expr)).isEqualTo(expected);

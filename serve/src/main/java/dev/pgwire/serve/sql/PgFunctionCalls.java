@@ -355,9 +355,11 @@ final class PgFunctionCalls {
                         && (n == 2 || n == 3 && types.get(2) != null && types.get(2).isInteger())) {
                     // a start before the first character counts from there (substr('abc', -1, 3) is 'a'), where
                     // DuckDB counts a negative start from the end
-                    return sql(n == 2 ? "CASE WHEN {1} >= 1 THEN substring({0}, {1}) ELSE CAST({0} AS VARCHAR) END"
+                    // (a NULL start or length falls through every WHEN: NULL)
+                    return sql(n == 2 ? "CASE WHEN {1} >= 1 THEN substring({0}, {1}) WHEN {1} < 1 THEN CAST({0} AS VARCHAR) END"
                             : "CASE WHEN {2} < 0 THEN error('[pgwire:22011] negative substring length not allowed')"
-                            + " WHEN {1} >= 1 THEN substring({0}, {1}, {2}) ELSE substring({0}, 1, greatest({1} + {2} - 1, 0)) END", args);
+                            + " WHEN {1} >= 1 THEN substring({0}, {1}, {2})"
+                            + " WHEN {1} + {2} - 1 >= 0 THEN substring({0}, 1, {1} + {2} - 1) WHEN {1} + {2} - 1 < 0 THEN '' END", args);
                 }
                 if (first == null || !first.name().equals("bytea") || n < 2) return null;
                 return sql(n == 2 ? "unhex(substring(hex({0}), 2 * {1} - 1))" : "unhex(substring(hex({0}), 2 * {1} - 1, 2 * {2}))", args);
