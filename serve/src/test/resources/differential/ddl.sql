@@ -747,3 +747,24 @@ SELECT c.relname, a.amname FROM pg_class c JOIN pg_am a ON a.oid = c.relam WHERE
 
 -- name: index_methods_array_column
 CREATE INDEX im_gin_tags ON index_methods USING gin (tags);
+
+-- name: default_format_call
+CREATE TABLE fmt_defaults (id int, code text DEFAULT format('%s-%s', 'a', 'b'), label text DEFAULT format('x%sy', 1))
+
+-- name: default_format_information_schema
+SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'fmt_defaults' ORDER BY ordinal_position
+
+-- name: default_format_pg_attrdef
+SELECT a.attname, pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = 'fmt_defaults'::regclass ORDER BY d.adnum
+
+-- name: default_format_psql_describe
+SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), (SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) FROM pg_catalog.pg_attrdef d WHERE d.adrelid = a.attrelid AND d.adnum = a.attnum AND a.atthasdef), a.attnotnull FROM pg_catalog.pg_attribute a WHERE a.attrelid = 'fmt_defaults'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum
+
+-- name: default_format_applied
+INSERT INTO fmt_defaults (id) VALUES (1) RETURNING code, label
+
+-- name: default_concat_ws_call
+CREATE TABLE concat_defaults (id int, tag text DEFAULT concat_ws('-', 'a', 2, 'c'))
+
+-- name: default_concat_ws_shown
+SELECT column_default FROM information_schema.columns WHERE table_name = 'concat_defaults' AND column_name = 'tag'

@@ -344,3 +344,79 @@ SELECT length(repeat('ab', 1000)), rpad('ab', 5, 'xy'), lpad('ab', 1), repeat('x
 -- name: repeat_computed_beyond_1gb
 -- expect-error: 54000
 SELECT repeat(s, n) FROM (VALUES ('xy', 1000000000)) AS v(s, n)
+
+-- name: check_second_constraint_named
+CREATE TABLE two_checks (id int PRIMARY KEY, n int CHECK (n > 0), s text, CONSTRAINT n_small CHECK (n < 100))
+
+-- name: check_second_constraint_violated
+-- expect-error: 23514
+INSERT INTO two_checks VALUES (1, 200, 'x')
+
+-- name: check_first_constraint_violated
+-- expect-error: 23514
+INSERT INTO two_checks VALUES (1, -1, 'x')
+
+-- name: check_both_violated_first_by_name
+-- PostgreSQL tests a table's checks in the order of their names
+CREATE TABLE both_checks (a int, CONSTRAINT z_positive CHECK (a > 0), CONSTRAINT a_even CHECK (a % 2 = 0))
+
+-- name: check_both_violated_insert
+-- expect-error: 23514
+INSERT INTO both_checks VALUES (-1)
+
+-- name: check_update_violated
+INSERT INTO two_checks VALUES (2, 5, 'y')
+
+-- name: check_update_violated_second
+-- expect-error: 23514
+UPDATE two_checks SET n = n * 100 WHERE id = 2
+
+-- name: check_table_level_multi_column
+CREATE TABLE ranges (lo int, hi int, CHECK (lo <= hi))
+
+-- name: check_table_level_multi_column_violated
+-- expect-error: 23514
+INSERT INTO ranges VALUES (5, 1)
+
+-- name: pg_typeof_unknown_type
+-- expect-error: 42704
+SELECT pg_typeof('a'::foo)
+
+-- name: cast_to_unknown_type
+-- expect-error: 42704
+SELECT 'a'::no_such_type
+
+-- name: case_when_type_mismatch
+-- expect-error: 42883
+SELECT CASE 1 WHEN 'a'::text THEN 1 END
+
+-- name: case_when_text_subject_int
+-- expect-error: 42883
+SELECT CASE 'x'::text WHEN 1 THEN 1 END
+
+-- name: case_when_untyped_literal
+SELECT CASE 1 WHEN '1' THEN 'one' END
+
+-- name: compare_int_text
+-- expect-error: 42883
+SELECT 1 = 'a'::text
+
+-- name: compare_bigint_varchar
+-- expect-error: 42883
+SELECT 1::bigint = 'x'::varchar
+
+-- name: in_list_type_mismatch
+-- expect-error: 42883
+SELECT 1 IN ('a'::text, 'b'::text)
+
+-- name: compare_date_int
+-- expect-error: 42883
+SELECT date '2020-01-01' = 1
+
+-- name: compare_bool_int
+-- expect-error: 42883
+SELECT true = 1
+
+-- name: compare_column_text_int
+-- expect-error: 42883
+SELECT * FROM two_checks WHERE s = 1

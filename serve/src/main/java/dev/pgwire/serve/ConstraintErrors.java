@@ -30,6 +30,8 @@ final class ConstraintErrors {
     /** A key as PostgreSQL's detail gives it: {@code Key (a, b)=(1, x) already exists.} */
     private static final Pattern PG_KEY = Pattern.compile("^Key \\(([^()]+)\\)=\\((.*)\\) already exists\\.$");
     private static final Pattern TABLE = Pattern.compile("on table \"([^\"]+)\"");
+    /** A table's check as DuckDB reports it: {@code CHECK(pgwire.table_check((n > 0), 'items_n_check'))} (see DdlEmitter). */
+    private static final Pattern TABLE_CHECK = Pattern.compile("CHECK\\(pgwire\\.table_check\\(.*, '((?:[^']|'')*)'\\)\\)", Pattern.DOTALL);
 
     static PgException enrich(PgException e, Translation t, CatalogView catalog) {
         String state = e.sqlState();
@@ -161,7 +163,15 @@ final class ConstraintErrors {
         List<Constraint> checks = new ArrayList<>();
         for (Constraint k : r.meta().constraints()) if (k.type().equals("c")) checks.add(k);
         Constraint c = null;
-        if (checks.size() == 1) {
+        Matcher named = TABLE_CHECK.matcher(duckDb);
+        if (named.find()) {
+            // the name the check was made with (one renamed since is found as before)
+            String name = named.group(1).replace("''", "'");
+            for (Constraint k : checks) if (k.name().equals(name)) c = k;
+        }
+        if (c != null) {
+            // found by its name
+        } else if (checks.size() == 1) {
             c = checks.get(0);
         } else {
             int expr = duckDb.indexOf("CHECK(");

@@ -69,6 +69,16 @@ final class ErrorMapper {
         if (fromFunction != null) return fromFunction;
         String kind = error.kind();
         String msg = error.firstLine();
+        Matcher m;
+        if ((m = DECIMAL_TO_INTEGER.matcher(msg)).find()) {
+            return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, pgTypeName(m.group(1)) + " out of range").withDetail(msg);
+        }
+        if ((m = EXTRACT_SPECIFIER.matcher(msg)).find()) {
+            return new PgException(SqlState.INVALID_PARAMETER_VALUE, "unit \"" + m.group(1) + "\" not recognized");
+        }
+        if (msg.equals("Argument for ntile must be greater than zero")) {
+            return new PgException("22014", "argument of ntile must be greater than zero");
+        }
         switch (kind) {
             case "parser":
             case "syntax":
@@ -101,6 +111,10 @@ final class ErrorMapper {
                 }
                 return new PgException(SqlState.INVALID_TRANSACTION_STATE, msg);
             case "notimplemented":
+                if (msg.startsWith("Unknown TimeZone '") && msg.endsWith("'")) {
+                    return new PgException(SqlState.INVALID_PARAMETER_VALUE, "time zone \""
+                            + msg.substring("Unknown TimeZone '".length(), msg.length() - 1) + "\" not recognized");
+                }
                 return new PgException(SqlState.FEATURE_NOT_SUPPORTED, msg);
             case "permission":
                 return new PgException(SqlState.INSUFFICIENT_PRIVILEGE, msg);
@@ -153,6 +167,7 @@ final class ErrorMapper {
             } else if (what.equals("type")) {
                 pg = missing ? new PgException(SqlState.UNDEFINED_OBJECT, "type \"" + name + "\" does not exist")
                         : new PgException(SqlState.DUPLICATE_OBJECT, "type \"" + name + "\" already exists");
+                return pg; // DuckDB's suggestion would name one of its own types ("struct")
             } else {
                 pg = missing ? new PgException(SqlState.UNDEFINED_OBJECT, msg) : new PgException(SqlState.DUPLICATE_OBJECT, msg);
             }
@@ -348,6 +363,10 @@ final class ErrorMapper {
     private static final Pattern FIELD_FORMAT = Pattern.compile("invalid (date|timestamp|time) field format: \"(.*?)\"");
     private static final Pattern FIELD_RANGE = Pattern.compile("(date|timestamp|time) field value out of range: \"(.*?)\"");
 
+    /** A numeric beyond an integer type's range, cast to it (PostgreSQL's numeric_int4 and friends: 22003). */
+    private static final Pattern DECIMAL_TO_INTEGER = Pattern.compile("^Failed to cast decimal value -?\\d+ to type (INT16|INT32|INT64)$");
+    /** A unit date_trunc or date_part does not know ('fortnight'): PostgreSQL's 22023. */
+    private static final Pattern EXTRACT_SPECIFIER = Pattern.compile("^extract specifier \"(.*)\" not recognized$");
     private static final Pattern CAST_OUT_OF_RANGE = Pattern.compile("Casting value \"(.*?)\" to type (DECIMAL\\(\\d+,\\d+\\)) failed: value is out of range");
 
     private static PgException conversion(DuckDbError e, String msg) {

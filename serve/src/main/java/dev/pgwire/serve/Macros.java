@@ -23,6 +23,8 @@ final class Macros {
             "CREATE OR REPLACE MACRO pgwire.bpchar_fits(v, n) AS v IS NULL OR length(v) <= n OR length(rtrim(v, ' ')) <= n",
             // a check of a domain on a column: its DuckDB error names the domain and constraint (see ErrorMapper)
             "CREATE OR REPLACE MACRO pgwire.domain_check(ok, domain_schema, domain_name, constraint_name) AS ok IS NOT FALSE",
+            // a table's CHECK constraint: its DuckDB error names the constraint (see ConstraintErrors)
+            "CREATE OR REPLACE MACRO pgwire.table_check(ok, constraint_name) AS ok IS NOT FALSE",
             "CREATE OR REPLACE MACRO pgwire.varchar_assign(v, n) AS"
                     + " CASE WHEN length(v) > n AND length(rtrim(v, ' ')) <= n THEN left(v, n) ELSE v END",
             // a value for a numeric column without modifier (DECIMAL(38,10)): stored only if no digit is lost

@@ -82,6 +82,52 @@ class ErrorMappingTest extends SessionTestSupport {
     }
 
     @Test
+    void aViolatedCheckIsNamedEvenWhenAnotherCheckUsesTheSameColumn() {
+        run("CREATE TABLE two (id int, n int CHECK (n > 0), CONSTRAINT n_small CHECK (n < 100))");
+        PgException small = fails("INSERT INTO two VALUES (1, 200)");
+        assertThat(small.getMessage()).isEqualTo("new row for relation \"two\" violates check constraint \"n_small\"");
+        assertThat(small.field('n')).isEqualTo("n_small");
+        run("INSERT INTO two VALUES (2, 5)");
+        assertThat(fails("UPDATE two SET n = -1").field('n')).isEqualTo("two_n_check");
+    }
+
+    @Test
+    void aRowFailingTwoChecksNamesTheFirstByNameAsPostgresTestsThem() {
+        run("CREATE TABLE both_checks (a int, CONSTRAINT z_positive CHECK (a > 0), CONSTRAINT a_even CHECK (a % 2 = 0))");
+        assertThat(fails("INSERT INTO both_checks VALUES (-1)").field('n')).isEqualTo("a_even");
+        assertThat(fails("INSERT INTO both_checks VALUES (-2)").field('n')).isEqualTo("z_positive");
+    }
+
+    @Test
+    void aRenamedCheckIsStillNamed() {
+        run("CREATE TABLE renamed (a int CONSTRAINT old_name CHECK (a > 0))");
+        run("ALTER TABLE renamed RENAME CONSTRAINT old_name TO new_name");
+        assertThat(fails("INSERT INTO renamed VALUES (0)").field('n')).isEqualTo("new_name");
+    }
+
+    @Test
+    void castsAndFunctionsOutOfRangeAreThePostgresStates() {
+        PgException overflow = fails("SELECT 1e10::numeric::int");
+        assertThat(overflow.sqlState()).isEqualTo("22003");
+        assertThat(overflow.getMessage()).isEqualTo("integer out of range");
+        assertThat(fails("SELECT 70000::numeric::smallint").getMessage()).isEqualTo("smallint out of range");
+        assertThat(fails("SELECT ntile(0) OVER () FROM t").sqlState()).isEqualTo("22014");
+        PgException zone = fails("SELECT now() AT TIME ZONE 'Mars/Olympus'");
+        assertThat(zone.sqlState()).isEqualTo("22023");
+        assertThat(zone.getMessage()).isEqualTo("time zone \"Mars/Olympus\" not recognized");
+        assertThat(fails("SELECT date_trunc('fortnight', timestamp '2024-01-01')").sqlState()).isEqualTo("22023");
+    }
+
+    @Test
+    void anUnknownTypeIs42704WithoutSuggestingDuckDbTypes() {
+        PgException cast = fails("SELECT 'a'::no_such_type");
+        assertThat(cast.sqlState()).isEqualTo("42704");
+        assertThat(cast.getMessage()).isEqualTo("type \"no_such_type\" does not exist");
+        assertThat(cast.field('H')).isNull();
+        assertThat(fails("SELECT pg_typeof('a'::foo)").sqlState()).isEqualTo("42704");
+    }
+
+    @Test
     void divisionByZeroIs22012LikePostgres() {
         PgException e = fails("SELECT 1/0");
         assertThat(e.sqlState()).isEqualTo("22012");

@@ -26,8 +26,27 @@ public final class Builtins {
     public record Choice(String name, List<Integer> parameters, int result) {
     }
 
-    private record Candidate(String name, List<Integer> parameters, int result, boolean retset) {
+    /**
+     * @param variadicAny whether the last parameter is {@code VARIADIC "any"} (format, concat): it
+     *                    takes any number of arguments of any type, each as it is
+     */
+    private record Candidate(String name, List<Integer> parameters, int result, boolean retset, boolean variadicAny) {
+        Candidate(String name, List<Integer> parameters, int result, boolean retset) {
+            this(name, parameters, result, retset, false);
+        }
+
+        /** The parameters for a call with {@code count} arguments: the variadic one repeated; null when it cannot take them. */
+        List<Integer> forArguments(int count) {
+            if (count == parameters.size()) return parameters;
+            if (!variadicAny || count < parameters.size()) return null;
+            List<Integer> out = new ArrayList<>(parameters);
+            while (out.size() < count) out.add(ANY);
+            return out;
+        }
     }
+
+    /** The pseudo-type "any". */
+    private static final int ANY = 2276;
 
     private static final Map<String, List<Candidate>> OPERATORS = new HashMap<>();
     private static final Map<String, List<Candidate>> FUNCTIONS = new HashMap<>();
@@ -56,14 +75,15 @@ public final class Builtins {
         }
         Rows proc = st.rows("pg_proc");
         int proname = proc.column("proname"), argtypes = proc.column("proargtypes"), rettype = proc.column("prorettype"),
-                kind = proc.column("prokind"), retset = proc.column("proretset");
+                kind = proc.column("prokind"), retset = proc.column("proretset"), variadic = proc.column("provariadic");
         for (Object[] r : proc.rows) {
             if (!"f".equals(r[kind]) && !"a".equals(r[kind]) && !"w".equals(r[kind])) continue;
             if ("a".equals(r[kind])) AGGREGATES.add((String) r[proname]);
             List<Integer> params = new ArrayList<>();
             if (r[argtypes] instanceof List<?> l) for (Object o : l) params.add(((Number) o).intValue());
             FUNCTIONS.computeIfAbsent((String) r[proname], k -> new ArrayList<>())
-                    .add(new Candidate((String) r[proname], params, ((Long) r[rettype]).intValue(), (Boolean) r[retset]));
+                    .add(new Candidate((String) r[proname], params, ((Long) r[rettype]).intValue(), (Boolean) r[retset],
+                            r[variadic] instanceof Number v && v.intValue() == ANY));
         }
         Rows cast = st.rows("pg_cast");
         int src = cast.column("castsource"), dst = cast.column("casttarget"), ctx = cast.column("castcontext");
@@ -170,13 +190,15 @@ public final class Builtins {
         Candidate best = null;
         int bestExact = -1;
         int bestPreferred = -1;
+        List<Integer> bestParameters = null;
         for (Candidate c : all) {
-            if (c.parameters().size() != args.size()) continue;
+            List<Integer> parameters = c.forArguments(args.size());
+            if (parameters == null) continue;
             boolean ok = true;
             int exact = 0;
             int preferred = 0;
             for (int i = 0; i < args.size() && ok; i++) {
-                int p = c.parameters().get(i);
+                int p = parameters.get(i);
                 int a = args.get(i);
                 if (POLYMORPHIC.contains(p)) continue;
                 if (p == probe.get(i)) {
@@ -190,6 +212,7 @@ public final class Builtins {
             if (!ok) continue;
             if (exact > bestExact || (exact == bestExact && preferred > bestPreferred)) {
                 best = c;
+                bestParameters = parameters;
                 bestExact = exact;
                 bestPreferred = preferred;
             }
@@ -198,8 +221,10 @@ public final class Builtins {
         List<Integer> params = new ArrayList<>();
         int polymorphicAs = 0;
         for (int i = 0; i < args.size(); i++) {
-            int p = best.parameters().get(i);
-            if (POLYMORPHIC.contains(p)) {
+            int p = bestParameters.get(i);
+            if (p == ANY) {
+                params.add(args.get(i)); // "any" takes the argument as it is, an unknown literal too
+            } else if (POLYMORPHIC.contains(p)) {
                 int a = probe.get(i);
                 params.add(a);
                 if (polymorphicAs == 0) polymorphicAs = p == 2277 ? elementOf(a) : a;

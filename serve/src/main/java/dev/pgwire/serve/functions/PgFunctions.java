@@ -119,6 +119,7 @@ import java.util.Set;
  * <tr><td>json_object_agg(k, v): its text from the JSON object of the pairs (no pairs: NULL)</td><td>pg_json_object_agg_format</td><td>(VARCHAR) → VARCHAR</td></tr>
  * <tr><td>to_json(double precision), to_json(real), also as values of the build functions; to_jsonb(x) is
  * pg_jsonb_out of to_json's text (a float's {@code 1e+20} becomes {@code 100000000000000000000})</td><td>pg_to_json_float8, pg_to_json_float4</td><td>(DOUBLE|FLOAT) → VARCHAR JSON number, or string for NaN and infinities</td></tr>
+ * <tr><td>float8out, float4out (a float cast to text, or joined to text)</td><td>pg_float8_text, pg_float4_text</td><td>(DOUBLE|FLOAT) → VARCHAR as PostgreSQL writes it (1, 1e+15, -0, NaN, Infinity)</td></tr>
  * <tr><td>to_json(date), to_json(timestamp)</td><td>pg_to_json_date, pg_to_json_timestamp</td><td>(VARCHAR DuckDB's text of the value) → VARCHAR JSON string</td></tr>
  * <tr><td>to_json(timestamptz)</td><td>pg_to_json_timestamptz</td><td>(TIMESTAMPTZ, VARCHAR zone) → VARCHAR JSON string</td></tr>
  * </table>

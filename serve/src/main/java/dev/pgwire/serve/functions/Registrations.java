@@ -335,6 +335,8 @@ final class Registrations {
                 a -> JsonBuild.aggFormat(s(a[0]), (Boolean) a[1]), VARCHAR, BOOLEAN);
         b.strict("json_object_agg(\"any\", \"any\")", "pg_json_object_agg_format", VARCHAR,
                 a -> JsonBuild.objectAggFormat(s(a[0])), VARCHAR);
+        b.strict("float8out(double precision)", "pg_float8_text", VARCHAR, a -> FloatOutput.float8((Double) a[0]), DOUBLE);
+        b.strict("float4out(real)", "pg_float4_text", VARCHAR, a -> FloatOutput.float4((Float) a[0]), FLOAT);
         b.strict("to_json(double precision)", "pg_to_json_float8", VARCHAR, a -> JsonScalars.float8((Double) a[0]), DOUBLE);
         b.strict("to_json(real)", "pg_to_json_float4", VARCHAR, a -> JsonScalars.float4((Float) a[0]), FLOAT);
         b.strict("record_in(cstring, oid, integer)", "pg_record_in", VARCHAR, a -> RecordInput.toDuckDb(s(a[0]), i(a[1])),

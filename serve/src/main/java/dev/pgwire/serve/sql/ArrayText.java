@@ -28,6 +28,12 @@ final class ArrayText {
             value = "coalesce(CAST(e AS VARCHAR), 'NULL')";
         } else if (element.equals("bool")) {
             value = "CASE WHEN e IS NULL THEN 'NULL' WHEN e THEN 't' ELSE 'f' END";
+        } else if (element.equals("float8") || element.equals("float4")) {
+            // float8out's text (1, 1e+15, NaN; DuckDB writes 1.0, 1000000000000000.0, nan); NaN and Infinity are not quoted
+            value = "coalesce(" + (element.equals("float8") ? "pg_float8_text(CAST(e AS DOUBLE))" : "pg_float4_text(CAST(e AS FLOAT))")
+                    + ", 'NULL')";
+        } else if (element.equals("numeric") && type.typmod() >= 0) {
+            value = "coalesce(CAST(e AS VARCHAR), 'NULL')"; // a numeric(p,s) element has the scale DuckDB writes
         } else {
             return null;
         }

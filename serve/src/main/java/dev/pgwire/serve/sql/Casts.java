@@ -53,8 +53,11 @@ final class Casts {
                 }
                 case "float8", "float4", "double precision", "real", "float", "double" -> {
                     if (arg.is("A_Const") && arg.has("fval")) {
-                        // a constant too wide for numeric still converts to float as PostgreSQL converts it
-                        w.append("CAST(").literal(arg.node("fval").str("fval")).append(" AS ")
+                        // a constant too wide for numeric still converts to float as PostgreSQL converts it;
+                        // a numeric has no negative zero, so -0.0 is 0
+                        String digits = arg.node("fval").str("fval");
+                        if (digits.startsWith("-") && new java.math.BigDecimal(digits).signum() == 0) digits = digits.substring(1);
+                        w.append("CAST(").literal(digits).append(" AS ")
                                 .append(em.types.duckDbType(typeName)).append(')');
                         return;
                     }

@@ -26,32 +26,64 @@ final class CompositeText {
         List<String> attributes = c.attributes();
         for (int i = 0; i < attributes.size(); i++) {
             PgTypeName t = c.types().get(i);
-            String e = "struct_extract(r, " + SqlWriter.quoteLiteral(attributes.get(i)) + ")";
-            String text;
-            if (t.isArray()) {
-                text = null;
-            } else if (TEXTS.contains(t.name())) {
-                text = e;
-            } else if (PLAIN.contains(t.name())) {
-                text = "CAST(" + e + " AS VARCHAR)";
-            } else if (t.name().equals("bool")) {
-                text = "CASE WHEN " + e + " THEN 't' ELSE 'f' END";
-            } else {
-                text = null;
-            }
-            if (text == null) {
-                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "a composite value with an attribute of type "
-                        + t.name() + (t.isArray() ? "[]" : "") + " cannot be cast to text")
-                        .withDetail("The value itself is written in PostgreSQL's notation when it is a query's result.");
-            }
+            String text = attributeText("struct_extract(r, " + SqlWriter.quoteLiteral(attributes.get(i)) + ")", t, false);
+            if (text == null) throw refused(t);
             if (i > 0) sb.append(" || ',' || ");
-            sb.append("coalesce(CASE WHEN (").append(text).append(") = '' OR regexp_matches(").append(text)
-                    .append(", '[\"\\\\(),\\s]') THEN '\"' || replace(replace(").append(text)
-                    .append(", '\\', '\\\\'), '\"', '\"\"') || '\"' ELSE ").append(text).append(" END, '')");
+            sb.append(quoted(text));
         }
         sb.append(" || ')' END");
         // the value is named once: a lambda over a one-element list binds it
         return Expressions.duckDb("list_transform([{0}], lambda r: " + sb + ")[1]", value);
+    }
+
+    /**
+     * A row constructor cast to text ({@code ROW(1, 'a')::text}, {@code (a, b)::text}): each field
+     * as its type's output function writes it, quoted by record_out's rules; null when a field's
+     * type is not known.
+     */
+    static Node ofRow(Node row, List<SqlType> fieldTypes) {
+        List<Node> fields = row.list("args");
+        StringBuilder sb = new StringBuilder("'(' || ");
+        for (int i = 0; i < fields.size(); i++) {
+            SqlType t = fieldTypes.get(i);
+            if (t == null) return null;
+            Node f = fields.get(i);
+            boolean constantNumeric = f.is("A_Const") && f.has("fval");
+            String text = t.isUnknown() ? "CAST({" + i + "} AS VARCHAR)" : attributeText("{" + i + "}", t.asTypeName(), constantNumeric);
+            if (text == null) throw refused(t.asTypeName());
+            if (i > 0) sb.append(" || ',' || ");
+            // each field is named once: a lambda over a one-element list binds it
+            sb.append("list_transform([").append(text).append("], lambda s: ").append(quoted("s")).append(")[1]");
+        }
+        sb.append(" || ')'");
+        return Expressions.duckDb(sb.toString(), fields.toArray(new Node[0]));
+    }
+
+    /** The text of an attribute of type {@code t} written from DuckDB expression {@code e}, or null when DuckDB's is not PostgreSQL's. */
+    private static String attributeText(String e, PgTypeName t, boolean constantNumeric) {
+        if (t.isArray()) return null;
+        if (TEXTS.contains(t.name())) {
+            // character(n) is written with its padding (serve keeps its values without it)
+            return t.name().equals("bpchar") && t.typmod() > 4 ? "rpad(CAST(" + e + " AS VARCHAR), " + (t.typmod() - 4) + ", ' ')" : e;
+        }
+        if (PLAIN.contains(t.name())) return "CAST(" + e + " AS VARCHAR)";
+        if (t.name().equals("numeric") && (t.typmod() >= 0 || constantNumeric)) return "CAST(" + e + " AS VARCHAR)";
+        if (t.name().equals("bool")) return "CASE WHEN " + e + " THEN 't' WHEN NOT " + e + " THEN 'f' END";
+        if (t.name().equals("float8")) return "pg_float8_text(CAST(" + e + " AS DOUBLE))";
+        if (t.name().equals("float4")) return "pg_float4_text(CAST(" + e + " AS FLOAT))";
+        return null;
+    }
+
+    /** record_out's quoting of an attribute's text: empty, or holding quotes, backslashes, parentheses, commas or white space. */
+    private static String quoted(String text) {
+        return "coalesce(CASE WHEN (" + text + ") = '' OR regexp_matches(" + text + ", '[\"\\\\(),\\s]') THEN '\"' || replace(replace("
+                + text + ", '\\', '\\\\'), '\"', '\"\"') || '\"' ELSE " + text + " END, '')";
+    }
+
+    private static PgException refused(PgTypeName t) {
+        return new PgException(SqlState.FEATURE_NOT_SUPPORTED, "a composite value with an attribute of type "
+                + t.name() + (t.isArray() ? "[]" : "") + " cannot be cast to text")
+                .withDetail("The value itself is written in PostgreSQL's notation when it is a query's result.");
     }
 
     /**

@@ -26,6 +26,7 @@ final class DdlEmitter {
     private String tableName;
     /** The foreign keys of the table being made: defined once its columns and keys are known. */
     private final List<PendingKey> foreignKeys = new ArrayList<>();
+    private final List<PendingCheck> checks = new ArrayList<>();
 
     private record PendingKey(Node constraint, List<String> columns) {
     }
@@ -112,6 +113,10 @@ final class DdlEmitter {
                 tableConstraint(elt); // kept by serve, not written for DuckDB
                 continue;
             }
+            if (elt.is("Constraint") && elt.str("contype").equals("CONSTR_CHECK")) {
+                tableConstraint(elt); // written after the columns (writeChecks)
+                continue;
+            }
             if (!first) w.append(", ");
             first = false;
             switch (elt.type()) {
@@ -120,6 +125,7 @@ final class DdlEmitter {
                 default -> throw new Untranslatable(elt.type());
             }
         }
+        writeChecks();
         w.append(')');
         defineForeignKeys(schema, table, temp);
         after.addAll(CreateTableLike.indexes(likeIndexes, schema, table, constraints));
@@ -198,10 +204,7 @@ final class DdlEmitter {
                 }
                 case "CONSTR_CHECK" -> {
                     String expression = expressionPair(c.node("raw_expr"), null);
-                    w.append(" CHECK (");
-                    em.expr(c.node("raw_expr"));
-                    w.append(')');
-                    record(c, "c", List.of(name), "check", expression);
+                    check(c.node("raw_expr"), record(c, "c", List.of(name), "check", expression));
                 }
                 case "CONSTR_PRIMARY" -> {
                     w.append(" PRIMARY KEY");
@@ -319,11 +322,8 @@ final class DdlEmitter {
             case "CONSTR_CHECK" -> {
                 Node expr = c.node("raw_expr").copy();
                 String expression = expressionPair(expr, null);
-                w.append("CHECK (");
-                em.expr(c.node("raw_expr"));
-                w.append(')');
                 List<String> cols = referencedColumns(expr);
-                record(c, "c", cols.size() == 1 ? cols : List.of(), "check", expression);
+                check(c.node("raw_expr"), record(c, "c", cols.size() == 1 ? cols : List.of(), "check", expression));
             }
             case "CONSTR_FOREIGN" -> foreignKeys.add(new PendingKey(c, c.names("fk_attrs")));
             case "CONSTR_EXCLUSION" -> throw unsupported("exclusion constraints");
@@ -349,13 +349,36 @@ final class DdlEmitter {
         record(c, type, columns, suffix, null);
     }
 
-    private void record(Node c, String type, List<String> columns, String suffix, String expression) {
+    private String record(Node c, String type, List<String> columns, String suffix, String expression) {
         String name = c.str("conname");
         if (name.isEmpty()) name = type.equals("p") ? tableName + "_pkey" : TableMeta.defaultName(tableName, columns, suffix);
         Node pk = c.node("pktable");
         constraints.add(new TableMeta.Constraint(name, type, columns, pk == null ? null : pk.str("relname"),
                 pk == null ? List.of() : c.names("pk_attrs"), expression, false));
+        return name;
     }
+
+    /**
+     * A CHECK constraint of the table being made: kept until its columns are written, then written
+     * with the others in the order of their names, the order PostgreSQL tests them in (so a row
+     * failing two is reported with the first name), each naming itself for the error
+     * ({@code pgwire.table_check}, read back by ConstraintErrors).
+     */
+    private void check(Node expr, String name) {
+        checks.add(new PendingCheck(expr, name));
+    }
+
+    private void writeChecks() {
+        checks.sort(java.util.Comparator.comparing(PendingCheck::name));
+        for (PendingCheck c : checks) {
+            em.w.append(", CHECK (pgwire.table_check((");
+            em.expr(c.expr());
+            em.w.append("), ").literal(c.name()).append("))");
+        }
+        checks.clear();
+    }
+
+    private record PendingCheck(Node expr, String name) {}
 
     /**
      * An expression of the table being made as PostgreSQL shows it (plain and pretty), converted

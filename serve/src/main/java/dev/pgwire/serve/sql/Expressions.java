@@ -226,6 +226,16 @@ final class Expressions {
      * A DuckDB fragment a rewrite produced: {@code sql} with {@code {0}}, {@code {1}}, … standing for
      * the nodes in {@code args}.
      */
+    /**
+     * A real or double precision value as PostgreSQL's output function writes it ({@code 1},
+     * {@code 1e+15}, {@code NaN}), for a cast to text or a value joined to text; null for another type.
+     */
+    static Node floatText(Node value, SqlType type) {
+        if (type == null || !type.isFloat()) return null;
+        return type.is(SqlType.FLOAT4) ? duckDb("pg_float4_text(CAST({0} AS FLOAT))", value)
+                : duckDb("pg_float8_text(CAST({0} AS DOUBLE))", value);
+    }
+
     static Node duckDb(String sql, Node... args) {
         return Node.of("DuckDbSql").set("sql", sql).set("args", new java.util.ArrayList<>(List.of(args)));
     }

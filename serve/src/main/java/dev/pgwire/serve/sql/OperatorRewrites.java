@@ -1,5 +1,7 @@
 package dev.pgwire.serve.sql;
 
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
 import dev.pgwire.serve.sql.TypeResolver.Scope;
 
 import java.util.ArrayList;
@@ -67,7 +69,14 @@ final class OperatorRewrites {
             List<String> in = e.names("name");
             Node jsonb = json.in(e.node("lexpr"), items, in.get(in.size() - 1).equals("<>"), l, itemTypes);
             if (jsonb != null) return jsonb;
+            String itemOp = in.get(in.size() - 1);
+            for (int i = 0; i < items.size(); i++) requireComparable(itemOp, e.node("lexpr"), l, items.get(i), itemTypes.get(i), e.location());
             for (int i = 0; i < items.size(); i++) items.set(i, typedConstant(items.get(i), l));
+            return e;
+        }
+        if (kind.equals("AEXPR_NULLIF")) {
+            requireComparable("=", e.node("lexpr"), types.type(e.node("lexpr"), scope), e.node("rexpr"), types.type(e.node("rexpr"), scope),
+                    e.location());
             return e;
         }
         if (kind.equals("AEXPR_DISTINCT") || kind.equals("AEXPR_NOT_DISTINCT")) {
@@ -134,6 +143,7 @@ final class OperatorRewrites {
             }
         }
         if (COMPARISONS.contains(op)) {
+            requireComparable(op, e.node("lexpr"), l, e.node("rexpr"), r, e.location());
             // an untyped constant compared with a column takes the column's type, read by PostgreSQL's input rules
             e.set("lexpr", typedConstant(e.node("lexpr"), r));
             e.set("rexpr", typedConstant(e.node("rexpr"), l));
@@ -154,6 +164,15 @@ final class OperatorRewrites {
                 e.set("lexpr", typedConstant(e.node("lexpr"), r.withoutTypmod()));
                 l = r;
             }
+            // a real or double precision joined to text is written by its output function
+            if (r != null && r.isText() && !r.isUnknown() || isUntypedString(e.node("rexpr"))) {
+                Node text = Expressions.floatText(e.node("lexpr"), l);
+                if (text != null) e.set("lexpr", text);
+            }
+            if (l != null && l.isText() && !l.isUnknown() || isUntypedString(e.node("lexpr"))) {
+                Node text = Expressions.floatText(e.node("rexpr"), r);
+                if (text != null) e.set("rexpr", text);
+            }
             if (l != null && l.isArray() && r != null && r.isArray()) return call("list_concat", e.node("lexpr"), e.node("rexpr"));
             if (l != null && l.isArray() && r != null && !r.isArray()) return call("list_append", e.node("lexpr"), e.node("rexpr"));
             if (r != null && r.isArray() && l != null && !l.isArray()) return call("list_prepend", e.node("lexpr"), e.node("rexpr"));
@@ -164,6 +183,34 @@ final class OperatorRewrites {
             return exactDivision(e.node("lexpr"), l, e.node("rexpr"), r);
         }
         return e;
+    }
+
+    /**
+     * A comparison of a number, a string, a boolean or a date/time with a value of another of these
+     * kinds has no operator in PostgreSQL (none of them casts implicitly to another): 42883, where
+     * DuckDB would cast one side and compare, or fail with another error.
+     */
+    static void requireComparable(String op, Node left, SqlType l, Node right, SqlType r, int location) {
+        char lk = kind(left, l);
+        char rk = kind(right, r);
+        if (lk == 0 || rk == 0 || lk == rk) return;
+        PgException e = new PgException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: " + FormatType.displayName(l)
+                + " " + op + " " + FormatType.displayName(r))
+                .withHint("No operator matches the given name and argument types. You might need to add explicit type casts.");
+        if (location >= 0) e.withPosition(location + 1);
+        throw e;
+    }
+
+    /** N(umber), S(tring), B(oolean), D(ate/time) for a value whose type is known for certain; 0 otherwise. */
+    private static char kind(Node n, SqlType t) {
+        if (t == null || t.isArray() || n == null || n.is("ParamRef") || n.is("A_Const") && !n.has("ival") && !n.has("fval") && !n.has("boolval")) return 0;
+        if (t.isNumber()) return 'N';
+        return switch (t.name()) {
+            case "text", "varchar", "bpchar" -> 'S';
+            case "bool" -> 'B';
+            case "date", "timestamp", "timestamptz" -> 'D';
+            default -> 0;
+        };
     }
 
     private static boolean isUntypedString(Node n) {

@@ -68,7 +68,8 @@ final class PgFunctionCalls {
                 StringBuilder s = new StringBuilder(name).append('(');
                 for (int i = 0; i < n; i++) {
                     SqlType t = types.get(i);
-                    s.append(i > 0 ? ", " : "").append(t != null && t.is(SqlType.BOOL) ? pgText("{" + i + "}", t) : "{" + i + "}");
+                    s.append(i > 0 ? ", " : "").append(t != null && (t.is(SqlType.BOOL) || t.is(SqlType.BPCHAR) || t.isFloat())
+                            ? pgText("{" + i + "}", t) : "{" + i + "}");
                 }
                 return sql(s.append(')').toString(), args);
             }
@@ -186,7 +187,10 @@ final class PgFunctionCalls {
             }
             case "array_to_string" -> {
                 if (n < 2 || n > 3) return null;
-                return sql("pg_array_to_string(CAST(to_json({0}) AS VARCHAR), {1}" + (n == 3 ? ", {2}" : "") + ")", args);
+                // float elements as float8out writes them (1, 1e+15), not as DuckDB's JSON numbers (1.0, 1000000000000000.0)
+                String array = first != null && first.dims() == 1 && first.element().isFloat()
+                        ? "list_transform({0}, lambda pg_e: " + pgText("pg_e", first.element()) + ")" : "{0}";
+                return sql("pg_array_to_string(CAST(to_json(" + array + ") AS VARCHAR), {1}" + (n == 3 ? ", {2}" : "") + ")", args);
             }
             case "width_bucket" -> {
                 if (n != 4 || first == null) return null;
@@ -347,6 +351,16 @@ final class PgFunctionCalls {
                     // substring(text FROM pattern): the part the POSIX regular expression matches (its first group)
                     return sql("pg_substring(CAST({0} AS VARCHAR), CAST({1} AS VARCHAR))", args);
                 }
+                if (first != null && !first.isArray() && (first.isText() || first.isUnknown()) && second != null && second.isInteger()
+                        && (n == 2 || n == 3 && types.get(2) != null && types.get(2).isInteger())) {
+                    // a start before the first character counts from there (substr('abc', -1, 3) is 'a'), where
+                    // DuckDB counts a negative start from the end
+                    // (a NULL start or length falls through every WHEN: NULL)
+                    return sql(n == 2 ? "CASE WHEN {1} >= 1 THEN substring({0}, {1}) WHEN {1} < 1 THEN CAST({0} AS VARCHAR) END"
+                            : "CASE WHEN {2} < 0 THEN error('[pgwire:22011] negative substring length not allowed')"
+                            + " WHEN {1} >= 1 THEN substring({0}, {1}, {2})"
+                            + " WHEN {1} + {2} - 1 >= 0 THEN substring({0}, 1, {1} + {2} - 1) WHEN {1} + {2} - 1 < 0 THEN '' END", args);
+                }
                 if (first == null || !first.name().equals("bytea") || n < 2) return null;
                 return sql(n == 2 ? "unhex(substring(hex({0}), 2 * {1} - 1))" : "unhex(substring(hex({0}), 2 * {1} - 1, 2 * {2}))", args);
             }
@@ -357,7 +371,10 @@ final class PgFunctionCalls {
                 SqlType t = first.isUnknown() ? SqlType.UNKNOWN : first;
                 int oid = dev.pgwire.serve.catalog.Builtins.typeOid(t.isArray() ? "_" + t.name() : t.name());
                 boolean[] calls = {false};
-                TreeWalker.forEachNode(args.get(0), c -> calls[0] |= c.is("FuncCall"));
+                // a cast to a type that is not built in is evaluated too: DuckDB refuses a type that does not exist (42704)
+                TreeWalker.forEachNode(args.get(0), c -> calls[0] |= c.is("FuncCall")
+                        || c.is("TypeCast") && c.node("typeName") != null
+                        && dev.pgwire.serve.catalog.Builtins.typeOid(PgTypeName.of(c.node("typeName")).name()) == 0);
                 if (calls[0]) {
                     // the argument stays evaluated: an aggregate or window call in it keeps the query's shape
                     String typeName = oid != 0 ? dev.pgwire.serve.catalog.TypeNames.regtype(oid) : null;
@@ -440,6 +457,12 @@ final class PgFunctionCalls {
     private static String pgText(String placeholder, SqlType type) {
         if (type != null && type.name().equals("bool") && !type.isArray()) {
             return "CASE WHEN " + placeholder + " THEN 't' WHEN NOT " + placeholder + " THEN 'f' END";
+        }
+        if (type != null && type.isFloat()) return type.is(SqlType.FLOAT4) ? "pg_float4_text(CAST(" + placeholder + " AS FLOAT))"
+                : "pg_float8_text(CAST(" + placeholder + " AS DOUBLE))";
+        if (type != null && type.is(SqlType.BPCHAR) && type.typmod() > 4) {
+            // character(n) is written with its padding (serve keeps its values without it)
+            return "rpad(CAST(" + placeholder + " AS VARCHAR), " + (type.typmod() - 4) + ", ' ')";
         }
         return "CAST(" + placeholder + " AS VARCHAR)";
     }

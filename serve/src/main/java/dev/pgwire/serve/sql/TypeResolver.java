@@ -87,6 +87,18 @@ final class TypeResolver {
             return null;
         }
 
+        /**
+         * The FROM item a bare name stands for as a whole row ({@code SELECT t::text FROM t}): the
+         * nearest whose alias it is, when no column has that name; else null.
+         */
+        Entry wholeRow(List<String> fields) {
+            if (fields.size() != 1 || resolve(fields) != null) return null;
+            for (Scope s = this; s != null; s = s.parent) {
+                for (Entry e : s.entries) if (!e.scalarFunction && e.alias != null && e.alias.equals(fields.get(0))) return e;
+            }
+            return null;
+        }
+
         private Col resolveHere(List<String> fields) {
             String column = fields.get(fields.size() - 1);
             String qualifier = fields.size() >= 2 ? fields.get(fields.size() - 2) : null;

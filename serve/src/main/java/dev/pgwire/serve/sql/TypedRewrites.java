@@ -479,6 +479,11 @@ final class TypedRewrites {
                 if (e.node("arg") != null) e.set("arg", expr(e.node("arg"), scope));
                 for (Node w : e.list("args")) {
                     rewriteField(w, "expr", scope);
+                    if (e.node("arg") != null) {
+                        // CASE x WHEN y compares x = y
+                        OperatorRewrites.requireComparable("=", e.node("arg"), types.type(e.node("arg"), scope),
+                                w.node("expr"), types.type(w.node("expr"), scope), w.location());
+                    }
                     rewriteField(w, "result", scope);
                 }
                 rewriteField(e, "defresult", scope);
@@ -496,6 +501,12 @@ final class TypedRewrites {
                 if (textArray != null) {
                     types.assume(textArray, SqlType.TEXT.arrayOf());
                     e.set("arg", textArray);
+                }
+                Node floatText = castTo == null || castTo.isArray() || !castTo.isText() || castTo.isUnknown() ? null
+                        : Expressions.floatText(e.node("arg"), fromType);
+                if (floatText != null) {
+                    types.assume(floatText, SqlType.TEXT);
+                    e.set("arg", floatText);
                 }
                 if (castTo != null && !castTo.isArray() && castTo.name().equals("time") && fromType != null && fromType.is(SqlType.TIMESTAMPTZ)) {
                     // timestamptz_time: the local time of day in the session's zone (DuckDB casts only a timestamp)
@@ -550,6 +561,37 @@ final class TypedRewrites {
                     SqlType from = types.type(e.node("arg"), scope);
                     Node text = ArrayText.of(e.node("arg"), from);
                     if (text != null) return text;
+                    if (from != null && from.isArray() && !from.isUnknown()) {
+                        // DuckDB would write its list notation ([a, b]) rather than PostgreSQL's
+                        throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "an array of type " + FormatType.displayName(from)
+                                + " cannot be cast to text")
+                                .withDetail("The value itself is written in PostgreSQL's notation when it is a query's result.");
+                    }
+                    TypeResolver.Entry row = e.node("arg").is("ColumnRef") && scope != null
+                            && e.node("arg").list("fields").stream().allMatch(f -> f.is("String"))
+                            ? scope.wholeRow(e.node("arg").names("fields")) : null;
+                    if (row != null && !row.cols().isEmpty()) {
+                        // a table's row as text: its columns as the attributes of a composite
+                        List<String> names = new ArrayList<>();
+                        List<PgTypeName> attributeTypes = new ArrayList<>();
+                        for (Col c : row.cols()) {
+                            if (c.type() == null) throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "this row cannot be cast to text");
+                            names.add(c.name());
+                            attributeTypes.add(c.type().asTypeName());
+                        }
+                        Node rowText = CompositeText.of(e.node("arg"), new CompositeMeta(null, row.alias(), names, attributeTypes, null));
+                        types.assume(rowText, target.withoutTypmod());
+                        return rowText;
+                    }
+                    if (e.node("arg").is("RowExpr")) {
+                        List<SqlType> fieldTypes = new ArrayList<>();
+                        for (Node f : e.node("arg").list("args")) fieldTypes.add(types.type(f, scope));
+                        Node fieldsText = CompositeText.ofRow(e.node("arg"), fieldTypes);
+                        if (fieldsText != null) {
+                            types.assume(fieldsText, target.withoutTypmod());
+                            return fieldsText;
+                        }
+                    }
                     CompositeMeta composite = from == null || from.isArray() || TypeMapper.knownBuiltin(from.name()) ? null
                             : types.catalog().composite(null, from.name());
                     if (composite != null) return CompositeText.of(e.node("arg"), composite);

@@ -56,6 +56,9 @@ class PgDeparseTest {
             "true|bool|-1|true",
             "1.5|numeric|-1|1.5",
             "'{}'::text[]|text|-1|'{}'::text[]",
+            "format('%s-%s', 'a', 'b')|text|-1|format('%s-%s'::text, 'a', 'b')",
+            "format('x%sy', 1)|text|-1|format('x%sy'::text, 1)",
+            "concat_ws('-', 'a', 2)|text|-1|concat_ws('-'::text, 'a', 2)",
     })
     void defaults(String written, String type, int typmod, String expected) {
         PgTypeName target = new PgTypeName(type, typmod, written.endsWith("[]") ? 1 : 0, true);

@@ -114,4 +114,37 @@ class QueryChecksTest {
         failsWith("SELECT (1, 2) = (1, 2, 3)", "42601", "unequal number of entries in row expressions");
         failsWith("SELECT (random(), 1) < (SELECT 1, 2)", "0A000", "a row comparison of members that are volatile or aggregate is not supported");
     }
+
+    @Test
+    void comparingANumberWithTextOrABooleanOrADateHasNoOperator() {
+        failsWith("SELECT CASE 1 WHEN 'a'::text THEN 1 END", "42883", "operator does not exist: integer = text");
+        failsWith("SELECT 1 = 'a'::text", "42883", "operator does not exist: integer = text");
+        failsWith("SELECT * FROM orders WHERE status = 1", "42883", "operator does not exist: text = integer");
+        failsWith("SELECT 1 IN ('a'::text)", "42883", "operator does not exist: integer = text");
+        failsWith("SELECT id < 'x'::varchar FROM orders", "42883", "operator does not exist: bigint < character varying");
+        failsWith("SELECT true = 1", "42883", "operator does not exist: boolean = integer");
+        failsWith("SELECT date '2024-01-01' = 1", "42883", "operator does not exist: date = integer");
+    }
+
+    @Test
+    void comparisonsWithinAKindOrWithAnUntypedLiteralStayComparisons() {
+        assertThat(duckDb("SELECT CASE 1 WHEN '1' THEN 'one' END")).contains("CASE 1 WHEN");
+        assertThat(duckDb("SELECT * FROM orders WHERE id = 1.5 OR total = 2 OR status = 'x'::varchar")).contains("WHERE");
+        assertThat(duckDb("SELECT date '2024-01-01' < now()")).contains("<");
+    }
+
+    @Test
+    void aStartBeforeTheFirstCharacterCountsFromThere() {
+        assertThat(duckDb("SELECT substr(status, -1, 3) FROM orders")).contains("WHEN (-1) >= 1 THEN substring(status, (-1), 3)")
+                .contains("WHEN (-1) + 3 - 1 >= 0 THEN substring(status, 1, (-1) + 3 - 1)");
+        assertThat(duckDb("SELECT substring('abc', 2)")).contains("substring('abc', 2)");
+    }
+
+    @Test
+    void floatsBecomeTextAsPostgresWritesThem() {
+        assertThat(duckDb("SELECT 1.5::float8::text")).contains("pg_float8_text(");
+        assertThat(duckDb("SELECT 'x' || 1.5::float4")).contains("pg_float4_text(");
+        assertThat(duckDb("SELECT concat(1.5::float8, 'x')")).contains("pg_float8_text(");
+        assertThat(duckDb("SELECT (-0.0)::float8")).contains("CAST('0.0' AS DOUBLE)");
+    }
 }

@@ -1,0 +1,205 @@
+-- Casts between text, numbers, booleans and dates, with the errors PostgreSQL gives.
+
+-- name: text_to_numbers
+SELECT '42'::int, ' 42 '::int, '-7'::smallint, '9000000000'::bigint, '3.14'::numeric, '1e3'::float8, '  2.5'::numeric(4,2)
+
+-- name: numbers_to_text
+SELECT 42::text, 3.50::text, 1.5::float8::text, (-0.0)::float8::text, 100::numeric(6,2)::text, 1e20::float8::text
+
+-- name: numeric_to_int_rounding
+SELECT 2.5::int, 3.5::int, (-2.5)::int, 2.4999::int, 1.5::smallint, 2.5::bigint
+
+-- name: float_to_int_rounding
+SELECT 2.5::float8::int, 3.5::float8::int, (-2.5)::float8::int, 0.5::float4::int
+
+-- name: int_to_numeric_scale
+SELECT 5::numeric(5,2), 12345::numeric(10,3), 1::numeric / 3
+
+-- name: text_to_bool
+SELECT 't'::bool, 'yes'::bool, 'off'::bool, '1'::bool, 'FALSE'::boolean, ' true '::bool
+
+-- name: bool_to_text_and_int
+SELECT true::text, false::text, true::int, 0::bool, 5::bool
+
+-- name: text_to_dates
+SELECT '2024-03-10'::date, '03/10/2024'::date, '2024-03-10 14:30'::timestamp, '2024-03-10 14:30+02'::timestamptz, 'epoch'::timestamp
+
+-- name: date_to_text_and_timestamp
+SELECT date '2024-03-10'::text, date '2024-03-10'::timestamp, timestamp '2024-03-10 14:30:15'::date, timestamp '2024-03-10 14:30:15'::time
+
+-- name: numeric_precision_rounding
+SELECT 1.005::numeric(5,2), 1.015::numeric(5,2), -1.005::numeric(5,2), 123.456::numeric(6,1)
+
+-- name: cast_int_invalid_text
+-- expect-error: 22P02
+SELECT 'abc'::int
+
+-- name: cast_int_decimal_text
+-- expect-error: 22P02
+SELECT '1.5'::int
+
+-- name: cast_int_empty
+-- expect-error: 22P02
+SELECT ''::int
+
+-- name: cast_numeric_invalid
+-- expect-error: 22P02
+SELECT '1,5'::numeric
+
+-- name: cast_bool_invalid
+-- expect-error: 22P02
+SELECT 'maybe'::bool
+
+-- name: cast_float_invalid
+-- expect-error: 22P02
+SELECT 'one'::float8
+
+-- name: cast_int_overflow_text
+-- expect-error: 22003
+SELECT '3000000000'::int
+
+-- name: cast_smallint_overflow
+-- expect-error: 22003
+SELECT 40000::smallint
+
+-- name: cast_bigint_to_int_overflow
+-- expect-error: 22003
+SELECT 3000000000::bigint::int
+
+-- name: cast_numeric_to_int_overflow
+-- expect-error: 22003
+SELECT 1e10::numeric::int
+
+-- name: cast_float_to_int_overflow
+-- expect-error: 22003
+SELECT 1e20::float8::bigint
+
+-- name: cast_numeric_field_overflow
+-- expect-error: 22003
+SELECT 123.45::numeric(4,2)
+
+-- name: int_addition_overflow
+-- expect-error: 22003
+SELECT 2147483647 + 1
+
+-- name: int_multiplication_overflow
+-- expect-error: 22003
+SELECT 100000 * 100000
+
+-- name: bigint_overflow
+-- expect-error: 22003
+SELECT 9223372036854775807::bigint + 1
+
+-- name: smallint_arithmetic_overflow
+-- expect-error: 22003
+SELECT 32767::smallint + 1::smallint
+
+-- name: int_negation_overflow
+-- expect-error: 22003
+SELECT -(-2147483648)::int
+
+-- name: abs_overflow
+-- expect-error: 22003
+SELECT abs(-2147483648::int)
+
+-- name: sum_int_no_overflow
+SELECT sum(x) FROM (VALUES (2147483647), (2147483647)) AS v(x)
+
+-- name: column_overflow_on_insert
+CREATE TABLE counters (id int PRIMARY KEY, n int, s smallint)
+
+-- name: column_overflow_on_insert_row
+INSERT INTO counters VALUES (1, 2147483647, 32767)
+
+-- name: column_overflow_update
+-- expect-error: 22003
+UPDATE counters SET n = n + 1
+
+-- name: column_overflow_insert_smallint
+-- expect-error: 22003
+INSERT INTO counters VALUES (2, 0, 40000)
+
+-- name: division_by_zero_int
+-- expect-error: 22012
+SELECT 1 / 0
+
+-- name: division_by_zero_numeric
+-- expect-error: 22012
+SELECT 1.5 / 0
+
+-- name: division_by_zero_float
+-- expect-error: 22012
+SELECT 1.0::float8 / 0
+
+-- name: modulo_by_zero
+-- expect-error: 22012
+SELECT 7 % 0
+
+-- name: division_by_zero_column
+-- expect-error: 22012
+SELECT n / (s - s) FROM counters
+
+-- name: division_by_zero_guarded
+SELECT n / NULLIF(s - s, 0), coalesce(n / NULLIF(0, 0), -1) FROM counters
+
+-- name: integer_division_truncates
+SELECT 7 / 2, -7 / 2, 7 % 3, -7 % 3, 7.0 / 2, 7 / 2.0
+
+-- name: int_min_divided_by_minus_one
+-- expect-error: 22003
+SELECT (-2147483648)::int / -1
+
+-- name: cast_to_date_invalid_month
+-- expect-error: 22008
+SELECT '2024-13-01'::date
+
+-- name: cast_text_column_to_int
+SELECT v::int + 1 FROM (VALUES ('1'), ('22')) AS t(v) ORDER BY 1
+
+-- name: cast_text_column_to_int_invalid
+-- expect-error: 22P02
+SELECT v::int FROM (VALUES ('1'), ('x')) AS t(v)
+
+-- name: float_to_text_forms
+SELECT '-0'::float8::text, 1e15::float8::text, 1e16::float8::text, 0.0001::float8::text, 1e-5::float8::text, 'NaN'::float8::text, '-Infinity'::float8::text, 1.5::float4::text
+
+-- name: negative_zero_numeric_to_float
+SELECT (-0.0)::float8, (-0.0)::float8::text, -0.0::float8
+
+-- name: float_joined_to_text
+SELECT 'v=' || 1.0::float8, 2.50::float4 || 'x', concat('a', 1e20::float8), format('%s|%s', 1.0::float8, 'NaN'::float4)
+
+-- name: float_array_as_text
+SELECT ARRAY[1.0::float8, 1e15, 2.5]::text, array_to_string(ARRAY[1.0::float8, 2.5], ',')
+
+-- name: numeric_array_as_text
+SELECT ARRAY[1.50::numeric(4,2), 2]::text
+
+-- name: bool_array_to_string
+SELECT array_to_string(ARRAY[true, false, NULL], ',', '?'), ARRAY[true, NULL]::text
+
+-- name: row_constructor_as_text
+SELECT ROW(1, 'a')::text, ROW(1)::text, ROW(1.5)::text, ROW(true, NULL)::text, (1, 'a b', 2.5::float8, NULL::text, '')::text, ROW('q"x', 'b\c')::text
+
+-- name: table_row_as_text
+SELECT c::text, c.id FROM counters c ORDER BY c.id
+
+-- name: nullif_type_mismatch
+-- expect-error: 42883
+SELECT nullif(1, 'a'::text)
+
+-- name: nullif_untyped_literal
+SELECT nullif(1, '1'), nullif('a'::text, ''), nullif(2.5, 2)
+
+-- name: generate_series_steps
+SELECT (SELECT array_agg(g) FROM generate_series(5, 1, -2) AS g), (SELECT array_agg(g) FROM generate_series(1.0, 2.0, 0.5) AS g)
+
+-- name: rounding_and_remainders
+SELECT round(2.5), round(-2.5), round(2.567, 2), round(1234.5, -2), trunc(2.567, 1), mod(-7, 3), div(-7, 2), 7 / -2, 5 % -3, -5 % 3
+
+-- name: small_integer_result_types
+SELECT 10::int2 / 3::int2, pg_typeof(10::int2 / 3::int2), pg_typeof(1::int2 + 1), pg_typeof(1 + 1.5), pg_typeof(1::float4 + 1)
+
+-- name: float_overflow_multiplication
+-- expect-error: 22003
+SELECT 1e300::float8 * 1e300::float8

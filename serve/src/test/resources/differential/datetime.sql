@@ -1,0 +1,192 @@
+-- Date and time arithmetic and functions as applications and reports use them.
+
+-- name: setup_events
+CREATE TABLE events (id int PRIMARY KEY, happened timestamptz NOT NULL, local_at timestamp, day date, took interval)
+
+-- name: setup_events_rows
+INSERT INTO events VALUES
+  (1, '2024-03-10 01:30:00+00', '2024-03-10 01:30:00', '2024-03-10', '1 hour 30 minutes'),
+  (2, '2024-03-10 12:15:30.25+00', '2024-03-10 12:15:30.25', '2024-03-10', '45 seconds'),
+  (3, '2024-02-29 23:59:59+00', '2024-02-29 23:59:59', '2024-02-29', '2 days 3 hours'),
+  (4, '2023-12-31 22:00:00+00', '2023-12-31 22:00:00', '2023-12-31', '1 mon 2 days'),
+  (5, '2024-11-03 06:30:00+00', '2024-11-03 06:30:00', '2024-11-03', '-1 day')
+
+-- name: date_trunc_units
+SELECT date_trunc('year', local_at), date_trunc('quarter', local_at), date_trunc('month', local_at), date_trunc('week', local_at), date_trunc('day', local_at), date_trunc('hour', local_at) FROM events ORDER BY id
+
+-- name: date_trunc_timestamptz_session_zone
+SELECT id, date_trunc('day', happened) FROM events ORDER BY id
+
+-- name: date_trunc_with_time_zone_argument
+SELECT id, date_trunc('day', happened, 'America/New_York') FROM events ORDER BY id
+
+-- name: date_trunc_minute_second
+SELECT date_trunc('minute', timestamp '2024-03-10 12:15:30.25'), date_trunc('second', timestamp '2024-03-10 12:15:30.25'), date_trunc('milliseconds', timestamp '2024-03-10 12:15:30.2567')
+
+-- name: date_trunc_interval
+SELECT date_trunc('hour', interval '2 days 3 hours 40 minutes'), date_trunc('day', interval '1 mon 2 days 5 hours')
+
+-- name: at_time_zone_timestamptz
+SELECT id, happened AT TIME ZONE 'Europe/Berlin', happened AT TIME ZONE 'America/Los_Angeles' FROM events ORDER BY id
+
+-- name: at_time_zone_timestamp
+SELECT id, local_at AT TIME ZONE 'Asia/Tokyo' FROM events ORDER BY id
+
+-- name: at_time_zone_offset_names
+SELECT timestamptz '2024-06-01 12:00:00+00' AT TIME ZONE 'UTC', timestamptz '2024-06-01 12:00:00+00' AT TIME ZONE '+05:30'
+
+-- name: timezone_function
+SELECT timezone('Asia/Kolkata', timestamptz '2024-06-01 12:00:00+00')
+
+-- name: age_two_arguments
+SELECT age(timestamp '2024-03-10 12:00', timestamp '2023-01-15 08:30'), age(date '2024-02-29', date '2020-02-29'), age(timestamp '2024-01-01', timestamp '2024-03-15')
+
+-- name: age_of_dates_in_table
+SELECT id, age(day, date '2020-01-01') FROM events ORDER BY id
+
+-- name: interval_arithmetic
+SELECT interval '1 day' + interval '3 hours', interval '1 hour' * 2.5, interval '1 day' / 3, interval '1 mon' - interval '1 day', -interval '2 hours'
+
+-- name: interval_output_forms
+SELECT interval '1 year 2 months 3 days 04:05:06.789', interval '-1 day +2 hours', interval '36 hours', interval '0', interval '1.5 days', interval '100 minutes'
+
+-- name: interval_justify
+SELECT justify_hours(interval '36 hours'), justify_days(interval '45 days'), justify_interval(interval '1 mon -1 hour')
+
+-- name: timestamp_plus_interval
+SELECT id, local_at + took, local_at - took FROM events ORDER BY id
+
+-- name: timestamptz_plus_month_end
+SELECT timestamptz '2024-01-31 10:00+00' + interval '1 month', date '2024-01-31' + interval '1 month', date '2024-03-31' - interval '1 month'
+
+-- name: timestamp_difference
+SELECT timestamp '2024-03-10 12:00' - timestamp '2024-03-08 09:30', timestamptz '2024-03-10 00:00+00' - timestamptz '2024-01-01 00:00+00'
+
+-- name: date_difference_integer
+SELECT date '2024-03-10' - date '2024-01-01', date '2024-03-10' + 7, date '2024-03-10' - 7
+
+-- name: date_plus_time
+SELECT date '2024-03-10' + time '10:30', date '2024-03-10' + interval '90 minutes'
+
+-- name: extract_fields
+SELECT extract(year FROM local_at), extract(month FROM local_at), extract(dow FROM local_at), extract(isodow FROM local_at), extract(doy FROM local_at), extract(week FROM local_at), extract(quarter FROM local_at) FROM events ORDER BY id
+
+-- name: extract_epoch_values
+SELECT extract(epoch FROM timestamptz '2024-03-10 12:00:00+00'), extract(epoch FROM interval '1 day 2 hours'), extract(epoch FROM timestamp '2024-03-10 12:00:00.5')
+
+-- name: date_part_function
+SELECT date_part('hour', local_at), date_part('minute', local_at), date_part('second', local_at) FROM events ORDER BY id
+
+-- name: extract_from_interval
+SELECT extract(hour FROM took), extract(day FROM took), extract(minute FROM took) FROM events ORDER BY id
+
+-- name: to_char_dates
+SELECT to_char(local_at, 'YYYY-MM-DD HH24:MI:SS'), to_char(local_at, 'DD Mon YYYY'), to_char(local_at, 'FMMonth DD, YYYY'), to_char(local_at, 'Dy HH12:MI AM') FROM events ORDER BY id
+
+-- name: to_char_date_parts
+SELECT to_char(day, 'YYYY"Q"Q'), to_char(day, 'IYYY-IW'), to_char(day, 'DDD'), to_char(day, 'day'), to_char(day, 'MON') FROM events ORDER BY id
+
+-- name: to_char_timestamptz_zone
+SELECT to_char(happened, 'YYYY-MM-DD HH24:MI:SS TZ'), to_char(happened, 'HH24:MI:SS.MS') FROM events ORDER BY id
+
+-- name: to_char_numbers
+SELECT to_char(1234.5, '9999.99'), to_char(1234.5, 'FM9,999.00'), to_char(-42, '999'), to_char(0.5, '0.00'), to_char(12, '000'), to_char(1234567.891, 'FM999,999,999.99')
+
+-- name: to_char_interval
+SELECT to_char(interval '15 hours 4 minutes 3 seconds', 'HH24:MI:SS')
+
+-- name: to_date_and_to_timestamp
+SELECT to_date('2024-03-10', 'YYYY-MM-DD'), to_date('10 Mar 2024', 'DD Mon YYYY'), to_timestamp('2024-03-10 14:05:06', 'YYYY-MM-DD HH24:MI:SS')
+
+-- name: to_timestamp_epoch
+SELECT to_timestamp(1710072000), to_timestamp(1710072000.5)
+
+-- name: generate_series_timestamps
+SELECT g FROM generate_series(timestamp '2024-03-01', timestamp '2024-03-02', interval '6 hours') AS g ORDER BY g
+
+-- name: generate_series_timestamptz_days
+SELECT g FROM generate_series(timestamptz '2024-02-27 00:00+00', timestamptz '2024-03-02 00:00+00', interval '1 day') AS g ORDER BY g
+
+-- name: generate_series_dates_as_dates
+SELECT g::date FROM generate_series(date '2024-01-29', date '2024-02-02', interval '1 day') AS g ORDER BY 1
+
+-- name: generate_series_months
+SELECT g FROM generate_series(timestamp '2024-01-31', timestamp '2024-06-30', interval '1 month') AS g ORDER BY g
+
+-- name: calendar_left_join
+SELECT d::date AS day, count(e.id) FROM generate_series(timestamp '2024-03-08', timestamp '2024-03-11', interval '1 day') AS d LEFT JOIN events e ON e.day = d::date GROUP BY d ORDER BY d
+
+-- name: make_date_time
+SELECT make_date(2024, 2, 29), make_time(13, 45, 30.5), make_timestamp(2024, 3, 10, 8, 0, 0), make_interval(days => 3, hours => 4)
+
+-- name: date_bin_function
+SELECT date_bin(interval '15 minutes', timestamp '2024-03-10 12:38:00', timestamp '2024-01-01')
+
+-- name: overlaps_periods
+SELECT (date '2024-01-01', date '2024-02-01') OVERLAPS (date '2024-01-15', date '2024-03-01'), (date '2024-01-01', interval '1 day') OVERLAPS (date '2024-01-03', interval '1 day')
+
+-- name: timestamp_comparisons_and_between
+SELECT id FROM events WHERE happened BETWEEN '2024-03-01' AND '2024-03-31' ORDER BY id
+
+-- name: group_by_month
+SELECT date_trunc('month', day) AS month, count(*), sum(took) FROM events GROUP BY 1 ORDER BY 1
+
+-- name: isfinite_and_infinity
+SELECT isfinite(date '2024-01-01'), isfinite(timestamp 'infinity'), date 'infinity' > date '2024-01-01', timestamp '-infinity' < timestamp '1900-01-01'
+
+-- name: date_input_invalid
+-- expect-error: 22008
+SELECT date '2024-02-30'
+
+-- name: date_input_garbage
+-- expect-error: 22007
+SELECT 'not a date'::date
+
+-- name: timestamp_input_out_of_range_hour
+-- expect-error: 22008
+SELECT timestamp '2024-01-01 25:00:00'
+
+-- name: interval_input_invalid
+-- expect-error: 22007
+SELECT 'three days'::interval
+
+-- name: unknown_time_zone
+-- expect-error: 22023
+SELECT timestamptz '2024-01-01 00:00+00' AT TIME ZONE 'Mars/Olympus'
+
+-- name: date_trunc_unknown_unit
+-- expect-error: 22023
+SELECT date_trunc('fortnight', timestamp '2024-01-01')
+
+-- name: date_trunc_zone_across_dst
+SELECT date_trunc('day', timestamptz '2024-03-10 12:00+00', 'America/New_York'), date_trunc('month', timestamptz '2024-11-03 12:00+00', 'Europe/Paris')
+
+-- name: timestamptz_zone_input_across_dst
+SELECT timestamptz '2024-03-10 01:59:59 America/New_York' + interval '1 minute', timestamptz '2024-03-09 12:00 America/New_York' + interval '1 day'
+
+-- name: age_of_timestamptz
+SELECT age(timestamptz '2024-03-10 00:00+00', timestamptz '2023-02-28 12:00+00')
+
+-- name: interval_times_fraction
+SELECT interval '1 mon' * 1.5, interval '1 day' * 0.3, interval '7 days' / 7, interval '1 hour' / 0.5
+
+-- name: interval_justify_negative
+SELECT justify_interval(interval '-1 mon 40 days'), interval '25 hours' - interval '1 day'
+
+-- name: to_char_more_patterns
+SELECT to_char(timestamp '2024-03-10 00:05:00', 'HH12:MI PM'), to_char(date '2024-01-01', 'WW W D ID J'), to_char(123.456, '999D99S'), to_char(-0.5, 'FM990.00')
+
+-- name: extract_century_decade_julian
+SELECT extract(century FROM date '2024-01-01'), extract(millennium FROM date '2001-01-01'), extract(decade FROM date '2024-05-05'), extract(julian FROM date '2024-01-01')
+
+-- name: leap_year_arithmetic
+SELECT date '2024-02-29' + interval '1 year', (date '2024-01-31' + interval '1 month')::date, date_part('epoch', interval '1 month')
+
+-- name: set_time_zone_then_display
+SET TimeZone = 'America/New_York'
+
+-- name: timestamptz_in_new_york
+SELECT id, happened, happened::date, date_trunc('day', happened) FROM events ORDER BY id
+
+-- name: reset_time_zone
+SET TimeZone = 'UTC'

@@ -1,0 +1,89 @@
+-- Upserts, UPDATE … FROM, DELETE … USING, RETURNING.
+
+-- name: setup_products
+CREATE TABLE products (sku text PRIMARY KEY, name text NOT NULL, price numeric(10,2) NOT NULL, stock int NOT NULL DEFAULT 0, updated_at timestamp)
+
+-- name: setup_price_updates
+CREATE TABLE price_updates (sku text, new_price numeric(10,2))
+
+-- name: insert_returning_star
+INSERT INTO products (sku, name, price, stock) VALUES ('a1', 'apple', 1.20, 10), ('b2', 'banana', 0.50, 20), ('c3', 'cherry', 5.00, 0) RETURNING *
+
+-- name: insert_returning_expression
+INSERT INTO products (sku, name, price) VALUES ('d4', 'date', 3.10) RETURNING sku, price * 2 AS double_price, stock
+
+-- name: upsert_do_nothing
+INSERT INTO products (sku, name, price) VALUES ('a1', 'apple again', 9.99) ON CONFLICT DO NOTHING
+
+-- name: upsert_do_nothing_returning
+INSERT INTO products (sku, name, price) VALUES ('a1', 'x', 1), ('e5', 'elderberry', 7.25) ON CONFLICT (sku) DO NOTHING RETURNING sku
+
+-- name: upsert_do_update_excluded
+INSERT INTO products (sku, name, price, stock) VALUES ('a1', 'apple', 1.35, 5) ON CONFLICT (sku) DO UPDATE SET price = EXCLUDED.price, stock = products.stock + EXCLUDED.stock RETURNING sku, price, stock
+
+-- name: upsert_do_update_where
+INSERT INTO products (sku, name, price) VALUES ('b2', 'banana', 0.10), ('c3', 'cherry', 6.00) ON CONFLICT (sku) DO UPDATE SET price = EXCLUDED.price WHERE EXCLUDED.price > products.price RETURNING sku, price
+
+-- name: upsert_on_constraint
+INSERT INTO products (sku, name, price) VALUES ('d4', 'dried date', 3.30) ON CONFLICT ON CONSTRAINT products_pkey DO UPDATE SET name = EXCLUDED.name
+
+-- name: upsert_multi_row_result
+SELECT sku, name, price, stock FROM products ORDER BY sku
+
+-- name: upsert_same_row_twice
+-- expect-error: 21000
+INSERT INTO products (sku, name, price) VALUES ('f6', 'fig', 1), ('f6', 'fig', 2) ON CONFLICT (sku) DO UPDATE SET price = EXCLUDED.price
+
+-- name: upsert_no_matching_constraint
+-- expect-error: 42P10
+INSERT INTO products (sku, name, price) VALUES ('a1', 'x', 1) ON CONFLICT (name) DO NOTHING
+
+-- name: insert_select_returning
+INSERT INTO price_updates SELECT sku, price * 1.10 FROM products WHERE stock > 0 RETURNING sku, new_price
+
+-- name: update_from
+UPDATE products p SET price = u.new_price, updated_at = timestamp '2024-05-01 09:00' FROM price_updates u WHERE u.sku = p.sku RETURNING p.sku, p.price, p.updated_at
+
+-- name: update_from_subquery_aggregate
+UPDATE products p SET stock = p.stock + t.n FROM (SELECT sku, count(*)::int AS n FROM price_updates GROUP BY sku) t WHERE t.sku = p.sku
+
+-- name: update_returning_old_and_new_expression
+UPDATE products SET stock = stock - 1 WHERE sku = 'a1' RETURNING sku, stock, stock + 1 AS before
+
+-- name: update_no_rows
+UPDATE products SET stock = 0 WHERE sku = 'nope'
+
+-- name: update_with_cte
+WITH cheap AS (SELECT sku FROM products WHERE price < 2) UPDATE products SET name = upper(name) WHERE sku IN (SELECT sku FROM cheap) RETURNING sku, name
+
+-- name: delete_using
+DELETE FROM price_updates u USING products p WHERE p.sku = u.sku AND p.stock < 10 RETURNING u.sku
+
+-- name: delete_returning_star
+WITH gone AS (DELETE FROM products WHERE stock = 0 RETURNING *) SELECT * FROM gone ORDER BY sku
+
+-- name: delete_with_subquery
+DELETE FROM price_updates WHERE sku NOT IN (SELECT sku FROM products)
+
+-- name: final_products
+SELECT sku, name, price, stock, updated_at FROM products ORDER BY sku
+
+-- name: insert_default_values
+CREATE TABLE audit (id serial PRIMARY KEY, note text DEFAULT 'none', at date DEFAULT date '2024-01-01')
+
+-- name: insert_default_values_returning
+INSERT INTO audit DEFAULT VALUES RETURNING id, note, at
+
+-- name: insert_default_keyword
+INSERT INTO audit (note, at) VALUES (DEFAULT, '2024-02-02'), ('x', DEFAULT) RETURNING id, note, at
+
+-- name: insert_not_null_violation
+-- expect-error: 23502
+INSERT INTO products (sku, price) VALUES ('z9', 1)
+
+-- name: insert_duplicate_key
+-- expect-error: 23505
+INSERT INTO products (sku, name, price) VALUES ('a1', 'dup', 1)
+
+-- name: update_set_row
+UPDATE audit SET (note, at) = ('tuple', date '2024-03-03') WHERE id = 1 RETURNING id, note, at
