@@ -23,9 +23,10 @@ import java.util.function.Function;
  * recently used go first.
  */
 final class TranslationCache {
-    static final int MAX_ENTRIES = 256;
-    static final int MAX_STATEMENT_CHARS = 16_384;
-    static final int MAX_TOTAL_CHARS = 262_144;
+    static final int MAX_ENTRIES = 128;
+    static final int MAX_STATEMENT_CHARS = 8_192;
+    /** A translation holds about 100 bytes per character of its statement (its parse tree): about 3 MB a session. */
+    static final int MAX_TOTAL_CHARS = 32_768;
 
     private record Key(String sql, int[] declared) {
         @Override
