@@ -45,6 +45,14 @@ final class DuckDbObjects implements SkipNotices.Lookup {
     }
 
     @Override
+    public boolean indexMayExist(String schema, String name) {
+        if (relationExists(schema, name)) return true;
+        // constraints serve names are kept in their table's comment (TableMeta): any mention counts
+        return runner.queryValue("SELECT 1 FROM duckdb_tables() WHERE contains(coalesce(comment, ''), ?) LIMIT 1",
+                "\"" + name + "\"") != null;
+    }
+
+    @Override
     public String creationSchema() {
         List<String> path = searchPath.get();
         return path.isEmpty() ? null : path.get(0);

@@ -30,6 +30,12 @@ public final class SkipNotices {
 
         /** The schema an unqualified new relation is made in (the first of the search_path). */
         String creationSchema();
+
+        /**
+         * Whether an index of this name may exist: one of DuckDB's, or one serve names for a
+         * constraint (a primary key's, which DuckDB keeps unnamed). True when unsure.
+         */
+        boolean indexMayExist(String schema, String name);
     }
 
     /** A notice: its SQLSTATE and message. */
@@ -104,7 +110,8 @@ public final class SkipNotices {
             case "OBJECT_SEQUENCE" -> "sequence";
             case "OBJECT_SCHEMA" -> "schema";
             case "OBJECT_TYPE", "OBJECT_DOMAIN" -> "type";
-            default -> null; // indexes among them: serve keeps some (a primary key's) where DuckDB names none
+            case "OBJECT_INDEX" -> "index";
+            default -> null;
         };
         if (what == null) return;
         for (Node object : stmt.list("objects")) {
@@ -116,6 +123,8 @@ public final class SkipNotices {
                 if (!lookup.schemaExists(last)) out.add(new Notice("00000", "schema \"" + last + "\" does not exist, skipping"));
             } else if (schema != null && !lookup.schemaExists(schema)) {
                 out.add(new Notice("00000", "schema \"" + schema + "\" does not exist, skipping"));
+            } else if (what.equals("index")) {
+                if (!lookup.indexMayExist(schema, last)) out.add(new Notice("00000", "index \"" + last + "\" does not exist, skipping"));
             } else if (what.equals("type")) {
                 if (!lookup.typeExists(schema, last)) {
                     out.add(new Notice("00000", "type \"" + String.join(".", name) + "\" does not exist, skipping"));
