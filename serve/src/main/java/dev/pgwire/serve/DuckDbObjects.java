@@ -1,6 +1,7 @@
 package dev.pgwire.serve;
 
 import dev.pgwire.serve.sql.SkipNotices;
+import dev.pgwire.serve.sql.SqlNames;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -28,7 +29,7 @@ final class DuckDbObjects implements SkipNotices.Lookup {
         } else if (schema.startsWith("pg_temp")) {
             where = "database_name = 'temp'";
         } else {
-            where = "database_name = current_database() AND schema_name = " + literal(schema);
+            where = "database_name = current_database() AND schema_name = " + SqlNames.literal(schema);
         }
         return runner.queryValue("SELECT 1 FROM (" + RELATIONS + ") WHERE name = ? AND (" + where + ") LIMIT 1", name) != null;
     }
@@ -40,7 +41,7 @@ final class DuckDbObjects implements SkipNotices.Lookup {
 
     @Override
     public boolean typeExists(String schema, String name) {
-        String in = schema == null ? "" : " AND schema_name = " + literal(schema);
+        String in = schema == null ? "" : " AND schema_name = " + SqlNames.literal(schema);
         return runner.queryValue("SELECT 1 FROM duckdb_types() WHERE type_name = ?" + in + " LIMIT 1", name) != null;
     }
 
@@ -63,12 +64,9 @@ final class DuckDbObjects implements SkipNotices.Lookup {
         StringBuilder sb = new StringBuilder();
         for (String v : values) {
             if (sb.length() > 0) sb.append(", ");
-            sb.append(literal(v));
+            sb.append(SqlNames.literal(v));
         }
         return sb.toString();
     }
 
-    private static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
-    }
 }

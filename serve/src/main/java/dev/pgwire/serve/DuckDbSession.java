@@ -126,6 +126,8 @@ public final class DuckDbSession implements Session {
     /** The database's catalog version (any session's DDL moves it), and what it was when this session's DuckDB transaction began. */
     private final java.util.concurrent.atomic.AtomicLong catalogVersion;
     private long transactionCatalogVersion = -1;
+    /** What exists in the database, for the NOTICEs of DDL that skips its object. */
+    private final DuckDbObjects objects;
     private volatile long cancelledCall;
     private volatile String cancelMessage;
 
@@ -148,6 +150,7 @@ public final class DuckDbSession implements Session {
         });
         runner.tableOids(o -> catalogStore.get().current().relationOid(o.schema(), o.table()));
         this.catalog = new SessionCatalog(runner, catalogVersion, () -> schemasOnPath);
+        this.objects = new DuckDbObjects(runner, () -> schemasOnPath);
         catalog.onChange(() -> temporaryCatalog().changed());
         runner.userTypes(new SessionUserTypes(catalog, () -> catalogStore.get().current(), () -> schemasOnPath));
         runner.definitions(this::definitionsVersion);
@@ -510,7 +513,7 @@ public final class DuckDbSession implements Session {
         Explain.Format explain = Explain.format(asSent.tree());
         ResultSink sink = explain == null ? client : new ExplainSink(client, explain);
         if (asSent.info().changesCatalog()) {
-            var notices = dev.pgwire.serve.sql.SkipNotices.of(asSent.tree(), catalog, new DuckDbObjects(runner, () -> schemasOnPath));
+            var notices = dev.pgwire.serve.sql.SkipNotices.of(asSent.tree(), catalog, objects);
             for (var n : notices) sink.notice("NOTICE", n.sqlState(), n.message());
             String skipped = dev.pgwire.serve.sql.SkipNotices.skippedTag(asSent.tree(), notices);
             if (skipped != null) { // CREATE … IF NOT EXISTS of what exists: nothing to do

@@ -644,7 +644,8 @@ public final class DdlChanges {
         return dot < 0 ? dottedName : dottedName.substring(dot + 1);
     }
 
-    private static String emptyToNull(String s) {
+    /** A parse tree's empty string field (no schema written, say) as null. */
+    static String emptyToNull(String s) {
         return s.isEmpty() ? null : s;
     }
 }

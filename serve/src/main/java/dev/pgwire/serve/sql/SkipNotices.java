@@ -69,7 +69,7 @@ public final class SkipNotices {
                 Node rel = stmt.node("relation");
                 String index = stmt.str("idxname");
                 if (stmt.bool("if_not_exists") && rel != null && !index.isEmpty()
-                        && lookup.relationExists(emptyToNull(rel.str("schemaname")), index)) {
+                        && lookup.relationExists(DdlChanges.emptyToNull(rel.str("schemaname")), index)) {
                     out.add(new Notice("42P07", "relation \"" + index + "\" already exists, skipping"));
                 }
             }
@@ -139,7 +139,7 @@ public final class SkipNotices {
     private static void existing(Node rel, Lookup lookup, List<Notice> out) {
         if (rel == null) return;
         String name = rel.str("relname");
-        String schema = emptyToNull(rel.str("schemaname"));
+        String schema = DdlChanges.emptyToNull(rel.str("schemaname"));
         boolean temporary = rel.str("relpersistence").equals("t") || schema != null && schema.startsWith("pg_temp");
         String in = temporary ? "pg_temp" : schema != null ? schema : lookup.creationSchema();
         if (in != null && lookup.relationExists(in, name)) out.add(new Notice("42P07", "relation \"" + name + "\" already exists, skipping"));
@@ -148,7 +148,7 @@ public final class SkipNotices {
     /** ADD COLUMN IF NOT EXISTS of a column the table has already, which changes nothing (SQLSTATE 42701). */
     static List<String> skippedColumns(Node stmt, CatalogView catalog) {
         Node rel = stmt.node("relation");
-        Relation r = rel == null ? null : catalog.relation(emptyToNull(rel.str("schemaname")), rel.str("relname"));
+        Relation r = rel == null ? null : catalog.relation(DdlChanges.emptyToNull(rel.str("schemaname")), rel.str("relname"));
         if (r == null) return List.of();
         List<String> out = new ArrayList<>();
         for (Node cmd : stmt.list("cmds")) {
@@ -168,11 +168,7 @@ public final class SkipNotices {
                 : stmt.str("renameType").equals("OBJECT_COLUMN") ? stmt.str("relationType") : stmt.str("renameType");
         if (!kind.equals("OBJECT_TABLE") && !kind.equals("OBJECT_VIEW")) return null;
         Node rel = stmt.node("relation");
-        if (rel == null || catalog.relation(emptyToNull(rel.str("schemaname")), rel.str("relname")) != null) return null;
+        if (rel == null || catalog.relation(DdlChanges.emptyToNull(rel.str("schemaname")), rel.str("relname")) != null) return null;
         return "relation \"" + rel.str("relname") + "\" does not exist, skipping";
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 }
