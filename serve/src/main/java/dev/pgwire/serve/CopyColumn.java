@@ -6,6 +6,7 @@ import dev.pgwire.protocol.types.CodecContext;
 import dev.pgwire.protocol.types.PgNumeric;
 import dev.pgwire.protocol.types.PgType;
 import dev.pgwire.protocol.types.TypeRegistry;
+import dev.pgwire.serve.functions.RecordInput;
 import dev.pgwire.serve.sql.CatalogView.ColumnInfo;
 import dev.pgwire.serve.sql.PgTypeName;
 import dev.pgwire.serve.sql.TargetCoercion;
@@ -55,6 +56,8 @@ final class CopyColumn {
     private final long roundMicros;
     /** Declared with a type of the user's (an enum or composite type, or an array of one). */
     private final boolean userType;
+    /** A composite column's attribute count (its text is read as record_in reads it), else 0. */
+    private final int recordAttributes;
     /**
      * Values go to DuckDB's appender (not the INSERT path): timestamps and dates read by the ISO
      * fast path may then stay numbers — epoch microseconds as a Long, epoch days as an Integer.
@@ -68,6 +71,7 @@ final class CopyColumn {
         PgTypeName declared = info.pgType();
         PgType pg = declared != null ? PgType.byName(declared.typname()) : null;
         this.userType = declared != null && pg == null;
+        this.recordAttributes = userType && duck.startsWith("STRUCT(") ? RecordText.fieldTypes(info.duckDbType()).size() : 0;
         if (pg == null) pg = PgTypes.forDuckDbType(info.duckDbType()).pgType;
         this.oid = pg.oid();
         int typmod = declared == null ? -1 : declared.typmod();
@@ -124,6 +128,8 @@ final class CopyColumn {
     /** A text field as the column's value (null for NULL), by PostgreSQL's input function for its type. */
     Object fromText(String field, CodecContext ctx) {
         if (field == null) return null;
+        // a composite value as record_in reads it (an empty attribute is NULL, quotes doubled), in DuckDB's struct text
+        if (recordAttributes > 0) return RecordInput.toDuckDb(field, recordAttributes);
         switch (kind) {
             case TEXT:
                 return checkLength(field);
@@ -182,7 +188,8 @@ final class CopyColumn {
             // a composite value in record_send's form: as the record text the text format would carry
             byte[] b = new byte[length];
             in.readBytes(b);
-            return RecordText.fromBinary(b, ctx);
+            String text = RecordText.fromBinary(b, ctx);
+            return recordAttributes > 0 ? RecordInput.toDuckDb(text, recordAttributes) : text;
         }
         try {
             return checked(REGISTRY.decode(oid, in, length, TypeRegistry.BINARY, ctx));
