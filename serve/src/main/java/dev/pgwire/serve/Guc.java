@@ -120,6 +120,16 @@ final class Guc {
         for (String b : new String[] {"jit", "row_security", "check_function_bodies", "escape_string_warning", "synchronize_seqscans"}) {
             def(b, b.equals("jit") ? "off" : "on", false, "Accepted for compatibility; has no effect.", (cur, v) -> bool(b, v));
         }
+        // pg_dump keeps itself from running code in views and foreign tables; serve's views run no user code
+        def("restrict_nonsystem_relation_kind", "", false, "Prohibits access to non-system relations of specified kinds.", (cur, v) -> {
+            for (String kind : v.split(",", -1)) {
+                String k = kind.trim();
+                if (!k.isEmpty() && !k.equalsIgnoreCase("view") && !k.equalsIgnoreCase("foreign-table")) {
+                    throw invalidValue("restrict_nonsystem_relation_kind", v).withDetail("Unrecognized key word: \"" + k + "\".");
+                }
+            }
+            return v;
+        });
         for (String[] any : new String[][] {{"synchronous_commit", "on"}, {"xmloption", "content"}, {"default_tablespace", ""},
                 {"default_table_access_method", "heap"}, {"work_mem", "4MB"}, {"maintenance_work_mem", "64MB"},
                 {"timezone_abbreviations", "Default"}, {"lc_messages", "C"}, {"lc_monetary", "C"}, {"lc_numeric", "C"},
