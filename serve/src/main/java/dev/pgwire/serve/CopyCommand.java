@@ -206,9 +206,9 @@ final class CopyCommand {
         if (stmt.has("relation")) {
             Node rel = stmt.node("relation");
             Relation r = relation(rel);
-            if (r.view()) {
-                throw new PgException(SqlState.WRONG_OBJECT_TYPE, "cannot copy from view \"" + r.name() + "\"")
-                        .withHint("Try the COPY (SELECT ...) TO variant.");
+            if (r.view() || r.meta().matView() != null) {
+                throw new PgException(SqlState.WRONG_OBJECT_TYPE, "cannot copy from " + (r.view() ? "" : "materialized ")
+                        + "view \"" + r.name() + "\"").withHint("Try the COPY (SELECT ...) TO variant.");
             }
             StringJoiner names = new StringJoiner(", ");
             for (ColumnInfo c : columns(stmt, r)) names.add(SqlNames.quote(c.name()));

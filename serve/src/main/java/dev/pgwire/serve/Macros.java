@@ -60,6 +60,8 @@ final class Macros {
             st.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
             // the extensions CREATE EXTENSION recorded in this database (pg_extension)
             st.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA + ".extensions (name VARCHAR PRIMARY KEY, version VARCHAR)");
+            // COMMENT ON SCHEMA (DuckDB keeps no comment on a schema): pg_description
+            st.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA + ".schema_comments (name VARCHAR PRIMARY KEY, description VARCHAR)");
         }
         for (String sql : DEFINITIONS) {
             // a statement each: DuckDB's driver closes a statement that failed

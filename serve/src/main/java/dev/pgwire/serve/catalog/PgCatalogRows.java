@@ -181,6 +181,7 @@ final class PgCatalogRows {
                     .set("nspowner", s.name().equals("public") ? PG_DATABASE_OWNER : Cluster.BOOTSTRAP_SUPERUSER);
             // public as initdb makes it: its owner may use and create in it, everyone may use it
             if (s.name().equals("public")) row.set("nspacl", List.of("pg_database_owner=UC/pg_database_owner", "=U/pg_database_owner"));
+            description(namespaceOid(s.name()), PG_NAMESPACE, 0, s.description());
         }
     }
 
@@ -407,7 +408,7 @@ final class PgCatalogRows {
                 .set("relowner", Cluster.BOOTSTRAP_SUPERUSER).set("relam", view ? 0 : HEAP).set("relfilenode", view ? 0 : oid)
                 .set("reltuples", view ? -1f : (float) t.estimatedRows()).set("relhasindex", hasIndex)
                 .set("relpersistence", persistence).set("relkind", view ? "v" : matView ? "m" : "r").set("relnatts", t.columns().size())
-                .set("relchecks", checks).set("relhasrules", view || matView).set("relhastriggers", triggers).set("relispopulated", true)
+                .set("relchecks", checks).set("relhasrules", view || matView).set("relhastriggers", triggers).set("relispopulated", t.populated())
                 .set("relreplident", view ? "n" : "d");
         rows("pg_type").add().set("oid", rowType).set("typname", t.name()).set("typnamespace", namespace)
                 .set("typowner", Cluster.BOOTSTRAP_SUPERUSER).set("typlen", -1).set("typtype", "c").set("typcategory", "C")
@@ -443,7 +444,7 @@ final class PgCatalogRows {
         } else {
             if (matView) {
                 rows("pg_matviews").add().set("schemaname", t.schema()).set("matviewname", t.name()).set("matviewowner", owner)
-                        .set("hasindexes", hasIndex).set("ispopulated", true).set("definition", t.definition());
+                        .set("hasindexes", hasIndex).set("ispopulated", t.populated()).set("definition", t.definition());
             } else {
                 rows("pg_tables").add().set("schemaname", t.schema()).set("tablename", t.name()).set("tableowner", owner)
                         .set("hasindexes", hasIndex).set("hasrules", false).set("hastriggers", triggers).set("rowsecurity", false);

@@ -28,7 +28,10 @@ final class UserObjects {
     /** DuckDB's schemas that are not the database's: the engine's own and serve's. */
     static final Set<String> HIDDEN_SCHEMAS = Set.of("main", "pgwire", "information_schema", "pg_catalog");
 
-    record Schema(String name) {
+    record Schema(String name, String description) {
+        Schema(String name) {
+            this(name, null);
+        }
     }
 
     record Column(String name, int number, PgTypeName type, boolean notNull, String defaultExpr, String identity,
@@ -54,6 +57,11 @@ final class UserObjects {
         /** Whether the table holds a materialized view (relkind m). */
         boolean matView() {
             return !view && meta.matView() != null;
+        }
+
+        /** relispopulated: false for a materialized view made or refreshed WITH NO DATA. */
+        boolean populated() {
+            return !matView() || meta.matView().populated();
         }
     }
 
@@ -125,6 +133,14 @@ final class UserObjects {
             try (ResultSet rs = st.executeQuery("SELECT DISTINCT schema_name FROM duckdb_schemas()"
                     + " WHERE database_name = " + database + " AND NOT internal ORDER BY 1")) {
                 while (rs.next()) if (schemas.apply(rs.getString(1)) != null) u.schemas.add(new Schema(schemas.apply(rs.getString(1))));
+            }
+            if (database.equals("current_database()")) {
+                java.util.Map<String, String> comments = new java.util.HashMap<>();
+                try (ResultSet rs = st.executeQuery("SELECT name, description FROM pgwire.schema_comments")) {
+                    while (rs.next()) comments.put(rs.getString(1), rs.getString(2));
+                } catch (SQLException none) { // a database made before serve kept schema comments
+                }
+                u.schemas.replaceAll(s -> new Schema(s.name(), comments.get(s.name())));
             }
             if (u.schemas.stream().noneMatch(s -> s.name.equals("public"))) {
                 // public is created with every database; it shows even when DuckDB lists it as internal
@@ -273,7 +289,7 @@ final class UserObjects {
     /** A column default as PostgreSQL shows it: serve's record of it, else DuckDB's text. */
     private static String defaultText(CatalogView.ColumnInfo info, String duckDbDefault) {
         if (info.sequence() != null && !info.identity().isEmpty()) return null; // identity columns have no default
-        if (info.sequence() != null) return "nextval('" + info.sequence().replace("'", "''") + "'::regclass)";
+        if (info.sequence() != null) return "nextval('" + TypeNames.quoteIdent(info.sequence()).replace("'", "''") + "'::regclass)";
         if (info.pgDefault() != null) return info.pgDefault();
         return duckDbDefault;
     }

@@ -96,6 +96,9 @@ public final class DdlChanges {
             List<String> owned = type.equals("OBJECT_TABLE") ? ownedSequences(name) : List.of();
             script.add("DROP " + keyword + (ifExists ? " IF EXISTS " : " ") + qualified + (cascade ? " CASCADE" : ""));
             for (String seq : owned) script.add("DROP SEQUENCE IF EXISTS " + seq);
+            if (type.equals("OBJECT_SCHEMA")) {
+                script.add("DELETE FROM pgwire.schema_comments WHERE name = " + SqlWriter.quoteLiteral(name.get(name.size() - 1)));
+            }
         }
     }
 
@@ -201,6 +204,7 @@ public final class DdlChanges {
                         script.addAll(IdentityAlter.write(cmd, relation(rel), rel.str("relname"), relationText(rel)));
                     }
                 }
+                case "AT_AddIdentity" -> script.addAll(IdentityAlter.add(cmd, relation(rel), rel.str("relname"), relationText(rel)));
                 case "AT_ChangeOwner" -> changeOwner(cmd.node("newowner"));
                 case "AT_SetRelOptions", "AT_ResetRelOptions", "AT_SetStatistics", "AT_ClusterOn",
                      "AT_DropCluster", "AT_SetLogged", "AT_SetUnLogged", "AT_EnableRowSecurity", "AT_DisableRowSecurity" -> {
@@ -318,7 +322,9 @@ public final class DdlChanges {
         } else {
             SqlWriter w = new SqlWriter();
             Emitter e = new Emitter(w, em.types);
-            if (c == null || c.domain() != null || !ArrayDefaults.write(e, def, c.duckDbType(), c.pgType())) e.expr(def);
+            Node named = def.copy();
+            SequenceCalls.nameArguments(named);
+            if (c == null || c.domain() != null || !ArrayDefaults.write(e, def, c.duckDbType(), c.pgType())) e.expr(named);
             script.add(alter + " SET DEFAULT " + w);
         }
         if (c == null || c.sequence() != null || c.pgType() == null) return; // a serial's default is its sequence's
@@ -470,16 +476,26 @@ public final class DdlChanges {
     /**
      * REFRESH MATERIALIZED VIEW: the table that holds it emptied and filled again from its query,
      * in one transaction (CONCURRENTLY does the same: readers see the old rows until it commits).
+     * WITH NO DATA empties it and marks it not populated, so that reading it fails until a REFRESH.
      */
     private void refresh(Node s) {
         Node rel = s.node("relation");
-        if (s.bool("skipData")) throw DdlEmitter.unsupported("REFRESH MATERIALIZED VIEW … WITH NO DATA");
         Relation r = session.catalog().relation(emptyToNull(rel.str("schemaname")), rel.str("relname"));
         if (r == null) throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + rel.str("relname") + "\" does not exist");
         TableMeta.MatView mv = r.view() ? null : r.meta().matView();
         if (mv == null) throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "\"" + rel.str("relname") + "\" is not a materialized view");
+        boolean populate = !s.bool("skipData");
+        if (s.bool("concurrent") && !mv.populated()) {
+            throw new PgException("0A000", "CONCURRENTLY cannot be used when the materialized view is not populated");
+        }
+        if (!populate && s.bool("concurrent")) {
+            throw new PgException(SqlState.SYNTAX_ERROR, "REFRESH options CONCURRENTLY and WITH NO DATA cannot be used together");
+        }
         script.add("DELETE FROM " + relationText(rel));
-        script.add("INSERT INTO " + relationText(rel) + " " + mv.query());
+        if (populate) script.add("INSERT INTO " + relationText(rel) + " " + mv.query());
+        if (populate != mv.populated()) {
+            script.add("COMMENT ON TABLE " + relationText(rel) + " IS " + SqlWriter.quoteLiteral(r.meta().withPopulated(populate).write()));
+        }
     }
 
     private void truncate(Node s) {
@@ -533,6 +549,17 @@ public final class DdlChanges {
                 script.add("COMMENT ON COLUMN " + dotted(table) + "." + SqlWriter.quoteIdent(column) + " IS "
                         + SqlWriter.quoteLiteral(ColumnMeta.write(c.pgType(), c.sequence(), c.identity(), text, c.pgDefault(), c.domain())));
             }
+            case "OBJECT_SCHEMA" -> {
+                // kept in pgwire.schema_comments: DuckDB keeps no comment on a schema
+                String schema = object.str("sval");
+                if (schema.equals("public")) throw DdlEmitter.unsupported("COMMENT ON SCHEMA public");
+                String literal = SqlWriter.quoteLiteral(schema);
+                script.add("SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM duckdb_schemas() WHERE database_name = current_database()"
+                        + " AND schema_name = " + literal + ") THEN error(" + SqlWriter.quoteLiteral("[pgwire:3F000] schema \""
+                        + schema.replace("'", "''") + "\" does not exist") + ") END");
+                script.add("DELETE FROM pgwire.schema_comments WHERE name = " + literal);
+                if (text != null) script.add("INSERT INTO pgwire.schema_comments VALUES (" + literal + ", " + SqlWriter.quoteLiteral(text) + ")");
+            }
             case "OBJECT_TYPE" -> {
                 // a composite type keeps its attributes in its comment; an enum's comment is the text itself
                 List<String> name = object.names("names");
@@ -571,6 +598,37 @@ public final class DdlChanges {
         }
     }
 
+    /**
+     * ALTER SEQUENCE … OWNED BY table.column (as pg_dump writes every serial): the column draws from
+     * the sequence as a serial's does — pg_get_serial_sequence names it, \d shows its default as
+     * PostgreSQL does, and DROP TABLE drops it. OWNED BY NONE is refused (0A000).
+     */
+    private void ownedBy(Node sequence, List<String> owner) {
+        if (owner.size() == 1 && owner.get(0).equals("none")) {
+            // the column that owns it is not looked up, and DROP TABLE would still drop it
+            throw DdlEmitter.unsupported("ALTER SEQUENCE … OWNED BY NONE");
+        }
+        if (owner.size() < 2) throw new PgException(SqlState.SYNTAX_ERROR, "invalid OWNED BY option");
+        List<String> table = owner.subList(0, owner.size() - 1);
+        String column = owner.get(owner.size() - 1);
+        Relation r = relation(table);
+        if (r == null || r.view()) {
+            throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + String.join(".", table) + "\" does not exist");
+        }
+        ColumnInfo c = r.column(column);
+        if (c == null) {
+            throw new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" of relation \"" + r.name() + "\" does not exist");
+        }
+        String sequenceSchema = emptyToNull(sequence.str("schemaname"));
+        if (sequenceSchema != null && !sequenceSchema.equals(r.schema())) {
+            throw new PgException("55000", "sequence must be in same schema as table it is linked to");
+        }
+        if (c.identity() != null && !c.identity().isEmpty()) return; // an identity column has its own sequence
+        script.add("COMMENT ON COLUMN " + SqlNames.table(r.schema(), r.name()) + "." + SqlWriter.quoteIdent(column) + " IS "
+                + SqlWriter.quoteLiteral(ColumnMeta.write(c.pgType(), sequence.str("relname"), c.identity(), c.description(),
+                        c.pgDefault(), c.domain())));
+    }
+
     private void alterSequence(Node s) {
         Node rel = s.node("sequence");
         String name = SqlWriter.quoteLiteral(relationPlain(rel));
@@ -585,7 +643,8 @@ public final class DdlChanges {
                         script.add("SELECT setval(" + name + ", " + arg.num("ival") + ", false)");
                     }
                 }
-                case "owned_by", "cache" -> { }
+                case "owned_by" -> ownedBy(rel, stringsOf(o.node("arg").list("items")));
+                case "cache" -> { }
                 default -> throw DdlEmitter.unsupported("ALTER SEQUENCE … " + o.str("defname").toUpperCase());
             }
         }

@@ -151,7 +151,7 @@ final class DdlEmitter {
         for (Node c : def.list("constraints")) {
             if (c.str("contype").equals("CONSTR_IDENTITY")) {
                 if (sequence != null) throw new PgException(SqlState.SYNTAX_ERROR, "multiple default values specified for column \"" + name + "\" of table \"" + table + "\"");
-                sequence = table + "_" + name + "_seq";
+                sequence = IdentityAlter.sequenceOption(c.list("options"), schema, table + "_" + name + "_seq");
                 identity = c.str("generated_when");
                 identityOptions = c;
             }
@@ -280,10 +280,10 @@ final class DdlEmitter {
      * The sequence of a serial or identity column is of the column's type (PostgreSQL's
      * {@code AS integer}): its maximum is the type's, unless the column's options name one.
      */
-    private static String columnTypeBound(PgTypeName pg, Node identityOptions) {
+    static String columnTypeBound(PgTypeName pg, Node identityOptions) {
         if (identityOptions != null) {
             for (Node o : identityOptions.list("options")) {
-                if (o.str("defname").equals("maxvalue") || o.str("defname").equals("as")) return "";
+                if (o.str("defname").equals("maxvalue") && o.node("arg") != null || o.str("defname").equals("as")) return "";
             }
         }
         return switch (pg.name()) {
@@ -401,8 +401,24 @@ final class DdlEmitter {
         return new ArrayList<>(cols);
     }
 
-    private String sequenceOptions(List<Node> options) {
+    static String sequenceOptions(List<Node> options) {
         StringBuilder sb = new StringBuilder();
+        String as = null;
+        boolean hasMax = false;
+        boolean hasMin = false;
+        boolean descending = false;
+        for (Node o : options) {
+            switch (o.str("defname")) {
+                case "as" -> as = PgTypeName.of(o.node("arg")).name();
+                case "maxvalue" -> hasMax = o.node("arg") != null;
+                case "minvalue" -> hasMin = o.node("arg") != null;
+                case "increment" -> descending = o.node("arg") != null && o.node("arg").is("Integer") && o.node("arg").num("ival") < 0;
+                default -> { }
+            }
+        }
+        if (as != null && !List.of("int2", "int4", "int8").contains(as)) {
+            throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "sequence type must be smallint, integer, or bigint");
+        }
         for (Node o : options) {
             Node arg = o.node("arg");
             String value = arg == null ? null : arg.is("Integer") ? Long.toString(arg.num("ival"))
@@ -410,13 +426,17 @@ final class DdlEmitter {
             switch (o.str("defname")) {
                 case "increment" -> sb.append(" INCREMENT BY ").append(value);
                 case "start" -> sb.append(" START WITH ").append(value);
-                case "minvalue" -> sb.append(value == null ? " NO MINVALUE" : " MINVALUE " + value);
-                case "maxvalue" -> sb.append(value == null ? " NO MAXVALUE" : " MAXVALUE " + value);
+                // NO MINVALUE and NO MAXVALUE are the defaults: the type's bound (below) may stand in their place
+                case "minvalue" -> sb.append(value == null ? "" : " MINVALUE " + value);
+                case "maxvalue" -> sb.append(value == null ? "" : " MAXVALUE " + value);
                 case "cycle" -> sb.append(arg != null && arg.is("Boolean") && arg.bool("boolval") ? " CYCLE" : " NO CYCLE");
                 case "cache", "owned_by", "as", "sequence_name" -> { }
                 default -> throw unsupported("sequence option " + o.str("defname"));
             }
         }
+        // AS smallint or integer: the type's bound where no MAXVALUE (MINVALUE, descending) is given
+        long bound = "int2".equals(as) ? Short.MAX_VALUE : "int4".equals(as) ? Integer.MAX_VALUE : 0;
+        if (bound != 0 && !(descending ? hasMin : hasMax)) sb.append(descending ? " MINVALUE " + (-bound - 1) : " MAXVALUE " + bound);
         return sb.toString();
     }
 
@@ -591,7 +611,7 @@ final class DdlEmitter {
         Node into = s.node("into");
         Node rel = into.node("rel");
         boolean matView = s.str("objtype").equals("OBJECT_MATVIEW");
-        if (matView && into.bool("skipData")) throw unsupported("materialized views WITH NO DATA");
+        if (!into.bool("skipData")) UnpopulatedReads.check(s.node("query"), session.catalog());
         w.append(rel.str("relpersistence").equals("t") ? "CREATE TEMPORARY TABLE " : "CREATE TABLE ");
         if (s.bool("if_not_exists")) w.append("IF NOT EXISTS ");
         em.rangeVar(rel, false);
@@ -613,7 +633,8 @@ final class DdlEmitter {
             after.addAll(comments);
             if (matView) {
                 // a table that REFRESH fills again from the query kept in its comment
-                TableMeta meta = new TableMeta(List.of(), null, new TableMeta.MatView(ViewText.matViewQuery(source, query), query));
+                TableMeta meta = new TableMeta(List.of(), null, new TableMeta.MatView(ViewText.matViewQuery(source, query), query,
+                        !into.bool("skipData")));
                 after.add("COMMENT ON TABLE " + qualifiedRelation(relSchema(rel), rel.str("relname")) + " IS "
                         + SqlWriter.quoteLiteral(meta.write()));
             }

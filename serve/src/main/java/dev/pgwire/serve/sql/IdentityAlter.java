@@ -9,11 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ALTER TABLE … ALTER COLUMN … RESTART [WITH n] and SET GENERATED { ALWAYS | BY DEFAULT } of an
- * identity column: the column's sequence is set back (setval, so the next value is n or the
- * sequence's start), and the identity kind serve keeps in the column's comment changes. SET
- * INCREMENT BY and the other sequence options are refused: DuckDB cannot change a sequence's
- * options after it is made.
+ * ALTER TABLE … ALTER COLUMN … ADD GENERATED … AS IDENTITY (as pg_dump writes every identity
+ * column): the column's sequence is made, with the options given, and becomes its default.
+ * RESTART [WITH n] and SET GENERATED { ALWAYS | BY DEFAULT } of an identity column: the column's
+ * sequence is set back (setval, so the next value is n or the sequence's start), and the identity
+ * kind serve keeps in the column's comment changes. SET INCREMENT BY and the other sequence
+ * options are refused: DuckDB cannot change a sequence's options after it is made.
  */
 final class IdentityAlter {
     private IdentityAlter() {}
@@ -51,6 +52,68 @@ final class IdentityAlter {
                     ColumnMeta.write(c.pgType(), c.sequence(), identity, c.description(), c.pgDefault(), c.domain())));
         }
         return out;
+    }
+
+    /**
+     * The DuckDB statements for one AT_AddIdentity command on {@code r}, with PostgreSQL's errors for
+     * a column that cannot take an identity.
+     *
+     * @param target the table as DuckDB names it in a statement
+     */
+    static List<String> add(Node cmd, Relation r, String relationName, String target) {
+        String column = cmd.str("name");
+        if (r == null) throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + relationName + "\" does not exist");
+        ColumnInfo c = r.column(column);
+        if (c == null) {
+            throw new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" of relation \"" + r.name() + "\" does not exist");
+        }
+        String of = "column \"" + column + "\" of relation \"" + r.name() + "\"";
+        if (c.identity() != null && !c.identity().isEmpty()) throw new PgException("55000", of + " is already an identity column");
+        if (c.pgType() == null || c.pgType().isArray() || c.domain() != null
+                || !List.of("int2", "int4", "int8").contains(c.pgType().name())) {
+            throw new PgException("22023", "identity column type must be smallint, integer, or bigint");
+        }
+        if (!c.notNull()) throw new PgException("55000", of + " must be declared NOT NULL before identity can be added");
+        if (c.sequence() != null || c.defaultExpr() != null || c.pgDefault() != null) {
+            throw new PgException("55000", of + " already has a default value");
+        }
+        Node def = cmd.node("def");
+        List<Node> options = def == null ? List.of() : def.list("options");
+        String sequence = sequenceOption(options, r.schema(), r.name() + "_" + column + "_seq");
+        String qualified = sequenceName(r, sequence);
+        String identity = def != null && def.str("generated_when").equals("a") ? "a" : "d";
+        List<String> out = new ArrayList<>();
+        out.add((r.schema().equals("pg_temp") ? "CREATE TEMPORARY SEQUENCE " : "CREATE SEQUENCE ") + quoted(qualified)
+                + DdlEmitter.sequenceOptions(options) + DdlEmitter.columnTypeBound(c.pgType(), def));
+        out.add("ALTER TABLE " + target + " ALTER COLUMN " + SqlWriter.quoteIdent(column) + " SET DEFAULT nextval(" + SqlWriter.quoteLiteral(qualified) + ")");
+        out.add("COMMENT ON COLUMN " + target + "." + SqlWriter.quoteIdent(column) + " IS " + SqlWriter.quoteLiteral(
+                ColumnMeta.write(c.pgType(), sequence, identity, c.description(), null, c.domain())));
+        return out;
+    }
+
+    /**
+     * The name an identity's SEQUENCE NAME option gives its sequence, without the schema, which
+     * must be the table's ({@code fallback} without the option).
+     */
+    static String sequenceOption(List<Node> options, String schema, String fallback) {
+        for (Node o : options) {
+            if (!o.str("defname").equals("sequence_name")) continue;
+            List<String> names = new ArrayList<>();
+            for (Node part : o.node("arg").list("items")) names.add(part.str("sval"));
+            String name = names.get(names.size() - 1);
+            String in = names.size() > 1 ? names.get(names.size() - 2) : null;
+            if (names.size() > 3 || in != null && !in.equals(schema) && !(schema == null && in.equals("pg_temp"))) {
+                throw DdlEmitter.unsupported("an identity sequence in another schema than its table's");
+            }
+            return name;
+        }
+        return fallback;
+    }
+
+    private static String quoted(String dotted) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : dotted.split("\\.", -1)) sb.append(sb.length() == 0 ? "" : ".").append(SqlWriter.quoteIdent(part));
+        return sb.toString();
     }
 
     /**

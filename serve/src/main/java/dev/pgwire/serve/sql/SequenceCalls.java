@@ -25,6 +25,7 @@ final class SequenceCalls {
     /** Rewrites the nextval and lastval calls of a query or data-changing statement, and an INSERT's sequence defaults. */
     static void rewrite(Node tree, SessionContext session) {
         int pid = session.backendPid();
+        nameArguments(tree);
         if (tree.is("InsertStmt")) insertDefaults(tree, session.catalog(), pid);
         Rewrites.replaceExpressions(tree, n -> replacement(n, pid));
     }
@@ -49,6 +50,29 @@ final class SequenceCalls {
         }
         return null;
     }
+
+    /**
+     * The sequence argument of nextval, currval and setval as DuckDB takes it, a name: PostgreSQL's
+     * {@code nextval('s'::regclass)} (as pg_dump and {@code \\d} write a serial's default) names
+     * the sequence by the string; any other regclass argument by its text.
+     */
+    static void nameArguments(Node tree) {
+        TreeWalker.forEachNode(tree, n -> {
+            if (!n.is("FuncCall") || n.list("args").isEmpty() || !SEQUENCE_FUNCTIONS.contains(Operators.lastName(n))) return;
+            List<String> names = n.names("funcname");
+            if (names.size() > 2 || (names.size() == 2 && !names.get(0).equals("pg_catalog"))) return;
+            Node arg = n.list("args").get(0);
+            if (!arg.is("TypeCast") || !PgTypeName.of(arg.node("typeName")).name().equals("regclass")) return;
+            Node inner = arg.node("arg");
+            Node name = inner != null && inner.is("A_Const") && inner.has("sval") ? inner
+                    : Node.of("TypeCast").set("arg", arg).set("typeName", Node.of(null)
+                            .set("names", new ArrayList<>(List.of(Node.string("pg_catalog"), Node.string("text")))).set("typemod", -1L))
+                            .set("location", arg.location());
+            n.list("args").set(0, name);
+        });
+    }
+
+    private static final java.util.Set<String> SEQUENCE_FUNCTIONS = java.util.Set.of("nextval", "currval", "setval");
 
     private static Node seen(int pid, String value, Node... args) {
         return Expressions.duckDb("pgwire_nextval_seen(" + pid + ", " + value + ")", args).set("pgType", "int8");

@@ -114,9 +114,14 @@ public record StatementInfo(Command command, String main, String objectType) {
                 || main.equals("ATTACH") || main.equals("DETACH");
     }
 
-    /** Whether the statement changes what tables, columns, types or sequences exist. */
+    /**
+     * Whether the statement changes what tables, columns, types or sequences exist, or what serve
+     * records of them (REFRESH MATERIALIZED VIEW: whether the view is populated; in PostgreSQL it
+     * gives the view new storage in pg_class as well).
+     */
     public boolean changesCatalog() {
-        return main.equals("CREATE") || main.equals("DROP") || main.equals("ALTER") || main.equals("COMMENT");
+        return main.equals("CREATE") || main.equals("DROP") || main.equals("ALTER") || main.equals("COMMENT")
+                || main.equals("REFRESH MATERIALIZED VIEW");
     }
 
     /** DuckDB answers CHECKPOINT with a one-row status; PostgreSQL sends only the tag. */

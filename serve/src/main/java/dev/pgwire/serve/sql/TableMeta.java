@@ -73,8 +73,18 @@ public final class TableMeta {
                                  boolean deferred, List<String> setColumns, boolean validated) {
     }
 
-    /** A materialized view's query: as the client wrote it (pg_get_viewdef) and as DuckDB runs it. */
-    public record MatView(String definition, String query) {
+    /**
+     * A materialized view's query: as the client wrote it (pg_get_viewdef) and as DuckDB runs it;
+     * populated is false after CREATE … WITH NO DATA or REFRESH … WITH NO DATA, until a REFRESH.
+     */
+    public record MatView(String definition, String query, boolean populated) {
+        public MatView(String definition, String query) {
+            this(definition, query, true);
+        }
+
+        MatView populated(boolean now) {
+            return new MatView(definition, query, now);
+        }
     }
 
     private final List<Constraint> constraints;
@@ -89,6 +99,11 @@ public final class TableMeta {
         this.constraints = constraints;
         this.description = description;
         this.matView = matView;
+    }
+
+    /** The same table holding its materialized view populated or not. */
+    TableMeta withPopulated(boolean populated) {
+        return new TableMeta(constraints, description, matView.populated(populated));
     }
 
     /** The materialized view this table holds, or null for a table. */
@@ -146,7 +161,8 @@ public final class TableMeta {
         }
         String description = meta.has("description") ? meta.str("description") : ColumnMeta.description(comment);
         Node mv = meta.node("matview");
-        return new TableMeta(list, description, mv == null ? null : new MatView(mv.str("definition"), mv.str("query")));
+        return new TableMeta(list, description, mv == null ? null : new MatView(mv.str("definition"), mv.str("query"),
+                !mv.has("populated") || mv.bool("populated")));
     }
 
     private static ForeignKeyRule rule(Node fk) {
@@ -201,6 +217,7 @@ public final class TableMeta {
             ColumnMeta.appendString(sb, matView.definition());
             sb.append(",\"query\":");
             ColumnMeta.appendString(sb, matView.query());
+            if (!matView.populated()) sb.append(",\"populated\":false");
             sb.append('}');
         }
         return sb.append('}').toString();

@@ -119,6 +119,7 @@ public final class Translator {
         boolean ddl = !query && (DdlEmitter.handles(tree) || DdlChanges.handles(tree));
         if (!query && !ddl) return new Translation(sql, info, tree, sql, null, null);
         if (query) ViewWrites.apply(tree, session.catalog()); // INSERT, UPDATE, DELETE of a simple view: of its table
+        if (query && !tree.is("ExplainStmt")) UnpopulatedReads.check(tree, session.catalog());
         ReplayInfo replay = ReplayInfo.of(tree, session.catalog());
         RowComparisons.apply(tree, session.catalog());
         Checks.apply(tree);

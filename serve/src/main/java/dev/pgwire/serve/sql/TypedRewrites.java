@@ -59,6 +59,7 @@ final class TypedRewrites {
      * functions DuckDB names otherwise or lacks, {@code extract}, …); a default refers to no column.
      */
     static Node columnDefault(SessionContext session, Node expr) {
+        SequenceCalls.nameArguments(expr);
         List<Node> targets = new ArrayList<>();
         targets.add(Node.of("ResTarget").set("val", expr).set("location", expr.location()));
         Node select = Node.of("SelectStmt").set("targetList", targets).set("limitOption", "LIMIT_OPTION_DEFAULT")
