@@ -93,6 +93,64 @@ SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attreli
 -- name: with_no_data
 CREATE MATERIALIZED VIEW later_totals AS SELECT region FROM sales WITH NO DATA;
 
+-- name: unpopulated_read
+-- expect-error: 55000
+SELECT * FROM later_totals;
+
+-- name: unpopulated_in_subquery
+-- expect-error: 55000
+SELECT count(*) FROM sales WHERE region IN (SELECT region FROM later_totals);
+
+-- name: unpopulated_catalog
+SELECT c.relispopulated, m.ispopulated FROM pg_class c JOIN pg_matviews m ON m.matviewname = c.relname WHERE c.relname = 'later_totals';
+
+-- name: unpopulated_cte_shadows
+WITH later_totals AS (SELECT 'west' AS region) SELECT * FROM later_totals;
+
+-- name: unpopulated_view_over_it
+CREATE VIEW later_view AS SELECT region FROM later_totals;
+
+-- name: unpopulated_ctas
+-- expect-error: 55000
+CREATE TABLE later_copy AS SELECT * FROM later_totals;
+
+-- name: unpopulated_copy_table_form
+-- expect-error: 42809
+COPY later_totals TO STDOUT;
+
+-- name: unpopulated_refresh_concurrently
+-- expect-error: 0A000
+REFRESH MATERIALIZED VIEW CONCURRENTLY later_totals;
+
+-- name: unpopulated_refresh
+REFRESH MATERIALIZED VIEW later_totals;
+
+-- name: populated_read
+SELECT region FROM later_totals ORDER BY region;
+
+-- name: populated_catalog
+SELECT relispopulated FROM pg_class WHERE relname = 'later_totals';
+
+-- name: refresh_no_data_concurrently
+-- expect-error: 42601
+REFRESH MATERIALIZED VIEW CONCURRENTLY later_totals WITH NO DATA;
+
+-- name: refresh_with_no_data
+REFRESH MATERIALIZED VIEW later_totals WITH NO DATA;
+
+-- name: refreshed_no_data_read
+-- expect-error: 55000
+SELECT count(*) FROM later_totals;
+
+-- name: refreshed_no_data_catalog
+SELECT ispopulated FROM pg_matviews WHERE matviewname = 'later_totals';
+
+-- name: refresh_again
+REFRESH MATERIALIZED VIEW later_totals;
+
+-- name: read_through_view
+SELECT count(*) FROM later_view;
+
 -- name: drop_matview
 DROP MATERIALIZED VIEW region_totals;
 
