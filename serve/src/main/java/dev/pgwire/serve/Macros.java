@@ -25,6 +25,10 @@ final class Macros {
             "CREATE OR REPLACE MACRO pgwire.domain_check(ok, domain_schema, domain_name, constraint_name) AS ok IS NOT FALSE",
             // a table's CHECK constraint: its DuckDB error names the constraint (see ConstraintErrors)
             "CREATE OR REPLACE MACRO pgwire.table_check(ok, constraint_name) AS ok IS NOT FALSE",
+            // pg_options_to_table(reloptions and the like): a row per name=value
+            "CREATE OR REPLACE MACRO pgwire.options_to_table(options) AS TABLE SELECT CAST(split_part(o, '=', 1) AS VARCHAR)"
+                    + " AS option_name, CAST(CASE WHEN strpos(o, '=') > 0 THEN substr(o, strpos(o, '=') + 1) END AS VARCHAR)"
+                    + " AS option_value FROM unnest(CAST(options AS VARCHAR[])) AS t(o)",
             "CREATE OR REPLACE MACRO pgwire.varchar_assign(v, n) AS"
                     + " CASE WHEN length(v) > n AND length(rtrim(v, ' ')) <= n THEN left(v, n) ELSE v END",
             // a value for a numeric column without modifier (DECIMAL(38,10)): stored only if no digit is lost

@@ -30,7 +30,20 @@ final class CatalogCalls {
             "pg_is_wal_replay_paused", "pg_tablespace_location", "pg_get_partkeydef", "pg_get_triggerdef", "pg_get_ruledef",
             "pg_get_statisticsobjdef_columns", "pg_get_function_sqlbody", "pg_relation_is_publishable",
             "pg_stat_get_numscans", "pg_describe_object", "pg_get_functiondef", "pg_postmaster_start_time",
-            "pg_conf_load_time", "txid_current", "pg_current_xact_id", "pg_get_keywords", "pg_partition_ancestors", "pg_partition_root");
+            "pg_conf_load_time", "txid_current", "pg_current_xact_id", "pg_get_keywords", "pg_partition_ancestors", "pg_partition_root", "acldefault");
+
+    /**
+     * acldefault(objtype, owner): the privileges an object of the kind has while its ACL is NULL,
+     * as PostgreSQL 15 answers (pg_dump compares each object's ACL with it).
+     */
+    private static final String ACL_DEFAULT = "(SELECT CASE k WHEN 'c' THEN [] WHEN 'r' THEN [o || '=arwdDxt/' || o]"
+            + " WHEN 's' THEN [o || '=rwU/' || o] WHEN 'd' THEN ['=Tc/' || o, o || '=CTc/' || o]"
+            + " WHEN 'f' THEN ['=X/' || o, o || '=X/' || o] WHEN 'l' THEN ['=U/' || o, o || '=U/' || o]"
+            + " WHEN 'L' THEN [o || '=rw/' || o] WHEN 'n' THEN [o || '=UC/' || o] WHEN 't' THEN [o || '=C/' || o]"
+            + " WHEN 'F' THEN [o || '=U/' || o] WHEN 'S' THEN [o || '=U/' || o] WHEN 'T' THEN ['=U/' || o, o || '=U/' || o]"
+            + " WHEN 'p' THEN [o || '=sA/' || o]"
+            + " ELSE error('[pgwire:XX000] unrecognized object type abbreviation: ' || ascii(k)) END"
+            + " FROM (SELECT CAST({0} AS VARCHAR) AS k, pgwire_get_userbyid(CAST({1} AS BIGINT)) AS o))";
 
     /** Whether a statement calls any of them (it then reads the catalog). */
     static boolean callsAny(Node tree) {
@@ -62,6 +75,7 @@ final class CatalogCalls {
         return switch (name) {
             case "format_type" -> n == 2 ? sql("pgwire_format_type(CAST({0} AS BIGINT), CAST({1} AS INTEGER))", args) : null;
             case "pg_get_userbyid" -> n == 1 ? sql("pgwire_get_userbyid(CAST({0} AS BIGINT))", args) : null;
+            case "acldefault" -> n == 2 ? sql(ACL_DEFAULT, args) : null;
             case "pg_get_indexdef" -> switch (n) {
                 case 1 -> sql("pgwire_get_indexdef(CAST({0} AS BIGINT), 0, false, " + path + ")", args);
                 case 3 -> sql("pgwire_get_indexdef(CAST({0} AS BIGINT), CAST({1} AS INTEGER), {2}, " + path + ")", args);

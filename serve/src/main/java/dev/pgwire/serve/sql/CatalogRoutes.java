@@ -34,6 +34,9 @@ final class CatalogRoutes {
         TreeWalker.forEachNode(tree, n -> {
             if (n.is("CommonTableExpr")) ctes.add(n.str("ctename"));
             else if (n.is("RangeVar")) rangeVars.add(n);
+            else if (n.is("RangeFunction") && optionsToTable(n) != null) {
+                optionsToTable(n).set("funcname", new ArrayList<>(List.of(Node.string("pgwire"), Node.string("options_to_table"))));
+            }
             else if (n.is("RangeFunction") && catalogFunction(n) != null) {
                 String function = catalogFunction(n);
                 n.set("pgwire_subquery", "SELECT " + FUNCTION_COLUMNS.get(function) + " FROM " + CatalogStore.DATABASE + "."
@@ -61,7 +64,10 @@ final class CatalogRoutes {
             } else if (schema.equals(CatalogDefinitions.INFORMATION_SCHEMA)) {
                 if (defs.relation(CatalogDefinitions.INFORMATION_SCHEMA, name) != null) target = CatalogStore.INFO;
             }
-            if (target == null) continue;
+            if (target == null) {
+                if (!(schema.isEmpty() && ctes.contains(name))) sequenceRelation(r, session);
+                continue;
+            }
             if (target.equals(CatalogStore.PG) && PASSWORDS.contains(name) && !session.superuser()) {
                 // as PostgreSQL: the catalogs that hold password verifiers are for superusers only
                 throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for "
@@ -104,6 +110,39 @@ final class CatalogRoutes {
             "pg_available_extension_versions", "name, version, superuser, trusted, relocatable, schema, requires, comment");
 
     /** {@code FROM pg_get_keywords()} and the like: the function's name, or null. */
+    /**
+     * A sequence read as a relation ({@code SELECT last_value, is_called FROM s}, as pg_dump reads
+     * each one): its row from DuckDB's sequences. log_cnt, the values PostgreSQL has logged ahead, is
+     * 0 here (as in PostgreSQL right after a checkpoint).
+     */
+    private static void sequenceRelation(Node r, SessionContext session) {
+        if (session.catalog() == null) return;
+        String schema = r.str("schemaname");
+        String name = r.str("relname");
+        if (session.catalog().relation(schema.isEmpty() ? null : schema, name) != null) return;
+        for (String s : schema.isEmpty() ? session.currentSchemas(false) : List.of(schema)) {
+            if (s.startsWith("pg_temp") || s.equals(CatalogDefinitions.PG_CATALOG) || session.catalog().sequence(s, name) == null) continue;
+            r.set("pgwire_subquery", "SELECT CAST(coalesce(last_value, start_value) AS BIGINT) AS last_value,"
+                    + " CAST(0 AS BIGINT) AS log_cnt, last_value IS NOT NULL AS is_called FROM duckdb_sequences()"
+                    + " WHERE database_name = current_database() AND schema_name = " + SqlWriter.quoteLiteral(s)
+                    + " AND sequence_name = " + SqlWriter.quoteLiteral(name));
+            if (!r.has("alias")) r.set("alias", Node.typed("Alias", Node.of(null).set("aliasname", name)));
+            r.set("schemaname", "");
+            return;
+        }
+    }
+
+    /** The call of pg_options_to_table(options) a FROM item makes (a table macro of serve's), or null. */
+    private static Node optionsToTable(Node rangeFunction) {
+        List<Node> functions = rangeFunction.list("functions");
+        if (functions.size() != 1) return null;
+        Node call = functions.get(0).list("items").get(0);
+        if (call == null || !call.is("FuncCall") || call.list("args").size() != 1) return null;
+        List<String> name = call.names("funcname");
+        if (name.size() > 1 && !name.get(0).equals(CatalogDefinitions.PG_CATALOG)) return null;
+        return Operators.lastName(call).equals("pg_options_to_table") ? call : null;
+    }
+
     private static String catalogFunction(Node rangeFunction) {
         List<Node> functions = rangeFunction.list("functions");
         if (functions.size() != 1) return null;

@@ -43,6 +43,7 @@ final class ExpressionTypes {
             Map.entry("current_setting", SqlType.TEXT), Map.entry("set_config", SqlType.TEXT),
             Map.entry("json_typeof", SqlType.TEXT), Map.entry("jsonb_typeof", SqlType.TEXT), Map.entry("jsonb_pretty", SqlType.TEXT),
             Map.entry("pg_size_pretty", SqlType.TEXT), Map.entry("pg_get_userbyid", SqlType.NAME),
+            Map.entry("acldefault", SqlType.of("aclitem").arrayOf()),
             Map.entry("current_database", SqlType.NAME), Map.entry("current_schema", SqlType.NAME),
             Map.entry("current_user", SqlType.NAME), Map.entry("session_user", SqlType.NAME),
             Map.entry("current_schemas", SqlType.NAME.arrayOf()),

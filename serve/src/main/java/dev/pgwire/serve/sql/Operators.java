@@ -166,14 +166,23 @@ final class Operators {
             w.append(')');
             return;
         }
+        // DuckDB takes no subquery in a lambda: such a left side is computed once, beside it
+        boolean[] subquery = {false};
+        TreeWalker.forEachNode(l, n -> subquery[0] |= n.is("SubLink"));
+        if (subquery[0]) w.append("(SELECT ");
         w.append("(CASE list_max(list_transform(");
         em.expr(r);
         w.append(", lambda pg_elem: CASE WHEN ").append(all ? "NOT (" : "(");
-        em.expr(l);
+        if (subquery[0]) w.append("pgwire_any_left"); else em.expr(l);
         w.append(' ').append(op).append(" pg_elem) THEN 2 WHEN (");
-        em.expr(l);
+        if (subquery[0]) w.append("pgwire_any_left"); else em.expr(l);
         w.append(' ').append(op).append(" pg_elem) IS NULL THEN 1 ELSE 0 END) || [0]) WHEN 2 THEN ")
                 .append(all ? "false" : "true").append(" WHEN 0 THEN ").append(all ? "true" : "false").append(" END)");
+        if (subquery[0]) {
+            w.append(" FROM (SELECT ");
+            em.expr(l);
+            w.append(" AS pgwire_any_left))");
+        }
     }
 
     /**
