@@ -96,13 +96,16 @@ public final class FunctionBody {
         for (Node d : datums) {
             String var = d.str("refname");
             if (!d.has("lineno") && (params.contains(var) || var.equals("found"))) continue;
-            if (!d.is("PLpgSQL_var")) throw unsupported("a record or row variable (" + var + ")");
-            if (var.startsWith("__Case__Variable_")) throw unsupported("a CASE statement");
+            if (d.is("PLpgSQL_rec")) throw unsupported("a record variable (" + var + ")");
+            if (!d.is("PLpgSQL_var")) continue; // an INTO target or a record's field: its statement is refused by name
             String typname = d.node("datatype") == null ? "" : d.node("datatype").str("typname").trim();
+            if (typname.equals("UNKNOWN") && !d.has("default_val")) {
+                continue; // a loop's variable, a CASE statement's, SQLSTATE and SQLERRM: their statement is refused by name
+            }
             if (typname.isEmpty() || typname.equals("UNKNOWN") || typname.contains("%")) {
                 throw unsupported("a variable of type " + (typname.isEmpty() ? "unknown" : typname) + " (" + var + ")");
             }
-            if (typname.equalsIgnoreCase("record")) throw unsupported("a record or row variable (" + var + ")");
+            if (typname.equalsIgnoreCase("record")) throw unsupported("a record variable (" + var + ")");
             if (d.bool("notnull")) throw unsupported("a NOT NULL variable (" + var + ")");
             PgTypeName type = typeName(typname);
             if (!type.builtin()) throw unsupported("a variable of a type of its own (" + var + ")");
@@ -361,7 +364,8 @@ public final class FunctionBody {
         return d.str("refname");
     }
 
-    static PgException unsupported(String construct) {
+    /** 0A000 for a PL/pgSQL function serve cannot run, its detail naming what the body holds. */
+    public static PgException unsupported(String construct) {
         return new PgException(SqlState.FEATURE_NOT_SUPPORTED, "this PL/pgSQL function body is not supported")
                 .withDetail("serve runs a PL/pgSQL function as one SQL expression (RETURN, IF, variables, assignments and"
                         + " RAISE EXCEPTION); it cannot hold " + construct + ".");

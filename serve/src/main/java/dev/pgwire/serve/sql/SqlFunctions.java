@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -86,7 +87,7 @@ final class SqlFunctions {
             throw DdlEmitter.unsupported("functions returning " + result.name());
         }
 
-        if (plpgsql && (set || !out.isEmpty())) throw DdlEmitter.unsupported("PL/pgSQL functions returning SETOF or TABLE");
+        if (plpgsql && (set || !out.isEmpty())) throw FunctionBody.unsupported("RETURNS SETOF or TABLE (RETURN NEXT, RETURN QUERY)");
         String duckDb = plpgsql ? translateBody("SELECT " + plpgsqlBody(source, function, in, result, session), in, session, types)
                 : translateBody(body, in, session, types);
         String nullArgument = null; // STRICT: the condition under which an argument is NULL
@@ -166,13 +167,14 @@ final class SqlFunctions {
             PgTypeName t = in.get(n - 1).type();
             return "CAST($" + n + " AS " + (t.builtin() ? t.name() : SqlNames.quote(t.name())) + "[]".repeat(t.dimensions()) + ")";
         };
-        return FunctionBody.compile(tree, function, names, result, expression -> {
-            String typed = ColumnReferences.apply("SELECT " + expression,
-                    ref -> ref.size() == 1 && !ref.get(0).isEmpty() && names.contains(ref.get(0)) ? typedParameter.apply(names.indexOf(ref.get(0)) + 1) : null,
-                    typedParameter);
-            Translation t = translate(typed, in, session);
+        Function<String, String> typed = expression -> ColumnReferences.apply("SELECT " + expression,
+                ref -> ref.size() == 1 && !ref.get(0).isEmpty() && names.contains(ref.get(0)) ? typedParameter.apply(names.indexOf(ref.get(0)) + 1) : null,
+                typedParameter).substring("SELECT ".length());
+        String body = FunctionBody.compile(tree, function, names, result, expression -> {
+            Translation t = translate("SELECT " + typed.apply(expression), in, session);
             return t.resultTypes() == null || t.resultTypes().isEmpty() ? null : t.resultType(0);
         });
+        return typed.apply(body); // the translation then computes with the parameters' types (n / 2.0 in numeric)
     }
 
     /** {@code RETURN expression} as the query {@code SELECT expression}. */
