@@ -45,6 +45,37 @@ INSERT INTO pl_orders VALUES (1, 10.50, 'new'), (2, 250.00, 'paid'), (3, NULL, '
 -- name: in_select_list_and_where
 SELECT id, pl_sign(amount) FROM pl_orders WHERE pl_sign(amount) <> 'unknown' ORDER BY id;
 
+-- name: case_statement_create
+CREATE FUNCTION pl_bucket(n int) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+  CASE n % 3
+    WHEN 0 THEN RETURN 'fizz';
+    WHEN 1, 2 THEN RETURN 'other';
+  END CASE;
+END
+$$;
+
+-- name: case_statement_calls
+SELECT pl_bucket(3), pl_bucket(4), pl_bucket(5);
+
+-- name: case_statement_not_found
+-- expect-error: 20000
+SELECT pl_bucket(NULL);
+
+-- name: searched_case_create
+CREATE FUNCTION pl_size(s text) RETURNS int LANGUAGE plpgsql AS $$
+BEGIN
+  CASE
+    WHEN length(s) > 5 THEN RETURN 2;
+    WHEN length(s) > 0 THEN RETURN 1;
+    ELSE RETURN 0;
+  END CASE;
+END
+$$;
+
+-- name: searched_case_calls
+SELECT pl_size('abcdefgh'), pl_size('abc'), pl_size(''), pl_size(NULL);
+
 -- name: nested_if_create
 CREATE FUNCTION pl_grade(score int, bonus boolean) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN

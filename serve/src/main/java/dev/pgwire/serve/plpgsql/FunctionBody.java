@@ -22,9 +22,9 @@ import java.util.function.Function;
 
 /**
  * A PL/pgSQL function body as one SQL expression over the function's parameters, compiled from
- * PostgreSQL's own PL/pgSQL parse tree: {@code RETURN}, {@code IF … ELSIF … ELSE} (a CASE), the
- * declared variables and straight assignments (their values substituted where they are read) and
- * {@code RAISE EXCEPTION} (DuckDB's {@code error()} carrying P0001 and the message). A path that
+ * PostgreSQL's own PL/pgSQL parse tree: {@code RETURN}, {@code IF … ELSIF … ELSE} and the CASE
+ * statement (CASE expressions), the declared variables and straight assignments (their values
+ * substituted where they are read) and {@code RAISE EXCEPTION} (DuckDB's {@code error()} carrying P0001 and the message). A path that
  * ends without RETURN raises 2F005 when it is taken, as in PostgreSQL. Values are converted as
  * PL/pgSQL assigns them: by an implicit or assignment cast where PostgreSQL has one, otherwise
  * through text. Anything else (loops, queries, EXCEPTION handlers, …) is refused with 0A000 and a
@@ -46,6 +46,8 @@ public final class FunctionBody {
     static final int MAX_LENGTH = 100_000;
 
     static final String NO_RETURN = "error('[pgwire:2F005] control reached end of function without RETURN')";
+
+    static final String CASE_NOT_FOUND = "error(" + SqlNames.literal("[pgwire:20000] case not found\n[pgwire:hint] CASE statement is missing ELSE part.") + ")";
 
     /** Built-in functions that give another value each call: a variable holding one is not substituted twice. */
     private static final Set<String> VOLATILE = Set.of("random", "setseed", "nextval", "setval", "currval", "lastval",
@@ -153,6 +155,7 @@ public final class FunctionBody {
                 yield statements(stmts, i + 1, next, rest);
             }
             case "PLpgSQL_stmt_if" -> ifStatement(s, env, e -> statements(stmts, i + 1, e, rest));
+            case "PLpgSQL_stmt_case" -> caseStatement(s, env, e -> statements(stmts, i + 1, e, rest));
             case "PLpgSQL_stmt_raise" -> raise(s, env);
             default -> throw unsupported(construct(s));
         };
@@ -168,6 +171,28 @@ public final class FunctionBody {
                     .append(statements(elsif.list("stmts"), 0, env, rest));
         }
         sql.append(" ELSE ").append(statements(s.list("else_body"), 0, env, rest)).append(" END");
+        return sql.toString();
+    }
+
+    /**
+     * The CASE statement as a CASE expression: the simple form's value is computed once (PL/pgSQL's
+     * hidden variable, which each WHEN compares with), and with no ELSE a value no WHEN takes is
+     * PostgreSQL's 20000 "case not found".
+     */
+    private String caseStatement(Node s, Map<String, Value> env, Function<Map<String, Value>, String> rest) {
+        Map<String, Value> scope = env;
+        if (s.node("t_expr") != null) {
+            Value v = expression(s.node("t_expr").str("query"), env);
+            if (v.type() == null) throw unsupported("a CASE value whose type is not known (" + v.sql() + ")");
+            if (v.volatileValue()) reads.putIfAbsent(v, 0);
+            scope = new HashMap<>(env);
+            scope.put(datums.get((int) s.num("t_varno")).str("refname"), v);
+        }
+        StringBuilder sql = new StringBuilder("CASE");
+        for (Node when : s.list("case_when_list")) {
+            sql.append(" WHEN ").append(condition(when.node("expr"), scope)).append(" THEN ").append(statements(when.list("stmts"), 0, env, rest));
+        }
+        sql.append(" ELSE ").append(s.bool("have_else") ? statements(s.list("else_stmts"), 0, env, rest) : CASE_NOT_FOUND).append(" END");
         return sql.toString();
     }
 
@@ -226,7 +251,6 @@ public final class FunctionBody {
             case "PLpgSQL_stmt_fori", "PLpgSQL_stmt_fors", "PLpgSQL_stmt_dynfors", "PLpgSQL_stmt_forc" -> "a FOR loop";
             case "PLpgSQL_stmt_foreach_a" -> "a FOREACH loop";
             case "PLpgSQL_stmt_exit" -> "EXIT or CONTINUE";
-            case "PLpgSQL_stmt_case" -> "a CASE statement";
             case "PLpgSQL_stmt_block" -> s.node("exceptions") != null ? "an EXCEPTION block" : "a nested BEGIN … END block";
             case "PLpgSQL_stmt_execsql" -> s.bool("into") ? "SELECT INTO (a query in the body)" : "an SQL statement in the body";
             case "PLpgSQL_stmt_perform" -> "PERFORM";
@@ -327,7 +351,7 @@ public final class FunctionBody {
         int from = oid(v.type());
         int target = oid(to);
         String sql;
-        if (from == target && to.typmod() < 0) {
+        if (from == target && target != 0 && to.typmod() < 0) {
             sql = v.sql();
         } else if (from != 0 && target != 0 && (Builtins.assignable(from, target) || from == Builtins.UNKNOWN)) {
             sql = "CAST((" + v.sql() + ") AS " + typeText + ")";
@@ -367,7 +391,7 @@ public final class FunctionBody {
     /** 0A000 for a PL/pgSQL function serve cannot run, its detail naming what the body holds. */
     public static PgException unsupported(String construct) {
         return new PgException(SqlState.FEATURE_NOT_SUPPORTED, "this PL/pgSQL function body is not supported")
-                .withDetail("serve runs a PL/pgSQL function as one SQL expression (RETURN, IF, variables, assignments and"
-                        + " RAISE EXCEPTION); it cannot hold " + construct + ".");
+                .withDetail("serve runs a PL/pgSQL function as one SQL expression (RETURN, IF, CASE, variables, assignments"
+                        + " and RAISE EXCEPTION); it cannot hold " + construct + ".");
     }
 }

@@ -112,6 +112,16 @@ class FunctionBodyTest {
     }
 
     @Test
+    void caseStatementComparesItsValueComputedOnceAndWithoutElseRaises20000() {
+        assertThat(compile("BEGIN CASE a + 1 WHEN 1, 2 THEN RETURN 10; WHEN 3 THEN RETURN 30; END CASE; END", INT4))
+                .isEqualTo("CASE WHEN (a + 1) IN (1, 2) THEN 10 WHEN (a + 1) IN (3) THEN 30 ELSE " + FunctionBody.CASE_NOT_FOUND + " END");
+        assertThat(compile("BEGIN CASE WHEN a > 0 THEN RETURN 1; ELSE RETURN 2; END CASE; END", INT4))
+                .isEqualTo("CASE WHEN a > 0 THEN 1 ELSE 2 END");
+        assertThat(refusal("BEGIN CASE random() WHEN 1 THEN RETURN 1; WHEN 2 THEN RETURN 2; END CASE; END").detail())
+                .contains("volatile");
+    }
+
+    @Test
     void raiseExceptionIsAnErrorWithSqlstateAndMessage() {
         assertThat(compile("BEGIN IF a < 0 THEN RAISE EXCEPTION 'bad % (%%)', a; END IF; RETURN a; END", INT4))
                 .isEqualTo("CASE WHEN a < 0 THEN error('[pgwire:P0001] ' || 'bad ' || coalesce(CAST((a) AS text), '<NULL>')"
@@ -138,7 +148,6 @@ class FunctionBodyTest {
         assertThat(refusal("BEGIN RETURN a FROM t; END").detail()).contains("a query as an expression");
         assertThat(refusal("DECLARE r record; BEGIN RETURN 1; END").detail()).contains("record");
         assertThat(refusal("DECLARE s varchar(3) := 'abcdef'; BEGIN RETURN 1; END").detail()).contains("length-limited");
-        assertThat(refusal("BEGIN CASE a WHEN 1 THEN RETURN 1; END CASE; END").detail()).contains("a CASE statement");
         assertThat(refusal("BEGIN BEGIN RETURN 1; END; END").detail()).contains("a nested BEGIN");
     }
 
