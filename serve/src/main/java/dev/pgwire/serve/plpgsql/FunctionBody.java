@@ -347,7 +347,11 @@ public final class FunctionBody {
      * (PL/pgSQL's I/O conversion).
      */
     private static Value assign(Value v, SqlType to, String typeText) {
-        if (v.type() == null) throw unsupported("an expression whose type is not known (" + v.sql() + ")");
+        if (v.type() == null) {
+            // a call of another user function: the translation does not know the type it returns
+            throw unsupported("an expression whose type is not known (" + v.sql() + ")")
+                    .withHint("A cast names its type: (expression)::integer.");
+        }
         int from = oid(v.type());
         int target = oid(to);
         String sql;

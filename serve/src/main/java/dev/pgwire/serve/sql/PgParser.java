@@ -139,8 +139,8 @@ public final class PgParser {
     public static Node parsePlpgsql(String body) {
         String tag = "$pgwire_do$";
         for (int i = 0; body.contains(tag); i++) tag = "$pgwire_do" + i + "$";
-        return parsePlpgsqlFunction("CREATE FUNCTION inline_code_block() RETURNS void LANGUAGE plpgsql AS " + tag + body + tag,
-                "inline_code_block");
+        return parsePlpgsql("CREATE FUNCTION inline_code_block() RETURNS void LANGUAGE plpgsql AS " + tag + body + tag,
+                "inline_code_block", "syntax error in DO block");
     }
 
     /**
@@ -149,6 +149,10 @@ public final class PgParser {
      * error is 42601 with PostgreSQL's message, its context naming {@code name}.
      */
     public static Node parsePlpgsqlFunction(String createFunction, String name) {
+        return parsePlpgsql(createFunction, name, "syntax error in PL/pgSQL function " + name);
+    }
+
+    private static Node parsePlpgsql(String createFunction, String name, String noFunction) {
         LibPgQuery lib = Holder.LIB;
         PlpgsqlParseResult result = lib.pg_query_parse_plpgsql(createFunction);
         try {
@@ -162,7 +166,7 @@ public final class PgParser {
             if (root instanceof List<?> functions && !functions.isEmpty() && functions.get(0) instanceof Node f) {
                 return f.node("PLpgSQL_function") != null ? f.node("PLpgSQL_function") : f;
             }
-            throw new PgException(SqlState.SYNTAX_ERROR, "syntax error in PL/pgSQL function " + name);
+            throw new PgException(SqlState.SYNTAX_ERROR, noFunction);
         } finally {
             lib.pg_query_free_plpgsql_parse_result(result);
         }
