@@ -45,6 +45,9 @@ public final class FunctionBody {
     /** Expressions beyond this length (IF branches each repeat what follows them) are refused. */
     static final int MAX_LENGTH = 100_000;
 
+    /** Statements compiled (counting each repetition) beyond which a body is refused before it grows further. */
+    static final int MAX_STEPS = 10_000;
+
     static final String NO_RETURN = "error('[pgwire:2F005] control reached end of function without RETURN')";
 
     static final String CASE_NOT_FOUND = "error(" + SqlNames.literal("[pgwire:20000] case not found\n[pgwire:hint] CASE statement is missing ELSE part.") + ")";
@@ -65,6 +68,9 @@ public final class FunctionBody {
     private final List<Node> datums;
     private String label;
     private final Map<Value, Integer> reads = new HashMap<>();
+    /** The types of the expressions seen: a repeated continuation asks again. */
+    private final Map<String, SqlType> types = new HashMap<>();
+    private int steps;
 
     private FunctionBody(Node function, String name, List<String> params, SqlType returns, Typing typing) {
         this.name = name;
@@ -135,6 +141,7 @@ public final class FunctionBody {
     /** Statements {@code i…} of a list, then {@code rest} with the variables as they leave it. */
     private String statements(List<Node> stmts, int i, Map<String, Value> env, Function<Map<String, Value>, String> rest) {
         if (i == stmts.size()) return rest.apply(env);
+        if (++steps > MAX_STEPS) throw unsupported("this many branches (each IF repeats the statements after it)");
         Node s = stmts.get(i);
         String sql = switch (s.type()) {
             case "PLpgSQL_stmt_return" -> {
@@ -159,7 +166,7 @@ public final class FunctionBody {
             case "PLpgSQL_stmt_raise" -> raise(s, env);
             default -> throw unsupported(construct(s));
         };
-        if (sql.length() > MAX_LENGTH) throw unsupported("this many branches (the expression grows past " + MAX_LENGTH + " characters)");
+        if (sql.length() > MAX_LENGTH) throw unsupported("this many branches (each IF repeats the statements after it)");
         return sql;
     }
 
@@ -300,7 +307,9 @@ public final class FunctionBody {
             volatileValue[0] |= v.volatileValue();
             return "(" + v.sql() + ")";
         }, null).substring("SELECT ".length()).trim();
-        return new Value(sql, typing.typeOf(sql), volatileValue[0]);
+        SqlType type = types.containsKey(sql) ? types.get(sql) : typing.typeOf(sql);
+        types.put(sql, type);
+        return new Value(sql, type, volatileValue[0]);
     }
 
     private Value reference(List<String> names, Map<String, Value> env) {

@@ -152,6 +152,16 @@ class FunctionBodyTest {
     }
 
     @Test
+    void branchesThatWouldRepeatTheRestTooOftenAreRefusedEarly() {
+        StringBuilder body = new StringBuilder("DECLARE x int := 0; BEGIN ");
+        for (int i = 0; i < 40; i++) body.append("IF a > ").append(i).append(" THEN x := x + 1; END IF; ");
+        body.append("RETURN x; END");
+        long start = System.nanoTime();
+        assertThat(refusal(body.toString()).detail()).contains("this many branches");
+        assertThat(System.nanoTime() - start).isLessThan(30_000_000_000L); // 2^40 repetitions would never end
+    }
+
+    @Test
     void aVolatileValueIsNotComputedTwiceOrNotAtAll() {
         assertThat(refusal("DECLARE x float8 := random(); BEGIN RETURN x + x; END").detail()).contains("volatile");
         assertThat(refusal("DECLARE x int := nextval('s'); BEGIN RETURN 1; END").detail()).contains("volatile");
