@@ -215,6 +215,27 @@ $$;
 -- expect-error: 22012
 SELECT pl_divide(1, 0);
 
+-- name: raise_using_create
+CREATE FUNCTION pl_reserve(seat int, taken boolean) RETURNS int LANGUAGE plpgsql AS $$
+BEGIN
+  IF taken THEN
+    RAISE EXCEPTION 'seat % is taken', seat USING ERRCODE = 'unique_violation', DETAIL = 'seat ' || seat, HINT = 'choose another';
+  END IF;
+  RETURN seat;
+END
+$$;
+
+-- name: raise_using_not_taken
+SELECT pl_reserve(7, false);
+
+-- name: raise_using_taken
+-- expect-error: 23505
+SELECT pl_reserve(7, true);
+
+-- name: raise_using_null_option
+-- expect-error: 22004
+SELECT pl_reserve(NULL, true);
+
 -- name: raise_in_where
 -- expect-error: P0001
 SELECT id FROM pl_orders WHERE pl_checked(CAST(amount AS int)) > 0;

@@ -208,16 +208,70 @@ public final class FunctionBody {
         return assign(expression(expr.str("query"), env), SqlType.BOOL, "boolean").sql();
     }
 
-    /** RAISE EXCEPTION 'format', args…: DuckDB's error() with the SQLSTATE and message PostgreSQL's would have. */
+    /**
+     * RAISE EXCEPTION 'format', args… [USING ERRCODE / MESSAGE / DETAIL / HINT = …]: DuckDB's
+     * error() with the SQLSTATE, message, detail and hint PostgreSQL's would have.
+     */
     private String raise(Node s, Map<String, Value> env) {
         if (s.num("elog_level") < 21) throw unsupported("RAISE below EXCEPTION (a notice from a function)");
-        if (!s.list("options").isEmpty()) throw unsupported("RAISE … USING");
-        if (!s.has("message") && !s.has("condname")) throw unsupported("RAISE without a message");
-        String code = s.has("condname") ? Conditions.code(s.str("condname")) : "P0001";
-        StringBuilder sql = new StringBuilder("error(").append(SqlNames.literal("[pgwire:" + code + "] "));
-        if (!s.has("message")) return sql.append(" || ").append(SqlNames.literal(s.str("condname"))).append(')').toString();
-        String format = s.str("message");
-        List<Node> args = s.list("params");
+        String condname = s.has("condname") ? s.str("condname") : null;
+        String code = condname != null ? conditionCode(condname) : null;
+        String message = s.has("message") ? format(s.str("message"), s.list("params"), env) : null;
+        String detail = null;
+        String hint = null;
+        for (Node option : s.list("options")) {
+            Node expr = option.node("expr");
+            int type = (int) option.num("opt_type");
+            String name = switch (type) {
+                case 0 -> "ERRCODE";
+                case 1 -> "MESSAGE";
+                case 2 -> "DETAIL";
+                case 3 -> "HINT";
+                default -> throw unsupported("RAISE … USING COLUMN, CONSTRAINT, DATATYPE, TABLE or SCHEMA");
+            };
+            if (type == 0 && code != null || type == 1 && message != null || type == 2 && detail != null || type == 3 && hint != null) {
+                // PostgreSQL finds this when the RAISE runs
+                return "error(" + SqlNames.literal("[pgwire:42601] RAISE option already specified: " + name) + ")";
+            }
+            switch (type) {
+                case 0 -> {
+                    condname = errcode(expr.str("query"));
+                    code = conditionCode(condname);
+                }
+                case 1 -> message = optionText(expr, env);
+                case 2 -> detail = optionText(expr, env);
+                default -> hint = optionText(expr, env);
+            }
+        }
+        if (code == null) code = "P0001";
+        if (code.startsWith("error(")) return code; // an unknown condition name is the error
+        if (message == null) message = SqlNames.literal(condname != null ? condname : code); // the condition as written
+        StringBuilder sql = new StringBuilder("error(").append(SqlNames.literal("[pgwire:" + code + "] ")).append(" || ").append(message);
+        if (detail != null) sql.append(" || ").append(SqlNames.literal("\n[pgwire:detail] ")).append(" || ").append(detail);
+        if (hint != null) sql.append(" || ").append(SqlNames.literal("\n[pgwire:hint] ")).append(" || ").append(hint);
+        return sql.append(')').toString();
+    }
+
+    /** A condition name's SQLSTATE, or PostgreSQL's error for a name it does not know (raised when the RAISE runs). */
+    private static String conditionCode(String name) {
+        try {
+            return Conditions.code(name);
+        } catch (PgException e) {
+            return "error(" + SqlNames.literal("[pgwire:" + e.sqlState() + "] " + e.getMessage()) + ")";
+        }
+    }
+
+    /** USING ERRCODE = 'condition_name' or '22012': a string constant, as written. */
+    private static String errcode(String query) {
+        Node value = PgParser.parse("SELECT " + query).get(0).tree().list("targetList").get(0).node("val");
+        Node constant = value != null && value.is("A_Const") ? value.node("sval") : null;
+        if (constant == null) throw unsupported("RAISE … USING ERRCODE with a computed code");
+        return constant.str("sval");
+    }
+
+    /** RAISE's format: each % takes the next argument's text (NULL as {@code <NULL>}), %% is %. */
+    private String format(String format, List<Node> args, Map<String, Value> env) {
+        StringBuilder sql = new StringBuilder();
         StringBuilder text = new StringBuilder();
         int next = 0;
         for (int i = 0; i < format.length(); i++) {
@@ -227,23 +281,28 @@ public final class FunctionBody {
                 i++;
             } else if (c == '%') {
                 if (next >= args.size()) throw new PgException(SqlState.SYNTAX_ERROR, "too few parameters specified for RAISE");
-                sql.append(" || ").append(SqlNames.literal(text.toString())).append(" || ").append(argumentText(args.get(next++), env));
+                sql.append(SqlNames.literal(text.toString())).append(" || coalesce(")
+                        .append(outputText(expression(args.get(next++).str("query"), env))).append(", '<NULL>') || ");
                 text.setLength(0);
             } else {
                 text.append(c);
             }
         }
         if (next < args.size()) throw new PgException(SqlState.SYNTAX_ERROR, "too many parameters specified for RAISE");
-        return sql.append(" || ").append(SqlNames.literal(text.toString())).append(')').toString();
+        return sql.append(SqlNames.literal(text.toString())).toString();
     }
 
-    /** A RAISE argument as its type's output function writes it, NULL as {@code <NULL>}. */
-    private String argumentText(Node expr, Map<String, Value> env) {
+    /** A USING option's value as text; NULL is PostgreSQL's 22004. */
+    private String optionText(Node expr, Map<String, Value> env) {
         Value v = expression(expr.str("query"), env);
-        if (v.type() == null) throw unsupported("a RAISE argument whose type is not known");
-        String text = v.type().equals(SqlType.BOOL) ? "CASE WHEN (" + v.sql() + ") THEN 't' ELSE 'f' END"
-                : "CAST((" + v.sql() + ") AS text)";
-        return "coalesce(" + text + ", '<NULL>')";
+        return "CASE WHEN (" + v.sql() + ") IS NULL THEN error('[pgwire:22004] RAISE statement option cannot be null') ELSE "
+                + outputText(v) + " END";
+    }
+
+    /** A value as its type's output function writes it (a boolean as t or f). */
+    private static String outputText(Value v) {
+        if (v.type() == null) throw unsupported("a RAISE argument whose type is not known (" + v.sql() + ")");
+        return v.type().equals(SqlType.BOOL) ? "CASE WHEN (" + v.sql() + ") THEN 't' ELSE 'f' END" : "CAST((" + v.sql() + ") AS text)";
     }
 
     private void refuseHandlers(Node block) {

@@ -130,6 +130,26 @@ class FunctionBodyTest {
     }
 
     @Test
+    void raiseUsingSetsCodeMessageDetailAndHint() {
+        assertThat(compile("BEGIN RAISE EXCEPTION 'taken' USING ERRCODE = 'unique_violation', DETAIL = 'key ' || a, HINT = 'retry'; END", INT4))
+                .isEqualTo("error('[pgwire:23505] ' || 'taken' || '\n[pgwire:detail] ' || CASE WHEN ('key ' || a) IS NULL"
+                        + " THEN error('[pgwire:22004] RAISE statement option cannot be null') ELSE CAST(('key ' || a) AS text) END"
+                        + " || '\n[pgwire:hint] ' || CASE WHEN ('retry') IS NULL THEN error('[pgwire:22004] RAISE statement option"
+                        + " cannot be null') ELSE CAST(('retry') AS text) END)");
+        // without a message, the SQLSTATE is the message; an unknown condition is PostgreSQL's error when the RAISE runs
+        assertThat(compile("BEGIN RAISE EXCEPTION USING ERRCODE = '22012'; END", INT4)).isEqualTo("error('[pgwire:22012] ' || '22012')");
+        assertThat(compile("BEGIN RAISE EXCEPTION USING ERRCODE = 'no_such_thing'; END", INT4))
+                .isEqualTo("error('[pgwire:42704] unrecognized exception condition \"no_such_thing\"')");
+        assertThat(refusal("BEGIN RAISE EXCEPTION 'x' USING ERRCODE = 'P' || '0001'; END").detail()).contains("computed code");
+        assertThat(refusal("BEGIN RAISE EXCEPTION 'x' USING TABLE = 't'; END").detail()).contains("TABLE");
+        assertThat(compile("BEGIN RAISE EXCEPTION USING ERRCODE = 'division_by_zero'; END", INT4))
+                .isEqualTo("error('[pgwire:22012] ' || 'division_by_zero')");
+        // an option given twice is PostgreSQL's error when the RAISE runs
+        assertThat(compile("BEGIN RAISE EXCEPTION 'x' USING MESSAGE = 'y'; END", INT4))
+                .isEqualTo("error('[pgwire:42601] RAISE option already specified: MESSAGE')");
+    }
+
+    @Test
     void returnWithoutExpressionIsPostgresqlsSyntaxError() {
         assertThatThrownBy(() -> compile("BEGIN RETURN; END", INT4)).isInstanceOfSatisfying(PgException.class,
                 e -> assertThat(e.sqlState()).isEqualTo("42601"));
