@@ -109,6 +109,21 @@ $$;
 -- (compared as values: serve keeps no display scale per numeric value)
 SELECT pl_total(10, 3) = 36.00, pl_total(0.99, 7) = 8.32, pl_total(NULL, 1);
 
+-- name: parameter_assigned_create
+CREATE FUNCTION pl_doubled_if_big(a int) RETURNS int LANGUAGE plpgsql AS $$
+BEGIN
+  a := a * 2; -- a parameter is a variable too
+  IF a > 10 THEN
+    RETURN a -- a comment before the semicolon
+    ;
+  END IF;
+  RETURN 0;
+END
+$$;
+
+-- name: parameter_assigned_calls
+SELECT pl_doubled_if_big(3), pl_doubled_if_big(6), pl_doubled_if_big(NULL);
+
 -- name: declared_type_rounds
 CREATE FUNCTION pl_cents(x float8) RETURNS int LANGUAGE plpgsql AS $$
 DECLARE

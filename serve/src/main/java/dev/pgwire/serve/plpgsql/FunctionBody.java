@@ -154,7 +154,8 @@ public final class FunctionBody {
             case "PLpgSQL_stmt_assign" -> {
                 String var = datumName(s.num("varno"));
                 Value old = env.get(var);
-                if (old == null) throw unsupported("an assignment to a parameter (" + var + ")");
+                if (old == null && params.contains(var)) old = new Value(var, typing.typeOf(var), false); // a parameter is a variable too
+                if (old == null || old.type() == null) throw unsupported("an assignment to " + var);
                 Map<String, Value> next = new HashMap<>(env);
                 Value v = assign(expression(assigned(s.node("expr").str("query")), env), old.type(), typeText(old.type()));
                 if (v.volatileValue()) reads.putIfAbsent(v, 0);
@@ -365,7 +366,12 @@ public final class FunctionBody {
             reads.merge(v, 1, Integer::sum);
             volatileValue[0] |= v.volatileValue();
             return "(" + v.sql() + ")";
-        }, null).substring("SELECT ".length()).trim();
+        }, null);
+        // up to the last token: a trailing comment (RETURN a -- why) must not swallow what is written after it
+        SqlLexer lexer = new SqlLexer(sql);
+        int end = 0;
+        for (SqlLexer.Token t = lexer.next(); t.kind() != SqlLexer.Kind.END; t = lexer.next()) end = t.end();
+        sql = sql.substring("SELECT ".length(), end).trim();
         SqlType type = types.containsKey(sql) ? types.get(sql) : typing.typeOf(sql);
         types.put(sql, type);
         return new Value(sql, type, volatileValue[0]);

@@ -98,6 +98,12 @@ class FunctionBodyTest {
     }
 
     @Test
+    void parametersCanBeAssignedAndCommentsEndWhereTheyEnd() {
+        assertThat(compile("BEGIN a := a * 2; -- doubled\n IF a > 10 THEN RETURN a -- big\n; END IF; RETURN 0 /* small */; END", INT4))
+                .isEqualTo("CASE WHEN (a * 2) > 10 THEN (a * 2) ELSE 0 END");
+    }
+
+    @Test
     void assignmentsInABranchReachOnlyThatBranchsRest() {
         assertThat(compile("DECLARE x int := 1; BEGIN IF a > 0 THEN x := 2; END IF; RETURN x; END", INT4))
                 .isEqualTo("CASE WHEN a > 0 THEN (2) ELSE (1) END");
