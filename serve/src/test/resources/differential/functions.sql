@@ -277,3 +277,25 @@ SELECT days_after(date '2024-02-28'), days_after(date '2024-02-28', 3);
 
 -- name: named_arguments
 SELECT add_tax(100, label => 'gross'), add_tax(amount => 200), add_tax(100, rate => 5, label => 'x');
+
+-- name: sql_function_strict
+CREATE FUNCTION or_zero(n int) RETURNS int LANGUAGE sql STRICT AS 'SELECT coalesce(n, 0)';
+
+-- name: sql_function_called_on_null_input
+CREATE FUNCTION or_zero_called(n int) RETURNS int LANGUAGE sql CALLED ON NULL INPUT AS 'SELECT coalesce(n, 0)';
+
+-- name: sql_function_strict_calls
+SELECT or_zero(NULL), or_zero(4), or_zero_called(NULL);
+
+-- name: sql_function_strict_setof
+CREATE FUNCTION up_to(n int) RETURNS SETOF int LANGUAGE sql RETURNS NULL ON NULL INPUT AS 'SELECT g FROM generate_series(1, coalesce(n, 2)) g';
+
+-- name: sql_function_strict_setof_calls
+SELECT (SELECT count(*) FROM up_to(NULL)) AS none, (SELECT count(*) FROM up_to(3)) AS three;
+
+-- name: sql_function_result_modifier_dropped
+CREATE FUNCTION cents(x numeric) RETURNS numeric(10,2) LANGUAGE sql AS 'SELECT x';
+
+-- name: sql_function_result_modifier_dropped_calls
+-- (compared as a value: serve keeps no display scale per numeric value)
+SELECT cents(1.2345) = 1.2345;

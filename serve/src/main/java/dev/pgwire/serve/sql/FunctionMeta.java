@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What serve keeps of a SQL function's PostgreSQL definition, in its DuckDB macro's comment: the
- * arguments and result columns (names and types as PostgreSQL names them, {@code int4},
- * {@code text[]}), the result type, whether it returns a set, its volatility and its body.
+ * What serve keeps of a SQL or PL/pgSQL function's PostgreSQL definition, in its DuckDB macro's
+ * comment: the arguments and result columns (names and types as PostgreSQL names them,
+ * {@code int4}, {@code text[]}), the result type, whether it returns a set, its volatility, its body
+ * as written, its language ({@code sql} or {@code plpgsql}) and whether it is STRICT.
  */
 public record FunctionMeta(List<Param> args, List<Param> columns, PgTypeName returns, boolean setof, String volatility,
-                           String body) {
+                           String body, String language, boolean strict) {
 
     /**
      * One argument or result column.
@@ -27,11 +28,13 @@ public record FunctionMeta(List<Param> args, List<Param> columns, PgTypeName ret
         Node meta = ColumnMeta.read(comment).node("function");
         if (meta == null) return null;
         return new FunctionMeta(params(meta.get("args")), params(meta.get("columns")), type(meta.node("returns")),
-                meta.bool("setof"), meta.str("volatility"), meta.str("body"));
+                meta.bool("setof"), meta.str("volatility"), meta.str("body"),
+                meta.has("language") ? meta.str("language") : "sql", meta.bool("strict"));
     }
 
     String write() {
-        StringBuilder sb = new StringBuilder("{\"function\": {\"language\": \"sql\", \"args\": ");
+        StringBuilder sb = new StringBuilder("{\"function\": {\"language\": ").append(SqlNames.jsonString(language))
+                .append(", \"strict\": ").append(strict).append(", \"args\": ");
         params(sb, args);
         sb.append(", \"columns\": ");
         params(sb, columns);

@@ -139,21 +139,34 @@ public final class PgParser {
     public static Node parsePlpgsql(String body) {
         String tag = "$pgwire_do$";
         for (int i = 0; body.contains(tag); i++) tag = "$pgwire_do" + i + "$";
-        String function = "CREATE FUNCTION inline_code_block() RETURNS void LANGUAGE plpgsql AS " + tag + body + tag;
+        return parsePlpgsql("CREATE FUNCTION inline_code_block() RETURNS void LANGUAGE plpgsql AS " + tag + body + tag,
+                "inline_code_block", "syntax error in DO block");
+    }
+
+    /**
+     * Parses a whole {@code CREATE FUNCTION … LANGUAGE plpgsql} statement's body into PostgreSQL's
+     * PL/pgSQL tree, its parameters among the {@code datums} (by name and as {@code $n}). A syntax
+     * error is 42601 with PostgreSQL's message, its context naming {@code name}.
+     */
+    public static Node parsePlpgsqlFunction(String createFunction, String name) {
+        return parsePlpgsql(createFunction, name, "syntax error in PL/pgSQL function " + name);
+    }
+
+    private static Node parsePlpgsql(String createFunction, String name, String noFunction) {
         LibPgQuery lib = Holder.LIB;
-        PlpgsqlParseResult result = lib.pg_query_parse_plpgsql(function);
+        PlpgsqlParseResult result = lib.pg_query_parse_plpgsql(createFunction);
         try {
             if (result.error != null) {
                 Error e = new Error(result.error);
                 String message = e.message == null ? "syntax error" : e.message;
                 throw new PgException(message.startsWith("unrecognized exception condition") ? "42704" : SqlState.SYNTAX_ERROR, message)
-                        .with('W', "PL/pgSQL function inline_code_block line " + Math.max(1, e.lineno));
+                        .with('W', "PL/pgSQL function " + name + " line " + Math.max(1, e.lineno));
             }
             Object root = tree(result.plpgsql_funcs);
             if (root instanceof List<?> functions && !functions.isEmpty() && functions.get(0) instanceof Node f) {
                 return f.node("PLpgSQL_function") != null ? f.node("PLpgSQL_function") : f;
             }
-            throw new PgException(SqlState.SYNTAX_ERROR, "syntax error in DO block");
+            throw new PgException(SqlState.SYNTAX_ERROR, noFunction);
         } finally {
             lib.pg_query_free_plpgsql_parse_result(result);
         }

@@ -3,18 +3,24 @@ package dev.pgwire.serve.sql;
 import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
 import dev.pgwire.serve.catalog.Builtins;
+import dev.pgwire.serve.plpgsql.FunctionBody;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * CREATE FUNCTION … LANGUAGE sql as a DuckDB macro: the body (a query, or {@code RETURN
  * expression}) goes through serve's translation with the parameters as typed {@code $n}, then each
  * becomes a reference to the macro's parameter cast to the declared type, and the result is cast
- * to the declared return type — so {@code add_one('5')} and {@code add_one(5)} both give an
- * integer, as in PostgreSQL. RETURNS SETOF / TABLE makes a table macro (a function in FROM).
+ * to the declared return type (without its modifier, which PostgreSQL drops from a function's
+ * result) — so {@code add_one('5')} and {@code add_one(5)} both give an integer, as in PostgreSQL.
+ * RETURNS SETOF / TABLE makes a table macro (a function in FROM). A STRICT function gives NULL (no
+ * rows) when an argument is NULL. LANGUAGE plpgsql takes the same path once {@link FunctionBody}
+ * has made its body one expression.
  * What PostgreSQL keeps of the definition (arguments, result, volatility, body) is recorded in the
  * macro's comment for the catalog (pg_proc, \df, pg_get_functiondef).
  */
@@ -28,12 +34,15 @@ final class SqlFunctions {
     static String create(Node s, SessionContext session, String source, TypeMapper types) {
         Map<String, String> options = new LinkedHashMap<>();
         String body = null;
+        boolean strict = false;
         for (Node o : s.list("options")) {
             Node arg = o.node("arg");
             if (o.str("defname").equals("as")) {
                 List<Node> items = arg != null && arg.is("List") ? arg.list("items") : List.of();
                 if (items.size() != 1) throw new PgException(SqlState.SYNTAX_ERROR, "only one AS item needed for language \"sql\"");
                 body = items.get(0).str("sval");
+            } else if (o.str("defname").equals("strict")) {
+                strict = arg != null && arg.bool("boolval"); // STRICT, RETURNS NULL ON NULL INPUT; CALLED ON NULL INPUT is false
             } else if (arg != null && arg.is("String")) {
                 options.put(o.str("defname"), arg.str("sval"));
             } else {
@@ -41,11 +50,11 @@ final class SqlFunctions {
             }
         }
         String language = options.getOrDefault("language", "sql");
-        if (language.equals("plpgsql")) {
-            throw DdlEmitter.unsupported("functions in PL/pgSQL (DO blocks run PL/pgSQL; functions can be LANGUAGE sql)");
+        if (!language.equals("sql") && !language.equals("plpgsql")) {
+            throw new PgException("42704", "language \"" + language + "\" does not exist");
         }
-        if (!language.equals("sql")) throw new PgException("42704", "language \"" + language + "\" does not exist");
-        boolean standardBody = body == null && s.node("sql_body") != null; // RETURN …: prosrc is empty, as in PostgreSQL
+        boolean plpgsql = language.equals("plpgsql");
+        boolean standardBody = !plpgsql && body == null && s.node("sql_body") != null; // RETURN …: prosrc is empty, as in PostgreSQL
         if (standardBody) body = returnBody(s.node("sql_body"), source);
         if (body == null) throw new PgException("42P13", "no function body specified");
 
@@ -78,7 +87,15 @@ final class SqlFunctions {
             throw DdlEmitter.unsupported("functions returning " + result.name());
         }
 
-        String duckDb = translateBody(body, in, session, types);
+        if (plpgsql && (set || !out.isEmpty())) throw FunctionBody.unsupported("RETURNS SETOF or TABLE (RETURN NEXT, RETURN QUERY)");
+        String duckDb = plpgsql ? translateBody("SELECT " + plpgsqlBody(source, function, in, result, session), in, session, types)
+                : translateBody(body, in, session, types);
+        String nullArgument = null; // STRICT: the condition under which an argument is NULL
+        if (strict && !in.isEmpty()) {
+            StringBuilder c = new StringBuilder();
+            for (int i = 0; i < in.size(); i++) c.append(i > 0 ? " OR " : "").append(SqlNames.quote(argName(in, i))).append(" IS NULL");
+            nullArgument = c.toString();
+        }
         String macro = SqlNames.quote(schema) + "." + SqlNames.quote(function);
         StringBuilder sql = new StringBuilder(s.bool("replace") ? "CREATE OR REPLACE MACRO " : "CREATE MACRO ").append(macro).append('(');
         for (int i = 0; i < in.size(); i++) {
@@ -93,8 +110,11 @@ final class SqlFunctions {
             }
         }
         sql.append(") AS ");
+        String resultType = types.duckDbType(withoutModifier(returnType));
         if (!set) {
-            sql.append("CAST((").append(duckDb).append(") AS ").append(types.duckDbType(returnType)).append(')');
+            if (nullArgument != null) sql.append("CASE WHEN ").append(nullArgument).append(" THEN CAST(NULL AS ").append(resultType).append(") ELSE ");
+            sql.append("CAST((").append(duckDb).append(") AS ").append(resultType).append(')');
+            if (nullArgument != null) sql.append(" END");
         } else {
             sql.append("TABLE SELECT ");
             for (int i = 0; i < out.size(); i++) {
@@ -105,9 +125,11 @@ final class SqlFunctions {
             sql.append(" FROM (").append(duckDb).append(") AS pgwire_f(");
             for (int i = 0; i < out.size(); i++) sql.append(i > 0 ? ", " : "").append("pgwire_c").append(i);
             sql.append(')');
+            if (nullArgument != null) sql.append(" WHERE NOT (").append(nullArgument).append(')');
         }
-        String meta = new FunctionMeta(params(in), set ? params(out) : List.of(), result, set,
-                options.getOrDefault("volatility", "volatile"), standardBody ? "" : body).write();
+        PgTypeName returns = new PgTypeName(result.name(), -1, result.dimensions(), result.builtin());
+        String meta = new FunctionMeta(params(in), set ? params(out) : List.of(), returns, set,
+                options.getOrDefault("volatility", "volatile"), standardBody ? "" : body, language, strict).write();
         return sql + ";\nCOMMENT ON MACRO " + (set ? "TABLE " : "") + macro + " IS " + SqlNames.literal(meta);
     }
 
@@ -125,6 +147,34 @@ final class SqlFunctions {
     private static String argName(List<Param> in, int i) {
         String n = in.get(i).name();
         return n == null || n.isEmpty() ? "pgwire_arg" + (i + 1) : n;
+    }
+
+    /** A type name without its modifier: PostgreSQL keeps none on a function's result ({@code numeric(10,2)} is numeric). */
+    private static Node withoutModifier(Node typeName) {
+        if (!typeName.has("typmods")) return typeName;
+        return typeName.copy().set("typmods", null);
+    }
+
+    /** A PL/pgSQL function's body as one expression over its parameters ({@link FunctionBody}). */
+    private static String plpgsqlBody(String source, String function, List<Param> in, PgTypeName result, SessionContext session) {
+        if (source == null) throw DdlEmitter.unsupported("this PL/pgSQL function");
+        Node tree = PgParser.parsePlpgsqlFunction(source, function);
+        List<String> names = new ArrayList<>();
+        for (Param p : in) names.add(p.name() == null ? "" : p.name());
+        // typed with each parameter cast to its declared type: the translation's types follow from them
+        IntFunction<String> typedParameter = n -> {
+            if (n < 1 || n > in.size()) return null;
+            PgTypeName t = in.get(n - 1).type();
+            return "CAST($" + n + " AS " + (t.builtin() ? t.name() : SqlNames.quote(t.name())) + "[]".repeat(t.dimensions()) + ")";
+        };
+        Function<String, String> typed = expression -> ColumnReferences.apply("SELECT " + expression,
+                ref -> ref.size() == 1 && !ref.get(0).isEmpty() && names.contains(ref.get(0)) ? typedParameter.apply(names.indexOf(ref.get(0)) + 1) : null,
+                typedParameter).substring("SELECT ".length());
+        String body = FunctionBody.compile(tree, function, names, result, expression -> {
+            Translation t = translate("SELECT " + typed.apply(expression), in, session);
+            return t.resultTypes() == null || t.resultTypes().isEmpty() ? null : t.resultType(0);
+        });
+        return typed.apply(body); // the translation then computes with the parameters' types (n / 2.0 in numeric)
     }
 
     /** {@code RETURN expression} as the query {@code SELECT expression}. */
@@ -146,18 +196,7 @@ final class SqlFunctions {
         if (statements.size() != 1 || !statements.get(0).tree().is("SelectStmt")) {
             throw DdlEmitter.unsupported("SQL function bodies other than one query");
         }
-        // parameters by name become $n, typed as declared
-        String numbered = ColumnReferences.apply(body, names -> {
-            if (names.size() != 1) return null;
-            for (int i = 0; i < in.size(); i++) if (names.get(0).equals(in.get(i).name())) return "$" + (i + 1);
-            return null;
-        }, null);
-        int[] declared = new int[in.size()];
-        for (int i = 0; i < in.size(); i++) {
-            PgTypeName t = in.get(i).type();
-            declared[i] = t.builtin() ? Builtins.typeOid(t.isArray() ? "_" + t.name() : t.name()) : 0;
-        }
-        Translation t = new Translator(session).translate(numbered, declared);
+        Translation t = translate(body, in, session);
         if (t.duckDbSql() == null || t.tree() == null || !t.tree().is("SelectStmt")) {
             throw DdlEmitter.unsupported("this SQL function body");
         }
@@ -175,5 +214,21 @@ final class SqlFunctions {
             copied = tok.end();
         }
         return out.append(sql.substring(copied)).toString();
+    }
+
+    /** A body translated with the parameters as {@code $n} of their declared types. */
+    private static Translation translate(String body, List<Param> in, SessionContext session) {
+        // parameters by name become $n, typed as declared
+        String numbered = ColumnReferences.apply(body, names -> {
+            if (names.size() != 1) return null;
+            for (int i = 0; i < in.size(); i++) if (names.get(0).equals(in.get(i).name())) return "$" + (i + 1);
+            return null;
+        }, null);
+        int[] declared = new int[in.size()];
+        for (int i = 0; i < in.size(); i++) {
+            PgTypeName t = in.get(i).type();
+            declared[i] = t.builtin() ? Builtins.typeOid(t.isArray() ? "_" + t.name() : t.name()) : 0;
+        }
+        return new Translator(session).translate(numbered, declared);
     }
 }
