@@ -92,6 +92,11 @@ final class Oids {
         return "e:" + schema + "." + type + "." + label;
     }
 
+    /** The _RETURN rule of a view or materialized view. */
+    static String rule(String schema, String name) {
+        return "w:" + schema + "." + name;
+    }
+
     static String function(String schema, String name) {
         return "p:" + schema + "." + name;
     }

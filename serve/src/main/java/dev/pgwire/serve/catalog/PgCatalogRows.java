@@ -33,6 +33,7 @@ final class PgCatalogRows {
     static final int PG_NAMESPACE = 2615;
     static final int PG_CONSTRAINT = 2606;
     static final int PG_ATTRDEF = 2604;
+    static final int PG_REWRITE = 2618;
     static final int DEFAULT_COLLATION = 100;
 
     private final UserObjects user;
@@ -85,6 +86,7 @@ final class PgCatalogRows {
             keys.add(Oids.relation(t.schema(), t.name()));
             keys.add(Oids.type(t.schema(), t.name()));
             keys.add(Oids.type(t.schema(), arrayName(t.name())));
+            if (t.view() || t.matView()) keys.add(Oids.rule(t.schema(), t.name()));
             for (Column c : t.columns()) if (c.defaultExpr() != null) keys.add(Oids.attrdef(t.schema(), t.name(), c.name()));
             for (TableMeta.Constraint c : t.meta().constraints()) {
                 if (!c.index()) keys.add(Oids.constraint(t.schema(), t.name(), c.name()));
@@ -126,7 +128,7 @@ final class PgCatalogRows {
         for (String t : List.of("pg_namespace", "pg_class", "pg_attribute", "pg_type", "pg_enum", "pg_index", "pg_constraint",
                 "pg_attrdef", "pg_depend", "pg_description", "pg_sequence", "pg_database", "pg_authid", "pg_roles", "pg_user",
                 "pg_shadow", "pg_auth_members", "pg_tables", "pg_views", "pg_matviews", "pg_indexes", "pg_sequences", "pg_stat_user_tables",
-                "pg_stat_all_tables", "pg_statio_user_tables", "pg_statio_all_tables")) {
+                "pg_stat_all_tables", "pg_statio_user_tables", "pg_statio_all_tables", "pg_rewrite")) {
             rows(t);
         }
         namespaces();
@@ -212,6 +214,7 @@ final class PgCatalogRows {
 
     static final int PG_PROC = 1255;
     private static final int SQL_LANGUAGE = 14;
+    private static final int PLPGSQL_LANGUAGE = 13563;
     private static final int RECORD = 2249;
 
     /** SQL functions: pg_proc rows as CREATE FUNCTION … LANGUAGE sql makes them. */
@@ -247,9 +250,9 @@ final class PgCatalogRows {
                 default -> "v";
             };
             proc.add().set("oid", oid).set("proname", f.name()).set("pronamespace", namespaceOid(f.schema()))
-                    .set("proowner", Cluster.BOOTSTRAP_SUPERUSER).set("prolang", SQL_LANGUAGE).set("procost", 100f)
+                    .set("proowner", Cluster.BOOTSTRAP_SUPERUSER).set("prolang", "plpgsql".equals(m.language()) ? PLPGSQL_LANGUAGE : SQL_LANGUAGE).set("procost", 100f)
                     .set("prorows", m.setof() ? 1000f : 0f).set("provariadic", 0).set("prosupport", 0).set("prokind", "f")
-                    .set("prosecdef", false).set("proleakproof", false).set("proisstrict", false).set("proretset", m.setof())
+                    .set("prosecdef", false).set("proleakproof", false).set("proisstrict", m.strict()).set("proretset", m.setof())
                     .set("provolatile", volatility).set("proparallel", "u").set("pronargs", in.size()).set("pronargdefaults", defaults.size())
                     .set("proargdefaults", defaults.isEmpty() ? null : String.join(", ", defaults))
                     .set("prorettype", table ? RECORD : typeOid(m.returns())).set("proargtypes", in)
@@ -419,6 +422,16 @@ final class PgCatalogRows {
         depend(PG_TYPE, rowType, 0, PG_CLASS, oid, 0, "i");
         depend(PG_TYPE, arrayType, 0, PG_TYPE, rowType, 0, "i");
         depend(PG_CLASS, oid, 0, PG_NAMESPACE, namespace, 0, "n");
+        if (view || matView) {
+            // the _RETURN rule a view is in PostgreSQL, depending on the relations its query reads
+            int rule = oids.of(Oids.rule(t.schema(), t.name()));
+            rows("pg_rewrite").add().set("oid", rule).set("rulename", "_RETURN").set("ev_class", oid).set("ev_type", "1")
+                    .set("ev_enabled", "O").set("is_instead", true);
+            depend(PG_REWRITE, rule, 0, PG_CLASS, oid, 0, "i");
+            for (String read : ViewRules.referenced(t.definition(), t.schema(), relationOids.keySet())) {
+                if (!read.equals(t.schema() + "." + t.name())) depend(PG_REWRITE, rule, 0, PG_CLASS, relationOids.get(read), 0, "n");
+            }
+        }
         description(oid, PG_CLASS, 0, t.description());
         Map<String, Integer> numbers = new HashMap<>();
         attnums.put(t.schema() + "." + t.name(), numbers);
