@@ -27,6 +27,9 @@ final class CatalogFunctions {
     static void register(Connection c, CatalogStore store) throws SQLException {
         fn(c, "pgwire_format_type", List.of(Type.BIGINT, Type.INTEGER), Type.VARCHAR, false,
                 a -> a[0] == null ? null : formatType(store.current(), ((Long) a[0]).intValue(), (Integer) a[1]));
+        // format_type as a session asks it: a type of a schema its search_path lacks is qualified (pg_dump sets '')
+        fn(c, "pgwire_format_type_on_path", List.of(Type.BIGINT, Type.INTEGER, Type.VARCHAR), Type.VARCHAR, false,
+                a -> a[0] == null ? null : formatType(store.current(), ((Long) a[0]).intValue(), (Integer) a[1], path((String) a[2])));
         fn(c, "pgwire_get_userbyid", List.of(Type.BIGINT), Type.VARCHAR, true, a -> {
             int oid = ((Long) a[0]).intValue();
             String name = store.current().role(oid);
@@ -212,13 +215,19 @@ final class CatalogFunctions {
     }
 
     static String formatType(Snapshot s, int oid, Integer typmod) {
+        return formatType(s, oid, typmod, null);
+    }
+
+    /** @param path the search_path the name is written for (null: qualified outside pg_catalog and public) */
+    static String formatType(Snapshot s, int oid, Integer typmod, List<String> path) {
         if (oid == 0) return "-";
         Snapshot.TypeInfo t = s.type(oid);
         if (t == null) return "???";
         boolean array = t.array();
         Snapshot.TypeInfo base = array ? s.type(t.element()) : t;
         if (base == null) return "???";
-        String schema = base.schema() == null || base.schema().equals("pg_catalog") || base.schema().equals("public") ? null : base.schema();
+        String schema = base.schema() == null || base.schema().equals("pg_catalog")
+                || (path == null ? base.schema().equals("public") : path.contains(base.schema())) ? null : base.schema();
         return FormatTypes.format(base.name(), array, typmod == null ? -1 : typmod, typmod != null, schema);
     }
 

@@ -73,7 +73,7 @@ final class CatalogCalls {
         int n = args.size();
         String path = SqlWriter.quoteLiteral(String.join(",", session.currentSchemas(true)));
         return switch (name) {
-            case "format_type" -> n == 2 ? sql("pgwire_format_type(CAST({0} AS BIGINT), CAST({1} AS INTEGER))", args) : null;
+            case "format_type" -> n == 2 ? sql("pgwire_format_type_on_path(CAST({0} AS BIGINT), CAST({1} AS INTEGER), " + path + ")", args) : null;
             case "pg_get_userbyid" -> n == 1 ? sql("pgwire_get_userbyid(CAST({0} AS BIGINT))", args) : null;
             case "acldefault" -> n == 2 ? sql(ACL_DEFAULT, args) : null;
             case "pg_get_indexdef" -> switch (n) {

@@ -623,6 +623,13 @@ final class TypedRewrites {
                 }
                 Node element = json.subscript(e.node("arg"), e.list("indirection"), t);
                 if (element != null) return element;
+                List<Node> steps = e.list("indirection");
+                if (t != null && !t.isArray() && t.name().equals("name") && steps.size() == 1 && steps.get(0).is("A_Indices")
+                        && !steps.get(0).bool("is_slice") && steps.get(0).node("uidx") != null) {
+                    // a name is a fixed-length char array: typname[0] is its first byte, as a "char" (pg_dump asks so)
+                    return Expressions.duckDb("CAST(substr(CAST({0} AS VARCHAR), CAST({1} AS BIGINT) + 1, 1) AS VARCHAR)",
+                            e.node("arg"), steps.get(0).node("uidx")).set("pgType", "char");
+                }
                 if (t != null && !t.isArray() && (t.name().equals("int2vector") || t.name().equals("oidvector"))) {
                     // int2vector and oidvector count their elements from 0
                     for (Node step : e.list("indirection")) {
