@@ -226,6 +226,14 @@ final class PgTypes {
             return new PgColumnType(base.duckDbType, array, -1, base::read,
                     (v, c) -> new PgColumnType.Literal(base.text(v, c)));
         }
+        if (hint == null && base.pgType.oid() == PgType.NUMERIC.oid() && base.typeModifier != -1
+                && base.duckDbType.replace(" ", "").toUpperCase(Locale.ROOT).startsWith("DECIMAL(38,")
+                && ((base.typeModifier - 4) & 0xffff) >= dev.pgwire.serve.sql.SqlType.UNCONSTRAINED_SCALE) {
+            // serve's storage of numeric without a modifier, where the statement's type is not known (a
+            // user function's result): numeric showing the digits the value has, not the fixed scale
+            return new PgColumnType(base.duckDbType, PgType.NUMERIC, -1, base::read,
+                    (v, c) -> PgNumeric.of(minimalScale(v instanceof BigDecimal d ? d : new BigDecimal(v.toString()))));
+        }
         if (hint == null) return base;
         int oid = base.pgType.oid();
         boolean text = oid == PgType.TEXT.oid();
