@@ -97,7 +97,7 @@ class PgDumpRestoreTest {
         "SELECT conrelid::regclass::text, conname, contype FROM pg_constraint WHERE connamespace IN"
             + " (SELECT oid FROM pg_namespace WHERE nspname IN ('public', 'billing')) ORDER BY 1, 2",
         "SELECT schemaname, tablename, indexname FROM pg_indexes WHERE schemaname IN ('public', 'billing') ORDER BY 1, 2, 3",
-        "SELECT billing.net(12), 'happy'::mood > 'sad'::mood"})
+        "SELECT billing.net(13), 'happy'::mood > 'sad'::mood"})
     void catalogIsThatOfPostgres(String query) throws SQLException {
         assertEquals(rows(Servers.postgres(), SOURCE, query), rows(Servers.serve(), RESTORED, query), query);
     }
