@@ -428,6 +428,7 @@ final class PgCatalogRows {
             rows("pg_rewrite").add().set("oid", rule).set("rulename", "_RETURN").set("ev_class", oid).set("ev_type", "1")
                     .set("ev_enabled", "O").set("is_instead", true);
             depend(PG_REWRITE, rule, 0, PG_CLASS, oid, 0, "i");
+            depend(PG_REWRITE, rule, 0, PG_CLASS, oid, 0, "n"); // its query's own relation, as PostgreSQL records it
             for (String read : ViewRules.referenced(t.definition(), t.schema(), relationOids.keySet())) {
                 if (!read.equals(t.schema() + "." + t.name())) depend(PG_REWRITE, rule, 0, PG_CLASS, relationOids.get(read), 0, "n");
             }

@@ -155,6 +155,7 @@ final class ExpressionTypes {
                 if (t != null && t.is(SqlType.JSONB)) return SqlType.JSONB;
                 if (t != null && !t.isArray() && t.name().equals("int2vector")) return SqlType.INT2;
                 if (t != null && !t.isArray() && t.name().equals("oidvector")) return SqlType.OID;
+                if (t != null && !t.isArray() && t.name().equals("name")) return SqlType.of("char"); // typname[0]
                 if (t == null || !t.isArray()) return null;
                 boolean slice = false;
                 for (Node i : e.list("indirection")) if (i.is("A_Indices") && i.bool("is_slice")) slice = true;
