@@ -71,7 +71,8 @@ final class CopyColumn {
         PgTypeName declared = info.pgType();
         PgType pg = declared != null ? PgType.byName(declared.typname()) : null;
         this.userType = declared != null && pg == null;
-        this.recordAttributes = userType && duck.startsWith("STRUCT(") ? RecordText.fieldTypes(info.duckDbType()).size() : 0;
+        this.recordAttributes = userType && duck.startsWith("STRUCT(") && !duck.endsWith("]")
+                ? RecordText.fieldTypes(info.duckDbType()).size() : 0;
         if (pg == null) pg = PgTypes.forDuckDbType(info.duckDbType()).pgType;
         this.oid = pg.oid();
         int typmod = declared == null ? -1 : declared.typmod();
