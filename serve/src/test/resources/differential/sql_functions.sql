@@ -297,3 +297,12 @@ DISCARD SEQUENCES;
 -- name: lastval_after_discard_sequences
 -- expect-error: 55000
 SELECT lastval();
+
+-- name: typeof_user_function_setup
+CREATE FUNCTION typeof_net(numeric) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT round($1 / 1.2, 2) $$;
+
+-- name: typeof_user_function_setup_text
+CREATE FUNCTION typeof_twice(x int) RETURNS text LANGUAGE sql AS 'SELECT x::text || x::text';
+
+-- name: typeof_user_function
+SELECT pg_typeof(typeof_net(12)), pg_typeof(typeof_twice(1)), pg_typeof(typeof_net(NULL)), typeof_net(13), typeof_twice(4);

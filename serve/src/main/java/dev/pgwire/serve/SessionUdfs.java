@@ -74,6 +74,10 @@ final class SessionUdfs {
             s.notifyFromEngine((String) a[1], (String) a[2]);
             return true;
         }, true);
+        // pg_typeof of a value whose PostgreSQL type the translation does not know (a user function's
+        // result): the type DuckDB computed it in, as PostgreSQL names its counterpart
+        Udf.register(c, new Udf.Signature("pgwire_typeof_duckdb", List.of(v), null, v, true),
+                a -> dev.pgwire.serve.catalog.TypeNames.regtype(PgTypes.forDuckDbType((String) a[0]).pgType.oid()));
         // clock_timestamp(): the wall clock at each call (DuckDB's now() is the transaction's start)
         Udf.register(c, new Udf.Signature("pgwire_clock_timestamp", List.of(i), null, Udf.Type.TIMESTAMPTZ, false),
                 a -> java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), true);

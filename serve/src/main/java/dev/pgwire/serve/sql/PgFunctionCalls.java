@@ -365,7 +365,10 @@ final class PgFunctionCalls {
                 return sql(n == 2 ? "unhex(substring(hex({0}), 2 * {1} - 1))" : "unhex(substring(hex({0}), 2 * {1} - 1, 2 * {2}))", args);
             }
             case "pg_typeof" -> {
-                if (n != 1 || first == null || first.isUnknown()
+                if (n == 1 && first == null) {
+                    return Expressions.duckDb("pgwire_typeof_duckdb(typeof({0}))", args.get(0)).set("regText", true);
+                }
+                if (n != 1 || first.isUnknown()
                         && !(args.get(0).is("A_Const") && (args.get(0).has("sval") || args.get(0).bool("isnull")))) return null;
                 // the type's OID (regtype shows its name); a type without a built-in OID as its name
                 SqlType t = first.isUnknown() ? SqlType.UNKNOWN : first;
