@@ -26,11 +26,7 @@ final class IdentityAlter {
      */
     static List<String> write(Node cmd, Relation r, String relationName, String target) {
         String column = cmd.str("name");
-        if (r == null) throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + relationName + "\" does not exist");
-        ColumnInfo c = r.column(column);
-        if (c == null) {
-            throw new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" of relation \"" + r.name() + "\" does not exist");
-        }
+        ColumnInfo c = column(r, relationName, column);
         if (c.identity() == null || c.identity().isEmpty() || c.sequence() == null) {
             throw new PgException("55000", "column \"" + column + "\" of relation \"" + r.name() + "\" is not an identity column");
         }
@@ -62,11 +58,7 @@ final class IdentityAlter {
      */
     static List<String> add(Node cmd, Relation r, String relationName, String target) {
         String column = cmd.str("name");
-        if (r == null) throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + relationName + "\" does not exist");
-        ColumnInfo c = r.column(column);
-        if (c == null) {
-            throw new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" of relation \"" + r.name() + "\" does not exist");
-        }
+        ColumnInfo c = column(r, relationName, column);
         String of = "column \"" + column + "\" of relation \"" + r.name() + "\"";
         if (c.identity() != null && !c.identity().isEmpty()) throw new PgException("55000", of + " is already an identity column");
         if (c.pgType() == null || c.pgType().isArray() || c.domain() != null
@@ -108,6 +100,16 @@ final class IdentityAlter {
             return name;
         }
         return fallback;
+    }
+
+    /** The column an ALTER COLUMN names, with PostgreSQL's errors for a missing table or column. */
+    private static ColumnInfo column(Relation r, String relationName, String column) {
+        if (r == null) throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + relationName + "\" does not exist");
+        ColumnInfo c = r.column(column);
+        if (c == null) {
+            throw new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" of relation \"" + r.name() + "\" does not exist");
+        }
+        return c;
     }
 
     private static String quoted(String dotted) {
