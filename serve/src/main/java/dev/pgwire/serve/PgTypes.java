@@ -226,13 +226,9 @@ final class PgTypes {
             return new PgColumnType(base.duckDbType, array, -1, base::read,
                     (v, c) -> new PgColumnType.Literal(base.text(v, c)));
         }
-        if (hint == null && base.pgType.oid() == PgType.NUMERIC.oid() && base.typeModifier != -1
-                && base.duckDbType.replace(" ", "").toUpperCase(Locale.ROOT).startsWith("DECIMAL(38,")
-                && ((base.typeModifier - 4) & 0xffff) >= dev.pgwire.serve.sql.SqlType.UNCONSTRAINED_SCALE) {
-            // serve's storage of numeric without a modifier, where the statement's type is not known (a
-            // user function's result): numeric showing the digits the value has, not the fixed scale
-            return new PgColumnType(base.duckDbType, PgType.NUMERIC, -1, base::read,
-                    (v, c) -> PgNumeric.of(minimalScale(v instanceof BigDecimal d ? d : new BigDecimal(v.toString()))));
+        if (hint == null && base.pgType.oid() == PgType.NUMERIC.oid() && unconstrainedNumeric(base)) {
+            // where the statement's type is not known (a user function's result): numeric as a column without modifier shows it
+            return minimalScaleNumeric(base);
         }
         if (hint == null) return base;
         int oid = base.pgType.oid();
@@ -269,12 +265,8 @@ final class PgTypes {
                             (v, c) -> PgNumeric.of(new BigDecimal(v.toString())));
                 }
                 if (oid == PgType.NUMERIC.oid() && hint.typmod() == -1 && base.typeModifier != -1) {
-                    // numeric without a modifier is stored with serve's fixed scale: show the digits the value has
-                    boolean unconstrained = base.duckDbType.replace(" ", "").toUpperCase(java.util.Locale.ROOT).startsWith("DECIMAL(38,")
-                            && ((base.typeModifier - 4) & 0xffff) >= dev.pgwire.serve.sql.SqlType.UNCONSTRAINED_SCALE;
-                    return new PgColumnType(base.duckDbType, PgType.NUMERIC, -1, base::read,
-                            unconstrained ? (v, c) -> PgNumeric.of(minimalScale(v instanceof BigDecimal d ? d : new BigDecimal(v.toString())))
-                                    : base::pgValue);
+                    return unconstrainedNumeric(base) ? minimalScaleNumeric(base)
+                            : new PgColumnType(base.duckDbType, PgType.NUMERIC, -1, base::read, base::pgValue);
                 }
                 return base;
             case "oid":
@@ -415,6 +407,18 @@ final class PgTypes {
     }
 
     /** A numeric without declared scale shows the digits it has: DuckDB's fixed scale adds zeros. */
+    /** Whether a DECIMAL column is serve's storage of numeric without a modifier (DECIMAL(38, s), s at least serve's scale). */
+    private static boolean unconstrainedNumeric(PgColumnType base) {
+        return base.typeModifier != -1 && base.duckDbType.replace(" ", "").toUpperCase(Locale.ROOT).startsWith("DECIMAL(38,")
+                && ((base.typeModifier - 4) & 0xffff) >= dev.pgwire.serve.sql.SqlType.UNCONSTRAINED_SCALE;
+    }
+
+    /** numeric without modifier, showing the digits each value has rather than the stored scale. */
+    private static PgColumnType minimalScaleNumeric(PgColumnType base) {
+        return new PgColumnType(base.duckDbType, PgType.NUMERIC, -1, base::read,
+                (v, c) -> PgNumeric.of(minimalScale(v instanceof BigDecimal d ? d : new BigDecimal(v.toString()))));
+    }
+
     static BigDecimal minimalScale(BigDecimal d) {
         if (d.signum() == 0) return BigDecimal.ZERO;
         BigDecimal stripped = d.stripTrailingZeros();

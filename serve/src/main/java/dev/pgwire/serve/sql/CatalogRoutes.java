@@ -134,24 +134,25 @@ final class CatalogRoutes {
 
     /** The call of pg_options_to_table(options) a FROM item makes (a table macro of serve's), or null. */
     private static Node optionsToTable(Node rangeFunction) {
-        List<Node> functions = rangeFunction.list("functions");
-        if (functions.size() != 1) return null;
-        Node call = functions.get(0).list("items").get(0);
-        if (call == null || !call.is("FuncCall") || call.list("args").size() != 1) return null;
-        List<String> name = call.names("funcname");
-        if (name.size() > 1 && !name.get(0).equals(CatalogDefinitions.PG_CATALOG)) return null;
-        return Operators.lastName(call).equals("pg_options_to_table") ? call : null;
+        Node call = catalogCall(rangeFunction);
+        return call != null && call.list("args").size() == 1 && Operators.lastName(call).equals("pg_options_to_table") ? call : null;
     }
 
     private static String catalogFunction(Node rangeFunction) {
+        Node call = catalogCall(rangeFunction);
+        if (call == null || call.has("args")) return null;
+        String function = Operators.lastName(call);
+        return FUNCTION_COLUMNS.containsKey(function) ? function : null;
+    }
+
+    /** The one function a FROM item calls, named bare or in pg_catalog, or null. */
+    private static Node catalogCall(Node rangeFunction) {
         List<Node> functions = rangeFunction.list("functions");
         if (functions.size() != 1) return null;
         Node call = functions.get(0).list("items").get(0);
-        if (call == null || !call.is("FuncCall") || call.has("args")) return null;
+        if (call == null || !call.is("FuncCall")) return null;
         List<String> name = call.names("funcname");
-        if (name.size() > 1 && !name.get(0).equals(CatalogDefinitions.PG_CATALOG)) return null;
-        String function = Operators.lastName(call);
-        return FUNCTION_COLUMNS.containsKey(function) ? function : null;
+        return name.size() > 1 && !name.get(0).equals(CatalogDefinitions.PG_CATALOG) ? null : call;
     }
 
     /** {@code pg_catalog.pg_class.oid}: the column of the relation, as the FROM clause names it. */

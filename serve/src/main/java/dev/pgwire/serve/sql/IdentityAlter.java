@@ -75,7 +75,7 @@ final class IdentityAlter {
         String qualified = sequenceName(r, sequence);
         String identity = def != null && def.str("generated_when").equals("a") ? "a" : "d";
         List<String> out = new ArrayList<>();
-        out.add((r.schema().equals("pg_temp") ? "CREATE TEMPORARY SEQUENCE " : "CREATE SEQUENCE ") + quoted(qualified)
+        out.add((r.schema().equals("pg_temp") ? "CREATE TEMPORARY SEQUENCE " : "CREATE SEQUENCE ") + (r.schema().equals("pg_temp") ? SqlWriter.quoteIdent(sequence) : SqlNames.table(r.schema(), sequence))
                 + DdlEmitter.sequenceOptions(options) + DdlEmitter.columnTypeBound(c.pgType(), def));
         out.add("ALTER TABLE " + target + " ALTER COLUMN " + SqlWriter.quoteIdent(column) + " SET DEFAULT nextval(" + SqlWriter.quoteLiteral(qualified) + ")");
         out.add("COMMENT ON COLUMN " + target + "." + SqlWriter.quoteIdent(column) + " IS " + SqlWriter.quoteLiteral(
@@ -110,12 +110,6 @@ final class IdentityAlter {
             throw new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" of relation \"" + r.name() + "\" does not exist");
         }
         return c;
-    }
-
-    private static String quoted(String dotted) {
-        StringBuilder sb = new StringBuilder();
-        for (String part : dotted.split("\\.", -1)) sb.append(sb.length() == 0 ? "" : ".").append(SqlWriter.quoteIdent(part));
-        return sb.toString();
     }
 
     /**
