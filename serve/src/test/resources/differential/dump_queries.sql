@@ -66,3 +66,76 @@ SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a WHERE a.attrelid
 
 -- name: restrict_relation_kinds
 SELECT set_config(name, 'view, foreign-table', false) FROM pg_settings WHERE name = 'restrict_nonsystem_relation_kind';
+
+-- Definitions name user objects as the asking session's search_path finds them: bare where it finds
+-- that very object, else qualified (pg_dump's empty search_path qualifies them all).
+
+-- name: path_setup_default
+CREATE TABLE shop.orders (id serial PRIMARY KEY, size shop.size DEFAULT 'm' CHECK (size <> 'l'::shop.size), item int);
+
+-- name: path_setup_view
+CREATE VIEW shop.big_orders AS SELECT o.id, i.note FROM shop.orders o JOIN shop.items i ON i.id = o.item WHERE o.size = 'l';
+
+-- name: path_setup_index
+CREATE INDEX orders_small ON shop.orders (item) WHERE size = 's'::shop.size;
+
+-- name: path_shop_defaults
+SELECT a.attname, pg_get_expr(d.adbin, d.adrelid), pg_get_expr(d.adbin, d.adrelid, true) FROM pg_attrdef d
+JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = 'shop.orders'::regclass ORDER BY 1;
+
+-- name: path_shop_view
+SELECT pg_get_viewdef('shop.big_orders'::regclass), pg_get_viewdef('shop.big_orders'::regclass, true);
+
+-- name: path_shop_check
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'shop.orders'::regclass AND contype = 'c';
+
+-- name: path_shop_index
+SELECT pg_get_indexdef('shop.orders_small'::regclass), pg_get_indexdef('shop.orders_small'::regclass, 0, true);
+
+-- name: path_to_empty
+SELECT pg_catalog.set_config('search_path', '', false);
+
+-- name: path_empty_defaults
+SELECT a.attname, pg_catalog.pg_get_expr(d.adbin, d.adrelid) FROM pg_catalog.pg_attrdef d
+JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+WHERE d.adrelid = 'shop.orders'::pg_catalog.regclass ORDER BY 1;
+
+-- name: path_empty_view
+SELECT pg_catalog.pg_get_viewdef('shop.big_orders'::pg_catalog.regclass);
+
+-- name: path_empty_check
+SELECT conname, pg_catalog.pg_get_constraintdef(oid) FROM pg_catalog.pg_constraint
+WHERE conrelid = 'shop.orders'::pg_catalog.regclass AND contype = 'c';
+
+-- name: path_empty_index
+SELECT pg_catalog.pg_get_indexdef('shop.orders_small'::pg_catalog.regclass);
+
+-- name: path_serial_dependencies
+SELECT d.classid::pg_catalog.regclass::text, d.refobjid::pg_catalog.regclass::text, d.refobjsubid, d.deptype
+FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_attrdef ad ON d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass
+    AND d.objid = ad.oid
+WHERE ad.adrelid = 'shop.orders'::pg_catalog.regclass AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass ORDER BY 2, 3;
+
+-- name: path_serial_owned
+SELECT d.objid::pg_catalog.regclass::text, d.refobjid::pg_catalog.regclass::text, d.refobjsubid, d.deptype
+FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+    AND d.objid = 'shop.orders_id_seq'::pg_catalog.regclass AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass;
+
+-- name: path_back_to_public
+SELECT pg_catalog.set_config('search_path', 'public', false);
+
+-- name: path_public_view
+SELECT pg_get_viewdef('shop.big_orders'::regclass, true);
+
+-- name: path_composite_storage
+CREATE TYPE shop.dims AS (w int, h int);
+
+-- name: path_composite_column
+CREATE TABLE shop.boxes (id int, dims shop.dims, size shop.size);
+
+-- name: path_composite_attributes
+SELECT attname, attlen, attbyval, attalign, attstorage FROM pg_attribute
+WHERE attrelid = 'shop.boxes'::regclass AND attnum > 0 ORDER BY attnum;
+
+-- name: init_privs
+SELECT classoid::regclass::text, count(*), count(*) FILTER (WHERE objsubid <> 0) FROM pg_init_privs GROUP BY 1 ORDER BY 1;

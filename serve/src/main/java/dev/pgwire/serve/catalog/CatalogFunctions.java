@@ -7,6 +7,7 @@ import dev.pgwire.serve.functions.Udf.Signature;
 import dev.pgwire.serve.functions.Udf.Type;
 import dev.pgwire.serve.sql.ColumnMeta;
 import dev.pgwire.serve.sql.PgTypeName;
+import dev.pgwire.serve.sql.SchemaNames;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -43,7 +44,9 @@ final class CatalogFunctions {
             if (column == 0) {
                 RelationText def = (Boolean) a[2] ? s.prettyIndexDefinitions.getOrDefault(oid, s.indexDefinitions.get(oid))
                         : s.indexDefinitions.get(oid);
-                return def == null ? null : (Boolean) a[2] ? def.text(s, path((String) a[3])) : def.qualified();
+                if (def == null) return null;
+                List<String> path = path((String) a[3]);
+                return SchemaNames.write((Boolean) a[2] ? def.text(s, path) : def.qualified(), names(store.current(), path));
             }
             List<String> keys = s.indexKeys.get(oid);
             return keys == null || column < 1 || column > keys.size() ? null : keys.get(column - 1);
@@ -52,17 +55,24 @@ final class CatalogFunctions {
         fn(c, "pgwire_get_constraintdef", List.of(Type.BIGINT, Type.BOOLEAN, Type.VARCHAR), Type.VARCHAR, true, a -> {
             Snapshot s = at(store.current(), ((Long) a[0]).intValue());
             RelationText def = ((Boolean) a[1] ? s.prettyConstraintDefinitions : s.constraintDefinitions).get(((Long) a[0]).intValue());
-            return def == null ? null : def.text(s, path((String) a[2]));
+            if (def == null) return null;
+            List<String> path = path((String) a[2]);
+            return SchemaNames.write(def.text(s, path), names(store.current(), path));
         });
         // a user view's query is kept plain and pretty (ColumnMeta.expressionPair)
-        fn(c, "pgwire_get_viewdef", List.of(Type.BIGINT, Type.BOOLEAN), Type.VARCHAR, true,
-                a -> ColumnMeta.form(at(store.current(), ((Long) a[0]).intValue()).viewDefinitions.get(((Long) a[0]).intValue()), (Boolean) a[1]));
-        fn(c, "pgwire_get_viewdef_name", List.of(Type.VARCHAR, Type.VARCHAR, Type.BOOLEAN), Type.VARCHAR, true, a -> {
-            int oid = regclassIn(store.current(), (String) a[0], (String) a[1]);
-            return ColumnMeta.form(at(store.current(), oid).viewDefinitions.get(oid), (Boolean) a[2]);
-        });
+        fn(c, "pgwire_get_viewdef", List.of(Type.BIGINT, Type.BOOLEAN, Type.VARCHAR), Type.VARCHAR, true,
+                a -> viewDefinition(store.current(), ((Long) a[0]).intValue(), (Boolean) a[1], (String) a[2]));
+        fn(c, "pgwire_get_viewdef_name", List.of(Type.VARCHAR, Type.VARCHAR, Type.BOOLEAN), Type.VARCHAR, true,
+                a -> viewDefinition(store.current(), regclassIn(store.current(), (String) a[0], (String) a[1]), (Boolean) a[2], (String) a[1]));
         fn(c, "pgwire_argument_defaults", List.of(Type.VARCHAR), Type.VARCHAR, true,
                 a -> StaticCatalog.get().argumentDefaults((String) a[0]));
+        // pg_get_expr: adbin holds the expression's plain and pretty forms (ColumnMeta.expressionPair),
+        // its names marked (SchemaNames); the built-in functions' argument defaults are node trees
+        fn(c, "pgwire_get_expr", List.of(Type.VARCHAR, Type.BOOLEAN, Type.VARCHAR), Type.VARCHAR, true, a -> {
+            String builtin = StaticCatalog.get().argumentDefaults((String) a[0]);
+            if (builtin != null) return builtin;
+            return SchemaNames.write(ColumnMeta.form((String) a[0], (Boolean) a[1]), names(store.current(), path((String) a[2])));
+        });
         fn(c, "pgwire_obj_description", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, false, a -> {
             if (a[0] == null) return null;
             int oid = ((Long) a[0]).intValue();
@@ -189,6 +199,10 @@ final class CatalogFunctions {
         });
     }
 
+    private static String viewDefinition(Snapshot s, int oid, boolean pretty, String searchPath) {
+        return SchemaNames.write(ColumnMeta.form(at(s, oid).viewDefinitions.get(oid), pretty), names(s, path(searchPath)));
+    }
+
     private static void fn(Connection c, String name, List<Type> params, Type result, boolean strict, Udf.Body body) throws SQLException {
         Udf.register(c, new Signature(name, params, null, result, strict), body);
     }
@@ -244,6 +258,34 @@ final class CatalogFunctions {
             return temp == null ? 0 : temp.relationOid(schema, name);
         }
         return s.relationOid(schema, name);
+    }
+
+    /** The user objects' names in a kept definition, as a session with {@code path} finds them ({@link SchemaNames}). */
+    static SchemaNames.Lookup names(Snapshot s, List<String> path) {
+        return new SchemaNames.Lookup() {
+            @Override
+            public String schemaOf(char kind, String name) {
+                if (kind != SchemaNames.TYPE) return null;
+                for (String schema : path) if (!schema.equals("pg_catalog") && s.typeOid(schema, name) != 0) return schema;
+                String first = null;
+                for (Snapshot.TypeInfo t : s.types.values()) {
+                    if (t.name().equals(name) && t.schema() != null && !t.schema().equals("pg_catalog")
+                            && !t.schema().equals("information_schema") && (first == null || t.schema().compareTo(first) < 0)) {
+                        first = t.schema();
+                    }
+                }
+                return first;
+            }
+
+            @Override
+            public boolean visible(char kind, String schema, String name) {
+                if (kind == SchemaNames.TYPE) return path.contains(schema);
+                for (String searched : path) {
+                    if (relationOid(s, searched, name) != 0) return searched.equals(schema);
+                }
+                return false;
+            }
+        };
     }
 
     static boolean tableIsVisible(Snapshot s, int oid, List<String> path) {

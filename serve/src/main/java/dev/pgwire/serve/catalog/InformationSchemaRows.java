@@ -6,6 +6,7 @@ import dev.pgwire.serve.catalog.UserObjects.Sequence;
 import dev.pgwire.serve.catalog.UserObjects.Table;
 import dev.pgwire.serve.sql.DomainMeta;
 import dev.pgwire.serve.sql.PgTypeName;
+import dev.pgwire.serve.sql.SchemaNames;
 import dev.pgwire.serve.sql.TableMeta;
 
 import java.util.LinkedHashMap;
@@ -163,11 +164,11 @@ final class InformationSchemaRows {
         DomainMeta domain = type.builtin() || type.isArray() ? null : user.domain(type.name());
         if (domain != null) type = domain.base();
         Rows.Row r = rows("columns").add().set("table_catalog", database).set("table_schema", schema).set("table_name", table)
-                .set("column_name", name).set("ordinal_position", number).set("column_default", generated ? null : dev.pgwire.serve.sql.ColumnMeta.form(defaultExpr, false))
+                .set("column_name", name).set("ordinal_position", number).set("column_default", generated ? null : SchemaNames.write(dev.pgwire.serve.sql.ColumnMeta.form(defaultExpr, false)))
                 .set("is_nullable", nullable ? "YES" : "NO").set("dtd_identifier", Integer.toString(number))
                 .set("is_self_referencing", "NO").set("is_identity", identity == null || identity.isEmpty() ? "NO" : "YES")
                 .set("identity_cycle", seq != null && seq.cycle() ? "YES" : "NO")
-                .set("is_generated", generated ? "ALWAYS" : "NEVER").set("generation_expression", generated ? dev.pgwire.serve.sql.ColumnMeta.form(defaultExpr, false) : null)
+                .set("is_generated", generated ? "ALWAYS" : "NEVER").set("generation_expression", generated ? SchemaNames.write(dev.pgwire.serve.sql.ColumnMeta.form(defaultExpr, false)) : null)
                 .set("is_updatable", readOnly ? "NO" : "YES");
         if (domain != null) r.set("domain_catalog", database).set("domain_schema", domain.schema()).set("domain_name", domain.name());
         typeColumns(r, type);
@@ -183,7 +184,7 @@ final class InformationSchemaRows {
     private void domain(DomainMeta d) {
         Rows.Row r = rows("domains").add().set("domain_catalog", database).set("domain_schema", d.schema())
                 .set("domain_name", d.name()).set("dtd_identifier", "1")
-                .set("domain_default", d.pgDefault() == null || d.pgDefault().isEmpty() ? null : dev.pgwire.serve.sql.ColumnMeta.form(d.pgDefault(), false));
+                .set("domain_default", d.pgDefault() == null || d.pgDefault().isEmpty() ? null : SchemaNames.write(dev.pgwire.serve.sql.ColumnMeta.form(d.pgDefault(), false)));
         typeColumns(r, d.base());
         for (int i = 0; i < d.checkNames().size(); i++) {
             rows("domain_constraints").add().set("constraint_catalog", database).set("constraint_schema", d.schema())
@@ -191,7 +192,7 @@ final class InformationSchemaRows {
                     .set("domain_name", d.name()).set("is_deferrable", "NO").set("initially_deferred", "NO");
             rows("check_constraints").add().set("constraint_catalog", database).set("constraint_schema", d.schema())
                     .set("constraint_name", d.checkNames().get(i))
-                    .set("check_clause", "(" + dev.pgwire.serve.sql.ColumnMeta.form(d.checkDefs().get(i), false) + ")");
+                    .set("check_clause", "(" + SchemaNames.write(dev.pgwire.serve.sql.ColumnMeta.form(d.checkDefs().get(i), false)) + ")");
         }
     }
 
@@ -259,7 +260,7 @@ final class InformationSchemaRows {
             boolean deferred = c.rule() != null && c.rule().deferred();
             tableConstraint(t, c.name(), type, c.type().equals("u"), deferrable, deferred);
             if (c.type().equals("c")) {
-                String def = Snapshot.constraintDefinition(c, t.schema(), false).qualified();
+                String def = SchemaNames.write(Snapshot.constraintDefinition(c, t.schema(), false).qualified());
                 rows("check_constraints").add().set("constraint_catalog", database).set("constraint_schema", t.schema())
                         .set("constraint_name", c.name()).set("check_clause", def.substring("CHECK ".length()));
                 for (String col : c.columns()) constraintColumn(t.schema(), t.name(), col, t.schema(), c.name());

@@ -8,6 +8,7 @@ import dev.pgwire.serve.catalog.UserObjects.Sequence;
 import dev.pgwire.serve.catalog.UserObjects.Table;
 import dev.pgwire.serve.sql.DomainMeta;
 import dev.pgwire.serve.sql.PgTypeName;
+import dev.pgwire.serve.sql.SchemaNames;
 import dev.pgwire.serve.sql.TableMeta;
 
 import java.util.ArrayList;
@@ -229,7 +230,7 @@ final class PgCatalogRows {
             List<String> names = new ArrayList<>();
             List<String> defaults = new ArrayList<>();
             for (dev.pgwire.serve.sql.FunctionMeta.Param p : m.args()) {
-                if (p.defaultText() != null) defaults.add(p.defaultText());
+                if (p.defaultText() != null) defaults.add(SchemaNames.write(p.defaultText()));
                 in.add((long) typeOid(p.type()));
                 all.add((long) typeOid(p.type()));
                 modes.add("i");
@@ -296,7 +297,7 @@ final class PgCatalogRows {
                     .set("typcollation", collation);
             if (d.pgDefault() != null && !d.pgDefault().isEmpty()) {
                 // typdefaultbin, as adbin: the expression's text (pg_get_expr reads it), where PostgreSQL keeps its node tree
-                row.set("typdefault", dev.pgwire.serve.sql.ColumnMeta.form(d.pgDefault(), false)).set("typdefaultbin", d.pgDefault());
+                row.set("typdefault", SchemaNames.write(dev.pgwire.serve.sql.ColumnMeta.form(d.pgDefault(), false))).set("typdefaultbin", d.pgDefault());
             }
             arrayType(array, arrayName(d.name()), namespace, oid, align.equals("d") ? "d" : "i", collation);
             for (String c : d.checkNames()) {
@@ -439,8 +440,9 @@ final class PgCatalogRows {
         for (Column c : t.columns()) {
             numbers.put(c.name(), c.number());
             attribute(oid, c.name(), c.number(), c.type(), c.notNull(), c.defaultExpr() != null, c.identity(), c.generated());
+            int def = 0;
             if (c.defaultExpr() != null) {
-                int def = oids.of(Oids.attrdef(t.schema(), t.name(), c.name()));
+                def = oids.of(Oids.attrdef(t.schema(), t.name(), c.name()));
                 rows("pg_attrdef").add().set("oid", def).set("adrelid", oid).set("adnum", c.number()).set("adbin", c.defaultExpr());
                 depend(PG_ATTRDEF, def, 0, PG_CLASS, oid, c.number(), "a");
             }
@@ -449,6 +451,8 @@ final class PgCatalogRows {
                 String seqKey = Oids.relation(t.schema(), c.sequence());
                 int seq = oids.orZero(seqKey);
                 if (seq != 0) depend(PG_CLASS, seq, 0, PG_CLASS, oid, c.number(), c.identity().isEmpty() ? "a" : "i");
+                // a serial's default draws from its sequence: pg_dump sets the default after creating the sequence
+                if (seq != 0 && def != 0) depend(PG_ATTRDEF, def, 0, PG_CLASS, seq, 0, "n");
             }
         }
         if (!view) systemAttributes(oid);
@@ -483,7 +487,8 @@ final class PgCatalogRows {
         DomainMeta domain = domainOids.containsValue(typeOid) ? user.domain(type.name()) : null;
         int storageType = domain != null ? typeOid(domain.base()) : typeOid; // a domain's column is stored as its base type
         boolean builtin = st.isBuiltinType(storageType);
-        boolean isEnum = !builtin && !type.isArray() && (domain == null || enumOids.containsValue(storageType));
+        boolean isEnum = !builtin && !type.isArray() && enumOids.containsValue(storageType);
+        boolean composite = !builtin && !isEnum && compositeOids.values().stream().anyMatch(o -> o[0] == storageType || o[1] == storageType);
         int collation = builtin ? st.typeCollation(storageType) : 0;
         if (type.isArray() && builtin) {
             collation = st.typeCollation(elementOf(typeOid));
@@ -491,7 +496,7 @@ final class PgCatalogRows {
         rows("pg_attribute").add().set("attrelid", relation).set("attname", name).set("atttypid", typeOid)
                 .set("attstattarget", -1).set("attlen", builtin ? st.typeLength(storageType) : isEnum ? 4 : -1).set("attnum", number)
                 .set("attndims", type.dimensions()).set("attcacheoff", -1).set("atttypmod", type.typmod())
-                .set("attbyval", builtin ? st.typeByValue(storageType) : isEnum).set("attalign", builtin ? st.typeAlign(storageType) : "i")
+                .set("attbyval", builtin ? st.typeByValue(storageType) : isEnum).set("attalign", builtin ? st.typeAlign(storageType) : composite ? "d" : "i")
                 .set("attstorage", builtin ? st.typeStorage(storageType) : isEnum ? "p" : "x").set("attcompression", "")
                 .set("attnotnull", notNull).set("atthasdef", hasDefault).set("attidentity", identity == null ? "" : identity)
                 .set("attgenerated", generated ? "s" : "").set("attislocal", true).set("attcollation", collation);
@@ -673,7 +678,7 @@ final class PgCatalogRows {
                 .set("indisvalid", true).set("indisready", true).set("indislive", true).set("indkey", keys)
                 .set("indcollation", collations).set("indclass", classes).set("indoption", options)
                 .set("indexprs", expressions.isEmpty() ? null : String.join(", ", expressions)).set("indpred", predicate);
-        rows("pg_indexes").add().set("schemaname", schema).set("tablename", table).set("indexname", name).set("indexdef", definition);
+        rows("pg_indexes").add().set("schemaname", schema).set("tablename", table).set("indexname", name).set("indexdef", SchemaNames.write(definition));
         indexDefinitions.put(oid, RelationText.index(definition, schema, table));
         indexKeys.put(oid, expressionsByKey(columns, expressions));
     }

@@ -20,7 +20,7 @@ final class StaticCatalog {
     static final List<String> TABLES = List.of("pg_type", "pg_proc", "pg_operator", "pg_cast", "pg_am", "pg_opclass",
             "pg_opfamily", "pg_language", "pg_range", "pg_aggregate", "pg_tablespace", "pg_conversion", "pg_ts_config",
             "pg_ts_dict", "pg_ts_parser", "pg_ts_template", "pg_extension", "pg_collation", "pg_namespace", "pg_class",
-            "pg_attribute", "pg_index", "pg_description", "pg_shdescription", "pg_constraint", "pg_depend");
+            "pg_attribute", "pg_index", "pg_description", "pg_shdescription", "pg_constraint", "pg_depend", "pg_init_privs");
 
     private static final StaticCatalog INSTANCE = new StaticCatalog();
 

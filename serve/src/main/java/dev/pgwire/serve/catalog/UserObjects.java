@@ -4,6 +4,7 @@ import dev.pgwire.serve.sql.CatalogView;
 import dev.pgwire.serve.sql.ColumnMeta;
 import dev.pgwire.serve.sql.DomainMeta;
 import dev.pgwire.serve.sql.PgTypeName;
+import dev.pgwire.serve.sql.SchemaNames;
 import dev.pgwire.serve.sql.ObjectMeta;
 import dev.pgwire.serve.sql.TableMeta;
 
@@ -51,7 +52,7 @@ final class UserObjects {
          * could not write it as PostgreSQL does; a materialized view's query as written.
          */
         String shownDefinition(boolean pretty) {
-            return shown != null ? dev.pgwire.serve.sql.ColumnMeta.form(shown, pretty) : definition;
+            return shown != null ? SchemaNames.write(ColumnMeta.form(shown, pretty)) : definition;
         }
 
         /** Whether the table holds a materialized view (relkind m). */
@@ -165,7 +166,7 @@ final class UserObjects {
                     columns.computeIfAbsent(schema + "." + rs.getString(2), k -> new ArrayList<>())
                             .add(new Column(info.name(), info.number(), type, info.notNull(),
                                     // the DuckDB column's default may be its domain's, which is not the column's own
-                                    defaultText(info, domain != null ? null : rs.getString(8)),
+                                    defaultText(schema, info, domain != null ? null : rs.getString(8)),
                                     info.identity(), info.sequence(), dev.pgwire.serve.sql.ColumnMeta.description(rs.getString(6)), rs.getBoolean(9)));
                 }
             }
@@ -287,9 +288,9 @@ final class UserObjects {
     }
 
     /** A column default as PostgreSQL shows it: serve's record of it, else DuckDB's text. */
-    private static String defaultText(CatalogView.ColumnInfo info, String duckDbDefault) {
+    private static String defaultText(String schema, CatalogView.ColumnInfo info, String duckDbDefault) {
         if (info.sequence() != null && !info.identity().isEmpty()) return null; // identity columns have no default
-        if (info.sequence() != null) return "nextval('" + TypeNames.quoteIdent(info.sequence()).replace("'", "''") + "'::regclass)";
+        if (info.sequence() != null) return "nextval('" + SchemaNames.relationInLiteral(schema, info.sequence()).replace("'", "''") + "'::regclass)";
         if (info.pgDefault() != null) return info.pgDefault();
         return duckDbDefault;
     }

@@ -95,15 +95,11 @@ final class CatalogCalls {
                 if (t != null && (t.name().equals("text") || t.isUnknown())) {
                     yield sql("pgwire_get_viewdef_name(CAST({0} AS VARCHAR), " + path + ", " + pretty + ")", args);
                 }
-                yield sql("pgwire_get_viewdef(CAST({0} AS BIGINT), " + pretty + ")", args);
+                yield sql("pgwire_get_viewdef(CAST({0} AS BIGINT), " + pretty + ", " + path + ")", args);
             }
-            // adbin holds the expression's plain and pretty forms (ColumnMeta.expressionPair); the
-            // built-in functions' argument defaults are PostgreSQL's node trees, written as it writes them
             case "pg_get_expr" -> switch (n) {
-                case 2 -> sql("coalesce(pgwire_argument_defaults(CAST({0} AS VARCHAR)), split_part(CAST({0} AS VARCHAR), chr(31), 1))", args);
-                case 3 -> sql("coalesce(pgwire_argument_defaults(CAST({0} AS VARCHAR)), CASE WHEN coalesce({2}, false)"
-                        + " AND strpos(CAST({0} AS VARCHAR), chr(31)) > 0 THEN split_part(CAST({0} AS VARCHAR), chr(31), 2)"
-                        + " ELSE split_part(CAST({0} AS VARCHAR), chr(31), 1) END)", args);
+                case 2 -> sql("pgwire_get_expr(CAST({0} AS VARCHAR), false, " + path + ")", args);
+                case 3 -> sql("pgwire_get_expr(CAST({0} AS VARCHAR), coalesce({2}, false), " + path + ")", args);
                 default -> null;
             };
             case "obj_description" -> switch (n) {

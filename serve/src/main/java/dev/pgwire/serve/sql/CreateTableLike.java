@@ -69,7 +69,7 @@ final class CreateTableLike {
             if (c.notNull() || identity) cons.add(constraint("CONSTR_NOTNULL"));
             if (identity && (options & IDENTITY) != 0) cons.add(identity(r, c, catalog));
             String text = c.sequence() != null ? "nextval(" + SqlWriter.quoteLiteral(c.sequence()) + ")"
-                    : c.pgDefault() != null ? ColumnMeta.form(c.pgDefault(), false) : null;
+                    : c.pgDefault() != null ? SchemaNames.write(ColumnMeta.form(c.pgDefault(), false)) : null;
             if (text == null && c.defaultExpr() != null && !r.view() && c.domain() == null && (options & (DEFAULTS | GENERATED)) != 0) {
                 // a generated column's expression, or a default not written in PostgreSQL's SQL: DuckDB's text only
                 throw DdlEmitter.unsupported("CREATE TABLE … (LIKE … INCLUDING DEFAULTS or GENERATED) of a column whose default"
@@ -91,7 +91,7 @@ final class CreateTableLike {
             if (k.type().equals("c") && (options & CONSTRAINTS) != 0) {
                 if (k.expression() == null) throw DdlEmitter.unsupported("copying check constraint \"" + k.name() + "\"");
                 constraints.add(constraint("CONSTR_CHECK").set("conname", k.name())
-                        .set("raw_expr", expression(ColumnMeta.form(k.expression(), false))).set("initially_valid", true));
+                        .set("raw_expr", expression(SchemaNames.write(ColumnMeta.form(k.expression(), false)))).set("initially_valid", true));
             } else if ((k.type().equals("p") || k.type().equals("u")) && (options & INDEXES) != 0) {
                 if (k.index()) continue; // a unique index made by CREATE UNIQUE INDEX: copied with the indexes below
                 List<Node> keys = new ArrayList<>();

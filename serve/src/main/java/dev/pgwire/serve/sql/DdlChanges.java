@@ -224,7 +224,7 @@ public final class DdlChanges {
         if (r == null || r.view()) return;
         for (TableMeta.Constraint c : meta(r).constraints()) {
             if (c.columns().contains(column) || c.type().equals("c") && c.expression() != null
-                    && SqlLexer.mentions(ColumnMeta.form(c.expression(), false), column)) {
+                    && SqlLexer.mentions(SchemaNames.write(ColumnMeta.form(c.expression(), false)), column)) {
                 alteredMeta = meta(r).withoutConstraint(c.name());
             }
         }
@@ -334,8 +334,9 @@ public final class DdlChanges {
     }
 
     /** A column default as PostgreSQL shows it, coerced to the column's type (null: DuckDB's text stands). */
-    private static String defaultText(Node expr, PgTypeName type) {
-        return ColumnMeta.expressionPair(PgDeparse.text(expr, type, name -> null, false), PgDeparse.text(expr, type, name -> null, true));
+    private String defaultText(Node expr, PgTypeName type) {
+        Node shown = SequenceCalls.markRelations(expr, session.catalog());
+        return ColumnMeta.expressionPair(PgDeparse.text(shown, type, name -> null, false), PgDeparse.text(shown, type, name -> null, true));
     }
 
     private void alterType(String target, Node rel, Node cmd) {

@@ -386,7 +386,8 @@ final class DdlEmitter {
      */
     private String expressionPair(Node expr, PgTypeName target) {
         java.util.function.Function<String, PgTypeName> columns = tableColumns::get;
-        return ColumnMeta.expressionPair(PgDeparse.text(expr, target, columns, false), PgDeparse.text(expr, target, columns, true));
+        Node shown = SequenceCalls.markRelations(expr, session.catalog());
+        return ColumnMeta.expressionPair(PgDeparse.text(shown, target, columns, false), PgDeparse.text(shown, target, columns, true));
     }
 
     /** The distinct columns an expression names, in order. */

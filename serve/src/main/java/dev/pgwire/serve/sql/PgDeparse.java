@@ -36,7 +36,8 @@ public final class PgDeparse {
         }
 
         String label() {
-            if (oid == 0) return name.endsWith("[]") ? quote(name.substring(0, name.length() - 2)) + "[]" : quote(name);
+            // a user type: named as the asking session's search_path finds it
+            if (oid == 0) return name.endsWith("[]") ? SchemaNames.type(name.substring(0, name.length() - 2)) + "[]" : SchemaNames.type(name);
             int element = Builtins.elementOf(oid);
             boolean array = element != 0 && name.startsWith("_");
             String base = array ? Builtins.typeName(element) : name;

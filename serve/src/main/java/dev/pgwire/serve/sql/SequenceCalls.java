@@ -72,6 +72,31 @@ final class SequenceCalls {
         });
     }
 
+    /**
+     * {@code expr} as shown in the catalog: each {@code 'name'::regclass} constant names its
+     * relation by a mark ({@link SchemaNames}), so that {@code \\d} and pg_dump see it bare or
+     * qualified as their search_path finds it, as PostgreSQL's regclass output does.
+     */
+    static Node markRelations(Node expr, CatalogView catalog) {
+        if (expr == null || catalog == null) return expr;
+        Node shown = expr.copy();
+        TreeWalker.forEachNode(shown, n -> {
+            if (!n.is("TypeCast") || !PgTypeName.of(n.node("typeName")).name().equals("regclass")) return;
+            Node inner = n.node("arg");
+            if (inner == null || !inner.is("A_Const") || !inner.has("sval")) return;
+            List<String> names;
+            try {
+                names = dev.pgwire.serve.catalog.QualifiedNames.parse(inner.node("sval").str("sval"));
+            } catch (RuntimeException notAName) {
+                return;
+            }
+            if (names.isEmpty() || names.size() > 2) return;
+            Relation r = catalog.relation(names.size() == 2 ? names.get(0) : null, names.get(names.size() - 1));
+            if (r != null) inner.set("sval", Node.string(SchemaNames.relationInLiteral(r.schema(), r.name())));
+        });
+        return shown;
+    }
+
     private static final java.util.Set<String> SEQUENCE_FUNCTIONS = java.util.Set.of("nextval", "currval", "setval");
 
     private static Node seen(int pid, String value, Node... args) {

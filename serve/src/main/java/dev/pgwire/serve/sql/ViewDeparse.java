@@ -415,10 +415,8 @@ final class ViewDeparse {
                     ViewScope.Item added = new ViewScope.Item(refname, names, types);
                     scope.items.add(added);
                     cols.addAll(added.all());
-                    // named as the search_path finds it: qualified when another relation of that name comes first
-                    Relation found = catalog.relation(null, name);
-                    boolean visible = found != null && found.schema().equals(r.schema());
-                    String text = (visible ? "" : PgDeparse.quote(r.schema()) + ".") + PgDeparse.quote(name);
+                    // named as the asking session's search_path finds it: qualified when another relation of that name comes first
+                    String text = SchemaNames.relation(r.schema(), name);
                     return alias != null ? text + " " + PgDeparse.quote(refname) : text;
                 }
                 case "JoinExpr" -> {

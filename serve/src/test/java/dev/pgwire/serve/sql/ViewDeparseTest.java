@@ -32,7 +32,8 @@ class ViewDeparseTest {
         Node select = PgParser.parse(query).get(0).tree();
         String pair = ViewDeparse.pair(select, List.of(aliases), CATALOG);
         assertThat(pair).as("written as PostgreSQL does").isNotNull();
-        return new String[] {ColumnMeta.form(pair, false), ColumnMeta.form(pair, true)};
+        // as a session on the default search_path sees it
+        return new String[] {SchemaNames.write(ColumnMeta.form(pair, false)), SchemaNames.write(ColumnMeta.form(pair, true))};
     }
 
     @Test
