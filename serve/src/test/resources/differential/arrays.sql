@@ -193,3 +193,20 @@ SELECT t::int[] FROM array_texts WHERE id = 6;
 
 -- name: text_expression_to_array
 SELECT ('{' || id || ',' || id * 2 || '}')::bigint[] FROM array_texts WHERE id <= 3 ORDER BY id;
+
+-- The array constructor with a cast, as psycopg2 writes a Python list beside ::type[]
+
+-- name: any_constructor_cast_bigint
+SELECT id FROM array_texts WHERE id = ANY(ARRAY[1, 2]::bigint[]) ORDER BY id;
+
+-- name: any_constructor_cast_function_form
+SELECT id FROM array_texts WHERE id = ANY(CAST(ARRAY[2, 3] AS int[])) ORDER BY id;
+
+-- name: all_constructor_cast
+SELECT count(*) FROM array_texts WHERE id <> ALL(ARRAY[1]::bigint[]);
+
+-- name: any_constructor_cast_text
+SELECT 'a' = ANY(ARRAY['a', 'b']::text[]), 'c' = ANY(ARRAY['a', 'b']::varchar[]), 1 = ANY(ARRAY[1, 2]::bigint[]);
+
+-- name: any_constructor_cast_null_element
+SELECT 3 = ANY(ARRAY[1, NULL]::int[]), 1 = ALL(ARRAY[1, NULL]::int[]);

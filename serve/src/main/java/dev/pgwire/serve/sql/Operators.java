@@ -197,7 +197,7 @@ final class Operators {
         if (!r.is("TypeCast")) return elements;
         Node typeName = r.node("typeName");
         if (typeName == null || typeName.list("arrayBounds").size() != 1) return null;
-        Node elementType = typeName.copy().set("arrayBounds", new java.util.ArrayList<Node>());
+        Node elementType = typeName.copy().set("arrayBounds", null);
         List<Node> cast = new java.util.ArrayList<>();
         for (Node e : elements) cast.add(Node.of("TypeCast").set("arg", e).set("typeName", elementType).set("location", e.location()));
         return cast;
