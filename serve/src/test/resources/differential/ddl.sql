@@ -768,3 +768,20 @@ CREATE TABLE concat_defaults (id int, tag text DEFAULT concat_ws('-', 'a', 2, 'c
 
 -- name: default_concat_ws_shown
 SELECT column_default FROM information_schema.columns WHERE table_name = 'concat_defaults' AND column_name = 'tag'
+
+-- name: drop_several_setup
+CREATE TABLE drop_keep (id int)
+
+-- name: drop_several_row
+INSERT INTO drop_keep VALUES (1)
+
+-- name: drop_several_one_missing
+-- expect-error: 42P01
+DROP TABLE drop_keep, drop_nosuch
+
+-- name: drop_several_kept
+SELECT count(*) FROM drop_keep
+
+-- name: drop_several_views_one_missing
+-- expect-error: 42P01
+DROP VIEW drop_nosuch_view, drop_other_nosuch_view

@@ -70,6 +70,16 @@ public final class DdlChanges {
             case "OBJECT_FUNCTION" -> "MACRO";
             default -> throw DdlEmitter.unsupported("DROP " + Classifier.objectName(type));
         };
+        if (!ifExists && (type.equals("OBJECT_TABLE") || type.equals("OBJECT_VIEW") || type.equals("OBJECT_MATVIEW"))) {
+            // the statement drops all or nothing: every object is looked for before the first goes
+            for (Node object : s.list("objects")) {
+                List<String> name = objectName(object, type);
+                if (relation(name) == null) {
+                    throw new PgException(SqlState.UNDEFINED_TABLE, (type.equals("OBJECT_TABLE") ? "table" : type.equals("OBJECT_VIEW")
+                            ? "view" : "materialized view") + " \"" + name.get(name.size() - 1) + "\" does not exist");
+                }
+            }
+        }
         List<Relation> dropped = new ArrayList<>();
         if (type.equals("OBJECT_TABLE")) {
             for (Node object : s.list("objects")) {
