@@ -190,3 +190,20 @@ SELECT id, happened, happened::date, date_trunc('day', happened) FROM events ORD
 
 -- name: reset_time_zone
 SET TimeZone = 'UTC'
+
+
+-- name: interval_cast_to_text
+SELECT (interval '1 year 2 months')::text, interval '-1 year -2 mons 3 days -04:05:06.5'::text, interval '1 mon'::text,
+    interval '0'::text, CAST(interval '2 days 03:00' AS varchar)
+
+-- name: age_cast_to_text
+SELECT age(date '2024-06-01', date '1990-07-01')::text
+
+-- name: extract_epoch_of_interval
+SELECT extract(epoch from interval '1 year'), extract(epoch from interval '3 years'),
+    extract(epoch from interval '-1 year -1 mon -1 day 01:00:00.5'), extract(epoch from interval '13 mons'),
+    extract(epoch from interval '5 days 00:00:01.25')
+
+-- name: extract_epoch_of_age
+SELECT extract(epoch from age(timestamp '2024-06-01', timestamp '2020-01-01'))
+

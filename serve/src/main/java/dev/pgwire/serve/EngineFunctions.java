@@ -61,6 +61,15 @@ final class EngineFunctions {
                             return new BigDecimal(a).divideToIntegralValue(divisor).setScale(0, RoundingMode.DOWN).toPlainString();
                         }))
                 .register(c);
+        // interval as text: DuckDB's interval text in, PostgreSQL's output (IntervalStyle postgres) out
+        DuckDBFunctions.scalarFunction().withName("pgwire_interval_out")
+                .withParameters(DuckDBColumnType.VARCHAR)
+                .withReturnType(DuckDBColumnType.VARCHAR).withNullInNullOut()
+                .withFunction((String span) -> span == null ? null : EngineError.guard(() -> {
+                    dev.pgwire.serve.functions.PgInterval i = dev.pgwire.serve.functions.PgInterval.parse(span);
+                    return new dev.pgwire.protocol.types.PgInterval(i.months(), i.days(), i.micros()).toString();
+                }))
+                .register(c);
         // interval / number: DuckDB's interval text in, PostgreSQL's quotient as months, days and microseconds out
         DuckDBFunctions.scalarFunction().withName("pgwire_interval_div")
                 .withParameters(DuckDBColumnType.VARCHAR, DuckDBColumnType.DOUBLE)

@@ -596,6 +596,12 @@ final class TypedRewrites {
                     CompositeMeta composite = from == null || from.isArray() || TypeMapper.knownBuiltin(from.name()) ? null
                             : types.catalog().composite(null, from.name());
                     if (composite != null) return CompositeText.of(e.node("arg"), composite);
+                    if (from != null && !from.isArray() && from.name().equals("interval") && target.typmod() < 0) {
+                        // interval_out's text (1 year 2 mons): DuckDB's own cast writes its words (1 year 2 months)
+                        Node out = Expressions.duckDb("pgwire_interval_out(CAST({0} AS VARCHAR))", e.node("arg"));
+                        types.assume(out, target.withoutTypmod());
+                        return out;
+                    }
                     if (from != null && !from.isArray() && from.name().equals("bytea")) {
                         // byteaout's text (hex): DuckDB's own BLOB-to-text cast escapes bytes instead
                         Node hex = Expressions.duckDb("('\\x' || lower(hex({0})))", e.node("arg"));
@@ -796,6 +802,13 @@ final class TypedRewrites {
                 if (source != null && source.is(SqlType.DATE) && "epoch".equalsIgnoreCase(field)) {
                     // a date's epoch is whole seconds (numeric of scale 0)
                     Node n = Expressions.duckDb("CAST(epoch_us(CAST({0} AS TIMESTAMP)) // 1000000 AS DECIMAL(20,0))", args.get(1));
+                    types.assume(n, SqlType.NUMERIC);
+                    return n;
+                }
+                if (source != null && !source.isArray() && source.name().equals("interval") && "epoch".equalsIgnoreCase(field)) {
+                    // PostgreSQL counts a year of months as 365.25 days, DuckDB's epoch_us as 360
+                    Node n = Expressions.duckDb("(CAST(epoch_us({0}) + date_part('year', {0}) * 453600000000 AS DECIMAL(20,0)) * 0.000001)",
+                            args.get(1));
                     types.assume(n, SqlType.NUMERIC);
                     return n;
                 }
