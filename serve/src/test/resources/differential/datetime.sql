@@ -207,3 +207,5 @@ SELECT extract(epoch from interval '1 year'), extract(epoch from interval '3 yea
 -- name: extract_epoch_of_age
 SELECT extract(epoch from age(timestamp '2024-06-01', timestamp '2020-01-01'))
 
+-- name: date_plus_series
+SELECT '2024-01-01'::date + g AS day, '2024-01-10'::date - g AS back FROM generate_series(0, 2) g ORDER BY 1

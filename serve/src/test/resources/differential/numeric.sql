@@ -411,3 +411,24 @@ FROM (VALUES (1, 1), (2, 25), (3, NULL), (4, 9), (5, -7)) v(k, x) ORDER BY k;
 -- name: avg_window_named_and_sorted
 SELECT k, avg(x) OVER w AS m, avg(x) OVER (ORDER BY k) AS n FROM (VALUES (1, 1.5::numeric(4,1)), (2, 2.5), (3, 30)) v(k, x)
 WINDOW w AS (ORDER BY k) ORDER BY n DESC;
+
+-- smallint with an integer is integer arithmetic
+
+-- name: smallint_setup
+CREATE TABLE small_values (x smallint);
+
+-- name: smallint_rows
+INSERT INTO small_values VALUES (300), (32767);
+
+-- name: smallint_times_integer
+SELECT x * 1000, x + 1, 1 + x, x - 40000 FROM small_values ORDER BY x;
+
+-- name: smallint_constant_plus_integer
+SELECT 32767::int2 + 1, pg_typeof(32767::int2 + 1), 2::int2 * 100000;
+
+-- name: smallint_sum_of_products
+SELECT sum(x * 2) FROM small_values;
+
+-- name: smallint_plus_smallint_overflows
+-- expect-error: 22003
+SELECT 32767::int2 + 1::int2;

@@ -125,6 +125,18 @@ final class OperatorRewrites {
             // real with an exact number is double precision in PostgreSQL (float8 is the preferred type)
             if (l != null && r != null && l.is(SqlType.FLOAT4) && r.isExactNumeric()) e.set("lexpr", asDouble(e.node("lexpr")));
             if (l != null && r != null && r.is(SqlType.FLOAT4) && l.isExactNumeric()) e.set("rexpr", asDouble(e.node("rexpr")));
+            // smallint with integer is integer arithmetic (int24pl, int42mul): DuckDB would keep an
+            // integer constant within smallint and overflow there
+            if (l != null && r != null && l.is(SqlType.INT2) && r.is(SqlType.INT4)) e.set("lexpr", asInteger(e.node("lexpr")));
+            if (l != null && r != null && r.is(SqlType.INT2) && l.is(SqlType.INT4)) e.set("rexpr", asInteger(e.node("rexpr")));
+            // date ± a whole number of days: DuckDB adds only an integer, and its generate_series, which
+            // PostgreSQL types integer, gives bigint
+            if ((op.equals("+") || op.equals("-")) && l != null && r != null && l.is(SqlType.DATE) && (r.is(SqlType.INT4) || r.is(SqlType.INT8))) {
+                e.set("rexpr", asInteger(e.node("rexpr")));
+            }
+            if (op.equals("+") && l != null && r != null && r.is(SqlType.DATE) && (l.is(SqlType.INT4) || l.is(SqlType.INT8))) {
+                e.set("lexpr", asInteger(e.node("lexpr")));
+            }
             Node checked = floatArithmetic(e, op, l, r, scope);
             if (checked != null) return checked;
             if (op.equals("-") && l != null && r != null && l.is(SqlType.TIME) && r.is(SqlType.TIME)) {
@@ -215,6 +227,12 @@ final class OperatorRewrites {
 
     private static boolean isUntypedString(Node n) {
         return n != null && n.is("A_Const") && n.has("sval");
+    }
+
+    private Node asInteger(Node e) {
+        Node cast = Expressions.duckDb("CAST({0} AS INTEGER)", e);
+        types.assume(cast, SqlType.INT4);
+        return cast;
     }
 
     private Node asDouble(Node e) {
