@@ -493,3 +493,34 @@ INSERT INTO indexed_alter VALUES (1, '{}', 1), (1, '{}', 2);
 
 -- name: indexed_alter_partial_allows
 INSERT INTO indexed_alter VALUES (1, '{}', 1), (1, NULL, 2);
+
+-- ADD COLUMN with an inline UNIQUE, as Django's AddField writes a unique field
+
+-- name: add_unique_column_setup
+CREATE TABLE added_unique (id int PRIMARY KEY, n int);
+
+-- name: add_unique_column_row
+INSERT INTO added_unique VALUES (1, 5);
+
+-- name: add_unique_column
+ALTER TABLE added_unique ADD COLUMN code text UNIQUE;
+
+-- name: add_unique_column_named
+ALTER TABLE added_unique ADD COLUMN tag varchar(10) CONSTRAINT added_unique_tag_uq UNIQUE;
+
+-- name: add_unique_column_first
+INSERT INTO added_unique VALUES (2, 6, 'a', 't');
+
+-- name: add_unique_column_holds
+-- expect-error: 23505
+INSERT INTO added_unique VALUES (3, 7, 'a', 'u');
+
+-- name: add_unique_column_nulls_distinct
+INSERT INTO added_unique VALUES (4, 8, NULL, NULL), (5, 9, NULL, NULL);
+
+-- name: add_unique_column_constraints
+SELECT conname, contype, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'added_unique'::regclass ORDER BY conname;
+
+-- name: add_unique_column_duplicates
+-- expect-error: 23505
+ALTER TABLE added_unique ADD COLUMN fixed text NOT NULL DEFAULT 'x' UNIQUE;

@@ -271,7 +271,7 @@ public final class DdlChanges {
         for (Node c : def.list("constraints")) {
             String t = c.str("contype");
             if (!t.equals("CONSTR_NOTNULL") && !t.equals("CONSTR_NULL") && !t.equals("CONSTR_DEFAULT") && !t.equals("CONSTR_FOREIGN")
-                    && !t.startsWith("CONSTR_ATTR_")) {
+                    && !t.equals("CONSTR_UNIQUE") && !t.startsWith("CONSTR_ATTR_")) {
                 throw DdlEmitter.unsupported("ALTER TABLE … ADD COLUMN with a " + t.substring(7).toLowerCase() + " constraint");
             }
         }
@@ -300,6 +300,10 @@ public final class DdlChanges {
                 + SqlWriter.quoteLiteral(ColumnMeta.write(pg, null, "", null, pgDefault)));
         for (Node c : def.list("constraints")) {
             if (c.str("contype").equals("CONSTR_FOREIGN")) addColumnKey(def, ForeignKeyDefinitions.withAttributes(c, def.list("constraints")));
+            // ADD COLUMN … UNIQUE: the column's unique constraint, as ADD UNIQUE (column) would add it
+            if (c.str("contype").equals("CONSTR_UNIQUE") && !(ifExists && relation(rel) == null)) {
+                addUnique(c.copy().set("keys", new ArrayList<>(List.of(Node.string(def.str("colname"))))), def.str("colname"));
+            }
         }
     }
 
@@ -376,7 +380,7 @@ public final class DdlChanges {
                     alteredMeta = meta(r).withConstraint(new TableMeta.Constraint(name, "p", c.names("keys"), null, List.of()));
                 }
             }
-            case "CONSTR_UNIQUE" -> addUnique(c);
+            case "CONSTR_UNIQUE" -> addUnique(c, null);
             case "CONSTR_FOREIGN" -> addForeignKey(c);
             default -> throw DdlEmitter.unsupported("ALTER TABLE … ADD " + c.str("contype").substring(7).replace('_', ' ') + " constraint")
                     .withDetail("DuckDB adds only primary keys and unique constraints to existing tables; declare other"
@@ -387,8 +391,10 @@ public final class DdlChanges {
     /**
      * ADD [CONSTRAINT name] UNIQUE (columns): a unique index of the constraint's name, which enforces
      * the same rule (NULLs distinct), recorded as the constraint so the catalog shows a constraint.
+     *
+     * @param addedColumn a column this ALTER TABLE adds (not in the catalog yet), or null
      */
-    private void addUnique(Node c) {
+    private void addUnique(Node c, String addedColumn) {
         Relation r = session.catalog().relation(emptyToNull(currentRelation.str("schemaname")), currentRelation.str("relname"));
         if (r == null) throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + currentRelation.str("relname") + "\" does not exist");
         if (c.bool("deferrable") || c.has("including") || c.bool("nulls_not_distinct") || c.has("indexname")) {
@@ -396,7 +402,7 @@ public final class DdlChanges {
         }
         List<String> keys = c.names("keys");
         for (String k : keys) {
-            if (r.column(k) == null) {
+            if (r.column(k) == null && !k.equals(addedColumn)) {
                 throw new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + k + "\" named in key does not exist");
             }
         }
