@@ -87,3 +87,15 @@ INSERT INTO products (sku, name, price) VALUES ('a1', 'dup', 1)
 
 -- name: update_set_row
 UPDATE audit SET (note, at) = ('tuple', date '2024-03-03') WHERE id = 1 RETURNING id, note, at
+
+-- name: upsert_one_row_xmax_setup
+CREATE TABLE upsert_one (k text PRIMARY KEY, n int)
+
+-- name: upsert_one_row_inserted
+INSERT INTO upsert_one VALUES ('a', 3) ON CONFLICT (k) DO UPDATE SET n = EXCLUDED.n RETURNING k, n, (xmax = 0) AS inserted
+
+-- name: upsert_one_row_updated
+INSERT INTO upsert_one VALUES ('a', 4) ON CONFLICT (k) DO UPDATE SET n = EXCLUDED.n RETURNING k, n, (xmax = 0) AS inserted
+
+-- name: upsert_one_row_alias_nothing
+INSERT INTO upsert_one AS u VALUES ('b', 5) ON CONFLICT (k) DO NOTHING RETURNING k, u.xmax = 0

@@ -62,8 +62,9 @@ final class UpsertOrder {
         if (conflict == null || stmt.list("returningList").isEmpty() || stmt.has("withClause") || select == null
                 || ReturningQuery.readsTarget(stmt)) return;
         boolean values = select.has("valuesLists");
-        if (values ? select.list("valuesLists").size() < 2 : !stmt.has("cols")) return;
         Node rel = stmt.node("relation");
+        // one row needs no order, but a RETURNING that reads xmax needs what the order's key gives
+        if (values ? select.list("valuesLists").size() < 2 && !readsXmax(stmt, rel) : !stmt.has("cols")) return;
         Relation r = catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
         if (r == null || r.view()) return;
         for (Node c : stmt.list("cols")) if (c.has("indirection")) return;
@@ -146,6 +147,15 @@ final class UpsertOrder {
                 }
             }
         }
+    }
+
+    private static boolean readsXmax(Node stmt, Node rel) {
+        String alias = ReturningQuery.alias(stmt);
+        boolean[] found = {false};
+        for (Node t : stmt.list("returningList")) {
+            TreeWalker.forEachNode(t, n -> found[0] |= isXmax(n, alias, rel.str("relname")));
+        }
+        return found[0];
     }
 
     private static boolean isXmax(Node n, String alias, String table) {
