@@ -209,3 +209,14 @@ SELECT extract(epoch from age(timestamp '2024-06-01', timestamp '2020-01-01'))
 
 -- name: date_plus_series
 SELECT '2024-01-01'::date + g AS day, '2024-01-10'::date - g AS back FROM generate_series(0, 2) g ORDER BY 1
+
+-- name: date_bin_untyped_origin
+SELECT date_bin('15 minutes', timestamptz '2024-01-01 01:47+00', '2000-01-01'),
+    date_bin('15 minutes', timestamp '2024-01-01 01:47', '2000-01-01 00:05')
+
+-- name: interval_joined_to_text
+SELECT 'dur: ' || interval '2 mons', interval '1 day' || 'x', concat('x', interval '1 mon 2 days'), concat_ws(',', interval '1 year', 'a'),
+    format('%s', interval '3 months'), interval '1 year 2 mons'::varchar(8)
+
+-- name: interval_text_aggregated
+SELECT string_agg(i::text, ',' ORDER BY i) FROM (VALUES (interval '1 mon'), (interval '2 years')) v(i)

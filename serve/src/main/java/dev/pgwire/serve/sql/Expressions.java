@@ -223,19 +223,23 @@ final class Expressions {
     }
 
     /**
-     * A DuckDB fragment a rewrite produced: {@code sql} with {@code {0}}, {@code {1}}, … standing for
-     * the nodes in {@code args}.
+     * A value as PostgreSQL's output function writes it, where DuckDB's cast to text writes it
+     * otherwise — a real or double precision ({@code 1}, {@code 1e+15}, {@code NaN}), an interval
+     * ({@code 1 year 2 mons}, where DuckDB writes {@code months}) — for a cast to text or a value
+     * joined to text; null for another type.
      */
-    /**
-     * A real or double precision value as PostgreSQL's output function writes it ({@code 1},
-     * {@code 1e+15}, {@code NaN}), for a cast to text or a value joined to text; null for another type.
-     */
-    static Node floatText(Node value, SqlType type) {
-        if (type == null || !type.isFloat()) return null;
+    static Node outputText(Node value, SqlType type) {
+        if (type == null || type.isArray()) return null;
+        if (type.name().equals("interval")) return duckDb("pgwire_interval_out(CAST({0} AS VARCHAR))", value);
+        if (!type.isFloat()) return null;
         return type.is(SqlType.FLOAT4) ? duckDb("pg_float4_text(CAST({0} AS FLOAT))", value)
                 : duckDb("pg_float8_text(CAST({0} AS DOUBLE))", value);
     }
 
+    /**
+     * A DuckDB fragment a rewrite produced: {@code sql} with {@code {0}}, {@code {1}}, … standing for
+     * the nodes in {@code args}.
+     */
     static Node duckDb(String sql, Node... args) {
         return Node.of("DuckDbSql").set("sql", sql).set("args", new java.util.ArrayList<>(List.of(args)));
     }

@@ -176,13 +176,13 @@ final class OperatorRewrites {
                 e.set("lexpr", typedConstant(e.node("lexpr"), r.withoutTypmod()));
                 l = r;
             }
-            // a real or double precision joined to text is written by its output function
+            // a real, double precision or interval joined to text is written by its output function
             if (r != null && r.isText() && !r.isUnknown() || isUntypedString(e.node("rexpr"))) {
-                Node text = Expressions.floatText(e.node("lexpr"), l);
+                Node text = Expressions.outputText(e.node("lexpr"), l);
                 if (text != null) e.set("lexpr", text);
             }
             if (l != null && l.isText() && !l.isUnknown() || isUntypedString(e.node("lexpr"))) {
-                Node text = Expressions.floatText(e.node("rexpr"), r);
+                Node text = Expressions.outputText(e.node("rexpr"), r);
                 if (text != null) e.set("rexpr", text);
             }
             if (l != null && l.isArray() && r != null && r.isArray()) return call("list_concat", e.node("lexpr"), e.node("rexpr"));

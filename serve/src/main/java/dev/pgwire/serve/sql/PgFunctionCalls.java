@@ -68,7 +68,8 @@ final class PgFunctionCalls {
                 StringBuilder s = new StringBuilder(name).append('(');
                 for (int i = 0; i < n; i++) {
                     SqlType t = types.get(i);
-                    s.append(i > 0 ? ", " : "").append(t != null && (t.is(SqlType.BOOL) || t.is(SqlType.BPCHAR) || t.isFloat())
+                    s.append(i > 0 ? ", " : "").append(t != null && (t.is(SqlType.BOOL) || t.is(SqlType.BPCHAR) || t.isFloat()
+                            || t.is(SqlType.INTERVAL))
                             ? pgText("{" + i + "}", t) : "{" + i + "}");
                 }
                 return sql(s.append(')').toString(), args);
@@ -303,7 +304,12 @@ final class PgFunctionCalls {
                     throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.FEATURE_NOT_SUPPORTED,
                             "timestamps cannot be binned into intervals containing months or years");
                 }
-                return sql("time_bucket(CAST({0} AS INTERVAL), {1}, {2})", args);
+                // an untyped origin is of the value's type (DuckDB would read a string there as a time zone)
+                SqlType value = types.get(1);
+                boolean untypedOrigin = args.get(2).is("A_Const") && args.get(2).has("sval");
+                String origin = !untypedOrigin ? "{2}" : value != null && value.is(SqlType.TIMESTAMP) ? "CAST({2} AS TIMESTAMP)"
+                        : "CAST({2} AS TIMESTAMPTZ)";
+                return sql("time_bucket(CAST({0} AS INTERVAL), {1}, " + origin + ")", args);
             }
             case "clock_timestamp" -> {
                 return n == 0 ? Expressions.duckDb("pgwire_clock_timestamp(0)") : null;
@@ -463,6 +469,7 @@ final class PgFunctionCalls {
         }
         if (type != null && type.isFloat()) return type.is(SqlType.FLOAT4) ? "pg_float4_text(CAST(" + placeholder + " AS FLOAT))"
                 : "pg_float8_text(CAST(" + placeholder + " AS DOUBLE))";
+        if (type != null && !type.isArray() && type.name().equals("interval")) return "pgwire_interval_out(CAST(" + placeholder + " AS VARCHAR))";
         if (type != null && type.is(SqlType.BPCHAR) && type.typmod() > 4) {
             // character(n) is written with its padding (serve keeps its values without it)
             return "rpad(CAST(" + placeholder + " AS VARCHAR), " + (type.typmod() - 4) + ", ' ')";

@@ -503,11 +503,11 @@ final class TypedRewrites {
                     types.assume(textArray, SqlType.TEXT.arrayOf());
                     e.set("arg", textArray);
                 }
-                Node floatText = castTo == null || castTo.isArray() || !castTo.isText() || castTo.isUnknown() ? null
-                        : Expressions.floatText(e.node("arg"), fromType);
-                if (floatText != null) {
-                    types.assume(floatText, SqlType.TEXT);
-                    e.set("arg", floatText);
+                Node outputText = castTo == null || castTo.isArray() || !castTo.isText() || castTo.isUnknown() ? null
+                        : Expressions.outputText(e.node("arg"), fromType);
+                if (outputText != null) {
+                    types.assume(outputText, SqlType.TEXT);
+                    e.set("arg", outputText);
                 }
                 if (castTo != null && !castTo.isArray() && castTo.name().equals("time") && fromType != null && fromType.is(SqlType.TIMESTAMPTZ)) {
                     // timestamptz_time: the local time of day in the session's zone (DuckDB casts only a timestamp)
@@ -596,12 +596,6 @@ final class TypedRewrites {
                     CompositeMeta composite = from == null || from.isArray() || TypeMapper.knownBuiltin(from.name()) ? null
                             : types.catalog().composite(null, from.name());
                     if (composite != null) return CompositeText.of(e.node("arg"), composite);
-                    if (from != null && !from.isArray() && from.name().equals("interval") && target.typmod() < 0) {
-                        // interval_out's text (1 year 2 mons): DuckDB's own cast writes its words (1 year 2 months)
-                        Node out = Expressions.duckDb("pgwire_interval_out(CAST({0} AS VARCHAR))", e.node("arg"));
-                        types.assume(out, target.withoutTypmod());
-                        return out;
-                    }
                     if (from != null && !from.isArray() && from.name().equals("bytea")) {
                         // byteaout's text (hex): DuckDB's own BLOB-to-text cast escapes bytes instead
                         Node hex = Expressions.duckDb("('\\x' || lower(hex({0})))", e.node("arg"));
