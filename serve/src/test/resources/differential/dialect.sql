@@ -333,3 +333,25 @@ SELECT 'A'::citext = 'a'::citext;
 -- name: citext_column_without_extension
 -- expect-error: 42704
 CREATE TABLE citext_emails (email citext);
+
+-- The planner's settings, which pools and frameworks set when they connect, are accepted
+
+-- name: planner_setting_cost
+SET random_page_cost = 1.1;
+
+-- name: planner_setting_enable
+SET enable_seqscan = off;
+
+-- name: planner_setting_shown
+SELECT current_setting('random_page_cost'), current_setting('enable_seqscan');
+
+-- name: planner_setting_bad_value
+-- expect-error: 22023
+SET enable_nestloop = maybe;
+
+-- name: planner_setting_out_of_range
+-- expect-error: 22023
+SET default_statistics_target = 0;
+
+-- name: planner_setting_reset
+RESET enable_seqscan;

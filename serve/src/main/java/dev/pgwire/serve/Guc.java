@@ -130,7 +130,30 @@ final class Guc {
             }
             return v;
         });
-        for (String[] any : new String[][] {{"synchronous_commit", "on"}, {"xmloption", "content"}, {"default_tablespace", ""},
+        // the planner's settings: DuckDB plans its own way, and no answer depends on them (pools and
+        // frameworks set them when they connect)
+        for (String b : new String[] {"enable_bitmapscan", "enable_gathermerge", "enable_hashagg", "enable_hashjoin",
+                "enable_incremental_sort", "enable_indexscan", "enable_indexonlyscan", "enable_material", "enable_memoize",
+                "enable_mergejoin", "enable_nestloop", "enable_parallel_append", "enable_parallel_hash", "enable_partition_pruning",
+                "enable_seqscan", "enable_sort", "enable_tidscan", "geqo"}) {
+            def(b, "on", false, "Accepted for compatibility; has no effect.", (cur, v) -> bool(b, v));
+        }
+        for (String off : new String[] {"enable_partitionwise_join", "enable_partitionwise_aggregate"}) {
+            def(off, "off", false, "Accepted for compatibility; has no effect.", (cur, v) -> bool(off, v));
+        }
+        for (String[] cost : new String[][] {{"seq_page_cost", "1"}, {"random_page_cost", "4"}, {"cpu_tuple_cost", "0.01"},
+                {"cpu_index_tuple_cost", "0.005"}, {"cpu_operator_cost", "0.0025"}, {"parallel_setup_cost", "1000"},
+                {"parallel_tuple_cost", "0.1"}, {"cursor_tuple_fraction", "0.1"}, {"hash_mem_multiplier", "2"}}) {
+            def(cost[0], cost[1], false, "Accepted for compatibility; has no effect.", (cur, v) -> nonNegative(cost[0], v));
+        }
+        for (String[] n : new String[][] {{"default_statistics_target", "100", "1", "10000"},
+                {"max_parallel_workers_per_gather", "2", "0", "1024"}, {"from_collapse_limit", "8", "1", "2147483647"},
+                {"join_collapse_limit", "8", "1", "2147483647"}, {"effective_io_concurrency", "1", "0", "1000"}}) {
+            def(n[0], n[1], false, "Accepted for compatibility; has no effect.",
+                    (cur, v) -> intInRange(n[0], v, Integer.parseInt(n[2]), Integer.parseInt(n[3])));
+        }
+        for (String[] any : new String[][] {{"synchronous_commit", "on"}, {"effective_cache_size", "4GB"}, {"temp_buffers", "8MB"},
+                {"plan_cache_mode", "auto"}, {"constraint_exclusion", "partition"}, {"xmloption", "content"}, {"default_tablespace", ""},
                 {"default_table_access_method", "heap"}, {"work_mem", "4MB"}, {"maintenance_work_mem", "64MB"},
                 {"timezone_abbreviations", "Default"}, {"lc_messages", "C"}, {"lc_monetary", "C"}, {"lc_numeric", "C"},
                 {"lc_time", "C"}}) {
@@ -272,6 +295,17 @@ final class Guc {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "parameter \"" + name + "\" can only be set to off here");
         }
         return "off";
+    }
+
+    private static String nonNegative(String name, String v) {
+        double d;
+        try {
+            d = Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw invalidValue(name, v);
+        }
+        if (!(d >= 0) || Double.isInfinite(d)) throw invalidValue(name, v);
+        return v.trim();
     }
 
     private static String intInRange(String name, String v, int min, int max) {
