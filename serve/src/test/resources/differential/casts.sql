@@ -203,3 +203,18 @@ SELECT 10::int2 / 3::int2, pg_typeof(10::int2 / 3::int2), pg_typeof(1::int2 + 1)
 -- name: float_overflow_multiplication
 -- expect-error: 22003
 SELECT 1e300::float8 * 1e300::float8
+
+-- name: integer_to_bit_n
+SELECT 5::bit(4), 5::bit(40), (-1)::bit(4), 5::int8::bit(4), B'0101'::int, '0101'::bit(4)::int;
+
+-- name: string_to_bit_n_padded_or_cut
+SELECT '01'::bit(4), '0101101'::varbit(4), '01'::varbit(4), B'101'::bit(5), B'10111'::bit(2);
+
+-- name: text_column_to_bit_n
+SELECT b::bit(3) FROM (VALUES ('011'), ('10'), ('1101')) v(b) ORDER BY 1;
+
+-- name: date_at_time_zone
+SELECT date '2024-03-05' AT TIME ZONE 'UTC', date_trunc('month', date '2024-03-05' AT TIME ZONE 'UTC');
+
+-- name: quote_literal_of_arrays
+SELECT quote_literal(ARRAY[1, 2]), quote_nullable(ARRAY['a b', NULL]), quote_literal(1.5::float8);

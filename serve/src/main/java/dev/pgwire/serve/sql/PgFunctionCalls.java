@@ -115,7 +115,8 @@ final class PgFunctionCalls {
             }
             case "quote_ident", "quote_literal", "quote_nullable", "initcap" -> {
                 if (n != 1) return null;
-                return sql("pg_" + name + "(" + pgText("{0}", first) + ")", args);
+                arraysAsText(args, types); // an array is quoted as its text ('{1,2}')
+                return sql("pg_" + name + "(" + pgText("{0}", types.get(0)) + ")", args);
             }
             case "regexp_match", "regexp_split_to_array" -> {
                 if (n < 2 || n > 3) return null;
@@ -275,6 +276,11 @@ final class PgFunctionCalls {
                 return n == 1 && first != null && first.name().equals("bytea") ? sql("unhex(" + name + "({0}))", args) : null;
             }
             case "timezone" -> {
+                if (n == 2 && types.size() > 1 && types.get(1) != null && !types.get(1).isArray() && types.get(1).is(SqlType.DATE)) {
+                    // a date is the timestamp with time zone of its midnight, as PostgreSQL casts it (DuckDB picks text)
+                    args.set(1, Expressions.duckDb("CAST({0} AS TIMESTAMPTZ)", args.get(1)));
+                    types.set(1, SqlType.TIMESTAMPTZ);
+                }
                 // AT TIME ZONE 'UTC+3': a POSIX offset counts west of Greenwich (DuckDB's names count east)
                 String zoneName = n == 2 ? Operators.stringConstant(args.get(0)) : null;
                 java.time.ZoneOffset offset;

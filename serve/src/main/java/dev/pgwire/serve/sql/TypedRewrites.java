@@ -498,6 +498,8 @@ final class TypedRewrites {
                     if (number != null) return number;
                 }
                 SqlType castTo = types.type(e, scope);
+                Node bits = BitCasts.cast(e, fromType, castTo, types);
+                if (bits != null) return bits;
                 Node textArray = ArrayInput.atRunTime(e.node("arg"), fromType, castTo);
                 if (textArray != null) {
                     types.assume(textArray, SqlType.TEXT.arrayOf());
