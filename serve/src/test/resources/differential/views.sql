@@ -359,3 +359,47 @@ WITH p AS (SELECT proname, proargtypes::oid[] AS args FROM pg_proc WHERE proname
 
 -- name: natural_join_of_ctes
 WITH a AS (SELECT 1 AS x, 2 AS k), b AS (SELECT 2 AS k, 3 AS y) SELECT * FROM a NATURAL JOIN b;
+
+-- A view depends on what it reads: DROP refuses while views read it, DROP … CASCADE drops them too
+
+-- name: depend_setup_table
+CREATE TABLE dep_base (id int, a int, b text);
+
+-- name: depend_setup_other
+CREATE TABLE dep_other (x int);
+
+-- name: depend_setup_view
+CREATE VIEW dep_v AS SELECT id, a, b FROM dep_base;
+
+-- name: depend_setup_view_of_view
+CREATE VIEW dep_vv AS SELECT id FROM dep_v;
+
+-- name: depend_setup_other_view
+CREATE VIEW dep_other_v AS SELECT x FROM dep_other;
+
+-- name: depend_drop_table_refused
+-- expect-error: 2BP01
+DROP TABLE dep_base;
+
+-- name: depend_drop_view_refused
+-- expect-error: 2BP01
+DROP VIEW dep_v;
+
+-- name: depend_drop_several_refused
+-- expect-error: 2BP01
+DROP TABLE dep_other, dep_base;
+
+-- name: depend_views_kept
+SELECT viewname FROM pg_views WHERE viewname LIKE 'dep\_%' ORDER BY 1;
+
+-- name: depend_drop_view_with_its_reader
+DROP VIEW dep_vv, dep_v;
+
+-- name: depend_drop_cascade
+DROP TABLE dep_other CASCADE;
+
+-- name: depend_views_after_cascade
+SELECT viewname FROM pg_views WHERE viewname LIKE 'dep\_%' ORDER BY 1;
+
+-- name: depend_drop_named_twice
+DROP TABLE dep_base, dep_base;

@@ -69,12 +69,7 @@ final class SessionCatalog implements CatalogView {
     public Relation relation(String schema, String name) {
         Relation catalogRelation = catalogRelation(schema, name);
         if (catalogRelation != null) return catalogRelation;
-        long now = version.get();
-        if (now != cachedVersion) {
-            cache.clear();
-            referencing.clear();
-            cachedVersion = now;
-        }
+        current();
         String key = (schema == null ? "" : schema) + "\u0000" + name;
         return cache.computeIfAbsent(key, k -> Optional.ofNullable(load(schema, name))).orElse(null);
     }
@@ -265,15 +260,35 @@ final class SessionCatalog implements CatalogView {
     }
 
     private final Map<String, List<Relation>> referencing = new HashMap<>();
+    private List<String[]> views;
 
-    @Override
-    public List<Relation> referencing(String table) {
+    private static final String VIEWS = "SELECT schema_name, view_name, coalesce(comment, '') FROM duckdb_views()"
+            + " WHERE NOT internal AND database_name = current_database() ORDER BY 1, 2";
+
+    /** Forgets what was read of the catalog before its last change. */
+    private void current() {
         long now = version.get();
         if (now != cachedVersion) {
             cache.clear();
             referencing.clear();
+            views = null;
             cachedVersion = now;
         }
+    }
+
+    @Override
+    public List<String[]> views() {
+        current();
+        if (views == null) {
+            views = runner.query(VIEWS, ps -> { }, rs -> new String[] {rs.getString(1), rs.getString(2),
+                    dev.pgwire.serve.sql.ObjectMeta.read(rs.getString(3)).definition()});
+        }
+        return views;
+    }
+
+    @Override
+    public List<Relation> referencing(String table) {
+        current();
         List<Relation> known = referencing.get(table);
         if (known != null) return known;
         List<Relation> found = loadReferencing(table);

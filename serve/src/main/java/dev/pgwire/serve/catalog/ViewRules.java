@@ -16,11 +16,11 @@ import java.util.Set;
  * the query as PostgreSQL shows it, with PostgreSQL's parser; a name without schema is looked for
  * in the view's own schema, then in public.
  */
-final class ViewRules {
+public final class ViewRules {
     private ViewRules() {}
 
     /** The relations (as {@code schema.name}) among {@code known} that {@code definition} reads. */
-    static List<String> referenced(String definition, String viewSchema, Set<String> known) {
+    public static List<String> referenced(String definition, String viewSchema, Set<String> known) {
         if (definition == null || definition.isBlank()) return List.of();
         List<PgParser.Statement> parsed;
         try {

@@ -11,6 +11,11 @@ public interface CatalogView {
     /** The relation {@code name} (in {@code schema}, or found on search_path when null), or null. */
     Relation relation(String schema, String name);
 
+    /** The views of the database: {schema, name, the query as written} (null where serve did not record it). */
+    default List<String[]> views() {
+        return List.of();
+    }
+
     /** The tables with a foreign key referencing {@code table} (for the errors of deleting referenced rows). */
     default List<Relation> referencing(String table) {
         return List.of();

@@ -80,6 +80,7 @@ public final class DdlChanges {
                 }
             }
         }
+        if (type.equals("OBJECT_TABLE") || type.equals("OBJECT_VIEW") || type.equals("OBJECT_MATVIEW")) dependentViews(s, type, cascade);
         List<Relation> dropped = new ArrayList<>();
         if (type.equals("OBJECT_TABLE")) {
             for (Node object : s.list("objects")) {
@@ -88,9 +89,11 @@ public final class DdlChanges {
             }
             keys.dropReferencing(dropped, cascade);
         }
+        java.util.Set<String> named = new java.util.HashSet<>();
         for (Node object : s.list("objects")) {
             List<String> name = objectName(object, type);
             String qualified = dotted(name);
+            if (!named.add(qualified)) continue; // named twice: dropped once, as in PostgreSQL
             if (type.equals("OBJECT_TABLE") || type.equals("OBJECT_MATVIEW")) {
                 // serve keeps a materialized view as a table: each DROP takes only its own kind
                 Relation r = relation(name);
@@ -109,6 +112,25 @@ public final class DdlChanges {
             if (type.equals("OBJECT_SCHEMA")) {
                 script.add("DELETE FROM pgwire.schema_comments WHERE name = " + SqlWriter.quoteLiteral(name.get(name.size() - 1)));
             }
+        }
+    }
+
+    /** The views reading the relations dropped: refused without CASCADE, dropped first with it. */
+    private void dependentViews(Node s, String type, boolean cascade) {
+        List<ViewDependents.Dependent> dependents = ViewDependents.ofDrop(s, session.catalog());
+        if (dependents.isEmpty()) return;
+        if (!cascade) {
+            String what = null;
+            if (s.list("objects").size() == 1) {
+                List<String> name = objectName(s.list("objects").get(0), type);
+                Relation r = relation(name);
+                what = (r.view() ? "view " : r.meta().matView() != null ? "materialized view " : "table ") + name.get(name.size() - 1);
+            }
+            throw ViewDependents.refusal(what, dependents, session.catalog());
+        }
+        for (int i = dependents.size() - 1; i >= 0; i--) {
+            ViewDependents.Dependent d = dependents.get(i);
+            script.add("DROP VIEW IF EXISTS " + SqlWriter.quoteIdent(d.schema()) + "." + SqlWriter.quoteIdent(d.name()));
         }
     }
 

@@ -57,6 +57,10 @@ public final class SkipNotices {
             }
             case "DropStmt" -> {
                 if (stmt.bool("missing_ok")) dropped(stmt, lookup, out);
+                if (stmt.str("behavior").equals("DROP_CASCADE")) {
+                    List<ViewDependents.Dependent> views = ViewDependents.ofDrop(stmt, catalog);
+                    if (!views.isEmpty()) out.add(new Notice("00000", ViewDependents.cascadeNotice(views, catalog)));
+                }
             }
             case "CreateStmt", "CreateSeqStmt" -> {
                 if (stmt.bool("if_not_exists")) existing(stmt.node(stmt.is("CreateStmt") ? "relation" : "sequence"), lookup, out);

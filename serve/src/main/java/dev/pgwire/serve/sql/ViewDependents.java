@@ -1,0 +1,107 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.serve.catalog.ViewRules;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The views that read a table or view being dropped, and the views that read those: DROP refuses
+ * while there are any (2BP01, naming each as PostgreSQL's dependency report does), and DROP …
+ * CASCADE drops them first. DuckDB keeps no such dependencies; a view whose table went would stay
+ * behind, listed and failing.
+ */
+final class ViewDependents {
+    private ViewDependents() {}
+
+    /** A view that reads {@code on} (schema.name), of kind {@code onKind} ("table", "view"). */
+    record Dependent(String schema, String name, String on, String onKind) {
+        /** As PostgreSQL's dependency report names it: {@code view v depends on table t}. */
+        String describe(CatalogView catalog) {
+            int dot = on.indexOf('.');
+            return "view " + named(schema, name, catalog) + " depends on " + onKind + " " + named(on.substring(0, dot), on.substring(dot + 1), catalog);
+        }
+
+        /** The view as a DROP … CASCADE notice names it. */
+        String view(CatalogView catalog) {
+            return "view " + named(schema, name, catalog);
+        }
+    }
+
+    /** Bare where the search_path finds that very relation, else qualified (getObjectDescription). */
+    private static String named(String schema, String name, CatalogView catalog) {
+        CatalogView.Relation found = catalog.relation(null, name);
+        return found != null && found.schema().equals(schema) ? name : schema + "." + name;
+    }
+
+    /** The views depending on what DROP TABLE, VIEW or MATERIALIZED VIEW statement {@code drop} drops. */
+    static List<Dependent> ofDrop(Node drop, CatalogView catalog) {
+        String type = drop.str("removeType");
+        if (!type.equals("OBJECT_TABLE") && !type.equals("OBJECT_VIEW") && !type.equals("OBJECT_MATVIEW")) return List.of();
+        Map<String, String> dropped = new LinkedHashMap<>();
+        for (Node object : drop.list("objects")) {
+            List<String> name = DdlChanges.objectName(object, type);
+            CatalogView.Relation r = catalog.relation(name.size() > 1 ? name.get(name.size() - 2) : null, name.get(name.size() - 1));
+            if (r == null) continue;
+            dropped.put(r.schema() + "." + r.name(), r.view() ? "view" : r.meta().matView() != null ? "materialized view" : "table");
+        }
+        return dropped.isEmpty() ? List.of() : of(dropped, catalog);
+    }
+
+    /**
+     * The views depending on the relations {@code dropped} (schema.name to "table" or "view"), not
+     * themselves among them, each after the one it reads.
+     */
+    private static List<Dependent> of(Map<String, String> dropped, CatalogView catalog) {
+        List<String[]> views = catalog.views();
+        if (views.isEmpty()) return List.of();
+        Set<String> known = new HashSet<>(dropped.keySet());
+        for (String[] v : views) known.add(v[0] + "." + v[1]);
+        Map<String, String> reached = new LinkedHashMap<>(dropped); // key -> kind
+        List<Dependent> out = new ArrayList<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (String[] v : views) {
+                String key = v[0] + "." + v[1];
+                if (reached.containsKey(key) || v[2] == null) continue;
+                for (String read : ViewRules.referenced(v[2], v[0], known)) {
+                    if (reached.containsKey(read)) {
+                        out.add(new Dependent(v[0], v[1], read, reached.get(read)));
+                        reached.put(key, "view");
+                        grew = true;
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * DROP without CASCADE of relations others depend on: PostgreSQL's 2BP01.
+     *
+     * @param what the one relation dropped ({@code table t}), or null for several
+     */
+    static PgException refusal(String what, List<Dependent> dependents, CatalogView catalog) {
+        StringBuilder detail = new StringBuilder();
+        for (Dependent d : dependents) {
+            if (detail.length() > 0) detail.append('\n');
+            detail.append(d.describe(catalog));
+        }
+        return new PgException("2BP01", what != null ? "cannot drop " + what + " because other objects depend on it"
+                : "cannot drop desired object(s) because other objects depend on them")
+                .withDetail(detail.toString()).withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+    }
+
+    /** DROP … CASCADE's notice: the one view it drops as well, or how many. */
+    static String cascadeNotice(List<Dependent> dependents, CatalogView catalog) {
+        return dependents.size() == 1 ? "drop cascades to " + dependents.get(0).view(catalog)
+                : "drop cascades to " + dependents.size() + " other objects";
+    }
+}
