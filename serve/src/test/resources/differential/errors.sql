@@ -420,3 +420,52 @@ SELECT true = 1
 -- name: compare_column_text_int
 -- expect-error: 42883
 SELECT * FROM two_checks WHERE s = 1
+
+-- name: sqlstate_setup_left
+CREATE TABLE err_left (id int PRIMARY KEY, a int);
+
+-- name: sqlstate_setup_right
+CREATE TABLE err_right (id int, b int);
+
+-- name: sqlstate_add_existing_column
+-- expect-error: 42701
+ALTER TABLE err_left ADD COLUMN a int;
+
+-- name: sqlstate_drop_and_add_column
+ALTER TABLE err_right DROP COLUMN b, ADD COLUMN b text;
+
+-- name: sqlstate_nested_aggregate
+-- expect-error: 42803
+SELECT sum(count(*)) FROM err_left;
+
+-- name: sqlstate_using_missing_column
+-- expect-error: 42703
+SELECT * FROM err_left JOIN err_right USING (nosuch);
+
+-- name: sqlstate_insert_column_twice
+-- expect-error: 42701
+INSERT INTO err_left (id, id) VALUES (1, 2);
+
+-- name: sqlstate_drop_missing_index
+-- expect-error: 42704
+DROP INDEX err_nosuch_idx;
+
+-- name: sqlstate_drop_view_of_table
+-- expect-error: 42809
+DROP VIEW err_left;
+
+-- name: sqlstate_like_escape_two_characters
+-- expect-error: 22025
+SELECT 'a' LIKE 'a' ESCAPE 'xx';
+
+-- name: sqlstate_second_primary_key
+-- expect-error: 42P16
+ALTER TABLE err_left ADD PRIMARY KEY (a);
+
+-- name: sqlstate_zero_to_negative_power
+-- expect-error: 2201F
+SELECT power(0, -1);
+
+-- name: sqlstate_zero_to_negative_numeric_power
+-- expect-error: 2201F
+SELECT power(0::numeric, -1);

@@ -79,6 +79,8 @@ final class ErrorMapper {
         if (msg.equals("Argument for ntile must be greater than zero")) {
             return new PgException("22014", "argument of ntile must be greater than zero");
         }
+        PgException known = knownMessage(msg);
+        if (known != null) return known;
         switch (kind) {
             case "parser":
             case "syntax":
@@ -142,6 +144,37 @@ final class ErrorMapper {
         }
     }
 
+    private static final Pattern USING_COLUMN = Pattern.compile("^Column \"(.+?)\" does not exist on (left|right) side of join");
+    private static final Pattern INSERT_TWICE = Pattern.compile("^Duplicate column name \"(.+?)\" in INSERT");
+    private static final Pattern OTHER_KIND = Pattern.compile("^Existing object \"?(.+?)\"? is of type (\\w+), trying to (?:drop|alter|replace) type (\\w+)");
+    private static final Pattern SECOND_PRIMARY_KEY = Pattern.compile("^table \"(.+?)\" can have only one primary key");
+
+    /** DuckDB's messages for errors PostgreSQL has its own SQLSTATE and words for, whatever DuckDB's kind. */
+    private static PgException knownMessage(String msg) {
+        Matcher m;
+        if (msg.startsWith("aggregate function calls cannot be nested")) return new PgException("42803", "aggregate function calls cannot be nested");
+        if ((m = USING_COLUMN.matcher(msg)).find()) {
+            return new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + m.group(1) + "\" specified in USING clause does not exist in "
+                    + m.group(2) + " table");
+        }
+        if ((m = INSERT_TWICE.matcher(msg)).find()) return new PgException("42701", "column \"" + m.group(1) + "\" specified more than once");
+        if ((m = OTHER_KIND.matcher(msg)).find()) {
+            String wanted = m.group(3).toLowerCase(Locale.ROOT);
+            return new PgException("42809", "\"" + m.group(1) + "\" is not " + (wanted.startsWith("i") ? "an " : "a ") + wanted);
+        }
+        if (msg.startsWith("Invalid escape string. Escape string must be empty or one character")) {
+            return new PgException("22025", "invalid escape string").withHint("Escape string must be empty or one character.");
+        }
+        if ((m = SECOND_PRIMARY_KEY.matcher(msg)).find()) {
+            return new PgException("42P16", "multiple primary keys for table \"" + m.group(1) + "\" are not allowed");
+        }
+        if (msg.startsWith("zero raised to a negative power is undefined")
+                || msg.startsWith("a negative number raised to a non-integer power yields a complex result")) {
+            return new PgException("2201F", msg);
+        }
+        return null;
+    }
+
     private static final Pattern WITH_NAME = Pattern.compile("^(.+?) with name \"?(.+?)\"? (does not exist|already exists)");
 
     private static PgException catalog(DuckDbError e, String msg) {
@@ -154,7 +187,9 @@ final class ErrorMapper {
             boolean missing = m.group(3).equals("does not exist");
             boolean relation = what.equals("table") || what.equals("view") || what.equals("index") || what.equals("sequence");
             PgException pg;
-            if (missing && relation) {
+            if (missing && what.equals("index")) {
+                pg = new PgException(SqlState.UNDEFINED_OBJECT, "index \"" + name + "\" does not exist");
+            } else if (missing && relation) {
                 pg = new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist");
             } else if (!missing && relation) {
                 pg = new PgException(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");

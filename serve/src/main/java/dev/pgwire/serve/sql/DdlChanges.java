@@ -221,6 +221,7 @@ public final class DdlChanges {
             switch (subtype) {
                 case "AT_AddColumn" -> addColumn(target, rel, cmd);
                 case "AT_DropColumn" -> {
+                    droppedColumns.add(column);
                     dropColumnKeys(rel, column);
                     script.add(target + " DROP COLUMN " + (cmd.bool("missing_ok") ? "IF EXISTS " : "")
                         + SqlWriter.quoteIdent(column) + (cmd.str("behavior").equals("DROP_CASCADE") ? " CASCADE" : ""));
@@ -283,11 +284,17 @@ public final class DdlChanges {
         }
     }
 
+    /** The columns this ALTER TABLE has dropped so far (one may be added again). */
+    private final java.util.Set<String> droppedColumns = new java.util.HashSet<>();
+
     private void addColumn(String target, Node rel, Node cmd) {
         Node def = cmd.node("def");
         if (ifExists && relation(rel) == null) return; // ALTER TABLE IF EXISTS of no table: nothing to add
         // ADD COLUMN IF NOT EXISTS of a column there already: nothing changes (PostgreSQL's NOTICE, skippedColumns)
         if (cmd.bool("missing_ok") && column(rel, def.str("colname")) != null) return;
+        if (column(rel, def.str("colname")) != null && !droppedColumns.contains(def.str("colname"))) {
+            throw new PgException("42701", "column \"" + def.str("colname") + "\" of relation \"" + rel.str("relname") + "\" already exists");
+        }
         Node typeName = def.node("typeName");
         if (PgTypeName.isSerial(typeName)) throw DdlEmitter.unsupported("adding a serial column to an existing table");
         for (Node c : def.list("constraints")) {
