@@ -403,3 +403,38 @@ SELECT viewname FROM pg_views WHERE viewname LIKE 'dep\_%' ORDER BY 1;
 
 -- name: depend_drop_named_twice
 DROP TABLE dep_base, dep_base;
+
+-- name: column_depend_setup_table
+CREATE TABLE coldep (id int, a int, b text, c int);
+
+-- name: column_depend_setup_view
+CREATE VIEW coldep_v AS SELECT id, a, b FROM coldep;
+
+-- name: column_depend_setup_view_of_view
+CREATE VIEW coldep_vv AS SELECT id FROM coldep_v;
+
+-- name: column_depend_setup_star
+CREATE VIEW coldep_star AS SELECT * FROM coldep WHERE id > 0;
+
+-- name: column_depend_drop_refused
+-- expect-error: 2BP01
+ALTER TABLE coldep DROP COLUMN b;
+
+-- name: column_depend_type_refused
+-- expect-error: 0A000
+ALTER TABLE coldep ALTER COLUMN a TYPE bigint;
+
+-- name: column_depend_drop_star_view
+DROP VIEW coldep_star;
+
+-- name: column_depend_drop_unread
+ALTER TABLE coldep DROP COLUMN c;
+
+-- name: column_depend_drop_cascade
+ALTER TABLE coldep DROP COLUMN b CASCADE;
+
+-- name: column_depend_views_after
+SELECT viewname FROM pg_views WHERE viewname LIKE 'coldep%' ORDER BY 1;
+
+-- name: column_depend_type_after
+ALTER TABLE coldep ALTER COLUMN a TYPE bigint;

@@ -128,10 +128,7 @@ public final class DdlChanges {
             }
             throw ViewDependents.refusal(what, dependents, session.catalog());
         }
-        for (int i = dependents.size() - 1; i >= 0; i--) {
-            ViewDependents.Dependent d = dependents.get(i);
-            script.add("DROP VIEW IF EXISTS " + SqlWriter.quoteIdent(d.schema()) + "." + SqlWriter.quoteIdent(d.name()));
-        }
+        dropViews(dependents);
     }
 
     /**
@@ -222,6 +219,7 @@ public final class DdlChanges {
                 case "AT_AddColumn" -> addColumn(target, rel, cmd);
                 case "AT_DropColumn" -> {
                     droppedColumns.add(column);
+                    columnViews(rel, column, cmd.str("behavior").equals("DROP_CASCADE"), true);
                     dropColumnKeys(rel, column);
                     script.add(target + " DROP COLUMN " + (cmd.bool("missing_ok") ? "IF EXISTS " : "")
                         + SqlWriter.quoteIdent(column) + (cmd.str("behavior").equals("DROP_CASCADE") ? " CASCADE" : ""));
@@ -229,7 +227,10 @@ public final class DdlChanges {
                 case "AT_ColumnDefault" -> columnDefault(target, rel, column, cmd.node("def"));
                 case "AT_SetNotNull" -> script.add(target + " ALTER COLUMN " + SqlWriter.quoteIdent(column) + " SET NOT NULL");
                 case "AT_DropNotNull" -> script.add(target + " ALTER COLUMN " + SqlWriter.quoteIdent(column) + " DROP NOT NULL");
-                case "AT_AlterColumnType" -> alterType(target, rel, cmd);
+                case "AT_AlterColumnType" -> {
+                    columnViews(rel, column, false, false);
+                    alterType(target, rel, cmd);
+                }
                 case "AT_AddConstraint" -> addConstraint(target, cmd.node("def"));
                 case "AT_DropConstraint" -> dropConstraint(cmd);
                 case "AT_SetIdentity" -> {
@@ -248,6 +249,30 @@ public final class DdlChanges {
         }
         if (alteredMeta != null) {
             script.add("COMMENT ON TABLE " + relationText(rel) + " IS " + SqlWriter.quoteLiteral(alteredMeta.write()));
+        }
+    }
+
+    /**
+     * The views reading a column that is dropped (refused without CASCADE, else dropped first) or
+     * whose type changes (refused, as PostgreSQL refuses it for a column a view uses).
+     */
+    private void columnViews(Node rel, String column, boolean cascade, boolean drop) {
+        Relation r = relation(rel);
+        if (r == null || r.view()) return;
+        List<ViewDependents.Dependent> views = ViewDependents.ofColumn(r.schema() + "." + r.name(), column, session.catalog());
+        if (views.isEmpty()) return;
+        if (!drop) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cannot alter type of a column used by a view or rule")
+                    .withDetail("rule _RETURN on view " + views.get(0).name() + " depends on column \"" + column + "\"");
+        }
+        if (!cascade) throw ViewDependents.refusal("column " + column + " of table " + r.name(), views, session.catalog());
+        dropViews(views);
+    }
+
+    /** DROP … CASCADE: the dependent views go first, each before the one it reads. */
+    private void dropViews(List<ViewDependents.Dependent> views) {
+        for (int i = views.size() - 1; i >= 0; i--) {
+            script.add("DROP VIEW IF EXISTS " + SqlWriter.quoteIdent(views.get(i).schema()) + "." + SqlWriter.quoteIdent(views.get(i).name()));
         }
     }
 

@@ -54,6 +54,48 @@ final class ViewDependents {
     }
 
     /**
+     * The views reading column {@code column} of table {@code table} (schema.name) — by name, or
+     * through a {@code *} — then the views reading those.
+     */
+    static List<Dependent> ofColumn(String table, String column, CatalogView catalog) {
+        List<String[]> views = catalog.views();
+        Set<String> known = new HashSet<>();
+        known.add(table);
+        for (String[] v : views) known.add(v[0] + "." + v[1]);
+        List<Dependent> direct = new ArrayList<>();
+        Map<String, String> reached = new LinkedHashMap<>();
+        for (String[] v : views) {
+            if (v[2] == null || !ViewRules.referenced(v[2], v[0], known).contains(table) || !readsColumn(v[2], column)) continue;
+            direct.add(new Dependent(v[0], v[1], table, "column " + column + " of table"));
+            reached.put(v[0] + "." + v[1], "view");
+        }
+        if (direct.isEmpty()) return direct;
+        List<Dependent> out = new ArrayList<>(direct);
+        out.addAll(of(reached, catalog));
+        return out;
+    }
+
+    /** Whether a view's query names {@code column} (as any column reference's last name) or reads {@code *}. */
+    private static boolean readsColumn(String definition, String column) {
+        List<PgParser.Statement> parsed;
+        try {
+            parsed = PgParser.parse(definition);
+        } catch (RuntimeException notPostgreSql) {
+            return true; // not known: taken as reading it
+        }
+        boolean[] reads = {false};
+        for (PgParser.Statement st : parsed) {
+            TreeWalker.forEachNode(st.tree(), n -> {
+                if (n.type() == null || !n.is("ColumnRef")) return;
+                List<Node> fields = n.list("fields");
+                Node last = fields.isEmpty() ? null : fields.get(fields.size() - 1);
+                if (last != null && (last.is("A_Star") || last.is("String") && last.str("sval").equals(column))) reads[0] = true;
+            });
+        }
+        return reads[0];
+    }
+
+    /**
      * The views depending on the relations {@code dropped} (schema.name to "table" or "view"), not
      * themselves among them, each after the one it reads.
      */
