@@ -355,3 +355,23 @@ SET default_statistics_target = 0;
 
 -- name: planner_setting_reset
 RESET enable_seqscan;
+
+-- name: create_without_schema_on_path_set
+SET search_path = nosuch_schema;
+
+-- name: create_without_schema_on_path
+-- expect-error: 3F000
+CREATE TABLE nowhere (id int);
+
+-- name: create_without_schema_on_path_view
+-- expect-error: 3F000
+CREATE VIEW nowhere_v AS SELECT 1 AS x;
+
+-- name: create_without_schema_qualified
+CREATE TABLE public.somewhere (id int);
+
+-- name: create_without_schema_on_path_reset
+RESET search_path;
+
+-- name: create_without_schema_found
+SELECT count(*) FROM somewhere;

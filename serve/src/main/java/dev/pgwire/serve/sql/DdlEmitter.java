@@ -795,11 +795,6 @@ final class DdlEmitter {
 
     // ---------------------------------------------------------------- helpers
 
-    /** The schema a new relation lands in: the one named, else the first of search_path. */
-    /**
-     * CREATE TABLE AS: DuckDB keeps json and jsonb alike as JSON, so the columns that are jsonb or
-     * json record which (the others' types follow from DuckDB's); the COMMENT statements that do.
-     */
     /**
      * The column comments that keep PostgreSQL's type where DuckDB's column type does not tell it:
      * json and jsonb, and — in a materialized view, whose rows only its query writes — numeric
@@ -821,9 +816,13 @@ final class DdlEmitter {
         return comments;
     }
 
+    /** The schema a new relation lands in: the one named, else the first of search_path that exists (3F000 for none). */
     private String schemaOf(Node rel) {
         String schema = rel.str("schemaname");
-        return schema.isEmpty() ? session.currentSchema() : schema;
+        if (!schema.isEmpty()) return schema;
+        String current = session.currentSchema();
+        if (current == null) throw new PgException("3F000", "no schema has been selected to create in");
+        return current;
     }
 
     private void relationName(Node rel, String schema) {
