@@ -299,3 +299,14 @@ CREATE FUNCTION cents(x numeric) RETURNS numeric(10,2) LANGUAGE sql AS 'SELECT x
 -- name: sql_function_result_modifier_dropped_calls
 -- (compared as a value: serve keeps no display scale per numeric value)
 SELECT cents(1.2345) = 1.2345;
+
+-- name: generate_series_zero_step
+-- expect-error: 22023
+SELECT generate_series(1, 10, 0);
+
+-- name: generate_series_zero_step_in_from
+-- expect-error: 22023
+SELECT * FROM generate_series(1, 10, 0);
+
+-- name: generate_series_negative_step
+SELECT generate_series(5, 1, -2);

@@ -259,6 +259,10 @@ final class PgFunctionCalls {
                 return sql("unnest(flatten({0}))", args);
             }
             case "generate_series" -> {
+                Long step = n == 3 ? integerConstant(args.get(2)) : null;
+                if (step != null && step == 0 && first != null && first.isInteger()) {
+                    throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.INVALID_PARAMETER_VALUE, "step size cannot equal zero");
+                }
                 // in the select list PostgreSQL returns one row per value; DuckDB's scalar form is a list
                 if (!f.bool("selectList") || n < 2) return null;
                 String cast = first != null && first.isInteger() && !first.name().equals("int8") ? "INTEGER" : null;
