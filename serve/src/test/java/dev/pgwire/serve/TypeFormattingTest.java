@@ -79,7 +79,8 @@ class TypeFormattingTest extends SessionTestSupport {
             "INTERVAL '0 seconds'|interval|00:00:00", "INTERVAL '1.5 seconds'|interval|00:00:01.5",
             "UUID '550E8400-E29B-41D4-A716-446655440000'|uuid|550e8400-e29b-41d4-a716-446655440000",
             "'{\"a\": [1, 2]}'::JSON|json|{\"a\": [1, 2]}",
-            "'10101'::BIT|varbit|10101",
+            "'10101'::BIT|varbit|1", // bit is bit(1): PostgreSQL cuts the string to one bit
+            "'10101'::VARBIT|varbit|10101",
             "'b'::ENUM('a', 'b')|text|b",
             "{'a': 1, 'b': 'x'}|record|(1,x)",
             "[1, 2, NULL]|_int4|{1,2,NULL}", "[]::INTEGER[]|_int4|{}", "[[1, 2], [3, 4]]|_int4|{{1,2},{3,4}}",
