@@ -220,3 +220,17 @@ SELECT 'dur: ' || interval '2 mons', interval '1 day' || 'x', concat('x', interv
 
 -- name: interval_text_aggregated
 SELECT string_agg(i::text, ',' ORDER BY i) FROM (VALUES (interval '1 mon'), (interval '2 years')) v(i)
+
+-- name: timestamptz_difference_zone
+SET TimeZone = 'America/New_York'
+
+-- name: timestamptz_difference_across_dst
+SELECT '2024-03-10 12:00'::timestamptz - '2024-03-09 12:00'::timestamptz, '2024-03-09 12:00'::timestamptz - '2024-03-10 12:00'::timestamptz,
+    '2024-11-03 12:00'::timestamptz - '2024-11-02 12:00'::timestamptz
+
+-- name: timestamptz_difference_long
+SELECT '2024-01-01 00:00'::timestamptz - '2020-01-01 00:00:00.5'::timestamptz,
+    '1900-01-01 00:00'::timestamptz - '2020-06-01 13:14:15.123456'::timestamptz
+
+-- name: timestamptz_difference_zone_reset
+SET TimeZone = 'UTC'

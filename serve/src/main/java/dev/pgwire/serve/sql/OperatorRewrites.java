@@ -139,6 +139,15 @@ final class OperatorRewrites {
             }
             Node checked = floatArithmetic(e, op, l, r, scope);
             if (checked != null) return checked;
+            if (op.equals("-") && l != null && r != null && !l.isArray() && !r.isArray() && l.is(SqlType.TIMESTAMPTZ) && r.is(SqlType.TIMESTAMPTZ)) {
+                // timestamptz_mi: the absolute time between them as days of 24 hours and a time
+                // (DuckDB counts calendar days in the session's zone: 23 hours across a DST change were 1 day)
+                String us = "(epoch_us({0}) - epoch_us({1}))";
+                Node n = Expressions.duckDb("(to_days(CAST((" + us + " - " + us + " % 86400000000) // 86400000000 AS INTEGER))"
+                        + " + to_microseconds(" + us + " % 86400000000))", e.node("lexpr"), e.node("rexpr"));
+                types.assume(n, SqlType.INTERVAL);
+                return n;
+            }
             if (op.equals("-") && l != null && r != null && l.is(SqlType.TIME) && r.is(SqlType.TIME)) {
                 // time_mi_time: the interval between two times of day (DuckDB has no such operator)
                 String us = "((hour({0}) * 60 + minute({0})) * 60000000 + microsecond({0}))";
