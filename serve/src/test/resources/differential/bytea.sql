@@ -128,3 +128,9 @@ SELECT '\xabc'::bytea;
 -- name: invalid_escape
 -- expect-error: 22P02
 SELECT 'a\9b'::bytea;
+
+-- name: convert_spellings_of_utf8
+SELECT convert_to('héllo', 'utf-8'), convert_from('\x68c3a96c6c6f', 'UTF8'), convert_from('\x68c3a9'::bytea, 'unicode');
+
+-- name: convert_to_latin1
+SELECT convert_to('héllo', 'LATIN1');

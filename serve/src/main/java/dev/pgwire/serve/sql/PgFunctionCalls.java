@@ -272,9 +272,7 @@ final class PgFunctionCalls {
             case "sha256", "sha224", "sha384", "sha512" -> {
                 if (n == 1 && first != null && first.isUnknown() && Operators.stringConstant(args.get(0)) != null) {
                     // PostgreSQL's only sha256 takes bytea: an untyped literal is read as bytea
-                    args.set(0, Node.of("TypeCast").set("arg", args.get(0)).set("typeName", Node.of(null)
-                            .set("names", new java.util.ArrayList<>(List.of(Node.string("pg_catalog"), Node.string("bytea"))))
-                            .set("typemod", -1L)).set("location", args.get(0).location()));
+                    args.set(0, asBytea(args.get(0)));
                     return sql("unhex(" + name + "({0}))", args);
                 }
                 return n == 1 && first != null && first.name().equals("bytea") ? sql("unhex(" + name + "({0}))", args) : null;
@@ -350,11 +348,18 @@ final class PgFunctionCalls {
                 };
                 return fn == null ? null : Expressions.duckDb("unhex(" + fn + "({0}))", args.get(0));
             }
-            case "convert_from" -> {
-                return n == 2 ? Expressions.duckDb("decode({0})", args.get(0)) : null;
-            }
-            case "convert_to" -> {
-                return n == 2 ? Expressions.duckDb("encode({0})", args.get(0)) : null;
+            case "convert_from", "convert_to" -> {
+                // the database's encoding, UTF8, is the only one serve converts between (any other
+                // would give other bytes): refused rather than given UTF-8's
+                if (n != 2) return null;
+                // convert_from takes bytea: an untyped literal is read as bytea
+                if (name.equals("convert_from") && first != null && first.isUnknown() && Operators.stringConstant(args.get(0)) != null) {
+                    args.set(0, asBytea(args.get(0)));
+                }
+                String utf8 = "lower(regexp_replace(CAST({1} AS VARCHAR), '[^A-Za-z0-9]', '', 'g')) IN ('utf8', 'unicode')";
+                return Expressions.duckDb("CASE WHEN " + utf8 + " THEN " + (name.equals("convert_to") ? "encode({0})" : "decode({0})")
+                        + " ELSE error('[pgwire:0A000] conversion between UTF8 and encoding \"' || CAST({1} AS VARCHAR)"
+                        + " || '\" is not supported') END", args.get(0), args.get(1));
             }
             case "bit_length" -> {
                 if (n != 1 || first == null) return null;
@@ -505,6 +510,13 @@ final class PgFunctionCalls {
     }
 
     /** An integer constant's value (a negative one too), or null. */
+    /** {@code value}::pg_catalog.bytea. */
+    private static Node asBytea(Node value) {
+        return Node.of("TypeCast").set("arg", value).set("typeName", Node.of(null)
+                .set("names", new java.util.ArrayList<>(List.of(Node.string("pg_catalog"), Node.string("bytea"))))
+                .set("typemod", -1L)).set("location", value.location());
+    }
+
     private static Long integerConstant(Node n) {
         if (n.is("A_Const") && n.has("ival")) return n.node("ival").num("ival");
         if (n.is("A_Expr") && n.str("kind").equals("AEXPR_OP") && n.node("lexpr") == null && n.names("name").equals(List.of("-"))) {
