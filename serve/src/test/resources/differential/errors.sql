@@ -469,3 +469,18 @@ SELECT power(0, -1);
 -- name: sqlstate_zero_to_negative_numeric_power
 -- expect-error: 2201F
 SELECT power(0::numeric, -1);
+
+-- name: unique_in_statement_setup
+CREATE TABLE err_keys (id int PRIMARY KEY, email text UNIQUE, nick text UNIQUE);
+
+-- name: unique_in_statement_second_key
+-- expect-error: 23505
+INSERT INTO err_keys VALUES (1, 'x', 'a'), (2, 'x', 'b');
+
+-- name: unique_in_statement_primary_key
+-- expect-error: 23505
+INSERT INTO err_keys VALUES (1, 'x', 'a'), (1, 'y', 'b');
+
+-- name: unique_in_statement_named_columns
+-- expect-error: 23505
+INSERT INTO err_keys (nick, id, email) VALUES ('n', 5, 'p'), ('n', 6, 'q');

@@ -49,7 +49,7 @@ final class ConstraintErrors {
         String duckDb = e.getCause() == null ? String.valueOf(e.detail()) : DuckDbError.parse(e.getCause().getMessage()).message();
         try {
             return switch (state) {
-                case SqlState.UNIQUE_VIOLATION -> unique(e, r, duckDb);
+                case SqlState.UNIQUE_VIOLATION -> unique(e, r, duckDb, t.tree().is("InsertStmt") ? t.tree() : null);
                 case SqlState.FOREIGN_KEY_VIOLATION -> foreignKey(e, r, duckDb, catalog, t.tree().is("DeleteStmt") || duckDb.contains("still referenced"));
                 default -> check(e, r, duckDb);
             };
@@ -80,7 +80,8 @@ final class ConstraintErrors {
                 && (m.startsWith("insert or update on table \"") || m.startsWith("update or delete on table \""));
     }
 
-    private static PgException unique(PgException e, Relation r, String duckDb) {
+    /** @param insert the INSERT that failed, or null for another statement */
+    private static PgException unique(PgException e, Relation r, String duckDb, Node insert) {
         Key key = key(duckDb);
         Constraint c = null;
         for (Constraint k : r.meta().constraints()) {
@@ -113,6 +114,10 @@ final class ConstraintErrors {
             } else if (sameWidth.size() == 1) {
                 c = sameWidth.get(0);
                 if (width > 1) key = new Key(c.columns(), List.of(m.group(1).split(", ", -1)));
+            } else if (width > 0 && insert != null) {
+                // several keys of that width: the one whose values the INSERT's rows repeat
+                c = repeatedKey(insert, r, sameWidth, List.of(m.group(1).split(", ", -1)));
+                if (c != null && width > 1) key = new Key(c.columns(), List.of(m.group(1).split(", ", -1)));
             }
         }
         if (c == null) return e;
@@ -128,6 +133,50 @@ final class ConstraintErrors {
             out.withDetail(e.detail());
         }
         return fields(out, r, c.name());
+    }
+
+    /**
+     * Among {@code keys}, the one whose columns hold {@code values} in two of the constant rows of
+     * INSERT … VALUES {@code insert}, if exactly one does (null otherwise).
+     */
+    private static Constraint repeatedKey(Node insert, Relation r, List<Constraint> keys, List<String> values) {
+        Node select = insert.node("selectStmt");
+        if (select == null || select.list("valuesLists").size() < 2) return null;
+        List<String> columns = new ArrayList<>();
+        if (insert.has("cols")) {
+            for (Node c : insert.list("cols")) columns.add(c.str("name"));
+        } else {
+            for (CatalogView.ColumnInfo c : r.columns()) columns.add(c.name());
+        }
+        Constraint found = null;
+        for (Constraint k : keys) {
+            int seen = 0;
+            for (Node row : select.list("valuesLists")) {
+                List<Node> items = row.list("items");
+                List<String> tuple = new ArrayList<>();
+                for (String column : k.columns()) {
+                    int i = columns.indexOf(column);
+                    tuple.add(i < 0 || i >= items.size() ? null : constantText(items.get(i)));
+                }
+                if (tuple.equals(values)) seen++;
+            }
+            if (seen >= 2) {
+                if (found != null) return null;
+                found = k;
+            }
+        }
+        return found;
+    }
+
+    /** A constant's text as DuckDB writes it in a key ({@code 2}, {@code a}), or null for another expression. */
+    private static String constantText(Node n) {
+        if (n.type() == null) return null;
+        if (n.is("TypeCast")) return constantText(n.node("arg"));
+        if (!n.is("A_Const")) return null;
+        if (n.has("sval")) return n.node("sval").str("sval");
+        if (n.has("ival")) return Long.toString(n.node("ival").num("ival"));
+        if (n.has("fval")) return n.node("fval").str("fval");
+        return null;
     }
 
     private static PgException foreignKey(PgException e, Relation r, String duckDb, CatalogView catalog, boolean referenced) {
