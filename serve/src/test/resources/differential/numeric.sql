@@ -432,3 +432,19 @@ SELECT sum(x * 2) FROM small_values;
 -- name: smallint_plus_smallint_overflows
 -- expect-error: 22003
 SELECT 32767::int2 + 1::int2;
+
+-- name: real_sum_setup
+CREATE TABLE real_sums (r real, g int);
+
+-- name: real_sum_rows
+INSERT INTO real_sums VALUES (0.1, 1), (0.2, 1), (0.3, 2), ('3e38', 3), ('3e38', 3);
+
+-- name: real_sum_grouped
+SELECT g, sum(r), pg_typeof(sum(r)) FROM real_sums WHERE g < 3 GROUP BY g ORDER BY g;
+
+-- name: real_sum_whole
+SELECT sum(r), sum(r::float8) FROM real_sums WHERE g < 3;
+
+-- name: real_sum_overflow
+-- expect-error: 22003
+SELECT sum(r) FROM real_sums;

@@ -745,8 +745,10 @@ final class TypedRewrites {
                     // a sum beyond the type's range from finite inputs is 22003, as PostgreSQL's float8pl reports it
                     Node anyInfinite = FuncCallBuilder.copyAggregate(f, "bool_or");
                     anyInfinite.set("args", new ArrayList<>(List.of(Expressions.duckDb("isinf({0})", args.get(0).copy()))));
-                    Node n = Expressions.duckDb("CASE WHEN isinf({0}) AND NOT coalesce({1}, false)"
-                            + " THEN error('[pgwire:22003] value out of range: overflow') ELSE {0} END", f, anyInfinite);
+                    // a sum of real is a real (float4pl), where DuckDB sums it as a double
+                    String sum = "CASE WHEN isinf({0}) AND NOT coalesce({1}, false)"
+                            + " THEN error('[pgwire:22003] value out of range: overflow') ELSE {0} END";
+                    Node n = Expressions.duckDb(first.is(SqlType.FLOAT4) ? "CAST(" + sum + " AS FLOAT)" : sum, f, anyInfinite);
                     types.assume(n, first.withoutTypmod());
                     return n;
                 }
