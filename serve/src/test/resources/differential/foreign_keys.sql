@@ -432,3 +432,40 @@ INSERT INTO shelf_books SELECT g, g FROM generate_series(1, 100) g;
 
 -- name: bulk_child_counted
 SELECT count(*) FROM shelf_books;
+
+-- session_replication_role = replica turns the keys' checks and actions off (PostgreSQL's triggers)
+
+-- name: replica_setup_parent
+CREATE TABLE rep_parent (id int PRIMARY KEY);
+
+-- name: replica_setup_child
+CREATE TABLE rep_child (id int PRIMARY KEY, p int REFERENCES rep_parent(id) ON DELETE CASCADE);
+
+-- name: replica_on
+SET session_replication_role = replica;
+
+-- name: replica_shown
+SHOW session_replication_role;
+
+-- name: replica_insert_orphan
+INSERT INTO rep_child VALUES (1, 10), (2, 20);
+
+-- name: replica_parent_row
+INSERT INTO rep_parent VALUES (20);
+
+-- name: replica_delete_no_cascade
+DELETE FROM rep_parent WHERE id = 20;
+
+-- name: replica_children_kept
+SELECT * FROM rep_child ORDER BY id;
+
+-- name: replica_off
+SET session_replication_role = DEFAULT;
+
+-- name: replica_off_checks
+-- expect-error: 23503
+INSERT INTO rep_child VALUES (3, 30);
+
+-- name: replica_bad_value
+-- expect-error: 22023
+SET session_replication_role = 'bogus';

@@ -536,7 +536,7 @@ public final class DuckDbSession implements Session {
         if (functionDrops != null) aroundIndexes = functionDrops;
         Translation t = aroundIndexes == null ? written : written.withDuckDbSql(aroundIndexes);
         // foreign keys serve enforces: checked (and acted on) once the statement has run, before its tag
-        List<ForeignKeys.Change> changes = foreignKeys.changes(t);
+        List<ForeignKeys.Change> changes = keyChanges(t);
         List<String> addedKeys = changes == null ? foreignKeys.addedKeys(t) : null;
         boolean keys = changes != null || addedKeys != null;
         beginImplicitTransactionIfNeeded();
@@ -586,9 +586,18 @@ public final class DuckDbSession implements Session {
 
     /** As {@link #foreignKeysAfter(Translation)}, with the statement's bound parameters (or null). */
     void foreignKeysAfter(Translation t, ParameterBinder parameters) {
-        List<ForeignKeys.Change> changes = foreignKeys.changes(t);
+        List<ForeignKeys.Change> changes = keyChanges(t);
         List<String> addedKeys = changes == null ? foreignKeys.addedKeys(t) : null;
         foreignKeyWork(t, changes, addedKeys, inTransactionBlock(), parameters);
+    }
+
+    /**
+     * The changes of statement {@code t} to tables with foreign keys serve enforces, or null; none
+     * while session_replication_role is replica, which turns those checks and actions off (they are
+     * triggers in PostgreSQL) for loading data whose keys are consistent only as a whole.
+     */
+    private List<ForeignKeys.Change> keyChanges(Translation t) {
+        return "replica".equals(params.get("session_replication_role")) ? null : foreignKeys.changes(t);
     }
 
     /**
@@ -596,7 +605,7 @@ public final class DuckDbSession implements Session {
      * serve enforces, or one such a key references.
      */
     boolean changesKeyedTables(Translation t) {
-        return foreignKeys.changes(t) != null;
+        return keyChanges(t) != null;
     }
 
     private static ForeignKeys.Inserted inserted(Translation t, ParameterBinder parameters) {

@@ -130,6 +130,9 @@ final class Guc {
             }
             return v;
         });
+        // replica turns off the foreign keys serve enforces (PostgreSQL's triggers), as data loads and fixtures ask
+        def("session_replication_role", "origin", false, "Sets the session's behavior for triggers and rewrite rules.",
+                (cur, v) -> oneOf("session_replication_role", v, Set.of("origin", "replica", "local"), Set.of()));
         // the planner's settings: DuckDB plans its own way, and no answer depends on them (pools and
         // frameworks set them when they connect)
         for (String b : new String[] {"enable_bitmapscan", "enable_gathermerge", "enable_hashagg", "enable_hashjoin",
