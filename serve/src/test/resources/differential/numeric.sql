@@ -448,3 +448,6 @@ SELECT sum(r), sum(r::float8) FROM real_sums WHERE g < 3;
 -- name: real_sum_overflow
 -- expect-error: 22003
 SELECT sum(r) FROM real_sums;
+
+-- name: real_sum_window
+SELECT g, sum(r) OVER (ORDER BY r), sum(r) OVER () FROM real_sums WHERE g < 3 ORDER BY r;

@@ -916,6 +916,9 @@ final class TypedRewrites {
         }
         Node statistic = args.size() == 1 && f.names("funcname").size() == 1 ? StatisticalAggregates.rewrite(f, types.type(args.get(0), scope), types) : null;
         if (statistic != null) return statistic;
+        if (args.size() == 1 && Operators.lastName(f).equals("sum") && SqlType.FLOAT4.is(types.type(args.get(0), scope))) {
+            return cast(f, "FLOAT", SqlType.FLOAT4); // a sum of real is a real, as in the aggregate form
+        }
         if (!Operators.lastName(f).equals("avg") || args.size() != 1 || f.names("funcname").size() > 1) return f;
         SqlType first = types.type(args.get(0), scope);
         if (first == null || !first.isExactNumeric() || f.bool("agg_distinct")) return f;
