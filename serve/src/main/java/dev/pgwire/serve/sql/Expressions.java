@@ -229,11 +229,16 @@ final class Expressions {
      * joined to text; null for another type.
      */
     static Node outputText(Node value, SqlType type) {
+        String sql = outputText("{0}", type);
+        return sql == null ? null : duckDb(sql, value);
+    }
+
+    /** {@link #outputText(Node, SqlType)} of the DuckDB expression {@code value}, as DuckDB SQL, or null. */
+    static String outputText(String value, SqlType type) {
         if (type == null || type.isArray()) return null;
-        if (type.name().equals("interval")) return duckDb("pgwire_interval_out(CAST({0} AS VARCHAR))", value);
+        if (type.name().equals("interval")) return "pgwire_interval_out(CAST(" + value + " AS VARCHAR))";
         if (!type.isFloat()) return null;
-        return type.is(SqlType.FLOAT4) ? duckDb("pg_float4_text(CAST({0} AS FLOAT))", value)
-                : duckDb("pg_float8_text(CAST({0} AS DOUBLE))", value);
+        return type.is(SqlType.FLOAT4) ? "pg_float4_text(CAST(" + value + " AS FLOAT))" : "pg_float8_text(CAST(" + value + " AS DOUBLE))";
     }
 
     /**

@@ -482,9 +482,8 @@ final class PgFunctionCalls {
         if (type != null && type.name().equals("bool") && !type.isArray()) {
             return "CASE WHEN " + placeholder + " THEN 't' WHEN NOT " + placeholder + " THEN 'f' END";
         }
-        if (type != null && type.isFloat()) return type.is(SqlType.FLOAT4) ? "pg_float4_text(CAST(" + placeholder + " AS FLOAT))"
-                : "pg_float8_text(CAST(" + placeholder + " AS DOUBLE))";
-        if (type != null && !type.isArray() && type.name().equals("interval")) return "pgwire_interval_out(CAST(" + placeholder + " AS VARCHAR))";
+        String output = Expressions.outputText(placeholder, type);
+        if (output != null) return output;
         if (type != null && type.is(SqlType.BPCHAR) && type.typmod() > 4) {
             // character(n) is written with its padding (serve keeps its values without it)
             return "rpad(CAST(" + placeholder + " AS VARCHAR), " + (type.typmod() - 4) + ", ' ')";
