@@ -124,7 +124,7 @@ public final class DdlChanges {
             if (s.list("objects").size() == 1) {
                 List<String> name = objectName(s.list("objects").get(0), type);
                 Relation r = relation(name);
-                what = (r.view() ? "view " : r.meta().matView() != null ? "materialized view " : "table ") + name.get(name.size() - 1);
+                what = ViewDependents.kind(r) + " " + name.get(name.size() - 1);
             }
             throw ViewDependents.refusal(what, dependents, session.catalog());
         }

@@ -39,6 +39,11 @@ final class ViewDependents {
         return found != null && found.schema().equals(schema) ? name : schema + "." + name;
     }
 
+    /** What PostgreSQL's dependency report calls relation {@code r}: table, view or materialized view. */
+    static String kind(CatalogView.Relation r) {
+        return r.view() ? "view" : r.meta().matView() != null ? "materialized view" : "table";
+    }
+
     /** The views depending on what DROP TABLE, VIEW or MATERIALIZED VIEW statement {@code drop} drops. */
     static List<Dependent> ofDrop(Node drop, CatalogView catalog) {
         String type = drop.str("removeType");
@@ -48,7 +53,7 @@ final class ViewDependents {
             List<String> name = DdlChanges.objectName(object, type);
             CatalogView.Relation r = catalog.relation(name.size() > 1 ? name.get(name.size() - 2) : null, name.get(name.size() - 1));
             if (r == null) continue;
-            dropped.put(r.schema() + "." + r.name(), r.view() ? "view" : r.meta().matView() != null ? "materialized view" : "table");
+            dropped.put(r.schema() + "." + r.name(), kind(r));
         }
         return dropped.isEmpty() ? List.of() : of(dropped, catalog);
     }
