@@ -482,6 +482,46 @@ SELECT id FROM users ORDER BY id LIMIT 1 FOR SHARE;
 -- name: lock_nowait
 SELECT id FROM users WHERE id = 2 FOR NO KEY UPDATE NOWAIT;
 
+-- name: lock_of_alias_in_join
+SELECT u.id FROM users u JOIN users v ON v.id = u.id WHERE u.id = 2 FOR UPDATE OF u FOR KEY SHARE OF v;
+
+-- name: lock_outer_join_locked_side
+SELECT u.id, v.id FROM users u LEFT JOIN users v ON v.id = u.id + 1000 WHERE u.id = 2 FOR UPDATE OF u;
+
+-- name: lock_commit_before_errors
+COMMIT;
+
+-- name: lock_outer_join_nullable_side
+-- expect-error: 0A000
+SELECT u.id FROM users u LEFT JOIN users v ON v.id = u.id + 1000 FOR UPDATE;
+
+-- name: lock_group_by
+-- expect-error: 0A000
+SELECT count(*) FROM users GROUP BY id FOR UPDATE;
+
+-- name: lock_aggregate
+-- expect-error: 0A000
+SELECT count(*) FROM users FOR SHARE;
+
+-- name: lock_distinct
+-- expect-error: 0A000
+SELECT DISTINCT id FROM users FOR UPDATE;
+
+-- name: lock_union
+-- expect-error: 0A000
+SELECT id FROM users UNION SELECT 1 FOR UPDATE;
+
+-- name: lock_of_unknown
+-- expect-error: 42P01
+SELECT id FROM users FOR UPDATE OF nothere;
+
+-- name: lock_window
+-- expect-error: 0A000
+SELECT id, row_number() OVER () FROM users FOR UPDATE;
+
+-- name: lock_begin_again
+BEGIN;
+
 -- name: lock_commit
 COMMIT;
 

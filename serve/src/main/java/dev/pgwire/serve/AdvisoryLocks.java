@@ -127,6 +127,11 @@ final class AdvisoryLocks {
         notifyAll();
     }
 
+    /** Whether session {@code pid} waits for an advisory lock (pg_stat_activity's wait_event). */
+    synchronized boolean waiting(int pid) {
+        return waiting.containsKey(pid);
+    }
+
     /** Cancel of a session: its wait, if any, ends with 57014. */
     synchronized void cancel(int pid) {
         if (waiting.containsKey(pid)) {

@@ -144,6 +144,11 @@ final class DatabaseRegistry implements AutoCloseable {
             return db.advisoryLocks;
         }
 
+        /** The row locks of the database's sessions. */
+        RowLocks rowLocks() {
+            return db.rowLocks;
+        }
+
         /** A new DuckDB connection to the database (the caller closes it). */
         DuckDBConnection connect() throws SQLException {
             return db.duplicate();
@@ -449,6 +454,7 @@ final class DatabaseRegistry implements AutoCloseable {
         private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
         private dev.pgwire.serve.catalog.CatalogStore catalog;
         private final AdvisoryLocks advisoryLocks = new AdvisoryLocks();
+        private final RowLocks rowLocks = new RowLocks();
         /** The database's sessions by process id, for the functions that act on their session. */
         private final Map<Integer, DuckDbSession> sessionsByPid = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -498,6 +504,7 @@ final class DatabaseRegistry implements AutoCloseable {
                 Macros.install(duck);
                 EngineFunctions.register(duck);
                 SessionUdfs.registerAdvisoryLocks(duck, advisoryLocks);
+                SessionUdfs.registerRowLocks(duck, rowLocks);
                 SessionUdfs.register(duck, sessionsByPid, DatabaseRegistry.this::session, DatabaseRegistry.this::allSessions);
                 roles.registerFunctions(duck);
             } catch (SQLException e) {

@@ -105,6 +105,7 @@ final class DuckDbPortal implements Portal {
         // in a transaction block, an INSERT drawing from sequences runs with the values written in (Savepoints.pinned)
         Translation t = session.pinnedInBlock(statement.translation());
         pinned = t != statement.translation();
+        session.lockRows(t, parameters);
         java.sql.PreparedStatement ps = borrow(t);
         running = ps;
         CopyVectors.Kind[] kinds = vectorKinds();

@@ -61,6 +61,12 @@ public final class DuckDbSession implements Session {
     private final DatabaseRegistry databaseRegistry;
     /** The database's advisory locks (a private set until the factory gives the shared one). */
     private AdvisoryLocks advisoryLocks = new AdvisoryLocks();
+    /** The database's row locks (a private set until the factory gives the shared one). */
+    private RowLocks rowLocks = new RowLocks();
+    /** The statements that succeeded in the DuckDB transaction open now (0: its snapshot shows nothing of the session's). */
+    private int statementsInTransaction;
+    /** The row locks' clock when the DuckDB transaction open now began (its snapshot is no older). */
+    private long snapshotClock;
     /** set_config ran inside a statement: DuckDB's TimeZone and search_path are to be brought up to date. */
     private volatile boolean settingsChangedByEngine;
     /** pg_notify ran inside a statement outside a transaction block: its notifications go at the statement's end. */
@@ -362,6 +368,7 @@ public final class DuckDbSession implements Session {
             if (!inTransactionBlock() && !implicitOpen) {
                 xactStart = 0;
                 advisoryLocks.transactionEnded(processId);
+            rowLocks.transactionEnded(processId, succeeded);
                 if (notifiedByEngine) {
                     notifiedByEngine = false;
                     notifications.transactionEnded(succeeded);
@@ -540,6 +547,7 @@ public final class DuckDbSession implements Session {
         List<String> addedKeys = changes == null ? foreignKeys.addedKeys(t) : null;
         boolean keys = changes != null || addedKeys != null;
         beginImplicitTransactionIfNeeded();
+        lockRows(t, null);
         HeldTagSink held = keys ? new HeldTagSink(sink) : null;
         // a transaction of its own, so that a failed check (or a part of the script) undoes it all
         boolean own = (keys || aroundIndexes != null) && !inDuckDbTransaction();
@@ -676,6 +684,54 @@ public final class DuckDbSession implements Session {
         boolean wasOpen = inDuckDbTransaction();
         beginImplicitTransactionIfNeeded();
         return !wasOpen && status == TransactionStatus.IDLE;
+    }
+
+    /**
+     * The row locks of a SELECT … FOR UPDATE / SHARE, taken before it runs ({@link LockedRows});
+     * {@code parameters} are its bound parameters (null in a simple Query).
+     */
+    void lockRows(Translation t, ParameterBinder parameters) {
+        if (t.locking() == null) return;
+        LockedRows.take(t.locking(), ps -> {
+            if (parameters != null) parameters.bind(ps);
+        }, new LockedRows.Context() {
+            @Override
+            public DuckDbStatementRunner runner() {
+                return runner;
+            }
+
+            @Override
+            public RowLocks locks() {
+                return rowLocks;
+            }
+
+            @Override
+            public int pid() {
+                return processId;
+            }
+
+            @Override
+            public long lockTimeoutMillis() {
+                return Guc.toMillis(params.get("lock_timeout"));
+            }
+
+            @Override
+            public long snapshotClock() {
+                return inDuckDbTransaction() ? snapshotClock : rowLocks.clock();
+            }
+
+            @Override
+            public boolean freshSnapshot() {
+                return !inDuckDbTransaction() || statementsInTransaction == 0;
+            }
+
+            @Override
+            public void renewSnapshot() {
+                if (!inDuckDbTransaction()) return; // each statement outside a transaction has a snapshot of its own
+                rollbackQuietly();
+                beginDuckDbTransaction();
+            }
+        });
     }
 
     /** After a conflict of the first statement of an implicit block: its transaction starts again. */
@@ -870,6 +926,7 @@ public final class DuckDbSession implements Session {
 
     /** A statement of the transaction block succeeded: kept for rolling back to a savepoint. */
     void succeeded(Translation t, ParameterBinder parameters) {
+        statementsInTransaction++;
         if (status == TransactionStatus.IN_TRANSACTION || implicitOpen) {
             savepoints.record(new Savepoints.Entry(t.duckDbSql(), parameters, t.replay()));
         } else if (t.replay().writes()) {
@@ -949,6 +1006,7 @@ public final class DuckDbSession implements Session {
             params.commit();
             notifications.transactionEnded(true);
             advisoryLocks.transactionEnded(processId);
+            rowLocks.transactionEnded(processId, true);
         } else {
             foreignKeys.transactionEnded();
             rollbackQuietly();
@@ -956,6 +1014,7 @@ public final class DuckDbSession implements Session {
             params.rollback();
             notifications.transactionEnded(false);
             advisoryLocks.transactionEnded(processId);
+            rowLocks.transactionEnded(processId, false);
         }
         continueImplicitBlock();
     }
@@ -989,6 +1048,7 @@ public final class DuckDbSession implements Session {
         if (commit) params.commit(); else params.rollback();
         notifications.transactionEnded(commit);
         advisoryLocks.transactionEnded(processId);
+        rowLocks.transactionEnded(processId, commit);
         continueImplicitBlock();
     }
 
@@ -1061,6 +1121,8 @@ public final class DuckDbSession implements Session {
         // of them at its first read of any database, and a rebuild after that would be invisible to it
         catalogStore.get().current();
         transactionCatalogVersion = catalogVersion.get();
+        statementsInTransaction = 0;
+        snapshotClock = rowLocks.clock();
         try {
             runner.execute("BEGIN TRANSACTION");
         } catch (PgException e) {
@@ -1109,6 +1171,7 @@ public final class DuckDbSession implements Session {
         cancelMessage = message;
         cancelledCall = call;
         advisoryLocks.cancel(processId); // a wait for an advisory lock ends too
+        rowLocks.cancel(processId); // and one for a row lock
         runner.interrupt(() -> currentCall == call && !rollingBack);
     }
 
@@ -1347,9 +1410,13 @@ public final class DuckDbSession implements Session {
 
     /**
      * This session as a row of pg_stat_activity: datname, pid, usename, application_name,
-     * backend_start, xact_start, query_start, state_change, state, query (timestamps as UTC text).
+     * backend_start, xact_start, query_start, state_change, state, query (timestamps as UTC text),
+     * wait_event_type and wait_event (a wait for a row or advisory lock, as PostgreSQL names it).
      */
     List<String> activity(boolean asking) {
+        boolean rowWait = rowLocks.waiting(processId);
+        boolean advisoryWait = advisoryLocks.waiting(processId);
+        boolean waiting = rowWait || advisoryWait;
         String state = asking || currentCall != 0 ? "active" : switch (status) {
             case IDLE -> implicitBlock ? "idle in transaction" : "idle";
             case IN_TRANSACTION -> "idle in transaction";
@@ -1357,7 +1424,7 @@ public final class DuckDbSession implements Session {
         };
         return java.util.Arrays.asList(database, Integer.toString(processId), params.get("session_authorization"),
                 params.get("application_name"), utc(backendStart), utc(xactStart), utc(queryStart), utc(stateChange), state,
-                lastQuery == null ? "" : lastQuery);
+                lastQuery == null ? "" : lastQuery, waiting ? "Lock" : null, rowWait ? "transactionid" : advisoryWait ? "advisory" : null);
     }
 
     private static final java.time.format.DateTimeFormatter UTC =
@@ -1438,9 +1505,10 @@ public final class DuckDbSession implements Session {
         return roles;
     }
 
-    /** The advisory locks of the session's database. */
-    void useAdvisoryLocks(AdvisoryLocks locks) {
-        advisoryLocks = locks;
+    /** The advisory and row locks of the session's database. */
+    void useLocks(AdvisoryLocks advisory, RowLocks rows) {
+        advisoryLocks = advisory;
+        rowLocks = rows;
     }
 
     /** The LISTEN/NOTIFY hub of the session's database. */
@@ -1463,6 +1531,7 @@ public final class DuckDbSession implements Session {
         }
         if (isExecuting()) runner.interruptOnce(); // closing waits for a running statement; make it short
         advisoryLocks.sessionEnded(processId);
+        rowLocks.sessionEnded(processId);
         notifications.unlistenAll();
         abandonOpenPortal();
         try {

@@ -163,7 +163,7 @@ public final class DuckDbSessionFactory implements SessionFactory, AutoCloseable
             leave(user);
             throw e;
         }
-        holder[0].useAdvisoryLocks(lease.advisoryLocks());
+        holder[0].useLocks(lease.advisoryLocks(), lease.rowLocks());
         lease.register(info.processId(), holder[0]);
         holder[0].useNotificationHub(hubs.computeIfAbsent(lease.name(), n -> new NotificationHub()));
         sessions.add(holder[0]);

@@ -49,6 +49,21 @@ final class SessionUdfs {
     }
 
     /**
+     * {@code pgwire_row_held(pid, table, rowid)}: whether the session holds the row;
+     * {@code pgwire_row_free(pid, table, rowid, strength)}: whether no other session holds it in a
+     * conflicting strength (see LockingSelect).
+     */
+    static void registerRowLocks(java.sql.Connection c, RowLocks locks) throws SQLException {
+        Udf.Type v = Udf.Type.VARCHAR;
+        Udf.Type i = Udf.Type.INTEGER;
+        Udf.Type b = Udf.Type.BIGINT;
+        Udf.register(c, new Udf.Signature("pgwire_row_held", List.of(i, v, b), null, Udf.Type.BOOLEAN, true),
+                a -> locks.held((Integer) a[0], (String) a[1], (Long) a[2]), true);
+        Udf.register(c, new Udf.Signature("pgwire_row_free", List.of(i, v, b, i), null, Udf.Type.BOOLEAN, true),
+                a -> locks.free((Integer) a[0], (String) a[1], (Long) a[2], (Integer) a[3]), true);
+    }
+
+    /**
      * {@code pgwire_set_config(pid, name, value, is_local)} and {@code pgwire_current_setting(pid,
      * name, missing_ok)}: set_config and current_setting whose arguments are known only when the
      * statement runs (parameters, column values); constant ones are answered by the translation.

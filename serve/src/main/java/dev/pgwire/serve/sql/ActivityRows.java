@@ -12,7 +12,7 @@ public final class ActivityRows {
 
     /** The fields of one session's row, in the order serve's sessions give them. */
     static final List<String> FIELDS = List.of("datname", "pid", "usename", "application_name", "backend_start", "xact_start",
-            "query_start", "state_change", "state", "query");
+            "query_start", "state_change", "state", "query", "wait_event_type", "wait_event");
 
     /** The rows (each a session's values in the order of {@link #FIELDS}) as the JSON array pgwire_activity returns. */
     public static String json(List<List<String>> rows) {

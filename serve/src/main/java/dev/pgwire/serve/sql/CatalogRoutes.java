@@ -175,6 +175,7 @@ final class CatalogRoutes {
                 + " CAST(v.backend_start AS TIMESTAMPTZ) AS backend_start, CAST(v.xact_start AS TIMESTAMPTZ) AS xact_start,"
                 + " CAST(v.query_start AS TIMESTAMPTZ) AS query_start, CAST(v.state_change AS TIMESTAMPTZ) AS state_change,"
                 + " CAST(v.state AS VARCHAR) AS state, CAST(v.query AS VARCHAR) AS query,"
+                + " CAST(v.wait_event_type AS VARCHAR) AS wait_event_type, CAST(v.wait_event AS VARCHAR) AS wait_event,"
                 + " CAST('client backend' AS VARCHAR) AS backend_type"
                 + " FROM " + ActivityRows.relation(session.backendPid()) + " AS v"
                 + " LEFT JOIN " + base + ".pg_database AS d ON d.datname = v.datname"

@@ -77,7 +77,7 @@ final class Checks {
     }
 
     /** The first node of {@code root} (not inside a subquery) that {@code test} holds for, or null. */
-    private static Node find(Node root, java.util.function.Predicate<Node> test) {
+    static Node find(Node root, java.util.function.Predicate<Node> test) {
         if (root == null) return null;
         java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>(List.of(root));
         while (!stack.isEmpty()) {

@@ -25,14 +25,21 @@ import java.util.function.IntUnaryOperator;
  * @param replay    whether the statement changes data and could be run again to the same effect
  * @param readsCatalog whether the statement reads serve's pg_catalog or information_schema tables
  *                  (which must be current before it runs)
+ * @param locking   the rows a SELECT … FOR UPDATE / SHARE locks before it runs, or null
  */
 public record Translation(String source, StatementInfo info, Node tree, String duckDbSql, PgException parseError,
                           IntUnaryOperator positions, List<SqlType> resultTypes, List<ColumnOrigin> resultOrigins,
-                          ReplayInfo replay, boolean readsCatalog) {
+                          ReplayInfo replay, boolean readsCatalog, LockingSelect locking) {
 
     public Translation(String source, StatementInfo info, Node tree, String duckDbSql, PgException parseError,
                        IntUnaryOperator positions) {
         this(source, info, tree, duckDbSql, parseError, positions, List.of(), List.of(), ReplayInfo.UNKNOWN, false);
+    }
+
+    public Translation(String source, StatementInfo info, Node tree, String duckDbSql, PgException parseError,
+                       IntUnaryOperator positions, List<SqlType> resultTypes, List<ColumnOrigin> resultOrigins,
+                       ReplayInfo replay, boolean readsCatalog) {
+        this(source, info, tree, duckDbSql, parseError, positions, resultTypes, resultOrigins, replay, readsCatalog, null);
     }
 
     /** The table column result column {@code i} is, or null. */
@@ -52,7 +59,7 @@ public record Translation(String source, StatementInfo info, Node tree, String d
 
     /** The same statement with other DuckDB SQL (which has no map of positions back to the source). */
     public Translation withDuckDbSql(String sql) {
-        return new Translation(source, info, tree, sql, parseError, null, resultTypes, resultOrigins, replay, readsCatalog);
+        return new Translation(source, info, tree, sql, parseError, null, resultTypes, resultOrigins, replay, readsCatalog, locking);
     }
 
     /**

@@ -120,6 +120,7 @@ public final class Translator {
         if (!query && !ddl) return new Translation(sql, info, tree, sql, null, null);
         if (query) ViewWrites.apply(tree, session.catalog()); // INSERT, UPDATE, DELETE of a simple view: of its table
         if (query && !tree.is("ExplainStmt")) UnpopulatedReads.check(tree, session.catalog());
+        LockingSelect.Plan locked = query ? LockingSelect.plan(tree, session.catalog()) : null;
         ReplayInfo replay = ReplayInfo.of(tree, session.catalog());
         RowComparisons.apply(tree, session.catalog());
         Checks.apply(tree);
@@ -139,9 +140,10 @@ public final class Translator {
                 typed.apply(tree);
                 boolean readsCatalog = CatalogRoutes.apply(tree, session) || callsCatalog || typed.usesCatalog();
                 Domains.checkCasts(tree, session.catalog());
+                LockingSelect locking = LockingSelect.apply(tree, locked, session.backendPid(), session.catalog());
                 em.statement(tree);
                 return new Translation(sql, info, tree, w.toString(), null, w::sourceLocation, typed.resultTypes(), typed.resultOrigins(),
-                        replay, readsCatalog);
+                        replay, readsCatalog, locking);
             }
             // a script of several DuckDB statements: DuckDB's positions are per statement, so none are mapped
             String script = DdlEmitter.handles(tree) ? new DdlEmitter(em, session).source(sql).write(tree) : new DdlChanges(em, session).write(tree);

@@ -1,0 +1,112 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.sql.LockingSelect;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Takes the row locks of a {@code SELECT … FOR UPDATE / SHARE} before it runs: its probe
+ * ({@link LockingSelect}) names the rows, and each is taken in {@link RowLocks} as the statement's
+ * NOWAIT or SKIP LOCKED says, or after waiting for its holder's transaction to end.
+ *
+ * <p>A row whose holder committed after the statement's snapshot began (it waited for the holder,
+ * or the holder ended while the probe ran) may have changed. PostgreSQL's READ COMMITTED re-reads
+ * such a row; serve does so where DuckDB can: when nothing of the transaction has run yet, its
+ * snapshot is taken again and the probe runs again, keeping the rows it now chooses and giving up
+ * those it no longer does. Later in a transaction the snapshot cannot move, and the statement fails
+ * with 40001 as it would under PostgreSQL's REPEATABLE READ.
+ */
+final class LockedRows {
+    /** Probes after a wait, at most (each one waits only for rows taken since the last). */
+    private static final int MAX_ROUNDS = 20;
+
+    private LockedRows() {}
+
+    /** Where the rows are locked and how the statement's transaction is taken anew. */
+    interface Context {
+        DuckDbStatementRunner runner();
+
+        RowLocks locks();
+
+        int pid();
+
+        long lockTimeoutMillis();
+
+        /**
+         * The row locks' clock when the snapshot the probe reads began, at the earliest (read just
+         * before the probe runs).
+         */
+        long snapshotClock();
+
+        /** Whether the transaction's snapshot shows nothing the session did: taking it again loses nothing. */
+        boolean freshSnapshot();
+
+        /** Takes the transaction's snapshot again. */
+        void renewSnapshot();
+    }
+
+    private record Taken(String table, long rowid) {}
+
+    static void take(LockingSelect plan, DuckDbStatementRunner.Binder binder, Context c) {
+        List<LockingSelect.Target> targets = plan.targets();
+        if (plan.whileOthersHold() && targets.stream().noneMatch(t -> c.locks().othersHold(c.pid(), t.table()))) return;
+        Set<Taken> takenNow = new HashSet<>(); // rows this statement took (not held before it)
+        for (int round = 1; ; round++) {
+            long since = c.snapshotClock();
+            List<long[]> rows = c.runner().query(plan.probeSql(), binder, rs -> rowids(rs, targets.size()));
+            Set<Taken> chosen = new HashSet<>();
+            boolean stale = false; // a row the snapshot may show as it was before its holder's commit
+            for (long[] row : rows) {
+                for (int i = 0; i < targets.size(); i++) {
+                    if (row[i] == Long.MIN_VALUE) continue; // the row of an outer join that has none
+                    LockingSelect.Target t = targets.get(i);
+                    boolean had = c.locks().held(c.pid(), t.table(), row[i]);
+                    if (!c.locks().acquire(c.pid(), t.table(), row[i], t.strength(), policy(t), c.lockTimeoutMillis(), t.relation())) {
+                        continue; // SKIP LOCKED
+                    }
+                    Taken k = new Taken(t.table(), row[i]);
+                    chosen.add(k);
+                    if (!had) takenNow.add(k);
+                    stale |= c.locks().committedSince(t.table(), row[i], since);
+                }
+            }
+            // rows an earlier round took that this one, on a newer snapshot, no longer reads are given up
+            for (java.util.Iterator<Taken> it = takenNow.iterator(); it.hasNext(); ) {
+                Taken k = it.next();
+                if (!chosen.contains(k)) {
+                    c.locks().release(c.pid(), k.table(), k.rowid());
+                    it.remove();
+                }
+            }
+            if (!stale) return;
+            if (!c.freshSnapshot() || round == MAX_ROUNDS) {
+                throw new PgException(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to concurrent update");
+            }
+            c.renewSnapshot();
+        }
+    }
+
+    private static RowLocks.Policy policy(LockingSelect.Target t) {
+        return switch (t.policy()) {
+            case "nowait" -> RowLocks.Policy.NOWAIT;
+            case "skip" -> RowLocks.Policy.SKIP;
+            default -> RowLocks.Policy.WAIT;
+        };
+    }
+
+    private static long[] rowids(ResultSet rs, int n) throws SQLException {
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = rs.getLong(i + 1);
+            if (rs.wasNull()) ids[i] = Long.MIN_VALUE;
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,249 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A {@code SELECT … FOR UPDATE | FOR NO KEY UPDATE | FOR SHARE | FOR KEY SHARE [OF …] [NOWAIT |
+ * SKIP LOCKED]}: the rows it returns are locked, as in PostgreSQL, by serve (DuckDB has no row
+ * locks). It runs in two steps. The <em>probe</em> is the statement with the rowid of each locked
+ * table added to its result (and, under SKIP LOCKED, the rows other sessions hold left out before
+ * any LIMIT): serve takes the rows it names, waiting where it must. The statement itself then runs
+ * with each locked table kept to the rows the session holds, so it never returns a row it did not
+ * lock.
+ *
+ * <p>An UPDATE or DELETE waits, as in PostgreSQL, for the rows of its table that other
+ * transactions hold, and holds them itself until its transaction ends: while another session
+ * holds rows of the table, its probe names the rows it changes ({@link #whileOthersHold}).
+ *
+ * <p>PostgreSQL's restrictions are kept: no locking with DISTINCT, GROUP BY, HAVING, aggregates,
+ * window functions or UNION/INTERSECT/EXCEPT (0A000), nor of the nullable side of an outer join;
+ * a table named in OF must be in FROM (42P01). Views, subqueries and functions in FROM are read
+ * without locks.
+ *
+ * @param targets  the locked tables in the order of the probe's columns
+ * @param probeSql the probe as DuckDB SQL: one rowid column per target (NULL where a join gave none)
+ * @param whileOthersHold true for an UPDATE or DELETE, whose probe runs only while another session
+ *                 holds rows of its table
+ */
+public record LockingSelect(List<Target> targets, String probeSql, boolean whileOthersHold) {
+
+    /** The strengths as RowLocks numbers them. */
+    private static final List<String> STRENGTHS = List.of("LCS_FORKEYSHARE", "LCS_FORSHARE", "LCS_FORNOKEYUPDATE", "LCS_FORUPDATE");
+    private static final List<String> WORDS = List.of("FOR KEY SHARE", "FOR SHARE", "FOR NO KEY UPDATE", "FOR UPDATE");
+
+    /**
+     * One locked table.
+     *
+     * @param table    its key in the lock table: DuckDB's quoted schema and name
+     * @param relation its name, for errors
+     * @param alias    what the statement calls it
+     * @param strength 0 (KEY SHARE) to 3 (UPDATE)
+     * @param policy   "wait", "nowait" or "skip"
+     */
+    public record Target(String table, String relation, String alias, int strength, String policy) {}
+
+    /** What a statement locks, found before it is rewritten: its targets and how many parameters it has. */
+    record Plan(List<Target> targets, int parameters) {}
+
+    /** The plan of {@code tree}, or null when it locks nothing. */
+    static Plan plan(Node tree, CatalogView catalog) {
+        List<Target> targets = targets(tree, catalog);
+        return targets == null ? null : new Plan(targets, maxParameter(tree));
+    }
+
+    /**
+     * The locked tables of {@code tree}, checked against PostgreSQL's restrictions before it is
+     * rewritten; null when it is not a locking SELECT.
+     */
+    private static List<Target> targets(Node tree, CatalogView catalog) {
+        if (tree.is("UpdateStmt") || tree.is("DeleteStmt")) return written(tree, catalog);
+        if (!tree.is("SelectStmt") || !tree.has("lockingClause")) return null;
+        List<Node> clauses = tree.list("lockingClause");
+        String words = WORDS.get(strength(clauses.get(0)));
+        String op = tree.str("op");
+        if (!op.isEmpty() && !op.equals("SETOP_NONE")) refuse(words + " is not allowed with UNION/INTERSECT/EXCEPT");
+        if (tree.has("distinctClause")) refuse(words + " is not allowed with DISTINCT clause");
+        if (tree.has("groupClause")) refuse(words + " is not allowed with GROUP BY clause");
+        if (tree.node("havingClause") != null) refuse(words + " is not allowed with HAVING clause");
+        if (tree.has("windowClause") || Checks.find(listNode(tree.list("targetList")), n -> n.is("FuncCall") && n.node("over") != null) != null) {
+            refuse(words + " is not allowed with window functions");
+        }
+        if (Checks.find(listNode(tree.list("targetList")), n -> n.is("FuncCall") && n.node("over") == null
+                && (Checks.isAggregate(Operators.lastName(n)) || n.bool("agg_star") || n.bool("agg_distinct"))) != null) {
+            refuse(words + " is not allowed with aggregate functions");
+        }
+        Set<String> ctes = new HashSet<>();
+        Node with = tree.node("withClause");
+        if (with != null) for (Node cte : with.list("ctes")) ctes.add(cte.str("ctename"));
+        Map<String, Node> tables = new LinkedHashMap<>(); // alias → RangeVar
+        Set<String> nullable = new HashSet<>();
+        for (Node item : tree.list("fromClause")) collect(item, false, tables, nullable);
+        List<Target> out = new ArrayList<>();
+        Map<String, int[]> chosen = new LinkedHashMap<>(); // alias → {strength, policy rank}
+        for (Node clause : clauses) {
+            int strength = strength(clause);
+            int policy = switch (clause.str("waitPolicy")) {
+                case "LockWaitError" -> 2;
+                case "LockWaitSkip" -> 1;
+                default -> 0;
+            };
+            List<String> named = new ArrayList<>();
+            for (Node rel : clause.list("lockedRels")) {
+                String name = rel.str("relname");
+                if (!tables.containsKey(name)) {
+                    throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + name + "\" in " + WORDS.get(strength)
+                            + " clause not found in FROM clause").withPosition(rel.location() + 1);
+                }
+                named.add(name);
+            }
+            for (String alias : named.isEmpty() ? tables.keySet() : named) {
+                if (nullable.contains(alias)) refuse(WORDS.get(strength) + " cannot be applied to the nullable side of an outer join");
+                int[] was = chosen.get(alias);
+                // the strongest strength of the clauses naming a table, and NOWAIT over SKIP LOCKED over waiting
+                chosen.put(alias, was == null ? new int[] {strength, policy} : new int[] {Math.max(was[0], strength), Math.max(was[1], policy)});
+            }
+        }
+        for (Map.Entry<String, int[]> e : chosen.entrySet()) {
+            Node rv = tables.get(e.getKey());
+            String schema = rv.str("schemaname");
+            if (schema.isEmpty() && ctes.contains(rv.str("relname"))) continue; // a WITH query is read as it is
+            CatalogView.Relation r = catalog == null ? null : catalog.relation(schema.isEmpty() ? null : schema, rv.str("relname"));
+            if (r == null || r.view()) continue;
+            String policy = switch (e.getValue()[1]) {
+                case 2 -> "nowait";
+                case 1 -> "skip";
+                default -> "wait";
+            };
+            out.add(new Target(SqlNames.quote(r.schema()) + "." + SqlNames.quote(r.name()), r.name(), e.getKey(), e.getValue()[0], policy));
+        }
+        return out;
+    }
+
+    /** The table an UPDATE or DELETE changes, as a target (FOR NO KEY UPDATE, FOR UPDATE), or null. */
+    private static List<Target> written(Node tree, CatalogView catalog) {
+        Node rv = tree.node("relation");
+        if (rv == null || catalog == null || Checks.find(tree.node("whereClause"), n -> n.is("CurrentOfExpr")) != null) return null;
+        String schema = rv.str("schemaname");
+        CatalogView.Relation r = catalog.relation(schema.isEmpty() ? null : schema, rv.str("relname"));
+        if (r == null || r.view()) return null;
+        Node alias = rv.node("alias");
+        String name = alias != null ? alias.str("aliasname") : rv.str("relname");
+        int strength = tree.is("DeleteStmt") ? 3 : 2;
+        return List.of(new Target(SqlNames.quote(r.schema()) + "." + SqlNames.quote(r.name()), r.name(), name, strength, "wait"));
+    }
+
+    /**
+     * The probe of {@code tree} (rewritten, about to be written) as DuckDB SQL; then a SELECT keeps
+     * each locked table to the rows {@code pid} holds.
+     */
+    static LockingSelect apply(Node tree, Plan plan, int pid, CatalogView catalog) {
+        if (plan == null) return null;
+        List<Target> targets = plan.targets();
+        if (!tree.is("SelectStmt")) return writeProbe(tree, targets, plan.parameters(), catalog);
+        tree.set("lockingClause", null);
+        if (targets.isEmpty()) return null;
+        List<Node> targetList = tree.list("targetList");
+        Node where = tree.node("whereClause");
+        List<Node> probeTargets = new ArrayList<>(targetList);
+        List<Node> skip = new ArrayList<>();
+        StringBuilder columns = new StringBuilder();
+        for (int i = 0; i < targets.size(); i++) {
+            Target t = targets.get(i);
+            String rowid = SqlNames.quote(t.alias()) + ".rowid";
+            probeTargets.add(Node.of("ResTarget").set("name", "pgwire_lock_" + i).set("val", Expressions.duckDb(rowid)));
+            if (t.policy().equals("skip")) {
+                skip.add(Expressions.duckDb("pgwire_row_free(" + pid + ", " + SqlNames.literal(t.table()) + ", " + rowid + ", " + t.strength() + ")"));
+            }
+            columns.append(i == 0 ? "" : ", ").append("pgwire_lock_").append(i);
+        }
+        tree.set("targetList", probeTargets);
+        tree.set("whereClause", and(where, skip));
+        SqlWriter w = new SqlWriter();
+        new Emitter(w, new TypeMapper(catalog)).statement(tree);
+        String probe = "SELECT " + columns + " FROM (" + w + ") AS pgwire_locking";
+        List<Node> held = new ArrayList<>();
+        for (Target t : targets) {
+            held.add(Expressions.duckDb("pgwire_row_held(" + pid + ", " + SqlNames.literal(t.table()) + ", "
+                    + SqlNames.quote(t.alias()) + ".rowid)"));
+        }
+        tree.set("targetList", targetList);
+        tree.set("whereClause", and(where, held));
+        return new LockingSelect(List.copyOf(targets), probe, false);
+    }
+
+    /**
+     * The probe of an UPDATE or DELETE: the rowids of the rows it changes, and every parameter of
+     * the statement (so that it binds as the statement does).
+     */
+    private static LockingSelect writeProbe(Node tree, List<Target> targets, int parameters, CatalogView catalog) {
+        List<Node> from = new ArrayList<>();
+        from.add(Node.typed("RangeVar", tree.node("relation")));
+        from.addAll(tree.list(tree.is("UpdateStmt") ? "fromClause" : "usingClause"));
+        Node select = Node.of("SelectStmt")
+                .set("targetList", new ArrayList<>(List.of(Node.of("ResTarget").set("name", "pgwire_lock_0")
+                        .set("val", Expressions.duckDb(SqlNames.quote(targets.get(0).alias()) + ".rowid")))))
+                .set("fromClause", from)
+                .set("whereClause", tree.node("whereClause"))
+                .set("withClause", tree.node("withClause"));
+        SqlWriter w = new SqlWriter();
+        new Emitter(w, new TypeMapper(catalog)).statement(select);
+        StringBuilder probe = new StringBuilder("SELECT pgwire_lock_0 FROM (").append(w).append(") AS pgwire_locking");
+        if (parameters > 0) {
+            probe.append(", (SELECT ");
+            for (int i = 1; i <= parameters; i++) probe.append(i > 1 ? ", $" : "$").append(i);
+            probe.append(") AS pgwire_parameters");
+        }
+        return new LockingSelect(List.copyOf(targets), probe.toString(), true);
+    }
+
+    private static int maxParameter(Node tree) {
+        int[] max = {0};
+        TreeWalker.forEachNode(tree, n -> {
+            if (n.is("ParamRef")) max[0] = Math.max(max[0], (int) n.num("number"));
+        });
+        return max[0];
+    }
+
+    private static Node and(Node where, List<Node> more) {
+        if (more.isEmpty()) return where;
+        List<Node> args = new ArrayList<>();
+        if (where != null) args.add(where);
+        args.addAll(more);
+        return args.size() == 1 ? args.get(0) : Node.of("BoolExpr").set("boolop", "AND_EXPR").set("args", args);
+    }
+
+    /** The tables of a FROM item by the names the statement gives them, noting those on the nullable side of an outer join. */
+    private static void collect(Node item, boolean onNullableSide, Map<String, Node> tables, Set<String> nullable) {
+        if (item.is("RangeVar")) {
+            Node alias = item.node("alias");
+            String name = alias != null ? alias.str("aliasname") : item.str("relname");
+            tables.put(name, item);
+            if (onNullableSide) nullable.add(name);
+        } else if (item.is("JoinExpr")) {
+            String type = item.str("jointype");
+            collect(item.node("larg"), onNullableSide || type.equals("JOIN_RIGHT") || type.equals("JOIN_FULL"), tables, nullable);
+            collect(item.node("rarg"), onNullableSide || type.equals("JOIN_LEFT") || type.equals("JOIN_FULL"), tables, nullable);
+        }
+    }
+
+    private static int strength(Node clause) {
+        int i = STRENGTHS.indexOf(clause.str("strength"));
+        return i < 0 ? 3 : i;
+    }
+
+    private static Node listNode(List<Node> items) {
+        return Node.of("List").set("items", new ArrayList<>(items));
+    }
+
+    private static void refuse(String message) {
+        throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, message);
+    }
+}

@@ -1,0 +1,283 @@
+package dev.pgwire.serve;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * SELECT … FOR UPDATE / FOR SHARE lock rows between sessions as PostgreSQL's do: SKIP LOCKED
+ * passes rows another transaction holds (job queues), NOWAIT fails with 55P03, a plain lock waits
+ * for the holder's transaction and then reads what it committed, lock_timeout and deadlocks end
+ * the wait with 55P03 and 40P01, and locks go with the transaction.
+ */
+class RowLocksTest {
+    @RegisterExtension
+    static final InMemoryServe server = new InMemoryServe();
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres?user=postgres");
+    }
+
+    static List<Integer> ids(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
+            List<Integer> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getInt(1));
+            }
+            return out;
+        }
+    }
+
+    static void exec(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    @BeforeEach
+    void jobs() throws SQLException {
+        try (Connection c = connect()) {
+            exec(c, "DROP TABLE IF EXISTS jobs");
+            exec(c, "CREATE TABLE jobs (id int PRIMARY KEY, state text NOT NULL, n int NOT NULL DEFAULT 0, worker int)");
+            exec(c, "INSERT INTO jobs (id, state) SELECT g, 'new' FROM generate_series(1, 200) g");
+        }
+    }
+
+    /** Waits until session {@code pid} waits for a row lock, as pg_stat_activity shows it. */
+    static void awaitRowWait(Connection c, int pid) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!"Lock/transactionid".equals(text(c, "SELECT coalesce(max(wait_event_type || '/' || wait_event), '')"
+                + " FROM pg_stat_activity WHERE pid = " + pid))) {
+            if (System.nanoTime() > deadline) throw new AssertionError("session " + pid + " never waited for a row");
+            Thread.onSpinWait();
+        }
+    }
+
+    static String text(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void skipLockedGivesTwoTransactionsDifferentRows() throws Exception {
+        try (Connection a = connect(); Connection b = connect()) {
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            String next = "SELECT id FROM jobs WHERE state = ? ORDER BY id LIMIT 2 FOR UPDATE SKIP LOCKED";
+            assertThat(ids(a, next, "new")).containsExactly(1, 2);
+            assertThat(ids(b, next, "new")).containsExactly(3, 4);
+            assertThat(ids(b, "SELECT id FROM jobs WHERE id <= 5 ORDER BY id FOR UPDATE SKIP LOCKED")).containsExactly(3, 4, 5);
+            exec(a, "UPDATE jobs SET state = 'done' WHERE id IN (1, 2)");
+            a.commit();
+            b.rollback(); // its rows are free again
+            assertThat(ids(a, next, "new")).containsExactly(3, 4);
+            a.commit();
+        }
+    }
+
+    @Test
+    void workersOnAQueueTakeEveryJobExactlyOnce() throws Exception {
+        int workers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        List<Future<Integer>> runs = new ArrayList<>();
+        ConcurrentHashMap<Integer, Integer> takenBy = new ConcurrentHashMap<>();
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            runs.add(pool.submit(() -> {
+                int done = 0;
+                try (Connection c = connect()) {
+                    c.setAutoCommit(false);
+                    while (true) {
+                        List<Integer> job = ids(c, "SELECT id FROM jobs WHERE state = 'new' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED");
+                        if (job.isEmpty()) {
+                            c.commit();
+                            return done;
+                        }
+                        Integer before = takenBy.putIfAbsent(job.get(0), worker);
+                        if (before != null) throw new AssertionError("job " + job.get(0) + " taken by " + before + " and " + worker);
+                        try (PreparedStatement ps = c.prepareStatement("UPDATE jobs SET state = 'done', n = n + 1, worker = ? WHERE id = ?")) {
+                            ps.setInt(1, worker);
+                            ps.setInt(2, job.get(0));
+                            ps.executeUpdate();
+                        }
+                        c.commit();
+                        done++;
+                    }
+                }
+            }));
+        }
+        int total = 0;
+        for (Future<Integer> f : runs) total += f.get(120, TimeUnit.SECONDS);
+        pool.shutdown();
+        assertThat(total).isEqualTo(200);
+        try (Connection c = connect()) {
+            assertThat(text(c, "SELECT count(*) FILTER (WHERE state = 'done' AND n = 1) || '/' || sum(n) FROM jobs")).isEqualTo("200/200");
+        }
+    }
+
+    @Test
+    void nowaitFailsOnAHeldRowAndSharedLocksShare() throws Exception {
+        try (Connection a = connect(); Connection b = connect()) {
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            assertThat(ids(a, "SELECT id FROM jobs WHERE id = 1 FOR UPDATE")).containsExactly(1);
+            assertThat(ids(a, "SELECT id FROM jobs WHERE id = 2 FOR SHARE")).containsExactly(2);
+            assertThat(ids(a, "SELECT id FROM jobs WHERE id = 3 FOR NO KEY UPDATE")).containsExactly(3);
+            SQLException e = assertThrows(SQLException.class, () -> ids(b, "SELECT id FROM jobs WHERE id = 1 FOR SHARE NOWAIT"));
+            assertThat(e.getSQLState()).isEqualTo("55P03");
+            assertThat(e.getMessage()).contains("could not obtain lock on row in relation \"jobs\"");
+            b.rollback();
+            assertThat(ids(b, "SELECT id FROM jobs WHERE id = 2 FOR SHARE NOWAIT")).containsExactly(2); // share with share
+            assertThat(ids(b, "SELECT id FROM jobs WHERE id = 3 FOR KEY SHARE NOWAIT")).containsExactly(3); // key share with no key update
+            assertThat(assertThrows(SQLException.class, () -> ids(b, "SELECT id FROM jobs WHERE id = 2 FOR UPDATE NOWAIT"))
+                    .getSQLState()).isEqualTo("55P03");
+            b.rollback();
+            a.rollback();
+            assertThat(ids(b, "SELECT id FROM jobs WHERE id = 1 FOR UPDATE NOWAIT")).containsExactly(1); // a's locks went with its transaction
+            b.rollback();
+        }
+    }
+
+    @Test
+    void aWaitingLockReadsWhatTheHolderCommitted() throws Exception {
+        try (Connection a = connect(); Connection b = connect()) {
+            int pidB = Integer.parseInt(text(b, "SELECT pg_backend_pid()"));
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            assertThat(ids(a, "SELECT n FROM jobs WHERE id = 7 FOR UPDATE")).containsExactly(0);
+            CompletableFuture<List<Integer>> waiter = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return ids(b, "SELECT n FROM jobs WHERE id = 7 FOR UPDATE");
+                } catch (SQLException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            awaitRowWait(a, pidB);
+            exec(a, "UPDATE jobs SET n = n + 1 WHERE id = 7");
+            a.commit();
+            assertThat(waiter.get(20, TimeUnit.SECONDS)).containsExactly(1);
+            exec(b, "UPDATE jobs SET n = n + 1 WHERE id = 7"); // no conflict: b read the committed row
+            b.commit();
+            assertThat(text(a, "SELECT n FROM jobs WHERE id = 7")).isEqualTo("2");
+            a.commit();
+        }
+    }
+
+    @Test
+    void anUpdateOrDeleteWaitsForTheRowsAnotherTransactionHolds() throws Exception {
+        try (Connection a = connect(); Connection b = connect(); Connection c = connect()) {
+            int pidB = Integer.parseInt(text(b, "SELECT pg_backend_pid()"));
+            int pidC = Integer.parseInt(text(c, "SELECT pg_backend_pid()"));
+            a.setAutoCommit(false);
+            c.setAutoCommit(false);
+            ids(a, "SELECT id FROM jobs WHERE id IN (9, 10) FOR UPDATE");
+            CompletableFuture<Integer> update = CompletableFuture.supplyAsync(() -> {
+                try (PreparedStatement ps = b.prepareStatement("UPDATE jobs SET n = n + ? WHERE id = ?")) {
+                    ps.setInt(1, 10);
+                    ps.setInt(2, 9);
+                    return ps.executeUpdate();
+                } catch (SQLException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            awaitRowWait(a, pidB);
+            CompletableFuture<Integer> delete = CompletableFuture.supplyAsync(() -> {
+                try {
+                    List<Integer> n = ids(c, "DELETE FROM jobs WHERE id = 10 RETURNING n");
+                    c.commit();
+                    return n.get(0);
+                } catch (SQLException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            awaitRowWait(a, pidC);
+            exec(a, "UPDATE jobs SET n = n + 1 WHERE id IN (9, 10)");
+            a.commit();
+            assertThat(update.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(delete.get(20, TimeUnit.SECONDS)).isEqualTo(1); // the row as a committed it
+            assertThat(text(a, "SELECT n FROM jobs WHERE id = 9")).isEqualTo("11");
+            assertThat(text(a, "SELECT count(*) FROM jobs WHERE id = 10")).isEqualTo("0");
+            a.commit();
+        }
+    }
+
+    @Test
+    void lockTimeoutAndDeadlocksEndTheWait() throws Exception {
+        try (Connection a = connect(); Connection b = connect()) {
+            int pidA = Integer.parseInt(text(a, "SELECT pg_backend_pid()"));
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            ids(a, "SELECT id FROM jobs WHERE id = 1 FOR UPDATE");
+            exec(b, "SET lock_timeout = '50ms'");
+            SQLException timeout = assertThrows(SQLException.class, () -> ids(b, "SELECT id FROM jobs WHERE id = 1 FOR UPDATE"));
+            assertThat(timeout.getSQLState()).isEqualTo("55P03");
+            assertThat(timeout.getMessage()).contains("canceling statement due to lock timeout");
+            b.rollback();
+            exec(b, "RESET lock_timeout");
+            ids(b, "SELECT id FROM jobs WHERE id = 2 FOR UPDATE");
+            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return ids(a, "SELECT id FROM jobs WHERE id = 2 FOR UPDATE").toString();
+                } catch (SQLException e) {
+                    return e.getSQLState();
+                }
+            });
+            awaitRowWait(b, pidA);
+            SQLException deadlock = assertThrows(SQLException.class, () -> ids(b, "SELECT id FROM jobs WHERE id = 1 FOR UPDATE"));
+            assertThat(deadlock.getSQLState()).isEqualTo("40P01");
+            b.rollback();
+            assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo("[2]");
+            a.rollback();
+        }
+    }
+
+    @Test
+    void aLockOutsideATransactionLastsForItsStatement() throws Exception {
+        try (Connection a = connect(); Connection b = connect()) {
+            assertThat(ids(a, "SELECT id FROM jobs WHERE id = 1 FOR UPDATE")).containsExactly(1);
+            b.setAutoCommit(false);
+            assertThat(ids(b, "SELECT id FROM jobs WHERE id = 1 FOR UPDATE NOWAIT")).containsExactly(1);
+            b.rollback();
+        }
+    }
+
+    @Test
+    void lockingKeepsPostgresRestrictions() throws Exception {
+        try (Connection c = connect()) {
+            assertThat(state(c, "SELECT state, count(*) FROM jobs GROUP BY state FOR UPDATE")).isEqualTo("0A000");
+            assertThat(state(c, "SELECT count(*) FROM jobs FOR UPDATE")).isEqualTo("0A000");
+            assertThat(state(c, "SELECT DISTINCT state FROM jobs FOR SHARE")).isEqualTo("0A000");
+            assertThat(state(c, "SELECT id FROM jobs UNION SELECT 1 FOR UPDATE")).isEqualTo("0A000");
+            assertThat(state(c, "SELECT id FROM jobs FOR UPDATE OF nothere")).isEqualTo("42P01");
+            assertThat(state(c, "SELECT j.id FROM jobs j LEFT JOIN jobs k ON k.id = j.id + 1000 FOR UPDATE")).isEqualTo("0A000");
+            assertThat(ids(c, "SELECT j.id FROM jobs j LEFT JOIN jobs k ON k.id = j.id + 1000 WHERE j.id = 3 FOR UPDATE OF j"))
+                    .containsExactly(3);
+        }
+    }
+
+    static String state(Connection c, String sql) {
+        SQLException e = assertThrows(SQLException.class, () -> ids(c, sql));
+        return e.getSQLState();
+    }
+}
