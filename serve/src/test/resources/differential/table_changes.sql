@@ -524,3 +524,125 @@ SELECT conname, contype, pg_get_constraintdef(oid) FROM pg_constraint WHERE conr
 -- name: add_unique_column_duplicates
 -- expect-error: 23505
 ALTER TABLE added_unique ADD COLUMN fixed text NOT NULL DEFAULT 'x' UNIQUE;
+
+-- Checks added to a table that has rows, as Django's AddConstraint, AlterField to a
+-- PositiveIntegerField and AddField of one do it
+
+-- name: add_check_table
+CREATE TABLE checked (id int PRIMARY KEY, n int, code varchar(5) UNIQUE);
+
+-- name: add_check_rows
+INSERT INTO checked VALUES (1, 5, 'a'), (2, -1, 'b');
+
+-- name: add_check_index
+CREATE INDEX checked_n ON checked (n);
+
+-- name: add_check_broken_by_a_row
+-- expect-error: 23514
+ALTER TABLE checked ADD CONSTRAINT checked_n_positive CHECK (n > 0);
+
+-- name: add_check_fix_row
+UPDATE checked SET n = 1 WHERE id = 2;
+
+-- name: add_check_named
+ALTER TABLE checked ADD CONSTRAINT checked_n_positive CHECK (n > 0);
+
+-- name: add_check_named_again
+-- expect-error: 42710
+ALTER TABLE checked ADD CONSTRAINT checked_n_positive CHECK (n > 1);
+
+-- name: add_check_unnamed
+ALTER TABLE checked ADD CHECK (n < 100);
+
+-- name: add_check_two_columns
+ALTER TABLE checked ADD CHECK (n < id + 100);
+
+-- name: add_column_with_check
+ALTER TABLE checked ADD COLUMN pos integer NULL CHECK ("pos" >= 0);
+
+-- name: add_column_with_check_and_default
+ALTER TABLE checked ADD COLUMN pos2 integer DEFAULT 0 NOT NULL CHECK (pos2 >= 0);
+
+-- name: add_column_default_breaks_check
+-- expect-error: 23514
+ALTER TABLE checked ADD COLUMN pos3 integer DEFAULT -4 CHECK (pos3 >= 0);
+
+-- name: add_check_not_there_column
+-- expect-error: 42703
+ALTER TABLE checked ADD CHECK (nothere > 0);
+
+-- name: add_check_insert_breaks
+-- expect-error: 23514
+INSERT INTO checked (id, n, code) VALUES (3, 0, 'c');
+
+-- name: add_check_insert_breaks_column_check
+-- expect-error: 23514
+INSERT INTO checked (id, n, code, pos) VALUES (3, 10, 'c', -1);
+
+-- name: add_check_insert_passes
+INSERT INTO checked (id, n, code, pos) VALUES (3, 10, 'c', 1) RETURNING *;
+
+-- name: add_check_unique_kept
+-- expect-error: 23505
+INSERT INTO checked (id, n, code) VALUES (4, 10, 'c');
+
+-- name: add_check_rows_kept
+SELECT * FROM checked ORDER BY id;
+
+-- name: add_check_catalog
+SELECT conname, contype, pg_get_constraintdef(oid), conkey::text FROM pg_constraint
+WHERE conrelid = 'checked'::regclass ORDER BY conname;
+
+-- name: add_check_indexes_kept
+SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'checked' ORDER BY indexname;
+
+-- name: drop_check_declared_with_the_table
+ALTER TABLE accounts DROP CONSTRAINT accounts_balance_check;
+
+-- name: drop_check_declared_gone
+UPDATE accounts SET balance = -5 WHERE email = 'b@example.com' RETURNING balance;
+
+-- name: drop_check_added
+ALTER TABLE checked DROP CONSTRAINT checked_n_positive;
+
+-- name: drop_check_added_gone
+UPDATE checked SET n = -2 WHERE id = 1 RETURNING n;
+
+-- name: drop_check_missing
+-- expect-error: 42704
+ALTER TABLE checked DROP CONSTRAINT checked_n_positive;
+
+-- name: drop_check_if_exists_missing
+ALTER TABLE checked DROP CONSTRAINT IF EXISTS checked_n_positive;
+
+-- name: drop_unique_declared_with_the_table
+ALTER TABLE checked DROP CONSTRAINT checked_code_key;
+
+-- name: drop_unique_declared_gone
+INSERT INTO checked (id, n, code) VALUES (5, 10, 'c') RETURNING id, code;
+
+-- name: drop_key_referenced_setup
+CREATE TABLE checked_child (id int PRIMARY KEY, parent int REFERENCES checked (id));
+
+-- name: drop_key_referenced
+-- expect-error: 2BP01
+ALTER TABLE checked DROP CONSTRAINT checked_pkey;
+
+-- name: drop_key_after_child
+DROP TABLE checked_child;
+
+-- name: drop_primary_key_declared
+ALTER TABLE checked DROP CONSTRAINT checked_pkey;
+
+-- name: drop_primary_key_gone
+INSERT INTO checked (id, n, code) VALUES (5, 10, 'd') RETURNING id;
+
+-- name: drop_constraints_catalog
+SELECT conname, contype, pg_get_constraintdef(oid), conkey::text FROM pg_constraint
+WHERE conrelid = 'checked'::regclass ORDER BY conname;
+
+-- name: drop_constraints_not_null_kept
+SELECT attname, attnotnull FROM pg_attribute WHERE attrelid = 'checked'::regclass AND attnum > 0 ORDER BY attnum;
+
+-- name: drop_constraints_indexes_kept
+SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'checked' ORDER BY indexname;

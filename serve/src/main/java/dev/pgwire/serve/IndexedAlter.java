@@ -31,6 +31,8 @@ final class IndexedAlter {
     static String around(Translation t, Relation table, DuckDbStatementRunner runner) {
         Node tree = t.tree();
         if (tree == null || table == null || table.view() || t.duckDbSql() == null || t.duckDbSql().isEmpty()) return null;
+        String checked = ConstraintAlter.script(t, table, runner);
+        if (checked != null) return checked;
         String newTable = table.name();
         String oldColumn = null;
         String newColumn = null;
@@ -75,7 +77,8 @@ final class IndexedAlter {
                 case "AT_AlterColumnType" -> retype(t, cmd);
                 default -> null;
             };
-            String rebuilt = change == null ? null : rebuild(t, table, change, runner);
+            List<String> statements = dev.pgwire.server.SqlSplitter.split(t.duckDbSql());
+            String rebuilt = change == null ? null : rebuild(table, change, statements.subList(1, statements.size()), runner);
             if (rebuilt != null) return rebuilt;
         }
         List<Index> indexes = indexes(table, runner);
@@ -107,8 +110,15 @@ final class IndexedAlter {
      * @param type   the column's new DuckDB type, or null to drop the column
      * @param select the new column's value from the old row (DuckDB SQL), for a new type
      * @param check  the new type's length check (varchar(n), char(n)), or null
+     * @param addedColumns columns added as well, as DuckDB's column definitions
+     * @param addedChecks  checks added as well, as DuckDB's CHECK clauses
+     * @param dropped which of the table's constraints (DuckDB's type, columns joined by NUL, text) go
      */
-    private record Change(String column, String type, String select, String check) {
+    record Change(String column, String type, String select, String check, List<String> addedColumns, List<String> addedChecks,
+                  java.util.function.Predicate<String[]> dropped) {
+        Change(String column, String type, String select, String check) {
+            this(column, type, select, check, List.of(), List.of(), c -> false);
+        }
     }
 
     /**
@@ -148,19 +158,23 @@ final class IndexedAlter {
      * made by building the table again: its columns, defaults, NOT NULL, constraints and comments
      * as DuckDB's catalog gives them, the column dropped or of its new type (its length check
      * replaced), its rows copied, its indexes made again; then the rest of the statement's script.
-     * Constraints and indexes on a dropped column go with it, as in PostgreSQL. Null when DuckDB
-     * makes the change itself.
+     * Constraints and indexes on a dropped column go with it, as in PostgreSQL. Columns and checks
+     * added ({@link ConstraintAlter}: no column changed) are made with the table, the new columns'
+     * values their defaults. Null when DuckDB makes the change itself.
+     *
+     * @param rest the rest of the statement's script, run after
      */
-    private static String rebuild(Translation t, Relation table, Change change, DuckDbStatementRunner runner) {
+    static String rebuild(Relation table, Change change, List<String> rest, DuckDbStatementRunner runner) {
         String column = change.column();
-        boolean drop = change.type() == null;
+        boolean adds = column == null;
+        boolean drop = !adds && change.type() == null;
         boolean temp = table.schema().equals("pg_temp");
         DuckDbStatementRunner.Binder where = table(table);
         List<String[]> columns = runner.query(COLUMNS, where, rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
                 Boolean.toString(rs.getBoolean(4)), rs.getString(5)});
         int at = -1;
         for (int i = 0; i < columns.size(); i++) if (columns.get(i)[0].equals(column)) at = i;
-        if (at < 0 || drop && at == columns.size() - 1) return null; // no such column (DuckDB says so), or the last one: DuckDB drops it
+        if (!adds && (at < 0 || drop && at == columns.size() - 1)) return null; // no such column (DuckDB says so), or the last one: DuckDB drops it
         List<String[]> constraints = runner.query(CONSTRAINTS, where, rs -> {
             Object[] names = (Object[]) rs.getArray(2).getArray();
             StringBuilder cols = new StringBuilder();
@@ -168,13 +182,14 @@ final class IndexedAlter {
             return new String[] {rs.getString(1), cols.toString(), rs.getString(3)};
         });
         List<Index> indexes = indexes(table, runner);
-        boolean needed = false;
+        boolean needed = adds;
         for (String[] c : constraints) {
+            if (adds) break;
             boolean onColumn = List.of(c[1].split("\u0000")).contains(column);
             needed |= drop ? !c[0].equals("CHECK") || !indexes.isEmpty() : c[0].equals("CHECK") && onColumn;
         }
         if (drop) needed |= !indexes.isEmpty();
-        if (!drop) {
+        if (!drop && !adds) {
             // DuckDB cannot change the type of a key or indexed column, even with the index dropped first in the same transaction
             for (String[] c : constraints) needed |= !c[0].equals("CHECK") && List.of(c[1].split("\u0000")).contains(column);
             for (Index index : indexes) {
@@ -203,12 +218,14 @@ final class IndexedAlter {
             if (c[2] != null) create.append(" DEFAULT ").append(c[2]);
             if (!Boolean.parseBoolean(c[3])) create.append(" NOT NULL");
         }
+        for (String added : change.addedColumns()) create.append(", ").append(added);
         for (String[] c : constraints) {
-            boolean onColumn = List.of(c[1].split("\u0000")).contains(column);
-            if (onColumn && (drop || c[0].equals("CHECK") && isLengthCheck(c[2]))) continue;
+            boolean onColumn = !adds && List.of(c[1].split("\u0000")).contains(column);
+            if (onColumn && (drop || c[0].equals("CHECK") && isLengthCheck(c[2])) || change.dropped().test(c)) continue;
             create.append(", ").append(c[2]);
         }
         if (change.check() != null) create.append(", ").append(change.check());
+        for (String check : change.addedChecks()) create.append(", ").append(check);
         script.add(create.append(')').toString());
         script.add("INSERT INTO " + qualifier + staging + " (" + String.join(", ", targets) + ") SELECT "
                 + String.join(", ", values) + " FROM " + name);
@@ -226,8 +243,7 @@ final class IndexedAlter {
             script.addAll(index.remade(qualifier, name, expressions, true));
         }
         // the rest of the statement's script (what serve keeps of the column and the table's keys)
-        List<String> statements = dev.pgwire.server.SqlSplitter.split(t.duckDbSql());
-        script.addAll(statements.subList(1, statements.size()));
+        script.addAll(rest);
         return String.join(";\n", script);
     }
 

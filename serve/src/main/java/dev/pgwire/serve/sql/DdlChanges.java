@@ -325,7 +325,7 @@ public final class DdlChanges {
         for (Node c : def.list("constraints")) {
             String t = c.str("contype");
             if (!t.equals("CONSTR_NOTNULL") && !t.equals("CONSTR_NULL") && !t.equals("CONSTR_DEFAULT") && !t.equals("CONSTR_FOREIGN")
-                    && !t.equals("CONSTR_UNIQUE") && !t.startsWith("CONSTR_ATTR_")) {
+                    && !t.equals("CONSTR_UNIQUE") && !t.equals("CONSTR_CHECK") && !t.startsWith("CONSTR_ATTR_")) {
                 throw DdlEmitter.unsupported("ALTER TABLE … ADD COLUMN with a " + t.substring(7).toLowerCase() + " constraint");
             }
         }
@@ -358,6 +358,7 @@ public final class DdlChanges {
             if (c.str("contype").equals("CONSTR_UNIQUE") && !(ifExists && relation(rel) == null)) {
                 addUnique(c.copy().set("keys", new ArrayList<>(List.of(Node.string(def.str("colname"))))), def.str("colname"));
             }
+            if (c.str("contype").equals("CONSTR_CHECK")) addCheck(target, c, def.str("colname"), pg);
         }
     }
 
@@ -436,10 +437,21 @@ public final class DdlChanges {
             }
             case "CONSTR_UNIQUE" -> addUnique(c, null);
             case "CONSTR_FOREIGN" -> addForeignKey(c);
+            case "CONSTR_CHECK" -> addCheck(target, c, null, null);
             default -> throw DdlEmitter.unsupported("ALTER TABLE … ADD " + c.str("contype").substring(7).replace('_', ' ') + " constraint")
                     .withDetail("DuckDB adds only primary keys and unique constraints to existing tables; declare other"
                             + " constraints in CREATE TABLE.");
         }
+    }
+
+    /** ADD CHECK, or ADD COLUMN {@code column} of {@code type} with a CHECK (see {@link AddedChecks}). */
+    private void addCheck(String target, Node c, String column, PgTypeName type) {
+        Relation r = relation(currentRelation);
+        if (r == null && ifExists) return; // ALTER TABLE IF EXISTS of no table: nothing to add
+        if (r == null) throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + currentRelation.str("relname") + "\" does not exist");
+        AddedChecks.Added added = AddedChecks.write(target, c, r, meta(r), column, type, em.types);
+        script.add(added.statement());
+        alteredMeta = meta(r).withConstraint(added.constraint());
     }
 
     /**
@@ -502,17 +514,40 @@ public final class DdlChanges {
             throw new PgException(SqlState.UNDEFINED_OBJECT, "constraint \"" + name + "\" of relation \""
                     + currentRelation.str("relname") + "\" does not exist");
         }
+        if (c.index()) { // a unique index, which is no constraint
+            throw new PgException(SqlState.UNDEFINED_OBJECT, "constraint \"" + name + "\" of relation \""
+                    + currentRelation.str("relname") + "\" does not exist");
+        }
         if (c.rule() != null) { // a foreign key serve enforces: forgetting it is all
             alteredMeta = meta(r).withoutConstraint(name);
             return;
         }
         if (!c.backedByIndex()) {
-            throw DdlEmitter.unsupported("ALTER TABLE … DROP CONSTRAINT")
-                    .withDetail("DuckDB cannot remove a constraint declared in CREATE TABLE from an existing table.");
+            // declared in CREATE TABLE or added as a check: serve builds the table again without it (ConstraintAlter)
+            if (c.key()) refuseReferenced(r, c, cmd.str("behavior").equals("DROP_CASCADE"));
+            script.add("ALTER TABLE " + relationText(currentRelation) + " DROP CONSTRAINT " + SqlWriter.quoteIdent(name));
+            alteredMeta = meta(r).withoutConstraint(name);
+            return;
         }
         String schema = emptyToNull(currentRelation.str("schemaname"));
         script.add("DROP INDEX " + (schema == null ? "" : SqlWriter.quoteIdent(schema) + ".") + SqlWriter.quoteIdent(name));
         alteredMeta = meta(r).withoutConstraint(name);
+    }
+
+    /** A key that foreign keys reference is not dropped: 2BP01 as in PostgreSQL (CASCADE, which drops them too, is not supported). */
+    private void refuseReferenced(Relation r, TableMeta.Constraint key, boolean cascade) {
+        for (Relation child : session.catalog().referencing(r.name())) {
+            for (TableMeta.Constraint fk : child.meta().constraints()) {
+                if (!fk.type().equals("f") || !r.name().equals(fk.references())) continue;
+                boolean onKey = fk.referencedColumns().isEmpty() ? key.type().equals("p") : fk.referencedColumns().equals(key.columns());
+                if (!onKey) continue;
+                if (cascade) throw DdlEmitter.unsupported("ALTER TABLE … DROP CONSTRAINT … CASCADE of a referenced key");
+                throw new PgException("2BP01", "cannot drop constraint " + key.name() + " on table " + r.name()
+                        + " because other objects depend on it")
+                        .withDetail("constraint " + fk.name() + " on table " + child.name() + " depends on index " + key.name())
+                        .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+            }
+        }
     }
 
     // ---------------------------------------------------------------- renames, TRUNCATE, COMMENT, sequences

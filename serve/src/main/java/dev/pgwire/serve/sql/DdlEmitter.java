@@ -322,8 +322,9 @@ final class DdlEmitter {
             case "CONSTR_CHECK" -> {
                 Node expr = c.node("raw_expr").copy();
                 String expression = expressionPair(expr, null);
-                List<String> cols = referencedColumns(expr);
-                check(c.node("raw_expr"), record(c, "c", cols.size() == 1 ? cols : List.of(), "check", expression));
+                List<String> cols = AddedChecks.columnsOf(expr);
+                // named after its column when it reads one; conkey lists every column it reads
+                check(c.node("raw_expr"), record(c, "c", cols.size() == 1 ? cols : List.of(), "check", expression, cols));
             }
             case "CONSTR_FOREIGN" -> foreignKeys.add(new PendingKey(c, c.names("fk_attrs")));
             case "CONSTR_EXCLUSION" -> throw unsupported("exclusion constraints");
@@ -350,10 +351,15 @@ final class DdlEmitter {
     }
 
     private String record(Node c, String type, List<String> columns, String suffix, String expression) {
+        return record(c, type, columns, suffix, expression, columns);
+    }
+
+    /** As above, with the columns the constraint is on ({@code stored}) other than those it is named after. */
+    private String record(Node c, String type, List<String> columns, String suffix, String expression, List<String> stored) {
         String name = c.str("conname");
         if (name.isEmpty()) name = type.equals("p") ? tableName + "_pkey" : TableMeta.defaultName(tableName, columns, suffix);
         Node pk = c.node("pktable");
-        constraints.add(new TableMeta.Constraint(name, type, columns, pk == null ? null : pk.str("relname"),
+        constraints.add(new TableMeta.Constraint(name, type, stored, pk == null ? null : pk.str("relname"),
                 pk == null ? List.of() : c.names("pk_attrs"), expression, false));
         return name;
     }
@@ -388,18 +394,6 @@ final class DdlEmitter {
         java.util.function.Function<String, PgTypeName> columns = tableColumns::get;
         Node shown = SequenceCalls.markRelations(expr, session.catalog());
         return ColumnMeta.expressionPair(PgDeparse.text(shown, target, columns, false), PgDeparse.text(shown, target, columns, true));
-    }
-
-    /** The distinct columns an expression names, in order. */
-    private static List<String> referencedColumns(Node expr) {
-        java.util.LinkedHashSet<String> cols = new java.util.LinkedHashSet<>();
-        TreeWalker.forEachNode(expr, n -> {
-            if (n.is("ColumnRef")) {
-                List<String> f = n.names("fields");
-                cols.add(f.get(f.size() - 1));
-            }
-        });
-        return new ArrayList<>(cols);
     }
 
     static String sequenceOptions(List<Node> options) {

@@ -1,0 +1,79 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.protocol.PgException;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * ALTER TABLE … ADD [CONSTRAINT name] CHECK (…), and the CHECK of a column ADD COLUMN adds (as
+ * Django adds a PositiveIntegerField). DuckDB adds no check to a table it has; serve writes the
+ * statement DuckDB would take if it did — {@code ALTER TABLE t ADD CONSTRAINT name CHECK
+ * (pgwire.table_check((…), 'name'))}, the check as CREATE TABLE writes it — and makes it by
+ * building the table again with it (ConstraintAlter in serve's session).
+ */
+final class AddedChecks {
+    private AddedChecks() {}
+
+    /** The statement that asks for the check, and the constraint serve records for the catalog. */
+    record Added(String statement, TableMeta.Constraint constraint) {}
+
+    /**
+     * The check {@code c} added to table {@code r}.
+     *
+     * @param target  the DuckDB {@code ALTER TABLE t} the statement starts with
+     * @param meta    what serve keeps of the table as the ALTER TABLE leaves it so far
+     * @param column  the column the same ADD COLUMN adds (its check), or null
+     * @param type    that column's type
+     */
+    static Added write(String target, Node c, CatalogView.Relation r, TableMeta meta, String column, PgTypeName type, TypeMapper types) {
+        if (c.bool("skip_validation")) {
+            throw DdlEmitter.unsupported("ALTER TABLE … ADD CHECK … NOT VALID")
+                    .withDetail("The rows there are checked when a check is added; add it without NOT VALID.");
+        }
+        Node expr = c.node("raw_expr");
+        List<String> columns = column != null ? List.of(column) : columnsOf(expr);
+        String name = c.str("conname");
+        if (name.isEmpty()) {
+            String base = TableMeta.defaultName(r.name(), columns.size() == 1 ? columns : List.of(), "check");
+            name = base;
+            for (int i = 1; meta.constraint(name) != null; i++) name = base + i;
+        } else if (meta.constraint(name) != null) {
+            throw new PgException("42710", "constraint \"" + name + "\" for relation \"" + r.name() + "\" already exists");
+        }
+        for (String col : columnsOf(expr)) {
+            if (r.column(col) == null && !col.equals(column)) {
+                throw new PgException("42703", "column \"" + col + "\" does not exist");
+            }
+        }
+        Function<String, PgTypeName> typeOf = col -> {
+            if (col.equals(column)) return type;
+            CatalogView.ColumnInfo info = r.column(col);
+            return info == null ? null : info.pgType();
+        };
+        String shown = ColumnMeta.expressionPair(PgDeparse.text(expr, null, typeOf, false), PgDeparse.text(expr, null, typeOf, true));
+        SqlWriter w = new SqlWriter();
+        new Emitter(w, types).expr(expr.copy());
+        String statement = target + " ADD CONSTRAINT " + SqlWriter.quoteIdent(name) + " CHECK (pgwire.table_check((" + w + "), "
+                + SqlWriter.quoteLiteral(name) + "))";
+        // conkey: every column the check reads, in the order it names them (the name takes one only when it reads one)
+        return new Added(statement, new TableMeta.Constraint(name, "c", columnsOf(expr), null, List.of(), shown, false));
+    }
+
+    /** The distinct columns an expression names, in the order it names them. */
+    static List<String> columnsOf(Node expr) {
+        List<Node> refs = new java.util.ArrayList<>();
+        TreeWalker.forEachNode(expr, n -> {
+            if (n.is("ColumnRef")) refs.add(n);
+        });
+        refs.sort(java.util.Comparator.comparingInt(Node::location));
+        Set<String> cols = new LinkedHashSet<>();
+        for (Node n : refs) {
+            List<String> f = n.names("fields");
+            cols.add(f.get(f.size() - 1));
+        }
+        return List.copyOf(cols);
+    }
+}
