@@ -469,3 +469,62 @@ INSERT INTO rep_child VALUES (3, 30);
 -- name: replica_bad_value
 -- expect-error: 22023
 SET session_replication_role = 'bogus';
+
+-- DISABLE / ENABLE TRIGGER ALL, as pg_dump --disable-triggers and fixture loaders send them
+
+-- name: disable_triggers_parent
+CREATE TABLE trig_parent (id int PRIMARY KEY);
+
+-- name: disable_triggers_child
+CREATE TABLE trig_child (id int PRIMARY KEY, pid int REFERENCES trig_parent ON DELETE CASCADE);
+
+-- name: disable_triggers_begin
+BEGIN;
+
+-- name: disable_triggers_all
+ALTER TABLE public.trig_child DISABLE TRIGGER ALL;
+
+-- name: disable_triggers_load_child_first
+INSERT INTO trig_child VALUES (1, 10), (2, 20);
+
+-- name: disable_triggers_enable
+ALTER TABLE public.trig_child ENABLE TRIGGER ALL;
+
+-- name: disable_triggers_load_parent
+INSERT INTO trig_parent VALUES (10), (20);
+
+-- name: disable_triggers_commit
+COMMIT;
+
+-- name: disable_triggers_checked_again
+-- expect-error: 23503
+INSERT INTO trig_child VALUES (3, 30);
+
+-- name: disable_triggers_cascade_again
+DELETE FROM trig_parent WHERE id = 20;
+
+-- name: disable_triggers_rows
+SELECT * FROM trig_child ORDER BY id;
+
+-- name: disable_triggers_user
+ALTER TABLE trig_child DISABLE TRIGGER USER;
+
+-- name: enable_triggers_user
+ALTER TABLE trig_child ENABLE TRIGGER USER;
+
+-- name: disable_trigger_named_missing
+-- expect-error: 42704
+ALTER TABLE trig_child DISABLE TRIGGER nosuch;
+
+-- name: disable_triggers_rolled_back_begin
+BEGIN;
+
+-- name: disable_triggers_rolled_back
+ALTER TABLE trig_child DISABLE TRIGGER ALL;
+
+-- name: disable_triggers_rollback
+ROLLBACK;
+
+-- name: disable_triggers_after_rollback
+-- expect-error: 23503
+INSERT INTO trig_child VALUES (4, 40);

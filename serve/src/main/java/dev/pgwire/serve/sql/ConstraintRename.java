@@ -51,7 +51,7 @@ final class ConstraintRename {
                 c.expression(), c.index(), c.backedByIndex(), c.rule());
         List<TableMeta.Constraint> all = new ArrayList<>();
         for (TableMeta.Constraint k : meta.constraints()) all.add(k == c ? renamed : k);
-        TableMeta changed = new TableMeta(all, meta.description(), meta.matView());
+        TableMeta changed = new TableMeta(all, meta.description(), meta.matView()).withTriggersDisabled(meta.triggersDisabled());
         out.add("COMMENT ON TABLE " + table + " IS " + SqlWriter.quoteLiteral(changed.write()));
         return out;
     }

@@ -240,6 +240,13 @@ public final class DdlChanges {
                 }
                 case "AT_AddIdentity" -> script.addAll(IdentityAlter.add(cmd, relation(rel), rel.str("relname"), relationText(rel)));
                 case "AT_ChangeOwner" -> changeOwner(cmd.node("newowner"));
+                case "AT_DisableTrigAll", "AT_EnableTrigAll" -> triggers(rel, subtype.equals("AT_DisableTrigAll"));
+                case "AT_DisableTrigUser", "AT_EnableTrigUser" -> {
+                    // the table's own triggers: serve has none to turn off or on
+                }
+                case "AT_DisableTrig", "AT_EnableTrig", "AT_EnableAlwaysTrig", "AT_EnableReplicaTrig" ->
+                        throw new PgException(SqlState.UNDEFINED_OBJECT, "trigger \"" + column + "\" for table \"" + rel.str("relname")
+                                + "\" does not exist");
                 case "AT_SetRelOptions", "AT_ResetRelOptions", "AT_SetStatistics", "AT_ClusterOn",
                      "AT_DropCluster", "AT_SetLogged", "AT_SetUnLogged", "AT_EnableRowSecurity", "AT_DisableRowSecurity" -> {
                     // storage and ownership details that change no answer here
@@ -250,6 +257,25 @@ public final class DdlChanges {
         if (alteredMeta != null) {
             script.add("COMMENT ON TABLE " + relationText(rel) + " IS " + SqlWriter.quoteLiteral(alteredMeta.write()));
         }
+    }
+
+    /**
+     * DISABLE / ENABLE TRIGGER ALL: the table's foreign key triggers — serve's checks and actions —
+     * off or on, as pg_dump --disable-triggers and test fixture loaders use it. As in PostgreSQL,
+     * system triggers are a superuser's to turn off (42501).
+     */
+    private void triggers(Node rel, boolean disable) {
+        Relation r = relation(rel);
+        if (r == null) {
+            if (ifExists) return;
+            throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + rel.str("relname") + "\" does not exist");
+        }
+        boolean keyed = meta(r).constraints().stream().anyMatch(c -> c.rule() != null) || !session.catalog().referencing(r.name()).isEmpty();
+        if (keyed && !session.superuser()) {
+            throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied: the foreign key triggers of table \""
+                    + r.name() + "\" are system triggers");
+        }
+        alteredMeta = meta(r).withTriggersDisabled(disable);
     }
 
     /**

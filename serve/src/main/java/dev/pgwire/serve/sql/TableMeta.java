@@ -90,20 +90,39 @@ public final class TableMeta {
     private final List<Constraint> constraints;
     private final String description;
     private final MatView matView;
+    private final boolean triggersDisabled;
 
     TableMeta(List<Constraint> constraints, String description) {
         this(constraints, description, null);
     }
 
     TableMeta(List<Constraint> constraints, String description, MatView matView) {
+        this(constraints, description, matView, false);
+    }
+
+    private TableMeta(List<Constraint> constraints, String description, MatView matView, boolean triggersDisabled) {
         this.constraints = constraints;
         this.description = description;
         this.matView = matView;
+        this.triggersDisabled = triggersDisabled;
     }
 
     /** The same table holding its materialized view populated or not. */
     TableMeta withPopulated(boolean populated) {
-        return new TableMeta(constraints, description, matView.populated(populated));
+        return new TableMeta(constraints, description, matView.populated(populated), triggersDisabled);
+    }
+
+    /**
+     * Whether ALTER TABLE … DISABLE TRIGGER ALL turned the table's foreign key triggers off (they
+     * are serve's checks and actions: the table's keys are not checked when it changes, nor do keys
+     * referencing it act or check when its rows go or change).
+     */
+    public boolean triggersDisabled() {
+        return triggersDisabled;
+    }
+
+    TableMeta withTriggersDisabled(boolean disabled) {
+        return new TableMeta(constraints, description, matView, disabled);
     }
 
     /** The materialized view this table holds, or null for a table. */
@@ -122,20 +141,20 @@ public final class TableMeta {
     TableMeta withConstraint(Constraint c) {
         List<Constraint> all = new ArrayList<>(constraints);
         all.add(c);
-        return new TableMeta(all, description, matView);
+        return new TableMeta(all, description, matView, triggersDisabled);
     }
 
     TableMeta withoutConstraint(String name) {
         List<Constraint> rest = new ArrayList<>();
         for (Constraint c : constraints) if (!c.name().equals(name)) rest.add(c);
-        return new TableMeta(rest, description, matView);
+        return new TableMeta(rest, description, matView, triggersDisabled);
     }
 
     /** The constraint of {@code c}'s name replaced by {@code c}, in its place. */
     TableMeta replacing(Constraint c) {
         List<Constraint> all = new ArrayList<>();
         for (Constraint old : constraints) all.add(old.name().equals(c.name()) ? c : old);
-        return new TableMeta(all, description, matView);
+        return new TableMeta(all, description, matView, triggersDisabled);
     }
 
     /** The constraint named {@code name}, or null. */
@@ -145,7 +164,7 @@ public final class TableMeta {
     }
 
     TableMeta withDescription(String text) {
-        return new TableMeta(constraints, text, matView);
+        return new TableMeta(constraints, text, matView, triggersDisabled);
     }
 
     /** The metadata in a DuckDB table comment (empty when there is none or it is someone else's text). */
@@ -162,7 +181,7 @@ public final class TableMeta {
         String description = meta.has("description") ? meta.str("description") : ColumnMeta.description(comment);
         Node mv = meta.node("matview");
         return new TableMeta(list, description, mv == null ? null : new MatView(mv.str("definition"), mv.str("query"),
-                !mv.has("populated") || mv.bool("populated")));
+                !mv.has("populated") || mv.bool("populated")), meta.bool("triggers_disabled"));
     }
 
     private static ForeignKeyRule rule(Node fk) {
@@ -220,6 +239,7 @@ public final class TableMeta {
             if (!matView.populated()) sb.append(",\"populated\":false");
             sb.append('}');
         }
+        if (triggersDisabled) sb.append(",\"triggers_disabled\":true");
         return sb.append('}').toString();
     }
 
