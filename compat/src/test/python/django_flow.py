@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Django 5.2 against a server: usage django_flow.py HOST PORT DBNAME USER PASSWORD connect|full
+"""Django 5.2 against a server: usage django_flow.py HOST PORT DBNAME USER PASSWORD connect|full|schema
 
 connect: open a connection, create a table, insert, select through connection.cursor().
 full:    migrate with django.contrib.auth and contenttypes; CRUD with the ORM (User, Group,
          many-to-many, aggregate); transaction.atomic() rolled back by an exception and a nested
          atomic (savepoint); bulk_create with update_conflicts (an upsert whose RETURNING rows Django
          assigns to its objects by position); introspection of the migrated tables.
+schema:  what migrations do to a table that holds rows, through the schema editor, and row locks
+         between two connections (django_schema.py).
 Django uses psycopg 3 when it is installed.
 """
 import sys
@@ -17,9 +19,11 @@ from steps import init, run_steps
 
 
 def configure(host, port, name, user, password):
+    database = {"ENGINE": "django.db.backends.postgresql", "HOST": host, "PORT": port,
+                "NAME": name, "USER": user, "PASSWORD": password, "OPTIONS": {"sslmode": "disable"}}
     settings.configure(
-        DATABASES={"default": {"ENGINE": "django.db.backends.postgresql", "HOST": host, "PORT": port,
-                               "NAME": name, "USER": user, "PASSWORD": password, "OPTIONS": {"sslmode": "disable"}}},
+        # "other" is a second connection to the same database, for the row-lock step
+        DATABASES={"default": database, "other": dict(database)},
         INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth"],
         USE_TZ=True, TIME_ZONE="UTC", DEFAULT_AUTO_FIELD="django.db.models.BigAutoField",
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
@@ -121,6 +125,10 @@ def main():
     configure(host, port, name, user, password)
     if mode == "connect":
         run_steps([("connect", connect), ("create, insert, select", first)])
+        return 0
+    if mode == "schema":
+        from django_schema import STEPS
+        run_steps(STEPS)
         return 0
     if run_steps([("migrate", migrate)]):
         later = [("crud", crud), ("atomic", atomic), ("bulk upsert", bulk_upsert), ("introspection", introspect)]

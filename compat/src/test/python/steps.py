@@ -25,7 +25,7 @@ def emit(obj):
     print(json.dumps(obj, default=_default, separators=(",", ":"), ensure_ascii=False), flush=True)
 
 
-def _sqlstate(e):
+def sqlstate_of(e):
     for candidate in (e, getattr(e, "orig", None), getattr(e, "__cause__", None)):
         if candidate is None:
             continue
@@ -38,7 +38,7 @@ def _sqlstate(e):
 
 def failure(step, e):
     return {"step": step, "ok": False, "error": ("%s: %s" % (type(e).__name__, e)).strip()[:4000],
-            "sqlstate": _sqlstate(e), "sql": getattr(e, "statement", None),
+            "sqlstate": sqlstate_of(e), "sql": getattr(e, "statement", None),
             "trace": traceback.format_exc()[-3000:]}
 
 
