@@ -171,3 +171,42 @@ REFRESH MATERIALIZED VIEW commented;
 
 -- name: comment_after_refresh
 SELECT obj_description('commented'::regclass, 'pg_class'), count(*) FROM commented;
+
+-- Dependencies: a materialized view is among what reads a table
+
+-- name: matview_dep_table
+CREATE TABLE mv_base (id int PRIMARY KEY, amount int, tag text);
+
+-- name: matview_dep_rows
+INSERT INTO mv_base VALUES (1, 10, 'a'), (2, 20, 'b');
+
+-- name: matview_dep_view
+CREATE MATERIALIZED VIEW mv_totals AS SELECT tag, sum(amount) AS total FROM mv_base GROUP BY tag;
+
+-- name: matview_dep_view_on_matview
+CREATE VIEW mv_totals_view AS SELECT tag FROM mv_totals;
+
+-- name: matview_dep_drop_table_refused
+-- expect-error: 2BP01
+DROP TABLE mv_base;
+
+-- name: matview_dep_drop_column_refused
+-- expect-error: 2BP01
+ALTER TABLE mv_base DROP COLUMN amount;
+
+-- name: matview_dep_alter_type_refused
+-- expect-error: 0A000
+ALTER TABLE mv_base ALTER COLUMN amount TYPE bigint;
+
+-- name: matview_dep_unread_column
+ALTER TABLE mv_base DROP COLUMN id;
+
+-- name: matview_dep_drop_matview_refused
+-- expect-error: 2BP01
+DROP MATERIALIZED VIEW mv_totals;
+
+-- name: matview_dep_drop_cascade
+DROP TABLE mv_base CASCADE;
+
+-- name: matview_dep_gone
+SELECT relname FROM pg_class WHERE relname IN ('mv_base', 'mv_totals', 'mv_totals_view') ORDER BY relname;

@@ -646,3 +646,25 @@ SELECT attname, attnotnull FROM pg_attribute WHERE attrelid = 'checked'::regclas
 
 -- name: drop_constraints_indexes_kept
 SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'checked' ORDER BY indexname;
+
+-- name: add_column_and_its_check_in_one
+ALTER TABLE checked ADD COLUMN b int DEFAULT 0, ADD CONSTRAINT checked_b_ok CHECK (b >= 0);
+
+-- name: add_column_not_null_without_default
+-- expect-error: 23502
+ALTER TABLE checked ADD COLUMN m int NOT NULL CHECK (m > 0);
+
+-- name: add_column_serial_default_with_check_setup
+CREATE SEQUENCE checked_seq;
+
+-- name: add_column_serial_default_with_check
+ALTER TABLE checked ADD COLUMN s int DEFAULT nextval('checked_seq') CHECK (s > 0);
+
+-- name: add_column_serial_default_values
+SELECT count(*), min(s), max(s), count(DISTINCT s) FROM checked;
+
+-- name: add_column_serial_default_next
+SELECT nextval('checked_seq');
+
+-- name: drop_constraint_of_no_table_if_exists
+ALTER TABLE IF EXISTS checked_nosuch DROP CONSTRAINT checked_nosuch_check;

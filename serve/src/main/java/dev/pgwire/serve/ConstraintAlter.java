@@ -37,8 +37,9 @@ final class ConstraintAlter {
         for (Node cmd : tree.list("cmds")) {
             String subtype = cmd.str("subtype");
             if (!subtype.equals("AT_AddColumn") && !subtype.equals("AT_AddConstraint") && !subtype.equals("AT_DropConstraint")) {
-                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE adding a check constraint together with other changes is not supported")
-                        .withDetail("Add the check in an ALTER TABLE of its own.");
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                        "ALTER TABLE adding a check or dropping a constraint together with other changes is not supported")
+                        .withDetail("Make that change in an ALTER TABLE of its own.");
             }
         }
         List<String> columns = new ArrayList<>();
@@ -52,7 +53,11 @@ final class ConstraintAlter {
             else if (at[1] == 1) checks.add(statement.substring(at[0]).trim());
             else dropped.add(table.meta().constraint(identifier(statement.substring(at[0]))));
         }
-        for (String check : checks) validate(table, check, columns, runner);
+        List<Added> added = new ArrayList<>();
+        for (String column : columns) added.add(Added.of(column));
+        notNulls(table, added, runner);
+        // a default computed per row (nextval) is computed once, by the copy, which then checks it
+        if (added.stream().allMatch(Added::constant)) for (String check : checks) validate(table, check, added, runner);
         String rebuilt = IndexedAlter.rebuild(table, new IndexedAlter.Change(null, null, null, null, columns, checks,
                 c -> dropped.stream().anyMatch(d -> d != null && declares(d, c))), rest, runner);
         if (rebuilt == null) {
@@ -131,12 +136,11 @@ final class ConstraintAlter {
      * The rows there pass {@code check} ({@code CHECK (pgwire.table_check((…), 'name'))}), or the
      * statement fails as PostgreSQL's does; a column the statement adds has its default in them.
      */
-    private static void validate(Relation table, String check, List<String> added, DuckDbStatementRunner runner) {
+    private static void validate(Relation table, String check, List<Added> added, DuckDbStatementRunner runner) {
         String name = lastString(check);
         StringBuilder rows = new StringBuilder("SELECT *");
-        for (String column : added) rows.append(", ").append(asValue(column));
-        rows.append(" FROM ").append(table.schema().equals("pg_temp") ? "temp.main." : SqlNames.quote(table.schema()) + ".")
-                .append(SqlNames.quote(table.name()));
+        for (Added column : added) rows.append(", ").append(column.asValue());
+        rows.append(" FROM ").append(qualified(table));
         String condition = check.substring("CHECK".length()); // a row breaks the check where it is false
         List<Long> broken = runner.query("SELECT count(*) FROM (" + rows + ") AS pgwire_rows WHERE NOT " + condition,
                 ps -> { }, rs -> rs.getLong(1));
@@ -146,26 +150,71 @@ final class ConstraintAlter {
         }
     }
 
-    /** DuckDB's column definition {@code "c" TYPE [DEFAULT e] [NOT NULL]} as the value the column has in the rows there. */
-    private static String asValue(String definition) {
-        SqlLexer lexer = new SqlLexer(definition);
-        SqlLexer.Token name = lexer.next();
-        int typeStart = name.end();
-        int typeEnd = definition.length();
-        int defaultStart = -1;
-        int defaultEnd = definition.length();
-        for (SqlLexer.Token tok = lexer.next(); tok.kind() != SqlLexer.Kind.END; tok = lexer.next()) {
-            if (tok.depth() != 0) continue;
-            if (tok.isWord("DEFAULT") && defaultStart < 0) {
-                typeEnd = Math.min(typeEnd, tok.start());
-                defaultStart = tok.end();
-            } else if (tok.isWord("NOT") || tok.isWord("NULL") && defaultStart < 0) {
-                typeEnd = Math.min(typeEnd, tok.start());
-                if (defaultStart >= 0) defaultEnd = Math.min(defaultEnd, tok.start());
+    /**
+     * A column added NOT NULL without a default to a table with rows: 23502, as PostgreSQL's
+     * {@code column "c" of relation "t" contains null values}.
+     */
+    private static void notNulls(Relation table, List<Added> added, DuckDbStatementRunner runner) {
+        for (Added column : added) {
+            if (!column.notNull() || column.value() != null) continue;
+            List<Long> rows = runner.query("SELECT count(*) FROM " + qualified(table), ps -> { }, rs -> rs.getLong(1));
+            if (!rows.isEmpty() && rows.get(0) > 0) {
+                throw new PgException(SqlState.NOT_NULL_VIOLATION, "column \"" + column.name() + "\" of relation \"" + table.name()
+                        + "\" contains null values").with(dev.pgwire.protocol.message.ErrorField.COLUMN_NAME, column.name());
             }
         }
-        String type = definition.substring(typeStart, typeEnd).trim();
-        String value = defaultStart < 0 ? "NULL" : definition.substring(defaultStart, defaultEnd).trim();
-        return "CAST(" + value + " AS " + type + ") AS " + name.raw();
+    }
+
+    private static String qualified(Relation table) {
+        return (table.schema().equals("pg_temp") ? "temp.main." : SqlNames.quote(table.schema()) + ".") + SqlNames.quote(table.name());
+    }
+
+    /**
+     * A column as DuckDB's definition {@code "c" TYPE [DEFAULT e] [NOT NULL]} adds it.
+     *
+     * @param name   as written (quoted where it needs to be)
+     * @param value  the default, or null
+     */
+    private record Added(String name, String type, String value, boolean notNull) {
+        static Added of(String definition) {
+            SqlLexer lexer = new SqlLexer(definition);
+            SqlLexer.Token name = lexer.next();
+            int typeStart = name.end();
+            int typeEnd = definition.length();
+            int defaultStart = -1;
+            int defaultEnd = definition.length();
+            boolean notNull = false;
+            for (SqlLexer.Token tok = lexer.next(); tok.kind() != SqlLexer.Kind.END; tok = lexer.next()) {
+                if (tok.depth() != 0) continue;
+                if (tok.isWord("DEFAULT") && defaultStart < 0) {
+                    typeEnd = Math.min(typeEnd, tok.start());
+                    defaultStart = tok.end();
+                } else if (tok.isWord("NOT") || tok.isWord("NULL") && defaultStart < 0) {
+                    notNull |= tok.isWord("NOT");
+                    typeEnd = Math.min(typeEnd, tok.start());
+                    if (defaultStart >= 0) defaultEnd = Math.min(defaultEnd, tok.start());
+                }
+            }
+            String value = defaultStart < 0 ? null : definition.substring(defaultStart, defaultEnd).trim();
+            String shown = name.kind() == SqlLexer.Kind.QUOTED_IDENT ? name.text() : name.raw().toLowerCase(java.util.Locale.ROOT);
+            return new Added(shown, definition.substring(typeStart, typeEnd).trim(), value, notNull);
+        }
+
+        /** Whether its default is the same for every row (it calls no function: not nextval, random or the clock). */
+        boolean constant() {
+            if (value == null) return true;
+            SqlLexer lexer = new SqlLexer(value);
+            SqlLexer.Token previous = null;
+            for (SqlLexer.Token tok = lexer.next(); tok.kind() != SqlLexer.Kind.END; tok = lexer.next()) {
+                if (tok.isOp('(') && previous != null && previous.kind() == SqlLexer.Kind.WORD && !previous.isWord("CAST")) return false;
+                previous = tok;
+            }
+            return true;
+        }
+
+        /** The value it has in the rows there, as a column of a query over them. */
+        String asValue() {
+            return "CAST(" + (value == null ? "NULL" : value) + " AS " + type + ") AS " + SqlNames.quote(name);
+        }
     }
 }

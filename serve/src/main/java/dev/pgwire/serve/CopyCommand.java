@@ -100,7 +100,7 @@ final class CopyCommand {
         session.detachOpenPortal();
         session.beginImplicitTransactionIfNeeded();
         boolean own = !session.inDuckDbTransaction();
-        if (own) session.beginDuckDbTransaction();
+        if (own) session.beginFreshTransaction();
         DuckDBAppender appender = null;
         PreparedStatement insert = null;
         CopyFromStdin.Staging staging = null;

@@ -63,9 +63,15 @@ public final class DuckDbSession implements Session {
     private AdvisoryLocks advisoryLocks = new AdvisoryLocks();
     /** The database's row locks (a private set until the factory gives the shared one). */
     private RowLocks rowLocks = new RowLocks();
-    /** The statements that succeeded in the DuckDB transaction open now (0: its snapshot shows nothing of the session's). */
+    /**
+     * What ran in the DuckDB transaction open now that a new snapshot would lose (0: nothing, and
+     * LockedRows may take the snapshot again); set to 0 only where a transaction starts afresh.
+     */
     private int statementsInTransaction;
-    /** The row locks' clock when the DuckDB transaction open now began (its snapshot is no older). */
+    /**
+     * The row locks' clock when the DuckDB transaction open now began: its snapshot, taken at its
+     * first read, is no older (see LockedRows).
+     */
     private long snapshotClock;
     /** set_config ran inside a statement: DuckDB's TimeZone and search_path are to be brought up to date. */
     private volatile boolean settingsChangedByEngine;
@@ -368,7 +374,7 @@ public final class DuckDbSession implements Session {
             if (!inTransactionBlock() && !implicitOpen) {
                 xactStart = 0;
                 advisoryLocks.transactionEnded(processId);
-            rowLocks.transactionEnded(processId, succeeded);
+            rowLocks.transactionEnded(processId, succeeded && !"SELECT".equals(info.main())); // a read changed no row it locked
                 if (notifiedByEngine) {
                     notifiedByEngine = false;
                     notifications.transactionEnded(succeeded);
@@ -383,6 +389,20 @@ public final class DuckDbSession implements Session {
     }
 
     private void dispatch(Translation t, ResultSink sink, long call) {
+        StatementInfo info = t.info();
+        try {
+            dispatchCommand(t, sink, call);
+        } finally {
+            // what a statement may have left in the transaction's snapshot (a DO block's rows, a
+            // temporary table dropped): a row lock's wait no longer takes the snapshot again (LockedRows)
+            switch (info.command()) {
+                case BEGIN, START_TRANSACTION, COMMIT, ROLLBACK, SAVEPOINT, RELEASE_SAVEPOINT, SET, RESET, SHOW -> { }
+                default -> statementsInTransaction++;
+            }
+        }
+    }
+
+    private void dispatchCommand(Translation t, ResultSink sink, long call) {
         String sql = t.source();
         StatementInfo info = t.info();
         switch (info.command()) {
@@ -533,8 +553,14 @@ public final class DuckDbSession implements Session {
             sink.complete(written.info().tagForUpdate(-1));
             return;
         }
+        CatalogView.Relation altered = alteredTable(written);
+        if (altered != null && !altered.view() && rowLocks.othersHold(processId, dev.pgwire.serve.sql.LockingSelect.tableKey(altered))) {
+            // PostgreSQL's ALTER waits for the table; serve's may build it again under the rows held (their rowids would go)
+            throw new PgException(SqlState.LOCK_NOT_AVAILABLE, "could not obtain lock on relation \"" + altered.name() + "\"")
+                    .withDetail("Another transaction holds rows of the table (SELECT … FOR UPDATE / FOR SHARE).");
+        }
         // an ALTER of a table with indexes: they are dropped and made again around it (IndexedAlter)
-        String aroundIndexes = IndexedAlter.around(written, alteredTable(written), runner);
+        String aroundIndexes = IndexedAlter.around(written, altered, runner);
         String functionDrops = FunctionDrops.script(written, runner, notice -> sink.notice("NOTICE", "00000", notice));
         if (functionDrops != null && functionDrops.isEmpty()) { // DROP FUNCTION IF EXISTS of nothing there
             sink.complete(written.info().tagForUpdate(-1));
@@ -637,7 +663,7 @@ public final class DuckDbSession implements Session {
 
     /** Runs {@code body} in a DuckDB transaction of its own: committed after it, rolled back if it fails. */
     void ownTransaction(Runnable body) {
-        beginDuckDbTransaction();
+        beginFreshTransaction();
         try {
             body.run();
             runCommitActions();
@@ -670,7 +696,7 @@ public final class DuckDbSession implements Session {
     /** Opens DuckDB's transaction for an implicit block when the first statement needing one runs. */
     void beginImplicitTransactionIfNeeded() {
         if (implicitBlock && status == TransactionStatus.IDLE && !implicitOpen) {
-            beginDuckDbTransaction();
+            beginFreshTransaction();
             implicitOpen = true;
             savepoints.begin(commits.get());
         }
@@ -694,7 +720,7 @@ public final class DuckDbSession implements Session {
         if (t.locking() == null) return;
         LockedRows.take(t.locking(), ps -> {
             if (parameters != null) parameters.bind(ps);
-        }, new LockedRows.Context() {
+        }, n -> parameters == null ? ForeignKeys.NO_VALUE : parameters.value(n), new LockedRows.Context() {
             @Override
             public DuckDbStatementRunner runner() {
                 return runner;
@@ -726,10 +752,15 @@ public final class DuckDbSession implements Session {
             }
 
             @Override
+            public boolean cancelled() {
+                return currentCall != 0 && cancelledCall == currentCall;
+            }
+
+            @Override
             public void renewSnapshot() {
                 if (!inDuckDbTransaction()) return; // each statement outside a transaction has a snapshot of its own
                 rollbackQuietly();
-                beginDuckDbTransaction();
+                beginFreshTransaction();
             }
         });
     }
@@ -738,7 +769,7 @@ public final class DuckDbSession implements Session {
     void restartImplicitTransaction() {
         if (implicitOpen && status == TransactionStatus.IDLE) {
             rollbackQuietly();
-            beginDuckDbTransaction();
+            beginFreshTransaction();
         }
     }
 
@@ -913,6 +944,7 @@ public final class DuckDbSession implements Session {
         status = TransactionStatus.FAILED; // until the replay has succeeded
         rollbackQuietly();
         beginDuckDbTransaction();
+        statementsInTransaction++; // the replay is in the new snapshot: it must not be taken again
         for (Savepoints.Entry e : replay) runner.replay(e.duckDbSql(), e.parameters() == null ? null : e.parameters()::bind);
         catalog.changed(); // what the replay defined, and what the rollback undid
         savepoints.rolledBackTo(name);
@@ -944,7 +976,7 @@ public final class DuckDbSession implements Session {
         if (implicitOpen) {
             implicitOpen = false; // the implicit transaction becomes the explicit one, as in PostgreSQL
         } else {
-            beginDuckDbTransaction();
+            beginFreshTransaction();
             savepoints.begin(commits.get()); // (an implicit transaction's statements so far are kept already)
         }
         status = TransactionStatus.IN_TRANSACTION;
@@ -1006,7 +1038,7 @@ public final class DuckDbSession implements Session {
             params.commit();
             notifications.transactionEnded(true);
             advisoryLocks.transactionEnded(processId);
-            rowLocks.transactionEnded(processId, true);
+            rowLocks.transactionEnded(processId, wrote);
         } else {
             foreignKeys.transactionEnded();
             rollbackQuietly();
@@ -1022,6 +1054,7 @@ public final class DuckDbSession implements Session {
     /** Ends the implicit transaction of a multi-statement Query; later statements start another. */
     private void endImplicit(boolean commit) {
         sqlLevel.transactionEnded(commit);
+        boolean wrote = commit && implicitOpen && savepoints.anyWrites();
         if (implicitOpen) {
             implicitOpen = false;
             if (commit) {
@@ -1048,7 +1081,7 @@ public final class DuckDbSession implements Session {
         if (commit) params.commit(); else params.rollback();
         notifications.transactionEnded(commit);
         advisoryLocks.transactionEnded(processId);
-        rowLocks.transactionEnded(processId, commit);
+        rowLocks.transactionEnded(processId, wrote);
         continueImplicitBlock();
     }
 
@@ -1116,12 +1149,17 @@ public final class DuckDbSession implements Session {
      * opened one, which nothing would end: it is rolled back, so that DuckDB's state stays the
      * session's.
      */
+    /** Opens a DuckDB transaction in which nothing has run yet. */
+    void beginFreshTransaction() {
+        beginDuckDbTransaction();
+        statementsInTransaction = 0;
+    }
+
     void beginDuckDbTransaction() {
         // the catalog's tables and functions as committed now: DuckDB gives the transaction a snapshot
         // of them at its first read of any database, and a rebuild after that would be invisible to it
         catalogStore.get().current();
         transactionCatalogVersion = catalogVersion.get();
-        statementsInTransaction = 0;
         snapshotClock = rowLocks.clock();
         try {
             runner.execute("BEGIN TRANSACTION");
@@ -1509,6 +1547,7 @@ public final class DuckDbSession implements Session {
     void useLocks(AdvisoryLocks advisory, RowLocks rows) {
         advisoryLocks = advisory;
         rowLocks = rows;
+        rows.sessionStarted(processId);
     }
 
     /** The LISTEN/NOTIFY hub of the session's database. */
@@ -1531,7 +1570,7 @@ public final class DuckDbSession implements Session {
         }
         if (isExecuting()) runner.interruptOnce(); // closing waits for a running statement; make it short
         advisoryLocks.sessionEnded(processId);
-        rowLocks.sessionEnded(processId);
+        rowLocks.sessionEnded(processId, isExecuting());
         notifications.unlistenAll();
         abandonOpenPortal();
         try {

@@ -24,7 +24,10 @@ import java.util.function.BooleanSupplier;
  * with 40001 as it would under PostgreSQL's REPEATABLE READ.
  */
 final class LockedRows {
-    /** Probes after a wait, at most (each one waits only for rows taken since the last). */
+    /**
+     * Probes of one statement, at most: each after its snapshot was taken again because a row it
+     * took had been committed by its holder since; past these the statement fails with 40001.
+     */
     private static final int MAX_ROUNDS = 20;
 
     private LockedRows() {}
@@ -50,11 +53,22 @@ final class LockedRows {
 
         /** Takes the transaction's snapshot again. */
         void renewSnapshot();
+
+        /** Whether the statement was cancelled (or timed out). */
+        boolean cancelled();
     }
 
     private record Taken(String table, long rowid) {}
 
-    static void take(LockingSelect plan, DuckDbStatementRunner.Binder binder, Context c) {
+    /**
+     * @param binder    binds the statement's parameters to a probe
+     * @param parameter the statement's parameter {@code n} as bound ({@link ForeignKeys#NO_VALUE} when not known)
+     */
+    static void take(LockingSelect plan, DuckDbStatementRunner.Binder binder, java.util.function.IntFunction<Object> parameter, Context c) {
+        if (!plan.keys().isEmpty()) {
+            takeKeys(plan.keys(), parameter, c);
+            return;
+        }
         List<LockingSelect.Target> targets = plan.targets();
         if (plan.whileOthersHold() && targets.stream().noneMatch(t -> c.locks().othersHold(c.pid(), t.table()))) return;
         Set<Taken> takenNow = new HashSet<>(); // rows this statement took (not held before it)
@@ -68,7 +82,8 @@ final class LockedRows {
                     if (row[i] == Long.MIN_VALUE) continue; // the row of an outer join that has none
                     LockingSelect.Target t = targets.get(i);
                     boolean had = c.locks().held(c.pid(), t.table(), row[i]);
-                    if (!c.locks().acquire(c.pid(), t.table(), row[i], t.strength(), policy(t), c.lockTimeoutMillis(), t.relation())) {
+                    if (!c.locks().acquire(c.pid(), t.table(), row[i], t.strength(), policy(t), c.lockTimeoutMillis(), t.relation(),
+                            c::cancelled)) {
                         continue; // SKIP LOCKED
                     }
                     Taken k = new Taken(t.table(), row[i]);
@@ -78,19 +93,60 @@ final class LockedRows {
                 }
             }
             // rows an earlier round took that this one, on a newer snapshot, no longer reads are given up
-            for (java.util.Iterator<Taken> it = takenNow.iterator(); it.hasNext(); ) {
+            // (an UPDATE or DELETE keeps what it waited for: its probe names only rows others hold)
+            for (java.util.Iterator<Taken> it = takenNow.iterator(); it.hasNext() && !plan.whileOthersHold(); ) {
                 Taken k = it.next();
                 if (!chosen.contains(k)) {
                     c.locks().release(c.pid(), k.table(), k.rowid());
                     it.remove();
                 }
             }
-            if (!stale) return;
+            if (!stale) {
+                String[] tables = new String[chosen.size()];
+                long[] rowids = new long[chosen.size()];
+                int i = 0;
+                for (Taken k : chosen) {
+                    tables[i] = k.table();
+                    rowids[i++] = k.rowid();
+                }
+                c.locks().choose(c.pid(), tables, rowids);
+                return;
+            }
             if (!c.freshSnapshot() || round == MAX_ROUNDS) {
                 throw new PgException(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to concurrent update");
             }
             c.renewSnapshot();
         }
+    }
+
+    /**
+     * The unique keys an INSERT gives, each held until the transaction ends: an INSERT of the same
+     * key elsewhere waits for it. When the holder committed meanwhile, a statement that is the
+     * first of its transaction takes its snapshot again and sees that row; later in a transaction
+     * DuckDB reports the collision (23505, or 40001 for ON CONFLICT).
+     */
+    private static void takeKeys(List<LockingSelect.InsertedKey> keys, java.util.function.IntFunction<Object> parameter, Context c) {
+        long since = c.snapshotClock();
+        boolean stale = false;
+        for (LockingSelect.InsertedKey key : keys) {
+            for (List<Object> row : key.rows()) {
+                StringBuilder name = new StringBuilder(key.lock());
+                boolean known = true;
+                for (Object v : row) {
+                    Object value = v instanceof Integer n ? parameter.apply(n) : v;
+                    if (value == null || value == ForeignKeys.NO_VALUE || value instanceof byte[]) {
+                        known = false; // NULL collides with nothing; a value not known here is not waited for
+                        break;
+                    }
+                    name.append('\u0000').append(value);
+                }
+                if (!known) continue;
+                c.locks().acquire(c.pid(), name.toString(), 0, RowLocks.UPDATE, RowLocks.Policy.WAIT, c.lockTimeoutMillis(), key.relation(),
+                        c::cancelled);
+                stale |= c.locks().committedSince(name.toString(), 0, since);
+            }
+        }
+        if (stale && c.freshSnapshot()) c.renewSnapshot();
     }
 
     private static RowLocks.Policy policy(LockingSelect.Target t) {

@@ -42,7 +42,10 @@ final class RowLocks {
     private final Map<Integer, Set<Row>> held = new HashMap<>();
     /** The row each waiting session waits for. */
     private final Map<Integer, Wait> waiting = new HashMap<>();
-    private final Set<Integer> cancelled = new HashSet<>();
+    /** Sessions that ended while a statement of theirs may still run: they take no more rows. */
+    private final Set<Integer> ended = new HashSet<>();
+    /** How long a wait sleeps before it looks at its statement's cancel again. */
+    private static final long POLL_MILLIS = 100;
     /** Per table, how many rows each session holds there (read by statements deciding whether to look). */
     private final Map<String, Map<Integer, Integer>> tables = new ConcurrentHashMap<>();
     /** Counts the commits of sessions that held rows. */
@@ -69,6 +72,22 @@ final class RowLocks {
         return blocker(pid, new Row(table, rowid), strength) == null;
     }
 
+    /** The rows each session's locking statement chose (the statement then reads those alone). */
+    private final Map<Integer, Set<Row>> chosen = new ConcurrentHashMap<>();
+
+    /** The rows session {@code pid}'s statement about to run reads: those its probe chose and it locked. */
+    void choose(int pid, String[] tables, long[] rowids) {
+        Set<Row> rows = new HashSet<>();
+        for (int i = 0; i < tables.length; i++) rows.add(new Row(tables[i], rowids[i]));
+        chosen.put(pid, rows);
+    }
+
+    /** Whether session {@code pid}'s locking statement chose the row (pgwire_row_chosen). */
+    boolean chosen(int pid, String table, long rowid) {
+        Set<Row> rows = chosen.get(pid);
+        return rows != null && rows.contains(new Row(table, rowid));
+    }
+
     /** Whether session {@code pid} holds the row. */
     synchronized boolean held(int pid, String table, long rowid) {
         Map<Integer, Integer> h = holders.get(new Row(table, rowid));
@@ -89,11 +108,12 @@ final class RowLocks {
      * @param relation the table's name for errors
      * @param timeoutMillis lock_timeout: 0 waits as long as it takes
      */
-    boolean acquire(int pid, String table, long rowid, int strength, Policy policy, long timeoutMillis, String relation) {
+    boolean acquire(int pid, String table, long rowid, int strength, Policy policy, long timeoutMillis, String relation,
+                    java.util.function.BooleanSupplier cancelled) {
         Row row = new Row(table, rowid);
         long deadline = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000L : 0;
         synchronized (this) {
-            cancelled.remove(pid);
+            if (ended.contains(pid)) throw ended();
             while (blocker(pid, row, strength) != null) {
                 if (policy == Policy.SKIP) return false;
                 if (policy == Policy.NOWAIT) {
@@ -104,10 +124,14 @@ final class RowLocks {
                             .withDetail("Process " + pid + " waits for a row of relation \"" + relation
                                     + "\" locked by a process that waits for it.");
                 }
-                long wait = 0;
+                // a cancel (or statement_timeout) may have come before the wait began: it is looked at every turn
+                if (cancelled.getAsBoolean()) throw new PgException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+                if (ended.contains(pid)) throw ended();
+                long wait = POLL_MILLIS;
                 if (deadline != 0) {
-                    wait = (deadline - System.nanoTime()) / 1_000_000L;
-                    if (wait <= 0) throw new PgException(SqlState.LOCK_NOT_AVAILABLE, "canceling statement due to lock timeout");
+                    long left = (deadline - System.nanoTime()) / 1_000_000L;
+                    if (left <= 0) throw new PgException(SqlState.LOCK_NOT_AVAILABLE, "canceling statement due to lock timeout");
+                    wait = Math.min(wait, left);
                 }
                 waiting.put(pid, new Wait(row, strength));
                 try {
@@ -117,9 +141,6 @@ final class RowLocks {
                     throw new PgException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
                 } finally {
                     waiting.remove(pid);
-                }
-                if (cancelled.remove(pid)) {
-                    throw new PgException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
                 }
             }
             Map<Integer, Integer> h = holders.computeIfAbsent(row, r -> new HashMap<>());
@@ -147,6 +168,7 @@ final class RowLocks {
      * committed. Sessions that hold none pass without the table's lock.
      */
     void transactionEnded(int pid, boolean committed) {
+        chosen.remove(pid);
         if (!holding(pid)) return;
         synchronized (this) {
             Set<Row> mine = held.remove(pid);
@@ -164,10 +186,25 @@ final class RowLocks {
         }
     }
 
-    /** The end of a session: its rows, and its wait if it waits. */
-    void sessionEnded(int pid) {
-        cancel(pid);
+    /**
+     * The end of a session: its rows, and its wait if it waits; a statement of it still running
+     * ({@code running}) takes no more.
+     */
+    void sessionEnded(int pid, boolean running) {
+        synchronized (this) {
+            if (running) ended.add(pid);
+            notifyAll();
+        }
         transactionEnded(pid, false);
+    }
+
+    /** A new session with process id {@code pid} (one that ended may have had it). */
+    synchronized void sessionStarted(int pid) {
+        ended.remove(pid);
+    }
+
+    private static PgException ended() {
+        return new PgException(SqlState.ADMIN_SHUTDOWN, "terminating connection due to administrator command");
     }
 
     /** The clock now: a snapshot DuckDB takes from now on shows every commit of a row holder so far. */
@@ -189,12 +226,9 @@ final class RowLocks {
         return waiting.containsKey(pid);
     }
 
-    /** Cancel of a session: its wait, if any, ends with 57014. */
+    /** Cancel of a session: its wait, if any, ends with 57014 (the waiter looks at its statement's cancel). */
     synchronized void cancel(int pid) {
-        if (waiting.containsKey(pid)) {
-            cancelled.add(pid);
-            notifyAll();
-        }
+        if (waiting.containsKey(pid)) notifyAll();
     }
 
     private boolean holding(int pid) {

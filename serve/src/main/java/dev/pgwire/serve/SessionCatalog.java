@@ -262,8 +262,10 @@ final class SessionCatalog implements CatalogView {
     private final Map<String, List<Relation>> referencing = new HashMap<>();
     private List<String[]> views;
 
-    private static final String VIEWS = "SELECT schema_name, view_name, coalesce(comment, '') FROM duckdb_views()"
-            + " WHERE NOT internal AND database_name = current_database() ORDER BY 1, 2";
+    private static final String VIEWS = "SELECT schema_name, view_name, coalesce(comment, ''), false FROM duckdb_views()"
+            + " WHERE NOT internal AND database_name = current_database()"
+            + " UNION ALL SELECT schema_name, table_name, comment, true FROM duckdb_tables()" // materialized views
+            + " WHERE NOT internal AND database_name = current_database() AND comment LIKE '%\"matview\"%' ORDER BY 1, 2";
 
     /** Forgets what was read of the catalog before its last change. */
     private void current() {
@@ -280,8 +282,19 @@ final class SessionCatalog implements CatalogView {
     public List<String[]> views() {
         current();
         if (views == null) {
-            views = runner.query(VIEWS, ps -> { }, rs -> new String[] {rs.getString(1), rs.getString(2),
-                    dev.pgwire.serve.sql.ObjectMeta.read(rs.getString(3)).definition()});
+            views = new ArrayList<>();
+            for (String[] v : runner.query(VIEWS, ps -> { }, rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
+                    rs.getBoolean(4) ? "materialized view" : "view"})) {
+                String definition;
+                if (v[3].equals("view")) {
+                    definition = dev.pgwire.serve.sql.ObjectMeta.read(v[2]).definition();
+                } else {
+                    dev.pgwire.serve.sql.TableMeta.MatView mv = dev.pgwire.serve.sql.TableMeta.read(v[2]).matView();
+                    if (mv == null) continue;
+                    definition = mv.definition();
+                }
+                views.add(new String[] {v[0], v[1], definition, v[3]});
+            }
         }
         return views;
     }

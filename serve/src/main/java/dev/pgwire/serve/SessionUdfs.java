@@ -49,7 +49,7 @@ final class SessionUdfs {
     }
 
     /**
-     * {@code pgwire_row_held(pid, table, rowid)}: whether the session holds the row;
+     * {@code pgwire_row_chosen(pid, table, rowid)}: whether the session's locking statement chose and locked the row;
      * {@code pgwire_row_free(pid, table, rowid, strength)}: whether no other session holds it in a
      * conflicting strength (see LockingSelect).
      */
@@ -57,8 +57,8 @@ final class SessionUdfs {
         Udf.Type v = Udf.Type.VARCHAR;
         Udf.Type i = Udf.Type.INTEGER;
         Udf.Type b = Udf.Type.BIGINT;
-        Udf.register(c, new Udf.Signature("pgwire_row_held", List.of(i, v, b), null, Udf.Type.BOOLEAN, true),
-                a -> locks.held((Integer) a[0], (String) a[1], (Long) a[2]), true);
+        Udf.register(c, new Udf.Signature("pgwire_row_chosen", List.of(i, v, b), null, Udf.Type.BOOLEAN, true),
+                a -> locks.chosen((Integer) a[0], (String) a[1], (Long) a[2]), true);
         Udf.register(c, new Udf.Signature("pgwire_row_free", List.of(i, v, b, i), null, Udf.Type.BOOLEAN, true),
                 a -> locks.free((Integer) a[0], (String) a[1], (Long) a[2], (Integer) a[3]), true);
     }

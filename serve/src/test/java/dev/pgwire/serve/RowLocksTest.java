@@ -223,6 +223,62 @@ class RowLocksTest {
     }
 
     @Test
+    void anInsertOfAKeyAnotherTransactionInsertsWaitsForIt() throws Exception {
+        try (Connection a = connect(); Connection b = connect()) {
+            int pidB = Integer.parseInt(text(b, "SELECT pg_backend_pid()"));
+            exec(a, "DROP TABLE IF EXISTS counters");
+            exec(a, "CREATE TABLE counters (id int PRIMARY KEY, n int NOT NULL)");
+            a.setAutoCommit(false);
+            String upsert = "INSERT INTO counters VALUES (?, 1) ON CONFLICT (id) DO UPDATE SET n = counters.n + 1";
+            try (PreparedStatement ps = a.prepareStatement(upsert)) {
+                ps.setInt(1, 20);
+                ps.executeUpdate();
+            }
+            CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> {
+                try (PreparedStatement ps = b.prepareStatement(upsert)) {
+                    ps.setInt(1, 20);
+                    return ps.executeUpdate();
+                } catch (SQLException e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            awaitRowWait(a, pidB);
+            a.commit(); // before, b went ahead and this COMMIT failed with 23505
+            assertThat(second.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(text(a, "SELECT n FROM counters WHERE id = 20")).isEqualTo("2");
+            a.commit();
+
+            exec(a, "INSERT INTO counters VALUES (30, 1)");
+            CompletableFuture<String> plain = CompletableFuture.supplyAsync(() -> {
+                try (Statement st = b.createStatement()) {
+                    st.executeUpdate("INSERT INTO counters VALUES (30, 5)");
+                    return "inserted";
+                } catch (SQLException e) {
+                    return e.getSQLState() + " " + e.getMessage();
+                }
+            });
+            awaitRowWait(a, pidB);
+            a.commit();
+            assertThat(plain.get(20, TimeUnit.SECONDS)).startsWith("23505").contains("counters_pkey");
+
+            exec(a, "INSERT INTO counters VALUES (40, 1)");
+            CompletableFuture<String> afterRollback = CompletableFuture.supplyAsync(() -> {
+                try (Statement st = b.createStatement()) {
+                    st.executeUpdate("INSERT INTO counters VALUES (40, 5)");
+                    return "inserted";
+                } catch (SQLException e) {
+                    return e.getSQLState();
+                }
+            });
+            awaitRowWait(a, pidB);
+            a.rollback();
+            assertThat(afterRollback.get(20, TimeUnit.SECONDS)).isEqualTo("inserted");
+            assertThat(text(a, "SELECT n FROM counters WHERE id = 40")).isEqualTo("5");
+            a.commit();
+        }
+    }
+
+    @Test
     void lockTimeoutAndDeadlocksEndTheWait() throws Exception {
         try (Connection a = connect(); Connection b = connect()) {
             int pidA = Integer.parseInt(text(a, "SELECT pg_backend_pid()"));
@@ -263,6 +319,80 @@ class RowLocksTest {
     }
 
     @Test
+    void theRowsReadAreTheRowsLocked() throws Exception {
+        try (Connection a = connect(); Connection b = connect()) {
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            // OFFSET is the probe's: the statement reads the rows it chose
+            assertThat(ids(a, "SELECT id FROM jobs ORDER BY id LIMIT 3 OFFSET 2 FOR UPDATE")).containsExactly(3, 4, 5);
+            assertThat(ids(a, "SELECT id FROM jobs WHERE id IN (3, 9) ORDER BY id FOR UPDATE")).containsExactly(3, 9);
+            assertThat(ids(b, "SELECT id FROM jobs WHERE id <= 6 ORDER BY id FOR UPDATE SKIP LOCKED")).containsExactly(1, 2, 6);
+            a.rollback();
+            b.rollback();
+            // each session's temporary table is its own: locking one does not lock the other's
+            exec(a, "CREATE TEMP TABLE batch (id int)");
+            exec(b, "CREATE TEMP TABLE batch (id int)");
+            exec(a, "INSERT INTO batch VALUES (1)");
+            exec(b, "INSERT INTO batch VALUES (1)");
+            assertThat(ids(a, "SELECT id FROM batch FOR UPDATE NOWAIT")).containsExactly(1);
+            assertThat(ids(b, "SELECT id FROM batch FOR UPDATE NOWAIT")).containsExactly(1);
+            a.rollback();
+            b.rollback();
+            // a SQL function's body is kept for every session: its FOR UPDATE reads as a plain query
+            exec(a, "CREATE OR REPLACE FUNCTION first_jobs() RETURNS SETOF int LANGUAGE sql AS"
+                    + " 'SELECT id FROM jobs ORDER BY id LIMIT 2 FOR UPDATE'");
+            a.commit();
+            assertThat(ids(b, "SELECT * FROM first_jobs()")).containsExactly(1, 2);
+            b.commit();
+        }
+    }
+
+    @Test
+    void aWaitAfterTheTransactionDidSomethingFailsRatherThanLosingIt() throws Exception {
+        try (Connection a = connect(); Connection b = connect()) {
+            int pidB = Integer.parseInt(text(b, "SELECT pg_backend_pid()"));
+            exec(a, "DROP TABLE IF EXISTS audit");
+            exec(a, "CREATE TABLE audit (n int)");
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            ids(a, "SELECT id FROM jobs WHERE id = 11 FOR UPDATE");
+            exec(b, "INSERT INTO audit VALUES (42)");
+            exec(b, "SAVEPOINT s");
+            assertThat(state(b, "SELECT 1 / 0")).isEqualTo("22012");
+            exec(b, "ROLLBACK TO SAVEPOINT s"); // replays the INSERT in a new DuckDB transaction
+            CompletableFuture<String> waiter = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return ids(b, "SELECT n FROM jobs WHERE id = 11 FOR UPDATE").toString();
+                } catch (SQLException e) {
+                    return e.getSQLState();
+                }
+            });
+            awaitRowWait(a, pidB);
+            exec(a, "UPDATE jobs SET n = 5 WHERE id = 11");
+            a.commit();
+            // PostgreSQL's REPEATABLE READ answer: the INSERT is not silently dropped with a new snapshot
+            assertThat(waiter.get(20, TimeUnit.SECONDS)).isEqualTo("40001");
+            b.rollback();
+            // a reader's lock (FOR SHARE, no write) leaves nothing for a later transaction to trip on
+            exec(b, "SELECT count(*) FROM jobs");
+            ids(a, "SELECT id FROM jobs WHERE id = 12 FOR SHARE");
+            a.commit();
+            assertThat(ids(b, "SELECT id FROM jobs WHERE id = 12 FOR UPDATE")).containsExactly(12);
+            b.commit();
+            // statement_timeout ends a wait
+            ids(a, "SELECT id FROM jobs WHERE id = 13 FOR UPDATE");
+            exec(b, "SET statement_timeout = 150");
+            assertThat(state(b, "SELECT id FROM jobs WHERE id = 13 FOR UPDATE")).isEqualTo("57014");
+            b.rollback();
+            exec(b, "RESET statement_timeout");
+            // a table whose rows another transaction holds is not altered under them
+            assertThat(state(b, "ALTER TABLE jobs ADD CONSTRAINT jobs_n_small CHECK (n < 1000)")).isEqualTo("55P03");
+            b.rollback();
+            a.rollback();
+        }
+    }
+
+    @Test
     void lockingKeepsPostgresRestrictions() throws Exception {
         try (Connection c = connect()) {
             assertThat(state(c, "SELECT state, count(*) FROM jobs GROUP BY state FOR UPDATE")).isEqualTo("0A000");
@@ -277,7 +407,11 @@ class RowLocksTest {
     }
 
     static String state(Connection c, String sql) {
-        SQLException e = assertThrows(SQLException.class, () -> ids(c, sql));
+        SQLException e = assertThrows(SQLException.class, () -> {
+            try (Statement st = c.createStatement()) {
+                st.execute(sql);
+            }
+        });
         return e.getSQLState();
     }
 }

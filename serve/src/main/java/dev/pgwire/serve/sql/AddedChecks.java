@@ -26,9 +26,10 @@ final class AddedChecks {
      * @param target  the DuckDB {@code ALTER TABLE t} the statement starts with
      * @param meta    what serve keeps of the table as the ALTER TABLE leaves it so far
      * @param column  the column the same ADD COLUMN adds (its check), or null
-     * @param type    that column's type
+     * @param added   the columns this ALTER TABLE adds, and their types
      */
-    static Added write(String target, Node c, CatalogView.Relation r, TableMeta meta, String column, PgTypeName type, TypeMapper types) {
+    static Added write(String target, Node c, CatalogView.Relation r, TableMeta meta, String column, java.util.Map<String, PgTypeName> added,
+                       TypeMapper types) {
         if (c.bool("skip_validation")) {
             throw DdlEmitter.unsupported("ALTER TABLE … ADD CHECK … NOT VALID")
                     .withDetail("The rows there are checked when a check is added; add it without NOT VALID.");
@@ -44,12 +45,12 @@ final class AddedChecks {
             throw new PgException("42710", "constraint \"" + name + "\" for relation \"" + r.name() + "\" already exists");
         }
         for (String col : columnsOf(expr)) {
-            if (r.column(col) == null && !col.equals(column)) {
+            if (r.column(col) == null && !added.containsKey(col)) {
                 throw new PgException("42703", "column \"" + col + "\" does not exist");
             }
         }
         Function<String, PgTypeName> typeOf = col -> {
-            if (col.equals(column)) return type;
+            if (added.containsKey(col)) return added.get(col);
             CatalogView.ColumnInfo info = r.column(col);
             return info == null ? null : info.pgType();
         };

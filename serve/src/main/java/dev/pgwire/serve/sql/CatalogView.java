@@ -11,7 +11,10 @@ public interface CatalogView {
     /** The relation {@code name} (in {@code schema}, or found on search_path when null), or null. */
     Relation relation(String schema, String name);
 
-    /** The views of the database: {schema, name, the query as written} (null where serve did not record it). */
+    /**
+     * The views and materialized views of the database: {schema, name, the query as written (null
+     * where serve did not record it), "view" or "materialized view"}.
+     */
     default List<String[]> views() {
         return List.of();
     }

@@ -80,6 +80,9 @@ public final class DdlChanges {
                 }
             }
         }
+        if (type.equals("OBJECT_TABLE") || type.equals("OBJECT_MATVIEW")) {
+            for (Node object : s.list("objects")) wrongKind(objectName(object, type), type);
+        }
         if (type.equals("OBJECT_TABLE") || type.equals("OBJECT_VIEW") || type.equals("OBJECT_MATVIEW")) dependentViews(s, type, cascade);
         List<Relation> dropped = new ArrayList<>();
         if (type.equals("OBJECT_TABLE")) {
@@ -94,17 +97,6 @@ public final class DdlChanges {
             List<String> name = objectName(object, type);
             String qualified = dotted(name);
             if (!named.add(qualified)) continue; // named twice: dropped once, as in PostgreSQL
-            if (type.equals("OBJECT_TABLE") || type.equals("OBJECT_MATVIEW")) {
-                // serve keeps a materialized view as a table: each DROP takes only its own kind
-                Relation r = relation(name);
-                boolean matView = r != null && !r.view() && r.meta().matView() != null;
-                if (r != null && !r.view() && matView != type.equals("OBJECT_MATVIEW")) {
-                    throw new PgException("42809", "\"" + name.get(name.size() - 1) + "\" is not a "
-                            + (matView ? "table" : "materialized view"))
-                            .withHint("Use DROP " + (matView ? "MATERIALIZED VIEW" : "TABLE") + " to remove a "
-                                    + (matView ? "materialized view" : "table") + ".");
-                }
-            }
             if (type.equals("OBJECT_DOMAIN") || type.equals("OBJECT_TYPE")) typeColumns(name, cascade);
             List<String> owned = type.equals("OBJECT_TABLE") ? ownedSequences(name) : List.of();
             script.add("DROP " + keyword + (ifExists ? " IF EXISTS " : " ") + qualified + (cascade ? " CASCADE" : ""));
@@ -112,6 +104,18 @@ public final class DdlChanges {
             if (type.equals("OBJECT_SCHEMA")) {
                 script.add("DELETE FROM pgwire.schema_comments WHERE name = " + SqlWriter.quoteLiteral(name.get(name.size() - 1)));
             }
+        }
+    }
+
+    /** serve keeps a materialized view as a table: each DROP takes only its own kind (42809). */
+    private void wrongKind(List<String> name, String type) {
+        Relation r = relation(name);
+        boolean matView = r != null && !r.view() && r.meta().matView() != null;
+        if (r != null && !r.view() && matView != type.equals("OBJECT_MATVIEW")) {
+            throw new PgException("42809", "\"" + name.get(name.size() - 1) + "\" is not a "
+                    + (matView ? "table" : "materialized view"))
+                    .withHint("Use DROP " + (matView ? "MATERIALIZED VIEW" : "TABLE") + " to remove a "
+                            + (matView ? "materialized view" : "table") + ".");
         }
     }
 
@@ -289,7 +293,7 @@ public final class DdlChanges {
         if (views.isEmpty()) return;
         if (!drop) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cannot alter type of a column used by a view or rule")
-                    .withDetail("rule _RETURN on view " + views.get(0).name() + " depends on column \"" + column + "\"");
+                    .withDetail("rule _RETURN on " + views.get(0).kind() + " " + views.get(0).name() + " depends on column \"" + column + "\"");
         }
         if (!cascade) throw ViewDependents.refusal("column " + column + " of table " + r.name(), views, session.catalog());
         dropViews(views);
@@ -298,7 +302,10 @@ public final class DdlChanges {
     /** DROP … CASCADE: the dependent views go first, each before the one it reads. */
     private void dropViews(List<ViewDependents.Dependent> views) {
         for (int i = views.size() - 1; i >= 0; i--) {
-            script.add("DROP VIEW IF EXISTS " + SqlWriter.quoteIdent(views.get(i).schema()) + "." + SqlWriter.quoteIdent(views.get(i).name()));
+            ViewDependents.Dependent v = views.get(i);
+            // a materialized view is a table of DuckDB's
+            script.add("DROP " + (v.materialized() ? "TABLE" : "VIEW") + " IF EXISTS " + SqlWriter.quoteIdent(v.schema()) + "."
+                    + SqlWriter.quoteIdent(v.name()));
         }
     }
 
@@ -335,6 +342,9 @@ public final class DdlChanges {
         }
     }
 
+    /** The columns this ALTER TABLE has added so far, and their types (a check may read them). */
+    private final java.util.Map<String, PgTypeName> addedColumns = new java.util.HashMap<>();
+
     /** The columns this ALTER TABLE has dropped so far (one may be added again). */
     private final java.util.Set<String> droppedColumns = new java.util.HashSet<>();
 
@@ -357,6 +367,7 @@ public final class DdlChanges {
         }
         refuseDomain(typeName, "ALTER TABLE … ADD COLUMN of a domain");
         PgTypeName pg = PgTypeName.of(typeName);
+        addedColumns.put(def.str("colname"), pg);
         StringBuilder sb = new StringBuilder(target).append(" ADD COLUMN ");
         // the column is known to be new where the table is known (DuckDB refuses IF NOT EXISTS with NOT NULL)
         if (cmd.bool("missing_ok") && relation(rel) == null) sb.append("IF NOT EXISTS ");
@@ -384,7 +395,7 @@ public final class DdlChanges {
             if (c.str("contype").equals("CONSTR_UNIQUE") && !(ifExists && relation(rel) == null)) {
                 addUnique(c.copy().set("keys", new ArrayList<>(List.of(Node.string(def.str("colname"))))), def.str("colname"));
             }
-            if (c.str("contype").equals("CONSTR_CHECK")) addCheck(target, c, def.str("colname"), pg);
+            if (c.str("contype").equals("CONSTR_CHECK")) addCheck(target, c, def.str("colname"));
         }
     }
 
@@ -463,19 +474,19 @@ public final class DdlChanges {
             }
             case "CONSTR_UNIQUE" -> addUnique(c, null);
             case "CONSTR_FOREIGN" -> addForeignKey(c);
-            case "CONSTR_CHECK" -> addCheck(target, c, null, null);
+            case "CONSTR_CHECK" -> addCheck(target, c, null);
             default -> throw DdlEmitter.unsupported("ALTER TABLE … ADD " + c.str("contype").substring(7).replace('_', ' ') + " constraint")
                     .withDetail("DuckDB adds only primary keys and unique constraints to existing tables; declare other"
                             + " constraints in CREATE TABLE.");
         }
     }
 
-    /** ADD CHECK, or ADD COLUMN {@code column} of {@code type} with a CHECK (see {@link AddedChecks}). */
-    private void addCheck(String target, Node c, String column, PgTypeName type) {
+    /** ADD CHECK, or ADD COLUMN {@code column} with a CHECK (see {@link AddedChecks}). */
+    private void addCheck(String target, Node c, String column) {
         Relation r = relation(currentRelation);
         if (r == null && ifExists) return; // ALTER TABLE IF EXISTS of no table: nothing to add
         if (r == null) throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + currentRelation.str("relname") + "\" does not exist");
-        AddedChecks.Added added = AddedChecks.write(target, c, r, meta(r), column, type, em.types);
+        AddedChecks.Added added = AddedChecks.write(target, c, r, meta(r), column, addedColumns, em.types);
         script.add(added.statement());
         alteredMeta = meta(r).withConstraint(added.constraint());
     }
@@ -536,7 +547,7 @@ public final class DdlChanges {
         Relation r = session.catalog().relation(emptyToNull(currentRelation.str("schemaname")), currentRelation.str("relname"));
         TableMeta.Constraint c = r == null ? null : meta(r).constraint(name);
         if (c == null) {
-            if (cmd.bool("missing_ok")) return;
+            if (cmd.bool("missing_ok") || r == null && ifExists) return; // ALTER TABLE IF EXISTS of no table: nothing to drop
             throw new PgException(SqlState.UNDEFINED_OBJECT, "constraint \"" + name + "\" of relation \""
                     + currentRelation.str("relname") + "\" does not exist");
         }

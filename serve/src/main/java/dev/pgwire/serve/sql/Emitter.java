@@ -152,8 +152,8 @@ class Emitter {
     }
 
     private void locking(List<Node> clauses) {
-        // DuckDB's optimistic concurrency stands in for row locks: a conflicting write fails at
-        // commit instead of waiting, so FOR UPDATE / FOR SHARE / SKIP LOCKED are accepted and dropped
+        // the rows are locked by serve before the statement runs (LockingSelect, LockedRows); DuckDB
+        // is given none of it
     }
 
     void with(Node with) {

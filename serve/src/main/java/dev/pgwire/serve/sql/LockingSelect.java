@@ -16,12 +16,17 @@ import java.util.Set;
  * locks). It runs in two steps. The <em>probe</em> is the statement with the rowid of each locked
  * table added to its result (and, under SKIP LOCKED, the rows other sessions hold left out before
  * any LIMIT): serve takes the rows it names, waiting where it must. The statement itself then runs
- * with each locked table kept to the rows the session holds, so it never returns a row it did not
- * lock.
+ * with each locked table kept to the rows its probe chose and the session locked (without the
+ * OFFSET, which the probe applied), so it never returns a row it did not lock.
  *
  * <p>An UPDATE or DELETE waits, as in PostgreSQL, for the rows of its table that other
  * transactions hold, and holds them itself until its transaction ends: while another session
  * holds rows of the table, its probe names the rows it changes ({@link #whileOthersHold}).
+ *
+ * <p>An INSERT of rows whose unique keys are given as constants or parameters waits, as in
+ * PostgreSQL, for a transaction inserting the same key to end ({@link #keys}): then it sees that
+ * row (a plain INSERT fails with 23505, ON CONFLICT takes its other path) instead of both going
+ * ahead and one failing at COMMIT.
  *
  * <p>PostgreSQL's restrictions are kept: no locking with DISTINCT, GROUP BY, HAVING, aggregates,
  * window functions or UNION/INTERSECT/EXCEPT (0A000), nor of the nullable side of an outer join;
@@ -32,8 +37,9 @@ import java.util.Set;
  * @param probeSql the probe as DuckDB SQL: one rowid column per target (NULL where a join gave none)
  * @param whileOthersHold true for an UPDATE or DELETE, whose probe runs only while another session
  *                 holds rows of its table
+ * @param keys     the unique keys an INSERT gives, each to be locked while its transaction runs
  */
-public record LockingSelect(List<Target> targets, String probeSql, boolean whileOthersHold) {
+public record LockingSelect(List<Target> targets, String probeSql, boolean whileOthersHold, List<InsertedKey> keys) {
 
     /** The strengths as RowLocks numbers them. */
     private static final List<String> STRENGTHS = List.of("LCS_FORKEYSHARE", "LCS_FORSHARE", "LCS_FORNOKEYUPDATE", "LCS_FORUPDATE");
@@ -50,13 +56,70 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
      */
     public record Target(String table, String relation, String alias, int strength, String policy) {}
 
+    /**
+     * One unique key of the table an INSERT … VALUES writes, with the key each row gives.
+     *
+     * @param lock     the key's name in the lock table: the table's and the constraint's
+     * @param relation the table's name, for errors
+     * @param rows     per row, each key column's value: its text (a constant) or its parameter
+     *                 number (an Integer); a row with a NULL key column is left out (it conflicts with none)
+     */
+    public record InsertedKey(String lock, String relation, List<List<Object>> rows) {}
+
     /** What a statement locks, found before it is rewritten: its targets and how many parameters it has. */
-    record Plan(List<Target> targets, int parameters) {}
+    record Plan(List<Target> targets, int parameters, List<InsertedKey> keys) {}
 
     /** The plan of {@code tree}, or null when it locks nothing. */
     static Plan plan(Node tree, CatalogView catalog) {
+        if (tree.is("InsertStmt")) {
+            List<InsertedKey> keys = insertedKeys(tree, catalog);
+            return keys.isEmpty() ? null : new Plan(List.of(), 0, keys);
+        }
         List<Target> targets = targets(tree, catalog);
-        return targets == null ? null : new Plan(targets, maxParameter(tree));
+        return targets == null ? null : new Plan(targets, maxParameter(tree), List.of());
+    }
+
+    /**
+     * The whole-table unique keys (primary key, unique constraints) whose every column an INSERT …
+     * VALUES gives as a constant or a parameter in every row.
+     */
+    private static List<InsertedKey> insertedKeys(Node insert, CatalogView catalog) {
+        Node rv = insert.node("relation");
+        Node select = insert.node("selectStmt");
+        if (catalog == null || rv == null || select == null || !select.has("valuesLists")) return List.of();
+        String schema = rv.str("schemaname");
+        CatalogView.Relation r = catalog.relation(schema.isEmpty() ? null : schema, rv.str("relname"));
+        if (r == null || r.view() || temporary(r)) return List.of();
+        List<String> columns = new ArrayList<>();
+        for (Node target : insert.list("cols")) columns.add(target.str("name"));
+        if (columns.isEmpty()) for (CatalogView.ColumnInfo c : r.columns()) columns.add(c.name());
+        List<InsertedKey> out = new ArrayList<>();
+        keys:
+        for (TableMeta.Constraint key : r.meta().constraints()) {
+            if (!key.key() || key.columns().isEmpty()) continue;
+            List<List<Object>> rows = new ArrayList<>();
+            for (Node row : select.list("valuesLists")) {
+                List<Node> values = row.list("items");
+                List<Object> keyValues = new ArrayList<>();
+                for (String column : key.columns()) {
+                    int at = columns.indexOf(column);
+                    if (at < 0 || at >= values.size()) continue keys;
+                    Node v = values.get(at);
+                    Node bare = v.is("TypeCast") ? v.node("arg") : v;
+                    if (bare.is("A_Const") && bare.bool("isnull")) {
+                        keyValues = null; // NULL: no key to collide with
+                        break;
+                    }
+                    if (bare.is("ParamRef")) keyValues.add((int) bare.num("number"));
+                    else if (Constants.text(v) != null) keyValues.add(Constants.text(v));
+                    else continue keys; // an expression, DEFAULT, a sequence: not known before it runs
+                }
+                if (keyValues != null) rows.add(keyValues);
+            }
+            out.add(new InsertedKey(tableKey(r) + " key " + SqlNames.quote(key.name()),
+                    r.name(), rows));
+        }
+        return out;
     }
 
     /**
@@ -64,6 +127,7 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
      * rewritten; null when it is not a locking SELECT.
      */
     private static List<Target> targets(Node tree, CatalogView catalog) {
+        if (modifiesInWith(tree)) return null; // a probe cannot hold the data-modifying WITH: locked as before, by nothing
         if (tree.is("UpdateStmt") || tree.is("DeleteStmt")) return written(tree, catalog);
         if (!tree.is("SelectStmt") || !tree.has("lockingClause")) return null;
         List<Node> clauses = tree.list("lockingClause");
@@ -116,13 +180,13 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
             String schema = rv.str("schemaname");
             if (schema.isEmpty() && ctes.contains(rv.str("relname"))) continue; // a WITH query is read as it is
             CatalogView.Relation r = catalog == null ? null : catalog.relation(schema.isEmpty() ? null : schema, rv.str("relname"));
-            if (r == null || r.view()) continue;
+            if (r == null || r.view() || temporary(r)) continue;
             String policy = switch (e.getValue()[1]) {
                 case 2 -> "nowait";
                 case 1 -> "skip";
                 default -> "wait";
             };
-            out.add(new Target(SqlNames.quote(r.schema()) + "." + SqlNames.quote(r.name()), r.name(), e.getKey(), e.getValue()[0], policy));
+            out.add(new Target(tableKey(r), r.name(), e.getKey(), e.getValue()[0], policy));
         }
         return out;
     }
@@ -133,21 +197,22 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
         if (rv == null || catalog == null || Checks.find(tree.node("whereClause"), n -> n.is("CurrentOfExpr")) != null) return null;
         String schema = rv.str("schemaname");
         CatalogView.Relation r = catalog.relation(schema.isEmpty() ? null : schema, rv.str("relname"));
-        if (r == null || r.view()) return null;
+        if (r == null || r.view() || temporary(r)) return null;
         Node alias = rv.node("alias");
         String name = alias != null ? alias.str("aliasname") : rv.str("relname");
         int strength = tree.is("DeleteStmt") ? 3 : 2;
-        return List.of(new Target(SqlNames.quote(r.schema()) + "." + SqlNames.quote(r.name()), r.name(), name, strength, "wait"));
+        return List.of(new Target(tableKey(r), r.name(), name, strength, "wait"));
     }
 
     /**
      * The probe of {@code tree} (rewritten, about to be written) as DuckDB SQL; then a SELECT keeps
-     * each locked table to the rows {@code pid} holds.
+     * each locked table to the rows {@code pid}'s probe chose.
      */
     static LockingSelect apply(Node tree, Plan plan, int pid, CatalogView catalog) {
         if (plan == null) return null;
+        if (!plan.keys().isEmpty()) return new LockingSelect(List.of(), null, false, plan.keys());
         List<Target> targets = plan.targets();
-        if (!tree.is("SelectStmt")) return writeProbe(tree, targets, plan.parameters(), catalog);
+        if (!tree.is("SelectStmt")) return writeProbe(tree, targets, plan.parameters(), pid, catalog);
         tree.set("lockingClause", null);
         if (targets.isEmpty()) return null;
         List<Node> targetList = tree.list("targetList");
@@ -169,29 +234,35 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
         SqlWriter w = new SqlWriter();
         new Emitter(w, new TypeMapper(catalog)).statement(tree);
         String probe = "SELECT " + columns + " FROM (" + w + ") AS pgwire_locking";
-        List<Node> held = new ArrayList<>();
+        List<Node> chosen = new ArrayList<>();
         for (Target t : targets) {
-            held.add(Expressions.duckDb("pgwire_row_held(" + pid + ", " + SqlNames.literal(t.table()) + ", "
+            chosen.add(Expressions.duckDb("pgwire_row_chosen(" + pid + ", " + SqlNames.literal(t.table()) + ", "
                     + SqlNames.quote(t.alias()) + ".rowid)"));
         }
         tree.set("targetList", targetList);
-        tree.set("whereClause", and(where, held));
-        return new LockingSelect(List.copyOf(targets), probe, false);
+        tree.set("whereClause", and(where, chosen));
+        tree.set("limitOffset", null); // the probe skipped those rows already
+        return new LockingSelect(List.copyOf(targets), probe, false, List.of());
     }
 
     /**
-     * The probe of an UPDATE or DELETE: the rowids of the rows it changes, and every parameter of
-     * the statement (so that it binds as the statement does).
+     * The probe of an UPDATE or DELETE: the rowids of the rows it changes that another session
+     * holds (those it waits for), and every parameter of the statement (so that it binds as the
+     * statement does).
      */
-    private static LockingSelect writeProbe(Node tree, List<Target> targets, int parameters, CatalogView catalog) {
+    private static LockingSelect writeProbe(Node tree, List<Target> targets, int parameters, int pid, CatalogView catalog) {
+        Target t = targets.get(0);
+        String rowid = SqlNames.quote(t.alias()) + ".rowid";
+        Node heldElsewhere = Expressions.duckDb("NOT pgwire_row_free(" + pid + ", " + SqlNames.literal(t.table()) + ", " + rowid + ", "
+                + t.strength() + ")");
         List<Node> from = new ArrayList<>();
         from.add(Node.typed("RangeVar", tree.node("relation")));
         from.addAll(tree.list(tree.is("UpdateStmt") ? "fromClause" : "usingClause"));
         Node select = Node.of("SelectStmt")
                 .set("targetList", new ArrayList<>(List.of(Node.of("ResTarget").set("name", "pgwire_lock_0")
-                        .set("val", Expressions.duckDb(SqlNames.quote(targets.get(0).alias()) + ".rowid")))))
+                        .set("val", Expressions.duckDb(rowid)))))
                 .set("fromClause", from)
-                .set("whereClause", tree.node("whereClause"))
+                .set("whereClause", and(tree.node("whereClause"), List.of(heldElsewhere)))
                 .set("withClause", tree.node("withClause"));
         SqlWriter w = new SqlWriter();
         new Emitter(w, new TypeMapper(catalog)).statement(select);
@@ -201,7 +272,7 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
             for (int i = 1; i <= parameters; i++) probe.append(i > 1 ? ", $" : "$").append(i);
             probe.append(") AS pgwire_parameters");
         }
-        return new LockingSelect(List.copyOf(targets), probe.toString(), true);
+        return new LockingSelect(List.copyOf(targets), probe.toString(), true, List.of());
     }
 
     private static int maxParameter(Node tree) {
@@ -210,6 +281,27 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
             if (n.is("ParamRef")) max[0] = Math.max(max[0], (int) n.num("number"));
         });
         return max[0];
+    }
+
+    /** A table's name in the lock table. */
+    public static String tableKey(CatalogView.Relation r) {
+        return SqlNames.quote(r.schema()) + "." + SqlNames.quote(r.name());
+    }
+
+    /** A temporary table: no other session sees it, so none can hold its rows (and every session's is pg_temp's). */
+    private static boolean temporary(CatalogView.Relation r) {
+        return r.schema().equals("pg_temp") || r.schema().startsWith("pg_temp_");
+    }
+
+    /** Whether the statement's WITH holds an INSERT, UPDATE, DELETE or MERGE. */
+    private static boolean modifiesInWith(Node tree) {
+        Node with = tree.node("withClause");
+        if (with == null) return false;
+        for (Node cte : with.list("ctes")) {
+            Node q = cte.node("ctequery");
+            if (q != null && !q.is("SelectStmt")) return true;
+        }
+        return false;
     }
 
     private static Node and(Node where, List<Node> more) {

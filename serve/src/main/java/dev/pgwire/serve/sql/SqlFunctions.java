@@ -229,6 +229,6 @@ final class SqlFunctions {
             PgTypeName t = in.get(i).type();
             declared[i] = t.builtin() ? Builtins.typeOid(t.isArray() ? "_" + t.name() : t.name()) : 0;
         }
-        return new Translator(session).translate(numbered, declared);
+        return Translator.forFunctionBodies(session).translate(numbered, declared);
     }
 }

@@ -39,9 +39,26 @@ public final class Translator {
 
     private final TranslationCache.Recording session;
     private final TranslationCache cache = new TranslationCache();
+    /** Whether a locking statement's rows are locked (not for a function's body, kept for every session). */
+    private final boolean locksRows;
+    /** While the query of an EXPLAIN is translated: it locks nothing. */
+    private boolean explaining;
 
     public Translator(SessionContext session) {
+        this(session, true);
+    }
+
+    private Translator(SessionContext session, boolean locksRows) {
         this.session = new TranslationCache.Recording(session);
+        this.locksRows = locksRows;
+    }
+
+    /**
+     * A translator for the body of a SQL function, which DuckDB keeps as a macro for every session:
+     * FOR UPDATE / FOR SHARE there lock no rows.
+     */
+    static Translator forFunctionBodies(SessionContext session) {
+        return new Translator(session, false);
     }
 
     /** Translates one statement (the server has split a Query's text into statements already). */
@@ -107,7 +124,13 @@ public final class Translator {
             // EXPLAIN of the statement as it runs; its rows are put in PostgreSQL's shape as they are sent (ExplainSink)
             String prefix = Explain.prefix(tree);
             Node query = tree.node("query");
-            Translation inner = emit(sql, Classifier.classify(query), query, declaredParameters);
+            explaining = true;
+            Translation inner;
+            try {
+                inner = emit(sql, Classifier.classify(query), query, declaredParameters);
+            } finally {
+                explaining = false;
+            }
             if (inner.duckDbSql() == null || inner.duckDbSql().equals(sql)) return new Translation(sql, info, tree, sql, null, null);
             java.util.function.IntUnaryOperator at = inner.positions() == null ? null
                     : offset -> offset < prefix.length() ? -1 : inner.positions().applyAsInt(offset - prefix.length());
@@ -120,7 +143,7 @@ public final class Translator {
         if (!query && !ddl) return new Translation(sql, info, tree, sql, null, null);
         if (query) ViewWrites.apply(tree, session.catalog()); // INSERT, UPDATE, DELETE of a simple view: of its table
         if (query && !tree.is("ExplainStmt")) UnpopulatedReads.check(tree, session.catalog());
-        LockingSelect.Plan locked = query ? LockingSelect.plan(tree, session.catalog()) : null;
+        LockingSelect.Plan locked = query && locksRows && !explaining ? LockingSelect.plan(tree, session.catalog()) : null;
         ReplayInfo replay = ReplayInfo.of(tree, session.catalog());
         RowComparisons.apply(tree, session.catalog());
         Checks.apply(tree);

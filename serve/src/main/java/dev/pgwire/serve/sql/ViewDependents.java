@@ -11,25 +11,34 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The views that read a table or view being dropped, and the views that read those: DROP refuses
- * while there are any (2BP01, naming each as PostgreSQL's dependency report does), and DROP …
- * CASCADE drops them first. DuckDB keeps no such dependencies; a view whose table went would stay
- * behind, listed and failing.
+ * The views and materialized views that read a table or view being dropped, and those that read
+ * them: DROP refuses while there are any (2BP01, naming each as PostgreSQL's dependency report
+ * does), and DROP … CASCADE drops them first. DuckDB keeps no such dependencies; a view whose table
+ * went would stay behind, listed and failing, and a materialized view would keep its rows until a
+ * REFRESH failed.
  */
 final class ViewDependents {
     private ViewDependents() {}
 
-    /** A view that reads {@code on} (schema.name), of kind {@code onKind} ("table", "view"). */
-    record Dependent(String schema, String name, String on, String onKind) {
+    /**
+     * A view or materialized view ({@code kind}) that reads {@code on} (schema.name), of kind
+     * {@code onKind} ("table", "view", "materialized view").
+     */
+    record Dependent(String schema, String name, String kind, String on, String onKind) {
         /** As PostgreSQL's dependency report names it: {@code view v depends on table t}. */
         String describe(CatalogView catalog) {
             int dot = on.indexOf('.');
-            return "view " + named(schema, name, catalog) + " depends on " + onKind + " " + named(on.substring(0, dot), on.substring(dot + 1), catalog);
+            return view(catalog) + " depends on " + onKind + " " + named(on.substring(0, dot), on.substring(dot + 1), catalog);
         }
 
         /** The view as a DROP … CASCADE notice names it. */
         String view(CatalogView catalog) {
-            return "view " + named(schema, name, catalog);
+            return kind + " " + named(schema, name, catalog);
+        }
+
+        /** Whether this is a materialized view (a DuckDB table). */
+        boolean materialized() {
+            return kind.equals("materialized view");
         }
     }
 
@@ -71,8 +80,8 @@ final class ViewDependents {
         Map<String, String> reached = new LinkedHashMap<>();
         for (String[] v : views) {
             if (v[2] == null || !ViewRules.referenced(v[2], v[0], known).contains(table) || !readsColumn(v[2], column)) continue;
-            direct.add(new Dependent(v[0], v[1], table, "column " + column + " of table"));
-            reached.put(v[0] + "." + v[1], "view");
+            direct.add(new Dependent(v[0], v[1], v[3], table, "column " + column + " of table"));
+            reached.put(v[0] + "." + v[1], v[3]);
         }
         if (direct.isEmpty()) return direct;
         List<Dependent> out = new ArrayList<>(direct);
@@ -119,8 +128,8 @@ final class ViewDependents {
                 if (reached.containsKey(key) || v[2] == null) continue;
                 for (String read : ViewRules.referenced(v[2], v[0], known)) {
                     if (reached.containsKey(read)) {
-                        out.add(new Dependent(v[0], v[1], read, reached.get(read)));
-                        reached.put(key, "view");
+                        out.add(new Dependent(v[0], v[1], v[3], read, reached.get(read)));
+                        reached.put(key, v[3]);
                         grew = true;
                         break;
                     }
