@@ -119,6 +119,18 @@ def introspect():
         key=repr), "auth_user": desc, "sequences": [[s["table"], s["column"]] for s in seqs]}
 
 
+def iterate():
+    """QuerySet.iterator(): Django reads it through a server-side cursor (psycopg's DECLARE, a
+    Describe of the cursor's portal, FETCH), with the query's parameters, inside and outside
+    atomic() (WITH HOLD then)."""
+    from django.contrib.auth.models import Permission
+    from django.db import transaction
+    outside = [p.codename for p in Permission.objects.filter(codename__startswith="add_").order_by("codename").iterator(chunk_size=2)]
+    with transaction.atomic():
+        inside = [p.id for p in Permission.objects.filter(id__gt=3).order_by("id").iterator(chunk_size=5)]
+    return [outside, len(inside), inside[:3]]
+
+
 def main():
     init()
     host, port, name, user, password, mode = sys.argv[1:7]
@@ -131,7 +143,8 @@ def main():
         run_steps(STEPS)
         return 0
     if run_steps([("migrate", migrate)]):
-        later = [("crud", crud), ("atomic", atomic), ("bulk upsert", bulk_upsert), ("introspection", introspect)]
+        later = [("crud", crud), ("atomic", atomic), ("bulk upsert", bulk_upsert), ("introspection", introspect),
+                 ("iterator", iterate)]
         if mode == "migrate":  # everything but the nested savepoint
             later = [step for step in later if step[0] != "atomic"]
         run_steps(later, independent=True)

@@ -113,6 +113,11 @@ public final class ServeErrors {
         }
 
         @Override
+        public dev.pgwire.server.spi.Portal cursor(String name) {
+            return inner.cursor(name);
+        }
+
+        @Override
         public long idleInTransactionSessionTimeoutMillis() {
             return inner.idleInTransactionSessionTimeoutMillis();
         }

@@ -206,6 +206,19 @@ public final class DuckDbSession implements Session {
      * Executes a statement bound in the extended protocol: the first of a batch runs as on its own
      * (PostgreSQL refuses commands that cannot run in a transaction block only in a pipeline).
      */
+    /** What opens a cursor, given whether a transaction block is open. */
+    interface CursorOpening {
+        void open(boolean inTransactionBlock, ResultSink sink);
+    }
+
+    /** DECLARE … CURSOR with parameters, executed from its portal: as a Query's statement runs. */
+    void openCursorFromPortal(StatementInfo info, CursorOpening opening, ResultSink sink) {
+        call(info, sink, call -> {
+            opening.open(inTransactionBlock(), sink);
+            return null;
+        });
+    }
+
     void executeFromPortal(String sql, ResultSink sink) {
         portalCall = true;
         try {
@@ -272,6 +285,9 @@ public final class DuckDbSession implements Session {
     public PreparedStatement prepare(String sql, int[] parameterTypes) {
         lastQuery = sql;
         Translation t = translate(sql, parameterTypes);
+        if (t.tree() != null && t.tree().is("DeclareCursorStmt") && dev.pgwire.serve.sql.Constants.firstParameter(t.tree()) != null) {
+            return sqlLevel.prepareDeclare(t.tree(), sql, parameterTypes, t.info());
+        }
         if (t.answeredByServe() || t.runsAsScript()) return CommandStatement.prepare(this, sql, t.info(), parameterTypes, null);
         Explain.Format explain = Explain.format(t.tree());
         if (explain != null) return CommandStatement.prepare(this, sql, t.info(), parameterTypes, ExplainSink.columns(explain));
@@ -815,6 +831,15 @@ public final class DuckDbSession implements Session {
         portal.detach();
     }
 
+    /**
+     * At the end of a transaction: the open portal ends with it, unless it is the portal of a WITH
+     * HOLD cursor and the transaction commits — that one keeps its rows (PostgreSQL materializes
+     * such cursors at commit).
+     */
+    private void endOpenPortal(boolean commit) {
+        if (commit && openPortal != null && sqlLevel.holds(openPortal)) detachOpenPortal(); else abandonOpenPortal();
+    }
+
     /** Lets the open portal's result go without reading it: the portal ends with its transaction. */
     private void abandonOpenPortal() {
         DuckDbPortal portal = openPortal;
@@ -1017,7 +1042,7 @@ public final class DuckDbSession implements Session {
     private void endExplicit(boolean commit) {
         status = TransactionStatus.IDLE;
         sqlLevel.transactionEnded(commit);
-        abandonOpenPortal(); // portals do not outlive their transaction
+        endOpenPortal(commit); // portals do not outlive their transaction
         boolean wrote = savepoints.anyWrites();
         savepoints.end();
         if (commit) {
@@ -1114,7 +1139,7 @@ public final class DuckDbSession implements Session {
                 implicitBlock = false;
                 if (status == TransactionStatus.IDLE) {
                     // the batch ends here (Sync) and its portals with it: an unfinished one is not read on
-                    abandonOpenPortal();
+                    endOpenPortal(step == ImplicitTransaction.COMMIT);
                     endImplicit(step == ImplicitTransaction.COMMIT);
                 }
                 applyDuckDbSettings();
@@ -1541,6 +1566,11 @@ public final class DuckDbSession implements Session {
 
     SessionRoles sessionRoles() {
         return roles;
+    }
+
+    @Override
+    public dev.pgwire.server.spi.Portal cursor(String name) {
+        return sqlLevel.portalOf(name);
     }
 
     /** The advisory and row locks of the session's database. */

@@ -30,6 +30,10 @@ final class LockedRows {
      */
     private static final int MAX_ROUNDS = 20;
 
+    /** The most rows of one INSERT whose keys are held, and the most rows a transaction holds before it stops holding keys. */
+    private static final int MAX_KEYS_PER_STATEMENT = 1_000;
+    private static final int MAX_KEYS_PER_TRANSACTION = 100_000;
+
     private LockedRows() {}
 
     /** Where the rows are locked and how the statement's transaction is taken anew. */
@@ -129,6 +133,8 @@ final class LockedRows {
         long since = c.snapshotClock();
         boolean stale = false;
         for (LockingSelect.InsertedKey key : keys) {
+            // a bulk load is not made to wait: its keys would hold memory in proportion to its rows
+            if (key.rows().size() > MAX_KEYS_PER_STATEMENT || c.locks().heldBy(c.pid()) > MAX_KEYS_PER_TRANSACTION) continue;
             for (List<Object> row : key.rows()) {
                 StringBuilder name = new StringBuilder(key.lock());
                 boolean known = true;

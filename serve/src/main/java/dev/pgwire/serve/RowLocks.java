@@ -88,6 +88,12 @@ final class RowLocks {
         return rows != null && rows.contains(new Row(table, rowid));
     }
 
+    /** How many rows (and keys) session {@code pid} holds. */
+    synchronized int heldBy(int pid) {
+        Set<Row> mine = held.get(pid);
+        return mine == null ? 0 : mine.size();
+    }
+
     /** Whether session {@code pid} holds the row. */
     synchronized boolean held(int pid, String table, long rowid) {
         Map<Integer, Integer> h = holders.get(new Row(table, rowid));

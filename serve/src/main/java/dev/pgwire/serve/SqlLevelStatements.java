@@ -105,6 +105,63 @@ final class SqlLevelStatements {
 
     /** DECLARE name CURSOR [WITH HOLD] FOR query. */
     void declare(Node stmt, String source, boolean inTransactionBlock, ResultSink sink) {
+        open(stmt, () -> bind(session.prepareTranslated(query(stmt, source), new int[0]), Parameters.NONE), inTransactionBlock, sink);
+    }
+
+    /**
+     * DECLARE … CURSOR FOR a query with parameters, sent through the extended protocol (as
+     * psycopg's server-side cursors send it): prepared with the query's parameter types; each
+     * Execute of a portal of it opens the cursor over the values bound.
+     */
+    PreparedStatement prepareDeclare(Node stmt, String source, int[] declared, dev.pgwire.serve.sql.StatementInfo info) {
+        Translation t = query(stmt, source);
+        PreparedStatement query = session.call(info, call -> session.prepareTranslated(t, declared));
+        return new PreparedStatement() {
+            @Override
+            public int[] parameterTypes() {
+                return query.parameterTypes();
+            }
+
+            @Override
+            public List<Column> columns() {
+                return null;
+            }
+
+            @Override
+            public Portal bind(Parameters parameters) {
+                return new Portal() {
+                    @Override
+                    public List<Column> columns() {
+                        return null;
+                    }
+
+                    @Override
+                    public boolean execute(int maxRows, ResultSink sink) {
+                        session.openCursorFromPortal(info, (inBlock, s) -> open(stmt, () -> SqlLevelStatements.bind(query, parameters), inBlock, s), sink);
+                        return false;
+                    }
+                };
+            }
+        };
+    }
+
+    /** The query of DECLARE, translated; a data-modifying WITH is refused as PostgreSQL refuses it. */
+    private Translation query(Node stmt, String source) {
+        Node query = stmt.node("query");
+        Node with = query == null ? null : query.node("withClause");
+        if (with != null) {
+            for (Node cte : with.list("ctes")) {
+                Node q = cte.node("ctequery");
+                if (q != null && (q.is("InsertStmt") || q.is("UpdateStmt") || q.is("DeleteStmt"))) {
+                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "DECLARE CURSOR must not contain data-modifying statements in WITH");
+                }
+            }
+        }
+        return session.translateTree(query, source);
+    }
+
+    /** Opens the cursor DECLARE names over the portal {@code bound} gives. */
+    private void open(Node stmt, java.util.function.Supplier<Portal> bound, boolean inTransactionBlock, ResultSink sink) {
         String name = stmt.str("portalname");
         int options = (int) stmt.num("options");
         boolean hold = (options & CURSOR_OPT_HOLD) != 0;
@@ -116,19 +173,7 @@ final class SqlLevelStatements {
             throw new PgException("25P01", "DECLARE CURSOR can only be used in transaction blocks");
         }
         if (cursors.containsKey(name)) throw new PgException("42P03", "cursor \"" + name + "\" already exists");
-        Node query = stmt.node("query");
-        Node with = query == null ? null : query.node("withClause");
-        if (with != null) {
-            for (Node cte : with.list("ctes")) {
-                Node q = cte.node("ctequery");
-                if (q != null && (q.is("InsertStmt") || q.is("UpdateStmt") || q.is("DeleteStmt"))) {
-                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "DECLARE CURSOR must not contain data-modifying statements in WITH");
-                }
-            }
-        }
-        Translation t = session.translateTree(query, source);
-        PreparedStatement st = session.prepareTranslated(t, new int[0]);
-        cursors.put(name, new Cursor(bind(st, Parameters.NONE), hold));
+        cursors.put(name, new Cursor(bound.get(), hold));
         sink.complete("DECLARE CURSOR");
     }
 
@@ -173,6 +218,35 @@ final class SqlLevelStatements {
         }
     }
 
+    /**
+     * Cursor {@code name} as a portal of the protocol, as PostgreSQL lets Describe and Execute reach
+     * it (psycopg's server-side cursors describe theirs); null when there is none. Its rows count
+     * as FETCH's do.
+     */
+    Portal portalOf(String name) {
+        Cursor c = cursors.get(name);
+        if (c == null) return null;
+        return new Portal() {
+            @Override
+            public List<Column> columns() throws Exception {
+                return c.portal.columns();
+            }
+
+            @Override
+            public boolean execute(int maxRows, ResultSink sink) throws Exception {
+                if (c.done) {
+                    sink.complete("SELECT 0");
+                    return false;
+                }
+                CountingSink counting = new CountingSink(sink, false);
+                boolean suspended = c.portal.execute(maxRows, counting);
+                if (!suspended) c.done = true;
+                c.position += counting.rows;
+                return suspended;
+            }
+        };
+    }
+
     void close(Node stmt, ResultSink sink) {
         if (!stmt.has("portalname")) {
             for (Cursor c : cursors.values()) c.portal.close();
@@ -186,6 +260,12 @@ final class SqlLevelStatements {
     }
 
     /** The transaction ended: its cursors go, except those WITH HOLD after a commit. */
+    /** Whether {@code portal} is the portal of a WITH HOLD cursor. */
+    boolean holds(Portal portal) {
+        for (Cursor c : cursors.values()) if (c.hold && c.portal == portal) return true;
+        return false;
+    }
+
     void transactionEnded(boolean committed) {
         for (Iterator<Cursor> it = cursors.values().iterator(); it.hasNext(); ) {
             Cursor c = it.next();

@@ -180,14 +180,14 @@ final class ExtendedQuery {
         out.write(BindComplete.INSTANCE);
     }
 
-    void describe(Describe d) throws Exception {
+    void describe(Session session, Describe d) throws Exception {
         if (d.kind() == 'S') {
             StatementEntry entry = statements.get(d.name());
             if (entry == null) throw unknownStatement(d.name());
             out.write(new ParameterDescription(entry.statement().parameterTypes()));
             writeDescription(entry.statement().columns(), new short[0]);
         } else {
-            PortalState ps = portal(d.name());
+            PortalState ps = portalOrCursor(session, d.name());
             if (ps == null) throw unknownPortal(d.name());
             writeDescription(ps.columns(), ps.resultFormats);
         }
@@ -195,6 +195,26 @@ final class ExtendedQuery {
 
     private PortalState portal(String name) {
         return name.isEmpty() ? unnamedPortal : portals.get(name);
+    }
+
+    /** The portal {@code name}, else the session's SQL-level cursor of that name (rows in text), else null. */
+    private PortalState portalOrCursor(Session session, String name) {
+        PortalState ps = portal(name);
+        if (ps != null || name.isEmpty()) return ps;
+        Portal cursor = session.cursor(name);
+        if (cursor == null) return null;
+        Portal kept = new Portal() { // CLOSE or the transaction's end closes the cursor, not the protocol
+            @Override
+            public List<Column> columns() throws Exception {
+                return cursor.columns();
+            }
+
+            @Override
+            public boolean execute(int maxRows, dev.pgwire.server.spi.ResultSink sink) throws Exception {
+                return cursor.execute(maxRows, sink);
+            }
+        };
+        return new PortalState(kept, new short[0], 0);
     }
 
     private void writeDescription(List<Column> columns, short[] formats) {
@@ -220,7 +240,7 @@ final class ExtendedQuery {
     }
 
     void execute(Session session, Execute e) throws Exception {
-        PortalState ps = portal(e.portal());
+        PortalState ps = portalOrCursor(session, e.portal());
         if (ps == null) throw unknownPortal(e.portal());
         if (ps.done) {
             // A finished portal yields nothing more (PostgreSQL reports zero rows); one that held

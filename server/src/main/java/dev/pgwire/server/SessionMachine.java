@@ -373,7 +373,7 @@ final class SessionMachine {
             } else if (fm instanceof Bind b) {
                 extended.bind(session, b);
             } else if (fm instanceof Describe d) {
-                extended.describe(d);
+                extended.describe(session, d);
             } else if (fm instanceof Execute e) {
                 extended.execute(session, e);
             } else if (fm instanceof Close c) {

@@ -32,11 +32,11 @@ class DjangoTest {
      * Migrations; CRUD; nested atomic blocks (a savepoint rolled back after an INSERT that took a
      * serial id, which serve runs again with the id it got); an upsert through
      * bulk_create(update_conflicts=True), whose RETURNING rows Django assigns to its objects by
-     * position; introspection.
+     * position; introspection; QuerySet.iterator(), which reads through a server-side cursor.
      */
     @Test
     void migratesAuthAndContentTypesRunsCrudAndAtomic() {
-        List<String> steps = List.of("migrate", "crud", "atomic", "bulk upsert", "introspection");
+        List<String> steps = List.of("migrate", "crud", "atomic", "bulk upsert", "introspection", "iterator");
         ToolRun.assertLikePostgres("Django", "django_full", steps, steps, Function.identity(),
                 (t, db) -> Scripts.python("django_flow.py", args(t, db, "full"), TIMEOUT));
     }

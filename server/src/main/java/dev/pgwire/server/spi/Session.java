@@ -33,6 +33,16 @@ public interface Session {
     }
 
     /**
+     * The SQL-level cursor {@code name} (DECLARE … CURSOR) as a portal, or null when there is none.
+     * PostgreSQL lets Describe and Execute of a portal reach a cursor by its name (psycopg's
+     * server-side cursors describe theirs so); the server asks here for a name it has no portal
+     * of. The server never closes it: CLOSE and the transaction's end do.
+     */
+    default Portal cursor(String name) {
+        return null;
+    }
+
+    /**
      * Whether calls may block (run a query, wait for I/O). Sessions that answer from memory can
      * return false: the server then calls them on the connection's event loop, saving a thread
      * hand-off per message. Such sessions must never block, and their output is not held back for
