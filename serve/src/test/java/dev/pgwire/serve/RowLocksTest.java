@@ -72,6 +72,30 @@ class RowLocksTest {
         }
     }
 
+    /** A statement that may fail. */
+    @FunctionalInterface
+    interface SqlCall {
+        Object call() throws SQLException;
+    }
+
+    /** Runs {@code call} on another thread: what it returns, or the SQLSTATE of its error. */
+    static CompletableFuture<Object> inBackground(SqlCall call) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return call.call();
+            } catch (SQLException e) {
+                return e.getSQLState();
+            }
+        });
+    }
+
+    static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
+            return ps.executeUpdate();
+        }
+    }
+
     static String text(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
@@ -166,17 +190,11 @@ class RowLocksTest {
             a.setAutoCommit(false);
             b.setAutoCommit(false);
             assertThat(ids(a, "SELECT n FROM jobs WHERE id = 7 FOR UPDATE")).containsExactly(0);
-            CompletableFuture<List<Integer>> waiter = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return ids(b, "SELECT n FROM jobs WHERE id = 7 FOR UPDATE");
-                } catch (SQLException e) {
-                    throw new RuntimeException(e);
-                }
-            });
+            CompletableFuture<Object> waiter = inBackground(() -> ids(b, "SELECT n FROM jobs WHERE id = 7 FOR UPDATE"));
             awaitRowWait(a, pidB);
             exec(a, "UPDATE jobs SET n = n + 1 WHERE id = 7");
             a.commit();
-            assertThat(waiter.get(20, TimeUnit.SECONDS)).containsExactly(1);
+            assertThat(waiter.get(20, TimeUnit.SECONDS)).isEqualTo(List.of(1));
             exec(b, "UPDATE jobs SET n = n + 1 WHERE id = 7"); // no conflict: b read the committed row
             b.commit();
             assertThat(text(a, "SELECT n FROM jobs WHERE id = 7")).isEqualTo("2");
@@ -192,24 +210,12 @@ class RowLocksTest {
             a.setAutoCommit(false);
             c.setAutoCommit(false);
             ids(a, "SELECT id FROM jobs WHERE id IN (9, 10) FOR UPDATE");
-            CompletableFuture<Integer> update = CompletableFuture.supplyAsync(() -> {
-                try (PreparedStatement ps = b.prepareStatement("UPDATE jobs SET n = n + ? WHERE id = ?")) {
-                    ps.setInt(1, 10);
-                    ps.setInt(2, 9);
-                    return ps.executeUpdate();
-                } catch (SQLException e) {
-                    throw new RuntimeException(e);
-                }
-            });
+            CompletableFuture<Object> update = inBackground(() -> update(b, "UPDATE jobs SET n = n + ? WHERE id = ?", 10, 9));
             awaitRowWait(a, pidB);
-            CompletableFuture<Integer> delete = CompletableFuture.supplyAsync(() -> {
-                try {
-                    List<Integer> n = ids(c, "DELETE FROM jobs WHERE id = 10 RETURNING n");
-                    c.commit();
-                    return n.get(0);
-                } catch (SQLException e) {
-                    throw new RuntimeException(e);
-                }
+            CompletableFuture<Object> delete = inBackground(() -> {
+                List<Integer> n = ids(c, "DELETE FROM jobs WHERE id = 10 RETURNING n");
+                c.commit();
+                return n.get(0);
             });
             awaitRowWait(a, pidC);
             exec(a, "UPDATE jobs SET n = n + 1 WHERE id IN (9, 10)");
@@ -230,18 +236,8 @@ class RowLocksTest {
             exec(a, "CREATE TABLE counters (id int PRIMARY KEY, n int NOT NULL)");
             a.setAutoCommit(false);
             String upsert = "INSERT INTO counters VALUES (?, 1) ON CONFLICT (id) DO UPDATE SET n = counters.n + 1";
-            try (PreparedStatement ps = a.prepareStatement(upsert)) {
-                ps.setInt(1, 20);
-                ps.executeUpdate();
-            }
-            CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> {
-                try (PreparedStatement ps = b.prepareStatement(upsert)) {
-                    ps.setInt(1, 20);
-                    return ps.executeUpdate();
-                } catch (SQLException e) {
-                    throw new RuntimeException(e);
-                }
-            });
+            update(a, upsert, 20);
+            CompletableFuture<Object> second = inBackground(() -> update(b, upsert, 20));
             awaitRowWait(a, pidB);
             a.commit(); // before, b went ahead and this COMMIT failed with 23505
             assertThat(second.get(20, TimeUnit.SECONDS)).isEqualTo(1);
@@ -249,30 +245,22 @@ class RowLocksTest {
             a.commit();
 
             exec(a, "INSERT INTO counters VALUES (30, 1)");
-            CompletableFuture<String> plain = CompletableFuture.supplyAsync(() -> {
-                try (Statement st = b.createStatement()) {
-                    st.executeUpdate("INSERT INTO counters VALUES (30, 5)");
-                    return "inserted";
+            CompletableFuture<Object> plain = inBackground(() -> {
+                try {
+                    return update(b, "INSERT INTO counters VALUES (30, 5)");
                 } catch (SQLException e) {
                     return e.getSQLState() + " " + e.getMessage();
                 }
             });
             awaitRowWait(a, pidB);
             a.commit();
-            assertThat(plain.get(20, TimeUnit.SECONDS)).startsWith("23505").contains("counters_pkey");
+            assertThat(plain.get(20, TimeUnit.SECONDS)).asString().startsWith("23505").contains("counters_pkey");
 
             exec(a, "INSERT INTO counters VALUES (40, 1)");
-            CompletableFuture<String> afterRollback = CompletableFuture.supplyAsync(() -> {
-                try (Statement st = b.createStatement()) {
-                    st.executeUpdate("INSERT INTO counters VALUES (40, 5)");
-                    return "inserted";
-                } catch (SQLException e) {
-                    return e.getSQLState();
-                }
-            });
+            CompletableFuture<Object> afterRollback = inBackground(() -> update(b, "INSERT INTO counters VALUES (40, 5)"));
             awaitRowWait(a, pidB);
             a.rollback();
-            assertThat(afterRollback.get(20, TimeUnit.SECONDS)).isEqualTo("inserted");
+            assertThat(afterRollback.get(20, TimeUnit.SECONDS)).isEqualTo(1);
             assertThat(text(a, "SELECT n FROM counters WHERE id = 40")).isEqualTo("5");
             a.commit();
         }
@@ -292,18 +280,12 @@ class RowLocksTest {
             b.rollback();
             exec(b, "RESET lock_timeout");
             ids(b, "SELECT id FROM jobs WHERE id = 2 FOR UPDATE");
-            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return ids(a, "SELECT id FROM jobs WHERE id = 2 FOR UPDATE").toString();
-                } catch (SQLException e) {
-                    return e.getSQLState();
-                }
-            });
+            CompletableFuture<Object> first = inBackground(() -> ids(a, "SELECT id FROM jobs WHERE id = 2 FOR UPDATE"));
             awaitRowWait(b, pidA);
             SQLException deadlock = assertThrows(SQLException.class, () -> ids(b, "SELECT id FROM jobs WHERE id = 1 FOR UPDATE"));
             assertThat(deadlock.getSQLState()).isEqualTo("40P01");
             b.rollback();
-            assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo("[2]");
+            assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo(List.of(2));
             a.rollback();
         }
     }
@@ -360,13 +342,7 @@ class RowLocksTest {
             exec(b, "SAVEPOINT s");
             assertThat(state(b, "SELECT 1 / 0")).isEqualTo("22012");
             exec(b, "ROLLBACK TO SAVEPOINT s"); // replays the INSERT in a new DuckDB transaction
-            CompletableFuture<String> waiter = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return ids(b, "SELECT n FROM jobs WHERE id = 11 FOR UPDATE").toString();
-                } catch (SQLException e) {
-                    return e.getSQLState();
-                }
-            });
+            CompletableFuture<Object> waiter = inBackground(() -> ids(b, "SELECT n FROM jobs WHERE id = 11 FOR UPDATE"));
             awaitRowWait(a, pidB);
             exec(a, "UPDATE jobs SET n = 5 WHERE id = 11");
             a.commit();
