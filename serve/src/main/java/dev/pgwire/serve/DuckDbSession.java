@@ -213,10 +213,15 @@ public final class DuckDbSession implements Session {
 
     /** DECLARE … CURSOR with parameters, executed from its portal: as a Query's statement runs. */
     void openCursorFromPortal(StatementInfo info, CursorOpening opening, ResultSink sink) {
-        call(info, sink, call -> {
-            opening.open(inTransactionBlock(), sink);
-            return null;
-        });
+        portalCall = true;
+        try {
+            call(info, sink, call -> {
+                opening.open(inBlockForDeclare(), sink);
+                return null;
+            });
+        } finally {
+            portalCall = false;
+        }
     }
 
     void executeFromPortal(String sql, ResultSink sink) {
@@ -570,7 +575,8 @@ public final class DuckDbSession implements Session {
             return;
         }
         CatalogView.Relation altered = alteredTable(written);
-        if (altered != null && !altered.view() && rowLocks.othersHold(processId, dev.pgwire.serve.sql.LockingSelect.tableKey(altered))) {
+        if (altered != null && !altered.view() && rebuilds(written)
+                && rowLocks.othersHold(processId, dev.pgwire.serve.sql.LockingSelect.tableKey(altered))) {
             // PostgreSQL's ALTER waits for the table; serve's may build it again under the rows held (their rowids would go)
             throw new PgException(SqlState.LOCK_NOT_AVAILABLE, "could not obtain lock on relation \"" + altered.name() + "\"")
                     .withDetail("Another transaction holds rows of the table (SELECT … FOR UPDATE / FOR SHARE).");
@@ -663,6 +669,31 @@ public final class DuckDbSession implements Session {
         return new ForeignKeys.Inserted(t.tree(), n -> parameters == null ? ForeignKeys.NO_VALUE : parameters.value(n));
     }
 
+    /**
+     * Whether an ALTER TABLE may build its table again (IndexedAlter, ConstraintAlter): dropping a
+     * column, changing a column's type, adding a check, dropping a constraint.
+     */
+    private static boolean rebuilds(Translation t) {
+        dev.pgwire.serve.sql.Node tree = t.tree();
+        if (tree == null || !tree.is("AlterTableStmt")) return false;
+        for (dev.pgwire.serve.sql.Node cmd : tree.list("cmds")) {
+            dev.pgwire.serve.sql.Node def = cmd.node("def");
+            switch (cmd.str("subtype")) {
+                case "AT_DropColumn", "AT_AlterColumnType", "AT_DropConstraint" -> {
+                    return true;
+                }
+                case "AT_AddConstraint" -> {
+                    if (def != null && def.str("contype").equals("CONSTR_CHECK")) return true;
+                }
+                case "AT_AddColumn" -> {
+                    if (def != null && def.list("constraints").stream().anyMatch(c -> c.str("contype").equals("CONSTR_CHECK"))) return true;
+                }
+                default -> { }
+            }
+        }
+        return false;
+    }
+
     /** The table an ALTER TABLE or a rename of a table or column acts on, or null. */
     private CatalogView.Relation alteredTable(Translation t) {
         dev.pgwire.serve.sql.Node tree = t.tree();
@@ -736,7 +767,7 @@ public final class DuckDbSession implements Session {
         if (t.locking() == null) return;
         LockedRows.take(t.locking(), ps -> {
             if (parameters != null) parameters.bind(ps);
-        }, n -> parameters == null ? ForeignKeys.NO_VALUE : parameters.value(n), new LockedRows.Context() {
+        }, new LockedRows.Context() {
             @Override
             public DuckDbStatementRunner runner() {
                 return runner;
@@ -1151,6 +1182,15 @@ public final class DuckDbSession implements Session {
 
     private boolean inTransactionBlock() {
         return status != TransactionStatus.IDLE || implicitBlock;
+    }
+
+    /**
+     * Where PostgreSQL lets DECLARE open a cursor without HOLD: an explicit block, or a Query of
+     * several statements — not an extended-protocol batch without BEGIN, whose cursor would end at
+     * its Sync (25P01 there, as PostgreSQL's).
+     */
+    boolean inBlockForDeclare() {
+        return status != TransactionStatus.IDLE || implicitBlock && !portalCall;
     }
 
     /**

@@ -30,10 +30,6 @@ final class LockedRows {
      */
     private static final int MAX_ROUNDS = 20;
 
-    /** The most rows of one INSERT whose keys are held, and the most rows a transaction holds before it stops holding keys. */
-    private static final int MAX_KEYS_PER_STATEMENT = 1_000;
-    private static final int MAX_KEYS_PER_TRANSACTION = 100_000;
-
     private LockedRows() {}
 
     /** Where the rows are locked and how the statement's transaction is taken anew. */
@@ -64,15 +60,8 @@ final class LockedRows {
 
     private record Taken(String table, long rowid) {}
 
-    /**
-     * @param binder    binds the statement's parameters to a probe
-     * @param parameter the statement's parameter {@code n} as bound ({@link ForeignKeys#NO_VALUE} when not known)
-     */
-    static void take(LockingSelect plan, DuckDbStatementRunner.Binder binder, java.util.function.IntFunction<Object> parameter, Context c) {
-        if (!plan.keys().isEmpty()) {
-            takeKeys(plan.keys(), parameter, c);
-            return;
-        }
+    /** @param binder binds the statement's parameters to a probe */
+    static void take(LockingSelect plan, DuckDbStatementRunner.Binder binder, Context c) {
         List<LockingSelect.Target> targets = plan.targets();
         if (plan.whileOthersHold() && targets.stream().noneMatch(t -> c.locks().othersHold(c.pid(), t.table()))) return;
         Set<Taken> takenNow = new HashSet<>(); // rows this statement took (not held before it)
@@ -121,38 +110,6 @@ final class LockedRows {
             }
             c.renewSnapshot();
         }
-    }
-
-    /**
-     * The unique keys an INSERT gives, each held until the transaction ends: an INSERT of the same
-     * key elsewhere waits for it. When the holder committed meanwhile, a statement that is the
-     * first of its transaction takes its snapshot again and sees that row; later in a transaction
-     * DuckDB reports the collision (23505, or 40001 for ON CONFLICT).
-     */
-    private static void takeKeys(List<LockingSelect.InsertedKey> keys, java.util.function.IntFunction<Object> parameter, Context c) {
-        long since = c.snapshotClock();
-        boolean stale = false;
-        for (LockingSelect.InsertedKey key : keys) {
-            // a bulk load is not made to wait: its keys would hold memory in proportion to its rows
-            if (key.rows().size() > MAX_KEYS_PER_STATEMENT || c.locks().heldBy(c.pid()) > MAX_KEYS_PER_TRANSACTION) continue;
-            for (List<Object> row : key.rows()) {
-                StringBuilder name = new StringBuilder(key.lock());
-                boolean known = true;
-                for (Object v : row) {
-                    Object value = v instanceof Integer n ? parameter.apply(n) : v;
-                    if (value == null || value == ForeignKeys.NO_VALUE || value instanceof byte[]) {
-                        known = false; // NULL collides with nothing; a value not known here is not waited for
-                        break;
-                    }
-                    name.append('\u0000').append(value);
-                }
-                if (!known) continue;
-                c.locks().acquire(c.pid(), name.toString(), 0, RowLocks.UPDATE, RowLocks.Policy.WAIT, c.lockTimeoutMillis(), key.relation(),
-                        c::cancelled);
-                stale |= c.locks().committedSince(name.toString(), 0, since);
-            }
-        }
-        if (stale && c.freshSnapshot()) c.renewSnapshot();
     }
 
     private static RowLocks.Policy policy(LockingSelect.Target t) {

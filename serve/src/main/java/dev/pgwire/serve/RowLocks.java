@@ -38,8 +38,8 @@ final class RowLocks {
 
     /** The sessions holding each row and the strongest strength each took. */
     private final Map<Row, Map<Integer, Integer>> holders = new HashMap<>();
-    /** The rows each session holds. */
-    private final Map<Integer, Set<Row>> held = new HashMap<>();
+    /** The rows each session holds (changed under the monitor; read without it by {@link #holding}). */
+    private final Map<Integer, Set<Row>> held = new ConcurrentHashMap<>();
     /** The row each waiting session waits for. */
     private final Map<Integer, Wait> waiting = new HashMap<>();
     /** Sessions that ended while a statement of theirs may still run: they take no more rows. */
@@ -86,12 +86,6 @@ final class RowLocks {
     boolean chosen(int pid, String table, long rowid) {
         Set<Row> rows = chosen.get(pid);
         return rows != null && rows.contains(new Row(table, rowid));
-    }
-
-    /** How many rows (and keys) session {@code pid} holds. */
-    synchronized int heldBy(int pid) {
-        Set<Row> mine = held.get(pid);
-        return mine == null ? 0 : mine.size();
     }
 
     /** Whether session {@code pid} holds the row. */
@@ -224,7 +218,7 @@ final class RowLocks {
      */
     synchronized boolean committedSince(String table, long rowid, long since) {
         Long at = committed.get(new Row(table, rowid));
-        return at != null ? at > since : since < forgottenBefore;
+        return at != null ? at > since : since < forgottenBefore - 1;
     }
 
     /** Whether session {@code pid} waits for a row (pg_stat_activity's wait_event). */
@@ -238,8 +232,7 @@ final class RowLocks {
     }
 
     private boolean holding(int pid) {
-        for (Map<Integer, Integer> t : tables.values()) if (t.containsKey(pid)) return true;
-        return false;
+        return held.containsKey(pid);
     }
 
     private void drop(int pid, Row row) {

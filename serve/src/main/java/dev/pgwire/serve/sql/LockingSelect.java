@@ -23,11 +23,6 @@ import java.util.Set;
  * transactions hold, and holds them itself until its transaction ends: while another session
  * holds rows of the table, its probe names the rows it changes ({@link #whileOthersHold}).
  *
- * <p>An INSERT of rows whose unique keys are given as constants or parameters waits, as in
- * PostgreSQL, for a transaction inserting the same key to end ({@link #keys}): then it sees that
- * row (a plain INSERT fails with 23505, ON CONFLICT takes its other path) instead of both going
- * ahead and one failing at COMMIT.
- *
  * <p>PostgreSQL's restrictions are kept: no locking with DISTINCT, GROUP BY, HAVING, aggregates,
  * window functions or UNION/INTERSECT/EXCEPT (0A000), nor of the nullable side of an outer join;
  * a table named in OF must be in FROM (42P01). Views, subqueries and functions in FROM are read
@@ -37,9 +32,8 @@ import java.util.Set;
  * @param probeSql the probe as DuckDB SQL: one rowid column per target (NULL where a join gave none)
  * @param whileOthersHold true for an UPDATE or DELETE, whose probe runs only while another session
  *                 holds rows of its table
- * @param keys     the unique keys an INSERT gives, each to be locked while its transaction runs
  */
-public record LockingSelect(List<Target> targets, String probeSql, boolean whileOthersHold, List<InsertedKey> keys) {
+public record LockingSelect(List<Target> targets, String probeSql, boolean whileOthersHold) {
 
     /** The strengths as RowLocks numbers them. */
     private static final List<String> STRENGTHS = List.of("LCS_FORKEYSHARE", "LCS_FORSHARE", "LCS_FORNOKEYUPDATE", "LCS_FORUPDATE");
@@ -56,70 +50,13 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
      */
     public record Target(String table, String relation, String alias, int strength, String policy) {}
 
-    /**
-     * One unique key of the table an INSERT … VALUES writes, with the key each row gives.
-     *
-     * @param lock     the key's name in the lock table: the table's and the constraint's
-     * @param relation the table's name, for errors
-     * @param rows     per row, each key column's value: its text (a constant) or its parameter
-     *                 number (an Integer); a row with a NULL key column is left out (it conflicts with none)
-     */
-    public record InsertedKey(String lock, String relation, List<List<Object>> rows) {}
-
     /** What a statement locks, found before it is rewritten: its targets and how many parameters it has. */
-    record Plan(List<Target> targets, int parameters, List<InsertedKey> keys) {}
+    record Plan(List<Target> targets, int parameters) {}
 
     /** The plan of {@code tree}, or null when it locks nothing. */
     static Plan plan(Node tree, CatalogView catalog) {
-        if (tree.is("InsertStmt")) {
-            List<InsertedKey> keys = insertedKeys(tree, catalog);
-            return keys.isEmpty() ? null : new Plan(List.of(), 0, keys);
-        }
         List<Target> targets = targets(tree, catalog);
-        return targets == null ? null : new Plan(targets, maxParameter(tree), List.of());
-    }
-
-    /**
-     * The whole-table unique keys (primary key, unique constraints) whose every column an INSERT …
-     * VALUES gives as a constant or a parameter in every row.
-     */
-    private static List<InsertedKey> insertedKeys(Node insert, CatalogView catalog) {
-        Node rv = insert.node("relation");
-        Node select = insert.node("selectStmt");
-        if (catalog == null || rv == null || select == null || !select.has("valuesLists")) return List.of();
-        String schema = rv.str("schemaname");
-        CatalogView.Relation r = catalog.relation(schema.isEmpty() ? null : schema, rv.str("relname"));
-        if (r == null || r.view() || temporary(r)) return List.of();
-        List<String> columns = new ArrayList<>();
-        for (Node target : insert.list("cols")) columns.add(target.str("name"));
-        if (columns.isEmpty()) for (CatalogView.ColumnInfo c : r.columns()) columns.add(c.name());
-        List<InsertedKey> out = new ArrayList<>();
-        keys:
-        for (TableMeta.Constraint key : r.meta().constraints()) {
-            if (!key.key() || key.columns().isEmpty()) continue;
-            List<List<Object>> rows = new ArrayList<>();
-            for (Node row : select.list("valuesLists")) {
-                List<Node> values = row.list("items");
-                List<Object> keyValues = new ArrayList<>();
-                for (String column : key.columns()) {
-                    int at = columns.indexOf(column);
-                    if (at < 0 || at >= values.size()) continue keys;
-                    Node v = values.get(at);
-                    Node bare = v.is("TypeCast") ? v.node("arg") : v;
-                    if (bare.is("A_Const") && bare.bool("isnull")) {
-                        keyValues = null; // NULL: no key to collide with
-                        break;
-                    }
-                    if (bare.is("ParamRef")) keyValues.add((int) bare.num("number"));
-                    else if (Constants.text(v) != null) keyValues.add(Constants.text(v));
-                    else continue keys; // an expression, DEFAULT, a sequence: not known before it runs
-                }
-                if (keyValues != null) rows.add(keyValues);
-            }
-            out.add(new InsertedKey(tableKey(r) + " key " + SqlNames.quote(key.name()),
-                    r.name(), rows));
-        }
-        return out;
+        return targets == null ? null : new Plan(targets, maxParameter(tree));
     }
 
     /**
@@ -188,6 +125,13 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
             };
             out.add(new Target(tableKey(r), r.name(), e.getKey(), e.getValue()[0], policy));
         }
+        // the statement reads the rows the probe chose without the OFFSET; rows of a table it does
+        // not lock would not be kept to the probe's, and the OFFSET would skip others than the probe did
+        boolean everyTable = out.size() == tables.size()
+                && tree.list("fromClause").stream().allMatch(f -> f.is("RangeVar") || f.is("JoinExpr"));
+        if (tree.node("limitOffset") != null && !out.isEmpty() && !everyTable) {
+            refuse(words + " with OFFSET is supported only when it locks every table of FROM");
+        }
         return out;
     }
 
@@ -210,7 +154,6 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
      */
     static LockingSelect apply(Node tree, Plan plan, int pid, CatalogView catalog) {
         if (plan == null) return null;
-        if (!plan.keys().isEmpty()) return new LockingSelect(List.of(), null, false, plan.keys());
         List<Target> targets = plan.targets();
         if (!tree.is("SelectStmt")) return writeProbe(tree, targets, plan.parameters(), pid, catalog);
         tree.set("lockingClause", null);
@@ -241,8 +184,10 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
         }
         tree.set("targetList", targetList);
         tree.set("whereClause", and(where, chosen));
-        tree.set("limitOffset", null); // the probe skipped those rows already
-        return new LockingSelect(List.copyOf(targets), probe, false, List.of());
+        Node offset = tree.node("limitOffset");
+        // the probe skipped those rows already (a parameter in it stays, for the statement's parameter numbering)
+        if (offset != null) tree.set("limitOffset", Expressions.duckDb("(({0}) * 0)", offset));
+        return new LockingSelect(List.copyOf(targets), probe, false);
     }
 
     /**
@@ -272,7 +217,7 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
             for (int i = 1; i <= parameters; i++) probe.append(i > 1 ? ", $" : "$").append(i);
             probe.append(") AS pgwire_parameters");
         }
-        return new LockingSelect(List.copyOf(targets), probe.toString(), true, List.of());
+        return new LockingSelect(List.copyOf(targets), probe.toString(), true);
     }
 
     private static int maxParameter(Node tree) {

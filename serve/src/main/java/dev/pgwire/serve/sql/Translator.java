@@ -41,8 +41,11 @@ public final class Translator {
     private final TranslationCache cache = new TranslationCache();
     /** Whether a locking statement's rows are locked (not for a function's body, kept for every session). */
     private final boolean locksRows;
-    /** While the query of an EXPLAIN is translated: it locks nothing. */
-    private boolean explaining;
+    /**
+     * While a query that is part of another statement is translated — EXPLAIN's, PREPARE's,
+     * DECLARE's, COPY's — its locking clause locks nothing (those paths take no row locks).
+     */
+    private boolean unlocked;
 
     public Translator(SessionContext session) {
         this(session, true);
@@ -99,7 +102,13 @@ public final class Translator {
         if (info.command() != Command.OTHER) {
             throw new PgException(SqlState.SYNTAX_ERROR, "syntax error at or near \"" + info.main() + "\"");
         }
-        return emit(source, info, tree, null);
+        boolean was = unlocked;
+        unlocked = true;
+        try {
+            return emit(source, info, tree, null);
+        } finally {
+            unlocked = was;
+        }
     }
 
     private Translation translateHere(String sql, int[] declaredParameters) {
@@ -124,12 +133,13 @@ public final class Translator {
             // EXPLAIN of the statement as it runs; its rows are put in PostgreSQL's shape as they are sent (ExplainSink)
             String prefix = Explain.prefix(tree);
             Node query = tree.node("query");
-            explaining = true;
+            boolean was = unlocked;
+            unlocked = true;
             Translation inner;
             try {
                 inner = emit(sql, Classifier.classify(query), query, declaredParameters);
             } finally {
-                explaining = false;
+                unlocked = was;
             }
             if (inner.duckDbSql() == null || inner.duckDbSql().equals(sql)) return new Translation(sql, info, tree, sql, null, null);
             java.util.function.IntUnaryOperator at = inner.positions() == null ? null
@@ -143,7 +153,7 @@ public final class Translator {
         if (!query && !ddl) return new Translation(sql, info, tree, sql, null, null);
         if (query) ViewWrites.apply(tree, session.catalog()); // INSERT, UPDATE, DELETE of a simple view: of its table
         if (query && !tree.is("ExplainStmt")) UnpopulatedReads.check(tree, session.catalog());
-        LockingSelect.Plan locked = query && locksRows && !explaining ? LockingSelect.plan(tree, session.catalog()) : null;
+        LockingSelect.Plan locked = query && locksRows && !unlocked ? LockingSelect.plan(tree, session.catalog()) : null;
         ReplayInfo replay = ReplayInfo.of(tree, session.catalog());
         RowComparisons.apply(tree, session.catalog());
         Checks.apply(tree);
