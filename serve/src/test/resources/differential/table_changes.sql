@@ -668,3 +668,16 @@ SELECT nextval('checked_seq');
 
 -- name: drop_constraint_of_no_table_if_exists
 ALTER TABLE IF EXISTS checked_nosuch DROP CONSTRAINT checked_nosuch_check;
+
+-- name: add_check_before_the_column_it_names
+ALTER TABLE checked ADD CONSTRAINT checked_c_ok CHECK (c >= 0), ADD COLUMN c int DEFAULT 1;
+
+-- name: add_column_check_reading_two_columns
+ALTER TABLE checked ADD COLUMN d int DEFAULT 5 CHECK (d > n - 1000);
+
+-- name: add_column_if_not_exists_there_with_check
+ALTER TABLE checked ADD COLUMN IF NOT EXISTS d int CHECK (d > 0);
+
+-- name: add_checks_named
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+WHERE conrelid = 'checked'::regclass AND conname IN ('checked_c_ok', 'checked_check1', 'checked_d_check', 'checked_check2') ORDER BY conname;

@@ -53,6 +53,7 @@ final class ConstraintAlter {
             else if (at[1] == 1) checks.add(statement.substring(at[0]).trim());
             else dropped.add(table.meta().constraint(identifier(statement.substring(at[0]))));
         }
+        if (columns.isEmpty() && checks.isEmpty() && dropped.isEmpty()) return null; // ADD COLUMN IF NOT EXISTS of one there: nothing to build
         List<Added> added = new ArrayList<>();
         for (String column : columns) added.add(Added.of(column));
         notNulls(table, added, runner);

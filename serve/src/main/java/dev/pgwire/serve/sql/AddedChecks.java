@@ -25,17 +25,17 @@ final class AddedChecks {
      *
      * @param target  the DuckDB {@code ALTER TABLE t} the statement starts with
      * @param meta    what serve keeps of the table as the ALTER TABLE leaves it so far
-     * @param column  the column the same ADD COLUMN adds (its check), or null
      * @param added   the columns this ALTER TABLE adds, and their types
      */
-    static Added write(String target, Node c, CatalogView.Relation r, TableMeta meta, String column, java.util.Map<String, PgTypeName> added,
+    static Added write(String target, Node c, CatalogView.Relation r, TableMeta meta, java.util.Map<String, PgTypeName> added,
                        TypeMapper types) {
         if (c.bool("skip_validation")) {
             throw DdlEmitter.unsupported("ALTER TABLE … ADD CHECK … NOT VALID")
                     .withDetail("The rows there are checked when a check is added; add it without NOT VALID.");
         }
         Node expr = c.node("raw_expr");
-        List<String> columns = column != null ? List.of(column) : columnsOf(expr);
+        // named after the one column it reads, as PostgreSQL names a check (a column's own check too)
+        List<String> columns = columnsOf(expr);
         String name = c.str("conname");
         if (name.isEmpty()) {
             String base = TableMeta.defaultName(r.name(), columns.size() == 1 ? columns : List.of(), "check");

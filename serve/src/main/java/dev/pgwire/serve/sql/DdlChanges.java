@@ -216,6 +216,12 @@ public final class DdlChanges {
         String objtype = s.str("objtype");
         if (!objtype.equals("OBJECT_TABLE")) throw DdlEmitter.unsupported("ALTER " + Classifier.objectName(objtype));
         String target = "ALTER TABLE " + (s.bool("missing_ok") ? "IF EXISTS " : "") + relationText(rel);
+        // PostgreSQL adds the columns before the constraints: a check may name a column added after it
+        for (Node cmd : s.list("cmds")) {
+            if (cmd.str("subtype").equals("AT_AddColumn") && cmd.node("def") != null) {
+                addedColumns.put(cmd.node("def").str("colname"), PgTypeName.of(cmd.node("def").node("typeName")));
+            }
+        }
         for (Node cmd : s.list("cmds")) {
             String subtype = cmd.str("subtype");
             String column = cmd.str("name");
@@ -395,7 +401,7 @@ public final class DdlChanges {
             if (c.str("contype").equals("CONSTR_UNIQUE") && !(ifExists && relation(rel) == null)) {
                 addUnique(c.copy().set("keys", new ArrayList<>(List.of(Node.string(def.str("colname"))))), def.str("colname"));
             }
-            if (c.str("contype").equals("CONSTR_CHECK")) addCheck(target, c, def.str("colname"));
+            if (c.str("contype").equals("CONSTR_CHECK")) addCheck(target, c);
         }
     }
 
@@ -474,19 +480,19 @@ public final class DdlChanges {
             }
             case "CONSTR_UNIQUE" -> addUnique(c, null);
             case "CONSTR_FOREIGN" -> addForeignKey(c);
-            case "CONSTR_CHECK" -> addCheck(target, c, null);
+            case "CONSTR_CHECK" -> addCheck(target, c);
             default -> throw DdlEmitter.unsupported("ALTER TABLE … ADD " + c.str("contype").substring(7).replace('_', ' ') + " constraint")
                     .withDetail("DuckDB adds only primary keys and unique constraints to existing tables; declare other"
                             + " constraints in CREATE TABLE.");
         }
     }
 
-    /** ADD CHECK, or ADD COLUMN {@code column} with a CHECK (see {@link AddedChecks}). */
-    private void addCheck(String target, Node c, String column) {
+    /** ADD CHECK, or the CHECK of a column ADD COLUMN adds (see {@link AddedChecks}). */
+    private void addCheck(String target, Node c) {
         Relation r = relation(currentRelation);
         if (r == null && ifExists) return; // ALTER TABLE IF EXISTS of no table: nothing to add
         if (r == null) throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + currentRelation.str("relname") + "\" does not exist");
-        AddedChecks.Added added = AddedChecks.write(target, c, r, meta(r), column, addedColumns, em.types);
+        AddedChecks.Added added = AddedChecks.write(target, c, r, meta(r), addedColumns, em.types);
         script.add(added.statement());
         alteredMeta = meta(r).withConstraint(added.constraint());
     }
