@@ -141,7 +141,7 @@ final class ConstraintAlter {
         String name = lastString(check);
         StringBuilder rows = new StringBuilder("SELECT *");
         for (Added column : added) rows.append(", ").append(column.asValue());
-        rows.append(" FROM ").append(qualified(table));
+        rows.append(" FROM ").append(IndexedAlter.qualifier(table) + SqlNames.quote(table.name()));
         String condition = check.substring("CHECK".length()); // a row breaks the check where it is false
         List<Long> broken = runner.query("SELECT count(*) FROM (" + rows + ") AS pgwire_rows WHERE NOT " + condition,
                 ps -> { }, rs -> rs.getLong(1));
@@ -158,16 +158,12 @@ final class ConstraintAlter {
     private static void notNulls(Relation table, List<Added> added, DuckDbStatementRunner runner) {
         for (Added column : added) {
             if (!column.notNull() || column.value() != null) continue;
-            List<Long> rows = runner.query("SELECT count(*) FROM " + qualified(table), ps -> { }, rs -> rs.getLong(1));
+            List<Long> rows = runner.query("SELECT count(*) FROM " + IndexedAlter.qualifier(table) + SqlNames.quote(table.name()), ps -> { }, rs -> rs.getLong(1));
             if (!rows.isEmpty() && rows.get(0) > 0) {
                 throw new PgException(SqlState.NOT_NULL_VIOLATION, "column \"" + column.name() + "\" of relation \"" + table.name()
                         + "\" contains null values").with(dev.pgwire.protocol.message.ErrorField.COLUMN_NAME, column.name());
             }
         }
-    }
-
-    private static String qualified(Relation table) {
-        return (table.schema().equals("pg_temp") ? "temp.main." : SqlNames.quote(table.schema()) + ".") + SqlNames.quote(table.name());
     }
 
     /**

@@ -285,7 +285,7 @@ final class IndexedAlter {
     }
 
     /** The prefix naming objects of the table's schema in DuckDB SQL. */
-    private static String qualifier(Relation table) {
+    static String qualifier(Relation table) {
         return table.schema().equals("pg_temp") ? "temp.main." : SqlNames.quote(table.schema()) + ".";
     }
 

@@ -23,12 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RowLocks {
 
-    /** The strengths, weakest first; {@code strength(a) + strength(b) >= 3} is a conflict. */
-    static final int KEY_SHARE = 0;
-    static final int SHARE = 1;
-    static final int NO_KEY_UPDATE = 2;
-    static final int UPDATE = 3;
-
     /** What a locking statement does with a row another session holds. */
     enum Policy { WAIT, NOWAIT, SKIP }
 
