@@ -438,3 +438,86 @@ SELECT viewname FROM pg_views WHERE viewname LIKE 'coldep%' ORDER BY 1;
 
 -- name: column_depend_type_after
 ALTER TABLE coldep ALTER COLUMN a TYPE bigint;
+
+-- Renames under views: a view reads the renamed table, view or column by its new name and keeps its own columns' names
+
+-- name: rename_setup
+CREATE TABLE ren_t (id int PRIMARY KEY, a int, b text);
+INSERT INTO ren_t VALUES (1, 10, 'x'), (2, 20, 'y');
+CREATE VIEW ren_v AS SELECT id, a, b FROM ren_t WHERE a > 5;
+CREATE VIEW ren_star AS SELECT * FROM ren_t;
+CREATE VIEW ren_sub AS SELECT s.a + 1 AS a1 FROM (SELECT ren_t.a FROM ren_t) s;
+CREATE VIEW ren_join AS SELECT p.id, q.a FROM ren_t p JOIN ren_t q ON p.id = q.id;
+CREATE VIEW ren_vv AS SELECT id, a FROM ren_v;
+COMMENT ON VIEW ren_v IS 'filtered rows'
+
+-- name: rename_column
+ALTER TABLE ren_t RENAME COLUMN a TO amount
+
+-- name: rename_column_view_reads
+SELECT * FROM ren_v ORDER BY id
+
+-- name: rename_column_star_view_keeps_names
+SELECT * FROM ren_star ORDER BY id
+
+-- name: rename_column_subquery
+SELECT * FROM ren_sub ORDER BY 1
+
+-- name: rename_column_join
+SELECT * FROM ren_join ORDER BY 1
+
+-- name: rename_column_view_of_view
+SELECT * FROM ren_vv ORDER BY 1
+
+-- name: rename_column_viewdef
+SELECT pg_get_viewdef('ren_v'::regclass)
+
+-- name: rename_column_viewdef_star
+SELECT pg_get_viewdef('ren_star'::regclass, true)
+
+-- name: rename_column_comment_kept
+SELECT obj_description('ren_v'::regclass, 'pg_class')
+
+-- name: rename_column_view_columns
+SELECT attname FROM pg_attribute WHERE attrelid = 'ren_v'::regclass AND attnum > 0 ORDER BY attnum
+
+-- name: rename_table
+ALTER TABLE ren_t RENAME TO ren_t2
+
+-- name: rename_table_view_reads
+SELECT * FROM ren_v ORDER BY id
+
+-- name: rename_table_viewdef
+SELECT pg_get_viewdef('ren_join'::regclass)
+
+-- name: rename_view
+ALTER VIEW ren_v RENAME TO ren_v2
+
+-- name: rename_view_view_of_view
+SELECT * FROM ren_vv ORDER BY 1
+
+-- name: rename_view_viewdef
+SELECT pg_get_viewdef('ren_vv'::regclass)
+
+-- name: rename_in_block_savepoint
+BEGIN;
+ALTER TABLE ren_t2 RENAME COLUMN b TO label;
+SAVEPOINT s;
+ALTER TABLE ren_t2 RENAME TO ren_t3;
+ROLLBACK TO SAVEPOINT s;
+COMMIT
+
+-- name: rename_in_block_after
+SELECT * FROM ren_star ORDER BY id
+
+-- name: rename_in_block_catalog
+SELECT relname FROM pg_class WHERE relname LIKE 'ren_t%' ORDER BY 1
+
+-- name: rename_in_block_viewdef
+SELECT pg_get_viewdef('ren_star'::regclass)
+
+-- name: rename_column_back
+ALTER TABLE ren_t2 RENAME COLUMN amount TO a
+
+-- name: rename_column_back_viewdef
+SELECT pg_get_viewdef('ren_v2'::regclass, true)

@@ -590,6 +590,8 @@ public final class DuckDbSession implements Session {
         }
         if (functionDrops != null) aroundIndexes = functionDrops;
         Translation t = aroundIndexes == null ? written : written.withDuckDbSql(aroundIndexes);
+        // views reading a renamed table, view or column: made again after the rename, reading the new name
+        ViewRenames viewRenames = ViewRenames.of(t, catalog);
         // foreign keys serve enforces: checked (and acted on) once the statement has run, before its tag
         List<ForeignKeys.Change> changes = keyChanges(t);
         List<String> addedKeys = changes == null ? foreignKeys.addedKeys(t) : null;
@@ -598,19 +600,24 @@ public final class DuckDbSession implements Session {
         lockRows(t, null);
         HeldTagSink held = keys ? new HeldTagSink(sink) : null;
         // a transaction of its own, so that a failed check (or a part of the script) undoes it all
-        boolean own = (keys || aroundIndexes != null) && !inDuckDbTransaction();
+        boolean own = (keys || aroundIndexes != null || viewRenames != null) && !inDuckDbTransaction();
         boolean recorded = false;
         try {
             if (own) {
                 ConflictRetry.run(s -> ownTransaction(() -> {
                     runner.run(t, s, params.codecContext(), true, cancelled(call));
+                    if (viewRenames != null) viewRenames.remake(t, this, catalog, cancelled(call));
                     if (keys) foreignKeyWork(t, changes, addedKeys, false, null);
                 }), keys ? held : sink, cancelled(call));
             } else if (inDuckDbTransaction()) {
                 runner.run(t, keys ? held : sink, params.codecContext(), true, cancelled(call));
+                if (viewRenames != null) {
+                    succeeded(viewRenames.remake(t, this, catalog, cancelled(call)), null);
+                    recorded = true;
+                }
                 if (keys) {
                     // kept for ROLLBACK TO SAVEPOINT before the actions it makes run, so they run after it again
-                    succeeded(t, null);
+                    if (!recorded) succeeded(t, null);
                     recorded = true;
                     foreignKeyWork(t, changes, addedKeys, inTransactionBlock(), null);
                 }
@@ -1003,6 +1010,8 @@ public final class DuckDbSession implements Session {
         statementsInTransaction++; // the replay is in the new snapshot: it must not be taken again
         for (Savepoints.Entry e : replay) runner.replay(e.duckDbSql(), e.parameters() == null ? null : e.parameters()::bind);
         catalog.changed(); // what the replay defined, and what the rollback undid
+        // what the replay defined is the transaction's again: COMMIT moves the shared catalog on (catalogCommitted)
+        if (!replay.isEmpty()) catalogChangedInTransaction = true;
         savepoints.rolledBackTo(name);
         status = TransactionStatus.IN_TRANSACTION;
     }

@@ -108,4 +108,33 @@ class ColumnChangesTest {
                     .hasMessageContaining("malformed array literal: \"abc\"");
         }
     }
+
+    @Test
+    void a_rename_carries_the_views_reading_it_along_or_fails_before_changing_anything() throws SQLException {
+        for (String mode : new String[] {"simple", "extended"}) {
+            try (Connection c = connect(mode)) {
+                exec(c, "DROP MATERIALIZED VIEW IF EXISTS rn_totals");
+                exec(c, "DROP VIEW IF EXISTS rn_big");
+                exec(c, "DROP TABLE IF EXISTS rn_orders");
+                exec(c, "DROP TABLE IF EXISTS rn_sales");
+                exec(c, "CREATE TABLE rn_orders (id int, qty int)");
+                exec(c, "INSERT INTO rn_orders VALUES (1, 5), (2, 50)");
+                exec(c, "CREATE VIEW rn_big AS SELECT * FROM rn_orders WHERE qty > 10");
+                exec(c, "ALTER TABLE rn_orders RENAME COLUMN qty TO quantity");
+                exec(c, "ALTER TABLE rn_orders RENAME TO rn_sales");
+                assertThat(query(c, "SELECT * FROM rn_big")).as(mode).isEqualTo("2|50\n");
+                assertThat(query(c, "SELECT pg_get_viewdef('rn_big'::regclass, true)"))
+                        .isEqualTo(" SELECT rn_sales.id,\n    rn_sales.quantity AS qty\n   FROM rn_sales\n  WHERE rn_sales.quantity > 10;\n");
+                // a materialized view keeps DuckDB's SQL of its query: the rename is refused before anything changed
+                exec(c, "CREATE MATERIALIZED VIEW rn_totals AS SELECT sum(quantity) AS total FROM rn_sales");
+                assertThatThrownBy(() -> exec(c, "ALTER TABLE rn_sales RENAME COLUMN quantity TO q"))
+                        .isInstanceOfSatisfying(PSQLException.class, e -> {
+                            assertThat(e.getSQLState()).isEqualTo("0A000");
+                            assertThat(e.getMessage()).contains("cannot rename column quantity of relation rn_sales: materialized view rn_totals reads it");
+                        });
+                assertThat(query(c, "SELECT quantity FROM rn_sales ORDER BY 1")).isEqualTo("5\n50\n");
+                assertThat(query(c, "SELECT * FROM rn_big")).isEqualTo("2|50\n");
+            }
+        }
+    }
 }

@@ -740,6 +740,13 @@ public final class DdlChanges {
             }
             case "OBJECT_VIEW", "OBJECT_SEQUENCE", "OBJECT_INDEX" -> {
                 List<String> name = stringsOf(object.list("items"));
+                Relation view = type.equals("OBJECT_VIEW") ? relation(name) : null;
+                if (view != null && view.view() && view.comment() != null) {
+                    // the view's comment holds its query and column types as PostgreSQL shows them: the description joins them
+                    script.add("COMMENT ON VIEW " + dotted(name) + " IS "
+                            + SqlWriter.quoteLiteral(ObjectMeta.read(view.comment()).withDescription(text).write()));
+                    return;
+                }
                 script.add("COMMENT ON " + Classifier.objectName(type) + " " + dotted(name) + " IS "
                         + (text == null ? "NULL" : SqlWriter.quoteLiteral(text)));
             }

@@ -90,7 +90,7 @@ final class ViewDependents {
     }
 
     /** Whether a view's query names {@code column} (as any column reference's last name) or reads {@code *}. */
-    private static boolean readsColumn(String definition, String column) {
+    static boolean readsColumn(String definition, String column) {
         List<PgParser.Statement> parsed;
         try {
             parsed = PgParser.parse(definition);
