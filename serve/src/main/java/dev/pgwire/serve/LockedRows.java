@@ -60,36 +60,52 @@ final class LockedRows {
 
     private record Taken(String table, long rowid) {}
 
-    /** @param binder binds the statement's parameters to a probe */
+    /**
+     * Takes the rows of {@code plan}: first those of the locking SELECTs inside the statement
+     * ({@link LockingSelect#before}), then its own; the statement then reads the rows chosen.
+     *
+     * @param binder binds the statement's parameters to a probe
+     */
     static void take(LockingSelect plan, DuckDbStatementRunner.Binder binder, Context c) {
-        List<LockingSelect.Target> targets = plan.targets();
-        if (plan.whileOthersHold() && targets.stream().noneMatch(t -> c.locks().othersHold(c.pid(), t.table()))) return;
+        List<LockingSelect> probes = new java.util.ArrayList<>(plan.before());
+        if (plan.probeSql() != null) probes.add(plan);
+        if (probes.stream().allMatch(p -> p.whileOthersHold() && p.targets().stream().noneMatch(t -> c.locks().othersHold(c.pid(), t.table())))) {
+            return; // an UPDATE or DELETE of a table no other session holds rows of: nothing to wait for
+        }
         Set<Taken> takenNow = new HashSet<>(); // rows this statement took (not held before it)
+        Set<Taken> waitedFor = new HashSet<>(); // of those, the rows an UPDATE or DELETE waited for: kept
         for (int round = 1; ; round++) {
             long since = c.snapshotClock();
-            List<long[]> rows = c.runner().query(plan.probeSql(), binder, rs -> rowids(rs, targets.size()));
             Set<Taken> chosen = new HashSet<>();
             boolean stale = false; // a row the snapshot may show as it was before its holder's commit
-            for (long[] row : rows) {
-                for (int i = 0; i < targets.size(); i++) {
-                    if (row[i] == Long.MIN_VALUE) continue; // the row of an outer join that has none
-                    LockingSelect.Target t = targets.get(i);
-                    boolean had = c.locks().held(c.pid(), t.table(), row[i]);
-                    if (!c.locks().acquire(c.pid(), t.table(), row[i], t.strength(), policy(t), c.lockTimeoutMillis(), t.relation(),
-                            c::cancelled)) {
-                        continue; // SKIP LOCKED
+            for (LockingSelect probe : probes) {
+                List<LockingSelect.Target> targets = probe.targets();
+                if (probe.whileOthersHold() && targets.stream().noneMatch(t -> c.locks().othersHold(c.pid(), t.table()))) continue;
+                List<long[]> rows = c.runner().query(probe.probeSql(), binder, rs -> rowids(rs, targets.size()));
+                for (long[] row : rows) {
+                    for (int i = 0; i < targets.size(); i++) {
+                        if (row[i] == Long.MIN_VALUE) continue; // the row of an outer join that has none
+                        LockingSelect.Target t = targets.get(i);
+                        boolean had = c.locks().held(c.pid(), t.table(), row[i]);
+                        if (!c.locks().acquire(c.pid(), t.table(), row[i], t.strength(), policy(t), c.lockTimeoutMillis(), t.relation(),
+                                c::cancelled)) {
+                            continue; // SKIP LOCKED
+                        }
+                        Taken k = new Taken(t.table(), row[i]);
+                        chosen.add(k);
+                        if (!had) {
+                            takenNow.add(k);
+                            if (probe.whileOthersHold()) waitedFor.add(k);
+                        }
+                        stale |= c.locks().committedSince(t.table(), row[i], since);
                     }
-                    Taken k = new Taken(t.table(), row[i]);
-                    chosen.add(k);
-                    if (!had) takenNow.add(k);
-                    stale |= c.locks().committedSince(t.table(), row[i], since);
                 }
             }
             // rows an earlier round took that this one, on a newer snapshot, no longer reads are given up
             // (an UPDATE or DELETE keeps what it waited for: its probe names only rows others hold)
-            for (java.util.Iterator<Taken> it = takenNow.iterator(); it.hasNext() && !plan.whileOthersHold(); ) {
+            for (java.util.Iterator<Taken> it = takenNow.iterator(); it.hasNext(); ) {
                 Taken k = it.next();
-                if (!chosen.contains(k)) {
+                if (!chosen.contains(k) && !waitedFor.contains(k)) {
                     c.locks().release(c.pid(), k.table(), k.rowid());
                     it.remove();
                 }

@@ -26,7 +26,19 @@ final class RowLocks {
     /** What a locking statement does with a row another session holds. */
     enum Policy { WAIT, NOWAIT, SKIP }
 
-    private record Row(String table, long rowid) {}
+    private record Row(String table, long rowid) {
+        /**
+         * The row {@code rowid} of {@code table} as session {@code pid} sees it. DuckDB numbers the
+         * rows a transaction added (or moved by an UPDATE) from {@link #LOCAL_ROWIDS} on in each
+         * transaction alike; no other session sees them, so such a row is the session's own.
+         */
+        static Row of(int pid, String table, long rowid) {
+            return rowid >= LOCAL_ROWIDS ? new Row(table + "\u0000" + pid, rowid) : new Row(table, rowid);
+        }
+    }
+
+    /** DuckDB's MAX_ROW_ID: the first rowid of the rows a transaction holds before it commits. */
+    static final long LOCAL_ROWIDS = 36_028_797_018_960_000L;
 
     private record Wait(Row row, int strength) {}
 
@@ -63,7 +75,7 @@ final class RowLocks {
 
     /** Whether no session other than {@code pid} holds the row in a strength conflicting with {@code strength}. */
     synchronized boolean free(int pid, String table, long rowid, int strength) {
-        return blocker(pid, new Row(table, rowid), strength) == null;
+        return blocker(pid, Row.of(pid, table, rowid), strength) == null;
     }
 
     /** The rows each session's locking statement chose (the statement then reads those alone). */
@@ -72,19 +84,19 @@ final class RowLocks {
     /** The rows session {@code pid}'s statement about to run reads: those its probe chose and it locked. */
     void choose(int pid, String[] tables, long[] rowids) {
         Set<Row> rows = new HashSet<>();
-        for (int i = 0; i < tables.length; i++) rows.add(new Row(tables[i], rowids[i]));
+        for (int i = 0; i < tables.length; i++) rows.add(Row.of(pid, tables[i], rowids[i]));
         chosen.put(pid, rows);
     }
 
     /** Whether session {@code pid}'s locking statement chose the row (pgwire_row_chosen). */
     boolean chosen(int pid, String table, long rowid) {
         Set<Row> rows = chosen.get(pid);
-        return rows != null && rows.contains(new Row(table, rowid));
+        return rows != null && rows.contains(Row.of(pid, table, rowid));
     }
 
     /** Whether session {@code pid} holds the row. */
     synchronized boolean held(int pid, String table, long rowid) {
-        Map<Integer, Integer> h = holders.get(new Row(table, rowid));
+        Map<Integer, Integer> h = holders.get(Row.of(pid, table, rowid));
         return h != null && h.containsKey(pid);
     }
 
@@ -104,7 +116,7 @@ final class RowLocks {
      */
     boolean acquire(int pid, String table, long rowid, int strength, Policy policy, long timeoutMillis, String relation,
                     java.util.function.BooleanSupplier cancelled) {
-        Row row = new Row(table, rowid);
+        Row row = Row.of(pid, table, rowid);
         long deadline = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000L : 0;
         synchronized (this) {
             if (ended.contains(pid)) throw ended();
@@ -150,7 +162,7 @@ final class RowLocks {
 
     /** Session {@code pid} gives up the row (one it took in a statement that then chose other rows). */
     synchronized void release(int pid, String table, long rowid) {
-        Row row = new Row(table, rowid);
+        Row row = Row.of(pid, table, rowid);
         Set<Row> mine = held.get(pid);
         if (mine == null || !mine.remove(row)) return;
         drop(pid, row);
@@ -211,6 +223,7 @@ final class RowLocks {
      * {@code since}: a snapshot taken then does not show the row as it is.
      */
     synchronized boolean committedSince(String table, long rowid, long since) {
+        if (rowid >= LOCAL_ROWIDS) return false; // a row of the session's own transaction
         Long at = committed.get(new Row(table, rowid));
         return at != null ? at > since : since < forgottenBefore - 1;
     }

@@ -33,7 +33,11 @@ import java.util.Set;
  * @param whileOthersHold true for an UPDATE or DELETE, whose probe runs only while another session
  *                 holds rows of its table
  */
-public record LockingSelect(List<Target> targets, String probeSql, boolean whileOthersHold) {
+public record LockingSelect(List<Target> targets, String probeSql, boolean whileOthersHold, List<LockingSelect> before) {
+
+    public LockingSelect(List<Target> targets, String probeSql, boolean whileOthersHold) {
+        this(targets, probeSql, whileOthersHold, List.of());
+    }
 
     /** The strengths as RowLocks numbers them. */
     private static final List<String> STRENGTHS = List.of("LCS_FORKEYSHARE", "LCS_FORSHARE", "LCS_FORNOKEYUPDATE", "LCS_FORUPDATE");
@@ -50,13 +54,102 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
      */
     public record Target(String table, String relation, String alias, int strength, String policy) {}
 
-    /** What a statement locks, found before it is rewritten: its targets and how many parameters it has. */
-    record Plan(List<Target> targets, int parameters) {}
+    /** Field marking a locking SELECT inside the statement (in WITH, FROM or an expression) between {@link #plan} and {@link #apply}. */
+    private static final String MARK = "pgwire_locking";
+
+    /**
+     * What a statement locks, found before it is rewritten: its own targets (null when it is no
+     * locking SELECT, UPDATE or DELETE), how many parameters it has, and the locking SELECTs inside it.
+     */
+    record Plan(List<Target> targets, int parameters, List<List<Target>> nested) {}
 
     /** The plan of {@code tree}, or null when it locks nothing. */
     static Plan plan(Node tree, CatalogView catalog) {
         List<Target> targets = targets(tree, catalog);
-        return targets == null ? null : new Plan(targets, maxParameter(tree));
+        List<List<Target>> nested = nested(tree, catalog);
+        return targets == null && nested.isEmpty() ? null : new Plan(targets, maxParameter(tree), nested);
+    }
+
+    /**
+     * The locking SELECTs inside {@code tree} (a subquery, a WITH query, a FROM item) that read
+     * nothing of the statement around them, each marked ({@link #MARK}) with its place in the list:
+     * the queue's {@code UPDATE jobs … WHERE id = (SELECT id … FOR UPDATE SKIP LOCKED LIMIT 1)}.
+     * Their rows are taken before the statement runs, which then reads each such SELECT kept to the
+     * rows its probe chose. One that reads the statement's own FROM items or WITH queries locks
+     * nothing.
+     */
+    private static List<List<Target>> nested(Node tree, CatalogView catalog) {
+        List<List<Target>> out = new ArrayList<>();
+        List<Node> selects = new ArrayList<>();
+        TreeWalker.forEachNode(tree, n -> {
+            n.set(MARK, null);
+            if (n != tree && n.is("SelectStmt") && !n.list("lockingClause").isEmpty()) selects.add(n);
+        });
+        for (Node select : selects) {
+            if (insideMarked(select, selects) || !standalone(select, catalog)) continue;
+            List<Target> targets = targets(select, catalog);
+            if (targets == null || targets.isEmpty()) continue;
+            select.set(MARK, (long) out.size());
+            out.add(targets);
+        }
+        return out;
+    }
+
+    /** Whether {@code select} lies inside another locking SELECT already marked (that one's probe covers it). */
+    private static boolean insideMarked(Node select, List<Node> selects) {
+        for (Node other : selects) {
+            if (other == select || !other.has(MARK)) continue;
+            boolean[] inside = {false};
+            TreeWalker.forEachNode(other, n -> inside[0] |= n == select);
+            if (inside[0]) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a SELECT reads only what it names itself: every qualified column reference names one
+     * of its own FROM items or WITH queries, every bare one a column of its tables or a name its
+     * queries give, and every table it reads is one (a WITH query of the statement around it is not).
+     */
+    private static boolean standalone(Node select, CatalogView catalog) {
+        Set<String> names = new HashSet<>();
+        Set<String> columns = new HashSet<>();
+        Set<String> ctes = new HashSet<>();
+        List<Node> refs = new ArrayList<>();
+        List<Node> rangeVars = new ArrayList<>();
+        TreeWalker.forEachNode(select, n -> {
+            if (n.is("ColumnRef")) refs.add(n);
+            else if (n.is("RangeVar")) rangeVars.add(n);
+            else if (n.is("CommonTableExpr")) {
+                ctes.add(n.str("ctename"));
+                columns.addAll(n.names("aliascolnames"));
+            } else if (n.is("ResTarget") && !n.str("name").isEmpty()) columns.add(n.str("name"));
+            else if (n.is("Alias")) {
+                names.add(n.str("aliasname"));
+                columns.addAll(n.names("colnames"));
+            }
+        });
+        names.addAll(ctes);
+        for (Node rv : rangeVars) {
+            String schema = rv.str("schemaname");
+            if (schema.isEmpty() && ctes.contains(rv.str("relname"))) continue;
+            CatalogView.Relation r = catalog == null ? null : catalog.relation(schema.isEmpty() ? null : schema, rv.str("relname"));
+            if (r == null) return false; // a WITH query of the statement around it, or nothing known
+            names.add(rv.node("alias") != null ? rv.node("alias").str("aliasname") : rv.str("relname"));
+            for (CatalogView.ColumnInfo c : r.columns()) columns.add(c.name());
+        }
+        for (Node ref : refs) {
+            List<Node> fields = ref.list("fields");
+            if (fields.isEmpty()) return false;
+            Node last = fields.get(fields.size() - 1);
+            if (fields.size() == 1) {
+                if (!last.is("String") || !columns.contains(last.str("sval"))) return false;
+            } else {
+                Node qualifier = fields.get(fields.size() - 2);
+                if (!qualifier.is("String") || !names.contains(qualifier.str("sval"))) return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -154,8 +247,34 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
      */
     static LockingSelect apply(Node tree, Plan plan, int pid, CatalogView catalog) {
         if (plan == null) return null;
-        List<Target> targets = plan.targets();
-        if (!tree.is("SelectStmt")) return writeProbe(tree, targets, plan.parameters(), pid, catalog);
+        List<LockingSelect> before = new ArrayList<>();
+        if (!plan.nested().isEmpty()) {
+            Node[] marked = new Node[plan.nested().size()];
+            TreeWalker.forEachNode(tree, n -> {
+                if (n.has(MARK)) marked[(int) n.num(MARK)] = n;
+            });
+            for (int i = 0; i < marked.length; i++) {
+                if (marked[i] == null) continue; // rewritten away
+                marked[i].set(MARK, null);
+                LockingSelect nested = select(marked[i], plan.nested().get(i), plan.parameters(), pid, catalog, true);
+                if (nested != null) before.add(nested);
+            }
+        }
+        LockingSelect own = plan.targets() == null ? null
+                : tree.is("SelectStmt") ? select(tree, plan.targets(), plan.parameters(), pid, catalog, false)
+                : writeProbe(tree, plan.targets(), plan.parameters(), pid, catalog);
+        if (before.isEmpty()) return own;
+        return own == null ? new LockingSelect(List.of(), null, false, List.copyOf(before))
+                : new LockingSelect(own.targets(), own.probeSql(), own.whileOthersHold(), List.copyOf(before));
+    }
+
+    /**
+     * The probe of a locking SELECT ({@code tree}, the statement or one inside it); then the SELECT
+     * keeps each locked table to the rows the probe chose.
+     *
+     * @param nested a SELECT inside the statement: its probe binds every parameter of the statement
+     */
+    private static LockingSelect select(Node tree, List<Target> targets, int parameters, int pid, CatalogView catalog, boolean nested) {
         tree.set("lockingClause", null);
         if (targets.isEmpty()) return null;
         List<Node> targetList = tree.list("targetList");
@@ -176,7 +295,7 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
         tree.set("whereClause", and(where, skip));
         SqlWriter w = new SqlWriter();
         new Emitter(w, new TypeMapper(catalog)).statement(tree);
-        String probe = "SELECT " + columns + " FROM (" + w + ") AS pgwire_locking";
+        String probe = "SELECT " + columns + " FROM (" + w + ") AS pgwire_locking" + (nested ? parametersJoin(parameters) : "");
         List<Node> chosen = new ArrayList<>();
         for (Target t : targets) {
             chosen.add(Expressions.duckDb("pgwire_row_chosen(" + pid + ", " + SqlNames.literal(t.table()) + ", "
@@ -211,13 +330,16 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
                 .set("withClause", tree.node("withClause"));
         SqlWriter w = new SqlWriter();
         new Emitter(w, new TypeMapper(catalog)).statement(select);
-        StringBuilder probe = new StringBuilder("SELECT pgwire_lock_0 FROM (").append(w).append(") AS pgwire_locking");
-        if (parameters > 0) {
-            probe.append(", (SELECT ");
-            for (int i = 1; i <= parameters; i++) probe.append(i > 1 ? ", $" : "$").append(i);
-            probe.append(") AS pgwire_parameters");
-        }
-        return new LockingSelect(List.copyOf(targets), probe.toString(), true);
+        String probe = "SELECT pgwire_lock_0 FROM (" + w + ") AS pgwire_locking" + parametersJoin(parameters);
+        return new LockingSelect(List.copyOf(targets), probe, true);
+    }
+
+    /** Every parameter of the statement in a probe of part of it, so that the probe binds as the statement does. */
+    private static String parametersJoin(int parameters) {
+        if (parameters == 0) return "";
+        StringBuilder out = new StringBuilder(", (SELECT ");
+        for (int i = 1; i <= parameters; i++) out.append(i > 1 ? ", $" : "$").append(i);
+        return out.append(") AS pgwire_parameters").toString();
     }
 
     private static int maxParameter(Node tree) {
