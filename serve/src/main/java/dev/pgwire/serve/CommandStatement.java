@@ -66,7 +66,13 @@ final class CommandStatement implements PreparedStatement {
     @Override
     public List<Column> columns() {
         if (known != null) return known;
+        if (fetches()) return session.fetchColumns(sql);
         return returnsRows() ? run().columns() : null;
+    }
+
+    /** FETCH: its rows are its cursor's, described without running it (MOVE returns none). */
+    private boolean fetches() {
+        return info.main().equals("FETCH");
     }
 
     @Override
@@ -77,6 +83,7 @@ final class CommandStatement implements PreparedStatement {
             @Override
             public List<Column> columns() {
                 if (known != null) return known; // EXPLAIN ANALYZE runs its statement: only when executed
+                if (fetches()) return session.fetchColumns(sql);
                 if (!returnsRows()) return null;
                 if (described == null) described = run();
                 return described.columns();

@@ -299,6 +299,21 @@ public final class DuckDbSession implements Session {
         return call(t.info(), call -> PreparedDuckDbStatement.prepare(this, t, parameterTypes));
     }
 
+    /** The columns of FETCH {@code sql}: its cursor's; null for MOVE or when there is no such cursor (Execute then fails). */
+    List<dev.pgwire.server.spi.Column> fetchColumns(String sql) {
+        Translation t = translate(sql);
+        if (t.tree() == null || !t.tree().is("FetchStmt") || t.tree().bool("ismove")) return null;
+        dev.pgwire.server.spi.Portal cursor = sqlLevel.portalOf(t.tree().str("portalname"));
+        if (cursor == null) return null;
+        try {
+            return cursor.columns();
+        } catch (PgException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new PgException(SqlState.INTERNAL_ERROR, "FETCH failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Translates a statement parsed as part of another (PREPARE's query, DECLARE's). */
     Translation translateTree(dev.pgwire.serve.sql.Node tree, String source) {
         return translator.translate(tree, source);

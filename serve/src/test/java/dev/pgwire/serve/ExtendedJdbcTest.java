@@ -59,6 +59,32 @@ class ExtendedJdbcTest {
     }
 
     @Test
+    void fetchFromACursorDescribesTheCursorsColumns() throws Exception {
+        try (Connection c = connect("cursors"); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute("DECLARE cur CURSOR FOR SELECT g AS n, 'row ' || g AS label FROM generate_series(1, 5) g");
+            try (ResultSet rs = st.executeQuery("FETCH 2 FROM cur")) { // Parse, Bind, Describe (portal), Execute
+                assertThat(rs.getMetaData().getColumnCount()).isEqualTo(2);
+                assertThat(rs.getMetaData().getColumnName(2)).isEqualTo("label");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(2)).isEqualTo("row 2");
+                assertThat(rs.next()).isFalse();
+            }
+            try (PreparedStatement ps = c.prepareStatement("FETCH ALL FROM cur"); ResultSet rs = ps.executeQuery()) {
+                int rows = 0;
+                while (rs.next()) rows++;
+                assertThat(rows).isEqualTo(3);
+            }
+            assertThat(st.executeUpdate("MOVE 1 IN cur")).isZero();
+            SQLException missing = assertThrows(SQLException.class, () -> st.executeQuery("FETCH 1 FROM no_such_cursor"));
+            assertThat(missing.getSQLState()).isEqualTo("34000");
+            c.rollback();
+        }
+    }
+
+    @Test
     void parametersOfEachTypeRoundTripThroughATableInBinary() throws Exception {
         try (Connection c = connect("roundtrip"); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE v (id INT PRIMARY KEY, i8 BIGINT, n NUMERIC(20,4), s TEXT, b BOOLEAN, d DATE, "
