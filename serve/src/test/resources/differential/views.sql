@@ -521,3 +521,51 @@ ALTER TABLE ren_t2 RENAME COLUMN amount TO a
 
 -- name: rename_column_back_viewdef
 SELECT pg_get_viewdef('ren_v2'::regclass, true)
+
+-- name: rename_order_by_output_setup
+CREATE TABLE ren_ord (a int, b int);
+INSERT INTO ren_ord VALUES (1, 5), (2, 4), (3, 3);
+CREATE VIEW ren_top(x) AS SELECT b AS a FROM ren_ord ORDER BY a LIMIT 1
+
+-- name: rename_order_by_output_viewdef
+SELECT pg_get_viewdef('ren_top'::regclass)
+
+-- name: rename_order_by_output
+ALTER TABLE ren_ord RENAME COLUMN b TO bb
+
+-- name: rename_order_by_output_rows
+SELECT * FROM ren_top
+
+-- name: rename_other_schema_setup
+CREATE SCHEMA ren_sa;
+CREATE SCHEMA ren_sb;
+CREATE TABLE ren_sb.st (x int);
+INSERT INTO ren_sb.st VALUES (1);
+SET search_path = ren_sa, ren_sb;
+CREATE VIEW ren_sa.sv AS SELECT x FROM st;
+SET search_path = "$user", public
+
+-- name: rename_other_schema
+ALTER TABLE ren_sb.st RENAME COLUMN x TO xx
+
+-- name: rename_other_schema_rows
+SELECT * FROM ren_sa.sv
+
+-- name: rename_view_column_comment_setup
+CREATE TABLE ren_cc (a int, b int);
+CREATE VIEW ren_ccv AS SELECT a, b FROM ren_cc;
+COMMENT ON COLUMN ren_ccv.a IS 'col a'
+
+-- name: rename_view_column_comment
+ALTER TABLE ren_cc RENAME COLUMN b TO bb
+
+-- name: rename_view_column_comment_kept
+SELECT col_description('ren_ccv'::regclass, 1), col_description('ren_ccv'::regclass, 2)
+
+-- name: comment_on_table_of_a_view
+-- expect-error: 42809
+COMMENT ON TABLE ren_ccv IS 'y'
+
+-- name: comment_on_view_of_a_table
+-- expect-error: 42809
+COMMENT ON VIEW ren_cc IS 'x'

@@ -31,7 +31,8 @@ final class ConstraintAlter {
     /** The DuckDB script of an ALTER TABLE that adds checks, or null when it adds none. */
     static String script(Translation t, Relation table, DuckDbStatementRunner runner) {
         Node tree = t.tree();
-        if (!tree.is("AlterTableStmt") || tree.list("cmds").stream().noneMatch(cmd -> addsCheck(cmd) || dropsDeclared(cmd, table))) {
+        if (!tree.is("AlterTableStmt")
+                || tree.list("cmds").stream().noneMatch(cmd -> addsCheck(cmd) || dropsDeclared(cmd, table) || addsSequenceColumn(cmd))) {
             return null;
         }
         for (Node cmd : tree.list("cmds")) {
@@ -44,11 +45,13 @@ final class ConstraintAlter {
         }
         List<String> columns = new ArrayList<>();
         List<String> checks = new ArrayList<>();
+        List<String> before = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         List<TableMeta.Constraint> dropped = new ArrayList<>();
         for (String statement : dev.pgwire.server.SqlSplitter.split(t.duckDbSql())) {
             int[] at = clause(statement);
-            if (at == null) rest.add(statement);
+            if (at == null && createsSequence(statement)) before.add(statement); // a serial column's, drawn from by the copy
+            else if (at == null) rest.add(statement);
             else if (at[1] == 0) columns.add(statement.substring(at[0]).trim());
             else if (at[1] == 1) checks.add(statement.substring(at[0]).trim());
             else dropped.add(table.meta().constraint(identifier(statement.substring(at[0]))));
@@ -58,14 +61,32 @@ final class ConstraintAlter {
         for (String column : columns) added.add(Added.of(column));
         notNulls(table, added, runner);
         // a default computed per row (nextval) is computed once, by the copy, which then checks it
-        if (added.stream().allMatch(Added::constant)) for (String check : checks) validate(table, check, added, runner);
+        if (added.stream().allMatch(Added::constant)) {
+            for (String check : checks) if (check.startsWith("CHECK")) validate(table, check, added, runner);
+        }
         String rebuilt = IndexedAlter.rebuild(table, new IndexedAlter.Change(null, null, null, null, columns, checks,
                 c -> dropped.stream().anyMatch(d -> d != null && declares(d, c))), rest, runner);
         if (rebuilt == null) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE … ADD CHECK of a table with generated columns is not supported")
                     .withDetail("DuckDB adds no check to a table it has, and serve cannot build this table again with it.");
         }
-        return rebuilt;
+        return before.isEmpty() ? rebuilt : String.join(";\n", before) + ";\n" + rebuilt;
+    }
+
+    /** ADD COLUMN of a serial or identity column: the table is built again with it, its rows drawing the values in order. */
+    private static boolean addsSequenceColumn(Node cmd) {
+        Node def = cmd.node("def");
+        return cmd.str("subtype").equals("AT_AddColumn") && def != null && (dev.pgwire.serve.sql.PgTypeName.isSerial(def.node("typeName"))
+                || def.list("constraints").stream().anyMatch(c -> c.str("contype").equals("CONSTR_IDENTITY")));
+    }
+
+    /** Whether DuckDB's {@code statement} is a CREATE [TEMPORARY] SEQUENCE. */
+    private static boolean createsSequence(String statement) {
+        SqlLexer lexer = new SqlLexer(statement);
+        if (!lexer.next().isWord("CREATE")) return false;
+        SqlLexer.Token next = lexer.next();
+        if (next.isWord("TEMPORARY")) next = lexer.next();
+        return next.isWord("SEQUENCE");
     }
 
     /** Whether {@code cmd} drops a constraint of {@code table} that DuckDB has (not a foreign key or an index of serve's). */
@@ -123,7 +144,7 @@ final class ConstraintAlter {
             if (tok.depth() != 0) continue;
             if (previous != null && previous.isWord("ADD") && tok.isWord("COLUMN")) return new int[] {tok.end(), 0};
             if (previous != null && previous.isWord("ADD") && tok.isWord("CONSTRAINT")) constraint = true;
-            if (constraint && tok.isWord("CHECK")) return new int[] {tok.start(), 1};
+            if (constraint && (tok.isWord("CHECK") || tok.isWord("PRIMARY"))) return new int[] {tok.start(), 1};
             if (previous != null && previous.isWord("DROP") && tok.isWord("CONSTRAINT")) {
                 SqlLexer.Token name = lexer.next();
                 return name.kind() == SqlLexer.Kind.END ? null : new int[] {name.start(), 2};

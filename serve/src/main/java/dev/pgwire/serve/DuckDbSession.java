@@ -613,7 +613,8 @@ public final class DuckDbSession implements Session {
         boolean keys = changes != null || addedKeys != null;
         beginImplicitTransactionIfNeeded();
         lockRows(t, null);
-        HeldTagSink held = keys ? new HeldTagSink(sink) : null;
+        // the tag waits for what runs after the statement (foreign keys, views made again), which may still fail it
+        HeldTagSink held = keys || viewRenames != null ? new HeldTagSink(sink) : null;
         // a transaction of its own, so that a failed check (or a part of the script) undoes it all
         boolean own = (keys || aroundIndexes != null || viewRenames != null) && !inDuckDbTransaction();
         boolean recorded = false;
@@ -623,9 +624,9 @@ public final class DuckDbSession implements Session {
                     runner.run(t, s, params.codecContext(), true, cancelled(call));
                     if (viewRenames != null) viewRenames.remake(t, this, catalog, cancelled(call));
                     if (keys) foreignKeyWork(t, changes, addedKeys, false, null);
-                }), keys ? held : sink, cancelled(call));
+                }), held != null ? held : sink, cancelled(call));
             } else if (inDuckDbTransaction()) {
-                runner.run(t, keys ? held : sink, params.codecContext(), true, cancelled(call));
+                runner.run(t, held != null ? held : sink, params.codecContext(), true, cancelled(call));
                 if (viewRenames != null) {
                     succeeded(viewRenames.remake(t, this, catalog, cancelled(call)), null);
                     recorded = true;

@@ -47,9 +47,11 @@ final class IndexedAlter {
                         alters = true;
                     }
                     case "AT_ColumnDefault", "AT_SetNotNull", "AT_DropNotNull", "AT_AlterColumnType" -> alters = true;
-                    // a column added NOT NULL is added, then made NOT NULL
+                    // a column added NOT NULL (a serial or identity column too) is added, then made NOT NULL
                     case "AT_AddColumn" -> alters |= cmd.node("def") != null
-                            && cmd.node("def").list("constraints").stream().anyMatch(c -> c.str("contype").equals("CONSTR_NOTNULL"));
+                            && (dev.pgwire.serve.sql.PgTypeName.isSerial(cmd.node("def").node("typeName"))
+                            || cmd.node("def").list("constraints").stream().anyMatch(c -> c.str("contype").equals("CONSTR_NOTNULL")
+                            || c.str("contype").equals("CONSTR_IDENTITY") || c.str("contype").equals("CONSTR_PRIMARY")));
                     case "AT_AddConstraint" -> alters |= cmd.node("def") != null && cmd.node("def").str("contype").equals("CONSTR_PRIMARY");
                     case "AT_DropConstraint" -> droppedIndexes.add(cmd.str("name"));
                     default -> { }

@@ -1,5 +1,7 @@
 package dev.pgwire.serve;
 
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
 import dev.pgwire.serve.sql.Node;
 import dev.pgwire.serve.sql.RenamedReads;
 import dev.pgwire.serve.sql.Translation;
@@ -37,8 +39,17 @@ final class ViewRenames {
         for (RenamedReads.View v : views) {
             catalog.changed(); // the rename, and the views made so far
             for (String sql : RenamedReads.remake(v, stmt, catalog)) {
-                Translation made = session.translate(sql);
-                session.runner().run(made, InlineBlocks.QUIET, session.codecContext(), true, cancelled);
+                Translation made;
+                try {
+                    made = session.translateTree(dev.pgwire.serve.sql.PgParser.parse(sql).get(0).tree(), sql);
+                    session.runner().run(made, InlineBlocks.QUIET, session.codecContext(), true, cancelled);
+                } catch (PgException e) {
+                    if (SqlState.QUERY_CANCELED.equals(e.sqlState())) throw e;
+                    // the query as pg_get_viewdef shows it does not translate back: the rename is undone
+                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cannot rename what view \"" + v.name()
+                            + "\" reads: serve cannot make the view again over the new name")
+                            .withDetail(e.getMessage()).withHint("Drop the view, rename, and create it again.");
+                }
                 script.append(";\n").append(made.duckDbSql());
             }
         }

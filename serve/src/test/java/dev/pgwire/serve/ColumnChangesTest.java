@@ -130,7 +130,7 @@ class ColumnChangesTest {
                 assertThatThrownBy(() -> exec(c, "ALTER TABLE rn_sales RENAME COLUMN quantity TO q"))
                         .isInstanceOfSatisfying(PSQLException.class, e -> {
                             assertThat(e.getSQLState()).isEqualTo("0A000");
-                            assertThat(e.getMessage()).contains("cannot rename column quantity of relation rn_sales: materialized view rn_totals reads it");
+                            assertThat(e.getMessage()).contains("cannot rename column \"quantity\" of relation \"rn_sales\": materialized view \"rn_totals\" reads it");
                         });
                 assertThat(query(c, "SELECT quantity FROM rn_sales ORDER BY 1")).isEqualTo("5\n50\n");
                 assertThat(query(c, "SELECT * FROM rn_big")).isEqualTo("2|50\n");

@@ -363,13 +363,23 @@ public final class DdlChanges {
             throw new PgException("42701", "column \"" + def.str("colname") + "\" of relation \"" + rel.str("relname") + "\" already exists");
         }
         Node typeName = def.node("typeName");
-        if (PgTypeName.isSerial(typeName)) throw DdlEmitter.unsupported("adding a serial column to an existing table");
+        Node identity = null;
         for (Node c : def.list("constraints")) {
             String t = c.str("contype");
+            if (t.equals("CONSTR_IDENTITY")) identity = c;
             if (!t.equals("CONSTR_NOTNULL") && !t.equals("CONSTR_NULL") && !t.equals("CONSTR_DEFAULT") && !t.equals("CONSTR_FOREIGN")
-                    && !t.equals("CONSTR_UNIQUE") && !t.equals("CONSTR_CHECK") && !t.startsWith("CONSTR_ATTR_")) {
+                    && !t.equals("CONSTR_UNIQUE") && !t.equals("CONSTR_CHECK") && !t.startsWith("CONSTR_ATTR_")
+                    && !t.equals("CONSTR_IDENTITY") && !t.equals("CONSTR_PRIMARY")) {
                 throw DdlEmitter.unsupported("ALTER TABLE … ADD COLUMN with a " + t.substring(7).toLowerCase() + " constraint");
             }
+        }
+        if (PgTypeName.isSerial(typeName) || identity != null) {
+            addSequenceColumn(target, rel, cmd, identity);
+            return;
+        }
+        if (def.list("constraints").stream().anyMatch(c -> c.str("contype").equals("CONSTR_PRIMARY"))) {
+            throw DdlEmitter.unsupported("ALTER TABLE … ADD COLUMN … PRIMARY KEY of a column that is not serial or identity")
+                    .withHint("Add the column, fill it, then add the key with ALTER TABLE … ADD PRIMARY KEY.");
         }
         refuseDomain(typeName, "ALTER TABLE … ADD COLUMN of a domain");
         PgTypeName pg = PgTypeName.of(typeName);
@@ -402,6 +412,68 @@ public final class DdlChanges {
                 addUnique(c.copy().set("keys", new ArrayList<>(List.of(Node.string(def.str("colname"))))), def.str("colname"));
             }
             if (c.str("contype").equals("CONSTR_CHECK")) addCheck(target, c);
+        }
+    }
+
+    /**
+     * ADD COLUMN of a serial or identity column: its sequence is made, and the table's rows get
+     * its values in their order, as PostgreSQL fills them; the column is NOT NULL (and the table's
+     * primary key when declared so).
+     */
+    private void addSequenceColumn(String target, Node rel, Node cmd, Node identity) {
+        Node def = cmd.node("def");
+        Relation r = relation(rel);
+        if (r == null && ifExists) return; // ALTER TABLE IF EXISTS of no table: nothing to add
+        if (r == null) throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + rel.str("relname") + "\" does not exist");
+        if (r.view()) throw new PgException("42809", "\"" + r.name() + "\" is not a table");
+        String column = def.str("colname");
+        Node typeName = def.node("typeName");
+        PgTypeName pg = PgTypeName.of(typeName);
+        for (Node c : def.list("constraints")) {
+            if (c.str("contype").equals("CONSTR_DEFAULT") || PgTypeName.isSerial(typeName) && identity != null) {
+                throw new PgException(SqlState.SYNTAX_ERROR, "multiple default values specified for column \"" + column
+                        + "\" of table \"" + r.name() + "\"");
+            }
+        }
+        boolean temp = r.schema().equals("pg_temp");
+        String schema = temp ? null : r.schema();
+        String sequence = identity == null ? r.name() + "_" + column + "_seq"
+                : IdentityAlter.sequenceOption(identity.list("options"), schema, r.name() + "_" + column + "_seq");
+        if (session.catalog().relation(schema, sequence) != null) {
+            throw new PgException("42P07", "relation \"" + sequence + "\" already exists");
+        }
+        String qualified = schema == null ? sequence : schema + "." + sequence;
+        String duckDbType = switch (pg.name()) {
+            case "int2" -> "SMALLINT";
+            case "int4" -> "INTEGER";
+            case "int8" -> "BIGINT";
+            default -> throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "identity column type must be smallint, integer, or bigint");
+        };
+        script.add((temp ? "CREATE TEMPORARY SEQUENCE " : "CREATE SEQUENCE ") + (schema == null ? "" : SqlWriter.quoteIdent(schema) + ".")
+                + SqlWriter.quoteIdent(sequence) + (identity == null ? "" : DdlEmitter.sequenceOptions(identity.list("options")))
+                + DdlEmitter.columnTypeBound(pg, identity));
+        // the table is built again with the column (ConstraintAlter), its rows copied in their order: each
+        // draws the default in turn, 1, 2, …
+        script.add(target + " ADD COLUMN " + SqlWriter.quoteIdent(column) + " " + duckDbType + " DEFAULT nextval("
+                + SqlWriter.quoteLiteral(qualified) + ") NOT NULL");
+        addedColumns.put(column, pg);
+        script.add("COMMENT ON COLUMN " + relationText(rel) + "." + SqlWriter.quoteIdent(column) + " IS "
+                + SqlWriter.quoteLiteral(ColumnMeta.write(pg, sequence, identity == null ? "" : identity.str("generated_when"), null, null)));
+        for (Node c : def.list("constraints")) {
+            switch (c.str("contype")) {
+                case "CONSTR_PRIMARY" -> {
+                    if (meta(r).constraints().stream().anyMatch(k -> k.type().equals("p"))) {
+                        throw new PgException("42P16", "multiple primary keys for table \"" + r.name() + "\" are not allowed");
+                    }
+                    String name = c.str("conname").isEmpty() ? r.name() + "_pkey" : c.str("conname");
+                    script.add(target + " ADD CONSTRAINT " + SqlWriter.quoteIdent(name) + " PRIMARY KEY (" + SqlWriter.quoteIdent(column) + ")");
+                    alteredMeta = meta(r).withConstraint(new TableMeta.Constraint(name, "p", List.of(column), null, List.of()));
+                }
+                case "CONSTR_UNIQUE" -> addUnique(c.copy().set("keys", new ArrayList<>(List.of(Node.string(column)))), column);
+                case "CONSTR_CHECK" -> addCheck(target, c);
+                case "CONSTR_FOREIGN" -> addColumnKey(def, ForeignKeyDefinitions.withAttributes(c, def.list("constraints")));
+                default -> { }
+            }
         }
     }
 
@@ -736,11 +808,15 @@ public final class DdlChanges {
                 List<String> name = stringsOf(object.list("items"));
                 Relation r = relation(name);
                 if (r == null) throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + String.join(".", name) + "\" does not exist");
+                if (r.view()) throw new PgException("42809", "\"" + r.name() + "\" is not a " + (type.equals("OBJECT_TABLE") ? "table" : "materialized view"));
                 script.add("COMMENT ON TABLE " + dotted(name) + " IS " + SqlWriter.quoteLiteral(r.meta().withDescription(text).write()));
             }
             case "OBJECT_VIEW", "OBJECT_SEQUENCE", "OBJECT_INDEX" -> {
                 List<String> name = stringsOf(object.list("items"));
                 Relation view = type.equals("OBJECT_VIEW") ? relation(name) : null;
+                if (view != null && !view.view() && !view.schema().startsWith("pg_temp")) {
+                    throw new PgException("42809", "\"" + view.name() + "\" is not a view");
+                }
                 if (view != null && view.view() && view.comment() != null) {
                     // the view's comment holds its query and column types as PostgreSQL shows them: the description joins them
                     script.add("COMMENT ON VIEW " + dotted(name) + " IS "

@@ -53,7 +53,7 @@ public record PgTypeName(String name, int typmod, int dimensions, boolean builti
     }
 
     /** Whether the name declares a serial column (an integer with its own sequence). */
-    static boolean isSerial(Node typeName) {
+    public static boolean isSerial(Node typeName) {
         if (!TypeMapper.isBuiltin(typeName) || typeName.has("arrayBounds")) return false;
         String last = TypeMapper.baseName(typeName).toLowerCase(Locale.ROOT);
         return last.startsWith("serial") || last.endsWith("serial") || last.equals("serial2") || last.equals("serial4")

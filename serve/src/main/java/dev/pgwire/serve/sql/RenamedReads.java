@@ -24,8 +24,12 @@ import java.util.Set;
 public final class RenamedReads {
     private RenamedReads() {}
 
-    /** A view to make again: its name, its query as pg_get_viewdef shows it, its columns' names and its comment. */
-    public record View(String schema, String name, String query, List<String> columns, String description) {}
+    /**
+     * A view to make again: its name, its query as pg_get_viewdef shows it, its columns' names,
+     * its comment and its columns' comments (null where none).
+     */
+    public record View(String schema, String name, String query, List<String> columns, String description,
+                       List<String> columnDescriptions) {}
 
     /** What a RENAME statement renames: a relation (column null) or one of its columns. */
     private record Renamed(String schema, String relation, String column, String newName) {
@@ -44,27 +48,33 @@ public final class RenamedReads {
         known.add(renamed.key());
         for (String[] v : views) known.add(v[0] + "." + v[1]);
         List<View> out = new ArrayList<>();
+        String what = renamed.column() != null ? "column \"" + renamed.column() + "\" of relation \"" + renamed.relation() + "\""
+                : "relation \"" + renamed.relation() + "\"";
         for (String[] v : views) {
             if ((v[0] + "." + v[1]).equals(renamed.key()) || v[2] == null) continue;
-            if (!ViewRules.referenced(v[2], v[0], known).contains(renamed.key())) continue;
-            if (renamed.column() != null && !ViewDependents.readsColumn(v[2], renamed.column())) continue;
-            String what = renamed.column() != null ? "column " + renamed.column() + " of relation " + renamed.relation()
-                    : "relation " + renamed.relation();
+            CatalogView.Relation view = v[3].equals("view") ? catalog.relation(v[0], v[1]) : null;
+            ObjectMeta meta = view == null ? null : ObjectMeta.read(view.comment());
+            String query = meta == null ? null : ColumnMeta.form(meta.shown(), false);
+            // what the view reads: every name in its query as shown is qualified (the query as written
+            // names tables as the search_path found them when it was made)
+            String reads = query != null ? SchemaNames.write(query, QUALIFIED) : v[2];
+            if (!ViewRules.referenced(reads, v[0], known).contains(renamed.key())) continue;
+            if (renamed.column() != null && !ViewDependents.readsColumn(reads, renamed.column())) continue;
             if (v[3].equals("materialized view")) {
-                throw cannot(what, "materialized view " + v[1] + " reads it")
+                throw cannot(what, "materialized view \"" + v[1] + "\" reads it")
                         .withHint("Drop the materialized view, rename, and create it again.");
             }
-            CatalogView.Relation view = catalog.relation(v[0], v[1]);
-            if (view == null) continue;
-            ObjectMeta meta = ObjectMeta.read(view.comment());
-            String query = ColumnMeta.form(meta.shown(), false);
             if (query == null) {
-                throw cannot(what, "serve cannot rewrite the query of view " + v[1] + " that reads it")
+                throw cannot(what, "serve cannot rewrite the query of view \"" + v[1] + "\" that reads it")
                         .withHint("Drop the view, rename, and create it again.");
             }
             List<String> columns = new ArrayList<>();
-            for (CatalogView.ColumnInfo c : view.columns()) columns.add(c.name());
-            out.add(new View(v[0], v[1], query, columns, meta.description()));
+            List<String> descriptions = new ArrayList<>();
+            for (CatalogView.ColumnInfo c : view.columns()) {
+                columns.add(c.name());
+                descriptions.add(c.description());
+            }
+            out.add(new View(v[0], v[1], query, columns, meta.description(), descriptions));
         }
         return out;
     }
@@ -75,15 +85,15 @@ public final class RenamedReads {
      */
     public static List<String> remake(View view, Node stmt, CatalogView after) {
         Renamed renamed = renamedAfter(stmt, after);
-        String what = renamed.column() != null ? "column " + renamed.column() + " of relation " + renamed.relation()
-                : "relation " + renamed.relation();
+        String what = renamed.column() != null ? "column \"" + renamed.column() + "\" of relation \"" + renamed.relation() + "\""
+                : "relation \"" + renamed.relation() + "\"";
         String text = SchemaNames.write(view.query(), QUALIFIED).strip();
         if (text.endsWith(";")) text = text.substring(0, text.length() - 1);
         Node query = PgParser.parse(text).get(0).tree();
         rewrite(query, renamed, view, what);
         keepNames(query, view.columns());
         String shown = SchemaNames.write(ColumnMeta.form(ViewDeparse.pair(query, List.of(), after), false), QUALIFIED);
-        if (shown == null) throw cannot(what, "serve cannot rewrite the query of view " + view.name() + " that reads it");
+        if (shown == null) throw cannot(what, "serve cannot rewrite the query of view \"" + view.name() + "\" that reads it");
         if (shown.endsWith(";")) shown = shown.substring(0, shown.length() - 1);
         boolean temporary = view.schema().startsWith("pg_temp");
         String name = temporary ? SqlWriter.quoteIdent(view.name())
@@ -91,6 +101,12 @@ public final class RenamedReads {
         List<String> out = new ArrayList<>();
         out.add("CREATE OR REPLACE " + (temporary ? "TEMPORARY " : "") + "VIEW " + name + " AS " + shown);
         if (view.description() != null) out.add("COMMENT ON VIEW " + name + " IS " + SqlWriter.quoteLiteral(view.description()));
+        for (int i = 0; i < view.columns().size(); i++) {
+            String d = view.columnDescriptions().get(i);
+            if (d != null) {
+                out.add("COMMENT ON COLUMN " + name + "." + SqlWriter.quoteIdent(view.columns().get(i)) + " IS " + SqlWriter.quoteLiteral(d));
+            }
+        }
         return out;
     }
 
@@ -157,7 +173,7 @@ public final class RenamedReads {
         }
         otherNames.addAll(ctes);
         for (String q : qualifiers) {
-            if (otherNames.contains(q)) throw cannot(what, "view " + view.name() + " names another relation " + q + " as well");
+            if (otherNames.contains(q)) throw cannot(what, "view \"" + view.name() + "\" names another relation \"" + q + "\" as well");
         }
         if (renamed.column() == null) {
             String old = renamed.relation();
@@ -181,7 +197,7 @@ public final class RenamedReads {
         }
         TreeWalker.forEachNode(query, n -> {
             if (n.is("JoinExpr") && n.names("usingClause").contains(renamed.column())) {
-                throw cannot(what, "view " + view.name() + " joins USING it");
+                throw cannot(what, "view \"" + view.name() + "\" joins USING it");
             }
             if (n.is("ResTarget") && n.node("val") != null && n.node("val").is("ColumnRef") && n.str("name").isEmpty()
                     && renames(n.node("val"), renamed, qualifiers)) {

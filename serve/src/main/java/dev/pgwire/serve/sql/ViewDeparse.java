@@ -249,6 +249,8 @@ final class ViewDeparse {
                 columns.add(e);
                 names.add(t.has("name") ? t.str("name") : ColumnNames.nameOf(val));
             }
+            // DISTINCT ON, GROUP BY and ORDER BY name the query's own result columns, not the view's names for them
+            List<String> own = new ArrayList<>(names);
             if (aliases != null) for (int i = 0; i < aliases.size() && i < names.size(); i++) names.set(i, aliases.get(i));
             out.append(' ');
             out.append("SELECT");
@@ -261,7 +263,7 @@ final class ViewDeparse {
                 for (Node k : distinct) {
                     out.append(dsep);
                     dsep = ", ";
-                    expression(d.sortKey(key(k, columns, names, d, true), indent));
+                    expression(d.sortKey(key(k, columns, own, d, true), indent));
                 }
                 out.append(')');
             }
@@ -301,7 +303,7 @@ final class ViewDeparse {
                 for (Node g : group) {
                     out.append(gsep);
                     gsep = ", ";
-                    expression(d.sortKey(key(g, columns, names, d, false), indent));
+                    expression(d.sortKey(key(g, columns, own, d, false), indent));
                 }
             }
             Node having = q.node("havingClause");
@@ -309,7 +311,7 @@ final class ViewDeparse {
                 keyword(" HAVING ", -STD, STD, 0);
                 expression(d.text(d.analysed(having), false, indent));
             }
-            tail(q, d, names, columns, false);
+            tail(q, d, own, columns, false);
         }
 
         /** ORDER BY, OFFSET and LIMIT; a set operation's sort keys are its column numbers. */
