@@ -77,8 +77,13 @@ final class LockedRows {
         for (int round = 1; ; round++) {
             long since = c.snapshotClock();
             Set<Taken> chosen = new HashSet<>();
+            // the rows each probe chose, under its own key: a later probe (the statement around a locking
+            // subquery) reads the subquery kept to them
+            List<String> keys = new java.util.ArrayList<>();
+            List<Long> ids = new java.util.ArrayList<>();
             boolean stale = false; // a row the snapshot may show as it was before its holder's commit
-            for (LockingSelect probe : probes) {
+            for (int p = 0; p < probes.size(); p++) {
+                LockingSelect probe = probes.get(p);
                 List<LockingSelect.Target> targets = probe.targets();
                 if (probe.whileOthersHold() && targets.stream().noneMatch(t -> c.locks().othersHold(c.pid(), t.table()))) continue;
                 List<long[]> rows = c.runner().query(probe.probeSql(), binder, rs -> rowids(rs, targets.size()));
@@ -93,6 +98,8 @@ final class LockedRows {
                         }
                         Taken k = new Taken(t.table(), row[i]);
                         chosen.add(k);
+                        keys.add(LockingSelect.chosenKey(t.table(), p));
+                        ids.add(row[i]);
                         if (!had) {
                             takenNow.add(k);
                             if (probe.whileOthersHold()) waitedFor.add(k);
@@ -100,6 +107,7 @@ final class LockedRows {
                         stale |= c.locks().committedSince(t.table(), row[i], since);
                     }
                 }
+                choose(c, keys, ids);
             }
             // rows an earlier round took that this one, on a newer snapshot, no longer reads are given up
             // (an UPDATE or DELETE keeps what it waited for: its probe names only rows others hold)
@@ -110,22 +118,18 @@ final class LockedRows {
                     it.remove();
                 }
             }
-            if (!stale) {
-                String[] tables = new String[chosen.size()];
-                long[] rowids = new long[chosen.size()];
-                int i = 0;
-                for (Taken k : chosen) {
-                    tables[i] = k.table();
-                    rowids[i++] = k.rowid();
-                }
-                c.locks().choose(c.pid(), tables, rowids);
-                return;
-            }
+            if (!stale) return;
             if (!c.freshSnapshot() || round == MAX_ROUNDS) {
                 throw new PgException(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to concurrent update");
             }
             c.renewSnapshot();
         }
+    }
+
+    private static void choose(Context c, List<String> keys, List<Long> ids) {
+        long[] rowids = new long[ids.size()];
+        for (int i = 0; i < rowids.length; i++) rowids[i] = ids.get(i);
+        c.locks().choose(c.pid(), keys.toArray(new String[0]), rowids);
     }
 
     private static RowLocks.Policy policy(LockingSelect.Target t) {

@@ -35,6 +35,11 @@ final class RowLocks {
         static Row of(int pid, String table, long rowid) {
             return rowid >= LOCAL_ROWIDS ? new Row(table + "\u0000" + pid, rowid) : new Row(table, rowid);
         }
+
+        /** A row of the session's own transaction: no other session sees it, waits for it, or learns of its commit. */
+        boolean local() {
+            return rowid >= LOCAL_ROWIDS;
+        }
     }
 
     /** DuckDB's MAX_ROW_ID: the first rowid of the rows a transaction holds before it commits. */
@@ -81,7 +86,10 @@ final class RowLocks {
     /** The rows each session's locking statement chose (the statement then reads those alone). */
     private final Map<Integer, Set<Row>> chosen = new ConcurrentHashMap<>();
 
-    /** The rows session {@code pid}'s statement about to run reads: those its probe chose and it locked. */
+    /**
+     * The rows session {@code pid}'s statement about to run reads: those its probes chose and it
+     * locked, each probe's under its own key (LockingSelect.chosenKey).
+     */
     void choose(int pid, String[] tables, long[] rowids) {
         Set<Row> rows = new HashSet<>();
         for (int i = 0; i < tables.length; i++) rows.add(Row.of(pid, tables[i], rowids[i]));
@@ -153,7 +161,7 @@ final class RowLocks {
             Integer had = h.get(pid);
             if (had == null) {
                 held.computeIfAbsent(pid, p -> new HashSet<>()).add(row);
-                tables.computeIfAbsent(table, t -> new ConcurrentHashMap<>()).merge(pid, 1, Integer::sum);
+                if (!row.local()) tables.computeIfAbsent(table, t -> new ConcurrentHashMap<>()).merge(pid, 1, Integer::sum);
             }
             if (had == null || had < strength) h.put(pid, strength);
         }
@@ -182,7 +190,7 @@ final class RowLocks {
             if (mine != null) {
                 for (Row row : mine) {
                     drop(pid, row);
-                    if (committed) {
+                    if (committed && !row.local()) {
                         this.committed.remove(row);
                         this.committed.put(row, clock);
                     }
@@ -248,6 +256,7 @@ final class RowLocks {
             h.remove(pid);
             if (h.isEmpty()) holders.remove(row);
         }
+        if (row.local()) return; // not counted in tables
         Map<Integer, Integer> t = tables.get(row.table());
         if (t != null && t.computeIfPresent(pid, (p, n) -> n > 1 ? n - 1 : null) == null && t.isEmpty()) tables.remove(row.table(), t);
     }

@@ -189,6 +189,73 @@ class RowLocksTest {
     }
 
     @Test
+    void eachLockingSelectReadsTheRowsItsOwnProbeChose() throws Exception {
+        try (Connection a = connect(); Connection b = connect()) {
+            exec(a, "DROP TABLE IF EXISTS customers");
+            exec(a, "DROP TABLE IF EXISTS orders");
+            exec(a, "CREATE TABLE customers (id int PRIMARY KEY, vip bool)");
+            exec(a, "INSERT INTO customers VALUES (1, true), (2, false), (3, true)");
+            exec(a, "CREATE TABLE orders (id int PRIMARY KEY, cid int, amt int)");
+            exec(a, "INSERT INTO orders VALUES (10, 1, 5), (11, 2, 6), (12, 3, 7)");
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            // the statement's probe reads the subquery kept to the rows the subquery's probe chose
+            assertThat(ids(a, "SELECT id FROM orders WHERE cid IN (SELECT id FROM customers WHERE vip FOR SHARE) ORDER BY id FOR UPDATE"))
+                    .containsExactly(10, 12);
+            a.rollback();
+            // one probe's rows are not another's: the FOR UPDATE subquery skips the row b holds FOR SHARE
+            assertThat(ids(b, "SELECT id FROM jobs WHERE id = 1 FOR SHARE")).containsExactly(1);
+            try (PreparedStatement ps = a.prepareStatement("SELECT (SELECT id FROM jobs ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED),"
+                    + " (SELECT id FROM jobs WHERE id = 1 FOR SHARE)"); ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1) + "," + rs.getInt(2)).isEqualTo("2,1");
+            }
+            a.rollback();
+            b.rollback();
+            // an UPDATE whose rows come from a locking subquery waits for the rows another transaction holds
+            assertThat(ids(b, "SELECT amt FROM orders WHERE id = 10 FOR UPDATE")).containsExactly(5);
+            a.setAutoCommit(true);
+            int pidA = Integer.parseInt(text(a, "SELECT pg_backend_pid()"));
+            CompletableFuture<Object> update = inBackground(() -> update(a,
+                    "UPDATE orders SET amt = amt + 1 WHERE cid IN (SELECT id FROM customers WHERE vip FOR KEY SHARE)"));
+            awaitRowWait(b, pidA);
+            exec(b, "UPDATE orders SET amt = amt + 10 WHERE id = 10");
+            b.commit();
+            assertThat(update.get(20, TimeUnit.SECONDS)).isEqualTo(2);
+            assertThat(text(a, "SELECT amt FROM orders WHERE id = 10")).isEqualTo("16");
+        }
+    }
+
+    @Test
+    void aLockingSubqueryReadingTheStatementAroundItLocksNothingAndStillRuns() throws Exception {
+        try (Connection a = connect()) {
+            exec(a, "DROP TABLE IF EXISTS t2");
+            exec(a, "CREATE TABLE t2 (id int PRIMARY KEY, jid int)");
+            exec(a, "INSERT INTO t2 VALUES (1, 1), (2, 2)");
+            a.setAutoCommit(false);
+            // the statement's WITH query shadows the table; a correlated subquery; a catalog relation; OFFSET over part of FROM
+            assertThat(ids(a, "WITH jobs AS (SELECT * FROM public.jobs WHERE id < 3) SELECT id FROM t2 WHERE jid IN"
+                    + " (SELECT id FROM jobs FOR UPDATE) ORDER BY 1")).containsExactly(1, 2);
+            assertThat(ids(a, "SELECT id FROM t2 WHERE EXISTS (SELECT 1 FROM jobs WHERE jobs.id = t2.jid FOR UPDATE) ORDER BY 1"))
+                    .containsExactly(1, 2);
+            assertThat(ids(a, "SELECT 1 WHERE EXISTS (SELECT 1 FROM pg_namespace FOR UPDATE)")).containsExactly(1);
+            assertThat(ids(a, "UPDATE jobs SET n = 1 WHERE id IN (SELECT jobs.id FROM jobs JOIN t2 ON t2.jid = jobs.id"
+                    + " ORDER BY jobs.id LIMIT 1 OFFSET 1 FOR UPDATE OF jobs) RETURNING id")).containsExactly(2);
+            SQLException union = assertThrows(SQLException.class,
+                    () -> ids(a, "SELECT id FROM jobs WHERE id = 1 UNION (SELECT id FROM jobs WHERE id = 2 FOR UPDATE)"));
+            assertThat(union.getSQLState()).isEqualTo("0A000");
+            a.rollback();
+            // a row the transaction added, locked by it, leaves no lock behind once it commits
+            exec(a, "INSERT INTO jobs (id, state) VALUES (1000, 'new')");
+            assertThat(ids(a, "SELECT id FROM jobs WHERE id = 1000 FOR UPDATE")).containsExactly(1000);
+            a.commit();
+            try (Connection b = connect()) {
+                exec(b, "ALTER TABLE jobs ALTER COLUMN worker TYPE bigint"); // refused while another transaction holds rows
+            }
+        }
+    }
+
+    @Test
     void workersTakingJobsInOneStatementEachTakeEveryJobOnce() throws Exception {
         int workers = 6;
         ExecutorService pool = Executors.newFixedThreadPool(workers);

@@ -81,13 +81,25 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
     private static List<List<Target>> nested(Node tree, CatalogView catalog) {
         List<List<Target>> out = new ArrayList<>();
         List<Node> selects = new ArrayList<>();
+        Set<String> ctes = new HashSet<>(); // every WITH query's name in the statement
         TreeWalker.forEachNode(tree, n -> {
             n.set(MARK, null);
-            if (n != tree && n.is("SelectStmt") && !n.list("lockingClause").isEmpty()) selects.add(n);
+            if (n.is("CommonTableExpr")) ctes.add(n.str("ctename"));
+            if (!n.is("SelectStmt")) return;
+            String op = n.str("op");
+            if (!op.isEmpty() && !op.equals("SETOP_NONE")) {
+                for (Node branch : new Node[] {n.node("larg"), n.node("rarg")}) {
+                    if (branch != null && !branch.list("lockingClause").isEmpty()) {
+                        refuse(WORDS.get(strength(branch.list("lockingClause").get(0))) + " is not allowed with UNION/INTERSECT/EXCEPT");
+                    }
+                }
+            }
+            if (n != tree && !n.list("lockingClause").isEmpty()) selects.add(n);
         });
         for (Node select : selects) {
-            if (insideMarked(select, selects) || !standalone(select, catalog)) continue;
-            List<Target> targets = targets(select, catalog);
+            if (insideMarked(select, selects)) continue;
+            if (!resolves(select, null, ctes, catalog)) continue; // reads the statement around it: locks nothing
+            List<Target> targets = targets(select, catalog, true);
             if (targets == null || targets.isEmpty()) continue;
             select.set(MARK, (long) out.size());
             out.add(targets);
@@ -106,49 +118,136 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
         return false;
     }
 
-    /**
-     * Whether a SELECT reads only what it names itself: every qualified column reference names one
-     * of its own FROM items or WITH queries, every bare one a column of its tables or a name its
-     * queries give, and every table it reads is one (a WITH query of the statement around it is not).
-     */
-    private static boolean standalone(Node select, CatalogView catalog) {
-        Set<String> names = new HashSet<>();
-        Set<String> columns = new HashSet<>();
-        Set<String> ctes = new HashSet<>();
-        List<Node> refs = new ArrayList<>();
-        List<Node> rangeVars = new ArrayList<>();
-        TreeWalker.forEachNode(select, n -> {
-            if (n.is("ColumnRef")) refs.add(n);
-            else if (n.is("RangeVar")) rangeVars.add(n);
-            else if (n.is("CommonTableExpr")) {
-                ctes.add(n.str("ctename"));
-                columns.addAll(n.names("aliascolnames"));
-            } else if (n.is("ResTarget") && !n.str("name").isEmpty()) columns.add(n.str("name"));
-            else if (n.is("Alias")) {
-                names.add(n.str("aliasname"));
-                columns.addAll(n.names("colnames"));
-            }
-        });
-        names.addAll(ctes);
-        for (Node rv : rangeVars) {
-            String schema = rv.str("schemaname");
-            if (schema.isEmpty() && ctes.contains(rv.str("relname"))) continue;
-            CatalogView.Relation r = catalog == null ? null : catalog.relation(schema.isEmpty() ? null : schema, rv.str("relname"));
-            if (r == null) return false; // a WITH query of the statement around it, or nothing known
-            names.add(rv.node("alias") != null ? rv.node("alias").str("aliasname") : rv.str("relname"));
-            for (CatalogView.ColumnInfo c : r.columns()) columns.add(c.name());
+    /** The names a query level brings into scope: its FROM items' names and their columns, and its WITH queries. */
+    private static final class Scope {
+        final Scope parent;
+        final Set<String> names = new HashSet<>();
+        final Set<String> columns = new HashSet<>();
+        final Set<String> ctes = new HashSet<>();
+        /** A FROM item whose columns are not known here (a function, a WITH query): a bare name may be its. */
+        boolean anyColumn;
+
+        Scope(Scope parent) {
+            this.parent = parent;
         }
-        for (Node ref : refs) {
+
+        boolean cte(String name) {
+            for (Scope s = this; s != null; s = s.parent) if (s.ctes.contains(name)) return true;
+            return false;
+        }
+
+        boolean resolves(Node ref) {
             List<Node> fields = ref.list("fields");
             if (fields.isEmpty()) return false;
             Node last = fields.get(fields.size() - 1);
             if (fields.size() == 1) {
-                if (!last.is("String") || !columns.contains(last.str("sval"))) return false;
-            } else {
-                Node qualifier = fields.get(fields.size() - 2);
-                if (!qualifier.is("String") || !names.contains(qualifier.str("sval"))) return false;
+                if (last.is("A_Star")) return true;
+                if (!last.is("String")) return false;
+                for (Scope s = this; s != null; s = s.parent) if (s.anyColumn || s.columns.contains(last.str("sval"))) return true;
+                return false;
+            }
+            Node qualifier = fields.get(fields.size() - 2);
+            if (!qualifier.is("String")) return false;
+            for (Scope s = this; s != null; s = s.parent) if (s.names.contains(qualifier.str("sval"))) return true;
+            return false;
+        }
+    }
+
+    /**
+     * Whether a SELECT inside the statement reads only what it names itself: every column it (or
+     * a query inside it) refers to is of its own FROM items or theirs, and every relation it reads
+     * is a table or one of its own WITH queries — not one of the statement's ({@code outerCtes}),
+     * which a bare name there may mean.
+     */
+    private static boolean resolves(Node select, Scope parent, Set<String> outerCtes, CatalogView catalog) {
+        if (select == null) return true;
+        if (!select.is("SelectStmt")) return false;
+        String op = select.str("op");
+        if (!op.isEmpty() && !op.equals("SETOP_NONE")) {
+            return resolves(select.node("larg"), parent, outerCtes, catalog) && resolves(select.node("rarg"), parent, outerCtes, catalog);
+        }
+        Scope scope = new Scope(parent);
+        Node with = select.node("withClause");
+        if (with != null) {
+            for (Node cte : with.list("ctes")) {
+                if (with.bool("recursive")) scope.ctes.add(cte.str("ctename"));
+                if (!resolves(cte.node("ctequery"), scope, outerCtes, catalog)) return false;
+                scope.ctes.add(cte.str("ctename"));
             }
         }
+        List<Node> quals = new ArrayList<>();
+        for (Node item : select.list("fromClause")) {
+            if (!fromItem(item, scope, quals, outerCtes, catalog)) return false;
+        }
+        if (select.has("valuesLists")) return expressions(select.get("valuesLists"), scope, outerCtes, catalog);
+        for (String field : new String[] {"targetList", "whereClause", "groupClause", "havingClause", "sortClause",
+                "distinctClause", "limitCount", "limitOffset", "windowClause"}) {
+            if (!expressions(select.get(field), scope, outerCtes, catalog)) return false;
+        }
+        for (Node q : quals) if (!expressions(q, scope, outerCtes, catalog)) return false;
+        return true;
+    }
+
+    /** Enters a FROM item's names in {@code scope} (its join conditions in {@code quals}); false when it reads what is outside. */
+    private static boolean fromItem(Node item, Scope scope, List<Node> quals, Set<String> outerCtes, CatalogView catalog) {
+        Node alias = item.node("alias");
+        if (alias != null) {
+            scope.names.add(alias.str("aliasname"));
+            scope.columns.addAll(alias.names("colnames"));
+        }
+        if (item.is("RangeVar")) {
+            String schema = item.str("schemaname");
+            String name = item.str("relname");
+            if (alias == null) scope.names.add(name);
+            if (schema.isEmpty() && scope.cte(name)) {
+                scope.anyColumn = true;
+                return true;
+            }
+            if (schema.isEmpty() && outerCtes.contains(name)) return false; // the statement's WITH query of that name
+            CatalogView.Relation r = catalog == null ? null : catalog.relation(schema.isEmpty() ? null : schema, name);
+            if (r == null) return false;
+            for (CatalogView.ColumnInfo c : r.columns()) scope.columns.add(c.name());
+            return true;
+        }
+        if (item.is("JoinExpr")) {
+            if (item.node("quals") != null) quals.add(item.node("quals"));
+            scope.columns.addAll(item.names("usingClause"));
+            return fromItem(item.node("larg"), scope, quals, outerCtes, catalog) && fromItem(item.node("rarg"), scope, quals, outerCtes, catalog);
+        }
+        if (item.is("RangeSubselect")) {
+            Node q = item.node("subquery");
+            // a LATERAL subquery sees the FROM items before it; another only the queries around
+            if (!resolves(q, item.bool("lateral") ? scope : scope.parent, outerCtes, catalog)) return false;
+            if (alias == null || alias.names("colnames").isEmpty()) {
+                for (Node t : q == null ? List.<Node>of() : q.list("targetList")) {
+                    Node val = t.node("val");
+                    if (!t.str("name").isEmpty()) {
+                        scope.columns.add(t.str("name"));
+                    } else if (val != null && val.is("ColumnRef")) {
+                        List<String> f = val.names("fields");
+                        if (f.get(f.size() - 1).equals("*")) scope.anyColumn = true; else scope.columns.add(f.get(f.size() - 1));
+                    } else {
+                        scope.anyColumn = true;
+                    }
+                }
+            }
+            return true;
+        }
+        // a function in FROM: its arguments may read what is around; its columns are not known here
+        scope.anyColumn = true;
+        return expressions(item, scope, outerCtes, catalog);
+    }
+
+    /** Whether every column reference in {@code value} (a subquery's in its own scope) resolves in {@code scope}. */
+    private static boolean expressions(Object value, Scope scope, Set<String> outerCtes, CatalogView catalog) {
+        if (value instanceof List<?> l) {
+            for (Object o : l) if (!expressions(o, scope, outerCtes, catalog)) return false;
+            return true;
+        }
+        if (!(value instanceof Node n)) return true;
+        if (n.is("SelectStmt")) return resolves(n, scope, outerCtes, catalog);
+        if (n.is("ColumnRef")) return scope.resolves(n);
+        for (Object v : n.fields().values()) if (!expressions(v, scope, outerCtes, catalog)) return false;
         return true;
     }
 
@@ -157,6 +256,11 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
      * rewritten; null when it is not a locking SELECT.
      */
     private static List<Target> targets(Node tree, CatalogView catalog) {
+        return targets(tree, catalog, false);
+    }
+
+    /** @param nested a SELECT inside the statement: one serve cannot keep to its probe's rows (OFFSET) locks nothing */
+    private static List<Target> targets(Node tree, CatalogView catalog, boolean nested) {
         if (modifiesInWith(tree)) return null; // a probe cannot hold the data-modifying WITH: locked as before, by nothing
         if (tree.is("UpdateStmt") || tree.is("DeleteStmt")) return written(tree, catalog);
         if (!tree.is("SelectStmt") || !tree.has("lockingClause")) return null;
@@ -210,7 +314,7 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
             String schema = rv.str("schemaname");
             if (schema.isEmpty() && ctes.contains(rv.str("relname"))) continue; // a WITH query is read as it is
             CatalogView.Relation r = catalog == null ? null : catalog.relation(schema.isEmpty() ? null : schema, rv.str("relname"));
-            if (r == null || r.view() || temporary(r)) continue;
+            if (r == null || r.view() || temporary(r) || catalogRelation(r)) continue;
             String policy = switch (e.getValue()[1]) {
                 case 2 -> "nowait";
                 case 1 -> "skip";
@@ -223,6 +327,7 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
         boolean everyTable = out.size() == tables.size()
                 && tree.list("fromClause").stream().allMatch(f -> f.is("RangeVar") || f.is("JoinExpr"));
         if (tree.node("limitOffset") != null && !out.isEmpty() && !everyTable) {
+            if (nested) return List.of();
             refuse(words + " with OFFSET is supported only when it locks every table of FROM");
         }
         return out;
@@ -256,12 +361,12 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
             for (int i = 0; i < marked.length; i++) {
                 if (marked[i] == null) continue; // rewritten away
                 marked[i].set(MARK, null);
-                LockingSelect nested = select(marked[i], plan.nested().get(i), plan.parameters(), pid, catalog, true);
+                LockingSelect nested = select(marked[i], plan.nested().get(i), plan.parameters(), pid, catalog, before.size());
                 if (nested != null) before.add(nested);
             }
         }
         LockingSelect own = plan.targets() == null ? null
-                : tree.is("SelectStmt") ? select(tree, plan.targets(), plan.parameters(), pid, catalog, false)
+                : tree.is("SelectStmt") ? select(tree, plan.targets(), plan.parameters(), pid, catalog, -1 - before.size())
                 : writeProbe(tree, plan.targets(), plan.parameters(), pid, catalog);
         if (before.isEmpty()) return own;
         return own == null ? new LockingSelect(List.of(), null, false, List.copyOf(before))
@@ -272,9 +377,13 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
      * The probe of a locking SELECT ({@code tree}, the statement or one inside it); then the SELECT
      * keeps each locked table to the rows the probe chose.
      *
-     * @param nested a SELECT inside the statement: its probe binds every parameter of the statement
+     * @param probeAt the probe's place among the statement's probes ({@link #chosenKey}): a SELECT
+     *              inside the statement (whose probe binds every parameter of the statement) as is,
+     *              the statement itself as {@code -1 - place}
      */
-    private static LockingSelect select(Node tree, List<Target> targets, int parameters, int pid, CatalogView catalog, boolean nested) {
+    private static LockingSelect select(Node tree, List<Target> targets, int parameters, int pid, CatalogView catalog, int probeAt) {
+        boolean nested = probeAt >= 0;
+        int place = nested ? probeAt : -1 - probeAt;
         tree.set("lockingClause", null);
         if (targets.isEmpty()) return null;
         List<Node> targetList = tree.list("targetList");
@@ -298,7 +407,7 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
         String probe = "SELECT " + columns + " FROM (" + w + ") AS pgwire_locking" + (nested ? parametersJoin(parameters) : "");
         List<Node> chosen = new ArrayList<>();
         for (Target t : targets) {
-            chosen.add(Expressions.duckDb("pgwire_row_chosen(" + pid + ", " + SqlNames.literal(t.table()) + ", "
+            chosen.add(Expressions.duckDb("pgwire_row_chosen(" + pid + ", " + SqlNames.literal(chosenKey(t.table(), place)) + ", "
                     + SqlNames.quote(t.alias()) + ".rowid)"));
         }
         tree.set("targetList", targetList);
@@ -350,9 +459,22 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
         return max[0];
     }
 
+    /**
+     * The key under which probe number {@code probe} of a statement (its locking subqueries first,
+     * then the statement itself) notes the rows of {@code table} it chose: each SELECT reads its own.
+     */
+    public static String chosenKey(String table, int probe) {
+        return table + "\u0001" + probe;
+    }
+
     /** A table's name in the lock table. */
     public static String tableKey(CatalogView.Relation r) {
         return SqlNames.quote(r.schema()) + "." + SqlNames.quote(r.name());
+    }
+
+    /** A relation of pg_catalog or information_schema: serve answers it from its own catalog, with no rows to lock. */
+    private static boolean catalogRelation(CatalogView.Relation r) {
+        return r.schema().equals("pg_catalog") || r.schema().equals("information_schema");
     }
 
     /** A temporary table: no other session sees it, so none can hold its rows (and every session's is pg_temp's). */
