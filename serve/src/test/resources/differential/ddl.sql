@@ -825,3 +825,103 @@ SELECT count(*) FROM drop_keep
 -- name: drop_several_views_one_missing
 -- expect-error: 42P01
 DROP VIEW drop_nosuch_view, drop_other_nosuch_view
+
+-- Enum values added and renamed (Prisma's, Rails' and Sequelize's migrations): the columns of the type keep their values,
+-- defaults, comments and indexes
+
+-- name: enumalt_alter_setup
+CREATE TYPE enum_mood AS ENUM ('sad', 'ok');
+COMMENT ON TYPE enum_mood IS 'how one feels';
+CREATE TABLE enum_people (id int PRIMARY KEY, name text, m enum_mood DEFAULT 'ok', ms enum_mood[]);
+COMMENT ON COLUMN enum_people.m IS 'current mood';
+CREATE INDEX enum_people_m ON enum_people (m);
+CREATE INDEX enum_people_name ON enum_people (lower(name));
+INSERT INTO enum_people VALUES (1, 'a', 'sad', '{sad,ok}'), (2, 'b', 'ok', NULL);
+CREATE TABLE enum_plain (id int PRIMARY KEY, m enum_mood NOT NULL DEFAULT 'sad');
+CREATE INDEX enum_plain_id ON enum_plain (id DESC);
+INSERT INTO enum_plain VALUES (1, 'ok'), (2, 'sad');
+CREATE VIEW enum_happy AS SELECT id, m FROM enum_people WHERE m = 'ok'
+
+-- name: enumalt_add_value
+ALTER TYPE enum_mood ADD VALUE 'happy'
+
+-- name: enumalt_add_value_before
+ALTER TYPE enum_mood ADD VALUE 'meh' BEFORE 'ok'
+
+-- name: enumalt_add_value_if_not_exists
+ALTER TYPE enum_mood ADD VALUE IF NOT EXISTS 'happy'
+
+-- name: enumalt_add_value_exists
+-- expect-error: 42710
+ALTER TYPE enum_mood ADD VALUE 'happy'
+
+-- name: enumalt_add_value_after_missing
+-- expect-error: 22023
+ALTER TYPE enum_mood ADD VALUE 'x' AFTER 'nope'
+
+-- name: enumalt_add_value_too_long
+-- expect-error: 42602
+ALTER TYPE enum_mood ADD VALUE 'this_label_is_far_too_long_for_postgres_since_it_is_over_63_bytes_long'
+
+-- name: enumalt_add_value_no_type
+-- expect-error: 42704
+ALTER TYPE enum_nosuch ADD VALUE 'x'
+
+-- name: enumalt_range_after_add
+SELECT enum_range(NULL::enum_mood)
+
+-- name: enumalt_insert_new_value
+INSERT INTO enum_people VALUES (3, 'c', 'happy', '{happy,meh}')
+
+-- name: enumalt_rows_after_add
+SELECT * FROM enum_people ORDER BY id
+
+-- name: enumalt_sorted_by_label_order
+SELECT id, m FROM enum_people ORDER BY m, id
+
+-- name: enumalt_view_after_add
+SELECT * FROM enum_happy ORDER BY id
+
+-- name: enumalt_rename_value
+ALTER TYPE enum_mood RENAME VALUE 'ok' TO 'fine'
+
+-- name: enumalt_rename_value_missing
+-- expect-error: 22023
+ALTER TYPE enum_mood RENAME VALUE 'nope' TO 'x'
+
+-- name: enumalt_rename_value_taken
+-- expect-error: 42710
+ALTER TYPE enum_mood RENAME VALUE 'sad' TO 'happy'
+
+-- name: enumalt_rows_after_rename
+SELECT * FROM enum_people ORDER BY id
+
+-- name: enumalt_plain_rows_after_rename
+SELECT * FROM enum_plain ORDER BY id
+
+-- name: enumalt_default_after_rename
+INSERT INTO enum_people (id, name) VALUES (4, 'd') RETURNING m
+
+-- name: enumalt_defaults_shown_after_rename
+SELECT a.attname, pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+WHERE d.adrelid IN ('enum_people'::regclass, 'enum_plain'::regclass) ORDER BY d.adrelid::regclass::text, 1
+
+-- name: enumalt_labels_after
+SELECT enumlabel FROM pg_enum WHERE enumtypid = 'enum_mood'::regtype ORDER BY enumsortorder
+
+-- name: enumalt_comments_kept
+SELECT obj_description('enum_mood'::regtype, 'pg_type'), col_description('enum_people'::regclass, 3)
+
+-- name: enumalt_indexes_kept
+SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('enum_people', 'enum_plain') ORDER BY 1
+
+-- name: enumalt_alter_in_block
+BEGIN;
+ALTER TYPE enum_mood ADD VALUE 'calm' AFTER 'sad';
+SAVEPOINT s;
+ALTER TYPE enum_mood RENAME VALUE 'sad' TO 'blue';
+ROLLBACK TO SAVEPOINT s;
+COMMIT
+
+-- name: enumalt_range_after_block
+SELECT enum_range(NULL::enum_mood)

@@ -585,6 +585,10 @@ public final class DuckDbSession implements Session {
             }
         }
         Translation written = pinnedInBlock(asSent);
+        // ALTER TYPE of an enum's values: its columns and indexes as they are now (EnumAlter)
+        String enumScript = EnumAlter.script(written.tree(), catalog, runner, schemasOnPath,
+                notice -> sink.notice("NOTICE", "42710", notice));
+        if (enumScript != null) written = written.withDuckDbSql(enumScript);
         if (written.duckDbSql().isEmpty()) { // nothing DuckDB has to do (ALTER TABLE … OWNER TO, say)
             sink.complete(written.info().tagForUpdate(-1));
             return;
@@ -604,6 +608,7 @@ public final class DuckDbSession implements Session {
             return;
         }
         if (functionDrops != null) aroundIndexes = functionDrops;
+        if (enumScript != null) aroundIndexes = enumScript; // a transaction of its own
         Translation t = aroundIndexes == null ? written : written.withDuckDbSql(aroundIndexes);
         // views reading a renamed table, view or column: made again after the rename, reading the new name
         ViewRenames viewRenames = ViewRenames.of(t, catalog);

@@ -1,5 +1,7 @@
 package dev.pgwire.serve;
 
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
 import dev.pgwire.serve.sql.CatalogView.Relation;
 import dev.pgwire.serve.sql.Node;
 import dev.pgwire.serve.sql.SqlLexer;
@@ -115,11 +117,24 @@ final class IndexedAlter {
      * @param addedColumns columns added as well, as DuckDB's column definitions
      * @param addedChecks  checks added as well, as DuckDB's CHECK clauses
      * @param dropped which of the table's constraints (DuckDB's type, columns joined by NUL, text) go
+     * @param retyped  columns of a new type besides {@code column}: each's DuckDB type, its value
+     *                 from the old row and, where given, its new default (null for none); the table
+     *                 is then always built again
      */
     record Change(String column, String type, String select, String check, List<String> addedColumns, List<String> addedChecks,
-                  java.util.function.Predicate<String[]> dropped) {
+                  java.util.function.Predicate<String[]> dropped, java.util.Map<String, String[]> retyped) {
         Change(String column, String type, String select, String check) {
-            this(column, type, select, check, List.of(), List.of(), c -> false);
+            this(column, type, select, check, List.of(), List.of(), c -> false, java.util.Map.of());
+        }
+
+        Change(String column, String type, String select, String check, List<String> addedColumns, List<String> addedChecks,
+               java.util.function.Predicate<String[]> dropped) {
+            this(column, type, select, check, addedColumns, addedChecks, dropped, java.util.Map.of());
+        }
+
+        /** Columns of new types ({@code retyped}), nothing else changed. */
+        static Change retyping(java.util.Map<String, String[]> retyped) {
+            return new Change(null, null, null, null, List.of(), List.of(), c -> false, retyped);
         }
     }
 
@@ -184,7 +199,7 @@ final class IndexedAlter {
             return new String[] {rs.getString(1), cols.toString(), rs.getString(3)};
         });
         List<Index> indexes = indexes(table, runner);
-        boolean needed = adds;
+        boolean needed = adds || !change.retyped().isEmpty();
         for (String[] c : constraints) {
             if (adds) break;
             boolean onColumn = List.of(c[1].split("\u0000")).contains(column);
@@ -213,11 +228,14 @@ final class IndexedAlter {
         for (String[] c : columns) {
             boolean changed = c[0].equals(column);
             if (changed && drop) continue;
+            String[] retyped = change.retyped().get(c[0]);
             if (!targets.isEmpty()) create.append(", ");
             targets.add(SqlNames.quote(c[0]));
-            values.add(changed ? change.select() : SqlNames.quote(c[0]));
-            create.append(SqlNames.quote(c[0])).append(' ').append(changed ? change.type() : c[1]);
-            if (c[2] != null) create.append(" DEFAULT ").append(c[2]);
+            values.add(changed ? change.select() : retyped != null ? retyped[1] : SqlNames.quote(c[0]));
+            create.append(SqlNames.quote(c[0])).append(' ')
+                    .append(changed ? change.type() : retyped != null ? retyped[0] : namedType(c[1], c[4], table, runner));
+            String defaultExpr = retyped != null && retyped.length > 2 ? retyped[2] : c[2];
+            if (defaultExpr != null) create.append(" DEFAULT ").append(defaultExpr);
             if (!Boolean.parseBoolean(c[3])) create.append(" NOT NULL");
         }
         for (String added : change.addedColumns()) create.append(", ").append(added);
@@ -247,6 +265,28 @@ final class IndexedAlter {
         // the rest of the statement's script (what serve keeps of the column and the table's keys)
         script.addAll(rest);
         return String.join(";\n", script);
+    }
+
+    private static final String ENUM_TYPES = "SELECT schema_name FROM duckdb_types() WHERE type_name = ? AND logical_type = 'ENUM'"
+            + " AND database_name = current_database() ORDER BY schema_name = ? DESC, schema_name";
+
+    /**
+     * A column's DuckDB type as a new table takes it: DuckDB's catalog writes a column of an enum
+     * type as the enum's labels ({@code ENUM('a', 'b')}), which would make a type of its own; the
+     * column keeps its type by name (recorded with the column).
+     */
+    private static String namedType(String dataType, String comment, Relation table, DuckDbStatementRunner runner) {
+        if (!dataType.startsWith("ENUM(") || comment == null) return dataType;
+        dev.pgwire.serve.sql.PgTypeName recorded = dev.pgwire.serve.sql.CatalogView.ColumnInfo.of("", 0, dataType, comment, false, null).pgType();
+        if (recorded == null) return dataType;
+        String name = recorded.name();
+        List<String> schemas = runner.query(ENUM_TYPES, ps -> {
+            ps.setString(1, name);
+            ps.setString(2, table.schema());
+        }, rs -> rs.getString(1));
+        if (schemas.isEmpty()) return dataType;
+        String suffix = dataType.substring(dataType.lastIndexOf(')') + 1); // [] of an array
+        return SqlNames.quote(schemas.get(0)) + "." + SqlNames.quote(name) + suffix;
     }
 
     /** serve's check that a varchar(n) or char(n) value fits ({@code pgwire.varchar_fits(c, n)}). */
@@ -280,6 +320,43 @@ final class IndexedAlter {
             if (comment != null && keepComment) out.add("COMMENT ON INDEX " + qualifier + SqlNames.quote(name) + " IS " + literal(comment));
             return out;
         }
+    }
+
+    /**
+     * The statements dropping each of the table's indexes (first) and those making them again as
+     * they were, with what serve keeps of them (second): around a change DuckDB refuses while the
+     * table has indexes.
+     */
+    static List<List<String>> dropAndRemake(Relation table, DuckDbStatementRunner runner) {
+        String qualifier = qualifier(table);
+        List<String> drop = new ArrayList<>();
+        List<String> make = new ArrayList<>();
+        for (Index index : indexes(table, runner)) {
+            String expressions = expressions(index.sql());
+            if (expressions == null) {
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "index \"" + index.name() + "\" cannot be made again here");
+            }
+            drop.add("DROP INDEX " + qualifier + SqlNames.quote(index.name()));
+            make.addAll(index.remade(qualifier, qualifier + SqlNames.quote(table.name()), expressions, true));
+        }
+        return List.of(drop, make);
+    }
+
+    /** Whether an index of the table, or a key or check of DuckDB's, involves one of {@code columns}. */
+    static boolean keyed(Relation table, Set<String> columns, DuckDbStatementRunner runner) {
+        for (Index index : indexes(table, runner)) {
+            String expressions = expressions(index.sql());
+            if (expressions == null || mentions(expressions, columns)) return true;
+        }
+        for (String[] c : runner.query(CONSTRAINTS, table(table), rs -> {
+            Object[] names = (Object[]) rs.getArray(2).getArray();
+            StringBuilder cols = new StringBuilder();
+            for (Object n : names) cols.append(n).append('\u0000');
+            return new String[] {rs.getString(1), cols.toString()};
+        })) {
+            for (String column : c[1].split("\u0000")) if (columns.contains(column)) return true;
+        }
+        return false;
     }
 
     private static List<Index> indexes(Relation table, DuckDbStatementRunner runner) {

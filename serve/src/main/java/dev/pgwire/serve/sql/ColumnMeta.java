@@ -87,6 +87,19 @@ public final class ColumnMeta {
                 (int) meta.num("dims"), !meta.bool("user_type"));
     }
 
+    /**
+     * A column's recorded metadata with the default PostgreSQL shows for it changed by
+     * {@code change} (a label an enum's RENAME VALUE renamed); the comment as it is when it
+     * records no default.
+     */
+    public static String withDefault(String comment, java.util.function.UnaryOperator<String> change) {
+        Node meta = read(comment);
+        if (!meta.has("default")) return comment;
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(meta.fields());
+        m.put("default", change.apply(meta.str("default")));
+        return toJson(m);
+    }
+
     /** The domain a column was declared with, as {schema, name}, or null (see {@link DomainMeta}). */
     public static String[] domain(String comment) {
         if (comment == null || !comment.contains("\"domain\":")) return null;
