@@ -882,6 +882,10 @@ SELECT id, m FROM enum_people ORDER BY m, id
 -- name: enumalt_view_after_add
 SELECT * FROM enum_happy ORDER BY id
 
+-- name: enumalt_view_dropped
+-- (a view naming a label would make serve refuse its RENAME VALUE: see ColumnChangesTest)
+DROP VIEW enum_happy
+
 -- name: enumalt_rename_value
 ALTER TYPE enum_mood RENAME VALUE 'ok' TO 'fine'
 
@@ -925,3 +929,135 @@ COMMIT
 
 -- name: enumalt_range_after_block
 SELECT enum_range(NULL::enum_mood)
+
+-- ALTER INDEX … RENAME: an index made again under its new name; a key's index renames its constraint
+
+-- name: index_rename_setup
+CREATE TABLE idxren (id int PRIMARY KEY, e text UNIQUE, f text, g text);
+ALTER TABLE idxren ADD CONSTRAINT idxren_f_key UNIQUE (f);
+CREATE INDEX idxren_e_idx ON idxren (lower(e)) WHERE g IS NOT NULL;
+CREATE UNIQUE INDEX idxren_g_uq ON idxren (g);
+INSERT INTO idxren VALUES (1, 'a', 'x', 'p')
+
+-- name: index_rename_plain
+ALTER INDEX idxren_e_idx RENAME TO idxren_lower_e
+
+-- name: index_rename_unique_index
+ALTER INDEX idxren_g_uq RENAME TO idxren_g_unique
+
+-- name: index_rename_primary_key
+ALTER INDEX idxren_pkey RENAME TO idxren_pk
+
+-- name: index_rename_unique_constraint
+ALTER INDEX idxren_e_key RENAME TO idxren_e_unique
+
+-- name: index_rename_added_unique_constraint
+ALTER INDEX idxren_f_key RENAME TO idxren_f_unique
+
+-- name: index_rename_if_exists_none
+ALTER INDEX IF EXISTS idxren_nosuch RENAME TO x
+
+-- name: index_rename_none
+-- expect-error: 42P01
+ALTER INDEX idxren_nosuch RENAME TO x
+
+-- name: index_rename_to_a_table
+-- expect-error: 42P07
+ALTER INDEX idxren_lower_e RENAME TO idxren
+
+-- name: index_rename_to_an_index
+-- expect-error: 42P07
+ALTER INDEX idxren_lower_e RENAME TO idxren_g_unique
+
+-- name: index_rename_indexes_after
+SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'idxren' ORDER BY 1
+
+-- name: index_rename_constraints_after
+SELECT conname, contype FROM pg_constraint WHERE conrelid = 'idxren'::regclass ORDER BY 1
+
+-- name: index_rename_unique_enforced
+-- expect-error: 23505
+INSERT INTO idxren VALUES (2, 'b', 'y', 'p')
+
+-- name: index_rename_primary_key_enforced
+-- expect-error: 23505
+INSERT INTO idxren VALUES (1, 'c', 'z', 'q')
+
+-- name: index_rename_in_block
+BEGIN;
+ALTER INDEX idxren_g_unique RENAME TO idxren_g2;
+SAVEPOINT s;
+ALTER INDEX idxren_g2 RENAME TO idxren_g3;
+ROLLBACK TO SAVEPOINT s;
+COMMIT
+
+-- name: index_rename_in_block_after
+SELECT indexname FROM pg_indexes WHERE tablename = 'idxren' ORDER BY 1
+
+-- name: enumalt_same_name_setup
+CREATE SCHEMA enum_sa;
+CREATE SCHEMA enum_sb;
+CREATE TYPE enum_sa.e7 AS ENUM ('x', 'y', 'q');
+CREATE TYPE enum_sb.e7 AS ENUM ('x', 'y');
+CREATE TABLE enum_sa.ta (c enum_sa.e7);
+CREATE TABLE enum_sb.tb (c enum_sb.e7);
+INSERT INTO enum_sa.ta VALUES ('q');
+INSERT INTO enum_sb.tb VALUES ('x')
+
+-- name: enumalt_same_name_add
+ALTER TYPE enum_sb.e7 ADD VALUE 'z'
+
+-- name: enumalt_same_name_rename
+ALTER TYPE enum_sa.e7 RENAME VALUE 'x' TO 'xx'
+
+-- name: enumalt_same_name_other_kept
+SELECT c::text FROM enum_sb.tb
+
+-- name: enumalt_same_name_other_takes_new
+INSERT INTO enum_sb.tb VALUES ('z')
+
+-- name: enumalt_matview_setup
+CREATE TYPE enum_mv AS ENUM ('a', 'b');
+CREATE TABLE enum_mvt (id int, m enum_mv);
+INSERT INTO enum_mvt VALUES (1, 'a');
+CREATE MATERIALIZED VIEW enum_mvv AS SELECT id, m FROM enum_mvt
+
+-- name: enumalt_matview_add
+ALTER TYPE enum_mv ADD VALUE 'c'
+
+-- name: enumalt_matview_refresh
+INSERT INTO enum_mvt VALUES (3, 'c');
+REFRESH MATERIALIZED VIEW enum_mvv
+
+-- name: enumalt_matview_rows
+SELECT id, m::text FROM enum_mvv ORDER BY id
+
+-- name: enumalt_label_with_percent
+ALTER TYPE enum_mv RENAME VALUE 'b' TO '100%'
+
+-- name: add_serial_name_taken_setup
+CREATE SEQUENCE addtaken_id_seq;
+CREATE TABLE addtaken (x int);
+INSERT INTO addtaken VALUES (1), (2)
+
+-- name: add_serial_name_taken
+ALTER TABLE addtaken ADD COLUMN id serial
+
+-- name: add_serial_name_taken_sequence
+SELECT pg_get_serial_sequence('addtaken', 'id'), max(id) FROM addtaken
+
+-- name: add_serial_references_setup
+CREATE TABLE addref_p (id int PRIMARY KEY);
+INSERT INTO addref_p VALUES (1), (2);
+CREATE TABLE addref_c (x int);
+INSERT INTO addref_c VALUES (5), (6)
+
+-- name: add_serial_references
+ALTER TABLE addref_c ADD COLUMN pid serial REFERENCES addref_p (id)
+
+-- name: add_serial_references_rows
+SELECT * FROM addref_c ORDER BY x
+
+-- name: add_serial_references_enforced
+-- expect-error: 23503
+INSERT INTO addref_c (x, pid) VALUES (7, 9)

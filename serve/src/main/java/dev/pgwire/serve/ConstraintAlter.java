@@ -39,7 +39,7 @@ final class ConstraintAlter {
             String subtype = cmd.str("subtype");
             if (!subtype.equals("AT_AddColumn") && !subtype.equals("AT_AddConstraint") && !subtype.equals("AT_DropConstraint")) {
                 throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
-                        "ALTER TABLE adding a check or dropping a constraint together with other changes is not supported")
+                        "ALTER TABLE adding a check, a serial or identity column, or dropping a constraint together with other changes is not supported")
                         .withDetail("Make that change in an ALTER TABLE of its own.");
             }
         }
@@ -67,8 +67,9 @@ final class ConstraintAlter {
         String rebuilt = IndexedAlter.rebuild(table, new IndexedAlter.Change(null, null, null, null, columns, checks,
                 c -> dropped.stream().anyMatch(d -> d != null && declares(d, c))), rest, runner);
         if (rebuilt == null) {
-            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE … ADD CHECK of a table with generated columns is not supported")
-                    .withDetail("DuckDB adds no check to a table it has, and serve cannot build this table again with it.");
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE … ADD CHECK, DROP CONSTRAINT or ADD COLUMN of a serial or"
+                    + " identity column of a table with generated columns is not supported")
+                    .withDetail("DuckDB makes none of these changes to a table it has, and serve cannot build this table again.");
         }
         return before.isEmpty() ? rebuilt : String.join(";\n", before) + ";\n" + rebuilt;
     }

@@ -585,10 +585,13 @@ public final class DuckDbSession implements Session {
             }
         }
         Translation written = pinnedInBlock(asSent);
-        // ALTER TYPE of an enum's values: its columns and indexes as they are now (EnumAlter)
-        String enumScript = EnumAlter.script(written.tree(), catalog, runner, schemasOnPath,
-                notice -> sink.notice("NOTICE", "42710", notice));
-        if (enumScript != null) written = written.withDuckDbSql(enumScript);
+        // written as the statement runs, from what is there then: ALTER TYPE of an enum's values (EnumAlter), ALTER INDEX … RENAME
+        String atRun = EnumAlter.script(written.tree(), catalog, runner, schemasOnPath, notice -> sink.notice("NOTICE", "42710", notice));
+        if (atRun == null) {
+            atRun = IndexRename.script(written.tree(), catalog, runner, schemasOnPath, notice -> sink.notice("NOTICE", "00000", notice),
+                    sql -> translator.translate(sql).duckDbSql());
+        }
+        if (atRun != null) written = written.withDuckDbSql(atRun);
         if (written.duckDbSql().isEmpty()) { // nothing DuckDB has to do (ALTER TABLE … OWNER TO, say)
             sink.complete(written.info().tagForUpdate(-1));
             return;
@@ -608,7 +611,7 @@ public final class DuckDbSession implements Session {
             return;
         }
         if (functionDrops != null) aroundIndexes = functionDrops;
-        if (enumScript != null) aroundIndexes = enumScript; // a transaction of its own
+        if (atRun != null) aroundIndexes = atRun; // a transaction of its own
         Translation t = aroundIndexes == null ? written : written.withDuckDbSql(aroundIndexes);
         // views reading a renamed table, view or column: made again after the rename, reading the new name
         ViewRenames viewRenames = ViewRenames.of(t, catalog);

@@ -23,13 +23,26 @@ import java.util.function.Consumer;
  * and defaults take the new name), and so do the columns' defaults and comments and the tables'
  * indexes, which are dropped before and made again after. A table whose column of the type is in
  * an index, a key or a check is built again instead, twice ({@link IndexedAlter#rebuild}): DuckDB
- * changes the type of no such column. A column of a domain over the type is refused with 0A000.
+ * changes the type of no such column. A column of a domain over the type or a generated column of
+ * it is refused with 0A000, and so is RENAME VALUE where a check, a view or an index predicate
+ * names the old label (PostgreSQL's follow the label; serve's keep their text).
  */
 final class EnumAlter {
     private EnumAlter() {}
 
     private static final String TYPES = "SELECT schema_name, logical_type, comment FROM duckdb_types()"
             + " WHERE type_name = ? AND database_name = current_database() AND NOT internal";
+    /** The columns of tables (not views) of a DuckDB type or an array of it. */
+    private static final String COLUMNS = "SELECT CASE WHEN c.database_name = 'temp' THEN 'pg_temp' ELSE c.schema_name END, c.table_name,"
+            + " c.column_name FROM duckdb_columns() c JOIN duckdb_tables() t ON t.database_name = c.database_name"
+            + " AND t.schema_name = c.schema_name AND t.table_name = c.table_name"
+            + " WHERE (c.database_name = current_database() OR c.database_name = 'temp') AND c.data_type IN (?, ?)"
+            + " ORDER BY c.database_name = 'temp', c.schema_name, c.table_name, c.column_index";
+    /** A table's checks and its indexes' recorded text (a partial index's predicate). */
+    private static final String TABLE_TEXTS = "SELECT constraint_text FROM duckdb_constraints() WHERE constraint_type = 'CHECK'"
+            + " AND table_name = ? AND schema_name = ? AND database_name = CASE WHEN ? THEN 'temp' ELSE current_database() END"
+            + " UNION ALL SELECT comment FROM duckdb_indexes() WHERE table_name = ? AND schema_name = ?"
+            + " AND database_name = CASE WHEN ? THEN 'temp' ELSE current_database() END";
     private static final String COLUMN = "SELECT column_default, comment, data_type FROM duckdb_columns()"
             + " WHERE table_name = ? AND column_name = ? AND schema_name = ? AND database_name = CASE WHEN ? THEN 'temp' ELSE current_database() END";
 
@@ -81,17 +94,25 @@ final class EnumAlter {
         }
         String from = renamedFrom;
         String to = renamedTo;
-        // the columns of the type, by table
+        // the columns of the type (DuckDB's type of theirs is this enum's), by table: materialized views' too
+        String literal = runner.queryColumn("SELECT typeof(NULL::" + qualified + ")").get(0);
         Map<String, List<String[]>> byTable = new LinkedHashMap<>();
-        for (String[] c : catalog.compositeColumns(type[0], name)) byTable.computeIfAbsent(c[0] + "\u0000" + c[1], k -> new ArrayList<>()).add(c);
+        for (String[] c : runner.query(COLUMNS, ps -> {
+            ps.setString(1, literal);
+            ps.setString(2, literal + "[]");
+        }, rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})) {
+            byTable.computeIfAbsent(c[0] + "\u0000" + c[1], k -> new ArrayList<>()).add(c);
+        }
+        if (from != null) refuseRenamedLiterals(name, from, byTable, catalog, runner);
         List<String> before = new ArrayList<>();
         List<String> toText = new ArrayList<>();
         List<String> back = new ArrayList<>();
         List<String> after = new ArrayList<>();
         for (List<String[]> columns : byTable.values()) {
             String[] first = columns.get(0);
-            CatalogView.Relation r = catalog.relation(first[0], first[1]);
-            if (r == null || r.view()) continue;
+            boolean temporary = first[0].equals("pg_temp");
+            CatalogView.Relation r = catalog.relation(temporary ? null : first[0], first[1]); // a temporary table comes first
+            if (r == null || r.view() || temporary != r.schema().equals("pg_temp")) continue;
             boolean temp = r.schema().equals("pg_temp");
             String table = IndexedAlter.qualifier(r) + SqlNames.quote(r.name());
             Map<String, String[]> asText = new LinkedHashMap<>();
@@ -102,6 +123,7 @@ final class EnumAlter {
             for (String[] c : columns) {
                 CatalogView.ColumnInfo info = r.column(c[2]);
                 if (info == null) continue;
+                if (info.generated()) refuse(name, "column \"" + c[2] + "\" of table \"" + r.name() + "\" is a generated column");
                 if (info.domain() != null) refuse(name, "column \"" + c[2] + "\" of table \"" + r.name() + "\" is of a domain over it");
                 List<String[]> about = runner.query(COLUMN, ps -> {
                     ps.setString(1, r.name());
@@ -113,11 +135,9 @@ final class EnumAlter {
                 boolean array = about.get(0)[2].endsWith("[]");
                 String quoted = SqlNames.quote(c[2]);
                 String column = "ALTER TABLE " + table + " ALTER COLUMN " + quoted;
-                String value = renamedFrom == null ? null : "CASE WHEN %1$s = " + SqlNames.literal(renamedFrom) + " THEN "
-                        + SqlNames.literal(renamedTo) + " ELSE %1$s END";
-                String text = value == null ? null : array
-                        ? "list_transform(" + quoted + ", lambda pgwire_x: " + value.formatted("CAST(pgwire_x AS VARCHAR)") + ")"
-                        : value.formatted("CAST(" + quoted + " AS VARCHAR)");
+                String text = from == null ? null : array
+                        ? "list_transform(" + quoted + ", lambda pgwire_x: " + renamedValue("CAST(pgwire_x AS VARCHAR)", from, to) + ")"
+                        : renamedValue("CAST(" + quoted + " AS VARCHAR)", from, to);
                 String textType = "VARCHAR" + (array ? "[]" : "");
                 String enumType = qualified + (array ? "[]" : "");
                 String defaultExpr = about.get(0)[0];
@@ -160,6 +180,46 @@ final class EnumAlter {
         script.addAll(back);
         script.addAll(after);
         return String.join(";\n", script);
+    }
+
+    /** A value of the type as text, the renamed label under its new name. */
+    private static String renamedValue(String text, String from, String to) {
+        return "CASE WHEN " + text + " = " + SqlNames.literal(from) + " THEN " + SqlNames.literal(to) + " ELSE " + text + " END";
+    }
+
+    /**
+     * RENAME VALUE where a check of the type's tables, a view or an index predicate names the old
+     * label as a constant: PostgreSQL's would follow the label (it holds the value, not the text);
+     * serve's would keep the old text, and a check would stop holding. Refused (0A000).
+     */
+    private static void refuseRenamedLiterals(String type, String label, Map<String, List<String[]>> byTable, CatalogView catalog,
+                                              DuckDbStatementRunner runner) {
+        for (String[] v : catalog.views()) {
+            if (v[2] != null && namesLiteral(v[2], label)) refuse(type, v[3] + " \"" + v[1] + "\" names the label '" + label + "'");
+        }
+        for (List<String[]> columns : byTable.values()) {
+            String[] t = columns.get(0);
+            boolean temp = t[0].equals("pg_temp");
+            for (String sql : runner.query(TABLE_TEXTS, ps -> {
+                ps.setString(1, t[1]);
+                ps.setString(2, temp ? "main" : t[0]);
+                ps.setBoolean(3, temp);
+                ps.setString(4, t[1]);
+                ps.setString(5, temp ? "main" : t[0]);
+                ps.setBoolean(6, temp);
+            }, rs -> rs.getString(1))) {
+                if (sql != null && namesLiteral(sql, label)) refuse(type, "a check or index of table \"" + t[1] + "\" names the label '" + label + "'");
+            }
+        }
+    }
+
+    /** Whether {@code sql} holds the string constant {@code label}. */
+    private static boolean namesLiteral(String sql, String label) {
+        SqlLexer lexer = new SqlLexer(sql);
+        for (SqlLexer.Token t = lexer.next(); t.kind() != SqlLexer.Kind.END; t = lexer.next()) {
+            if (t.kind() == SqlLexer.Kind.STRING && t.text().equals(label)) return true;
+        }
+        return false;
     }
 
     /** PostgreSQL's NAMEDATALEN: a label of 64 bytes or more is 42602. */

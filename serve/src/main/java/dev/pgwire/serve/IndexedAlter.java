@@ -284,9 +284,13 @@ final class IndexedAlter {
             ps.setString(1, name);
             ps.setString(2, table.schema());
         }, rs -> rs.getString(1));
-        if (schemas.isEmpty()) return dataType;
         String suffix = dataType.substring(dataType.lastIndexOf(')') + 1); // [] of an array
-        return SqlNames.quote(schemas.get(0)) + "." + SqlNames.quote(name) + suffix;
+        String labels = dataType.substring(0, dataType.length() - suffix.length());
+        for (String schema : schemas) { // the enum of that name whose labels the column's type has
+            String qualified = SqlNames.quote(schema) + "." + SqlNames.quote(name);
+            if (runner.queryColumn("SELECT typeof(NULL::" + qualified + ")").get(0).equals(labels)) return qualified + suffix;
+        }
+        return dataType;
     }
 
     /** serve's check that a varchar(n) or char(n) value fits ({@code pgwire.varchar_fits(c, n)}). */
@@ -340,6 +344,48 @@ final class IndexedAlter {
             make.addAll(index.remade(qualifier, qualifier + SqlNames.quote(table.name()), expressions, true));
         }
         return List.of(drop, make);
+    }
+
+    /**
+     * The statements giving index {@code name} of {@code table} the name {@code newName}: DuckDB
+     * renames no index, so it is dropped and made again, what serve keeps of it (its definition
+     * under the new name) with it.
+     */
+    static List<String> renameIndex(Relation table, String name, String newName, DuckDbStatementRunner runner) {
+        for (Index index : indexes(table, runner)) {
+            if (!index.name().equals(name)) continue;
+            String expressions = expressions(index.sql());
+            if (expressions == null) {
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "index \"" + name + "\" cannot be made again here");
+            }
+            String qualifier = qualifier(table);
+            String comment = index.comment();
+            if (comment != null) {
+                dev.pgwire.serve.sql.ObjectMeta meta = dev.pgwire.serve.sql.ObjectMeta.read(comment);
+                comment = new dev.pgwire.serve.sql.ObjectMeta(renamedDefinition(meta.definition(), newName), meta.columns(), meta.type(),
+                        meta.description(), meta.types(), meta.predicate(), meta.shown()).write();
+            }
+            List<String> out = new ArrayList<>();
+            out.add("DROP INDEX " + qualifier + SqlNames.quote(name));
+            out.addAll(new Index(newName, index.unique(), index.sql(), comment).remade(qualifier, qualifier + SqlNames.quote(table.name()),
+                    expressions, true));
+            return out;
+        }
+        throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist");
+    }
+
+    /** {@code CREATE [UNIQUE] INDEX name ON …} (PostgreSQL's text of an index) naming {@code newName}. */
+    private static String renamedDefinition(String definition, String newName) {
+        if (definition == null) return null;
+        SqlLexer lexer = new SqlLexer(definition);
+        for (SqlLexer.Token tok = lexer.next(); tok.kind() != SqlLexer.Kind.END; tok = lexer.next()) {
+            if (!tok.isWord("INDEX")) continue;
+            SqlLexer.Token name = lexer.next();
+            if (name.isWord("CONCURRENTLY")) name = lexer.next();
+            if (name.kind() == SqlLexer.Kind.END || name.isWord("ON")) return definition;
+            return definition.substring(0, name.start()) + SqlNames.quote(newName) + definition.substring(name.end());
+        }
+        return definition;
     }
 
     /** Whether an index of the table, or a key or check of DuckDB's, involves one of {@code columns}. */

@@ -137,4 +137,30 @@ class ColumnChangesTest {
             }
         }
     }
+
+    @Test
+    void enum_values_added_and_renamed_reach_every_column_of_the_type_or_the_alter_is_refused() throws SQLException {
+        for (String mode : new String[] {"simple", "extended"}) {
+            try (Connection c = connect(mode)) {
+                exec(c, "DROP TABLE IF EXISTS en_t");
+                exec(c, "DROP TYPE IF EXISTS en_e");
+                exec(c, "CREATE TYPE en_e AS ENUM ('a', 'b')");
+                exec(c, "CREATE TABLE en_t (id int, e en_e CHECK (e <> 'b'))");
+                exec(c, "CREATE TEMPORARY TABLE en_tmp (e en_e, es en_e[])");
+                exec(c, "INSERT INTO en_tmp VALUES ('a', '{a}')");
+                exec(c, "ALTER TYPE en_e ADD VALUE 'c%d' BEFORE 'b'");
+                exec(c, "INSERT INTO en_tmp VALUES ('c%d', '{c%d}')");
+                exec(c, "ALTER TYPE en_e RENAME VALUE 'a' TO 'A'");
+                assertThat(query(c, "SELECT e, es FROM en_tmp ORDER BY e")).as(mode).isEqualTo("A|{A}\nc%d|{c%d}\n");
+                // the check names the label: it would keep the old text where PostgreSQL's follows the label
+                assertThatThrownBy(() -> exec(c, "ALTER TYPE en_e RENAME VALUE 'b' TO 'B'"))
+                        .isInstanceOfSatisfying(PSQLException.class, e -> {
+                            assertThat(e.getSQLState()).isEqualTo("0A000");
+                            assertThat(e.getMessage()).contains("a check or index of table \"en_t\" names the label 'b'");
+                        });
+                assertThat(query(c, "SELECT enum_range(NULL::en_e)::text")).isEqualTo("{A,c%d,b}\n");
+                exec(c, "DROP TABLE en_tmp");
+            }
+        }
+    }
 }

@@ -47,12 +47,7 @@ final class ConstraintRename {
             for (String k : c.columns()) keys.add(SqlWriter.quoteIdent(k));
             out.add("CREATE UNIQUE INDEX " + SqlWriter.quoteIdent(newName) + " ON " + table + " (" + String.join(", ", keys) + ")");
         }
-        TableMeta.Constraint renamed = new TableMeta.Constraint(newName, c.type(), c.columns(), c.references(), c.referencedColumns(),
-                c.expression(), c.index(), c.backedByIndex(), c.rule());
-        List<TableMeta.Constraint> all = new ArrayList<>();
-        for (TableMeta.Constraint k : meta.constraints()) all.add(k == c ? renamed : k);
-        TableMeta changed = new TableMeta(all, meta.description(), meta.matView()).withTriggersDisabled(meta.triggersDisabled());
-        out.add("COMMENT ON TABLE " + table + " IS " + SqlWriter.quoteLiteral(changed.write()));
+        out.add("COMMENT ON TABLE " + table + " IS " + SqlWriter.quoteLiteral(meta.renaming(oldName, newName).write()));
         return out;
     }
 }

@@ -439,10 +439,16 @@ public final class DdlChanges {
         }
         boolean temp = r.schema().equals("pg_temp");
         String schema = temp ? null : r.schema();
-        String sequence = identity == null ? r.name() + "_" + column + "_seq"
-                : IdentityAlter.sequenceOption(identity.list("options"), schema, r.name() + "_" + column + "_seq");
-        if (session.catalog().relation(schema, sequence) != null) {
-            throw new PgException("42P07", "relation \"" + sequence + "\" already exists");
+        String named = identity == null ? null : IdentityAlter.sequenceOption(identity.list("options"), schema, null);
+        String sequence = named;
+        if (named != null && taken(schema, named)) {
+            throw new PgException("42P07", "relation \"" + named + "\" already exists");
+        }
+        // PostgreSQL's choice of a free name: t_c_seq, else t_c_seq1, t_c_seq2, …
+        String base = r.name() + "_" + column + "_seq";
+        for (int i = 0; sequence == null; i++) {
+            String candidate = i == 0 ? base : base + i;
+            if (!taken(schema, candidate)) sequence = candidate;
         }
         String qualified = schema == null ? sequence : schema + "." + sequence;
         String duckDbType = switch (pg.name()) {
@@ -473,10 +479,20 @@ public final class DdlChanges {
                 }
                 case "CONSTR_UNIQUE" -> addUnique(c.copy().set("keys", new ArrayList<>(List.of(Node.string(column)))), column);
                 case "CONSTR_CHECK" -> addCheck(target, c);
-                case "CONSTR_FOREIGN" -> addColumnKey(def, ForeignKeyDefinitions.withAttributes(c, def.list("constraints")));
+                case "CONSTR_FOREIGN" -> {
+                    // the key's column is of the serial's integer type
+                    Node typed = def.copy().set("typeName", Node.of("TypeName")
+                            .set("names", new ArrayList<>(List.of(Node.string("pg_catalog"), Node.string(pg.name())))).set("typemod", -1L));
+                    addColumnKey(typed, ForeignKeyDefinitions.withAttributes(c, def.list("constraints")));
+                }
                 default -> { }
             }
         }
+    }
+
+    /** Whether a relation (a table, view or sequence) of the name is in the schema. */
+    private boolean taken(String schema, String name) {
+        return session.catalog().relation(schema, name) != null || session.catalog().sequence(schema, name) != null;
     }
 
     /** ADD COLUMN … REFERENCES: the column's foreign key, as ADD FOREIGN KEY (column) would add it. */
@@ -680,6 +696,7 @@ public final class DdlChanges {
                 keys.renamed(relation(rel), s.str("newname"), null, null);
             }
             case "OBJECT_VIEW" -> script.add("ALTER VIEW " + ifExists + relationText(rel) + " RENAME TO " + newName);
+            case "OBJECT_INDEX" -> { } // written when it runs, from the index as it is then (IndexRename)
             case "OBJECT_COLUMN" -> {
                 script.add("ALTER TABLE " + ifExists + relationText(rel) + " RENAME COLUMN "
                         + SqlWriter.quoteIdent(s.str("subname")) + " TO " + newName);

@@ -157,6 +157,16 @@ public final class TableMeta {
         return new TableMeta(all, description, matView, triggersDisabled);
     }
 
+    /** The constraint (or unique index) {@code oldName} named {@code newName}, in its place. */
+    public TableMeta renaming(String oldName, String newName) {
+        List<Constraint> all = new ArrayList<>();
+        for (Constraint c : constraints) {
+            all.add(!c.name().equals(oldName) ? c : new Constraint(newName, c.type(), c.columns(), c.references(), c.referencedColumns(),
+                    c.expression(), c.index(), c.backedByIndex(), c.rule()));
+        }
+        return new TableMeta(all, description, matView, triggersDisabled);
+    }
+
     /** The constraint named {@code name}, or null. */
     public Constraint constraint(String name) {
         for (Constraint c : constraints) if (c.name().equals(name)) return c;
@@ -195,7 +205,7 @@ public final class TableMeta {
         return out;
     }
 
-    String write() {
+    public String write() {
         StringBuilder sb = new StringBuilder("{\"constraints\":[");
         for (int i = 0; i < constraints.size(); i++) {
             Constraint c = constraints.get(i);

@@ -1,0 +1,87 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.sql.CatalogView;
+import dev.pgwire.serve.sql.Node;
+import dev.pgwire.serve.sql.SqlNames;
+import dev.pgwire.serve.sql.TableMeta;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code ALTER INDEX [IF EXISTS] i RENAME TO j} (Django's RenameIndex, Rails' rename_index and the
+ * primary key index Rails renames with its table). DuckDB renames no index: serve drops it and
+ * makes it again under the new name, with what it keeps of it (its definition as PostgreSQL shows
+ * it, a partial index's predicate). The index of a primary key or unique constraint is the
+ * constraint's: renaming it renames the constraint, as in PostgreSQL.
+ */
+final class IndexRename {
+    private IndexRename() {}
+
+    private static final String INDEXES = "SELECT CASE WHEN database_name = 'temp' THEN 'pg_temp' ELSE schema_name END, table_name"
+            + " FROM duckdb_indexes() WHERE index_name = ? AND (database_name = current_database() OR database_name = 'temp')";
+    private static final String CONSTRAINED = "SELECT CASE WHEN database_name = 'temp' THEN 'pg_temp' ELSE schema_name END, table_name"
+            + " FROM duckdb_tables() WHERE (database_name = current_database() OR database_name = 'temp') AND contains(comment, ?)";
+
+    /**
+     * The DuckDB script of ALTER INDEX … RENAME; empty when it renames nothing (IF EXISTS of no
+     * index, after its notice); null for any other statement.
+     *
+     * @param translate DuckDB's script of a PostgreSQL statement (the constraint's rename)
+     */
+    static String script(Node tree, CatalogView catalog, DuckDbStatementRunner runner, List<String> searchPath,
+                         Consumer<String> notice, UnaryOperator<String> translate) {
+        if (tree == null || !tree.is("RenameStmt") || !tree.str("renameType").equals("OBJECT_INDEX")) return null;
+        Node rel = tree.node("relation");
+        String schema = rel.str("schemaname").isEmpty() ? null : rel.str("schemaname");
+        String name = rel.str("relname");
+        String newName = tree.str("newname");
+        String[] index = pick(runner.query(INDEXES, ps -> ps.setString(1, name), rs -> new String[] {rs.getString(1), rs.getString(2)}),
+                schema, searchPath);
+        String[] constrained = index != null ? index : pick(runner.query(CONSTRAINED,
+                ps -> ps.setString(1, "\"name\":" + SqlNames.jsonString(name)), rs -> new String[] {rs.getString(1), rs.getString(2)}),
+                schema, searchPath);
+        CatalogView.Relation table = constrained == null ? null : catalog.relation(constrained[0], constrained[1]);
+        TableMeta.Constraint constraint = table == null ? null : table.meta().constraint(name);
+        if (table == null || index == null && (constraint == null || !"pu".contains(constraint.type()))) {
+            if (tree.bool("missing_ok")) {
+                notice.accept("relation \"" + name + "\" does not exist, skipping");
+                return "";
+            }
+            throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + (schema == null ? "" : schema + ".") + name + "\" does not exist");
+        }
+        if (!newName.equals(name) && (catalog.relation(table.schema(), newName) != null
+                || pick(runner.query(INDEXES, ps -> ps.setString(1, newName), rs -> new String[] {rs.getString(1), rs.getString(2)}),
+                table.schema(), List.of()) != null)) {
+            throw new PgException("42P07", "relation \"" + newName + "\" already exists");
+        }
+        if (constraint != null && constraint.index()) {
+            // a unique index serve records with the table's constraints (as pg_index shows it): its record follows
+            List<String> out = new java.util.ArrayList<>(IndexedAlter.renameIndex(table, name, newName, runner));
+            out.add("COMMENT ON TABLE " + IndexedAlter.qualifier(table) + SqlNames.quote(table.name()) + " IS "
+                    + SqlNames.literal(table.meta().renaming(name, newName).write()));
+            return String.join(";\n", out);
+        }
+        if (constraint != null) {
+            // the index of a key: the constraint is renamed with it
+            String qualified = table.schema().equals("pg_temp") ? "pg_temp." + SqlNames.quote(table.name())
+                    : SqlNames.quote(table.schema()) + "." + SqlNames.quote(table.name());
+            return translate.apply("ALTER TABLE " + qualified + " RENAME CONSTRAINT " + SqlNames.quote(name) + " TO " + SqlNames.quote(newName));
+        }
+        return String.join(";\n", IndexedAlter.renameIndex(table, name, newName, runner));
+    }
+
+    /** The one of {schema, table} rows in {@code schema}, or the first on the search path (a temporary one first). */
+    private static String[] pick(List<String[]> rows, String schema, List<String> searchPath) {
+        if (schema != null) {
+            for (String[] r : rows) if (r[0].equals(schema) || schema.equals("pg_temp") && r[0].equals("pg_temp")) return r;
+            return null;
+        }
+        for (String[] r : rows) if (r[0].equals("pg_temp")) return r;
+        for (String s : searchPath) for (String[] r : rows) if (r[0].equals(s)) return r;
+        return null;
+    }
+}
