@@ -1061,3 +1061,68 @@ SELECT * FROM addref_c ORDER BY x
 -- name: add_serial_references_enforced
 -- expect-error: 23503
 INSERT INTO addref_c (x, pid) VALUES (7, 9)
+
+-- REINDEX: DuckDB keeps its indexes up to date; serve checks what PostgreSQL checks and changes nothing
+
+-- name: reindex_setup
+CREATE TABLE rx (id int PRIMARY KEY, a text UNIQUE, b text);
+CREATE INDEX rx_b ON rx (b);
+CREATE VIEW rxv AS SELECT * FROM rx
+
+-- name: reindex_table
+REINDEX TABLE rx
+
+-- name: reindex_index
+REINDEX INDEX rx_b
+
+-- name: reindex_primary_key_index
+REINDEX INDEX rx_pkey
+
+-- name: reindex_unique_constraint_index
+REINDEX INDEX rx_a_key
+
+-- name: reindex_index_of_a_table
+-- expect-error: 42809
+REINDEX INDEX rx
+
+-- name: reindex_table_of_an_index
+-- expect-error: 42809
+REINDEX TABLE rx_b
+
+-- name: reindex_table_of_a_view
+-- expect-error: 42809
+REINDEX TABLE rxv
+
+-- name: reindex_no_table
+-- expect-error: 42P01
+REINDEX TABLE rx_nosuch
+
+-- name: reindex_schema
+REINDEX SCHEMA public
+
+-- name: reindex_no_schema
+-- expect-error: 3F000
+REINDEX SCHEMA rx_nosuch
+
+-- name: reindex_other_database
+-- expect-error: 0A000
+REINDEX DATABASE rx_other
+
+-- name: reindex_concurrently
+REINDEX TABLE CONCURRENTLY rx
+
+-- name: reindex_schema_in_block
+-- expect-error: 25001
+BEGIN;
+REINDEX SCHEMA public
+
+-- name: reindex_schema_in_block_end
+ROLLBACK
+
+-- name: reindex_concurrently_in_block
+-- expect-error: 25001
+BEGIN;
+REINDEX TABLE CONCURRENTLY rx
+
+-- name: reindex_concurrently_in_block_end
+ROLLBACK

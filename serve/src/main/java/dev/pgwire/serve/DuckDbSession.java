@@ -1602,6 +1602,11 @@ public final class DuckDbSession implements Session {
 
     // ---------------------------------------------------------------- COPY hooks
 
+    /** The schemas of the session's search_path that exist, in order. */
+    List<String> schemasOnPath() {
+        return schemasOnPath;
+    }
+
     /** The relations as this session sees them (search_path, temporary tables). */
     dev.pgwire.serve.sql.CatalogView catalogView() {
         return catalog;

@@ -39,14 +39,9 @@ final class IndexRename {
         String schema = rel.str("schemaname").isEmpty() ? null : rel.str("schemaname");
         String name = rel.str("relname");
         String newName = tree.str("newname");
-        String[] index = pick(runner.query(INDEXES, ps -> ps.setString(1, name), rs -> new String[] {rs.getString(1), rs.getString(2)}),
-                schema, searchPath);
-        String[] constrained = index != null ? index : pick(runner.query(CONSTRAINED,
-                ps -> ps.setString(1, "\"name\":" + SqlNames.jsonString(name)), rs -> new String[] {rs.getString(1), rs.getString(2)}),
-                schema, searchPath);
-        CatalogView.Relation table = constrained == null ? null : catalog.relation(constrained[0], constrained[1]);
+        CatalogView.Relation table = tableOf(schema, name, catalog, runner, searchPath);
         TableMeta.Constraint constraint = table == null ? null : table.meta().constraint(name);
-        if (table == null || index == null && (constraint == null || !"pu".contains(constraint.type()))) {
+        if (table == null) {
             if (tree.bool("missing_ok")) {
                 notice.accept("relation \"" + name + "\" does not exist, skipping");
                 return "";
@@ -54,8 +49,7 @@ final class IndexRename {
             throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + (schema == null ? "" : schema + ".") + name + "\" does not exist");
         }
         if (!newName.equals(name) && (catalog.relation(table.schema(), newName) != null
-                || pick(runner.query(INDEXES, ps -> ps.setString(1, newName), rs -> new String[] {rs.getString(1), rs.getString(2)}),
-                table.schema(), List.of()) != null)) {
+                || index(table.schema(), newName, runner, List.of()) != null)) {
             throw new PgException("42P07", "relation \"" + newName + "\" already exists");
         }
         if (constraint != null && constraint.index()) {
@@ -72,6 +66,29 @@ final class IndexRename {
             return translate.apply("ALTER TABLE " + qualified + " RENAME CONSTRAINT " + SqlNames.quote(name) + " TO " + SqlNames.quote(newName));
         }
         return String.join(";\n", IndexedAlter.renameIndex(table, name, newName, runner));
+    }
+
+    /** {schema, table} of DuckDB's index {@code name}, or null. */
+    private static String[] index(String schema, String name, DuckDbStatementRunner runner, List<String> searchPath) {
+        return pick(runner.query(INDEXES, ps -> ps.setString(1, name), rs -> new String[] {rs.getString(1), rs.getString(2)}),
+                schema, searchPath);
+    }
+
+    /**
+     * The table of index {@code name} (in {@code schema}, or found on the search path): one of
+     * DuckDB's, or a primary key's or unique constraint's serve records; null when there is none.
+     */
+    static CatalogView.Relation tableOf(String schema, String name, CatalogView catalog, DuckDbStatementRunner runner,
+                                        List<String> searchPath) {
+        String[] index = index(schema, name, runner, searchPath);
+        String[] constrained = index != null ? index : pick(runner.query(CONSTRAINED,
+                ps -> ps.setString(1, "\"name\":" + SqlNames.jsonString(name)), rs -> new String[] {rs.getString(1), rs.getString(2)}),
+                schema, searchPath);
+        CatalogView.Relation table = constrained == null ? null : catalog.relation(constrained[0].equals("pg_temp") ? null : constrained[0],
+                constrained[1]);
+        if (table == null || index != null) return table;
+        TableMeta.Constraint constraint = table.meta().constraint(name);
+        return constraint != null && "pu".contains(constraint.type()) ? table : null;
     }
 
     /** The one of {schema, table} rows in {@code schema}, or the first on the search path (a temporary one first). */

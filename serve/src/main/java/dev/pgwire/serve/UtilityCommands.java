@@ -85,6 +85,7 @@ final class UtilityCommands {
             case "DeclareCursorStmt" -> sqlLevel.declare(stmt, t.source(), session.inBlockForDeclare(), sink);
             case "FetchStmt" -> sqlLevel.fetch(stmt, sink);
             case "ClosePortalStmt" -> sqlLevel.close(stmt, sink);
+            case "ReindexStmt" -> reindex(stmt, sink, preventedHere);
             case "LockStmt" -> {
                 // DuckDB's transactions conflict at commit instead of waiting on locks (docs/SERVE.md)
                 if (!inTransactionBlock) throw new PgException("25P01", "LOCK TABLE can only be used in transaction blocks");
@@ -108,6 +109,61 @@ final class UtilityCommands {
             case "LoadStmt" -> throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to load libraries");
             default -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, t.info().main() + " is not supported");
         }
+    }
+
+    /**
+     * REINDEX: DuckDB keeps its indexes up to date as rows change, and none needs building again.
+     * serve checks what PostgreSQL checks — the index, table or schema is there; DATABASE and
+     * SYSTEM name the open database; those, SCHEMA and CONCURRENTLY run outside a transaction
+     * block — and changes nothing.
+     */
+    private void reindex(Node stmt, ResultSink sink, boolean preventedHere) {
+        String kind = stmt.str("kind").replace("REINDEX_OBJECT_", "");
+        boolean concurrently = false;
+        for (Node p : stmt.list("params")) {
+            String option = p.str("defname");
+            if (option.equals("concurrently")) concurrently = p.node("arg") == null || !"false".equals(p.node("arg").str("sval"));
+            else if (option.equals("tablespace")) throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "REINDEX … TABLESPACE is not supported");
+            else if (!option.equals("verbose")) {
+                throw new PgException(SqlState.SYNTAX_ERROR, "unrecognized REINDEX option \"" + option + "\"");
+            }
+        }
+        if (concurrently && kind.equals("SYSTEM")) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cannot reindex system catalogs concurrently");
+        }
+        if (concurrently) outsideBlock("REINDEX CONCURRENTLY", preventedHere);
+        dev.pgwire.serve.sql.CatalogView catalog = session.catalogView();
+        switch (kind) {
+            case "INDEX", "TABLE" -> {
+                Node rel = stmt.node("relation");
+                String schema = rel.str("schemaname").isEmpty() ? null : rel.str("schemaname");
+                String name = rel.str("relname");
+                dev.pgwire.serve.sql.CatalogView.Relation table = catalog.relation(schema, name);
+                boolean index = IndexRename.tableOf(schema, name, catalog, runner, session.schemasOnPath()) != null;
+                if (table == null && !index) {
+                    throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + (schema == null ? "" : schema + ".") + name + "\" does not exist");
+                }
+                if (kind.equals("INDEX") && !index) throw new PgException("42809", "\"" + name + "\" is not an index");
+                if (kind.equals("TABLE") && (table == null || table.view() && table.meta().matView() == null)) {
+                    throw new PgException("42809", "\"" + name + "\" is not a table or materialized view");
+                }
+            }
+            case "SCHEMA" -> {
+                outsideBlock("REINDEX SCHEMA", preventedHere);
+                String schema = stmt.str("name");
+                if (runner.queryColumn("SELECT schema_name FROM duckdb_schemas() WHERE database_name = current_database() AND schema_name = "
+                        + dev.pgwire.serve.sql.SqlNames.literal(schema)).isEmpty()) {
+                    throw new PgException("3F000", "schema \"" + schema + "\" does not exist");
+                }
+            }
+            default -> { // DATABASE, SYSTEM
+                outsideBlock("REINDEX " + kind, preventedHere);
+                if (!stmt.str("name").isEmpty() && !stmt.str("name").equals(database)) {
+                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "can only reindex the currently open database");
+                }
+            }
+        }
+        sink.complete("REINDEX");
     }
 
     /**

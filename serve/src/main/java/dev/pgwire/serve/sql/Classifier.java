@@ -66,6 +66,7 @@ final class Classifier {
             case "VacuumStmt" -> other(stmt.bool("is_vacuumcmd") ? "VACUUM" : "ANALYZE");
             case "CheckPointStmt" -> other("CHECKPOINT");
             case "LockStmt" -> utility("LOCK TABLE");
+            case "ReindexStmt" -> utility("REINDEX");
             case "ConstraintsSetStmt" -> utility("SET CONSTRAINTS");
             case "PrepareStmt" -> utility("PREPARE");
             case "ExecuteStmt" -> utility("EXECUTE");
