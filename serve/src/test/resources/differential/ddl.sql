@@ -1126,3 +1126,80 @@ REINDEX TABLE CONCURRENTLY rx
 
 -- name: reindex_concurrently_in_block_end
 ROLLBACK
+
+-- name: enumalt_same_labels_setup
+CREATE TYPE enum_answer AS ENUM ('yes', 'no');
+CREATE TYPE enum_flag AS ENUM ('yes', 'no');
+CREATE TABLE enum_answers (id int, a enum_answer, f enum_flag);
+INSERT INTO enum_answers VALUES (1, 'no', 'no')
+
+-- name: enumalt_same_labels_rename
+ALTER TYPE enum_answer RENAME VALUE 'no' TO 'nah'
+
+-- name: enumalt_same_labels_other_type_kept
+SELECT a::text, f::text FROM enum_answers
+
+-- name: enumalt_same_labels_other_type_refuses
+-- expect-error: 22P02
+INSERT INTO enum_answers VALUES (2, 'yes', 'nah')
+
+-- name: enumalt_array_default_setup
+CREATE TYPE enum_col AS ENUM ('red', 'green', 'blue');
+CREATE TABLE enum_cols (id int, cs enum_col[] DEFAULT '{green,red}')
+
+-- name: enumalt_array_default_rename
+ALTER TYPE enum_col RENAME VALUE 'green' TO 'lime'
+
+-- name: enumalt_array_default_shown
+SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'enum_cols'::regclass
+
+-- name: enumalt_array_default_used
+INSERT INTO enum_cols (id) VALUES (1) RETURNING cs
+
+-- name: index_rename_check_of_the_same_name_setup
+CREATE TABLE idxchk (a int, CONSTRAINT idxchk_x CHECK (a > 0));
+CREATE INDEX idxchk_x ON idxchk (a)
+
+-- name: index_rename_check_of_the_same_name
+ALTER INDEX idxchk_x RENAME TO idxchk_y
+
+-- name: index_rename_check_of_the_same_name_after
+SELECT (SELECT string_agg(conname, ',') FROM pg_constraint WHERE conrelid = 'idxchk'::regclass),
+       (SELECT string_agg(indexname, ',') FROM pg_indexes WHERE tablename = 'idxchk')
+
+-- name: index_rename_temporary_setup
+CREATE TEMPORARY TABLE idxtmp (id int PRIMARY KEY, a int);
+CREATE INDEX idxtmp_a ON idxtmp (a)
+
+-- name: index_rename_temporary
+ALTER INDEX idxtmp_a RENAME TO idxtmp_a2
+
+-- name: index_rename_temporary_key
+ALTER INDEX idxtmp_pkey RENAME TO idxtmp_pk
+
+-- name: index_rename_to_a_sequence_setup
+CREATE SEQUENCE idxchk_seq
+
+-- name: index_rename_to_a_sequence
+-- expect-error: 42P07
+ALTER INDEX idxchk_y RENAME TO idxchk_seq
+
+-- name: add_serial_temporary_setup
+CREATE TEMPORARY TABLE addtmp (a int);
+INSERT INTO addtmp VALUES (1), (2)
+
+-- name: add_serial_temporary
+ALTER TABLE addtmp ADD COLUMN id serial, ADD COLUMN id2 int GENERATED ALWAYS AS IDENTITY
+
+-- name: add_serial_temporary_rows
+SELECT * FROM addtmp ORDER BY a
+
+-- name: add_serial_name_of_an_index_setup
+CREATE TABLE addidx (a int);
+CREATE INDEX addidx_c_seq ON addidx (a)
+
+-- name: add_serial_name_of_an_index
+ALTER TABLE addidx ADD COLUMN c serial
+
+-- name: add_serial_name_of_an_index_sequence
+SELECT pg_get_serial_sequence('addidx', 'c')

@@ -589,7 +589,7 @@ public final class DuckDbSession implements Session {
         String atRun = EnumAlter.script(written.tree(), catalog, runner, schemasOnPath, notice -> sink.notice("NOTICE", "42710", notice));
         if (atRun == null) {
             atRun = IndexRename.script(written.tree(), catalog, runner, schemasOnPath, notice -> sink.notice("NOTICE", "00000", notice),
-                    sql -> translator.translate(sql).duckDbSql());
+                    sql -> translator.translate(sql).duckDbSql(), inDuckDbTransaction() && rowsChangedInTransaction);
         }
         if (atRun != null) written = written.withDuckDbSql(atRun);
         if (written.duckDbSql().isEmpty()) { // nothing DuckDB has to do (ALTER TABLE … OWNER TO, say)
@@ -1048,6 +1048,7 @@ public final class DuckDbSession implements Session {
     /** A statement of the transaction block succeeded: kept for rolling back to a savepoint. */
     void succeeded(Translation t, ParameterBinder parameters) {
         statementsInTransaction++;
+        if (ROW_CHANGES.contains(t.info().main())) rowsChangedInTransaction = true;
         if (status == TransactionStatus.IN_TRANSACTION || implicitOpen) {
             savepoints.record(new Savepoints.Entry(t.duckDbSql(), parameters, t.replay()));
         } else if (t.replay().writes()) {
@@ -1253,7 +1254,14 @@ public final class DuckDbSession implements Session {
         statementsInTransaction = 0;
     }
 
+    /** The statements that change rows ({@link #rowsChangedInTransaction}). */
+    private static final java.util.Set<String> ROW_CHANGES = java.util.Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "COPY");
+
+    /** Whether a statement of the DuckDB transaction open now changed rows (a unique index made again would fail its COMMIT). */
+    private boolean rowsChangedInTransaction;
+
     void beginDuckDbTransaction() {
+        rowsChangedInTransaction = false;
         // the catalog's tables and functions as committed now: DuckDB gives the transaction a snapshot
         // of them at its first read of any database, and a rebuild after that would be invisible to it
         catalogStore.get().current();

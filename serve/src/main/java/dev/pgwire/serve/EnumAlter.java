@@ -4,6 +4,7 @@ import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
 import dev.pgwire.serve.sql.CatalogView;
 import dev.pgwire.serve.sql.Node;
+import dev.pgwire.serve.sql.PgTypeName;
 import dev.pgwire.serve.sql.SqlLexer;
 import dev.pgwire.serve.sql.SqlNames;
 
@@ -34,7 +35,7 @@ final class EnumAlter {
             + " WHERE type_name = ? AND database_name = current_database() AND NOT internal";
     /** The columns of tables (not views) of a DuckDB type or an array of it. */
     private static final String COLUMNS = "SELECT CASE WHEN c.database_name = 'temp' THEN 'pg_temp' ELSE c.schema_name END, c.table_name,"
-            + " c.column_name FROM duckdb_columns() c JOIN duckdb_tables() t ON t.database_name = c.database_name"
+            + " c.column_name, c.comment, t.comment FROM duckdb_columns() c JOIN duckdb_tables() t ON t.database_name = c.database_name"
             + " AND t.schema_name = c.schema_name AND t.table_name = c.table_name"
             + " WHERE (c.database_name = current_database() OR c.database_name = 'temp') AND c.data_type IN (?, ?)"
             + " ORDER BY c.database_name = 'temp', c.schema_name, c.table_name, c.column_index";
@@ -100,7 +101,12 @@ final class EnumAlter {
         for (String[] c : runner.query(COLUMNS, ps -> {
             ps.setString(1, literal);
             ps.setString(2, literal + "[]");
-        }, rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})) {
+        }, rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)})) {
+            // DuckDB's type of a column is the labels alone: the column names the type it was declared with
+            // (a materialized view's records none of its own)
+            PgTypeName declared = CatalogView.ColumnInfo.of(c[2], 0, literal, c[3], false, null).pgType();
+            boolean matView = dev.pgwire.serve.sql.TableMeta.read(c[4]).matView() != null;
+            if (!matView && declared != null && !declared.name().equals(name)) continue;
             byTable.computeIfAbsent(c[0] + "\u0000" + c[1], k -> new ArrayList<>()).add(c);
         }
         if (from != null) refuseRenamedLiterals(name, from, byTable, catalog, runner);
@@ -217,7 +223,8 @@ final class EnumAlter {
     private static boolean namesLiteral(String sql, String label) {
         SqlLexer lexer = new SqlLexer(sql);
         for (SqlLexer.Token t = lexer.next(); t.kind() != SqlLexer.Kind.END; t = lexer.next()) {
-            if (t.kind() == SqlLexer.Kind.STRING && t.text().equals(label)) return true;
+            if (t.kind() != SqlLexer.Kind.STRING) continue;
+            if (t.text().equals(label) || t.text().startsWith("{") && t.text().contains(label)) return true; // an array's element too
         }
         return false;
     }
@@ -241,10 +248,24 @@ final class EnumAlter {
         int copied = 0;
         SqlLexer lexer = new SqlLexer(expression);
         for (SqlLexer.Token t = lexer.next(); t.kind() != SqlLexer.Kind.END; t = lexer.next()) {
-            if (t.kind() != SqlLexer.Kind.STRING || !t.text().equals(from)) continue;
-            out.append(expression, copied, t.start()).append(SqlNames.literal(to));
+            if (t.kind() != SqlLexer.Kind.STRING) continue;
+            String renamed = t.text().equals(from) ? to : renamedElements(t.text(), from, to);
+            if (renamed == null) continue;
+            out.append(expression, copied, t.start()).append(SqlNames.literal(renamed));
             copied = t.end();
         }
         return out.append(expression.substring(copied)).toString();
+    }
+
+    /**
+     * An array literal ({@code {a,b}}) with the element {@code from} as {@code to}; null when it is
+     * no array literal, has no such element, or has an element in quotes (left as it is).
+     */
+    private static String renamedElements(String text, String from, String to) {
+        if (!text.startsWith("{") || !text.endsWith("}") || text.indexOf('"') >= 0 || text.indexOf('\\') >= 0) return null;
+        List<String> elements = new ArrayList<>(List.of(text.substring(1, text.length() - 1).split(",", -1)));
+        if (!elements.contains(from) || !to.matches("[^,{}\"\\\\\\s]+")) return null;
+        elements.replaceAll(e -> e.equals(from) ? to : e);
+        return "{" + String.join(",", elements) + "}";
     }
 }

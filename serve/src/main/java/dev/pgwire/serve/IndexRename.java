@@ -31,16 +31,17 @@ final class IndexRename {
      * index, after its notice); null for any other statement.
      *
      * @param translate DuckDB's script of a PostgreSQL statement (the constraint's rename)
+     * @param rowsChanged whether the transaction changed rows of any table before
      */
     static String script(Node tree, CatalogView catalog, DuckDbStatementRunner runner, List<String> searchPath,
-                         Consumer<String> notice, UnaryOperator<String> translate) {
+                         Consumer<String> notice, UnaryOperator<String> translate, boolean rowsChanged) {
         if (tree == null || !tree.is("RenameStmt") || !tree.str("renameType").equals("OBJECT_INDEX")) return null;
         Node rel = tree.node("relation");
         String schema = rel.str("schemaname").isEmpty() ? null : rel.str("schemaname");
         String name = rel.str("relname");
         String newName = tree.str("newname");
         CatalogView.Relation table = tableOf(schema, name, catalog, runner, searchPath);
-        TableMeta.Constraint constraint = table == null ? null : table.meta().constraint(name);
+        TableMeta.Constraint constraint = table == null ? null : keyOrUniqueIndex(table, name);
         if (table == null) {
             if (tree.bool("missing_ok")) {
                 notice.accept("relation \"" + name + "\" does not exist, skipping");
@@ -49,8 +50,14 @@ final class IndexRename {
             throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + (schema == null ? "" : schema + ".") + name + "\" does not exist");
         }
         if (!newName.equals(name) && (catalog.relation(table.schema(), newName) != null
+                || !table.schema().equals("pg_temp") && catalog.sequence(table.schema(), newName) != null
                 || index(table.schema(), newName, runner, List.of()) != null)) {
             throw new PgException("42P07", "relation \"" + newName + "\" already exists");
+        }
+        if (rowsChanged && (constraint != null && constraint.index() || constraint == null && IndexedAlter.unique(table, name, runner))) {
+            // DuckDB checks a unique index made again after rows changed in the transaction against them at COMMIT, and fails
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "ALTER INDEX … RENAME of a unique index after rows of its table"
+                    + " changed in the same transaction is not supported").withHint("Rename it in a transaction of its own.");
         }
         if (constraint != null && constraint.index()) {
             // a unique index serve records with the table's constraints (as pg_index shows it): its record follows
@@ -61,7 +68,7 @@ final class IndexRename {
         }
         if (constraint != null) {
             // the index of a key: the constraint is renamed with it
-            String qualified = table.schema().equals("pg_temp") ? "pg_temp." + SqlNames.quote(table.name())
+            String qualified = table.schema().equals("pg_temp") ? SqlNames.quote(table.name()) // the temporary table comes first
                     : SqlNames.quote(table.schema()) + "." + SqlNames.quote(table.name());
             return translate.apply("ALTER TABLE " + qualified + " RENAME CONSTRAINT " + SqlNames.quote(name) + " TO " + SqlNames.quote(newName));
         }
@@ -81,14 +88,28 @@ final class IndexRename {
     static CatalogView.Relation tableOf(String schema, String name, CatalogView catalog, DuckDbStatementRunner runner,
                                         List<String> searchPath) {
         String[] index = index(schema, name, runner, searchPath);
-        String[] constrained = index != null ? index : pick(runner.query(CONSTRAINED,
-                ps -> ps.setString(1, "\"name\":" + SqlNames.jsonString(name)), rs -> new String[] {rs.getString(1), rs.getString(2)}),
-                schema, searchPath);
-        CatalogView.Relation table = constrained == null ? null : catalog.relation(constrained[0].equals("pg_temp") ? null : constrained[0],
-                constrained[1]);
-        if (table == null || index != null) return table;
-        TableMeta.Constraint constraint = table.meta().constraint(name);
-        return constraint != null && "pu".contains(constraint.type()) ? table : null;
+        if (index != null) return relation(index, catalog);
+        // a key's index: of the tables naming a constraint so, one whose primary key or unique constraint it is
+        List<String[]> keyed = new java.util.ArrayList<>();
+        for (String[] t : runner.query(CONSTRAINED, ps -> ps.setString(1, "\"name\":" + SqlNames.jsonString(name)),
+                rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+            CatalogView.Relation r = relation(t, catalog);
+            if (r != null && keyOrUniqueIndex(r, name) != null) keyed.add(t);
+        }
+        String[] found = pick(keyed, schema, searchPath);
+        return found == null ? null : relation(found, catalog);
+    }
+
+    private static CatalogView.Relation relation(String[] schemaAndTable, CatalogView catalog) {
+        boolean temp = schemaAndTable[0].equals("pg_temp");
+        CatalogView.Relation r = catalog.relation(temp ? null : schemaAndTable[0], schemaAndTable[1]); // a temporary table comes first
+        return r == null || temp != r.schema().equals("pg_temp") ? null : r;
+    }
+
+    /** The table's primary key, unique constraint or unique index of that name, or null. */
+    private static TableMeta.Constraint keyOrUniqueIndex(CatalogView.Relation table, String name) {
+        TableMeta.Constraint c = table.meta().constraint(name);
+        return c != null && "pu".contains(c.type()) ? c : null;
     }
 
     /** The one of {schema, table} rows in {@code schema}, or the first on the search path (a temporary one first). */

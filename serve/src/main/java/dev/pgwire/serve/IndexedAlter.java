@@ -374,6 +374,12 @@ final class IndexedAlter {
         throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist");
     }
 
+    /** Whether the table's index {@code name} (one of DuckDB's) is unique. */
+    static boolean unique(Relation table, String name, DuckDbStatementRunner runner) {
+        for (Index index : indexes(table, runner)) if (index.name().equals(name)) return index.unique();
+        return false;
+    }
+
     /** {@code CREATE [UNIQUE] INDEX name ON …} (PostgreSQL's text of an index) naming {@code newName}. */
     private static String renamedDefinition(String definition, String newName) {
         if (definition == null) return null;

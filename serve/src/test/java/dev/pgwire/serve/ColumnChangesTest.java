@@ -163,4 +163,25 @@ class ColumnChangesTest {
             }
         }
     }
+
+    @Test
+    void a_unique_index_is_renamed_in_a_transaction_of_its_own_or_before_rows_change() throws SQLException {
+        try (Connection c = connect("extended")) {
+            exec(c, "DROP TABLE IF EXISTS ix_u");
+            exec(c, "CREATE TABLE ix_u (id int, u int)");
+            exec(c, "CREATE UNIQUE INDEX ix_u_u ON ix_u (u)");
+            exec(c, "INSERT INTO ix_u VALUES (1, 1), (2, 2)");
+            c.setAutoCommit(false);
+            exec(c, "ALTER INDEX ix_u_u RENAME TO ix_u_unique"); // nothing changed yet: made again under its new name
+            exec(c, "UPDATE ix_u SET id = id + 10");
+            // DuckDB would check the index made again against the changed rows at COMMIT and fail it
+            assertThatThrownBy(() -> exec(c, "ALTER INDEX ix_u_unique RENAME TO ix_u_u2"))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
+            c.rollback();
+            c.setAutoCommit(true);
+            assertThat(query(c, "SELECT indexname FROM pg_indexes WHERE tablename = 'ix_u'")).isEqualTo("ix_u_u\n");
+            assertThatThrownBy(() -> exec(c, "INSERT INTO ix_u VALUES (3, 1)"))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("23505"));
+        }
+    }
 }

@@ -492,7 +492,10 @@ public final class DdlChanges {
 
     /** Whether a relation (a table, view or sequence) of the name is in the schema. */
     private boolean taken(String schema, String name) {
-        return session.catalog().relation(schema, name) != null || session.catalog().sequence(schema, name) != null;
+        if (session.catalog().relation(schema, name) != null) return true;
+        if (schema != null && session.catalog().sequence(schema, name) != null) return true;
+        Relation r = relation(currentRelation); // the table's own indexes (an index elsewhere of that name is not looked for)
+        return r != null && session.catalog().indexes(r).stream().anyMatch(i -> i.name().equals(name));
     }
 
     /** ADD COLUMN … REFERENCES: the column's foreign key, as ADD FOREIGN KEY (column) would add it. */
