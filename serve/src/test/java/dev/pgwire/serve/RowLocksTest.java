@@ -122,36 +122,26 @@ class RowLocksTest {
 
     @Test
     void workersOnAQueueTakeEveryJobExactlyOnce() throws Exception {
-        int workers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        List<Future<Integer>> runs = new ArrayList<>();
         ConcurrentHashMap<Integer, Integer> takenBy = new ConcurrentHashMap<>();
-        for (int w = 0; w < workers; w++) {
-            int worker = w;
-            runs.add(pool.submit(() -> {
-                int done = 0;
-                try (Connection c = connect()) {
-                    c.setAutoCommit(false);
-                    while (true) {
-                        List<Integer> job = ids(c, "SELECT id FROM jobs WHERE state = 'new' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED");
-                        if (job.isEmpty()) {
-                            c.commit();
-                            return done;
-                        }
-                        Integer before = takenBy.putIfAbsent(job.get(0), worker);
-                        if (before != null) throw new AssertionError("job " + job.get(0) + " taken by " + before + " and " + worker);
-                        try (PreparedStatement ps = c.prepareStatement("UPDATE jobs SET state = 'done', n = n + 1, worker = ? WHERE id = ?")) {
-                            ps.setInt(1, worker);
-                            ps.setInt(2, job.get(0));
-                            ps.executeUpdate();
-                        }
-                        c.commit();
-                        done++;
-                    }
+        runWorkers(8, (c, worker) -> {
+            int done = 0;
+            while (true) {
+                List<Integer> job = ids(c, "SELECT id FROM jobs WHERE state = 'new' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED");
+                if (job.isEmpty()) {
+                    c.commit();
+                    return done;
                 }
-            }));
-        }
-        assertEveryJobDoneOnce(pool, runs);
+                Integer before = takenBy.putIfAbsent(job.get(0), worker);
+                if (before != null) throw new AssertionError("job " + job.get(0) + " taken by " + before + " and " + worker);
+                try (PreparedStatement ps = c.prepareStatement("UPDATE jobs SET state = 'done', n = n + 1, worker = ? WHERE id = ?")) {
+                    ps.setInt(1, worker);
+                    ps.setInt(2, job.get(0));
+                    ps.executeUpdate();
+                }
+                c.commit();
+                done++;
+            }
+        });
     }
 
     @Test
@@ -251,27 +241,39 @@ class RowLocksTest {
 
     @Test
     void workersTakingJobsInOneStatementEachTakeEveryJobOnce() throws Exception {
-        int workers = 6;
+        runWorkers(6, (c, worker) -> {
+            int done = 0;
+            while (true) {
+                List<Integer> job = ids(c, "UPDATE jobs SET state = 'done', n = n + 1, worker = ? WHERE id = (SELECT id FROM jobs"
+                        + " WHERE state = 'new' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id", worker);
+                c.commit();
+                if (job.isEmpty()) {
+                    // none left, or the one chosen was taken between the probe and its lock
+                    if (text(c, "SELECT count(*) FROM jobs WHERE state = 'new'").equals("0")) return done;
+                    c.commit();
+                    continue;
+                }
+                done++;
+            }
+        });
+    }
+
+    /** One worker of a queue: takes jobs on its connection (autocommit off) until there are none, and says how many it did. */
+    @FunctionalInterface
+    interface Worker {
+        int run(Connection c, int worker) throws Exception;
+    }
+
+    /** Runs {@code workers} workers, each on a connection of its own, and checks that together they did each job once. */
+    private void runWorkers(int workers, Worker body) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         List<Future<Integer>> runs = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             int worker = w;
             runs.add(pool.submit(() -> {
-                int done = 0;
                 try (Connection c = connect()) {
                     c.setAutoCommit(false);
-                    while (true) {
-                        List<Integer> job = ids(c, "UPDATE jobs SET state = 'done', n = n + 1, worker = ? WHERE id = (SELECT id FROM jobs"
-                                + " WHERE state = 'new' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id", worker);
-                        c.commit();
-                        if (job.isEmpty()) {
-                            // none left, or the one chosen was taken between the probe and its lock
-                            if (text(c, "SELECT count(*) FROM jobs WHERE state = 'new'").equals("0")) return done;
-                            c.commit();
-                            continue;
-                        }
-                        done++;
-                    }
+                    return body.run(c, worker);
                 }
             }));
         }
