@@ -116,33 +116,8 @@ final class SqlLevelStatements {
     PreparedStatement prepareDeclare(Node stmt, String source, int[] declared, dev.pgwire.serve.sql.StatementInfo info) {
         Translation t = query(stmt, source);
         PreparedStatement query = session.call(info, call -> session.prepareTranslated(t, declared));
-        return new PreparedStatement() {
-            @Override
-            public int[] parameterTypes() {
-                return query.parameterTypes();
-            }
-
-            @Override
-            public List<Column> columns() {
-                return null;
-            }
-
-            @Override
-            public Portal bind(Parameters parameters) {
-                return new Portal() {
-                    @Override
-                    public List<Column> columns() {
-                        return null;
-                    }
-
-                    @Override
-                    public boolean execute(int maxRows, ResultSink sink) {
-                        session.openCursorFromPortal(info, (inBlock, s) -> open(stmt, () -> SqlLevelStatements.bind(query, parameters), inBlock, s), sink);
-                        return false;
-                    }
-                };
-            }
-        };
+        return PreparedStatement.withoutRows(query.parameterTypes(), parameters -> sink -> session.openCursorFromPortal(info,
+                (inBlock, s) -> open(stmt, () -> SqlLevelStatements.bind(query, parameters), inBlock, s), sink));
     }
 
     /** The query of DECLARE, translated; a data-modifying WITH is refused as PostgreSQL refuses it. */

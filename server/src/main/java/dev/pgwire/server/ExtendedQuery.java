@@ -19,6 +19,7 @@ import dev.pgwire.protocol.message.RowDescription;
 import dev.pgwire.server.spi.Column;
 import dev.pgwire.server.spi.Parameters;
 import dev.pgwire.server.spi.Portal;
+import dev.pgwire.server.spi.ResultSink;
 import dev.pgwire.server.spi.PreparedStatement;
 import dev.pgwire.server.spi.Session;
 import dev.pgwire.server.spi.TransactionStatus;
@@ -107,7 +108,8 @@ final class ExtendedQuery {
         machine.memory().hold(bytes, "prepared statement");
         PreparedStatement st;
         try {
-            st = parts.isEmpty() ? new EmptyStatement(p.parameterTypes())
+            // an empty query string: Execute answers EmptyQueryResponse
+            st = parts.isEmpty() ? PreparedStatement.withoutRows(p.parameterTypes(), parameters -> ResultSink::emptyQuery)
                     : session.prepare(p.query(), p.parameterTypes().clone());
             if (st.parameterTypes().length > MAX_COUNT) {
                 closeQuietly(st);
@@ -379,29 +381,5 @@ final class ExtendedQuery {
 
     private static PgException unknownPortal(String name) {
         return new PgException(SqlState.INVALID_CURSOR_NAME, "portal \"" + name + "\" does not exist");
-    }
-
-    /** Parse of an empty query string: Execute answers EmptyQueryResponse. */
-    private record EmptyStatement(int[] parameterTypes) implements PreparedStatement {
-        @Override
-        public List<Column> columns() {
-            return null;
-        }
-
-        @Override
-        public Portal bind(Parameters parameters) {
-            return new Portal() {
-                @Override
-                public List<Column> columns() {
-                    return null;
-                }
-
-                @Override
-                public boolean execute(int maxRows, dev.pgwire.server.spi.ResultSink sink) {
-                    sink.emptyQuery();
-                    return false;
-                }
-            };
-        }
     }
 }

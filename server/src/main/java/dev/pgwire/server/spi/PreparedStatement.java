@@ -27,4 +27,46 @@ public interface PreparedStatement {
     /** The statement is closed (Close, or the session ended). */
     default void close() {
     }
+
+    /** What a portal of a statement without rows does when executed: all of it, ending with the sink's tag (or empty query). */
+    @FunctionalInterface
+    interface Command {
+        void run(ResultSink sink) throws Exception;
+    }
+
+    /**
+     * A statement that returns no rows (Describe answers NoData): each Bind gives a portal that
+     * runs the command {@code bind} makes of the values bound, once, when executed.
+     */
+    static PreparedStatement withoutRows(int[] parameterTypes, java.util.function.Function<Parameters, Command> bind) {
+        int[] types = parameterTypes.clone();
+        return new PreparedStatement() {
+            @Override
+            public int[] parameterTypes() {
+                return types.clone();
+            }
+
+            @Override
+            public List<Column> columns() {
+                return null;
+            }
+
+            @Override
+            public Portal bind(Parameters parameters) {
+                Command command = bind.apply(parameters);
+                return new Portal() {
+                    @Override
+                    public List<Column> columns() {
+                        return null;
+                    }
+
+                    @Override
+                    public boolean execute(int maxRows, ResultSink sink) throws Exception {
+                        command.run(sink);
+                        return false;
+                    }
+                };
+            }
+        };
+    }
 }
