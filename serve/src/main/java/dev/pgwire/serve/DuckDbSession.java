@@ -202,10 +202,6 @@ public final class DuckDbSession implements Session {
         return params.startupReport();
     }
 
-    /**
-     * Executes a statement bound in the extended protocol: the first of a batch runs as on its own
-     * (PostgreSQL refuses commands that cannot run in a transaction block only in a pipeline).
-     */
     /** What opens a cursor, given whether a transaction block is open. */
     interface CursorOpening {
         void open(boolean inTransactionBlock, ResultSink sink);
@@ -224,6 +220,10 @@ public final class DuckDbSession implements Session {
         }
     }
 
+    /**
+     * Executes a statement bound in the extended protocol: the first of a batch runs as on its own
+     * (PostgreSQL refuses commands that cannot run in a transaction block only in a pipeline).
+     */
     void executeFromPortal(String sql, ResultSink sink) {
         portalCall = true;
         try {
@@ -604,14 +604,13 @@ public final class DuckDbSession implements Session {
                     .withDetail("Another transaction holds rows of the table (SELECT … FOR UPDATE / FOR SHARE).");
         }
         // an ALTER of a table with indexes: they are dropped and made again around it (IndexedAlter)
-        String aroundIndexes = IndexedAlter.around(written, altered, runner);
+        String aroundIndexes = atRun != null ? atRun : IndexedAlter.around(written, altered, runner); // a transaction of its own
         String functionDrops = FunctionDrops.script(written, runner, notice -> sink.notice("NOTICE", "00000", notice));
         if (functionDrops != null && functionDrops.isEmpty()) { // DROP FUNCTION IF EXISTS of nothing there
             sink.complete(written.info().tagForUpdate(-1));
             return;
         }
         if (functionDrops != null) aroundIndexes = functionDrops;
-        if (atRun != null) aroundIndexes = atRun; // a transaction of its own
         Translation t = aroundIndexes == null ? written : written.withDuckDbSql(aroundIndexes);
         // views reading a renamed table, view or column: made again after the rename, reading the new name
         ViewRenames viewRenames = ViewRenames.of(t, catalog);

@@ -95,11 +95,10 @@ public final class RenamedReads {
         String shown = SchemaNames.write(ColumnMeta.form(ViewDeparse.pair(query, List.of(), after), false), QUALIFIED);
         if (shown == null) throw cannot(what, "serve cannot rewrite the query of view \"" + view.name() + "\" that reads it");
         if (shown.endsWith(";")) shown = shown.substring(0, shown.length() - 1);
-        boolean temporary = view.schema().startsWith("pg_temp");
-        String name = temporary ? SqlWriter.quoteIdent(view.name())
-                : SqlWriter.quoteIdent(view.schema()) + "." + SqlWriter.quoteIdent(view.name());
+        // the catalog's views are the database's (a temporary view is not among them)
+        String name = SqlWriter.quoteIdent(view.schema()) + "." + SqlWriter.quoteIdent(view.name());
         List<String> out = new ArrayList<>();
-        out.add("CREATE OR REPLACE " + (temporary ? "TEMPORARY " : "") + "VIEW " + name + " AS " + shown);
+        out.add("CREATE OR REPLACE VIEW " + name + " AS " + shown);
         if (view.description() != null) out.add("COMMENT ON VIEW " + name + " IS " + SqlWriter.quoteLiteral(view.description()));
         for (int i = 0; i < view.columns().size(); i++) {
             String d = view.columnDescriptions().get(i);
