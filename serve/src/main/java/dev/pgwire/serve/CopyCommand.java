@@ -85,7 +85,7 @@ final class CopyCommand {
         if (r.meta().matView() != null) {
             throw new PgException(SqlState.WRONG_OBJECT_TYPE, "cannot copy to materialized view \"" + r.name() + "\"");
         }
-        if ("on".equals(session.setting(session.inDuckDbTransaction() ? "transaction_read_only" : "default_transaction_read_only"))) {
+        if ("on".equals(session.setting(session.transactions().inDuckDbTransaction() ? "transaction_read_only" : "default_transaction_read_only"))) {
             throw new PgException("25006", "cannot execute COPY FROM in a read-only transaction");
         }
         List<ColumnInfo> infos = columns(stmt, r);
@@ -98,9 +98,9 @@ final class CopyCommand {
         }
         boolean temp = r.schema().equals("pg_temp");
         session.detachOpenPortal();
-        session.beginImplicitTransactionIfNeeded();
-        boolean own = !session.inDuckDbTransaction();
-        if (own) session.beginFreshTransaction();
+        session.transactions().beginImplicitTransactionIfNeeded();
+        boolean own = !session.transactions().inDuckDbTransaction();
+        if (own) session.transactions().beginFreshTransaction();
         DuckDBAppender appender = null;
         PreparedStatement insert = null;
         CopyFromStdin.Staging staging = null;
@@ -181,12 +181,12 @@ final class CopyCommand {
 
             @Override
             public void succeeded() {
-                session.succeeded(t, null);
+                session.transactions().succeeded(t, null);
             }
 
             @Override
             public void rowsIn() {
-                session.foreignKeysAfter(t);
+                session.execution().foreignKeysAfter(t);
             }
 
             @Override
@@ -221,14 +221,14 @@ final class CopyCommand {
         if (query.duckDbSql() == null || query.answeredByServe()) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY (" + query.info().main() + ") TO is not supported");
         }
-        if (session.changesKeyedTables(query)) { // its rows go out before the keys could be checked
+        if (session.execution().changesKeyedTables(query)) { // its rows go out before the keys could be checked
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
                     "COPY (query) TO of a query that changes tables with foreign keys is not supported")
                     .withHint("Run the statement as a query (SELECT, or INSERT/UPDATE/DELETE … RETURNING) instead.");
         }
         CopyToStdout out = new CopyToStdout(sink, options, session.codecContext());
-        session.beginImplicitTransactionIfNeeded();
-        copyRows(query, out, session.codecContext(), session.inDuckDbTransaction(), session.cancelled(call));
+        session.transactions().beginImplicitTransactionIfNeeded();
+        copyRows(query, out, session.codecContext(), session.transactions().inDuckDbTransaction(), session.cancelled(call));
     }
 
     /**

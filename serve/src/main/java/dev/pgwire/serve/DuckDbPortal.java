@@ -101,11 +101,11 @@ final class DuckDbPortal implements Portal {
     /** Binds the parameters and runs the statement on DuckDB (at the first Execute, or at Bind). */
     void start(long call) {
         started = true;
-        boolean first = session.beginFirstStatement();
+        boolean first = session.transactions().beginFirstStatement();
         // in a transaction block, an INSERT drawing from sequences runs with the values written in (Savepoints.pinned)
-        Translation t = session.pinnedInBlock(statement.translation());
+        Translation t = session.transactions().pinnedInBlock(statement.translation());
         pinned = t != statement.translation();
-        session.lockRows(t, parameters);
+        session.execution().lockRows(t, parameters);
         java.sql.PreparedStatement ps = borrow(t);
         running = ps;
         CopyVectors.Kind[] kinds = vectorKinds();
@@ -126,15 +126,15 @@ final class DuckDbPortal implements Portal {
                 }
                 if (kinds != null && running instanceof DuckDBPreparedStatement duck) {
                     chunked[0] = session.runner().queryPrepared(duck, t,
-                            parameters::bind, session.inDuckDbTransaction(), session.cancelled(call));
+                            parameters::bind, session.transactions().inDuckDbTransaction(), session.cancelled(call));
                     executed[0] = true;
                     return;
                 }
                 executed[0] = session.runner().executePrepared(running, t,
-                        parameters::bind, session.inDuckDbTransaction(), session.cancelled(call));
+                        parameters::bind, session.transactions().inDuckDbTransaction(), session.cancelled(call));
             };
             if (first) {
-                ConflictRetry.retrying(attempt, session::restartImplicitTransaction, session.cancelled(call));
+                ConflictRetry.retrying(attempt, session.transactions()::restartImplicitTransaction, session.cancelled(call));
             } else {
                 attempt.run(null);
             }
@@ -160,7 +160,7 @@ final class DuckDbPortal implements Portal {
             } else if (rs != null) {
                 describe(rs.getMetaData());
             }
-            session.succeeded(t, parameters);
+            session.transactions().succeeded(t, parameters);
             if (columns == null) {
                 tag = statement.info().tagForUpdate(hasResult ? -1 : counted >= 0 ? counted : running.getLargeUpdateCount());
                 finish();
@@ -169,13 +169,13 @@ final class DuckDbPortal implements Portal {
                 session.portalOpened(this);
             }
             // foreign keys serve enforces (a RETURNING result is read into memory first)
-            session.foreignKeysAfter(t, parameters);
+            session.execution().foreignKeysAfter(t, parameters);
         } catch (SQLException e) {
             finish();
-            throw session.constraintError(ErrorMapper.map(e, statement.translation()), statement.translation());
+            throw session.execution().constraintError(ErrorMapper.map(e, statement.translation()), statement.translation());
         } catch (PgException e) {
             finish();
-            throw session.constraintError(e, statement.translation());
+            throw session.execution().constraintError(e, statement.translation());
         } catch (RuntimeException e) {
             finish();
             throw e;

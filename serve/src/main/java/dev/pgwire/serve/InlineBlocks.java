@@ -104,17 +104,17 @@ final class InlineBlocks implements Executor {
 
     @Override
     public void savepoint(String name) {
-        session.blockSavepoint(name);
+        session.transactions().blockSavepoint(name);
     }
 
     @Override
     public void rollbackTo(String name) {
-        session.blockRollbackTo(name);
+        session.transactions().blockRollbackTo(name);
     }
 
     @Override
     public void release(String name) {
-        session.blockRelease(name);
+        session.transactions().blockRelease(name);
     }
 
     @Override

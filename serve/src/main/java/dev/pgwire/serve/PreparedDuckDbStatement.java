@@ -307,7 +307,7 @@ final class PreparedDuckDbStatement implements PreparedStatement {
     @Override
     public Portal bind(Parameters parameters) {
         return session.call(info, call -> {
-            session.checkWritable(translation);
+            session.execution().checkWritable(translation);
             Object[] values = new Object[duckDbParameterCount];
             for (int i = 0; i < values.length; i++) {
                 values[i] = parameters.value(i);

@@ -120,4 +120,22 @@ final class SessionNotifications implements NotificationHub.Listener {
         listening.clear();
         pendingActions.clear();
     }
+
+    /** pg_notify ran inside a statement outside a transaction block: its notifications go at the statement's end. */
+    private volatile boolean notifiedByEngine;
+
+    /** pg_notify run by DuckDB: held until the statement's transaction commits, dropped if it rolls back. */
+    void notifyFromEngine(String channel, String payload) {
+        synchronized (this) {
+            notify(channel, payload, true);
+            notifiedByEngine = true;
+        }
+    }
+
+    /** A statement outside a transaction block ended: what pg_notify held goes out if it succeeded. */
+    void engineStatementEnded(boolean succeeded) {
+        if (!notifiedByEngine) return;
+        notifiedByEngine = false;
+        transactionEnded(succeeded);
+    }
 }

@@ -80,13 +80,13 @@ final class SessionUdfs {
                 List.of(i, v, v, b), null, v, false), a -> {
             DuckDbSession s = sessions.get((Integer) a[0]);
             if (s == null || a[1] == null) return null;
-            return s.setConfigFromEngine((String) a[1], (String) a[2], Boolean.TRUE.equals(a[3]));
+            return s.engineSettings().setConfigFromEngine((String) a[1], (String) a[2], Boolean.TRUE.equals(a[3]));
         }, true);
         Udf.register(c, new Udf.Signature("pgwire_notify",
                 List.of(i, v, v), null, b, false), a -> {
             DuckDbSession s = sessions.get((Integer) a[0]);
             if (s == null) return null;
-            s.notifyFromEngine((String) a[1], (String) a[2]);
+            s.notifications().notifyFromEngine((String) a[1], (String) a[2]);
             return true;
         }, true);
         // pg_typeof of a value whose PostgreSQL type the translation does not know (a user function's
@@ -120,7 +120,7 @@ final class SessionUdfs {
         Udf.register(c, new Udf.Signature("pgwire_setting_source",
                 List.of(i, v), null, v, false), a -> {
             DuckDbSession s = sessions.get((Integer) a[0]);
-            return s == null || a[1] == null ? null : s.settingSourceFromEngine((String) a[1]);
+            return s == null || a[1] == null ? null : s.engineSettings().settingSourceFromEngine((String) a[1]);
         }, true);
         // lastval(): every value a statement draws passes through pgwire_nextval_seen (see SequenceCalls)
         Udf.register(c, new Udf.Signature("pgwire_nextval_seen", List.of(i, Udf.Type.BIGINT), null, Udf.Type.BIGINT, false), a -> {
@@ -138,7 +138,7 @@ final class SessionUdfs {
                 List.of(i, v, b), null, v, false), a -> {
             DuckDbSession s = sessions.get((Integer) a[0]);
             if (s == null || a[1] == null) return null;
-            return s.settingFromEngine((String) a[1], Boolean.TRUE.equals(a[2]));
+            return s.engineSettings().settingFromEngine((String) a[1], Boolean.TRUE.equals(a[2]));
         }, true);
     }
 }

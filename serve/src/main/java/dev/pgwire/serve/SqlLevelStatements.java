@@ -71,7 +71,7 @@ final class SqlLevelStatements {
             throw new PgException(SqlState.SYNTAX_ERROR, "wrong number of parameters for prepared statement \"" + name + "\"")
                     .withDetail("Expected " + types.length + " parameters but got " + params.size() + ".");
         }
-        List<String> values = session.evaluateAsText(params);
+        List<String> values = evaluateAsText(params);
         byte[][] raw = new byte[values.size()][];
         for (int i = 0; i < raw.length; i++) raw[i] = values.get(i) == null ? null : values.get(i).getBytes(StandardCharsets.UTF_8);
         Portal portal = bind(st, new Parameters(types, new short[types.length], raw, PgTypes.REGISTRY, session.codecContext()));
@@ -334,5 +334,24 @@ final class SqlLevelStatements {
         @Override
         public void end() {
         }
+    }
+
+    /** The values of EXECUTE's arguments as text: constants as written, expressions as DuckDB computes them. */
+    private List<String> evaluateAsText(List<dev.pgwire.serve.sql.Node> expressions) {
+        List<String> out = new ArrayList<>();
+        boolean allConstant = true;
+        for (dev.pgwire.serve.sql.Node e : expressions) {
+            String c = dev.pgwire.serve.sql.Constants.text(e);
+            if (c == null && !(e.is("A_Const") && e.bool("isnull"))) allConstant = false;
+            out.add(c);
+        }
+        if (allConstant) return out;
+        Translation t = session.translateTree(dev.pgwire.serve.sql.Constants.selectOf(expressions), "");
+        List<List<String>> rows = session.runner().query("SELECT * FROM (" + t.duckDbSql() + ")", ps -> { }, rs -> {
+            List<String> row = new ArrayList<>();
+            for (int i = 1; i <= expressions.size(); i++) row.add(rs.getString(i));
+            return row;
+        });
+        return rows.get(0);
     }
 }

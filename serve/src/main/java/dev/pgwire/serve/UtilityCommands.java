@@ -82,7 +82,7 @@ final class UtilityCommands {
             case "PrepareStmt" -> sqlLevel.prepare(stmt, t.source(), sink);
             case "ExecuteStmt" -> sqlLevel.execute(stmt, sink);
             case "DeallocateStmt" -> sqlLevel.deallocate(stmt, sink);
-            case "DeclareCursorStmt" -> sqlLevel.declare(stmt, t.source(), session.inBlockForDeclare(), sink);
+            case "DeclareCursorStmt" -> sqlLevel.declare(stmt, t.source(), session.transactions().inBlockForDeclare(), sink);
             case "FetchStmt" -> sqlLevel.fetch(stmt, sink);
             case "ClosePortalStmt" -> sqlLevel.close(stmt, sink);
             case "ReindexStmt" -> reindex(stmt, sink, preventedHere);

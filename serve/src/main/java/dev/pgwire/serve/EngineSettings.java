@@ -1,0 +1,158 @@
+package dev.pgwire.serve;
+
+import dev.pgwire.protocol.PgException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * The session's TimeZone and search_path as DuckDB has them, so casts and name lookup follow
+ * PostgreSQL's settings; and the version of the definitions the session's statements bind to.
+ * Values DuckDB would refuse are left out: a failed SET would abort DuckDB's transaction, while
+ * PostgreSQL accepts schemas that do not exist (yet) in search_path.
+ */
+final class EngineSettings {
+    private static final Logger log = LoggerFactory.getLogger(EngineSettings.class);
+
+    private final SessionParameters params;
+    private final DuckDbStatementRunner runner;
+    /** What a new search_path makes stale (the session's cached view of the catalog). */
+    private final Runnable searchPathChanged;
+    /** The catalog version the session sees (-1 while its transaction's snapshot is older). */
+    private final LongSupplier visibleCatalogVersion;
+
+    /** The schemas of search_path that exist, in order, as last applied to DuckDB. */
+    private List<String> schemasOnPath = List.of(DuckDbSession.DEFAULT_SCHEMA);
+    private String appliedTimeZone;
+    private String appliedSearchPath;
+    /** The SET statements that gave DuckDB the session's time zone and search path. */
+    private String duckDbTimeZone;
+    private String duckDbSearchPath;
+
+    private long searchPathChanges;
+    private long definitionsSeenCatalog = -1;
+    private long definitionsSeenPath;
+    private long definitions;
+    /** set_config ran inside a statement: DuckDB's TimeZone and search_path are to be brought up to date. */
+    private volatile boolean changedByEngine;
+
+    EngineSettings(SessionParameters params, DuckDbStatementRunner runner, Runnable searchPathChanged, LongSupplier visibleCatalogVersion) {
+        this.params = params;
+        this.runner = runner;
+        this.searchPathChanged = searchPathChanged;
+        this.visibleCatalogVersion = visibleCatalogVersion;
+    }
+
+    /** The schemas of the session's search_path that exist, in order. */
+    List<String> schemasOnPath() {
+        return schemasOnPath;
+    }
+
+    /** A schema was made or dropped: search_path's entries are looked at again at the next {@link #apply}. */
+    void schemasChanged() {
+        appliedSearchPath = null;
+    }
+
+    /** Tells DuckDB the session's TimeZone and search_path where they changed; a failure is logged, not raised. */
+    void apply() {
+        try {
+            applyOnce();
+            List<String> settings = new ArrayList<>();
+            if (duckDbTimeZone != null) settings.add(duckDbTimeZone);
+            if (duckDbSearchPath != null) settings.add(duckDbSearchPath);
+            runner.sessionSettings(settings);
+        } catch (PgException e) {
+            log.warn("could not pass TimeZone/search_path to DuckDB: {}", e.getMessage());
+        }
+    }
+
+    private void applyOnce() {
+        String tz = params.get("TimeZone");
+        if (!tz.equals(appliedTimeZone)) {
+            appliedTimeZone = tz;
+            if (runner.queryValue("SELECT name FROM pg_timezone_names() WHERE name = ?", tz) != null) {
+                duckDbTimeZone = "SET SESSION TimeZone = '" + tz.replace("'", "''") + "'";
+                runner.execute(duckDbTimeZone);
+            } else {
+                log.debug("DuckDB does not know time zone {}; timestamptz input keeps its previous zone", tz);
+            }
+        }
+        String searchPath = params.get("search_path");
+        if (!searchPath.equals(appliedSearchPath)) {
+            appliedSearchPath = searchPath;
+            List<String> existing = runner.queryColumn("SELECT DISTINCT schema_name FROM duckdb_schemas() WHERE NOT internal");
+            schemasOnPath = schemasOnPath(searchPath, existing);
+            searchPathChanged.run();
+            searchPathChanges++;
+            String duckDb = schemasOnPath.isEmpty() ? DuckDbSession.DEFAULT_SCHEMA : String.join(",", schemasOnPath);
+            duckDbSearchPath = "SET SESSION search_path = '" + duckDb.replace("'", "''") + "'";
+            runner.execute(duckDbSearchPath);
+        }
+    }
+
+    /** The schemas of PostgreSQL's search_path that exist, in order ("$user" is a role's schema: none here). */
+    static List<String> schemasOnPath(String pgSearchPath, List<String> existingSchemas) {
+        List<String> schemas = new ArrayList<>();
+        for (String item : pgSearchPath.split(",")) {
+            String s = item.trim();
+            if (s.startsWith("\"") && s.endsWith("\"") && s.length() >= 2) s = s.substring(1, s.length() - 1).replace("\"\"", "\"");
+            if (s.isEmpty() || s.equals("$user")) continue;
+            if (existingSchemas.contains(s) && !schemas.contains(s)) schemas.add(s);
+        }
+        return schemas;
+    }
+
+    /**
+     * The version of the definitions this session's statements bind to, for the DuckDB statements
+     * it keeps prepared: it moves when the catalog it sees or its search_path changes; -1 while its
+     * transaction's snapshot is older than the catalog (nothing prepared is then reused).
+     */
+    long definitionsVersion() {
+        long catalogNow = visibleCatalogVersion.getAsLong();
+        if (catalogNow < 0) return -1;
+        if (catalogNow != definitionsSeenCatalog || searchPathChanges != definitionsSeenPath) {
+            definitionsSeenCatalog = catalogNow;
+            definitionsSeenPath = searchPathChanges;
+            definitions++;
+        }
+        return definitions;
+    }
+
+    /** Whether set_config ran inside a statement since the last call (and the flag is cleared). */
+    boolean takeChangedByEngine() {
+        if (!changedByEngine) return false;
+        changedByEngine = false;
+        return true;
+    }
+
+    /** set_config run by DuckDB (computed arguments): DuckDB's own settings follow at the next call. */
+    String setConfigFromEngine(String name, String value, boolean isLocal) {
+        synchronized (params) {
+            if (params.key(name) == null) throw SessionParameters.unrecognized(name);
+            params.set(name, value, isLocal);
+            changedByEngine = true;
+            return params.get(name);
+        }
+    }
+
+    /** pg_settings.source of a parameter for this session ("session", "client"), or null for the server's. */
+    String settingSourceFromEngine(String name) {
+        synchronized (params) {
+            return params.source(name);
+        }
+    }
+
+    /** current_setting run by DuckDB (a computed name). */
+    String settingFromEngine(String name, boolean missingOk) {
+        synchronized (params) {
+            if (params.key(name) == null) {
+                if (missingOk) return null;
+                throw SessionParameters.unrecognized(name);
+            }
+            return params.get(name);
+        }
+    }
+}
