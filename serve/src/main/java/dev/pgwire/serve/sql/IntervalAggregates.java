@@ -24,7 +24,7 @@ final class IntervalAggregates {
         if ((name.equals("sum") || name.equals("avg")) && args.size() == 1 && isInterval(types.get(0)) && !f.bool("agg_within_group")) {
             Node sum = sum(f, args.get(0));
             if (name.equals("sum")) return sum.set("pgType", "interval");
-            Node count = TypedRewrites.FuncCallBuilder.copyAggregate(f, "count");
+            Node count = FunctionRewrites.FuncCallBuilder.copyAggregate(f, "count");
             return Expressions.duckDb("CAST(pgwire_interval_div(CAST({0} AS VARCHAR), CAST({1} AS DOUBLE)) AS INTERVAL)", sum, count)
                     .set("pgType", "interval");
         }
@@ -44,7 +44,7 @@ final class IntervalAggregates {
         Node sum = sum(f, f.list("args").get(0));
         if (Operators.lastName(f).equals("sum")) return sum.set("pgType", "interval");
         return Expressions.duckDb("CAST(pgwire_interval_div(CAST({0} AS VARCHAR), CAST({1} AS DOUBLE)) AS INTERVAL)", sum,
-                TypedRewrites.FuncCallBuilder.copyAggregate(f, "count")).set("pgType", "interval");
+                FunctionRewrites.FuncCallBuilder.copyAggregate(f, "count")).set("pgType", "interval");
     }
 
     private static boolean isInterval(SqlType t) {
@@ -64,7 +64,7 @@ final class IntervalAggregates {
     }
 
     private static Node part(Node f, String field, Node value) {
-        Node sum = TypedRewrites.FuncCallBuilder.copyAggregate(f, "sum");
+        Node sum = FunctionRewrites.FuncCallBuilder.copyAggregate(f, "sum");
         sum.set("args", new ArrayList<>(List.of(Expressions.duckDb(field, value.copy()))));
         return sum;
     }

@@ -172,7 +172,7 @@ final class JsonCalls {
         Node joined;
         if (f.bool("agg_distinct") && !text.rowOrArray(value, type, scope)) {
             // DISTINCT compares the values themselves (and DuckDB orders a DISTINCT aggregate by its argument only)
-            Node values = TypedRewrites.FuncCallBuilder.copyAggregate(f, "list");
+            Node values = FunctionRewrites.FuncCallBuilder.copyAggregate(f, "list");
             Node element = text.of(Expressions.duckDb("pg_json_d"), type, null);
             joined = Expressions.duckDb("array_to_string(list_transform({0}, lambda pg_json_d: coalesce({1}, 'null')), ',')",
                     values, element);
@@ -199,7 +199,7 @@ final class JsonCalls {
 
     /** The aggregate call {@code f} (ORDER BY, DISTINCT, FILTER kept) as string_agg of {@code element} with commas. */
     private static Node stringAgg(Node f, Node element) {
-        Node agg = TypedRewrites.FuncCallBuilder.copyAggregate(f, "string_agg");
+        Node agg = FunctionRewrites.FuncCallBuilder.copyAggregate(f, "string_agg");
         agg.set("args", new ArrayList<>(List.of(element, JsonText.constant(","))));
         return agg;
     }

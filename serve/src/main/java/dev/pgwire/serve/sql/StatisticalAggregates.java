@@ -108,7 +108,7 @@ final class StatisticalAggregates {
 
     /** The call {@code f} (DISTINCT, FILTER, ORDER BY, OVER) as aggregate {@code name} of one argument. */
     private static Node aggregate(Node f, String name, Node argument) {
-        Node copy = TypedRewrites.FuncCallBuilder.copyAggregate(f, name);
+        Node copy = FunctionRewrites.FuncCallBuilder.copyAggregate(f, name);
         copy.set("args", new ArrayList<>(List.of(argument)));
         return copy;
     }
