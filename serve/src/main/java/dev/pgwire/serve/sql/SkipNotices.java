@@ -119,7 +119,7 @@ public final class SkipNotices {
         };
         if (what == null) return;
         for (Node object : stmt.list("objects")) {
-            List<String> name = DdlChanges.objectName(object, type);
+            List<String> name = DdlDrops.objectName(object, type);
             String last = name.get(name.size() - 1);
             String schema = name.size() > 1 ? name.get(name.size() - 2) : null;
             if (name.size() > 2) continue; // database-qualified: let the statement speak

@@ -59,7 +59,7 @@ final class ViewDependents {
         if (!type.equals("OBJECT_TABLE") && !type.equals("OBJECT_VIEW") && !type.equals("OBJECT_MATVIEW")) return List.of();
         Map<String, String> dropped = new LinkedHashMap<>();
         for (Node object : drop.list("objects")) {
-            List<String> name = DdlChanges.objectName(object, type);
+            List<String> name = DdlDrops.objectName(object, type);
             CatalogView.Relation r = catalog.relation(name.size() > 1 ? name.get(name.size() - 2) : null, name.get(name.size() - 1));
             if (r == null) continue;
             dropped.put(r.schema() + "." + r.name(), kind(r));

@@ -1,0 +1,173 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.sql.CatalogView.ColumnInfo;
+import dev.pgwire.serve.sql.CatalogView.Relation;
+import dev.pgwire.serve.sql.Emitter.Untranslatable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DROP as PostgreSQL does it (part of {@link DdlChanges}): all or nothing, each kind of relation
+ * only by its own DROP, the views reading what goes refused without CASCADE and dropped first
+ * with it, foreign keys referencing a dropped table with it, the sequences of its serial columns
+ * after it, and the columns declared with a dropped domain or composite type.
+ */
+final class DdlDrops {
+    private final SessionContext session;
+    private final List<String> script;
+    private final ReferencingKeys keys;
+
+    DdlDrops(SessionContext session, List<String> script, ReferencingKeys keys) {
+        this.session = session;
+        this.script = script;
+        this.keys = keys;
+    }
+
+    /** DROP TABLE / VIEW / MATERIALIZED VIEW / INDEX / SEQUENCE / SCHEMA / TYPE / DOMAIN / FUNCTION. */
+    void drop(Node s) {
+        String type = s.str("removeType");
+        boolean ifExists = s.bool("missing_ok");
+        boolean cascade = s.str("behavior").equals("DROP_CASCADE");
+        String keyword = switch (type) {
+            case "OBJECT_TABLE" -> "TABLE";
+            case "OBJECT_VIEW" -> "VIEW";
+            case "OBJECT_INDEX" -> "INDEX";
+            case "OBJECT_SEQUENCE" -> "SEQUENCE";
+            case "OBJECT_SCHEMA" -> "SCHEMA";
+            case "OBJECT_TYPE", "OBJECT_DOMAIN" -> "TYPE";
+            case "OBJECT_MATVIEW" -> "TABLE";
+            case "OBJECT_FUNCTION" -> "MACRO";
+            default -> throw DdlEmitter.unsupported("DROP " + Classifier.objectName(type));
+        };
+        if (!ifExists && (type.equals("OBJECT_TABLE") || type.equals("OBJECT_VIEW") || type.equals("OBJECT_MATVIEW"))) {
+            // the statement drops all or nothing: every object is looked for before the first goes
+            for (Node object : s.list("objects")) {
+                List<String> name = objectName(object, type);
+                if (DdlChanges.relation(session, name) == null) {
+                    throw new PgException(SqlState.UNDEFINED_TABLE, (type.equals("OBJECT_TABLE") ? "table" : type.equals("OBJECT_VIEW")
+                            ? "view" : "materialized view") + " \"" + name.get(name.size() - 1) + "\" does not exist");
+                }
+            }
+        }
+        if (type.equals("OBJECT_TABLE") || type.equals("OBJECT_MATVIEW")) {
+            for (Node object : s.list("objects")) wrongKind(objectName(object, type), type);
+        }
+        if (type.equals("OBJECT_TABLE") || type.equals("OBJECT_VIEW") || type.equals("OBJECT_MATVIEW")) dependentViews(s, type, cascade);
+        List<Relation> dropped = new ArrayList<>();
+        if (type.equals("OBJECT_TABLE")) {
+            for (Node object : s.list("objects")) {
+                Relation r = DdlChanges.relation(session, objectName(object, type));
+                if (r != null && !r.view()) dropped.add(r);
+            }
+            keys.dropReferencing(dropped, cascade);
+        }
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (Node object : s.list("objects")) {
+            List<String> name = objectName(object, type);
+            String qualified = DdlChanges.dotted(name);
+            if (!named.add(qualified)) continue; // named twice: dropped once, as in PostgreSQL
+            if (type.equals("OBJECT_DOMAIN") || type.equals("OBJECT_TYPE")) typeColumns(name, cascade);
+            List<String> owned = type.equals("OBJECT_TABLE") ? ownedSequences(name) : List.of();
+            script.add("DROP " + keyword + (ifExists ? " IF EXISTS " : " ") + qualified + (cascade ? " CASCADE" : ""));
+            for (String seq : owned) script.add("DROP SEQUENCE IF EXISTS " + seq);
+            if (type.equals("OBJECT_SCHEMA")) {
+                script.add("DELETE FROM pgwire.schema_comments WHERE name = " + SqlWriter.quoteLiteral(name.get(name.size() - 1)));
+            }
+        }
+    }
+
+    /** serve keeps a materialized view as a table: each DROP takes only its own kind (42809). */
+    private void wrongKind(List<String> name, String type) {
+        Relation r = DdlChanges.relation(session, name);
+        boolean matView = r != null && !r.view() && r.meta().matView() != null;
+        if (r != null && !r.view() && matView != type.equals("OBJECT_MATVIEW")) {
+            throw new PgException("42809", "\"" + name.get(name.size() - 1) + "\" is not a "
+                    + (matView ? "table" : "materialized view"))
+                    .withHint("Use DROP " + (matView ? "MATERIALIZED VIEW" : "TABLE") + " to remove a "
+                            + (matView ? "materialized view" : "table") + ".");
+        }
+    }
+
+    /** The views reading the relations dropped: refused without CASCADE, dropped first with it. */
+    private void dependentViews(Node s, String type, boolean cascade) {
+        List<ViewDependents.Dependent> dependents = ViewDependents.ofDrop(s, session.catalog());
+        if (dependents.isEmpty()) return;
+        if (!cascade) {
+            String what = null;
+            if (s.list("objects").size() == 1) {
+                List<String> name = objectName(s.list("objects").get(0), type);
+                Relation r = DdlChanges.relation(session, name);
+                what = ViewDependents.kind(r) + " " + name.get(name.size() - 1);
+            }
+            throw ViewDependents.refusal(what, dependents, session.catalog());
+        }
+        dropViews(dependents);
+    }
+
+    /**
+     * DROP DOMAIN or DROP TYPE of a domain or composite type columns are declared with: refused
+     * (2BP01) as PostgreSQL refuses it, or with CASCADE those columns are dropped first.
+     */
+    private void typeColumns(List<String> name, boolean cascade) {
+        String typeSchema = name.size() > 1 ? name.get(name.size() - 2) : null;
+        DomainMeta d = session.catalog().domain(typeSchema, name.get(name.size() - 1));
+        CompositeMeta composite = d != null ? null : session.catalog().composite(typeSchema, name.get(name.size() - 1));
+        if (d == null && composite == null) return;
+        String typeName = d != null ? d.name() : composite.name();
+        List<String[]> columns = d != null ? session.catalog().domainColumns(d.schema(), d.name())
+                : session.catalog().compositeColumns(composite.schema(), composite.name());
+        if (columns.isEmpty()) return;
+        if (!cascade) {
+            StringBuilder detail = new StringBuilder();
+            for (String[] c : columns) {
+                if (detail.length() > 0) detail.append('\n');
+                detail.append("column ").append(c[2]).append(" of table ").append(c[1]).append(" depends on type ").append(typeName);
+            }
+            throw new PgException("2BP01", "cannot drop type " + typeName + " because other objects depend on it")
+                    .withDetail(detail.toString()).withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+        }
+        for (String[] c : columns) {
+            String schema = c[0].equals("pg_temp") ? "temp.main" : SqlWriter.quoteIdent(c[0]);
+            script.add("ALTER TABLE " + schema + "." + SqlWriter.quoteIdent(c[1]) + " DROP COLUMN "
+                    + SqlWriter.quoteIdent(c[2]));
+        }
+    }
+
+    /** The sequences serial and identity columns of a table own (dropped with it, as in PostgreSQL). */
+    private List<String> ownedSequences(List<String> name) {
+        Relation r = DdlChanges.relation(session, name);
+        List<String> seqs = new ArrayList<>();
+        if (r == null) return seqs;
+        for (ColumnInfo c : r.columns()) {
+            if (c.sequence() != null) seqs.add(DdlChanges.quoteQualified(c.sequence()));
+        }
+        return seqs;
+    }
+
+    static List<String> objectName(Node object, String type) {
+        if (object.is("List")) return stringsOf(object.list("items"));
+        if (object.is("String")) return List.of(object.str("sval"));
+        if (object.is("TypeName")) return object.names("names");
+        if (object.is("ObjectWithArgs")) return object.names("objname");
+        throw new Untranslatable("DROP " + type + " of " + object.type());
+    }
+
+    static List<String> stringsOf(List<Node> items) {
+        List<String> out = new ArrayList<>();
+        for (Node n : items) out.add(n.str("sval"));
+        return out;
+    }
+
+    /** DROP … CASCADE: the dependent views go first, each before the one it reads. */
+    void dropViews(List<ViewDependents.Dependent> views) {
+        for (int i = views.size() - 1; i >= 0; i--) {
+            ViewDependents.Dependent v = views.get(i);
+            // a materialized view is a table of DuckDB's
+            script.add("DROP " + (v.materialized() ? "TABLE" : "VIEW") + " IF EXISTS " + SqlWriter.quoteIdent(v.schema()) + "."
+                    + SqlWriter.quoteIdent(v.name()));
+        }
+    }
+}
