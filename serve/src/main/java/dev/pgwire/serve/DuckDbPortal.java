@@ -162,6 +162,10 @@ final class DuckDbPortal implements Portal {
             }
             session.transactions().succeeded(t, parameters);
             if (columns == null) {
+                // a result PostgreSQL answers with the tag alone (a RESTART's setval) is read through: closed unread it would abort DuckDB's transaction
+                while (rs != null && rs.next()) {
+                    // nothing to keep
+                }
                 tag = statement.info().tagForUpdate(hasResult ? -1 : counted >= 0 ? counted : running.getLargeUpdateCount());
                 finish();
             } else {

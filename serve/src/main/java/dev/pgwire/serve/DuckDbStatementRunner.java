@@ -126,6 +126,7 @@ final class DuckDbStatementRunner {
                 throw ErrorMapper.map(e, t);
             }
             if (!hasResult || info.resultIsStatus()) {
+                if (hasResult) drain(st); // a streamed result left unread would abort DuckDB's transaction (setval of a RESTART)
                 sink.complete(info.tagForUpdate(hasResult ? -1 : st.getLargeUpdateCount()));
                 return;
             }
@@ -143,6 +144,15 @@ final class DuckDbStatementRunner {
             throw ErrorMapper.map(e, t);
         } finally {
             running(null);
+        }
+    }
+
+    /** Reads a result to its end: DuckDB computes a streamed result as it is read. */
+    private static void drain(Statement st) throws SQLException {
+        try (ResultSet rs = st.getResultSet()) {
+            while (rs != null && rs.next()) {
+                // nothing to keep: the statement's answer is its tag
+            }
         }
     }
 
@@ -475,12 +485,12 @@ final class DuckDbStatementRunner {
         running(statement);
     }
 
-    /** Runs a statement whose result does not matter (BEGIN TRANSACTION, a SET). */
+    /** Runs a statement whose result does not matter (BEGIN TRANSACTION, a SET, a script's setval); a result is read through. */
     void execute(String sql) {
         beforeQuery.run();
         try (Statement st = connection.createStatement()) {
             running(st);
-            st.execute(sql);
+            if (st.execute(sql)) drain(st);
         } catch (SQLException e) {
             throw ErrorMapper.map(e, sql);
         } finally {
@@ -505,13 +515,7 @@ final class DuckDbStatementRunner {
             } else {
                 result = st.execute(sql);
             }
-            if (result) {
-                try (ResultSet rs = st.getResultSet()) {
-                    while (rs.next()) {
-                        // read through
-                    }
-                }
-            }
+            if (result) drain(st);
         } catch (SQLException e) {
             throw ErrorMapper.map(e, sql);
         } finally {
