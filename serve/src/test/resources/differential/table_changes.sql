@@ -756,3 +756,35 @@ COMMIT
 
 -- name: add_serial_in_block_after
 SELECT * FROM addblk ORDER BY n
+
+-- name: retype_then_default_setup
+CREATE TABLE retdef (id int PRIMARY KEY, age int, b text DEFAULT 'x', n int DEFAULT 5);
+INSERT INTO retdef VALUES (1, 5, '6', 7);
+COMMENT ON COLUMN retdef.n IS 'kept across a type change'
+
+-- name: retype_then_set_default
+ALTER TABLE retdef ALTER COLUMN age SET DATA TYPE bigint, ALTER COLUMN age SET DEFAULT 0
+
+-- name: retype_then_drop_default
+ALTER TABLE retdef ALTER COLUMN b TYPE integer USING b::integer, ALTER COLUMN b DROP DEFAULT
+
+-- name: retype_keeps_comment_and_default
+ALTER TABLE retdef ALTER COLUMN n TYPE bigint
+
+-- name: retype_then_default_catalog
+SELECT column_name, data_type, column_default, col_description('retdef'::regclass, ordinal_position::int)
+FROM information_schema.columns WHERE table_name = 'retdef' ORDER BY ordinal_position
+
+-- name: retype_then_default_rows
+SELECT id, age + 1, b + 1, n FROM retdef
+
+-- name: restart_in_block
+CREATE TABLE restarted (id serial PRIMARY KEY, v int);
+BEGIN;
+INSERT INTO restarted (v) VALUES (1);
+ALTER SEQUENCE restarted_id_seq RESTART WITH 100;
+INSERT INTO restarted (v) VALUES (2);
+COMMIT
+
+-- name: restart_in_block_rows
+SELECT id, v FROM restarted ORDER BY v

@@ -175,6 +175,8 @@ final class AlterTableChanges {
 
     /** The columns this ALTER TABLE has dropped so far (one may be added again). */
     private final java.util.Set<String> droppedColumns = new java.util.HashSet<>();
+    /** Columns given a new type earlier in the statement: {PostgreSQL type, DuckDB type}; what later subcommands record follows it. */
+    private final java.util.Map<String, Object[]> retypedColumns = new java.util.HashMap<>();
 
     private void addColumn(String target, Node rel, Node cmd) {
         Node def = cmd.node("def");
@@ -342,6 +344,9 @@ final class AlterTableChanges {
     private void columnDefault(String target, Node rel, String column, Node def) {
         String alter = target + " ALTER COLUMN " + SqlWriter.quoteIdent(column);
         ColumnInfo c = column(rel, column);
+        Object[] retyped = retypedColumns.get(column);
+        PgTypeName pgType = retyped != null ? (PgTypeName) retyped[0] : c == null ? null : c.pgType();
+        String duckDbType = retyped != null ? (String) retyped[1] : c == null ? null : c.duckDbType();
         if (def == null) {
             script.add(alter + " DROP DEFAULT");
         } else {
@@ -349,13 +354,13 @@ final class AlterTableChanges {
             Emitter e = new Emitter(w, em.types);
             Node named = def.copy();
             SequenceCalls.nameArguments(named);
-            if (c == null || c.domain() != null || !ArrayDefaults.write(e, def, c.duckDbType(), c.pgType())) e.expr(named);
+            if (c == null || c.domain() != null || !ArrayDefaults.write(e, def, duckDbType, pgType)) e.expr(named);
             script.add(alter + " SET DEFAULT " + w);
         }
-        if (c == null || c.sequence() != null || c.pgType() == null) return; // a serial's default is its sequence's
-        String pgDefault = def == null ? null : defaultText(def, c.pgType());
+        if (c == null || c.sequence() != null || pgType == null) return; // a serial's default is its sequence's
+        String pgDefault = def == null ? null : defaultText(def, pgType);
         script.add("COMMENT ON COLUMN " + DdlChanges.relationText(rel) + "." + SqlWriter.quoteIdent(column) + " IS "
-                + SqlWriter.quoteLiteral(ColumnMeta.write(c.pgType(), null, c.identity(), c.description(), pgDefault, c.domain())));
+                + SqlWriter.quoteLiteral(ColumnMeta.write(pgType, null, c.identity(), c.description(), pgDefault, c.domain())));
     }
 
     /** A column default as PostgreSQL shows it, coerced to the column's type (null: DuckDB's text stands). */
@@ -371,14 +376,17 @@ final class AlterTableChanges {
         refuseDomain(typeName, "ALTER TABLE … ALTER COLUMN … TYPE to a domain");
         ColumnInfo current = column(rel, column);
         if (current != null && current.domain() != null) throw DdlEmitter.unsupported("ALTER TABLE … ALTER COLUMN … TYPE of a column of a domain");
+        String duckDbType = em.types.duckDbType(typeName);
         StringBuilder sb = new StringBuilder(target).append(" ALTER COLUMN ").append(SqlWriter.quoteIdent(column))
-                .append(" TYPE ").append(em.types.duckDbType(typeName));
+                .append(" TYPE ").append(duckDbType);
         if (def.node("raw_default") != null) sb.append(" USING ").append(expr(def.node("raw_default")));
         script.add(sb.toString());
-        ColumnInfo old = column(rel, column);
+        retypedColumns.put(column, new Object[] {PgTypeName.of(typeName), duckDbType});
+        // the column's comment and its default's text stay, as in PostgreSQL
         script.add("COMMENT ON COLUMN " + DdlChanges.relationText(rel) + "." + SqlWriter.quoteIdent(column) + " IS "
-                + SqlWriter.quoteLiteral(ColumnMeta.write(PgTypeName.of(typeName), old == null ? null : old.sequence(),
-                old == null ? "" : old.identity(), null)));
+                + SqlWriter.quoteLiteral(current == null ? ColumnMeta.write(PgTypeName.of(typeName), null, "", null)
+                : ColumnMeta.write(PgTypeName.of(typeName), current.sequence(), current.identity(), current.description(),
+                current.sequence() == null ? current.pgDefault() : null)));
     }
 
     private void addConstraint(String target, Node c) {

@@ -182,12 +182,14 @@ final class Expressions {
     private static void sqlValueFunction(Emitter em, Node e) {
         String op = e.str("op");
         long precision = e.num("typmod");
+        // now() rather than DuckDB's current_date / current_timestamp keywords, which DuckDB reads as
+        // column names first: under their own name as an alias (SELECT current_date AS "current_date") they fail
         String text = switch (op) {
-            case "SVFOP_CURRENT_DATE" -> "current_date";
-            case "SVFOP_CURRENT_TIME", "SVFOP_CURRENT_TIME_N" -> "CAST(current_timestamp AS TIMETZ)";
-            case "SVFOP_CURRENT_TIMESTAMP", "SVFOP_CURRENT_TIMESTAMP_N" -> "current_timestamp";
-            case "SVFOP_LOCALTIME", "SVFOP_LOCALTIME_N" -> "CAST(CAST(current_timestamp AS TIMESTAMP) AS TIME)";
-            case "SVFOP_LOCALTIMESTAMP", "SVFOP_LOCALTIMESTAMP_N" -> "CAST(current_timestamp AS TIMESTAMP)";
+            case "SVFOP_CURRENT_DATE" -> "CAST(now() AS DATE)";
+            case "SVFOP_CURRENT_TIME", "SVFOP_CURRENT_TIME_N" -> "CAST(now() AS TIMETZ)";
+            case "SVFOP_CURRENT_TIMESTAMP", "SVFOP_CURRENT_TIMESTAMP_N" -> "now()";
+            case "SVFOP_LOCALTIME", "SVFOP_LOCALTIME_N" -> "CAST(CAST(now() AS TIMESTAMP) AS TIME)";
+            case "SVFOP_LOCALTIMESTAMP", "SVFOP_LOCALTIMESTAMP_N" -> "CAST(now() AS TIMESTAMP)";
             default -> throw new Untranslatable(op); // the user and catalog functions are rewritten to constants
         };
         if (op.endsWith("_N") && precision >= 0 && precision < 6) {
@@ -195,7 +197,7 @@ final class Expressions {
             long unit = (long) Math.pow(10, 6 - precision);
             String type = op.contains("LOCAL") ? (op.contains("TIMESTAMP") ? "TIMESTAMP" : "TIME")
                     : op.contains("TIMESTAMP") ? "TIMESTAMPTZ" : "TIMETZ";
-            em.w.append("CAST(make_timestamptz(CAST(round(epoch_us(current_timestamp) / ").append(unit).append(".0) AS BIGINT) * ")
+            em.w.append("CAST(make_timestamptz(CAST(round(epoch_us(now()) / ").append(unit).append(".0) AS BIGINT) * ")
                     .append(unit).append(") AS ").append(type).append(')');
         } else {
             em.w.append(text);

@@ -137,6 +137,12 @@ final class OperatorRewrites {
             if (op.equals("+") && l != null && r != null && r.is(SqlType.DATE) && (l.is(SqlType.INT4) || l.is(SqlType.INT8))) {
                 e.set("lexpr", asInteger(e.node("lexpr")));
             }
+            if ((op.equals("*") || op.equals("+") || op.equals("-")) && l != null && r != null
+                    && l.isExactNumeric() && r.isExactNumeric() && (l.is(SqlType.NUMERIC) || r.is(SqlType.NUMERIC))) {
+                // numeric arithmetic in 38 digits: DuckDB computes decimals of up to 18 digits in 64
+                // bits and fails a result beyond them ("Overflow in multiplication of DECIMAL(18)")
+                e.set("lexpr", wideDecimal(e.node("lexpr"), l));
+            }
             Node checked = floatArithmetic(e, op, l, r, scope);
             if (checked != null) return checked;
             if (op.equals("-") && l != null && r != null && !l.isArray() && !r.isArray() && l.is(SqlType.TIMESTAMPTZ) && r.is(SqlType.TIMESTAMPTZ)) {
@@ -242,6 +248,13 @@ final class OperatorRewrites {
         Node cast = Expressions.duckDb("CAST({0} AS INTEGER)", e);
         types.assume(cast, SqlType.INT4);
         return cast;
+    }
+
+    /** An exact number as a decimal of 38 digits, its scale kept (a product with 1 of scale 0 keeps the scale). */
+    private Node wideDecimal(Node e, SqlType type) {
+        Node wide = Expressions.duckDb(type.isInteger() ? "CAST({0} AS DECIMAL(38,0))" : "({0} * CAST(1 AS DECIMAL(38,0)))", e);
+        types.assume(wide, type);
+        return wide;
     }
 
     private Node asDouble(Node e) {
