@@ -210,3 +210,7 @@ SELECT 'a' = ANY(ARRAY['a', 'b']::text[]), 'c' = ANY(ARRAY['a', 'b']::varchar[])
 
 -- name: any_constructor_cast_null_element
 SELECT 3 = ANY(ARRAY[1, NULL]::int[]), 1 = ALL(ARRAY[1, NULL]::int[]);
+
+-- name: containment_with_null_elements
+SELECT ARRAY[1, NULL] @> ARRAY[NULL::int], ARRAY[NULL::int] <@ ARRAY[1, NULL], ARRAY[1, 2] @> ARRAY[1], ARRAY[1] <@ ARRAY[1, 2],
+       ARRAY[1, 2] @> '{}'::int[], ARRAY[1, NULL] && ARRAY[NULL::int]

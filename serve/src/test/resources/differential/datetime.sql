@@ -234,3 +234,35 @@ SELECT '2024-01-01 00:00'::timestamptz - '2020-01-01 00:00:00.5'::timestamptz,
 
 -- name: timestamptz_difference_zone_reset
 SET TimeZone = 'UTC'
+
+-- name: current_date_under_its_own_name
+SELECT current_date = now()::date AS same_day, current_timestamp = now() AS same_instant, current_date AS "current_date"
+
+-- name: date_trunc_century_millennium
+SELECT date_trunc('century', timestamp '2024-01-01'), date_trunc('century', timestamp '1999-06-01'),
+       date_trunc('millennium', timestamp '2024-05-05 10:00'), date_trunc('century', date '2000-12-31'),
+       date_trunc('century', timestamptz '2024-01-01 10:00+00'), date_trunc('millennium', timestamp '0044-03-15 BC')
+
+-- name: extract_centuries_of_intervals
+SELECT extract(century FROM interval '250 years'), extract(millennium FROM interval '2500 years'),
+       extract(decade FROM interval '-15 years'), extract(year FROM interval '-5 years'), extract(century FROM timestamp '2024-01-01')
+
+-- name: text_column_to_timestamp_by_postgres_rules
+SELECT s::timestamp, s::date, s::timestamptz
+FROM (VALUES ('2024-01-15 10:00 PM'), ('2024-01-15 10:00:00 BC'), ('2024-01-15 10:00:00.1234567'), ('Jan 15 2024'), ('01/02/2024')) v(s)
+ORDER BY 1
+
+-- name: text_column_to_timestamp_refused
+-- expect-error: 22007
+SELECT s::timestamp FROM (VALUES ('garbage')) v(s)
+
+-- name: precision_of_column_defaults
+CREATE TABLE stamped (id int, c timestamp(3) NOT NULL DEFAULT CURRENT_TIMESTAMP, d timestamp(0) DEFAULT now(), t time(1) DEFAULT '10:00:00.26');
+INSERT INTO stamped (id) VALUES (1);
+ALTER TABLE stamped ADD COLUMN e timestamptz(2) DEFAULT '2024-01-01 10:00:00.123456+00';
+ALTER TABLE stamped ALTER COLUMN d SET DEFAULT '2024-01-01 10:00:00.7';
+INSERT INTO stamped (id) VALUES (2);
+SELECT id, length(c::text) <= 23, length(d::text), t, e, (SELECT d FROM stamped WHERE id = 2) FROM stamped ORDER BY id
+
+-- name: precision_of_column_defaults_catalog
+SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'stamped' ORDER BY ordinal_position

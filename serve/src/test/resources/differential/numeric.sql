@@ -451,3 +451,51 @@ SELECT sum(r) FROM real_sums;
 
 -- name: real_sum_window
 SELECT g, sum(r) OVER (ORDER BY r), sum(r) OVER () FROM real_sums WHERE g < 3 ORDER BY r;
+
+-- name: numeric_product_beyond_18_digits
+SELECT 123456789012345.5 * 1000, 1000000000::numeric * 1000000000::numeric
+
+-- name: numeric_column_products_setup
+CREATE TABLE priced (price numeric(14,2), qty int);
+INSERT INTO priced VALUES (123456789012.34, 100000), (1.5, 2)
+
+-- name: numeric_column_products
+SELECT price * qty, qty * price, price + 999999999999999999, sum(price * qty) OVER () FROM priced ORDER BY 1
+
+-- name: numeric_sum_of_products
+SELECT sum(price * qty), pg_typeof(sum(price * qty)) FROM priced
+
+-- name: integer_products_still_overflow
+-- expect-error: 22003
+SELECT 3000000000 * 4000000000
+
+-- name: bare_numeric_as_text_setup
+CREATE TABLE bare (n numeric);
+INSERT INTO bare VALUES (2.5), (3), (-0.125)
+
+-- name: bare_numeric_as_text
+SELECT n::text, n || '', format('%s', n), concat(n, '/'), 'Total: ' || n FROM bare ORDER BY n
+
+-- name: bare_numeric_sum_as_text
+SELECT 'Total: ' || sum(n), string_agg(n::text, ',' ORDER BY n) FROM bare
+
+-- name: text_column_to_bare_numeric
+SELECT s::numeric, pg_typeof(s::numeric) FROM (VALUES ('1.25'), ('3'), (' -7.5 '), ('1.123456789')) v(s) ORDER BY 1
+
+-- name: text_column_to_bare_numeric_beyond_ten_decimals
+SELECT s::numeric FROM (VALUES ('1.123456789012345')) v(s)
+
+-- name: integer_arguments_take_double_precision_forms
+SELECT round(5), pg_typeof(round(5)), ceil(5), pg_typeof(ceil(5)), floor(7::bigint), pg_typeof(floor(7::bigint)),
+       trunc(5), pg_typeof(trunc(5)), sign(-3), pg_typeof(sign(-3)), pg_typeof(round(5, 1))
+
+-- name: real_arguments_take_double_precision_forms
+SELECT round(123456789::real), ceil(1234567.5::real), floor(1234567.5::real), trunc(1234567.5::real), sign(2.5::real),
+       pg_typeof(ceil(1.5::real))
+
+-- name: math_of_integers_is_double_precision
+SELECT sqrt(16), pg_typeof(sqrt(16)), ln(10), pg_typeof(ln(10)), exp(1), pg_typeof(exp(1)), power(2, 3), pg_typeof(power(2, 3)),
+       pg_typeof(sqrt(2.0)), pg_typeof(power(2, 3.5))
+
+-- name: real_compared_with_exact_numbers
+SELECT 0.1::real = 0.1, 0.5::real = 0.5, 0.1::real = 0.1::float8, 0.1::real = 0.1::real, 0.1::real < 0.1, 1::real = 1

@@ -165,3 +165,8 @@ INSERT INTO lens (i) SELECT b FROM lens
 
 -- name: min_max_of_varchar_are_text
 SELECT min(v), max(v), min(c), max(c) FROM lens
+
+-- name: char_compared_with_varchar
+CREATE TABLE padded (c char(4), v varchar(4));
+INSERT INTO padded VALUES ('a', 'a '), ('ab', 'ab  '), ('x', 'y');
+SELECT c = v, v = c, v = 'ab'::char(4), c = 'ab'::text FROM padded ORDER BY v

@@ -138,3 +138,11 @@ SELECT id FROM sales WHERE row_number() OVER (ORDER BY id) = 1
 -- name: ntile_zero
 -- expect-error: 22014
 SELECT ntile(0) OVER (ORDER BY id) FROM sales
+
+-- name: lag_lead_default_of_wider_type
+SELECT x, lag(x, 1, 0.5) OVER (ORDER BY x), lead(x, 1, 2.75) OVER (ORDER BY x), lag(x, 1, 1.5::float8) OVER (ORDER BY x),
+       pg_typeof(lag(x, 1, 1.5::float8) OVER (ORDER BY x))
+FROM (VALUES (1), (2)) v(x) ORDER BY x
+
+-- name: lag_default_of_larger_scale
+SELECT lag(p, 1, 0.125) OVER (ORDER BY p) FROM (VALUES (1.25::numeric(5,2)), (2.5::numeric(5,2))) v(p) ORDER BY p

@@ -61,6 +61,16 @@ final class EngineFunctions {
                             return new BigDecimal(a).divideToIntegralValue(divisor).setScale(0, RoundingMode.DOWN).toPlainString();
                         }))
                 .register(c);
+        // text read as date, timestamp or timestamptz while a statement runs: PostgreSQL's input rules
+        // (the text, and "type|TimeZone|DateStyle" of the session), ISO text for DuckDB's cast out
+        DuckDBFunctions.scalarFunction().withName("pgwire_moment_in")
+                .withParameters(DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR)
+                .withReturnType(DuckDBColumnType.VARCHAR).withNullInNullOut()
+                .withFunction((String text, String spec) -> text == null || spec == null ? null : EngineError.guard(() -> {
+                    String[] parts = spec.split("\\|", 3);
+                    return dev.pgwire.serve.sql.DateTimeLiterals.atRunTime(text, parts[0], parts[1], parts[2]);
+                }))
+                .register(c);
         // interval as text: DuckDB's interval text in, PostgreSQL's output (IntervalStyle postgres) out
         DuckDBFunctions.scalarFunction().withName("pgwire_interval_out")
                 .withParameters(DuckDBColumnType.VARCHAR)

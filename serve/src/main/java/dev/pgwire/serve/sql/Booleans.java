@@ -13,10 +13,21 @@ final class Booleans {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (!t.isEmpty()) {
             if ("true".startsWith(t) || "yes".startsWith(t) || t.equals("on") || t.equals("1")) return true;
-            if ("false".startsWith(t) || "no".startsWith(t) || t.equals("off") || t.equals("0")) return false;
+            if ("false".startsWith(t) || "no".startsWith(t) || t.length() >= 2 && "off".startsWith(t) || t.equals("0")) return false;
             if (t.equals("o")) throw invalid(text); // ambiguous between on and off
         }
         throw invalid(text);
+    }
+
+    /**
+     * DuckDB SQL reading the text {@code value} as a boolean while the statement runs, by the rules
+     * of {@link #parse} (DuckDB's cast takes neither 'on' nor 'off' nor spaces around the word).
+     */
+    static String atRunTime(String value) {
+        return "list_transform([CAST(" + value + " AS VARCHAR)], lambda pg_s: CASE"
+                + " WHEN lower(trim(pg_s)) IN ('t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on', '1') THEN true"
+                + " WHEN lower(trim(pg_s)) IN ('f', 'fa', 'fal', 'fals', 'false', 'n', 'no', 'of', 'off', '0') THEN false"
+                + " ELSE error('[pgwire:22P02] invalid input syntax for type boolean: \"' || pg_s || '\"') END)[1]";
     }
 
     private static PgException invalid(String text) {

@@ -46,13 +46,20 @@ final class DateParts {
         // the year is named three times rather than bound once by a lambda: DuckDB takes no lambda in
         // a DEFAULT or CHECK (DEFAULT EXTRACT(YEAR FROM CURRENT_DATE))
         String y = "date_part('" + (f.equals("isoyear") ? "isoyear" : "year") + "', {0})";
-        return switch (f) {
+        String moment = switch (f) {
             case "year", "years", "isoyear" -> "CASE WHEN " + y + " > 0 THEN " + y + " ELSE " + y + " - 1 END";
             case "decade", "decades" -> "CASE WHEN " + y + " >= 0 THEN " + y + " // 10 ELSE -((8 - (" + y + " - 1)) // 10) END";
             case "century", "centuries" -> "CASE WHEN " + y + " > 0 THEN (" + y + " + 99) // 100 ELSE -((99 - (" + y + " - 1)) // 100) END";
             case "millennium", "millennia" -> "CASE WHEN " + y + " > 0 THEN (" + y + " + 999) // 1000 ELSE -((999 - (" + y + " - 1)) // 1000) END";
             default -> null;
         };
+        if (moment == null || f.equals("isoyear")) return moment;
+        // an interval's years are a count, not a calendar year: decades, centuries and millennia of
+        // it are whole tens, hundreds and thousands of them, toward zero (interval_part)
+        int per = f.startsWith("decade") ? 10 : f.startsWith("centur") ? 100 : f.startsWith("millenn") ? 1000 : 1;
+        String years = "date_part('year', {0})";
+        String counted = per == 1 ? years : "CAST(trunc(" + years + " / " + per + ") AS BIGINT)";
+        return "CASE WHEN typeof({0}) = 'INTERVAL' THEN " + counted + " ELSE " + moment + " END";
     }
 
     /** date_part(field, source): double precision. */

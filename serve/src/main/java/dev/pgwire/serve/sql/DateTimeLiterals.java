@@ -20,17 +20,12 @@ import java.util.Set;
  * moment (now, today, …) and infinities are left as written.
  * Interval constants likewise: PostgreSQL's input, given to DuckDB as months, days and microseconds.
  */
-final class DateTimeLiterals {
+public final class DateTimeLiterals {
     private DateTimeLiterals() {}
 
     private static final TypeRegistry REGISTRY = TypeRegistry.standard();
     private static final Set<String> MOMENT_WORDS = Set.of("now", "today", "tomorrow", "yesterday");
 
-    /**
-     * A cast of one of the special inputs {@code 'now'}, {@code 'today'}, {@code 'tomorrow'},
-     * {@code 'yesterday'} to date, timestamp or timestamptz: the moment it names (now is the
-     * transaction's start, as PostgreSQL reads it), or null for anything else.
-     */
     static boolean intervalHasMonths(String text) {
         try {
             return REGISTRY.decodeText(PgType.INTERVAL.oid(), text, CodecContext.DEFAULT) instanceof dev.pgwire.protocol.types.PgInterval i
@@ -40,6 +35,11 @@ final class DateTimeLiterals {
         }
     }
 
+    /**
+     * A cast of one of the special inputs {@code 'now'}, {@code 'today'}, {@code 'tomorrow'},
+     * {@code 'yesterday'} to date, timestamp or timestamptz: the moment it names (now is the
+     * transaction's start, as PostgreSQL reads it), or null for anything else.
+     */
     static Node moment(Node arg, SqlType target) {
         String text = arg.is("A_Const") && arg.has("sval") ? arg.node("sval").str("sval").trim().toLowerCase(java.util.Locale.ROOT) : null;
         if (text == null || !MOMENT_WORDS.contains(text)) return null;
@@ -112,8 +112,28 @@ final class DateTimeLiterals {
         if (pg == null) return null;
         String word = text.trim().toLowerCase(Locale.ROOT);
         if (MOMENT_WORDS.contains(word) || word.contains("infinity")) return null;
-        CodecContext ctx = CodecContext.DEFAULT.withTimeZone(ZoneId.of(session.timeZoneName()));
-        String dateStyle = session.setting("DateStyle");
+        return iso(text, pg, session.timeZoneName(), session.setting("DateStyle"));
+    }
+
+    /**
+     * Text read as a date, timestamp or timestamptz while a statement runs (pgwire_moment_in), by
+     * PostgreSQL's input rules — AM/PM, BC, month names, zones, DateStyle's field order — and given
+     * to DuckDB as ISO text; the special words and infinities as written, for DuckDB's cast.
+     */
+    public static String atRunTime(String text, String typeName, String zone, String dateStyle) {
+        PgType pg = switch (typeName) {
+            case "timestamptz" -> PgType.TIMESTAMPTZ;
+            case "timestamp" -> PgType.TIMESTAMP;
+            case "date" -> PgType.DATE;
+            default -> throw new IllegalArgumentException(typeName);
+        };
+        String word = text.trim().toLowerCase(Locale.ROOT);
+        if (MOMENT_WORDS.contains(word) || word.contains("infinity")) return text;
+        return iso(text, pg, zone, dateStyle);
+    }
+
+    private static String iso(String text, PgType pg, String zone, String dateStyle) {
+        CodecContext ctx = CodecContext.DEFAULT.withTimeZone(ZoneId.of(zone));
         if (dateStyle != null) ctx = ctx.withDateStyle(dateStyle);
         Object value = REGISTRY.decodeText(pg.oid(), text, ctx); // PostgreSQL's error for what it refuses
         String iso = REGISTRY.encodeText(pg.oid(), value, CodecContext.DEFAULT); // UTC, ISO

@@ -284,11 +284,21 @@ final class ExpressionTypes {
                 return first != null && first.isFloat() ? SqlType.FLOAT8 : SqlType.NUMERIC;
             }
             case "round" -> {
-                return first != null && first.isFloat() ? SqlType.FLOAT8 : SqlType.NUMERIC;
+                // an integer takes the double precision form (float8 is the preferred type), as a real does
+                return first != null && (first.isFloat() || first.isInteger() && args.size() == 1) ? SqlType.FLOAT8 : SqlType.NUMERIC;
             }
             case "sqrt", "exp", "ln", "log", "log10", "power", "pow" -> {
-                // these have numeric versions; the rest of the math functions are float8 only
-                return first != null && first.isExactNumeric() ? SqlType.NUMERIC : SqlType.FLOAT8;
+                // these have numeric versions, taken for a numeric argument; integers take the double
+                // precision ones (float8 is the preferred type); the rest of the math functions are float8 only
+                for (Node a : args) {
+                    SqlType t = r.type(a, scope);
+                    if (t != null && !t.isArray() && t.name().equals("numeric")) return SqlType.NUMERIC;
+                }
+                return SqlType.FLOAT8;
+            }
+            case "ceil", "ceiling", "floor", "sign", "trunc" -> {
+                if (first != null && !first.isArray() && (first.isInteger() || first.isFloat()) && args.size() == 1) return SqlType.FLOAT8;
+                return first == null || first.isUnknown() ? null : first.withoutTypmod();
             }
             case "cbrt", "sin", "cos", "tan", "cot", "asin", "acos", "atan", "atan2", "degrees", "radians", "sind", "cosd" -> {
                 return SqlType.FLOAT8;
@@ -307,6 +317,11 @@ final class ExpressionTypes {
             default -> {
                 if (SAME_AS_FIRST.contains(name)) {
                     SqlType t = first;
+                    // lag and lead with a default: their arguments' common type (anycompatible)
+                    if ((name.equals("lag") || name.equals("lead")) && args.size() == 3 && t != null) {
+                        SqlType common = SqlType.common(t, r.type(args.get(2), scope));
+                        if (common != null) t = common;
+                    }
                     if (name.equals("coalesce") || name.equals("greatest") || name.equals("least")) {
                         for (Node a : args) t = SqlType.common(t, r.type(a, scope));
                     }

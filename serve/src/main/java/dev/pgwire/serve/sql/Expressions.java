@@ -239,6 +239,12 @@ final class Expressions {
     static String outputText(String value, SqlType type) {
         if (type == null || type.isArray()) return null;
         if (type.name().equals("interval")) return "pgwire_interval_out(CAST(" + value + " AS VARCHAR))";
+        if (type.name().equals("numeric") && type.typmod() == -1) {
+            // a numeric without modifier is DECIMAL(38,10) in a table, whose text has ten decimals:
+            // written with the digits it has, as serve's output shows it
+            return "CASE WHEN regexp_full_match(typeof(" + value + "), 'DECIMAL\\(38,[1-9][0-9]\\)') THEN rtrim(rtrim(CAST("
+                    + value + " AS VARCHAR), '0'), '.') ELSE CAST(" + value + " AS VARCHAR) END";
+        }
         if (!type.isFloat()) return null;
         return type.is(SqlType.FLOAT4) ? "pg_float4_text(CAST(" + value + " AS FLOAT))" : "pg_float8_text(CAST(" + value + " AS DOUBLE))";
     }

@@ -123,6 +123,12 @@ final class FunctionRewrites {
                 }
             }
             case "sign" -> {
+                if (first != null && !first.isArray() && (first.isFloat() || first.isInteger()) && args.size() == 1) {
+                    // sign(double precision), which integers and reals take (DuckDB's sign is a TINYINT)
+                    Node n = Expressions.duckDb("CAST(sign(CAST({0} AS DOUBLE)) AS DOUBLE)", args.get(0));
+                    types.assume(n, SqlType.FLOAT8);
+                    return n;
+                }
                 if (first != null && first.name().equals("numeric") && !first.isArray() && args.size() == 1) {
                     // numeric_sign answers a numeric (DuckDB's sign a TINYINT)
                     Node n = Expressions.duckDb("CAST(sign({0}) AS DECIMAL(38,0))", args.get(0));
@@ -143,8 +149,9 @@ final class FunctionRewrites {
             case "round" -> {
                 Node rounded = StatisticalAggregates.round(args, types);
                 if (rounded != null) return rounded;
-                if (first != null && first.isFloat() && args.size() == 1) {
-                    Node n = Expressions.duckDb("round_even({0}, 0)", args.get(0));
+                if (first != null && !first.isArray() && (first.isFloat() || first.isInteger()) && args.size() == 1) {
+                    // round(double precision), which integers and reals take too
+                    Node n = Expressions.duckDb("round_even(CAST({0} AS DOUBLE), 0)", args.get(0));
                     types.assume(n, SqlType.FLOAT8);
                     return n;
                 }
@@ -154,6 +161,14 @@ final class FunctionRewrites {
                             + ", integer) does not exist").withHint("No function matches the given name and argument types. "
                             + "You might need to add explicit type casts.");
                     throw f.has("location") ? e.withPosition(f.location() + 1) : e;
+                }
+            }
+            case "ceil", "ceiling", "floor", "trunc" -> {
+                if (first != null && !first.isArray() && (first.isFloat() || first.isInteger()) && args.size() == 1) {
+                    // the double precision forms, which integers and reals take (float8 is the preferred type)
+                    Node n = Expressions.duckDb("CAST(" + name + "(CAST({0} AS DOUBLE)) AS DOUBLE)", args.get(0));
+                    types.assume(n, SqlType.FLOAT8);
+                    return n;
                 }
             }
             case "grouping" -> {
@@ -223,12 +238,57 @@ final class FunctionRewrites {
         if (args.size() == 1 && Operators.lastName(f).equals("sum") && SqlType.FLOAT4.is(types.type(args.get(0), scope))) {
             return cast(f, "FLOAT", SqlType.FLOAT4); // a sum of real is a real, as in the aggregate form
         }
+        Node withDefault = defaultOfCommonType(f, scope);
+        if (withDefault != null) return withDefault;
         if (!Operators.lastName(f).equals("avg") || args.size() != 1 || f.names("funcname").size() > 1) return f;
         SqlType first = types.type(args.get(0), scope);
         if (first == null || !first.isExactNumeric() || f.bool("agg_distinct")) return f;
         Node n = ExactDivision.average(FuncCallBuilder.copyAggregate(f, "sum"), FuncCallBuilder.copyAggregate(f, "count"), first);
         types.assume(n, SqlType.NUMERIC);
         return n;
+    }
+
+    /**
+     * lag / lead with a default of another numeric type: both are of their common type, as
+     * PostgreSQL resolves anycompatible (DuckDB would cast the default to the value's type, making
+     * lag(int_col, 1, 0.5) answer 1).
+     */
+    private Node defaultOfCommonType(Node f, Scope scope) {
+        String name = Operators.lastName(f);
+        List<Node> args = f.list("args");
+        if (!(name.equals("lag") || name.equals("lead")) || args.size() != 3 || f.names("funcname").size() > 1) return null;
+        SqlType value = types.type(args.get(0), scope);
+        SqlType given = types.type(args.get(2), scope);
+        if (value == null || given == null || value.isArray() || given.isArray() || !value.isNumber() || !given.isNumber()) return null;
+        SqlType common = SqlType.numericPromotion(value, given);
+        String duckDb = switch (common.name()) {
+            case "float8" -> "DOUBLE";
+            case "float4" -> "FLOAT";
+            case "int8" -> "BIGINT";
+            case "int4" -> "INTEGER";
+            case "int2" -> "SMALLINT";
+            // at least the scale of a numeric without modifier, whose values serve shows with the digits they have
+            default -> "DECIMAL(38," + Math.max(10, Math.max(scale(value, args.get(0)), scale(given, args.get(2)))) + ")";
+        };
+        if (common.is(value) && common.is(given) && value.typmod() == given.typmod()) return null;
+        args.set(0, Expressions.duckDb("CAST({0} AS " + duckDb + ")", args.get(0)));
+        args.set(2, Expressions.duckDb("CAST({0} AS " + duckDb + ")", args.get(2)));
+        Node n = Expressions.duckDb("{0}", f);
+        types.assume(n, common);
+        return n;
+    }
+
+    /** The scale a numeric value has in DuckDB: its modifier's, a constant's own, 0 for an integer, 10 for a numeric without modifier. */
+    private static int scale(SqlType t, Node e) {
+        if (t.isInteger()) return 0;
+        if (!t.name().equals("numeric")) return 10;
+        if (t.typmod() >= 0) return (t.typmod() - 4) & 0xffff;
+        String constant = e.is("A_Const") && e.has("fval") ? e.node("fval").str("fval") : null;
+        if (constant != null && !constant.contains("e") && !constant.contains("E")) {
+            int dot = constant.indexOf('.');
+            return dot < 0 ? 0 : Math.min(constant.length() - dot - 1, 37);
+        }
+        return 10;
     }
 
     /** pg_get_serial_sequence('table', 'column'): the sequence a serial or identity column draws from. */

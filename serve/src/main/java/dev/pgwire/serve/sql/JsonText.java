@@ -172,9 +172,7 @@ final class JsonText {
      * ten decimals; serve shows it with the digits it has, as its output does.
      */
     private static Node numeric(Node value, SqlType type) {
-        if (type.typmod() != -1) return sql("CAST({0} AS VARCHAR)", value);
-        return sql("CASE WHEN regexp_full_match(typeof({0}), 'DECIMAL\\(38,[1-9][0-9]\\)') THEN rtrim(rtrim(CAST({0} AS VARCHAR), '0'), '.')"
-                + " ELSE CAST({0} AS VARCHAR) END", value);
+        return type.typmod() != -1 ? sql("CAST({0} AS VARCHAR)", value) : Expressions.outputText(value, type);
     }
 
     static String jsonString(String s) {

@@ -137,11 +137,12 @@ final class OperatorRewrites {
             if (op.equals("+") && l != null && r != null && r.is(SqlType.DATE) && (l.is(SqlType.INT4) || l.is(SqlType.INT8))) {
                 e.set("lexpr", asInteger(e.node("lexpr")));
             }
-            if ((op.equals("*") || op.equals("+") || op.equals("-")) && l != null && r != null
-                    && l.isExactNumeric() && r.isExactNumeric() && (l.is(SqlType.NUMERIC) || r.is(SqlType.NUMERIC))) {
-                // numeric arithmetic in 38 digits: DuckDB computes decimals of up to 18 digits in 64
-                // bits and fails a result beyond them ("Overflow in multiplication of DECIMAL(18)")
-                e.set("lexpr", wideDecimal(e.node("lexpr"), l));
+            if (op.equals("*") && l != null && r != null && l.isExactNumeric() && r.isExactNumeric()
+                    && (l.is(SqlType.NUMERIC) || r.is(SqlType.NUMERIC))) {
+                // a numeric product in 38 digits: DuckDB multiplies decimals of up to 18 digits in 64
+                // bits and fails a product beyond them ("Overflow in multiplication of DECIMAL(18)")
+                if (r.isInteger()) e.set("rexpr", wideDecimal(e.node("rexpr"), r));
+                else e.set("lexpr", wideDecimal(e.node("lexpr"), l));
             }
             Node checked = floatArithmetic(e, op, l, r, scope);
             if (checked != null) return checked;
@@ -171,6 +172,21 @@ final class OperatorRewrites {
         }
         if (COMPARISONS.contains(op)) {
             requireComparable(op, e.node("lexpr"), l, e.node("rexpr"), r, e.location());
+            // real with an exact number or double precision compares as double precision (float48eq):
+            // a real holding 0.1 is not 0.1, as in PostgreSQL (DuckDB would compare as real)
+            if (l != null && r != null && !l.isArray() && !r.isArray() && l.is(SqlType.FLOAT4) && (r.isExactNumeric() || r.is(SqlType.FLOAT8))) {
+                e.set("lexpr", asDouble(e.node("lexpr")));
+            } else if (l != null && r != null && !l.isArray() && !r.isArray() && r.is(SqlType.FLOAT4)
+                    && (l.isExactNumeric() || l.is(SqlType.FLOAT8))) {
+                e.set("rexpr", asDouble(e.node("rexpr")));
+            }
+            // character(n) with varchar compares as character(n) (bpchareq: trailing spaces do not count);
+            // serve keeps character(n) values without them
+            if (l != null && r != null && !l.isArray() && !r.isArray() && l.is(SqlType.BPCHAR) && r.name().equals("varchar")) {
+                e.set("rexpr", Expressions.duckDb("rtrim(CAST({0} AS VARCHAR), ' ')", e.node("rexpr")));
+            } else if (l != null && r != null && !l.isArray() && !r.isArray() && r.is(SqlType.BPCHAR) && l.name().equals("varchar")) {
+                e.set("lexpr", Expressions.duckDb("rtrim(CAST({0} AS VARCHAR), ' ')", e.node("lexpr")));
+            }
             // an untyped constant compared with a column takes the column's type, read by PostgreSQL's input rules
             e.set("lexpr", typedConstant(e.node("lexpr"), r));
             e.set("rexpr", typedConstant(e.node("rexpr"), l));
@@ -180,7 +196,12 @@ final class OperatorRewrites {
             // an untyped '{…}' compared with an array is an array of its type (tags && '{a,b}')
             if (l != null && l.isArray() && isUntypedString(e.node("rexpr"))) e.set("rexpr", typedConstant(e.node("rexpr"), l.withoutTypmod()));
             if (r != null && r.isArray() && isUntypedString(e.node("lexpr"))) e.set("lexpr", typedConstant(e.node("lexpr"), r.withoutTypmod()));
-            return e;
+            if (op.equals("&&")) return e;
+            // a NULL element of the contained array is in no array (arraycontains), where DuckDB finds it beside a NULL
+            Node n = op.equals("@>") ? Expressions.duckDb("({0} @> {1} AND list_count({1}) = len({1}))", e.node("lexpr"), e.node("rexpr"))
+                    : Expressions.duckDb("({0} <@ {1} AND list_count({0}) = len({0}))", e.node("lexpr"), e.node("rexpr"));
+            types.assume(n, SqlType.BOOL);
+            return n;
         }
         if (op.equals("||")) {
             // an untyped '{…}' beside an array is an array of its type (ARRAY[1] || '{2,3}')

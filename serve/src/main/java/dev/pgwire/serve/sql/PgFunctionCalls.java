@@ -29,6 +29,9 @@ final class PgFunctionCalls {
             if (isDate(types.get(1))) args.set(1, toTimestamptz(args.get(1)));
         }
         switch (name) {
+            case "date_trunc" -> {
+                return n == 2 ? centuryTrunc(args, types.get(1)) : null;
+            }
             case "to_char" -> {
                 if (n != 2 || first == null) return null;
                 String t = first.name();
@@ -69,7 +72,7 @@ final class PgFunctionCalls {
                 for (int i = 0; i < n; i++) {
                     SqlType t = types.get(i);
                     s.append(i > 0 ? ", " : "").append(t != null && (t.is(SqlType.BOOL) || t.is(SqlType.BPCHAR) || t.isFloat()
-                            || t.is(SqlType.INTERVAL))
+                            || t.is(SqlType.INTERVAL) || t.is(SqlType.NUMERIC) && t.typmod() == -1)
                             ? pgText("{" + i + "}", t) : "{" + i + "}");
                 }
                 return sql(s.append(')').toString(), args);
@@ -419,6 +422,28 @@ final class PgFunctionCalls {
     /** A constant integer argument (an array dimension), or 0. */
     private static int constantDimension(Node n) {
         return n.is("A_Const") && n.has("ival") ? (int) n.node("ival").num("ival") : 0;
+    }
+
+    /**
+     * date_trunc('century' | 'millennium', …) as PostgreSQL counts them: centuries begin with the
+     * year 1 (2001-01-01, not DuckDB's 2000-01-01), as timestamp_trunc's DTK_CENTURY and
+     * DTK_MILLENNIUM do on the astronomical year. Null for the other fields.
+     */
+    private static Node centuryTrunc(List<Node> args, SqlType source) {
+        String field = Operators.stringConstant(args.get(0));
+        if (field == null || source == null || source.isArray()) return null;
+        int span = switch (field.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "century", "centuries" -> 100;
+            case "millennium", "millennia" -> 1000;
+            default -> 0;
+        };
+        boolean zoned = source.is(SqlType.TIMESTAMPTZ) || isDate(source);
+        if (span == 0 || !zoned && !source.is(SqlType.TIMESTAMP)) return null;
+        String y = "date_part('year', " + (zoned ? "{0}" : "CAST({0} AS TIMESTAMP)") + ")";
+        String year = "CASE WHEN " + y + " > 0 THEN ((" + y + " + " + (span - 1) + ") // " + span + ") * " + span + " - " + (span - 1)
+                + " ELSE -((" + (span - 1) + " - (" + y + " - 1)) // " + span + ") * " + span + " + 1 END";
+        String start = "make_timestamp(CAST(" + year + " AS BIGINT), 1, 1, 0, 0, 0)";
+        return Expressions.duckDb(zoned ? "CAST(" + start + " AS TIMESTAMPTZ)" : start, args.get(1));
     }
 
     private static boolean isDate(SqlType t) {

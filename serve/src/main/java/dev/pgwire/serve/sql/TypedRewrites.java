@@ -415,6 +415,21 @@ final class TypedRewrites {
                     types.assume(moment, castTo.withoutTypmod());
                     return moment;
                 }
+                if (castTo != null && !castTo.isArray() && castTo.name().equals("bool") && fromType != null && !fromType.isArray()
+                        && fromType.isText() && !fromType.isUnknown()) {
+                    Node read = Expressions.duckDb(Booleans.atRunTime("{0}"), e.node("arg"));
+                    types.assume(read, SqlType.BOOL);
+                    return read;
+                }
+                if (castTo != null && !castTo.isArray() && fromType != null && !fromType.isArray() && fromType.isText() && !fromType.isUnknown()
+                        && (castTo.name().equals("timestamp") || castTo.name().equals("timestamptz") || castTo.name().equals("date"))) {
+                    // text read while the statement runs, by PostgreSQL's input rules (DuckDB's cast drops AM/PM and BC)
+                    String spec = castTo.name() + "|" + session.timeZoneName() + "|" + session.setting("DateStyle");
+                    Node read = Expressions.duckDb("pgwire_moment_in(CAST({0} AS VARCHAR), " + SqlWriter.quoteLiteral(spec) + ")",
+                            e.node("arg"));
+                    types.assume(read, SqlType.TEXT);
+                    e.set("arg", read);
+                }
                 if (castTo != null && !castTo.isArray() && castTo.name().equals("numeric") && fromType != null && !fromType.isArray()
                         && fromType.isFloat()) {
                     // float8_numeric / float4_numeric: through the shortest decimal of 15 (6) significant digits, not the binary value
@@ -433,6 +448,18 @@ final class TypedRewrites {
                         return exact;
                     }
                     e.set("arg", digits);
+                }
+                if (castTo != null && !castTo.isArray() && castTo.name().equals("numeric") && castTo.typmod() < 0 && fromType != null
+                        && !fromType.isArray() && fromType.isText() && !fromType.isUnknown()) {
+                    // text read as a numeric without modifier (DECIMAL(38,10) here): more than ten decimals
+                    // is 22003, as for a constant, rather than rounded
+                    Node exact = Expressions.duckDb("list_transform([CAST({0} AS VARCHAR)], lambda pg_s: CASE"
+                            + " WHEN length(regexp_extract(trim(pg_s), '^[+-]?[0-9]*\\.([0-9]*?)0*$', 1)) > 10"
+                            + " THEN error('[pgwire:22003] numeric field overflow: ' || trim(pg_s) || ' cannot be held exactly in a numeric"
+                            + " without precision (28 digits before and 10 after the point)')"
+                            + " ELSE CAST(pg_s AS DECIMAL(38,10)) END)[1]", e.node("arg"));
+                    types.assume(exact, castTo);
+                    return exact;
                 }
                 if (castTo != null && !castTo.isArray() && castTo.name().equals("numeric") && castTo.typmod() >= 0) {
                     Node narrow = ExactDivision.castArgument(e.node("arg"), (castTo.typmod() - 4) & 0xffff);
