@@ -1203,3 +1203,21 @@ ALTER TABLE addidx ADD COLUMN c serial
 
 -- name: add_serial_name_of_an_index_sequence
 SELECT pg_get_serial_sequence('addidx', 'c')
+
+-- name: drop_enum_in_use_setup
+CREATE TYPE dropped_mood AS ENUM ('sad', 'ok');
+CREATE TABLE moody (id int, feeling dropped_mood, past dropped_mood[]);
+INSERT INTO moody VALUES (1, 'ok', '{sad}')
+
+-- name: drop_enum_in_use_refused
+-- expect-error: 2BP01
+DROP TYPE dropped_mood
+
+-- name: drop_enum_in_use_kept
+SELECT feeling, past, pg_typeof(feeling) FROM moody
+
+-- name: drop_enum_cascade
+DROP TYPE dropped_mood CASCADE
+
+-- name: drop_enum_cascade_columns
+SELECT column_name FROM information_schema.columns WHERE table_name = 'moody' ORDER BY ordinal_position

@@ -528,3 +528,24 @@ ROLLBACK;
 -- name: disable_triggers_after_rollback
 -- expect-error: 23503
 INSERT INTO trig_child VALUES (4, 40);
+
+-- name: drop_referenced_column_setup
+CREATE TABLE coded (id int PRIMARY KEY, code text UNIQUE, x int CHECK (x > 0));
+CREATE TABLE coding (id int PRIMARY KEY, code text REFERENCES coded (code));
+INSERT INTO coded VALUES (1, 'a', 1);
+INSERT INTO coding VALUES (1, 'a')
+
+-- name: drop_referenced_column_refused
+-- expect-error: 2BP01
+ALTER TABLE coded DROP COLUMN code
+
+-- name: drop_referenced_column_cascade
+ALTER TABLE coded DROP COLUMN code CASCADE
+
+-- name: drop_referenced_column_key_gone
+SELECT conname FROM pg_constraint WHERE conrelid = 'coding'::regclass ORDER BY 1
+
+-- name: drop_referenced_column_writes
+INSERT INTO coding VALUES (2, 'zz');
+DELETE FROM coded;
+SELECT count(*) FROM coding

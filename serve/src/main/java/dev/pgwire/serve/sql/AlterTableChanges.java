@@ -65,6 +65,10 @@ final class AlterTableChanges {
                     dropColumnKeys(rel, column);
                     script.add(target + " DROP COLUMN " + (cmd.bool("missing_ok") ? "IF EXISTS " : "")
                         + SqlWriter.quoteIdent(column) + (cmd.str("behavior").equals("DROP_CASCADE") ? " CASCADE" : ""));
+                    // other tables' keys on the column: refused, or with CASCADE they go (after the column: a rebuild reads the script's first statement)
+                    if (relation(rel) != null && !relation(rel).view()) {
+                        keys.dropReferencedColumn(relation(rel), column, cmd.str("behavior").equals("DROP_CASCADE"));
+                    }
                 }
                 case "AT_ColumnDefault" -> columnDefault(target, rel, column, cmd.node("def"));
                 case "AT_SetNotNull" -> script.add(target + " ALTER COLUMN " + SqlWriter.quoteIdent(column) + " SET NOT NULL");
@@ -219,7 +223,7 @@ final class AlterTableChanges {
                 case "CONSTR_DEFAULT" -> {
                     SqlWriter w = new SqlWriter();
                     Emitter e = new Emitter(w, em.types);
-                    if (!ArrayDefaults.write(e, c.node("raw_expr"), typeName)) e.expr(c.node("raw_expr"));
+                    if (!ArrayDefaults.write(e, c.node("raw_expr"), typeName)) e.expr(DateTimePrecision.roundDefault(c.node("raw_expr"), SqlType.of(pg)));
                     sb.append(" DEFAULT ").append(w);
                     pgDefault = defaultText(c.node("raw_expr"), pg);
                 }
@@ -354,7 +358,9 @@ final class AlterTableChanges {
             Emitter e = new Emitter(w, em.types);
             Node named = def.copy();
             SequenceCalls.nameArguments(named);
-            if (c == null || c.domain() != null || !ArrayDefaults.write(e, def, duckDbType, pgType)) e.expr(named);
+            if (c == null || c.domain() != null || !ArrayDefaults.write(e, def, duckDbType, pgType)) {
+                e.expr(pgType == null ? named : DateTimePrecision.roundDefault(named, SqlType.of(pgType)));
+            }
             script.add(alter + " SET DEFAULT " + w);
         }
         if (c == null || c.sequence() != null || pgType == null) return; // a serial's default is its sequence's

@@ -12,6 +12,20 @@ final class DateTimePrecision {
 
     /** The value rounded to {@code target}'s precision, or the value itself where nothing is to round. */
     static Node round(Node value, SqlType target, TypeResolver types) {
+        Node r = round(value, target, true);
+        if (r != value) types.assume(r, target);
+        return r;
+    }
+
+    /**
+     * A column default rounded to the column's precision (CURRENT_TIMESTAMP into timestamp(3)), or
+     * the default itself: DuckDB takes no lambda in a DEFAULT, so the value is written where it is used.
+     */
+    static Node roundDefault(Node value, SqlType target) {
+        return round(value, target, false);
+    }
+
+    private static Node round(Node value, SqlType target, boolean lambda) {
         if (target == null || target.isArray() || target.typmod() < 0 || target.typmod() >= 6) return value;
         String name = target.name();
         boolean time = name.equals("time");
@@ -29,9 +43,9 @@ final class DateTimePrecision {
         // time rounds up to 24:00:00 as PostgreSQL's does (DuckDB's addition would wrap to midnight)
         String body = time ? "CASE WHEN " + rounded + " >= 86400000000 THEN CAST('24:00:00' AS TIME) ELSE " + adjust + " END"
                 : "CASE WHEN isinf(pg_t) THEN pg_t ELSE " + adjust + " END";
-        Node r = Expressions.duckDb("list_transform([CAST({0} AS " + duckDb + ")], lambda pg_t: " + body + ")[1]", value);
+        Node r = lambda ? Expressions.duckDb("list_transform([CAST({0} AS " + duckDb + ")], lambda pg_t: " + body + ")[1]", value)
+                : Expressions.duckDb(body.replace("pg_t", "CAST({0} AS " + duckDb + ")"), value);
         if (value.has("location")) r.set("location", value.location());
-        types.assume(r, target);
         return r;
     }
 }

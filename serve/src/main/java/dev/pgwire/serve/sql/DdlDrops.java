@@ -108,17 +108,19 @@ final class DdlDrops {
     }
 
     /**
-     * DROP DOMAIN or DROP TYPE of a domain or composite type columns are declared with: refused
+     * DROP DOMAIN or DROP TYPE of a domain, composite or enum type columns are declared with: refused
      * (2BP01) as PostgreSQL refuses it, or with CASCADE those columns are dropped first.
      */
     private void typeColumns(List<String> name, boolean cascade) {
         String typeSchema = name.size() > 1 ? name.get(name.size() - 2) : null;
         DomainMeta d = session.catalog().domain(typeSchema, name.get(name.size() - 1));
         CompositeMeta composite = d != null ? null : session.catalog().composite(typeSchema, name.get(name.size() - 1));
-        if (d == null && composite == null) return;
-        String typeName = d != null ? d.name() : composite.name();
+        String last = name.get(name.size() - 1);
+        // otherwise an enum (or no type): its columns record its name as an enum's do (DuckDB would turn them into text)
+        if (d == null && composite == null && dev.pgwire.serve.catalog.Builtins.typeOid(last) != 0) return;
+        String typeName = d != null ? d.name() : composite != null ? composite.name() : last;
         List<String[]> columns = d != null ? session.catalog().domainColumns(d.schema(), d.name())
-                : session.catalog().compositeColumns(composite.schema(), composite.name());
+                : session.catalog().compositeColumns(composite != null ? composite.schema() : typeSchema, typeName);
         if (columns.isEmpty()) return;
         if (!cascade) {
             StringBuilder detail = new StringBuilder();

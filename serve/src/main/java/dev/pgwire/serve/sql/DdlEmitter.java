@@ -191,7 +191,8 @@ final class DdlEmitter {
                     pgDefault = c.has(CreateTableLike.SHOWN_DEFAULT) ? c.str(CreateTableLike.SHOWN_DEFAULT)
                             : expressionPair(c.node("raw_expr"), domain != null ? domain.base() : pg);
                     if (domain != null || !ArrayDefaults.write(em, c.node("raw_expr"), typeName)) {
-                        em.expr(TypedRewrites.columnDefault(session, c.node("raw_expr")));
+                        // timestamp(3) DEFAULT CURRENT_TIMESTAMP holds milliseconds, as PostgreSQL stores it
+                        em.expr(DateTimePrecision.roundDefault(TypedRewrites.columnDefault(session, c.node("raw_expr")), SqlType.of(pg)));
                     }
                 }
                 case "CONSTR_IDENTITY" -> { }

@@ -54,13 +54,30 @@ final class ReferencingKeys {
     void dropReferencing(List<Relation> tables, boolean cascade) {
         List<Reference> refs = referencesTo(tables);
         if (refs.isEmpty()) return;
+        dropKeys(refs, cascade, "table " + refs.get(0).key().references(), r -> "table " + r.key().references());
+    }
+
+    /**
+     * Dropping a column other tables' foreign keys reference: refused (2BP01) as in PostgreSQL, or
+     * with CASCADE those keys go. (The table's own keys on the column go with it elsewhere.)
+     */
+    void dropReferencedColumn(Relation table, String column, boolean cascade) {
+        List<Reference> refs = new ArrayList<>();
+        for (Reference r : referencesTo(List.of(table))) {
+            if (r.key().referencedColumns() != null && r.key().referencedColumns().contains(column)) refs.add(r);
+        }
+        if (refs.isEmpty()) return;
+        String what = "column " + column + " of table " + table.name();
+        dropKeys(refs, cascade, what, r -> what);
+    }
+
+    private void dropKeys(List<Reference> refs, boolean cascade, String what, java.util.function.Function<Reference, String> dependsOn) {
         if (!cascade) {
             List<String> lines = new ArrayList<>();
             for (Reference r : refs) {
-                lines.add("constraint " + r.key().name() + " on table " + r.table().name() + " depends on table " + r.key().references());
+                lines.add("constraint " + r.key().name() + " on table " + r.table().name() + " depends on " + dependsOn.apply(r));
             }
-            throw new PgException("2BP01", "cannot drop table " + refs.get(0).key().references()
-                    + " because other objects depend on it")
+            throw new PgException("2BP01", "cannot drop " + what + " because other objects depend on it")
                     .withDetail(String.join("\n", lines))
                     .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
         }
@@ -76,7 +93,6 @@ final class ReferencingKeys {
             script.add("COMMENT ON TABLE " + SqlNames.table(child.schema(), child.name()) + " IS " + SqlWriter.quoteLiteral(e.getValue().write()));
         }
     }
-
 
     /**
      * TRUNCATE of {@code tables}: a table other tables' foreign keys reference goes only with them,
