@@ -98,7 +98,7 @@ public final class DuckDbSession implements Session {
     /** What exists in the database, for the NOTICEs of DDL that skips its object. */
     private final DuckDbObjects objects;
 
-    DuckDbSession(DuckDBConnection connection, DuckDbStatementRunner.ConnectionSource scratch, SessionParameters params,
+    DuckDbSession(DuckDBConnection connection, SessionParameters params,
                   String database, int processId, java.util.concurrent.atomic.AtomicLong catalogVersion,
                   java.util.concurrent.atomic.AtomicLong commits, java.util.function.Supplier<dev.pgwire.serve.catalog.CatalogStore> catalogStore,
                   DatabaseRegistry databases,
@@ -109,7 +109,7 @@ public final class DuckDbSession implements Session {
         this.processId = processId;
         this.catalogVersion = catalogVersion;
         this.translator = new Translator(new SessionTranslationContext(this));
-        this.runner = new DuckDbStatementRunner(connection, scratch, scheduler, this::detachOpenPortal);
+        this.runner = new DuckDbStatementRunner(connection, scheduler, this::detachOpenPortal);
         this.catalogStore = catalogStore;
         this.settings = new EngineSettings(params, runner, () -> catalog.forget(), this::visibleCatalogVersion);
         runner.catalogHook(() -> {

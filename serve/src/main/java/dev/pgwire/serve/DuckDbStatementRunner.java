@@ -52,14 +52,7 @@ final class DuckDbStatementRunner {
     /** Error kinds that depend on where a statement runs, not on its data; a re-run elsewhere may differ. */
     private static final Set<String> CONTEXT_ERRORS = Set.of("parser", "binder", "catalog", "transactioncontext", "interrupt");
 
-    /** Opens a new connection to the same database; the caller closes it. */
-    @FunctionalInterface
-    interface ConnectionSource {
-        DuckDBConnection open() throws SQLException;
-    }
-
     private final DuckDBConnection connection;
-    private final ConnectionSource scratch;
     /** Sets the parameters of a statement prepared again to learn a lost error. */
     @FunctionalInterface
     interface Rebinder {
@@ -71,7 +64,6 @@ final class DuckDbStatementRunner {
     private final Runnable beforeQuery;
     private volatile Statement running;
     private final Object interruptLock = new Object();
-    private List<String> sessionSettings = List.of();
     /** Prepared SELECTs of the simple protocol by SQL text, least recently used first. */
     private final java.util.LinkedHashMap<String, PreparedStatement> selects =
             new java.util.LinkedHashMap<>(16, 0.75f, true) {
@@ -84,10 +76,8 @@ final class DuckDbStatementRunner {
             };
     private static final int SELECT_CACHE_SIZE = 64;
 
-    DuckDbStatementRunner(DuckDBConnection connection, ConnectionSource scratch, ScheduledExecutorService scheduler,
-                          Runnable beforeQuery) {
+    DuckDbStatementRunner(DuckDBConnection connection, ScheduledExecutorService scheduler, Runnable beforeQuery) {
         this.connection = connection;
-        this.scratch = scratch;
         this.scheduler = scheduler;
         this.beforeQuery = beforeQuery;
     }
@@ -309,13 +299,11 @@ final class DuckDbStatementRunner {
 
     /**
      * Finds the error the driver lost by running {@code sql} again in a transaction that is rolled
-     * back: on the session's own connection when it has no transaction open (same temporary
-     * objects and settings), else on a fresh connection, since the session's transaction is now
-     * aborted. That aborted transaction is rolled back first: DuckDB keeps the rows it wrote locked
-     * until then, and a statement that wrote rows before it failed (an upsert whose check fails
-     * after it ran) would otherwise meet its own writes in the re-run as a conflict. Only errors
-     * raised while executing are trusted; anything else means the re-run did not reproduce the
-     * failure.
+     * back, on the session's own connection (its temporary objects and settings). An aborted
+     * transaction of the session is rolled back first: DuckDB keeps the rows it wrote locked until
+     * then, and a statement that wrote rows before it failed (an upsert whose check fails after it
+     * ran) would otherwise meet its own writes in the re-run as a conflict. Only errors raised while
+     * executing are trusted; anything else means the re-run did not reproduce the failure.
      */
     private PgException recoverLostError(Translation t, Rebinder rebinder, boolean inTransaction, BooleanSupplier cancelled) {
         String sql = t.duckDbSql();
@@ -328,12 +316,7 @@ final class DuckDbStatementRunner {
             }
         }
         try {
-            c = inTransaction ? scratch.open() : connection;
-            if (inTransaction) {
-                try (Statement settings = c.createStatement()) {
-                    for (String set : sessionSettings) settings.execute(set);
-                }
-            }
+            c = connection;
             try (Statement begin = c.createStatement()) {
                 begin.execute("BEGIN TRANSACTION");
             }
@@ -359,8 +342,6 @@ final class DuckDbStatementRunner {
             }
         } catch (SQLException e) {
             log.debug("could not re-run a failed statement: {}", e.getMessage());
-        } finally {
-            if (inTransaction && c != null) closeQuietly(c);
         }
         if (cancelled.getAsBoolean()) return ErrorMapper.canceled();
         return new PgException(SqlState.INTERNAL_ERROR, ConflictRetry.LOST_ERROR)
@@ -475,10 +456,6 @@ final class DuckDbStatementRunner {
         R run() throws SQLException;
     }
 
-    /** The session's SET statements for DuckDB (search_path, TimeZone), for connections opened to re-run a statement. */
-    void sessionSettings(List<String> statements) {
-        sessionSettings = List.copyOf(statements);
-    }
 
     /** Marks the statement whose rows are being read, so that a cancel interrupts it (null when done). */
     void streaming(Statement statement) {

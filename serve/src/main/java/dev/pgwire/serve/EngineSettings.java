@@ -28,9 +28,6 @@ final class EngineSettings {
     private List<String> schemasOnPath = List.of(DuckDbSession.DEFAULT_SCHEMA);
     private String appliedTimeZone;
     private String appliedSearchPath;
-    /** The SET statements that gave DuckDB the session's time zone and search path. */
-    private String duckDbTimeZone;
-    private String duckDbSearchPath;
 
     private long searchPathChanges;
     private long definitionsSeenCatalog = -1;
@@ -60,10 +57,6 @@ final class EngineSettings {
     void apply() {
         try {
             applyOnce();
-            List<String> settings = new ArrayList<>();
-            if (duckDbTimeZone != null) settings.add(duckDbTimeZone);
-            if (duckDbSearchPath != null) settings.add(duckDbSearchPath);
-            runner.sessionSettings(settings);
         } catch (PgException e) {
             log.warn("could not pass TimeZone/search_path to DuckDB: {}", e.getMessage());
         }
@@ -74,8 +67,7 @@ final class EngineSettings {
         if (!tz.equals(appliedTimeZone)) {
             appliedTimeZone = tz;
             if (runner.queryValue("SELECT name FROM pg_timezone_names() WHERE name = ?", tz) != null) {
-                duckDbTimeZone = "SET SESSION TimeZone = '" + tz.replace("'", "''") + "'";
-                runner.execute(duckDbTimeZone);
+                runner.execute("SET SESSION TimeZone = '" + tz.replace("'", "''") + "'");
             } else {
                 log.debug("DuckDB does not know time zone {}; timestamptz input keeps its previous zone", tz);
             }
@@ -88,8 +80,7 @@ final class EngineSettings {
             searchPathChanged.run();
             searchPathChanges++;
             String duckDb = schemasOnPath.isEmpty() ? DuckDbSession.DEFAULT_SCHEMA : String.join(",", schemasOnPath);
-            duckDbSearchPath = "SET SESSION search_path = '" + duckDb.replace("'", "''") + "'";
-            runner.execute(duckDbSearchPath);
+            runner.execute("SET SESSION search_path = '" + duckDb.replace("'", "''") + "'");
         }
     }
 

@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -196,6 +197,41 @@ class ExtendedJdbcTest {
             while (rs.next()) out.add(rs.getString(1) + "=" + rs.getInt(2));
         }
         return out;
+    }
+
+    @Test
+    void currentDateAndTimestampRunAsPreparedStatementsUnderTheirOwnNames() throws Exception {
+        // DuckDB read current_date as a column first: under its own name as the column's alias it failed (42703)
+        try (Connection c = connect("clock");
+             PreparedStatement ps = c.prepareStatement("SELECT current_date, current_timestamp, 123456789012345.5 * 1000")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.getMetaData().getColumnName(1)).isEqualTo("current_date");
+                assertThat(rs.getMetaData().getColumnName(2)).isEqualTo("current_timestamp");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getDate(1)).isNotNull();
+                assertThat(rs.getTimestamp(2)).isNotNull();
+                // numeric products beyond 18 digits are computed in 38, as PostgreSQL computes them
+                assertThat(rs.getBigDecimal(3)).isEqualByComparingTo(new BigDecimal("123456789012345500.0"));
+            }
+        }
+    }
+
+    @Test
+    void anErrorOfAStatementOnATemporaryTableKeepsItsSqlState() throws Exception {
+        // the driver loses errors raised before a result's first rows; the statement is run again to
+        // find it, on the session's own connection, where its temporary tables are
+        try (Connection c = connect("temperror"); Statement st = c.createStatement()) {
+            st.execute("CREATE TEMP TABLE p7 (price numeric(10,2), qty int)");
+            st.execute("INSERT INTO p7 VALUES (0.10, 0)");
+            try (PreparedStatement ps = c.prepareStatement("SELECT price / qty FROM p7")) {
+                assertThatThrownBy(ps::executeQuery).isInstanceOfSatisfying(SQLException.class,
+                        e -> assertThat(e.getSQLState()).isEqualTo("22012"));
+            }
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM p7")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+        }
     }
 
     @Test
