@@ -788,3 +788,10 @@ COMMIT
 
 -- name: restart_in_block_rows
 SELECT id, v FROM restarted ORDER BY v
+
+-- name: renamed_table_index_definitions
+CREATE TABLE ra (id serial PRIMARY KEY, a_id bigint, n text);
+CREATE INDEX ra_a ON ra (a_id);
+CREATE UNIQUE INDEX ra_n ON ra (n) WHERE a_id > 0;
+ALTER TABLE ra RENAME TO rb;
+SELECT indexname, indexdef, pg_get_indexdef(indexname::regclass) FROM pg_indexes WHERE tablename = 'rb' ORDER BY 1

@@ -16,15 +16,21 @@ record RelationText(String before, String schema, String name, String after) {
     }
 
     /**
-     * {@code definition} with its {@code ON schema.table USING} cut out as the relation it names; a
-     * definition without it (written by an older serve) stays as it is.
+     * {@code definition} with its {@code ON schema.table USING} cut out as the relation it names —
+     * {@code schema.table} now, also when the definition was recorded before the table was renamed;
+     * a definition without it (written by an older serve) stays as it is.
      */
     static RelationText index(String definition, String schema, String table) {
         String on = " ON " + TypeNames.quoteIdent(schema) + "." + TypeNames.quoteIdent(table) + " USING ";
         int at = definition.indexOf(on);
-        if (at < 0) return plain(definition);
-        return new RelationText(definition.substring(0, at) + " ON ", schema, table,
-                definition.substring(at + on.length() - " USING ".length()));
+        if (at >= 0) {
+            return new RelationText(definition.substring(0, at) + " ON ", schema, table,
+                    definition.substring(at + on.length() - " USING ".length()));
+        }
+        int named = definition.indexOf(" ON ");
+        int using = named < 0 ? -1 : definition.indexOf(" USING ", named);
+        if (using < 0) return plain(definition);
+        return new RelationText(definition.substring(0, named) + " ON ", schema, table, definition.substring(using));
     }
 
     /** The text with the relation schema-qualified (generate_qualified_relation_name). */
