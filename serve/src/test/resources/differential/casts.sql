@@ -220,7 +220,7 @@ SELECT date '2024-03-05' AT TIME ZONE 'UTC', date_trunc('month', date '2024-03-0
 SELECT quote_literal(ARRAY[1, 2]), quote_nullable(ARRAY['a b', NULL]), quote_literal(1.5::float8);
 
 -- name: text_column_to_boolean
-SELECT s, s::boolean FROM (VALUES ('on'), ('off'), (' true '), ('of'), ('Yes'), ('n'), ('1'), ('0'), ('t')) v(s) ORDER BY s
+SELECT s, s::boolean AS b FROM (VALUES ('on'), ('off'), (' true '), ('of'), ('Yes'), ('n'), ('1'), ('0'), ('t')) v(s) ORDER BY s
 
 -- name: text_column_to_boolean_refused
 -- expect-error: 22P02
