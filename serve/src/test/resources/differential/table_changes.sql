@@ -795,3 +795,17 @@ CREATE INDEX ra_a ON ra (a_id);
 CREATE UNIQUE INDEX ra_n ON ra (n) WHERE a_id > 0;
 ALTER TABLE ra RENAME TO rb;
 SELECT indexname, indexdef, pg_get_indexdef(indexname::regclass) FROM pg_indexes WHERE tablename = 'rb' ORDER BY 1
+
+-- name: add_not_null_column_with_computed_default
+CREATE TABLE stamped_later (id serial PRIMARY KEY, email text UNIQUE);
+INSERT INTO stamped_later (email) VALUES ('a'), ('b');
+ALTER TABLE stamped_later ADD COLUMN "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;
+ALTER TABLE stamped_later ADD COLUMN uid uuid NOT NULL DEFAULT gen_random_uuid();
+BEGIN;
+ALTER TABLE stamped_later ADD COLUMN t2 timestamptz NOT NULL DEFAULT now();
+COMMIT;
+SELECT count(*), count(DISTINCT "updatedAt"), count(DISTINCT uid), bool_and(length("updatedAt"::text) <= 23), bool_and(t2 IS NOT NULL)
+FROM stamped_later
+
+-- name: add_not_null_column_with_computed_default_catalog
+SELECT column_name, is_nullable, column_default FROM information_schema.columns WHERE table_name = 'stamped_later' ORDER BY ordinal_position

@@ -32,7 +32,8 @@ final class ConstraintAlter {
     static String script(Translation t, Relation table, DuckDbStatementRunner runner) {
         Node tree = t.tree();
         if (!tree.is("AlterTableStmt")
-                || tree.list("cmds").stream().noneMatch(cmd -> addsCheck(cmd) || dropsDeclared(cmd, table) || addsSequenceColumn(cmd))) {
+                || tree.list("cmds").stream().noneMatch(cmd -> addsCheck(cmd) || dropsDeclared(cmd, table) || addsSequenceColumn(cmd)
+                || addsComputedNotNullColumn(cmd))) {
             return null;
         }
         for (Node cmd : tree.list("cmds")) {
@@ -79,6 +80,33 @@ final class ConstraintAlter {
         Node def = cmd.node("def");
         return cmd.str("subtype").equals("AT_AddColumn") && def != null && (dev.pgwire.serve.sql.PgTypeName.isSerial(def.node("typeName"))
                 || def.list("constraints").stream().anyMatch(c -> c.str("contype").equals("CONSTR_IDENTITY")));
+    }
+
+    /**
+     * ADD COLUMN … NOT NULL with a default that calls a function (now(), gen_random_uuid()): the
+     * table is built again with it, each row copied taking the default, as for a serial column.
+     * DuckDB's own ALTER fills such a column and then refuses to check it ("outstanding updates").
+     */
+    private static boolean addsComputedNotNullColumn(Node cmd) {
+        Node def = cmd.node("def");
+        if (!cmd.str("subtype").equals("AT_AddColumn") || def == null) return false;
+        boolean notNull = false;
+        Node computed = null;
+        for (Node c : def.list("constraints")) {
+            if (c.str("contype").equals("CONSTR_NOTNULL")) notNull = true;
+            if (c.str("contype").equals("CONSTR_DEFAULT")) computed = c.node("raw_expr");
+        }
+        return notNull && computed != null && calls(computed);
+    }
+
+    private static boolean calls(Object tree) {
+        if (tree instanceof Node n) {
+            if (n.is("FuncCall") || n.is("SQLValueFunction")) return true;
+            for (Object v : n.fields().values()) if (calls(v)) return true;
+        } else if (tree instanceof List<?> l) {
+            for (Object v : l) if (calls(v)) return true;
+        }
+        return false;
     }
 
     /** Whether DuckDB's {@code statement} is a CREATE [TEMPORARY] SEQUENCE. */
