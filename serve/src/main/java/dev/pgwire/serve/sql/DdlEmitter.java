@@ -62,14 +62,14 @@ final class DdlEmitter {
         if (stmt.is("CreateFunctionStmt")) return SqlFunctions.create(stmt, session, source, em.types);
         switch (stmt.type()) {
             case "CreateStmt" -> createTable(stmt);
-            case "IndexStmt" -> createIndex(stmt);
+            case "IndexStmt" -> new CreateIndex(em, session, after).write(stmt);
             case "CreateSeqStmt" -> createSequence(stmt);
             case "ViewStmt" -> createView(stmt);
             case "CreateTableAsStmt" -> createTableAs(stmt);
             case "CreateSchemaStmt" -> createSchema(stmt);
-            case "CreateEnumStmt" -> createEnum(stmt);
-            case "CreateDomainStmt" -> createDomain(stmt);
-            case "CompositeTypeStmt" -> createComposite(stmt);
+            case "CreateEnumStmt" -> new CreateTypes(em, session, after, source).enumType(stmt);
+            case "CreateDomainStmt" -> new CreateTypes(em, session, after, source).domain(stmt);
+            case "CompositeTypeStmt" -> new CreateTypes(em, session, after, source).composite(stmt);
             default -> throw new Untranslatable(stmt.type());
         }
         script.add(main.toString());
@@ -86,7 +86,7 @@ final class DdlEmitter {
         if (s.node("ofTypename") != null) throw unsupported("typed tables (OF type)");
         if (s.has("partbound")) throw unsupported("partitions");
         boolean temp = rel.str("relpersistence").equals("t");
-        String schema = temp ? null : schemaOf(rel);
+        String schema = temp ? null : schemaOf(rel, session);
         String table = rel.str("relname");
         tableName = table;
         SqlWriter w = em.w;
@@ -436,120 +436,7 @@ final class DdlEmitter {
         return sb.toString();
     }
 
-    // ---------------------------------------------------------------- other CREATEs
-
-    private void createIndex(Node s) {
-        SqlWriter w = em.w;
-        // a partial unique index: each key is NULL outside the predicate, and NULL keys never collide
-        Node partial = s.bool("unique") ? s.node("whereClause") : null;
-        Node rel = s.node("relation");
-        List<Node> elems = s.list("indexParams");
-        IndexKeys.refuseArrays(elems, session.catalog().relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"),
-                rel.str("relname")));
-        String name = s.str("idxname");
-        if (name.isEmpty()) name = indexName(rel.str("relname"), elems, s.bool("unique"));
-        w.append(s.bool("unique") ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
-        if (s.bool("if_not_exists")) w.append("IF NOT EXISTS ");
-        w.ident(name).append(" ON ");
-        em.rangeVar(rel, false);
-        w.append(" (");
-        for (int i = 0; i < elems.size(); i++) {
-            if (i > 0) w.append(", ");
-            Node e = elems.get(i);
-            if (partial != null) {
-                w.append("(CASE WHEN (");
-                em.expr(partial);
-                w.append(") THEN (");
-            } else if (e.node("expr") != null) {
-                w.append('(');
-            }
-            if (e.node("expr") != null) {
-                em.expr(e.node("expr"));
-            } else {
-                w.ident(e.str("name"));
-            }
-            if (partial != null) {
-                w.append(") END)");
-            } else if (e.node("expr") != null) {
-                w.append(')');
-            }
-        }
-        // an index is an access path: DuckDB's cover all rows, which a partial (non-unique) one's answers include
-        w.append(')');
-        indexDefinition(s, name, rel, elems);
-        if (s.bool("unique")) {
-            // a unique index is what PostgreSQL's errors name when it is violated
-            CatalogView.Relation r = session.catalog().relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"),
-                    rel.str("relname"));
-            if (r != null && !r.view()) {
-                List<String> cols = new ArrayList<>();
-                for (Node e : elems) if (e.node("expr") == null) cols.add(e.str("name"));
-                String predicate = partial == null ? null : PgDeparse.text(partial, null, columnTypes(r), false);
-                if (partial != null && predicate == null) throw unsupported("this partial unique index's predicate");
-                TableMeta meta = r.meta().withConstraint(new TableMeta.Constraint(name, "u", cols, null, List.of(), predicate, true));
-                after.add("COMMENT ON TABLE " + qualifiedRelation(r.schema().equals("pg_temp") ? null : r.schema(), r.name())
-                        + " IS " + SqlWriter.quoteLiteral(meta.write()));
-            }
-        }
-    }
-
-    /** Records the index as PostgreSQL shows it (pg_get_indexdef): its keys, expressions and predicate. */
-    private void indexDefinition(Node s, String name, Node rel, List<Node> elems) {
-        String schema = schemaOf(rel);
-        CatalogView.Relation r = session.catalog().relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"),
-                rel.str("relname"));
-        if (r == null) return;
-        java.util.function.Function<String, PgTypeName> columns = columnTypes(r);
-        List<String> keys = new ArrayList<>();
-        for (Node e : elems) {
-            if (e.node("expr") == null) {
-                keys.add(dev.pgwire.serve.catalog.TypeNames.quoteIdent(e.str("name")));
-                continue;
-            }
-            String text = PgDeparse.text(e.node("expr"), null, columns, false);
-            if (text == null) return;
-            boolean function = e.node("expr").is("FuncCall") || e.node("expr").is("SQLValueFunction");
-            keys.add(function ? text : "(" + text + ")");
-        }
-        List<String> shown = new ArrayList<>();
-        for (int i = 0; i < elems.size(); i++) shown.add(keys.get(i) + IndexKeys.decoration(elems.get(i)));
-        String method = s.str("accessMethod") == null || s.str("accessMethod").isEmpty() ? "btree" : s.str("accessMethod");
-        StringBuilder def = new StringBuilder(s.bool("unique") ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
-                .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(name)).append(" ON ")
-                .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(r.schema())).append('.')
-                .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(r.name())).append(" USING ").append(method).append(" (")
-                .append(String.join(", ", shown)).append(')');
-        List<String> included = new ArrayList<>();
-        for (Node e : s.list("indexIncludingParams")) included.add(dev.pgwire.serve.catalog.TypeNames.quoteIdent(e.str("name")));
-        if (!included.isEmpty()) def.append(" INCLUDE (").append(String.join(", ", included)).append(')');
-        String where = null;
-        if (s.node("whereClause") != null) {
-            where = PgDeparse.text(s.node("whereClause"), null, columns, false);
-            if (where == null) return;
-            def.append(" WHERE ").append(where);
-            // psql's \d asks for the pretty form (no parentheses around the whole predicate)
-            where = ColumnMeta.expressionPair(where, PgDeparse.text(s.node("whereClause"), null, columns, true));
-        }
-        after.add("COMMENT ON INDEX " + qualifiedRelation(r.schema().equals("pg_temp") ? null : schema, name) + " IS "
-                + SqlWriter.quoteLiteral(new ObjectMeta(def.toString(), keys, null, null, null, where).write()));
-    }
-
-    /** A table's columns' PostgreSQL types, for writing its expressions as PostgreSQL shows them. */
-    private static java.util.function.Function<String, PgTypeName> columnTypes(CatalogView.Relation r) {
-        return c -> {
-            CatalogView.ColumnInfo info = r.column(c);
-            if (info == null) return null;
-            if (info.pgType() != null) return info.pgType();
-            SqlType t = SqlType.ofDuckDb(info.duckDbType());
-            return t == null ? null : t.asTypeName();
-        };
-    }
-
-    private static String indexName(String table, List<Node> elems, boolean unique) {
-        StringBuilder sb = new StringBuilder(table);
-        for (Node e : elems) sb.append('_').append(e.str("name").isEmpty() ? "expr" : e.str("name"));
-        return sb.append(unique ? "_key" : "_idx").toString();
-    }
+    // ---------------------------------------------------------------- other CREATEs (indexes: CreateIndex; types: CreateTypes)
 
     private void createSequence(Node s) {
         Node rel = s.node("sequence");
@@ -598,7 +485,7 @@ final class DdlEmitter {
             types.add((c.isArray() ? "_" : "") + c.name() + ":" + c.typmod());
         }
         boolean temp = view.str("relpersistence").equals("t");
-        after.add("COMMENT ON VIEW " + qualifiedRelation(temp ? null : schemaOf(view), view.str("relname")) + " IS "
+        after.add("COMMENT ON VIEW " + qualifiedRelation(temp ? null : schemaOf(view, session), view.str("relname")) + " IS "
                 + SqlWriter.quoteLiteral(new ObjectMeta(ViewText.query(source), null, null, null, types, null, shown).write()));
     }
 
@@ -642,7 +529,7 @@ final class DdlEmitter {
     }
 
     private String relSchema(Node rel) {
-        return rel.str("relpersistence").equals("t") ? null : schemaOf(rel);
+        return rel.str("relpersistence").equals("t") ? null : schemaOf(rel, session);
     }
 
     private void createSchema(Node s) {
@@ -652,140 +539,6 @@ final class DdlEmitter {
         em.w.append("CREATE SCHEMA ");
         if (s.bool("if_not_exists")) em.w.append("IF NOT EXISTS ");
         em.w.ident(name);
-    }
-
-    private void createEnum(Node s) {
-        em.w.append("CREATE TYPE ").append(dotted(s.names("typeName"))).append(" AS ENUM (");
-        List<Node> vals = s.list("vals");
-        for (int i = 0; i < vals.size(); i++) {
-            if (i > 0) em.w.append(", ");
-            em.w.literal(vals.get(i).str("sval"));
-        }
-        em.w.append(')');
-    }
-
-    /**
-     * CREATE DOMAIN: a DuckDB type alias of the base type, whose comment keeps the statement (its
-     * checks and default are applied from it to each column and cast of the domain) and what the
-     * catalog shows of the domain.
-     */
-    private void createDomain(Node s) {
-        List<String> names = s.names("domainname");
-        String name = names.get(names.size() - 1);
-        String schema = names.size() > 1 ? names.get(names.size() - 2) : session.currentSchema();
-        Node typeName = s.node("typeName");
-        if (domainOf(typeName) != null) throw unsupported("domains over domains");
-        if (PgTypeName.isSerial(typeName)) {
-            throw new PgException(SqlState.UNDEFINED_OBJECT, "type \"" + TypeMapper.baseName(typeName) + "\" does not exist");
-        }
-        PgTypeName base = PgTypeName.of(typeName);
-        String duckDb = em.types.duckDbType(typeName);
-        if (s.node("collClause") != null) checkCollation(s.node("collClause").names("collname"));
-        boolean notNull = false;
-        boolean nullable = false;
-        String pgDefault = null;
-        List<String> checkNames = new ArrayList<>();
-        List<String> checkDefs = new ArrayList<>();
-        for (Node c : s.list("constraints")) {
-            switch (c.str("contype")) {
-                case "CONSTR_NOTNULL" -> notNull = true;
-                case "CONSTR_NULL" -> nullable = true;
-                case "CONSTR_DEFAULT" -> {
-                    if (pgDefault != null) throw new PgException(SqlState.SYNTAX_ERROR, "multiple default expressions");
-                    pgDefault = ColumnMeta.expressionPair(PgDeparse.text(c.node("raw_expr"), base, col -> null, false),
-                            PgDeparse.text(c.node("raw_expr"), base, col -> null, true));
-                    if (pgDefault == null) pgDefault = "";
-                }
-                case "CONSTR_CHECK" -> {
-                    if (c.bool("is_no_inherit")) {
-                        throw new PgException("42P17", "check constraints for domains cannot be marked NO INHERIT");
-                    }
-                    String con = c.str("conname");
-                    if (con.isEmpty()) {
-                        con = name + "_check";
-                        for (int n = 1; checkNames.contains(con); n++) con = name + "_check" + n;
-                    } else if (checkNames.contains(con)) {
-                        throw new PgException("42710", "constraint \"" + con + "\" for domain \"" + name + "\" already exists");
-                    }
-                    checkNames.add(con);
-                    checkDefs.add(domainCheckText(c.node("raw_expr"), base));
-                }
-                case "CONSTR_UNIQUE" -> throw new PgException(SqlState.SYNTAX_ERROR, "unique constraints not possible for domains");
-                case "CONSTR_PRIMARY" -> throw new PgException(SqlState.SYNTAX_ERROR, "primary key constraints not possible for domains");
-                case "CONSTR_EXCLUSION" -> throw new PgException(SqlState.SYNTAX_ERROR, "exclusion constraints not possible for domains");
-                case "CONSTR_FOREIGN" -> throw new PgException(SqlState.SYNTAX_ERROR, "foreign key constraints not possible for domains");
-                default -> throw unsupported("this domain constraint");
-            }
-        }
-        if (notNull && nullable) throw new PgException(SqlState.SYNTAX_ERROR, "conflicting NULL/NOT NULL constraints");
-        DomainMeta meta = new DomainMeta(schema, name, source == null ? "" : sourceOf(s), base, notNull,
-                pgDefault, checkNames, checkDefs, null);
-        em.w.append("CREATE TYPE ").append(SqlWriter.quoteIdent(schema)).append('.').append(SqlWriter.quoteIdent(name))
-                .append(" AS ").append(duckDb);
-        after.add("COMMENT ON TYPE " + SqlWriter.quoteIdent(schema) + "." + SqlWriter.quoteIdent(name) + " IS "
-                + SqlWriter.quoteLiteral(meta.write()));
-    }
-
-    /**
-     * CREATE TYPE name AS (attributes): a DuckDB STRUCT type of the attributes' types, whose
-     * comment keeps their PostgreSQL types for the catalog. Attributes are built-in types or arrays
-     * of them; a length-limited string attribute is refused, as nothing would check its length.
-     */
-    private void createComposite(Node s) {
-        Node typevar = s.node("typevar");
-        String name = typevar.str("relname");
-        String schema = typevar.str("schemaname").isEmpty() ? session.currentSchema() : typevar.str("schemaname");
-        List<String> attributes = new ArrayList<>();
-        List<PgTypeName> types = new ArrayList<>();
-        StringBuilder struct = new StringBuilder("STRUCT(");
-        for (Node def : s.list("coldeflist")) {
-            String attribute = def.str("colname");
-            if (attributes.contains(attribute)) {
-                throw new PgException("42701", "column \"" + attribute + "\" specified more than once");
-            }
-            Node typeName = def.node("typeName");
-            if (PgTypeName.isSerial(typeName)) {
-                throw new PgException(SqlState.UNDEFINED_OBJECT, "type \"" + TypeMapper.baseName(typeName) + "\" does not exist");
-            }
-            if (def.node("collClause") != null) checkCollation(def.node("collClause").names("collname"));
-            PgTypeName type = PgTypeName.of(typeName);
-            if (!type.builtin()) throw unsupported("composite type attributes of user-defined types");
-            if (type.typmod() >= 0 && List.of("varchar", "bpchar", "bit", "varbit").contains(type.name())) {
-                throw unsupported("length-limited attributes of composite types");
-            }
-            if (!attributes.isEmpty()) struct.append(", ");
-            struct.append(SqlWriter.quoteIdent(attribute)).append(' ').append(em.types.duckDbType(typeName));
-            attributes.add(attribute);
-            types.add(type);
-        }
-        if (attributes.isEmpty()) throw unsupported("composite types without attributes");
-        em.w.append("CREATE TYPE ").append(SqlWriter.quoteIdent(schema)).append('.').append(SqlWriter.quoteIdent(name))
-                .append(" AS ").append(struct.append(')').toString());
-        after.add("COMMENT ON TYPE " + SqlWriter.quoteIdent(schema) + "." + SqlWriter.quoteIdent(name) + " IS "
-                + SqlWriter.quoteLiteral(new CompositeMeta(schema, name, attributes, types, null).write()));
-    }
-
-    /** The statement's own text (the source may hold several statements): the parse tree's position and length. */
-    private String sourceOf(Node s) {
-        List<PgParser.Statement> all = PgParser.parse(source);
-        for (PgParser.Statement st : all) {
-            if (st.tree().is("CreateDomainStmt") && st.tree().names("domainname").equals(s.names("domainname"))) {
-                byte[] bytes = source.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                int from = st.location();
-                int to = st.length() == 0 ? bytes.length : from + st.length();
-                return new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8).trim();
-            }
-        }
-        return source;
-    }
-
-    /** A domain check's expression as PostgreSQL shows it (plain and pretty), VALUE as VALUE. */
-    private static String domainCheckText(Node expr, PgTypeName base) {
-        Node marked = DomainMeta.withValue(expr, Node.of("ColumnRef")
-                .set("fields", new ArrayList<>(List.of(Node.string(PgDeparse.DOMAIN_VALUE)))).set("location", -1L));
-        java.util.function.Function<String, PgTypeName> columns = c -> c.equals(PgDeparse.DOMAIN_VALUE) ? base : null;
-        String pair = ColumnMeta.expressionPair(PgDeparse.text(marked, null, columns, false), PgDeparse.text(marked, null, columns, true));
-        return pair == null ? "" : pair;
     }
 
     // ---------------------------------------------------------------- helpers
@@ -812,7 +565,7 @@ final class DdlEmitter {
     }
 
     /** The schema a new relation lands in: the one named, else the first of search_path that exists (3F000 for none). */
-    private String schemaOf(Node rel) {
+    static String schemaOf(Node rel, SessionContext session) {
         String schema = rel.str("schemaname");
         if (!schema.isEmpty()) return schema;
         String current = session.currentSchema();
@@ -826,11 +579,11 @@ final class DdlEmitter {
         em.w.ident(rel.str("relname"));
     }
 
-    private static String qualifiedRelation(String schema, String table) {
+    static String qualifiedRelation(String schema, String table) {
         return (schema == null ? "" : SqlWriter.quoteIdent(schema) + ".") + SqlWriter.quoteIdent(table);
     }
 
-    private static String dotted(List<String> names) {
+    static String dotted(List<String> names) {
         StringBuilder sb = new StringBuilder();
         for (String n : names) {
             if (sb.length() > 0) sb.append('.');
@@ -839,7 +592,7 @@ final class DdlEmitter {
         return sb.toString();
     }
 
-    private static void checkCollation(List<String> names) {
+    static void checkCollation(List<String> names) {
         String name = names.get(names.size() - 1);
         if (!(name.equals("default") || name.equals("C") || name.equals("POSIX") || name.equals("ucs_basic"))) {
             throw new PgException(SqlState.UNDEFINED_OBJECT, "collation \"" + name + "\" for encoding \"UTF8\" does not exist");

@@ -1,0 +1,137 @@
+package dev.pgwire.serve.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CREATE [UNIQUE] INDEX (part of {@link DdlEmitter}): a DuckDB index over the same keys — a
+ * partial unique index's keys NULL outside its predicate, so that only the rows it covers can
+ * collide — with the definition PostgreSQL shows (pg_get_indexdef: keys, expressions, method,
+ * operator classes, INCLUDE, predicate) kept in the index's comment, and a unique index recorded
+ * among its table's constraints, for the errors that name it.
+ */
+final class CreateIndex {
+    private final Emitter em;
+    private final SessionContext session;
+    /** Statements that follow the CREATE INDEX in the script. */
+    private final List<String> after;
+
+    CreateIndex(Emitter em, SessionContext session, List<String> after) {
+        this.em = em;
+        this.session = session;
+        this.after = after;
+    }
+
+    void write(Node s) {
+        SqlWriter w = em.w;
+        // a partial unique index: each key is NULL outside the predicate, and NULL keys never collide
+        Node partial = s.bool("unique") ? s.node("whereClause") : null;
+        Node rel = s.node("relation");
+        List<Node> elems = s.list("indexParams");
+        IndexKeys.refuseArrays(elems, session.catalog().relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"),
+                rel.str("relname")));
+        String name = s.str("idxname");
+        if (name.isEmpty()) name = indexName(rel.str("relname"), elems, s.bool("unique"));
+        w.append(s.bool("unique") ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
+        if (s.bool("if_not_exists")) w.append("IF NOT EXISTS ");
+        w.ident(name).append(" ON ");
+        em.rangeVar(rel, false);
+        w.append(" (");
+        for (int i = 0; i < elems.size(); i++) {
+            if (i > 0) w.append(", ");
+            Node e = elems.get(i);
+            if (partial != null) {
+                w.append("(CASE WHEN (");
+                em.expr(partial);
+                w.append(") THEN (");
+            } else if (e.node("expr") != null) {
+                w.append('(');
+            }
+            if (e.node("expr") != null) {
+                em.expr(e.node("expr"));
+            } else {
+                w.ident(e.str("name"));
+            }
+            if (partial != null) {
+                w.append(") END)");
+            } else if (e.node("expr") != null) {
+                w.append(')');
+            }
+        }
+        // an index is an access path: DuckDB's cover all rows, which a partial (non-unique) one's answers include
+        w.append(')');
+        indexDefinition(s, name, rel, elems);
+        if (s.bool("unique")) {
+            // a unique index is what PostgreSQL's errors name when it is violated
+            CatalogView.Relation r = session.catalog().relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"),
+                    rel.str("relname"));
+            if (r != null && !r.view()) {
+                List<String> cols = new ArrayList<>();
+                for (Node e : elems) if (e.node("expr") == null) cols.add(e.str("name"));
+                String predicate = partial == null ? null : PgDeparse.text(partial, null, columnTypes(r), false);
+                if (partial != null && predicate == null) throw DdlEmitter.unsupported("this partial unique index's predicate");
+                TableMeta meta = r.meta().withConstraint(new TableMeta.Constraint(name, "u", cols, null, List.of(), predicate, true));
+                after.add("COMMENT ON TABLE " + DdlEmitter.qualifiedRelation(r.schema().equals("pg_temp") ? null : r.schema(), r.name())
+                        + " IS " + SqlWriter.quoteLiteral(meta.write()));
+            }
+        }
+    }
+
+    /** Records the index as PostgreSQL shows it (pg_get_indexdef): its keys, expressions and predicate. */
+    private void indexDefinition(Node s, String name, Node rel, List<Node> elems) {
+        String schema = DdlEmitter.schemaOf(rel, session);
+        CatalogView.Relation r = session.catalog().relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"),
+                rel.str("relname"));
+        if (r == null) return;
+        java.util.function.Function<String, PgTypeName> columns = columnTypes(r);
+        List<String> keys = new ArrayList<>();
+        for (Node e : elems) {
+            if (e.node("expr") == null) {
+                keys.add(dev.pgwire.serve.catalog.TypeNames.quoteIdent(e.str("name")));
+                continue;
+            }
+            String text = PgDeparse.text(e.node("expr"), null, columns, false);
+            if (text == null) return;
+            boolean function = e.node("expr").is("FuncCall") || e.node("expr").is("SQLValueFunction");
+            keys.add(function ? text : "(" + text + ")");
+        }
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < elems.size(); i++) shown.add(keys.get(i) + IndexKeys.decoration(elems.get(i)));
+        String method = s.str("accessMethod") == null || s.str("accessMethod").isEmpty() ? "btree" : s.str("accessMethod");
+        StringBuilder def = new StringBuilder(s.bool("unique") ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
+                .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(name)).append(" ON ")
+                .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(r.schema())).append('.')
+                .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(r.name())).append(" USING ").append(method).append(" (")
+                .append(String.join(", ", shown)).append(')');
+        List<String> included = new ArrayList<>();
+        for (Node e : s.list("indexIncludingParams")) included.add(dev.pgwire.serve.catalog.TypeNames.quoteIdent(e.str("name")));
+        if (!included.isEmpty()) def.append(" INCLUDE (").append(String.join(", ", included)).append(')');
+        String where = null;
+        if (s.node("whereClause") != null) {
+            where = PgDeparse.text(s.node("whereClause"), null, columns, false);
+            if (where == null) return;
+            def.append(" WHERE ").append(where);
+            // psql's \d asks for the pretty form (no parentheses around the whole predicate)
+            where = ColumnMeta.expressionPair(where, PgDeparse.text(s.node("whereClause"), null, columns, true));
+        }
+        after.add("COMMENT ON INDEX " + DdlEmitter.qualifiedRelation(r.schema().equals("pg_temp") ? null : schema, name) + " IS "
+                + SqlWriter.quoteLiteral(new ObjectMeta(def.toString(), keys, null, null, null, where).write()));
+    }
+
+    /** A table's columns' PostgreSQL types, for writing its expressions as PostgreSQL shows them. */
+    private static java.util.function.Function<String, PgTypeName> columnTypes(CatalogView.Relation r) {
+        return c -> {
+            CatalogView.ColumnInfo info = r.column(c);
+            if (info == null) return null;
+            if (info.pgType() != null) return info.pgType();
+            SqlType t = SqlType.ofDuckDb(info.duckDbType());
+            return t == null ? null : t.asTypeName();
+        };
+    }
+
+    private static String indexName(String table, List<Node> elems, boolean unique) {
+        StringBuilder sb = new StringBuilder(table);
+        for (Node e : elems) sb.append('_').append(e.str("name").isEmpty() ? "expr" : e.str("name"));
+        return sb.append(unique ? "_key" : "_idx").toString();
+    }
+}
