@@ -48,9 +48,6 @@ final class PgCatalogRows {
     /** Relations by schema.name: OID and attnum by column name, for constraints and foreign keys. */
     private final Map<String, Integer> relationOids = new HashMap<>();
     private final Map<String, Map<String, Integer>> attnums = new HashMap<>();
-    private final Map<String, Integer> enumOids = new HashMap<>();
-    /** A composite type's OID and its array type's, by name and by schema.name. */
-    private final Map<String, int[]> compositeOids = new HashMap<>();
     /** Tables some foreign key references (schema.name). */
     private final java.util.Set<String> referenced = new java.util.HashSet<>();
 
@@ -58,7 +55,9 @@ final class PgCatalogRows {
     private final String tempSchema;
     private final int tempNamespace;
     /** relpersistence of the relations: p, or t for a session's temporary ones. */
-    private final String persistence;
+    final String persistence;
+    /** The rows of user types and functions (pg_type, pg_enum, pg_proc). */
+    private final UserTypeRows types;
 
     PgCatalogRows(UserObjects user, Cluster cluster, String database) {
         this(user, cluster, database, new Oids(keys(user)), null, 0);
@@ -77,6 +76,7 @@ final class PgCatalogRows {
         this.tempSchema = tempSchema;
         this.tempNamespace = tempNamespace;
         this.persistence = tempSchema == null ? "p" : "t";
+        this.types = new UserTypeRows(this, user, oids);
     }
 
     /** Every user object's OID key, so OIDs are placed all at once. */
@@ -133,9 +133,9 @@ final class PgCatalogRows {
             rows(t);
         }
         namespaces();
-        enums();
-        domains();
-        composites();
+        types.enums();
+        types.domains();
+        types.composites();
         for (Table t : user.tables) relationOids.put(t.schema() + "." + t.name(), oids.of(Oids.relation(t.schema(), t.name())));
         for (Table t : user.tables) {
             for (TableMeta.Constraint c : t.meta().constraints()) {
@@ -146,7 +146,7 @@ final class PgCatalogRows {
         for (Table t : user.tables) constraints(t);
         for (Index i : user.indexes) index(i);
         for (Sequence s : user.sequences) sequence(s);
-        if (!user.functions.isEmpty()) functions();
+        if (!user.functions.isEmpty()) types.functions();
         cluster();
         builtinViews();
         return out;
@@ -186,212 +186,6 @@ final class PgCatalogRows {
             if (s.name().equals("public")) row.set("nspacl", List.of("pg_database_owner=UC/pg_database_owner", "=U/pg_database_owner"));
             description(namespaceOid(s.name()), PG_NAMESPACE, 0, s.description());
         }
-    }
-
-    private void enums() {
-        Rows type = rows("pg_type");
-        Rows labels = rows("pg_enum");
-        for (EnumType e : user.enums) {
-            int oid = oids.of(Oids.type(e.schema(), e.name()));
-            int array = oids.of(Oids.type(e.schema(), arrayName(e.name())));
-            enumOids.put(e.name(), oid);
-            enumOids.put(e.schema() + "." + e.name(), oid);
-            type.add().set("oid", oid).set("typname", e.name()).set("typnamespace", namespaceOid(e.schema()))
-                    .set("typowner", Cluster.BOOTSTRAP_SUPERUSER).set("typlen", 4).set("typbyval", true).set("typtype", "e")
-                    .set("typcategory", "E").set("typisdefined", true).set("typdelim", ",").set("typarray", array)
-                    .set("typinput", 3506).set("typoutput", 3507).set("typreceive", 3532).set("typsend", 3533)
-                    .set("typalign", "i").set("typstorage", "p").set("typtypmod", -1);
-            arrayType(array, arrayName(e.name()), namespaceOid(e.schema()), oid, "i", 0);
-            float order = 1;
-            for (String l : e.labels()) {
-                labels.add().set("oid", oids.of(Oids.enumLabel(e.schema(), e.name(), l))).set("enumtypid", oid)
-                        .set("enumsortorder", order++).set("enumlabel", l);
-            }
-            description(oid, PG_TYPE, 0, e.description());
-            depend(PG_TYPE, oid, 0, PG_NAMESPACE, namespaceOid(e.schema()), 0, "n");
-            depend(PG_TYPE, array, 0, PG_TYPE, oid, 0, "i");
-        }
-    }
-
-    static final int PG_PROC = 1255;
-    private static final int SQL_LANGUAGE = 14;
-    private static final int PLPGSQL_LANGUAGE = 13563;
-    private static final int RECORD = 2249;
-
-    /** SQL functions: pg_proc rows as CREATE FUNCTION … LANGUAGE sql makes them. */
-    private void functions() {
-        Rows proc = rows("pg_proc");
-        for (UserObjects.SqlFunction f : user.functions) {
-            dev.pgwire.serve.sql.FunctionMeta m = f.meta();
-            int oid = oids.of(Oids.function(f.schema(), f.name()));
-            List<Long> in = new ArrayList<>();
-            List<Long> all = new ArrayList<>();
-            List<String> modes = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            List<String> defaults = new ArrayList<>();
-            for (dev.pgwire.serve.sql.FunctionMeta.Param p : m.args()) {
-                if (p.defaultText() != null) defaults.add(SchemaNames.write(p.defaultText()));
-                in.add((long) typeOid(p.type()));
-                all.add((long) typeOid(p.type()));
-                modes.add("i");
-                names.add(p.name());
-            }
-            boolean table = m.setof() && !m.columns().isEmpty() && !(m.columns().size() == 1 && m.columns().get(0).name().equals(f.name()));
-            if (table) {
-                for (dev.pgwire.serve.sql.FunctionMeta.Param p : m.columns()) {
-                    all.add((long) typeOid(p.type()));
-                    modes.add("t");
-                    names.add(p.name());
-                }
-            }
-            boolean named = names.stream().anyMatch(n -> n != null && !n.isEmpty());
-            String volatility = switch (m.volatility()) {
-                case "immutable" -> "i";
-                case "stable" -> "s";
-                default -> "v";
-            };
-            proc.add().set("oid", oid).set("proname", f.name()).set("pronamespace", namespaceOid(f.schema()))
-                    .set("proowner", Cluster.BOOTSTRAP_SUPERUSER).set("prolang", "plpgsql".equals(m.language()) ? PLPGSQL_LANGUAGE : SQL_LANGUAGE).set("procost", 100f)
-                    .set("prorows", m.setof() ? 1000f : 0f).set("provariadic", 0).set("prosupport", 0).set("prokind", "f")
-                    .set("prosecdef", false).set("proleakproof", false).set("proisstrict", m.strict()).set("proretset", m.setof())
-                    .set("provolatile", volatility).set("proparallel", "u").set("pronargs", in.size()).set("pronargdefaults", defaults.size())
-                    .set("proargdefaults", defaults.isEmpty() ? null : String.join(", ", defaults))
-                    .set("prorettype", table ? RECORD : typeOid(m.returns())).set("proargtypes", in)
-                    .set("proallargtypes", table ? all : null).set("proargmodes", table ? modes : null)
-                    .set("proargnames", named ? names : null).set("prosrc", m.body());
-            if (!defaults.isEmpty()) functionDefaults.put(oid, defaults);
-            depend(PG_PROC, oid, 0, PG_NAMESPACE, namespaceOid(f.schema()), 0, "n");
-        }
-    }
-
-    /** The OIDs of the domains, by name and by schema.name. */
-    private final Map<String, Integer> domainOids = new HashMap<>();
-
-    /**
-     * A domain: its pg_type row (typtype d, over its base type, with the base type's storage), its
-     * array type, and a pg_constraint row for each check (contypid the domain).
-     */
-    private void domains() {
-        Rows type = rows("pg_type");
-        for (DomainMeta d : user.domains) {
-            int oid = oids.of(Oids.type(d.schema(), d.name()));
-            int array = oids.of(Oids.type(d.schema(), arrayName(d.name())));
-            domainOids.putIfAbsent(d.name(), oid);
-            domainOids.put(d.schema() + "." + d.name(), oid);
-            int namespace = namespaceOid(d.schema());
-            PgTypeName b = d.base();
-            int base = typeOid(b);
-            boolean builtin = st.isBuiltinType(base);
-            boolean isEnum = enumOids.containsValue(base);
-            String align = builtin ? st.typeAlign(base) : "i";
-            int collation = builtin ? st.typeCollation(b.isArray() ? elementOf(base) : base) : 0;
-            Rows.Row row = type.add().set("oid", oid).set("typname", d.name()).set("typnamespace", namespace)
-                    .set("typowner", Cluster.BOOTSTRAP_SUPERUSER).set("typlen", builtin ? st.typeLength(base) : isEnum ? 4 : -1)
-                    .set("typbyval", builtin ? st.typeByValue(base) : isEnum).set("typtype", "d")
-                    .set("typcategory", builtin ? st.typeCategory(base) : isEnum ? "E" : "A").set("typisdefined", true)
-                    .set("typdelim", ",").set("typarray", array)
-                    .set("typinput", 2597).set("typoutput", typeRef(base, "typoutput")).set("typreceive", 2598)
-                    .set("typsend", typeRef(base, "typsend")).set("typalign", align)
-                    .set("typstorage", builtin ? st.typeStorage(base) : isEnum ? "p" : "x").set("typnotnull", d.notNull())
-                    .set("typbasetype", base).set("typtypmod", b.typmod()).set("typndims", b.dimensions())
-                    .set("typcollation", collation);
-            if (d.pgDefault() != null && !d.pgDefault().isEmpty()) {
-                // typdefaultbin, as adbin: the expression's text (pg_get_expr reads it), where PostgreSQL keeps its node tree
-                row.set("typdefault", SchemaNames.write(dev.pgwire.serve.sql.ColumnMeta.form(d.pgDefault(), false))).set("typdefaultbin", d.pgDefault());
-            }
-            arrayType(array, arrayName(d.name()), namespace, oid, align.equals("d") ? "d" : "i", collation);
-            for (String c : d.checkNames()) {
-                int con = oids.of(Oids.domainConstraint(d.schema(), d.name(), c));
-                rows("pg_constraint").add().set("oid", con).set("conname", c).set("connamespace", namespace).set("contype", "c")
-                        .set("condeferrable", false).set("condeferred", false).set("convalidated", true).set("conrelid", 0)
-                        .set("contypid", oid).set("conindid", 0).set("conparentid", 0).set("confrelid", 0)
-                        .set("confupdtype", " ").set("confdeltype", " ").set("confmatchtype", " ").set("conislocal", true)
-                        .set("coninhcount", 0).set("connoinherit", false).set("conkey", null)
-                        .set("conbin", d.checkDefs().get(d.checkNames().indexOf(c)));
-                depend(PG_CONSTRAINT, con, 0, PG_TYPE, oid, 0, "a");
-            }
-            description(oid, PG_TYPE, 0, d.description());
-            depend(PG_TYPE, oid, 0, PG_NAMESPACE, namespaceOid(d.schema()), 0, "n");
-            depend(PG_TYPE, oid, 0, PG_TYPE, base, 0, "n");
-            depend(PG_TYPE, array, 0, PG_TYPE, oid, 0, "i");
-        }
-    }
-
-    /** The OID of a domain's check constraint, or null. */
-    Integer domainConstraintOid(String schema, String domain, String name) {
-        int oid = oids.orZero(Oids.domainConstraint(schema, domain, name));
-        return oid == 0 ? null : oid;
-    }
-
-    /** A regproc column of a built-in type's pg_type row (its output or send function), 0 when unknown. */
-    private long typeRef(int typeOid, String column) {
-        int at = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_type").index(column);
-        for (Object[] row : st.rows("pg_type").rows) {
-            if (((Long) row[0]).intValue() == typeOid) return ((Number) row[at]).longValue();
-        }
-        return enumOids.containsValue(typeOid) ? (column.equals("typoutput") ? 3507 : 3533) : 0;
-    }
-
-    /** An array type over {@code element}: of its element's collation, as PostgreSQL makes it. */
-    private void arrayType(int oid, String name, int namespace, int element, String align, int collation) {
-        rows("pg_type").add().set("oid", oid).set("typname", name).set("typnamespace", namespace)
-                .set("typowner", Cluster.BOOTSTRAP_SUPERUSER).set("typlen", -1).set("typbyval", false).set("typtype", "b")
-                .set("typcategory", "A").set("typisdefined", true).set("typdelim", ",").set("typsubscript", 6179)
-                .set("typelem", element).set("typinput", 750).set("typoutput", 751).set("typreceive", 2400)
-                .set("typsend", 2401).set("typanalyze", 3816).set("typalign", align).set("typstorage", "x").set("typtypmod", -1)
-                .set("typcollation", collation);
-    }
-
-    /**
-     * A composite type: its pg_type row (typtype c) and array type, and the pg_class row (relkind
-     * c) whose pg_attribute rows are its attributes.
-     */
-    private void composites() {
-        for (dev.pgwire.serve.sql.CompositeMeta c : user.composites) {
-            int oid = oids.of(Oids.type(c.schema(), c.name()));
-            int array = oids.of(Oids.type(c.schema(), arrayName(c.name())));
-            int relation = oids.of(Oids.relation(c.schema(), c.name()));
-            int namespace = namespaceOid(c.schema());
-            compositeOids.putIfAbsent(c.name(), new int[] {oid, array});
-            compositeOids.put(c.schema() + "." + c.name(), new int[] {oid, array});
-            rows("pg_class").add().set("oid", relation).set("relname", c.name()).set("relnamespace", namespace).set("reltype", oid)
-                    .set("relowner", Cluster.BOOTSTRAP_SUPERUSER).set("relam", 0).set("relfilenode", 0).set("relpages", 0)
-                    .set("reltuples", -1f).set("relpersistence", persistence).set("relkind", "c").set("relnatts", c.attributes().size())
-                    .set("relispopulated", true).set("relreplident", "n");
-            rows("pg_type").add().set("oid", oid).set("typname", c.name()).set("typnamespace", namespace)
-                    .set("typowner", Cluster.BOOTSTRAP_SUPERUSER).set("typlen", -1).set("typbyval", false).set("typtype", "c")
-                    .set("typcategory", "C").set("typisdefined", true).set("typdelim", ",").set("typrelid", relation)
-                    .set("typarray", array).set("typinput", 2290).set("typoutput", 2291).set("typreceive", 2402)
-                    .set("typsend", 2403).set("typalign", "d").set("typstorage", "x").set("typtypmod", -1);
-            arrayType(array, arrayName(c.name()), namespace, oid, "d", 0);
-            for (int i = 0; i < c.attributes().size(); i++) {
-                attribute(relation, c.attributes().get(i), i + 1, c.types().get(i), false, false, "", false);
-            }
-            description(oid, PG_TYPE, 0, c.description());
-            depend(PG_TYPE, oid, 0, PG_NAMESPACE, namespace, 0, "n");
-            depend(PG_CLASS, relation, 0, PG_TYPE, oid, 0, "i");
-            depend(PG_TYPE, array, 0, PG_TYPE, oid, 0, "i");
-        }
-    }
-
-    /** The OID of a column's type: a built-in's, or a user enum's, domain's or composite type's (or its array's). */
-    int typeOid(PgTypeName t) {
-        if (t.builtin()) {
-            int oid = st.typeOid(t.typname());
-            if (oid != 0) return oid;
-        }
-        int[] composite = compositeOids.get(t.name());
-        if (composite != null) return composite[t.isArray() ? 1 : 0];
-        Integer domain = domainOids.get(t.name());
-        if (domain != null && !t.isArray()) return domain;
-        Integer e = enumOids.get(t.name());
-        if (e != null) {
-            if (!t.isArray()) return e;
-            for (EnumType et : user.enums) {
-                if (et.name().equals(t.name())) return oids.of(Oids.type(et.schema(), arrayName(et.name())));
-            }
-        }
-        return st.typeOid(t.isArray() ? "_text" : "text");
     }
 
     private void table(Table t) {
@@ -481,14 +275,24 @@ final class PgCatalogRows {
         }
     }
 
-    private void attribute(int relation, String name, int number, PgTypeName type, boolean notNull, boolean hasDefault,
+    /** The OID of a column's type ({@link UserTypeRows#typeOid}). */
+    int typeOid(PgTypeName t) {
+        return types.typeOid(t);
+    }
+
+    /** The OID of a domain's check constraint, or null. */
+    Integer domainConstraintOid(String schema, String domain, String name) {
+        return types.domainConstraintOid(schema, domain, name);
+    }
+
+    void attribute(int relation, String name, int number, PgTypeName type, boolean notNull, boolean hasDefault,
                            String identity, boolean generated) {
         int typeOid = typeOid(type);
-        DomainMeta domain = domainOids.containsValue(typeOid) ? user.domain(type.name()) : null;
+        DomainMeta domain = types.isDomain(typeOid) ? user.domain(type.name()) : null;
         int storageType = domain != null ? typeOid(domain.base()) : typeOid; // a domain's column is stored as its base type
         boolean builtin = st.isBuiltinType(storageType);
-        boolean isEnum = !builtin && !type.isArray() && enumOids.containsValue(storageType);
-        boolean composite = !builtin && !isEnum && compositeOids.values().stream().anyMatch(o -> o[0] == storageType || o[1] == storageType);
+        boolean isEnum = !builtin && !type.isArray() && types.isEnum(storageType);
+        boolean composite = !builtin && !isEnum && types.isComposite(storageType);
         int collation = builtin ? st.typeCollation(storageType) : 0;
         if (type.isArray() && builtin) {
             collation = st.typeCollation(elementOf(typeOid));
@@ -516,7 +320,7 @@ final class PgCatalogRows {
         }
     }
 
-    private int elementOf(int arrayOid) {
+    int elementOf(int arrayOid) {
         for (Object[] row : st.rows("pg_type").rows) {
             if (((Long) row[0]).intValue() == arrayOid) return ((Long) row[13]).intValue();
         }
@@ -670,7 +474,7 @@ final class PgCatalogRows {
             if (col == null) e++;
             attribute(oid, attname, n + 1, type, false, false, "", false);
             collations.add((long) (st.isBuiltinType(typeOid) ? st.typeCollation(typeOid) : 0));
-            classes.add((long) (st.isBuiltinType(typeOid) ? st.btreeClass(typeOid) : enumOids.containsValue(typeOid) ? 3474 : 0));
+            classes.add((long) (st.isBuiltinType(typeOid) ? st.btreeClass(typeOid) : types.isEnum(typeOid) ? 3474 : 0));
             options.add((short) 0);
         }
         rows("pg_index").add().set("indexrelid", oid).set("indrelid", relation).set("indnatts", keys.size())
@@ -806,12 +610,22 @@ final class PgCatalogRows {
         }
     }
 
-    private void description(int oid, int classOid, int subId, String text) {
+    /** An array type over {@code element}: of its element's collation, as PostgreSQL makes it. */
+    void arrayType(int oid, String name, int namespace, int element, String align, int collation) {
+        rows("pg_type").add().set("oid", oid).set("typname", name).set("typnamespace", namespace)
+                .set("typowner", Cluster.BOOTSTRAP_SUPERUSER).set("typlen", -1).set("typbyval", false).set("typtype", "b")
+                .set("typcategory", "A").set("typisdefined", true).set("typdelim", ",").set("typsubscript", 6179)
+                .set("typelem", element).set("typinput", 750).set("typoutput", 751).set("typreceive", 2400)
+                .set("typsend", 2401).set("typanalyze", 3816).set("typalign", align).set("typstorage", "x").set("typtypmod", -1)
+                .set("typcollation", collation);
+    }
+
+    void description(int oid, int classOid, int subId, String text) {
         if (text == null) return;
         rows("pg_description").add().set("objoid", oid).set("classoid", classOid).set("objsubid", subId).set("description", text);
     }
 
-    private void depend(int classId, int objId, int objSub, int refClassId, int refObjId, int refObjSub, String type) {
+    void depend(int classId, int objId, int objSub, int refClassId, int refObjId, int refObjSub, String type) {
         rows("pg_depend").add().set("classid", classId).set("objid", objId).set("objsubid", objSub).set("refclassid", refClassId)
                 .set("refobjid", refObjId).set("refobjsubid", refObjSub).set("deptype", type);
     }
