@@ -214,3 +214,6 @@ SELECT 3 = ANY(ARRAY[1, NULL]::int[]), 1 = ALL(ARRAY[1, NULL]::int[]);
 -- name: containment_with_null_elements
 SELECT ARRAY[1, NULL] @> ARRAY[NULL::int], ARRAY[NULL::int] <@ ARRAY[1, NULL], ARRAY[1, 2] @> ARRAY[1], ARRAY[1] <@ ARRAY[1, 2],
        ARRAY[1, 2] @> '{}'::int[], ARRAY[1, NULL] && ARRAY[NULL::int]
+
+-- name: containment_of_null_arrays
+SELECT a @> ARRAY[NULL::int], ARRAY[NULL::int] <@ a, a @> ARRAY[1] FROM (VALUES (NULL::int[])) v(a)

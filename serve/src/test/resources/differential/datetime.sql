@@ -266,3 +266,19 @@ SELECT id, length(c::text) <= 23, length(d::text), t, e, (SELECT d FROM stamped 
 
 -- name: precision_of_column_defaults_catalog
 SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'stamped' ORDER BY ordinal_position
+
+-- name: run_time_text_follows_the_settings_of_the_session_running_it
+SET datestyle = 'ISO, DMY';
+SET timezone = 'UTC';
+CREATE TABLE dstyle (s text);
+INSERT INTO dstyle VALUES ('05/03/2024 10:00');
+CREATE VIEW dstyle_v AS SELECT s::timestamp AS t, s::date AS d, s::timestamptz AS tz FROM dstyle;
+CREATE TABLE dstyle_d (id int, t timestamptz DEFAULT ('2024-01-01 00:00'::text)::timestamptz, d date DEFAULT ('01/02/2024'::text)::date);
+SET datestyle = 'ISO, MDY';
+SET timezone = 'Asia/Tokyo';
+INSERT INTO dstyle_d (id) VALUES (1);
+SELECT v.t, v.d, v.tz, x.t, x.d FROM dstyle_v v, dstyle_d x
+
+-- name: run_time_text_settings_reset
+RESET datestyle;
+RESET timezone

@@ -499,3 +499,9 @@ SELECT sqrt(16), pg_typeof(sqrt(16)), ln(10), pg_typeof(ln(10)), exp(1), pg_type
 
 -- name: real_compared_with_exact_numbers
 SELECT 0.1::real = 0.1, 0.5::real = 0.5, 0.1::real = 0.1::float8, 0.1::real = 0.1::real, 0.1::real < 0.1, 1::real = 1
+
+-- name: power_of_integers_is_double_precision
+SELECT pg_typeof(10 ^ 17), (10 ^ 17)::numeric, (10 ^ 18)::numeric, (2 ^ 60)::numeric, pg_typeof(2 ^ 0.5), pg_typeof(trunc(7, 1))
+
+-- name: products_of_declared_numerics_keep_their_scale
+SELECT 1.5::numeric(10,5) * 1.5::numeric(10,5), 1.000::numeric(12,3) * 1.0000000000::numeric(20,10), 2.5::numeric(4,1) * 3

@@ -146,3 +146,7 @@ FROM (VALUES (1), (2)) v(x) ORDER BY x
 
 -- name: lag_default_of_larger_scale
 SELECT lag(p, 1, 0.125) OVER (ORDER BY p) FROM (VALUES (1.25::numeric(5,2)), (2.5::numeric(5,2))) v(p) ORDER BY p
+
+-- name: lag_of_real_with_numeric_default
+SELECT id, lag(r, 1, 0.5) OVER (ORDER BY id), pg_typeof(lag(r, 1, 0.5) OVER (ORDER BY id)), pg_typeof(lag(id, 1, 2.5::real) OVER (ORDER BY id))
+FROM (VALUES (1, 1.1::real), (2, 2.2::real)) v(id, r) ORDER BY id

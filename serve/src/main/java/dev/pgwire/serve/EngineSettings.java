@@ -10,7 +10,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The session's TimeZone and search_path as DuckDB has them, so casts and name lookup follow
- * PostgreSQL's settings; and the version of the definitions the session's statements bind to.
+ * PostgreSQL's settings (TimeZone and DateStyle also as the DuckDB variables pgwire_timezone and
+ * pgwire_datestyle, which text read as a date or time while a statement runs consults); and the
+ * version of the definitions the session's statements bind to.
  * Values DuckDB would refuse are left out: a failed SET would abort DuckDB's transaction, while
  * PostgreSQL accepts schemas that do not exist (yet) in search_path.
  */
@@ -27,6 +29,7 @@ final class EngineSettings {
     /** The schemas of search_path that exist, in order, as last applied to DuckDB. */
     private List<String> schemasOnPath = List.of(DuckDbSession.DEFAULT_SCHEMA);
     private String appliedTimeZone;
+    private String appliedDateStyle;
     private String appliedSearchPath;
 
     private long searchPathChanges;
@@ -66,11 +69,18 @@ final class EngineSettings {
         String tz = params.get("TimeZone");
         if (!tz.equals(appliedTimeZone)) {
             appliedTimeZone = tz;
+            // for text read as a date or time while a statement runs (pgwire_moment_in), also in views and defaults
+            runner.execute("SET VARIABLE pgwire_timezone = " + dev.pgwire.serve.sql.SqlNames.literal(tz));
             if (runner.queryValue("SELECT name FROM pg_timezone_names() WHERE name = ?", tz) != null) {
                 runner.execute("SET SESSION TimeZone = '" + tz.replace("'", "''") + "'");
             } else {
                 log.debug("DuckDB does not know time zone {}; timestamptz input keeps its previous zone", tz);
             }
+        }
+        String dateStyle = params.get("DateStyle");
+        if (!dateStyle.equals(appliedDateStyle)) {
+            appliedDateStyle = dateStyle;
+            runner.execute("SET VARIABLE pgwire_datestyle = " + dev.pgwire.serve.sql.SqlNames.literal(dateStyle));
         }
         String searchPath = params.get("search_path");
         if (!searchPath.equals(appliedSearchPath)) {

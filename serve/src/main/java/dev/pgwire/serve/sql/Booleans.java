@@ -24,10 +24,12 @@ final class Booleans {
      * of {@link #parse} (DuckDB's cast takes neither 'on' nor 'off' nor spaces around the word).
      */
     static String atRunTime(String value) {
-        return "list_transform([CAST(" + value + " AS VARCHAR)], lambda pg_s: CASE"
-                + " WHEN lower(trim(pg_s)) IN ('t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on', '1') THEN true"
-                + " WHEN lower(trim(pg_s)) IN ('f', 'fa', 'fal', 'fals', 'false', 'n', 'no', 'of', 'off', '0') THEN false"
-                + " ELSE error('[pgwire:22P02] invalid input syntax for type boolean: \"' || pg_s || '\"') END)[1]";
+        // the value is written where it is used: a CHECK or DEFAULT takes no lambda
+        String word = "lower(trim(CAST(" + value + " AS VARCHAR)))";
+        return "CASE WHEN " + word + " IN ('t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on', '1') THEN true"
+                + " WHEN " + word + " IN ('f', 'fa', 'fal', 'fals', 'false', 'n', 'no', 'of', 'off', '0') THEN false"
+                + " WHEN " + value + " IS NULL THEN NULL"
+                + " ELSE error('[pgwire:22P02] invalid input syntax for type boolean: \"' || CAST(" + value + " AS VARCHAR) || '\"') END";
     }
 
     private static PgException invalid(String text) {

@@ -225,6 +225,11 @@ final class ExpressionTypes {
             case "#-" -> {
                 return SqlType.JSONB;
             }
+            case "^" -> {
+                // power: numeric for a numeric operand, else double precision (integers take float8's, the preferred type)
+                boolean numeric = l != null && !l.isArray() && l.name().equals("numeric") || rt != null && !rt.isArray() && rt.name().equals("numeric");
+                return numeric ? SqlType.NUMERIC : SqlType.FLOAT8;
+            }
             case "->" -> {
                 return l != null && l.name().equals("json") ? SqlType.JSON : SqlType.JSONB;
             }
@@ -298,6 +303,7 @@ final class ExpressionTypes {
             }
             case "ceil", "ceiling", "floor", "sign", "trunc" -> {
                 if (first != null && !first.isArray() && (first.isInteger() || first.isFloat()) && args.size() == 1) return SqlType.FLOAT8;
+                if (name.equals("trunc") && args.size() == 2) return SqlType.NUMERIC; // trunc(numeric, integer)
                 return first == null || first.isUnknown() ? null : first.withoutTypmod();
             }
             case "cbrt", "sin", "cos", "tan", "cot", "asin", "acos", "atan", "atan2", "degrees", "radians", "sind", "cosd" -> {
@@ -319,7 +325,7 @@ final class ExpressionTypes {
                     SqlType t = first;
                     // lag and lead with a default: their arguments' common type (anycompatible)
                     if ((name.equals("lag") || name.equals("lead")) && args.size() == 3 && t != null) {
-                        SqlType common = SqlType.common(t, r.type(args.get(2), scope));
+                        SqlType common = SqlType.anycompatible(t, r.type(args.get(2), scope));
                         if (common != null) t = common;
                     }
                     if (name.equals("coalesce") || name.equals("greatest") || name.equals("least")) {

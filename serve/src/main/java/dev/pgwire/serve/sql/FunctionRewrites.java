@@ -260,7 +260,7 @@ final class FunctionRewrites {
         SqlType value = types.type(args.get(0), scope);
         SqlType given = types.type(args.get(2), scope);
         if (value == null || given == null || value.isArray() || given.isArray() || !value.isNumber() || !given.isNumber()) return null;
-        SqlType common = SqlType.numericPromotion(value, given);
+        SqlType common = SqlType.anycompatible(value, given);
         String duckDb = switch (common.name()) {
             case "float8" -> "DOUBLE";
             case "float4" -> "FLOAT";

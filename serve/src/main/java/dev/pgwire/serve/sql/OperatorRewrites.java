@@ -141,8 +141,11 @@ final class OperatorRewrites {
                     && (l.is(SqlType.NUMERIC) || r.is(SqlType.NUMERIC))) {
                 // a numeric product in 38 digits: DuckDB multiplies decimals of up to 18 digits in 64
                 // bits and fails a product beyond them ("Overflow in multiplication of DECIMAL(18)")
-                if (r.isInteger()) e.set("rexpr", wideDecimal(e.node("rexpr"), r));
-                else e.set("lexpr", wideDecimal(e.node("lexpr"), l));
+                // (19 digits suffice for 128 bits; 38 would make the product's type DECIMAL(38, s), which serve shows
+                // as a numeric without modifier, trailing zeros cut)
+                if (r.isInteger()) e.set("rexpr", wideDecimal(e.node("rexpr"), r, r));
+                else if (l.isInteger()) e.set("lexpr", wideDecimal(e.node("lexpr"), l, l));
+                else e.set("lexpr", wideDecimal(e.node("lexpr"), l, r));
             }
             Node checked = floatArithmetic(e, op, l, r, scope);
             if (checked != null) return checked;
@@ -198,8 +201,11 @@ final class OperatorRewrites {
             if (r != null && r.isArray() && isUntypedString(e.node("lexpr"))) e.set("lexpr", typedConstant(e.node("lexpr"), r.withoutTypmod()));
             if (op.equals("&&")) return e;
             // a NULL element of the contained array is in no array (arraycontains), where DuckDB finds it beside a NULL
-            Node n = op.equals("@>") ? Expressions.duckDb("({0} @> {1} AND list_count({1}) = len({1}))", e.node("lexpr"), e.node("rexpr"))
-                    : Expressions.duckDb("({0} <@ {1} AND list_count({0}) = len({0}))", e.node("lexpr"), e.node("rexpr"));
+            Node n = op.equals("@>")
+                    ? Expressions.duckDb("CASE WHEN {0} IS NULL OR {1} IS NULL THEN NULL ELSE {0} @> {1} AND list_count({1}) = len({1}) END",
+                            e.node("lexpr"), e.node("rexpr"))
+                    : Expressions.duckDb("CASE WHEN {0} IS NULL OR {1} IS NULL THEN NULL ELSE {0} <@ {1} AND list_count({0}) = len({0}) END",
+                            e.node("lexpr"), e.node("rexpr"));
             types.assume(n, SqlType.BOOL);
             return n;
         }
@@ -271,9 +277,27 @@ final class OperatorRewrites {
         return cast;
     }
 
-    /** An exact number as a decimal of 38 digits, its scale kept (a product with 1 of scale 0 keeps the scale). */
-    private Node wideDecimal(Node e, SqlType type) {
-        Node wide = Expressions.duckDb(type.isInteger() ? "CAST({0} AS DECIMAL(38,0))" : "({0} * CAST(1 AS DECIMAL(38,0)))", e);
+    /**
+     * The operand {@code e} of a product as a decimal DuckDB multiplies in 128 bits (of more than 18
+     * digits), its scale kept: an integer as DECIMAL(19,0); a numeric(p,s) as DECIMAL(19,s) unless
+     * the product of the two declared precisions fits 18 digits anyway or either has more than 18;
+     * another numeric through a product with 1 of DECIMAL(19,0).
+     */
+    private Node wideDecimal(Node e, SqlType type, SqlType other) {
+        String sql;
+        if (type.isInteger()) {
+            sql = "CAST({0} AS DECIMAL(19,0))";
+        } else if (type.typmod() >= 4) {
+            int precision = ((type.typmod() - 4) >> 16) & 0xffff;
+            int scale = (type.typmod() - 4) & 0xffff;
+            int otherPrecision = other.typmod() >= 4 ? ((other.typmod() - 4) >> 16) & 0xffff : 38;
+            // DuckDB multiplies in 128 bits already when a declared operand has more than 18 digits
+            if (precision > 18 || other.typmod() >= 4 && otherPrecision > 18 || precision + otherPrecision <= 18) return e;
+            sql = "CAST({0} AS DECIMAL(19," + scale + "))";
+        } else {
+            sql = "({0} * CAST(1 AS DECIMAL(19,0)))";
+        }
+        Node wide = Expressions.duckDb(sql, e);
         types.assume(wide, type);
         return wide;
     }

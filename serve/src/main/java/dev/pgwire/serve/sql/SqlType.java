@@ -1,5 +1,7 @@
 package dev.pgwire.serve.sql;
 
+import java.util.List;
+
 import java.util.Locale;
 import java.util.Set;
 
@@ -157,6 +159,18 @@ public record SqlType(String name, int typmod, int dims) {
         if (a.isNumber() && b.isNumber()) return numericPromotion(a, b);
         if (a.isText() && b.isText()) return TEXT;
         return null;
+    }
+
+    /**
+     * The common type of two values of an anycompatible function (lag's value and default, say), as
+     * select_common_type picks it: numbers go to the later of smallint, integer, bigint, numeric,
+     * real, double precision that both convert to implicitly (real with numeric is real).
+     */
+    static SqlType anycompatible(SqlType a, SqlType b) {
+        if (a == null || b == null || a.isArray() || b.isArray() || !a.isNumber() || !b.isNumber()) return common(a, b);
+        if (a.is(b)) return a.typmod() == b.typmod() ? a : a.withoutTypmod();
+        for (SqlType t : List.of(FLOAT8, FLOAT4, NUMERIC, INT8, INT4)) if (a.is(t) || b.is(t)) return t;
+        return INT2;
     }
 
     /** The type of arithmetic between two numbers: the wider of the two, as PostgreSQL's operators choose. */

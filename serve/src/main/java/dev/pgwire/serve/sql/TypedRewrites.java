@@ -424,9 +424,10 @@ final class TypedRewrites {
                 if (castTo != null && !castTo.isArray() && fromType != null && !fromType.isArray() && fromType.isText() && !fromType.isUnknown()
                         && (castTo.name().equals("timestamp") || castTo.name().equals("timestamptz") || castTo.name().equals("date"))) {
                     // text read while the statement runs, by PostgreSQL's input rules (DuckDB's cast drops AM/PM and BC)
-                    String spec = castTo.name() + "|" + session.timeZoneName() + "|" + session.setting("DateStyle");
-                    Node read = Expressions.duckDb("pgwire_moment_in(CAST({0} AS VARCHAR), " + SqlWriter.quoteLiteral(spec) + ")",
-                            e.node("arg"));
+                    // the settings of the session running it, also in a view or a default (DuckDB variables, EngineSettings)
+                    String spec = "'" + castTo.name() + "|' || coalesce(getvariable('pgwire_timezone'), 'UTC') || '|'"
+                            + " || coalesce(getvariable('pgwire_datestyle'), 'ISO, MDY')";
+                    Node read = Expressions.duckDb("pgwire_moment_in(CAST({0} AS VARCHAR), " + spec + ")", e.node("arg"));
                     types.assume(read, SqlType.TEXT);
                     e.set("arg", read);
                 }
