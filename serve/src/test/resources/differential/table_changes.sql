@@ -809,3 +809,26 @@ FROM stamped_later
 
 -- name: add_not_null_column_with_computed_default_catalog
 SELECT column_name, is_nullable, column_default FROM information_schema.columns WHERE table_name = 'stamped_later' ORDER BY ordinal_position
+
+-- name: drop_default_then_type
+CREATE TABLE dropdef (c int DEFAULT 4);
+ALTER TABLE dropdef ALTER c DROP DEFAULT, ALTER c TYPE bigint;
+SELECT column_default, data_type FROM information_schema.columns WHERE table_name = 'dropdef'
+
+-- name: drop_self_referenced_column_setup
+CREATE TABLE selfref (id int PRIMARY KEY, parent int REFERENCES selfref (id), v int)
+
+-- name: drop_self_referenced_column_refused
+-- expect-error: 2BP01
+ALTER TABLE selfref DROP COLUMN id
+
+-- name: drop_self_referenced_column_cascade
+ALTER TABLE selfref DROP COLUMN id CASCADE;
+INSERT INTO selfref VALUES (1, 2);
+SELECT conname FROM pg_constraint WHERE conrelid = 'selfref'::regclass
+
+-- name: renamed_table_pg_indexes
+CREATE TABLE ry (id int, a int);
+CREATE INDEX ry_a ON ry (a);
+ALTER TABLE ry RENAME TO ry2;
+SELECT indexdef FROM pg_indexes WHERE tablename = 'ry2'

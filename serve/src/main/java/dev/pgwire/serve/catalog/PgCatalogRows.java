@@ -482,8 +482,10 @@ final class PgCatalogRows {
                 .set("indisvalid", true).set("indisready", true).set("indislive", true).set("indkey", keys)
                 .set("indcollation", collations).set("indclass", classes).set("indoption", options)
                 .set("indexprs", expressions.isEmpty() ? null : String.join(", ", expressions)).set("indpred", predicate);
-        rows("pg_indexes").add().set("schemaname", schema).set("tablename", table).set("indexname", name).set("indexdef", SchemaNames.write(definition));
-        indexDefinitions.put(oid, RelationText.index(definition, schema, table));
+        RelationText text = RelationText.index(definition, schema, table); // the table as it is named now
+        rows("pg_indexes").add().set("schemaname", schema).set("tablename", table).set("indexname", name)
+                .set("indexdef", SchemaNames.write(text.qualified()));
+        indexDefinitions.put(oid, text);
         indexKeys.put(oid, expressionsByKey(columns, expressions));
     }
 

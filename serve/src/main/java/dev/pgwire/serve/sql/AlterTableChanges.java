@@ -67,7 +67,9 @@ final class AlterTableChanges {
                         + SqlWriter.quoteIdent(column) + (cmd.str("behavior").equals("DROP_CASCADE") ? " CASCADE" : ""));
                     // other tables' keys on the column: refused, or with CASCADE they go (after the column: a rebuild reads the script's first statement)
                     if (relation(rel) != null && !relation(rel).view()) {
-                        keys.dropReferencedColumn(relation(rel), column, cmd.str("behavior").equals("DROP_CASCADE"));
+                        for (String own : keys.dropReferencedColumn(relation(rel), column, cmd.str("behavior").equals("DROP_CASCADE"))) {
+                            alteredMeta = meta(relation(rel)).withoutConstraint(own);
+                        }
                     }
                 }
                 case "AT_ColumnDefault" -> columnDefault(target, rel, column, cmd.node("def"));
@@ -181,6 +183,8 @@ final class AlterTableChanges {
     private final java.util.Set<String> droppedColumns = new java.util.HashSet<>();
     /** Columns given a new type earlier in the statement: {PostgreSQL type, DuckDB type}; what later subcommands record follows it. */
     private final java.util.Map<String, Object[]> retypedColumns = new java.util.HashMap<>();
+    /** Columns whose default the statement set or dropped before: the default's text as PostgreSQL shows it (null: none). */
+    private final java.util.Map<String, String> changedDefaults = new java.util.HashMap<>();
 
     private void addColumn(String target, Node rel, Node cmd) {
         Node def = cmd.node("def");
@@ -365,6 +369,7 @@ final class AlterTableChanges {
         }
         if (c == null || c.sequence() != null || pgType == null) return; // a serial's default is its sequence's
         String pgDefault = def == null ? null : defaultText(def, pgType);
+        changedDefaults.put(column, pgDefault);
         script.add("COMMENT ON COLUMN " + DdlChanges.relationText(rel) + "." + SqlWriter.quoteIdent(column) + " IS "
                 + SqlWriter.quoteLiteral(ColumnMeta.write(pgType, null, c.identity(), c.description(), pgDefault, c.domain())));
     }
@@ -392,7 +397,7 @@ final class AlterTableChanges {
         script.add("COMMENT ON COLUMN " + DdlChanges.relationText(rel) + "." + SqlWriter.quoteIdent(column) + " IS "
                 + SqlWriter.quoteLiteral(current == null ? ColumnMeta.write(PgTypeName.of(typeName), null, "", null)
                 : ColumnMeta.write(PgTypeName.of(typeName), current.sequence(), current.identity(), current.description(),
-                current.sequence() == null ? current.pgDefault() : null)));
+                current.sequence() != null ? null : changedDefaults.containsKey(column) ? changedDefaults.get(column) : current.pgDefault())));
     }
 
     private void addConstraint(String target, Node c) {

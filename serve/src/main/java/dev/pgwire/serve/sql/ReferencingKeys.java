@@ -58,17 +58,28 @@ final class ReferencingKeys {
     }
 
     /**
-     * Dropping a column other tables' foreign keys reference: refused (2BP01) as in PostgreSQL, or
-     * with CASCADE those keys go. (The table's own keys on the column go with it elsewhere.)
+     * Dropping a column foreign keys reference: refused (2BP01) as in PostgreSQL, or with CASCADE
+     * those keys go; the names of the table's own keys among them (parent REFERENCES t (id)) are
+     * returned for its ALTER to drop from its record.
      */
-    void dropReferencedColumn(Relation table, String column, boolean cascade) {
+    List<String> dropReferencedColumn(Relation table, String column, boolean cascade) {
         List<Reference> refs = new ArrayList<>();
         for (Reference r : referencesTo(List.of(table))) {
             if (r.key().referencedColumns() != null && r.key().referencedColumns().contains(column)) refs.add(r);
         }
-        if (refs.isEmpty()) return;
+        for (TableMeta.Constraint k : table.meta().constraints()) { // the table's keys on itself (parent_id REFERENCES t (id))
+            if (k.rule() != null && k.references().equals(table.name()) && k.rule().schema().equals(table.schema())
+                    && k.referencedColumns() != null && k.referencedColumns().contains(column) && !k.columns().contains(column)) {
+                refs.add(new Reference(table, k));
+            }
+        }
+        if (refs.isEmpty()) return List.of();
         String what = "column " + column + " of table " + table.name();
         dropKeys(refs, cascade, what, r -> what);
+        // the table's own keys go from the record its ALTER writes (which a comment written here would not survive)
+        List<String> own = new ArrayList<>();
+        for (Reference r : refs) if (contains(List.of(table), r.table())) own.add(r.key().name());
+        return own;
     }
 
     private void dropKeys(List<Reference> refs, boolean cascade, String what, java.util.function.Function<Reference, String> dependsOn) {
@@ -90,6 +101,10 @@ final class ReferencingKeys {
         }
         for (java.util.Map.Entry<String, TableMeta> e : metas.entrySet()) {
             Relation child = byKey.get(e.getKey());
+            if (refs.stream().anyMatch(r -> r.table() == child && r.key().references().equals(child.name())
+                    && r.key().rule().schema().equals(child.schema()))) {
+                continue; // a table's key on itself: the ALTER of that table records it (dropReferencedColumn)
+            }
             script.add("COMMENT ON TABLE " + SqlNames.table(child.schema(), child.name()) + " IS " + SqlWriter.quoteLiteral(e.getValue().write()));
         }
     }
