@@ -832,3 +832,14 @@ CREATE TABLE ry (id int, a int);
 CREATE INDEX ry_a ON ry (a);
 ALTER TABLE ry RENAME TO ry2;
 SELECT indexdef FROM pg_indexes WHERE tablename = 'ry2'
+
+-- name: failed_alter_changes_nothing_setup
+CREATE TABLE atomic_alter (id int, d int);
+INSERT INTO atomic_alter VALUES (1, NULL)
+
+-- name: failed_alter_changes_nothing
+-- expect-error: 23502
+ALTER TABLE atomic_alter ALTER d TYPE bigint, ALTER d SET NOT NULL
+
+-- name: failed_alter_changes_nothing_after
+SELECT data_type, is_nullable FROM information_schema.columns WHERE table_name = 'atomic_alter' AND column_name = 'd'

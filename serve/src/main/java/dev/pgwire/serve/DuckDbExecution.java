@@ -103,7 +103,8 @@ final class DuckDbExecution {
         // the tag waits for what runs after the statement (foreign keys, views made again), which may still fail it
         HeldTagSink held = keys || viewRenames != null ? new HeldTagSink(sink) : null;
         // a transaction of its own, so that a failed check (or a part of the script) undoes it all
-        boolean own = (keys || aroundIndexes != null || viewRenames != null) && !tx.inDuckDbTransaction();
+        // (a DDL script too: its statements change the table all together or not at all, as one PostgreSQL statement does)
+        boolean own = (keys || aroundIndexes != null || viewRenames != null || t.runsAsScript()) && !tx.inDuckDbTransaction();
         boolean recorded = false;
         try {
             if (own) {
