@@ -505,3 +505,7 @@ SELECT pg_typeof(10 ^ 17), (10 ^ 17)::numeric, (10 ^ 18)::numeric, (2 ^ 60)::num
 
 -- name: products_of_declared_numerics_keep_their_scale
 SELECT 1.5::numeric(10,5) * 1.5::numeric(10,5), 1.000::numeric(12,3) * 1.0000000000::numeric(20,10), 2.5::numeric(4,1) * 3
+
+-- name: real_between_and_any_of_exact_numbers
+SELECT r, r BETWEEN 0.1 AND 0.3, r NOT BETWEEN 0.1 AND 0.3, r BETWEEN SYMMETRIC 0.3 AND 0.1, r = ANY (ARRAY[0.1, 0.3]), r = ANY ('{0.1,0.3}')
+FROM (VALUES (0.1::real), (1.5::real), (0.3::real)) v(r) ORDER BY r

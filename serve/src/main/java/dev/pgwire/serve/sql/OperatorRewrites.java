@@ -95,6 +95,24 @@ final class OperatorRewrites {
                 return e;
             }
             e.set("rexpr", typedConstant(right, element.arrayOf()));
+            // a real against an array of exact numbers or doubles compares as double precision, as = does
+            SqlType array = types.type(e.node("rexpr"), scope);
+            if (l != null && !l.isArray() && l.is(SqlType.FLOAT4) && array != null && array.isArray()
+                    && (array.element().isExactNumeric() || array.element().is(SqlType.FLOAT8))) {
+                e.set("lexpr", asDouble(e.node("lexpr")));
+            }
+            return e;
+        }
+        if ((kind.startsWith("AEXPR_BETWEEN") || kind.startsWith("AEXPR_NOT_BETWEEN")) && e.node("lexpr") != null
+                && e.node("rexpr") != null && e.node("rexpr").is("List")) {
+            // a real between exact numbers or doubles compares as double precision, as = does
+            SqlType l = types.type(e.node("lexpr"), scope);
+            boolean wider = false;
+            for (Node bound : e.node("rexpr").list("items")) {
+                SqlType b = types.type(bound, scope);
+                wider |= b != null && !b.isArray() && (b.isExactNumeric() || b.is(SqlType.FLOAT8));
+            }
+            if (l != null && !l.isArray() && l.is(SqlType.FLOAT4) && wider) e.set("lexpr", asDouble(e.node("lexpr")));
             return e;
         }
         List<String> opNames = e.names("name");
