@@ -282,3 +282,10 @@ SELECT v.t, v.d, v.tz, x.t, x.d FROM dstyle_v v, dstyle_d x
 -- name: run_time_text_settings_reset
 RESET datestyle;
 RESET timezone
+
+-- name: time_zone_as_a_number_in_a_string
+SET TIME ZONE '+03';
+SELECT '2024-07-01 12:00+00'::timestamptz, current_setting('TimeZone')
+
+-- name: time_zone_as_a_number_in_a_string_reset
+RESET timezone

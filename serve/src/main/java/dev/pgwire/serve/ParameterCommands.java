@@ -133,8 +133,11 @@ final class ParameterCommands {
         if (name.equals("timezone") && args.size() == 1) {
             Node a = args.get(0);
             if (a.is("TypeCast")) return fixedZone(intervalSeconds(a), a);
-            if (a.is("A_Const") && (a.has("ival") || a.has("fval"))) {
-                double hours = Double.parseDouble(constantText(a));
+            // a number, also one written as a string ('+03'), is hours east of Greenwich (check_timezone's strtod)
+            boolean number = a.is("A_Const") && (a.has("ival") || a.has("fval")
+                    || a.has("sval") && a.node("sval").str("sval").stripLeading().matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?"));
+            if (number) {
+                double hours = Double.parseDouble(constantText(a).strip());
                 return fixedZone(Math.round(hours * 3600), a);
             }
         }
