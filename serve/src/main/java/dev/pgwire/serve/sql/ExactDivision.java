@@ -83,9 +83,9 @@ final class ExactDivision {
         Scaled s = null;
         if (isInteger(argument)) {
             s = new Scaled("CAST({0} AS HUGEINT)", 0);
-        } else if (precisionAndScale(argument) != null) {
+        } else if (argument != null && argument.numericPrecisionAndScale() != null) {
             // DuckDB's sum of DECIMAL(p,s) is DECIMAL(38,s): its digits without the point are the unscaled value
-            s = new Scaled("CAST(replace(CAST({0} AS VARCHAR), '.', '') AS HUGEINT)", precisionAndScale(argument)[1]);
+            s = new Scaled("CAST(replace(CAST({0} AS VARCHAR), '.', '') AS HUGEINT)", argument.numericPrecisionAndScale()[1]);
         }
         Scaled n = new Scaled("CAST(nullif({1}, 0) AS HUGEINT)", 0);
         String nested = s != null ? s.call("pgwire_numeric_div_scaled", n)
@@ -115,7 +115,7 @@ final class ExactDivision {
             return new Scaled("CAST('" + c.unscaledValue() + "' AS HUGEINT)", c.scale());
         }
         if (isInteger(t)) return new Scaled("CAST({" + index + "} AS HUGEINT)", 0);
-        int[] ps = precisionAndScale(t);
+        int[] ps = t == null ? null : t.numericPrecisionAndScale();
         if (ps == null) return null;
         int p = ps[0];
         int s = ps[1];
@@ -150,7 +150,7 @@ final class ExactDivision {
                 default -> 19;
             };
         } else {
-            int[] ps = precisionAndScale(ta);
+            int[] ps = ta == null ? null : ta.numericPrecisionAndScale();
             if (ps == null) return null;
             sa = ps[1];
             wholeDigits = ps[0] - ps[1];
@@ -205,12 +205,4 @@ final class ExactDivision {
         return t != null && !t.isArray() && (t.name().equals("int2") || t.name().equals("int4") || t.name().equals("int8"));
     }
 
-    /** numeric(p,s) with 0 ≤ s ≤ p ≤ 38 (DuckDB's DECIMAL(p,s)), else null. */
-    private static int[] precisionAndScale(SqlType t) {
-        if (t == null || t.isArray() || !t.name().equals("numeric") || t.typmod() < 4) return null;
-        int p = ((t.typmod() - 4) >> 16) & 0xffff;
-        int s = (t.typmod() - 4) & 0xffff;
-        if (p < 1 || p > MAX_DIGITS || s > p) return null;
-        return new int[] {p, s};
-    }
 }

@@ -282,7 +282,7 @@ final class FunctionRewrites {
     private static int scale(SqlType t, Node e) {
         if (t.isInteger()) return 0;
         if (!t.name().equals("numeric")) return 10;
-        if (t.typmod() >= 0) return (t.typmod() - 4) & 0xffff;
+        if (t.numericPrecisionAndScale() != null) return t.numericPrecisionAndScale()[1];
         String constant = e.is("A_Const") && e.has("fval") ? e.node("fval").str("fval") : null;
         if (constant != null && !constant.contains("e") && !constant.contains("E")) {
             int dot = constant.indexOf('.');

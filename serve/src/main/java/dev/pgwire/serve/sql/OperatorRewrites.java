@@ -305,13 +305,13 @@ final class OperatorRewrites {
         String sql;
         if (type.isInteger()) {
             sql = "CAST({0} AS DECIMAL(19,0))";
-        } else if (type.typmod() >= 4) {
-            int precision = ((type.typmod() - 4) >> 16) & 0xffff;
-            int scale = (type.typmod() - 4) & 0xffff;
-            int otherPrecision = other.typmod() >= 4 ? ((other.typmod() - 4) >> 16) & 0xffff : 38;
+        } else if (type.numericPrecisionAndScale() != null) {
+            int[] declared = type.numericPrecisionAndScale();
+            int[] otherDeclared = other.numericPrecisionAndScale();
+            int otherPrecision = otherDeclared == null ? 38 : otherDeclared[0];
             // DuckDB multiplies in 128 bits already when a declared operand has more than 18 digits
-            if (precision > 18 || other.typmod() >= 4 && otherPrecision > 18 || precision + otherPrecision <= 18) return e;
-            sql = "CAST({0} AS DECIMAL(19," + scale + "))";
+            if (declared[0] > 18 || otherDeclared != null && otherPrecision > 18 || declared[0] + otherPrecision <= 18) return e;
+            sql = "CAST({0} AS DECIMAL(19," + declared[1] + "))";
         } else {
             sql = "({0} * CAST(1 AS DECIMAL(19,0)))";
         }

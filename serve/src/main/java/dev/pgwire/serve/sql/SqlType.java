@@ -161,6 +161,14 @@ public record SqlType(String name, int typmod, int dims) {
         return null;
     }
 
+    /** numeric(p,s)'s precision and scale, with 0 ≤ s ≤ p ≤ 38 (DuckDB's DECIMAL(p,s)); null for anything else. */
+    int[] numericPrecisionAndScale() {
+        if (dims != 0 || !name.equals("numeric") || typmod < 4) return null;
+        int p = ((typmod - 4) >> 16) & 0xffff;
+        int s = (typmod - 4) & 0xffff;
+        return p < 1 || p > 38 || s > p ? null : new int[] {p, s};
+    }
+
     /**
      * The common type of two values of an anycompatible function (lag's value and default, say), as
      * select_common_type picks it: numbers go to the later of smallint, integer, bigint, numeric,

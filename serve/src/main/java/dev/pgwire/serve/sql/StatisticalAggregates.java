@@ -45,7 +45,7 @@ final class StatisticalAggregates {
         if (kind < 0 || args.size() != 1 || f.bool("agg_star") || argument == null || !argument.isExactNumeric()) return null;
         if (!argument.name().equals("numeric") && !isInteger(argument)) return null;
         Node x = args.get(0);
-        int[] ps = precisionAndScale(argument);
+        int[] ps = argument.numericPrecisionAndScale();
         String sums = null;
         Node[] parts = null;
         if (!f.bool("agg_distinct") && (argument.name().equals("int2") || argument.name().equals("int4"))) {
@@ -117,12 +117,4 @@ final class StatisticalAggregates {
         return t.name().equals("int2") || t.name().equals("int4") || t.name().equals("int8");
     }
 
-    /** numeric(p,s) with 0 ≤ s ≤ p ≤ 38, else null. */
-    private static int[] precisionAndScale(SqlType t) {
-        if (!t.name().equals("numeric") || t.typmod() < 4) return null;
-        int p = ((t.typmod() - 4) >> 16) & 0xffff;
-        int s = (t.typmod() - 4) & 0xffff;
-        if (p < 1 || p > 38 || s > p) return null;
-        return new int[] {p, s};
-    }
 }
