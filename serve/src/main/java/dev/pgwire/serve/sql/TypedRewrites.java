@@ -415,22 +415,11 @@ final class TypedRewrites {
                     types.assume(moment, castTo.withoutTypmod());
                     return moment;
                 }
-                if (castTo != null && !castTo.isArray() && castTo.name().equals("bool") && fromType != null && !fromType.isArray()
-                        && fromType.isText() && !fromType.isUnknown()) {
-                    Node read = Expressions.duckDb(Booleans.atRunTime("{0}"), e.node("arg"));
-                    types.assume(read, SqlType.BOOL);
-                    return read;
-                }
-                if (castTo != null && !castTo.isArray() && fromType != null && !fromType.isArray() && fromType.isText() && !fromType.isUnknown()
-                        && (castTo.name().equals("timestamp") || castTo.name().equals("timestamptz") || castTo.name().equals("date"))) {
-                    // text read while the statement runs, by PostgreSQL's input rules (DuckDB's cast drops AM/PM and BC)
-                    // the settings of the session running it, also in a view or a default (DuckDB variables, EngineSettings)
-                    String spec = "'" + castTo.name() + "|' || coalesce(getvariable('pgwire_timezone'), 'UTC') || '|'"
-                            + " || coalesce(getvariable('pgwire_datestyle'), 'ISO, MDY')";
-                    Node read = Expressions.duckDb("pgwire_moment_in(CAST({0} AS VARCHAR), " + spec + ")", e.node("arg"));
-                    types.assume(read, SqlType.TEXT);
-                    e.set("arg", read);
-                }
+                // text read while the statement runs, by PostgreSQL's input functions rather than DuckDB's casts
+                Node read = RunTimeText.cast(e.node("arg"), fromType, castTo, types);
+                if (read != null) return read;
+                Node momentText = RunTimeText.momentText(e.node("arg"), fromType, castTo, types);
+                if (momentText != null) e.set("arg", momentText);
                 if (castTo != null && !castTo.isArray() && castTo.name().equals("numeric") && fromType != null && !fromType.isArray()
                         && fromType.isFloat()) {
                     // float8_numeric / float4_numeric: through the shortest decimal of 15 (6) significant digits, not the binary value
@@ -443,24 +432,11 @@ final class TypedRewrites {
                                 + " WHEN lower(pg_s) IN ('nan', '-nan', 'inf', '-inf', 'infinity', '-infinity')"
                                 + " THEN error('[pgwire:0A000] numeric NaN and infinity are not supported')"
                                 + " WHEN CAST(TRY_CAST(pg_s AS DECIMAL(38,10)) AS DOUBLE) = CAST(pg_s AS DOUBLE) THEN CAST(pg_s AS DECIMAL(38,10))"
-                                + " ELSE error('[pgwire:22003] numeric field overflow: ' || pg_s || ' cannot be held exactly in a numeric"
-                                + " without precision (28 digits before and 10 after the point)') END)[1]", digits);
+                                + " ELSE error('[pgwire:22003] numeric field overflow: ' || pg_s || '" + RunTimeText.NOT_EXACT + "') END)[1]", digits);
                         types.assume(exact, castTo);
                         return exact;
                     }
                     e.set("arg", digits);
-                }
-                if (castTo != null && !castTo.isArray() && castTo.name().equals("numeric") && castTo.typmod() < 0 && fromType != null
-                        && !fromType.isArray() && fromType.isText() && !fromType.isUnknown()) {
-                    // text read as a numeric without modifier (DECIMAL(38,10) here): more than ten decimals
-                    // is 22003, as for a constant, rather than rounded
-                    Node exact = Expressions.duckDb("list_transform([CAST({0} AS VARCHAR)], lambda pg_s: CASE"
-                            + " WHEN length(regexp_extract(trim(pg_s), '^[+-]?[0-9]*\\.([0-9]*?)0*$', 1)) > 10"
-                            + " THEN error('[pgwire:22003] numeric field overflow: ' || trim(pg_s) || ' cannot be held exactly in a numeric"
-                            + " without precision (28 digits before and 10 after the point)')"
-                            + " ELSE CAST(pg_s AS DECIMAL(38,10)) END)[1]", e.node("arg"));
-                    types.assume(exact, castTo);
-                    return exact;
                 }
                 if (castTo != null && !castTo.isArray() && castTo.name().equals("numeric") && castTo.typmod() >= 0) {
                     Node narrow = ExactDivision.castArgument(e.node("arg"), (castTo.typmod() - 4) & 0xffff);
