@@ -289,3 +289,23 @@ SELECT '2024-07-01 12:00+00'::timestamptz, current_setting('TimeZone')
 
 -- name: time_zone_as_a_number_in_a_string_reset
 RESET timezone
+
+-- name: string_defaults_are_read_when_declared
+SET timezone = 'UTC';
+CREATE TABLE frozen_defaults (id int, ts timestamptz DEFAULT '2024-01-01 00:00', d date DEFAULT 'Jan 5 2024',
+    tt time DEFAULT 'allballs', e timestamptz DEFAULT 'epoch', i timestamp DEFAULT 'infinity',
+    today_d date DEFAULT 'today', now_t timestamp DEFAULT 'now');
+ALTER TABLE frozen_defaults ADD COLUMN a timestamptz DEFAULT '2024-06-01 12:00';
+ALTER TABLE frozen_defaults ADD COLUMN b timestamptz;
+ALTER TABLE frozen_defaults ALTER COLUMN b SET DEFAULT '2024-03-01 08:00';
+SET timezone = 'Asia/Tokyo';
+INSERT INTO frozen_defaults (id) VALUES (1);
+SELECT id, ts, d, tt, e, i, today_d = current_date, now_t <= localtimestamp, a, b FROM frozen_defaults
+
+-- name: string_defaults_are_read_when_declared_catalog
+SET timezone = 'UTC';
+SELECT column_name, column_default FROM information_schema.columns
+WHERE table_name = 'frozen_defaults' AND column_name IN ('ts', 'd', 'tt', 'i', 'a', 'b') ORDER BY ordinal_position
+
+-- name: string_defaults_are_read_when_declared_reset
+RESET timezone

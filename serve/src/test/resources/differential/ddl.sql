@@ -1221,3 +1221,26 @@ DROP TYPE dropped_mood CASCADE
 
 -- name: drop_enum_cascade_columns
 SELECT column_name FROM information_schema.columns WHERE table_name = 'moody' ORDER BY ordinal_position
+
+-- name: create_table_as_keeps_modifiers_setup
+CREATE TABLE ctas_source (a numeric(10,2), b varchar(20), c timestamp(0), d char(4));
+INSERT INTO ctas_source VALUES (1.5, 'x', '2024-01-01 10:00:00', 'ab')
+
+-- name: create_table_as_keeps_modifiers
+CREATE TABLE ctas_copy AS SELECT * FROM ctas_source;
+CREATE TABLE ctas_mixed AS SELECT b, d, d || 'z' AS dz, sum(a) AS total FROM ctas_source GROUP BY b, d;
+CREATE TABLE ctas_named (x, y) AS SELECT b, d FROM ctas_source WITH NO DATA;
+SELECT attrelid::regclass, attname, format_type(atttypid, atttypmod) FROM pg_attribute
+WHERE attrelid IN ('ctas_copy'::regclass, 'ctas_mixed'::regclass, 'ctas_named'::regclass) AND attnum > 0 AND attname <> 'total'
+ORDER BY attrelid::regclass::text, attnum
+
+-- name: create_table_as_keeps_modifiers_values
+SELECT d, d || '|', length(d), d = 'ab', c FROM ctas_copy UNION ALL SELECT d, d || '|', length(d), d = 'ab', NULL FROM ctas_mixed
+
+-- name: create_table_as_length_enforced
+-- expect-error: 22001
+INSERT INTO ctas_copy (b) VALUES ('123456789012345678901')
+
+-- name: create_table_as_char_length_enforced
+-- expect-error: 22001
+INSERT INTO ctas_named (y) VALUES ('abcde')

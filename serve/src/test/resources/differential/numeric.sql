@@ -509,3 +509,8 @@ SELECT 1.5::numeric(10,5) * 1.5::numeric(10,5), 1.000::numeric(12,3) * 1.0000000
 -- name: real_between_and_any_of_exact_numbers
 SELECT r, r BETWEEN 0.1 AND 0.3, r NOT BETWEEN 0.1 AND 0.3, r BETWEEN SYMMETRIC 0.3 AND 0.1, r = ANY (ARRAY[0.1, 0.3]), r = ANY ('{0.1,0.3}')
 FROM (VALUES (0.1::real), (1.5::real), (0.3::real)) v(r) ORDER BY r
+
+-- name: real_in_a_subquery_of_exact_numbers
+SELECT r, r IN (SELECT n FROM (VALUES (0.1::numeric), (1.5)) s(n)), r = ANY (SELECT 0.3::float8), r < ALL (SELECT 0.1::numeric),
+    r::numeric IN (SELECT x FROM (VALUES (0.1::real), (1.5::real)) s(x)), 1.5 IN (SELECT x FROM (VALUES (1.5::real)) s(x))
+FROM (VALUES (0.1::real), (1.5::real), (0.3::real)) v(r) ORDER BY r

@@ -227,9 +227,12 @@ final class AlterTableChanges {
                 case "CONSTR_DEFAULT" -> {
                     SqlWriter w = new SqlWriter();
                     Emitter e = new Emitter(w, em.types);
-                    if (!ArrayDefaults.write(e, c.node("raw_expr"), typeName)) e.expr(DateTimePrecision.roundDefault(c.node("raw_expr"), SqlType.of(pg)));
+                    Node value = DateTimeLiterals.frozenDefault(c.node("raw_expr"), pg, session);
+                    if (!ArrayDefaults.write(e, value, typeName)) {
+                        e.expr(DateTimePrecision.roundDefault(TypedRewrites.columnDefault(session, value), SqlType.of(pg)));
+                    }
                     sb.append(" DEFAULT ").append(w);
-                    pgDefault = defaultText(c.node("raw_expr"), pg);
+                    pgDefault = defaultText(value, pg);
                 }
                 default -> { }
             }
@@ -360,8 +363,8 @@ final class AlterTableChanges {
         } else {
             SqlWriter w = new SqlWriter();
             Emitter e = new Emitter(w, em.types);
-            Node named = def.copy();
-            SequenceCalls.nameArguments(named);
+            def = DateTimeLiterals.frozenDefault(def, c == null || c.domain() != null ? null : pgType, session);
+            Node named = TypedRewrites.columnDefault(session, def.copy());
             if (c == null || c.domain() != null || !ArrayDefaults.write(e, def, duckDbType, pgType)) {
                 e.expr(pgType == null ? named : DateTimePrecision.roundDefault(named, SqlType.of(pgType)));
             }

@@ -6,6 +6,8 @@ import dev.pgwire.protocol.types.PgType;
 import dev.pgwire.protocol.types.TypeRegistry;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -58,6 +60,45 @@ public final class DateTimeLiterals {
         };
         if (day == null) return Expressions.duckDb("CAST(now() AS " + duckDb + ")");
         return Expressions.duckDb("CAST(" + day + " AS " + duckDb + ")");
+    }
+
+    /**
+     * A column default that PostgreSQL reads once, when the default is declared: a string constant
+     * given to a date, time or timestamp column (untyped, or cast to one of those types) is the
+     * value it names at that moment — read in the declaring session's TimeZone and DateStyle, and
+     * {@code 'now'}, {@code 'today'} and {@code 'epoch'} included — not text read again by each
+     * INSERT in the inserting session's zone. Returns the default as a constant cast to its type,
+     * written in ISO form with its offset, or the expression itself when it is something else.
+     * ({@code now()} and {@code CURRENT_TIMESTAMP} stay calls, evaluated by each INSERT.)
+     */
+    static Node frozenDefault(Node expr, PgTypeName column, SessionContext session) {
+        if (expr == null || column == null) return expr;
+        Node constant = expr;
+        String type = column.dimensions() == 0 && column.builtin() ? column.name() : null;
+        if (expr.is("TypeCast")) {
+            PgTypeName cast = PgTypeName.of(expr.node("typeName"));
+            constant = expr.node("arg");
+            type = cast.dimensions() == 0 && cast.builtin() ? cast.name() : null;
+        }
+        if (type == null || constant == null || !constant.is("A_Const") || !constant.has("sval")) return expr;
+        PgType pg = switch (type) {
+            case "date" -> PgType.DATE;
+            case "time" -> PgType.TIME;
+            case "timetz" -> PgType.TIMETZ;
+            case "timestamp" -> PgType.TIMESTAMP;
+            case "timestamptz" -> PgType.TIMESTAMPTZ;
+            default -> null;
+        };
+        if (pg == null) return expr;
+        CodecContext ctx = CodecContext.DEFAULT.withTimeZone(ZoneId.of(session.timeZoneName()));
+        String dateStyle = session.setting("DateStyle");
+        CodecContext in = dateStyle == null ? ctx : ctx.withDateStyle(dateStyle);
+        Object value = REGISTRY.decodeText(pg.oid(), constant.node("sval").str("sval"), in); // PostgreSQL's error for what it refuses
+        String text = REGISTRY.encodeText(pg.oid(), value, ctx); // ISO, in the session's zone with its offset
+        List<Node> names = new ArrayList<>(List.of(Node.string("pg_catalog"), Node.string(type)));
+        Node typeName = Node.of("TypeName").set("names", names).set("typemod", -1L).set("location", -1L);
+        Node frozen = Node.of("A_Const").set("sval", Node.string(text)).set("location", constant.location());
+        return Node.of("TypeCast").set("arg", frozen).set("typeName", typeName).set("location", expr.location());
     }
 
     // PostgreSQL's interval field bits (the first typmod of INTERVAL … HOUR TO MINUTE)

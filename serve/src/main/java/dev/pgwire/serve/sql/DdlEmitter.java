@@ -188,11 +188,12 @@ final class DdlEmitter {
                     if (sequence != null) throw new PgException(SqlState.SYNTAX_ERROR, "multiple default values specified for column \"" + name + "\" of table \"" + table + "\"");
                     w.append(" DEFAULT ");
                     hasDefault = true;
+                    Node value = DateTimeLiterals.frozenDefault(c.node("raw_expr"), domain != null ? domain.base() : pg, session);
                     pgDefault = c.has(CreateTableLike.SHOWN_DEFAULT) ? c.str(CreateTableLike.SHOWN_DEFAULT)
-                            : expressionPair(c.node("raw_expr"), domain != null ? domain.base() : pg);
-                    if (domain != null || !ArrayDefaults.write(em, c.node("raw_expr"), typeName)) {
+                            : expressionPair(value, domain != null ? domain.base() : pg);
+                    if (domain != null || !ArrayDefaults.write(em, value, typeName)) {
                         // timestamp(3) DEFAULT CURRENT_TIMESTAMP holds milliseconds, as PostgreSQL stores it
-                        em.expr(DateTimePrecision.roundDefault(TypedRewrites.columnDefault(session, c.node("raw_expr")), SqlType.of(pg)));
+                        em.expr(DateTimePrecision.roundDefault(TypedRewrites.columnDefault(session, value), SqlType.of(pg)));
                     }
                 }
                 case "CONSTR_IDENTITY" -> { }
@@ -498,14 +499,15 @@ final class DdlEmitter {
         w.append(rel.str("relpersistence").equals("t") ? "CREATE TEMPORARY TABLE " : "CREATE TABLE ");
         if (s.bool("if_not_exists")) w.append("IF NOT EXISTS ");
         em.rangeVar(rel, false);
+        TypedRewrites typed = new TypedRewrites(session);
+        typed.apply(s.node("query"));
+        if (!matView && !s.bool("if_not_exists") && declaredTable(rel, into, s.node("query"), typed)) return;
         if (into.has("colNames")) {
             w.append(" (");
             em.identList(into.names("colNames"));
             w.append(')');
         }
         w.append(" AS ");
-        TypedRewrites typed = new TypedRewrites(session);
-        typed.apply(s.node("query"));
         List<String> comments = s.bool("if_not_exists") ? List.of() : recordedColumnTypes(rel, into.names("colNames"), typed, matView);
         if (into.bool("skipData") || !comments.isEmpty() || matView) {
             w.append("SELECT * FROM (");
@@ -526,6 +528,65 @@ final class DdlEmitter {
         } else {
             em.statement(s.node("query"));
         }
+    }
+
+    /**
+     * CREATE TABLE … AS of a query with a column of declared length ({@code varchar(20)}, {@code
+     * character(4)}): the table is declared with the query's column types — lengths checked, as
+     * a column declared so is — then filled, as PostgreSQL keeps the query's types with their
+     * modifiers (DuckDB's CREATE TABLE AS would make them text without a limit). False, with
+     * nothing written, for a query without one, or one whose column types are not all known.
+     */
+    private boolean declaredTable(Node rel, Node into, Node select, TypedRewrites typed) {
+        List<SqlType> types = typed.resultTypes();
+        List<String> names = new ArrayList<>(typed.resultNames());
+        List<String> given = into.names("colNames");
+        if (given.size() > names.size()) return false; // DuckDB reports too many column names
+        for (int i = 0; i < given.size(); i++) names.set(i, given.get(i));
+        boolean bounded = false;
+        for (SqlType t : types) {
+            if (t == null || t.isUnknown()) return false;
+            // numeric without modifier: DuckDB's CREATE TABLE AS keeps the scale of the query's DECIMAL
+            // (sum(price) shows 12.50), which a declared numeric column would not
+            if (t.element().name().equals("numeric") && t.element().numericPrecisionAndScale() == null) return false;
+            bounded |= !t.isArray() && t.typmod() >= 0 && (t.name().equals("varchar") || t.is(SqlType.BPCHAR));
+        }
+        if (!bounded || names.size() != types.size() || new java.util.HashSet<>(names).size() != names.size()) return false;
+        String table = qualifiedRelation(relSchema(rel), rel.str("relname"));
+        SqlWriter w = em.w;
+        w.append(" (");
+        for (int i = 0; i < types.size(); i++) {
+            SqlType t = types.get(i);
+            PgTypeName pg = new PgTypeName(t.name(), t.typmod(), t.dims(), true);
+            if (i > 0) w.append(", ");
+            w.ident(names.get(i)).append(' ').append(em.types.duckDbType(typeName(t)));
+            lengthCheck(names.get(i), pg);
+            after.add("COMMENT ON COLUMN " + table + "." + SqlWriter.quoteIdent(names.get(i)) + " IS "
+                    + SqlWriter.quoteLiteral(ColumnMeta.write(pg, null, "", null, null)));
+        }
+        w.append(')');
+        if (!into.bool("skipData")) {
+            Emitter query = new Emitter(new SqlWriter(), em.types);
+            query.statement(select);
+            after.add("INSERT INTO " + table + " " + query.w);
+        }
+        return true;
+    }
+
+    private static Node typeName(SqlType t) {
+        List<Node> names = new ArrayList<>(List.of(Node.string("pg_catalog"), Node.string(t.name())));
+        Node typeName = Node.of("TypeName").set("names", names).set("typemod", -1L);
+        int[] ps = t.element().numericPrecisionAndScale();
+        if (ps != null) {
+            typeName.set("typmods", new ArrayList<>(List.of(Node.of("A_Const").set("ival", Node.of("Integer").set("ival", (long) ps[0])),
+                    Node.of("A_Const").set("ival", Node.of("Integer").set("ival", (long) ps[1])))));
+        }
+        if (t.isArray()) {
+            List<Node> bounds = new ArrayList<>();
+            for (int i = 0; i < t.dims(); i++) bounds.add(Node.of("Integer").set("ival", -1L));
+            typeName.set("arrayBounds", bounds);
+        }
+        return typeName;
     }
 
     private String relSchema(Node rel) {
@@ -555,9 +616,11 @@ final class DdlEmitter {
         for (int i = 0; i < types.size() && i < names.size(); i++) {
             SqlType t = types.get(i);
             boolean unconstrainedNumeric = matView && t != null && t.name().equals("numeric") && t.typmod() < 0;
-            if (t == null || !(t.name().equals("json") || t.name().equals("jsonb") || unconstrainedNumeric)) continue;
+            // varchar(n), character(n), timestamp(p), …: the modifier DuckDB's column type does not keep
+            boolean modified = t != null && t.typmod() >= 0 && !t.element().name().equals("numeric");
+            if (t == null || !(t.name().equals("json") || t.name().equals("jsonb") || unconstrainedNumeric || modified)) continue;
             String name = i < given.size() ? given.get(i) : names.get(i);
-            PgTypeName pg = new PgTypeName(t.name(), -1, t.dims(), true);
+            PgTypeName pg = new PgTypeName(t.name(), modified ? t.typmod() : -1, t.dims(), true);
             comments.add("COMMENT ON COLUMN " + qualifiedRelation(relSchema(rel), rel.str("relname")) + "."
                     + SqlWriter.quoteIdent(name) + " IS " + SqlWriter.quoteLiteral(ColumnMeta.write(pg, null, "", null, null)));
         }

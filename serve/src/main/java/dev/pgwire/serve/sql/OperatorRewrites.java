@@ -320,6 +320,35 @@ final class OperatorRewrites {
         return wide;
     }
 
+    /**
+     * {@code x IN (subquery)}, {@code x op ANY / ALL (subquery)}: a real against a subquery of exact
+     * numbers or doubles compares as double precision, as {@code =} does (a real holding 0.1 is
+     * not the numeric 0.1).
+     */
+    void subLink(Node s, Scope scope) {
+        String kind = s.str("subLinkType");
+        if (!kind.equals("ANY_SUBLINK") && !kind.equals("ALL_SUBLINK") || s.node("testexpr") == null) return;
+        SqlType l = types.type(s.node("testexpr"), scope);
+        if (l == null || l.isArray()) return;
+        List<TypeResolver.Col> cols = types.subquery(s.node("subselect"), scope);
+        SqlType r = cols.size() == 1 ? cols.get(0).type() : null;
+        if (r == null || r.isArray()) return;
+        if (l.is(SqlType.FLOAT4) && (r.isExactNumeric() || r.is(SqlType.FLOAT8))) {
+            s.set("testexpr", asDouble(s.node("testexpr")));
+        } else if (r.is(SqlType.FLOAT4) && (l.isExactNumeric() || l.is(SqlType.FLOAT8))) {
+            // … and so does an exact number against a subquery of reals: its one result column as double
+            Node select = s.node("subselect");
+            if (!select.is("SelectStmt") || !"SETOP_NONE".equals(select.str("op")) || select.list("targetList").size() != 1) {
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "comparing " + l.name() + " with a set operation of real values")
+                        .withHint("Cast one side: x IN (SELECT r::float8 …).");
+            }
+            Node target = select.list("targetList").get(0);
+            if (target.str("name").isEmpty()) target.set("name", cols.get(0).name());
+            target.set("val", asDouble(target.node("val")));
+            s.set("testexpr", asDouble(s.node("testexpr")));
+        }
+    }
+
     private Node asDouble(Node e) {
         Node cast = Expressions.duckDb("CAST({0} AS DOUBLE)", e);
         types.assume(cast, SqlType.FLOAT8);

@@ -350,6 +350,7 @@ final class TypedRewrites {
             case "SubLink" -> {
                 if (e.node("testexpr") != null) e.set("testexpr", expr(e.node("testexpr"), scope));
                 select(e.node("subselect"), scope, false);
+                operators.subLink(e, scope);
                 return e;
             }
             case "A_Expr" -> {
