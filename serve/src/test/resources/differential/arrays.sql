@@ -217,3 +217,23 @@ SELECT ARRAY[1, NULL] @> ARRAY[NULL::int], ARRAY[NULL::int] <@ ARRAY[1, NULL], A
 
 -- name: containment_of_null_arrays
 SELECT a @> ARRAY[NULL::int], ARRAY[NULL::int] <@ a, a @> ARRAY[1] FROM (VALUES (NULL::int[])) v(a)
+
+-- name: integer_array_constant_with_a_fraction
+-- expect-error: 22P02
+SELECT '{1.5,2}'::int[]
+
+-- name: integer_array_constant_with_hex
+-- expect-error: 22P02
+SELECT '{0x1F}'::bigint[]
+
+-- name: integer_array_from_split_text_with_a_fraction
+-- expect-error: 22P02
+SELECT string_to_array('1.5,2', ',')::int[]
+
+-- name: integer_array_from_text_array_with_hex
+-- expect-error: 22P02
+SELECT ARRAY['0x1F']::int[]
+
+-- name: integer_arrays_from_text_read_as_integers
+SELECT '{ 1 , -2,+3,NULL}'::int[], string_to_array('4, 5,6', ',')::bigint[], ARRAY['7', NULL]::smallint[],
+    (SELECT s::int[] FROM (VALUES ('{8,9}')) v(s))

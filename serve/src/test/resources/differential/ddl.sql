@@ -1226,10 +1226,16 @@ SELECT column_name FROM information_schema.columns WHERE table_name = 'moody' OR
 CREATE TABLE ctas_source (a numeric(10,2), b varchar(20), c timestamp(0), d char(4));
 INSERT INTO ctas_source VALUES (1.5, 'x', '2024-01-01 10:00:00', 'ab')
 
+-- name: create_table_as_copy
+CREATE TABLE ctas_copy AS SELECT * FROM ctas_source
+
+-- name: create_table_as_mixed
+CREATE TABLE ctas_mixed AS SELECT b, d, d || 'z' AS dz, sum(a) AS total FROM ctas_source GROUP BY b, d
+
+-- name: create_table_as_named_no_data
+CREATE TABLE ctas_named (x, y) AS SELECT b, d FROM ctas_source WITH NO DATA
+
 -- name: create_table_as_keeps_modifiers
-CREATE TABLE ctas_copy AS SELECT * FROM ctas_source;
-CREATE TABLE ctas_mixed AS SELECT b, d, d || 'z' AS dz, sum(a) AS total FROM ctas_source GROUP BY b, d;
-CREATE TABLE ctas_named (x, y) AS SELECT b, d FROM ctas_source WITH NO DATA;
 SELECT attrelid::regclass, attname, format_type(atttypid, atttypmod) FROM pg_attribute
 WHERE attrelid IN ('ctas_copy'::regclass, 'ctas_mixed'::regclass, 'ctas_named'::regclass) AND attnum > 0 AND attname <> 'total'
 ORDER BY attrelid::regclass::text, attnum
@@ -1244,3 +1250,19 @@ INSERT INTO ctas_copy (b) VALUES ('123456789012345678901')
 -- name: create_table_as_char_length_enforced
 -- expect-error: 22001
 INSERT INTO ctas_named (y) VALUES ('abcde')
+
+-- name: enum_compared_with_a_parameter_setup
+CREATE TYPE param_mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE param_moods (m param_mood);
+INSERT INTO param_moods VALUES ('sad'), ('ok'), ('happy')
+
+-- name: enum_compared_with_a_parameter
+PREPARE mood_after AS SELECT m FROM param_moods WHERE m > $1 ORDER BY m;
+EXECUTE mood_after('ok')
+
+-- name: enum_compared_with_a_parameter_in_between
+PREPARE mood_between AS SELECT m FROM param_moods WHERE m BETWEEN $1 AND $2 ORDER BY m;
+EXECUTE mood_between('sad', 'ok')
+
+-- name: enum_compared_with_a_parameter_deallocated
+DEALLOCATE ALL

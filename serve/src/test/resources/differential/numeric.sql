@@ -514,3 +514,37 @@ FROM (VALUES (0.1::real), (1.5::real), (0.3::real)) v(r) ORDER BY r
 SELECT r, r IN (SELECT n FROM (VALUES (0.1::numeric), (1.5)) s(n)), r = ANY (SELECT 0.3::float8), r < ALL (SELECT 0.1::numeric),
     r::numeric IN (SELECT x FROM (VALUES (0.1::real), (1.5::real)) s(x)), 1.5 IN (SELECT x FROM (VALUES (1.5::real)) s(x))
 FROM (VALUES (0.1::real), (1.5::real), (0.3::real)) v(r) ORDER BY r
+
+-- name: quotients_divided_again_keep_postgresql_scale
+SELECT 10.00 / 3 / 2, 1 / (10.00 / 3), (10.00 / 3) * 3, 1 + 10.00 / 3, round(10.00 / 3 / 7, 20), avg(x) / 3, avg(x) / 3 / 7
+FROM (VALUES (10.00::numeric(10,2)), (10.00)) v(x)
+
+-- name: prepared_division_by_a_numeric_parameter
+PREPARE divide_declared(numeric) AS SELECT 10.00::numeric(10,2) / $1, pg_typeof(10.00::numeric(10,2) / $1);
+PREPARE divide_inferred AS SELECT 10.00::numeric(10,2) / $1, $1 / 4.0, pg_typeof(10.00::numeric(10,2) / $1);
+PREPARE divide_integer(int) AS SELECT 7 / $1, pg_typeof(7 / $1);
+SELECT * FROM (VALUES (1)) v(x)
+
+-- name: prepared_division_by_a_numeric_parameter_runs
+EXECUTE divide_declared(3)
+
+-- name: prepared_division_inferred_runs
+EXECUTE divide_inferred('3')
+
+-- name: prepared_integer_division_runs
+EXECUTE divide_integer(2)
+
+-- name: prepared_division_deallocated
+DEALLOCATE ALL
+
+-- name: floats_stored_as_numeric_take_their_significant_digits
+CREATE TABLE float_store (x numeric(12,2), y numeric, z numeric(6,2));
+INSERT INTO float_store VALUES (1.005::float8, 0.1::float8 + 0.2::float8, 2.675::real);
+UPDATE float_store SET z = 1.125::float8 * 2;
+SELECT x, y, z FROM float_store
+
+-- name: large_numeric_constants_beside_floats
+CREATE TABLE float_far (f float8, r real);
+INSERT INTO float_far VALUES (1e300, 1e-30), (1.5e-39, 1e30);
+UPDATE float_far SET f = 1e-300 WHERE f = 1e300;
+SELECT f, r, f * 1e-300 > 0, 2.5e-50 * 2.0::float8 FROM float_far ORDER BY f

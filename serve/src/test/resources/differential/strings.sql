@@ -139,3 +139,6 @@ SELECT p::text FROM people p ORDER BY id
 
 -- name: substr_null_arguments
 SELECT substr('abc', NULL::int, 2) IS NULL, substr('abc', 1, NULL::int) IS NULL, substr('abc', NULL::int) IS NULL, substr('abc', -1, NULL::int) IS NULL, substr('abc', -5, 2) = ''
+
+-- name: string_agg_with_a_null_delimiter
+SELECT string_agg(x, NULL), string_agg(x, NULL::text ORDER BY x DESC) FROM (VALUES ('a'), ('b')) v(x)

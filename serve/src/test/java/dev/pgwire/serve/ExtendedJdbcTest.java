@@ -60,6 +60,42 @@ class ExtendedJdbcTest {
     }
 
     @Test
+    void numericDividedByAParameterIsExactNumeric() throws Exception {
+        try (Connection c = connect("division"); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE prices (price numeric(10,2))");
+            st.execute("INSERT INTO prices VALUES (10.00)");
+            try (PreparedStatement ps = c.prepareStatement("SELECT price / ?, round(price / ?, 2), price / ? / ? FROM prices")) {
+                ps.setBigDecimal(1, new BigDecimal("3")); // declared numeric
+                ps.setBigDecimal(2, new BigDecimal("3"));
+                ps.setInt(3, 3); // declared integer
+                ps.setInt(4, 2);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.getMetaData().getColumnTypeName(1)).isEqualTo("numeric");
+                    assertThat(rs.getMetaData().getColumnTypeName(3)).isEqualTo("numeric");
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("3.3333333333333333");
+                    assertThat(rs.getBigDecimal(2)).isEqualTo(new BigDecimal("3.33"));
+                    assertThat(rs.getString(3)).isEqualTo("1.6666666666666667");
+                }
+            }
+        }
+        // a parameter of no declared type is numeric beside a numeric, as PostgreSQL infers it
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port()
+                + "/division?user=postgres&sslmode=disable&prepareThreshold=1&stringtype=unspecified");
+             PreparedStatement ps = c.prepareStatement("SELECT price / ?, ? / price FROM prices")) {
+            ps.setString(1, "3");
+            ps.setString(2, "1");
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(ps.getParameterMetaData().getParameterTypeName(1)).isEqualTo("numeric");
+                assertThat(rs.getMetaData().getColumnTypeName(1)).isEqualTo("numeric");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("3.3333333333333333");
+                assertThat(rs.getString(2)).isEqualTo("0.10000000000000000000");
+            }
+        }
+    }
+
+    @Test
     void fetchFromACursorDescribesTheCursorsColumns() throws Exception {
         try (Connection c = connect("cursors"); Statement st = c.createStatement()) {
             c.setAutoCommit(false);

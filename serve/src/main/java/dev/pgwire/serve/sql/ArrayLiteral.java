@@ -59,6 +59,9 @@ final class ArrayLiteral {
                     w.append(Bytea.literal((String) e));
                 } else if (pgElementName.equals("bool") || pgElementName.equals("boolean")) {
                     w.append(Booleans.parse((String) e) ? "true" : "false");
+                } else if (NumberInput.integerElement((String) e, pgElementName) != null) {
+                    // '{1.5}'::int[] is 22P02, as int4in reads it (DuckDB's cast would round it)
+                    w.literal(NumberInput.integerElement((String) e, pgElementName));
                 } else {
                     w.literal((String) e);
                 }

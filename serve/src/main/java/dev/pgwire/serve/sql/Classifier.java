@@ -24,7 +24,9 @@ final class Classifier {
             case "CopyStmt" -> new StatementInfo(stmt.has("filename") || stmt.bool("is_program") ? Command.OTHER : Command.COPY_STDIO,
                     "COPY", "");
             case "CreateStmt" -> create(" TABLE");
-            case "CreateTableAsStmt" -> stmt.str("objtype").equals("OBJECT_MATVIEW") ? create(" MATERIALIZED VIEW") : create(" TABLE");
+            // CREATE TABLE … AS … WITH NO DATA is tagged CREATE TABLE AS (with data: SELECT n)
+            case "CreateTableAsStmt" -> stmt.str("objtype").equals("OBJECT_MATVIEW") ? create(" MATERIALIZED VIEW")
+                    : create(stmt.node("into") != null && stmt.node("into").bool("skipData") ? " TABLE AS" : " TABLE");
             case "ViewStmt" -> create(" VIEW");
             case "IndexStmt" -> create(" INDEX");
             case "CreateSeqStmt" -> create(" SEQUENCE");

@@ -12,8 +12,8 @@ final class EnumComparisons {
     private static final java.util.Set<String> COMPARISONS = java.util.Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
 
     /**
-     * A comparison of an enum with string constants ({@code mood > 'sad'}, {@code mood IN ('a',
-     * 'b')}, BETWEEN): the constants are of the enum type, as PostgreSQL resolves them, so the
+     * A comparison of an enum with string constants or untyped parameters ({@code mood > 'sad'},
+     * {@code mood IN ('a', 'b')}, BETWEEN, {@code mood > $1}): they are of the enum type, as PostgreSQL resolves them, so the
      * comparison follows the enum's declaration order (DuckDB would compare them as text).
      */
     static void rewrite(Node e, Scope scope, TypeResolver types) {
@@ -28,12 +28,12 @@ final class EnumComparisons {
         if (isEnum(lt)) {
             if (r.is("List")) {
                 List<Node> items = r.list("items");
-                for (int i = 0; i < items.size(); i++) items.set(i, enumConstant(items.get(i), lt));
+                for (int i = 0; i < items.size(); i++) items.set(i, enumConstant(items.get(i), lt, types));
             } else {
-                e.set("rexpr", enumConstant(r, lt));
+                e.set("rexpr", enumConstant(r, lt, types));
             }
         } else if (!in && !between && isEnum(types.type(r, scope))) {
-            e.set("lexpr", enumConstant(l, types.type(r, scope)));
+            e.set("lexpr", enumConstant(l, types.type(r, scope), types));
         }
     }
 
@@ -48,8 +48,10 @@ final class EnumComparisons {
                 && dev.pgwire.serve.catalog.Builtins.typeOid(t.name()) == 0;
     }
 
-    private static Node enumConstant(Node value, SqlType enumType) {
-        if (!value.is("A_Const") || !value.has("sval")) return value;
+    /** A string constant, or a parameter of no declared type ({@code mood > $1}), as the enum type. */
+    private static Node enumConstant(Node value, SqlType enumType, TypeResolver types) {
+        boolean parameter = value.is("ParamRef") && !types.parameterDeclared(value.num("number"));
+        if (!parameter && (!value.is("A_Const") || !value.has("sval"))) return value;
         Node typeName = Node.of(null).set("names", new ArrayList<>(List.of(Node.string(enumType.name())))).set("typemod", -1L);
         return Node.of("TypeCast").set("arg", value).set("typeName", typeName).set("location", value.location());
     }

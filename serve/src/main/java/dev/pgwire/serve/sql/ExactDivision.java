@@ -38,8 +38,16 @@ final class ExactDivision {
 
     /** {@code a / b}, both exact numbers and at least one numeric (arguments already rewritten). */
     static Node divide(Node a, SqlType ta, Node b, SqlType tb) {
-        Scaled x = scaled(a, ta, 0);
-        Scaled y = scaled(b, tb, 1);
+        // a quotient (or avg, stddev, …) divided again is divided as PostgreSQL's text of it: its
+        // display scale (16 digits for 10.00 / 3) sets the next quotient's, where the nested
+        // form's 20 decimals would give 10.00 / 3 / 2 four more digits than PostgreSQL does
+        boolean quotient = a.has("topLevelSql") || b.has("topLevelSql");
+        if (quotient) {
+            a = asText(a);
+            b = asText(b);
+        }
+        Scaled x = quotient ? null : scaled(a, ta, 0);
+        Scaled y = quotient ? null : scaled(b, tb, 1);
         String nested;
         String top;
         if (x != null && y != null) {
@@ -49,7 +57,7 @@ final class ExactDivision {
             nested = "pgwire_numeric_div(CAST({0} AS VARCHAR), CAST({1} AS VARCHAR))";
             top = "pgwire_numeric_div_text(CAST({0} AS VARCHAR), CAST({1} AS VARCHAR))";
         }
-        String[] exact = byConstant(a, ta, b);
+        String[] exact = quotient ? null : byConstant(a, ta, b);
         if (exact != null) nested = exact[0].replace("%fallback%", nested);
         Node n = Expressions.duckDb(nested, a, b);
         n.set("exactDivision", true);
@@ -57,6 +65,12 @@ final class ExactDivision {
         if (exact != null) n.set("narrowSql", exact[1].replace("%fallback%", top));
         if (x != null && y != null) n.set("roundSql", x.call("pgwire_numeric_div_scaled_round", y));
         return n;
+    }
+
+    /** A quotient's text form (PostgreSQL's text, at its display scale); anything else as it is. */
+    private static Node asText(Node e) {
+        if (!e.is("DuckDbSql") || !e.has("topLevelSql")) return e;
+        return Expressions.duckDb(e.str("topLevelSql"), e.list("args").toArray(new Node[0]));
     }
 
     /**

@@ -199,6 +199,10 @@ final class ExpressionTypes {
         }
     }
 
+    private static boolean untypedParameter(TypeResolver r, Node e) {
+        return e != null && e.is("ParamRef") && !r.parameterDeclared(e.num("number"));
+    }
+
     private static SqlType operator(TypeResolver r, Node e, Scope scope) {
         String kind = e.str("kind");
         if (!kind.equals("AEXPR_OP")) {
@@ -243,6 +247,9 @@ final class ExpressionTypes {
         }
         if (e.node("lexpr") == null) return rt; // prefix - + ~
         if (op.equals("-") && l != null && !l.isArray() && l.name().equals("jsonb")) return SqlType.JSONB;
+        // numeric / $1 with $1 of no declared type: numeric, as OperatorRewrites makes it
+        if (op.equals("/") && l != null && !l.isArray() && l.name().equals("numeric") && untypedParameter(r, e.node("rexpr"))) return SqlType.NUMERIC;
+        if (op.equals("/") && rt != null && !rt.isArray() && rt.name().equals("numeric") && untypedParameter(r, e.node("lexpr"))) return SqlType.NUMERIC;
         if (l == null || rt == null) return null;
         if (l.isUnknown()) l = rt;
         if (rt.isUnknown()) rt = l;

@@ -145,6 +145,12 @@ final class FunctionRewrites {
                     types.assume(n, first.withoutTypmod());
                     return n;
                 }
+                Node delimiter = args.size() == 2 ? args.get(1) : null;
+                if (delimiter != null && delimiter.is("TypeCast")) delimiter = delimiter.node("arg");
+                if (delimiter != null && delimiter.is("A_Const") && delimiter.bool("isnull")) {
+                    // a NULL delimiter joins with nothing, as PostgreSQL's string_agg does (DuckDB's answers NULL)
+                    args.set(1, JsonText.constant(""));
+                }
             }
             case "round" -> {
                 Node rounded = StatisticalAggregates.round(args, types);

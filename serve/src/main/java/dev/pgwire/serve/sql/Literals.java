@@ -4,6 +4,7 @@ import dev.pgwire.protocol.PgException;
 import dev.pgwire.protocol.SqlState;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * Constants written so that DuckDB reads the value PostgreSQL reads. A PostgreSQL numeric
@@ -50,6 +51,24 @@ final class Literals {
 
     /** The largest integer DuckDB holds exactly (HUGEINT's maximum). */
     private static final BigDecimal HUGEINT_MAX = new BigDecimal(java.math.BigInteger.ONE.shiftLeft(127).subtract(java.math.BigInteger.ONE));
+
+    /**
+     * A numeric constant ({@code 1e300}, {@code 1.5e-39}) that DuckDB cannot hold exactly, given
+     * where PostgreSQL converts it to double precision (stored into a float column, or beside a
+     * float operand): cast to {@code type} (float4 or float8) — the nearest double, as
+     * PostgreSQL's numeric to float8 conversion gives it. Other constants and expressions: null.
+     */
+    static Node asFloat(Node value, SqlType type) {
+        if (type == null || type.isArray() || !type.isFloat() || value == null || !value.is("A_Const") || !value.has("fval")) return null;
+        try {
+            exact(value.node("fval").str("fval"));
+            return null; // held exactly: the ordinary conversion applies
+        } catch (PgException e) {
+            List<Node> names = new java.util.ArrayList<>(List.of(Node.string("pg_catalog"), Node.string(type.name())));
+            Node typeName = Node.of("TypeName").set("names", names).set("typemod", -1L);
+            return Node.of("TypeCast").set("arg", value).set("typeName", typeName).set("location", value.location());
+        }
+    }
 
     /** The exact value of a numeric constant; 22003 when DuckDB could not hold it exactly. */
     static BigDecimal exact(String text) {

@@ -50,6 +50,35 @@ final class NumberInput {
         return out;
     }
 
+    /**
+     * A list of text cast to a list of int2, int4 or int8 ({@code string_to_array(s, ',')::int[]},
+     * {@code ARRAY['1', '2']::int[]}, text cast to {@code int[]} while the statement runs): each
+     * element read by PostgreSQL's integer input, as the scalar cast reads it; null for other types.
+     */
+    static Node integerList(Node textList, SqlType target) {
+        if (target == null || target.dims() != 1 || !target.element().isInteger()) return null;
+        String duckDb = switch (target.name()) {
+            case "int2" -> "SMALLINT";
+            case "int4" -> "INTEGER";
+            default -> "BIGINT";
+        };
+        String typeName = FormatType.displayName(target.element());
+        return Expressions.duckDb("list_transform(CAST({0} AS VARCHAR[]), lambda pg_s: CASE WHEN pg_s IS NULL THEN NULL "
+                + "WHEN regexp_full_match(pg_s, '\\s*[+-]?[0-9]+\\s*') THEN CAST(trim(pg_s) AS " + duckDb + ") "
+                + "ELSE error('[pgwire:22P02] invalid input syntax for type " + typeName + ": \"' || pg_s || '\"') END)", textList);
+    }
+
+    /** An element of an integer array constant as int2in, int4in or int8in read it; null for other element types. */
+    static String integerElement(String text, String pgElementName) {
+        String type = switch (pgElementName) {
+            case "int2", "smallint" -> "int2";
+            case "int4", "integer", "int" -> "int4";
+            case "int8", "bigint" -> "int8";
+            default -> null;
+        };
+        return type == null ? null : integer(text, type);
+    }
+
     private static String integer(String text, String type) {
         String t = text.strip();
         boolean ok = !t.isEmpty();

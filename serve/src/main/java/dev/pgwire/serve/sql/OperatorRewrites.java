@@ -134,6 +134,19 @@ final class OperatorRewrites {
         String op = names.get(names.size() - 1);
         SqlType l = types.type(e.node("lexpr"), scope);
         SqlType r = types.type(e.node("rexpr"), scope);
+        // a numeric constant DuckDB cannot hold beside a float is that float (f = 1e300, 2.5e-50 * x)
+        Node leftFloat = Literals.asFloat(e.node("lexpr"), r);
+        Node rightFloat = Literals.asFloat(e.node("rexpr"), l);
+        if (leftFloat != null) {
+            e.set("lexpr", leftFloat);
+            types.assume(leftFloat, r.withoutTypmod());
+            l = r.withoutTypmod();
+        }
+        if (rightFloat != null) {
+            e.set("rexpr", rightFloat);
+            types.assume(rightFloat, l.withoutTypmod());
+            r = l.withoutTypmod();
+        }
         Node jsonOperator = json.operator(op, e.node("lexpr"), e.node("rexpr"), l, r);
         if (jsonOperator != null) return jsonOperator;
         if (ARITHMETIC.contains(op)) {
@@ -249,6 +262,15 @@ final class OperatorRewrites {
             if (l != null && l.isArray() && r != null && !r.isArray()) return call("list_append", e.node("lexpr"), e.node("rexpr"));
             if (r != null && r.isArray() && l != null && !l.isArray()) return call("list_prepend", e.node("lexpr"), e.node("rexpr"));
             return e;
+        }
+        if (op.equals("/") && (l == null) != (r == null)) {
+            // numeric / $1 with $1 of no declared type: PostgreSQL takes $1 as numeric, so the division is exact
+            Node param = l == null ? e.node("lexpr") : e.node("rexpr");
+            SqlType other = l == null ? r : l;
+            if (param.is("ParamRef") && !types.parameterDeclared(param.num("number")) && !other.isArray() && other.name().equals("numeric")) {
+                e.set(l == null ? "lexpr" : "rexpr", cast(param, SqlType.NUMERIC));
+                if (l == null) l = SqlType.NUMERIC; else r = SqlType.NUMERIC;
+            }
         }
         if (op.equals("/") && l != null && r != null && l.isExactNumeric() && r.isExactNumeric()
                 && (l.name().equals("numeric") || r.name().equals("numeric"))) {

@@ -51,4 +51,23 @@ final class RunTimeText {
     private static boolean readsText(SqlType fromType, SqlType castTo) {
         return castTo != null && !castTo.isArray() && fromType != null && !fromType.isArray() && fromType.isText() && !fromType.isUnknown();
     }
+
+    /** float8_numeric / float4_numeric: a float as the shortest decimal of 15 (6) significant digits, not its binary value. */
+    static Node floatDigits(Node value, SqlType from, TypeResolver types) {
+        Node digits = Expressions.duckDb(from.name().equals("float4") ? "printf('%.6g', CAST({0} AS FLOAT))"
+                : "printf('%.15g', CAST({0} AS DOUBLE))", value);
+        types.assume(digits, SqlType.TEXT);
+        return digits;
+    }
+
+    /** Those digits as numeric without modifier (DECIMAL(38,10) here): exactly, or 22003 rather than rounded. */
+    static Node exactFromDigits(Node digits, SqlType numeric, TypeResolver types) {
+        Node exact = Expressions.duckDb("list_transform([{0}], lambda pg_s: CASE WHEN pg_s IS NULL THEN NULL"
+                + " WHEN lower(pg_s) IN ('nan', '-nan', 'inf', '-inf', 'infinity', '-infinity')"
+                + " THEN error('[pgwire:0A000] numeric NaN and infinity are not supported')"
+                + " WHEN CAST(TRY_CAST(pg_s AS DECIMAL(38,10)) AS DOUBLE) = CAST(pg_s AS DOUBLE) THEN CAST(pg_s AS DECIMAL(38,10))"
+                + " ELSE error('[pgwire:22003] numeric field overflow: ' || pg_s || '" + NOT_EXACT + "') END)[1]", digits);
+        types.assume(exact, numeric);
+        return exact;
+    }
 }

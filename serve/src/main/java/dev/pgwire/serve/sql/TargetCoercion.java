@@ -333,6 +333,8 @@ public final class TargetCoercion {
         }
         SqlType target = c.pgType() != null ? SqlType.of(c.pgType()) : SqlType.ofDuckDb(c.duckDbType());
         if (target == null) return value;
+        Node asFloat = Literals.asFloat(value, target); // 1e300 into a double precision column
+        if (asFloat != null) return asFloat;
         boolean unknownString = value.is("A_Const") && value.has("sval");
         if (unknownString) {
             Node number = NumberInput.cast(value, target, types); // '1.5' into an integer column is 22P02, not 2
@@ -353,6 +355,17 @@ public final class TargetCoercion {
             return DateTimePrecision.round(cast, target, types);
         }
         checkAssignable(value, c, target, types, scope);
+        SqlType from = types.type(value, scope);
+        if (target.name().equals("numeric") && !target.isArray() && from != null && !from.isArray() && from.isFloat()) {
+            // a float stored as numeric goes through its 15 (6) significant digits, as PostgreSQL converts it:
+            // 1.005::float8 into numeric(12,2) is 1.01, 0.1::float8 + 0.2::float8 into numeric is 0.3
+            Node digits = RunTimeText.floatDigits(value, from, types);
+            int[] ps = target.numericPrecisionAndScale();
+            if (ps == null) return isUnconstrained(c) ? RunTimeText.exactFromDigits(digits, target.withoutTypmod(), types) : value;
+            Node n = Expressions.duckDb("CAST({0} AS DECIMAL(" + ps[0] + "," + ps[1] + "))", digits);
+            types.assume(n, target);
+            return n;
+        }
         if (target.name().equals("numeric") && !target.isArray() && isUnconstrained(c)) return exactNumeric(value, types);
         if (!target.isArray() && target.typmod() > 4 && (target.name().equals("varchar") || target.name().equals("bpchar"))) {
             return withLength(value, target, types);

@@ -141,18 +141,30 @@ final class TypeResolver {
     }
 
     /**
-     * The types the client declared in Parse for the parameters (0 for none). Only json and jsonb
-     * are taken: their operators and functions differ, and which one a parameter is cannot be
-     * told from DuckDB's type (both are JSON there).
+     * The types the client declared in Parse for the parameters (0 for none). Taken are json and
+     * jsonb (their operators and functions differ, and which one a parameter is cannot be told
+     * from DuckDB's type: both are JSON there) and the numbers (numeric division is exact,
+     * integer division truncates, a real compares as PostgreSQL compares it: the operator is
+     * chosen by the declared types, as PostgreSQL chooses it).
      */
     void declareParameters(int[] oids) {
         if (oids == null) return;
         for (int i = 0; i < oids.length; i++) {
             if (oids[i] != 0 && oids[i] != dev.pgwire.protocol.types.PgType.UNKNOWN.oid()) declared.add(i + 1);
-            if (oids[i] == dev.pgwire.protocol.types.PgType.JSON.oid()) parameters.put(i + 1, SqlType.JSON);
-            if (oids[i] == dev.pgwire.protocol.types.PgType.JSONB.oid()) parameters.put(i + 1, SqlType.JSONB);
+            SqlType t = DECLARED.get(oids[i]);
+            if (t != null) parameters.put(i + 1, t);
         }
     }
+
+    private static final Map<Integer, SqlType> DECLARED = Map.of(
+            dev.pgwire.protocol.types.PgType.JSON.oid(), SqlType.JSON,
+            dev.pgwire.protocol.types.PgType.JSONB.oid(), SqlType.JSONB,
+            dev.pgwire.protocol.types.PgType.NUMERIC.oid(), SqlType.NUMERIC,
+            dev.pgwire.protocol.types.PgType.INT2.oid(), SqlType.INT2,
+            dev.pgwire.protocol.types.PgType.INT4.oid(), SqlType.INT4,
+            dev.pgwire.protocol.types.PgType.INT8.oid(), SqlType.INT8,
+            dev.pgwire.protocol.types.PgType.FLOAT4.oid(), SqlType.FLOAT4,
+            dev.pgwire.protocol.types.PgType.FLOAT8.oid(), SqlType.FLOAT8);
 
     /** Whether the client declared a type for parameter {@code number} (PostgreSQL infers the others). */
     boolean parameterDeclared(long number) {

@@ -399,6 +399,14 @@ final class TypedRewrites {
                     types.assume(textArray, SqlType.TEXT.arrayOf());
                     e.set("arg", textArray);
                 }
+                boolean textList = textArray != null || fromType != null && fromType.dims() == 1 && fromType.element().isText()
+                        && !e.node("arg").is("ParamRef");
+                Node integers = textList ? NumberInput.integerList(e.node("arg"), castTo) : null;
+                if (integers != null) {
+                    // text elements read by PostgreSQL's integer input ('1.5' is 22P02; DuckDB's cast rounds it)
+                    types.assume(integers, castTo.withoutTypmod());
+                    return integers;
+                }
                 Node outputText = castTo == null || castTo.isArray() || !castTo.isText() || castTo.isUnknown() ? null
                         : Expressions.outputText(e.node("arg"), fromType);
                 if (outputText != null) {
@@ -423,20 +431,8 @@ final class TypedRewrites {
                 if (momentText != null) e.set("arg", momentText);
                 if (castTo != null && !castTo.isArray() && castTo.name().equals("numeric") && fromType != null && !fromType.isArray()
                         && fromType.isFloat()) {
-                    // float8_numeric / float4_numeric: through the shortest decimal of 15 (6) significant digits, not the binary value
-                    Node digits = Expressions.duckDb(fromType.name().equals("float4") ? "printf('%.6g', CAST({0} AS FLOAT))"
-                            : "printf('%.15g', CAST({0} AS DOUBLE))", e.node("arg"));
-                    types.assume(digits, SqlType.TEXT);
-                    if (castTo.typmod() < 0) {
-                        // numeric without modifier (DECIMAL(38,10) here): those digits exactly, or 22003 rather than rounded
-                        Node exact = Expressions.duckDb("list_transform([{0}], lambda pg_s: CASE WHEN pg_s IS NULL THEN NULL"
-                                + " WHEN lower(pg_s) IN ('nan', '-nan', 'inf', '-inf', 'infinity', '-infinity')"
-                                + " THEN error('[pgwire:0A000] numeric NaN and infinity are not supported')"
-                                + " WHEN CAST(TRY_CAST(pg_s AS DECIMAL(38,10)) AS DOUBLE) = CAST(pg_s AS DOUBLE) THEN CAST(pg_s AS DECIMAL(38,10))"
-                                + " ELSE error('[pgwire:22003] numeric field overflow: ' || pg_s || '" + RunTimeText.NOT_EXACT + "') END)[1]", digits);
-                        types.assume(exact, castTo);
-                        return exact;
-                    }
+                    Node digits = RunTimeText.floatDigits(e.node("arg"), fromType, types);
+                    if (castTo.typmod() < 0) return RunTimeText.exactFromDigits(digits, castTo, types);
                     e.set("arg", digits);
                 }
                 if (castTo != null && !castTo.isArray() && castTo.name().equals("numeric") && castTo.typmod() >= 0) {
