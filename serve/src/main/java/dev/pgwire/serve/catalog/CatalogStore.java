@@ -90,6 +90,13 @@ public final class CatalogStore implements AutoCloseable {
                 if (!created) create();
                 snapshot = rebuild();
             } catch (SQLException e) {
+                // DuckDB may refuse to read its catalog while a session's open transaction changes it
+                // (a rename of an indexed table drops and makes its indexes): the last catalog stands,
+                // as it would for that uncommitted change anyway, and the next read builds it again
+                if (snapshot != null) {
+                    log.debug("building the catalog of database \"{}\" failed, the last one stands: {}", database, e.getMessage());
+                    return snapshot;
+                }
                 throw new IllegalStateException("building the catalog of database \"" + database + "\" failed: " + e.getMessage(), e);
             }
             builtVersion = v;
