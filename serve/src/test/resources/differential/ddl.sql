@@ -1266,3 +1266,19 @@ EXECUTE mood_between('sad', 'ok')
 
 -- name: enum_compared_with_a_parameter_deallocated
 DEALLOCATE ALL
+
+-- name: index_options_and_expressions_setup
+CREATE TABLE ix_opts (a int, b varchar(20), c int);
+CREATE UNIQUE INDEX ix_opts_expr ON ix_opts (lower(b));
+CREATE INDEX ix_opts_exprs ON ix_opts (lower(b), (a + 1));
+CREATE INDEX ix_opts_desc ON ix_opts (a DESC, b NULLS FIRST, c DESC NULLS LAST)
+
+-- name: index_options_and_expressions
+SELECT c.relname, i.indexprs IS NOT NULL, i.indkey::text, i.indoption::text, pg_get_expr(i.indexprs, i.indrelid),
+    pg_get_indexdef(i.indexrelid, 1, false)
+FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'ix_opts'::regclass ORDER BY c.relname
+
+-- name: index_options_after_a_table_change
+ALTER TABLE ix_opts ALTER COLUMN c SET NOT NULL;
+SELECT c.relname, i.indoption::text FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+WHERE i.indrelid = 'ix_opts'::regclass ORDER BY c.relname

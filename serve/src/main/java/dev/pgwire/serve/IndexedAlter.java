@@ -363,7 +363,7 @@ final class IndexedAlter {
             if (comment != null) {
                 dev.pgwire.serve.sql.ObjectMeta meta = dev.pgwire.serve.sql.ObjectMeta.read(comment);
                 comment = new dev.pgwire.serve.sql.ObjectMeta(renamedDefinition(meta.definition(), newName), meta.columns(), meta.type(),
-                        meta.description(), meta.types(), meta.predicate(), meta.shown()).write();
+                        meta.description(), meta.types(), meta.predicate(), meta.shown(), meta.options()).write();
             }
             List<String> out = new ArrayList<>();
             out.add("DROP INDEX " + qualifier + SqlNames.quote(name));

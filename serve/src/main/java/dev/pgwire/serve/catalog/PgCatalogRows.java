@@ -342,7 +342,7 @@ final class PgCatalogRows {
                 for (String col : c.columns()) texts.add(quoteIdent(col));
                 String def = indexDefinition(c.name(), true, t.schema(), t.name(), texts, null);
                 indexRows(index, c.name(), namespace, relation, t.schema(), t.name(), true, c.type().equals("p"),
-                        c.columns(), keys, List.of(), null, def);
+                        c.columns(), keys, List.of(), null, def, null);
             }
             int oid = oids.of(Oids.constraint(t.schema(), t.name(), c.name()));
             Rows.Row row = rows("pg_constraint").add().set("oid", oid).set("conname", c.name()).set("connamespace", namespace)
@@ -428,7 +428,7 @@ final class PgCatalogRows {
         }
         String def = i.definition() != null ? i.definition() : indexDefinition(i.name(), i.unique(), i.schema(), i.table(), texts, null);
         indexRows(oid, i.name(), namespaceOid(i.schema()), relation, i.schema(), i.table(), i.unique(), false, i.columns(), keys,
-                i.expressions(), dev.pgwire.serve.sql.ColumnMeta.form(i.predicate(), false), def);
+                i.expressions(), dev.pgwire.serve.sql.ColumnMeta.form(i.predicate(), false), def, i.options());
         String plainWhere = " WHERE " + dev.pgwire.serve.sql.ColumnMeta.form(i.predicate(), false);
         if (i.predicate() != null && def.endsWith(plainWhere)) {
             prettyIndexDefinitions.put(oid, RelationText.index(def.substring(0, def.length() - plainWhere.length()) + " WHERE "
@@ -455,7 +455,7 @@ final class PgCatalogRows {
 
     private void indexRows(int oid, String name, int namespace, int relation, String schema, String table, boolean unique,
                            boolean primary, List<String> columns, List<Short> keys, List<String> expressions, String predicate,
-                           String definition) {
+                           String definition, List<String> indoption) {
         Table t = tableOf(schema, table);
         rows("pg_class").add().set("oid", oid).set("relname", name).set("relnamespace", namespace)
                 .set("relowner", Cluster.BOOTSTRAP_SUPERUSER).set("relam", accessMethod(definition)).set("relfilenode", oid).set("relpages", 1)
@@ -475,13 +475,14 @@ final class PgCatalogRows {
             attribute(oid, attname, n + 1, type, false, false, "", false);
             collations.add((long) (st.isBuiltinType(typeOid) ? st.typeCollation(typeOid) : 0));
             classes.add((long) (st.isBuiltinType(typeOid) ? st.btreeClass(typeOid) : types.isEnum(typeOid) ? 3474 : 0));
-            options.add((short) 0);
+            options.add(indoption != null && n < indoption.size() ? Short.parseShort(indoption.get(n)) : (short) 0);
         }
         rows("pg_index").add().set("indexrelid", oid).set("indrelid", relation).set("indnatts", keys.size())
                 .set("indnkeyatts", keys.size()).set("indisunique", unique).set("indisprimary", primary).set("indimmediate", true)
                 .set("indisvalid", true).set("indisready", true).set("indislive", true).set("indkey", keys)
                 .set("indcollation", collations).set("indclass", classes).set("indoption", options)
-                .set("indexprs", expressions.isEmpty() ? null : String.join(", ", expressions)).set("indpred", predicate);
+                .set("indexprs", expressions.isEmpty() ? null : String.join(", ", expressions.stream().map(PgCatalogRows::stripParens).toList()))
+                .set("indpred", predicate);
         RelationText text = RelationText.index(definition, schema, table); // the table as it is named now
         rows("pg_indexes").add().set("schemaname", schema).set("tablename", table).set("indexname", name)
                 .set("indexdef", SchemaNames.write(text.qualified()));

@@ -78,7 +78,7 @@ final class UserObjects {
 
     /** An index made by CREATE INDEX: its key columns (null where the key is an expression). */
     record Index(String schema, String name, String table, boolean unique, List<String> columns, List<String> expressions,
-                 String definition, String description, String predicate) {
+                 String definition, String description, String predicate, List<String> options) {
     }
 
     record Sequence(String schema, String name, String type, long start, long min, long max, long increment, boolean cycle,
@@ -213,12 +213,13 @@ final class UserObjects {
                     List<String> cols = new ArrayList<>();
                     List<String> exprs = new ArrayList<>();
                     for (String k : keys) {
-                        boolean expression = k.startsWith("(") || k.startsWith("'");
+                        // a key is a column's name (as quoteIdent writes it), else an expression: (a + 1), lower((b)::text)
+                        boolean expression = k.startsWith("'") || !isIdentifier(k);
                         cols.add(expression ? null : unquote(k));
                         if (expression) exprs.add(k.startsWith("'") ? k.substring(1, k.length() - 1) : k);
                     }
                     u.indexes.add(new Index(schema, rs.getString(2), rs.getString(3), rs.getBoolean(4), cols, exprs,
-                            meta.definition(), meta.description(), meta.predicate()));
+                            meta.definition(), meta.description(), meta.predicate(), meta.options()));
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT schema_name, sequence_name, start_value, min_value, max_value, increment_by,"
@@ -317,6 +318,20 @@ final class UserObjects {
         }
         if (!sb.isEmpty()) out.add(sb.toString().trim());
         return out;
+    }
+
+    /** Whether {@code key} is a name as quoteIdent writes one: a plain lower-case identifier or a quoted one. */
+    static boolean isIdentifier(String key) {
+        if (key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"")) {
+            String inner = key.substring(1, key.length() - 1);
+            return !inner.replace("\"\"", "").contains("\"");
+        }
+        if (key.isEmpty() || !(Character.isLetter(key.charAt(0)) || key.charAt(0) == '_')) return false;
+        for (int i = 1; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '$')) return false;
+        }
+        return true;
     }
 
     private static String unquote(String ident) {

@@ -97,6 +97,7 @@ final class CreateIndex {
         }
         List<String> shown = new ArrayList<>();
         for (int i = 0; i < elems.size(); i++) shown.add(keys.get(i) + IndexKeys.decoration(elems.get(i)));
+        List<String> options = IndexKeys.options(elems);
         String method = s.str("accessMethod") == null || s.str("accessMethod").isEmpty() ? "btree" : s.str("accessMethod");
         StringBuilder def = new StringBuilder(s.bool("unique") ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
                 .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(name)).append(" ON ")
@@ -115,7 +116,7 @@ final class CreateIndex {
             where = ColumnMeta.expressionPair(where, PgDeparse.text(s.node("whereClause"), null, columns, true));
         }
         after.add("COMMENT ON INDEX " + DdlEmitter.qualifiedRelation(r.schema().equals("pg_temp") ? null : schema, name) + " IS "
-                + SqlWriter.quoteLiteral(new ObjectMeta(def.toString(), keys, null, null, null, where).write()));
+                + SqlWriter.quoteLiteral(new ObjectMeta(def.toString(), keys, null, null, null, where, null, options).write()));
     }
 
     /** A table's columns' PostgreSQL types, for writing its expressions as PostgreSQL shows them. */

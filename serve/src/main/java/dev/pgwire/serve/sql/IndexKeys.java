@@ -35,6 +35,24 @@ final class IndexKeys {
         return sb.toString();
     }
 
+    /**
+     * pg_index.indoption of each key: 1 for DESC, 2 for NULLS FIRST (DESC alone sorts NULLs first,
+     * so it is 3); null when every key is ascending with NULLs last.
+     */
+    static List<String> options(List<Node> elems) {
+        List<String> out = new java.util.ArrayList<>();
+        boolean any = false;
+        for (Node e : elems) {
+            boolean desc = "SORTBY_DESC".equals(e.str("ordering"));
+            String nulls = e.str("nulls_ordering");
+            boolean nullsFirst = "SORTBY_NULLS_FIRST".equals(nulls) || desc && !"SORTBY_NULLS_LAST".equals(nulls);
+            int option = (desc ? 1 : 0) | (nullsFirst ? 2 : 0);
+            any |= option != 0;
+            out.add(Integer.toString(option));
+        }
+        return any ? out : null;
+    }
+
     /** DuckDB indexes scalar values only: an index on an array column is refused with a clear error. */
     static void refuseArrays(List<Node> elems, CatalogView.Relation table) {
         if (table == null) return;

@@ -24,9 +24,15 @@ import java.util.Map;
  *                    ({@link ColumnMeta#expressionPair}), or null
  * @param shown       a view's query as pg_get_viewdef shows it, plain and pretty ({@link ColumnMeta#expressionPair});
  *                    null where serve cannot write it as PostgreSQL does ({@code definition} is shown then)
+ * @param options     an index's pg_index.indoption per key ({@code "3"}: DESC, NULLS FIRST), or null for all 0
  */
 public record ObjectMeta(String definition, List<String> columns, String type, String description, List<String> types,
-                         String predicate, String shown) {
+                         String predicate, String shown, List<String> options) {
+
+    public ObjectMeta(String definition, List<String> columns, String type, String description, List<String> types,
+                      String predicate, String shown) {
+        this(definition, columns, type, description, types, predicate, shown, null);
+    }
 
     public ObjectMeta(String definition, List<String> columns, String type, String description, List<String> types) {
         this(definition, columns, type, description, types, null, null);
@@ -43,7 +49,7 @@ public record ObjectMeta(String definition, List<String> columns, String type, S
         return new ObjectMeta(meta.has("definition") ? meta.str("definition") : null, strings(meta, "columns"),
                 meta.has("type") ? meta.str("type") : null, meta.has("description") ? meta.str("description") : null,
                 strings(meta, "types"), meta.has("predicate") ? meta.str("predicate") : null,
-                meta.has("shown") ? meta.str("shown") : null);
+                meta.has("shown") ? meta.str("shown") : null, strings(meta, "options"));
     }
 
     private static List<String> strings(Node meta, String field) {
@@ -54,7 +60,7 @@ public record ObjectMeta(String definition, List<String> columns, String type, S
     }
 
     public ObjectMeta withDescription(String text) {
-        return new ObjectMeta(definition, columns, type, text, types, predicate, shown);
+        return new ObjectMeta(definition, columns, type, text, types, predicate, shown, options);
     }
 
     /** A view's column type as recorded, or null. */
@@ -77,6 +83,7 @@ public record ObjectMeta(String definition, List<String> columns, String type, S
         if (types != null) m.put("types", types);
         if (predicate != null) m.put("predicate", predicate);
         if (shown != null) m.put("shown", shown);
+        if (options != null) m.put("options", options);
         return ColumnMeta.toJson(m);
     }
 }
