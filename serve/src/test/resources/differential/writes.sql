@@ -99,3 +99,19 @@ INSERT INTO upsert_one VALUES ('a', 4) ON CONFLICT (k) DO UPDATE SET n = EXCLUDE
 
 -- name: upsert_one_row_alias_nothing
 INSERT INTO upsert_one AS u VALUES ('b', 5) ON CONFLICT (k) DO NOTHING RETURNING k, u.xmax = 0
+
+-- name: returning_schema_qualified_setup
+CREATE SCHEMA ret_s;
+CREATE TABLE ret_s.k2 (code varchar PRIMARY KEY, bal numeric(20,6))
+
+-- name: returning_schema_qualified_upsert
+INSERT INTO ret_s.k2 (code, bal) VALUES ('A', 1) ON CONFLICT (code) DO UPDATE SET bal = 1 RETURNING ret_s.k2.code, (xmax = 0) AS inserted
+
+-- name: returning_schema_qualified_rows
+INSERT INTO ret_s.k2 (code, bal) VALUES ('B', 1), ('C', 2) RETURNING ret_s.k2.code, k2.bal
+
+-- name: returning_schema_qualified_star_update
+UPDATE ret_s.k2 SET bal = 5 WHERE code = 'A' RETURNING ret_s.k2.*
+
+-- name: returning_schema_qualified_star_delete
+DELETE FROM ret_s.k2 WHERE code = 'B' RETURNING ret_s.k2.*

@@ -171,11 +171,31 @@ final class TypedRewrites {
             }
         }
         if (stmt.has("returningList")) {
+            unqualifyReturning(stmt);
             Node ret = Node.of("SelectStmt").set("targetList", stmt.list("returningList")).set("fromClause", from)
                     .set("op", "SETOP_NONE");
             result = types.select(ret, null);
             rewriteList(stmt.list("returningList"), types.scopeOf(ret), "val");
             for (int i = 0; i < stmt.list("returningList").size(); i++) topLevel(stmt.list("returningList").get(i), types.scopeOf(ret), null);
+        }
+    }
+
+    /**
+     * RETURNING s.t.col and s.t.* of a target written s.t without alias (SQLAlchemy writes them for
+     * a table with a schema): the column of the target as t.col, t.*, the form DuckDB reads.
+     */
+    private static void unqualifyReturning(Node stmt) {
+        Node rel = stmt.node("relation");
+        if (rel == null || rel.node("alias") != null || rel.str("schemaname").isEmpty()) return;
+        for (Node t : stmt.list("returningList")) {
+            TreeWalker.forEachNode(t, n -> {
+                if (!n.is("ColumnRef")) return;
+                List<Node> fields = n.list("fields");
+                if (fields.size() == 3 && rel.str("schemaname").equals(fields.get(0).str("sval"))
+                        && rel.str("relname").equals(fields.get(1).str("sval"))) {
+                    n.set("fields", new ArrayList<>(fields.subList(1, 3)));
+                }
+            });
         }
     }
 
