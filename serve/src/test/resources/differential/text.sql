@@ -170,3 +170,19 @@ SELECT min(v), max(v), min(c), max(c) FROM lens
 CREATE TABLE padded (c char(4), v varchar(4));
 INSERT INTO padded VALUES ('a', 'a '), ('ab', 'ab  '), ('x', 'y');
 SELECT c = v, v = c, v = 'ab'::char(4), c = 'ab'::text FROM padded ORDER BY v
+
+-- name: character_compared_with_a_parameter
+CREATE TABLE char_params (ch char(3));
+INSERT INTO char_params VALUES ('x'), ('yy');
+PREPARE char_param AS SELECT count(*) FROM char_params WHERE ch = $1;
+PREPARE char_param_declared(char(3)) AS SELECT count(*) FROM char_params WHERE $1 = ch;
+SELECT 1
+
+-- name: character_compared_with_a_parameter_trailing_spaces
+EXECUTE char_param('x  ')
+
+-- name: character_compared_with_a_declared_parameter
+EXECUTE char_param_declared('x ')
+
+-- name: character_compared_with_a_parameter_deallocated
+DEALLOCATE ALL

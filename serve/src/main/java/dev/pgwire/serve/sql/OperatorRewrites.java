@@ -221,6 +221,12 @@ final class OperatorRewrites {
             } else if (l != null && r != null && !l.isArray() && !r.isArray() && r.is(SqlType.BPCHAR) && l.name().equals("varchar")) {
                 e.set("lexpr", Expressions.duckDb("rtrim(CAST({0} AS VARCHAR), ' ')", e.node("lexpr")));
             }
+            // … and so does a parameter compared with a character(n): its trailing spaces do not count
+            if (l != null && !l.isArray() && l.is(SqlType.BPCHAR) && characterParameter(e.node("rexpr"))) {
+                e.set("rexpr", Expressions.duckDb("rtrim(CAST({0} AS VARCHAR), ' ')", e.node("rexpr")));
+            } else if (r != null && !r.isArray() && r.is(SqlType.BPCHAR) && characterParameter(e.node("lexpr"))) {
+                e.set("lexpr", Expressions.duckDb("rtrim(CAST({0} AS VARCHAR), ' ')", e.node("lexpr")));
+            }
             // an untyped constant compared with a column takes the column's type, read by PostgreSQL's input rules
             e.set("lexpr", typedConstant(e.node("lexpr"), r));
             e.set("rexpr", typedConstant(e.node("rexpr"), l));
@@ -369,6 +375,10 @@ final class OperatorRewrites {
             target.set("val", asDouble(target.node("val")));
             s.set("testexpr", asDouble(s.node("testexpr")));
         }
+    }
+
+    private boolean characterParameter(Node e) {
+        return e.is("ParamRef") && types.parameterComparesAsCharacter(e.num("number"));
     }
 
     private Node asDouble(Node e) {

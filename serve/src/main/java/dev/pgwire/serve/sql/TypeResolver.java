@@ -130,6 +130,8 @@ final class TypeResolver {
     private final Map<Integer, SqlType> parameters = new java.util.HashMap<>();
     /** Parameters the client declared a type for. */
     private final java.util.Set<Integer> declared = new java.util.HashSet<>();
+    /** The declared type OIDs of the parameters (0 for none), as the client sent them. */
+    private int[] declaredOids = new int[0];
 
     /** The relations and types the statement is typed against. */
     CatalogView catalog() {
@@ -149,6 +151,7 @@ final class TypeResolver {
      */
     void declareParameters(int[] oids) {
         if (oids == null) return;
+        declaredOids = oids.clone();
         for (int i = 0; i < oids.length; i++) {
             if (oids[i] != 0 && oids[i] != dev.pgwire.protocol.types.PgType.UNKNOWN.oid()) declared.add(i + 1);
             SqlType t = DECLARED.get(oids[i]);
@@ -169,6 +172,16 @@ final class TypeResolver {
     /** Whether the client declared a type for parameter {@code number} (PostgreSQL infers the others). */
     boolean parameterDeclared(long number) {
         return declared.contains((int) number);
+    }
+
+    /**
+     * Whether parameter {@code number} is compared as character(n) beside a character(n): of no
+     * declared type (PostgreSQL resolves it as bpchar), or declared character or varchar (bpchareq).
+     */
+    boolean parameterComparesAsCharacter(long number) {
+        if (!parameterDeclared(number)) return true;
+        int oid = number <= declaredOids.length ? declaredOids[(int) number - 1] : 0;
+        return oid == dev.pgwire.protocol.types.PgType.BPCHAR.oid() || oid == dev.pgwire.protocol.types.PgType.VARCHAR.oid();
     }
 
     /** The declared type of parameter {@code number} where the translation reads it, else null. */
