@@ -237,3 +237,20 @@ SELECT ARRAY['0x1F']::int[]
 -- name: integer_arrays_from_text_read_as_integers
 SELECT '{ 1 , -2,+3,NULL}'::int[], string_to_array('4, 5,6', ',')::bigint[], ARRAY['7', NULL]::smallint[],
     (SELECT s::int[] FROM (VALUES ('{8,9}')) v(s))
+
+-- name: array_bounds_of_null_and_empty_arrays
+CREATE TABLE array_bounds (id int, a int[]);
+INSERT INTO array_bounds VALUES (1, NULL), (2, '{}'), (3, '{1,2}');
+SELECT id, array_lower(a, 1), array_upper(a, 1), array_ndims(a), array_length(a, 1), cardinality(a), array_dims(a)
+FROM array_bounds ORDER BY id
+
+-- name: array_bounds_of_a_parameter_dimension
+PREPARE array_bound(int) AS SELECT id, array_length(a, $1), array_lower(a, $1), array_upper(a, $1) FROM array_bounds ORDER BY id;
+EXECUTE array_bound(1)
+
+-- name: array_bounds_of_a_parameter_dimension_other
+EXECUTE array_bound(2)
+
+-- name: array_bounds_of_other_dimensions
+DEALLOCATE ALL;
+SELECT array_length(ARRAY[1,2], 0), array_upper(ARRAY[1,2], 0), array_lower(ARRAY[1,2], 2), array_lower(ARRAY[[1,2],[3,4]], 2)

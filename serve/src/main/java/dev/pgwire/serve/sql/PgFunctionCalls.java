@@ -218,11 +218,15 @@ final class PgFunctionCalls {
                     if (dim > first.dims()) return sql("CAST(NULL AS INTEGER)", args);
                     return sql("CAST(CASE WHEN len({0}) = 0 THEN NULL ELSE len({0}" + "[1]".repeat(dim - 1) + ") END AS INTEGER)", args);
                 }
+                if (n == 2 && !isOne(args.get(1)) && first != null && first.dims() == 1 && !isVector(first)) {
+                    // a dimension only known as the statement runs (a parameter): NULL but for dimension 1
+                    return sql("CAST(CASE WHEN {1} = 1 AND len({0}) > 0 THEN len({0}) END AS INTEGER)", args);
+                }
                 if (n != 2 || !isOne(args.get(1))) return null;
                 if (name.equals("array_upper") && isVector(first)) {
-                    return sql("CAST(CASE WHEN len({0}) = 0 THEN NULL ELSE len({0}) - 1 END AS INTEGER)", args);
+                    return sql("CAST(CASE WHEN len({0}) > 0 THEN len({0}) - 1 END AS INTEGER)", args);
                 }
-                return sql("CAST(CASE WHEN len({0}) = 0 THEN NULL ELSE len({0}) END AS INTEGER)", args);
+                return sql("CAST(CASE WHEN len({0}) > 0 THEN len({0}) END AS INTEGER)", args);
             }
             case "generate_subscripts" -> {
                 if (n != 2 || !isOne(args.get(1))) return null;
@@ -230,9 +234,17 @@ final class PgFunctionCalls {
                         : "unnest(CAST(range(1, len({0}) + 1) AS INTEGER[]))", args);
             }
             case "array_lower" -> {
+                // NULL for a NULL or empty array, as for a dimension it does not have
+                int dim = n == 2 ? constantDimension(args.get(1)) : 0;
+                if (dim > 1 && first != null && first.isArray() && !isVector(first)) {
+                    return sql(dim > first.dims() ? "CAST(NULL AS INTEGER)" : "CAST(CASE WHEN len({0}) > 0 THEN 1 END AS INTEGER)", args);
+                }
+                if (n == 2 && !isOne(args.get(1)) && first != null && first.dims() == 1 && !isVector(first)) {
+                    return sql("CAST(CASE WHEN {1} = 1 AND len({0}) > 0 THEN 1 END AS INTEGER)", args);
+                }
                 if (n != 2 || !isOne(args.get(1))) return null;
-                if (isVector(first)) return sql("CAST(CASE WHEN len({0}) = 0 THEN NULL ELSE 0 END AS INTEGER)", args);
-                return sql("CAST(CASE WHEN len({0}) = 0 THEN NULL ELSE 1 END AS INTEGER)", args);
+                if (isVector(first)) return sql("CAST(CASE WHEN len({0}) > 0 THEN 0 END AS INTEGER)", args);
+                return sql("CAST(CASE WHEN len({0}) > 0 THEN 1 END AS INTEGER)", args);
             }
             case "cardinality" -> {
                 if (n != 1) return null;
@@ -240,7 +252,7 @@ final class PgFunctionCalls {
             }
             case "array_ndims" -> {
                 if (n != 1 || first == null || !first.isArray()) return null;
-                return sql("CASE WHEN len({0}) = 0 THEN NULL ELSE " + first.dims() + " END", args);
+                return sql("CASE WHEN len({0}) > 0 THEN " + first.dims() + " END", args);
             }
             case "array_remove" -> {
                 return n == 2 ? sql("list_filter({0}, lambda pg_x: pg_x IS DISTINCT FROM {1})", args) : null;
