@@ -893,3 +893,14 @@ UPDATE items SET body['n'] = '5' WHERE id = 1 RETURNING body;
 
 
 
+
+-- name: distinct_jsonb_counted_by_jsonb_equality
+CREATE TABLE jsonb_distinct (id int, j jsonb, s text);
+INSERT INTO jsonb_distinct VALUES (1, '{"a":1,"b":2}', 'x'), (2, '{"b":2,"a":1}', 'y'), (3, '{"a":1.0,"b":2}', NULL), (4, '1', 'x'), (5, '1.00', 'y');
+SELECT count(DISTINCT j), count(j), count(DISTINCT j) FILTER (WHERE id > 3) FROM jsonb_distinct
+
+-- name: whole_row_star_as_a_function_argument
+SELECT to_jsonb(t.*) ->> 'id', row_to_json(t.*) ->> 's', to_json(t.*) ->> 'j' FROM jsonb_distinct t WHERE id = 1
+
+-- name: object_agg_filter_leaves_out_null_names
+SELECT jsonb_object_agg(s, id) FILTER (WHERE s IS NOT NULL), json_object_agg(s, id) FILTER (WHERE s IS NOT NULL) FROM jsonb_distinct

@@ -40,6 +40,13 @@ final class FunctionRewrites {
         SqlType first = args.isEmpty() ? null : types.type(args.get(0), scope);
         Node statistic = StatisticalAggregates.rewrite(f, first, types);
         if (statistic != null) return statistic;
+        if (name.equals("count") && f.bool("agg_distinct") && args.size() == 1 && first != null && !first.isArray()
+                && first.name().equals("jsonb")) {
+            // count(DISTINCT jsonb) counts values distinct by jsonb's equality ({"a":1} and {"a":1.0} are one)
+            Node key = Expressions.duckDb("pg_jsonb_sort_key({0})", args.get(0));
+            types.assume(key, SqlType.TEXT);
+            args.set(0, key);
+        }
         switch (name) {
             case "sum" -> {
                 if (first != null && (first.name().equals("int2") || first.name().equals("int4")) && !first.isArray()) {

@@ -191,6 +191,10 @@ final class JsonCalls {
         Node value = text.of(args.get(1), ts.get(1), scope);
         Node member = Expressions.duckDb("(CASE WHEN {0} IS NULL THEN error('[pgwire:22023] field name must not be null')"
                 + " ELSE CAST(to_json(CAST({0} AS VARCHAR)) AS VARCHAR) END || ':' || coalesce({1}, 'null'))", key, value);
+        if (f.node("agg_filter") != null) {
+            // DuckDB computes the argument also for the rows FILTER leaves out: their NULL names are no error
+            member = Expressions.duckDb("CASE WHEN {1} THEN {0} END", member, f.node("agg_filter").copy());
+        }
         Node joined = stringAgg(f, member);
         String function = jsonb ? "pg_jsonb_out" : "pg_json_object_agg_format";
         return typed(jsonb ? SqlType.JSONB : SqlType.JSON, "CAST(" + function + "({1} || {0} || {2}) AS JSON)", joined,

@@ -180,6 +180,18 @@ final class TypedRewrites {
         }
     }
 
+    /** {@code to_jsonb(t.*)}, {@code row_to_json(t.*)}: an argument t.* is the row t, as PostgreSQL reads it. */
+    private static void wholeRowArguments(List<Node> args) {
+        for (int i = 0; i < args.size(); i++) {
+            Node a = args.get(i);
+            if (!a.is("ColumnRef")) continue;
+            List<Node> fields = a.list("fields");
+            if (fields.size() >= 2 && fields.get(fields.size() - 1).is("A_Star")) {
+                args.set(i, a.copy().set("fields", new ArrayList<>(fields.subList(0, fields.size() - 1))));
+            }
+        }
+    }
+
     /**
      * RETURNING s.t.col and s.t.* of a target written s.t without alias (SQLAlchemy writes them for
      * a table with a schema): the column of the target as t.col, t.*, the form DuckDB reads.
@@ -382,6 +394,7 @@ final class TypedRewrites {
                 return operators.rewrite(e, scope);
             }
             case "FuncCall" -> {
+                wholeRowArguments(e.list("args"));
                 rewriteItems(e.list("args"), scope);
                 if (e.node("agg_filter") != null) e.set("agg_filter", expr(e.node("agg_filter"), scope));
                 if (!e.bool("agg_within_group")) {
