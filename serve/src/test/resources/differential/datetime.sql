@@ -309,3 +309,10 @@ WHERE table_name = 'frozen_defaults' AND column_name IN ('ts', 'd', 'tt', 'i', '
 
 -- name: string_defaults_are_read_when_declared_reset
 RESET timezone
+
+-- name: date_trunc_of_a_time_is_an_interval
+SELECT date_trunc('minute', '10:11:12.5'::time), pg_typeof(date_trunc('minute', '10:11:12'::time)), date_trunc('second', '23:59:59.9'::time)
+
+-- name: intervals_in_json_in_postgresql_output
+SELECT to_jsonb('-1 days 86398.5 seconds'::interval), to_json('-1 mons +2 days'::interval),
+    json_build_object('a', '-1 year -2 mons +3 days -04:05:06'::interval), jsonb_build_object('d', interval '90 minutes')

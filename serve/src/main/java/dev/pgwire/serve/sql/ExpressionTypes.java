@@ -344,6 +344,7 @@ final class ExpressionTypes {
                     }
                     if (name.equals("date_trunc") && args.size() >= 2) {
                         SqlType src = r.type(args.get(1), scope);
+                        if (src != null && !src.isArray() && src.name().equals("time")) return SqlType.INTERVAL;
                         return src != null && src.name().equals("date") ? SqlType.TIMESTAMPTZ : src;
                     }
                     if ((name.equals("min") || name.equals("max")) && t != null && t.is(SqlType.BPCHAR)) {

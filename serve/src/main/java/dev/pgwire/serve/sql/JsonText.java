@@ -54,6 +54,8 @@ final class JsonText {
                     + " WHEN {0} = CAST('-infinity' AS TIMESTAMPTZ) THEN '\"-infinity\"'"
                     + " ELSE pg_to_json_timestamptz({0}, " + zone + ") END", value);
             case "bytea" -> sql("('\"\\\\x' || lower(hex({0})) || '\"')", value);
+            // an interval in PostgreSQL's output (-1 days +23:59:58.5), not DuckDB's text
+            case "interval" -> sql("CAST(to_json(pgwire_interval_out(CAST({0} AS VARCHAR))) AS VARCHAR)", value);
             default -> sql("CAST(to_json(CAST({0} AS VARCHAR)) AS VARCHAR)", value);
         };
     }

@@ -24,6 +24,11 @@ final class PgFunctionCalls {
         String zone = SqlWriter.quoteLiteral(session.timeZoneName());
         // a date where only the timestamptz form exists: PostgreSQL casts it (midnight in the session's zone)
         if (name.equals("date_trunc") && n == 2 && isDate(types.get(1))) args.set(1, toTimestamptz(args.get(1)));
+        // a time where only the interval form exists: PostgreSQL casts it (time to interval is implicit)
+        if (name.equals("date_trunc") && n == 2 && types.get(1) != null && !types.get(1).isArray() && types.get(1).name().equals("time")) {
+            args.set(1, Expressions.duckDb("to_microseconds(CAST((hour({0}) * 60 + minute({0})) * 60000000 + microsecond({0}) AS BIGINT))",
+                    args.get(1)));
+        }
         if (name.equals("generate_series") && n == 3 && isDate(first)) {
             args.set(0, toTimestamptz(args.get(0)));
             if (isDate(types.get(1))) args.set(1, toTimestamptz(args.get(1)));
