@@ -115,13 +115,21 @@ final class Savepoints {
         List<PgParser.Statement> parsed = PgParser.parse(t.source());
         if (parsed.size() != 1) return t;
         Node tree = parsed.get(0).tree();
-        boolean pinned = PinnedSequences.apply(tree, catalog, (column, count) -> {
-            List<String> drawn = runner.queryColumn("SELECT " + column.defaultExpr() + " FROM range(" + count + ")");
-            long[] values = new long[drawn.size()];
-            for (int i = 0; i < values.length; i++) values[i] = Long.parseLong(drawn.get(i));
-            // the INSERT would have drawn them row by row: the first row gets the first value
-            if (values.length > 1 && values[values.length - 1] > values[0]) Arrays.sort(values);
-            return values;
+        boolean pinned = PinnedSequences.apply(tree, catalog, new PinnedSequences.Source() {
+            @Override
+            public long[] next(CatalogView.ColumnInfo column, int count) {
+                List<String> drawn = runner.queryColumn("SELECT " + column.defaultExpr() + " FROM range(" + count + ")");
+                long[] values = new long[drawn.size()];
+                for (int i = 0; i < values.length; i++) values[i] = Long.parseLong(drawn.get(i));
+                // the INSERT would have drawn them row by row: the first row gets the first value
+                if (values.length > 1 && values[values.length - 1] > values[0]) Arrays.sort(values);
+                return values;
+            }
+
+            @Override
+            public List<String> values(CatalogView.ColumnInfo column, int count) {
+                return runner.queryColumn("SELECT CAST(" + column.defaultExpr() + " AS VARCHAR) FROM range(" + count + ")");
+            }
         });
         return pinned ? translate.apply(tree, t.source()) : t;
     }

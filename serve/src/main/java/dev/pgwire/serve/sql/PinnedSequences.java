@@ -12,7 +12,8 @@ import java.util.Map;
  * An INSERT … VALUES whose rows leave a serial or identity column to its sequence, rewritten so
  * that the values the sequence gives are written into the statement: {@code INSERT INTO t (name)
  * VALUES ('a')} becomes {@code INSERT INTO t (name, id) VALUES ('a', 41)}, 41 being what
- * {@code nextval} gave. The statement then has the same effect each time it runs, which rolling
+ * {@code nextval} gave. Columns whose defaults read the clock or random values ({@code now()},
+ * {@code gen_random_uuid()}) get the values their defaults give in the statement's transaction. The statement then has the same effect each time it runs, which rolling
  * back to a savepoint needs ({@link ReplayInfo}: serve restores a savepoint by running the
  * transaction's earlier statements again, and a sequence never gives a value twice).
  *
@@ -25,6 +26,14 @@ public final class PinnedSequences {
     /** Draws {@code count} values from the sequence of {@code column} by evaluating its default, in order. */
     public interface Source {
         long[] next(ColumnInfo column, int count);
+
+        /**
+         * Evaluates the default of {@code column} (the clock, random values) {@code count} times, in
+         * the statement's transaction: each value as DuckDB's text of it, null for NULL.
+         */
+        default List<String> values(ColumnInfo column, int count) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /**
@@ -43,7 +52,9 @@ public final class PinnedSequences {
         List<Node> rows = select.list("valuesLists");
         Map<ColumnInfo, List<Integer>> slots = new LinkedHashMap<>(); // column → row positions to fill, -1 = added
         for (ColumnInfo c : r.columns()) {
-            if (c.sequence() == null || c.defaultExpr() == null) continue;
+            // a sequence's default, or one of the clock or random values (now() is the transaction's
+            // start: the value written in is the one the INSERT would have stored)
+            if (c.defaultExpr() == null || c.sequence() == null && (!c.volatileDefault() || c.domain() != null)) continue;
             int position = -1;
             for (int i = 0; i < cols.size(); i++) {
                 if (cols.get(i).str("name").equals(c.name())) {
@@ -63,17 +74,22 @@ public final class PinnedSequences {
         if (slots.isEmpty()) return false;
         for (Map.Entry<ColumnInfo, List<Integer>> e : slots.entrySet()) {
             ColumnInfo c = e.getKey();
-            long[] values = source.next(c, e.getValue().size());
+            List<Node> values = new ArrayList<>();
+            if (c.sequence() != null) {
+                for (long v : source.next(c, e.getValue().size())) values.add(constant(v));
+            } else {
+                for (String v : source.values(c, e.getValue().size())) values.add(constant(v, c));
+            }
             boolean added = e.getValue().get(0) == -1;
             if (added) cols.add(Node.of("ResTarget").set("name", c.name()));
             int v = 0;
             for (Node row : rows) {
                 List<Node> items = row.list("items");
                 if (added) {
-                    items.add(constant(values[v++]));
+                    items.add(values.get(v++));
                 } else {
                     int position = e.getValue().get(0);
-                    if (items.get(position).is("SetToDefault")) items.set(position, constant(values[v++]));
+                    if (items.get(position).is("SetToDefault")) items.set(position, values.get(v++));
                 }
             }
         }
@@ -82,6 +98,14 @@ public final class PinnedSequences {
             if ("a".equals(c.identity())) insert.set("override", "OVERRIDING_SYSTEM_VALUE");
         }
         return true;
+    }
+
+    /** A default's value as the column's DuckDB type reads its text back. */
+    private static Node constant(String text, ColumnInfo c) {
+        Node n = Expressions.duckDb(text == null ? "CAST(NULL AS " + c.duckDbType() + ")"
+                : "CAST(" + SqlWriter.quoteLiteral(text) + " AS " + c.duckDbType() + ")");
+        if (c.pgType() != null && c.pgType().builtin() && !c.pgType().isArray()) n.set("pgType", c.pgType().name());
+        return n;
     }
 
     private static Node constant(long value) {
