@@ -1274,11 +1274,11 @@ CREATE INDEX ix_opts_exprs ON ix_opts (lower(b), (a + 1));
 CREATE INDEX ix_opts_desc ON ix_opts (a DESC, b NULLS FIRST, c DESC NULLS LAST)
 
 -- name: index_options_and_expressions
-SELECT c.relname, i.indexprs IS NOT NULL, i.indkey::text, i.indoption::text, pg_get_expr(i.indexprs, i.indrelid),
+SELECT c.relname, i.indexprs IS NOT NULL, i.indkey, i.indoption, pg_get_expr(i.indexprs, i.indrelid),
     pg_get_indexdef(i.indexrelid, 1, false)
 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'ix_opts'::regclass ORDER BY c.relname
 
 -- name: index_options_after_a_table_change
 ALTER TABLE ix_opts ALTER COLUMN c SET NOT NULL;
-SELECT c.relname, i.indoption::text FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+SELECT c.relname, i.indoption FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
 WHERE i.indrelid = 'ix_opts'::regclass ORDER BY c.relname

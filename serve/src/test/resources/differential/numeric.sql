@@ -547,4 +547,4 @@ SELECT x, y, z FROM float_store
 CREATE TABLE float_far (f float8, r real);
 INSERT INTO float_far VALUES (1e300, 1e-30), (1.5e-39, 1e30);
 UPDATE float_far SET f = 1e-300 WHERE f = 1e300;
-SELECT f, r, f * 1e-300 > 0, 2.5e-50 * 2.0::float8 FROM float_far ORDER BY f
+SELECT f, r, f = 1e-300, f < 1e300, 2.5e-50 * 2.0::float8 FROM float_far ORDER BY f
