@@ -254,3 +254,7 @@ EXECUTE array_bound(2)
 -- name: array_bounds_of_other_dimensions
 DEALLOCATE ALL;
 SELECT array_length(ARRAY[1,2], 0), array_upper(ARRAY[1,2], 0), array_lower(ARRAY[1,2], 2), array_lower(ARRAY[[1,2],[3,4]], 2)
+
+-- name: array_slices_with_bounds_outside_the_array
+SELECT (ARRAY[1,2,3])[-5:-1], (ARRAY[1,2,3])[-1:1], (ARRAY[1,2,3])[-1:2], (ARRAY[1,2,3])[0:2], (ARRAY[1,2,3])[2:9],
+    (ARRAY[1,2,3])[3:2], (ARRAY[1,2,3])[:2], (ARRAY[1,2,3])[2:], (ARRAY[1,2,3])[NULL:2]

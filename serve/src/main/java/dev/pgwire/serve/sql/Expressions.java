@@ -151,6 +151,19 @@ final class Expressions {
         }
     }
 
+    /** A slice bound no lower than {@code floor} (NULL stays NULL). */
+    private static void sliceBound(Emitter em, Node bound, int floor) {
+        if (bound.is("A_Const") && bound.has("ival")) {
+            em.w.append(Math.max(bound.node("ival").num("ival"), floor));
+            return;
+        }
+        em.w.append("CASE WHEN (");
+        write(em, bound);
+        em.w.append(") IS NULL THEN NULL ELSE greatest(");
+        write(em, bound);
+        em.w.append(", " + floor + ") END");
+    }
+
     private static void indirection(Emitter em, Node e) {
         SqlWriter w = em.w;
         Node arg = e.node("arg");
@@ -162,9 +175,10 @@ final class Expressions {
             if (step.is("A_Indices")) {
                 w.append('[');
                 if (step.bool("is_slice")) {
-                    if (step.node("lidx") != null) write(em, step.node("lidx"));
+                    // PostgreSQL's bounds: below the first element counts from it (DuckDB's negatives count from the end)
+                    if (step.node("lidx") != null) sliceBound(em, step.node("lidx"), 1);
                     w.append(':');
-                    if (step.node("uidx") != null) write(em, step.node("uidx"));
+                    if (step.node("uidx") != null) sliceBound(em, step.node("uidx"), 0);
                 } else {
                     write(em, step.node("uidx"));
                 }
