@@ -316,3 +316,18 @@ SELECT date_trunc('minute', '10:11:12.5'::time), pg_typeof(date_trunc('minute', 
 -- name: intervals_in_json_in_postgresql_output
 SELECT to_jsonb('-1 days 86398.5 seconds'::interval), to_json('-1 mons +2 days'::interval),
     json_build_object('a', '-1 year -2 mons +3 days -04:05:06'::interval), jsonb_build_object('d', interval '90 minutes')
+
+-- name: string_defaults_with_a_cast_precision
+CREATE TABLE frozen_precision (id int, a timestamp DEFAULT '2024-01-01 10:00:00.7'::timestamp(0), b time DEFAULT '10:00:00.55'::time(1),
+    d timestamptz DEFAULT '2024-01-01 10:00:00.75+00'::timestamptz(1));
+INSERT INTO frozen_precision (id) VALUES (1);
+SELECT a, b, d FROM frozen_precision
+
+-- name: string_default_of_a_domain_column_set_later
+CREATE DOMAIN frozen_dtz AS timestamptz;
+CREATE TABLE frozen_domain (id int, a frozen_dtz);
+SET timezone = 'Asia/Tokyo';
+ALTER TABLE frozen_domain ALTER COLUMN a SET DEFAULT '2024-01-01 09:00';
+SET timezone = 'UTC';
+INSERT INTO frozen_domain (id) VALUES (1);
+SELECT a FROM frozen_domain

@@ -1282,3 +1282,28 @@ FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'ix_o
 ALTER TABLE ix_opts ALTER COLUMN c SET NOT NULL;
 SELECT c.relname, i.indoption FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
 WHERE i.indrelid = 'ix_opts'::regclass ORDER BY c.relname
+
+-- name: index_expression_keys_plain_and_pretty_setup
+CREATE TABLE ix_forms (a int, b varchar(20), j jsonb);
+CREATE INDEX ix_forms_keys ON ix_forms ((b || 'x'), lower(b), (a + 1), (j->>'k'), (coalesce(a, 0)))
+
+-- name: index_expression_keys_plain_and_pretty
+SELECT k, pg_get_indexdef('ix_forms_keys'::regclass, k, true), pg_get_indexdef('ix_forms_keys'::regclass, k, false)
+FROM generate_series(1, 5) k ORDER BY k
+
+-- name: index_expression_keys_definition
+SELECT pg_get_indexdef(indexrelid), pg_get_expr(indexprs, indrelid) FROM pg_index WHERE indexrelid = 'ix_forms_keys'::regclass
+
+-- name: create_table_as_modifiers_of_expressions
+CREATE TABLE ctas_exprs_u AS SELECT b FROM ctas_source UNION SELECT 'long_text_here';
+CREATE TABLE ctas_exprs_c AS SELECT coalesce(b, 'a much longer default') AS x, min(d) AS md FROM ctas_source GROUP BY b;
+CREATE TABLE IF NOT EXISTS ctas_exprs_n AS SELECT b, d FROM ctas_source;
+SELECT 1
+
+-- name: create_table_as_modifiers_of_expressions_catalog
+SELECT attrelid::regclass::text, attname, format_type(atttypid, atttypmod) FROM pg_attribute
+WHERE attrelid IN ('ctas_exprs_u'::regclass, 'ctas_exprs_c'::regclass, 'ctas_exprs_n'::regclass) AND attnum > 0
+ORDER BY 1, attnum
+
+-- name: create_table_as_modifiers_of_expressions_values
+SELECT d || '|', octet_length(d) FROM ctas_exprs_n

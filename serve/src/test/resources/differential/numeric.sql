@@ -548,3 +548,27 @@ CREATE TABLE float_far (f float8, r real);
 INSERT INTO float_far VALUES (1e300, 1e-30), (1.5e-39, 1e30);
 UPDATE float_far SET f = 1e-300 WHERE f = 1e300;
 SELECT f, r, f = 1e-300, f < 1e300, 2.5e-50 * 2.0::float8 FROM float_far ORDER BY f
+
+-- name: numeric_in_a_subquery_of_reals_of_any_shape
+CREATE TABLE real_shapes (r real);
+INSERT INTO real_shapes VALUES (0.1), (2.5);
+SELECT n, n IN (SELECT r FROM real_shapes UNION SELECT r FROM real_shapes), n IN (SELECT r FROM real_shapes UNION ALL SELECT 2.5::real),
+    n IN (VALUES (0.1::real)), n IN (SELECT * FROM (SELECT r FROM real_shapes) s)
+FROM (VALUES (0.1::numeric), (2.5)) v(n) ORDER BY n
+
+-- name: floats_out_of_range_as_constants
+-- expect-error: 22003
+INSERT INTO float_far (r) VALUES (1e39)
+
+-- name: floats_out_of_range_as_constants_double
+-- expect-error: 22003
+INSERT INTO float_far (f) VALUES (1e400)
+
+-- name: floats_too_small_as_constants
+-- expect-error: 22003
+INSERT INTO float_far (f) VALUES (1e-400)
+
+-- name: expressions_of_reals_stored_as_numeric
+CREATE TABLE real_exprs (c numeric(20,10));
+INSERT INTO real_exprs VALUES (1/3::real), (0.1::real * 3), (2.675::real);
+SELECT c FROM real_exprs ORDER BY c

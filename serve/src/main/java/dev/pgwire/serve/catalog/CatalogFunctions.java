@@ -49,7 +49,7 @@ final class CatalogFunctions {
                 return SchemaNames.write((Boolean) a[2] ? def.text(s, path) : def.qualified(), names(store.current(), path));
             }
             List<String> keys = s.indexKeys.get(oid);
-            return keys == null || column < 1 || column > keys.size() ? null : keys.get(column - 1);
+            return keys == null || column < 1 || column > keys.size() ? null : ColumnMeta.form(keys.get(column - 1), (Boolean) a[2]);
         });
         // a referenced table is named as the search_path sees it, pretty or not (generate_relation_name)
         fn(c, "pgwire_get_constraintdef", List.of(Type.BIGINT, Type.BOOLEAN, Type.VARCHAR), Type.VARCHAR, true, a -> {

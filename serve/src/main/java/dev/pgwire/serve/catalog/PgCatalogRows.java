@@ -420,7 +420,7 @@ final class PgCatalogRows {
         for (String col : i.columns()) {
             if (col == null) {
                 keys.add((short) 0);
-                texts.add(i.expressions().get(e++));
+                texts.add(dev.pgwire.serve.sql.ColumnMeta.form(i.expressions().get(e++), false));
             } else {
                 keys.add((short) (int) numbers.getOrDefault(col, 0));
                 texts.add(quoteIdent(col));
@@ -481,7 +481,8 @@ final class PgCatalogRows {
                 .set("indnkeyatts", keys.size()).set("indisunique", unique).set("indisprimary", primary).set("indimmediate", true)
                 .set("indisvalid", true).set("indisready", true).set("indislive", true).set("indkey", keys)
                 .set("indcollation", collations).set("indclass", classes).set("indoption", options)
-                .set("indexprs", expressions.isEmpty() ? null : String.join(", ", expressions.stream().map(PgCatalogRows::stripParens).toList()))
+                .set("indexprs", expressions.isEmpty() ? null : String.join(", ", expressions.stream()
+                        .map(x -> stripParens(dev.pgwire.serve.sql.ColumnMeta.form(x, false))).toList()))
                 .set("indpred", predicate);
         RelationText text = RelationText.index(definition, schema, table); // the table as it is named now
         rows("pg_indexes").add().set("schemaname", schema).set("tablename", table).set("indexname", name)
@@ -503,7 +504,14 @@ final class PgCatalogRows {
     private static List<String> expressionsByKey(List<String> columns, List<String> expressions) {
         List<String> out = new ArrayList<>();
         int e = 0;
-        for (String c : columns) out.add(c != null ? quoteIdent(c) : stripParens(expressions.get(e++)));
+        for (String c : columns) {
+            if (c != null) {
+                out.add(quoteIdent(c));
+                continue;
+            }
+            // an expression as the definition shows it (in parentheses unless a function call), plain and pretty
+            out.add(expressions.get(e++));
+        }
         return out;
     }
 

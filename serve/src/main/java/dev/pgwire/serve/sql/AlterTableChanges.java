@@ -363,7 +363,7 @@ final class AlterTableChanges {
         } else {
             SqlWriter w = new SqlWriter();
             Emitter e = new Emitter(w, em.types);
-            def = DateTimeLiterals.frozenDefault(def, c == null || c.domain() != null ? null : pgType, session);
+            def = DateTimeLiterals.frozenDefault(def, c == null ? null : pgType, session);
             Node named = TypedRewrites.columnDefault(session, def.copy());
             if (c == null || c.domain() != null || !ArrayDefaults.write(e, def, duckDbType, pgType)) {
                 e.expr(pgType == null ? named : DateTimePrecision.roundDefault(named, SqlType.of(pgType)));

@@ -22,6 +22,15 @@ final class ArrayLiteral {
         return (PgArray) REGISTRY.decodeText(PgType.TEXT_ARRAY.oid(), text, CodecContext.DEFAULT);
     }
 
+    /** The number of dimensions of an array literal's text, or 0 when it is not one. */
+    static int dimensions(String text) {
+        try {
+            return parse(text).ndim();
+        } catch (RuntimeException e) {
+            return 0; // not an array literal: the cast reports it
+        }
+    }
+
     /** The elements of a one-dimensional literal (null for NULL elements), or null if it has more dimensions. */
     static List<String> parseOneDimension(String text) {
         PgArray a = parse(text);

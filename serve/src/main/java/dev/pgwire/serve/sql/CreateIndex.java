@@ -85,15 +85,23 @@ final class CreateIndex {
         if (r == null) return;
         java.util.function.Function<String, PgTypeName> columns = columnTypes(r);
         List<String> keys = new ArrayList<>();
+        List<String> recorded = new ArrayList<>(); // each key, an expression's with pg_get_indexdef(index, n, true)'s form
         for (Node e : elems) {
             if (e.node("expr") == null) {
                 keys.add(dev.pgwire.serve.catalog.TypeNames.quoteIdent(e.str("name")));
+                recorded.add(keys.get(keys.size() - 1));
                 continue;
             }
             String text = PgDeparse.text(e.node("expr"), null, columns, false);
             if (text == null) return;
-            boolean function = e.node("expr").is("FuncCall") || e.node("expr").is("SQLValueFunction");
+            // ruleutils' looks_like_function: these need no parentheses of their own
+            boolean function = e.node("expr").is("FuncCall") || e.node("expr").is("SQLValueFunction")
+                    || e.node("expr").is("CoalesceExpr") || e.node("expr").is("MinMaxExpr");
             keys.add(function ? text : "(" + text + ")");
+            String pretty = PgDeparse.text(e.node("expr"), null, columns, true);
+            if (pretty != null && !function) pretty = "(" + pretty + ")";
+            recorded.add(pretty == null || pretty.equals(keys.get(keys.size() - 1)) ? keys.get(keys.size() - 1)
+                    : keys.get(keys.size() - 1) + ColumnMeta.PRETTY_SEPARATOR + pretty);
         }
         List<String> shown = new ArrayList<>();
         for (int i = 0; i < elems.size(); i++) shown.add(keys.get(i) + IndexKeys.decoration(elems.get(i)));
@@ -116,7 +124,7 @@ final class CreateIndex {
             where = ColumnMeta.expressionPair(where, PgDeparse.text(s.node("whereClause"), null, columns, true));
         }
         after.add("COMMENT ON INDEX " + DdlEmitter.qualifiedRelation(r.schema().equals("pg_temp") ? null : schema, name) + " IS "
-                + SqlWriter.quoteLiteral(new ObjectMeta(def.toString(), keys, null, null, null, where, null, options).write()));
+                + SqlWriter.quoteLiteral(new ObjectMeta(def.toString(), recorded, null, null, null, where, null, options).write()));
     }
 
     /** A table's columns' PostgreSQL types, for writing its expressions as PostgreSQL shows them. */

@@ -94,11 +94,43 @@ public final class DateTimeLiterals {
         String dateStyle = session.setting("DateStyle");
         CodecContext in = dateStyle == null ? ctx : ctx.withDateStyle(dateStyle);
         Object value = REGISTRY.decodeText(pg.oid(), constant.node("sval").str("sval"), in); // PostgreSQL's error for what it refuses
+        // a cast's precision (timestamp(0), time(1)) rounds the value as the cast would
+        int precision = expr.is("TypeCast") ? PgTypeName.of(expr.node("typeName")).typmod() : -1;
+        if (precision >= 0 && precision < 6) value = rounded(value, precision);
         String text = REGISTRY.encodeText(pg.oid(), value, ctx); // ISO, in the session's zone with its offset
-        List<Node> names = new ArrayList<>(List.of(Node.string("pg_catalog"), Node.string(type)));
-        Node typeName = Node.of("TypeName").set("names", names).set("typemod", -1L).set("location", -1L);
+        Node typeName = Node.of("TypeName").set("names", new ArrayList<>(List.of(Node.string("pg_catalog"), Node.string(type))))
+                .set("typemod", -1L).set("location", -1L);
         Node frozen = Node.of("A_Const").set("sval", Node.string(text)).set("location", constant.location());
         return Node.of("TypeCast").set("arg", frozen).set("typeName", typeName).set("location", expr.location());
+    }
+
+    /** A date/time value rounded to {@code precision} fraction digits, half away from zero (infinities as they are). */
+    private static Object rounded(Object value, int precision) {
+        long unit = 1;
+        for (int i = precision; i < 9; i++) unit *= 10; // in nanoseconds
+        java.time.temporal.Temporal t;
+        int nanos;
+        if (value instanceof java.time.LocalDateTime v && v != java.time.LocalDateTime.MAX && v != java.time.LocalDateTime.MIN) {
+            t = v;
+            nanos = v.getNano();
+        } else if (value instanceof java.time.OffsetDateTime v && v != java.time.OffsetDateTime.MAX && v != java.time.OffsetDateTime.MIN) {
+            t = v;
+            nanos = v.getNano();
+        } else if (value instanceof java.time.LocalTime v) {
+            t = v;
+            nanos = v.getNano();
+        } else if (value instanceof java.time.OffsetTime v) {
+            t = v;
+            nanos = v.getNano();
+        } else {
+            return value;
+        }
+        long down = nanos / unit * unit;
+        long up = nanos - down >= unit / 2 ? unit : 0;
+        if (value instanceof java.time.LocalTime v && up > 0 && v.withNano(0).plusNanos(down + up).isBefore(v)) {
+            return value; // 23:59:59.5 as time(0) is 24:00:00 in PostgreSQL, which LocalTime cannot hold: the cast rounds it
+        }
+        return t.plus(down - nanos + up, java.time.temporal.ChronoUnit.NANOS);
     }
 
     // PostgreSQL's interval field bits (the first typmod of INTERVAL … HOUR TO MINUTE)

@@ -501,14 +501,18 @@ final class DdlEmitter {
         em.rangeVar(rel, false);
         TypedRewrites typed = new TypedRewrites(session);
         typed.apply(s.node("query"));
-        if (!matView && !s.bool("if_not_exists") && declaredTable(rel, into, s.node("query"), typed)) return;
+        // IF NOT EXISTS of a table that is not there makes it as without (of one that is, nothing happens)
+        boolean mayExist = s.bool("if_not_exists")
+                && session.catalog().relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname")) != null;
+        if (!matView && !mayExist && declaredTable(rel, into, s.node("query"), typed)) return;
         if (into.has("colNames")) {
             w.append(" (");
             em.identList(into.names("colNames"));
             w.append(')');
         }
         w.append(" AS ");
-        List<String> comments = s.bool("if_not_exists") ? List.of() : recordedColumnTypes(rel, into.names("colNames"), typed, matView);
+        List<String> comments = mayExist ? List.of()
+                : recordedColumnTypes(rel, into.names("colNames"), keptTypes(s.node("query"), typed), typed.resultNames(), matView);
         if (into.bool("skipData") || !comments.isEmpty() || matView) {
             w.append("SELECT * FROM (");
             int start = w.length();
@@ -537,8 +541,24 @@ final class DdlEmitter {
      * modifiers (DuckDB's CREATE TABLE AS would make them text without a limit). False, with
      * nothing written, for a query without one, or one whose column types are not all known.
      */
+    /**
+     * The query's column types as CREATE TABLE … AS keeps them: a modifier ({@code varchar(5)},
+     * {@code character(4)}, {@code timestamp(0)}) only on a column the query takes as it is from a
+     * table (PostgreSQL's expressions — coalesce, CASE, a union, min — have none).
+     */
+    private static List<SqlType> keptTypes(Node select, TypedRewrites typed) {
+        List<SqlType> types = new ArrayList<>(typed.resultTypes());
+        List<ColumnOrigin> origins = select.is("SelectStmt") && "SETOP_NONE".equals(select.str("op")) ? typed.resultOrigins() : List.of();
+        for (int i = 0; i < types.size(); i++) {
+            SqlType t = types.get(i);
+            boolean direct = i < origins.size() && origins.get(i) != null;
+            if (t != null && t.typmod() >= 0 && !direct && !t.element().name().equals("numeric")) types.set(i, t.withoutTypmod());
+        }
+        return types;
+    }
+
     private boolean declaredTable(Node rel, Node into, Node select, TypedRewrites typed) {
-        List<SqlType> types = typed.resultTypes();
+        List<SqlType> types = keptTypes(select, typed);
         List<String> names = new ArrayList<>(typed.resultNames());
         List<String> given = into.names("colNames");
         if (given.size() > names.size()) return false; // DuckDB reports too many column names
@@ -609,15 +629,14 @@ final class DdlEmitter {
      * json and jsonb, and — in a materialized view, whose rows only its query writes — numeric
      * without a modifier (DuckDB's result is a DECIMAL of some precision).
      */
-    private List<String> recordedColumnTypes(Node rel, List<String> given, TypedRewrites typed, boolean matView) {
-        List<SqlType> types = typed.resultTypes();
-        List<String> names = typed.resultNames();
+    private List<String> recordedColumnTypes(Node rel, List<String> given, List<SqlType> types, List<String> names, boolean matView) {
         List<String> comments = new ArrayList<>();
         for (int i = 0; i < types.size() && i < names.size(); i++) {
             SqlType t = types.get(i);
             boolean unconstrainedNumeric = matView && t != null && t.name().equals("numeric") && t.typmod() < 0;
             // varchar(n), character(n), timestamp(p), …: the modifier DuckDB's column type does not keep
-            boolean modified = t != null && t.typmod() >= 0 && !t.element().name().equals("numeric");
+            boolean modified = t != null && !t.element().name().equals("numeric")
+                    && (t.typmod() >= 0 || t.name().equals("varchar") || t.is(SqlType.BPCHAR)); // (varchar, not text)
             if (t == null || !(t.name().equals("json") || t.name().equals("jsonb") || unconstrainedNumeric || modified)) continue;
             String name = i < given.size() ? given.get(i) : names.get(i);
             PgTypeName pg = new PgTypeName(t.name(), modified ? t.typmod() : -1, t.dims(), true);

@@ -50,7 +50,9 @@ final class EnumComparisons {
 
     /** A string constant, or a parameter of no declared type ({@code mood > $1}), as the enum type. */
     private static Node enumConstant(Node value, SqlType enumType, TypeResolver types) {
-        boolean parameter = value.is("ParamRef") && !types.parameterDeclared(value.num("number"));
+        // (a parameter declared of a user type: the enum's own, as drivers declare it after Describe)
+        boolean parameter = value.is("ParamRef") && (!types.parameterDeclared(value.num("number"))
+                || types.parameterOid(value.num("number")) >= 16384); // user objects' OIDs start there
         if (!parameter && (!value.is("A_Const") || !value.has("sval"))) return value;
         Node typeName = Node.of(null).set("names", new ArrayList<>(List.of(Node.string(enumType.name())))).set("typemod", -1L);
         return Node.of("TypeCast").set("arg", value).set("typeName", typeName).set("location", value.location());

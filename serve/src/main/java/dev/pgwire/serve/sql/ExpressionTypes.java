@@ -100,7 +100,14 @@ final class ExpressionTypes {
                 return SqlType.INT4;
             }
             case "TypeCast" -> {
-                return SqlType.of(PgTypeName.of(e.node("typeName")));
+                SqlType t = SqlType.of(PgTypeName.of(e.node("typeName")));
+                Node arg = e.node("arg");
+                if (t != null && t.isArray() && arg != null && arg.is("A_Const") && arg.has("sval")) {
+                    // '{{1,2},{3,4}}'::int[] has the dimensions its text has, as PostgreSQL's array_in reads it
+                    int dims = ArrayLiteral.dimensions(arg.node("sval").str("sval"));
+                    if (dims > t.dims()) return new SqlType(t.name(), t.typmod(), dims);
+                }
+                return t;
             }
             case "ColumnRef" -> {
                 Col c = scope == null ? null : scope.resolve(e.names("fields"));

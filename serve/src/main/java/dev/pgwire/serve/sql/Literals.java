@@ -64,6 +64,14 @@ final class Literals {
             exact(value.node("fval").str("fval"));
             return null; // held exactly: the ordinary conversion applies
         } catch (PgException e) {
+            // beyond the float's range, or so small that it would be 0, is 22003 as float4in / float8in report it
+            String text = value.node("fval").str("fval");
+            boolean real = type.name().equals("float4");
+            double d = real ? Float.parseFloat(text) : Double.parseDouble(text);
+            if (Double.isInfinite(d) || d == 0 && new BigDecimal(text).signum() != 0) {
+                throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "\"" + new BigDecimal(text).toPlainString()
+                        + "\" is out of range for type " + (real ? "real" : "double precision"));
+            }
             List<Node> names = new java.util.ArrayList<>(List.of(Node.string("pg_catalog"), Node.string(type.name())));
             Node typeName = Node.of("TypeName").set("names", names).set("typemod", -1L);
             return Node.of("TypeCast").set("arg", value).set("typeName", typeName).set("location", value.location());

@@ -365,14 +365,14 @@ final class OperatorRewrites {
             s.set("testexpr", asDouble(s.node("testexpr")));
         } else if (r.is(SqlType.FLOAT4) && (l.isExactNumeric() || l.is(SqlType.FLOAT8))) {
             // … and so does an exact number against a subquery of reals: its one result column as double
-            Node select = s.node("subselect");
-            if (!select.is("SelectStmt") || !"SETOP_NONE".equals(select.str("op")) || select.list("targetList").size() != 1) {
-                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "comparing " + l.name() + " with a set operation of real values")
-                        .withHint("Cast one side: x IN (SELECT r::float8 …).");
-            }
-            Node target = select.list("targetList").get(0);
-            if (target.str("name").isEmpty()) target.set("name", cols.get(0).name());
-            target.set("val", asDouble(target.node("val")));
+            // SELECT CAST(pg_sub.pg_c AS DOUBLE) FROM (subquery) pg_sub(pg_c): any subquery, a set operation or * too
+            Node alias = Node.of("Alias").set("aliasname", "pg_sub").set("colnames", new ArrayList<>(List.of(Node.string("pg_c"))));
+            Node from = Node.of("RangeSubselect").set("subquery", s.node("subselect")).set("alias", alias);
+            Node value = Expressions.duckDb("CAST(pg_sub.pg_c AS DOUBLE)");
+            types.assume(value, SqlType.FLOAT8);
+            Node target = Node.of("ResTarget").set("val", value).set("location", -1L);
+            s.set("subselect", Node.of("SelectStmt").set("targetList", new ArrayList<>(List.of(target)))
+                    .set("fromClause", new ArrayList<>(List.of(from))).set("limitOption", "LIMIT_OPTION_DEFAULT").set("op", "SETOP_NONE"));
             s.set("testexpr", asDouble(s.node("testexpr")));
         }
     }

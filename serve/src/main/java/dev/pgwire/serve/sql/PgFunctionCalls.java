@@ -234,6 +234,11 @@ final class PgFunctionCalls {
                 return sql("CAST(CASE WHEN len({0}) > 0 THEN len({0}) END AS INTEGER)", args);
             }
             case "generate_subscripts" -> {
+                if (n == 2 && !isOne(args.get(1)) && first != null && (isVector(first) || first.dims() == 1)) {
+                    // a dimension given as a parameter (SQLAlchemy's index reflection): the subscripts of dimension 1 only
+                    return sql(isVector(first) ? "unnest(CAST(CASE WHEN {1} = 1 THEN range(0, len({0})) ELSE [] END AS INTEGER[]))"
+                            : "unnest(CAST(CASE WHEN {1} = 1 THEN range(1, len({0}) + 1) ELSE [] END AS INTEGER[]))", args);
+                }
                 if (n != 2 || !isOne(args.get(1))) return null;
                 return sql(isVector(first) ? "unnest(CAST(range(0, len({0})) AS INTEGER[]))"
                         : "unnest(CAST(range(1, len({0}) + 1) AS INTEGER[]))", args);

@@ -359,12 +359,16 @@ public final class TargetCoercion {
         if (target.name().equals("numeric") && !target.isArray() && from != null && !from.isArray() && from.isFloat()) {
             // a float stored as numeric goes through its 15 (6) significant digits, as PostgreSQL converts it:
             // 1.005::float8 into numeric(12,2) is 1.01, 0.1::float8 + 0.2::float8 into numeric is 0.3
-            Node digits = RunTimeText.floatDigits(value, from, types);
+            // (a cast, which the statement's rewrite turns into that, after rewriting the value itself)
             int[] ps = target.numericPrecisionAndScale();
-            if (ps == null) return isUnconstrained(c) ? RunTimeText.exactFromDigits(digits, target.withoutTypmod(), types) : value;
-            Node n = Expressions.duckDb("CAST({0} AS DECIMAL(" + ps[0] + "," + ps[1] + "))", digits);
-            types.assume(n, target);
-            return n;
+            if (ps == null && !isUnconstrained(c)) return value;
+            Node typeName = Node.of("TypeName").set("names", new ArrayList<>(List.of(Node.string("pg_catalog"), Node.string("numeric"))))
+                    .set("typemod", -1L);
+            if (ps != null) {
+                typeName.set("typmods", new ArrayList<>(List.of(Node.of("A_Const").set("ival", Node.of("Integer").set("ival", (long) ps[0])),
+                        Node.of("A_Const").set("ival", Node.of("Integer").set("ival", (long) ps[1])))));
+            }
+            return Node.of("TypeCast").set("arg", value).set("typeName", typeName).set("location", value.location());
         }
         if (target.name().equals("numeric") && !target.isArray() && isUnconstrained(c)) return exactNumeric(value, types);
         if (!target.isArray() && target.typmod() > 4 && (target.name().equals("varchar") || target.name().equals("bpchar"))) {

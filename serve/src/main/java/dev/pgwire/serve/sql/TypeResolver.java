@@ -180,8 +180,13 @@ final class TypeResolver {
      */
     boolean parameterComparesAsCharacter(long number) {
         if (!parameterDeclared(number)) return true;
-        int oid = number <= declaredOids.length ? declaredOids[(int) number - 1] : 0;
+        int oid = parameterOid(number);
         return oid == dev.pgwire.protocol.types.PgType.BPCHAR.oid() || oid == dev.pgwire.protocol.types.PgType.VARCHAR.oid();
+    }
+
+    /** The type OID the client declared for parameter {@code number}, 0 for none. */
+    int parameterOid(long number) {
+        return number >= 1 && number <= declaredOids.length ? declaredOids[(int) number - 1] : 0;
     }
 
     /** The declared type of parameter {@code number} where the translation reads it, else null. */

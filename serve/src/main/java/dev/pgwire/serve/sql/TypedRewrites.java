@@ -180,6 +180,39 @@ final class TypedRewrites {
         }
     }
 
+    private static boolean isStarOfRelation(Node arg) {
+        List<Node> fields = arg.is("ColumnRef") ? arg.list("fields") : List.of();
+        return fields.size() >= 2 && fields.get(fields.size() - 1).is("A_Star");
+    }
+
+    /**
+     * count(t) or count(t.*) of a table t with a NOT NULL column: count of that column, which is
+     * NULL exactly in the rows an outer join adds for t (DuckDB's row of t is then not NULL).
+     * Null for anything else.
+     */
+    private static Node countedColumn(Node arg, Scope scope) {
+        if (!arg.is("ColumnRef") || scope == null) return null;
+        List<Node> fields = arg.list("fields");
+        int n = isStarOfRelation(arg) ? fields.size() - 1 : fields.size();
+        if (n != 1 || !fields.get(0).is("String")) return null;
+        String alias = fields.get(0).str("sval");
+        if (n == fields.size() && scope.resolve(List.of(alias)) != null) return null; // a column of that name
+        for (Scope s = scope; s != null; s = s.parent) {
+            for (TypeResolver.Entry entry : s.entries) {
+                if (!alias.equals(entry.alias())) continue;
+                for (Col c : entry.cols()) {
+                    CatalogView.ColumnInfo info = c.relation() == null ? null : c.relation().column(c.name());
+                    if (info != null && info.notNull()) {
+                        return Node.of("ColumnRef").set("fields", new ArrayList<>(List.of(Node.string(alias), Node.string(c.name()))))
+                                .set("location", arg.location());
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** {@code to_jsonb(t.*)}, {@code row_to_json(t.*)}: an argument t.* is the row t, as PostgreSQL reads it. */
     private static void wholeRowArguments(List<Node> args) {
         for (int i = 0; i < args.size(); i++) {
@@ -394,6 +427,12 @@ final class TypedRewrites {
                 return operators.rewrite(e, scope);
             }
             case "FuncCall" -> {
+                if (Operators.lastName(e).equals("count") && e.list("args").size() == 1) {
+                    // count(t), count(t.*): the rows of t, which a LEFT JOIN's missing rows are not
+                    Node counted = countedColumn(e.list("args").get(0), scope);
+                    if (counted != null) e.list("args").set(0, counted);
+                    else if (isStarOfRelation(e.list("args").get(0))) return e; // DuckDB reports it, rather than count NULL rows
+                }
                 wholeRowArguments(e.list("args"));
                 rewriteItems(e.list("args"), scope);
                 if (e.node("agg_filter") != null) e.set("agg_filter", expr(e.node("agg_filter"), scope));
