@@ -258,3 +258,10 @@ SELECT array_length(ARRAY[1,2], 0), array_upper(ARRAY[1,2], 0), array_lower(ARRA
 -- name: array_slices_with_bounds_outside_the_array
 SELECT (ARRAY[1,2,3])[-5:-1], (ARRAY[1,2,3])[-1:1], (ARRAY[1,2,3])[-1:2], (ARRAY[1,2,3])[0:2], (ARRAY[1,2,3])[2:9],
     (ARRAY[1,2,3])[3:2], (ARRAY[1,2,3])[:2], (ARRAY[1,2,3])[2:], (ARRAY[1,2,3])[NULL:2]
+
+-- name: array_constants_of_two_dimensions
+SELECT array_ndims('{{1,2},{3,4}}'::int[]), array_dims('{{1,2},{3,4}}'::int[]), cardinality('{{1,2},{3,4}}'::int[]),
+    array_length('{{1,2},{3,4}}'::int[], 2), to_json('{{"a","b"}}'::text[]), array_to_json('{{1,2},{3,4}}'::int[])
+
+-- name: array_constant_of_two_dimensions_unnested
+SELECT unnest('{{1,2},{3,4}}'::int[]) AS v ORDER BY v

@@ -904,3 +904,10 @@ SELECT to_jsonb(t.*) ->> 'id', row_to_json(t.*) ->> 's', to_json(t.*) ->> 'j' FR
 
 -- name: object_agg_filter_leaves_out_null_names
 SELECT jsonb_object_agg(s, id) FILTER (WHERE s IS NOT NULL), json_object_agg(s, id) FILTER (WHERE s IS NOT NULL) FROM jsonb_distinct
+
+-- name: count_of_whole_rows_over_an_outer_join
+CREATE TABLE wr_parent (id int PRIMARY KEY, name text);
+CREATE TABLE wr_child (id int PRIMARY KEY, parent int, v text);
+INSERT INTO wr_parent VALUES (1, 'a'), (2, 'b'), (3, 'c');
+INSERT INTO wr_child VALUES (10, 1, 'x'), (11, 1, 'y'), (12, 2, NULL);
+SELECT p.id, count(c.*), count(c), count(DISTINCT c.*) FROM wr_parent p LEFT JOIN wr_child c ON c.parent = p.id GROUP BY p.id ORDER BY p.id
