@@ -63,8 +63,34 @@ final class ParameterBinder {
             Object scalar = scalar(v);
             checkExact(scalar, i);
             checkTimestampRange(scalar, index);
+            if (scalar instanceof java.math.BigDecimal d && isFloat(duckDbTypes[i])) {
+                // a numeric for a float: its nearest value, as PostgreSQL's numeric_float8 (the driver gave NULL beyond 38 digits)
+                double x = d.doubleValue();
+                boolean real = duckDbTypes[i].trim().equalsIgnoreCase("FLOAT") || duckDbTypes[i].trim().equalsIgnoreCase("REAL");
+                if (real ? Float.isInfinite((float) x) : Double.isInfinite(x)) {
+                    throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow")
+                            .withDetail("Parameter $" + index + " is beyond the range of type " + (real ? "real" : "double precision") + ".");
+                }
+                ps.setDouble(index, x);
+                return;
+            }
+            if (scalar instanceof java.math.BigDecimal d && duckDbTypes[i] != null && duckDbTypes[i].trim().toUpperCase(java.util.Locale.ROOT).equals("VARCHAR")) {
+                ps.setString(index, d.toPlainString());
+                return;
+            }
+            if (scalar instanceof java.math.BigDecimal d && Math.max(d.precision() - d.scale(), 0) + Math.max(d.scale(), 0) > 38) {
+                // DuckDB's decimals hold 38 digits: more is an error, never the NULL the driver would bind
+                throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow")
+                        .withDetail("Parameter $" + index + " has more than the 38 digits DuckDB's decimals hold.");
+            }
             if (scalar instanceof String s) ps.setString(index, s); else ps.setObject(index, scalar);
         }
+    }
+
+    private static boolean isFloat(String duckDbType) {
+        if (duckDbType == null) return false;
+        String t = duckDbType.trim().toUpperCase(java.util.Locale.ROOT);
+        return t.equals("DOUBLE") || t.equals("FLOAT") || t.equals("REAL") || t.equals("FLOAT8") || t.equals("FLOAT4");
     }
 
     /**

@@ -96,6 +96,25 @@ class ExtendedJdbcTest {
     }
 
     @Test
+    void aWideNumericParameterForAFloatIsItsNearestValueNeverNull() throws Exception {
+        try (Connection c = connect("wide"); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE floats (d float8, n numeric)");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO floats (d) VALUES (?) RETURNING d")) {
+                ps.setBigDecimal(1, new BigDecimal("1E+300"));
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getDouble(1)).isEqualTo(1e300);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO floats (n) VALUES (?)")) {
+                ps.setBigDecimal(1, new BigDecimal("1E+300"));
+                assertThatThrownBy(ps::executeUpdate).isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22003"));
+            }
+        }
+    }
+
+    @Test
     void fetchFromACursorDescribesTheCursorsColumns() throws Exception {
         try (Connection c = connect("cursors"); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
