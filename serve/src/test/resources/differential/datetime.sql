@@ -331,3 +331,11 @@ ALTER TABLE frozen_domain ALTER COLUMN a SET DEFAULT '2024-01-01 09:00';
 SET timezone = 'UTC';
 INSERT INTO frozen_domain (id) VALUES (1);
 SELECT a FROM frozen_domain
+
+-- name: moment_words_read_from_text_while_running
+SELECT 'today'::text::date = current_date, ('yesterday'::text)::date = current_date - 1, ('now'::text)::timestamptz <= now() + interval '1 minute'
+
+-- name: moment_words_in_a_text_default
+CREATE TABLE text_moment_defaults (id int, d date DEFAULT ('now'::text)::date, t timestamptz DEFAULT ('now'::text)::timestamp(6) with time zone);
+INSERT INTO text_moment_defaults (id) VALUES (1);
+SELECT id, d = current_date, t > now() - interval '1 hour' FROM text_moment_defaults

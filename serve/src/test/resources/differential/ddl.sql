@@ -1307,3 +1307,12 @@ ORDER BY 1, attnum
 
 -- name: create_table_as_modifiers_of_expressions_values
 SELECT d || '|', octet_length(d) FROM ctas_exprs_n
+
+-- name: enum_beside_untyped_strings_in_coalesce_and_greatest
+CREATE TYPE mixed_mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE mixed_moods (id int, m mixed_mood);
+INSERT INTO mixed_moods VALUES (1, 'sad'), (2, 'ok'), (3, 'happy'), (4, NULL);
+SELECT id, coalesce(m, 'ok') > 'sad', greatest(m, 'sad'), least(m, 'happy') FROM mixed_moods ORDER BY id
+
+-- name: enum_beside_untyped_strings_aggregated
+SELECT max(coalesce(m, 'sad')), min(coalesce(m, 'happy')) FROM mixed_moods

@@ -190,8 +190,9 @@ public final class DateTimeLiterals {
 
     /**
      * Text read as a date, timestamp or timestamptz while a statement runs (pgwire_moment_in), by
-     * PostgreSQL's input rules — AM/PM, BC, month names, zones, DateStyle's field order — and given
-     * to DuckDB as ISO text; the special words and infinities as written, for DuckDB's cast.
+     * PostgreSQL's input rules — AM/PM, BC, month names, zones, DateStyle's field order, the words
+     * now, today, tomorrow and yesterday — and given to DuckDB as ISO text; infinities as written,
+     * for DuckDB's cast.
      */
     public static String atRunTime(String text, String typeName, String zone, String dateStyle) {
         PgType pg = switch (typeName) {
@@ -200,8 +201,9 @@ public final class DateTimeLiterals {
             case "date" -> PgType.DATE;
             default -> throw new IllegalArgumentException(typeName);
         };
-        String word = text.trim().toLowerCase(Locale.ROOT);
-        if (MOMENT_WORDS.contains(word) || word.contains("infinity")) return text;
+        // now, today, tomorrow, yesterday: the moment as this statement runs ('now'::text::date in a
+        // pg_dump-style default); infinities as written, for DuckDB's cast
+        if (text.trim().toLowerCase(Locale.ROOT).contains("infinity")) return text;
         return iso(text, pg, zone, dateStyle);
     }
 

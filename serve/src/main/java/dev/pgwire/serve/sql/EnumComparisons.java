@@ -43,13 +43,13 @@ final class EnumComparisons {
     }
 
     /** A user type serve keeps as a DuckDB ENUM (the only user types there are). */
-    private static boolean isEnum(SqlType t) {
+    static boolean isEnum(SqlType t) {
         return t != null && !t.isArray() && !t.isUnknown() && !t.equals(SqlType.RECORD)
                 && dev.pgwire.serve.catalog.Builtins.typeOid(t.name()) == 0;
     }
 
     /** A string constant, or a parameter of no declared type ({@code mood > $1}), as the enum type. */
-    private static Node enumConstant(Node value, SqlType enumType, TypeResolver types) {
+    static Node enumConstant(Node value, SqlType enumType, TypeResolver types) {
         // (a parameter declared of a user type: the enum's own, as drivers declare it after Describe)
         boolean parameter = value.is("ParamRef") && (!types.parameterDeclared(value.num("number"))
                 || types.parameterOid(value.num("number")) >= 16384); // user objects' OIDs start there

@@ -638,6 +638,10 @@ final class TypedRewrites {
                     for (int i = 0; i < args.size(); i++) {
                         if (args.get(i).is("A_Const") && args.get(i).has("sval")) args.set(i, operators.typedConstant(args.get(i), common.withoutTypmod()));
                     }
+                } else if (EnumComparisons.isEnum(common)) {
+                    // an untyped string (or parameter) beside an enum is of the enum (coalesce(mood, 'ok') > 'sad' in its order)
+                    List<Node> args = e.list("args");
+                    for (int i = 0; i < args.size(); i++) args.set(i, EnumComparisons.enumConstant(args.get(i), common, types));
                 } else if (common != null && common.isNumber()) {
                     // an untyped string among numbers is read as the common type (coalesce(1, 'x') is 22P02)
                     List<Node> args = e.list("args");
