@@ -82,15 +82,21 @@ class ExtendedJdbcTest {
         // a parameter of no declared type is numeric beside a numeric, as PostgreSQL infers it
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port()
                 + "/division?user=postgres&sslmode=disable&prepareThreshold=1&stringtype=unspecified");
-             PreparedStatement ps = c.prepareStatement("SELECT price / ?, ? / price FROM prices")) {
+             PreparedStatement ps = c.prepareStatement("SELECT price / ?, ? / price, coalesce(price, ?) / 3, price / (? + 1) FROM prices")) {
             ps.setString(1, "3");
             ps.setString(2, "1");
+            ps.setString(3, "0");
+            ps.setString(4, "2");
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(ps.getParameterMetaData().getParameterTypeName(1)).isEqualTo("numeric");
                 assertThat(rs.getMetaData().getColumnTypeName(1)).isEqualTo("numeric");
+                assertThat(rs.getMetaData().getColumnTypeName(3)).isEqualTo("numeric");
+                assertThat(rs.getMetaData().getColumnTypeName(4)).isEqualTo("numeric");
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("3.3333333333333333");
                 assertThat(rs.getString(2)).isEqualTo("0.10000000000000000000");
+                assertThat(rs.getString(3)).isEqualTo("3.3333333333333333");
+                assertThat(rs.getString(4)).isEqualTo("3.3333333333333333");
             }
         }
     }

@@ -57,7 +57,7 @@ final class ExactDivision {
             nested = "pgwire_numeric_div(CAST({0} AS VARCHAR), CAST({1} AS VARCHAR))";
             top = "pgwire_numeric_div_text(CAST({0} AS VARCHAR), CAST({1} AS VARCHAR))";
         }
-        String[] exact = quotient ? null : byConstant(a, ta, b);
+        String[] exact = quotient || ta == null ? null : byConstant(a, ta, b);
         if (exact != null) nested = exact[0].replace("%fallback%", nested);
         Node n = Expressions.duckDb(nested, a, b);
         n.set("exactDivision", true);

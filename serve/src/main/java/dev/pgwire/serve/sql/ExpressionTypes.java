@@ -124,13 +124,13 @@ final class ExpressionTypes {
             }
             case "CaseExpr" -> {
                 SqlType t = SqlType.UNKNOWN;
-                for (Node w : e.list("args")) t = SqlType.common(t, r.type(w.node("result"), scope));
-                if (e.node("defresult") != null) t = SqlType.common(t, r.type(e.node("defresult"), scope));
+                for (Node w : e.list("args")) t = SqlType.common(t, branchType(r, w.node("result"), scope));
+                if (e.node("defresult") != null) t = SqlType.common(t, branchType(r, e.node("defresult"), scope));
                 return t != null && t.isUnknown() ? SqlType.TEXT : t;
             }
             case "CoalesceExpr", "MinMaxExpr" -> {
                 SqlType t = SqlType.UNKNOWN;
-                for (Node a : e.list("args")) t = SqlType.common(t, r.type(a, scope));
+                for (Node a : e.list("args")) t = SqlType.common(t, branchType(r, a, scope));
                 return t != null && t.isUnknown() ? SqlType.TEXT : t;
             }
             case "SubLink" -> {
@@ -206,6 +206,11 @@ final class ExpressionTypes {
         }
     }
 
+    /** A branch's type, a parameter of no declared type being unknown: it takes the others' (coalesce(n, $1) is n's). */
+    private static SqlType branchType(TypeResolver r, Node e, Scope scope) {
+        return untypedParameter(r, e) && r.parameterType(e.num("number")) == null ? SqlType.UNKNOWN : r.type(e, scope);
+    }
+
     private static boolean untypedParameter(TypeResolver r, Node e) {
         return e != null && e.is("ParamRef") && !r.parameterDeclared(e.num("number"));
     }
@@ -255,8 +260,10 @@ final class ExpressionTypes {
         if (e.node("lexpr") == null) return rt; // prefix - + ~
         if (op.equals("-") && l != null && !l.isArray() && l.name().equals("jsonb")) return SqlType.JSONB;
         // numeric / $1 with $1 of no declared type: numeric, as OperatorRewrites makes it
-        if (op.equals("/") && l != null && !l.isArray() && l.name().equals("numeric") && untypedParameter(r, e.node("rexpr"))) return SqlType.NUMERIC;
-        if (op.equals("/") && rt != null && !rt.isArray() && rt.name().equals("numeric") && untypedParameter(r, e.node("lexpr"))) return SqlType.NUMERIC;
+        if (op.equals("/") && l != null && !l.isArray() && l.name().equals("numeric") && (untypedParameter(r, e.node("rexpr"))
+                || rt == null && r.hasUntypedParameter(e.node("rexpr")))) return SqlType.NUMERIC;
+        if (op.equals("/") && rt != null && !rt.isArray() && rt.name().equals("numeric") && (untypedParameter(r, e.node("lexpr"))
+                || l == null && r.hasUntypedParameter(e.node("lexpr")))) return SqlType.NUMERIC;
         if (l == null || rt == null) return null;
         if (l.isUnknown()) l = rt;
         if (rt.isUnknown()) rt = l;

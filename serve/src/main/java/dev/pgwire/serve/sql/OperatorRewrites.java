@@ -276,6 +276,12 @@ final class OperatorRewrites {
             if (param.is("ParamRef") && !types.parameterDeclared(param.num("number")) && !other.isArray() && other.name().equals("numeric")) {
                 e.set(l == null ? "lexpr" : "rexpr", cast(param, SqlType.NUMERIC));
                 if (l == null) l = SqlType.NUMERIC; else r = SqlType.NUMERIC;
+            } else if (!other.isArray() && other.name().equals("numeric") && types.hasUntypedParameter(param)) {
+                // … and so is one whose type only such a parameter leaves open (coalesce(n, $1) / 3, n / ($1 + 1)):
+                // divided as the text of its value, exactly
+                Node n = ExactDivision.divide(e.node("lexpr"), l, e.node("rexpr"), r);
+                types.assume(n, SqlType.NUMERIC);
+                return n;
             }
         }
         if (op.equals("/") && l != null && r != null && l.isExactNumeric() && r.isExactNumeric()

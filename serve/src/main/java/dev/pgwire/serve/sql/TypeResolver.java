@@ -184,6 +184,15 @@ final class TypeResolver {
         return oid == dev.pgwire.protocol.types.PgType.BPCHAR.oid() || oid == dev.pgwire.protocol.types.PgType.VARCHAR.oid();
     }
 
+    /** Whether {@code e} holds a parameter of no declared type (outside subqueries). */
+    boolean hasUntypedParameter(Node e) {
+        boolean[] found = {false};
+        TreeWalker.forEachNode(e, n -> {
+            if (n.is("ParamRef") && !parameterDeclared(n.num("number"))) found[0] = true;
+        });
+        return found[0];
+    }
+
     /** The type OID the client declared for parameter {@code number}, 0 for none. */
     int parameterOid(long number) {
         return number >= 1 && number <= declaredOids.length ? declaredOids[(int) number - 1] : 0;
