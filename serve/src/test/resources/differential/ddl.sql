@@ -1316,3 +1316,37 @@ SELECT id, coalesce(m, 'ok') > 'sad', greatest(m, 'sad'), least(m, 'happy') FROM
 
 -- name: enum_beside_untyped_strings_aggregated
 SELECT max(coalesce(m, 'sad')), min(coalesce(m, 'happy')) FROM mixed_moods
+
+-- name: rename_column_in_checks_generated_columns_and_indexes_setup
+CREATE TABLE renamed_refs (a int, b varchar(20) CHECK (b <> 'x'), c int GENERATED ALWAYS AS (length(b) * 2) STORED, e text,
+    UNIQUE (a, b), CHECK (a > 0 AND b IS NOT NULL));
+CREATE INDEX renamed_refs_b ON renamed_refs (b) WHERE a > 5;
+CREATE INDEX renamed_refs_expr ON renamed_refs (lower(b) DESC, a NULLS FIRST);
+CREATE UNIQUE INDEX renamed_refs_pu ON renamed_refs (e) WHERE b <> 'y';
+COMMENT ON INDEX renamed_refs_expr IS 'lowered';
+ALTER TABLE renamed_refs RENAME COLUMN b TO bb
+
+-- name: rename_column_in_checks
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'renamed_refs'::regclass ORDER BY conname
+
+-- name: rename_column_in_indexes
+SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid), indoption, obj_description(indexrelid, 'pg_class')
+FROM pg_index WHERE indrelid = 'renamed_refs'::regclass ORDER BY 1
+
+-- name: rename_column_in_generated_columns
+SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'renamed_refs'::regclass;
+INSERT INTO renamed_refs (a, bb, e) VALUES (1, 'abc', 'q');
+SELECT a, bb, c FROM renamed_refs
+
+-- name: comment_on_index_and_sequence_keeps_their_definitions
+CREATE TABLE commented_ix (a int, b text);
+CREATE INDEX commented_ix_x ON commented_ix (lower(b) DESC);
+COMMENT ON INDEX commented_ix_x IS 'hello';
+CREATE SEQUENCE commented_seq AS int;
+COMMENT ON SEQUENCE commented_seq IS 'seq';
+SELECT 1
+
+-- name: comment_on_index_and_sequence_keeps_their_definitions_catalog
+SELECT pg_get_indexdef('commented_ix_x'::regclass), obj_description('commented_ix_x'::regclass, 'pg_class'),
+    format_type(seqtypid, NULL), obj_description('commented_seq'::regclass, 'pg_class')
+FROM pg_sequence WHERE seqrelid = 'commented_seq'::regclass

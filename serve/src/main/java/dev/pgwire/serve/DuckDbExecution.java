@@ -71,6 +71,7 @@ final class DuckDbExecution {
             atRun = IndexRename.script(written.tree(), catalog, runner, session.schemasOnPath(), notice -> sink.notice("NOTICE", "00000", notice),
                     sql -> translator.translate(sql).duckDbSql(), tx.inDuckDbTransaction() && tx.rowsChanged());
         }
+        if (atRun == null) atRun = IndexRename.comment(written.tree(), runner, session.schemasOnPath());
         if (atRun != null) written = written.withDuckDbSql(atRun);
         if (written.duckDbSql().isEmpty()) { // nothing DuckDB has to do (ALTER TABLE … OWNER TO, say)
             sink.complete(written.info().tagForUpdate(-1));

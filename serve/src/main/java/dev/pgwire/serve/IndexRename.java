@@ -75,6 +75,37 @@ final class IndexRename {
         return String.join(";\n", IndexedAlter.renameIndex(table, name, newName, runner));
     }
 
+    private static final String COMMENTED = "SELECT CASE WHEN database_name = 'temp' THEN 'pg_temp' ELSE schema_name END, comment"
+            + " FROM duckdb_indexes() WHERE index_name = ? AND (database_name = current_database() OR database_name = 'temp')"
+            + " UNION ALL SELECT CASE WHEN database_name = 'temp' THEN 'pg_temp' ELSE schema_name END, comment"
+            + " FROM duckdb_sequences() WHERE sequence_name = ? AND (database_name = current_database() OR database_name = 'temp')";
+
+    /**
+     * COMMENT ON INDEX / SEQUENCE: the description joins what serve keeps in the object's comment
+     * (an index's definition, keys and options, a sequence's type), which a plain COMMENT would
+     * replace. Null for any other statement, or an object that is not there (the statement as
+     * translated then reports it).
+     */
+    static String comment(Node tree, DuckDbStatementRunner runner, List<String> searchPath) {
+        if (tree == null || !tree.is("CommentStmt")) return null;
+        String type = tree.str("objtype");
+        if (!type.equals("OBJECT_INDEX") && !type.equals("OBJECT_SEQUENCE")) return null;
+        List<String> names = new java.util.ArrayList<>();
+        for (Node n : tree.node("object").list("items")) names.add(n.str("sval"));
+        if (names.isEmpty() || names.size() > 2) return null;
+        String schema = names.size() == 2 ? names.get(0) : null;
+        String name = names.get(names.size() - 1);
+        String[] found = pick(runner.query(COMMENTED, ps -> {
+            ps.setString(1, name);
+            ps.setString(2, name);
+        }, rs -> new String[] {rs.getString(1), rs.getString(2)}), schema, searchPath);
+        if (found == null || found[1] == null || !found[1].startsWith("{")) return null;
+        String text = tree.has("comment") && !tree.str("comment").isEmpty() ? tree.str("comment") : null; // '' drops it
+        String meta = dev.pgwire.serve.sql.ObjectMeta.read(found[1]).withDescription(text).write();
+        String qualified = found[0].equals("pg_temp") ? SqlNames.quote(name) : SqlNames.quote(found[0]) + "." + SqlNames.quote(name);
+        return "COMMENT ON " + (type.equals("OBJECT_INDEX") ? "INDEX " : "SEQUENCE ") + qualified + " IS " + SqlNames.literal(meta);
+    }
+
     /** {schema, table} of DuckDB's index {@code name}, or null. */
     private static String[] index(String schema, String name, DuckDbStatementRunner runner, List<String> searchPath) {
         return pick(runner.query(INDEXES, ps -> ps.setString(1, name), rs -> new String[] {rs.getString(1), rs.getString(2)}),

@@ -95,9 +95,15 @@ final class IndexedAlter {
             before.add("DROP INDEX " + qualifier + SqlNames.quote(name));
             String expressions = expressions(index.sql());
             if (expressions == null || droppedIndexes.contains(name) || mentions(expressions, droppedColumns)) continue;
-            if (oldColumn != null) expressions = renamed(expressions, oldColumn, newColumn);
-            // what serve keeps of the index goes with it, unless a column it names was renamed
-            after.addAll(index.remade(qualifier, qualifier + SqlNames.quote(newTable), expressions, oldColumn == null));
+            Index remade = index;
+            if (oldColumn != null) {
+                expressions = renamed(expressions, oldColumn, newColumn);
+                // what serve keeps of the index goes with it, its keys and predicate naming the column anew
+                String comment = index.comment() == null ? null : dev.pgwire.serve.sql.CreateIndex.renamedColumn(index.comment(),
+                        oldColumn, newColumn, dev.pgwire.serve.sql.ColumnRename.columnTypes(table, oldColumn, newColumn));
+                remade = new Index(name, index.unique(), index.sql(), comment);
+            }
+            after.addAll(remade.remade(qualifier, qualifier + SqlNames.quote(newTable), expressions, true));
         }
         return String.join(";\n", before) + ";\n" + t.duckDbSql() + ";\n" + String.join(";\n", after);
     }

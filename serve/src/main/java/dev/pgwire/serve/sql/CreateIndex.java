@@ -10,7 +10,7 @@ import java.util.List;
  * operator classes, INCLUDE, predicate) kept in the index's comment, and a unique index recorded
  * among its table's constraints, for the errors that name it.
  */
-final class CreateIndex {
+public final class CreateIndex {
     private final Emitter em;
     private final SessionContext session;
     /** Statements that follow the CREATE INDEX in the script. */
@@ -83,7 +83,20 @@ final class CreateIndex {
         CatalogView.Relation r = session.catalog().relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"),
                 rel.str("relname"));
         if (r == null) return;
-        java.util.function.Function<String, PgTypeName> columns = columnTypes(r);
+        ObjectMeta meta = describe(s, name, r.schema(), r.name(), columnTypes(r));
+        if (meta == null) return;
+        after.add("COMMENT ON INDEX " + DdlEmitter.qualifiedRelation(r.schema().equals("pg_temp") ? null : schema, name) + " IS "
+                + SqlWriter.quoteLiteral(meta.write()));
+    }
+
+    /**
+     * What serve keeps of an index (CREATE INDEX {@code s} named {@code name} on {@code
+     * schema.table}): its definition as pg_get_indexdef shows it, its keys (an expression's plain
+     * and pretty forms), its predicate and each key's indoption. Null where an expression cannot be
+     * written as PostgreSQL does.
+     */
+    static ObjectMeta describe(Node s, String name, String schema, String table, java.util.function.Function<String, PgTypeName> columns) {
+        List<Node> elems = s.list("indexParams");
         List<String> keys = new ArrayList<>();
         List<String> recorded = new ArrayList<>(); // each key, an expression's with pg_get_indexdef(index, n, true)'s form
         for (Node e : elems) {
@@ -93,7 +106,7 @@ final class CreateIndex {
                 continue;
             }
             String text = PgDeparse.text(e.node("expr"), null, columns, false);
-            if (text == null) return;
+            if (text == null) return null;
             // ruleutils' looks_like_function: these need no parentheses of their own
             boolean function = e.node("expr").is("FuncCall") || e.node("expr").is("SQLValueFunction")
                     || e.node("expr").is("CoalesceExpr") || e.node("expr").is("MinMaxExpr");
@@ -109,8 +122,8 @@ final class CreateIndex {
         String method = s.str("accessMethod") == null || s.str("accessMethod").isEmpty() ? "btree" : s.str("accessMethod");
         StringBuilder def = new StringBuilder(s.bool("unique") ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
                 .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(name)).append(" ON ")
-                .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(r.schema())).append('.')
-                .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(r.name())).append(" USING ").append(method).append(" (")
+                .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(schema)).append('.')
+                .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(table)).append(" USING ").append(method).append(" (")
                 .append(String.join(", ", shown)).append(')');
         List<String> included = new ArrayList<>();
         for (Node e : s.list("indexIncludingParams")) included.add(dev.pgwire.serve.catalog.TypeNames.quoteIdent(e.str("name")));
@@ -118,17 +131,40 @@ final class CreateIndex {
         String where = null;
         if (s.node("whereClause") != null) {
             where = PgDeparse.text(s.node("whereClause"), null, columns, false);
-            if (where == null) return;
+            if (where == null) return null;
             def.append(" WHERE ").append(where);
             // psql's \d asks for the pretty form (no parentheses around the whole predicate)
             where = ColumnMeta.expressionPair(where, PgDeparse.text(s.node("whereClause"), null, columns, true));
         }
-        after.add("COMMENT ON INDEX " + DdlEmitter.qualifiedRelation(r.schema().equals("pg_temp") ? null : schema, name) + " IS "
-                + SqlWriter.quoteLiteral(new ObjectMeta(def.toString(), recorded, null, null, null, where, null, options).write()));
+        return new ObjectMeta(def.toString(), recorded, null, null, null, where, null, options);
+    }
+
+    /**
+     * An index's comment (its {@link ObjectMeta}) after column {@code from} of its table was renamed
+     * {@code to}: its definition read back and written again with the new name — keys,
+     * expressions, predicate — its description kept; null where it cannot be (then DuckDB's own
+     * text of the index stands).
+     */
+    public static String renamedColumn(String comment, String from, String to, java.util.function.Function<String, PgTypeName> columns) {
+        ObjectMeta meta = ObjectMeta.read(comment);
+        if (meta.definition() == null) return comment;
+        try {
+            List<PgParser.Statement> parsed = PgParser.parse(meta.definition());
+            if (parsed.size() != 1 || !parsed.get(0).tree().is("IndexStmt")) return null;
+            Node s = parsed.get(0).tree();
+            for (Node e : s.list("indexParams")) if (from.equals(e.str("name"))) e.set("name", to);
+            for (Node e : s.list("indexIncludingParams")) if (from.equals(e.str("name"))) e.set("name", to);
+            ColumnRename.references(s, from, to);
+            Node rel = s.node("relation");
+            ObjectMeta renamed = describe(s, s.str("idxname"), rel.str("schemaname"), rel.str("relname"), columns);
+            return renamed == null ? null : renamed.withDescription(meta.description()).write();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** A table's columns' PostgreSQL types, for writing its expressions as PostgreSQL shows them. */
-    private static java.util.function.Function<String, PgTypeName> columnTypes(CatalogView.Relation r) {
+    static java.util.function.Function<String, PgTypeName> columnTypes(CatalogView.Relation r) {
         return c -> {
             CatalogView.ColumnInfo info = r.column(c);
             if (info == null) return null;

@@ -75,6 +75,7 @@ public final class DdlChanges {
                 script.add("ALTER TABLE " + ifExists + relationText(rel) + " RENAME COLUMN "
                         + SqlWriter.quoteIdent(s.str("subname")) + " TO " + newName);
                 keys.renamed(relation(rel), null, s.str("subname"), s.str("newname"));
+                generatedRenamed(relation(rel), rel, s.str("subname"), s.str("newname"));
             }
             case "OBJECT_TABCONSTRAINT" -> {
                 Relation r = relation(rel);
@@ -84,6 +85,19 @@ public final class DdlChanges {
                         name -> session.catalog().relation(schema, name) != null));
             }
             default -> throw DdlEmitter.unsupported("ALTER " + Classifier.objectName(type) + " … RENAME");
+        }
+    }
+
+    /** The expressions of generated columns that name a renamed column, as PostgreSQL shows them (pg_attrdef), name it anew. */
+    private void generatedRenamed(Relation r, Node rel, String from, String to) {
+        if (r == null || r.view()) return;
+        for (CatalogView.ColumnInfo c : r.columns()) {
+            if (c.pgDefault() == null || c.sequence() != null || c.pgType() == null) continue;
+            String renamed = ColumnRename.expression(c.pgDefault(), from, to, ColumnRename.columnTypes(r, from, to));
+            if (renamed.equals(c.pgDefault())) continue;
+            String column = c.name().equals(from) ? to : c.name();
+            script.add("COMMENT ON COLUMN " + relationText(rel) + "." + SqlWriter.quoteIdent(column) + " IS "
+                    + SqlWriter.quoteLiteral(ColumnMeta.write(c.pgType(), null, c.identity(), c.description(), renamed, c.domain())));
         }
     }
 

@@ -163,9 +163,14 @@ final class ReferencingKeys {
             boolean self = c.rule() != null && c.references().equals(table.name()) && c.rule().schema().equals(table.schema());
             List<String> refCols = self && from != null ? replaced(c.referencedColumns(), from, to) : c.referencedColumns();
             String references = self && newTable != null ? newTable : c.references();
-            if (cols.equals(c.columns()) && refCols.equals(c.referencedColumns()) && java.util.Objects.equals(references, c.references())) continue;
+            // a check's expression (a partial unique index's predicate) names the column anew
+            String expression = from == null || c.expression() == null ? c.expression()
+                    : ColumnRename.expression(c.expression(), from, to, ColumnRename.columnTypes(table, from, to));
+            if (expression != null && c.type().equals("u")) expression = ColumnMeta.form(expression, false);
+            if (cols.equals(c.columns()) && refCols.equals(c.referencedColumns()) && java.util.Objects.equals(references, c.references())
+                    && java.util.Objects.equals(expression, c.expression())) continue;
             out = out.replacing(new TableMeta.Constraint(c.name(), c.type(), cols, references, refCols,
-                    c.expression(), c.index(), c.backedByIndex(), c.rule()));
+                    expression, c.index(), c.backedByIndex(), c.rule()));
             changed = true;
         }
         return changed ? out : null;
