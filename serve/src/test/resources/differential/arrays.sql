@@ -265,3 +265,11 @@ SELECT array_ndims('{{1,2},{3,4}}'::int[]), array_dims('{{1,2},{3,4}}'::int[]), 
 
 -- name: array_constant_of_two_dimensions_unnested
 SELECT unnest('{{1,2},{3,4}}'::int[]) AS v ORDER BY v
+
+-- name: array_position_from_a_start
+SELECT array_position(ARRAY[1,2,1,2], 2, 3), array_position(ARRAY[1,2,1], 1, 2), array_position(ARRAY[1,2,3], 1, 2),
+    array_position(ARRAY['a',NULL,'b'], NULL, 1), array_position(ARRAY[1,2], 2, -5)
+
+-- name: array_position_from_a_null_start
+-- expect-error: 22004
+SELECT array_position(ARRAY[1,2], 1, NULL)

@@ -142,3 +142,6 @@ SELECT substr('abc', NULL::int, 2) IS NULL, substr('abc', 1, NULL::int) IS NULL,
 
 -- name: string_agg_with_a_null_delimiter
 SELECT string_agg(x, NULL), string_agg(x, NULL::text ORDER BY x DESC) FROM (VALUES ('a'), ('b')) v(x)
+
+-- name: variadic_array_arguments
+SELECT format('a%sb%s', VARIADIC ARRAY['X', 'Y']), concat(VARIADIC ARRAY['p', 'q']), concat_ws(',', VARIADIC ARRAY['1', '2', NULL])

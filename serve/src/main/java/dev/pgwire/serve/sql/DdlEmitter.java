@@ -593,7 +593,8 @@ final class DdlEmitter {
         return true;
     }
 
-    private static Node typeName(SqlType t) {
+    /** {@code t} as a parse tree's type name, numeric's precision and scale included. */
+    static Node typeName(SqlType t) {
         List<Node> names = new ArrayList<>(List.of(Node.string("pg_catalog"), Node.string(t.name())));
         Node typeName = Node.of("TypeName").set("names", names).set("typemod", -1L);
         int[] ps = t.element().numericPrecisionAndScale();

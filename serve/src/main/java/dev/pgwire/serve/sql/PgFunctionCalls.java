@@ -274,6 +274,12 @@ final class PgFunctionCalls {
                 return n == 2 ? sql("CAST(list_filter(range(1, len({0}) + 1), lambda pg_i: {0}[pg_i] IS NOT DISTINCT FROM {1}) AS INTEGER[])", args) : null;
             }
             case "array_position" -> {
+                if (n == 3) {
+                    // from a starting subscript: the first match at or after it
+                    return sql("CAST(CASE WHEN {2} IS NULL THEN error('[pgwire:22004] initial position must not be null')"
+                            + " ELSE list_position(list_slice({0}, greatest({2}, 1), len({0})), {1})"
+                            + " + greatest({2}, 1) - 1 END AS INTEGER)", args);
+                }
                 return n == 2 ? sql("CAST(list_position({0}, {1}) AS INTEGER)", args) : null;
             }
             case "array_fill" -> {

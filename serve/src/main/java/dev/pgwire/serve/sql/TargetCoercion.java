@@ -362,13 +362,7 @@ public final class TargetCoercion {
             // (a cast, which the statement's rewrite turns into that, after rewriting the value itself)
             int[] ps = target.numericPrecisionAndScale();
             if (ps == null && !isUnconstrained(c)) return value;
-            Node typeName = Node.of("TypeName").set("names", new ArrayList<>(List.of(Node.string("pg_catalog"), Node.string("numeric"))))
-                    .set("typemod", -1L);
-            if (ps != null) {
-                typeName.set("typmods", new ArrayList<>(List.of(Node.of("A_Const").set("ival", Node.of("Integer").set("ival", (long) ps[0])),
-                        Node.of("A_Const").set("ival", Node.of("Integer").set("ival", (long) ps[1])))));
-            }
-            return Node.of("TypeCast").set("arg", value).set("typeName", typeName).set("location", value.location());
+            return Node.of("TypeCast").set("arg", value).set("typeName", DdlEmitter.typeName(target)).set("location", value.location());
         }
         if (target.name().equals("numeric") && !target.isArray() && isUnconstrained(c)) return exactNumeric(value, types);
         if (!target.isArray() && target.typmod() > 4 && (target.name().equals("varchar") || target.name().equals("bpchar"))) {

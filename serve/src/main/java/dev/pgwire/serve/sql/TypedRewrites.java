@@ -427,6 +427,13 @@ final class TypedRewrites {
                 return operators.rewrite(e, scope);
             }
             case "FuncCall" -> {
+                if (e.bool("func_variadic") && !e.list("args").isEmpty() && e.list("args").get(e.list("args").size() - 1).is("A_ArrayExpr")) {
+                    // f(…, VARIADIC ARRAY[a, b]) is f(…, a, b)
+                    List<Node> args = e.list("args");
+                    Node array = args.remove(args.size() - 1);
+                    args.addAll(array.list("elements"));
+                    e.set("func_variadic", false);
+                }
                 if (Operators.lastName(e).equals("count") && e.list("args").size() == 1) {
                     // count(t), count(t.*): the rows of t, which a LEFT JOIN's missing rows are not
                     Node counted = countedColumn(e.list("args").get(0), scope);
