@@ -145,3 +145,11 @@ SELECT string_agg(x, NULL), string_agg(x, NULL::text ORDER BY x DESC) FROM (VALU
 
 -- name: variadic_array_arguments
 SELECT format('a%sb%s', VARIADIC ARRAY['X', 'Y']), concat(VARIADIC ARRAY['p', 'q']), concat_ws(',', VARIADIC ARRAY['1', '2', NULL])
+
+-- name: string_agg_with_a_null_delimiter_of_bytea_and_over_a_window
+SELECT string_agg(x::bytea, NULL ORDER BY x), min(w) FROM (SELECT x, string_agg(x, NULL) OVER (ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING
+    AND UNBOUNDED FOLLOWING) AS w FROM (VALUES ('a'), ('b')) v(x)) s
+
+-- name: aggregate_order_by_in_a_window_refused
+-- expect-error: 0A000
+SELECT string_agg(x, ',' ORDER BY x) OVER () FROM (VALUES ('a'), ('b')) v(x)

@@ -144,6 +144,7 @@ final class FunctionRewrites {
                 }
             }
             case "string_agg" -> {
+                emptyNullDelimiter(args);
                 if (first != null && !first.isArray() && first.name().equals("bytea") && args.size() == 2) {
                     // DuckDB's string_agg takes text: the bytes travel as hex digits and come back as bytes
                     f.set("args", new ArrayList<>(List.of(Expressions.duckDb("hex({0})", args.get(0)),
@@ -151,12 +152,6 @@ final class FunctionRewrites {
                     Node n = Expressions.duckDb("unhex({0})", f);
                     types.assume(n, first.withoutTypmod());
                     return n;
-                }
-                Node delimiter = args.size() == 2 ? args.get(1) : null;
-                if (delimiter != null && delimiter.is("TypeCast")) delimiter = delimiter.node("arg");
-                if (delimiter != null && delimiter.is("A_Const") && delimiter.bool("isnull")) {
-                    // a NULL delimiter joins with nothing, as PostgreSQL's string_agg does (DuckDB's answers NULL)
-                    args.set(1, JsonText.constant(""));
                 }
             }
             case "round" -> {
@@ -233,12 +228,24 @@ final class FunctionRewrites {
     }
 
     /** avg(x) OVER (…) of an exact number: sum(x) OVER (…) / count(x) OVER (…) with PostgreSQL's scale, as avg without a window. */
+    /** string_agg(x, NULL): a NULL delimiter joins with nothing, as PostgreSQL's does (DuckDB's answers NULL). */
+    private static void emptyNullDelimiter(List<Node> args) {
+        Node delimiter = args.size() == 2 ? args.get(1) : null;
+        if (delimiter != null && delimiter.is("TypeCast")) delimiter = delimiter.node("arg");
+        if (delimiter != null && delimiter.is("A_Const") && delimiter.bool("isnull")) args.set(1, JsonText.constant(""));
+    }
+
     private Node window(Node f, Scope scope) {
         List<Node> args = f.list("args");
         if (f.bool("agg_distinct")) {
             PgException e = new PgException(SqlState.FEATURE_NOT_SUPPORTED, "DISTINCT is not implemented for window functions");
             throw f.has("location") ? e.withPosition(f.location() + 1) : e;
         }
+        if (!f.list("agg_order").isEmpty() && !f.bool("agg_within_group")) {
+            PgException e = new PgException(SqlState.FEATURE_NOT_SUPPORTED, "aggregate ORDER BY is not implemented for window functions");
+            throw f.has("location") ? e.withPosition(f.location() + 1) : e;
+        }
+        if (Operators.lastName(f).equals("string_agg")) emptyNullDelimiter(args);
         if (args.size() == 1 && (Operators.lastName(f).equals("sum") || Operators.lastName(f).equals("avg"))) {
             Node interval = IntervalAggregates.window(f, types.type(args.get(0), scope));
             if (interval != null) {
