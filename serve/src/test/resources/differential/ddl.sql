@@ -1350,3 +1350,7 @@ SELECT 1
 SELECT pg_get_indexdef('commented_ix_x'::regclass), obj_description('commented_ix_x'::regclass, 'pg_class'),
     format_type(seqtypid, NULL), obj_description('commented_seq'::regclass, 'pg_class')
 FROM pg_sequence WHERE seqrelid = 'commented_seq'::regclass
+
+-- name: index_pretty_definitions
+SELECT pg_get_indexdef(indexrelid, 0, true) FROM pg_index WHERE indrelid IN ('ix_forms'::regclass, 'renamed_refs'::regclass)
+ORDER BY 1

@@ -369,7 +369,8 @@ final class IndexedAlter {
             if (comment != null) {
                 dev.pgwire.serve.sql.ObjectMeta meta = dev.pgwire.serve.sql.ObjectMeta.read(comment);
                 comment = new dev.pgwire.serve.sql.ObjectMeta(renamedDefinition(meta.definition(), newName), meta.columns(), meta.type(),
-                        meta.description(), meta.types(), meta.predicate(), meta.shown(), meta.options()).write();
+                        meta.description(), meta.types(), meta.predicate(),
+                        meta.shown() == null ? null : renamedDefinition(meta.shown(), newName), meta.options()).write();
             }
             List<String> out = new ArrayList<>();
             out.add("DROP INDEX " + qualifier + SqlNames.quote(name));

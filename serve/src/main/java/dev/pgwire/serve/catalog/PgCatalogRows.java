@@ -430,7 +430,10 @@ final class PgCatalogRows {
         indexRows(oid, i.name(), namespaceOid(i.schema()), relation, i.schema(), i.table(), i.unique(), false, i.columns(), keys,
                 i.expressions(), dev.pgwire.serve.sql.ColumnMeta.form(i.predicate(), false), def, i.options());
         String plainWhere = " WHERE " + dev.pgwire.serve.sql.ColumnMeta.form(i.predicate(), false);
-        if (i.predicate() != null && def.endsWith(plainWhere)) {
+        if (i.prettyDefinition() != null && i.definition() != null) {
+            // the pretty form recorded with the index: its expressions and predicate as \d shows them
+            prettyIndexDefinitions.put(oid, RelationText.index(i.prettyDefinition(), i.schema(), i.table()));
+        } else if (i.predicate() != null && def.endsWith(plainWhere)) {
             prettyIndexDefinitions.put(oid, RelationText.index(def.substring(0, def.length() - plainWhere.length()) + " WHERE "
                     + dev.pgwire.serve.sql.ColumnMeta.form(i.predicate(), true), i.schema(), i.table()));
         }

@@ -78,7 +78,7 @@ final class UserObjects {
 
     /** An index made by CREATE INDEX: its key columns (null where the key is an expression). */
     record Index(String schema, String name, String table, boolean unique, List<String> columns, List<String> expressions,
-                 String definition, String description, String predicate, List<String> options) {
+                 String definition, String description, String predicate, List<String> options, String prettyDefinition) {
     }
 
     record Sequence(String schema, String name, String type, long start, long min, long max, long increment, boolean cycle,
@@ -219,7 +219,7 @@ final class UserObjects {
                         if (expression) exprs.add(k.startsWith("'") ? k.substring(1, k.length() - 1) : k);
                     }
                     u.indexes.add(new Index(schema, rs.getString(2), rs.getString(3), rs.getBoolean(4), cols, exprs,
-                            meta.definition(), meta.description(), meta.predicate(), meta.options()));
+                            meta.definition(), meta.description(), meta.predicate(), meta.options(), meta.shown()));
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT schema_name, sequence_name, start_value, min_value, max_value, increment_by,"

@@ -116,18 +116,26 @@ public final class CreateIndex {
             recorded.add(pretty == null || pretty.equals(keys.get(keys.size() - 1)) ? keys.get(keys.size() - 1)
                     : keys.get(keys.size() - 1) + ColumnMeta.PRETTY_SEPARATOR + pretty);
         }
-        List<String> shown = new ArrayList<>();
-        for (int i = 0; i < elems.size(); i++) shown.add(keys.get(i) + IndexKeys.decoration(elems.get(i)));
         List<String> options = IndexKeys.options(elems);
         String method = s.str("accessMethod") == null || s.str("accessMethod").isEmpty() ? "btree" : s.str("accessMethod");
-        StringBuilder def = new StringBuilder(s.bool("unique") ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
-                .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(name)).append(" ON ")
-                .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(schema)).append('.')
-                .append(dev.pgwire.serve.catalog.TypeNames.quoteIdent(table)).append(" USING ").append(method).append(" (")
-                .append(String.join(", ", shown)).append(')');
+        String head = (s.bool("unique") ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") + dev.pgwire.serve.catalog.TypeNames.quoteIdent(name)
+                + " ON " + dev.pgwire.serve.catalog.TypeNames.quoteIdent(schema) + "." + dev.pgwire.serve.catalog.TypeNames.quoteIdent(table)
+                + " USING " + method + " (";
+        StringBuilder def = new StringBuilder(head);
+        StringBuilder pretty = new StringBuilder(head); // pg_get_indexdef(oid, 0, true), psql's \d: each expression's pretty form
+        for (int i = 0; i < elems.size(); i++) {
+            String decoration = IndexKeys.decoration(elems.get(i));
+            def.append(i > 0 ? ", " : "").append(keys.get(i)).append(decoration);
+            pretty.append(i > 0 ? ", " : "").append(ColumnMeta.form(recorded.get(i), true)).append(decoration);
+        }
+        def.append(')');
+        pretty.append(')');
         List<String> included = new ArrayList<>();
         for (Node e : s.list("indexIncludingParams")) included.add(dev.pgwire.serve.catalog.TypeNames.quoteIdent(e.str("name")));
-        if (!included.isEmpty()) def.append(" INCLUDE (").append(String.join(", ", included)).append(')');
+        if (!included.isEmpty()) {
+            def.append(" INCLUDE (").append(String.join(", ", included)).append(')');
+            pretty.append(" INCLUDE (").append(String.join(", ", included)).append(')');
+        }
         String where = null;
         if (s.node("whereClause") != null) {
             where = PgDeparse.text(s.node("whereClause"), null, columns, false);
@@ -135,8 +143,10 @@ public final class CreateIndex {
             def.append(" WHERE ").append(where);
             // psql's \d asks for the pretty form (no parentheses around the whole predicate)
             where = ColumnMeta.expressionPair(where, PgDeparse.text(s.node("whereClause"), null, columns, true));
+            pretty.append(" WHERE ").append(ColumnMeta.form(where, true));
         }
-        return new ObjectMeta(def.toString(), recorded, null, null, null, where, null, options);
+        return new ObjectMeta(def.toString(), recorded, null, null, null, where, pretty.toString().equals(def.toString()) ? null
+                : pretty.toString(), options);
     }
 
     /**

@@ -23,7 +23,8 @@ import java.util.Map;
  * @param predicate   a partial index's predicate as PostgreSQL shows it (pg_index.indpred) and pretty
  *                    ({@link ColumnMeta#expressionPair}), or null
  * @param shown       a view's query as pg_get_viewdef shows it, plain and pretty ({@link ColumnMeta#expressionPair});
- *                    null where serve cannot write it as PostgreSQL does ({@code definition} is shown then)
+ *                    null where serve cannot write it as PostgreSQL does ({@code definition} is shown then);
+ *                    an index's definition as pg_get_indexdef(oid, 0, true) shows it, where it differs
  * @param options     an index's pg_index.indoption per key ({@code "3"}: DESC, NULLS FIRST), or null for all 0
  */
 public record ObjectMeta(String definition, List<String> columns, String type, String description, List<String> types,
