@@ -273,3 +273,6 @@ SELECT array_position(ARRAY[1,2,1,2], 2, 3), array_position(ARRAY[1,2,1], 1, 2),
 -- name: array_position_from_a_null_start
 -- expect-error: 22004
 SELECT array_position(ARRAY[1,2], 1, NULL)
+
+-- name: array_lower_bounds_other_than_one
+SELECT ('[2:3]={5,6}'::int[])[2]

@@ -71,6 +71,10 @@ final class TextArrays {
      */
     static String fromArrayText(String text, int exactScale) {
         PgArray a = (PgArray) TypeRegistry.standard().decodeText(PgType.TEXT_ARRAY.oid(), text, CodecContext.DEFAULT);
+        if (a.ndim() == 1 && a.lowerBounds()[0] != 1) {
+            // DuckDB's lists start at 1: '[0:1]={7,8}' would have its subscripts moved
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "array lower bounds other than 1 are not supported: \"" + text + "\"");
+        }
         if (a.ndim() > 1) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
                     "a multidimensional array cannot be read from text while a statement runs: \"" + text + "\"")

@@ -19,7 +19,15 @@ final class ArrayLiteral {
     private static final TypeRegistry REGISTRY = TypeRegistry.standard();
 
     static PgArray parse(String text) {
-        return (PgArray) REGISTRY.decodeText(PgType.TEXT_ARRAY.oid(), text, CodecContext.DEFAULT);
+        PgArray a = (PgArray) REGISTRY.decodeText(PgType.TEXT_ARRAY.oid(), text, CodecContext.DEFAULT);
+        for (int lower : a.lowerBounds()) {
+            if (lower != 1) {
+                // DuckDB's lists start at 1: '[0:1]={7,8}' would have its subscripts moved
+                throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.FEATURE_NOT_SUPPORTED,
+                        "array lower bounds other than 1 are not supported: \"" + text + "\"");
+            }
+        }
+        return a;
     }
 
     /** The number of dimensions of an array literal's text, or 0 when it is not one. */
