@@ -484,3 +484,23 @@ INSERT INTO err_keys VALUES (1, 'x', 'a'), (1, 'y', 'b');
 -- name: unique_in_statement_named_columns
 -- expect-error: 23505
 INSERT INTO err_keys (nick, id, email) VALUES ('n', 5, 'p'), ('n', 6, 'q');
+
+-- name: integer_array_element_out_of_range
+-- expect-error: 22003
+SELECT ARRAY['2147483648']::int[]
+
+-- name: float_into_numeric_with_too_many_digits
+-- expect-error: 22003
+SELECT 9999999999.995::float8::numeric(12,2)
+
+-- name: text_into_numeric_with_too_many_digits_while_running
+-- expect-error: 22003
+SELECT s::numeric(5,2) FROM (VALUES ('12345.6')) v(s)
+
+-- name: text_not_a_number_into_numeric_while_running
+-- expect-error: 22P02
+SELECT s::numeric(5,2) FROM (VALUES ('abc')) v(s)
+
+-- name: text_integer_out_of_range_while_running
+-- expect-error: 22003
+SELECT s::int FROM (VALUES ('99999999999')) v(s)

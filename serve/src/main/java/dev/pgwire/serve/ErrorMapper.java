@@ -393,6 +393,7 @@ final class ErrorMapper {
     }
 
     private static final Pattern CONVERT_STRING = Pattern.compile("Could not convert string '(.*)' to ([A-Z0-9_]+)");
+    private static final Pattern CONVERT_TO_DECIMAL = Pattern.compile("Could not convert string [\"'](.*)[\"'] to DECIMAL\\((\\d+),(\\d+)\\)");
     private static final Pattern CAST_RANGE = Pattern.compile(
             "Type (\\w+) with value (.+) can't be cast because the value is out of range for the destination type (\\w+)");
     private static final Pattern FIELD_FORMAT = Pattern.compile("invalid (date|timestamp|time) field format: \"(.*?)\"");
@@ -416,8 +417,26 @@ final class ErrorMapper {
             return new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "date field value out of range: " + msg.substring(msg.indexOf(':') + 1).trim());
         }
         if ((m = CONVERT_STRING.matcher(msg)).find()) {
+            // an integer beyond the type's range is PostgreSQL's 22003, anything else no integer 22P02
+            if (m.group(2).matches("INT(16|32|64)") && m.group(1).strip().matches("[+-]?[0-9]+")) {
+                return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                        "value \"" + m.group(1) + "\" is out of range for type " + pgTypeName(m.group(2)));
+            }
             return new PgException(SqlState.INVALID_TEXT_REPRESENTATION,
                     "invalid input syntax for type " + pgTypeName(m.group(2)) + ": \"" + m.group(1) + "\"");
+        }
+        if ((m = CONVERT_TO_DECIMAL.matcher(msg)).find()) {
+            // a number too wide for numeric(p,s) is PostgreSQL's 22003 with its detail; other text 22P02
+            try {
+                new java.math.BigDecimal(m.group(1).strip());
+                int p = Integer.parseInt(m.group(2));
+                int sc = Integer.parseInt(m.group(3));
+                return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow")
+                        .withDetail("A field with precision " + p + ", scale " + sc + " must round to an absolute value less than "
+                                + (p == sc ? "1" : "10^" + (p - sc)) + ".");
+            } catch (NumberFormatException notANumber) {
+                return new PgException(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type numeric: \"" + m.group(1) + "\"");
+            }
         }
         if ((m = CAST_RANGE.matcher(msg)).find()) {
             return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, pgTypeName(m.group(3)) + " out of range").withDetail(msg);
