@@ -63,10 +63,11 @@ final class ParameterBinder {
             Object scalar = scalar(v);
             checkExact(scalar, i);
             checkTimestampRange(scalar, index);
-            if (scalar instanceof java.math.BigDecimal d && isFloat(duckDbTypes[i])) {
+            String type = duckDbTypes[i] == null ? "" : duckDbTypes[i].trim().toUpperCase(java.util.Locale.ROOT);
+            boolean real = type.equals("FLOAT") || type.equals("REAL") || type.equals("FLOAT4");
+            if (scalar instanceof java.math.BigDecimal d && (real || type.equals("DOUBLE") || type.equals("FLOAT8"))) {
                 // a numeric for a float: its nearest value, as PostgreSQL's numeric_float8 (the driver gave NULL beyond 38 digits)
                 double x = d.doubleValue();
-                boolean real = duckDbTypes[i].trim().equalsIgnoreCase("FLOAT") || duckDbTypes[i].trim().equalsIgnoreCase("REAL");
                 if (real ? Float.isInfinite((float) x) : Double.isInfinite(x)) {
                     throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow")
                             .withDetail("Parameter $" + index + " is beyond the range of type " + (real ? "real" : "double precision") + ".");
@@ -74,7 +75,7 @@ final class ParameterBinder {
                 ps.setDouble(index, x);
                 return;
             }
-            if (scalar instanceof java.math.BigDecimal d && duckDbTypes[i] != null && duckDbTypes[i].trim().toUpperCase(java.util.Locale.ROOT).equals("VARCHAR")) {
+            if (scalar instanceof java.math.BigDecimal d && type.equals("VARCHAR")) {
                 ps.setString(index, d.toPlainString());
                 return;
             }
@@ -85,12 +86,6 @@ final class ParameterBinder {
             }
             if (scalar instanceof String s) ps.setString(index, s); else ps.setObject(index, scalar);
         }
-    }
-
-    private static boolean isFloat(String duckDbType) {
-        if (duckDbType == null) return false;
-        String t = duckDbType.trim().toUpperCase(java.util.Locale.ROOT);
-        return t.equals("DOUBLE") || t.equals("FLOAT") || t.equals("REAL") || t.equals("FLOAT8") || t.equals("FLOAT4");
     }
 
     /**
