@@ -113,7 +113,7 @@ final class CreateTableAs {
             SqlType t = types.get(i);
             PgTypeName pg = new PgTypeName(t.name(), t.typmod(), t.dims(), true);
             if (i > 0) w.append(", ");
-            w.ident(names.get(i)).append(' ').append(em.types.duckDbType(typeName(t)));
+            w.ident(names.get(i)).append(' ').append(em.types.duckDbType(t.typeName()));
             DdlEmitter.lengthCheck(w, names.get(i), pg);
             after.add("COMMENT ON COLUMN " + table + "." + SqlWriter.quoteIdent(names.get(i)) + " IS "
                     + SqlWriter.quoteLiteral(ColumnMeta.write(pg, null, "", null, null)));
@@ -125,23 +125,6 @@ final class CreateTableAs {
             after.add("INSERT INTO " + table + " " + query.w);
         }
         return true;
-    }
-
-    /** {@code t} as a parse tree's type name, numeric's precision and scale included. */
-    static Node typeName(SqlType t) {
-        List<Node> names = new ArrayList<>(List.of(Node.string("pg_catalog"), Node.string(t.name())));
-        Node typeName = Node.of("TypeName").set("names", names).set("typemod", -1L);
-        int[] ps = t.element().numericPrecisionAndScale();
-        if (ps != null) {
-            typeName.set("typmods", new ArrayList<>(List.of(Node.of("A_Const").set("ival", Node.of("Integer").set("ival", (long) ps[0])),
-                    Node.of("A_Const").set("ival", Node.of("Integer").set("ival", (long) ps[1])))));
-        }
-        if (t.isArray()) {
-            List<Node> bounds = new ArrayList<>();
-            for (int i = 0; i < t.dims(); i++) bounds.add(Node.of("Integer").set("ival", -1L));
-            typeName.set("arrayBounds", bounds);
-        }
-        return typeName;
     }
 
     private String relSchema(Node rel) {

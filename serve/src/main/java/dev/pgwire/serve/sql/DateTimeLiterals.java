@@ -98,10 +98,8 @@ public final class DateTimeLiterals {
         int precision = expr.is("TypeCast") ? PgTypeName.of(expr.node("typeName")).typmod() : -1;
         if (precision >= 0 && precision < 6) value = rounded(value, precision);
         String text = REGISTRY.encodeText(pg.oid(), value, ctx); // ISO, in the session's zone with its offset
-        Node typeName = Node.of("TypeName").set("names", new ArrayList<>(List.of(Node.string("pg_catalog"), Node.string(type))))
-                .set("typemod", -1L).set("location", -1L);
         Node frozen = Node.of("A_Const").set("sval", Node.string(text)).set("location", constant.location());
-        return Node.of("TypeCast").set("arg", frozen).set("typeName", typeName).set("location", expr.location());
+        return SqlType.of(type).cast(frozen, expr.location());
     }
 
     /** A date/time value rounded to {@code precision} fraction digits, half away from zero (infinities as they are). */

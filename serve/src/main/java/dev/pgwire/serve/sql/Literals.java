@@ -72,9 +72,7 @@ final class Literals {
                 throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "\"" + new BigDecimal(text).toPlainString()
                         + "\" is out of range for type " + (real ? "real" : "double precision"));
             }
-            List<Node> names = new java.util.ArrayList<>(List.of(Node.string("pg_catalog"), Node.string(type.name())));
-            Node typeName = Node.of("TypeName").set("names", names).set("typemod", -1L);
-            return Node.of("TypeCast").set("arg", value).set("typeName", typeName).set("location", value.location());
+            return type.withoutTypmod().cast(value, value.location());
         }
     }
 

@@ -107,6 +107,28 @@ public record SqlType(String name, int typmod, int dims) {
         return dims == 0 && (name.equals("date") || name.startsWith("timestamp") || name.startsWith("time"));
     }
 
+    /** This built-in type as a parse tree's type name ({@code pg_catalog.numeric(12,2)[]}), for a cast the rewrites add. */
+    Node typeName() {
+        List<Node> names = new java.util.ArrayList<>(List.of(Node.string("pg_catalog"), Node.string(name)));
+        Node typeName = Node.of("TypeName").set("names", names).set("typemod", -1L).set("location", -1L);
+        int[] ps = element().numericPrecisionAndScale();
+        if (ps != null) {
+            typeName.set("typmods", new java.util.ArrayList<>(List.of(Node.of("A_Const").set("ival", Node.of("Integer").set("ival", (long) ps[0])),
+                    Node.of("A_Const").set("ival", Node.of("Integer").set("ival", (long) ps[1])))));
+        }
+        if (isArray()) {
+            List<Node> bounds = new java.util.ArrayList<>();
+            for (int i = 0; i < dims; i++) bounds.add(Node.of("Integer").set("ival", -1L));
+            typeName.set("arrayBounds", bounds);
+        }
+        return typeName;
+    }
+
+    /** {@code value} cast to this built-in type, as a parse tree's cast (rewritten and written like one the client wrote). */
+    Node cast(Node value, long location) {
+        return Node.of("TypeCast").set("arg", value).set("typeName", typeName()).set("location", location);
+    }
+
     /** This type as a declared type name (for the types of the built-in names). */
     public PgTypeName asTypeName() {
         return new PgTypeName(name, typmod, dims, true);

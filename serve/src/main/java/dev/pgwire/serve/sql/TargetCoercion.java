@@ -362,7 +362,7 @@ public final class TargetCoercion {
             // (a cast, which the statement's rewrite turns into that, after rewriting the value itself)
             int[] ps = target.numericPrecisionAndScale();
             if (ps == null && !isUnconstrained(c)) return value;
-            return Node.of("TypeCast").set("arg", value).set("typeName", CreateTableAs.typeName(target)).set("location", value.location());
+            return target.cast(value, value.location());
         }
         if (target.name().equals("numeric") && !target.isArray() && isUnconstrained(c)) return exactNumeric(value, types);
         if (!target.isArray() && target.typmod() > 4 && (target.name().equals("varchar") || target.name().equals("bpchar"))) {
