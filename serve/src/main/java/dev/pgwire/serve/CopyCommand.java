@@ -97,7 +97,7 @@ final class CopyCommand {
             appendable &= col.kind != CopyColumn.Kind.OTHER;
         }
         boolean temp = r.schema().equals("pg_temp");
-        session.detachOpenPortal();
+        session.openPortal().detach();
         session.transactions().beginImplicitTransactionIfNeeded();
         boolean own = !session.transactions().inDuckDbTransaction();
         if (own) session.transactions().beginFreshTransaction();

@@ -170,7 +170,7 @@ final class DuckDbPortal implements Portal {
                 finish();
             } else {
                 result = rs;
-                session.portalOpened(this);
+                session.openPortal().opened(this);
             }
             // foreign keys serve enforces (a RETURNING result is read into memory first)
             session.execution().foreignKeysAfter(t, parameters);
@@ -333,7 +333,7 @@ final class DuckDbPortal implements Portal {
 
     /** Lets go of DuckDB's result and statement. */
     private void finish() {
-        session.portalClosed(this);
+        session.openPortal().closed(this);
         releaseStatement();
         if (held != null) held.close();
     }
@@ -346,7 +346,7 @@ final class DuckDbPortal implements Portal {
     /** The statement's DuckDB statement, or one of its own for a pinned INSERT (closed after use). */
     private java.sql.PreparedStatement borrow(Translation t) {
         if (!pinned) return statement.borrow();
-        session.detachOpenPortal();
+        session.openPortal().detach();
         return session.runner().prepare(t);
     }
 

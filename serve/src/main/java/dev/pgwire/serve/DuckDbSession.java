@@ -64,8 +64,6 @@ public final class DuckDbSession implements Session {
     private SessionCatalog catalog;
     private final ForeignKeys foreignKeys;
     private final SqlLevelStatements sqlLevel;
-    private final UtilityCommands utility;
-    private final CopyCommand copy;
     private final SessionNotifications notifications;
     /** The database's count of committed writing transactions (savepoint replays check it). */
     private final java.util.concurrent.atomic.AtomicLong commits;
@@ -87,7 +85,9 @@ public final class DuckDbSession implements Session {
     private final Runnable onClose;
 
     /** The portal whose DuckDB result is open (suspended mid-way), if any. */
-    private DuckDbPortal openPortal;
+    private final OpenPortal openPortal;
+    /** Where each translated statement goes. */
+    private final SessionCommands commands;
     private boolean closed;
     private final java.util.function.Supplier<dev.pgwire.serve.catalog.CatalogStore> catalogStore;
     /** The catalog's rows of the session's temporary objects (made at first use). */
@@ -109,7 +109,8 @@ public final class DuckDbSession implements Session {
         this.processId = processId;
         this.catalogVersion = catalogVersion;
         this.translator = new Translator(new SessionTranslationContext(this));
-        this.runner = new DuckDbStatementRunner(connection, scheduler, this::detachOpenPortal);
+        this.openPortal = new OpenPortal(portal -> sqlLevel().holds(portal));
+        this.runner = new DuckDbStatementRunner(connection, scheduler, openPortal::detach);
         this.catalogStore = catalogStore;
         this.settings = new EngineSettings(params, runner, () -> catalog.forget(), this::visibleCatalogVersion);
         runner.catalogHook(() -> {
@@ -130,8 +131,8 @@ public final class DuckDbSession implements Session {
         this.execution = new DuckDbExecution(this, runner, catalog, objects, params, translator, foreignKeys, tx);
         this.sqlLevel = new SqlLevelStatements(this);
         this.roles = new SessionRoles(databases.roles(), params, params.get("session_authorization"));
-        this.utility = new UtilityCommands(this, databases, database, sqlLevel, runner, roles);
-        this.copy = new CopyCommand(this, runner);
+        this.commands = new SessionCommands(this, tx, new CopyCommand(this, runner),
+                new UtilityCommands(this, databases, database, sqlLevel, runner, roles), catalog, runner);
         this.notifications = new SessionNotifications(processId);
         this.params = params;
         this.parameterCommands = new ParameterCommands(params, runner, roles);
@@ -198,7 +199,7 @@ public final class DuckDbSession implements Session {
             return;
         }
         call(t.info(), sink, call -> {
-            dispatch(t, sink, call);
+            commands.dispatch(t, sink, call);
             applyDuckDbSettings();
             reportParameterChanges(sink);
             return null;
@@ -349,107 +350,9 @@ public final class DuckDbSession implements Session {
         return calls.cancelled(call);
     }
 
-    private void dispatch(Translation t, ResultSink sink, long call) {
-        StatementInfo info = t.info();
-        try {
-            dispatchCommand(t, sink, call);
-        } finally {
-            // what a statement may have left in the transaction's snapshot (a DO block's rows, a
-            // temporary table dropped): a row lock's wait no longer takes the snapshot again (LockedRows)
-            switch (info.command()) {
-                case BEGIN, START_TRANSACTION, COMMIT, ROLLBACK, SAVEPOINT, RELEASE_SAVEPOINT, SET, RESET, SHOW -> { }
-                default -> tx.statementRan();
-            }
-        }
-    }
-
-    private void dispatchCommand(Translation t, ResultSink sink, long call) {
-        String sql = t.source();
-        StatementInfo info = t.info();
-        switch (info.command()) {
-            case BEGIN:
-            case START_TRANSACTION:
-                tx.begin(info, t.tree() == null ? null : t.tree().list("options"), sink);
-                break;
-            case COMMIT:
-                tx.commit(sink);
-                break;
-            case ROLLBACK:
-                tx.rollback(sink);
-                break;
-            case SAVEPOINT:
-            case RELEASE_SAVEPOINT:
-            case ROLLBACK_TO_SAVEPOINT:
-                tx.savepointCommand(info.command(), t, sink);
-                break;
-            case TWO_PHASE:
-                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "prepared transactions are not supported");
-            case COPY_STDIO:
-                copy.run(t, sink, call);
-                break;
-            case SET:
-            case RESET:
-                parameterCommands.set(t.tree(), sink, tx.inTransactionBlock());
-                break;
-            case SHOW:
-                parameterCommands.show(t.tree(), sink);
-                break;
-            case DISCARD:
-                discard(t, sink);
-                break;
-            case UTILITY:
-                if (t.tree() != null && t.tree().is("ConstraintsSetStmt")) {
-                    setConstraints(t, sink);
-                    break;
-                }
-                if (t.tree() != null && t.tree().is("DoStmt")) {
-                    inlineBlock(t, sink, call);
-                    break;
-                }
-                utility.run(t, sink, tx.inTransactionBlock(), tx.inBlockForUtility());
-                if (info.main().equals("CREATE") || info.main().equals("DROP")) { // CREATE EXTENSION is pg_extension's
-                    tx.catalogChanged();
-                }
-                break;
-            default:
-                if (t.answeredByServe()) {
-                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, info.main() + " is not supported");
-                }
-                execution.run(t, sink, call);
-        }
-    }
-
     synchronized dev.pgwire.serve.catalog.TempCatalog temporaryCatalog() {
         if (temporaryCatalog == null) temporaryCatalog = catalogStore.get().temporary(processId);
         return temporaryCatalog;
-    }
-
-    /**
-     * DISCARD: ALL and TEMP also drop the session's temporary tables (and ALL its SQL-level
-     * prepared statements and cursors), as a pooler expects of a connection it hands on.
-     */
-    private void discard(Translation t, ResultSink sink) {
-        String tag = parameterCommands.discard(t.tree(), tx.inTransactionBlock());
-        if (tag.equals("DISCARD ALL") || tag.equals("DISCARD TEMP")) {
-            for (String view : runner.queryColumn("SELECT view_name FROM duckdb_views() WHERE database_name = 'temp' AND NOT internal")) {
-                runner.execute("DROP VIEW IF EXISTS temp.main." + dev.pgwire.serve.sql.SqlNames.quote(view));
-            }
-            for (String table : runner.queryColumn("SELECT table_name FROM duckdb_tables() WHERE database_name = 'temp'")) {
-                runner.execute("DROP TABLE IF EXISTS temp.main." + dev.pgwire.serve.sql.SqlNames.quote(table));
-            }
-            for (String seq : runner.queryColumn("SELECT sequence_name FROM duckdb_sequences() WHERE database_name = 'temp'")) {
-                runner.execute("DROP SEQUENCE IF EXISTS temp.main." + dev.pgwire.serve.sql.SqlNames.quote(seq));
-            }
-            tx.temporaryTablesDropped();
-            catalog.changed();
-        }
-        if (tag.equals("DISCARD ALL") || tag.equals("DISCARD SEQUENCES")) lastSequenceValue = null;
-        if (tag.equals("DISCARD ALL")) {
-            sqlLevel.discardAll();
-            notifications.unlistenAll(); // DISCARD ALL includes UNLISTEN *
-            advisoryLocks.unlockAll(processId); // and pg_advisory_unlock_all()
-        }
-        sink.complete(tag);
     }
 
     /** The value lastval() answers: the last a sequence gave this session (null before any, or after DISCARD). */
@@ -463,14 +366,9 @@ public final class DuckDbSession implements Session {
         return lastSequenceValue;
     }
 
-    /** SET CONSTRAINTS: outside a transaction block only a warning, as in PostgreSQL. */
-    private void setConstraints(Translation t, ResultSink sink) {
-        if (!tx.inTransactionBlock()) {
-            warn(sink, "25P01", "SET CONSTRAINTS can only be used in transaction blocks");
-        } else {
-            foreignKeys.setConstraints(t.tree());
-        }
-        sink.complete("SET CONSTRAINTS");
+    /** DISCARD ALL or SEQUENCES: lastval() has nothing to answer until a sequence gives a value again. */
+    void forgetSequenceValue() {
+        lastSequenceValue = null;
     }
 
     @Override
@@ -490,40 +388,9 @@ public final class DuckDbSession implements Session {
         return params.codecContext();
     }
 
-    /** A portal now holds DuckDB's one open streaming result of this connection. */
-    void portalOpened(DuckDbPortal portal) {
-        openPortal = portal;
-    }
-
-    void portalClosed(DuckDbPortal portal) {
-        if (openPortal == portal) openPortal = null;
-    }
-
-    /**
-     * DuckDB runs nothing else on a connection while a streamed result is open: before anything
-     * else runs, a suspended portal reads the rest of its rows into memory and lets the result go.
-     */
-    void detachOpenPortal() {
-        DuckDbPortal portal = openPortal;
-        if (portal == null) return;
-        openPortal = null;
-        portal.detach();
-    }
-
-    /**
-     * At the end of a transaction: the open portal ends with it, unless it is the portal of a WITH
-     * HOLD cursor and the transaction commits — that one keeps its rows (PostgreSQL materializes
-     * such cursors at commit).
-     */
-    void endOpenPortal(boolean commit) {
-        if (commit && openPortal != null && sqlLevel.holds(openPortal)) detachOpenPortal(); else abandonOpenPortal();
-    }
-
-    /** Lets the open portal's result go without reading it: the portal ends with its transaction. */
-    void abandonOpenPortal() {
-        DuckDbPortal portal = openPortal;
-        openPortal = null;
-        if (portal != null) portal.abandon();
+    /** The portal whose DuckDB result is open, if any. */
+    OpenPortal openPortal() {
+        return openPortal;
     }
 
     /** A schema was made or dropped: search_path's entries are looked at again. */
@@ -539,42 +406,13 @@ public final class DuckDbSession implements Session {
         }
     }
 
-    // ---------------------------------------------------------------- transaction blocks
-
-    /**
-     * DO: the block runs in the session's transaction block, or outside one in a transaction of
-     * its own — which, in a Query of several statements, goes on as the Query's implicit
-     * transaction after the block ({@link InlineBlocks}).
-     */
-    private void inlineBlock(Translation t, ResultSink sink, long call) {
-        String body = InlineBlocks.body(t.tree());
-        boolean own = tx.status() == TransactionStatus.IDLE;
-        if (own) tx.begin(t.info(), null, InlineBlocks.QUIET);
-        try {
-            new InlineBlocks(this, sink, call).runBlock(body);
-        } catch (RuntimeException e) {
-            if (own) tx.endInlineBlock(false);
-            throw e;
-        }
-        if (own) tx.endInlineBlock(true);
-        sink.complete("DO");
-    }
-
     /** A statement of a DO block, run in the block's call (its cancel and timeout are the block's). */
     void runInBlock(String sql, ResultSink sink, long call) {
         Translation t = translator.translate(sql);
         if (t.info().isEmpty()) return;
-        StatementInfo.Command c = t.info().command();
-        if (c == StatementInfo.Command.COPY_STDIO) {
-            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cannot COPY to/from client in PL/pgSQL");
-        }
-        if (c.endsFailedTransaction() || c == StatementInfo.Command.BEGIN || c == StatementInfo.Command.START_TRANSACTION
-                || c == StatementInfo.Command.SAVEPOINT || c == StatementInfo.Command.RELEASE_SAVEPOINT
-                || c == StatementInfo.Command.TWO_PHASE) {
-            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "unsupported transaction command in PL/pgSQL");
-        }
+        SessionCommands.refuseInBlock(t.info().command());
         noParametersInSimpleQuery(t);
-        dispatch(t, sink, call);
+        commands.dispatch(t, sink, call);
         applyDuckDbSettings();
     }
 
@@ -782,7 +620,7 @@ public final class DuckDbSession implements Session {
         advisoryLocks.sessionEnded(processId);
         rowLocks.sessionEnded(processId, isExecuting());
         notifications.unlistenAll();
-        abandonOpenPortal();
+        openPortal.abandon();
         try {
             runner.closeCachedStatements();
             if (tx.status() != TransactionStatus.IDLE || tx.implicitOpen()) tx.rollbackQuietly();

@@ -22,11 +22,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -48,7 +45,6 @@ import java.util.function.BooleanSupplier;
 final class DuckDbStatementRunner {
     private static final Logger log = LoggerFactory.getLogger(DuckDbStatementRunner.class);
     private static final int FETCH_SIZE = 2048; // one DuckDB vector
-    private static final long REINTERRUPT_MILLIS = 50;
     /** Error kinds that depend on where a statement runs, not on its data; a re-run elsewhere may differ. */
     private static final Set<String> CONTEXT_ERRORS = Set.of("parser", "binder", "catalog", "transactioncontext", "interrupt");
 
@@ -59,27 +55,17 @@ final class DuckDbStatementRunner {
         void bind(PreparedStatement ps) throws SQLException;
     }
 
-    private final ScheduledExecutorService scheduler;
     /** Run before anything starts on the connection: frees it of a suspended portal's open result. */
     private final Runnable beforeQuery;
-    private volatile Statement running;
-    private final Object interruptLock = new Object();
-    /** Prepared SELECTs of the simple protocol by SQL text, least recently used first. */
-    private final java.util.LinkedHashMap<String, PreparedStatement> selects =
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
-                    if (size() <= SELECT_CACHE_SIZE) return false;
-                    closeQuietly(eldest.getValue());
-                    return true;
-                }
-            };
-    private static final int SELECT_CACHE_SIZE = 64;
+    /** The statement running now, and the interrupts that stop it. */
+    private final StatementInterrupts interrupts;
+    private final SelectCache selects;
 
     DuckDbStatementRunner(DuckDBConnection connection, ScheduledExecutorService scheduler, Runnable beforeQuery) {
         this.connection = connection;
-        this.scheduler = scheduler;
         this.beforeQuery = beforeQuery;
+        this.interrupts = new StatementInterrupts(scheduler);
+        this.selects = new SelectCache(connection);
     }
 
     /**
@@ -95,7 +81,7 @@ final class DuckDbStatementRunner {
         beforeQuery.run();
         catalogReady(t);
         PreparedStatement cached = info.command() == StatementInfo.Command.OTHER && info.main().equals("SELECT")
-                ? cachedSelect(sql) : null;
+                ? selects.get(sql) : null;
         if (cached instanceof DuckDBPreparedStatement duck && !info.resultIsStatus()
                 && runVectors(duck, t, sink, settings, inTransaction, cancelled)) {
             return;
@@ -109,7 +95,7 @@ final class DuckDbStatementRunner {
                 if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
                 hasResult = cached != null ? cached.execute() : st.execute(sql);
             } catch (SQLException e) {
-                if (cached != null) forget(sql);
+                if (cached != null) selects.forget(sql);
                 running(null);
                 if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
                 if (ErrorMapper.isLostError(e)) throw recoverLostError(t, ps -> { }, inTransaction, cancelled);
@@ -176,7 +162,7 @@ final class DuckDbStatementRunner {
             if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
             result = ps.query();
         } catch (SQLException e) {
-            forget(t.duckDbSql());
+            selects.forget(t.duckDbSql());
             running(null);
             if (cancelled.getAsBoolean()) throw ErrorMapper.canceled();
             if (ErrorMapper.isLostError(e)) throw recoverLostError(t, p -> { }, inTransaction, cancelled);
@@ -203,60 +189,19 @@ final class DuckDbStatementRunner {
         return true;
     }
 
-    private java.util.function.LongSupplier definitions = () -> 0;
-    private long cachedAt = -1;
-
-    /**
-     * The prepared form of a query the simple protocol runs again and again (pgbench, dashboards
-     * polling): DuckDB executes a prepared statement about twice as fast as it parses and plans the
-     * text anew, and re-binds it by itself when the catalog changes. Null when the text does not
-     * prepare; the plain path then reports the error.
-     */
-    private PreparedStatement cachedSelect(String sql) {
-        long now = definitions.getAsLong();
-        if (now < 0) return null; // a transaction whose snapshot is older than the catalog: nothing kept is reused
-        if (now != cachedAt) { // a definition changed (a SQL function DuckDB inlined when it prepared, say)
-            closeCachedStatements();
-            cachedAt = now;
-        }
-        PreparedStatement ps = selects.get(sql);
-        if (ps != null) return ps;
-        try {
-            ps = connection.prepareStatement(sql);
-        } catch (SQLException e) {
-            return null;
-        }
-        selects.put(sql, ps);
-        return ps;
-    }
-
-    private void forget(String sql) {
-        PreparedStatement ps = selects.remove(sql);
-        if (ps != null) closeQuietly(ps);
-    }
-
     /** The version of the definitions statements bind to (-1: none prepared may be reused). */
     void definitions(java.util.function.LongSupplier version) {
-        this.definitions = version;
+        selects.definitions(version);
     }
 
     /** The definitions' version now: prepared statements made at another one (or at -1) are prepared again. */
     long definitionsVersion() {
-        return definitions.getAsLong();
+        return selects.definitionsVersion();
     }
 
-    /** Closes the cached statements (the session is closing, or definitions changed). */
+    /** Closes the cached statements (the session is closing). */
     void closeCachedStatements() {
-        for (PreparedStatement ps : selects.values()) closeQuietly(ps);
-        selects.clear();
-    }
-
-    private static void closeQuietly(Statement st) {
-        try {
-            st.close();
-        } catch (SQLException e) {
-            log.debug("closing a cached statement failed: {}", e.getMessage());
-        }
+        selects.close();
     }
 
     private void stream(ResultSet rs, Translation t, ResultSink sink, CodecContext settings,
@@ -598,63 +543,17 @@ final class DuckDbStatementRunner {
         return values;
     }
 
-    /**
-     * Marks the statement running now. Under the same lock as {@link #interrupt}: DuckDB interrupts
-     * a connection, not a statement, so an interrupt must never land after its statement ended and
-     * the next one (a ROLLBACK, the next call's BEGIN) began.
-     */
     private void running(Statement statement) {
-        synchronized (interruptLock) {
-            running = statement;
-        }
+        interrupts.running(statement);
     }
 
-    /**
-     * Interrupts the statement running now, and keeps doing so while it runs: an interrupt that
-     * arrives before DuckDB has started the query is forgotten by DuckDB.
-     *
-     * @param stillWanted false once the call that asked for the interrupt is over; checked under
-     *                    the lock that marks statements, so a statement begun after it turned false
-     *                    is never interrupted
-     */
+    /** Interrupts the statement running now while {@code stillWanted} holds ({@link StatementInterrupts#interrupt}). */
     void interrupt(BooleanSupplier stillWanted) {
-        if (!interruptIf(stillWanted)) return;
-        ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
-        synchronized (self) {
-            self[0] = scheduler.scheduleWithFixedDelay(() -> {
-                if (!interruptIf(stillWanted)) {
-                    synchronized (self) {
-                        self[0].cancel(false);
-                    }
-                }
-            }, REINTERRUPT_MILLIS, REINTERRUPT_MILLIS, TimeUnit.MILLISECONDS);
-        }
+        interrupts.interrupt(stillWanted);
     }
 
     /** Interrupts whatever runs now (closing the session). */
     void interruptOnce() {
-        interruptIf(() -> true);
-    }
-
-    private boolean interruptIf(BooleanSupplier wanted) {
-        synchronized (interruptLock) {
-            if (!wanted.getAsBoolean()) return false;
-            Statement s = running;
-            if (s == null) return true;
-            try {
-                s.cancel();
-            } catch (SQLException | RuntimeException e) {
-                log.debug("interrupting a DuckDB statement failed: {}", e.getMessage());
-            }
-            return true;
-        }
-    }
-
-    private static void closeQuietly(DuckDBConnection c) {
-        try {
-            c.close();
-        } catch (SQLException e) {
-            log.debug("closing a DuckDB connection failed: {}", e.getMessage());
-        }
+        interrupts.interruptOnce();
     }
 }

@@ -18,7 +18,7 @@ import java.util.Locale;
 final class DuckDbText {
     private DuckDbText() {}
 
-    private static final long MICROS_PER_MINUTE = 60 * PgTypes.MICROS_PER_SECOND;
+    private static final long MICROS_PER_MINUTE = 60 * IsoDateTime.MICROS_PER_SECOND;
     private static final long MICROS_PER_HOUR = 60 * MICROS_PER_MINUTE;
 
     // ---------------------------------------------------------------- interval
@@ -58,9 +58,9 @@ final class DuckDbText {
         String sec = hms[2];
         int dot = sec.indexOf('.');
         if (dot < 0) {
-            micros += Long.parseLong(sec) * PgTypes.MICROS_PER_SECOND;
+            micros += Long.parseLong(sec) * IsoDateTime.MICROS_PER_SECOND;
         } else {
-            micros += Long.parseLong(sec.substring(0, dot)) * PgTypes.MICROS_PER_SECOND;
+            micros += Long.parseLong(sec.substring(0, dot)) * IsoDateTime.MICROS_PER_SECOND;
             String frac = (sec.substring(dot + 1) + "000000").substring(0, 6);
             micros += Long.parseLong(frac);
         }

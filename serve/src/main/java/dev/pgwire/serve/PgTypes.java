@@ -9,16 +9,7 @@ import dev.pgwire.serve.PgColumnType.Converter;
 import dev.pgwire.serve.PgColumnType.Reader;
 
 import java.math.BigDecimal;
-import java.sql.Array;
-import java.sql.Blob;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -41,12 +32,6 @@ final class PgTypes {
     private static final PgType VARBIT_ARRAY = new PgType(1563, "_varbit", (short) -1, 0);
     private static final PgType RECORD_ARRAY = new PgType(PgType.RECORD.arrayOid(), "_record", (short) -1, 0);
 
-    static final long MICROS_PER_SECOND = 1_000_000L;
-    private static final long MICROS_PER_DAY = 86_400 * MICROS_PER_SECOND;
-    /** DuckDB's date infinities are the extreme int32 day numbers. */
-    private static final long DATE_INFINITY_DAYS = Integer.MAX_VALUE;
-    /** DuckDB's timestamp infinities are the extreme int64 microsecond counts. */
-    private static final long TIMESTAMP_INFINITY_MICROS = Long.MAX_VALUE;
 
     /** The mapping for a DuckDB type name such as {@code DECIMAL(10,3)} or {@code INTEGER[]}. */
     static PgColumnType forDuckDbType(String duckDbType) {
@@ -60,7 +45,7 @@ final class PgTypes {
         if (upper.startsWith("MAP") || upper.startsWith("UNION")) return textual(t, PgType.TEXT);
         switch (upper) {
             case "BOOLEAN":
-                return new PgColumnType(t, PgType.BOOL, -1, objectReader(), (v, c) -> v);
+                return new PgColumnType(t, PgType.BOOL, -1, DuckDbValues.objectReader(), (v, c) -> v);
             case "TINYINT":
             case "UTINYINT":
             case "SMALLINT":
@@ -76,12 +61,12 @@ final class PgTypes {
             case "UHUGEINT":
             case "BIGNUM":
             case "VARINT":
-                return new PgColumnType(t, PgType.NUMERIC, -1, objectReader(),
+                return new PgColumnType(t, PgType.NUMERIC, -1, DuckDbValues.objectReader(),
                         (v, c) -> PgNumeric.of(v instanceof BigDecimal d ? d : new BigDecimal(v.toString())));
             case "FLOAT":
-                return new PgColumnType(t, PgType.FLOAT4, -1, objectReader(), (v, c) -> ((Number) v).floatValue());
+                return new PgColumnType(t, PgType.FLOAT4, -1, DuckDbValues.objectReader(), (v, c) -> ((Number) v).floatValue());
             case "DOUBLE":
-                return new PgColumnType(t, PgType.FLOAT8, -1, objectReader(), (v, c) -> ((Number) v).doubleValue());
+                return new PgColumnType(t, PgType.FLOAT8, -1, DuckDbValues.objectReader(), (v, c) -> ((Number) v).doubleValue());
             case "VARCHAR":
                 return textual(t, PgType.TEXT);
             case "JSON":
@@ -89,24 +74,24 @@ final class PgTypes {
             case "BIT":
                 return textual(t, PgType.VARBIT);
             case "BLOB":
-                return new PgColumnType(t, PgType.BYTEA, -1, (rs, i) -> rs.getBytes(i), (v, c) -> bytes(v));
+                return new PgColumnType(t, PgType.BYTEA, -1, (rs, i) -> rs.getBytes(i), (v, c) -> DuckDbValues.bytes(v));
             case "UUID":
-                return new PgColumnType(t, PgType.UUID, -1, objectReader(),
+                return new PgColumnType(t, PgType.UUID, -1, DuckDbValues.objectReader(),
                         (v, c) -> v instanceof UUID ? v : UUID.fromString(v.toString()));
             case "DATE":
-                return new PgColumnType(t, PgType.DATE, -1, objectReader(), (v, c) -> date((LocalDate) v));
+                return new PgColumnType(t, PgType.DATE, -1, DuckDbValues.objectReader(), (v, c) -> DuckDbValues.date((LocalDate) v));
             case "TIME":
-                return new PgColumnType(t, PgType.TIME, -1, PgTypes::readTime, (v, c) -> time(v));
+                return new PgColumnType(t, PgType.TIME, -1, DuckDbValues::readTime, (v, c) -> DuckDbValues.time(v));
             case "TIME WITH TIME ZONE":
-                return new PgColumnType(t, PgType.TIMETZ, -1, objectReader(), (v, c) -> v);
+                return new PgColumnType(t, PgType.TIMETZ, -1, DuckDbValues.objectReader(), (v, c) -> v);
             case "TIMESTAMP":
-                return new PgColumnType(t, PgType.TIMESTAMP, -1, PgTypes::readMicros, (v, c) -> timestamp(v));
+                return new PgColumnType(t, PgType.TIMESTAMP, -1, DuckDbValues::readMicros, (v, c) -> DuckDbValues.timestamp(v));
             case "TIMESTAMP_S":
             case "TIMESTAMP_MS":
             case "TIMESTAMP_NS":
-                return new PgColumnType(t, PgType.TIMESTAMP, -1, PgTypes::readLocalDateTime, (v, c) -> timestamp(v));
+                return new PgColumnType(t, PgType.TIMESTAMP, -1, DuckDbValues::readLocalDateTime, (v, c) -> DuckDbValues.timestamp(v));
             case "TIMESTAMP WITH TIME ZONE":
-                return new PgColumnType(t, PgType.TIMESTAMPTZ, -1, PgTypes::readMicros, (v, c) -> timestampTz(v));
+                return new PgColumnType(t, PgType.TIMESTAMPTZ, -1, DuckDbValues::readMicros, (v, c) -> DuckDbValues.timestampTz(v));
             case "INTERVAL":
                 return new PgColumnType(t, PgType.INTERVAL, -1, (rs, i) -> rs.getString(i),
                         (v, c) -> DuckDbText.interval(v.toString()));
@@ -143,7 +128,7 @@ final class PgTypes {
     /** int2vector and oidvector print as their numbers separated by spaces. */
     private static String vector(Object v) {
         StringBuilder sb = new StringBuilder();
-        for (Object o : toObjectArray(v)) {
+        for (Object o : DuckDbValues.toObjectArray(v)) {
             if (!sb.isEmpty()) sb.append(' ');
             sb.append(o);
         }
@@ -438,7 +423,7 @@ final class PgTypes {
     // ---------------------------------------------------------------- families
 
     private static PgColumnType integral(String duckDbType, PgType pgType) {
-        return new PgColumnType(duckDbType, pgType, -1, objectReader(), (v, c) -> v);
+        return new PgColumnType(duckDbType, pgType, -1, DuckDbValues.objectReader(), (v, c) -> v);
     }
 
     /** Columns whose DuckDB text already is the PostgreSQL text (or the best available). */
@@ -477,10 +462,10 @@ final class PgTypes {
         PgColumnType element = forDuckDbType(elementType);
         boolean nested = listElementType(elementType) != null;
         boolean hasCodec = REGISTRY.codec(arrayType.oid()) != null;
-        Converter converter = (v, c) -> DuckDbText.array(toObjectArray(v), element, nested, leaf.pgType, hasCodec, c);
+        Converter converter = (v, c) -> DuckDbText.array(DuckDbValues.toObjectArray(v), element, nested, leaf.pgType, hasCodec, c);
         String upperElement = elementType.toUpperCase(Locale.ROOT);
         Reader reader = upperElement.equals("TIMESTAMP") || upperElement.equals("TIMESTAMP WITH TIME ZONE")
-                ? PgTypes::readMicrosArray : PgTypes::readArray;
+                ? DuckDbValues::readMicrosArray : DuckDbValues::readArray;
         return new PgColumnType(duckDbType, arrayType, leaf.typeModifier, reader, converter);
     }
 
@@ -489,127 +474,4 @@ final class PgTypes {
         if (element.oid() == PgType.VARBIT.oid()) return VARBIT_ARRAY;
         return element.arrayType();
     }
-
-    // ---------------------------------------------------------------- readers
-
-    private static Reader objectReader() {
-        return (rs, i) -> rs.getObject(i);
-    }
-
-    static Object readArray(java.sql.ResultSet rs, int i) throws SQLException {
-        Array array = rs.getArray(i);
-        return array == null ? null : toObjectArray(array);
-    }
-
-    /**
-     * Timestamps in a list, as raw microseconds: the driver's own element objects are
-     * java.sql.Timestamp, built in the JVM's time zone, which moves local times that fall into a
-     * daylight-saving gap there.
-     */
-    private static Object readMicrosArray(java.sql.ResultSet rs, int i) throws SQLException {
-        Array array = rs.getArray(i);
-        if (array == null) return null;
-        java.util.List<Object> values = new java.util.ArrayList<>();
-        try (java.sql.ResultSet elements = array.getResultSet()) {
-            while (elements.next()) {
-                long micros = elements.getLong(2); // column 1 is the index
-                values.add(elements.wasNull() ? null : micros);
-            }
-        }
-        return values.toArray();
-    }
-
-    static Object[] toObjectArray(Object list) {
-        try {
-            return list instanceof Array ? (Object[]) ((Array) list).getArray() : (Object[]) list;
-        } catch (SQLException e) {
-            throw new PgException(SqlState.INTERNAL_ERROR, "could not read list value: " + e.getMessage(), e);
-        }
-    }
-
-    /** TIMESTAMP and TIMESTAMPTZ: the driver hands out the raw microseconds, infinities included. */
-    private static Object readMicros(java.sql.ResultSet rs, int i) throws SQLException {
-        long micros = rs.getLong(i);
-        return rs.wasNull() ? null : micros;
-    }
-
-    private static Object readLocalDateTime(java.sql.ResultSet rs, int i) throws SQLException {
-        try {
-            return rs.getObject(i, LocalDateTime.class);
-        } catch (DateTimeException e) {
-            // the driver overflows converting infinite TIMESTAMP_S/MS values
-            throw new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range", e);
-        }
-    }
-
-    /** DuckDB allows 24:00:00, which java.time cannot hold; it is the only value that fails. */
-    private static Object readTime(java.sql.ResultSet rs, int i) throws SQLException {
-        try {
-            return rs.getObject(i);
-        } catch (DateTimeException e) {
-            return MICROS_PER_DAY;
-        }
-    }
-
-    // ---------------------------------------------------------------- conversions
-
-    private static byte[] bytes(Object v) {
-        if (v instanceof byte[] b) return b;
-        try {
-            Blob blob = (Blob) v;
-            return blob.getBytes(1, (int) blob.length());
-        } catch (SQLException e) {
-            throw new PgException(SqlState.INTERNAL_ERROR, "could not read blob value: " + e.getMessage(), e);
-        }
-    }
-
-    /** The registry writes LocalDate.MAX and MIN as infinity and -infinity. */
-    private static LocalDate date(LocalDate d) {
-        long day = d.toEpochDay();
-        if (day == DATE_INFINITY_DAYS) return LocalDate.MAX;
-        if (day == -DATE_INFINITY_DAYS) return LocalDate.MIN;
-        return d;
-    }
-
-    /** 24:00:00 is LocalTime.MAX for the registry. */
-    private static LocalTime time(Object v) {
-        if (v instanceof Long micros) {
-            return micros >= MICROS_PER_DAY ? LocalTime.MAX : LocalTime.ofNanoOfDay(micros * 1000);
-        }
-        return (LocalTime) v;
-    }
-
-    private static LocalDateTime timestamp(Object v) {
-        if (v instanceof Long micros) {
-            if (micros == TIMESTAMP_INFINITY_MICROS) return LocalDateTime.MAX;
-            if (micros == -TIMESTAMP_INFINITY_MICROS) return LocalDateTime.MIN;
-            return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
-                    (int) Math.floorMod(micros, MICROS_PER_SECOND) * 1000, ZoneOffset.UTC);
-        }
-        LocalDateTime t = v instanceof Timestamp ts ? ts.toLocalDateTime() : (LocalDateTime) v;
-        if (t.equals(NS_INFINITY)) return LocalDateTime.MAX;
-        if (t.equals(NS_MINUS_INFINITY)) return LocalDateTime.MIN;
-        return t.getNano() % 1000 == 0 ? t : roundToMicros(t);
-    }
-
-    private static OffsetDateTime timestampTz(Object v) {
-        if (v instanceof OffsetDateTime t) return t;
-        long micros = (Long) v;
-        if (micros == TIMESTAMP_INFINITY_MICROS) return OffsetDateTime.MAX;
-        if (micros == -TIMESTAMP_INFINITY_MICROS) return OffsetDateTime.MIN;
-        return timestamp(micros).atOffset(ZoneOffset.UTC);
-    }
-
-    /** PostgreSQL keeps microseconds; TIMESTAMP_NS values round half up, as timestamp input does. */
-    private static LocalDateTime roundToMicros(LocalDateTime t) {
-        long nanos = t.getNano() % 1000;
-        LocalDateTime truncated = t.minusNanos(nanos);
-        return nanos >= 500 ? truncated.plusNanos(1000) : truncated;
-    }
-
-    // DuckDB's TIMESTAMP_NS infinities are the extreme int64 nanosecond counts
-    private static final LocalDateTime NS_INFINITY = LocalDateTime.ofEpochSecond(Long.MAX_VALUE / 1_000_000_000L,
-            (int) (Long.MAX_VALUE % 1_000_000_000L), ZoneOffset.UTC);
-    private static final LocalDateTime NS_MINUS_INFINITY = LocalDateTime.ofEpochSecond(-Long.MAX_VALUE / 1_000_000_000L - 1,
-            (int) (1_000_000_000L - Long.MAX_VALUE % 1_000_000_000L), ZoneOffset.UTC);
 }

@@ -341,7 +341,7 @@ final class PreparedDuckDbStatement implements PreparedStatement {
 
     /** A DuckDB statement for a portal to run: the idle one, or a new one if it is in use. */
     java.sql.PreparedStatement borrow() {
-        session.detachOpenPortal();
+        session.openPortal().detach();
         session.runner().catalogReady(translation);
         java.sql.PreparedStatement ps = idle;
         idle = null;

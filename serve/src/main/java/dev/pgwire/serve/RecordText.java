@@ -100,8 +100,8 @@ final class RecordText {
      * {@code arrayType}: array_out's text and array_send's binary of the elements' own forms.
      */
     static PgColumnType array(String duckDbType, PgType arrayType, PgColumnType element) {
-        return new PgColumnType(duckDbType, arrayType, -1, PgTypes::readArray, (v, c) -> {
-            Object[] items = PgTypes.toObjectArray(v);
+        return new PgColumnType(duckDbType, arrayType, -1, DuckDbValues::readArray, (v, c) -> {
+            Object[] items = DuckDbValues.toObjectArray(v);
             StringBuilder text = new StringBuilder().append('{');
             ByteBuf binary = Unpooled.buffer();
             try {

@@ -250,7 +250,7 @@ final class SessionTransactions {
             return;
         }
         List<Savepoints.Entry> replay = savepoints.rollbackTo(name, commits.get());
-        s.abandonOpenPortal();
+        s.openPortal().abandon();
         status = TransactionStatus.FAILED; // until the replay has succeeded
         rollbackQuietly();
         beginDuckDbTransaction();
@@ -325,7 +325,7 @@ final class SessionTransactions {
     void endExplicit(boolean commit) {
         status = TransactionStatus.IDLE;
         s.sqlLevel().transactionEnded(commit);
-        s.endOpenPortal(commit); // portals do not outlive their transaction
+        s.openPortal().transactionEnded(commit); // portals do not outlive their transaction
         boolean wrote = savepoints.anyWrites();
         savepoints.end();
         if (commit) {
@@ -422,7 +422,7 @@ final class SessionTransactions {
                 implicitBlock = false;
                 if (status == TransactionStatus.IDLE) {
                     // the batch ends here (Sync) and its portals with it: an unfinished one is not read on
-                    s.endOpenPortal(step == ImplicitTransaction.COMMIT);
+                    s.openPortal().transactionEnded(step == ImplicitTransaction.COMMIT);
                     endImplicit(step == ImplicitTransaction.COMMIT);
                 }
                 return true;

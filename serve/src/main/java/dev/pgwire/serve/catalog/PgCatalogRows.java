@@ -46,8 +46,8 @@ final class PgCatalogRows {
     private final Oids oids;
     private final String owner;
     /** Relations by schema.name: OID and attnum by column name, for constraints and foreign keys. */
-    private final Map<String, Integer> relationOids = new HashMap<>();
-    private final Map<String, Map<String, Integer>> attnums = new HashMap<>();
+    final Map<String, Integer> relationOids = new HashMap<>();
+    final Map<String, Map<String, Integer>> attnums = new HashMap<>();
     /** Tables some foreign key references (schema.name). */
     private final java.util.Set<String> referenced = new java.util.HashSet<>();
 
@@ -58,6 +58,12 @@ final class PgCatalogRows {
     final String persistence;
     /** The rows of user types and functions (pg_type, pg_enum, pg_proc). */
     private final UserTypeRows types;
+    /** The rows of indexes (pg_class, pg_index, pg_indexes). */
+    private final IndexRows indexes;
+
+    UserTypeRows userTypes() {
+        return types;
+    }
 
     PgCatalogRows(UserObjects user, Cluster cluster, String database) {
         this(user, cluster, database, new Oids(keys(user)), null, 0);
@@ -77,6 +83,7 @@ final class PgCatalogRows {
         this.tempNamespace = tempNamespace;
         this.persistence = tempSchema == null ? "p" : "t";
         this.types = new UserTypeRows(this, user, oids);
+        this.indexes = new IndexRows(this, oids);
     }
 
     /** Every user object's OID key, so OIDs are placed all at once. */
@@ -144,7 +151,7 @@ final class PgCatalogRows {
         }
         for (Table t : user.tables) table(t);
         for (Table t : user.tables) constraints(t);
-        for (Index i : user.indexes) index(i);
+        for (Index i : user.indexes) indexes.index(i);
         for (Sequence s : user.sequences) sequence(s);
         if (!user.functions.isEmpty()) types.functions();
         cluster();
@@ -163,7 +170,7 @@ final class PgCatalogRows {
         for (Table t : user.tables) relationOids.put(t.schema() + "." + t.name(), oids.of(Oids.relation(t.schema(), t.name())));
         for (Table t : user.tables) table(t);
         for (Table t : user.tables) constraints(t);
-        for (Index i : user.indexes) index(i);
+        for (Index i : user.indexes) indexes.index(i);
         for (Sequence s : user.sequences) sequence(s);
         return out;
     }
@@ -340,8 +347,8 @@ final class PgCatalogRows {
                 index = oids.of(Oids.relation(t.schema(), c.name()));
                 List<String> texts = new ArrayList<>();
                 for (String col : c.columns()) texts.add(quoteIdent(col));
-                String def = indexDefinition(c.name(), true, t.schema(), t.name(), texts, null);
-                indexRows(index, c.name(), namespace, relation, t.schema(), t.name(), true, c.type().equals("p"),
+                String def = IndexRows.definition(c.name(), true, t.schema(), t.name(), texts, null);
+                indexes.rows(index, c.name(), namespace, relation, t.schema(), t.name(), true, c.type().equals("p"),
                         c.columns(), keys, List.of(), null, def, null);
             }
             int oid = oids.of(Oids.constraint(t.schema(), t.name(), c.name()));
@@ -408,92 +415,6 @@ final class PgCatalogRows {
         return 0;
     }
 
-    private void index(Index i) {
-        String key = i.schema() + "." + i.table();
-        Integer relation = relationOids.get(key);
-        if (relation == null) return;
-        int oid = oids.of(Oids.relation(i.schema(), i.name()));
-        Map<String, Integer> numbers = attnums.getOrDefault(key, Map.of());
-        List<Short> keys = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        int e = 0;
-        for (String col : i.columns()) {
-            if (col == null) {
-                keys.add((short) 0);
-                texts.add(dev.pgwire.serve.sql.ColumnMeta.form(i.expressions().get(e++), false));
-            } else {
-                keys.add((short) (int) numbers.getOrDefault(col, 0));
-                texts.add(quoteIdent(col));
-            }
-        }
-        String def = i.definition() != null ? i.definition() : indexDefinition(i.name(), i.unique(), i.schema(), i.table(), texts, null);
-        indexRows(oid, i.name(), namespaceOid(i.schema()), relation, i.schema(), i.table(), i.unique(), false, i.columns(), keys,
-                i.expressions(), dev.pgwire.serve.sql.ColumnMeta.form(i.predicate(), false), def, i.options());
-        String plainWhere = " WHERE " + dev.pgwire.serve.sql.ColumnMeta.form(i.predicate(), false);
-        if (i.prettyDefinition() != null && i.definition() != null) {
-            // the pretty form recorded with the index: its expressions and predicate as \d shows them
-            prettyIndexDefinitions.put(oid, RelationText.index(i.prettyDefinition(), i.schema(), i.table()));
-        } else if (i.predicate() != null && def.endsWith(plainWhere)) {
-            prettyIndexDefinitions.put(oid, RelationText.index(def.substring(0, def.length() - plainWhere.length()) + " WHERE "
-                    + dev.pgwire.serve.sql.ColumnMeta.form(i.predicate(), true), i.schema(), i.table()));
-        }
-        description(oid, PG_CLASS, 0, i.description());
-        for (Short k : keys) if (k != 0) depend(PG_CLASS, oid, 0, PG_CLASS, relation, k, "a");
-    }
-
-    /** pg_am's OID of the access method an index was declared with, from its definition ({@code … USING gin (…)}). */
-    private static int accessMethod(String definition) {
-        int at = definition == null ? -1 : definition.indexOf(" USING ");
-        if (at < 0) return BTREE;
-        int end = definition.indexOf(' ', at + 7);
-        return switch (end < 0 ? "" : definition.substring(at + 7, end)) {
-            case "hash" -> 405;
-            case "gist" -> 783;
-            case "gin" -> 2742;
-            case "spgist" -> 4000;
-            case "brin" -> 3580;
-            default -> BTREE;
-        };
-    }
-
-    private void indexRows(int oid, String name, int namespace, int relation, String schema, String table, boolean unique,
-                           boolean primary, List<String> columns, List<Short> keys, List<String> expressions, String predicate,
-                           String definition, List<String> indoption) {
-        Table t = tableOf(schema, table);
-        rows("pg_class").add().set("oid", oid).set("relname", name).set("relnamespace", namespace)
-                .set("relowner", Cluster.BOOTSTRAP_SUPERUSER).set("relam", accessMethod(definition)).set("relfilenode", oid).set("relpages", 1)
-                .set("relpersistence", persistence).set("relkind", "i").set("relnatts", keys.size()).set("relispopulated", true)
-                .set("relreplident", "n");
-        List<Long> collations = new ArrayList<>();
-        List<Long> classes = new ArrayList<>();
-        List<Short> options = new ArrayList<>();
-        int e = 0;
-        for (int n = 0; n < keys.size(); n++) {
-            String col = columns.get(n);
-            Column c = col == null || t == null ? null : t.columns().stream().filter(x -> x.name().equals(col)).findFirst().orElse(null);
-            PgTypeName type = c == null ? new PgTypeName("text", -1, 0, true) : c.type();
-            int typeOid = typeOid(type);
-            String attname = col != null ? col : e == 0 ? "expr" : "expr" + e;
-            if (col == null) e++;
-            attribute(oid, attname, n + 1, type, false, false, "", false);
-            collations.add((long) (st.isBuiltinType(typeOid) ? st.typeCollation(typeOid) : 0));
-            classes.add((long) (st.isBuiltinType(typeOid) ? st.btreeClass(typeOid) : types.isEnum(typeOid) ? 3474 : 0));
-            options.add(indoption != null && n < indoption.size() ? Short.parseShort(indoption.get(n)) : (short) 0);
-        }
-        rows("pg_index").add().set("indexrelid", oid).set("indrelid", relation).set("indnatts", keys.size())
-                .set("indnkeyatts", keys.size()).set("indisunique", unique).set("indisprimary", primary).set("indimmediate", true)
-                .set("indisvalid", true).set("indisready", true).set("indislive", true).set("indkey", keys)
-                .set("indcollation", collations).set("indclass", classes).set("indoption", options)
-                .set("indexprs", expressions.isEmpty() ? null : String.join(", ", expressions.stream()
-                        .map(x -> stripParens(dev.pgwire.serve.sql.ColumnMeta.form(x, false))).toList()))
-                .set("indpred", predicate);
-        RelationText text = RelationText.index(definition, schema, table); // the table as it is named now
-        rows("pg_indexes").add().set("schemaname", schema).set("tablename", table).set("indexname", name)
-                .set("indexdef", SchemaNames.write(text.qualified()));
-        indexDefinitions.put(oid, text);
-        indexKeys.put(oid, expressionsByKey(columns, expressions));
-    }
-
     /** The defaults of SQL functions' last arguments as PostgreSQL shows them, by function OID. */
     final Map<Integer, List<String>> functionDefaults = new HashMap<>();
 
@@ -504,36 +425,9 @@ final class PgCatalogRows {
     /** pg_get_indexdef(oid, column, …)'s answers: each key's text. */
     final Map<Integer, List<String>> indexKeys = new HashMap<>();
 
-    private static List<String> expressionsByKey(List<String> columns, List<String> expressions) {
-        List<String> out = new ArrayList<>();
-        int e = 0;
-        for (String c : columns) {
-            if (c != null) {
-                out.add(quoteIdent(c));
-                continue;
-            }
-            // an expression as the definition shows it (in parentheses unless a function call), plain and pretty
-            out.add(expressions.get(e++));
-        }
-        return out;
-    }
-
-    private static String stripParens(String s) {
-        while (s.startsWith("((") && s.endsWith("))")) s = s.substring(1, s.length() - 1);
-        return s;
-    }
-
-    private Table tableOf(String schema, String name) {
+    Table tableOf(String schema, String name) {
         for (Table t : user.tables) if (t.schema().equals(schema) && t.name().equals(name)) return t;
         return null;
-    }
-
-    static String indexDefinition(String name, boolean unique, String schema, String table, List<String> keys, String where) {
-        StringBuilder sb = new StringBuilder(unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ").append(quoteIdent(name))
-                .append(" ON ").append(quoteIdent(schema)).append('.').append(quoteIdent(table)).append(" USING btree (")
-                .append(String.join(", ", keys)).append(')');
-        if (where != null) sb.append(" WHERE ").append(where);
-        return sb.toString();
     }
 
     private void sequence(Sequence s) {

@@ -238,7 +238,7 @@ public final class Snapshot {
             @SuppressWarnings("unchecked")
             List<Object> indkey = (List<Object>) r[idx.index("indkey")];
             for (Object k : indkey) keys.add(PgCatalogRows.quoteIdent(attnames.getOrDefault(table + "/" + ((Number) k).longValue(), "?")));
-            indexDefinitions.put(index, RelationText.index(PgCatalogRows.indexDefinition(ii.name(),
+            indexDefinitions.put(index, RelationText.index(IndexRows.definition(ii.name(),
                     Boolean.TRUE.equals(r[idx.index("indisunique")]), ti.schema(), ti.name(), keys, null), ti.schema(), ti.name()));
             indexKeys.put(index, keys);
         }

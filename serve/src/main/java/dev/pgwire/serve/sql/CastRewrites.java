@@ -1,0 +1,158 @@
+package dev.pgwire.serve.sql;
+
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.sql.TypeResolver.Col;
+import dev.pgwire.serve.sql.TypeResolver.Scope;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rewrites of a cast ({@code x::t}, {@code CAST(x AS t)}) whose operand's type decides what
+ * DuckDB must compute for PostgreSQL's value: text read by PostgreSQL's input functions (numbers,
+ * integer arrays, date/time strings, 'now'), floats into numeric through their shortest digits,
+ * values written as text in PostgreSQL's notation (arrays, rows, composites, bytea), time of a
+ * timestamptz in the session's zone, and the casts of json, bit strings and reg* types.
+ */
+final class CastRewrites {
+    private final TypeResolver types;
+    private final SessionContext session;
+    private final JsonOperators json;
+    private final RegCasts regs;
+
+    CastRewrites(TypeResolver types, SessionContext session, JsonOperators json, RegCasts regs) {
+        this.types = types;
+        this.session = session;
+        this.json = json;
+        this.regs = regs;
+    }
+
+    /** The rewritten cast {@code e}, whose operand is already rewritten. */
+    Node rewrite(Node e, Scope scope) {
+        SqlType fromType = types.type(e.node("arg"), scope);
+        if (fromType != null && !fromType.isArray() && (fromType.isText() || fromType.isUnknown())) {
+            Node number = NumberInput.cast(e.node("arg"), types.type(e, scope), types);
+            if (number != null) return number;
+        }
+        SqlType castTo = types.type(e, scope);
+        Node bits = BitCasts.cast(e, fromType, castTo, types);
+        if (bits != null) return bits;
+        Node textArray = ArrayInput.atRunTime(e.node("arg"), fromType, castTo);
+        if (textArray != null) {
+            types.assume(textArray, SqlType.TEXT.arrayOf());
+            e.set("arg", textArray);
+        }
+        boolean textList = textArray != null || fromType != null && fromType.dims() == 1 && fromType.element().isText()
+                && !e.node("arg").is("ParamRef");
+        Node integers = textList ? NumberInput.integerList(e.node("arg"), castTo) : null;
+        if (integers != null) {
+            // text elements read by PostgreSQL's integer input ('1.5' is 22P02; DuckDB's cast rounds it)
+            types.assume(integers, castTo.withoutTypmod());
+            return integers;
+        }
+        Node outputText = castTo == null || castTo.isArray() || !castTo.isText() || castTo.isUnknown() ? null
+                : Expressions.outputText(e.node("arg"), fromType);
+        if (outputText != null) {
+            types.assume(outputText, SqlType.TEXT);
+            e.set("arg", outputText);
+        }
+        if (castTo != null && !castTo.isArray() && castTo.name().equals("time") && fromType != null && fromType.is(SqlType.TIMESTAMPTZ)) {
+            // timestamptz_time: the local time of day in the session's zone (DuckDB casts only a timestamp)
+            Node local = Expressions.duckDb("CAST({0} AS TIMESTAMP)", e.node("arg"));
+            types.assume(local, SqlType.TIMESTAMP);
+            e.set("arg", local);
+        }
+        Node moment = castTo == null || castTo.isArray() ? null : DateTimeLiterals.moment(e.node("arg"), castTo);
+        if (moment != null) {
+            types.assume(moment, castTo.withoutTypmod());
+            return moment;
+        }
+        // text read while the statement runs, by PostgreSQL's input functions rather than DuckDB's casts
+        Node read = RunTimeText.cast(e.node("arg"), fromType, castTo, types);
+        if (read != null) return read;
+        Node momentText = RunTimeText.momentText(e.node("arg"), fromType, castTo, types);
+        if (momentText != null) e.set("arg", momentText);
+        if (castTo != null && !castTo.isArray() && castTo.name().equals("numeric") && fromType != null && !fromType.isArray()
+                && fromType.isFloat()) {
+            Node digits = RunTimeText.floatDigits(e.node("arg"), fromType, types);
+            if (castTo.typmod() < 0) return RunTimeText.exactFromDigits(digits, castTo, types);
+            e.set("arg", digits);
+        }
+        if (castTo != null && !castTo.isArray() && castTo.name().equals("numeric") && castTo.typmod() >= 0) {
+            Node narrow = ExactDivision.castArgument(e.node("arg"), (castTo.typmod() - 4) & 0xffff);
+            if (narrow != e.node("arg")) {
+                types.assume(narrow, SqlType.NUMERIC);
+                e.set("arg", narrow);
+            }
+        }
+        Node arg = e.node("arg");
+        if (arg.is("A_Const") && arg.has("sval")) {
+            List<Node> typmods = e.node("typeName").list("typmods");
+            SqlType target = types.type(e, scope);
+            boolean interval = target != null && !target.isArray() && target.name().equals("interval");
+            String iso = typmods.isEmpty() ? DateTimeLiterals.canonical(arg.node("sval").str("sval"), target, session)
+                    : interval && typmods.get(0).is("A_Const") && typmods.get(0).has("ival")
+                    ? DateTimeLiterals.qualifiedInterval(arg.node("sval").str("sval"), typmods.get(0).node("ival").num("ival"))
+                    : null;
+            if (iso != null) e.set("arg", Node.of("A_Const").set("sval", Node.string(iso)).set("location", arg.location()));
+        }
+        SqlType target = types.type(e, scope);
+        if (target != null && !target.isArray() && (target.name().equals("text") || target.name().equals("varchar"))) {
+            Node text = toText(e, target, scope);
+            if (text != null) return text;
+        }
+        Node rounded = DateTimePrecision.round(e, target, types);
+        if (rounded != e) return rounded;
+        Node cast = json.cast(e, e.node("arg"), types.type(e.node("arg"), scope), types.type(e, scope));
+        return cast != null ? cast : regs.cast(e, scope);
+    }
+
+    /** A cast to text or varchar of what DuckDB would write in its own notation; null when DuckDB's cast is PostgreSQL's. */
+    private Node toText(Node e, SqlType target, Scope scope) {
+        SqlType from = types.type(e.node("arg"), scope);
+        Node text = ArrayText.of(e.node("arg"), from);
+        if (text != null) return text;
+        if (from != null && from.isArray() && !from.isUnknown()) {
+            // DuckDB would write its list notation ([a, b]) rather than PostgreSQL's
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "an array of type " + FormatType.displayName(from)
+                    + " cannot be cast to text")
+                    .withDetail("The value itself is written in PostgreSQL's notation when it is a query's result.");
+        }
+        TypeResolver.Entry row = e.node("arg").is("ColumnRef") && scope != null
+                && e.node("arg").list("fields").stream().allMatch(f -> f.is("String"))
+                ? scope.wholeRow(e.node("arg").names("fields")) : null;
+        if (row != null && !row.cols().isEmpty()) {
+            // a table's row as text: its columns as the attributes of a composite
+            List<String> names = new ArrayList<>();
+            List<PgTypeName> attributeTypes = new ArrayList<>();
+            for (Col c : row.cols()) {
+                if (c.type() == null) throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "this row cannot be cast to text");
+                names.add(c.name());
+                attributeTypes.add(c.type().asTypeName());
+            }
+            Node rowText = CompositeText.of(e.node("arg"), new CompositeMeta(null, row.alias(), names, attributeTypes, null));
+            types.assume(rowText, target.withoutTypmod());
+            return rowText;
+        }
+        if (e.node("arg").is("RowExpr")) {
+            List<SqlType> fieldTypes = new ArrayList<>();
+            for (Node f : e.node("arg").list("args")) fieldTypes.add(types.type(f, scope));
+            Node fieldsText = CompositeText.ofRow(e.node("arg"), fieldTypes);
+            if (fieldsText != null) {
+                types.assume(fieldsText, target.withoutTypmod());
+                return fieldsText;
+            }
+        }
+        CompositeMeta composite = from == null || from.isArray() || TypeMapper.knownBuiltin(from.name()) ? null
+                : types.catalog().composite(null, from.name());
+        if (composite != null) return CompositeText.of(e.node("arg"), composite);
+        if (from != null && !from.isArray() && from.name().equals("bytea")) {
+            // byteaout's text (hex): DuckDB's own BLOB-to-text cast escapes bytes instead
+            Node hex = Expressions.duckDb("('\\x' || lower(hex({0})))", e.node("arg"));
+            types.assume(hex, target.withoutTypmod());
+            return hex;
+        }
+        return null;
+    }
+}
