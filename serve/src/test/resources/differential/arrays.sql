@@ -276,3 +276,19 @@ SELECT array_position(ARRAY[1,2], 1, NULL)
 
 -- name: array_lower_bounds_other_than_one
 SELECT ('[2:3]={5,6}'::int[])[2]
+
+-- name: array_subscripts_below_one_and_of_the_wrong_count
+SELECT (ARRAY[1,2,3])[-1] AS a, (ARRAY[1,2,3])[0] AS b, (ARRAY[[1,2],[3,4]])[1] AS c, (ARRAY[1,2])[1][1] AS d,
+    ('{{1,2},{3,4}}'::int[])[2][2] AS e, ('{{1,2},{3,4}}'::int[])[2] AS f
+
+-- name: array_subscripted_table
+CREATE TABLE subscripted (a int[], i int);
+INSERT INTO subscripted VALUES (ARRAY[5,6,7], -1), (ARRAY[5,6,7], 0), (ARRAY[5,6,7], 3), (ARRAY[5,6,7], NULL)
+
+-- name: array_subscripts_below_one_from_a_table
+SELECT i, a[i], a[i:i + 1] FROM subscripted ORDER BY i
+
+-- name: array_slices_of_two_and_three_dimensions
+SELECT (ARRAY[[1,2],[3,4]])[1:2][1:1] AS a, (ARRAY[[1,2],[3,4]])[1:2][3:4] AS b, (ARRAY[[1,2],[3,4]])[:][2:] AS c,
+    (ARRAY[[1,2],[3,4]])[2][1:2] AS d, (ARRAY[[1,2],[3,4]])[2:2][1] AS e, (ARRAY[1,2])[1:2][1:1] AS f,
+    (ARRAY[[[1,2],[3,4]],[[5,6],[7,8]]])[2][1:2][2] AS g, (ARRAY[[[1,2],[3,4]],[[5,6],[7,8]]])[1:2][2][1:1] AS h

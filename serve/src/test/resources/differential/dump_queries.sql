@@ -139,3 +139,30 @@ WHERE attrelid = 'shop.boxes'::regclass AND attnum > 0 ORDER BY attnum;
 
 -- name: init_privs
 SELECT classoid::regclass::text, count(*), count(*) FILTER (WHERE objsubid <> 0) FROM pg_init_privs GROUP BY 1 ORDER BY 1;
+
+-- name: settings_in_their_units
+SELECT name, setting, unit FROM pg_settings WHERE name IN ('work_mem', 'maintenance_work_mem', 'effective_cache_size', 'temp_buffers', 'statement_timeout') ORDER BY name
+
+-- name: settings_set_in_other_units
+SET work_mem = 65536;
+SET temp_buffers = '16MB';
+SET statement_timeout = '1min'
+
+-- name: settings_shown_in_the_largest_unit
+SELECT current_setting('work_mem'), current_setting('temp_buffers'), current_setting('statement_timeout')
+
+-- name: settings_set_read_in_their_units
+SELECT name, setting FROM pg_settings WHERE name IN ('work_mem', 'temp_buffers', 'statement_timeout') ORDER BY name
+
+-- name: settings_reset
+RESET work_mem;
+RESET temp_buffers;
+RESET statement_timeout
+
+-- name: comment_removed_by_an_empty_one
+CREATE TABLE commented (id int);
+COMMENT ON TABLE commented IS 'hello';
+COMMENT ON TABLE commented IS ''
+
+-- name: comment_removed
+SELECT obj_description('commented'::regclass) IS NULL

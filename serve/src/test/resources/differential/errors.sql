@@ -504,3 +504,29 @@ SELECT s::numeric(5,2) FROM (VALUES ('abc')) v(s)
 -- name: text_integer_out_of_range_while_running
 -- expect-error: 22003
 SELECT s::int FROM (VALUES ('99999999999')) v(s)
+
+-- name: sequence_errors_setup
+CREATE SEQUENCE err_seq MAXVALUE 2
+
+-- name: sequence_setval_out_of_bounds
+-- expect-error: 22003
+SELECT setval('err_seq', 0)
+
+-- name: sequence_currval_before_nextval
+-- expect-error: 55000
+SELECT currval('err_seq')
+
+-- name: sequence_draws
+SELECT nextval('err_seq'), nextval('err_seq')
+
+-- name: sequence_exhausted
+-- expect-error: 2200H
+SELECT nextval('err_seq')
+
+-- name: memory_setting_not_a_size
+-- expect-error: 22023
+SET work_mem = 'abc'
+
+-- name: memory_setting_below_its_minimum
+-- expect-error: 22023
+SET work_mem = '10'

@@ -843,3 +843,26 @@ ALTER TABLE atomic_alter ALTER d TYPE bigint, ALTER d SET NOT NULL
 
 -- name: failed_alter_changes_nothing_after
 SELECT data_type, is_nullable FROM information_schema.columns WHERE table_name = 'atomic_alter' AND column_name = 'd'
+
+-- name: retype_with_other_clauses_setup
+CREATE TABLE retyped_code (id int, code varchar(10));
+INSERT INTO retyped_code VALUES (1, 'abc');
+CREATE TABLE retyped_indexed (id int, code varchar(10));
+CREATE INDEX retyped_indexed_code ON retyped_indexed (code)
+
+-- name: retype_with_not_null
+ALTER TABLE retyped_code ALTER COLUMN code TYPE varchar(20), ALTER COLUMN code SET NOT NULL
+
+-- name: retype_with_default_and_drop_not_null
+ALTER TABLE retyped_code ALTER COLUMN code TYPE varchar(30), ALTER COLUMN id SET DEFAULT 5, ALTER COLUMN code DROP NOT NULL
+
+-- name: retype_with_not_null_on_an_indexed_table
+ALTER TABLE retyped_indexed ALTER COLUMN code SET NOT NULL, ALTER COLUMN code TYPE varchar(30)
+
+-- name: retyped_length_kept
+-- expect-error: 22001
+INSERT INTO retyped_code (code) VALUES (repeat('x', 31))
+
+-- name: retyped_columns
+SELECT table_name, column_name, character_maximum_length, is_nullable, column_default FROM information_schema.columns
+WHERE table_name IN ('retyped_code', 'retyped_indexed') ORDER BY table_name, ordinal_position

@@ -285,3 +285,54 @@ SHOW transaction_isolation;
 
 -- name: commit_and_chain_end
 COMMIT;
+
+-- name: chain_table
+CREATE TABLE chained (id int);
+
+-- name: chain_begin
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+
+-- name: chain_insert_kept
+INSERT INTO chained VALUES (1);
+
+-- name: chain_commit
+COMMIT AND CHAIN;
+
+-- name: chain_isolation_kept
+SHOW transaction_isolation;
+
+-- name: chain_insert_undone
+INSERT INTO chained VALUES (2);
+
+-- name: chain_rollback
+ROLLBACK AND CHAIN;
+
+-- name: chain_still_in_block
+SELECT count(*) FROM chained;
+
+-- name: chain_read_only
+SET TRANSACTION READ ONLY;
+
+-- name: chain_read_only_commit
+COMMIT AND CHAIN;
+
+-- name: chain_read_only_kept
+-- expect-error: 25006
+INSERT INTO chained VALUES (3);
+
+-- name: chain_failed_commit
+COMMIT AND CHAIN;
+
+-- name: chain_end
+ROLLBACK;
+
+-- name: chain_result
+SELECT * FROM chained ORDER BY id;
+
+-- name: chain_outside_a_block
+-- expect-error: 25P01
+COMMIT AND CHAIN;
+
+-- name: chain_rollback_outside_a_block
+-- expect-error: 25P01
+ROLLBACK AND CHAIN;

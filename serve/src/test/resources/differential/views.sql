@@ -569,3 +569,30 @@ COMMENT ON TABLE ren_ccv IS 'y'
 -- name: comment_on_view_of_a_table
 -- expect-error: 42809
 COMMENT ON VIEW ren_cc IS 'x'
+
+-- name: star_view_setup
+CREATE TABLE star_base (a int, b text);
+INSERT INTO star_base VALUES (1, 'x');
+CREATE VIEW star_view AS SELECT * FROM star_base WHERE a > 0;
+CREATE VIEW star_view_qualified AS SELECT s.*, 1 AS one FROM star_base s
+
+-- name: star_view_table_gains_a_column
+ALTER TABLE star_base ADD COLUMN c int DEFAULT 7
+
+-- name: star_view_keeps_its_columns
+SELECT * FROM star_view
+
+-- name: star_view_qualified_keeps_its_columns
+SELECT * FROM star_view_qualified
+
+-- name: star_view_columns_in_the_catalog
+SELECT attname FROM pg_attribute WHERE attrelid = 'star_view'::regclass AND attnum > 0 ORDER BY attnum
+
+-- name: enum_view_setup
+CREATE TYPE view_mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE mood_rows (id int, m view_mood);
+INSERT INTO mood_rows VALUES (1, 'sad'), (2, 'happy');
+CREATE VIEW mood_view AS SELECT id, m FROM mood_rows
+
+-- name: enum_view_compares_in_enum_order
+SELECT id, m FROM mood_view WHERE m > 'ok' ORDER BY id

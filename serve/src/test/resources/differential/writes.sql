@@ -115,3 +115,92 @@ UPDATE ret_s.k2 SET bal = 5 WHERE code = 'A' RETURNING ret_s.k2.*
 
 -- name: returning_schema_qualified_star_delete
 DELETE FROM ret_s.k2 WHERE code = 'B' RETURNING ret_s.k2.*
+
+-- name: upsert_batches_setup
+CREATE TABLE ub (id int, k int UNIQUE);
+CREATE TABLE ub_serial (id serial PRIMARY KEY, code text UNIQUE, note text);
+CREATE TABLE ub_update (id int PRIMARY KEY, code text UNIQUE, n int);
+CREATE TABLE ub_keyless (a int, b text);
+INSERT INTO ub_update VALUES (2, 'a', 0)
+
+-- name: upsert_batch_null_keys_kept
+INSERT INTO ub VALUES (1, NULL), (2, NULL) ON CONFLICT (k) DO NOTHING
+
+-- name: upsert_batch_null_keys_kept_without_target
+INSERT INTO ub VALUES (3, NULL), (4, NULL) ON CONFLICT DO NOTHING
+
+-- name: upsert_batch_null_keys_from_a_query
+INSERT INTO ub SELECT i, NULL FROM generate_series(5, 9) i ON CONFLICT DO NOTHING
+
+-- name: upsert_batch_duplicates_skipped_in_order
+INSERT INTO ub VALUES (20, 1), (21, 1), (22, 2), (23, NULL) ON CONFLICT (k) DO NOTHING RETURNING *
+
+-- name: upsert_batch_against_the_table
+INSERT INTO ub VALUES (24, 2), (25, 3) ON CONFLICT DO NOTHING RETURNING id
+
+-- name: upsert_batch_rows
+SELECT count(*), count(k), sum(id) FROM ub
+
+-- name: upsert_batch_serial_keys
+INSERT INTO ub_serial (code, note) VALUES ('a', NULL), ('a', 'dup'), (NULL, 'x'), (NULL, 'y') ON CONFLICT DO NOTHING RETURNING id, code
+
+-- name: upsert_batch_serial_keys_target
+INSERT INTO ub_serial (code) VALUES ('b'), ('a') ON CONFLICT (code) DO NOTHING RETURNING id
+
+-- name: upsert_batch_serial_rows
+SELECT * FROM ub_serial ORDER BY id
+
+-- name: upsert_batch_no_unique_key
+INSERT INTO ub_keyless VALUES (1, 'a'), (1, 'a') ON CONFLICT DO NOTHING
+
+-- name: upsert_batch_no_unique_key_one_row
+INSERT INTO ub_keyless VALUES (2, 'b') ON CONFLICT DO NOTHING
+
+-- name: upsert_batch_update_same_key_computed
+-- expect-error: 21000
+INSERT INTO ub_update VALUES (1 + 1, 'b', 1), (4 - 2, 'c', 2) ON CONFLICT (id) DO UPDATE SET n = excluded.n
+
+-- name: upsert_batch_update_same_key_from_a_query
+-- expect-error: 21000
+INSERT INTO ub_update SELECT 2, 'b' || i, i FROM generate_series(1, 2) i ON CONFLICT (id) DO UPDATE SET n = excluded.n
+
+-- name: upsert_batch_update_distinct_keys
+INSERT INTO ub_update (id, code, n) SELECT i, 'q' || i, i FROM generate_series(2, 4) i ON CONFLICT (id) DO UPDATE SET n = excluded.n * 10
+
+-- name: upsert_batch_update_rows
+SELECT * FROM ub_update ORDER BY id
+
+-- name: text_assignment_setup
+CREATE TABLE text_targets (id int, tx text, vc varchar(40), c char(30));
+CREATE TABLE text_sources (a int[], t text[], b bytea, r real, d float8, j jsonb, ts timestamptz, i interval, bo bool, n numeric(10,2), dt date);
+INSERT INTO text_sources VALUES ('{1,2}', '{x,"y z"}', '\xdeadbeef', 123456789.123, '-0', '{"a": [1, 2]}', '2024-01-02 03:04:05+00', '1 day 02:00', true, 1.50, '2024-01-02')
+
+-- name: text_assignment_of_arrays_and_rows
+INSERT INTO text_targets VALUES (1, array[1,2], array[1,2], array[1,2]), (2, row(1,'a'), row(1,'a'), row(1,'a'))
+
+-- name: text_assignment_from_columns
+INSERT INTO text_targets SELECT 3, b, b, b FROM text_sources
+
+-- name: text_assignment_from_real_columns
+INSERT INTO text_targets SELECT 4, r, r, r FROM text_sources
+
+-- name: text_assignment_from_double_columns
+INSERT INTO text_targets SELECT 5, d, d, d FROM text_sources
+
+-- name: text_assignment_from_text_arrays
+INSERT INTO text_targets SELECT 6, 'NaN'::float8, t, t FROM text_sources
+
+-- name: text_assignment_from_json_and_times
+INSERT INTO text_targets SELECT 7, j, ts, i FROM text_sources
+
+-- name: text_assignment_from_bool_numeric_date
+INSERT INTO text_targets SELECT 8, bo, n, dt FROM text_sources
+
+-- name: text_assignment_by_update
+UPDATE text_targets SET tx = a FROM text_sources WHERE id = 8
+
+-- name: text_assignment_rows
+SELECT * FROM text_targets ORDER BY id
+
+-- name: insert_alias_in_returning
+INSERT INTO text_targets AS x (id) VALUES (77) RETURNING x.id, x.*

@@ -71,7 +71,7 @@ final class ErrorMapper {
         String msg = error.firstLine();
         Matcher m;
         if ((m = DECIMAL_TO_INTEGER.matcher(msg)).find()) {
-            return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, pgTypeName(m.group(1)) + " out of range").withDetail(msg);
+            return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, pgTypeName(m.group(1)) + " out of range");
         }
         if ((m = EXTRACT_SPECIFIER.matcher(msg)).find()) {
             return new PgException(SqlState.INVALID_PARAMETER_VALUE, "unit \"" + m.group(1) + "\" not recognized");
@@ -138,10 +138,18 @@ final class ErrorMapper {
             case "type":
                 return new PgException(SqlState.DATATYPE_MISMATCH, msg);
             case "sequence":
-                return new PgException("2200H", msg);
+                return sequenceError(msg);
             default:
                 return new PgException(SqlState.INTERNAL_ERROR, msg.isEmpty() ? "DuckDB reported an error without a message" : msg);
         }
+    }
+
+    /** DuckDB's sequence errors with PostgreSQL's codes (DuckDB doubles the quotes of a name in some). */
+    private static PgException sequenceError(String msg) {
+        String text = msg.replace("\"\"", "\"");
+        if (text.startsWith("currval: sequence is not yet defined")) return new PgException("55000", text);
+        if (text.startsWith("setval: value") && text.contains("out of bounds")) return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, text);
+        return new PgException("2200H", text);
     }
 
     private static final Pattern USING_COLUMN = Pattern.compile("^Column \"(.+?)\" does not exist on (left|right) side of join");
@@ -237,7 +245,7 @@ final class ErrorMapper {
     private static PgException invalidInput(String msg) {
         String lower = msg.toLowerCase(Locale.ROOT);
         Matcher m;
-        if (lower.startsWith("division by zero")) return new PgException(SqlState.DIVISION_BY_ZERO, "division by zero").withDetail(msg);
+        if (lower.startsWith("division by zero")) return new PgException(SqlState.DIVISION_BY_ZERO, "division by zero");
         if (msg.startsWith("More than one row returned by a subquery")) {
             return new PgException("21000", "more than one row returned by a subquery used as an expression");
         }
@@ -439,7 +447,7 @@ final class ErrorMapper {
             }
         }
         if ((m = CAST_RANGE.matcher(msg)).find()) {
-            return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, pgTypeName(m.group(3)) + " out of range").withDetail(msg);
+            return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, pgTypeName(m.group(3)) + " out of range");
         }
         if ((m = FIELD_FORMAT.matcher(msg)).find()) {
             return new PgException(SqlState.INVALID_DATETIME_FORMAT,
@@ -461,7 +469,7 @@ final class ErrorMapper {
 
     private static PgException outOfRange(DuckDbError e, String msg) {
         Matcher m = OVERFLOW.matcher(msg);
-        if (m.find()) return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, pgTypeName(m.group(1)) + " out of range").withDetail(msg);
+        if (m.find()) return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, pgTypeName(m.group(1)) + " out of range");
         if (msg.startsWith("cannot take square root")) return new PgException("2201F", msg);
         if (msg.startsWith("cannot take logarithm")) return new PgException("2201E", msg);
         if (msg.toLowerCase(Locale.ROOT).contains("division by zero")) return new PgException(SqlState.DIVISION_BY_ZERO, "division by zero");

@@ -155,12 +155,19 @@ final class Guc {
             def(n[0], n[1], false, "Accepted for compatibility; has no effect.",
                     (cur, v) -> intInRange(n[0], v, Integer.parseInt(n[2]), Integer.parseInt(n[3])));
         }
-        for (String[] any : new String[][] {{"synchronous_commit", "on"}, {"effective_cache_size", "4GB"}, {"temp_buffers", "8MB"},
+        for (String[] any : new String[][] {{"synchronous_commit", "on"},
                 {"plan_cache_mode", "auto"}, {"constraint_exclusion", "partition"}, {"xmloption", "content"}, {"default_tablespace", ""},
-                {"default_table_access_method", "heap"}, {"work_mem", "4MB"}, {"maintenance_work_mem", "64MB"},
+                {"default_table_access_method", "heap"},
                 {"timezone_abbreviations", "Default"}, {"lc_messages", "C"}, {"lc_monetary", "C"}, {"lc_numeric", "C"},
                 {"lc_time", "C"}}) {
             def(any[0], any[1], false, "Accepted for compatibility; has no effect.", (cur, v) -> v);
+        }
+        // memory sizes, checked and shown as PostgreSQL does (SettingUnits); DuckDB's own memory is the operator's to set
+        for (String[] mem : new String[][] {{"work_mem", "4MB", "1", "64", "2147483647"},
+                {"maintenance_work_mem", "64MB", "1", "1024", "2147483647"}, {"effective_cache_size", "4GB", "8", "1", "2147483647"},
+                {"temp_buffers", "8MB", "8", "100", "1073741823"}}) {
+            def(mem[0], mem[1], false, "Accepted for compatibility; has no effect.", (cur, v) -> SettingUnits.memory(mem[0], v,
+                    Integer.parseInt(mem[2]), Long.parseLong(mem[3]), Long.parseLong(mem[4])));
         }
     }
 

@@ -76,13 +76,17 @@ final class IndexedAlter {
         if (!alters) return null;
         if (tree.is("AlterTableStmt") && tree.list("cmds").size() == 1) {
             Node cmd = tree.list("cmds").get(0);
+            List<String> statements = dev.pgwire.server.SqlSplitter.split(t.duckDbSql());
             Change change = switch (cmd.str("subtype")) {
                 case "AT_DropColumn" -> new Change(cmd.str("name"), null, null, null);
-                case "AT_AlterColumnType" -> retype(t, cmd);
+                case "AT_AlterColumnType" -> retype(statements.get(0), cmd);
                 default -> null;
             };
-            List<String> statements = dev.pgwire.server.SqlSplitter.split(t.duckDbSql());
             String rebuilt = change == null ? null : rebuild(table, change, statements.subList(1, statements.size()), runner);
+            if (rebuilt != null) return rebuilt;
+        }
+        if (tree.is("AlterTableStmt") && tree.list("cmds").size() > 1) {
+            String rebuilt = retypeAmong(t, tree.list("cmds"), table, runner);
             if (rebuilt != null) return rebuilt;
         }
         List<Index> indexes = indexes(table, runner);
@@ -148,8 +152,44 @@ final class IndexedAlter {
      * ALTER COLUMN … TYPE, from the DuckDB statement serve wrote for it ({@code ALTER TABLE t ALTER
      * COLUMN c TYPE x [USING e]}) and PostgreSQL's new type (for its length check).
      */
-    private static Change retype(Translation t, Node cmd) {
-        String first = dev.pgwire.server.SqlSplitter.split(t.duckDbSql()).get(0);
+    /**
+     * ALTER COLUMN … TYPE together with SET / DROP NOT NULL and SET / DROP DEFAULT (Django's
+     * alter_field and Rails' change_column write them so): the table is built again for the new
+     * type, as for the type change alone, and the other clauses run after it. Null when the
+     * statement has other clauses, or DuckDB makes the type change itself.
+     */
+    private static String retypeAmong(Translation t, List<Node> cmds, Relation table, DuckDbStatementRunner runner) {
+        Node retyped = null;
+        for (Node cmd : cmds) {
+            switch (cmd.str("subtype")) {
+                case "AT_AlterColumnType" -> {
+                    if (retyped != null) return null;
+                    retyped = cmd;
+                }
+                case "AT_SetNotNull", "AT_DropNotNull", "AT_ColumnDefault" -> { }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        if (retyped == null) return null;
+        String clause = " ALTER COLUMN " + SqlNames.quote(retyped.str("name")) + " TYPE ";
+        List<String> statements = new ArrayList<>(dev.pgwire.server.SqlSplitter.split(t.duckDbSql()));
+        for (int i = 0; i < statements.size(); i++) {
+            String statement = statements.get(i);
+            if (!statement.startsWith("ALTER TABLE") || !statement.contains(clause)) continue;
+            Change change = retype(statement, retyped);
+            if (change == null) return null;
+            statements.remove(i);
+            List<String> alters = new ArrayList<>();
+            List<String> rest = new ArrayList<>();
+            for (String other : statements) (other.startsWith("ALTER TABLE") ? alters : rest).add(other);
+            return rebuild(table, change, alters, rest, runner);
+        }
+        return null;
+    }
+
+    private static Change retype(String first, Node cmd) {
         SqlLexer lexer = new SqlLexer(first);
         int typeAt = -1;
         int usingAt = -1;
@@ -188,6 +228,11 @@ final class IndexedAlter {
      * @param rest the rest of the statement's script, run after
      */
     static String rebuild(Relation table, Change change, List<String> rest, DuckDbStatementRunner runner) {
+        return rebuild(table, change, List.of(), rest, runner);
+    }
+
+    /** As {@link #rebuild(Relation, Change, List, DuckDbStatementRunner)}, with {@code alters} run on the new table before its indexes are made. */
+    private static String rebuild(Relation table, Change change, List<String> alters, List<String> rest, DuckDbStatementRunner runner) {
         String column = change.column();
         boolean adds = column == null;
         boolean drop = !adds && change.type() == null;
@@ -258,6 +303,7 @@ final class IndexedAlter {
         for (Index index : indexes) script.add("DROP INDEX " + qualifier + SqlNames.quote(index.name()));
         script.add("DROP TABLE " + name);
         script.add("ALTER TABLE " + qualifier + staging + " RENAME TO " + SqlNames.quote(table.name()));
+        script.addAll(alters); // DuckDB alters no table with indexes
         if (about.get(0)[0] != null) script.add("COMMENT ON TABLE " + name + " IS " + literal((String) about.get(0)[0]));
         for (String[] c : columns) {
             if (drop && c[0].equals(column) || c[4] == null) continue;

@@ -50,8 +50,8 @@ final class SessionCommands {
         StatementInfo info = t.info();
         switch (info.command()) {
             case BEGIN, START_TRANSACTION -> tx.begin(info, t.tree() == null ? null : t.tree().list("options"), sink);
-            case COMMIT -> tx.commit(sink);
-            case ROLLBACK -> tx.rollback(sink);
+            case COMMIT -> tx.commit(sink, chained(t));
+            case ROLLBACK -> tx.rollback(sink, chained(t));
             case SAVEPOINT, RELEASE_SAVEPOINT, ROLLBACK_TO_SAVEPOINT -> tx.savepointCommand(info.command(), t, sink);
             case TWO_PHASE -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "prepared transactions are not supported");
             case COPY_STDIO -> copy.run(t, sink, call);
@@ -77,6 +77,11 @@ final class SessionCommands {
                 session.execution().run(t, sink, call);
             }
         }
+    }
+
+    /** Whether COMMIT or ROLLBACK {@code t} says AND CHAIN. */
+    private static boolean chained(Translation t) {
+        return t.tree() != null && t.tree().bool("chain");
     }
 
     /**

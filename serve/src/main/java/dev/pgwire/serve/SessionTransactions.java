@@ -188,7 +188,7 @@ final class SessionTransactions {
 
     void endInlineBlock(boolean commit) {
         if (!implicitBlock) {
-            if (commit) commit(InlineBlocks.QUIET); else rollback(InlineBlocks.QUIET);
+            if (commit) commit(InlineBlocks.QUIET, false); else rollback(InlineBlocks.QUIET, false);
             return;
         }
         status = TransactionStatus.IDLE; // the Query's implicit transaction goes on (or fails with the block)
@@ -296,14 +296,20 @@ final class SessionTransactions {
         sink.complete(tag);
     }
 
-    void commit(ResultSink sink) {
+    /** COMMIT, or COMMIT AND CHAIN: a new block with the same characteristics begins after it. */
+    void commit(ResultSink sink, boolean chain) {
+        if (chain) noBlockToChain("COMMIT");
+        String readOnly = params.get("transaction_read_only");
+        String isolation = params.get("transaction_isolation");
         if (status == TransactionStatus.FAILED) {
             endExplicit(false);
+            if (chain) chain(readOnly, isolation);
             sink.complete("ROLLBACK"); // PostgreSQL answers COMMIT of a failed block with ROLLBACK
             return;
         }
         if (status == TransactionStatus.IN_TRANSACTION) {
             endExplicit(true);
+            if (chain) chain(readOnly, isolation);
             sink.complete("COMMIT");
             return;
         }
@@ -312,14 +318,35 @@ final class SessionTransactions {
         sink.complete("COMMIT");
     }
 
-    void rollback(ResultSink sink) {
+    /** ROLLBACK, or ROLLBACK AND CHAIN. */
+    void rollback(ResultSink sink, boolean chain) {
+        if (chain) noBlockToChain("ROLLBACK");
+        String readOnly = params.get("transaction_read_only");
+        String isolation = params.get("transaction_isolation");
         if (status != TransactionStatus.IDLE) {
             endExplicit(false);
+            if (chain) chain(readOnly, isolation);
         } else {
             if (implicitBlock) endImplicit(false);
             s.warn(sink, SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
         }
         sink.complete("ROLLBACK");
+    }
+
+    /** AND CHAIN outside a transaction block: PostgreSQL's 25P01, nothing ends. */
+    private void noBlockToChain(String command) {
+        if (status != TransactionStatus.IDLE) return;
+        throw new PgException(SqlState.NO_ACTIVE_SQL_TRANSACTION, command + " AND CHAIN can only be used in transaction blocks");
+    }
+
+    /** The block AND CHAIN begins: as BEGIN's, with the ended block's read-only mode and isolation level. */
+    private void chain(String readOnly, String isolation) {
+        beginFreshTransaction();
+        savepoints.begin(commits.get());
+        status = TransactionStatus.IN_TRANSACTION;
+        params.beginTransaction();
+        params.set("transaction_read_only", readOnly, true);
+        params.set("transaction_isolation", isolation, true);
     }
 
     void endExplicit(boolean commit) {

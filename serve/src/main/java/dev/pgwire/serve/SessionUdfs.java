@@ -140,5 +140,7 @@ final class SessionUdfs {
             if (s == null || a[1] == null) return null;
             return s.engineSettings().settingFromEngine((String) a[1], Boolean.TRUE.equals(a[2]));
         }, true);
+        Udf.register(c, new Udf.Signature("pgwire_setting_in_unit", List.of(v, v), null, v, false),
+                a -> SettingUnits.inUnit((String) a[0], (String) a[1]), false);
     }
 }

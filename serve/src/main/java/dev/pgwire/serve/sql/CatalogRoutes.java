@@ -223,8 +223,9 @@ final class CatalogRoutes {
             String c = rel.columns().get(i).name();
             if (i > 0) sb.append(", ");
             if (c.equals("setting")) {
-                sb.append("coalesce(pgwire_current_setting(").append(session.backendPid())
-                        .append(", CAST(s.name AS VARCHAR), true), s.setting) AS setting");
+                // the number in the setting's unit (4096 for 4MB of kB), as PostgreSQL's pg_settings has it
+                sb.append("coalesce(pgwire_setting_in_unit(CAST(s.name AS VARCHAR), pgwire_current_setting(").append(session.backendPid())
+                        .append(", CAST(s.name AS VARCHAR), true)), s.setting) AS setting");
             } else if (c.equals("source")) {
                 sb.append("coalesce(pgwire_setting_source(").append(session.backendPid())
                         .append(", CAST(s.name AS VARCHAR)), s.source) AS source");

@@ -19,7 +19,8 @@ final class CommentOn {
     static void write(Node s, SessionContext session, List<String> script) {
         String type = s.str("objtype");
         Node object = s.node("object");
-        String text = s.has("comment") ? s.str("comment") : null;
+        // an empty comment removes the description, as NULL does (PostgreSQL's CreateComments)
+        String text = s.has("comment") && !s.str("comment").isEmpty() ? s.str("comment") : null;
         switch (type) {
             case "OBJECT_COLUMN" -> {
                 List<String> name = DdlDrops.stringsOf(object.list("items"));

@@ -473,6 +473,14 @@ final class DdlEmitter {
         // what pg_get_viewdef shows: PostgreSQL's text of the query as the client wrote it
         String shown = ViewDeparse.pair(query.copy(), s.names("aliases"), session.catalog());
         TypedRewrites typed = new TypedRewrites(session);
+        if (query.is("SelectStmt") && !query.has("larg") && !query.has("valuesLists")) {
+            try {
+                typed.types().select(query, null);
+                if (!JoinStars.joinOrder(query, typed.types().scopeOf(query))) JoinStars.all(query, typed.types().scopeOf(query));
+            } catch (RuntimeException e) {
+                // a query not typed here keeps its stars; its own translation below reports what is wrong with it
+            }
+        }
         typed.apply(query);
         List<String> columnNames = new ArrayList<>(typed.resultNames());
         List<String> aliases = s.names("aliases");

@@ -415,6 +415,9 @@ class Emitter {
     private void insert(Node s) {
         if (s.has(UpsertOrder.FIELD)) {
             UpsertOrder.write(this, s);
+        } else if (s.has(ConflictBatches.NOTHING) || s.has(ConflictBatches.UPDATE)) {
+            ConflictBatches.write(this, s);
+            returning(s.list("returningList"));
         } else if (ReturningQuery.applies(s)) {
             ReturningQuery.write(this, s, () -> insertBody(s, null));
         } else {

@@ -69,6 +69,19 @@ final class JoinStars {
      * qualified reference), each column qualified by the FROM item it comes from.
      */
     static void regColumns(Node select, Scope scope, java.util.function.Predicate<Node> special) {
+        expand(select, scope, special, false);
+    }
+
+    /**
+     * Writes out every star of a view's select list, each column qualified by its FROM item: a
+     * view's columns are those its query had when it was made (PostgreSQL expands the star then),
+     * not those a table gains later.
+     */
+    static void all(Node select, Scope scope) {
+        expand(select, scope, n -> true, true);
+    }
+
+    private static void expand(Node select, Scope scope, java.util.function.Predicate<Node> special, boolean always) {
         if (scope == null) return;
         List<Node> targets = select.list("targetList");
         for (int i = 0; i < targets.size(); i++) {
@@ -91,7 +104,7 @@ final class JoinStars {
                             || !e.alias().isEmpty() && special.test(target(List.of(e.alias(), c.name())).node("val"));
                 }
             }
-            if (!reg || !named) continue;
+            if (!(reg || always) || !named) continue;
             List<Node> expanded = new ArrayList<>();
             for (Entry e : entries) for (Col c : e.cols()) expanded.add(target(List.of(e.alias(), c.name())));
             targets.remove(i);

@@ -77,4 +77,24 @@ final class RowReferences {
             });
         }
     }
+
+    /**
+     * INSERT INTO t AS x … RETURNING x.c without ON CONFLICT: DuckDB takes a target's alias only
+     * with ON CONFLICT, so the alias goes and RETURNING names the table instead.
+     */
+    static void insertAlias(Node stmt) {
+        Node rel = stmt.node("relation");
+        if (rel == null || rel.node("alias") == null || stmt.node("onConflictClause") != null) return;
+        String alias = rel.node("alias").str("aliasname");
+        for (Node t : stmt.list("returningList")) {
+            TreeWalker.forEachNode(t, n -> {
+                if (!n.is("ColumnRef")) return;
+                List<Node> fields = n.list("fields");
+                if (fields.size() == 2 && fields.get(0).is("String") && alias.equals(fields.get(0).str("sval"))) {
+                    fields.set(0, Node.string(rel.str("relname")));
+                }
+            });
+        }
+        rel.set("alias", null);
+    }
 }

@@ -365,6 +365,12 @@ public final class TargetCoercion {
             return target.cast(value, value.location());
         }
         if (target.name().equals("numeric") && !target.isArray() && isUnconstrained(c)) return exactNumeric(value, types);
+        if (!target.isArray() && target.isText()
+                && (value.is("RowExpr") || from != null && !from.isUnknown() && (from.isArray() || !from.isText()))) {
+            // a value stored as text is its type's text in PostgreSQL's notation ({1,2}, \xdeadbeef, 1.2345679e+08),
+            // as an explicit cast writes it, not DuckDB's ([1, 2], \xDE\xAD…, 123456790.0)
+            value = SqlType.TEXT.cast(value, value.location());
+        }
         if (!target.isArray() && target.typmod() > 4 && (target.name().equals("varchar") || target.name().equals("bpchar"))) {
             return withLength(value, target, types);
         }
@@ -383,6 +389,7 @@ public final class TargetCoercion {
                 : Expressions.duckDb("pgwire.varchar_assign(CAST({0} AS VARCHAR), " + n + ")", value);
         r.set("location", value.location());
         r.set("pgType", target.name());
+        r.set(TypedRewrites.REWRITE_ARGS, true); // the value is rewritten with the statement, after this
         types.assume(r, target);
         return r;
     }

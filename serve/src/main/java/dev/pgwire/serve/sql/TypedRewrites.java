@@ -34,6 +34,12 @@ final class TypedRewrites {
     private final RegCasts regs;
     private final CastRewrites casts;
 
+    /**
+     * The field of a DuckDbSql node made before the statement's rewrite (an assignment's coercion)
+     * whose arguments are still to be rewritten with it.
+     */
+    static final String REWRITE_ARGS = "pgwire_rewrite_args";
+
     TypedRewrites(SessionContext session) {
         this(session, null);
     }
@@ -97,7 +103,10 @@ final class TypedRewrites {
                 TargetCoercion.insert(stmt, catalog, types);
                 TargetCoercion.onConflict(stmt, catalog, types);
                 dml(stmt);
+                ConflictBatches.markNothing(stmt, catalog);
                 UpsertOrder.mark(stmt, catalog, types);
+                ConflictBatches.markUpdate(stmt, catalog);
+                RowReferences.insertAlias(stmt);
             }
             case "UpdateStmt" -> {
                 RowAssignments.apply(stmt);
@@ -436,7 +445,7 @@ final class TypedRewrites {
                         }
                     }
                 }
-                return e;
+                return ArraySubscripts.rewrite(e, t, types);
             }
             case "NullTest" -> {
                 rewriteField(e, "arg", scope);
@@ -482,6 +491,13 @@ final class TypedRewrites {
             }
             case "A_ArrayExpr" -> {
                 rewriteItems(e.list("elements"), scope);
+                return e;
+            }
+            case "DuckDbSql" -> {
+                if (e.bool(REWRITE_ARGS)) {
+                    e.set(REWRITE_ARGS, null);
+                    rewriteItems(e.list("args"), scope);
+                }
                 return e;
             }
             case "ColumnRef" -> {

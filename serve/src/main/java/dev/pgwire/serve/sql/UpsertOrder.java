@@ -116,6 +116,13 @@ final class UpsertOrder {
         if (used[0] && !nothing) stmt.set(XMAX, true);
     }
 
+    /** The error of DO UPDATE proposing one key twice, as a DuckDB expression. */
+    static final String SAME_KEY_TWICE = "error(" + SqlWriter.quoteLiteral("[pgwire:21000] ON CONFLICT DO UPDATE command cannot affect row a second time"
+            + "\n[pgwire:hint] Ensure that no rows proposed for insertion within the same command have duplicate constrained values.") + ")";
+    /** The error of DO UPDATE proposing two rows whose key has a NULL (DuckDB would keep one), as a DuckDB expression. */
+    static final String NULL_KEYS = "error(" + SqlWriter.quoteLiteral(
+            "[pgwire:0A000] ON CONFLICT DO UPDATE of several proposed rows whose key is NULL is not supported") + ")";
+
     /** The field of an InsertStmt marking that its RETURNING reads xmax (which needs the keys there before). */
     static final String XMAX = "pgwire_returning_xmax";
 
@@ -147,6 +154,11 @@ final class UpsertOrder {
                 }
             }
         }
+    }
+
+    /** Whether the RETURNING list of {@code stmt} reads the table's xmax. */
+    static boolean readsXmax(Node stmt) {
+        return readsXmax(stmt, stmt.node("relation"));
     }
 
     private static boolean readsXmax(Node stmt, Node rel) {
@@ -271,9 +283,18 @@ final class UpsertOrder {
         List<Node> rows = values ? select.list("valuesLists") : null;
         if ("ONCONFLICT_UPDATE".equals(stmt.node("onConflictClause").str("action"))) {
             // two proposed rows with one key: PostgreSQL refuses the statement, DuckDB would keep one
-            w.append(" WHERE (SELECT CASE WHEN count(*) <> count(DISTINCT ");
+            // (and two whose key has a NULL, which DuckDB takes for one key too: refused rather than one lost)
+            StringBuilder notNull = new StringBuilder("(");
+            for (int k = 0; k < key.size(); k++) {
+                notNull.append(k > 0 ? " AND " : "").append("pgwire_c").append(key.get(k).num("index") + 1).append(" IS NOT NULL");
+            }
+            notNull.append(')');
+            w.append(" WHERE (SELECT CASE WHEN count(*) FILTER (WHERE ").append(notNull.toString()).append(") <> count(DISTINCT ");
             row(w, key, k -> w.append("pgwire_c").append(key.get(k).num("index") + 1));
-            w.append(") THEN error('[pgwire:21000] ON CONFLICT DO UPDATE command cannot affect row a second time') ELSE true END FROM ");
+            w.append(") FILTER (WHERE ").append(notNull.toString())
+                    .append(") THEN ").append(SAME_KEY_TWICE).append(" WHEN count(*) FILTER (WHERE NOT ")
+                    .append(notNull.toString()).append(") > 1 THEN ").append(NULL_KEYS)
+                    .append(" ELSE true END FROM ");
             if (values) {
                 w.append("(VALUES ");
                 for (int r = 0; r < rows.size(); r++) {
@@ -286,10 +307,6 @@ final class UpsertOrder {
                 w.append(')');
             } else {
                 w.append("pgwire_rows");
-            }
-            w.append(" WHERE ");
-            for (int k = 0; k < key.size(); k++) {
-                w.append(k > 0 ? " AND " : "").append("pgwire_c").append(key.get(k).num("index") + 1).append(" IS NOT NULL");
             }
             w.append(')');
         }
