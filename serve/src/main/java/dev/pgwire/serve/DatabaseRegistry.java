@@ -234,6 +234,11 @@ final class DatabaseRegistry implements AutoCloseable {
      * DROP DATABASE: refused with 55006 while any session uses it (the dropping session included:
      * PostgreSQL cannot drop the database it is connected to).
      */
+    /** Whether the operator let SQL reach server files and the network. */
+    boolean externalAccess() {
+        return options.externalAccess();
+    }
+
     void drop(String name, boolean ifExists, String currentDatabase, boolean superuser) {
         Database db;
         synchronized (this) {

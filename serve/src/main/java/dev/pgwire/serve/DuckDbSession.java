@@ -83,6 +83,8 @@ public final class DuckDbSession implements Session {
     private volatile dev.pgwire.server.spi.AsyncMessages client;
     private final ScheduledExecutorService scheduler;
     private final Runnable onClose;
+    /** Whether the operator let SQL reach server files (EngineGuard). */
+    private final boolean externalAccess;
 
     /** The portal whose DuckDB result is open (suspended mid-way), if any. */
     private final OpenPortal openPortal;
@@ -138,6 +140,7 @@ public final class DuckDbSession implements Session {
         this.parameterCommands = new ParameterCommands(params, runner, roles);
         this.scheduler = scheduler;
         this.onClose = onClose;
+        this.externalAccess = databases.externalAccess();
         applyDuckDbSettings();
     }
 
@@ -539,6 +542,10 @@ public final class DuckDbSession implements Session {
 
     String database() {
         return database;
+    }
+
+    boolean externalAccess() {
+        return externalAccess;
     }
 
     SessionParameters parameters() {

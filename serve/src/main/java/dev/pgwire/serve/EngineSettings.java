@@ -94,13 +94,16 @@ final class EngineSettings {
         }
     }
 
+    /** serve's schema of macros and tables (see EngineGuard): never on a session's search_path. */
+    private static final String INTERNAL_SCHEMA = "pgwire";
+
     /** The schemas of PostgreSQL's search_path that exist, in order ("$user" is a role's schema: none here). */
     static List<String> schemasOnPath(String pgSearchPath, List<String> existingSchemas) {
         List<String> schemas = new ArrayList<>();
         for (String item : pgSearchPath.split(",")) {
             String s = item.trim();
             if (s.startsWith("\"") && s.endsWith("\"") && s.length() >= 2) s = s.substring(1, s.length() - 1).replace("\"\"", "\"");
-            if (s.isEmpty() || s.equals("$user")) continue;
+            if (s.isEmpty() || s.equals("$user") || s.equals(INTERNAL_SCHEMA)) continue; // serve's own schema is no client's to name
             if (existingSchemas.contains(s) && !schemas.contains(s)) schemas.add(s);
         }
         return schemas;

@@ -30,6 +30,11 @@ final class SessionTranslationContext implements SessionContext {
     }
 
     @Override
+    public boolean externalAccess() {
+        return s.externalAccess();
+    }
+
+    @Override
     public String bootstrapSuperuser() {
         return s.sessionRoles().roles().bootstrap();
     }

@@ -19,6 +19,7 @@ final class Checks {
 
     static void apply(Node stmt) {
         Set<Node> rowSources = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Node> conjunctions = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         TreeWalker.forEachNode(stmt, n -> {
             if (n.is("MultiAssignRef") && n.node("source") != null) rowSources.add(n.node("source"));
         });
@@ -34,6 +35,15 @@ final class Checks {
             if (n.is("InsertStmt") || n.is("UpdateStmt") || n.is("DeleteStmt")) {
                 for (Node r : n.list("returningList")) noAggregates(r, "RETURNING");
             }
+            if (n.is("BoolExpr") && "AND_EXPR".equals(n.str("boolop")) && !conjunctions.contains(n)) {
+                int terms = conjuncts(n, conjunctions);
+                if (terms > MAX_AND_TERMS) {
+                    throw new PgException(SqlState.STATEMENT_TOO_COMPLEX, "too many conditions joined by AND in one expression")
+                            .withDetail("The expression has " + terms + "; serve takes at most " + MAX_AND_TERMS + ": DuckDB's optimizer needs"
+                                    + " memory and stack that grow with the square of their number.")
+                            .withHint("Write a long list of values with IN or NOT IN, or join a table of them.");
+                }
+            }
             if (n.is("SubLink") && "EXPR_SUBLINK".equals(n.str("subLinkType")) && !rowSources.contains(n)) oneColumn(n);
             if (n.is("FuncCall") && Operators.lastName(n).equals("substring") || n.is("FuncCall") && Operators.lastName(n).equals("substr")) {
                 List<Node> args = n.list("args");
@@ -42,6 +52,19 @@ final class Checks {
                 }
             }
         });
+    }
+
+    /** Conditions one AND may join (nested ANDs counted with it): thousands crash the engine, and the whole server with it. */
+    static final int MAX_AND_TERMS = 1000;
+
+    /** The conditions AND {@code and} joins, those of ANDs nested in it too (which are marked in {@code counted}). */
+    private static int conjuncts(Node and, Set<Node> counted) {
+        counted.add(and);
+        int terms = 0;
+        for (Node arg : and.list("args")) {
+            terms += arg.is("BoolExpr") && "AND_EXPR".equals(arg.str("boolop")) ? conjuncts(arg, counted) : 1;
+        }
+        return terms;
     }
 
     /** Aggregates by PostgreSQL's names (an aggregate of the user's is not known here). */

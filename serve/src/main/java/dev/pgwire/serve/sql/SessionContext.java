@@ -31,6 +31,11 @@ public interface SessionContext {
         return true;
     }
 
+    /** Whether the operator let SQL reach server files and the network (see {@link EngineGuard}). */
+    default boolean externalAccess() {
+        return false;
+    }
+
     /** The PostgreSQL database the session is connected to. */
     String database();
 

@@ -150,6 +150,11 @@ final class TranslationCache {
         }
 
         @Override
+        public boolean externalAccess() {
+            return session.externalAccess(); // the operator's, the same for every statement
+        }
+
+        @Override
         public boolean superuser() {
             return note("superuser", SessionContext::superuser, session.superuser());
         }

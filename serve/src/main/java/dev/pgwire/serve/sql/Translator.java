@@ -74,6 +74,8 @@ public final class Translator {
      * declared in Parse (entries 0 where it declared none).
      */
     public Translation translate(String sql, int[] declaredParameters) {
+        // before the cache: whether the role may reach the engine's settings can change (SET ROLE)
+        EngineGuard.check(sql, session.superuser(), session.externalAccess());
         Translation kept = cache.get(sql, declaredParameters, session);
         if (kept != null) return kept;
         long catalogVersion = session.catalogVersion();
@@ -201,8 +203,13 @@ public final class Translator {
         if (first.kind() != Kind.WORD || !DIALECT_FIRST_WORDS.contains(first.text())) throw error;
         Token second = lexer.next();
         if (second.kind() == Kind.WORD && DIALECT_REFUSED_OBJECTS.contains(second.text())) throw error;
+        int ands = 0;
         for (Token t = second; t.kind() != Kind.END; t = lexer.next()) {
             if (t.depth() > DIALECT_MAX_DEPTH) throw error;
+            // a statement not parsed here has its ANDs counted, BETWEEN's too, against the limit of Checks
+            if (t.isWord("AND") && ++ands > Checks.MAX_AND_TERMS) {
+                throw new PgException(SqlState.STATEMENT_TOO_COMPLEX, "too many conditions joined by AND in one statement");
+            }
         }
         return new Translation(sql, StatementInfo.of(sql), null, sql, error, null);
     }
