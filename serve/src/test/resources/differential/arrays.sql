@@ -292,3 +292,9 @@ SELECT i, a[i], a[i:i + 1] FROM subscripted ORDER BY i
 SELECT (ARRAY[[1,2],[3,4]])[1:2][1:1] AS a, (ARRAY[[1,2],[3,4]])[1:2][3:4] AS b, (ARRAY[[1,2],[3,4]])[:][2:] AS c,
     (ARRAY[[1,2],[3,4]])[2][1:2] AS d, (ARRAY[[1,2],[3,4]])[2:2][1] AS e, (ARRAY[1,2])[1:2][1:1] AS f,
     (ARRAY[[[1,2],[3,4]],[[5,6],[7,8]]])[2][1:2][2] AS g, (ARRAY[[[1,2],[3,4]],[[5,6],[7,8]]])[1:2][2][1:1] AS h
+
+-- name: array_of_more_dimensions_than_the_column
+CREATE TABLE dims_one (a text[])
+
+-- name: array_of_two_dimensions_into_a_one_dimensional_column
+INSERT INTO dims_one VALUES ('{{a,b},{c,d}}')

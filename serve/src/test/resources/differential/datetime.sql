@@ -339,3 +339,12 @@ SELECT 'today'::text::date = current_date, ('yesterday'::text)::date = current_d
 CREATE TABLE text_moment_defaults (id int, d date DEFAULT ('now'::text)::date, t timestamptz DEFAULT ('now'::text)::timestamp(6) with time zone);
 INSERT INTO text_moment_defaults (id) VALUES (1);
 SELECT id, d = current_date, t > now() - interval '1 hour' FROM text_moment_defaults
+
+-- name: datestyle_ymd_two_digit_years
+SET DateStyle = 'ISO, YMD'
+
+-- name: datestyle_ymd_two_digit_years_expanded
+SELECT '01/02/03'::date, '69-01-02'::date, '99/01/02'::date, '2001/02/03'::date, '0001-02-03'::date
+
+-- name: datestyle_ymd_restored
+SET DateStyle = 'ISO, MDY'

@@ -336,3 +336,49 @@ COMMIT AND CHAIN;
 -- name: chain_rollback_outside_a_block
 -- expect-error: 25P01
 ROLLBACK AND CHAIN;
+
+-- name: fetch_zero_table
+CREATE TABLE fetched (a int);
+INSERT INTO fetched SELECT generate_series(1, 5)
+
+-- name: fetch_zero_begin
+BEGIN;
+
+-- name: fetch_zero_declare
+DECLARE fz CURSOR FOR SELECT a FROM fetched ORDER BY a;
+
+-- name: fetch_zero_reads_nothing
+FETCH 0 FROM fz;
+
+-- name: fetch_zero_then_rows
+FETCH 2 FROM fz;
+
+-- name: fetch_zero_end
+COMMIT;
+
+-- name: savepoint_set_begin
+BEGIN;
+
+-- name: savepoint_set_first
+SET application_name = 'before savepoint';
+
+-- name: savepoint_set_mark
+SAVEPOINT before_change;
+
+-- name: savepoint_set_second
+SET application_name = 'after savepoint';
+
+-- name: savepoint_set_local
+SET LOCAL extra_float_digits = 0;
+
+-- name: savepoint_set_rollback_to
+ROLLBACK TO SAVEPOINT before_change;
+
+-- name: savepoint_set_undone
+SELECT current_setting('application_name'), current_setting('extra_float_digits');
+
+-- name: savepoint_set_commit
+COMMIT;
+
+-- name: savepoint_set_kept_after_commit
+SHOW application_name;

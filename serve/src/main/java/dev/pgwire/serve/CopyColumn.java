@@ -58,6 +58,8 @@ final class CopyColumn {
     private final boolean userType;
     /** A composite column's attribute count (its text is read as record_in reads it), else 0. */
     private final int recordAttributes;
+    /** An array column's dimensions as DuckDB keeps them (VARCHAR[][]: 2), else 0. */
+    private final int declaredDims;
     /**
      * Values go to DuckDB's appender (not the INSERT path): timestamps and dates read by the ISO
      * fast path may then stay numbers — epoch microseconds as a Long, epoch days as an Integer.
@@ -73,6 +75,9 @@ final class CopyColumn {
         this.userType = declared != null && pg == null;
         this.recordAttributes = userType && duck.startsWith("STRUCT(") && !duck.endsWith("]")
                 ? RecordText.fieldTypes(info.duckDbType()).size() : 0;
+        int dims = 0;
+        for (String t = duck; t.endsWith("[]"); t = t.substring(0, t.length() - 2)) dims++;
+        this.declaredDims = dims;
         if (pg == null) pg = PgTypes.forDuckDbType(info.duckDbType()).pgType;
         this.oid = pg.oid();
         int typmod = declared == null ? -1 : declared.typmod();
@@ -364,6 +369,12 @@ final class CopyColumn {
     }
 
     private Object checked(Object v) {
+        if (v instanceof dev.pgwire.protocol.types.PgArray a && declaredDims > 0 && a.ndim() > declaredDims) {
+            // the column holds the dimensions its type declares: DuckDB would write each inner array into one element as text
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "an array of " + a.ndim() + " dimensions cannot be stored in column \""
+                    + info.name() + "\", which has " + declaredDims)
+                    .withHint("Declare the column with " + a.ndim() + " pairs of brackets.");
+        }
         if (roundMicros > 1) return rounded(v);
         if (v instanceof String s) return checkLength(s);
         if (v instanceof PgNumeric n && kind == Kind.DECIMAL) return decimal(n);

@@ -61,14 +61,19 @@ final class CopyCommand {
         return r;
     }
 
+    /** The columns COPY moves: those named, else every column but the generated ones (which COPY never moves, as in PostgreSQL). */
     private static List<ColumnInfo> columns(Node stmt, Relation r) {
-        if (!stmt.has("attlist")) return r.columns();
+        if (!stmt.has("attlist")) return r.columns().stream().filter(c -> !c.generated()).toList();
         List<ColumnInfo> out = new ArrayList<>();
         for (Node n : stmt.list("attlist")) {
             String name = n.str("sval");
             ColumnInfo c = r.column(name);
             if (c == null) {
                 throw new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \"" + r.name() + "\" does not exist");
+            }
+            if (c.generated()) {
+                throw new PgException("42P10", "column \"" + name + "\" is a generated column")
+                        .withDetail("Generated columns cannot be used in COPY.");
             }
             if (out.contains(c)) throw new PgException(SqlState.DUPLICATE_COLUMN, "column \"" + name + "\" specified more than once");
             out.add(c);
@@ -77,6 +82,11 @@ final class CopyCommand {
     }
 
     private void copyFrom(Translation t, Node stmt, CopyOptions options, ResultSink sink) {
+        if (stmt.node("whereClause") != null) {
+            // refused before any data comes, rather than every row loaded whatever the condition
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY FROM with WHERE is not supported")
+                    .withHint("Load the rows into a temporary table, then INSERT … SELECT … WHERE.");
+        }
         Relation r = relation(stmt.node("relation"));
         if (r.view()) {
             throw new PgException(SqlState.WRONG_OBJECT_TYPE, "cannot copy to view \"" + r.name() + "\"")
@@ -126,7 +136,9 @@ final class CopyCommand {
             if (own) runner.execute("ROLLBACK");
             throw e;
         }
-        CopyFromStdin receiver = new CopyFromStdin(host(t), options, r.name(), staging != null ? infos : r.columns(),
+        // DuckDB's appender takes the table's columns but its generated ones
+        List<ColumnInfo> appended = r.columns().stream().filter(c -> !c.generated()).toList();
+        CopyFromStdin receiver = new CopyFromStdin(host(t), options, r.name(), staging != null ? infos : appended,
                 columns, own, appender, insert, staging);
         sink.copyIn(options.format == CopyOptions.Format.BINARY, columns.size(), receiver);
     }

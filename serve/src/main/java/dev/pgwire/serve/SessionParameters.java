@@ -220,7 +220,46 @@ final class SessionParameters {
         setLocally.clear();
     }
 
+    /** The values at each savepoint of the block, oldest first, for ROLLBACK TO SAVEPOINT. */
+    private final List<Mark> marks = new ArrayList<>();
+
+    private record Mark(String savepoint, Map<String, String> session, Set<String> setInSession, Map<String, String> local,
+                        Set<String> setLocally) {
+    }
+
+    /** SAVEPOINT {@code name}: what SET and SET LOCAL have made so far is kept for a ROLLBACK TO it. */
+    void savepoint(String name) {
+        marks.add(new Mark(name, new HashMap<>(session), new java.util.HashSet<>(setInSession), new HashMap<>(local),
+                new java.util.HashSet<>(setLocally)));
+    }
+
+    /** RELEASE SAVEPOINT {@code name}: it and the savepoints after it go; the values stay. */
+    void releaseSavepoint(String name) {
+        int at = markOf(name);
+        if (at >= 0) marks.subList(at, marks.size()).clear();
+    }
+
+    /** ROLLBACK TO SAVEPOINT {@code name}: the values are those at the savepoint again, which stays. */
+    void rollbackToSavepoint(String name) {
+        int at = markOf(name);
+        if (at < 0) return;
+        Mark m = marks.get(at);
+        session = new HashMap<>(m.session());
+        setInSession = new java.util.HashSet<>(m.setInSession());
+        local.clear();
+        local.putAll(m.local());
+        setLocally.clear();
+        setLocally.addAll(m.setLocally());
+        marks.subList(at + 1, marks.size()).clear();
+    }
+
+    private int markOf(String name) {
+        for (int i = marks.size() - 1; i >= 0; i--) if (marks.get(i).savepoint().equals(name)) return i;
+        return -1;
+    }
+
     void commit() {
+        marks.clear();
         transactionStart = null;
         setAtTransactionStart = null;
         local.clear();
@@ -228,6 +267,7 @@ final class SessionParameters {
     }
 
     void rollback() {
+        marks.clear();
         if (transactionStart != null) {
             session = transactionStart;
             setInSession = setAtTransactionStart;

@@ -166,16 +166,19 @@ final class SessionTransactions {
             case SAVEPOINT -> {
                 requireBlock("SAVEPOINT");
                 savepoints.savepoint(savepointName(t));
+                params.savepoint(savepointName(t));
                 sink.complete("SAVEPOINT");
             }
             case RELEASE_SAVEPOINT -> {
                 requireBlock("RELEASE SAVEPOINT");
                 savepoints.release(savepointName(t));
+                params.releaseSavepoint(savepointName(t));
                 sink.complete("RELEASE");
             }
             default -> {
                 requireBlock("ROLLBACK TO SAVEPOINT");
                 rollbackToSavepoint(savepointName(t));
+                params.rollbackToSavepoint(savepointName(t)); // what SET did since goes too
                 sink.complete("ROLLBACK");
             }
         }

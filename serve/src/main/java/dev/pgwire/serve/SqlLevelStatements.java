@@ -177,7 +177,8 @@ final class SqlLevelStatements {
         try {
             List<Column> columns = c.portal.columns();
             if (!move && columns != null) sink.describeColumns(columns);
-            if (c.done || (howMany == 0 && limit == 0 && stmt.has("howMany"))) {
+            // FETCH 0 (a count of 0 the parse tree leaves out) reads nothing on: FETCH ALL's count is given
+            if (c.done || howMany == 0) {
                 sink.complete(verb + "0");
                 return;
             }

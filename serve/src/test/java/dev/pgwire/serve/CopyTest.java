@@ -191,6 +191,37 @@ class CopyTest {
     }
 
     @Test
+    void generated_columns_are_left_out_of_COPY_and_refused_by_name() throws Exception {
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_gen (id int, p int, g int GENERATED ALWAYS AS (p * 2) STORED)");
+            exec(c, "INSERT INTO t_gen (id, p) VALUES (1, 5)");
+            assertThat(copyOut(c, "COPY t_gen TO STDOUT")).isEqualTo("1\t5\n");
+            assertThat(copyOut(c, "COPY t_gen TO STDOUT (FORMAT csv, HEADER)")).isEqualTo("id,p\n1,5\n");
+            assertThat(copy(c).copyIn("COPY t_gen FROM STDIN", new StringReader("2\t7\n"))).isEqualTo(1);
+            assertThat(copyOut(c, "COPY (SELECT * FROM t_gen ORDER BY id) TO STDOUT")).isEqualTo("1\t5\t10\n2\t7\t14\n");
+            for (String sql : new String[] {"COPY t_gen (id, g) TO STDOUT", "COPY t_gen (g) FROM STDIN"}) {
+                assertThatThrownBy(() -> copyOut(c, sql)).as(sql)
+                        .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42P10"));
+            }
+        }
+    }
+
+    @Test
+    void COPY_FROM_with_WHERE_and_arrays_of_more_dimensions_are_refused_rather_than_loaded_otherwise() throws Exception {
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_where (a int)");
+            assertThatThrownBy(() -> copy(c).copyIn("COPY t_where FROM STDIN WHERE a > 1", new StringReader("1\n2\n3\n")))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
+            assertThat(copyOut(c, "COPY t_where TO STDOUT")).isEmpty();
+            exec(c, "CREATE TABLE t_dims (a text[], b text[][])");
+            assertThatThrownBy(() -> copy(c).copyIn("COPY t_dims (a) FROM STDIN", new StringReader("{{a,b},{c,d}}\n")))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
+            assertThat(copy(c).copyIn("COPY t_dims (b) FROM STDIN", new StringReader("{{a,b},{c,d}}\n"))).isEqualTo(1);
+            assertThat(copyOut(c, "COPY t_dims TO STDOUT")).isEqualTo("\\N\t{{a,b},{c,d}}\n");
+        }
+    }
+
+    @Test
     void COPY_to_or_from_a_server_file_is_refused() throws Exception {
         try (Connection c = connect()) {
             exec(c, "CREATE TABLE t_file (id int)");

@@ -381,7 +381,7 @@ final class DateTimeText {
         if (m != null) p.month = parseField(m, text);
         p.day = parseField(d, text);
         p.year = parseField(y, text);
-        p.twoDigitYear = !yearFirst && y.length() <= 2;
+        p.twoDigitYear = y.length() <= 2; // also first, under DateStyle YMD (PostgreSQL expands any year of two digits)
     }
 
     private static int parseField(String digits, String text) {

@@ -333,6 +333,7 @@ public final class TargetCoercion {
         }
         SqlType target = c.pgType() != null ? SqlType.of(c.pgType()) : SqlType.ofDuckDb(c.duckDbType());
         if (target == null) return value;
+        moreDimensions(value, c, target, types, scope);
         Node asFloat = Literals.asFloat(value, target); // 1e300 into a double precision column
         if (asFloat != null) return asFloat;
         boolean unknownString = value.is("A_Const") && value.has("sval");
@@ -401,6 +402,28 @@ public final class TargetCoercion {
      * A value PostgreSQL has no assignment cast for ({@code true} into an integer column, a number
      * into a boolean or a date column) is 42804, where DuckDB would convert it silently.
      */
+    /**
+     * An array of more dimensions than the column's declared type has: PostgreSQL's arrays hold any
+     * number whatever the declaration, serve's columns the number declared (text[] one, text[][]
+     * two), and DuckDB would write each inner array into one element as text. Refused (0A000).
+     */
+    private static void moreDimensions(Node value, ColumnInfo c, SqlType target, TypeResolver types, TypeResolver.Scope scope) {
+        if (!target.isArray()) return;
+        int dims;
+        if (value.is("A_Const") && value.has("sval")) {
+            dims = ArrayLiteral.dimensions(value.node("sval").str("sval"));
+        } else {
+            SqlType source = types.type(value, scope);
+            dims = source == null || !source.isArray() ? 0 : source.dims();
+        }
+        if (dims <= target.dims()) return;
+        throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "an array of " + dims + " dimensions cannot be stored in column \""
+                + c.name() + "\" of type " + FormatType.displayName(target))
+                .withDetail("serve keeps as many dimensions as the column's type declares.")
+                .withHint("Declare the column with " + dims + " pairs of brackets (" + FormatType.displayName(target.element())
+                        + "[]".repeat(dims) + ").");
+    }
+
     private static void checkAssignable(Node value, ColumnInfo c, SqlType target, TypeResolver types, TypeResolver.Scope scope) {
         if (target.isArray()) return;
         SqlType source = types.type(value, scope);
