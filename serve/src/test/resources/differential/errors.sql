@@ -530,3 +530,11 @@ SET work_mem = 'abc'
 -- name: memory_setting_below_its_minimum
 -- expect-error: 22023
 SET work_mem = '10'
+
+-- name: chr_of_a_negative_number
+-- expect-error: 22023
+SELECT chr(-1)
+
+-- name: chr_beyond_unicode
+-- expect-error: 54000
+SELECT chr(1114112)

@@ -102,3 +102,15 @@ SELECT pg_cancel_backend(1);
 
 -- name: invalid_oid_output
 SELECT 0::regtype, 0::regclass, 0::regproc, 0::regprocedure, 0::regnamespace, 0::regrole, format_type(0, NULL), format_type(99999, NULL);
+
+-- name: table_privilege_of_catalog_tables
+SELECT has_table_privilege('pg_class', 'SELECT'), has_table_privilege('information_schema.tables', 'select'),
+    has_table_privilege('pg_catalog.pg_namespace', 'SELECT, INSERT WITH GRANT OPTION')
+
+-- name: table_privilege_of_a_missing_table
+-- expect-error: 42P01
+SELECT has_table_privilege('no_such_table_here', 'SELECT')
+
+-- name: table_privilege_unknown
+-- expect-error: 22023
+SELECT has_table_privilege('pg_class', 'FLY')

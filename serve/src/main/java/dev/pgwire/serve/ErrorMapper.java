@@ -243,6 +243,18 @@ final class ErrorMapper {
 
     /** Errors DuckDB raises while running a statement on bad input. */
     private static PgException invalidInput(String msg) {
+        if (msg.startsWith("Invalid UTF8 Codepoint ")) {
+            // chr() of a number that is no character, with PostgreSQL's errors
+            long n;
+            try {
+                n = Long.parseLong(msg.substring("Invalid UTF8 Codepoint ".length()).trim());
+            } catch (NumberFormatException ex) {
+                n = Long.MAX_VALUE;
+            }
+            if (n < 0) return new PgException(SqlState.INVALID_PARAMETER_VALUE, "character number must be positive");
+            if (n == 0) return new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED, "null character not permitted");
+            return new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED, "requested character too large for encoding: " + n);
+        }
         String lower = msg.toLowerCase(Locale.ROOT);
         Matcher m;
         if (lower.startsWith("division by zero")) return new PgException(SqlState.DIVISION_BY_ZERO, "division by zero");

@@ -213,7 +213,8 @@ final class ParameterCommands {
             showValue(sink, key, params.get(key));
             return;
         }
-        if (!name.contains(".") && isDuckDbSetting(name)) {
+        // DuckDB's own settings (paths, memory, threads: the operator's business) are shown to superusers only
+        if (!name.contains(".") && roles.isSuperuser() && isDuckDbSetting(name)) {
             showValue(sink, name.toLowerCase(Locale.ROOT), runner.queryValue("SELECT current_setting(?)::VARCHAR", name));
             return;
         }

@@ -1,5 +1,9 @@
 package dev.pgwire.serve.sql;
 
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
+import dev.pgwire.serve.catalog.CatalogDefinitions;
+
 import java.util.List;
 import java.util.Set;
 
@@ -144,7 +148,11 @@ final class CatalogCalls {
                     + " WHERE pgwire_c.oid = {0} AND pgwire_s.database_name = current_database())", args) : null;
             case "_pg_expandarray" -> n == 1 ? sql("unnest(list_transform(range(1, len({0}) + 1),"
                     + " lambda pg_i: {'x': {0}[pg_i], 'n': pg_i}))", args) : null;
-            case "has_table_privilege", "has_schema_privilege", "has_database_privilege", "has_column_privilege",
+            case "has_table_privilege" -> {
+                tablePrivilegeArguments(args, session);
+                yield sql("true", List.of());
+            }
+            case "has_schema_privilege", "has_database_privilege", "has_column_privilege",
                  "has_any_column_privilege", "has_function_privilege", "has_sequence_privilege", "has_type_privilege",
                  "has_language_privilege", "has_tablespace_privilege", "has_foreign_data_wrapper_privilege",
                  "has_server_privilege" -> sql("true", List.of());
@@ -188,6 +196,37 @@ final class CatalogCalls {
 
     /** When this server started (pg_postmaster_start_time). */
     private static final String START_TIME = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString();
+
+    private static final java.util.Set<String> TABLE_PRIVILEGES = java.util.Set.of("SELECT", "INSERT", "UPDATE", "DELETE",
+            "TRUNCATE", "REFERENCES", "TRIGGER");
+
+    /**
+     * has_table_privilege's table and privilege given as constants, checked as PostgreSQL checks
+     * them: a table that does not exist is 42P01, a privilege it does not know 22023. (Every role
+     * has every privilege here: roles keep no object privileges.)
+     */
+    private static void tablePrivilegeArguments(List<Node> args, SessionContext session) {
+        if (args.size() < 2) return;
+        String privileges = Operators.stringConstant(args.get(args.size() - 1));
+        if (privileges != null) {
+            for (String p : privileges.split(",", -1)) {
+                String word = p.trim().toUpperCase(java.util.Locale.ROOT);
+                if (word.endsWith(" WITH GRANT OPTION")) word = word.substring(0, word.length() - " WITH GRANT OPTION".length()).trim();
+                if (!TABLE_PRIVILEGES.contains(word)) {
+                    throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "unrecognized privilege type: \"" + p.trim() + "\"");
+                }
+            }
+        }
+        String table = Operators.stringConstant(args.get(args.size() - 2));
+        if (table == null || table.contains("\"") || session.catalog() == null) return;
+        int dot = table.indexOf('.');
+        String schema = dot < 0 ? null : table.substring(0, dot).toLowerCase(java.util.Locale.ROOT);
+        String name = (dot < 0 ? table : table.substring(dot + 1)).toLowerCase(java.util.Locale.ROOT);
+        if (session.catalog().relation(schema, name) != null) return;
+        CatalogDefinitions defs = CatalogDefinitions.get();
+        if (schema == null ? defs.relation(CatalogDefinitions.PG_CATALOG, name) != null : defs.relation(schema, name) != null) return;
+        throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + table + "\" does not exist");
+    }
 
     private static Node sql(String template, List<Node> args) {
         return Expressions.duckDb(template, args.toArray(new Node[0]));
