@@ -166,3 +166,13 @@ COMMENT ON TABLE commented IS ''
 
 -- name: comment_removed
 SELECT obj_description('commented'::regclass) IS NULL
+
+-- name: server_settings_shown
+SHOW checkpoint_timeout
+
+-- name: server_settings_shown_in_units
+SHOW wal_segment_size
+
+-- name: server_settings_as_current_setting
+SELECT current_setting('autovacuum_naptime'), current_setting('checkpoint_timeout'), current_setting('wal_segment_size'),
+    current_setting('temp_file_limit'), current_setting('array_nulls')

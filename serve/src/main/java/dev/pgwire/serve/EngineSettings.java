@@ -153,7 +153,9 @@ final class EngineSettings {
     String settingFromEngine(String name, boolean missingOk) {
         synchronized (params) {
             if (params.key(name) == null) {
-                if (missingOk) return null;
+                if (missingOk) return null; // (pg_settings reads its own rows for the server's settings)
+                String[] server = dev.pgwire.serve.catalog.ServerSettings.shown(name);
+                if (server != null) return server[1];
                 throw SessionParameters.unrecognized(name);
             }
             return params.get(name);

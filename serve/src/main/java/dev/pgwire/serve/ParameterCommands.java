@@ -213,6 +213,11 @@ final class ParameterCommands {
             showValue(sink, key, params.get(key));
             return;
         }
+        String[] server = dev.pgwire.serve.catalog.ServerSettings.shown(name);
+        if (server != null) { // a setting of the server's that a session does not change (max_connections, shared_buffers)
+            showValue(sink, server[0], server[1]);
+            return;
+        }
         // DuckDB's own settings (paths, memory, threads: the operator's business) are shown to superusers only
         if (!name.contains(".") && roles.isSuperuser() && isDuckDbSetting(name)) {
             showValue(sink, name.toLowerCase(Locale.ROOT), runner.queryValue("SELECT current_setting(?)::VARCHAR", name));

@@ -81,7 +81,10 @@ final class SessionTranslationContext implements SessionContext {
 
     @Override
     public String setting(String name) {
-        return s.parameters().get(name);
+        String value = s.parameters().get(name);
+        if (value != null) return value;
+        String[] server = dev.pgwire.serve.catalog.ServerSettings.shown(name); // max_connections, shared_buffers, …
+        return server == null ? null : server[1];
     }
 
     @Override
