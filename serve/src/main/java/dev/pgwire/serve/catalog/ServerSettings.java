@@ -14,6 +14,15 @@ import java.util.Map;
 public final class ServerSettings {
     private ServerSettings() {}
 
+    /**
+     * Settings whose built-in value would describe another server than this one (its address,
+     * files, connection limit, TLS): not shown (42704, as PostgreSQL answers an unknown name).
+     */
+    private static final java.util.Set<String> NOT_SHOWN = java.util.Set.of("port", "listen_addresses",
+            "unix_socket_directories", "unix_socket_group", "unix_socket_permissions", "data_directory", "config_file",
+            "hba_file", "ident_file", "external_pid_file", "max_connections", "superuser_reserved_connections", "ssl",
+            "ssl_cert_file", "ssl_key_file", "ssl_ca_file", "ssl_crl_file", "ssl_crl_dir", "krb_server_keyfile");
+
     /** name in lower case: {canonical name, value as SHOW writes it}. */
     private static final Map<String, String[]> SHOWN = new HashMap<>();
     /** Memory units in bytes and time units in milliseconds, largest first. */
@@ -37,6 +46,7 @@ public final class ServerSettings {
         int type = rel.index("vartype");
         int boot = rel.index("boot_val");
         for (String[] s : StaticCatalog.get().settings()) {
+            if (NOT_SHOWN.contains(s[name])) continue;
             String value = s[boot] == null ? "" : s[boot];
             SHOWN.put(s[name].toLowerCase(Locale.ROOT), new String[] {s[name], shown(value, s[unit], s[type])});
         }
