@@ -127,3 +127,34 @@ COMMIT;
 
 -- name: temp_after_commit_drop
 SELECT count(*) FROM information_schema.columns WHERE table_name = 'scratch';
+
+-- name: temp_foreign_key_setup
+CREATE TEMP TABLE temp_parent (id int PRIMARY KEY);
+CREATE TEMP TABLE temp_child (id int, parent int REFERENCES temp_parent)
+
+-- name: temp_foreign_key_missing_parent
+-- expect-error: 23503
+INSERT INTO temp_child VALUES (1, 5)
+
+-- name: temp_foreign_key_parent_present
+INSERT INTO temp_parent VALUES (5);
+INSERT INTO temp_child VALUES (1, 5)
+
+-- name: temp_foreign_key_parent_still_referenced
+-- expect-error: 23503
+DELETE FROM temp_parent WHERE id = 5
+
+-- name: temp_foreign_key_rows
+SELECT * FROM temp_child
+
+-- name: temp_foreign_key_cascade_setup
+CREATE TEMP TABLE temp_cascade_parent (id int PRIMARY KEY);
+CREATE TEMP TABLE temp_cascade_child (id int, parent int REFERENCES temp_cascade_parent ON DELETE CASCADE);
+INSERT INTO temp_cascade_parent VALUES (1), (2);
+INSERT INTO temp_cascade_child VALUES (10, 1), (20, 2)
+
+-- name: temp_foreign_key_cascade
+DELETE FROM temp_cascade_parent WHERE id = 1
+
+-- name: temp_foreign_key_cascade_rows
+SELECT * FROM temp_cascade_child ORDER BY id

@@ -292,7 +292,7 @@ final class ForeignKeys {
         pending.clear();
         catalog.forget();
         for (Check c : due) {
-            Relation child = catalog.relation(c.child().schema(), c.child().name());
+            Relation child = relationIn(c.child().schema(), c.child().name());
             if (child == null) continue; // dropped since
             TableMeta.Constraint k = child.meta().constraint(c.key().name());
             if (k == null || k.rule() == null) continue;
@@ -541,7 +541,12 @@ final class ForeignKeys {
     }
 
     private Relation parentOf(TableMeta.Constraint k, Relation child) {
-        return catalog.relation(k.rule().schema(), k.references());
+        return relationIn(k.rule().schema(), k.references());
+    }
+
+    /** Table {@code name} of {@code schema}; a temporary one (pg_temp) by its unqualified name, which finds temporary tables first. */
+    private Relation relationIn(String schema, String name) {
+        return catalog.relation(schema.equals("pg_temp") ? null : schema, name);
     }
 
     private static boolean touches(Change change, List<String> columns) {

@@ -30,7 +30,8 @@ final class SessionCatalog implements CatalogView {
             + " WHERE view_name = ? AND schema_name = ? AND NOT internal";
     private static final String TABLE_COMMENT = "SELECT comment FROM duckdb_tables()"
             + " WHERE table_name = ? AND schema_name = ? AND (database_name = 'temp') = ?";
-    private static final String REFERENCING = "SELECT schema_name, table_name FROM duckdb_tables()"
+    // a temporary table by its unqualified name (which finds temporary tables first): its DuckDB schema is temp's main
+    private static final String REFERENCING = "SELECT CASE WHEN database_name = 'temp' THEN NULL ELSE schema_name END, table_name FROM duckdb_tables()"
             + " WHERE comment LIKE '%\"references\":' || ? || '%' AND (database_name = 'temp' OR database_name = current_database())";
 
     private final DuckDbStatementRunner runner;
