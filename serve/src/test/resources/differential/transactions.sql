@@ -382,3 +382,36 @@ COMMIT;
 
 -- name: savepoint_set_kept_after_commit
 SHOW application_name;
+
+-- name: read_only_sequence_setup
+CREATE SEQUENCE read_only_seq
+
+-- name: read_only_nextval_begin
+BEGIN READ ONLY;
+
+-- name: read_only_nextval
+-- expect-error: 25006
+SELECT nextval('read_only_seq');
+
+-- name: read_only_nextval_end
+ROLLBACK;
+
+-- name: read_only_for_update_begin
+BEGIN READ ONLY;
+
+-- name: read_only_for_update
+-- expect-error: 25006
+SELECT * FROM accounts FOR UPDATE;
+
+-- name: read_only_for_update_end
+ROLLBACK;
+
+-- name: read_only_for_share_begin
+BEGIN READ ONLY;
+
+-- name: read_only_for_share
+-- expect-error: 25006
+SELECT * FROM accounts FOR SHARE;
+
+-- name: read_only_for_share_end
+ROLLBACK;

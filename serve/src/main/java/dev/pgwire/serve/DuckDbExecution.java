@@ -46,9 +46,40 @@ final class DuckDbExecution {
      */
     void checkWritable(Translation t) {
         String readOnly = params.get(tx.status() == TransactionStatus.IDLE ? "default_transaction_read_only" : "transaction_read_only");
-        if (!t.replay().writes() || !"on".equals(readOnly)) return;
+        if (!"on".equals(readOnly)) return;
+        if (t.tree() != null) readOnlyReads(t.tree());
+        if (t.locking() != null && !t.locking().targets().isEmpty()) {
+            // the locking clause is serve's to apply (LockingSelect), so it is no longer in the tree
+            String[] words = {"FOR KEY SHARE", "FOR SHARE", "FOR NO KEY UPDATE", "FOR UPDATE"};
+            int strength = t.locking().targets().stream().mapToInt(dev.pgwire.serve.sql.LockingSelect.Target::strength).max().orElse(3);
+            throw new PgException("25006", "cannot execute SELECT " + words[strength] + " in a read-only transaction");
+        }
+        if (!t.replay().writes()) return;
         throw new PgException("25006", "cannot execute " + t.info().tagForUpdate(-1).replaceAll(" [0-9 ]+$", "")
                 + " in a read-only transaction");
+    }
+
+    /** What a read-only transaction refuses of a query too: drawing from a sequence, locking rows (25006). */
+    private static void readOnlyReads(dev.pgwire.serve.sql.Node tree) {
+        dev.pgwire.serve.sql.TreeWalker.forEachNode(tree, n -> {
+            if (n.type() == null) return;
+            if (n.is("FuncCall") && !n.list("funcname").isEmpty()) {
+                List<dev.pgwire.serve.sql.Node> names = n.list("funcname");
+                String name = names.get(names.size() - 1).str("sval").toLowerCase(java.util.Locale.ROOT);
+                if (name.equals("nextval") || name.equals("setval")) {
+                    throw new PgException("25006", "cannot execute " + name + "() in a read-only transaction");
+                }
+            }
+            if (n.is("LockingClause")) {
+                String strength = switch (n.str("strength")) {
+                    case "LCS_FORKEYSHARE" -> "FOR KEY SHARE";
+                    case "LCS_FORSHARE" -> "FOR SHARE";
+                    case "LCS_FORNOKEYUPDATE" -> "FOR NO KEY UPDATE";
+                    default -> "FOR UPDATE";
+                };
+                throw new PgException("25006", "cannot execute SELECT " + strength + " in a read-only transaction");
+            }
+        });
     }
 
     void run(Translation asSent, ResultSink client, long call) {
