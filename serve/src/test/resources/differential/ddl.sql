@@ -1354,3 +1354,20 @@ FROM pg_sequence WHERE seqrelid = 'commented_seq'::regclass
 -- name: index_pretty_definitions
 SELECT pg_get_indexdef(indexrelid, 0, true) FROM pg_index WHERE indrelid IN ('ix_forms'::regclass, 'renamed_refs'::regclass)
 ORDER BY 1
+
+-- name: drop_trigger_setup
+CREATE TABLE trigger_less (id int)
+
+-- name: drop_trigger_if_exists
+DROP TRIGGER IF EXISTS no_such_trigger ON trigger_less
+
+-- name: drop_trigger_if_exists_of_a_missing_table
+DROP TRIGGER IF EXISTS no_such_trigger ON no_such_table_either
+
+-- name: drop_trigger_missing
+-- expect-error: 42704
+DROP TRIGGER no_such_trigger ON trigger_less
+
+-- name: drop_trigger_of_a_missing_table
+-- expect-error: 42P01
+DROP TRIGGER no_such_trigger ON no_such_table_either

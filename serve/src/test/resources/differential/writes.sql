@@ -204,3 +204,18 @@ SELECT * FROM text_targets ORDER BY id
 
 -- name: insert_alias_in_returning
 INSERT INTO text_targets AS x (id) VALUES (77) RETURNING x.id, x.*
+
+-- name: writable_cte_values_setup
+CREATE TABLE cte_targets (id int, n numeric, tx text, b bytea, v varchar(5))
+
+-- name: writable_cte_insert_values_assigned
+WITH i AS (INSERT INTO cte_targets VALUES (1, 12345.6789, array[1,2], '\xdeadbeef', 'abc  ') RETURNING *) SELECT * FROM i
+
+-- name: writable_cte_insert_fewer_values
+WITH i AS (INSERT INTO cte_targets VALUES (2) RETURNING id) SELECT * FROM i
+
+-- name: writable_cte_update_values_assigned
+WITH u AS (UPDATE cte_targets SET n = 1.123456789, b = '\x00ff', tx = array['a b'] WHERE id = 2 RETURNING id, n, b, tx) SELECT * FROM u
+
+-- name: writable_cte_rows
+SELECT * FROM cte_targets ORDER BY id

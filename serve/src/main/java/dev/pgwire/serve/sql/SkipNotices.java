@@ -93,6 +93,8 @@ public final class SkipNotices {
      * already ({@code notices} say so): nothing is to be done, as in PostgreSQL. Else null.
      */
     public static String skippedTag(Node stmt, List<Notice> notices) {
+        // DROP TRIGGER IF EXISTS: there is never a trigger to drop (DdlDrops)
+        if (stmt != null && stmt.is("DropStmt") && stmt.str("removeType").equals("OBJECT_TRIGGER") && stmt.bool("missing_ok")) return "DROP TRIGGER";
         if (stmt == null || notices.stream().noneMatch(n -> n.sqlState().equals("42P07") || n.sqlState().equals("42P06"))) return null;
         return switch (stmt.type()) {
             case "CreateStmt" -> "CREATE TABLE";
@@ -107,6 +109,18 @@ public final class SkipNotices {
     /** DROP … IF EXISTS: each named object that is not there (or whose schema is not). */
     private static void dropped(Node stmt, Lookup lookup, List<Notice> out) {
         String type = stmt.str("removeType");
+        if (type.equals("OBJECT_TRIGGER")) {
+            for (Node object : stmt.list("objects")) {
+                List<String> name = DdlDrops.objectName(object, type);
+                if (name.size() < 2) continue;
+                String table = name.get(name.size() - 2);
+                String schema = name.size() > 2 ? name.get(name.size() - 3) : null;
+                out.add(new Notice("00000", lookup.relationExists(schema, table)
+                        ? "trigger \"" + name.get(name.size() - 1) + "\" for relation \"" + table + "\" does not exist, skipping"
+                        : "relation \"" + String.join(".", name.subList(0, name.size() - 1)) + "\" does not exist, skipping"));
+            }
+            return;
+        }
         String what = switch (type) {
             case "OBJECT_TABLE" -> "table";
             case "OBJECT_VIEW" -> "view";

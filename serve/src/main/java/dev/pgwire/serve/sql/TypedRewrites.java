@@ -149,6 +149,34 @@ final class TypedRewrites {
     }
 
     private void dml(Node stmt) {
+        dml(stmt, true);
+    }
+
+    /**
+     * An INSERT, UPDATE or DELETE inside WITH (a writable CTE): its values assigned to its
+     * columns and rewritten as the statement's own would be; its RETURNING is the CTE's columns,
+     * not the statement's result.
+     */
+    private void cteWrite(Node q) {
+        switch (q.type()) {
+            case "InsertStmt" -> {
+                RowAssignments.apply(q);
+                TargetCoercion.insert(q, catalog, types);
+                TargetCoercion.onConflict(q, catalog, types);
+                dml(q, false);
+                RowReferences.insertAlias(q);
+            }
+            case "UpdateStmt" -> {
+                RowAssignments.apply(q);
+                TargetCoercion.update(q, catalog, types);
+                dml(q, false);
+            }
+            default -> dml(q, false);
+        }
+    }
+
+    /** @param top whether {@code stmt} is the statement (its RETURNING list the result) rather than a CTE of it */
+    private void dml(Node stmt, boolean top) {
         Scope scope = new Scope(null);
         Node rel = Node.typed("RangeVar", stmt.node("relation"));
         CatalogView.Relation target = catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
@@ -184,9 +212,12 @@ final class TypedRewrites {
             RowReferences.unqualifyReturning(stmt);
             Node ret = Node.of("SelectStmt").set("targetList", stmt.list("returningList")).set("fromClause", from)
                     .set("op", "SETOP_NONE");
-            result = types.select(ret, null);
+            List<Col> returned = types.select(ret, null);
+            if (top) result = returned;
             rewriteList(stmt.list("returningList"), types.scopeOf(ret), "val");
-            for (int i = 0; i < stmt.list("returningList").size(); i++) topLevel(stmt.list("returningList").get(i), types.scopeOf(ret), null);
+            if (top) {
+                for (int i = 0; i < stmt.list("returningList").size(); i++) topLevel(stmt.list("returningList").get(i), types.scopeOf(ret), null);
+            }
         }
     }
 
@@ -194,7 +225,12 @@ final class TypedRewrites {
         if (types.scopeOf(s) == null) types.select(s, outer);
         Scope scope = types.scopeOf(s);
         Node with = s.node("withClause");
-        if (with != null) for (Node cte : with.list("ctes")) select(cte.node("ctequery"), scope, false);
+        if (with != null) {
+            for (Node cte : with.list("ctes")) {
+                Node q = cte.node("ctequery");
+                if (q.is("InsertStmt") || q.is("UpdateStmt") || q.is("DeleteStmt")) cteWrite(q); else select(q, scope, false);
+            }
+        }
         if (s.node("larg") != null) {
             select(s.node("larg"), scope, top);
             select(s.node("rarg"), scope, false);
