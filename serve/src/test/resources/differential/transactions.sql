@@ -415,3 +415,15 @@ SELECT * FROM accounts FOR SHARE;
 
 -- name: read_only_for_share_end
 ROLLBACK;
+
+-- name: close_all_begin
+BEGIN;
+
+-- name: close_all_declare
+DECLARE closed_one CURSOR FOR SELECT 1;
+
+-- name: close_all
+CLOSE ALL;
+
+-- name: close_all_end
+COMMIT;

@@ -219,3 +219,11 @@ WITH u AS (UPDATE cte_targets SET n = 1.123456789, b = '\x00ff', tx = array['a b
 
 -- name: writable_cte_rows
 SELECT * FROM cte_targets ORDER BY id
+
+-- name: update_same_column_twice
+-- expect-error: 42601
+UPDATE cte_targets SET n = 1, n = 2
+
+-- name: upsert_same_column_twice
+-- expect-error: 42601
+INSERT INTO upsert_one VALUES ('a', 1) ON CONFLICT (k) DO UPDATE SET n = 1, n = 2

@@ -227,11 +227,12 @@ final class SqlLevelStatements {
         if (!stmt.has("portalname")) {
             for (Cursor c : cursors.values()) c.portal.close();
             cursors.clear();
-        } else {
-            Cursor c = cursors.remove(stmt.str("portalname"));
-            if (c == null) throw new PgException("34000", "cursor \"" + stmt.str("portalname") + "\" does not exist");
-            c.portal.close();
+            sink.complete("CLOSE CURSOR ALL"); // PostgreSQL's tag for CLOSE ALL
+            return;
         }
+        Cursor c = cursors.remove(stmt.str("portalname"));
+        if (c == null) throw new PgException("34000", "cursor \"" + stmt.str("portalname") + "\" does not exist");
+        c.portal.close();
         sink.complete("CLOSE CURSOR");
     }
 

@@ -32,6 +32,8 @@ final class Checks {
                 for (Node g : n.list("groupClause")) noWindows(g, "GROUP BY");
             }
             if (n.is("UpdateStmt") || n.is("DeleteStmt")) noWindows(n.node("whereClause"), "WHERE");
+            if (n.is("UpdateStmt")) oneAssignmentEach(n.list("targetList"));
+            if (n.is("InsertStmt") && n.node("onConflictClause") != null) oneAssignmentEach(n.node("onConflictClause").list("targetList"));
             if (n.is("InsertStmt") || n.is("UpdateStmt") || n.is("DeleteStmt")) {
                 for (Node r : n.list("returningList")) noAggregates(r, "RETURNING");
             }
@@ -52,6 +54,18 @@ final class Checks {
                 }
             }
         });
+    }
+
+    /** UPDATE … SET a = 1, a = 2 (also ON CONFLICT … DO UPDATE): PostgreSQL's 42601 before anything runs. */
+    private static void oneAssignmentEach(List<Node> targets) {
+        Set<String> seen = new HashSet<>();
+        for (Node res : targets) {
+            if (res.has("indirection")) continue; // SET a[1] = …, a[2] = … assigns parts of one column
+            String name = res.str("name");
+            if (!name.isEmpty() && !seen.add(name)) {
+                throw new PgException(SqlState.SYNTAX_ERROR, "multiple assignments to same column \"" + name + "\"");
+            }
+        }
     }
 
     /** Conditions one AND may join (nested ANDs counted with it): thousands crash the engine, and the whole server with it. */
