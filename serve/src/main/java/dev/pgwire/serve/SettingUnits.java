@@ -26,7 +26,7 @@ final class SettingUnits {
             "idle_in_transaction_session_timeout", "ms", "idle_session_timeout", "ms");
 
     private static final Pattern MEMORY = Pattern.compile("^\\s*(\\d+(?:\\.\\d*)?|\\.\\d+)\\s*(B|kB|MB|GB|TB)?\\s*$");
-    /** Memory units in kB, largest first (SHOW's choice). */
+    /** Memory units in kB, as a size may be written. */
     private static final Map<String, Long> KB = new LinkedHashMap<>();
 
     static {
@@ -55,12 +55,7 @@ final class SettingUnits {
             throw new PgException(SqlState.INVALID_PARAMETER_VALUE, blocks.toPlainString() + " " + unit
                     + " is outside the valid range for parameter \"" + name + "\" (" + min + " .. " + max + ")");
         }
-        long total = blocks.longValueExact() * blockKb;
-        if (total == 0) return "0";
-        for (Map.Entry<String, Long> u : KB.entrySet()) {
-            if (total % u.getValue() == 0) return (total / u.getValue()) + u.getKey();
-        }
-        return total + "kB";
+        return dev.pgwire.serve.catalog.ServerSettings.shownBytes(blocks.longValueExact() * blockKb * 1024);
     }
 
     /** pg_settings.setting of parameter {@code name} whose value SHOW writes as {@code shown}: the number in its unit. */

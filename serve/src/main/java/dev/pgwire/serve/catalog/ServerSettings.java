@@ -57,6 +57,11 @@ public final class ServerSettings {
         return SHOWN.get(name.toLowerCase(Locale.ROOT));
     }
 
+    /** A memory size of {@code bytes} as SHOW writes it: in the largest unit that holds it exactly. */
+    public static String shownBytes(long bytes) {
+        return bytes == 0 ? "0" : largest(bytes, BYTES);
+    }
+
     static String shown(String value, String unit, String vartype) {
         if (unit == null || !"integer".equals(vartype)) return value;
         long n;

@@ -170,7 +170,7 @@ final class ConflictBatches {
         w.append(" FROM pgwire_rows) AS pgwire_q");
         for (int a = 0; a < arbiters.size(); a++) {
             List<Node> key = arbiters.get(a).list("keys");
-            w.append(a == 0 ? " WHERE (" : " AND (").append(anyNull(key)).append(" OR pgwire_f").append(a + 1)
+            w.append(a == 0 ? " WHERE (" : " AND (").append(UpsertOrder.anyNull(key)).append(" OR pgwire_f").append(a + 1)
                     .append(" = 1 AND NOT EXISTS (SELECT 1 FROM ");
             em.rangeVar(Node.typed("RangeVar", stmt.node("relation")).copy().set("alias", null), false);
             w.append(" AS pgwire_t WHERE ");
@@ -183,25 +183,14 @@ final class ConflictBatches {
     }
 
     private static void update(SqlWriter w, List<Node> key) {
-        String notNull = "NOT (" + anyNull(key) + ")";
         StringBuilder distinct = new StringBuilder(key.size() > 1 ? "row(" : "");
         for (int k = 0; k < key.size(); k++) distinct.append(k > 0 ? ", " : "").append(value(key.get(k), ""));
         if (key.size() > 1) distinct.append(')');
-        w.append(" FROM pgwire_rows WHERE (SELECT CASE WHEN count(*) FILTER (WHERE ").append(notNull).append(") <> count(DISTINCT ")
-                .append(distinct.toString()).append(") FILTER (WHERE ").append(notNull)
-                .append(") THEN ").append(UpsertOrder.SAME_KEY_TWICE).append(" WHEN count(*) FILTER (WHERE ")
-                .append(anyNull(key)).append(") > 1 THEN ").append(UpsertOrder.NULL_KEYS)
-                .append(" ELSE true END FROM pgwire_rows)");
+        w.append(" FROM pgwire_rows WHERE (").append(UpsertOrder.keyCheck(key, distinct.toString())).append(" FROM pgwire_rows)");
     }
 
     /** A proposed row's key column as the column's type (the rows' own values may be of another). */
     private static String value(Node key, String qualifier) {
         return "CAST(" + qualifier + "pgwire_c" + (key.num("index") + 1) + " AS " + key.str("duckDbType") + ")";
-    }
-
-    private static String anyNull(List<Node> key) {
-        StringBuilder sb = new StringBuilder();
-        for (int k = 0; k < key.size(); k++) sb.append(k > 0 ? " OR " : "").append("pgwire_c").append(key.get(k).num("index") + 1).append(" IS NULL");
-        return sb.toString();
     }
 }

@@ -116,6 +116,27 @@ final class UpsertOrder {
         if (used[0] && !nothing) stmt.set(XMAX, true);
     }
 
+    /**
+     * The check of DO UPDATE's proposed rows, a DuckDB CASE over them ({@code … FROM rows} to
+     * follow): one key given twice is 21000, two keys with a NULL 0A000, else true.
+     *
+     * @param key      the arbiter's columns, read as {@code pgwire_cN}
+     * @param distinct the key as one value ({@code row(…)} for several columns)
+     */
+    static String keyCheck(List<Node> key, String distinct) {
+        String anyNull = anyNull(key);
+        String notNull = "NOT (" + anyNull + ")";
+        return "SELECT CASE WHEN count(*) FILTER (WHERE " + notNull + ") <> count(DISTINCT " + distinct + ") FILTER (WHERE " + notNull
+                + ") THEN " + SAME_KEY_TWICE + " WHEN count(*) FILTER (WHERE " + anyNull + ") > 1 THEN " + NULL_KEYS + " ELSE true END";
+    }
+
+    /** Whether a proposed row's key (its columns read as {@code pgwire_cN}) has a NULL. */
+    static String anyNull(List<Node> key) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < key.size(); k++) sb.append(k > 0 ? " OR " : "").append("pgwire_c").append(key.get(k).num("index") + 1).append(" IS NULL");
+        return sb.toString();
+    }
+
     /** The error of DO UPDATE proposing one key twice, as a DuckDB expression. */
     static final String SAME_KEY_TWICE = "error(" + SqlWriter.quoteLiteral("[pgwire:21000] ON CONFLICT DO UPDATE command cannot affect row a second time"
             + "\n[pgwire:hint] Ensure that no rows proposed for insertion within the same command have duplicate constrained values.") + ")";
@@ -284,17 +305,10 @@ final class UpsertOrder {
         if ("ONCONFLICT_UPDATE".equals(stmt.node("onConflictClause").str("action"))) {
             // two proposed rows with one key: PostgreSQL refuses the statement, DuckDB would keep one
             // (and two whose key has a NULL, which DuckDB takes for one key too: refused rather than one lost)
-            StringBuilder notNull = new StringBuilder("(");
-            for (int k = 0; k < key.size(); k++) {
-                notNull.append(k > 0 ? " AND " : "").append("pgwire_c").append(key.get(k).num("index") + 1).append(" IS NOT NULL");
-            }
-            notNull.append(')');
-            w.append(" WHERE (SELECT CASE WHEN count(*) FILTER (WHERE ").append(notNull.toString()).append(") <> count(DISTINCT ");
-            row(w, key, k -> w.append("pgwire_c").append(key.get(k).num("index") + 1));
-            w.append(") FILTER (WHERE ").append(notNull.toString())
-                    .append(") THEN ").append(SAME_KEY_TWICE).append(" WHEN count(*) FILTER (WHERE NOT ")
-                    .append(notNull.toString()).append(") > 1 THEN ").append(NULL_KEYS)
-                    .append(" ELSE true END FROM ");
+            StringBuilder distinct = new StringBuilder(key.size() > 1 ? "row(" : "");
+            for (int k = 0; k < key.size(); k++) distinct.append(k > 0 ? ", " : "").append("pgwire_c").append(key.get(k).num("index") + 1);
+            if (key.size() > 1) distinct.append(')');
+            w.append(" WHERE (").append(keyCheck(key, distinct.toString())).append(" FROM ");
             if (values) {
                 w.append("(VALUES ");
                 for (int r = 0; r < rows.size(); r++) {
