@@ -161,3 +161,26 @@ CREATE TABLE named_identity (id int GENERATED ALWAYS AS IDENTITY (SEQUENCE NAME 
 
 -- name: identity_named_draws
 INSERT INTO named_identity (v) VALUES ('x') RETURNING id, pg_get_serial_sequence('named_identity', 'id');
+
+-- name: setval_uncalled_sequence
+CREATE SEQUENCE uncalled_seq;
+
+-- name: setval_uncalled_state
+SELECT setval('uncalled_seq', 10, false);
+
+-- name: setval_uncalled_read
+SELECT last_value, is_called, (SELECT last_value FROM pg_sequences WHERE sequencename = 'uncalled_seq'),
+       pg_sequence_last_value('uncalled_seq'::regclass) FROM uncalled_seq;
+
+-- name: setval_uncalled_then_drawn
+SELECT nextval('uncalled_seq');
+
+-- name: setval_drawn_read
+SELECT last_value, is_called, (SELECT last_value FROM pg_sequences WHERE sequencename = 'uncalled_seq'),
+       pg_sequence_last_value('uncalled_seq'::regclass) FROM uncalled_seq;
+
+-- name: setval_uncalled_back
+SELECT setval('uncalled_seq', 3, false);
+
+-- name: setval_back_read
+SELECT last_value, is_called, (SELECT last_value FROM pg_sequences WHERE sequencename = 'uncalled_seq') FROM uncalled_seq;

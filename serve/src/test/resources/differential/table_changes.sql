@@ -866,3 +866,44 @@ INSERT INTO retyped_code (code) VALUES (repeat('x', 31))
 -- name: retyped_columns
 SELECT table_name, column_name, character_maximum_length, is_nullable, column_default FROM information_schema.columns
 WHERE table_name IN ('retyped_code', 'retyped_indexed') ORDER BY table_name, ordinal_position
+
+-- name: default_sequence_setup
+CREATE SEQUENCE bound_seq;
+
+-- name: default_sequence_table
+CREATE TABLE bound_draws (id int DEFAULT nextval('bound_seq'), v text, w bigint);
+
+-- name: default_sequence_set
+ALTER TABLE bound_draws ALTER COLUMN w SET DEFAULT nextval('bound_seq'::regclass) + 1000;
+
+-- name: default_sequence_first_draw
+INSERT INTO bound_draws (v) VALUES ('a') RETURNING id, w;
+
+-- name: default_sequence_shadow_schema
+CREATE SCHEMA bound_shadow;
+
+-- name: default_sequence_shadow
+CREATE SEQUENCE bound_shadow.bound_seq START 100;
+
+-- name: default_sequence_shadow_path
+SET search_path = bound_shadow, public;
+
+-- name: default_sequence_draws_bound
+INSERT INTO bound_draws (v) VALUES ('b') RETURNING id, w;
+
+-- name: default_sequence_added_column
+ALTER TABLE bound_draws ADD COLUMN z int DEFAULT nextval('bound_seq');
+
+-- name: default_sequence_shown_shadowed
+SELECT attname, pg_get_expr(adbin, adrelid) FROM pg_attrdef JOIN pg_attribute ON attrelid = adrelid AND attnum = adnum
+WHERE adrelid = 'public.bound_draws'::regclass ORDER BY adnum;
+
+-- name: default_sequence_path_back
+RESET search_path;
+
+-- name: default_sequence_shown
+SELECT attname, pg_get_expr(adbin, adrelid) FROM pg_attrdef JOIN pg_attribute ON attrelid = adrelid AND attnum = adnum
+WHERE adrelid = 'bound_draws'::regclass ORDER BY adnum;
+
+-- name: default_sequence_last_draws
+INSERT INTO bound_draws (v) VALUES ('c') RETURNING *;

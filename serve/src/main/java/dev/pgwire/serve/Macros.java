@@ -36,6 +36,13 @@ final class Macros {
                     + " WHEN TRY_CAST(v AS DECIMAL(38,10)) = v THEN CAST(v AS DECIMAL(38,10))"
                     + " ELSE error('[pgwire:22003] numeric field overflow: ' || CAST(v AS VARCHAR)"
                     + " || ' cannot be held exactly in a numeric column without precision (28 digits before and 10 after the point)') END",
+            // a sequence's state as PostgreSQL shows it: DuckDB keeps the value nextval returns next only in the
+            // CREATE text duckdb_sequences() writes for it (its START), and last_value stays as it was after setval(s, n, false)
+            "CREATE OR REPLACE MACRO pgwire.sequence_next(sql) AS CAST(regexp_extract(sql, ' START (-?[0-9]+) (NO )?CYCLE;$', 1) AS BIGINT)",
+            "CREATE OR REPLACE MACRO pgwire.sequence_called(s) AS s.last_value IS NOT NULL AND (pgwire.sequence_next(s.sql) IS NULL"
+                    + " OR CAST(s.last_value AS HUGEINT) + s.increment_by = pgwire.sequence_next(s.sql)"
+                    + " OR s.cycle AND s.last_value = CASE WHEN s.increment_by > 0 THEN s.max_value ELSE s.min_value END"
+                    + " AND pgwire.sequence_next(s.sql) = CASE WHEN s.increment_by > 0 THEN s.min_value ELSE s.max_value END)",
             // real and double precision arithmetic: a result beyond the type's range from finite operands is 22003,
             // as PostgreSQL's float8_mul and friends report it (DuckDB would answer Infinity or 0)
             "CREATE OR REPLACE MACRO pgwire.float_add(a, b) AS CASE WHEN isinf(a + b) AND NOT isinf(a) AND NOT isinf(b)"

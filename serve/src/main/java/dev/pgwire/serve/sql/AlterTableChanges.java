@@ -227,7 +227,7 @@ final class AlterTableChanges {
                 case "CONSTR_DEFAULT" -> {
                     SqlWriter w = new SqlWriter();
                     Emitter e = new Emitter(w, em.types);
-                    Node value = DateTimeLiterals.frozenDefault(c.node("raw_expr"), pg, session);
+                    Node value = SequenceCalls.boundDefault(c.node("raw_expr"), pg, session);
                     if (!ArrayDefaults.write(e, value, typeName)) {
                         e.expr(DateTimePrecision.roundDefault(TypedRewrites.columnDefault(session, value), SqlType.of(pg)));
                     }
@@ -363,7 +363,7 @@ final class AlterTableChanges {
         } else {
             SqlWriter w = new SqlWriter();
             Emitter e = new Emitter(w, em.types);
-            def = DateTimeLiterals.frozenDefault(def, c == null ? null : pgType, session);
+            def = SequenceCalls.boundDefault(def, c == null ? null : pgType, session);
             Node named = TypedRewrites.columnDefault(session, def.copy());
             if (c == null || c.domain() != null || !ArrayDefaults.write(e, def, duckDbType, pgType)) {
                 e.expr(pgType == null ? named : DateTimePrecision.roundDefault(named, SqlType.of(pgType)));

@@ -141,7 +141,7 @@ final class CatalogCalls {
                 yield sql("pgwire_database_size((SELECT datname FROM pgwire_catalog.pg.pg_database WHERE oid = {0}))", args);
             }
             // the aliases are serve's own: the argument may name an outer query's c.oid (Liquibase's does)
-            case "pg_sequence_last_value" -> n == 1 ? sql("(SELECT pgwire_s.last_value FROM duckdb_sequences() AS pgwire_s"
+            case "pg_sequence_last_value" -> n == 1 ? sql("(SELECT CASE WHEN " + CatalogRoutes.SEQUENCE_CALLED + " THEN pgwire_s.last_value END FROM duckdb_sequences() AS pgwire_s"
                     + " JOIN pgwire_catalog.pg.pg_class AS pgwire_c ON pgwire_c.relname = pgwire_s.sequence_name"
                     + " JOIN pgwire_catalog.pg.pg_namespace AS pgwire_n ON pgwire_n.oid = pgwire_c.relnamespace"
                     + " AND pgwire_n.nspname = pgwire_s.schema_name"

@@ -109,7 +109,9 @@ final class CatalogRoutes {
             "pg_available_extensions", "name, default_version, comment",
             "pg_available_extension_versions", "name, version, superuser, trusted, relocatable, schema, requires, comment");
 
-    /** {@code FROM pg_get_keywords()} and the like: the function's name, or null. */
+    /** Whether the sequence row {@code pgwire_s} of duckdb_sequences() has handed out its last_value (setval(s, n, false) has not). */
+    static final String SEQUENCE_CALLED = "pgwire.sequence_called(pgwire_s)";
+
     /**
      * A sequence read as a relation ({@code SELECT last_value, is_called FROM s}, as pg_dump reads
      * each one): its row from DuckDB's sequences. log_cnt, the values PostgreSQL has logged ahead, is
@@ -122,8 +124,9 @@ final class CatalogRoutes {
         if (session.catalog().relation(schema.isEmpty() ? null : schema, name) != null) return;
         for (String s : schema.isEmpty() ? session.currentSchemas(false) : List.of(schema)) {
             if (s.startsWith("pg_temp") || s.equals(CatalogDefinitions.PG_CATALOG) || session.catalog().sequence(s, name) == null) continue;
-            r.set("pgwire_subquery", "SELECT CAST(coalesce(last_value, start_value) AS BIGINT) AS last_value,"
-                    + " CAST(0 AS BIGINT) AS log_cnt, last_value IS NOT NULL AS is_called FROM duckdb_sequences()"
+            r.set("pgwire_subquery", "SELECT CAST(CASE WHEN " + SEQUENCE_CALLED + " THEN last_value"
+                    + " ELSE coalesce(pgwire.sequence_next(sql), start_value) END AS BIGINT) AS last_value,"
+                    + " CAST(0 AS BIGINT) AS log_cnt, " + SEQUENCE_CALLED + " AS is_called FROM duckdb_sequences() AS pgwire_s"
                     + " WHERE database_name = current_database() AND schema_name = " + SqlWriter.quoteLiteral(s)
                     + " AND sequence_name = " + SqlWriter.quoteLiteral(name));
             if (!r.has("alias")) r.set("alias", Node.typed("Alias", Node.of(null).set("aliasname", name)));
@@ -200,7 +203,8 @@ final class CatalogRoutes {
      * pg_sequences with each sequence's last value read when the statement runs: nextval and setval
      * change no catalog, so the catalog's rows would show it as of the last DDL.
      */
-    private static final String SEQUENCES = "SELECT s.* REPLACE (CAST(d.last_value AS BIGINT) AS last_value)"
+    private static final String SEQUENCES = "SELECT s.* REPLACE (CAST(CASE WHEN pgwire.sequence_called(d)"
+            + " THEN d.last_value END AS BIGINT) AS last_value)"
             + " FROM " + CatalogStore.DATABASE + "." + CatalogStore.PG + ".pg_sequences AS s"
             + " LEFT JOIN duckdb_sequences() AS d ON d.database_name = current_database() AND d.schema_name = s.schemaname"
             + " AND d.sequence_name = s.sequencename";

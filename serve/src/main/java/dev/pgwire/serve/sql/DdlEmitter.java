@@ -188,7 +188,7 @@ final class DdlEmitter {
                     if (sequence != null) throw new PgException(SqlState.SYNTAX_ERROR, "multiple default values specified for column \"" + name + "\" of table \"" + table + "\"");
                     w.append(" DEFAULT ");
                     hasDefault = true;
-                    Node value = DateTimeLiterals.frozenDefault(c.node("raw_expr"), domain != null ? domain.base() : pg, session);
+                    Node value = SequenceCalls.boundDefault(c.node("raw_expr"), domain != null ? domain.base() : pg, session);
                     pgDefault = c.has(CreateTableLike.SHOWN_DEFAULT) ? c.str(CreateTableLike.SHOWN_DEFAULT)
                             : expressionPair(value, domain != null ? domain.base() : pg);
                     if (domain != null || !ArrayDefaults.write(em, value, typeName)) {

@@ -73,6 +73,33 @@ final class SequenceCalls {
     }
 
     /**
+     * A column default as PostgreSQL keeps it: its {@code nextval('s')} names the sequence the
+     * search_path finds when the default is made (PostgreSQL stores the sequence's OID), written
+     * qualified, so that a later search_path does not send the draws to another sequence.
+     */
+    static Node boundDefault(Node expr, PgTypeName column, SessionContext session) {
+        Node value = DateTimeLiterals.frozenDefault(expr, column, session);
+        CatalogView catalog = session.catalog();
+        if (value == null || catalog == null) return value;
+        TreeWalker.forEachNode(value, n -> {
+            if (!n.is("FuncCall") || n.list("args").isEmpty() || !SEQUENCE_FUNCTIONS.contains(Operators.lastName(n))) return;
+            Node arg = n.list("args").get(0);
+            if (arg.is("TypeCast") && PgTypeName.of(arg.node("typeName")).name().equals("regclass")) arg = arg.node("arg");
+            List<String> names = names(arg);
+            if (names == null || names.size() != 1) return;
+            for (String schema : session.currentSchemas(false)) {
+                if (catalog.relation(schema, names.get(0)) != null) return; // a table or view of that name comes first: DuckDB's error stands
+                if (catalog.sequence(schema, names.get(0)) == null) continue;
+                if (!schema.startsWith("pg_temp")) {
+                    arg.set("sval", Node.string(SqlWriter.quoteIdent(schema) + "." + SqlWriter.quoteIdent(names.get(0))));
+                }
+                return;
+            }
+        });
+        return value;
+    }
+
+    /**
      * {@code expr} as shown in the catalog: each {@code 'name'::regclass} constant names its
      * relation by a mark ({@link SchemaNames}), so that {@code \\d} and pg_dump see it bare or
      * qualified as their search_path finds it, as PostgreSQL's regclass output does.
@@ -81,20 +108,35 @@ final class SequenceCalls {
         if (expr == null || catalog == null) return expr;
         Node shown = expr.copy();
         TreeWalker.forEachNode(shown, n -> {
-            if (!n.is("TypeCast") || !PgTypeName.of(n.node("typeName")).name().equals("regclass")) return;
-            Node inner = n.node("arg");
-            if (inner == null || !inner.is("A_Const") || !inner.has("sval")) return;
-            List<String> names;
-            try {
-                names = dev.pgwire.serve.catalog.QualifiedNames.parse(inner.node("sval").str("sval"));
-            } catch (RuntimeException notAName) {
-                return;
+            if (n.is("TypeCast") && PgTypeName.of(n.node("typeName")).name().equals("regclass")) {
+                markRelation(n.node("arg"), catalog);
+            } else if (n.is("FuncCall") && !n.list("args").isEmpty() && SEQUENCE_FUNCTIONS.contains(Operators.lastName(n))) {
+                markRelation(n.list("args").get(0), catalog); // nextval('s'), shown as nextval('s'::regclass)
             }
-            if (names.isEmpty() || names.size() > 2) return;
-            Relation r = catalog.relation(names.size() == 2 ? names.get(0) : null, names.get(names.size() - 1));
-            if (r != null) inner.set("sval", Node.string(SchemaNames.relationInLiteral(r.schema(), r.name())));
         });
         return shown;
+    }
+
+    /** A string constant naming a relation or a sequence, marked with its schema; anything else is left alone. */
+    private static void markRelation(Node constant, CatalogView catalog) {
+        List<String> names = names(constant);
+        if (names == null || names.isEmpty() || names.size() > 2) return;
+        Relation r = catalog.relation(names.size() == 2 ? names.get(0) : null, names.get(names.size() - 1));
+        if (r != null) {
+            constant.set("sval", Node.string(SchemaNames.relationInLiteral(r.schema(), r.name())));
+        } else if (names.size() == 2 && catalog.sequence(names.get(0), names.get(1)) != null) { // as boundDefault names it
+            constant.set("sval", Node.string(SchemaNames.relationInLiteral(names.get(0), names.get(1))));
+        }
+    }
+
+    /** The name a string constant gives ({@code 'public.s'}), or null when it is no constant or no name. */
+    private static List<String> names(Node constant) {
+        if (constant == null || !constant.is("A_Const") || !constant.has("sval")) return null;
+        try {
+            return dev.pgwire.serve.catalog.QualifiedNames.parse(constant.node("sval").str("sval"));
+        } catch (RuntimeException notAName) {
+            return null;
+        }
     }
 
     private static final java.util.Set<String> SEQUENCE_FUNCTIONS = java.util.Set.of("nextval", "currval", "setval");
