@@ -907,3 +907,60 @@ WHERE adrelid = 'bound_draws'::regclass ORDER BY adnum;
 
 -- name: default_sequence_last_draws
 INSERT INTO bound_draws (v) VALUES ('c') RETURNING *;
+
+-- name: renamed_check_table
+CREATE TABLE renamed_checks (a int CONSTRAINT pos CHECK (a > 0), b int CONSTRAINT small CHECK (b < 10));
+
+-- name: renamed_check_rename
+ALTER TABLE renamed_checks RENAME CONSTRAINT pos TO positive;
+
+-- name: renamed_check_names
+SELECT conname FROM pg_constraint WHERE conrelid = 'renamed_checks'::regclass ORDER BY 1;
+
+-- name: renamed_check_refuses
+-- expect-error: 23514
+INSERT INTO renamed_checks VALUES (-1, 1);
+
+-- name: renamed_check_other_refuses
+-- expect-error: 23514
+INSERT INTO renamed_checks VALUES (1, 11);
+
+-- name: renamed_check_name_reused
+ALTER TABLE renamed_checks ADD CONSTRAINT pos CHECK (a <> 5);
+
+-- name: renamed_check_reused_refuses
+-- expect-error: 23514
+INSERT INTO renamed_checks VALUES (5, 1);
+
+-- name: renamed_check_renamed_refuses
+-- expect-error: 23514
+INSERT INTO renamed_checks VALUES (-5, 1);
+
+-- name: renamed_check_drop
+ALTER TABLE renamed_checks DROP CONSTRAINT positive;
+
+-- name: renamed_check_dropped_allows
+INSERT INTO renamed_checks VALUES (-1, 1);
+
+-- name: renamed_check_reused_still_refuses
+-- expect-error: 23514
+INSERT INTO renamed_checks VALUES (5, 1);
+
+-- name: renamed_check_rename_again
+ALTER TABLE renamed_checks RENAME CONSTRAINT pos TO not_five;
+
+-- name: renamed_check_drop_again
+ALTER TABLE renamed_checks DROP CONSTRAINT not_five;
+
+-- name: renamed_check_all_dropped
+INSERT INTO renamed_checks VALUES (5, 1);
+
+-- name: renamed_check_last_refuses
+-- expect-error: 23514
+INSERT INTO renamed_checks VALUES (5, 11);
+
+-- name: renamed_check_defs
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'renamed_checks'::regclass ORDER BY 1;
+
+-- name: renamed_check_rows
+SELECT * FROM renamed_checks;

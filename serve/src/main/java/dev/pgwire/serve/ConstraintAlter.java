@@ -130,7 +130,7 @@ final class ConstraintAlter {
         return switch (d.type()) {
             case "p" -> c[0].equals("PRIMARY KEY");
             case "u" -> c[0].equals("UNIQUE") && List.of(c[1].split("\u0000")).equals(d.columns());
-            case "c" -> c[0].equals("CHECK") && d.name().equals(lastString(c[2]));
+            case "c" -> c[0].equals("CHECK") && d.engineName().equals(lastString(c[2]));
             default -> false;
         };
     }

@@ -216,7 +216,7 @@ final class ConstraintErrors {
         if (named.find()) {
             // the name the check was made with (one renamed since is found as before)
             String name = named.group(1).replace("''", "'");
-            for (Constraint k : checks) if (k.name().equals(name)) c = k;
+            for (Constraint k : checks) if (k.engineName().equals(name)) c = k;
         }
         if (c != null) {
             // found by its name

@@ -57,10 +57,19 @@ final class AddedChecks {
         String shown = ColumnMeta.expressionPair(PgDeparse.text(expr, null, typeOf, false), PgDeparse.text(expr, null, typeOf, true));
         SqlWriter w = new SqlWriter();
         new Emitter(w, types).expr(expr.copy());
-        String statement = target + " ADD CONSTRAINT " + SqlWriter.quoteIdent(name) + " CHECK (pgwire.table_check((" + w + "), "
-                + SqlWriter.quoteLiteral(name) + "))";
+        // the name DuckDB's check carries: one a renamed check still carries is taken
+        String engine = name;
+        for (int i = 1; engineNameTaken(meta, engine); i++) engine = name + "_" + i;
+        String statement = target + " ADD CONSTRAINT " + SqlWriter.quoteIdent(engine) + " CHECK (pgwire.table_check((" + w + "), "
+                + SqlWriter.quoteLiteral(engine) + "))";
         // conkey: every column the check reads, in the order it names them (the name takes one only when it reads one)
-        return new Added(statement, new TableMeta.Constraint(name, "c", columnsOf(expr), null, List.of(), shown, false));
+        return new Added(statement, new TableMeta.Constraint(name, "c", columnsOf(expr), engine.equals(name) ? null : engine,
+                List.of(), shown, false));
+    }
+
+    private static boolean engineNameTaken(TableMeta meta, String engine) {
+        for (TableMeta.Constraint k : meta.constraints()) if (k.engineName().equals(engine)) return true;
+        return false;
     }
 
     /** The distinct columns an expression names, in the order it names them. */

@@ -20,7 +20,8 @@ public final class TableMeta {
     /**
      * One constraint: p primary key, u unique (or a unique index), f foreign key, c check.
      *
-     * @param references the referenced table of a foreign key, else null
+     * @param references the referenced table of a foreign key; for a check renamed since it was
+     *                   made, the name DuckDB's check still carries ({@link #engineName}); else null
      * @param expression a check constraint's expression as PostgreSQL shows it, a partial unique
      *                   index's predicate likewise, else null
      * @param index      a unique index made by CREATE UNIQUE INDEX rather than a constraint
@@ -42,6 +43,14 @@ public final class TableMeta {
          */
         public boolean key() {
             return type.equals("p") || type.equals("u") && expression == null;
+        }
+
+        /**
+         * The name in the check DuckDB enforces ({@code pgwire.table_check(…, 'name')}): the name
+         * the constraint was made with, which a rename does not change.
+         */
+        public String engineName() {
+            return type.equals("c") && references != null ? references : name;
         }
 
         /** A unique index over the rows its predicate holds for. */
@@ -161,7 +170,8 @@ public final class TableMeta {
     public TableMeta renaming(String oldName, String newName) {
         List<Constraint> all = new ArrayList<>();
         for (Constraint c : constraints) {
-            all.add(!c.name().equals(oldName) ? c : new Constraint(newName, c.type(), c.columns(), c.references(), c.referencedColumns(),
+            all.add(!c.name().equals(oldName) ? c : new Constraint(newName, c.type(), c.columns(),
+                    c.type().equals("c") ? c.engineName() : c.references(), c.referencedColumns(),
                     c.expression(), c.index(), c.backedByIndex(), c.rule()));
         }
         return new TableMeta(all, description, matView, triggersDisabled);
