@@ -427,3 +427,37 @@ CLOSE ALL;
 
 -- name: close_all_end
 COMMIT;
+
+-- name: insert_select_savepoint_table
+CREATE TABLE bulk_rows (id serial PRIMARY KEY, v text UNIQUE);
+
+-- name: insert_select_savepoint_begin
+BEGIN;
+
+-- name: insert_select_savepoint_bulk
+INSERT INTO bulk_rows (v) SELECT * FROM unnest(ARRAY['a','b','c']::text[]) RETURNING id, v;
+
+-- name: insert_select_savepoint_lastval
+SELECT lastval(), currval('bulk_rows_id_seq');
+
+-- name: insert_select_savepoint_ordered
+INSERT INTO bulk_rows (v) SELECT v || 'y' FROM bulk_rows ORDER BY v DESC RETURNING *;
+
+-- name: insert_select_savepoint_mark
+SAVEPOINT bulk_mark;
+
+-- name: insert_select_savepoint_fails
+-- expect-error: 23505
+INSERT INTO bulk_rows (v) VALUES ('a');
+
+-- name: insert_select_savepoint_back
+ROLLBACK TO SAVEPOINT bulk_mark;
+
+-- name: insert_select_savepoint_after
+INSERT INTO bulk_rows (v) VALUES ('d') RETURNING id;
+
+-- name: insert_select_savepoint_commit
+COMMIT;
+
+-- name: insert_select_savepoint_rows
+SELECT * FROM bulk_rows ORDER BY id;

@@ -95,7 +95,7 @@ final class DuckDbExecution {
                 return;
             }
         }
-        Translation written = tx.pinnedInBlock(asSent);
+        Translation written = tx.pinnedInBlock(asSent, ParameterBinder.NONE);
         // written as the statement runs, from what is there then: ALTER TYPE of an enum's values (EnumAlter), ALTER INDEX … RENAME
         String atRun = EnumAlter.script(written.tree(), catalog, runner, session.schemasOnPath(), notice -> sink.notice("NOTICE", "42710", notice));
         if (atRun == null) {

@@ -103,7 +103,7 @@ final class DuckDbPortal implements Portal {
         started = true;
         boolean first = session.transactions().beginFirstStatement();
         // in a transaction block, an INSERT drawing from sequences runs with the values written in (Savepoints.pinned)
-        Translation t = session.transactions().pinnedInBlock(statement.translation());
+        Translation t = session.transactions().pinnedInBlock(statement.translation(), parameters);
         pinned = t != statement.translation();
         session.execution().lockRows(t, parameters);
         java.sql.PreparedStatement ps = borrow(t);

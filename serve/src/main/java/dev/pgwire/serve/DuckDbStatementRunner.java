@@ -543,6 +543,31 @@ final class DuckDbStatementRunner {
         return values;
     }
 
+    /**
+     * The first column of every row of a query taking {@code parameters}, as text; null when the
+     * query does not take them (it is prepared and bound, not run). An error of the query as it
+     * runs is the error of the statement it was asked for.
+     */
+    List<String> queryColumn(String sql, ParameterBinder parameters) {
+        List<String> values = new ArrayList<>();
+        beforeQuery.run();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            try {
+                parameters.bind(ps);
+            } catch (SQLException notThese) {
+                return null;
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) values.add(rs.getString(1));
+            } catch (SQLException e) {
+                throw ErrorMapper.map(e, sql);
+            }
+        } catch (SQLException e) {
+            return null;
+        }
+        return values;
+    }
+
     private void running(Statement statement) {
         interrupts.running(statement);
     }

@@ -33,6 +33,9 @@ final class ParameterBinder {
     private final String[] duckDbTypes;
     private final int[] pgTypes;
 
+    /** A statement without parameters (one of a simple Query). */
+    static final ParameterBinder NONE = new ParameterBinder(new Object[0], new int[0], new String[0]);
+
     ParameterBinder(Object[] values, int[] pgTypes, String[] duckDbTypes) {
         this.values = values;
         this.pgTypes = pgTypes;

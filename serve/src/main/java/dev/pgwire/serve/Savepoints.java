@@ -107,9 +107,10 @@ final class Savepoints {
      * {@code t} as it must run in a transaction block to be run again by a later ROLLBACK TO: an
      * INSERT that leaves serial or identity columns to their sequences gets the sequences' values
      * written in ({@link PinnedSequences}), drawn now from DuckDB in the statement's transaction.
-     * Anything else is {@code t} itself.
+     * An INSERT … SELECT gets them as an array its rows index in order, the query's rows counted
+     * first with the statement's parameters. Anything else is {@code t} itself.
      */
-    static Translation pinned(Translation t, CatalogView catalog, DuckDbStatementRunner runner,
+    static Translation pinned(Translation t, ParameterBinder parameters, CatalogView catalog, DuckDbStatementRunner runner,
                               BiFunction<Node, String, Translation> translate) {
         if (t.tree() == null || !t.tree().is("InsertStmt") || t.replay().repeatable()) return t;
         List<PgParser.Statement> parsed = PgParser.parse(t.source());
@@ -129,6 +130,14 @@ final class Savepoints {
             @Override
             public List<String> values(CatalogView.ColumnInfo column, int count) {
                 return runner.queryColumn("SELECT CAST(" + column.defaultExpr() + " AS VARCHAR) FROM range(" + count + ")");
+            }
+
+            @Override
+            public long rows(Node select) {
+                Node counted = PgParser.parse("SELECT count(*) FROM (SELECT) AS pgwire_q").get(0).tree();
+                counted.list("fromClause").get(0).set("subquery", select.copy());
+                List<String> count = runner.queryColumn(translate.apply(counted, t.source()).duckDbSql(), parameters);
+                return count == null || count.size() != 1 ? -1 : Long.parseLong(count.get(0));
             }
         });
         return pinned ? translate.apply(tree, t.source()) : t;

@@ -185,8 +185,8 @@ final class SessionTransactions {
     }
 
     /** {@code t} as it runs in a transaction block, to be run again by ROLLBACK TO SAVEPOINT ({@link Savepoints#pinned}). */
-    Translation pinnedInBlock(Translation t) {
-        return status == TransactionStatus.IN_TRANSACTION ? Savepoints.pinned(t, catalog, runner, translator::translate) : t;
+    Translation pinnedInBlock(Translation t, ParameterBinder parameters) {
+        return status == TransactionStatus.IN_TRANSACTION ? Savepoints.pinned(t, parameters, catalog, runner, translator::translate) : t;
     }
 
     void endInlineBlock(boolean commit) {

@@ -34,7 +34,15 @@ public final class PinnedSequences {
         default List<String> values(ColumnInfo column, int count) {
             throw new UnsupportedOperationException();
         }
+
+        /** The number of rows {@code select} (a query of the INSERT, with its parameters) gives now, or -1 when unknown. */
+        default long rows(Node select) {
+            return -1;
+        }
     }
+
+    /** The most rows of an INSERT … SELECT whose sequence values are written in (as one array constant). */
+    static final long MAX_QUERY_ROWS = 100_000;
 
     /**
      * {@code insert} (a fresh parse tree, changed in place) with its sequence defaults replaced by
@@ -44,10 +52,11 @@ public final class PinnedSequences {
     public static boolean apply(Node insert, CatalogView catalog, Source source) {
         if (!insert.is("InsertStmt") || insert.has("withClause") || insert.has("onConflictClause")) return false;
         Node select = insert.node("selectStmt");
-        if (select == null || select.list("valuesLists").isEmpty()) return false;
+        if (select == null) return false;
         Node rel = insert.node("relation");
         Relation r = catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
         if (r == null || r.view() || !insert.has("cols")) return false;
+        if (select.list("valuesLists").isEmpty()) return applyToQuery(insert, r, source);
         List<Node> cols = insert.list("cols");
         List<Node> rows = select.list("valuesLists");
         Map<ColumnInfo, List<Integer>> slots = new LinkedHashMap<>(); // column → row positions to fill, -1 = added
@@ -97,6 +106,49 @@ public final class PinnedSequences {
         for (ColumnInfo c : slots.keySet()) {
             if ("a".equals(c.identity())) insert.set("override", "OVERRIDING_SYSTEM_VALUE");
         }
+        return true;
+    }
+
+    /**
+     * An INSERT … SELECT that leaves sequence columns to their defaults: the query's rows are
+     * counted, that many values drawn from each sequence, and the query becomes {@code SELECT
+     * q.*, ('{41,42}'::int8[])[row_number() OVER ()] FROM (query) AS q}, the first row getting
+     * the first value as the INSERT would have given it. Not done when another column's default
+     * reads the clock or random values, or the query gives more than {@link #MAX_QUERY_ROWS} rows.
+     */
+    private static boolean applyToQuery(Node insert, Relation r, Source source) {
+        List<Node> cols = insert.list("cols");
+        List<ColumnInfo> drawn = new ArrayList<>();
+        for (ColumnInfo c : r.columns()) {
+            boolean named = false;
+            for (Node col : cols) {
+                if (!col.str("name").equals(c.name())) continue;
+                if (col.has("indirection")) return false;
+                named = true;
+            }
+            if (named || c.defaultExpr() == null) continue;
+            if (c.sequence() != null) drawn.add(c);
+            else if (c.volatileDefault() && c.domain() == null) return false;
+        }
+        if (drawn.isEmpty()) return false;
+        Node select = insert.node("selectStmt");
+        long count = source.rows(select);
+        if (count < 0 || count > MAX_QUERY_ROWS) return false;
+        Node query = PgParser.parse("SELECT pgwire_q.* FROM (SELECT) AS pgwire_q").get(0).tree();
+        Node from = query.list("fromClause").get(0);
+        from.set("subquery", select);
+        List<Node> targets = query.list("targetList");
+        for (ColumnInfo c : drawn) {
+            StringBuilder values = new StringBuilder("{");
+            for (long v : source.next(c, (int) count)) values.append(values.length() > 1 ? "," : "").append(v);
+            Node value = PgParser.parse("SELECT (" + SqlWriter.quoteLiteral(values.append('}').toString())
+                    + "::int8[])[row_number() OVER ()]").get(0).tree().list("targetList").get(0);
+            value.node("val").set(SequenceCalls.DRAWN, true); // lastval() sees the values when the INSERT runs
+            targets.add(value);
+            cols.add(Node.of("ResTarget").set("name", c.name()));
+            if ("a".equals(c.identity())) insert.set("override", "OVERRIDING_SYSTEM_VALUE");
+        }
+        insert.set("selectStmt", query);
         return true;
     }
 

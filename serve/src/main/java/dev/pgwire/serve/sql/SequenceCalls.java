@@ -31,7 +31,7 @@ final class SequenceCalls {
     }
 
     private static Node replacement(Node n, int pid) {
-        if (n.is("A_Const") && n.bool(DRAWN)) return seen(pid, "{0}", n.copy().set(DRAWN, false));
+        if (n.bool(DRAWN)) return seen(pid, "{0}", n.copy().set(DRAWN, false));
         if (!n.is("FuncCall") || n.node("over") != null || n.bool("pgwire_keep")) return null;
         List<String> names = n.names("funcname");
         if (names.size() > 2 || (names.size() == 2 && !names.get(0).equals("pg_catalog"))) return null;
