@@ -630,6 +630,7 @@ public final class DuckDbSession implements Session {
         openPortal.abandon();
         try {
             runner.closeCachedStatements();
+            runner.closeProbe();
             if (tx.status() != TransactionStatus.IDLE || tx.implicitOpen()) tx.rollbackQuietly();
         } finally {
             try {

@@ -543,6 +543,46 @@ final class DuckDbStatementRunner {
         return values;
     }
 
+    /** A second connection to the database where a statement is prepared on trial (see {@link #tryPrepare}), or null. */
+    private DuckDBConnection probe;
+
+    /**
+     * Prepares {@code sql} on trial, where a failure costs nothing: inside a DuckDB transaction a
+     * statement that fails to prepare aborts it, so the trial runs on a second connection to the
+     * database, with this one's search_path. Null when it prepared, else its error; a catalog
+     * error means the second connection cannot tell (the statement names what this one's
+     * transaction made, or a temporary table).
+     */
+    PgException tryPrepare(String sql) {
+        try {
+            if (probe == null) probe = connection.duplicate();
+            String path;
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT current_setting('search_path')")) {
+                rs.next();
+                path = rs.getString(1);
+            }
+            try (Statement st = probe.createStatement()) {
+                st.execute("SET search_path = '" + path.replace("'", "''") + "'");
+            }
+            probe.prepareStatement(sql).close();
+            return null;
+        } catch (SQLException e) {
+            return ErrorMapper.map(e, sql);
+        }
+    }
+
+    /** Closes the connection of trial prepares. */
+    void closeProbe() {
+        if (probe == null) return;
+        try {
+            probe.close();
+        } catch (SQLException e) {
+            log.debug("closing a DuckDB connection failed: {}", e.getMessage());
+        }
+        probe = null;
+    }
+
     /**
      * The first column of every row of a query taking {@code parameters}, as text; null when the
      * query does not take them (it is prepared and bound, not run). An error of the query as it

@@ -71,15 +71,57 @@ final class ParameterInference {
         return false;
     }
 
-    /** Prepares the statement with the casts, refining guesses until DuckDB accepts it. */
-    PreparedStatement prepare() {
-        PgException failure;
-        try {
-            return prepareTyped();
-        } catch (PgException e) {
-            failure = e;
+    /**
+     * Prepares the statement with the casts, refining guesses until DuckDB accepts it. Inside a
+     * DuckDB transaction, which a statement failing to prepare aborts, the guesses are refined by
+     * trial prepares on a second connection first ({@link DuckDbStatementRunner#tryPrepare}).
+     */
+    PreparedStatement prepare(boolean inTransaction) {
+        if (inTransaction) {
+            String[] guessed = casts.clone();
+            try {
+                PgException failure = refine(sql -> {
+                    PgException e = runner.tryPrepare(sql);
+                    if (e != null && isCatalogError(e)) throw new CannotTell();
+                    return e;
+                });
+                if (failure != null) throw failure;
+                return prepareTyped();
+            } catch (CannotTell e) {
+                System.arraycopy(guessed, 0, casts, 0, casts.length);
+            }
         }
-        // each round fixes one guessed parameter, or gives up
+        PreparedStatement[] prepared = new PreparedStatement[1];
+        PgException failure = refine(sql -> {
+            try {
+                prepared[0] = prepareTyped();
+                return null;
+            } catch (PgException e) {
+                return e;
+            }
+        });
+        if (failure != null) throw failure;
+        return prepared[0];
+    }
+
+    /** The trial connection sees another catalog than the session's (its transaction's tables, temporary ones). */
+    private static final class CannotTell extends RuntimeException {
+        CannotTell() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static boolean isCatalogError(PgException e) {
+        return e.getCause() instanceof java.sql.SQLException sql && DuckDbError.parse(sql.getMessage()).type().equals("Catalog");
+    }
+
+    /**
+     * Tries the casts with {@code trial} (null when the statement prepared with the casts of
+     * now), each round fixing one guessed parameter: null when one prepared, else the error.
+     */
+    private PgException refine(java.util.function.Function<String, PgException> trial) {
+        PgException failure = trial.apply(ParameterTypes.withCasts(sql, casts));
+        if (failure == null) return null;
         for (int round = 0; round < guesses.size(); round++) {
             String other = otherOperandType(failure);
             if (other == null) break;
@@ -88,22 +130,20 @@ final class ParameterInference {
                 String dims = dimensions(casts[p]);
                 if (!casts[p].equals(TEXT + dims)) continue;
                 casts[p] = other + dims;
-                try {
-                    return prepareTyped();
-                } catch (PgException e) {
-                    if (!java.util.Objects.equals(position(e), position(failure))) {
-                        failure = e; // this parameter was the operand: the next error is elsewhere
-                        progressed = true;
-                        break;
-                    }
-                    casts[p] = TEXT + dims;
+                PgException e = trial.apply(ParameterTypes.withCasts(sql, casts));
+                if (e == null) return null;
+                if (!java.util.Objects.equals(position(e), position(failure))) {
+                    failure = e; // this parameter was the operand: the next error is elsewhere
+                    progressed = true;
+                    break;
                 }
+                casts[p] = TEXT + dims;
             }
             if (!progressed) break;
         }
-        if (guesses.isEmpty()) throw failure;
+        if (guesses.isEmpty()) return failure;
         int first = guesses.get(0) + 1;
-        throw new PgException(SqlState.INDETERMINATE_DATATYPE, "could not determine data type of parameter $" + first)
+        return new PgException(SqlState.INDETERMINATE_DATATYPE, "could not determine data type of parameter $" + first)
                 .withHint("Add an explicit cast, such as $" + first + "::integer.")
                 .withDetail(failure.getMessage());
     }

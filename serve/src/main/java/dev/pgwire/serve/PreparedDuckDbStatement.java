@@ -214,7 +214,7 @@ final class PreparedDuckDbStatement implements PreparedStatement {
             if (inference.anyCasts()) {
                 closeQuietly(ps);
                 ps = null;
-                ps = inference.prepare();
+                ps = inference.prepare(session.transactions().inDuckDbTransaction());
                 pm = ps.getParameterMetaData();
                 for (int i = 0; i < duckDbCount; i++) {
                     duckDbTypes[i] = pm.getParameterTypeName(i + 1);

@@ -102,6 +102,39 @@ class ExtendedJdbcTest {
     }
 
     @Test
+    void typingAParameterInsideATransactionKeepsTheTransaction() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port()
+                + "/untyped?user=postgres&sslmode=disable&prepareThreshold=1&stringtype=unspecified");
+             Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE counters (i int, n numeric(10,2))");
+            c.setAutoCommit(false);
+            st.execute("INSERT INTO counters VALUES (1, 2.50)");
+            // DuckDB aborts a transaction whose statement fails to prepare: the operand's type is found elsewhere
+            try (PreparedStatement ps = c.prepareStatement("UPDATE counters SET i = i + ?, n = n * ?")) {
+                ps.setString(1, "10");
+                ps.setString(2, "2");
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT 2 + ?")) {
+                ps.setString(1, "40");
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getInt(1)).isEqualTo(42);
+                }
+            }
+            st.execute("INSERT INTO counters VALUES (2, 1)");
+            c.commit();
+            try (ResultSet rs = st.executeQuery("SELECT i, n FROM counters ORDER BY i")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(2);
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(11);
+                assertThat(rs.getBigDecimal(2)).isEqualByComparingTo("5.00");
+            }
+        }
+    }
+
+    @Test
     void aWideNumericParameterForAFloatIsItsNearestValueNeverNull() throws Exception {
         try (Connection c = connect("wide"); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE floats (d float8, n numeric)");
