@@ -139,8 +139,9 @@ final class ParameterBinder {
         if (v instanceof LocalDate d) {
             if (d.equals(LocalDate.MAX)) return "infinity";
             if (d.equals(LocalDate.MIN)) return "-infinity";
-            // the driver drops the era of years before 1
-            return d.getYear() <= 0 ? bc(d) : d;
+            // the driver drops the era of years before 1, and moves the days the Julian calendar skipped
+            // (1582-10-05 to 1582-10-14) as java.sql.Date does: those go as text
+            return d.getYear() <= 0 ? bc(d) : d.isBefore(GREGORIAN) ? d.toString() : d;
         }
         if (v instanceof LocalDateTime t) {
             if (t.equals(LocalDateTime.MAX)) return "infinity";
@@ -158,6 +159,9 @@ final class ParameterBinder {
         if (v instanceof PgInet || v instanceof Character) return v.toString();
         return v;
     }
+
+    /** The first day of the Gregorian calendar, before which java.sql.Date counts Julian days. */
+    private static final LocalDate GREGORIAN = LocalDate.of(1582, 10, 15);
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
 

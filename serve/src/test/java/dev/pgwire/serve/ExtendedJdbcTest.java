@@ -135,6 +135,21 @@ class ExtendedJdbcTest {
     }
 
     @Test
+    void datesBeforeTheGregorianCalendarKeepTheirDay() throws Exception {
+        try (Connection c = connect("julian"); PreparedStatement ps = c.prepareStatement("SELECT ?::date::text, ?::date::text, ?::date::text")) {
+            ps.setObject(1, LocalDate.of(1582, 10, 10)); // a day the Julian calendar skipped
+            ps.setObject(2, LocalDate.of(1500, 3, 1));
+            ps.setObject(3, LocalDate.of(1582, 10, 15));
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("1582-10-10");
+                assertThat(rs.getString(2)).isEqualTo("1500-03-01");
+                assertThat(rs.getString(3)).isEqualTo("1582-10-15");
+            }
+        }
+    }
+
+    @Test
     void aWideNumericParameterForAFloatIsItsNearestValueNeverNull() throws Exception {
         try (Connection c = connect("wide"); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE floats (d float8, n numeric)");
