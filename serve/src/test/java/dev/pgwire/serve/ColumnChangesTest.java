@@ -165,6 +165,22 @@ class ColumnChangesTest {
     }
 
     @Test
+    void what_serve_cannot_enforce_is_refused_rather_than_ignored() throws SQLException {
+        try (Connection c = connect("extended")) {
+            exec(c, "DROP TABLE IF EXISTS unenforced");
+            exec(c, "CREATE TABLE unenforced (id int, b text)");
+            // DuckDB's unique indexes let NULL keys repeat
+            assertThatThrownBy(() -> exec(c, "CREATE UNIQUE INDEX unenforced_b ON unenforced (b) NULLS NOT DISTINCT"))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
+            // no policies: every role would still see every row
+            assertThatThrownBy(() -> exec(c, "ALTER TABLE unenforced ENABLE ROW LEVEL SECURITY"))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
+            exec(c, "ALTER TABLE unenforced DISABLE ROW LEVEL SECURITY");
+            assertThat(query(c, "SELECT count(*) FROM pg_indexes WHERE tablename = 'unenforced'")).isEqualTo("0\n");
+        }
+    }
+
+    @Test
     void a_unique_index_is_renamed_in_a_transaction_of_its_own_or_before_rows_change() throws SQLException {
         try (Connection c = connect("extended")) {
             exec(c, "DROP TABLE IF EXISTS ix_u");

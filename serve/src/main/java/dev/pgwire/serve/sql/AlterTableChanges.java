@@ -95,8 +95,10 @@ final class AlterTableChanges {
                 case "AT_DisableTrig", "AT_EnableTrig", "AT_EnableAlwaysTrig", "AT_EnableReplicaTrig" ->
                         throw new PgException(SqlState.UNDEFINED_OBJECT, "trigger \"" + column + "\" for table \"" + rel.str("relname")
                                 + "\" does not exist");
+                case "AT_EnableRowSecurity" -> throw DdlEmitter.unsupported("ALTER TABLE … ENABLE ROW LEVEL SECURITY")
+                        .withDetail("serve has no row security policies; the table's rows would stay visible to every role.");
                 case "AT_SetRelOptions", "AT_ResetRelOptions", "AT_SetStatistics", "AT_ClusterOn",
-                     "AT_DropCluster", "AT_SetLogged", "AT_SetUnLogged", "AT_EnableRowSecurity", "AT_DisableRowSecurity" -> {
+                     "AT_DropCluster", "AT_SetLogged", "AT_SetUnLogged", "AT_DisableRowSecurity" -> {
                     // storage and ownership details that change no answer here
                 }
                 default -> throw DdlEmitter.unsupported("ALTER TABLE " + subtype.substring(3).replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase());

@@ -26,6 +26,10 @@ public final class CreateIndex {
         SqlWriter w = em.w;
         // a partial unique index: each key is NULL outside the predicate, and NULL keys never collide
         Node partial = s.bool("unique") ? s.node("whereClause") : null;
+        if (s.bool("nulls_not_distinct")) {
+            throw DdlEmitter.unsupported("CREATE UNIQUE INDEX … NULLS NOT DISTINCT")
+                    .withDetail("DuckDB's unique indexes let NULL keys repeat, so serve could not enforce it.");
+        }
         Node rel = s.node("relation");
         List<Node> elems = s.list("indexParams");
         IndexKeys.refuseArrays(elems, session.catalog().relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"),
