@@ -438,3 +438,16 @@ SELECT id, d, t, extract(year FROM d) FROM ancient ORDER BY id;
 SELECT x, extract(year FROM x), extract(decade FROM x), extract(century FROM x), extract(millennium FROM x), extract(isoyear FROM x),
   date_part('year', x), date_part('century', x)
 FROM (VALUES (date '0044-03-15 BC'), (date '0001-01-01 BC'), (date '0001-01-01'), (date '2024-06-30'), (date '1000-12-31'), (date '1001-01-01'), (date '0010-01-01 BC'), (date '0011-01-01 BC')) AS v(x) ORDER BY x;
+
+-- name: recursive_numeric_anchor
+WITH RECURSIVE t(n, x) AS (SELECT 1, 100.00 UNION ALL SELECT n + 1, round(x * 1.05, 2) FROM t WHERE n < 4) SELECT n, x::numeric(10,2) FROM t;
+
+-- name: recursive_numeric_factorial
+WITH RECURSIVE f(n, v) AS (SELECT 1, 1::numeric UNION ALL SELECT n + 1, v * (n + 1) FROM f WHERE n < 12) SELECT * FROM f;
+
+-- name: recursive_numeric_steps
+WITH RECURSIVE s(i, x) AS (SELECT 1, 0.0 UNION ALL SELECT i + 1, x + 0.25 FROM s WHERE i < 4) SELECT i, x::numeric(4,2) FROM s;
+
+-- name: recursive_modifier_lost
+-- expect-error: 42804
+WITH RECURSIVE s(i, x) AS (SELECT 1, 'a'::varchar(3) UNION ALL SELECT i + 1, x || 'b' FROM s WHERE i < 4) SELECT * FROM s;

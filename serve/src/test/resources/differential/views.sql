@@ -596,3 +596,33 @@ CREATE VIEW mood_view AS SELECT id, m FROM mood_rows
 
 -- name: enum_view_compares_in_enum_order
 SELECT id, m FROM mood_view WHERE m > 'ok' ORDER BY id
+
+-- name: quotient_view_table
+CREATE TABLE quotient_orders (id int, amount numeric(12,2), qty int);
+
+-- name: quotient_view_rows
+INSERT INTO quotient_orders VALUES (1, 10.00, 2), (2, 99.90, 2), (3, 5.00, 1), (4, 120.00, 12);
+
+-- name: quotient_view
+CREATE VIEW quotient_units AS SELECT id, amount / qty AS unit, avg(amount) OVER () AS mean, stddev(amount) OVER () AS sd FROM quotient_orders;
+
+-- name: quotient_view_sorts_as_numbers
+SELECT id FROM quotient_units ORDER BY unit DESC, id;
+
+-- name: quotient_view_sums
+SELECT round(sum(unit), 2), round(max(mean), 4), round(max(sd), 6), pg_typeof(sum(unit)) FROM quotient_units;
+
+-- name: quotient_view_compares
+SELECT id FROM quotient_units WHERE unit > 9.5 ORDER BY id;
+
+-- name: quotient_table_as
+CREATE TABLE quotient_copy AS SELECT avg(qty) AS a, sum(amount) / count(*) AS b FROM quotient_orders;
+
+-- name: quotient_table_as_numbers
+SELECT round(a, 4), round(b, 4), pg_typeof(a), pg_typeof(b), a > 2, b * 2 > 100 FROM quotient_copy;
+
+-- name: quotient_matview
+CREATE MATERIALIZED VIEW quotient_mat AS SELECT id, amount / qty AS unit FROM quotient_orders;
+
+-- name: quotient_matview_sorts_as_numbers
+SELECT id FROM quotient_mat ORDER BY unit DESC, id;

@@ -137,18 +137,24 @@ final class ConstraintErrors {
 
     /**
      * Among {@code keys}, the one whose columns hold {@code values} in two of the constant rows of
-     * INSERT … VALUES {@code insert}, if exactly one does (null otherwise).
+     * INSERT … VALUES {@code insert}, if exactly one does; else the one they hold in a row, if
+     * exactly one does (null otherwise).
      */
     private static Constraint repeatedKey(Node insert, Relation r, List<Constraint> keys, List<String> values) {
         Node select = insert.node("selectStmt");
-        if (select == null || select.list("valuesLists").size() < 2) return null;
+        if (select == null || select.list("valuesLists").isEmpty()) return null;
         List<String> columns = new ArrayList<>();
         if (insert.has("cols")) {
             for (Node c : insert.list("cols")) columns.add(c.str("name"));
         } else {
             for (CatalogView.ColumnInfo c : r.columns()) columns.add(c.name());
         }
-        Constraint found = null;
+        // a key the rows repeat among themselves, else the one key a row gives the values of (a row
+        // there before, in this transaction, has them)
+        Constraint repeated = null;
+        Constraint given = null;
+        boolean repeatedOnce = true;
+        boolean givenOnce = true;
         for (Constraint k : keys) {
             int seen = 0;
             for (Node row : select.list("valuesLists")) {
@@ -161,11 +167,16 @@ final class ConstraintErrors {
                 if (tuple.equals(values)) seen++;
             }
             if (seen >= 2) {
-                if (found != null) return null;
-                found = k;
+                repeatedOnce &= repeated == null;
+                repeated = k;
+            }
+            if (seen >= 1) {
+                givenOnce &= given == null;
+                given = k;
             }
         }
-        return found;
+        if (repeated != null) return repeatedOnce ? repeated : null;
+        return givenOnce ? given : null;
     }
 
     /** A constant's text as DuckDB writes it in a key ({@code 2}, {@code a}), or null for another expression. */

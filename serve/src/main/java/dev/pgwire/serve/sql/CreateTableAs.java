@@ -33,7 +33,7 @@ final class CreateTableAs {
         w.append(rel.str("relpersistence").equals("t") ? "CREATE TEMPORARY TABLE " : "CREATE TABLE ");
         if (s.bool("if_not_exists")) w.append("IF NOT EXISTS ");
         em.rangeVar(rel, false);
-        TypedRewrites typed = new TypedRewrites(session);
+        TypedRewrites typed = new TypedRewrites(session).storingResults();
         typed.apply(s.node("query"));
         // IF NOT EXISTS of a table that is not there makes it as without (of one that is, nothing happens)
         boolean mayExist = s.bool("if_not_exists")

@@ -472,7 +472,7 @@ final class DdlEmitter {
         Node query = s.node("query");
         // what pg_get_viewdef shows: PostgreSQL's text of the query as the client wrote it
         String shown = ViewDeparse.pair(query.copy(), s.names("aliases"), session.catalog());
-        TypedRewrites typed = new TypedRewrites(session);
+        TypedRewrites typed = new TypedRewrites(session).storingResults();
         if (query.is("SelectStmt") && !query.has("larg") && !query.has("valuesLists")) {
             try {
                 typed.types().select(query, null);

@@ -40,8 +40,21 @@ final class TypedRewrites {
      */
     static final String REWRITE_ARGS = "pgwire_rewrite_args";
 
+    /** Whether the result columns are stored (a view's, a CREATE TABLE … AS's) rather than sent to the client. */
+    private boolean stored;
+
     TypedRewrites(SessionContext session) {
         this(session, null);
+    }
+
+    /**
+     * For a query whose result columns are stored — a view's, a materialized view's, CREATE TABLE
+     * … AS's: a numeric quotient stays a number (DECIMAL(38,20)) rather than PostgreSQL's text of
+     * it, so that the column sorts, compares and sums as numeric.
+     */
+    TypedRewrites storingResults() {
+        stored = true;
+        return this;
     }
 
     /** With the parameter types the client declared (see {@link TypeResolver#declareParameters}). */
@@ -228,7 +241,17 @@ final class TypedRewrites {
         if (with != null) {
             for (Node cte : with.list("ctes")) {
                 Node q = cte.node("ctequery");
-                if (q.is("InsertStmt") || q.is("UpdateStmt") || q.is("DeleteStmt")) cteWrite(q); else select(q, scope, false);
+                if (q.is("InsertStmt") || q.is("UpdateStmt") || q.is("DeleteStmt")) {
+                    cteWrite(q);
+                    continue;
+                }
+                List<Integer> numeric = List.of();
+                if (with.bool("recursive") && q.node("larg") != null) {
+                    if (types.scopeOf(q) == null) types.select(q, scope);
+                    numeric = RecursiveColumns.numericColumns(cte, types);
+                }
+                select(q, scope, false);
+                RecursiveColumns.exact(q, numeric);
             }
         }
         if (s.node("larg") != null) {
@@ -340,7 +363,7 @@ final class TypedRewrites {
             target.set("val", bounded);
             return true;
         }
-        if (val != null && val.is("DuckDbSql") && val.bool("exactDivision")) {
+        if (val != null && val.is("DuckDbSql") && val.bool("exactDivision") && !stored) {
             target.set("val", Expressions.duckDb(val.str("topLevelSql"), val.list("args").toArray(new Node[0])));
         }
         return false;
