@@ -348,3 +348,24 @@ SELECT '01/02/03'::date, '69-01-02'::date, '99/01/02'::date, '2001/02/03'::date,
 
 -- name: datestyle_ymd_restored
 SET DateStyle = 'ISO, MDY'
+
+-- name: prepared_zone_first
+SET TimeZone = 'America/New_York';
+
+-- name: prepared_under_zone
+PREPARE zoned(int) AS SELECT '2024-03-10 20:00+00'::timestamptz::text, extract(hour FROM '2024-03-10 20:00+00'::timestamptz), current_setting('TimeZone'), $1;
+
+-- name: prepared_run_first_zone
+EXECUTE zoned(1);
+
+-- name: prepared_zone_second
+SET TimeZone = 'Asia/Kolkata';
+
+-- name: prepared_run_second_zone
+EXECUTE zoned(2);
+
+-- name: prepared_zone_done
+DEALLOCATE zoned;
+
+-- name: prepared_zone_back
+SET TimeZone = 'UTC';

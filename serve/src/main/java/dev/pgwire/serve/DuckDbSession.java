@@ -255,7 +255,13 @@ public final class DuckDbSession implements Session {
         if (t.answeredByServe() || t.runsAsScript()) return CommandStatement.prepare(this, sql, t.info(), parameterTypes, null);
         Explain.Format explain = Explain.format(t.tree());
         if (explain != null) return CommandStatement.prepare(this, sql, t.info(), parameterTypes, ExplainSink.columns(explain));
-        return call(t.info(), call -> PreparedDuckDbStatement.prepare(this, t, parameterTypes));
+        return call(t.info(), call -> PreparedDuckDbStatement.prepare(this, t, parameterTypes)
+                .translatedBy(() -> translate(sql, parameterTypes)));
+    }
+
+    /** How many times the session's settings have changed (see {@link SessionParameters#changes}). */
+    long settingsChanges() {
+        return params.changes();
     }
 
     /** The columns of FETCH {@code sql}: its cursor's; null for MOVE or when there is no such cursor (Execute then fails). */
@@ -284,6 +290,13 @@ public final class DuckDbSession implements Session {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, t.info().main() + " cannot be prepared here");
         }
         return PreparedDuckDbStatement.prepare(this, t, parameterTypes);
+    }
+
+    /** PREPARE's statement, translated again from {@code query} (a parse tree kept unchanged) when the settings change. */
+    PreparedStatement prepareTranslated(dev.pgwire.serve.sql.Node query, String source, int[] parameterTypes) {
+        Translation t = translateTree(query.copy(), source);
+        PreparedStatement p = prepareTranslated(t, parameterTypes);
+        return p instanceof PreparedDuckDbStatement d ? d.translatedBy(() -> translateTree(query.copy(), source)) : p;
     }
 
     /** One unit of work of a client message, given its call number (for cancel checks). */

@@ -47,8 +47,14 @@ final class PreparedDuckDbStatement implements PreparedStatement {
 
     private final DuckDbSession session;
     /** The statement and the DuckDB SQL prepared for it (with casts added for parameters DuckDB could not type). */
-    private final Translation translation;
+    private Translation translation;
     private final String sql;
+    /** Translates the statement again as the client sent it (null: it is not translated again). */
+    private java.util.function.Supplier<Translation> translateAgain;
+    /** The casts given to parameters DuckDB could not type, or null. */
+    private String[] casts;
+    /** The session's settings changes when the statement was translated. */
+    private long translatedAt;
     private final StatementInfo info;
     private final int[] parameterTypes;
     /** Per parameter: {@link #COMPOSITE} or {@link #ENUM} for a parameter of such a type of the user's, else 0. */
@@ -224,6 +230,7 @@ final class PreparedDuckDbStatement implements PreparedStatement {
                 }
                 PreparedDuckDbStatement st = new PreparedDuckDbStatement(session, t.withDuckDbSql(inference.preparedSql), info,
                         types, duckDbTypes, userKinds, ps);
+                st.casts = inference.casts.clone();
                 ps = null;
                 return st;
             }
@@ -304,9 +311,36 @@ final class PreparedDuckDbStatement implements PreparedStatement {
         return columnsKnown;
     }
 
+    /** How the statement is translated again when the session's settings change. */
+    PreparedDuckDbStatement translatedBy(java.util.function.Supplier<Translation> translator) {
+        translateAgain = translator;
+        translatedAt = session.settingsChanges();
+        return this;
+    }
+
+    /**
+     * The statement translated again where the session's settings changed since it was translated
+     * (TimeZone, search_path, a setting current_setting read): the translation may depend on
+     * them, and PostgreSQL plans a statement again under new ones.
+     */
+    private void translateAgainIfSettingsChanged() {
+        long now = session.settingsChanges();
+        if (translateAgain == null || now == translatedAt) return;
+        translatedAt = now;
+        Translation fresh = translateAgain.get();
+        if (casts != null) fresh = fresh.withDuckDbSql(ParameterTypes.withCasts(fresh.duckDbSql(), casts));
+        if (fresh.duckDbSql().equals(translation.duckDbSql())) return;
+        translation = fresh;
+        if (idle != null) {
+            closeQuietly(idle);
+            idle = null;
+        }
+    }
+
     @Override
     public Portal bind(Parameters parameters) {
         return session.call(info, call -> {
+            translateAgainIfSettingsChanged();
             session.execution().checkWritable(translation);
             Object[] values = new Object[duckDbParameterCount];
             for (int i = 0; i < values.length; i++) {

@@ -136,8 +136,16 @@ final class SessionParameters {
         return session.containsKey(lower) || local.containsKey(lower) || lower.contains(".") ? lower : null;
     }
 
+    /** How many times the values have changed: a statement translated under others is translated again. */
+    private long changes;
+
+    long changes() {
+        return changes;
+    }
+
     /** SET: {@code value} is the text from the statement; null means DEFAULT. */
     void set(String name, String value, boolean isLocal) {
+        changes++;
         Guc g = Guc.lookup(name);
         String key = g != null ? g.name : name.toLowerCase(Locale.ROOT);
         if (g == null && key.contains(".")) placeholders.add(key);
@@ -176,6 +184,7 @@ final class SessionParameters {
      * that serve checks itself (role), with SET's transaction rules.
      */
     void setInternal(String key, String value, boolean isLocal) {
+        changes++;
         if (isLocal) {
             local.put(key, value);
         } else {
@@ -192,6 +201,7 @@ final class SessionParameters {
     }
 
     void resetAll() {
+        changes++;
         Map<String, String> next = new HashMap<>(defaults);
         for (String key : IDENTITY) {
             String v = session.get(key);
@@ -216,6 +226,7 @@ final class SessionParameters {
 
     /** A statement outside any transaction block ended: what it set locally (set_config(…, true)) goes. */
     void statementEnded() {
+        if (!local.isEmpty()) changes++;
         local.clear();
         setLocally.clear();
     }
@@ -244,6 +255,7 @@ final class SessionParameters {
         int at = markOf(name);
         if (at < 0) return;
         Mark m = marks.get(at);
+        changes++;
         session = new HashMap<>(m.session());
         setInSession = new java.util.HashSet<>(m.setInSession());
         local.clear();
@@ -259,6 +271,7 @@ final class SessionParameters {
     }
 
     void commit() {
+        if (!local.isEmpty()) changes++;
         marks.clear();
         transactionStart = null;
         setAtTransactionStart = null;
@@ -267,6 +280,7 @@ final class SessionParameters {
     }
 
     void rollback() {
+        if (!local.isEmpty() || transactionStart != null && !transactionStart.equals(session)) changes++;
         marks.clear();
         if (transactionStart != null) {
             session = transactionStart;

@@ -56,8 +56,7 @@ final class SqlLevelStatements {
         List<Node> argtypes = stmt.list("argtypes");
         int[] types = new int[argtypes.size()];
         for (int i = 0; i < types.length; i++) types[i] = PgTypeNames.oid(argtypes.get(i));
-        Translation t = session.translateTree(stmt.node("query"), source);
-        prepared.put(name, session.prepareTranslated(t, types));
+        prepared.put(name, session.prepareTranslated(stmt.node("query").copy(), source, types));
         sink.complete("PREPARE");
     }
 

@@ -135,6 +135,26 @@ class ExtendedJdbcTest {
     }
 
     @Test
+    void aPreparedStatementFollowsTheSettingsOfWhenItRuns() throws Exception {
+        try (Connection c = connect("settings"); Statement st = c.createStatement();
+             PreparedStatement ps = c.prepareStatement("SELECT ?::timestamptz::text, current_setting('TimeZone'), current_schema()")) {
+            st.execute("CREATE SCHEMA other");
+            OffsetDateTime instant = OffsetDateTime.of(2024, 3, 10, 20, 0, 0, 0, ZoneOffset.UTC);
+            List<String> seen = new ArrayList<>();
+            for (String set : new String[] {"SET TimeZone = 'America/New_York'", "SET TimeZone = 'Asia/Kolkata'", "SET search_path = other, public"}) {
+                st.execute(set);
+                ps.setObject(1, instant);
+                try (ResultSet rs = ps.executeQuery()) { // prepared on the server from the first run (prepareThreshold=1)
+                    assertThat(rs.next()).isTrue();
+                    seen.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+                }
+            }
+            assertThat(seen).containsExactly("2024-03-10 16:00:00-04 America/New_York public",
+                    "2024-03-11 01:30:00+05:30 Asia/Kolkata public", "2024-03-11 01:30:00+05:30 Asia/Kolkata other");
+        }
+    }
+
+    @Test
     void datesBeforeTheGregorianCalendarKeepTheirDay() throws Exception {
         try (Connection c = connect("julian"); PreparedStatement ps = c.prepareStatement("SELECT ?::date::text, ?::date::text, ?::date::text")) {
             ps.setObject(1, LocalDate.of(1582, 10, 10)); // a day the Julian calendar skipped
