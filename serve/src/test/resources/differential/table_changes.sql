@@ -964,3 +964,21 @@ SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'r
 
 -- name: renamed_check_rows
 SELECT * FROM renamed_checks;
+
+-- name: drop_last_indexed_table
+CREATE TABLE last_indexed (a int, b int);
+
+-- name: drop_last_indexed_index
+CREATE INDEX ON last_indexed (b);
+
+-- name: drop_last_indexed_rows
+INSERT INTO last_indexed VALUES (1, 2);
+
+-- name: drop_last_indexed_column
+ALTER TABLE last_indexed DROP COLUMN b;
+
+-- name: drop_last_indexed_read
+SELECT * FROM last_indexed;
+
+-- name: drop_last_indexed_index_gone
+SELECT indexname FROM pg_indexes WHERE tablename = 'last_indexed';

@@ -242,7 +242,7 @@ final class IndexedAlter {
                 Boolean.toString(rs.getBoolean(4)), rs.getString(5)});
         int at = -1;
         for (int i = 0; i < columns.size(); i++) if (columns.get(i)[0].equals(column)) at = i;
-        if (!adds && (at < 0 || drop && at == columns.size() - 1)) return null; // no such column (DuckDB says so), or the last one: DuckDB drops it
+        if (!adds && at < 0) return null; // no such column: DuckDB says so
         List<String[]> constraints = runner.query(CONSTRAINTS, where, rs -> {
             Object[] names = (Object[]) rs.getArray(2).getArray();
             StringBuilder cols = new StringBuilder();
@@ -250,6 +250,10 @@ final class IndexedAlter {
             return new String[] {rs.getString(1), cols.toString(), rs.getString(3)};
         });
         List<Index> indexes = indexes(table, runner);
+        if (drop && at == columns.size() - 1 && indexes.stream().noneMatch(i -> i.sql() == null || expressions(i.sql()) == null
+                || mentions(expressions(i.sql()), Set.of(column)))) {
+            return null; // the last column, in no index: DuckDB drops it
+        }
         boolean needed = adds || !change.retyped().isEmpty();
         for (String[] c : constraints) {
             if (adds) break;
