@@ -298,3 +298,9 @@ CREATE TABLE dims_one (a text[])
 
 -- name: array_of_two_dimensions_into_a_one_dimensional_column
 INSERT INTO dims_one VALUES ('{{a,b},{c,d}}')
+
+-- name: two_dimensions_cast_to_text_array
+SELECT ARRAY[['a','b'],['c',NULL]]::text[], array_dims(ARRAY[[1,2],[3,4]]::text[]);
+
+-- name: two_dimensions_cast_to_numbers
+SELECT ARRAY[[1,2],[3,4]]::int[], ARRAY[[1,2],[3,4]]::numeric[], ARRAY[[1,2],[3,4]]::bigint[];

@@ -228,3 +228,9 @@ SELECT s::boolean FROM (VALUES ('o')) v(s)
 
 -- name: boolean_constant_prefixes
 SELECT 'of'::boolean, 'on'::boolean, 'fal'::boolean, 'ye'::boolean
+
+-- name: before_common_era_as_text
+SELECT '4713-01-01 BC'::date::text, '0044-03-15 12:00 BC'::timestamp::text, '0044-03-15 10:00+00 BC'::timestamptz::text, '2024-01-02'::date::text;
+
+-- name: before_common_era_as_varchar
+SELECT '0001-12-31 BC'::date::varchar, '2024-01-02 03:04:05.5+00'::timestamptz::varchar;

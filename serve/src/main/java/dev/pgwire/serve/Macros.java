@@ -43,6 +43,8 @@ final class Macros {
                     + " OR CAST(s.last_value AS HUGEINT) + s.increment_by = pgwire.sequence_next(s.sql)"
                     + " OR s.cycle AND s.last_value = CASE WHEN s.increment_by > 0 THEN s.max_value ELSE s.min_value END"
                     + " AND pgwire.sequence_next(s.sql) = CASE WHEN s.increment_by > 0 THEN s.min_value ELSE s.max_value END)",
+            // a date, timestamp or timestamptz of DuckDB's text before the common era as PostgreSQL writes it
+            "CREATE OR REPLACE MACRO pgwire.bc_text(s) AS CASE WHEN contains(s, ' (BC)') THEN replace(s, ' (BC)', '') || ' BC' ELSE s END",
             // real and double precision arithmetic: a result beyond the type's range from finite operands is 22003,
             // as PostgreSQL's float8_mul and friends report it (DuckDB would answer Infinity or 0)
             "CREATE OR REPLACE MACRO pgwire.float_add(a, b) AS CASE WHEN isinf(a + b) AND NOT isinf(a) AND NOT isinf(b)"

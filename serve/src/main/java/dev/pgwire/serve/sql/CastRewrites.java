@@ -98,6 +98,15 @@ final class CastRewrites {
             if (iso != null) e.set("arg", Node.of("A_Const").set("sval", Node.string(iso)).set("location", arg.location()));
         }
         SqlType target = types.type(e, scope);
+        SqlType from = types.type(e.node("arg"), scope);
+        if (target != null && target.isArray() && from != null && from.isArray() && from.dims() > target.dims()) {
+            // a PostgreSQL array type has no dimensions of its own: a 2-D value stays 2-D (DuckDB's list of lists)
+            List<Node> bounds = new ArrayList<>();
+            for (int i = 0; i < from.dims(); i++) bounds.add(Node.of("Integer").set("ival", -1L));
+            e.node("typeName").set("arrayBounds", bounds);
+            target = new SqlType(target.name(), target.typmod(), from.dims());
+            types.assume(e, target);
+        }
         if (target != null && !target.isArray() && (target.name().equals("text") || target.name().equals("varchar"))) {
             Node text = toText(e, target, scope);
             if (text != null) return text;
@@ -147,6 +156,12 @@ final class CastRewrites {
         CompositeMeta composite = from == null || from.isArray() || TypeMapper.knownBuiltin(from.name()) ? null
                 : types.catalog().composite(null, from.name());
         if (composite != null) return CompositeText.of(e.node("arg"), composite);
+        if (from != null && !from.isArray() && target.typmod() < 0 && List.of("date", "timestamp", "timestamptz").contains(from.name())) {
+            // a date before the common era: PostgreSQL writes "BC" last, DuckDB "(BC)" after the date
+            Node bc = Expressions.duckDb("pgwire.bc_text(CAST({0} AS VARCHAR))", e.node("arg"));
+            types.assume(bc, target);
+            return bc;
+        }
         if (from != null && !from.isArray() && from.name().equals("bytea")) {
             // byteaout's text (hex): DuckDB's own BLOB-to-text cast escapes bytes instead
             Node hex = Expressions.duckDb("('\\x' || lower(hex({0})))", e.node("arg"));
