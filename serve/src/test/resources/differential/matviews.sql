@@ -210,3 +210,28 @@ DROP TABLE mv_base CASCADE;
 
 -- name: matview_dep_gone
 SELECT relname FROM pg_class WHERE relname IN ('mv_base', 'mv_totals', 'mv_totals_view') ORDER BY relname;
+
+-- name: enum_kept_type
+CREATE TYPE kept_level AS ENUM ('zeta', 'alpha');
+
+-- name: enum_kept_table
+CREATE TABLE kept_levels (l kept_level);
+
+-- name: enum_kept_rows
+INSERT INTO kept_levels VALUES ('zeta'), ('alpha');
+
+-- name: enum_kept_matview
+CREATE MATERIALIZED VIEW kept_levels_mat AS SELECT l, count(*) AS n FROM kept_levels GROUP BY l;
+
+-- name: enum_kept_table_as
+CREATE TABLE kept_levels_copy AS SELECT l FROM kept_levels;
+
+-- name: enum_kept_matview_order
+SELECT l FROM kept_levels_mat WHERE l > 'zeta';
+
+-- name: enum_kept_table_as_order
+SELECT l FROM kept_levels_copy WHERE l > 'zeta' ORDER BY l;
+
+-- name: enum_kept_types
+SELECT attrelid::regclass, format_type(atttypid, atttypmod) FROM pg_attribute
+WHERE attrelid IN ('kept_levels_mat'::regclass, 'kept_levels_copy'::regclass) AND attname = 'l' ORDER BY 1;

@@ -140,6 +140,15 @@ final class CreateTableAs {
         List<String> comments = new ArrayList<>();
         for (int i = 0; i < types.size() && i < names.size(); i++) {
             SqlType t = types.get(i);
+            if (EnumComparisons.isEnum(t) && !t.name().equals("record")) {
+                // DuckDB's table would hold an ENUM of the values, no longer the type: its order and name go
+                String name = i < given.size() ? given.get(i) : names.get(i);
+                String table = DdlEmitter.qualifiedRelation(relSchema(rel), rel.str("relname"));
+                comments.add("ALTER TABLE " + table + " ALTER COLUMN " + SqlWriter.quoteIdent(name) + " SET DATA TYPE " + SqlWriter.quoteIdent(t.name()));
+                comments.add("COMMENT ON COLUMN " + table + "." + SqlWriter.quoteIdent(name) + " IS "
+                        + SqlWriter.quoteLiteral(ColumnMeta.write(new PgTypeName(t.name(), -1, 0, false), null, "", null, null)));
+                continue;
+            }
             boolean unconstrainedNumeric = matView && t != null && t.name().equals("numeric") && t.typmod() < 0;
             // varchar(n), character(n), timestamp(p), …: the modifier DuckDB's column type does not keep
             boolean modified = t != null && !t.element().name().equals("numeric")
