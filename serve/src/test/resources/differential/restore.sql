@@ -184,3 +184,13 @@ SELECT setval('uncalled_seq', 3, false);
 
 -- name: setval_back_read
 SELECT last_value, is_called, (SELECT last_value FROM pg_sequences WHERE sequencename = 'uncalled_seq') FROM uncalled_seq;
+
+-- name: default_sequence_depend_setup
+CREATE SEQUENCE standalone_seq;
+
+-- name: default_sequence_depend_table
+CREATE TABLE standalone_draws (id int DEFAULT nextval('standalone_seq'), s serial);
+
+-- name: default_sequence_depend_rows
+SELECT classid::regclass::text, refobjid::regclass::text, deptype FROM pg_depend
+WHERE refobjid = 'standalone_seq'::regclass AND classid = 'pg_attrdef'::regclass;

@@ -246,6 +246,11 @@ final class PgCatalogRows {
                 def = oids.of(Oids.attrdef(t.schema(), t.name(), c.name()));
                 rows("pg_attrdef").add().set("oid", def).set("adrelid", oid).set("adnum", c.number()).set("adbin", c.defaultExpr());
                 depend(PG_ATTRDEF, def, 0, PG_CLASS, oid, c.number(), "a");
+                // a sequence the default names (nextval('s')) that no column owns: pg_dump makes it before the default
+                for (String[] named : dev.pgwire.serve.sql.SchemaNames.relations(c.defaultExpr())) {
+                    int seq = named[0] == null || named[1].equals(c.sequence()) ? 0 : oids.orZero(Oids.relation(named[0], named[1]));
+                    if (seq != 0) depend(PG_ATTRDEF, def, 0, PG_CLASS, seq, 0, "n");
+                }
             }
             description(oid, PG_CLASS, c.number(), c.description());
             if (c.sequence() != null) {

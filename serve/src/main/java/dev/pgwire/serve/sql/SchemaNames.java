@@ -71,6 +71,24 @@ public final class SchemaNames {
         return START + String.valueOf(kind) + quoting + schema + NAME + name + END;
     }
 
+    /** The relations {@code text} names by marks, each as its schema and name, in order. */
+    public static java.util.List<String[]> relations(String text) {
+        java.util.List<String[]> out = new java.util.ArrayList<>();
+        write(text, new Lookup() {
+            @Override
+            public String schemaOf(char kind, String name) {
+                return null;
+            }
+
+            @Override
+            public boolean visible(char kind, String schema, String name) {
+                if (kind == RELATION) out.add(new String[] {schema, name});
+                return true;
+            }
+        });
+        return out;
+    }
+
     /** {@code text} with its marked names written as a session on the default search_path sees them. */
     public static String write(String text) {
         return write(text, DEFAULT);
