@@ -369,3 +369,24 @@ DEALLOCATE zoned;
 
 -- name: prepared_zone_back
 SET TimeZone = 'UTC';
+
+-- name: fixed_offset_hours
+SET TIME ZONE 5.5;
+
+-- name: fixed_offset_hours_values
+SELECT '2024-07-01 12:00'::timestamptz, '2024-07-01 12:00'::timestamptz::text, '2024-07-01 12:00'::timestamp::timestamptz, extract(hour FROM '2024-07-01 12:00+00'::timestamptz);
+
+-- name: fixed_offset_interval
+SET TIME ZONE INTERVAL '+05:30' HOUR TO MINUTE;
+
+-- name: fixed_offset_interval_values
+SELECT '2024-07-01 12:00'::timestamptz, '2024-07-01 12:00'::timestamp::timestamptz;
+
+-- name: fixed_offset_posix
+SET TimeZone = 'UTC+3';
+
+-- name: fixed_offset_posix_values
+SELECT '2024-07-01 12:00'::timestamptz, '2024-07-01 12:00'::timestamp::timestamptz, date_trunc('day', '2024-07-01 01:00+00'::timestamptz);
+
+-- name: fixed_offset_back
+SET TimeZone = 'UTC';

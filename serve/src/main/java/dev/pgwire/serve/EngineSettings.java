@@ -71,8 +71,16 @@ final class EngineSettings {
             appliedTimeZone = tz;
             // for text read as a date or time while a statement runs (pgwire_moment_in), also in views and defaults
             runner.execute("SET VARIABLE pgwire_timezone = " + dev.pgwire.serve.sql.SqlNames.literal(tz));
+            java.time.ZoneId zone = dev.pgwire.protocol.types.CodecContext.parseTimeZone(tz);
             if (runner.queryValue("SELECT name FROM pg_timezone_names() WHERE name = ?", tz) != null) {
                 runner.execute("SET SESSION TimeZone = '" + tz.replace("'", "''") + "'");
+            } else if (zone instanceof java.time.ZoneOffset offset) {
+                // a fixed offset (SET TIME ZONE 5.5, '+05:30', 'UTC+3'): ICU's custom zone of it
+                int minutes = offset.getTotalSeconds() / 60;
+                runner.execute(String.format("SET SESSION TimeZone = 'GMT%s%02d:%02d'", minutes < 0 ? "-" : "+",
+                        Math.abs(minutes) / 60, Math.abs(minutes) % 60));
+            } else if (zone != null && runner.queryValue("SELECT name FROM pg_timezone_names() WHERE name = ?", zone.getId()) != null) {
+                runner.execute("SET SESSION TimeZone = '" + zone.getId().replace("'", "''") + "'");
             } else {
                 log.debug("DuckDB does not know time zone {}; timestamptz input keeps its previous zone", tz);
             }
