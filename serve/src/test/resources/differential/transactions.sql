@@ -461,3 +461,44 @@ COMMIT;
 
 -- name: insert_select_savepoint_rows
 SELECT * FROM bulk_rows ORDER BY id;
+
+-- name: backfill_table
+CREATE TABLE backfilled (id int PRIMARY KEY, b text, c int);
+
+-- name: backfill_index
+CREATE INDEX backfilled_c ON backfilled (c);
+
+-- name: backfill_rows
+INSERT INTO backfilled VALUES (1, NULL, 1), (2, 'q', 2);
+
+-- name: backfill_begin
+BEGIN;
+
+-- name: backfill_update
+UPDATE backfilled SET b = 'y' WHERE b IS NULL;
+
+-- name: backfill_not_null
+ALTER TABLE backfilled ALTER COLUMN b SET NOT NULL;
+
+-- name: backfill_update_again
+UPDATE backfilled SET c = 5 WHERE id = 2;
+
+-- name: backfill_index_after_update
+CREATE UNIQUE INDEX backfilled_bc ON backfilled (b, c);
+
+-- name: backfill_commit
+COMMIT;
+
+-- name: backfill_read
+SELECT * FROM backfilled ORDER BY id;
+
+-- name: backfill_not_null_holds
+-- expect-error: 23502
+INSERT INTO backfilled VALUES (3, NULL, 3);
+
+-- name: backfill_key_holds
+-- expect-error: 23505
+INSERT INTO backfilled VALUES (1, 'r', 9);
+
+-- name: backfill_indexes
+SELECT indexname FROM pg_indexes WHERE tablename = 'backfilled' ORDER BY 1;

@@ -116,7 +116,12 @@ final class DuckDbExecution {
                     .withDetail("Another transaction holds rows of the table (SELECT … FOR UPDATE / FOR SHARE).");
         }
         // an ALTER of a table with indexes: they are dropped and made again around it (IndexedAlter)
-        String aroundIndexes = atRun != null ? atRun : IndexedAlter.around(written, altered, runner); // a transaction of its own
+        String aroundIndexes = atRun;
+        CatalogView.Relation indexed = altered != null ? altered : indexedTable(written);
+        if (aroundIndexes == null && indexed != null && tx.updatedInTransaction(indexed.name())) {
+            aroundIndexes = IndexedAlter.afterUpdates(written, indexed, runner);
+        }
+        if (aroundIndexes == null) aroundIndexes = IndexedAlter.around(written, altered, runner); // a transaction of its own
         String functionDrops = FunctionDrops.script(written, runner, notice -> sink.notice("NOTICE", "00000", notice));
         if (functionDrops != null && functionDrops.isEmpty()) { // DROP FUNCTION IF EXISTS of nothing there
             sink.complete(written.info().tagForUpdate(-1));
@@ -235,6 +240,14 @@ final class DuckDbExecution {
     }
 
     /** The table an ALTER TABLE or a rename of a table or column acts on, or null. */
+    /** The table CREATE INDEX indexes, or null. */
+    private CatalogView.Relation indexedTable(Translation t) {
+        dev.pgwire.serve.sql.Node tree = t.tree();
+        if (tree == null || !tree.is("IndexStmt") || tree.node("relation") == null) return null;
+        dev.pgwire.serve.sql.Node rel = tree.node("relation");
+        return catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
+    }
+
     private CatalogView.Relation alteredTable(Translation t) {
         dev.pgwire.serve.sql.Node tree = t.tree();
         if (tree == null || !(tree.is("AlterTableStmt") || tree.is("RenameStmt")) || tree.node("relation") == null) return null;

@@ -29,6 +29,21 @@ final class IndexedAlter {
     private static final String OF_TABLE = " WHERE table_name = ? AND schema_name = ? AND database_name = CASE WHEN ? THEN 'temp' ELSE current_database() END";
     private static final String INDEXES = "SELECT index_name, is_unique, sql, comment FROM duckdb_indexes()" + OF_TABLE;
 
+    /**
+     * A statement DuckDB refuses on a table its transaction updated ("Cannot create index with
+     * outstanding updates": ALTER COLUMN … SET NOT NULL, CREATE INDEX): the table is built again
+     * first — its rows copied into a new table no update touched — and the statement runs on that.
+     * Null when the statement is neither, or the table cannot be built again here.
+     */
+    static String afterUpdates(Translation t, Relation table, DuckDbStatementRunner runner) {
+        Node tree = t.tree();
+        if (tree == null || table == null || table.view() || t.duckDbSql() == null || t.duckDbSql().isEmpty()) return null;
+        boolean refused = tree.is("IndexStmt") || tree.is("AlterTableStmt")
+                && tree.list("cmds").stream().anyMatch(cmd -> cmd.str("subtype").equals("AT_SetNotNull"));
+        if (!refused) return null;
+        return rebuild(table, Change.retyping(java.util.Map.of()), dev.pgwire.server.SqlSplitter.split(t.duckDbSql()), List.of(), runner);
+    }
+
     /** The DuckDB script of {@code t} with the table's indexes dropped before and made after it; null when nothing needs it. */
     static String around(Translation t, Relation table, DuckDbStatementRunner runner) {
         Node tree = t.tree();

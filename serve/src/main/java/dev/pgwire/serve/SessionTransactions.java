@@ -70,6 +70,8 @@ final class SessionTransactions {
     private static final java.util.Set<String> ROW_CHANGES = java.util.Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "COPY");
     /** Whether a statement of the DuckDB transaction open now changed rows (a unique index made again would fail its COMMIT). */
     private boolean rowsChangedInTransaction;
+    /** The tables a statement of the DuckDB transaction open now updated (by name): DuckDB indexes none of their columns until it ends. */
+    private final java.util.Set<String> updatedInTransaction = new java.util.HashSet<>();
 
     SessionTransactions(DuckDbSession session, DuckDbStatementRunner runner, SessionCatalog catalog, SessionParameters params,
                         Translator translator, AtomicLong commits, AtomicLong catalogVersion,
@@ -270,6 +272,8 @@ final class SessionTransactions {
     void succeeded(Translation t, ParameterBinder parameters) {
         statementsInTransaction++;
         if (ROW_CHANGES.contains(t.info().main())) rowsChangedInTransaction = true;
+        String updated = updatedTable(t.tree());
+        if (updated != null) updatedInTransaction.add(updated);
         if (status == TransactionStatus.IN_TRANSACTION || implicitOpen) {
             savepoints.record(new Savepoints.Entry(t.duckDbSql(), parameters, t.replay()));
         } else if (t.replay().writes()) {
@@ -503,6 +507,7 @@ final class SessionTransactions {
      */
     void beginDuckDbTransaction() {
         rowsChangedInTransaction = false;
+        updatedInTransaction.clear();
         // the catalog's tables and functions as committed now: DuckDB gives the transaction a snapshot
         // of them at its first read of any database, and a rebuild after that would be invisible to it
         catalogStore.get().current();
@@ -599,6 +604,22 @@ final class SessionTransactions {
     }
 
     /** Whether DuckDB has a transaction open for this session (explicit or implicit). */
+    /**
+     * Whether a statement of the DuckDB transaction open now updated rows of table {@code name}:
+     * DuckDB then refuses to index its columns (SET NOT NULL, CREATE INDEX) until the transaction ends.
+     */
+    boolean updatedInTransaction(String name) {
+        return inDuckDbTransaction() && updatedInTransaction.contains(name);
+    }
+
+    /** The table an UPDATE, MERGE or INSERT … ON CONFLICT DO UPDATE changes rows of, or null. */
+    private static String updatedTable(dev.pgwire.serve.sql.Node tree) {
+        if (tree == null || tree.node("relation") == null) return null;
+        boolean updates = tree.is("UpdateStmt") || tree.is("MergeStmt") || tree.is("InsertStmt")
+                && tree.node("onConflictClause") != null && tree.node("onConflictClause").str("action").equals("ONCONFLICT_UPDATE");
+        return updates ? tree.node("relation").str("relname") : null;
+    }
+
     boolean inDuckDbTransaction() {
         return status != TransactionStatus.IDLE || implicitOpen;
     }
