@@ -75,12 +75,33 @@ final class DdlDrops {
             if (!named.add(qualified)) continue; // named twice: dropped once, as in PostgreSQL
             if (type.equals("OBJECT_DOMAIN") || type.equals("OBJECT_TYPE")) typeColumns(name, cascade);
             List<String> owned = type.equals("OBJECT_TABLE") ? ownedSequences(name) : List.of();
+            if (cascade && (type.equals("OBJECT_SEQUENCE") || type.equals("OBJECT_SCHEMA"))) script.add(defaultsGuard(type, name));
             script.add("DROP " + keyword + (ifExists ? " IF EXISTS " : " ") + qualified + (cascade ? " CASCADE" : ""));
             for (String seq : owned) script.add("DROP SEQUENCE IF EXISTS " + seq);
             if (type.equals("OBJECT_SCHEMA")) {
                 script.add("DELETE FROM pgwire.schema_comments WHERE name = " + SqlWriter.quoteLiteral(name.get(name.size() - 1)));
             }
         }
+    }
+
+    /**
+     * DROP SEQUENCE … CASCADE (or DROP SCHEMA … CASCADE of a schema holding one) of a sequence a
+     * table's column default draws from, the table elsewhere: refused before anything is dropped.
+     * PostgreSQL drops the default alone; DuckDB's CASCADE would drop the whole table, rows and all.
+     */
+    private static String defaultsGuard(String type, List<String> name) {
+        String last = SqlWriter.quoteLiteral(name.get(name.size() - 1));
+        String which = type.equals("OBJECT_SEQUENCE")
+                ? "s.sequence_name = " + last + (name.size() > 1 ? " AND s.schema_name = " + SqlWriter.quoteLiteral(name.get(name.size() - 2))
+                        : " AND s.schema_name = current_schema()")
+                : "s.schema_name = " + last + " AND t.schema_name <> " + last;
+        String what = type.equals("OBJECT_SEQUENCE") ? "DROP SEQUENCE … CASCADE of a sequence" : "DROP SCHEMA … CASCADE of a schema with a sequence";
+        return "SELECT CASE WHEN EXISTS (SELECT 1 FROM duckdb_dependencies() AS d"
+                + " JOIN duckdb_sequences() AS s ON s.sequence_oid IN (d.objid, d.refobjid)"
+                + " JOIN duckdb_tables() AS t ON t.table_oid IN (d.objid, d.refobjid)"
+                + " WHERE s.database_name = current_database() AND " + which + ") THEN error("
+                + SqlWriter.quoteLiteral("[pgwire:0A000] " + what + " a column default draws from is not supported"
+                        + " (the table would go with it): drop the default first (ALTER TABLE … ALTER COLUMN … DROP DEFAULT)") + ") END";
     }
 
     /** serve keeps a materialized view as a table: each DROP takes only its own kind (42809). */
