@@ -194,3 +194,6 @@ CREATE TABLE standalone_draws (id int DEFAULT nextval('standalone_seq'), s seria
 -- name: default_sequence_depend_rows
 SELECT classid::regclass::text, refobjid::regclass::text, deptype FROM pg_depend
 WHERE refobjid = 'standalone_seq'::regclass AND classid = 'pg_attrdef'::regclass;
+
+-- name: regclass_sorts_by_oid
+SELECT c.oid::regclass FROM pg_class c WHERE relname IN ('pg_type', 'pg_proc', 'pg_class', 'pg_attrdef') ORDER BY 1;

@@ -502,3 +502,34 @@ INSERT INTO backfilled VALUES (1, 'r', 9);
 
 -- name: backfill_indexes
 SELECT indexname FROM pg_indexes WHERE tablename = 'backfilled' ORDER BY 1;
+
+-- name: unlisted_insert_table
+CREATE TABLE unlisted_rows (a text, id serial, c int);
+
+-- name: unlisted_insert_begin
+BEGIN;
+
+-- name: unlisted_insert_values
+INSERT INTO unlisted_rows VALUES ('v');
+
+-- name: unlisted_insert_select
+INSERT INTO unlisted_rows SELECT 'q';
+
+-- name: unlisted_insert_mark
+SAVEPOINT unlisted_mark;
+
+-- name: unlisted_insert_fails
+-- expect-error: 22012
+SELECT 1 / 0;
+
+-- name: unlisted_insert_back
+ROLLBACK TO SAVEPOINT unlisted_mark;
+
+-- name: unlisted_insert_after
+INSERT INTO unlisted_rows (a) VALUES ('after');
+
+-- name: unlisted_insert_commit
+COMMIT;
+
+-- name: unlisted_insert_rows
+SELECT * FROM unlisted_rows ORDER BY id;

@@ -20,6 +20,9 @@ public final class Extensions {
             new Available("pgcrypto", "1.3", true, true, true, null, "cryptographic functions"),
             new Available("uuid-ossp", "1.1", true, true, true, null, "generate universally unique identifiers (UUIDs)"));
 
+    /** The functions of those extensions serve provides (built in, whatever schema a call names). */
+    public static final java.util.Set<String> FUNCTIONS = java.util.Set.of("uuid_generate_v4", "gen_random_uuid", "digest");
+
     /** The version serve installs of {@code name}, or null when it does not offer it. */
     public static String version(String name) {
         for (Available a : AVAILABLE) if (a.name().equals(name)) return a.version();

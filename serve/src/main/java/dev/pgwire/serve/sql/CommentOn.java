@@ -36,6 +36,16 @@ final class CommentOn {
                 script.add("COMMENT ON COLUMN " + DdlChanges.dotted(table) + "." + SqlWriter.quoteIdent(column) + " IS "
                         + SqlWriter.quoteLiteral(ColumnMeta.write(c.pgType(), c.sequence(), c.identity(), text, c.pgDefault(), c.domain())));
             }
+            case "OBJECT_EXTENSION" -> {
+                // pg_dump writes each extension's own comment: accepted as it is, as no other can be kept
+                String extension = object.str("sval");
+                var available = dev.pgwire.serve.catalog.Extensions.AVAILABLE.stream().filter(a -> a.name().equals(extension)).findFirst();
+                if (available.isEmpty()) throw new PgException(SqlState.UNDEFINED_OBJECT, "extension \"" + extension + "\" does not exist");
+                if (!java.util.Objects.equals(text, available.get().comment())) {
+                    throw DdlEmitter.unsupported("COMMENT ON EXTENSION with another comment than the extension's own")
+                            .withDetail("The extension's comment is \"" + available.get().comment() + "\".");
+                }
+            }
             case "OBJECT_SCHEMA" -> {
                 // kept in pgwire.schema_comments: DuckDB keeps no comment on a schema
                 String schema = object.str("sval");

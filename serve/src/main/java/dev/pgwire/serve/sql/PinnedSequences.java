@@ -55,7 +55,8 @@ public final class PinnedSequences {
         if (select == null) return false;
         Node rel = insert.node("relation");
         Relation r = catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
-        if (r == null || r.view() || !insert.has("cols")) return false;
+        if (r == null || r.view()) return false;
+        if (!insert.has("cols") && !nameLeadingColumns(insert, select, r)) return false;
         if (select.list("valuesLists").isEmpty()) return applyToQuery(insert, r, source);
         List<Node> cols = insert.list("cols");
         List<Node> rows = select.list("valuesLists");
@@ -106,6 +107,31 @@ public final class PinnedSequences {
         for (ColumnInfo c : slots.keySet()) {
             if ("a".equals(c.identity())) insert.set("override", "OVERRIDING_SYSTEM_VALUE");
         }
+        return true;
+    }
+
+    /**
+     * An INSERT without a column list names the leading columns its rows give ({@code INSERT INTO
+     * t VALUES ('a')} is {@code INSERT INTO t (name) VALUES ('a')}), so the others can be added;
+     * false when the rows' width is not known here (a star) or is more than the table's.
+     */
+    private static boolean nameLeadingColumns(Node insert, Node select, Relation r) {
+        int width;
+        if (!select.list("valuesLists").isEmpty()) {
+            width = select.list("valuesLists").get(0).list("items").size();
+        } else if (select.list("targetList").isEmpty() || !select.str("op").isEmpty() && !select.str("op").equals("SETOP_NONE")) {
+            return false;
+        } else {
+            for (Node t : select.list("targetList")) {
+                Node val = t.node("val");
+                if (val == null || val.is("ColumnRef") && val.list("fields").get(val.list("fields").size() - 1).is("A_Star")) return false;
+            }
+            width = select.list("targetList").size();
+        }
+        if (width > r.columns().size()) return false;
+        List<Node> cols = new ArrayList<>();
+        for (int i = 0; i < width; i++) cols.add(Node.of("ResTarget").set("name", r.columns().get(i).name()));
+        insert.set("cols", cols);
         return true;
     }
 

@@ -100,6 +100,7 @@ final class TypedRewrites {
         // the SQL-standard forms DuckDB's grammar lacks, written out before the statement is typed
         JoinUsingAlias.apply(stmt);
         RecursiveSearch.apply(stmt);
+        unqualifyExtensionFunctions(stmt);
         applyTyped(stmt);
         WithTies.apply(stmt); // over the rewritten sort keys
     }
@@ -129,6 +130,22 @@ final class TypedRewrites {
             case "DeleteStmt" -> dml(stmt);
             default -> { }
         }
+    }
+
+    /**
+     * An extension's function called with the schema the extension was made in
+     * ({@code public.uuid_generate_v4()}, as pg_dump writes a default; {@code
+     * extensions.uuid_generate_v4()}): serve's function of that name, which is built in.
+     */
+    private static void unqualifyExtensionFunctions(Node stmt) {
+        TreeWalker.forEachNode(stmt, n -> {
+            if (!n.is("FuncCall")) return;
+            List<String> names = n.names("funcname");
+            if (names.size() == 2 && !names.get(0).equals("pg_catalog")
+                    && dev.pgwire.serve.catalog.Extensions.FUNCTIONS.contains(names.get(1))) {
+                n.set("funcname", new ArrayList<>(List.of(Node.string(names.get(1)))));
+            }
+        });
     }
 
     /** The names of the statement's result columns. */
@@ -256,7 +273,7 @@ final class TypedRewrites {
         }
         if (s.node("larg") != null) {
             select(s.node("larg"), scope, top);
-            select(s.node("rarg"), scope, false);
+            select(s.node("rarg"), scope, top); // both branches give the result's columns: shown alike (an OID alias as its name)
             jsonbKeys.setOperation(s, scope);
             return;
         }
@@ -350,7 +367,7 @@ final class TypedRewrites {
             // an OID alias shows as the name it stands for; a column keeps its name once wrapped
             if (!target.has("name") && val.is("ColumnRef")) target.set("name", ColumnNames.nameOf(val));
             target.set("val", regs.out(val, t.name()));
-            return false;
+            return true; // ORDER BY the column sorts by the OID, as PostgreSQL sorts an OID alias
         }
         if (t != null && t.dims() == 1 && OidArrays.isReg(t.name())) {
             if (!target.has("name") && val.is("ColumnRef")) target.set("name", ColumnNames.nameOf(val));
