@@ -79,6 +79,25 @@ async def main(dsn):
                 return [r async for r in conn.cursor("SELECT id FROM things WHERE id <= $1 ORDER BY id", 25, prefetch=7)]
         await step("cursor", cursor)
 
+        await step("bulk_insert_returning", lambda: conn.fetch(
+            "INSERT INTO things (id, name) SELECT x, 'bulk' FROM unnest($1::int[]) x RETURNING id, name", [101, 102]))
+
+        async def untyped_in_transaction():
+            async with conn.transaction():
+                await conn.execute("UPDATE things SET price = price * $1 WHERE id = $2", 2, 101)
+                total = await conn.fetchval("SELECT $1 + 1", 41)
+                await conn.execute("UPDATE things SET price = $1 WHERE id = 102", decimal.Decimal("1.5"))
+            return [total, await conn.fetch("SELECT id, price FROM things WHERE id > 100 ORDER BY id")]
+        await step("untyped_in_transaction", untyped_in_transaction)
+
+        async def prepared_again_after_alter():
+            await conn.execute("CREATE TABLE altered (v INT)")
+            await conn.execute("INSERT INTO altered VALUES (1)")
+            before = await conn.fetch("SELECT * FROM altered")
+            await conn.execute("ALTER TABLE altered ADD COLUMN w NUMERIC DEFAULT 1.5")
+            return [before, await conn.fetch("SELECT * FROM altered")]
+        await step("prepared_again_after_alter", prepared_again_after_alter)
+
         await step("division_by_zero", lambda: conn.fetch("SELECT 1 / $1::int", 0))
         await step("undefined_table", lambda: conn.fetch("SELECT * FROM missing WHERE id = $1", 1))
         await step("unique_violation", lambda: conn.execute("INSERT INTO things (id) VALUES ($1)", 1))

@@ -197,3 +197,21 @@ WHERE refobjid = 'standalone_seq'::regclass AND classid = 'pg_attrdef'::regclass
 
 -- name: regclass_sorts_by_oid
 SELECT c.oid::regclass FROM pg_class c WHERE relname IN ('pg_type', 'pg_proc', 'pg_class', 'pg_attrdef') ORDER BY 1;
+
+-- name: extension_for_defaults
+CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA public;
+
+-- name: extension_own_comment
+COMMENT ON EXTENSION "uuid-ossp" IS 'generate universally unique identifiers (UUIDs)';
+
+-- name: extension_function_qualified
+SELECT length(public.uuid_generate_v4()::text);
+
+-- name: extension_function_default
+CREATE TABLE qualified_uuid_rows (id uuid DEFAULT public.uuid_generate_v4() PRIMARY KEY, v text);
+
+-- name: extension_function_default_draws
+INSERT INTO qualified_uuid_rows (v) VALUES ('a'), ('b');
+
+-- name: extension_function_default_rows
+SELECT count(DISTINCT id), count(*) FROM qualified_uuid_rows;

@@ -149,9 +149,14 @@ final class PreparedDuckDbStatement implements PreparedStatement {
      * column's own name; the translation has named every expression), or null.
      */
     private static List<String> selectListNames(dev.pgwire.serve.sql.Node tree) {
-        if (tree == null || !tree.is("SelectStmt") || !"SETOP_NONE".equals(tree.str("op")) || tree.has("valuesLists")) return null;
+        if (tree == null) return null;
+        // INSERT … SELECT … FROM unnest($1) RETURNING …: the RETURNING list's columns (asyncpg's bulk insert)
+        boolean change = tree.is("InsertStmt") || tree.is("UpdateStmt") || tree.is("DeleteStmt");
+        if (change ? !tree.has("returningList") : !tree.is("SelectStmt") || !"SETOP_NONE".equals(tree.str("op")) || tree.has("valuesLists")) {
+            return null;
+        }
         List<String> names = new ArrayList<>();
-        for (dev.pgwire.serve.sql.Node target : tree.list("targetList")) {
+        for (dev.pgwire.serve.sql.Node target : tree.list(change ? "returningList" : "targetList")) {
             if (target.has("name")) {
                 names.add(target.str("name"));
                 continue;
@@ -391,7 +396,9 @@ final class PreparedDuckDbStatement implements PreparedStatement {
             List<String> now = resultTypes(ps.getMetaData(), info);
             if (!java.util.Objects.equals(now, columnDuckDbTypes)) {
                 closeQuietly(ps);
-                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cached plan must not change result type");
+                // the routine PostgreSQL names: asyncpg prepares the statement again when it sees it
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cached plan must not change result type")
+                        .with(dev.pgwire.protocol.message.ErrorField.ROUTINE, "RevalidateCachedQuery");
             }
             return ps;
         } catch (SQLException e) {

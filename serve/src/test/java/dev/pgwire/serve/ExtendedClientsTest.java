@@ -98,7 +98,10 @@ class ExtendedClientsTest {
         assertThat(onServe.get("division_by_zero")).containsEntry("error", "DivisionByZeroError");
         assertThat(onServe.get("undefined_table")).containsEntry("error", "UndefinedTableError");
         assertThat(onServe.get("unique_violation")).containsEntry("error", "UniqueViolationError");
-        assertThat(onServe.get("after_errors").get("value")).isEqualTo(50L);
+        assertThat(onServe.get("after_errors").get("value")).isEqualTo(52L); // 50 by executemany, 2 by the bulk insert
+        assertThat(onServe.get("bulk_insert_returning")).doesNotContainKey("error");
+        assertThat(onServe.get("untyped_in_transaction")).doesNotContainKey("error");
+        assertThat(onServe.get("prepared_again_after_alter")).doesNotContainKey("error");
     }
 
     @Test
