@@ -451,3 +451,10 @@ WITH RECURSIVE s(i, x) AS (SELECT 1, 0.0 UNION ALL SELECT i + 1, x + 0.25 FROM s
 -- name: recursive_modifier_lost
 -- expect-error: 42804
 WITH RECURSIVE s(i, x) AS (SELECT 1, 'a'::varchar(3) UNION ALL SELECT i + 1, x || 'b' FROM s WHERE i < 4) SELECT * FROM s;
+
+-- name: recursive_integer_widened
+-- expect-error: 42804
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 0.5 FROM r WHERE n < 3) SELECT * FROM r;
+
+-- name: recursive_bigint_counter
+WITH RECURSIVE r(n) AS (SELECT 1::bigint UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT * FROM r;

@@ -37,7 +37,10 @@ final class RecursiveColumns {
             SqlType s = types.type(steps.get(i).node("val"), types.scopeOf(rest));
             if (a == null || s == null || a.isArray() || s.isArray() || s.isUnknown()) continue;
             SqlType whole = SqlType.common(a, s);
-            if (a.typmod() >= 0 && whole != null && whole.typmod() != a.typmod() && !whole.isArray()) {
+            // a number the recursive term widens (1, then n + 0.5): PostgreSQL's 42804, where DuckDB would round each row to the first term's type
+            boolean widened = whole != null && !whole.isArray() && NUMBERS.contains(a.name()) && NUMBERS.contains(whole.name())
+                    && !whole.name().equals(a.name());
+            if (widened || a.typmod() >= 0 && whole != null && whole.typmod() != a.typmod() && !whole.isArray()) {
                 throw new PgException("42804", "recursive query \"" + cte.str("ctename") + "\" column " + (i + 1) + " has type "
                         + TypeNames.format(a.name(), false, a.typmod()) + " in non-recursive term but type "
                         + TypeNames.format(whole.name(), false, whole.typmod()) + " overall")
@@ -58,6 +61,8 @@ final class RecursiveColumns {
             }
         }
     }
+
+    private static final java.util.Set<String> NUMBERS = java.util.Set.of("int2", "int4", "int8", "numeric", "float4", "float8");
 
     private static Node exact(Node value) {
         return Expressions.duckDb("pgwire.exact_numeric({0})", value).set("pgType", "numeric");
