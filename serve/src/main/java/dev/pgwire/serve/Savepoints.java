@@ -135,8 +135,10 @@ final class Savepoints {
 
             @Override
             public long rows(Node select) {
-                Node counted = PgParser.parse("SELECT count(*) FROM (SELECT) AS pgwire_q").get(0).tree();
-                counted.list("fromClause").get(0).set("subquery", select.copy());
+                // counted no further than the most rows written in: a larger query is not read through twice
+                Node counted = PgParser.parse("SELECT count(*) FROM (SELECT * FROM (SELECT) AS pgwire_r LIMIT "
+                        + (PinnedSequences.MAX_QUERY_ROWS + 1) + ") AS pgwire_q").get(0).tree();
+                counted.list("fromClause").get(0).node("subquery").list("fromClause").get(0).set("subquery", select.copy());
                 List<String> count = runner.queryColumn(translate.apply(counted, t.source()).duckDbSql(), parameters);
                 return count == null || count.size() != 1 ? -1 : Long.parseLong(count.get(0));
             }

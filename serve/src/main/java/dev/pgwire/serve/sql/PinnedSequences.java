@@ -42,7 +42,7 @@ public final class PinnedSequences {
     }
 
     /** The most rows of an INSERT … SELECT whose sequence values are written in (as one array constant). */
-    static final long MAX_QUERY_ROWS = 100_000;
+    public static final long MAX_QUERY_ROWS = 100_000;
 
     /**
      * {@code insert} (a fresh parse tree, changed in place) with its sequence defaults replaced by
