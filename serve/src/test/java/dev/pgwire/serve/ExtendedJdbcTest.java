@@ -533,9 +533,11 @@ class ExtendedJdbcTest {
                     return e;
                 }
             });
-            // cancel until it lands: a cancel that arrives before Execute is ignored by the server
+            // cancel until it lands: a cancel that arrives before Execute is ignored by the server (as
+            // PostgreSQL ignores one between commands); Statement.cancel sends one per execution, so
+            // the connection's own cancel is sent each time
             while (!outcome.isDone()) {
-                ps.cancel();
+                c.unwrap(org.postgresql.core.BaseConnection.class).cancelQuery();
                 try {
                     outcome.get(100, TimeUnit.MILLISECONDS);
                 } catch (java.util.concurrent.TimeoutException stillRunning) {
