@@ -643,7 +643,7 @@ public final class DuckDbSession implements Session {
         openPortal.abandon();
         try {
             runner.closeCachedStatements();
-            runner.closeProbe();
+            runner.trials().close();
             if (tx.status() != TransactionStatus.IDLE || tx.implicitOpen()) tx.rollbackQuietly();
         } finally {
             try {

@@ -57,6 +57,7 @@ final class DuckDbStatementRunner {
 
     /** Run before anything starts on the connection: frees it of a suspended portal's open result. */
     private final Runnable beforeQuery;
+    private final TrialPrepares trials;
     /** The statement running now, and the interrupts that stop it. */
     private final StatementInterrupts interrupts;
     private final SelectCache selects;
@@ -64,6 +65,7 @@ final class DuckDbStatementRunner {
     DuckDbStatementRunner(DuckDBConnection connection, ScheduledExecutorService scheduler, Runnable beforeQuery) {
         this.connection = connection;
         this.beforeQuery = beforeQuery;
+        this.trials = new TrialPrepares(connection);
         this.interrupts = new StatementInterrupts(scheduler);
         this.selects = new SelectCache(connection);
     }
@@ -543,44 +545,9 @@ final class DuckDbStatementRunner {
         return values;
     }
 
-    /** A second connection to the database where a statement is prepared on trial (see {@link #tryPrepare}), or null. */
-    private DuckDBConnection probe;
-
-    /**
-     * Prepares {@code sql} on trial, where a failure costs nothing: inside a DuckDB transaction a
-     * statement that fails to prepare aborts it, so the trial runs on a second connection to the
-     * database, with this one's search_path. Null when it prepared, else its error; a catalog
-     * error means the second connection cannot tell (the statement names what this one's
-     * transaction made, or a temporary table).
-     */
-    PgException tryPrepare(String sql) {
-        try {
-            if (probe == null) probe = connection.duplicate();
-            String path;
-            try (Statement st = connection.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT current_setting('search_path')")) {
-                rs.next();
-                path = rs.getString(1);
-            }
-            try (Statement st = probe.createStatement()) {
-                st.execute("SET search_path = '" + path.replace("'", "''") + "'");
-            }
-            probe.prepareStatement(sql).close();
-            return null;
-        } catch (SQLException e) {
-            return ErrorMapper.map(e, sql);
-        }
-    }
-
-    /** Closes the connection of trial prepares. */
-    void closeProbe() {
-        if (probe == null) return;
-        try {
-            probe.close();
-        } catch (SQLException e) {
-            log.debug("closing a DuckDB connection failed: {}", e.getMessage());
-        }
-        probe = null;
+    /** The trial prepares of parameter typing, on a second connection ({@link TrialPrepares}). */
+    TrialPrepares trials() {
+        return trials;
     }
 
     /**

@@ -74,14 +74,15 @@ final class ParameterInference {
     /**
      * Prepares the statement with the casts, refining guesses until DuckDB accepts it. Inside a
      * DuckDB transaction, which a statement failing to prepare aborts, the guesses are refined by
-     * trial prepares on a second connection first ({@link DuckDbStatementRunner#tryPrepare}).
+     * trial prepares on a second connection first ({@link TrialPrepares}).
      */
     PreparedStatement prepare(boolean inTransaction) {
         if (inTransaction) {
             String[] guessed = casts.clone();
             try {
+                java.util.function.Function<String, PgException> trial = runner.trials().start();
                 PgException failure = refine(sql -> {
-                    PgException e = runner.tryPrepare(sql);
+                    PgException e = trial.apply(sql);
                     if (e != null && isCatalogError(e)) throw new CannotTell();
                     return e;
                 });
