@@ -116,18 +116,8 @@ public final class PinnedSequences {
      * false when the rows' width is not known here (a star) or is more than the table's.
      */
     private static boolean nameLeadingColumns(Node insert, Node select, Relation r) {
-        int width;
-        if (!select.list("valuesLists").isEmpty()) {
-            width = select.list("valuesLists").get(0).list("items").size();
-        } else if (select.list("targetList").isEmpty() || !select.str("op").isEmpty() && !select.str("op").equals("SETOP_NONE")) {
-            return false;
-        } else {
-            for (Node t : select.list("targetList")) {
-                Node val = t.node("val");
-                if (val == null || val.is("ColumnRef") && val.list("fields").get(val.list("fields").size() - 1).is("A_Star")) return false;
-            }
-            width = select.list("targetList").size();
-        }
+        int width = SequenceCalls.width(select);
+        if (width < 0) return false;
         if (width > r.columns().size()) return false;
         List<Node> cols = new ArrayList<>();
         for (int i = 0; i < width; i++) cols.add(Node.of("ResTarget").set("name", r.columns().get(i).name()));

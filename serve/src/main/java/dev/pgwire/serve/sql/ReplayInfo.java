@@ -56,18 +56,6 @@ public record ReplayInfo(boolean writes, boolean repeatable, boolean readsData) 
         return found[0];
     }
 
-    /** How many columns the rows of an INSERT's VALUES or SELECT give, or -1 when not known here (a star, a set operation). */
-    private static int width(Node select) {
-        if (select == null) return 0;
-        if (!select.list("valuesLists").isEmpty()) return select.list("valuesLists").get(0).list("items").size();
-        if (!select.str("op").isEmpty() && !select.str("op").equals("SETOP_NONE")) return -1;
-        for (Node t : select.list("targetList")) {
-            Node val = t.node("val");
-            if (val == null || val.is("ColumnRef") && val.list("fields").get(val.list("fields").size() - 1).is("A_Star")) return -1;
-        }
-        return select.list("targetList").size();
-    }
-
     /** Whether an INSERT leaves to a volatile default (a serial's sequence, now()) a column it does not name. */
     private static boolean defaultsVolatile(Node insert, CatalogView catalog) {
         Node rel = insert.node("relation");
@@ -79,7 +67,7 @@ public record ReplayInfo(boolean writes, boolean repeatable, boolean readsData) 
         // no column list: the rows give the leading columns, the others are left to their defaults
         // (all of them where the rows' width is not known here: a volatile default makes it unrepeatable)
         if (!insert.has("cols")) {
-            int given = width(select);
+            int given = select == null ? 0 : SequenceCalls.width(select);
             for (int i = 0; i < given && i < r.columns().size(); i++) named.add(r.columns().get(i).name());
         }
         boolean defaultKeyword = false;

@@ -235,7 +235,8 @@ final class SequenceCalls {
     }
 
     /** How many values each row of an INSERT's source has, or -1 where that is not known here (a *). */
-    private static int width(Node select) {
+    /** How many columns the rows of an INSERT's VALUES or query give, or -1 when not known here (a star). */
+    static int width(Node select) {
         if (!select.list("valuesLists").isEmpty()) return select.list("valuesLists").get(0).list("items").size();
         if (select.node("larg") != null) return width(select.node("larg"));
         for (Node t : select.list("targetList")) {
