@@ -1308,6 +1308,41 @@ ORDER BY 1, attnum
 -- name: create_table_as_modifiers_of_expressions_values
 SELECT d || '|', octet_length(d) FROM ctas_exprs_n
 
+-- name: create_table_as_numeric_expressions
+CREATE TABLE ctas_sums AS SELECT b, a * 2 AS doubled, sum(a) AS total, sum(a) / 7 AS third, 1.5 AS lit FROM ctas_source GROUP BY a, b
+
+-- name: create_table_as_numeric_expressions_catalog
+SELECT attname, format_type(atttypid, atttypmod), atttypmod FROM pg_attribute
+WHERE attrelid = 'ctas_sums'::regclass AND attnum > 0 ORDER BY attnum
+
+-- name: create_table_as_numeric_expressions_wider_values
+INSERT INTO ctas_sums VALUES ('w', 123456789012345678901234.25, 9876543210987654321.75, 0.33333333333333333333, 2.5);
+SELECT * FROM ctas_sums ORDER BY b
+
+-- name: create_table_as_numeric_expressions_more_decimals
+INSERT INTO ctas_sums (doubled) VALUES (1.125)
+
+-- name: create_table_as_numeric_expressions_more_decimals_update
+UPDATE ctas_sums SET total = total / 7 WHERE b = 'x'
+
+-- name: select_into
+SELECT b, a * 2 AS doubled INTO select_into_t FROM ctas_source
+
+-- name: select_into_catalog
+SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute
+WHERE attrelid = 'select_into_t'::regclass AND attnum > 0 ORDER BY attnum
+
+-- name: select_into_values
+SELECT * FROM select_into_t
+
+-- name: select_into_union_and_temp
+SELECT b INTO TEMP select_into_u FROM ctas_source UNION SELECT 'y' ORDER BY 1;
+SELECT * FROM select_into_u
+
+-- name: select_into_existing
+-- expect-error: 42P07
+SELECT 1 AS one INTO select_into_t
+
 -- name: enum_beside_untyped_strings_in_coalesce_and_greatest
 CREATE TYPE mixed_mood AS ENUM ('sad', 'ok', 'happy');
 CREATE TABLE mixed_moods (id int, m mixed_mood);

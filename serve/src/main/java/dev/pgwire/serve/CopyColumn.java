@@ -52,6 +52,8 @@ final class CopyColumn {
     private final int scale;
     /** numeric without modifier: stored exactly or refused. */
     private final boolean unconstrained;
+    /** numeric without modifier held as another DECIMAL (a column of CREATE TABLE … AS): stored exactly or refused. */
+    private final boolean otherDecimal;
     /** timestamp(p), timestamptz(p), time(p) with p < 6: values are rounded to multiples of this many microseconds. */
     private final long roundMicros;
     /** Declared with a type of the user's (an enum or composite type, or an array of one). */
@@ -95,6 +97,7 @@ final class CopyColumn {
         this.scale = s;
         this.unconstrained = duck.replace(" ", "").equals(TargetCoercion.UNCONSTRAINED_NUMERIC.replace(" ", "").toUpperCase(Locale.ROOT))
                 && (declared == null || declared.typmod() == -1);
+        this.otherDecimal = TargetCoercion.otherDecimal(info) != null;
         long roundTo = 1;
         String name = declared == null || declared.isArray() ? "" : declared.name();
         if ((name.equals("timestamp") || name.equals("timestamptz") || name.equals("time")) && typmod >= 0 && typmod < 6) {
@@ -436,6 +439,10 @@ final class CopyColumn {
         BigDecimal d = n.bigDecimal();
         if (unconstrained) {
             TargetCoercion.checkFits(d);
+            return d.setScale(scale, RoundingMode.UNNECESSARY);
+        }
+        if (otherDecimal) {
+            TargetCoercion.checkFits(d, precision, scale, info.name());
             return d.setScale(scale, RoundingMode.UNNECESSARY);
         }
         BigDecimal r = d.setScale(scale, RoundingMode.HALF_UP);

@@ -48,11 +48,18 @@ final class CreateTableAs {
         List<String> comments = mayExist ? List.of()
                 : recordedColumnTypes(rel, into.names("colNames"), keptTypes(s.node("query"), typed), typed.resultNames(), matView);
         if (into.bool("skipData") || !comments.isEmpty() || matView) {
-            w.append("SELECT * FROM (");
+            List<String> widened = matView ? List.of() : widenedNumerics(typed.resultTypes(), typed.resultNames());
+            w.append("SELECT ").append(widened.isEmpty() ? "*" : String.join(", ", widened)).append(" FROM (");
             int start = w.length();
             em.statement(s.node("query"));
             String query = w.toString().substring(start);
-            w.append(") LIMIT 0");
+            w.append(')');
+            if (!widened.isEmpty()) {
+                w.append(" AS pgwire_q(");
+                for (int i = 0; i < widened.size(); i++) w.append(i > 0 ? ", " : "").append("pgwire_c").append(String.valueOf(i + 1));
+                w.append(')');
+            }
+            w.append(" LIMIT 0");
             after.addAll(comments);
             if (matView) {
                 // a table that REFRESH fills again from the query kept in its comment
@@ -127,14 +134,35 @@ final class CreateTableAs {
         return true;
     }
 
+    /**
+     * The table's columns for a query with a numeric column without modifier, each as {@code
+     * pgwire_cN AS name} over the query's columns: DuckDB's result is a DECIMAL(p,s) whose p
+     * fits the query's rows alone, so such a column is widened to 38 digits with its scale kept
+     * ({@code + CAST(0 AS DECIMAL(38,0))}), and the values stored there later are held exactly or
+     * refused (TargetCoercion). Empty where there is none, or where the query's column names are
+     * not all known.
+     */
+    private static List<String> widenedNumerics(List<SqlType> types, List<String> names) {
+        if (types.size() != names.size() || new java.util.HashSet<>(names).size() != names.size()) return List.of();
+        boolean any = false;
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            SqlType t = types.get(i);
+            boolean numeric = t != null && t.name().equals("numeric") && t.typmod() < 0 && !t.isArray();
+            any |= numeric;
+            String c = "pgwire_c" + (i + 1);
+            out.add((numeric ? c + " + CAST(0 AS DECIMAL(38,0))" : c) + " AS " + SqlWriter.quoteIdent(names.get(i)));
+        }
+        return any ? out : List.of();
+    }
+
     private String relSchema(Node rel) {
         return rel.str("relpersistence").equals("t") ? null : DdlEmitter.schemaOf(rel, session);
     }
 
     /**
      * The column comments that keep PostgreSQL's type where DuckDB's column type does not tell it:
-     * json and jsonb, and — in a materialized view, whose rows only its query writes — numeric
-     * without a modifier (DuckDB's result is a DECIMAL of some precision).
+     * json and jsonb, and numeric without a modifier (DuckDB's result is a DECIMAL of some precision).
      */
     private List<String> recordedColumnTypes(Node rel, List<String> given, List<SqlType> types, List<String> names, boolean matView) {
         List<String> comments = new ArrayList<>();
@@ -149,7 +177,9 @@ final class CreateTableAs {
                         + SqlWriter.quoteLiteral(ColumnMeta.write(new PgTypeName(t.name(), -1, 0, false), null, "", null, null)));
                 continue;
             }
-            boolean unconstrainedNumeric = matView && t != null && t.name().equals("numeric") && t.typmod() < 0;
+            // numeric without modifier: DuckDB's column keeps the query's DECIMAL(p,s), and what is later
+            // stored there is checked against it (TargetCoercion.otherDecimal) rather than rounded to it
+            boolean unconstrainedNumeric = t != null && t.name().equals("numeric") && t.typmod() < 0 && (matView || !t.isArray());
             // varchar(n), character(n), timestamp(p), …: the modifier DuckDB's column type does not keep
             boolean modified = t != null && !t.element().name().equals("numeric")
                     && (t.typmod() >= 0 || t.name().equals("varchar") || t.is(SqlType.BPCHAR)); // (varchar, not text)

@@ -120,7 +120,7 @@ public final class PgParser {
             List<Statement> out = new ArrayList<>();
             if (root instanceof Node r) {
                 for (Node raw : r.list("stmts")) {
-                    Node stmt = raw.node("stmt");
+                    Node stmt = SelectInto.asCreateTableAs(raw.node("stmt"));
                     IntegerRecovery.apply(stmt, sql);
                     out.add(new Statement(stmt, (int) raw.num("stmt_location"), (int) raw.num("stmt_len")));
                 }

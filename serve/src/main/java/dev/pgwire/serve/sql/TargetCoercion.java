@@ -325,6 +325,12 @@ public final class TargetCoercion {
     /** The value (an expression in {@code scope}) as assigned to column {@code c}. */
     static Node coerce(Node value, ColumnInfo c, TypeResolver types, TypeResolver.Scope scope) {
         if (value == null || value.is("SetToDefault")) return value;
+        Node assigned = assign(value, c, types, scope);
+        int[] ps = otherDecimal(c);
+        return ps == null ? assigned : exactDecimal(assigned, c, ps);
+    }
+
+    private static Node assign(Node value, ColumnInfo c, TypeResolver types, TypeResolver.Scope scope) {
         if (c.pgType() != null && !TypeMapper.knownBuiltin(c.pgType().name()) && !c.pgType().isArray() && (value.is("A_Const") && value.has("sval") || value.is("ParamRef"))
                 && types.catalog().composite(null, c.pgType().name()) != null) {
             // a string or parameter for a composite column is read as PostgreSQL's record_in reads it (see Casts)
@@ -449,6 +455,41 @@ public final class TargetCoercion {
 
     private static boolean isUnconstrained(ColumnInfo c) {
         return c.duckDbType().replace(" ", "").equalsIgnoreCase(TypeMapper.UNCONSTRAINED_NUMERIC);
+    }
+
+    /**
+     * The precision and scale of a numeric column without modifier that DuckDB holds as a DECIMAL
+     * other than serve's own (a column CREATE TABLE … AS made from a numeric expression keeps the
+     * query's DECIMAL(p,s)); null for any other column.
+     */
+    public static int[] otherDecimal(ColumnInfo c) {
+        if (c.pgType() == null || c.pgType().isArray() || !c.pgType().name().equals("numeric") || c.pgType().typmod() != -1) return null;
+        String duck = c.duckDbType().replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        if (!duck.startsWith("DECIMAL(") || !duck.endsWith(")") || isUnconstrained(c)) return null;
+        String[] ps = duck.substring(8, duck.length() - 1).split(",");
+        return ps.length == 2 ? new int[] {Integer.parseInt(ps[0]), Integer.parseInt(ps[1])} : null;
+    }
+
+    /** A value for such a column: stored only where no digit is lost (22003 rather than rounded to the column's scale). */
+    private static Node exactDecimal(Node value, ColumnInfo c, int[] ps) {
+        String decimal = "DECIMAL(" + ps[0] + "," + ps[1] + ")";
+        String message = SqlWriter.quoteLiteral("[pgwire:22003] numeric field overflow\n[pgwire:detail] " + decimalDetail(c.name(), ps[0], ps[1]));
+        return Expressions.duckDb("CASE WHEN {0} IS NULL THEN NULL WHEN TRY_CAST({0} AS " + decimal + ") = {0} THEN CAST({0} AS " + decimal
+                + ") ELSE error(" + message + " || CAST({0} AS VARCHAR) || ' would have to be rounded.') END", value);
+    }
+
+    private static String decimalDetail(String column, int precision, int scale) {
+        return "Column \"" + column + "\" holds numbers of up to " + (precision - scale) + " digits before and " + scale
+                + " after the point (the type of the query that made it); ";
+    }
+
+    /** 22003 unless a DECIMAL(p,s) column that stands for numeric without modifier holds {@code v} exactly. */
+    public static void checkFits(BigDecimal v, int precision, int scale, String column) {
+        BigDecimal s = v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros();
+        if (Math.max(s.scale(), 0) > scale || Math.max(s.precision() - s.scale(), 0) > precision - scale) {
+            throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow")
+                    .withDetail(decimalDetail(column, precision, scale) + v.toPlainString() + " would have to be rounded.");
+        }
     }
 
     /**
