@@ -390,3 +390,30 @@ SELECT '2024-07-01 12:00'::timestamptz, '2024-07-01 12:00'::timestamp::timestamp
 
 -- name: fixed_offset_back
 SET TimeZone = 'UTC';
+
+-- name: clocks_going_back
+SET TimeZone = 'America/New_York';
+
+-- name: clocks_going_back_interval_days
+SELECT '2024-11-02 01:30:00-04'::timestamptz + interval '1 day', '2024-11-04 01:30:00-05'::timestamptz - interval '1 day',
+    interval '1 day' + '2024-11-02 01:30:00-04'::timestamptz, '2024-11-02 01:30:00-04'::timestamptz + interval '1 day 1 hour',
+    '2024-10-03 01:30:00-04'::timestamptz + interval '1 month', '2024-11-03 00:30:00-04'::timestamptz + interval '1 hour',
+    '2024-03-09 02:30:00-05'::timestamptz + interval '1 day', '2024-11-02 00:30:00-04'::timestamptz + interval '1 day'
+
+-- name: clocks_going_back_date_trunc
+SELECT date_trunc('hour', '2024-11-03 01:30:00-04'::timestamptz), date_trunc('hour', '2024-11-03 01:30:00-05'::timestamptz),
+    date_trunc('minute', '2024-11-03 01:30:45-04'::timestamptz), date_trunc('second', '2024-11-03 01:30:45.5-04'::timestamptz),
+    date_trunc('milliseconds', '2024-11-03 01:30:45.5678-04'::timestamptz), date_trunc('day', '2024-11-03 12:00:00-05'::timestamptz),
+    date_trunc('hour', 'infinity'::timestamptz), date_trunc('hour', '2024-10-27 00:30+00'::timestamptz, 'Europe/Berlin'),
+    date_trunc('minute', '2024-10-27 00:30:30+00'::timestamptz, 'Asia/Kolkata'), date_trunc('hour', '2024-10-27 00:30:30+00'::timestamptz, 'Asia/Kolkata')
+
+-- name: clocks_going_back_hourly_buckets
+SELECT date_trunc('hour', t) AS h, count(*) FROM generate_series('2024-11-03 04:00:00+00'::timestamptz, '2024-11-03 07:59:00+00', interval '20 minutes') t
+GROUP BY 1 ORDER BY 1
+
+-- name: clocks_going_back_kolkata_hours
+SET TimeZone = 'Asia/Kolkata';
+SELECT date_trunc('hour', '2024-07-01 12:45:00+00'::timestamptz), date_trunc('minute', '2024-07-01 12:45:30+00'::timestamptz)
+
+-- name: clocks_going_back_done
+SET TimeZone = 'UTC';

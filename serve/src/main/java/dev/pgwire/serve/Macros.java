@@ -31,6 +31,18 @@ final class Macros {
                     + " AS option_value FROM unnest(CAST(options AS VARCHAR[])) AS t(o)",
             "CREATE OR REPLACE MACRO pgwire.varchar_assign(v, n) AS"
                     + " CASE WHEN length(v) > n AND length(rtrim(v, ' ')) <= n THEN left(v, n) ELSE v END",
+            // timestamptz ± interval as PostgreSQL's timestamptz_pl_interval: months and days move the wall clock,
+            // and a wall clock the zone shows twice (clocks going back) is the later moment, the time part then
+            // added as absolute time; DuckDB takes the earlier moment
+            "CREATE OR REPLACE MACRO pgwire.interval_clock(iv) AS iv - to_months(CAST(date_part('year', iv) * 12"
+                    + " + date_part('month', iv) AS INTEGER)) - to_days(CAST(date_part('day', iv) AS INTEGER))",
+            "CREATE OR REPLACE MACRO pgwire.later_wall_clock(r) AS CASE WHEN r IS NULL OR NOT isfinite(r) THEN r"
+                    + " WHEN date_part('timezone', r) > date_part('timezone', r + INTERVAL 3 HOUR)"
+                    + " AND CAST(r + to_seconds(CAST(date_part('timezone', r) - date_part('timezone', r + INTERVAL 3 HOUR) AS BIGINT))"
+                    + " AS TIMESTAMP) = CAST(r AS TIMESTAMP)"
+                    + " THEN r + to_seconds(CAST(date_part('timezone', r) - date_part('timezone', r + INTERVAL 3 HOUR) AS BIGINT)) ELSE r END",
+            "CREATE OR REPLACE MACRO pgwire.timestamptz_plus(ts, iv) AS"
+                    + " pgwire.later_wall_clock(ts + (iv - pgwire.interval_clock(iv))) + pgwire.interval_clock(iv)",
             // a value for a numeric column without modifier (DECIMAL(38,10)): stored only if no digit is lost
             "CREATE OR REPLACE MACRO pgwire.exact_numeric(v) AS CASE WHEN v IS NULL THEN NULL"
                     + " WHEN TRY_CAST(v AS DECIMAL(38,10)) = v THEN CAST(v AS DECIMAL(38,10))"

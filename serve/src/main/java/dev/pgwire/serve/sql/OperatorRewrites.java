@@ -189,6 +189,20 @@ final class OperatorRewrites {
                 types.assume(n, SqlType.INTERVAL);
                 return n;
             }
+            boolean plus = op.equals("+") || op.equals("-");
+            if (plus && l != null && r != null && !l.isArray() && !r.isArray() && l.is(SqlType.TIMESTAMPTZ) && r.is(SqlType.INTERVAL)
+                    && !clockOnly(e.node("rexpr"))) {
+                Node n = Expressions.duckDb("pgwire.timestamptz_plus({0}, " + (op.equals("-") ? "-" : "") + "({1}))",
+                        e.node("lexpr"), e.node("rexpr"));
+                types.assume(n, SqlType.TIMESTAMPTZ);
+                return n;
+            }
+            if (op.equals("+") && l != null && r != null && !l.isArray() && !r.isArray() && l.is(SqlType.INTERVAL) && r.is(SqlType.TIMESTAMPTZ)
+                    && !clockOnly(e.node("lexpr"))) {
+                Node n = Expressions.duckDb("pgwire.timestamptz_plus({1}, {0})", e.node("lexpr"), e.node("rexpr"));
+                types.assume(n, SqlType.TIMESTAMPTZ);
+                return n;
+            }
             if (op.equals("-") && l != null && r != null && l.is(SqlType.TIME) && r.is(SqlType.TIME)) {
                 // time_mi_time: the interval between two times of day (DuckDB has no such operator)
                 String us = "((hour({0}) * 60 + minute({0})) * 60000000 + microsecond({0}))";
@@ -436,4 +450,22 @@ final class OperatorRewrites {
     private static Node call(String function, Node a, Node b) {
         return Expressions.duckDb(function + "({0}, {1})", a, b);
     }
+    /**
+     * Whether an interval is a constant of hours, minutes and seconds alone ({@code interval '1 hour'},
+     * {@code '00:30'}), which moves a timestamptz as absolute time; one with days, months or years
+     * moves its wall clock (see {@code pgwire.timestamptz_plus}).
+     */
+    private static boolean clockOnly(Node interval) {
+        if (interval.is("TypeCast") && interval.node("typeName") != null && interval.node("typeName").has("typmods")) return false;
+        String text = Operators.stringConstant(interval);
+        if (text == null) return false;
+        for (String word : text.toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
+            if (!word.isEmpty() && !CLOCK_UNITS.contains(word)) return false;
+        }
+        return true;
+    }
+
+    private static final java.util.Set<String> CLOCK_UNITS = java.util.Set.of("hour", "hours", "h", "hr", "hrs", "minute", "minutes",
+            "m", "min", "mins", "second", "seconds", "s", "sec", "secs", "millisecond", "milliseconds", "ms", "msec", "msecs",
+            "microsecond", "microseconds", "us", "usec", "usecs", "ago");
 }

@@ -35,7 +35,9 @@ final class PgFunctionCalls {
         }
         switch (name) {
             case "date_trunc" -> {
-                return n == 2 ? centuryTrunc(args, types.get(1)) : null;
+                if (n != 2) return null;
+                Node century = centuryTrunc(args, types.get(1));
+                return century != null ? century : clockTrunc(args, types.get(1));
             }
             case "to_char" -> {
                 if (n != 2 || first == null) return null;
@@ -472,6 +474,18 @@ final class PgFunctionCalls {
                 + " ELSE -((" + (span - 1) + " - (" + y + " - 1)) // " + span + ") * " + span + " + 1 END";
         String start = "make_timestamp(CAST(" + year + " AS BIGINT), 1, 1, 0, 0, 0)";
         return Expressions.duckDb(zoned ? "CAST(" + start + " AS TIMESTAMPTZ)" : start, args.get(1));
+    }
+
+    /**
+     * date_trunc of a timestamptz to an hour or less, as PostgreSQL's timestamptz_trunc does it: the
+     * wall clock's smaller fields are set to zero and the moment keeps its UTC offset. DuckDB
+     * resolves the truncated wall clock again, which in the hour repeated when clocks go back
+     * (01:30-04 in New York on the first Sunday of November) lands an hour later (01:00-05).
+     */
+    private static Node clockTrunc(List<Node> args, SqlType source) {
+        String field = ZonedDateTrunc.clockField(Operators.stringConstant(args.get(0)));
+        if (field == null || source == null || source.isArray() || !source.is(SqlType.TIMESTAMPTZ)) return null;
+        return ZonedDateTrunc.keepingOffset(field, args.get(1), "CAST({0} AS TIMESTAMP)");
     }
 
     private static boolean isDate(SqlType t) {

@@ -39,6 +39,7 @@ final class ZonedDateTrunc {
             return Expressions.duckDb("timezone('UTC', date_trunc(CAST({0} AS VARCHAR), timezone('UTC', {1}) + " + seconds + ") - "
                     + seconds + ")", field, ts).set("pgType", "timestamptz");
         }
+        String clock = ZonedDateTrunc.clockField(Operators.stringConstant(field));
         if (zone != null) {
             // a zone name known now: IANA's spelling of it (matched case-insensitively, as PostgreSQL does)
             String id = ianaName(zone);
@@ -47,8 +48,36 @@ final class ZonedDateTrunc {
             }
             if (id != null) args.set(2, Node.of("A_Const").set("sval", Node.string(id)).set("location", args.get(2).location()));
         }
+        if (clock != null) return keepingOffset(clock, ts, "timezone(CAST({1} AS VARCHAR), {0})", args.get(2));
         return Expressions.duckDb("timezone(CAST({2} AS VARCHAR), date_trunc(CAST({0} AS VARCHAR), timezone(CAST({2} AS VARCHAR), {1})))",
                 field, ts, args.get(2)).set("pgType", "timestamptz");
+    }
+
+    /** DuckDB's name of a date_trunc field of an hour or less ({@code 'hours'}, {@code 'ms'}), else null. */
+    static String clockField(String field) {
+        if (field == null) return null;
+        return switch (field.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "hour", "hours", "h", "hr", "hrs" -> "hour";
+            case "minute", "minutes", "m", "min", "mins" -> "minute";
+            case "second", "seconds", "s", "sec", "secs" -> "second";
+            case "millisecond", "milliseconds", "ms", "msec", "msecs", "mseconds" -> "millisecond";
+            default -> null;
+        };
+    }
+
+    /**
+     * date_trunc of timestamptz {@code ts} to an hour or less, as PostgreSQL's timestamptz_trunc
+     * does it: the wall clock ({@code wallClock}, an expression of {0} and the further arguments)
+     * loses its smaller fields and the moment keeps its UTC offset. DuckDB resolves the truncated
+     * wall clock again, which in the hour repeated when clocks go back (01:30-04 in New York on the
+     * first Sunday of November) gives the other 01:00, an hour after the moment.
+     */
+    static Node keepingOffset(String field, Node ts, String wallClock, Node... more) {
+        Node[] args = new Node[more.length + 1];
+        args[0] = ts;
+        System.arraycopy(more, 0, args, 1, more.length);
+        return Expressions.duckDb("CASE WHEN isfinite({0}) THEN {0} - (" + wallClock + " - date_trunc('" + field + "', " + wallClock + ")) ELSE {0} END",
+                args).set("pgType", "timestamptz");
     }
 
     private static String ianaName(String zone) {
