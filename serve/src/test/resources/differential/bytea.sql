@@ -134,3 +134,17 @@ SELECT convert_to('héllo', 'utf-8'), convert_from('\x68c3a96c6c6f', 'UTF8'), co
 
 -- name: convert_to_latin1
 SELECT convert_to('héllo', 'LATIN1');
+
+-- name: sha_of_converted_text
+SELECT encode(sha256(convert_to('abc', 'UTF8')), 'hex'), sha256(convert_to('abc', 'UTF8')) = sha256('abc'::bytea),
+    length(convert_to('héllo', 'UTF8')), convert_from(convert_to('héllo', 'UTF8'), 'UTF8')
+
+-- name: sha_other_lengths
+SELECT encode(sha512(convert_to('abc', 'UTF8')), 'hex'), sha224('abc'::bytea), sha384(''::bytea)
+
+-- name: bytea_joined_to_text
+SELECT concat('\xdead'::bytea), format('%s', '\xdead'::bytea), concat_ws(',', ''::bytea, 'abc'::bytea),
+    '\x01'::bytea || 'a'::text, 'a'::text || '\x01'::bytea
+
+-- name: bytea_joined_to_untyped_strings
+SELECT 'a' || '\xdead'::bytea || 'b', '\x00'::bytea || '\\001', pg_typeof('a' || '\xdead'::bytea)

@@ -417,3 +417,10 @@ SELECT date_trunc('hour', '2024-07-01 12:45:00+00'::timestamptz), date_trunc('mi
 
 -- name: clocks_going_back_done
 SET TimeZone = 'UTC';
+
+-- name: bc_dates_joined_to_text
+SELECT '0044-03-15 BC'::date || '', concat('0044-03-15 BC'::date), format('%L', '0044-03-15 BC'::date),
+    '0044-03-15 12:00 BC'::timestamp || '', '0044-03-15 BC'::date::varchar(5)
+
+-- name: booleans_joined_to_text
+SELECT 'a' || true, concat(true, false), format('%s %L', true, false), true::text, 'x' || null::bool

@@ -71,6 +71,15 @@ final class Encode {
         }
     }
 
+    /** The digest of {@code data} by a JDK algorithm every Java runtime has (SHA-224, SHA-384, SHA-512). */
+    static byte[] digest(String algorithm, byte[] data) {
+        try {
+            return java.security.MessageDigest.getInstance(algorithm).digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static byte[] decode(String text, String formatName) {
         String f = format(formatName);
         byte[] src = text.getBytes(StandardCharsets.UTF_8);

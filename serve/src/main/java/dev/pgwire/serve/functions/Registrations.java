@@ -159,6 +159,12 @@ final class Registrations {
                 a -> Encode.encode(HexFormat.of().parseHex(s(a[0])), s(a[1])), VARCHAR, VARCHAR);
         b.strict("decode(text, text)", "pg_decode", VARCHAR,
                 a -> HexFormat.of().formatHex(Encode.decode(s(a[0]), s(a[1]))), VARCHAR, VARCHAR);
+        for (String sha : List.of("sha224", "sha384", "sha512")) {
+            // bytea crosses as hex both ways; DuckDB has sha256 of its own, not these
+            String algorithm = "SHA-" + sha.substring(3);
+            b.strict(sha + "(bytea)", "pg_" + sha, VARCHAR, a -> HexFormat.of().formatHex(Encode.digest(algorithm, HexFormat.of().parseHex(s(a[0])))),
+                    VARCHAR);
+        }
         b.strict("initcap(text)", "pg_initcap", VARCHAR, a -> Strings.initcap(s(a[0])), VARCHAR);
         b.strict("to_hex(integer)", "pg_to_hex", VARCHAR, a -> Strings.toHex(i(a[0])), INTEGER);
         b.strict("to_hex(bigint)", "pg_to_hex", VARCHAR, a -> Strings.toHex((Long) a[0]), BIGINT);

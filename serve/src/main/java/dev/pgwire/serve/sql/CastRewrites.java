@@ -155,19 +155,6 @@ final class CastRewrites {
         }
         CompositeMeta composite = from == null || from.isArray() || TypeMapper.knownBuiltin(from.name()) ? null
                 : types.catalog().composite(null, from.name());
-        if (composite != null) return CompositeText.of(e.node("arg"), composite);
-        if (from != null && !from.isArray() && target.typmod() < 0 && List.of("date", "timestamp", "timestamptz").contains(from.name())) {
-            // a date before the common era: PostgreSQL writes "BC" last, DuckDB "(BC)" after the date
-            Node bc = Expressions.duckDb("pgwire.bc_text(CAST({0} AS VARCHAR))", e.node("arg"));
-            types.assume(bc, target);
-            return bc;
-        }
-        if (from != null && !from.isArray() && from.name().equals("bytea")) {
-            // byteaout's text (hex): DuckDB's own BLOB-to-text cast escapes bytes instead
-            Node hex = Expressions.duckDb("('\\x' || lower(hex({0})))", e.node("arg"));
-            types.assume(hex, target.withoutTypmod());
-            return hex;
-        }
-        return null;
+        return composite != null ? CompositeText.of(e.node("arg"), composite) : null;
     }
 }

@@ -78,6 +78,8 @@ final class ExpressionTypes {
             Map.entry("string_to_array", SqlType.TEXT.arrayOf()), Map.entry("parse_ident", SqlType.TEXT.arrayOf()), Map.entry("regexp_match", SqlType.TEXT.arrayOf()),
             Map.entry("regexp_matches", SqlType.TEXT.arrayOf()), Map.entry("regexp_split_to_array", SqlType.TEXT.arrayOf()),
             Map.entry("decode", SqlType.BYTEA), Map.entry("sha256", SqlType.BYTEA), Map.entry("digest", SqlType.BYTEA),
+            Map.entry("sha224", SqlType.BYTEA), Map.entry("sha384", SqlType.BYTEA), Map.entry("sha512", SqlType.BYTEA),
+            Map.entry("convert_to", SqlType.BYTEA), Map.entry("convert_from", SqlType.TEXT),
             Map.entry("nextval", SqlType.INT8), Map.entry("currval", SqlType.INT8), Map.entry("setval", SqlType.INT8),
             Map.entry("lastval", SqlType.INT8), Map.entry("pg_get_serial_sequence", SqlType.TEXT),
             Map.entry("stddev", SqlType.NUMERIC), Map.entry("variance", SqlType.NUMERIC), Map.entry("overlaps", SqlType.BOOL));
@@ -235,7 +237,10 @@ final class ExpressionTypes {
                 boolean lJsonb = l != null && l.name().equals("jsonb");
                 boolean rJsonb = rt != null && rt.name().equals("jsonb");
                 if ((lJsonb && (rJsonb || rt == null || rt.isUnknown())) || (rJsonb && l != null && l.isUnknown())) return SqlType.JSONB;
-                if (l != null && l.name().equals("bytea")) return SqlType.BYTEA;
+                // byteacat for bytea with bytea or an untyped string; anytextcat (text) for bytea with text
+                boolean lBytea = l != null && l.name().equals("bytea");
+                boolean rBytea = rt != null && rt.name().equals("bytea");
+                if (lBytea && (rBytea || rt == null || rt.isUnknown()) || rBytea && l != null && l.isUnknown()) return SqlType.BYTEA;
                 return SqlType.TEXT;
             }
             case "#-" -> {

@@ -249,10 +249,27 @@ final class Expressions {
         return sql == null ? null : duckDb(sql, value);
     }
 
+    /**
+     * A value as its output function writes it where PostgreSQL joins it to text ({@code ||},
+     * concat, format): {@link #outputText(String, SqlType)}, and a boolean as t or f (its cast to
+     * text is true or false). Null where DuckDB's own text is PostgreSQL's.
+     */
+    static String valueText(String value, SqlType type) {
+        if (type != null && !type.isArray() && type.name().equals("bool")) {
+            return "CASE WHEN " + value + " THEN 't' WHEN NOT " + value + " THEN 'f' END";
+        }
+        return outputText(value, type);
+    }
+
     /** {@link #outputText(Node, SqlType)} of the DuckDB expression {@code value}, as DuckDB SQL, or null. */
     static String outputText(String value, SqlType type) {
         if (type == null || type.isArray()) return null;
         if (type.name().equals("interval")) return "pgwire_interval_out(CAST(" + value + " AS VARCHAR))";
+        // byteaout's hex, where DuckDB's text escapes bytes; a date before the common era ends in BC, not (BC)
+        if (type.name().equals("bytea")) return "('\\x' || lower(hex(" + value + ")))";
+        if (type.name().equals("date") || type.name().equals("timestamp") || type.name().equals("timestamptz")) {
+            return "pgwire.bc_text(CAST(" + value + " AS VARCHAR))";
+        }
         if (type.name().equals("numeric") && type.typmod() == -1) {
             // a numeric without modifier is DECIMAL(38,10) in a table, whose text has ten decimals:
             // written with the digits it has, as serve's output shows it

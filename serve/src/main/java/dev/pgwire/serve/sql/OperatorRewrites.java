@@ -261,6 +261,14 @@ final class OperatorRewrites {
             return n;
         }
         if (op.equals("||")) {
+            // an untyped string beside bytea is bytea (byteacat: 'a' || '\xdead'::bytea is \x61dead)
+            if (l != null && !l.isArray() && l.name().equals("bytea") && isUntypedString(e.node("rexpr"))) {
+                e.set("rexpr", Expressions.duckDb(Bytea.literal(e.node("rexpr").node("sval").str("sval"))));
+                r = l;
+            } else if (r != null && !r.isArray() && r.name().equals("bytea") && isUntypedString(e.node("lexpr"))) {
+                e.set("lexpr", Expressions.duckDb(Bytea.literal(e.node("lexpr").node("sval").str("sval"))));
+                l = r;
+            }
             // an untyped '{…}' beside an array is an array of its type (ARRAY[1] || '{2,3}')
             if (l != null && l.isArray() && isUntypedString(e.node("rexpr"))) {
                 e.set("rexpr", typedConstant(e.node("rexpr"), l.withoutTypmod()));
@@ -269,7 +277,8 @@ final class OperatorRewrites {
                 e.set("lexpr", typedConstant(e.node("lexpr"), r.withoutTypmod()));
                 l = r;
             }
-            // a real, double precision or interval joined to text is written by its output function
+            // a real, double precision, interval, bytea or BC date joined to text is written as its cast to text writes it
+            // (anytextcat: a boolean is true or false there, t or f in concat and format)
             if (r != null && r.isText() && !r.isUnknown() || isUntypedString(e.node("rexpr"))) {
                 Node text = Expressions.outputText(e.node("lexpr"), l);
                 if (text != null) e.set("lexpr", text);

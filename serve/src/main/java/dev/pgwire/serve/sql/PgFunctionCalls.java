@@ -78,8 +78,7 @@ final class PgFunctionCalls {
                 StringBuilder s = new StringBuilder(name).append('(');
                 for (int i = 0; i < n; i++) {
                     SqlType t = types.get(i);
-                    s.append(i > 0 ? ", " : "").append(t != null && (t.is(SqlType.BOOL) || t.is(SqlType.BPCHAR) || t.isFloat()
-                            || t.is(SqlType.INTERVAL) || t.is(SqlType.NUMERIC) && t.typmod() == -1)
+                    s.append(i > 0 ? ", " : "").append(t != null && (t.is(SqlType.BPCHAR) || Expressions.valueText("{" + i + "}", t) != null)
                             ? pgText("{" + i + "}", t) : "{" + i + "}");
                 }
                 return sql(s.append(')').toString(), args);
@@ -303,12 +302,13 @@ final class PgFunctionCalls {
                 return sql(cast == null ? series : "CAST(" + series + " AS " + cast + ")", args);
             }
             case "sha256", "sha224", "sha384", "sha512" -> {
+                String digest = name.equals("sha256") ? "unhex(sha256({0}))" : "unhex(pg_" + name + "(hex({0})))";
                 if (n == 1 && first != null && first.isUnknown() && Operators.stringConstant(args.get(0)) != null) {
                     // PostgreSQL's only sha256 takes bytea: an untyped literal is read as bytea
                     args.set(0, asBytea(args.get(0)));
-                    return sql("unhex(" + name + "({0}))", args);
+                    return sql(digest, args);
                 }
-                return n == 1 && first != null && first.name().equals("bytea") ? sql("unhex(" + name + "({0}))", args) : null;
+                return n == 1 && first != null && first.name().equals("bytea") ? sql(digest, args) : null;
             }
             case "timezone" -> {
                 if (n == 2 && types.size() > 1 && types.get(1) != null && !types.get(1).isArray() && types.get(1).is(SqlType.DATE)) {
@@ -546,10 +546,7 @@ final class PgFunctionCalls {
     }
 
     private static String pgText(String placeholder, SqlType type) {
-        if (type != null && type.name().equals("bool") && !type.isArray()) {
-            return "CASE WHEN " + placeholder + " THEN 't' WHEN NOT " + placeholder + " THEN 'f' END";
-        }
-        String output = Expressions.outputText(placeholder, type);
+        String output = Expressions.valueText(placeholder, type);
         if (output != null) return output;
         if (type != null && type.is(SqlType.BPCHAR) && type.typmod() > 4) {
             // character(n) is written with its padding (serve keeps its values without it)
