@@ -982,3 +982,28 @@ SELECT * FROM last_indexed;
 
 -- name: drop_last_indexed_index_gone
 SELECT indexname FROM pg_indexes WHERE tablename = 'last_indexed';
+
+-- name: alter_type_to_text_writes_postgresql_text_setup
+CREATE TABLE to_text (id int, b bytea, ia int[], ta text[], f float8, r real, iv interval, bo bool, d date, j jsonb, s text, v varchar(10));
+INSERT INTO to_text VALUES (1, '\x00ff', '{1,NULL,3}', '{"a b",c,NULL}', 'NaN', '-Infinity', '1 mon 2 days 00:00:01', true, '0044-03-15 BC',
+    '{"a": 1}', '\x6869', 'abcdefghij')
+
+-- name: alter_type_to_text_writes_postgresql_text
+ALTER TABLE to_text ALTER COLUMN b TYPE text, ALTER COLUMN ia TYPE text, ALTER COLUMN ta TYPE text, ALTER COLUMN f TYPE text,
+    ALTER COLUMN r TYPE varchar, ALTER COLUMN iv TYPE text, ALTER COLUMN bo TYPE text, ALTER COLUMN d TYPE text, ALTER COLUMN j TYPE text;
+SELECT * FROM to_text
+
+-- name: alter_type_to_bytea_using_a_cast
+ALTER TABLE to_text ALTER COLUMN s TYPE bytea USING s::bytea;
+SELECT s FROM to_text
+
+-- name: alter_type_to_a_shorter_varchar
+-- expect-error: 22001
+ALTER TABLE to_text ALTER COLUMN v TYPE varchar(3)
+
+-- name: text_read_as_bytea_at_run_time
+SELECT ('\x' || '6869')::bytea, ('abc' || '\000')::bytea, ('a\\b')::text::bytea, 'plain'::text::bytea
+
+-- name: text_read_as_bytea_at_run_time_bad_hex
+-- expect-error: 22023
+SELECT ('\xzz' || '')::bytea

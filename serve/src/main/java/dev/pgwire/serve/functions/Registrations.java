@@ -157,6 +157,8 @@ final class Registrations {
         // bytea, strings, arrays
         b.strict("encode(bytea, text)", "pg_encode", VARCHAR,
                 a -> Encode.encode(HexFormat.of().parseHex(s(a[0])), s(a[1])), VARCHAR, VARCHAR);
+        b.strict("bytea input (text::bytea)", "pg_bytea_in", VARCHAR,
+                a -> HexFormat.of().formatHex(dev.pgwire.serve.sql.Bytea.parse(s(a[0]))), VARCHAR);
         b.strict("decode(text, text)", "pg_decode", VARCHAR,
                 a -> HexFormat.of().formatHex(Encode.decode(s(a[0]), s(a[1]))), VARCHAR, VARCHAR);
         for (String sha : List.of("sha224", "sha384", "sha512")) {

@@ -395,7 +395,18 @@ final class AlterTableChanges {
         String duckDbType = em.types.duckDbType(typeName);
         StringBuilder sb = new StringBuilder(target).append(" ALTER COLUMN ").append(SqlWriter.quoteIdent(column))
                 .append(" TYPE ").append(duckDbType);
-        if (def.node("raw_default") != null) sb.append(" USING ").append(expr(def.node("raw_default")));
+        Node using = def.node("raw_default");
+        PgTypeName to = PgTypeName.of(typeName);
+        boolean toText = to.dimensions() == 0 && (to.name().equals("text") || to.name().equals("varchar") || to.name().equals("bpchar"));
+        if (using == null && toText && current != null) {
+            // to a string type: the value's text as PostgreSQL writes it (its assignment cast), not DuckDB's;
+            // as text, so that a length is checked as the column checks it rather than cut as a cast cuts
+            Node ref = Node.of("ColumnRef").set("fields", new ArrayList<>(List.of(Node.string(column))));
+            Node text = Node.of("TypeName").set("names", new ArrayList<>(List.of(Node.string("pg_catalog"), Node.string("text"))))
+                    .set("typemod", -1L);
+            using = Node.of("TypeCast").set("arg", ref).set("typeName", text);
+        }
+        if (using != null) sb.append(" USING ").append(typedExpression(rel, using));
         script.add(sb.toString());
         retypedColumns.put(column, new Object[] {PgTypeName.of(typeName), duckDbType});
         // the column's comment and its default's text stay, as in PostgreSQL
@@ -544,6 +555,22 @@ final class AlterTableChanges {
     private ColumnInfo column(Node rel, String column) {
         Relation r = session.catalog().relation(DdlChanges.emptyToNull(rel.str("schemaname")), rel.str("relname"));
         return r == null ? null : r.column(column);
+    }
+
+    /** An expression over the table's columns (ALTER COLUMN … TYPE … USING), rewritten as a query's is. */
+    private String typedExpression(Node rel, Node e) {
+        Node target = Node.of("ResTarget").set("val", e);
+        Node select = Node.of("SelectStmt").set("targetList", new ArrayList<>(List.of(target)))
+                .set("fromClause", new ArrayList<>(List.of(asRangeVar(rel)))).set("op", "SETOP_NONE");
+        new TypedRewrites(session).apply(select);
+        return expr(select.list("targetList").get(0).node("val"));
+    }
+
+    /** The statement's relation (a field of no node type of its own) as a FROM item. */
+    private static Node asRangeVar(Node rel) {
+        Node range = Node.of("RangeVar");
+        for (var f : rel.copy().fields().entrySet()) range.set(f.getKey(), f.getValue());
+        return range;
     }
 
     private String expr(Node e) {

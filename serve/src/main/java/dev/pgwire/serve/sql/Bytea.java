@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * bytea input as PostgreSQL reads it — hex format ({@code \xdeadbeef}) or escape format
  * ({@code abc\000\\}) — written as a DuckDB BLOB constant that holds exactly those bytes.
  */
-final class Bytea {
+public final class Bytea {
     private Bytea() {}
 
     static String literal(String text) {
@@ -24,7 +24,7 @@ final class Bytea {
     }
 
     /** PostgreSQL's byteain. */
-    static byte[] parse(String text) {
+    public static byte[] parse(String text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (text.startsWith("\\x")) {
             int i = 2;

@@ -111,6 +111,13 @@ final class CastRewrites {
             Node text = toText(e, target, scope);
             if (text != null) return text;
         }
+        if (target != null && !target.isArray() && target.name().equals("bytea") && from != null && !from.isArray() && from.isText()
+                && !from.isUnknown()) {
+            // text read as bytea input while the statement runs (\x hex or escapes), not by DuckDB's BLOB cast
+            Node bytes = Expressions.duckDb("unhex(pg_bytea_in(CAST({0} AS VARCHAR)))", e.node("arg"));
+            types.assume(bytes, target);
+            return bytes;
+        }
         Node rounded = DateTimePrecision.round(e, target, types);
         if (rounded != e) return rounded;
         Node cast = json.cast(e, e.node("arg"), types.type(e.node("arg"), scope), types.type(e, scope));
