@@ -1406,3 +1406,47 @@ DROP TRIGGER no_such_trigger ON trigger_less
 -- name: drop_trigger_of_a_missing_table
 -- expect-error: 42P01
 DROP TRIGGER no_such_trigger ON no_such_table_either
+
+-- name: session_defaults_setup
+CREATE TABLE session_defaults (id int, who text DEFAULT current_user, su name DEFAULT session_user, sch text DEFAULT current_schema,
+    tagged text DEFAULT 'x' || current_user);
+CREATE ROLE session_defaults_writer SUPERUSER;
+CREATE SCHEMA session_defaults_other
+
+-- name: session_defaults_shown
+SELECT attname, pg_get_expr(adbin, adrelid) FROM pg_attrdef JOIN pg_attribute ON attrelid = adrelid AND attnum = adnum
+WHERE adrelid = 'session_defaults'::regclass ORDER BY attnum
+
+-- name: session_defaults_taken_when_written
+INSERT INTO session_defaults (id) VALUES (0);
+SET ROLE session_defaults_writer;
+INSERT INTO session_defaults (id) VALUES (1);
+INSERT INTO session_defaults VALUES (2, DEFAULT, DEFAULT, DEFAULT, DEFAULT);
+RESET ROLE;
+SET search_path = session_defaults_other, public;
+INSERT INTO session_defaults (id) VALUES (3);
+RESET search_path;
+ALTER TABLE session_defaults ADD COLUMN added text DEFAULT current_user, ALTER COLUMN tagged SET DEFAULT upper(current_user),
+    ADD COLUMN due date DEFAULT current_date + 7;
+SET ROLE session_defaults_writer;
+INSERT INTO session_defaults (id) VALUES (4);
+RESET ROLE;
+SELECT id, who, su, sch, tagged, added, due - current_date FROM session_defaults ORDER BY id
+
+-- name: session_defaults_shown_after_alter
+SELECT attname, pg_get_expr(adbin, adrelid) FROM pg_attrdef JOIN pg_attribute ON attrelid = adrelid AND attnum = adnum
+WHERE adrelid = 'session_defaults'::regclass ORDER BY attnum
+
+-- name: serial_default_changed
+CREATE TABLE serial_default (b serial, name text);
+ALTER TABLE serial_default ALTER b SET DEFAULT 5;
+SELECT column_default FROM information_schema.columns WHERE table_name = 'serial_default' AND column_name = 'b'
+
+-- name: serial_default_dropped
+ALTER TABLE serial_default ALTER b DROP DEFAULT;
+SELECT column_default FROM information_schema.columns WHERE table_name = 'serial_default' AND column_name = 'b'
+
+-- name: session_defaults_done
+DROP TABLE session_defaults, serial_default;
+DROP SCHEMA session_defaults_other;
+DROP ROLE session_defaults_writer

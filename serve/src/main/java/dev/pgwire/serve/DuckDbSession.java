@@ -115,6 +115,7 @@ public final class DuckDbSession implements Session {
         this.runner = new DuckDbStatementRunner(connection, scheduler, openPortal::detach);
         this.catalogStore = catalogStore;
         this.settings = new EngineSettings(params, runner, () -> catalog.forget(), this::visibleCatalogVersion);
+        settings.identity(() -> sessionRoles() == null ? null : sessionRoles().currentUser(), () -> sessionRoles() == null ? null : sessionRoles().sessionUser());
         runner.catalogHook(() -> {
             catalogStore.get().current();
             temporaryCatalog().refresh(runner::connection);

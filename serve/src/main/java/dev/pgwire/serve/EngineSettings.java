@@ -31,6 +31,12 @@ final class EngineSettings {
     private String appliedTimeZone;
     private String appliedDateStyle;
     private String appliedSearchPath;
+    /** Who the session is (current_user, session_user), as the DuckDB variables column defaults read. */
+    private java.util.function.Supplier<String> currentUser = () -> null;
+    private java.util.function.Supplier<String> sessionUser = () -> null;
+    private String appliedCurrentUser;
+    private String appliedSessionUser;
+    private String appliedCurrentSchema;
 
     private long searchPathChanges;
     private long definitionsSeenCatalog = -1;
@@ -44,6 +50,16 @@ final class EngineSettings {
         this.runner = runner;
         this.searchPathChanged = searchPathChanged;
         this.visibleCatalogVersion = visibleCatalogVersion;
+    }
+
+    /**
+     * Where the session's current_user and session_user come from: column defaults that call them
+     * read the DuckDB variables pgwire_current_user, pgwire_session_user and pgwire_current_schema
+     * when a row is written (see {@code SessionFunctions.inDefault}).
+     */
+    void identity(java.util.function.Supplier<String> currentUser, java.util.function.Supplier<String> sessionUser) {
+        this.currentUser = currentUser;
+        this.sessionUser = sessionUser;
     }
 
     /** The schemas of the session's search_path that exist, in order. */
@@ -100,6 +116,16 @@ final class EngineSettings {
             String duckDb = schemasOnPath.isEmpty() ? DuckDbSession.DEFAULT_SCHEMA : String.join(",", schemasOnPath);
             runner.execute("SET SESSION search_path = '" + duckDb.replace("'", "''") + "'");
         }
+        appliedCurrentUser = variable("pgwire_current_user", currentUser.get(), appliedCurrentUser);
+        appliedSessionUser = variable("pgwire_session_user", sessionUser.get(), appliedSessionUser);
+        appliedCurrentSchema = variable("pgwire_current_schema", schemasOnPath.isEmpty() ? null : schemasOnPath.get(0), appliedCurrentSchema);
+    }
+
+    /** Sets DuckDB variable {@code name} to {@code value} where it was {@code applied} before; the value now applied. */
+    private String variable(String name, String value, String applied) {
+        if (value == null || value.equals(applied)) return applied;
+        runner.execute("SET VARIABLE " + name + " = " + dev.pgwire.serve.sql.SqlNames.literal(value));
+        return value;
     }
 
     /** serve's schema of macros and tables (see EngineGuard): never on a session's search_path. */

@@ -230,11 +230,11 @@ final class AlterTableChanges {
                     SqlWriter w = new SqlWriter();
                     Emitter e = new Emitter(w, em.types);
                     Node value = SequenceCalls.boundDefault(c.node("raw_expr"), pg, session);
+                    pgDefault = defaultText(value, pg); // before the rewrite below, which works in place
                     if (!ArrayDefaults.write(e, value, typeName)) {
                         e.expr(DateTimePrecision.roundDefault(TypedRewrites.columnDefault(session, value), SqlType.of(pg)));
                     }
                     sb.append(" DEFAULT ").append(w);
-                    pgDefault = defaultText(value, pg);
                 }
                 default -> { }
             }
@@ -372,7 +372,8 @@ final class AlterTableChanges {
             }
             script.add(alter + " SET DEFAULT " + w);
         }
-        if (c == null || c.sequence() != null || pgType == null) return; // a serial's default is its sequence's
+        // (a serial column's new default, or none, replaces its nextval as the catalog shows it)
+        if (c == null || pgType == null) return;
         String pgDefault = def == null ? null : defaultText(def, pgType);
         changedDefaults.put(column, pgDefault);
         script.add("COMMENT ON COLUMN " + DdlChanges.relationText(rel) + "." + SqlWriter.quoteIdent(column) + " IS "

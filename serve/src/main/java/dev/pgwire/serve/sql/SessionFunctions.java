@@ -16,9 +16,17 @@ import java.util.List;
 final class SessionFunctions {
     private SessionFunctions() {}
 
-    /** Replaces the session functions of {@code tree} in place. */
+    /**
+     * Replaces the session functions of {@code tree} in place. A column default is left as it is
+     * (its node given back, so not visited): it is rewritten when its DuckDB text is written
+     * ({@link #inDefault}), and its PostgreSQL text keeps the calls.
+     */
     static void rewrite(Node tree, SessionContext session) {
         Rewrites.replaceExpressions(tree, n -> {
+            if (n.is("Constraint") && n.str("contype").equals("CONSTR_DEFAULT")
+                    || n.is("AlterTableCmd") && n.str("subtype").equals("AT_ColumnDefault")) {
+                return n;
+            }
             if (n.is("RangeFunction")) {
                 inFrom(n, session);
                 return null;
@@ -46,6 +54,38 @@ final class SessionFunctions {
         f.set("pgwire_name", name);
         f.set("pgwire_single", true); // one column: an alias without column names names it too
         call.set("pgwire_keep", true);
+    }
+
+    /**
+     * The session functions of column default {@code expr} (the target of {@code holder}): who and
+     * where the session is — current_user, session_user, current_schema — read from the DuckDB
+     * variables serve keeps up to date on each session's connection ({@code EngineSettings}), so a
+     * row takes the values of the session that writes it, not of the one that made the table; the
+     * others as in a query.
+     */
+    static void inDefault(Node holder, SessionContext session) {
+        Rewrites.replaceExpressions(holder, n -> {
+            String variable = null;
+            if (n.is("SQLValueFunction")) {
+                variable = switch (n.str("op")) {
+                    case "SVFOP_CURRENT_ROLE", "SVFOP_CURRENT_USER", "SVFOP_USER" -> "pgwire_current_user";
+                    case "SVFOP_SESSION_USER" -> "pgwire_session_user";
+                    case "SVFOP_CURRENT_SCHEMA" -> "pgwire_current_schema";
+                    default -> null;
+                };
+            } else if (n.is("FuncCall") && n.node("over") == null && n.list("args").isEmpty()) {
+                List<String> names = n.names("funcname");
+                boolean builtin = names.size() == 1 || names.size() == 2 && names.get(0).equals("pg_catalog");
+                variable = !builtin ? null : switch (names.get(names.size() - 1)) {
+                    case "current_user" -> "pgwire_current_user";
+                    case "session_user" -> "pgwire_session_user";
+                    case "current_schema" -> "pgwire_current_schema";
+                    default -> null;
+                };
+            }
+            return variable == null ? null : Expressions.duckDb("CAST(getvariable('" + variable + "') AS VARCHAR)").set("pgType", "name");
+        });
+        rewrite(holder, session);
     }
 
     private static Node replacement(Node n, SessionContext s) {

@@ -91,6 +91,7 @@ final class TypedRewrites {
         targets.add(Node.of("ResTarget").set("val", expr).set("location", expr.location()));
         Node select = Node.of("SelectStmt").set("targetList", targets).set("limitOption", "LIMIT_OPTION_DEFAULT")
                 .set("op", "SETOP_NONE");
+        SessionFunctions.inDefault(select, session);
         new TypedRewrites(session).apply(select);
         return select.list("targetList").get(0).node("val");
     }
