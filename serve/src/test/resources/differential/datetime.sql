@@ -424,3 +424,14 @@ SELECT '0044-03-15 BC'::date || '', concat('0044-03-15 BC'::date), format('%L', 
 
 -- name: booleans_joined_to_text
 SELECT 'a' || true, concat(true, false), format('%s %L', true, false), true::text, 'x' || null::bool
+
+-- name: at_time_zone_abbreviations
+SELECT '2024-07-01 12:00'::timestamp AT TIME ZONE 'CET', '2024-07-01 12:00+00'::timestamptz AT TIME ZONE 'PST',
+    '2024-07-01 12:00+00'::timestamptz AT TIME ZONE 'cest', '2024-07-01 12:00+00'::timestamptz AT TIME ZONE 'IST',
+    '2024-01-01 12:00+00'::timestamptz AT TIME ZONE 'EDT', timezone('BST', '2024-01-01 12:00+00'::timestamptz)
+
+-- name: bc_years_of_timestamptz
+SELECT extract(year FROM '0044-03-15 12:00+00 BC'::timestamptz), extract(century FROM '0044-03-15 12:00+00 BC'::timestamptz),
+    date_part('year', '0044-03-15 12:00+00 BC'::timestamptz), extract(millennium FROM '0044-03-15 12:00+00 BC'::timestamptz),
+    extract(decade FROM '0044-03-15 12:00+00 BC'::timestamptz), date_trunc('century', '0044-03-15 12:00+00 BC'::timestamptz),
+    extract(year FROM '0001-06-01 12:00+00 BC'::timestamptz), extract(year FROM '2024-06-01 12:00+00'::timestamptz)

@@ -1410,8 +1410,10 @@ DROP TRIGGER no_such_trigger ON no_such_table_either
 -- name: session_defaults_setup
 CREATE TABLE session_defaults (id int, who text DEFAULT current_user, su name DEFAULT session_user, sch text DEFAULT current_schema,
     tagged text DEFAULT 'x' || current_user);
-CREATE ROLE session_defaults_writer SUPERUSER;
 CREATE SCHEMA session_defaults_other
+
+-- name: session_defaults_role
+CREATE ROLE session_defaults_writer SUPERUSER
 
 -- name: session_defaults_shown
 SELECT attname, pg_get_expr(adbin, adrelid) FROM pg_attrdef JOIN pg_attribute ON attrelid = adrelid AND attnum = adnum
@@ -1448,5 +1450,7 @@ SELECT column_default FROM information_schema.columns WHERE table_name = 'serial
 
 -- name: session_defaults_done
 DROP TABLE session_defaults, serial_default;
-DROP SCHEMA session_defaults_other;
+DROP SCHEMA session_defaults_other
+
+-- name: session_defaults_role_dropped
 DROP ROLE session_defaults_writer

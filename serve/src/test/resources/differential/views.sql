@@ -626,3 +626,13 @@ CREATE MATERIALIZED VIEW quotient_mat AS SELECT id, amount / qty AS unit FROM qu
 
 -- name: quotient_matview_sorts_as_numbers
 SELECT id FROM quotient_mat ORDER BY unit DESC, id;
+
+-- name: view_definition_keeps_lateral_setup
+CREATE TABLE lat_a (id int PRIMARY KEY);
+CREATE TABLE lat_b (a_id int, y int);
+CREATE VIEW lat_comma AS SELECT a.id, s.tot FROM lat_a a, LATERAL (SELECT sum(b.y) AS tot FROM lat_b b WHERE b.a_id = a.id) s;
+CREATE VIEW lat_cross AS SELECT a.id, s.tot FROM lat_a a CROSS JOIN LATERAL (SELECT sum(b.y) AS tot FROM lat_b b WHERE b.a_id = a.id) s;
+CREATE VIEW lat_left AS SELECT a.id, s.y FROM lat_a a LEFT JOIN LATERAL (SELECT b.y FROM lat_b b WHERE b.a_id = a.id LIMIT 1) s ON true
+
+-- name: view_definition_keeps_lateral
+SELECT c.relname, pg_get_viewdef(c.oid) FROM pg_class c WHERE c.relname IN ('lat_comma', 'lat_cross', 'lat_left') ORDER BY 1

@@ -29,6 +29,13 @@ final class PgFunctionCalls {
             args.set(1, Expressions.duckDb("to_microseconds(CAST((hour({0}) * 60 + minute({0})) * 60000000 + microsecond({0}) AS BIGINT))",
                     args.get(1)));
         }
+        if ((name.equals("extract") || name.equals("date_part")) && n == 2 && types.get(1) != null && !types.get(1).isArray()
+                && types.get(1).is(SqlType.TIMESTAMPTZ) && YEAR_FIELDS.contains(String.valueOf(Operators.stringConstant(args.get(0))).trim()
+                .toLowerCase(java.util.Locale.ROOT))) {
+            // the year of the session's wall clock, counted astronomically as DuckDB's timestamp counts it
+            // (its timestamptz gives 44 for 44 BC, the year of the era)
+            args.set(1, Expressions.duckDb("CAST({0} AS TIMESTAMP)", args.get(1)));
+        }
         if (name.equals("generate_series") && n == 3 && isDate(first)) {
             args.set(0, toTimestamptz(args.get(0)));
             if (isDate(types.get(1))) args.set(1, toTimestamptz(args.get(1)));
@@ -325,6 +332,8 @@ final class PgFunctionCalls {
                     throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.INVALID_PARAMETER_VALUE,
                             "time zone \"" + zoneName + "\" not recognized");
                 }
+                // an abbreviation ('PST', 'CEST') is read before a zone's name, as its fixed offset
+                if (offset == null && zoneName != null) offset = TimeZones.abbreviation(zoneName);
                 if (offset == null) return null;
                 // a fixed offset: shifted here (DuckDB's UTC+hh:mm names drop the minutes)
                 SqlType value = types.size() > 1 ? types.get(1) : null;
@@ -469,7 +478,8 @@ final class PgFunctionCalls {
         };
         boolean zoned = source.is(SqlType.TIMESTAMPTZ) || isDate(source);
         if (span == 0 || !zoned && !source.is(SqlType.TIMESTAMP)) return null;
-        String y = "date_part('year', " + (zoned ? "{0}" : "CAST({0} AS TIMESTAMP)") + ")";
+        // the wall clock's year, astronomical (DuckDB's timestamptz gives the year of the era: 44 for 44 BC)
+        String y = "date_part('year', CAST({0} AS TIMESTAMP))";
         String year = "CASE WHEN " + y + " > 0 THEN ((" + y + " + " + (span - 1) + ") // " + span + ") * " + span + " - " + (span - 1)
                 + " ELSE -((" + (span - 1) + " - (" + y + " - 1)) // " + span + ") * " + span + " + 1 END";
         String start = "make_timestamp(CAST(" + year + " AS BIGINT), 1, 1, 0, 0, 0)";
@@ -487,6 +497,9 @@ final class PgFunctionCalls {
         if (field == null || source == null || source.isArray() || !source.is(SqlType.TIMESTAMPTZ)) return null;
         return ZonedDateTrunc.keepingOffset(field, args.get(1), "CAST({0} AS TIMESTAMP)");
     }
+
+    private static final java.util.Set<String> YEAR_FIELDS = java.util.Set.of("year", "years", "decade", "decades", "century",
+            "centuries", "millennium", "millennia");
 
     private static boolean isDate(SqlType t) {
         return t != null && !t.isArray() && t.name().equals("date");

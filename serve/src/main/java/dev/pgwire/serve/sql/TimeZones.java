@@ -26,6 +26,36 @@ public final class TimeZones {
         return ZoneOffset.ofTotalSeconds(sign * (h * 3600 + m * 60 + sec));
     }
 
+    /**
+     * The fixed offset of a time zone abbreviation of PostgreSQL's default set ({@code PST},
+     * {@code CET}, {@code IST}), matched case-insensitively, or null. AT TIME ZONE reads a name as
+     * an abbreviation before it looks for a zone of that name, so 'CET' there is always +01 and
+     * 'PST' -08 — DuckDB's zones of those names keep daylight saving time ('IST' is even India's).
+     */
+    public static ZoneOffset abbreviation(String name) {
+        Integer seconds = Abbreviations.OFFSETS.get(name.trim().toUpperCase(java.util.Locale.ROOT));
+        return seconds == null ? null : ZoneOffset.ofTotalSeconds(seconds);
+    }
+
+    private static final class Abbreviations {
+        static final java.util.Map<String, Integer> OFFSETS = load();
+
+        private static java.util.Map<String, Integer> load() {
+            java.util.Map<String, Integer> out = new java.util.HashMap<>();
+            try (var in = TimeZones.class.getResourceAsStream("timezone-abbreviations.tsv")) {
+                if (in == null) throw new IllegalStateException("timezone-abbreviations.tsv is missing");
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    if (line.isBlank() || line.startsWith("#")) continue;
+                    String[] f = line.split("\t");
+                    out.put(f[0], Integer.parseInt(f[1].trim()));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return java.util.Map.copyOf(out);
+        }
+    }
+
     /** The name DuckDB reads as {@code offset} ({@code UTC-03:00}: ISO's sign). */
     public static String duckDbName(ZoneOffset offset) {
         return offset.getTotalSeconds() == 0 ? "UTC" : "UTC" + offset.getId();

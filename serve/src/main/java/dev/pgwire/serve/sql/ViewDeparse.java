@@ -436,7 +436,7 @@ final class ViewDeparse {
                     w.query(subquery, null, outer);
                     scope.items.add(added);
                     cols.addAll(added.all());
-                    return "(" + w.out + ") " + PgDeparse.quote(refname);
+                    return (item.bool("lateral") ? "LATERAL (" : "(") + w.out + ") " + PgDeparse.quote(refname);
                 }
                 default -> throw new Unknown();
             }
