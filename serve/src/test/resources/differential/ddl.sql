@@ -1454,3 +1454,20 @@ DROP SCHEMA session_defaults_other
 
 -- name: session_defaults_role_dropped
 DROP ROLE session_defaults_writer
+
+-- name: enum_of_another_schema_compared_setup
+CREATE SCHEMA enum_elsewhere;
+CREATE TYPE enum_elsewhere.mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE enum_elsewhere.t (id int, m enum_elsewhere.mood);
+INSERT INTO enum_elsewhere.t VALUES (1, 'sad'), (2, 'ok'), (3, 'happy')
+
+-- name: enum_of_another_schema_compared
+SELECT id, m > 'ok', m = 'ok', m IN ('ok', 'sad'), m BETWEEN 'sad' AND 'ok' FROM enum_elsewhere.t ORDER BY id
+
+-- name: enum_of_another_schema_cast
+SELECT 'ok'::enum_elsewhere.mood < 'happy', 'happy'::enum_elsewhere.mood > 'sad'
+
+-- name: enum_of_another_schema_done
+DROP TABLE enum_elsewhere.t;
+DROP TYPE enum_elsewhere.mood;
+DROP SCHEMA enum_elsewhere

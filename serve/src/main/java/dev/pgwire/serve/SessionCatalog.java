@@ -229,6 +229,26 @@ final class SessionCatalog implements CatalogView {
         return userTypes.computeIfAbsent(key, k -> Optional.ofNullable(loadUserType(schema, name))).orElse(null);
     }
 
+    private static final String ENUM_SCHEMAS = "SELECT DISTINCT schema_name FROM duckdb_types() WHERE type_name = ?"
+            + " AND database_name = current_database() AND logical_type = 'ENUM' ORDER BY 1";
+
+    /** The schemas holding each enum name looked up since the catalog last changed. */
+    private final Map<String, List<String>> enumSchemas = new HashMap<>();
+    private long enumSchemasVersion = -1;
+
+    @Override
+    public String enumSchema(String name) {
+        long now = version.get();
+        if (now != enumSchemasVersion) {
+            enumSchemas.clear();
+            enumSchemasVersion = now;
+        }
+        List<String> schemas = enumSchemas.computeIfAbsent(name,
+                n -> runner.query(ENUM_SCHEMAS, ps -> ps.setString(1, n), rs -> rs.getString(1)));
+        for (String s : searchPath.get()) if (schemas.contains(s)) return null;
+        return schemas.isEmpty() ? null : schemas.get(0);
+    }
+
     private static final String DOMAIN_COLUMNS = "SELECT CASE WHEN database_name = 'temp' THEN 'pg_temp' ELSE schema_name END, table_name, column_name FROM duckdb_columns()"
             + " WHERE (database_name = 'temp' OR database_name = current_database()) AND contains(comment, ?)"
             + " ORDER BY schema_name, table_name, column_index";

@@ -105,6 +105,15 @@ public interface CatalogView {
         return null;
     }
 
+    /**
+     * The schema to name enum type {@code name} with where search_path does not find it: the first
+     * schema holding one (a column's type keeps no schema here); null when search_path finds it or
+     * there is none.
+     */
+    default String enumSchema(String name) {
+        return null;
+    }
+
     /** The columns declared with domain {@code schema.name}: each its schema (pg_temp for a temporary table), table and column name. */
     default List<String[]> domainColumns(String schema, String name) {
         return List.of();

@@ -54,7 +54,12 @@ final class EnumComparisons {
         boolean parameter = value.is("ParamRef") && (!types.parameterDeclared(value.num("number"))
                 || types.parameterOid(value.num("number")) >= 16384); // user objects' OIDs start there
         if (!parameter && (!value.is("A_Const") || !value.has("sval"))) return value;
-        Node typeName = Node.of(null).set("names", new ArrayList<>(List.of(Node.string(enumType.name())))).set("typemod", -1L);
+        // named with its schema where search_path does not find it (an enum of another schema's table)
+        String schema = types.catalog().enumSchema(enumType.name());
+        List<Node> names = new ArrayList<>();
+        if (schema != null) names.add(Node.string(schema));
+        names.add(Node.string(enumType.name()));
+        Node typeName = Node.of(null).set("names", names).set("typemod", -1L);
         return Node.of("TypeCast").set("arg", value).set("typeName", typeName).set("location", value.location());
     }
 }
