@@ -148,3 +148,10 @@ SELECT concat('\xdead'::bytea), format('%s', '\xdead'::bytea), concat_ws(',', ''
 
 -- name: bytea_joined_to_untyped_strings
 SELECT 'a' || '\xdead'::bytea || 'b', '\x00'::bytea || '\\001', pg_typeof('a' || '\xdead'::bytea)
+
+-- name: typed_parameters_joined_to_text
+PREPARE typed_joined(bool, bytea) AS SELECT concat($1), format('%s', $1), 'x' || $1, concat($2), format('%s', $2), $2 || '\x01';
+EXECUTE typed_joined(true, '\xdead')
+
+-- name: typed_parameters_joined_to_text_done
+DEALLOCATE typed_joined

@@ -135,6 +135,25 @@ class ExtendedJdbcTest {
     }
 
     @Test
+    void anUntypedParameterBesideOthersTakesTheTypeCoalesceMixesItWith() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port()
+                + "/mixed?user=postgres&sslmode=disable&prepareThreshold=1&stringtype=unspecified");
+             PreparedStatement ps = c.prepareStatement("SELECT ?, coalesce(?, false), coalesce(?, 2.5)")) {
+            c.setAutoCommit(false);
+            ps.setInt(1, 1);
+            ps.setNull(2, java.sql.Types.OTHER);
+            ps.setString(3, "1.25");
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getBoolean(2)).isFalse();
+                assertThat(rs.wasNull()).isFalse();
+                assertThat(rs.getBigDecimal(3)).isEqualByComparingTo("1.25");
+            }
+            c.commit();
+        }
+    }
+
+    @Test
     void aPreparedStatementFollowsTheSettingsOfWhenItRuns() throws Exception {
         try (Connection c = connect("settings"); Statement st = c.createStatement();
              PreparedStatement ps = c.prepareStatement("SELECT ?::timestamptz::text, current_setting('TimeZone'), current_schema()")) {

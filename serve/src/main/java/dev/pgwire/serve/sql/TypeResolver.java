@@ -167,7 +167,9 @@ final class TypeResolver {
             dev.pgwire.protocol.types.PgType.INT4.oid(), SqlType.INT4,
             dev.pgwire.protocol.types.PgType.INT8.oid(), SqlType.INT8,
             dev.pgwire.protocol.types.PgType.FLOAT4.oid(), SqlType.FLOAT4,
-            dev.pgwire.protocol.types.PgType.FLOAT8.oid(), SqlType.FLOAT8);
+            dev.pgwire.protocol.types.PgType.FLOAT8.oid(), SqlType.FLOAT8,
+            dev.pgwire.protocol.types.PgType.BOOL.oid(), SqlType.BOOL,
+            dev.pgwire.protocol.types.PgType.BYTEA.oid(), SqlType.BYTEA);
 
     /** Whether the client declared a type for parameter {@code number} (PostgreSQL infers the others). */
     boolean parameterDeclared(long number) {
