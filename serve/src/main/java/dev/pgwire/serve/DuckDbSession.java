@@ -295,9 +295,9 @@ public final class DuckDbSession implements Session {
 
     /** PREPARE's statement, translated again from {@code query} (a parse tree kept unchanged) when the settings change. */
     PreparedStatement prepareTranslated(dev.pgwire.serve.sql.Node query, String source, int[] parameterTypes) {
-        Translation t = translateTree(query.copy(), source);
+        Translation t = translator.translate(query.copy(), source, parameterTypes);
         PreparedStatement p = prepareTranslated(t, parameterTypes);
-        return p instanceof PreparedDuckDbStatement d ? d.translatedBy(() -> translateTree(query.copy(), source)) : p;
+        return p instanceof PreparedDuckDbStatement d ? d.translatedBy(() -> translator.translate(query.copy(), source, parameterTypes)) : p;
     }
 
     /** One unit of work of a client message, given its call number (for cancel checks). */

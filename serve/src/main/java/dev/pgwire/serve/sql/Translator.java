@@ -100,6 +100,11 @@ public final class Translator {
      * text it is part of (for positions).
      */
     public Translation translate(Node tree, String source) {
+        return translate(tree, source, null);
+    }
+
+    /** As {@link #translate(Node, String)}, with the parameter types PREPARE declares (OIDs; 0 for none). */
+    public Translation translate(Node tree, String source, int[] declaredParameters) {
         StatementInfo info = Classifier.classify(tree);
         if (info.command() != Command.OTHER) {
             throw new PgException(SqlState.SYNTAX_ERROR, "syntax error at or near \"" + info.main() + "\"");
@@ -107,7 +112,7 @@ public final class Translator {
         boolean was = unlocked;
         unlocked = true;
         try {
-            return emit(source, info, tree, null);
+            return emit(source, info, tree, declaredParameters);
         } finally {
             unlocked = was;
         }
