@@ -1457,17 +1457,17 @@ DROP ROLE session_defaults_writer
 
 -- name: enum_of_another_schema_compared_setup
 CREATE SCHEMA enum_elsewhere;
-CREATE TYPE enum_elsewhere.mood AS ENUM ('sad', 'ok', 'happy');
-CREATE TABLE enum_elsewhere.t (id int, m enum_elsewhere.mood);
+CREATE TYPE enum_elsewhere.elsewhere_mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE enum_elsewhere.t (id int, m enum_elsewhere.elsewhere_mood);
 INSERT INTO enum_elsewhere.t VALUES (1, 'sad'), (2, 'ok'), (3, 'happy')
 
 -- name: enum_of_another_schema_compared
 SELECT id, m > 'ok', m = 'ok', m IN ('ok', 'sad'), m BETWEEN 'sad' AND 'ok' FROM enum_elsewhere.t ORDER BY id
 
 -- name: enum_of_another_schema_cast
-SELECT 'ok'::enum_elsewhere.mood < 'happy', 'happy'::enum_elsewhere.mood > 'sad'
+SELECT 'ok'::enum_elsewhere.elsewhere_mood < 'happy', 'happy'::enum_elsewhere.elsewhere_mood > 'sad'
 
 -- name: enum_of_another_schema_done
 DROP TABLE enum_elsewhere.t;
-DROP TYPE enum_elsewhere.mood;
+DROP TYPE enum_elsewhere.elsewhere_mood;
 DROP SCHEMA enum_elsewhere

@@ -1007,3 +1007,26 @@ SELECT ('\x' || '6869')::bytea, ('abc' || '\000')::bytea, ('a\\b')::text::bytea,
 -- name: text_read_as_bytea_at_run_time_bad_hex
 -- expect-error: 22023
 SELECT ('\xzz' || '')::bytea
+
+-- name: identity_column_default_refused_setup
+CREATE TABLE ident_alter (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, x int);
+CREATE TABLE pk_pair (a int, b int, PRIMARY KEY (a, b))
+
+-- name: identity_column_set_default_refused
+-- expect-error: 42601
+ALTER TABLE ident_alter ALTER COLUMN id SET DEFAULT 100
+
+-- name: identity_column_drop_default_refused
+-- expect-error: 42601
+ALTER TABLE ident_alter ALTER COLUMN id DROP DEFAULT
+
+-- name: identity_column_drop_not_null_refused
+-- expect-error: 42601
+ALTER TABLE ident_alter ALTER COLUMN id DROP NOT NULL
+
+-- name: primary_key_column_drop_not_null_refused
+-- expect-error: 42P16
+ALTER TABLE pk_pair ALTER COLUMN b DROP NOT NULL
+
+-- name: drop_column_if_exists_of_no_column
+ALTER TABLE ident_alter DROP COLUMN IF EXISTS nope

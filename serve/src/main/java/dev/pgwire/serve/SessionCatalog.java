@@ -245,7 +245,12 @@ final class SessionCatalog implements CatalogView {
         }
         List<String> schemas = enumSchemas.computeIfAbsent(name,
                 n -> runner.query(ENUM_SCHEMAS, ps -> ps.setString(1, n), rs -> rs.getString(1)));
-        for (String s : searchPath.get()) if (schemas.contains(s)) return null;
+        if (schemas.size() > 1) {
+            // a column's type keeps no schema here: which of them it is cannot be told
+            throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.FEATURE_NOT_SUPPORTED,
+                    "enum type name \"" + name + "\" is used in several schemas (" + String.join(", ", schemas) + ")")
+                    .withHint("Cast the value to the enum type, schema-qualified ('value'::schema." + name + ").");
+        }
         return schemas.isEmpty() ? null : schemas.get(0);
     }
 

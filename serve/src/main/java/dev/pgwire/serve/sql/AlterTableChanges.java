@@ -72,9 +72,19 @@ final class AlterTableChanges {
                         }
                     }
                 }
-                case "AT_ColumnDefault" -> columnDefault(target, rel, column, cmd.node("def"));
+                case "AT_ColumnDefault" -> {
+                    refuseIdentity(rel, column, cmd.node("def") == null);
+                    columnDefault(target, rel, column, cmd.node("def"));
+                }
                 case "AT_SetNotNull" -> script.add(target + " ALTER COLUMN " + SqlWriter.quoteIdent(column) + " SET NOT NULL");
-                case "AT_DropNotNull" -> script.add(target + " ALTER COLUMN " + SqlWriter.quoteIdent(column) + " DROP NOT NULL");
+                case "AT_DropNotNull" -> {
+                    refuseIdentity(rel, column, false);
+                    Relation r = relation(rel);
+                    if (r != null && meta(r).constraints().stream().anyMatch(c -> c.type().equals("p") && c.columns().contains(column))) {
+                        throw new PgException("42P16", "column \"" + column + "\" is in a primary key");
+                    }
+                    script.add(target + " ALTER COLUMN " + SqlWriter.quoteIdent(column) + " DROP NOT NULL");
+                }
                 case "AT_AlterColumnType" -> {
                     columnViews(rel, column, false, false);
                     alterType(target, rel, cmd);
@@ -415,6 +425,15 @@ final class AlterTableChanges {
                 + SqlWriter.quoteLiteral(current == null ? ColumnMeta.write(PgTypeName.of(typeName), null, "", null)
                 : ColumnMeta.write(PgTypeName.of(typeName), current.sequence(), current.identity(), current.description(),
                 current.sequence() != null ? null : changedDefaults.containsKey(column) ? changedDefaults.get(column) : current.pgDefault())));
+    }
+
+    /** SET / DROP DEFAULT and DROP NOT NULL of an identity column are 42601, as in PostgreSQL (its sequence is its default). */
+    private void refuseIdentity(Node rel, String column, boolean hint) {
+        ColumnInfo c = column(rel, column);
+        if (c == null || c.identity() == null || c.identity().isEmpty()) return;
+        PgException e = new PgException(SqlState.SYNTAX_ERROR, "column \"" + column + "\" of relation \"" + rel.str("relname")
+                + "\" is an identity column");
+        throw hint ? e.withHint("Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.") : e;
     }
 
     private void addConstraint(String target, Node c) {

@@ -106,9 +106,8 @@ public interface CatalogView {
     }
 
     /**
-     * The schema to name enum type {@code name} with where search_path does not find it: the first
-     * schema holding one (a column's type keeps no schema here); null when search_path finds it or
-     * there is none.
+     * The schema of enum type {@code name} (a column's type keeps no schema here), or null when
+     * there is none; 0A000 when several schemas have an enum of that name.
      */
     default String enumSchema(String name) {
         return null;

@@ -54,7 +54,7 @@ final class EnumComparisons {
         boolean parameter = value.is("ParamRef") && (!types.parameterDeclared(value.num("number"))
                 || types.parameterOid(value.num("number")) >= 16384); // user objects' OIDs start there
         if (!parameter && (!value.is("A_Const") || !value.has("sval"))) return value;
-        // named with its schema where search_path does not find it (an enum of another schema's table)
+        // named with its schema (an enum of another schema's table is not on search_path)
         String schema = types.catalog().enumSchema(enumType.name());
         List<Node> names = new ArrayList<>();
         if (schema != null) names.add(Node.string(schema));

@@ -49,7 +49,7 @@ public final class SkipNotices {
             case "AlterTableStmt" -> {
                 String missing = missingRelation(stmt, catalog);
                 if (missing != null) out.add(new Notice("00000", missing));
-                for (String c : skippedColumns(stmt, catalog)) out.add(new Notice("42701", c));
+                out.addAll(skippedColumns(stmt, catalog));
             }
             case "RenameStmt" -> {
                 String missing = missingRelation(stmt, catalog);
@@ -164,15 +164,18 @@ public final class SkipNotices {
     }
 
     /** ADD COLUMN IF NOT EXISTS of a column the table has already, which changes nothing (SQLSTATE 42701). */
-    static List<String> skippedColumns(Node stmt, CatalogView catalog) {
+    static List<Notice> skippedColumns(Node stmt, CatalogView catalog) {
         Node rel = stmt.node("relation");
         Relation r = rel == null ? null : catalog.relation(DdlChanges.emptyToNull(rel.str("schemaname")), rel.str("relname"));
         if (r == null) return List.of();
-        List<String> out = new ArrayList<>();
+        List<Notice> out = new ArrayList<>();
         for (Node cmd : stmt.list("cmds")) {
             Node def = cmd.node("def");
             if (cmd.str("subtype").equals("AT_AddColumn") && cmd.bool("missing_ok") && def != null && r.column(def.str("colname")) != null) {
-                out.add("column \"" + def.str("colname") + "\" of relation \"" + r.name() + "\" already exists, skipping");
+                out.add(new Notice("42701", "column \"" + def.str("colname") + "\" of relation \"" + r.name() + "\" already exists, skipping"));
+            }
+            if (cmd.str("subtype").equals("AT_DropColumn") && cmd.bool("missing_ok") && r.column(cmd.str("name")) == null) {
+                out.add(new Notice("00000", "column \"" + cmd.str("name") + "\" of relation \"" + r.name() + "\" does not exist, skipping"));
             }
         }
         return out;
