@@ -141,16 +141,19 @@ final class DuckDbExecution {
         HeldTagSink held = keys || viewRenames != null ? new HeldTagSink(sink) : null;
         // a transaction of its own, so that a failed check (or a part of the script) undoes it all
         // (a DDL script too: its statements change the table all together or not at all, as one PostgreSQL statement does)
-        boolean own = (keys || aroundIndexes != null || viewRenames != null || t.runsAsScript()) && !tx.inDuckDbTransaction();
+        boolean touch = t.locking() != null && t.locking().touchSql() != null;
+        boolean own = (keys || aroundIndexes != null || viewRenames != null || t.runsAsScript() || touch) && !tx.inDuckDbTransaction();
         boolean recorded = false;
         try {
             if (own) {
                 ConflictRetry.run(s -> tx.ownTransaction(() -> {
+                    touchRows(t, null);
                     runner.run(t, s, params.codecContext(), true, session.cancelled(call));
                     if (viewRenames != null) viewRenames.remake(t, session, catalog, session.cancelled(call));
                     if (keys) foreignKeyWork(t, changes, addedKeys, false, null);
                 }), held != null ? held : sink, session.cancelled(call));
             } else if (tx.inDuckDbTransaction()) {
+                touchRows(t, null);
                 runner.run(t, held != null ? held : sink, params.codecContext(), true, session.cancelled(call));
                 if (viewRenames != null) {
                     tx.succeeded(viewRenames.remake(t, session, catalog, session.cancelled(call)), null);
@@ -259,6 +262,16 @@ final class DuckDbExecution {
                                 ParameterBinder parameters) {
         if (changes != null) foreignKeys.afterStatement(changes, inBlock, inserted(t, parameters));
         if (addedKeys != null) foreignKeys.validateAdded(t, addedKeys);
+    }
+
+    /**
+     * The rows an UPDATE … RETURNING of an indexed table changes, changed to themselves first in
+     * its transaction (see {@code ReturningGuard}): a write-write conflict DuckDB would not find in
+     * the statement itself; {@code binder} binds its parameters (null in a simple Query).
+     */
+    void touchRows(Translation t, DuckDbStatementRunner.Binder binder) {
+        if (t.locking() == null || t.locking().touchSql() == null) return;
+        runner.replay(t.locking().touchSql(), binder);
     }
 
     /**

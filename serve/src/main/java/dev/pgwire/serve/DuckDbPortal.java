@@ -124,6 +124,7 @@ final class DuckDbPortal implements Portal {
                 } catch (SQLException e) {
                     throw ErrorMapper.map(e, statement.translation());
                 }
+                session.execution().touchRows(t, parameters::bind);
                 if (kinds != null && running instanceof DuckDBPreparedStatement duck) {
                     chunked[0] = session.runner().queryPrepared(duck, t,
                             parameters::bind, session.transactions().inDuckDbTransaction(), session.cancelled(call));

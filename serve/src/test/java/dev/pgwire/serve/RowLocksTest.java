@@ -104,6 +104,32 @@ class RowLocksTest {
     }
 
     @Test
+    void anUpdateReturningOfAKeyedTableNeitherLosesNorOverwritesAnotherWriterChange() throws Exception {
+        try (Connection a = connect(); Connection b = connect(); Connection watch = connect()) {
+            int pidB = Integer.parseInt(text(b, "SELECT pg_backend_pid()"));
+            a.setAutoCommit(false);
+            // a's UPDATE … RETURNING holds its row: b's UPDATE waits for a's commit and then changes a's value
+            assertThat(ids(a, "UPDATE jobs SET n = n + 1 WHERE id = 1 RETURNING n")).containsExactly(1);
+            CompletableFuture<Object> plain = inBackground(() -> update(b, "UPDATE jobs SET n = n * 100 WHERE id = 1"));
+            awaitRowWait(watch, pidB);
+            a.commit();
+            assertThat(plain.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(ids(watch, "SELECT n FROM jobs WHERE id = 1")).containsExactly(100);
+            // a's plain UPDATE is not committed: b's UPDATE … RETURNING does not write over it (DuckDB alone would)
+            exec(a, "UPDATE jobs SET n = n + 1 WHERE id = 2");
+            CompletableFuture<Object> returning = inBackground(() -> ids(b, "UPDATE jobs SET n = n * 100 + 5 WHERE id = 2 RETURNING n"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!returning.isDone() && !"active".equals(text(watch, "SELECT coalesce(max(state), '') FROM pg_stat_activity WHERE pid = " + pidB))) {
+                if (System.nanoTime() > deadline) throw new AssertionError("the UPDATE … RETURNING never ran");
+                Thread.onSpinWait();
+            }
+            a.commit();
+            assertThat(returning.get(20, TimeUnit.SECONDS)).isEqualTo(List.of(105));
+            assertThat(ids(watch, "SELECT n FROM jobs WHERE id = 2")).containsExactly(105);
+        }
+    }
+
+    @Test
     void skipLockedGivesTwoTransactionsDifferentRows() throws Exception {
         try (Connection a = connect(); Connection b = connect()) {
             a.setAutoCommit(false);

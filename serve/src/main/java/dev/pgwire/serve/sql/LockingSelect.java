@@ -33,10 +33,14 @@ import java.util.Set;
  * @param whileOthersHold true for an UPDATE or DELETE, whose probe runs only while another session
  *                 holds rows of its table
  */
-public record LockingSelect(List<Target> targets, String probeSql, boolean whileOthersHold, List<LockingSelect> before) {
+public record LockingSelect(List<Target> targets, String probeSql, boolean whileOthersHold, List<LockingSelect> before, String touchSql) {
 
     public LockingSelect(List<Target> targets, String probeSql, boolean whileOthersHold) {
-        this(targets, probeSql, whileOthersHold, List.of());
+        this(targets, probeSql, whileOthersHold, List.of(), null);
+    }
+
+    public LockingSelect(List<Target> targets, String probeSql, boolean whileOthersHold, List<LockingSelect> before) {
+        this(targets, probeSql, whileOthersHold, before, null);
     }
 
     /** The strengths as RowLocks numbers them. */
@@ -370,7 +374,7 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
                 : writeProbe(tree, plan.targets(), plan.parameters(), pid, catalog);
         if (before.isEmpty()) return own;
         return own == null ? new LockingSelect(List.of(), null, false, List.copyOf(before))
-                : new LockingSelect(own.targets(), own.probeSql(), own.whileOthersHold(), List.copyOf(before));
+                : new LockingSelect(own.targets(), own.probeSql(), own.whileOthersHold(), List.copyOf(before), own.touchSql());
     }
 
     /**
@@ -426,8 +430,10 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
     private static LockingSelect writeProbe(Node tree, List<Target> targets, int parameters, int pid, CatalogView catalog) {
         Target t = targets.get(0);
         String rowid = SqlNames.quote(t.alias()) + ".rowid";
-        Node heldElsewhere = Expressions.duckDb("NOT pgwire_row_free(" + pid + ", " + SqlNames.literal(t.table()) + ", " + rowid + ", "
-                + t.strength() + ")");
+        String touched = ReturningGuard.touchedColumns(tree, catalog);
+        // an UPDATE … RETURNING of an indexed table locks every row it changes (see ReturningGuard)
+        Node heldElsewhere = touched != null ? null : Expressions.duckDb("NOT pgwire_row_free(" + pid + ", " + SqlNames.literal(t.table())
+                + ", " + rowid + ", " + t.strength() + ")");
         List<Node> from = new ArrayList<>();
         from.add(Node.typed("RangeVar", tree.node("relation")));
         from.addAll(tree.list(tree.is("UpdateStmt") ? "fromClause" : "usingClause"));
@@ -435,12 +441,14 @@ public record LockingSelect(List<Target> targets, String probeSql, boolean while
                 .set("targetList", new ArrayList<>(List.of(Node.of("ResTarget").set("name", "pgwire_lock_0")
                         .set("val", Expressions.duckDb(rowid)))))
                 .set("fromClause", from)
-                .set("whereClause", and(tree.node("whereClause"), List.of(heldElsewhere)))
+                .set("whereClause", heldElsewhere == null ? tree.node("whereClause") : and(tree.node("whereClause"), List.of(heldElsewhere)))
                 .set("withClause", tree.node("withClause"));
         SqlWriter w = new SqlWriter();
         new Emitter(w, new TypeMapper(catalog)).statement(select);
         String probe = "SELECT pgwire_lock_0 FROM (" + w + ") AS pgwire_locking" + parametersJoin(parameters);
-        return new LockingSelect(List.copyOf(targets), probe, true);
+        if (touched == null) return new LockingSelect(List.copyOf(targets), probe, true);
+        String touch = "UPDATE " + t.table() + " SET " + touched + " WHERE rowid IN (" + probe + ")";
+        return new LockingSelect(List.copyOf(targets), probe, false, List.of(), touch);
     }
 
     /** Every parameter of the statement in a probe of part of it, so that the probe binds as the statement does. */
