@@ -375,17 +375,27 @@ public final class DuckDbSession implements Session {
     /** The value lastval() answers: the last a sequence gave this session (null before any, or after DISCARD). */
     private volatile Long lastSequenceValue;
 
-    void sequenceValueDrawn(long value) {
+    /** The value nextval last gave this session of each sequence (by its schema-qualified name): what currval answers. */
+    private final Map<String, Long> sequenceValues = new java.util.concurrent.ConcurrentHashMap<>();
+
+    void sequenceValueDrawn(String sequence, long value) {
         lastSequenceValue = value;
+        if (sequence != null) sequenceValues.put(sequence, value);
     }
 
     Long lastSequenceValue() {
         return lastSequenceValue;
     }
 
-    /** DISCARD ALL or SEQUENCES: lastval() has nothing to answer until a sequence gives a value again. */
+    /** currval: the value nextval last gave this session of {@code sequence}, or null before any. */
+    Long sequenceValue(String sequence) {
+        return sequenceValues.get(sequence);
+    }
+
+    /** DISCARD ALL or SEQUENCES: lastval() and currval have nothing to answer until a sequence gives a value again. */
     void forgetSequenceValue() {
         lastSequenceValue = null;
+        sequenceValues.clear();
     }
 
     @Override

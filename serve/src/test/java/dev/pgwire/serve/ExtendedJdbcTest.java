@@ -135,6 +135,34 @@ class ExtendedJdbcTest {
     }
 
     @Test
+    void currvalIsTheValueTheSessionItselfDrew() throws Exception {
+        try (Connection a = connect("currval"); Connection b = connect("currval");
+             Statement sa = a.createStatement(); Statement sb = b.createStatement()) {
+            sa.execute("CREATE SEQUENCE shared_seq");
+            sa.execute("CREATE TABLE shared_rows (id serial PRIMARY KEY, v text)");
+            assertThat(longs(sb, "SELECT nextval('shared_seq')")).containsExactly(1L);
+            assertThat(longs(sa, "SELECT nextval('shared_seq') + nextval('shared_seq')")).containsExactly(5L);
+            assertThat(longs(sb, "SELECT currval('shared_seq')")).containsExactly(1L);
+            assertThat(longs(sa, "SELECT currval('public.shared_seq')")).containsExactly(3L);
+            sb.execute("INSERT INTO shared_rows (v) VALUES ('b')");
+            sa.execute("INSERT INTO shared_rows (v) VALUES ('a')");
+            assertThat(longs(sb, "SELECT currval('shared_rows_id_seq')")).containsExactly(1L);
+            sb.execute("DISCARD SEQUENCES");
+            SQLException notYet = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> longs(sb, "SELECT currval('shared_seq')"));
+            assertThat(notYet.getSQLState()).isEqualTo("55000");
+        }
+    }
+
+    private static List<Long> longs(Statement st, String sql) throws SQLException {
+        List<Long> out = new java.util.ArrayList<>();
+        try (ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) out.add(rs.getLong(1));
+        }
+        return out;
+    }
+
+    @Test
     void anUntypedParameterBesideOthersTakesTheTypeCoalesceMixesItWith() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port()
                 + "/mixed?user=postgres&sslmode=disable&prepareThreshold=1&stringtype=unspecified");

@@ -7,13 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * lastval(): the value nextval last returned in this session, whichever sequence gave it. DuckDB
- * keeps no such value, so every value a query or data-changing statement draws passes through
- * {@code pgwire_nextval_seen(pid, value)}, which records it for the session, and lastval() asks
- * {@code pgwire_lastval(pid)} (55000 before any). The draws are the explicit nextval calls and the
+ * lastval() and currval(s): the value nextval last returned in this session, of any sequence and of
+ * s. DuckDB keeps neither (its currval is the sequence's, whichever session drew it), so every value
+ * a query or data-changing statement draws passes through {@code pgwire_nextval_seen(pid, sequence,
+ * value)}, which records it for the session, and lastval() asks {@code pgwire_lastval(pid)},
+ * currval {@code pgwire_currval(pid, sequence)} (55000 before any). The draws are the explicit nextval calls and the
  * sequence defaults an INSERT leaves to its serial or identity columns: those are written into the
  * INSERT as values ({@code INSERT INTO t (name) VALUES ('a')} becomes {@code INSERT INTO t (name,
- * id) VALUES ('a', pgwire_nextval_seen(pid, nextval('t_id_seq')))}), which is what the default
+ * id) VALUES ('a', pgwire_nextval_seen(pid, 't_id_seq', nextval('t_id_seq')))}), which is what the default
  * would have drawn, row by row.
  */
 final class SequenceCalls {
@@ -26,12 +27,15 @@ final class SequenceCalls {
     static void rewrite(Node tree, SessionContext session) {
         int pid = session.backendPid();
         nameArguments(tree);
-        if (tree.is("InsertStmt")) insertDefaults(tree, session.catalog(), pid);
-        Rewrites.replaceExpressions(tree, n -> replacement(n, pid));
+        if (tree.is("InsertStmt")) insertDefaults(tree, session, pid);
+        Rewrites.replaceExpressions(tree, n -> replacement(n, pid, session));
     }
 
-    private static Node replacement(Node n, int pid) {
-        if (n.bool(DRAWN)) return seen(pid, "{0}", n.copy().set(DRAWN, false));
+    private static Node replacement(Node n, int pid, SessionContext session) {
+        if (n.bool(DRAWN)) {
+            Node call = n.copy().set(DRAWN, false);
+            return seen(pid, sequenceKey(call.list("args").isEmpty() ? null : call.list("args").get(0), session), "{0}", call);
+        }
         if (!n.is("FuncCall") || n.node("over") != null || n.bool("pgwire_keep")) return null;
         List<String> names = n.names("funcname");
         if (names.size() > 2 || (names.size() == 2 && !names.get(0).equals("pg_catalog"))) return null;
@@ -40,15 +44,40 @@ final class SequenceCalls {
         if (name.equals("lastval") && args.isEmpty()) {
             return Expressions.duckDb("pgwire_lastval(" + pid + ")").set("pgType", "int8");
         }
+        if (name.equals("currval") && args.size() == 1) {
+            // the value nextval last gave this session of the sequence (DuckDB's currval is any session's)
+            // (a name known only when the statement runs, currval(pg_get_serial_sequence('t', 'id')), is left to DuckDB)
+            String key = sequenceKey(args.get(0), session);
+            return key == null ? null : Expressions.duckDb("pgwire_currval(" + pid + ", " + SqlWriter.quoteLiteral(key) + ")").set("pgType", "int8");
+        }
         if (name.equals("nextval") && args.size() == 1) {
             for (int i = 0; i < args.size(); i++) {
                 Node holder = Node.of("List").set("items", new ArrayList<>(List.of(args.get(i))));
-                Rewrites.replaceExpressions(holder, c -> replacement(c, pid));
+                Rewrites.replaceExpressions(holder, c -> replacement(c, pid, session));
                 args.set(i, holder.list("items").get(0));
             }
-            return seen(pid, "{0}", n.set("pgwire_keep", true));
+            return seen(pid, sequenceKey(args.get(0), session), "{0}", n.set("pgwire_keep", true));
         }
         return null;
+    }
+
+    /**
+     * The sequence a nextval or currval argument names, schema-qualified as the session's
+     * search_path finds it now (PostgreSQL binds the call to the sequence's OID): the key under
+     * which the session keeps the sequence's last value for currval. Null for an argument that is
+     * no constant name.
+     */
+    private static String sequenceKey(Node arg, SessionContext session) {
+        List<String> names = arg == null ? null : names(arg);
+        if (names == null || names.isEmpty() || names.size() > 2) return null;
+        String name = names.get(names.size() - 1);
+        CatalogView catalog = session.catalog();
+        if (names.size() == 1 && catalog != null) {
+            for (String schema : session.currentSchemas(false)) {
+                if (catalog.sequence(schema, name) != null) return SqlWriter.quoteIdent(schema) + "." + SqlWriter.quoteIdent(name);
+            }
+        }
+        return names.size() == 2 ? SqlWriter.quoteIdent(names.get(0)) + "." + SqlWriter.quoteIdent(name) : SqlWriter.quoteIdent(name);
     }
 
     /**
@@ -141,8 +170,9 @@ final class SequenceCalls {
 
     private static final java.util.Set<String> SEQUENCE_FUNCTIONS = java.util.Set.of("nextval", "currval", "setval");
 
-    private static Node seen(int pid, String value, Node... args) {
-        return Expressions.duckDb("pgwire_nextval_seen(" + pid + ", " + value + ")", args).set("pgType", "int8");
+    private static Node seen(int pid, String sequence, String value, Node... args) {
+        return Expressions.duckDb("pgwire_nextval_seen(" + pid + ", " + (sequence == null ? "NULL" : SqlWriter.quoteLiteral(sequence)) + ", "
+                + value + ")", args).set("pgType", "int8");
     }
 
     /**
@@ -151,7 +181,8 @@ final class SequenceCalls {
      * given a value in some rows and DEFAULT in others keeps its DEFAULTs where it is GENERATED
      * ALWAYS (PostgreSQL's error about the values follows from the statement as written).
      */
-    private static void insertDefaults(Node insert, CatalogView catalog, int pid) {
+    private static void insertDefaults(Node insert, SessionContext session, int pid) {
+        CatalogView catalog = session.catalog();
         Node rel = insert.node("relation");
         if (catalog == null || rel == null) return;
         Relation r = catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
@@ -178,10 +209,11 @@ final class SequenceCalls {
                 }
             }
             String draw = c.defaultExpr();
+            String key = defaultKey(c, session);
             if (position < 0) {
                 added.add(Node.of("ResTarget").set("name", c.name()));
                 if (values) {
-                    for (Node row : select.list("valuesLists")) row.list("items").add(seen(pid, draw));
+                    for (Node row : select.list("valuesLists")) row.list("items").add(seen(pid, key, draw));
                 } else if (query) {
                     continue; // added below, around the query
                 }
@@ -195,7 +227,7 @@ final class SequenceCalls {
                 if (!allDefault && "a".equals(c.identity())) continue;
                 for (Node row : select.list("valuesLists")) {
                     List<Node> items = row.list("items");
-                    if (position < items.size() && items.get(position).is("SetToDefault")) items.set(position, seen(pid, draw));
+                    if (position < items.size() && items.get(position).is("SetToDefault")) items.set(position, seen(pid, key, draw));
                 }
                 override |= "a".equals(c.identity());
             }
@@ -209,7 +241,7 @@ final class SequenceCalls {
                     new ArrayList<>(List.of(Node.string("pgwire_rows"), Node.of("A_Star"))))));
             for (Node col : added) {
                 ColumnInfo c = r.column(col.str("name"));
-                targets.add(Node.of("ResTarget").set("val", seen(pid, c.defaultExpr())).set("name", c.name()));
+                targets.add(Node.of("ResTarget").set("val", seen(pid, defaultKey(c, session), c.defaultExpr())).set("name", c.name()));
                 override |= "a".equals(c.identity());
             }
             Node sub = Node.of("RangeSubselect").set("subquery", select)
@@ -224,7 +256,10 @@ final class SequenceCalls {
         } else if (select == null) {
             // DEFAULT VALUES: one row of the draws, the other columns still their defaults
             List<Node> items = new ArrayList<>();
-            for (Node col : added) items.add(seen(pid, r.column(col.str("name")).defaultExpr()));
+            for (Node col : added) {
+                ColumnInfo c = r.column(col.str("name"));
+                items.add(seen(pid, defaultKey(c, session), c.defaultExpr()));
+            }
             Node row = Node.of("List").set("items", items);
             insert.set("selectStmt", Node.of("SelectStmt").set("valuesLists", new ArrayList<>(List.of(row)))
                     .set("op", "SETOP_NONE").set("limitOption", "LIMIT_OPTION_DEFAULT"));
@@ -248,19 +283,32 @@ final class SequenceCalls {
     }
 
     /** Whether the column's default is a nextval call (serial, identity, or DEFAULT nextval('…') as written). */
-    private static boolean drawsFromSequence(ColumnInfo c) {
-        if (c.defaultExpr() == null) return false;
-        if (c.sequence() != null) return true;
+    /** The sequence a column's default draws from, as {@link #sequenceKey} names it, or null. */
+    private static String defaultKey(ColumnInfo c, SessionContext session) {
+        Node call = defaultDraw(c);
+        return call == null ? null : sequenceKey(call.list("args").get(0), session);
+    }
+
+    /** The nextval call that is a column's whole default (DuckDB's text of it), or null. */
+    private static Node defaultDraw(ColumnInfo c) {
+        if (c.defaultExpr() == null) return null;
         List<PgParser.Statement> parsed;
         try {
             parsed = PgParser.parse("SELECT " + c.defaultExpr());
         } catch (RuntimeException notPostgreSql) {
-            return false;
+            return null;
         }
-        if (parsed.size() != 1) return false;
+        if (parsed.size() != 1) return null;
         List<Node> targets = parsed.get(0).tree().list("targetList");
         Node val = targets.size() == 1 ? targets.get(0).node("val") : null;
-        return val != null && val.is("FuncCall") && val.list("args").size() == 1 && Operators.lastName(val).equals("nextval")
+        return val != null && val.is("FuncCall") && val.list("args").size() == 1 && Operators.lastName(val).equals("nextval") ? val : null;
+    }
+
+    private static boolean drawsFromSequence(ColumnInfo c) {
+        if (c.defaultExpr() == null) return false;
+        if (c.sequence() != null) return true;
+        Node val = defaultDraw(c);
+        return val != null
                 && !val.has("over");
     }
 }

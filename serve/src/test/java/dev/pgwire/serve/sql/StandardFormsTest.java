@@ -16,9 +16,10 @@ class StandardFormsTest {
     }
 
     @Test
-    void nextvalPassesItsValueToTheSessionAndLastvalAsksForIt() {
-        assertThat(duckDb("SELECT nextval('s'), lastval()"))
-                .isEqualTo("SELECT pgwire_nextval_seen(4242, nextval('s')) AS nextval, pgwire_lastval(4242) AS lastval");
+    void nextvalPassesItsValueToTheSessionAndLastvalAndCurrvalAskForIt() {
+        assertThat(duckDb("SELECT nextval('s'), lastval(), currval('s')"))
+                .isEqualTo("SELECT pgwire_nextval_seen(4242, 's', nextval('s')) AS nextval, pgwire_lastval(4242) AS lastval,"
+                        + " pgwire_currval(4242, 's') AS currval");
     }
 
     @Test
