@@ -533,3 +533,38 @@ COMMIT;
 
 -- name: unlisted_insert_rows
 SELECT * FROM unlisted_rows ORDER BY id;
+
+-- name: savepoint_sequences_made_in_the_block_go_on
+BEGIN;
+CREATE TABLE block_identity (id int GENERATED ALWAYS AS IDENTITY, v text);
+INSERT INTO block_identity (v) VALUES ('a'), ('b');
+SAVEPOINT s;
+INSERT INTO block_identity (v) VALUES ('x');
+
+-- name: savepoint_sequences_made_in_the_block_go_on_back
+ROLLBACK TO SAVEPOINT s;
+INSERT INTO block_identity (v) VALUES ('c') RETURNING id
+
+-- name: savepoint_sequences_made_in_the_block_go_on_values
+SELECT lastval(), currval('block_identity_id_seq');
+COMMIT;
+SELECT * FROM block_identity ORDER BY id
+
+-- name: savepoint_serial_made_in_the_block_goes_on
+BEGIN;
+CREATE TABLE block_serial (id serial PRIMARY KEY, v text);
+CREATE SEQUENCE block_seq;
+INSERT INTO block_serial (v) VALUES ('a');
+SELECT nextval('block_seq');
+SAVEPOINT s;
+INSERT INTO block_serial (v) VALUES ('b');
+SELECT nextval('block_seq');
+
+-- name: savepoint_serial_made_in_the_block_goes_on_back
+ROLLBACK TO SAVEPOINT s;
+INSERT INTO block_serial (v) VALUES ('c') RETURNING id
+
+-- name: savepoint_serial_made_in_the_block_goes_on_values
+SELECT nextval('block_seq');
+COMMIT;
+SELECT * FROM block_serial ORDER BY id

@@ -387,6 +387,18 @@ public final class DuckDbSession implements Session {
         return lastSequenceValue;
     }
 
+    /** The value nextval last gave this session of each sequence it drew from (a copy). */
+    Map<String, Long> sequenceValuesDrawn() {
+        return Map.copyOf(sequenceValues);
+    }
+
+    /** Puts back what {@link #sequenceValuesDrawn} and {@link #lastSequenceValue} answered before (a savepoint's replay drew again). */
+    void restoreSequenceValues(Map<String, Long> values, Long last) {
+        sequenceValues.clear();
+        sequenceValues.putAll(values);
+        lastSequenceValue = last;
+    }
+
     /** currval: the value nextval last gave this session of {@code sequence}, or null before any. */
     Long sequenceValue(String sequence) {
         return sequenceValues.get(sequence);

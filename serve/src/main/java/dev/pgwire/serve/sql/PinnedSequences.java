@@ -86,7 +86,7 @@ public final class PinnedSequences {
             ColumnInfo c = e.getKey();
             List<Node> values = new ArrayList<>();
             if (c.sequence() != null) {
-                for (long v : source.next(c, e.getValue().size())) values.add(constant(v));
+                for (long v : source.next(c, e.getValue().size())) values.add(constant(v).set(SequenceCalls.DRAWN_FROM, c.defaultExpr()));
             } else {
                 for (String v : source.values(c, e.getValue().size())) values.add(constant(v, c));
             }
@@ -159,7 +159,8 @@ public final class PinnedSequences {
             for (long v : source.next(c, (int) count)) values.append(values.length() > 1 ? "," : "").append(v);
             Node value = PgParser.parse("SELECT (" + SqlWriter.quoteLiteral(values.append('}').toString())
                     + "::int8[])[row_number() OVER ()]").get(0).tree().list("targetList").get(0);
-            value.node("val").set(SequenceCalls.DRAWN, true); // lastval() sees the values when the INSERT runs
+            // lastval() and currval see the values when the INSERT runs
+            value.node("val").set(SequenceCalls.DRAWN, true).set(SequenceCalls.DRAWN_FROM, c.defaultExpr());
             targets.add(value);
             cols.add(Node.of("ResTarget").set("name", c.name()));
             if ("a".equals(c.identity())) insert.set("override", "OVERRIDING_SYSTEM_VALUE");

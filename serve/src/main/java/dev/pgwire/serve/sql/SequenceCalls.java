@@ -22,6 +22,8 @@ final class SequenceCalls {
 
     /** Marks a value {@link PinnedSequences} drew from a sequence and wrote into an INSERT. */
     static final String DRAWN = "pgwire_drawn";
+    /** … and the DuckDB default (a nextval call) the column would have drawn it with. */
+    static final String DRAWN_FROM = "pgwire_drawn_from";
 
     /** Rewrites the nextval and lastval calls of a query or data-changing statement, and an INSERT's sequence defaults. */
     static void rewrite(Node tree, SessionContext session) {
@@ -33,8 +35,9 @@ final class SequenceCalls {
 
     private static Node replacement(Node n, int pid, SessionContext session) {
         if (n.bool(DRAWN)) {
-            Node call = n.copy().set(DRAWN, false);
-            return seen(pid, sequenceKey(call.list("args").isEmpty() ? null : call.list("args").get(0), session), "{0}", call);
+            Node value = n.copy().set(DRAWN, false).set(DRAWN_FROM, null);
+            Node call = n.has(DRAWN_FROM) ? defaultDraw(n.str(DRAWN_FROM)) : null;
+            return seen(pid, call == null ? null : sequenceKey(call.list("args").get(0), session), "{0}", value);
         }
         if (!n.is("FuncCall") || n.node("over") != null || n.bool("pgwire_keep")) return null;
         List<String> names = n.names("funcname");
@@ -65,19 +68,19 @@ final class SequenceCalls {
      * The sequence a nextval or currval argument names, schema-qualified as the session's
      * search_path finds it now (PostgreSQL binds the call to the sequence's OID): the key under
      * which the session keeps the sequence's last value for currval. Null for an argument that is
-     * no constant name.
+     * no constant name, or names no sequence.
      */
     private static String sequenceKey(Node arg, SessionContext session) {
         List<String> names = arg == null ? null : names(arg);
         if (names == null || names.isEmpty() || names.size() > 2) return null;
         String name = names.get(names.size() - 1);
         CatalogView catalog = session.catalog();
-        if (names.size() == 1 && catalog != null) {
-            for (String schema : session.currentSchemas(false)) {
-                if (catalog.sequence(schema, name) != null) return SqlWriter.quoteIdent(schema) + "." + SqlWriter.quoteIdent(name);
-            }
+        if (catalog == null) return null;
+        // (none for a sequence not there: DuckDB's error about it stands, 42P01)
+        for (String schema : names.size() == 2 ? List.of(names.get(0)) : session.currentSchemas(false)) {
+            if (catalog.sequence(schema, name) != null) return SqlWriter.quoteIdent(schema) + "." + SqlWriter.quoteIdent(name);
         }
-        return names.size() == 2 ? SqlWriter.quoteIdent(names.get(0)) + "." + SqlWriter.quoteIdent(name) : SqlWriter.quoteIdent(name);
+        return null;
     }
 
     /**
@@ -285,16 +288,16 @@ final class SequenceCalls {
     /** Whether the column's default is a nextval call (serial, identity, or DEFAULT nextval('…') as written). */
     /** The sequence a column's default draws from, as {@link #sequenceKey} names it, or null. */
     private static String defaultKey(ColumnInfo c, SessionContext session) {
-        Node call = defaultDraw(c);
+        Node call = defaultDraw(c.defaultExpr());
         return call == null ? null : sequenceKey(call.list("args").get(0), session);
     }
 
-    /** The nextval call that is a column's whole default (DuckDB's text of it), or null. */
-    private static Node defaultDraw(ColumnInfo c) {
-        if (c.defaultExpr() == null) return null;
+    /** The nextval call that is a column's whole default ({@code defaultExpr}, DuckDB's text of it), or null. */
+    private static Node defaultDraw(String defaultExpr) {
+        if (defaultExpr == null) return null;
         List<PgParser.Statement> parsed;
         try {
-            parsed = PgParser.parse("SELECT " + c.defaultExpr());
+            parsed = PgParser.parse("SELECT " + defaultExpr);
         } catch (RuntimeException notPostgreSql) {
             return null;
         }
@@ -307,7 +310,7 @@ final class SequenceCalls {
     private static boolean drawsFromSequence(ColumnInfo c) {
         if (c.defaultExpr() == null) return false;
         if (c.sequence() != null) return true;
-        Node val = defaultDraw(c);
+        Node val = defaultDraw(c.defaultExpr());
         return val != null
                 && !val.has("over");
     }
