@@ -79,8 +79,8 @@ final class Savepoints {
         List<Entry> before = new ArrayList<>(entries.subList(0, sp.entries));
         for (Entry e : before) {
             if (!e.replay().repeatable()) {
-                throw cannotRestore(name, "A statement before it gives another result each time it runs (it uses the clock,"
-                        + " random values or a sequence, or leaves such a column default to fill in).");
+                throw cannotRestore(name, "A statement before it may give another result each time it runs (it uses the clock,"
+                        + " random values, a sequence or a function of the database's own, or leaves such a column default to fill in).");
             }
             if (e.replay().readsData() && commitsNow != commitsAtStart) {
                 throw cannotRestore(name, "A statement before it read data that other sessions have changed since the"

@@ -158,6 +158,11 @@ public final class Builtins {
         return AGGREGATES.contains(name);
     }
 
+    /** Whether {@code name} is a function (or aggregate) PostgreSQL has built in. */
+    public static boolean builtinFunction(String name) {
+        return FUNCTIONS.containsKey(name) || AGGREGATES.contains(name);
+    }
+
     /**
      * Whether {@code name} is a built-in function none of whose forms returns a set: in FROM
      * PostgreSQL makes it a one-row relation, where DuckDB knows only table functions.

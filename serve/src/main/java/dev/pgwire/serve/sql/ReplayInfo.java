@@ -38,6 +38,11 @@ public record ReplayInfo(boolean writes, boolean repeatable, boolean readsData) 
         if (stmt.is("InsertStmt")) targets.add(stmt.node("relation"));
         TreeWalker.forEachNode(stmt, n -> {
             if (n.is("FuncCall") && VOLATILE.contains(Operators.lastName(n))) repeatable[0] = false;
+            if (n.is("FuncCall") && userFunction(n)) {
+                // a function of the user's may draw from a sequence, ask the clock or read tables in its body
+                repeatable[0] = false;
+                reads[0] = true;
+            }
             if (n.is("SQLValueFunction") && n.str("op").contains("TIME") || n.is("SQLValueFunction") && n.str("op").contains("DATE")) {
                 repeatable[0] = false;
             }
@@ -46,6 +51,12 @@ public record ReplayInfo(boolean writes, boolean repeatable, boolean readsData) 
         });
         if (stmt.is("InsertStmt") && repeatable[0]) repeatable[0] = !defaultsVolatile(stmt, catalog);
         return new ReplayInfo(true, repeatable[0], reads[0]);
+    }
+
+    private static boolean userFunction(Node call) {
+        java.util.List<String> names = call.names("funcname");
+        if (names.size() > 1 && !names.get(0).equals("pg_catalog")) return true;
+        return !dev.pgwire.serve.catalog.Builtins.builtinFunction(names.get(names.size() - 1));
     }
 
     private static boolean containsDataChange(Node stmt) {
