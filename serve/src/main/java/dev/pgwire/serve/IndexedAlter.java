@@ -113,7 +113,7 @@ final class IndexedAlter {
             String name = index.name();
             before.add("DROP INDEX " + qualifier + SqlNames.quote(name));
             String expressions = expressions(index.sql());
-            if (expressions == null || droppedIndexes.contains(name) || mentions(expressions, droppedColumns)) continue;
+            if (expressions == null || droppedIndexes.contains(name) || index.names(droppedColumns)) continue;
             Index remade = index;
             if (oldColumn != null) {
                 expressions = renamed(expressions, oldColumn, newColumn);
@@ -266,7 +266,7 @@ final class IndexedAlter {
         });
         List<Index> indexes = indexes(table, runner);
         if (drop && at == columns.size() - 1 && indexes.stream().noneMatch(i -> i.sql() == null || expressions(i.sql()) == null
-                || mentions(expressions(i.sql()), Set.of(column)))) {
+                || i.names(Set.of(column)))) {
             return null; // the last column, in no index: DuckDB drops it
         }
         boolean needed = adds || !change.retyped().isEmpty();
@@ -330,7 +330,7 @@ final class IndexedAlter {
         }
         for (Index index : indexes) {
             String expressions = expressions(index.sql());
-            if (expressions == null || drop && mentions(expressions, Set.of(column))) continue;
+            if (expressions == null || drop && index.names(Set.of(column))) continue;
             script.addAll(index.remade(qualifier, name, expressions, true));
         }
         // the rest of the statement's script (what serve keeps of the column and the table's keys)
@@ -394,6 +394,17 @@ final class IndexedAlter {
             out.add("CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + SqlNames.quote(name) + " ON " + table + " (" + expressions + ")");
             if (comment != null && keepComment) out.add("COMMENT ON INDEX " + qualifier + SqlNames.quote(name) + " IS " + literal(comment));
             return out;
+        }
+
+        /**
+         * Whether its keys, or the predicate of a partial index (kept in its comment: DuckDB's
+         * index is whole), name one of {@code columns}: PostgreSQL drops such an index with the column.
+         */
+        boolean names(Set<String> columns) {
+            String expressions = expressions(sql);
+            if (expressions != null && mentions(expressions, columns)) return true;
+            String predicate = comment == null ? null : dev.pgwire.serve.sql.ObjectMeta.read(comment).predicate();
+            return predicate != null && mentions(predicate, columns);
         }
     }
 
