@@ -435,3 +435,10 @@ SELECT extract(year FROM '0044-03-15 12:00+00 BC'::timestamptz), extract(century
     date_part('year', '0044-03-15 12:00+00 BC'::timestamptz), extract(millennium FROM '0044-03-15 12:00+00 BC'::timestamptz),
     extract(decade FROM '0044-03-15 12:00+00 BC'::timestamptz), date_trunc('century', '0044-03-15 12:00+00 BC'::timestamptz),
     extract(year FROM '0001-06-01 12:00+00 BC'::timestamptz), extract(year FROM '2024-06-01 12:00+00'::timestamptz)
+
+-- name: dates_subtracted
+SELECT '2024-03-01'::date - '2024-02-01'::date, pg_typeof('2024-03-01'::date - '2024-02-01'::date), '2024-03-01'::date - NULL::date
+
+-- name: infinite_dates_subtracted
+-- expect-error: 22008
+SELECT 'infinity'::date - '2000-01-01'::date

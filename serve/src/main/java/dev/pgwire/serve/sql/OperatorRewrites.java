@@ -165,6 +165,13 @@ final class OperatorRewrites {
             if ((op.equals("+") || op.equals("-")) && l != null && r != null && l.is(SqlType.DATE) && (r.is(SqlType.INT4) || r.is(SqlType.INT8))) {
                 e.set("rexpr", asInteger(e.node("rexpr")));
             }
+            if (op.equals("-") && l != null && r != null && !l.isArray() && !r.isArray() && l.is(SqlType.DATE) && r.is(SqlType.DATE)) {
+                // date_mi: days between, 22008 for an infinite date (DuckDB subtracts its day numbers)
+                Node n = Expressions.duckDb("CASE WHEN NOT isfinite({0}) OR NOT isfinite({1}) THEN error('[pgwire:22008] cannot subtract infinite dates')"
+                        + " ELSE CAST({0} - {1} AS INTEGER) END", e.node("lexpr"), e.node("rexpr"));
+                types.assume(n, SqlType.INT4);
+                return n;
+            }
             if (op.equals("+") && l != null && r != null && r.is(SqlType.DATE) && (l.is(SqlType.INT4) || l.is(SqlType.INT8))) {
                 e.set("lexpr", asInteger(e.node("lexpr")));
             }
