@@ -158,3 +158,10 @@ DELETE FROM temp_cascade_parent WHERE id = 1
 
 -- name: temp_foreign_key_cascade_rows
 SELECT * FROM temp_cascade_child ORDER BY id
+
+-- name: on_commit_drop_outside_a_block
+CREATE TEMP TABLE gone_at_once (x int) ON COMMIT DROP;
+SELECT to_regclass('gone_at_once')
+
+-- name: on_commit_drop_outside_a_block_again
+CREATE TEMP TABLE gone_at_once (x int) ON COMMIT DROP

@@ -180,7 +180,8 @@ final class DuckDbExecution {
         if (!recorded) tx.succeeded(t, null);
         Translation.OnCommit onCommit = t.onCommit();
         if (onCommit != null) tx.onCommit(onCommit);
-        if (!tx.inDuckDbTransaction() && !own) tx.runCommitActions(); // the statement was its own transaction
+        // the statement was its own transaction (a CREATE TEMP TABLE … ON COMMIT DROP outside a block goes at once)
+        if (!tx.inDuckDbTransaction()) tx.runCommitActions();
     }
 
     /** After a statement of the extended protocol ran in its batch's transaction: its foreign keys' actions and checks. */
