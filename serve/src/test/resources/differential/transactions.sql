@@ -568,3 +568,31 @@ INSERT INTO block_serial (v) VALUES ('c') RETURNING id
 SELECT nextval('block_seq');
 COMMIT;
 SELECT * FROM block_serial ORDER BY id
+
+-- name: read_write_after_a_query_setup
+BEGIN READ ONLY;
+SELECT 1
+
+-- name: read_write_after_a_query
+-- expect-error: 25001
+SET TRANSACTION READ WRITE
+
+-- name: read_write_after_a_query_end
+ROLLBACK
+
+-- name: isolation_after_a_query_setup
+BEGIN;
+SELECT 1
+
+-- name: isolation_after_a_query
+-- expect-error: 25001
+SET TRANSACTION ISOLATION LEVEL SERIALIZABLE
+
+-- name: isolation_after_a_query_end
+ROLLBACK
+
+-- name: isolation_before_a_query
+BEGIN;
+SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;
+SELECT current_setting('transaction_isolation');
+COMMIT

@@ -28,6 +28,13 @@ final class ParameterCommands {
         this.roles = roles;
     }
 
+    /** Whether a statement has run in the session's transaction block: its isolation and read-write mode are then fixed. */
+    private java.util.function.BooleanSupplier queried = () -> false;
+
+    void queried(java.util.function.BooleanSupplier queried) {
+        this.queried = queried;
+    }
+
     // ---------------------------------------------------------------- SET and RESET
 
     /** A VariableSetStmt: SET, SET LOCAL, SET TRANSACTION, RESET, RESET ALL. */
@@ -115,6 +122,15 @@ final class ParameterCommands {
         for (Node o : options) {
             Node arg = o.node("arg");
             String value = arg == null ? "" : constantText(arg);
+            if (prefix.isEmpty() && queried.getAsBoolean()) {
+                // PostgreSQL's check_XactIsoLevel and check_transaction_read_only: after the first query, too late
+                if (o.str("defname").equals("transaction_isolation") && !value.equalsIgnoreCase(params.get("transaction_isolation"))) {
+                    throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION, "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+                }
+                if (o.str("defname").equals("transaction_read_only") && !truthy(value) && "on".equals(params.get("transaction_read_only"))) {
+                    throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION, "transaction read-write mode must be set before any query");
+                }
+            }
             switch (o.str("defname")) {
                 case "transaction_isolation" -> params.set(prefix + "transaction_isolation", value, local);
                 case "transaction_read_only" -> params.set(prefix + "transaction_read_only", truthy(value) ? "on" : "off", local);
