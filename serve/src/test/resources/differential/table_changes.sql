@@ -1030,3 +1030,10 @@ ALTER TABLE pk_pair ALTER COLUMN b DROP NOT NULL
 
 -- name: drop_column_if_exists_of_no_column
 ALTER TABLE ident_alter DROP COLUMN IF EXISTS nope
+
+-- name: drop_column_drops_a_partial_index_naming_it
+CREATE TABLE partial_drop (a int, b int, c text);
+CREATE INDEX partial_drop_lower ON partial_drop (lower(c)) WHERE b > 0;
+CREATE INDEX partial_drop_a ON partial_drop (a);
+ALTER TABLE partial_drop DROP COLUMN b;
+SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'partial_drop' ORDER BY indexname

@@ -139,6 +139,7 @@ public final class DuckDbSession implements Session {
         this.notifications = new SessionNotifications(processId);
         this.params = params;
         this.parameterCommands = new ParameterCommands(params, runner, roles);
+        parameterCommands.queried(() -> tx.inTransactionBlock() && tx.queried());
         this.scheduler = scheduler;
         this.onClose = onClose;
         this.externalAccess = databases.externalAccess();
@@ -372,42 +373,11 @@ public final class DuckDbSession implements Session {
         return temporaryCatalog;
     }
 
-    /** The value lastval() answers: the last a sequence gave this session (null before any, or after DISCARD). */
-    private volatile Long lastSequenceValue;
+    /** What lastval() and currval answer this session. */
+    private final SessionSequences sequences = new SessionSequences();
 
-    /** The value nextval last gave this session of each sequence (by its schema-qualified name): what currval answers. */
-    private final Map<String, Long> sequenceValues = new java.util.concurrent.ConcurrentHashMap<>();
-
-    void sequenceValueDrawn(String sequence, long value) {
-        lastSequenceValue = value;
-        if (sequence != null) sequenceValues.put(sequence, value);
-    }
-
-    Long lastSequenceValue() {
-        return lastSequenceValue;
-    }
-
-    /** The value nextval last gave this session of each sequence it drew from (a copy). */
-    Map<String, Long> sequenceValuesDrawn() {
-        return Map.copyOf(sequenceValues);
-    }
-
-    /** Puts back what {@link #sequenceValuesDrawn} and {@link #lastSequenceValue} answered before (a savepoint's replay drew again). */
-    void restoreSequenceValues(Map<String, Long> values, Long last) {
-        sequenceValues.clear();
-        sequenceValues.putAll(values);
-        lastSequenceValue = last;
-    }
-
-    /** currval: the value nextval last gave this session of {@code sequence}, or null before any. */
-    Long sequenceValue(String sequence) {
-        return sequenceValues.get(sequence);
-    }
-
-    /** DISCARD ALL or SEQUENCES: lastval() and currval have nothing to answer until a sequence gives a value again. */
-    void forgetSequenceValue() {
-        lastSequenceValue = null;
-        sequenceValues.clear();
+    SessionSequences sequences() {
+        return sequences;
     }
 
     @Override

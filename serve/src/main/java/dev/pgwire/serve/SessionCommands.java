@@ -103,7 +103,7 @@ final class SessionCommands {
             tx.temporaryTablesDropped();
             catalog.changed();
         }
-        if (tag.equals("DISCARD ALL") || tag.equals("DISCARD SEQUENCES")) session.forgetSequenceValue();
+        if (tag.equals("DISCARD ALL") || tag.equals("DISCARD SEQUENCES")) session.sequences().forget();
         if (tag.equals("DISCARD ALL")) {
             session.sqlLevel().discardAll();
             session.notifications().unlistenAll(); // DISCARD ALL includes UNLISTEN *

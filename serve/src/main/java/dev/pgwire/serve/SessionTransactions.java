@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -258,27 +257,12 @@ final class SessionTransactions {
         List<Savepoints.Entry> replay = savepoints.rollbackTo(name, commits.get());
         s.openPortal().abandon();
         status = TransactionStatus.FAILED; // until the replay has succeeded
-        // what the session drew so far, which the replay's draws must not replace (lastval and currval stay)
-        Map<String, Long> drawn = s.sequenceValuesDrawn();
-        Long lastDrawn = s.lastSequenceValue();
+        SessionSequences.Drawn drawn = s.sequences().snapshot(); // what lastval and currval answer: the replay's draws must not change it
         rollbackQuietly();
         beginDuckDbTransaction();
         statementsInTransaction++; // the replay is in the new snapshot: it must not be taken again
         for (Savepoints.Entry e : replay) runner.replay(e.duckDbSql(), e.parameters() == null ? null : e.parameters()::bind);
-        // a sequence gives no value twice (PostgreSQL's are not transactional): one the block made is made again by
-        // the replay, starting over, with its INSERTs' values written in; it goes on from the last value the session drew
-        s.restoreSequenceValues(drawn, lastDrawn);
-        if (!drawn.isEmpty()) {
-            for (String[] q : runner.query("SELECT schema_name, sequence_name, CAST(last_value AS VARCHAR), increment_by > 0 FROM duckdb_sequences()"
-                    + " WHERE database_name = current_database()", ps -> { }, rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
-                    rs.getString(4)})) {
-                String key = dev.pgwire.serve.sql.SqlNames.quote(q[0]) + "." + dev.pgwire.serve.sql.SqlNames.quote(q[1]);
-                Long last = drawn.get(key);
-                if (last == null) continue;
-                boolean behind = q[2] == null || (Boolean.parseBoolean(q[3]) ? Long.parseLong(q[2]) < last : Long.parseLong(q[2]) > last);
-                if (behind) runner.execute("SELECT setval(" + dev.pgwire.serve.sql.SqlNames.literal(key) + ", " + last + ")");
-            }
-        }
+        s.sequences().restore(drawn, runner);
         catalog.changed(); // what the replay defined, and what the rollback undid
         // what the replay defined is the transaction's again: COMMIT moves the shared catalog on (catalogCommitted)
         if (!replay.isEmpty()) catalogChangedInTransaction = true;
@@ -485,6 +469,11 @@ final class SessionTransactions {
 
     boolean inTransactionBlock() {
         return status != TransactionStatus.IDLE || implicitBlock;
+    }
+
+    /** Whether a statement has run in the transaction (PostgreSQL's first snapshot is taken). */
+    boolean queried() {
+        return statementsInTransaction > 0;
     }
 
     /**

@@ -125,13 +125,13 @@ final class SessionUdfs {
         // lastval(): every value a statement draws passes through pgwire_nextval_seen (see SequenceCalls)
         Udf.register(c, new Udf.Signature("pgwire_nextval_seen", List.of(i, v, Udf.Type.BIGINT), null, Udf.Type.BIGINT, false), a -> {
             DuckDbSession s = sessions.get((Integer) a[0]);
-            if (s != null && a[2] != null) s.sequenceValueDrawn((String) a[1], (Long) a[2]);
+            if (s != null && a[2] != null) s.sequences().drawn((String) a[1], (Long) a[2]);
             return a[2];
         }, true);
         // currval(s): the value nextval last gave this session of s (DuckDB's currval is the sequence's, whoever drew it)
         Udf.register(c, new Udf.Signature("pgwire_currval", List.of(i, v), null, Udf.Type.BIGINT, false), a -> {
             DuckDbSession s = sessions.get((Integer) a[0]);
-            Long value = s == null || a[1] == null ? null : s.sequenceValue((String) a[1]);
+            Long value = s == null || a[1] == null ? null : s.sequences().of((String) a[1]);
             if (value != null) return value;
             List<String> parts = dev.pgwire.serve.catalog.QualifiedNames.parse(a[1] == null ? "" : (String) a[1]);
             throw new dev.pgwire.protocol.PgException("55000", "currval of sequence \"" + (parts.isEmpty() ? "" : parts.get(parts.size() - 1))
@@ -139,7 +139,7 @@ final class SessionUdfs {
         }, true);
         Udf.register(c, new Udf.Signature("pgwire_lastval", List.of(i), null, Udf.Type.BIGINT, false), a -> {
             DuckDbSession s = sessions.get((Integer) a[0]);
-            Long value = s == null ? null : s.lastSequenceValue();
+            Long value = s == null ? null : s.sequences().last();
             if (value == null) throw new dev.pgwire.protocol.PgException("55000", "lastval is not yet defined in this session");
             return value;
         }, true);

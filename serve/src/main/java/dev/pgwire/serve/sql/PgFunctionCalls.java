@@ -43,8 +43,8 @@ final class PgFunctionCalls {
         switch (name) {
             case "date_trunc" -> {
                 if (n != 2) return null;
-                Node century = centuryTrunc(args, types.get(1));
-                return century != null ? century : clockTrunc(args, types.get(1));
+                Node century = ZonedDateTrunc.centuryTrunc(args, types.get(1));
+                return century != null ? century : ZonedDateTrunc.clockTrunc(args, types.get(1));
             }
             case "to_char" -> {
                 if (n != 2 || first == null) return null;
@@ -461,41 +461,6 @@ final class PgFunctionCalls {
     /** A constant integer argument (an array dimension), or 0. */
     private static int constantDimension(Node n) {
         return n.is("A_Const") && n.has("ival") ? (int) n.node("ival").num("ival") : 0;
-    }
-
-    /**
-     * date_trunc('century' | 'millennium', …) as PostgreSQL counts them: centuries begin with the
-     * year 1 (2001-01-01, not DuckDB's 2000-01-01), as timestamp_trunc's DTK_CENTURY and
-     * DTK_MILLENNIUM do on the astronomical year. Null for the other fields.
-     */
-    private static Node centuryTrunc(List<Node> args, SqlType source) {
-        String field = Operators.stringConstant(args.get(0));
-        if (field == null || source == null || source.isArray()) return null;
-        int span = switch (field.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "century", "centuries" -> 100;
-            case "millennium", "millennia" -> 1000;
-            default -> 0;
-        };
-        boolean zoned = source.is(SqlType.TIMESTAMPTZ) || isDate(source);
-        if (span == 0 || !zoned && !source.is(SqlType.TIMESTAMP)) return null;
-        // the wall clock's year, astronomical (DuckDB's timestamptz gives the year of the era: 44 for 44 BC)
-        String y = "date_part('year', CAST({0} AS TIMESTAMP))";
-        String year = "CASE WHEN " + y + " > 0 THEN ((" + y + " + " + (span - 1) + ") // " + span + ") * " + span + " - " + (span - 1)
-                + " ELSE -((" + (span - 1) + " - (" + y + " - 1)) // " + span + ") * " + span + " + 1 END";
-        String start = "make_timestamp(CAST(" + year + " AS BIGINT), 1, 1, 0, 0, 0)";
-        return Expressions.duckDb(zoned ? "CAST(" + start + " AS TIMESTAMPTZ)" : start, args.get(1));
-    }
-
-    /**
-     * date_trunc of a timestamptz to an hour or less, as PostgreSQL's timestamptz_trunc does it: the
-     * wall clock's smaller fields are set to zero and the moment keeps its UTC offset. DuckDB
-     * resolves the truncated wall clock again, which in the hour repeated when clocks go back
-     * (01:30-04 in New York on the first Sunday of November) lands an hour later (01:00-05).
-     */
-    private static Node clockTrunc(List<Node> args, SqlType source) {
-        String field = ZonedDateTrunc.clockField(Operators.stringConstant(args.get(0)));
-        if (field == null || source == null || source.isArray() || !source.is(SqlType.TIMESTAMPTZ)) return null;
-        return ZonedDateTrunc.keepingOffset(field, args.get(1), "CAST({0} AS TIMESTAMP)");
     }
 
     private static final java.util.Set<String> YEAR_FIELDS = java.util.Set.of("year", "years", "decade", "decades", "century",

@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
+ * date_trunc where DuckDB's differs from PostgreSQL's: centuries and millennia counted as
+ * PostgreSQL counts them, the fields of an hour or less keeping the moment's offset, and
  * date_trunc(field, timestamptz, zone): the moment truncated as a wall clock in {@code zone}
  * reads it, and that wall-clock time read back in the zone — {@code timezone(zone,
  * date_trunc(field, timezone(zone, ts)))}, which is what PostgreSQL's timestamptz_trunc_zone
@@ -78,6 +80,41 @@ final class ZonedDateTrunc {
         System.arraycopy(more, 0, args, 1, more.length);
         return Expressions.duckDb("CASE WHEN isfinite({0}) THEN {0} - (" + wallClock + " - date_trunc('" + field + "', " + wallClock + ")) ELSE {0} END",
                 args).set("pgType", "timestamptz");
+    }
+
+    /**
+     * date_trunc('century' | 'millennium', …) as PostgreSQL counts them: centuries begin with the
+     * year 1 (2001-01-01, not DuckDB's 2000-01-01), as timestamp_trunc's DTK_CENTURY and
+     * DTK_MILLENNIUM do on the astronomical year. Null for the other fields.
+     */
+    static Node centuryTrunc(List<Node> args, SqlType source) {
+        String field = Operators.stringConstant(args.get(0));
+        if (field == null || source == null || source.isArray()) return null;
+        int span = switch (field.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "century", "centuries" -> 100;
+            case "millennium", "millennia" -> 1000;
+            default -> 0;
+        };
+        boolean zoned = source.is(SqlType.TIMESTAMPTZ) || source.name().equals("date");
+        if (span == 0 || !zoned && !source.is(SqlType.TIMESTAMP)) return null;
+        // the wall clock's year, astronomical (DuckDB's timestamptz gives the year of the era: 44 for 44 BC)
+        String y = "date_part('year', CAST({0} AS TIMESTAMP))";
+        String year = "CASE WHEN " + y + " > 0 THEN ((" + y + " + " + (span - 1) + ") // " + span + ") * " + span + " - " + (span - 1)
+                + " ELSE -((" + (span - 1) + " - (" + y + " - 1)) // " + span + ") * " + span + " + 1 END";
+        String start = "make_timestamp(CAST(" + year + " AS BIGINT), 1, 1, 0, 0, 0)";
+        return Expressions.duckDb(zoned ? "CAST(" + start + " AS TIMESTAMPTZ)" : start, args.get(1));
+    }
+
+    /**
+     * date_trunc of a timestamptz to an hour or less, as PostgreSQL's timestamptz_trunc does it: the
+     * wall clock's smaller fields are set to zero and the moment keeps its UTC offset. DuckDB
+     * resolves the truncated wall clock again, which in the hour repeated when clocks go back
+     * (01:30-04 in New York on the first Sunday of November) lands an hour later (01:00-05).
+     */
+    static Node clockTrunc(List<Node> args, SqlType source) {
+        String field = clockField(Operators.stringConstant(args.get(0)));
+        if (field == null || source == null || source.isArray() || !source.is(SqlType.TIMESTAMPTZ)) return null;
+        return keepingOffset(field, args.get(1), "CAST({0} AS TIMESTAMP)");
     }
 
     private static String ianaName(String zone) {

@@ -16,10 +16,11 @@ class StandardFormsTest {
     }
 
     @Test
-    void nextvalPassesItsValueToTheSessionAndLastvalAndCurrvalAskForIt() {
+    void nextvalPassesItsValueToTheSessionAndLastvalAsksForIt() {
+        // (no sequence s in this catalog: currval of it is left to DuckDB, whose error names it; ExtendedJdbcTest has the real one)
         assertThat(duckDb("SELECT nextval('s'), lastval(), currval('s')"))
-                .isEqualTo("SELECT pgwire_nextval_seen(4242, 's', nextval('s')) AS nextval, pgwire_lastval(4242) AS lastval,"
-                        + " pgwire_currval(4242, 's') AS currval");
+                .isEqualTo("SELECT pgwire_nextval_seen(4242, NULL, nextval('s')) AS nextval, pgwire_lastval(4242) AS lastval,"
+                        + " currval('s') AS currval");
     }
 
     @Test
