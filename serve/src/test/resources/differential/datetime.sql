@@ -442,3 +442,12 @@ SELECT '2024-03-01'::date - '2024-02-01'::date, pg_typeof('2024-03-01'::date - '
 -- name: infinite_dates_subtracted
 -- expect-error: 22008
 SELECT 'infinity'::date - '2000-01-01'::date
+
+-- name: clocks_going_back_time_intervals
+SET TimeZone = 'America/New_York';
+SELECT '2023-11-05 01:30-04'::timestamptz + interval '30 minutes', '2023-11-05 01:30-04'::timestamptz - interval '30 minutes',
+    '2023-11-05 01:30-04'::timestamptz + interval '0 day', '2023-11-04 01:30-04'::timestamptz + interval '1 day',
+    '2023-11-05 01:30-04'::timestamptz + make_interval(hours => 1)
+
+-- name: clocks_going_back_time_intervals_done
+SET TimeZone = 'UTC'

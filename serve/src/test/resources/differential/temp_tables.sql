@@ -165,3 +165,21 @@ SELECT to_regclass('gone_at_once')
 
 -- name: on_commit_drop_outside_a_block_again
 CREATE TEMP TABLE gone_at_once (x int) ON COMMIT DROP
+
+-- name: temp_table_in_a_failed_block_begin
+BEGIN
+
+-- name: temp_table_in_a_failed_block_setup
+-- expect-error: 22012
+SELECT 1 / 0
+
+-- name: temp_table_in_a_failed_block
+-- expect-error: 25P02
+CREATE TEMP TABLE failed_block_temp (x int)
+
+-- name: temp_table_in_a_failed_block_next
+-- expect-error: 25P02
+SELECT 1
+
+-- name: temp_table_in_a_failed_block_end
+ROLLBACK

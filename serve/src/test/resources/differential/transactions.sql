@@ -596,3 +596,17 @@ BEGIN;
 SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;
 SELECT current_setting('transaction_isolation');
 COMMIT
+
+-- name: setval_is_what_currval_answers
+CREATE SEQUENCE setval_seen;
+SELECT nextval('setval_seen');
+SELECT setval('setval_seen', 100);
+SELECT currval('setval_seen'), lastval()
+
+-- name: update_returning_drawing_in_its_where
+CREATE TABLE drawing_acct (id int PRIMARY KEY, bal int);
+INSERT INTO drawing_acct VALUES (1, 100), (2, 200);
+CREATE SEQUENCE drawing_seq;
+UPDATE drawing_acct SET bal = x.n FROM (SELECT nextval('drawing_seq') n) x WHERE drawing_acct.id = 1 RETURNING bal;
+UPDATE drawing_acct SET bal = bal + 1 WHERE id = (SELECT nextval('drawing_seq'))::int - 2 RETURNING bal;
+SELECT currval('drawing_seq'), bal FROM drawing_acct ORDER BY id

@@ -161,7 +161,20 @@ final class CopyCommand {
         String stagingTable = "temp.main." + SqlNames.quote(name);
         runner.execute("CREATE TEMPORARY TABLE " + SqlNames.quote(name) + " (" + defs + ")");
         String target = SqlNames.table(r.schema(), r.name());
-        return new CopyFromStdin.Staging(name, "INSERT INTO " + target + " (" + names + ") SELECT " + names + " FROM " + stagingTable,
+        // the serial columns left out draw as an INSERT's would, seen by the session (lastval and currval answer them)
+        StringJoiner drawn = new StringJoiner(", ");
+        StringJoiner drawnNames = new StringJoiner(", ");
+        for (ColumnInfo c : r.columns()) {
+            if (infos.contains(c) || c.sequence() == null || c.defaultExpr() == null || temp) continue;
+            int dot = c.sequence().indexOf('.');
+            String key = dot >= 0 ? SqlNames.quote(c.sequence().substring(0, dot)) + "." + SqlNames.quote(c.sequence().substring(dot + 1))
+                    : SqlNames.quote(r.schema()) + "." + SqlNames.quote(c.sequence());
+            drawn.add("pgwire_nextval_seen(" + session.processId() + ", " + SqlNames.literal(key) + ", " + c.defaultExpr() + ")");
+            drawnNames.add(SqlNames.quote(c.name()));
+        }
+        String columns = drawn.length() == 0 ? names.toString() : names + ", " + drawnNames;
+        String values = drawn.length() == 0 ? names.toString() : names + ", " + drawn;
+        return new CopyFromStdin.Staging(name, "INSERT INTO " + target + " (" + columns + ") SELECT " + values + " FROM " + stagingTable,
                 "DELETE FROM " + stagingTable, "DROP TABLE IF EXISTS " + stagingTable);
     }
 

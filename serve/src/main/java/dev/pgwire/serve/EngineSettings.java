@@ -121,10 +121,11 @@ final class EngineSettings {
         appliedCurrentSchema = variable("pgwire_current_schema", schemasOnPath.isEmpty() ? null : schemasOnPath.get(0), appliedCurrentSchema);
     }
 
-    /** Sets DuckDB variable {@code name} to {@code value} where it was {@code applied} before; the value now applied. */
+    /** Sets DuckDB variable {@code name} to {@code value} (null: NULL) where it was {@code applied} before; the value now applied. */
     private String variable(String name, String value, String applied) {
-        if (value == null || value.equals(applied)) return applied;
-        runner.execute("SET VARIABLE " + name + " = " + dev.pgwire.serve.sql.SqlNames.literal(value));
+        if (java.util.Objects.equals(value, applied)) return applied;
+        // (none: no schema of search_path exists, and current_schema is NULL)
+        runner.execute("SET VARIABLE " + name + " = " + (value == null ? "NULL" : dev.pgwire.serve.sql.SqlNames.literal(value)));
         return value;
     }
 

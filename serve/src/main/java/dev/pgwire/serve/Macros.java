@@ -41,8 +41,10 @@ final class Macros {
                     + " AND CAST(r + to_seconds(CAST(date_part('timezone', r) - date_part('timezone', r + INTERVAL 3 HOUR) AS BIGINT))"
                     + " AS TIMESTAMP) = CAST(r AS TIMESTAMP)"
                     + " THEN r + to_seconds(CAST(date_part('timezone', r) - date_part('timezone', r + INTERVAL 3 HOUR) AS BIGINT)) ELSE r END",
-            "CREATE OR REPLACE MACRO pgwire.timestamptz_plus(ts, iv) AS"
-                    + " pgwire.later_wall_clock(ts + (iv - pgwire.interval_clock(iv))) + pgwire.interval_clock(iv)",
+            // (an interval of no days or months moves the moment alone, whatever its wall clock)
+            "CREATE OR REPLACE MACRO pgwire.timestamptz_plus(ts, iv) AS CASE WHEN date_part('year', iv) = 0 AND date_part('month', iv) = 0"
+                    + " AND date_part('day', iv) = 0 THEN ts + iv"
+                    + " ELSE pgwire.later_wall_clock(ts + (iv - pgwire.interval_clock(iv))) + pgwire.interval_clock(iv) END",
             // a value for a numeric column without modifier (DECIMAL(38,10)): stored only if no digit is lost
             "CREATE OR REPLACE MACRO pgwire.exact_numeric(v) AS CASE WHEN v IS NULL THEN NULL"
                     + " WHEN TRY_CAST(v AS DECIMAL(38,10)) = v THEN CAST(v AS DECIMAL(38,10))"

@@ -125,6 +125,9 @@ public final class TempCatalog {
         try {
             state = read(connection.get());
         } catch (SQLException e) {
+            // a failed transaction block reads nothing until it ends: what was read before stands (still stale),
+            // and the statement that asked is refused with 25P02 as every statement there is
+            if (e.getMessage() != null && e.getMessage().contains("Current transaction is aborted")) return;
             throw new IllegalStateException("reading the temporary objects of session " + pid + " failed: " + e.getMessage(), e);
         }
         stale = false;

@@ -382,12 +382,23 @@ final class AlterTableChanges {
             }
             script.add(alter + " SET DEFAULT " + w);
         }
-        // (a serial column's new default, or none, replaces its nextval as the catalog shows it)
-        if (c == null || pgType == null) return;
+        // a serial column's new default, or none, replaces its nextval as the catalog shows it; its own nextval
+        // (pg_dump sets a serial's default after making its sequence) leaves it a serial
+        if (c == null || pgType == null || c.sequence() != null && drawsFrom(def, c.sequence())) return;
         String pgDefault = def == null ? null : defaultText(def, pgType);
         changedDefaults.put(column, pgDefault);
         script.add("COMMENT ON COLUMN " + DdlChanges.relationText(rel) + "." + SqlWriter.quoteIdent(column) + " IS "
                 + SqlWriter.quoteLiteral(ColumnMeta.write(pgType, null, c.identity(), c.description(), pgDefault, c.domain())));
+    }
+
+    /** Whether default {@code def} is a nextval of {@code sequence}. */
+    private static boolean drawsFrom(Node def, String sequence) {
+        if (def == null || !def.is("FuncCall") || !Operators.lastName(def).equals("nextval") || def.list("args").size() != 1) return false;
+        String text = Operators.stringConstant(def.list("args").get(0));
+        if (text == null) return false;
+        List<String> named = dev.pgwire.serve.catalog.QualifiedNames.parse(text);
+        // (the column's sequence is kept as its name, or schema.name, unquoted)
+        return named.get(named.size() - 1).equals(sequence.substring(sequence.indexOf('.') + 1));
     }
 
     /** A column default as PostgreSQL shows it, coerced to the column's type (null: DuckDB's text stands). */

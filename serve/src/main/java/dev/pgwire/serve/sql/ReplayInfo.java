@@ -53,7 +53,7 @@ public record ReplayInfo(boolean writes, boolean repeatable, boolean readsData) 
         return new ReplayInfo(true, repeatable[0], reads[0]);
     }
 
-    private static boolean userFunction(Node call) {
+    static boolean userFunction(Node call) {
         java.util.List<String> names = call.names("funcname");
         if (names.size() > 1 && !names.get(0).equals("pg_catalog")) return true;
         return !dev.pgwire.serve.catalog.Builtins.builtinFunction(names.get(names.size() - 1));

@@ -14,7 +14,9 @@ import java.util.Set;
  * statement lock every row it changes ({@link LockingSelect}: other sessions' UPDATE and DELETE
  * wait for them) and first change those rows to themselves ({@code SET c = c}, the <em>touch</em>),
  * an update DuckDB does check: a row another transaction changed and has not committed is then a
- * write-write conflict (40001, which an autocommit statement waits out by running again).
+ * write-write conflict (40001, which an autocommit statement waits out by running again). Not for
+ * a statement that calls something whose answer changes between runs (nextval, random(), a
+ * function of the user's): its WHERE and FROM must run once.
  */
 final class ReturningGuard {
     private ReturningGuard() {}
@@ -26,6 +28,11 @@ final class ReturningGuard {
      */
     static String touchedColumns(Node tree, CatalogView catalog) {
         if (!tree.is("UpdateStmt") || tree.list("returningList").isEmpty()) return null;
+        // the rows are named by running the statement's WHERE and FROM apart: not where they draw or ask the clock
+        boolean[] changing = {false};
+        TreeWalker.forEachNode(tree, n -> changing[0] |= n.is("FuncCall")
+                && (UpsertOrder.VOLATILE.contains(Operators.lastName(n)) || ReplayInfo.userFunction(n)));
+        if (changing[0]) return null;
         Node rv = tree.node("relation");
         String schema = rv.str("schemaname");
         CatalogView.Relation r = catalog.relation(schema.isEmpty() ? null : schema, rv.str("relname"));

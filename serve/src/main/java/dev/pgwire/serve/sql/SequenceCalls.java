@@ -53,6 +53,11 @@ final class SequenceCalls {
             String key = sequenceKey(args.get(0), session);
             return key == null ? null : Expressions.duckDb("pgwire_currval(" + pid + ", " + SqlWriter.quoteLiteral(key) + ")").set("pgType", "int8");
         }
+        if (name.equals("setval") && args.size() == 2) {
+            // setval(s, n) is what currval and lastval answer next, as in PostgreSQL
+            String key = sequenceKey(args.get(0), session);
+            if (key != null) return seen(pid, key, "{0}", n.set("pgwire_keep", true));
+        }
         if (name.equals("nextval") && args.size() == 1) {
             for (int i = 0; i < args.size(); i++) {
                 Node holder = Node.of("List").set("items", new ArrayList<>(List.of(args.get(i))));
