@@ -15,12 +15,21 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SessionSequences {
     /** The value lastval() answers (null before any, or after DISCARD). */
     private volatile Long last;
+    /** The sequence nextval last drew from (null where not known): a setval of it is what lastval answers. */
+    private volatile String lastSequence;
     /** The value nextval last gave this session of each sequence: what currval answers. */
     private final Map<String, Long> bySequence = new ConcurrentHashMap<>();
 
     void drawn(String sequence, long value) {
         last = value;
+        lastSequence = sequence;
         if (sequence != null) bySequence.put(sequence, value);
+    }
+
+    /** setval(sequence, value): currval of it answers the value, and lastval too where it was the last drawn from. */
+    void set(String sequence, long value) {
+        bySequence.put(sequence, value);
+        if (sequence.equals(lastSequence)) last = value;
     }
 
     Long last() {
@@ -35,14 +44,15 @@ final class SessionSequences {
     /** DISCARD ALL or SEQUENCES: lastval() and currval have nothing to answer until a sequence gives a value again. */
     void forget() {
         last = null;
+        lastSequence = null;
         bySequence.clear();
     }
 
     /** What lastval() and currval answer now, to be put back after a ROLLBACK TO SAVEPOINT ran statements again. */
-    record Drawn(Map<String, Long> bySequence, Long last) {}
+    record Drawn(Map<String, Long> bySequence, Long last, String lastSequence) {}
 
     Drawn snapshot() {
-        return new Drawn(Map.copyOf(bySequence), last);
+        return new Drawn(Map.copyOf(bySequence), last, lastSequence);
     }
 
     /**
@@ -56,6 +66,7 @@ final class SessionSequences {
         bySequence.clear();
         bySequence.putAll(before.bySequence());
         last = before.last();
+        lastSequence = before.lastSequence();
         if (before.bySequence().isEmpty()) return;
         List<String[]> sequences = runner.query("SELECT schema_name, sequence_name, CAST(last_value AS VARCHAR), increment_by > 0"
                 + " FROM duckdb_sequences() WHERE database_name = current_database()", ps -> { },

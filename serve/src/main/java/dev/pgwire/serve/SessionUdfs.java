@@ -128,6 +128,11 @@ final class SessionUdfs {
             if (s != null && a[2] != null) s.sequences().drawn((String) a[1], (Long) a[2]);
             return a[2];
         }, true);
+        Udf.register(c, new Udf.Signature("pgwire_setval_seen", List.of(i, v, Udf.Type.BIGINT), null, Udf.Type.BIGINT, false), a -> {
+            DuckDbSession s = sessions.get((Integer) a[0]);
+            if (s != null && a[1] != null && a[2] != null) s.sequences().set((String) a[1], (Long) a[2]);
+            return a[2];
+        }, true);
         // currval(s): the value nextval last gave this session of s (DuckDB's currval is the sequence's, whoever drew it)
         Udf.register(c, new Udf.Signature("pgwire_currval", List.of(i, v), null, Udf.Type.BIGINT, false), a -> {
             DuckDbSession s = sessions.get((Integer) a[0]);

@@ -54,9 +54,12 @@ final class SequenceCalls {
             return key == null ? null : Expressions.duckDb("pgwire_currval(" + pid + ", " + SqlWriter.quoteLiteral(key) + ")").set("pgType", "int8");
         }
         if (name.equals("setval") && args.size() == 2) {
-            // setval(s, n) is what currval and lastval answer next, as in PostgreSQL
+            // setval(s, n) is what currval of s answers next (and lastval, where s was the last drawn from), as in PostgreSQL
             String key = sequenceKey(args.get(0), session);
-            if (key != null) return seen(pid, key, "{0}", n.set("pgwire_keep", true));
+            if (key != null) {
+                return Expressions.duckDb("pgwire_setval_seen(" + pid + ", " + SqlWriter.quoteLiteral(key) + ", {0})", n.set("pgwire_keep", true))
+                        .set("pgType", "int8");
+            }
         }
         if (name.equals("nextval") && args.size() == 1) {
             for (int i = 0; i < args.size(); i++) {
