@@ -1037,3 +1037,19 @@ CREATE INDEX partial_drop_lower ON partial_drop (lower(c)) WHERE b > 0;
 CREATE INDEX partial_drop_a ON partial_drop (a);
 ALTER TABLE partial_drop DROP COLUMN b;
 SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'partial_drop' ORDER BY indexname
+
+-- name: text_to_varchar_checks_the_length_setup
+CREATE TABLE to_varchar (id int, t text);
+INSERT INTO to_varchar VALUES (1, 'ab'), (2, 'abcdef')
+
+-- name: text_to_varchar_checks_the_rows
+-- expect-error: 22001
+ALTER TABLE to_varchar ALTER t TYPE varchar(3)
+
+-- name: text_to_varchar_using
+ALTER TABLE to_varchar ALTER t TYPE varchar(3) USING left(t, 3);
+SELECT * FROM to_varchar ORDER BY id
+
+-- name: text_to_varchar_checks_later_values
+-- expect-error: 22001
+INSERT INTO to_varchar VALUES (3, 'xyzw')

@@ -269,7 +269,8 @@ final class IndexedAlter {
                 || i.names(Set.of(column)))) {
             return null; // the last column, in no index: DuckDB drops it
         }
-        boolean needed = adds || !change.retyped().isEmpty();
+        // (a new length check, varchar(n) or char(n), comes only with a table made anew: DuckDB adds no CHECK to a table)
+        boolean needed = adds || !change.retyped().isEmpty() || change.check() != null;
         for (String[] c : constraints) {
             if (adds) break;
             boolean onColumn = List.of(c[1].split("\u0000")).contains(column);
