@@ -166,9 +166,8 @@ final class CopyCommand {
         StringJoiner drawnNames = new StringJoiner(", ");
         for (ColumnInfo c : r.columns()) {
             if (infos.contains(c) || c.sequence() == null || c.defaultExpr() == null || temp) continue;
-            int dot = c.sequence().indexOf('.');
-            String key = dot >= 0 ? SqlNames.quote(c.sequence().substring(0, dot)) + "." + SqlNames.quote(c.sequence().substring(dot + 1))
-                    : SqlNames.quote(r.schema()) + "." + SqlNames.quote(c.sequence());
+            String[] sequence = SqlNames.sequence(r.schema(), c.sequence());
+            String key = SqlNames.quote(sequence[0]) + "." + SqlNames.quote(sequence[1]);
             drawn.add("pgwire_nextval_seen(" + session.processId() + ", " + SqlNames.literal(key) + ", " + c.defaultExpr() + ")");
             drawnNames.add(SqlNames.quote(c.name()));
         }

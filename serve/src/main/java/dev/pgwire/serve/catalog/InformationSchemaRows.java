@@ -103,7 +103,7 @@ final class InformationSchemaRows {
         for (Table t : user.tables) {
             for (Column c : t.columns()) {
                 if (c.sequence() != null && c.identity() != null && !c.identity().isEmpty()) {
-                    identity.add(c.sequence().contains(".") ? c.sequence() : t.schema() + "." + c.sequence());
+                    identity.add(String.join(".", dev.pgwire.serve.sql.SqlNames.sequence(t.schema(), c.sequence())));
                 }
             }
         }

@@ -166,10 +166,8 @@ public final class Snapshot {
         for (UserObjects.Table t : user.tables) {
             for (UserObjects.Column c : t.columns()) {
                 if (c.sequence() == null) continue;
-                String seq = c.sequence().contains(".") ? c.sequence() : t.schema() + "." + c.sequence();
-                int dot = seq.indexOf('.');
-                serialSequences.put(t.schema() + "." + t.name() + "\0" + c.name(),
-                        TypeNames.quoteIdent(seq.substring(0, dot)) + "." + TypeNames.quoteIdent(seq.substring(dot + 1)));
+                String[] seq = dev.pgwire.serve.sql.SqlNames.sequence(t.schema(), c.sequence());
+                serialSequences.put(t.schema() + "." + t.name() + "\0" + c.name(), TypeNames.quoteIdent(seq[0]) + "." + TypeNames.quoteIdent(seq[1]));
             }
         }
     }

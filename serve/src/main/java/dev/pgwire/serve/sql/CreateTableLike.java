@@ -191,8 +191,8 @@ final class CreateTableLike {
 
     /** The identity of {@code c} for the new table: a sequence of its own, with the options of the other's. */
     private static Node identity(Relation r, ColumnInfo c, CatalogView catalog) {
-        String sequence = c.sequence().substring(c.sequence().lastIndexOf('.') + 1);
-        CatalogView.SequenceOptions o = catalog.sequence(r.schema(), sequence);
+        String[] sequence = SqlNames.sequence(r.schema(), c.sequence());
+        CatalogView.SequenceOptions o = catalog.sequence(sequence[0], sequence[1]);
         if (o == null) throw DdlEmitter.unsupported("copying the identity of column \"" + c.name() + "\" (its sequence is gone)");
         List<Node> options = new ArrayList<>();
         options.add(option("start", o.start()));

@@ -329,11 +329,8 @@ final class FunctionRewrites {
         }
         if (c.sequence() == null) return Expressions.duckDb("CAST(NULL AS VARCHAR)");
         // as PostgreSQL prints the sequence's name: schema-qualified, each part quoted where it must be
-        int dot = c.sequence().indexOf('.');
-        String seq = dot >= 0
-                ? TypeNames.quoteIdent(c.sequence().substring(0, dot)) + "." + TypeNames.quoteIdent(c.sequence().substring(dot + 1))
-                : TypeNames.quoteIdent(r.schema()) + "." + TypeNames.quoteIdent(c.sequence());
-        return Expressions.duckDb("CAST(" + SqlWriter.quoteLiteral(seq) + " AS VARCHAR)");
+        String[] seq = SqlNames.sequence(r.schema(), c.sequence());
+        return Expressions.duckDb("CAST(" + SqlWriter.quoteLiteral(TypeNames.quoteIdent(seq[0]) + "." + TypeNames.quoteIdent(seq[1])) + " AS VARCHAR)");
     }
 
     private Node intCall(String function, List<Node> args) {

@@ -24,6 +24,17 @@ public final class SqlNames {
         return (schema.equals("pg_temp") ? "temp.main" : quote(schema)) + "." + quote(name);
     }
 
+    /**
+     * The sequence a serial or identity column draws from, as {schema, name}: the name serve
+     * recorded for the column ("name", or "schema.name" for one in another schema), in the table's
+     * schema where it names none. Null where {@code recorded} is.
+     */
+    public static String[] sequence(String tableSchema, String recorded) {
+        if (recorded == null) return null;
+        int dot = recorded.indexOf('.');
+        return dot >= 0 ? new String[] {recorded.substring(0, dot), recorded.substring(dot + 1)} : new String[] {tableSchema, recorded};
+    }
+
     /** A string constant. */
     public static String literal(String value) {
         return SqlWriter.quoteLiteral(value);
