@@ -1053,3 +1053,46 @@ SELECT * FROM to_varchar ORDER BY id
 -- name: text_to_varchar_checks_later_values
 -- expect-error: 22001
 INSERT INTO to_varchar VALUES (3, 'xyzw')
+
+-- name: text_to_varchar_with_other_changes_setup
+CREATE TABLE to_varchar_two (a text, b int);
+INSERT INTO to_varchar_two VALUES ('abcdef', 1)
+
+-- name: text_to_varchar_with_other_changes_checks_the_rows
+-- expect-error: 22001
+ALTER TABLE to_varchar_two ALTER COLUMN a TYPE varchar(3), ALTER COLUMN b TYPE bigint
+
+-- name: text_to_varchar_second_of_two_changes_checks_the_rows
+-- expect-error: 22001
+ALTER TABLE to_varchar_two ALTER COLUMN b TYPE bigint, ALTER COLUMN a TYPE varchar(3)
+
+-- name: varchar_with_other_changes_checks_later_values
+-- expect-error: 22001
+ALTER TABLE to_varchar_two ALTER COLUMN b TYPE bigint, ALTER COLUMN a TYPE varchar(6);
+INSERT INTO to_varchar_two VALUES ('abcdefg', 2)
+
+-- name: varchar_lengthened_with_other_changes
+ALTER TABLE to_varchar_two ALTER COLUMN a TYPE varchar(10), ALTER COLUMN b TYPE int;
+INSERT INTO to_varchar_two VALUES ('abcdefghij', 3);
+SELECT * FROM to_varchar_two ORDER BY b
+
+-- name: two_columns_to_varchar_both_checked
+-- expect-error: 22001
+ALTER TABLE to_varchar_two ALTER COLUMN b TYPE varchar(1), ALTER COLUMN a TYPE varchar(12);
+INSERT INTO to_varchar_two VALUES ('abcdefghijkl', '123')
+
+-- name: float_columns_to_numeric_setup
+CREATE TABLE floats_to_numeric (f float8, r real, k float8 PRIMARY KEY);
+INSERT INTO floats_to_numeric VALUES (0.1, 0.1, 1.1), (123456789.123456789, 1234.5678, 2.25), (2.5e15, 3.5, 1e-3)
+
+-- name: float_columns_to_numeric_keep_their_digits
+ALTER TABLE floats_to_numeric ALTER COLUMN f TYPE numeric, ALTER COLUMN r TYPE numeric;
+SELECT f, r FROM floats_to_numeric ORDER BY f
+
+-- name: float_key_column_to_numeric
+ALTER TABLE floats_to_numeric ALTER COLUMN k TYPE numeric(10,4);
+SELECT k FROM floats_to_numeric ORDER BY k
+
+-- name: float_columns_to_numeric_done
+DROP TABLE floats_to_numeric;
+DROP TABLE to_varchar_two

@@ -164,44 +164,51 @@ final class IndexedAlter {
     }
 
     /**
-     * ALTER COLUMN … TYPE, from the DuckDB statement serve wrote for it ({@code ALTER TABLE t ALTER
-     * COLUMN c TYPE x [USING e]}) and PostgreSQL's new type (for its length check).
-     */
-    /**
      * ALTER COLUMN … TYPE together with SET / DROP NOT NULL and SET / DROP DEFAULT (Django's
-     * alter_field and Rails' change_column write them so): the table is built again for the new
-     * type, as for the type change alone, and the other clauses run after it. Null when the
-     * statement has other clauses, or DuckDB makes the type change itself.
+     * alter_field and Rails' change_column write them so), or of several columns at once: the table
+     * is built again for the new types, as for one type change alone, and the other clauses run
+     * after it. Null when the statement has other clauses, or DuckDB makes the type changes itself
+     * (several, none to varchar(n) or char(n)).
      */
     private static String retypeAmong(Translation t, List<Node> cmds, Relation table, DuckDbStatementRunner runner) {
-        Node retyped = null;
+        List<Node> retyped = new ArrayList<>();
         for (Node cmd : cmds) {
             switch (cmd.str("subtype")) {
-                case "AT_AlterColumnType" -> {
-                    if (retyped != null) return null;
-                    retyped = cmd;
-                }
+                case "AT_AlterColumnType" -> retyped.add(cmd);
                 case "AT_SetNotNull", "AT_DropNotNull", "AT_ColumnDefault" -> { }
                 default -> {
                     return null;
                 }
             }
         }
-        if (retyped == null) return null;
-        String clause = " ALTER COLUMN " + SqlNames.quote(retyped.str("name")) + " TYPE ";
+        if (retyped.isEmpty()) return null;
         List<String> statements = new ArrayList<>(dev.pgwire.server.SqlSplitter.split(t.duckDbSql()));
-        for (int i = 0; i < statements.size(); i++) {
-            String statement = statements.get(i);
-            if (!statement.startsWith("ALTER TABLE") || !statement.contains(clause)) continue;
-            Change change = retype(statement, retyped);
+        List<Change> changes = new ArrayList<>();
+        for (Node cmd : retyped) {
+            String clause = " ALTER COLUMN " + SqlNames.quote(cmd.str("name")) + " TYPE ";
+            int at = -1;
+            for (int i = 0; i < statements.size() && at < 0; i++) {
+                if (statements.get(i).startsWith("ALTER TABLE") && statements.get(i).contains(clause)) at = i;
+            }
+            Change change = at < 0 ? null : retype(statements.get(at), cmd);
             if (change == null) return null;
-            statements.remove(i);
-            List<String> alters = new ArrayList<>();
-            List<String> rest = new ArrayList<>();
-            for (String other : statements) (other.startsWith("ALTER TABLE") ? alters : rest).add(other);
-            return rebuild(table, change, alters, rest, runner);
+            statements.remove(at);
+            changes.add(change);
         }
-        return null;
+        if (changes.size() > 1 && changes.stream().allMatch(c -> c.check() == null)) return null;
+        // the first change is the table's; the others go with it, each with its length check
+        Change first = changes.get(0);
+        java.util.Map<String, String[]> others = new java.util.LinkedHashMap<>();
+        List<String> checks = new ArrayList<>();
+        for (Change other : changes.subList(1, changes.size())) {
+            others.put(other.column(), new String[] {other.type(), other.select()});
+            if (other.check() != null) checks.add(other.check());
+        }
+        Change change = new Change(first.column(), first.type(), first.select(), first.check(), List.of(), checks, c -> false, others);
+        List<String> alters = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        for (String other : statements) (other.startsWith("ALTER TABLE") ? alters : rest).add(other);
+        return rebuild(table, change, alters, rest, runner);
     }
 
     private static Change retype(String first, Node cmd) {
@@ -311,8 +318,12 @@ final class IndexedAlter {
         }
         for (String added : change.addedColumns()) create.append(", ").append(added);
         for (String[] c : constraints) {
-            boolean onColumn = !adds && List.of(c[1].split("\u0000")).contains(column);
-            if (onColumn && (drop || c[0].equals("CHECK") && isLengthCheck(c[2])) || change.dropped().test(c)) continue;
+            List<String> on = List.of(c[1].split("\u0000"));
+            boolean onColumn = !adds && on.contains(column);
+            // a retyped column's length check goes: its new type brings its own, or none
+            boolean lengthCheck = c[0].equals("CHECK") && isLengthCheck(c[2])
+                    && (onColumn || on.size() == 1 && change.retyped().containsKey(on.get(0)));
+            if (onColumn && drop || lengthCheck || change.dropped().test(c)) continue;
             create.append(", ").append(c[2]);
         }
         if (change.check() != null) create.append(", ").append(change.check());

@@ -384,21 +384,20 @@ final class AlterTableChanges {
         }
         // a serial column's new default, or none, replaces its nextval as the catalog shows it; its own nextval
         // (pg_dump sets a serial's default after making its sequence) leaves it a serial
-        if (c == null || pgType == null || c.sequence() != null && drawsFrom(def, c.sequence())) return;
+        if (c == null || pgType == null || c.sequence() != null && drawsFrom(def, SqlNames.sequence("", c.sequence())[1])) return;
         String pgDefault = def == null ? null : defaultText(def, pgType);
         changedDefaults.put(column, pgDefault);
         script.add("COMMENT ON COLUMN " + DdlChanges.relationText(rel) + "." + SqlWriter.quoteIdent(column) + " IS "
                 + SqlWriter.quoteLiteral(ColumnMeta.write(pgType, null, c.identity(), c.description(), pgDefault, c.domain())));
     }
 
-    /** Whether default {@code def} is a nextval of {@code sequence}. */
+    /** Whether default {@code def} is a nextval of a sequence named {@code sequence}. */
     private static boolean drawsFrom(Node def, String sequence) {
         if (def == null || !def.is("FuncCall") || !Operators.lastName(def).equals("nextval") || def.list("args").size() != 1) return false;
         String text = Operators.stringConstant(def.list("args").get(0));
         if (text == null) return false;
         List<String> named = dev.pgwire.serve.catalog.QualifiedNames.parse(text);
-        // (the column's sequence is kept as its name, or schema.name, unquoted)
-        return named.get(named.size() - 1).equals(sequence.substring(sequence.indexOf('.') + 1));
+        return named.get(named.size() - 1).equals(sequence);
     }
 
     /** A column default as PostgreSQL shows it, coerced to the column's type (null: DuckDB's text stands). */
@@ -427,6 +426,12 @@ final class AlterTableChanges {
             Node text = Node.of("TypeName").set("names", new ArrayList<>(List.of(Node.string("pg_catalog"), Node.string("text"))))
                     .set("typemod", -1L);
             using = Node.of("TypeCast").set("arg", ref).set("typeName", text);
+        }
+        boolean fromFloat = current != null && (current.duckDbType().equals("DOUBLE") || current.duckDbType().equals("FLOAT"));
+        if (using == null && fromFloat && to.dimensions() == 0 && to.name().equals("numeric")) {
+            // float to numeric: the float's 15 (6) significant digits, as its cast takes them, not its binary value
+            Node ref = Node.of("ColumnRef").set("fields", new ArrayList<>(List.of(Node.string(column))));
+            using = Node.of("TypeCast").set("arg", ref).set("typeName", typeName);
         }
         if (using != null) sb.append(" USING ").append(typedExpression(rel, using));
         script.add(sb.toString());
