@@ -430,6 +430,15 @@ SELECT '2024-07-01 12:00'::timestamp AT TIME ZONE 'CET', '2024-07-01 12:00+00'::
     '2024-07-01 12:00+00'::timestamptz AT TIME ZONE 'cest', '2024-07-01 12:00+00'::timestamptz AT TIME ZONE 'IST',
     '2024-01-01 12:00+00'::timestamptz AT TIME ZONE 'EDT', timezone('BST', '2024-01-01 12:00+00'::timestamptz)
 
+-- name: at_time_zone_abbreviations_read_through_zones
+SELECT '2020-06-01 12:00+00'::timestamptz AT TIME ZONE 'ART', '2020-06-01 12:00+00'::timestamptz AT TIME ZONE 'arst',
+    '2009-01-01 12:00+00'::timestamptz AT TIME ZONE 'ART', '2012-06-01 12:00+00'::timestamptz AT TIME ZONE 'MSK',
+    '2020-06-01 12:00'::timestamp AT TIME ZONE 'SGT', '2016-06-01 12:00'::timestamp AT TIME ZONE 'VET'
+
+-- name: date_trunc_in_abbreviated_zones
+SELECT date_trunc('day', '2020-06-01 02:00+00'::timestamptz, 'ART'), date_trunc('day', '2020-06-01 02:00+00'::timestamptz, 'PST'),
+    date_trunc('hour', '2020-06-01 02:30+00'::timestamptz, 'CEST'), date_trunc('day', '2020-07-01 02:00+00'::timestamptz, 'MSK')
+
 -- name: bc_years_of_timestamptz
 SELECT extract(year FROM '0044-03-15 12:00+00 BC'::timestamptz), extract(century FROM '0044-03-15 12:00+00 BC'::timestamptz),
     date_part('year', '0044-03-15 12:00+00 BC'::timestamptz), extract(millennium FROM '0044-03-15 12:00+00 BC'::timestamptz),

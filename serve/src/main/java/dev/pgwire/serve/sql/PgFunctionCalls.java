@@ -334,6 +334,11 @@ final class PgFunctionCalls {
                 }
                 // an abbreviation ('PST', 'CEST') is read before a zone's name, as its fixed offset
                 if (offset == null && zoneName != null) offset = TimeZones.abbreviation(zoneName);
+                String through = offset == null && zoneName != null ? TimeZones.abbreviationZone(zoneName) : null;
+                if (through != null) {
+                    args.set(0, Node.of("A_Const").set("sval", Node.string(through)).set("location", args.get(0).location()));
+                    return null;
+                }
                 if (offset == null) return null;
                 // a fixed offset: shifted here (DuckDB's UTC+hh:mm names drop the minutes)
                 SqlType value = types.size() > 1 ? types.get(1) : null;

@@ -33,21 +33,32 @@ public final class TimeZones {
      * 'PST' -08 — DuckDB's zones of those names keep daylight saving time ('IST' is even India's).
      */
     public static ZoneOffset abbreviation(String name) {
-        Integer seconds = Abbreviations.OFFSETS.get(name.trim().toUpperCase(java.util.Locale.ROOT));
-        return seconds == null ? null : ZoneOffset.ofTotalSeconds(seconds);
+        Object meaning = Abbreviations.MEANINGS.get(name.trim().toUpperCase(java.util.Locale.ROOT));
+        return meaning instanceof Integer seconds ? ZoneOffset.ofTotalSeconds(seconds) : null;
+    }
+
+    /**
+     * The zone through which PostgreSQL's default set reads an abbreviation of no fixed offset
+     * ({@code MSK} Europe/Moscow, {@code ART} America/Argentina/Buenos_Aires), or null. (DuckDB
+     * would read some of them as Java's old three-letter names: 'ART' is Egypt there.)
+     */
+    public static String abbreviationZone(String name) {
+        return Abbreviations.MEANINGS.get(name.trim().toUpperCase(java.util.Locale.ROOT)) instanceof String zone ? zone : null;
     }
 
     private static final class Abbreviations {
-        static final java.util.Map<String, Integer> OFFSETS = load();
+        /** An abbreviation's offset in seconds east of UTC (Integer), or the zone it is read through (String). */
+        static final java.util.Map<String, Object> MEANINGS = load();
 
-        private static java.util.Map<String, Integer> load() {
-            java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        private static java.util.Map<String, Object> load() {
+            java.util.Map<String, Object> out = new java.util.HashMap<>();
             try (var in = TimeZones.class.getResourceAsStream("timezone-abbreviations.tsv")) {
                 if (in == null) throw new IllegalStateException("timezone-abbreviations.tsv is missing");
                 for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
                     if (line.isBlank() || line.startsWith("#")) continue;
                     String[] f = line.split("\t");
-                    out.put(f[0], Integer.parseInt(f[1].trim()));
+                    String meaning = f[1].trim();
+                    out.put(f[0], Character.isLetter(meaning.charAt(0)) ? meaning : (Object) Integer.parseInt(meaning));
                 }
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

@@ -36,6 +36,10 @@ final class ZonedDateTrunc {
         } catch (IllegalArgumentException e) {
             throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "time zone \"" + zone + "\" not recognized");
         }
+        // an abbreviation ('PST', 'CEST') is read before a zone's name, as its fixed offset or through its zone
+        if (offset == null && zone != null) offset = TimeZones.abbreviation(zone);
+        String through = offset == null && zone != null ? TimeZones.abbreviationZone(zone) : null;
+        if (through != null) zone = through;
         if (offset != null) {
             String seconds = "to_seconds(" + offset.getTotalSeconds() + ")";
             return Expressions.duckDb("timezone('UTC', date_trunc(CAST({0} AS VARCHAR), timezone('UTC', {1}) + " + seconds + ") - "
