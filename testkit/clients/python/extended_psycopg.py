@@ -76,6 +76,32 @@ def main(argv):
         step("parameters_text", lambda: parameters(False))
         step("parameters_binary", lambda: parameters(True))
 
+        def typed_parameters_as_text(binary):
+            # values of typed parameters where text is taken: PostgreSQL's text of each, not the engine's
+            with conn.cursor(binary=binary) as cur:
+                cur.execute("CREATE TEMPORARY TABLE typed_text (k int, s text, v varchar(100))")
+                values = [datetime.timedelta(days=1, hours=2), [1, 2], [True, None], [decimal.Decimal("1.50")],
+                          [datetime.date(2024, 1, 1)], datetime.datetime(2024, 1, 2, 3, 4, 5), b"\x00\xff"]
+                for k, v in enumerate(values):
+                    cur.execute("INSERT INTO typed_text VALUES (%s, %s, %s)", [k, v, v])
+                rows = cur.execute("SELECT k, s, v FROM typed_text ORDER BY k").fetchall()
+                cur.execute("DROP TABLE typed_text")
+                cur.execute("SELECT %s::text, format('%%s|%%s', %s, %s), length(%s::text)",
+                            [datetime.timedelta(days=1), datetime.timedelta(hours=1), [3, 4], [5]])
+                return [rows, cur.fetchone()]
+        step("typed_parameters_as_text", lambda: typed_parameters_as_text(False))
+        step("typed_parameters_as_text_binary", lambda: typed_parameters_as_text(True))
+
+        def dates_by_their_types():
+            # json, to_char and date arithmetic of date, time, timestamp and interval parameters
+            naive = datetime.datetime(2024, 1, 2, 3, 4, 5)
+            return conn.execute(
+                "SELECT jsonb_build_object('ts', %s, 'tz', %s, 'd', %s), to_json(%s)::text, to_char(%s, 'YYYY-MM-DD'), "
+                "to_char(%s, 'HH24:MI TZ'), to_char(%s, 'HH24:MI:SS'), %s + %s, substring('abc123' from %s)",
+                [naive, ROW[3], ROW[8], ROW[3], ROW[8], ROW[3], datetime.timedelta(hours=26), naive,
+                 datetime.timedelta(hours=5), "[0-9]+"]).fetchone()
+        step("dates_by_their_types", dates_by_their_types)
+
         def pipeline():
             with conn.pipeline():
                 cur = conn.execute("SELECT %s::int * 2", [21])

@@ -6,6 +6,7 @@ import dev.pgwire.protocol.types.PgArray;
 import dev.pgwire.protocol.types.PgInet;
 import dev.pgwire.protocol.types.PgInterval;
 import dev.pgwire.protocol.types.PgNumeric;
+import dev.pgwire.protocol.types.PgType;
 import dev.pgwire.serve.sql.TargetCoercion;
 
 import java.sql.Connection;
@@ -49,6 +50,26 @@ final class ParameterBinder {
         if (v == null) return null;
         if (v instanceof PgArray) return ForeignKeys.NO_VALUE;
         return scalar(v);
+    }
+
+    /** The types whose values DuckDB's VARCHAR takes as PostgreSQL's cast to text writes them. */
+    private static final java.util.Set<Integer> AS_DUCKDB_WRITES = java.util.Set.of(0, PgType.UNKNOWN.oid(), PgType.TEXT.oid(),
+            PgType.VARCHAR.oid(), PgType.BPCHAR.oid(), PgType.NAME.oid(), PgType.BOOL.oid());
+
+    /**
+     * A value of a typed parameter where DuckDB takes text (a text column, {@code $1::text},
+     * format's arguments): the value's text as PostgreSQL's cast to text writes it — '1 day
+     * 02:00:00', '{1,2}', a timestamp in the session's DateStyle — not the value in DuckDB's input
+     * notation ('0 months 1 days …', '[1, 2]'). Any other value as it is.
+     */
+    static Object asText(Object v, int pgType, String duckDbType, dev.pgwire.protocol.types.CodecContext ctx) {
+        if (v == null || AS_DUCKDB_WRITES.contains(pgType) || duckDbType == null || !duckDbType.trim().equalsIgnoreCase("VARCHAR")) return v;
+        if (v instanceof String || v instanceof byte[]) return v;
+        try {
+            return dev.pgwire.protocol.types.TypeRegistry.standard().encodeText(pgType, v, ctx);
+        } catch (RuntimeException noCodec) {
+            return v;
+        }
     }
 
     /** Sets every parameter of {@code ps}. */

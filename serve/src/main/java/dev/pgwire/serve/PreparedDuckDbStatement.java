@@ -355,6 +355,9 @@ final class PreparedDuckDbStatement implements PreparedStatement {
                     values[i] = userKinds[i] == COMPOSITE ? RecordText.fromBinary(b, session.codecContext())
                             : new String(b, java.nio.charset.StandardCharsets.UTF_8);
                 }
+                if (i < parameterTypes.length && i < duckDbParameterTypes.length) {
+                    values[i] = ParameterBinder.asText(values[i], parameterTypes[i], duckDbParameterTypes[i], session.codecContext());
+                }
             }
             DuckDbPortal portal = new DuckDbPortal(session, this,
                     new ParameterBinder(values, parameterTypes, duckDbParameterTypes));

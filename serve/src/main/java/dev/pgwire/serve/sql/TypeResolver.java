@@ -147,7 +147,8 @@ final class TypeResolver {
      * jsonb (their operators and functions differ, and which one a parameter is cannot be told
      * from DuckDB's type: both are JSON there) and the numbers (numeric division is exact,
      * integer division truncates, a real compares as PostgreSQL compares it: the operator is
-     * chosen by the declared types, as PostgreSQL chooses it).
+     * chosen by the declared types, as PostgreSQL chooses it), and the dates, times and intervals
+     * (to_char and json write each in its own way).
      */
     void declareParameters(int[] oids) {
         if (oids == null) return;
@@ -159,17 +160,22 @@ final class TypeResolver {
         }
     }
 
-    private static final Map<Integer, SqlType> DECLARED = Map.of(
-            dev.pgwire.protocol.types.PgType.JSON.oid(), SqlType.JSON,
-            dev.pgwire.protocol.types.PgType.JSONB.oid(), SqlType.JSONB,
-            dev.pgwire.protocol.types.PgType.NUMERIC.oid(), SqlType.NUMERIC,
-            dev.pgwire.protocol.types.PgType.INT2.oid(), SqlType.INT2,
-            dev.pgwire.protocol.types.PgType.INT4.oid(), SqlType.INT4,
-            dev.pgwire.protocol.types.PgType.INT8.oid(), SqlType.INT8,
-            dev.pgwire.protocol.types.PgType.FLOAT4.oid(), SqlType.FLOAT4,
-            dev.pgwire.protocol.types.PgType.FLOAT8.oid(), SqlType.FLOAT8,
-            dev.pgwire.protocol.types.PgType.BOOL.oid(), SqlType.BOOL,
-            dev.pgwire.protocol.types.PgType.BYTEA.oid(), SqlType.BYTEA);
+    private static final Map<Integer, SqlType> DECLARED = Map.ofEntries(
+            Map.entry(dev.pgwire.protocol.types.PgType.JSON.oid(), SqlType.JSON),
+            Map.entry(dev.pgwire.protocol.types.PgType.JSONB.oid(), SqlType.JSONB),
+            Map.entry(dev.pgwire.protocol.types.PgType.NUMERIC.oid(), SqlType.NUMERIC),
+            Map.entry(dev.pgwire.protocol.types.PgType.INT2.oid(), SqlType.INT2),
+            Map.entry(dev.pgwire.protocol.types.PgType.INT4.oid(), SqlType.INT4),
+            Map.entry(dev.pgwire.protocol.types.PgType.INT8.oid(), SqlType.INT8),
+            Map.entry(dev.pgwire.protocol.types.PgType.FLOAT4.oid(), SqlType.FLOAT4),
+            Map.entry(dev.pgwire.protocol.types.PgType.FLOAT8.oid(), SqlType.FLOAT8),
+            Map.entry(dev.pgwire.protocol.types.PgType.BOOL.oid(), SqlType.BOOL),
+            Map.entry(dev.pgwire.protocol.types.PgType.BYTEA.oid(), SqlType.BYTEA),
+            Map.entry(dev.pgwire.protocol.types.PgType.DATE.oid(), SqlType.DATE),
+            Map.entry(dev.pgwire.protocol.types.PgType.TIME.oid(), SqlType.TIME),
+            Map.entry(dev.pgwire.protocol.types.PgType.TIMESTAMP.oid(), SqlType.TIMESTAMP),
+            Map.entry(dev.pgwire.protocol.types.PgType.TIMESTAMPTZ.oid(), SqlType.TIMESTAMPTZ),
+            Map.entry(dev.pgwire.protocol.types.PgType.INTERVAL.oid(), SqlType.INTERVAL));
 
     /** Whether the client declared a type for parameter {@code number} (PostgreSQL infers the others). */
     boolean parameterDeclared(long number) {

@@ -64,7 +64,7 @@ final class TypedRewrites {
         this.types = new TypeResolver(catalog);
         this.json = new JsonOperators(types);
         this.operators = new OperatorRewrites(types, json);
-        this.jsonCalls = new JsonCalls(types, session);
+        this.jsonCalls = new JsonCalls(types, session, this::expr);
         this.jsonbKeys = new JsonbKeys(types);
         this.functions = new FunctionRewrites(session, types, jsonCalls);
         this.regs = new RegCasts(session, types);
@@ -576,6 +576,23 @@ final class TypedRewrites {
                     rewriteItems(e.list("args"), scope);
                 }
                 return e;
+            }
+            case "ParamRef" -> {
+                // a date, time or interval the client declared: DuckDB's parameter of that type (to_char, json and
+                // text read it by its type; DuckDB would otherwise take it as whatever its place suggests)
+                SqlType declared = types.parameterType(e.num("number"));
+                String duckDbType = declared == null || declared.isArray() ? null : switch (declared.name()) {
+                    case "date" -> "DATE";
+                    case "time" -> "TIME";
+                    case "timestamp" -> "TIMESTAMP";
+                    case "timestamptz" -> "TIMESTAMPTZ";
+                    case "interval" -> "INTERVAL";
+                    default -> null;
+                };
+                if (duckDbType == null) return e;
+                Node typed = Expressions.duckDb("CAST({0} AS " + duckDbType + ")", e);
+                types.assume(typed, declared);
+                return typed;
             }
             case "ColumnRef" -> {
                 List<String> fields = e.names("fields");
