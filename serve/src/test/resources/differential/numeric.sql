@@ -572,3 +572,6 @@ INSERT INTO float_far (f) VALUES (1e-400)
 CREATE TABLE real_exprs (c numeric(20,10));
 INSERT INTO real_exprs VALUES (1/3::real), (0.1::real * 3), (2.675::real);
 SELECT c FROM real_exprs ORDER BY c
+
+-- name: smallest_integer_constant_is_an_integer
+SELECT pg_typeof(-2147483648), to_hex(-2147483648), -2147483648, pg_typeof(-2147483649), pg_typeof(2147483648)

@@ -136,7 +136,8 @@ final class Expressions {
             w.append("NULL");
         } else if (c.has("ival")) {
             long v = c.node("ival").num("ival");
-            if (v < 0) w.append('(').append(v).append(')'); else w.append(v);
+            if (v == Integer.MIN_VALUE) w.append("CAST(").append(v).append(" AS INTEGER)"); // (DuckDB reads -(2147483648), a bigint)
+            else if (v < 0) w.append('(').append(v).append(')'); else w.append(v);
         } else if (c.has("fval")) {
             w.append(Literals.numeric(c.node("fval").str("fval")));
         } else if (c.has("sval")) {

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * Puts back integer constants the parse tree lost. libpg_query 15-4.0 writes an {@code Integer}
  * node whose value is zero or negative as an empty object, so {@code -5} and {@code 0} read alike;
  * both keep their place in the source ({@code location}), where the value is read again: the minus
- * signs before it and its digits.
+ * signs before it and its digits. And -2147483648, which the tree holds as a float, is an integer.
  */
 final class IntegerRecovery {
     private IntegerRecovery() {}
@@ -21,6 +21,10 @@ final class IntegerRecovery {
                 if (utf8 == null) utf8 = sql.getBytes(StandardCharsets.UTF_8);
                 Long v = integerAt(utf8, n.location(), false);
                 if (v != null) n.node("ival").set("ival", v);
+            } else if (n.is("A_Const") && n.has("fval") && String.valueOf(Integer.MIN_VALUE).equals(n.node("fval").str("fval"))) {
+                // -2147483648: the minus folded into the float token 2147483648, which PostgreSQL's make_const then reads as an integer
+                n.set("fval", null);
+                n.set("ival", Node.of("Integer").set("ival", (long) Integer.MIN_VALUE));
             } else if (n.is("DefElem") && n.node("arg") != null && n.node("arg").is("Integer") && !n.node("arg").has("ival")) {
                 if (utf8 == null) utf8 = sql.getBytes(StandardCharsets.UTF_8);
                 Long v = integerAt(utf8, n.location(), true);
