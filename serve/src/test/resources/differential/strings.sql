@@ -153,3 +153,7 @@ SELECT string_agg(x::bytea, NULL ORDER BY x), min(w) FROM (SELECT x, string_agg(
 -- name: aggregate_order_by_in_a_window_refused
 -- expect-error: 0A000
 SELECT string_agg(x, ',' ORDER BY x) OVER () FROM (VALUES ('a'), ('b')) v(x)
+
+-- name: regex_operators_match_newlines
+SELECT E'a\nc' ~ 'a.c', E'A\nc' ~* 'a.c', E'a\nc' !~ 'a.c', E'a\nc' !~* 'A.C', E'a\nc' ~ '[^x]c', E'a\nc' ~ '^c$',
+    E'a\nc' SIMILAR TO 'a_c', E'a\nbc' SIMILAR TO 'a%c'

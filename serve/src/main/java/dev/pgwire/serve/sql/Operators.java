@@ -70,7 +70,8 @@ final class Operators {
                 em.expr(l);
                 w.append(", ");
                 em.expr(r);
-                if (op.endsWith("*")) w.append(", 'i'");
+                // as PostgreSQL's ARE: '.' and bracket expressions match a newline too
+                w.append(op.endsWith("*") ? ", 'is'" : ", 's'");
                 w.append(negate ? "))" : ")");
                 return;
             }
@@ -236,7 +237,7 @@ final class Operators {
         SqlWriter w = em.w;
         w.append(op.startsWith("!") ? "(NOT regexp_full_match(" : "(regexp_full_match(");
         em.expr(l);
-        w.append(", ").literal(SimilarTo.toRegex(pattern, escape)).append("))");
+        w.append(", ").literal(SimilarTo.toRegex(pattern, escape)).append(", 's'))"); // % and _ match a newline too
     }
 
     private static void between(Emitter em, String kind, Node l, Node r) {
