@@ -911,3 +911,18 @@ CREATE TABLE wr_child (id int PRIMARY KEY, parent int, v text);
 INSERT INTO wr_parent VALUES (1, 'a'), (2, 'b'), (3, 'c');
 INSERT INTO wr_child VALUES (10, 1, 'x'), (11, 1, 'y'), (12, 2, NULL);
 SELECT p.id, count(c.*), count(c), count(DISTINCT c.*) FROM wr_parent p LEFT JOIN wr_child c ON c.parent = p.id GROUP BY p.id ORDER BY p.id
+
+-- name: to_record_reads_by_the_types_input
+SELECT * FROM jsonb_to_record('{"a":1.256,"b":"2024-01-01 10:00:00.7","c":"ab"}') AS x(a numeric(4,2), b timestamp(0), c varchar(2))
+
+-- name: to_record_integer_from_a_fraction
+-- expect-error: 22P02
+SELECT * FROM jsonb_to_record('{"a":"1.5"}') AS x(a int)
+
+-- name: to_recordset_integer_from_a_fraction
+-- expect-error: 22P02
+SELECT * FROM json_to_recordset('[{"a":"1"},{"a":"2.5"}]') AS x(a int)
+
+-- name: to_record_text_longer_than_its_varchar
+-- expect-error: 22001
+SELECT * FROM jsonb_to_record('{"a":"abc"}') AS x(a varchar(2))

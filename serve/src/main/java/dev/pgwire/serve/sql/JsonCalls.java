@@ -25,8 +25,12 @@ final class JsonCalls {
 
     private final CatalogView catalog;
 
-    JsonCalls(TypeResolver types, SessionContext session) {
+    /** The rewrites of an expression (a cast's: PostgreSQL's input functions for the member's text). */
+    private final java.util.function.BiFunction<Node, Scope, Node> expressions;
+
+    JsonCalls(TypeResolver types, SessionContext session, java.util.function.BiFunction<Node, Scope, Node> expressions) {
         this.types = types;
+        this.expressions = expressions;
         this.catalog = session.catalog();
         this.text = new JsonText(types, session);
     }
@@ -368,7 +372,19 @@ final class JsonCalls {
                 value = Expressions.duckDb(t.name().equals("jsonb") ? "CAST(pg_jsonb_out(" + field + ") AS JSON)" : "CAST(" + field + " AS JSON)");
             } else {
                 Node text = Expressions.duckDb(p + "object_field_text(pg_r, " + key + ")");
-                value = Node.of("TypeCast").set("arg", text).set("typeName", typeName(t)).set("location", -1L);
+                types.assume(text, SqlType.TEXT);
+                boolean bounded = !t.isArray() && t.typmod() >= 0 && (t.name().equals("varchar") || t.name().equals("bpchar"));
+                if (bounded) {
+                    // the type's input with its length: a longer text is 22001, not cut as a cast cuts it
+                    int length = t.typmod() - 4;
+                    String shown = (t.name().equals("varchar") ? "character varying(" : "character(") + length + ")";
+                    value = Expressions.duckDb("CASE WHEN pgwire." + t.name() + "_fits({0}, " + length + ") THEN {0}"
+                            + " ELSE error('[pgwire:22001] value too long for type " + shown + "') END", text);
+                    types.assume(value, t);
+                } else {
+                    // the type's input ('1.5' is no integer: 22P02), as a cast of text reads it
+                    value = expressions.apply(Node.of("TypeCast").set("arg", text).set("typeName", typeName(t)).set("location", -1L), scope);
+                }
             }
             if (!values.isEmpty()) select.append(", ");
             values.add(value);
@@ -423,12 +439,10 @@ final class JsonCalls {
     }
 
     private static Node typeName(SqlType t) {
-        List<Node> names = new ArrayList<>(List.of(Node.string("pg_catalog"), Node.string(t.name())));
-        Node typeName = Node.of(null).set("names", names).set("typemod", -1L);
-        if (t.isArray()) {
-            List<Node> bounds = new ArrayList<>();
-            for (int i = 0; i < t.dims(); i++) bounds.add(Node.of("Integer").set("ival", -1L));
-            typeName.set("arrayBounds", bounds);
+        Node typeName = t.typeName();
+        // a time's precision too (timestamp(0)), which the type's input applies as numeric's scale
+        if (!t.isArray() && t.typmod() >= 0 && t.name().startsWith("time")) {
+            typeName.set("typmods", new ArrayList<>(List.of(Node.of("A_Const").set("ival", Node.of("Integer").set("ival", (long) t.typmod())))));
         }
         return typeName;
     }
