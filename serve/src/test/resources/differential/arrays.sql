@@ -304,3 +304,10 @@ SELECT ARRAY[['a','b'],['c',NULL]]::text[], array_dims(ARRAY[[1,2],[3,4]]::text[
 
 -- name: two_dimensions_cast_to_numbers
 SELECT ARRAY[[1,2],[3,4]]::int[], ARRAY[[1,2],[3,4]]::numeric[], ARRAY[[1,2],[3,4]]::bigint[];
+
+-- name: array_to_string_writes_elements_as_their_output
+CREATE TABLE ats_elements (n2 numeric(6,2)[], n numeric[], iv interval[], b bool[], d date[], by bytea[]);
+INSERT INTO ats_elements VALUES ('{1.5,2,NULL}', '{1.25,3}', '{"1 mon 2 days",-01:30:00}', '{t,f,NULL}', '{2024-01-01,NULL}', '{"\\x00ff"}');
+SELECT array_to_string(n2, '|'), array_to_string(n, '|'), array_to_string(iv, '|'), array_to_string(b, '|', '*'),
+    array_to_string(d, '|'), array_to_string(by, '|') FROM ats_elements;
+DROP TABLE ats_elements

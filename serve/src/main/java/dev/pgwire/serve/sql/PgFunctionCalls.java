@@ -2,6 +2,7 @@ package dev.pgwire.serve.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Calls of PostgreSQL functions DuckDB lacks or computes otherwise, rewritten to the functions serve
@@ -36,6 +37,7 @@ final class PgFunctionCalls {
             // (its timestamptz gives 44 for 44 BC, the year of the era)
             args.set(1, Expressions.duckDb("CAST({0} AS TIMESTAMP)", args.get(1)));
         }
+        untypedArrayArguments(name, args, types);
         if (name.equals("generate_series") && n == 3 && isDate(first)) {
             args.set(0, toTimestamptz(args.get(0)));
             if (isDate(types.get(1))) args.set(1, toTimestamptz(args.get(1)));
@@ -51,9 +53,13 @@ final class PgFunctionCalls {
                 String t = first.name();
                 if (first.isArray()) return null;
                 return switch (t) {
-                    case "timestamp" -> sql("pg_to_char({0}, {1})", args);
-                    case "timestamptz", "date" -> sql("pg_to_char({0}, {1}, " + zone + ")", args);
+                    // (the casts name the overload for a parameter, which DuckDB cannot choose among them)
+                    case "timestamp" -> sql("pg_to_char(CAST({0} AS TIMESTAMP), {1})", args);
+                    case "timestamptz" -> sql("pg_to_char(CAST({0} AS TIMESTAMPTZ), {1}, " + zone + ")", args);
+                    case "date" -> sql("pg_to_char(CAST({0} AS DATE), {1}, " + zone + ")", args);
                     case "interval" -> sql("pg_to_char_interval(CAST({0} AS VARCHAR), {1})", args);
+                    // a time of day as the interval since midnight, as PostgreSQL's implicit cast makes it
+                    case "time" -> sql("pg_to_char_interval(CAST(to_microseconds(epoch_us(CAST({0} AS TIME))) AS VARCHAR), {1})", args);
                     case "numeric" -> sql("pg_to_char_numeric(CAST({0} AS VARCHAR), {1})", args);
                     case "int2", "int4" -> sql("pg_to_char(CAST({0} AS INTEGER), {1})", args);
                     case "int8" -> sql("pg_to_char(CAST({0} AS BIGINT), {1})", args);
@@ -205,9 +211,13 @@ final class PgFunctionCalls {
             }
             case "array_to_string" -> {
                 if (n < 2 || n > 3) return null;
-                // float elements as float8out writes them (1, 1e+15), not as DuckDB's JSON numbers (1.0, 1000000000000000.0)
-                String array = first != null && first.dims() == 1 && first.element().isFloat()
-                        ? "list_transform({0}, lambda pg_e: " + pgText("pg_e", first.element()) + ")" : "{0}";
+                // elements as their output functions write them: floats as float8out (1, 1e+15), not as DuckDB's JSON
+                // numbers (1.0, 1000000000000000.0); numeric(p,s) with its scale (1.50); intervals, bytea, dates and
+                // booleans in PostgreSQL's notation
+                SqlType element = first != null && first.dims() == 1 ? first.element() : null;
+                boolean written = element != null && (element.isFloat() || Set.of("numeric", "interval", "bytea", "date", "timestamp",
+                        "timestamptz", "bool").contains(element.name()));
+                String array = written ? "list_transform({0}, lambda pg_e: " + pgText("pg_e", element) + ")" : "{0}";
                 return sql("pg_array_to_string(CAST(to_json(" + array + ") AS VARCHAR), {1}" + (n == 3 ? ", {2}" : "") + ")", args);
             }
             case "width_bucket" -> {
@@ -414,8 +424,9 @@ final class PgFunctionCalls {
             }
             case "substr", "substring" -> {
                 SqlType second = n > 1 ? types.get(1) : null;
-                if (name.equals("substring") && n == 2 && (first == null || !first.name().equals("bytea")) && second != null
-                        && !second.isArray() && second.isText()) {
+                // (an untyped parameter there is text, as PostgreSQL resolves an unknown argument to the string category)
+                boolean pattern = second != null ? !second.isArray() && second.isText() : n == 2 && args.get(1).is("ParamRef");
+                if (name.equals("substring") && n == 2 && (first == null || !first.name().equals("bytea")) && pattern) {
                     // substring(text FROM pattern): the part the POSIX regular expression matches (its first group)
                     return sql("pg_substring(CAST({0} AS VARCHAR), CAST({1} AS VARCHAR))", args);
                 }
@@ -526,6 +537,25 @@ final class PgFunctionCalls {
                 types.set(i, SqlType.TEXT);
             }
         }
+    }
+
+    /**
+     * An untyped constant or parameter beside an array in array_append, array_prepend, array_cat,
+     * array_remove and array_position: of the element's (or the array's) type, as PostgreSQL's
+     * polymorphic functions resolve it ('7' appended to an integer[] is 7).
+     */
+    private static void untypedArrayArguments(String name, List<Node> args, List<SqlType> types) {
+        int array = name.equals("array_prepend") ? 1 : 0;
+        int other = 1 - array;
+        if (args.size() != 2 || !Set.of("array_append", "array_prepend", "array_cat", "array_remove", "array_position").contains(name)) return;
+        SqlType a = types.get(array);
+        SqlType t = types.get(other);
+        Node arg = args.get(other);
+        boolean untyped = (t == null || t.isUnknown()) && (arg.is("A_Const") && arg.has("sval") || arg.is("ParamRef"));
+        if (a == null || !a.isArray() || !untyped) return;
+        SqlType as = name.equals("array_cat") ? a.withoutTypmod() : a.element().withoutTypmod();
+        args.set(other, as.cast(arg, arg.location()));
+        types.set(other, as);
     }
 
     private static String pgText(String placeholder, SqlType type) {
