@@ -458,3 +458,35 @@ WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 0.5 FROM r WHERE n < 3) SE
 
 -- name: recursive_bigint_counter
 WITH RECURSIVE r(n) AS (SELECT 1::bigint UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT * FROM r;
+
+-- name: untyped_constants_beside_dates_and_intervals_setup
+CREATE TABLE untyped_moments (d date, ts timestamp, tz timestamptz, t time, iv interval, n numeric(10,2), a int[]);
+INSERT INTO untyped_moments VALUES ('2024-03-01', '2024-03-01 10:00', '2024-03-01 10:00+00', '10:00', '2 hours', 2.50, '{1,2}')
+
+-- name: untyped_constants_beside_dates_and_intervals
+SELECT d - '2024-01-01', ts - '2024-01-01', tz - '2024-01-01 00:00+00', t - '11:30', iv - '1 hour', iv * '2', iv / '2',
+    iv + '1 hour', t + '01:00', '2024-12-31' - d, '3 hours' + iv, '2' * iv, n * '2', '3' - n, n * '1.50'
+FROM untyped_moments
+
+-- name: untyped_constant_added_to_a_date_is_ambiguous
+-- expect-error: 42725
+SELECT d + '1 day' FROM untyped_moments
+
+-- name: untyped_constants_beside_arrays
+SELECT array_append(a, '7'), array_prepend('0', a), array_cat(a, '{5}'), array_remove(a, '1'), array_position(a, '2'),
+    a || '{9}', '{0}' || a, array_append(ARRAY['x'], 'y') FROM untyped_moments
+
+-- name: untyped_moments_done
+DROP TABLE untyped_moments
+
+-- name: generate_series_inside_select_list_expressions
+SELECT generate_series(1, 3)::text, format('%s', generate_series(1, 3)), generate_series(1, 3) * 2, concat('n', generate_series(1, 3))
+
+-- name: generate_series_of_dates_formatted
+SELECT to_char(generate_series('2024-01-01'::date, '2024-03-01', '1 month'), 'YYYY-MM'), generate_series('2024-01-01'::date, '2024-01-03', '1 day')::date
+
+-- name: generate_series_in_expressions_counted
+SELECT count(*) FROM (SELECT generate_series(1, 3)::text) s
+
+-- name: generate_series_in_expressions_per_row
+SELECT i, generate_series(1, i)::text FROM (VALUES (1), (2)) v(i) ORDER BY 1, 2

@@ -53,6 +53,16 @@ final class OperatorRewrites {
             case "float8" -> "DOUBLE";
             default -> null;
         };
+        if (duckDb == null && as.name().equals("numeric")) {
+            // numeric input keeps the text's digits and scale ('2' is 2, '2.50' is 2.50): the constant as written
+            String text = constant.node("sval").str("sval").trim();
+            if (!text.matches("[+-]?[0-9]+(\\.[0-9]*)?|[+-]?\\.[0-9]+")) return constant;
+            Node number = text.matches("[+-]?[0-9]{1,9}") ? Node.of("A_Const").set("ival", Node.of("Integer").set("ival", Long.parseLong(text)))
+                    : Node.of("A_Const").set("fval", Node.of("Float").set("fval", text));
+            number.set("location", constant.location());
+            types.assume(number, text.matches("[+-]?[0-9]{1,9}") ? SqlType.INT4 : SqlType.NUMERIC);
+            return number;
+        }
         if (duckDb == null) return constant;
         Node cast = Expressions.duckDb("CAST({0} AS " + duckDb + ")", constant);
         types.assume(cast, as);
@@ -149,7 +159,19 @@ final class OperatorRewrites {
         }
         Node jsonOperator = json.operator(op, e.node("lexpr"), e.node("rexpr"), l, r);
         if (jsonOperator != null) return jsonOperator;
+        if (op.equals("||") && untyped(e.node("lexpr")) != untyped(e.node("rexpr"))) {
+            // an untyped constant or parameter concatenated with an array is an array of its type (array_cat)
+            boolean leftUntyped = untyped(e.node("lexpr"));
+            SqlType known = leftUntyped ? r : l;
+            if (known != null && known.isArray()) {
+                if (leftUntyped) e.set("lexpr", cast(e.node("lexpr"), known.withoutTypmod()));
+                else e.set("rexpr", cast(e.node("rexpr"), known.withoutTypmod()));
+                return e;
+            }
+        }
         if (ARITHMETIC.contains(op)) {
+            Node moments = untypedBesideMoments(e, op, l, r);
+            if (moments != null) return rewrite(moments, scope);
             // an untyped constant in arithmetic with a number is read as that number's type (22P02 if it is not one)
             if (r != null && r.isNumber()) e.set("lexpr", numberConstant(e.node("lexpr"), r));
             if (l != null && l.isNumber()) e.set("rexpr", numberConstant(e.node("rexpr"), l));
@@ -347,6 +369,42 @@ final class OperatorRewrites {
             case "date", "timestamp", "timestamptz" -> 'D';
             default -> 0;
         };
+    }
+
+    private static final java.util.Set<String> MOMENTS = java.util.Set.of("date", "time", "timestamp", "timestamptz", "interval");
+
+    /**
+     * An untyped constant or parameter beside a date, time, timestamp or interval, of the type
+     * PostgreSQL's operator resolution gives it: the other operand's type for {@code -} (date -
+     * date is days, time - time an interval), an interval added to an interval or a time, a
+     * double precision multiplying or dividing an interval. The expression with it cast, or null.
+     */
+    private Node untypedBesideMoments(Node e, String op, SqlType l, SqlType r) {
+        boolean leftUntyped = untyped(e.node("lexpr"));
+        boolean rightUntyped = untyped(e.node("rexpr"));
+        if (leftUntyped == rightUntyped) return null;
+        SqlType known = leftUntyped ? r : l;
+        if (known == null || known.isArray() || !MOMENTS.contains(known.name())) return null;
+        if (op.equals("+") && known.name().equals("date")) {
+            // date + integer, date + interval and date + time all fit
+            throw new PgException("42725", "operator is not unique: " + (leftUntyped ? "unknown + date" : "date + unknown"))
+                    .withHint("Could not choose a best candidate operator. You might need to add explicit type casts.");
+        }
+        SqlType as = switch (op) {
+            case "-" -> known.withoutTypmod();
+            case "+" -> known.name().equals("interval") || known.name().equals("time") ? SqlType.INTERVAL : null;
+            case "*" -> known.name().equals("interval") ? SqlType.FLOAT8 : null;
+            case "/" -> known.name().equals("interval") && rightUntyped ? SqlType.FLOAT8 : null;
+            default -> null;
+        };
+        if (as == null) return null;
+        if (leftUntyped) e.set("lexpr", cast(e.node("lexpr"), as)); else e.set("rexpr", cast(e.node("rexpr"), as));
+        return e;
+    }
+
+    /** An untyped string constant, or a parameter of no declared type. */
+    private boolean untyped(Node n) {
+        return isUntypedString(n) || n != null && n.is("ParamRef") && !types.parameterDeclared(n.num("number"));
     }
 
     private static boolean isUntypedString(Node n) {

@@ -284,6 +284,7 @@ final class TypedRewrites {
         for (Node t : s.list("targetList")) {
             Node val = t.node("val");
             if (val != null && val.is("FuncCall")) val.set("selectList", true); // set-returning calls return rows here
+            if (val != null) seriesInExpressions(val);
         }
         rewriteList(s.list("targetList"), scope, "val");
         for (Node t : s.list("targetList")) {
@@ -609,6 +610,27 @@ final class TypedRewrites {
             default -> {
                 return e;
             }
+        }
+    }
+
+    /**
+     * generate_series inside an expression of the select list ({@code generate_series(1, 3)::text},
+     * {@code format('%s', generate_series(…))}) returns rows there too, as PostgreSQL's; not inside
+     * a subquery, nor where PostgreSQL refuses it (CASE, COALESCE).
+     */
+    private static void seriesInExpressions(Node val) {
+        java.util.ArrayDeque<Object> stack = new java.util.ArrayDeque<>();
+        stack.push(val);
+        while (!stack.isEmpty()) {
+            Object o = stack.pop();
+            if (o instanceof List<?> l) {
+                for (Object item : l) if (item instanceof Node || item instanceof List<?>) stack.push(item);
+                continue;
+            }
+            Node n = (Node) o;
+            if (n.is("SubLink") || n.is("CaseExpr") || n.is("CoalesceExpr")) continue;
+            if (n.is("FuncCall") && Operators.lastName(n).equals("generate_series") && !n.has("over")) n.set("selectList", true);
+            for (Object v : n.fields().values()) if (v instanceof Node || v instanceof List<?>) stack.push(v);
         }
     }
 
