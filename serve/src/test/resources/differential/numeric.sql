@@ -575,3 +575,11 @@ SELECT c FROM real_exprs ORDER BY c
 
 -- name: smallest_integer_constant_is_an_integer
 SELECT pg_typeof(-2147483648), to_hex(-2147483648), -2147483648, pg_typeof(-2147483649), pg_typeof(2147483648)
+
+-- name: casts_to_numeric_of_more_than_38_digits
+SELECT ROUND((f)::numeric(1000, 15), 1), 1.5::numeric(39,2), 12345678901234567890123456.5::numeric(50,2), pg_typeof(1.5::numeric(39,2))
+FROM (VALUES (2.345::float8), (-7.5), (1e20)) v(f) ORDER BY 1
+
+-- name: casts_to_numeric_of_more_than_38_digits_overflow
+-- expect-error: 22003
+SELECT 1e30::numeric(50, 20)

@@ -81,7 +81,7 @@ final class Casts {
         }
         w.append("CAST(");
         em.expr(arg);
-        w.append(" AS ").append(em.types.duckDbType(typeName)).append(')');
+        w.append(" AS ").append(em.types.castType(typeName)).append(')');
     }
 
     /** The composite type a type name names, or null. */

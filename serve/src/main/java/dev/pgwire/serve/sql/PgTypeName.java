@@ -77,7 +77,7 @@ public record PgTypeName(String name, int typmod, int dimensions, boolean builti
             }
             case "numeric" -> {
                 if (mods.isEmpty()) return -1;
-                TypeMapper.numeric(mods); // validates
+                TypeMapper.checkNumeric(mods); // (more than DuckDB's 38 digits is refused where a column or cast is made)
                 long p = mods.get(0);
                 long s = mods.size() > 1 ? mods.get(1) : 0;
                 return (int) ((p << 16) | s) + VARHDRSZ;

@@ -97,6 +97,22 @@ final class TypeMapper {
         return element + "[]".repeat(dims);
     }
 
+    /**
+     * The DuckDB type a cast to {@code typeName} makes: as {@link #duckDbType}, but a numeric of
+     * more than 38 digits ({@code ::numeric(1000, 15)}, as Django's Round and Mod of a float write)
+     * is DECIMAL(38, s) — a value beyond its 38 digits fails the cast (22003), none is rounded.
+     */
+    String castType(Node typeName) {
+        if (!isArray(typeName) && isBuiltin(typeName) && baseName(typeName).toLowerCase(Locale.ROOT).equals("numeric")) {
+            List<Long> mods = typmods(typeName);
+            long scale = mods.size() > 1 ? mods.get(1) : 0;
+            if (!mods.isEmpty() && mods.get(0) > Literals.MAX_PRECISION && mods.get(0) <= 1000 && scale >= 0 && scale < Literals.MAX_PRECISION) {
+                return "DECIMAL(" + Literals.MAX_PRECISION + "," + scale + ")";
+            }
+        }
+        return duckDbType(typeName);
+    }
+
     /** The DuckDB type of the element (or the type itself when not an array). */
     String elementType(Node typeName) {
         String base = baseName(typeName);
@@ -122,6 +138,19 @@ final class TypeMapper {
 
     static String numeric(List<Long> mods) {
         if (mods.isEmpty()) return UNCONSTRAINED_NUMERIC;
+        checkNumeric(mods);
+        long precision = mods.get(0);
+        long scale = mods.size() > 1 ? mods.get(1) : 0;
+        if (precision > Literals.MAX_PRECISION) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "NUMERIC precision " + precision + " is not supported")
+                    .withDetail("Numbers are held exactly in at most " + Literals.MAX_PRECISION + " digits.");
+        }
+        return "DECIMAL(" + precision + "," + scale + ")";
+    }
+
+    /** numeric's modifiers as PostgreSQL checks them: a precision of 1 to 1000, a scale of 0 to the precision (22023 else). */
+    static void checkNumeric(List<Long> mods) {
+        if (mods.isEmpty()) return;
         long precision = mods.get(0);
         long scale = mods.size() > 1 ? mods.get(1) : 0;
         if (precision < 1 || precision > 1000) {
@@ -131,11 +160,6 @@ final class TypeMapper {
             throw new PgException(SqlState.INVALID_PARAMETER_VALUE,
                     "NUMERIC scale " + scale + " must be between 0 and precision " + precision);
         }
-        if (precision > Literals.MAX_PRECISION) {
-            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "NUMERIC precision " + precision + " is not supported")
-                    .withDetail("Numbers are held exactly in at most " + Literals.MAX_PRECISION + " digits.");
-        }
-        return "DECIMAL(" + precision + "," + scale + ")";
     }
 
     /** A type PostgreSQL does not have built in: a user's type, or DuckDB's own, with its modifiers as written. */
