@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""SQLAlchemy 2 against a server: usage sqlalchemy_flow.py psycopg|psycopg2 URI connect|full
+"""SQLAlchemy 2 against a server: usage sqlalchemy_flow.py psycopg|psycopg2|pg8000 URI connect|full
 
 connect: create_engine, connect (the dialect's first queries), create a table, insert, select.
 full:    MetaData.create_all of tables with a serial key, composite key, foreign key, unique
@@ -83,7 +83,11 @@ def pandas_round_trip(engine):
 def main():
     init()
     driver, uri, mode = sys.argv[1:4]
-    engine = sa.create_engine(uri.replace("postgresql://", "postgresql+%s://" % driver, 1))
+    url = sa.engine.make_url(uri.replace("postgresql://", "postgresql+%s://" % driver, 1))
+    if driver == "pg8000":
+        # pg8000 takes no libpq options (sslmode): it connects without TLS unless given an SSL context
+        url = url.difference_update_query(["sslmode"])
+    engine = sa.create_engine(url)
     if mode == "connect":
         def first():
             with engine.begin() as c:

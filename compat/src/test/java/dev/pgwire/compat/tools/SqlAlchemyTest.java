@@ -26,8 +26,9 @@ class SqlAlchemyTest {
                 (t, db) -> Scripts.python("sqlalchemy_flow.py", List.of(driver, t.uri(db), "connect"), TIMEOUT));
     }
 
+    /** pg8000 describes its statements before binding them (as asyncpg does): the inspector's queries too. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"psycopg", "psycopg2"})
+    @ValueSource(strings = {"psycopg", "psycopg2", "pg8000"})
     void createsAllInspectsRunsOrmCrudAndPandas(String driver) {
         List<String> steps = List.of("create_all", "inspect", "orm crud", "pandas");
         ToolRun.assertLikePostgres("SQLAlchemy + " + driver, "sqlalchemy_full_" + driver, steps, steps, Function.identity(),

@@ -18,6 +18,11 @@ final class ExpressionTypes {
     private static final Map<String, SqlType> FIXED = Map.ofEntries(
             Map.entry("count", SqlType.INT8), Map.entry("row_number", SqlType.INT8), Map.entry("rank", SqlType.INT8),
             Map.entry("dense_rank", SqlType.INT8), Map.entry("ntile", SqlType.INT4),
+            // the catalog functions introspection queries call (their results described before Bind)
+            Map.entry("format_type", SqlType.TEXT), Map.entry("pg_get_expr", SqlType.TEXT), Map.entry("pg_get_constraintdef", SqlType.TEXT),
+            Map.entry("pg_get_indexdef", SqlType.TEXT), Map.entry("pg_get_viewdef", SqlType.TEXT), Map.entry("col_description", SqlType.TEXT),
+            Map.entry("obj_description", SqlType.TEXT), Map.entry("shobj_description", SqlType.TEXT),
+            Map.entry("pg_table_is_visible", SqlType.BOOL), Map.entry("pg_type_is_visible", SqlType.BOOL),
             Map.entry("percent_rank", SqlType.FLOAT8), Map.entry("cume_dist", SqlType.FLOAT8),
             Map.entry("length", SqlType.INT4), Map.entry("char_length", SqlType.INT4),
             Map.entry("character_length", SqlType.INT4), Map.entry("octet_length", SqlType.INT4),
