@@ -174,3 +174,13 @@ SELECT setval('seq_kinds_c_seq', 32767);
 -- name: smallserial_exhausted
 -- expect-error: 2200H
 SELECT nextval('seq_kinds_c_seq');
+
+-- name: serial_sequence_as_regclass_setup
+CREATE TABLE serial_as_regclass (id serial, b int GENERATED ALWAYS AS IDENTITY)
+
+-- name: serial_sequence_as_regclass
+SELECT pg_get_serial_sequence('serial_as_regclass', 'id')::regclass, pg_get_serial_sequence('serial_as_regclass', 'b')::regclass::oid > 0,
+    CAST(CAST(pg_get_serial_sequence('serial_as_regclass', 'b') AS REGCLASS) AS OID) = 'serial_as_regclass_b_seq'::regclass
+
+-- name: serial_sequence_as_regclass_done
+DROP TABLE serial_as_regclass

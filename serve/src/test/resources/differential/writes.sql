@@ -227,3 +227,22 @@ UPDATE cte_targets SET n = 1, n = 2
 -- name: upsert_same_column_twice
 -- expect-error: 42601
 INSERT INTO upsert_one VALUES ('a', 1) ON CONFLICT (k) DO UPDATE SET n = 1, n = 2
+
+-- name: merge_matching_a_row_twice_setup
+CREATE TABLE merge_twice_target (id int, v int);
+CREATE TABLE merge_twice_source (id int, v int);
+INSERT INTO merge_twice_target VALUES (1, 0);
+INSERT INTO merge_twice_source VALUES (1, 1), (1, 2)
+
+-- name: merge_matching_a_row_twice
+-- expect-error: 21000
+MERGE INTO merge_twice_target t USING merge_twice_source s ON t.id = s.id WHEN MATCHED THEN UPDATE SET v = s.v
+
+-- name: merge_matching_a_row_twice_done
+DROP TABLE merge_twice_target;
+DROP TABLE merge_twice_source
+
+-- name: not_null_violation_names_its_column
+-- expect-error: 23502
+CREATE TEMPORARY TABLE nn_named (id int NOT NULL);
+INSERT INTO nn_named VALUES (NULL)

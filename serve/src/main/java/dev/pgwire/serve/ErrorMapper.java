@@ -261,6 +261,10 @@ final class ErrorMapper {
         if (msg.startsWith("More than one row returned by a subquery")) {
             return new PgException("21000", "more than one row returned by a subquery used as an expression");
         }
+        if (msg.contains("MERGE INTO command cannot affect the same target row more than once")) {
+            return new PgException("21000", "MERGE command cannot affect row a second time")
+                    .withHint("Ensure that not more than one source row matches any one target row.");
+        }
         if (msg.startsWith("Date out of range")) {
             return new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "date field value out of range: "
                     + msg.substring(msg.indexOf(':') + 1).trim());
@@ -369,8 +373,10 @@ final class ErrorMapper {
         if ((m = NOT_NULL.matcher(msg)).find()) {
             String table = m.group(1);
             String column = m.group(2);
-            return new PgException(SqlState.NOT_NULL_VIOLATION, "null value in column \"" + column + "\""
-                    + (table == null ? "" : " of relation \"" + table + "\"") + " violates not-null constraint");
+            PgException notNull = new PgException(SqlState.NOT_NULL_VIOLATION, "null value in column \"" + column + "\""
+                    + (table == null ? "" : " of relation \"" + table + "\"") + " violates not-null constraint")
+                    .with(ErrorField.COLUMN_NAME, column); // (drivers read the column, and the table, from these fields)
+            return table == null ? notNull : notNull.with(ErrorField.TABLE_NAME, table);
         }
         if ((m = DOMAIN_CHECK.matcher(msg)).find()) {
             String schema = m.group(1).replace("''", "'");

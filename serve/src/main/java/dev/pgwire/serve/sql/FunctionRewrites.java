@@ -327,10 +327,12 @@ final class FunctionRewrites {
             throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.UNDEFINED_COLUMN,
                     "column \"" + column + "\" of relation \"" + r.name() + "\" does not exist");
         }
-        if (c.sequence() == null) return Expressions.duckDb("CAST(NULL AS VARCHAR)");
+        if (c.sequence() == null) return Expressions.duckDb("CAST(NULL AS VARCHAR)").set("pgType", "text");
         // as PostgreSQL prints the sequence's name: schema-qualified, each part quoted where it must be
         String[] seq = SqlNames.sequence(r.schema(), c.sequence());
-        return Expressions.duckDb("CAST(" + SqlWriter.quoteLiteral(TypeNames.quoteIdent(seq[0]) + "." + TypeNames.quoteIdent(seq[1])) + " AS VARCHAR)");
+        // (text: a cast of it to regclass looks the sequence up)
+        return Expressions.duckDb("CAST(" + SqlWriter.quoteLiteral(TypeNames.quoteIdent(seq[0]) + "." + TypeNames.quoteIdent(seq[1]))
+                + " AS VARCHAR)").set("pgType", "text");
     }
 
     private Node intCall(String function, List<Node> args) {
