@@ -311,3 +311,32 @@ INSERT INTO ats_elements VALUES ('{1.5,2,NULL}', '{1.25,3}', '{"1 mon 2 days",-0
 SELECT array_to_string(n2, '|'), array_to_string(n, '|'), array_to_string(iv, '|'), array_to_string(b, '|', '*'),
     array_to_string(d, '|'), array_to_string(by, '|') FROM ats_elements;
 DROP TABLE ats_elements
+
+-- name: varchar_array_elements_checked_setup
+CREATE TABLE bounded_elements (v varchar(2)[], c char(3)[], m varchar(2)[][]);
+INSERT INTO bounded_elements (v) VALUES ('{ab,NULL,c}'), (ARRAY['a', 'b  ']);
+INSERT INTO bounded_elements (m) VALUES ('{{ab,cd},{ef,gh}}')
+
+-- name: varchar_array_element_too_long
+-- expect-error: 22001
+INSERT INTO bounded_elements (v) VALUES ('{abc}')
+
+-- name: char_array_element_too_long
+-- expect-error: 22001
+INSERT INTO bounded_elements (c) VALUES ('{abcd}')
+
+-- name: varchar_array_element_too_long_in_two_dimensions
+-- expect-error: 22001
+INSERT INTO bounded_elements (m) VALUES ('{{ab,cd},{ef,ghi}}')
+
+-- name: varchar_array_element_too_long_by_update
+-- expect-error: 22001
+UPDATE bounded_elements SET v = ARRAY['x', 'yyy']
+
+-- name: varchar_array_element_too_long_by_select
+-- expect-error: 22001
+INSERT INTO bounded_elements (v) SELECT ARRAY['a', 'bcd']
+
+-- name: varchar_array_elements_kept
+SELECT v, m::text FROM bounded_elements ORDER BY v NULLS LAST;
+DROP TABLE bounded_elements

@@ -21,6 +21,10 @@ final class Macros {
             // varchar(n) and char(n) columns hold at most n characters (trailing spaces beyond n are cut, as PostgreSQL does)
             "CREATE OR REPLACE MACRO pgwire.varchar_fits(v, n) AS v IS NULL OR length(v) <= n OR length(rtrim(v, ' ')) <= n",
             "CREATE OR REPLACE MACRO pgwire.bpchar_fits(v, n) AS v IS NULL OR length(v) <= n OR length(rtrim(v, ' ')) <= n",
+            // … and so do the elements of varchar(n)[] and char(n)[] columns, checked as values are assigned to them
+            // (TargetCoercion: DuckDB takes no lambda in a CHECK); a multidimensional array flattened first
+            "CREATE OR REPLACE MACRO pgwire.varchar_fits_list(v, n) AS v IS NULL OR len(list_filter(v, lambda e: NOT pgwire.varchar_fits(e, n))) = 0",
+            "CREATE OR REPLACE MACRO pgwire.bpchar_fits_list(v, n) AS v IS NULL OR len(list_filter(v, lambda e: NOT pgwire.bpchar_fits(e, n))) = 0",
             // a check of a domain on a column: its DuckDB error names the domain and constraint (see ErrorMapper)
             "CREATE OR REPLACE MACRO pgwire.domain_check(ok, domain_schema, domain_name, constraint_name) AS ok IS NOT FALSE",
             // a table's CHECK constraint: its DuckDB error names the constraint (see ConstraintErrors)

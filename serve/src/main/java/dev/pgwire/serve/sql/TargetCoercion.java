@@ -325,7 +325,7 @@ public final class TargetCoercion {
     /** The value (an expression in {@code scope}) as assigned to column {@code c}. */
     static Node coerce(Node value, ColumnInfo c, TypeResolver types, TypeResolver.Scope scope) {
         if (value == null || value.is("SetToDefault")) return value;
-        Node assigned = assign(value, c, types, scope);
+        Node assigned = elementLengths(assign(value, c, types, scope), c, types);
         int[] ps = otherDecimal(c);
         return ps == null ? assigned : exactDecimal(assigned, c, ps);
     }
@@ -382,6 +382,31 @@ public final class TargetCoercion {
             return withLength(value, target, types);
         }
         return DateTimePrecision.round(value, target, types);
+    }
+
+    /**
+     * A value for a varchar(n)[] or character(n)[] column: an element longer than n (beyond
+     * trailing spaces) is 22001, as PostgreSQL's array input checks each element. (A varchar(n)
+     * column's own CHECK does this for one value; DuckDB takes no lambda in a CHECK.)
+     */
+    private static Node elementLengths(Node value, ColumnInfo c, TypeResolver types) {
+        PgTypeName t = c.pgType();
+        if (value == null || t == null || !t.isArray() || t.typmod() <= 4 || !(t.name().equals("varchar") || t.name().equals("bpchar"))) {
+            return value;
+        }
+        int n = t.typmod() - 4;
+        int flattened = Math.max(t.dimensions(), 1) - 1;
+        String elements = "flatten(".repeat(flattened) + "pg_a" + ")".repeat(flattened);
+        String shown = (t.name().equals("varchar") ? "character varying(" : "character(") + n + ")";
+        // the value is named once: a lambda over a one-element list binds it
+        // spaces beyond n are cut from each element as from a single value (one dimension; char(n) kept without them)
+        String assigned = flattened > 0 ? "pg_a" : "list_transform(pg_a, lambda pg_e: "
+                + (t.name().equals("bpchar") ? "rtrim(pg_e, ' ')" : "pgwire.varchar_assign(pg_e, " + n + ")") + ")";
+        Node checked = Expressions.duckDb("list_transform([{0}], lambda pg_a: CASE WHEN pgwire." + t.name() + "_fits_list(" + elements + ", " + n
+                + ") THEN " + assigned + " ELSE error('[pgwire:22001] value too long for type " + shown + "') END)[1]", value);
+        checked.set("location", value.location());
+        types.assume(checked, SqlType.of(t));
+        return checked;
     }
 
     /**
