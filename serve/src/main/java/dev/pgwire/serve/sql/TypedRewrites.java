@@ -1,7 +1,6 @@
 package dev.pgwire.serve.sql;
 
 import dev.pgwire.serve.catalog.Builtins;
-import dev.pgwire.serve.catalog.CatalogDefinitions;
 import dev.pgwire.serve.catalog.RegTypes;
 
 import dev.pgwire.protocol.PgException;
@@ -284,7 +283,7 @@ final class TypedRewrites {
         for (Node t : s.list("targetList")) {
             Node val = t.node("val");
             if (val != null && val.is("FuncCall")) val.set("selectList", true); // set-returning calls return rows here
-            if (val != null) seriesInExpressions(val);
+            if (val != null) SelectListSeries.mark(val);
         }
         rewriteList(s.list("targetList"), scope, "val");
         for (Node t : s.list("targetList")) {
@@ -579,21 +578,7 @@ final class TypedRewrites {
                 return e;
             }
             case "ParamRef" -> {
-                // a date, time or interval the client declared: DuckDB's parameter of that type (to_char, json and
-                // text read it by its type; DuckDB would otherwise take it as whatever its place suggests)
-                SqlType declared = types.parameterType(e.num("number"));
-                String duckDbType = declared == null || declared.isArray() ? null : switch (declared.name()) {
-                    case "date" -> "DATE";
-                    case "time" -> "TIME";
-                    case "timestamp" -> "TIMESTAMP";
-                    case "timestamptz" -> "TIMESTAMPTZ";
-                    case "interval" -> "INTERVAL";
-                    default -> null;
-                };
-                if (duckDbType == null) return e;
-                Node typed = Expressions.duckDb("CAST({0} AS " + duckDbType + ")", e);
-                types.assume(typed, declared);
-                return typed;
+                return References.parameter(e, types);
             }
             case "ColumnRef" -> {
                 List<String> fields = e.names("fields");
@@ -605,54 +590,11 @@ final class TypedRewrites {
                     e.set("scalarAlias", fields.get(0));
                     return e;
                 }
-                return systemColumn(e, scope);
+                return References.systemColumn(e, scope, types);
             }
             default -> {
                 return e;
             }
         }
-    }
-
-    /**
-     * generate_series inside an expression of the select list ({@code generate_series(1, 3)::text},
-     * {@code format('%s', generate_series(…))}) returns rows there too, as PostgreSQL's; not inside
-     * a subquery, nor where PostgreSQL refuses it (CASE, COALESCE).
-     */
-    private static void seriesInExpressions(Node val) {
-        java.util.ArrayDeque<Object> stack = new java.util.ArrayDeque<>();
-        stack.push(val);
-        while (!stack.isEmpty()) {
-            Object o = stack.pop();
-            if (o instanceof List<?> l) {
-                for (Object item : l) if (item instanceof Node || item instanceof List<?>) stack.push(item);
-                continue;
-            }
-            Node n = (Node) o;
-            if (n.is("SubLink") || n.is("CaseExpr") || n.is("CoalesceExpr")) continue;
-            if (n.is("FuncCall") && Operators.lastName(n).equals("generate_series") && !n.has("over")) n.set("selectList", true);
-            for (Object v : n.fields().values()) if (v instanceof Node || v instanceof List<?>) stack.push(v);
-        }
-    }
-
-    /**
-     * A system column of a pg_catalog table: tableoid is the table's OID; xmin is the current
-     * transaction (serve's catalog rows describe what is committed now, so a tool comparing xmin
-     * with an earlier one reads every row again rather than missing a change); xmax, cmin and
-     * cmax are 0, as for rows no transaction is deleting.
-     */
-    private Node systemColumn(Node ref, Scope scope) {
-        if (scope == null || ref.list("fields").isEmpty() || !ref.list("fields").get(ref.list("fields").size() - 1).is("String")) {
-            return ref;
-        }
-        TypeResolver.Col c = scope.resolve(ref.names("fields"));
-        if (c == null || c.number() >= 0 || c.relation() == null) return ref;
-        Node n = switch (c.name()) {
-            case "tableoid" -> Expressions.duckDb("CAST(" + CatalogDefinitions.get().relation(c.relation().schema(), c.relation().name()).oid()
-                    + " AS UINTEGER)");
-            case "xmin" -> Expressions.duckDb("CAST(txid_current() AS UINTEGER)");
-            default -> Expressions.duckDb("CAST(0 AS UINTEGER)");
-        };
-        types.assume(n, c.type());
-        return n;
     }
 }
