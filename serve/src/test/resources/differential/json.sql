@@ -926,3 +926,22 @@ SELECT * FROM json_to_recordset('[{"a":"1"},{"a":"2.5"}]') AS x(a int)
 -- name: to_record_text_longer_than_its_varchar
 -- expect-error: 22001
 SELECT * FROM jsonb_to_record('{"a":"abc"}') AS x(a varchar(2))
+
+-- name: row_to_json_of_a_join_with_repeated_names_setup
+CREATE TABLE rj_parent (id int, name text);
+CREATE TABLE rj_child (id int, pid int, name text);
+INSERT INTO rj_parent VALUES (1, 'parent');
+INSERT INTO rj_child VALUES (10, 1, 'child')
+
+-- name: row_to_json_of_a_join_with_repeated_names
+SELECT row_to_json(x), to_jsonb(x) FROM (SELECT p.id, c.id, p.name, c.name FROM rj_parent p JOIN rj_child c ON c.pid = p.id) x
+
+-- name: json_agg_of_a_join_with_repeated_names
+SELECT json_agg(x) FROM (SELECT p.*, c.* FROM rj_parent p JOIN rj_child c ON c.pid = p.id) x
+
+-- name: row_to_json_of_a_join_with_repeated_names_done
+DROP TABLE rj_parent;
+DROP TABLE rj_child
+
+-- name: to_recordset_array_members
+SELECT * FROM jsonb_to_recordset('[{"id":1,"tags":["a","b"],"n":[1,2]}]') AS x(id int, tags text[], n int[])

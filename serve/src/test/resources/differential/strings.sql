@@ -157,3 +157,7 @@ SELECT string_agg(x, ',' ORDER BY x) OVER () FROM (VALUES ('a'), ('b')) v(x)
 -- name: regex_operators_match_newlines
 SELECT E'a\nc' ~ 'a.c', E'A\nc' ~* 'a.c', E'a\nc' !~ 'a.c', E'a\nc' !~* 'A.C', E'a\nc' ~ '[^x]c', E'a\nc' ~ '^c$',
     E'a\nc' SIMILAR TO 'a_c', E'a\nbc' SIMILAR TO 'a%c'
+
+-- name: similar_to_bracket_classes
+SELECT 'a' SIMILAR TO '[[:alpha:]]', '1' SIMILAR TO '[[:alpha:]]', 'ab12' SIMILAR TO '[[:alpha:]]+[[:digit:]]+', ']' SIMILAR TO '[]a]',
+    'b' SIMILAR TO '[^]a]', 'x' SIMILAR TO '[^[:digit:]]', substring('abc123def' SIMILAR '%#"[[:digit:]]+#"%' ESCAPE '#')

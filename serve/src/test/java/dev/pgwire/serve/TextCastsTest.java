@@ -34,8 +34,16 @@ class TextCastsTest extends SessionTestSupport {
 
     @Test
     void anArrayWhoseElementsDuckDbWouldWriteOtherwiseIsRefused() {
-        PgException e = fails("SELECT ARRAY[now()]::text");
+        PgException e = fails("SELECT ARRAY['10:00'::time]::text");
         assertThat(e.sqlState()).isEqualTo("0A000");
-        assertThat(e.getMessage()).isEqualTo("an array of type timestamp with time zone[] cannot be cast to text");
+        assertThat(e.getMessage()).isEqualTo("an array of type time without time zone[] cannot be cast to text");
+    }
+
+    @Test
+    void arraysOfTimestampsIntervalsAndJsonAreWrittenByTheirElementsOutput() {
+        assertThat(run("SELECT ARRAY['2024-01-01 10:00:00.5'::timestamp, NULL]::text, ARRAY['1 mon 2 days'::interval]::text,"
+                + " ARRAY['{\"a\": [1, 2]}'::jsonb]::text, ARRAY['0044-03-15 BC'::date]::text").rows).containsExactly(
+                java.util.List.of("{\"2024-01-01 10:00:00.5\",NULL}", "{\"1 mon 2 days\"}", "{\"{\\\"a\\\": [1, 2]}\"}",
+                        "{\"0044-03-15 BC\"}"));
     }
 }

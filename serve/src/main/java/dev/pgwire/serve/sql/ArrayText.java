@@ -20,10 +20,16 @@ final class ArrayText {
         if (type == null || !type.isArray()) return null;
         String element = type.name();
         String value;
-        if (TEXTS.contains(element)) {
-            value = "CASE WHEN e IS NULL THEN 'NULL' WHEN e = '' OR upper(e) = 'NULL'"
-                    + " OR regexp_matches(e, '[{},\"\\\\ \\t\\n\\r\\x0B\\f]')"
-                    + " THEN '\"' || replace(replace(e, '\\', '\\\\'), '\"', '\\\"') || '\"' ELSE e END";
+        String quoted = "CASE WHEN e IS NULL THEN 'NULL' WHEN e = '' OR upper(e) = 'NULL'"
+                + " OR regexp_matches(e, '[{},\"\\\\ \\t\\n\\r\\x0B\\f]')"
+                + " THEN '\"' || replace(replace(e, '\\', '\\\\'), '\"', '\\\"') || '\"' ELSE e END";
+        // elements whose output is text of another notation than DuckDB's: written by it, then quoted as text is
+        String written = element.equals("jsonb") ? "pg_jsonb_out(e)" : element.equals("json") ? "CAST(e AS VARCHAR)"
+                : Set.of("interval", "bytea", "date", "timestamp", "timestamptz").contains(element) ? Expressions.outputText("e", type.element())
+                : null;
+        String elements = written == null ? "l1" : "list_transform(l1, lambda e: " + written + ")";
+        if (TEXTS.contains(element) || written != null) {
+            value = quoted;
         } else if (PLAIN.contains(element)) {
             value = "coalesce(CAST(e AS VARCHAR), 'NULL')";
         } else if (element.equals("bool")) {
@@ -38,7 +44,7 @@ final class ArrayText {
             return null;
         }
         String list = "l" + type.dims();
-        String level = "'{' || array_to_string(list_transform(l1, lambda e: " + value + "), ',') || '}'";
+        String level = "'{' || array_to_string(list_transform(" + elements + ", lambda e: " + value + "), ',') || '}'";
         for (int d = 2; d <= type.dims(); d++) {
             level = "'{' || array_to_string(list_transform(l" + d + ", lambda l" + (d - 1) + ": " + level + "), ',') || '}'";
         }

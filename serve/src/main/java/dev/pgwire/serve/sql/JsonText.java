@@ -114,9 +114,13 @@ final class JsonText {
         String alias = ref.names("fields").get(0);
         List<Node> keys = new ArrayList<>();
         List<Node> values = new ArrayList<>();
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         for (Col c : cols) {
             keys.add(Node.string(c.name()));
-            Node column = Node.of("ColumnRef").set("fields", new ArrayList<>(List.of(Node.string(alias), Node.string(c.name()))));
+            // a subquery's second column of a name is name_1 in DuckDB (the third name_2): each key keeps its own value
+            int before = seen.merge(c.name(), 1, Integer::sum) - 1;
+            String name = before == 0 ? c.name() : c.name() + "_" + before;
+            Node column = Node.of("ColumnRef").set("fields", new ArrayList<>(List.of(Node.string(alias), Node.string(name))));
             values.add(of(column, c.type(), null));
         }
         return object(keys, values, pretty);

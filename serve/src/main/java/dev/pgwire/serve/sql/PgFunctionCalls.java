@@ -37,10 +37,16 @@ final class PgFunctionCalls {
             // (its timestamptz gives 44 for 44 BC, the year of the era)
             args.set(1, Expressions.duckDb("CAST({0} AS TIMESTAMP)", args.get(1)));
         }
-        untypedArrayArguments(name, args, types);
+        ArrayArguments.untyped(name, args, types);
         if (name.equals("generate_series") && n == 3 && isDate(first)) {
             args.set(0, toTimestamptz(args.get(0)));
             if (isDate(types.get(1))) args.set(1, toTimestamptz(args.get(1)));
+        }
+        if (name.equals("generate_series") && n == 3 && first != null && !first.isArray() && first.isDateTime()
+                && (types.get(2) == null || types.get(2).isUnknown()) && (args.get(2).is("A_Const") && args.get(2).has("sval") || args.get(2).is("ParamRef"))) {
+            // the step of a series of moments is an interval (DuckDB cannot tell the series' type before parameters are bound otherwise)
+            args.set(2, SqlType.INTERVAL.cast(args.get(2), args.get(2).location()));
+            types.set(2, SqlType.INTERVAL);
         }
         switch (name) {
             case "date_trunc" -> {
@@ -79,7 +85,7 @@ final class PgFunctionCalls {
             }
             case "format" -> {
                 if (n == 0 || f.bool("func_variadic")) return null;
-                arraysAsText(args, types);
+                ArrayArguments.asText(args, types);
                 StringBuilder s = new StringBuilder("pg_format({0}");
                 for (int i = 1; i < n; i++) s.append(", ").append(pgText("{" + i + "}", types.get(i)));
                 return sql(s.append(')').toString(), args);
@@ -87,7 +93,7 @@ final class PgFunctionCalls {
             case "concat", "concat_ws" -> {
                 // arguments are written by their types' output functions: a boolean is t or f, an array {…}
                 if (n == 0 || f.bool("func_variadic")) return null;
-                arraysAsText(args, types);
+                ArrayArguments.asText(args, types);
                 StringBuilder s = new StringBuilder(name).append('(');
                 for (int i = 0; i < n; i++) {
                     SqlType t = types.get(i);
@@ -137,7 +143,7 @@ final class PgFunctionCalls {
             }
             case "quote_ident", "quote_literal", "quote_nullable", "initcap" -> {
                 if (n != 1) return null;
-                arraysAsText(args, types); // an array is quoted as its text ('{1,2}')
+                ArrayArguments.asText(args, types); // an array is quoted as its text ('{1,2}')
                 return sql("pg_" + name + "(" + pgText("{0}", types.get(0)) + ")", args);
             }
             case "regexp_match", "regexp_split_to_array" -> {
@@ -217,7 +223,10 @@ final class PgFunctionCalls {
                 SqlType element = first != null && first.dims() == 1 ? first.element() : null;
                 boolean written = element != null && (element.isFloat() || Set.of("numeric", "interval", "bytea", "date", "timestamp",
                         "timestamptz", "bool").contains(element.name()));
-                String array = written ? "list_transform({0}, lambda pg_e: " + pgText("pg_e", element) + ")" : "{0}";
+                boolean json = element != null && element.isJson();
+                String array = written ? "list_transform({0}, lambda pg_e: " + pgText("pg_e", element) + ")"
+                        : json ? "list_transform({0}, lambda pg_e: " + (element.name().equals("jsonb") ? "pg_jsonb_out(pg_e)" : "CAST(pg_e AS VARCHAR)") + ")"
+                        : "{0}";
                 return sql("pg_array_to_string(CAST(to_json(" + array + ") AS VARCHAR), {1}" + (n == 3 ? ", {2}" : "") + ")", args);
             }
             case "width_bucket" -> {
@@ -529,35 +538,6 @@ final class PgFunctionCalls {
 
     /** A value as PostgreSQL's text output of it (booleans are t/f; other values as DuckDB writes them). */
     /** Array arguments of format and concat as PostgreSQL's array text ({1,2}, not DuckDB's [1, 2]). */
-    private static void arraysAsText(List<Node> args, List<SqlType> types) {
-        for (int i = 0; i < args.size(); i++) {
-            Node text = i < types.size() ? ArrayText.of(args.get(i), types.get(i)) : null;
-            if (text != null) {
-                args.set(i, text);
-                types.set(i, SqlType.TEXT);
-            }
-        }
-    }
-
-    /**
-     * An untyped constant or parameter beside an array in array_append, array_prepend, array_cat,
-     * array_remove and array_position: of the element's (or the array's) type, as PostgreSQL's
-     * polymorphic functions resolve it ('7' appended to an integer[] is 7).
-     */
-    private static void untypedArrayArguments(String name, List<Node> args, List<SqlType> types) {
-        int array = name.equals("array_prepend") ? 1 : 0;
-        int other = 1 - array;
-        if (args.size() != 2 || !Set.of("array_append", "array_prepend", "array_cat", "array_remove", "array_position").contains(name)) return;
-        SqlType a = types.get(array);
-        SqlType t = types.get(other);
-        Node arg = args.get(other);
-        boolean untyped = (t == null || t.isUnknown()) && (arg.is("A_Const") && arg.has("sval") || arg.is("ParamRef"));
-        if (a == null || !a.isArray() || !untyped) return;
-        SqlType as = name.equals("array_cat") ? a.withoutTypmod() : a.element().withoutTypmod();
-        args.set(other, as.cast(arg, arg.location()));
-        types.set(other, as);
-    }
-
     private static String pgText(String placeholder, SqlType type) {
         String output = Expressions.valueText(placeholder, type);
         if (output != null) return output;

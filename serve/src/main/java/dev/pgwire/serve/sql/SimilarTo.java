@@ -39,11 +39,24 @@ final class SimilarTo {
                 char next = pattern.charAt(++i);
                 re.append(quote(next));
             } else if (inBracket) {
+                int close = c == '[' && i + 1 < pattern.length() && pattern.charAt(i + 1) == ':' ? pattern.indexOf(":]", i + 2) : -1;
+                if (close > 0) {
+                    // a character class ([:alpha:]) inside the brackets, as it is
+                    re.append(pattern, i, close + 2);
+                    i = close + 1;
+                    continue;
+                }
                 if (c == ']') inBracket = false;
                 re.append(c == '\\' ? "\\\\" : String.valueOf(c));
             } else if (c == '[') {
                 inBracket = true;
                 re.append(c);
+                // a ']' first in the brackets (after any '^') is one of its characters
+                if (i + 1 < pattern.length() && pattern.charAt(i + 1) == '^') re.append(pattern.charAt(++i));
+                if (i + 1 < pattern.length() && pattern.charAt(i + 1) == ']') {
+                    re.append("\\]");
+                    i++;
+                }
             } else if (c == '%') {
                 re.append(lazy ? ".*?" : ".*");
             } else if (c == '_') {
