@@ -490,3 +490,27 @@ SELECT count(*) FROM (SELECT generate_series(1, 3)::text) s
 
 -- name: generate_series_in_expressions_per_row
 SELECT i, generate_series(1, i)::text FROM (VALUES (1), (2)) v(i) ORDER BY 1, 2
+
+-- name: timestamptz_minus_timestamp_across_daylight_saving
+SET TIME ZONE 'America/New_York';
+SELECT timestamptz '2024-07-01 12:00' - timestamp '2024-01-01 12:00', timestamp '2024-07-01 12:00' - timestamptz '2024-01-01 12:00',
+    timestamptz '2024-07-01 12:00' - date '2024-01-01', date '2024-07-01' - timestamptz '2024-01-01 12:00';
+RESET TIME ZONE
+
+-- name: real_compared_with_an_exact_number
+SELECT 0.1::real IN (0.1), 0.1::real NOT IN (0.1), 0.1::real IS NOT DISTINCT FROM 0.1, 0.1::real IS DISTINCT FROM 0.1, 0.1::real IN (0.1, 0.2)
+
+-- name: untyped_constants_compared_with_numbers
+SELECT 2 = '2', 2 IN ('2', '3'), 1 + '1', 2.5::real = '2.5', 2.50::numeric(4,2) = '2.5', 2 < ' 3 '
+
+-- name: untyped_fraction_compared_with_an_integer
+-- expect-error: 22P02
+SELECT 2 = '1.5'
+
+-- name: untyped_fraction_in_a_list_of_integers
+-- expect-error: 22P02
+SELECT 2 IN ('1.5')
+
+-- name: untyped_fraction_added_to_an_integer
+-- expect-error: 22P02
+SELECT 1 + '0.6'

@@ -45,6 +45,12 @@ final class OperatorRewrites {
 
     private Node numberConstant(Node constant, SqlType as) {
         if (!constant.is("A_Const") || !constant.has("sval")) return constant;
+        // integers and floats by PostgreSQL's input ('0.6' is no integer: 22P02, where DuckDB's cast rounds it)
+        Node input = NumberInput.cast(constant, as.withoutTypmod(), types);
+        if (input != null) {
+            types.assume(input, as.withoutTypmod());
+            return input;
+        }
         String duckDb = switch (as.name()) {
             case "int2" -> "SMALLINT";
             case "int4" -> "INTEGER";
@@ -82,6 +88,16 @@ final class OperatorRewrites {
             String itemOp = in.get(in.size() - 1);
             for (int i = 0; i < items.size(); i++) requireComparable(itemOp, e.node("lexpr"), l, items.get(i), itemTypes.get(i), e.location());
             for (int i = 0; i < items.size(); i++) items.set(i, typedConstant(items.get(i), l));
+            if (l != null && l.isNumber() && !l.isArray()) {
+                // an untyped constant in the list is a number of x's type, read by its input (22P02 for '1.5' beside an integer)
+                for (int i = 0; i < items.size(); i++) if (isUntypedString(items.get(i))) items.set(i, numberConstant(items.get(i), l));
+            }
+            if (items.size() == 1 && l != null && !l.isArray() && l.is(SqlType.FLOAT4) && itemTypes.get(0) != null && !itemTypes.get(0).isArray()
+                    && (itemTypes.get(0).isExactNumeric() || itemTypes.get(0).is(SqlType.FLOAT8))) {
+                // x IN (y) is x = y: a real against an exact number compares as double precision (float48eq); a longer
+                // list is of the items' common type with x, real
+                e.set("lexpr", asDouble(e.node("lexpr")));
+            }
             return e;
         }
         if (kind.equals("AEXPR_NULLIF")) {
@@ -90,6 +106,7 @@ final class OperatorRewrites {
             return e;
         }
         if (kind.equals("AEXPR_DISTINCT") || kind.equals("AEXPR_NOT_DISTINCT")) {
+            realBesideExact(e, types.type(e.node("lexpr"), scope), types.type(e.node("rexpr"), scope));
             Node jsonb = json.distinct(e.node("lexpr"), e.node("rexpr"), kind.equals("AEXPR_NOT_DISTINCT"),
                     types.type(e.node("lexpr"), scope), types.type(e.node("rexpr"), scope));
             return jsonb != null ? jsonb : e;
@@ -159,6 +176,11 @@ final class OperatorRewrites {
         }
         Node jsonOperator = json.operator(op, e.node("lexpr"), e.node("rexpr"), l, r);
         if (jsonOperator != null) return jsonOperator;
+        if (COMPARISONS.contains(op)) {
+            // an untyped constant compared with a number is that number's type, read by its input ('1.5' beside an integer is 22P02)
+            if (r != null && r.isNumber() && !r.isArray() && isUntypedString(e.node("lexpr"))) e.set("lexpr", numberConstant(e.node("lexpr"), r));
+            if (l != null && l.isNumber() && !l.isArray() && isUntypedString(e.node("rexpr"))) e.set("rexpr", numberConstant(e.node("rexpr"), l));
+        }
         if (op.equals("||") && untyped(e.node("lexpr")) != untyped(e.node("rexpr"))) {
             // an untyped constant or parameter concatenated with an array is an array of its type (array_cat)
             boolean leftUntyped = untyped(e.node("lexpr"));
@@ -209,6 +231,17 @@ final class OperatorRewrites {
             }
             Node checked = floatArithmetic(e, op, l, r, scope);
             if (checked != null) return checked;
+            if (op.equals("-") && l != null && r != null && !l.isArray() && !r.isArray()
+                    && (l.is(SqlType.TIMESTAMPTZ) || r.is(SqlType.TIMESTAMPTZ)) && !l.equals(r)
+                    && (l.is(SqlType.TIMESTAMPTZ) || l.is(SqlType.TIMESTAMP) || l.is(SqlType.DATE))
+                    && (r.is(SqlType.TIMESTAMPTZ) || r.is(SqlType.TIMESTAMP) || r.is(SqlType.DATE))) {
+                // a timestamp or date beside a timestamptz is the moment of its wall clock in the session's zone
+                // (PostgreSQL's implicit cast), then subtracted as timestamptz_mi
+                if (!l.is(SqlType.TIMESTAMPTZ)) e.set("lexpr", Expressions.duckDb("CAST({0} AS TIMESTAMPTZ)", e.node("lexpr")));
+                if (!r.is(SqlType.TIMESTAMPTZ)) e.set("rexpr", Expressions.duckDb("CAST({0} AS TIMESTAMPTZ)", e.node("rexpr")));
+                l = SqlType.TIMESTAMPTZ;
+                r = SqlType.TIMESTAMPTZ;
+            }
             if (op.equals("-") && l != null && r != null && !l.isArray() && !r.isArray() && l.is(SqlType.TIMESTAMPTZ) && r.is(SqlType.TIMESTAMPTZ)) {
                 // timestamptz_mi: the absolute time between them as days of 24 hours and a time
                 // (DuckDB counts calendar days in the session's zone: 23 hours across a DST change were 1 day)
@@ -369,6 +402,14 @@ final class OperatorRewrites {
             case "date", "timestamp", "timestamptz" -> 'D';
             default -> 0;
         };
+    }
+
+
+    /** A real beside an exact number or a double precision compares as double precision, as PostgreSQL's float48 operators do. */
+    private void realBesideExact(Node e, SqlType l, SqlType r) {
+        if (l == null || r == null || l.isArray() || r.isArray()) return;
+        if (l.is(SqlType.FLOAT4) && (r.isExactNumeric() || r.is(SqlType.FLOAT8))) e.set("lexpr", asDouble(e.node("lexpr")));
+        if (r.is(SqlType.FLOAT4) && (l.isExactNumeric() || l.is(SqlType.FLOAT8))) e.set("rexpr", asDouble(e.node("rexpr")));
     }
 
     private static final java.util.Set<String> MOMENTS = java.util.Set.of("date", "time", "timestamp", "timestamptz", "interval");
