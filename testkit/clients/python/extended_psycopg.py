@@ -102,6 +102,15 @@ def main(argv):
                  datetime.timedelta(hours=5), "[0-9]+"]).fetchone()
         step("dates_by_their_types", dates_by_their_types)
 
+        def series_of_moments_with_parameters():
+            # gap filling as BI tools write it: a series of moments between bound parameters
+            start, end = datetime.datetime(2024, 1, 1, tzinfo=TZ), datetime.datetime(2024, 1, 3, tzinfo=TZ)
+            days = conn.execute("SELECT g FROM generate_series(%s::timestamptz, %s::timestamptz, '1 day') g", [start, end]).fetchall()
+            dates = conn.execute("SELECT g FROM generate_series(%s::date, %s::date, '1 day') g", [start.date(), end.date()]).fetchall()
+            hours = conn.execute("SELECT count(*) FROM generate_series(%s, %s, interval '1 hour') g", [start, end]).fetchone()
+            return [days, dates, hours]
+        step("series_of_moments_with_parameters", series_of_moments_with_parameters)
+
         def pipeline():
             with conn.pipeline():
                 cur = conn.execute("SELECT %s::int * 2", [21])

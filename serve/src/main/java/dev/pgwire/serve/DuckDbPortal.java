@@ -152,7 +152,17 @@ final class DuckDbPortal implements Portal {
             if (statement.columnsKnown() && statement.predicted()) {
                 if (rs != null) {
                     describe(rs.getMetaData());
-                    checkDescribed();
+                    try {
+                        checkDescribed();
+                    } catch (PgException mismatch) {
+                        // the result is let go before the statement is kept for another Bind (an open one blocks the session)
+                        try {
+                            rs.close();
+                        } catch (SQLException ignored) {
+                            // the mismatch is what the client hears
+                        }
+                        throw mismatch;
+                    }
                 }
                 columns = statement.columns();
             } else if (statement.columnsKnown()) {

@@ -139,7 +139,8 @@ final class PreparedDuckDbStatement implements PreparedStatement {
             int oid = pg == null ? 0 : hint.dims() == 0 ? pg.oid() : hint.dims() == 1 ? pg.arrayOid() : 0;
             String duckDb = oid == 0 || hint.typmod() != -1 ? null : ParameterTypes.duckDbType(oid);
             if (duckDb == null) return null;
-            out.set(i, duckDb);
+            // as DuckDB's result metadata spells the types with a zone (the portal compares the two)
+            out.set(i, duckDb.replace("TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE").replace("TIMETZ", "TIME WITH TIME ZONE"));
         }
         return out;
     }
