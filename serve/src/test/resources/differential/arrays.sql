@@ -340,3 +340,39 @@ INSERT INTO bounded_elements (v) SELECT ARRAY['a', 'bcd']
 -- name: varchar_array_elements_kept
 SELECT v, m::text FROM bounded_elements ORDER BY v NULLS LAST;
 DROP TABLE bounded_elements
+
+-- name: arrays_of_moments_and_json_as_text_setup
+CREATE TABLE moment_arrays (ts timestamp[], iv interval[], j jsonb[], d date[], b bytea[]);
+INSERT INTO moment_arrays VALUES ('{"2024-01-01 10:00:00.5",infinity,NULL}', '{"1 mon 2 days",-01:30:00}',
+    ARRAY['{"a": [1, 2]}'::jsonb, '"x y"'], '{2024-01-01,NULL}', '{"\\x00ff"}')
+
+-- name: arrays_of_moments_and_json_as_text
+SELECT format('%s|%s|%s|%s|%s', ts, iv, j, d, b), concat(ts, iv, j), ts::text, iv::text, j::text, d::text, b::text,
+    array_to_string(j, ','), array_to_string(ts, ',') FROM moment_arrays
+
+-- name: arrays_of_moments_and_json_as_text_done
+DROP TABLE moment_arrays
+
+-- name: varchar_array_column_written_by_expressions_setup
+CREATE TABLE bounded_writes (id int, a varchar(3)[]);
+INSERT INTO bounded_writes VALUES (1, '{ab,c}'), (3, '{x}'), (5, NULL)
+
+-- name: varchar_array_column_written_by_expressions
+PREPARE bounded_insert AS INSERT INTO bounded_writes (id, a) VALUES ($1, $2);
+EXECUTE bounded_insert(2, '{q}');
+UPDATE bounded_writes SET a = a || '{e}' WHERE id = 1;
+UPDATE bounded_writes SET a = a || 'h'::varchar WHERE id = 1;
+INSERT INTO bounded_writes SELECT 4, a || '{z}' FROM bounded_writes WHERE id = 3;
+UPDATE bounded_writes SET a = array_remove(a, 'c') WHERE id = 1;
+UPDATE bounded_writes SET a = a || ARRAY['e'] WHERE id = 5;
+DEALLOCATE bounded_insert;
+SELECT * FROM bounded_writes ORDER BY id
+
+-- name: varchar_array_column_parameter_too_long
+-- expect-error: 22001
+PREPARE bounded_long AS INSERT INTO bounded_writes (id, a) VALUES ($1, $2);
+EXECUTE bounded_long(6, '{abcd}')
+
+-- name: varchar_array_column_written_by_expressions_done
+DEALLOCATE ALL;
+DROP TABLE bounded_writes

@@ -636,3 +636,15 @@ CREATE VIEW lat_left AS SELECT a.id, s.y FROM lat_a a LEFT JOIN LATERAL (SELECT 
 
 -- name: view_definition_keeps_lateral
 SELECT c.relname, pg_get_viewdef(c.oid) FROM pg_class c WHERE c.relname IN ('lat_comma', 'lat_cross', 'lat_left') ORDER BY 1
+
+-- name: view_of_untyped_constants_beside_arrays_setup
+CREATE TABLE untyped_view_base (ia int[], t time)
+
+-- name: view_of_untyped_constants_beside_arrays
+CREATE VIEW untyped_view AS SELECT ia || '{3}' AS a, array_append(ia, '4') AS b, t + '1 hour' AS c FROM untyped_view_base;
+INSERT INTO untyped_view_base VALUES ('{1}', '10:00');
+SELECT * FROM untyped_view
+
+-- name: view_of_untyped_constants_beside_arrays_done
+DROP VIEW untyped_view;
+DROP TABLE untyped_view_base

@@ -355,6 +355,12 @@ final class ErrorMapper {
     private static final Pattern DOMAIN_CHECK = Pattern.compile(
             "pgwire\\.domain_check\\(.*, '((?:[^']|'')*)', '((?:[^']|'')*)', '((?:[^']|'')*)'\\)");
 
+    /** A name as DuckDB's message writes it, its quotes (where it needs them) taken off. */
+    private static String unquoted(String name) {
+        if (name == null || name.length() < 2 || !name.startsWith("\"") || !name.endsWith("\"")) return name;
+        return name.substring(1, name.length() - 1).replace("\"\"", "\"");
+    }
+
     private static PgException constraint(DuckDbError e, String msg) {
         Matcher m;
         if ((m = DUPLICATE_KEY.matcher(msg)).find()) {
@@ -371,8 +377,8 @@ final class ErrorMapper {
                     .withDetail("Key " + m.group(1) + " already exists.");
         }
         if ((m = NOT_NULL.matcher(msg)).find()) {
-            String table = m.group(1);
-            String column = m.group(2);
+            String table = unquoted(m.group(1));
+            String column = unquoted(m.group(2));
             PgException notNull = new PgException(SqlState.NOT_NULL_VIOLATION, "null value in column \"" + column + "\""
                     + (table == null ? "" : " of relation \"" + table + "\"") + " violates not-null constraint")
                     .with(ErrorField.COLUMN_NAME, column); // (drivers read the column, and the table, from these fields)

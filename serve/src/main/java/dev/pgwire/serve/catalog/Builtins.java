@@ -58,6 +58,9 @@ public final class Builtins {
     private static final Set<Integer> PREFERRED = new HashSet<>();
     private static final Map<Integer, Integer> ELEMENTS = new HashMap<>();
     private static final Map<Integer, Integer> ARRAYS = new HashMap<>();
+    /** anyarray and anycompatiblearray; anynonarray and anycompatiblenonarray. */
+    private static final Set<Integer> ANY_ARRAYS = Set.of(2277, 5078);
+    private static final Set<Integer> NON_ARRAYS = Set.of(2776, 5079);
     private static final Set<Integer> POLYMORPHIC = Set.of(2283, 2776, 2277, 3500, 5077, 5078, 5079, 5080, 3831, 4537, 4538, 2276);
 
     static {
@@ -202,10 +205,25 @@ public final class Builtins {
             boolean ok = true;
             int exact = 0;
             int preferred = 0;
+            int element = 0;
             for (int i = 0; i < args.size() && ok; i++) {
                 int p = parameters.get(i);
                 int a = args.get(i);
-                if (POLYMORPHIC.contains(p)) continue;
+                if (POLYMORPHIC.contains(p)) {
+                    // anyarray takes arrays only, anynonarray anything else
+                    boolean array = a != UNKNOWN && a != 0 && elementOf(a) != 0;
+                    if (a != UNKNOWN && a != 0 && (ANY_ARRAYS.contains(p) && !array || NON_ARRAYS.contains(p) && array)) ok = false;
+                    // and the polymorphic parameters stand for one element type (an unknown literal taken as its neighbour's type):
+                    // array_cat(int[], '{3}') fits, array_append(int[], '{3}') does not
+                    int probed = probe.get(i);
+                    if (p != ANY && probed != UNKNOWN && probed != 0) {
+                        int e = ANY_ARRAYS.contains(p) ? elementOf(probed) : probed;
+                        if (ANY_ARRAYS.contains(p) && e == 0) ok = false;
+                        else if (element == 0) element = e;
+                        else if (element != e) ok = false;
+                    }
+                    continue;
+                }
                 if (p == probe.get(i)) {
                     exact++;
                 } else if (!implicitlyCoercible(a, p)) {
@@ -223,22 +241,33 @@ public final class Builtins {
             }
         }
         if (best == null) return null;
+        // the element type the polymorphic parameters stand for, from the arguments of known type
+        int element = 0;
+        for (int i = 0; i < args.size() && element == 0; i++) {
+            int p = bestParameters.get(i);
+            int a = args.get(i);
+            if (p == ANY || !POLYMORPHIC.contains(p) || a == UNKNOWN || a == 0) continue;
+            element = ANY_ARRAYS.contains(p) ? elementOf(a) : a;
+        }
+        for (int i = 0; i < args.size() && element == 0; i++) {
+            // none known: as the unknown literals were tried (next to a known type, as that type)
+            int p = bestParameters.get(i);
+            if (p != ANY && POLYMORPHIC.contains(p)) element = ANY_ARRAYS.contains(p) ? elementOf(probe.get(i)) : probe.get(i);
+        }
         List<Integer> params = new ArrayList<>();
-        int polymorphicAs = 0;
         for (int i = 0; i < args.size(); i++) {
             int p = bestParameters.get(i);
             if (p == ANY) {
                 params.add(args.get(i)); // "any" takes the argument as it is, an unknown literal too
             } else if (POLYMORPHIC.contains(p)) {
-                int a = probe.get(i);
-                params.add(a);
-                if (polymorphicAs == 0) polymorphicAs = p == 2277 ? elementOf(a) : a;
+                // (array_append(int[], '4'): the '4' is an integer, the array an integer[])
+                params.add(element == 0 ? probe.get(i) : ANY_ARRAYS.contains(p) ? arrayOf(element) : element);
             } else {
                 params.add(p);
             }
         }
         int result = best.result();
-        if (POLYMORPHIC.contains(result)) result = result == 2277 ? arrayOf(polymorphicAs) : polymorphicAs;
+        if (POLYMORPHIC.contains(result)) result = ANY_ARRAYS.contains(result) ? arrayOf(element) : element;
         return new Choice(best.name(), params, result);
     }
 }

@@ -381,6 +381,9 @@ final class JsonCalls {
                     value = Expressions.duckDb("CASE WHEN pgwire." + t.name() + "_fits({0}, " + length + ") THEN {0}"
                             + " ELSE error('[pgwire:22001] value too long for type " + shown + "') END", text);
                     types.assume(value, t);
+                } else if (t.isArray()) {
+                    // a JSON array member is read by DuckDB's cast of its text (["a", "b"] is a list there)
+                    value = Node.of("TypeCast").set("arg", text).set("typeName", typeName(t)).set("location", -1L);
                 } else {
                     // the type's input ('1.5' is no integer: 22P02), as a cast of text reads it
                     value = expressions.apply(Node.of("TypeCast").set("arg", text).set("typeName", typeName(t)).set("location", -1L), scope);

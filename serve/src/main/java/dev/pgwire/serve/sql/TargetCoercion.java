@@ -402,9 +402,12 @@ public final class TargetCoercion {
         // spaces beyond n are cut from each element as from a single value (one dimension; char(n) kept without them)
         String assigned = flattened > 0 ? "pg_a" : "list_transform(pg_a, lambda pg_e: "
                 + (t.name().equals("bpchar") ? "rtrim(pg_e, ' ')" : "pgwire.varchar_assign(pg_e, " + n + ")") + ")";
-        Node checked = Expressions.duckDb("list_transform([{0}], lambda pg_a: CASE WHEN pgwire." + t.name() + "_fits_list(" + elements + ", " + n
-                + ") THEN " + assigned + " ELSE error('[pgwire:22001] value too long for type " + shown + "') END)[1]", value);
+        // (a parameter of no declared type as the column's type: DuckDB binds no untyped list into a lambda)
+        String bound = value.is("ParamRef") && types.type(value, null) == null ? "CAST({0} AS " + c.duckDbType() + ")" : "{0}";
+        Node checked = Expressions.duckDb("list_transform([" + bound + "], lambda pg_a: CASE WHEN pgwire." + t.name() + "_fits_list(" + elements
+                + ", " + n + ") THEN " + assigned + " ELSE error('[pgwire:22001] value too long for type " + shown + "') END)[1]", value);
         checked.set("location", value.location());
+        checked.set(TypedRewrites.REWRITE_ARGS, true); // the value is rewritten with the statement, after this
         types.assume(checked, SqlType.of(t));
         return checked;
     }
