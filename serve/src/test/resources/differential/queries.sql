@@ -514,3 +514,22 @@ SELECT 2 IN ('1.5')
 -- name: untyped_fraction_added_to_an_integer
 -- expect-error: 22P02
 SELECT 1 + '0.6'
+
+-- name: age_of_one_timestamp_from_the_sessions_today
+SET TIME ZONE 'America/New_York';
+SELECT age(timestamp '2024-01-01') = age(current_date::timestamp, timestamp '2024-01-01'),
+    age(timestamptz '2024-01-01 00:00-05') = age(date_trunc('day', now()), timestamptz '2024-01-01 00:00-05');
+RESET TIME ZONE
+
+-- name: star_of_a_table_grouped_by_its_key_setup
+CREATE TABLE grouped_customers (id int PRIMARY KEY, name text);
+CREATE TABLE grouped_orders (id int, cid int);
+INSERT INTO grouped_customers VALUES (1, 'a'), (2, 'b');
+INSERT INTO grouped_orders VALUES (1, 1), (2, 1), (3, 2)
+
+-- name: star_of_a_table_grouped_by_its_key
+SELECT c.*, count(*) FROM grouped_customers c JOIN grouped_orders o ON o.cid = c.id GROUP BY c.id ORDER BY 1
+
+-- name: star_of_a_table_grouped_by_its_key_done
+DROP TABLE grouped_customers;
+DROP TABLE grouped_orders

@@ -1096,3 +1096,11 @@ SELECT k FROM floats_to_numeric ORDER BY k
 -- name: float_columns_to_numeric_done
 DROP TABLE floats_to_numeric;
 DROP TABLE to_varchar_two
+
+-- name: two_varchar_columns_to_text_in_one_alter
+CREATE TABLE two_varchars (a varchar(3), b varchar(2));
+INSERT INTO two_varchars VALUES ('abc', 'de');
+ALTER TABLE two_varchars ALTER COLUMN a TYPE text, ALTER COLUMN b TYPE text;
+INSERT INTO two_varchars VALUES ('abcdef', 'ghij');
+SELECT * FROM two_varchars ORDER BY 1;
+DROP TABLE two_varchars

@@ -167,8 +167,8 @@ final class IndexedAlter {
      * ALTER COLUMN … TYPE together with SET / DROP NOT NULL and SET / DROP DEFAULT (Django's
      * alter_field and Rails' change_column write them so), or of several columns at once: the table
      * is built again for the new types, as for one type change alone, and the other clauses run
-     * after it. Null when the statement has other clauses, or DuckDB makes the type changes itself
-     * (several, none to varchar(n) or char(n)).
+     * after it (several type changes are made together: DuckDB changes no column a CHECK, such as a
+     * varchar(n)'s length, names). Null when the statement has other clauses.
      */
     private static String retypeAmong(Translation t, List<Node> cmds, Relation table, DuckDbStatementRunner runner) {
         List<Node> retyped = new ArrayList<>();
@@ -195,7 +195,6 @@ final class IndexedAlter {
             statements.remove(at);
             changes.add(change);
         }
-        if (changes.size() > 1 && changes.stream().allMatch(c -> c.check() == null)) return null;
         // the first change is the table's; the others go with it, each with its length check
         Change first = changes.get(0);
         java.util.Map<String, String[]> others = new java.util.LinkedHashMap<>();

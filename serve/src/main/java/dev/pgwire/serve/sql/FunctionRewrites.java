@@ -199,6 +199,12 @@ final class FunctionRewrites {
                     types.assume(n, SqlType.INT4);
                     return n;
                 }
+                if (first != null && args.size() == 1 && !first.isArray() && (first.is(SqlType.TIMESTAMP) || first.is(SqlType.TIMESTAMPTZ))) {
+                    // age(x): from midnight of the session's today (DuckDB's counts from the date in UTC)
+                    String midnight = first.is(SqlType.TIMESTAMP) ? "CAST(current_date AS TIMESTAMP)" : "CAST(current_date AS TIMESTAMPTZ)";
+                    args.add(0, Expressions.duckDb(midnight));
+                    types.assume(args.get(0), first.withoutTypmod());
+                }
             }
             case "pg_get_serial_sequence" -> {
                 String table = args.size() == 2 ? Operators.stringConstant(args.get(0)) : null;

@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * PostgreSQL lets a query grouped by a table's primary key select the table's other columns, as
  * they depend on the key ({@code SELECT g.name, count(*) FROM groups g … GROUP BY g.id}, which
- * Django writes for every {@code annotate}); DuckDB wants them grouped too. They are added to the
+ * Django writes for every {@code annotate}, or {@code g.*} as Rails does); DuckDB wants them grouped too. They are added to the
  * GROUP BY, which changes no group: each has one value per key.
  */
 final class GroupByKeys {
@@ -53,6 +53,18 @@ final class GroupByKeys {
         for (Node use : uses) {
             TreeWalker.forEachNode(use, n -> {
                 if (!n.is("ColumnRef")) return;
+                List<Node> fields = n.list("fields");
+                if (!fields.isEmpty() && fields.get(fields.size() - 1).is("A_Star")) {
+                    // t.* (or *) of a table grouped by its key: each of its columns
+                    for (Map.Entry<String, Relation> t : keyed.entrySet()) {
+                        if (fields.size() == 2 && !(fields.get(0).is("String") && fields.get(0).str("sval").equals(t.getKey()))) continue;
+                        if (fields.size() > 2) continue;
+                        for (CatalogView.ColumnInfo c : t.getValue().columns()) {
+                            if (grouped.add(t.getKey() + "." + c.name())) added.add(columnRef(t.getKey(), c.name()));
+                        }
+                    }
+                    return;
+                }
                 String[] ref = resolve(n, tables);
                 if (ref == null || !keyed.containsKey(ref[0]) || !grouped.add(ref[0] + "." + ref[1])) return;
                 added.add(columnRef(ref[0], ref[1]));
