@@ -533,3 +533,17 @@ SELECT c.*, count(*) FROM grouped_customers c JOIN grouped_orders o ON o.cid = c
 -- name: star_of_a_table_grouped_by_its_key_done
 DROP TABLE grouped_customers;
 DROP TABLE grouped_orders
+
+-- name: rollup_of_an_expression_over_a_grouped_column
+SELECT d, date_trunc('month', d) m, count(*) FROM (VALUES (date '2024-01-05'), (date '2024-01-20'), (date '2024-02-03')) v(d)
+GROUP BY ROLLUP(date_trunc('month', d), d) ORDER BY 2, 1
+
+-- name: rollup_and_grouping_sets_of_lower
+SELECT r, lower(r), count(*), grouping(lower(r), r) FROM (VALUES ('A'), ('a'), ('B')) v(r) GROUP BY ROLLUP(lower(r), r) ORDER BY 2, 1
+
+-- name: nullif_of_a_real_and_an_exact_number
+SELECT nullif(0.1::real, 0.1), nullif(0.5::real, 0.5), nullif(0.1, 0.1::real), nullif(0.1::real, 0.1::real), pg_typeof(nullif(0.1::real, 0.1))
+
+-- name: float_sum_divided_by_zero
+-- expect-error: 22012
+SELECT sum(x) / 0 FROM (VALUES (1.5::float8)) v(x)

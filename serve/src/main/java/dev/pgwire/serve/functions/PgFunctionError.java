@@ -59,7 +59,11 @@ public final class PgFunctionError {
         String s = text.stripLeading().startsWith("{") ? jsonMessage(text) : text;
         if (s == null) return Optional.empty();
         Matcher m = HEAD.matcher(s);
-        if (!m.find()) return Optional.empty();
+        // (a marker right after a quote is SQL text DuckDB quotes in its message, as in "Division by zero in
+        // expression (… error('[pgwire:22003] …') …)": not the error raised)
+        boolean found = m.find();
+        while (found && m.start() > 0 && s.charAt(m.start() - 1) == '\'') found = m.find();
+        if (!found) return Optional.empty();
         String rest = s.substring(m.end()).stripTrailing();
         String detail = null;
         String hint = null;

@@ -101,8 +101,18 @@ final class OperatorRewrites {
             return e;
         }
         if (kind.equals("AEXPR_NULLIF")) {
-            requireComparable("=", e.node("lexpr"), types.type(e.node("lexpr"), scope), e.node("rexpr"), types.type(e.node("rexpr"), scope),
-                    e.location());
+            SqlType l = types.type(e.node("lexpr"), scope);
+            SqlType r = types.type(e.node("rexpr"), scope);
+            requireComparable("=", e.node("lexpr"), l, e.node("rexpr"), r, e.location());
+            boolean realLeft = l != null && r != null && !l.isArray() && !r.isArray() && l.is(SqlType.FLOAT4) && (r.isExactNumeric() || r.is(SqlType.FLOAT8));
+            boolean realRight = l != null && r != null && !l.isArray() && !r.isArray() && r.is(SqlType.FLOAT4) && (l.isExactNumeric() || l.is(SqlType.FLOAT8));
+            if (realLeft || realRight) {
+                // compared as double precision (float48eq, float84eq); the first value is of that operator's left type
+                Node n = Expressions.duckDb(realLeft ? "CASE WHEN CAST({0} AS DOUBLE) = {1} THEN NULL ELSE {0} END"
+                        : "CASE WHEN CAST({0} AS DOUBLE) = CAST({1} AS DOUBLE) THEN NULL ELSE CAST({0} AS DOUBLE) END", e.node("lexpr"), e.node("rexpr"));
+                types.assume(n, realLeft ? l : SqlType.FLOAT8);
+                return n;
+            }
             return e;
         }
         if (kind.equals("AEXPR_DISTINCT") || kind.equals("AEXPR_NOT_DISTINCT")) {

@@ -580,6 +580,15 @@ final class TypedRewrites {
             case "ParamRef" -> {
                 return References.parameter(e, types);
             }
+            case "GroupingSet", "GroupingFunc" -> {
+                // ROLLUP's, CUBE's and GROUPING SETS' expressions (and grouping()'s) as the select list's are
+                // rewritten, so that DuckDB matches them (date_trunc('month', d) as one group, not computed from d)
+                rewriteItems(e.list(e.is("GroupingSet") ? "content" : "args"), scope);
+                if (e.is("GroupingSet")) return e;
+                Node grouping = Expressions.duckDb("CAST({0} AS INTEGER)", e); // grouping() is an integer in PostgreSQL
+                types.assume(grouping, SqlType.INT4);
+                return grouping;
+            }
             case "ColumnRef" -> {
                 List<String> fields = e.names("fields");
                 TypeResolver.Col value = scope != null && fields.size() == 1 && e.list("fields").get(0).is("String")
