@@ -241,7 +241,14 @@ class Md5PassThroughTest {
             clients.shutdownNow();
         }
         assertThat(appServerConnections()).as("no server connection of app kept").isZero();
-        assertThat(pg.psql("SELECT count(*) FROM pg_stat_activity WHERE usename = 'app'").strip()).isEqualTo("0");
+        // (PostgreSQL's backend sends its FATAL error before it exits: its pg_stat_activity row goes a moment after
+        // the client has the error, so the count is read until it is 0 or ten seconds have passed)
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        String backends = pg.psql("SELECT count(*) FROM pg_stat_activity WHERE usename = 'app'").strip();
+        while (!backends.equals("0") && System.nanoTime() < deadline) {
+            backends = pg.psql("SELECT count(*) FROM pg_stat_activity WHERE usename = 'app'").strip();
+        }
+        assertThat(backends).as("no PostgreSQL backend of app left").isEqualTo("0");
 
         // The right hash (a reload): the same pool logs in upstream and serves transactions.
         gw.reload(config("md5", authFile("app:" + appHash), null, null));
