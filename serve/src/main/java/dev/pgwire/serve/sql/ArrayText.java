@@ -15,6 +15,20 @@ final class ArrayText {
     private static final Set<String> TEXTS = Set.of("text", "varchar", "bpchar", "name");
     private static final Set<String> PLAIN = Set.of("int2", "int4", "int8", "uuid", "date");
 
+    /**
+     * The text PostgreSQL's output function writes of an array element {@code var} of type
+     * {@code element}, where DuckDB writes it otherwise: json(b), interval, bytea, dates and
+     * timestamps; null for other types.
+     */
+    static String elementOutput(String var, SqlType element) {
+        return switch (element.name()) {
+            case "jsonb" -> "pg_jsonb_out(" + var + ")";
+            case "json" -> "CAST(" + var + " AS VARCHAR)";
+            case "interval", "bytea", "date", "timestamp", "timestamptz" -> Expressions.outputText(var, element);
+            default -> null;
+        };
+    }
+
     /** The DuckDB expression writing {@code array} (of {@code type}) as PostgreSQL's text, or null. */
     static Node of(Node array, SqlType type) {
         if (type == null || !type.isArray()) return null;
@@ -24,9 +38,7 @@ final class ArrayText {
                 + " OR regexp_matches(e, '[{},\"\\\\ \\t\\n\\r\\x0B\\f]')"
                 + " THEN '\"' || replace(replace(e, '\\', '\\\\'), '\"', '\\\"') || '\"' ELSE e END";
         // elements whose output is text of another notation than DuckDB's: written by it, then quoted as text is
-        String written = element.equals("jsonb") ? "pg_jsonb_out(e)" : element.equals("json") ? "CAST(e AS VARCHAR)"
-                : Set.of("interval", "bytea", "date", "timestamp", "timestamptz").contains(element) ? Expressions.outputText("e", type.element())
-                : null;
+        String written = elementOutput("e", type.element());
         String elements = written == null ? "l1" : "list_transform(l1, lambda e: " + written + ")";
         if (TEXTS.contains(element) || written != null) {
             value = quoted;

@@ -2,7 +2,6 @@ package dev.pgwire.serve.sql;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Calls of PostgreSQL functions DuckDB lacks or computes otherwise, rewritten to the functions serve
@@ -221,12 +220,11 @@ final class PgFunctionCalls {
                 // numbers (1.0, 1000000000000000.0); numeric(p,s) with its scale (1.50); intervals, bytea, dates and
                 // booleans in PostgreSQL's notation
                 SqlType element = first != null && first.dims() == 1 ? first.element() : null;
-                boolean written = element != null && (element.isFloat() || Set.of("numeric", "interval", "bytea", "date", "timestamp",
-                        "timestamptz", "bool").contains(element.name()));
-                boolean json = element != null && element.isJson();
-                String array = written ? "list_transform({0}, lambda pg_e: " + pgText("pg_e", element) + ")"
-                        : json ? "list_transform({0}, lambda pg_e: " + (element.name().equals("jsonb") ? "pg_jsonb_out(pg_e)" : "CAST(pg_e AS VARCHAR)") + ")"
-                        : "{0}";
+                String output = element == null ? null : ArrayText.elementOutput("pg_e", element);
+                if (output == null && element != null && (element.isFloat() || element.name().equals("numeric") || element.name().equals("bool"))) {
+                    output = pgText("pg_e", element);
+                }
+                String array = output != null ? "list_transform({0}, lambda pg_e: " + output + ")" : "{0}";
                 return sql("pg_array_to_string(CAST(to_json(" + array + ") AS VARCHAR), {1}" + (n == 3 ? ", {2}" : "") + ")", args);
             }
             case "width_bucket" -> {
