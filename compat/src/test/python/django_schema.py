@@ -12,6 +12,10 @@ alter field positive: to IntegerField (the column's check, found by introspectio
                      back (ADD CONSTRAINT … CHECK, refused while a negative row is there).
 table constraints:   the unique key and check of a CREATE TABLE dropped by alter_field and
                      remove_constraint.
+one migration:       operations of one schema editor, in one transaction, each later one finding
+                     what the earlier ones made: a table created, its field made unique and plain
+                     again (the key found by introspection inside the transaction), a field with an
+                     index added and its index dropped; then the same after a rollback and a commit.
 select_for_update:   one connection holds the first row; the other's SKIP LOCKED gets the next, its
                      NOWAIT on the held row is 55P03.
 Every step's value is ids, values, constraint lists or error classes with their SQLSTATEs.
@@ -163,6 +167,46 @@ def table_constraints():
             "codes": list(Tag.objects.order_by("id").values_list("code", flat=True))}
 
 
+def one_migration():
+    Note = _model("DjNote", table="dj_note", title=models.CharField(max_length=20))
+    plain = Note._meta.get_field("title")
+    unique = models.CharField(max_length=20, unique=True)
+    unique.set_attributes_from_name("title")
+    indexed = models.IntegerField(default=0, db_index=True)
+    indexed.set_attributes_from_name("rank")
+    unindexed = models.IntegerField(default=0)
+    unindexed.set_attributes_from_name("rank")
+
+    def migrate(fail):
+        seen = {}
+        with transaction.atomic():
+            with connection.schema_editor(atomic=False) as editor:
+                editor.create_model(Note)
+                editor.alter_field(Note, plain, unique, strict=True)
+                seen["unique"] = _constraints("dj_note")
+                editor.alter_field(Note, unique, plain, strict=True)
+                seen["plain"] = _constraints("dj_note")
+                editor.add_field(Note, indexed)
+                seen["indexed"] = _constraints("dj_note")
+                editor.alter_field(Note, indexed, unindexed, strict=True)
+                seen["unindexed"] = _constraints("dj_note")
+                with connection.cursor() as c:
+                    seen["columns"] = [[f.name, f.type_code, f.null_ok] for f in
+                                       connection.introspection.get_table_description(c, "dj_note")]
+                    seen["tables"] = sorted(t.name for t in connection.introspection.get_table_list(c)
+                                            if t.name.startswith("dj_note"))
+            if fail:
+                raise IntegrityError("rolled back")
+        return seen
+
+    rolled_back = _refused(lambda: migrate(True))
+    with connection.cursor() as c:
+        after_rollback = sorted(t.name for t in connection.introspection.get_table_list(c) if t.name.startswith("dj_note"))
+    committed = migrate(False)
+    return {"rolled back": rolled_back, "tables after rollback": after_rollback, "inside": committed,
+            "after commit": _constraints("dj_note")}
+
+
 def select_for_update_skip_locked():
     def first_free(using, n=1):
         return _ids(Item.objects.using(using).select_for_update(skip_locked=True).order_by("id")[:n])
@@ -182,5 +226,5 @@ def select_for_update_skip_locked():
 
 STEPS = [("add positive field", add_positive_field), ("alter field unique", alter_field_unique),
          ("check constraint", check_constraint), ("alter field positive", alter_field_positive),
-         ("table constraints", table_constraints),
+         ("table constraints", table_constraints), ("one migration", one_migration),
          ("select_for_update skip_locked", select_for_update_skip_locked)]

@@ -117,15 +117,18 @@ public final class DuckDbSession implements Session {
         this.settings = new EngineSettings(params, runner, () -> catalog.forget(), this::visibleCatalogVersion);
         settings.identity(() -> sessionRoles() == null ? null : sessionRoles().currentUser(), () -> sessionRoles() == null ? null : sessionRoles().sessionUser());
         runner.catalogHook(() -> {
-            catalogStore.get().current();
+            // a transaction reads the catalog tables as they were when it began: one that changed the
+            // catalog reads them with its own changes, and has no use for the shared ones built again
+            if (definingCatalog()) temporaryCatalog().pendingSnapshot(runner::connection);
+            else catalogStore.get().current();
             temporaryCatalog().refresh(runner::connection);
         });
-        runner.tableOids(o -> catalogStore.get().current().relationOid(o.schema(), o.table()));
+        runner.tableOids(o -> streamingCatalog().relationOid(o.schema(), o.table()));
         this.catalog = new SessionCatalog(runner, catalogVersion, settings::schemasOnPath);
         this.tx = new SessionTransactions(this, runner, catalog, params, translator, commits, catalogVersion, catalogStore);
         this.objects = new DuckDbObjects(runner, settings::schemasOnPath);
         catalog.onChange(() -> temporaryCatalog().changed());
-        runner.userTypes(new SessionUserTypes(catalog, () -> catalogStore.get().current(), settings::schemasOnPath));
+        runner.userTypes(new SessionUserTypes(catalog, this::streamingCatalog, settings::schemasOnPath));
         runner.definitions(settings::definitionsVersion);
         this.foreignKeys = new ForeignKeys(runner, catalog, sql -> {
             // an action's rows go back with ROLLBACK TO SAVEPOINT too: kept to run again with the statement
@@ -369,7 +372,9 @@ public final class DuckDbSession implements Session {
     }
 
     synchronized dev.pgwire.serve.catalog.TempCatalog temporaryCatalog() {
-        if (temporaryCatalog == null) temporaryCatalog = catalogStore.get().temporary(processId);
+        if (temporaryCatalog == null) {
+            temporaryCatalog = catalogStore.get().temporary(processId, this::definingCatalog, () -> tx.transactionCatalog());
+        }
         return temporaryCatalog;
     }
 
@@ -559,8 +564,27 @@ public final class DuckDbSession implements Session {
     }
 
     /** The committed catalog as this session reads it now. */
+    /** The catalog's lookups as this session sees it: with what its open transaction changed, while it has. */
     dev.pgwire.serve.catalog.Snapshot catalogSnapshot() {
+        if (definingCatalog()) {
+            dev.pgwire.serve.catalog.Snapshot own = temporaryCatalog().pendingSnapshot(runner::connection);
+            if (own != null) return own;
+        }
         return catalogStore.get().current();
+    }
+
+    /**
+     * The catalog's lookups for a result being streamed (the connection is busy): as the session's
+     * open transaction saw it when last built, else the shared one.
+     */
+    private dev.pgwire.serve.catalog.Snapshot streamingCatalog() {
+        dev.pgwire.serve.catalog.Snapshot own = definingCatalog() ? temporaryCatalog().lastPending() : null;
+        return own != null ? own : catalogStore.get().current();
+    }
+
+    /** Whether the session's open transaction changed the catalog. */
+    boolean definingCatalog() {
+        return tx != null && tx.catalogDefined();
     }
 
     SessionRoles sessionRoles() {

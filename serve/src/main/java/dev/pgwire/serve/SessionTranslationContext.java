@@ -103,6 +103,11 @@ final class SessionTranslationContext implements SessionContext {
     }
 
     @Override
+    public boolean definingCatalog() {
+        return s.definingCatalog();
+    }
+
+    @Override
     public String timeZoneName() {
         return s.parameters().timeZone().getId();
     }

@@ -47,14 +47,16 @@ class DjangoTest {
      * DEFAULT), a field made unique and plain again, a CheckConstraint the rows break and then
      * keep, a column's check dropped and added again, and the unique key and check of a CREATE
      * TABLE dropped; each time the constraints as Django's introspection finds them (it looks
-     * them up to drop them) and which rows are refused, with their SQLSTATEs. Then row locks from
+     * them up to drop them) and which rows are refused, with their SQLSTATEs. One migration's
+     * operations in one transaction, each finding what the earlier ones made, rolled back and
+     * committed. Then row locks from
      * two connections: select_for_update(skip_locked=True) on the second skips the row the first
      * holds, and nowait=True on that row is 55P03.
      */
     @Test
     void altersTablesWithRowsThroughTheSchemaEditorAndLocksRows() {
         List<String> steps = List.of("add positive field", "alter field unique", "check constraint",
-                "alter field positive", "table constraints", "select_for_update skip_locked");
+                "alter field positive", "table constraints", "one migration", "select_for_update skip_locked");
         ToolRun.assertLikePostgres("Django", "django_schema", steps, steps, Function.identity(),
                 (t, db) -> Scripts.python("django_flow.py", args(t, db, "schema"), TIMEOUT));
     }

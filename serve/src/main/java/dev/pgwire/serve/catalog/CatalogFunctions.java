@@ -30,7 +30,7 @@ final class CatalogFunctions {
                 a -> a[0] == null ? null : formatType(store.current(), ((Long) a[0]).intValue(), (Integer) a[1]));
         // format_type as a session asks it: a type of a schema its search_path lacks is qualified (pg_dump sets '')
         fn(c, "pgwire_format_type_on_path", List.of(Type.BIGINT, Type.INTEGER, Type.VARCHAR), Type.VARCHAR, false,
-                a -> a[0] == null ? null : formatType(store.current(), ((Long) a[0]).intValue(), (Integer) a[1], path((String) a[2])));
+                a -> a[0] == null ? null : formatType(current(store, a[2]), ((Long) a[0]).intValue(), (Integer) a[1], path((String) a[2])));
         fn(c, "pgwire_get_userbyid", List.of(Type.BIGINT), Type.VARCHAR, true, a -> {
             int oid = ((Long) a[0]).intValue();
             String name = store.current().role(oid);
@@ -39,31 +39,34 @@ final class CatalogFunctions {
         // pretty (as psql's \d asks) names the table as the search_path sees it, else qualified
         fn(c, "pgwire_get_indexdef", List.of(Type.BIGINT, Type.INTEGER, Type.BOOLEAN, Type.VARCHAR), Type.VARCHAR, true, a -> {
             int oid = ((Long) a[0]).intValue();
-            Snapshot s = at(store.current(), oid);
+            Snapshot cur = current(store, a[3]);
+            Snapshot s = at(cur, oid);
             int column = (Integer) a[1];
             if (column == 0) {
                 RelationText def = (Boolean) a[2] ? s.prettyIndexDefinitions.getOrDefault(oid, s.indexDefinitions.get(oid))
                         : s.indexDefinitions.get(oid);
                 if (def == null) return null;
                 List<String> path = path((String) a[3]);
-                return SchemaNames.write((Boolean) a[2] ? def.text(s, path) : def.qualified(), names(store.current(), path));
+                return SchemaNames.write((Boolean) a[2] ? def.text(s, path) : def.qualified(), names(cur, path));
             }
             List<String> keys = s.indexKeys.get(oid);
             return keys == null || column < 1 || column > keys.size() ? null : ColumnMeta.form(keys.get(column - 1), (Boolean) a[2]);
         });
         // a referenced table is named as the search_path sees it, pretty or not (generate_relation_name)
         fn(c, "pgwire_get_constraintdef", List.of(Type.BIGINT, Type.BOOLEAN, Type.VARCHAR), Type.VARCHAR, true, a -> {
-            Snapshot s = at(store.current(), ((Long) a[0]).intValue());
+            Snapshot cur = current(store, a[2]);
+            Snapshot s = at(cur, ((Long) a[0]).intValue());
             RelationText def = ((Boolean) a[1] ? s.prettyConstraintDefinitions : s.constraintDefinitions).get(((Long) a[0]).intValue());
             if (def == null) return null;
             List<String> path = path((String) a[2]);
-            return SchemaNames.write(def.text(s, path), names(store.current(), path));
+            return SchemaNames.write(def.text(s, path), names(cur, path));
         });
         // a user view's query is kept plain and pretty (ColumnMeta.expressionPair)
         fn(c, "pgwire_get_viewdef", List.of(Type.BIGINT, Type.BOOLEAN, Type.VARCHAR), Type.VARCHAR, true,
-                a -> viewDefinition(store.current(), ((Long) a[0]).intValue(), (Boolean) a[1], (String) a[2]));
+                a -> viewDefinition(current(store, a[2]), ((Long) a[0]).intValue(), (Boolean) a[1], (String) a[2]));
         fn(c, "pgwire_get_viewdef_name", List.of(Type.VARCHAR, Type.VARCHAR, Type.BOOLEAN), Type.VARCHAR, true,
-                a -> viewDefinition(store.current(), regclassIn(store.current(), (String) a[0], (String) a[1]), (Boolean) a[2], (String) a[1]));
+                a -> viewDefinition(current(store, a[1]), regclassIn(current(store, a[1]), (String) a[0], (String) a[1]), (Boolean) a[2],
+                        (String) a[1]));
         fn(c, "pgwire_argument_defaults", List.of(Type.VARCHAR), Type.VARCHAR, true,
                 a -> StaticCatalog.get().argumentDefaults((String) a[0]));
         // pg_get_expr: adbin holds the expression's plain and pretty forms (ColumnMeta.expressionPair),
@@ -71,12 +74,12 @@ final class CatalogFunctions {
         fn(c, "pgwire_get_expr", List.of(Type.VARCHAR, Type.BOOLEAN, Type.VARCHAR), Type.VARCHAR, true, a -> {
             String builtin = StaticCatalog.get().argumentDefaults((String) a[0]);
             if (builtin != null) return builtin;
-            return SchemaNames.write(ColumnMeta.form((String) a[0], (Boolean) a[1]), names(store.current(), path((String) a[2])));
+            return SchemaNames.write(ColumnMeta.form((String) a[0], (Boolean) a[1]), names(current(store, a[2]), path((String) a[2])));
         });
-        fn(c, "pgwire_obj_description", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, false, a -> {
+        fn(c, "pgwire_obj_description", List.of(Type.BIGINT, Type.VARCHAR, Type.VARCHAR), Type.VARCHAR, false, a -> {
             if (a[0] == null) return null;
             int oid = ((Long) a[0]).intValue();
-            Snapshot s = at(store.current(), oid);
+            Snapshot s = at(current(store, a[2]), oid);
             if (a[1] == null) {
                 for (int classOid : new int[] {1259, 1247, 1255, 2615, 2606, 2601, 2617, 3456}) {
                     String d = s.descriptions.get(Snapshot.descriptionKey(oid, classOid, 0));
@@ -87,47 +90,48 @@ final class CatalogFunctions {
             int classOid = s.relationOid("pg_catalog", (String) a[1]);
             return s.descriptions.get(Snapshot.descriptionKey(oid, classOid, 0));
         });
-        fn(c, "pgwire_col_description", List.of(Type.BIGINT, Type.INTEGER), Type.VARCHAR, true,
-                a -> at(store.current(), ((Long) a[0]).intValue()).descriptions.get(
+        fn(c, "pgwire_col_description", List.of(Type.BIGINT, Type.INTEGER, Type.VARCHAR), Type.VARCHAR, true,
+                a -> at(current(store, a[2]), ((Long) a[0]).intValue()).descriptions.get(
                         Snapshot.descriptionKey(((Long) a[0]).intValue(), 1259, (Integer) a[1])));
         fn(c, "pgwire_shobj_description", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, true, a -> {
             Snapshot s = store.current();
             return s.sharedDescriptions.get(a[0] + "/" + s.relationOid("pg_catalog", (String) a[1]));
         });
         fn(c, "pgwire_table_is_visible", List.of(Type.BIGINT, Type.VARCHAR), Type.BOOLEAN, true,
-                a -> tableIsVisible(store.current(), ((Long) a[0]).intValue(), path((String) a[1])));
+                a -> tableIsVisible(current(store, a[1]), ((Long) a[0]).intValue(), path((String) a[1])));
         fn(c, "pgwire_type_is_visible", List.of(Type.BIGINT, Type.VARCHAR), Type.BOOLEAN, true,
-                a -> typeIsVisible(store.current(), ((Long) a[0]).intValue(), path((String) a[1])));
+                a -> typeIsVisible(current(store, a[1]), ((Long) a[0]).intValue(), path((String) a[1])));
         fn(c, "pgwire_function_is_visible", List.of(Type.BIGINT, Type.VARCHAR), Type.BOOLEAN, true, a -> {
-            Snapshot.ProcInfo p = store.current().proc(((Long) a[0]).intValue());
+            Snapshot.ProcInfo p = current(store, a[1]).proc(((Long) a[0]).intValue());
             return p != null && path((String) a[1]).contains(p.schema());
         });
         fn(c, "pgwire_get_serial_sequence", List.of(Type.VARCHAR, Type.VARCHAR, Type.VARCHAR), Type.VARCHAR, true, a -> {
-            int oid = regclassIn(store.current(), (String) a[0], (String) a[2]);
-            Snapshot s = at(store.current(), oid);
+            Snapshot cur = current(store, a[2]);
+            int oid = regclassIn(cur, (String) a[0], (String) a[2]);
+            Snapshot s = at(cur, oid);
             Snapshot.RelationInfo r = s.relation(oid);
             if (r == null) return null;
             return s.serialSequences.get(r.schema() + "." + r.name() + "\0" + a[1]);
         });
         fn(c, "pgwire_regclass_in", List.of(Type.VARCHAR, Type.VARCHAR), Type.BIGINT, true,
-                a -> Integer.toUnsignedLong(regclassIn(store.current(), (String) a[0], (String) a[1])));
+                a -> Integer.toUnsignedLong(regclassIn(current(store, a[1]), (String) a[0], (String) a[1])));
         fn(c, "pgwire_to_regclass", List.of(Type.VARCHAR, Type.VARCHAR), Type.BIGINT, true, a -> {
             try {
-                return Integer.toUnsignedLong(regclassIn(store.current(), (String) a[0], (String) a[1]));
+                return Integer.toUnsignedLong(regclassIn(current(store, a[1]), (String) a[0], (String) a[1]));
             } catch (PgException e) {
                 return null;
             }
         });
         fn(c, "pgwire_regclass_out", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, true,
-                a -> regclassOut(store.current(), ((Long) a[0]).intValue(), path((String) a[1])));
+                a -> regclassOut(current(store, a[1]), ((Long) a[0]).intValue(), path((String) a[1])));
         fn(c, "pgwire_regtype_in", List.of(Type.VARCHAR, Type.VARCHAR), Type.BIGINT, true,
-                a -> (long) regtypeIn(store.current(), (String) a[0], path((String) a[1]), true));
+                a -> (long) regtypeIn(current(store, a[1]), (String) a[0], path((String) a[1]), true));
         fn(c, "pgwire_to_regtype", List.of(Type.VARCHAR, Type.VARCHAR), Type.BIGINT, true, a -> {
-            int oid = regtypeIn(store.current(), (String) a[0], path((String) a[1]), false);
+            int oid = regtypeIn(current(store, a[1]), (String) a[0], path((String) a[1]), false);
             return oid == 0 ? null : (long) oid;
         });
         fn(c, "pgwire_regtype_out", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, true,
-                a -> regtypeOut(store.current(), ((Long) a[0]).intValue(), path((String) a[1])));
+                a -> regtypeOut(current(store, a[1]), ((Long) a[0]).intValue(), path((String) a[1])));
         fn(c, "pgwire_regproc_in", List.of(Type.VARCHAR), Type.BIGINT, true, a -> (long) regprocIn(store.current(), (String) a[0]));
         fn(c, "pgwire_regproc_out", List.of(Type.BIGINT), Type.VARCHAR, true, a -> {
             int oid = ((Long) a[0]).intValue();
@@ -174,7 +178,7 @@ final class CatalogFunctions {
         fn(c, "pgwire_get_function_identity_arguments", List.of(Type.BIGINT), Type.VARCHAR, true,
                 a -> Functions.arguments(store.current(), ((Long) a[0]).intValue(), false));
         fn(c, "pgwire_describe_object", List.of(Type.BIGINT, Type.BIGINT, Type.INTEGER, Type.VARCHAR), Type.VARCHAR, true, a -> {
-            Snapshot s = store.current();
+            Snapshot s = current(store, a[3]);
             return s.objectDescriptions.describe(s, ((Long) a[0]).intValue(), ((Long) a[1]).intValue(), (Integer) a[2],
                     path((String) a[3]));
         });
@@ -186,6 +190,9 @@ final class CatalogFunctions {
         // a session's temporary objects (TempCatalog): its rows of a catalog relation, its pg_temp_N
         fn(c, "pgwire_temp_rows", List.of(Type.INTEGER, Type.VARCHAR), Type.VARCHAR, true,
                 a -> TempCatalog.rows((Integer) a[0], (String) a[1]));
+        // what a session's open transaction changed in a catalog relation (TempCatalog): the rows it added, or took away
+        fn(c, "pgwire_pending_rows", List.of(Type.INTEGER, Type.VARCHAR, Type.BOOLEAN), Type.VARCHAR, true,
+                a -> TempCatalog.pendingRows((Integer) a[0], (String) a[1], (Boolean) a[2]));
         fn(c, "pgwire_my_temp_schema", List.of(Type.INTEGER), Type.BIGINT, true, a -> {
             TempCatalog t = TempCatalog.of((Integer) a[0]);
             return t == null ? 0L : t.myTempSchema();
@@ -221,9 +228,25 @@ final class CatalogFunctions {
         return ((size + (size < 0 ? -1 : 1)) / 2) + " PB";
     }
 
+    /**
+     * The catalog a statement's search_path argument names: as the session's open transaction sees
+     * it when that path carries its marker ({@link TempCatalog#pathMarker}), else the shared one.
+     */
+    static Snapshot current(CatalogStore store, Object searchPath) {
+        if (searchPath instanceof String p) {
+            int at = p.indexOf(TempCatalog.MARKER);
+            if (at >= 0) {
+                int end = p.indexOf(',', at);
+                Snapshot s = TempCatalog.pendingOf(Integer.parseInt(p.substring(at + 1, end < 0 ? p.length() : end)));
+                if (s != null) return s;
+            }
+        }
+        return store.current();
+    }
+
     static List<String> path(String searchPath) {
         List<String> out = new ArrayList<>();
-        if (searchPath != null) for (String s : searchPath.split(",")) if (!s.isEmpty()) out.add(s);
+        if (searchPath != null) for (String s : searchPath.split(",")) if (!s.isEmpty() && s.charAt(0) != TempCatalog.MARKER) out.add(s);
         if (!out.contains("pg_catalog")) out.add(0, "pg_catalog");
         return out;
     }

@@ -105,9 +105,13 @@ public final class CatalogStore implements AutoCloseable {
         }
     }
 
-    /** The catalog rows of session {@code pid}'s temporary objects (closed with the session). */
-    public TempCatalog temporary(int pid) {
-        return new TempCatalog(this, pid);
+    /**
+     * The catalog rows of session {@code pid}'s own (closed with the session): its temporary objects,
+     * and what its open transaction defined while {@code defining}; {@code transactionBase} is the
+     * catalog committed when that transaction began.
+     */
+    public TempCatalog temporary(int pid, java.util.function.BooleanSupplier defining, Supplier<Snapshot> transactionBase) {
+        return new TempCatalog(this, pid, defining, transactionBase);
     }
 
     Function<String, PgTypeName> pgTypeOf() {
@@ -167,18 +171,26 @@ public final class CatalogStore implements AutoCloseable {
     /** Whether the pg_proc table holds SQL functions' rows (see {@link #rebuild}). */
     private boolean procHasFunctions;
 
-    private Snapshot rebuild() throws SQLException {
-        long start = System.nanoTime();
-        UserObjects user = UserObjects.read(connection, pgTypeOf);
+    /**
+     * The catalog's rows for the user objects {@code user}: pg_catalog's relations with their
+     * built-in rows ({@code all}), the rows of the user objects alone ({@code pgRows}), and
+     * information_schema's relations; read (extensions) through {@code reader}.
+     */
+    record Built(Map<String, Rows> pgRows, Map<String, Rows> infoRows, Map<String, List<Object[]>> all, PgCatalogRows pg,
+                 UserObjects user) {
+        /** The rows of every relation the catalog tables hold, by schema.name of those tables. */
+        Map<String, List<Object[]>> tables() {
+            Map<String, List<Object[]>> out = new HashMap<>();
+            for (Map.Entry<String, List<Object[]>> e : all.entrySet()) out.put(PG + "." + e.getKey(), e.getValue());
+            for (Map.Entry<String, Rows> e : infoRows.entrySet()) out.put(INFO + "." + e.getKey(), e.getValue().rows);
+            return out;
+        }
+    }
+
+    Built build(java.sql.Connection reader, UserObjects user) {
         Cluster c = cluster.get();
         PgCatalogRows pg = new PgCatalogRows(user, c, database);
         Map<String, Rows> pgRows = pg.build();
-        // pg_proc is written again only while the database has SQL functions, and once after the last goes
-        boolean functions = pgRows.containsKey("pg_proc");
-        if (!functions && procHasFunctions) {
-            pgRows.put("pg_proc", new Rows(CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_proc")));
-        }
-        procHasFunctions = functions;
         String owner = c.roles().isEmpty() ? "postgres" : c.roles().get(0).name();
         Map<String, Rows> infoRows = new InformationSchemaRows(user, pg, database, owner).build();
         Map<String, List<Object[]>> all = new HashMap<>();
@@ -187,15 +199,35 @@ public final class CatalogStore implements AutoCloseable {
         for (Map.Entry<String, Rows> e : pgRows.entrySet()) {
             all.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue().rows);
         }
-        extensions(all);
+        extensions(reader, all);
+        return new Built(pgRows, infoRows, all, pg, user);
+    }
+
+    /** The lookups of a catalog built. */
+    Snapshot snapshot(Built b) {
+        Snapshot s = Snapshot.of(database, databaseSizes.applyAsLong(database), b.all(), b.pg(), b.user());
+        s.tables = b.tables();
+        return s;
+    }
+
+    private Snapshot rebuild() throws SQLException {
+        long start = System.nanoTime();
+        Built b = build(connection, UserObjects.read(connection, pgTypeOf));
+        Map<String, Rows> pgRows = b.pgRows();
+        // pg_proc is written again only while the database has SQL functions, and once after the last goes
+        boolean functions = pgRows.containsKey("pg_proc");
+        boolean rewriteProc = functions || procHasFunctions;
+        procHasFunctions = functions;
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
-            for (Map.Entry<String, List<Object[]>> e : all.entrySet()) {
-                if (!DYNAMIC.contains(e.getKey()) && !pgRows.containsKey(e.getKey())) continue;
+            for (Map.Entry<String, List<Object[]>> e : b.all().entrySet()) {
+                if (!DYNAMIC.contains(e.getKey()) && !pgRows.containsKey(e.getKey()) && !(rewriteProc && e.getKey().equals("pg_proc"))) {
+                    continue;
+                }
                 st.execute("DELETE FROM " + DATABASE + "." + PG + "." + e.getKey());
                 append(PG, e.getKey(), e.getValue());
             }
-            for (Map.Entry<String, Rows> e : infoRows.entrySet()) {
+            for (Map.Entry<String, Rows> e : b.infoRows().entrySet()) {
                 st.execute("DELETE FROM " + DATABASE + "." + INFO + "." + e.getKey());
                 append(INFO, e.getKey(), e.getValue().rows);
             }
@@ -206,8 +238,8 @@ public final class CatalogStore implements AutoCloseable {
         } finally {
             connection.setAutoCommit(true);
         }
-        Snapshot s = Snapshot.of(database, databaseSizes.applyAsLong(database), all, pg, user);
-        log.debug("built the catalog of database \"{}\" ({} relations) in {} ms", database, user.tables.size(),
+        Snapshot s = snapshot(b);
+        log.debug("built the catalog of database \"{}\" ({} relations) in {} ms", database, b.user().tables.size(),
                 (System.nanoTime() - start) / 1_000_000);
         return s;
     }
@@ -216,9 +248,9 @@ public final class CatalogStore implements AutoCloseable {
      * pg_extension: plpgsql, and the extensions CREATE EXTENSION recorded in the database; and the
      * extensions serve offers (pg_available_extensions and its versions) with the installed ones marked.
      */
-    private void extensions(Map<String, List<Object[]>> all) throws SQLException {
+    private static void extensions(java.sql.Connection reader, Map<String, List<Object[]>> all) {
         Rows ext = new Rows(CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_extension"));
-        try (Statement st = connection.createStatement();
+        try (Statement st = reader.createStatement();
              var rs = st.executeQuery("SELECT name, version FROM pgwire.extensions ORDER BY name")) {
             while (rs.next()) {
                 ext.add().set("oid", Oids.hash("x:" + rs.getString(1))).set("extname", rs.getString(1))

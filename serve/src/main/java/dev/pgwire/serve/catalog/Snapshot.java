@@ -52,6 +52,8 @@ public final class Snapshot {
     ObjectDescriptions objectDescriptions;
     final String database;
     final long databaseSize;
+    /** The rows the catalog tables hold, by schema.name of those tables (a temporary objects' snapshot: none). */
+    Map<String, List<Object[]>> tables = Map.of();
 
     Snapshot(String database, long databaseSize) {
         this.database = database;

@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One session's temporary tables, views, indexes and sequences in the catalog, as PostgreSQL
+ * One session's own rows of the catalog: what its open transaction defined (below), and its
+ * temporary tables, views, indexes and sequences, as PostgreSQL
  * shows them to that session alone: in its schema pg_temp_N (N its backend process id, with
  * pg_toast_temp_N), relpersistence t, with their columns, defaults, keys, indexes and
  * information_schema rows (table_type LOCAL TEMPORARY).
@@ -27,6 +28,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code pgwire_temp_rows(pid, relation)}, {@link #routed}). Their OIDs lie above 2^31 (negative
  * as Java ints), outside the shared catalog's, each given once by a counter of the server, so an
  * OID names one session's object and keeps naming it while the object lives.
+ *
+ * <p>The shared catalog shows what is committed. While the session's open transaction has changed
+ * the catalog, the session sees its own changes as PostgreSQL shows them: the catalog is built
+ * again from what its connection sees ({@link Pending}), its lookups answer the session's regclass
+ * casts and catalog functions (those of its statements that carry {@link #pathMarker} in their
+ * search_path), and each catalog relation it reads is the shared one without the rows the
+ * transaction changed and with their new rows.
  */
 public final class TempCatalog {
     /** The first OID of temporary objects (3 000 000 000: above every OID of the shared catalog). */
@@ -43,6 +51,8 @@ public final class TempCatalog {
             "info.constraint_column_usage", "info.check_constraints", "info.sequences");
 
     private final CatalogStore store;
+    private final java.util.function.BooleanSupplier defining;
+    private final java.util.function.Supplier<Snapshot> transactionBase;
     private final int pid;
     private final String schema;
     private final int namespaceOid;
@@ -50,18 +60,36 @@ public final class TempCatalog {
     private final Map<String, Integer> oids = new HashMap<>();
     private volatile State state = State.EMPTY;
     private boolean stale;
+    /** Whether the session changed its catalog since {@link #pending} was built. */
+    private boolean pendingStale;
     /** Whether the session ever named a temporary relation. */
     private boolean mayHave;
     /** Whether the session's pg_temp_N exists (from its first temporary object on). */
     private boolean schemaMade;
+
+    /**
+     * The catalog as the session's open transaction sees it: its lookups, and by relation (schema.name
+     * of the catalog tables) the rows, as JSON, that the transaction's changes took away from the
+     * catalog it began with and those they added.
+     */
+    private record Pending(Snapshot snapshot, Map<String, String> removed, Map<String, String> added) {}
+
+    private volatile Pending pending;
 
     /** The rows (as JSON, by relation) and lookups of the temporary objects as last read. */
     private record State(Map<String, String> json, Snapshot snapshot, boolean any) {
         static final State EMPTY = new State(Map.of(), null, false);
     }
 
-    TempCatalog(CatalogStore store, int pid) {
+    /**
+     * @param defining        whether the session's open transaction has changed the catalog
+     * @param transactionBase the catalog committed when that transaction began (the shared tables it reads)
+     */
+    TempCatalog(CatalogStore store, int pid, java.util.function.BooleanSupplier defining,
+                java.util.function.Supplier<Snapshot> transactionBase) {
         this.store = store;
+        this.defining = defining;
+        this.transactionBase = transactionBase;
         this.pid = pid;
         this.schema = "pg_temp_" + pid;
         // pg_temp_N's OID, and pg_toast_temp_N's the next
@@ -95,6 +123,7 @@ public final class TempCatalog {
     /** The session changed its catalog: the temporary objects are read again before the catalog is next read. */
     public synchronized void changed() {
         stale = true;
+        pendingStale = true;
     }
 
     /**
@@ -117,6 +146,7 @@ public final class TempCatalog {
 
     /** Reads the session's temporary objects again if it changed its catalog since they were read. */
     public synchronized void refresh(java.util.function.Supplier<Connection> connection) {
+        if (!defining.getAsBoolean()) pending = null;
         if (!stale) return;
         if (!mayHave) {
             stale = false;
@@ -127,11 +157,118 @@ public final class TempCatalog {
         } catch (SQLException e) {
             // a failed transaction block reads nothing until it ends: what was read before stands (still stale),
             // and the statement that asked is refused with 25P02 as every statement there is
-            if (e.getMessage() != null && e.getMessage().contains("Current transaction is aborted")) return;
+            if (aborted(e)) return;
             throw new IllegalStateException("reading the temporary objects of session " + pid + " failed: " + e.getMessage(), e);
         }
         stale = false;
     }
+
+    private static boolean aborted(SQLException e) {
+        return e.getMessage() != null && e.getMessage().contains("Current transaction is aborted");
+    }
+
+    /**
+     * The catalog's lookups as the session's open transaction sees it, built again if the session
+     * changed its catalog since; null while that transaction has not changed the catalog.
+     */
+    public synchronized Snapshot pendingSnapshot(java.util.function.Supplier<Connection> connection) {
+        if (!defining.getAsBoolean()) {
+            pending = null;
+            return null;
+        }
+        if (pending == null || pendingStale) {
+            try {
+                pending = readPending(connection.get());
+                pendingStale = false;
+            } catch (SQLException e) {
+                // as for a failed block, and while the connection streams a result (a suspended portal):
+                // the catalog last built stands, and the next read builds it again
+                if (!aborted(e) && !(e.getMessage() != null && e.getMessage().contains("open result"))) {
+                    throw new IllegalStateException("reading the catalog of session " + pid + " failed: " + e.getMessage(), e);
+                }
+            }
+        }
+        return pending == null ? null : pending.snapshot();
+    }
+
+    private Pending readPending(Connection connection) throws SQLException {
+        CatalogStore.Built built = store.build(connection, UserObjects.read(connection, store.pgTypeOf()));
+        Snapshot snapshot = store.snapshot(built);
+        Snapshot base = transactionBase.get();
+        if (base == null) base = store.current();
+        Map<String, String> removed = new HashMap<>();
+        Map<String, String> added = new HashMap<>();
+        for (Map.Entry<String, List<Object[]>> e : snapshot.tables.entrySet()) {
+            List<Object[]> before = base.tables.getOrDefault(e.getKey(), List.of());
+            List<Object[]> after = e.getValue();
+            // the rows alike at both ends (the built-in ones, mostly) are passed over; the rest compare as multisets
+            int head = 0;
+            while (head < before.size() && head < after.size() && sameRow(before.get(head), after.get(head))) head++;
+            int tail = 0;
+            while (tail < before.size() - head && tail < after.size() - head
+                    && sameRow(before.get(before.size() - 1 - tail), after.get(after.size() - 1 - tail))) tail++;
+            if (head + tail == before.size() && head + tail == after.size()) continue;
+            Map<List<Object>, Integer> counts = new HashMap<>();
+            for (Object[] r : before.subList(head, before.size() - tail)) counts.merge(java.util.Arrays.asList(r), 1, Integer::sum);
+            List<Object[]> plus = new java.util.ArrayList<>();
+            for (Object[] r : after.subList(head, after.size() - tail)) {
+                List<Object> key = java.util.Arrays.asList(r);
+                Integer n = counts.get(key);
+                if (n == null) plus.add(r);
+                else if (n == 1) counts.remove(key);
+                else counts.put(key, n - 1);
+            }
+            List<Object[]> minus = new java.util.ArrayList<>();
+            for (Map.Entry<List<Object>, Integer> c : counts.entrySet()) {
+                for (int i = 0; i < c.getValue(); i++) minus.add(c.getKey().toArray());
+            }
+            List<Column> columns = relation(e.getKey()).columns();
+            if (!minus.isEmpty()) removed.put(e.getKey(), json(minus, columns));
+            if (!plus.isEmpty()) added.put(e.getKey(), json(plus, columns));
+        }
+        // a relation the shared catalog holds but the transaction's does not (none today): its rows all go
+        for (Map.Entry<String, List<Object[]>> e : base.tables.entrySet()) {
+            if (!snapshot.tables.containsKey(e.getKey()) && !e.getValue().isEmpty()) {
+                removed.put(e.getKey(), json(e.getValue(), relation(e.getKey()).columns()));
+            }
+        }
+        return new Pending(snapshot, removed, added);
+    }
+
+    private static boolean sameRow(Object[] a, Object[] b) {
+        return a == b || java.util.Arrays.equals(a, b);
+    }
+
+    /** pgwire_pending_rows(pid, relation, added): the rows session {@code pid}'s transaction added to a catalog relation, or took away. */
+    static String pendingRows(int pid, String relation, boolean added) {
+        TempCatalog t = SESSIONS.get(pid);
+        Pending p = t == null ? null : t.pending;
+        if (p == null) return "[]";
+        return (added ? p.added() : p.removed()).getOrDefault(relation, "[]");
+    }
+
+    /** The lookups of the catalog as session {@code pid}'s open transaction sees it (as last built), or null. */
+    static Snapshot pendingOf(int pid) {
+        TempCatalog t = SESSIONS.get(pid);
+        return t == null ? null : t.lastPending();
+    }
+
+    /** The catalog's lookups as the session's open transaction saw it when last built (null: none), building nothing. */
+    public Snapshot lastPending() {
+        Pending p = pending;
+        return p == null || !defining.getAsBoolean() ? null : p.snapshot();
+    }
+
+    /**
+     * The element a session adds to the search_path it gives serve's catalog functions while its
+     * open transaction has changed the catalog: they answer from that transaction's catalog.
+     * (No schema name of a search_path written by serve starts with this character.)
+     */
+    public static String pathMarker(int pid) {
+        return MARKER + Integer.toString(pid);
+    }
+
+    static final char MARKER = '\u0001';
 
     /** The session ended: its rows go. */
     public void close() {
@@ -198,29 +335,50 @@ public final class TempCatalog {
 
     /**
      * What a reference to catalog relation {@code relation} (schema.name of serve's catalog tables)
-     * reads in session {@code pid}: the shared rows and the session's own, or null for a relation
-     * that never holds temporary objects' rows.
+     * reads in session {@code pid}: with the session's temporary objects' rows (for a relation that
+     * holds such rows, while it has some), and the catalog as its open transaction sees it (while that
+     * transaction has changed the catalog); null when it reads the shared rows alone.
      */
-    public static String routed(String relation, String from, int pid) {
-        if (!RELATIONS.contains(relation)) return null;
+    public static String routed(String relation, String from, int pid, boolean temporary, boolean defining) {
+        boolean withTemporary = temporary && RELATIONS.contains(relation);
+        if (!withTemporary && !defining) return null;
+        String type = jsonType(relation(relation));
+        String out = "SELECT * FROM " + from;
+        if (defining) {
+            out = "SELECT * FROM (" + out + " EXCEPT ALL " + unnest("pgwire_pending_rows(" + pid + ", '" + relation + "', false)", type)
+                    + ") UNION ALL BY NAME " + unnest("pgwire_pending_rows(" + pid + ", '" + relation + "', true)", type);
+        }
+        if (withTemporary) out += " UNION ALL BY NAME " + unnest("pgwire_temp_rows(" + pid + ", '" + relation + "')", type);
+        return out;
+    }
+
+    private static String unnest(String json, String type) {
+        return "SELECT unnest(from_json(" + json + ", '" + type + "'), max_depth := 2)";
+    }
+
+    private static Relation relation(String relation) {
         int dot = relation.indexOf('.');
-        Relation r = CatalogDefinitions.get().relation(relation.startsWith(CatalogStore.PG + ".") ? CatalogDefinitions.PG_CATALOG
+        return CatalogDefinitions.get().relation(relation.startsWith(CatalogStore.PG + ".") ? CatalogDefinitions.PG_CATALOG
                 : CatalogDefinitions.INFORMATION_SCHEMA, relation.substring(dot + 1));
+    }
+
+    private static String jsonType(Relation r) {
         StringBuilder type = new StringBuilder("[{");
         for (int i = 0; i < r.columns().size(); i++) {
             Column c = r.columns().get(i);
             if (i > 0) type.append(',');
             type.append('"').append(c.name().replace("\"", "\\\"")).append("\":\"").append(c.duckDbType()).append('"');
         }
-        type.append("}]");
-        return "SELECT * FROM " + from + " UNION ALL BY NAME SELECT unnest(from_json(pgwire_temp_rows(" + pid + ", '" + relation
-                + "'), '" + type + "'), max_depth := 2)";
+        return type.append("}]").toString();
     }
 
     private static String json(Rows rows) {
+        return json(rows.rows, rows.relation.columns());
+    }
+
+    private static String json(List<Object[]> rows, List<Column> columns) {
         StringBuilder sb = new StringBuilder("[");
-        List<Column> columns = rows.relation.columns();
-        for (Object[] row : rows.rows) {
+        for (Object[] row : rows) {
             if (sb.length() > 1) sb.append(',');
             sb.append('{');
             for (int i = 0; i < columns.size(); i++) {

@@ -75,7 +75,7 @@ final class CatalogCalls {
         }
         List<Node> args = f.list("args");
         int n = args.size();
-        String path = SqlWriter.quoteLiteral(String.join(",", session.currentSchemas(true)));
+        String path = SqlWriter.quoteLiteral(session.catalogPath());
         return switch (name) {
             case "format_type" -> n == 2 ? sql("pgwire_format_type_on_path(CAST({0} AS BIGINT), CAST({1} AS INTEGER), " + path + ")", args) : null;
             case "pg_get_userbyid" -> n == 1 ? sql("pgwire_get_userbyid(CAST({0} AS BIGINT))", args) : null;
@@ -107,11 +107,11 @@ final class CatalogCalls {
                 default -> null;
             };
             case "obj_description" -> switch (n) {
-                case 1 -> sql("pgwire_obj_description(CAST({0} AS BIGINT), NULL)", args);
-                case 2 -> sql("pgwire_obj_description(CAST({0} AS BIGINT), CAST({1} AS VARCHAR))", args);
+                case 1 -> sql("pgwire_obj_description(CAST({0} AS BIGINT), NULL, " + path + ")", args);
+                case 2 -> sql("pgwire_obj_description(CAST({0} AS BIGINT), CAST({1} AS VARCHAR), " + path + ")", args);
                 default -> null;
             };
-            case "col_description" -> n == 2 ? sql("pgwire_col_description(CAST({0} AS BIGINT), CAST({1} AS INTEGER))", args) : null;
+            case "col_description" -> n == 2 ? sql("pgwire_col_description(CAST({0} AS BIGINT), CAST({1} AS INTEGER), " + path + ")", args) : null;
             case "shobj_description" -> n == 2 ? sql("pgwire_shobj_description(CAST({0} AS BIGINT), CAST({1} AS VARCHAR))", args) : null;
             case "pg_table_is_visible" -> n == 1 ? sql("pgwire_table_is_visible(CAST({0} AS BIGINT), " + path + ")", args) : null;
             case "pg_type_is_visible" -> n == 1 ? sql("pgwire_type_is_visible(CAST({0} AS BIGINT), " + path + ")", args) : null;

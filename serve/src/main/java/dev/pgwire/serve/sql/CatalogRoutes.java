@@ -86,10 +86,12 @@ final class CatalogRoutes {
             if (target.equals(CatalogStore.PG) && name.equals("pg_timezone_names")) r.set("pgwire_subquery", TIME_ZONE_NAMES);
             if (target.equals(CatalogStore.PG) && name.equals("pg_timezone_abbrevs")) r.set("pgwire_subquery", TIME_ZONE_ABBREVS);
             if (target.equals(CatalogStore.PG) && name.equals("pg_sequences")) r.set("pgwire_subquery", SEQUENCES);
-            // with the session's temporary objects' rows (read when the statement runs), while it has some
-            String withTemporary = session.temporarySchema() == null ? null : TempCatalog.routed(target + "." + name,
-                    CatalogStore.DATABASE + "." + target + "." + SqlWriter.quoteIdent(name), session.backendPid());
-            if (withTemporary != null && !r.has("pgwire_subquery")) r.set("pgwire_subquery", withTemporary);
+            // with the session's temporary objects' rows, while it has some, and what its open transaction
+            // changed in the catalog, while it has (read when the statement runs)
+            String own = r.has("pgwire_subquery") ? null : TempCatalog.routed(target + "." + name,
+                    CatalogStore.DATABASE + "." + target + "." + SqlWriter.quoteIdent(name), session.backendPid(),
+                    session.temporarySchema() != null, session.definingCatalog());
+            if (own != null) r.set("pgwire_subquery", own);
         }
         return reads[0];
     }

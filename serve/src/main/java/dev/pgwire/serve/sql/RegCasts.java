@@ -20,7 +20,7 @@ final class RegCasts {
     }
 
     private String searchPathLiteral() {
-        return SqlWriter.quoteLiteral(String.join(",", session.currentSchemas(true)));
+        return SqlWriter.quoteLiteral(session.catalogPath());
     }
 
     /** Whether the statement calls serve's catalog functions (the catalog must be ready when it runs). */

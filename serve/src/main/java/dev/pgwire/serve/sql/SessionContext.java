@@ -79,6 +79,23 @@ public interface SessionContext {
         return null;
     }
 
+    /**
+     * Whether the session's open transaction has changed the catalog: its catalog reads then show
+     * those changes (TempCatalog), where other sessions see what is committed.
+     */
+    default boolean definingCatalog() {
+        return false;
+    }
+
+    /**
+     * The search_path serve's catalog functions are given: the session's schemas, with its
+     * marker while its open transaction has changed the catalog (they answer from that catalog then).
+     */
+    default String catalogPath() {
+        String path = String.join(",", currentSchemas(true));
+        return definingCatalog() ? path + "," + dev.pgwire.serve.catalog.TempCatalog.pathMarker(backendPid()) : path;
+    }
+
     /** The relations the session sees. */
     default CatalogView catalog() {
         return CatalogView.NONE;

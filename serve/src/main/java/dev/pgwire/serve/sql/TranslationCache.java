@@ -211,6 +211,11 @@ final class TranslationCache {
             return note("temporarySchema", SessionContext::temporarySchema, session.temporarySchema());
         }
 
+        @Override
+        public boolean definingCatalog() {
+            return note("definingCatalog", SessionContext::definingCatalog, session.definingCatalog());
+        }
+
         /** Relations resolve along the search_path, the session's temporary schema first. */
         @Override
         public CatalogView catalog() {
