@@ -507,8 +507,8 @@ final class SessionTransactions {
     /** The transaction's definitions are committed: the shared catalog shows them from now on. */
     void catalogCommitted() {
         if (catalogChangedInTransaction) {
+            catalogChangedInTransaction = false; // first: the session's own catalog of the transaction goes with it
             catalog.changed();
-            catalogChangedInTransaction = false;
         }
     }
 
@@ -541,8 +541,8 @@ final class SessionTransactions {
 
     void rollbackQuietly() {
         if (catalogChangedInTransaction) {
+            catalogChangedInTransaction = false; // first: the session's own catalog of the transaction goes with it
             catalog.changed();
-            catalogChangedInTransaction = false;
         }
         // a cancelled statement's rollback must not be interrupted too: DuckDB's transaction would stay aborted
         rollingBack = true;

@@ -124,6 +124,7 @@ public final class TempCatalog {
     public synchronized void changed() {
         stale = true;
         pendingStale = true;
+        if (!defining.getAsBoolean()) pending = null;
     }
 
     /**
