@@ -66,7 +66,6 @@ final class SessionTransactions {
     /** The session is rolling DuckDB's transaction back after an error: a cancel's repeated interrupts hold off. */
     private volatile boolean rollingBack;
     private long transactionCatalogVersion = -1;
-    private dev.pgwire.serve.catalog.Snapshot transactionCatalog;
     /** The statements that change rows ({@link #rowsChangedInTransaction}). */
     private static final java.util.Set<String> ROW_CHANGES = java.util.Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "COPY");
     /** Whether a statement of the DuckDB transaction open now changed rows (a unique index made again would fail its COMMIT). */
@@ -145,11 +144,6 @@ final class SessionTransactions {
     /** Whether the transaction open now changed the catalog (the session's catalog reads show its changes, TempCatalog). */
     boolean catalogDefined() {
         return catalogChangedInTransaction && inDuckDbTransaction();
-    }
-
-    /** The catalog committed when the DuckDB transaction open now began: the catalog tables it reads. */
-    dev.pgwire.serve.catalog.Snapshot transactionCatalog() {
-        return transactionCatalog;
     }
 
     /** The catalog changed in the transaction open now, as a savepoint replay's definitions do. */
@@ -528,7 +522,7 @@ final class SessionTransactions {
         updatedInTransaction.clear();
         // the catalog's tables and functions as committed now: DuckDB gives the transaction a snapshot
         // of them at its first read of any database, and a rebuild after that would be invisible to it
-        transactionCatalog = catalogStore.get().current();
+        catalogStore.get().current();
         transactionCatalogVersion = catalogVersion.get();
         snapshotClock = s.rowLocks().clock();
         try {

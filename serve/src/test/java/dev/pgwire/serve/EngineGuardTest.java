@@ -35,7 +35,11 @@ class EngineGuardTest {
                     "SELECT rolname, rolpassword FROM query_table('pgwire_catalog.pg.pg_authid')",
                     "SELECT * FROM query('SELECT 1')",
                     "SELECT * FROM \"query\"('SELECT 1')",
-                    "SELECT * FROM pgwire_catalog.pg.pg_authid"}) {
+                    "SELECT * FROM pgwire_catalog.pg.pg_authid",
+                    // another session's catalog rows (its temporary and uncommitted objects), and signals to sessions
+                    "SELECT pgwire_temp_rows(1, 'pg.pg_class')",
+                    "SELECT pgwire_pending_rows(1, 'pg.pg_class', true)",
+                    "SELECT \"pgwire_signal_backend\"(1)"}) {
                 assertThat(fails(s, sql).sqlState()).as(sql).isEqualTo("42501");
             }
             // serve's schema is never on the search path, so an unqualified name cannot land there either

@@ -32,16 +32,23 @@ abstract class SessionTestSupport {
         return open(database, Map.of());
     }
 
+    /** The process id of the next session opened: each its own, as the server gives them (the first 42). */
+    private int nextPid = 42;
+
     DuckDbSession open(String database, Map<String, String> startup) throws Exception {
         factory.roles().ensureSuperuser("tester"); // what initdb -U tester makes
-        return (DuckDbSession) factory.open(info("tester", database, startup));
+        return (DuckDbSession) factory.open(info("tester", database, startup, nextPid++));
     }
 
     static SessionInfo info(String user, String database, Map<String, String> startup) {
+        return info(user, database, startup, 42);
+    }
+
+    static SessionInfo info(String user, String database, Map<String, String> startup, int pid) {
         Map<String, String> params = new HashMap<>(startup);
         params.put("user", user);
         if (database != null) params.put("database", database);
-        return new SessionInfo(user, database, params, new InetSocketAddress("127.0.0.1", 5432), false, 42, 0);
+        return new SessionInfo(user, database, params, new InetSocketAddress("127.0.0.1", 5432), false, pid, 0);
     }
 
     RecordingSink run(String sql) {

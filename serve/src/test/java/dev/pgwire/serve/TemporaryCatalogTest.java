@@ -11,7 +11,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A session's temporary objects in the catalog are its own: another session does not see them in
+ * What a transaction defined shows in its own session's catalog alone, whatever other sessions
+ * commit meanwhile. A session's temporary objects in the catalog are its own: another session does not see them in
  * pg_class or information_schema, and pg_is_other_temp_schema tells the two apart, as in
  * PostgreSQL (whose pg_class lists other sessions' temporary tables too; serve shows each session
  * its own alone).
@@ -37,6 +38,30 @@ class TemporaryCatalogTest extends SessionTestSupport {
         String mySchema = run("SELECT pg_my_temp_schema()").value();
         assertThat(run("SELECT pg_is_other_temp_schema(" + mySchema + ")").value()).isEqualTo("f");
         assertThat(run(other, "SELECT pg_is_other_temp_schema(" + mySchema + ")").value()).isEqualTo("t");
+        other.close();
+    }
+
+    @Test
+    void aTransactionSeesItsOwnDefinitionsAndWhatWasCommittedBeforeItsSnapshotOnce() throws Exception {
+        DuckDbSession other = other();
+        run("CREATE TABLE r_alt (id int)");
+        run("BEGIN");
+        // committed after BEGIN, before the transaction's first statement (its snapshot), and built into the shared catalog
+        run(other, "CREATE TABLE r_new (id int)");
+        run(other, "ALTER TABLE r_alt ADD COLUMN extra int");
+        run(other, "SELECT count(*) FROM pg_class");
+        run("CREATE TABLE r_own (id int PRIMARY KEY)");
+        assertThat(run("SELECT relname, count(*) FROM pg_class WHERE relname IN ('r_alt', 'r_new', 'r_own', 'r_own_pkey')"
+                + " GROUP BY 1 ORDER BY 1").rows)
+                .containsExactly(List.of("r_alt", "1"), List.of("r_new", "1"), List.of("r_own", "1"), List.of("r_own_pkey", "1"));
+        assertThat(run("SELECT column_name FROM information_schema.columns WHERE table_name = 'r_alt' ORDER BY 1").rows)
+                .containsExactly(List.of("extra"), List.of("id"));
+        assertThat(run("SELECT 'r_own'::regclass::text").value()).isEqualTo("r_own");
+        // the other session does not see what this transaction has not committed
+        assertThat(run(other, "SELECT count(*) FROM pg_class WHERE relname IN ('r_own', 'r_own_pkey')").value()).isEqualTo("0");
+        assertThat(run(other, "SELECT to_regclass('r_own') IS NULL").value()).isEqualTo("t");
+        run("ROLLBACK");
+        assertThat(run("SELECT count(*) FROM pg_class WHERE relname IN ('r_own', 'r_own_pkey')").value()).isEqualTo("0");
         other.close();
     }
 

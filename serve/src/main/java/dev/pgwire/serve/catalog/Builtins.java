@@ -178,6 +178,16 @@ public final class Builtins {
         return true;
     }
 
+    /** The types the forms of function {@code name} taking {@code count} arguments have at argument {@code position}. */
+    public static Set<Integer> parameterTypes(String name, int count, int position) {
+        Set<Integer> out = new HashSet<>();
+        for (Candidate c : FUNCTIONS.getOrDefault(name, List.of())) {
+            List<Integer> parameters = c.forArguments(count);
+            if (parameters != null) out.add(parameters.get(position));
+        }
+        return out;
+    }
+
     /** The function PostgreSQL chooses for {@code name(args)}, or null. */
     public static Choice function(String name, List<Integer> args) {
         return choose(FUNCTIONS.getOrDefault(name, List.of()), args);

@@ -38,6 +38,11 @@ public final class CatalogStore implements AutoCloseable {
     public static final String PG = "pg";
     /** Schema holding information_schema's. */
     public static final String INFO = "info";
+    /**
+     * The suffix of the schemas (pg_fixed, info_fixed) holding the catalog of a database without
+     * objects of its own: the rows a session's pending catalog is told apart from (TempCatalog).
+     */
+    static final String FIXED = "_fixed";
 
     private final DuckDBConnection connection;
     private final String database;
@@ -50,6 +55,7 @@ public final class CatalogStore implements AutoCloseable {
     private long builtVersion = -1;
     private long builtClusterVersion = -1;
     private volatile Snapshot snapshot;
+    private Map<String, List<Object[]>> fixed = Map.of();
 
     /**
      * @param connection     a connection of the engine, for this store alone (closed with it)
@@ -107,11 +113,10 @@ public final class CatalogStore implements AutoCloseable {
 
     /**
      * The catalog rows of session {@code pid}'s own (closed with the session): its temporary objects,
-     * and what its open transaction defined while {@code defining}; {@code transactionBase} is the
-     * catalog committed when that transaction began.
+     * and what its open transaction defined while {@code defining}.
      */
-    public TempCatalog temporary(int pid, java.util.function.BooleanSupplier defining, Supplier<Snapshot> transactionBase) {
-        return new TempCatalog(this, pid, defining, transactionBase);
+    public TempCatalog temporary(int pid, java.util.function.BooleanSupplier defining) {
+        return new TempCatalog(this, pid, defining);
     }
 
     Function<String, PgTypeName> pgTypeOf() {
@@ -135,9 +140,11 @@ public final class CatalogStore implements AutoCloseable {
         long start = System.nanoTime();
         try (Statement st = connection.createStatement()) {
             st.execute("ATTACH IF NOT EXISTS ':memory:' AS " + DATABASE);
-            st.execute("CREATE SCHEMA IF NOT EXISTS " + DATABASE + "." + PG);
-            st.execute("CREATE SCHEMA IF NOT EXISTS " + DATABASE + "." + INFO);
-            for (Relation r : CatalogDefinitions.get().relations()) st.execute(createTable(r));
+            for (String schema : List.of(PG, INFO, PG + FIXED, INFO + FIXED)) st.execute("CREATE SCHEMA IF NOT EXISTS " + DATABASE + "." + schema);
+            for (Relation r : CatalogDefinitions.get().relations()) {
+                st.execute(createTable(r, ""));
+                st.execute(createTable(r, FIXED));
+            }
             st.execute("CREATE TABLE IF NOT EXISTS " + DATABASE + "." + PG + ".pgwire_keywords"
                     + " (word VARCHAR, catcode VARCHAR, barelabel BOOLEAN, catdesc VARCHAR, baredesc VARCHAR)");
         }
@@ -149,6 +156,12 @@ public final class CatalogStore implements AutoCloseable {
                 append(PG, table, stat.rows(table).rows);
             }
             append(PG, "pg_settings", settingsRows());
+            // the catalog of a database without objects of its own, kept as it is (TempCatalog's pending catalogs)
+            fixed = build(connection, new UserObjects()).tables();
+            for (Map.Entry<String, List<Object[]>> e : fixed.entrySet()) {
+                int dot = e.getKey().indexOf('.');
+                append(e.getKey().substring(0, dot) + FIXED, e.getKey().substring(dot + 1), e.getValue());
+            }
             try (DuckDBAppender a = connection.createAppender(DATABASE, PG, "pgwire_keywords")) {
                 for (String[] k : stat.keywords()) {
                     a.beginRow().append(k[0]).append(k[1]).append("true".equals(k[2]) || "t".equals(k[2])).append(k[3]).append(k[4]).endRow();
@@ -161,6 +174,14 @@ public final class CatalogStore implements AutoCloseable {
         CatalogFunctions.register(connection, this);
         created = true;
         log.debug("created the catalog tables of database \"{}\" in {} ms", database, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * The rows of the catalog of a database without objects of its own, by schema.name of the catalog
+     * tables: what the tables of schemas pg_fixed and info_fixed hold, never changed.
+     */
+    Map<String, List<Object[]>> fixedTables() {
+        return fixed;
     }
 
     /** The catalogs that hold both built-in rows and the database's. */
@@ -295,7 +316,7 @@ public final class CatalogStore implements AutoCloseable {
 
     private void append(String schema, String table, Collection<Object[]> rows) throws SQLException {
         if (rows.isEmpty()) return;
-        Relation rel = relationOf(schema, table);
+        Relation rel = relationOf(schema.endsWith(FIXED) ? schema.substring(0, schema.length() - FIXED.length()) : schema, table);
         try (DuckDBAppender a = connection.createAppender(DATABASE, schema, table)) {
             for (Object[] row : rows) {
                 a.beginRow();
@@ -326,9 +347,11 @@ public final class CatalogStore implements AutoCloseable {
         else a.append(v.toString());
     }
 
-    static String createTable(Relation r) {
+    /** @param suffix of the schema: "" for the catalog's tables, {@link #FIXED} for their fixed copies */
+    static String createTable(Relation r, String suffix) {
         StringBuilder sb = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(DATABASE).append('.')
-                .append(r.schema().equals(CatalogDefinitions.PG_CATALOG) ? PG : INFO).append('.').append(UserObjects.quote(r.name())).append(" (");
+                .append(r.schema().equals(CatalogDefinitions.PG_CATALOG) ? PG : INFO).append(suffix).append('.')
+                .append(UserObjects.quote(r.name())).append(" (");
         for (int i = 0; i < r.columns().size(); i++) {
             Column c = r.columns().get(i);
             if (i > 0) sb.append(", ");

@@ -33,8 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the catalog, the session sees its own changes as PostgreSQL shows them: the catalog is built
  * again from what its connection sees ({@link Pending}), its lookups answer the session's regclass
  * casts and catalog functions (those of its statements that carry {@link #pathMarker} in their
- * search_path), and each catalog relation it reads is the shared one without the rows the
- * transaction changed and with their new rows.
+ * search_path), and each catalog relation it reads is the fixed one (that of a database without
+ * objects of its own, never changed) without the rows the transaction's catalog lacks of it and
+ * with the rows it has beyond it.
  */
 public final class TempCatalog {
     /** The first OID of temporary objects (3 000 000 000: above every OID of the shared catalog). */
@@ -52,7 +53,6 @@ public final class TempCatalog {
 
     private final CatalogStore store;
     private final java.util.function.BooleanSupplier defining;
-    private final java.util.function.Supplier<Snapshot> transactionBase;
     private final int pid;
     private final String schema;
     private final int namespaceOid;
@@ -69,8 +69,8 @@ public final class TempCatalog {
 
     /**
      * The catalog as the session's open transaction sees it: its lookups, and by relation (schema.name
-     * of the catalog tables) the rows, as JSON, that the transaction's changes took away from the
-     * catalog it began with and those they added.
+     * of the catalog tables) the rows, as JSON, that it lacks of the fixed catalog (that of a database
+     * without objects of its own, {@link CatalogStore#fixedTables}) and those it has beyond it.
      */
     private record Pending(Snapshot snapshot, Map<String, String> removed, Map<String, String> added) {}
 
@@ -81,15 +81,10 @@ public final class TempCatalog {
         static final State EMPTY = new State(Map.of(), null, false);
     }
 
-    /**
-     * @param defining        whether the session's open transaction has changed the catalog
-     * @param transactionBase the catalog committed when that transaction began (the shared tables it reads)
-     */
-    TempCatalog(CatalogStore store, int pid, java.util.function.BooleanSupplier defining,
-                java.util.function.Supplier<Snapshot> transactionBase) {
+    /** @param defining whether the session's open transaction has changed the catalog */
+    TempCatalog(CatalogStore store, int pid, java.util.function.BooleanSupplier defining) {
         this.store = store;
         this.defining = defining;
-        this.transactionBase = transactionBase;
         this.pid = pid;
         this.schema = "pg_temp_" + pid;
         // pg_temp_N's OID, and pg_toast_temp_N's the next
@@ -195,12 +190,13 @@ public final class TempCatalog {
     private Pending readPending(Connection connection) throws SQLException {
         CatalogStore.Built built = store.build(connection, UserObjects.read(connection, store.pgTypeOf()));
         Snapshot snapshot = store.snapshot(built);
-        Snapshot base = transactionBase.get();
-        if (base == null) base = store.current();
+        // told apart from the fixed tables (never changed), not from the shared ones: which commits of other
+        // sessions those show to this transaction depends on when its snapshot was taken
+        Map<String, List<Object[]>> base = store.fixedTables();
         Map<String, String> removed = new HashMap<>();
         Map<String, String> added = new HashMap<>();
         for (Map.Entry<String, List<Object[]>> e : snapshot.tables.entrySet()) {
-            List<Object[]> before = base.tables.getOrDefault(e.getKey(), List.of());
+            List<Object[]> before = base.getOrDefault(e.getKey(), List.of());
             List<Object[]> after = e.getValue();
             // the rows alike at both ends (the built-in ones, mostly) are passed over; the rest compare as multisets
             int head = 0;
@@ -227,8 +223,8 @@ public final class TempCatalog {
             if (!minus.isEmpty()) removed.put(e.getKey(), json(minus, columns));
             if (!plus.isEmpty()) added.put(e.getKey(), json(plus, columns));
         }
-        // a relation the shared catalog holds but the transaction's does not (none today): its rows all go
-        for (Map.Entry<String, List<Object[]>> e : base.tables.entrySet()) {
+        // a relation the fixed catalog holds but the transaction's does not (none today): its rows all go
+        for (Map.Entry<String, List<Object[]>> e : base.entrySet()) {
             if (!snapshot.tables.containsKey(e.getKey()) && !e.getValue().isEmpty()) {
                 removed.put(e.getKey(), json(e.getValue(), relation(e.getKey()).columns()));
             }
@@ -346,7 +342,10 @@ public final class TempCatalog {
         String type = jsonType(relation(relation));
         String out = "SELECT * FROM " + from;
         if (defining) {
-            out = "SELECT * FROM (" + out + " EXCEPT ALL " + unnest("pgwire_pending_rows(" + pid + ", '" + relation + "', false)", type)
+            int dot = relation.indexOf('.');
+            String fixed = CatalogStore.DATABASE + "." + relation.substring(0, dot) + CatalogStore.FIXED + "."
+                    + UserObjects.quote(relation.substring(dot + 1));
+            out = "SELECT * FROM (SELECT * FROM " + fixed + " EXCEPT ALL " + unnest("pgwire_pending_rows(" + pid + ", '" + relation + "', false)", type)
                     + ") UNION ALL BY NAME " + unnest("pgwire_pending_rows(" + pid + ", '" + relation + "', true)", type);
         }
         if (withTemporary) out += " UNION ALL BY NAME " + unnest("pgwire_temp_rows(" + pid + ", '" + relation + "')", type);

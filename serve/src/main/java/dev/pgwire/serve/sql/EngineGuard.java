@@ -14,6 +14,8 @@ import java.util.Set;
  *       tables behind extensions and comments) and the {@code pgwire_catalog} database (the
  *       catalog, pg_authid's password verifiers among it): a change there would change every
  *       session's answers, a read would show what pg_authid keeps from non-superusers (42501);</li>
+ *   <li>serve's own functions ({@code pgwire_…}: another session's catalog rows, signals to
+ *       sessions), which its translations call;</li>
  *   <li>DuckDB's functions that run SQL given as text ({@code query}, {@code query_table}), which
  *       would get past this check and the translation;</li>
  *   <li>server files: DuckDB's readers ({@code read_csv}, {@code read_blob}, {@code glob}, …) and
@@ -60,6 +62,8 @@ public final class EngineGuard {
                 // qualified or not, quoted or not: a name followed by its arguments
                 String function = identifier(previous);
                 if (SQL_TEXT.contains(function)) throw denied("function " + function);
+                // serve's own functions (a session's catalog rows, signals to other sessions) are its translations' alone
+                if (function.startsWith("pgwire_")) throw denied("function " + function);
                 if (FILES.contains(function) && !externalAccess) {
                     throw denied("function " + function).withHint("Reading server files is the operator's to allow (--allow-external-access).");
                 }
