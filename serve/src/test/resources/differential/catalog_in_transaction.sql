@@ -161,3 +161,17 @@ SELECT relname FROM pg_class WHERE relname LIKE 'ct_%' ORDER BY 1;
 
 -- name: create_in_implicit_block
 CREATE TABLE ct_implicit (x int); SELECT 'ct_implicit'::regclass;
+
+-- name: composite_column_in_a_defining_transaction
+CREATE TYPE ct_pair AS (x int, y text);
+CREATE TABLE ct_pairs (id int, p ct_pair, arr ct_pair[]);
+INSERT INTO ct_pairs VALUES (1, row(2, 'b'), ARRAY[row(3, 'c')::ct_pair]);
+BEGIN;
+CREATE TABLE ct_other (x int);
+SELECT p, arr FROM ct_pairs
+
+-- name: composite_column_in_a_defining_transaction_all
+SELECT * FROM ct_pairs
+
+-- name: composite_rollback
+ROLLBACK

@@ -124,6 +124,10 @@ public final class DuckDbSession implements Session {
             temporaryCatalog().refresh(runner::connection);
         });
         runner.tableOids(o -> streamingCatalog().relationOid(o.schema(), o.table()));
+        // a type the open transaction made is in its own catalog: built before the result streams
+        runner.userTypesHook(() -> {
+            if (definingCatalog()) temporaryCatalog().pendingSnapshot(runner::connection);
+        });
         this.catalog = new SessionCatalog(runner, catalogVersion, settings::schemasOnPath);
         this.tx = new SessionTransactions(this, runner, catalog, params, translator, commits, catalogVersion, catalogStore);
         this.objects = new DuckDbObjects(runner, settings::schemasOnPath);
@@ -373,7 +377,7 @@ public final class DuckDbSession implements Session {
 
     synchronized dev.pgwire.serve.catalog.TempCatalog temporaryCatalog() {
         if (temporaryCatalog == null) {
-            temporaryCatalog = catalogStore.get().temporary(processId, this::definingCatalog, () -> tx.transactionCatalog());
+            temporaryCatalog = catalogStore.get().temporary(processId, this::definingCatalog);
         }
         return temporaryCatalog;
     }

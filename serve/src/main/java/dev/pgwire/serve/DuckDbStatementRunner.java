@@ -347,6 +347,24 @@ final class DuckDbStatementRunner {
 
     void catalogReady(Translation t) {
         if (t.readsCatalog()) catalogHook.run();
+        // the user's composite and enum types of the result, looked up now: while the result streams the
+        // connection cannot answer a lookup (after a catalog change the session's cache of them is empty)
+        if (userTypes != null && t.resultTypes() != null) {
+            boolean ready = false;
+            for (dev.pgwire.serve.sql.SqlType r : t.resultTypes()) {
+                if (r == null || dev.pgwire.serve.catalog.Builtins.typeOid(r.name()) != 0) continue;
+                if (!ready) userTypesHook.run();
+                ready = true;
+                if (userTypes.composite(r.name()) == null) userTypes.enumType(r.name());
+            }
+        }
+    }
+
+    private Runnable userTypesHook = () -> { };
+
+    /** What makes the catalog's lookups of the user's types current before a result of them streams. */
+    void userTypesHook(Runnable hook) {
+        this.userTypesHook = hook;
     }
 
     PreparedStatement prepare(Translation t) {
