@@ -82,7 +82,9 @@ final class ParameterBinder {
         if (v == null) {
             ps.setNull(index, Types.NULL);
         } else if (v instanceof PgArray a) {
-            ps.setArray(index, array(ps.getConnection(), a, elementType(i, a)));
+            String element = elementType(i, a);
+            checkElementsExact(a, element);
+            ps.setArray(index, array(ps.getConnection(), a, element));
         } else {
             Object scalar = scalar(v);
             checkExact(scalar, i);
@@ -127,6 +129,17 @@ final class ParameterBinder {
             } catch (NumberFormatException e) {
                 // DuckDB reports text that is no number
             }
+        }
+    }
+
+    /**
+     * The elements of an array bound as a list of numeric without modifier (DECIMAL(38,10) here)
+     * must fit it exactly, as a numeric parameter must ({@link #checkExact}): DuckDB would round them.
+     */
+    private static void checkElementsExact(PgArray a, String elementType) {
+        if (!elementType.replace(" ", "").equalsIgnoreCase(TargetCoercion.UNCONSTRAINED_NUMERIC)) return;
+        for (Object e : a.elements()) {
+            if (e != null && scalar(e) instanceof java.math.BigDecimal d) TargetCoercion.checkFits(d);
         }
     }
 

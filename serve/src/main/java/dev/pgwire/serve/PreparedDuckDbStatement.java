@@ -220,7 +220,10 @@ final class PreparedDuckDbStatement implements PreparedStatement {
                 types[i] = declaredOid != 0 ? declaredOid : inferred != 0 ? inferred : PgType.TEXT.oid();
                 if (i >= duckDbCount || inferred != 0) continue;
                 // DuckDB would type it from the bound value; PostgreSQL types it now
-                String cast = declaredOid == 0 ? null : ParameterTypes.duckDbType(declaredOid);
+                int castTo = casts.getOrDefault(i + 1, 0);
+                // a parameter the statement casts to text is bound as text, written as PostgreSQL writes its value
+                String cast = castTo == PgType.TEXT.oid() || castTo == PgType.VARCHAR.oid() ? "VARCHAR"
+                        : declaredOid == 0 ? null : ParameterTypes.duckDbType(declaredOid);
                 if (cast != null) inference.declare(i, cast); else inference.guess(i, duckDbTypes[i]);
             }
             if (inference.anyCasts()) {
@@ -230,6 +233,8 @@ final class PreparedDuckDbStatement implements PreparedStatement {
                 pm = ps.getParameterMetaData();
                 for (int i = 0; i < duckDbCount; i++) {
                     duckDbTypes[i] = pm.getParameterTypeName(i + 1);
+                    // DuckDB may still not tell (a cast parameter beside unnest of another): the cast given is its type
+                    if (ParameterTypes.pgOid(duckDbTypes[i]) == 0 && inference.casts[i] != null) duckDbTypes[i] = inference.casts[i];
                     boolean undeclared = i >= declared.length || declared[i] == 0 || declared[i] == PgType.UNKNOWN.oid();
                     int typed = ParameterTypes.pgOid(duckDbTypes[i]);
                     if (undeclared && typed != 0) types[i] = typed;

@@ -236,6 +236,28 @@ class ExtendedJdbcTest {
     }
 
     @Test
+    void numericArrayParametersKeepEveryDigitOrFail() throws Exception {
+        try (Connection c = connect("numeric_arrays")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT x / 3, pg_typeof(x)::text FROM unnest(?) AS x ORDER BY x")) {
+                ps.setArray(1, c.createArrayOf("numeric", new BigDecimal[] {new BigDecimal("1.10"), new BigDecimal("2.20")}));
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.getMetaData().getColumnTypeName(1)).isEqualTo("numeric");
+                    assertThat(rs.next()).isTrue();
+                    // numeric division, not the engine's double
+                    assertThat(rs.getBigDecimal(1)).isEqualTo(new BigDecimal("0.36666666666666666667"));
+                    assertThat(rs.getString(2)).isEqualTo("numeric");
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT x FROM unnest(?) AS x")) {
+                // more fraction digits than a numeric without precision holds here: an error, never rounded
+                ps.setArray(1, c.createArrayOf("numeric", new BigDecimal[] {new BigDecimal("0.123456789012")}));
+                assertThatThrownBy(ps::executeQuery).isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22003"));
+            }
+        }
+    }
+
+    @Test
     void fetchFromACursorDescribesTheCursorsColumns() throws Exception {
         try (Connection c = connect("cursors"); Statement st = c.createStatement()) {
             c.setAutoCommit(false);

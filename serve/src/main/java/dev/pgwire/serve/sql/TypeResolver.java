@@ -147,7 +147,8 @@ final class TypeResolver {
      * jsonb (their operators and functions differ, and which one a parameter is cannot be told
      * from DuckDB's type: both are JSON there) and the numbers (numeric division is exact,
      * integer division truncates, a real compares as PostgreSQL compares it: the operator is
-     * chosen by the declared types, as PostgreSQL chooses it), and the dates, times and intervals
+     * chosen by the declared types, as PostgreSQL chooses it), arrays of numbers (their unnested
+     * elements keep those rules), and the dates, times and intervals
      * (to_char and json write each in its own way).
      */
     void declareParameters(int[] oids) {
@@ -175,7 +176,14 @@ final class TypeResolver {
             Map.entry(dev.pgwire.protocol.types.PgType.TIME.oid(), SqlType.TIME),
             Map.entry(dev.pgwire.protocol.types.PgType.TIMESTAMP.oid(), SqlType.TIMESTAMP),
             Map.entry(dev.pgwire.protocol.types.PgType.TIMESTAMPTZ.oid(), SqlType.TIMESTAMPTZ),
-            Map.entry(dev.pgwire.protocol.types.PgType.INTERVAL.oid(), SqlType.INTERVAL));
+            Map.entry(dev.pgwire.protocol.types.PgType.INTERVAL.oid(), SqlType.INTERVAL),
+            // arrays drivers send from lists (psycopg: unnest(%s), = ANY(%s)): their elements keep their type
+            Map.entry(dev.pgwire.protocol.types.PgType.NUMERIC.arrayOid(), SqlType.NUMERIC.arrayOf()),
+            Map.entry(dev.pgwire.protocol.types.PgType.INT2.arrayOid(), SqlType.INT2.arrayOf()),
+            Map.entry(dev.pgwire.protocol.types.PgType.INT4.arrayOid(), SqlType.INT4.arrayOf()),
+            Map.entry(dev.pgwire.protocol.types.PgType.INT8.arrayOid(), SqlType.INT8.arrayOf()),
+            Map.entry(dev.pgwire.protocol.types.PgType.FLOAT4.arrayOid(), SqlType.FLOAT4.arrayOf()),
+            Map.entry(dev.pgwire.protocol.types.PgType.FLOAT8.arrayOid(), SqlType.FLOAT8.arrayOf()));
 
     /** Whether the client declared a type for parameter {@code number} (PostgreSQL infers the others). */
     boolean parameterDeclared(long number) {
