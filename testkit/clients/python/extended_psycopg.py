@@ -92,6 +92,24 @@ def main(argv):
         step("typed_parameters_as_text", lambda: typed_parameters_as_text(False))
         step("typed_parameters_as_text_binary", lambda: typed_parameters_as_text(True))
 
+        def lists_unnested(binary):
+            # lists sent as typed arrays: their elements keep their type (numeric division, avg of integers)
+            with conn.cursor(binary=binary) as cur:
+                prices = cur.execute("SELECT x / 3, x FROM unnest(%s) x ORDER BY x",
+                                     [[decimal.Decimal("1.15"), decimal.Decimal("2.25")]]).fetchall()
+                counts = cur.execute("SELECT avg(x), sum(x), min(x / 2) FROM unnest(%s) x", [[1, 2, 4]]).fetchone()
+                text = cur.execute("SELECT %s::text, sum(x) FROM unnest(%s) x",
+                                   [[decimal.Decimal("1.10")], [decimal.Decimal("1.15"), decimal.Decimal("-0.5")]]).fetchone()
+                return [prices, counts, text, [d.type_code for d in cur.description]]
+        # strings go untyped: each takes the type PostgreSQL's function resolution gives it
+        step("untyped_parameters_in_functions",
+             lambda: conn.execute("SELECT round(%s, 2), round(%s), abs(%s), mod(%s, 3), make_date(%s, %s, %s), age(%s, %s), sqrt(%s)",
+                                  ["1.2345", "2.5", "-3.5", "10", "2024", "2", "29", "2024-01-01", "2023-01-01", "2"]).fetchone())
+        step("pg_typeof_of_parameters",
+             lambda: conn.execute("SELECT pg_typeof(%s)::text, %s::int, %s::int", [1, 2, 3]).fetchone())
+        step("lists_unnested", lambda: lists_unnested(False))
+        step("lists_unnested_binary", lambda: lists_unnested(True))
+
         def dates_by_their_types():
             # json, to_char and date arithmetic of date, time, timestamp and interval parameters
             naive = datetime.datetime(2024, 1, 2, 3, 4, 5)

@@ -234,3 +234,11 @@ SELECT '4713-01-01 BC'::date::text, '0044-03-15 12:00 BC'::timestamp::text, '004
 
 -- name: before_common_era_as_varchar
 SELECT '0001-12-31 BC'::date::varchar, '2024-01-02 03:04:05.5+00'::timestamptz::varchar;
+
+-- name: numeric_column_to_smallint_overflow
+-- expect-error: 22003
+SELECT b::int2 FROM (VALUES (70818.5::numeric(8,2))) v(b)
+
+-- name: numeric_column_to_integer_overflow
+-- expect-error: 22003
+SELECT b::int FROM (VALUES (7081800000::numeric)) v(b)

@@ -460,3 +460,8 @@ SELECT '2023-11-05 01:30-04'::timestamptz + interval '30 minutes', '2023-11-05 0
 
 -- name: clocks_going_back_time_intervals_done
 SET TimeZone = 'UTC'
+
+-- name: make_timestamptz_reads_the_zone_as_at_time_zone
+SELECT make_timestamptz(2024, 7, 1, 12, 0, 0, 'UTC-3') AS posix, make_timestamptz(2024, 7, 1, 12, 0, 0, 'IST') AS israel,
+       make_timestamptz(2024, 7, 1, 12, 0, 0, 'EDT') AS edt, make_timestamptz(2024, 7, 1, 12, 0, 0, '+05') AS plus5,
+       make_timestamptz(2024, 7, 1, 12, 0, 0, 'America/New_York') AS ny, make_timestamptz(2024, 1, 1, 12, 30, 15.5, 'Europe/Paris') AS paris

@@ -583,3 +583,30 @@ FROM (VALUES (2.345::float8), (-7.5), (1e20)) v(f) ORDER BY 1
 -- name: casts_to_numeric_of_more_than_38_digits_overflow
 -- expect-error: 22003
 SELECT 1e30::numeric(50, 20)
+
+-- name: integer_cast_to_numeric_divided_has_no_decimals
+SELECT 2000000000::numeric / 7, 1234567890123456789::int8::numeric / 7, x::numeric / 7
+FROM (VALUES (123456789012::int8)) v(x)
+
+-- name: integer_column_cast_to_numeric_divided
+SELECT x::numeric / 7 AS q, x / 7::numeric AS r FROM (VALUES (2000000000), (5)) v(x) ORDER BY x
+
+-- name: quotient_as_text_keeps_its_digits
+SELECT (1::numeric / 2145678)::text, 'r=' || (1::numeric / 2145678), (10::numeric / 4)::text
+
+-- name: round_numeric_to_more_places_than_it_has
+CREATE TABLE rounded_places (b numeric(8,2));
+INSERT INTO rounded_places VALUES (8.28), (99.99), (-0.05);
+SELECT b, round(b, 4), round(b, 1), round(b, 0), round(2.5, 3), round(1.5, 20), round(b::numeric, 3)
+FROM rounded_places ORDER BY b
+
+-- name: float_power_of_a_negative_base_to_a_fraction
+-- expect-error: 2201F
+SELECT (-8)::float8 ^ 0.5::float8
+
+-- name: float_power_operator_overflow
+-- expect-error: 22003
+SELECT 10 ^ 400
+
+-- name: float_power_operator
+SELECT 2 ^ 10, 2.0::float8 ^ -1, (-8)::float8 ^ 3

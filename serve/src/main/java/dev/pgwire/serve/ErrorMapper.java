@@ -432,7 +432,7 @@ final class ErrorMapper {
     private static final Pattern FIELD_RANGE = Pattern.compile("(date|timestamp|time) field value out of range: \"(.*?)\"");
 
     /** A numeric beyond an integer type's range, cast to it (PostgreSQL's numeric_int4 and friends: 22003). */
-    private static final Pattern DECIMAL_TO_INTEGER = Pattern.compile("^Failed to cast decimal value -?\\d+ to type (INT16|INT32|INT64)$");
+    private static final Pattern DECIMAL_TO_INTEGER = Pattern.compile("^Failed to cast decimal value -?\\d+ to type (INT16|INT32|INT64)( when casting from source column .*)?$");
     /** A unit date_trunc or date_part does not know ('fortnight'): PostgreSQL's 22023. */
     private static final Pattern EXTRACT_SPECIFIER = Pattern.compile("^extract specifier \"(.*)\" not recognized$");
     private static final Pattern CAST_OUT_OF_RANGE = Pattern.compile("Casting value \"(.*?)\" to type (DECIMAL\\(\\d+,\\d+\\)) failed: value is out of range");

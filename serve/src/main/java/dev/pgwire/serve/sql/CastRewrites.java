@@ -127,6 +127,14 @@ final class CastRewrites {
     /** A cast to text or varchar of what DuckDB would write in its own notation; null when DuckDB's cast is PostgreSQL's. */
     private Node toText(Node e, SqlType target, Scope scope) {
         SqlType from = types.type(e.node("arg"), scope);
+        // a parameter cast to text is bound as text, written as PostgreSQL writes its value (ParameterBinder.asText)
+        if (e.node("arg").is("ParamRef")) return null;
+        if (e.node("arg").has("topLevelSql")) {
+            // a numeric quotient: PostgreSQL's text of it, every digit of its display scale
+            Node quotient = ExactDivision.asText(e.node("arg"));
+            types.assume(quotient, target);
+            return quotient;
+        }
         Node text = ArrayText.of(e.node("arg"), from);
         if (text != null) return text;
         if (from != null && from.isArray() && !from.isUnknown()) {

@@ -68,7 +68,7 @@ final class ExactDivision {
     }
 
     /** A quotient's text form (PostgreSQL's text, at its display scale); anything else as it is. */
-    private static Node asText(Node e) {
+    static Node asText(Node e) {
         if (!e.is("DuckDbSql") || !e.has("topLevelSql")) return e;
         return Expressions.duckDb(e.str("topLevelSql"), e.list("args").toArray(new Node[0]));
     }
@@ -204,7 +204,7 @@ final class ExactDivision {
     }
 
     /** The value of a numeric or integer constant, or null. */
-    private static BigDecimal constant(Node e) {
+    static BigDecimal constant(Node e) {
         if (e == null || !e.is("A_Const")) return null;
         try {
             if (e.has("fval")) return new BigDecimal(e.node("fval").str("fval"));

@@ -246,6 +246,8 @@ final class Expressions {
      * joined to text; null for another type.
      */
     static Node outputText(Node value, SqlType type) {
+        // a numeric quotient: PostgreSQL's text of it, every digit of its display scale
+        if (value.has("topLevelSql")) return ExactDivision.asText(value);
         String sql = outputText("{0}", type);
         return sql == null ? null : duckDb(sql, value);
     }

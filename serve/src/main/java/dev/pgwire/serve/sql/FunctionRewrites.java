@@ -37,6 +37,9 @@ final class FunctionRewrites {
         if (qualified.size() > 1 && !qualified.get(0).equals("pg_catalog")
                 && !(qualified.get(0).equals("information_schema") && name.equals("_pg_expandarray"))) return f;
         List<Node> args = f.list("args");
+        List<SqlType> given = new ArrayList<>();
+        for (Node a : args) given.add(types.type(a, scope));
+        UntypedArguments.resolve(name, args, given);
         SqlType first = args.isEmpty() ? null : types.type(args.get(0), scope);
         Node statistic = StatisticalAggregates.rewrite(f, first, types);
         if (statistic != null) return statistic;
@@ -157,6 +160,25 @@ final class FunctionRewrites {
             case "round" -> {
                 Node rounded = StatisticalAggregates.round(args, types);
                 if (rounded != null) return rounded;
+                Node places = args.size() == 2 ? args.get(1) : null;
+                if (first != null && !first.isArray() && first.name().equals("numeric") && places != null && places.is("A_Const")
+                        && places.has("ival")) {
+                    // round(numeric, k) has exactly k decimals (8.28 to 4 places is 8.2800), where DuckDB keeps the value's scale
+                    long k = places.node("ival").num("ival");
+                    int[] ps = first.numericPrecisionAndScale();
+                    java.math.BigDecimal constant = ExactDivision.constant(args.get(0));
+                    int whole = constant != null ? Math.max(constant.precision() - constant.scale(), 1)
+                            : ps == null ? 38 - TypeMapper.NUMERIC_SCALE : ps[0] - ps[1];
+                    if (k >= 0 && whole + 1 + k <= 38) {
+                        String sql = "CAST(round({0}, " + k + ") AS DECIMAL(38," + k + "))";
+                        Node n = Expressions.duckDb(sql, args.get(0));
+                        // a result column shows every place (serve drops the trailing zeros of a wide scale otherwise)
+                        n.set("exactDivision", true);
+                        n.set("topLevelSql", "CAST(" + sql + " AS VARCHAR)");
+                        types.assume(n, SqlType.NUMERIC);
+                        return n;
+                    }
+                }
                 if (first != null && !first.isArray() && (first.isFloat() || first.isInteger()) && args.size() == 1) {
                     // round(double precision), which integers and reals take too
                     Node n = Expressions.duckDb("round_even(CAST({0} AS DOUBLE), 0)", args.get(0));

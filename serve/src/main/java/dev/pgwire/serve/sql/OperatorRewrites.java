@@ -186,6 +186,12 @@ final class OperatorRewrites {
         }
         Node jsonOperator = json.operator(op, e.node("lexpr"), e.node("rexpr"), l, r);
         if (jsonOperator != null) return jsonOperator;
+        if (op.equals("^") && SqlType.FLOAT8.is(types.type(e, scope))) {
+            // dpow, as power() of doubles: a negative base to a fractional power (2201F) or an overflow (22003) is an error
+            Node pow = Expressions.duckDb("pgwire.float_pow(CAST({0} AS DOUBLE), CAST({1} AS DOUBLE))", e.node("lexpr"), e.node("rexpr"));
+            types.assume(pow, SqlType.FLOAT8);
+            return pow;
+        }
         if (COMPARISONS.contains(op)) {
             // an untyped constant compared with a number is that number's type, read by its input ('1.5' beside an integer is 22P02)
             if (r != null && r.isNumber() && !r.isArray() && isUntypedString(e.node("lexpr"))) e.set("lexpr", numberConstant(e.node("lexpr"), r));
@@ -381,7 +387,7 @@ final class OperatorRewrites {
         }
         if (op.equals("/") && l != null && r != null && l.isExactNumeric() && r.isExactNumeric()
                 && (l.name().equals("numeric") || r.name().equals("numeric"))) {
-            return exactDivision(e.node("lexpr"), l, e.node("rexpr"), r);
+            return exactDivision(e.node("lexpr"), l, e.node("rexpr"), r, scope);
         }
         return e;
     }
@@ -565,8 +571,26 @@ final class OperatorRewrites {
         return cast;
     }
 
+    /** The integer type of {@code x} in {@code x::numeric} (numeric without modifier), else null. */
+    private SqlType integerBeneath(Node e, SqlType t, Scope scope) {
+        if (t == null || t.isArray() || !t.name().equals("numeric") || t.typmod() >= 0 || !e.is("TypeCast")) return null;
+        SqlType inner = types.type(e.node("arg"), scope);
+        return inner != null && !inner.isArray() && inner.isInteger() ? inner : null;
+    }
+
     /** Numeric division with PostgreSQL's result scale (at top level its exact text, nested 20 decimals): see {@link ExactDivision}. */
-    private Node exactDivision(Node a, SqlType ta, Node b, SqlType tb) {
+    private Node exactDivision(Node a, SqlType ta, Node b, SqlType tb, Scope scope) {
+        // an integer cast to numeric has no decimals (DuckDB's cast gives it ten): its scale is 0 in the quotient's
+        SqlType integerA = integerBeneath(a, ta, scope);
+        SqlType integerB = integerBeneath(b, tb, scope);
+        if (integerA != null) {
+            a = a.node("arg");
+            ta = integerA;
+        }
+        if (integerB != null) {
+            b = b.node("arg");
+            tb = integerB;
+        }
         Node n = ExactDivision.divide(a, ta, b, tb);
         types.assume(n, SqlType.NUMERIC);
         return n;

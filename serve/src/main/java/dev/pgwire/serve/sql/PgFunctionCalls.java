@@ -335,39 +335,7 @@ final class PgFunctionCalls {
                 return n == 1 && first != null && first.name().equals("bytea") ? sql(digest, args) : null;
             }
             case "timezone" -> {
-                if (n == 2 && types.size() > 1 && types.get(1) != null && !types.get(1).isArray() && types.get(1).is(SqlType.DATE)) {
-                    // a date is the timestamp with time zone of its midnight, as PostgreSQL casts it (DuckDB picks text)
-                    args.set(1, Expressions.duckDb("CAST({0} AS TIMESTAMPTZ)", args.get(1)));
-                    types.set(1, SqlType.TIMESTAMPTZ);
-                }
-                // AT TIME ZONE 'UTC+3': a POSIX offset counts west of Greenwich (DuckDB's names count east)
-                String zoneName = n == 2 ? Operators.stringConstant(args.get(0)) : null;
-                java.time.ZoneOffset offset;
-                try {
-                    offset = zoneName == null ? null : TimeZones.posixOffset(zoneName);
-                } catch (IllegalArgumentException e) {
-                    throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.INVALID_PARAMETER_VALUE,
-                            "time zone \"" + zoneName + "\" not recognized");
-                }
-                // an abbreviation ('PST', 'CEST') is read before a zone's name, as its fixed offset
-                if (offset == null && zoneName != null) offset = TimeZones.abbreviation(zoneName);
-                String through = offset == null && zoneName != null ? TimeZones.abbreviationZone(zoneName) : null;
-                if (through != null) {
-                    args.set(0, Node.of("A_Const").set("sval", Node.string(through)).set("location", args.get(0).location()));
-                    return null;
-                }
-                if (offset == null) return null;
-                // a fixed offset: shifted here (DuckDB's UTC+hh:mm names drop the minutes)
-                SqlType value = types.size() > 1 ? types.get(1) : null;
-                String seconds = "to_seconds(" + offset.getTotalSeconds() + ")";
-                if (value != null && value.is(SqlType.TIMESTAMPTZ)) {
-                    return Expressions.duckDb("(timezone('UTC', {0}) + " + seconds + ")", args.get(1));
-                }
-                if (value != null && value.is(SqlType.TIMESTAMP)) {
-                    return Expressions.duckDb("timezone('UTC', {0} - " + seconds + ")", args.get(1));
-                }
-                args.set(0, Node.of("A_Const").set("sval", Node.string(TimeZones.duckDbName(offset))).set("location", args.get(0).location()));
-                return null;
+                return atTimeZone(args, types);
             }
             case "date_bin" -> {
                 if (n != 3) return null;
@@ -399,6 +367,22 @@ final class PgFunctionCalls {
                 args.set(0, Expressions.duckDb("CASE WHEN CAST({0} AS BIGINT) = 0 THEN error('[pgwire:22008] date field value out of range: 0-' "
                         + "|| CAST({1} AS VARCHAR) || '-' || CAST({2} AS VARCHAR)) WHEN CAST({0} AS BIGINT) < 0 THEN CAST({0} AS BIGINT) + 1 "
                         + "ELSE CAST({0} AS BIGINT) END", year, args.get(1).copy(), args.get(2).copy()));
+                if (name.equals("make_timestamptz") && n == 7) {
+                    // the wall-clock time read in the zone given, as AT TIME ZONE reads it (POSIX offsets count
+                    // west, abbreviations are PostgreSQL's), not as DuckDB's make_timestamptz reads the name
+                    String offsetZone = Operators.stringConstant(args.get(6));
+                    if (offsetZone != null && offsetZone.matches("[+-]\\d.*")) {
+                        // a bare offset is ISO 8601's, east of Greenwich (AT TIME ZONE reads it as POSIX's, west)
+                        args.set(6, Node.of("A_Const").set("sval", Node.string("UTC" + (offsetZone.charAt(0) == '+' ? '-' : '+') + offsetZone.substring(1)))
+                                .set("location", args.get(6).location()));
+                    }
+                    List<Node> zoned = new java.util.ArrayList<>(List.of(args.get(6),
+                            Expressions.duckDb("make_timestamp({0}, {1}, {2}, {3}, {4}, {5})", args.subList(0, 6).toArray(new Node[0]))));
+                    List<SqlType> zonedTypes = new java.util.ArrayList<>(java.util.Arrays.asList(types.get(6), SqlType.TIMESTAMP));
+                    Node shifted = atTimeZone(zoned, zonedTypes);
+                    return (shifted != null ? shifted : Expressions.duckDb("timezone({0}, {1})", zoned.get(0), zoned.get(1)))
+                            .set("pgType", "timestamptz");
+                }
                 return null;
             }
             case "digest" -> {
@@ -461,7 +445,8 @@ final class PgFunctionCalls {
                 int oid = dev.pgwire.serve.catalog.Builtins.typeOid(t.isArray() ? "_" + t.name() : t.name());
                 boolean[] calls = {false};
                 // a cast to a type that is not built in is evaluated too: DuckDB refuses a type that does not exist (42704)
-                TreeWalker.forEachNode(args.get(0), c -> calls[0] |= c.is("FuncCall")
+                // (and a parameter stays in the statement: DuckDB numbers the parameters it sees)
+                TreeWalker.forEachNode(args.get(0), c -> calls[0] |= c.is("FuncCall") || c.is("ParamRef")
                         || c.is("TypeCast") && c.node("typeName") != null
                         && dev.pgwire.serve.catalog.Builtins.typeOid(PgTypeName.of(c.node("typeName")).name()) == 0);
                 if (calls[0]) {
@@ -582,5 +567,46 @@ final class PgFunctionCalls {
 
     private static Node sql(String template, List<Node> args) {
         return Expressions.duckDb(template, args.toArray(new Node[0]));
+    }
+
+    /**
+     * timezone(zone, value) — AT TIME ZONE: a POSIX offset ('UTC+3') counts west of Greenwich
+     * (DuckDB's names count east), an abbreviation ('PST', 'CEST') is read before a zone's name;
+     * null when the call stands as it is (its zone argument possibly rewritten).
+     */
+    private static Node atTimeZone(List<Node> args, List<SqlType> types) {
+        int n = args.size();
+        if (n == 2 && types.size() > 1 && types.get(1) != null && !types.get(1).isArray() && types.get(1).is(SqlType.DATE)) {
+            // a date is the timestamp with time zone of its midnight, as PostgreSQL casts it (DuckDB picks text)
+            args.set(1, Expressions.duckDb("CAST({0} AS TIMESTAMPTZ)", args.get(1)));
+            types.set(1, SqlType.TIMESTAMPTZ);
+        }
+        String zoneName = n == 2 ? Operators.stringConstant(args.get(0)) : null;
+        java.time.ZoneOffset offset;
+        try {
+            offset = zoneName == null ? null : TimeZones.posixOffset(zoneName);
+        } catch (IllegalArgumentException e) {
+            throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.INVALID_PARAMETER_VALUE,
+                    "time zone \"" + zoneName + "\" not recognized");
+        }
+        // an abbreviation ('PST', 'CEST') is read before a zone's name, as its fixed offset
+        if (offset == null && zoneName != null) offset = TimeZones.abbreviation(zoneName);
+        String through = offset == null && zoneName != null ? TimeZones.abbreviationZone(zoneName) : null;
+        if (through != null) {
+            args.set(0, Node.of("A_Const").set("sval", Node.string(through)).set("location", args.get(0).location()));
+            return null;
+        }
+        if (offset == null) return null;
+        // a fixed offset: shifted here (DuckDB's UTC+hh:mm names drop the minutes)
+        SqlType value = types.size() > 1 ? types.get(1) : null;
+        String seconds = "to_seconds(" + offset.getTotalSeconds() + ")";
+        if (value != null && value.is(SqlType.TIMESTAMPTZ)) {
+            return Expressions.duckDb("(timezone('UTC', {0}) + " + seconds + ")", args.get(1));
+        }
+        if (value != null && value.is(SqlType.TIMESTAMP)) {
+            return Expressions.duckDb("timezone('UTC', {0} - " + seconds + ")", args.get(1));
+        }
+        args.set(0, Node.of("A_Const").set("sval", Node.string(TimeZones.duckDbName(offset))).set("location", args.get(0).location()));
+        return null;
     }
 }
