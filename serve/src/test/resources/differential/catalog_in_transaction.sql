@@ -175,3 +175,18 @@ SELECT * FROM ct_pairs
 
 -- name: composite_rollback
 ROLLBACK
+
+-- name: function_made_in_a_transaction
+BEGIN;
+CREATE SCHEMA ct_fn_s;
+CREATE FUNCTION ct_fx1(a int, b text DEFAULT 'x') RETURNS text LANGUAGE sql AS $$ SELECT b || a $$;
+SELECT 'ct_fx1'::regproc, 'ct_fx1(int, text)'::regprocedure, 'ct_fn_s'::regnamespace,
+       pg_get_function_arguments('ct_fx1'::regproc), pg_get_function_result('ct_fx1'::regproc),
+       pg_get_function_identity_arguments('ct_fx1'::regproc)
+
+-- name: function_made_in_a_transaction_listed
+SELECT p.proname, pg_get_function_result(p.oid), pg_get_function_arguments(p.oid), p.pronamespace::regnamespace
+FROM pg_proc p WHERE p.proname = 'ct_fx1'
+
+-- name: function_rollback
+ROLLBACK

@@ -133,16 +133,16 @@ final class CatalogFunctions {
         fn(c, "pgwire_regtype_out", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, true,
                 a -> regtypeOut(current(store, a[1]), ((Long) a[0]).intValue(), path((String) a[1])));
         fn(c, "pgwire_regproc_in", List.of(Type.VARCHAR), Type.BIGINT, true, a -> (long) regprocIn(store.current(), (String) a[0]));
-        fn(c, "pgwire_regproc_out", List.of(Type.BIGINT), Type.VARCHAR, true, a -> {
+        fn(c, "pgwire_regproc_out", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, true, a -> {
             int oid = ((Long) a[0]).intValue();
             if (oid == 0) return "-";
-            Snapshot.ProcInfo p = store.current().proc(oid);
+            Snapshot.ProcInfo p = current(store, a[1]).proc(oid);
             return p == null ? Integer.toString(oid) : p.name();
         });
-        fn(c, "pgwire_regprocedure_out", List.of(Type.BIGINT), Type.VARCHAR, true, a -> {
+        fn(c, "pgwire_regprocedure_out", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, true, a -> {
             int oid = ((Long) a[0]).intValue();
             if (oid == 0) return "-";
-            Snapshot s = store.current();
+            Snapshot s = current(store, a[1]);
             Snapshot.ProcInfo p = s.proc(oid);
             if (p == null) return Integer.toString(oid);
             List<String> args = new ArrayList<>();
@@ -155,9 +155,9 @@ final class CatalogFunctions {
             if (oid == 0) throw new PgException(SqlState.INVALID_SCHEMA_NAME, "schema \"" + a[0] + "\" does not exist");
             return (long) oid;
         });
-        fn(c, "pgwire_regnamespace_out", List.of(Type.BIGINT), Type.VARCHAR, true, a -> {
+        fn(c, "pgwire_regnamespace_out", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, true, a -> {
             if ((Long) a[0] == 0) return "-";
-            String n = store.current().namespace(((Long) a[0]).intValue());
+            String n = current(store, a[1]).namespace(((Long) a[0]).intValue());
             return n == null ? Long.toString((Long) a[0]) : PgCatalogRows.quoteIdent(n);
         });
         fn(c, "pgwire_regrole_in", List.of(Type.VARCHAR), Type.BIGINT, true, a -> {
@@ -166,17 +166,17 @@ final class CatalogFunctions {
             if (oid == 0) throw new PgException(SqlState.UNDEFINED_OBJECT, "role \"" + a[0] + "\" does not exist");
             return (long) oid;
         });
-        fn(c, "pgwire_regrole_out", List.of(Type.BIGINT), Type.VARCHAR, true, a -> {
+        fn(c, "pgwire_regrole_out", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, true, a -> {
             if ((Long) a[0] == 0) return "-";
             String n = store.current().role(((Long) a[0]).intValue());
             return n == null ? Long.toString((Long) a[0]) : PgCatalogRows.quoteIdent(n);
         });
-        fn(c, "pgwire_get_function_result", List.of(Type.BIGINT), Type.VARCHAR, true,
-                a -> Functions.result(store.current(), ((Long) a[0]).intValue()));
-        fn(c, "pgwire_get_function_arguments", List.of(Type.BIGINT), Type.VARCHAR, true,
-                a -> Functions.arguments(store.current(), ((Long) a[0]).intValue(), true));
-        fn(c, "pgwire_get_function_identity_arguments", List.of(Type.BIGINT), Type.VARCHAR, true,
-                a -> Functions.arguments(store.current(), ((Long) a[0]).intValue(), false));
+        fn(c, "pgwire_get_function_result", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, true,
+                a -> Functions.result(current(store, a[1]), ((Long) a[0]).intValue()));
+        fn(c, "pgwire_get_function_arguments", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, true,
+                a -> Functions.arguments(current(store, a[1]), ((Long) a[0]).intValue(), true));
+        fn(c, "pgwire_get_function_identity_arguments", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, true,
+                a -> Functions.arguments(current(store, a[1]), ((Long) a[0]).intValue(), false));
         fn(c, "pgwire_describe_object", List.of(Type.BIGINT, Type.BIGINT, Type.INTEGER, Type.VARCHAR), Type.VARCHAR, true, a -> {
             Snapshot s = current(store, a[3]);
             return s.objectDescriptions.describe(s, ((Long) a[0]).intValue(), ((Long) a[1]).intValue(), (Integer) a[2],

@@ -45,7 +45,7 @@ public final class RegTypes {
         };
     }
 
-    /** The run-time output function of a type: (oid, search_path) for regclass and regtype, (oid) for the others. */
+    /** The run-time output function of a type, taking (oid, search_path). */
     public static String outputFunction(String type) {
         return switch (type) {
             case "regclass", "regtype" -> "pgwire_" + type + "_out";
@@ -54,7 +54,8 @@ public final class RegTypes {
         };
     }
 
+    /** Every output function takes the search_path (its marker names the catalog of a session's open transaction). */
     public static boolean takesSearchPath(String type) {
-        return type.equals("regclass") || type.equals("regtype");
+        return outputFunction(type) != null;
     }
 }

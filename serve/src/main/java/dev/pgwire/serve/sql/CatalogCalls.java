@@ -131,7 +131,7 @@ final class CatalogCalls {
             case "to_regclass" -> n == 1 ? sql("pgwire_to_regclass(CAST({0} AS VARCHAR), " + path + ")", args) : null;
             case "to_regtype" -> n == 1 ? sql("pgwire_to_regtype(CAST({0} AS VARCHAR), " + path + ")", args) : null;
             case "pg_get_function_result", "pg_get_function_arguments", "pg_get_function_identity_arguments" ->
-                    n == 1 ? sql("pgwire_" + name.substring(3) + "(CAST({0} AS BIGINT))", args) : null;
+                    n == 1 ? sql("pgwire_" + name.substring(3) + "(CAST({0} AS BIGINT), " + path + ")", args) : null;
             case "pg_database_size" -> {
                 if (n != 1) yield null;
                 SqlType t = types.get(0);
