@@ -145,6 +145,7 @@ public final class CatalogStore implements AutoCloseable {
                 st.execute(createTable(r, ""));
                 st.execute(createTable(r, FIXED));
             }
+            st.execute("CREATE TABLE IF NOT EXISTS " + DATABASE + "." + PG + "." + BUILD + " (n BIGINT)");
             st.execute("CREATE TABLE IF NOT EXISTS " + DATABASE + "." + PG + ".pgwire_keywords"
                     + " (word VARCHAR, catcode VARCHAR, barelabel BOOLEAN, catdesc VARCHAR, baredesc VARCHAR)");
         }
@@ -174,6 +175,22 @@ public final class CatalogStore implements AutoCloseable {
         CatalogFunctions.register(connection, this);
         created = true;
         log.debug("created the catalog tables of database \"{}\" in {} ms", database, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The table holding the number of the build the catalog tables hold. */
+    static final String BUILD = "pgwire_build";
+    private long builds;
+    /** The rows of the last few builds, by number: what a transaction's snapshot of the tables may show. */
+    private final Map<Long, Map<String, List<Object[]>>> recent = new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Map<String, List<Object[]>>> eldest) {
+            return size() > 4;
+        }
+    };
+
+    /** The rows the catalog tables held as build {@code number} wrote them, by schema.name; null when no longer kept. */
+    synchronized Map<String, List<Object[]>> builtTables(long number) {
+        return recent.get(number);
     }
 
     /**
@@ -239,8 +256,12 @@ public final class CatalogStore implements AutoCloseable {
         boolean functions = pgRows.containsKey("pg_proc");
         boolean rewriteProc = functions || procHasFunctions;
         procHasFunctions = functions;
+        long number = builds + 1;
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
+            // which build the tables hold, as a transaction's snapshot of them shows it (TempCatalog)
+            st.execute("DELETE FROM " + DATABASE + "." + PG + "." + BUILD);
+            st.execute("INSERT INTO " + DATABASE + "." + PG + "." + BUILD + " VALUES (" + number + ")");
             for (Map.Entry<String, List<Object[]>> e : b.all().entrySet()) {
                 if (!DYNAMIC.contains(e.getKey()) && !pgRows.containsKey(e.getKey()) && !(rewriteProc && e.getKey().equals("pg_proc"))) {
                     continue;
@@ -259,7 +280,9 @@ public final class CatalogStore implements AutoCloseable {
         } finally {
             connection.setAutoCommit(true);
         }
+        builds = number;
         Snapshot s = snapshot(b);
+        recent.put(number, s.tables);
         log.debug("built the catalog of database \"{}\" ({} relations) in {} ms", database, b.user().tables.size(),
                 (System.nanoTime() - start) / 1_000_000);
         return s;

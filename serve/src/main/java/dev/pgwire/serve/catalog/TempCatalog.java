@@ -33,9 +33,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * the catalog, the session sees its own changes as PostgreSQL shows them: the catalog is built
  * again from what its connection sees ({@link Pending}), its lookups answer the session's regclass
  * casts and catalog functions (those of its statements that carry {@link #pathMarker} in their
- * search_path), and each catalog relation it reads is the fixed one (that of a database without
- * objects of its own, never changed) without the rows the transaction's catalog lacks of it and
- * with the rows it has beyond it.
+ * search_path), and each catalog relation it reads is the shared one as its snapshot shows it
+ * (or, when the rows of that build are no longer kept, a fixed copy of the catalog of a database
+ * without objects of its own) without the rows the transaction's catalog lacks of it and with
+ * the rows it has beyond it.
  */
 public final class TempCatalog {
     /** The first OID of temporary objects (3 000 000 000: above every OID of the shared catalog). */
@@ -69,10 +70,11 @@ public final class TempCatalog {
 
     /**
      * The catalog as the session's open transaction sees it: its lookups, and by relation (schema.name
-     * of the catalog tables) the rows, as JSON, that it lacks of the fixed catalog (that of a database
-     * without objects of its own, {@link CatalogStore#fixedTables}) and those it has beyond it.
+     * of the catalog tables) the rows, as JSON, that it lacks of the shared catalog as its snapshot
+     * shows it (or of the fixed one, {@link CatalogStore#fixedTables}, {@code fromFixed}) and those
+     * it has beyond it.
      */
-    private record Pending(Snapshot snapshot, Map<String, String> removed, Map<String, String> added) {}
+    private record Pending(Snapshot snapshot, Map<String, String> removed, Map<String, String> added, boolean fromFixed) {}
 
     private volatile Pending pending;
 
@@ -190,9 +192,16 @@ public final class TempCatalog {
     private Pending readPending(Connection connection) throws SQLException {
         CatalogStore.Built built = store.build(connection, UserObjects.read(connection, store.pgTypeOf()));
         Snapshot snapshot = store.snapshot(built);
-        // told apart from the fixed tables (never changed), not from the shared ones: which commits of other
-        // sessions those show to this transaction depends on when its snapshot was taken
-        Map<String, List<Object[]>> base = store.fixedTables();
+        // told apart from the shared tables as this transaction's snapshot shows them (which commits of other
+        // sessions they hold depends on when it was taken): the build they hold, while its rows are kept;
+        // else from the fixed tables, never changed (more rows differ from those)
+        Map<String, List<Object[]>> base = null;
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT max(n) FROM " + CatalogStore.DATABASE + "." + CatalogStore.PG + "." + CatalogStore.BUILD)) {
+            if (rs.next() && rs.getObject(1) != null) base = store.builtTables(rs.getLong(1));
+        }
+        boolean fromFixed = base == null;
+        if (fromFixed) base = store.fixedTables();
         Map<String, String> removed = new HashMap<>();
         Map<String, String> added = new HashMap<>();
         for (Map.Entry<String, List<Object[]>> e : snapshot.tables.entrySet()) {
@@ -229,7 +238,7 @@ public final class TempCatalog {
                 removed.put(e.getKey(), json(e.getValue(), relation(e.getKey()).columns()));
             }
         }
-        return new Pending(snapshot, removed, added);
+        return new Pending(snapshot, removed, added, fromFixed);
     }
 
     private static boolean sameRow(Object[] a, Object[] b) {
@@ -242,6 +251,13 @@ public final class TempCatalog {
         Pending p = t == null ? null : t.pending;
         if (p == null) return "[]";
         return (added ? p.added() : p.removed()).getOrDefault(relation, "[]");
+    }
+
+    /** pgwire_pending_fixed(pid): whether session {@code pid}'s pending rows are told apart from the fixed tables. */
+    static boolean pendingFromFixed(int pid) {
+        TempCatalog t = SESSIONS.get(pid);
+        Pending p = t == null ? null : t.pending;
+        return p != null && p.fromFixed();
     }
 
     /** The lookups of the catalog as session {@code pid}'s open transaction sees it (as last built), or null. */
@@ -345,7 +361,9 @@ public final class TempCatalog {
             int dot = relation.indexOf('.');
             String fixed = CatalogStore.DATABASE + "." + relation.substring(0, dot) + CatalogStore.FIXED + "."
                     + UserObjects.quote(relation.substring(dot + 1));
-            out = "SELECT * FROM (SELECT * FROM " + fixed + " EXCEPT ALL " + unnest("pgwire_pending_rows(" + pid + ", '" + relation + "', false)", type)
+            String base = "SELECT * FROM " + from + " WHERE NOT pgwire_pending_fixed(" + pid + ") UNION ALL SELECT * FROM " + fixed
+                    + " WHERE pgwire_pending_fixed(" + pid + ")";
+            out = "SELECT * FROM (" + base + " EXCEPT ALL " + unnest("pgwire_pending_rows(" + pid + ", '" + relation + "', false)", type)
                     + ") UNION ALL BY NAME " + unnest("pgwire_pending_rows(" + pid + ", '" + relation + "', true)", type);
         }
         if (withTemporary) out += " UNION ALL BY NAME " + unnest("pgwire_temp_rows(" + pid + ", '" + relation + "')", type);
