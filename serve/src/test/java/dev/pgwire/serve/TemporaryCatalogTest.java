@@ -66,6 +66,26 @@ class TemporaryCatalogTest extends SessionTestSupport {
     }
 
     @Test
+    void aTransactionsOwnCatalogHoldsWhileOtherSessionsBuildTheSharedOneManyTimes() throws Exception {
+        DuckDbSession other = other();
+        run("CREATE TABLE rb_base (id int)");
+        run("BEGIN");
+        run("SELECT count(*) FROM pg_class"); // the transaction's snapshot
+        for (int i = 0; i < 6; i++) {
+            // more builds than are kept: the transaction's catalog is told apart from the fixed copies then
+            run(other, "CREATE TABLE rb_" + i + " (id int)");
+            run(other, "SELECT count(*) FROM pg_class");
+        }
+        run("CREATE TABLE rb_own (id int)");
+        assertThat(run("SELECT relname, count(*) FROM pg_class WHERE relname LIKE 'rb%' GROUP BY 1 ORDER BY 1").rows)
+                .containsExactly(List.of("rb_base", "1"), List.of("rb_own", "1"));
+        assertThat(run("SELECT count(*) FROM pg_attribute WHERE attrelid = 'rb_base'::regclass AND attnum > 0").value()).isEqualTo("1");
+        run("ROLLBACK");
+        assertThat(run("SELECT count(*) FROM pg_class WHERE relname LIKE 'rb%'").value()).isEqualTo("7");
+        other.close();
+    }
+
+    @Test
     void theCatalogFollowsTheSessionsTemporaryObjects() {
         assertThat(run("SELECT current_schemas(true)").value()).isEqualTo("{pg_catalog,public}");
         run("CREATE TEMP TABLE t1 (a int)");
