@@ -465,3 +465,17 @@ SET TimeZone = 'UTC'
 SELECT make_timestamptz(2024, 7, 1, 12, 0, 0, 'UTC-3') AS posix, make_timestamptz(2024, 7, 1, 12, 0, 0, 'IST') AS israel,
        make_timestamptz(2024, 7, 1, 12, 0, 0, 'EDT') AS edt, make_timestamptz(2024, 7, 1, 12, 0, 0, '+05') AS plus5,
        make_timestamptz(2024, 7, 1, 12, 0, 0, 'America/New_York') AS ny, make_timestamptz(2024, 1, 1, 12, 30, 15.5, 'Europe/Paris') AS paris
+
+-- name: interval_precision_stored
+CREATE TABLE interval_places (a interval(0), b interval second(2), c interval, d interval hour to second(1));
+INSERT INTO interval_places VALUES ('1.6 seconds', '1.555 seconds', '1.555 seconds', '-1 day -2.25 seconds'),
+    ('-1.5 seconds', '3 days 4.005 seconds', '1 mon', '2 hours 0.95 seconds');
+SELECT * FROM interval_places ORDER BY c
+
+-- name: interval_precision_updated
+UPDATE interval_places SET a = '10.5 seconds' WHERE b = '1.56 seconds';
+SELECT a, b FROM interval_places ORDER BY b
+
+-- name: interval_precision_cast
+SELECT '1.6 seconds'::interval(0), interval '1 2:3:4.5678' day to second(2), '1 mon 2 days -0.5 seconds'::interval(0),
+       '2.5 seconds'::interval(0)

@@ -1,9 +1,10 @@
 package dev.pgwire.serve.sql;
 
 /**
- * Fractional-second precision of {@code timestamp(p)}, {@code timestamptz(p)} and {@code time(p)}
- * applied as PostgreSQL applies it when a value is cast or stored (AdjustTimestampForTypmod,
- * AdjustTimeForTypmod): rounded to p digits, half away from zero. DuckDB keeps microseconds
+ * Fractional-second precision of {@code timestamp(p)}, {@code timestamptz(p)}, {@code time(p)} and
+ * {@code interval(p)} (or {@code interval second(p)}) applied as PostgreSQL applies it when a value
+ * is cast or stored (AdjustTimestampForTypmod, AdjustTimeForTypmod, AdjustIntervalForTypmod):
+ * rounded to p digits, half away from zero. DuckDB keeps microseconds
  * whatever the declared precision, so without this a timestamp(3) column would hold and return
  * digits PostgreSQL drops. Infinite timestamps stay as they are.
  */
@@ -26,23 +27,29 @@ final class DateTimePrecision {
     }
 
     private static Node round(Node value, SqlType target, boolean lambda) {
-        if (target == null || target.isArray() || target.typmod() < 0 || target.typmod() >= 6) return value;
+        if (target == null || target.isArray() || target.typmod() < 0) return value;
         String name = target.name();
         boolean time = name.equals("time");
-        if (!time && !name.equals("timestamp") && !name.equals("timestamptz")) return value;
+        boolean interval = name.equals("interval");
+        if (!time && !interval && !name.equals("timestamp") && !name.equals("timestamptz")) return value;
+        // an interval's typmod holds its fields above its precision (0xFFFF: none given)
+        int precision = interval ? target.typmod() & 0xFFFF : target.typmod();
+        if (precision >= 6) return value;
         long scale = 1;
-        for (int i = target.typmod(); i < 6; i++) scale *= 10;
+        for (int i = precision; i < 6; i++) scale *= 10;
         long half = scale / 2;
-        String duckDb = time ? "TIME" : name.equals("timestamp") ? "TIMESTAMP" : "TIMESTAMPTZ";
-        // microseconds since midnight or since the epoch; the value is read once (a lambda's argument)
+        String duckDb = time ? "TIME" : interval ? "INTERVAL" : name.equals("timestamp") ? "TIMESTAMP" : "TIMESTAMPTZ";
+        // microseconds since midnight, of the interval's time, or since the epoch; the value is read once (a lambda's argument)
         // (timestamps count from PostgreSQL's epoch, 2000-01-01: half away from zero is measured from there)
-        String us = time ? "((hour(pg_t) * 60 + minute(pg_t)) * 60000000 + microsecond(pg_t))" : "(epoch_us(pg_t) - 946684800000000)";
+        String us = time ? "((hour(pg_t) * 60 + minute(pg_t)) * 60000000 + microsecond(pg_t))"
+                : interval ? "((date_part('hour', pg_t) * 60 + date_part('minute', pg_t)) * 60000000 + date_part('microseconds', pg_t))"
+                : "(epoch_us(pg_t) - 946684800000000)";
         String rounded = "CASE WHEN " + us + " >= 0 THEN (" + us + " + " + half + ") // " + scale + " * " + scale
                 + " ELSE -((-" + us + " + " + half + ") // " + scale + " * " + scale + ") END";
         String adjust = "pg_t + to_microseconds(" + rounded + " - " + us + ")";
         // time rounds up to 24:00:00 as PostgreSQL's does (DuckDB's addition would wrap to midnight)
         String body = time ? "CASE WHEN " + rounded + " >= 86400000000 THEN CAST('24:00:00' AS TIME) ELSE " + adjust + " END"
-                : "CASE WHEN isinf(pg_t) THEN pg_t ELSE " + adjust + " END";
+                : interval ? adjust : "CASE WHEN isinf(pg_t) THEN pg_t ELSE " + adjust + " END";
         Node r = lambda ? Expressions.duckDb("list_transform([CAST({0} AS " + duckDb + ")], lambda pg_t: " + body + ")[1]", value)
                 : Expressions.duckDb(body.replace("pg_t", "CAST({0} AS " + duckDb + ")"), value);
         if (value.has("location")) r.set("location", value.location());

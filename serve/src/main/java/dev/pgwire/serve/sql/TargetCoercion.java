@@ -352,7 +352,9 @@ public final class TargetCoercion {
             String text = DateTimeLiterals.qualifiedInterval(value.node("sval").str("sval"), (target.typmod() >> 16) & 0x7FFF);
             if (text != null) {
                 Node constant = Node.of("A_Const").set("sval", Node.string(text)).set("location", value.location());
-                return Node.of("TypeCast").set("arg", constant).set("typeName", typeName(c, SqlType.INTERVAL)).set("location", value.location());
+                // … and rounds it to the column's precision (interval second(2))
+                return DateTimePrecision.round(Node.of("TypeCast").set("arg", constant).set("typeName", typeName(c, SqlType.INTERVAL))
+                        .set("location", value.location()), target, types);
             }
         }
         // a parameter into a json or jsonb column is of the column's type, as PostgreSQL describes it
