@@ -97,6 +97,7 @@ final class AlterTableChanges {
                     }
                 }
                 case "AT_AddIdentity" -> script.addAll(IdentityAlter.add(cmd, relation(rel), rel.str("relname"), DdlChanges.relationText(rel)));
+                case "AT_DropIdentity" -> script.addAll(IdentityAlter.drop(cmd, relation(rel), rel.str("relname"), DdlChanges.relationText(rel)));
                 case "AT_ChangeOwner" -> changeOwner(cmd.node("newowner"));
                 case "AT_DisableTrigAll", "AT_EnableTrigAll" -> triggers(rel, subtype.equals("AT_DisableTrigAll"));
                 case "AT_DisableTrigUser", "AT_EnableTrigUser" -> {

@@ -13,7 +13,8 @@ import java.util.List;
  * column): the column's sequence is made, with the options given, and becomes its default.
  * RESTART [WITH n] and SET GENERATED { ALWAYS | BY DEFAULT } of an identity column: the column's
  * sequence is set back (setval, so the next value is n or the sequence's start), and the identity
- * kind serve keeps in the column's comment changes. SET INCREMENT BY and the other sequence
+ * kind serve keeps in the column's comment changes. DROP IDENTITY drops the column's default and
+ * sequence. SET INCREMENT BY and the other sequence
  * options are refused: DuckDB cannot change a sequence's options after it is made.
  */
 final class IdentityAlter {
@@ -80,6 +81,29 @@ final class IdentityAlter {
         out.add("ALTER TABLE " + target + " ALTER COLUMN " + SqlWriter.quoteIdent(column) + " SET DEFAULT nextval(" + SqlWriter.quoteLiteral(qualified) + ")");
         out.add("COMMENT ON COLUMN " + target + "." + SqlWriter.quoteIdent(column) + " IS " + SqlWriter.quoteLiteral(
                 ColumnMeta.write(c.pgType(), sequence, identity, c.description(), null, c.domain())));
+        return out;
+    }
+
+    /**
+     * The DuckDB statements for one AT_DropIdentity command on {@code r} (Django's AutoField made an
+     * IntegerField): the column keeps its values and NOT NULL, loses its default, and its sequence
+     * goes; IF EXISTS on a column that is no identity does nothing.
+     *
+     * @param target the table as DuckDB names it in a statement
+     */
+    static List<String> drop(Node cmd, Relation r, String relationName, String target) {
+        String column = cmd.str("name");
+        ColumnInfo c = column(r, relationName, column);
+        if (c.identity() == null || c.identity().isEmpty() || c.sequence() == null) {
+            if (cmd.bool("missing_ok")) return List.of();
+            throw new PgException("55000", "column \"" + column + "\" of relation \"" + r.name() + "\" is not an identity column");
+        }
+        List<String> out = new ArrayList<>();
+        out.add("ALTER TABLE " + target + " ALTER COLUMN " + SqlWriter.quoteIdent(column) + " DROP DEFAULT");
+        out.add("COMMENT ON COLUMN " + target + "." + SqlWriter.quoteIdent(column) + " IS " + SqlWriter.quoteLiteral(
+                ColumnMeta.write(c.pgType(), null, null, c.description(), null, c.domain())));
+        String sequence = last(c.sequence());
+        out.add("DROP SEQUENCE " + (r.schema().equals("pg_temp") ? SqlWriter.quoteIdent(sequence) : SqlNames.table(r.schema(), sequence)));
         return out;
     }
 
