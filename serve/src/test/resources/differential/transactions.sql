@@ -610,3 +610,20 @@ CREATE SEQUENCE drawing_seq;
 UPDATE drawing_acct SET bal = x.n FROM (SELECT nextval('drawing_seq') n) x WHERE drawing_acct.id = 1 RETURNING bal;
 UPDATE drawing_acct SET bal = bal + 1 WHERE id = (SELECT nextval('drawing_seq'))::int - 2 RETURNING bal;
 SELECT currval('drawing_seq'), bal FROM drawing_acct ORDER BY id
+
+-- name: vacuum_in_a_block
+-- expect-error: 25001
+BEGIN;
+VACUUM
+
+-- name: vacuum_in_a_block_ends
+ROLLBACK
+
+-- name: create_index_concurrently_in_a_block
+-- expect-error: 25001
+BEGIN;
+CREATE TABLE concurrently_indexed (a int);
+CREATE INDEX CONCURRENTLY concurrently_indexed_a ON concurrently_indexed (a)
+
+-- name: create_index_concurrently_in_a_block_ends
+ROLLBACK

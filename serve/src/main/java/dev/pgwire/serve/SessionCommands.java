@@ -48,6 +48,10 @@ final class SessionCommands {
 
     private void dispatchCommand(Translation t, ResultSink sink, long call) {
         StatementInfo info = t.info();
+        String outside = outsideBlockOnly(t);
+        if (outside != null && tx.inBlockForUtility()) {
+            throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION, outside + " cannot run inside a transaction block");
+        }
         switch (info.command()) {
             case BEGIN, START_TRANSACTION -> tx.begin(info, t.tree() == null ? null : t.tree().list("options"), sink);
             case COMMIT -> tx.commit(sink, chained(t));
@@ -151,5 +155,15 @@ final class SessionCommands {
                 || c == StatementInfo.Command.TWO_PHASE) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "unsupported transaction command in PL/pgSQL");
         }
+    }
+
+    /** The commands PostgreSQL runs only outside a transaction block (PreventInTransactionBlock), as it names them; else null. */
+    private static String outsideBlockOnly(Translation t) {
+        dev.pgwire.serve.sql.Node tree = t.tree();
+        if (tree == null) return null;
+        if (tree.is("VacuumStmt") && tree.bool("is_vacuumcmd")) return "VACUUM";
+        if (tree.is("IndexStmt") && tree.bool("concurrent")) return "CREATE INDEX CONCURRENTLY";
+        if (tree.is("DropStmt") && tree.bool("concurrent")) return "DROP INDEX CONCURRENTLY";
+        return null;
     }
 }
