@@ -242,3 +242,14 @@ SELECT b::int2 FROM (VALUES (70818.5::numeric(8,2))) v(b)
 -- name: numeric_column_to_integer_overflow
 -- expect-error: 22003
 SELECT b::int FROM (VALUES (7081800000::numeric)) v(b)
+
+-- name: bigint_to_boolean_is_no_cast
+-- expect-error: 42846
+SELECT 1::int8::bool
+
+-- name: boolean_to_smallint_is_no_cast
+-- expect-error: 42846
+SELECT true::int2
+
+-- name: boolean_and_integer_cast
+SELECT 1::bool, true::int, 0::int4::boolean, 'yes'::bool::int

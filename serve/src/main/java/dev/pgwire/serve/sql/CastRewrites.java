@@ -107,6 +107,14 @@ final class CastRewrites {
             target = new SqlType(target.name(), target.typmod(), from.dims());
             types.assume(e, target);
         }
+        if (target != null && from != null && !target.isArray() && !from.isArray()
+                && (target.is(SqlType.BOOL) && (from.is(SqlType.INT2) || from.is(SqlType.INT8))
+                || from.is(SqlType.BOOL) && (target.is(SqlType.INT2) || target.is(SqlType.INT8)))) {
+            // PostgreSQL casts a boolean to and from integer alone (DuckDB from any integer type)
+            PgException refused = new PgException("42846", "cannot cast type " + FormatType.displayName(from) + " to "
+                    + FormatType.displayName(target));
+            throw e.has("location") ? refused.withPosition(e.location() + 1) : refused;
+        }
         if (target != null && !target.isArray() && (target.name().equals("text") || target.name().equals("varchar"))) {
             Node text = toText(e, target, scope);
             if (text != null) return text;
