@@ -183,3 +183,13 @@ SELECT 1
 
 -- name: temp_table_in_a_failed_block_end
 ROLLBACK
+
+-- name: view_of_a_temporary_table_is_temporary
+CREATE TEMP TABLE viewed_temp (id int, label text);
+INSERT INTO viewed_temp VALUES (1, 'a');
+CREATE VIEW viewed_temp_view AS SELECT id, label FROM viewed_temp;
+SELECT c.relname, c.relpersistence, n.nspname LIKE 'pg_temp_%' AS temp
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = 'viewed_temp_view'
+
+-- name: view_of_a_temporary_table_reads
+SELECT * FROM viewed_temp_view

@@ -452,6 +452,24 @@ final class DdlEmitter {
         em.w.append(sequenceOptions(s.list("options")));
     }
 
+    /** Whether {@code query} names one of the session's temporary tables (or views). */
+    private boolean readsTemporary(Node query) {
+        java.util.Set<String> ctes = new java.util.HashSet<>();
+        List<Node> named = new ArrayList<>();
+        TreeWalker.forEachNode(query, n -> {
+            if (n.is("CommonTableExpr")) ctes.add(n.str("ctename"));
+            else if (n.is("RangeVar")) named.add(n);
+        });
+        for (Node r : named) {
+            String schema = r.str("schemaname");
+            if (schema.startsWith("pg_temp")) return true;
+            if (!schema.isEmpty() || ctes.contains(r.str("relname"))) continue;
+            CatalogView.Relation rel = session.catalog().relation(null, r.str("relname"));
+            if (rel != null && rel.schema() != null && rel.schema().startsWith("pg_temp")) return true;
+        }
+        return false;
+    }
+
     private void createView(Node s) {
         SqlWriter w = em.w;
         Node view = s.node("view");
@@ -459,6 +477,8 @@ final class DdlEmitter {
         if (!s.str("withCheckOption").isEmpty() && !s.str("withCheckOption").equals("NO_CHECK_OPTION")) {
             throw unsupported("WITH CHECK OPTION");
         }
+        // a view of a temporary table is temporary itself, as PostgreSQL makes it (its NOTICE aside)
+        if (view.str("schemaname").isEmpty() && readsTemporary(s.node("query"))) view.set("relpersistence", "t");
         w.append(s.bool("replace") ? "CREATE OR REPLACE " : "CREATE ");
         if (view.str("relpersistence").equals("t")) w.append("TEMPORARY ");
         w.append("VIEW ");
