@@ -36,6 +36,34 @@ final class ExactDivision {
     private static final int NESTED_WHOLE_DIGITS = 38 - NESTED_SCALE;
     private static final int MAX_DIGITS = 38;
 
+    /**
+     * Numeric division with PostgreSQL's result scale (at top level its exact text, nested 20
+     * decimals), typed numeric. An integer cast to numeric has no decimals (DuckDB's cast gives it
+     * ten): its scale is 0 in the quotient's.
+     */
+    static Node divide(Node a, SqlType ta, Node b, SqlType tb, TypeResolver types, TypeResolver.Scope scope) {
+        SqlType integerA = integerBeneath(a, ta, types, scope);
+        SqlType integerB = integerBeneath(b, tb, types, scope);
+        if (integerA != null) {
+            a = a.node("arg");
+            ta = integerA;
+        }
+        if (integerB != null) {
+            b = b.node("arg");
+            tb = integerB;
+        }
+        Node n = divide(a, ta, b, tb);
+        types.assume(n, SqlType.NUMERIC);
+        return n;
+    }
+
+    /** The integer type of {@code x} in {@code x::numeric} (numeric without modifier), else null. */
+    private static SqlType integerBeneath(Node e, SqlType t, TypeResolver types, TypeResolver.Scope scope) {
+        if (t == null || t.isArray() || !t.name().equals("numeric") || t.typmod() >= 0 || !e.is("TypeCast")) return null;
+        SqlType inner = types.type(e.node("arg"), scope);
+        return inner != null && !inner.isArray() && inner.isInteger() ? inner : null;
+    }
+
     /** {@code a / b}, both exact numbers and at least one numeric (arguments already rewritten). */
     static Node divide(Node a, SqlType ta, Node b, SqlType tb) {
         // a quotient (or avg, stddev, …) divided again is divided as PostgreSQL's text of it: its

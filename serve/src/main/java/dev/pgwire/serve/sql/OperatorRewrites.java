@@ -387,7 +387,7 @@ final class OperatorRewrites {
         }
         if (op.equals("/") && l != null && r != null && l.isExactNumeric() && r.isExactNumeric()
                 && (l.name().equals("numeric") || r.name().equals("numeric"))) {
-            return exactDivision(e.node("lexpr"), l, e.node("rexpr"), r, scope);
+            return ExactDivision.divide(e.node("lexpr"), l, e.node("rexpr"), r, types, scope);
         }
         return e;
     }
@@ -571,34 +571,10 @@ final class OperatorRewrites {
         return cast;
     }
 
-    /** The integer type of {@code x} in {@code x::numeric} (numeric without modifier), else null. */
-    private SqlType integerBeneath(Node e, SqlType t, Scope scope) {
-        if (t == null || t.isArray() || !t.name().equals("numeric") || t.typmod() >= 0 || !e.is("TypeCast")) return null;
-        SqlType inner = types.type(e.node("arg"), scope);
-        return inner != null && !inner.isArray() && inner.isInteger() ? inner : null;
-    }
-
-    /** Numeric division with PostgreSQL's result scale (at top level its exact text, nested 20 decimals): see {@link ExactDivision}. */
-    private Node exactDivision(Node a, SqlType ta, Node b, SqlType tb, Scope scope) {
-        // an integer cast to numeric has no decimals (DuckDB's cast gives it ten): its scale is 0 in the quotient's
-        SqlType integerA = integerBeneath(a, ta, scope);
-        SqlType integerB = integerBeneath(b, tb, scope);
-        if (integerA != null) {
-            a = a.node("arg");
-            ta = integerA;
-        }
-        if (integerB != null) {
-            b = b.node("arg");
-            tb = integerB;
-        }
-        Node n = ExactDivision.divide(a, ta, b, tb);
-        types.assume(n, SqlType.NUMERIC);
-        return n;
-    }
-
     private static Node call(String function, Node a, Node b) {
         return Expressions.duckDb(function + "({0}, {1})", a, b);
     }
+
     /**
      * Whether an interval is a constant of hours, minutes and seconds alone ({@code interval '1 hour'},
      * {@code '00:30'}), which moves a timestamptz as absolute time; one with days, months or years

@@ -335,7 +335,7 @@ final class PgFunctionCalls {
                 return n == 1 && first != null && first.name().equals("bytea") ? sql(digest, args) : null;
             }
             case "timezone" -> {
-                return atTimeZone(args, types);
+                return AtTimeZone.rewrite(args, types);
             }
             case "date_bin" -> {
                 if (n != 3) return null;
@@ -379,7 +379,7 @@ final class PgFunctionCalls {
                     List<Node> zoned = new java.util.ArrayList<>(List.of(args.get(6),
                             Expressions.duckDb("make_timestamp({0}, {1}, {2}, {3}, {4}, {5})", args.subList(0, 6).toArray(new Node[0]))));
                     List<SqlType> zonedTypes = new java.util.ArrayList<>(java.util.Arrays.asList(types.get(6), SqlType.TIMESTAMP));
-                    Node shifted = atTimeZone(zoned, zonedTypes);
+                    Node shifted = AtTimeZone.rewrite(zoned, zonedTypes);
                     return (shifted != null ? shifted : Expressions.duckDb("timezone({0}, {1})", zoned.get(0), zoned.get(1)))
                             .set("pgType", "timestamptz");
                 }
@@ -567,46 +567,5 @@ final class PgFunctionCalls {
 
     private static Node sql(String template, List<Node> args) {
         return Expressions.duckDb(template, args.toArray(new Node[0]));
-    }
-
-    /**
-     * timezone(zone, value) — AT TIME ZONE: a POSIX offset ('UTC+3') counts west of Greenwich
-     * (DuckDB's names count east), an abbreviation ('PST', 'CEST') is read before a zone's name;
-     * null when the call stands as it is (its zone argument possibly rewritten).
-     */
-    private static Node atTimeZone(List<Node> args, List<SqlType> types) {
-        int n = args.size();
-        if (n == 2 && types.size() > 1 && types.get(1) != null && !types.get(1).isArray() && types.get(1).is(SqlType.DATE)) {
-            // a date is the timestamp with time zone of its midnight, as PostgreSQL casts it (DuckDB picks text)
-            args.set(1, Expressions.duckDb("CAST({0} AS TIMESTAMPTZ)", args.get(1)));
-            types.set(1, SqlType.TIMESTAMPTZ);
-        }
-        String zoneName = n == 2 ? Operators.stringConstant(args.get(0)) : null;
-        java.time.ZoneOffset offset;
-        try {
-            offset = zoneName == null ? null : TimeZones.posixOffset(zoneName);
-        } catch (IllegalArgumentException e) {
-            throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.INVALID_PARAMETER_VALUE,
-                    "time zone \"" + zoneName + "\" not recognized");
-        }
-        // an abbreviation ('PST', 'CEST') is read before a zone's name, as its fixed offset
-        if (offset == null && zoneName != null) offset = TimeZones.abbreviation(zoneName);
-        String through = offset == null && zoneName != null ? TimeZones.abbreviationZone(zoneName) : null;
-        if (through != null) {
-            args.set(0, Node.of("A_Const").set("sval", Node.string(through)).set("location", args.get(0).location()));
-            return null;
-        }
-        if (offset == null) return null;
-        // a fixed offset: shifted here (DuckDB's UTC+hh:mm names drop the minutes)
-        SqlType value = types.size() > 1 ? types.get(1) : null;
-        String seconds = "to_seconds(" + offset.getTotalSeconds() + ")";
-        if (value != null && value.is(SqlType.TIMESTAMPTZ)) {
-            return Expressions.duckDb("(timezone('UTC', {0}) + " + seconds + ")", args.get(1));
-        }
-        if (value != null && value.is(SqlType.TIMESTAMP)) {
-            return Expressions.duckDb("timezone('UTC', {0} - " + seconds + ")", args.get(1));
-        }
-        args.set(0, Node.of("A_Const").set("sval", Node.string(TimeZones.duckDbName(offset))).set("location", args.get(0).location()));
-        return null;
     }
 }
