@@ -627,3 +627,17 @@ CREATE INDEX CONCURRENTLY concurrently_indexed_a ON concurrently_indexed (a)
 
 -- name: create_index_concurrently_in_a_block_ends
 ROLLBACK
+
+-- name: failed_block_lookups_begin
+BEGIN
+
+-- name: failed_block_lookups_error
+-- expect-error: 22012
+SELECT 1/0
+
+-- name: failed_block_regclass_of_a_missing_name
+-- expect-error: 25P02
+SELECT 'no_such_relation'::regclass
+
+-- name: failed_block_lookups_end
+ROLLBACK

@@ -244,6 +244,12 @@ public final class DuckDbSession implements Session {
             return translator.translate(sql, declaredParameters);
         } catch (RuntimeException e) {
             PgException pg = calls.asPgException(e, -1);
+            if (tx.status() == TransactionStatus.FAILED && !pg.sqlState().equals(SqlState.SYNTAX_ERROR)) {
+                // as PostgreSQL: in a failed block only the parser's errors come before 25P02 (a name a
+                // constant regclass looks up while translating is not looked up there)
+                throw new PgException(SqlState.IN_FAILED_SQL_TRANSACTION,
+                        "current transaction is aborted, commands ignored until end of transaction block");
+            }
             tx.afterError();
             throw pg;
         }

@@ -65,7 +65,13 @@ final class RegCasts {
             if (constant != null) {
                 Snapshot snapshot = session.catalogSnapshot();
                 if (snapshot == null) return cast;
-                long oid = RegTypes.input(snapshot, target.name(), constant, session.currentSchemas(true));
+                long oid;
+                try {
+                    oid = RegTypes.input(snapshot, target.name(), constant, session.currentSchemas(true));
+                } catch (dev.pgwire.protocol.PgException e) {
+                    // at the name, as PostgreSQL's parser reports it
+                    throw arg.has("location") && e.field(dev.pgwire.protocol.message.ErrorField.POSITION) == null ? e.withPosition(arg.location() + 1) : e;
+                }
                 out = Expressions.duckDb("CAST(" + oid + " AS BIGINT)").set("regOid", oid);
             } else if (from == null && arg.is("ParamRef")
                     || from != null && !from.isArray() && (from.isText() || from.isUnknown())) {
