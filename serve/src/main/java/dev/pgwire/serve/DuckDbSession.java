@@ -119,15 +119,12 @@ public final class DuckDbSession implements Session {
         runner.catalogHook(() -> {
             // a transaction reads the catalog tables as they were when it began: one that changed the
             // catalog reads them with its own changes, and has no use for the shared ones built again
-            if (definingCatalog()) temporaryCatalog().pendingSnapshot(runner::connection);
-            else catalogStore.get().current();
+            if (ownCatalog(true) == null) catalogStore.get().current();
             temporaryCatalog().refresh(runner::connection);
         });
         runner.tableOids(o -> streamingCatalog().relationOid(o.schema(), o.table()));
         // a type the open transaction made is in its own catalog: built before the result streams
-        runner.userTypesHook(() -> {
-            if (definingCatalog()) temporaryCatalog().pendingSnapshot(runner::connection);
-        });
+        runner.userTypesHook(() -> ownCatalog(true));
         this.catalog = new SessionCatalog(runner, catalogVersion, settings::schemasOnPath);
         this.tx = new SessionTransactions(this, runner, catalog, params, translator, commits, catalogVersion, catalogStore);
         this.objects = new DuckDbObjects(runner, settings::schemasOnPath);
@@ -576,11 +573,8 @@ public final class DuckDbSession implements Session {
     /** The committed catalog as this session reads it now. */
     /** The catalog's lookups as this session sees it: with what its open transaction changed, while it has. */
     dev.pgwire.serve.catalog.Snapshot catalogSnapshot() {
-        if (definingCatalog()) {
-            dev.pgwire.serve.catalog.Snapshot own = temporaryCatalog().pendingSnapshot(runner::connection);
-            if (own != null) return own;
-        }
-        return catalogStore.get().current();
+        dev.pgwire.serve.catalog.Snapshot own = ownCatalog(true);
+        return own != null ? own : catalogStore.get().current();
     }
 
     /**
@@ -588,8 +582,18 @@ public final class DuckDbSession implements Session {
      * open transaction saw it when last built, else the shared one.
      */
     private dev.pgwire.serve.catalog.Snapshot streamingCatalog() {
-        dev.pgwire.serve.catalog.Snapshot own = definingCatalog() ? temporaryCatalog().lastPending() : null;
+        dev.pgwire.serve.catalog.Snapshot own = ownCatalog(false);
         return own != null ? own : catalogStore.get().current();
+    }
+
+    /**
+     * The catalog as the session's open transaction sees it, while that transaction has changed the
+     * catalog (else null): built again first if it changed since and {@code build} (the connection
+     * must be free), else as last built.
+     */
+    private dev.pgwire.serve.catalog.Snapshot ownCatalog(boolean build) {
+        if (!definingCatalog()) return null;
+        return build ? temporaryCatalog().pendingSnapshot(runner::connection) : temporaryCatalog().lastPending();
     }
 
     /** Whether the session's open transaction changed the catalog. */
