@@ -194,6 +194,8 @@ final class CatalogFunctions {
         fn(c, "pgwire_pending_rows", List.of(Type.INTEGER, Type.VARCHAR, Type.BOOLEAN), Type.VARCHAR, true,
                 a -> TempCatalog.pendingRows((Integer) a[0], (String) a[1], (Boolean) a[2]));
         fn(c, "pgwire_pending_fixed", List.of(Type.INTEGER), Type.BOOLEAN, true, a -> TempCatalog.pendingFromFixed((Integer) a[0]));
+        fn(c, "pgwire_fixed_rows", List.of(Type.INTEGER, Type.VARCHAR), Type.VARCHAR, true,
+                a -> TempCatalog.fixedRows((Integer) a[0], (String) a[1]));
         fn(c, "pgwire_my_temp_schema", List.of(Type.INTEGER), Type.BIGINT, true, a -> {
             TempCatalog t = TempCatalog.of((Integer) a[0]);
             return t == null ? 0L : t.myTempSchema();

@@ -25,10 +25,12 @@ import java.util.function.ToLongFunction;
  * in-memory database attached to the engine ({@value #DATABASE}), holding the built-in rows and
  * the rows for what users made, and a {@link Snapshot} of the same for lookups. Rebuilt on first
  * use after a catalog change (or a change of the server's databases and roles), not per query;
- * every session of the database reads the same tables.
+ * every session of the database reads the same tables. A build writes only the tables whose rows
+ * changed; a relation with many built-in rows ({@link #withBuiltinRows}) is a view of a table of
+ * those, written once, and a table of the rest.
  *
- * <p>The rows describe what is committed: a session's own uncommitted definitions show once it
- * commits.
+ * <p>The tables describe what is committed: a session's temporary objects and what its open
+ * transaction changed are added to what it reads by {@link TempCatalog}.
  */
 public final class CatalogStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CatalogStore.class);
@@ -38,11 +40,24 @@ public final class CatalogStore implements AutoCloseable {
     public static final String PG = "pg";
     /** Schema holding information_schema's. */
     public static final String INFO = "info";
+    /** The suffix of the schemas holding the built-in rows of the relations {@link #withBuiltinRows}: written once. */
+    static final String BUILTIN = "_builtin";
+    /** ... holding the rest of those relations' rows, as the last build that changed them wrote them. */
+    static final String OWN = "_own";
+    /** information_schema's views whose first rows describe the catalog's own relations. */
+    static final List<String> INFO_WITH_BUILTIN_ROWS = List.of("tables", "columns", "views");
+
     /**
-     * The suffix of the schemas (pg_fixed, info_fixed) holding the catalog of a database without
-     * objects of its own: the rows a session's pending catalog is told apart from (TempCatalog).
+     * Whether a relation's rows start with many built-in ones, the same in every build: pg_catalog's
+     * relations exported with PostgreSQL's rows ({@link StaticCatalog#TABLES}) and information_schema's
+     * tables, columns and views. Such a relation is a view of two tables, the built-in rows (written
+     * when the catalog is made) and the rest, so that a build writes what users made, not thousands of
+     * built-in rows again.
      */
-    static final String FIXED = "_fixed";
+    static boolean withBuiltinRows(Relation r) {
+        return r.schema().equals(CatalogDefinitions.PG_CATALOG) ? StaticCatalog.TABLES.contains(r.name())
+                : INFO_WITH_BUILTIN_ROWS.contains(r.name());
+    }
 
     private final DuckDBConnection connection;
     private final String database;
@@ -56,6 +71,10 @@ public final class CatalogStore implements AutoCloseable {
     private long builtClusterVersion = -1;
     private volatile Snapshot snapshot;
     private Map<String, List<Object[]>> fixed = Map.of();
+    /** {@link #fixedOwnRows} of each relation as JSON, as TempCatalog gives them to queries (made when first asked for). */
+    final Map<String, String> fixedJson = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The built-in rows of the relations {@link #withBuiltinRows}, by schema.name, as written when the catalog was made. */
+    private final Map<String, List<Object[]>> builtin = new HashMap<>();
 
     /**
      * @param connection     a connection of the engine, for this store alone (closed with it)
@@ -140,10 +159,19 @@ public final class CatalogStore implements AutoCloseable {
         long start = System.nanoTime();
         try (Statement st = connection.createStatement()) {
             st.execute("ATTACH IF NOT EXISTS ':memory:' AS " + DATABASE);
-            for (String schema : List.of(PG, INFO, PG + FIXED, INFO + FIXED)) st.execute("CREATE SCHEMA IF NOT EXISTS " + DATABASE + "." + schema);
+            for (String schema : List.of(PG, INFO)) {
+                for (String suffix : List.of("", BUILTIN, OWN)) {
+                    st.execute("CREATE SCHEMA IF NOT EXISTS " + DATABASE + "." + schema + suffix);
+                }
+            }
             for (Relation r : CatalogDefinitions.get().relations()) {
-                st.execute(createTable(r, ""));
-                st.execute(createTable(r, FIXED));
+                if (withBuiltinRows(r)) {
+                    for (String suffix : List.of(BUILTIN, OWN)) st.execute(createTable(r, suffix));
+                    st.execute("CREATE VIEW IF NOT EXISTS " + qualified(r, "") + " AS SELECT * FROM " + qualified(r, BUILTIN)
+                            + " UNION ALL SELECT * FROM " + qualified(r, OWN));
+                } else {
+                    st.execute(createTable(r, ""));
+                }
             }
             st.execute("CREATE TABLE IF NOT EXISTS " + DATABASE + "." + PG + "." + BUILD + " (n BIGINT)");
             st.execute("CREATE TABLE IF NOT EXISTS " + DATABASE + "." + PG + ".pgwire_keywords"
@@ -152,16 +180,19 @@ public final class CatalogStore implements AutoCloseable {
         connection.setAutoCommit(false);
         try {
             StaticCatalog stat = StaticCatalog.get();
-            for (String table : StaticCatalog.TABLES) {
-                if (DYNAMIC.contains(table)) continue; // appended with the database's rows
-                append(PG, table, stat.rows(table).rows);
-            }
             append(PG, "pg_settings", settingsRows());
-            // the catalog of a database without objects of its own, kept as it is (TempCatalog's pending catalogs)
-            fixed = build(connection, new UserObjects()).tables();
+            // the catalog of a database without objects of its own (TempCatalog's pending catalogs), which
+            // starts with the built-in rows every build starts with
+            Built empty = build(connection, new UserObjects());
+            fixed = empty.tables();
             for (Map.Entry<String, List<Object[]>> e : fixed.entrySet()) {
                 int dot = e.getKey().indexOf('.');
-                append(e.getKey().substring(0, dot) + FIXED, e.getKey().substring(dot + 1), e.getValue());
+                String schema = e.getKey().substring(0, dot), table = e.getKey().substring(dot + 1);
+                if (withBuiltinRows(relationOf(schema, table))) {
+                    List<Object[]> rows = e.getValue().subList(0, empty.builtinCount(e.getKey()));
+                    builtin.put(e.getKey(), List.copyOf(rows));
+                    append(schema + BUILTIN, table, rows);
+                }
             }
             try (DuckDBAppender a = connection.createAppender(DATABASE, PG, "pgwire_keywords")) {
                 for (String[] k : stat.keywords()) {
@@ -169,6 +200,9 @@ public final class CatalogStore implements AutoCloseable {
                 }
             }
             connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
         } finally {
             connection.setAutoCommit(true);
         }
@@ -195,19 +229,21 @@ public final class CatalogStore implements AutoCloseable {
 
     /**
      * The rows of the catalog of a database without objects of its own, by schema.name of the catalog
-     * tables: what the tables of schemas pg_fixed and info_fixed hold, never changed.
+     * tables: never changed.
      */
     Map<String, List<Object[]>> fixedTables() {
         return fixed;
     }
 
-    /** The catalogs that hold both built-in rows and the database's. */
-    private static final java.util.Set<String> DYNAMIC = java.util.Set.of("pg_namespace", "pg_class", "pg_attribute", "pg_type",
-            "pg_index", "pg_description", "pg_extension", "pg_constraint", "pg_depend", "pg_available_extensions",
-            "pg_available_extension_versions");
-
-    /** Whether the pg_proc table holds SQL functions' rows (see {@link #rebuild}). */
-    private boolean procHasFunctions;
+    /**
+     * The rows of relation {@code key} (schema.name) in the catalog of a database without objects of
+     * its own, but for the built-in ones (which the table of schema pg_builtin or info_builtin holds).
+     */
+    List<Object[]> fixedOwnRows(String key) {
+        List<Object[]> rows = fixed.getOrDefault(key, List.of());
+        List<Object[]> b = builtin.get(key);
+        return b == null ? rows : rows.subList(b.size(), rows.size());
+    }
 
     /**
      * The catalog's rows for the user objects {@code user}: pg_catalog's relations with their
@@ -215,13 +251,22 @@ public final class CatalogStore implements AutoCloseable {
      * information_schema's relations; read (extensions) through {@code reader}.
      */
     record Built(Map<String, Rows> pgRows, Map<String, Rows> infoRows, Map<String, List<Object[]>> all, PgCatalogRows pg,
-                 UserObjects user) {
+                 UserObjects user, Map<String, Integer> infoBuiltinCounts) {
         /** The rows of every relation the catalog tables hold, by schema.name of those tables. */
         Map<String, List<Object[]>> tables() {
             Map<String, List<Object[]>> out = new HashMap<>();
             for (Map.Entry<String, List<Object[]>> e : all.entrySet()) out.put(PG + "." + e.getKey(), e.getValue());
             for (Map.Entry<String, Rows> e : infoRows.entrySet()) out.put(INFO + "." + e.getKey(), e.getValue().rows);
             return out;
+        }
+
+        /** How many of the first rows of relation {@code key} (schema.name of the tables) are built-in, the same in every build. */
+        int builtinCount(String key) {
+            if (key.startsWith(PG + ".")) {
+                String table = key.substring(PG.length() + 1);
+                return StaticCatalog.TABLES.contains(table) ? StaticCatalog.get().rows(table).rows.size() : 0;
+            }
+            return infoBuiltinCounts.getOrDefault(key.substring(INFO.length() + 1), 0);
         }
     }
 
@@ -230,7 +275,8 @@ public final class CatalogStore implements AutoCloseable {
         PgCatalogRows pg = new PgCatalogRows(user, c, database);
         Map<String, Rows> pgRows = pg.build();
         String owner = c.roles().isEmpty() ? "postgres" : c.roles().get(0).name();
-        Map<String, Rows> infoRows = new InformationSchemaRows(user, pg, database, owner).build();
+        InformationSchemaRows info = new InformationSchemaRows(user, pg, database, owner);
+        Map<String, Rows> infoRows = info.build();
         Map<String, List<Object[]>> all = new HashMap<>();
         StaticCatalog stat = StaticCatalog.get();
         for (String table : StaticCatalog.TABLES) all.put(table, new ArrayList<>(stat.rows(table).rows));
@@ -238,7 +284,7 @@ public final class CatalogStore implements AutoCloseable {
             all.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue().rows);
         }
         extensions(reader, all);
-        return new Built(pgRows, infoRows, all, pg, user);
+        return new Built(pgRows, infoRows, all, pg, user, info.builtinCounts());
     }
 
     /** The lookups of a catalog built. */
@@ -251,27 +297,35 @@ public final class CatalogStore implements AutoCloseable {
     private Snapshot rebuild() throws SQLException {
         long start = System.nanoTime();
         Built b = build(connection, UserObjects.read(connection, pgTypeOf));
-        Map<String, Rows> pgRows = b.pgRows();
-        // pg_proc is written again only while the database has SQL functions, and once after the last goes
-        boolean functions = pgRows.containsKey("pg_proc");
-        boolean rewriteProc = functions || procHasFunctions;
-        procHasFunctions = functions;
+        Map<String, List<Object[]>> tables = b.tables();
+        // the tables hold the last build's rows (none before the first): only the relations whose rows changed are written
+        Map<String, List<Object[]>> last = builds == 0 ? Map.of() : recent.get(builds);
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>(tables.keySet());
+        keys.addAll(last.keySet());
         long number = builds + 1;
+        int written = 0;
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
             // which build the tables hold, as a transaction's snapshot of them shows it (TempCatalog)
             st.execute("DELETE FROM " + DATABASE + "." + PG + "." + BUILD);
             st.execute("INSERT INTO " + DATABASE + "." + PG + "." + BUILD + " VALUES (" + number + ")");
-            for (Map.Entry<String, List<Object[]>> e : b.all().entrySet()) {
-                if (!DYNAMIC.contains(e.getKey()) && !pgRows.containsKey(e.getKey()) && !(rewriteProc && e.getKey().equals("pg_proc"))) {
-                    continue;
+            for (String key : keys) {
+                List<Object[]> rows = tables.getOrDefault(key, List.of());
+                if (Rows.sameRows(rows, last.getOrDefault(key, List.of()))) continue;
+                int dot = key.indexOf('.');
+                String schema = key.substring(0, dot), table = key.substring(dot + 1);
+                List<Object[]> builtinRows = builtin.get(key);
+                if (builtinRows != null) {
+                    // the view's first table holds these; by construction every build starts with the same
+                    if (rows.size() < builtinRows.size() || !Rows.sameRows(rows.subList(0, builtinRows.size()), builtinRows)) {
+                        throw new IllegalStateException("the built-in rows of " + key + " differ from those written when the catalog was made");
+                    }
+                    rows = rows.subList(builtinRows.size(), rows.size());
+                    schema += OWN;
                 }
-                st.execute("DELETE FROM " + DATABASE + "." + PG + "." + e.getKey());
-                append(PG, e.getKey(), e.getValue());
-            }
-            for (Map.Entry<String, Rows> e : b.infoRows().entrySet()) {
-                st.execute("DELETE FROM " + DATABASE + "." + INFO + "." + e.getKey());
-                append(INFO, e.getKey(), e.getValue().rows);
+                st.execute("DELETE FROM " + DATABASE + "." + schema + "." + UserObjects.quote(table));
+                append(schema, table, rows);
+                written++;
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
@@ -283,8 +337,8 @@ public final class CatalogStore implements AutoCloseable {
         builds = number;
         Snapshot s = snapshot(b);
         recent.put(number, s.tables);
-        log.debug("built the catalog of database \"{}\" ({} relations) in {} ms", database, b.user().tables.size(),
-                (System.nanoTime() - start) / 1_000_000);
+        log.debug("built the catalog of database \"{}\" ({} relations, {} catalog tables written) in {} ms", database,
+                b.user().tables.size(), written, (System.nanoTime() - start) / 1_000_000);
         return s;
     }
 
@@ -339,7 +393,7 @@ public final class CatalogStore implements AutoCloseable {
 
     private void append(String schema, String table, Collection<Object[]> rows) throws SQLException {
         if (rows.isEmpty()) return;
-        Relation rel = relationOf(schema.endsWith(FIXED) ? schema.substring(0, schema.length() - FIXED.length()) : schema, table);
+        Relation rel = relationOf(schema, table);
         try (DuckDBAppender a = connection.createAppender(DATABASE, schema, table)) {
             for (Object[] row : rows) {
                 a.beginRow();
@@ -349,8 +403,10 @@ public final class CatalogStore implements AutoCloseable {
         }
     }
 
+    /** @param schema a schema of {@value #DATABASE}: pg, info, or one of theirs with a suffix (pg_fixed, ...) */
     private static Relation relationOf(String schema, String table) {
-        return CatalogDefinitions.get().relation(schema.equals(PG) ? CatalogDefinitions.PG_CATALOG : CatalogDefinitions.INFORMATION_SCHEMA, table);
+        boolean pg = schema.equals(PG) || schema.startsWith(PG + "_");
+        return CatalogDefinitions.get().relation(pg ? CatalogDefinitions.PG_CATALOG : CatalogDefinitions.INFORMATION_SCHEMA, table);
     }
 
     private static void appendValue(DuckDBAppender a, Object v) throws SQLException {
@@ -370,17 +426,20 @@ public final class CatalogStore implements AutoCloseable {
         else a.append(v.toString());
     }
 
-    /** @param suffix of the schema: "" for the catalog's tables, {@link #FIXED} for their fixed copies */
+    /** @param suffix of the schema: "" for the catalog's tables, {@link #BUILTIN} or {@link #OWN} for the parts of a view */
     static String createTable(Relation r, String suffix) {
-        StringBuilder sb = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(DATABASE).append('.')
-                .append(r.schema().equals(CatalogDefinitions.PG_CATALOG) ? PG : INFO).append(suffix).append('.')
-                .append(UserObjects.quote(r.name())).append(" (");
+        StringBuilder sb = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(qualified(r, suffix)).append(" (");
         for (int i = 0; i < r.columns().size(); i++) {
             Column c = r.columns().get(i);
             if (i > 0) sb.append(", ");
             sb.append(UserObjects.quote(c.name())).append(' ').append(c.duckDbType());
         }
         return sb.append(')').toString();
+    }
+
+    /** The table (or view) of relation r in the schema of {@value #DATABASE} with {@code suffix}. */
+    static String qualified(Relation r, String suffix) {
+        return DATABASE + "." + (r.schema().equals(CatalogDefinitions.PG_CATALOG) ? PG : INFO) + suffix + "." + UserObjects.quote(r.name());
     }
 
     @Override

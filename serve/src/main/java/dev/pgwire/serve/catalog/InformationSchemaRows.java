@@ -59,8 +59,19 @@ final class InformationSchemaRows {
                         !c.notNull(), null, "", null, false, r.kind() == 'v');
             }
         }
+        for (String v : CatalogStore.INFO_WITH_BUILTIN_ROWS) builtinCounts.put(v, rows(v).rows.size());
         userObjects();
         return out;
+    }
+
+    private final Map<String, Integer> builtinCounts = new java.util.HashMap<>();
+
+    /**
+     * How many of the first rows of each view of {@link CatalogStore#INFO_WITH_BUILTIN_ROWS} describe
+     * the catalog's own relations (after {@link #build}): the same in every build of a database.
+     */
+    Map<String, Integer> builtinCounts() {
+        return builtinCounts;
     }
 
     /**

@@ -24,6 +24,16 @@ final class Rows {
         for (int i = 0; i < relation.columns().size(); i++) index.put(relation.columns().get(i).name(), i);
     }
 
+    static boolean sameRow(Object[] a, Object[] b) {
+        return a == b || java.util.Arrays.equals(a, b);
+    }
+
+    static boolean sameRows(List<Object[]> a, List<Object[]> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) if (!sameRow(a.get(i), b.get(i))) return false;
+        return true;
+    }
+
     /** A new row with the defaults, added. */
     Row add() {
         Object[] values = new Object[relation.columns().size()];

@@ -209,10 +209,10 @@ public final class TempCatalog {
             List<Object[]> after = e.getValue();
             // the rows alike at both ends (the built-in ones, mostly) are passed over; the rest compare as multisets
             int head = 0;
-            while (head < before.size() && head < after.size() && sameRow(before.get(head), after.get(head))) head++;
+            while (head < before.size() && head < after.size() && Rows.sameRow(before.get(head), after.get(head))) head++;
             int tail = 0;
             while (tail < before.size() - head && tail < after.size() - head
-                    && sameRow(before.get(before.size() - 1 - tail), after.get(after.size() - 1 - tail))) tail++;
+                    && Rows.sameRow(before.get(before.size() - 1 - tail), after.get(after.size() - 1 - tail))) tail++;
             if (head + tail == before.size() && head + tail == after.size()) continue;
             Map<List<Object>, Integer> counts = new HashMap<>();
             for (Object[] r : before.subList(head, before.size() - tail)) counts.merge(java.util.Arrays.asList(r), 1, Integer::sum);
@@ -241,10 +241,6 @@ public final class TempCatalog {
         return new Pending(snapshot, removed, added, fromFixed);
     }
 
-    private static boolean sameRow(Object[] a, Object[] b) {
-        return a == b || java.util.Arrays.equals(a, b);
-    }
-
     /** pgwire_pending_rows(pid, relation, added): the rows session {@code pid}'s transaction added to a catalog relation, or took away. */
     static String pendingRows(int pid, String relation, boolean added) {
         TempCatalog t = SESSIONS.get(pid);
@@ -253,11 +249,22 @@ public final class TempCatalog {
         return (added ? p.added() : p.removed()).getOrDefault(relation, "[]");
     }
 
-    /** pgwire_pending_fixed(pid): whether session {@code pid}'s pending rows are told apart from the fixed tables. */
+    /** pgwire_pending_fixed(pid): whether session {@code pid}'s pending rows are told apart from the fixed catalog. */
     static boolean pendingFromFixed(int pid) {
         TempCatalog t = SESSIONS.get(pid);
         Pending p = t == null ? null : t.pending;
         return p != null && p.fromFixed();
+    }
+
+    /**
+     * pgwire_fixed_rows(pid, relation): while session {@code pid}'s pending rows are told apart from
+     * the fixed catalog, its rows of a relation but for the built-in ones; else none.
+     */
+    static String fixedRows(int pid, String relation) {
+        TempCatalog t = SESSIONS.get(pid);
+        Pending p = t == null ? null : t.pending;
+        if (p == null || !p.fromFixed()) return "[]";
+        return t.store.fixedJson.computeIfAbsent(relation, r -> json(t.store.fixedOwnRows(r), relation(r).columns()));
     }
 
     /** The lookups of the catalog as session {@code pid}'s open transaction sees it (as last built), or null. */
@@ -358,11 +365,13 @@ public final class TempCatalog {
         String type = jsonType(relation(relation));
         String out = "SELECT * FROM " + from;
         if (defining) {
-            int dot = relation.indexOf('.');
-            String fixed = CatalogStore.DATABASE + "." + relation.substring(0, dot) + CatalogStore.FIXED + "."
-                    + UserObjects.quote(relation.substring(dot + 1));
-            String base = "SELECT * FROM " + from + " WHERE NOT pgwire_pending_fixed(" + pid + ") UNION ALL SELECT * FROM " + fixed
-                    + " WHERE pgwire_pending_fixed(" + pid + ")";
+            // the shared table, or the catalog of a database without objects of its own: its built-in rows and the rest
+            String base = "SELECT * FROM " + from + " WHERE NOT pgwire_pending_fixed(" + pid + ")";
+            if (CatalogStore.withBuiltinRows(relation(relation))) {
+                base += " UNION ALL SELECT * FROM " + CatalogStore.qualified(relation(relation), CatalogStore.BUILTIN)
+                        + " WHERE pgwire_pending_fixed(" + pid + ")";
+            }
+            base += " UNION ALL BY NAME " + unnest("pgwire_fixed_rows(" + pid + ", '" + relation + "')", type);
             out = "SELECT * FROM (" + base + " EXCEPT ALL " + unnest("pgwire_pending_rows(" + pid + ", '" + relation + "', false)", type)
                     + ") UNION ALL BY NAME " + unnest("pgwire_pending_rows(" + pid + ", '" + relation + "', true)", type);
         }
