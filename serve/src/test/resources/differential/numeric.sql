@@ -610,3 +610,48 @@ SELECT 10 ^ 400
 
 -- name: float_power_operator
 SELECT 2 ^ 10, 2.0::float8 ^ -1, (-8)::float8 ^ 3
+
+-- name: numeric_math_result_scales
+SELECT sqrt(2::numeric), sqrt(12345678901234567890.123), sqrt(0::numeric), sqrt(2.000000000000000000000000),
+       exp(1::numeric), exp(10.5), exp(-100::numeric), ln(2::numeric), ln(12345.678), ln(1.0001), ln(0.95),
+       log(100::numeric), log(0.001), log(2, 1024::numeric), log(0.5, 8.0), log(10::numeric, 3)
+
+-- name: numeric_power_exact_and_general
+SELECT 2::numeric ^ 100, power(10::numeric, -3), power(1.5, 3), power(2.50, 2), power(-2::numeric, 3),
+       power(9.99, 50.5), power(4::numeric, 0.5), 0::numeric ^ 0, 0::numeric ^ 0.5, power(1.000001, 1000000),
+       0.1 ^ 30, (-1.5) ^ 3, 1.5 ^ 2.5
+
+-- name: numeric_math_of_columns
+CREATE TABLE math_rows (a numeric, b numeric(10,3), c int);
+INSERT INTO math_rows VALUES (2, 2.000, 2), (12345.678, 0.001, 7), (0.5, 1.5, -3);
+SELECT sqrt(a), sqrt(b), exp(b), ln(b), power(a, c), power(b, c), a ^ b, log(b, a), round(sqrt(b), 3),
+       sqrt(a) + 1, sqrt(a)::numeric(10,4), sqrt(a)::text, sqrt(a / 3), pg_typeof(power(c, c))
+FROM math_rows ORDER BY c
+
+-- name: numeric_sqrt_of_a_negative
+-- expect-error: 2201F
+SELECT sqrt(-1::numeric)
+
+-- name: numeric_ln_of_zero
+-- expect-error: 2201E
+SELECT ln(0::numeric)
+
+-- name: numeric_log_of_a_negative
+-- expect-error: 2201E
+SELECT log(10::numeric, -1)
+
+-- name: numeric_log_base_one
+-- expect-error: 22012
+SELECT log(1::numeric, 10)
+
+-- name: numeric_zero_to_a_negative_power
+-- expect-error: 2201F
+SELECT power(0::numeric, -1)
+
+-- name: numeric_negative_to_a_fractional_power
+-- expect-error: 2201F
+SELECT power(-8::numeric, 1/3::numeric)
+
+-- name: numeric_exp_overflow
+-- expect-error: 22003
+SELECT exp(6000::numeric)

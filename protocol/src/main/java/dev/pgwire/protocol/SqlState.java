@@ -34,6 +34,8 @@ public final class SqlState {
     public static final String INVALID_DATETIME_FORMAT = "22007";
     public static final String DATETIME_FIELD_OVERFLOW = "22008";
     public static final String DIVISION_BY_ZERO = "22012";
+    public static final String INVALID_ARGUMENT_FOR_LOG = "2201E";
+    public static final String INVALID_ARGUMENT_FOR_POWER_FUNCTION = "2201F";
     public static final String INVALID_PARAMETER_VALUE = "22023";
     public static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
     public static final String INVALID_TEXT_REPRESENTATION = "22P02";

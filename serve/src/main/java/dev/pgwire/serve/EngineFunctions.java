@@ -50,6 +50,14 @@ final class EngineFunctions {
                 .withReturnType(DuckDBColumnType.HUGEINT)
                 .withVectorizedFunction(EngineFunctions::divideScaledRounded)
                 .register(c);
+        // sqrt, exp, ln, log and power of numeric with PostgreSQL's result scale (NumericMath): the function's
+        // name, its arguments as text, and a mask of the arguments whose trailing zeros are not their display scale
+        // (numeric without modifier); as text (a result column) and as DECIMAL(38,20) (feeding further arithmetic)
+        DuckDBFunctions.scalarFunction().withName("pgwire_numeric_math_text")
+                .withParameters(DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, DuckDBColumnType.INTEGER)
+                .withReturnType(DuckDBColumnType.VARCHAR)
+                .withVectorizedFunction((in, out) -> math(in, out, true))
+                .register(c);
         // div(numeric, numeric): the integer part of the exact quotient (truncated toward zero), as PostgreSQL's numeric_div_trunc
         DuckDBFunctions.scalarFunction().withName("pgwire_numeric_div_trunc")
                 .withParameters(DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR)
@@ -93,6 +101,11 @@ final class EngineFunctions {
                     .withReturnType(decimal)
                     .withVectorizedFunction((in, out) -> divide(in, out, false))
                     .register(c);
+            DuckDBFunctions.scalarFunction().withName("pgwire_numeric_math")
+                    .withParameters(DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, DuckDBColumnType.INTEGER)
+                    .withReturnType(decimal)
+                    .withVectorizedFunction((in, out) -> math(in, out, false))
+                    .register(c);
             DuckDBFunctions.scalarFunction().withName("pgwire_numeric_div_scaled")
                     .withParameters(DuckDBColumnType.HUGEINT, DuckDBColumnType.INTEGER, DuckDBColumnType.HUGEINT, DuckDBColumnType.INTEGER)
                     .withReturnType(decimal)
@@ -133,6 +146,47 @@ final class EngineFunctions {
         } catch (PgException e) {
             throw PgFunctionError.forDuckDb(e);
         }
+    }
+
+    /** {@link NumericMath} of a vector of rows: the function, one or two arguments as text, the mask of those to strip. */
+    private static void math(DuckDBDataChunkReader in, DuckDBWritableVector out, boolean text) {
+        DuckDBReadableVector functions = in.vector(0);
+        DuckDBReadableVector firsts = in.vector(1);
+        DuckDBReadableVector seconds = in.vector(2);
+        DuckDBReadableVector masks = in.vector(3);
+        try {
+            for (long row = 0, rows = in.rowCount(); row < rows; row++) {
+                String fn = functions.getString(row);
+                boolean binary = fn.equals("log") || fn.equals("power");
+                if (firsts.isNull(row) || binary && seconds.isNull(row)) {
+                    out.setNull(row);
+                    continue;
+                }
+                int mask = masks.getInt(row);
+                BigDecimal a = displayed(firsts.getString(row), (mask & 1) != 0);
+                BigDecimal b = binary ? displayed(seconds.getString(row), (mask & 2) != 0) : null;
+                BigDecimal result = NumericMath.apply(fn, a, b);
+                if (text) {
+                    out.setString(row, result.toPlainString());
+                    continue;
+                }
+                BigDecimal nested = result.setScale(NESTED_DIVISION_SCALE, RoundingMode.HALF_UP);
+                if (nested.unscaledValue().abs().compareTo(DECIMAL_LIMIT) >= 0) {
+                    throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+                }
+                out.setBigDecimal(row, nested);
+            }
+        } catch (PgException e) {
+            throw PgFunctionError.forDuckDb(e);
+        }
+    }
+
+    /** DuckDB's text of an exact number as a decimal of its display scale: without trailing fraction zeros when {@code strip}. */
+    private static BigDecimal displayed(String text, boolean strip) {
+        BigDecimal v = new BigDecimal(text);
+        if (!strip || v.scale() <= 0) return v;
+        v = v.stripTrailingZeros();
+        return v.scale() < 0 ? v.setScale(0) : v;
     }
 
     /**

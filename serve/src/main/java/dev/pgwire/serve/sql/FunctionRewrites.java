@@ -43,6 +43,13 @@ final class FunctionRewrites {
         SqlType first = args.isEmpty() ? null : types.type(args.get(0), scope);
         Node statistic = StatisticalAggregates.rewrite(f, first, types);
         if (statistic != null) return statistic;
+        List<SqlType> resolved = new ArrayList<>();
+        for (Node a : args) resolved.add(types.type(a, scope));
+        Node math = NumericMathCalls.call(name, args, resolved);
+        if (math != null) {
+            types.assume(math, SqlType.NUMERIC);
+            return math;
+        }
         if (name.equals("count") && f.bool("agg_distinct") && args.size() == 1 && first != null && !first.isArray()
                 && first.name().equals("jsonb")) {
             // count(DISTINCT jsonb) counts values distinct by jsonb's equality ({"a":1} and {"a":1.0} are one)

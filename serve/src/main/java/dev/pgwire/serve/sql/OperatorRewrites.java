@@ -186,6 +186,14 @@ final class OperatorRewrites {
         }
         Node jsonOperator = json.operator(op, e.node("lexpr"), e.node("rexpr"), l, r);
         if (jsonOperator != null) return jsonOperator;
+        if (op.equals("^") && l != null && r != null) {
+            // numeric's power, with PostgreSQL's digits
+            Node math = NumericMathCalls.call("power", List.of(e.node("lexpr"), e.node("rexpr")), List.of(l, r));
+            if (math != null) {
+                types.assume(math, SqlType.NUMERIC);
+                return math;
+            }
+        }
         if (op.equals("^") && SqlType.FLOAT8.is(types.type(e, scope))) {
             // dpow, as power() of doubles: a negative base to a fractional power (2201F) or an overflow (22003) is an error
             Node pow = Expressions.duckDb("pgwire.float_pow(CAST({0} AS DOUBLE), CAST({1} AS DOUBLE))", e.node("lexpr"), e.node("rexpr"));
