@@ -479,3 +479,15 @@ SELECT a, b FROM interval_places ORDER BY b
 -- name: interval_precision_cast
 SELECT '1.6 seconds'::interval(0), interval '1 2:3:4.5678' day to second(2), '1 mon 2 days -0.5 seconds'::interval(0),
        '2.5 seconds'::interval(0)
+
+-- name: extract_of_infinite_moments
+CREATE TABLE inf_moments (t timestamp, tz timestamptz, d date);
+INSERT INTO inf_moments VALUES ('infinity', '-infinity', 'infinity'), ('2024-05-06 07:08:09.5', '2024-05-06 07:08:09+02', '2024-05-06'),
+    ('-infinity', 'infinity', '-infinity');
+SELECT extract(year from t), extract(epoch from t), extract(century from tz), extract(epoch from d), extract(isoyear from d),
+       extract(day from t), extract(month from d), date_part('year', t), date_part('epoch', tz), date_part('julian', d),
+       date_part('day', t), date_part('decade', d), extract(millennium from t)::text
+FROM inf_moments ORDER BY t
+
+-- name: extract_of_an_infinite_moment_in_arithmetic
+SELECT extract(year from 'infinity'::timestamp) + 1

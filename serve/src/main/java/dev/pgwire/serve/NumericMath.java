@@ -111,8 +111,11 @@ final class NumericMath {
             base = base.negate();
         }
         int lnWeight = lnDecimalWeight(base);
-        // the estimate of exp * ln(base) that sets the scale: ln(base) to about 8 significant digits, as power_var
-        BigDecimal estimate = lnPrecise(base, Math.max(8 - lnWeight, 0) + 2).multiply(exponent);
+        // the estimate of exp * ln(base) that sets the scale, as power_var makes it: ln(base) rounded to about
+        // 8 significant digits, and its product with exp rounded to as many decimals (power(100, 0.5) has 15)
+        int estimateScale = Math.max(8 - lnWeight, 0);
+        BigDecimal estimate = lnPrecise(base, estimateScale + 4).setScale(estimateScale, RoundingMode.HALF_UP)
+                .multiply(exponent).setScale(estimateScale, RoundingMode.HALF_UP);
         double val = estimate.doubleValue();
         if (Math.abs(val) > MAX_RESULT_SCALE * 3.01) {
             if (val > 0) throw overflow();

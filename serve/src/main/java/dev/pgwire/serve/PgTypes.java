@@ -246,8 +246,9 @@ final class PgTypes {
                         : base;
             case "numeric":
                 if (text) {
+                    // PostgreSQL's text of a numeric, ±Infinity included (EXTRACT of an infinite moment)
                     return new PgColumnType(base.duckDbType, PgType.NUMERIC, -1, base::read,
-                            (v, c) -> PgNumeric.of(new BigDecimal(v.toString())));
+                            (v, c) -> PgNumeric.parse(v.toString()));
                 }
                 if (oid == PgType.NUMERIC.oid() && hint.typmod() == -1 && base.typeModifier != -1) {
                     return unconstrainedNumeric(base) ? minimalScaleNumeric(base)

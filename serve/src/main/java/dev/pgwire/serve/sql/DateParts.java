@@ -78,6 +78,36 @@ final class DateParts {
         return Expressions.duckDb(sql, source);
     }
 
+    /** The fields that grow with time: PostgreSQL gives ±Infinity for an infinite date or timestamp (the others are null there, as DuckDB's). */
+    private static final java.util.Set<String> UNBOUNDED = java.util.Set.of("year", "years", "decade", "decades", "century",
+            "centuries", "millennium", "millennia", "isoyear", "epoch", "julian");
+
+    /**
+     * EXTRACT ({@code numeric}) or date_part of a date, timestamp or timestamptz {@code source}: the
+     * call {@code part}, and for a field that grows with time and an infinite source PostgreSQL's
+     * ±Infinity — double precision for date_part; for EXTRACT's numeric its text as a result column,
+     * and 0A000 where it would feed other expressions (serve's numeric holds no infinity). Null where
+     * nothing changes.
+     */
+    static Node infinite(Node part, Node field, Node source, SqlType sourceType, boolean numeric) {
+        String f = fieldName(field);
+        // EXTRACT's julian keeps DuckDB's digits (its text would show DECIMAL(38,10)'s trailing zeros)
+        if (f == null || !UNBOUNDED.contains(f) || numeric && f.equals("julian") || sourceType == null || sourceType.isArray()
+                || !(sourceType.is(SqlType.DATE) || sourceType.is(SqlType.TIMESTAMP) || sourceType.is(SqlType.TIMESTAMPTZ))) {
+            return null;
+        }
+        String sign = "CASE WHEN {1} = 'infinity' THEN %s ELSE %s END";
+        if (!numeric) {
+            return Expressions.duckDb("CASE WHEN isinf({1}) THEN " + sign.formatted("CAST('Infinity' AS DOUBLE)", "CAST('-Infinity' AS DOUBLE)")
+                    + " ELSE {0} END", part, source.copy());
+        }
+        Node n = Expressions.duckDb("CASE WHEN isinf({1}) THEN error('[pgwire:0A000] numeric NaN and infinity are not supported') ELSE {0} END",
+                part, source.copy());
+        n.set("exactDivision", true);
+        n.set("topLevelSql", "CASE WHEN isinf({1}) THEN " + sign.formatted("'Infinity'", "'-Infinity'") + " ELSE CAST({0} AS VARCHAR) END");
+        return n;
+    }
+
     private static String fieldName(Node field) {
         String s = Operators.stringConstant(field);
         return s == null ? null : s.trim().toLowerCase(Locale.ROOT);

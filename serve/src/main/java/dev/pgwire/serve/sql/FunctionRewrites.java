@@ -31,6 +31,23 @@ final class FunctionRewrites {
 
     /** A function call, rewritten where PostgreSQL's function differs from DuckDB's of the same name; else itself. */
     Node rewrite(Node f, Scope scope) {
+        String name = Operators.lastName(f);
+        List<String> qualified = f.names("funcname");
+        List<Node> args = f.list("args");
+        boolean part = f.node("over") == null && args.size() == 2 && (name.equals("extract") || name.equals("date_part"))
+                && (qualified.size() == 1 || qualified.get(0).equals("pg_catalog"));
+        Node field = part ? args.get(0).copy() : null;
+        Node source = part ? args.get(1).copy() : null;
+        SqlType sourceType = part ? types.type(args.get(1), scope) : null;
+        Node call = call(f, scope);
+        // of an infinite date or timestamp: PostgreSQL's ±Infinity for the fields that grow with time
+        Node infinite = part ? DateParts.infinite(call, field, source, sourceType, name.equals("extract")) : null;
+        if (infinite == null) return call;
+        types.assume(infinite, name.equals("extract") ? SqlType.NUMERIC : SqlType.FLOAT8);
+        return infinite;
+    }
+
+    private Node call(Node f, Scope scope) {
         if (f.node("over") != null) return window(f, scope);
         String name = Operators.lastName(f);
         List<String> qualified = f.names("funcname");
