@@ -46,6 +46,9 @@ final class CopyColumn {
     private final String table;
     /** varchar(n) / char(n): the most characters; -1 for no limit. */
     private final int maxLength;
+    /** The length of a varchar(n)[] or char(n)[] column's elements, else -1. */
+    private final int elementMaxLength;
+    private final boolean elementBpchar;
     private final boolean bpchar;
     /** DECIMAL(p,s) as DuckDB stores it; -1 when not a decimal. */
     private final int precision;
@@ -86,6 +89,9 @@ final class CopyColumn {
         boolean textual = pg == PgType.VARCHAR || pg == PgType.BPCHAR;
         this.maxLength = textual && typmod > 4 ? typmod - 4 : -1;
         this.bpchar = pg == PgType.BPCHAR;
+        this.elementBpchar = declared != null && declared.isArray() && declared.name().equals("bpchar");
+        boolean textualElements = declared != null && declared.isArray() && (declared.name().equals("varchar") || declared.name().equals("bpchar"));
+        this.elementMaxLength = textualElements && typmod > 4 ? typmod - 4 : -1;
         int p = -1;
         int s = 0;
         if (duck.startsWith("DECIMAL(")) {
@@ -379,6 +385,14 @@ final class CopyColumn {
                     .withHint("Declare the column with " + a.ndim() + " pairs of brackets.");
         }
         if (roundMicros > 1) return rounded(v);
+        if (v instanceof dev.pgwire.protocol.types.PgArray a && elementMaxLength >= 0) {
+            // each element holds at most n characters, as PostgreSQL's array input checks them
+            Object[] elements = a.elements();
+            for (int i = 0; i < elements.length; i++) {
+                if (elements[i] instanceof String e) elements[i] = checkLength(e, elementMaxLength, elementBpchar);
+            }
+            return new dev.pgwire.protocol.types.PgArray(a.elementOid(), a.dimensions(), a.lowerBounds(), elements);
+        }
         if (v instanceof String s) return checkLength(s);
         if (v instanceof PgNumeric n && kind == Kind.DECIMAL) return decimal(n);
         return v;
@@ -414,6 +428,10 @@ final class CopyColumn {
     private static final LocalDateTime PG_EPOCH = LocalDateTime.of(2000, 1, 1, 0, 0);
 
     private String checkLength(String s) {
+        return checkLength(s, maxLength, bpchar);
+    }
+
+    private static String checkLength(String s, int maxLength, boolean bpchar) {
         if (maxLength < 0) return s;
         if (bpchar) {
             // character(n) is kept without its trailing spaces (its output pads them back)

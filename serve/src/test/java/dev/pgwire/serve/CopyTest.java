@@ -89,6 +89,23 @@ class CopyTest {
     }
 
     @Test
+    void elements_of_varchar_n_and_char_n_arrays_hold_at_most_n_characters() throws Exception {
+        try (Connection c = connect()) {
+            exec(c, "CREATE TABLE t_tags (id int, tags varchar(3)[], codes char(2)[])");
+            assertThatThrownBy(() -> copy(c).copyIn("COPY t_tags FROM STDIN", new StringReader("1\t{abc,abcd}\t{ab}\n")))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("22001");
+                        assertThat(e.getMessage()).contains("value too long for type character varying(3)");
+                    });
+            assertThatThrownBy(() -> copy(c).copyIn("COPY t_tags FROM STDIN", new StringReader("1\t{abc}\t{abc}\n")))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22001"));
+            // spaces beyond the length are cut, as PostgreSQL's input does
+            assertThat(copy(c).copyIn("COPY t_tags FROM STDIN", new StringReader("2\t{\"ab   \",NULL}\t{\"a \"}\n"))).isEqualTo(1);
+            assertThat(query(c, "SELECT id, tags FROM t_tags")).isEqualTo("2|{\"ab \",NULL}\n");
+        }
+    }
+
+    @Test
     void a_bad_row_fails_the_COPY_naming_its_line_and_keeps_nothing() throws Exception {
         try (Connection c = connect()) {
             exec(c, "CREATE TABLE t_bad (id int NOT NULL, name text)");

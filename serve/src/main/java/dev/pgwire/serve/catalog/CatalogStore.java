@@ -74,7 +74,7 @@ public final class CatalogStore implements AutoCloseable {
     /** {@link #fixedOwnRows} of each relation as JSON, as TempCatalog gives them to queries (made when first asked for). */
     final Map<String, String> fixedJson = new java.util.concurrent.ConcurrentHashMap<>();
     /** The built-in rows of the relations {@link #withBuiltinRows}, by schema.name, as written when the catalog was made. */
-    private final Map<String, List<Object[]>> builtin = new HashMap<>();
+    private final Map<String, List<Object[]>> builtin = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param connection     a connection of the engine, for this store alone (closed with it)
