@@ -246,3 +246,31 @@ DROP TABLE merge_twice_source
 -- expect-error: 23502
 CREATE TEMPORARY TABLE nn_named (id int NOT NULL);
 INSERT INTO nn_named VALUES (NULL)
+
+-- name: merge_assigns_values_as_insert_and_update_do
+CREATE TABLE merge_tgt (id int PRIMARY KEY, n numeric(6,2), v varchar(5), t timestamp(0), d int DEFAULT 7);
+INSERT INTO merge_tgt VALUES (1, 1.5, 'a', NULL, 1), (2, 2.5, 'b', NULL, 2), (3, 3.5, 'c', NULL, 3);
+CREATE TABLE merge_src (id int, n numeric, v text, t timestamp);
+INSERT INTO merge_src VALUES (1, 10.555, 'x', '2024-01-01 10:00:00.7'), (2, NULL, NULL, NULL), (4, 4.444, 'new', '2024-02-02 02:02:02.5'), (5, 5, 'z', NULL);
+MERGE INTO merge_tgt AS t USING merge_src AS s ON t.id = s.id
+  WHEN MATCHED AND s.n IS NULL THEN DELETE
+  WHEN MATCHED THEN UPDATE SET n = s.n, v = s.v || '!', t = s.t
+  WHEN NOT MATCHED AND s.id = 5 THEN DO NOTHING
+  WHEN NOT MATCHED THEN INSERT (id, n, v, t) VALUES (s.id, s.n, s.v, s.t);
+WITH w AS (SELECT 3 AS id, 99.999 AS n) MERGE INTO merge_tgt USING w ON merge_tgt.id = w.id WHEN MATCHED THEN UPDATE SET n = w.n;
+MERGE INTO merge_tgt USING (SELECT 9 AS id) q ON merge_tgt.id = q.id WHEN NOT MATCHED THEN INSERT VALUES (q.id, 1.005);
+MERGE INTO merge_tgt t USING merge_src s ON t.id = s.id WHEN MATCHED THEN UPDATE SET d = DEFAULT;
+SELECT * FROM merge_tgt ORDER BY id
+
+-- name: merge_value_too_long_for_varchar
+-- expect-error: 22001
+MERGE INTO merge_tgt USING (VALUES (10, 'abcdefg')) q(id, v) ON merge_tgt.id = q.id WHEN NOT MATCHED THEN INSERT VALUES (q.id, DEFAULT, q.v)
+
+-- name: merge_array_element_too_long
+-- expect-error: 22001
+CREATE TABLE merge_tags (id int, tags varchar(3)[]);
+MERGE INTO merge_tags USING (SELECT 3 AS id, ARRAY['toolong'] AS t) s ON merge_tags.id = s.id WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.t)
+
+-- name: merge_numeric_beyond_its_scale
+-- expect-error: 22003
+MERGE INTO merge_tgt USING (SELECT 1 AS id) s ON merge_tgt.id = s.id WHEN MATCHED THEN UPDATE SET n = 123456.7

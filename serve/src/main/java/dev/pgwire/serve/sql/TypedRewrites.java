@@ -128,6 +128,7 @@ final class TypedRewrites {
                 dml(stmt);
             }
             case "DeleteStmt" -> dml(stmt);
+            case "MergeStmt" -> TargetCoercion.merge(stmt, catalog, types);
             default -> { }
         }
     }
