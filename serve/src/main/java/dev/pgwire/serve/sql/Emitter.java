@@ -44,7 +44,7 @@ class Emitter {
             case "InsertStmt" -> insert(stmt);
             case "UpdateStmt" -> update(stmt);
             case "DeleteStmt" -> delete(stmt);
-            case "MergeStmt" -> merge(stmt);
+            case "MergeStmt" -> MergeStatements.write(this, stmt);
             default -> throw new Untranslatable(stmt.type());
         }
     }
@@ -500,7 +500,7 @@ class Emitter {
     }
 
     /** SET a = 1, (b, c) = (2, 3): MultiAssignRef targets are regrouped into their row. */
-    private void setList(List<Node> targets) {
+    void setList(List<Node> targets) {
         for (int i = 0; i < targets.size(); i++) {
             if (i > 0) w.append(", ");
             Node t = targets.get(i);
@@ -547,61 +547,6 @@ class Emitter {
             }
         }
         where(s.node("whereClause"));
-    }
-
-    /** MERGE in DuckDB's grammar, which takes PostgreSQL's: its expressions translated, its values assigned (TargetCoercion). */
-    private void merge(Node s) {
-        with(s.node("withClause"));
-        w.append("MERGE INTO ");
-        rangeVar(s.node("relation"), true);
-        w.append(" USING ");
-        fromItem(s.node("sourceRelation"));
-        w.append(" ON ");
-        expr(s.node("joinCondition"));
-        for (Node when : s.list("mergeWhenClauses")) {
-            w.append(when.bool("matched") ? " WHEN MATCHED" : " WHEN NOT MATCHED");
-            if (when.node("condition") != null) {
-                w.append(" AND ");
-                expr(when.node("condition"));
-            }
-            w.append(" THEN ");
-            switch (when.str("commandType")) {
-                case "CMD_UPDATE" -> {
-                    w.append("UPDATE SET ");
-                    setList(when.list("targetList"));
-                }
-                case "CMD_DELETE" -> w.append("DELETE");
-                case "CMD_NOTHING" -> w.append("DO NOTHING");
-                case "CMD_INSERT" -> {
-                    if (!when.str("override").isEmpty() && !when.str("override").equals("OVERRIDING_NOT_SET")) {
-                        throw new Untranslatable("MERGE INSERT " + when.str("override"));
-                    }
-                    w.append("INSERT");
-                    List<Node> columns = when.list("targetList");
-                    if (!columns.isEmpty()) {
-                        w.append(" (");
-                        for (int i = 0; i < columns.size(); i++) {
-                            if (i > 0) w.append(", ");
-                            if (columns.get(i).has("indirection")) throw new Untranslatable("MERGE INSERT into a field or element");
-                            w.ident(columns.get(i).str("name"));
-                        }
-                        w.append(')');
-                    }
-                    List<Node> values = when.list("values");
-                    if (values.isEmpty()) {
-                        w.append(" DEFAULT VALUES");
-                    } else {
-                        w.append(" VALUES (");
-                        for (int i = 0; i < values.size(); i++) {
-                            if (i > 0) w.append(", ");
-                            expr(values.get(i));
-                        }
-                        w.append(')');
-                    }
-                }
-                default -> throw new Untranslatable("MERGE " + when.str("commandType"));
-            }
-        }
     }
 
     private void returning(List<Node> list) {

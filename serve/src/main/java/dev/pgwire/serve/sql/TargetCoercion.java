@@ -153,50 +153,10 @@ public final class TargetCoercion {
     }
 
     /**
-     * MERGE's actions: the values of its INSERTs and the SETs of its UPDATEs assigned to the target's
-     * columns as INSERT's and UPDATE's are (PostgreSQL's assignment rules: numeric scales and
-     * lengths checked, timestamps rounded to their precision), read where the target and the source
-     * are in scope.
-     */
-    static void merge(Node stmt, CatalogView catalog, TypeResolver types) {
-        Node rel = stmt.node("relation");
-        if (rel == null) return;
-        Relation r = catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
-        if (r == null || r.view() || stmt.node("sourceRelation") == null) return;
-        List<Node> from = new ArrayList<>();
-        from.add(Node.typed("RangeVar", rel));
-        from.add(stmt.node("sourceRelation"));
-        TypeResolver.Scope scope = scope(types, from);
-        for (Node when : stmt.list("mergeWhenClauses")) {
-            switch (when.str("commandType")) {
-                case "CMD_UPDATE" -> setList(when.list("targetList"), r, types, scope);
-                case "CMD_INSERT" -> {
-                    List<Node> values = when.list("values");
-                    List<Node> columns = when.list("targetList");
-                    if (columns.isEmpty() && values.size() < r.columns().size()) {
-                        // fewer values than columns: the first ones, the rest their defaults (DuckDB wants them named)
-                        List<Node> named = new ArrayList<>();
-                        for (int i = 0; i < values.size(); i++) named.add(Node.of("ResTarget").set("name", r.columns().get(i).name()));
-                        when.set("targetList", named);
-                    }
-                    for (int i = 0; i < values.size(); i++) {
-                        ColumnInfo c = columns.isEmpty() ? (i < r.columns().size() ? r.columns().get(i) : null)
-                                : i < columns.size() ? r.column(columns.get(i).str("name")) : null;
-                        Node value = values.get(i);
-                        if (c == null || value.is("SetToDefault")) continue;
-                        values.set(i, coerce(value, c, types, scope));
-                    }
-                }
-                default -> { }
-            }
-        }
-    }
-
-    /**
      * The scope SET's expressions are read in (the table, UPDATE's FROM, ON CONFLICT's excluded):
      * their types are remembered, so they must be typed where their names resolve.
      */
-    private static TypeResolver.Scope scope(TypeResolver types, List<Node> from) {
+    static TypeResolver.Scope scope(TypeResolver types, List<Node> from) {
         Node probe = Node.of("SelectStmt").set("fromClause", from).set("op", "SETOP_NONE");
         try {
             types.select(probe, null);
@@ -299,7 +259,7 @@ public final class TargetCoercion {
         infer.set("conname", null).set("indexElems", elems);
     }
 
-    private static void setList(List<Node> targets, Relation r, TypeResolver types, TypeResolver.Scope scope) {
+    static void setList(List<Node> targets, Relation r, TypeResolver types, TypeResolver.Scope scope) {
         for (Node t : List.copyOf(targets)) {
             ColumnInfo c = r.column(t.str("name"));
             if (c == null) {

@@ -128,7 +128,7 @@ final class TypedRewrites {
                 dml(stmt);
             }
             case "DeleteStmt" -> dml(stmt);
-            case "MergeStmt" -> TargetCoercion.merge(stmt, catalog, types);
+            case "MergeStmt" -> MergeStatements.assign(stmt, catalog, types);
             default -> { }
         }
     }
