@@ -253,3 +253,8 @@ SELECT true::int2
 
 -- name: boolean_and_integer_cast
 SELECT 1::bool, true::int, 0::int4::boolean, 'yes'::bool::int
+
+-- name: casts_to_varchar_n_and_char_n_arrays_shorten_each_element
+SELECT '{abcd}'::varchar(2)[], array['abcd']::varchar(2)[], '{"ab   "}'::char(2)[]::text, '{"a  ","bb  "}'::varchar(2)[],
+       '{"a\"bcd",NULL}'::varchar(3)[], ARRAY['abc', NULL, 'x']::varchar(2)[], x::varchar(2)[]
+FROM (VALUES ('{abcd}')) v(x)

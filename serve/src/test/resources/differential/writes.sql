@@ -274,3 +274,20 @@ MERGE INTO merge_tags USING (SELECT 3 AS id, ARRAY['toolong'] AS t) s ON merge_t
 -- name: merge_numeric_beyond_its_scale
 -- expect-error: 22003
 MERGE INTO merge_tgt USING (SELECT 1 AS id) s ON merge_tgt.id = s.id WHEN MATCHED THEN UPDATE SET n = 123456.7
+
+-- name: merge_identity_and_generated_columns
+CREATE TABLE merge_ident (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, k int, g int GENERATED ALWAYS AS (k * 2) STORED);
+MERGE INTO merge_ident USING (VALUES (10)) v(k) ON merge_ident.k = v.k
+    WHEN NOT MATCHED THEN INSERT (id, k) OVERRIDING SYSTEM VALUE VALUES (50, v.k);
+MERGE INTO merge_ident USING (VALUES (11)) v(k) ON merge_ident.k = v.k WHEN NOT MATCHED THEN INSERT (k) VALUES (v.k);
+MERGE INTO merge_ident USING (VALUES (12)) v(k) ON merge_ident.k = v.k WHEN NOT MATCHED THEN INSERT (id, k) VALUES (DEFAULT, v.k);
+SELECT * FROM merge_ident ORDER BY k
+
+-- name: merge_value_into_an_always_identity
+-- expect-error: 428C9
+MERGE INTO merge_ident USING (VALUES (13)) v(k) ON merge_ident.k = v.k WHEN NOT MATCHED THEN INSERT (id, k) VALUES (60, v.k)
+
+-- name: merge_into_a_view
+-- expect-error: 0A000
+CREATE VIEW merge_ident_view AS SELECT id, k FROM merge_ident;
+MERGE INTO merge_ident_view USING (VALUES (1)) v(k) ON merge_ident_view.k = v.k WHEN MATCHED THEN UPDATE SET k = 1

@@ -17,6 +17,40 @@ final class Casts {
     private Casts() {}
 
     static void write(Emitter em, Node arg, Node typeName) {
+        String base = TypeMapper.isBuiltin(typeName) ? TypeMapper.baseName(typeName).toLowerCase(Locale.ROOT) : "";
+        List<Long> mods = TypeMapper.typmods(typeName);
+        boolean textual = base.equals("varchar") || base.equals("character varying") || base.equals("bpchar") || base.equals("char")
+                || base.equals("character");
+        if (!textual || mods.isEmpty() || typeName.list("arrayBounds").size() != 1) {
+            cast(em, arg, typeName);
+            return;
+        }
+        // varchar(n)[] and char(n)[]: each element shortened as a cast of it would be (char(n) kept without trailing spaces)
+        int n = mods.get(0).intValue();
+        boolean bpchar = !base.contains("var");
+        String constant = arg.is("A_Const") ? Operators.stringConstant(arg) : null;
+        List<String> elements = constant == null ? null : ArrayLiteral.parseOneDimension(constant);
+        if (elements != null) {
+            StringBuilder text = new StringBuilder("{");
+            for (String e : elements) {
+                if (text.length() > 1) text.append(',');
+                if (e == null) {
+                    text.append("NULL");
+                    continue;
+                }
+                String cut = e.codePointCount(0, e.length()) > n ? e.substring(0, e.offsetByCodePoints(0, n)) : e;
+                if (bpchar) cut = cut.replaceAll(" +$", "");
+                text.append('"').append(cut.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+            cast(em, JsonText.constant(text.append('}').toString()), typeName);
+            return;
+        }
+        em.w.append("list_transform(");
+        cast(em, arg, typeName);
+        em.w.append(", lambda pg_e: ").append(bpchar ? "rtrim(left(pg_e, " + n + "), ' ')" : "left(pg_e, " + n + ")").append(')');
+    }
+
+    private static void cast(Emitter em, Node arg, Node typeName) {
         SqlWriter w = em.w;
         String base = TypeMapper.isBuiltin(typeName) ? TypeMapper.baseName(typeName).toLowerCase(Locale.ROOT) : "";
         String constant = Operators.stringConstant(arg);

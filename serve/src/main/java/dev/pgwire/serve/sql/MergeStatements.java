@@ -22,7 +22,11 @@ final class MergeStatements {
         Node rel = stmt.node("relation");
         if (rel == null) return;
         Relation r = catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
-        if (r == null || r.view() || stmt.node("sourceRelation") == null) return;
+        if (r != null && r.view()) {
+            throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.FEATURE_NOT_SUPPORTED,
+                    "cannot execute MERGE on relation \"" + r.name() + "\"").withDetail("This operation is not supported for views.");
+        }
+        if (r == null || stmt.node("sourceRelation") == null) return;
         List<Node> from = new ArrayList<>();
         from.add(Node.typed("RangeVar", rel));
         from.add(stmt.node("sourceRelation"));
@@ -33,6 +37,7 @@ final class MergeStatements {
                 case "CMD_INSERT" -> {
                     List<Node> values = when.list("values");
                     List<Node> columns = when.list("targetList");
+                    boolean overriding = when.str("override").equals("OVERRIDING_SYSTEM_VALUE");
                     if (columns.isEmpty() && values.size() < r.columns().size()) {
                         // fewer values than columns: the first ones, the rest their defaults (DuckDB wants them named)
                         List<Node> named = new ArrayList<>();
@@ -43,7 +48,9 @@ final class MergeStatements {
                         ColumnInfo c = columns.isEmpty() ? (i < r.columns().size() ? r.columns().get(i) : null)
                                 : i < columns.size() ? r.column(columns.get(i).str("name")) : null;
                         Node value = values.get(i);
-                        if (c == null || value.is("SetToDefault")) continue;
+                        if (c == null) continue;
+                        TargetCoercion.checkIdentity(c, value, overriding);
+                        if (value.is("SetToDefault")) continue;
                         values.set(i, TargetCoercion.coerce(value, c, types, scope));
                     }
                 }
@@ -76,9 +83,8 @@ final class MergeStatements {
                 case "CMD_DELETE" -> em.w.append("DELETE");
                 case "CMD_NOTHING" -> em.w.append("DO NOTHING");
                 case "CMD_INSERT" -> {
-                    if (!when.str("override").isEmpty() && !when.str("override").equals("OVERRIDING_NOT_SET")) {
-                        throw new Emitter.Untranslatable("MERGE INSERT " + when.str("override"));
-                    }
+                    // OVERRIDING SYSTEM VALUE: an identity column takes the value given (assign checked that only then may it)
+                    if (when.str("override").equals("OVERRIDING_USER_VALUE")) throw new Emitter.Untranslatable("OVERRIDING USER VALUE");
                     em.w.append("INSERT");
                     List<Node> columns = when.list("targetList");
                     if (!columns.isEmpty()) {

@@ -305,7 +305,7 @@ public final class TargetCoercion {
         return targets;
     }
 
-    private static void checkIdentity(ColumnInfo c, Node value, boolean overriding) {
+    static void checkIdentity(ColumnInfo c, Node value, boolean overriding) {
         if (value == null || value.is("SetToDefault")) return;
         if (c.generated()) {
             throw new PgException("428C9", "cannot insert a non-DEFAULT value into column \"" + c.name() + "\"")
