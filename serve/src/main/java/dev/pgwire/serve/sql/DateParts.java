@@ -91,8 +91,7 @@ final class DateParts {
      */
     static Node infinite(Node part, Node field, Node source, SqlType sourceType, boolean numeric) {
         String f = fieldName(field);
-        // EXTRACT's julian keeps DuckDB's digits (its text would show DECIMAL(38,10)'s trailing zeros)
-        if (f == null || !UNBOUNDED.contains(f) || numeric && f.equals("julian") || sourceType == null || sourceType.isArray()
+        if (f == null || !UNBOUNDED.contains(f) || sourceType == null || sourceType.isArray()
                 || !(sourceType.is(SqlType.DATE) || sourceType.is(SqlType.TIMESTAMP) || sourceType.is(SqlType.TIMESTAMPTZ))) {
             return null;
         }
@@ -104,7 +103,9 @@ final class DateParts {
         Node n = Expressions.duckDb("CASE WHEN isinf({1}) THEN error('[pgwire:0A000] numeric NaN and infinity are not supported') ELSE {0} END",
                 part, source.copy());
         n.set("exactDivision", true);
-        n.set("topLevelSql", "CASE WHEN isinf({1}) THEN " + sign.formatted("'Infinity'", "'-Infinity'") + " ELSE CAST({0} AS VARCHAR) END");
+        // julian is a DECIMAL(38,10): its text without the trailing zeros, as such a result column shows
+        String text = f.equals("julian") ? "rtrim(rtrim(CAST({0} AS VARCHAR), '0'), '.')" : "CAST({0} AS VARCHAR)";
+        n.set("topLevelSql", "CASE WHEN isinf({1}) THEN " + sign.formatted("'Infinity'", "'-Infinity'") + " ELSE " + text + " END");
         return n;
     }
 
