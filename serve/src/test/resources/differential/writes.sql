@@ -291,3 +291,7 @@ MERGE INTO merge_ident USING (VALUES (13)) v(k) ON merge_ident.k = v.k WHEN NOT 
 -- expect-error: 0A000
 CREATE VIEW merge_ident_view AS SELECT id, k FROM merge_ident;
 MERGE INTO merge_ident_view USING (VALUES (1)) v(k) ON merge_ident_view.k = v.k WHEN MATCHED THEN UPDATE SET k = 1
+
+-- name: merge_on_an_unknown_column_of_the_source
+-- expect-error: 42703
+MERGE INTO merge_ident t USING (VALUES (1)) s(id) ON t.id = s.nosuch WHEN MATCHED THEN DELETE

@@ -231,6 +231,8 @@ final class ErrorMapper {
 
     private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Referenced column \"(.+?)\" (not found|was not found)");
     private static final Pattern NO_SUCH_COLUMN = Pattern.compile("Table \"(.+?)\" does not have a column (?:named|with name) \"(.+?)\"");
+    /** A qualified reference to a column a VALUES list or subquery alias lacks (MERGE's ON, which DuckDB binds). */
+    private static final Pattern NO_SUCH_ALIAS_COLUMN = Pattern.compile("Values list \"(.+?)\" does not have a column named \"(.+?)\"");
     private static final Pattern REFERENCED_TABLE = Pattern.compile("Referenced table \"(.+?)\" not found");
     private static final Pattern AMBIGUOUS = Pattern.compile("Ambiguous reference to column name \"(.+?)\"");
 
@@ -316,6 +318,9 @@ final class ErrorMapper {
         if ((m = NO_SUCH_COLUMN.matcher(msg)).find()) {
             return new PgException(SqlState.UNDEFINED_COLUMN,
                     "column \"" + m.group(2) + "\" of relation \"" + m.group(1) + "\" does not exist");
+        }
+        if ((m = NO_SUCH_ALIAS_COLUMN.matcher(msg)).find()) {
+            return new PgException(SqlState.UNDEFINED_COLUMN, "column " + m.group(1) + "." + m.group(2) + " does not exist");
         }
         if ((m = REFERENCED_TABLE.matcher(msg)).find()) {
             return new PgException(SqlState.UNDEFINED_TABLE, "missing FROM-clause entry for table \"" + m.group(1) + "\"");
