@@ -46,9 +46,7 @@ final class NumericMath {
         }
         int sweight = (nbaseWeight(x) + 1) * 4 / 2 - 1;
         int rscale = clamp(Math.max(MIN_SIG_DIGITS - sweight, x.scale()));
-        if (x.signum() == 0) return BigDecimal.ZERO.setScale(rscale);
-        int digits = Math.max(decimalExponent(x) / 2 + 1, 0) + rscale + GUARD;
-        return x.sqrt(new MathContext(digits, RoundingMode.DOWN)).setScale(rscale, RoundingMode.HALF_UP);
+        return NumericStatistics.sqrt(x, rscale);
     }
 
     static BigDecimal exp(BigDecimal x) {
