@@ -71,8 +71,8 @@ public final class CatalogStore implements AutoCloseable {
     private long builtClusterVersion = -1;
     private volatile Snapshot snapshot;
     private Map<String, List<Object[]>> fixed = Map.of();
-    /** {@link #fixedOwnRows} of each relation as JSON, as TempCatalog gives them to queries (made when first asked for). */
-    final Map<String, String> fixedJson = new java.util.concurrent.ConcurrentHashMap<>();
+    /** {@link #fixedOwnRows} of each relation as JSON, made when first asked for. */
+    private final Map<String, String> fixedJson = new java.util.concurrent.ConcurrentHashMap<>();
     /** The built-in rows of the relations {@link #withBuiltinRows}, by schema.name, as written when the catalog was made. */
     private final Map<String, List<Object[]>> builtin = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -239,6 +239,11 @@ public final class CatalogStore implements AutoCloseable {
      * The rows of relation {@code key} (schema.name) in the catalog of a database without objects of
      * its own, but for the built-in ones (which the table of schema pg_builtin or info_builtin holds).
      */
+    /** {@link #fixedOwnRows} of {@code relation} (at {@code key}) as JSON, as queries read them. */
+    String fixedOwnRowsJson(String key, CatalogDefinitions.Relation relation) {
+        return fixedJson.computeIfAbsent(key, k -> CatalogJson.rows(fixedOwnRows(k), relation.columns()));
+    }
+
     List<Object[]> fixedOwnRows(String key) {
         List<Object[]> rows = fixed.getOrDefault(key, List.of());
         List<Object[]> b = builtin.get(key);

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,13 +228,13 @@ public final class TempCatalog {
                 for (int i = 0; i < c.getValue(); i++) minus.add(c.getKey().toArray());
             }
             List<Column> columns = relation(e.getKey()).columns();
-            if (!minus.isEmpty()) removed.put(e.getKey(), json(minus, columns));
-            if (!plus.isEmpty()) added.put(e.getKey(), json(plus, columns));
+            if (!minus.isEmpty()) removed.put(e.getKey(), CatalogJson.rows(minus, columns));
+            if (!plus.isEmpty()) added.put(e.getKey(), CatalogJson.rows(plus, columns));
         }
         // a relation the fixed catalog holds but the transaction's does not (none today): its rows all go
         for (Map.Entry<String, List<Object[]>> e : base.entrySet()) {
             if (!snapshot.tables.containsKey(e.getKey()) && !e.getValue().isEmpty()) {
-                removed.put(e.getKey(), json(e.getValue(), relation(e.getKey()).columns()));
+                removed.put(e.getKey(), CatalogJson.rows(e.getValue(), relation(e.getKey()).columns()));
             }
         }
         return new Pending(snapshot, removed, added, fromFixed);
@@ -264,7 +263,7 @@ public final class TempCatalog {
         TempCatalog t = SESSIONS.get(pid);
         Pending p = t == null ? null : t.pending;
         if (p == null || !p.fromFixed()) return "[]";
-        return t.store.fixedJson.computeIfAbsent(relation, r -> json(t.store.fixedOwnRows(r), relation(r).columns()));
+        return t.store.fixedOwnRowsJson(relation, relation(relation));
     }
 
     /** The lookups of the catalog as session {@code pid}'s open transaction sees it (as last built), or null. */
@@ -313,8 +312,8 @@ public final class TempCatalog {
         String owner = cluster.roles().isEmpty() ? "postgres" : cluster.roles().get(0).name();
         Map<String, Rows> infoRows = new InformationSchemaRows(user, pg, store.database(), owner).buildTemporary(schema);
         Map<String, String> json = new HashMap<>();
-        for (Map.Entry<String, Rows> e : pgRows.entrySet()) json.put(CatalogStore.PG + "." + e.getKey(), json(e.getValue()));
-        for (Map.Entry<String, Rows> e : infoRows.entrySet()) json.put(CatalogStore.INFO + "." + e.getKey(), json(e.getValue()));
+        for (Map.Entry<String, Rows> e : pgRows.entrySet()) json.put(CatalogStore.PG + "." + e.getKey(), CatalogJson.rows(e.getValue()));
+        for (Map.Entry<String, Rows> e : infoRows.entrySet()) json.put(CatalogStore.INFO + "." + e.getKey(), CatalogJson.rows(e.getValue()));
         return new State(json, Snapshot.ofTemporary(store.database(), pgRows, pg, user), true);
     }
 
@@ -362,7 +361,7 @@ public final class TempCatalog {
     public static String routed(String relation, String from, int pid, boolean temporary, boolean defining) {
         boolean withTemporary = temporary && RELATIONS.contains(relation);
         if (!withTemporary && !defining) return null;
-        String type = jsonType(relation(relation));
+        String type = CatalogJson.type(relation(relation));
         String out = "SELECT * FROM " + from;
         if (defining) {
             // the shared table, or the catalog of a database without objects of its own: its built-in rows and the rest
@@ -387,52 +386,5 @@ public final class TempCatalog {
         int dot = relation.indexOf('.');
         return CatalogDefinitions.get().relation(relation.startsWith(CatalogStore.PG + ".") ? CatalogDefinitions.PG_CATALOG
                 : CatalogDefinitions.INFORMATION_SCHEMA, relation.substring(dot + 1));
-    }
-
-    private static String jsonType(Relation r) {
-        StringBuilder type = new StringBuilder("[{");
-        for (int i = 0; i < r.columns().size(); i++) {
-            Column c = r.columns().get(i);
-            if (i > 0) type.append(',');
-            type.append('"').append(c.name().replace("\"", "\\\"")).append("\":\"").append(c.duckDbType()).append('"');
-        }
-        return type.append("}]").toString();
-    }
-
-    private static String json(Rows rows) {
-        return json(rows.rows, rows.relation.columns());
-    }
-
-    private static String json(List<Object[]> rows, List<Column> columns) {
-        StringBuilder sb = new StringBuilder("[");
-        for (Object[] row : rows) {
-            if (sb.length() > 1) sb.append(',');
-            sb.append('{');
-            for (int i = 0; i < columns.size(); i++) {
-                if (i > 0) sb.append(',');
-                sb.append(dev.pgwire.serve.sql.ColumnMeta.toJsonString(columns.get(i).name()));
-                sb.append(':');
-                value(sb, i < row.length ? row[i] : null);
-            }
-            sb.append('}');
-        }
-        return sb.append(']').toString();
-    }
-
-    private static void value(StringBuilder sb, Object v) {
-        if (v == null) sb.append("null");
-        else if (v instanceof Boolean || v instanceof Short || v instanceof Integer || v instanceof Long) sb.append(v);
-        else if (v instanceof Float f && Float.isFinite(f)) sb.append(f);
-        else if (v instanceof Double d && Double.isFinite(d)) sb.append(d);
-        else if (v instanceof Collection<?> c) {
-            sb.append('[');
-            boolean first = true;
-            for (Object o : c) {
-                if (!first) sb.append(',');
-                value(sb, o);
-                first = false;
-            }
-            sb.append(']');
-        } else sb.append(dev.pgwire.serve.sql.ColumnMeta.toJsonString(v.toString()));
     }
 }
