@@ -148,16 +148,22 @@ final class EngineFunctions {
         }
     }
 
-    /** {@link NumericMath} of a vector of rows: the function, one or two arguments as text, the mask of those to strip. */
+    /**
+     * {@link NumericMath} of a vector of rows: the function, one or two arguments as text, the mask of
+     * those to strip. The function's name is a literal of the call (NumericMathCalls writes it), the
+     * same in every row, so it is read once per chunk.
+     */
     private static void math(DuckDBDataChunkReader in, DuckDBWritableVector out, boolean text) {
         DuckDBReadableVector functions = in.vector(0);
         DuckDBReadableVector firsts = in.vector(1);
         DuckDBReadableVector seconds = in.vector(2);
         DuckDBReadableVector masks = in.vector(3);
+        long rows = in.rowCount();
+        if (rows == 0) return;
+        String fn = functions.getString(0);
+        boolean binary = fn.equals("log") || fn.equals("power");
         try {
-            for (long row = 0, rows = in.rowCount(); row < rows; row++) {
-                String fn = functions.getString(row);
-                boolean binary = fn.equals("log") || fn.equals("power");
+            for (long row = 0; row < rows; row++) {
                 if (firsts.isNull(row) || binary && seconds.isNull(row)) {
                     out.setNull(row);
                     continue;

@@ -26,6 +26,13 @@ final class NumericMath {
     private static final int GUARD = 12;
     /** log10(e), as numeric.c writes it. */
     private static final double LOG10_E = 0.434294481903252;
+    private static final BigDecimal TWO = BigDecimal.valueOf(2);
+    /** The range [0.9, 1.1] in which estimate_ln_dweight takes the weight of x − 1. */
+    private static final BigDecimal NEAR_ONE_LOW = new BigDecimal("0.9");
+    private static final BigDecimal NEAR_ONE_HIGH = new BigDecimal("1.1");
+    /** lnPrecise scales a value outside [0.5, 2] until it is at most 1.5. */
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+    private static final BigDecimal ONE_AND_HALF = new BigDecimal("1.5");
 
     /** Computes {@code fn} ("sqrt", "exp", "ln", "log10", "log", "power") of one or two arguments. */
     static BigDecimal apply(String fn, BigDecimal a, BigDecimal b) {
@@ -197,7 +204,7 @@ final class NumericMath {
      */
     static int lnDecimalWeight(BigDecimal x) {
         if (x.signum() <= 0) return 0;
-        if (x.compareTo(new BigDecimal("0.9")) >= 0 && x.compareTo(new BigDecimal("1.1")) <= 0) {
+        if (x.compareTo(NEAR_ONE_LOW) >= 0 && x.compareTo(NEAR_ONE_HIGH) <= 0) {
             BigDecimal d = x.subtract(BigDecimal.ONE);
             return d.signum() == 0 ? 0 : decimalExponent(d);
         }
@@ -244,11 +251,11 @@ final class NumericMath {
         int e = 0;
         int j = 0;
         BigDecimal m = x;
-        if (m.compareTo(new BigDecimal("0.5")) < 0 || m.compareTo(BigDecimal.valueOf(2)) > 0) {
+        if (m.compareTo(HALF) < 0 || m.compareTo(TWO) > 0) {
             e = decimalExponent(m);
             m = m.movePointLeft(e);
-            while (m.compareTo(new BigDecimal("1.5")) > 0) {
-                m = m.divide(BigDecimal.valueOf(2));
+            while (m.compareTo(ONE_AND_HALF) > 0) {
+                m = m.divide(TWO);
                 j++;
             }
         }
@@ -273,7 +280,7 @@ final class NumericMath {
             sum = sum.add(term, mc);
             if (term.abs().compareTo(epsilon) < 0) break;
         }
-        return sum.multiply(BigDecimal.valueOf(2), mc);
+        return sum.multiply(TWO, mc);
     }
 
     private static BigDecimal ln2;
