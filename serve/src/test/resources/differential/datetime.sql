@@ -491,3 +491,43 @@ FROM inf_moments ORDER BY t
 
 -- name: extract_of_an_infinite_moment_in_arithmetic
 SELECT extract(year from 'infinity'::timestamp) + 1
+
+-- name: extract_units_a_type_does_not_take
+-- expect-error: 0A000
+SELECT extract(hour FROM day) FROM events
+
+-- name: extract_microseconds_of_date
+-- expect-error: 0A000
+SELECT extract(microseconds FROM date '2024-03-10')
+
+-- name: extract_timezone_of_timestamp
+-- expect-error: 0A000
+SELECT extract(timezone FROM local_at) FROM events
+
+-- name: date_part_timezone_of_time
+-- expect-error: 0A000
+SELECT date_part('timezone_hour', time '10:00')
+
+-- name: extract_day_of_time
+-- expect-error: 0A000
+SELECT extract(day FROM time '10:00')
+
+-- name: extract_week_of_interval
+-- expect-error: 0A000
+SELECT extract(week FROM took) FROM events
+
+-- name: extract_unknown_unit
+-- expect-error: 22023
+SELECT date_part('fortnight', local_at) FROM events
+
+-- name: date_part_hour_of_date_is_midnight
+SELECT date_part('hour', day), date_part('epoch', day) FROM events ORDER BY id
+
+-- name: date_part_unit_abbreviations
+SELECT date_part('yrs', local_at), date_part('mons', local_at), date_part('d', local_at), date_part('hrs', local_at), date_part('mins', local_at), date_part('secs', local_at), date_part('msec', local_at), date_part('usecs', local_at), date_part('qtr', local_at), date_part('w', local_at), date_part('decs', local_at), date_part('cent', local_at), date_part('mil', local_at), date_part('jd', local_at), date_part('microseconds', local_at), date_part('timezone_h', happened), date_part('timezone_minutes', happened) FROM events ORDER BY id
+
+-- name: extract_julian_of_timestamps
+SELECT id, extract(julian FROM local_at), extract(julian FROM happened), extract(julian FROM local_at + interval '0.000001 seconds') FROM events ORDER BY id
+
+-- name: extract_epoch_of_timetz
+SELECT extract(epoch FROM timetz '10:00+02'), extract(epoch FROM timetz '23:59:59.5-11'), date_part('epoch', timetz '00:30+05:30'), extract(timezone FROM timetz '10:00-05:30'), extract(hour FROM timetz '10:00+02')

@@ -78,6 +78,34 @@ final class DateParts {
         return Expressions.duckDb(sql, source);
     }
 
+    /**
+     * EXTRACT ({@code numeric}) or date_part of a {@code source} of {@code type} where the type
+     * decides what DuckDB cannot tell: the epoch of a time with time zone is its clock less its
+     * offset (DuckDB's leaves the offset out), and EXTRACT's julian of a timestamp is PostgreSQL's
+     * day number plus the day's fraction as a numeric quotient at PostgreSQL's scale (DuckDB's is
+     * a double). Null for the others.
+     */
+    static Node byType(DateUnits.Unit unit, boolean numeric, Node source, SqlType type) {
+        if (unit == DateUnits.Unit.EPOCH && type.is(SqlType.TIMETZ)) {
+            String us = "((date_part('hour', {0}) * 60 + date_part('minute', {0})) * 60 - date_part('timezone', {0})) * 1000000"
+                    + " + date_part('microseconds', {0})";
+            return Expressions.duckDb(numeric ? "(CAST(" + us + " AS DECIMAL(20,0)) * 0.000001)" : "((" + us + ") / 1000000.0)", source);
+        }
+        if (unit == DateUnits.Unit.JULIAN && numeric && (type.is(SqlType.TIMESTAMP) || type.is(SqlType.TIMESTAMPTZ))) {
+            // of the session's wall clock
+            Node clock = type.is(SqlType.TIMESTAMPTZ) ? Expressions.duckDb("CAST({0} AS TIMESTAMP)", source) : source;
+            String day = "CAST(date_part('julian', CAST({0} AS DATE)) AS BIGINT)";
+            String fraction = "(CAST((date_part('hour', {0}) * 60 + date_part('minute', {0})) * 60000000 + date_part('microseconds', {0})"
+                    + " AS HUGEINT), 0, CAST('86400000000' AS HUGEINT), 0)";
+            Node n = Expressions.duckDb("(CAST(" + day + " AS DECIMAL(38,20)) + pgwire_numeric_div_scaled" + fraction + ")", clock);
+            n.set("exactDivision", true);
+            // the fraction is below one: the day's digits, then the fraction's text after its 0
+            n.set("topLevelSql", "(CAST(" + day + " AS VARCHAR) || substr(pgwire_numeric_div_scaled_text" + fraction + ", 2))");
+            return n;
+        }
+        return null;
+    }
+
     /** The fields that grow with time: PostgreSQL gives ±Infinity for an infinite date or timestamp (the others are null there, as DuckDB's). */
     private static final java.util.Set<String> UNBOUNDED = java.util.Set.of("year", "years", "decade", "decades", "century",
             "centuries", "millennium", "millennia", "isoyear", "epoch", "julian");
@@ -101,10 +129,10 @@ final class DateParts {
                     + " ELSE {0} END", part, source.copy());
         }
         Node n = Expressions.duckDb("CASE WHEN isinf({1}) THEN error('[pgwire:0A000] numeric NaN and infinity are not supported') ELSE {0} END",
-                part, source.copy());
+                part, source.copy(), ExactDivision.asText(part));
         n.set("exactDivision", true);
-        // julian is a DECIMAL(38,10): its text without the trailing zeros, as such a result column shows
-        String text = f.equals("julian") ? "rtrim(rtrim(CAST({0} AS VARCHAR), '0'), '.')" : "CAST({0} AS VARCHAR)";
+        // a quotient's text is its own; julian of a date is a DECIMAL(38,10): its text without the trailing zeros
+        String text = part.has("topLevelSql") ? "{2}" : f.equals("julian") ? "rtrim(rtrim(CAST({0} AS VARCHAR), '0'), '.')" : "CAST({0} AS VARCHAR)";
         n.set("topLevelSql", "CASE WHEN isinf({1}) THEN " + sign.formatted("'Infinity'", "'-Infinity'") + " ELSE " + text + " END");
         return n;
     }

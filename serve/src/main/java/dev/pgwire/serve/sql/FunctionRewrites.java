@@ -36,10 +36,14 @@ final class FunctionRewrites {
         List<Node> args = f.list("args");
         boolean part = f.node("over") == null && args.size() == 2 && (name.equals("extract") || name.equals("date_part"))
                 && (qualified.size() == 1 || qualified.get(0).equals("pg_catalog"));
+        SqlType sourceType = part ? types.type(args.get(1), scope) : null;
+        // the unit as PostgreSQL reads it for the source's type: refused where PostgreSQL refuses it, else named canonically
+        DateUnits.Unit unit = part ? DateUnits.check(name, args.get(0), sourceType) : null;
         Node field = part ? args.get(0).copy() : null;
         Node source = part ? args.get(1).copy() : null;
-        SqlType sourceType = part ? types.type(args.get(1), scope) : null;
-        Node call = call(f, scope);
+        Node call = unit == null ? null : DateParts.byType(unit, name.equals("extract"), args.get(1).copy(), sourceType);
+        if (call != null) types.assume(call, name.equals("extract") ? SqlType.NUMERIC : SqlType.FLOAT8);
+        else call = call(f, scope);
         // of an infinite date or timestamp: PostgreSQL's ±Infinity for the fields that grow with time
         Node infinite = part ? DateParts.infinite(call, field, source, sourceType, name.equals("extract")) : null;
         if (infinite == null) return call;
