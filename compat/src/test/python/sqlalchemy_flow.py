@@ -60,7 +60,8 @@ def inspected(engine):
 def crud(engine):
     with orm.Session(engine) as s:
         ann = Author(name="Ann", email="ann@example.com")
-        ann.books = [Book(title="First", price=12.5), Book(title="Second", price=7.25)]
+        # one price None: the ORM's bulk INSERT … SELECT FROM (VALUES …) then mixes typed and untyped parameters
+        ann.books = [Book(title="First", price=12.5), Book(title="Second", price=7.25), Book(title="Draft", price=None)]
         s.add_all([ann, Author(name="Bob", email="bob@example.com")])
         s.commit()
         s.execute(sa.update(Book).where(Book.title == "Second").values(price=8))

@@ -1404,3 +1404,30 @@ CREATE TABLE timetz_values (t timetz);
 
 -- name: timetz_insert_without_seconds
 INSERT INTO timetz_values VALUES ('10:00+02'), ('23:59:59.5-03') RETURNING t;
+
+-- name: prepare_values_typed_and_untyped_parameters
+PREPARE values_mixed(int2) AS SELECT * FROM (VALUES ($1), ($2)) v(p)
+
+-- name: execute_values_typed_and_untyped_parameters
+EXECUTE values_mixed(1, NULL)
+
+-- name: prepare_union_typed_and_untyped_parameters
+PREPARE union_mixed(int2) AS SELECT $1 UNION ALL SELECT $2 UNION ALL SELECT $3
+
+-- name: execute_union_typed_and_untyped_parameters
+EXECUTE union_mixed(1, NULL, '7')
+
+-- name: prepare_array_typed_and_untyped_parameters
+PREPARE array_mixed(numeric) AS SELECT ARRAY[$1, $2], greatest($1, $2)
+
+-- name: execute_array_typed_and_untyped_parameters
+EXECUTE array_mixed(1.5, NULL)
+
+-- name: setup_bulk_insert_target
+CREATE TABLE bulk_items (id int, price numeric(10,2), made date)
+
+-- name: prepare_bulk_insert_as_orms_send_it
+PREPARE bulk_insert(int, numeric, date) AS INSERT INTO bulk_items SELECT a::int, b::numeric(10,2), c::date FROM (VALUES ($1, $2, $3, 0), ($4, $5, $6, 1)) s(a, b, c, n) ORDER BY n RETURNING *
+
+-- name: execute_bulk_insert_as_orms_send_it
+EXECUTE bulk_insert(1, 1.50, NULL, 2, NULL, '2020-01-02')

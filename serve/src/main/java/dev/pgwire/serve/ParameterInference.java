@@ -26,7 +26,9 @@ final class ParameterInference {
     private static final Pattern COMPARISON = Pattern.compile(
             "Cannot compare values of type (.+) and type (.+?) - an explicit cast is required"
                     // … or the two a COALESCE, CASE or IN could not mix (coalesce($1, false))
-                    + "|Cannot mix values of type (.+?) and (.+?) in [^-]+ - an explicit cast is required");
+                    + "|Cannot mix values of type (.+?) and (.+?) in [^-]+ - an explicit cast is required"
+                    // … or the two a VALUES column or greatest/least could not combine (VALUES ($1), ($2))
+                    + "|Cannot combine types (?:of )?(.+?) and (.+?) - an explicit cast is required");
     private static final String TEXT = "VARCHAR";
 
     private final DuckDbStatementRunner runner;
@@ -166,9 +168,10 @@ final class ParameterInference {
         String call = error.field("call");
         Matcher m = call != null ? BINARY_CALL.matcher(call.trim()) : COMPARISON.matcher(error.message());
         if (call != null ? !m.matches() : !m.find()) return null;
-        boolean mixed = call == null && m.group(1) == null;
-        String left = m.group(call != null ? 2 : mixed ? 3 : 1).trim();
-        String right = m.group(call != null ? 3 : mixed ? 4 : 2).trim();
+        int group = call != null ? 2 : 1;
+        while (call == null && m.group(group) == null) group += 2;
+        String left = m.group(group).trim();
+        String right = m.group(group + 1).trim();
         String other = isText(left) ? right : isText(right) ? left : null;
         if (other == null || isText(other)) return null;
         if (other.endsWith("_LITERAL")) other = other.substring(0, other.length() - "_LITERAL".length());

@@ -156,7 +156,7 @@ final class ExpressionTypes {
             }
             case "A_ArrayExpr" -> {
                 SqlType t = SqlType.UNKNOWN;
-                for (Node el : e.list("elements")) t = SqlType.common(t, r.type(el, scope));
+                for (Node el : e.list("elements")) t = SqlType.common(t, branchType(r, el, scope));
                 if (t == null) return null;
                 return t.isUnknown() ? SqlType.TEXT.arrayOf() : (t.isArray() ? t.arrayOf() : t.arrayOf());
             }

@@ -219,12 +219,13 @@ final class TypeResolver {
         return parameters.get((int) number);
     }
 
-    private static boolean stringConstantAt(Node branch, int i) {
+    /** Whether a branch of a set operation selects a string constant or a parameter of no declared type at {@code i}: that column is untyped. */
+    private boolean untypedAt(Node branch, int i) {
         if (branch == null || branch.node("larg") != null) return false;
         List<Node> targets = branch.list("targetList");
         if (i >= targets.size()) return false;
         Node v = targets.get(i).node("val");
-        return v != null && v.is("A_Const") && v.has("sval");
+        return v != null && (v.is("A_Const") && v.has("sval") || v.is("ParamRef") && !parameterDeclared(v.num("number")));
     }
 
     /**
@@ -278,8 +279,8 @@ final class TypeResolver {
             for (int i = 0; i < left.size(); i++) {
                 SqlType t = i < right.size() ? SqlType.common(left.get(i).type, right.get(i).type) : left.get(i).type;
                 // a string constant in one branch is untyped: it takes the other branch's type
-                if (i < right.size() && stringConstantAt(s.node("rarg"), i)) t = left.get(i).type;
-                else if (i < right.size() && stringConstantAt(s.node("larg"), i)) t = right.get(i).type;
+                if (i < right.size() && untypedAt(s.node("rarg"), i)) t = left.get(i).type;
+                else if (i < right.size() && untypedAt(s.node("larg"), i)) t = right.get(i).type;
                 out.add(new Col(left.get(i).name, t, null, 0));
             }
             scopes.put(s, scope);

@@ -273,6 +273,7 @@ final class TypedRewrites {
             }
         }
         if (s.node("larg") != null) {
+            UntypedParameters.setOperation(s, types, scope);
             select(s.node("larg"), scope, top);
             select(s.node("rarg"), scope, top); // both branches give the result's columns: shown alike (an OID alias as its name)
             jsonbKeys.setOperation(s, scope);
@@ -568,6 +569,7 @@ final class TypedRewrites {
                 return e;
             }
             case "A_ArrayExpr" -> {
+                UntypedParameters.arrayElements(e, types, scope);
                 rewriteItems(e.list("elements"), scope);
                 return e;
             }
