@@ -161,7 +161,7 @@ final class EngineFunctions {
         long rows = in.rowCount();
         if (rows == 0) return;
         String fn = functions.getString(0);
-        boolean binary = fn.equals("log") || fn.equals("power");
+        boolean binary = NumericMath.isBinary(fn);
         try {
             for (long row = 0; row < rows; row++) {
                 if (firsts.isNull(row) || binary && seconds.isNull(row)) {

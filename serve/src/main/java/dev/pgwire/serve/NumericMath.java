@@ -15,7 +15,7 @@ import java.math.RoundingMode;
  * zero, computed here with guard digits beyond that scale. Arguments are exact decimals whose
  * scale is their display scale.
  */
-final class NumericMath {
+public final class NumericMath {
     private NumericMath() {}
 
     /** numeric.c's NUMERIC_MIN_SIG_DIGITS, NUMERIC_MAX_DISPLAY_SCALE and NUMERIC_MAX_RESULT_SCALE. */
@@ -34,7 +34,15 @@ final class NumericMath {
     private static final BigDecimal HALF = new BigDecimal("0.5");
     private static final BigDecimal ONE_AND_HALF = new BigDecimal("1.5");
 
-    /** Computes {@code fn} ("sqrt", "exp", "ln", "log10", "log", "power") of one or two arguments. */
+    /** Whether {@code fn} takes two arguments. */
+    public static boolean isBinary(String fn) {
+        return switch (fn) {
+            case "log", "power", "round", "trunc" -> true;
+            default -> false;
+        };
+    }
+
+    /** Computes {@code fn} ("sqrt", "exp", "ln", "log10", "log", "power", "round", "trunc") of one or two arguments. */
     static BigDecimal apply(String fn, BigDecimal a, BigDecimal b) {
         return switch (fn) {
             case "sqrt" -> sqrt(a);
@@ -43,8 +51,20 @@ final class NumericMath {
             case "log10" -> log(BigDecimal.TEN, a);
             case "log" -> log(a, b);
             case "power" -> power(a, b);
+            case "round" -> toScale(a, b, RoundingMode.HALF_UP);
+            case "trunc" -> toScale(a, b, RoundingMode.DOWN);
             default -> throw new IllegalArgumentException("no numeric function " + fn);
         };
+    }
+
+    /**
+     * round(x, s) or trunc(x, s): x at s decimals, half away from zero or toward zero, shown with
+     * at least none (numeric_round, numeric_trunc; s is kept within ±2000 as there).
+     */
+    static BigDecimal toScale(BigDecimal x, BigDecimal decimals, RoundingMode mode) {
+        int scale = Math.max(Math.min(decimals.intValueExact(), MAX_RESULT_SCALE), -MAX_RESULT_SCALE);
+        BigDecimal r = x.setScale(scale, mode);
+        return scale < 0 ? r.setScale(0) : r;
     }
 
     static BigDecimal sqrt(BigDecimal x) {

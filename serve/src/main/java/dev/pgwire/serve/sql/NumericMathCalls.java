@@ -1,11 +1,14 @@
 package dev.pgwire.serve.sql;
 
+import dev.pgwire.serve.NumericMath;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * sqrt, exp, ln, log, log10 and power (and {@code ^}) of numeric as PostgreSQL computes them: calls
+ * sqrt, exp, ln, log, log10 and power (and {@code ^}) of numeric as PostgreSQL computes them, and
+ * round and trunc to a number of decimals that is not a constant: calls
  * of serve's function (EngineFunctions' pgwire_numeric_math, NumericMath) with PostgreSQL's result
  * scale and digits, where DuckDB's would compute in double precision. As a quotient
  * ({@link ExactDivision}): PostgreSQL's text as a result column, DECIMAL(38,20) where it feeds
@@ -23,11 +26,14 @@ final class NumericMathCalls {
             case "sqrt", "exp", "ln", "log10" -> name;
             case "log" -> args.size() == 1 ? "log10" : "log";
             case "power", "pow" -> "power";
+            // to a number of decimals from a column or parameter, which DuckDB takes only as a constant
+            case "round", "trunc" -> args.size() == 2 && ExactDivision.constant(args.get(1)) == null && isInt4(argTypes.get(1)) ? name : null;
             default -> null;
         };
-        int arity = fn == null ? 0 : fn.equals("log") || fn.equals("power") ? 2 : 1;
+        int arity = fn == null ? 0 : NumericMath.isBinary(fn) ? 2 : 1;
         if (fn == null || args.size() != arity || argTypes.size() != arity) return null;
-        boolean numeric = false;
+        // round(integer, k) is round(numeric, k)
+        boolean numeric = fn.equals("round") || fn.equals("trunc");
         int strip = 0;
         List<Node> values = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -54,5 +60,9 @@ final class NumericMathCalls {
         n.set("exactDivision", true);
         n.set("topLevelSql", "pgwire_numeric_math_text" + call);
         return n;
+    }
+
+    private static boolean isInt4(SqlType t) {
+        return t != null && !t.isArray() && (t.name().equals("int4") || t.name().equals("int2"));
     }
 }
