@@ -945,3 +945,9 @@ DROP TABLE rj_child
 
 -- name: to_recordset_array_members
 SELECT * FROM jsonb_to_recordset('[{"id":1,"tags":["a","b"],"n":[1,2]}]') AS x(id int, tags text[], n int[])
+
+-- name: json_agg_distinct_sorted
+SELECT json_agg(DISTINCT x), jsonb_agg(DISTINCT x), json_agg(DISTINCT x ORDER BY x DESC) FROM (VALUES (3), (1), (NULL), (2), (10)) v(x)
+
+-- name: json_agg_distinct_text_and_jsonb_sorted
+SELECT json_agg(DISTINCT t), jsonb_agg(DISTINCT j) FROM (VALUES ('b', '{"b":1}'::jsonb), ('a', '[1]'), (NULL, '1'), ('C', NULL), ('b', '"a"')) v(t, j)

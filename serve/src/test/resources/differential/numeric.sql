@@ -655,3 +655,15 @@ SELECT power(-8::numeric, 1/3::numeric)
 -- name: numeric_exp_overflow
 -- expect-error: 22003
 SELECT exp(6000::numeric)
+
+-- name: setup_round_to_column
+CREATE TABLE round_to (x numeric, k int, n2 numeric(10,3))
+
+-- name: setup_round_to_column_rows
+INSERT INTO round_to VALUES (1234.5678, 2, 12.345), (1234.5678, -2, -12.345), (-0.5, 0, 0.5), (2.675, 2, 99.995), (NULL, 1, 1), (5, NULL, 1)
+
+-- name: round_trunc_to_a_column
+SELECT round(x, k), trunc(x, k), round(n2, k), trunc(n2, k), round(k, k + 2) FROM round_to ORDER BY k, x
+
+-- name: round_to_a_column_ordered
+SELECT round(x, k + 1) FROM round_to ORDER BY 1

@@ -161,3 +161,12 @@ SELECT E'a\nc' ~ 'a.c', E'A\nc' ~* 'a.c', E'a\nc' !~ 'a.c', E'a\nc' !~* 'A.C', E
 -- name: similar_to_bracket_classes
 SELECT 'a' SIMILAR TO '[[:alpha:]]', '1' SIMILAR TO '[[:alpha:]]', 'ab12' SIMILAR TO '[[:alpha:]]+[[:digit:]]+', ']' SIMILAR TO '[]a]',
     'b' SIMILAR TO '[^]a]', 'x' SIMILAR TO '[^[:digit:]]', substring('abc123def' SIMILAR '%#"[[:digit:]]+#"%' ESCAPE '#')
+
+-- name: similar_to_bounded_repetition
+SELECT 'aaa' SIMILAR TO 'a{2,3}', 'aaaa' SIMILAR TO 'a{2,}', 'aaaa' SIMILAR TO 'a{2,3}', 'ab' SIMILAR TO 'a{1}b', substring('aaa' SIMILAR 'a{2,3}' ESCAPE '#')
+
+-- name: quote_literal_of_other_types
+SELECT quote_literal(true), quote_nullable(false), quote_literal('ab '::char(3)), quote_literal(1.50), quote_literal(date '2020-01-01'), initcap('ab cd'::char(6)) || '|'
+
+-- name: untyped_literals_take_the_function_types
+SELECT age('2024-03-01', '2024-01-31'), round('1.25', 1), abs('-2'), make_date('2020', '2', '3'), mod('7', 3)

@@ -175,8 +175,10 @@ final class JsonCalls {
     private Node agg(Node f, boolean jsonb, Node value, SqlType type, Scope scope) {
         Node joined;
         if (f.bool("agg_distinct") && !text.rowOrArray(value, type, scope)) {
-            // DISTINCT compares the values themselves (and DuckDB orders a DISTINCT aggregate by its argument only)
+            // DISTINCT compares the values themselves (and DuckDB orders a DISTINCT aggregate by its argument only);
+            // without ORDER BY, PostgreSQL's comes out sorted by the value (jsonb in its own order), nulls last
             Node values = FunctionRewrites.FuncCallBuilder.copyAggregate(f, "list");
+            if (f.list("agg_order").isEmpty()) values = sortedList(values, type);
             Node element = text.of(Expressions.duckDb("pg_json_d"), type, null);
             joined = Expressions.duckDb("array_to_string(list_transform({0}, lambda pg_json_d: coalesce({1}, 'null')), ',')",
                     values, element);
@@ -187,6 +189,14 @@ final class JsonCalls {
         if (jsonb) return typed(SqlType.JSONB, "CAST(pg_jsonb_out('[' || {0} || ']') AS JSON)", joined);
         String rows = text.rowOrArray(value, type, scope) ? ", true" : "";
         return typed(SqlType.JSON, "CAST(pg_json_agg_format('[' || {0} || ']'" + rows + ") AS JSON)", joined);
+    }
+
+    /** The list {@code values} of {@code type} sorted as PostgreSQL sorts the type (jsonb by its sort key), nulls last. */
+    private static Node sortedList(Node values, SqlType type) {
+        if (type == null || type.isArray() || !type.is(SqlType.JSONB)) return Expressions.duckDb("list_sort({0}, 'ASC', 'NULLS LAST')", values);
+        return Expressions.duckDb("list_transform(list_sort(list_transform({0}, lambda pg_json_s: CASE WHEN pg_json_s IS NULL THEN NULL"
+                + " ELSE struct_pack(k := pg_jsonb_sort_key(pg_json_s), v := pg_json_s) END), 'ASC', 'NULLS LAST'), lambda pg_json_s: pg_json_s.v)",
+                values);
     }
 
     /** json_object_agg(k, v): the pairs as JSON members joined by string_agg; a NULL name is 22023. */

@@ -143,7 +143,9 @@ final class PgFunctionCalls {
             case "quote_ident", "quote_literal", "quote_nullable", "initcap" -> {
                 if (n != 1) return null;
                 ArrayArguments.asText(args, types); // an array is quoted as its text ('{1,2}')
-                return sql("pg_" + name + "(" + pgText("{0}", types.get(0)) + ")", args);
+                // the argument cast to text: a boolean is true or false, a character(n) without its padding
+                String cast = Expressions.outputText("{0}", types.get(0));
+                return sql("pg_" + name + "(" + (cast != null ? cast : "CAST({0} AS VARCHAR)") + ")", args);
             }
             case "regexp_match", "regexp_split_to_array" -> {
                 if (n < 2 || n > 3) return null;

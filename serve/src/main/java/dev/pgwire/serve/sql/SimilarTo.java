@@ -61,6 +61,12 @@ final class SimilarTo {
                 re.append(lazy ? ".*?" : ".*");
             } else if (c == '_') {
                 re.append('.');
+            } else if (c == '{' && bound(pattern, i) != null) {
+                // a bound {m}, {m,} or {m,n}: its comma is part of it
+                String bound = bound(pattern, i);
+                re.append('{').append(bound).append('}');
+                if (lazy) re.append('?');
+                i += bound.length() + 1;
             } else if (c == '(' && !capturing) {
                 re.append("(?:");
             } else if ("|*+?{}()".indexOf(c) >= 0) {
@@ -126,6 +132,17 @@ final class SimilarTo {
         String literal = SqlWriter.quoteLiteral(re);
         return Expressions.duckDb("CASE WHEN regexp_matches(CAST({0} AS VARCHAR), " + literal + ") THEN regexp_extract(CAST({0} AS VARCHAR), "
                 + literal + ", " + group + ") END", args.get(0)).set("pgType", "text");
+    }
+
+    /** The bound of a repetition at {@code open} (a '{'): its digits and comma up to the '}', or null where there is none. */
+    private static String bound(String pattern, int open) {
+        int close = pattern.indexOf('}', open);
+        if (close < 0) return null;
+        String bound = pattern.substring(open + 1, close);
+        int comma = bound.indexOf(',');
+        String low = comma < 0 ? bound : bound.substring(0, comma);
+        String high = comma < 0 ? "" : bound.substring(comma + 1);
+        return !low.isEmpty() && low.chars().allMatch(Character::isDigit) && high.chars().allMatch(Character::isDigit) ? bound : null;
     }
 
     private static String quote(char c) {

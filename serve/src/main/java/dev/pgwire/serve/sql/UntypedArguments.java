@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Parameters of no declared type given to a built-in function (node-postgres sends every
- * parameter so, psycopg a string): of the type PostgreSQL's function resolution gives them,
+ * parameter so, psycopg a string), and string constants: of the type PostgreSQL's function resolution gives them,
  * where DuckDB could not type them (42P18) or would take them as text. {@code round($1, 2)} takes
  * a numeric (its only form of two arguments), {@code make_date($1, $2, $3)} integers,
  * {@code date_bin($1, …)} an interval; among forms of one category the choice is PostgreSQL's
@@ -30,7 +30,7 @@ final class UntypedArguments {
         boolean any = false;
         for (int i = 0; i < args.size(); i++) {
             SqlType t = i < types.size() ? types.get(i) : null;
-            if (args.get(i).is("ParamRef") && (t == null || t.isUnknown())) {
+            if (untyped(args.get(i)) && (t == null || t.isUnknown())) {
                 oids.add(UNKNOWN);
                 any = true;
                 continue;
@@ -44,7 +44,7 @@ final class UntypedArguments {
         Builtins.Choice choice = Builtins.function(name, oids);
         if (choice == null) return;
         for (int i = 0; i < args.size(); i++) {
-            if (oids.get(i) != UNKNOWN || !args.get(i).is("ParamRef")) continue;
+            if (oids.get(i) != UNKNOWN || !untyped(args.get(i))) continue;
             String chosen = Builtins.typeName(choice.parameters().get(i));
             if (chosen == null || !TYPES.contains(chosen)) continue;
             // every form takes that type there, or a type of one category (numbers, moments: PostgreSQL's
@@ -57,5 +57,10 @@ final class UntypedArguments {
             args.set(i, as.cast(args.get(i), args.get(i).location()));
             types.set(i, as);
         }
+    }
+
+    /** A parameter or a string constant: of type unknown until the call decides it. */
+    private static boolean untyped(Node arg) {
+        return arg.is("ParamRef") || arg.is("A_Const") && arg.has("sval");
     }
 }
