@@ -547,3 +547,21 @@ SELECT nullif(0.1::real, 0.1), nullif(0.5::real, 0.5), nullif(0.1, 0.1::real), n
 -- name: float_sum_divided_by_zero
 -- expect-error: 22012
 SELECT sum(x) / 0 FROM (VALUES (1.5::float8)) v(x)
+
+-- name: set_operation_parentheses_except
+SELECT 3 EXCEPT (SELECT 3 EXCEPT SELECT 3)
+
+-- name: set_operation_parentheses_intersect_left
+(SELECT 1 UNION SELECT 2) INTERSECT SELECT 2 ORDER BY 1
+
+-- name: set_operation_parentheses_intersect_right
+SELECT 5 INTERSECT (SELECT 5 UNION SELECT 6) ORDER BY 1
+
+-- name: set_operation_parentheses_union_all
+SELECT 1 UNION ALL (SELECT 1 UNION SELECT 1)
+
+-- name: set_operation_parentheses_both_sides
+(SELECT 1 UNION SELECT 2) EXCEPT (SELECT 2 UNION SELECT 3) ORDER BY 1
+
+-- name: set_operation_precedence_unparenthesized
+SELECT 1 UNION SELECT 2 INTERSECT SELECT 2 ORDER BY 1

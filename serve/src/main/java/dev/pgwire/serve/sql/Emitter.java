@@ -124,8 +124,11 @@ class Emitter {
 
     /** An operand of UNION/INTERSECT/EXCEPT: parenthesised when it has its own clauses. */
     private void selectOperand(Node s) {
+        // a set operation as an operand keeps its parentheses: DuckDB, like PostgreSQL, binds INTERSECT before
+        // UNION and EXCEPT and otherwise reads left to right, which is not the tree's grouping
+        String op = s.str("op");
         boolean plain = !s.has("sortClause") && !s.has("limitCount") && !s.has("limitOffset") && !s.has("withClause")
-                && !s.has("lockingClause");
+                && !s.has("lockingClause") && (op.isEmpty() || op.equals("SETOP_NONE"));
         if (plain) {
             select(s);
         } else {
