@@ -667,3 +667,30 @@ SELECT round(x, k), trunc(x, k), round(n2, k), trunc(n2, k), round(k, k + 2) FRO
 
 -- name: round_to_a_column_ordered
 SELECT round(x, k + 1) FROM round_to ORDER BY 1
+
+-- name: setup_grouped_quotients
+CREATE TABLE grouped_quotients (id int, n numeric(10,2), i int, d date, b bigint)
+
+-- name: setup_grouped_quotients_rows
+INSERT INTO grouped_quotients VALUES (1, 10.5, 3, '2020-01-05', 9223372036854775807), (2, 7, 4, '2021-03-04', 1), (3, 7, 5, '2021-06-07', 5), (4, 100, 10, '2021-01-01', 2)
+
+-- name: group_by_position_order_by_quotient
+SELECT n / 3 AS q, count(*) FROM grouped_quotients GROUP BY 1 ORDER BY 1
+
+-- name: group_by_alias_order_by_quotient_desc
+SELECT i / 2.0 AS h FROM grouped_quotients GROUP BY h ORDER BY h DESC
+
+-- name: group_by_extract_order_by_it
+SELECT extract(year FROM d) AS y, count(*) FROM grouped_quotients GROUP BY 1 ORDER BY 1
+
+-- name: group_by_math_expression
+SELECT sqrt(i::numeric), count(*) FROM grouped_quotients GROUP BY sqrt(i::numeric) ORDER BY 1 DESC
+
+-- name: group_by_round_of_quotient
+SELECT round(n / 3, 2), count(*) FROM grouped_quotients GROUP BY 1 ORDER BY 1
+
+-- name: distinct_quotient_ordered
+SELECT DISTINCT n / 4 FROM grouped_quotients ORDER BY 1
+
+-- name: avg_and_sum_of_integers_cast_to_numeric
+SELECT avg(b::numeric), avg(i::numeric), sum(b::numeric), sum(b::numeric) / count(*), sum(i::numeric) / 7, avg(x::numeric) FROM grouped_quotients, (VALUES (1234567890)) v(x)

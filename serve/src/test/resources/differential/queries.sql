@@ -565,3 +565,32 @@ SELECT 1 UNION ALL (SELECT 1 UNION SELECT 1)
 
 -- name: set_operation_precedence_unparenthesized
 SELECT 1 UNION SELECT 2 INTERSECT SELECT 2 ORDER BY 1
+
+-- name: values_untyped_strings_take_the_column_type
+SELECT * FROM (VALUES ('2024-02-01'), (DATE '2024-01-01')) v(d) ORDER BY d
+
+-- name: values_untyped_interval
+SELECT x FROM (VALUES ('1 day'), (interval '2 hours')) v(x) ORDER BY x
+
+-- name: values_lists_of_different_lengths
+-- expect-error: 42601
+SELECT * FROM (VALUES (1, 2), (3)) v(x, y)
+
+-- name: integer_modulo_minus_one
+SELECT (-2147483648)::int % -1, (-32768)::int2 % (-1)::int2, (-9223372036854775808)::int8 % -1, NULL::int % -1, -7 % 3
+
+-- name: series_of_moments_zero_step
+-- expect-error: 22023
+SELECT count(*) FROM generate_series('2024-01-01'::timestamp, '2024-01-05', '0 days')
+
+-- name: float_constant_beyond_double_precision
+-- expect-error: 22003
+SELECT 1e400::float8
+
+-- name: float_constant_beyond_real
+-- expect-error: 22003
+SELECT 1e39::float4
+
+-- name: float_constant_below_double_precision
+-- expect-error: 22003
+SELECT 1e-400::float8

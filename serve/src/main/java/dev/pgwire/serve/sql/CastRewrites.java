@@ -28,6 +28,27 @@ final class CastRewrites {
         this.regs = regs;
     }
 
+    /**
+     * A numeric constant cast to real or double precision: 22003 where the type cannot hold it
+     * (beyond its range, or so small it would be zero), as PostgreSQL's float input reports it —
+     * DuckDB reads 1e400 as Infinity.
+     */
+    private static void floatRange(Node arg, SqlType to) {
+        if (!arg.is("A_Const") || !arg.has("fval")) return;
+        java.math.BigDecimal v;
+        try {
+            v = new java.math.BigDecimal(arg.node("fval").str("fval"));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        boolean real = to.is(SqlType.FLOAT4);
+        double d = real ? v.floatValue() : v.doubleValue();
+        if (Double.isInfinite(d) || d == 0 && v.signum() != 0) {
+            throw new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "\"" + v.toPlainString() + "\" is out of range for type "
+                    + (real ? "real" : "double precision"));
+        }
+    }
+
     /** The rewritten cast {@code e}, whose operand is already rewritten. */
     Node rewrite(Node e, Scope scope) {
         SqlType fromType = types.type(e.node("arg"), scope);
@@ -36,6 +57,7 @@ final class CastRewrites {
             if (number != null) return number;
         }
         SqlType castTo = types.type(e, scope);
+        if (castTo != null && !castTo.isArray() && castTo.isFloat()) floatRange(e.node("arg"), castTo);
         Node bits = BitCasts.cast(e, fromType, castTo, types);
         if (bits != null) return bits;
         Node textArray = ArrayInput.atRunTime(e.node("arg"), fromType, castTo);

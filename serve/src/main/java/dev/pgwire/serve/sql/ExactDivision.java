@@ -2,6 +2,7 @@ package dev.pgwire.serve.sql;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
 
 /**
  * Numeric division and {@code avg} of exact numbers as PostgreSQL computes them (numeric.c:
@@ -58,7 +59,7 @@ final class ExactDivision {
     }
 
     /** The integer type of {@code x} in {@code x::numeric} (numeric without modifier), else null. */
-    private static SqlType integerBeneath(Node e, SqlType t, TypeResolver types, TypeResolver.Scope scope) {
+    static SqlType integerBeneath(Node e, SqlType t, TypeResolver types, TypeResolver.Scope scope) {
         if (t == null || t.isArray() || !t.name().equals("numeric") || t.typmod() >= 0 || !e.is("TypeCast")) return null;
         SqlType inner = types.type(e.node("arg"), scope);
         return inner != null && !inner.isArray() && inner.isInteger() ? inner : null;
@@ -99,6 +100,25 @@ final class ExactDivision {
     static Node asText(Node e) {
         if (!e.is("DuckDbSql") || !e.has("topLevelSql")) return e;
         return Expressions.duckDb(e.str("topLevelSql"), e.list("args").toArray(new Node[0]));
+    }
+
+    /**
+     * GROUP BY items that are quotients shown as result columns: grouped by the text the result
+     * column shows, which DuckDB then finds among the groups (grouped by the number, the column's
+     * text would be of an ungrouped expression).
+     */
+    static void groupByShownText(List<Node> groups, List<Node> targets) {
+        for (int i = 0; i < groups.size(); i++) {
+            Node g = groups.get(i);
+            if (!g.is("DuckDbSql") || !g.bool("exactDivision")) continue;
+            Node text = asText(g);
+            for (Node t : targets) {
+                if (Checks.sameExpression(t.node("val"), text)) {
+                    groups.set(i, text);
+                    break;
+                }
+            }
+        }
     }
 
     /**

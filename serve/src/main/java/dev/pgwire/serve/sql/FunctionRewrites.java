@@ -51,6 +51,19 @@ final class FunctionRewrites {
         return infinite;
     }
 
+    /**
+     * The type avg({@code f}) averages: for {@code x::numeric} of an integer x, x's (the cast
+     * taken away: its scale is 0, where DuckDB's cast to numeric has ten decimals, and the
+     * average's scale follows it); else {@code first}.
+     */
+    private SqlType averaged(Node f, SqlType first, Scope scope) {
+        Node arg = f.list("args").get(0);
+        SqlType integer = ExactDivision.integerBeneath(arg, first, types, scope);
+        if (integer == null) return first;
+        f.list("args").set(0, arg.node("arg"));
+        return integer;
+    }
+
     private Node call(Node f, Scope scope) {
         if (f.node("over") != null) return window(f, scope);
         String name = Operators.lastName(f);
@@ -80,6 +93,12 @@ final class FunctionRewrites {
         }
         switch (name) {
             case "sum" -> {
+                SqlType integer = args.size() == 1 ? ExactDivision.integerBeneath(args.get(0), first, types, scope) : null;
+                if (integer != null) {
+                    // sum(x::numeric) of an integer x: the integers' sum, scale 0 as PostgreSQL's (DuckDB's cast has ten decimals)
+                    args.set(0, args.get(0).node("arg"));
+                    return cast(f, "DECIMAL(38,0)", SqlType.NUMERIC);
+                }
                 if (first != null && (first.name().equals("int2") || first.name().equals("int4")) && !first.isArray()) {
                     return cast(f, "BIGINT", SqlType.INT8);
                 }
@@ -97,6 +116,7 @@ final class FunctionRewrites {
             }
             case "avg" -> {
                 if (first != null && first.isExactNumeric() && !first.isArray() && args.size() == 1) {
+                    first = averaged(f, first, scope);
                     Node sum = FuncCallBuilder.copyAggregate(f, "sum");
                     Node count = FuncCallBuilder.copyAggregate(f, "count");
                     Node n = ExactDivision.average(sum, count, first);
@@ -319,6 +339,7 @@ final class FunctionRewrites {
         if (!Operators.lastName(f).equals("avg") || args.size() != 1 || f.names("funcname").size() > 1) return f;
         SqlType first = types.type(args.get(0), scope);
         if (first == null || !first.isExactNumeric() || f.bool("agg_distinct")) return f;
+        first = averaged(f, first, scope);
         Node n = ExactDivision.average(FuncCallBuilder.copyAggregate(f, "sum"), FuncCallBuilder.copyAggregate(f, "count"), first);
         types.assume(n, SqlType.NUMERIC);
         return n;

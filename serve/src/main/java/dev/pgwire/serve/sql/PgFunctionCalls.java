@@ -47,6 +47,11 @@ final class PgFunctionCalls {
             args.set(2, SqlType.INTERVAL.cast(args.get(2), args.get(2).location()));
             types.set(2, SqlType.INTERVAL);
         }
+        if (name.equals("generate_series") && n == 3 && first != null && !first.isArray() && first.isDateTime()) {
+            // a zero step is 22023 (generate_series_timestamp), where DuckDB's series is empty
+            args.set(2, Expressions.duckDb("CASE WHEN {0} = INTERVAL '0 seconds' THEN error('[pgwire:22023] step size cannot equal zero')"
+                    + " ELSE {0} END", args.get(2)));
+        }
         switch (name) {
             case "date_trunc" -> {
                 if (n != 2) return null;

@@ -1,5 +1,7 @@
 package dev.pgwire.serve.sql;
 
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
 import dev.pgwire.serve.catalog.Builtins;
 import dev.pgwire.serve.catalog.CatalogDefinitions;
 import dev.pgwire.serve.sql.CatalogView.ColumnInfo;
@@ -291,10 +293,17 @@ final class TypeResolver {
             List<Col> out = new ArrayList<>();
             if (rows.isEmpty()) return out;
             List<Node> first = rows.get(0).list("items");
+            for (Node row : rows) {
+                if (row.list("items").size() != first.size()) {
+                    throw new PgException(SqlState.SYNTAX_ERROR, "VALUES lists must all be the same length");
+                }
+            }
             for (int i = 0; i < first.size(); i++) {
                 SqlType t = null;
                 for (Node row : rows) {
-                    SqlType ti = type(row.list("items").get(i), scope);
+                    Node item = row.list("items").get(i);
+                    // a parameter of no declared type takes the other rows' type
+                    SqlType ti = item.is("ParamRef") && !parameterDeclared(item.num("number")) ? SqlType.UNKNOWN : type(item, scope);
                     t = t == null ? ti : SqlType.common(t, ti);
                 }
                 out.add(new Col("column" + (i + 1), t != null && t.isUnknown() ? SqlType.TEXT : t, null, 0));

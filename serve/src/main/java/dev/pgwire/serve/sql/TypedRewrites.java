@@ -273,13 +273,14 @@ final class TypedRewrites {
             }
         }
         if (s.node("larg") != null) {
-            UntypedParameters.setOperation(s, types, scope);
+            UntypedValues.setOperation(s, types, scope);
             select(s.node("larg"), scope, top);
             select(s.node("rarg"), scope, top); // both branches give the result's columns: shown alike (an OID alias as its name)
             jsonbKeys.setOperation(s, scope);
             return;
         }
         for (Node item : s.list("fromClause")) fromItem(item, scope);
+        if (s.has("valuesLists")) UntypedValues.valuesLists(s, types, scope);
         for (Node row : s.list("valuesLists")) rewriteItems(row.list("items"), scope);
         if (top) JoinStars.regColumns(s, scope, ref -> OidArrays.countsFromZero(ref, s));
         for (Node t : s.list("targetList")) {
@@ -305,10 +306,14 @@ final class TypedRewrites {
         rewriteField(s, "whereClause", scope);
         rewriteField(s, "havingClause", scope);
         rewriteItems(s.list("groupClause"), scope);
+        if (quotients != null) ExactDivision.groupByShownText(s.list("groupClause"), s.list("targetList"));
         rewriteList(s.list("sortClause"), scope, "node");
-        if (quotients != null && s.list("distinctClause").isEmpty()) sortByQuotients(s, quotients);
         List<Node> on = s.list("distinctClause");
-        if (!(on.size() == 1 && on.get(0).fields().isEmpty())) rewriteItems(on, scope);
+        boolean plainDistinct = on.size() == 1 && on.get(0).fields().isEmpty();
+        if (quotients != null && (on.isEmpty() || plainDistinct)) {
+            sortByQuotients(s, quotients, plainDistinct || !s.list("groupClause").isEmpty());
+        }
+        if (!plainDistinct) rewriteItems(on, scope);
         jsonbKeys.apply(s, scope);
     }
 
@@ -402,8 +407,10 @@ final class TypedRewrites {
     /**
      * ORDER BY a result column that is a quotient (by position or by its alias) sorts by the
      * number: the result column itself is PostgreSQL's text of it, which would sort as a string.
+     * Where the query groups or is DISTINCT ({@code ofText}), it may sort only by what it shows:
+     * by that text read as a double (the same order but where two values agree to 15 digits).
      */
-    private static void sortByQuotients(Node s, Node[] quotients) {
+    private static void sortByQuotients(Node s, Node[] quotients, boolean ofText) {
         List<Node> targets = s.list("targetList");
         for (Node sortBy : s.list("sortClause")) {
             Node key = sortBy.node("node");
@@ -417,8 +424,10 @@ final class TypedRewrites {
                     if (name.equals(targets.get(i).str("name"))) index = i;
                 }
             }
-            if (index >= 0 && index < quotients.length && quotients[index] != null && !namesAWindow(quotients[index])) {
-                sortBy.set("node", quotients[index].copy());
+            if (index < 0 || index >= quotients.length || quotients[index] == null || namesAWindow(quotients[index])) continue;
+            if (!ofText) sortBy.set("node", quotients[index].copy());
+            else if (quotients[index].bool("exactDivision")) {
+                sortBy.set("node", Expressions.duckDb("CAST({0} AS DOUBLE)", ExactDivision.asText(quotients[index].copy())));
             }
         }
     }
@@ -569,7 +578,7 @@ final class TypedRewrites {
                 return e;
             }
             case "A_ArrayExpr" -> {
-                UntypedParameters.arrayElements(e, types, scope);
+                UntypedValues.arrayElements(e, types, scope);
                 rewriteItems(e.list("elements"), scope);
                 return e;
             }
