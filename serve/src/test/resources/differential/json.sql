@@ -951,3 +951,9 @@ SELECT json_agg(DISTINCT x), jsonb_agg(DISTINCT x), json_agg(DISTINCT x ORDER BY
 
 -- name: json_agg_distinct_text_and_jsonb_sorted
 SELECT json_agg(DISTINCT t), jsonb_agg(DISTINCT j) FROM (VALUES ('b', '{"b":1}'::jsonb), ('a', '[1]'), (NULL, '1'), ('C', NULL), ('b', '"a"')) v(t, j)
+
+-- name: prepare_jsonb_set_path_parameter
+PREPARE set_path AS SELECT jsonb_set('{"a":{"b":1}}'::jsonb, $1, '2'), jsonb_insert('{"a":[1,2]}'::jsonb, $2, '0')
+
+-- name: execute_jsonb_set_path_parameter
+EXECUTE set_path('{a,b}', '{a,0}')

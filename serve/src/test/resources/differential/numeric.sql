@@ -694,3 +694,16 @@ SELECT DISTINCT n / 4 FROM grouped_quotients ORDER BY 1
 
 -- name: avg_and_sum_of_integers_cast_to_numeric
 SELECT avg(b::numeric), avg(i::numeric), sum(b::numeric), sum(b::numeric) / count(*), sum(i::numeric) / 7, avg(x::numeric) FROM grouped_quotients, (VALUES (1234567890)) v(x)
+
+-- name: prepare_integer_beside_wider_parameters
+PREPARE beside_integer(numeric, float8, bigint) AS SELECT id, coalesce(i, $1), coalesce(i, $2), greatest($3, i), CASE WHEN i > 4 THEN $1 ELSE i END FROM grouped_quotients ORDER BY id
+
+-- name: execute_integer_beside_wider_parameters
+EXECUTE beside_integer(2.5, 2.5, 1099511627776)
+
+-- name: float_power_of_negative_base_numeric_exponent
+-- expect-error: 2201F
+SELECT (-0.5)::float8 ^ 0.5
+
+-- name: float_power_numeric_exponent
+SELECT 2.5::float8 ^ 0.5, 2::float8 ^ 1.5

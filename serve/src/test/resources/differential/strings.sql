@@ -170,3 +170,9 @@ SELECT quote_literal(true), quote_nullable(false), quote_literal('ab '::char(3))
 
 -- name: untyped_literals_take_the_function_types
 SELECT age('2024-03-01', '2024-01-31'), round('1.25', 1), abs('-2'), make_date('2020', '2', '3'), mod('7', 3)
+
+-- name: rows_joined_to_text
+SELECT concat('x', row(1, 'a b', NULL)), format('%s', row(1, 'a')), 'x' || row(1, 2.50, 'q'), row(1, 'a')::text
+
+-- name: table_rows_joined_to_text
+SELECT concat_ws('|', p, 'z'), 'p' || p, format('%s-%s', p, 1) FROM (SELECT 1 AS a, 'x y' AS b UNION ALL SELECT 2, NULL) p ORDER BY a

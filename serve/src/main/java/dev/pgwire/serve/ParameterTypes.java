@@ -69,6 +69,22 @@ final class ParameterTypes {
         return DUCKDB_TYPES.get(oid);
     }
 
+    private static final java.util.Set<Integer> NUMBERS = java.util.Set.of(PgType.INT2.oid(), PgType.INT4.oid(), PgType.INT8.oid(),
+            PgType.NUMERIC.oid(), PgType.FLOAT4.oid(), PgType.FLOAT8.oid());
+
+    private static final java.util.Set<Integer> INTEGERS = java.util.Set.of(PgType.INT2.oid(), PgType.INT4.oid(), PgType.INT8.oid());
+
+    /**
+     * Whether a parameter the client declared a number of one type ({@code declared}) is one DuckDB
+     * typed as an integer of another ({@code inferred}: coalesce(int_column, $1) with a numeric).
+     * Where DuckDB typed it a decimal or a float (a column's), the value is bound to that type as
+     * PostgreSQL assigns it (a numeric 1e300 to a float, a float 1.005 to numeric(10,2) as 1.01),
+     * which a cast to the declared type first would not keep.
+     */
+    static boolean numberOfAnotherKind(int declared, int inferred) {
+        return declared != inferred && NUMBERS.contains(declared) && INTEGERS.contains(inferred);
+    }
+
     /** The highest {@code $n} outside literals, identifiers and comments; 0 if there is none. */
     static int highestParameter(String sql) {
         SqlLexer lexer = new SqlLexer(sql);

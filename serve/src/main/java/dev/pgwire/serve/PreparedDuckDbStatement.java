@@ -218,6 +218,12 @@ final class PreparedDuckDbStatement implements PreparedStatement {
                     inferred = ParameterTypes.pgOid(duckDbTypes[i]);
                 }
                 types[i] = declaredOid != 0 ? declaredOid : inferred != 0 ? inferred : PgType.TEXT.oid();
+                if (i < duckDbCount && inferred != 0 && ParameterTypes.numberOfAnotherKind(declaredOid, inferred)) {
+                    // a number of the client's type where DuckDB guessed another (coalesce(int_column, $1) with a
+                    // numeric): DuckDB would bind the statement again for the value's type, and its result columns' types change
+                    inference.declare(i, ParameterTypes.duckDbType(declaredOid));
+                    continue;
+                }
                 if (i >= duckDbCount || inferred != 0) continue;
                 // DuckDB would type it from the bound value; PostgreSQL types it now
                 int castTo = casts.getOrDefault(i + 1, 0);

@@ -252,9 +252,11 @@ final class ExpressionTypes {
                 return SqlType.JSONB;
             }
             case "^" -> {
-                // power: numeric for a numeric operand, else double precision (integers take float8's, the preferred type)
+                // power: numeric for a numeric operand beside a numeric or an integer, else double precision (integers
+                // take float8's, the preferred type; a real or double precision operand makes the numeric one float8)
                 boolean numeric = l != null && !l.isArray() && l.name().equals("numeric") || rt != null && !rt.isArray() && rt.name().equals("numeric");
-                return numeric ? SqlType.NUMERIC : SqlType.FLOAT8;
+                boolean floating = l != null && !l.isArray() && l.isFloat() || rt != null && !rt.isArray() && rt.isFloat();
+                return numeric && !floating ? SqlType.NUMERIC : SqlType.FLOAT8;
             }
             case "->" -> {
                 return l != null && l.name().equals("json") ? SqlType.JSON : SqlType.JSONB;

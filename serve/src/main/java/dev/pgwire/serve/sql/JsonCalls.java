@@ -465,7 +465,8 @@ final class JsonCalls {
         SqlType t = ts.get(i);
         if (t != null && !t.isUnknown() && !(t.dims() == 1 && t.element().isText())) throw noFunction(name, ts);
         Node array = arg;
-        if (t != null && t.isUnknown()) {
+        // an untyped constant, or a parameter of no declared type (node-postgres sends an array as its text)
+        if (t != null && t.isUnknown() || t == null && arg.is("ParamRef")) {
             List<Node> names = new ArrayList<>(List.of(Node.string("pg_catalog"), Node.string("text")));
             Node typeName = Node.of(null).set("names", names).set("typemod", -1L)
                     .set("arrayBounds", new ArrayList<>(List.of(Node.of("Integer").set("ival", -1L))));

@@ -453,6 +453,7 @@ final class TypedRewrites {
                 return e;
             }
             case "A_Expr" -> {
+                RowArguments.ofConcatenation(e, scope, types);
                 if (e.node("lexpr") != null) e.set("lexpr", expr(e.node("lexpr"), scope));
                 Node r = e.node("rexpr");
                 if (r != null && r.is("List")) rewriteItems(r.list("items"), scope);
@@ -475,6 +476,7 @@ final class TypedRewrites {
                     else if (RowReferences.isStarOfRelation(e.list("args").get(0))) return e; // DuckDB reports it, rather than count NULL rows
                 }
                 RowReferences.wholeRowArguments(e.list("args"));
+                RowArguments.ofCall(e, scope);
                 rewriteItems(e.list("args"), scope);
                 if (e.node("agg_filter") != null) e.set("agg_filter", expr(e.node("agg_filter"), scope));
                 if (!e.bool("agg_within_group")) {
