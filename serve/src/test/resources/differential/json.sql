@@ -957,3 +957,15 @@ PREPARE set_path AS SELECT jsonb_set('{"a":{"b":1}}'::jsonb, $1, '2'), jsonb_ins
 
 -- name: execute_jsonb_set_path_parameter
 EXECUTE set_path('{a,b}', '{a,0}')
+
+-- name: setup_json_rows
+CREATE TABLE json_rows (a int, n numeric(4,2), ts timestamp, c char(3), t text)
+
+-- name: setup_json_rows_values
+INSERT INTO json_rows VALUES (1, 2.50, '2024-01-02 03:04:05', 'ab', 'x"y'), (2, NULL, NULL, NULL, NULL)
+
+-- name: arrays_of_rows_as_json
+SELECT to_json(array_agg(r ORDER BY a)), array_to_json(array_agg(r ORDER BY a)), json_build_object('rows', array_agg(r ORDER BY a)) FROM json_rows r
+
+-- name: arrays_of_row_constructors_as_json
+SELECT to_json(array[row(1, 2.50)]), array_to_json(array[row(1, 'a'), row(2, NULL)]), to_jsonb(array_agg(row(a, n) ORDER BY a)) FROM json_rows

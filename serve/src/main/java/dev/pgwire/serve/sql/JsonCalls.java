@@ -73,8 +73,11 @@ final class JsonCalls {
                 return row == null ? null : typed(SqlType.JSON, "CAST({0} AS JSON)", row);
             }
             case "array_to_json" -> {
-                if (n < 1 || n > 2 || ts.get(0) == null || !ts.get(0).isArray()) return null;
-                Node array = n == 2 && isTrue(args.get(1)) ? text.prettyArray(args.get(0), ts.get(0)) : text.of(args.get(0), ts.get(0), scope);
+                // (an array of rows may be of no type known here: array_agg(t) of a whole row)
+                if (n < 1 || n > 2 || ts.get(0) != null && !ts.get(0).isArray()) return null;
+                boolean pretty = n == 2 && isTrue(args.get(1));
+                if (pretty && ts.get(0) == null) return null;
+                Node array = pretty ? text.prettyArray(args.get(0), ts.get(0)) : text.of(args.get(0), ts.get(0), scope);
                 return typed(SqlType.JSON, "CAST({0} AS JSON)", array);
             }
             case "json_build_object", "jsonb_build_object", "json_build_array", "jsonb_build_array" -> {

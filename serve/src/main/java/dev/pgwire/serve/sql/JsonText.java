@@ -34,6 +34,8 @@ final class JsonText {
         List<Col> row = rowColumns(value, scope);
         if (row != null) return row(value, row, false);
         if (value.is("RowExpr")) return rowExpr(value, scope, false);
+        Node rows = rowArray(value, scope);
+        if (rows != null) return rows;
         if (type == null) return sql("CAST(to_json({0}) AS VARCHAR)", value);
         if (type.isArray()) return array(value, type);
         return switch (type.isUnknown() ? "text" : type.name()) {
@@ -107,6 +109,49 @@ final class JsonText {
             for (Entry e : s.entries) if (e.alias().equals(fields.get(0)) && !e.cols().isEmpty()) return e.cols();
         }
         return null;
+    }
+
+    /**
+     * An array of rows — {@code array_agg(t)} of a whole row or of ROW(…), {@code ARRAY[ROW(…), …]} —
+     * as array_to_json writes it, each row an object of its columns' JSON (DuckDB's JSON of its
+     * structs would lose their values' PostgreSQL text); null for any other value.
+     */
+    private Node rowArray(Node value, Scope scope) {
+        List<String> names = new ArrayList<>();
+        List<SqlType> fieldTypes = new ArrayList<>();
+        Node row = null;
+        if (value.is("FuncCall") && Operators.lastName(value).equals("array_agg") && value.list("args").size() == 1) {
+            row = value.list("args").get(0);
+        } else if (value.is("A_ArrayExpr") && !value.list("elements").isEmpty()
+                && value.list("elements").stream().allMatch(e -> e.is("RowExpr") && e.list("args").size() == value.list("elements").get(0).list("args").size())) {
+            row = value.list("elements").get(0);
+        }
+        if (row == null) return null;
+        List<Col> cols = rowColumns(row, scope);
+        if (cols != null) {
+            for (Col c : cols) {
+                names.add(c.name());
+                fieldTypes.add(c.type());
+            }
+        } else if (row.is("RowExpr")) {
+            List<Node> args = row.list("args");
+            for (int i = 0; i < args.size(); i++) {
+                names.add("f" + (i + 1));
+                fieldTypes.add(types.type(args.get(i), scope));
+            }
+        } else {
+            return null;
+        }
+        String var = "pg_json_r" + (++depth);
+        List<Node> keys = new ArrayList<>();
+        List<Node> values = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            keys.add(Node.string(names.get(i)));
+            values.add(of(Expressions.duckDb("struct_extract_at(" + var + ", " + (i + 1) + ")"), fieldTypes.get(i), null));
+        }
+        depth--;
+        Node object = Expressions.duckDb("CASE WHEN " + var + " IS NOT NULL THEN {0} END", object(keys, values, false));
+        return sql("('[' || array_to_string(list_transform({0}, lambda " + var + ": coalesce({1}, 'null')), ',') || ']')", value, object);
     }
 
     /** composite_to_json: {@code {"a":1,"b":"x"}}, pretty with each column after the first on a new line. */
