@@ -594,3 +594,6 @@ SELECT 1e39::float4
 -- name: float_constant_below_double_precision
 -- expect-error: 22003
 SELECT 1e-400::float8
+
+-- name: smallint_beside_integer_constant_is_integer
+SELECT CASE WHEN x > 100 THEN x::int2 ELSE 2 END * 20000, greatest(x::int2, 2) * 20000, (ARRAY[x::int2, 2])[2] * 20000, coalesce(NULL::int2, 3) * 20000 FROM (VALUES (1)) v(x)

@@ -295,3 +295,25 @@ MERGE INTO merge_ident_view USING (VALUES (1)) v(k) ON merge_ident_view.k = v.k 
 -- name: merge_on_an_unknown_column_of_the_source
 -- expect-error: 42703
 MERGE INTO merge_ident t USING (VALUES (1)) s(id) ON t.id = s.nosuch WHEN MATCHED THEN DELETE
+
+-- name: setup_assignment_casts
+CREATE TABLE assignment_casts (id int, i int, n numeric(6,2), j jsonb, s text)
+
+-- name: text_cast_into_integer_column
+-- expect-error: 42804
+INSERT INTO assignment_casts (id, i) VALUES (1, '1.5'::text)
+
+-- name: text_column_into_integer_column
+-- expect-error: 42804
+INSERT INTO assignment_casts (id, i) SELECT id, s FROM assignment_casts
+
+-- name: text_cast_into_numeric_column_by_update
+-- expect-error: 42804
+UPDATE assignment_casts SET n = '1.555'::text
+
+-- name: integer_into_jsonb_column
+-- expect-error: 42804
+INSERT INTO assignment_casts (id, j) VALUES (3, 1)
+
+-- name: assignment_casts_that_exist
+INSERT INTO assignment_casts (id, i, n, s) VALUES (4, '7', 1.555, 42) RETURNING *

@@ -435,10 +435,6 @@ public final class TargetCoercion {
     private static final java.util.Set<String> CHECKED_CATEGORIES = java.util.Set.of("B", "N", "D");
 
     /**
-     * A value PostgreSQL has no assignment cast for ({@code true} into an integer column, a number
-     * into a boolean or a date column) is 42804, where DuckDB would convert it silently.
-     */
-    /**
      * An array of more dimensions than the column's declared type has: PostgreSQL's arrays hold any
      * number whatever the declaration, serve's columns the number declared (text[] one, text[][]
      * two), and DuckDB would write each inner array into one element as text. Refused (0A000).
@@ -460,6 +456,11 @@ public final class TargetCoercion {
                         + "[]".repeat(dims) + ").");
     }
 
+    /**
+     * A value PostgreSQL has no assignment cast for ({@code true} into an integer column, a number
+     * into a boolean, a date or a jsonb column, a text column or {@code '1.5'::text} into an integer
+     * column) is 42804, where DuckDB would convert it silently (rounding 1.5 to 2).
+     */
     private static void checkAssignable(Node value, ColumnInfo c, SqlType target, TypeResolver types, TypeResolver.Scope scope) {
         if (target.isArray()) return;
         SqlType source = types.type(value, scope);
@@ -467,13 +468,29 @@ public final class TargetCoercion {
         int from = dev.pgwire.serve.catalog.Builtins.typeOid(source.name());
         int to = dev.pgwire.serve.catalog.Builtins.typeOid(target.name());
         if (from == 0 || to == 0) return;
-        if (!CHECKED_CATEGORIES.contains(dev.pgwire.serve.catalog.Builtins.category(from))
-                || !CHECKED_CATEGORIES.contains(dev.pgwire.serve.catalog.Builtins.category(to))) return;
+        String fromCategory = dev.pgwire.serve.catalog.Builtins.category(from);
+        String toCategory = dev.pgwire.serve.catalog.Builtins.category(to);
+        boolean checked = CHECKED_CATEGORIES.contains(fromCategory)
+                && (CHECKED_CATEGORIES.contains(toCategory) || "U".equals(toCategory)); // a number into a jsonb or uuid column too
+        // a string of a type the statement names — a cast to text, a table's text column — has only explicit casts to
+        // other categories (a subquery's column of a string constant is still the constant, which INSERT … SELECT coerces)
+        boolean text = "S".equals(fromCategory) && (value.is("TypeCast") || tableColumn(value, scope));
+        if (!checked && !text) return;
         if (dev.pgwire.serve.catalog.Builtins.assignable(from, to)) return;
         PgException e = new PgException(SqlState.DATATYPE_MISMATCH, "column \"" + c.name() + "\" is of type "
                 + FormatType.displayName(target) + " but expression is of type " + FormatType.displayName(source))
                 .withHint("You will need to rewrite or cast the expression.");
-        throw value.has("location") ? e.withPosition(value.location() + 1) : e;
+        // at the expression's start, which is its operand's for a cast ('1.5'::text)
+        Node first = value;
+        while (first.is("TypeCast") && first.node("arg") != null && first.node("arg").has("location")) first = first.node("arg");
+        throw first.has("location") ? e.withPosition(first.location() + 1) : e;
+    }
+
+    /** Whether {@code value} names a column of a table (through subqueries and CTEs that select it). */
+    private static boolean tableColumn(Node value, TypeResolver.Scope scope) {
+        if (!value.is("ColumnRef") || scope == null || !value.list("fields").stream().allMatch(f -> f.is("String"))) return false;
+        TypeResolver.Col c = scope.resolve(value.names("fields"));
+        return c != null && c.relation() != null && c.number() > 0;
     }
 
     /** Types whose input rules differ between PostgreSQL and DuckDB for a string constant. */

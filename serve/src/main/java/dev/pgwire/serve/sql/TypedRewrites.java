@@ -497,6 +497,7 @@ final class TypedRewrites {
                     rewriteField(w, "result", scope);
                 }
                 rewriteField(e, "defresult", scope);
+                IntegerWidening.caseResults(e, types, scope);
                 return e;
             }
             case "TypeCast" -> {
@@ -559,6 +560,7 @@ final class TypedRewrites {
             case "CoalesceExpr", "MinMaxExpr", "RowExpr" -> {
                 rewriteItems(e.list("args"), scope);
                 SqlType common = e.is("RowExpr") ? null : types.type(e, scope);
+                IntegerWidening.items(e.list("args"), common, types, scope);
                 if (common != null && common.isArray()) {
                     // an untyped '{…}' among arrays is an array of their type (coalesce(array_agg(x), '{}'))
                     List<Node> args = e.list("args");
@@ -582,6 +584,8 @@ final class TypedRewrites {
             case "A_ArrayExpr" -> {
                 UntypedValues.arrayElements(e, types, scope);
                 rewriteItems(e.list("elements"), scope);
+                SqlType array = types.type(e, scope);
+                if (array != null && array.dims() == 1) IntegerWidening.items(e.list("elements"), array.element(), types, scope);
                 return e;
             }
             case "DuckDbSql" -> {
