@@ -538,3 +538,19 @@ SELECT chr(-1)
 -- name: chr_beyond_unicode
 -- expect-error: 54000
 SELECT chr(1114112)
+
+-- name: like_pattern_ending_in_escape
+-- expect-error: 22025
+SELECT 'abc' LIKE 'a%#' ESCAPE '#'
+
+-- name: convert_from_invalid_utf8
+-- expect-error: 22021
+SELECT convert_from('\xff'::bytea, 'UTF8')
+
+-- name: make_date_field_out_of_range_message
+-- expect-error: 22008
+SELECT make_date(2023, 2, 29)
+
+-- name: numeric_cast_overflow_detail
+-- expect-error: 22003
+SELECT 1234567.891::numeric(8,2)

@@ -170,6 +170,15 @@ final class ErrorMapper {
             String wanted = m.group(3).toLowerCase(Locale.ROOT);
             return new PgException("42809", "\"" + m.group(1) + "\" is not " + (wanted.startsWith("i") ? "an " : "a ") + wanted);
         }
+        if (msg.contains("Like pattern must not end with escape character")) {
+            return new PgException("22025", "LIKE pattern must not end with escape character");
+        }
+        if (msg.contains("could not convert blob to UTF8 string")) {
+            return new PgException("22021", "invalid byte sequence for encoding \"UTF8\"");
+        }
+        if (msg.startsWith("Date and time not in timestamp range")) {
+            return new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range");
+        }
         if (msg.startsWith("Invalid escape string. Escape string must be empty or one character")) {
             return new PgException("22025", "invalid escape string").withHint("Escape string must be empty or one character.");
         }
@@ -267,10 +276,7 @@ final class ErrorMapper {
             return new PgException("21000", "MERGE command cannot affect row a second time")
                     .withHint("Ensure that not more than one source row matches any one target row.");
         }
-        if (msg.startsWith("Date out of range")) {
-            return new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "date field value out of range: "
-                    + msg.substring(msg.indexOf(':') + 1).trim());
-        }
+        if (msg.startsWith("Date out of range")) return dateOutOfRange(msg);
         if ((m = CAST_UNIMPLEMENTED.matcher(msg)).find()) {
             return new PgException("42846", "cannot cast type " + pgTypeName(m.group(1)) + " to " + pgTypeName(m.group(2)));
         }
@@ -442,17 +448,39 @@ final class ErrorMapper {
     private static final Pattern EXTRACT_SPECIFIER = Pattern.compile("^extract specifier \"(.*)\" not recognized$");
     private static final Pattern CAST_OUT_OF_RANGE = Pattern.compile("Casting value \"(.*?)\" to type (DECIMAL\\(\\d+,\\d+\\)) failed: value is out of range");
 
+    private static final Pattern DATE_FIELDS = Pattern.compile("^(-?\\d+)-(\\d+)-(\\d+)$");
+    private static final Pattern DECIMAL_TYPE = Pattern.compile("DECIMAL\\((\\d+),(\\d+)\\)");
+
+    /** make_date's "Date out of range: 2023-2-29": PostgreSQL's text of the fields, month and day in two digits. */
+    private static PgException dateOutOfRange(String msg) {
+        String fields = msg.substring(msg.indexOf(':') + 1).trim();
+        Matcher m = DATE_FIELDS.matcher(fields);
+        if (m.matches()) fields = m.group(1) + "-" + pad2(m.group(2)) + "-" + pad2(m.group(3));
+        return new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "date field value out of range: " + fields);
+    }
+
+    private static String pad2(String digits) {
+        return digits.length() < 2 ? "0" + digits : digits;
+    }
+
+    /** A value too wide for numeric(p,s) ({@code DECIMAL(p,s)}): PostgreSQL's 22003 and its detail. */
+    private static PgException numericFieldOverflow(String decimal) {
+        Matcher m = DECIMAL_TYPE.matcher(decimal);
+        PgException e = new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow");
+        if (!m.find()) return e;
+        int p = Integer.parseInt(m.group(1));
+        int sc = Integer.parseInt(m.group(2));
+        return e.withDetail("A field with precision " + p + ", scale " + sc + " must round to an absolute value less than "
+                + (p == sc ? "1" : "10^" + (p - sc)) + ".");
+    }
+
     private static PgException conversion(DuckDbError e, String msg) {
         Matcher m;
-        if ((m = CAST_OUT_OF_RANGE.matcher(msg)).find()) {
-            return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow").withDetail(msg);
-        }
+        if ((m = CAST_OUT_OF_RANGE.matcher(msg)).find()) return numericFieldOverflow(m.group(2));
         if ((m = CAST_UNIMPLEMENTED.matcher(msg)).find()) {
             return new PgException("42846", "cannot cast type " + pgTypeName(m.group(1)) + " to " + pgTypeName(m.group(2)));
         }
-        if (msg.startsWith("Date out of range")) {
-            return new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "date field value out of range: " + msg.substring(msg.indexOf(':') + 1).trim());
-        }
+        if (msg.startsWith("Date out of range")) return dateOutOfRange(msg);
         if ((m = CONVERT_STRING.matcher(msg)).find()) {
             // an integer beyond the type's range is PostgreSQL's 22003, anything else no integer 22P02
             if (m.group(2).matches("INT(16|32|64)") && m.group(1).strip().matches("[+-]?[0-9]+")) {
@@ -466,11 +494,7 @@ final class ErrorMapper {
             // a number too wide for numeric(p,s) is PostgreSQL's 22003 with its detail; other text 22P02
             try {
                 new java.math.BigDecimal(m.group(1).strip());
-                int p = Integer.parseInt(m.group(2));
-                int sc = Integer.parseInt(m.group(3));
-                return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow")
-                        .withDetail("A field with precision " + p + ", scale " + sc + " must round to an absolute value less than "
-                                + (p == sc ? "1" : "10^" + (p - sc)) + ".");
+                return numericFieldOverflow("DECIMAL(" + m.group(2) + "," + m.group(3) + ")");
             } catch (NumberFormatException notANumber) {
                 return new PgException(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type numeric: \"" + m.group(1) + "\"");
             }
