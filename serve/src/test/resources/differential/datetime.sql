@@ -531,3 +531,15 @@ SELECT id, extract(julian FROM local_at), extract(julian FROM happened), extract
 
 -- name: extract_epoch_of_timetz
 SELECT extract(epoch FROM timetz '10:00+02'), extract(epoch FROM timetz '23:59:59.5-11'), date_part('epoch', timetz '00:30+05:30'), extract(timezone FROM timetz '10:00-05:30'), extract(hour FROM timetz '10:00+02')
+
+-- name: prepare_date_part_of_a_parameter_unit
+PREPARE part_of(text) AS SELECT date_part($1, local_at), date_part($1, timestamp '2024-05-06 07:08:09.5') FROM events ORDER BY id
+
+-- name: execute_date_part_quarter
+EXECUTE part_of('quarter')
+
+-- name: execute_date_part_second
+EXECUTE part_of('second')
+
+-- name: execute_date_part_epoch
+EXECUTE part_of('epoch')

@@ -65,7 +65,14 @@ final class DateParts {
     /** date_part(field, source): double precision. */
     static Node datePart(Node field, Node source) {
         String f = fieldName(field);
-        if (f == null) return null;
+        if (f == null) {
+            // a field known when the statement runs (a parameter, a column): the same, chosen then
+            return Expressions.duckDb("CASE lower({0}) WHEN 'second' THEN date_part('microseconds', {1}) / 1000000.0"
+                    + " WHEN 'seconds' THEN date_part('microseconds', {1}) / 1000000.0"
+                    + " WHEN 'millisecond' THEN date_part('microseconds', {1}) / 1000.0"
+                    + " WHEN 'milliseconds' THEN date_part('microseconds', {1}) / 1000.0"
+                    + " WHEN 'epoch' THEN epoch({1}) ELSE CAST(date_part({0}, {1}) AS DOUBLE) END", field, source);
+        }
         String sql = switch (f) {
             case "second", "seconds" -> "(date_part('microseconds', {0}) / 1000000.0)";
             case "millisecond", "milliseconds" -> "(date_part('microseconds', {0}) / 1000.0)";
