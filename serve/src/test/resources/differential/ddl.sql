@@ -1471,3 +1471,31 @@ SELECT 'ok'::enum_elsewhere.elsewhere_mood < 'happy', 'happy'::enum_elsewhere.el
 DROP TABLE enum_elsewhere.t;
 DROP TYPE enum_elsewhere.elsewhere_mood;
 DROP SCHEMA enum_elsewhere
+
+-- name: setup_unnamed_checks
+CREATE TABLE unnamed_checks (a int CHECK (a > 0) CHECK (a < 100), b int, s smallint, CHECK (greatest(a, b) < 100), CHECK (nullif(a, 0) IS NOT NULL), CHECK (s IN (1, 2, 3)), CHECK (s NOT IN (4, 5)), CHECK (coalesce(s, 0) >= 0), CHECK (least(a, 5) > 0))
+
+-- name: unnamed_checks_names_and_texts
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'unnamed_checks'::regclass ORDER BY conname
+
+-- name: drop_one_of_two_unnamed_checks
+ALTER TABLE unnamed_checks DROP CONSTRAINT unnamed_checks_a_check
+
+-- name: the_other_unnamed_check_holds
+-- expect-error: 23514
+INSERT INTO unnamed_checks VALUES (200, 1, 1)
+
+-- name: setup_partial_and_generated
+CREATE TABLE partial_generated (a int, b int, z smallint, g2 int GENERATED ALWAYS AS (nullif(a, 0)) STORED, g3 int GENERATED ALWAYS AS (greatest(a, b)) STORED, g4 int GENERATED ALWAYS AS (CASE WHEN z > 0 THEN z ELSE 0 END) STORED)
+
+-- name: setup_partial_index_nullif
+CREATE INDEX partial_nullif ON partial_generated (a) WHERE nullif(b, 0) IS NOT NULL
+
+-- name: setup_partial_index_in_list
+CREATE INDEX partial_in_list ON partial_generated (z) WHERE z IN (1, 2)
+
+-- name: partial_index_predicates
+SELECT indexrelid::regclass, pg_get_expr(indpred, indrelid) FROM pg_index WHERE indrelid = 'partial_generated'::regclass ORDER BY 1
+
+-- name: generated_column_expressions
+SELECT attname, pg_get_expr(adbin, adrelid) FROM pg_attrdef JOIN pg_attribute ON attrelid = adrelid AND attnum = adnum WHERE adrelid = 'partial_generated'::regclass ORDER BY 1

@@ -38,9 +38,9 @@ final class AddedChecks {
         List<String> columns = columnsOf(expr);
         String name = c.str("conname");
         if (name.isEmpty()) {
-            String base = TableMeta.defaultName(r.name(), columns.size() == 1 ? columns : List.of(), "check");
-            name = base;
-            for (int i = 1; meta.constraint(name) != null; i++) name = base + i;
+            List<String> named = columns.size() == 1 ? columns : List.of();
+            name = TableMeta.defaultName(r.name(), named, "check");
+            for (int i = 1; meta.constraint(name) != null; i++) name = TableMeta.defaultName(r.name(), named, "check" + i);
         } else if (meta.constraint(name) != null) {
             throw new PgException("42710", "constraint \"" + name + "\" for relation \"" + r.name() + "\" already exists");
         }

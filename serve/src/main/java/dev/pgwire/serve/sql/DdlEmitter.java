@@ -363,11 +363,22 @@ final class DdlEmitter {
     /** As above, with the columns the constraint is on ({@code stored}) other than those it is named after. */
     private String record(Node c, String type, List<String> columns, String suffix, String expression, List<String> stored) {
         String name = c.str("conname");
-        if (name.isEmpty()) name = type.equals("p") ? tableName + "_pkey" : TableMeta.defaultName(tableName, columns, suffix);
+        if (name.isEmpty() && type.equals("p")) name = tableName + "_pkey";
+        if (name.isEmpty()) {
+            // a name another constraint of the table has is followed by a number, as ChooseConstraintName does
+            // (two unnamed checks of column a: t_a_check, t_a_check1)
+            name = TableMeta.defaultName(tableName, columns, suffix);
+            for (int n = 1; named(name); n++) name = TableMeta.defaultName(tableName, columns, suffix + n);
+        }
         Node pk = c.node("pktable");
         constraints.add(new TableMeta.Constraint(name, type, stored, pk == null ? null : pk.str("relname"),
                 pk == null ? List.of() : c.names("pk_attrs"), expression, false));
         return name;
+    }
+
+    private boolean named(String name) {
+        for (TableMeta.Constraint c : constraints) if (c.name().equals(name)) return true;
+        return false;
     }
 
     /**
@@ -509,6 +520,11 @@ final class DdlEmitter {
         for (String c : columnNames) {
             if (!seen.add(c)) throw new PgException("42701", "column \"" + c + "\" specified more than once");
         }
+        if (s.bool("replace")) {
+            CatalogView.Relation old = session.catalog().relation(view.str("schemaname").isEmpty() ? null : view.str("schemaname"),
+                    view.str("relname"));
+            if (old != null && old.view()) replacedColumns(old, columnNames, typed.resultTypes());
+        }
         CatalogRoutes.apply(query, session);
         em.statement(query);
         // what PostgreSQL shows of the view: its query and its columns' types
@@ -520,6 +536,28 @@ final class DdlEmitter {
         boolean temp = view.str("relpersistence").equals("t");
         after.add("COMMENT ON VIEW " + qualifiedRelation(temp ? null : schemaOf(view, session), view.str("relname")) + " IS "
                 + SqlWriter.quoteLiteral(new ObjectMeta(ViewText.query(source), null, null, null, types, null, shown).write()));
+    }
+
+    /**
+     * CREATE OR REPLACE VIEW keeps the view's columns — their number, names and types — and may add
+     * some at the end; anything else is 42P16 (checkViewTupleDesc), where DuckDB would replace the
+     * view and leave the views over it reading columns that changed.
+     */
+    private static void replacedColumns(CatalogView.Relation old, List<String> names, List<SqlType> types) {
+        List<CatalogView.ColumnInfo> before = old.columns();
+        if (names.size() < before.size()) throw new PgException("42P16", "cannot drop columns from view");
+        for (int i = 0; i < before.size(); i++) {
+            CatalogView.ColumnInfo c = before.get(i);
+            if (!c.name().equals(names.get(i))) {
+                throw new PgException("42P16", "cannot change name of view column \"" + c.name() + "\" to \"" + names.get(i) + "\"")
+                        .withHint("Use ALTER VIEW ... RENAME COLUMN ... to change name of view column instead.");
+            }
+            SqlType was = c.pgType() == null ? null : SqlType.of(c.pgType());
+            SqlType now = i < types.size() ? types.get(i) : null;
+            if (was == null || now == null || now.isUnknown() || was.withoutTypmod().equals(now.withoutTypmod())) continue;
+            throw new PgException("42P16", "cannot change data type of view column \"" + c.name() + "\" from "
+                    + FormatType.displayName(was.withoutTypmod()) + " to " + FormatType.displayName(now.withoutTypmod()));
+        }
     }
 
     private void createSchema(Node s) {

@@ -162,7 +162,7 @@ final class DeparseWriter {
         } else if (e instanceof Keyword k) {
             out.append(k.text());
         } else if (e instanceof Coalesce c) {
-            out.append("COALESCE(");
+            out.append(c.name()).append('(');
             for (int i = 0; i < c.args().size(); i++) {
                 if (i > 0) out.append(", ");
                 write(c.args().get(i), true, c);

@@ -111,7 +111,8 @@ public final class PgDeparse {
     record Keyword(String text, Type type) implements E {
     }
 
-    record Coalesce(List<E> args, Type type) implements E {
+    /** COALESCE, GREATEST, LEAST or NULLIF ({@code name}) of its arguments, written as a function of them. */
+    record Coalesce(String name, List<E> args, Type type) implements E {
     }
 
     /** A CASE; {@code arg} is the value a simple CASE compares (each WHEN is then the compared value alone), else null. */
@@ -187,7 +188,8 @@ public final class PgDeparse {
             E e = d.analyse(expr);
             if (target != null) e = d.coerceTo(e, Type.of(target), false);
             if (e instanceof Const c && c.isNull() && target != null) return null; // a NULL default is no default
-            return d.writer.text(e, false, -1);
+            // pg_get_expr and pg_get_constraintdef indent a CASE also when not pretty (PRETTYFLAG_INDENT)
+            return d.writer.text(e, false, 0);
         } catch (RuntimeException e) { // Unknown, or a construct analysed wrongly: the text as written stays
             return null;
         }
@@ -271,15 +273,14 @@ public final class PgDeparse {
                 if (array == 0) throw new Unknown();
                 return new Arr(typed, Type.of(array));
             }
-            case "CoalesceExpr" -> {
+            case "CoalesceExpr", "MinMaxExpr" -> {
                 List<E> args = new ArrayList<>();
                 for (Node a : n.list("args")) args.add(analyse(a));
-                Type common = null;
-                for (E e : args) if (e.type().oid() != Builtins.UNKNOWN) common = common == null ? e.type() : common;
-                if (common == null) common = Type.of(25);
+                Type common = common(args);
                 List<E> typed = new ArrayList<>();
                 for (E e : args) typed.add(coerceTo(e, common, true));
-                return new Coalesce(typed, common);
+                String name = n.is("CoalesceExpr") ? "COALESCE" : n.str("op").equals("IS_GREATEST") ? "GREATEST" : "LEAST";
+                return new Coalesce(name, typed, common);
             }
             case "CaseExpr" -> {
                 E arg = n.node("arg") == null ? null : analyse(n.node("arg"));
@@ -302,9 +303,7 @@ public final class PgDeparse {
                 }
                 E otherwise = n.node("defresult") == null ? null : analyse(n.node("defresult"));
                 if (otherwise != null) results.add(otherwise);
-                Type common = null;
-                for (E e : results) if (e.type().oid() != Builtins.UNKNOWN) common = common == null ? e.type() : common;
-                if (common == null) common = Type.of(25);
+                Type common = common(results);
                 for (E[] w : whens) w[1] = coerceTo(w[1], common, true);
                 if (otherwise != null) otherwise = coerceTo(otherwise, common, true);
                 return new Case(arg, whens, otherwise, common);
@@ -339,20 +338,30 @@ public final class PgDeparse {
                 return binary(name, analyse(n.node("lexpr")), analyse(n.node("rexpr")));
             }
             case "AEXPR_IN" -> {
+                // transformAExprIn: the list's elements of the common type of all, the operator of the left
+                // operand's type and that one (s IN (1, 2) of a smallint s is s = ANY (ARRAY[1, 2]), int24eq)
                 E left = analyse(n.node("lexpr"));
                 List<E> elems = new ArrayList<>();
                 for (Node el : n.node("rexpr").list("items")) elems.add(analyse(el));
-                Type common = left.type();
+                List<E> all = new ArrayList<>(elems);
+                all.add(0, left);
+                Type common = common(all);
                 List<E> typed = new ArrayList<>();
                 for (E e : elems) typed.add(coerceTo(e, common, true));
+                Builtins.Choice choice = Builtins.operator(op, left.type().oid(), common.oid());
+                if (choice == null) throw new Unknown();
+                Type leftParam = Type.of(choice.parameters().get(0));
+                Type param = Type.of(choice.parameters().get(1));
                 int array = Builtins.arrayOf(common.oid());
                 if (array == 0) throw new Unknown();
-                Builtins.Choice choice = Builtins.operator(op, common.oid(), common.oid());
-                if (choice == null) throw new Unknown();
-                Type param = Type.of(choice.parameters().get(0));
                 E arr = new Arr(typed, Type.of(array));
                 if (!param.same(common)) arr = new Coerce(arr, Type.of(Builtins.arrayOf(param.oid())), true);
-                return new AnyAll(op, op.equals("="), coerceTo(left, param, true), arr);
+                return new AnyAll(op, op.equals("="), coerceTo(left, leftParam, true), arr);
+            }
+            case "AEXPR_NULLIF" -> {
+                // the parser's a = b, of which NULLIF keeps the operands (coerced to the operator's types)
+                if (!(binary("=", analyse(n.node("lexpr")), analyse(n.node("rexpr"))) instanceof Op o)) throw new Unknown();
+                return new Coalesce("NULLIF", List.of(o.left(), o.right()), o.left().type());
             }
             case "AEXPR_BETWEEN", "AEXPR_NOT_BETWEEN" -> {
                 List<Node> bounds = n.node("rexpr").list("items");
@@ -362,6 +371,26 @@ public final class PgDeparse {
             }
             default -> throw new Unknown();
         }
+    }
+
+    /** Numbers from the narrowest to the widest, each implicitly cast to those after it. */
+    private static final List<Integer> NUMBERS = List.of(21, 23, 20, 1700, 700, 701);
+
+    /**
+     * select_common_type of expressions: unknowns take the others' type (text where all are
+     * unknown); among numbers the widest; otherwise the first known type.
+     */
+    private static Type common(List<E> es) {
+        Type common = null;
+        for (E e : es) {
+            Type t = e.type();
+            if (t.oid() == Builtins.UNKNOWN) continue;
+            if (common == null) common = t;
+            else if (NUMBERS.contains(t.oid()) && NUMBERS.contains(common.oid()) && NUMBERS.indexOf(t.oid()) > NUMBERS.indexOf(common.oid())) {
+                common = Type.of(t.oid());
+            }
+        }
+        return common == null ? Type.of(25) : common;
     }
 
     private E binary(String op, E left, E right) {
