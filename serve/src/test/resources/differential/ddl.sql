@@ -1499,3 +1499,81 @@ SELECT indexrelid::regclass, pg_get_expr(indpred, indrelid) FROM pg_index WHERE 
 
 -- name: generated_column_expressions
 SELECT attname, pg_get_expr(adbin, adrelid) FROM pg_attrdef JOIN pg_attribute ON attrelid = adrelid AND attnum = adnum WHERE adrelid = 'partial_generated'::regclass ORDER BY 1
+
+-- name: setup_replaced_view_table
+CREATE TABLE replaced_base (id int, a int)
+
+-- name: setup_replaced_view
+CREATE VIEW replaced_view AS SELECT id, a FROM replaced_base
+
+-- name: replace_view_changing_a_column_type
+-- expect-error: 42P16
+CREATE OR REPLACE VIEW replaced_view AS SELECT id, a::text AS a FROM replaced_base
+
+-- name: replace_view_dropping_a_column
+-- expect-error: 42P16
+CREATE OR REPLACE VIEW replaced_view AS SELECT id FROM replaced_base
+
+-- name: replace_view_renaming_a_column
+-- expect-error: 42P16
+CREATE OR REPLACE VIEW replaced_view AS SELECT id, a AS b FROM replaced_base
+
+-- name: replace_view_adding_a_column
+CREATE OR REPLACE VIEW replaced_view AS SELECT id, a, a * 2 AS a2 FROM replaced_base
+
+-- name: replaced_view_columns
+SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'replaced_view'::regclass ORDER BY attnum
+
+-- name: setup_empty_array_defaults
+CREATE TABLE empty_array_defaults (f int[] DEFAULT ARRAY[]::int[], g text[] DEFAULT ARRAY[]::TEXT[], h int[] DEFAULT '{}')
+
+-- name: empty_array_defaults_used
+INSERT INTO empty_array_defaults DEFAULT VALUES RETURNING *
+
+-- name: empty_array_defaults_shown
+SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'empty_array_defaults' ORDER BY ordinal_position
+
+-- name: setup_truncate_cascade_parent
+CREATE TABLE truncated_parent (id serial PRIMARY KEY)
+
+-- name: setup_truncate_cascade_child
+CREATE TABLE truncated_child (id serial PRIMARY KEY, pid int REFERENCES truncated_parent)
+
+-- name: setup_truncate_cascade_parent_rows
+INSERT INTO truncated_parent (id) VALUES (DEFAULT), (DEFAULT)
+
+-- name: setup_truncate_cascade_child_rows
+INSERT INTO truncated_child (pid) VALUES (1), (2)
+
+-- name: truncate_restart_identity_cascade
+TRUNCATE truncated_parent RESTART IDENTITY CASCADE
+
+-- name: truncate_restart_identity_parent_restarted
+INSERT INTO truncated_parent DEFAULT VALUES RETURNING id
+
+-- name: truncate_restart_identity_cascaded_child_restarted
+INSERT INTO truncated_child (pid) VALUES (1) RETURNING id
+
+-- name: setup_retyped_without_using
+CREATE TABLE retyped_without_using (t text, i int, v varchar(10), n int)
+
+-- name: retype_text_to_integer_needs_using
+-- expect-error: 42804
+ALTER TABLE retyped_without_using ALTER COLUMN t TYPE integer
+
+-- name: retype_integer_to_boolean_needs_using
+-- expect-error: 42804
+ALTER TABLE retyped_without_using ALTER COLUMN i TYPE boolean
+
+-- name: retype_text_to_jsonb_needs_using
+-- expect-error: 42804
+ALTER TABLE retyped_without_using ALTER COLUMN t TYPE jsonb
+
+-- name: retype_integer_to_numeric_and_bigint
+ALTER TABLE retyped_without_using ALTER COLUMN n TYPE numeric(12,2), ALTER COLUMN i TYPE bigint, ALTER COLUMN v TYPE text
+
+-- name: retype_text_to_integer_using
+ALTER TABLE retyped_without_using ALTER COLUMN t TYPE integer USING t::integer
+
+-- name: retyped_without_using_columns
+SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'retyped_without_using'::regclass AND attnum > 0 ORDER BY attnum

@@ -51,6 +51,7 @@ final class ViewRenames {
                             .withDetail(e.getMessage()).withHint("Drop the view, rename, and create it again.");
                 }
                 script.append(";\n").append(made.duckDbSql());
+                catalog.changed(); // the view's COMMENT that follows reads the view as just made
             }
         }
         catalog.changed();

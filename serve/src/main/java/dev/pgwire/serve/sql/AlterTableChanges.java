@@ -420,6 +420,7 @@ final class AlterTableChanges {
         Node using = def.node("raw_default");
         PgTypeName to = PgTypeName.of(typeName);
         boolean toText = to.dimensions() == 0 && (to.name().equals("text") || to.name().equals("varchar") || to.name().equals("bpchar"));
+        if (using == null && !toText && current != null) assignable(column, current, to);
         if (using == null && toText && current != null) {
             // to a string type: the value's text as PostgreSQL writes it (its assignment cast), not DuckDB's;
             // as text, so that a length is checked as the column checks it rather than cut as a cast cuts
@@ -442,6 +443,22 @@ final class AlterTableChanges {
                 + SqlWriter.quoteLiteral(current == null ? ColumnMeta.write(PgTypeName.of(typeName), null, "", null)
                 : ColumnMeta.write(PgTypeName.of(typeName), current.sequence(), current.identity(), current.description(),
                 current.sequence() != null ? null : changedDefaults.containsKey(column) ? changedDefaults.get(column) : current.pgDefault())));
+    }
+
+    /**
+     * ALTER COLUMN … TYPE without USING converts by the assignment cast: where there is none (text
+     * to integer, integer to boolean, text to jsonb) PostgreSQL refuses it (42804), where DuckDB
+     * would convert the values by its own casts.
+     */
+    private static void assignable(String column, ColumnInfo current, PgTypeName to) {
+        SqlType from = current.pgType() != null ? SqlType.of(current.pgType()) : SqlType.ofDuckDb(current.duckDbType());
+        if (from == null || from.isArray() || to.dimensions() > 0) return;
+        int fromOid = dev.pgwire.serve.catalog.Builtins.typeOid(from.name());
+        int toOid = dev.pgwire.serve.catalog.Builtins.typeOid(to.name());
+        if (fromOid == 0 || toOid == 0 || fromOid == toOid || dev.pgwire.serve.catalog.Builtins.assignable(fromOid, toOid)) return;
+        String target = FormatType.displayName(SqlType.of(to));
+        throw new PgException(SqlState.DATATYPE_MISMATCH, "column \"" + column + "\" cannot be cast automatically to type " + target)
+                .withHint("You might need to specify \"USING " + SqlWriter.quoteIdent(column) + "::" + target + "\".");
     }
 
     /** SET / DROP DEFAULT and DROP NOT NULL of an identity column are 42601, as in PostgreSQL (its sequence is its default). */

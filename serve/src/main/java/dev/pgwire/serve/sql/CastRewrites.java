@@ -51,6 +51,15 @@ final class CastRewrites {
 
     /** The rewritten cast {@code e}, whose operand is already rewritten. */
     Node rewrite(Node e, Scope scope) {
+        SqlType arrayType = types.type(e, scope);
+        if (e.node("arg").is("A_ArrayExpr") && e.node("arg").list("elements").isEmpty() && arrayType != null && arrayType.isArray()) {
+            // ARRAY[]::int[] is an empty array of the type, nothing to read (a DEFAULT takes no lambda: Prisma's DEFAULT ARRAY[]::TEXT[])
+            Node empty = Expressions.duckDb("[]");
+            types.assume(empty, arrayType.withoutTypmod());
+            e.set("arg", empty);
+            types.assume(e, arrayType);
+            return e;
+        }
         SqlType fromType = types.type(e.node("arg"), scope);
         if (fromType != null && !fromType.isArray() && (fromType.isText() || fromType.isUnknown())) {
             Node number = NumberInput.cast(e.node("arg"), types.type(e, scope), types);
@@ -164,6 +173,12 @@ final class CastRewrites {
             Node quotient = ExactDivision.asText(e.node("arg"));
             types.assume(quotient, target);
             return quotient;
+        }
+        if (from != null && !from.isArray() && (from.name().equals("int2vector") || from.name().equals("oidvector"))) {
+            // int2vectorout / oidvectorout: the numbers separated by spaces (indkey::text is '1 2')
+            Node vector = Expressions.duckDb("array_to_string({0}, ' ')", e.node("arg"));
+            types.assume(vector, target);
+            return vector;
         }
         Node text = ArrayText.of(e.node("arg"), from);
         if (text != null) return text;

@@ -132,20 +132,26 @@ public final class DdlChanges {
             Relation r = session.catalog().relation(emptyToNull(rel.str("schemaname")), rel.str("relname"));
             if (r != null && !r.view()) tables.add(r);
         }
+        boolean restart = s.bool("restart_seqs");
         for (Relation r : keys.truncatedWith(tables, s.str("behavior").equals("DROP_CASCADE"))) {
             script.add("DELETE FROM " + SqlNames.table(r.schema(), r.name()));
+            if (restart) restartSequences(r); // the tables CASCADE empties too
         }
         for (Node rel : s.list("relations")) {
             refuseMatView(rel);
             script.add("DELETE FROM " + relationText(rel));
-            if (!s.bool("restart_seqs")) continue;
+            if (!restart) continue;
             Relation r = session.catalog().relation(emptyToNull(rel.str("schemaname")), rel.str("relname"));
-            if (r == null) continue;
-            for (ColumnInfo c : r.columns()) {
-                if (c.sequence() != null) {
-                    script.add("SELECT setval(" + SqlWriter.quoteLiteral(c.sequence()) + ", (SELECT start_value FROM duckdb_sequences()"
-                            + " WHERE sequence_name = " + SqlWriter.quoteLiteral(last(c.sequence())) + " LIMIT 1), false)");
-                }
+            if (r != null) restartSequences(r);
+        }
+    }
+
+    /** RESTART IDENTITY: the sequences the table's serial and identity columns draw from, back at their start. */
+    private void restartSequences(Relation r) {
+        for (ColumnInfo c : r.columns()) {
+            if (c.sequence() != null) {
+                script.add("SELECT setval(" + SqlWriter.quoteLiteral(c.sequence()) + ", (SELECT start_value FROM duckdb_sequences()"
+                        + " WHERE sequence_name = " + SqlWriter.quoteLiteral(last(c.sequence())) + " LIMIT 1), false)");
             }
         }
     }

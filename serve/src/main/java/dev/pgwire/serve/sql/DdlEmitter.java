@@ -552,7 +552,9 @@ final class DdlEmitter {
                 throw new PgException("42P16", "cannot change name of view column \"" + c.name() + "\" to \"" + names.get(i) + "\"")
                         .withHint("Use ALTER VIEW ... RENAME COLUMN ... to change name of view column instead.");
             }
-            SqlType was = c.pgType() == null ? null : SqlType.of(c.pgType());
+            // (a column whose PostgreSQL type was not recorded: its DuckDB type's, where that tells one type from the others)
+            SqlType was = c.pgType() != null ? SqlType.of(c.pgType()) : SqlType.ofDuckDb(c.duckDbType());
+            if (c.pgType() == null && was != null && (was.isText() || was.isJson())) was = null;
             SqlType now = i < types.size() ? types.get(i) : null;
             if (was == null || now == null || now.isUnknown() || was.withoutTypmod().equals(now.withoutTypmod())) continue;
             throw new PgException("42P16", "cannot change data type of view column \"" + c.name() + "\" from "
