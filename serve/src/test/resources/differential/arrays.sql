@@ -376,3 +376,9 @@ EXECUTE bounded_long(6, '{abcd}')
 -- name: varchar_array_column_written_by_expressions_done
 DEALLOCATE ALL;
 DROP TABLE bounded_writes
+
+-- name: prepare_text_parameter_cast_to_arrays
+PREPARE text_to_arrays(varchar, text) AS SELECT $1::int4[], $1::text[], 3 = ANY($2::int[]), $2::oid[]
+
+-- name: execute_text_parameter_cast_to_arrays
+EXECUTE text_to_arrays('{1,2}', '{1,3}')

@@ -13,7 +13,8 @@ final class ArrayInput {
     /** The argument read as a list of text, or null when the cast is not one of text to an array. */
     static Node atRunTime(Node arg, SqlType from, SqlType to) {
         if (to == null || !to.isArray() || from == null || !from.isText()) return null;
-        if (arg.is("A_Const") || arg.is("ParamRef")) return null;
+        // (a constant is read while translating; a parameter of no declared type is of no type here, and is bound as the array)
+        if (arg.is("A_Const")) return null;
         SqlType element = to.element();
         // numeric without modifier holds 10 fraction digits here: more is 22003, never rounded
         int exactScale = element.name().equals("numeric") && element.typmod() < 0 ? SqlType.UNCONSTRAINED_SCALE : -1;

@@ -69,7 +69,11 @@ final class CastRewrites {
         if (castTo != null && !castTo.isArray() && castTo.isFloat()) floatRange(e.node("arg"), castTo);
         Node bits = BitCasts.cast(e, fromType, castTo, types);
         if (bits != null) return bits;
-        Node textArray = ArrayInput.atRunTime(e.node("arg"), fromType, castTo);
+        // a parameter declared text or varchar (pgjdbc's setString) cast to an array is read by array_in too
+        boolean textParameter = fromType == null && e.node("arg").is("ParamRef")
+                && (types.parameterOid(e.node("arg").num("number")) == dev.pgwire.protocol.types.PgType.TEXT.oid()
+                || types.parameterOid(e.node("arg").num("number")) == dev.pgwire.protocol.types.PgType.VARCHAR.oid());
+        Node textArray = ArrayInput.atRunTime(e.node("arg"), textParameter ? SqlType.TEXT : fromType, castTo);
         if (textArray != null) {
             types.assume(textArray, SqlType.TEXT.arrayOf());
             e.set("arg", textArray);

@@ -34,7 +34,8 @@ final class CatalogCalls {
             "pg_is_wal_replay_paused", "pg_tablespace_location", "pg_get_partkeydef", "pg_get_triggerdef", "pg_get_ruledef",
             "pg_get_statisticsobjdef_columns", "pg_get_function_sqlbody", "pg_relation_is_publishable",
             "pg_stat_get_numscans", "pg_describe_object", "pg_get_functiondef", "pg_postmaster_start_time",
-            "pg_conf_load_time", "txid_current", "pg_current_xact_id", "pg_get_keywords", "pg_partition_ancestors", "pg_partition_root", "acldefault");
+            "pg_conf_load_time", "txid_current", "pg_current_xact_id", "pg_get_keywords", "pg_partition_ancestors", "pg_partition_root", "acldefault",
+            "getdatabaseencoding", "pg_tablespace_size");
 
     /**
      * acldefault(objtype, owner): the privileges an object of the kind has while its ACL is NULL,
@@ -164,6 +165,11 @@ final class CatalogCalls {
                         + ", CAST({2} AS VARCHAR))", args);
                 default -> null;
             };
+            // every database of serve is UTF8 (psql's \dO asks)
+            case "getdatabaseencoding" -> n == 0 ? sql("CAST('UTF8' AS VARCHAR)", List.of()).set("pgType", "name") : null;
+            // pg_default holds every database (psql's \db+ asks), pg_global nothing of serve's
+            case "pg_tablespace_size" -> n == 1 ? sql("CASE WHEN CAST({0} AS VARCHAR) IN ('pg_default', '1663') THEN (SELECT CAST(sum("
+                    + "pgwire_database_size(datname)) AS BIGINT) FROM pgwire_catalog.pg.pg_database) ELSE CAST(0 AS BIGINT) END", args) : null;
             case "pg_encoding_to_char" -> n == 1 ? sql("CASE CAST({0} AS INTEGER) WHEN 6 THEN 'UTF8' WHEN 0 THEN 'SQL_ASCII' ELSE '' END", args) : null;
             case "pg_char_to_encoding" -> n == 1 ? sql("CASE upper(CAST({0} AS VARCHAR)) WHEN 'UTF8' THEN 6 WHEN 'SQL_ASCII' THEN 0 ELSE -1 END", args) : null;
             // DuckDB reports no index sizes

@@ -159,6 +159,7 @@ final class DeparseWriter {
                 write(a.elements().get(i), true, a);
             }
             out.append(']');
+            if (a.elements().isEmpty()) out.append("::").append(a.type().label()); // ruleutils names an empty array's type
         } else if (e instanceof Keyword k) {
             out.append(k.text());
         } else if (e instanceof Coalesce c) {

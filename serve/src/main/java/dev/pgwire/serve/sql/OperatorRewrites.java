@@ -253,7 +253,9 @@ final class OperatorRewrites {
                 else if (l.isInteger()) e.set("lexpr", wideDecimal(e.node("lexpr"), l, l));
                 else e.set("lexpr", wideDecimal(e.node("lexpr"), l, r));
             }
-            if (op.equals("%") && l != null && r != null && !l.isArray() && !r.isArray() && l.isInteger() && r.isInteger()) {
+            Node divisor = e.node("rexpr");
+            boolean constantDivisor = divisor.is("A_Const") && divisor.has("ival") && divisor.node("ival").num("ival") != -1;
+            if (op.equals("%") && l != null && r != null && !l.isArray() && !r.isArray() && l.isInteger() && r.isInteger() && !constantDivisor) {
                 // x % -1 is 0, also for the smallest integer, whose quotient by -1 DuckDB reports as an overflow (int4mod)
                 Node n = Expressions.duckDb("CASE WHEN {1} = -1 THEN {0} * 0 ELSE {0} % {1} END", e.node("lexpr"), e.node("rexpr"));
                 types.assume(n, types.type(e, scope));

@@ -232,6 +232,8 @@ public final class PgDeparse {
             case "TypeCast" -> {
                 PgTypeName target = PgTypeName.of(n.node("typeName"));
                 Type t = Type.of(target);
+                // ARRAY[]::int[] is an empty array of that type (transformArrayExpr), written with its type
+                if (n.node("arg").is("A_ArrayExpr") && n.node("arg").list("elements").isEmpty()) return new Arr(List.of(), t);
                 E arg = analyse(n.node("arg"));
                 if (arg instanceof Const c && (c.type().oid() == Builtins.UNKNOWN)) {
                     return new Const(c.text(), c.isNull() ? 'u' : 's', t, c.isNull());
@@ -264,9 +266,8 @@ public final class PgDeparse {
             case "A_ArrayExpr" -> {
                 List<E> elems = new ArrayList<>();
                 for (Node el : n.list("elements")) elems.add(analyse(el));
-                Type common = null;
-                for (E e : elems) if (e.type().oid() != Builtins.UNKNOWN) common = common == null ? e.type() : common;
-                if (common == null) common = Type.of(25);
+                if (elems.isEmpty()) throw new Unknown(); // PostgreSQL refuses ARRAY[] without a type (42P18)
+                Type common = common(elems);
                 List<E> typed = new ArrayList<>();
                 for (E e : elems) typed.add(coerceTo(e, common, true));
                 int array = Builtins.arrayOf(common.oid());
