@@ -1577,3 +1577,18 @@ ALTER TABLE retyped_without_using ALTER COLUMN t TYPE integer USING t::integer
 
 -- name: retyped_without_using_columns
 SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'retyped_without_using'::regclass AND attnum > 0 ORDER BY attnum
+
+-- name: setup_enum_elsewhere_schema
+CREATE SCHEMA enum_elsewhere
+
+-- name: setup_enum_elsewhere_type
+CREATE TYPE enum_elsewhere.shade AS ENUM ('light', 'dark')
+
+-- name: setup_enum_elsewhere_table
+CREATE TABLE enum_elsewhere.paint (id int, s enum_elsewhere.shade)
+
+-- name: setup_enum_elsewhere_rows
+INSERT INTO enum_elsewhere.paint VALUES (1, 'dark'), (2, 'light')
+
+-- name: enum_column_of_a_schema_off_the_search_path
+SELECT s FROM enum_elsewhere.paint ORDER BY s

@@ -45,6 +45,11 @@ final class SessionUserTypes implements UserTypes {
             int oid = s.typeOid(schema, name);
             if (oid != 0) return new PgType(oid, name, (short) 4, s.arrayTypeOid(schema, name));
         }
-        return null;
+        // an enum of a schema not on the search_path: the one schema that has a type of the name
+        // (a column's type keeps no schema; where several have one it is left as text)
+        List<String> owners = s.typeSchemas(name);
+        if (owners.size() != 1) return null;
+        String schema = owners.get(0);
+        return new PgType(s.typeOid(schema, name), name, (short) 4, s.arrayTypeOid(schema, name));
     }
 }

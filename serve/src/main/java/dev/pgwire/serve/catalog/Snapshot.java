@@ -355,6 +355,15 @@ public final class Snapshot {
         return typesByName.getOrDefault(schema + "." + name, 0);
     }
 
+    /** The schemas with a type of this name but pg_catalog and information_schema, in no order. */
+    public List<String> typeSchemas(String name) {
+        List<String> out = new ArrayList<>();
+        for (TypeInfo t : types.values()) {
+            if (t.name().equals(name) && !t.schema().equals("pg_catalog") && !t.schema().equals("information_schema")) out.add(t.schema());
+        }
+        return out;
+    }
+
     /** The OID of type {@code name}'s array type (0 when it has none). */
     public int arrayTypeOid(String schema, String name) {
         return typeOid(schema, PgCatalogRows.arrayName(name));
