@@ -597,3 +597,21 @@ SELECT 1e-400::float8
 
 -- name: smallint_beside_integer_constant_is_integer
 SELECT CASE WHEN x > 100 THEN x::int2 ELSE 2 END * 20000, greatest(x::int2, 2) * 20000, (ARRAY[x::int2, 2])[2] * 20000, coalesce(NULL::int2, 3) * 20000 FROM (VALUES (1)) v(x)
+
+-- name: prepare_untyped_parameter_beside_numeric_column
+PREPARE beside_price AS SELECT $1 UNION ALL SELECT 9.99::numeric(10,2)
+
+-- name: execute_untyped_parameter_beside_numeric_column
+EXECUTE beside_price('12345.678')
+
+-- name: setup_insert_values_numeric
+CREATE TABLE insert_values_numeric (b numeric(10,2))
+
+-- name: insert_values_string_beside_integer
+INSERT INTO insert_values_numeric VALUES ('1.005'), (2) RETURNING b
+
+-- name: setup_modulo_sequence
+CREATE SEQUENCE modulo_sequence
+
+-- name: modulo_by_a_volatile_divisor_runs_it_once
+SELECT 10 % nextval('modulo_sequence'), currval('modulo_sequence')

@@ -17,7 +17,7 @@ class CommandTagTest extends SessionTestSupport {
         assertThat(run("CREATE OR REPLACE TABLE r (x INTEGER)").tag).isEqualTo("CREATE TABLE");
         assertThat(run("CREATE TABLE IF NOT EXISTS t (id INTEGER)").tag).isEqualTo("CREATE TABLE");
         assertThat(run("CREATE VIEW v AS SELECT * FROM t").tag).isEqualTo("CREATE VIEW");
-        assertThat(run("CREATE OR REPLACE VIEW v AS SELECT id FROM t").tag).isEqualTo("CREATE VIEW");
+        assertThat(run("CREATE OR REPLACE VIEW v AS SELECT * FROM t").tag).isEqualTo("CREATE VIEW");
         assertThat(run("CREATE SCHEMA s").tag).isEqualTo("CREATE SCHEMA");
         assertThat(run("CREATE INDEX t_name ON t (name)").tag).isEqualTo("CREATE INDEX");
         assertThat(run("CREATE UNIQUE INDEX t_name2 ON t (name)").tag).isEqualTo("CREATE INDEX");

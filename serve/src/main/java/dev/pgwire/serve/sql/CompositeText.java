@@ -59,6 +59,11 @@ final class CompositeText {
         return Expressions.duckDb(sb.toString(), fields.toArray(new Node[0]));
     }
 
+    /** Whether an attribute of type {@code t} is written here as record_out writes it. */
+    static boolean writable(PgTypeName t) {
+        return attributeText("v", t, false) != null;
+    }
+
     /** The text of an attribute of type {@code t} written from DuckDB expression {@code e}, or null when DuckDB's is not PostgreSQL's. */
     private static String attributeText(String e, PgTypeName t, boolean constantNumeric) {
         if (t.isArray()) return null;

@@ -67,11 +67,11 @@ final class DateParts {
         String f = fieldName(field);
         if (f == null) {
             // a field known when the statement runs (a parameter, a column): the same, chosen then
-            return Expressions.duckDb("CASE lower({0}) WHEN 'second' THEN date_part('microseconds', {1}) / 1000000.0"
-                    + " WHEN 'seconds' THEN date_part('microseconds', {1}) / 1000000.0"
-                    + " WHEN 'millisecond' THEN date_part('microseconds', {1}) / 1000.0"
-                    + " WHEN 'milliseconds' THEN date_part('microseconds', {1}) / 1000.0"
-                    + " WHEN 'epoch' THEN epoch({1}) ELSE CAST(date_part({0}, {1}) AS DOUBLE) END", field, source);
+            return Expressions.duckDb("CASE WHEN lower({0}) IN ('s', 'sec', 'second', 'seconds', 'secs')"
+                    + " THEN date_part('microseconds', {1}) / 1000000.0"
+                    + " WHEN lower({0}) IN ('ms', 'msec', 'msecond', 'mseconds', 'msecs', 'millisecond', 'milliseconds')"
+                    + " THEN date_part('microseconds', {1}) / 1000.0"
+                    + " WHEN lower({0}) = 'epoch' THEN epoch({1}) ELSE CAST(date_part({0}, {1}) AS DOUBLE) END", field, source);
         }
         String sql = switch (f) {
             case "second", "seconds" -> "(date_part('microseconds', {0}) / 1000000.0)";

@@ -150,8 +150,12 @@ public final class DdlChanges {
     private void restartSequences(Relation r) {
         for (ColumnInfo c : r.columns()) {
             if (c.sequence() != null) {
-                script.add("SELECT setval(" + SqlWriter.quoteLiteral(c.sequence()) + ", (SELECT start_value FROM duckdb_sequences()"
-                        + " WHERE sequence_name = " + SqlWriter.quoteLiteral(last(c.sequence())) + " LIMIT 1), false)");
+                // of the table's schema where the column names its sequence without one
+                String sequence = c.sequence().contains(".") ? c.sequence()
+                        : SqlWriter.quoteIdent(r.schema()) + "." + SqlWriter.quoteIdent(c.sequence());
+                script.add("SELECT setval(" + SqlWriter.quoteLiteral(sequence) + ", (SELECT start_value FROM duckdb_sequences()"
+                        + " WHERE sequence_name = " + SqlWriter.quoteLiteral(last(c.sequence())) + " AND schema_name = "
+                        + SqlWriter.quoteLiteral(r.schema()) + " LIMIT 1), false)");
             }
         }
     }

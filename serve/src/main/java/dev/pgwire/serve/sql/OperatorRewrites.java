@@ -254,10 +254,11 @@ final class OperatorRewrites {
                 else e.set("lexpr", wideDecimal(e.node("lexpr"), l, r));
             }
             Node divisor = e.node("rexpr");
-            boolean constantDivisor = divisor.is("A_Const") && divisor.has("ival") && divisor.node("ival").num("ival") != -1;
-            if (op.equals("%") && l != null && r != null && !l.isArray() && !r.isArray() && l.isInteger() && r.isInteger() && !constantDivisor) {
+            while (divisor.is("TypeCast") && divisor.node("arg") != null) divisor = divisor.node("arg");
+            if (op.equals("%") && l != null && !l.isArray() && l.isInteger() && divisor.is("A_Const") && divisor.has("ival")
+                    && divisor.node("ival").num("ival") == -1) {
                 // x % -1 is 0, also for the smallest integer, whose quotient by -1 DuckDB reports as an overflow (int4mod)
-                Node n = Expressions.duckDb("CASE WHEN {1} = -1 THEN {0} * 0 ELSE {0} % {1} END", e.node("lexpr"), e.node("rexpr"));
+                Node n = Expressions.duckDb("({0} * 0)", e.node("lexpr"));
                 types.assume(n, types.type(e, scope));
                 return n;
             }

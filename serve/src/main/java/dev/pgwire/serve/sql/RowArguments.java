@@ -27,8 +27,9 @@ final class RowArguments {
         Node l = e.node("lexpr");
         Node r = e.node("rexpr");
         if (l == null || r == null) return;
-        if (isRow(l, scope) && !isArray(r, scope, types)) e.set("lexpr", asText(l));
-        if (isRow(r, scope) && !isArray(l, scope, types)) e.set("rexpr", asText(r));
+        // (a row beside a row is no text concatenation: PostgreSQL has no such operator)
+        if (isRow(l, scope) && !isArray(r, scope, types) && !isRow(r, scope)) e.set("lexpr", asText(l));
+        else if (isRow(r, scope) && !isArray(l, scope, types) && !isRow(l, scope)) e.set("rexpr", asText(r));
     }
 
     private static boolean isArray(Node e, TypeResolver.Scope scope, TypeResolver types) {
@@ -36,10 +37,14 @@ final class RowArguments {
         return t != null && t.isArray();
     }
 
+    /** A ROW(…) of at least one field, or a whole row of a table whose columns' types are all written as record_out writes them. */
     private static boolean isRow(Node e, TypeResolver.Scope scope) {
-        if (e.is("RowExpr")) return true;
-        return e.is("ColumnRef") && scope != null && e.list("fields").stream().allMatch(f -> f.is("String"))
-                && scope.wholeRow(e.names("fields")) != null;
+        if (e.is("RowExpr")) return !e.list("args").isEmpty();
+        if (!e.is("ColumnRef") || scope == null || !e.list("fields").stream().allMatch(f -> f.is("String"))) return false;
+        TypeResolver.Entry row = scope.wholeRow(e.names("fields"));
+        if (row == null || row.cols().isEmpty()) return false;
+        for (TypeResolver.Col c : row.cols()) if (c.type() == null || !CompositeText.writable(c.type().asTypeName())) return false;
+        return true;
     }
 
     private static Node asText(Node row) {

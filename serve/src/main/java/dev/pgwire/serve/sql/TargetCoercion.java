@@ -31,6 +31,7 @@ public final class TargetCoercion {
         Node select = stmt.node("selectStmt");
         if (select == null) return;
         boolean overriding = stmt.str("override").equals("OVERRIDING_SYSTEM_VALUE");
+        if (select.has("valuesLists")) select.set(UntypedValues.INSERTED, true);
         if (select.has("valuesLists")) {
             if (!select.list("valuesLists").isEmpty()) leadingColumns(stmt, targets, select.list("valuesLists").get(0).list("items").size());
             for (Node row : select.list("valuesLists")) {
