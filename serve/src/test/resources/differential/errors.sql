@@ -554,3 +554,11 @@ SELECT make_date(2023, 2, 29)
 -- name: numeric_cast_overflow_detail
 -- expect-error: 22003
 SELECT 1234567.891::numeric(8,2)
+
+-- name: question_mark_placeholder_is_a_syntax_error
+-- expect-error: 42601
+SELECT * FROM pg_class WHERE oid = ?
+
+-- name: tablespace_size_of_an_unknown_tablespace
+-- expect-error: 42704
+SELECT pg_tablespace_size('nope')

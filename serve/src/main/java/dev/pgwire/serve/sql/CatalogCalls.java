@@ -169,7 +169,9 @@ final class CatalogCalls {
             case "getdatabaseencoding" -> n == 0 ? sql("CAST('UTF8' AS VARCHAR)", List.of()).set("pgType", "name") : null;
             // pg_default holds every database (psql's \db+ asks), pg_global nothing of serve's
             case "pg_tablespace_size" -> n == 1 ? sql("CASE WHEN CAST({0} AS VARCHAR) IN ('pg_default', '1663') THEN (SELECT CAST(sum("
-                    + "pgwire_database_size(datname)) AS BIGINT) FROM pgwire_catalog.pg.pg_database) ELSE CAST(0 AS BIGINT) END", args) : null;
+                    + "pgwire_database_size(datname)) AS BIGINT) FROM pgwire_catalog.pg.pg_database)"
+                    + " WHEN CAST({0} AS VARCHAR) IN ('pg_global', '1664') THEN CAST(0 AS BIGINT)"
+                    + " ELSE error('[pgwire:42704] tablespace \"' || CAST({0} AS VARCHAR) || '\" does not exist') END", args) : null;
             case "pg_encoding_to_char" -> n == 1 ? sql("CASE CAST({0} AS INTEGER) WHEN 6 THEN 'UTF8' WHEN 0 THEN 'SQL_ASCII' ELSE '' END", args) : null;
             case "pg_char_to_encoding" -> n == 1 ? sql("CASE upper(CAST({0} AS VARCHAR)) WHEN 'UTF8' THEN 6 WHEN 'SQL_ASCII' THEN 0 ELSE -1 END", args) : null;
             // DuckDB reports no index sizes

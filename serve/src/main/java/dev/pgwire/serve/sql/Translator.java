@@ -211,6 +211,8 @@ public final class Translator {
         int ands = 0;
         for (Token t = second; t.kind() != Kind.END; t = lexer.next()) {
             if (t.depth() > DIALECT_MAX_DEPTH) throw error;
+            // a ? is DuckDB's placeholder, which PostgreSQL has none of: its syntax error, not DuckDB's parameter count
+            if (t.isOp('?')) throw error;
             // a statement not parsed here has its ANDs counted, BETWEEN's too, against the limit of Checks
             if (t.isWord("AND") && ++ands > Checks.MAX_AND_TERMS) {
                 throw new PgException(SqlState.STATEMENT_TOO_COMPLEX, "too many conditions joined by AND in one statement");
