@@ -71,6 +71,9 @@ final class DateUnits {
     private static final Set<Unit> TIMESTAMP = EnumSet.complementOf(EnumSet.copyOf(ZONES));
     private static final Set<Unit> TIMETZ = union(CLOCK, ZONES);
     private static final Set<Unit> ALL = EnumSet.allOf(Unit.class);
+    /** The units each source type takes, by its name. */
+    private static final Map<String, Set<Unit>> TAKES = Map.of("date", DATE, "timestamp", TIMESTAMP, "timestamptz", ALL,
+            "time", CLOCK, "timetz", TIMETZ, "interval", INTERVAL);
 
     private static Set<Unit> union(Set<Unit> a, Set<Unit> b) {
         Set<Unit> u = EnumSet.copyOf(a);
@@ -88,38 +91,17 @@ final class DateUnits {
     static Unit check(String function, Node field, SqlType source) {
         Node constant = constantOf(field);
         if (constant == null || source == null || source.isArray()) return null;
-        String type;
-        Set<Unit> takes;
-        if (source.is(SqlType.DATE)) {
-            // date_part(text, date) is PostgreSQL's SQL function over the timestamp
-            boolean extract = function.equals("extract");
-            type = extract ? "date" : "timestamp without time zone";
-            takes = extract ? DATE : TIMESTAMP;
-        } else if (source.is(SqlType.TIMESTAMP)) {
-            type = "timestamp without time zone";
-            takes = TIMESTAMP;
-        } else if (source.is(SqlType.TIMESTAMPTZ)) {
-            type = "timestamp with time zone";
-            takes = ALL;
-        } else if (source.is(SqlType.TIME)) {
-            type = "time without time zone";
-            takes = CLOCK;
-        } else if (source.is(SqlType.TIMETZ)) {
-            type = "time with time zone";
-            takes = TIMETZ;
-        } else if (source.is(SqlType.INTERVAL)) {
-            type = "interval";
-            takes = INTERVAL;
-        } else {
-            return null;
-        }
+        // date_part(text, date) is PostgreSQL's SQL function over the timestamp
+        SqlType type = source.is(SqlType.DATE) && !function.equals("extract") ? SqlType.TIMESTAMP : source.withoutTypmod();
+        Set<Unit> takes = TAKES.get(type.name());
+        if (takes == null) return null;
         String lower = constant.node("sval").str("sval").toLowerCase(Locale.ROOT);
         Unit unit = NAMES.get(lower.length() > TOKEN_LENGTH ? lower.substring(0, TOKEN_LENGTH) : lower);
         if (unit == null) {
-            throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "unit \"" + lower + "\" not recognized for type " + type);
+            throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "unit \"" + lower + "\" not recognized for type " + FormatType.displayName(type));
         }
         if (!takes.contains(unit)) {
-            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "unit \"" + lower + "\" not supported for type " + type);
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "unit \"" + lower + "\" not supported for type " + FormatType.displayName(type));
         }
         constant.node("sval").set("sval", unit.canonical());
         return unit;
