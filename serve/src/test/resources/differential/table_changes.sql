@@ -1104,3 +1104,34 @@ ALTER TABLE two_varchars ALTER COLUMN a TYPE text, ALTER COLUMN b TYPE text;
 INSERT INTO two_varchars VALUES ('abcdef', 'ghij');
 SELECT * FROM two_varchars ORDER BY 1;
 DROP TABLE two_varchars
+
+-- name: drop_column_drops_the_checks_of_several_columns_naming_it
+CREATE TABLE shared_check (a int, b int, c int, CHECK (a > b), CHECK (c > 0), CONSTRAINT b_positive CHECK (b > 0));
+INSERT INTO shared_check VALUES (2, 1, 1);
+ALTER TABLE shared_check DROP COLUMN b;
+INSERT INTO shared_check VALUES (0, 5);
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'shared_check'::regclass ORDER BY conname
+
+-- name: drop_column_keeps_the_checks_of_other_columns
+-- expect-error: 23514
+INSERT INTO shared_check VALUES (1, 0)
+
+-- name: drop_last_column_drops_the_check_naming_it
+CREATE TABLE shared_check_last (a int, b int, CHECK (a > b));
+ALTER TABLE shared_check_last DROP COLUMN b;
+INSERT INTO shared_check_last VALUES (1);
+SELECT a FROM shared_check_last;
+DROP TABLE shared_check, shared_check_last
+
+-- name: rename_a_mixed_case_column_of_an_expression_index
+CREATE TABLE "MixedIdx" (id int, "Email" varchar(20), tag text);
+CREATE UNIQUE INDEX mixed_idx_email ON "MixedIdx" (lower("Email"));
+CREATE INDEX mixed_idx_tag ON "MixedIdx" (upper("Email"), tag);
+ALTER TABLE "MixedIdx" RENAME COLUMN "Email" TO mail;
+INSERT INTO "MixedIdx" VALUES (1, 'a', NULL), (2, 'A', NULL) ON CONFLICT (lower(mail)) DO NOTHING;
+SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'MixedIdx' ORDER BY indexname
+
+-- name: drop_a_mixed_case_column_of_an_expression_index
+ALTER TABLE "MixedIdx" DROP COLUMN mail;
+SELECT indexname FROM pg_indexes WHERE tablename = 'MixedIdx' ORDER BY indexname;
+DROP TABLE "MixedIdx"

@@ -648,3 +648,14 @@ SELECT * FROM untyped_view
 -- name: view_of_untyped_constants_beside_arrays_done
 DROP VIEW untyped_view;
 DROP TABLE untyped_view_base
+
+-- name: character_columns_keep_their_types_through_a_view
+CREATE TABLE view_chars (c char(5), v varchar(5), t text);
+INSERT INTO view_chars VALUES ('ab', 'ab', 'ab');
+CREATE VIEW view_chars_v AS SELECT c, v, t FROM view_chars;
+SELECT c, v, t, pg_typeof(c), pg_typeof(v), '[' || c || ']', length(c) FROM view_chars_v
+
+-- name: character_columns_through_a_view_compare_as_character
+SELECT count(*) FROM view_chars_v WHERE c = 'ab   ' AND c = 'ab' AND v = 'ab';
+DROP VIEW view_chars_v;
+DROP TABLE view_chars

@@ -317,3 +317,60 @@ INSERT INTO assignment_casts (id, j) VALUES (3, 1)
 
 -- name: assignment_casts_that_exist
 INSERT INTO assignment_casts (id, i, n, s) VALUES (4, '7', 1.555, 42) RETURNING *
+
+-- name: expression_unique_index_arbiters_setup
+CREATE TABLE ux_users (id serial PRIMARY KEY, email text, org int, n int, deleted_at timestamp);
+CREATE UNIQUE INDEX ON ux_users (lower(email));
+CREATE UNIQUE INDEX ON ux_users (org, (n + 1)) WHERE deleted_at IS NULL;
+INSERT INTO ux_users (email, org, n) VALUES ('Ann@x', 1, 1);
+INSERT INTO ux_users (email, org, n, deleted_at) VALUES ('gone@x', 2, 2, '2024-01-01');
+SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'ux_users' ORDER BY indexname
+
+-- name: expression_unique_index_violation_names_the_index
+-- expect-error: 23505
+INSERT INTO ux_users (email, org, n) VALUES ('ANN@X', 5, 5)
+
+-- name: partial_expression_unique_index_violation_names_the_index
+-- expect-error: 23505
+INSERT INTO ux_users (email, org, n) VALUES ('b@x', 1, 1)
+
+-- name: expression_index_is_an_arbiter_of_one_row
+INSERT INTO ux_users (email, org, n) VALUES ('ann@X', 9, 9) ON CONFLICT DO NOTHING RETURNING email
+
+-- name: expression_index_target_of_one_row
+INSERT INTO ux_users (email, org, n) VALUES ('ANN@x', 9, 9) ON CONFLICT (lower(email)) DO NOTHING RETURNING email
+
+-- name: expression_and_partial_indexes_are_arbiters_of_several_rows
+INSERT INTO ux_users (email, org, n) VALUES ('c@x', 1, 1), ('d@x', 2, 2), ('D@X', 3, 3), (NULL, 4, 4), (NULL, 4, 5), ('e@x', 4, 4)
+ON CONFLICT DO NOTHING RETURNING email, org, n
+
+-- name: partial_index_target_with_its_predicate
+INSERT INTO ux_users (email, org, n) VALUES ('f@x', 2, 2), ('g@x', 2, 2) ON CONFLICT (org, (n + 1)) WHERE deleted_at IS NULL DO NOTHING
+RETURNING email
+
+-- name: expression_index_target_of_a_query
+INSERT INTO ux_users (email, org, n) SELECT 'Q' || g, 10 + g, g FROM generate_series(1, 3) g
+UNION ALL SELECT 'ann@x', 20, 20 ON CONFLICT (lower(email)) DO NOTHING
+
+-- name: expression_index_target_matching_no_index
+-- expect-error: 42P10
+INSERT INTO ux_users (email, org, n) VALUES ('h@x', 30, 30) ON CONFLICT (upper(email)) DO NOTHING
+
+-- name: expression_unique_index_arbiters_rows
+SELECT email, org, n, deleted_at IS NULL AS live FROM ux_users ORDER BY id
+
+-- name: unique_index_of_a_column_and_an_expression_is_no_key_of_the_column
+CREATE TABLE ux_pair (a int, b text);
+CREATE UNIQUE INDEX ux_pair_u ON ux_pair (a, lower(b));
+INSERT INTO ux_pair VALUES (1, 'x');
+INSERT INTO ux_pair VALUES (1, 'y'), (2, 'z'), (1, 'X') ON CONFLICT DO NOTHING;
+SELECT * FROM ux_pair ORDER BY a, b
+
+-- name: unnamed_indexes_are_named_as_postgresql_names_them
+CREATE TABLE ux_named (a int, b text, UNIQUE (a));
+CREATE INDEX ON ux_named (a);
+CREATE INDEX ON ux_named (a);
+CREATE UNIQUE INDEX ON ux_named (b) WHERE a > 0;
+CREATE INDEX ON ux_named (lower(b), (a + 1));
+SELECT indexname FROM pg_indexes WHERE tablename = 'ux_named' ORDER BY indexname;
+DROP TABLE ux_named, ux_pair, ux_users

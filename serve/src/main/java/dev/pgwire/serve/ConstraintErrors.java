@@ -49,7 +49,7 @@ final class ConstraintErrors {
         String duckDb = e.getCause() == null ? String.valueOf(e.detail()) : DuckDbError.parse(e.getCause().getMessage()).message();
         try {
             return switch (state) {
-                case SqlState.UNIQUE_VIOLATION -> unique(e, r, duckDb, t.tree().is("InsertStmt") ? t.tree() : null);
+                case SqlState.UNIQUE_VIOLATION -> unique(e, r, duckDb, t.tree().is("InsertStmt") ? t.tree() : null, catalog);
                 case SqlState.FOREIGN_KEY_VIOLATION -> foreignKey(e, r, duckDb, catalog, t.tree().is("DeleteStmt") || duckDb.contains("still referenced"));
                 default -> check(e, r, duckDb);
             };
@@ -81,20 +81,46 @@ final class ConstraintErrors {
     }
 
     /** @param insert the INSERT that failed, or null for another statement */
-    private static PgException unique(PgException e, Relation r, String duckDb, Node insert) {
+    private static PgException unique(PgException e, Relation r, String duckDb, Node insert, CatalogView catalog) {
         Key key = key(duckDb);
         Constraint c = null;
         for (Constraint k : r.meta().constraints()) {
-            if ((k.type().equals("p") || k.type().equals("u")) && key != null && new HashSet<>(k.columns()).equals(key.columnSet())) {
+            if ((k.type().equals("p") || k.type().equals("u")) && !k.expressionKeys() && key != null
+                    && new HashSet<>(k.columns()).equals(key.columnSet())) {
                 c = k;
                 break;
             }
         }
+        if (c == null && key != null) {
+            // a unique index on expressions: DuckDB writes its keys its own way (lower(email)); the index whose keys read
+            // the same, or the table's one such index with as many keys
+            List<CatalogView.IndexInfo> candidates = new ArrayList<>();
+            for (CatalogView.IndexInfo i : catalog.indexes(r)) {
+                Constraint k = r.meta().constraint(i.name());
+                if (k != null && k.expressionKeys() && i.predicate() == null && i.keys() != null && i.keys().size() == key.columns.size()) {
+                    candidates.add(i);
+                }
+            }
+            CatalogView.IndexInfo index = candidates.size() == 1 ? candidates.get(0) : null;
+            for (CatalogView.IndexInfo i : candidates) {
+                List<String> keys = new ArrayList<>();
+                for (String k : i.keys()) keys.add(bare(dev.pgwire.serve.sql.ColumnMeta.form(k, false)));
+                List<String> reported = new ArrayList<>();
+                for (String k : key.columns) reported.add(bare(k));
+                if (keys.equals(reported)) index = i;
+            }
+            if (index != null) {
+                c = r.meta().constraint(index.name());
+                List<String> keys = new ArrayList<>();
+                for (String k : index.keys()) keys.add(dev.pgwire.serve.sql.ColumnMeta.form(k, true));
+                key = new Key(keys, key.values);
+            }
+        }
         if (c == null) {
-            Key partial = partialKey(duckDb, r);
+            Key partial = partialKey(duckDb, r, catalog);
             if (partial != null) {
                 key = partial;
-                for (Constraint k : r.meta().constraints()) if (k.partialUnique() && k.columns().equals(partial.columns)) c = k;
+                c = partial.constraint;
             }
         }
         if (c == null && key == null) {
@@ -257,8 +283,19 @@ final class ConstraintErrors {
         return e;
     }
 
+    /** A key's text without what DuckDB and PostgreSQL write differently: case, spaces, parentheses and quotes. */
+    private static String bare(String key) {
+        StringBuilder sb = new StringBuilder();
+        for (char ch : key.toLowerCase(java.util.Locale.ROOT).toCharArray()) if ("() \"".indexOf(ch) < 0) sb.append(ch);
+        return sb.toString();
+    }
+
     /** The columns and values of the key DuckDB names. */
-    private record Key(List<String> columns, List<String> values) {
+    private record Key(List<String> columns, List<String> values, Constraint constraint) {
+        Key(List<String> columns, List<String> values) {
+            this(columns, values, null);
+        }
+
         Set<String> columnSet() {
             return new HashSet<>(columns);
         }
@@ -270,7 +307,7 @@ final class ConstraintErrors {
      * {@code CASE  WHEN … THEN (email) ELSE … END: a, CASE  WHEN … END: 1}. The key's columns are
      * those of the table's partial unique index whose columns, in order, are the THEN parts.
      */
-    private static Key partialKey(String duckDb, Relation r) {
+    private static Key partialKey(String duckDb, Relation r, CatalogView catalog) {
         Matcher m = KEY.matcher(duckDb);
         if (!m.find()) return null;
         String text = m.group(1);
@@ -283,16 +320,28 @@ final class ConstraintErrors {
             start = next + 2;
         }
         for (Constraint k : r.meta().constraints()) {
-            if (!k.partialUnique() || k.columns().size() != parts.size()) continue;
+            if (!k.partialUnique()) continue;
+            // an index's keys: its columns, or with expressions among them, as pg_get_indexdef shows them
+            List<String> keys = k.columns();
+            if (k.expressionKeys()) {
+                keys = null;
+                for (CatalogView.IndexInfo i : catalog.indexes(r)) {
+                    if (i.name().equals(k.name()) && i.keys() != null) {
+                        keys = new ArrayList<>();
+                        for (String key : i.keys()) keys.add(dev.pgwire.serve.sql.ColumnMeta.form(key, true));
+                    }
+                }
+            }
+            if (keys == null || keys.size() != parts.size()) continue;
             List<String> values = new ArrayList<>();
             for (int i = 0; i < parts.size(); i++) {
                 String part = parts.get(i);
-                String then = ") THEN (" + k.columns().get(i) + ") ELSE ";
+                String then = ") THEN (" + keys.get(i) + ") ELSE ";
                 int end = part.lastIndexOf(" END: ");
-                if (!part.startsWith("CASE  WHEN ") || !part.contains(then) || end < 0) break;
+                if (!part.startsWith("CASE  WHEN ") || !k.expressionKeys() && !part.contains(then) || end < 0) break;
                 values.add(part.substring(end + " END: ".length()));
             }
-            if (values.size() == parts.size()) return new Key(k.columns(), values);
+            if (values.size() == parts.size()) return new Key(keys, values, k);
         }
         return null;
     }

@@ -210,6 +210,12 @@ final class IndexedAlter {
         return rebuild(table, change, alters, rest, runner);
     }
 
+    /** Whether constraint {@code c} (DuckDB's type, columns joined by NUL, text) is a check of {@code column} and others: DuckDB then drops no such column. */
+    private static boolean sharedCheck(String[] c, String column) {
+        List<String> on = List.of(c[1].split("\u0000"));
+        return c[0].equals("CHECK") && on.size() > 1 && on.contains(column);
+    }
+
     private static Change retype(String first, Node cmd) {
         SqlLexer lexer = new SqlLexer(first);
         int typeAt = -1;
@@ -272,15 +278,15 @@ final class IndexedAlter {
         });
         List<Index> indexes = indexes(table, runner);
         if (drop && at == columns.size() - 1 && indexes.stream().noneMatch(i -> i.sql() == null || expressions(i.sql()) == null
-                || i.names(Set.of(column)))) {
-            return null; // the last column, in no index: DuckDB drops it
+                || i.names(Set.of(column))) && constraints.stream().noneMatch(c -> sharedCheck(c, column))) {
+            return null; // the last column, in no index or check of several columns: DuckDB drops it
         }
         // (a new length check, varchar(n) or char(n), comes only with a table made anew: DuckDB adds no CHECK to a table)
         boolean needed = adds || !change.retyped().isEmpty() || change.check() != null;
         for (String[] c : constraints) {
             if (adds) break;
             boolean onColumn = List.of(c[1].split("\u0000")).contains(column);
-            needed |= drop ? !c[0].equals("CHECK") || !indexes.isEmpty() : c[0].equals("CHECK") && onColumn;
+            needed |= drop ? !c[0].equals("CHECK") || !indexes.isEmpty() || sharedCheck(c, column) : c[0].equals("CHECK") && onColumn;
         }
         if (drop) needed |= !indexes.isEmpty();
         if (!drop && !adds) {
@@ -415,7 +421,9 @@ final class IndexedAlter {
             String expressions = expressions(sql);
             if (expressions != null && mentions(expressions, columns)) return true;
             String predicate = comment == null ? null : dev.pgwire.serve.sql.ObjectMeta.read(comment).predicate();
-            return predicate != null && mentions(predicate, columns);
+            if (predicate == null) return false;
+            for (String c : columns) if (SqlLexer.mentions(predicate, c)) return true; // PostgreSQL's text
+            return false;
         }
     }
 
@@ -537,8 +545,12 @@ final class IndexedAlter {
         return null;
     }
 
+    /** Whether DuckDB's text of an index's {@code expressions} names one of {@code columns}. */
     private static boolean mentions(String expressions, Set<String> columns) {
-        for (String c : columns) if (SqlLexer.mentions(expressions, c)) return true;
+        SqlLexer lexer = new SqlLexer(expressions);
+        for (SqlLexer.Token tok = lexer.next(); tok.kind() != SqlLexer.Kind.END; tok = lexer.next()) {
+            for (String c : columns) if (tok.namesInDuckDb(c)) return true;
+        }
         return false;
     }
 
@@ -548,7 +560,7 @@ final class IndexedAlter {
         int at = 0;
         SqlLexer lexer = new SqlLexer(expressions);
         for (SqlLexer.Token tok = lexer.next(); tok.kind() != SqlLexer.Kind.END; tok = lexer.next()) {
-            if (!tok.names(from)) continue;
+            if (!tok.namesInDuckDb(from)) continue;
             out.append(expressions, at, tok.start()).append(SqlNames.quote(to));
             at = tok.end();
         }

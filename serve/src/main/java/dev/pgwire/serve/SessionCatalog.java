@@ -139,14 +139,16 @@ final class SessionCatalog implements CatalogView {
         }, rs -> rs.getString(1));
         boolean view = !viewComment.isEmpty();
         if (view) {
-            // DuckDB keeps json and jsonb alike as JSON, and an enum by its labels: which type a view's
-            // column is, its CREATE VIEW recorded
+            // DuckDB keeps json and jsonb alike as JSON, an enum by its labels, and character(n) and
+            // varchar(n) as VARCHAR (character(n) without its padding): which type a view's column is,
+            // its CREATE VIEW recorded
             ObjectMeta meta = ObjectMeta.read(viewComment.get(0));
             for (int i = 0; i < columns.size(); i++) {
                 PgTypeName recorded = meta.columnType(i);
                 ColumnInfo c = columns.get(i);
                 if (recorded != null && c.pgType() == null && (recorded.name().equals("json") || recorded.name().equals("jsonb")
-                        || c.duckDbType().startsWith("ENUM("))) {
+                        || c.duckDbType().startsWith("ENUM(") || c.duckDbType().equals("VARCHAR") && !recorded.isArray()
+                        && (recorded.name().equals("bpchar") || recorded.name().equals("varchar")))) {
                     columns.set(i, new ColumnInfo(c.name(), c.number(), c.duckDbType(), recorded, c.notNull(), c.sequence(),
                             c.identity(), c.defaultExpr(), c.pgDefault()));
                 }

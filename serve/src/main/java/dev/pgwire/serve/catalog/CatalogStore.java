@@ -301,7 +301,10 @@ public final class CatalogStore implements AutoCloseable {
 
     private Snapshot rebuild() throws SQLException {
         long start = System.nanoTime();
-        Built b = build(connection, UserObjects.read(connection, pgTypeOf));
+        UserObjects objects = UserObjects.read(connection, pgTypeOf);
+        long read = System.nanoTime();
+        Built b = build(connection, objects);
+        long built = System.nanoTime();
         Map<String, List<Object[]>> tables = b.tables();
         // the tables hold the last build's rows (none before the first): only the relations whose rows changed are written
         Map<String, List<Object[]>> last = builds == 0 ? Map.of() : recent.get(builds);
@@ -340,10 +343,12 @@ public final class CatalogStore implements AutoCloseable {
             connection.setAutoCommit(true);
         }
         builds = number;
+        long wrote = System.nanoTime();
         Snapshot s = snapshot(b);
         recent.put(number, s.tables);
-        log.debug("built the catalog of database \"{}\" ({} relations, {} catalog tables written) in {} ms", database,
-                b.user().tables.size(), written, (System.nanoTime() - start) / 1_000_000);
+        log.debug("built the catalog of database \"{}\" ({} relations, {} catalog tables written) in {} ms (read {}, rows {},"
+                + " written {}, snapshot {})", database, b.user().tables.size(), written, (System.nanoTime() - start) / 1_000_000,
+                (read - start) / 1_000_000, (built - read) / 1_000_000, (wrote - built) / 1_000_000, (System.nanoTime() - wrote) / 1_000_000);
         return s;
     }
 

@@ -1,5 +1,7 @@
 package dev.pgwire.serve.sql;
 
+import dev.pgwire.protocol.PgException;
+import dev.pgwire.protocol.SqlState;
 import dev.pgwire.serve.sql.CatalogView.ColumnInfo;
 import dev.pgwire.serve.sql.CatalogView.Relation;
 
@@ -25,7 +27,12 @@ import java.util.Set;
  * </pre>
  * Without a conflict target every unique key of the table is an arbiter, except one whose columns
  * the INSERT leaves to their defaults; a table without any is a plain INSERT (DuckDB refuses DO
- * NOTHING there).</li>
+ * NOTHING there).
+ * <p>A unique index on expressions ({@code lower(email)}) or with a predicate is an arbiter DuckDB's
+ * ON CONFLICT does not take; it is checked here, one row or several, its keys computed from each
+ * proposed row — its columns named as the table's — and from the table's rows, a partial index's
+ * each {@code CASE WHEN predicate THEN key END}, so that rows it does not cover never
+ * conflict.</li>
  * <li>DO UPDATE keeps DuckDB's upsert, over the rows numbered once, and first checks them: two
  * with one key are 21000; two whose key has a NULL are refused (0A000) rather than one lost.</li>
  * </ul>
@@ -42,20 +49,64 @@ final class ConflictBatches {
      * Marks {@code stmt} (an InsertStmt, typed and coerced) when it is DO NOTHING of several rows,
      * before {@link UpsertOrder} would: as a plain INSERT its RETURNING rows come in proposed order.
      */
-    static void markNothing(Node stmt, CatalogView catalog) {
+    static void markNothing(Node stmt, CatalogView catalog, KeyTyping typing) {
         Node conflict = stmt.node("onConflictClause");
         if (conflict == null || !"ONCONFLICT_NOTHING".equals(conflict.str("action")) || UpsertOrder.readsXmax(stmt)) return;
-        mark(stmt, catalog, true);
+        mark(stmt, catalog, true, typing);
+        Node infer = stmt.node("onConflictClause") == null ? null : stmt.node("onConflictClause").node("infer");
+        if (infer != null && !stmt.has(NOTHING) && (plainTarget(infer) == null || wholeKey(plainTarget(infer), relation(stmt, catalog)) == null
+                && relation(stmt, catalog) != null && relation(stmt, catalog).meta().constraints().stream().anyMatch(ConflictBatches::indexed))) {
+            // a target only an index of expressions or a partial one matches: DuckDB's ON CONFLICT takes neither
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "ON CONFLICT with this unique index as arbiter is not supported here")
+                    .withDetail("An index on expressions or with a predicate is an arbiter of INSERT … VALUES or INSERT … SELECT"
+                            + " without WITH, DEFAULT or RETURNING of a subquery.");
+        }
+    }
+
+    /**
+     * Rewrites expressions over the columns of table {@code rel} (an index's keys and predicate),
+     * in place, as the statement's own expressions are rewritten.
+     */
+    interface KeyTyping {
+        void rewrite(Node rel, List<Node> expressions);
+    }
+
+    private static Relation relation(Node stmt, CatalogView catalog) {
+        Node rel = stmt.node("relation");
+        return catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
+    }
+
+    /** Whether {@code c} is a unique index DuckDB's ON CONFLICT does not take: on expressions, or with a predicate. */
+    private static boolean indexed(TableMeta.Constraint c) {
+        return c.type().equals("u") && (c.partialUnique() || c.expressionKeys());
+    }
+
+    /** The conflict target's columns, or null when it names an expression. */
+    private static List<String> plainTarget(Node infer) {
+        if (!infer.has("indexElems")) return null;
+        List<String> columns = new ArrayList<>();
+        for (Node e : infer.list("indexElems")) {
+            if (e.node("expr") != null || e.str("name").isEmpty()) return null;
+            columns.add(e.str("name"));
+        }
+        return columns;
+    }
+
+    /** The primary key or unique constraint (over every row) of exactly {@code columns}, or null. */
+    private static TableMeta.Constraint wholeKey(List<String> columns, Relation r) {
+        if (r == null || r.meta() == null) return null;
+        for (TableMeta.Constraint c : r.meta().constraints()) if (c.key() && new HashSet<>(c.columns()).equals(new HashSet<>(columns))) return c;
+        return null;
     }
 
     /** Marks {@code stmt} when it is DO UPDATE of several rows that {@link UpsertOrder} did not take. */
     static void markUpdate(Node stmt, CatalogView catalog) {
         Node conflict = stmt.node("onConflictClause");
         if (conflict == null || !"ONCONFLICT_UPDATE".equals(conflict.str("action")) || stmt.has(UpsertOrder.FIELD)) return;
-        mark(stmt, catalog, false);
+        mark(stmt, catalog, false, null);
     }
 
-    private static void mark(Node stmt, CatalogView catalog, boolean nothing) {
+    private static void mark(Node stmt, CatalogView catalog, boolean nothing, KeyTyping typing) {
         Node conflict = stmt.node("onConflictClause");
         Node select = stmt.node("selectStmt");
         if (select == null || ReturningQuery.applies(stmt)) return;
@@ -63,12 +114,15 @@ final class ConflictBatches {
         Relation r = catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
         if (r == null || r.view() || r.meta() == null) return;
         Node infer = conflict.node("infer");
-        if (nothing && infer == null && r.meta().constraints().stream().noneMatch(TableMeta.Constraint::key)) {
+        if (nothing && infer == null && r.meta().constraints().stream().noneMatch(c -> c.key() || indexed(c))) {
             stmt.set("onConflictClause", null); // nothing can conflict: PostgreSQL inserts every row
             return;
         }
         boolean values = select.has("valuesLists");
-        if (values && select.list("valuesLists").size() < 2) return;
+        // one row DuckDB's ON CONFLICT checks itself, unless an index of expressions or a partial one is an arbiter
+        boolean byIndex = nothing && (infer == null ? r.meta().constraints().stream().anyMatch(ConflictBatches::indexed)
+                : plainTarget(infer) == null || wholeKey(plainTarget(infer), r) == null);
+        if (values && select.list("valuesLists").size() < 2 && !byIndex) return;
         if (stmt.has("withClause") || values && hasDefault(select)) return;
         for (Node c : stmt.list("cols")) if (c.has("indirection")) return;
         List<ColumnInfo> targets = TargetCoercion.targets(stmt, r);
@@ -78,17 +132,24 @@ final class ConflictBatches {
             targets = targets.subList(0, width);
         }
         List<List<Node>> arbiters = new ArrayList<>();
-        if (infer != null) {
-            List<String> columns = new ArrayList<>();
-            for (Node e : infer.list("indexElems")) {
-                if (e.node("expr") != null || e.str("name").isEmpty()) return;
-                columns.add(e.str("name"));
-            }
+        List<Node> indexes = new ArrayList<>(); // IndexArbiter nodes
+        if (infer != null && (!byIndex || plainTarget(infer) != null && !nothing)) {
+            List<String> columns = plainTarget(infer);
+            if (columns == null) return;
             List<Node> key = key(columns, targets);
             if (key == null) return;
             arbiters.add(key);
+        } else if (infer != null) {
+            Node index = inferred(infer, r, catalog, targets, stmt.node("relation"), typing);
+            if (index == null) return;
+            indexes.add(index);
         } else {
             for (TableMeta.Constraint c : r.meta().constraints()) {
+                if (indexed(c)) {
+                    Node index = indexArbiter(c.name(), r, catalog, targets, stmt.node("relation"), typing);
+                    if (index != null) indexes.add(index); // one whose keys read columns left to defaults: DuckDB's 23505
+                    continue;
+                }
                 if (!c.key()) continue;
                 List<Node> key = key(c.columns(), targets);
                 if (key != null) arbiters.add(key); // a key left to its defaults (a serial, an identity) is the table's to make unique
@@ -98,11 +159,116 @@ final class ConflictBatches {
         if (nothing) {
             List<Node> holders = new ArrayList<>();
             for (List<Node> key : arbiters) holders.add(Node.of("Arbiter").set("keys", key));
+            holders.addAll(indexes);
+            if (!indexes.isEmpty()) stmt.set(COLUMNS, columnNodes(r, targets, indexes));
             stmt.set(NOTHING, holders);
             stmt.set("onConflictClause", null);
         } else {
             stmt.set(UPDATE, arbiters.get(0));
         }
+    }
+
+    /** The field of an InsertStmt holding the columns its rows are named with for index arbiters' keys: {@code UpsertKey} nodes. */
+    private static final String COLUMNS = "pgwire_conflict_columns";
+
+    /**
+     * The unique index of expressions, or partial, that conflict target {@code infer} names — its
+     * keys those of the target, its predicate the target's WHERE — as an arbiter; 42P10 when none
+     * is, null when its keys cannot be computed here.
+     */
+    private static Node inferred(Node infer, Relation r, CatalogView catalog, List<ColumnInfo> targets, Node rel, KeyTyping typing) {
+        java.util.function.Function<String, PgTypeName> columns = CreateIndex.columnTypes(r);
+        Set<String> wanted = new HashSet<>();
+        for (Node e : infer.list("indexElems")) {
+            String text = CreateIndex.keyText(e, columns, false);
+            if (text == null) return null;
+            wanted.add(text);
+        }
+        String where = infer.node("whereClause") == null ? null : PgDeparse.text(infer.node("whereClause"), null, columns, false);
+        for (CatalogView.IndexInfo i : catalog.indexes(r)) {
+            if (!i.unique() || i.keys() == null) continue;
+            Set<String> keys = new HashSet<>();
+            for (String k : i.keys()) keys.add(ColumnMeta.form(k, false));
+            if (!keys.equals(wanted)) continue;
+            if (i.predicate() != null && !ColumnMeta.form(i.predicate(), false).equals(where)) continue;
+            return indexArbiter(i.name(), r, catalog, targets, rel, typing);
+        }
+        throw new PgException("42P10", "there is no unique or exclusion constraint matching the ON CONFLICT specification");
+    }
+
+    /**
+     * Unique index {@code name} of {@code r} as an arbiter: an {@code IndexArbiter} node whose
+     * {@code keys} are its key expressions over the table's columns, typed and rewritten, each
+     * {@code CASE WHEN predicate THEN key END} for a partial index; null when its definition is
+     * not kept, or it reads a column the INSERT leaves to a default.
+     */
+    private static Node indexArbiter(String name, Relation r, CatalogView catalog, List<ColumnInfo> targets, Node rel, KeyTyping typing) {
+        CatalogView.IndexInfo info = null;
+        for (CatalogView.IndexInfo i : catalog.indexes(r)) if (i.name().equals(name)) info = i;
+        if (info == null || info.keys() == null || typing == null) return null;
+        List<Node> expressions = new ArrayList<>();
+        for (String k : info.keys()) expressions.add(expression(ColumnMeta.form(k, false)));
+        Node predicate = info.predicate() == null ? null : expression(ColumnMeta.form(info.predicate(), false));
+        if (info.predicate() != null) expressions.add(predicate);
+        if (expressions.contains(null)) return null;
+        Set<String> read = new HashSet<>();
+        for (Node e : expressions) {
+            TreeWalker.forEachNode(e, n -> {
+                if (n.type() != null && n.is("ColumnRef") && n.list("fields").size() == 1) read.add(n.names("fields").get(0));
+            });
+        }
+        for (String column : read) {
+            if (targets.stream().anyMatch(t -> t.name().equals(column))) continue;
+            ColumnInfo c = r.column(column);
+            // a column left out is its default: NULL where it has none, else not computed here
+            if (c == null || c.defaultExpr() != null || c.sequence() != null || !c.identity().isEmpty() || c.generated()) return null;
+        }
+        typing.rewrite(Node.typed("RangeVar", rel).copy().set("alias", null), expressions);
+        List<Node> keys = new ArrayList<>();
+        int count = info.keys().size();
+        for (int k = 0; k < count; k++) {
+            Node key = expressions.get(k);
+            if (predicate != null) {
+                Node when = Node.of("CaseWhen").set("expr", expressions.get(count).copy()).set("result", key);
+                key = Node.of("CaseExpr").set("args", new ArrayList<>(List.of(when)));
+            }
+            keys.add(key);
+        }
+        return Node.of("IndexArbiter").set("keys", keys).set("reads", new ArrayList<>(read));
+    }
+
+    /** Expression {@code text} in PostgreSQL's syntax as a tree, or null. */
+    private static Node expression(String text) {
+        try {
+            List<PgParser.Statement> parsed = PgParser.parse("SELECT " + text);
+            if (parsed.size() != 1 || parsed.get(0).tree().list("targetList").size() != 1) return null;
+            return parsed.get(0).tree().list("targetList").get(0).node("val");
+        } catch (PgException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The columns a proposed row is named with for index arbiters' keys: every target, and the
+     * columns the keys read that the INSERT leaves out (NULL), each an {@code UpsertKey} (index -1
+     * for NULL).
+     */
+    private static List<Node> columnNodes(Relation r, List<ColumnInfo> targets, List<Node> indexes) {
+        List<Node> out = new ArrayList<>();
+        Set<String> named = new HashSet<>();
+        for (int i = 0; i < targets.size(); i++) {
+            named.add(targets.get(i).name());
+            out.add(Node.of("UpsertKey").set("name", targets.get(i).name()).set("index", (long) i).set("duckDbType", targets.get(i).duckDbType()));
+        }
+        for (Node index : indexes) {
+            for (Object o : index.list("reads")) {
+                String column = (String) o;
+                if (named.add(column)) {
+                    out.add(Node.of("UpsertKey").set("name", column).set("index", -1L).set("duckDbType", r.column(column).duckDbType()));
+                }
+            }
+        }
+        return out;
     }
 
     /** How many columns {@code select} gives, when its text tells (no star, no set operation); else -1. */
@@ -163,23 +329,62 @@ final class ConflictBatches {
         w.append(" FROM (SELECT *");
         for (int a = 0; a < arbiters.size(); a++) {
             w.append(", row_number() OVER (PARTITION BY ");
-            List<Node> key = arbiters.get(a).list("keys");
-            for (int k = 0; k < key.size(); k++) w.append(k > 0 ? ", " : "").append(value(key.get(k), ""));
+            List<String> values = values(arbiters.get(a), a, "");
+            w.append(String.join(", ", values));
             w.append(" ORDER BY pgwire_ord) AS pgwire_f").append(a + 1);
         }
-        w.append(" FROM pgwire_rows) AS pgwire_q");
+        w.append(" FROM ");
+        if (stmt.has(COLUMNS)) {
+            // each index arbiter's keys computed from the row, its columns named as the table's
+            w.append("(SELECT *");
+            for (int a = 0; a < arbiters.size(); a++) {
+                if (!arbiters.get(a).is("IndexArbiter")) continue;
+                List<Node> keys = arbiters.get(a).list("keys");
+                for (int k = 0; k < keys.size(); k++) {
+                    w.append(", ");
+                    em.expr(keys.get(k));
+                    w.append(" AS pgwire_e").append(a + 1).append('_').append(k + 1);
+                }
+            }
+            w.append(" FROM (SELECT *");
+            for (Node c : stmt.list(COLUMNS)) {
+                w.append(", CAST(").append(c.num("index") < 0 ? "NULL" : "pgwire_c" + (c.num("index") + 1)).append(" AS ")
+                        .append(c.str("duckDbType")).append(") AS ").ident(c.str("name"));
+            }
+            w.append(" FROM pgwire_rows) AS pgwire_n) AS pgwire_m");
+        } else {
+            w.append("pgwire_rows");
+        }
+        w.append(") AS pgwire_q");
         for (int a = 0; a < arbiters.size(); a++) {
-            List<Node> key = arbiters.get(a).list("keys");
-            w.append(a == 0 ? " WHERE (" : " AND (").append(UpsertOrder.anyNull(key)).append(" OR pgwire_f").append(a + 1)
+            Node arbiter = arbiters.get(a);
+            List<String> values = values(arbiter, a, "pgwire_q.");
+            StringBuilder anyNull = new StringBuilder();
+            if (arbiter.is("Arbiter")) anyNull.append(UpsertOrder.anyNull(arbiter.list("keys")));
+            else for (String v : values(arbiter, a, "")) anyNull.append(anyNull.length() > 0 ? " OR " : "").append(v).append(" IS NULL");
+            w.append(a == 0 ? " WHERE (" : " AND (").append(anyNull.toString()).append(" OR pgwire_f").append(a + 1)
                     .append(" = 1 AND NOT EXISTS (SELECT 1 FROM ");
             em.rangeVar(Node.typed("RangeVar", stmt.node("relation")).copy().set("alias", null), false);
             w.append(" AS pgwire_t WHERE ");
-            for (int k = 0; k < key.size(); k++) {
-                w.append(k > 0 ? " AND " : "").append("pgwire_t.").ident(key.get(k).str("name")).append(" = ")
-                        .append(value(key.get(k), "pgwire_q."));
+            List<Node> keys = arbiter.list("keys");
+            for (int k = 0; k < keys.size(); k++) {
+                w.append(k > 0 ? " AND " : "");
+                // an index's key over the table's row: its columns are the innermost scope's
+                if (arbiter.is("IndexArbiter")) em.expr(keys.get(k)); else w.append("pgwire_t.").ident(keys.get(k).str("name"));
+                w.append(" = ").append(values.get(k));
             }
             w.append("))");
         }
+    }
+
+    /** Arbiter number {@code a}'s key values of a proposed row: its columns as the columns' types, or an index's computed keys. */
+    private static List<String> values(Node arbiter, int a, String qualifier) {
+        List<String> out = new ArrayList<>();
+        List<Node> keys = arbiter.list("keys");
+        for (int k = 0; k < keys.size(); k++) {
+            out.add(arbiter.is("IndexArbiter") ? qualifier + "pgwire_e" + (a + 1) + "_" + (k + 1) : value(keys.get(k), qualifier));
+        }
+        return out;
     }
 
     private static void update(SqlWriter w, List<Node> key) {

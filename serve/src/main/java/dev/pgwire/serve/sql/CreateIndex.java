@@ -35,7 +35,7 @@ public final class CreateIndex {
         IndexKeys.refuseArrays(elems, session.catalog().relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"),
                 rel.str("relname")));
         String name = s.str("idxname");
-        if (name.isEmpty()) name = indexName(rel.str("relname"), elems, s.bool("unique"));
+        if (name.isEmpty()) name = indexName(rel, elems);
         w.append(s.bool("unique") ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
         if (s.bool("if_not_exists")) w.append("IF NOT EXISTS ");
         w.ident(name).append(" ON ");
@@ -74,7 +74,8 @@ public final class CreateIndex {
                 for (Node e : elems) if (e.node("expr") == null) cols.add(e.str("name"));
                 String predicate = partial == null ? null : PgDeparse.text(partial, null, columnTypes(r), false);
                 if (partial != null && predicate == null) throw DdlEmitter.unsupported("this partial unique index's predicate");
-                TableMeta meta = r.meta().withConstraint(new TableMeta.Constraint(name, "u", cols, null, List.of(), predicate, true));
+                TableMeta meta = r.meta().withConstraint(new TableMeta.Constraint(name, "u", cols, null, List.of(), predicate, true, false,
+                        null, cols.size() < elems.size()));
                 after.add("COMMENT ON TABLE " + DdlEmitter.qualifiedRelation(r.schema().equals("pg_temp") ? null : r.schema(), r.name())
                         + " IS " + SqlWriter.quoteLiteral(meta.write()));
             }
@@ -104,19 +105,14 @@ public final class CreateIndex {
         List<String> keys = new ArrayList<>();
         List<String> recorded = new ArrayList<>(); // each key, an expression's with pg_get_indexdef(index, n, true)'s form
         for (Node e : elems) {
+            String key = keyText(e, columns, false);
+            if (key == null) return null;
+            keys.add(key);
             if (e.node("expr") == null) {
-                keys.add(dev.pgwire.serve.catalog.TypeNames.quoteIdent(e.str("name")));
-                recorded.add(keys.get(keys.size() - 1));
+                recorded.add(key);
                 continue;
             }
-            String text = PgDeparse.text(e.node("expr"), null, columns, false);
-            if (text == null) return null;
-            // ruleutils' looks_like_function: these need no parentheses of their own
-            boolean function = e.node("expr").is("FuncCall") || e.node("expr").is("SQLValueFunction")
-                    || e.node("expr").is("CoalesceExpr") || e.node("expr").is("MinMaxExpr");
-            keys.add(function ? text : "(" + text + ")");
-            String pretty = PgDeparse.text(e.node("expr"), null, columns, true);
-            if (pretty != null && !function) pretty = "(" + pretty + ")";
+            String pretty = keyText(e, columns, true);
             recorded.add(pretty == null || pretty.equals(keys.get(keys.size() - 1)) ? keys.get(keys.size() - 1)
                     : keys.get(keys.size() - 1) + ColumnMeta.PRETTY_SEPARATOR + pretty);
         }
@@ -154,6 +150,21 @@ public final class CreateIndex {
     }
 
     /**
+     * Index key {@code e} (an IndexElem) as pg_get_indexdef shows it: a column's quoted name, an
+     * expression's text — in parentheses unless it looks like a function call, as ruleutils writes
+     * it; null where the expression cannot be written as PostgreSQL does.
+     */
+    static String keyText(Node e, java.util.function.Function<String, PgTypeName> columns, boolean pretty) {
+        if (e.node("expr") == null) return dev.pgwire.serve.catalog.TypeNames.quoteIdent(e.str("name"));
+        String text = PgDeparse.text(e.node("expr"), null, columns, pretty);
+        if (text == null) return null;
+        // ruleutils' looks_like_function: these need no parentheses of their own
+        Node expr = e.node("expr");
+        boolean function = expr.is("FuncCall") || expr.is("SQLValueFunction") || expr.is("CoalesceExpr") || expr.is("MinMaxExpr");
+        return function ? text : "(" + text + ")";
+    }
+
+    /**
      * An index's comment (its {@link ObjectMeta}) after column {@code from} of its table was renamed
      * {@code to}: its definition read back and written again with the new name — keys,
      * expressions, predicate — its description kept; null where it cannot be (then DuckDB's own
@@ -188,9 +199,32 @@ public final class CreateIndex {
         };
     }
 
-    private static String indexName(String table, List<Node> elems, boolean unique) {
-        StringBuilder sb = new StringBuilder(table);
-        for (Node e : elems) sb.append('_').append(e.str("name").isEmpty() ? "expr" : e.str("name"));
-        return sb.append(unique ? "_key" : "_idx").toString();
+    /**
+     * The name PostgreSQL gives an index made without one (ChooseIndexName): the table's name, each
+     * key's — a column's, an expression's as a result column would be named, else {@code expr} —
+     * and {@code idx}, followed by a number where an index or relation of the schema has it.
+     */
+    private String indexName(Node rel, List<Node> elems) {
+        List<String> keys = new ArrayList<>();
+        for (Node e : elems) {
+            if (e.node("expr") == null) {
+                keys.add(e.str("name"));
+            } else {
+                String figured = ColumnNames.nameOf(e.node("expr"));
+                keys.add(figured.equals(ColumnNames.NAMELESS) ? "expr" : figured);
+            }
+        }
+        String schema = rel.str("schemaname").isEmpty() ? null : rel.str("schemaname");
+        CatalogView.Relation r = session.catalog().relation(schema, rel.str("relname"));
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        if (r != null) {
+            for (CatalogView.IndexInfo i : session.catalog().indexes(r)) taken.add(i.name());
+            for (TableMeta.Constraint c : r.meta().constraints()) if (c.type().equals("p") || c.type().equals("u")) taken.add(c.name());
+        }
+        String name = TableMeta.defaultName(rel.str("relname"), keys, "idx");
+        for (int n = 1; taken.contains(name) || session.catalog().relation(schema, name) != null; n++) {
+            name = TableMeta.defaultName(rel.str("relname"), keys, "idx" + n);
+        }
+        return name;
     }
 }

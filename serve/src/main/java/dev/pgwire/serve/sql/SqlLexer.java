@@ -32,6 +32,14 @@ public final class SqlLexer {
                     || kind == Kind.WORD && name.equals(name.toLowerCase(java.util.Locale.ROOT))
                     && text.equals(name.toUpperCase(java.util.Locale.ROOT));
         }
+
+        /**
+         * Whether this token names identifier {@code name} in DuckDB's SQL, whose identifiers are
+         * case-insensitive (DuckDB writes {@code "Email"} unquoted in the texts it keeps).
+         */
+        public boolean namesInDuckDb(String name) {
+            return (kind == Kind.QUOTED_IDENT || kind == Kind.WORD) && text.equalsIgnoreCase(name);
+        }
     }
 
     /** Whether any token of {@code sql} names the identifier {@code name} (not inside a string). */

@@ -29,9 +29,16 @@ public final class TableMeta {
      *                   index of the constraint's name (DuckDB adds no other constraint to a table)
      * @param rule       a foreign key serve enforces itself ({@link ForeignKeyRule}); null for one
      *                   DuckDB enforces (made before serve kept them) and for other constraints
+     * @param expressionKeys a unique index with an expression among its keys ({@code lower(email)}):
+     *                   {@code columns} are then only its plain columns, and it is no key of them
      */
     public record Constraint(String name, String type, List<String> columns, String references, List<String> referencedColumns,
-                             String expression, boolean index, boolean backedByIndex, ForeignKeyRule rule) {
+                             String expression, boolean index, boolean backedByIndex, ForeignKeyRule rule, boolean expressionKeys) {
+        public Constraint(String name, String type, List<String> columns, String references, List<String> referencedColumns,
+                          String expression, boolean index, boolean backedByIndex, ForeignKeyRule rule) {
+            this(name, type, columns, references, referencedColumns, expression, index, backedByIndex, rule, false);
+        }
+
         public Constraint(String name, String type, List<String> columns, String references, List<String> referencedColumns,
                           String expression, boolean index, boolean backedByIndex) {
             this(name, type, columns, references, referencedColumns, expression, index, backedByIndex, null);
@@ -42,7 +49,7 @@ public final class TableMeta {
          * index over every row (a partial unique index is none: a foreign key cannot reference it).
          */
         public boolean key() {
-            return type.equals("p") || type.equals("u") && expression == null;
+            return type.equals("p") || type.equals("u") && expression == null && !expressionKeys;
         }
 
         /**
@@ -172,7 +179,7 @@ public final class TableMeta {
         for (Constraint c : constraints) {
             all.add(!c.name().equals(oldName) ? c : new Constraint(newName, c.type(), c.columns(),
                     c.type().equals("c") ? c.engineName() : c.references(), c.referencedColumns(),
-                    c.expression(), c.index(), c.backedByIndex(), c.rule()));
+                    c.expression(), c.index(), c.backedByIndex(), c.rule(), c.expressionKeys()));
         }
         return new TableMeta(all, description, matView, triggersDisabled);
     }
@@ -196,7 +203,7 @@ public final class TableMeta {
             list.add(new Constraint(c.str("name"), c.str("type"), strings(c.get("columns")),
                     c.has("references") ? c.str("references") : null, strings(c.get("referenced_columns")),
                     c.has("expression") ? c.str("expression") : null, c.bool("index"), c.bool("backed_by_index"),
-                    c.node("fk") == null ? null : rule(c.node("fk"))));
+                    c.node("fk") == null ? null : rule(c.node("fk")), c.bool("expression_keys")));
         }
         String description = meta.has("description") ? meta.str("description") : ColumnMeta.description(comment);
         Node mv = meta.node("matview");
@@ -231,6 +238,7 @@ public final class TableMeta {
             if (c.expression() != null) m.put("expression", c.expression());
             if (c.index()) m.put("index", true);
             if (c.backedByIndex()) m.put("backed_by_index", true);
+            if (c.expressionKeys()) m.put("expression_keys", true);
             if (c.rule() != null) {
                 ForeignKeyRule r = c.rule();
                 Map<String, Object> fk = new LinkedHashMap<>();

@@ -181,7 +181,7 @@ public final class TargetCoercion {
             throw conflict.has("location") ? e.withPosition(conflict.location() + 1) : e;
         }
         if (infer != null && !infer.str("conname").isEmpty()) onConstraint(infer, r);
-        if (infer != null && infer.has("indexElems")) partialArbiter(infer, r);
+        if (infer != null && infer.has("indexElems") && "ONCONFLICT_UPDATE".equals(conflict.str("action"))) partialArbiter(infer, r);
         if (infer != null && "ONCONFLICT_UPDATE".equals(conflict.str("action"))) sameKeyTwice(stmt, infer, r);
         if (!conflict.has("targetList")) return;
         Node table = Node.typed("RangeVar", rel);
@@ -222,13 +222,17 @@ public final class TargetCoercion {
     }
 
     /**
-     * A conflict target only a partial unique index matches: DuckDB's ON CONFLICT names keys of
-     * the whole table, so the statement is refused rather than run against another arbiter.
+     * DO UPDATE of a conflict target only a partial unique index or one on expressions matches:
+     * DuckDB's ON CONFLICT names keys of the whole table, so the statement is refused rather than
+     * run against another arbiter (DO NOTHING takes them: ConflictBatches).
      */
     private static void partialArbiter(Node infer, Relation r) {
         java.util.Set<String> target = new java.util.HashSet<>();
         for (Node e : infer.list("indexElems")) {
-            if (e.node("expr") != null) return;
+            if (e.node("expr") != null) {
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "ON CONFLICT DO UPDATE with a unique index on expressions as arbiter"
+                        + " is not supported").withDetail("DuckDB's ON CONFLICT only takes columns of the table as keys.");
+            }
             target.add(e.str("name"));
         }
         boolean partial = false;
@@ -237,7 +241,7 @@ public final class TargetCoercion {
             partial |= c.partialUnique() && target.equals(new java.util.HashSet<>(c.columns()));
         }
         if (partial) {
-            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "ON CONFLICT with a partial unique index as arbiter is not supported")
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "ON CONFLICT DO UPDATE with a partial unique index as arbiter is not supported")
                     .withDetail("A partial unique index is enforced, but DuckDB's ON CONFLICT only takes keys of the whole table.");
         }
     }

@@ -117,7 +117,7 @@ final class TypedRewrites {
                 TargetCoercion.insert(stmt, catalog, types);
                 TargetCoercion.onConflict(stmt, catalog, types);
                 dml(stmt);
-                ConflictBatches.markNothing(stmt, catalog);
+                ConflictBatches.markNothing(stmt, catalog, this::rewriteOver);
                 UpsertOrder.mark(stmt, catalog, types);
                 ConflictBatches.markUpdate(stmt, catalog);
                 RowReferences.insertAlias(stmt);
@@ -349,6 +349,17 @@ final class TypedRewrites {
             }
             default -> { }
         }
+    }
+
+    /** Rewrites {@code expressions} over the columns of table {@code rel} (an index's keys), in place. */
+    private void rewriteOver(Node rel, List<Node> expressions) {
+        List<Node> targets = new ArrayList<>();
+        for (Node e : expressions) targets.add(Node.of("ResTarget").set("val", e));
+        Node probe = Node.of("SelectStmt").set("targetList", targets).set("fromClause", new ArrayList<>(List.of(rel)))
+                .set("op", "SETOP_NONE");
+        types.select(probe, null);
+        rewriteList(targets, types.scopeOf(probe), "val");
+        for (int i = 0; i < expressions.size(); i++) expressions.set(i, targets.get(i).node("val"));
     }
 
     private void rewriteList(List<Node> holders, Scope scope, String field) {
