@@ -176,3 +176,29 @@ SELECT concat('x', row(1, 'a b', NULL)), format('%s', row(1, 'a')), 'x' || row(1
 
 -- name: table_rows_joined_to_text
 SELECT concat_ws('|', p, 'z'), 'p' || p, format('%s-%s', p, 1) FROM (SELECT 1 AS a, 'x y' AS b UNION ALL SELECT 2, NULL) p ORDER BY a
+
+-- name: regex_operators_take_postgresql_patterns
+SELECT 'foo bar' ~* '\yfoo\y', 'foobar' ~ '\yfoo\y', 'abab' ~ '(ab)\1', 'foo' ~ 'f(?=o)', 'a.b' ~ '***=.',
+       'ab' ~ 'a\Bb', 'a\b' ~ 'a\Bb', E'a\bb' ~ 'a\bb', 'a' ~ '[[.a.]]', '5' ~ '[^\D]', 'abc' !~ '\d', 'ABC' !~* '\mb'
+
+-- name: regex_operators_with_patterns_from_a_column
+SELECT s, p, s ~ p, s ~* p, s !~ p FROM (VALUES ('foo bar', '\yfoo\y'), ('Foo', '^f'), ('x', NULL), (NULL, 'x')) v(s, p) ORDER BY s, p
+
+-- name: regex_operator_refuses_perl_options
+-- expect-error: 2201B
+SELECT 'AB' ~ '(?i:a)B'
+
+-- name: invalid_unicode_escape_is_refused
+-- expect-error: 42601
+SELECT 'a' || E'\u0000' || 'b'
+
+-- name: unicode_escape_of_a_lone_surrogate_is_refused
+-- expect-error: 42601
+SELECT E'\uD83D'
+
+-- name: invalid_byte_sequence_in_an_escape_string
+-- expect-error: 22021
+SELECT length(E'\xc3')
+
+-- name: unknown_literals_take_bytea_and_jsonb_of_their_function
+SELECT encode('\x0102', 'hex'), sha256('abc'), get_byte('\x05', 0), jsonb_typeof('[1]'), md5('abc')

@@ -179,6 +179,19 @@ class ExtendedWireTest {
         assertThat(columns(r.serve())).isEqualTo(columns(r.postgres())).containsExactly("name:25", "next:23");
     }
 
+    @Test
+    void parametersOfFunctionsTakingByteaOrJsonbAreTypedSo() throws IOException {
+        Replies r = both(
+                parse("SELECT encode($1, 'hex'), get_byte($2, 0), sha256($3), md5($4)"), new Describe('S', ""),
+                parse("SELECT jsonb_typeof($1)"), new Describe('S', ""),
+                Sync.INSTANCE);
+        assertThat(shape(r.serve())).isEqualTo(shape(r.postgres()));
+        assertThat(of(r.serve(), ParameterDescription.class).get(0).typeOids())
+                .isEqualTo(of(r.postgres(), ParameterDescription.class).get(0).typeOids())
+                .containsExactly(PgType.BYTEA.oid(), PgType.BYTEA.oid(), PgType.BYTEA.oid(), PgType.TEXT.oid());
+        assertThat(of(r.serve(), ParameterDescription.class).get(1).typeOids()).containsExactly(PgType.JSONB.oid());
+    }
+
     /** Values both engines spell the same way, in the SQL both accept. */
     static final String TYPED_VALUES = "SELECT CAST(42 AS INTEGER) AS i4, CAST(-7 AS SMALLINT) AS i2, "
             + "CAST(9000000000 AS BIGINT) AS i8, CAST(1.5 AS REAL) AS f4, CAST(0.1 AS DOUBLE PRECISION) AS f8, "

@@ -66,6 +66,16 @@ final class Operators {
                     return;
                 }
                 boolean negate = op.startsWith("!");
+                if (!agreesWithRe2(r)) {
+                    // PostgreSQL's own ARE engine (regexp_like's): \\y, back references, lookaround, embedded options
+                    w.append(negate ? "(NOT pg_regexp_like(" : "pg_regexp_like(");
+                    em.expr(l);
+                    w.append(", ");
+                    em.expr(r);
+                    if (op.endsWith("*")) w.append(", 'i'");
+                    w.append(negate ? "))" : ")");
+                    return;
+                }
                 w.append(negate ? "(NOT regexp_matches(" : "regexp_matches(");
                 em.expr(l);
                 w.append(", ");
@@ -224,6 +234,19 @@ final class Operators {
             em.expr(escape);
         }
         w.append(')');
+    }
+
+    /**
+     * Whether pattern {@code r} means the same to DuckDB's RE2 as to PostgreSQL's ARE engine, so
+     * that DuckDB's vectorised regexp_matches can test it: a constant without backslash escapes
+     * (ARE's \\y, \\m, \\Z, back references and escapes differ from RE2's), embedded options or
+     * lookaround ({@code (?}), collating elements and classes ({@code [[}) or a director ({@code ***}).
+     * Any other pattern — a column's, a parameter's — goes to PostgreSQL's engine.
+     */
+    private static boolean agreesWithRe2(Node r) {
+        String pattern = stringConstant(r);
+        return pattern != null && pattern.indexOf('\\') < 0 && !pattern.contains("(?") && !pattern.contains("[[")
+                && !pattern.startsWith("***");
     }
 
     private static void similar(Emitter em, String op, Node l, Node r) {

@@ -197,6 +197,7 @@ public final class PgParser {
     /** The raw parser raises few kinds of error; each has PostgreSQL's SQLSTATE. */
     private static String sqlStateOf(String message) {
         if (message.startsWith("unsafe use of string constant with Unicode escapes")) return "22P06";
+        if (message.startsWith("invalid byte sequence for encoding")) return "22021";
         if (message.contains(" is not supported") || message.contains("not implemented")) return SqlState.FEATURE_NOT_SUPPORTED;
         return SqlState.SYNTAX_ERROR;
     }

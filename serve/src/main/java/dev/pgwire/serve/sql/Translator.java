@@ -202,6 +202,8 @@ public final class Translator {
      */
     private static Translation dialect(String sql, PgException error) {
         if (!SqlState.SYNTAX_ERROR.equals(error.sqlState()) || error.getMessage().startsWith("memory exhausted")) throw error;
+        // a string constant PostgreSQL's scanner refuses (E'\\u0000', U&'\\00G1') is no grammar of DuckDB's either: it would read it otherwise
+        if (error.getMessage().startsWith("invalid Unicode") || error.getMessage().startsWith("Unicode escape")) throw error;
         SqlLexer lexer = new SqlLexer(sql);
         Token first = lexer.next();
         while (first.isOp('(')) first = lexer.next();

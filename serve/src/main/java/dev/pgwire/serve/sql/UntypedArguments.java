@@ -22,7 +22,7 @@ final class UntypedArguments {
     private static final int UNKNOWN = 705;
     /** The types a parameter is given here; text and the rest stay DuckDB's to decide. */
     private static final Set<String> TYPES = Set.of("numeric", "int2", "int4", "int8", "float4", "float8", "date", "timestamp",
-            "timestamptz", "interval", "time", "bool");
+            "timestamptz", "interval", "time", "bool", "bytea", "json", "jsonb");
 
     static void resolve(String name, List<Node> args, List<SqlType> types) {
         if (!Builtins.scalarFunction(name)) return;
