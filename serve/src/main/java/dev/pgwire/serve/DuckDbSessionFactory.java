@@ -128,6 +128,7 @@ public final class DuckDbSessionFactory implements SessionFactory, AutoCloseable
         if (closed) throw new PgException(SqlState.CANNOT_CONNECT_NOW, "the database system is shutting down");
         String name = info.database() == null || info.database().isEmpty() ? info.user() : info.database();
         SessionParameters params = new SessionParameters(info.user(), info.parameters());
+        params.server(info.localAddress(), info.maxConnections());
         String user = admit(info.user());
         DatabaseRegistry.Lease lease;
         try {

@@ -74,6 +74,9 @@ final class Guc {
         readOnly("block_size", "8192", false, "Shows the size of a disk block.");
         readOnly("lc_collate", "C", false, "Shows the collation order locale.");
         readOnly("lc_ctype", "C", false, "Shows the character classification and case conversion locale.");
+        // the server's: its port and connection limit, as the session's connection found them (SessionParameters.server)
+        readOnly("port", "5432", false, "Sets the TCP port the server listens on.");
+        readOnly("max_connections", "100", false, "Sets the maximum number of concurrent connections.");
 
         def("application_name", "", true, "Sets the application name to be reported in statistics and logs.",
                 (cur, v) -> applicationName(v));

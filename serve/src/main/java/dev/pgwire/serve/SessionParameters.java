@@ -76,6 +76,21 @@ final class SessionParameters {
         for (String name : STARTUP_REPORTED) lastReported.put(name, session.get(name));
     }
 
+    /**
+     * The server's port (of the address the connection came to) and connection limit, where the
+     * server told them: what SHOW port, SHOW max_connections and pg_settings answer.
+     */
+    void server(java.net.SocketAddress local, int maxConnections) {
+        if (local instanceof java.net.InetSocketAddress inet) {
+            defaults.put("port", Integer.toString(inet.getPort()));
+            session.put("port", defaults.get("port"));
+        }
+        if (maxConnections > 0) {
+            defaults.put("max_connections", Integer.toString(maxConnections));
+            session.put("max_connections", defaults.get("max_connections"));
+        }
+    }
+
     private static String systemTimeZone() {
         String id = ZoneId.systemDefault().getId();
         return id.equals("Z") || id.equals("Etc/UTC") || id.equals("Etc/Universal") ? "UTC" : id;

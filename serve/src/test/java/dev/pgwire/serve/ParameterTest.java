@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.pgwire.server.spi.SessionInfo;
+import dev.pgwire.server.spi.Session;
+import java.net.InetSocketAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -125,6 +128,21 @@ class ParameterTest extends SessionTestSupport {
         run("SET myapp.tenant = 'acme'");
         assertThat(run("SHOW myapp.tenant").value()).isEqualTo("acme");
         assertThat(run("SHOW MyApp.Tenant").value()).isEqualTo("acme");
+    }
+
+    @Test
+    void showAnswersTheServersPortAndConnectionLimit() throws Exception {
+        Session s = factory.open(new SessionInfo("tester", "test", Map.of("user", "tester"), new InetSocketAddress("127.0.0.1", 40000),
+                false, 77, 0, new InetSocketAddress("127.0.0.1", 6543), 25));
+        try {
+            assertThat(run(s, "SHOW port").value()).isEqualTo("6543");
+            assertThat(run(s, "SHOW max_connections").value()).isEqualTo("25");
+            assertThat(run(s, "SELECT current_setting('max_connections')::int + 1").value()).isEqualTo("26");
+            assertThat(run(s, "SELECT setting FROM pg_settings WHERE name = 'port'").value()).isEqualTo("6543");
+            assertThat(fails(s, "SET port = 1").sqlState()).isEqualTo("55P02");
+        } finally {
+            s.close();
+        }
     }
 
     @Test

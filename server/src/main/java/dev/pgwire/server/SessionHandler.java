@@ -119,7 +119,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LiveS
             Map<String, String> reported;
             try {
                 s = server.factory.open(new SessionInfo(user, database, startup.parameters(), channel.remoteAddress(),
-                        tls, processId, protocolMinor));
+                        tls, processId, protocolMinor, channel.localAddress(), server.config.maxConnections()));
                 reported = SessionMachine.initialParameters(startup.parameters(), user, server.config.serverVersion(), s);
             } catch (Throwable t) {
                 PgException e = t instanceof PgException pg ? pg : internalError(t);

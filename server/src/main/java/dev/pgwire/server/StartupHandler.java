@@ -320,7 +320,8 @@ final class StartupHandler extends ByteToMessageDecoder {
     /** The frame layer: the embedder's handler gets the connection's frames from here on. */
     private void openFrameSession(ChannelHandlerContext ctx) {
         SessionInfo info = new SessionInfo(authenticator.user(), authenticator.database(), startup.parameters(),
-                ctx.channel().remoteAddress(), tls, server.newProcessId(), protocolMinor);
+                ctx.channel().remoteAddress(), tls, server.newProcessId(), protocolMinor, ctx.channel().localAddress(),
+                server.config.maxConnections());
         FrameSessionHandler session = new FrameSessionHandler(server, ctx.channel(), info, authenticator.scramClientKey(),
                 authenticator.md5Hash());
         holdsSlot = false; // the session owns the slot from here on
