@@ -543,3 +543,18 @@ EXECUTE part_of('second')
 
 -- name: execute_date_part_epoch
 EXECUTE part_of('epoch')
+
+-- name: at_time_zone_of_zones_given_as_values
+SELECT z, x AT TIME ZONE z, y AT TIME ZONE z, date_trunc('day', x, z), date_trunc('hour', x, z)
+FROM (VALUES ('UTC+3'), ('Europe/Berlin'), ('+3'), ('-03:00'), ('PDT'), ('CEST'), ('MSK'), ('GMT-5:30'), (NULL)) v(z),
+     (VALUES (timestamptz '2021-06-01 22:30+00', timestamp '2021-06-01 22:30')) w(x, y)
+ORDER BY z
+
+-- name: at_time_zone_of_an_unknown_zone_given_as_a_value
+-- expect-error: 22023
+SELECT timestamptz '2021-06-01 12:00+00' AT TIME ZONE z FROM (VALUES ('Nowhere/Zone')) v(z)
+
+-- name: set_config_of_a_time_zone_in_hours_counts_east
+SELECT set_config('TimeZone', '+3', false), timestamptz '2021-06-01 12:00+00', current_setting('TimeZone');
+SELECT set_config('TimeZone', '-03:00', false), timestamptz '2021-06-01 12:00+00';
+SELECT set_config('TimeZone', 'UTC', false)

@@ -280,8 +280,13 @@ final class Guc {
         throw invalidValue("TimeZone", v).withDetail("time zone \"" + name + "\" not recognized");
     }
 
+    /** A number of hours, however the value came (SET, set_config, a startup parameter): check_timezone's strtod. */
+    private static final Pattern HOURS = Pattern.compile("^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?\\s*$");
+
     /** The name SHOW TimeZone gives: the IANA spelling, or a POSIX offset as written. */
     private static String timeZoneName(String v) {
+        // a number is hours east of Greenwich, which PostgreSQL names as a fixed offset (<+03>-03)
+        if (HOURS.matcher(v).matches()) return ParameterCommands.fixedZone(Math.round(Double.parseDouble(v.strip()) * 3600), v);
         ZoneId zone = timeZone(v);
         return zone instanceof java.time.ZoneOffset ? v.trim() : zone.getId();
     }

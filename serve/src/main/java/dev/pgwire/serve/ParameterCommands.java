@@ -197,8 +197,13 @@ final class ParameterCommands {
 
     /** PostgreSQL's name for a fixed offset: {@code <+05:30>-05:30} for 5½ hours east of Greenwich. */
     static String fixedZone(long eastSeconds, Node at) {
+        return fixedZone(eastSeconds, constantText(at));
+    }
+
+    /** As {@link #fixedZone(long, Node)}, for the value as given ({@code text}, for the error). */
+    static String fixedZone(long eastSeconds, String text) {
         long abs = Math.abs(eastSeconds);
-        if (abs > 14 * 3600 + 59 * 60) throw Guc.invalidValue("TimeZone", constantText(at));
+        if (abs > 14 * 3600 + 59 * 60) throw Guc.invalidValue("TimeZone", text);
         StringBuilder offset = new StringBuilder(String.format("%02d", abs / 3600));
         abs %= 3600;
         if (abs != 0) {

@@ -351,6 +351,8 @@ final class Registrations {
                 VARCHAR, INTEGER);
         b.strict("array_in(cstring, oid, integer)", "pg_array_in_text", VARCHAR,
                 a -> TextArrays.fromArrayText(s(a[0]), i(a[1])), VARCHAR, INTEGER);
+        b.strict("timezone(text, …)'s zone as a fixed offset", "pg_zone_offset", INTEGER, a -> ZoneArguments.offset(s(a[0])), VARCHAR);
+        b.strict("timezone(text, …)'s zone as a name", "pg_zone_name", VARCHAR, a -> ZoneArguments.name(s(a[0])), VARCHAR);
         b.strict("to_json(date)", "pg_to_json_date", VARCHAR, a -> JsonScalars.date(s(a[0])), VARCHAR);
         b.strict("to_json(timestamp)", "pg_to_json_timestamp", VARCHAR, a -> JsonScalars.timestamp(s(a[0])), VARCHAR);
         b.strict("to_json(timestamptz)", "pg_to_json_timestamptz", VARCHAR,

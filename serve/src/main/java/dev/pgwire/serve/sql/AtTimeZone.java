@@ -22,6 +22,15 @@ final class AtTimeZone {
             types.set(1, SqlType.TIMESTAMPTZ);
         }
         String zoneName = n == 2 ? Operators.stringConstant(args.get(0)) : null;
+        SqlType valueType = types.size() > 1 ? types.get(1) : null;
+        if (n == 2 && zoneName == null && valueType != null && !valueType.isArray()
+                && (valueType.is(SqlType.TIMESTAMPTZ) || valueType.is(SqlType.TIMESTAMP))) {
+            // a zone given as a value: read as a constant one is, when the statement runs
+            String shifted = valueType.is(SqlType.TIMESTAMPTZ) ? "(timezone('UTC', {1}) + to_seconds(pg_zone_offset({0})))"
+                    : "timezone('UTC', {1} - to_seconds(pg_zone_offset({0})))";
+            return Expressions.duckDb("CASE WHEN pg_zone_offset({0}) IS NULL THEN timezone(pg_zone_name({0}), {1}) ELSE " + shifted + " END",
+                    args.get(0), args.get(1));
+        }
         java.time.ZoneOffset offset;
         try {
             offset = zoneName == null ? null : TimeZones.posixOffset(zoneName);

@@ -46,6 +46,18 @@ final class ZonedDateTrunc {
                     + seconds + ")", field, ts).set("pgType", "timestamptz");
         }
         String clock = ZonedDateTrunc.clockField(Operators.stringConstant(field));
+        if (zone == null) {
+            // a zone given as a value: a fixed offset (UTC+3 counts west, PST is -08) shifted, a zone read through its name
+            Node given = args.get(2);
+            Node named = clock != null ? keepingOffset(clock, ts, "timezone(CAST({1} AS VARCHAR), {0})",
+                    Expressions.duckDb("pg_zone_name(CAST({0} AS VARCHAR))", given))
+                    : Expressions.duckDb("timezone(pg_zone_name(CAST({2} AS VARCHAR)), date_trunc(CAST({0} AS VARCHAR),"
+                    + " timezone(pg_zone_name(CAST({2} AS VARCHAR)), {1})))", field, ts, given);
+            String seconds = "to_seconds(pg_zone_offset(CAST({2} AS VARCHAR)))";
+            return Expressions.duckDb("CASE WHEN pg_zone_offset(CAST({2} AS VARCHAR)) IS NULL THEN {3} ELSE timezone('UTC',"
+                    + " date_trunc(CAST({0} AS VARCHAR), timezone('UTC', {1}) + " + seconds + ") - " + seconds + ") END",
+                    field, ts, given, named).set("pgType", "timestamptz");
+        }
         if (zone != null) {
             // a zone name known now: IANA's spelling of it (matched case-insensitively, as PostgreSQL does)
             String id = ianaName(zone);
