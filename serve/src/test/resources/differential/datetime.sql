@@ -555,6 +555,36 @@ ORDER BY z
 SELECT timestamptz '2021-06-01 12:00+00' AT TIME ZONE z FROM (VALUES ('Nowhere/Zone')) v(z)
 
 -- name: set_config_of_a_time_zone_in_hours_counts_east
-SELECT set_config('TimeZone', '+3', false), timestamptz '2021-06-01 12:00+00', current_setting('TimeZone');
+SELECT set_config('TimeZone', '+3', false), timestamptz '2021-06-01 12:00+00';
+SELECT current_setting('TimeZone');
 SELECT set_config('TimeZone', '-03:00', false), timestamptz '2021-06-01 12:00+00';
 SELECT set_config('TimeZone', 'UTC', false)
+
+-- name: text_read_as_interval_while_the_statement_runs
+SELECT x, x::interval FROM (VALUES ('10:20:30.123456789'), ('P1D'), ('PT36H'), ('P2W'), ('1-2'), ('1-2 3 4:05:06'), ('3 4:05'),
+    ('-1 day +2 hours'), ('+0-1 -1 +0:00:00'), ('@ 1 hour ago'), (NULL)) v(x) ORDER BY 1
+
+-- name: text_read_as_time_while_the_statement_runs
+SELECT x, x::time, x::timetz FROM (VALUES ('10:00:00.1234567'), ('10:00 PM'), ('12:00 AM'), ('10:00')) v(x)
+ORDER BY 1
+
+-- name: text_read_as_time_rounds_to_midnight_at_the_end_of_the_day
+SELECT x, x::time FROM (VALUES ('23:59:59.9999999'), ('24:00')) v(x) ORDER BY 1
+
+-- name: text_read_as_timetz_with_its_zone_while_the_statement_runs
+SELECT x, x::timetz FROM (VALUES ('10:00+02'), ('10:00 EST')) v(x) ORDER BY 1
+
+-- name: text_read_as_interval_refuses_what_postgresql_refuses
+-- expect-error: 22007
+SELECT x::interval FROM (VALUES ('garbage')) v(x)
+
+-- name: timestamptz_assigned_to_a_time_column
+SET TimeZone = 'Europe/Berlin';
+CREATE TABLE time_assigned (id int, z time DEFAULT now(), z0 time(0) DEFAULT current_timestamp);
+INSERT INTO time_assigned (id) VALUES (1);
+INSERT INTO time_assigned VALUES (2, timestamptz '2021-06-01 12:00:00.7+00', timestamptz '2021-06-01 12:00:00.7+00');
+UPDATE time_assigned SET z = timestamptz '2021-06-01 23:30+00', z0 = timestamptz '2021-06-01 23:59:59.6+00' WHERE id = 2;
+SELECT id, z IS NOT NULL, z0 IS NOT NULL FROM time_assigned WHERE id = 1;
+SELECT id, z, z0 FROM time_assigned WHERE id = 2;
+DROP TABLE time_assigned;
+SET TimeZone = 'UTC'

@@ -187,16 +187,23 @@ public final class DateTimeLiterals {
     }
 
     /**
-     * Text read as a date, timestamp or timestamptz while a statement runs (pgwire_moment_in), by
+     * Text read as a date, timestamp, timestamptz, time, timetz or interval while a statement runs (pgwire_moment_in), by
      * PostgreSQL's input rules — AM/PM, BC, month names, zones, DateStyle's field order, the words
      * now, today, tomorrow and yesterday — and given to DuckDB as ISO text; infinities as written,
      * for DuckDB's cast.
      */
     public static String atRunTime(String text, String typeName, String zone, String dateStyle) {
+        if (typeName.equals("interval")) {
+            // PostgreSQL's interval input (ISO 8601, 'Y-M D H:M:S', '-1 day +2 hours', rounding to microseconds)
+            PgInterval i = (PgInterval) REGISTRY.decodeText(PgType.INTERVAL.oid(), text, CodecContext.DEFAULT);
+            return i.months() + " months " + i.days() + " days " + i.microseconds() + " microseconds";
+        }
         PgType pg = switch (typeName) {
             case "timestamptz" -> PgType.TIMESTAMPTZ;
             case "timestamp" -> PgType.TIMESTAMP;
             case "date" -> PgType.DATE;
+            case "time" -> PgType.TIME; // '10:00 PM', '040506', rounding to microseconds
+            case "timetz" -> PgType.TIMETZ;
             default -> throw new IllegalArgumentException(typeName);
         };
         // now, today, tomorrow, yesterday: the moment as this statement runs ('now'::text::date in a

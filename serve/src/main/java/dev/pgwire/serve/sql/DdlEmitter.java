@@ -191,6 +191,10 @@ final class DdlEmitter {
                     Node value = SequenceCalls.boundDefault(c.node("raw_expr"), domain != null ? domain.base() : pg, session);
                     pgDefault = c.has(CreateTableLike.SHOWN_DEFAULT) ? c.str(CreateTableLike.SHOWN_DEFAULT)
                             : expressionPair(value, domain != null ? domain.base() : pg);
+                    if (domain == null && pg != null && !pg.isArray() && pg.name().equals("time")) {
+                        // time DEFAULT now(): timestamptz's assignment cast to time, which DuckDB does not make itself
+                        value = SqlType.of(pg).cast(value, value.location());
+                    }
                     if (domain != null || !ArrayDefaults.write(em, value, typeName)) {
                         // timestamp(3) DEFAULT CURRENT_TIMESTAMP holds milliseconds, as PostgreSQL stores it
                         em.expr(DateTimePrecision.roundDefault(TypedRewrites.columnDefault(session, value), SqlType.of(pg)));

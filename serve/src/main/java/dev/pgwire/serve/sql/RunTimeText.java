@@ -34,13 +34,15 @@ final class RunTimeText {
     }
 
     /**
-     * For a cast of text to date, timestamp or timestamptz: the text as ISO, which DuckDB's cast then
+     * For a cast of text to date, timestamp, timestamptz, time, timetz or interval: the text as ISO (an interval as
+     * months, days and microseconds), which DuckDB's cast then
      * reads exactly (the cast itself stays, for its precision); null for other casts.
      */
     static Node momentText(Node value, SqlType fromType, SqlType castTo, TypeResolver types) {
         if (!readsText(fromType, castTo)) return null;
         String name = castTo.name();
-        if (!name.equals("timestamp") && !name.equals("timestamptz") && !name.equals("date")) return null;
+        if (!name.equals("timestamp") && !name.equals("timestamptz") && !name.equals("date") && !name.equals("interval")
+                && !name.equals("time") && !name.equals("timetz")) return null;
         String spec = "'" + name + "|' || coalesce(getvariable('pgwire_timezone'), 'UTC') || '|'"
                 + " || coalesce(getvariable('pgwire_datestyle'), 'ISO, MDY')";
         Node read = Expressions.duckDb("pgwire_moment_in(CAST({0} AS VARCHAR), " + spec + ")", value);

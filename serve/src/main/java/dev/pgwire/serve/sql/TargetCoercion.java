@@ -368,8 +368,14 @@ public final class TargetCoercion {
             Node cast = Node.of("TypeCast").set("arg", value).set("typeName", typeName(c, target)).set("location", value.location());
             return DateTimePrecision.round(cast, target, types);
         }
-        checkAssignable(value, c, target, types, scope);
         SqlType from = types.type(value, scope);
+        if (!target.isArray() && target.name().equals("time") && from != null && !from.isArray() && from.is(SqlType.TIMESTAMPTZ)) {
+            // timestamptz's assignment cast to time: its time of day in the session's zone (timestamptz_time)
+            Node local = Expressions.duckDb("CAST(CAST({0} AS TIMESTAMP) AS TIME)", value);
+            types.assume(local, SqlType.TIME);
+            return DateTimePrecision.round(local, target, types);
+        }
+        checkAssignable(value, c, target, types, scope);
         if (target.name().equals("numeric") && !target.isArray() && from != null && !from.isArray() && from.isFloat()) {
             // a float stored as numeric goes through its 15 (6) significant digits, as PostgreSQL converts it:
             // 1.005::float8 into numeric(12,2) is 1.01, 0.1::float8 + 0.2::float8 into numeric is 0.3
