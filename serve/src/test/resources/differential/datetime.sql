@@ -588,3 +588,17 @@ SELECT id, z IS NOT NULL, z0 IS NOT NULL FROM time_assigned WHERE id = 1;
 SELECT id, z, z0 FROM time_assigned WHERE id = 2;
 DROP TABLE time_assigned;
 SET TimeZone = 'UTC'
+
+-- name: interval_values_keep_to_the_fields_of_their_qualifier
+CREATE TABLE interval_fields (a interval year, b interval hour, c interval day to hour, d interval minute, e interval second(1),
+    f interval hour to second, g interval month);
+INSERT INTO interval_fields VALUES (interval '1 year 5 months', interval '25 hours 61 minutes', interval '1 day 02:03:04',
+    interval '1:02:03.5', interval '1 day 1:02:03.55', interval '-1 day -01:02:03.5', interval '1 year 2 months 3 days');
+INSERT INTO interval_fields SELECT x, x, x, x, x, x, x FROM (VALUES (interval '-1 year -5 months -3 days -04:05:06.789')) v(x);
+UPDATE interval_fields SET b = b + interval '59 minutes';
+SELECT * FROM interval_fields ORDER BY a
+
+-- name: interval_casts_with_a_qualifier_of_values
+SELECT CAST(interval '1 day 02:03:04' AS interval day), x::interval hour, x::interval year to month, ('2 days 3 hours'::text)::interval day
+FROM (VALUES (interval '1 year 2 months 3 days 04:05:06')) v(x);
+DROP TABLE interval_fields

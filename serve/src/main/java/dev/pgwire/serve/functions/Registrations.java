@@ -194,6 +194,11 @@ final class Registrations {
                 a -> Intervals.justifyHours(PgInterval.parse(s(a[0]))).toDuckDbText(), VARCHAR);
         b.strict("justify_interval(interval)", "pg_justify_interval", VARCHAR,
                 a -> Intervals.justifyInterval(PgInterval.parse(s(a[0]))).toDuckDbText(), VARCHAR);
+        b.strict("interval(interval, integer)", "pg_interval_fields", VARCHAR, a -> {
+            PgInterval v = PgInterval.parse(s(a[0]));
+            long[] r = dev.pgwire.serve.sql.DateTimeLiterals.restricted(v.months(), v.days(), v.micros(), i(a[1]));
+            return new PgInterval((int) r[0], (int) r[1], r[2]).toDuckDbText();
+        }, VARCHAR, INTEGER);
         b.strict("interval * double precision", "pg_interval_mul", VARCHAR,
                 a -> Intervals.multiply(PgInterval.parse(s(a[0])), (Double) a[1]).toDuckDbText(), VARCHAR, DOUBLE);
         b.strict("make_interval(integer, integer, integer, integer, integer, integer, double precision)",

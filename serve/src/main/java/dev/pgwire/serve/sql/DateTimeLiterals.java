@@ -149,9 +149,18 @@ public final class DateTimeLiterals {
         boolean bare = !t.isEmpty() && t.chars().allMatch(c -> c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+');
         Object v = REGISTRY.decodeText(PgType.INTERVAL.oid(), bare ? t + " " + unit : text, CodecContext.DEFAULT);
         if (!(v instanceof PgInterval i)) return null;
-        int months = i.months();
-        int days = i.days();
-        long micros = i.microseconds();
+        long[] r = restricted(i.months(), i.days(), i.microseconds(), mask);
+        return r[0] + " months " + r[1] + " days " + r[2] + " microseconds";
+    }
+
+    /**
+     * An interval kept to the fields of a qualifier ({@code interval day to hour}: typmod's field
+     * bits {@code mask}), as PostgreSQL's AdjustIntervalForTypmod cuts it, toward zero: {months,
+     * days, microseconds}.
+     */
+    public static long[] restricted(long months, long days, long micros, long mask) {
+        String unit = mask == 0x7FFF || mask <= 0 ? "second" : (mask & SECOND) != 0 ? "second" : (mask & MINUTE) != 0 ? "minute"
+                : (mask & HOUR) != 0 ? "hour" : (mask & DAY) != 0 ? "day" : (mask & MONTH) != 0 ? "month" : (mask & YEAR) != 0 ? "year" : "second";
         switch (unit) {
             case "year" -> { months = months / 12 * 12; days = 0; micros = 0; }
             case "month" -> { days = 0; micros = 0; }
@@ -160,7 +169,7 @@ public final class DateTimeLiterals {
             case "minute" -> micros = micros / MICROS_PER_MINUTE * MICROS_PER_MINUTE;
             default -> { }
         }
-        return months + " months " + days + " days " + micros + " microseconds";
+        return new long[] {months, days, micros};
     }
 
     /** The constant {@code text} cast to {@code type}, as DuckDB must read it; null to leave it as written. */
