@@ -202,3 +202,12 @@ SELECT length(E'\xc3')
 
 -- name: unknown_literals_take_bytea_and_jsonb_of_their_function
 SELECT encode('\x0102', 'hex'), sha256('abc'), get_byte('\x05', 0), jsonb_typeof('[1]'), md5('abc')
+
+-- name: similar_to_with_escapes_and_patterns_from_columns
+SELECT 'a1' SIMILAR TO 'a\d', 'ab' SIMILAR TO 'a\b', 'a%b' SIMILAR TO 'a\%b', 'axb' SIMILAR TO 'a\%b', 'a.c' SIMILAR TO 'a.c', 'abc' SIMILAR TO 'a.c'
+
+-- name: similar_to_of_patterns_and_escapes_from_columns
+SELECT s, p, e, s SIMILAR TO p, s NOT SIMILAR TO p, s SIMILAR TO p ESCAPE e
+FROM (VALUES ('abc', 'a%', '#'), ('abc', 'b%', '#'), ('a1', 'a[0-9]', '#'), ('x', NULL, '#'), (NULL, 'x', '#'), ('a$b', 'a$b', '#'),
+    ('a%', 'a#%', '#'), ('ab', 'a#%', '#')) v(s, p, e)
+ORDER BY 1, 2

@@ -254,10 +254,31 @@ final class Operators {
         List<Node> args = r.list("args");
         String pattern = stringConstant(args.get(0));
         String escape = args.size() > 1 ? stringConstant(args.get(1)) : "\\";
-        if (pattern == null || escape == null) {
-            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "SIMILAR TO needs a constant pattern here");
-        }
         SqlWriter w = em.w;
+        if (pattern == null || escape == null || !escape.isEmpty() && pattern.indexOf(escape.charAt(0)) >= 0) {
+            // a pattern known only as the statement runs, or with escapes (\\d is a digit to PostgreSQL): its
+            // similar_to_escape, matched by the engine of regexp_like
+            w.append(op.startsWith("!") ? "(NOT pg_regexp_like(" : "(pg_regexp_like(");
+            em.expr(l);
+            w.append(", ");
+            if (pattern != null && escape != null) {
+                w.literal(SimilarTo.similarToEscape(pattern, escape));
+            } else {
+                w.append("pg_similar_to_escape(CAST(");
+                em.expr(args.get(0));
+                w.append(" AS VARCHAR), ");
+                if (args.size() > 1) {
+                    w.append("CAST(");
+                    em.expr(args.get(1));
+                    w.append(" AS VARCHAR)");
+                } else {
+                    w.literal("\\");
+                }
+                w.append(')');
+            }
+            w.append("))");
+            return;
+        }
         w.append(op.startsWith("!") ? "(NOT regexp_full_match(" : "(regexp_full_match(");
         em.expr(l);
         w.append(", ").literal(SimilarTo.toRegex(pattern, escape)).append(", 's'))"); // % and _ match a newline too

@@ -9,11 +9,65 @@ import dev.pgwire.protocol.PgException;
  * character is literal, and the escape character quotes the next one. The whole string must
  * match.
  */
-final class SimilarTo {
+public final class SimilarTo {
     private SimilarTo() {}
 
     static String toRegex(String pattern, String escape) {
         return "(?s:" + body(pattern, escapeChar(escape), false, true) + ")";
+    }
+
+    /**
+     * PostgreSQL's similar_to_escape: the pattern as a regular expression of its ARE engine,
+     * {@code ^(?:…)$} — an escaped character passed on escaped (so {@code \\d} is a digit), {@code (}
+     * non-capturing, {@code . ^ $ \\} quoted, bracket expressions as written. For the engine of
+     * regexp_like, where DuckDB's RE2 would read the pattern otherwise.
+     */
+    public static String similarToEscape(String pattern, String escape) {
+        char esc = escapeChar(escape);
+        StringBuilder re = new StringBuilder("^(?:");
+        boolean afterEscape = false;
+        int depth = 0; // bracket expressions open
+        int start = 0; // 1 right after '[', 2 after its first '^', 3 past them
+        int quotes = 0;
+        for (int i = 0; i < pattern.length(); ) {
+            int c = pattern.codePointAt(i);
+            i += Character.charCount(c);
+            if (afterEscape) {
+                if (c == '"' && depth < 1) {
+                    if (quotes == 0) re.append("){1,1}?(");
+                    else if (quotes == 1) re.append("){1,1}(?:");
+                    else throw new PgException("2200C", "SQL regular expression may not contain more than two escape-double-quote separators");
+                    quotes++;
+                } else {
+                    re.append('\\').appendCodePoint(c);
+                }
+                afterEscape = false;
+            } else if (esc != 0 && c == esc) {
+                afterEscape = true;
+            } else if (depth > 0) {
+                if (c == '\\') re.append('\\');
+                re.appendCodePoint(c);
+                if (c == ']' && start > 2) depth--;
+                else if (c == '[') depth++;
+                if (c == '^') start++;
+                else start = 3;
+            } else if (c == '[') {
+                re.append('[');
+                depth++;
+                start = 1;
+            } else if (c == '%') {
+                re.append(".*");
+            } else if (c == '_') {
+                re.append('.');
+            } else if (c == '(') {
+                re.append("(?:");
+            } else if (c == '\\' || c == '.' || c == '^' || c == '$') {
+                re.append('\\').appendCodePoint(c);
+            } else {
+                re.appendCodePoint(c);
+            }
+        }
+        return re.append(")$").toString();
     }
 
     private static char escapeChar(String escape) {
