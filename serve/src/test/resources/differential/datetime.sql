@@ -602,3 +602,17 @@ SELECT * FROM interval_fields ORDER BY a
 SELECT CAST(interval '1 day 02:03:04' AS interval day), x::interval hour, x::interval year to month, ('2 days 3 hours'::text)::interval day
 FROM (VALUES (interval '1 year 2 months 3 days 04:05:06')) v(x);
 DROP TABLE interval_fields
+
+-- name: constant_timestamptz_as_text_in_tokyo
+SET TimeZone = 'Asia/Tokyo';
+SELECT '2024-07-01 12:00+00'::timestamptz::text, '2024-07-01 12:00+00'::timestamptz::time
+
+-- name: the_same_statement_after_another_time_zone_is_written_in_it
+SET TimeZone = 'Europe/Berlin';
+SELECT '2024-07-01 12:00+00'::timestamptz::text, '2024-07-01 12:00+00'::timestamptz::time
+
+-- name: time_and_interval_cast_to_each_other
+SET TimeZone = 'UTC';
+SELECT time '10:20:30'::interval, interval '1 day 25:30:00'::time, interval '-1 hour'::time, interval '3 days'::time,
+    t::interval, i::time, isfinite(interval '1 day')
+FROM (VALUES (time '10:20:30.5', interval '-26:00:00.5')) v(t, i)

@@ -201,7 +201,7 @@ final class DuckDbStatementRunner {
         return selects.definitionsVersion();
     }
 
-    /** Closes the cached statements (the session is closing). */
+    /** Closes the cached statements (the session is closing, or a setting DuckDB read when it prepared them changed). */
     void closeCachedStatements() {
         selects.close();
     }

@@ -85,6 +85,8 @@ final class EngineSettings {
         String tz = params.get("TimeZone");
         if (!tz.equals(appliedTimeZone)) {
             appliedTimeZone = tz;
+            // DuckDB folds constants when it prepares (a timestamptz constant as text is written in the zone of then)
+            runner.closeCachedStatements();
             // for text read as a date or time while a statement runs (pgwire_moment_in), also in views and defaults
             runner.execute("SET VARIABLE pgwire_timezone = " + dev.pgwire.serve.sql.SqlNames.literal(tz));
             java.time.ZoneId zone = dev.pgwire.protocol.types.CodecContext.parseTimeZone(tz);
@@ -104,6 +106,7 @@ final class EngineSettings {
         String dateStyle = params.get("DateStyle");
         if (!dateStyle.equals(appliedDateStyle)) {
             appliedDateStyle = dateStyle;
+            runner.closeCachedStatements(); // getvariable is read when a statement is prepared
             runner.execute("SET VARIABLE pgwire_datestyle = " + dev.pgwire.serve.sql.SqlNames.literal(dateStyle));
         }
         String searchPath = params.get("search_path");
@@ -124,6 +127,7 @@ final class EngineSettings {
     /** Sets DuckDB variable {@code name} to {@code value} (null: NULL) where it was {@code applied} before; the value now applied. */
     private String variable(String name, String value, String applied) {
         if (java.util.Objects.equals(value, applied)) return applied;
+        runner.closeCachedStatements(); // getvariable is read when a statement is prepared
         // (none: no schema of search_path exists, and current_schema is NULL)
         runner.execute("SET VARIABLE " + name + " = " + (value == null ? "NULL" : dev.pgwire.serve.sql.SqlNames.literal(value)));
         return value;

@@ -98,6 +98,22 @@ final class CastRewrites {
             types.assume(local, SqlType.TIMESTAMP);
             e.set("arg", local);
         }
+        if (castTo != null && !castTo.isArray() && fromType != null && !fromType.isArray()) {
+            String micros = null;
+            if (castTo.name().equals("interval") && fromType.is(SqlType.TIME)) {
+                // time_interval: the time of day as an interval of hours, minutes and seconds
+                micros = "to_microseconds(CAST(hour(pg_v) AS BIGINT) * 3600000000 + minute(pg_v) * 60000000 + microsecond(pg_v))";
+            } else if (castTo.name().equals("time") && fromType.is(SqlType.INTERVAL)) {
+                // interval_time: the interval's time part modulo a day (its days and months do not count)
+                micros = "CAST('00:00:00' AS TIME) + to_microseconds(((CAST(date_part('hour', pg_v) AS BIGINT) * 3600000000"
+                        + " + date_part('minute', pg_v) * 60000000 + date_part('microseconds', pg_v)) % 86400000000 + 86400000000) % 86400000000)";
+            }
+            if (micros != null) {
+                Node converted = Expressions.duckDb("list_transform([{0}], lambda pg_v: " + micros + ")[1]", e.node("arg"));
+                types.assume(converted, castTo.withoutTypmod());
+                return DateTimePrecision.round(converted, castTo, types);
+            }
+        }
         Node moment = castTo == null || castTo.isArray() ? null : DateTimeLiterals.moment(e.node("arg"), castTo);
         if (moment != null) {
             types.assume(moment, castTo.withoutTypmod());

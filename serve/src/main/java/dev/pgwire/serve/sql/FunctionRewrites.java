@@ -79,6 +79,13 @@ final class FunctionRewrites {
         if (statistic != null) return statistic;
         List<SqlType> resolved = new ArrayList<>();
         for (Node a : args) resolved.add(types.type(a, scope));
+        if (name.equals("isfinite") && args.size() == 1 && resolved.get(0) != null && !resolved.get(0).isArray()
+                && resolved.get(0).is(SqlType.INTERVAL)) {
+            // interval_finite: PostgreSQL 15 has no infinite intervals
+            Node finite = Expressions.duckDb("CASE WHEN {0} IS NULL THEN NULL ELSE true END", args.get(0));
+            types.assume(finite, SqlType.BOOL);
+            return finite;
+        }
         Node math = NumericMathCalls.call(name, args, resolved);
         if (math != null) {
             types.assume(math, SqlType.NUMERIC);
