@@ -374,3 +374,22 @@ CREATE UNIQUE INDEX ON ux_named (b) WHERE a > 0;
 CREATE INDEX ON ux_named (lower(b), (a + 1));
 SELECT indexname FROM pg_indexes WHERE tablename = 'ux_named' ORDER BY indexname;
 DROP TABLE ux_named, ux_pair, ux_users
+
+-- name: expression_index_arbiter_over_columns_left_to_their_defaults
+CREATE TABLE ux_defaults (id serial PRIMARY KEY, email text NOT NULL, tenant text DEFAULT 'main', k text DEFAULT 'def', v int);
+CREATE UNIQUE INDEX ON ux_defaults (tenant, lower(email));
+CREATE UNIQUE INDEX ON ux_defaults (lower(k)) WHERE v IS NULL;
+INSERT INTO ux_defaults (email) VALUES ('A@x') ON CONFLICT DO NOTHING;
+INSERT INTO ux_defaults (email) VALUES ('a@X'), ('b@x') ON CONFLICT DO NOTHING RETURNING email, tenant;
+INSERT INTO ux_defaults (email, tenant, v) VALUES ('a@X', 'other', 1) ON CONFLICT (tenant, lower(email)) DO NOTHING RETURNING email, tenant;
+INSERT INTO ux_defaults (email, v) VALUES ('c@x', 2), ('c@x', 3) ON CONFLICT (tenant, lower(email)) DO NOTHING RETURNING email, v;
+SELECT email, tenant, k, v FROM ux_defaults ORDER BY id
+
+-- name: expression_index_arbiter_of_an_insert_with_a_with_clause
+CREATE TABLE ux_with (id int PRIMARY KEY, e text);
+CREATE UNIQUE INDEX ON ux_with (lower(e));
+INSERT INTO ux_with VALUES (1, 'a');
+WITH src(e) AS (VALUES ('A'), ('b'), ('B')) INSERT INTO ux_with SELECT row_number() OVER () + 10, e FROM src ON CONFLICT DO NOTHING
+RETURNING id, e;
+SELECT * FROM ux_with ORDER BY id;
+DROP TABLE ux_with, ux_defaults

@@ -123,7 +123,7 @@ final class ConflictBatches {
         boolean byIndex = nothing && (infer == null ? r.meta().constraints().stream().anyMatch(ConflictBatches::indexed)
                 : plainTarget(infer) == null || wholeKey(plainTarget(infer), r) == null);
         if (values && select.list("valuesLists").size() < 2 && !byIndex) return;
-        if (stmt.has("withClause") || values && hasDefault(select)) return;
+        if (writesInWith(stmt) || values && hasDefault(select)) return;
         for (Node c : stmt.list("cols")) if (c.has("indirection")) return;
         List<ColumnInfo> targets = TargetCoercion.targets(stmt, r);
         if (!stmt.has("cols")) {
@@ -220,8 +220,10 @@ final class ConflictBatches {
         for (String column : read) {
             if (targets.stream().anyMatch(t -> t.name().equals(column))) continue;
             ColumnInfo c = r.column(column);
-            // a column left out is its default: NULL where it has none, else not computed here
-            if (c == null || c.defaultExpr() != null || c.sequence() != null || !c.identity().isEmpty() || c.generated()) return null;
+            // a column left out is its default, computed again here where it gives the same value each time (not a sequence's)
+            if (c == null || c.sequence() != null || !c.identity().isEmpty() || c.generated() || c.defaultExpr() != null && volatileText(c.defaultExpr())) {
+                return null;
+            }
         }
         typing.rewrite(Node.typed("RangeVar", rel).copy().set("alias", null), expressions);
         List<Node> keys = new ArrayList<>();
@@ -237,6 +239,15 @@ final class ConflictBatches {
         return Node.of("IndexArbiter").set("keys", keys).set("reads", new ArrayList<>(read));
     }
 
+    /** Whether DuckDB expression {@code text} calls a function whose value differs from one call to the next (now() does not, in a statement). */
+    private static boolean volatileText(String text) {
+        SqlLexer lexer = new SqlLexer(text);
+        for (SqlLexer.Token t = lexer.next(); t.kind() != SqlLexer.Kind.END; t = lexer.next()) {
+            if (t.kind() == SqlLexer.Kind.WORD && UpsertOrder.VOLATILE.contains(t.text().toLowerCase(java.util.Locale.ROOT))) return true;
+        }
+        return false;
+    }
+
     /** Expression {@code text} in PostgreSQL's syntax as a tree, or null. */
     private static Node expression(String text) {
         try {
@@ -250,8 +261,8 @@ final class ConflictBatches {
 
     /**
      * The columns a proposed row is named with for index arbiters' keys: every target, and the
-     * columns the keys read that the INSERT leaves out (NULL), each an {@code UpsertKey} (index -1
-     * for NULL).
+     * columns the keys read that the INSERT leaves out (their default, NULL where none), each an
+     * {@code UpsertKey} (index -1, with its {@code default}, for those).
      */
     private static List<Node> columnNodes(Relation r, List<ColumnInfo> targets, List<Node> indexes) {
         List<Node> out = new ArrayList<>();
@@ -264,11 +275,21 @@ final class ConflictBatches {
             for (Object o : index.list("reads")) {
                 String column = (String) o;
                 if (named.add(column)) {
-                    out.add(Node.of("UpsertKey").set("name", column).set("index", -1L).set("duckDbType", r.column(column).duckDbType()));
+                    ColumnInfo c = r.column(column);
+                    out.add(Node.of("UpsertKey").set("name", column).set("index", -1L).set("duckDbType", c.duckDbType())
+                            .set("default", c.defaultExpr() == null ? "NULL" : c.defaultExpr()));
                 }
             }
         }
         return out;
+    }
+
+    /** Whether {@code stmt}'s WITH clause changes data (its INSERT, UPDATE or DELETE would run with the rows numbered). */
+    private static boolean writesInWith(Node stmt) {
+        Node with = stmt.node("withClause");
+        if (with == null) return false;
+        for (Node cte : with.list("ctes")) if (cte.node("ctequery") == null || !cte.node("ctequery").is("SelectStmt")) return true;
+        return false;
     }
 
     /** How many columns {@code select} gives, when its text tells (no star, no set operation); else -1. */
@@ -310,17 +331,27 @@ final class ConflictBatches {
     static void write(Emitter em, Node stmt) {
         SqlWriter w = em.w;
         int n = (int) stmt.num("pgwire_conflict_width");
-        w.append("WITH pgwire_rows AS MATERIALIZED (SELECT *, row_number() OVER () AS pgwire_ord FROM (");
+        // the statement's own WITH queries come first: the proposed rows may read them
+        Node with = stmt.node("withClause");
+        if (with != null) {
+            em.with(with);
+            w.append(", ");
+        } else {
+            w.append("WITH ");
+        }
+        w.append("pgwire_rows AS MATERIALIZED (SELECT *, row_number() OVER () AS pgwire_ord FROM (");
         em.statement(stmt.node("selectStmt"));
         w.append(") AS pgwire_s(");
         for (int i = 0; i < n; i++) w.append(i > 0 ? ", " : "").append("pgwire_c").append(i + 1);
         w.append(")) ");
+        stmt.set("withClause", null);
         em.insertBody(stmt, () -> {
             w.append("SELECT ");
             for (int i = 0; i < n; i++) w.append(i > 0 ? ", " : "").append("pgwire_c").append(i + 1);
             if (stmt.has(NOTHING)) nothing(em, stmt); else update(w, stmt.list(UPDATE));
             w.append(" ORDER BY pgwire_ord");
         });
+        stmt.set("withClause", with);
     }
 
     private static void nothing(Emitter em, Node stmt) {
@@ -348,7 +379,7 @@ final class ConflictBatches {
             }
             w.append(" FROM (SELECT *");
             for (Node c : stmt.list(COLUMNS)) {
-                w.append(", CAST(").append(c.num("index") < 0 ? "NULL" : "pgwire_c" + (c.num("index") + 1)).append(" AS ")
+                w.append(", CAST(").append(c.num("index") < 0 ? "(" + c.str("default") + ")" : "pgwire_c" + (c.num("index") + 1)).append(" AS ")
                         .append(c.str("duckDbType")).append(") AS ").ident(c.str("name"));
             }
             w.append(" FROM pgwire_rows) AS pgwire_n) AS pgwire_m");
