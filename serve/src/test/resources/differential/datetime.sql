@@ -616,3 +616,26 @@ SET TimeZone = 'UTC';
 SELECT time '10:20:30'::interval, interval '1 day 25:30:00'::time, interval '-1 hour'::time, interval '3 days'::time,
     t::interval, i::time, isfinite(interval '1 day')
 FROM (VALUES (time '10:20:30.5', interval '-26:00:00.5')) v(t, i)
+
+-- name: time_constants_read_by_postgresql_input
+SELECT '10:00 PM'::time, time '10:00 pm', '12:34:56.1234567'::time, time '23:59:59.9999999', time 'allballs', '24:00'::time
+
+-- name: time_column_takes_strings_by_postgresql_input
+CREATE TABLE time_strings (t time DEFAULT '10:30 PM');
+INSERT INTO time_strings DEFAULT VALUES;
+INSERT INTO time_strings VALUES ('11:00 am');
+SELECT * FROM time_strings ORDER BY 1;
+DROP TABLE time_strings
+
+-- name: time_of_a_day_word_is_refused
+-- expect-error: 22007
+SELECT time 'today'
+
+-- name: at_time_zone_of_bare_and_bracketed_posix_offsets
+SELECT z, timestamptz '2021-06-01 12:00+00' AT TIME ZONE z, timestamptz '2021-06-01 12:00+00' AT TIME ZONE '3'
+FROM (VALUES ('3'), ('<+03>-03'), ('UTC3')) v(z) ORDER BY 2
+
+-- name: set_time_zone_of_a_bracketed_posix_offset
+SET TIME ZONE '<+04>-4';
+SELECT timestamptz '2021-06-01 12:00+00', current_setting('TimeZone');
+SET TimeZone = 'UTC'

@@ -1592,3 +1592,11 @@ INSERT INTO enum_elsewhere.paint VALUES (1, 'dark'), (2, 'light')
 
 -- name: enum_column_of_a_schema_off_the_search_path
 SELECT s FROM enum_elsewhere.paint ORDER BY s
+
+-- name: generated_names_cut_to_63_bytes_as_postgresql_cuts_them
+CREATE TABLE abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz (abcdefghijklmnopqrstuvwxyz_column int PRIMARY KEY, b int UNIQUE,
+    c int CHECK (c > 0), d int REFERENCES abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz);
+CREATE INDEX ON abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz (abcdefghijklmnopqrstuvwxyz_column);
+SELECT conname FROM pg_constraint WHERE conrelid = 'abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz'::regclass
+UNION ALL SELECT indexname FROM pg_indexes WHERE tablename = 'abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz' ORDER BY 1;
+DROP TABLE abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz

@@ -49,9 +49,17 @@ public final class DateTimeLiterals {
             case "date" -> "DATE";
             case "timestamp" -> "TIMESTAMP";
             case "timestamptz" -> "TIMESTAMPTZ";
+            case "time" -> "TIME";
             default -> null;
         };
         if (duckDb == null) return null;
+        // time 'now' is the time of day in the session's zone; a day is no time
+        if (duckDb.equals("TIME")) {
+            if (!text.equals("now")) {
+                throw new dev.pgwire.protocol.PgException("22007", "invalid input syntax for type time: \"" + arg.node("sval").str("sval") + "\"");
+            }
+            return Expressions.duckDb("CAST(CAST(now() AS TIMESTAMP) AS TIME)");
+        }
         String day = switch (text) {
             case "today" -> "current_date";
             case "tomorrow" -> "(current_date + 1)";
@@ -187,6 +195,7 @@ public final class DateTimeLiterals {
             case "timestamp" -> PgType.TIMESTAMP;
             case "date" -> PgType.DATE;
             case "timetz" -> PgType.TIMETZ; // '10:00+02': DuckDB wants the seconds
+            case "time" -> PgType.TIME; // '10:00 PM', rounding to microseconds
             default -> null;
         };
         if (pg == null) return null;

@@ -277,15 +277,23 @@ public final class TableMeta {
 
     /** PostgreSQL's name for a constraint nobody named: table_columns_suffix, cut to 63 bytes as PostgreSQL cuts it. */
     static String defaultName(String table, List<String> columns, String suffix) {
-        StringBuilder sb = new StringBuilder(table);
-        for (String c : columns) sb.append('_').append(c);
-        String name = sb.append('_').append(suffix).toString();
-        while (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63 && table.length() > 1) {
-            table = table.substring(0, table.length() - 1);
-            sb = new StringBuilder(table);
-            for (String c : columns) sb.append('_').append(c);
-            name = sb.append('_').append(suffix).toString();
+        // makeObjectName: table and columns (joined by _) each cut, the longer first, until with the label they fit 63 bytes
+        String columnPart = columns.isEmpty() ? null : String.join("_", columns);
+        byte[] one = table.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] two = columnPart == null ? new byte[0] : columnPart.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int available = 63 - (columnPart == null ? 0 : 1) - (suffix.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1);
+        int n1 = one.length;
+        int n2 = two.length;
+        while (n1 + n2 > available) {
+            if (n1 > n2) n1--; else n2--;
         }
-        return name;
+        String name = clip(one, n1) + (columnPart == null ? "" : "_" + clip(two, n2));
+        return name + "_" + suffix;
+    }
+
+    /** The first {@code n} bytes of UTF-8 {@code bytes}, cut back to a whole character (pg_mbcliplen). */
+    private static String clip(byte[] bytes, int n) {
+        while (n > 0 && n < bytes.length && (bytes[n] & 0xC0) == 0x80) n--;
+        return new String(bytes, 0, n, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -253,7 +253,7 @@ public final class TargetCoercion {
     private static void onConstraint(Node infer, Relation r) {
         String name = infer.str("conname");
         TableMeta.Constraint c = r.meta().constraint(name);
-        if (c == null) {
+        if (c == null || c.index()) { // a unique index made by CREATE UNIQUE INDEX is no constraint
             throw new PgException(SqlState.UNDEFINED_OBJECT, "constraint \"" + name + "\" for table \"" + r.name() + "\" does not exist");
         }
         if (!c.type().equals("p") && !c.type().equals("u")) {
@@ -508,6 +508,7 @@ public final class TargetCoercion {
     private static boolean needsInputRules(SqlType t) {
         return t.isArray() || t.name().equals("bytea") || t.name().equals("bool") || t.isJson()
                 || t.name().equals("timestamptz") || t.name().equals("timestamp") || t.name().equals("date") || t.name().equals("timetz")
+                || t.name().equals("time")
                 || t.name().equals("interval") && t.typmod() == -1;
     }
 

@@ -12,13 +12,21 @@ import java.util.regex.Pattern;
 public final class TimeZones {
     private TimeZones() {}
 
-    private static final Pattern POSIX_OFFSET = Pattern.compile("^(?i)(?:UTC|GMT|UT)?([+-])(\\d{1,2})(?::?(\\d{2}))?(?::(\\d{2}))?$");
+    private static final Pattern POSIX_OFFSET = Pattern.compile("^(?i)(?:UTC|GMT|UT)?([+-]?)(\\d{1,2})(?::?(\\d{2}))?(?::(\\d{2}))?$");
+    /** A POSIX zone whose standard name is quoted in angle brackets, as PostgreSQL names fixed offsets ({@code <+03>-03}). */
+    private static final Pattern BRACKETED_NAME = Pattern.compile("^<[^<>]{1,10}>(.+)$");
 
-    /** The offset a POSIX-style name stands for, or null when the name is not one. */
+    /**
+     * The offset a POSIX-style name stands for ({@code UTC+3}, {@code +3}, {@code 3}: west of
+     * Greenwich; {@code <+03>-03}: three hours east), or null when the name is not one.
+     */
     public static ZoneOffset posixOffset(String name) {
-        Matcher posix = POSIX_OFFSET.matcher(name.trim());
+        String trimmed = name.trim();
+        Matcher bracketed = BRACKETED_NAME.matcher(trimmed);
+        if (bracketed.matches()) trimmed = bracketed.group(1);
+        Matcher posix = POSIX_OFFSET.matcher(trimmed);
         if (!posix.matches()) return null;
-        int sign = posix.group(1).equals("+") ? -1 : 1;
+        int sign = posix.group(1).equals("-") ? 1 : -1;
         int h = Integer.parseInt(posix.group(2));
         int m = posix.group(3) == null ? 0 : Integer.parseInt(posix.group(3));
         int sec = posix.group(4) == null ? 0 : Integer.parseInt(posix.group(4));
