@@ -639,3 +639,10 @@ FROM (VALUES ('3'), ('<+03>-03'), ('UTC3')) v(z) ORDER BY 2
 SET TIME ZONE '<+04>-4';
 SELECT timestamptz '2021-06-01 12:00+00', current_setting('TimeZone');
 SET TimeZone = 'UTC'
+
+-- name: time_zones_est_mst_hst_of_the_time_zone_database
+SET TIME ZONE 'EST';
+SELECT timestamptz '2021-06-01 12:00+00', current_setting('TimeZone');
+SET TIME ZONE 'HST';
+SELECT timestamptz '2021-06-01 12:00+00';
+SET TimeZone = 'UTC'

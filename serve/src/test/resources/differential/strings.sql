@@ -211,3 +211,19 @@ SELECT s, p, e, s SIMILAR TO p, s NOT SIMILAR TO p, s SIMILAR TO p ESCAPE e
 FROM (VALUES ('abc', 'a%', '#'), ('abc', 'b%', '#'), ('a1', 'a[0-9]', '#'), ('x', NULL, '#'), (NULL, 'x', '#'), ('a$b', 'a$b', '#'),
     ('a%', 'a#%', '#'), ('ab', 'a#%', '#')) v(s, p, e)
 ORDER BY 1, 2
+
+-- name: convert_to_and_from_other_encodings
+SELECT convert_to('héllo', 'LATIN1'), convert_to('€', 'WIN1252'), convert_to('abc', 'SQL_ASCII'), convert_from('\x68e96c6c6f', 'LATIN1'),
+    convert_from('\x80', 'WIN1252'), convert_from(convert_to('Привет', 'KOI8R'), 'KOI8R'), convert_from(convert_to('日本', 'EUC_JP'), 'EUC_JP')
+
+-- name: convert_to_an_encoding_without_the_character
+-- expect-error: 22P05
+SELECT convert_to('日', 'LATIN1')
+
+-- name: convert_from_bytes_invalid_in_the_encoding
+-- expect-error: 22021
+SELECT convert_from('\xff', 'EUC_JP')
+
+-- name: convert_to_an_unknown_encoding
+-- expect-error: 22023
+SELECT convert_to('a', 'nope')

@@ -394,10 +394,12 @@ RETURNING id, e;
 SELECT * FROM ux_with ORDER BY id;
 DROP TABLE ux_with, ux_defaults
 
+-- name: on_conflict_on_constraint_of_a_unique_index_setup
+CREATE TABLE oc_index_name (a int, b int);
+CREATE UNIQUE INDEX oc_index_name_b ON oc_index_name (b)
+
 -- name: on_conflict_on_constraint_of_a_unique_index_is_no_constraint
 -- expect-error: 42704
-CREATE TABLE oc_index_name (a int, b int);
-CREATE UNIQUE INDEX oc_index_name_b ON oc_index_name (b);
 INSERT INTO oc_index_name VALUES (1, 1) ON CONFLICT ON CONSTRAINT oc_index_name_b DO NOTHING
 
 -- name: on_conflict_on_constraint_of_a_unique_index_done

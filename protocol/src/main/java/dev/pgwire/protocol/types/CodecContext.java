@@ -102,6 +102,10 @@ public record CodecContext(ZoneId timeZone, int extraFloatDigits, String dateSty
                 || upper.equals("UCT") || upper.equals("ETC/UTC")) {
             return ZoneOffset.UTC;
         }
+        // the time zone database's fixed backward zones, which java.time keeps only among its short ids
+        if (upper.equals("EST")) return ZoneOffset.ofHours(-5);
+        if (upper.equals("MST")) return ZoneOffset.ofHours(-7);
+        if (upper.equals("HST")) return ZoneOffset.ofHours(-10);
         // POSIX: an optional abbreviation (letters, or <...>), then an offset WEST of Greenwich.
         java.util.regex.Matcher m = POSIX.matcher(s);
         if (m.matches()) {

@@ -116,6 +116,8 @@ final class Registrations {
         b.strict("regexp_split_to_array(text, text, text)", "pg_regexp_split_to_array", VARCHAR,
                 a -> json(Regexp.splitToArray(s(a[0]), s(a[1]), s(a[2]))), VARCHAR, VARCHAR, VARCHAR);
         b.strict("substring(text, text)", "pg_substring", VARCHAR, a -> Regexp.substring(s(a[0]), s(a[1])), VARCHAR, VARCHAR);
+        b.strict("convert_to(text, name)", "pg_convert_to_hex", VARCHAR, a -> Encodings.to(s(a[0]), s(a[1])), VARCHAR, VARCHAR);
+        b.strict("convert_from(bytea, name)", "pg_convert_from_hex", VARCHAR, a -> Encodings.from(s(a[0]), s(a[1])), VARCHAR, VARCHAR);
         b.strict("similar_to_escape(text, text)", "pg_similar_to_escape", VARCHAR,
                 a -> dev.pgwire.serve.sql.SimilarTo.similarToEscape(s(a[0]), s(a[1])), VARCHAR, VARCHAR);
         b.strict("regexp_like(text, text)", "pg_regexp_like", BOOLEAN,

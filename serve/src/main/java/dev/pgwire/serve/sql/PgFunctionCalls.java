@@ -404,8 +404,7 @@ final class PgFunctionCalls {
                 return fn == null ? null : Expressions.duckDb("unhex(" + fn + "({0}))", args.get(0));
             }
             case "convert_from", "convert_to" -> {
-                // the database's encoding, UTF8, is the only one serve converts between (any other
-                // would give other bytes): refused rather than given UTF-8's
+                // UTF8, the database's encoding, by DuckDB's encode/decode; any other through the JDK's charsets
                 if (n != 2) return null;
                 // convert_from takes bytea: an untyped literal is read as bytea
                 if (name.equals("convert_from") && first != null && first.isUnknown() && Operators.stringConstant(args.get(0)) != null) {
@@ -413,8 +412,8 @@ final class PgFunctionCalls {
                 }
                 String utf8 = "lower(regexp_replace(CAST({1} AS VARCHAR), '[^A-Za-z0-9]', '', 'g')) IN ('utf8', 'unicode')";
                 return Expressions.duckDb("CASE WHEN " + utf8 + " THEN " + (name.equals("convert_to") ? "encode({0})" : "decode({0})")
-                        + " ELSE error('[pgwire:0A000] conversion between UTF8 and encoding \"' || CAST({1} AS VARCHAR)"
-                        + " || '\" is not supported') END", args.get(0), args.get(1));
+                        + " ELSE " + (name.equals("convert_to") ? "unhex(pg_convert_to_hex(CAST({0} AS VARCHAR), CAST({1} AS VARCHAR)))"
+                        : "pg_convert_from_hex(hex({0}), CAST({1} AS VARCHAR))") + " END", args.get(0), args.get(1));
             }
             case "bit_length" -> {
                 if (n != 1 || first == null) return null;
