@@ -274,11 +274,9 @@ final class Guc {
         if (name.isEmpty()) throw invalidValue("TimeZone", v);
         if (name.equalsIgnoreCase("UTC") || name.equalsIgnoreCase("Z") || name.equalsIgnoreCase("Zulu")) return ZoneId.of("UTC");
         if (name.equalsIgnoreCase("GMT")) return ZoneId.of("GMT");
-        // the fixed zones of the time zone database's backward names, which Java keeps only among its short ids
-        // (a JVM run with -Duser.timezone=EST makes pgjdbc send TimeZone=EST)
-        if (name.equalsIgnoreCase("EST")) return java.time.ZoneOffset.ofHours(-5);
-        if (name.equalsIgnoreCase("MST")) return java.time.ZoneOffset.ofHours(-7);
-        if (name.equalsIgnoreCase("HST")) return java.time.ZoneOffset.ofHours(-10);
+        // EST, MST, HST (a JVM run with -Duser.timezone=EST makes pgjdbc send TimeZone=EST)
+        java.time.ZoneOffset backward = dev.pgwire.protocol.types.CodecContext.backwardZone(name);
+        if (backward != null) return backward;
         for (String id : ZoneId.getAvailableZoneIds()) {
             if (id.equalsIgnoreCase(name)) return ZoneId.of(id);
         }

@@ -102,10 +102,8 @@ public record CodecContext(ZoneId timeZone, int extraFloatDigits, String dateSty
                 || upper.equals("UCT") || upper.equals("ETC/UTC")) {
             return ZoneOffset.UTC;
         }
-        // the time zone database's fixed backward zones, which java.time keeps only among its short ids
-        if (upper.equals("EST")) return ZoneOffset.ofHours(-5);
-        if (upper.equals("MST")) return ZoneOffset.ofHours(-7);
-        if (upper.equals("HST")) return ZoneOffset.ofHours(-10);
+        ZoneOffset backward = backwardZone(s);
+        if (backward != null) return backward;
         // POSIX: an optional abbreviation (letters, or <...>), then an offset WEST of Greenwich.
         java.util.regex.Matcher m = POSIX.matcher(s);
         if (m.matches()) {
@@ -125,6 +123,19 @@ public record CodecContext(ZoneId timeZone, int extraFloatDigits, String dateSty
             // zone names are not case sensitive in PostgreSQL
             return DateTimeText.zoneNamed(s.toLowerCase(Locale.ROOT));
         }
+    }
+
+    /**
+     * The fixed zones of the time zone database's backward names (EST, MST, HST), which java.time
+     * keeps only among its short ids; null for any other name.
+     */
+    public static ZoneOffset backwardZone(String name) {
+        return switch (name.trim().toUpperCase(Locale.ROOT)) {
+            case "EST" -> ZoneOffset.ofHours(-5);
+            case "MST" -> ZoneOffset.ofHours(-7);
+            case "HST" -> ZoneOffset.ofHours(-10);
+            default -> null;
+        };
     }
 
     private static final java.util.regex.Pattern POSIX =

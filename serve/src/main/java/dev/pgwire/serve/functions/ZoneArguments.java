@@ -15,13 +15,7 @@ final class ZoneArguments {
 
     /** The fixed offset east of UTC in seconds that {@code zone} stands for, or null for a zone's name. */
     static Integer offset(String zone) {
-        ZoneOffset offset;
-        try {
-            offset = TimeZones.posixOffset(zone);
-        } catch (IllegalArgumentException e) {
-            throw Errors.error(Errors.INVALID_PARAMETER_VALUE, "time zone \"" + zone + "\" not recognized");
-        }
-        if (offset == null) offset = TimeZones.abbreviation(zone);
+        ZoneOffset offset = TimeZones.fixedOffset(zone);
         return offset == null ? null : offset.getTotalSeconds();
     }
 

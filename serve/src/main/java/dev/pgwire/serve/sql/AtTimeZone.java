@@ -31,15 +31,8 @@ final class AtTimeZone {
             return Expressions.duckDb("CASE WHEN pg_zone_offset({0}) IS NULL THEN timezone(pg_zone_name({0}), {1}) ELSE " + shifted + " END",
                     args.get(0), args.get(1));
         }
-        java.time.ZoneOffset offset;
-        try {
-            offset = zoneName == null ? null : TimeZones.posixOffset(zoneName);
-        } catch (IllegalArgumentException e) {
-            throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.INVALID_PARAMETER_VALUE,
-                    "time zone \"" + zoneName + "\" not recognized");
-        }
-        // an abbreviation ('PST', 'CEST') is read before a zone's name, as its fixed offset
-        if (offset == null && zoneName != null) offset = TimeZones.abbreviation(zoneName);
+        // a POSIX offset, or an abbreviation ('PST', 'CEST') read before a zone's name as its fixed offset
+        java.time.ZoneOffset offset = zoneName == null ? null : TimeZones.fixedOffset(zoneName);
         String through = offset == null && zoneName != null ? TimeZones.abbreviationZone(zoneName) : null;
         if (through != null) {
             args.set(0, Node.of("A_Const").set("sval", Node.string(through)).set("location", args.get(0).location()));

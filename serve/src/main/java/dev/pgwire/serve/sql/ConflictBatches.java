@@ -54,12 +54,14 @@ final class ConflictBatches {
         if (conflict == null || !"ONCONFLICT_NOTHING".equals(conflict.str("action")) || UpsertOrder.readsXmax(stmt)) return;
         mark(stmt, catalog, true, typing);
         Node infer = stmt.node("onConflictClause") == null ? null : stmt.node("onConflictClause").node("infer");
-        if (infer != null && !stmt.has(NOTHING) && (plainTarget(infer) == null || wholeKey(plainTarget(infer), relation(stmt, catalog)) == null
-                && relation(stmt, catalog) != null && relation(stmt, catalog).meta().constraints().stream().anyMatch(ConflictBatches::indexed))) {
-            // a target only an index of expressions or a partial one matches: DuckDB's ON CONFLICT takes neither
+        if (infer == null || stmt.has(NOTHING)) return;
+        List<String> columns = plainTarget(infer);
+        Relation r = relation(stmt, catalog);
+        if (columns == null || wholeKey(columns, r) == null && r != null && r.meta().constraints().stream().anyMatch(ConflictBatches::indexed)) {
+            // a target only an index of expressions or a partial one matches, which this statement could not check itself
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "ON CONFLICT with this unique index as arbiter is not supported here")
-                    .withDetail("An index on expressions or with a predicate is an arbiter of INSERT … VALUES or INSERT … SELECT"
-                            + " without WITH, DEFAULT or RETURNING of a subquery.");
+                    .withDetail("An index on expressions or with a predicate is an arbiter of INSERT … VALUES without DEFAULT,"
+                            + " or INSERT … SELECT whose WITH clause only queries.");
         }
     }
 
@@ -110,8 +112,7 @@ final class ConflictBatches {
         Node conflict = stmt.node("onConflictClause");
         Node select = stmt.node("selectStmt");
         if (select == null || ReturningQuery.applies(stmt)) return;
-        Node rel = stmt.node("relation");
-        Relation r = catalog.relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname"));
+        Relation r = relation(stmt, catalog);
         if (r == null || r.view() || r.meta() == null) return;
         Node infer = conflict.node("infer");
         if (nothing && infer == null && r.meta().constraints().stream().noneMatch(c -> c.key() || indexed(c))) {
@@ -140,14 +141,18 @@ final class ConflictBatches {
             if (key == null) return;
             arbiters.add(key);
         } else if (infer != null) {
-            Node index = inferred(infer, r, catalog, targets, stmt.node("relation"), typing);
+            Node index = inferred(infer, r, catalog.indexes(r), targets, stmt.node("relation"), typing);
             if (index == null) return;
             indexes.add(index);
         } else {
+            List<CatalogView.IndexInfo> unique = byIndex ? catalog.indexes(r) : List.of();
             for (TableMeta.Constraint c : r.meta().constraints()) {
                 if (indexed(c)) {
-                    Node index = indexArbiter(c.name(), r, catalog, targets, stmt.node("relation"), typing);
-                    if (index != null) indexes.add(index); // one whose keys read columns left to defaults: DuckDB's 23505
+                    for (CatalogView.IndexInfo i : unique) {
+                        if (!i.name().equals(c.name())) continue;
+                        Node index = indexArbiter(i, r, targets, stmt.node("relation"), typing);
+                        if (index != null) indexes.add(index); // one whose keys read a volatile default: DuckDB's 23505
+                    }
                     continue;
                 }
                 if (!c.key()) continue;
@@ -176,7 +181,8 @@ final class ConflictBatches {
      * keys those of the target, its predicate the target's WHERE — as an arbiter; 42P10 when none
      * is, null when its keys cannot be computed here.
      */
-    private static Node inferred(Node infer, Relation r, CatalogView catalog, List<ColumnInfo> targets, Node rel, KeyTyping typing) {
+    private static Node inferred(Node infer, Relation r, List<CatalogView.IndexInfo> indexes, List<ColumnInfo> targets, Node rel,
+                                 KeyTyping typing) {
         java.util.function.Function<String, PgTypeName> columns = CreateIndex.columnTypes(r);
         Set<String> wanted = new HashSet<>();
         for (Node e : infer.list("indexElems")) {
@@ -185,27 +191,25 @@ final class ConflictBatches {
             wanted.add(text);
         }
         String where = infer.node("whereClause") == null ? null : PgDeparse.text(infer.node("whereClause"), null, columns, false);
-        for (CatalogView.IndexInfo i : catalog.indexes(r)) {
+        for (CatalogView.IndexInfo i : indexes) {
             if (!i.unique() || i.keys() == null) continue;
             Set<String> keys = new HashSet<>();
             for (String k : i.keys()) keys.add(ColumnMeta.form(k, false));
             if (!keys.equals(wanted)) continue;
             if (i.predicate() != null && !ColumnMeta.form(i.predicate(), false).equals(where)) continue;
-            return indexArbiter(i.name(), r, catalog, targets, rel, typing);
+            return indexArbiter(i, r, targets, rel, typing);
         }
         throw new PgException("42P10", "there is no unique or exclusion constraint matching the ON CONFLICT specification");
     }
 
     /**
-     * Unique index {@code name} of {@code r} as an arbiter: an {@code IndexArbiter} node whose
+     * Unique index {@code info} of {@code r} as an arbiter: an {@code IndexArbiter} node whose
      * {@code keys} are its key expressions over the table's columns, typed and rewritten, each
      * {@code CASE WHEN predicate THEN key END} for a partial index; null when its definition is
-     * not kept, or it reads a column the INSERT leaves to a default.
+     * not kept, or it reads a column the INSERT leaves to a default computed anew each time.
      */
-    private static Node indexArbiter(String name, Relation r, CatalogView catalog, List<ColumnInfo> targets, Node rel, KeyTyping typing) {
-        CatalogView.IndexInfo info = null;
-        for (CatalogView.IndexInfo i : catalog.indexes(r)) if (i.name().equals(name)) info = i;
-        if (info == null || info.keys() == null || typing == null) return null;
+    private static Node indexArbiter(CatalogView.IndexInfo info, Relation r, List<ColumnInfo> targets, Node rel, KeyTyping typing) {
+        if (info.keys() == null || typing == null) return null;
         List<Node> expressions = new ArrayList<>();
         for (String k : info.keys()) expressions.add(expression(ColumnMeta.form(k, false)));
         Node predicate = info.predicate() == null ? null : expression(ColumnMeta.form(info.predicate(), false));

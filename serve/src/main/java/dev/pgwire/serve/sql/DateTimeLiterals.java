@@ -150,9 +150,7 @@ public final class DateTimeLiterals {
      */
     static String qualifiedInterval(String text, long mask) {
         if (mask == 0x7FFF || mask <= 0) return null;
-        String unit = (mask & SECOND) != 0 ? "second" : (mask & MINUTE) != 0 ? "minute" : (mask & HOUR) != 0 ? "hour"
-                : (mask & DAY) != 0 ? "day" : (mask & MONTH) != 0 ? "month" : (mask & YEAR) != 0 ? "year" : null;
-        if (unit == null) return null;
+        String unit = smallestField(mask); // a bare number counts in it
         String t = text.trim();
         boolean bare = !t.isEmpty() && t.chars().allMatch(c -> c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+');
         Object v = REGISTRY.decodeText(PgType.INTERVAL.oid(), bare ? t + " " + unit : text, CodecContext.DEFAULT);
@@ -162,14 +160,27 @@ public final class DateTimeLiterals {
     }
 
     /**
+     * The smallest field of an interval qualifier's field bits ({@code hour} of {@code day to
+     * hour}): {@code second} where nothing is cut (no qualifier, {@code … to second}).
+     */
+    private static String smallestField(long mask) {
+        if (mask == 0x7FFF || mask <= 0 || (mask & SECOND) != 0) return "second";
+        return (mask & MINUTE) != 0 ? "minute" : (mask & HOUR) != 0 ? "hour" : (mask & DAY) != 0 ? "day"
+                : (mask & MONTH) != 0 ? "month" : (mask & YEAR) != 0 ? "year" : "second";
+    }
+
+    /** Whether a qualifier of field bits {@code mask} cuts a value's fields (interval hour does, day to second does not). */
+    static boolean cutsFields(long mask) {
+        return !smallestField(mask).equals("second");
+    }
+
+    /**
      * An interval kept to the fields of a qualifier ({@code interval day to hour}: typmod's field
      * bits {@code mask}), as PostgreSQL's AdjustIntervalForTypmod cuts it, toward zero: {months,
      * days, microseconds}.
      */
     public static long[] restricted(long months, long days, long micros, long mask) {
-        String unit = mask == 0x7FFF || mask <= 0 ? "second" : (mask & SECOND) != 0 ? "second" : (mask & MINUTE) != 0 ? "minute"
-                : (mask & HOUR) != 0 ? "hour" : (mask & DAY) != 0 ? "day" : (mask & MONTH) != 0 ? "month" : (mask & YEAR) != 0 ? "year" : "second";
-        switch (unit) {
+        switch (smallestField(mask)) {
             case "year" -> { months = months / 12 * 12; days = 0; micros = 0; }
             case "month" -> { days = 0; micros = 0; }
             case "day" -> micros = 0;

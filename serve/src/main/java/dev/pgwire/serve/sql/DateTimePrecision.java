@@ -26,9 +26,7 @@ final class DateTimePrecision {
     private static Node fields(Node value, SqlType target) {
         if (target == null || target.isArray() || !target.name().equals("interval") || target.typmod() < 0) return value;
         long mask = (target.typmod() >> 16) & 0x7FFF;
-        if (mask == 0x7FFF || mask == 0) return value;
-        long[] probe = DateTimeLiterals.restricted(13, 1, 3_723_000_001L, mask); // a field cut shows on 1 year 1 mon 1 day 01:02:03.000001
-        if (probe[0] == 13 && probe[1] == 1 && probe[2] == 3_723_000_001L) return value; // … SECOND, DAY TO SECOND: nothing to cut
+        if (!DateTimeLiterals.cutsFields(mask)) return value; // no qualifier, or … SECOND: nothing to cut
         // a string constant cast with a qualifier (interval '90' minute) is read with it already
         if (value.is("TypeCast") && value.node("arg") != null && value.node("arg").is("A_Const") && value.node("typeName") != null
                 && value.node("typeName").has("typmods")) return value;

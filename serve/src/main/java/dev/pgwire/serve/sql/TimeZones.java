@@ -35,6 +35,22 @@ public final class TimeZones {
     }
 
     /**
+     * The fixed offset zone {@code name} stands for where AT TIME ZONE reads one — a POSIX offset,
+     * else an abbreviation with a fixed offset — or null for a zone's name; 22023 for an offset out
+     * of range.
+     */
+    public static ZoneOffset fixedOffset(String name) {
+        ZoneOffset offset;
+        try {
+            offset = posixOffset(name);
+        } catch (IllegalArgumentException e) {
+            throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.INVALID_PARAMETER_VALUE,
+                    "time zone \"" + name + "\" not recognized");
+        }
+        return offset != null ? offset : abbreviation(name);
+    }
+
+    /**
      * The fixed offset of a time zone abbreviation of PostgreSQL's default set ({@code PST},
      * {@code CET}, {@code IST}), matched case-insensitively, or null. AT TIME ZONE reads a name as
      * an abbreviation before it looks for a zone of that name, so 'CET' there is always +01 and

@@ -30,14 +30,8 @@ final class ZonedDateTrunc {
         Node field = args.get(0);
         Node ts = Expressions.duckDb("CAST({0} AS TIMESTAMPTZ)", args.get(1));
         String zone = Operators.stringConstant(args.get(2));
-        ZoneOffset offset;
-        try {
-            offset = zone == null ? null : TimeZones.posixOffset(zone);
-        } catch (IllegalArgumentException e) {
-            throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "time zone \"" + zone + "\" not recognized");
-        }
-        // an abbreviation ('PST', 'CEST') is read before a zone's name, as its fixed offset or through its zone
-        if (offset == null && zone != null) offset = TimeZones.abbreviation(zone);
+        // a POSIX offset or an abbreviation ('PST', 'CEST') is read before a zone's name, as its fixed offset or through its zone
+        ZoneOffset offset = zone == null ? null : TimeZones.fixedOffset(zone);
         String through = offset == null && zone != null ? TimeZones.abbreviationZone(zone) : null;
         if (through != null) zone = through;
         if (offset != null) {
