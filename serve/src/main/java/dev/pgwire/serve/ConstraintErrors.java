@@ -111,9 +111,7 @@ final class ConstraintErrors {
             }
             if (index != null) {
                 c = r.meta().constraint(index.name());
-                List<String> keys = new ArrayList<>();
-                for (String k : index.keys()) keys.add(dev.pgwire.serve.sql.ColumnMeta.form(k, true));
-                key = new Key(keys, key.values);
+                key = new Key(shownKeys(index), key.values);
             }
         }
         if (c == null) {
@@ -283,6 +281,13 @@ final class ConstraintErrors {
         return e;
     }
 
+    /** An index's keys as a violation's detail shows them: pg_get_indexdef's pretty form ({@code (n + 1)}, not {@code ((n + 1))}). */
+    private static List<String> shownKeys(CatalogView.IndexInfo index) {
+        List<String> keys = new ArrayList<>();
+        for (String k : index.keys()) keys.add(dev.pgwire.serve.sql.ColumnMeta.form(k, true));
+        return keys;
+    }
+
     /** A key's text without what DuckDB and PostgreSQL write differently: case, spaces, parentheses and quotes. */
     private static String bare(String key) {
         StringBuilder sb = new StringBuilder();
@@ -325,12 +330,7 @@ final class ConstraintErrors {
             List<String> keys = k.columns();
             if (k.expressionKeys()) {
                 keys = null;
-                for (CatalogView.IndexInfo i : catalog.indexes(r)) {
-                    if (i.name().equals(k.name()) && i.keys() != null) {
-                        keys = new ArrayList<>();
-                        for (String key : i.keys()) keys.add(dev.pgwire.serve.sql.ColumnMeta.form(key, true));
-                    }
-                }
+                for (CatalogView.IndexInfo i : catalog.indexes(r)) if (i.name().equals(k.name()) && i.keys() != null) keys = shownKeys(i);
             }
             if (keys == null || keys.size() != parts.size()) continue;
             List<String> values = new ArrayList<>();

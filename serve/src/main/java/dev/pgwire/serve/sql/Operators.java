@@ -68,12 +68,7 @@ final class Operators {
                 boolean negate = op.startsWith("!");
                 if (!agreesWithRe2(r)) {
                     // PostgreSQL's own ARE engine (regexp_like's): \\y, back references, lookaround, embedded options
-                    w.append(negate ? "(NOT pg_regexp_like(" : "pg_regexp_like(");
-                    em.expr(l);
-                    w.append(", ");
-                    em.expr(r);
-                    if (op.endsWith("*")) w.append(", 'i'");
-                    w.append(negate ? "))" : ")");
+                    areMatch(em, negate, l, () -> em.expr(r), op.endsWith("*"));
                     return;
                 }
                 w.append(negate ? "(NOT regexp_matches(" : "regexp_matches(");
@@ -249,6 +244,16 @@ final class Operators {
                 && !pattern.startsWith("***");
     }
 
+    /** {@code l} matched by PostgreSQL's ARE engine (regexp_like's) against the pattern {@code pattern} writes. */
+    private static void areMatch(Emitter em, boolean negate, Node l, Runnable pattern, boolean caseInsensitive) {
+        em.w.append(negate ? "(NOT pg_regexp_like(" : "(pg_regexp_like(");
+        em.expr(l);
+        em.w.append(", ");
+        pattern.run();
+        if (caseInsensitive) em.w.append(", 'i'");
+        em.w.append("))");
+    }
+
     private static void similar(Emitter em, String op, Node l, Node r) {
         if (!r.is("FuncCall")) throw new Untranslatable("SIMILAR TO");
         List<Node> args = r.list("args");
@@ -258,12 +263,11 @@ final class Operators {
         if (pattern == null || escape == null || !escape.isEmpty() && pattern.indexOf(escape.charAt(0)) >= 0) {
             // a pattern known only as the statement runs, or with escapes (\\d is a digit to PostgreSQL): its
             // similar_to_escape, matched by the engine of regexp_like
-            w.append(op.startsWith("!") ? "(NOT pg_regexp_like(" : "(pg_regexp_like(");
-            em.expr(l);
-            w.append(", ");
-            if (pattern != null && escape != null) {
-                w.literal(SimilarTo.similarToEscape(pattern, escape));
-            } else {
+            areMatch(em, op.startsWith("!"), l, () -> {
+                if (pattern != null && escape != null) {
+                    w.literal(SimilarTo.similarToEscape(pattern, escape));
+                    return;
+                }
                 w.append("pg_similar_to_escape(CAST(");
                 em.expr(args.get(0));
                 w.append(" AS VARCHAR), ");
@@ -275,8 +279,7 @@ final class Operators {
                     w.literal("\\");
                 }
                 w.append(')');
-            }
-            w.append("))");
+            }, false);
             return;
         }
         w.append(op.startsWith("!") ? "(NOT regexp_full_match(" : "(regexp_full_match(");
