@@ -115,7 +115,7 @@ final class TypedRewrites {
             case "InsertStmt" -> {
                 RowAssignments.apply(stmt);
                 TargetCoercion.insert(stmt, catalog, types);
-                TargetCoercion.onConflict(stmt, catalog, types);
+                ConflictTargets.onConflict(stmt, catalog, types);
                 dml(stmt);
                 ConflictBatches.markNothing(stmt, catalog, this::rewriteOver);
                 UpsertOrder.mark(stmt, catalog, types);
@@ -193,7 +193,7 @@ final class TypedRewrites {
             case "InsertStmt" -> {
                 RowAssignments.apply(q);
                 TargetCoercion.insert(q, catalog, types);
-                TargetCoercion.onConflict(q, catalog, types);
+                ConflictTargets.onConflict(q, catalog, types);
                 dml(q, false);
                 RowReferences.insertAlias(q);
             }
