@@ -302,11 +302,6 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    /** Whether the gateway is shutting down (or has): no server connection is opened or kept from then on. */
-    boolean shuttingDown() {
-        return shuttingDown;
-    }
-
     /** Completes once the gateway has shut down (SHUTDOWN from the console, or {@link #shutdown}). */
     public CompletableFuture<Void> terminated() {
         return terminated;

@@ -387,15 +387,6 @@ final class Pool {
                 connectFailed(e, state.startsWith("28") || state.equals(SqlState.INVALID_CATALOG_NAME));
                 return;
             }
-            if (gateway.shuttingDown()) {
-                // opened after the gateway closed its server connections: closed too, so no backend outlives it
-                synchronized (this) {
-                    opening--;
-                    total--;
-                }
-                raw.channel().close();
-                return;
-            }
             ServerConnection s = new ServerConnection(this, raw);
             stats.serverConnects.increment();
             synchronized (this) {
