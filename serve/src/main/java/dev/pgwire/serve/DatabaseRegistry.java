@@ -130,6 +130,14 @@ final class DatabaseRegistry implements AutoCloseable {
             return db.catalogVersion;
         }
 
+        /**
+         * Moves, before {@link #catalogVersion} does, whenever a session's change may have touched the
+         * database's functions; the catalog reads them again only then.
+         */
+        java.util.concurrent.atomic.AtomicLong routinesVersion() {
+            return db.routinesVersion;
+        }
+
         /** Makes a session known to the functions that act on their session (set_config with computed arguments). */
         void register(int pid, DuckDbSession session) {
             db.sessionsByPid.put(pid, session);
@@ -456,6 +464,7 @@ final class DatabaseRegistry implements AutoCloseable {
         private ScheduledFuture<?> pendingClose;
         private boolean closed;
         private final java.util.concurrent.atomic.AtomicLong catalogVersion = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong routinesVersion = new java.util.concurrent.atomic.AtomicLong();
         private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
         private dev.pgwire.serve.catalog.CatalogStore catalog;
         private final AdvisoryLocks advisoryLocks = new AdvisoryLocks();
@@ -480,7 +489,7 @@ final class DatabaseRegistry implements AutoCloseable {
             if (catalog == null) {
                 try {
                     if (root == null) root = openRoot();
-                    catalog = new dev.pgwire.serve.catalog.CatalogStore(root.duplicate(), name, catalogVersion::get,
+                    catalog = new dev.pgwire.serve.catalog.CatalogStore(root.duplicate(), name, catalogVersion::get, routinesVersion::get,
                             DatabaseRegistry.this::cluster, clusterVersion::get, DatabaseRegistry.this::size, PgTypes::pgTypeName);
                 } catch (SQLException e) {
                     throw ErrorMapper.map(e, (String) null);

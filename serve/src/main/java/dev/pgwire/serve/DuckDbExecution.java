@@ -146,7 +146,7 @@ final class DuckDbExecution {
         boolean recorded = false;
         try {
             if (own) {
-                ConflictRetry.run(s -> tx.ownTransaction(() -> {
+                ConflictRetry.run(s -> tx.ownTransaction(t.readsCatalog(), () -> {
                     touchRows(t, null);
                     runner.run(t, s, params.codecContext(), true, session.cancelled(call));
                     if (viewRenames != null) viewRenames.remake(t, session, catalog, session.cancelled(call));
@@ -172,7 +172,7 @@ final class DuckDbExecution {
             throw ConstraintErrors.enrich(e, t, catalog);
         } finally {
             if (t.info().changesCatalog()) {
-                tx.catalogChanged();
+                tx.catalogChanged(t.info());
             }
         }
         if (held != null) held.release();

@@ -102,6 +102,7 @@ public final class DuckDbSession implements Session {
 
     DuckDbSession(DuckDBConnection connection, SessionParameters params,
                   String database, int processId, java.util.concurrent.atomic.AtomicLong catalogVersion,
+                  java.util.concurrent.atomic.AtomicLong routinesVersion,
                   java.util.concurrent.atomic.AtomicLong commits, java.util.function.Supplier<dev.pgwire.serve.catalog.CatalogStore> catalogStore,
                   DatabaseRegistry databases,
                   ScheduledExecutorService scheduler, Runnable onClose) {
@@ -125,7 +126,7 @@ public final class DuckDbSession implements Session {
         runner.tableOids(o -> streamingCatalog().relationOid(o.schema(), o.table()));
         // a type the open transaction made is in its own catalog: built before the result streams
         runner.userTypesHook(() -> ownCatalog(true));
-        this.catalog = new SessionCatalog(runner, catalogVersion, settings::schemasOnPath);
+        this.catalog = new SessionCatalog(runner, catalogVersion, routinesVersion, settings::schemasOnPath);
         this.tx = new SessionTransactions(this, runner, catalog, params, translator, commits, catalogVersion, catalogStore);
         this.objects = new DuckDbObjects(runner, settings::schemasOnPath);
         catalog.onChange(() -> temporaryCatalog().changed());

@@ -152,7 +152,7 @@ public final class DuckDbSessionFactory implements SessionFactory, AutoCloseable
         DuckDbSession[] holder = new DuckDbSession[1];
         try {
             holder[0] = new DuckDbSession(connection, params, lease.name(), info.processId(),
-                    lease.catalogVersion(), lease.commits(), lease::catalog, databases, scheduler, () -> {
+                    lease.catalogVersion(), lease.routinesVersion(), lease.commits(), lease::catalog, databases, scheduler, () -> {
                 leave(user); // first: once pg_stat_activity no longer lists the session, its connection slot is free
                 sessions.remove(holder[0]);
                 lease.unregister(info.processId());

@@ -36,18 +36,26 @@ final class SessionCatalog implements CatalogView {
 
     private final DuckDbStatementRunner runner;
     private final AtomicLong version;
+    private final AtomicLong routines;
     private final Supplier<List<String>> searchPath;
     private final Map<String, Optional<Relation>> cache = new HashMap<>();
     private long cachedVersion = -1;
 
-    SessionCatalog(DuckDbStatementRunner runner, AtomicLong version, Supplier<List<String>> searchPath) {
+    SessionCatalog(DuckDbStatementRunner runner, AtomicLong version, AtomicLong routines, Supplier<List<String>> searchPath) {
         this.runner = runner;
         this.version = version;
+        this.routines = routines;
         this.searchPath = searchPath;
     }
 
     /** Notes that this session changed the catalog (DDL, or the end of a transaction that made some). */
     void changed() {
+        routines.incrementAndGet(); // first: a catalog built for the new version reads the functions again
+        relationsChanged();
+    }
+
+    /** Notes that this session changed the catalog, its functions aside (a table, an index, a view or a sequence). */
+    void relationsChanged() {
         version.incrementAndGet();
         onChange.run();
     }

@@ -141,6 +141,12 @@ final class SessionTransactions {
         catalogChangedInTransaction = inDuckDbTransaction();
     }
 
+    /** As {@link #catalogChanged()}, after statement {@code info}: the functions are read again only if it may have changed them. */
+    void catalogChanged(dev.pgwire.serve.sql.StatementInfo info) {
+        if (info.mayChangeRoutines()) catalog.changed(); else catalog.relationsChanged();
+        catalogChangedInTransaction = inDuckDbTransaction();
+    }
+
     /** Whether the transaction open now changed the catalog (the session's catalog reads show its changes, TempCatalog). */
     boolean catalogDefined() {
         return catalogChangedInTransaction && inDuckDbTransaction();
@@ -508,7 +514,15 @@ final class SessionTransactions {
 
     /** Opens a DuckDB transaction in which nothing has run yet. */
     void beginFreshTransaction() {
-        beginDuckDbTransaction();
+        beginFreshTransaction(true);
+    }
+
+    /**
+     * As {@link #beginFreshTransaction()}; {@code catalogTables}: whether the transaction may read
+     * the catalog's tables (false only for a statement's own transaction when the statement does not).
+     */
+    private void beginFreshTransaction(boolean catalogTables) {
+        beginDuckDbTransaction(catalogTables);
         statementsInTransaction = 0;
     }
 
@@ -518,11 +532,16 @@ final class SessionTransactions {
      * session's.
      */
     void beginDuckDbTransaction() {
+        beginDuckDbTransaction(true);
+    }
+
+    private void beginDuckDbTransaction(boolean catalogTables) {
         rowsChangedInTransaction = false;
         updatedInTransaction.clear();
         // the catalog's tables and functions as committed now: DuckDB gives the transaction a snapshot
         // of them at its first read of any database, and a rebuild after that would be invisible to it
-        catalogStore.get().current();
+        // (not built for a statement that reads none of them: after DDL that would build it at every statement)
+        if (catalogTables) catalogStore.get().current();
         transactionCatalogVersion = catalogVersion.get();
         snapshotClock = s.rowLocks().clock();
         try {
@@ -556,9 +575,12 @@ final class SessionTransactions {
         }
     }
 
-    /** Runs {@code body} in a DuckDB transaction of its own: committed after it, rolled back if it fails. */
-    void ownTransaction(Runnable body) {
-        beginFreshTransaction();
+    /**
+     * Runs {@code body} in a DuckDB transaction of its own: committed after it, rolled back if it
+     * fails; {@code readsCatalog}: whether the statement it runs reads the catalog's tables.
+     */
+    void ownTransaction(boolean readsCatalog, Runnable body) {
+        beginFreshTransaction(readsCatalog);
         try {
             body.run();
             runCommitActions();

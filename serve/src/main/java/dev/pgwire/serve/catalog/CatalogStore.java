@@ -62,6 +62,7 @@ public final class CatalogStore implements AutoCloseable {
     private final DuckDBConnection connection;
     private final String database;
     private final LongSupplier version;
+    private final LongSupplier routinesVersion;
     private final Supplier<Cluster> cluster;
     private final LongSupplier clusterVersion;
     private final ToLongFunction<String> databaseSizes;
@@ -69,6 +70,9 @@ public final class CatalogStore implements AutoCloseable {
     private boolean created;
     private long builtVersion = -1;
     private long builtClusterVersion = -1;
+    /** The database's functions as last read, at {@link #routinesVersion} {@link #functionsRead}. */
+    private List<UserObjects.SqlFunction> functions;
+    private long functionsRead = -1;
     private volatile Snapshot snapshot;
     private Map<String, List<Object[]>> fixed = Map.of();
     /** {@link #fixedOwnRows} of each relation as JSON, made when first asked for. */
@@ -79,15 +83,18 @@ public final class CatalogStore implements AutoCloseable {
     /**
      * @param connection     a connection of the engine, for this store alone (closed with it)
      * @param version        moves whenever the database's catalog changes
+     * @param routinesVersion moves whenever its functions may have changed, before {@code version} does
      * @param cluster        the server's databases and roles now
      * @param clusterVersion moves whenever they change
      * @param pgTypeOf       PostgreSQL's type for a DuckDB column type serve did not define
      */
-    public CatalogStore(DuckDBConnection connection, String database, LongSupplier version, Supplier<Cluster> cluster,
+    public CatalogStore(DuckDBConnection connection, String database, LongSupplier version, LongSupplier routinesVersion,
+                        Supplier<Cluster> cluster,
                         LongSupplier clusterVersion, ToLongFunction<String> databaseSizes, Function<String, PgTypeName> pgTypeOf) {
         this.connection = connection;
         this.database = database;
         this.version = version;
+        this.routinesVersion = routinesVersion;
         this.cluster = cluster;
         this.clusterVersion = clusterVersion;
         this.databaseSizes = databaseSizes;
@@ -301,7 +308,11 @@ public final class CatalogStore implements AutoCloseable {
 
     private Snapshot rebuild() throws SQLException {
         long start = System.nanoTime();
-        UserObjects objects = UserObjects.read(connection, pgTypeOf);
+        // read first: functions changed after it are read by the build its change calls for
+        long routines = routinesVersion.getAsLong();
+        UserObjects objects = UserObjects.read(connection, pgTypeOf, routines == functionsRead ? functions : null);
+        functions = List.copyOf(objects.functions);
+        functionsRead = routines;
         long read = System.nanoTime();
         Built b = build(connection, objects);
         long built = System.nanoTime();

@@ -108,7 +108,17 @@ final class UserObjects {
      * @param pgTypeOf PostgreSQL's type for a DuckDB type, for columns serve did not define
      */
     static UserObjects read(Connection connection, Function<String, PgTypeName> pgTypeOf) throws SQLException {
-        return read(connection, pgTypeOf, "current_database()", s -> HIDDEN_SCHEMAS.contains(s) ? null : s);
+        return read(connection, pgTypeOf, null);
+    }
+
+    /**
+     * As {@link #read(Connection, Function)}, with the database's functions {@code functions} when
+     * they are known unchanged since they were read (null: read them too; reading them is the
+     * costliest part, DuckDB listing its thousands of built-in functions with them).
+     */
+    static UserObjects read(Connection connection, Function<String, PgTypeName> pgTypeOf, List<SqlFunction> functions)
+            throws SQLException {
+        return read(connection, pgTypeOf, "current_database()", s -> HIDDEN_SCHEMAS.contains(s) ? null : s, functions);
     }
 
     /**
@@ -117,7 +127,7 @@ final class UserObjects {
      */
     static UserObjects readTemporary(Connection connection, Function<String, PgTypeName> pgTypeOf, String tempSchema)
             throws SQLException {
-        UserObjects u = read(connection, pgTypeOf, "'temp'", s -> s.equals("main") ? tempSchema : null);
+        UserObjects u = read(connection, pgTypeOf, "'temp'", s -> s.equals("main") ? tempSchema : null, null);
         u.schemas.clear();
         return u;
     }
@@ -127,7 +137,8 @@ final class UserObjects {
      * @param schemas  PostgreSQL's name of a DuckDB schema of it, null for one that is not shown
      */
     private static UserObjects read(Connection connection, Function<String, PgTypeName> pgTypeOf, String database,
-                                    java.util.function.UnaryOperator<String> schemas) throws SQLException {
+                                    java.util.function.UnaryOperator<String> schemas, List<SqlFunction> functions)
+            throws SQLException {
         UserObjects u = new UserObjects();
         java.util.Map<Table, Long> created = new java.util.IdentityHashMap<>();
         try (Statement st = connection.createStatement()) {
@@ -238,23 +249,21 @@ final class UserObjects {
             }
             // types in the order they were made, as pg_type's rows are in PostgreSQL (tools read it unordered)
             List<String[]> enumTypes = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT schema_name, type_name, comment FROM duckdb_types()"
-                    + " WHERE database_name = " + database + " AND logical_type = 'ENUM' AND NOT internal"
-                    + " AND NOT starts_with(coalesce(comment, ''), '{\"domain\":') ORDER BY type_oid")) {
-                while (rs.next()) if (schemas.apply(rs.getString(1)) != null) enumTypes.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
-            }
-            try (ResultSet rs = st.executeQuery("SELECT schema_name, type_name, comment FROM duckdb_types()"
-                    + " WHERE database_name = " + database + " AND starts_with(comment, '{\"domain\":') ORDER BY type_oid")) {
+            // one listing of the types (each is costly): enums, and the domains and composites serve made
+            try (ResultSet rs = st.executeQuery("SELECT schema_name, type_name, comment, logical_type = 'ENUM' AND NOT internal"
+                    + " FROM duckdb_types() WHERE database_name = " + database + " AND (logical_type = 'ENUM' AND NOT internal"
+                    + " OR starts_with(comment, '{\"domain\":') OR starts_with(comment, '{\"composite\":')) ORDER BY type_oid")) {
                 while (rs.next()) {
-                    DomainMeta d = DomainMeta.read(rs.getString(1), rs.getString(2), rs.getString(3));
-                    if (d != null && schemas.apply(d.schema()) != null) u.domains.add(d);
-                }
-            }
-            try (ResultSet rs = st.executeQuery("SELECT schema_name, type_name, comment FROM duckdb_types()"
-                    + " WHERE database_name = " + database + " AND starts_with(comment, '{\"composite\":') ORDER BY type_oid")) {
-                while (rs.next()) {
-                    if (schemas.apply(rs.getString(1)) != null) {
-                        u.composites.add(dev.pgwire.serve.sql.CompositeMeta.read(rs.getString(1), rs.getString(2), rs.getString(3)));
+                    String comment = rs.getString(3);
+                    if (comment != null && comment.startsWith("{\"domain\":")) {
+                        DomainMeta d = DomainMeta.read(rs.getString(1), rs.getString(2), comment);
+                        if (d != null && schemas.apply(d.schema()) != null) u.domains.add(d);
+                    } else if (comment != null && comment.startsWith("{\"composite\":")) {
+                        if (schemas.apply(rs.getString(1)) != null) {
+                            u.composites.add(dev.pgwire.serve.sql.CompositeMeta.read(rs.getString(1), rs.getString(2), comment));
+                        }
+                    } else if (rs.getBoolean(4) && schemas.apply(rs.getString(1)) != null) {
+                        enumTypes.add(new String[] {rs.getString(1), rs.getString(2), comment});
                     }
                 }
             }
@@ -270,6 +279,10 @@ final class UserObjects {
         // stored: queries without ORDER BY (pgjdbc's getTypeInfo) list them so
         u.tables.sort(Comparator.comparingLong((Table t) -> created.getOrDefault(t, Long.MAX_VALUE))
                 .thenComparing(t -> t.schema).thenComparing(t -> t.name));
+        if (functions != null) {
+            u.functions.addAll(functions);
+            return u;
+        }
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT schema_name, function_name, comment FROM duckdb_functions()"
                      + " WHERE database_name = " + database + " AND function_type IN ('macro', 'table_macro')"

@@ -124,6 +124,18 @@ public record StatementInfo(Command command, String main, String objectType) {
                 || main.equals("REFRESH MATERIALIZED VIEW");
     }
 
+    private static final Set<String> RELATION_OBJECTS = Set.of(" TABLE", " INDEX", " VIEW", " MATERIALIZED VIEW", " SEQUENCE");
+
+    /**
+     * Whether the statement, if it {@link #changesCatalog changes the catalog}, may change its
+     * functions: all but CREATE, ALTER and DROP of tables, indexes, views and sequences (a function
+     * depends on none of them; DROP SCHEMA … CASCADE and DROP TYPE … CASCADE may drop functions).
+     */
+    public boolean mayChangeRoutines() {
+        boolean relationDdl = main.equals("CREATE") || main.equals("ALTER") || main.equals("DROP");
+        return !(relationDdl && RELATION_OBJECTS.contains(objectType));
+    }
+
     /** DuckDB answers CHECKPOINT with a one-row status; PostgreSQL sends only the tag. */
     public boolean resultIsStatus() {
         // ALTER and TRUNCATE may run as a script ending in setval (RESTART): PostgreSQL's answer is the tag alone
