@@ -289,16 +289,31 @@ public final class Gateway implements AutoCloseable {
         }
         shuttingDown = true;
         try {
-            server.shutdown(deadline);
-            for (Pool p : pools.values()) {
-                p.closeIdle();
-                for (ServerConnection s : p.servers) s.channel.close();
-            }
+            // the server connections close while their event loops still run: a channel on a stopped
+            // loop is never closed, and its PostgreSQL backend would outlive the gateway
+            server.shutdown(deadline, this::closeServerConnections);
             authQuery.close();
         } finally {
             housekeeping.shutdownNow();
             metrics.close();
             terminated.complete(null);
+        }
+    }
+
+    /**
+     * Closes every server connection (the idle ones with a Terminate), and waits a little for
+     * them to close: a client's connection given back as the gateway stops is closed too.
+     */
+    private void closeServerConnections() {
+        List<io.netty.channel.ChannelFuture> closing = new ArrayList<>();
+        for (Pool p : pools.values()) {
+            p.closeIdle();
+            for (ServerConnection s : p.servers) closing.add(s.channel.close());
+        }
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        for (io.netty.channel.ChannelFuture f : closing) {
+            long left = until - System.nanoTime();
+            if (left <= 0 || !f.awaitUninterruptibly(TimeUnit.NANOSECONDS.toMillis(left))) break;
         }
     }
 

@@ -180,6 +180,29 @@ class Md5PassThroughTest {
     }
 
     @Test
+    void a_gateway_stopped_while_a_client_holds_a_server_connection_leaves_no_postgresql_backend() throws Exception {
+        // The client's connection is in a transaction when the gateway stops: it is cancelled and
+        // closed at the deadline, its server connection given back as the gateway stops, and closed
+        // all the same (it once outlived the gateway, its event loop stopped before it was closed)
+        for (int round = 0; round < 4; round++) {
+            gw = Gateway.start(config("md5", authFile("app:" + appHash), null, null));
+            try (Connection c = connect("app", "app-secret")) {
+                c.setAutoCommit(false);
+                assertThat(one(c, "SELECT " + round)).isEqualTo(Integer.toString(round));
+                gw.shutdown(Duration.ofMillis(100));
+                gw = null;
+            }
+            // (the backend exits once it reads the Terminate or the end of the stream: read until it has)
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            String backends = pg.psql("SELECT count(*) FROM pg_stat_activity WHERE usename = 'app'").strip();
+            while (!backends.equals("0") && System.nanoTime() < deadline) {
+                backends = pg.psql("SELECT count(*) FROM pg_stat_activity WHERE usename = 'app'").strip();
+            }
+            assertThat(backends).as("round %d: no PostgreSQL backend of app left", round).isEqualTo("0");
+        }
+    }
+
+    @Test
     void psql_logs_in_through_a_gateway_that_looks_the_md5_hash_up_with_auth_query() throws Exception {
         gw = Gateway.start(config("md5", null, "gw_auth", "SELECT usename, passwd FROM gateway.user_lookup($1)"));
         int before = appMd5Logins();

@@ -208,6 +208,15 @@ public final class PgServer implements AutoCloseable {
      * call get until {@code deadline} to finish it, then are cancelled and closed.
      */
     public void shutdown(Duration deadline) {
+        shutdown(deadline, () -> { });
+    }
+
+    /**
+     * As {@link #shutdown(Duration)}, running {@code beforeEventLoopsStop} once the sessions are
+     * closed and while the event loops still run: what else has channels on them (a proxy's
+     * upstream connections) closes them there, as a stopped event loop closes nothing more.
+     */
+    public void shutdown(Duration deadline, Runnable beforeEventLoopsStop) {
         for (Channel ch : listeners) ch.close().awaitUninterruptibly();
         listeners.clear();
         state.shutdown(deadline);
@@ -218,8 +227,12 @@ public final class PgServer implements AutoCloseable {
                 log.warn("cannot remove {}: {}", socketFile, e.toString());
             }
         }
-        workers.shutdown();
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        try {
+            beforeEventLoopsStop.run();
+        } finally {
+            workers.shutdown();
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
     }
 
     @Override
