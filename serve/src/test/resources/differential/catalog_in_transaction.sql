@@ -190,3 +190,20 @@ FROM pg_proc p WHERE p.proname = 'ct_fx1'
 
 -- name: function_rollback
 ROLLBACK
+
+-- name: catalog_view_made
+CREATE VIEW ct_catalog_view AS SELECT c.relname::text AS name, c.relkind::text AS kind FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname LIKE 'ct_cv_%'
+
+-- name: catalog_view_after_create_table
+CREATE TABLE ct_cv_one (a serial PRIMARY KEY);
+SELECT name, kind FROM ct_catalog_view ORDER BY name
+
+-- name: catalog_view_after_drop_table
+DROP TABLE ct_cv_one;
+SELECT count(*) FROM ct_catalog_view
+
+-- name: view_of_catalog_view_after_create_table
+CREATE VIEW ct_catalog_view2 AS SELECT count(*) AS n FROM ct_catalog_view;
+CREATE TABLE ct_cv_two (a int);
+SELECT n, (SELECT count(*) FROM ct_catalog_view) FROM ct_catalog_view2

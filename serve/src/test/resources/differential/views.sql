@@ -3,6 +3,10 @@
 -- out, parentheses and indentation), over joins, aggregates, CASE, casts, subqueries, ORDER BY,
 -- LIMIT and set operations.
 
+-- name: view_of_the_catalog_first_in_a_new_database
+CREATE VIEW catalog_tables AS SELECT c.relname::text AS name FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'
+
 -- name: create_tables
 CREATE TABLE orders (id int PRIMARY KEY, customer_id int, amount numeric(10,2), qty int, note text, created date);
 
@@ -659,3 +663,6 @@ SELECT c, v, t, pg_typeof(c), pg_typeof(v), '[' || c || ']', length(c) FROM view
 SELECT count(*) FROM view_chars_v WHERE c = 'ab   ' AND c = 'ab' AND v = 'ab';
 DROP VIEW view_chars_v;
 DROP TABLE view_chars
+
+-- name: view_of_the_catalog_after_tables_made
+SELECT name FROM catalog_tables ORDER BY name

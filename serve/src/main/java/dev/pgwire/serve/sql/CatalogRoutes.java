@@ -26,7 +26,15 @@ final class CatalogRoutes {
     /** The catalog relations only superusers may read. */
     private static final Set<String> PASSWORDS = Set.of("pg_authid", "pg_shadow");
 
-    /** Rewrites the statement's catalog references; true when it reads the catalog. */
+    /** Whether {@code r} names a view whose query reads the catalog tables (a view of pg_class, say). */
+    private static boolean readsCatalogView(Node r, SessionContext session) {
+        if (session.catalog() == null) return false;
+        String schema = r.str("schemaname");
+        CatalogView.Relation relation = session.catalog().relation(schema.isEmpty() ? null : schema, r.str("relname"));
+        return relation != null && relation.view() && ObjectMeta.read(relation.comment()).readsCatalog();
+    }
+
+    /** Rewrites the statement's catalog references; true when it reads the catalog (or a view of it). */
     static boolean apply(Node tree, SessionContext session) {
         Set<String> ctes = new HashSet<>();
         List<Node> rangeVars = new ArrayList<>();
@@ -65,7 +73,10 @@ final class CatalogRoutes {
                 if (defs.relation(CatalogDefinitions.INFORMATION_SCHEMA, name) != null) target = CatalogStore.INFO;
             }
             if (target == null) {
-                if (!(schema.isEmpty() && ctes.contains(name))) sequenceRelation(r, session);
+                if (!(schema.isEmpty() && ctes.contains(name))) {
+                    sequenceRelation(r, session);
+                    if (readsCatalogView(r, session)) reads[0] = true;
+                }
                 continue;
             }
             if (target.equals(CatalogStore.PG) && PASSWORDS.contains(name) && !session.superuser()) {

@@ -24,7 +24,8 @@ final class CreateTableAs {
         this.source = source;
     }
 
-    void write(Node s) {
+    /** Writes CREATE TABLE … AS {@code s}; true when its query reads serve's catalog tables. */
+    boolean write(Node s) {
         SqlWriter w = em.w;
         Node into = s.node("into");
         Node rel = into.node("rel");
@@ -33,12 +34,15 @@ final class CreateTableAs {
         w.append(rel.str("relpersistence").equals("t") ? "CREATE TEMPORARY TABLE " : "CREATE TABLE ");
         if (s.bool("if_not_exists")) w.append("IF NOT EXISTS ");
         em.rangeVar(rel, false);
+        boolean callsCatalog = CatalogCalls.callsAny(s.node("query"));
         TypedRewrites typed = new TypedRewrites(session).storingResults();
         typed.apply(s.node("query"));
+        // the query reads serve's pg_catalog and information_schema, as a SELECT does (not DuckDB's own)
+        boolean readsCatalog = CatalogRoutes.apply(s.node("query"), session) | callsCatalog | typed.usesCatalog();
         // IF NOT EXISTS of a table that is not there makes it as without (of one that is, nothing happens)
         boolean mayExist = s.bool("if_not_exists")
                 && session.catalog().relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname")) != null;
-        if (!matView && !mayExist && declaredTable(rel, into, s.node("query"), typed)) return;
+        if (!matView && !mayExist && declaredTable(rel, into, s.node("query"), typed)) return readsCatalog;
         if (into.has("colNames")) {
             w.append(" (");
             em.identList(into.names("colNames"));
@@ -73,6 +77,7 @@ final class CreateTableAs {
         } else {
             em.statement(s.node("query"));
         }
+        return readsCatalog;
     }
 
     /**

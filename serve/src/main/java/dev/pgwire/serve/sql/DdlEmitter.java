@@ -33,6 +33,13 @@ final class DdlEmitter {
     /** The columns of the table being made and their types, for writing its expressions as PostgreSQL does. */
     private final java.util.Map<String, PgTypeName> tableColumns = new java.util.HashMap<>();
     private final java.util.Map<String, Node> columnTypeNames = new java.util.HashMap<>();
+    /** Whether the statement reads serve's catalog tables (a view of pg_class): they are made current before it runs. */
+    private boolean readsCatalog;
+
+    /** Whether the statement written reads serve's catalog tables. */
+    boolean readsCatalog() {
+        return readsCatalog;
+    }
 
     DdlEmitter(Emitter em, SessionContext session) {
         this.em = em;
@@ -65,7 +72,7 @@ final class DdlEmitter {
             case "IndexStmt" -> new CreateIndex(em, session, after).write(stmt);
             case "CreateSeqStmt" -> createSequence(stmt);
             case "ViewStmt" -> createView(stmt);
-            case "CreateTableAsStmt" -> new CreateTableAs(em, session, after, source).write(stmt);
+            case "CreateTableAsStmt" -> readsCatalog = new CreateTableAs(em, session, after, source).write(stmt);
             case "CreateSchemaStmt" -> createSchema(stmt);
             case "CreateEnumStmt" -> new CreateTypes(em, session, after, source).enumType(stmt);
             case "CreateDomainStmt" -> new CreateTypes(em, session, after, source).domain(stmt);
@@ -505,6 +512,7 @@ final class DdlEmitter {
         }
         w.append(" AS ");
         Node query = s.node("query");
+        boolean callsCatalog = CatalogCalls.callsAny(query);
         // what pg_get_viewdef shows: PostgreSQL's text of the query as the client wrote it
         String shown = ViewDeparse.pair(query.copy(), s.names("aliases"), session.catalog());
         TypedRewrites typed = new TypedRewrites(session).storingResults();
@@ -529,7 +537,8 @@ final class DdlEmitter {
                     view.str("relname"));
             if (old != null && old.view()) replacedColumns(old, columnNames, typed.resultTypes());
         }
-        CatalogRoutes.apply(query, session);
+        // a view reading the catalog tables: a statement reading it needs them current, as one reading them does
+        readsCatalog = CatalogRoutes.apply(query, session) | callsCatalog | typed.usesCatalog();
         em.statement(query);
         // what PostgreSQL shows of the view: its query and its columns' types
         List<String> types = new ArrayList<>();
@@ -539,7 +548,8 @@ final class DdlEmitter {
         }
         boolean temp = view.str("relpersistence").equals("t");
         after.add("COMMENT ON VIEW " + qualifiedRelation(temp ? null : schemaOf(view, session), view.str("relname")) + " IS "
-                + SqlWriter.quoteLiteral(new ObjectMeta(ViewText.query(source), null, null, null, types, null, shown).write()));
+                + SqlWriter.quoteLiteral(new ObjectMeta(ViewText.query(source), null, null, null, types, null, shown, null,
+                        readsCatalog).write()));
     }
 
     /**

@@ -26,9 +26,16 @@ import java.util.Map;
  *                    null where serve cannot write it as PostgreSQL does ({@code definition} is shown then);
  *                    an index's definition as pg_get_indexdef(oid, 0, true) shows it, where it differs
  * @param options     an index's pg_index.indoption per key ({@code "3"}: DESC, NULLS FIRST), or null for all 0
+ * @param readsCatalog whether a view's query reads serve's catalog tables (pg_catalog, information_schema),
+ *                    which a statement reading the view then needs current
  */
 public record ObjectMeta(String definition, List<String> columns, String type, String description, List<String> types,
-                         String predicate, String shown, List<String> options) {
+                         String predicate, String shown, List<String> options, boolean readsCatalog) {
+
+    public ObjectMeta(String definition, List<String> columns, String type, String description, List<String> types,
+                      String predicate, String shown, List<String> options) {
+        this(definition, columns, type, description, types, predicate, shown, options, false);
+    }
 
     public ObjectMeta(String definition, List<String> columns, String type, String description, List<String> types,
                       String predicate, String shown) {
@@ -50,7 +57,8 @@ public record ObjectMeta(String definition, List<String> columns, String type, S
         return new ObjectMeta(meta.has("definition") ? meta.str("definition") : null, strings(meta, "columns"),
                 meta.has("type") ? meta.str("type") : null, meta.has("description") ? meta.str("description") : null,
                 strings(meta, "types"), meta.has("predicate") ? meta.str("predicate") : null,
-                meta.has("shown") ? meta.str("shown") : null, strings(meta, "options"));
+                meta.has("shown") ? meta.str("shown") : null, strings(meta, "options"),
+                meta.bool("readsCatalog"));
     }
 
     private static List<String> strings(Node meta, String field) {
@@ -61,7 +69,7 @@ public record ObjectMeta(String definition, List<String> columns, String type, S
     }
 
     public ObjectMeta withDescription(String text) {
-        return new ObjectMeta(definition, columns, type, text, types, predicate, shown, options);
+        return new ObjectMeta(definition, columns, type, text, types, predicate, shown, options, readsCatalog);
     }
 
     /** A view's column type as recorded, or null. */
@@ -85,6 +93,7 @@ public record ObjectMeta(String definition, List<String> columns, String type, S
         if (predicate != null) m.put("predicate", predicate);
         if (shown != null) m.put("shown", shown);
         if (options != null) m.put("options", options);
+        if (readsCatalog) m.put("readsCatalog", true);
         return ColumnMeta.toJson(m);
     }
 }

@@ -186,8 +186,10 @@ public final class Translator {
                         replay, readsCatalog, locking);
             }
             // a script of several DuckDB statements: DuckDB's positions are per statement, so none are mapped
-            String script = DdlEmitter.handles(tree) ? new DdlEmitter(em, session).source(sql).write(tree) : new DdlChanges(em, session).write(tree);
-            return new Translation(sql, info, tree, script, null, offset -> -1, java.util.List.of(), java.util.List.of(), replay, false);
+            DdlEmitter definition = DdlEmitter.handles(tree) ? new DdlEmitter(em, session).source(sql) : null;
+            String script = definition != null ? definition.write(tree) : new DdlChanges(em, session).write(tree);
+            return new Translation(sql, info, tree, script, null, offset -> -1, java.util.List.of(), java.util.List.of(), replay,
+                    definition != null && definition.readsCatalog());
         } catch (Untranslatable e) {
             log.debug("passing a statement to DuckDB as written: no translation of {}", e.getMessage());
             return new Translation(sql, info, tree, sql, null, null);
