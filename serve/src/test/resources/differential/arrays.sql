@@ -382,3 +382,22 @@ PREPARE text_to_arrays(varchar, text) AS SELECT $1::int4[], $1::text[], 3 = ANY(
 
 -- name: execute_text_parameter_cast_to_arrays
 EXECUTE text_to_arrays('{1,2}', '{1,3}')
+
+-- name: array_agg_of_arrays_alike
+SELECT array_agg(x ORDER BY x[1]) FROM (VALUES (ARRAY[3, 4]), (ARRAY[1, 2])) v(x)
+
+-- name: array_agg_of_arrays_of_different_lengths
+-- expect-error: 2202E
+SELECT array_agg(x) FROM (VALUES (ARRAY[1, 2]), (ARRAY[3])) v(x)
+
+-- name: array_agg_of_a_null_array
+-- expect-error: 22004
+SELECT array_agg(x) FROM (VALUES (ARRAY[1, 2]), (NULL)) v(x)
+
+-- name: array_agg_of_an_empty_array
+-- expect-error: 2202E
+SELECT array_agg(x) FROM (VALUES (ARRAY[1, 2]), ('{}'::int[])) v(x)
+
+-- name: array_agg_of_arrays_by_group_and_window
+SELECT g, array_agg(x ORDER BY x[1]) AS a, array_agg(x) OVER (PARTITION BY g ORDER BY x[1]) AS w
+FROM (VALUES (1, ARRAY['a', 'b']), (1, ARRAY['c', 'd']), (2, ARRAY['e'])) v(g, x) GROUP BY g, x ORDER BY g, x[1]

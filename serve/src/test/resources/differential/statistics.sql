@@ -121,3 +121,36 @@ SELECT variance(i) + 0 FROM samples;
 -- name: text_argument
 -- expect-error: 42883
 SELECT stddev(grp) FROM samples;
+
+-- name: corr_and_regr_slope_without_variance
+SELECT corr(x, y), regr_slope(x, y), regr_slope(y, x) FROM (VALUES (1, 5), (2, 5), (3, 5)) v(x, y)
+
+-- name: corr_of_one_row_and_of_none
+SELECT (SELECT corr(x, y) FROM (VALUES (1, 2)) v(x, y)), (SELECT coalesce(corr(x, y), 0) FROM (VALUES (1, 2), (1, 3)) v(x, y)),
+       (SELECT corr(x, y) FROM (VALUES (1, 2)) v(x, y) WHERE false)
+
+-- name: corr_by_group_and_window_without_variance
+SELECT g, x, corr(x, y) OVER (PARTITION BY g ORDER BY x ROWS 1 PRECEDING) IS NULL AS no_corr,
+       regr_slope(y, x) OVER (PARTITION BY g ORDER BY x ROWS 1 PRECEDING) IS NULL AS no_slope
+FROM (VALUES (1, 1, 2), (1, 2, 4), (2, 5, 5)) v(g, x, y) ORDER BY g, x
+
+-- name: hypothetical_set_table
+CREATE TABLE hypothetical (g int, i int, t text);
+INSERT INTO hypothetical VALUES (1, 1, 'a'), (1, 3, 'b'), (1, 3, 'c'), (1, NULL, 'd'), (2, 5, 'e'), (2, 7, NULL)
+
+-- name: hypothetical_set_aggregates
+SELECT rank(3) WITHIN GROUP (ORDER BY i), dense_rank(3) WITHIN GROUP (ORDER BY i),
+       percent_rank(3) WITHIN GROUP (ORDER BY i), cume_dist(3) WITHIN GROUP (ORDER BY i)
+FROM hypothetical
+
+-- name: hypothetical_set_aggregates_directions_and_nulls
+SELECT g, rank(4) WITHIN GROUP (ORDER BY i DESC), dense_rank(4) WITHIN GROUP (ORDER BY i DESC NULLS LAST),
+       percent_rank(4) WITHIN GROUP (ORDER BY i NULLS FIRST), cume_dist(4) WITHIN GROUP (ORDER BY i DESC),
+       rank(NULL) WITHIN GROUP (ORDER BY i), cume_dist(NULL) WITHIN GROUP (ORDER BY i NULLS FIRST)
+FROM hypothetical GROUP BY g ORDER BY g
+
+-- name: hypothetical_set_aggregates_of_two_keys_and_filter
+SELECT rank(3, 'b') WITHIN GROUP (ORDER BY i, t), dense_rank(3, 'bb') WITHIN GROUP (ORDER BY i, t DESC),
+       cume_dist(3, 'c') WITHIN GROUP (ORDER BY i, t), rank(3) WITHIN GROUP (ORDER BY i) FILTER (WHERE g = 1),
+       percent_rank(3) WITHIN GROUP (ORDER BY i) FILTER (WHERE g = 9), pg_typeof(rank(3) WITHIN GROUP (ORDER BY i))
+FROM hypothetical

@@ -77,6 +77,12 @@ final class FunctionRewrites {
         SqlType first = args.isEmpty() ? null : types.type(args.get(0), scope);
         Node statistic = StatisticalAggregates.rewrite(f, first, types);
         if (statistic != null) return statistic;
+        Node regression = StatisticalAggregates.nullWithoutVariance(f, types);
+        if (regression != null) return regression;
+        Node arrays = ArrayAggregates.ofArrays(f, first, types);
+        if (arrays != null) return arrays;
+        Node hypothetical = HypotheticalAggregates.rewrite(f, types);
+        if (hypothetical != null) return hypothetical;
         List<SqlType> resolved = new ArrayList<>();
         for (Node a : args) resolved.add(types.type(a, scope));
         if (name.equals("isfinite") && args.size() == 1 && resolved.get(0) != null && !resolved.get(0).isArray()
@@ -338,6 +344,10 @@ final class FunctionRewrites {
         }
         Node statistic = args.size() == 1 && f.names("funcname").size() == 1 ? StatisticalAggregates.rewrite(f, types.type(args.get(0), scope), types) : null;
         if (statistic != null) return statistic;
+        Node regression = StatisticalAggregates.nullWithoutVariance(f, types);
+        if (regression != null) return regression;
+        Node arrays = args.size() == 1 ? ArrayAggregates.ofArrays(f, types.type(args.get(0), scope), types) : null;
+        if (arrays != null) return arrays;
         if (args.size() == 1 && Operators.lastName(f).equals("sum") && SqlType.FLOAT4.is(types.type(args.get(0), scope))) {
             return cast(f, "FLOAT", SqlType.FLOAT4); // a sum of real is a real, as in the aggregate form
         }

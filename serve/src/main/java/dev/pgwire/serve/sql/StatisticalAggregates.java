@@ -106,6 +106,30 @@ final class StatisticalAggregates {
         return rounded;
     }
 
+    /**
+     * {@code corr(y, x)} and {@code regr_slope(y, x)} are NULL where PostgreSQL's float8_corr and
+     * float8_regr_slope find no variance (Sxx or Syy zero: one row, or a constant column); DuckDB's
+     * divide by it and answer NaN. The call becomes a CASE over regr_sxx and regr_syy of the same
+     * arguments (same DISTINCT, FILTER and OVER); null for any other call.
+     */
+    static Node nullWithoutVariance(Node f, TypeResolver types) {
+        String name = Operators.lastName(f);
+        List<Node> args = f.list("args");
+        if (!(name.equals("corr") || name.equals("regr_slope")) || args.size() != 2 || f.bool("agg_star")) return null;
+        if (f.names("funcname").size() > 1 && !f.names("funcname").get(0).equals("pg_catalog")) return null;
+        Node sxx = FunctionRewrites.FuncCallBuilder.copyAggregate(f, "regr_sxx");
+        Node call = FunctionRewrites.FuncCallBuilder.copyAggregate(f, name);
+        Node n;
+        if (name.equals("corr")) {
+            Node syy = FunctionRewrites.FuncCallBuilder.copyAggregate(f, "regr_syy");
+            n = Expressions.duckDb("CASE WHEN {0} = 0 OR {1} = 0 THEN NULL ELSE {2} END", sxx, syy, call);
+        } else {
+            n = Expressions.duckDb("CASE WHEN {0} = 0 THEN NULL ELSE {1} END", sxx, call);
+        }
+        types.assume(n, SqlType.FLOAT8);
+        return n;
+    }
+
     /** The call {@code f} (DISTINCT, FILTER, ORDER BY, OVER) as aggregate {@code name} of one argument. */
     private static Node aggregate(Node f, String name, Node argument) {
         Node copy = FunctionRewrites.FuncCallBuilder.copyAggregate(f, name);
