@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other than a write conflict (40001), and serve holds no session, DuckDB instance, socket, data
  * file, busy thread, native engine thread or heap beyond what it held before.
  *
- * <p>{@code -Dsoak.seconds=N} (default 60, what the build runs) and {@code -Dsoak.clients=N}
+ * <p>{@code -Dsoak.seconds=N} (default 30, what the build runs) and {@code -Dsoak.clients=N}
  * (default 200) size it; {@code bin/soak} runs the long version (docs/RELIABILITY.md).
  */
 @Tag("soak")
@@ -61,7 +61,7 @@ class SoakTest {
     @Test
     void clients_of_four_drivers_writing_copying_and_disconnecting_at_random_lose_nothing_and_leak_nothing(
             @TempDir Path dataDir) throws Exception {
-        int seconds = Integer.getInteger("soak.seconds", 60);
+        int seconds = Integer.getInteger("soak.seconds", 30);
         int clients = Integer.getInteger("soak.clients", 200);
         long seed = Long.getLong("soak.seed", System.nanoTime() % 100_000);
         int jdbc = clients * 2 / 5;
