@@ -306,3 +306,19 @@ CREATE FUNCTION typeof_twice(x int) RETURNS text LANGUAGE sql AS 'SELECT x::text
 
 -- name: typeof_user_function
 SELECT pg_typeof(typeof_net(12)), pg_typeof(typeof_twice(1)), pg_typeof(typeof_net(NULL)), typeof_net(13), typeof_twice(4);
+
+-- name: replace_function_same_return_type
+CREATE FUNCTION replaced_fn(x int) RETURNS int LANGUAGE sql AS 'SELECT x + 1';
+CREATE OR REPLACE FUNCTION replaced_fn(x int) RETURNS int LANGUAGE sql AS 'SELECT x + 2';
+SELECT replaced_fn(1)
+
+-- name: replace_function_other_return_type
+-- expect-error: 42P13
+CREATE OR REPLACE FUNCTION replaced_fn(x int) RETURNS text LANGUAGE sql AS 'SELECT x::text'
+
+-- name: replace_function_setof
+-- expect-error: 42P13
+CREATE OR REPLACE FUNCTION replaced_fn(x int) RETURNS SETOF int LANGUAGE sql AS 'SELECT x'
+
+-- name: replace_function_after_refusals
+SELECT replaced_fn(1), pg_typeof(replaced_fn(1))

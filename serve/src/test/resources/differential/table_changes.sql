@@ -1135,3 +1135,27 @@ SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'MixedIdx' ORDER BY
 ALTER TABLE "MixedIdx" DROP COLUMN mail;
 SELECT indexname FROM pg_indexes WHERE tablename = 'MixedIdx' ORDER BY indexname;
 DROP TABLE "MixedIdx"
+
+-- name: star_view_over_a_table
+CREATE TABLE star_base (a int, b text);
+CREATE VIEW star_view AS SELECT * FROM star_base;
+INSERT INTO star_base VALUES (1, 'x')
+
+-- name: star_view_column_added_then_dropped
+ALTER TABLE star_base ADD COLUMN c int;
+ALTER TABLE star_base ALTER COLUMN c TYPE bigint;
+ALTER TABLE star_base DROP COLUMN c;
+SELECT * FROM star_view
+
+-- name: star_view_column_it_reads_dropped
+-- expect-error: 2BP01
+ALTER TABLE star_base DROP COLUMN a
+
+-- name: precision_lowered_rounds_stored_values
+CREATE TABLE lowered (ts timestamp(3), tz timestamptz(3), t time(3), u timestamp);
+INSERT INTO lowered VALUES ('2020-01-01 00:00:00.523456', '2020-01-01 00:00:00.5+00', '10:00:00.75', '2020-01-01 10:00:00.123456');
+ALTER TABLE lowered ALTER COLUMN ts TYPE timestamp(0);
+ALTER TABLE lowered ALTER COLUMN tz TYPE timestamptz(0);
+ALTER TABLE lowered ALTER COLUMN t TYPE time(0);
+ALTER TABLE lowered ALTER COLUMN u TYPE timestamp(2) USING u + interval '1 hour';
+SELECT ts, tz, t, u FROM lowered

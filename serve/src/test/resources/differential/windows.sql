@@ -150,3 +150,19 @@ SELECT lag(p, 1, 0.125) OVER (ORDER BY p) FROM (VALUES (1.25::numeric(5,2)), (2.
 -- name: lag_of_real_with_numeric_default
 SELECT id, lag(r, 1, 0.5) OVER (ORDER BY id), pg_typeof(lag(r, 1, 0.5) OVER (ORDER BY id)), pg_typeof(lag(id, 1, 2.5::real) OVER (ORDER BY id))
 FROM (VALUES (1, 1.1::real), (2, 2.2::real)) v(id, r) ORDER BY id
+
+-- name: frame_offset_negative
+-- expect-error: 22013
+SELECT sum(x) OVER (ORDER BY x ROWS BETWEEN -1 PRECEDING AND CURRENT ROW) FROM generate_series(1, 3) x
+
+-- name: frame_offset_null
+-- expect-error: 22004
+SELECT sum(x) OVER (ORDER BY x ROWS BETWEEN NULL PRECEDING AND CURRENT ROW) FROM generate_series(1, 3) x
+
+-- name: frame_end_offset_negative
+-- expect-error: 22013
+SELECT sum(x) OVER (ORDER BY x ROWS BETWEEN CURRENT ROW AND -2 FOLLOWING) FROM generate_series(1, 3) x
+
+-- name: range_offset_negative
+-- expect-error: 22013
+SELECT sum(x) OVER (ORDER BY x RANGE BETWEEN -1 PRECEDING AND CURRENT ROW) FROM generate_series(1, 3) x

@@ -155,12 +155,23 @@ final class ErrorMapper {
     private static final Pattern USING_COLUMN = Pattern.compile("^Column \"(.+?)\" does not exist on (left|right) side of join");
     private static final Pattern INSERT_TWICE = Pattern.compile("^Duplicate column name \"(.+?)\" in INSERT");
     private static final Pattern OTHER_KIND = Pattern.compile("^Existing object \"?(.+?)\"? is of type (\\w+), trying to (?:drop|alter|replace) type (\\w+)");
+    private static final Pattern FRAME_OFFSET = Pattern.compile("^Window (?:ROWS|RANGE|GROUPS) (PRECEDING|FOLLOWING) expression cannot be (negative|NULL)");
     private static final Pattern SECOND_PRIMARY_KEY = Pattern.compile("^table \"(.+?)\" can have only one primary key");
 
     /** DuckDB's messages for errors PostgreSQL has its own SQLSTATE and words for, whatever DuckDB's kind. */
     private static PgException knownMessage(String msg) {
         Matcher m;
         if (msg.startsWith("aggregate function calls cannot be nested")) return new PgException("42803", "aggregate function calls cannot be nested");
+        if ((m = FRAME_OFFSET.matcher(msg)).find()) {
+            // DuckDB names the bound's side, PostgreSQL whether it starts or ends the frame (mostly the same)
+            String bound = m.group(1).equals("PRECEDING") ? "starting" : "ending";
+            return m.group(2).equals("negative")
+                    ? new PgException("22013", "frame " + bound + " offset must not be negative")
+                    : new PgException(SqlState.NULL_VALUE_NOT_ALLOWED, "frame " + bound + " offset must not be null");
+        }
+        if (msg.startsWith("Invalid RANGE PRECEDING value") || msg.startsWith("Invalid RANGE FOLLOWING value")) {
+            return new PgException("22013", "invalid preceding or following size in window function");
+        }
         if ((m = USING_COLUMN.matcher(msg)).find()) {
             return new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + m.group(1) + "\" specified in USING clause does not exist in "
                     + m.group(2) + " table");

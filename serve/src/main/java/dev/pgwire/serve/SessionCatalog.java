@@ -300,9 +300,9 @@ final class SessionCatalog implements CatalogView {
     private final Map<String, List<Relation>> referencing = new HashMap<>();
     private List<String[]> views;
 
-    private static final String VIEWS = "SELECT schema_name, view_name, coalesce(comment, ''), false FROM duckdb_views()"
+    private static final String VIEWS = "SELECT schema_name, view_name, coalesce(comment, ''), false, sql FROM duckdb_views()"
             + " WHERE NOT internal AND database_name = current_database()"
-            + " UNION ALL SELECT schema_name, table_name, comment, true FROM duckdb_tables()" // materialized views
+            + " UNION ALL SELECT schema_name, table_name, comment, true, NULL FROM duckdb_tables()" // materialized views
             + " WHERE NOT internal AND database_name = current_database() AND comment LIKE '%\"matview\"%' ORDER BY 1, 2";
 
     /** Forgets what was read of the catalog before its last change. */
@@ -322,7 +322,7 @@ final class SessionCatalog implements CatalogView {
         if (views == null) {
             views = new ArrayList<>();
             for (String[] v : runner.query(VIEWS, ps -> { }, rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
-                    rs.getBoolean(4) ? "materialized view" : "view"})) {
+                    rs.getBoolean(4) ? "materialized view" : "view", rs.getString(5)})) {
                 String definition;
                 if (v[3].equals("view")) {
                     definition = dev.pgwire.serve.sql.ObjectMeta.read(v[2]).definition();
@@ -331,7 +331,7 @@ final class SessionCatalog implements CatalogView {
                     if (mv == null) continue;
                     definition = mv.definition();
                 }
-                views.add(new String[] {v[0], v[1], definition, v[3]});
+                views.add(new String[] {v[0], v[1], definition, v[3], v[4]});
             }
         }
         return views;

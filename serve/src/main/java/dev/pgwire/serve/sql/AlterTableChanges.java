@@ -435,6 +435,13 @@ final class AlterTableChanges {
             Node ref = Node.of("ColumnRef").set("fields", new ArrayList<>(List.of(Node.string(column))));
             using = Node.of("TypeCast").set("arg", ref).set("typeName", typeName);
         }
+        boolean toPrecision = to.dimensions() == 0 && to.typmod() >= 0
+                && List.of("timestamp", "timestamptz", "time", "interval").contains(to.name());
+        if (toPrecision && current != null) {
+            // to a fractional-second precision (timestamp(0)): the values (USING's too) rounded to it, as the cast rounds them
+            Node value = using != null ? using : Node.of("ColumnRef").set("fields", new ArrayList<>(List.of(Node.string(column))));
+            using = Node.of("TypeCast").set("arg", value).set("typeName", typeName);
+        }
         if (using != null) sb.append(" USING ").append(typedExpression(rel, using));
         script.add(sb.toString());
         retypedColumns.put(column, new Object[] {PgTypeName.of(typeName), duckDbType});

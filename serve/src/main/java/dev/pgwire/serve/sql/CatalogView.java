@@ -13,7 +13,8 @@ public interface CatalogView {
 
     /**
      * The views and materialized views of the database: {schema, name, the query as written (null
-     * where serve did not record it), "view" or "materialized view"}.
+     * where serve did not record it), "view" or "materialized view", a view's DuckDB definition
+     * (its stars written out as the columns they stood for; null for a materialized view)}.
      */
     default List<String[]> views() {
         return List.of();

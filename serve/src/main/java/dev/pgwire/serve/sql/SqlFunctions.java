@@ -77,6 +77,7 @@ final class SqlFunctions {
                 default -> throw DdlEmitter.unsupported("OUT, INOUT and VARIADIC function parameters");
             }
         }
+        boolean returnsTable = !out.isEmpty(); // RETURNS TABLE (…): its row type is its columns'
         Node returnType = s.node("returnType");
         if (returnType == null) throw DdlEmitter.unsupported("procedures");
         PgTypeName result = PgTypeName.of(returnType);
@@ -87,6 +88,7 @@ final class SqlFunctions {
             throw DdlEmitter.unsupported("functions returning " + result.name());
         }
 
+        if (s.bool("replace") && !returnsTable) sameReturnType(schema, function, in, result, set, session);
         if (plpgsql && (set || !out.isEmpty())) throw FunctionBody.unsupported("RETURNS SETOF or TABLE (RETURN NEXT, RETURN QUERY)");
         String duckDb = plpgsql ? translateBody("SELECT " + plpgsqlBody(source, function, in, result, session), in, session, types)
                 : translateBody(body, in, session, types);
@@ -230,5 +232,36 @@ final class SqlFunctions {
             declared[i] = t.builtin() ? Builtins.typeOid(t.isArray() ? "_" + t.name() : t.name()) : 0;
         }
         return Translator.forFunctionBodies(session).translate(numbered, declared);
+    }
+
+    /**
+     * CREATE OR REPLACE FUNCTION keeps a function's return type: another one (or SETOF where there
+     * was none) is PostgreSQL's 42P13, where DuckDB would replace the macro and its callers would
+     * get values of another type.
+     */
+    private static void sameReturnType(String schema, String function, List<Param> in, PgTypeName result, boolean set,
+                                       SessionContext session) {
+        dev.pgwire.serve.catalog.Snapshot catalog = session.catalogSnapshot();
+        if (catalog == null) return;
+        List<Integer> argTypes = new ArrayList<>();
+        for (Param p : in) argTypes.add(typeOid(p.type(), schema, catalog));
+        for (dev.pgwire.serve.catalog.Snapshot.ProcInfo p : catalog.procs(function)) {
+            if (!p.schema().equals(schema) || !p.argTypes().equals(argTypes)) continue;
+            int returns = typeOid(result, schema, catalog);
+            if (returns == 0 || (p.returnType() == returns && p.returnsSet() == set)) return;
+            List<String> shown = new ArrayList<>();
+            for (Param a : in) shown.add(FormatType.displayName(SqlType.of(a.type())));
+            throw new PgException("42P13", "cannot change return type of existing function")
+                    .withHint("Use DROP FUNCTION " + function + "(" + String.join(", ", shown) + ") first.");
+        }
+    }
+
+    /** The OID of type {@code t} (a built-in, else a type of the database), or 0 where it is not known. */
+    private static int typeOid(PgTypeName t, String schema, dev.pgwire.serve.catalog.Snapshot catalog) {
+        String name = t.dimensions() > 0 ? "_" + t.name() : t.name();
+        int oid = dev.pgwire.serve.catalog.Builtins.typeOid(name);
+        if (oid != 0) return oid;
+        oid = catalog.typeOid(schema, name);
+        return oid != 0 ? oid : catalog.typeOid("public", name);
     }
 }

@@ -80,6 +80,8 @@ final class ViewDependents {
         Map<String, String> reached = new LinkedHashMap<>();
         for (String[] v : views) {
             if (v[2] == null || !ViewRules.referenced(v[2], v[0], known).contains(table) || !readsColumn(v[2], column)) continue;
+            // a star stands for the columns the table had when the view was made, which DuckDB's text of it names
+            if (v.length > 4 && v[4] != null && !readsColumn(v[4], column)) continue;
             direct.add(new Dependent(v[0], v[1], v[3], table, "column " + column + " of table"));
             reached.put(v[0] + "." + v[1], v[3]);
         }
