@@ -562,3 +562,31 @@ SELECT * FROM pg_class WHERE oid = ?
 -- name: tablespace_size_of_an_unknown_tablespace
 -- expect-error: 42704
 SELECT pg_tablespace_size('nope')
+
+-- name: group_by_position_out_of_range
+-- expect-error: 42P10
+SELECT x FROM generate_series(1, 3) x GROUP BY 5
+
+-- name: window_function_without_over
+-- expect-error: 42809
+SELECT lag(x) FROM generate_series(1, 3) x
+
+-- name: row_number_without_over
+-- expect-error: 42809
+SELECT row_number() FROM generate_series(1, 3) x
+
+-- name: percentile_out_of_range
+-- expect-error: 22003
+SELECT percentile_cont(1.5) WITHIN GROUP (ORDER BY x) FROM generate_series(1, 3) x
+
+-- name: offset_negative
+-- expect-error: 2201X
+SELECT x FROM generate_series(1, 3) x OFFSET -1
+
+-- name: window_defined_twice
+-- expect-error: 42P20
+SELECT sum(x) OVER w FROM generate_series(1, 3) x WINDOW w AS (ORDER BY x), w AS (ORDER BY x)
+
+-- name: window_name_unknown
+-- expect-error: 42704
+SELECT sum(x) OVER nosuch FROM generate_series(1, 3) x

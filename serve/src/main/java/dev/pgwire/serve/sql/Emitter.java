@@ -150,6 +150,10 @@ class Emitter {
             }
         }
         if (offset != null) {
+            // DuckDB's error names LIMIT for either; PostgreSQL's for OFFSET is its own
+            if (offset.is("A_Const") && offset.node("ival") != null && offset.node("ival").num("ival") < 0) {
+                throw new dev.pgwire.protocol.PgException("2201X", "OFFSET must not be negative");
+            }
             w.append(" OFFSET ");
             expr(offset);
         }

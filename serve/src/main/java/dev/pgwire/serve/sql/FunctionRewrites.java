@@ -64,6 +64,10 @@ final class FunctionRewrites {
         return integer;
     }
 
+    /** The functions that are window functions only: called without OVER they are PostgreSQL's 42809. */
+    private static final java.util.Set<String> WINDOW_ONLY = java.util.Set.of("row_number", "rank", "dense_rank", "percent_rank",
+            "cume_dist", "ntile", "lag", "lead", "first_value", "last_value", "nth_value");
+
     private Node call(Node f, Scope scope) {
         if (f.node("over") != null) return window(f, scope);
         String name = Operators.lastName(f);
@@ -83,6 +87,10 @@ final class FunctionRewrites {
         if (arrays != null) return arrays;
         Node hypothetical = HypotheticalAggregates.rewrite(f, types);
         if (hypothetical != null) return hypothetical;
+        if (WINDOW_ONLY.contains(name) && !f.bool("agg_within_group")) {
+            PgException e = new PgException("42809", "window function " + name + " requires an OVER clause");
+            throw f.has("location") ? e.withPosition(f.location() + 1) : e;
+        }
         List<SqlType> resolved = new ArrayList<>();
         for (Node a : args) resolved.add(types.type(a, scope));
         if (name.equals("isfinite") && args.size() == 1 && resolved.get(0) != null && !resolved.get(0).isArray()
