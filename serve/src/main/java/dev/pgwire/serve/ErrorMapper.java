@@ -155,32 +155,13 @@ final class ErrorMapper {
     private static final Pattern USING_COLUMN = Pattern.compile("^Column \"(.+?)\" does not exist on (left|right) side of join");
     private static final Pattern INSERT_TWICE = Pattern.compile("^Duplicate column name \"(.+?)\" in INSERT");
     private static final Pattern OTHER_KIND = Pattern.compile("^Existing object \"?(.+?)\"? is of type (\\w+), trying to (?:drop|alter|replace) type (\\w+)");
-    private static final Pattern WINDOW_NAME = Pattern.compile("^window \"(.+)\" (is already defined|does not exist)");
-    private static final Pattern FRAME_OFFSET = Pattern.compile("^Window (?:ROWS|RANGE|GROUPS) (PRECEDING|FOLLOWING) expression cannot be (negative|NULL)");
     private static final Pattern SECOND_PRIMARY_KEY = Pattern.compile("^table \"(.+?)\" can have only one primary key");
 
     /** DuckDB's messages for errors PostgreSQL has its own SQLSTATE and words for, whatever DuckDB's kind. */
     private static PgException knownMessage(String msg) {
         Matcher m;
-        if (msg.startsWith("aggregate function calls cannot be nested")) return new PgException("42803", "aggregate function calls cannot be nested");
-        if ((m = FRAME_OFFSET.matcher(msg)).find()) {
-            // DuckDB names the bound's side, PostgreSQL whether it starts or ends the frame (mostly the same)
-            String bound = m.group(1).equals("PRECEDING") ? "starting" : "ending";
-            return m.group(2).equals("negative")
-                    ? new PgException("22013", "frame " + bound + " offset must not be negative")
-                    : new PgException(SqlState.NULL_VALUE_NOT_ALLOWED, "frame " + bound + " offset must not be null");
-        }
-        if ((m = WINDOW_NAME.matcher(msg)).find()) {
-            return m.group(2).equals("is already defined") ? new PgException("42P20", "window \"" + m.group(1) + "\" is already defined")
-                    : new PgException(SqlState.UNDEFINED_OBJECT, "window \"" + m.group(1) + "\" does not exist");
-        }
-        if (msg.startsWith("GROUP BY term out of range")) return new PgException("42P10", "GROUP BY position is not in select list");
-        if (msg.startsWith("PERCENTILEs can only take parameters in the range [0, 1]")) {
-            return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "percentile value is not between 0 and 1");
-        }
-        if (msg.startsWith("Invalid RANGE PRECEDING value") || msg.startsWith("Invalid RANGE FOLLOWING value")) {
-            return new PgException("22013", "invalid preceding or following size in window function");
-        }
+        PgException clause = QueryClauseErrors.of(msg);
+        if (clause != null) return clause;
         if ((m = USING_COLUMN.matcher(msg)).find()) {
             return new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + m.group(1) + "\" specified in USING clause does not exist in "
                     + m.group(2) + " table");
