@@ -70,9 +70,9 @@ public final class CatalogStore implements AutoCloseable {
     private boolean created;
     private long builtVersion = -1;
     private long builtClusterVersion = -1;
-    /** The database's functions as last read, at {@link #routinesVersion} {@link #functionsRead}. */
-    private List<UserObjects.SqlFunction> functions;
-    private long functionsRead = -1;
+    /** The database's functions as last read, and the {@link #routinesVersion} they were read at. */
+    private record ReadFunctions(long version, List<UserObjects.SqlFunction> functions) {}
+    private volatile ReadFunctions functions;
     private volatile Snapshot snapshot;
     private Map<String, List<Object[]>> fixed = Map.of();
     /** {@link #fixedOwnRows} of each relation as JSON, made when first asked for. */
@@ -148,6 +148,7 @@ public final class CatalogStore implements AutoCloseable {
     Function<String, PgTypeName> pgTypeOf() {
         return pgTypeOf;
     }
+
 
     Cluster cluster() {
         return cluster.get();
@@ -310,9 +311,9 @@ public final class CatalogStore implements AutoCloseable {
         long start = System.nanoTime();
         // read first: functions changed after it are read by the build its change calls for
         long routines = routinesVersion.getAsLong();
-        UserObjects objects = UserObjects.read(connection, pgTypeOf, routines == functionsRead ? functions : null);
-        functions = List.copyOf(objects.functions);
-        functionsRead = routines;
+        ReadFunctions known = functions;
+        UserObjects objects = UserObjects.read(connection, pgTypeOf, known != null && known.version() == routines ? known.functions() : null);
+        functions = new ReadFunctions(routines, List.copyOf(objects.functions));
         long read = System.nanoTime();
         Built b = build(connection, objects);
         long built = System.nanoTime();

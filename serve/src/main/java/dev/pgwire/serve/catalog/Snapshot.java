@@ -67,32 +67,13 @@ public final class Snapshot {
         CatalogDefinitions defs = CatalogDefinitions.get();
         s.namespacesAndRelations(all);
         s.serialSequences(user);
-        var typ = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_type");
-        int typname = typ.index("typname"), typnsp = typ.index("typnamespace"), typelem = typ.index("typelem"),
-                typcat = typ.index("typcategory"), typstorage = typ.index("typstorage");
-        for (Object[] r : all.get("pg_type")) {
-            int oid = ((Long) r[0]).intValue();
-            String schema = s.namespaces.get(((Long) r[typnsp]).intValue());
-            int elem = ((Long) r[typelem]).intValue();
-            // format_type's IsTrueArrayType: int2vector and oidvector (plain storage) are named as themselves
-            boolean array = elem != 0 && "A".equals(r[typcat]) && !"p".equals(r[typstorage]);
-            TypeInfo info = new TypeInfo(oid, schema, (String) r[typname], elem, array);
-            s.types.put(oid, info);
-            s.typesByName.putIfAbsent(schema + "." + info.name(), oid);
-        }
-        var proc = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_proc");
-        int proname = proc.index("proname"), pronsp = proc.index("pronamespace"), prorettype = proc.index("prorettype"),
-                proretset = proc.index("proretset"), proargtypes = proc.index("proargtypes"),
-                proallargtypes = proc.index("proallargtypes"), proargmodes = proc.index("proargmodes"),
-                proargnames = proc.index("proargnames"), prokind = proc.index("prokind"), pronargdefaults = proc.index("pronargdefaults");
-        for (Object[] r : all.get("pg_proc")) {
-            int oid = ((Long) r[0]).intValue();
-            ProcInfo info = new ProcInfo(oid, s.namespaces.get(((Long) r[pronsp]).intValue()), (String) r[proname],
-                    ((Long) r[prorettype]).intValue(), (Boolean) r[proretset], ints(r[proargtypes]), ints(r[proallargtypes]),
-                    strings(r[proargmodes]), strings(r[proargnames]), ((String) r[prokind]).charAt(0), (Short) r[pronargdefaults]);
-            s.procs.put(oid, info);
-            s.procsByName.computeIfAbsent(info.name(), k -> new ArrayList<>()).add(info);
-        }
+        // the built-in rows' lookups are the same in every build: copied, and the database's own rows added
+        Snapshot base = BuiltinLookups.BASE;
+        s.types.putAll(base.types);
+        s.typesByName.putAll(base.typesByName);
+        s.procs.putAll(base.procs);
+        s.procsByName.putAll(base.procsByName);
+        s.typesAndProcs(all, StaticCatalog.get());
         var authid = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_authid");
         int rolname = authid.index("rolname");
         for (Object[] r : all.get("pg_authid")) {
@@ -100,11 +81,8 @@ public final class Snapshot {
             s.roles.put(oid, (String) r[rolname]);
             s.rolesByName.put((String) r[rolname], oid);
         }
-        var desc = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_description");
-        for (Object[] r : all.get("pg_description")) {
-            s.descriptions.put(descriptionKey(((Long) r[desc.index("objoid")]).intValue(), ((Long) r[desc.index("classoid")]).intValue(),
-                    (Integer) r[desc.index("objsubid")]), (String) r[desc.index("description")]);
-        }
+        s.descriptions.putAll(base.descriptions);
+        s.descriptions(all.get("pg_description"), StaticCatalog.get().rows("pg_description").rows.size());
         var shdesc = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_shdescription");
         for (Object[] r : all.get("pg_shdescription")) {
             s.sharedDescriptions.put(((Long) r[shdesc.index("objoid")]) + "/" + r[shdesc.index("classoid")],
@@ -114,8 +92,10 @@ public final class Snapshot {
         s.prettyIndexDefinitions.putAll(built.prettyIndexDefinitions);
         s.indexKeys.putAll(built.indexKeys);
         s.functionDefaults.putAll(built.functionDefaults);
-        s.builtinIndexes(all);
-        s.builtinConstraints();
+        s.indexDefinitions.putAll(base.indexDefinitions);
+        s.indexKeys.putAll(base.indexKeys);
+        s.constraintDefinitions.putAll(base.constraintDefinitions);
+        s.prettyConstraintDefinitions.putAll(base.prettyConstraintDefinitions);
         s.objectDescriptions = new ObjectDescriptions(all);
         s.userDefinitions(user, built, all);
         for (dev.pgwire.serve.sql.DomainMeta d : user.domains) {
@@ -175,6 +155,78 @@ public final class Snapshot {
     }
 
     /** View definitions and the definitions of the constraints of what users made. */
+    /** The lookups of the built-in rows alone, made once: every build starts from them. */
+    private static final class BuiltinLookups {
+        static final Snapshot BASE = builtin();
+
+        private static Snapshot builtin() {
+            StaticCatalog stat = StaticCatalog.get();
+            Map<String, List<Object[]>> all = new HashMap<>();
+            for (String table : StaticCatalog.TABLES) all.put(table, stat.rows(table).rows);
+            Snapshot s = new Snapshot(null, 0);
+            s.namespacesAndRelations(all);
+            s.typesAndProcs(all, null);
+            s.descriptions(all.get("pg_description"), 0);
+            s.builtinIndexes(all);
+            s.builtinConstraints();
+            // a list of procedures of one name is copied before a build adds to it
+            s.procsByName.replaceAll((name, list) -> List.copyOf(list));
+            return s;
+        }
+    }
+
+    /**
+     * pg_type's and pg_proc's rows by OID and by name: all of them, or with {@code builtin} those
+     * after its built-in rows (which {@link BuiltinLookups} has).
+     */
+    private void typesAndProcs(Map<String, List<Object[]>> all, StaticCatalog builtin) {
+        CatalogDefinitions defs = CatalogDefinitions.get();
+        var typ = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_type");
+        int typname = typ.index("typname"), typnsp = typ.index("typnamespace"), typelem = typ.index("typelem"),
+                typcat = typ.index("typcategory"), typstorage = typ.index("typstorage");
+        List<Object[]> typeRows = all.get("pg_type");
+        for (Object[] r : typeRows.subList(builtin == null ? 0 : builtin.rows("pg_type").rows.size(), typeRows.size())) {
+            int oid = ((Long) r[0]).intValue();
+            String schema = namespaces.get(((Long) r[typnsp]).intValue());
+            int elem = ((Long) r[typelem]).intValue();
+            // format_type's IsTrueArrayType: int2vector and oidvector (plain storage) are named as themselves
+            boolean array = elem != 0 && "A".equals(r[typcat]) && !"p".equals(r[typstorage]);
+            TypeInfo info = new TypeInfo(oid, schema, (String) r[typname], elem, array);
+            types.put(oid, info);
+            typesByName.putIfAbsent(schema + "." + info.name(), oid);
+        }
+        var proc = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_proc");
+        int proname = proc.index("proname"), pronsp = proc.index("pronamespace"), prorettype = proc.index("prorettype"),
+                proretset = proc.index("proretset"), proargtypes = proc.index("proargtypes"),
+                proallargtypes = proc.index("proallargtypes"), proargmodes = proc.index("proargmodes"),
+                proargnames = proc.index("proargnames"), prokind = proc.index("prokind"), pronargdefaults = proc.index("pronargdefaults");
+        List<Object[]> procRows = all.get("pg_proc");
+        for (Object[] r : procRows.subList(builtin == null ? 0 : builtin.rows("pg_proc").rows.size(), procRows.size())) {
+            int oid = ((Long) r[0]).intValue();
+            ProcInfo info = new ProcInfo(oid, namespaces.get(((Long) r[pronsp]).intValue()), (String) r[proname],
+                    ((Long) r[prorettype]).intValue(), (Boolean) r[proretset], ints(r[proargtypes]), ints(r[proallargtypes]),
+                    strings(r[proargmodes]), strings(r[proargnames]), ((String) r[prokind]).charAt(0), (Short) r[pronargdefaults]);
+            procs.put(oid, info);
+            // (a list from BuiltinLookups is not changed: one of this name gets a list of its own)
+            procsByName.compute(info.name(), (name, list) -> {
+                List<ProcInfo> out = list == null ? new ArrayList<>() : new ArrayList<>(list);
+                out.add(info);
+                return out;
+            });
+        }
+    }
+
+    /** pg_description's rows from the {@code from}th on, by object. */
+    private void descriptions(List<Object[]> rows, int from) {
+        var desc = CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_description");
+        int objoid = desc.index("objoid"), classoid = desc.index("classoid"), objsubid = desc.index("objsubid"),
+                description = desc.index("description");
+        for (Object[] r : rows.subList(from, rows.size())) {
+            descriptions.put(descriptionKey(((Long) r[objoid]).intValue(), ((Long) r[classoid]).intValue(), (Integer) r[objsubid]),
+                    (String) r[description]);
+        }
+    }
+
     /** The schemas and relations by OID and by name, from the pg_namespace and pg_class rows. */
     private void namespacesAndRelations(Map<String, List<Object[]>> all) {
         for (Object[] r : all.get("pg_namespace")) {
