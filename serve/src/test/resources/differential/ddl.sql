@@ -1600,3 +1600,18 @@ CREATE INDEX ON abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz (abcdefghij
 SELECT conname FROM pg_constraint WHERE conrelid = 'abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz'::regclass
 UNION ALL SELECT indexname FROM pg_indexes WHERE tablename = 'abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz' ORDER BY 1;
 DROP TABLE abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz
+
+-- name: sequence_created_owned_by_a_column
+CREATE TABLE owned_t (id bigint PRIMARY KEY, v int);
+CREATE SEQUENCE owned_t_v_seq2 OWNED BY owned_t.v;
+ALTER TABLE owned_t ALTER COLUMN v SET DEFAULT nextval('owned_t_v_seq2');
+INSERT INTO owned_t (id) VALUES (1), (2);
+SELECT pg_get_serial_sequence('owned_t', 'v'), (SELECT string_agg(v::text, ',' ORDER BY id) FROM owned_t)
+
+-- name: sequence_created_owned_by_a_missing_column
+-- expect-error: 42703
+CREATE SEQUENCE owned_bad OWNED BY owned_t.nosuch
+
+-- name: sequence_owned_goes_with_its_table
+DROP TABLE owned_t;
+SELECT count(*) FROM pg_class WHERE relname = 'owned_t_v_seq2'

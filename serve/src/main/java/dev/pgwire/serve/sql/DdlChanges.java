@@ -174,6 +174,16 @@ public final class DdlChanges {
      * PostgreSQL does, and DROP TABLE drops it. OWNED BY NONE is refused (0A000).
      */
     private void ownedBy(Node sequence, List<String> owner) {
+        String comment = ownerComment(session, sequence, owner);
+        if (comment != null) script.add(comment);
+    }
+
+    /**
+     * OWNED BY {@code owner} (table and column) of sequence {@code sequence}, of ALTER or CREATE
+     * SEQUENCE: the statement recording the sequence as the column's (pg_get_serial_sequence,
+     * pg_depend), or null where nothing is recorded (an identity column has its own sequence).
+     */
+    static String ownerComment(SessionContext session, Node sequence, List<String> owner) {
         if (owner.size() == 1 && owner.get(0).equals("none")) {
             // the column that owns it is not looked up, and DROP TABLE would still drop it
             throw DdlEmitter.unsupported("ALTER SEQUENCE … OWNED BY NONE");
@@ -181,7 +191,7 @@ public final class DdlChanges {
         if (owner.size() < 2) throw new PgException(SqlState.SYNTAX_ERROR, "invalid OWNED BY option");
         List<String> table = owner.subList(0, owner.size() - 1);
         String column = owner.get(owner.size() - 1);
-        Relation r = relation(table);
+        Relation r = relation(session, table);
         if (r == null || r.view()) {
             throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + String.join(".", table) + "\" does not exist");
         }
@@ -193,10 +203,10 @@ public final class DdlChanges {
         if (sequenceSchema != null && !sequenceSchema.equals(r.schema())) {
             throw new PgException("55000", "sequence must be in same schema as table it is linked to");
         }
-        if (c.identity() != null && !c.identity().isEmpty()) return; // an identity column has its own sequence
-        script.add("COMMENT ON COLUMN " + SqlNames.table(r.schema(), r.name()) + "." + SqlWriter.quoteIdent(column) + " IS "
+        if (c.identity() != null && !c.identity().isEmpty()) return null; // an identity column has its own sequence
+        return "COMMENT ON COLUMN " + SqlNames.table(r.schema(), r.name()) + "." + SqlWriter.quoteIdent(column) + " IS "
                 + SqlWriter.quoteLiteral(ColumnMeta.write(c.pgType(), sequence.str("relname"), c.identity(), c.description(),
-                        c.pgDefault(), c.domain())));
+                        c.pgDefault(), c.domain()));
     }
 
     private void alterSequence(Node s) {

@@ -472,6 +472,11 @@ final class DdlEmitter {
         if (s.bool("if_not_exists")) em.w.append("IF NOT EXISTS ");
         em.rangeVar(rel, false);
         em.w.append(sequenceOptions(s.list("options")));
+        for (Node o : s.list("options")) {
+            if (!o.str("defname").equals("owned_by")) continue;
+            String owner = DdlChanges.ownerComment(session, rel, DdlDrops.stringsOf(o.node("arg").list("items")));
+            if (owner != null) after.add(owner);
+        }
     }
 
     /** Whether {@code query} names one of the session's temporary tables (or views). */
