@@ -23,7 +23,7 @@ final class HypotheticalAggregates {
     static Node rewrite(Node f, TypeResolver types) {
         String name = Operators.lastName(f);
         if (!NAMES.contains(name) || !f.bool("agg_within_group") || f.node("over") != null || f.bool("agg_distinct")) return null;
-        if (f.names("funcname").size() > 1 && !f.names("funcname").get(0).equals("pg_catalog")) return null;
+        if (Operators.ofOtherSchema(f)) return null;
         List<Node> args = f.list("args");
         List<Node> order = f.list("agg_order");
         if (args.isEmpty() || args.size() != order.size()) return null;
@@ -39,30 +39,40 @@ final class HypotheticalAggregates {
         }
         List<String> peers = new ArrayList<>();
         for (int i = 0; i < n; i++) peers.add("{" + i + "} IS NOT DISTINCT FROM {" + (n + i) + "}");
-        String peer = String.join(" AND ", peers);
         String filter = "";
         if (f.node("agg_filter") != null) {
             parts.add(f.node("agg_filter"));
             filter = "({" + (2 * n) + "}) IS TRUE AND ";
         }
-        String rows = filter.isEmpty() ? "count(*)" : "count(*) FILTER (WHERE " + filter + "true)";
-        String preceding = "count(*) FILTER (WHERE " + filter + "(" + before + "))";
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < n; i++) keys.add("{" + i + "}");
-        String sql = switch (name) {
-            case "rank" -> "CAST(1 + " + preceding + " AS BIGINT)";
-            // each distinct key value before it counts once, a NULL one too (a row of the keys is never NULL)
-            case "dense_rank" -> "CAST(1 + count(DISTINCT row(" + String.join(", ", keys) + ")) FILTER (WHERE " + filter + "("
-                    + before + ")) AS BIGINT)";
-            case "percent_rank" -> "CASE WHEN " + rows + " = 0 THEN CAST(0 AS DOUBLE) ELSE CAST(" + preceding + " AS DOUBLE) / "
-                    + rows + " END";
-            default -> "CAST(count(*) FILTER (WHERE " + filter + "((" + before + ") OR (" + peer + "))) + 1 AS DOUBLE) / ("
-                    + rows + " + 1)";
+        Node[] p = parts.toArray(new Node[0]);
+        Node rows = count(null, filter.isEmpty() ? null : Expressions.duckDb(filter + "true", p));
+        Node preceding = count(null, Expressions.duckDb(filter + "(" + before + ")", p));
+        Node result = switch (name) {
+            case "rank" -> Expressions.duckDb("CAST(1 + {0} AS BIGINT)", preceding);
+            case "dense_rank" -> {
+                // each distinct key value before it counts once, a NULL one too (a row of the keys is never NULL)
+                List<String> keys = new ArrayList<>();
+                for (int i = 0; i < n; i++) keys.add("{" + i + "}");
+                Node distinct = count(Expressions.duckDb("row(" + String.join(", ", keys) + ")", p),
+                        Expressions.duckDb(filter + "(" + before + ")", p));
+                yield Expressions.duckDb("CAST(1 + {0} AS BIGINT)", distinct);
+            }
+            case "percent_rank" -> Expressions.duckDb("CASE WHEN {0} = 0 THEN CAST(0 AS DOUBLE) ELSE CAST({1} AS DOUBLE) / {0} END",
+                    rows, preceding);
+            default -> Expressions.duckDb("CAST({0} + 1 AS DOUBLE) / ({1} + 1)",
+                    count(null, Expressions.duckDb(filter + "((" + before + ") OR (" + String.join(" AND ", peers) + "))", p)), rows);
         };
-        // (its aggregates are in its text: marked, so that what looks for aggregate calls finds it)
-        Node result = Expressions.duckDb(sql, parts.toArray(new Node[0])).set("aggregate", true);
         types.assume(result, name.endsWith("rank") && !name.equals("percent_rank") ? SqlType.INT8 : SqlType.FLOAT8);
         return result;
+    }
+
+    /** {@code count(*)}, or {@code count(DISTINCT distinct)}, of the rows {@code filter} holds for (null: all). */
+    private static Node count(Node distinct, Node filter) {
+        Node call = Node.of("FuncCall").set("funcname", new ArrayList<>(List.of(Node.string("count"))));
+        if (distinct == null) call.set("agg_star", true);
+        else call.set("args", new ArrayList<>(List.of(distinct))).set("agg_distinct", true);
+        if (filter != null) call.set("agg_filter", filter);
+        return call;
     }
 
     /** Whether key {@code x} sorts before value {@code v} in sort item {@code sort}'s direction and NULLS order. */

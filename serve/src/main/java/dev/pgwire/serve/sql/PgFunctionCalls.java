@@ -452,7 +452,7 @@ final class PgFunctionCalls {
                 boolean[] calls = {false};
                 // a cast to a type that is not built in is evaluated too: DuckDB refuses a type that does not exist (42704)
                 // (and a parameter stays in the statement: DuckDB numbers the parameters it sees)
-                TreeWalker.forEachNode(args.get(0), c -> calls[0] |= c.is("FuncCall") || c.is("ParamRef") || c.bool("aggregate")
+                TreeWalker.forEachNode(args.get(0), c -> calls[0] |= c.is("FuncCall") || c.is("ParamRef")
                         || c.is("TypeCast") && c.node("typeName") != null
                         && dev.pgwire.serve.catalog.Builtins.typeOid(PgTypeName.of(c.node("typeName")).name()) == 0);
                 if (calls[0]) {
