@@ -19,7 +19,7 @@ final class ArrayAggregates {
     static Node ofArrays(Node f, SqlType argument, TypeResolver types) {
         List<Node> args = f.list("args");
         if (!Operators.lastName(f).equals("array_agg") || args.size() != 1 || argument == null || !argument.isArray()) return null;
-        if (f.names("funcname").size() > 1 && !f.names("funcname").get(0).equals("pg_catalog")) return null;
+        if (Operators.ofOtherSchema(f)) return null;
         Node call = FunctionRewrites.FuncCallBuilder.copyAggregate(f, "array_agg");
         Node n = Expressions.duckDb("CASE"
                 + " WHEN list_bool_or(list_transform({0}, lambda pgwire_a: pgwire_a IS NULL))"

@@ -39,8 +39,7 @@ final class IntervalAggregates {
 
     /** sum(interval) OVER (…) and avg(interval) OVER (…): the same, each part summed over the window. */
     static Node window(Node f, SqlType argument) {
-        if (f.bool("agg_distinct") || f.names("funcname").size() > 1 && !f.names("funcname").get(0).equals("pg_catalog")
-                || !isInterval(argument)) return null;
+        if (f.bool("agg_distinct") || Operators.ofOtherSchema(f) || !isInterval(argument)) return null;
         Node sum = sum(f, f.list("args").get(0));
         if (Operators.lastName(f).equals("sum")) return sum.set("pgType", "interval");
         return Expressions.duckDb("CAST(pgwire_interval_div(CAST({0} AS VARCHAR), CAST({1} AS DOUBLE)) AS INTERVAL)", sum,

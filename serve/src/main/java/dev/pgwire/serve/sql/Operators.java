@@ -318,6 +318,12 @@ final class Operators {
         return names.isEmpty() ? "" : names.get(names.size() - 1);
     }
 
+    /** Whether a call names a schema other than pg_catalog: a function of that schema, not the built-in one. */
+    static boolean ofOtherSchema(Node funcCall) {
+        List<String> names = funcCall.names("funcname");
+        return names.size() > 1 && !names.get(0).equals("pg_catalog");
+    }
+
     /** The value of a string constant (possibly cast), or null for anything else. */
     static String stringConstant(Node n) {
         if (n == null) return null;

@@ -116,7 +116,7 @@ final class StatisticalAggregates {
         String name = Operators.lastName(f);
         List<Node> args = f.list("args");
         if (!(name.equals("corr") || name.equals("regr_slope")) || args.size() != 2 || f.bool("agg_star")) return null;
-        if (f.names("funcname").size() > 1 && !f.names("funcname").get(0).equals("pg_catalog")) return null;
+        if (Operators.ofOtherSchema(f)) return null;
         Node sxx = FunctionRewrites.FuncCallBuilder.copyAggregate(f, "regr_sxx");
         Node call = FunctionRewrites.FuncCallBuilder.copyAggregate(f, name);
         Node n;
