@@ -34,6 +34,16 @@ final class CatalogRoutes {
         return relation != null && relation.view() && ObjectMeta.read(relation.comment()).readsCatalog();
     }
 
+    /**
+     * Rewrites {@code query}'s catalog references (after its typed rewrites {@code typed}); true
+     * when it reads the catalog tables: by name, through a view of them, by a catalog function
+     * ({@code callsCatalog}: CatalogCalls.callsAny of the query before those rewrites) or a reg*
+     * cast.
+     */
+    static boolean readsCatalog(Node query, SessionContext session, boolean callsCatalog, TypedRewrites typed) {
+        return apply(query, session) | callsCatalog | typed.usesCatalog();
+    }
+
     /** Rewrites the statement's catalog references; true when it reads the catalog (or a view of it). */
     static boolean apply(Node tree, SessionContext session) {
         Set<String> ctes = new HashSet<>();

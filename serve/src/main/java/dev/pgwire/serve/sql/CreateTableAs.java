@@ -38,7 +38,7 @@ final class CreateTableAs {
         TypedRewrites typed = new TypedRewrites(session).storingResults();
         typed.apply(s.node("query"));
         // the query reads serve's pg_catalog and information_schema, as a SELECT does (not DuckDB's own)
-        boolean readsCatalog = CatalogRoutes.apply(s.node("query"), session) | callsCatalog | typed.usesCatalog();
+        boolean readsCatalog = CatalogRoutes.readsCatalog(s.node("query"), session, callsCatalog, typed);
         // IF NOT EXISTS of a table that is not there makes it as without (of one that is, nothing happens)
         boolean mayExist = s.bool("if_not_exists")
                 && session.catalog().relation(rel.str("schemaname").isEmpty() ? null : rel.str("schemaname"), rel.str("relname")) != null;

@@ -543,7 +543,7 @@ final class DdlEmitter {
             if (old != null && old.view()) replacedColumns(old, columnNames, typed.resultTypes());
         }
         // a view reading the catalog tables: a statement reading it needs them current, as one reading them does
-        readsCatalog = CatalogRoutes.apply(query, session) | callsCatalog | typed.usesCatalog();
+        readsCatalog = CatalogRoutes.readsCatalog(query, session, callsCatalog, typed);
         em.statement(query);
         // what PostgreSQL shows of the view: its query and its columns' types
         List<String> types = new ArrayList<>();

@@ -178,7 +178,7 @@ public final class Translator {
                 GroupByKeys.apply(tree, session.catalog());
                 TypedRewrites typed = new TypedRewrites(session, declaredParameters);
                 typed.apply(tree);
-                boolean readsCatalog = CatalogRoutes.apply(tree, session) || callsCatalog || typed.usesCatalog();
+                boolean readsCatalog = CatalogRoutes.readsCatalog(tree, session, callsCatalog, typed);
                 Domains.checkCasts(tree, session.catalog());
                 LockingSelect locking = LockingSelect.apply(tree, locked, session.backendPid(), session.catalog());
                 em.statement(tree);
