@@ -73,7 +73,7 @@ public final class Snapshot {
         s.typesByName.putAll(base.typesByName);
         s.procs.putAll(base.procs);
         s.procsByName.putAll(base.procsByName);
-        s.typesAndProcs(all, StaticCatalog.get());
+        s.typesAndProcs(ownRows(all, "pg_type"), ownRows(all, "pg_proc"));
         var authid = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_authid");
         int rolname = authid.index("rolname");
         for (Object[] r : all.get("pg_authid")) {
@@ -82,7 +82,7 @@ public final class Snapshot {
             s.rolesByName.put((String) r[rolname], oid);
         }
         s.descriptions.putAll(base.descriptions);
-        s.descriptions(all.get("pg_description"), StaticCatalog.get().rows("pg_description").rows.size());
+        s.descriptions(ownRows(all, "pg_description"));
         var shdesc = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_shdescription");
         for (Object[] r : all.get("pg_shdescription")) {
             s.sharedDescriptions.put(((Long) r[shdesc.index("objoid")]) + "/" + r[shdesc.index("classoid")],
@@ -165,8 +165,8 @@ public final class Snapshot {
             for (String table : StaticCatalog.TABLES) all.put(table, stat.rows(table).rows);
             Snapshot s = new Snapshot(null, 0);
             s.namespacesAndRelations(all);
-            s.typesAndProcs(all, null);
-            s.descriptions(all.get("pg_description"), 0);
+            s.typesAndProcs(all.get("pg_type"), all.get("pg_proc"));
+            s.descriptions(all.get("pg_description"));
             s.builtinIndexes(all);
             s.builtinConstraints();
             // a list of procedures of one name is copied before a build adds to it
@@ -175,17 +175,19 @@ public final class Snapshot {
         }
     }
 
-    /**
-     * pg_type's and pg_proc's rows by OID and by name: all of them, or with {@code builtin} those
-     * after its built-in rows (which {@link BuiltinLookups} has).
-     */
-    private void typesAndProcs(Map<String, List<Object[]>> all, StaticCatalog builtin) {
+    /** A catalog relation's rows after its built-in ones (which every build starts with): the database's own. */
+    private static List<Object[]> ownRows(Map<String, List<Object[]>> all, String table) {
+        List<Object[]> rows = all.get(table);
+        return rows.subList(StaticCatalog.get().rows(table).rows.size(), rows.size());
+    }
+
+    /** Rows of pg_type and of pg_proc, by OID and by name. */
+    private void typesAndProcs(List<Object[]> typeRows, List<Object[]> procRows) {
         CatalogDefinitions defs = CatalogDefinitions.get();
         var typ = defs.relation(CatalogDefinitions.PG_CATALOG, "pg_type");
         int typname = typ.index("typname"), typnsp = typ.index("typnamespace"), typelem = typ.index("typelem"),
                 typcat = typ.index("typcategory"), typstorage = typ.index("typstorage");
-        List<Object[]> typeRows = all.get("pg_type");
-        for (Object[] r : typeRows.subList(builtin == null ? 0 : builtin.rows("pg_type").rows.size(), typeRows.size())) {
+        for (Object[] r : typeRows) {
             int oid = ((Long) r[0]).intValue();
             String schema = namespaces.get(((Long) r[typnsp]).intValue());
             int elem = ((Long) r[typelem]).intValue();
@@ -200,8 +202,7 @@ public final class Snapshot {
                 proretset = proc.index("proretset"), proargtypes = proc.index("proargtypes"),
                 proallargtypes = proc.index("proallargtypes"), proargmodes = proc.index("proargmodes"),
                 proargnames = proc.index("proargnames"), prokind = proc.index("prokind"), pronargdefaults = proc.index("pronargdefaults");
-        List<Object[]> procRows = all.get("pg_proc");
-        for (Object[] r : procRows.subList(builtin == null ? 0 : builtin.rows("pg_proc").rows.size(), procRows.size())) {
+        for (Object[] r : procRows) {
             int oid = ((Long) r[0]).intValue();
             ProcInfo info = new ProcInfo(oid, namespaces.get(((Long) r[pronsp]).intValue()), (String) r[proname],
                     ((Long) r[prorettype]).intValue(), (Boolean) r[proretset], ints(r[proargtypes]), ints(r[proallargtypes]),
@@ -216,12 +217,12 @@ public final class Snapshot {
         }
     }
 
-    /** pg_description's rows from the {@code from}th on, by object. */
-    private void descriptions(List<Object[]> rows, int from) {
+    /** Rows of pg_description, by object. */
+    private void descriptions(List<Object[]> rows) {
         var desc = CatalogDefinitions.get().relation(CatalogDefinitions.PG_CATALOG, "pg_description");
         int objoid = desc.index("objoid"), classoid = desc.index("classoid"), objsubid = desc.index("objsubid"),
                 description = desc.index("description");
-        for (Object[] r : rows.subList(from, rows.size())) {
+        for (Object[] r : rows) {
             descriptions.put(descriptionKey(((Long) r[objoid]).intValue(), ((Long) r[classoid]).intValue(), (Integer) r[objsubid]),
                     (String) r[description]);
         }
