@@ -322,3 +322,59 @@ CREATE OR REPLACE FUNCTION replaced_fn(x int) RETURNS SETOF int LANGUAGE sql AS 
 
 -- name: replace_function_after_refusals
 SELECT replaced_fn(1), pg_typeof(replaced_fn(1))
+
+-- name: definition_functions_setup
+CREATE DOMAIN def_positive AS int CHECK (VALUE > 0);
+CREATE TYPE def_mood AS ENUM ('low', 'high');
+CREATE FUNCTION def_add(a int, b int DEFAULT 2) RETURNS int LANGUAGE sql IMMUTABLE STRICT AS $$ select a+b $$;
+CREATE FUNCTION def_pairs(n int) RETURNS TABLE(x int, y text) LANGUAGE sql STABLE AS 'select i, i::text from generate_series(1, n) i';
+CREATE FUNCTION def_series(n int) RETURNS SETOF bigint LANGUAGE sql AS 'select generate_series(1, n)';
+CREATE FUNCTION def_noargs() RETURNS numeric(10,2) LANGUAGE sql AS $b$select 1.5$b$;
+CREATE FUNCTION def_plpgsql(a text) RETURNS text LANGUAGE plpgsql AS $$ begin return a || 'x'; end $$;
+CREATE FUNCTION def_arrays(a int[], m def_mood) RETURNS text[] LANGUAGE sql AS $$ select array['a', m::text] $$;
+CREATE FUNCTION def_domain(p def_positive) RETURNS def_positive LANGUAGE sql AS $$ select p $$;
+CREATE FUNCTION def_quoted() RETURNS text LANGUAGE sql AS $q$ select '$function$' $q$
+
+-- name: functiondef_user_functions
+SELECT p.proname, pg_get_functiondef(p.oid) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE n.nspname = 'public' AND p.proname LIKE 'def\_%' ORDER BY p.proname
+
+-- name: functiondef_builtin_functions
+SELECT pg_get_functiondef('lower(text)'::regprocedure), pg_get_functiondef('generate_series(int, int)'::regprocedure),
+       pg_get_functiondef('now()'::regprocedure), pg_get_functiondef('pg_catalog.pg_get_keywords()'::regprocedure)
+
+-- name: functiondef_no_function
+SELECT pg_get_functiondef(0) IS NULL, pg_get_functiondef(NULL) IS NULL
+
+-- name: functiondef_aggregate
+-- expect-error: 42809
+SELECT pg_get_functiondef('sum(int4)'::regprocedure)
+
+-- name: regprocedure_signatures
+SELECT 'lower(text)'::regprocedure, 'pg_catalog.generate_series(integer,integer)'::regprocedure,
+       'def_add(int4, integer)'::regprocedure, 'def_noargs()'::regprocedure, 'def_arrays(int[], def_mood)'::regprocedure,
+       'round(numeric, int)'::regprocedure::oid = 'round(numeric,integer)'::regprocedure::oid
+
+-- name: regprocedure_no_such_signature
+-- expect-error: 42883
+SELECT 'lower(int)'::regprocedure
+
+-- name: routines_user_functions
+SELECT routine_catalog, routine_schema, routine_name, routine_type, data_type, type_udt_schema, type_udt_name,
+       routine_body, routine_definition, external_language, parameter_style, is_deterministic, sql_data_access,
+       is_null_call, security_type, dtd_identifier, numeric_precision, character_maximum_length,
+       specific_name = routine_name || '_' || (SELECT p.oid FROM pg_proc p WHERE p.proname = routine_name)::text AS specific
+FROM information_schema.routines WHERE routine_schema = 'public' AND routine_name LIKE 'def\_%' ORDER BY routine_name
+
+-- name: parameters_user_functions
+SELECT r.routine_name, p.ordinal_position, p.parameter_mode, p.is_result, p.parameter_name, p.data_type, p.udt_schema,
+       p.udt_name, p.dtd_identifier, p.parameter_default, p.numeric_precision
+FROM information_schema.parameters p JOIN information_schema.routines r ON r.specific_name = p.specific_name
+WHERE p.specific_schema = 'public' AND r.routine_name LIKE 'def\_%' ORDER BY r.routine_name, p.ordinal_position
+
+-- name: array_and_typed_defaults_setup
+CREATE FUNCTION def_defaults(a int, b int[] DEFAULT '{1,2}', c numeric(5,1) DEFAULT 2.25, d date DEFAULT '2020-01-02', e text[] DEFAULT '{x,"y z"}')
+RETURNS text LANGUAGE sql AS 'select a::text || b::text || c::text || d::text || e::text'
+
+-- name: array_and_typed_defaults
+SELECT def_defaults(1), def_defaults(1, ARRAY[3]), def_defaults(1, c => 1.25), pg_get_function_arguments('def_defaults'::regproc)

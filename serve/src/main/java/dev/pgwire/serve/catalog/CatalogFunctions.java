@@ -177,6 +177,8 @@ final class CatalogFunctions {
                 a -> Functions.arguments(current(store, a[1]), ((Long) a[0]).intValue(), true));
         fn(c, "pgwire_get_function_identity_arguments", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, true,
                 a -> Functions.arguments(current(store, a[1]), ((Long) a[0]).intValue(), false));
+        fn(c, "pgwire_get_functiondef", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, true,
+                a -> Functions.definition(current(store, a[1]), ((Long) a[0]).intValue()));
         fn(c, "pgwire_describe_object", List.of(Type.BIGINT, Type.BIGINT, Type.INTEGER, Type.VARCHAR), Type.VARCHAR, true, a -> {
             Snapshot s = current(store, a[3]);
             return s.objectDescriptions.describe(s, ((Long) a[0]).intValue(), ((Long) a[1]).intValue(), (Integer) a[2],
@@ -411,6 +413,47 @@ final class CatalogFunctions {
         if (procs.isEmpty()) throw new PgException(SqlState.UNDEFINED_FUNCTION, "function \"" + text + "\" does not exist");
         if (procs.size() > 1) throw new PgException("42725", "more than one function named \"" + text + "\"");
         return procs.get(0).oid();
+    }
+
+    /**
+     * 'name(type, …)'::regprocedure: the function of that name whose input arguments are those types
+     * (42883 when none is), the first on the search path when several schemas have one.
+     */
+    static int regprocedureIn(Snapshot s, String text, List<String> path) {
+        if (isNumber(text)) return Integer.parseUnsignedInt(text.trim());
+        int open = text.indexOf('(');
+        if (open < 0 || !text.trim().endsWith(")")) return regprocIn(s, text);
+        List<String> names = QualifiedNames.parse(text.substring(0, open).trim());
+        String inside = text.substring(open + 1, text.lastIndexOf(')'));
+        List<Integer> types = new ArrayList<>();
+        for (String arg : topLevelItems(inside)) types.add(regtypeIn(s, arg, path, true));
+        List<String> schemas = names.size() == 2 ? List.of(names.get(0)) : path;
+        for (String schema : schemas) {
+            for (Snapshot.ProcInfo p : s.procs(names.get(names.size() - 1))) {
+                if (schema.equals(p.schema()) && p.argTypes().equals(types)) return p.oid();
+            }
+        }
+        throw new PgException(SqlState.UNDEFINED_FUNCTION, "function \"" + text.trim() + "\" does not exist");
+    }
+
+    /** The comma-separated items of a list, outside parentheses and double quotes; none for blank text. */
+    private static List<String> topLevelItems(String text) {
+        List<String> items = new ArrayList<>();
+        if (text.isBlank()) return items;
+        int depth = 0, start = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '"') quoted = !quoted;
+            else if (!quoted && ch == '(') depth++;
+            else if (!quoted && ch == ')') depth--;
+            else if (!quoted && depth == 0 && ch == ',') {
+                items.add(text.substring(start, i).trim());
+                start = i + 1;
+            }
+        }
+        items.add(text.substring(start).trim());
+        return items;
     }
 
     private static boolean isNumber(String text) {

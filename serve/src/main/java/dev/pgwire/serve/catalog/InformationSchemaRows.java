@@ -5,6 +5,7 @@ import dev.pgwire.serve.catalog.UserObjects.Column;
 import dev.pgwire.serve.catalog.UserObjects.Sequence;
 import dev.pgwire.serve.catalog.UserObjects.Table;
 import dev.pgwire.serve.sql.DomainMeta;
+import dev.pgwire.serve.sql.FunctionMeta;
 import dev.pgwire.serve.sql.PgTypeName;
 import dev.pgwire.serve.sql.SchemaNames;
 import dev.pgwire.serve.sql.TableMeta;
@@ -43,7 +44,7 @@ final class InformationSchemaRows {
     Map<String, Rows> build() {
         for (String v : List.of("schemata", "tables", "columns", "views", "table_constraints", "key_column_usage",
                 "referential_constraints", "constraint_column_usage", "check_constraints", "sequences", "domains",
-                "domain_constraints")) {
+                "domain_constraints", "routines", "parameters")) {
             rows(v);
         }
         for (String s : List.of("pg_catalog", "pg_toast", "information_schema")) schema(s, owner);
@@ -119,6 +120,61 @@ final class InformationSchemaRows {
             }
         }
         for (Sequence s : user.sequences) if (!identity.contains(s.schema() + "." + s.name())) sequence(s);
+        for (UserObjects.SqlFunction f : user.functions) routine(f);
+    }
+
+    /**
+     * A SQL or PL/pgSQL function in routines, and its arguments and result columns in parameters.
+     * (PostgreSQL lists its thousands of built-in functions there too; serve lists the database's own.)
+     */
+    private void routine(UserObjects.SqlFunction f) {
+        FunctionMeta m = f.meta();
+        String specific = f.name() + "_" + pg.functionOid(f.schema(), f.name());
+        boolean table = UserTypeRows.returnsTable(f);
+        Rows.Row r = rows("routines").add().set("specific_catalog", database).set("specific_schema", f.schema())
+                .set("specific_name", specific).set("routine_catalog", database).set("routine_schema", f.schema())
+                .set("routine_name", f.name()).set("routine_type", "FUNCTION").set("dtd_identifier", "0")
+                .set("routine_body", "sql".equals(m.language()) ? "SQL" : "EXTERNAL").set("routine_definition", m.body())
+                .set("external_language", m.language().toUpperCase(java.util.Locale.ROOT)).set("parameter_style", "GENERAL")
+                .set("is_deterministic", "immutable".equals(m.volatility()) ? "YES" : "NO").set("sql_data_access", "MODIFIES")
+                .set("is_null_call", m.strict() ? "YES" : "NO").set("schema_level_routine", "YES")
+                .set("max_dynamic_result_sets", 0).set("security_type", "INVOKER").set("as_locator", "NO")
+                .set("is_udt_dependent", "NO");
+        if (table) {
+            r.set("data_type", "record").set("type_udt_catalog", database).set("type_udt_schema", "pg_catalog").set("type_udt_name", "record");
+        } else {
+            routineType(r, m.returns(), "data_type", "type_udt_");
+        }
+        int position = 0;
+        for (FunctionMeta.Param p : m.args()) parameter(f, specific, ++position, "IN", p);
+        if (table) for (FunctionMeta.Param p : m.columns()) parameter(f, specific, ++position, "OUT", p);
+    }
+
+    private void parameter(UserObjects.SqlFunction f, String specific, int position, String mode, FunctionMeta.Param p) {
+        Rows.Row r = rows("parameters").add().set("specific_catalog", database).set("specific_schema", f.schema())
+                .set("specific_name", specific).set("ordinal_position", position).set("parameter_mode", mode)
+                .set("is_result", "NO").set("as_locator", "NO")
+                .set("parameter_name", p.name() == null || p.name().isEmpty() ? null : p.name())
+                .set("dtd_identifier", Integer.toString(position))
+                .set("parameter_default", p.defaultText() == null ? null : SchemaNames.write(p.defaultText()));
+        routineType(r, p.type(), "data_type", "udt_");
+    }
+
+    /**
+     * A routine's or parameter's type as information_schema names it: ARRAY, a built-in type's name
+     * without modifier, or USER-DEFINED (a domain named as itself, not as its base type).
+     */
+    private void routineType(Rows.Row r, PgTypeName type, String dataType, String udt) {
+        boolean builtin = StaticCatalog.get().isBuiltinType(pg.typeOid(type));
+        String schema = builtin ? "pg_catalog" : userTypeSchema(type.name());
+        r.set(dataType, type.isArray() ? "ARRAY" : builtin ? FormatTypes.format(type.name(), false, -1, false, null) : "USER-DEFINED")
+                .set(udt + "catalog", database).set(udt + "schema", schema)
+                .set(udt + "name", type.isArray() ? PgCatalogRows.arrayName(type.name()) : type.name());
+    }
+
+    private String userTypeSchema(String name) {
+        DomainMeta d = user.domain(name);
+        return d != null ? d.schema() : enumSchema(name);
     }
 
     private Sequence sequenceOf(String schema, String name) {

@@ -555,4 +555,8 @@ final class PgCatalogRows {
     int relationOid(String schema, String name) {
         return relationOids.getOrDefault(schema + "." + name, 0);
     }
+
+    int functionOid(String schema, String name) {
+        return oids.of(Oids.function(schema, name));
+    }
 }

@@ -20,7 +20,8 @@ public final class RegTypes {
         return switch (type) {
             case "regclass" -> Integer.toUnsignedLong(CatalogFunctions.regclassIn(s, text, path));
             case "regtype" -> CatalogFunctions.regtypeIn(s, text, CatalogFunctions.path(path), true);
-            case "regproc", "regprocedure" -> CatalogFunctions.regprocIn(s, text.contains("(") ? text.substring(0, text.indexOf('(')) : text);
+            case "regproc" -> CatalogFunctions.regprocIn(s, text.contains("(") ? text.substring(0, text.indexOf('(')) : text);
+            case "regprocedure" -> CatalogFunctions.regprocedureIn(s, text, CatalogFunctions.path(path));
             case "regnamespace" -> {
                 List<String> names = QualifiedNames.parse(text);
                 int oid = names.size() == 1 ? s.namespaceOid(names.get(0)) : 0;

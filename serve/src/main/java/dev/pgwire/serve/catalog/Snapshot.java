@@ -21,9 +21,13 @@ public final class Snapshot {
     public record TypeInfo(int oid, String schema, String name, int element, boolean array) {
     }
 
-    /** A function of pg_proc: argument types (IN arguments), all argument types, modes and names. */
+    /**
+     * A function of pg_proc: argument types (IN arguments), all argument types, modes and names; and its
+     * whole pg_proc row (what pg_get_functiondef writes).
+     */
     public record ProcInfo(int oid, String schema, String name, int returnType, boolean returnsSet, List<Integer> argTypes,
-                           List<Integer> allArgTypes, List<String> argModes, List<String> argNames, char kind, int defaults) {
+                           List<Integer> allArgTypes, List<String> argModes, List<String> argNames, char kind, int defaults,
+                           Object[] row) {
     }
 
     final Map<Integer, RelationInfo> relations = new HashMap<>();
@@ -206,7 +210,7 @@ public final class Snapshot {
             int oid = ((Long) r[0]).intValue();
             ProcInfo info = new ProcInfo(oid, namespaces.get(((Long) r[pronsp]).intValue()), (String) r[proname],
                     ((Long) r[prorettype]).intValue(), (Boolean) r[proretset], ints(r[proargtypes]), ints(r[proallargtypes]),
-                    strings(r[proargmodes]), strings(r[proargnames]), ((String) r[prokind]).charAt(0), (Short) r[pronargdefaults]);
+                    strings(r[proargmodes]), strings(r[proargnames]), ((String) r[prokind]).charAt(0), (Short) r[pronargdefaults], r);
             procs.put(oid, info);
             // (a list from BuiltinLookups is not changed: one of this name gets a list of its own)
             procsByName.compute(info.name(), (name, list) -> {

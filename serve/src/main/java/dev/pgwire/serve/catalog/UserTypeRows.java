@@ -74,6 +74,12 @@ final class UserTypeRows {
     private static final int PLPGSQL_LANGUAGE = 13563;
     private static final int RECORD = 2249;
 
+    /** Whether the function RETURNS TABLE (its result columns are arguments of mode t), not SETOF one type. */
+    static boolean returnsTable(UserObjects.SqlFunction f) {
+        dev.pgwire.serve.sql.FunctionMeta m = f.meta();
+        return m.setof() && !m.columns().isEmpty() && !(m.columns().size() == 1 && m.columns().get(0).name().equals(f.name()));
+    }
+
     /** SQL functions: pg_proc rows as CREATE FUNCTION … LANGUAGE sql makes them. */
     void functions() {
         Rows proc = r.rows("pg_proc");
@@ -92,7 +98,7 @@ final class UserTypeRows {
                 modes.add("i");
                 names.add(p.name());
             }
-            boolean table = m.setof() && !m.columns().isEmpty() && !(m.columns().size() == 1 && m.columns().get(0).name().equals(f.name()));
+            boolean table = returnsTable(f);
             if (table) {
                 for (dev.pgwire.serve.sql.FunctionMeta.Param p : m.columns()) {
                     all.add((long) typeOid(p.type()));

@@ -105,10 +105,12 @@ final class SqlFunctions {
             sql.append(SqlNames.quote(argName(in, i)));
             Node defexpr = in.get(i).defexpr();
             if (defexpr != null) {
-                // the default as the parameter's type, evaluated where the call leaves the argument out
+                // the default cast to the parameter's type as PostgreSQL casts it ('{1,2}' to int[]),
+                // evaluated where the call leaves the argument out
                 SqlWriter w = new SqlWriter();
-                new Emitter(w, types).expr(defexpr);
-                sql.append(" := CAST((").append(w).append(") AS ").append(types.duckDbType(in.get(i).typeName())).append(')');
+                new Emitter(w, types).expr(Node.of("TypeCast").set("arg", defexpr).set("typeName", withoutModifier(in.get(i).typeName()))
+                        .set("location", defexpr.location()));
+                sql.append(" := (").append(w).append(')');
             }
         }
         sql.append(") AS ");
@@ -121,7 +123,7 @@ final class SqlFunctions {
             sql.append("TABLE SELECT ");
             for (int i = 0; i < out.size(); i++) {
                 if (i > 0) sql.append(", ");
-                sql.append("CAST(pgwire_c").append(i).append(" AS ").append(types.duckDbType(out.get(i).typeName())).append(") AS ")
+                sql.append("CAST(pgwire_c").append(i).append(" AS ").append(types.duckDbType(withoutModifier(out.get(i).typeName()))).append(") AS ")
                         .append(SqlNames.quote(out.get(i).name()));
             }
             sql.append(" FROM (").append(duckDb).append(") AS pgwire_f(");
@@ -151,7 +153,10 @@ final class SqlFunctions {
         return n == null || n.isEmpty() ? "pgwire_arg" + (i + 1) : n;
     }
 
-    /** A type name without its modifier: PostgreSQL keeps none on a function's result ({@code numeric(10,2)} is numeric). */
+    /**
+     * A type name without its modifier: PostgreSQL keeps none on a function's arguments and result
+     * ({@code numeric(10,2)} is numeric).
+     */
     private static Node withoutModifier(Node typeName) {
         if (!typeName.has("typmods")) return typeName;
         return typeName.copy().set("typmods", null);
@@ -202,7 +207,8 @@ final class SqlFunctions {
         if (t.duckDbSql() == null || t.tree() == null || !t.tree().is("SelectStmt")) {
             throw DdlEmitter.unsupported("this SQL function body");
         }
-        // each $n: the macro's parameter as the declared type
+        // each $n: the macro's parameter as the declared type (without a modifier, which PostgreSQL
+        // does not keep on a function's arguments: numeric(5,1) takes 2.25 unrounded)
         String sql = t.duckDbSql();
         StringBuilder out = new StringBuilder();
         SqlLexer lexer = new SqlLexer(sql);
@@ -212,7 +218,7 @@ final class SqlFunctions {
             int n = Integer.parseInt(tok.raw().substring(1));
             if (n < 1 || n > in.size()) throw new PgException("42P02", "there is no parameter $" + n);
             out.append(sql, copied, tok.start()).append("CAST(").append(SqlNames.quote(argName(in, n - 1))).append(" AS ")
-                    .append(types.duckDbType(in.get(n - 1).typeName())).append(')');
+                    .append(types.duckDbType(withoutModifier(in.get(n - 1).typeName()))).append(')');
             copied = tok.end();
         }
         return out.append(sql.substring(copied)).toString();
@@ -223,7 +229,13 @@ final class SqlFunctions {
         // parameters by name become $n, typed as declared
         String numbered = ColumnReferences.apply(body, names -> {
             if (names.size() != 1) return null;
-            for (int i = 0; i < in.size(); i++) if (names.get(0).equals(in.get(i).name())) return "$" + (i + 1);
+            for (int i = 0; i < in.size(); i++) {
+                if (!names.get(0).equals(in.get(i).name())) continue;
+                // an array argument is a value here, not a parameter bound as text: cast, its text is
+                // written in PostgreSQL's notation ({1,2}) as any array value's is
+                PgTypeName t = in.get(i).type();
+                return t.isArray() ? "CAST($" + (i + 1) + " AS " + SqlNames.quote(t.name()) + "[]".repeat(t.dimensions()) + ")" : "$" + (i + 1);
+            }
             return null;
         }, null);
         int[] declared = new int[in.size()];
