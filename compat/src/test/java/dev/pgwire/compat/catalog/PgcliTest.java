@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
@@ -57,9 +58,11 @@ class PgcliTest {
 
     @Test
     void describesAndCompletesLikePostgres() {
-        Map<String, String> pg = session(Servers.postgres());
         int mark = ServeErrors.mark();
+        // the two sessions side by side: each mostly waits on its terminal
+        CompletableFuture<Map<String, String>> onPostgres = CompletableFuture.supplyAsync(() -> session(Servers.postgres()));
         Map<String, String> serve = session(Servers.serve());
+        Map<String, String> pg = onPostgres.join();
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, String> e : pg.entrySet()) {
             String got = serve.get(e.getKey());
