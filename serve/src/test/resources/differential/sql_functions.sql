@@ -378,3 +378,50 @@ RETURNS text LANGUAGE sql AS 'select a::text || b::text || c::text || d::text ||
 
 -- name: array_and_typed_defaults
 SELECT def_defaults(1), def_defaults(1, ARRAY[3]), def_defaults(1, c => 1.25), pg_get_function_arguments('def_defaults'::regproc)
+
+-- name: same_table_setup
+CREATE TABLE fn_emp (id int PRIMARY KEY, name text, manager_id int, salary numeric(10,2));
+INSERT INTO fn_emp VALUES (1, 'Boss', NULL, 100), (2, 'Ann', 1, 50), (3, 'Bob', 1, 40), (4, 'Cy', 2, 30);
+CREATE FUNCTION fn_mgr_name(p int) RETURNS text LANGUAGE sql STABLE AS $$ SELECT name FROM fn_emp WHERE id = p $$;
+CREATE FUNCTION fn_earning_more(s numeric) RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM fn_emp WHERE fn_emp.salary > s $$;
+CREATE FUNCTION fn_mgr_of(p int) RETURNS text LANGUAGE sql AS $$ SELECT fn_mgr_name(fn_emp.manager_id) FROM fn_emp WHERE fn_emp.id = p $$
+
+-- name: same_table_select_list
+-- (the argument is the caller's column, never the body's column of the same name)
+SELECT id, fn_mgr_name(manager_id), fn_earning_more(salary), fn_mgr_of(id), fn_mgr_name(fn_emp.manager_id) FROM fn_emp ORDER BY id
+
+-- name: same_table_where_and_group
+SELECT fn_mgr_name(manager_id), count(*), count(*) FILTER (WHERE fn_mgr_name(manager_id) = 'Boss') FROM fn_emp
+WHERE fn_mgr_name(manager_id) IS NOT NULL GROUP BY fn_mgr_name(manager_id) ORDER BY 1
+
+-- name: same_table_aliased_join
+SELECT e.id, fn_mgr_name(e.manager_id), fn_mgr_name(m.id) FROM fn_emp e JOIN fn_emp m ON m.id = e.manager_id ORDER BY 1
+
+-- name: same_table_update
+UPDATE fn_emp SET name = name || '*' WHERE fn_mgr_name(manager_id) = 'Ann';
+SELECT id, name FROM fn_emp ORDER BY id
+
+-- name: same_table_delete_returning
+DELETE FROM fn_emp WHERE fn_mgr_name(manager_id) = 'Ann' RETURNING id, name
+
+-- name: other_table_same_column_setup
+CREATE TABLE fn_cust (id int, name text);
+INSERT INTO fn_cust VALUES (1, 'c1'), (2, 'c2'), (3, 'c3'), (4, 'c4');
+CREATE TABLE fn_ord (ord_no int, id int);
+INSERT INTO fn_ord VALUES (10, 2), (11, 3);
+CREATE FUNCTION fn_next_cust(p int) RETURNS text LANGUAGE sql AS $$ SELECT name FROM fn_cust WHERE id = p + 1 $$
+
+-- name: other_table_same_column
+SELECT ord_no, fn_next_cust(id), (SELECT count(*) FROM fn_ord WHERE fn_next_cust(id) = 'c3') FROM fn_ord
+WHERE fn_next_cust(id) IN ('c3', 'c4') ORDER BY 1
+
+-- name: numeric_argument_exact
+CREATE FUNCTION fn_numeric_id(x numeric) RETURNS numeric LANGUAGE sql AS $$ SELECT x $$;
+SELECT fn_numeric_id(0.1234567891), fn_numeric_id(12345678901234567890.5), fn_numeric_id(NULL), fn_numeric_id(-7)
+
+-- name: numeric_argument_beyond_ten_decimals
+SELECT fn_numeric_id(0.123456789012345)
+
+-- name: numeric_result_beyond_ten_decimals
+CREATE FUNCTION fn_tiny() RETURNS numeric LANGUAGE sql AS $$ SELECT 0.000000000001234 $$;
+SELECT fn_tiny()

@@ -1159,3 +1159,79 @@ ALTER TABLE lowered ALTER COLUMN tz TYPE timestamptz(0);
 ALTER TABLE lowered ALTER COLUMN t TYPE time(0);
 ALTER TABLE lowered ALTER COLUMN u TYPE timestamp(2) USING u + interval '1 hour';
 SELECT ts, tz, t, u FROM lowered
+
+-- name: not_valid_setup
+CREATE TABLE nv_parent (id int PRIMARY KEY);
+CREATE TABLE nv_child (id int PRIMARY KEY, parent_id int, v int);
+INSERT INTO nv_parent VALUES (1), (2);
+INSERT INTO nv_child VALUES (1, 1, 5), (2, 2, 1)
+
+-- name: not_valid_check_added
+ALTER TABLE nv_child ADD CONSTRAINT nv_child_v_positive CHECK (v > 0) NOT VALID
+
+-- name: not_valid_check_unnamed_added
+ALTER TABLE nv_child ADD CHECK (parent_id < 100) NOT VALID
+
+-- name: not_valid_check_holds_for_new_rows
+-- expect-error: 23514
+INSERT INTO nv_child VALUES (3, 1, -2)
+
+-- name: not_valid_check_in_catalog
+SELECT conname, contype, convalidated, pg_get_constraintdef(oid) FROM pg_constraint
+WHERE conrelid = 'nv_child'::regclass ORDER BY conname
+
+-- name: not_valid_foreign_key_added
+ALTER TABLE nv_child ADD CONSTRAINT nv_child_parent_fk FOREIGN KEY (parent_id) REFERENCES nv_parent (id) NOT VALID
+
+-- name: not_valid_foreign_key_holds_for_new_rows
+-- expect-error: 23503
+INSERT INTO nv_child VALUES (4, 9, 1)
+
+-- name: validate_check
+ALTER TABLE nv_child VALIDATE CONSTRAINT nv_child_v_positive
+
+-- name: validate_check_again
+ALTER TABLE nv_child VALIDATE CONSTRAINT nv_child_v_positive
+
+-- name: validate_foreign_key
+ALTER TABLE nv_child VALIDATE CONSTRAINT nv_child_parent_fk
+
+-- name: validate_primary_key
+-- expect-error: 42809
+ALTER TABLE nv_child VALIDATE CONSTRAINT nv_child_pkey
+
+-- name: validate_missing_constraint
+-- expect-error: 42704
+ALTER TABLE nv_child VALIDATE CONSTRAINT nv_nothing
+
+-- name: validated_in_catalog
+SELECT conname, convalidated, pg_get_constraintdef(oid) FROM pg_constraint
+WHERE conrelid = 'nv_child'::regclass ORDER BY conname
+
+-- name: validate_rolled_back
+BEGIN;
+ALTER TABLE nv_child ADD CONSTRAINT nv_child_v_small CHECK (v < 1000) NOT VALID;
+ALTER TABLE nv_child VALIDATE CONSTRAINT nv_child_v_small;
+ROLLBACK;
+SELECT conname, convalidated FROM pg_constraint WHERE conrelid = 'nv_child'::regclass ORDER BY conname
+
+-- name: not_valid_foreign_key_over_orphans_setup
+CREATE TABLE nv_orphans (id int, parent_id int);
+INSERT INTO nv_orphans VALUES (1, 1), (2, 77);
+ALTER TABLE nv_orphans ADD CONSTRAINT nv_orphans_fk FOREIGN KEY (parent_id) REFERENCES nv_parent (id) NOT VALID
+
+-- name: validate_foreign_key_over_orphans
+-- expect-error: 23503
+ALTER TABLE nv_orphans VALIDATE CONSTRAINT nv_orphans_fk
+
+-- name: validate_foreign_key_after_cleanup
+DELETE FROM nv_orphans WHERE parent_id = 77;
+ALTER TABLE nv_orphans VALIDATE CONSTRAINT nv_orphans_fk;
+SELECT conname, convalidated FROM pg_constraint WHERE conrelid = 'nv_orphans'::regclass ORDER BY conname
+
+-- name: not_valid_check_over_breaking_rows_setup
+CREATE TABLE nv_breaking (id int, v int);
+INSERT INTO nv_breaking VALUES (1, 5), (2, -1)
+
+-- name: not_valid_check_over_breaking_rows
+ALTER TABLE nv_breaking ADD CONSTRAINT nv_breaking_v_positive CHECK (v > 0) NOT VALID

@@ -170,7 +170,8 @@ final class ForeignKeys {
 
     /**
      * ALTER TABLE … ADD FOREIGN KEY: the rows already in the table are checked against the new key
-     * (unless NOT VALID), as PostgreSQL does when it adds one. Null when the statement adds none.
+     * (unless NOT VALID), as PostgreSQL does when it adds one, and against a key VALIDATE CONSTRAINT
+     * names. Null when the statement adds or validates none.
      */
     List<String> addedKeys(Translation t) {
         Node tree = t.tree();
@@ -182,6 +183,8 @@ final class ForeignKeys {
                     && def.bool("initially_valid")) {
                 names.add(def.str("conname"));
             }
+            // VALIDATE CONSTRAINT of a key added NOT VALID: its rows are checked now
+            if (cmd.str("subtype").equals("AT_ValidateConstraint")) names.add(cmd.str("name"));
             // ADD COLUMN … REFERENCES: the column's default may already reference a row, or none
             if (cmd.str("subtype").equals("AT_AddColumn") && def != null) {
                 for (Node c : def.list("constraints")) if (c.str("contype").equals("CONSTR_FOREIGN")) names.add(c.str("conname"));

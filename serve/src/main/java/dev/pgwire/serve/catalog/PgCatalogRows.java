@@ -364,7 +364,7 @@ final class PgCatalogRows {
                     .set("confmatchtype", !c.type().equals("f") ? " " : c.rule() == null ? "s" : c.rule().match())
                     .set("condeferrable", c.rule() != null && c.rule().deferrable())
                     .set("condeferred", c.rule() != null && c.rule().deferred())
-                    .set("convalidated", c.rule() == null || c.rule().validated()).set("conislocal", true)
+                    .set("convalidated", c.validated()).set("conislocal", true)
                     // PostgreSQL marks index-backed and foreign-key constraints non-inheritable (they never are inherited)
                     .set("connoinherit", !c.type().equals("c"))
                     .set("conkey", keys.isEmpty() ? null : keys);

@@ -362,7 +362,7 @@ public final class Snapshot {
                 yield new RelationText(before, rule != null ? rule.schema() : schema, c.references(), def.toString());
             }
             default -> RelationText.plain("CHECK (" + (c.expression() == null ? "true"
-                    : dev.pgwire.serve.sql.ColumnMeta.form(c.expression(), pretty)) + ")");
+                    : dev.pgwire.serve.sql.ColumnMeta.form(c.expression(), pretty)) + ")" + (c.notValid() ? " NOT VALID" : ""));
         };
     }
 

@@ -29,10 +29,6 @@ final class AddedChecks {
      */
     static Added write(String target, Node c, CatalogView.Relation r, TableMeta meta, java.util.Map<String, PgTypeName> added,
                        TypeMapper types) {
-        if (c.bool("skip_validation")) {
-            throw DdlEmitter.unsupported("ALTER TABLE … ADD CHECK … NOT VALID")
-                    .withDetail("The rows there are checked when a check is added; add it without NOT VALID.");
-        }
         Node expr = c.node("raw_expr");
         // named after the one column it reads, as PostgreSQL names a check (a column's own check too)
         List<String> columns = columnsOf(expr);
@@ -63,8 +59,10 @@ final class AddedChecks {
         String statement = target + " ADD CONSTRAINT " + SqlWriter.quoteIdent(engine) + " CHECK (pgwire.table_check((" + w + "), "
                 + SqlWriter.quoteLiteral(engine) + "))";
         // conkey: every column the check reads, in the order it names them (the name takes one only when it reads one)
+        // NOT VALID: shown so in the catalog until VALIDATE CONSTRAINT; DuckDB checks the rows there all the same
+        // (ConstraintAlter refuses the check when one breaks it)
         return new Added(statement, new TableMeta.Constraint(name, "c", columnsOf(expr), engine.equals(name) ? null : engine,
-                List.of(), shown, false));
+                List.of(), shown, false, false, null, false, c.bool("skip_validation")));
     }
 
     private static boolean engineNameTaken(TableMeta meta, String engine) {

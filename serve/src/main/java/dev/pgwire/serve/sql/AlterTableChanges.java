@@ -91,6 +91,7 @@ final class AlterTableChanges {
                 }
                 case "AT_AddConstraint" -> addConstraint(target, cmd.node("def"));
                 case "AT_DropConstraint" -> dropConstraint(cmd);
+                case "AT_ValidateConstraint" -> validateConstraint(cmd.str("name"));
                 case "AT_SetIdentity" -> {
                     if (relation(rel) != null || !s.bool("missing_ok")) {
                         script.addAll(IdentityAlter.write(cmd, relation(rel), rel.str("relname"), DdlChanges.relationText(rel)));
@@ -584,6 +585,25 @@ final class AlterTableChanges {
         String schema = DdlChanges.emptyToNull(currentRelation.str("schemaname"));
         script.add("DROP INDEX " + (schema == null ? "" : SqlWriter.quoteIdent(schema) + ".") + SqlWriter.quoteIdent(name));
         alteredMeta = meta(r).withoutConstraint(name);
+    }
+
+    /**
+     * VALIDATE CONSTRAINT of a foreign key or check added NOT VALID: marked validated. A foreign
+     * key's rows are then checked as when it is added (ForeignKeys.validateAdded); a check's rows
+     * passed it when it was added (DuckDB checks every row against it).
+     */
+    private void validateConstraint(String name) {
+        Relation r = session.catalog().relation(DdlChanges.emptyToNull(currentRelation.str("schemaname")), currentRelation.str("relname"));
+        if (r == null) return; // ALTER TABLE IF EXISTS of no table
+        TableMeta.Constraint c = meta(r).constraint(name);
+        if (c == null || c.index()) {
+            throw new PgException(SqlState.UNDEFINED_OBJECT, "constraint \"" + name + "\" of relation \"" + r.name() + "\" does not exist");
+        }
+        if (!c.type().equals("f") && !c.type().equals("c")) {
+            throw new PgException(SqlState.WRONG_OBJECT_TYPE, "constraint \"" + name + "\" of relation \"" + r.name()
+                    + "\" is not a foreign key or check constraint");
+        }
+        if (!c.validated()) alteredMeta = meta(r).replacing(c.asValidated());
     }
 
     /** A key that foreign keys reference is not dropped: 2BP01 as in PostgreSQL (CASCADE, which drops them too, is not supported). */

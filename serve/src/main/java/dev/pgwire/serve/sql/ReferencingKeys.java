@@ -170,7 +170,7 @@ final class ReferencingKeys {
             if (cols.equals(c.columns()) && refCols.equals(c.referencedColumns()) && java.util.Objects.equals(references, c.references())
                     && java.util.Objects.equals(expression, c.expression())) continue;
             out = out.replacing(new TableMeta.Constraint(c.name(), c.type(), cols, references, refCols,
-                    expression, c.index(), c.backedByIndex(), c.rule(), c.expressionKeys()));
+                    expression, c.index(), c.backedByIndex(), c.rule(), c.expressionKeys(), c.notValid()));
             changed = true;
         }
         return changed ? out : null;
@@ -183,7 +183,7 @@ final class ReferencingKeys {
             if (c.rule() == null || !c.references().equals(parent.name()) || !c.rule().schema().equals(parent.schema())) continue;
             List<String> refCols = from == null ? c.referencedColumns() : replaced(c.referencedColumns(), from, to);
             out = out.replacing(new TableMeta.Constraint(c.name(), c.type(), c.columns(), newName, refCols,
-                    c.expression(), c.index(), c.backedByIndex(), c.rule(), c.expressionKeys()));
+                    c.expression(), c.index(), c.backedByIndex(), c.rule(), c.expressionKeys(), c.notValid()));
         }
         return out;
     }

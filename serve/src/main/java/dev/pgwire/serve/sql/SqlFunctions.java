@@ -90,8 +90,8 @@ final class SqlFunctions {
 
         if (s.bool("replace") && !returnsTable) sameReturnType(schema, function, in, result, set, session);
         if (plpgsql && (set || !out.isEmpty())) throw FunctionBody.unsupported("RETURNS SETOF or TABLE (RETURN NEXT, RETURN QUERY)");
-        String duckDb = plpgsql ? translateBody("SELECT " + plpgsqlBody(source, function, in, result, session), in, session, types)
-                : translateBody(body, in, session, types);
+        String duckDb = plpgsql ? translateBody("SELECT " + plpgsqlBody(source, function, in, result, session), function, in, session, types)
+                : translateBody(body, function, in, session, types);
         String nullArgument = null; // STRICT: the condition under which an argument is NULL
         if (strict && !in.isEmpty()) {
             StringBuilder c = new StringBuilder();
@@ -117,13 +117,13 @@ final class SqlFunctions {
         String resultType = types.duckDbType(withoutModifier(returnType));
         if (!set) {
             if (nullArgument != null) sql.append("CASE WHEN ").append(nullArgument).append(" THEN CAST(NULL AS ").append(resultType).append(") ELSE ");
-            sql.append("CAST((").append(duckDb).append(") AS ").append(resultType).append(')');
+            sql.append(asType("(" + duckDb + ")", returnType, types));
             if (nullArgument != null) sql.append(" END");
         } else {
             sql.append("TABLE SELECT ");
             for (int i = 0; i < out.size(); i++) {
                 if (i > 0) sql.append(", ");
-                sql.append("CAST(pgwire_c").append(i).append(" AS ").append(types.duckDbType(withoutModifier(out.get(i).typeName()))).append(") AS ")
+                sql.append(asType("pgwire_c" + i, out.get(i).typeName(), types)).append(" AS ")
                         .append(SqlNames.quote(out.get(i).name()));
             }
             sql.append(" FROM (").append(duckDb).append(") AS pgwire_f(");
@@ -154,6 +154,16 @@ final class SqlFunctions {
     }
 
     /**
+     * {@code expr} as a value of an argument's or result's type (without its modifier): a numeric
+     * exactly as serve's numeric without modifier holds it, or 22003 rather than rounded.
+     */
+    private static String asType(String expr, Node typeName, TypeMapper types) {
+        PgTypeName t = PgTypeName.of(typeName);
+        if (t.builtin() && !t.isArray() && t.name().equals("numeric")) return "pgwire.exact_numeric(" + expr + ")";
+        return "CAST(" + expr + " AS " + types.duckDbType(withoutModifier(typeName)) + ")";
+    }
+
+    /**
      * A type name without its modifier: PostgreSQL keeps none on a function's arguments and result
      * ({@code numeric(10,2)} is numeric).
      */
@@ -178,7 +188,7 @@ final class SqlFunctions {
                 ref -> ref.size() == 1 && !ref.get(0).isEmpty() && names.contains(ref.get(0)) ? typedParameter.apply(names.indexOf(ref.get(0)) + 1) : null,
                 typedParameter).substring("SELECT ".length());
         String body = FunctionBody.compile(tree, function, names, result, expression -> {
-            Translation t = translate("SELECT " + typed.apply(expression), in, session);
+            Translation t = translate("SELECT " + typed.apply(expression), function, in, session);
             return t.resultTypes() == null || t.resultTypes().isEmpty() ? null : t.resultType(0);
         });
         return typed.apply(body); // the translation then computes with the parameters' types (n / 2.0 in numeric)
@@ -198,12 +208,12 @@ final class SqlFunctions {
         return "SELECT " + expression;
     }
 
-    private static String translateBody(String body, List<Param> in, SessionContext session, TypeMapper types) {
+    private static String translateBody(String body, String function, List<Param> in, SessionContext session, TypeMapper types) {
         List<PgParser.Statement> statements = PgParser.parse(body);
         if (statements.size() != 1 || !statements.get(0).tree().is("SelectStmt")) {
             throw DdlEmitter.unsupported("SQL function bodies other than one query");
         }
-        Translation t = translate(body, in, session);
+        Translation t = translate(body, function, in, session);
         if (t.duckDbSql() == null || t.tree() == null || !t.tree().is("SelectStmt")) {
             throw DdlEmitter.unsupported("this SQL function body");
         }
@@ -217,15 +227,14 @@ final class SqlFunctions {
             if (tok.kind() != SqlLexer.Kind.PARAM) continue;
             int n = Integer.parseInt(tok.raw().substring(1));
             if (n < 1 || n > in.size()) throw new PgException("42P02", "there is no parameter $" + n);
-            out.append(sql, copied, tok.start()).append("CAST(").append(SqlNames.quote(argName(in, n - 1))).append(" AS ")
-                    .append(types.duckDbType(withoutModifier(in.get(n - 1).typeName()))).append(')');
+            out.append(sql, copied, tok.start()).append(asType(SqlNames.quote(argName(in, n - 1)), in.get(n - 1).typeName(), types));
             copied = tok.end();
         }
         return out.append(sql.substring(copied)).toString();
     }
 
     /** A body translated with the parameters as {@code $n} of their declared types. */
-    private static Translation translate(String body, List<Param> in, SessionContext session) {
+    private static Translation translate(String body, String function, List<Param> in, SessionContext session) {
         // parameters by name become $n, typed as declared
         String numbered = ColumnReferences.apply(body, names -> {
             if (names.size() != 1) return null;
@@ -243,7 +252,7 @@ final class SqlFunctions {
             PgTypeName t = in.get(i).type();
             declared[i] = t.builtin() ? Builtins.typeOid(t.isArray() ? "_" + t.name() : t.name()) : 0;
         }
-        return Translator.forFunctionBodies(session).translate(numbered, declared);
+        return Translator.forFunctionBodies(session, function).translate(numbered, declared);
     }
 
     /**

@@ -31,9 +31,17 @@ public final class TableMeta {
      *                   DuckDB enforces (made before serve kept them) and for other constraints
      * @param expressionKeys a unique index with an expression among its keys ({@code lower(email)}):
      *                   {@code columns} are then only its plain columns, and it is no key of them
+     * @param notValid   a check added NOT VALID and not validated since (DuckDB checks every row
+     *                   against it all the same: serve adds one only when the rows there pass it)
      */
     public record Constraint(String name, String type, List<String> columns, String references, List<String> referencedColumns,
-                             String expression, boolean index, boolean backedByIndex, ForeignKeyRule rule, boolean expressionKeys) {
+                             String expression, boolean index, boolean backedByIndex, ForeignKeyRule rule, boolean expressionKeys,
+                             boolean notValid) {
+        public Constraint(String name, String type, List<String> columns, String references, List<String> referencedColumns,
+                          String expression, boolean index, boolean backedByIndex, ForeignKeyRule rule, boolean expressionKeys) {
+            this(name, type, columns, references, referencedColumns, expression, index, backedByIndex, rule, expressionKeys, false);
+        }
+
         public Constraint(String name, String type, List<String> columns, String references, List<String> referencedColumns,
                           String expression, boolean index, boolean backedByIndex, ForeignKeyRule rule) {
             this(name, type, columns, references, referencedColumns, expression, index, backedByIndex, rule, false);
@@ -42,6 +50,19 @@ public final class TableMeta {
         public Constraint(String name, String type, List<String> columns, String references, List<String> referencedColumns,
                           String expression, boolean index, boolean backedByIndex) {
             this(name, type, columns, references, referencedColumns, expression, index, backedByIndex, null);
+        }
+
+        /** pg_constraint.convalidated: false for a foreign key or check added NOT VALID and not validated since. */
+        public boolean validated() {
+            return rule != null ? rule.validated() : !notValid;
+        }
+
+        /** The same constraint validated (ALTER TABLE … VALIDATE CONSTRAINT). */
+        public Constraint asValidated() {
+            ForeignKeyRule r = rule == null ? null : new ForeignKeyRule(rule.schema(), rule.onDelete(), rule.onUpdate(), rule.match(),
+                    rule.deferrable(), rule.deferred(), rule.setColumns(), true);
+            return new Constraint(name, type, columns, references, referencedColumns, expression, index, backedByIndex, r,
+                    expressionKeys, false);
         }
 
         /**
@@ -179,7 +200,7 @@ public final class TableMeta {
         for (Constraint c : constraints) {
             all.add(!c.name().equals(oldName) ? c : new Constraint(newName, c.type(), c.columns(),
                     c.type().equals("c") ? c.engineName() : c.references(), c.referencedColumns(),
-                    c.expression(), c.index(), c.backedByIndex(), c.rule(), c.expressionKeys()));
+                    c.expression(), c.index(), c.backedByIndex(), c.rule(), c.expressionKeys(), c.notValid()));
         }
         return new TableMeta(all, description, matView, triggersDisabled);
     }
@@ -203,7 +224,7 @@ public final class TableMeta {
             list.add(new Constraint(c.str("name"), c.str("type"), strings(c.get("columns")),
                     c.has("references") ? c.str("references") : null, strings(c.get("referenced_columns")),
                     c.has("expression") ? c.str("expression") : null, c.bool("index"), c.bool("backed_by_index"),
-                    c.node("fk") == null ? null : rule(c.node("fk")), c.bool("expression_keys")));
+                    c.node("fk") == null ? null : rule(c.node("fk")), c.bool("expression_keys"), c.bool("not_valid")));
         }
         String description = meta.has("description") ? meta.str("description") : ColumnMeta.description(comment);
         Node mv = meta.node("matview");
@@ -239,6 +260,7 @@ public final class TableMeta {
             if (c.index()) m.put("index", true);
             if (c.backedByIndex()) m.put("backed_by_index", true);
             if (c.expressionKeys()) m.put("expression_keys", true);
+            if (c.notValid()) m.put("not_valid", true);
             if (c.rule() != null) {
                 ForeignKeyRule r = c.rule();
                 Map<String, Object> fk = new LinkedHashMap<>();

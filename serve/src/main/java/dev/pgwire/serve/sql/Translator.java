@@ -48,20 +48,25 @@ public final class Translator {
     private boolean unlocked;
 
     public Translator(SessionContext session) {
-        this(session, true);
+        this(session, null);
     }
 
-    private Translator(SessionContext session, boolean locksRows) {
+    private Translator(SessionContext session, String function) {
         this.session = new TranslationCache.Recording(session);
-        this.locksRows = locksRows;
+        this.locksRows = function == null;
+        this.function = function;
     }
+
+    /** The function whose body the statements are ({@link #forFunctionBodies}), or null. */
+    private final String function;
 
     /**
      * A translator for the body of a SQL function, which DuckDB keeps as a macro for every session:
-     * FOR UPDATE / FOR SHARE there lock no rows.
+     * FOR UPDATE / FOR SHARE there lock no rows, and the tables it reads have aliases of their own
+     * ({@link BodyAliases}).
      */
-    static Translator forFunctionBodies(SessionContext session) {
-        return new Translator(session, false);
+    static Translator forFunctionBodies(SessionContext session, String function) {
+        return new Translator(session, function);
     }
 
     /** Translates one statement (the server has split a Query's text into statements already). */
@@ -159,6 +164,7 @@ public final class Translator {
         boolean ddl = !query && (DdlEmitter.handles(tree) || DdlChanges.handles(tree));
         if (!query && !ddl) return new Translation(sql, info, tree, sql, null, null);
         if (query) ViewWrites.apply(tree, session.catalog()); // INSERT, UPDATE, DELETE of a simple view: of its table
+        if (query && function != null) BodyAliases.apply(tree, function);
         if (query && !tree.is("ExplainStmt")) UnpopulatedReads.check(tree, session.catalog());
         LockingSelect.Plan locked = query && locksRows && !unlocked ? LockingSelect.plan(tree, session.catalog()) : null;
         ReplayInfo replay = ReplayInfo.of(tree, session.catalog());

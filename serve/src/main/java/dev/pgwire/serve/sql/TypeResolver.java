@@ -90,6 +90,29 @@ final class TypeResolver {
         }
 
         /**
+         * The name of the one FROM item of the nearest level that has a column {@code column}, or
+         * null when none has or several have (a join's USING column, say).
+         */
+        String owner(String column) {
+            for (Scope s = this; s != null; s = s.parent) {
+                Entry found = null;
+                int count = 0;
+                for (Entry e : s.entries) {
+                    for (Col c : e.cols) {
+                        if (c.name.equals(column)) {
+                            found = e;
+                            count++;
+                            break;
+                        }
+                    }
+                }
+                if (count > 1 || count == 1 && (found.alias == null || found.scalarFunction)) return null;
+                if (count == 1) return found.alias;
+            }
+            return null;
+        }
+
+        /**
          * The FROM item a bare name stands for as a whole row ({@code SELECT t::text FROM t}): the
          * nearest whose alias it is, when no column has that name; else null.
          */

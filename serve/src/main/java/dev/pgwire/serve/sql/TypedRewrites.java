@@ -486,6 +486,7 @@ final class TypedRewrites {
                     if (counted != null) e.list("args").set(0, counted);
                     else if (RowReferences.isStarOfRelation(e.list("args").get(0))) return e; // DuckDB reports it, rather than count NULL rows
                 }
+                MacroArguments.qualify(e, scope);
                 RowReferences.wholeRowArguments(e.list("args"));
                 RowArguments.ofCall(e, scope);
                 rewriteItems(e.list("args"), scope);

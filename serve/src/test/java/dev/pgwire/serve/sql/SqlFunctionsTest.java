@@ -21,9 +21,17 @@ class SqlFunctionsTest {
 
     @Test
     void resultLosesItsTypeModifierAsInPostgresql() {
-        assertThat(duckDb("CREATE FUNCTION f(a numeric) RETURNS numeric(10,2) LANGUAGE sql AS 'SELECT a'"))
-                .contains("AS DECIMAL(38,10))").doesNotContain("DECIMAL(10,2)")
-                .contains("\"returns\": {\"name\": \"numeric\", \"typmod\": -1");
+        // the result is numeric without modifier, held exactly (22003 rather than rounded), as is the argument
+        assertThat(duckDb("CREATE FUNCTION f(a numeric(30,18)) RETURNS numeric(10,2) LANGUAGE sql AS 'SELECT a'"))
+                .contains("AS pgwire.exact_numeric((SELECT pgwire.exact_numeric(a)").doesNotContain("DECIMAL(10,2)")
+                .doesNotContain("DECIMAL(30,18)").contains("\"returns\": {\"name\": \"numeric\", \"typmod\": -1");
+    }
+
+    @Test
+    void bodyTablesHaveAliasesOfTheirOwn() {
+        // a caller's emp.id cannot be read from the body's table of that name
+        assertThat(duckDb("CREATE FUNCTION name_of(p int) RETURNS text LANGUAGE sql AS 'SELECT emp.name FROM emp WHERE id = p'"))
+                .contains("SELECT pgwire_name_of_0.\"name\" FROM emp AS pgwire_name_of_0 WHERE (id = CAST(p AS INTEGER))");
     }
 
     @Test
