@@ -425,3 +425,34 @@ SELECT fn_numeric_id(0.123456789012345)
 -- name: numeric_result_beyond_ten_decimals
 CREATE FUNCTION fn_tiny() RETURNS numeric LANGUAGE sql AS $$ SELECT 0.000000000001234 $$;
 SELECT fn_tiny()
+
+-- name: integer_argument_setup
+CREATE FUNCTION fn_twice(x int) RETURNS int LANGUAGE sql AS $$ SELECT x * 2 $$;
+CREATE FUNCTION fn_next(x bigint) RETURNS bigint LANGUAGE sql AS $$ SELECT x + 1 $$;
+CREATE TABLE fn_ints (a int, b bigint, c smallint);
+INSERT INTO fn_ints VALUES (1, 10000000000, 3), (2, NULL, 4)
+
+-- name: integer_arguments
+SELECT a, fn_twice(a), fn_twice(c), fn_twice('4'), fn_twice(' 5 '), fn_next(b), fn_next(a) FROM fn_ints ORDER BY a
+
+-- name: integer_argument_from_fractional_text
+-- expect-error: 22P02
+SELECT fn_twice('2.5')
+
+-- name: integer_argument_from_numeric
+-- expect-error: 42883
+SELECT fn_twice(2.5)
+
+-- name: drop_function_other_signature
+-- expect-error: 42883
+DROP FUNCTION fn_twice(text)
+
+-- name: drop_function_other_signature_if_exists
+DROP FUNCTION IF EXISTS fn_twice(int, int)
+
+-- name: function_overload
+CREATE FUNCTION fn_twice(x text) RETURNS text LANGUAGE sql AS $$ SELECT x || x $$
+
+-- name: drop_function_own_signature
+DROP FUNCTION fn_next(int8);
+SELECT count(*) FROM pg_proc WHERE proname = 'fn_next'

@@ -1,7 +1,9 @@
 package dev.pgwire.serve;
 
 import dev.pgwire.protocol.PgException;
+import dev.pgwire.serve.sql.FunctionMeta;
 import dev.pgwire.serve.sql.Node;
+import dev.pgwire.serve.sql.PgTypeName;
 import dev.pgwire.serve.sql.SqlNames;
 import dev.pgwire.serve.sql.Translation;
 
@@ -30,14 +32,15 @@ final class FunctionDrops {
             List<String> name = object.names("objname");
             String function = name.get(name.size() - 1);
             String schema = name.size() > 1 ? name.get(name.size() - 2) : null;
-            List<String> kinds = runner.query("SELECT function_type FROM duckdb_functions() WHERE function_name = ?"
+            List<String[]> found = runner.query("SELECT function_type, comment FROM duckdb_functions() WHERE function_name = ?"
                     + " AND (? IS NULL OR schema_name = ?) AND function_type IN ('macro', 'table_macro')"
                     + " AND database_name = current_database() AND NOT internal LIMIT 1", ps -> {
                         ps.setString(1, function);
                         ps.setString(2, schema);
                         ps.setString(3, schema);
-                    }, rs -> rs.getString(1));
-            String kind = kinds.isEmpty() ? null : kinds.get(0);
+                    }, rs -> new String[] {rs.getString(1), rs.getString(2)});
+            // a signature given (DROP FUNCTION f(text)) names the function only if its arguments are those types
+            String kind = found.isEmpty() || !sameArguments(object, found.get(0)[1]) ? null : found.get(0)[0];
             String qualified = (schema == null ? "" : SqlNames.quote(schema) + ".") + SqlNames.quote(function);
             if (kind == null) {
                 if (ifExists) {
@@ -53,6 +56,21 @@ final class FunctionDrops {
             script.add("DROP MACRO " + (kind.equals("table_macro") ? "TABLE " : "") + qualified);
         }
         return script.isEmpty() ? "" : String.join(";\n", script);
+    }
+
+    /** Whether a DROP's argument types (when it gives them) are those of the function whose macro has {@code comment}. */
+    private static boolean sameArguments(Node object, String comment) {
+        if (object.bool("args_unspecified")) return true;
+        FunctionMeta meta = comment == null ? null : FunctionMeta.read(comment);
+        if (meta == null) return true; // a macro of DuckDB's own making: its name is all there is
+        List<Node> given = object.list("objargs");
+        if (given.size() != meta.args().size()) return false;
+        for (int i = 0; i < given.size(); i++) {
+            PgTypeName want = PgTypeName.of(given.get(i));
+            PgTypeName have = meta.args().get(i).type();
+            if (!want.name().equals(have.name()) || want.dimensions() != have.dimensions()) return false;
+        }
+        return true;
     }
 
     /** The argument types as PostgreSQL's IF EXISTS notice names them: as parsed (pg_catalog.int4), without modifiers. */
@@ -77,7 +95,7 @@ final class FunctionDrops {
                 case "float8" -> "double precision";
                 case "varchar" -> "character varying";
                 default -> n;
-            });
+            } + "[]".repeat(type.list("arrayBounds").size()));
         }
         return out;
     }

@@ -88,6 +88,7 @@ final class SqlFunctions {
             throw DdlEmitter.unsupported("functions returning " + result.name());
         }
 
+        noOverload(schema, function, in, session);
         if (s.bool("replace") && !returnsTable) sameReturnType(schema, function, in, result, set, session);
         if (plpgsql && (set || !out.isEmpty())) throw FunctionBody.unsupported("RETURNS SETOF or TABLE (RETURN NEXT, RETURN QUERY)");
         String duckDb = plpgsql ? translateBody("SELECT " + plpgsqlBody(source, function, in, result, session), function, in, session, types)
@@ -117,13 +118,13 @@ final class SqlFunctions {
         String resultType = types.duckDbType(withoutModifier(returnType));
         if (!set) {
             if (nullArgument != null) sql.append("CASE WHEN ").append(nullArgument).append(" THEN CAST(NULL AS ").append(resultType).append(") ELSE ");
-            sql.append(asType("(" + duckDb + ")", returnType, types));
+            sql.append(asType("(" + duckDb + ")", returnType, types, false));
             if (nullArgument != null) sql.append(" END");
         } else {
             sql.append("TABLE SELECT ");
             for (int i = 0; i < out.size(); i++) {
                 if (i > 0) sql.append(", ");
-                sql.append(asType("pgwire_c" + i, out.get(i).typeName(), types)).append(" AS ")
+                sql.append(asType("pgwire_c" + i, out.get(i).typeName(), types, false)).append(" AS ")
                         .append(SqlNames.quote(out.get(i).name()));
             }
             sql.append(" FROM (").append(duckDb).append(") AS pgwire_f(");
@@ -155,11 +156,24 @@ final class SqlFunctions {
 
     /**
      * {@code expr} as a value of an argument's or result's type (without its modifier): a numeric
-     * exactly as serve's numeric without modifier holds it, or 22003 rather than rounded.
+     * exactly as serve's numeric without modifier holds it, or 22003 rather than rounded; an integer
+     * argument only from an integral value.
      */
-    private static String asType(String expr, Node typeName, TypeMapper types) {
+    private static String asType(String expr, Node typeName, TypeMapper types, boolean argument) {
         PgTypeName t = PgTypeName.of(typeName);
         if (t.builtin() && !t.isArray() && t.name().equals("numeric")) return "pgwire.exact_numeric(" + expr + ")";
+        // (a result is assigned to its type as PostgreSQL assigns: 2.5 returned as int is 3)
+        if (argument && t.builtin() && !t.isArray() && (t.name().equals("int2") || t.name().equals("int4") || t.name().equals("int8"))) {
+            // an integer as it is; anything else by its digits: 2.5 or '2.5' is no integer (22P02), where
+            // DuckDB's cast would round it to 3 (the value is named once: a lambda over a one-element list binds it)
+            String duck = types.duckDbType(withoutModifier(typeName));
+            return "CASE WHEN typeof(" + expr + ") IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'UTINYINT', 'USMALLINT',"
+                    + " 'UINTEGER', 'UBIGINT', 'HUGEINT', 'UHUGEINT') THEN CAST(" + expr + " AS " + duck + ")"
+                    + " ELSE list_transform([CAST(" + expr + " AS VARCHAR)], lambda pgwire_s: CASE WHEN pgwire_s IS NULL THEN NULL"
+                    + " WHEN regexp_full_match(pgwire_s, '\\s*[+-]?[0-9]+\\s*') THEN CAST(pgwire_s AS " + duck + ")"
+                    + " ELSE error('[pgwire:22P02] invalid input syntax for type " + FormatType.displayName(SqlType.of(t)) + ": \"'"
+                    + " || pgwire_s || '\"') END)[1] END";
+        }
         return "CAST(" + expr + " AS " + types.duckDbType(withoutModifier(typeName)) + ")";
     }
 
@@ -227,7 +241,7 @@ final class SqlFunctions {
             if (tok.kind() != SqlLexer.Kind.PARAM) continue;
             int n = Integer.parseInt(tok.raw().substring(1));
             if (n < 1 || n > in.size()) throw new PgException("42P02", "there is no parameter $" + n);
-            out.append(sql, copied, tok.start()).append(asType(SqlNames.quote(argName(in, n - 1)), in.get(n - 1).typeName(), types));
+            out.append(sql, copied, tok.start()).append(asType(SqlNames.quote(argName(in, n - 1)), in.get(n - 1).typeName(), types, true));
             copied = tok.end();
         }
         return out.append(sql.substring(copied)).toString();
@@ -274,6 +288,24 @@ final class SqlFunctions {
             for (Param a : in) shown.add(FormatType.displayName(SqlType.of(a.type())));
             throw new PgException("42P13", "cannot change return type of existing function")
                     .withHint("Use DROP FUNCTION " + function + "(" + String.join(", ", shown) + ") first.");
+        }
+    }
+
+    /**
+     * A function of the name with other argument types: PostgreSQL would make a second function of
+     * that name, which serve's macros (one per name) cannot be; DuckDB would replace the first.
+     */
+    private static void noOverload(String schema, String function, List<Param> in, SessionContext session) {
+        dev.pgwire.serve.catalog.Snapshot catalog = session.catalogSnapshot();
+        if (catalog == null) return;
+        List<Integer> argTypes = new ArrayList<>();
+        for (Param p : in) argTypes.add(typeOid(p.type(), schema, catalog));
+        if (argTypes.contains(0)) return;
+        for (dev.pgwire.serve.catalog.Snapshot.ProcInfo p : catalog.procs(function)) {
+            if (p.schema().equals(schema) && !p.argTypes().equals(argTypes)) {
+                throw DdlEmitter.unsupported("a second function named " + function + " with other argument types (overloading)")
+                        .withDetail("serve keeps one function of a name: DROP FUNCTION " + function + " first to replace it.");
+            }
         }
     }
 
