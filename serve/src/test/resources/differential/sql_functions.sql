@@ -456,3 +456,28 @@ CREATE FUNCTION fn_twice(x text) RETURNS text LANGUAGE sql AS $$ SELECT x || x $
 -- name: drop_function_own_signature
 DROP FUNCTION fn_next(int8);
 SELECT count(*) FROM pg_proc WHERE proname = 'fn_next'
+
+-- name: function_views_setup
+CREATE FUNCTION fn_plus_one(a int) RETURNS int LANGUAGE sql AS $$ SELECT a + 1 $$;
+CREATE VIEW fn_calling_view AS SELECT fn_plus_one(1) AS x;
+CREATE VIEW fn_reading_view AS SELECT x FROM fn_calling_view
+
+-- name: drop_function_views_call
+-- expect-error: 2BP01
+DROP FUNCTION fn_plus_one
+
+-- name: drop_function_views_call_signature
+-- expect-error: 2BP01
+DROP FUNCTION fn_plus_one(int)
+
+-- name: views_after_refused_drop
+SELECT * FROM fn_reading_view
+
+-- name: drop_function_cascade
+DROP FUNCTION fn_plus_one CASCADE;
+SELECT (SELECT count(*) FROM pg_views WHERE viewname LIKE 'fn\_%ing\_view'), (SELECT count(*) FROM pg_proc WHERE proname = 'fn_plus_one')
+
+-- name: null_defaults
+CREATE FUNCTION fn_null_defaults(a text DEFAULT NULL, b int DEFAULT NULL, d int[] DEFAULT NULL, e varchar DEFAULT NULL::varchar)
+RETURNS text LANGUAGE sql AS 'SELECT coalesce(a, b::text, d::text, e, ''none'')';
+SELECT pg_get_function_arguments('fn_null_defaults'::regproc), fn_null_defaults(), fn_null_defaults('x'), fn_null_defaults(b => 3)

@@ -55,7 +55,14 @@ final class FunctionDrops {
             }
             script.add("DROP MACRO " + (kind.equals("table_macro") ? "TABLE " : "") + qualified);
         }
-        return script.isEmpty() ? "" : String.join(";\n", script);
+        if (script.isEmpty()) return "";
+        // DROP … CASCADE: the views calling the functions, which the translation drops first (DdlDrops)
+        List<String> views = new ArrayList<>();
+        for (String statement : dev.pgwire.server.SqlSplitter.split(t.duckDbSql())) {
+            if (statement.strip().startsWith("DROP VIEW") || statement.strip().startsWith("DROP TABLE")) views.add(statement);
+        }
+        views.addAll(script);
+        return String.join(";\n", views);
     }
 
     /** Whether a DROP's argument types (when it gives them) are those of the function whose macro has {@code comment}. */

@@ -60,6 +60,7 @@ final class DdlDrops {
             for (Node object : s.list("objects")) wrongKind(objectName(object, type), type);
         }
         if (type.equals("OBJECT_TABLE") || type.equals("OBJECT_VIEW") || type.equals("OBJECT_MATVIEW")) dependentViews(s, type, cascade);
+        if (type.equals("OBJECT_FUNCTION")) functionViews(s, cascade);
         List<Relation> dropped = new ArrayList<>();
         if (type.equals("OBJECT_TABLE")) {
             for (Node object : s.list("objects")) {
@@ -113,6 +114,19 @@ final class DdlDrops {
                     + (matView ? "table" : "materialized view"))
                     .withHint("Use DROP " + (matView ? "MATERIALIZED VIEW" : "TABLE") + " to remove a "
                             + (matView ? "materialized view" : "table") + ".");
+        }
+    }
+
+    /** The views calling the functions dropped: refused without CASCADE (2BP01), dropped first with it. */
+    private void functionViews(Node s, boolean cascade) {
+        for (Node object : s.list("objects")) {
+            List<String> name = object.names("objname");
+            String function = name.get(name.size() - 1);
+            String schema = name.size() > 1 ? name.get(name.size() - 2) : session.currentSchema();
+            List<ViewDependents.Dependent> dependents = ViewDependents.ofFunction(schema, function, session.catalog());
+            if (dependents.isEmpty()) continue;
+            if (!cascade) throw ViewDependents.refusal("function " + function, dependents, session.catalog());
+            dropViews(dependents);
         }
     }
 

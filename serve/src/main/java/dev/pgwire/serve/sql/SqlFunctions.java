@@ -41,6 +41,10 @@ final class SqlFunctions {
                 List<Node> items = arg != null && arg.is("List") ? arg.list("items") : List.of();
                 if (items.size() != 1) throw new PgException(SqlState.SYNTAX_ERROR, "only one AS item needed for language \"sql\"");
                 body = items.get(0).str("sval");
+            } else if (o.str("defname").equals("set")) {
+                // the body would run with the caller's settings (its search_path, say: other tables)
+                throw DdlEmitter.unsupported("CREATE FUNCTION … SET")
+                        .withDetail("serve's functions run with the settings of the statement that calls them.");
             } else if (o.str("defname").equals("strict")) {
                 strict = arg != null && arg.bool("boolval"); // STRICT, RETURNS NULL ON NULL INPUT; CALLED ON NULL INPUT is false
             } else if (arg != null && arg.is("String")) {
@@ -142,10 +146,21 @@ final class SqlFunctions {
         List<FunctionMeta.Param> out = new ArrayList<>();
         for (Param p : params) {
             String text = p.defexpr() == null ? null : PgDeparse.text(p.defexpr(), p.type(), c -> null, false);
+            if (text == null && isNull(p.defexpr())) {
+                // DEFAULT NULL: a default all the same (a column's is none), shown as NULL::type
+                PgTypeName t = p.type();
+                text = "NULL::" + FormatType.displayName(SqlType.of(new PgTypeName(t.name(), -1, t.dimensions(), t.builtin())));
+            }
             if (p.defexpr() != null && text == null) throw DdlEmitter.unsupported("this parameter default");
             out.add(new FunctionMeta.Param(p.name(), p.type(), text));
         }
         return out;
+    }
+
+    /** Whether an expression is NULL written as such ({@code NULL}, {@code NULL::text}). */
+    private static boolean isNull(Node e) {
+        while (e != null && e.is("TypeCast")) e = e.node("arg");
+        return e != null && e.is("A_Const") && e.bool("isnull");
     }
 
     /** A parameter's name in the macro: its own, or {@code $n}'s stand-in for an unnamed one. */

@@ -28,6 +28,7 @@ final class ViewDependents {
         /** As PostgreSQL's dependency report names it: {@code view v depends on table t}. */
         String describe(CatalogView catalog) {
             int dot = on.indexOf('.');
+            if (onKind.equals("function")) return view(catalog) + " depends on function " + on.substring(dot + 1);
             return view(catalog) + " depends on " + onKind + " " + named(on.substring(0, dot), on.substring(dot + 1), catalog);
         }
 
@@ -89,6 +90,41 @@ final class ViewDependents {
         List<Dependent> out = new ArrayList<>(direct);
         out.addAll(of(reached, catalog));
         return out;
+    }
+
+    /**
+     * The views calling function {@code function} of schema {@code schema} (a SQL function, which
+     * serve keeps as a DuckDB macro: DuckDB would drop it under them), then the views reading those.
+     */
+    static List<Dependent> ofFunction(String schema, String function, CatalogView catalog) {
+        List<Dependent> direct = new ArrayList<>();
+        Map<String, String> reached = new LinkedHashMap<>();
+        for (String[] v : catalog.views()) {
+            if (v[2] == null || !callsFunction(v[2], function)) continue;
+            direct.add(new Dependent(v[0], v[1], v[3], schema + "." + function, "function"));
+            reached.put(v[0] + "." + v[1], v[3]);
+        }
+        if (direct.isEmpty()) return direct;
+        List<Dependent> out = new ArrayList<>(direct);
+        out.addAll(of(reached, catalog));
+        return out;
+    }
+
+    /** Whether a view's query calls a function named {@code function} (any schema: taken as calling it). */
+    private static boolean callsFunction(String definition, String function) {
+        List<PgParser.Statement> parsed;
+        try {
+            parsed = PgParser.parse(definition);
+        } catch (RuntimeException notPostgreSql) {
+            return false;
+        }
+        boolean[] calls = {false};
+        for (PgParser.Statement st : parsed) {
+            TreeWalker.forEachNode(st.tree(), n -> {
+                if (n.type() != null && n.is("FuncCall") && Operators.lastName(n).equals(function)) calls[0] = true;
+            });
+        }
+        return calls[0];
     }
 
     /** Whether a view's query names {@code column} (as any column reference's last name) or reads {@code *}. */
