@@ -481,3 +481,12 @@ SELECT (SELECT count(*) FROM pg_views WHERE viewname LIKE 'fn\_%ing\_view'), (SE
 CREATE FUNCTION fn_null_defaults(a text DEFAULT NULL, b int DEFAULT NULL, d int[] DEFAULT NULL, e varchar DEFAULT NULL::varchar)
 RETURNS text LANGUAGE sql AS 'SELECT coalesce(a, b::text, d::text, e, ''none'')';
 SELECT pg_get_function_arguments('fn_null_defaults'::regproc), fn_null_defaults(), fn_null_defaults('x'), fn_null_defaults(b => 3)
+
+-- name: standard_body_definitions
+CREATE FUNCTION fn_ret_concat(a int, b text) RETURNS text LANGUAGE sql IMMUTABLE RETURN b || (a + 1)::text;
+CREATE FUNCTION fn_ret_numeric(a numeric) RETURNS numeric LANGUAGE sql RETURN a * 2;
+CREATE FUNCTION fn_ret_const(x int) RETURNS int LANGUAGE sql RETURN 1;
+CREATE FUNCTION fn_ret_bool(x int, y int DEFAULT 3) RETURNS boolean LANGUAGE sql STABLE STRICT RETURN x > y AND x < 100;
+CREATE FUNCTION fn_ret_call(s text) RETURNS text LANGUAGE sql RETURN upper(s) || 'x';
+SELECT proname, prosrc, prosqlbody IS NOT NULL, pg_get_functiondef(oid), pg_get_function_sqlbody(oid) FROM pg_proc
+WHERE proname LIKE 'fn\_ret\_%' OR proname = 'lower' ORDER BY 1

@@ -179,6 +179,8 @@ final class CatalogFunctions {
                 a -> Functions.arguments(current(store, a[1]), ((Long) a[0]).intValue(), false));
         fn(c, "pgwire_get_functiondef", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, true,
                 a -> Functions.definition(current(store, a[1]), ((Long) a[0]).intValue()));
+        fn(c, "pgwire_get_function_sqlbody", List.of(Type.BIGINT, Type.VARCHAR), Type.VARCHAR, true,
+                a -> Functions.sqlBody(current(store, a[1]), ((Long) a[0]).intValue()));
         fn(c, "pgwire_describe_object", List.of(Type.BIGINT, Type.BIGINT, Type.INTEGER, Type.VARCHAR), Type.VARCHAR, true, a -> {
             Snapshot s = current(store, a[3]);
             return s.objectDescriptions.describe(s, ((Long) a[0]).intValue(), ((Long) a[1]).intValue(), (Integer) a[2],

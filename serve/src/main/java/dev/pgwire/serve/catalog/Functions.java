@@ -19,7 +19,7 @@ final class Functions {
     private static final int LANG = PROC.index("prolang"), COST = PROC.index("procost"), ROWS = PROC.index("prorows"),
             SUPPORT = PROC.index("prosupport"), SECDEF = PROC.index("prosecdef"), LEAKPROOF = PROC.index("proleakproof"),
             STRICT = PROC.index("proisstrict"), VOLATILE = PROC.index("provolatile"), PARALLEL = PROC.index("proparallel"),
-            SRC = PROC.index("prosrc"), BIN = PROC.index("probin");
+            SRC = PROC.index("prosrc"), BIN = PROC.index("probin"), SQL_BODY = PROC.index("prosqlbody");
     /** pg_language's names by OID: the built-in languages are all there are. */
     private static final Map<Long, String> LANGUAGES = new HashMap<>();
 
@@ -68,6 +68,8 @@ final class Functions {
         Snapshot.ProcInfo support = s.proc(((Long) r[SUPPORT]).intValue());
         if (support != null) sb.append(" SUPPORT ").append(PgCatalogRows.quoteIdent(support.name()));
         if (sb.length() != options) sb.append('\n');
+        // a SQL-standard body (RETURN …), as serve keeps it written back
+        if (r[SQL_BODY] != null) return sb.append(r[SQL_BODY]).append('\n').toString();
         sb.append("AS ");
         if (r[BIN] != null) sb.append(dev.pgwire.serve.sql.SqlNames.literal((String) r[BIN])).append(", ");
         String source = (String) r[SRC];
@@ -81,6 +83,12 @@ final class Functions {
             sb.append(tag).append(source).append(tag);
         }
         return sb.append('\n').toString();
+    }
+
+    /** pg_get_function_sqlbody: a SQL-standard body (RETURN …) as written back, else null. */
+    static String sqlBody(Snapshot s, int oid) {
+        Snapshot.ProcInfo p = s.proc(oid);
+        return p == null ? null : (String) p.row()[SQL_BODY];
     }
 
     /** A real as printf's %g writes it (six significant digits, trailing zeros dropped). */

@@ -120,7 +120,7 @@ final class UserTypeRows {
                     .set("proargdefaults", defaults.isEmpty() ? null : String.join(", ", defaults))
                     .set("prorettype", table ? RECORD : typeOid(m.returns())).set("proargtypes", in)
                     .set("proallargtypes", table ? all : null).set("proargmodes", table ? modes : null)
-                    .set("proargnames", named ? names : null).set("prosrc", m.body());
+                    .set("proargnames", named ? names : null).set("prosrc", m.body()).set("prosqlbody", m.sqlBody());
             if (!defaults.isEmpty()) r.functionDefaults.put(oid, defaults);
             r.depend(PG_PROC, oid, 0, PgCatalogRows.PG_NAMESPACE, r.namespaceOid(f.schema()), 0, "n");
         }

@@ -131,7 +131,8 @@ final class CatalogCalls {
                     ? sql("pgwire_is_other_temp_schema(" + session.backendPid() + ", CAST({0} AS BIGINT))", args) : null;
             case "to_regclass" -> n == 1 ? sql("pgwire_to_regclass(CAST({0} AS VARCHAR), " + path + ")", args) : null;
             case "to_regtype" -> n == 1 ? sql("pgwire_to_regtype(CAST({0} AS VARCHAR), " + path + ")", args) : null;
-            case "pg_get_function_result", "pg_get_function_arguments", "pg_get_function_identity_arguments", "pg_get_functiondef" ->
+            case "pg_get_function_result", "pg_get_function_arguments", "pg_get_function_identity_arguments", "pg_get_functiondef",
+                 "pg_get_function_sqlbody" ->
                     n == 1 ? sql("pgwire_" + name.substring(3) + "(CAST({0} AS BIGINT), " + path + ")", args) : null;
             case "pg_database_size" -> {
                 if (n != 1) yield null;
@@ -188,8 +189,8 @@ final class CatalogCalls {
             case "pg_size_pretty" -> n == 1 ? sql("pgwire_size_pretty(CAST({0} AS BIGINT))", args) : null;
             case "pg_is_in_recovery", "pg_is_wal_replay_paused", "pg_relation_is_publishable" -> sql("false", List.of());
             case "pg_tablespace_location" -> sql("''", List.of());
-            case "pg_get_partkeydef", "pg_get_triggerdef", "pg_get_ruledef", "pg_get_statisticsobjdef_columns",
-                 "pg_get_function_sqlbody" -> sql("CAST(NULL AS VARCHAR)", List.of());
+            case "pg_get_partkeydef", "pg_get_triggerdef", "pg_get_ruledef", "pg_get_statisticsobjdef_columns" ->
+                    sql("CAST(NULL AS VARCHAR)", List.of());
             // no table is a partition: a relation's only ancestor is itself
             case "pg_partition_ancestors" -> n == 1 ? sql("unnest([CAST({0} AS BIGINT)])", args) : null;
             case "pg_partition_root" -> n == 1 ? sql("CAST({0} AS BIGINT)", args) : null;

@@ -7,10 +7,18 @@ import java.util.List;
  * What serve keeps of a SQL or PL/pgSQL function's PostgreSQL definition, in its DuckDB macro's
  * comment: the arguments and result columns (names and types as PostgreSQL names them,
  * {@code int4}, {@code text[]}), the result type, whether it returns a set, its volatility, its body
- * as written, its language ({@code sql} or {@code plpgsql}) and whether it is STRICT.
+ * as written, its language ({@code sql} or {@code plpgsql}), whether it is STRICT, and for a
+ * SQL-standard body ({@code RETURN expression}) that body as PostgreSQL writes it back
+ * ({@code RETURN (a + 1)}, what pg_get_functiondef shows), else null.
  */
 public record FunctionMeta(List<Param> args, List<Param> columns, PgTypeName returns, boolean setof, String volatility,
-                           String body, String language, boolean strict) {
+                           String body, String language, boolean strict, String sqlBody) {
+
+    /** A function with its body as text (prosrc), not a SQL-standard one. */
+    public FunctionMeta(List<Param> args, List<Param> columns, PgTypeName returns, boolean setof, String volatility,
+                        String body, String language, boolean strict) {
+        this(args, columns, returns, setof, volatility, body, language, strict, null);
+    }
 
     /**
      * One argument or result column.
@@ -29,7 +37,8 @@ public record FunctionMeta(List<Param> args, List<Param> columns, PgTypeName ret
         if (meta == null) return null;
         return new FunctionMeta(params(meta.get("args")), params(meta.get("columns")), type(meta.node("returns")),
                 meta.bool("setof"), meta.str("volatility"), meta.str("body"),
-                meta.has("language") ? meta.str("language") : "sql", meta.bool("strict"));
+                meta.has("language") ? meta.str("language") : "sql", meta.bool("strict"),
+                meta.has("sql_body") ? meta.str("sql_body") : null);
     }
 
     String write() {
@@ -41,7 +50,9 @@ public record FunctionMeta(List<Param> args, List<Param> columns, PgTypeName ret
         sb.append(", \"returns\": ");
         type(sb, returns);
         sb.append(", \"setof\": ").append(setof).append(", \"volatility\": ").append(SqlNames.jsonString(volatility))
-                .append(", \"body\": ").append(SqlNames.jsonString(body)).append("}}");
+                .append(", \"body\": ").append(SqlNames.jsonString(body));
+        if (sqlBody != null) sb.append(", \"sql_body\": ").append(SqlNames.jsonString(sqlBody));
+        sb.append("}}");
         return sb.toString();
     }
 

@@ -138,7 +138,8 @@ final class SqlFunctions {
         }
         PgTypeName returns = new PgTypeName(result.name(), -1, result.dimensions(), result.builtin());
         String meta = new FunctionMeta(params(in), set ? params(out) : List.of(), returns, set,
-                options.getOrDefault("volatility", "volatile"), standardBody ? "" : body, language, strict).write();
+                options.getOrDefault("volatility", "volatile"), standardBody ? "" : body, language, strict,
+                standardBody ? standardBodyText(s.node("sql_body"), body, in, returns) : null).write();
         return sql + ";\nCOMMENT ON MACRO " + (set ? "TABLE " : "") + macro + " IS " + SqlNames.literal(meta);
     }
 
@@ -224,6 +225,19 @@ final class SqlFunctions {
     }
 
     /** {@code RETURN expression} as the query {@code SELECT expression}. */
+    /**
+     * A {@code RETURN expression} body as PostgreSQL writes it back (pg_get_functiondef): the
+     * expression deparsed with its casts to the result type ({@code RETURN (a * (2)::numeric)}); as
+     * written where it cannot be.
+     */
+    private static String standardBodyText(Node sqlBody, String select, List<Param> in, PgTypeName returns) {
+        String text = PgDeparse.text(sqlBody.node("returnval"), returns, column -> {
+            for (Param p : in) if (column.equals(p.name())) return p.type();
+            return null;
+        }, false);
+        return "RETURN " + (text != null ? text : select.substring("SELECT ".length()));
+    }
+
     private static String returnBody(Node sqlBody, String source) {
         if (!sqlBody.is("ReturnStmt") || source == null) throw DdlEmitter.unsupported("BEGIN ATOMIC function bodies");
         SqlLexer lexer = new SqlLexer(source);
