@@ -490,3 +490,12 @@ CREATE FUNCTION fn_ret_bool(x int, y int DEFAULT 3) RETURNS boolean LANGUAGE sql
 CREATE FUNCTION fn_ret_call(s text) RETURNS text LANGUAGE sql RETURN upper(s) || 'x';
 SELECT proname, prosrc, prosqlbody IS NOT NULL, pg_get_functiondef(oid), pg_get_function_sqlbody(oid) FROM pg_proc
 WHERE proname LIKE 'fn\_ret\_%' OR proname = 'lower' ORDER BY 1
+
+-- name: first_row_setup
+CREATE TABLE fn_members (org int, name text);
+INSERT INTO fn_members VALUES (1, 'a'), (1, 'b'), (2, 'c');
+CREATE FUNCTION fn_first_member(p int) RETURNS text LANGUAGE sql AS $$ SELECT name FROM fn_members WHERE org = p ORDER BY name DESC $$
+
+-- name: first_row_of_several
+-- (a function's query of several rows gives its first)
+SELECT org, fn_first_member(org) FROM fn_members ORDER BY 1, 2

@@ -122,7 +122,9 @@ final class SqlFunctions {
         String resultType = types.duckDbType(withoutModifier(returnType));
         if (!set) {
             if (nullArgument != null) sql.append("CASE WHEN ").append(nullArgument).append(" THEN CAST(NULL AS ").append(resultType).append(") ELSE ");
-            sql.append(asType("(" + duckDb + ")", returnType, types, false));
+            // the first row the query gives, as PostgreSQL returns it (DuckDB's subquery of several rows is 21000)
+            String first = plpgsql ? duckDb : "SELECT * FROM (" + duckDb + ") AS pgwire_rows LIMIT 1";
+            sql.append(asType("(" + first + ")", returnType, types, false));
             if (nullArgument != null) sql.append(" END");
         } else {
             sql.append("TABLE SELECT ");
