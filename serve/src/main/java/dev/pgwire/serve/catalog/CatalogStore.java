@@ -172,18 +172,21 @@ public final class CatalogStore implements AutoCloseable {
                     st.execute("CREATE SCHEMA IF NOT EXISTS " + DATABASE + "." + schema + suffix);
                 }
             }
+            // the tables as one script: DuckDB runs it in about half the time of a statement at a time
+            List<String> ddl = new ArrayList<>();
             for (Relation r : CatalogDefinitions.get().relations()) {
                 if (withBuiltinRows(r)) {
-                    for (String suffix : List.of(BUILTIN, OWN)) st.execute(createTable(r, suffix));
-                    st.execute("CREATE VIEW IF NOT EXISTS " + qualified(r, "") + " AS SELECT * FROM " + qualified(r, BUILTIN)
+                    for (String suffix : List.of(BUILTIN, OWN)) ddl.add(createTable(r, suffix));
+                    ddl.add("CREATE VIEW IF NOT EXISTS " + qualified(r, "") + " AS SELECT * FROM " + qualified(r, BUILTIN)
                             + " UNION ALL SELECT * FROM " + qualified(r, OWN));
                 } else {
-                    st.execute(createTable(r, ""));
+                    ddl.add(createTable(r, ""));
                 }
             }
-            st.execute("CREATE TABLE IF NOT EXISTS " + DATABASE + "." + PG + "." + BUILD + " (n BIGINT)");
-            st.execute("CREATE TABLE IF NOT EXISTS " + DATABASE + "." + PG + ".pgwire_keywords"
+            ddl.add("CREATE TABLE IF NOT EXISTS " + DATABASE + "." + PG + "." + BUILD + " (n BIGINT)");
+            ddl.add("CREATE TABLE IF NOT EXISTS " + DATABASE + "." + PG + ".pgwire_keywords"
                     + " (word VARCHAR, catcode VARCHAR, barelabel BOOLEAN, catdesc VARCHAR, baredesc VARCHAR)");
+            st.execute(String.join(";\n", ddl));
         }
         connection.setAutoCommit(false);
         try {
