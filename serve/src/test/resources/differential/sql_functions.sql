@@ -499,3 +499,19 @@ CREATE FUNCTION fn_first_member(p int) RETURNS text LANGUAGE sql AS $$ SELECT na
 -- name: first_row_of_several
 -- (a function's query of several rows gives its first)
 SELECT org, fn_first_member(org) FROM fn_members ORDER BY 1, 2
+
+-- name: set_function_alias_setup
+CREATE FUNCTION fn_series(n int) RETURNS SETOF int LANGUAGE sql AS 'SELECT generate_series(1, n)';
+CREATE FUNCTION fn_pairs(n int) RETURNS TABLE(x int, y text) LANGUAGE sql AS 'SELECT i, i::text FROM generate_series(1, n) i'
+
+-- name: set_function_alias_names_its_value
+SELECT s, s + 1, s.s FROM fn_series(3) s WHERE s > 1 ORDER BY 1
+
+-- name: set_function_alias_with_column_names
+SELECT * FROM fn_series(2) s(v) ORDER BY v
+
+-- name: table_function_alias_keeps_columns
+SELECT t.x, y FROM fn_pairs(2) t ORDER BY 1
+
+-- name: set_function_with_ordinality
+SELECT * FROM fn_series(2) WITH ORDINALITY

@@ -94,6 +94,14 @@ public interface CatalogView {
      * The domain {@code name} (in {@code schema}, or found on search_path when null), or null when
      * there is no such domain.
      */
+    /**
+     * The SQL function returning a set (a DuckDB table macro) of that name, found on the search_path
+     * unless {@code schema} is given; null when there is none.
+     */
+    default FunctionMeta setFunction(String schema, String name) {
+        return null;
+    }
+
     default DomainMeta domain(String schema, String name) {
         return null;
     }
