@@ -515,3 +515,23 @@ SELECT t.x, y FROM fn_pairs(2) t ORDER BY 1
 
 -- name: set_function_with_ordinality
 SELECT * FROM fn_series(2) WITH ORDINALITY
+
+-- name: return_type_mismatch_boolean
+-- expect-error: 42P13
+CREATE FUNCTION fn_positive_int(a int) RETURNS int LANGUAGE sql AS $$ SELECT a > 0 $$
+
+-- name: return_type_mismatch_text
+-- expect-error: 42P13
+CREATE FUNCTION fn_text_int() RETURNS int LANGUAGE sql AS $$ SELECT 'abc'::text $$
+
+-- name: return_type_mismatch_number_boolean
+-- expect-error: 42P13
+CREATE FUNCTION fn_int_bool() RETURNS boolean LANGUAGE sql AS $$ SELECT 1 $$
+
+-- name: return_type_assignable
+CREATE FUNCTION fn_round_int() RETURNS int LANGUAGE sql AS $$ SELECT 2.5 $$;
+CREATE FUNCTION fn_bool_text() RETURNS text LANGUAGE sql AS $$ SELECT true $$;
+CREATE FUNCTION fn_int_numeric() RETURNS numeric LANGUAGE sql AS $$ SELECT 1::int $$;
+CREATE FUNCTION fn_float_bigint() RETURNS bigint LANGUAGE sql AS $$ SELECT 2.5::float8 $$;
+CREATE FUNCTION fn_date_timestamp() RETURNS timestamp LANGUAGE sql AS $$ SELECT DATE '2024-01-02' $$;
+SELECT fn_round_int(), fn_bool_text(), fn_int_numeric(), fn_float_bigint(), fn_date_timestamp()

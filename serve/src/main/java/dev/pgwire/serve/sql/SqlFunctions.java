@@ -95,8 +95,8 @@ final class SqlFunctions {
         noOverload(schema, function, in, session);
         if (s.bool("replace") && !returnsTable) sameReturnType(schema, function, in, result, set, session);
         if (plpgsql && (set || !out.isEmpty())) throw FunctionBody.unsupported("RETURNS SETOF or TABLE (RETURN NEXT, RETURN QUERY)");
-        String duckDb = plpgsql ? translateBody("SELECT " + plpgsqlBody(source, function, in, result, session), function, in, session, types)
-                : translateBody(body, function, in, session, types);
+        String duckDb = plpgsql ? translateBody("SELECT " + plpgsqlBody(source, function, in, result, session), function, in, session, types, null)
+                : translateBody(body, function, in, session, types, set ? null : result);
         String nullArgument = null; // STRICT: the condition under which an argument is NULL
         if (strict && !in.isEmpty()) {
             StringBuilder c = new StringBuilder();
@@ -158,6 +158,24 @@ final class SqlFunctions {
             out.add(new FunctionMeta.Param(p.name(), p.type(), text));
         }
         return out;
+    }
+
+    /**
+     * A SQL function's query gives a value PostgreSQL can assign to the declared result type, or
+     * the CREATE fails with 42P13 as PostgreSQL's does (a boolean, a text or a date is no integer;
+     * DuckDB's cast would turn true into 1).
+     */
+    private static void assignable(SqlType actual, SqlType declared) {
+        if (actual == null || actual.isArray() || actual.isUnknown() || declared.isText()) return;
+        boolean bool = actual.name().equals("bool");
+        boolean mismatch = bool ? !declared.name().equals("bool")
+                : actual.isText() ? declared.isNumber() || declared.name().equals("bool") || declared.isDateTime()
+                : actual.isNumber() ? declared.name().equals("bool") || declared.isDateTime()
+                : actual.isDateTime() && (declared.isNumber() || declared.name().equals("bool"));
+        if (mismatch) {
+            throw new PgException("42P13", "return type mismatch in function declared to return " + FormatType.displayName(declared))
+                    .withDetail("Actual return type is " + FormatType.displayName(actual) + ".");
+        }
     }
 
     /** Whether an expression is NULL written as such ({@code NULL}, {@code NULL::text}). */
@@ -253,7 +271,9 @@ final class SqlFunctions {
         return "SELECT " + expression;
     }
 
-    private static String translateBody(String body, String function, List<Param> in, SessionContext session, TypeMapper types) {
+    /** @param declared the result type the query must give one of assignable to it (42P13 otherwise), or null */
+    private static String translateBody(String body, String function, List<Param> in, SessionContext session, TypeMapper types,
+                                        PgTypeName declared) {
         List<PgParser.Statement> statements = PgParser.parse(body);
         if (statements.size() != 1 || !statements.get(0).tree().is("SelectStmt")) {
             throw DdlEmitter.unsupported("SQL function bodies other than one query");
@@ -262,6 +282,7 @@ final class SqlFunctions {
         if (t.duckDbSql() == null || t.tree() == null || !t.tree().is("SelectStmt")) {
             throw DdlEmitter.unsupported("this SQL function body");
         }
+        if (declared != null && declared.builtin() && !declared.isArray()) assignable(t.resultType(0), SqlType.of(declared));
         // each $n: the macro's parameter as the declared type (without a modifier, which PostgreSQL
         // does not keep on a function's arguments: numeric(5,1) takes 2.25 unrounded)
         String sql = t.duckDbSql();
