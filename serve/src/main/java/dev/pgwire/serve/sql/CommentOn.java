@@ -102,7 +102,7 @@ final class CommentOn {
                 script.add("COMMENT ON " + Classifier.objectName(type) + " " + DdlChanges.dotted(name) + " IS "
                         + (text == null ? "NULL" : SqlWriter.quoteLiteral(text)));
             }
-            default -> throw DdlEmitter.unsupported("COMMENT ON " + Classifier.objectName(type));
+            default -> throw DdlEmitter.unsupported("COMMENT ON " + (type.endsWith("CONSTRAINT") ? "CONSTRAINT" : Classifier.objectName(type)));
         }
     }
 }

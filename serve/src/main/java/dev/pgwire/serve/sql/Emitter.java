@@ -386,18 +386,11 @@ class Emitter {
             }
             return;
         }
-        // a SQL function returning a set: DuckDB's table macro, whose one column an alias alone names
-        // where the function returns SETOF a type (as PostgreSQL's alias does; a RETURNS TABLE column
-        // keeps its name), and which has no ordinality
-        List<String> name = call.is("FuncCall") ? call.names("funcname") : List.of();
-        FunctionMeta set = call.is("FuncCall") && ReplayInfo.userFunction(call)
-                ? types.catalog().setFunction(name.size() > 1 ? name.get(name.size() - 2) : null, name.get(name.size() - 1)) : null;
-        if (set != null && f.bool("ordinality")) throw DdlEmitter.unsupported("WITH ORDINALITY of a SQL function");
+        boolean valueAlias = SetFunctionAliases.aliasNamesValue(f, call, types.catalog());
         expr(call);
         if (f.bool("ordinality")) w.append(" WITH ORDINALITY");
         Node a = f.node("alias");
-        if (set != null && set.columns().size() == 1 && set.columns().get(0).name().equals(name.get(name.size() - 1))
-                && a != null && !a.has("colnames")) {
+        if (valueAlias) {
             w.append(" AS ").ident(a.str("aliasname")).append('(').ident(a.str("aliasname")).append(')');
             return;
         }
