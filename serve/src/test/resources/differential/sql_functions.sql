@@ -535,3 +535,19 @@ CREATE FUNCTION fn_int_numeric() RETURNS numeric LANGUAGE sql AS $$ SELECT 1::in
 CREATE FUNCTION fn_float_bigint() RETURNS bigint LANGUAGE sql AS $$ SELECT 2.5::float8 $$;
 CREATE FUNCTION fn_date_timestamp() RETURNS timestamp LANGUAGE sql AS $$ SELECT DATE '2024-01-02' $$;
 SELECT fn_round_int(), fn_bool_text(), fn_int_numeric(), fn_float_bigint(), fn_date_timestamp()
+
+-- name: string_arguments_setup
+CREATE FUNCTION fn_count_of(a int[]) RETURNS int LANGUAGE sql AS $$ SELECT array_length(a, 1) $$;
+CREATE FUNCTION fn_hour_later(i interval) RETURNS text LANGUAGE sql AS $$ SELECT (i + interval '1 hour')::text $$;
+CREATE FUNCTION fn_flag(b boolean) RETURNS text LANGUAGE sql AS $$ SELECT b::text $$;
+CREATE FUNCTION fn_day(d date) RETURNS text LANGUAGE sql AS $$ SELECT d::text $$;
+CREATE FUNCTION fn_doc(j jsonb) RETURNS text LANGUAGE sql AS $$ SELECT j::text $$;
+CREATE FUNCTION fn_int_arg(x int) RETURNS int LANGUAGE sql AS $$ SELECT x $$
+
+-- name: string_arguments_read_as_the_arguments_types
+SELECT fn_count_of('{7,8,9}'), fn_hour_later('1-2'), fn_hour_later('PT1H'), fn_flag('on'), fn_day('Jan 5, 2024'),
+       fn_doc('{"b": 1, "a": 2, "a": 3}'), fn_count_of(a => '{1}')
+
+-- name: string_argument_not_an_integer
+-- expect-error: 22P02
+SELECT fn_int_arg('1e3')

@@ -216,21 +216,21 @@ final class SessionCatalog implements CatalogView {
     private final Map<String, Optional<String[]>> userTypes = new HashMap<>();
     private long userTypesVersion = -1;
 
-    /** The comment of a SQL function returning a set (a table macro), where serve keeps its definition. */
-    private static final String SET_FUNCTIONS = "SELECT schema_name, comment FROM duckdb_functions() WHERE function_name = ?"
-            + " AND function_type = 'table_macro' AND database_name = current_database() AND NOT internal";
-    /** Each set-returning function looked up since the catalog last changed: its schema and comment, or empty. */
-    private final Map<String, Optional<String[]>> setFunctions = new HashMap<>();
-    private long setFunctionsVersion = -1;
+    /** The comment of a SQL function (a macro or table macro), where serve keeps its definition. */
+    private static final String SQL_FUNCTIONS = "SELECT schema_name, comment FROM duckdb_functions() WHERE function_name = ?"
+            + " AND function_type IN ('macro', 'table_macro') AND database_name = current_database() AND NOT internal";
+    /** Each SQL function looked up since the catalog last changed: its schema and comment, or empty. */
+    private final Map<String, Optional<String[]>> sqlFunctions = new HashMap<>();
+    private long sqlFunctionsVersion = -1;
 
     @Override
-    public dev.pgwire.serve.sql.FunctionMeta setFunction(String schema, String name) {
+    public dev.pgwire.serve.sql.FunctionMeta sqlFunction(String schema, String name) {
         long now = version.get();
-        if (now != setFunctionsVersion) {
-            setFunctions.clear();
-            setFunctionsVersion = now;
+        if (now != sqlFunctionsVersion) {
+            sqlFunctions.clear();
+            sqlFunctionsVersion = now;
         }
-        String[] found = setFunctions.computeIfAbsent(name, k -> Optional.ofNullable(runner.query(SET_FUNCTIONS,
+        String[] found = sqlFunctions.computeIfAbsent(name, k -> Optional.ofNullable(runner.query(SQL_FUNCTIONS,
                 ps -> ps.setString(1, name), rs -> new String[] {rs.getString(1), rs.getString(2)}).stream()
                 .filter(r -> schema == null ? searchPath.get().contains(r[0]) : schema.equals(r[0])).findFirst().orElse(null)))
                 .orElse(null);

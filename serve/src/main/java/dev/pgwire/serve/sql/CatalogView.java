@@ -95,10 +95,10 @@ public interface CatalogView {
      * there is no such domain.
      */
     /**
-     * The SQL function returning a set (a DuckDB table macro) of that name, found on the search_path
-     * unless {@code schema} is given; null when there is none.
+     * The SQL function of that name (a DuckDB macro, or a table macro when it returns a set), found
+     * on the search_path unless {@code schema} is given; null when there is none.
      */
-    default FunctionMeta setFunction(String schema, String name) {
+    default FunctionMeta sqlFunction(String schema, String name) {
         return null;
     }
 

@@ -15,6 +15,37 @@ import java.util.Map;
 final class MacroArguments {
     private MacroArguments() {}
 
+    /**
+     * Untyped string constants passed to a SQL function, read as its arguments' (built-in) types,
+     * as PostgreSQL resolves an unknown literal: {@code '{7,8,9}'} for an int[] argument is an
+     * array, {@code '2.5'} for an integer one 22P02, where DuckDB would put the text into the body.
+     */
+    static void typeConstants(Node call, CatalogView catalog) {
+        if (!ReplayInfo.userFunction(call)) return;
+        List<String> name = call.names("funcname");
+        FunctionMeta f = catalog.sqlFunction(name.size() > 1 ? name.get(name.size() - 2) : null, name.get(name.size() - 1));
+        if (f == null) return;
+        List<Node> args = call.list("args");
+        for (int i = 0; i < args.size(); i++) {
+            Node arg = args.get(i);
+            boolean named = arg.is("NamedArgExpr");
+            Node value = named ? arg.node("arg") : arg;
+            FunctionMeta.Param p = null;
+            if (named) {
+                for (FunctionMeta.Param q : f.args()) if (q.name() != null && q.name().equals(arg.str("name"))) p = q;
+            } else if (i < f.args().size()) {
+                p = f.args().get(i);
+            }
+            if (p == null || value == null || !value.is("A_Const") || !value.has("sval")
+                    || dev.pgwire.serve.catalog.Builtins.typeOid(p.type().name()) == 0) {
+                continue;
+            }
+            Node cast = SqlType.of(p.type()).withoutTypmod().cast(value, value.location());
+            if (named) arg.set("arg", cast);
+            else args.set(i, cast);
+        }
+    }
+
     static void qualify(Node call, TypeResolver.Scope scope) {
         if (scope == null || !ReplayInfo.userFunction(call)) return;
         ArrayDeque<Object> stack = new ArrayDeque<>(call.list("args"));

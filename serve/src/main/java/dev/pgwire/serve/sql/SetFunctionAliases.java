@@ -16,8 +16,8 @@ final class SetFunctionAliases {
         if (!call.is("FuncCall") || !ReplayInfo.userFunction(call)) return false;
         List<String> name = call.names("funcname");
         String function = name.get(name.size() - 1);
-        FunctionMeta set = catalog.setFunction(name.size() > 1 ? name.get(name.size() - 2) : null, function);
-        if (set == null) return false;
+        FunctionMeta set = catalog.sqlFunction(name.size() > 1 ? name.get(name.size() - 2) : null, function);
+        if (set == null || !set.setof()) return false;
         if (f.bool("ordinality")) throw DdlEmitter.unsupported("WITH ORDINALITY of a SQL function");
         Node a = f.node("alias");
         return set.columns().size() == 1 && set.columns().get(0).name().equals(function) && a != null && !a.has("colnames");

@@ -487,6 +487,7 @@ final class TypedRewrites {
                     else if (RowReferences.isStarOfRelation(e.list("args").get(0))) return e; // DuckDB reports it, rather than count NULL rows
                 }
                 MacroArguments.qualify(e, scope);
+                MacroArguments.typeConstants(e, types.catalog());
                 RowReferences.wholeRowArguments(e.list("args"));
                 RowArguments.ofCall(e, scope);
                 rewriteItems(e.list("args"), scope);
