@@ -92,8 +92,7 @@ final class SqlFunctions {
             throw DdlEmitter.unsupported("functions returning " + result.name());
         }
 
-        noOverload(schema, function, in, session);
-        if (s.bool("replace") && !returnsTable) sameReturnType(schema, function, in, result, set, session);
+        existing(schema, function, in, result, set, s.bool("replace") && !returnsTable, session);
         if (plpgsql && (set || !out.isEmpty())) throw FunctionBody.unsupported("RETURNS SETOF or TABLE (RETURN NEXT, RETURN QUERY)");
         String duckDb = plpgsql ? translateBody("SELECT " + plpgsqlBody(source, function, in, result, session), function, in, session, types, null)
                 : translateBody(body, function, in, session, types, set ? null : result);
@@ -322,42 +321,32 @@ final class SqlFunctions {
     }
 
     /**
-     * CREATE OR REPLACE FUNCTION keeps a function's return type: another one (or SETOF where there
-     * was none) is PostgreSQL's 42P13, where DuckDB would replace the macro and its callers would
-     * get values of another type.
+     * The function of that name serve has already, if any: one with other argument types is a
+     * second function PostgreSQL would make, which serve's macros (one per name) cannot be and
+     * DuckDB would replace (0A000); with {@code replace}, one of the same argument types keeps its
+     * return type (another one, or SETOF where there was none, is PostgreSQL's 42P13, where DuckDB
+     * would replace the macro and its callers would get values of another type).
      */
-    private static void sameReturnType(String schema, String function, List<Param> in, PgTypeName result, boolean set,
-                                       SessionContext session) {
+    private static void existing(String schema, String function, List<Param> in, PgTypeName result, boolean set,
+                                 boolean replace, SessionContext session) {
         dev.pgwire.serve.catalog.Snapshot catalog = session.catalogSnapshot();
         if (catalog == null) return;
         List<Integer> argTypes = new ArrayList<>();
         for (Param p : in) argTypes.add(typeOid(p.type(), schema, catalog));
         for (dev.pgwire.serve.catalog.Snapshot.ProcInfo p : catalog.procs(function)) {
-            if (!p.schema().equals(schema) || !p.argTypes().equals(argTypes)) continue;
+            if (!p.schema().equals(schema)) continue;
+            if (!p.argTypes().equals(argTypes)) {
+                if (argTypes.contains(0)) continue; // a type not known here: not told apart
+                throw DdlEmitter.unsupported("a second function named " + function + " with other argument types (overloading)")
+                        .withDetail("serve keeps one function of a name: DROP FUNCTION " + function + " first to replace it.");
+            }
+            if (!replace) continue;
             int returns = typeOid(result, schema, catalog);
-            if (returns == 0 || (p.returnType() == returns && p.returnsSet() == set)) return;
+            if (returns == 0 || (p.returnType() == returns && p.returnsSet() == set)) continue;
             List<String> shown = new ArrayList<>();
             for (Param a : in) shown.add(FormatType.displayName(SqlType.of(a.type())));
             throw new PgException("42P13", "cannot change return type of existing function")
                     .withHint("Use DROP FUNCTION " + function + "(" + String.join(", ", shown) + ") first.");
-        }
-    }
-
-    /**
-     * A function of the name with other argument types: PostgreSQL would make a second function of
-     * that name, which serve's macros (one per name) cannot be; DuckDB would replace the first.
-     */
-    private static void noOverload(String schema, String function, List<Param> in, SessionContext session) {
-        dev.pgwire.serve.catalog.Snapshot catalog = session.catalogSnapshot();
-        if (catalog == null) return;
-        List<Integer> argTypes = new ArrayList<>();
-        for (Param p : in) argTypes.add(typeOid(p.type(), schema, catalog));
-        if (argTypes.contains(0)) return;
-        for (dev.pgwire.serve.catalog.Snapshot.ProcInfo p : catalog.procs(function)) {
-            if (p.schema().equals(schema) && !p.argTypes().equals(argTypes)) {
-                throw DdlEmitter.unsupported("a second function named " + function + " with other argument types (overloading)")
-                        .withDetail("serve keeps one function of a name: DROP FUNCTION " + function + " first to replace it.");
-            }
         }
     }
 
