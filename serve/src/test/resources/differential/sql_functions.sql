@@ -551,3 +551,32 @@ SELECT fn_count_of('{7,8,9}'), fn_hour_later('1-2'), fn_hour_later('PT1H'), fn_f
 -- name: string_argument_not_an_integer
 -- expect-error: 22P02
 SELECT fn_int_arg('1e3')
+
+-- name: domain_arguments_setup
+CREATE DOMAIN fn_posint AS int CHECK (VALUE > 0);
+CREATE DOMAIN fn_required AS int NOT NULL;
+CREATE DOMAIN fn_tenths AS numeric(5,1);
+CREATE FUNCTION fn_of_posint(a fn_posint) RETURNS int LANGUAGE sql RETURN a;
+CREATE FUNCTION fn_to_posint(a int) RETURNS fn_posint LANGUAGE sql AS $$ SELECT a $$;
+CREATE FUNCTION fn_of_required(a fn_required) RETURNS int LANGUAGE sql AS $$ SELECT a $$;
+CREATE FUNCTION fn_of_tenths(a fn_tenths) RETURNS numeric LANGUAGE sql AS $$ SELECT a $$;
+CREATE FUNCTION fn_to_tenths(a numeric) RETURNS fn_tenths LANGUAGE sql AS $$ SELECT a $$
+
+-- name: domain_arguments_accepted
+SELECT fn_of_posint(5), fn_of_posint('7'), fn_to_posint(3), fn_of_required(1), fn_of_tenths(2.25), fn_to_tenths(2.25)
+
+-- name: domain_argument_check_violated
+-- expect-error: 23514
+SELECT fn_of_posint(-1)
+
+-- name: domain_argument_check_violated_by_a_column
+-- expect-error: 23514
+SELECT fn_of_posint(x) FROM (VALUES (1), (-2)) v(x)
+
+-- name: domain_result_check_violated
+-- expect-error: 23514
+SELECT fn_to_posint(-3)
+
+-- name: domain_argument_not_null
+-- expect-error: 23502
+SELECT fn_of_required(NULL)

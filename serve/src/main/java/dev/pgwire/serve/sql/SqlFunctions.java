@@ -195,6 +195,18 @@ final class SqlFunctions {
      * argument only from an integral value.
      */
     private static String asType(String expr, Node typeName, TypeMapper types, boolean argument) {
+        Domains.refuseArray(typeName, types.catalog());
+        DomainMeta domain = Domains.lookup(typeName, types.catalog());
+        if (domain != null) {
+            // a domain's value: of its base type as above, then cast to the domain as any value is
+            // (the base type's modifier applied, NOT NULL and the checks: 23502, 23514)
+            String base = asType(expr, domain.statement().node("typeName"), types, argument);
+            Node cast = Node.of("TypeCast").set("arg", Expressions.duckDb(base)).set("typeName", typeName).set("location", -1);
+            Domains.checkCasts(cast, types.catalog());
+            SqlWriter w = new SqlWriter();
+            new Emitter(w, types).expr(cast);
+            return w.toString();
+        }
         PgTypeName t = PgTypeName.of(typeName);
         if (t.builtin() && !t.isArray() && t.name().equals("numeric")) return "pgwire.exact_numeric(" + expr + ")";
         // (a result is assigned to its type as PostgreSQL assigns: 2.5 returned as int is 3)
