@@ -580,3 +580,20 @@ SELECT fn_to_posint(-3)
 -- name: domain_argument_not_null
 -- expect-error: 23502
 SELECT fn_of_required(NULL)
+
+-- name: comment_on_function
+CREATE FUNCTION fn_commented(a int) RETURNS int LANGUAGE sql RETURN a + 1;
+COMMENT ON FUNCTION fn_commented(int) IS 'adds one';
+SELECT obj_description('fn_commented'::regproc, 'pg_proc'), obj_description('fn_commented(int)'::regprocedure)
+
+-- name: comment_on_function_kept_by_replace
+CREATE OR REPLACE FUNCTION fn_commented(a int) RETURNS int LANGUAGE sql RETURN a + 2;
+SELECT d.description, fn_commented(1) FROM pg_description d JOIN pg_proc p ON p.oid = d.objoid WHERE p.proname = 'fn_commented'
+
+-- name: comment_on_function_of_other_arguments
+-- expect-error: 42883
+COMMENT ON FUNCTION fn_commented(text) IS 'x'
+
+-- name: comment_on_function_removed
+COMMENT ON FUNCTION fn_commented IS '';
+SELECT count(*) FROM pg_description d JOIN pg_proc p ON p.oid = d.objoid WHERE p.proname = 'fn_commented'

@@ -103,6 +103,7 @@ final class DuckDbExecution {
                     sql -> translator.translate(sql).duckDbSql(), tx.inDuckDbTransaction() && tx.rowsChanged());
         }
         if (atRun == null) atRun = IndexRename.comment(written.tree(), runner, session.schemasOnPath());
+        if (atRun == null) atRun = FunctionChanges.comment(written.tree(), runner);
         if (atRun != null) written = written.withDuckDbSql(atRun);
         if (written.duckDbSql().isEmpty()) { // nothing DuckDB has to do (ALTER TABLE … OWNER TO, say)
             sink.complete(written.info().tagForUpdate(-1));
@@ -122,7 +123,7 @@ final class DuckDbExecution {
             aroundIndexes = IndexedAlter.afterUpdates(written, indexed, runner);
         }
         if (aroundIndexes == null) aroundIndexes = IndexedAlter.around(written, altered, runner); // a transaction of its own
-        String functionDrops = FunctionDrops.script(written, runner, notice -> sink.notice("NOTICE", "00000", notice));
+        String functionDrops = FunctionChanges.script(written, runner, notice -> sink.notice("NOTICE", "00000", notice));
         if (functionDrops != null && functionDrops.isEmpty()) { // DROP FUNCTION IF EXISTS of nothing there
             sink.complete(written.info().tagForUpdate(-1));
             return;

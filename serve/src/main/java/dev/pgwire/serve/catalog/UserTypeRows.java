@@ -123,6 +123,7 @@ final class UserTypeRows {
                     .set("proargnames", named ? names : null).set("prosrc", m.body()).set("prosqlbody", m.sqlBody());
             if (!defaults.isEmpty()) r.functionDefaults.put(oid, defaults);
             r.depend(PG_PROC, oid, 0, PgCatalogRows.PG_NAMESPACE, r.namespaceOid(f.schema()), 0, "n");
+            r.description(oid, PG_PROC, 0, m.description());
         }
     }
 

@@ -102,6 +102,9 @@ final class CommentOn {
                 script.add("COMMENT ON " + Classifier.objectName(type) + " " + DdlChanges.dotted(name) + " IS "
                         + (text == null ? "NULL" : SqlWriter.quoteLiteral(text)));
             }
+            case "OBJECT_FUNCTION" -> {
+                // written as the statement runs, from the function's record then (FunctionChanges)
+            }
             default -> throw DdlEmitter.unsupported("COMMENT ON " + (type.endsWith("CONSTRAINT") ? "CONSTRAINT" : Classifier.objectName(type)));
         }
     }

@@ -9,15 +9,21 @@ import java.util.List;
  * {@code int4}, {@code text[]}), the result type, whether it returns a set, its volatility, its body
  * as written, its language ({@code sql} or {@code plpgsql}), whether it is STRICT, and for a
  * SQL-standard body ({@code RETURN expression}) that body as PostgreSQL writes it back
- * ({@code RETURN (a + 1)}, what pg_get_functiondef shows), else null.
+ * ({@code RETURN (a + 1)}, what pg_get_functiondef shows), else null; and its description
+ * (COMMENT ON FUNCTION), or null.
  */
 public record FunctionMeta(List<Param> args, List<Param> columns, PgTypeName returns, boolean setof, String volatility,
-                           String body, String language, boolean strict, String sqlBody) {
+                           String body, String language, boolean strict, String sqlBody, String description) {
 
-    /** A function with its body as text (prosrc), not a SQL-standard one. */
+    /** A function with its body as text (prosrc), not a SQL-standard one, and no description. */
     public FunctionMeta(List<Param> args, List<Param> columns, PgTypeName returns, boolean setof, String volatility,
                         String body, String language, boolean strict) {
-        this(args, columns, returns, setof, volatility, body, language, strict, null);
+        this(args, columns, returns, setof, volatility, body, language, strict, null, null);
+    }
+
+    /** The same function with {@code text} as its description (null: none). */
+    public FunctionMeta withDescription(String text) {
+        return new FunctionMeta(args, columns, returns, setof, volatility, body, language, strict, sqlBody, text);
     }
 
     /**
@@ -38,10 +44,10 @@ public record FunctionMeta(List<Param> args, List<Param> columns, PgTypeName ret
         return new FunctionMeta(params(meta.get("args")), params(meta.get("columns")), type(meta.node("returns")),
                 meta.bool("setof"), meta.str("volatility"), meta.str("body"),
                 meta.has("language") ? meta.str("language") : "sql", meta.bool("strict"),
-                meta.has("sql_body") ? meta.str("sql_body") : null);
+                meta.has("sql_body") ? meta.str("sql_body") : null, meta.has("description") ? meta.str("description") : null);
     }
 
-    String write() {
+    public String write() {
         StringBuilder sb = new StringBuilder("{\"function\": {\"language\": ").append(SqlNames.jsonString(language))
                 .append(", \"strict\": ").append(strict).append(", \"args\": ");
         params(sb, args);
@@ -52,6 +58,7 @@ public record FunctionMeta(List<Param> args, List<Param> columns, PgTypeName ret
         sb.append(", \"setof\": ").append(setof).append(", \"volatility\": ").append(SqlNames.jsonString(volatility))
                 .append(", \"body\": ").append(SqlNames.jsonString(body));
         if (sqlBody != null) sb.append(", \"sql_body\": ").append(SqlNames.jsonString(sqlBody));
+        if (description != null) sb.append(", \"description\": ").append(SqlNames.jsonString(description));
         sb.append("}}");
         return sb.toString();
     }

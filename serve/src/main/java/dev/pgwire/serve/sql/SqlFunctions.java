@@ -103,6 +103,9 @@ final class SqlFunctions {
             nullArgument = c.toString();
         }
         String macro = SqlNames.quote(schema) + "." + SqlNames.quote(function);
+        // CREATE OR REPLACE keeps the function, and with it its description (COMMENT ON FUNCTION)
+        FunctionMeta replaced = s.bool("replace") ? session.catalog().sqlFunction(schema, function) : null;
+        String keptDescription = replaced == null ? null : replaced.description();
         StringBuilder sql = new StringBuilder(s.bool("replace") ? "CREATE OR REPLACE MACRO " : "CREATE MACRO ").append(macro).append('(');
         for (int i = 0; i < in.size(); i++) {
             if (i > 0) sql.append(", ");
@@ -140,7 +143,7 @@ final class SqlFunctions {
         PgTypeName returns = new PgTypeName(result.name(), -1, result.dimensions(), result.builtin());
         String meta = new FunctionMeta(params(in), set ? params(out) : List.of(), returns, set,
                 options.getOrDefault("volatility", "volatile"), standardBody ? "" : body, language, strict,
-                standardBody ? standardBodyText(s.node("sql_body"), body, in, returns) : null).write();
+                standardBody ? standardBodyText(s.node("sql_body"), body, in, returns) : null, keptDescription).write();
         return sql + ";\nCOMMENT ON MACRO " + (set ? "TABLE " : "") + macro + " IS " + SqlNames.literal(meta);
     }
 

@@ -11,13 +11,61 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * DROP FUNCTION of SQL functions, which serve keeps as DuckDB macros: a scalar function is a
- * macro, a set-returning one a table macro, and DuckDB drops each only by its own kind. Which one
- * a name is comes from DuckDB's catalog; a missing function is PostgreSQL's 42883 (a notice with IF
- * EXISTS).
+ * DROP FUNCTION and COMMENT ON FUNCTION of SQL functions, which serve keeps as DuckDB macros: a
+ * scalar function is a macro, a set-returning one a table macro, and DuckDB drops (or comments on)
+ * each only by its own kind. Which one a name is comes from DuckDB's catalog; a missing function
+ * is PostgreSQL's 42883 (a notice with DROP … IF EXISTS).
  */
-final class FunctionDrops {
-    private FunctionDrops() {}
+final class FunctionChanges {
+    private FunctionChanges() {}
+
+    /** A function's macro: its schema, its kind ({@code macro} or {@code table_macro}) and its comment (serve's record). */
+    private record Macro(String schema, String kind, String comment) {
+        String qualified(String name) {
+            return "MACRO " + (kind.equals("table_macro") ? "TABLE " : "") + SqlNames.quote(schema) + "." + SqlNames.quote(name);
+        }
+    }
+
+    /**
+     * The macro of the function {@code object} (an ObjectWithArgs) names, or null when there is
+     * none (of those argument types, when they are given).
+     */
+    private static Macro macro(Node object, DuckDbStatementRunner runner) {
+        List<String> name = object.names("objname");
+        String function = name.get(name.size() - 1);
+        String schema = name.size() > 1 ? name.get(name.size() - 2) : null;
+        List<Macro> found = runner.query("SELECT schema_name, function_type, comment FROM duckdb_functions() WHERE function_name = ?"
+                + " AND (? IS NULL OR schema_name = ?) AND function_type IN ('macro', 'table_macro')"
+                + " AND database_name = current_database() AND NOT internal LIMIT 1", ps -> {
+                    ps.setString(1, function);
+                    ps.setString(2, schema);
+                    ps.setString(3, schema);
+                }, rs -> new Macro(rs.getString(1), rs.getString(2), rs.getString(3)));
+        // a signature given (DROP FUNCTION f(text)) names the function only if its arguments are those types
+        return found.isEmpty() || !sameArguments(object, found.get(0).comment()) ? null : found.get(0);
+    }
+
+    /** PostgreSQL's 42883 for the function {@code object} names. */
+    private static PgException missing(Node object) {
+        List<String> name = object.names("objname");
+        return new PgException("42883", "function " + String.join(".", name)
+                + (object.bool("args_unspecified") ? "" : "(" + String.join(", ", argumentTypes(object)) + ")") + " does not exist");
+    }
+
+    /**
+     * The DuckDB statement of a COMMENT ON FUNCTION {@code tree} is: the description joins serve's
+     * record of the function in its macro's comment. Null for any other statement.
+     */
+    static String comment(Node tree, DuckDbStatementRunner runner) {
+        if (tree == null || !tree.is("CommentStmt") || !tree.str("objtype").equals("OBJECT_FUNCTION")) return null;
+        Node object = tree.node("object");
+        Macro m = macro(object, runner);
+        FunctionMeta meta = m == null || m.comment() == null ? null : FunctionMeta.read(m.comment());
+        if (meta == null) throw missing(object);
+        String text = tree.has("comment") && !tree.str("comment").isEmpty() ? tree.str("comment") : null; // '' drops it
+        List<String> name = object.names("objname");
+        return "COMMENT ON " + m.qualified(name.get(name.size() - 1)) + " IS " + SqlNames.literal(meta.withDescription(text).write());
+    }
 
     /**
      * The DuckDB script dropping the functions of {@code t}, or null when {@code t} is no DROP
@@ -30,19 +78,9 @@ final class FunctionDrops {
         List<String> script = new ArrayList<>();
         for (Node object : tree.list("objects")) {
             List<String> name = object.names("objname");
-            String function = name.get(name.size() - 1);
             String schema = name.size() > 1 ? name.get(name.size() - 2) : null;
-            List<String[]> found = runner.query("SELECT function_type, comment FROM duckdb_functions() WHERE function_name = ?"
-                    + " AND (? IS NULL OR schema_name = ?) AND function_type IN ('macro', 'table_macro')"
-                    + " AND database_name = current_database() AND NOT internal LIMIT 1", ps -> {
-                        ps.setString(1, function);
-                        ps.setString(2, schema);
-                        ps.setString(3, schema);
-                    }, rs -> new String[] {rs.getString(1), rs.getString(2)});
-            // a signature given (DROP FUNCTION f(text)) names the function only if its arguments are those types
-            String kind = found.isEmpty() || !sameArguments(object, found.get(0)[1]) ? null : found.get(0)[0];
-            String qualified = (schema == null ? "" : SqlNames.quote(schema) + ".") + SqlNames.quote(function);
-            if (kind == null) {
+            Macro macro = macro(object, runner);
+            if (macro == null) {
                 if (ifExists) {
                     notices.accept(schema != null && runner.queryValue("SELECT 1 FROM duckdb_schemas()"
                             + " WHERE database_name = current_database() AND schema_name = ?", schema) == null
@@ -50,10 +88,9 @@ final class FunctionDrops {
                             : "function " + String.join(".", name) + "(" + String.join(",", writtenTypes(object)) + ") does not exist, skipping");
                     continue;
                 }
-                throw new PgException("42883", "function " + (schema == null ? "" : schema + ".") + function
-                        + (object.bool("args_unspecified") ? "" : "(" + String.join(", ", argumentTypes(object)) + ")") + " does not exist");
+                throw missing(object);
             }
-            script.add("DROP MACRO " + (kind.equals("table_macro") ? "TABLE " : "") + qualified);
+            script.add("DROP " + macro.qualified(name.get(name.size() - 1)));
         }
         if (script.isEmpty()) return "";
         // DROP … CASCADE: the views calling the functions, which the translation drops first (DdlDrops)
