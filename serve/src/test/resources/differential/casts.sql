@@ -258,3 +258,14 @@ SELECT 1::bool, true::int, 0::int4::boolean, 'yes'::bool::int
 SELECT '{abcd}'::varchar(2)[], array['abcd']::varchar(2)[], '{"ab   "}'::char(2)[]::text, '{"a  ","bb  "}'::varchar(2)[],
        '{"a\"bcd",NULL}'::varchar(3)[], ARRAY['abc', NULL, 'x']::varchar(2)[], x::varchar(2)[]
 FROM (VALUES ('{abcd}')) v(x)
+
+-- name: function_style_casts
+SELECT int4('12'), text(12), bool('t'), int8(3), float8(1), name('x'), "numeric"('1.5'), bytea('abc'),
+       pg_catalog.varchar('ab'), bpchar('a'::"char"), timestamptz('2024-01-01 10:00'), jsonb('{"a":1}'), uuid('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11')
+
+-- name: function_style_cast_out_of_range
+-- expect-error: 22003
+SELECT int2(70000)
+
+-- name: internal_char_keeps_one_character
+SELECT 'ab'::"char", pg_catalog."char"('xy'), CAST('q' AS "char")

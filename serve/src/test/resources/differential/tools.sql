@@ -114,3 +114,9 @@ SELECT has_table_privilege('no_such_table_here', 'SELECT')
 -- name: table_privilege_unknown
 -- expect-error: 22023
 SELECT has_table_privilege('pg_class', 'FLY')
+
+-- name: pgadmin_connect_settings
+SELECT set_config('bytea_output', 'hex', false) FROM pg_show_all_settings() WHERE name = 'bytea_output'
+
+-- name: show_all_settings_as_pg_settings
+SELECT count(*) = (SELECT count(*) FROM pg_settings) FROM pg_catalog.pg_show_all_settings()

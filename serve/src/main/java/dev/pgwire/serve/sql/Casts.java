@@ -73,6 +73,13 @@ final class Casts {
                 }
                 case "varchar", "character varying", "bpchar", "char", "character" -> {
                     List<Long> mods = TypeMapper.typmods(typeName);
+                    if (base.equals("char") && mods.isEmpty()) {
+                        // "char" (the one-byte type the grammar's CHAR is not: that is bpchar) keeps the first character
+                        w.append("left(CAST(");
+                        em.expr(arg);
+                        w.append(" AS VARCHAR), 1)");
+                        return;
+                    }
                     if (!mods.isEmpty()) {
                         long n = mods.get(0);
                         boolean bpchar = !base.contains("var");

@@ -57,7 +57,9 @@ final class CatalogRoutes {
             }
             else if (n.is("RangeFunction") && catalogFunction(n) != null) {
                 String function = catalogFunction(n);
-                n.set("pgwire_subquery", "SELECT " + FUNCTION_COLUMNS.get(function) + " FROM " + CatalogStore.DATABASE + "."
+                // pg_show_all_settings(): what pg_settings shows (PostgreSQL's view is that function's rows; pgAdmin calls it)
+                n.set("pgwire_subquery", function.equals("pg_show_all_settings") ? settingsQuery(session)
+                        : "SELECT " + FUNCTION_COLUMNS.get(function) + " FROM " + CatalogStore.DATABASE + "."
                         + CatalogStore.PG + "." + (function.equals("pg_get_keywords") ? "pgwire_keywords" : function));
                 n.set("pgwire_name", function);
                 reads[0] = true;
@@ -129,6 +131,7 @@ final class CatalogRoutes {
     /** The catalog's set-returning functions without arguments that serve answers from a table: their columns. */
     private static final java.util.Map<String, String> FUNCTION_COLUMNS = java.util.Map.of(
             "pg_get_keywords", "*",
+            "pg_show_all_settings", "*",
             "pg_available_extensions", "name, default_version, comment",
             "pg_available_extension_versions", "name, version, superuser, trusted, relocatable, schema, requires, comment");
 

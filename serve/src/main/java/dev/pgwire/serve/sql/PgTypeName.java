@@ -27,7 +27,7 @@ public record PgTypeName(String name, int typmod, int dimensions, boolean builti
             Map.entry("integer", "int4"), Map.entry("int", "int4"), Map.entry("smallint", "int2"),
             Map.entry("bigint", "int8"), Map.entry("real", "float4"), Map.entry("double precision", "float8"),
             Map.entry("float", "float8"), Map.entry("boolean", "bool"), Map.entry("decimal", "numeric"),
-            Map.entry("character varying", "varchar"), Map.entry("character", "bpchar"), Map.entry("char", "bpchar"),
+            Map.entry("character varying", "varchar"), Map.entry("character", "bpchar"),
             Map.entry("serial", "int4"), Map.entry("serial4", "int4"), Map.entry("bigserial", "int8"),
             Map.entry("serial8", "int8"), Map.entry("smallserial", "int2"), Map.entry("serial2", "int2"),
             Map.entry("timestamp with time zone", "timestamptz"), Map.entry("time with time zone", "timetz"),

@@ -164,6 +164,7 @@ public final class Translator {
         boolean ddl = !query && (DdlEmitter.handles(tree) || DdlChanges.handles(tree));
         if (!query && !ddl) return new Translation(sql, info, tree, sql, null, null);
         if (query) ViewWrites.apply(tree, session.catalog()); // INSERT, UPDATE, DELETE of a simple view: of its table
+        if (query) FunctionStyleCasts.apply(tree, session.catalog());
         if (query && function != null) BodyAliases.apply(tree, function);
         if (query && !tree.is("ExplainStmt")) UnpopulatedReads.check(tree, session.catalog());
         LockingSelect.Plan locked = query && locksRows && !unlocked ? LockingSelect.plan(tree, session.catalog()) : null;
