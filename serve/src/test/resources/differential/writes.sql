@@ -404,3 +404,35 @@ INSERT INTO oc_index_name VALUES (1, 1) ON CONFLICT ON CONSTRAINT oc_index_name_
 
 -- name: on_conflict_on_constraint_of_a_unique_index_done
 DROP TABLE oc_index_name
+
+-- name: upsert_proposed_rows_setup
+CREATE TABLE upsert_checked (id int PRIMARY KEY, name varchar(5) NOT NULL, qty int DEFAULT 1 CHECK (qty >= 0),
+    note text CHECK (length(note) < 4), flag boolean DEFAULT false NOT NULL);
+INSERT INTO upsert_checked (id, name, qty) VALUES (1, 'a', 1), (2, 'b', 2)
+
+-- name: upsert_proposed_row_not_null
+-- expect-error: 23502
+INSERT INTO upsert_checked (id, name, qty) VALUES (3, 'c', 3), (1, NULL, 1) ON CONFLICT (id) DO UPDATE SET qty = upsert_checked.qty + 10
+
+-- name: upsert_proposed_row_check
+-- expect-error: 23514
+INSERT INTO upsert_checked (id, name, qty) VALUES (1, 'y', -5) ON CONFLICT (id) DO UPDATE SET name = excluded.name
+
+-- name: upsert_proposed_row_check_of_a_function
+-- expect-error: 23514
+INSERT INTO upsert_checked (id, name, note) VALUES (1, 'x', 'long') ON CONFLICT (id) DO NOTHING
+
+-- name: upsert_proposed_row_too_long
+-- expect-error: 22001
+INSERT INTO upsert_checked (id, name) VALUES (1, 'toolong') ON CONFLICT (id) DO UPDATE SET qty = 5
+
+-- name: upsert_proposed_row_default_null
+-- expect-error: 23502
+INSERT INTO upsert_checked (id, name, flag) VALUES (1, 'x', NULL) ON CONFLICT DO NOTHING
+
+-- name: upsert_proposed_rows_nothing_changed
+SELECT id, name, qty, note, flag FROM upsert_checked ORDER BY id
+
+-- name: upsert_proposed_rows_accepted
+INSERT INTO upsert_checked (id, name, qty) VALUES (2, 'bb', 20), (3, 'c', 3), (1, 'aa', DEFAULT)
+ON CONFLICT (id) DO UPDATE SET name = excluded.name, qty = excluded.qty RETURNING id, name, qty

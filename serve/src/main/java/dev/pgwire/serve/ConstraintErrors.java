@@ -31,10 +31,18 @@ final class ConstraintErrors {
     private static final Pattern PG_KEY = Pattern.compile("^Key \\(([^()]+)\\)=\\((.*)\\) already exists\\.$");
     private static final Pattern TABLE = Pattern.compile("on table \"([^\"]+)\"");
     /** A table's check as DuckDB reports it: {@code CHECK(pgwire.table_check((n > 0), 'items_n_check'))} (see DdlEmitter). */
+    private static final Pattern PG_NOT_NULL = Pattern.compile("^null value in column \"(.*)\" of relation \"(.*)\" violates not-null constraint$");
+    private static final Pattern PG_CHECK = Pattern.compile("^new row for relation \".*\" violates check constraint \"(.*)\"$");
     private static final Pattern TABLE_CHECK = Pattern.compile("CHECK\\(pgwire\\.table_check\\(.*, '((?:[^']|'')*)'\\)\\)", Pattern.DOTALL);
 
     static PgException enrich(PgException e, Translation t, CatalogView catalog) {
         String state = e.sqlState();
+        Matcher notNull = SqlState.NOT_NULL_VIOLATION.equals(state) && e.field(ErrorField.COLUMN_NAME) == null
+                ? PG_NOT_NULL.matcher(e.getMessage()) : null;
+        if (notNull != null && notNull.find()) {
+            // raised with PostgreSQL's message (ConflictRowChecks): the column and table fields drivers read
+            return e.with(ErrorField.COLUMN_NAME, notNull.group(1)).with(ErrorField.TABLE_NAME, notNull.group(2));
+        }
         if (!(SqlState.UNIQUE_VIOLATION.equals(state) || SqlState.FOREIGN_KEY_VIOLATION.equals(state)
                 || SqlState.CHECK_VIOLATION.equals(state)) || t == null || t.tree() == null) {
             return e;
@@ -248,7 +256,11 @@ final class ConstraintErrors {
         for (Constraint k : r.meta().constraints()) if (k.type().equals("c")) checks.add(k);
         Constraint c = null;
         Matcher named = TABLE_CHECK.matcher(duckDb);
-        if (named.find()) {
+        Matcher shown = PG_CHECK.matcher(e.getMessage());
+        if (shown.find()) {
+            // raised with PostgreSQL's message already (a proposed row of INSERT … ON CONFLICT, ConflictRowChecks)
+            for (Constraint k : checks) if (k.name().equals(shown.group(1))) c = k;
+        } else if (named.find()) {
             // the name the check was made with (one renamed since is found as before)
             String name = named.group(1).replace("''", "'");
             for (Constraint k : checks) if (k.engineName().equals(name)) c = k;

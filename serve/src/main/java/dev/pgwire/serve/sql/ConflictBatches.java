@@ -211,8 +211,8 @@ final class ConflictBatches {
     private static Node indexArbiter(CatalogView.IndexInfo info, Relation r, List<ColumnInfo> targets, Node rel, KeyTyping typing) {
         if (info.keys() == null || typing == null) return null;
         List<Node> expressions = new ArrayList<>();
-        for (String k : info.keys()) expressions.add(expression(ColumnMeta.form(k, false)));
-        Node predicate = info.predicate() == null ? null : expression(ColumnMeta.form(info.predicate(), false));
+        for (String k : info.keys()) expressions.add(Expressions.parsed(ColumnMeta.form(k, false)));
+        Node predicate = info.predicate() == null ? null : Expressions.parsed(ColumnMeta.form(info.predicate(), false));
         if (info.predicate() != null) expressions.add(predicate);
         if (expressions.contains(null)) return null;
         Set<String> read = new HashSet<>();
@@ -225,7 +225,7 @@ final class ConflictBatches {
             if (targets.stream().anyMatch(t -> t.name().equals(column))) continue;
             ColumnInfo c = r.column(column);
             // a column left out is its default, computed again here where it gives the same value each time (not a sequence's)
-            if (c == null || c.sequence() != null || !c.identity().isEmpty() || c.generated() || c.defaultExpr() != null && volatileText(c.defaultExpr())) {
+            if (c == null || c.sequence() != null || !c.identity().isEmpty() || c.generated() || c.defaultExpr() != null && UpsertOrder.volatileText(c.defaultExpr())) {
                 return null;
             }
         }
@@ -241,26 +241,6 @@ final class ConflictBatches {
             keys.add(key);
         }
         return Node.of("IndexArbiter").set("keys", keys).set("reads", new ArrayList<>(read));
-    }
-
-    /** Whether DuckDB expression {@code text} calls a function whose value differs from one call to the next (now() does not, in a statement). */
-    private static boolean volatileText(String text) {
-        SqlLexer lexer = new SqlLexer(text);
-        for (SqlLexer.Token t = lexer.next(); t.kind() != SqlLexer.Kind.END; t = lexer.next()) {
-            if (t.kind() == SqlLexer.Kind.WORD && UpsertOrder.VOLATILE.contains(t.text().toLowerCase(java.util.Locale.ROOT))) return true;
-        }
-        return false;
-    }
-
-    /** Expression {@code text} in PostgreSQL's syntax as a tree, or null. */
-    private static Node expression(String text) {
-        try {
-            List<PgParser.Statement> parsed = PgParser.parse("SELECT " + text);
-            if (parsed.size() != 1 || parsed.get(0).tree().list("targetList").size() != 1) return null;
-            return parsed.get(0).tree().list("targetList").get(0).node("val");
-        } catch (PgException e) {
-            return null;
-        }
     }
 
     /**

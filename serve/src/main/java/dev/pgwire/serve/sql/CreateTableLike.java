@@ -76,7 +76,7 @@ final class CreateTableLike {
                         + " or generation expression serve did not record").withDetail("The column is \"" + c.name() + "\".");
             }
             if ((options & DEFAULTS) != 0 && !identity && text != null) {
-                Node d = constraint("CONSTR_DEFAULT").set("raw_expr", expression(text));
+                Node d = constraint("CONSTR_DEFAULT").set("raw_expr", Expressions.parsed(text));
                 // a serial's default draws from the other table's sequence, shown as PostgreSQL shows it
                 if (c.sequence() != null) d.set(SHOWN_DEFAULT, "nextval(" + SqlWriter.quoteLiteral(c.sequence()) + "::regclass)");
                 else d.set(SHOWN_DEFAULT, c.pgDefault());
@@ -91,7 +91,7 @@ final class CreateTableLike {
             if (k.type().equals("c") && (options & CONSTRAINTS) != 0) {
                 if (k.expression() == null) throw DdlEmitter.unsupported("copying check constraint \"" + k.name() + "\"");
                 constraints.add(constraint("CONSTR_CHECK").set("conname", k.name())
-                        .set("raw_expr", expression(SchemaNames.write(ColumnMeta.form(k.expression(), false)))).set("initially_valid", true));
+                        .set("raw_expr", Expressions.parsed(SchemaNames.write(ColumnMeta.form(k.expression(), false)))).set("initially_valid", true));
             } else if ((k.type().equals("p") || k.type().equals("u")) && (options & INDEXES) != 0) {
                 if (k.index()) continue; // a unique index made by CREATE UNIQUE INDEX: copied with the indexes below
                 List<Node> keys = new ArrayList<>();
@@ -210,11 +210,4 @@ final class CreateTableLike {
     private static Node constraint(String type) {
         return Node.of("Constraint").set("contype", type).set("location", -1L);
     }
-
-    /** An expression PostgreSQL showed (a default, a check), read back as a parse tree. */
-    private static Node expression(String text) {
-        Node select = PgParser.parse("SELECT " + text).get(0).tree();
-        return select.list("targetList").get(0).node("val");
-    }
-
 }

@@ -287,6 +287,17 @@ final class Expressions {
      * A DuckDB fragment a rewrite produced: {@code sql} with {@code {0}}, {@code {1}}, … standing for
      * the nodes in {@code args}.
      */
+    /** Expression {@code text} in PostgreSQL's syntax (a default or a check as PostgreSQL shows it) as a tree, or null. */
+    static Node parsed(String text) {
+        try {
+            List<PgParser.Statement> parsed = PgParser.parse("SELECT " + text);
+            if (parsed.size() != 1 || parsed.get(0).tree().list("targetList").size() != 1) return null;
+            return parsed.get(0).tree().list("targetList").get(0).node("val");
+        } catch (dev.pgwire.protocol.PgException e) {
+            return null;
+        }
+    }
+
     static Node duckDb(String sql, Node... args) {
         return Node.of("DuckDbSql").set("sql", sql).set("args", new java.util.ArrayList<>(List.of(args)));
     }

@@ -116,6 +116,7 @@ final class TypedRewrites {
                 RowAssignments.apply(stmt);
                 TargetCoercion.insert(stmt, catalog, types);
                 ConflictTargets.onConflict(stmt, catalog, types);
+                ConflictRowChecks.apply(stmt, catalog);
                 dml(stmt);
                 ConflictBatches.markNothing(stmt, catalog, this::rewriteOver);
                 UpsertOrder.mark(stmt, catalog, types);

@@ -49,6 +49,18 @@ final class UpsertOrder {
             "gen_random_uuid", "uuid_generate_v4", "random_uuid", "clock_timestamp", "timeofday", "txid_current",
             "statement_timestamp", "random_normal", "setseed");
 
+    /**
+     * Whether DuckDB expression {@code text} calls a function whose value differs from one call to
+     * the next (now() does not, in a statement).
+     */
+    static boolean volatileText(String text) {
+        SqlLexer lexer = new SqlLexer(text);
+        for (SqlLexer.Token t = lexer.next(); t.kind() != SqlLexer.Kind.END; t = lexer.next()) {
+            if (t.kind() == SqlLexer.Kind.WORD && VOLATILE.contains(t.text().toLowerCase(java.util.Locale.ROOT))) return true;
+        }
+        return false;
+    }
+
     /** Whether FuncCall {@code f} calls one of {@link #VOLATILE}. */
     static boolean volatileCall(Node f) {
         List<Node> names = f.list("funcname");
