@@ -401,3 +401,38 @@ SELECT array_agg(x) FROM (VALUES (ARRAY[1, 2]), ('{}'::int[])) v(x)
 -- name: array_agg_of_arrays_by_group_and_window
 SELECT g, array_agg(x ORDER BY x[1]) AS a, array_agg(x) OVER (PARTITION BY g ORDER BY x[1]) AS w
 FROM (VALUES (1, ARRAY['a', 'b']), (1, ARRAY['c', 'd']), (2, ARRAY['e'])) v(g, x) GROUP BY g, x ORDER BY g, x[1]
+
+-- name: array_functions_of_text_setup
+CREATE TABLE array_text_values (s text, j jsonb, n int);
+INSERT INTO array_text_values VALUES ('{a,b}', '[1,2,3]', 5)
+
+-- name: array_length_of_text
+-- expect-error: 42883
+SELECT array_length(s, 1) FROM array_text_values
+
+-- name: cardinality_of_jsonb
+-- expect-error: 42883
+SELECT cardinality(j) FROM array_text_values
+
+-- name: array_to_string_of_text
+-- expect-error: 42883
+SELECT array_to_string(s, ',') FROM array_text_values
+
+-- name: array_length_of_untyped_constant
+-- expect-error: 42804
+SELECT array_length('{a,b}', 1)
+
+-- name: subscript_of_text
+-- expect-error: 42804
+SELECT s[1] FROM array_text_values
+
+-- name: subscript_of_integer
+-- expect-error: 42804
+SELECT n[1] FROM array_text_values
+
+-- name: array_concatenation_with_null
+SELECT NULL::int[] || NULL::int[], array_cat(NULL::int[], NULL::int[]), ARRAY[1, 2] || NULL, NULL || ARRAY[1, 2],
+       array_cat(ARRAY[1], NULL), array_append(ARRAY[1], NULL), '{3}' || ARRAY[1, 2]
+
+-- name: array_fill_of_two_dimensions
+SELECT array_fill(7, ARRAY[2, 3]), array_fill('x'::text, ARRAY[2, 2]), array_fill(1, ARRAY[3])

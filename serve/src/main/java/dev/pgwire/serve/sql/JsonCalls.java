@@ -478,7 +478,7 @@ final class JsonCalls {
         return Expressions.duckDb("CAST(to_json({0}) AS VARCHAR)", array);
     }
 
-    private static PgException noFunction(String name, List<SqlType> ts) {
+    static PgException noFunction(String name, List<SqlType> ts) {
         StringBuilder s = new StringBuilder(name).append('(');
         for (int i = 0; i < ts.size(); i++) {
             if (i > 0) s.append(", ");

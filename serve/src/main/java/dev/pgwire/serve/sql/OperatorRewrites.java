@@ -205,14 +205,17 @@ final class OperatorRewrites {
             if (r != null && r.isNumber() && !r.isArray() && isUntypedString(e.node("lexpr"))) e.set("lexpr", numberConstant(e.node("lexpr"), r));
             if (l != null && l.isNumber() && !l.isArray() && isUntypedString(e.node("rexpr"))) e.set("rexpr", numberConstant(e.node("rexpr"), l));
         }
-        if (op.equals("||") && untyped(e.node("lexpr")) != untyped(e.node("rexpr"))) {
-            // an untyped constant or parameter concatenated with an array is an array of its type (array_cat)
-            boolean leftUntyped = untyped(e.node("lexpr"));
+        if (op.equals("||") && untypedOrNull(e.node("lexpr")) != untypedOrNull(e.node("rexpr"))) {
+            // an untyped constant, parameter or NULL concatenated with an array is an array of its type (array_cat:
+            // array[1,2] || NULL is {1,2})
+            boolean leftUntyped = untypedOrNull(e.node("lexpr"));
             SqlType known = leftUntyped ? r : l;
             if (known != null && known.isArray()) {
                 if (leftUntyped) e.set("lexpr", cast(e.node("lexpr"), known.withoutTypmod()));
                 else e.set("rexpr", cast(e.node("rexpr"), known.withoutTypmod()));
-                return e;
+                Node joined = arrayCat(e.node("lexpr"), e.node("rexpr"));
+                types.assume(joined, known.withoutTypmod());
+                return joined;
             }
         }
         if (ARITHMETIC.contains(op)) {
@@ -382,7 +385,7 @@ final class OperatorRewrites {
                 Node text = Expressions.outputText(e.node("rexpr"), r);
                 if (text != null) e.set("rexpr", text);
             }
-            if (l != null && l.isArray() && r != null && r.isArray()) return call("list_concat", e.node("lexpr"), e.node("rexpr"));
+            if (l != null && l.isArray() && r != null && r.isArray()) return arrayCat(e.node("lexpr"), e.node("rexpr"));
             if (l != null && l.isArray() && r != null && !r.isArray()) return call("list_append", e.node("lexpr"), e.node("rexpr"));
             if (r != null && r.isArray() && l != null && !l.isArray()) return call("list_prepend", e.node("lexpr"), e.node("rexpr"));
             return e;
@@ -479,6 +482,15 @@ final class OperatorRewrites {
     /** An untyped string constant, or a parameter of no declared type. */
     private boolean untyped(Node n) {
         return isUntypedString(n) || n != null && n.is("ParamRef") && !types.parameterDeclared(n.num("number"));
+    }
+
+    private boolean untypedOrNull(Node n) {
+        return untyped(n) || n != null && n.is("A_Const") && n.bool("isnull");
+    }
+
+    /** Two arrays joined as PostgreSQL's array_cat joins them: NULL only when both are (DuckDB's list_concat gives []). */
+    static Node arrayCat(Node a, Node b) {
+        return Expressions.duckDb("CASE WHEN {0} IS NULL THEN {1} ELSE list_concat({0}, {1}) END", a, b);
     }
 
     private static boolean isUntypedString(Node n) {

@@ -36,6 +36,7 @@ final class PgFunctionCalls {
             // (its timestamptz gives 44 for 44 BC, the year of the era)
             args.set(1, Expressions.duckDb("CAST({0} AS TIMESTAMP)", args.get(1)));
         }
+        ArrayArguments.refuseNonArrays(name, args, types);
         ArrayArguments.untyped(name, args, types);
         if (name.equals("generate_series") && n == 3 && isDate(first)) {
             args.set(0, toTimestamptz(args.get(0)));
@@ -296,6 +297,9 @@ final class PgFunctionCalls {
                 if (n != 1 || first == null || !first.isArray()) return null;
                 return sql("CASE WHEN len({0}) > 0 THEN " + first.dims() + " END", args);
             }
+            case "array_cat" -> {
+                return n == 2 ? OperatorRewrites.arrayCat(args.get(0), args.get(1)) : null;
+            }
             case "array_remove" -> {
                 return n == 2 ? sql("list_filter({0}, lambda pg_x: pg_x IS DISTINCT FROM {1})", args) : null;
             }
@@ -315,7 +319,24 @@ final class PgFunctionCalls {
                 return n == 2 ? sql("CAST(list_position({0}, {1}) AS INTEGER)", args) : null;
             }
             case "array_fill" -> {
-                return n == 2 ? sql("list_transform(range(CAST({1}[1] AS BIGINT)), lambda pg_i: {0})", args) : null;
+                if (n != 2) return null;
+                Node dims = args.get(1);
+                if (dims.is("A_ArrayExpr") && dims.list("elements").size() > 1) {
+                    // ARRAY[2, 3]: a list of 2 lists of 3, the lengths as written
+                    List<Node> lengths = dims.list("elements");
+                    StringBuilder fill = new StringBuilder("{0}");
+                    List<Node> parts = new ArrayList<>(List.of(args.get(0)));
+                    for (int d = lengths.size() - 1; d >= 0; d--) {
+                        parts.add(lengths.get(d));
+                        fill = new StringBuilder("list_transform(range(CAST({" + (parts.size() - 1) + "} AS BIGINT)), lambda pg_i" + d + ": ")
+                                .append(fill).append(')');
+                    }
+                    return sql(fill.toString(), parts);
+                }
+                // a dimension array of another length than one, known only as the statement runs: refused rather than cut to one dimension
+                return sql("CASE WHEN len({1}) <> 1 THEN error('[pgwire:0A000] array_fill of other than one dimension is not supported"
+                        + " here unless its dimensions are written as ARRAY[…]') ELSE list_transform(range(CAST({1}[1] AS BIGINT)),"
+                        + " lambda pg_i: {0}) END", args);
             }
             case "unnest" -> {
                 if (n != 1 || first == null || first.dims() <= 1) return null;
