@@ -269,3 +269,37 @@ SELECT int2(70000)
 
 -- name: internal_char_keeps_one_character
 SELECT 'ab'::"char", pg_catalog."char"('xy'), CAST('q' AS "char")
+
+-- name: text_parameters_setup
+CREATE TABLE text_parameter_targets (i int, d date);
+PREPARE text_as_int(text) AS SELECT $1::int;
+PREPARE varchar_as_numbers(varchar) AS SELECT $1::int8, $1::numeric;
+PREPARE text_as_float(text) AS SELECT $1::float8;
+PREPARE text_as_bool(text) AS SELECT $1::bool;
+PREPARE text_as_interval(text) AS SELECT $1::interval
+
+-- name: text_parameter_not_an_integer
+-- expect-error: 22P02
+EXECUTE text_as_int('1.5')
+
+-- name: varchar_parameter_not_a_bigint
+-- expect-error: 22P02
+EXECUTE varchar_as_numbers('9.5')
+
+-- name: text_parameter_beyond_double_precision
+-- expect-error: 22003
+EXECUTE text_as_float('1e400')
+
+-- name: text_parameter_read_as_boolean
+EXECUTE text_as_bool('on')
+
+-- name: text_parameter_read_as_interval
+EXECUTE text_as_interval('P1Y2M')
+
+-- name: varchar_parameter_into_integer_column
+-- expect-error: 42804
+PREPARE varchar_into_int(varchar) AS INSERT INTO text_parameter_targets (i) VALUES ($1)
+
+-- name: text_beyond_float_ranges
+-- expect-error: 22003
+SELECT x::float8 FROM (VALUES ('1e-400')) v(x)

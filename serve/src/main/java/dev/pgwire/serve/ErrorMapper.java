@@ -73,6 +73,10 @@ final class ErrorMapper {
         if ((m = DECIMAL_TO_INTEGER.matcher(msg)).find()) {
             return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, pgTypeName(m.group(1)) + " out of range");
         }
+        if (msg.startsWith("Failed to cast value: ")) {
+            // a list's element cast as a parameter is bound ({40000} for a smallint[] column): DuckDB reports it as its own kind
+            return conversion(error, msg.substring("Failed to cast value: ".length()));
+        }
         if ((m = EXTRACT_SPECIFIER.matcher(msg)).find()) {
             return new PgException(SqlState.INVALID_PARAMETER_VALUE, "unit \"" + m.group(1) + "\" not recognized");
         }

@@ -82,6 +82,7 @@ final class ParameterBinder {
         if (v == null) {
             ps.setNull(index, Types.NULL);
         } else if (v instanceof PgArray a) {
+            checkDimensions(a, i);
             String element = elementType(i, a);
             checkElementsExact(a, element);
             ps.setArray(index, array(ps.getConnection(), a, element));
@@ -201,6 +202,21 @@ final class ParameterBinder {
 
     private static String bc(LocalDate d) {
         return String.format("%04d-%02d-%02d (BC)", 1 - d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+    }
+
+    /**
+     * An array of more dimensions than the parameter's DuckDB list type has ({{a,b},{c,d}} for a
+     * text[] parameter) is refused (0A000): DuckDB would turn each inner list into a string.
+     */
+    private void checkDimensions(PgArray a, int i) {
+        String duckDb = duckDbTypes[i];
+        if (duckDb == null) return;
+        int depth = 0;
+        for (String t = duckDb; PgTypes.listElementType(t) != null; t = PgTypes.listElementType(t)) depth++;
+        if (depth == 0 || a.ndim() <= depth) return;
+        throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "an array of " + a.ndim() + " dimensions cannot be bound to parameter $"
+                + (i + 1) + " of " + depth + (depth == 1 ? " dimension" : " dimensions"))
+                .withDetail("serve keeps as many dimensions as the type the parameter takes declares.");
     }
 
     /** DuckDB's element type for an array parameter: from DuckDB's parameter type, else the array's element OID. */

@@ -61,7 +61,9 @@ final class CastRewrites {
             return e;
         }
         SqlType fromType = types.type(e.node("arg"), scope);
-        if (fromType != null && !fromType.isArray() && (fromType.isText() || fromType.isUnknown())) {
+        // a parameter declared text or varchar (pgjdbc's setString) is read by the target type's input ($1::int of '1.5' is 22P02)
+        boolean textParameter = fromType == null && e.node("arg").is("ParamRef") && types.parameterIsText(e.node("arg").num("number"));
+        if (textParameter || fromType != null && !fromType.isArray() && (fromType.isText() || fromType.isUnknown())) {
             Node number = NumberInput.cast(e.node("arg"), types.type(e, scope), types);
             if (number != null) return number;
         }
@@ -69,10 +71,7 @@ final class CastRewrites {
         if (castTo != null && !castTo.isArray() && castTo.isFloat()) floatRange(e.node("arg"), castTo);
         Node bits = BitCasts.cast(e, fromType, castTo, types);
         if (bits != null) return bits;
-        // a parameter declared text or varchar (pgjdbc's setString) cast to an array is read by array_in too
-        boolean textParameter = fromType == null && e.node("arg").is("ParamRef")
-                && (types.parameterOid(e.node("arg").num("number")) == dev.pgwire.protocol.types.PgType.TEXT.oid()
-                || types.parameterOid(e.node("arg").num("number")) == dev.pgwire.protocol.types.PgType.VARCHAR.oid());
+        // (cast to an array, such a parameter is read by array_in too)
         Node textArray = ArrayInput.atRunTime(e.node("arg"), textParameter ? SqlType.TEXT : fromType, castTo);
         if (textArray != null) {
             types.assume(textArray, SqlType.TEXT.arrayOf());
@@ -120,9 +119,10 @@ final class CastRewrites {
             return moment;
         }
         // text read while the statement runs, by PostgreSQL's input functions rather than DuckDB's casts
-        Node read = RunTimeText.cast(e.node("arg"), fromType, castTo, types);
+        SqlType textFrom = textParameter ? SqlType.TEXT : fromType;
+        Node read = RunTimeText.cast(e.node("arg"), textFrom, castTo, types);
         if (read != null) return read;
-        Node momentText = RunTimeText.momentText(e.node("arg"), fromType, castTo, types);
+        Node momentText = RunTimeText.momentText(e.node("arg"), textFrom, castTo, types);
         if (momentText != null) e.set("arg", momentText);
         if (castTo != null && !castTo.isArray() && castTo.name().equals("numeric") && fromType != null && !fromType.isArray()
                 && fromType.isFloat()) {

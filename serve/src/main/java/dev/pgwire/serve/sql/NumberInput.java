@@ -43,7 +43,12 @@ final class NumberInput {
                     + "THEN CAST(trim(pg_s) AS " + duckDb + ") ELSE error('[pgwire:22P02] invalid input syntax for type " + typeName
                     + ": \"' || pg_s || '\"') END)[1]", arg);
         } else {
-            return null; // DuckDB's float input agrees with PostgreSQL's but for range: constants are checked
+            // DuckDB's float input agrees with PostgreSQL's but for range: beyond it is 22003, not Infinity or 0
+            String typeName = FormatType.displayName(target);
+            out = Expressions.duckDb("list_transform([CAST({0} AS VARCHAR)], lambda pg_s: list_transform([CAST(pg_s AS " + duckDb + ")],"
+                    + " lambda pg_v: CASE WHEN isinf(pg_v) AND NOT regexp_full_match(lower(trim(pg_s)), '[+-]?inf(inity)?')"
+                    + " OR pg_v = 0 AND NOT regexp_full_match(trim(pg_s), '[+-]?0*\\.?0*([eE][+-]?[0-9]+)?')"
+                    + " THEN error('[pgwire:22003] \"' || pg_s || '\" is out of range for type " + typeName + "') ELSE pg_v END)[1])[1]", arg);
         }
         if (arg.has("location")) out.set("location", arg.location());
         types.assume(out, target.withoutTypmod());

@@ -31,6 +31,7 @@ public final class TargetCoercion {
         Node select = stmt.node("selectStmt");
         if (select == null) return;
         boolean overriding = stmt.str("override").equals("OVERRIDING_SYSTEM_VALUE");
+        if (stmt.str("override").equals("OVERRIDING_USER_VALUE")) userValuesIgnored(stmt, targets, select);
         if (select.has("valuesLists")) select.set(UntypedValues.INSERTED, true);
         if (select.has("valuesLists")) {
             if (!select.list("valuesLists").isEmpty()) leadingColumns(stmt, targets, select.list("valuesLists").get(0).list("items").size());
@@ -213,6 +214,26 @@ public final class TargetCoercion {
         return targets;
     }
 
+    /**
+     * OVERRIDING USER VALUE: the values given for identity columns are ignored, each row's identity
+     * drawn from its sequence as PostgreSQL does (DuckDB would take them): DEFAULT in their place.
+     */
+    private static void userValuesIgnored(Node stmt, List<ColumnInfo> targets, Node select) {
+        boolean identity = false;
+        for (ColumnInfo c : targets) identity |= c.identity() != null && !c.identity().isEmpty();
+        if (identity && !select.has("valuesLists")) throw DdlEmitter.unsupported("OVERRIDING USER VALUE with INSERT … SELECT");
+        if (identity) {
+            for (Node row : select.list("valuesLists")) {
+                List<Node> items = row.list("items");
+                for (int i = 0; i < items.size() && i < targets.size(); i++) {
+                    String kind = targets.get(i).identity();
+                    if (kind != null && !kind.isEmpty()) items.set(i, Node.of("SetToDefault").set("location", items.get(i).location()));
+                }
+            }
+        }
+        stmt.set("override", "OVERRIDING_NOT_SET");
+    }
+
     static void checkIdentity(ColumnInfo c, Node value, boolean overriding) {
         if (value == null || value.is("SetToDefault")) return;
         if (c.generated()) {
@@ -378,6 +399,11 @@ public final class TargetCoercion {
     private static void checkAssignable(Node value, ColumnInfo c, SqlType target, TypeResolver types, TypeResolver.Scope scope) {
         if (target.isArray()) return;
         SqlType source = types.type(value, scope);
+        boolean textParameter = source == null && value.is("ParamRef") && types.parameterIsText(value.num("number"));
+        if (textParameter) {
+            // a parameter declared text or varchar (pgjdbc's setString) is of that type, as PostgreSQL takes it
+            source = types.parameterOid(value.num("number")) == dev.pgwire.protocol.types.PgType.TEXT.oid() ? SqlType.TEXT : SqlType.of("varchar");
+        }
         if (source == null || source.isArray() || source.isUnknown()) return;
         int from = dev.pgwire.serve.catalog.Builtins.typeOid(source.name());
         int to = dev.pgwire.serve.catalog.Builtins.typeOid(target.name());
@@ -388,7 +414,7 @@ public final class TargetCoercion {
                 && (CHECKED_CATEGORIES.contains(toCategory) || "U".equals(toCategory)); // a number into a jsonb or uuid column too
         // a string of a type the statement names — a cast to text, a table's text column — has only explicit casts to
         // other categories (a subquery's column of a string constant is still the constant, which INSERT … SELECT coerces)
-        boolean text = "S".equals(fromCategory) && (value.is("TypeCast") || tableColumn(value, scope));
+        boolean text = "S".equals(fromCategory) && (value.is("TypeCast") || textParameter || tableColumn(value, scope));
         if (!checked && !text) return;
         if (dev.pgwire.serve.catalog.Builtins.assignable(from, to)) return;
         PgException e = new PgException(SqlState.DATATYPE_MISMATCH, "column \"" + c.name() + "\" is of type "

@@ -234,6 +234,12 @@ final class TypeResolver {
         return found[0];
     }
 
+    /** Whether the client declared parameter {@code number} text or varchar (pgjdbc's setString). */
+    boolean parameterIsText(long number) {
+        int oid = parameterOid(number);
+        return oid == dev.pgwire.protocol.types.PgType.TEXT.oid() || oid == dev.pgwire.protocol.types.PgType.VARCHAR.oid();
+    }
+
     /** The type OID the client declared for parameter {@code number}, 0 for none. */
     int parameterOid(long number) {
         return number >= 1 && number <= declaredOids.length ? declaredOids[(int) number - 1] : 0;
