@@ -120,3 +120,7 @@ SELECT set_config('bytea_output', 'hex', false) FROM pg_show_all_settings() WHER
 
 -- name: show_all_settings_as_pg_settings
 SELECT count(*) = (SELECT count(*) FROM pg_settings) FROM pg_catalog.pg_show_all_settings()
+
+-- name: encoding_names_by_number
+SELECT pg_encoding_to_char(8), pg_encoding_to_char(9), pg_encoding_to_char(41), pg_encoding_to_char(-1), pg_encoding_to_char(99),
+       pg_char_to_encoding('LATIN1'), pg_char_to_encoding('utf-8'), pg_char_to_encoding('nope')

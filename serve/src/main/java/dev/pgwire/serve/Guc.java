@@ -196,12 +196,6 @@ final class Guc {
         return sb.length() > 63 ? sb.substring(0, 63) : sb.toString();
     }
 
-    private static final Set<String> PG_ENCODINGS = Set.of("SQL_ASCII", "EUC_JP", "EUC_CN", "EUC_KR", "EUC_TW", "EUC_JIS_2004",
-            "MULE_INTERNAL", "LATIN1", "LATIN2", "LATIN3", "LATIN4", "LATIN5", "LATIN6", "LATIN7", "LATIN8", "LATIN9", "LATIN10",
-            "WIN1256", "WIN1258", "WIN866", "WIN874", "KOI8R", "WIN1251", "WIN1252", "ISO_8859_5", "ISO_8859_6", "ISO_8859_7",
-            "ISO_8859_8", "WIN1250", "WIN1253", "WIN1254", "WIN1255", "WIN1257", "KOI8U", "SJIS", "BIG5", "GBK", "UHC", "GB18030",
-            "JOHAB", "SHIFT_JIS_2004");
-
     /**
      * Only UTF8 is converted to; SQL_ASCII means "no conversion" in PostgreSQL, which is what a
      * UTF8 pass-through does, and it is what libpq sends for client_encoding=auto under the C locale.
@@ -211,7 +205,7 @@ final class Guc {
         String canonical = v.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
         if (canonical.equals("UTF8") || canonical.equals("UNICODE")) return "UTF8";
         if (canonical.equals("SQLASCII")) return "SQL_ASCII";
-        for (String e : PG_ENCODINGS) {
+        for (String e : dev.pgwire.serve.catalog.Builtins.ENCODINGS) {
             if (e.replace("_", "").equals(canonical)) {
                 throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "conversion between " + e + " and UTF8 is not supported")
                         .withHint("Set client_encoding to UTF8.");

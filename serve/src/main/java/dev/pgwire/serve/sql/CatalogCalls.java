@@ -15,6 +15,10 @@ import java.util.Set;
  * tests, pg_get_function_result/arguments, pg_encoding_to_char and the size functions.
  */
 final class CatalogCalls {
+    /** PostgreSQL's encodings as a DuckDB list, in their numbers' order. */
+    private static final String ENCODINGS = "[" + String.join(", ",
+            dev.pgwire.serve.catalog.Builtins.ENCODINGS.stream().map(SqlWriter::quoteLiteral).toList()) + "]";
+
     private CatalogCalls() {}
 
     /** The functions rewritten here (all read serve's catalog tables or its snapshot). */
@@ -173,8 +177,11 @@ final class CatalogCalls {
                     + "pgwire_database_size(datname)) AS BIGINT) FROM pgwire_catalog.pg.pg_database)"
                     + " WHEN CAST({0} AS VARCHAR) IN ('pg_global', '1664') THEN CAST(0 AS BIGINT)"
                     + " ELSE error('[pgwire:42704] tablespace \"' || CAST({0} AS VARCHAR) || '\" does not exist') END", args) : null;
-            case "pg_encoding_to_char" -> n == 1 ? sql("CASE CAST({0} AS INTEGER) WHEN 6 THEN 'UTF8' WHEN 0 THEN 'SQL_ASCII' ELSE '' END", args) : null;
-            case "pg_char_to_encoding" -> n == 1 ? sql("CASE upper(CAST({0} AS VARCHAR)) WHEN 'UTF8' THEN 6 WHEN 'SQL_ASCII' THEN 0 ELSE -1 END", args) : null;
+            case "pg_encoding_to_char" -> n == 1 ? sql("CASE WHEN CAST({0} AS INTEGER) >= 0 THEN coalesce(" + ENCODINGS
+                    + "[CAST({0} AS INTEGER) + 1], '') ELSE '' END", args) : null;
+            // a name as PostgreSQL's clean_encoding_name reads it: letters and digits alone, any case ('utf-8', 'Latin1')
+            case "pg_char_to_encoding" -> n == 1 ? sql("CAST(coalesce(list_position(" + ENCODINGS.toLowerCase(java.util.Locale.ROOT).replace("_", "")
+                    + ", lower(regexp_replace(CAST({0} AS VARCHAR), '[^A-Za-z0-9]', '', 'g'))) - 1, -1) AS INTEGER)", args) : null;
             // DuckDB reports no index sizes
             case "pg_indexes_size" -> n == 1 ? sql("CAST(0 AS BIGINT)", List.of()) : null;
             case "pg_relation_size", "pg_total_relation_size", "pg_table_size" -> {

@@ -34,7 +34,7 @@ final class ExpressionTypes {
             Map.entry("lower", SqlType.TEXT), Map.entry("upper", SqlType.TEXT), Map.entry("initcap", SqlType.TEXT),
             Map.entry("substr", SqlType.TEXT), Map.entry("substring", SqlType.TEXT), Map.entry("replace", SqlType.TEXT),
             Map.entry("btrim", SqlType.TEXT), Map.entry("ltrim", SqlType.TEXT), Map.entry("rtrim", SqlType.TEXT),
-            Map.entry("pg_client_encoding", SqlType.NAME), Map.entry("num_nulls", SqlType.INT4),
+            Map.entry("pg_client_encoding", SqlType.NAME), Map.entry("pg_encoding_to_char", SqlType.NAME), Map.entry("num_nulls", SqlType.INT4),
             Map.entry("num_nonnulls", SqlType.INT4),
             Map.entry("lpad", SqlType.TEXT), Map.entry("rpad", SqlType.TEXT), Map.entry("left", SqlType.TEXT),
             Map.entry("right", SqlType.TEXT), Map.entry("repeat", SqlType.TEXT), Map.entry("reverse", SqlType.TEXT),
