@@ -436,3 +436,26 @@ SELECT NULL::int[] || NULL::int[], array_cat(NULL::int[], NULL::int[]), ARRAY[1,
 
 -- name: array_fill_of_two_dimensions
 SELECT array_fill(7, ARRAY[2, 3]), array_fill('x'::text, ARRAY[2, 2]), array_fill(1, ARRAY[3])
+
+-- name: element_assignment_setup
+CREATE TABLE assigned_elements (id int PRIMARY KEY, nums int[], tags text[]);
+INSERT INTO assigned_elements VALUES (1, '{1,2,3}', '{a}'), (2, NULL, NULL)
+
+-- name: element_assignment
+UPDATE assigned_elements SET nums[2] = 99, tags[2] = 'b' WHERE id = 1
+
+-- name: element_assignment_past_the_end
+UPDATE assigned_elements SET nums[5] = '7' WHERE id = 1
+
+-- name: element_assignment_of_null_array
+UPDATE assigned_elements SET nums[1] = 5 WHERE id = 2
+
+-- name: element_assignment_in_upsert
+INSERT INTO assigned_elements VALUES (1) ON CONFLICT (id) DO UPDATE SET tags[1] = 'z' RETURNING tags
+
+-- name: element_assignment_null_subscript
+-- expect-error: 22004
+UPDATE assigned_elements SET nums[NULL] = 1 WHERE id = 1
+
+-- name: element_assignment_rows
+SELECT * FROM assigned_elements ORDER BY id

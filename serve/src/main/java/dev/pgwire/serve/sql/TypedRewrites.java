@@ -116,6 +116,7 @@ final class TypedRewrites {
             }
             case "InsertStmt" -> {
                 RowAssignments.apply(stmt);
+                ArrayAssignments.apply(stmt, catalog);
                 TargetCoercion.insert(stmt, catalog, types);
                 ConflictTargets.onConflict(stmt, catalog, types);
                 ConflictRowChecks.apply(stmt, catalog);
@@ -127,6 +128,7 @@ final class TypedRewrites {
             }
             case "UpdateStmt" -> {
                 RowAssignments.apply(stmt);
+                ArrayAssignments.apply(stmt, catalog);
                 TargetCoercion.update(stmt, catalog, types);
                 dml(stmt);
             }
