@@ -124,3 +124,30 @@ SELECT count(*) = (SELECT count(*) FROM pg_settings) FROM pg_catalog.pg_show_all
 -- name: encoding_names_by_number
 SELECT pg_encoding_to_char(8), pg_encoding_to_char(9), pg_encoding_to_char(41), pg_encoding_to_char(-1), pg_encoding_to_char(99),
        pg_char_to_encoding('LATIN1'), pg_char_to_encoding('utf-8'), pg_char_to_encoding('nope')
+
+-- name: privileges_setup
+CREATE TABLE granted_table (a int PRIMARY KEY, b text);
+CREATE INDEX granted_table_b ON granted_table (b DESC NULLS LAST);
+CREATE VIEW granted_view AS SELECT a FROM granted_table
+
+-- name: table_privileges_of_the_owner
+SELECT grantor, grantee, table_name, privilege_type, is_grantable, with_hierarchy FROM information_schema.table_privileges
+WHERE table_schema = 'public' AND table_name LIKE 'granted%' ORDER BY table_name, privilege_type
+
+-- name: role_table_grants_dbt
+SELECT grantee, privilege_type FROM information_schema.role_table_grants
+WHERE table_schema = 'public' AND table_name = 'granted_table' AND grantor = current_role ORDER BY 2
+
+-- name: information_schema_catalog_name
+SELECT catalog_name = current_database() FROM information_schema.information_schema_catalog_name
+
+-- name: index_properties_datagrip
+SELECT p, pg_indexam_has_property(403, p), pg_index_has_property('granted_table_b'::regclass, p),
+       pg_index_column_has_property('granted_table_b'::regclass, 1, p), pg_index_column_has_property('granted_table_pkey'::regclass, 1, p)
+FROM unnest(ARRAY['can_order', 'can_unique', 'clusterable', 'asc', 'desc', 'nulls_first', 'nulls_last', 'orderable',
+                  'distance_orderable', 'returnable', 'bogus']) p
+
+-- name: index_properties_in_from
+SELECT i.relname, am_order FROM pg_class i JOIN pg_index x ON x.indexrelid = i.oid
+CROSS JOIN pg_catalog.pg_indexam_has_property(i.relam, 'can_order') am_order
+WHERE x.indrelid = 'granted_table'::regclass ORDER BY 1

@@ -47,6 +47,7 @@ final class InformationSchemaRows {
                 "domain_constraints", "routines", "parameters")) {
             rows(v);
         }
+        rows("information_schema_catalog_name").add().set("catalog_name", database);
         for (String s : List.of("pg_catalog", "pg_toast", "information_schema")) schema(s, owner);
         for (UserObjects.Schema s : user.schemas) schema(s.name(), s.name().equals("public") ? "pg_database_owner" : owner);
         for (Relation r : defs.relations()) {
@@ -99,6 +100,7 @@ final class InformationSchemaRows {
             dev.pgwire.serve.sql.UpdatableViews.Simple simple = t.view() ? simpleView(t, 0) : null;
             boolean updatable = simple != null && simple.anyUpdatable();
             table(t.schema(), t.name(), t.view(), !t.view() || updatable);
+            privileges(t.schema(), t.name());
             if (t.view()) view(t.schema(), t.name(), t.shownDefinition(false), updatable);
             for (Column c : t.columns()) {
                 Sequence seq = c.identity() == null || c.identity().isEmpty() ? null : sequenceOf(t.schema(), c.sequence());
@@ -216,6 +218,17 @@ final class InformationSchemaRows {
         rows("tables").add().set("table_catalog", database).set("table_schema", schema).set("table_name", name)
                 .set("table_type", temporary ? "LOCAL TEMPORARY" : view ? "VIEW" : "BASE TABLE").set("is_insertable_into", insertable ? "YES" : "NO")
                 .set("is_typed", "NO");
+    }
+
+    /** PostgreSQL's privileges on a table or view: its owner's, every one, grantable (serve has no GRANT). */
+    private void privileges(String schema, String name) {
+        for (String privilege : List.of("INSERT", "SELECT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER")) {
+            for (String view : List.of("table_privileges", "role_table_grants")) {
+                rows(view).add().set("grantor", owner).set("grantee", owner).set("table_catalog", database).set("table_schema", schema)
+                        .set("table_name", name).set("privilege_type", privilege).set("is_grantable", "YES")
+                        .set("with_hierarchy", privilege.equals("SELECT") ? "YES" : "NO");
+            }
+        }
     }
 
     private void view(String schema, String name, String definition, boolean updatable) {

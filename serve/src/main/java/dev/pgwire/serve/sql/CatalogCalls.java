@@ -34,6 +34,7 @@ final class CatalogCalls {
             "has_any_column_privilege", "has_function_privilege", "has_sequence_privilege", "has_type_privilege",
             "has_language_privilege", "has_tablespace_privilege", "has_foreign_data_wrapper_privilege",
             "has_server_privilege", "pg_has_role", "pg_encoding_to_char", "pg_char_to_encoding", "pg_relation_size",
+            "pg_indexam_has_property", "pg_index_has_property", "pg_index_column_has_property",
             "pg_total_relation_size", "pg_table_size", "pg_indexes_size", "pg_size_pretty", "pg_is_in_recovery",
             "pg_is_wal_replay_paused", "pg_tablespace_location", "pg_get_partkeydef", "pg_get_triggerdef", "pg_get_ruledef",
             "pg_get_statisticsobjdef_columns", "pg_get_function_sqlbody", "pg_relation_is_publishable",
@@ -182,6 +183,27 @@ final class CatalogCalls {
             // a name as PostgreSQL's clean_encoding_name reads it: letters and digits alone, any case ('utf-8', 'Latin1')
             case "pg_char_to_encoding" -> n == 1 ? sql("CAST(coalesce(list_position(" + ENCODINGS.toLowerCase(java.util.Locale.ROOT).replace("_", "")
                     + ", lower(regexp_replace(CAST({0} AS VARCHAR), '[^A-Za-z0-9]', '', 'g'))) - 1, -1) AS INTEGER)", args) : null;
+            // index properties (DataGrip's index columns): serve's indexes are btree, so each is what btree has
+            case "pg_indexam_has_property" -> n == 2 ? sql("CASE CAST({0} AS BIGINT) WHEN 403 THEN CASE lower(CAST({1} AS VARCHAR))"
+                    + " WHEN 'can_order' THEN true WHEN 'can_unique' THEN true WHEN 'can_multi_col' THEN true WHEN 'can_exclude' THEN true"
+                    + " WHEN 'can_include' THEN true END WHEN 405 THEN CASE lower(CAST({1} AS VARCHAR)) WHEN 'can_order' THEN false"
+                    + " WHEN 'can_unique' THEN false WHEN 'can_multi_col' THEN false WHEN 'can_exclude' THEN true WHEN 'can_include' THEN false"
+                    + " END END", args) : null;
+            case "pg_index_has_property" -> n == 2 ? sql("CASE WHEN EXISTS (SELECT 1 FROM pgwire_catalog.pg.pg_index AS pgwire_i"
+                    + " WHERE pgwire_i.indexrelid = {0}) THEN CASE lower(CAST({1} AS VARCHAR)) WHEN 'clusterable' THEN true"
+                    + " WHEN 'index_scan' THEN true WHEN 'bitmap_scan' THEN true WHEN 'backward_scan' THEN true END END", args) : null;
+            case "pg_index_column_has_property" -> {
+                if (n != 3) yield null;
+                // the key column's indoption: bit 1 DESC, bit 2 NULLS FIRST
+                String option = "(SELECT CAST(pgwire_i.indoption[CAST({1} AS INTEGER)] AS INTEGER) FROM pgwire_catalog.pg.pg_index AS pgwire_i"
+                        + " WHERE pgwire_i.indexrelid = {0} AND CAST({1} AS INTEGER) BETWEEN 1 AND pgwire_i.indnkeyatts)";
+                yield sql("CASE lower(CAST({2} AS VARCHAR)) WHEN 'asc' THEN " + option + " & 1 = 0 WHEN 'desc' THEN " + option + " & 1 = 1"
+                        + " WHEN 'nulls_first' THEN " + option + " & 2 = 2 WHEN 'nulls_last' THEN " + option + " & 2 = 0"
+                        + " WHEN 'distance_orderable' THEN " + option + " IS NULL AND NULL"
+                        + " WHEN 'orderable' THEN " + option + " IS NOT NULL OR NULL WHEN 'returnable' THEN " + option + " IS NOT NULL OR NULL"
+                        + " WHEN 'search_array' THEN " + option + " IS NOT NULL OR NULL WHEN 'search_nulls' THEN " + option + " IS NOT NULL OR NULL"
+                        + " END", args);
+            }
             // DuckDB reports no index sizes
             case "pg_indexes_size" -> n == 1 ? sql("CAST(0 AS BIGINT)", List.of()) : null;
             case "pg_relation_size", "pg_total_relation_size", "pg_table_size" -> {

@@ -23,6 +23,8 @@ final class ExpressionTypes {
             Map.entry("pg_get_indexdef", SqlType.TEXT), Map.entry("pg_get_viewdef", SqlType.TEXT), Map.entry("col_description", SqlType.TEXT),
             Map.entry("obj_description", SqlType.TEXT), Map.entry("shobj_description", SqlType.TEXT),
             Map.entry("pg_table_is_visible", SqlType.BOOL), Map.entry("pg_type_is_visible", SqlType.BOOL),
+            Map.entry("pg_indexam_has_property", SqlType.BOOL), Map.entry("pg_index_has_property", SqlType.BOOL),
+            Map.entry("pg_index_column_has_property", SqlType.BOOL),
             Map.entry("percent_rank", SqlType.FLOAT8), Map.entry("cume_dist", SqlType.FLOAT8),
             Map.entry("length", SqlType.INT4), Map.entry("char_length", SqlType.INT4),
             Map.entry("character_length", SqlType.INT4), Map.entry("octet_length", SqlType.INT4),
