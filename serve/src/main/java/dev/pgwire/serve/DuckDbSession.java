@@ -90,7 +90,7 @@ public final class DuckDbSession implements Session {
     private final OpenPortal openPortal;
     /** Where each translated statement goes. */
     private final SessionCommands commands;
-    private boolean closed;
+    private volatile boolean closed;
     private final java.util.function.Supplier<dev.pgwire.serve.catalog.CatalogStore> catalogStore;
     /** The catalog's rows of the session's temporary objects (made at first use). */
     private dev.pgwire.serve.catalog.TempCatalog temporaryCatalog;
@@ -338,6 +338,8 @@ public final class DuckDbSession implements Session {
         boolean succeeded = false;
         ScheduledFuture<?> timeout = scheduleStatementTimeout(call);
         try {
+            // a call that begins as the session closes (the client went away) does not start (close saw no call to interrupt)
+            if (closed) throw new PgException(SqlState.QUERY_CANCELED, "canceling statement because the connection was closed");
             if (tx.status() == TransactionStatus.FAILED && !info.command().endsFailedTransaction()) {
                 throw new PgException(SqlState.IN_FAILED_SQL_TRANSACTION,
                         "current transaction is aborted, commands ignored until end of transaction block");
@@ -668,7 +670,10 @@ public final class DuckDbSession implements Session {
             closed = true;
             if (temporaryCatalog != null) temporaryCatalog.close();
         }
-        if (isExecuting()) runner.interruptOnce(); // closing waits for a running statement; make it short
+        // closing waits for a running statement; make it short: interrupted until it ends (DuckDB forgets an
+        // interrupt that comes before the query has started)
+        long running = calls.current();
+        if (running != 0) runner.interrupt(() -> calls.current() == running);
         advisoryLocks.sessionEnded(processId);
         rowLocks.sessionEnded(processId, isExecuting());
         notifications.unlistenAll();

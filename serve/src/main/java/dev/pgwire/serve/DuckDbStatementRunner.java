@@ -601,9 +601,4 @@ final class DuckDbStatementRunner {
     void interrupt(BooleanSupplier stillWanted) {
         interrupts.interrupt(stillWanted);
     }
-
-    /** Interrupts whatever runs now (closing the session). */
-    void interruptOnce() {
-        interrupts.interruptOnce();
-    }
 }

@@ -57,11 +57,6 @@ final class StatementInterrupts {
         }
     }
 
-    /** Interrupts whatever runs now (closing the session). */
-    void interruptOnce() {
-        interruptIf(() -> true);
-    }
-
     private boolean interruptIf(BooleanSupplier wanted) {
         synchronized (lock) {
             if (!wanted.getAsBoolean()) return false;
