@@ -73,4 +73,9 @@ final class ArrayArguments {
         args.set(other, as.cast(arg, arg.location()));
         types.set(other, as);
     }
+
+    /** Two arrays joined as PostgreSQL's array_cat joins them: NULL only when both are (DuckDB's list_concat gives []). */
+    static Node cat(Node a, Node b) {
+        return Expressions.duckDb("CASE WHEN {0} IS NULL THEN {1} ELSE list_concat({0}, {1}) END", a, b);
+    }
 }

@@ -18,6 +18,18 @@ final class ArraySubscripts {
     private ArraySubscripts() {
     }
 
+    /**
+     * A subscript of a string, number, boolean, moment, bytea, uuid or json value is PostgreSQL's
+     * 42804 (DuckDB would take a string's characters); {@code name} and the vectors are subscripted.
+     */
+    static void refuseScalar(SqlType t, List<Node> steps) {
+        if (t == null || t.isArray() || t.isUnknown() || t.name().equals("name") || steps.stream().noneMatch(s -> s.is("A_Indices"))) return;
+        if (t.isText() || t.isNumber() || t.isDateTime() || java.util.Set.of("bool", "bytea", "uuid", "json").contains(t.name())) {
+            throw new dev.pgwire.protocol.PgException(dev.pgwire.protocol.SqlState.DATATYPE_MISMATCH, "cannot subscript type "
+                    + FormatType.displayName(t) + " because it does not support subscripting");
+        }
+    }
+
     /** The subscripted array {@code e} (its steps already rewritten) of type {@code t}, as PostgreSQL reads it. */
     static Node rewrite(Node e, SqlType t, TypeResolver types) {
         List<Node> steps = e.list("indirection");

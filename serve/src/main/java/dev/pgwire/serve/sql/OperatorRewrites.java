@@ -213,7 +213,7 @@ final class OperatorRewrites {
             if (known != null && known.isArray()) {
                 if (leftUntyped) e.set("lexpr", cast(e.node("lexpr"), known.withoutTypmod()));
                 else e.set("rexpr", cast(e.node("rexpr"), known.withoutTypmod()));
-                Node joined = arrayCat(e.node("lexpr"), e.node("rexpr"));
+                Node joined = ArrayArguments.cat(e.node("lexpr"), e.node("rexpr"));
                 types.assume(joined, known.withoutTypmod());
                 return joined;
             }
@@ -385,7 +385,7 @@ final class OperatorRewrites {
                 Node text = Expressions.outputText(e.node("rexpr"), r);
                 if (text != null) e.set("rexpr", text);
             }
-            if (l != null && l.isArray() && r != null && r.isArray()) return arrayCat(e.node("lexpr"), e.node("rexpr"));
+            if (l != null && l.isArray() && r != null && r.isArray()) return ArrayArguments.cat(e.node("lexpr"), e.node("rexpr"));
             if (l != null && l.isArray() && r != null && !r.isArray()) return call("list_append", e.node("lexpr"), e.node("rexpr"));
             if (r != null && r.isArray() && l != null && !l.isArray()) return call("list_prepend", e.node("lexpr"), e.node("rexpr"));
             return e;
@@ -486,11 +486,6 @@ final class OperatorRewrites {
 
     private boolean untypedOrNull(Node n) {
         return untyped(n) || n != null && n.is("A_Const") && n.bool("isnull");
-    }
-
-    /** Two arrays joined as PostgreSQL's array_cat joins them: NULL only when both are (DuckDB's list_concat gives []). */
-    static Node arrayCat(Node a, Node b) {
-        return Expressions.duckDb("CASE WHEN {0} IS NULL THEN {1} ELSE list_concat({0}, {1}) END", a, b);
     }
 
     private static boolean isUntypedString(Node n) {

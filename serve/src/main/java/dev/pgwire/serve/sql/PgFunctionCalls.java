@@ -298,7 +298,7 @@ final class PgFunctionCalls {
                 return sql("CASE WHEN len({0}) > 0 THEN " + first.dims() + " END", args);
             }
             case "array_cat" -> {
-                return n == 2 ? OperatorRewrites.arrayCat(args.get(0), args.get(1)) : null;
+                return n == 2 ? ArrayArguments.cat(args.get(0), args.get(1)) : null;
             }
             case "array_remove" -> {
                 return n == 2 ? sql("list_filter({0}, lambda pg_x: pg_x IS DISTINCT FROM {1})", args) : null;

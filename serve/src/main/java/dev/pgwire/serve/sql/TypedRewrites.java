@@ -4,13 +4,11 @@ import dev.pgwire.serve.catalog.Builtins;
 import dev.pgwire.serve.catalog.RegTypes;
 
 import dev.pgwire.protocol.PgException;
-import dev.pgwire.protocol.SqlState;
 import dev.pgwire.serve.sql.TypeResolver.Col;
 import dev.pgwire.serve.sql.TypeResolver.Scope;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The rewrites that depend on the types of their operands, so that DuckDB computes PostgreSQL's
@@ -544,11 +542,7 @@ final class TypedRewrites {
                     return Expressions.duckDb("CAST(substr(CAST({0} AS VARCHAR), CAST({1} AS BIGINT) + 1, 1) AS VARCHAR)",
                             e.node("arg"), steps.get(0).node("uidx")).set("pgType", "char");
                 }
-                if (t != null && !t.isArray() && steps.stream().anyMatch(s -> s.is("A_Indices")) && !subscriptable(t)) {
-                    // DuckDB would take the characters of a string
-                    throw new PgException(SqlState.DATATYPE_MISMATCH, "cannot subscript type " + FormatType.displayName(t)
-                            + " because it does not support subscripting");
-                }
+                ArraySubscripts.refuseScalar(t, steps);
                 if (t != null && !t.isArray() && (t.name().equals("int2vector") || t.name().equals("oidvector"))) {
                     // int2vector and oidvector count their elements from 0
                     for (Node step : e.list("indirection")) {
@@ -646,11 +640,5 @@ final class TypedRewrites {
                 return e;
             }
         }
-    }
-
-    /** Whether a value of scalar type {@code t} may be subscripted: not a string, number, boolean, moment, bytea, uuid or json. */
-    private static boolean subscriptable(SqlType t) {
-        if (t.isUnknown() || t.name().equals("name")) return true;
-        return !(t.isText() || t.isNumber() || t.isDateTime() || Set.of("bool", "bytea", "uuid", "json").contains(t.name()));
     }
 }
