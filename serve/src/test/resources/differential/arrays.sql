@@ -453,9 +453,24 @@ UPDATE assigned_elements SET nums[1] = 5 WHERE id = 2
 -- name: element_assignment_in_upsert
 INSERT INTO assigned_elements VALUES (1) ON CONFLICT (id) DO UPDATE SET tags[1] = 'z' RETURNING tags
 
+-- name: element_assignments_of_one_column
+UPDATE assigned_elements SET nums[2] = 0, nums[1] = 10, nums['3'] = 30 WHERE id = 1 RETURNING nums
+
 -- name: element_assignment_null_subscript
 -- expect-error: 22004
 UPDATE assigned_elements SET nums[NULL] = 1 WHERE id = 1
 
 -- name: element_assignment_rows
-SELECT * FROM assigned_elements ORDER BY id
+SELECT id, nums FROM assigned_elements ORDER BY id
+
+-- name: array_fill_null_dimension
+-- expect-error: 22004
+SELECT array_fill(7, ARRAY[2, NULL])
+
+-- name: array_fill_zero_dimension
+SELECT array_fill(1, ARRAY[2, 0]), array_fill(1, ARRAY[0])
+
+-- name: array_domain_functions
+CREATE DOMAIN int_list AS int[];
+CREATE FUNCTION list_size(x int_list) RETURNS int LANGUAGE sql AS 'SELECT cardinality(x)';
+SELECT cardinality('{1,2}'::int_list), array_length('{1,2}'::int_list, 1), list_size('{1,2,3}')

@@ -303,3 +303,6 @@ PREPARE varchar_into_int(varchar) AS INSERT INTO text_parameter_targets (i) VALU
 -- name: text_beyond_float_ranges
 -- expect-error: 22003
 SELECT x::float8 FROM (VALUES ('1e-400')) v(x)
+
+-- name: function_style_cast_column_names
+SELECT date(ts), int4(x), text(x) FROM (VALUES (TIMESTAMP '2024-01-02 10:00', 5)) v(ts, x)

@@ -597,3 +597,17 @@ COMMENT ON FUNCTION fn_commented(text) IS 'x'
 -- name: comment_on_function_removed
 COMMENT ON FUNCTION fn_commented IS '';
 SELECT count(*) FROM pg_description d JOIN pg_proc p ON p.oid = d.objoid WHERE p.proname = 'fn_commented'
+
+-- name: domain_of_varchar_argument_setup
+CREATE DOMAIN fn_code AS varchar(3);
+CREATE FUNCTION fn_of_code(x fn_code) RETURNS text LANGUAGE sql AS 'SELECT x';
+CREATE FUNCTION fn_to_code(x text) RETURNS fn_code LANGUAGE sql AS 'SELECT x';
+SELECT fn_of_code('abc'), fn_to_code('ab')
+
+-- name: domain_of_varchar_argument_too_long
+-- expect-error: 22001
+SELECT fn_of_code('abcdef')
+
+-- name: domain_of_varchar_result_too_long
+-- expect-error: 22001
+SELECT fn_to_code('abcdef')

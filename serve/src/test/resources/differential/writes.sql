@@ -459,3 +459,17 @@ EXECUTE narrow_small('{40000}')
 -- name: array_parameter_numeric_field_overflow
 -- expect-error: 22003
 EXECUTE narrow_numeric('{999.5}')
+
+-- name: upsert_untyped_array_parameter_setup
+CREATE TABLE upsert_tags (id int PRIMARY KEY, name text NOT NULL, tags text[]);
+PREPARE upsert_tags_row AS INSERT INTO upsert_tags VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET tags = excluded.tags RETURNING *
+
+-- name: upsert_untyped_array_parameter
+EXECUTE upsert_tags_row(1, 'a', '{x,y}')
+
+-- name: upsert_untyped_array_parameter_again
+EXECUTE upsert_tags_row(1, 'a', '{z}')
+
+-- name: upsert_untyped_parameter_not_null
+-- expect-error: 23502
+EXECUTE upsert_tags_row(1, NULL, '{z}')

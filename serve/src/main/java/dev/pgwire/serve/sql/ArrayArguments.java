@@ -40,7 +40,9 @@ final class ArrayArguments {
             if (i != at && !(name.equals("unnest") || name.equals("array_cat"))) continue;
             SqlType t = types.get(i);
             Node arg = args.get(i);
-            if (t != null && !t.isUnknown() && !t.isArray() && !t.name().equals("int2vector") && !t.name().equals("oidvector")) {
+            // (a type of the database's, a domain over an array say, is not told apart here)
+            if (t != null && !t.isUnknown() && !t.isArray() && !t.name().equals("int2vector") && !t.name().equals("oidvector")
+                    && dev.pgwire.serve.catalog.Builtins.typeOid(t.name()) != 0) {
                 throw JsonCalls.noFunction(name, types);
             }
             boolean untyped = (t == null || t.isUnknown()) && (arg.is("A_Const") && arg.has("sval") || arg.is("ParamRef"));

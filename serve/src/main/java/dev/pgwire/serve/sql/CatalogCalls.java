@@ -178,7 +178,7 @@ final class CatalogCalls {
                     + "pgwire_database_size(datname)) AS BIGINT) FROM pgwire_catalog.pg.pg_database)"
                     + " WHEN CAST({0} AS VARCHAR) IN ('pg_global', '1664') THEN CAST(0 AS BIGINT)"
                     + " ELSE error('[pgwire:42704] tablespace \"' || CAST({0} AS VARCHAR) || '\" does not exist') END", args) : null;
-            case "pg_encoding_to_char" -> n == 1 ? sql("CASE WHEN CAST({0} AS INTEGER) >= 0 THEN coalesce(" + ENCODINGS
+            case "pg_encoding_to_char" -> n == 1 ? sql("CASE WHEN {0} IS NULL THEN NULL WHEN CAST({0} AS INTEGER) >= 0 THEN coalesce(" + ENCODINGS
                     + "[CAST({0} AS INTEGER) + 1], '') ELSE '' END", args) : null;
             // a name as PostgreSQL's clean_encoding_name reads it: letters and digits alone, any case ('utf-8', 'Latin1')
             case "pg_char_to_encoding" -> n == 1 ? sql("CAST(coalesce(list_position(" + ENCODINGS.toLowerCase(java.util.Locale.ROOT).replace("_", "")

@@ -83,11 +83,30 @@ final class ConflictRowChecks {
             if (around < 0 || !keyColumns.contains(targets.get(i).name())) around = i;
         }
         if (around < 0) return;
-        args.set(0, items.get(around));
+        // a parameter takes its column's type from where it stands: in the CASE it is cast to it
+        // (an untyped '{x,y}' for a text[] column is read as the array the column takes)
+        Node item = items.get(around);
+        args.set(0, item.is("ParamRef") ? asColumn(item, targets.get(around)) : item);
+        for (int i = 1; i < args.size(); i++) if (args.get(i).is("ParamRef")) args.set(i, asColumn(args.get(i), columnOf(args.get(i), items, targets)));
         PgTypeName t = targets.get(around).pgType();
         Node checked = Expressions.duckDb(sql.append(" ELSE {0} END").toString(), args.toArray(new Node[0]))
                 .set(TypedRewrites.REWRITE_ARGS, true).set("pgType", (t.isArray() ? "_" : "") + t.name());
         items.set(around, checked);
+    }
+
+    /** Parameter {@code p} cast to column {@code c}'s DuckDB type (as it is, when the column is not known). */
+    private static Node asColumn(Node p, ColumnInfo c) {
+        if (c == null || c.duckDbType() == null) return p;
+        return Expressions.duckDb("CAST({0} AS " + c.duckDbType() + ")", p).set(TypedRewrites.REWRITE_ARGS, true);
+    }
+
+    /** The column the row's value {@code value} (a copy of one of its items) is for, or null. */
+    private static ColumnInfo columnOf(Node value, List<Node> items, List<ColumnInfo> targets) {
+        for (int i = 0; i < items.size() && i < targets.size(); i++) {
+            Node item = items.get(i);
+            if (item.is("ParamRef") && item.num("number") == value.num("number")) return targets.get(i);
+        }
+        return null;
     }
 
     private static String error(String sqlState, String message) {

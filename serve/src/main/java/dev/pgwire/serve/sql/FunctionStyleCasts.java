@@ -16,6 +16,11 @@ final class FunctionStyleCasts {
         TreeWalker.forEachNode(tree, n -> {
             for (Map.Entry<String, Object> e : List.copyOf(n.fields().entrySet())) {
                 if (e.getValue() instanceof Node child && isCast(child, catalog)) {
+                    // the result column is named as the function, as PostgreSQL names a call (date(ts) is "date", not "ts")
+                    if (n.is("ResTarget") && e.getKey().equals("val") && n.str("name").isEmpty()) {
+                        List<String> name = child.names("funcname");
+                        n.set("name", name.get(name.size() - 1));
+                    }
                     n.set(e.getKey(), cast(child));
                 } else if (e.getValue() instanceof List<?> l) {
                     @SuppressWarnings("unchecked") List<Object> items = (List<Object>) l;

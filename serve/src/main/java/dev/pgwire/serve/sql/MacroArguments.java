@@ -16,7 +16,7 @@ final class MacroArguments {
     private MacroArguments() {}
 
     /**
-     * Untyped string constants passed to a SQL function, read as its arguments' (built-in) types,
+     * Untyped string constants passed to a SQL function, read as its arguments' (built-in or domain) types,
      * as PostgreSQL resolves an unknown literal: {@code '{7,8,9}'} for an int[] argument is an
      * array, {@code '2.5'} for an integer one 22P02, where DuckDB would put the text into the body.
      */
@@ -36,11 +36,19 @@ final class MacroArguments {
             } else if (i < f.args().size()) {
                 p = f.args().get(i);
             }
-            if (p == null || value == null || !value.is("A_Const") || !value.has("sval")
-                    || dev.pgwire.serve.catalog.Builtins.typeOid(p.type().name()) == 0) {
+            if (p == null || value == null || !value.is("A_Const") || !value.has("sval")) continue;
+            Node cast;
+            if (dev.pgwire.serve.catalog.Builtins.typeOid(p.type().name()) != 0) {
+                cast = SqlType.of(p.type()).withoutTypmod().cast(value, value.location());
+            } else if (!p.type().isArray() && catalog.domain(null, p.type().name()) != null
+                    && catalog.domain(null, p.type().name()).base().isArray()) {
+                // an argument of a domain over an array: read as the domain (array_in, then its checks; the function
+                // checks any other domain's value itself, a string too long for its varchar(n) is 22001 there)
+                Node typeName = Node.of(null).set("names", new java.util.ArrayList<>(List.of(Node.string(p.type().name())))).set("typemod", -1L);
+                cast = Node.of("TypeCast").set("arg", value).set("typeName", typeName).set("location", value.location());
+            } else {
                 continue;
             }
-            Node cast = SqlType.of(p.type()).withoutTypmod().cast(value, value.location());
             if (named) arg.set("arg", cast);
             else args.set(i, cast);
         }

@@ -325,16 +325,24 @@ final class PgFunctionCalls {
                     // ARRAY[2, 3]: a list of 2 lists of 3, the lengths as written
                     List<Node> lengths = dims.list("elements");
                     StringBuilder fill = new StringBuilder("{0}");
+                    StringBuilder nulls = new StringBuilder();
+                    StringBuilder empty = new StringBuilder();
                     List<Node> parts = new ArrayList<>(List.of(args.get(0)));
                     for (int d = lengths.size() - 1; d >= 0; d--) {
                         parts.add(lengths.get(d));
-                        fill = new StringBuilder("list_transform(range(CAST({" + (parts.size() - 1) + "} AS BIGINT)), lambda pg_i" + d + ": ")
+                        String length = "{" + (parts.size() - 1) + "}";
+                        fill = new StringBuilder("list_transform(range(CAST(" + length + " AS BIGINT)), lambda pg_i" + d + ": ")
                                 .append(fill).append(')');
+                        nulls.append(nulls.length() > 0 ? " OR " : "").append(length).append(" IS NULL");
+                        empty.append(empty.length() > 0 ? " OR " : "").append(length).append(" = 0");
                     }
-                    return sql(fill.toString(), parts);
+                    // a NULL length is 22004 as in PostgreSQL; a zero one makes the array empty ({}), not a list of empty lists
+                    return sql("CASE WHEN " + nulls + " THEN error('[pgwire:22004] dimension values cannot be null')"
+                            + " WHEN " + empty + " THEN [] ELSE " + fill + " END", parts);
                 }
                 // a dimension array of another length than one, known only as the statement runs: refused rather than cut to one dimension
-                return sql("CASE WHEN len({1}) <> 1 THEN error('[pgwire:0A000] array_fill of other than one dimension is not supported"
+                return sql("CASE WHEN {1} IS NULL THEN error('[pgwire:22004] dimension array or low bound array cannot be null')"
+                        + " WHEN list_contains({1}, NULL) THEN error('[pgwire:22004] dimension values cannot be null') WHEN len({1}) <> 1 THEN error('[pgwire:0A000] array_fill of other than one dimension is not supported"
                         + " here unless its dimensions are written as ARRAY[…]') ELSE list_transform(range(CAST({1}[1] AS BIGINT)),"
                         + " lambda pg_i: {0}) END", args);
             }

@@ -203,7 +203,16 @@ final class SqlFunctions {
         if (domain != null) {
             // a domain's value: of its base type as above, then cast to the domain as any value is
             // (the base type's modifier applied, NOT NULL and the checks: 23502, 23514)
-            String base = asType(expr, domain.statement().node("typeName"), types, argument);
+            Node baseType = domain.statement().node("typeName");
+            String base = asType(expr, baseType, types, argument);
+            PgTypeName b = PgTypeName.of(baseType);
+            if (b.builtin() && !b.isArray() && b.typmod() > 4 && (b.name().equals("varchar") || b.name().equals("bpchar"))) {
+                // a string too long for the domain's varchar(n) is 22001, as assigning it is (the cast below would cut it)
+                int n = b.typmod() - 4;
+                base = "list_transform([" + base + "], lambda pgwire_v: CASE WHEN NOT pgwire.varchar_fits(CAST(pgwire_v AS VARCHAR), " + n
+                        + ") THEN error('[pgwire:22001] value too long for type " + (b.name().equals("varchar") ? "character varying(" : "character(")
+                        + n + ")') ELSE pgwire_v END)[1]";
+            }
             Node cast = Node.of("TypeCast").set("arg", Expressions.duckDb(base)).set("typeName", typeName).set("location", -1);
             Domains.checkCasts(cast, types.catalog());
             SqlWriter w = new SqlWriter();
@@ -330,6 +339,9 @@ final class SqlFunctions {
         int[] declared = new int[in.size()];
         for (int i = 0; i < in.size(); i++) {
             PgTypeName t = in.get(i).type();
+            // a domain's parameter is of its base type in the body (a domain over int[] is an array there)
+            DomainMeta domain = t.isArray() || Builtins.typeOid(t.name()) != 0 ? null : session.catalog().domain(null, t.name());
+            if (domain != null) t = domain.base();
             declared[i] = t.builtin() ? Builtins.typeOid(t.isArray() ? "_" + t.name() : t.name()) : 0;
         }
         return Translator.forFunctionBodies(session, function).translate(numbered, declared);
