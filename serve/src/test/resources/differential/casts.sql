@@ -306,3 +306,7 @@ SELECT x::float8 FROM (VALUES ('1e-400')) v(x)
 
 -- name: function_style_cast_column_names
 SELECT date(ts), int4(x), text(x) FROM (VALUES (TIMESTAMP '2024-01-02 10:00', 5)) v(ts, x)
+
+-- name: text_parameter_as_bytea
+PREPARE text_as_bytea(text) AS SELECT $1::bytea;
+EXECUTE text_as_bytea('\x0102')

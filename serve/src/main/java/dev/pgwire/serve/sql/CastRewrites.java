@@ -170,8 +170,8 @@ final class CastRewrites {
             Node text = toText(e, target, scope);
             if (text != null) return text;
         }
-        if (target != null && !target.isArray() && target.name().equals("bytea") && from != null && !from.isArray() && from.isText()
-                && !from.isUnknown()) {
+        if (target != null && !target.isArray() && target.name().equals("bytea")
+                && (textParameter || from != null && !from.isArray() && from.isText() && !from.isUnknown())) {
             // text read as bytea input while the statement runs (\x hex or escapes), not by DuckDB's BLOB cast
             Node bytes = Expressions.duckDb("unhex(pg_bytea_in(CAST({0} AS VARCHAR)))", e.node("arg"));
             types.assume(bytes, target);
