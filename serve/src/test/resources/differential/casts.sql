@@ -310,3 +310,15 @@ SELECT date(ts), int4(x), text(x) FROM (VALUES (TIMESTAMP '2024-01-02 10:00', 5)
 -- name: text_parameter_as_bytea
 PREPARE text_as_bytea(text) AS SELECT $1::bytea;
 EXECUTE text_as_bytea('\x0102')
+
+-- name: domain_of_integer_string_constants
+CREATE DOMAIN positive_count AS int CHECK (VALUE > 0);
+SELECT '7'::positive_count, ' 8 '::positive_count, '+9'::positive_count
+
+-- name: domain_of_integer_string_not_an_integer
+-- expect-error: 22P02
+SELECT '1.5'::positive_count
+
+-- name: domain_of_integer_string_out_of_range
+-- expect-error: 22003
+SELECT '99999999999'::positive_count

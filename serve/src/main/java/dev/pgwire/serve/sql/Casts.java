@@ -103,6 +103,15 @@ final class Casts {
                         return;
                     }
                 }
+                case "int2", "int4", "int8", "smallint", "integer", "bigint", "int" -> {
+                    // a string constant read by int4in and its kin ('1.5' is 22P02; DuckDB's cast would round it):
+                    // the casts the typed rewrites did not see, a domain's base cast say
+                    String checked = stringConstant ? NumberInput.integerElement(constant, base) : null;
+                    if (checked != null) {
+                        w.append("CAST(").literal(checked).append(" AS ").append(em.types.duckDbType(typeName)).append(')');
+                        return;
+                    }
+                }
                 case "bool", "boolean" -> {
                     if (stringConstant) {
                         w.append(Booleans.parse(constant) ? "true" : "false");
