@@ -221,7 +221,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LiveS
         server.cancels.unregister(processId, this);
         server.unregister(this);
         server.releaseSlot();
-        cancelRunningCall();
+        SessionMachine m = machine;
+        if (m != null) m.connectionLost();
         closeSessionLater();
     }
 

@@ -76,6 +76,8 @@ final class SessionMachine {
     private final Object callLock = new Object();
     private volatile boolean callInFlight;
     private volatile boolean cancelRequested;
+    /** The client's connection closed ({@link #connectionLost}); guarded by callLock. */
+    private boolean connectionLost;
     /** The server is shutting down past its deadline: the running call's end ends the session (57P01). */
     private volatile boolean terminating;
     /** Another session terminated this one (pg_terminate_backend): FATAL 57P01 once no call runs. */
@@ -590,7 +592,7 @@ final class SessionMachine {
 
     private void beginCall() {
         synchronized (callLock) {
-            cancelRequested = false;
+            cancelRequested = connectionLost; // a call that begins after the client went away stops before it runs
             callInFlight = true;
         }
     }
@@ -598,8 +600,21 @@ final class SessionMachine {
     /** A message of an extended batch: a cancel taken earlier in the batch stays until its Sync. */
     private void beginBatchCall() {
         synchronized (callLock) {
+            if (connectionLost) cancelRequested = true;
             callInFlight = true;
         }
+    }
+
+    /**
+     * The client's connection is gone (any thread): the call in flight is cancelled, and so is one
+     * that begins after (the message was taken before the connection closed), which a cancel now
+     * would miss; it could otherwise run to its end, however long, before the session closes.
+     */
+    void connectionLost() {
+        synchronized (callLock) {
+            connectionLost = true;
+        }
+        cancel();
     }
 
     private void endBatchCall() {
