@@ -38,15 +38,25 @@ final class ConflictRowChecks {
         List<ColumnInfo> targets = TargetCoercion.targets(stmt, r);
         Set<String> keyColumns = new HashSet<>();
         for (TableMeta.Constraint c : r.meta().constraints()) if (c.key()) keyColumns.addAll(c.columns());
-        for (Node row : select.list("valuesLists")) check(row.list("items"), targets, r, keyColumns);
+        // read once for the statement, whatever its number of rows: each column's default, each check's expression
+        Map<String, Node> defaults = new HashMap<>();
+        for (ColumnInfo c : r.columns()) defaults.put(c.name(), defaultValue(c));
+        Map<String, Node> checks = new java.util.LinkedHashMap<>();
+        for (TableMeta.Constraint k : r.meta().constraints()) {
+            if (!k.type().equals("c") || k.expression() == null) continue;
+            Node expr = Expressions.parsed(SchemaNames.write(ColumnMeta.form(k.expression(), false)));
+            if (expr != null) checks.put(k.name(), expr);
+        }
+        for (Node row : select.list("valuesLists")) check(row.list("items"), targets, r, keyColumns, defaults, checks);
     }
 
-    private static void check(List<Node> items, List<ColumnInfo> targets, Relation r, Set<String> keyColumns) {
+    private static void check(List<Node> items, List<ColumnInfo> targets, Relation r, Set<String> keyColumns,
+                              Map<String, Node> defaults, Map<String, Node> checks) {
         Map<String, Node> values = new HashMap<>();
         for (ColumnInfo c : r.columns()) {
             int i = indexOf(targets, c.name());
             Node v = i >= 0 && i < items.size() ? items.get(i) : null;
-            values.put(c.name(), v == null || v.is("SetToDefault") ? defaultValue(c) : repeatable(v) ? v : UNKNOWN);
+            values.put(c.name(), v == null || v.is("SetToDefault") ? defaults.get(c.name()) : repeatable(v) ? v : UNKNOWN);
         }
         StringBuilder sql = new StringBuilder("CASE");
         List<Node> args = new ArrayList<>();
@@ -68,13 +78,12 @@ final class ConflictRowChecks {
                         .append(error("22001", "value too long for type " + (t.name().equals("varchar") ? "character varying(" : "character(") + n + ")"));
             }
         }
-        for (TableMeta.Constraint k : r.meta().constraints()) {
-            if (!k.type().equals("c") || k.expression() == null) continue;
-            Node expr = Expressions.parsed(SchemaNames.write(ColumnMeta.form(k.expression(), false)));
-            if (expr == null || !substitute(expr, values, table)) continue;
+        for (Map.Entry<String, Node> k : checks.entrySet()) {
+            Node expr = k.getValue().copy(); // this row's values put in place of its columns
+            if (!substitute(expr, values, table)) continue;
             args.add(expr);
             sql.append(" WHEN ({").append(args.size() - 1).append("}) IS FALSE THEN ")
-                    .append(error("23514", "new row for relation \"" + table + "\" violates check constraint \"" + k.name() + "\""));
+                    .append(error("23514", "new row for relation \"" + table + "\" violates check constraint \"" + k.getKey() + "\""));
         }
         if (args.size() == 1) return;
         int around = -1;
